@@ -1,0 +1,20 @@
+package dev.thinkbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code thinkbench} command line: subcommands over the same lab and engine code as the workbench. */
+@Command(name = "thinkbench", mixinStandardHelpOptions = true, version = "Thinkbench 0.1",
+        description = "A lab for test-time compute: one prompt at several thinking budgets.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class ThinkbenchCli {
+
+    private ThinkbenchCli() {
+    }
+
+    /** Runs the command line and returns the exit code (0 ok, 1 a run failed, 2 bad arguments). */
+    public static int run(String[] args, CliServices services) {
+        CommandLine cli = new CommandLine(new ThinkbenchCli());
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.thinkbench.core;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * A cost. {@code amount} null means unknown (no price for the model); {@code note} says where the price came from
+ * or why it is zero ("local server: free").
+ */
+public record Money(BigDecimal amount, String currency, String note) {
+
+    public static Money unknown(String note) {
+        return new Money(null, "USD", note);
+    }
+
+    public boolean known() {
+        return amount != null;
+    }
+
+    /** e.g. {@code $0.0123}, {@code free}, or a dash. */
+    public String display() {
+        if (amount == null) {
+            return "\u2013";
+        }
+        if (amount.signum() == 0) {
+            return "free";
+        }
+        String symbol = "USD".equals(currency) ? "$" : currency + " ";
+        return symbol + amount.setScale(amount.compareTo(BigDecimal.ONE) >= 0 ? 2 : 4, RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+}

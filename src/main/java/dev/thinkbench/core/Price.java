@@ -1,0 +1,33 @@
+package dev.thinkbench.core;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * A model's list price per million tokens. Thinking tokens are billed as output.
+ *
+ * @param source where the price was read, and when
+ */
+public record Price(String model, BigDecimal inputPerMillion, BigDecimal outputPerMillion, String currency,
+                    String source, String date) {
+
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    /** A zero price for local servers and the embedded engine. */
+    public static Price free(String why) {
+        return new Price("*", BigDecimal.ZERO, BigDecimal.ZERO, "USD", why, "");
+    }
+
+    /**
+     * The cost of the given counts; unknown if the output count is unknown (prompt tokens unknown count as 0 only
+     * when the price of input is 0).
+     */
+    public Money cost(Integer promptTokens, Integer outputTokens) {
+        if (outputTokens == null || (promptTokens == null && inputPerMillion.signum() != 0)) {
+            return Money.unknown("token counts not known");
+        }
+        BigDecimal in = inputPerMillion.multiply(BigDecimal.valueOf(promptTokens == null ? 0 : promptTokens));
+        BigDecimal out = outputPerMillion.multiply(BigDecimal.valueOf(outputTokens));
+        return new Money(in.add(out).divide(MILLION, MathContext.DECIMAL64), currency, source);
+    }
+}

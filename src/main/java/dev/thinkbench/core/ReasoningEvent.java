@@ -1,0 +1,58 @@
+package dev.thinkbench.core;
+
+/**
+ * What an engine reports about one run, in order, from its own thread. Each event carries a monotonic timestamp
+ * ({@link System#nanoTime()}). Unknown numbers stay null, never a fake 0.
+ */
+public sealed interface ReasoningEvent {
+
+    /** Monotonic time of the event, from {@link System#nanoTime()}. */
+    long nanos();
+
+    /** The run began: the request is on its way. */
+    record Started(long nanos, String model, String budgetSpec) implements ReasoningEvent {
+    }
+
+    /**
+     * Thinking text arrived.
+     *
+     * @param tokens how many tokens the engine attributes to this text (stream chunks or decoded tokens), 0 if it
+     *               cannot tell
+     */
+    record ThinkingDelta(long nanos, String text, int tokens) implements ReasoningEvent {
+    }
+
+    /** Answer text arrived; {@code tokens} as in {@link ThinkingDelta}. */
+    record AnswerDelta(long nanos, String text, int tokens) implements ReasoningEvent {
+    }
+
+    /**
+     * Budget forcing or the user changed the course of thinking: a Wait inserted, the answer forced, the trace
+     * edited. A new thinking segment starts after it.
+     *
+     * @param text the inserted text (the Wait text, the end marker and answer prefix, or the edited trace)
+     * @param thinkingTokensSoFar thinking tokens used before this intervention
+     */
+    record Intervention(long nanos, InterventionKind kind, String text, int thinkingTokensSoFar)
+            implements ReasoningEvent {
+    }
+
+    /** Token counts as the server reported them; any field may be null. */
+    record UsageReported(long nanos, Usage usage) implements ReasoningEvent {
+    }
+
+    /** The run ended normally. */
+    record Finished(long nanos, StopReason reason) implements ReasoningEvent {
+    }
+
+    /** The run was cancelled by the user; what arrived before is kept. */
+    record Cancelled(long nanos) implements ReasoningEvent {
+    }
+
+    /** The run failed; what arrived before is kept and marked partial. */
+    record Failed(long nanos, FailureKind kind, String message) implements ReasoningEvent {
+    }
+
+    /** Why generation stopped. */
+    enum StopReason { END_OF_TURN, LENGTH, STOP_STRING, UNKNOWN }
+}

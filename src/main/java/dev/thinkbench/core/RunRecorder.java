@@ -1,0 +1,248 @@
+package dev.thinkbench.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds one run's {@link ReasoningEvent}s into a {@link Trace} and {@link RunMetrics}. Events come from the engine's
+ * thread and snapshots are taken from any thread; every method is synchronized and cheap.
+ */
+public final class RunRecorder {
+
+    private final Price price;
+    private final List<ThinkingSegment> closed = new ArrayList<>();
+    private final List<ReasoningEvent.Intervention> interventions = new ArrayList<>();
+    private StringBuilder segmentText = new StringBuilder();
+    private final StringBuilder answer = new StringBuilder();
+    private InterventionKind segmentOpenedBy;
+    private String segmentInserted = "";
+    private int segmentTokens;
+    private long segmentStart = -1;
+    private long segmentEnd = -1;
+
+    private RunStatus status = RunStatus.PENDING;
+    private FailureKind failureKind;
+    private String error;
+    private long startNanos = -1;
+    private long endNanos = -1;
+    private long firstThinkingNanos = -1;
+    private long lastThinkingNanos = -1;
+    private long firstAnswerNanos = -1;
+    private long firstOutputNanos = -1;
+    private long lastOutputNanos = -1;
+    private int countedThinking;
+    private int countedAnswer;
+    private boolean thinkingCountUnknown;
+    private boolean answerCountUnknown;
+    private Usage usage = Usage.unknown();
+    private int waits;
+
+    /** @param price the price used for the cost, {@link Price#free(String)} for local engines, null if unknown */
+    public RunRecorder(Price price) {
+        this.price = price;
+    }
+
+    /** Folds one event. Never throws on well-formed events; events after the end are ignored. */
+    public synchronized void accept(ReasoningEvent event) {
+        if (status.terminal()) {
+            return;
+        }
+        switch (event) {
+            case ReasoningEvent.Started s -> {
+                status = RunStatus.RUNNING;
+                startNanos = s.nanos();
+            }
+            case ReasoningEvent.ThinkingDelta d -> onThinking(d);
+            case ReasoningEvent.AnswerDelta d -> onAnswer(d);
+            case ReasoningEvent.Intervention i -> onIntervention(i);
+            case ReasoningEvent.UsageReported u -> usage = merge(usage, u.usage());
+            case ReasoningEvent.Finished f -> end(f.nanos(), RunStatus.OK, null, null);
+            case ReasoningEvent.Cancelled c -> end(c.nanos(), RunStatus.CANCELLED, null, null);
+            case ReasoningEvent.Failed f -> end(f.nanos(), RunStatus.FAILED, f.kind(), f.message());
+        }
+    }
+
+    private void onThinking(ReasoningEvent.ThinkingDelta d) {
+        ensureStarted(d.nanos());
+        if (firstThinkingNanos < 0) {
+            firstThinkingNanos = d.nanos();
+        }
+        lastThinkingNanos = d.nanos();
+        output(d.nanos());
+        if (segmentStart < 0) {
+            segmentStart = d.nanos();
+        }
+        segmentEnd = d.nanos();
+        segmentText.append(d.text());
+        segmentTokens += d.tokens();
+        countedThinking += d.tokens();
+        if (d.tokens() == 0 && !d.text().isEmpty()) {
+            thinkingCountUnknown = true;
+        }
+    }
+
+    private void onAnswer(ReasoningEvent.AnswerDelta d) {
+        ensureStarted(d.nanos());
+        if (firstAnswerNanos < 0) {
+            firstAnswerNanos = d.nanos();
+        }
+        output(d.nanos());
+        answer.append(d.text());
+        countedAnswer += d.tokens();
+        if (d.tokens() == 0 && !d.text().isEmpty()) {
+            answerCountUnknown = true;
+        }
+    }
+
+    private void onIntervention(ReasoningEvent.Intervention i) {
+        ensureStarted(i.nanos());
+        interventions.add(i);
+        switch (i.kind()) {
+            case WAIT_INSERTED, TEXT_INSERTED -> {
+                if (i.kind() == InterventionKind.WAIT_INSERTED) {
+                    waits++;
+                }
+                closeSegment(i.nanos());
+                segmentOpenedBy = i.kind();
+                segmentInserted = i.text();
+            }
+            case TRACE_EDITED -> {
+                closed.clear();
+                closed.add(new ThinkingSegment(null, "", i.text(), i.thinkingTokensSoFar(),
+                        startNanos, i.nanos()));
+                resetSegment(i.nanos());
+                segmentOpenedBy = InterventionKind.TRACE_EDITED;
+                segmentInserted = "";
+            }
+            case ANSWER_FORCED, END_ACCEPTED -> {
+                // The answer follows; no new thinking segment opens.
+            }
+        }
+    }
+
+    private void closeSegment(long nanos) {
+        if (segmentText.length() > 0 || segmentOpenedBy != null || !closed.isEmpty() || segmentStart >= 0) {
+            closed.add(currentSegment());
+        }
+        resetSegment(nanos);
+    }
+
+    private void resetSegment(long nanos) {
+        segmentText = new StringBuilder();
+        segmentTokens = 0;
+        segmentStart = nanos;
+        segmentEnd = nanos;
+    }
+
+    private ThinkingSegment currentSegment() {
+        long start = segmentStart < 0 ? Math.max(startNanos, 0) : segmentStart;
+        return new ThinkingSegment(segmentOpenedBy, segmentInserted, segmentText.toString(), segmentTokens,
+                start, Math.max(start, segmentEnd));
+    }
+
+    private void output(long nanos) {
+        if (firstOutputNanos < 0) {
+            firstOutputNanos = nanos;
+        }
+        lastOutputNanos = nanos;
+    }
+
+    private void ensureStarted(long nanos) {
+        if (startNanos < 0) {
+            startNanos = nanos;
+            status = RunStatus.RUNNING;
+        }
+    }
+
+    private void end(long nanos, RunStatus terminal, FailureKind kind, String message) {
+        ensureStarted(nanos);
+        endNanos = nanos;
+        status = terminal;
+        failureKind = kind;
+        error = message;
+    }
+
+    private static Usage merge(Usage old, Usage update) {
+        return new Usage(update.promptTokens() != null ? update.promptTokens() : old.promptTokens(),
+                update.outputTokens() != null ? update.outputTokens() : old.outputTokens(),
+                update.thinkingTokens() != null ? update.thinkingTokens() : old.thinkingTokens());
+    }
+
+    /** The run's text so far. Copies the text: call it when something changed, not every frame for long traces. */
+    public synchronized Trace trace() {
+        List<ThinkingSegment> segments = new ArrayList<>(closed);
+        if (segmentText.length() > 0 || segmentOpenedBy != null || segments.isEmpty() && segmentStart >= 0) {
+            segments.add(currentSegment());
+        }
+        return new Trace(segments, answer.toString(), status, failureKind, error);
+    }
+
+    /** Interventions so far, in order. */
+    public synchronized List<ReasoningEvent.Intervention> interventions() {
+        return List.copyOf(interventions);
+    }
+
+    public synchronized RunStatus status() {
+        return status;
+    }
+
+    /**
+     * The metrics as of {@code nowNanos} (used for the running total time).
+     */
+    public synchronized RunMetrics metrics(long nowNanos) {
+        TokenCount prompt = usage.promptTokens() == null ? TokenCount.unknown()
+                : TokenCount.reported(usage.promptTokens());
+        TokenCount thinking = thinkingCount();
+        TokenCount answerCount = answerCount(thinking);
+        Integer output = usage.outputTokens() != null ? usage.outputTokens()
+                : thinking.known() && answerCount.known() ? thinking.value() + answerCount.value() : null;
+        Money cost = price == null ? Money.unknown("no price for this model")
+                : price.cost(usage.promptTokens(), output);
+        long end = endNanos >= 0 ? endNanos : nowNanos;
+        Long total = startNanos < 0 ? null : millis(end - startNanos);
+        Long ttThinking = firstThinkingNanos < 0 ? null : millis(firstThinkingNanos - startNanos);
+        Long ttAnswer = firstAnswerNanos < 0 ? null : millis(firstAnswerNanos - startNanos);
+        Long thinkingMs = null;
+        if (firstThinkingNanos >= 0) {
+            long thinkingEnd = firstAnswerNanos >= 0 ? firstAnswerNanos
+                    : endNanos >= 0 ? Math.max(lastThinkingNanos, endNanos) : nowNanos;
+            thinkingMs = millis(thinkingEnd - firstThinkingNanos);
+        }
+        Double tps = null;
+        if (output != null && firstOutputNanos >= 0) {
+            long genEnd = endNanos >= 0 ? lastOutputNanos : nowNanos;
+            double seconds = (genEnd - firstOutputNanos) / 1e9;
+            if (seconds > 0.001 && output > 1) {
+                tps = (output - 1) / seconds;
+            }
+        }
+        return new RunMetrics(prompt, thinking, answerCount, ttThinking, ttAnswer, thinkingMs, total, tps, cost,
+                waits);
+    }
+
+    private TokenCount thinkingCount() {
+        if (usage.thinkingTokens() != null) {
+            return TokenCount.reported(usage.thinkingTokens());
+        }
+        if (thinkingCountUnknown) {
+            return TokenCount.unknown();
+        }
+        return TokenCount.counted(countedThinking);
+    }
+
+    private TokenCount answerCount(TokenCount thinking) {
+        if (usage.outputTokens() != null && thinking.known()) {
+            int derived = Math.max(0, usage.outputTokens() - thinking.value());
+            return thinking.source() == TokenCount.Source.REPORTED ? TokenCount.reported(derived)
+                    : TokenCount.counted(derived);
+        }
+        if (answerCountUnknown) {
+            return TokenCount.unknown();
+        }
+        return TokenCount.counted(countedAnswer);
+    }
+
+    private static long millis(long nanos) {
+        return Math.max(0, nanos / 1_000_000);
+    }
+}

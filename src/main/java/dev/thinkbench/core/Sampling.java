@@ -1,0 +1,32 @@
+package dev.thinkbench.core;
+
+/**
+ * Sampling settings shared by every column of a comparison. Null means "the engine's default".
+ *
+ * @param temperature 0 for greedy decoding
+ * @param seed fixed seed where the engine supports one
+ * @param maxAnswerTokens cap on answer tokens after thinking
+ */
+public record Sampling(Double temperature, Double topP, Long seed, Integer maxAnswerTokens) {
+
+    public Sampling {
+        if (temperature != null && (temperature < 0 || temperature > 2)) {
+            throw new IllegalArgumentException("temperature must be between 0 and 2, was " + temperature);
+        }
+        if (topP != null && (topP <= 0 || topP > 1)) {
+            throw new IllegalArgumentException("top-p must be in (0, 1], was " + topP);
+        }
+        if (maxAnswerTokens != null && maxAnswerTokens < 1) {
+            throw new IllegalArgumentException("max answer tokens must be at least 1, was " + maxAnswerTokens);
+        }
+    }
+
+    public static Sampling defaults() {
+        return new Sampling(null, null, null, null);
+    }
+
+    /** Greedy decoding with a fixed seed: reproducible where the engine allows. */
+    public static Sampling greedy(long seed) {
+        return new Sampling(0.0, null, seed, null);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.thinkbench.core;
+
+import java.util.List;
+
+/**
+ * The text of a run, immutable: thinking split into segments at interventions, then the answer.
+ *
+ * @param segments thinking segments in order
+ * @param answer the answer text so far
+ * @param status where the run stands
+ * @param failureKind why it failed, null unless failed
+ * @param error the failure message, null unless failed
+ */
+public record Trace(List<ThinkingSegment> segments, String answer, RunStatus status, FailureKind failureKind,
+                    String error) {
+
+    public Trace {
+        segments = List.copyOf(segments);
+    }
+
+    /** All thinking text with the inserted texts, as the model saw it. */
+    public String thinking() {
+        StringBuilder b = new StringBuilder();
+        for (ThinkingSegment s : segments) {
+            b.append(s.insertedText()).append(s.text());
+        }
+        return b.toString();
+    }
+
+    /** True when the run ended before it finished: what is here is partial. */
+    public boolean partial() {
+        return status == RunStatus.FAILED || status == RunStatus.CANCELLED;
+    }
+}

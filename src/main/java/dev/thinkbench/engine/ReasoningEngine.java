@@ -1,0 +1,39 @@
+package dev.thinkbench.engine;
+
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.Price;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.RunSpec;
+
+import java.util.List;
+
+/**
+ * A reasoning model behind a chat API with a thinking-budget knob (effort, tokens, on/off, or forcing).
+ *
+ * <p>Threading: {@link #start} returns at once and emits the run's events on an engine thread, in order:
+ * {@code Started}, deltas, interventions, usage, then exactly one of {@code Finished}, {@code Cancelled},
+ * {@code Failed}. It never throws for a run's failure; failures become a {@code Failed} event. Several runs may be in
+ * flight at once and are independent. {@link #listModels()} blocks; call it off the UI thread.
+ */
+public interface ReasoningEngine {
+
+    /** A stable id such as {@code ollama} or {@code openai-compatible}. */
+    String id();
+
+    /** A name for people, with the server it talks to, e.g. {@code Ollama at http://127.0.0.1:11434}. */
+    String displayName();
+
+    EngineCapabilities capabilities();
+
+    /** The models the server offers. */
+    List<ModelInfo> listModels() throws EngineException;
+
+    /** What this budget means on this engine, for tooltips: e.g. {@code think=true, num_predict=4096}. */
+    String describe(Budget budget);
+
+    /** The price of a model: free for local servers, from the table for hosted APIs, null if unknown. */
+    Price price(String model, PriceTable table);
+
+    /** Starts a run; see the class comment for the event contract. */
+    RunHandle start(RunSpec spec, ReasoningEventSink sink);
+}

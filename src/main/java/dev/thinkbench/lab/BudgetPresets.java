@@ -1,0 +1,62 @@
+package dev.thinkbench.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.BudgetSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-engine small / medium / large budgets from {@code assets/budget-presets.json}, which users may edit:
+ * {@code {"version":1,"engines":{"ollama":[{"label":"small","budget":"none","means":"thinking off"},...]}}}.
+ */
+public final class BudgetPresets {
+
+    /** One preset column: its label, budget and what that means on the engine. */
+    public record Preset(String label, Budget budget, String means) {
+    }
+
+    private final Map<String, List<Preset>> byEngine;
+
+    public BudgetPresets(Map<String, List<Preset>> byEngine) {
+        this.byEngine = Map.copyOf(byEngine);
+    }
+
+    /** @throws IOException naming the engine and entry that do not parse */
+    public static BudgetPresets read(InputStream in) throws IOException {
+        JsonNode engines = new ObjectMapper().readTree(in).path("engines");
+        if (!engines.isObject()) {
+            throw new IOException("budget presets file has no \"engines\" object");
+        }
+        Map<String, List<Preset>> map = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : engines.properties()) {
+            List<Preset> presets = new ArrayList<>();
+            for (JsonNode p : e.getValue()) {
+                try {
+                    presets.add(new Preset(p.path("label").asText(), BudgetSpec.parse(p.path("budget").asText()),
+                            p.path("means").asText("")));
+                } catch (IllegalArgumentException ex) {
+                    throw new IOException("budget preset for " + e.getKey() + " is wrong: " + ex.getMessage(), ex);
+                }
+            }
+            map.put(e.getKey(), List.copyOf(presets));
+        }
+        return new BudgetPresets(map);
+    }
+
+    /** The presets for an engine id, empty when the file names none. */
+    public List<Preset> forEngine(String engineId) {
+        return byEngine.getOrDefault(engineId, List.of());
+    }
+
+    /** The presets as comparison lanes. */
+    public List<Lane> lanes(String engineId) {
+        return forEngine(engineId).stream().map(p -> new Lane(p.label(), p.budget())).toList();
+    }
+}

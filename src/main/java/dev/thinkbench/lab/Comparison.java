@@ -1,0 +1,82 @@
+package dev.thinkbench.lab;
+
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.RunRecorder;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.engine.ReasoningEngine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs one prompt on one engine and model at several budgets in parallel: same prompt, sampling and seed in every
+ * lane. Lanes are independent: one failing or being cancelled never touches the others.
+ */
+public final class Comparison {
+
+    private final ReasoningEngine engine;
+    private final PriceTable prices;
+    private final RunSpec base;
+    private final List<LaneRun> runs = new ArrayList<>();
+
+    private Comparison(ReasoningEngine engine, PriceTable prices, RunSpec base) {
+        this.engine = engine;
+        this.prices = prices;
+        this.base = base;
+    }
+
+    /**
+     * Starts every lane at once. {@code base}'s budget is replaced by each lane's.
+     */
+    public static Comparison start(ReasoningEngine engine, PriceTable prices, RunSpec base, List<Lane> lanes) {
+        if (lanes.isEmpty()) {
+            throw new IllegalArgumentException("a comparison needs at least one column");
+        }
+        Comparison c = new Comparison(engine, prices, base);
+        for (Lane lane : lanes) {
+            c.runs.add(c.newRun(lane));
+        }
+        for (LaneRun run : c.runs) {
+            run.start(engine);
+        }
+        return c;
+    }
+
+    private LaneRun newRun(Lane lane) {
+        RunSpec spec = base.withBudget(lane.budget());
+        return new LaneRun(lane, spec, new RunRecorder(engine.price(spec.model(), prices)));
+    }
+
+    /** The lanes' runs, in lane order. A retried lane shows its new run. */
+    public synchronized List<LaneRun> runs() {
+        return List.copyOf(runs);
+    }
+
+    /** Starts lane {@code index} again (after a failure), leaving the others as they are; returns the new run. */
+    public synchronized LaneRun retry(int index) {
+        LaneRun old = runs.get(index);
+        old.cancel();
+        LaneRun fresh = newRun(old.lane());
+        runs.set(index, fresh);
+        fresh.start(engine);
+        return fresh;
+    }
+
+    public void cancelAll() {
+        runs().forEach(LaneRun::cancel);
+    }
+
+    public ReasoningEngine engine() {
+        return engine;
+    }
+
+    public RunSpec base() {
+        return base;
+    }
+
+    /** Completes when every lane's current run has ended. */
+    public CompletableFuture<Void> done() {
+        return CompletableFuture.allOf(runs().stream().map(LaneRun::done).toArray(CompletableFuture[]::new));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.thinkbench.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BudgetSpecTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "tokens:2048", "effort:high", "force:min=100,max=2000,waits=2,wait=Wait",
+            "force:min=0,max=50,waits=3,wait=Wait|Hmm|Alternatively", "force:min=1,max=5,waits=1,wait=Hmm,prefix=A:"})
+    void specsRoundTrip(String spec) {
+        assertThat(BudgetSpec.parse(spec).spec()).isEqualTo(spec);
+    }
+
+    @Test
+    void forcingSpecReadsEveryField() {
+        Budget b = BudgetSpec.parse("force:min=10,max=200,waits=3,wait=Wait|Hmm");
+        assertThat(b).isEqualTo(new Budget.Forcing(new ForcingPlan(10, 200, 3, List.of("Wait", "Hmm"),
+                "Final Answer:")));
+        assertThat(((Budget.Forcing) b).plan().waitText(2)).isEqualTo("Wait");
+        assertThat(((Budget.Forcing) b).plan().waitText(1)).isEqualTo("Hmm");
+    }
+
+    @Test
+    void minAboveMaxIsRejectedWithBothNumbers() {
+        assertThatThrownBy(() -> BudgetSpec.parse("force:min=500,max=100"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("500").hasMessageContaining("100");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tokens:-5", "tokens:abc", "effort:huge", "bogus", "force:min=1", "force:max=10,foo=1",
+            "tokens:0", ""})
+    void badSpecsGiveReadableErrors(String spec) {
+        assertThatThrownBy(() -> BudgetSpec.parse(spec)).isInstanceOf(IllegalArgumentException.class)
+                .message().isNotBlank();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.thinkbench.core;
+
+import dev.thinkbench.core.ReasoningEvent.AnswerDelta;
+import dev.thinkbench.core.ReasoningEvent.Finished;
+import dev.thinkbench.core.ReasoningEvent.Intervention;
+import dev.thinkbench.core.ReasoningEvent.Started;
+import dev.thinkbench.core.ReasoningEvent.ThinkingDelta;
+import dev.thinkbench.core.ReasoningEvent.UsageReported;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunRecorderTest {
+
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void timesAndCountedTokensFollowTheEvents() {
+        RunRecorder r = new RunRecorder(Price.free("local server"));
+        r.accept(new Started(0, "m", "none"));
+        r.accept(new ThinkingDelta(100 * MS, "Let ", 1));
+        r.accept(new ThinkingDelta(300 * MS, "x=2.", 2));
+        r.accept(new AnswerDelta(500 * MS, "4", 1));
+        r.accept(new Finished(600 * MS, ReasoningEvent.StopReason.END_OF_TURN));
+
+        RunMetrics m = r.metrics(10_000 * MS);
+        assertThat(m.timeToFirstThinkingMs()).isEqualTo(100);
+        assertThat(m.timeToFirstAnswerMs()).isEqualTo(500);
+        assertThat(m.thinkingMs()).isEqualTo(400);
+        assertThat(m.totalMs()).isEqualTo(600);
+        assertThat(m.thinkingTokens()).isEqualTo(TokenCount.counted(3));
+        assertThat(m.answerTokens()).isEqualTo(TokenCount.counted(1));
+        assertThat(m.cost().display()).isEqualTo("free");
+        assertThat(r.trace().thinking()).isEqualTo("Let x=2.");
+        assertThat(r.trace().answer()).isEqualTo("4");
+        assertThat(r.trace().status()).isEqualTo(RunStatus.OK);
+    }
+
+    @Test
+    void reportedUsageWinsAndPricesTheRun() {
+        Price p = new Price("x", new BigDecimal("1"), new BigDecimal("10"), "USD", "test", "");
+        RunRecorder r = new RunRecorder(p);
+        r.accept(new Started(0, "m", "effort:high"));
+        r.accept(new ThinkingDelta(MS, "hmm", 1));
+        r.accept(new UsageReported(2 * MS, new Usage(1000, 3000, 2500)));
+        r.accept(new Finished(3 * MS, ReasoningEvent.StopReason.END_OF_TURN));
+
+        RunMetrics m = r.metrics(0);
+        assertThat(m.thinkingTokens()).isEqualTo(TokenCount.reported(2500));
+        assertThat(m.answerTokens()).isEqualTo(TokenCount.reported(500));
+        assertThat(m.promptTokens()).isEqualTo(TokenCount.reported(1000));
+        assertThat(m.cost().amount()).isEqualByComparingTo("0.031");
+    }
+
+    @Test
+    void unknownStaysUnknown() {
+        RunRecorder r = new RunRecorder(null);
+        r.accept(new Started(0, "m", "none"));
+        r.accept(new ThinkingDelta(MS, "summary text", 0));
+        RunMetrics m = r.metrics(5 * MS);
+        assertThat(m.thinkingTokens().known()).isFalse();
+        assertThat(m.thinkingTokens().display()).isEqualTo("\u2013");
+        assertThat(m.promptTokens().known()).isFalse();
+        assertThat(m.cost().known()).isFalse();
+        assertThat(m.timeToFirstAnswerMs()).isNull();
+        assertThat(m.totalMs()).isEqualTo(5);
+    }
+
+    @Test
+    void waitsSplitThinkingIntoSegments() {
+        RunRecorder r = new RunRecorder(Price.free("local"));
+        r.accept(new Started(0, "m", "force:min=10,max=100,waits=2,wait=Wait"));
+        r.accept(new ThinkingDelta(MS, "two r's.", 3));
+        r.accept(new Intervention(2 * MS, InterventionKind.WAIT_INSERTED, "Wait", 3));
+        r.accept(new ThinkingDelta(3 * MS, " three r's.", 4));
+        r.accept(new Intervention(4 * MS, InterventionKind.ANSWER_FORCED, "</think>\nFinal Answer:", 7));
+        r.accept(new AnswerDelta(5 * MS, " 3", 1));
+        r.accept(new ReasoningEvent.Failed(6 * MS, FailureKind.STREAM_CUT, "cut"));
+
+        Trace t = r.trace();
+        assertThat(t.segments()).hasSize(2);
+        assertThat(t.segments().get(1).openedBy()).isEqualTo(InterventionKind.WAIT_INSERTED);
+        assertThat(t.segments().get(1).tokens()).isEqualTo(4);
+        assertThat(t.thinking()).isEqualTo("two r's.Wait three r's.");
+        assertThat(t.partial()).isTrue();
+        assertThat(t.error()).isEqualTo("cut");
+        assertThat(r.metrics(0).waits()).isEqualTo(1);
+    }
+}
