@@ -64,7 +64,8 @@ public final class FailureMapper {
         if (io != null) {
             return streamOpened
                     ? Failure.of(FailureKind.STREAM_CUT, "The connection to " + where
-                            + " broke in the middle of the answer (" + clean(String.valueOf(io.getMessage())) + ").")
+                            + " broke in the middle of the answer (" + clean(String.valueOf(io.getMessage()))
+                            + "). What arrived before is kept.")
                     : unreachable("Cannot talk to " + where + " (" + clean(String.valueOf(io.getMessage())) + ").");
         }
         return Failure.of(FailureKind.UNKNOWN, "Talking to " + where + " failed: " + clean(String.valueOf(error)));
