@@ -14,7 +14,8 @@ class ApiBaseTest {
     @Test
     void serverRootGetsV1() {
         assertThat(ApiBase.of(URI.create("http://127.0.0.1:8080"), DEFAULT)).isEqualTo("http://127.0.0.1:8080/v1");
-        assertThat(ApiBase.of(URI.create("https://api.deepseek.com/"), DEFAULT)).isEqualTo("https://api.deepseek.com/v1");
+        assertThat(ApiBase.of(URI.create("https://api.deepseek.com/"), DEFAULT))
+                .isEqualTo("https://api.deepseek.com/v1");
     }
 
     @Test
