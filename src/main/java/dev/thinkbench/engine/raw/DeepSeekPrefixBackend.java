@@ -23,7 +23,8 @@ import java.util.List;
  * "prefix":true}}, and the model continues the chain of thought. The streamed {@code reasoning_content} and
  * {@code content} are put back together as the text the template would show ({@code ...thinking</think>\nanswer}),
  * and stop strings are matched here: the API cannot stop on {@code </think>} itself, so the stream is closed as soon
- * as the answer begins.
+ * as the answer begins. When the prompt already closed thinking, any further reasoning the API streams is left out
+ * of the text (its tokens still count in the reported usage): only the answer continues the prompt.
  *
  * <p>Threading: see {@link CompletionBackend}.
  */
