@@ -7,7 +7,6 @@ import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -328,50 +327,13 @@ public final class Stepper implements AutoCloseable {
     private void require(StepperAction action) {
         if (!allowed().contains(action)) {
             throw new IllegalStateException("cannot " + action.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + " now: " + describeState());
+                    + " now: " + StepperRules.describe(closed, running, active.current()));
         }
-    }
-
-    private String describeState() {
-        if (closed) {
-            return "the session is closed";
-        }
-        if (running != null) {
-            return "the model is " + running.name().toLowerCase(Locale.ROOT);
-        }
-        BranchState s = active.current();
-        return switch (s.status()) {
-            case IDLE -> "nothing has run yet";
-            case DONE -> "the answer is written (undo or fork first)";
-            case FAILED -> "the last step failed (undo it first)";
-            case PAUSED -> s.reason();
-            case THINKING, ANSWERING -> "a step is running";
-        };
     }
 
     private Set<StepperAction> allowed() {
-        if (closed || running == StepperState.ANSWERING) {
-            return EnumSet.noneOf(StepperAction.class);
-        }
-        if (running == StepperState.THINKING) {
-            return EnumSet.of(StepperAction.FORCE_ANSWER);
-        }
-        BranchState s = active.current();
-        EnumSet<StepperAction> out = switch (s.status()) {
-            case IDLE -> EnumSet.of(StepperAction.START);
-            case PAUSED -> EnumSet.of(StepperAction.CONTINUE, StepperAction.EDIT, StepperAction.FORCE_ANSWER,
-                    StepperAction.FORK);
-            case DONE, FAILED -> EnumSet.of(StepperAction.FORK);
-            case THINKING, ANSWERING -> EnumSet.noneOf(StepperAction.class);
-        };
-        if (s.status() == StepperState.PAUSED && s.thinkingTokens() < settings.maxThinkingTokens()) {
-            out.add(StepperAction.WAIT);
-            out.add(StepperAction.INSERT);
-        }
-        if (active.canUndo()) {
-            out.add(StepperAction.UNDO);
-        }
-        return out;
+        return StepperRules.allowed(closed, running, active.current(), active.canUndo(),
+                settings.maxThinkingTokens());
     }
 
     private StepperSnapshot changed() {
