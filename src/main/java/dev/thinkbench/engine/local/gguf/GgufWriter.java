@@ -166,6 +166,18 @@ public final class GgufWriter {
         return addTensor(new Tensor(name, ne.clone(), type, new RawData(data)));
     }
 
+    /** Drops a metadata key if present (to derive a variant of a model). */
+    public GgufWriter remove(String key) {
+        metadata.remove(key);
+        return this;
+    }
+
+    /** Drops a tensor if present. */
+    public GgufWriter removeTensor(String name) {
+        tensors.remove(name);
+        return this;
+    }
+
     /** Writes the file atomically: to a temporary sibling, then moved over {@code path}. */
     public void write(Path path) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
