@@ -30,6 +30,8 @@ public final class TinyGguf {
     public static final List<String> CHAIN = List.of("<think>", "L", "e", "t", "\u2581", "x", "=", "2", ".",
             "</think>", "A", ":", "4", "<|im_end|>");
     public static final int EOS = 260;
+    /** A cycle that never ends: after a prompt ending in {@code b} the model writes {@code cdbcdb...} forever. */
+    public static final List<String> LOOP = List.of("b", "c", "d", "b");
 
     /**
      * The model's dimensions.
@@ -45,7 +47,16 @@ public final class TinyGguf {
 
     /** Writes the reference tiny model (E=64, 2 layers) to {@code path}. */
     public static Path write(Path path) throws IOException {
-        writer(Shape.TINY, CHAIN, 42).write(path);
+        writer(Shape.TINY, List.of(CHAIN), 42).write(path);
+        return path;
+    }
+
+    /**
+     * Writes the reference model plus {@link #LOOP}, for tests that need endless generation (cancel, crash); its
+     * greedy output after {@code <think>} is still {@value #EXPECTED_OUTPUT}.
+     */
+    public static Path writeLooping(Path path) throws IOException {
+        writer(Shape.TINY, List.of(CHAIN, LOOP), 42).write(path);
         return path;
     }
 
@@ -72,10 +83,10 @@ public final class TinyGguf {
     }
 
     /**
-     * A writer holding a model of this shape whose greedy decoding follows {@code chain} (pairs of consecutive
+     * A writer holding a model of this shape whose greedy decoding follows the {@code chains} (pairs of consecutive
      * tokens; a chain that returns to an earlier token loops forever, handy for decode benchmarks).
      */
-    public static GgufWriter writer(Shape s, List<String> chain, long seed) {
+    public static GgufWriter writer(Shape s, List<List<String>> chains, long seed) {
         List<String> toks = tokens();
         int v = toks.size();
         int e = s.embedding();
@@ -87,16 +98,9 @@ public final class TinyGguf {
         Random rng = new Random(seed);
         float[] emb = gaussian(rng, v * e, 1f);
         float[] out = gaussian(rng, v * e, 0.02f);
-        for (int i = 0; i + 1 < chain.size(); i++) {
-            int a = id.get(chain.get(i));
-            int b = id.get(chain.get(i + 1));
-            double norm = 0;
-            for (int k = 0; k < e; k++) {
-                norm += (double) emb[a * e + k] * emb[a * e + k];
-            }
-            norm = Math.sqrt(norm);
-            for (int k = 0; k < e; k++) {
-                out[b * e + k] += (float) (2.0 * emb[a * e + k] / norm);
+        for (List<String> chain : chains) {
+            for (int i = 0; i + 1 < chain.size(); i++) {
+                steer(out, emb, e, id.get(chain.get(i)), id.get(chain.get(i + 1)));
             }
         }
         GgufWriter w = metadata(s, toks);
@@ -143,6 +147,18 @@ public final class TinyGguf {
                 .putU32("tokenizer.ggml.unknown_token_id", 0)
                 .putBool("tokenizer.ggml.add_bos_token", true)
                 .putBool("tokenizer.ggml.add_space_prefix", false);
+    }
+
+    /** Adds {@code 2·emb[a]/|emb[a]|} to output row b, so after token a the logit of b is about 2·sqrt(E). */
+    private static void steer(float[] out, float[] emb, int e, int a, int b) {
+        double norm = 0;
+        for (int k = 0; k < e; k++) {
+            norm += (double) emb[a * e + k] * emb[a * e + k];
+        }
+        norm = Math.sqrt(norm);
+        for (int k = 0; k < e; k++) {
+            out[b * e + k] += (float) (2.0 * emb[a * e + k] / norm);
+        }
     }
 
     private static long[] ne(long... dims) {

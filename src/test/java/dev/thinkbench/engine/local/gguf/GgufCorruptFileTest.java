@@ -234,43 +234,43 @@ class GgufCorruptFileTest {
     @Test
     void unsupportedArchitecturesFailTheArchitectureCheck() throws IOException {
         Path file = dir.resolve("qwen3.gguf");
-        TinyGguf.writer(TinyGguf.Shape.TINY, TinyGguf.CHAIN, 1).put("general.architecture", "qwen3").write(file);
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).put("general.architecture", "qwen3").write(file);
         GgufFormatException e = failure(file);
         assertThat(e.check()).isEqualTo(GgufCheck.ARCHITECTURE);
         assertThat(e.getMessage()).contains("'qwen3' is not supported", "b4916", "qwen2");
 
         Path bert = dir.resolve("bert.gguf");
-        TinyGguf.writer(TinyGguf.Shape.TINY, TinyGguf.CHAIN, 1).put("general.architecture", "bert").write(bert);
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).put("general.architecture", "bert").write(bert);
         assertThat(failure(bert).getMessage()).contains("cannot continue text");
     }
 
     @Test
     void missingOrMistypedRequiredKeysFailWithTheKeyName() throws IOException {
         Path noEps = dir.resolve("no-eps.gguf");
-        TinyGguf.writer(TinyGguf.Shape.TINY, TinyGguf.CHAIN, 1)
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1)
                 .remove("llama.attention.layer_norm_rms_epsilon").write(noEps);
         assertThat(failure(noEps)).satisfies(e -> {
             assertThat(e.check()).isEqualTo(GgufCheck.REQUIRED_KEY);
             assertThat(e.getMessage()).isEqualTo("required key: llama.attention.layer_norm_rms_epsilon is missing");
         });
         Path noArch = dir.resolve("no-arch.gguf");
-        TinyGguf.writer(TinyGguf.Shape.TINY, TinyGguf.CHAIN, 1).remove("general.architecture").write(noArch);
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).remove("general.architecture").write(noArch);
         assertThat(failure(noArch).getMessage()).contains("general.architecture is missing");
         Path mistyped = dir.resolve("mistyped.gguf");
-        TinyGguf.writer(TinyGguf.Shape.TINY, TinyGguf.CHAIN, 1).put("llama.block_count", "two").write(mistyped);
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).put("llama.block_count", "two").write(mistyped);
         assertThat(failure(mistyped)).satisfies(e -> {
             assertThat(e.check()).isEqualTo(GgufCheck.KEY_TYPE);
             assertThat(e.getMessage()).contains("llama.block_count must be an integer, is the string 'two'");
         });
         Path noVocab = dir.resolve("no-vocab.gguf");
-        TinyGguf.writer(TinyGguf.Shape.TINY, TinyGguf.CHAIN, 1).remove("tokenizer.ggml.tokens").write(noVocab);
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).remove("tokenizer.ggml.tokens").write(noVocab);
         assertThat(failure(noVocab).getMessage()).contains("tokenizer.ggml.tokens");
     }
 
     @Test
     void vocabularyArraysOfDifferentLengthsFail() throws IOException {
         Path file = dir.resolve("types.gguf");
-        TinyGguf.writer(TinyGguf.Shape.TINY, TinyGguf.CHAIN, 1)
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1)
                 .putArray("tokenizer.ggml.token_type", GgufValueType.INT32, List.of(1, 1)).write(file);
         assertThat(failure(file).getMessage()).contains("tokenizer.ggml.token_type has 2 entries for 358 tokens");
     }
@@ -278,18 +278,18 @@ class GgufCorruptFileTest {
     @Test
     void missingTensorsFailTheMissingTensorCheck() throws IOException {
         Path noEmbedding = dir.resolve("no-embd.gguf");
-        TinyGguf.writer(TinyGguf.Shape.TINY, TinyGguf.CHAIN, 1).removeTensor("token_embd.weight").write(noEmbedding);
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).removeTensor("token_embd.weight").write(noEmbedding);
         assertThat(failure(noEmbedding).getMessage()).isEqualTo("missing tensor: token_embd.weight is missing");
 
         Path threeBlocks = dir.resolve("three.gguf");
-        TinyGguf.writer(TinyGguf.Shape.TINY, TinyGguf.CHAIN, 1).putU32("llama.block_count", 3).write(threeBlocks);
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).putU32("llama.block_count", 3).write(threeBlocks);
         assertThat(failure(threeBlocks).getMessage()).contains("block 2 of 3 has no tensors");
     }
 
     @Test
     void readerAloneAcceptsWhatOnlyTheValidatorRejects() throws Exception {
         Path file = dir.resolve("qwen3.gguf");
-        TinyGguf.writer(TinyGguf.Shape.TINY, TinyGguf.CHAIN, 1).put("general.architecture", "qwen3").write(file);
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).put("general.architecture", "qwen3").write(file);
         assertThat(GgufReader.read(file).architecture()).isEqualTo("qwen3");
         assertThatThrownBy(() -> GgufValidator.validate(file)).isInstanceOf(GgufFormatException.class);
     }

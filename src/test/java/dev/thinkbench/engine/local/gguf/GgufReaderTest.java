@@ -77,7 +77,7 @@ class GgufReaderTest {
     @Test
     void namesTheQuantizationFromTheFileTypeAndShowsTheTemplate() throws IOException, GgufFormatException {
         Path file = dir.resolve("named.gguf");
-        TinyGguf.writer(TinyGguf.Shape.TINY, TinyGguf.CHAIN, 1).put("general.name", "Tiny R1")
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).put("general.name", "Tiny R1")
                 .putU32("general.file_type", 15).put("tokenizer.chat_template", "{{ messages }}").write(file);
 
         GgufModelInfo info = GgufValidator.validate(file);
