@@ -62,6 +62,11 @@ final class StepCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     private String template;
 
+    @Option(names = "--thinking-start", defaultValue = "<think>\n", paramLabel = "TEXT",
+            description = "What opens thinking after a Jinja or model template's generation prompt "
+                    + "(default <think> and a newline; write a newline as \\n)")
+    private String thinkingStart;
+
     @Option(names = "--end-marker", defaultValue = "</think>", paramLabel = "TEXT",
             description = "End-of-thinking marker for a Jinja or model template (default ${DEFAULT-VALUE})")
     private String endMarker;
@@ -139,8 +144,8 @@ final class StepCommand implements Callable<Integer> {
     }
 
     private ChatTemplate template(CompletionBackend backend) throws EngineException {
-        TemplateMarkers markers = argument(() -> TemplateMarkers.THINK.withThinkingEnd(endMarker)
-                .withEndOfTurn(endOfTurn));
+        TemplateMarkers markers = argument(() -> new TemplateMarkers(thinkingStart.replace("\\n", "\n"),
+                endMarker, endMarker + "\n", endOfTurn));
         if (!template.equals("model")) {
             return argument(() -> ChatTemplates.resolve(template, markers));
         }
