@@ -44,7 +44,8 @@ final class StepCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--engine", required = true, paramLabel = "ID",
-            description = "llama-server, openai-completions, ollama-raw, deepseek-prefix (or builtin where wired)")
+            description = "llama-server, openai-completions, ollama-raw, deepseek-prefix, or builtin (the in-process "
+                    + "engine; --model is then a GGUF path or a model in the models folder)")
     private String engine;
 
     @Option(names = "--base-url", paramLabel = "URL", description = "Server base URL (engine default if omitted)")
