@@ -177,7 +177,7 @@ final class CompareCommand implements Callable<Integer> {
         try {
             return supplier.get();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 }

@@ -16,8 +16,8 @@ import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.RunHandle;
 import dev.thinkbench.testing.CollectingSink;
-import dev.thinkbench.testing.OpenAiScript;
-import dev.thinkbench.testing.OpenAiTestServer;
+import dev.thinkbench.testing.OpenAiChatScript;
+import dev.thinkbench.testing.OpenAiChatTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +34,12 @@ class OpenAiCompatEngineTest {
 
     private static final String MODEL = "deepseek-reasoner";
 
-    private OpenAiTestServer server;
+    private OpenAiChatTestServer server;
     private OpenAiCompatEngine engine;
 
     @BeforeEach
     void startServer() {
-        server = OpenAiTestServer.start();
+        server = OpenAiChatTestServer.start();
         engine = engine(server.baseUrl(), null);
     }
 
@@ -65,7 +65,7 @@ class OpenAiCompatEngineTest {
 
     @Test
     void streamsReasoningThenContentThenReportedUsage() {
-        server.script(OpenAiScript.of(MODEL).reasoning("Six", " sevens").content("4", "2").finish("stop")
+        server.script(OpenAiChatScript.of(MODEL).reasoning("Six", " sevens").content("4", "2").finish("stop")
                 .usage(15, 40, 30).done());
 
         CollectingSink sink = run(new Budget.Effort(EffortLevel.HIGH));
@@ -82,7 +82,8 @@ class OpenAiCompatEngineTest {
 
     @Test
     void reportedReasoningTokensBecomeTheThinkingCount() {
-        server.script(OpenAiScript.of(MODEL).reasoning("a", "b").content("c").finish("stop").usage(9, 50, 44).done());
+        server.script(OpenAiChatScript.of(MODEL).reasoning("a", "b").content("c").finish("stop").usage(9, 50, 44)
+                .done());
         RunRecorder recorder = new RunRecorder(Price.free("local server: free"));
         RunHandle handle = engine.start(new RunSpec("q", "", MODEL, new Budget.Effort(EffortLevel.LOW), null),
                 recorder::accept);
@@ -96,8 +97,8 @@ class OpenAiCompatEngineTest {
 
     @Test
     void vllmReasoningFieldStreamsAsThinking() {
-        server.script(OpenAiScript.of(MODEL).reasoningField("reasoning").reasoning("hmm").content("4").finish("stop")
-                .usage(3, 2, null).done());
+        server.script(OpenAiChatScript.of(MODEL).reasoningField("reasoning").reasoning("hmm").content("4")
+                .finish("stop").usage(3, 2, null).done());
         CollectingSink sink = run(new Budget.Effort(EffortLevel.MEDIUM));
         assertThat(sink.thinking()).isEqualTo("hmm");
         assertThat(sink.answer()).isEqualTo("4");
@@ -107,7 +108,7 @@ class OpenAiCompatEngineTest {
 
     @Test
     void zeroReasoningTokensAfterStreamedReasoningMeanNotCounted() {
-        server.script(OpenAiScript.of(MODEL).reasoning("thinking").content("4").finish("stop").usage(3, 2, 0)
+        server.script(OpenAiChatScript.of(MODEL).reasoning("thinking").content("4").finish("stop").usage(3, 2, 0)
                 .done());
         CollectingSink sink = run(new Budget.Effort(EffortLevel.MEDIUM));
         assertThat(sink.ofType(ReasoningEvent.UsageReported.class).getFirst().usage())
@@ -117,7 +118,7 @@ class OpenAiCompatEngineTest {
     @Test
     void reasoningOfAChunkComesBeforeItsContent() {
         // langchain4j issue 6489: for a chunk with both fields it calls onPartialResponse first.
-        server.script(OpenAiScript.of(MODEL).reasoning("So").both(" 42.", "The answer").content(" is 42.")
+        server.script(OpenAiChatScript.of(MODEL).reasoning("So").both(" 42.", "The answer").content(" is 42.")
                 .finish("stop").usage().done());
 
         CollectingSink sink = run(new Budget.Effort(EffortLevel.HIGH));
@@ -133,7 +134,7 @@ class OpenAiCompatEngineTest {
 
     @Test
     void finishReasonWithoutDoneStillFinishes() {
-        server.script(OpenAiScript.of(MODEL).content("42").finish("length").build());
+        server.script(OpenAiChatScript.of(MODEL).content("42").finish("length").build());
         CollectingSink sink = run(new Budget.Tokens(1));
         assertThat(sink.terminals()).singleElement().isInstanceOfSatisfying(ReasoningEvent.Finished.class,
                 f -> assertThat(f.reason()).isEqualTo(ReasoningEvent.StopReason.LENGTH));
@@ -141,7 +142,7 @@ class OpenAiCompatEngineTest {
 
     @Test
     void effortBudgetSendsReasoningEffortAndSampling() {
-        server.script(OpenAiScript.of(MODEL).content("ok").finish("stop").done());
+        server.script(OpenAiChatScript.of(MODEL).content("ok").finish("stop").done());
         run(engine, new Budget.Effort(EffortLevel.HIGH), new Sampling(0.0, 0.95, 42L, 300));
 
         JsonNode body = server.chatRequests().getFirst().json();
@@ -160,7 +161,7 @@ class OpenAiCompatEngineTest {
 
     @Test
     void tokenBudgetSendsMaxTokens() {
-        server.script(OpenAiScript.of(MODEL).content("ok").finish("stop").done());
+        server.script(OpenAiChatScript.of(MODEL).content("ok").finish("stop").done());
         run(BudgetSpec.parse("tokens:2048"));
 
         JsonNode body = server.chatRequests().getFirst().json();
@@ -171,7 +172,7 @@ class OpenAiCompatEngineTest {
 
     @Test
     void noneBudgetAsksTheTemplateNotToThinkAndCapsTheAnswer() {
-        server.script(OpenAiScript.of(MODEL).content("42").finish("stop").done());
+        server.script(OpenAiChatScript.of(MODEL).content("42").finish("stop").done());
         run(engine, new Budget.None(), new Sampling(null, null, null, 64));
 
         JsonNode body = server.chatRequests().getFirst().json();
@@ -185,7 +186,7 @@ class OpenAiCompatEngineTest {
     void apiKeyGoesIntoTheAuthorizationHeaderOnly() {
         server.requireApiKey("sk-test-secret");
         server.models(MODEL);
-        server.script(OpenAiScript.of(MODEL).content("ok").finish("stop").done());
+        server.script(OpenAiChatScript.of(MODEL).content("ok").finish("stop").done());
         OpenAiCompatEngine keyed = engine(server.baseUrl(), "sk-test-secret");
 
         CollectingSink sink = run(keyed, new Budget.Effort(EffortLevel.LOW), Sampling.defaults());
@@ -200,7 +201,7 @@ class OpenAiCompatEngineTest {
     @Test
     void baseUrlWithOrWithoutV1ReachesTheSameEndpoints() throws Exception {
         server.models("a", "b");
-        server.script(OpenAiScript.of(MODEL).content("ok").finish("stop").done());
+        server.script(OpenAiChatScript.of(MODEL).content("ok").finish("stop").done());
         OpenAiCompatEngine atRoot = engine(server.rootUrl(), null);
 
         assertThat(atRoot.listModels()).extracting(ModelInfo::name).containsExactly("a", "b");

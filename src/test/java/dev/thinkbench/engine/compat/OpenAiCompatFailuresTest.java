@@ -9,9 +9,9 @@ import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.RunHandle;
 import dev.thinkbench.testing.CollectingSink;
-import dev.thinkbench.testing.OpenAiScript;
-import dev.thinkbench.testing.OpenAiTestServer;
-import dev.thinkbench.testing.Script;
+import dev.thinkbench.testing.OpenAiChatScript;
+import dev.thinkbench.testing.OpenAiChatTestServer;
+import dev.thinkbench.testing.ScriptedReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,11 +31,11 @@ class OpenAiCompatFailuresTest {
     private static final String MODEL = "qwen3-8b";
     private static final Budget HIGH = new Budget.Effort(EffortLevel.HIGH);
 
-    private OpenAiTestServer server;
+    private OpenAiChatTestServer server;
 
     @BeforeEach
     void startServer() {
-        server = OpenAiTestServer.start();
+        server = OpenAiChatTestServer.start();
     }
 
     @AfterEach
@@ -92,7 +92,7 @@ class OpenAiCompatFailuresTest {
     @Test
     void unknownModelListsTheServersModels() {
         server.models("Qwen/QwQ-32B", "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B");
-        server.script(Script.status(404, "{\"error\":{\"message\":\"The model `" + MODEL + "` does not exist.\","
+        server.script(ScriptedReply.status(404, "{\"error\":{\"message\":\"The model `" + MODEL + "` does not exist.\","
                 + "\"type\":\"NotFoundError\",\"code\":404}}"));
         CollectingSink sink = run(HIGH);
         assertThat(sink.failureKind()).isEqualTo(FailureKind.MODEL_NOT_FOUND);
@@ -103,7 +103,7 @@ class OpenAiCompatFailuresTest {
     @Test
     void modelNotExistAs400IsAlsoAnUnknownModel() {
         server.models("deepseek-chat", "deepseek-reasoner");
-        server.script(Script.status(400, "{\"error\":{\"message\":\"Model Not Exist\",\"type\":"
+        server.script(ScriptedReply.status(400, "{\"error\":{\"message\":\"Model Not Exist\",\"type\":"
                 + "\"invalid_request_error\"}}"));
         CollectingSink sink = run(HIGH);
         assertThat(sink.failureKind()).isEqualTo(FailureKind.MODEL_NOT_FOUND);
@@ -112,7 +112,7 @@ class OpenAiCompatFailuresTest {
 
     @Test
     void badRequestKeepsTheServersMessage() {
-        server.script(Script.status(400, "{\"error\":{\"message\":\"reasoning_effort 'max' is not supported\","
+        server.script(ScriptedReply.status(400, "{\"error\":{\"message\":\"reasoning_effort 'max' is not supported\","
                 + "\"type\":\"invalid_request_error\"}}"));
         CollectingSink sink = run(new Budget.Effort(EffortLevel.MAX));
         assertThat(sink.failureKind()).isEqualTo(FailureKind.BAD_REQUEST);
@@ -128,8 +128,9 @@ class OpenAiCompatFailuresTest {
 
     @Test
     void rateLimitAndServerError() {
-        server.script(Script.status(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}"),
-                Script.status(503, "{\"error\":{\"message\":\"Loading model\",\"type\":\"unavailable_error\"}}"));
+        server.script(
+                ScriptedReply.status(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}"),
+                ScriptedReply.status(503, "{\"error\":{\"message\":\"Loading model\",\"type\":\"unavailable\"}}"));
         CollectingSink limited = run(HIGH);
         CollectingSink unavailable = run(HIGH);
         assertThat(limited.failureKind()).isEqualTo(FailureKind.RATE_LIMITED);
@@ -140,7 +141,7 @@ class OpenAiCompatFailuresTest {
 
     @Test
     void streamWithoutFinishReasonOrDoneIsCut() {
-        server.script(OpenAiScript.of(MODEL).reasoning("Let me", " see").content("The ans").build());
+        server.script(OpenAiChatScript.of(MODEL).reasoning("Let me", " see").content("The ans").build());
         CollectingSink sink = run(HIGH);
         assertThat(sink.failureKind()).isEqualTo(FailureKind.STREAM_CUT);
         assertThat(sink.thinking()).isEqualTo("Let me see");
@@ -150,7 +151,7 @@ class OpenAiCompatFailuresTest {
 
     @Test
     void droppedConnectionIsCut() {
-        server.script(OpenAiScript.of(MODEL).reasoning("Let me").abort());
+        server.script(OpenAiChatScript.of(MODEL).reasoning("Let me").abort());
         CollectingSink sink = run(HIGH);
         assertThat(sink.failureKind()).isEqualTo(FailureKind.STREAM_CUT);
         assertThat(sink.thinking()).isEqualTo("Let me");
@@ -158,7 +159,7 @@ class OpenAiCompatFailuresTest {
 
     @Test
     void malformedDataStopsTheRun() {
-        server.script(OpenAiScript.of(MODEL).reasoning("ok").event("{\"choices\":[{\"delta\":").content("never")
+        server.script(OpenAiChatScript.of(MODEL).reasoning("ok").event("{\"choices\":[{\"delta\":").content("never")
                 .finish("stop").done());
         CollectingSink sink = run(HIGH);
         assertThat(sink.failureKind()).isEqualTo(FailureKind.MALFORMED_STREAM);
@@ -168,7 +169,7 @@ class OpenAiCompatFailuresTest {
 
     @Test
     void errorChunkInTheStreamFails() {
-        server.script(OpenAiScript.of(MODEL).reasoning("hm").error("CUDA out of memory", "server_error", 500)
+        server.script(OpenAiChatScript.of(MODEL).reasoning("hm").error("CUDA out of memory", "server_error", 500)
                 .build());
         CollectingSink sink = run(HIGH);
         assertThat(sink.failureKind()).isEqualTo(FailureKind.SERVER_ERROR);
@@ -177,8 +178,8 @@ class OpenAiCompatFailuresTest {
 
     @Test
     void namedErrorEventFails() {
-        server.script(OpenAiScript.of(MODEL).reasoning("hm").raw("event: error\ndata: {\"message\":\"overloaded\"}\n\n")
-                .build());
+        server.script(OpenAiChatScript.of(MODEL).reasoning("hm")
+                .raw("event: error\ndata: {\"message\":\"overloaded\"}\n\n").build());
         CollectingSink sink = run(HIGH);
         assertThat(sink.failureKind()).isEqualTo(FailureKind.SERVER_ERROR);
         assertThat(sink.failure().message()).contains("overloaded");
@@ -186,7 +187,7 @@ class OpenAiCompatFailuresTest {
 
     @Test
     void stalledStreamTimesOut() {
-        server.script(OpenAiScript.of(MODEL).reasoning("Let me think").stall(Duration.ofSeconds(20)));
+        server.script(OpenAiChatScript.of(MODEL).reasoning("Let me think").stall(Duration.ofSeconds(20)));
         CollectingSink sink = run(engine(server.baseUrl(), null, Duration.ofMillis(300)), HIGH);
         assertThat(sink.failureKind()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(sink.thinking()).isEqualTo("Let me think");
@@ -194,7 +195,7 @@ class OpenAiCompatFailuresTest {
 
     @Test
     void cancelFromTwoThreadsEmitsOneCancelled() throws InterruptedException {
-        server.script(OpenAiScript.of(MODEL).reasoning("first").stall(Duration.ofSeconds(20)));
+        server.script(OpenAiChatScript.of(MODEL).reasoning("first").stall(Duration.ofSeconds(20)));
         OpenAiCompatEngine engine = engine(server.baseUrl(), null, Duration.ofSeconds(30));
         CollectingSink sink = new CollectingSink();
         RunHandle handle = engine.start(new RunSpec("q", "", MODEL, HIGH, null), sink);
@@ -217,7 +218,7 @@ class OpenAiCompatFailuresTest {
                     assertThat(e.getMessage()).contains("DEEPSEEK_API_KEY").doesNotContain("wrong");
                 });
         server.requireApiKey(null);
-        server.modelsReply(Script.status(200, "<html>not an API</html>"));
+        server.modelsReply(ScriptedReply.status(200, "<html>not an API</html>"));
         assertThatThrownBy(() -> engine(server.baseUrl(), null, Duration.ofSeconds(5)).listModels())
                 .isInstanceOfSatisfying(EngineException.class,
                         e -> assertThat(e.kind()).isEqualTo(FailureKind.MALFORMED_STREAM));
