@@ -3,17 +3,22 @@ package dev.thinkbench.engine.local;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.ChatTemplateSource;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.local.gguf.GgufFormatException;
+import dev.thinkbench.engine.local.gguf.GgufReader;
 import dev.thinkbench.engine.local.host.HostEvent;
 import dev.thinkbench.engine.local.host.HostRequest;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one process and are served in turn. Cancelling ends the call within {@link #CANCEL_GRACE} even if the engine is
  * busy evaluating a long prompt (it then finishes that in the background).
  */
-public final class LocalCompletionBackend implements CompletionBackend {
+public final class LocalCompletionBackend implements CompletionBackend, ChatTemplateSource {
 
     public static final String ID = "builtin";
     /** How long a cancelled call waits for the engine to confirm before it returns anyway. */
@@ -90,6 +95,17 @@ public final class LocalCompletionBackend implements CompletionBackend {
     /** Tokenizes with the model's tokenizer (special-token strings are parsed, no BOS added). */
     public int[] tokenize(String text) throws EngineException {
         return process.tokenize(model, settings, text);
+    }
+
+    /** The GGUF's own Jinja template ({@code tokenizer.chat_template}), read in Java without loading the model. */
+    @Override
+    public Optional<String> chatTemplate() throws EngineException {
+        try {
+            return Optional.ofNullable(GgufReader.read(model).string("tokenizer.chat_template"));
+        } catch (GgufFormatException | IOException e) {
+            throw new EngineException(FailureKind.BAD_REQUEST, "Cannot read " + model.getFileName() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
