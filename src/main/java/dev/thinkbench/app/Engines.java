@@ -1,9 +1,13 @@
 package dev.thinkbench.app;
 
 import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.local.LocalBackends;
+import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.forcing.RawEngines;
+import dev.thinkbench.lab.settings.UserDirectories;
 
 /** The engine kinds this build wires in, in the order the UI lists them. */
 final class Engines {
@@ -13,8 +17,20 @@ final class Engines {
 
     static EngineRegistry registry() {
         EngineRegistry registry = new EngineRegistry();
+        registerBuiltin(registry, LocalBackends.standard(UserDirectories.data()));
         registerRaw(registry, RawBackends.standard());
         return registry;
+    }
+
+    /**
+     * The built-in engine (llama.cpp in a child process, started on the first run): budget forcing over the
+     * chatml-think template, models from the models folder and other tools' stores.
+     */
+    static void registerBuiltin(EngineRegistry registry, LocalBackends builtins) {
+        String name = "Built-in engine (llama.cpp)";
+        registry.register(new EngineRegistry.Entry(LocalCompletionBackend.ID, name, null,
+                config -> new ForcingReasoningEngine(LocalCompletionBackend.ID, name, builtins::backend,
+                        ChatTemplates.CHATML_THINK, true)));
     }
 
     /**

@@ -9,6 +9,8 @@ import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ModelCatalog;
+import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.local.gguf.GgufFormatException;
 import dev.thinkbench.engine.local.gguf.GgufReader;
 import dev.thinkbench.engine.local.host.HostEvent;
@@ -38,7 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one process and are served in turn. Cancelling ends the call within {@link #CANCEL_GRACE} even if the engine is
  * busy evaluating a long prompt (it then finishes that in the background).
  */
-public final class LocalCompletionBackend implements CompletionBackend, ChatTemplateSource {
+public final class LocalCompletionBackend implements CompletionBackend, ChatTemplateSource, ModelCatalog {
 
     public static final String ID = "builtin";
     /** How long a cancelled call waits for the engine to confirm before it returns anyway. */
@@ -47,15 +49,29 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
     private final LocalEngineProcess process;
     private final Path model;
     private final LocalEngineSettings settings;
+    private final ModelCatalog catalog;
 
     /**
      * @param process the engine process (may be shared by backends; switching models restarts it)
      * @param model a GGUF file; validated when first used
      */
     public LocalCompletionBackend(LocalEngineProcess process, Path model, LocalEngineSettings settings) {
+        this(process, model, settings, null);
+    }
+
+    /** @param catalog what {@link #listModels()} offers (the models on this machine), null for this model alone */
+    public LocalCompletionBackend(LocalEngineProcess process, Path model, LocalEngineSettings settings,
+                                  ModelCatalog catalog) {
         this.process = process;
         this.model = model.toAbsolutePath();
         this.settings = settings;
+        this.catalog = catalog;
+    }
+
+    /** The models the built-in engine can run here (blocks: files are inspected). */
+    @Override
+    public List<ModelInfo> listModels() throws EngineException {
+        return catalog != null ? catalog.listModels() : List.of(new ModelInfo(model(), displayName()));
     }
 
     @Override
