@@ -148,47 +148,83 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         Sampling s = request.sampling();
         c.send(new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), s.temperature(),
                 s.topP(), s.seed(), request.cachePrompt()));
-        StringBuilder text = new StringBuilder();
-        int tokens = 0;
-        long cancelDeadline = Long.MAX_VALUE;
+        Stream stream = new Stream(c, listener, start);
         try {
+            long cancelDeadline = Long.MAX_VALUE;
             while (true) {
                 HostConnection.Inbound in = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (in == null) {
-                    if (cancel.isCancelled()) {
-                        cancelDeadline = Math.min(cancelDeadline, System.nanoTime() + CANCEL_GRACE.toNanos());
-                        if (System.nanoTime() > cancelDeadline) {
-                            return result(text, tokens, CompletionResult.Stop.CANCELLED, "", null, start);
-                        }
+                if (in != null) {
+                    CompletionResult result = stream.accept(in);
+                    if (result != null) {
+                        return result;
                     }
-                    continue;
-                }
-                switch (in) {
-                    case HostConnection.Event(HostEvent.Chunk chunk) -> {
-                        text.append(chunk.text());
-                        tokens += chunk.tokens();
-                        listener.onText(chunk.text(), chunk.tokens());
+                } else if (cancel.isCancelled()) {
+                    cancelDeadline = Math.min(cancelDeadline, System.nanoTime() + CANCEL_GRACE.toNanos());
+                    if (System.nanoTime() > cancelDeadline) {
+                        return stream.cancelled();
                     }
-                    case HostConnection.Event(HostEvent.Done done) -> {
-                        return result(text, done.tokens(), CompletionResult.Stop.valueOf(done.stop()),
-                                done.stoppingWord(), done.promptTokensEvaluated(), start);
-                    }
-                    case HostConnection.Event(HostEvent.Error error) -> throw new EngineException(
-                            LocalEngineProcess.kindOf(error.kind()), "Built-in engine: " + error.message());
-                    case HostConnection.Event(HostEvent other) -> throw new EngineException(
-                            FailureKind.MALFORMED_STREAM, "unexpected engine event " + other.getClass().getSimpleName());
-                    case HostConnection.Died died -> throw new EngineException(FailureKind.ENGINE_CRASHED,
-                            "The built-in engine crashed during this run, which was stopped after " + tokens
-                                    + " tokens; it restarts on the next run. Cause: " + c.deathReason());
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            c.send(new HostRequest.Cancel(c.nextId(), id));
-            return result(text, tokens, CompletionResult.Stop.CANCELLED, "", null, start);
+            return stream.cancelled();
         } finally {
+            if (!stream.ended) {
+                // the caller gave up (cancel grace, interrupt, a listener that threw): stop the engine's work too
+                c.send(new HostRequest.Cancel(c.nextId(), id));
+            }
             finished.set(true);
             c.unregister(id);
+        }
+    }
+
+    /** One completion's events as they arrive: text so far, and how it ended. Confined to the calling thread. */
+    private static final class Stream {
+        private final HostConnection connection;
+        private final CompletionListener listener;
+        private final long start;
+        private final StringBuilder text = new StringBuilder();
+        private int tokens;
+        private boolean ended;
+
+        Stream(HostConnection connection, CompletionListener listener, long start) {
+            this.connection = connection;
+            this.listener = listener;
+            this.start = start;
+        }
+
+        /** Handles one event; returns the result when the completion ended. */
+        CompletionResult accept(HostConnection.Inbound in) throws EngineException {
+            switch (in) {
+                case HostConnection.Event(HostEvent.Chunk chunk) -> {
+                    text.append(chunk.text());
+                    tokens += chunk.tokens();
+                    listener.onText(chunk.text(), chunk.tokens());
+                    return null;
+                }
+                case HostConnection.Event(HostEvent.Done done) -> {
+                    ended = true;
+                    return result(text, done.tokens(), CompletionResult.Stop.valueOf(done.stop()),
+                            done.stoppingWord(), done.promptTokensEvaluated(), start);
+                }
+                case HostConnection.Event(HostEvent.Error error) -> {
+                    ended = true;
+                    throw new EngineException(LocalEngineProcess.kindOf(error.kind()), "Built-in engine: "
+                            + error.message());
+                }
+                case HostConnection.Event(HostEvent other) -> throw new EngineException(FailureKind.MALFORMED_STREAM,
+                        "unexpected engine event " + other.getClass().getSimpleName());
+                case HostConnection.Died died -> {
+                    ended = true;
+                    throw new EngineException(FailureKind.ENGINE_CRASHED, "The built-in engine crashed during this "
+                            + "run, which was stopped after " + tokens + " tokens; it restarts on the next run. Cause: "
+                            + connection.deathReason());
+                }
+            }
+        }
+
+        CompletionResult cancelled() {
+            return result(text, tokens, CompletionResult.Stop.CANCELLED, "", null, start);
         }
     }
 
