@@ -70,4 +70,10 @@ public final class AppContext implements CliServices {
     public EngineRegistry engines() {
         return engines;
     }
+
+    /** The raw backends for {@code step}: the four HTTP ones and the built-in engine. */
+    @Override
+    public dev.thinkbench.engine.raw.RawBackends rawBackends() {
+        return BuiltinBackends.withBuiltin(dev.thinkbench.engine.raw.RawBackends.standard());
+    }
 }

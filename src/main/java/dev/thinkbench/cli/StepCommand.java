@@ -44,7 +44,8 @@ final class StepCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--engine", required = true, paramLabel = "ID",
-            description = "llama-server, openai-completions, ollama-raw, deepseek-prefix (or builtin where wired)")
+            description = "llama-server, openai-completions, ollama-raw, deepseek-prefix, or builtin (the in-process "
+                    + "engine; --model is then a GGUF path or a model in the models folder)")
     private String engine;
 
     @Option(names = "--base-url", paramLabel = "URL", description = "Server base URL (engine default if omitted)")
@@ -61,6 +62,11 @@ final class StepCommand implements Callable<Integer> {
             description = "chatml-think, deepseek-r1, s1, model (the server's own), or a Jinja file "
                     + "(default ${DEFAULT-VALUE})")
     private String template;
+
+    @Option(names = "--thinking-start", defaultValue = "<think>\n", paramLabel = "TEXT",
+            description = "What opens thinking after a Jinja or model template's generation prompt "
+                    + "(default <think> and a newline; write a newline as \\n)")
+    private String thinkingStart;
 
     @Option(names = "--end-marker", defaultValue = "</think>", paramLabel = "TEXT",
             description = "End-of-thinking marker for a Jinja or model template (default ${DEFAULT-VALUE})")
@@ -139,8 +145,8 @@ final class StepCommand implements Callable<Integer> {
     }
 
     private ChatTemplate template(CompletionBackend backend) throws EngineException {
-        TemplateMarkers markers = argument(() -> TemplateMarkers.THINK.withThinkingEnd(endMarker)
-                .withEndOfTurn(endOfTurn));
+        TemplateMarkers markers = argument(() -> new TemplateMarkers(thinkingStart.replace("\\n", "\n"),
+                endMarker, endMarker + "\n", endOfTurn));
         if (!template.equals("model")) {
             return argument(() -> ChatTemplates.resolve(template, markers));
         }

@@ -222,7 +222,7 @@ public final class Stepper implements AutoCloseable {
 
     private void think(Branch branch, InterventionKind openedBy, String inserted, int waits, String sofar, int cap,
                        CancelToken cancel, CompletableFuture<StepperSnapshot> done) {
-        Partial partial = new Partial(branch.id, StepRecord.Phase.THINKING);
+        PartialStep partial = new PartialStep(branch.id, StepRecord.Phase.THINKING, listener);
         GuardedStep.Outcome o;
         try {
             o = runner.think(sofar, cap, partial, cancel);
@@ -257,7 +257,7 @@ public final class Stepper implements AutoCloseable {
 
     private void answer(Branch branch, InterventionKind how, String closing, String sofar, CancelToken cancel,
                         CompletableFuture<StepperSnapshot> done) {
-        Partial partial = new Partial(branch.id, StepRecord.Phase.ANSWER);
+        PartialStep partial = new PartialStep(branch.id, StepRecord.Phase.ANSWER, listener);
         int cap = settings.maxAnswerTokens();
         GuardedStep.Outcome o;
         try {
@@ -289,32 +289,6 @@ public final class Stepper implements AutoCloseable {
             branch.advance(s.with(partialStep, s.waitsUsed(), StepperState.FAILED, partialStep.note()));
             running = null;
             done.complete(changed());
-        }
-    }
-
-    /** Streams a step's text to the listener and keeps it, so a failure loses nothing. */
-    private final class Partial implements dev.thinkbench.engine.CompletionListener {
-        private final int branchId;
-        private final StepRecord.Phase phase;
-        private final StringBuilder text = new StringBuilder();
-        private final long start = System.nanoTime();
-        private int tokens;
-
-        Partial(int branchId, StepRecord.Phase phase) {
-            this.branchId = branchId;
-            this.phase = phase;
-        }
-
-        @Override
-        public void onText(String piece, int n) {
-            text.append(piece);
-            tokens += n;
-            listener.accept(new StepperEvent.TextDelta(branchId, phase, piece, n));
-        }
-
-        StepRecord failed(InterventionKind openedBy, String inserted, int cap, Exception e) {
-            return new StepRecord(phase, openedBy, inserted, text.toString(), tokens, cap, null, null,
-                    "failed: " + e.getMessage(), start, System.nanoTime());
         }
     }
 

@@ -65,6 +65,8 @@ public final class StepperViewModel implements AutoCloseable {
     private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
     private final ObservableList<BranchSummary> branches = FXCollections.observableArrayList();
     private Stepper stepper;
+    /** Which session the queue belongs to: events of a closed session are dropped, not shown. */
+    private volatile int session;
     private StepperSnapshot last;
     private long seq;
     private int liveTokens;
@@ -95,8 +97,13 @@ public final class StepperViewModel implements AutoCloseable {
             if (stepper != null) {
                 stepper.close();
             }
+            int mine = ++session;
             queue.clear();
-            stepper = factory.create(template.get(), queue::add);
+            stepper = factory.create(template.get(), event -> {
+                if (session == mine) {
+                    queue.add(event);
+                }
+            });
             stepper.start(system.get(), prompt.get());
         });
     }
