@@ -2,9 +2,12 @@ package dev.thinkbench.app;
 
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.compat.OpenAiCompatEngine;
+import dev.thinkbench.engine.local.LocalBackends;
+import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.ollama.OllamaEngine;
 import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.forcing.RawEngines;
 
 /** The engine kinds this build wires in, in the order the UI lists them. */
@@ -13,15 +16,27 @@ final class Engines {
     private Engines() {
     }
 
-    static EngineRegistry registry() {
-        EngineRegistry registry = new EngineRegistry()
-                .register(new EngineRegistry.Entry(OllamaEngine.ID, "Ollama", OllamaEngine.DEFAULT_BASE_URL,
+    static EngineRegistry registry(LocalBackends builtin) {
+        EngineRegistry registry = new EngineRegistry();
+        registerBuiltin(registry, builtin);
+        registry.register(new EngineRegistry.Entry(OllamaEngine.ID, "Ollama", OllamaEngine.DEFAULT_BASE_URL,
                         OllamaEngine::new))
                 .register(new EngineRegistry.Entry(OpenAiCompatEngine.ID,
                         "OpenAI-compatible (llama.cpp server, vLLM, LM Studio, DeepSeek)",
                         OpenAiCompatEngine.DEFAULT_BASE_URL, OpenAiCompatEngine::new));
         registerRaw(registry, RawBackends.standard());
         return registry;
+    }
+
+    /**
+     * The built-in engine (llama.cpp in a child process, started on the first run): budget forcing over the
+     * chatml-think template, models from the models folder and other tools' stores.
+     */
+    static void registerBuiltin(EngineRegistry registry, LocalBackends builtins) {
+        String name = "Built-in engine (llama.cpp)";
+        registry.register(new EngineRegistry.Entry(LocalCompletionBackend.ID, name, null,
+                config -> new ForcingReasoningEngine(LocalCompletionBackend.ID, name, builtins::backend,
+                        ChatTemplates.CHATML_THINK, true)));
     }
 
     /**

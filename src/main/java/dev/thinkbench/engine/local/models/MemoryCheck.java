@@ -39,7 +39,8 @@ public final class MemoryCheck {
         return assess(file, contextSize, availableMemory());
     }
 
-    static Assessment assess(GgufFile file, int contextSize, long available) {
+    /** Checks against {@code available} bytes (-1 when unknown: never warns). */
+    public static Assessment assess(GgufFile file, int contextSize, long available) {
         long needed = file.fileSize() + kvCacheBytes(file, contextSize) + OVERHEAD;
         if (available < 0 || needed <= available) {
             return new Assessment(needed, available, null);
@@ -65,7 +66,7 @@ public final class MemoryCheck {
     }
 
     /** MemAvailable from /proc/meminfo on Linux, else the OS bean's free memory, else -1. */
-    static long availableMemory() {
+    public static long availableMemory() {
         Path meminfo = Path.of("/proc/meminfo");
         if (Files.isReadable(meminfo)) {
             try {

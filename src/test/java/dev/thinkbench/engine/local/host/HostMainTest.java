@@ -12,6 +12,8 @@ import java.io.Writer;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,10 +25,17 @@ class HostMainTest {
     @TempDir
     Path dir;
 
+    /** The default command with a private native-library folder, as the app starts it. */
+    private List<String> command() {
+        List<String> command = new ArrayList<>(LocalEngineProcess.defaultCommand());
+        command.add(1, "-D" + HostMain.NATIVE_DIR_PROPERTY + "=" + dir.toAbsolutePath());
+        return command;
+    }
+
     @Test
     void answersOverJsonLinesAndExitsWhenStdinClosesEvenWithAModelLoaded() throws Exception {
         Path model = TinyGguf.write(dir.resolve("tiny.gguf"));
-        Process host = new ProcessBuilder(LocalEngineProcess.defaultCommand()).start();
+        Process host = new ProcessBuilder(command()).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -59,7 +68,7 @@ class HostMainTest {
     @Test
     void badParametersAreRefusedBeforeLlamaCppSeesThem() throws Exception {
         Path model = TinyGguf.write(dir.resolve("tiny.gguf"));
-        Process host = new ProcessBuilder(LocalEngineProcess.defaultCommand()).start();
+        Process host = new ProcessBuilder(command()).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
                     StandardCharsets.UTF_8));

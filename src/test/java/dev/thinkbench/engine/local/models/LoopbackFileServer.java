@@ -19,12 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one file with {@code Range} support. It can drop the connection in the middle of the first responses, ignore
  * ranges, answer an error status, or stall after the first chunk until released, as a CDN might.
  */
-final class LoopbackFileServer implements AutoCloseable {
+public final class LoopbackFileServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final byte[] file;
     private final Thread acceptor;
-    final List<String> rangesSeen = new CopyOnWriteArrayList<>();
+    public final List<String> rangesSeen = new CopyOnWriteArrayList<>();
     final AtomicInteger requests = new AtomicInteger();
     /** Responses (counted from the first) whose connection drops after {@link #cutAfter} bytes of the file. */
     volatile int cutResponses;
@@ -32,11 +32,11 @@ final class LoopbackFileServer implements AutoCloseable {
     volatile boolean ignoreRange;
     volatile int status = 200;
     /** When set, a response stalls after its first chunk until this latch opens. */
-    volatile CountDownLatch stall;
+    public volatile CountDownLatch stall;
     /** Only responses up to this number stall. */
-    volatile int stallResponses = Integer.MAX_VALUE;
+    public volatile int stallResponses = Integer.MAX_VALUE;
 
-    LoopbackFileServer(byte[] file) throws IOException {
+    public LoopbackFileServer(byte[] file) throws IOException {
         this.file = file;
         socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptLoop, "loopback-file-server");
@@ -44,7 +44,7 @@ final class LoopbackFileServer implements AutoCloseable {
         acceptor.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/model.gguf");
     }
 
@@ -115,7 +115,9 @@ final class LoopbackFileServer implements AutoCloseable {
         }
         out.write(file, firstChunk, end - firstChunk);
         out.flush();
-        // closing the socket here, short of Content-Length when cut, is the dropped connection
+        // closing the socket here, short of Content-Length when cut, is the dropped connection; end with FIN
+        // rather than a reset so the client usually reads every byte that was sent
+        client.shutdownOutput();
     }
 
     private static void head(OutputStream out, String status, long length, String extra) throws IOException {

@@ -35,6 +35,10 @@ class ModelDownloaderTest {
         sha = ModelDownloader.sha256(source);
     }
 
+    private static long rangeStart(String range) {
+        return Long.parseLong(range.substring("bytes=".length(), range.indexOf('-')));
+    }
+
     private static ModelDownloader downloader(long freeBytes) {
         return new ModelDownloader(HttpClient.newHttpClient(), p -> freeBytes, 3, Duration.ofMillis(10),
                 Duration.ofSeconds(30));
@@ -70,7 +74,9 @@ class ModelDownloaderTest {
                     p -> { }, null);
 
             assertThat(Files.readAllBytes(file)).isEqualTo(model);
-            assertThat(server.rangesSeen).containsExactly("none", "bytes=200000-");
+            assertThat(server.rangesSeen).hasSize(2).first().isEqualTo("none");
+            // what arrived before the drop (the tail of a cut connection may be lost in the reset)
+            assertThat(rangeStart(server.rangesSeen.get(1))).isBetween(1L, 200_000L);
         }
     }
 
@@ -86,12 +92,14 @@ class ModelDownloaderTest {
             assertThat(e.reason()).isEqualTo(DownloadException.Reason.CONNECTION);
             assertThat(e.resumable()).isTrue();
             assertThat(target()).doesNotExist();
-            assertThat(ModelDownloader.partFile(target())).hasSize(300_000);
+            long kept = Files.size(ModelDownloader.partFile(target()));
+            assertThat(kept).isBetween(1L, 300_000L);
+            assertThat(server.rangesSeen).hasSize(3);
 
             Path file = downloader(-1).download(new ModelDownloader.Request(server.url(), target(), sha),
                     p -> { }, null);
             assertThat(Files.readAllBytes(file)).isEqualTo(model);
-            assertThat(server.rangesSeen.getLast()).isEqualTo("bytes=300000-");
+            assertThat(server.rangesSeen.getLast()).isEqualTo("bytes=" + kept + "-");
         }
     }
 
