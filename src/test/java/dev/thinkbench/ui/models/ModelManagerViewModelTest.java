@@ -25,18 +25,20 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pause, resume, delete and settings validation, driven without a window (drain called by the test). */
-@Timeout(60)
+@Timeout(180)
 class ModelManagerViewModelTest {
 
     @TempDir
     Path home;
 
+    /** Drains as the UI's frame pulse would until the condition holds; a generous bound, then a clear failure. */
     private static void drainUntil(ModelManagerViewModel vm, BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 2000 && !condition.getAsBoolean(); i++) {
+        for (int i = 0; i < 9000 && !condition.getAsBoolean(); i++) {
             vm.drain();
             Thread.sleep(10);
         }
         vm.drain();
+        assertThat(condition.getAsBoolean()).as("condition reached while draining").isTrue();
     }
 
     @Test
