@@ -39,7 +39,7 @@ public final class AppContext implements CliServices {
         Path assets = Assets.locate();
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
                 loadPresets(assets.resolve("budget-presets.json")),
-                LocalBackends.standard(UserDirectories.data()));
+                LocalBackends.standard(UserDirectories.data(), assets));
     }
 
     private static BudgetPresets loadPresets(Path file) {

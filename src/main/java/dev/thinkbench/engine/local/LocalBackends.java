@@ -2,9 +2,12 @@ package dev.thinkbench.engine.local;
 
 import dev.thinkbench.engine.ModelCatalog;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.local.models.CatalogModel;
 import dev.thinkbench.engine.local.models.ExternalModels;
 import dev.thinkbench.engine.local.models.LocalModel;
+import dev.thinkbench.engine.local.models.ModelCatalogFile;
 import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.engine.local.models.TemplateHints;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,14 +28,25 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
     private final LocalEngineProcess process;
     private final ModelStore store;
     private final ExternalModels external;
+    private final TemplateHints templates;
     private final Supplier<LocalEngineSettings> settings;
 
-    /** @param settings read at each {@link #backend} call, so changed settings apply to the next run */
+    /** Without template knowledge: every model is left to its own Jinja template or the forcer's default. */
     public LocalBackends(LocalEngineProcess process, ModelStore store, ExternalModels external,
                          Supplier<LocalEngineSettings> settings) {
+        this(process, store, external, TemplateHints.none(), settings);
+    }
+
+    /**
+     * @param templates names the chat template of the models it knows (catalog downloads, R1 distills)
+     * @param settings read at each {@link #backend} call, so changed settings apply to the next run
+     */
+    public LocalBackends(LocalEngineProcess process, ModelStore store, ExternalModels external,
+                         TemplateHints templates, Supplier<LocalEngineSettings> settings) {
         this.process = process;
         this.store = store;
         this.external = external;
+        this.templates = templates;
         this.settings = settings;
     }
 
@@ -40,6 +54,26 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
     public static LocalBackends standard(Path dataDir) {
         return new LocalBackends(new LocalEngineProcess(), ModelStore.inDataDirectory(dataDir),
                 ExternalModels.forCurrentUser(), LocalEngineSettings::defaults);
+    }
+
+    /**
+     * As {@link #standard(Path)}, with the chat templates the app's download catalog
+     * ({@code <assets>/models/catalog.json}) names; an unreadable catalog only loses those names.
+     */
+    public static LocalBackends standard(Path dataDir, Path assets) {
+        return new LocalBackends(new LocalEngineProcess(), ModelStore.inDataDirectory(dataDir),
+                ExternalModels.forCurrentUser(), new TemplateHints(catalogOrEmpty(assets), null),
+                LocalEngineSettings::defaults);
+    }
+
+    private static List<CatalogModel> catalogOrEmpty(Path assets) {
+        try {
+            return ModelCatalogFile.load(assets);
+        } catch (IOException | RuntimeException unreadable) {
+            System.getLogger(LocalBackends.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot read the model catalog under " + assets + ": " + unreadable.getMessage());
+            return List.of();
+        }
     }
 
     public ModelStore store() {
@@ -55,7 +89,7 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
      * resolves to no file yields a backend whose runs fail with the file check's message.
      */
     public LocalCompletionBackend backend(String model) {
-        return new LocalCompletionBackend(process, resolve(model), settings.get(), this);
+        return new LocalCompletionBackend(process, resolve(model), settings.get(), this, templates);
     }
 
     Path resolve(String model) {
