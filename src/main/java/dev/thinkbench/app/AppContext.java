@@ -4,6 +4,7 @@ import dev.thinkbench.cli.CliServices;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.local.LocalBackends;
+import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.settings.UserDirectories;
@@ -39,7 +40,7 @@ public final class AppContext implements CliServices {
         Path assets = Assets.locate();
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
                 loadPresets(assets.resolve("budget-presets.json")),
-                LocalBackends.standard(UserDirectories.data(), assets));
+                LocalBackends.standard(UserDirectories.data(), assets, LocalEngineSettings::defaults));
     }
 
     private static BudgetPresets loadPresets(Path file) {

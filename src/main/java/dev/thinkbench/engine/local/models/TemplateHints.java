@@ -30,26 +30,26 @@ public final class TemplateHints {
     private static final Pattern R1_DISTILL = Pattern.compile("deepseek[-_ ]?r1[-_ ]?distill");
 
     private final List<CatalogModel> catalog;
-    private final Path bundled;
+    private final BundledModels bundled;
 
     /**
      * @param catalog the download catalog (matched by file name)
-     * @param bundled the folder of the models shipped with the app, null when there is none
+     * @param bundled the models shipped with the app
      */
-    public TemplateHints(List<CatalogModel> catalog, Path bundled) {
+    public TemplateHints(List<CatalogModel> catalog, BundledModels bundled) {
         this.catalog = List.copyOf(catalog);
-        this.bundled = bundled == null ? null : bundled.toAbsolutePath().normalize();
+        this.bundled = bundled;
     }
 
     /** Knows nothing: every model is left to its own template or the forcer's default. */
     public static TemplateHints none() {
-        return new TemplateHints(List.of(), null);
+        return new TemplateHints(List.of(), BundledModels.none());
     }
 
     /** The template name for this file, empty when nothing is known about it. */
     public Optional<String> forModel(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        if (bundled != null && bundled.equals(absolute.getParent())) {
+        if (bundled.directory().filter(d -> d.equals(absolute.getParent())).isPresent()) {
             return Optional.of(CHATML_THINK);
         }
         String fileName = absolute.getFileName().toString();

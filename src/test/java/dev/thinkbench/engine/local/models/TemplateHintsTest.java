@@ -36,7 +36,7 @@ class TemplateHintsTest {
     void bundledModelsUseChatmlThink() throws IOException {
         Path micro = tiny("assets/models/micro-reasoner.gguf");
 
-        TemplateHints hints = new TemplateHints(List.of(), dir.resolve("assets/models"));
+        TemplateHints hints = new TemplateHints(List.of(), BundledModels.inAssets(dir.resolve("assets")));
 
         assertThat(hints.forModel(micro)).contains("chatml-think");
     }
@@ -47,7 +47,7 @@ class TemplateHintsTest {
         Path other = tiny("models/Other-Q8_0.gguf");
         TemplateHints hints = new TemplateHints(List.of(
                 catalogEntry("DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf", "deepseek-r1-distill (qwen2)", "deepseek-r1"),
-                catalogEntry("Other-Q8_0.gguf", "qwq", "chatml-think")), null);
+                catalogEntry("Other-Q8_0.gguf", "qwq", "chatml-think")), BundledModels.none());
 
         assertThat(hints.forModel(download)).contains("deepseek-r1");
         assertThat(hints.forModel(other)).contains("chatml-think");
@@ -57,7 +57,7 @@ class TemplateHintsTest {
     void aCatalogEntryWithoutATemplateButOfTheR1DistillFamilyUsesDeepseekR1() throws IOException {
         Path download = tiny("models/distill-8b.gguf");
         TemplateHints hints = new TemplateHints(List.of(catalogEntry("distill-8b.gguf",
-                "deepseek-r1-distill (llama)", null)), null);
+                "deepseek-r1-distill (llama)", null)), BundledModels.none());
 
         assertThat(hints.forModel(download)).contains("deepseek-r1");
     }
@@ -88,9 +88,9 @@ class TemplateHintsTest {
         TinyGguf.write(store.directory().resolve("DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf"));
         TinyGguf.write(store.directory().resolve("mine.gguf"));
         TemplateHints hints = new TemplateHints(List.of(catalogEntry("DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf",
-                "deepseek-r1-distill (qwen2)", "deepseek-r1")), null);
-        try (LocalBackends backends = new LocalBackends(new LocalEngineProcess(), store,
-                new ExternalModels(dir, Map.of()), hints, () -> new LocalEngineSettings(1, 512))) {
+                "deepseek-r1-distill (qwen2)", "deepseek-r1")), BundledModels.none());
+        try (LocalBackends backends = new LocalBackends(new LocalEngineProcess(), BundledModels.none(),
+                store, new ExternalModels(dir, Map.of()), hints, () -> new LocalEngineSettings(1, 512))) {
 
             assertThat(backends.backend("DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf").chatTemplateName())
                     .contains("deepseek-r1");
