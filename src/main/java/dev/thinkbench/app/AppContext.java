@@ -4,9 +4,10 @@ import dev.thinkbench.cli.CliServices;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.local.LocalBackends;
-import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.settings.CurrentSettings;
+import dev.thinkbench.lab.settings.SettingsStore;
 import dev.thinkbench.lab.settings.UserDirectories;
 
 import java.io.IOException;
@@ -19,15 +20,21 @@ import java.nio.file.Path;
  */
 public final class AppContext implements CliServices {
 
+    /** The settings file's name in the user's config folder. */
+    public static final String SETTINGS_FILE = "settings.json";
+
     private final Path assets;
     private final PriceTable prices;
     private final BudgetPresets presets;
     private final LocalBackends builtin;
     private final EngineRegistry engines;
     private final RawBackends rawBackends;
+    private final CurrentSettings settings;
 
-    private AppContext(Path assets, PriceTable prices, BudgetPresets presets, LocalBackends builtin) {
+    private AppContext(Path assets, PriceTable prices, BudgetPresets presets, CurrentSettings settings,
+                       LocalBackends builtin) {
         this.assets = assets;
+        this.settings = settings;
         this.prices = prices;
         this.presets = presets;
         this.builtin = builtin;
@@ -35,12 +42,20 @@ public final class AppContext implements CliServices {
         this.rawBackends = BuiltinBackends.withBuiltin(RawBackends.standard(), builtin);
     }
 
-    /** Wires the application; the built-in engine's process starts only on its first run. */
+    /**
+     * Wires the application; the built-in engine's process starts only on its first run and reads its threads and
+     * context from the current settings at each run.
+     */
     public static AppContext create() {
         Path assets = Assets.locate();
+        CurrentSettings settings = CurrentSettings.load(new SettingsStore(
+                UserDirectories.config().resolve(SETTINGS_FILE)));
+        if (settings.loadProblem() != null) {
+            System.err.println("Thinkbench: " + settings.loadProblem());
+        }
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
-                loadPresets(assets.resolve("budget-presets.json")),
-                LocalBackends.standard(UserDirectories.data(), assets, LocalEngineSettings::defaults));
+                loadPresets(assets.resolve("budget-presets.json")), settings,
+                LocalBackends.standard(UserDirectories.data(), assets, () -> settings.get().builtinEngine()));
     }
 
     private static BudgetPresets loadPresets(Path file) {
@@ -64,6 +79,11 @@ public final class AppContext implements CliServices {
 
     public Path assets() {
         return assets;
+    }
+
+    /** The settings of this run, shared: change them through {@link CurrentSettings#update}, which saves them. */
+    public CurrentSettings settings() {
+        return settings;
     }
 
     @Override

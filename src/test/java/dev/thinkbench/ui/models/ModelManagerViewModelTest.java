@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -93,5 +94,21 @@ class ModelManagerViewModelTest {
         assertThat(vm.errorProperty().get()).contains("context size must be between 128 and 262144");
         vm.contextSizeProperty().set(2048);
         assertThat(vm.settings()).isEqualTo(new LocalEngineSettings(vm.threadsProperty().get(), 2048));
+    }
+
+    @Test
+    void validSettingChangesArePassedOnAndOutOfRangeOnesAreNot() {
+        ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
+                new ExternalModels(home, Map.of()), new ModelDownloader(), Runnable::run, () -> -1,
+                new LocalEngineSettings(2, 4096));
+        List<LocalEngineSettings> saved = new ArrayList<>();
+        vm.setOnSettingsChanged(saved::add);
+
+        vm.threadsProperty().set(3);
+        vm.contextSizeProperty().set(16);
+        vm.contextSizeProperty().set(8192);
+
+        assertThat(saved).containsExactly(new LocalEngineSettings(3, 4096), new LocalEngineSettings(3, 8192));
+        assertThat(vm.errorProperty().get()).contains("context size must be between");
     }
 }
