@@ -4,33 +4,54 @@ import dev.thinkbench.cli.CliServices;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.samples.SamplePrompt;
+import dev.thinkbench.lab.samples.SamplePrompts;
+import dev.thinkbench.ui.WorkbenchServices;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The composition root: finds the assets folder and the user's data folder and wires engines, lab and views by hand.
  */
-public final class AppContext implements CliServices {
+public final class AppContext implements CliServices, WorkbenchServices {
 
     private final Path assets;
     private final PriceTable prices;
     private final BudgetPresets presets;
     private final EngineRegistry engines;
+    private final List<SamplePrompt> samples;
 
-    private AppContext(Path assets, PriceTable prices, BudgetPresets presets, EngineRegistry engines) {
+    private AppContext(Path assets, PriceTable prices, BudgetPresets presets, EngineRegistry engines,
+                       List<SamplePrompt> samples) {
         this.assets = assets;
         this.prices = prices;
         this.presets = presets;
         this.engines = engines;
+        this.samples = samples;
     }
 
     public static AppContext create() {
         Path assets = Assets.locate();
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
-                loadPresets(assets.resolve("budget-presets.json")), Engines.registry());
+                loadPresets(assets.resolve("budget-presets.json")), Engines.registry(),
+                loadSamples(assets.resolveSibling("samples").resolve("prompts.json")));
+    }
+
+    private static List<SamplePrompt> loadSamples(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return SamplePrompts.read(file);
+        } catch (IOException e) {
+            System.err.println("Thinkbench: " + e.getMessage() + "; the sample picker stays empty");
+            return List.of();
+        }
     }
 
     private static BudgetPresets loadPresets(Path file) {
@@ -69,5 +90,15 @@ public final class AppContext implements CliServices {
     @Override
     public EngineRegistry engines() {
         return engines;
+    }
+
+    @Override
+    public List<SamplePrompt> samples() {
+        return samples;
+    }
+
+    @Override
+    public UnaryOperator<String> environment() {
+        return System::getenv;
     }
 }

@@ -40,7 +40,7 @@ public final class SettingsStore {
             }
             return s;
         } catch (IOException e) {
-            lastProblem = "settings file " + file + " could not be read (" + e.getOriginalMessage()
+            lastProblem = "settings file " + file + " could not be read (" + e.getMessage()
                     + "); it was renamed to .broken and defaults are used";
             setAside();
             return Settings.defaults();

@@ -1,0 +1,63 @@
+package dev.thinkbench.ui.compare;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.thinkbench.ui.common.Icons;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The budget columns side by side, equally wide, scrolling sideways when they no longer fit, with an "add column"
+ * button at the end. Follows {@link CompareViewModel#columns()}. UI thread only.
+ */
+public final class ColumnsPane extends ScrollPane {
+
+    private final CompareViewModel compare;
+    private final HBox row = new HBox(12);
+    private final Button add;
+    private final List<ColumnView> views = new ArrayList<>();
+
+    public ColumnsPane(CompareViewModel compare) {
+        this.compare = compare;
+        getStyleClass().addAll("columns-pane", Tweaks.EDGE_TO_EDGE);
+        add = Icons.button(null, Feather.PLUS, "Add a column (Ctrl+Shift+N)", "add-column", Styles.FLAT);
+        add.setOnAction(e -> compare.addColumn());
+        add.setMaxHeight(Double.MAX_VALUE);
+        row.getStyleClass().add("columns-row");
+        setContent(row);
+        setFitToHeight(true);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
+        setVbarPolicy(ScrollBarPolicy.NEVER);
+        compare.columns().addListener((ListChangeListener<ColumnViewModel>) c -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        List<ColumnView> keep = new ArrayList<>();
+        for (ColumnViewModel vm : compare.columns()) {
+            ColumnView existing = views.stream().filter(v -> v.viewModel() == vm).findFirst().orElse(null);
+            keep.add(existing != null ? existing : new ColumnView(vm, compare));
+        }
+        views.stream().filter(v -> !keep.contains(v)).forEach(ColumnView::dispose);
+        views.clear();
+        views.addAll(keep);
+        keep.forEach(v -> HBox.setHgrow(v, Priority.ALWAYS));
+        row.getChildren().setAll(keep);
+        row.getChildren().add(add);
+        boolean last = keep.size() <= 1;
+        keep.forEach(v -> v.lookupAll(".remove-column").forEach(n -> n.setDisable(last)));
+    }
+
+    /** The column views in order, for tests. */
+    public List<ColumnView> columnViews() {
+        return List.copyOf(views);
+    }
+}
