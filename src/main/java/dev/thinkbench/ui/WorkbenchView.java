@@ -52,7 +52,6 @@ public final class WorkbenchView extends BorderPane {
         getStyleClass().add("workbench");
         connectionBar = new ConnectionBar(vm.connection());
         compare = new CompareView(vm.compare());
-        tabs.getStyleClass().add(Styles.TABS_FLOATING);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         addTab("Compare", Feather.COLUMNS, compare,
                 "One prompt at several thinking budgets, side by side");

@@ -2,6 +2,7 @@ package dev.thinkbench.ui.compare;
 
 import javafx.collections.FXCollections;
 import javafx.geometry.Side;
+import javafx.scene.control.Label;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -9,6 +10,7 @@ import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,22 +26,28 @@ import java.util.function.Function;
  */
 public final class ChartsPane extends HBox {
 
-    private final Chart tokens = new Chart("Tokens", "tokens", true,
+    private final Chart tokens = new Chart("Tokens", "tokens-chart", "Tokens", true,
             List.of(new Part("Thinking", f -> toDouble(f.thinkingTokens())),
                     new Part("Answer", f -> toDouble(f.answerTokens()))));
-    private final Chart cost = new Chart("Cost", "USD", false,
+    private final Chart cost = new Chart("Cost", "cost-chart", "USD", false,
             List.of(new Part("Cost", f -> f.cost() == null ? null : f.cost().doubleValue())));
-    private final Chart latency = new Chart("Latency", "seconds", true,
+    private final Chart latency = new Chart("Latency", "latency-chart", "seconds", true,
             List.of(new Part("First token", f -> seconds(f.firstTokenMs())),
                     new Part("Thinking", f -> seconds(f.thinkingMs())),
                     new Part("Answer", f -> seconds(f.answerMs()))));
 
+    private final Label freeNote = new Label("Free: every run is on a local server");
+
     public ChartsPane(CompareViewModel compare) {
         super(12);
         getStyleClass().add("charts-pane");
+        freeNote.getStyleClass().add("chart-note");
+        freeNote.setMouseTransparent(true);
         for (Chart c : List.of(tokens, cost, latency)) {
-            HBox.setHgrow(c.chart, Priority.ALWAYS);
-            getChildren().add(c.chart);
+            StackPane slot = c == cost ? new StackPane(c.chart, freeNote) : new StackPane(c.chart);
+            HBox.setHgrow(slot, Priority.ALWAYS);
+            slot.setMinWidth(0);
+            getChildren().add(slot);
         }
         compare.figuresProperty().addListener((obs, old, now) -> show(now));
         show(compare.figuresProperty().get());
@@ -52,7 +60,7 @@ public final class ChartsPane extends HBox {
         latency.show(labels, figures);
         boolean allFree = !figures.isEmpty() && figures.stream().map(ColumnFigures::cost)
                 .allMatch(c -> c != null && c.signum() == 0);
-        cost.chart.setTitle(allFree ? "Cost \u00b7 free (local)" : "Cost (USD)");
+        freeNote.setVisible(allFree);
     }
 
     /** Column labels made unique, since a chart merges equal categories. */
@@ -87,19 +95,18 @@ public final class ChartsPane extends HBox {
         private final List<XYChart.Series<String, Number>> series = new ArrayList<>();
         private List<String> categories = List.of();
 
-        Chart(String title, String unit, boolean stacked, List<Part> parts) {
+        Chart(String title, String styleClass, String unit, boolean stacked, List<Part> parts) {
             this.parts = parts;
             NumberAxis y = new NumberAxis();
-            y.setLabel(unit);
             y.setAnimated(false);
             y.setForceZeroInRange(true);
             x.setAnimated(false);
             chart = stacked ? new StackedBarChart<>(x, y) : new BarChart<>(x, y);
-            chart.setTitle(title);
+            chart.setTitle(title.equalsIgnoreCase(unit) ? title : title + " (" + unit + ")");
             chart.setAnimated(false);
             chart.setLegendSide(Side.BOTTOM);
             chart.setLegendVisible(parts.size() > 1);
-            chart.getStyleClass().add("run-chart");
+            chart.getStyleClass().addAll("run-chart", styleClass);
             chart.setMinSize(180, 160);
             chart.setPrefHeight(220);
             if (chart instanceof BarChart<String, Number> bar) {

@@ -38,7 +38,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
     private final MetricsStrip metrics = new MetricsStrip();
     private final Label status = new Label();
     private final Label chip = new Label();
-    private final Button cancel = Icons.button(null, Feather.SQUARE, "Stop this column (the others go on)",
+    private final Button cancel = Icons.button(null, Feather.STOP_CIRCLE, "Stop this column (the others go on)",
             Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
     private final Button retry = Icons.button(null, Feather.ROTATE_CW, "Run this column again",
             Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
@@ -77,6 +77,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         label.setTooltip(Icons.tip("The column's name in the charts"));
         HBox.setHgrow(label, Priority.ALWAYS);
         chip.getStyleClass().add("state-chip");
+        chip.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setOnAction(e -> column.live().cancel());
         retry.setOnAction(e -> compare.retry(column));
         remove.setOnAction(e -> compare.removeColumn(column));
@@ -132,9 +133,9 @@ public final class ColumnView extends VBox implements TextStreamListener {
         Label answerTitle = new Label("Answer", Icons.icon(Feather.MESSAGE_SQUARE));
         answerTitle.getStyleClass().add("section-title");
         answer.getStyleClass().add("answer-text");
-        answer.setPrefHeight(130);
-        answer.setMinHeight(80);
-        VBox.setVgrow(answer, Priority.SOMETIMES);
+        answer.setPrefHeight(170);
+        answer.setMinHeight(90);
+        VBox.setVgrow(answer, Priority.ALWAYS);
         errorBox.getStyleClass().add("error-box");
         errorTitle.getStyleClass().add("error-title");
         errorTitle.setGraphic(Icons.icon(Feather.ALERT_TRIANGLE));
@@ -173,7 +174,11 @@ public final class ColumnView extends VBox implements TextStreamListener {
         boolean canRetry = compare.canRetry(column);
         retry.setVisible(canRetry);
         retry.setManaged(canRetry);
-        thinking.setPlaceholder(state.partial() ? "No thinking arrived." : "Thinking will stream here.");
+        thinking.setPlaceholder(switch (state) {
+            case DONE -> "No thinking in this run.";
+            case FAILED, CANCELLED -> "No thinking arrived.";
+            default -> "Thinking will stream here.";
+        });
         answer.setPlaceholder(state.partial() ? "No answer: the run ended early." : "The answer will appear here.");
         pseudoClassStateChanged(PseudoClass.getPseudoClass("partial"), state.partial());
     }

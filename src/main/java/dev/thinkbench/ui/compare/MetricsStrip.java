@@ -90,6 +90,8 @@ public final class MetricsStrip extends GridPane {
             caption.getStyleClass().add("stat-caption");
             value.getStyleClass().add("stat-value");
             marker.getStyleClass().add("stat-marker");
+            marker.setVisible(false);
+            marker.setManaged(false);
             HBox line = new HBox(4, value, marker);
             line.setAlignment(Pos.BASELINE_LEFT);
             getChildren().addAll(caption, line);

@@ -17,6 +17,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -38,6 +39,7 @@ public final class PromptPane extends VBox {
 
         Label title = new Label("Prompt");
         title.getStyleClass().add(Styles.TITLE_4);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<SamplePrompt> samples = new ComboBox<>(vm.samples());
         samples.setPromptText("Samples\u2026");
         samples.valueProperty().bindBidirectional(vm.sampleProperty());
@@ -83,7 +85,7 @@ public final class PromptPane extends VBox {
         run.disableProperty().bind(compare.canRunProperty().not());
         run.setOnAction(e -> compare.run());
         HBox.setHgrow(run, Priority.ALWAYS);
-        Button cancelAll = Icons.button("Cancel all", Feather.SQUARE, "Stop every running column (Esc)",
+        Button cancelAll = Icons.button("Cancel all", Feather.STOP_CIRCLE, "Stop every running column (Esc)",
                 Styles.BUTTON_OUTLINED, Styles.DANGER);
         cancelAll.setId("cancelAllButton");
         cancelAll.disableProperty().bind(compare.runningProperty().not());
