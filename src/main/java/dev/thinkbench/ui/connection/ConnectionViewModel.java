@@ -97,14 +97,12 @@ public final class ConnectionViewModel {
         }
         try {
             URI uri = parseBaseUrl(baseUrl.get());
-            String variable = apiKeyVariable.get();
-            String key = variable == null || variable.isBlank() ? null : environment.apply(variable.strip());
-            if (variable != null && !variable.isBlank() && key == null) {
-                connectionError.set("environment variable " + variable.strip() + " is not set; running without a key");
-            } else {
-                connectionError.set("");
-            }
-            engine.set(entry.factory().create(new EngineConfig(entry.id(), uri, key, null)));
+            String variable = apiKeyVariable.get() == null || apiKeyVariable.get().isBlank() ? null
+                    : apiKeyVariable.get().strip();
+            String key = variable == null ? null : environment.apply(variable);
+            connectionError.set(variable != null && key == null
+                    ? "environment variable " + variable + " is not set; running without a key" : "");
+            engine.set(entry.factory().create(new EngineConfig(entry.id(), uri, key, null, variable)));
         } catch (IllegalArgumentException e) {
             engine.set(null);
             connectionError.set(e.getMessage());
