@@ -196,8 +196,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         errorBox.setManaged(show);
         if (show) {
             FailureKind kind = column.live().failureKindProperty().get();
-            errorTitle.setText(titleOf(kind) + (thinking.length() + answer.length() > 0
-                    ? " \u2014 partial output kept" : ""));
+            errorTitle.setText(titleOf(kind) + (column.live().hasOutput() ? " \u2014 partial output kept" : ""));
             errorText.setText(message);
         }
     }

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.thinkbench.ui.common.Icons;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
@@ -38,6 +39,19 @@ public final class ColumnsPane extends ScrollPane {
         setVbarPolicy(ScrollBarPolicy.NEVER);
         compare.columns().addListener((ListChangeListener<ColumnViewModel>) c -> rebuild());
         rebuild();
+        skinProperty().addListener((obs, old, now) -> uncacheViewport());
+    }
+
+    /**
+     * The scroll pane's skin caches its viewport as a bitmap, which pays off for static content; here the text areas
+     * change every few frames, so the cache forced a repaint of every column each time. Without it only the changed
+     * area is repainted.
+     */
+    private void uncacheViewport() {
+        Node viewport = lookup(".viewport");
+        if (viewport != null) {
+            viewport.setCache(false);
+        }
     }
 
     private void rebuild() {

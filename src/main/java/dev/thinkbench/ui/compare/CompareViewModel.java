@@ -34,6 +34,8 @@ import java.util.Map;
 public final class CompareViewModel {
 
     static final int CHART_HZ = 4;
+    /** Each column shows its new text every this many frames, the columns taking turns (about 20 times a second). */
+    static final int TEXT_EVERY_FRAMES = 3;
     private static final int MAX_COLUMNS = 8;
 
     private final ConnectionViewModel connection;
@@ -51,6 +53,7 @@ public final class CompareViewModel {
     private final Map<ColumnViewModel, Integer> laneOf = new IdentityHashMap<>();
     private Comparison comparison;
     private long lastChartNanos;
+    private long frame;
     private boolean chartDirty;
     private String engineId;
 
@@ -247,14 +250,17 @@ public final class CompareViewModel {
     }
 
     /**
-     * Called once per frame: every column drains its events; chart figures refresh at most {@value #CHART_HZ}
-     * times a second and once more when the last run ends.
+     * Called once per frame: every column drains its events; the columns take turns showing their new text (each
+     * every {@value #TEXT_EVERY_FRAMES} frames), so a frame lays out one text area rather than all; chart figures
+     * refresh at most {@value #CHART_HZ} times a second and once more when the last run ends.
      */
     public void tick(long nowNanos) {
         boolean anyActive = false;
-        for (ColumnViewModel c : columns) {
-            chartDirty |= c.live().tick(nowNanos);
-            anyActive |= c.live().getState().active();
+        frame++;
+        for (int i = 0; i < columns.size(); i++) {
+            LiveRunViewModel live = columns.get(i).live();
+            chartDirty |= live.tick(nowNanos, (frame + i) % TEXT_EVERY_FRAMES == 0);
+            anyActive |= live.getState().active();
         }
         boolean ended = running.get() && !anyActive;
         if (chartDirty && (ended || nowNanos - lastChartNanos >= 1_000_000_000L / CHART_HZ)) {

@@ -16,12 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The live state of one run shown in a column: drains the run's event queue once per frame ({@link #tick}), hands the
- * new text to listeners in one batch, and keeps status, metrics and error as properties. Metrics refresh at most
+ * new text to listeners in one batch on the frames the caller chooses (so that several columns can take turns and
+ * no frame lays out every text area), and keeps status, metrics and error as properties. Metrics refresh at most
  * every {@value #METRICS_INTERVAL_MS} ms while running. UI thread only.
  */
 public final class LiveRunViewModel {
 
-    static final long METRICS_INTERVAL_MS = 100;
+    static final long METRICS_INTERVAL_MS = 200;
 
     private final ReadOnlyObjectWrapper<ColumnState> state = new ReadOnlyObjectWrapper<>(this, "state",
             ColumnState.IDLE);
@@ -32,6 +33,7 @@ public final class LiveRunViewModel {
     private final ReadOnlyObjectWrapper<FailureKind> failureKind = new ReadOnlyObjectWrapper<>(this, "failureKind");
     private final List<TextStreamListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ReasoningEvent> drained = new ArrayList<>();
+    private final List<TextChunk> pendingText = new ArrayList<>();
     private LaneRun run;
     private long lastMetricsNanos;
     private boolean sawText;
@@ -39,6 +41,7 @@ public final class LiveRunViewModel {
     /** Shows {@code laneRun} from now on, clearing what was shown before. */
     public void attach(LaneRun laneRun) {
         run = laneRun;
+        pendingText.clear();
         sawText = false;
         lastMetricsNanos = 0;
         error.set("");
@@ -52,6 +55,7 @@ public final class LiveRunViewModel {
     /** Clears the column and marks it as left out of a run, with the reason. */
     public void skip(String reason) {
         run = null;
+        pendingText.clear();
         listeners.forEach(TextStreamListener::reset);
         metrics.set(RunMetrics.empty());
         error.set("");
@@ -60,13 +64,20 @@ public final class LiveRunViewModel {
         statusText.set("Not run: " + reason);
     }
 
+    /** {@link #tick(long, boolean)} that hands the text over in this frame. */
+    public boolean tick(long nowNanos) {
+        return tick(nowNanos, true);
+    }
+
     /**
-     * Drains the run's queued events, forwards the new text in one batch and refreshes status and metrics. Call once
-     * per frame.
+     * Drains the run's queued events and refreshes status and metrics (at most every
+     * {@value #METRICS_INTERVAL_MS} ms while running). Call once per frame.
      *
+     * @param showText hand the text gathered so far to the listeners in one batch now; it is always handed over
+     *                 once the run has ended
      * @return true when anything visible changed
      */
-    public boolean tick(long nowNanos) {
+    public boolean tick(long nowNanos, boolean showText) {
         LaneRun current = run;
         if (current == null) {
             return false;
@@ -74,17 +85,24 @@ public final class LiveRunViewModel {
         drained.clear();
         current.drainTo(drained);
         boolean changed = !drained.isEmpty();
+        ColumnState before = state.get();
         if (changed) {
             fold(drained);
         }
         boolean ended = !state.get().active();
-        if (changed || ended || nowNanos - lastMetricsNanos >= METRICS_INTERVAL_MS * 1_000_000) {
+        if ((showText || ended) && !pendingText.isEmpty()) {
+            List<TextChunk> batch = List.copyOf(pendingText);
+            pendingText.clear();
+            listeners.forEach(l -> l.append(batch));
+        }
+        if (ended || state.get() != before
+                || showText && nowNanos - lastMetricsNanos >= METRICS_INTERVAL_MS * 1_000_000) {
             lastMetricsNanos = nowNanos;
             metrics.set(current.metrics());
             updateStatus();
             changed = true;
         }
-        if (ended && drained.isEmpty()) {
+        if (ended) {
             run = null;
         }
         return changed;
@@ -104,10 +122,12 @@ public final class LiveRunViewModel {
             switch (event) {
                 case ReasoningEvent.ThinkingDelta d -> {
                     pending.append(d.text());
+                    sawText |= !d.text().isEmpty();
                     state.set(ColumnState.THINKING);
                 }
                 case ReasoningEvent.AnswerDelta d -> {
                     pending.append(d.text());
+                    sawText |= !d.text().isEmpty();
                     state.set(ColumnState.ANSWERING);
                 }
                 case ReasoningEvent.Intervention i -> onIntervention(i, chunks, pending);
@@ -128,9 +148,14 @@ public final class LiveRunViewModel {
             chunks.add(new TextChunk(pendingPart, pending.toString()));
         }
         if (!chunks.isEmpty()) {
-            sawText = true;
-            List<TextChunk> batch = List.copyOf(chunks);
-            listeners.forEach(l -> l.append(batch));
+            for (TextChunk c : chunks) {
+                TextChunk last = pendingText.isEmpty() ? null : pendingText.getLast();
+                if (last != null && last.part() == c.part()) {
+                    pendingText.set(pendingText.size() - 1, new TextChunk(c.part(), last.text() + c.text()));
+                } else {
+                    pendingText.add(c);
+                }
+            }
         }
     }
 
@@ -143,6 +168,7 @@ public final class LiveRunViewModel {
             }
             case TRACE_EDITED -> {
                 chunks.clear();
+                pendingText.clear();
                 pending.setLength(0);
                 listeners.forEach(TextStreamListener::reset);
                 pending.append(i.text());
@@ -176,6 +202,11 @@ public final class LiveRunViewModel {
             case FAILED -> "Failed after " + Formats.seconds(m.totalMs()) + kept;
             case CANCELLED -> "Cancelled after " + Formats.seconds(m.totalMs()) + kept;
         });
+    }
+
+    /** True when the run (or the last one) produced any thinking or answer text. */
+    public boolean hasOutput() {
+        return sawText;
     }
 
     /** Cancels the run in flight, if any; the cancellation shows on a later tick. */
