@@ -3,6 +3,7 @@ package dev.thinkbench.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
+import dev.thinkbench.ui.common.Fonts;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.compare.CompareView;
 import dev.thinkbench.ui.connection.ConnectionBar;
@@ -49,6 +50,7 @@ public final class WorkbenchView extends BorderPane {
 
     public WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
+        Fonts.load();
         getStyleClass().add("workbench");
         connectionBar = new ConnectionBar(vm.connection());
         compare = new CompareView(vm.compare());

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /** Test-side scripts with believable text, for screenshots and the benchmark: longer thinking at larger budgets. */
 public final class DemoScripts {
 
-    private static final String THOUGHT = """
+    static final String THOUGHT = """
             The first train leaves at 9:00 at 80 km/h, the second at 9:30 at 100 km/h, 400 km apart.
             By 9:30 the first train has covered 0.5 h x 80 km/h = 40 km, so 360 km remain between them.
             From 9:30 they close the gap at 80 + 100 = 180 km/h, so they need 360 / 180 = 2 hours.

@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -106,13 +107,18 @@ public final class ColumnView extends VBox implements TextStreamListener {
         meaning.getStyleClass().addAll("budget-meaning", Styles.TEXT_SMALL);
         meaning.setWrapText(true);
         meaning.setGraphic(Icons.icon(Feather.INFO));
-        meaning.textProperty().bind(column.meaningProperty());
+        meaning.textProperty().bind(column.meaningProperty().map(ColumnView::headline));
+        meaning.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip meaningTip = Icons.tip("");
+        meaningTip.textProperty().bind(column.meaningProperty().map(m -> "On this engine: " + m));
+        meaning.setTooltip(meaningTip);
         meaning.visibleProperty().bind(column.meaningProperty().isNotEmpty()
                 .and(column.unsupportedProperty().isEmpty()));
         meaning.managedProperty().bind(meaning.visibleProperty());
         Label unsupported = new Label();
         unsupported.getStyleClass().addAll("budget-unsupported", Styles.TEXT_SMALL);
         unsupported.setWrapText(true);
+        unsupported.setMinHeight(Region.USE_PREF_SIZE);
         unsupported.setGraphic(Icons.icon(Feather.SLASH));
         unsupported.textProperty().bind(column.unsupportedProperty().map(s -> "Not on this engine: " + s));
         unsupported.visibleProperty().bind(column.unsupportedProperty().isNotEmpty());
@@ -153,6 +159,12 @@ public final class ColumnView extends VBox implements TextStreamListener {
         body.getStyleClass().add("column-body");
         VBox.setVgrow(body, Priority.ALWAYS);
         return body;
+    }
+
+    /** The first clause of an engine's description ("reasoning_effort=low"); the rest goes to the tooltip. */
+    static String headline(String meaning) {
+        int colon = meaning.indexOf(": ");
+        return colon > 0 ? meaning.substring(0, colon) : meaning;
     }
 
     private void onState(ColumnState state) {

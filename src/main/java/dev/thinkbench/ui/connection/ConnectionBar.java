@@ -40,7 +40,7 @@ public final class ConnectionBar extends HBox {
         engine.setCellFactory(list -> new EngineCell());
         engine.setButtonCell(new EngineCell());
         engine.setTooltip(Icons.tip("The kind of server to talk to"));
-        engine.setPrefWidth(190);
+        engine.setPrefWidth(250);
 
         TextField url = new TextField();
         url.setId("baseUrlField");
@@ -68,7 +68,7 @@ public final class ConnectionBar extends HBox {
         model.setId("modelPicker");
         model.setEditable(true);
         model.setPromptText("model");
-        model.setPrefWidth(220);
+        model.setPrefWidth(270);
         model.valueProperty().bindBidirectional(vm.modelProperty());
         model.setTooltip(Icons.tip("The model to run; pick from the server's list or type a name"));
         ObservableList<String> names = FXCollections.observableArrayList();
