@@ -75,6 +75,7 @@ public final class WorkbenchView extends BorderPane {
         logo.getStyleClass().add("brand-icon");
         Label brand = new Label("Thinkbench", logo);
         brand.getStyleClass().add("brand");
+        brand.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button theme = Icons.button(null, Feather.MOON, "Switch light / dark theme (Ctrl+Shift+L)",
@@ -84,6 +85,9 @@ public final class WorkbenchView extends BorderPane {
         vm.themeProperty().addListener((obs, old, now) ->
                 theme.setGraphic(Icons.icon(now == Theme.DARK ? Feather.SUN : Feather.MOON)));
         theme.setGraphic(Icons.icon(vm.themeProperty().get() == Theme.DARK ? Feather.SUN : Feather.MOON));
+        HBox.setHgrow(connectionBar, Priority.ALWAYS);
+        connectionBar.setMinWidth(0);
+        theme.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(14, brand, separator(), connectionBar, spacer, theme);
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -16,6 +16,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -41,12 +42,14 @@ public final class ConnectionBar extends HBox {
         engine.setButtonCell(new EngineCell());
         engine.setTooltip(Icons.tip("The kind of server to talk to"));
         engine.setPrefWidth(250);
+        engine.setMinWidth(140);
 
         TextField url = new TextField();
         url.setId("baseUrlField");
         url.textProperty().bindBidirectional(vm.baseUrlProperty());
         url.setPromptText("engine default");
         url.setPrefColumnCount(18);
+        url.setMinWidth(120);
         url.setTooltip(Icons.tip("Base URL of the server; Enter lists its models again"));
         url.setOnAction(e -> vm.refreshModels());
         url.focusedProperty().addListener((obs, was, now) -> {
@@ -61,6 +64,7 @@ public final class ConnectionBar extends HBox {
         key.textProperty().bindBidirectional(vm.apiKeyVariableProperty());
         key.setPromptText("API key variable");
         key.setPrefColumnCount(10);
+        key.setMinWidth(90);
         key.setTooltip(Icons.tip("Name of the environment variable that holds the API key, e.g. "
                 + "DEEPSEEK_API_KEY. The key itself is never shown, saved or logged. Blank for local servers."));
         key.setOnAction(e -> vm.refreshModels());
@@ -69,6 +73,7 @@ public final class ConnectionBar extends HBox {
         model.setEditable(true);
         model.setPromptText("model");
         model.setPrefWidth(270);
+        model.setMinWidth(140);
         model.valueProperty().bindBidirectional(vm.modelProperty());
         model.setTooltip(Icons.tip("The model to run; pick from the server's list or type a name"));
         ObservableList<String> names = FXCollections.observableArrayList();
@@ -97,7 +102,9 @@ public final class ConnectionBar extends HBox {
         }, vm.connectionErrorProperty(), vm.modelsErrorProperty()));
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        problem.setMaxWidth(360);
+        problem.setMaxWidth(420);
+        problem.setMinWidth(60);
+        HBox.setHgrow(problem, javafx.scene.layout.Priority.SOMETIMES);
         problem.textProperty().addListener((obs, old, now) -> problem.setTooltip(now.isEmpty() ? null
                 : Icons.tip(now)));
 
@@ -107,6 +114,7 @@ public final class ConnectionBar extends HBox {
     private static Label caption(String text) {
         Label l = new Label(text);
         l.getStyleClass().addAll("bar-caption", Styles.TEXT_MUTED);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -150,7 +150,7 @@ public final class ConnectionViewModel {
             if (generation == listGeneration) {
                 loadingModels.set(false);
                 models.clear();
-                modelsError.set("Cannot list models: " + messageOf(error));
+                modelsError.set("No model list: " + messageOf(error));
             }
         });
     }

@@ -46,7 +46,7 @@ class ConnectionViewModelTest {
         vm.engineEntryProperty().set(vm.engines().get(1));
         vm.refreshModels();
 
-        assertThat(vm.modelsErrorProperty().get()).isEqualTo("Cannot list models: scripted server is down");
+        assertThat(vm.modelsErrorProperty().get()).isEqualTo("No model list: scripted server is down");
         assertThat(vm.modelsProperty()).isEmpty();
     }
 
