@@ -19,6 +19,7 @@ public final class ThinkbenchApp extends Application {
     private SettingsStore store;
     private Settings settings;
     private WorkbenchView view;
+    private AppContext context;
 
     static void launchApp(String[] args) {
         Application.launch(ThinkbenchApp.class, args);
@@ -26,7 +27,7 @@ public final class ThinkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        AppContext context = AppContext.create();
+        context = AppContext.create();
         store = new SettingsStore(UserDirectories.config().resolve("settings.json"));
         settings = store.load();
         if (store.lastProblem() != null) {
@@ -52,6 +53,9 @@ public final class ThinkbenchApp extends Application {
             }
         }
         tasks.shutdown();
+        if (context != null) {
+            context.builtin().close();
+        }
         // The embedded engine's native threads would keep the JVM alive.
         System.exit(0);
     }

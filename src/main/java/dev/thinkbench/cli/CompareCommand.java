@@ -6,6 +6,9 @@ import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.RawEngines;
+import dev.thinkbench.forcing.TemplateMarkers;
 import dev.thinkbench.lab.Comparison;
 import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.LaneRun;
@@ -75,6 +78,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", paramLabel = "json|table")
     private String format;
 
+    @Option(names = "--template", paramLabel = "NAME|FILE",
+            description = "Chat template for raw-continuation engines (builtin, llama-server, openai-completions, "
+                    + "ollama-raw, deepseek-prefix): chatml-think (default), deepseek-r1, s1, or a Jinja file")
+    private String template;
+
     private final CliServices services;
 
     CompareCommand(CliServices services) {
@@ -103,9 +111,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Sampling sampling = argument(() -> new Sampling(temperature, null, seed, null));
         RunSpec base = argument(() -> new RunSpec(promptText, system, model, lanes.getFirst().budget(), sampling));
-        ReasoningEngine reasoningEngine = argument(() -> entry.factory().create(new EngineConfig(entry.id(),
-                URI.create(baseUrl != null ? baseUrl : entry.defaultBaseUrl()), apiKey(),
-                Duration.ofSeconds(timeoutSeconds))));
+        ReasoningEngine reasoningEngine = argument(this::engine);
 
         Comparison comparison = Comparison.start(reasoningEngine, services.prices(), base, lanes);
         Thread hook = new Thread(comparison::cancelAll, "thinkbench-compare-cancel");
@@ -123,6 +129,23 @@ final class CompareCommand implements Callable<Integer> {
         out.flush();
         boolean allOk = runs.stream().allMatch(r -> r.status() == dev.thinkbench.core.RunStatus.OK);
         return allOk ? 0 : 1;
+    }
+
+    private ReasoningEngine engine() {
+        EngineRegistry.Entry entry = services.engines().get(engine);
+        String url = baseUrl != null ? baseUrl : entry.defaultBaseUrl();
+        EngineConfig config = new EngineConfig(entry.id(), url == null ? null : URI.create(url), apiKey(),
+                Duration.ofSeconds(timeoutSeconds), apiKeyEnv);
+        if (template == null) {
+            return entry.factory().create(config);
+        }
+        boolean raw = services.rawBackends().kinds().stream().anyMatch(k -> k.id().equals(entry.id()));
+        if (!raw) {
+            throw new IllegalArgumentException("--template applies only to raw-continuation engines; '" + engine
+                    + "' applies the server's own chat template");
+        }
+        return RawEngines.create(services.rawBackends(), config,
+                ChatTemplates.resolve(template, TemplateMarkers.THINK));
     }
 
     private List<Lane> lanes() {
@@ -177,7 +200,7 @@ final class CompareCommand implements Callable<Integer> {
         try {
             return supplier.get();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 }

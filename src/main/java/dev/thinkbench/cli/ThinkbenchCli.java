@@ -16,6 +16,7 @@ public final class ThinkbenchCli {
     public static int run(String[] args, CliServices services) {
         CommandLine cli = new CommandLine(new ThinkbenchCli());
         cli.addSubcommand("compare", new CompareCommand(services));
+        cli.addSubcommand("step", new StepCommand(services));
         cli.setParameterExceptionHandler((ex, a) -> usageError(ex));
         cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
             if (ex instanceof CommandLine.ParameterException pe) {

@@ -25,9 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A real HTTP server on 127.0.0.1 (a free port) that plays {@link Script}s: the base of {@link OllamaTestServer} and
- * {@link OpenAiTestServer}. The streaming endpoint answers each request with the next queued script, or when none is
- * queued with the responder's script (by default a 500 saying no script was left). Every request is recorded.
+ * A real HTTP server on 127.0.0.1 (a free port) that plays {@link ScriptedReply}s: the base of
+ * {@link OllamaChatTestServer} and {@link OpenAiChatTestServer}. The streaming endpoint answers each request with the
+ * next queued reply, or when none is queued with the responder's (by default a 500 saying no reply was left). Every
+ * request is recorded.
  * Pauses and stalls are bounded and end early when the server closes, so nothing outlives a test.
  *
  * <p>Threading: thread-safe; requests are served concurrently on virtual threads.
@@ -37,9 +38,9 @@ public abstract class LoopbackServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final Queue<Script> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<ScriptedReply> queue = new ConcurrentLinkedQueue<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-    private volatile Function<RecordedRequest, Script> responder = r -> Script.status(500,
+    private volatile Function<RecordedRequest, ScriptedReply> responder = r -> ScriptedReply.status(500,
             "{\"error\":\"test server: no script left for " + r.path() + "\"}");
 
     protected LoopbackServer() {
@@ -61,12 +62,12 @@ public abstract class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
-    /** Which script answers {@code request}: the subclass maps its paths, using {@link #nextScript} for streams. */
-    protected abstract Script route(RecordedRequest request);
+    /** Which script answers {@code request}: the subclass maps its paths, using {@link #nextReply} for streams. */
+    protected abstract ScriptedReply route(RecordedRequest request);
 
     /** The next queued script, else the responder's. */
-    protected final Script nextScript(RecordedRequest request) {
-        Script s = queue.poll();
+    protected final ScriptedReply nextReply(RecordedRequest request) {
+        ScriptedReply s = queue.poll();
         return s != null ? s : responder.apply(request);
     }
 
@@ -76,12 +77,12 @@ public abstract class LoopbackServer implements AutoCloseable {
     }
 
     /** Queues replies for the next streaming requests, in order. */
-    public void script(Script... scripts) {
+    public void script(ScriptedReply... scripts) {
         queue.addAll(List.of(scripts));
     }
 
     /** Answers streaming requests when no script is queued, e.g. by the request's budget fields. */
-    public void respond(Function<RecordedRequest, Script> responder) {
+    public void respond(Function<RecordedRequest, ScriptedReply> responder) {
         this.responder = responder;
     }
 
@@ -110,7 +111,7 @@ public abstract class LoopbackServer implements AutoCloseable {
         return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
     }
 
-    private void play(HttpExchange exchange, Script script) throws IOException {
+    private void play(HttpExchange exchange, ScriptedReply script) throws IOException {
         if (!sleep(script.headerDelay())) {
             return;
         }
@@ -124,22 +125,22 @@ public abstract class LoopbackServer implements AutoCloseable {
         }
         // ABORT declares a longer body than it sends, so closing early breaks the transfer for the client;
         // the others stream chunked and end with a clean last chunk.
-        exchange.sendResponseHeaders(script.status(), script.ending() == Script.Ending.ABORT ? 1 << 20 : 0);
+        exchange.sendResponseHeaders(script.status(), script.ending() == ScriptedReply.Ending.ABORT ? 1 << 20 : 0);
         OutputStream out = exchange.getResponseBody();
-        for (Script.Step step : script.steps()) {
+        for (ScriptedReply.Step step : script.steps()) {
             switch (step) {
-                case Script.Send s -> {
+                case ScriptedReply.Send s -> {
                     out.write(s.text().getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 }
-                case Script.Pause p -> {
+                case ScriptedReply.Pause p -> {
                     if (!sleep(p.duration())) {
                         return;
                     }
                 }
             }
         }
-        if (script.ending() == Script.Ending.STALL) {
+        if (script.ending() == ScriptedReply.Ending.STALL) {
             sleep(script.stall());
         }
     }

@@ -1,88 +1,72 @@
 package dev.thinkbench.testing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
 
-import java.net.URI;
-import java.util.List;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A loopback Ollama for tests: {@code POST /api/chat} plays queued {@link Script}s (build them with
- * {@link OllamaScript}), {@code GET /api/tags} lists the models set with {@link #models}, anything else answers 404
- * {@code 404 page not found} like Ollama.
- *
- * <pre>{@code
- * try (OllamaTestServer ollama = OllamaTestServer.start()) {
- *     ollama.models("qwen3:8b");
- *     ollama.script(OllamaScript.of("qwen3:8b").thinking("Let me", " think").answer("42").done());
- *     engine = new OllamaEngine(new EngineConfig("ollama", ollama.baseUrl(), null, Duration.ofSeconds(5)));
- *     ...
- *     JsonNode body = ollama.chatRequests().getFirst().json();   // "think", "options.num_predict", ...
- * }
- * }</pre>
+ * A loopback Ollama: {@code POST /api/generate} streamed as NDJSON (one JSON object per line, {@code done:true} with
+ * {@code done_reason}, {@code prompt_eval_count} and {@code eval_count} last), {@code GET /api/tags}, and 404
+ * {@code model 'x' not found} for models it does not have.
  */
-public final class OllamaTestServer extends LoopbackServer {
+public final class OllamaTestServer extends ScriptedHttpServer {
 
-    public static final String CHAT = "/api/chat";
-    public static final String TAGS = "/api/tags";
+    private final Set<String> models;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private volatile List<String> models = List.of();
-    private volatile Script tagsReply;
-
-    private OllamaTestServer() {
-    }
-
-    /** Starts a server on a free loopback port. */
-    public static OllamaTestServer start() {
-        return new OllamaTestServer();
-    }
-
-    /** The URL to configure the engine with: {@code http://127.0.0.1:PORT}. */
-    public URI baseUrl() {
-        return rootUrl();
-    }
-
-    /** The models {@code /api/tags} lists (family qwen3, 8.2B, Q4_K_M). */
-    public OllamaTestServer models(String... names) {
-        this.models = List.of(names);
-        this.tagsReply = null;
-        return this;
-    }
-
-    /** Answers {@code /api/tags} with {@code reply} instead (e.g. a 500). */
-    public OllamaTestServer tagsReply(Script reply) {
-        this.tagsReply = reply;
-        return this;
-    }
-
-    /** The chat requests so far. */
-    public List<RecordedRequest> chatRequests() {
-        return requests(CHAT);
+    public OllamaTestServer(String... models) {
+        this.models = Set.of(models);
     }
 
     @Override
-    protected Script route(RecordedRequest request) {
-        return switch (request.method() + " " + request.path()) {
-            case "POST " + CHAT -> nextScript(request);
-            case "GET " + TAGS -> tagsReply != null ? tagsReply : Script.status(200, tags());
-            default -> new Script(404, "text/plain; charset=utf-8", null,
-                    List.of(new Script.Send("404 page not found")), Script.Ending.COMPLETE, null);
-        };
+    protected void handle(HttpExchange ex, String path, JsonNode body) throws IOException {
+        switch (path) {
+            case "/api/generate" -> generate(ex, body);
+            case "/api/tags" -> sendJson(ex, 200, json(Map.of("models", models.stream().map(m -> Map.of("name", m,
+                    "details", Map.of("parameter_size", "1.5B", "quantization_level", "Q4_K_M",
+                            "family", "qwen2"))).toList())));
+            default -> sendJson(ex, 404, "404 page not found");
+        }
     }
 
-    private String tags() {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode list = root.putArray("models");
-        for (String name : models) {
-            ObjectNode m = list.addObject().put("name", name).put("model", name)
-                    .put("modified_at", "2025-06-01T12:00:00Z").put("size", 5_200_000_000L)
-                    .put("digest", "sha256:0123456789abcdef");
-            m.putObject("details").put("format", "gguf").put("family", "qwen3").put("parameter_size", "8.2B")
-                    .put("quantization_level", "Q4_K_M");
+    private void generate(HttpExchange ex, JsonNode body) throws IOException {
+        String model = body.path("model").asText();
+        if (!models.contains(model)) {
+            sendJson(ex, 404, "{\"error\":\"model '" + model + "' not found\"}");
+            return;
         }
-        return root.toString();
+        ScriptStep step = nextStep();
+        if (fault(ex, step, "application/x-ndjson", t -> line(model, t))) {
+            return;
+        }
+        JsonNode options = body.path("options");
+        SimulatedModel.Generation gen = generate(((ScriptStep.Reply) step).tokens(),
+                options.path("num_predict").asInt(Integer.MAX_VALUE), stops(options.path("stop")));
+        OutputStream out = openStream(ex, "application/x-ndjson");
+        for (String p : gen.pieces()) {
+            write(out, line(model, p));
+        }
+        Map<String, Object> last = new LinkedHashMap<>();
+        last.put("model", model);
+        last.put("created_at", "2026-01-01T00:00:00Z");
+        last.put("response", "");
+        last.put("done", true);
+        last.put("done_reason", gen.end() == SimulatedModel.End.LIMIT ? "length" : "stop");
+        last.put("prompt_eval_count", SimulatedModel.countTokens(body.path("prompt").asText()));
+        last.put("eval_count", gen.tokens());
+        write(out, json(last) + "\n");
+    }
+
+    private static String line(String model, String text) {
+        Map<String, Object> chunk = new LinkedHashMap<>();
+        chunk.put("model", model);
+        chunk.put("created_at", "2026-01-01T00:00:00Z");
+        chunk.put("response", text);
+        chunk.put("done", false);
+        return json(chunk) + "\n";
     }
 }

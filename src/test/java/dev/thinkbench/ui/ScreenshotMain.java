@@ -6,9 +6,9 @@ import dev.thinkbench.engine.compat.OpenAiCompatEngine;
 import dev.thinkbench.engine.ollama.OllamaEngine;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.settings.Settings;
-import dev.thinkbench.testing.OpenAiScript;
-import dev.thinkbench.testing.OpenAiTestServer;
-import dev.thinkbench.testing.Script;
+import dev.thinkbench.testing.OpenAiChatScript;
+import dev.thinkbench.testing.OpenAiChatTestServer;
+import dev.thinkbench.testing.ScriptedReply;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
@@ -37,7 +37,7 @@ public final class ScreenshotMain {
     private ScreenshotMain() {
     }
 
-    private static Script reply(String effort) {
+    private static ScriptedReply reply(String effort) {
         int repeats = switch (effort) {
             case "low" -> 1;
             case "medium" -> 3;
@@ -48,7 +48,7 @@ public final class ScreenshotMain {
                 : "They meet at 11:30, 200.0 km from City A.\n\nThe first train's 40 km head start leaves 360 km, "
                 + "closed at 180 km/h in 2 hours.";
         List<String> answerTokens = DemoScripts.tokens(answer);
-        return OpenAiScript.of(MODEL).every(Duration.ofMillis(4))
+        return OpenAiChatScript.of(MODEL).every(Duration.ofMillis(4))
                 .reasoning(thinking.toArray(String[]::new))
                 .content(answerTokens.toArray(String[]::new)).finish("stop")
                 .usage(71, thinking.size() + answerTokens.size(), thinking.size()).done();
@@ -57,7 +57,7 @@ public final class ScreenshotMain {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
         Files.createDirectories(out);
-        OpenAiTestServer server = OpenAiTestServer.start().models(MODEL, "qwq-32b", "qwen3-8b");
+        OpenAiChatTestServer server = OpenAiChatTestServer.start().models(MODEL, "qwq-32b", "qwen3-8b");
         server.respond(request -> reply(request.json().path("reasoning_effort").asText("none")));
         BudgetPresets presets;
         try (InputStream in = Files.newInputStream(Path.of("assets/budget-presets.json"))) {

@@ -5,10 +5,10 @@ import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.compat.OpenAiCompatEngine;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.settings.Settings;
-import dev.thinkbench.testing.OpenAiScript;
-import dev.thinkbench.testing.OpenAiTestServer;
+import dev.thinkbench.testing.OpenAiChatScript;
+import dev.thinkbench.testing.OpenAiChatTestServer;
 import dev.thinkbench.testing.RecordedRequest;
-import dev.thinkbench.testing.Script;
+import dev.thinkbench.testing.ScriptedReply;
 import dev.thinkbench.ui.compare.ColumnState;
 import dev.thinkbench.ui.compare.ColumnView;
 import javafx.css.PseudoClass;
@@ -46,7 +46,7 @@ class WorkbenchViewTest {
 
     private static final String MODEL = "qwen3-8b";
 
-    private final OpenAiTestServer server = OpenAiTestServer.start().models(MODEL);
+    private final OpenAiChatTestServer server = OpenAiChatTestServer.start().models(MODEL);
     private WorkbenchView view;
 
     @Start
@@ -73,8 +73,8 @@ class WorkbenchViewTest {
     }
 
     /** Thinking and answer pieces that name the effort level, so each column's text is its own. */
-    private static Script answering(String effort) {
-        return OpenAiScript.of(MODEL).every(Duration.ofMillis(5))
+    private static ScriptedReply answering(String effort) {
+        return OpenAiChatScript.of(MODEL).every(Duration.ofMillis(5))
                 .reasoning("Thinking at " + effort + ". ", "Six times seven ", "is forty-two.")
                 .content("42 ", "(" + effort + ")").finish("stop").usage(20, 7, 3).done();
     }
@@ -140,7 +140,7 @@ class WorkbenchViewTest {
 
     @Test
     void escapeCancelsEveryColumnAndKeepsWhatArrived(FxRobot robot) throws TimeoutException {
-        server.respond(request -> OpenAiScript.of(MODEL).reasoning("Partial " + effort(request) + " thought.")
+        server.respond(request -> OpenAiChatScript.of(MODEL).reasoning("Partial " + effort(request) + " thought.")
                 .stall(Duration.ofSeconds(30)));
 
         typePromptAndRun(robot);
@@ -160,7 +160,7 @@ class WorkbenchViewTest {
     void aFailingColumnShowsItsErrorAloneAndRetryRecovers(FxRobot robot) throws TimeoutException {
         boolean[] healed = {false};
         server.respond(request -> effort(request).equals("medium") && !healed[0]
-                ? OpenAiScript.of(MODEL).reasoning("Half a thought").abort()
+                ? OpenAiChatScript.of(MODEL).reasoning("Half a thought").abort()
                 : answering(effort(request)));
 
         typePromptAndRun(robot);

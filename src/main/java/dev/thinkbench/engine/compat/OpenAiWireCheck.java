@@ -30,11 +30,12 @@ final class OpenAiWireCheck implements WireCheck {
         try {
             chunk = JSON.readTree(data);
         } catch (JsonProcessingException e) {
-            return "error".equals(eventName) ? new Verdict.ServerError(FailureKind.SERVER_ERROR,
-                    ServerMessage.shorten(data)) : new Verdict.Malformed("not JSON: " + abbreviate(data));
+            return "error".equals(eventName)
+                    ? new Verdict.ServerError(FailureKind.SERVER_ERROR, ServerMessage.shorten(data))
+                    : new Verdict.Malformed("not JSON: " + ServerMessage.excerpt(data));
         }
         if (chunk == null || !chunk.isObject()) {
-            return new Verdict.Malformed("not a JSON object: " + abbreviate(data));
+            return new Verdict.Malformed("not a JSON object: " + ServerMessage.excerpt(data));
         }
         JsonNode error = chunk.get("error");
         if ("error".equals(eventName) || (error != null && !error.isNull())) {
@@ -51,9 +52,5 @@ final class OpenAiWireCheck implements WireCheck {
         FailureKind kind = code.contains("429") || code.contains("rate") ? FailureKind.RATE_LIMITED
                 : FailureKind.SERVER_ERROR;
         return new Verdict.ServerError(kind, ServerMessage.shorten(text));
-    }
-
-    private static String abbreviate(String data) {
-        return ServerMessage.shorten(data.length() <= 80 ? data : data.substring(0, 80) + "\u2026");
     }
 }

@@ -24,10 +24,10 @@ final class OllamaWireCheck implements WireCheck {
         try {
             line = JSON.readTree(data);
         } catch (JsonProcessingException e) {
-            return new Verdict.Malformed("not JSON: " + ServerMessage.shorten(abbreviate(data)));
+            return new Verdict.Malformed("not JSON: " + ServerMessage.excerpt(data));
         }
         if (line == null || !line.isObject()) {
-            return new Verdict.Malformed("not a JSON object: " + ServerMessage.shorten(abbreviate(data)));
+            return new Verdict.Malformed("not a JSON object: " + ServerMessage.excerpt(data));
         }
         JsonNode error = line.get("error");
         if (error != null && !error.isNull()) {
@@ -35,9 +35,5 @@ final class OllamaWireCheck implements WireCheck {
             return new Verdict.ServerError(FailureKind.SERVER_ERROR, message == null ? error.toString() : message);
         }
         return new Verdict.Deliver(line.path("done").asBoolean(false));
-    }
-
-    static String abbreviate(String data) {
-        return data.length() <= 80 ? data : data.substring(0, 80) + "\u2026";
     }
 }

@@ -120,7 +120,15 @@ public final class ChatStreamRun implements RunHandle {
         // The server answered with an error status: the protocol may list its models to explain it, which blocks.
         // The stream is over, so the watchdog has nothing left to watch.
         watch.stop();
-        Thread.ofVirtual().name("thinkbench-diagnose").start(() -> fail(protocol.diagnose(failure, spec)));
+        Thread.ofVirtual().name("thinkbench-diagnose").start(() -> fail(diagnose(failure)));
+    }
+
+    private Failure diagnose(Failure failure) {
+        try {
+            return protocol.diagnose(failure, spec);
+        } catch (RuntimeException e) {
+            return failure; // the explanation is a bonus; the run must end with what is known
+        }
     }
 
     private void silent() {

@@ -73,9 +73,9 @@ public final class FailureMapper {
 
     /** The failure for an HTTP error status with its body. */
     public Failure fromStatus(int status, String body) {
-        String said = ServerMessage.extract(body);
+        String said = clean(ServerMessage.extract(body));
         String where = endpoint.describe();
-        String tail = said == null ? "." : ": " + clean(said);
+        String tail = said == null ? "." : ": " + sentence(said);
         return switch (status) {
             case 401, 403 -> new Failure(FailureKind.AUTHENTICATION, authMessage(status), status, null);
             case 404 -> new Failure(FailureKind.MODEL_NOT_FOUND, where + " answered 404 (not found)" + tail,
@@ -83,7 +83,7 @@ public final class FailureMapper {
             case 408 -> new Failure(FailureKind.TIMEOUT, where + " timed out the request (HTTP 408)" + tail,
                     status, said);
             case 429 -> new Failure(FailureKind.RATE_LIMITED, where + " is rate-limiting requests (HTTP 429)" + tail
-                    + (said == null ? "" : ".") + " Wait a moment, then retry.", status, said);
+                    + " Wait a moment, then retry.", status, said);
             default -> status >= 500
                     ? new Failure(FailureKind.SERVER_ERROR, where + " failed (HTTP " + status + ")" + tail, status,
                             said)
@@ -105,6 +105,10 @@ public final class FailureMapper {
 
     private Failure unreachable(String what) {
         return Failure.of(FailureKind.UNREACHABLE, what + " " + endpoint.unreachableHint());
+    }
+
+    private static String sentence(String text) {
+        return text.matches(".*[.!?\u2026]$") ? text : text + ".";
     }
 
     /** Cuts the API key out of a server's text, in case a server echoes it. */

@@ -56,6 +56,11 @@ public final class ServerMessage {
         return null;
     }
 
+    /** The start of a raw stream line, on one line, for a message about it. */
+    public static String excerpt(String data) {
+        return shorten(data.length() <= 80 ? data : data.substring(0, 80) + "\u2026");
+    }
+
     /** Cuts {@code text} to a length fit for a status line. */
     public static String shorten(String text) {
         String oneLine = text.replaceAll("\\s+", " ").strip();

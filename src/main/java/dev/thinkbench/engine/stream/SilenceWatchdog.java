@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * Notices when a stream stays silent too long. The HTTP client's own timeouts only cover connecting and the response
@@ -16,13 +17,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class SilenceWatchdog {
 
-    private static final SilenceWatchdog SHARED = new SilenceWatchdog();
+    private static final SilenceWatchdog SHARED = new SilenceWatchdog(System::nanoTime);
 
+    private final LongSupplier clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "thinkbench-stream-watchdog");
         t.setDaemon(true);
         return t;
     });
+
+    /** @param clock monotonic nanoseconds; tests pass a clock they move by hand */
+    SilenceWatchdog(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     /** The watchdog all engines share: one thread for every run in the process. */
     public static SilenceWatchdog shared() {
@@ -37,7 +44,7 @@ public final class SilenceWatchdog {
         if (silence.isNegative() || silence.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + silence);
         }
-        Watch w = new Watch(silence.toNanos(), onSilence);
+        Watch w = new Watch(clock, silence.toNanos(), onSilence);
         long periodMillis = Math.clamp(silence.toMillis() / 8, 5, 500);
         w.task = scheduler.scheduleWithFixedDelay(w::check, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
         if (w.over.get()) {
@@ -49,20 +56,23 @@ public final class SilenceWatchdog {
     /** One stream under watch. */
     public static final class Watch {
 
+        private final LongSupplier clock;
         private final long silenceNanos;
         private final Runnable onSilence;
         private final AtomicBoolean over = new AtomicBoolean();
-        private volatile long lastNanos = System.nanoTime();
+        private volatile long lastNanos;
         private volatile ScheduledFuture<?> task;
 
-        private Watch(long silenceNanos, Runnable onSilence) {
+        private Watch(LongSupplier clock, long silenceNanos, Runnable onSilence) {
+            this.clock = clock;
             this.silenceNanos = silenceNanos;
             this.onSilence = onSilence;
+            this.lastNanos = clock.getAsLong();
         }
 
         /** Something arrived: the silence starts again. */
         public void touch() {
-            lastNanos = System.nanoTime();
+            lastNanos = clock.getAsLong();
         }
 
         /** Stops watching; the callback will not run after this returns (unless it is already running). */
@@ -73,7 +83,7 @@ public final class SilenceWatchdog {
         }
 
         private void check() {
-            if (System.nanoTime() - lastNanos < silenceNanos || !over.compareAndSet(false, true)) {
+            if (clock.getAsLong() - lastNanos < silenceNanos || !over.compareAndSet(false, true)) {
                 return;
             }
             cancelTask();

@@ -5,6 +5,7 @@ import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.CancellationUnsupportedHandle;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
@@ -126,16 +127,16 @@ public final class StreamTransport implements HttpClient {
 
     private void read(HttpResponse<InputStream> response, ServerSentEventParser parser,
                       ServerSentEventListener listener) {
+        body = response.body();
+        if (aborted) {
+            closeQuietly(body);
+            return;
+        }
         if (!successful(response.statusCode())) {
             String text = readAll(response.body());
             if (!aborted) {
                 listener.onError(new HttpException(response.statusCode(), text));
             }
-            return;
-        }
-        body = response.body();
-        if (aborted) {
-            closeQuietly(body);
             return;
         }
         tap.opened();
@@ -180,7 +181,7 @@ public final class StreamTransport implements HttpClient {
 
         @Override
         public void onEvent(ServerSentEvent event) {
-            throw new UnsupportedOperationException("parsers call onEvent(event, context)");
+            onEvent(event, new ServerSentEventContext(new CancellationUnsupportedHandle()));
         }
 
         @Override

@@ -40,8 +40,7 @@ public final class SettingsStore {
             }
             return s;
         } catch (IOException e) {
-            lastProblem = "settings file " + file + " could not be read (" + (e instanceof
-                    com.fasterxml.jackson.core.JacksonException je ? je.getOriginalMessage() : e.getMessage())
+            lastProblem = "settings file " + file + " could not be read (" + e.getMessage()
                     + "); it was renamed to .broken and defaults are used";
             setAside();
             return Settings.defaults();

@@ -15,8 +15,8 @@ import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.RunHandle;
 import dev.thinkbench.testing.CollectingSink;
-import dev.thinkbench.testing.OllamaScript;
-import dev.thinkbench.testing.OllamaTestServer;
+import dev.thinkbench.testing.OllamaChatScript;
+import dev.thinkbench.testing.OllamaChatTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +31,12 @@ class OllamaEngineTest {
 
     private static final String MODEL = "qwen3:8b";
 
-    private OllamaTestServer ollama;
+    private OllamaChatTestServer ollama;
     private OllamaEngine engine;
 
     @BeforeEach
     void startServer() {
-        ollama = OllamaTestServer.start();
+        ollama = OllamaChatTestServer.start();
         engine = new OllamaEngine(new EngineConfig("ollama", ollama.baseUrl(), null, Duration.ofSeconds(10)));
     }
 
@@ -53,7 +53,8 @@ class OllamaEngineTest {
 
     @Test
     void streamsThinkingThenAnswerThenUsageThenFinished() {
-        ollama.script(OllamaScript.of(MODEL).thinking("Six", " times", " seven").answer("4", "2").done(21, 5, "stop"));
+        ollama.script(OllamaChatScript.of(MODEL).thinking("Six", " times", " seven").answer("4", "2")
+                .done(21, 5, "stop"));
 
         CollectingSink sink = run(new Budget.Effort(EffortLevel.HIGH), Sampling.defaults());
 
@@ -71,7 +72,7 @@ class OllamaEngineTest {
 
     @Test
     void recorderSplitsReportedOutputIntoCountedThinkingAndAnswer() {
-        ollama.script(OllamaScript.of(MODEL).thinking("a", "b", "c").answer("d").done(7, 4, "stop"));
+        ollama.script(OllamaChatScript.of(MODEL).thinking("a", "b", "c").answer("d").done(7, 4, "stop"));
         RunRecorder recorder = new RunRecorder(engine.price(MODEL, PriceTable.empty()));
         RunHandle handle = engine.start(new RunSpec("q", "", MODEL, new Budget.Effort(EffortLevel.LOW), null),
                 recorder::accept);
@@ -88,7 +89,7 @@ class OllamaEngineTest {
 
     @Test
     void lengthStopIsReported() {
-        ollama.script(OllamaScript.of(MODEL).thinking("long").done(3, 1, "length"));
+        ollama.script(OllamaChatScript.of(MODEL).thinking("long").done(3, 1, "length"));
         CollectingSink sink = run(new Budget.Tokens(1), Sampling.defaults());
         assertThat(sink.ofType(ReasoningEvent.Finished.class).getFirst().reason())
                 .isEqualTo(ReasoningEvent.StopReason.LENGTH);
@@ -97,7 +98,7 @@ class OllamaEngineTest {
     @Test
     void thinkingOfALineComesBeforeItsAnswerText() {
         // langchain4j issue 6489: for a line with both fields it calls onPartialResponse first.
-        ollama.script(OllamaScript.of(MODEL).thinking("So it is").both(" 42.", "The answer").answer(" is 42.")
+        ollama.script(OllamaChatScript.of(MODEL).thinking("So it is").both(" 42.", "The answer").answer(" is 42.")
                 .done());
 
         CollectingSink sink = run(new Budget.Effort(EffortLevel.MEDIUM), Sampling.defaults());
@@ -115,7 +116,7 @@ class OllamaEngineTest {
 
     @Test
     void effortBudgetSendsThinkTrueAndNoCap() {
-        ollama.script(OllamaScript.of(MODEL).answer("ok").done());
+        ollama.script(OllamaChatScript.of(MODEL).answer("ok").done());
         run(new Budget.Effort(EffortLevel.HIGH), new Sampling(0.6, 0.9, 1234L, null));
 
         JsonNode body = ollama.chatRequests().getFirst().json();
@@ -134,7 +135,7 @@ class OllamaEngineTest {
 
     @Test
     void noneBudgetSendsThinkFalseWithTheAnswerCap() {
-        ollama.script(OllamaScript.of(MODEL).answer("42").done());
+        ollama.script(OllamaChatScript.of(MODEL).answer("42").done());
         run(new Budget.None(), new Sampling(null, null, 7L, 256));
 
         JsonNode body = ollama.chatRequests().getFirst().json();
@@ -146,7 +147,7 @@ class OllamaEngineTest {
 
     @Test
     void tokenBudgetSendsThinkTrueAndNumPredict() {
-        ollama.script(OllamaScript.of(MODEL).thinking("hm").answer("42").done());
+        ollama.script(OllamaChatScript.of(MODEL).thinking("hm").answer("42").done());
         run(BudgetSpec.parse("tokens:512"), new Sampling(null, null, null, 100));
 
         JsonNode body = ollama.chatRequests().getFirst().json();
@@ -187,8 +188,8 @@ class OllamaEngineTest {
     @Test
     void concurrentRunsAreIndependent() {
         ollama.respond(r -> r.json().path("think").asBoolean()
-                ? OllamaScript.of(MODEL).pause(30).thinking("deep").answer("thought").done()
-                : OllamaScript.of(MODEL).answer("quick").error("runner crashed").build());
+                ? OllamaChatScript.of(MODEL).pause(30).thinking("deep").answer("thought").done()
+                : OllamaChatScript.of(MODEL).answer("quick").error("runner crashed").build());
         CollectingSink thinking = new CollectingSink();
         CollectingSink quick = new CollectingSink();
         RunHandle a = engine.start(new RunSpec("q", "", MODEL, new Budget.Effort(EffortLevel.HIGH), null), thinking);

@@ -10,9 +10,9 @@ import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.RunHandle;
 import dev.thinkbench.testing.CollectingSink;
-import dev.thinkbench.testing.OllamaScript;
-import dev.thinkbench.testing.OllamaTestServer;
-import dev.thinkbench.testing.Script;
+import dev.thinkbench.testing.OllamaChatScript;
+import dev.thinkbench.testing.OllamaChatTestServer;
+import dev.thinkbench.testing.ScriptedReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,11 +31,11 @@ class OllamaFailuresTest {
 
     private static final String MODEL = "qwen3:8b";
 
-    private OllamaTestServer ollama;
+    private OllamaChatTestServer ollama;
 
     @BeforeEach
     void startServer() {
-        ollama = OllamaTestServer.start();
+        ollama = OllamaChatTestServer.start();
     }
 
     @AfterEach
@@ -78,7 +78,7 @@ class OllamaFailuresTest {
     @Test
     void unknownModelListsTheModelsTheServerHas() {
         ollama.models("llama3.2:3b", "deepseek-r1:7b");
-        ollama.script(Script.status(404, "{\"error\":\"model '" + MODEL + "' not found\"}"));
+        ollama.script(ScriptedReply.status(404, "{\"error\":\"model '" + MODEL + "' not found\"}"));
 
         CollectingSink sink = run(new Budget.Effort(EffortLevel.HIGH));
 
@@ -97,7 +97,7 @@ class OllamaFailuresTest {
 
     @Test
     void modelThatCannotThinkSaysToUseNone() {
-        ollama.script(Script.status(400, "{\"error\":\"\\\"llama3.2:3b\\\" does not support thinking\"}"));
+        ollama.script(ScriptedReply.status(400, "{\"error\":\"\\\"llama3.2:3b\\\" does not support thinking\"}"));
         CollectingSink sink = run(new Budget.Effort(EffortLevel.HIGH));
         assertThat(sink.failureKind()).isEqualTo(FailureKind.UNSUPPORTED);
         assertThat(sink.failure().message()).contains("does not support thinking").contains("'none'");
@@ -105,8 +105,8 @@ class OllamaFailuresTest {
 
     @Test
     void rateLimitAndServerErrorsKeepTheServersWords() {
-        ollama.script(Script.status(429, "{\"error\":\"too many requests\"}"),
-                Script.status(500, "{\"error\":\"llama runner process has terminated\"}"));
+        ollama.script(ScriptedReply.status(429, "{\"error\":\"too many requests\"}"),
+                ScriptedReply.status(500, "{\"error\":\"llama runner process has terminated\"}"));
 
         CollectingSink limited = run(new Budget.None());
         CollectingSink broken = run(new Budget.None());
@@ -119,7 +119,7 @@ class OllamaFailuresTest {
 
     @Test
     void streamEndingWithoutDoneIsCutAndKeepsThePartialText() {
-        ollama.script(OllamaScript.of(MODEL).thinking("Let me", " see").answer("The ans").build());
+        ollama.script(OllamaChatScript.of(MODEL).thinking("Let me", " see").answer("The ans").build());
         CollectingSink sink = run(new Budget.Effort(EffortLevel.LOW));
         assertThat(sink.failureKind()).isEqualTo(FailureKind.STREAM_CUT);
         assertThat(sink.thinking()).isEqualTo("Let me see");
@@ -129,7 +129,7 @@ class OllamaFailuresTest {
 
     @Test
     void droppedConnectionIsCut() {
-        ollama.script(OllamaScript.of(MODEL).thinking("Let me").abort());
+        ollama.script(OllamaChatScript.of(MODEL).thinking("Let me").abort());
         CollectingSink sink = run(new Budget.Effort(EffortLevel.LOW));
         assertThat(sink.failureKind()).isEqualTo(FailureKind.STREAM_CUT);
         assertThat(sink.thinking()).isEqualTo("Let me");
@@ -137,7 +137,7 @@ class OllamaFailuresTest {
 
     @Test
     void malformedLineStopsTheRun() {
-        ollama.script(OllamaScript.of(MODEL).thinking("ok").raw("{\"model\":\"qwen3\", \"message\": {oops\n")
+        ollama.script(OllamaChatScript.of(MODEL).thinking("ok").raw("{\"model\":\"qwen3\", \"message\": {oops\n")
                 .answer("never").done());
         CollectingSink sink = run(new Budget.Effort(EffortLevel.LOW));
         assertThat(sink.failureKind()).isEqualTo(FailureKind.MALFORMED_STREAM);
@@ -148,8 +148,8 @@ class OllamaFailuresTest {
 
     @Test
     void errorLineInTheStreamFailsWithItsMessage() {
-        ollama.script(OllamaScript.of(MODEL).thinking("hm").error("an error was encountered while running the model")
-                .build());
+        ollama.script(OllamaChatScript.of(MODEL).thinking("hm")
+                .error("an error was encountered while running the model").build());
         CollectingSink sink = run(new Budget.Effort(EffortLevel.LOW));
         assertThat(sink.failureKind()).isEqualTo(FailureKind.SERVER_ERROR);
         assertThat(sink.failure().message()).contains("an error was encountered while running the model");
@@ -157,7 +157,7 @@ class OllamaFailuresTest {
 
     @Test
     void stalledStreamTimesOutKeepingWhatArrived() {
-        ollama.script(OllamaScript.of(MODEL).thinking("Let me think").stall(Duration.ofSeconds(20)));
+        ollama.script(OllamaChatScript.of(MODEL).thinking("Let me think").stall(Duration.ofSeconds(20)));
         CollectingSink sink = run(engine(ollama.baseUrl(), Duration.ofMillis(300)), new Budget.Effort(EffortLevel.LOW));
         assertThat(sink.failureKind()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(sink.failure().message()).contains("300 ms");
@@ -166,14 +166,14 @@ class OllamaFailuresTest {
 
     @Test
     void serverThatNeverAnswersTimesOut() {
-        ollama.script(OllamaScript.of(MODEL).answer("late").headersAfter(Duration.ofSeconds(20)).done());
+        ollama.script(OllamaChatScript.of(MODEL).answer("late").headersAfter(Duration.ofSeconds(20)).done());
         CollectingSink sink = run(engine(ollama.baseUrl(), Duration.ofMillis(300)), new Budget.None());
         assertThat(sink.failureKind()).isEqualTo(FailureKind.TIMEOUT);
     }
 
     @Test
     void cancelMidStreamEmitsCancelledAndKeepsTheText() {
-        ollama.script(OllamaScript.of(MODEL).thinking("first").stall(Duration.ofSeconds(20)));
+        ollama.script(OllamaChatScript.of(MODEL).thinking("first").stall(Duration.ofSeconds(20)));
         OllamaEngine engine = engine(ollama.baseUrl(), Duration.ofSeconds(30));
         CollectingSink sink = new CollectingSink();
         RunHandle handle = engine.start(new RunSpec("q", "", MODEL, new Budget.Effort(EffortLevel.LOW), null), sink);
@@ -189,7 +189,7 @@ class OllamaFailuresTest {
 
     @Test
     void cancelBeforeTheServerAnswersEndsTheRun() {
-        ollama.script(OllamaScript.of(MODEL).answer("late").headersAfter(Duration.ofSeconds(20)).done());
+        ollama.script(OllamaChatScript.of(MODEL).answer("late").headersAfter(Duration.ofSeconds(20)).done());
         OllamaEngine engine = engine(ollama.baseUrl(), Duration.ofSeconds(30));
         CollectingSink sink = new CollectingSink();
         RunHandle handle = engine.start(new RunSpec("q", "", MODEL, new Budget.None(), null), sink);
@@ -216,7 +216,7 @@ class OllamaFailuresTest {
                     assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE);
                     assertThat(e.getMessage()).contains(nowhere.toString());
                 });
-        ollama.tagsReply(Script.status(500, "{\"error\":\"disk full\"}"));
+        ollama.tagsReply(ScriptedReply.status(500, "{\"error\":\"disk full\"}"));
         assertThatThrownBy(() -> engine(ollama.baseUrl(), Duration.ofSeconds(5)).listModels())
                 .isInstanceOfSatisfying(EngineException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.SERVER_ERROR);

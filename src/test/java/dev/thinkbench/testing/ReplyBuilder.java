@@ -5,19 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The timing and ending part of a streaming {@link Script}, shared by the protocol builders ({@link OllamaScript},
- * {@link OpenAiScript}), which add the protocol's chunks.
+ * The timing and ending part of a streaming {@link ScriptedReply}, shared by the protocol builders
+ * ({@link OllamaChatScript}, {@link OpenAiChatScript}), which add the protocol's chunks.
  *
  * @param <B> the protocol builder, so calls chain
  */
-public abstract class ScriptBuilder<B extends ScriptBuilder<B>> {
+public abstract class ReplyBuilder<B extends ReplyBuilder<B>> {
 
     private final String contentType;
-    private final List<Script.Step> steps = new ArrayList<>();
+    private final List<ScriptedReply.Step> steps = new ArrayList<>();
     private Duration every = Duration.ZERO;
     private Duration headerDelay = Duration.ZERO;
 
-    protected ScriptBuilder(String contentType) {
+    protected ReplyBuilder(String contentType) {
         this.contentType = contentType;
     }
 
@@ -29,15 +29,15 @@ public abstract class ScriptBuilder<B extends ScriptBuilder<B>> {
     /** Sends {@code text} exactly as given (a raw line or event, malformed if you like), with the automatic pause. */
     public B raw(String text) {
         if (!every.isZero()) {
-            steps.add(new Script.Pause(every));
+            steps.add(new ScriptedReply.Pause(every));
         }
-        steps.add(new Script.Send(text));
+        steps.add(new ScriptedReply.Send(text));
         return self();
     }
 
     /** Waits {@code millis} before the next chunk. */
     public B pause(long millis) {
-        steps.add(new Script.Pause(Duration.ofMillis(millis)));
+        steps.add(new ScriptedReply.Pause(Duration.ofMillis(millis)));
         return self();
     }
 
@@ -54,17 +54,17 @@ public abstract class ScriptBuilder<B extends ScriptBuilder<B>> {
     }
 
     /** The body ends cleanly after the chunks so far. */
-    public Script build() {
-        return new Script(200, contentType, headerDelay, steps, Script.Ending.COMPLETE, Duration.ZERO);
+    public ScriptedReply build() {
+        return new ScriptedReply(200, contentType, headerDelay, steps, ScriptedReply.Ending.COMPLETE, Duration.ZERO);
     }
 
     /** After the chunks so far the connection drops mid-body. */
-    public Script abort() {
-        return new Script(200, contentType, headerDelay, steps, Script.Ending.ABORT, Duration.ZERO);
+    public ScriptedReply abort() {
+        return new ScriptedReply(200, contentType, headerDelay, steps, ScriptedReply.Ending.ABORT, Duration.ZERO);
     }
 
     /** After the chunks so far the server stays silent for {@code atMost}, then ends the body. */
-    public Script stall(Duration atMost) {
-        return new Script(200, contentType, headerDelay, steps, Script.Ending.STALL, atMost);
+    public ScriptedReply stall(Duration atMost) {
+        return new ScriptedReply(200, contentType, headerDelay, steps, ScriptedReply.Ending.STALL, atMost);
     }
 }

@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code completion_tokens_details.reasoning_tokens}, then {@code data: [DONE]}.
  *
  * <pre>{@code
- * OpenAiScript.of("deepseek-reasoner").reasoning("Let me", " think").content("42").finish("stop").usage().done()
- * OpenAiScript.of("qwen3").reasoningField("reasoning").reasoning("hm").content("4").build()   // vLLM, cut (no end)
+ * OpenAiChatScript.of("deepseek-reasoner").reasoning("Let me", " think").content("42").finish("stop").usage().done()
+ * OpenAiChatScript.of("qwen3").reasoningField("reasoning").reasoning("hm").content("4").build()   // vLLM, cut (no end)
  * }</pre>
  */
-public final class OpenAiScript extends ScriptBuilder<OpenAiScript> {
+public final class OpenAiChatScript extends ReplyBuilder<OpenAiChatScript> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,23 +23,23 @@ public final class OpenAiScript extends ScriptBuilder<OpenAiScript> {
     private int reasoningChunks;
     private int contentChunks;
 
-    private OpenAiScript(String model) {
+    private OpenAiChatScript(String model) {
         super("text/event-stream");
         this.model = model;
     }
 
-    public static OpenAiScript of(String model) {
-        return new OpenAiScript(model);
+    public static OpenAiChatScript of(String model) {
+        return new OpenAiChatScript(model);
     }
 
     /** The delta field that carries thinking: {@code reasoning_content} (default) or {@code reasoning} (vLLM). */
-    public OpenAiScript reasoningField(String field) {
+    public OpenAiChatScript reasoningField(String field) {
         this.reasoningField = field;
         return this;
     }
 
     /** One chunk per piece with the reasoning field. */
-    public OpenAiScript reasoning(String... pieces) {
+    public OpenAiChatScript reasoning(String... pieces) {
         for (String p : pieces) {
             reasoningChunks++;
             chunk(delta(p, null), null);
@@ -48,7 +48,7 @@ public final class OpenAiScript extends ScriptBuilder<OpenAiScript> {
     }
 
     /** One chunk per piece with {@code content}. */
-    public OpenAiScript content(String... pieces) {
+    public OpenAiChatScript content(String... pieces) {
         for (String p : pieces) {
             contentChunks++;
             chunk(delta(null, p), null);
@@ -57,24 +57,24 @@ public final class OpenAiScript extends ScriptBuilder<OpenAiScript> {
     }
 
     /** One chunk holding both reasoning and content (the boundary chunk of langchain4j issue 6489). */
-    public OpenAiScript both(String reasoning, String content) {
+    public OpenAiChatScript both(String reasoning, String content) {
         reasoningChunks++;
         contentChunks++;
         return chunk(delta(reasoning, content), null);
     }
 
     /** A chunk with an empty delta and {@code finish_reason} ("stop" or "length"). */
-    public OpenAiScript finish(String reason) {
+    public OpenAiChatScript finish(String reason) {
         return chunk(JSON.createObjectNode(), reason);
     }
 
     /** The usage chunk: 12 prompt tokens, one completion token per chunk, one reasoning token per reasoning chunk. */
-    public OpenAiScript usage() {
+    public OpenAiChatScript usage() {
         return usage(12, reasoningChunks + contentChunks, reasoningChunks);
     }
 
     /** The usage chunk with {@code "choices":[]}; a null {@code reasoningTokens} leaves the details out. */
-    public OpenAiScript usage(int promptTokens, int completionTokens, Integer reasoningTokens) {
+    public OpenAiChatScript usage(int promptTokens, int completionTokens, Integer reasoningTokens) {
         ObjectNode n = base();
         n.putArray("choices");
         ObjectNode usage = n.putObject("usage").put("prompt_tokens", promptTokens)
@@ -86,23 +86,23 @@ public final class OpenAiScript extends ScriptBuilder<OpenAiScript> {
     }
 
     /** {@code data: [DONE]}, and the body ends. */
-    public Script done() {
+    public ScriptedReply done() {
         return event("[DONE]").build();
     }
 
     /** An in-stream error chunk, {@code data: {"error":{"message":..,"type":..,"code":..}}}. */
-    public OpenAiScript error(String message, String type, int code) {
+    public OpenAiChatScript error(String message, String type, int code) {
         ObjectNode n = JSON.createObjectNode();
         n.putObject("error").put("message", message).put("type", type).put("code", code);
         return event(n.toString());
     }
 
     /** One SSE event {@code data: TEXT} followed by the blank line. */
-    public OpenAiScript event(String data) {
+    public OpenAiChatScript event(String data) {
         return raw("data: " + data + "\n\n");
     }
 
-    private OpenAiScript chunk(ObjectNode delta, String finishReason) {
+    private OpenAiChatScript chunk(ObjectNode delta, String finishReason) {
         ObjectNode n = base();
         ObjectNode choice = n.putArray("choices").addObject().put("index", 0);
         choice.set("delta", delta);

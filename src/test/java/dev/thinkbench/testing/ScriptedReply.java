@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One scripted HTTP reply of a loopback test server: a status, a content type, the body as steps (text to send, pauses)
- * and how the body ends. Build streaming replies with {@link OllamaScript} or {@link OpenAiScript}; error replies with
- * {@link #status(int, String)}.
+ * and how the body ends. Build streaming replies with {@link OllamaChatScript} or {@link OpenAiChatScript}; error
+ * replies with {@link #status(int, String)}.
  *
  * @param status the HTTP status
  * @param contentType the Content-Type header
@@ -15,7 +15,7 @@ import java.util.List;
  * @param ending how the body ends
  * @param stall with {@link Ending#STALL}: how long to stay silent (bounded; the server's close ends it early)
  */
-public record Script(int status, String contentType, Duration headerDelay, List<Step> steps, Ending ending,
+public record ScriptedReply(int status, String contentType, Duration headerDelay, List<Step> steps, Ending ending,
                      Duration stall) {
 
     /** A piece of the body. */
@@ -40,21 +40,21 @@ public record Script(int status, String contentType, Duration headerDelay, List<
         STALL
     }
 
-    public Script {
+    public ScriptedReply {
         steps = List.copyOf(steps);
         headerDelay = headerDelay == null ? Duration.ZERO : headerDelay;
         stall = stall == null ? Duration.ZERO : stall;
     }
 
     /** A complete, non-streaming reply, e.g. {@code status(404, "{\"error\":\"model 'x' not found\"}")}. */
-    public static Script status(int status, String jsonBody) {
-        return new Script(status, "application/json", Duration.ZERO, List.of(new Send(jsonBody)), Ending.COMPLETE,
-                Duration.ZERO);
+    public static ScriptedReply status(int status, String jsonBody) {
+        return new ScriptedReply(status, "application/json", Duration.ZERO, List.of(new Send(jsonBody)),
+                Ending.COMPLETE, Duration.ZERO);
     }
 
     /** The same reply, sent only after {@code delay}. */
-    public Script withHeaderDelay(Duration delay) {
-        return new Script(status, contentType, delay, steps, ending, stall);
+    public ScriptedReply withHeaderDelay(Duration delay) {
+        return new ScriptedReply(status, contentType, delay, steps, ending, stall);
     }
 
     /** Everything the body sends, concatenated (for assertions about what the client could have seen). */

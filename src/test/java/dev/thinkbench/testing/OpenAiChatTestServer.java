@@ -9,21 +9,22 @@ import java.util.List;
 
 /**
  * A loopback OpenAI-compatible server for tests (llama.cpp server, vLLM, DeepSeek style):
- * {@code POST /v1/chat/completions} plays queued {@link Script}s (build them with {@link OpenAiScript}),
+ * {@code POST /v1/chat/completions} plays queued {@link ScriptedReply}s (build them with {@link OpenAiChatScript}),
  * {@code GET /v1/models} lists the models set with {@link #models}; with {@link #requireApiKey} every {@code /v1}
  * request without {@code Authorization: Bearer KEY} gets OpenAI's 401. Anything else answers a JSON 404.
  *
  * <pre>{@code
- * try (OpenAiTestServer server = OpenAiTestServer.start()) {
+ * try (OpenAiChatTestServer server = OpenAiChatTestServer.start()) {
  *     server.models("deepseek-reasoner");
- *     server.script(OpenAiScript.of("deepseek-reasoner").reasoning("Hmm").content("42").finish("stop").usage().done());
+ *     server.script(OpenAiChatScript.of("deepseek-reasoner").reasoning("Hmm").content("42").finish("stop")
+ *             .usage().done());
  *     engine = new OpenAiCompatEngine(new EngineConfig("openai-compatible", server.baseUrl(), null, timeout));
  *     ...
  *     JsonNode body = server.chatRequests().getFirst().json();   // "reasoning_effort", "max_tokens", ...
  * }
  * }</pre>
  */
-public final class OpenAiTestServer extends LoopbackServer {
+public final class OpenAiChatTestServer extends LoopbackServer {
 
     public static final String CHAT = "/v1/chat/completions";
     public static final String MODELS = "/v1/models";
@@ -31,15 +32,15 @@ public final class OpenAiTestServer extends LoopbackServer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private volatile List<String> models = List.of();
-    private volatile Script modelsReply;
+    private volatile ScriptedReply modelsReply;
     private volatile String requiredKey;
 
-    private OpenAiTestServer() {
+    private OpenAiChatTestServer() {
     }
 
     /** Starts a server on a free loopback port. */
-    public static OpenAiTestServer start() {
-        return new OpenAiTestServer();
+    public static OpenAiChatTestServer start() {
+        return new OpenAiChatTestServer();
     }
 
     /** The URL to configure the engine with: {@code http://127.0.0.1:PORT/v1}. */
@@ -48,20 +49,20 @@ public final class OpenAiTestServer extends LoopbackServer {
     }
 
     /** The models {@code /v1/models} lists. */
-    public OpenAiTestServer models(String... ids) {
+    public OpenAiChatTestServer models(String... ids) {
         this.models = List.of(ids);
         this.modelsReply = null;
         return this;
     }
 
     /** Answers {@code /v1/models} with {@code reply} instead (e.g. a 500). */
-    public OpenAiTestServer modelsReply(Script reply) {
+    public OpenAiChatTestServer modelsReply(ScriptedReply reply) {
         this.modelsReply = reply;
         return this;
     }
 
     /** From now on, {@code /v1} requests need {@code Authorization: Bearer key}; others get a 401. */
-    public OpenAiTestServer requireApiKey(String key) {
+    public OpenAiChatTestServer requireApiKey(String key) {
         this.requiredKey = key;
         return this;
     }
@@ -72,18 +73,18 @@ public final class OpenAiTestServer extends LoopbackServer {
     }
 
     @Override
-    protected Script route(RecordedRequest request) {
+    protected ScriptedReply route(RecordedRequest request) {
         String key = requiredKey;
         if (key != null && request.path().startsWith("/v1/") && !("Bearer " + key).equals(request.header(
                 "Authorization"))) {
-            return Script.status(401, "{\"error\":{\"message\":\"Incorrect API key provided.\","
+            return ScriptedReply.status(401, "{\"error\":{\"message\":\"Incorrect API key provided.\","
                     + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}");
         }
         return switch (request.method() + " " + request.path()) {
-            case "POST " + CHAT -> nextScript(request);
-            case "GET " + MODELS -> modelsReply != null ? modelsReply : Script.status(200, modelList());
-            default -> Script.status(404, "{\"error\":{\"message\":\"File Not Found\",\"type\":\"not_found_error\","
-                    + "\"code\":404}}");
+            case "POST " + CHAT -> nextReply(request);
+            case "GET " + MODELS -> modelsReply != null ? modelsReply : ScriptedReply.status(200, modelList());
+            default -> ScriptedReply.status(404,
+                    "{\"error\":{\"message\":\"File Not Found\",\"type\":\"not_found_error\",\"code\":404}}");
         };
     }
 

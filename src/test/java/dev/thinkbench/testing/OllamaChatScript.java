@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ending with {@code "done":true,"done_reason":"stop"} and the counts.
  *
  * <pre>{@code
- * OllamaScript.of("qwen3").thinking("Let me", " think").answer("42").done()          // a normal reply
- * OllamaScript.of("qwen3").thinking("Let me").build()                                // cut: no done line
- * OllamaScript.of("qwen3").thinking("Let me").stall(Duration.ofSeconds(5))           // stalls
+ * OllamaChatScript.of("qwen3").thinking("Let me", " think").answer("42").done()          // a normal reply
+ * OllamaChatScript.of("qwen3").thinking("Let me").build()                                // cut: no done line
+ * OllamaChatScript.of("qwen3").thinking("Let me").stall(Duration.ofSeconds(5))           // stalls
  * }</pre>
  */
-public final class OllamaScript extends ScriptBuilder<OllamaScript> {
+public final class OllamaChatScript extends ReplyBuilder<OllamaChatScript> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CREATED_AT = "2025-06-01T12:00:00.000000Z";
@@ -22,17 +22,17 @@ public final class OllamaScript extends ScriptBuilder<OllamaScript> {
     private final String model;
     private int chunks;
 
-    private OllamaScript(String model) {
+    private OllamaChatScript(String model) {
         super("application/x-ndjson");
         this.model = model;
     }
 
-    public static OllamaScript of(String model) {
-        return new OllamaScript(model);
+    public static OllamaChatScript of(String model) {
+        return new OllamaChatScript(model);
     }
 
     /** One line per piece, each with {@code message.thinking}. */
-    public OllamaScript thinking(String... pieces) {
+    public OllamaChatScript thinking(String... pieces) {
         for (String p : pieces) {
             raw(line(p, null));
         }
@@ -40,7 +40,7 @@ public final class OllamaScript extends ScriptBuilder<OllamaScript> {
     }
 
     /** One line per piece, each with {@code message.content}. */
-    public OllamaScript answer(String... pieces) {
+    public OllamaChatScript answer(String... pieces) {
         for (String p : pieces) {
             raw(line(null, p));
         }
@@ -48,17 +48,17 @@ public final class OllamaScript extends ScriptBuilder<OllamaScript> {
     }
 
     /** One line holding both thinking and answer text (the boundary chunk of langchain4j issue 6489). */
-    public OllamaScript both(String thinking, String answer) {
+    public OllamaChatScript both(String thinking, String answer) {
         return raw(line(thinking, answer));
     }
 
     /** The final line with {@code done_reason} "stop", 12 prompt tokens and one eval token per chunk sent. */
-    public Script done() {
+    public ScriptedReply done() {
         return done(12, chunks, "stop");
     }
 
     /** The final line, {@code "done":true} with the given counts and reason ("stop" or "length"). */
-    public Script done(int promptEvalCount, int evalCount, String doneReason) {
+    public ScriptedReply done(int promptEvalCount, int evalCount, String doneReason) {
         ObjectNode n = base();
         n.putObject("message").put("role", "assistant").put("content", "");
         n.put("done", true).put("done_reason", doneReason).put("total_duration", 1_000_000_000L)
@@ -69,7 +69,7 @@ public final class OllamaScript extends ScriptBuilder<OllamaScript> {
     }
 
     /** An in-stream error line, {@code {"error":"..."}}, as Ollama sends when the runner fails mid-answer. */
-    public OllamaScript error(String message) {
+    public OllamaChatScript error(String message) {
         return raw(JSON.createObjectNode().put("error", message) + "\n");
     }
 

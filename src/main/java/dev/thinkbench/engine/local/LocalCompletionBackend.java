@@ -1,0 +1,240 @@
+package dev.thinkbench.engine.local;
+
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.ChatTemplateSource;
+import dev.thinkbench.engine.CompletionBackend;
+import dev.thinkbench.engine.CompletionListener;
+import dev.thinkbench.engine.CompletionRequest;
+import dev.thinkbench.engine.CompletionResult;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ModelCatalog;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.local.gguf.GgufFormatException;
+import dev.thinkbench.engine.local.gguf.GgufReader;
+import dev.thinkbench.engine.local.host.HostEvent;
+import dev.thinkbench.engine.local.host.HostRequest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The built-in engine as a raw-continuation backend (engine id {@value #ID}): llama.cpp in the child JVM of a
+ * {@link LocalEngineProcess}, continuing a GGUF model. Stop strings, the token cap, prompt-cache reuse, temperature,
+ * top-p and seed are honoured; each streamed chunk is one decoded token. {@code promptTokensEvaluated} is computed by
+ * mirroring llama.cpp's slot cache and is null when that cannot be known exactly.
+ *
+ * <p>Special tokens: llama.cpp parses special-token strings such as {@code <|im_end|>} anywhere in the prompt text
+ * (the 4.2.0 API has no switch for it, and takes no token ids), so the prompt must arrive with user text already
+ * escaped: the chat template does that with {@code core.SpecialTokens.escape}, passing {@link #specialTokens()} as
+ * extra markers for the model's own vocabulary.
+ *
+ * <p>Threading: {@link #complete} blocks its caller and calls the listener on that thread; several callers may share
+ * one process and are served in turn. Cancelling ends the call within {@link #CANCEL_GRACE} even if the engine is
+ * busy evaluating a long prompt (it then finishes that in the background).
+ */
+public final class LocalCompletionBackend implements CompletionBackend, ChatTemplateSource, ModelCatalog {
+
+    public static final String ID = "builtin";
+    /** How long a cancelled call waits for the engine to confirm before it returns anyway. */
+    public static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
+
+    private final LocalEngineProcess process;
+    private final Path model;
+    private final LocalEngineSettings settings;
+    private final ModelCatalog catalog;
+
+    /**
+     * @param process the engine process (may be shared by backends; switching models restarts it)
+     * @param model a GGUF file; validated when first used
+     */
+    public LocalCompletionBackend(LocalEngineProcess process, Path model, LocalEngineSettings settings) {
+        this(process, model, settings, null);
+    }
+
+    /** @param catalog what {@link #listModels()} offers (the models on this machine), null for this model alone */
+    public LocalCompletionBackend(LocalEngineProcess process, Path model, LocalEngineSettings settings,
+                                  ModelCatalog catalog) {
+        this.process = process;
+        this.model = model.toAbsolutePath();
+        this.settings = settings;
+        this.catalog = catalog;
+    }
+
+    /** The models the built-in engine can run here (blocks: files are inspected). */
+    @Override
+    public List<ModelInfo> listModels() throws EngineException {
+        return catalog != null ? catalog.listModels() : List.of(new ModelInfo(model(), displayName()));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Built-in engine (llama.cpp)";
+    }
+
+    /** The model file's name, e.g. {@code DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf}. */
+    @Override
+    public String model() {
+        return model.getFileName().toString();
+    }
+
+    public Path modelPath() {
+        return model;
+    }
+
+    public LocalEngineSettings settings() {
+        return settings;
+    }
+
+    /** Loads the model now (otherwise the first completion does), surfacing file and load errors early. */
+    public void load() throws EngineException {
+        process.withModel(model, settings, c -> null);
+    }
+
+    /** The control and user-defined token strings of the model's vocabulary, known once it is loaded. */
+    public List<String> specialTokens() {
+        return process.specialTokens();
+    }
+
+    /** Tokenizes with the model's tokenizer (special-token strings are parsed, no BOS added). */
+    public int[] tokenize(String text) throws EngineException {
+        return process.tokenize(model, settings, text);
+    }
+
+    /** The GGUF's own Jinja template ({@code tokenizer.chat_template}), read in Java without loading the model. */
+    @Override
+    public Optional<String> chatTemplate() throws EngineException {
+        try {
+            return Optional.ofNullable(GgufReader.read(model).string("tokenizer.chat_template"));
+        } catch (GgufFormatException | IOException e) {
+            throw new EngineException(FailureKind.BAD_REQUEST, "Cannot read " + model.getFileName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
+            throws EngineException {
+        long start = System.nanoTime();
+        CancelToken token = cancel == null ? new CancelToken() : cancel;
+        if (token.isCancelled()) {
+            return new CompletionResult("", 0, CompletionResult.Stop.CANCELLED, "", null, start, start);
+        }
+        return process.withModel(model, settings, c -> run(c, request, listener, token, start));
+    }
+
+    private CompletionResult run(HostConnection c, CompletionRequest request, CompletionListener listener,
+                                 CancelToken cancel, long start) throws EngineException {
+        long id = c.nextId();
+        BlockingQueue<HostConnection.Inbound> queue = c.register(id);
+        AtomicBoolean finished = new AtomicBoolean();
+        cancel.onCancel(() -> {
+            if (!finished.get()) {
+                c.send(new HostRequest.Cancel(c.nextId(), id));
+            }
+        });
+        Sampling s = request.sampling();
+        c.send(new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), s.temperature(),
+                s.topP(), s.seed(), request.cachePrompt()));
+        Stream stream = new Stream(c, listener, start);
+        try {
+            long cancelDeadline = Long.MAX_VALUE;
+            while (true) {
+                HostConnection.Inbound in = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (in != null) {
+                    CompletionResult result = stream.accept(in);
+                    if (result != null) {
+                        return result;
+                    }
+                } else if (cancel.isCancelled()) {
+                    cancelDeadline = Math.min(cancelDeadline, System.nanoTime() + CANCEL_GRACE.toNanos());
+                    if (System.nanoTime() > cancelDeadline) {
+                        return stream.cancelled();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return stream.cancelled();
+        } finally {
+            if (!stream.ended) {
+                // the caller gave up (cancel grace, interrupt, a listener that threw): stop the engine's work too
+                c.send(new HostRequest.Cancel(c.nextId(), id));
+            }
+            finished.set(true);
+            c.unregister(id);
+        }
+    }
+
+    /** One completion's events as they arrive: text so far, and how it ended. Confined to the calling thread. */
+    private static final class Stream {
+        private final HostConnection connection;
+        private final CompletionListener listener;
+        private final long start;
+        private final StringBuilder text = new StringBuilder();
+        private int tokens;
+        private boolean ended;
+
+        Stream(HostConnection connection, CompletionListener listener, long start) {
+            this.connection = connection;
+            this.listener = listener;
+            this.start = start;
+        }
+
+        /** Handles one event; returns the result when the completion ended. */
+        CompletionResult accept(HostConnection.Inbound in) throws EngineException {
+            switch (in) {
+                case HostConnection.Event(HostEvent.Chunk chunk) -> {
+                    text.append(chunk.text());
+                    tokens += chunk.tokens();
+                    listener.onText(chunk.text(), chunk.tokens());
+                    return null;
+                }
+                case HostConnection.Event(HostEvent.Done done) -> {
+                    ended = true;
+                    return result(text, done.tokens(), CompletionResult.Stop.valueOf(done.stop()),
+                            done.stoppingWord(), done.promptTokensEvaluated(), start);
+                }
+                case HostConnection.Event(HostEvent.Error error) -> {
+                    ended = true;
+                    throw new EngineException(LocalEngineProcess.kindOf(error.kind()), "Built-in engine: "
+                            + error.message());
+                }
+                case HostConnection.Event(HostEvent other) -> throw new EngineException(FailureKind.MALFORMED_STREAM,
+                        "unexpected engine event " + other.getClass().getSimpleName());
+                case HostConnection.Died died -> {
+                    ended = true;
+                    throw new EngineException(FailureKind.ENGINE_CRASHED, "The built-in engine crashed during this "
+                            + "run, which was stopped after " + tokens + " tokens; it restarts on the next run. Cause: "
+                            + connection.deathReason());
+                }
+            }
+        }
+
+        CompletionResult cancelled() {
+            return result(text, tokens, CompletionResult.Stop.CANCELLED, "", null, start);
+        }
+    }
+
+    private static CompletionResult result(StringBuilder text, int tokens, CompletionResult.Stop stop, String word,
+                                           Integer evaluated, long start) {
+        return new CompletionResult(text.toString(), tokens, stop, word, evaluated, start, System.nanoTime());
+    }
+
+    @Override
+    public String toString() {
+        return "LocalCompletionBackend[" + model.getFileName() + ", " + settings + "]";
+    }
+}

@@ -1,0 +1,236 @@
+package dev.thinkbench.engine.local;
+
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.local.gguf.GgufFormatException;
+import dev.thinkbench.engine.local.gguf.GgufValidator;
+import dev.thinkbench.engine.local.host.HostEvent;
+import dev.thinkbench.engine.local.host.HostMain;
+import dev.thinkbench.engine.local.host.HostRequest;
+
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The built-in engine's child JVM: started on first use with this app's own classpath ({@link HostMain}), holding one
+ * model at a time. A model or settings change restarts the process once no run is using it (llama.cpp cannot free a
+ * model); a process that died is replaced on the next request, so a native crash fails only the runs in flight.
+ *
+ * <p>Thread-safe. Calls block; runs on the same model share the process and are served one after another.
+ */
+public final class LocalEngineProcess implements AutoCloseable {
+
+    /** Body of a call made while the wanted model is loaded. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run(HostConnection connection) throws EngineException;
+    }
+
+    private static final int MAX_LOAD_ATTEMPTS = 3;
+
+    private final List<String> command;
+    private final Duration startTimeout;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private HostConnection connection;
+    private Path loadedModel;
+    private LocalEngineSettings loadedSettings;
+    private List<String> specialTokens = List.of();
+    private boolean closed;
+
+    /** A process started with this JVM's {@code java} and classpath. */
+    public LocalEngineProcess() {
+        this(defaultCommand(), Duration.ofSeconds(60));
+    }
+
+    /** @param command the full command line that starts {@link HostMain} */
+    public LocalEngineProcess(List<String> command, Duration startTimeout) {
+        this.command = List.copyOf(command);
+        this.startTimeout = startTimeout;
+    }
+
+    /** {@code java --enable-native-access=ALL-UNNAMED -cp <this classpath> HostMain}, with a small heap. */
+    public static List<String> defaultCommand() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), HostMain.class.getName());
+    }
+
+    /** Runs {@code call} on a host with {@code model} loaded under {@code settings}, starting or restarting one. */
+    <T> T withModel(Path model, LocalEngineSettings settings, Call<T> call) throws EngineException {
+        for (int attempt = 0; attempt < MAX_LOAD_ATTEMPTS; attempt++) {
+            lock.readLock().lock();
+            try {
+                if (isLoaded(model, settings)) {
+                    return call.run(connection);
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            lock.writeLock().lock();
+            try {
+                if (!isLoaded(model, settings)) {
+                    load(model, settings);
+                }
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        throw new EngineException(FailureKind.ENGINE_CRASHED, "the built-in engine kept stopping while loading "
+                + model.getFileName());
+    }
+
+    private boolean isLoaded(Path model, LocalEngineSettings settings) {
+        return connection != null && connection.alive() && model.equals(loadedModel)
+                && settings.equals(loadedSettings);
+    }
+
+    private void load(Path model, LocalEngineSettings settings) throws EngineException {
+        if (closed) {
+            throw new EngineException(FailureKind.ENGINE_CRASHED, "the built-in engine was shut down");
+        }
+        validate(model);
+        if (connection != null) {
+            connection.shutdown();
+            connection = null;
+            loadedModel = null;
+        }
+        HostConnection fresh = HostConnection.start(command);
+        fresh.awaitReady(startTimeout.toMillis());
+        long id = fresh.nextId();
+        BlockingQueue<HostConnection.Inbound> queue = fresh.register(id);
+        try {
+            fresh.send(new HostRequest.Load(id, model.toAbsolutePath().toString(), settings.contextSize(),
+                    settings.threads()));
+            HostEvent.Loaded loaded = switch (take(queue)) {
+                case HostConnection.Event(HostEvent.Loaded l) -> l;
+                case HostConnection.Event(HostEvent.Error e) -> throw failure(fresh, e);
+                case HostConnection.Event(HostEvent other) -> throw new EngineException(FailureKind.MALFORMED_STREAM,
+                        "the engine answered a load with " + other.getClass().getSimpleName());
+                case HostConnection.Died d -> throw new EngineException(FailureKind.ENGINE_CRASHED,
+                        "the built-in engine crashed while loading " + model.getFileName() + ": "
+                                + fresh.deathReason());
+            };
+            connection = fresh;
+            loadedModel = model;
+            loadedSettings = settings;
+            specialTokens = List.copyOf(loaded.specialTokens());
+        } finally {
+            fresh.unregister(id);
+        }
+    }
+
+    private static EngineException failure(HostConnection fresh, HostEvent.Error e) {
+        fresh.shutdown();
+        return new EngineException(kindOf(e.kind()), e.message());
+    }
+
+    static FailureKind kindOf(String name) {
+        try {
+            return FailureKind.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return FailureKind.UNKNOWN;
+        }
+    }
+
+    private static void validate(Path model) throws EngineException {
+        try {
+            GgufValidator.validate(model);
+        } catch (GgufFormatException e) {
+            FailureKind kind = switch (e.check()) {
+                case FILE -> FailureKind.MODEL_NOT_FOUND;
+                case ARCHITECTURE -> FailureKind.UNSUPPORTED;
+                default -> FailureKind.BAD_REQUEST;
+            };
+            throw new EngineException(kind, "Cannot use " + model.getFileName() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new EngineException(FailureKind.MODEL_NOT_FOUND, "Cannot read " + model + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HostConnection.Inbound take(BlockingQueue<HostConnection.Inbound> queue) throws EngineException {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(FailureKind.UNKNOWN, "interrupted while waiting for the engine", e);
+        }
+    }
+
+    /** The special token strings of the loaded model's vocabulary (empty before the first load). */
+    public List<String> specialTokens() {
+        lock.readLock().lock();
+        try {
+            return specialTokens;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Tokenizes text with the model's tokenizer (special-token strings are parsed), loading it if needed. */
+    public int[] tokenize(Path model, LocalEngineSettings settings, String text) throws EngineException {
+        return withModel(model, settings, c -> {
+            long id = c.nextId();
+            BlockingQueue<HostConnection.Inbound> queue = c.register(id);
+            try {
+                c.send(new HostRequest.Tokenize(id, text));
+                return switch (take(queue)) {
+                    case HostConnection.Event(HostEvent.Tokens t) -> t.tokens();
+                    case HostConnection.Event(HostEvent.Error e) -> throw new EngineException(kindOf(e.kind()),
+                            e.message());
+                    case HostConnection.Event(HostEvent other) -> throw new EngineException(
+                            FailureKind.MALFORMED_STREAM, "unexpected " + other.getClass().getSimpleName());
+                    case HostConnection.Died d -> throw new EngineException(FailureKind.ENGINE_CRASHED,
+                            "the built-in engine stopped: " + c.deathReason());
+                };
+            } finally {
+                c.unregister(id);
+            }
+        });
+    }
+
+    /** The host's process id while one runs (tests and diagnostics). */
+    public OptionalLong pid() {
+        lock.readLock().lock();
+        try {
+            return connection != null && connection.alive() ? OptionalLong.of(connection.pid()) : OptionalLong.empty();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The last lines the host wrote to stderr (native messages), for diagnostics. */
+    public List<String> engineLog() {
+        lock.readLock().lock();
+        try {
+            return connection == null ? List.of() : connection.stderrTail();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Stops the host; later calls fail. */
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            closed = true;
+            if (connection != null) {
+                connection.shutdown();
+                connection = null;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalEngineProcess[" + (loadedModel == null ? "no model" : loadedModel.getFileName()) + "]";
+    }
+}

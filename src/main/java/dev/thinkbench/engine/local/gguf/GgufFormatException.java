@@ -1,0 +1,20 @@
+package dev.thinkbench.engine.local.gguf;
+
+/**
+ * A file failed one GGUF check. The message is written for the user and names the offending value, e.g.
+ * {@code architecture: 'qwen3' is not supported by the built-in engine (llama.cpp b4916)}.
+ */
+public final class GgufFormatException extends Exception {
+
+    private final GgufCheck check;
+
+    public GgufFormatException(GgufCheck check, String detail) {
+        super(check.label() + ": " + detail);
+        this.check = check;
+    }
+
+    /** Which check failed. */
+    public GgufCheck check() {
+        return check;
+    }
+}

@@ -1,0 +1,197 @@
+package dev.thinkbench.testing;
+
+import dev.thinkbench.engine.local.gguf.GgufValueType;
+import dev.thinkbench.engine.local.gguf.GgufWriter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Test fixture: the tiny llama-architecture model of {@code reference/embedded-engine.md}, written in Java. Random
+ * weights, except that the output matrix makes greedy decoding follow a fixed chain of tokens, so the model answers
+ * {@value #EXPECTED_OUTPUT} after {@code <think>} and then emits its EOS {@code <|im_end|>}.
+ *
+ * <p>Vocabulary (358 tokens): 0 {@code <unk>}, 1 {@code <s>}, 2 {@code </s>}, 3-258 byte tokens, 259
+ * {@code <|im_start|>}, 260 {@code <|im_end|>} (EOS), 261 {@code <think>}, 262 {@code </think>}, 263 {@code ▁}, 264-357
+ * printable ASCII.
+ */
+public final class TinyGguf {
+
+    /** What greedy decoding produces after a prompt ending in {@code <think>} (then EOS). */
+    public static final String EXPECTED_OUTPUT = "Let x=2.</think>A:4";
+    /** The chain of tokens greedy decoding follows: each token's successor is the next one. */
+    public static final List<String> CHAIN = List.of("<think>", "L", "e", "t", "\u2581", "x", "=", "2", ".",
+            "</think>", "A", ":", "4", "<|im_end|>");
+    public static final int EOS = 260;
+    /**
+     * The chain again, starting after a newline instead of {@code <think>}: with it the model answers the
+     * {@code chatml-think} template's generation prompt (which ends in {@code <think>\n}) the same way.
+     */
+    public static final List<String> CHAT_CHAIN = List.of("<0x0A>", "L", "e", "t", "\u2581", "x", "=", "2", ".",
+            "</think>", "A", ":", "4", "<|im_end|>");
+    /** A cycle that never ends: after a prompt ending in {@code b} the model writes {@code cdbcdb...} forever. */
+    public static final List<String> LOOP = List.of("b", "c", "d", "b");
+
+    /**
+     * The model's dimensions.
+     *
+     * @param embedding E, a multiple of {@code heads}
+     */
+    public record Shape(int embedding, int layers, int heads, int kvHeads, int feedForward, int contextLength) {
+        public static final Shape TINY = new Shape(64, 2, 4, 2, 128, 2048);
+    }
+
+    private TinyGguf() {
+    }
+
+    /** Writes the reference tiny model (E=64, 2 layers) to {@code path}. */
+    public static Path write(Path path) throws IOException {
+        writer(Shape.TINY, List.of(CHAIN), 42).write(path);
+        return path;
+    }
+
+    /**
+     * Writes the reference model plus {@link #LOOP}, for tests that need endless generation (cancel, crash); its
+     * greedy output after {@code <think>} is still {@value #EXPECTED_OUTPUT}.
+     */
+    public static Path writeLooping(Path path) throws IOException {
+        writer(Shape.TINY, List.of(CHAIN, LOOP), 42).write(path);
+        return path;
+    }
+
+    /**
+     * Writes a model for the {@code chatml-think} template: after {@code <think>\n} greedy decoding writes
+     * {@code Let x=2.} and ends its thinking; after {@code Wait} it writes {@code  x=2.}; after {@code Final Answer:}
+     * it writes {@code 4}.
+     */
+    public static Path writeForChat(Path path) throws IOException {
+        writer(Shape.TINY, List.of(CHAT_CHAIN, LOOP), 42).write(path);
+        return path;
+    }
+
+    /** The vocabulary, in id order. */
+    public static List<String> tokens() {
+        List<String> toks = new ArrayList<>(List.of("<unk>", "<s>", "</s>"));
+        for (int b = 0; b < 256; b++) {
+            toks.add(String.format("<0x%02X>", b));
+        }
+        toks.addAll(List.of("<|im_start|>", "<|im_end|>", "<think>", "</think>", "\u2581"));
+        for (char c = 0x21; c < 0x7F; c++) {
+            toks.add(String.valueOf(c));
+        }
+        return toks;
+    }
+
+    /** Token types: 1 normal, 2 unknown, 3 control, 4 user-defined, 6 byte. */
+    public static List<Integer> tokenTypes() {
+        List<Integer> types = new ArrayList<>(List.of(2, 3, 3));
+        types.addAll(Collections.nCopies(256, 6));
+        types.addAll(List.of(3, 3, 4, 4));
+        types.addAll(Collections.nCopies(95, 1));
+        return types;
+    }
+
+    /**
+     * A writer holding a model of this shape whose greedy decoding follows the {@code chains} (pairs of consecutive
+     * tokens; a chain that returns to an earlier token loops forever, handy for decode benchmarks).
+     */
+    public static GgufWriter writer(Shape s, List<List<String>> chains, long seed) {
+        List<String> toks = tokens();
+        int v = toks.size();
+        int e = s.embedding();
+        int hd = e / s.heads();
+        Map<String, Integer> id = new HashMap<>();
+        for (int i = 0; i < v; i++) {
+            id.put(toks.get(i), i);
+        }
+        Random rng = new Random(seed);
+        float[] emb = gaussian(rng, v * e, 1f);
+        float[] out = gaussian(rng, v * e, 0.02f);
+        for (List<String> chain : chains) {
+            for (int i = 0; i + 1 < chain.size(); i++) {
+                steer(out, emb, e, id.get(chain.get(i)), id.get(chain.get(i + 1)));
+            }
+        }
+        GgufWriter w = metadata(s, toks);
+        w.addTensorF32("token_embd.weight", ne(e, v), emb);
+        w.addTensorF32("output_norm.weight", ne(e), ones(e));
+        w.addTensorF32("output.weight", ne(e, v), out);
+        for (int l = 0; l < s.layers(); l++) {
+            String p = "blk." + l + ".";
+            w.addTensorF32(p + "attn_norm.weight", ne(e), ones(e));
+            w.addTensorF32(p + "attn_q.weight", ne(e, s.heads() * hd), gaussian(rng, e * s.heads() * hd, 0.02f));
+            w.addTensorF32(p + "attn_k.weight", ne(e, s.kvHeads() * hd), gaussian(rng, e * s.kvHeads() * hd, 0.02f));
+            w.addTensorF32(p + "attn_v.weight", ne(e, s.kvHeads() * hd), gaussian(rng, e * s.kvHeads() * hd, 0.02f));
+            w.addTensorF32(p + "attn_output.weight", ne(s.heads() * hd, e), gaussian(rng, e * s.heads() * hd, 0.02f));
+            w.addTensorF32(p + "ffn_norm.weight", ne(e), ones(e));
+            w.addTensorF32(p + "ffn_gate.weight", ne(e, s.feedForward()), gaussian(rng, e * s.feedForward(), 0.02f));
+            w.addTensorF32(p + "ffn_up.weight", ne(e, s.feedForward()), gaussian(rng, e * s.feedForward(), 0.02f));
+            w.addTensorF32(p + "ffn_down.weight", ne(s.feedForward(), e), gaussian(rng, e * s.feedForward(), 0.02f));
+        }
+        return w;
+    }
+
+    /** The metadata of the reference script, in its order (no tensors). */
+    public static GgufWriter metadata(Shape s, List<String> toks) {
+        int v = toks.size();
+        float[] scores = new float[v];
+        return new GgufWriter()
+                .put("general.architecture", "llama")
+                .putU32("general.alignment", 32)
+                .putU32("llama.context_length", s.contextLength())
+                .putU32("llama.embedding_length", s.embedding())
+                .putU32("llama.block_count", s.layers())
+                .putU32("llama.feed_forward_length", s.feedForward())
+                .putU32("llama.attention.head_count", s.heads())
+                .putU32("llama.attention.head_count_kv", s.kvHeads())
+                .putU32("llama.rope.dimension_count", s.embedding() / s.heads())
+                .putF32("llama.rope.freq_base", 10000f)
+                .putF32("llama.attention.layer_norm_rms_epsilon", 1e-5f)
+                .put("tokenizer.ggml.model", "llama")
+                .putStringArray("tokenizer.ggml.tokens", toks)
+                .putF32Array("tokenizer.ggml.scores", scores)
+                .putArray("tokenizer.ggml.token_type", GgufValueType.INT32, tokenTypes())
+                .putU32("tokenizer.ggml.bos_token_id", 1)
+                .putU32("tokenizer.ggml.eos_token_id", EOS)
+                .putU32("tokenizer.ggml.unknown_token_id", 0)
+                .putBool("tokenizer.ggml.add_bos_token", true)
+                .putBool("tokenizer.ggml.add_space_prefix", false);
+    }
+
+    /** Adds {@code 2·emb[a]/|emb[a]|} to output row b, so after token a the logit of b is about 2·sqrt(E). */
+    private static void steer(float[] out, float[] emb, int e, int a, int b) {
+        double norm = 0;
+        for (int k = 0; k < e; k++) {
+            norm += (double) emb[a * e + k] * emb[a * e + k];
+        }
+        norm = Math.sqrt(norm);
+        for (int k = 0; k < e; k++) {
+            out[b * e + k] += (float) (2.0 * emb[a * e + k] / norm);
+        }
+    }
+
+    private static long[] ne(long... dims) {
+        return dims;
+    }
+
+    private static float[] ones(int n) {
+        float[] a = new float[n];
+        Arrays.fill(a, 1f);
+        return a;
+    }
+
+    private static float[] gaussian(Random rng, int n, float scale) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) rng.nextGaussian() * scale;
+        }
+        return a;
+    }
+}
