@@ -109,6 +109,12 @@ public final class ConnectionBar extends HBox {
                 : Icons.tip(now)));
 
         getChildren().addAll(caption("Engine"), engine, url, key, caption("Model"), model, refreshSlot, problem);
+        vm.engineEntryProperty().addListener((obs, old, now) -> {
+            url.setDisable(!vm.usesServer());
+            key.setDisable(!vm.usesServer());
+        });
+        url.setDisable(!vm.usesServer());
+        key.setDisable(!vm.usesServer());
     }
 
     private static Label caption(String text) {

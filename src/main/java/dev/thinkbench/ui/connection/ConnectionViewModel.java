@@ -141,7 +141,7 @@ public final class ConnectionViewModel {
                 loadingModels.set(false);
                 models.setAll(list);
                 if (list.isEmpty()) {
-                    modelsError.set("the server lists no models");
+                    modelsError.set("no models available on this engine yet");
                 } else if (model.get() == null || model.get().isBlank()) {
                     model.set(list.getFirst().name());
                 }
@@ -196,6 +196,12 @@ public final class ConnectionViewModel {
     /** Why the engine could not be set up (bad URL, missing key variable), empty when all is well. */
     public ReadOnlyStringProperty connectionErrorProperty() {
         return connectionError.getReadOnlyProperty();
+    }
+
+    /** True when the chosen engine kind talks to a server (it has a default URL); false for in-process engines. */
+    public boolean usesServer() {
+        EngineRegistry.Entry e = engineEntry.get();
+        return e != null && e.defaultBaseUrl() != null && !e.defaultBaseUrl().isBlank();
     }
 
     /** The engine to run on, null while the settings are wrong. */
