@@ -214,4 +214,47 @@ class WorkbenchViewTest {
         assertThat(error.getText()).isEqualTo("thinking tokens must be between 1 and 1000000, was 0");
         assertThat(robot.lookup("#runHint").queryAs(Label.class).getText()).isNotEmpty();
     }
+
+    @Test
+    void theThemeToggleSwitchesBetweenLightAndDark(FxRobot robot) {
+        assertThat(view.viewModel().themeProperty().get()).isEqualTo(Theme.LIGHT);
+
+        robot.clickOn("#themeToggle");
+        assertThat(view.viewModel().themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-dark");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(view.viewModel().themeProperty().get()).isEqualTo(Theme.LIGHT);
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-light");
+    }
+
+    @Test
+    void settingsRememberEngineModelThemeAndColumnsButNoKey(FxRobot robot) throws TimeoutException {
+        waitFor("the model list arrives", () -> MODEL.equals(view.viewModel().connection().modelProperty().get()));
+        robot.interact(() -> {
+            view.viewModel().toggleTheme();
+            view.viewModel().compare().columns().getFirst().labelProperty().set("quick");
+            view.viewModel().connection().apiKeyVariableProperty().set("SOME_KEY_VAR");
+        });
+
+        Settings saved = WorkbenchFactory.settingsOf(view.viewModel(), Settings.defaults());
+
+        assertThat(saved.engineId()).isEqualTo(OpenAiCompatEngine.ID);
+        assertThat(saved.model()).isEqualTo(MODEL);
+        assertThat(saved.theme()).isEqualTo("dark");
+        assertThat(saved.apiKeyEnv()).isEqualTo("SOME_KEY_VAR");
+        assertThat(saved.columns()).containsExactly("quick=effort:low", "medium=effort:medium", "large=effort:high");
+        robot.interact(() -> view.viewModel().toggleTheme());
+    }
+
+    @Test
+    void addingAColumnShowsItAndItCanBeRemoved(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(columns()).hasSize(4);
+
+        robot.clickOn(robot.from(columns().get(3)).lookup(".remove-column").queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(columns()).hasSize(3);
+    }
 }

@@ -56,9 +56,11 @@ public final class ColumnsPane extends ScrollPane {
 
     private void rebuild() {
         List<ColumnView> keep = new ArrayList<>();
+        boolean appended = false;
         for (ColumnViewModel vm : compare.columns()) {
             ColumnView existing = views.stream().filter(v -> v.viewModel() == vm).findFirst().orElse(null);
             keep.add(existing != null ? existing : new ColumnView(vm, compare));
+            appended = existing == null && !views.isEmpty() && vm == compare.columns().getLast();
         }
         views.stream().filter(v -> !keep.contains(v)).forEach(ColumnView::dispose);
         views.clear();
@@ -68,6 +70,11 @@ public final class ColumnsPane extends ScrollPane {
         row.getChildren().add(add);
         boolean last = keep.size() <= 1;
         keep.forEach(v -> v.lookupAll(".remove-column").forEach(n -> n.setDisable(last)));
+        if (appended && getScene() != null) {
+            // Bring a column the user just added into view.
+            layout();
+            setHvalue(getHmax());
+        }
     }
 
     /** The column views in order, for tests. */
