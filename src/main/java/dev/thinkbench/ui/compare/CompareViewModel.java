@@ -106,39 +106,12 @@ public final class CompareViewModel {
 
     /** Replaces the columns with the engine's small / medium / large presets. */
     public void resetColumnsToPresets() {
-        List<ColumnViewModel> fresh = new ArrayList<>();
-        List<BudgetPresets.Preset> list = engineId == null ? List.of() : presets.forEngine(engineId);
-        for (BudgetPresets.Preset p : list) {
-            ColumnViewModel c = new ColumnViewModel(p.label(), p.budget().spec());
-            c.setPresetMeaning(p.means());
-            fresh.add(c);
-        }
-        if (fresh.isEmpty()) {
-            fresh.addAll(fallbackColumns());
-        }
-        columns.setAll(fresh);
-    }
-
-    /** Without a preset: whatever the engine's capabilities offer, small to large. */
-    private List<ColumnViewModel> fallbackColumns() {
-        ReasoningEngine engine = connection.engineProperty().get();
-        if (engine != null && engine.capabilities().budgetKinds().contains(Budget.Kind.TOKENS)) {
-            return List.of(new ColumnViewModel("small", "tokens:1024"), new ColumnViewModel("medium", "tokens:4096"),
-                    new ColumnViewModel("large", "tokens:16384"));
-        }
-        return List.of(new ColumnViewModel("small", "effort:low"), new ColumnViewModel("medium", "effort:medium"),
-                new ColumnViewModel("large", "effort:high"));
+        columns.setAll(ColumnPresets.forEngine(presets, engineId, connection.engineProperty().get()));
     }
 
     /** Restores saved columns ({@code label=spec}); an empty list keeps the presets. */
     public void restoreColumns(List<String> saved) {
-        List<ColumnViewModel> restored = new ArrayList<>();
-        for (String s : saved) {
-            int eq = s.indexOf('=');
-            if (eq > 0) {
-                restored.add(new ColumnViewModel(s.substring(0, eq), s.substring(eq + 1)));
-            }
-        }
+        List<ColumnViewModel> restored = ColumnPresets.fromSettings(saved);
         if (!restored.isEmpty()) {
             columns.setAll(restored);
         }
