@@ -58,7 +58,14 @@ public final class ScreenshotMain {
         Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
         Files.createDirectories(out);
         OpenAiChatTestServer server = OpenAiChatTestServer.start().models(MODEL, "qwq-32b", "qwen3-8b");
-        server.respond(request -> reply(request.json().path("reasoning_effort").asText("none")));
+        boolean errors = "errors".equals(System.getProperty("shot.scenario"));
+        server.respond(request -> {
+            String effort = request.json().path("reasoning_effort").asText("none");
+            return errors && effort.equals("medium")
+                    ? OpenAiChatScript.of(MODEL).every(Duration.ofMillis(4))
+                            .reasoning(DemoScripts.tokens(DemoScripts.THOUGHT).toArray(String[]::new)).abort()
+                    : reply(effort);
+        });
         BudgetPresets presets;
         try (InputStream in = Files.newInputStream(Path.of("assets/budget-presets.json"))) {
             presets = BudgetPresets.read(in);
@@ -81,16 +88,24 @@ public final class ScreenshotMain {
             var prompt = view.viewModel().compare().prompt();
             prompt.sampleProperty().set(prompt.samples().stream()
                     .filter(s -> s.id().equals("train-word-problem")).findFirst().orElseThrow());
+            if (errors) {
+                view.viewModel().compare().addColumn().budgetTextProperty().set("force:min=0,max=256,waits=1");
+            }
             shown.complete(view);
         });
         WorkbenchView view = shown.get(20, TimeUnit.SECONDS);
         Thread.sleep(1500);
         Platform.runLater(() -> view.viewModel().compare().run());
         Thread.sleep(Long.getLong("shot.delay", 2500));
-        snap(view, out.resolve("workbench-light.png"));
-        Platform.runLater(() -> view.viewModel().toggleTheme());
-        Thread.sleep(Long.getLong("shot.delay2", 6000));
-        snap(view, out.resolve("workbench-dark.png"));
+        if (errors) {
+            Thread.sleep(4000);
+            snap(view, out.resolve("workbench-errors.png"));
+        } else {
+            snap(view, out.resolve("workbench-light.png"));
+            Platform.runLater(() -> view.viewModel().toggleTheme());
+            Thread.sleep(Long.getLong("shot.delay2", 6000));
+            snap(view, out.resolve("workbench-dark.png"));
+        }
         server.close();
         Platform.exit();
         System.exit(0);

@@ -51,8 +51,11 @@ public final class Formats {
         };
     }
 
-    /** {@code 41.3 tok/s}; a dash for null. */
-    public static String rate(Double tokensPerSecond) {
-        return tokensPerSecond == null ? DASH : String.format(Locale.ROOT, "%.1f tok/s", tokensPerSecond);
+    /** {@code 41.3}, {@code 257} from 100 up; a dash for null. */
+    public static String rateNumber(Double tokensPerSecond) {
+        if (tokensPerSecond == null) {
+            return DASH;
+        }
+        return String.format(Locale.ROOT, tokensPerSecond < 100 ? "%.1f" : "%.0f", tokensPerSecond);
     }
 }

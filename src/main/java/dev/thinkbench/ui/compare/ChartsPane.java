@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,8 +59,9 @@ public final class ChartsPane extends HBox {
         tokens.show(labels, figures);
         cost.show(labels, figures);
         latency.show(labels, figures);
-        boolean allFree = !figures.isEmpty() && figures.stream().map(ColumnFigures::cost)
-                .allMatch(c -> c != null && c.signum() == 0);
+        List<BigDecimal> known = figures.stream().map(ColumnFigures::cost)
+                .filter(Objects::nonNull).toList();
+        boolean allFree = !known.isEmpty() && known.stream().allMatch(c -> c.signum() == 0);
         freeNote.setVisible(allFree);
     }
 

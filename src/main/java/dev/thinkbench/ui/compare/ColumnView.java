@@ -5,6 +5,7 @@ import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Icons;
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -48,6 +49,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
     private final VBox errorBox = new VBox(6);
     private final Label errorTitle = new Label();
     private final Label errorText = new Label();
+    private final Label answerTitle = new Label("Answer", Icons.icon(Feather.MESSAGE_SQUARE));
 
     public ColumnView(ColumnViewModel column, CompareViewModel compare) {
         this.column = column;
@@ -55,7 +57,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         getStyleClass().add("budget-column");
         setSpacing(8);
         setPadding(new Insets(12));
-        setMinWidth(280);
+        setMinWidth(240);
         setPrefWidth(380);
         getChildren().addAll(header(), budgetEditor(), body());
         column.live().addListener(this);
@@ -135,17 +137,22 @@ public final class ColumnView extends VBox implements TextStreamListener {
         thinkingPane.setMaxHeight(Double.MAX_VALUE);
         thinkingPane.setTooltip(Icons.tip("Click to fold or unfold the thinking"));
         VBox.setVgrow(thinkingPane, Priority.ALWAYS);
-        thinking.setPrefHeight(260);
-        Label answerTitle = new Label("Answer", Icons.icon(Feather.MESSAGE_SQUARE));
+        thinking.setPrefHeight(220);
+        thinking.setMinHeight(48);
+        thinkingPane.setMinHeight(72);
         answerTitle.getStyleClass().add("section-title");
         answer.getStyleClass().add("answer-text");
-        answer.setPrefHeight(170);
-        answer.setMinHeight(90);
+        answer.setPrefHeight(200);
+        answer.setMinHeight(56);
         VBox.setVgrow(answer, Priority.ALWAYS);
         errorBox.getStyleClass().add("error-box");
         errorTitle.getStyleClass().add("error-title");
         errorTitle.setGraphic(Icons.icon(Feather.ALERT_TRIANGLE));
         errorText.setWrapText(true);
+        errorText.setMinHeight(Region.USE_PREF_SIZE);
+        errorTitle.setWrapText(true);
+        errorTitle.setMinHeight(Region.USE_PREF_SIZE);
+        errorBox.setMinHeight(Region.USE_PREF_SIZE);
         errorText.getStyleClass().add("error-text");
         Button retryNow = Icons.button("Retry", Feather.ROTATE_CW, "Run this column again", Styles.SMALL,
                 Styles.DANGER);
@@ -153,6 +160,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
         errorBox.getChildren().addAll(errorTitle, errorText, retryNow);
         status.getStyleClass().addAll("status-line", Styles.TEXT_SMALL);
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         Region line = new Region();
         line.getStyleClass().add("hairline");
         VBox body = new VBox(8, thinkingPane, answerTitle, answer, errorBox, line, metrics, status);
@@ -193,6 +202,12 @@ public final class ColumnView extends VBox implements TextStreamListener {
         });
         answer.setPlaceholder(state.partial() ? "No answer: the run ended early." : "The answer will appear here.");
         pseudoClassStateChanged(PseudoClass.getPseudoClass("partial"), state.partial());
+        if (state == ColumnState.DONE) {
+            // Once per run, after this frame's last text is in: a finished answer reads from its first line.
+            Platform.runLater(answer::showStart);
+        }
+        // A run that ended early without an answer: its error box takes the answer's place.
+        showAnswer(!(state.partial() && answer.length() == 0));
     }
 
     private void onMetrics(RunMetrics m) {
@@ -237,13 +252,25 @@ public final class ColumnView extends VBox implements TextStreamListener {
         pseudoClassStateChanged(PseudoClass.getPseudoClass("unsupported"), !reason.isEmpty());
     }
 
+    private void showAnswer(boolean show) {
+        if (answer.isVisible() != show) {
+            answer.setVisible(show);
+            answer.setManaged(show);
+            answerTitle.setVisible(show);
+            answerTitle.setManaged(show);
+        }
+    }
+
     @Override
     public void append(List<TextChunk> chunks) {
         for (TextChunk c : chunks) {
             switch (c.part()) {
                 case THINKING -> thinking.append(c.text(), "thinking-text");
                 case INSERTED -> thinking.append(c.text(), "inserted-text");
-                case ANSWER -> answer.append(c.text(), "answer-text");
+                case ANSWER -> {
+                    answer.append(c.text(), "answer-text");
+                    showAnswer(true);
+                }
             }
         }
     }
@@ -252,6 +279,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
     public void reset() {
         thinking.clear();
         answer.clear();
+        showAnswer(true);
     }
 
     /** Stops listening to the column (when the column is removed). */

@@ -33,10 +33,13 @@ public final class ColumnsPane extends ScrollPane {
         add.setMaxHeight(Double.MAX_VALUE);
         row.getStyleClass().add("columns-row");
         setContent(row);
-        setFitToHeight(true);
+        // Not fitToHeight: the row takes the viewport's height but never less than its minimum, so a column that
+        // needs more room (a long error) gets a vertical scroll bar instead of being cut off.
+        setFitToHeight(false);
+        viewportBoundsProperty().addListener((obs, old, now) -> row.setPrefHeight(now.getHeight()));
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
-        setVbarPolicy(ScrollBarPolicy.NEVER);
+        setVbarPolicy(ScrollBarPolicy.AS_NEEDED);
         compare.columns().addListener((ListChangeListener<ColumnViewModel>) c -> rebuild());
         rebuild();
         skinProperty().addListener((obs, old, now) -> uncacheViewport());

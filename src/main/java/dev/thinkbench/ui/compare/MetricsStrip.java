@@ -31,7 +31,7 @@ public final class MetricsStrip extends GridPane {
     private final Stat firstAnswer = new Stat("TTFT answer", "Time from the request to the first answer token");
     private final Stat thinkingTime = new Stat("Think time", "From the first thinking token to the first answer token");
     private final Stat total = new Stat("Total", "From the request to the end of the run");
-    private final Stat rate = new Stat("Speed", "Generated tokens per second of generation time");
+    private final Stat rate = new Stat("Tokens/s", "Generated tokens per second of generation time");
 
     public MetricsStrip() {
         getStyleClass().add("metrics-strip");
@@ -63,7 +63,7 @@ public final class MetricsStrip extends GridPane {
         firstAnswer.set(Formats.millis(m.timeToFirstAnswerMs()), "");
         thinkingTime.set(Formats.millis(m.thinkingMs()), "");
         total.set(Formats.millis(m.totalMs()), "");
-        rate.set(Formats.rate(m.tokensPerSecond()), "");
+        rate.set(Formats.rateNumber(m.tokensPerSecond()), "");
     }
 
     /** The value text of a tile, by caption, for tests. */

@@ -27,6 +27,7 @@ public final class StreamingTextArea extends StackPane {
     private final Label placeholder;
     private final Button jump;
     private boolean following = true;
+    private boolean streaming = true;
     private long lastUserScroll;
     private int length;
 
@@ -73,7 +74,7 @@ public final class StreamingTextArea extends StackPane {
 
     private void setFollowing(boolean follow) {
         following = follow;
-        jump.setVisible(!follow && length > 0);
+        jump.setVisible(!follow && streaming && length > 0);
     }
 
     private void resumeFollowing() {
@@ -99,10 +100,20 @@ public final class StreamingTextArea extends StackPane {
         area.showParagraphAtBottom(area.getParagraphs().size() - 1);
     }
 
+    /** The stream has ended: shows the beginning (a finished answer reads from its first line). */
+    public void showStart() {
+        streaming = false;
+        if (length > 0) {
+            setFollowing(false);
+            area.showParagraphAtTop(0);
+        }
+    }
+
     /** Empties the area and follows the end again. */
     public void clear() {
         area.clear();
         length = 0;
+        streaming = true;
         placeholder.setVisible(true);
         resumeFollowing();
     }
