@@ -1,8 +1,5 @@
 package dev.thinkbench.app;
 
-import dev.thinkbench.lab.settings.Settings;
-import dev.thinkbench.lab.settings.SettingsStore;
-import dev.thinkbench.lab.settings.UserDirectories;
 import dev.thinkbench.ui.BackgroundTasks;
 import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.WorkbenchView;
@@ -16,8 +13,6 @@ import java.io.IOException;
 public final class ThinkbenchApp extends Application {
 
     private final BackgroundTasks tasks = new FxBackgroundTasks();
-    private SettingsStore store;
-    private Settings settings;
     private WorkbenchView view;
     private AppContext context;
 
@@ -28,12 +23,7 @@ public final class ThinkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         context = AppContext.create();
-        store = new SettingsStore(UserDirectories.config().resolve("settings.json"));
-        settings = store.load();
-        if (store.lastProblem() != null) {
-            System.err.println("Thinkbench: " + store.lastProblem());
-        }
-        view = WorkbenchFactory.create(context, tasks, settings);
+        view = WorkbenchFactory.create(context, tasks, context.settings().get());
         Scene scene = view.createScene(1440, 900);
         stage.setTitle("Thinkbench");
         stage.setMinWidth(960);
@@ -47,7 +37,7 @@ public final class ThinkbenchApp extends Application {
     public void stop() {
         if (view != null) {
             try {
-                store.save(WorkbenchFactory.settingsOf(view.viewModel(), settings));
+                context.settings().update(previous -> WorkbenchFactory.settingsOf(view.viewModel(), previous));
             } catch (IOException e) {
                 System.err.println("Thinkbench: settings not saved: " + e.getMessage());
             }
