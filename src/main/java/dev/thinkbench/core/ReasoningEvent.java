@@ -32,9 +32,19 @@ public sealed interface ReasoningEvent {
      *
      * @param text the inserted text (the Wait text, the end marker and answer prefix, or the edited trace)
      * @param thinkingTokensSoFar thinking tokens used before this intervention
+     * @param reason why it happened, for people (e.g. "thinking reached the cap of 512 tokens"), empty if unsaid
      */
-    record Intervention(long nanos, InterventionKind kind, String text, int thinkingTokensSoFar)
+    record Intervention(long nanos, InterventionKind kind, String text, int thinkingTokensSoFar, String reason)
             implements ReasoningEvent {
+
+        public Intervention {
+            reason = reason == null ? "" : reason;
+        }
+
+        /** An intervention without a stated reason. */
+        public Intervention(long nanos, InterventionKind kind, String text, int thinkingTokensSoFar) {
+            this(nanos, kind, text, thinkingTokensSoFar, "");
+        }
     }
 
     /** Token counts as the server reported them; any field may be null. */

@@ -1,0 +1,177 @@
+package dev.thinkbench.engine.raw;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.ChatTemplateSource;
+import dev.thinkbench.engine.CompletionBackend;
+import dev.thinkbench.engine.CompletionListener;
+import dev.thinkbench.engine.CompletionRequest;
+import dev.thinkbench.engine.CompletionResult;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ModelCatalog;
+import dev.thinkbench.engine.ModelInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * llama.cpp {@code llama-server}'s native {@code POST /completion}: raw prompt, {@code n_predict}, {@code stop},
+ * {@code cache_prompt}, streamed as server-sent events. The final event's {@code stop_type} ({@code eos},
+ * {@code limit}, {@code word}) and {@code stopping_word} say why it stopped; {@code timings.prompt_n} (else
+ * {@code tokens_evaluated}) says how many prompt tokens were actually evaluated, which shows prompt-cache reuse.
+ *
+ * <p>Threading: see {@link CompletionBackend}; {@link #chatTemplate()}, {@link #countTokens} and
+ * {@link #listModels()} block too.
+ */
+public final class LlamaServerBackend implements CompletionBackend, ChatTemplateSource, ModelCatalog {
+
+    public static final String ID = "llama-server";
+
+    private final RawHttp http;
+    private final String model;
+
+    public LlamaServerBackend(RawBackendSpec spec) {
+        this.http = new RawHttp(ID, spec.baseUrl(), spec.apiKey(), spec.timeout());
+        this.model = spec.model();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return http.server();
+    }
+
+    @Override
+    public String model() {
+        return model;
+    }
+
+    @Override
+    public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
+            throws EngineException {
+        Continuation out = new Continuation(listener);
+        StreamLines lines = http.stream("completion", body(request), cancel);
+        if (lines == null) {
+            return out.cancelled();
+        }
+        try (lines) {
+            SseEvents events = new SseEvents(lines);
+            int predicted = 0;
+            for (String data; (data = events.next()) != null; ) {
+                if (data.equals(SseEvents.DONE)) {
+                    continue;
+                }
+                JsonNode event = http.parse(data);
+                failOnError(event);
+                String content = event.path("content").asText("");
+                int tokens = chunkTokens(event, predicted, content);
+                predicted += tokens;
+                out.text(content, tokens);
+                if (event.path("stop").asBoolean(false)) {
+                    return finish(out, event);
+                }
+            }
+            if (lines.cancelled()) {
+                return out.cancelled();
+            }
+            throw new EngineException(FailureKind.STREAM_CUT, http.server()
+                    + " ended the stream before its final event; the text so far is kept");
+        }
+    }
+
+    private ObjectNode body(CompletionRequest request) {
+        ObjectNode body = RawHttp.JSON.createObjectNode();
+        body.put("prompt", request.prompt());
+        body.put("n_predict", request.maxTokens());
+        body.set("stop", RawHttp.JSON.valueToTree(request.stop()));
+        body.put("stream", true);
+        body.put("cache_prompt", request.cachePrompt());
+        SamplingFields.put(body, request.sampling());
+        return body;
+    }
+
+    private void failOnError(JsonNode event) throws EngineException {
+        JsonNode error = event.path("error");
+        if (!error.isMissingNode() && !error.isNull()) {
+            String message = error.isTextual() ? error.asText() : error.path("message").asText(error.toString());
+            throw new EngineException(FailureKind.SERVER_ERROR, http.server() + " reported an error mid-stream: "
+                    + HttpFailures.excerpt(message));
+        }
+    }
+
+    /** Tokens in this event: from the running {@code tokens_predicted}, else the token ids, else one per piece. */
+    private static int chunkTokens(JsonNode event, int predictedSoFar, String content) {
+        JsonNode predicted = event.path("tokens_predicted");
+        if (predicted.isIntegralNumber()) {
+            return Math.max(0, predicted.asInt() - predictedSoFar);
+        }
+        JsonNode ids = event.path("tokens");
+        if (ids.isArray() && !ids.isEmpty()) {
+            return ids.size();
+        }
+        return content.isEmpty() ? 0 : 1;
+    }
+
+    private static CompletionResult finish(Continuation out, JsonNode last) {
+        String type = last.path("stop_type").asText("");
+        CompletionResult.Stop stop = switch (type) {
+            case "eos" -> CompletionResult.Stop.EOS;
+            case "limit" -> CompletionResult.Stop.LENGTH;
+            case "word" -> CompletionResult.Stop.STOP_STRING;
+            default -> legacyStop(last);
+        };
+        Integer reported = last.path("tokens_predicted").isIntegralNumber()
+                ? last.path("tokens_predicted").asInt() : null;
+        JsonNode promptN = last.path("timings").path("prompt_n");
+        Integer evaluated = promptN.isIntegralNumber() ? Integer.valueOf(promptN.asInt())
+                : last.path("tokens_evaluated").isIntegralNumber() ? last.path("tokens_evaluated").asInt() : null;
+        String word = stop == CompletionResult.Stop.STOP_STRING ? last.path("stopping_word").asText("") : "";
+        return out.finish(stop, word, reported, evaluated);
+    }
+
+    /** Older servers said {@code stopped_eos}/{@code stopped_word}/{@code stopped_limit} instead of a type. */
+    private static CompletionResult.Stop legacyStop(JsonNode last) {
+        if (last.path("stopped_word").asBoolean(false)) {
+            return CompletionResult.Stop.STOP_STRING;
+        }
+        if (last.path("stopped_limit").asBoolean(false)) {
+            return CompletionResult.Stop.LENGTH;
+        }
+        return CompletionResult.Stop.EOS;
+    }
+
+    /** The model's Jinja template from {@code GET /props} ({@code chat_template}), empty when none. */
+    @Override
+    public Optional<String> chatTemplate() throws EngineException {
+        String text = http.getJson("props").path("chat_template").asText("");
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
+    }
+
+    /** How many tokens the model's tokenizer makes of {@code text} ({@code POST /tokenize}, no BOS added). */
+    public int countTokens(String text) throws EngineException {
+        ObjectNode body = RawHttp.JSON.createObjectNode().put("content", text).put("add_special", false);
+        JsonNode tokens = http.postJson("tokenize", body).path("tokens");
+        if (!tokens.isArray()) {
+            throw new EngineException(FailureKind.MALFORMED_STREAM, http.server() + " answered /tokenize without a "
+                    + "tokens array");
+        }
+        return tokens.size();
+    }
+
+    /** The loaded model(s), from the OpenAI-style {@code GET /v1/models}. */
+    @Override
+    public List<ModelInfo> listModels() throws EngineException {
+        List<ModelInfo> models = new ArrayList<>();
+        for (JsonNode m : http.getJson("v1/models").path("data")) {
+            models.add(new ModelInfo(m.path("id").asText(), "loaded in llama-server"));
+        }
+        return models;
+    }
+}

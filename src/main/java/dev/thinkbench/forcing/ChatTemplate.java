@@ -1,0 +1,48 @@
+package dev.thinkbench.forcing;
+
+/**
+ * How a model family lays out a single-turn prompt with thinking, and the markers budget forcing works with.
+ * Implementations are immutable and thread-safe; {@link #prompt} never contacts a server.
+ */
+public interface ChatTemplate {
+
+    /** A short name such as {@code chatml-think}. */
+    String name();
+
+    /** One line for people: which models use it. */
+    String description();
+
+    /**
+     * The prompt up to and including the start of thinking (e.g. ends in {@code <think>\n}). Special tokens in
+     * {@code system} and {@code user} are escaped (see {@link dev.thinkbench.core.SpecialTokens}).
+     *
+     * @param system the system prompt, empty for none
+     */
+    String prompt(String system, String user);
+
+    /** The stop string the model writes to end its thinking, e.g. {@code </think>}. */
+    String thinkingEnd();
+
+    /**
+     * What is appended after the thinking to open the answer, e.g. {@code </think>\n}; on a forced answer the answer
+     * prefix follows it.
+     */
+    String answerOpening();
+
+    /** The stop string that ends the answer (the end of the assistant's turn), e.g. {@code <|im_end|>}. */
+    String endOfTurn();
+
+    /** Escapes special tokens in text the user writes into the thinking (Insert..., Edit). */
+    String escape(String text);
+
+    /**
+     * The text to append to {@code sofar} (prompt and thinking) to end thinking: a newline first if {@code sofar}
+     * does not end with one, then {@link #answerOpening()}, then {@code answerPrefix} when forced.
+     *
+     * @param answerPrefix e.g. {@code Final Answer:}; null or empty for an accepted (not forced) end
+     */
+    default String closeThinking(String sofar, String answerPrefix) {
+        String newline = sofar.isEmpty() || sofar.endsWith("\n") ? "" : "\n";
+        return newline + answerOpening() + (answerPrefix == null ? "" : answerPrefix);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.thinkbench.forcing;
+
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.EffortLevel;
+import dev.thinkbench.core.ForcingPlan;
+import dev.thinkbench.core.Price;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.CompletionBackend;
+import dev.thinkbench.engine.EngineCapabilities;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ModelCatalog;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.engine.ReasoningEventSink;
+import dev.thinkbench.engine.RunHandle;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A {@link ReasoningEngine} over any raw-continuation backend and chat template: every budget becomes s1 budget
+ * forcing ({@link BudgetForcer}). {@code Forcing} runs its plan; {@code None} forces the answer at once (empty
+ * thinking); {@code Tokens N} forces at N (min 0, no Waits); {@code Effort} low / medium / high caps thinking at
+ * {@link #EFFORT_CAPS} tokens.
+ *
+ * <p>Threading: {@link #start} returns at once; each run runs on its own virtual thread, which emits the run's
+ * events. Runs are independent.
+ */
+public final class ForcingReasoningEngine implements ReasoningEngine {
+
+    /** The thinking-token caps the effort levels stand for on a forcing engine. */
+    public static final Map<EffortLevel, Integer> EFFORT_CAPS = Map.of(
+            EffortLevel.LOW, 1024, EffortLevel.MEDIUM, 4096, EffortLevel.HIGH, 16384);
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final String id;
+    private final String displayName;
+    private final Function<String, CompletionBackend> backends;
+    private final ChatTemplate template;
+    private final boolean free;
+
+    /**
+     * @param backends the backend for a model name (a server backend per model, or one fixed in-process model)
+     * @param free whether runs cost nothing (local servers, the built-in engine)
+     */
+    public ForcingReasoningEngine(String id, String displayName, Function<String, CompletionBackend> backends,
+                                  ChatTemplate template, boolean free) {
+        this.id = id;
+        this.displayName = displayName;
+        this.backends = backends;
+        this.template = template;
+        this.free = free;
+    }
+
+    /** An engine over one fixed backend (e.g. the built-in engine's loaded model); free of charge. */
+    public static ForcingReasoningEngine over(CompletionBackend backend, ChatTemplate template) {
+        return new ForcingReasoningEngine(backend.id(), backend.displayName(), model -> backend, template, true);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String displayName() {
+        return displayName + " \u00b7 template " + template.name();
+    }
+
+    public ChatTemplate template() {
+        return template;
+    }
+
+    @Override
+    public EngineCapabilities capabilities() {
+        return new EngineCapabilities(Set.of(Budget.Kind.values()),
+                List.of(EffortLevel.LOW, EffortLevel.MEDIUM, EffortLevel.HIGH), true, false, true);
+    }
+
+    @Override
+    public List<ModelInfo> listModels() throws EngineException {
+        CompletionBackend probe = backends.apply("");
+        if (probe instanceof ModelCatalog catalog) {
+            return catalog.listModels();
+        }
+        return List.of(new ModelInfo(probe.model(), probe.displayName()));
+    }
+
+    @Override
+    public String describe(Budget budget) {
+        return switch (budget) {
+            case Budget.None n -> "thinking off: " + template.thinkingEnd() + " and the answer prefix are appended at "
+                    + "once";
+            case Budget.Tokens t -> "budget forcing: at most " + t.maxThinkingTokens() + " thinking tokens, then "
+                    + template.thinkingEnd() + " and \"" + ForcingPlan.DEFAULT_ANSWER_PREFIX + "\"; no Waits";
+            case Budget.Effort e -> EFFORT_CAPS.containsKey(e.level())
+                    ? "effort " + e.level().wireName() + " means budget forcing with at most "
+                    + EFFORT_CAPS.get(e.level()) + " thinking tokens here (no Waits)"
+                    : "effort " + e.level().wireName() + " is not offered (use low, medium or high)";
+            case Budget.Forcing f -> describe(f.plan());
+        };
+    }
+
+    private String describe(ForcingPlan p) {
+        String waits = p.maxWaits() == 0 || p.minThinkingTokens() == 0 ? "no Waits"
+                : "up to " + p.maxWaits() + " \u00d7 \"" + String.join("\" / \"", p.waitTexts()) + "\" below "
+                + p.minThinkingTokens() + " tokens";
+        return "budget forcing: thinking stops on " + template.thinkingEnd() + ", " + waits + ", answer forced at "
+                + p.maxThinkingTokens() + " tokens with \"" + p.answerPrefix() + "\"";
+    }
+
+    @Override
+    public Price price(String model, PriceTable table) {
+        return free ? Price.free("local: no charge") : table.lookup(model).orElse(null);
+    }
+
+    @Override
+    public RunHandle start(RunSpec spec, ReasoningEventSink sink) {
+        CancelToken cancel = new CancelToken();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread.ofVirtual().name(id + "-run-" + RUNS.incrementAndGet()).start(() -> {
+            try {
+                execute(spec, sink, cancel);
+            } finally {
+                done.complete(null);
+            }
+        });
+        return new RunHandle() {
+            @Override
+            public void cancel() {
+                cancel.cancel();
+            }
+
+            @Override
+            public CompletableFuture<Void> done() {
+                return done;
+            }
+        };
+    }
+
+    private void execute(RunSpec spec, ReasoningEventSink sink, CancelToken cancel) {
+        ForcingPlan plan;
+        CompletionBackend backend;
+        try {
+            plan = planFor(spec.budget());
+            backend = backends.apply(spec.model());
+        } catch (IllegalArgumentException e) {
+            long now = System.nanoTime();
+            sink.accept(new ReasoningEvent.Started(now, spec.model(), spec.budget().spec()));
+            sink.accept(new ReasoningEvent.Failed(now, dev.thinkbench.core.FailureKind.UNSUPPORTED, e.getMessage()));
+            return;
+        }
+        ForcingRun run = new ForcingRun(spec.system(), spec.prompt(), spec.model(), plan, spec.sampling(),
+                spec.budget().spec());
+        new BudgetForcer(backend, template).run(run, sink, cancel);
+    }
+
+    /**
+     * The forcing plan a budget stands for here; null for thinking off.
+     *
+     * @throws IllegalArgumentException for an effort level this engine does not map
+     */
+    public static ForcingPlan planFor(Budget budget) {
+        return switch (budget) {
+            case Budget.None n -> null;
+            case Budget.Tokens t -> ForcingPlan.of(0, t.maxThinkingTokens(), 0);
+            case Budget.Effort e -> {
+                Integer cap = EFFORT_CAPS.get(e.level());
+                if (cap == null) {
+                    throw new IllegalArgumentException("effort '" + e.level().wireName()
+                            + "' is not offered on a forcing engine; use low, medium or high");
+                }
+                yield ForcingPlan.of(0, cap, 0);
+            }
+            case Budget.Forcing f -> f.plan();
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package dev.thinkbench.forcing;
+
+import dev.thinkbench.core.InterventionKind;
+import dev.thinkbench.engine.CompletionResult;
+
+/**
+ * One continuation of a forced or stepped run: what opened it, what the model wrote, its tokens and time.
+ *
+ * @param openedBy the intervention that began this step, null for the first thinking step
+ * @param inserted the text appended before the step (a Wait text, the user's insert, the end marker and prefix)
+ * @param text what the model wrote in this step (stop strings excluded)
+ * @param tokens tokens generated
+ * @param cap the token cap this step ran under
+ * @param promptTokensEvaluated prompt tokens the server evaluated for it (cache misses), null if not told
+ * @param stop why it stopped
+ * @param note why it stopped, for people (e.g. "model ended thinking", "cut at the cap: the server ignored it")
+ */
+public record StepRecord(Phase phase, InterventionKind openedBy, String inserted, String text, int tokens, int cap,
+                         Integer promptTokensEvaluated, CompletionResult.Stop stop, String note, long startNanos,
+                         long endNanos) {
+
+    /** Thinking or answering. */
+    public enum Phase { THINKING, ANSWER }
+
+    public StepRecord {
+        inserted = inserted == null ? "" : inserted;
+        note = note == null ? "" : note;
+    }
+
+    public long durationMillis() {
+        return Math.max(0, (endNanos - startNanos) / 1_000_000);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.thinkbench.engine.raw;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StopStringMatcherTest {
+
+    @Test
+    void holdsBackAPossibleStartAndCutsBeforeTheMatch() {
+        StopStringMatcher m = new StopStringMatcher(List.of("</think>"));
+        assertThat(m.feed("two r's.</")).isEqualTo("two r's.");
+        assertThat(m.holding()).isTrue();
+        assertThat(m.feed("thi")).isEmpty();
+        assertThat(m.feed("nk>\nanswer")).isEmpty();
+        assertThat(m.matched()).isEqualTo("</think>");
+        assertThat(m.feed("more")).isEmpty();
+        assertThat(m.flush()).isEmpty();
+    }
+
+    @Test
+    void releasesHeldTextThatTurnedOutNotToBeAStop() {
+        StopStringMatcher m = new StopStringMatcher(List.of("</think>", "<|im_end|>"));
+        assertThat(m.feed("a <")).isEqualTo("a ");
+        assertThat(m.feed("b")).isEqualTo("<b");
+        assertThat(m.feed("c </thi")).isEqualTo("c ");
+        assertThat(m.flush()).isEqualTo("</thi");
+        assertThat(m.matched()).isNull();
+    }
+}

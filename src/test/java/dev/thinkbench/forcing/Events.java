@@ -1,0 +1,27 @@
+package dev.thinkbench.forcing;
+
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.engine.ReasoningEventSink;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A sink that keeps the events (test helper). */
+final class Events implements ReasoningEventSink {
+
+    final List<ReasoningEvent> all = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void accept(ReasoningEvent event) {
+        all.add(event);
+    }
+
+    List<ReasoningEvent.Intervention> interventions() {
+        return all.stream().filter(e -> e instanceof ReasoningEvent.Intervention)
+                .map(e -> (ReasoningEvent.Intervention) e).toList();
+    }
+
+    ReasoningEvent last() {
+        return all.getLast();
+    }
+}

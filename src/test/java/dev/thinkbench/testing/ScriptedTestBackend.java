@@ -1,0 +1,159 @@
+package dev.thinkbench.testing;
+
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.CompletionBackend;
+import dev.thinkbench.engine.CompletionListener;
+import dev.thinkbench.engine.CompletionRequest;
+import dev.thinkbench.engine.CompletionResult;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A test double for {@link CompletionBackend}, no HTTP: each call plays the next scripted reply through
+ * {@link SimulatedModel} (stop strings and cap honoured unless told otherwise) and records the request. A reply can
+ * be held part-way ({@link #holdAfter}) until the test releases it or the call is cancelled, to test actions taken
+ * while the model is thinking. Waits are bounded.
+ */
+public final class ScriptedTestBackend implements CompletionBackend {
+
+    private final Deque<List<String>> script = new ArrayDeque<>();
+    private final List<CompletionRequest> requests = new ArrayList<>();
+    private boolean honourStops = true;
+    private boolean honourCap = true;
+    private int holdAfter = -1;
+    private CountDownLatch held = new CountDownLatch(1);
+    private CountDownLatch release = new CountDownLatch(1);
+
+    public synchronized ScriptedTestBackend then(String... tokens) {
+        script.add(List.of(tokens));
+        return this;
+    }
+
+    /** A reply of {@code n} tokens {@code " t"} with no end marker. */
+    public synchronized ScriptedTestBackend thenEndless(int n) {
+        script.add(java.util.Collections.nCopies(n, " t"));
+        return this;
+    }
+
+    public synchronized ScriptedTestBackend ignoringStop() {
+        honourStops = false;
+        return this;
+    }
+
+    public synchronized ScriptedTestBackend ignoringCap() {
+        honourCap = false;
+        return this;
+    }
+
+    /** The next reply stops after {@code n} pieces until {@link #release()} or a cancel. */
+    public synchronized ScriptedTestBackend holdAfter(int n) {
+        holdAfter = n;
+        held = new CountDownLatch(1);
+        release = new CountDownLatch(1);
+        return this;
+    }
+
+    /** Waits (bounded) until a reply is being held. */
+    public void awaitHeld() throws InterruptedException {
+        if (!held.await(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("the backend was never held");
+        }
+    }
+
+    public void release() {
+        release.countDown();
+    }
+
+    public synchronized List<CompletionRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public synchronized List<String> prompts() {
+        return requests.stream().map(CompletionRequest::prompt).toList();
+    }
+
+    @Override
+    public String id() {
+        return "scripted";
+    }
+
+    @Override
+    public String displayName() {
+        return "scripted test backend";
+    }
+
+    @Override
+    public String model() {
+        return "scripted";
+    }
+
+    @Override
+    public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel) {
+        List<String> tokens;
+        int hold;
+        CountDownLatch heldNow;
+        CountDownLatch releaseNow;
+        synchronized (this) {
+            requests.add(request);
+            tokens = script.poll();
+            if (tokens == null) {
+                throw new AssertionError("scripted backend: no reply left for request " + requests.size());
+            }
+            hold = holdAfter;
+            holdAfter = -1;
+            heldNow = held;
+            releaseNow = release;
+        }
+        long start = System.nanoTime();
+        SimulatedModel.Generation gen = SimulatedModel.generate(tokens, request.maxTokens(), request.stop(),
+                honourStops, honourCap);
+        StringBuilder text = new StringBuilder();
+        int i = 0;
+        for (String piece : gen.pieces()) {
+            if (i++ == hold && !waitForRelease(heldNow, releaseNow, cancel)) {
+                return new CompletionResult(text.toString(), i - 1, CompletionResult.Stop.CANCELLED, "", null,
+                        start, System.nanoTime());
+            }
+            if (cancel.isCancelled()) {
+                return new CompletionResult(text.toString(), i - 1, CompletionResult.Stop.CANCELLED, "", null,
+                        start, System.nanoTime());
+            }
+            text.append(piece);
+            listener.onText(piece, 1);
+        }
+        if (gen.tokens() > gen.pieces().size()) {
+            listener.onText("", gen.tokens() - gen.pieces().size());
+        }
+        CompletionResult.Stop stop = switch (gen.end()) {
+            case EOS -> CompletionResult.Stop.EOS;
+            case LIMIT -> CompletionResult.Stop.LENGTH;
+            case WORD -> CompletionResult.Stop.STOP_STRING;
+        };
+        return new CompletionResult(text.toString(), gen.tokens(), stop, gen.stoppingWord(),
+                request.prompt().length(), start, System.nanoTime());
+    }
+
+    /** Returns false when cancelled while held. */
+    private static boolean waitForRelease(CountDownLatch held, CountDownLatch release, CancelToken cancel) {
+        held.countDown();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (System.nanoTime() < end) {
+                if (cancel.isCancelled()) {
+                    return false;
+                }
+                if (release.await(5, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !cancel.isCancelled();
+    }
+}
