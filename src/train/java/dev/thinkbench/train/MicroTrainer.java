@@ -42,7 +42,7 @@ public final class MicroTrainer {
                 }
                 m.put(args[i].substring(2), args[i + 1]);
             }
-            return new Options(Integer.parseInt(m.getOrDefault("steps", "3000")),
+            return new Options(Integer.parseInt(m.getOrDefault("steps", "4500")),
                     Long.parseLong(m.getOrDefault("seed", "1")),
                     Integer.parseInt(m.getOrDefault("rows", "24")),
                     Integer.parseInt(m.getOrDefault("seq", "384")),
