@@ -27,7 +27,7 @@ final class MicroRunner implements AutoCloseable {
 
     /** The committed model. */
     static final Path MODEL = Path.of("assets/models/micro-reasoner.gguf");
-    static final int ANSWER_TOKENS = 8;
+    static final int ANSWER_TOKENS = 24;
 
     /** One graded run: whether the model ended its thinking itself, and how many thinking tokens it used. */
     record Attempt(Problem problem, boolean correct, int thinkingTokens, boolean endedItself, String thinking,
