@@ -3,7 +3,10 @@ package dev.thinkbench.app;
 import dev.thinkbench.cli.CliServices;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.local.LocalBackends;
+import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.settings.UserDirectories;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,19 +21,25 @@ public final class AppContext implements CliServices {
     private final Path assets;
     private final PriceTable prices;
     private final BudgetPresets presets;
+    private final LocalBackends builtin;
     private final EngineRegistry engines;
+    private final RawBackends rawBackends;
 
-    private AppContext(Path assets, PriceTable prices, BudgetPresets presets, EngineRegistry engines) {
+    private AppContext(Path assets, PriceTable prices, BudgetPresets presets, LocalBackends builtin) {
         this.assets = assets;
         this.prices = prices;
         this.presets = presets;
-        this.engines = engines;
+        this.builtin = builtin;
+        this.engines = Engines.registry(builtin);
+        this.rawBackends = BuiltinBackends.withBuiltin(RawBackends.standard(), builtin);
     }
 
+    /** Wires the application; the built-in engine's process starts only on its first run. */
     public static AppContext create() {
         Path assets = Assets.locate();
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
-                loadPresets(assets.resolve("budget-presets.json")), Engines.registry());
+                loadPresets(assets.resolve("budget-presets.json")),
+                LocalBackends.standard(UserDirectories.data()));
     }
 
     private static BudgetPresets loadPresets(Path file) {
@@ -69,5 +78,16 @@ public final class AppContext implements CliServices {
     @Override
     public EngineRegistry engines() {
         return engines;
+    }
+
+    /** The raw backends for {@code step}: the four HTTP ones and the built-in engine. */
+    @Override
+    public RawBackends rawBackends() {
+        return rawBackends;
+    }
+
+    /** The built-in engine's models and process, shared by the workbench, the stepper and the command line. */
+    public LocalBackends builtin() {
+        return builtin;
     }
 }

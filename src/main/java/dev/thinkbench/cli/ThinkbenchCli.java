@@ -15,6 +15,22 @@ public final class ThinkbenchCli {
     /** Runs the command line and returns the exit code (0 ok, 1 a run failed, 2 bad arguments). */
     public static int run(String[] args, CliServices services) {
         CommandLine cli = new CommandLine(new ThinkbenchCli());
+        cli.addSubcommand("compare", new CompareCommand(services));
+        cli.addSubcommand("step", new StepCommand(services));
+        cli.setParameterExceptionHandler((ex, a) -> usageError(ex));
+        cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
+            if (ex instanceof CommandLine.ParameterException pe) {
+                return usageError(pe);
+            }
+            commandLine.getErr().println("thinkbench: " + ex.getMessage());
+            return 1;
+        });
         return cli.execute(args);
+    }
+
+    private static int usageError(CommandLine.ParameterException ex) {
+        ex.getCommandLine().getErr().println("thinkbench: " + ex.getMessage());
+        ex.getCommandLine().usage(ex.getCommandLine().getErr());
+        return 2;
     }
 }

@@ -81,7 +81,8 @@ public final class JinjaChatTemplate implements ChatTemplate {
                 .withTrimBlocks(true)
                 .withLstripBlocks(true)
                 .withMaxOutputSize(4_000_000)
-                .withLegacyOverrides(LegacyOverrides.newBuilder().withUsePyishObjectMapper(true).build())
+                .withLegacyOverrides(LegacyOverrides.newBuilder().withUsePyishObjectMapper(true)
+                        .withParseWhitespaceControlStrictly(true).withUseTrimmingForNotesAndExpressions(true).build())
                 .build());
         jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "raise_exception",
                 JinjaFunctions.class, "raiseException", String.class));
@@ -89,10 +90,21 @@ public final class JinjaChatTemplate implements ChatTemplate {
         for (TemplateError error : result.getErrors()) {
             if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
                 throw new IllegalArgumentException("chat template '" + name + "' does not render: "
-                        + error.getMessage() + (error.getLineno() > 0 ? " (line " + error.getLineno() + ")" : ""));
+                        + raisedMessage(error).orElse(error.getMessage())
+                        + (error.getLineno() > 0 ? " (line " + error.getLineno() + ")" : ""));
             }
         }
         return result.getOutput();
+    }
+
+    /** The template's own words when it called {@code raise_exception}. */
+    private static java.util.Optional<String> raisedMessage(TemplateError error) {
+        for (Throwable t = error.getException(); t != null; t = t.getCause()) {
+            if (t instanceof TemplateRaised raised) {
+                return java.util.Optional.of(raised.getMessage());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     @Override
@@ -122,7 +134,14 @@ public final class JinjaChatTemplate implements ChatTemplate {
 
         /** Jinja's {@code raise_exception(msg)}: stops rendering with the template's message. */
         public static String raiseException(String message) {
-            throw new IllegalArgumentException(message);
+            throw new TemplateRaised(message);
+        }
+    }
+
+    /** What {@code raise_exception} throws, so its message can be found again. */
+    private static final class TemplateRaised extends RuntimeException {
+        TemplateRaised(String message) {
+            super(message);
         }
     }
 }

@@ -12,7 +12,7 @@ import dev.thinkbench.engine.CompletionResult;
  * @param tokens tokens generated
  * @param cap the token cap this step ran under
  * @param promptTokensEvaluated prompt tokens the server evaluated for it (cache misses), null if not told
- * @param stop why it stopped
+ * @param stop why it stopped; null for an edit (nothing generated) or a step that failed
  * @param note why it stopped, for people (e.g. "model ended thinking", "cut at the cap: the server ignored it")
  */
 public record StepRecord(Phase phase, InterventionKind openedBy, String inserted, String text, int tokens, int cap,

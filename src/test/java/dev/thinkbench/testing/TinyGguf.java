@@ -30,6 +30,12 @@ public final class TinyGguf {
     public static final List<String> CHAIN = List.of("<think>", "L", "e", "t", "\u2581", "x", "=", "2", ".",
             "</think>", "A", ":", "4", "<|im_end|>");
     public static final int EOS = 260;
+    /**
+     * The chain again, starting after a newline instead of {@code <think>}: with it the model answers the
+     * {@code chatml-think} template's generation prompt (which ends in {@code <think>\n}) the same way.
+     */
+    public static final List<String> CHAT_CHAIN = List.of("<0x0A>", "L", "e", "t", "\u2581", "x", "=", "2", ".",
+            "</think>", "A", ":", "4", "<|im_end|>");
     /** A cycle that never ends: after a prompt ending in {@code b} the model writes {@code cdbcdb...} forever. */
     public static final List<String> LOOP = List.of("b", "c", "d", "b");
 
@@ -57,6 +63,16 @@ public final class TinyGguf {
      */
     public static Path writeLooping(Path path) throws IOException {
         writer(Shape.TINY, List.of(CHAIN, LOOP), 42).write(path);
+        return path;
+    }
+
+    /**
+     * Writes a model for the {@code chatml-think} template: after {@code <think>\n} greedy decoding writes
+     * {@code Let x=2.} and ends its thinking; after {@code Wait} it writes {@code  x=2.}; after {@code Final Answer:}
+     * it writes {@code 4}.
+     */
+    public static Path writeForChat(Path path) throws IOException {
+        writer(Shape.TINY, List.of(CHAT_CHAIN, LOOP), 42).write(path);
         return path;
     }
 

@@ -3,17 +3,24 @@ package dev.thinkbench.engine.local;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.ChatTemplateSource;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ModelCatalog;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.local.gguf.GgufFormatException;
+import dev.thinkbench.engine.local.gguf.GgufReader;
 import dev.thinkbench.engine.local.host.HostEvent;
 import dev.thinkbench.engine.local.host.HostRequest;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one process and are served in turn. Cancelling ends the call within {@link #CANCEL_GRACE} even if the engine is
  * busy evaluating a long prompt (it then finishes that in the background).
  */
-public final class LocalCompletionBackend implements CompletionBackend {
+public final class LocalCompletionBackend implements CompletionBackend, ChatTemplateSource, ModelCatalog {
 
     public static final String ID = "builtin";
     /** How long a cancelled call waits for the engine to confirm before it returns anyway. */
@@ -42,15 +49,29 @@ public final class LocalCompletionBackend implements CompletionBackend {
     private final LocalEngineProcess process;
     private final Path model;
     private final LocalEngineSettings settings;
+    private final ModelCatalog catalog;
 
     /**
      * @param process the engine process (may be shared by backends; switching models restarts it)
      * @param model a GGUF file; validated when first used
      */
     public LocalCompletionBackend(LocalEngineProcess process, Path model, LocalEngineSettings settings) {
+        this(process, model, settings, null);
+    }
+
+    /** @param catalog what {@link #listModels()} offers (the models on this machine), null for this model alone */
+    public LocalCompletionBackend(LocalEngineProcess process, Path model, LocalEngineSettings settings,
+                                  ModelCatalog catalog) {
         this.process = process;
         this.model = model.toAbsolutePath();
         this.settings = settings;
+        this.catalog = catalog;
+    }
+
+    /** The models the built-in engine can run here (blocks: files are inspected). */
+    @Override
+    public List<ModelInfo> listModels() throws EngineException {
+        return catalog != null ? catalog.listModels() : List.of(new ModelInfo(model(), displayName()));
     }
 
     @Override
@@ -92,6 +113,17 @@ public final class LocalCompletionBackend implements CompletionBackend {
         return process.tokenize(model, settings, text);
     }
 
+    /** The GGUF's own Jinja template ({@code tokenizer.chat_template}), read in Java without loading the model. */
+    @Override
+    public Optional<String> chatTemplate() throws EngineException {
+        try {
+            return Optional.ofNullable(GgufReader.read(model).string("tokenizer.chat_template"));
+        } catch (GgufFormatException | IOException e) {
+            throw new EngineException(FailureKind.BAD_REQUEST, "Cannot read " + model.getFileName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
             throws EngineException {
@@ -116,47 +148,83 @@ public final class LocalCompletionBackend implements CompletionBackend {
         Sampling s = request.sampling();
         c.send(new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), s.temperature(),
                 s.topP(), s.seed(), request.cachePrompt()));
-        StringBuilder text = new StringBuilder();
-        int tokens = 0;
-        long cancelDeadline = Long.MAX_VALUE;
+        Stream stream = new Stream(c, listener, start);
         try {
+            long cancelDeadline = Long.MAX_VALUE;
             while (true) {
                 HostConnection.Inbound in = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (in == null) {
-                    if (cancel.isCancelled()) {
-                        cancelDeadline = Math.min(cancelDeadline, System.nanoTime() + CANCEL_GRACE.toNanos());
-                        if (System.nanoTime() > cancelDeadline) {
-                            return result(text, tokens, CompletionResult.Stop.CANCELLED, "", null, start);
-                        }
+                if (in != null) {
+                    CompletionResult result = stream.accept(in);
+                    if (result != null) {
+                        return result;
                     }
-                    continue;
-                }
-                switch (in) {
-                    case HostConnection.Event(HostEvent.Chunk chunk) -> {
-                        text.append(chunk.text());
-                        tokens += chunk.tokens();
-                        listener.onText(chunk.text(), chunk.tokens());
+                } else if (cancel.isCancelled()) {
+                    cancelDeadline = Math.min(cancelDeadline, System.nanoTime() + CANCEL_GRACE.toNanos());
+                    if (System.nanoTime() > cancelDeadline) {
+                        return stream.cancelled();
                     }
-                    case HostConnection.Event(HostEvent.Done done) -> {
-                        return result(text, done.tokens(), CompletionResult.Stop.valueOf(done.stop()),
-                                done.stoppingWord(), done.promptTokensEvaluated(), start);
-                    }
-                    case HostConnection.Event(HostEvent.Error error) -> throw new EngineException(
-                            LocalEngineProcess.kindOf(error.kind()), "Built-in engine: " + error.message());
-                    case HostConnection.Event(HostEvent other) -> throw new EngineException(
-                            FailureKind.MALFORMED_STREAM, "unexpected engine event " + other.getClass().getSimpleName());
-                    case HostConnection.Died died -> throw new EngineException(FailureKind.ENGINE_CRASHED,
-                            "The built-in engine crashed during this run, which was stopped after " + tokens
-                                    + " tokens; it restarts on the next run. Cause: " + c.deathReason());
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            c.send(new HostRequest.Cancel(c.nextId(), id));
-            return result(text, tokens, CompletionResult.Stop.CANCELLED, "", null, start);
+            return stream.cancelled();
         } finally {
+            if (!stream.ended) {
+                // the caller gave up (cancel grace, interrupt, a listener that threw): stop the engine's work too
+                c.send(new HostRequest.Cancel(c.nextId(), id));
+            }
             finished.set(true);
             c.unregister(id);
+        }
+    }
+
+    /** One completion's events as they arrive: text so far, and how it ended. Confined to the calling thread. */
+    private static final class Stream {
+        private final HostConnection connection;
+        private final CompletionListener listener;
+        private final long start;
+        private final StringBuilder text = new StringBuilder();
+        private int tokens;
+        private boolean ended;
+
+        Stream(HostConnection connection, CompletionListener listener, long start) {
+            this.connection = connection;
+            this.listener = listener;
+            this.start = start;
+        }
+
+        /** Handles one event; returns the result when the completion ended. */
+        CompletionResult accept(HostConnection.Inbound in) throws EngineException {
+            switch (in) {
+                case HostConnection.Event(HostEvent.Chunk chunk) -> {
+                    text.append(chunk.text());
+                    tokens += chunk.tokens();
+                    listener.onText(chunk.text(), chunk.tokens());
+                    return null;
+                }
+                case HostConnection.Event(HostEvent.Done done) -> {
+                    ended = true;
+                    return result(text, done.tokens(), CompletionResult.Stop.valueOf(done.stop()),
+                            done.stoppingWord(), done.promptTokensEvaluated(), start);
+                }
+                case HostConnection.Event(HostEvent.Error error) -> {
+                    ended = true;
+                    throw new EngineException(LocalEngineProcess.kindOf(error.kind()), "Built-in engine: "
+                            + error.message());
+                }
+                case HostConnection.Event(HostEvent other) -> throw new EngineException(FailureKind.MALFORMED_STREAM,
+                        "unexpected engine event " + other.getClass().getSimpleName());
+                case HostConnection.Died died -> {
+                    ended = true;
+                    throw new EngineException(FailureKind.ENGINE_CRASHED, "The built-in engine crashed during this "
+                            + "run, which was stopped after " + tokens + " tokens; it restarts on the next run. Cause: "
+                            + connection.deathReason());
+                }
+            }
+        }
+
+        CompletionResult cancelled() {
+            return result(text, tokens, CompletionResult.Stop.CANCELLED, "", null, start);
         }
     }
 

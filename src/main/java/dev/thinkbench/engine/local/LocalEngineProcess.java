@@ -100,7 +100,7 @@ public final class LocalEngineProcess implements AutoCloseable {
             connection = null;
             loadedModel = null;
         }
-        HostConnection fresh = new HostConnection(command);
+        HostConnection fresh = HostConnection.start(command);
         fresh.awaitReady(startTimeout.toMillis());
         long id = fresh.nextId();
         BlockingQueue<HostConnection.Inbound> queue = fresh.register(id);

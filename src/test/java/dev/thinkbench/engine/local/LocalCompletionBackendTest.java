@@ -159,6 +159,23 @@ class LocalCompletionBackendTest {
     }
 
     @Test
+    void listenerThatThrowsEndsOnlyItsOwnRun() throws EngineException {
+        List<String> chunks = new ArrayList<>();
+
+        RuntimeException thrown = catchThrowableOfType(RuntimeException.class, () -> backend.complete(
+                request(PROMPT + "b", 900), (t, n) -> {
+                    chunks.add(t);
+                    if (chunks.size() == 3) {
+                        throw new IllegalStateException("listener bug");
+                    }
+                }, null));
+        CompletionResult next = backend.complete(request(PROMPT, 64), (t, n) -> { }, null);
+
+        assertThat(thrown).hasMessage("listener bug");
+        assertThat(next.text()).isEqualTo(TinyGguf.EXPECTED_OUTPUT);
+    }
+
+    @Test
     void alreadyCancelledTokenReturnsAtOnce() throws EngineException {
         CancelToken cancel = new CancelToken();
         cancel.cancel();

@@ -1,10 +1,12 @@
 package dev.thinkbench.engine.local.host;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,11 +17,19 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HostMain {
 
+    /** The library's extraction folder; a private one is deleted when the host exits. */
+    public static final String NATIVE_DIR_PROPERTY = "de.kherud.llama.tmpdir";
+
     private HostMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        OutputStream protocol = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        String nativeDir = System.getProperty(NATIVE_DIR_PROPERTY);
+        if (nativeDir != null) {
+            // registered before the library registers its own file, so it runs after that file is gone
+            new File(nativeDir).deleteOnExit();
+        }
         // Library chatter such as "Extracted 'libjllama.so'" must not land in the protocol stream.
         System.setOut(System.err);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -7,7 +7,7 @@ import dev.thinkbench.core.FailureKind;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 final class HostServer {
 
     private final BufferedReader in;
-    private final PrintStream out;
+    private final OutputStream out;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final LlamaSession session = new LlamaSession();
@@ -31,7 +31,7 @@ final class HostServer {
         return t;
     });
 
-    HostServer(BufferedReader in, PrintStream out) {
+    HostServer(BufferedReader in, OutputStream out) {
         this.in = in;
         this.out = out;
     }
@@ -87,13 +87,14 @@ final class HostServer {
         }
     }
 
+    /** One write per event: a token's chunk costs one pipe write, whatever its size. */
     private synchronized void send(HostEvent event) {
         try {
-            out.print(json.writeValueAsString(event));
-            out.print('\n');
+            out.write(json.writeValueAsBytes(event));
+            out.write('\n');
             out.flush();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode " + event.getClass().getSimpleName(), e);
+        } catch (IOException e) {
+            // stdout is gone: the app closed the pipe; stdin will close too and end the loop
         }
     }
 }

@@ -7,7 +7,6 @@ import de.kherud.llama.LlamaOutput;
 import de.kherud.llama.ModelParameters;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.local.gguf.GgufArray;
-import dev.thinkbench.engine.local.gguf.GgufCheck;
 import dev.thinkbench.engine.local.gguf.GgufFile;
 import dev.thinkbench.engine.local.gguf.GgufFormatException;
 import dev.thinkbench.engine.local.gguf.GgufReader;

@@ -1,0 +1,206 @@
+package dev.thinkbench.cli;
+
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.EngineConfig;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.RawEngines;
+import dev.thinkbench.forcing.TemplateMarkers;
+import dev.thinkbench.lab.Comparison;
+import dev.thinkbench.lab.Lane;
+import dev.thinkbench.lab.LaneRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code thinkbench compare}: one prompt at several budgets, in parallel, printed as JSON or a table. Exit code 0 when
+ * every run is ok, 1 when any failed or was cancelled, 2 for bad arguments.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Run one prompt at several thinking budgets side by side.")
+final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--engine", required = true, paramLabel = "ID",
+            description = "Engine: ${COMPLETION-CANDIDATES}")
+    private String engine;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Server base URL (engine default if omitted)")
+    private String baseUrl;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME")
+    private String model;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "Environment variable holding the API key (the key itself is never printed)")
+    private String apiKeyEnv;
+
+    @Option(names = "--budget", paramLabel = "LABEL=SPEC",
+            description = "A column: SPEC is none, tokens:N, effort:LEVEL or force:min=N,max=N,waits=N,wait=TEXT. "
+                    + "Repeat for more columns. Default: the engine's small/medium/large presets.")
+    private List<String> budgets = new ArrayList<>();
+
+    @ArgGroup(multiplicity = "1")
+    private PromptSource prompt;
+
+    @Option(names = "--system", paramLabel = "TEXT", description = "System prompt")
+    private String system;
+
+    @Option(names = "--temperature", paramLabel = "T")
+    private Double temperature;
+
+    @Option(names = "--seed", paramLabel = "N")
+    private Long seed;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Fail a run whose stream stays silent this long (default ${DEFAULT-VALUE})")
+    private int timeoutSeconds;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "json|table")
+    private String format;
+
+    @Option(names = "--template", paramLabel = "NAME|FILE",
+            description = "Chat template for raw-continuation engines (builtin, llama-server, openai-completions, "
+                    + "ollama-raw, deepseek-prefix): chatml-think (default), deepseek-r1, s1, or a Jinja file")
+    private String template;
+
+    private final CliServices services;
+
+    CompareCommand(CliServices services) {
+        this.services = services;
+    }
+
+    /** Exactly one of --prompt and --prompt-file. */
+    static final class PromptSource {
+        @Option(names = "--prompt", paramLabel = "TEXT", required = true)
+        String text;
+
+        @Option(names = "--prompt-file", paramLabel = "FILE", required = true)
+        Path file;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        EngineRegistry.Entry entry = argument(() -> services.engines().get(engine));
+        List<Lane> lanes = lanes();
+        String promptText = promptText();
+        if (!format.equals("json") && !format.equals("table")) {
+            throw new ParameterException(spec.commandLine(), "--format must be json or table, was '" + format + "'");
+        }
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+        Sampling sampling = argument(() -> new Sampling(temperature, null, seed, null));
+        RunSpec base = argument(() -> new RunSpec(promptText, system, model, lanes.getFirst().budget(), sampling));
+        ReasoningEngine reasoningEngine = argument(this::engine);
+
+        Comparison comparison = Comparison.start(reasoningEngine, services.prices(), base, lanes);
+        Thread hook = new Thread(comparison::cancelAll, "thinkbench-compare-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        comparison.done().join();
+        Runtime.getRuntime().removeShutdownHook(hook);
+
+        List<LaneRun> runs = comparison.runs();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            out.println(ComparisonJson.write(promptText, entry.id(), model, runs));
+        } else {
+            out.print(ComparisonTable.render(runs));
+        }
+        out.flush();
+        boolean allOk = runs.stream().allMatch(r -> r.status() == dev.thinkbench.core.RunStatus.OK);
+        return allOk ? 0 : 1;
+    }
+
+    private ReasoningEngine engine() {
+        EngineRegistry.Entry entry = services.engines().get(engine);
+        String url = baseUrl != null ? baseUrl : entry.defaultBaseUrl();
+        EngineConfig config = new EngineConfig(entry.id(), url == null ? null : URI.create(url), apiKey(),
+                Duration.ofSeconds(timeoutSeconds), apiKeyEnv);
+        if (template == null) {
+            return entry.factory().create(config);
+        }
+        boolean raw = services.rawBackends().kinds().stream().anyMatch(k -> k.id().equals(entry.id()));
+        if (!raw) {
+            throw new IllegalArgumentException("--template applies only to raw-continuation engines; '" + engine
+                    + "' applies the server's own chat template");
+        }
+        return RawEngines.create(services.rawBackends(), config,
+                ChatTemplates.resolve(template, TemplateMarkers.THINK));
+    }
+
+    private List<Lane> lanes() {
+        if (budgets.isEmpty()) {
+            List<Lane> presets = services.presets().lanes(engine);
+            if (presets.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "engine '" + engine
+                        + "' has no default budgets; give --budget LABEL=SPEC");
+            }
+            return presets;
+        }
+        List<Lane> lanes = new ArrayList<>();
+        for (String b : budgets) {
+            int eq = b.indexOf('=');
+            if (eq <= 0) {
+                throw new ParameterException(spec.commandLine(), "--budget needs LABEL=SPEC, was '" + b + "'");
+            }
+            String label = b.substring(0, eq).strip();
+            lanes.add(argument(() -> new Lane(label, BudgetSpec.parse(b.substring(eq + 1)))));
+        }
+        return lanes;
+    }
+
+    private String promptText() throws IOException {
+        String text;
+        if (prompt.file != null) {
+            if (!Files.isReadable(prompt.file)) {
+                throw new ParameterException(spec.commandLine(), "cannot read --prompt-file " + prompt.file);
+            }
+            text = Files.readString(prompt.file);
+        } else {
+            text = prompt.text;
+        }
+        if (text == null || text.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "the prompt is empty");
+        }
+        return text;
+    }
+
+    private String apiKey() {
+        if (apiKeyEnv == null) {
+            return null;
+        }
+        String key = System.getenv(apiKeyEnv);
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("environment variable " + apiKeyEnv + " is not set");
+        }
+        return key;
+    }
+
+    private <T> T argument(java.util.function.Supplier<T> supplier) {
+        try {
+            return supplier.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+}

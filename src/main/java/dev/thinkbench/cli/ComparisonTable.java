@@ -1,0 +1,53 @@
+package dev.thinkbench.cli;
+
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.Trace;
+import dev.thinkbench.lab.LaneRun;
+
+import java.util.List;
+
+/** A plain-text table of a finished comparison, one row per column, then each column's answer. */
+final class ComparisonTable {
+
+    private ComparisonTable() {
+    }
+
+    static String render(List<LaneRun> runs) {
+        StringBuilder b = new StringBuilder();
+        String header = String.format("%-10s %-28s %-9s %9s %9s %9s %9s %9s %9s %10s%n", "column", "budget",
+                "status", "prompt", "thinking", "answer", "ttft ms", "total ms", "tok/s", "cost");
+        b.append(header).append("-".repeat(header.length() - 1)).append('\n');
+        for (LaneRun run : runs) {
+            Trace t = run.trace();
+            RunMetrics m = run.metrics();
+            b.append(String.format("%-10s %-28s %-9s %9s %9s %9s %9s %9s %9s %10s%n", clip(run.lane().label(), 10),
+                    clip(run.lane().budget().spec(), 28), t.status().wireName(), m.promptTokens().display(),
+                    m.thinkingTokens().display() + mark(m), m.answerTokens().display(),
+                    dash(m.timeToFirstThinkingMs() != null ? m.timeToFirstThinkingMs() : m.timeToFirstAnswerMs()),
+                    dash(m.totalMs()), m.tokensPerSecond() == null ? "\u2013"
+                            : String.format("%.1f", m.tokensPerSecond()), m.cost().display()));
+        }
+        b.append("(* counted here from the stream; otherwise reported by the server)\n");
+        for (LaneRun run : runs) {
+            Trace t = run.trace();
+            b.append('\n').append("== ").append(run.lane().label()).append(" ==\n");
+            if (t.error() != null) {
+                b.append("error: ").append(t.error()).append('\n');
+            }
+            b.append(t.answer().isBlank() ? "(no answer)" : t.answer().strip()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String mark(RunMetrics m) {
+        return m.thinkingTokens().source() == dev.thinkbench.core.TokenCount.Source.COUNTED ? "*" : "";
+    }
+
+    private static String dash(Long v) {
+        return v == null ? "\u2013" : String.format("%,d", v);
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "\u2026";
+    }
+}

@@ -1,0 +1,123 @@
+package dev.thinkbench.engine.compat;
+
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.Price;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.engine.EngineCapabilities;
+import dev.thinkbench.engine.EngineConfig;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.engine.ReasoningEventSink;
+import dev.thinkbench.engine.RunHandle;
+import dev.thinkbench.engine.stream.ChatStreamRun;
+import dev.thinkbench.engine.stream.Endpoint;
+import dev.thinkbench.engine.stream.FailureMapper;
+import dev.thinkbench.engine.stream.HttpClients;
+import dev.thinkbench.engine.stream.JsonGet;
+import dev.thinkbench.engine.stream.SilenceWatchdog;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An OpenAI-compatible chat server (llama.cpp server, vLLM, LM Studio, the DeepSeek API) through langchain4j's
+ * {@code OpenAiStreamingChatModel}.
+ *
+ * <p>Budgets: {@code effort:LEVEL} is {@code reasoning_effort}; {@code tokens:N} is {@code max_tokens=N} capping
+ * thinking and answer together; {@code none} asks the chat template to skip thinking; forcing is not supported. See
+ * {@link #describe(Budget)}.
+ *
+ * <p>Events follow {@link ReasoningEngine}: thinking from {@code reasoning_content} or {@code reasoning}, answer from
+ * {@code content}, one token per stream chunk, thinking before answer when a chunk holds both; usage from the final
+ * usage chunk, with {@code completion_tokens_details.reasoning_tokens} as the thinking count where the server reports
+ * it. A stream that ends with neither a {@code finish_reason} nor {@code [DONE]} fails as {@code STREAM_CUT}; silence
+ * longer than {@link EngineConfig#timeout()} as {@code TIMEOUT}. Runs are independent. The API key goes only into the
+ * {@code Authorization} header; it is never logged and {@link #toString()} does not show it.
+ *
+ * <p>Price: free when the base URL's host is this machine or a private network ({@link LocalHosts}), else the price
+ * table's entry for the model (e.g. DeepSeek), or unknown.
+ *
+ * <p>Threading: {@link #start} returns at once (see {@link ChatStreamRun}); {@link #listModels()} blocks. Thread-safe.
+ */
+public final class OpenAiCompatEngine implements ReasoningEngine {
+
+    public static final String ID = "openai-compatible";
+    public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080/v1";
+
+    private final String apiBase;
+    private final boolean local;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final SilenceWatchdog watchdog;
+    private final CompatModels models;
+    private final CompatProtocol protocol;
+
+    /** @throws IllegalArgumentException when the base URL or timeout cannot work, with a message for the user */
+    public OpenAiCompatEngine(EngineConfig config) {
+        this(config, SilenceWatchdog.shared());
+    }
+
+    OpenAiCompatEngine(EngineConfig config, SilenceWatchdog watchdog) {
+        this.apiBase = ApiBase.of(config.baseUrl(), DEFAULT_BASE_URL);
+        if (config.timeout().isNegative() || config.timeout().isZero()) {
+            throw new IllegalArgumentException("the timeout must be positive, was " + config.timeout());
+        }
+        this.local = LocalHosts.isLocal(URI.create(apiBase).getHost());
+        this.timeout = config.timeout();
+        this.watchdog = watchdog;
+        this.http = HttpClients.create(timeout);
+        String key = config.apiKey() == null || config.apiKey().isBlank() ? null : config.apiKey();
+        FailureMapper failures = new FailureMapper(new Endpoint("OpenAI-compatible server", apiBase, key != null,
+                config.apiKeyEnv(), "Is the server running (llama-server, vllm serve, LM Studio)? Check the base URL."),
+                key);
+        Map<String, String> headers = key == null ? Map.of() : Map.of("Authorization", "Bearer " + key);
+        this.models = new CompatModels(new JsonGet(http, failures, timeout), apiBase, headers);
+        this.protocol = new CompatProtocol(apiBase, key, failures, models);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "OpenAI-compatible server at " + apiBase;
+    }
+
+    @Override
+    public EngineCapabilities capabilities() {
+        return CompatBudgets.CAPABILITIES;
+    }
+
+    @Override
+    public List<ModelInfo> listModels() throws EngineException {
+        return models.list();
+    }
+
+    @Override
+    public String describe(Budget budget) {
+        return CompatBudgets.describe(budget);
+    }
+
+    @Override
+    public Price price(String model, PriceTable table) {
+        return local ? Price.free("local server: free") : table.lookup(model).orElse(null);
+    }
+
+    @Override
+    public RunHandle start(RunSpec spec, ReasoningEventSink sink) {
+        return ChatStreamRun.start(spec, sink, protocol, http, watchdog, timeout);
+    }
+
+    /** Never shows the key. */
+    @Override
+    public String toString() {
+        return displayName();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.thinkbench.engine.compat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.stream.ServerMessage;
+import dev.thinkbench.engine.stream.WireCheck;
+
+import java.util.Locale;
+
+/**
+ * The OpenAI chat-completions SSE stream: each {@code data:} is a JSON chunk; the stream is complete once a choice
+ * carries a {@code finish_reason} or {@code data: [DONE]} arrives; errors come as {@code event: error} or as a chunk
+ * with an {@code error} object (vLLM, llama.cpp).
+ */
+final class OpenAiWireCheck implements WireCheck {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Verdict inspect(String eventName, String data) {
+        if (data == null || data.isBlank()) {
+            return new Verdict.Skip();
+        }
+        if ("[DONE]".equals(data.strip())) {
+            return new Verdict.Deliver(true);
+        }
+        JsonNode chunk;
+        try {
+            chunk = JSON.readTree(data);
+        } catch (JsonProcessingException e) {
+            return "error".equals(eventName)
+                    ? new Verdict.ServerError(FailureKind.SERVER_ERROR, ServerMessage.shorten(data))
+                    : new Verdict.Malformed("not JSON: " + ServerMessage.excerpt(data));
+        }
+        if (chunk == null || !chunk.isObject()) {
+            return new Verdict.Malformed("not a JSON object: " + ServerMessage.excerpt(data));
+        }
+        JsonNode error = chunk.get("error");
+        if ("error".equals(eventName) || (error != null && !error.isNull())) {
+            return serverError(error == null ? chunk : error);
+        }
+        JsonNode finish = chunk.path("choices").path(0).path("finish_reason");
+        return new Verdict.Deliver(finish.isTextual() && !finish.asText().isEmpty());
+    }
+
+    private static Verdict serverError(JsonNode error) {
+        String message = ServerMessage.fromJson(error);
+        String text = message == null ? error.toString() : message;
+        String code = (error.path("code").asText("") + " " + error.path("type").asText("")).toLowerCase(Locale.ROOT);
+        FailureKind kind = code.contains("429") || code.contains("rate") ? FailureKind.RATE_LIMITED
+                : FailureKind.SERVER_ERROR;
+        return new Verdict.ServerError(kind, ServerMessage.shorten(text));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.thinkbench.engine.local.models;
+
+/** A download that did not produce a model file, with a message for the user and whether it can resume. */
+public final class DownloadException extends Exception {
+
+    /** Why a download stopped. */
+    public enum Reason {
+        /** The user cancelled or paused; the partial file is kept. */
+        CANCELLED,
+        /** The connection dropped or the server failed, again after retries; the partial file is kept. */
+        CONNECTION,
+        /** The server refused the request (404, 403, ...). */
+        HTTP,
+        /** Not enough free disk space; the partial file is kept. */
+        DISK_FULL,
+        /** The file's SHA-256 differs from the published one; the file was deleted. */
+        CHECKSUM,
+        /** The downloaded bytes are not a GGUF model; the file was deleted. */
+        NOT_A_MODEL,
+        /** A local file error. */
+        IO
+    }
+
+    private final Reason reason;
+
+    public DownloadException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public DownloadException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** True when a later download of the same file continues from the bytes already on disk. */
+    public boolean resumable() {
+        return reason == Reason.CANCELLED || reason == Reason.CONNECTION || reason == Reason.DISK_FULL;
+    }
+}

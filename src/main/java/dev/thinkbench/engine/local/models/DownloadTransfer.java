@@ -1,0 +1,220 @@
+package dev.thinkbench.engine.local.models;
+
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.local.gguf.GgufModelInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+
+/**
+ * One HTTP exchange of a {@link ModelDownloader} download: asks for the bytes after the partial file's size, checks
+ * the answer (200 restarts, 206 must resume where asked, 416 may mean already complete), checks free space, and
+ * appends to the partial file, dropping a connection that stalls. Used once, on the downloading thread.
+ */
+/** One HTTP exchange: resumes from the partial file's size and appends to it. */
+final class DownloadTransfer {
+
+    private static final int BUFFER = 1 << 20;
+    private static final long SPACE_MARGIN = 16L << 20;
+    private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "download-stall-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Bytes [start, total) come in this response; {@code complete} when nothing is left to fetch. */
+    private record Span(long start, long total, boolean complete) {
+    }
+
+    private final HttpClient client;
+    private final ToLongFunction<Path> usableSpace;
+    private final Duration stallTimeout;
+    private final ModelDownloader.Request request;
+    private final Path part;
+    private final ModelDownloader.ProgressListener listener;
+    private final CancelToken cancel;
+    private long lastProgress;
+    private volatile long lastByte = System.nanoTime();
+    private volatile boolean stalled;
+
+    DownloadTransfer(HttpClient client, ToLongFunction<Path> usableSpace, Duration stallTimeout,
+                     ModelDownloader.Request request, Path part, ModelDownloader.ProgressListener listener,
+                     CancelToken cancel) {
+        this.client = client;
+        this.usableSpace = usableSpace;
+        this.stallTimeout = stallTimeout;
+        this.request = request;
+        this.part = part;
+        this.listener = listener;
+        this.cancel = cancel;
+    }
+
+    void run() throws DownloadException {
+        long existing = ModelDownloader.sizeOf(part);
+        HttpResponse<InputStream> response = send(existing);
+        try (InputStream body = response.body()) {
+            cancel.onCancel(() -> ModelDownloader.closeQuietly(body));
+            Span span = span(response, existing);
+            if (span.complete()) {
+                return;
+            }
+            checkSpace(span);
+            ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(() -> closeIfStalled(body),
+                    1, 1, TimeUnit.SECONDS);
+            try {
+                copy(body, span);
+            } finally {
+                watchdog.cancel(false);
+            }
+        } catch (IOException e) {
+            throw connection(stalled ? "the server stopped sending for " + stallTimeout.toSeconds() + " s"
+                    : "the connection dropped", e);
+        }
+    }
+
+    private void closeIfStalled(InputStream body) {
+        if (System.nanoTime() - lastByte > stallTimeout.toNanos()) {
+            stalled = true;
+            ModelDownloader.closeQuietly(body);
+        }
+    }
+
+    private HttpResponse<InputStream> send(long existing) throws DownloadException {
+        HttpRequest.Builder http = HttpRequest.newBuilder(request.url()).GET()
+                .header("User-Agent", "Thinkbench model manager");
+        if (existing > 0) {
+            http.header("Range", "bytes=" + existing + "-");
+        }
+        try {
+            return client.send(http.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw connection("cannot reach " + request.url().getHost(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel.cancel();
+            throw new DownloadException(DownloadException.Reason.CANCELLED, "download interrupted");
+        }
+    }
+
+    private DownloadException connection(String what, IOException e) {
+        if (cancel.isCancelled()) {
+            return new DownloadException(DownloadException.Reason.CANCELLED, "download paused");
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.contains("No space left")) {
+            return new DownloadException(DownloadException.Reason.DISK_FULL, "the disk is full after "
+                    + GgufModelInfo.humanBytes(ModelDownloader.sizeOf(part)) + "; free some space and resume", e);
+        }
+        return new DownloadException(DownloadException.Reason.CONNECTION, what + " after "
+                + GgufModelInfo.humanBytes(ModelDownloader.sizeOf(part)) + " (" + message + "); the download can resume", e);
+    }
+
+    /** Where this response's bytes go, from its status and Content-Range. */
+    private Span span(HttpResponse<InputStream> response, long existing) throws DownloadException, IOException {
+        int status = response.statusCode();
+        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        return switch (status) {
+            case 200 -> new Span(0, length, false);
+            case 206 -> partial(response, existing, length);
+            case 416 -> {
+                long total = ModelDownloader.totalOf(response.headers().firstValue("Content-Range").orElse(""));
+                if (total == existing && existing > 0) {
+                    yield new Span(existing, total, true);
+                }
+                Files.deleteIfExists(part);
+                throw new DownloadException(DownloadException.Reason.CONNECTION, "the partial file did not match "
+                        + "the server's; starting over");
+            }
+            default -> throw httpFailure(status);
+        };
+    }
+
+    private Span partial(HttpResponse<InputStream> response, long existing, long length)
+            throws DownloadException, IOException {
+        String range = response.headers().firstValue("Content-Range").orElse("");
+        long start = ModelDownloader.startOf(range);
+        if (start != existing) {
+            Files.deleteIfExists(part);
+            throw new DownloadException(DownloadException.Reason.CONNECTION, "the server resumed at byte " + start
+                    + " instead of " + existing + "; starting over");
+        }
+        long total = ModelDownloader.totalOf(range);
+        return new Span(existing, total >= 0 ? total : length < 0 ? -1 : existing + length, false);
+    }
+
+    private DownloadException httpFailure(int status) {
+        String why = switch (status) {
+            case 401, 403 -> "access denied (" + status + "); the file may need a Hugging Face login or an "
+                    + "accepted license";
+            case 404 -> "the server has no such file (404)";
+            default -> "the server answered " + status;
+        };
+        DownloadException.Reason reason = status >= 500 || status == 429
+                ? DownloadException.Reason.CONNECTION : DownloadException.Reason.HTTP;
+        return new DownloadException(reason, why + ": " + request.url());
+    }
+
+    private void checkSpace(Span span) throws DownloadException {
+        if (span.total() < 0) {
+            return;
+        }
+        long needed = span.total() - span.start();
+        Path dir = part.toAbsolutePath().getParent();
+        long free = usableSpace.applyAsLong(dir);
+        if (free >= 0 && free < needed + SPACE_MARGIN) {
+            throw new DownloadException(DownloadException.Reason.DISK_FULL, "not enough disk space in " + dir
+                    + ": " + GgufModelInfo.humanBytes(needed) + " still to download, "
+                    + GgufModelInfo.humanBytes(free) + " free");
+        }
+    }
+
+    private void copy(InputStream body, Span span) throws IOException, DownloadException {
+        StandardOpenOption mode = span.start() == 0 ? StandardOpenOption.TRUNCATE_EXISTING
+                : StandardOpenOption.APPEND;
+        long written = span.start();
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = body.read(buffer)) >= 0) {
+                if (cancel.isCancelled()) {
+                    throw new DownloadException(DownloadException.Reason.CANCELLED, "download paused");
+                }
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
+                written += n;
+                lastByte = System.nanoTime();
+                report(written, span, false);
+            }
+        }
+        report(written, span, true);
+        if (span.total() >= 0 && written != span.total()) {
+            throw new DownloadException(DownloadException.Reason.CONNECTION, "the server sent " + written
+                    + " of " + span.total() + " bytes; the download can resume");
+        }
+    }
+
+    private void report(long written, Span span, boolean force) {
+        long now = System.nanoTime();
+        if (listener != null && (force || now - lastProgress >= PROGRESS_INTERVAL_NANOS)) {
+            lastProgress = now;
+            listener.onProgress(new ModelDownloader.Progress(written, span.total(), span.start()));
+        }
+    }
+}

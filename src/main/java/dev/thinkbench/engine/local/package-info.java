@@ -1,0 +1,7 @@
+/**
+ * The built-in engine: llama.cpp (de.kherud:llama 4.2.0) in a child JVM ({@link
+ * dev.thinkbench.engine.local.LocalEngineProcess}, protocol in {@code host}) behind
+ * {@link dev.thinkbench.engine.local.LocalCompletionBackend}; GGUF reading and writing in {@code gguf}; the model
+ * manager in {@code models}.
+ */
+package dev.thinkbench.engine.local;

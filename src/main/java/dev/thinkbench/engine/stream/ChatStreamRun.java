@@ -1,0 +1,246 @@
+package dev.thinkbench.engine.stream;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Usage;
+import dev.thinkbench.engine.ReasoningEventSink;
+import dev.thinkbench.engine.RunHandle;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One run of a chat lane through a langchain4j streaming model, held to the
+ * {@link dev.thinkbench.engine.ReasoningEngine} contract: {@code Started}, thinking and answer deltas (thinking first
+ * within a chunk, see {@link ThinkingFirst}), usage, then exactly one of {@code Finished}, {@code Cancelled},
+ * {@code Failed}. Nothing escapes as an exception. A stream that ends before the server said it was done fails as
+ * {@code STREAM_CUT}; silence longer than the timeout fails as {@code TIMEOUT} and stops the stream. Text received
+ * before a failure or cancel has already been delivered, so it stays in the recorder.
+ *
+ * <p>Threading: {@link #start} returns at once; the request is built and sent on a virtual thread, deltas arrive on
+ * the HTTP client's thread, a timeout on the watchdog's, and {@link #cancel()} (any thread, any number of times) emits
+ * {@code Cancelled} on a virtual thread of its own. {@link RunEvents} keeps them serial.
+ */
+public final class ChatStreamRun implements RunHandle {
+
+    private final RunSpec spec;
+    private final ChatProtocol protocol;
+    private final WireCheck wire;
+    private final RunEvents events;
+    private final ThinkingFirst order;
+    private final StreamTransport transport;
+    private final Duration silence;
+    private final SilenceWatchdog.Watch watch;
+    private volatile boolean opened;
+    private volatile boolean completeSeen;
+
+    private ChatStreamRun(RunSpec spec, ReasoningEventSink sink, ChatProtocol protocol, java.net.http.HttpClient http,
+                          SilenceWatchdog watchdog, Duration silence) {
+        this.spec = spec;
+        this.protocol = protocol;
+        this.wire = protocol.wireCheck();
+        this.events = new RunEvents(sink, spec.model(), spec.budget().spec());
+        this.order = new ThinkingFirst(events);
+        this.transport = new StreamTransport(http, new Tap());
+        this.silence = silence;
+        this.watch = watchdog.watch(silence, this::silent);
+    }
+
+    /** Starts a run; see the class comment. */
+    public static ChatStreamRun start(RunSpec spec, ReasoningEventSink sink, ChatProtocol protocol,
+                                      java.net.http.HttpClient http, SilenceWatchdog watchdog, Duration silence) {
+        ChatStreamRun run = new ChatStreamRun(spec, sink, protocol, http, watchdog, silence);
+        Thread.ofVirtual().name("thinkbench-run-" + spec.model()).start(run::begin);
+        return run;
+    }
+
+    private void begin() {
+        events.started();
+        String unsupported = protocol.whyUnsupported(spec);
+        if (unsupported != null) {
+            fail(Failure.of(FailureKind.UNSUPPORTED, unsupported));
+            return;
+        }
+        try {
+            StreamingChatModel model = protocol.model(spec, transport.asBuilder());
+            if (!events.ended()) {
+                model.chat(ChatRequests.of(spec), new Handler());
+            }
+        } catch (RuntimeException e) {
+            error(e);
+        }
+    }
+
+    @Override
+    public void cancel() {
+        if (events.ended()) {
+            return;
+        }
+        Thread.ofVirtual().name("thinkbench-cancel").start(() -> {
+            order.flush();
+            if (events.cancelled()) {
+                stop();
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> done() {
+        return events.done();
+    }
+
+    private void complete(ChatResponse response) {
+        if (!completeSeen) {
+            streamCut();
+            return;
+        }
+        order.flush();
+        Usage usage = protocol.usage(response, events.sawThinking());
+        if (usage != null) {
+            events.usage(usage);
+        }
+        if (events.finished(ChatRequests.stopReason(response.finishReason()))) {
+            stop();
+        }
+    }
+
+    private void error(Throwable error) {
+        if (events.ended()) {
+            return;
+        }
+        Failure failure = protocol.failures().map(error, opened);
+        if (failure.httpStatus() == null) {
+            fail(failure);
+            return;
+        }
+        // The server answered with an error status: the protocol may list its models to explain it, which blocks.
+        // The stream is over, so the watchdog has nothing left to watch.
+        watch.stop();
+        Thread.ofVirtual().name("thinkbench-diagnose").start(() -> fail(diagnose(failure)));
+    }
+
+    private Failure diagnose(Failure failure) {
+        try {
+            return protocol.diagnose(failure, spec);
+        } catch (RuntimeException e) {
+            return failure; // the explanation is a bonus; the run must end with what is known
+        }
+    }
+
+    private void silent() {
+        fail(Failure.of(FailureKind.TIMEOUT, protocol.failures().endpoint().describe() + " sent nothing for "
+                + seconds(silence) + "; the run was stopped. What arrived before is kept."));
+    }
+
+    private void streamCut() {
+        fail(Failure.of(FailureKind.STREAM_CUT, "The stream from " + protocol.failures().endpoint().describe()
+                + " ended before the server said it was done. What arrived before is kept."));
+    }
+
+    private void fail(Failure failure) {
+        order.flush();
+        if (events.failed(failure.kind(), failure.message())) {
+            stop();
+        }
+    }
+
+    private void stop() {
+        watch.stop();
+        transport.abort();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** langchain4j's callbacks, on the HTTP client's thread. */
+    private final class Handler implements StreamingChatResponseHandler {
+
+        @Override
+        public void onPartialResponse(String text) {
+            order.answer(text);
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking thinking) {
+            order.thinking(thinking.text());
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            complete(response);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            error(error);
+        }
+    }
+
+    /** The raw stream, around langchain4j's handling of it. */
+    private final class Tap implements StreamTap {
+
+        @Override
+        public void opened() {
+            opened = true;
+            watch.touch();
+        }
+
+        @Override
+        public boolean beforeEvent(String eventName, String data) {
+            watch.touch();
+            if (events.ended()) {
+                return false;
+            }
+            String where = protocol.failures().endpoint().describe();
+            return switch (wire.inspect(eventName, data)) {
+                case WireCheck.Verdict.Deliver d -> {
+                    completeSeen |= d.complete();
+                    yield true;
+                }
+                case WireCheck.Verdict.Skip s -> false;
+                case WireCheck.Verdict.Malformed m -> {
+                    fail(Failure.of(FailureKind.MALFORMED_STREAM, where + " sent a line that does not parse ("
+                            + m.why() + "); the run was stopped. Is the base URL right? What arrived before is kept."));
+                    yield false;
+                }
+                case WireCheck.Verdict.ServerError e -> {
+                    fail(Failure.of(e.kind(), where + " reported an error during the answer: "
+                            + protocol.failures().clean(e.message())));
+                    yield false;
+                }
+            };
+        }
+
+        @Override
+        public void afterEvent() {
+            order.endOfChunk();
+        }
+
+        @Override
+        public void eventRejected(RuntimeException error) {
+            fail(Failure.of(FailureKind.MALFORMED_STREAM, protocol.failures().endpoint().describe()
+                    + " sent an event that could not be read (" + error.getMessage() + "); the run was stopped."));
+        }
+
+        @Override
+        public void ended() {
+            if (events.ended()) {
+                return;
+            }
+            if (!completeSeen) {
+                streamCut();
+                return;
+            }
+            // The server said it was done but langchain4j did not complete: keep what arrived, as finished.
+            order.flush();
+            if (events.finished(dev.thinkbench.core.ReasoningEvent.StopReason.UNKNOWN)) {
+                stop();
+            }
+        }
+    }
+}

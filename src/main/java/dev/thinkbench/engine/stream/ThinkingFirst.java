@@ -1,0 +1,52 @@
+package dev.thinkbench.engine.stream;
+
+/**
+ * Keeps thinking ahead of answer text that arrived in the same stream chunk.
+ *
+ * <p>Why: when one chunk carries both answer and thinking text (the boundary chunk of DeepSeek, Ollama and vLLM
+ * streams), langchain4j's OpenAI and Ollama modules call {@code onPartialResponse} before {@code onPartialThinking}
+ * (langchain4j issue 6489), which would show the answer's first words before the last words of thinking. So answer
+ * text is held until the chunk has been handled completely ({@link #endOfChunk()}) or until thinking of the same chunk
+ * arrives; thinking is never held. Held text is released within the handling of its own chunk, so nothing waits for
+ * the network.
+ *
+ * <p>Token counts: one token per stream callback, the usual granularity of these servers (one sampled token per chunk).
+ *
+ * <p>Threading: thread-safe; normally called from the stream's thread, and {@link #flush()} also from whoever ends the
+ * run.
+ */
+public final class ThinkingFirst {
+
+    private final RunEvents events;
+    private final StringBuilder heldAnswer = new StringBuilder();
+    private int heldTokens;
+
+    public ThinkingFirst(RunEvents events) {
+        this.events = events;
+    }
+
+    public synchronized void thinking(String text) {
+        events.thinking(text, 1);
+        flush();
+    }
+
+    public synchronized void answer(String text) {
+        heldAnswer.append(text);
+        heldTokens++;
+    }
+
+    /** The chunk has been handled: release its answer text. */
+    public synchronized void endOfChunk() {
+        flush();
+    }
+
+    /** Releases held answer text now (before the run's terminal event, so nothing received is lost). */
+    public synchronized void flush() {
+        if (heldAnswer.isEmpty()) {
+            return;
+        }
+        events.answer(heldAnswer.toString(), heldTokens);
+        heldAnswer.setLength(0);
+        heldTokens = 0;
+    }
+}

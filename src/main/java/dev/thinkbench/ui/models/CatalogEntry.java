@@ -1,0 +1,64 @@
+package dev.thinkbench.ui.models;
+
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.local.models.CatalogModel;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One catalog model as the model manager shows it: where its download stands. Properties change on the FX thread
+ * only (the view model's drain).
+ */
+public final class CatalogEntry {
+
+    /** Where a catalog model's download stands. */
+    public enum State {
+        AVAILABLE, DOWNLOADING, PAUSED, INSTALLED, FAILED
+    }
+
+    private final CatalogModel model;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.AVAILABLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private CancelToken cancel;
+
+    CatalogEntry(CatalogModel model) {
+        this.model = model;
+    }
+
+    public CatalogModel model() {
+        return model;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** 0..1, or -1 while the size is unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** A line about the download: bytes done, the reason it failed, or the license. */
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    void update(State s, double fraction, String text) {
+        state.set(s);
+        progress.set(fraction);
+        detail.set(text);
+    }
+
+    CancelToken cancelToken() {
+        return cancel;
+    }
+
+    void cancelToken(CancelToken token) {
+        cancel = token;
+    }
+}

@@ -1,0 +1,286 @@
+package dev.thinkbench.ui.models;
+
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.local.LocalEngineSettings;
+import dev.thinkbench.engine.local.gguf.GgufModelInfo;
+import dev.thinkbench.engine.local.gguf.GgufReader;
+import dev.thinkbench.engine.local.models.CatalogModel;
+import dev.thinkbench.engine.local.models.DownloadException;
+import dev.thinkbench.engine.local.models.ExternalModels;
+import dev.thinkbench.engine.local.models.LocalModel;
+import dev.thinkbench.engine.local.models.MemoryCheck;
+import dev.thinkbench.engine.local.models.ModelDownloader;
+import dev.thinkbench.engine.local.models.ModelStore;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+/**
+ * The model manager's state and actions, without nodes: the download catalog with each model's progress, the models
+ * on this machine (downloads, Ollama's, LM Studio's, opened files, each with its problem if the engine cannot run
+ * it), the chosen model with a memory warning, and the engine settings. File and network work runs on the
+ * background executor; its results are queued and folded into the properties by {@link #drain()}, which the view
+ * calls once per frame on the FX thread. Actions are called on the FX thread and never throw: problems land in
+ * {@link #errorProperty()}.
+ */
+public final class ModelManagerViewModel implements AutoCloseable {
+
+    private final ModelStore store;
+    private final ExternalModels external;
+    private final ModelDownloader downloader;
+    private final Executor background;
+    private final LongSupplier availableMemory;
+    private final ObservableList<CatalogEntry> catalog = FXCollections.observableArrayList();
+    private final ObservableList<LocalModel> models = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<LocalModel> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final IntegerProperty threads;
+    private final IntegerProperty contextSize;
+    private final ConcurrentLinkedQueue<Runnable> updates = new ConcurrentLinkedQueue<>();
+    private final Map<CatalogEntry, ModelDownloader.Progress> progress = new ConcurrentHashMap<>();
+    private final List<LocalModel> opened = new ArrayList<>();
+
+    /**
+     * @param availableMemory bytes of memory available now (the memory warning compares against it)
+     */
+    public ModelManagerViewModel(List<CatalogModel> catalogModels, ModelStore store, ExternalModels external,
+                                 ModelDownloader downloader, Executor background, LongSupplier availableMemory,
+                                 LocalEngineSettings settings) {
+        this.store = store;
+        this.external = external;
+        this.downloader = downloader;
+        this.background = background;
+        this.availableMemory = availableMemory;
+        this.threads = new SimpleIntegerProperty(settings.threads());
+        this.contextSize = new SimpleIntegerProperty(settings.contextSize());
+        catalogModels.forEach(m -> catalog.add(new CatalogEntry(m)));
+    }
+
+    public ObservableList<CatalogEntry> catalog() {
+        return catalog;
+    }
+
+    /** Downloads first, then other tools' models, then opened files. */
+    public ObservableList<LocalModel> models() {
+        return models;
+    }
+
+    public ReadOnlyObjectProperty<LocalModel> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** The memory warning for the chosen model, empty when it fits. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public IntegerProperty threadsProperty() {
+        return threads;
+    }
+
+    public IntegerProperty contextSizeProperty() {
+        return contextSize;
+    }
+
+    public Path modelsFolder() {
+        return store.directory();
+    }
+
+    /** The settings as entered, or null (with the reason in {@link #errorProperty()}) when out of range. */
+    public LocalEngineSettings settings() {
+        try {
+            return new LocalEngineSettings(threads.get(), contextSize.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return null;
+        }
+    }
+
+    /** Rescans the models folder, Ollama and LM Studio, and the catalog's download states. */
+    public void refresh() {
+        background.execute(() -> {
+            List<LocalModel> found = new ArrayList<>();
+            String problem = "";
+            try {
+                found.addAll(store.installed());
+            } catch (java.io.IOException e) {
+                problem = "Cannot read the models folder " + store.directory() + ": " + e.getMessage();
+            }
+            found.addAll(external.all());
+            String failure = problem;
+            List<Runnable> states = new ArrayList<>();
+            for (CatalogEntry entry : catalog) {
+                boolean installed = store.installedFile(entry.model()).isPresent();
+                long partial = store.partialBytes(entry.model());
+                states.add(() -> restState(entry, installed, partial));
+            }
+            updates.add(() -> {
+                List<LocalModel> all = new ArrayList<>(found);
+                all.addAll(opened);
+                models.setAll(all);
+                states.forEach(Runnable::run);
+                if (!failure.isEmpty()) {
+                    error.set(failure);
+                }
+            });
+        });
+    }
+
+    private void restState(CatalogEntry entry, boolean installed, long partial) {
+        if (entry.stateProperty().get() == CatalogEntry.State.DOWNLOADING) {
+            return;
+        }
+        CatalogModel m = entry.model();
+        if (installed) {
+            entry.update(CatalogEntry.State.INSTALLED, 1, "installed in " + store.directory());
+        } else if (partial > 0) {
+            entry.update(CatalogEntry.State.PAUSED, m.sizeBytes() > 0 ? (double) partial / m.sizeBytes() : -1,
+                    GgufModelInfo.humanBytes(partial) + " downloaded; resume to continue");
+        } else {
+            entry.update(CatalogEntry.State.AVAILABLE, 0, m.license());
+        }
+    }
+
+    /** Starts or resumes a download. */
+    public void download(CatalogEntry entry) {
+        if (entry.stateProperty().get() == CatalogEntry.State.DOWNLOADING) {
+            return;
+        }
+        CancelToken cancel = new CancelToken();
+        entry.cancelToken(cancel);
+        entry.update(CatalogEntry.State.DOWNLOADING, entry.progressProperty().get(), "starting\u2026");
+        error.set("");
+        background.execute(() -> {
+            try {
+                Path file = downloader.download(ModelDownloader.Request.of(entry.model(), store.directory()),
+                        p -> progress.put(entry, p), cancel);
+                LocalModel model = LocalModel.inspect(file, LocalModel.Source.DOWNLOADED,
+                        file.getFileName().toString());
+                updates.add(() -> {
+                    entry.update(CatalogEntry.State.INSTALLED, 1, "installed in " + store.directory());
+                    models.removeIf(m -> m.path().equals(file));
+                    models.addFirst(model);
+                });
+            } catch (DownloadException e) {
+                CatalogEntry.State state = e.reason() == DownloadException.Reason.CANCELLED
+                        ? CatalogEntry.State.PAUSED : CatalogEntry.State.FAILED;
+                updates.add(() -> {
+                    entry.update(state, entry.progressProperty().get(), e.getMessage());
+                    if (state == CatalogEntry.State.FAILED) {
+                        error.set(entry.model().name() + ": " + e.getMessage());
+                    }
+                });
+            } finally {
+                progress.remove(entry);
+            }
+        });
+    }
+
+    /** Pauses a running download (the partial file stays for resuming). */
+    public void pause(CatalogEntry entry) {
+        CancelToken cancel = entry.cancelToken();
+        if (cancel != null) {
+            cancel.cancel();
+        }
+    }
+
+    /** Deletes a downloaded model, or the partial file of a paused one. */
+    public void delete(CatalogEntry entry) {
+        pause(entry);
+        background.execute(() -> {
+            try {
+                store.delete(entry.model());
+                Path target = store.target(entry.model());
+                updates.add(() -> {
+                    models.removeIf(m -> m.path().equals(target));
+                    entry.update(CatalogEntry.State.AVAILABLE, 0, entry.model().license());
+                });
+            } catch (java.io.IOException e) {
+                updates.add(() -> error.set("Cannot delete " + entry.model().fileName() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Adds a GGUF file from anywhere; a file the engine cannot run is listed with its reason, and not chosen. */
+    public void open(Path file) {
+        background.execute(() -> {
+            LocalModel model = ModelStore.open(file);
+            updates.add(() -> {
+                opened.add(model);
+                models.add(model);
+                if (model.usable()) {
+                    choose(model);
+                } else {
+                    error.set("Cannot use " + file.getFileName() + ": " + model.problem());
+                }
+            });
+        });
+    }
+
+    /** Chooses the model the built-in engine will run, warning if it may not fit in memory. */
+    public void choose(LocalModel model) {
+        if (!model.usable()) {
+            error.set("Cannot use " + model.displayName() + ": " + model.problem());
+            return;
+        }
+        selected.set(model);
+        error.set("");
+        warning.set("");
+        int context = contextSize.get();
+        background.execute(() -> {
+            String text;
+            try {
+                MemoryCheck.Assessment a = MemoryCheck.assess(GgufReader.read(model.path()), context,
+                        availableMemory.getAsLong());
+                text = a.fits() ? "" : a.warning();
+            } catch (Exception e) {
+                text = "Cannot read " + model.path().getFileName() + ": " + e.getMessage();
+            }
+            String result = text;
+            updates.add(() -> {
+                if (model.equals(selected.get())) {
+                    warning.set(result);
+                }
+            });
+        });
+    }
+
+    /** Folds what background work produced into the properties. FX thread, once per frame. */
+    public void drain() {
+        progress.forEach((entry, p) -> {
+            if (entry.stateProperty().get() == CatalogEntry.State.DOWNLOADING) {
+                entry.update(CatalogEntry.State.DOWNLOADING, p.fraction(), GgufModelInfo.humanBytes(p.downloaded())
+                        + (p.total() > 0 ? " of " + GgufModelInfo.humanBytes(p.total()) : ""));
+            }
+        });
+        Runnable update;
+        while ((update = updates.poll()) != null) {
+            update.run();
+        }
+    }
+
+    /** Pauses every running download. */
+    @Override
+    public void close() {
+        catalog.forEach(this::pause);
+    }
+}

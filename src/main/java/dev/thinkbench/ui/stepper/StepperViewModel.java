@@ -1,0 +1,334 @@
+package dev.thinkbench.ui.stepper;
+
+import dev.thinkbench.core.InterventionKind;
+import dev.thinkbench.engine.CompletionBackend;
+import dev.thinkbench.forcing.AnswerRecord;
+import dev.thinkbench.forcing.BranchView;
+import dev.thinkbench.forcing.ChatTemplate;
+import dev.thinkbench.forcing.StepRecord;
+import dev.thinkbench.forcing.Stepper;
+import dev.thinkbench.forcing.StepperAction;
+import dev.thinkbench.forcing.StepperEvent;
+import dev.thinkbench.forcing.StepperSettings;
+import dev.thinkbench.forcing.StepperSnapshot;
+import dev.thinkbench.forcing.StepperState;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * The stepper view's state and actions, without any nodes. A {@link Stepper} reports on its worker thread into a
+ * queue; {@link #drain()}, called once per frame on the FX thread, folds what arrived into the properties (streamed
+ * text in one batch per frame, never one update per token). Actions are called on the FX thread; one that does not
+ * fit the moment sets {@link #errorProperty()} instead of throwing.
+ */
+public final class StepperViewModel implements AutoCloseable {
+
+    /** Makes a stepper for a template; the listener is the view model's queue. */
+    @FunctionalInterface
+    public interface StepperFactory {
+        Stepper create(ChatTemplate template, Consumer<StepperEvent> listener);
+    }
+
+    private final StepperFactory factory;
+    private final ConcurrentLinkedQueue<StepperEvent> queue = new ConcurrentLinkedQueue<>();
+    private final StringProperty prompt = new SimpleStringProperty("");
+    private final StringProperty system = new SimpleStringProperty("");
+    private final ObjectProperty<ChatTemplate> template = new SimpleObjectProperty<>();
+    private final ObservableList<ChatTemplate> templates;
+    private final ReadOnlyObjectWrapper<StepperState> state = new ReadOnlyObjectWrapper<>(StepperState.IDLE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Write a prompt and press Run.");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<TraceUpdate> trace = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper thinkingTokens = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(true);
+    private final Map<StepperAction, ReadOnlyBooleanWrapper> can = new EnumMap<>(StepperAction.class);
+    private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
+    private final ObservableList<BranchSummary> branches = FXCollections.observableArrayList();
+    private Stepper stepper;
+    /** Which session the queue belongs to: events of a closed session are dropped, not shown. */
+    private volatile int session;
+    private StepperSnapshot last;
+    private long seq;
+    private int liveTokens;
+
+    public StepperViewModel(StepperFactory factory, List<ChatTemplate> templates) {
+        if (templates.isEmpty()) {
+            throw new IllegalArgumentException("the stepper needs at least one chat template");
+        }
+        this.factory = factory;
+        this.templates = FXCollections.observableArrayList(templates);
+        this.template.set(templates.getFirst());
+        for (StepperAction a : StepperAction.values()) {
+            can.put(a, new ReadOnlyBooleanWrapper(false));
+        }
+    }
+
+    /** A view model stepping {@code backend} with these settings, over the chosen template. */
+    public static StepperViewModel over(CompletionBackend backend, List<ChatTemplate> templates,
+                                        StepperSettings settings) {
+        return new StepperViewModel((t, listener) -> new Stepper(backend, t, settings, listener), templates);
+    }
+
+    // ---- actions (FX thread) ----
+
+    /** Starts a new session on the prompt with the chosen template (a running one is closed first). */
+    public void run() {
+        act(() -> {
+            if (stepper != null) {
+                stepper.close();
+            }
+            int mine = ++session;
+            queue.clear();
+            stepper = factory.create(template.get(), event -> {
+                if (session == mine) {
+                    queue.add(event);
+                }
+            });
+            stepper.start(system.get(), prompt.get());
+        });
+    }
+
+    public void continueToAnswer() {
+        act(() -> stepper().continueToAnswer());
+    }
+
+    public void waitMore() {
+        act(() -> stepper().waitMore());
+    }
+
+    public void insert(String text) {
+        act(() -> stepper().insert(text));
+    }
+
+    public void edit(String newThinking) {
+        act(() -> stepper().edit(newThinking));
+    }
+
+    public void forceAnswer() {
+        act(() -> stepper().forceAnswer());
+    }
+
+    public void fork() {
+        act(() -> stepper().fork());
+    }
+
+    public void undo() {
+        act(() -> stepper().undo());
+    }
+
+    public void selectBranch(int id) {
+        act(() -> stepper().select(id));
+    }
+
+    private Stepper stepper() {
+        if (stepper == null) {
+            throw new IllegalStateException("press Run first");
+        }
+        return stepper;
+    }
+
+    private void act(Runnable action) {
+        try {
+            error.set("");
+            action.run();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            error.set(e.getMessage());
+        }
+    }
+
+    /** The active branch's thinking as it stands, e.g. to prefill an edit. */
+    public String currentThinking() {
+        return last == null ? "" : last.active().thinking();
+    }
+
+    @Override
+    public void close() {
+        if (stepper != null) {
+            stepper.close();
+        }
+    }
+
+    // ---- per frame (FX thread) ----
+
+    /** Folds the events that arrived since the last frame into the properties. Returns how many there were. */
+    public int drain() {
+        StepperSnapshot snapshot = null;
+        List<TraceUpdate.Span> replaced = null;
+        StringBuilder thinkingAppend = new StringBuilder();
+        StringBuilder answerText = null;
+        StringBuilder answerAppend = new StringBuilder();
+        int n = 0;
+        for (StepperEvent e; (e = queue.poll()) != null; n++) {
+            switch (e) {
+                case StepperEvent.Changed c -> {
+                    snapshot = c.snapshot();
+                    replaced = spans(snapshot);
+                    thinkingAppend.setLength(0);
+                    answerText = new StringBuilder(snapshot.state() == StepperState.ANSWERING ? ""
+                            : snapshot.active().answer());
+                    answerAppend.setLength(0);
+                    liveTokens = 0;
+                }
+                case StepperEvent.TextDelta d -> {
+                    // Deltas always belong to the running step, which is on the active branch.
+                    if (d.phase() == StepRecord.Phase.THINKING) {
+                        liveTokens += d.tokens();
+                        thinkingAppend.append(d.text());
+                    } else {
+                        answerAppend.append(d.text());
+                    }
+                }
+            }
+        }
+        if (snapshot != null) {
+            apply(snapshot);
+        }
+        publishText(replaced, thinkingAppend, answerText, answerAppend);
+        return n;
+    }
+
+    private void publishText(List<TraceUpdate.Span> replaced, StringBuilder thinkingAppend, StringBuilder answerText,
+                             StringBuilder answerAppend) {
+        if (replaced != null) {
+            List<TraceUpdate.Span> all = new ArrayList<>(replaced);
+            if (!thinkingAppend.isEmpty()) {
+                all.add(new TraceUpdate.Span(thinkingAppend.toString(), TraceUpdate.Kind.MODEL));
+            }
+            trace.set(new TraceUpdate(++seq, true, all));
+        } else if (!thinkingAppend.isEmpty()) {
+            trace.set(new TraceUpdate(++seq, false,
+                    List.of(new TraceUpdate.Span(thinkingAppend.toString(), TraceUpdate.Kind.MODEL))));
+        }
+        if (answerText != null) {
+            answer.set(answerText.append(answerAppend).toString());
+        } else if (!answerAppend.isEmpty()) {
+            answer.set(answer.get() + answerAppend);
+        }
+        if (last != null) {
+            thinkingTokens.set(last.active().thinkingTokens() + (state.get() == StepperState.THINKING
+                    ? liveTokens : 0));
+        }
+    }
+
+    private static List<TraceUpdate.Span> spans(StepperSnapshot s) {
+        List<TraceUpdate.Span> out = new ArrayList<>();
+        for (StepRecord step : s.active().thinkingSteps()) {
+            if (step.openedBy() == InterventionKind.TRACE_EDITED) {
+                out.clear();
+                out.add(new TraceUpdate.Span(step.inserted(), TraceUpdate.Kind.EDITED));
+            } else if (!step.inserted().isEmpty()) {
+                out.add(new TraceUpdate.Span(step.inserted(), TraceUpdate.Kind.INSERTED));
+            }
+            if (!step.text().isEmpty()) {
+                out.add(new TraceUpdate.Span(step.text(), TraceUpdate.Kind.MODEL));
+            }
+        }
+        if (s.state() == StepperState.THINKING && !s.pendingInserted().isEmpty()) {
+            out.add(new TraceUpdate.Span(s.pendingInserted(), TraceUpdate.Kind.INSERTED));
+        }
+        return out;
+    }
+
+    private void apply(StepperSnapshot s) {
+        last = s;
+        state.set(s.state());
+        status.set(s.reason());
+        canRun.set(!s.state().running());
+        can.forEach((action, flag) -> flag.set(s.can(action)));
+        timeline.setAll(TimelineRows.of(s.branches()));
+        List<BranchSummary> summaries = new ArrayList<>();
+        for (BranchView b : s.branches()) {
+            summaries.add(new BranchSummary(b.id(), b.name(), b.id() == s.activeBranchId(),
+                    b.status().name().toLowerCase(java.util.Locale.ROOT), b.thinkingTokens(), b.answer(),
+                    b.answers().stream().map(StepperViewModel::describe).toList()));
+        }
+        branches.setAll(summaries);
+    }
+
+    private static String describe(AnswerRecord a) {
+        return "\"" + a.text().strip() + "\"" + (a.withdrawn() ? " (undone)" : "");
+    }
+
+    // ---- properties ----
+
+    public StringProperty promptProperty() {
+        return prompt;
+    }
+
+    public StringProperty systemProperty() {
+        return system;
+    }
+
+    public ObjectProperty<ChatTemplate> templateProperty() {
+        return template;
+    }
+
+    public ObservableList<ChatTemplate> templates() {
+        return templates;
+    }
+
+    public ReadOnlyObjectProperty<StepperState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Why the session is where it is ("the model wants to stop thinking (120 tokens so far)"). */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The last refused action's reason, empty when none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The latest change to the shown thinking. */
+    public ReadOnlyObjectProperty<TraceUpdate> traceProperty() {
+        return trace.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty answerProperty() {
+        return answer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty thinkingTokensProperty() {
+        return thinkingTokens.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRunProperty() {
+        return canRun.getReadOnlyProperty();
+    }
+
+    /** Whether {@code action} is possible now. */
+    public ReadOnlyBooleanProperty canProperty(StepperAction action) {
+        return can.get(action).getReadOnlyProperty();
+    }
+
+    /** Every branch's steps, branch by branch: segments between interventions and the answers. */
+    public ObservableList<TimelineRow> timeline() {
+        return FXCollections.unmodifiableObservableList(timeline);
+    }
+
+    public ObservableList<BranchSummary> branches() {
+        return FXCollections.unmodifiableObservableList(branches);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.thinkbench.ui.stepper;
+
+import dev.thinkbench.forcing.BranchView;
+import dev.thinkbench.forcing.StepRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns branches into timeline rows: one per thinking segment, one per answer. Pure. */
+final class TimelineRows {
+
+    private TimelineRows() {
+    }
+
+    static List<TimelineRow> of(List<BranchView> branches) {
+        List<TimelineRow> rows = new ArrayList<>();
+        for (BranchView b : branches) {
+            int n = 0;
+            for (StepRecord s : b.steps()) {
+                boolean answer = s.phase() == StepRecord.Phase.ANSWER;
+                rows.add(new TimelineRow(b.id(), answer ? "A" : String.valueOf(++n), kind(s),
+                        s.inserted().replace("\n", "\\n"), s.tokens(), s.promptTokensEvaluated(),
+                        s.durationMillis(), s.note()));
+            }
+        }
+        return rows;
+    }
+
+    static String kind(StepRecord s) {
+        if (s.phase() == StepRecord.Phase.ANSWER) {
+            return s.openedBy() == dev.thinkbench.core.InterventionKind.ANSWER_FORCED ? "answer (forced)" : "answer";
+        }
+        if (s.openedBy() == null) {
+            return "think";
+        }
+        return switch (s.openedBy()) {
+            case WAIT_INSERTED -> "wait";
+            case TEXT_INSERTED -> "insert";
+            case TRACE_EDITED -> "edit";
+            case ANSWER_FORCED, END_ACCEPTED -> "answer";
+        };
+    }
+}

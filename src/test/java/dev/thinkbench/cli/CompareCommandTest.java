@@ -1,0 +1,168 @@
+package dev.thinkbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.Price;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.engine.EngineCapabilities;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.engine.ReasoningEventSink;
+import dev.thinkbench.engine.RunHandle;
+import dev.thinkbench.lab.BudgetPresets;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CompareCommandTest {
+
+    /** A test double: thinks "t" once per budget token unit and answers with the budget spec; fails on tokens:13. */
+    static final class EchoTestEngine implements ReasoningEngine {
+        @Override public String id() { return "echo"; }
+        @Override public String displayName() { return "Echo test engine"; }
+        @Override public EngineCapabilities capabilities() {
+            return new EngineCapabilities(Set.of(Budget.Kind.NONE, Budget.Kind.TOKENS), List.of(), true, false,
+                    false);
+        }
+        @Override public List<ModelInfo> listModels() { return List.of(new ModelInfo("m", "")); }
+        @Override public String describe(Budget budget) { return budget.spec(); }
+        @Override public Price price(String model, PriceTable table) { return Price.free("test"); }
+        @Override public RunHandle start(RunSpec spec, ReasoningEventSink sink) {
+            CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
+                long t = System.nanoTime();
+                sink.accept(new ReasoningEvent.Started(t, spec.model(), spec.budget().spec()));
+                if (spec.budget() instanceof Budget.Tokens tk) {
+                    sink.accept(new ReasoningEvent.ThinkingDelta(t + 1_000_000, "think " + tk.maxThinkingTokens(),
+                            2));
+                    if (tk.maxThinkingTokens() == 13) {
+                        sink.accept(new ReasoningEvent.Failed(t + 2_000_000, FailureKind.STREAM_CUT,
+                                "stream cut"));
+                        return;
+                    }
+                }
+                sink.accept(new ReasoningEvent.AnswerDelta(t + 3_000_000, "answer to " + spec.prompt(), 3));
+                sink.accept(new ReasoningEvent.Finished(t + 4_000_000, ReasoningEvent.StopReason.END_OF_TURN));
+            });
+            return new RunHandle() {
+                @Override public void cancel() { }
+                @Override public CompletableFuture<Void> done() { return done; }
+            };
+        }
+    }
+
+    private record Services(EngineRegistry engines) implements CliServices {
+        @Override public PriceTable prices() { return PriceTable.empty(); }
+        @Override public BudgetPresets presets() {
+            return new BudgetPresets(Map.of("echo", List.of(
+                    new BudgetPresets.Preset("small", new Budget.None(), "off"),
+                    new BudgetPresets.Preset("large", new Budget.Tokens(100), "100"))));
+        }
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry("echo", "Echo",
+                "http://127.0.0.1:1", config -> new EchoTestEngine()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = ThinkbenchCli.run(args, new Services(registry));
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void jsonListsEveryRunInBudgetOrderWithMetrics() throws Exception {
+        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "2+2?", "--format", "json",
+                "--budget", "off=none", "--budget", "big=tokens:50");
+        assertThat(r.code()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("engine").asText()).isEqualTo("echo");
+        assertThat(root.get("runs")).hasSize(2);
+        JsonNode big = root.get("runs").get(1);
+        assertThat(big.get("label").asText()).isEqualTo("big");
+        assertThat(big.get("budget").asText()).isEqualTo("tokens:50");
+        assertThat(big.get("status").asText()).isEqualTo("ok");
+        assertThat(big.get("thinking").asText()).isEqualTo("think 50");
+        assertThat(big.get("answer").asText()).isEqualTo("answer to 2+2?");
+        assertThat(big.get("error").isNull()).isTrue();
+        JsonNode m = big.get("metrics");
+        assertThat(m.get("thinkingTokens").asInt()).isEqualTo(2);
+        assertThat(m.get("thinkingTokensSource").asText()).isEqualTo("counted");
+        assertThat(m.get("answerTokens").asInt()).isEqualTo(3);
+        assertThat(m.get("promptTokens").isNull()).isTrue();
+        assertThat(m.get("costUsd").asDouble()).isZero();
+        assertThat(m.get("waits").asInt()).isZero();
+    }
+
+    @Test
+    void defaultBudgetsAreTheEnginePresets() throws Exception {
+        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--format", "json");
+        JsonNode runs = new ObjectMapper().readTree(r.out()).get("runs");
+        assertThat(runs.findValuesAsText("label")).containsExactly("small", "large");
+    }
+
+    @Test
+    void aFailedRunGivesExitCodeOneAndKeepsTheOthers() throws Exception {
+        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--format", "json",
+                "--budget", "a=tokens:13", "--budget", "b=tokens:5");
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode runs = new ObjectMapper().readTree(r.out()).get("runs");
+        assertThat(runs.get(0).get("status").asText()).isEqualTo("failed");
+        assertThat(runs.get(0).get("error").asText()).isEqualTo("stream cut");
+        assertThat(runs.get(0).get("thinking").asText()).isEqualTo("think 13");
+        assertThat(runs.get(1).get("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void unsupportedBudgetFailsOnlyItsColumn() throws Exception {
+        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--format", "json",
+                "--budget", "f=force:min=1,max=9,waits=1,wait=Wait", "--budget", "n=none");
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode runs = new ObjectMapper().readTree(r.out()).get("runs");
+        assertThat(runs.get(0).get("error").asText()).contains("budget forcing needs a raw-continuation engine");
+        assertThat(runs.get(1).get("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void tableShowsOneRowPerColumnAndTheAnswers() {
+        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "x=none");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("column").contains("x ").contains("free").contains("answer to q");
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndUsage() {
+        assertThat(run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "x=tokens:-1")
+                .code()).isEqualTo(2);
+        Result unknown = run("compare", "--engine", "nope", "--model", "m", "--prompt", "q");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown engine 'nope'").contains("Usage");
+        assertThat(run("compare", "--engine", "echo", "--model", "m").code()).isEqualTo(2);
+        assertThat(run("compare", "--engine", "echo", "--model", "m", "--prompt", "  ").code()).isEqualTo(2);
+        assertThat(run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--api-key-env",
+                "THINKBENCH_SURELY_UNSET_VAR").err()).contains("THINKBENCH_SURELY_UNSET_VAR is not set");
+    }
+}

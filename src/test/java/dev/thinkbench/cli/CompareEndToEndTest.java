@@ -1,0 +1,128 @@
+package dev.thinkbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thinkbench.app.AppContext;
+import dev.thinkbench.testing.LlamaServerTestServer;
+import dev.thinkbench.testing.OllamaChatScript;
+import dev.thinkbench.testing.OllamaChatTestServer;
+import dev.thinkbench.testing.OpenAiChatScript;
+import dev.thinkbench.testing.OpenAiChatTestServer;
+import dev.thinkbench.testing.ScriptStep;
+import dev.thinkbench.testing.ScriptedReply;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code thinkbench compare} through the real composition root and adapters against loopback servers. */
+class CompareEndToEndTest {
+
+    private record Result(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = ThinkbenchCli.run(args, AppContext.create());
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void ollamaPresetsRunSideBySideWithThinkingOnlyWhereTheBudgetAllowsIt() throws Exception {
+        try (OllamaChatTestServer server = OllamaChatTestServer.start()) {
+            server.models("qwen3:8b");
+            server.respond(request -> request.json().path("think").asBoolean()
+                    ? OllamaChatScript.of("qwen3:8b").thinking("Two", " r's", "? Count", " again: three.")
+                        .answer("There are ", "3.").done()
+                    : OllamaChatScript.of("qwen3:8b").answer("2").done());
+
+            Result r = run("compare", "--engine", "ollama", "--base-url", server.baseUrl().toString(), "--model",
+                    "qwen3:8b", "--prompt", "How many r in raspberry?", "--format", "json", "--seed", "7");
+
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode root = r.json();
+            assertThat(root.path("engine").asText()).isEqualTo("ollama");
+            assertThat(root.path("runs").findValuesAsText("label")).containsExactly("small", "medium", "large");
+            JsonNode small = root.path("runs").get(0);
+            JsonNode large = root.path("runs").get(2);
+            assertThat(small.path("thinking").asText()).isEmpty();
+            assertThat(small.path("answer").asText()).isEqualTo("2");
+            assertThat(large.path("thinking").asText()).isEqualTo("Two r's? Count again: three.");
+            assertThat(large.path("answer").asText()).isEqualTo("There are 3.");
+            assertThat(large.path("metrics").path("thinkingTokens").asInt()).isEqualTo(4);
+            assertThat(large.path("metrics").path("promptTokens").asInt()).isEqualTo(12);
+            assertThat(large.path("metrics").path("costUsd").asDouble()).isZero();
+            assertThat(server.chatRequests()).hasSize(3)
+                    .allSatisfy(req -> assertThat(req.json().path("options").path("seed").asLong()).isEqualTo(7));
+        }
+    }
+
+    @Test
+    void openAiCompatibleColumnFailingWithA500LeavesTheOthersAndExitsOne() throws Exception {
+        try (OpenAiChatTestServer server = OpenAiChatTestServer.start()) {
+            server.models("r1-distill");
+            server.respond(request -> switch (request.json().path("reasoning_effort").asText()) {
+                case "medium" -> ScriptedReply.status(500, "{\"error\":{\"message\":\"boom\",\"type\":\"server\"}}");
+                default -> OpenAiChatScript.of("r1-distill").reasoning("Think", "ing.").content("42").finish("stop")
+                        .usage(20, 9, 6).done();
+            });
+
+            Result r = run("compare", "--engine", "openai-compatible", "--base-url", server.baseUrl().toString(),
+                    "--model", "r1-distill", "--prompt", "6*7?", "--format", "json");
+
+            assertThat(r.code()).isEqualTo(1);
+            JsonNode runs = r.json().path("runs");
+            assertThat(runs.get(0).path("status").asText()).isEqualTo("ok");
+            assertThat(runs.get(1).path("status").asText()).isEqualTo("failed");
+            assertThat(runs.get(1).path("error").asText()).isNotBlank();
+            assertThat(runs.get(2).path("status").asText()).isEqualTo("ok");
+            JsonNode m = runs.get(2).path("metrics");
+            assertThat(m.path("thinkingTokens").asInt()).isEqualTo(6);
+            assertThat(m.path("thinkingTokensSource").asText()).isEqualTo("reported");
+            assertThat(m.path("answerTokens").asInt()).isEqualTo(3);
+            assertThat(m.path("promptTokens").asInt()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void forcingBudgetsOnLlamaServerAppendWaitAndCountIt() throws Exception {
+        try (LlamaServerTestServer server = new LlamaServerTestServer()) {
+            server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply(" Three", ".", "</think>"),
+                    ScriptStep.reply(" 3", "<|im_end|>"));
+
+            Result r = run("compare", "--engine", "llama-server", "--base-url", server.baseUrl().toString(),
+                    "--model", "m", "--template", "chatml-think", "--prompt", "How many r in raspberry?",
+                    "--budget", "forced=force:min=4,max=50,waits=1,wait=Wait", "--format", "json");
+
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode run = r.json().path("runs").get(0);
+            assertThat(run.path("thinking").asText()).isEqualTo("Two.Wait Three.");
+            assertThat(run.path("answer").asText()).contains("3");
+            assertThat(run.path("metrics").path("waits").asInt()).isEqualTo(1);
+            assertThat(server.bodies("/completion").get(1).path("prompt").asText()).endsWith("Two.Wait");
+        }
+    }
+
+    @Test
+    void templateOnAChatEngineIsRejectedAsABadArgument() {
+        Result r = run("compare", "--engine", "ollama", "--model", "m", "--prompt", "q", "--template", "s1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--template applies only to raw-continuation engines");
+    }
+}

@@ -1,0 +1,113 @@
+package dev.thinkbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.testing.LlamaServerTestServer;
+import dev.thinkbench.testing.ScriptStep;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StepCommandTest {
+
+    private final LlamaServerTestServer server = new LlamaServerTestServer();
+
+    private record Services() implements CliServices {
+        @Override public PriceTable prices() { return PriceTable.empty(); }
+        @Override public EngineRegistry engines() { return new EngineRegistry(); }
+        @Override public BudgetPresets presets() { return new BudgetPresets(Map.of()); }
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = ThinkbenchCli.run(args, new Services());
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private void scriptRaspberry() {
+        server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply(" Let", " me", " see", ".", "</think>"),
+                ScriptStep.reply(" r,", " r,", " r", ".", "</think>"), ScriptStep.reply(" Three", ".", "</think>"),
+                ScriptStep.reply(" 3", "<|im_end|>"));
+    }
+
+    @Test
+    void scriptedActionsPrintTheTimelineAsJson() throws Exception {
+        scriptRaspberry();
+
+        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+                "--prompt", "How many r in raspberry?", "--actions", "wait,wait,insert:Hmm,answer", "--wait-text",
+                "Wait|Hmm", "--format", "json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode branch = root.path("branches").get(0);
+        assertThat(root.path("state").asText()).isEqualTo("done");
+        assertThat(branch.path("steps")).hasSize(5);
+        assertThat(branch.path("steps").findValuesAsText("inserted")).containsExactly("", "Wait", "Hmm", "Hmm",
+                "\n</think>\nFinal Answer:");
+        assertThat(branch.path("answer").asText()).isEqualTo(" 3");
+        assertThat(server.prompts().get(3)).endsWith("<think>\nTwo.Wait Let me see.Hmm r, r, r.Hmm");
+    }
+
+    @Test
+    void theTextTimelineShowsEachStepAndTheAnswer() {
+        scriptRaspberry();
+
+        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+                "--prompt", "How many r in raspberry?", "--actions", "wait,wait,wait,answer");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("branch 1: done").contains("wait").contains("answer (forced)")
+                .contains("answer: \"3\" \u2014 answer forced after 16 thinking tokens");
+    }
+
+    @Test
+    void anActionThatDoesNotFitIsReportedAndExitsOne() {
+        server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply("2"));
+
+        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+                "--prompt", "q", "--actions", "continue,wait");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("error: wait: cannot wait now: the answer is written (undo or fork first)");
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        assertThat(run("step", "--engine", "vllm", "--model", "m", "--prompt", "q", "--actions", "wait").err())
+                .contains("unknown raw engine 'vllm'");
+        Result badTemplate = run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions",
+                "wait", "--template", "llama3");
+        assertThat(badTemplate.code()).isEqualTo(2);
+        assertThat(badTemplate.err()).contains("unknown chat template 'llama3' (known: chatml-think");
+        assertThat(run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions",
+                "wiat").err()).contains("unknown step action 'wiat'");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.thinkbench.engine.local;
+
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.CompletionRequest;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.local.models.ExternalModels;
+import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.testing.TinyGguf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@Timeout(120)
+class LocalBackendsTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void namesResolveToDownloadsOrPathsAndRunThroughOneSharedProcess() throws Exception {
+        ModelStore store = ModelStore.inDataDirectory(home.resolve("data"));
+        Files.createDirectories(store.directory());
+        TinyGguf.write(store.directory().resolve("tiny.gguf"));
+        Files.writeString(store.directory().resolve("broken.gguf"), "not a model at all, only words");
+        Path elsewhere = TinyGguf.write(home.resolve("elsewhere.gguf"));
+        try (LocalBackends backends = new LocalBackends(new LocalEngineProcess(), store,
+                new ExternalModels(home, Map.of()), () -> new LocalEngineSettings(1, 512))) {
+
+            List<ModelInfo> models = backends.listModels();
+            String byName = backends.backend("tiny.gguf").complete(new CompletionRequest("<think>", 20, List.of(),
+                    Sampling.greedy(1), true), (t, n) -> { }, null).text();
+            String byDefault = backends.backend("").complete(new CompletionRequest("<think>", 3, List.of(),
+                    Sampling.greedy(1), true), (t, n) -> { }, null).text();
+            String byPath = backends.backend(elsewhere.toString()).complete(new CompletionRequest("<think>", 3,
+                    List.of(), Sampling.greedy(1), true), (t, n) -> { }, null).text();
+            EngineException missing = catchThrowableOfType(EngineException.class, () -> backends.backend("gone.gguf")
+                    .complete(new CompletionRequest("x", 1, List.of(), null, true), (t, n) -> { }, null));
+
+            assertThat(models).extracting(ModelInfo::name).containsExactly("tiny.gguf");
+            assertThat(models.getFirst().detail()).contains("llama", "F32");
+            assertThat(byName).isEqualTo(TinyGguf.EXPECTED_OUTPUT);
+            assertThat(byDefault).isEqualTo("Let");
+            assertThat(byPath).isEqualTo("Let");
+            assertThat(missing.kind()).isEqualTo(FailureKind.MODEL_NOT_FOUND);
+            assertThat(missing.getMessage()).contains("gone.gguf", "is not a file");
+            assertThat(backends.backend("tiny.gguf").listModels()).isEqualTo(models);
+        }
+    }
+}

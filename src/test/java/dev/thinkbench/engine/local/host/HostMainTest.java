@@ -1,0 +1,90 @@
+package dev.thinkbench.engine.local.host;
+
+import dev.thinkbench.engine.local.LocalEngineProcess;
+import dev.thinkbench.testing.TinyGguf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The host process speaks JSON lines and dies with its parent: it exits when its stdin closes. */
+@Timeout(120)
+class HostMainTest {
+
+    @TempDir
+    Path dir;
+
+    /** The default command with a private native-library folder, as the app starts it. */
+    private List<String> command() {
+        List<String> command = new ArrayList<>(LocalEngineProcess.defaultCommand());
+        command.add(1, "-D" + HostMain.NATIVE_DIR_PROPERTY + "=" + dir.toAbsolutePath());
+        return command;
+    }
+
+    @Test
+    void answersOverJsonLinesAndExitsWhenStdinClosesEvenWithAModelLoaded() throws Exception {
+        Path model = TinyGguf.write(dir.resolve("tiny.gguf"));
+        Process host = new ProcessBuilder(command()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
+                    StandardCharsets.UTF_8));
+            Writer in = new OutputStreamWriter(host.getOutputStream(), StandardCharsets.UTF_8);
+
+            assertThat(out.readLine()).startsWith("{\"type\":\"ready\"");
+            in.write("this is not json\n");
+            in.write("{\"op\":\"load\",\"id\":7,\"model\":\"" + model.toString().replace("\\", "\\\\")
+                    + "\",\"contextSize\":256,\"threads\":1}\n");
+            in.flush();
+            assertThat(out.readLine()).contains("\"type\":\"error\"", "unreadable request");
+            assertThat(out.readLine()).contains("\"type\":\"loaded\"", "\"id\":7", "<|im_end|>");
+            in.write("{\"op\":\"complete\",\"id\":8,\"prompt\":\"<think>\",\"maxTokens\":3,\"stop\":[],"
+                    + "\"temperature\":0.0,\"cachePrompt\":true}\n");
+            in.flush();
+            assertThat(out.readLine()).isEqualTo("{\"type\":\"chunk\",\"id\":8,\"text\":\"L\",\"tokens\":1}");
+            out.readLine();
+            out.readLine();
+            assertThat(out.readLine()).contains("\"type\":\"done\"", "\"stop\":\"LENGTH\"", "\"tokens\":3");
+
+            in.close();
+
+            assertThat(host.waitFor(30, TimeUnit.SECONDS)).as("host exited after stdin closed").isTrue();
+            assertThat(host.exitValue()).isZero();
+        } finally {
+            host.destroyForcibly();
+        }
+    }
+
+    @Test
+    void badParametersAreRefusedBeforeLlamaCppSeesThem() throws Exception {
+        Path model = TinyGguf.write(dir.resolve("tiny.gguf"));
+        Process host = new ProcessBuilder(command()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
+                    StandardCharsets.UTF_8));
+            Writer in = new OutputStreamWriter(host.getOutputStream(), StandardCharsets.UTF_8);
+            out.readLine();
+            in.write("{\"op\":\"load\",\"id\":1,\"model\":\"" + model.toString().replace("\\", "\\\\")
+                    + "\",\"contextSize\":256,\"threads\":0}\n");
+            in.write("{\"op\":\"complete\",\"id\":2,\"prompt\":\"x\",\"maxTokens\":3,\"cachePrompt\":true}\n");
+            in.write("{\"op\":\"shutdown\",\"id\":3}\n");
+            in.flush();
+
+            assertThat(out.readLine()).contains("\"id\":1", "threads must be between 1 and 512, was 0");
+            assertThat(out.readLine()).contains("\"id\":2", "no model is loaded");
+            assertThat(host.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            host.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.thinkbench.engine.local.models;
+
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.testing.TinyGguf;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@Timeout(60)
+class ModelDownloaderTest {
+
+    @TempDir
+    Path dir;
+    byte[] model;
+    String sha;
+
+    @BeforeEach
+    void writeModel() throws Exception {
+        Path source = TinyGguf.write(dir.resolve("source.gguf"));
+        model = Files.readAllBytes(source);
+        sha = ModelDownloader.sha256(source);
+    }
+
+    private static long rangeStart(String range) {
+        return Long.parseLong(range.substring("bytes=".length(), range.indexOf('-')));
+    }
+
+    private static ModelDownloader downloader(long freeBytes) {
+        return new ModelDownloader(HttpClient.newHttpClient(), p -> freeBytes, 3, Duration.ofMillis(10),
+                Duration.ofSeconds(30));
+    }
+
+    private Path target() {
+        return dir.resolve("models").resolve("tiny.gguf");
+    }
+
+    @Test
+    void downloadsVerifiesAndMovesTheFileIntoPlace() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            List<ModelDownloader.Progress> progress = new ArrayList<>();
+
+            Path file = downloader(-1).download(new ModelDownloader.Request(server.url(), target(), sha),
+                    progress::add, new CancelToken());
+
+            assertThat(file).isEqualTo(target());
+            assertThat(Files.readAllBytes(file)).isEqualTo(model);
+            assertThat(ModelDownloader.partFile(target())).doesNotExist();
+            assertThat(progress.getLast().downloaded()).isEqualTo(model.length);
+            assertThat(progress.getLast().fraction()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void droppedConnectionResumesWithARangeRequestFromWhereItBroke() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            server.cutResponses = 1;
+            server.cutAfter = 200_000;
+
+            Path file = downloader(-1).download(new ModelDownloader.Request(server.url(), target(), sha),
+                    p -> { }, null);
+
+            assertThat(Files.readAllBytes(file)).isEqualTo(model);
+            assertThat(server.rangesSeen).hasSize(2).first().isEqualTo("none");
+            // what arrived before the drop (the tail of a cut connection may be lost in the reset)
+            assertThat(rangeStart(server.rangesSeen.get(1))).isBetween(1L, 200_000L);
+        }
+    }
+
+    @Test
+    void giveUpAfterRetriesKeepsThePartForALaterResume() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            server.cutResponses = 3;
+            server.cutAfter = 100_000;
+
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> downloader(-1).download(
+                    new ModelDownloader.Request(server.url(), target(), sha), p -> { }, null));
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.CONNECTION);
+            assertThat(e.resumable()).isTrue();
+            assertThat(target()).doesNotExist();
+            long kept = Files.size(ModelDownloader.partFile(target()));
+            assertThat(kept).isBetween(1L, 300_000L);
+            assertThat(server.rangesSeen).hasSize(3);
+
+            Path file = downloader(-1).download(new ModelDownloader.Request(server.url(), target(), sha),
+                    p -> { }, null);
+            assertThat(Files.readAllBytes(file)).isEqualTo(model);
+            assertThat(server.rangesSeen.getLast()).isEqualTo("bytes=" + kept + "-");
+        }
+    }
+
+    @Test
+    void stalledConnectionIsDroppedAndResumed() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            server.stall = new CountDownLatch(1);
+            server.stallResponses = 1;
+            ModelDownloader impatient = new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 3,
+                    Duration.ofMillis(10), Duration.ofMillis(300));
+
+            Path file = impatient.download(new ModelDownloader.Request(server.url(), target(), sha), p -> { }, null);
+            server.stall.countDown();
+
+            assertThat(Files.readAllBytes(file)).isEqualTo(model);
+            assertThat(server.rangesSeen).containsExactly("none", "bytes=4096-");
+        }
+    }
+
+    @Test
+    void checksumMismatchIsRejectedAndNothingIsLeft() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            String wrong = "0".repeat(64);
+
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> downloader(-1).download(
+                    new ModelDownloader.Request(server.url(), target(), wrong), p -> { }, null));
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.CHECKSUM);
+            assertThat(e.getMessage()).contains(sha, wrong, "deleted");
+            assertThat(target()).doesNotExist();
+            assertThat(ModelDownloader.partFile(target())).doesNotExist();
+        }
+    }
+
+    @Test
+    void cancelPausesAndTheNextDownloadResumes() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            server.stall = new CountDownLatch(1);
+            CancelToken cancel = new CancelToken();
+
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> downloader(-1).download(
+                    new ModelDownloader.Request(server.url(), target(), sha), p -> cancel.cancel(), cancel));
+            server.stall.countDown();
+            server.stall = null;
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.CANCELLED);
+            assertThat(e.getMessage()).contains("continues from there");
+            assertThat(target()).doesNotExist();
+            long kept = Files.size(ModelDownloader.partFile(target()));
+            assertThat(kept).isPositive().isLessThan(model.length);
+
+            Path file = downloader(-1).download(new ModelDownloader.Request(server.url(), target(), sha),
+                    p -> { }, null);
+            assertThat(Files.readAllBytes(file)).isEqualTo(model);
+            assertThat(server.rangesSeen.getLast()).isEqualTo("bytes=" + kept + "-");
+        }
+    }
+
+    @Test
+    void serverThatIgnoresRangeRestartsFromZeroCorrectly() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            Files.createDirectories(target().getParent());
+            Files.write(ModelDownloader.partFile(target()), "stale bytes".getBytes(StandardCharsets.US_ASCII));
+            server.ignoreRange = true;
+
+            Path file = downloader(-1).download(new ModelDownloader.Request(server.url(), target(), sha),
+                    p -> { }, null);
+
+            assertThat(Files.readAllBytes(file)).isEqualTo(model);
+        }
+    }
+
+    @Test
+    void notEnoughDiskSpaceFailsBeforeWritingAndNamesTheAmounts() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> downloader(1_000).download(
+                    new ModelDownloader.Request(server.url(), target(), sha), p -> { }, null));
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.DISK_FULL);
+            assertThat(e.getMessage()).contains("not enough disk space", "489 KB still to download", "1 KB free");
+            assertThat(e.resumable()).isTrue();
+            assertThat(target()).doesNotExist();
+        }
+    }
+
+    @Test
+    void missingFileIsAnHttpErrorWithTheStatus() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            server.status = 404;
+
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> downloader(-1).download(
+                    new ModelDownloader.Request(server.url(), target(), null), p -> { }, null));
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.HTTP);
+            assertThat(e.getMessage()).contains("no such file (404)");
+            assertThat(server.requests.get()).as("a 404 is not retried").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void downloadThatIsNotAModelIsDeleted() throws Exception {
+        byte[] page = "<html>please log in</html>".repeat(10).getBytes(StandardCharsets.UTF_8);
+        try (LoopbackFileServer server = new LoopbackFileServer(page)) {
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> downloader(-1).download(
+                    new ModelDownloader.Request(server.url(), target(), null), p -> { }, null));
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.NOT_A_MODEL);
+            assertThat(e.getMessage()).contains("magic");
+            assertThat(target()).doesNotExist();
+            assertThat(ModelDownloader.partFile(target())).doesNotExist();
+        }
+    }
+
+    @Test
+    void readsTheBundledCatalog() throws IOException {
+        List<CatalogModel> catalog = ModelCatalogFile.load(Path.of("assets"));
+
+        assertThat(catalog).isNotEmpty();
+        assertThat(catalog).filteredOn(CatalogModel::recommended).singleElement()
+                .satisfies(m -> assertThat(m.fileName()).isEqualTo("DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf"));
+        assertThat(catalog).allSatisfy(m -> assertThat(m.url().getScheme()).isEqualTo("https"));
+    }
+}

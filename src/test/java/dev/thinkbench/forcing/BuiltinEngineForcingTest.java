@@ -1,0 +1,123 @@
+package dev.thinkbench.forcing;
+
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.ForcingPlan;
+import dev.thinkbench.core.InterventionKind;
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.local.LocalCompletionBackend;
+import dev.thinkbench.engine.local.LocalEngineProcess;
+import dev.thinkbench.engine.local.LocalEngineSettings;
+import dev.thinkbench.testing.TinyGguf;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole forcing loop and the stepper on the built-in engine: a tiny GGUF run by llama.cpp in the host. */
+@Timeout(120)
+class BuiltinEngineForcingTest {
+
+    @TempDir
+    static Path dir;
+    static LocalEngineProcess process;
+    static LocalCompletionBackend backend;
+
+    @BeforeAll
+    static void start() throws Exception {
+        process = new LocalEngineProcess();
+        backend = new LocalCompletionBackend(process, TinyGguf.writeForChat(dir.resolve("chat.gguf")),
+                new LocalEngineSettings(2, 1024));
+    }
+
+    @AfterAll
+    static void stop() {
+        process.close();
+    }
+
+    private static List<ReasoningEvent> run(Budget budget) throws Exception {
+        List<ReasoningEvent> events = new CopyOnWriteArrayList<>();
+        ForcingReasoningEngine engine = ForcingReasoningEngine.over(backend, ChatTemplates.CHATML_THINK);
+        engine.start(new RunSpec("What is x?", "", backend.model(), budget, Sampling.greedy(1)), events::add)
+                .done().get(60, TimeUnit.SECONDS);
+        return events;
+    }
+
+    private static String text(List<ReasoningEvent> events, Class<? extends ReasoningEvent> kind) {
+        StringBuilder sb = new StringBuilder();
+        for (ReasoningEvent e : events) {
+            if (kind.isInstance(e)) {
+                sb.append(e instanceof ReasoningEvent.ThinkingDelta t ? t.text() : ((ReasoningEvent.AnswerDelta) e).text());
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void forcingPlanInsertsWaitsUntilTheCapThenForcesTheAnswer() throws Exception {
+        List<ReasoningEvent> events = run(new Budget.Forcing(ForcingPlan.of(40, 40, 10)));
+
+        String thinking = text(events, ReasoningEvent.ThinkingDelta.class);
+        int thinkingTokens = events.stream().filter(e -> e instanceof ReasoningEvent.ThinkingDelta)
+                .mapToInt(e -> ((ReasoningEvent.ThinkingDelta) e).tokens()).sum();
+        List<InterventionKind> interventions = events.stream().filter(e -> e instanceof ReasoningEvent.Intervention)
+                .map(e -> ((ReasoningEvent.Intervention) e).kind()).toList();
+
+        assertThat(events.getFirst()).isInstanceOf(ReasoningEvent.Started.class);
+        assertThat(events.getLast()).isInstanceOf(ReasoningEvent.Finished.class);
+        assertThat(thinking).startsWith("Let x=2. x=2. x=2.");
+        assertThat(thinkingTokens).isEqualTo(40);
+        assertThat(interventions).contains(InterventionKind.WAIT_INSERTED).endsWith(InterventionKind.ANSWER_FORCED);
+        assertThat(text(events, ReasoningEvent.AnswerDelta.class)).contains("4");
+    }
+
+    @Test
+    void naturalEndAboveTheMinimumIsAcceptedAndTheModelAnswers() throws Exception {
+        List<ReasoningEvent> events = run(new Budget.Forcing(ForcingPlan.of(0, 100, 0)));
+
+        assertThat(text(events, ReasoningEvent.ThinkingDelta.class)).isEqualTo("Let x=2.");
+        assertThat(events).filteredOn(e -> e instanceof ReasoningEvent.Intervention)
+                .extracting(e -> ((ReasoningEvent.Intervention) e).kind())
+                .containsExactly(InterventionKind.END_ACCEPTED);
+        assertThat(events.getLast()).isInstanceOf(ReasoningEvent.Finished.class);
+    }
+
+    @Test
+    void thinkingOffForcesTheAnswerAtOnce() throws Exception {
+        List<ReasoningEvent> events = run(new Budget.None());
+
+        assertThat(text(events, ReasoningEvent.ThinkingDelta.class)).isEmpty();
+        assertThat(text(events, ReasoningEvent.AnswerDelta.class)).contains("4");
+    }
+
+    @Test
+    void stepperPausesWaitsAndForcesTheAnswerOnTheBuiltinEngine() throws Exception {
+        List<StepperEvent> events = new CopyOnWriteArrayList<>();
+        try (Stepper stepper = new Stepper(backend, ChatTemplates.CHATML_THINK, new StepperSettings(
+                Sampling.greedy(1), 200, List.of("Wait"), "Final Answer:", 16), events::add)) {
+            StepperSnapshot paused = stepper.start("", "What is x?").get(60, TimeUnit.SECONDS);
+            StepperSnapshot waited = stepper.waitMore().get(60, TimeUnit.SECONDS);
+            StepperSnapshot answered = stepper.forceAnswer().get(60, TimeUnit.SECONDS);
+
+            assertThat(paused.state()).isEqualTo(StepperState.PAUSED);
+            assertThat(paused.active().thinking()).isEqualTo("Let x=2.");
+            assertThat(waited.active().thinking()).isEqualTo("Let x=2.Wait x=2.");
+            assertThat(waited.active().thinkingSteps()).extracting(StepRecord::tokens).containsExactly(9, 6);
+            assertThat(answered.active().answer()).contains("4");
+        }
+    }
+
+    @Test
+    void backendOffersTheModelsOwnTemplateWhenTheFileHasOne() throws Exception {
+        assertThat(backend.chatTemplate()).isEmpty();
+    }
+}

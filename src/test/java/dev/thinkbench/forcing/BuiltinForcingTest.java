@@ -1,0 +1,50 @@
+package dev.thinkbench.forcing;
+
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.InterventionKind;
+import dev.thinkbench.core.Price;
+import dev.thinkbench.core.RunRecorder;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.RunStatus;
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.local.LocalCompletionBackend;
+import dev.thinkbench.engine.local.LocalEngineProcess;
+import dev.thinkbench.engine.local.LocalEngineSettings;
+import dev.thinkbench.testing.TinyGguf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The built-in engine (llama.cpp in its child JVM, tiny GGUF) becomes a ReasoningEngine through forcing. */
+@Timeout(120)
+class BuiltinForcingTest {
+
+    @Test
+    void aWaitBelowTheMinimumMakesTheTinyModelThinkAgainThenAnswer(@TempDir Path dir) throws Exception {
+        Path model = TinyGguf.write(dir.resolve("tiny.gguf"));
+        // The tiny model's greedy chain is "Let x=2.</think>A:4" after <think>, and " x=2.</think>" after "Wait".
+        ChatTemplate template = new JinjaChatTemplate("tiny", "{% for m in messages %}<|im_start|>{{ m.role }}\n"
+                + "{{ m.content }}<|im_end|>\n{% endfor %}<|im_start|>assistant\n",
+                new TemplateMarkers("<think>", "</think>", "</think>", "<|im_end|>"));
+        try (LocalEngineProcess process = new LocalEngineProcess()) {
+            ForcingReasoningEngine engine = ForcingReasoningEngine.over(
+                    new LocalCompletionBackend(process, model, new LocalEngineSettings(2, 1024)), template);
+            RunRecorder recorder = new RunRecorder(Price.free("local"));
+
+            engine.start(new RunSpec("What is x?", "", "tiny", BudgetSpec.parse("force:min=12,max=100,waits=1"),
+                    Sampling.greedy(1)), recorder::accept).done().get(60, TimeUnit.SECONDS);
+
+            assertThat(recorder.status()).as(String.valueOf(recorder.trace().error())).isEqualTo(RunStatus.OK);
+            assertThat(recorder.trace().thinking()).isEqualTo("Let x=2.Wait x=2.");
+            assertThat(recorder.interventions()).extracting(i -> i.kind())
+                    .containsExactly(InterventionKind.WAIT_INSERTED, InterventionKind.END_ACCEPTED);
+            assertThat(recorder.trace().answer()).isEqualTo("A:4");
+            assertThat(recorder.metrics(0).thinkingTokens().value()).isEqualTo(15);
+        }
+    }
+}

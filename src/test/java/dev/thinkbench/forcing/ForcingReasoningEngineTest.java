@@ -1,0 +1,123 @@
+package dev.thinkbench.forcing;
+
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.EffortLevel;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.InterventionKind;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.RunRecorder;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.RunStatus;
+import dev.thinkbench.engine.EngineConfig;
+import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.engine.RunHandle;
+import dev.thinkbench.engine.raw.RawBackends;
+import dev.thinkbench.testing.LlamaServerTestServer;
+import dev.thinkbench.testing.ScriptStep;
+import dev.thinkbench.testing.ScriptedTestBackend;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ForcingReasoningEngineTest {
+
+    private static RunSpec spec(String budget) {
+        return new RunSpec("How many r in raspberry?", "", "sim", BudgetSpec.parse(budget), null);
+    }
+
+    @Test
+    void aRegisteredRawEngineRunsAForcingBudgetOverHttp() throws Exception {
+        try (LlamaServerTestServer server = new LlamaServerTestServer()) {
+            server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply(" Three", ".", "</think>"),
+                    ScriptStep.reply(" 3", "<|im_end|>"));
+            ReasoningEngine engine = RawEngines.create(RawBackends.standard(), new EngineConfig("llama-server",
+                    server.baseUrl(), null, Duration.ofSeconds(5)), ChatTemplates.CHATML_THINK);
+            RunRecorder recorder = new RunRecorder(engine.price("sim", PriceTable.empty()));
+
+            RunHandle run = engine.start(spec("force:min=10,max=50,waits=1,wait=Wait"), recorder::accept);
+            run.done().get(10, TimeUnit.SECONDS);
+
+            assertThat(recorder.status()).isEqualTo(RunStatus.OK);
+            assertThat(recorder.trace().segments()).hasSize(2);
+            assertThat(recorder.trace().answer()).isEqualTo(" 3");
+            assertThat(recorder.metrics(0).cost().display()).isEqualTo("free");
+            assertThat(engine.displayName()).contains("llama.cpp server").contains(server.baseUrl().toString())
+                    .contains("chatml-think");
+        }
+    }
+
+    @Test
+    void everyBudgetKindMapsToForcingAndSaysSo() {
+        ForcingReasoningEngine engine = ForcingReasoningEngine.over(new ScriptedTestBackend(),
+                ChatTemplates.CHATML_THINK);
+
+        assertThat(engine.capabilities().rawContinuation()).isTrue();
+        assertThat(engine.capabilities().budgetKinds()).contains(Budget.Kind.FORCING, Budget.Kind.NONE);
+        assertThat(engine.describe(new Budget.Effort(EffortLevel.MEDIUM)))
+                .isEqualTo("effort medium means budget forcing with at most 4096 thinking tokens here (no Waits)");
+        assertThat(ForcingReasoningEngine.planFor(new Budget.Tokens(300)).maxThinkingTokens()).isEqualTo(300);
+        assertThat(ForcingReasoningEngine.planFor(new Budget.None())).isNull();
+        assertThat(engine.describe(BudgetSpec.parse("force:min=100,max=500,waits=2,wait=Wait|Hmm")))
+                .contains("up to 2 \u00d7 \"Wait\" / \"Hmm\" below 100 tokens").contains("forced at 500 tokens");
+        assertThat(engine.capabilities().whyUnsupported(new Budget.Effort(EffortLevel.XHIGH))).contains("low");
+    }
+
+    @Test
+    void noThinkingForcesTheAnswerAtOnce() throws Exception {
+        ScriptedTestBackend backend = new ScriptedTestBackend().then(" 2", "<|im_end|>");
+        Events events = new Events();
+
+        ForcingReasoningEngine.over(backend, ChatTemplates.CHATML_THINK).start(spec("none"), events)
+                .done().get(10, TimeUnit.SECONDS);
+
+        assertThat(backend.prompts().getFirst()).endsWith("<think>\n</think>\nFinal Answer:");
+        assertThat(events.interventions()).singleElement()
+                .satisfies(i -> assertThat(i.kind()).isEqualTo(InterventionKind.ANSWER_FORCED));
+        assertThat(events.last()).isInstanceOf(ReasoningEvent.Finished.class);
+    }
+
+    @Test
+    void anEffortItCannotMapFailsTheRunWithAReason() throws Exception {
+        Events events = new Events();
+
+        ForcingReasoningEngine.over(new ScriptedTestBackend(), ChatTemplates.CHATML_THINK)
+                .start(spec("effort:max"), events).done().get(10, TimeUnit.SECONDS);
+
+        assertThat(events.all.getFirst()).isInstanceOf(ReasoningEvent.Started.class);
+        assertThat(events.last()).isInstanceOfSatisfying(ReasoningEvent.Failed.class, f -> {
+            assertThat(f.kind()).isEqualTo(FailureKind.UNSUPPORTED);
+            assertThat(f.message()).contains("use low, medium or high");
+        });
+    }
+
+    @Test
+    void cancelEndsTheRunCancelled() throws Exception {
+        ScriptedTestBackend backend = new ScriptedTestBackend().holdAfter(1).then("a", "b", "c");
+        Events events = new Events();
+        RunHandle run = ForcingReasoningEngine.over(backend, ChatTemplates.CHATML_THINK).start(
+                spec("tokens:100"), events);
+        backend.awaitHeld();
+
+        run.cancel();
+        run.done().get(10, TimeUnit.SECONDS);
+
+        assertThat(events.last()).isInstanceOf(ReasoningEvent.Cancelled.class);
+    }
+
+    @Test
+    void aBadBaseUrlIsRefusedWhenTheEngineIsMade() {
+        assertThatThrownBy(() -> RawEngines.create(RawBackends.standard(), new EngineConfig("ollama-raw",
+                URI.create("ftp://x"), null, null), ChatTemplates.CHATML_THINK))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http(s) URL");
+        assertThatThrownBy(() -> RawEngines.create(RawBackends.standard(), new EngineConfig("vllm",
+                null, null, null), ChatTemplates.CHATML_THINK))
+                .hasMessageContaining("known: llama-server, openai-completions, ollama-raw, deepseek-prefix");
+    }
+}

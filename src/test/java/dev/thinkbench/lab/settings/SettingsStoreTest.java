@@ -1,0 +1,58 @@
+package dev.thinkbench.lab.settings;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SettingsStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedSettingsLoadBackEqual() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("sub/settings.json"));
+        Settings s = Settings.defaults().withEngine("ollama", "http://127.0.0.1:11434", "qwen3")
+                .withTheme("dark").withColumns(List.of("small=none", "large=effort:high")).withApiKeyEnv("KEY_VAR");
+        store.save(s);
+        assertThat(store.load()).isEqualTo(s);
+        assertThat(store.lastProblem()).isNull();
+        try (var files = Files.list(dir.resolve("sub"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("settings.json");
+        }
+    }
+
+    @Test
+    void missingFileGivesDefaults() {
+        assertThat(new SettingsStore(dir.resolve("none.json")).load()).isEqualTo(Settings.defaults());
+    }
+
+    @Test
+    void brokenFileIsSetAsideWithAReason() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"engineId\": ");
+        SettingsStore store = new SettingsStore(file);
+        assertThat(store.load()).isEqualTo(Settings.defaults());
+        assertThat(store.lastProblem()).contains("could not be read");
+        assertThat(dir.resolve("settings.json.broken")).exists();
+    }
+
+    @Test
+    void unknownFieldsFromLaterVersionsAreIgnored() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"schemaVersion\":1,\"engineId\":\"ollama\",\"futureThing\":42}");
+        assertThat(new SettingsStore(file).load().engineId()).isEqualTo("ollama");
+    }
+
+    @Test
+    void settingsNeverCarryAKeyOnlyItsVariableName() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("s.json"));
+        store.save(Settings.defaults().withApiKeyEnv("DEEPSEEK_API_KEY"));
+        assertThat(Files.readString(dir.resolve("s.json"))).contains("DEEPSEEK_API_KEY").doesNotContain("sk-");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.thinkbench.ui.models;
+
+import dev.thinkbench.engine.local.LocalEngineSettings;
+import dev.thinkbench.engine.local.models.CatalogModel;
+import dev.thinkbench.engine.local.models.ExternalModels;
+import dev.thinkbench.engine.local.models.LoopbackFileServer;
+import dev.thinkbench.engine.local.models.ModelDownloader;
+import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.testing.TinyGguf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pause, resume, delete and settings validation, driven without a window (drain called by the test). */
+@Timeout(60)
+class ModelManagerViewModelTest {
+
+    @TempDir
+    Path home;
+
+    private static void drainUntil(ModelManagerViewModel vm, BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 2000 && !condition.getAsBoolean(); i++) {
+            vm.drain();
+            Thread.sleep(10);
+        }
+        vm.drain();
+    }
+
+    @Test
+    void pauseKeepsThePartialFileResumeFinishesAndDeleteRemovesIt() throws Exception {
+        byte[] model = Files.readAllBytes(TinyGguf.write(home.resolve("source.gguf")));
+        try (LoopbackFileServer server = new LoopbackFileServer(model);
+             ExecutorService background = Executors.newVirtualThreadPerTaskExecutor()) {
+            server.stall = new CountDownLatch(1);
+            server.stallResponses = 1;
+            CatalogModel tiny = new CatalogModel("tiny", "Tiny", "llama", "120K", "F32", model.length, "MIT",
+                    server.url(), null, "chatml-think", false, "");
+            ModelStore store = ModelStore.inDataDirectory(home);
+            ModelManagerViewModel vm = new ModelManagerViewModel(List.of(tiny), store, new ExternalModels(home,
+                    Map.of()), new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 2, Duration.ofMillis(10),
+                    Duration.ofSeconds(20)), background, () -> -1, new LocalEngineSettings(2, 4096));
+            CatalogEntry entry = vm.catalog().getFirst();
+
+            vm.download(entry);
+            drainUntil(vm, () -> entry.progressProperty().get() > 0);
+            vm.pause(entry);
+            drainUntil(vm, () -> entry.stateProperty().get() == CatalogEntry.State.PAUSED);
+            server.stall.countDown();
+
+            assertThat(entry.stateProperty().get()).isEqualTo(CatalogEntry.State.PAUSED);
+            assertThat(store.partialBytes(tiny)).isPositive();
+            assertThat(store.installedFile(tiny)).isEmpty();
+
+            vm.download(entry);
+            drainUntil(vm, () -> entry.stateProperty().get() == CatalogEntry.State.INSTALLED);
+
+            assertThat(store.installedFile(tiny)).isPresent();
+            assertThat(server.rangesSeen.getLast()).startsWith("bytes=");
+            assertThat(vm.models()).extracting(m -> m.path().getFileName().toString()).contains("model.gguf");
+
+            vm.delete(entry);
+            drainUntil(vm, () -> entry.stateProperty().get() == CatalogEntry.State.AVAILABLE);
+
+            assertThat(store.installedFile(tiny)).isEmpty();
+            assertThat(vm.models()).isEmpty();
+        }
+    }
+
+    @Test
+    void outOfRangeSettingsAreRefusedWithTheReason() {
+        ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
+                new ExternalModels(home, Map.of()), new ModelDownloader(), Runnable::run, () -> -1,
+                LocalEngineSettings.defaults());
+
+        vm.contextSizeProperty().set(16);
+
+        assertThat(vm.settings()).isNull();
+        assertThat(vm.errorProperty().get()).contains("context size must be between 128 and 262144");
+        vm.contextSizeProperty().set(2048);
+        assertThat(vm.settings()).isEqualTo(new LocalEngineSettings(vm.threadsProperty().get(), 2048));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.thinkbench.ui.models;
+
+import dev.thinkbench.engine.local.LocalEngineSettings;
+import dev.thinkbench.engine.local.models.CatalogModel;
+import dev.thinkbench.engine.local.models.ExternalModels;
+import dev.thinkbench.engine.local.models.LocalModel;
+import dev.thinkbench.engine.local.models.LoopbackFileServer;
+import dev.thinkbench.engine.local.models.ModelDownloader;
+import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.testing.TinyGguf;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The model manager against a loopback download server and a temporary home, headless. */
+@ExtendWith(ApplicationExtension.class)
+class ModelManagerViewTest {
+
+    private Path home;
+    private LoopbackFileServer server;
+    private ModelManagerView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        home = Files.createTempDirectory("thinkbench-models-ui");
+        Path source = TinyGguf.write(home.resolve("source.gguf"));
+        server = new LoopbackFileServer(Files.readAllBytes(source));
+        Path ollama = home.resolve(".ollama/models/blobs/sha256-" + "c".repeat(64));
+        Files.createDirectories(ollama.getParent());
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 3).put("general.architecture", "qwen3")
+                .write(ollama);
+        Path manifest = home.resolve(".ollama/models/manifests/registry.ollama.ai/library/qwen3/0.6b");
+        Files.createDirectories(manifest.getParent());
+        Files.writeString(manifest, "{\"layers\":[{\"mediaType\":\"application/vnd.ollama.image.model\","
+                + "\"digest\":\"sha256:" + "c".repeat(64) + "\"}]}");
+        CatalogModel tiny = new CatalogModel("tiny-test", "Tiny test model", "llama", "120K", "F32", 488_992, "MIT",
+                server.url(), null, "chatml-think", true, "A model written by the test.");
+        ModelManagerViewModel vm = new ModelManagerViewModel(List.of(tiny), ModelStore.inDataDirectory(home),
+                new ExternalModels(home, Map.of()), new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 2,
+                Duration.ofMillis(10), Duration.ofSeconds(20)), Executors.newVirtualThreadPerTaskExecutor(),
+                () -> 50L << 20, new LocalEngineSettings(2, 4096));
+        view = new ModelManagerView(vm);
+        stage.setScene(new Scene(view, 1000, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        view.viewModel().close();
+        server.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void downloadInstallsTheModelAndChoosingItWarnsAboutMemory(FxRobot robot) throws Exception {
+        ModelManagerViewModel vm = view.viewModel();
+        waitUntil(() -> vm.models().size() == 1);
+        assertThat(vm.models().getFirst().usable()).as("the qwen3 from Ollama").isFalse();
+
+        robot.clickOn(".download-button");
+        waitUntil(() -> vm.catalog().getFirst().stateProperty().get() == CatalogEntry.State.INSTALLED);
+
+        ListView<LocalModel> local = robot.lookup("#localList").queryListView();
+        assertThat(local.getItems()).extracting(LocalModel::displayName)
+                .contains("model.gguf", "qwen3:0.6b (Ollama)");
+        assertThat(Files.exists(home.resolve("models/model.gguf"))).isTrue();
+
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof ListCell<?> cell && cell.getText() != null
+                && cell.getText().startsWith("model.gguf")).queryAs(ListCell.class));
+        robot.clickOn("#useButton");
+        waitUntil(() -> !vm.warningProperty().get().isEmpty());
+
+        Label warning = robot.lookup("#memoryWarning").query();
+        assertThat(warning.getText()).contains("needs about", "4096-token context", "52 MB is available");
+        assertThat(robot.lookup("#chosenLabel").queryAs(Label.class).getText()).isEqualTo("Using model.gguf");
+    }
+
+    @Test
+    void openingAFileTheEngineCannotRunSaysWhy(FxRobot robot) throws Exception {
+        Path notes = Files.writeString(home.resolve("notes.gguf"), "these are notes, not a model");
+
+        robot.interact(() -> view.viewModel().open(notes));
+        waitUntil(() -> !view.viewModel().errorProperty().get().isEmpty());
+
+        Label error = robot.lookup("#errorLabel").query();
+        assertThat(error.getText()).startsWith("Cannot use notes.gguf: magic:");
+        assertThat(view.viewModel().selectedProperty().get()).isNull();
+    }
+}

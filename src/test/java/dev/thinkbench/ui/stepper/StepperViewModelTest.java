@@ -1,0 +1,98 @@
+package dev.thinkbench.ui.stepper;
+
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.StepRecord;
+import dev.thinkbench.forcing.Stepper;
+import dev.thinkbench.forcing.StepperAction;
+import dev.thinkbench.forcing.StepperEvent;
+import dev.thinkbench.forcing.StepperSettings;
+import dev.thinkbench.forcing.StepperState;
+import dev.thinkbench.testing.ScriptedTestBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The view model without a toolkit: properties and lists work headless, drain() is called by hand. */
+class StepperViewModelTest {
+
+    private final ScriptedTestBackend backend = new ScriptedTestBackend();
+    private Consumer<StepperEvent> listener;
+    private final StepperViewModel vm = new StepperViewModel((t, l) -> {
+        listener = l;
+        return new Stepper(backend, t, StepperSettings.defaults(Sampling.greedy(1)), l);
+    }, ChatTemplates.builtIns());
+
+    @AfterEach
+    void close() {
+        vm.close();
+    }
+
+    private void drainUntil(StepperState state) throws InterruptedException {
+        drainUntil(state, 1);
+    }
+
+    /** Drains frame by frame (bounded) until the state is reached with that many timeline rows. */
+    private void drainUntil(StepperState state, int rows) throws InterruptedException {
+        for (int i = 0; i < 1000 && !(vm.stateProperty().get() == state && vm.timeline().size() == rows); i++) {
+            vm.drain();
+            Thread.sleep(5);
+        }
+        assertThat(vm.stateProperty().get()).isEqualTo(state);
+        assertThat(vm.timeline()).hasSize(rows);
+    }
+
+    @Test
+    void manyStreamedPiecesBecomeOneTraceUpdatePerFrame() throws Exception {
+        backend.then("a", "</think>");
+        vm.promptProperty().set("q");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        List<TraceUpdate> updates = new ArrayList<>();
+        vm.traceProperty().addListener((o, a, b) -> updates.add(b));
+
+        for (int i = 0; i < 200; i++) {
+            listener.accept(new StepperEvent.TextDelta(1, StepRecord.Phase.THINKING, "x", 1));
+        }
+        vm.drain();
+
+        assertThat(updates).singleElement().satisfies(u -> {
+            assertThat(u.replace()).isFalse();
+            assertThat(u.text()).hasSize(200);
+        });
+    }
+
+    @Test
+    void aWaitRedrawsTheTraceWithTheInsertedTextMarked() throws Exception {
+        backend.then("Two", ".", "</think>").then(" Three", ".", "</think>");
+        vm.promptProperty().set("q");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+
+        vm.waitMore();
+        drainUntil(StepperState.PAUSED, 2);
+
+        TraceUpdate shown = vm.traceProperty().get();
+        assertThat(shown.replace()).isTrue();
+        assertThat(shown.spans()).extracting(TraceUpdate.Span::kind).containsExactly(TraceUpdate.Kind.MODEL,
+                TraceUpdate.Kind.INSERTED, TraceUpdate.Kind.MODEL);
+        assertThat(shown.text()).isEqualTo("Two.Wait Three.");
+        assertThat(vm.thinkingTokensProperty().get()).isEqualTo(6);
+        assertThat(vm.canProperty(StepperAction.CONTINUE).get()).isTrue();
+        assertThat(vm.timeline()).hasSize(2);
+    }
+
+    @Test
+    void aRefusedActionIsShownNotThrown() {
+        vm.waitMore();
+        assertThat(vm.errorProperty().get()).isEqualTo("press Run first");
+        vm.promptProperty().set(" ");
+        vm.run();
+        assertThat(vm.errorProperty().get()).isEqualTo("the prompt is empty");
+    }
+}

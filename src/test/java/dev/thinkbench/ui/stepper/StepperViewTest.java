@@ -1,0 +1,107 @@
+package dev.thinkbench.ui.stepper;
+
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.StepperSettings;
+import dev.thinkbench.forcing.StepperState;
+import dev.thinkbench.testing.ScriptedTestBackend;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class StepperViewTest {
+
+    private final ScriptedTestBackend backend = new ScriptedTestBackend()
+            .then("Two", " r's", ".", "</think>")
+            .then(" Let", " me", " recount", ".", "</think>")
+            .then(" r,", " r,", " r", ".", "</think>")
+            .then(" 3", "<|im_end|>");
+    private StepperView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new StepperView(backend, ChatTemplates.builtIns(), StepperSettings.defaults(Sampling.greedy(1)));
+        view.viewModel().promptProperty().set("How many r's are in raspberry?");
+        stage.setScene(new Scene(view, 1200, 760));
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        view.viewModel().close();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void waitEnabled(FxRobot robot, String id) throws TimeoutException {
+        Node button = robot.lookup(id).query();
+        waitUntil(() -> !button.isDisabled());
+    }
+
+    @Test
+    void waitTwiceThenForceAnswerShowsThreeThinkingSegmentsAndTheAnswer(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        waitEnabled(robot, "#waitButton");
+        robot.clickOn("#waitButton");
+        waitEnabled(robot, "#waitButton");
+        robot.clickOn("#waitButton");
+        waitEnabled(robot, "#forceButton");
+        robot.clickOn("#forceButton");
+        waitUntil(() -> view.viewModel().stateProperty().get() == StepperState.DONE);
+
+        TableView<TimelineRow> timeline = robot.lookup("#timelineTable").queryTableView();
+        assertThat(timeline.getItems()).extracting(TimelineRow::kind)
+                .containsExactly("think", "wait", "wait", "answer (forced)");
+        assertThat(timeline.getItems()).extracting(TimelineRow::tokens).containsExactly(4, 5, 5, 2);
+        TextArea answer = robot.lookup("#answerArea").query();
+        assertThat(answer.getText()).isEqualTo(" 3");
+        StyleClassedTextArea trace = robot.lookup("#traceArea").query();
+        assertThat(trace.getText()).isEqualTo("Two r's.Wait Let me recount.Wait r, r, r.");
+        assertThat(backend.prompts().getLast()).endsWith("r, r, r.\n</think>\nFinal Answer:");
+        assertThat(robot.lookup("#waitButton").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#undoButton").query().isDisabled()).isFalse();
+    }
+
+    @Test
+    void keysStepAndForkKeepsBothBranches(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        waitEnabled(robot, "#forkButton");
+        robot.clickOn("#forkButton");
+        waitUntil(() -> view.viewModel().branches().size() == 2);
+        robot.clickOn("#timelineTable");
+        robot.type(KeyCode.W);
+        waitUntil(() -> view.viewModel().stateProperty().get() == StepperState.PAUSED
+                && view.viewModel().timeline().size() == 3);
+        robot.type(KeyCode.A);
+        waitUntil(() -> view.viewModel().stateProperty().get() == StepperState.DONE);
+
+        ListView<BranchSummary> branches = robot.lookup("#branchList").queryListView();
+        assertThat(branches.getItems()).extracting(BranchSummary::name).containsExactly("branch 1", "branch 2");
+        assertThat(branches.getItems().get(1).active()).isTrue();
+        assertThat(branches.getItems().get(1).answer()).startsWith(" r, r, r.");
+        assertThat(view.viewModel().timeline()).extracting(TimelineRow::branchId).containsExactly(1, 2, 2, 2);
+        assertThat(List.copyOf(backend.prompts())).hasSize(3);
+    }
+}
