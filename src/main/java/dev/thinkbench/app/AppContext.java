@@ -6,6 +6,7 @@ import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.local.LocalBackends;
 import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.samples.MicroExerciseSample;
 import dev.thinkbench.lab.samples.SamplePrompt;
 import dev.thinkbench.lab.samples.SamplePrompts;
 import dev.thinkbench.lab.settings.CurrentSettings;
@@ -36,17 +37,20 @@ public final class AppContext implements CliServices, WorkbenchServices {
     private final RawBackends rawBackends;
     private final CurrentSettings settings;
     private final List<SamplePrompt> samples;
+    private final UnaryOperator<String> environment;
 
     private AppContext(Path assets, PriceTable prices, BudgetPresets presets, CurrentSettings settings,
-                       LocalBackends builtin) {
+                       LocalBackends builtin, UnaryOperator<String> environment) {
         this.assets = assets;
+        this.environment = environment;
         this.settings = settings;
         this.prices = prices;
         this.presets = presets;
         this.builtin = builtin;
         this.engines = Engines.registry(builtin);
         this.rawBackends = BuiltinBackends.withBuiltin(RawBackends.standard(), builtin);
-        this.samples = loadSamples(assets.resolveSibling("samples").resolve("prompts.json"));
+        this.samples = MicroExerciseSample.withExercise(
+                loadSamples(assets.resolveSibling("samples").resolve("prompts.json")));
     }
 
     private static List<SamplePrompt> loadSamples(Path file) {
@@ -66,15 +70,26 @@ public final class AppContext implements CliServices, WorkbenchServices {
      * context from the current settings at each run.
      */
     public static AppContext create() {
-        Path assets = Assets.locate();
-        CurrentSettings settings = CurrentSettings.load(new SettingsStore(
-                UserDirectories.config().resolve(SETTINGS_FILE)));
+        return create(Assets.locate(), UserDirectories.config(), UserDirectories.data());
+    }
+
+    /**
+     * Wires the application over the given folders: {@code assets} (with {@code ../samples} beside it), the config
+     * folder that holds {@value #SETTINGS_FILE}, and the data folder that holds downloaded models.
+     */
+    public static AppContext create(Path assets, Path configDir, Path dataDir) {
+        return create(assets, configDir, dataDir, System::getenv);
+    }
+
+    /** As {@link #create(Path, Path, Path)}, reading API keys through {@code environment} (tests pass a map). */
+    public static AppContext create(Path assets, Path configDir, Path dataDir, UnaryOperator<String> environment) {
+        CurrentSettings settings = CurrentSettings.load(new SettingsStore(configDir.resolve(SETTINGS_FILE)));
         if (settings.loadProblem() != null) {
             System.err.println("Thinkbench: " + settings.loadProblem());
         }
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
                 loadPresets(assets.resolve("budget-presets.json")), settings,
-                LocalBackends.standard(UserDirectories.data(), assets, () -> settings.get().builtinEngine()));
+                LocalBackends.standard(dataDir, assets, () -> settings.get().builtinEngine()), environment);
     }
 
     private static BudgetPresets loadPresets(Path file) {
@@ -131,6 +146,7 @@ public final class AppContext implements CliServices, WorkbenchServices {
         return builtin;
     }
 
+    /** The sample prompts: the micro model's exercise first, then those of {@code samples/prompts.json}. */
     @Override
     public List<SamplePrompt> samples() {
         return samples;
@@ -138,6 +154,6 @@ public final class AppContext implements CliServices, WorkbenchServices {
 
     @Override
     public UnaryOperator<String> environment() {
-        return System::getenv;
+        return environment;
     }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Wires the model manager to the app: the download catalog from the assets, the built-in engine's models folder,
- * the threads and context from the current settings, and every valid change of them saved, so the engine's next run
- * uses it. Call on the FX thread.
+ * the models shipped with the app, the threads and context from the current settings, and every valid change of them
+ * saved, so the engine's next run uses it. Call on the FX thread.
  */
 public final class ModelManagers {
 
@@ -37,6 +37,7 @@ public final class ModelManagers {
                 ExternalModels.forCurrentUser(), new ModelDownloader(), background, MemoryCheck::availableMemory,
                 settings.get().builtinEngine());
         vm.setOnSettingsChanged(engine -> save(settings, engine));
+        vm.setBundledModels(() -> builtin.bundled().all());
         return vm;
     }
 

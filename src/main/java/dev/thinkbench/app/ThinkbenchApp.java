@@ -1,19 +1,20 @@
 package dev.thinkbench.app;
 
-import dev.thinkbench.ui.BackgroundTasks;
 import dev.thinkbench.ui.FxBackgroundTasks;
-import dev.thinkbench.ui.WorkbenchView;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.io.IOException;
 
-/** The JavaFX application: builds the workbench window from the composition root and saves settings on exit. */
+/**
+ * The JavaFX application: builds the main window from the composition root, shows the welcome on first launch, and
+ * saves settings on exit.
+ */
 public final class ThinkbenchApp extends Application {
 
-    private final BackgroundTasks tasks = new FxBackgroundTasks();
-    private WorkbenchView view;
+    private final FxBackgroundTasks tasks = new FxBackgroundTasks();
+    private MainWindow window;
     private AppContext context;
 
     static void launchApp(String[] args) {
@@ -23,24 +24,26 @@ public final class ThinkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         context = AppContext.create();
-        view = WorkbenchFactory.create(context, tasks, context.settings().get());
-        Scene scene = view.createScene(1440, 900);
+        window = MainWindow.create(context, tasks);
+        Scene scene = window.view().createScene(1440, 900);
         stage.setTitle("Thinkbench");
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
-        view.compareView().promptPane().focusPrompt();
+        window.view().compareView().promptPane().focusPrompt();
+        window.showWelcomeIfFirstLaunch();
     }
 
     @Override
     public void stop() {
-        if (view != null) {
+        if (window != null) {
             try {
-                context.settings().update(previous -> WorkbenchFactory.settingsOf(view.viewModel(), previous));
+                window.saveSettings();
             } catch (IOException e) {
                 System.err.println("Thinkbench: settings not saved: " + e.getMessage());
             }
+            window.close();
         }
         tasks.shutdown();
         if (context != null) {

@@ -3,6 +3,7 @@ package dev.thinkbench.ui;
 import javafx.application.Platform;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,9 +13,10 @@ import java.util.logging.Logger;
 
 /**
  * {@link BackgroundTasks} on named daemon threads, answering through {@link Platform#runLater}. One {@code runLater}
- * per task is fine here: tasks are rare (a model list), unlike tokens.
+ * per task is fine here: tasks are rare (a model list), unlike tokens. Also a plain {@link Executor} on the same
+ * threads.
  */
-public final class FxBackgroundTasks implements BackgroundTasks {
+public final class FxBackgroundTasks implements BackgroundTasks, Executor {
 
     private static final Logger LOG = Logger.getLogger(FxBackgroundTasks.class.getName());
     private final AtomicInteger threads = new AtomicInteger();
@@ -35,6 +37,12 @@ public final class FxBackgroundTasks implements BackgroundTasks {
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });
+    }
+
+    /** Runs {@code work} on the same daemon threads, for views that queue their own results (the model manager). */
+    @Override
+    public void execute(Runnable work) {
+        executor.execute(work);
     }
 
     @Override

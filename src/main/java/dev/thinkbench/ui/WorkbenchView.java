@@ -8,6 +8,7 @@ import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.compare.CompareView;
 import dev.thinkbench.ui.connection.ConnectionBar;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,50 +25,84 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The workbench window's content: a top bar (brand, connection, theme toggle), a tab per tool ("Compare" now; more
- * through {@link #addTab}), and a status bar of shortcuts. Applies the AtlantaFX Primer theme, light or dark.
- * Window-wide shortcuts: F5 lists models again, Ctrl+Shift+L switches the theme. UI thread only.
+ * The workbench window's content: a top bar (brand, connection, help, theme toggle), a tab per tool added through
+ * {@link #addTab}, a status bar with the selected tab's shortcuts, and an overlay layer for a modal card (the
+ * welcome) over all of it. Applies the AtlantaFX Primer theme, light or dark. Window-wide shortcuts: Ctrl+1..9 select
+ * a tab, F1 shows the help (when set), F5 lists models again, Ctrl+Shift+L switches the theme; while an overlay shows,
+ * Esc closes it and the other shortcuts wait. A newly selected tab takes the keyboard focus, so its own keys work at
+ * once. UI thread only.
  */
-public final class WorkbenchView extends BorderPane {
+public final class WorkbenchView extends StackPane {
 
     /** The app's own stylesheet, on top of the AtlantaFX theme; uses the theme's colour variables. */
     public static final String STYLESHEET = Objects.requireNonNull(
             WorkbenchView.class.getResource("thinkbench.css"), "thinkbench.css").toExternalForm();
     private static final KeyCombination THEME = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
+    private static final String COMMON_KEYS = "Ctrl+1/2/3 tabs \u00b7 F5 refresh models \u00b7 Ctrl+Shift+L theme";
 
     private final WorkbenchViewModel vm;
+    private final BorderPane layout = new BorderPane();
+    private final StackPane overlay = new StackPane();
     private final TabPane tabs = new TabPane();
     private final CompareView compare;
     private final ConnectionBar connectionBar;
+    private final Label keys = new Label();
+    private final Button help = Icons.button(null, Feather.HELP_CIRCLE, "Getting started: where the model runs (F1)",
+            Styles.BUTTON_ICON, Styles.FLAT);
+    private final Map<Tab, TabKeys> tabKeys = new HashMap<>();
+    private Runnable onHelp;
+    private Runnable onOverlayEscape;
+
+    /** What a tab adds to the status bar, and which node takes the focus when it is selected. */
+    private record TabKeys(String shortcuts, Node focus) {
+    }
 
     public WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
         Fonts.load();
-        getStyleClass().add("workbench");
+        getStyleClass().add("workbench-root");
+        layout.getStyleClass().add("workbench");
         connectionBar = new ConnectionBar(vm.connection());
         compare = new CompareView(vm.compare());
+        tabs.setId("toolTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        addTab("Compare", Feather.COLUMNS, compare,
-                "One prompt at several thinking budgets, side by side");
-        setTop(topBar());
-        setCenter(tabs);
-        setBottom(statusBar());
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> onTabSelected(now));
+        Tab compareTab = addTab("Compare", Feather.COLUMNS, compare,
+                "One prompt at several thinking budgets, side by side (Ctrl+1)");
+        tabKeys.put(compareTab, new TabKeys("Ctrl+Enter run \u00b7 Esc cancel all \u00b7 Ctrl+Shift+N add column",
+                compare.promptPane()));
+        layout.setTop(topBar());
+        layout.setCenter(tabs);
+        layout.setBottom(statusBar());
+        overlay.setId("overlay");
+        overlay.getStyleClass().add("overlay-backdrop");
+        overlay.setVisible(false);
+        getChildren().addAll(layout, overlay);
         vm.themeProperty().addListener((obs, old, now) -> applyTheme(now));
         sceneProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKeyFilter);
+                old.removeEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+            }
             if (now != null) {
                 now.getStylesheets().add(STYLESHEET);
+                now.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyFilter);
                 now.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
             }
         });
         applyTheme(vm.themeProperty().get());
+        onTabSelected(compareTab);
     }
 
     private HBox topBar() {
@@ -85,10 +120,15 @@ public final class WorkbenchView extends BorderPane {
         vm.themeProperty().addListener((obs, old, now) ->
                 theme.setGraphic(Icons.icon(now == Theme.DARK ? Feather.SUN : Feather.MOON)));
         theme.setGraphic(Icons.icon(vm.themeProperty().get() == Theme.DARK ? Feather.SUN : Feather.MOON));
+        help.setId("helpButton");
+        help.setOnAction(e -> showHelp());
+        help.setVisible(false);
+        help.managedProperty().bind(help.visibleProperty());
         HBox.setHgrow(connectionBar, Priority.ALWAYS);
         connectionBar.setMinWidth(0);
         theme.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(14, brand, separator(), connectionBar, spacer, theme);
+        help.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(14, brand, separator(), connectionBar, spacer, help, theme);
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 14, 8, 14));
@@ -102,8 +142,7 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private HBox statusBar() {
-        Label keys = new Label("Ctrl+Enter run \u00b7 Esc cancel all \u00b7 Ctrl+Shift+N add column \u00b7 "
-                + "F5 refresh models \u00b7 Ctrl+Shift+L theme");
+        keys.setId("shortcutsLabel");
         keys.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         Label engine = new Label();
         engine.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -117,9 +156,52 @@ public final class WorkbenchView extends BorderPane {
         return bar;
     }
 
+    /** Tab selection must work from inside a text area too, so it is a filter; an open overlay keeps the keys. */
+    private void onKeyFilter(KeyEvent e) {
+        if (overlay.isVisible()) {
+            if (e.getCode() == KeyCode.ESCAPE && onOverlayEscape != null) {
+                onOverlayEscape.run();
+                e.consume();
+            } else if (!isInside(e.getTarget(), overlay)) {
+                e.consume();
+            }
+            return;
+        }
+        int digit = tabDigit(e);
+        if (digit > 0 && digit <= tabs.getTabs().size()) {
+            tabs.getSelectionModel().select(digit - 1);
+            e.consume();
+        }
+    }
+
+    private static int tabDigit(KeyEvent e) {
+        if (!e.isShortcutDown() || e.isShiftDown() || e.isAltDown()) {
+            return 0;
+        }
+        KeyCode code = e.getCode();
+        if (code.isDigitKey()) {
+            String name = code.getName();
+            char c = name.charAt(name.length() - 1);
+            return Character.isDigit(c) ? c - '0' : 0;
+        }
+        return 0;
+    }
+
+    private static boolean isInside(Object target, Node ancestor) {
+        for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void onKey(KeyEvent e) {
         if (e.getCode() == KeyCode.F5) {
             connectionBar.refresh();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F1 && onHelp != null) {
+            showHelp();
             e.consume();
         } else if (THEME.match(e)) {
             vm.toggleTheme();
@@ -127,13 +209,88 @@ public final class WorkbenchView extends BorderPane {
         }
     }
 
-    /** Adds a tool as a tab; the lead adds Stepper and Models this way. */
+    private void showHelp() {
+        if (onHelp != null && !overlay.isVisible()) {
+            onHelp.run();
+        }
+    }
+
+    private void onTabSelected(Tab tab) {
+        compare.setShortcutsEnabled(tab != null && tab.getContent() == compare && !overlay.isVisible());
+        TabKeys k = tab == null ? null : tabKeys.get(tab);
+        keys.setText(k == null || k.shortcuts().isEmpty() ? COMMON_KEYS : k.shortcuts() + " \u00b7 " + COMMON_KEYS);
+        if (tab != null && !overlay.isVisible()) {
+            Node target = k == null || k.focus() == null ? tab.getContent() : k.focus();
+            // after the skin has made the new content visible, or the request is ignored
+            Platform.runLater(() -> focus(target));
+        }
+    }
+
+    private void focus(Node target) {
+        if (target == compare.promptPane()) {
+            compare.promptPane().focusPrompt();
+        } else if (target != null) {
+            target.requestFocus();
+        }
+    }
+
+    /** Adds a tool as a tab; it takes the focus when selected. */
     public Tab addTab(String title, Ikon icon, Node content, String tooltip) {
         Tab tab = new Tab(title, content);
+        tab.setId(title.toLowerCase(java.util.Locale.ROOT) + "Tab");
         tab.setGraphic(Icons.icon(icon));
         tab.setTooltip(Icons.tip(tooltip));
         tabs.getTabs().add(tab);
         return tab;
+    }
+
+    /**
+     * Adds a tool as a tab whose shortcuts the status bar shows while it is selected, and whose {@code focus} node
+     * (else the content) takes the keyboard focus when it is selected.
+     */
+    public Tab addTab(String title, Ikon icon, Node content, String tooltip, String shortcuts, Node focus) {
+        Tab tab = addTab(title, icon, content, tooltip);
+        tabKeys.put(tab, new TabKeys(shortcuts == null ? "" : shortcuts, focus));
+        return tab;
+    }
+
+    /** Selects the tab at {@code index} (0-based). */
+    public void selectTab(int index) {
+        tabs.getSelectionModel().select(index);
+    }
+
+    /** Shows the help button (and F1), running {@code action} when pressed; null hides it. */
+    public void setOnHelp(Runnable action) {
+        onHelp = action;
+        help.setVisible(action != null);
+    }
+
+    /**
+     * Shows {@code card} centred over the whole window on a dimmed backdrop, modal: the window behind takes no
+     * clicks or keys until {@link #closeOverlay()}. Esc runs {@code onEscape} (which should close it).
+     */
+    public void showOverlay(Region card, Runnable onEscape) {
+        card.getStyleClass().add("overlay-card");
+        overlay.getChildren().setAll(card);
+        StackPane.setAlignment(card, Pos.CENTER);
+        StackPane.setMargin(card, new Insets(28));
+        onOverlayEscape = onEscape;
+        overlay.setVisible(true);
+        compare.setShortcutsEnabled(false);
+        Platform.runLater(card::requestFocus);
+    }
+
+    /** Removes the overlay and gives the focus back to the selected tab. */
+    public void closeOverlay() {
+        overlay.setVisible(false);
+        overlay.getChildren().clear();
+        onOverlayEscape = null;
+        onTabSelected(tabs.getSelectionModel().getSelectedItem());
+    }
+
+    /** True while an overlay shows. */
+    public boolean overlayShowing() {
+        return overlay.isVisible();
     }
 
     private static void applyTheme(Theme theme) {

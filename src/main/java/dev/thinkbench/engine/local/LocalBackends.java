@@ -105,6 +105,18 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
         return new LocalCompletionBackend(process, resolve(model), settings.get(), this, templates);
     }
 
+    /**
+     * The name {@link #listModels()} gives a model file, so a view can select it in a list of those names: the file
+     * name of a bundled or downloaded model, else the absolute path (which {@link #backend} accepts as well).
+     */
+    public String nameOf(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path folder = absolute.getParent();
+        boolean bundledFile = bundled.directory().map(d -> d.equals(folder)).orElse(false);
+        boolean downloaded = store.directory().toAbsolutePath().normalize().equals(folder);
+        return bundledFile || downloaded ? absolute.getFileName().toString() : absolute.toString();
+    }
+
     Path resolve(String model) {
         if (model == null || model.isBlank()) {
             return defaultModel();

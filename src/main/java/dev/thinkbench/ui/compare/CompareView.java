@@ -12,7 +12,7 @@ import javafx.scene.layout.StackPane;
 /**
  * The Compare tab: prompt panel on the left, budget columns with the live charts below them on the right. Drives the
  * view model once per frame while it is in a scene, and installs the tab's shortcuts: Ctrl+Enter runs, Esc cancels
- * all, Ctrl+Shift+N adds a column. UI thread only.
+ * all, Ctrl+Shift+N adds a column, while {@link #setShortcutsEnabled enabled}. UI thread only.
  */
 public final class CompareView extends StackPane {
 
@@ -26,6 +26,7 @@ public final class CompareView extends StackPane {
     private final PromptPane prompt;
     private final SplitPane charts;
     private final ChartsPane chartsPane;
+    private boolean shortcutsEnabled = true;
 
     public CompareView(CompareViewModel compare) {
         this.compare = compare;
@@ -62,7 +63,7 @@ public final class CompareView extends StackPane {
 
     /** Ctrl+Enter must win over the text area's own Enter handling, so it is a filter. */
     private void onKeyFilter(KeyEvent e) {
-        if (isVisible() && RUN.match(e)) {
+        if (shortcutsEnabled && isVisible() && RUN.match(e)) {
             compare.run();
             e.consume();
         }
@@ -70,7 +71,7 @@ public final class CompareView extends StackPane {
 
     /** Esc is a handler, so that an open popup (a combo box list) closes first and keeps its Esc. */
     private void onKey(KeyEvent e) {
-        if (!isVisible()) {
+        if (!shortcutsEnabled || !isVisible()) {
             return;
         }
         if (e.getCode() == KeyCode.ESCAPE) {
@@ -80,6 +81,14 @@ public final class CompareView extends StackPane {
             compare.addColumn();
             e.consume();
         }
+    }
+
+    /**
+     * Turns this tab's window-wide shortcuts on or off: its container turns them off while another tab is selected
+     * or a modal card shows, so Esc there never cancels runs here.
+     */
+    public void setShortcutsEnabled(boolean enabled) {
+        shortcutsEnabled = enabled;
     }
 
     public CompareViewModel viewModel() {

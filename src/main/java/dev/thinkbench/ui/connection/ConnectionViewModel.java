@@ -74,6 +74,25 @@ public final class ConnectionViewModel {
         }
     }
 
+    /**
+     * Switches to an engine kind with everything given (a welcome choice, a model picked in the model manager) and
+     * lists its models again.
+     *
+     * @param url the base URL, null for the engine's default
+     * @param keyVariable the API key's environment variable, null for none
+     * @param modelName the model, null or blank for the first one the engine lists
+     * @throws IllegalArgumentException for an engine id this build does not have
+     */
+    public void use(String engineId, String url, String keyVariable, String modelName) {
+        EngineRegistry.Entry entry = engines.stream().filter(e -> e.id().equals(engineId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no engine '" + engineId + "' in this build"));
+        engineEntry.set(entry);
+        apiKeyVariable.set(keyVariable == null ? "" : keyVariable);
+        baseUrl.set(url != null ? url : Objects.requireNonNullElse(entry.defaultBaseUrl(), ""));
+        model.set(modelName == null ? "" : modelName.strip());
+        refreshModels();
+    }
+
     private void onEngineKindChanged(EngineRegistry.Entry old, EngineRegistry.Entry now) {
         String url = baseUrl.get();
         boolean defaultUrl = url == null || url.isBlank() || old != null && url.equals(old.defaultBaseUrl());

@@ -13,7 +13,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** One catalog model in the list: name, size and notes, its download progress, and Download / Pause / Delete. */
+/**
+ * One catalog model in the list: name, size and notes, its download progress, and Download / Pause / Resume, then Use
+ * (run it on the built-in engine) once installed, and Delete.
+ */
 final class CatalogCell extends ListCell<CatalogEntry> {
 
     private final ModelManagerViewModel vm;
@@ -46,7 +49,6 @@ final class CatalogCell extends ListCell<CatalogEntry> {
         bar.progressProperty().unbind();
         detail.textProperty().unbind();
         action.textProperty().unbind();
-        action.disableProperty().unbind();
         delete.visibleProperty().unbind();
         if (empty || entry == null) {
             setGraphic(null);
@@ -62,14 +64,15 @@ final class CatalogCell extends ListCell<CatalogEntry> {
             case AVAILABLE, FAILED -> "Download";
             case DOWNLOADING -> "Pause";
             case PAUSED -> "Resume";
-            case INSTALLED -> "Installed";
+            case INSTALLED -> "Use";
         }, entry.stateProperty()));
-        action.disableProperty().bind(entry.stateProperty().isEqualTo(CatalogEntry.State.INSTALLED));
         delete.visibleProperty().bind(entry.stateProperty().isEqualTo(CatalogEntry.State.INSTALLED)
                 .or(entry.stateProperty().isEqualTo(CatalogEntry.State.PAUSED)));
         action.setOnAction(e -> {
             if (entry.stateProperty().get() == CatalogEntry.State.DOWNLOADING) {
                 vm.pause(entry);
+            } else if (entry.stateProperty().get() == CatalogEntry.State.INSTALLED) {
+                vm.useInstalled(entry);
             } else {
                 vm.download(entry);
             }

@@ -104,7 +104,7 @@ public final class ModelManagerView extends VBox {
     }
 
     private HBox actions(ListView<LocalModel> local) {
-        Button use = new Button("Use selected model");
+        Button use = new Button("Use with the built-in engine");
         use.setId("useButton");
         use.disableProperty().bind(local.getSelectionModel().selectedItemProperty().isNull());
         use.setOnAction(e -> vm.choose(local.getSelectionModel().getSelectedItem()));

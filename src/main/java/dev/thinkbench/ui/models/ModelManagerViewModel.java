@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The model manager's state and actions, without nodes: the download catalog with each model's progress, the models
@@ -56,6 +57,8 @@ public final class ModelManagerViewModel implements AutoCloseable {
     private final Map<CatalogEntry, ModelDownloader.Progress> progress = new ConcurrentHashMap<>();
     private final List<LocalModel> opened = new ArrayList<>();
     private Consumer<LocalEngineSettings> onSettingsChanged = settings -> { };
+    private Consumer<LocalModel> onChosen = model -> { };
+    private Supplier<List<LocalModel>> bundled = List::of;
 
     /**
      * @param availableMemory bytes of memory available now (the memory warning compares against it)
@@ -83,6 +86,19 @@ public final class ModelManagerViewModel implements AutoCloseable {
         onSettingsChanged = listener == null ? settings -> { } : listener;
     }
 
+    /**
+     * Receives each model the user chooses to run (Use, a double click, an opened file, Use on a finished
+     * download), on the FX thread: the app switches the built-in engine to it.
+     */
+    public void setOnChosen(Consumer<LocalModel> listener) {
+        onChosen = listener == null ? model -> { } : listener;
+    }
+
+    /** The models shipped with the app, listed first; read on the background executor at each refresh. */
+    public void setBundledModels(Supplier<List<LocalModel>> models) {
+        bundled = models == null ? List::of : models;
+    }
+
     private void settingsEdited() {
         LocalEngineSettings valid = settings();
         if (valid != null) {
@@ -94,7 +110,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
         return catalog;
     }
 
-    /** Downloads first, then other tools' models, then opened files. */
+    /** Bundled models first, then downloads, then other tools' models, then opened files. */
     public ObservableList<LocalModel> models() {
         return models;
     }
@@ -137,7 +153,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
     /** Rescans the models folder, Ollama and LM Studio, and the catalog's download states. */
     public void refresh() {
         background.execute(() -> {
-            List<LocalModel> found = new ArrayList<>();
+            List<LocalModel> found = new ArrayList<>(bundled.get());
             String problem = "";
             try {
                 found.addAll(store.installed());
@@ -255,13 +271,24 @@ public final class ModelManagerViewModel implements AutoCloseable {
         });
     }
 
-    /** Chooses the model the built-in engine will run, warning if it may not fit in memory. */
+    /** Chooses an installed catalog model (e.g. right after its download) as {@link #choose} does. */
+    public void useInstalled(CatalogEntry entry) {
+        Path file = store.target(entry.model());
+        models.stream().filter(m -> m.path().equals(file)).findFirst().ifPresentOrElse(this::choose,
+                () -> error.set(entry.model().name() + " is not installed in " + store.directory()));
+    }
+
+    /**
+     * Chooses the model the built-in engine will run, warning if it may not fit in memory, and hands it to the
+     * {@link #setOnChosen listener}.
+     */
     public void choose(LocalModel model) {
         if (!model.usable()) {
             error.set("Cannot use " + model.displayName() + ": " + model.problem());
             return;
         }
         selected.set(model);
+        onChosen.accept(model);
         error.set("");
         warning.set("");
         int context = contextSize.get();

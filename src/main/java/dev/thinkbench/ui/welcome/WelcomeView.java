@@ -11,6 +11,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -19,8 +20,8 @@ import java.util.stream.Collectors;
 /**
  * The first-launch welcome, code-built with AtlantaFX styles: where the reasoning model can run (the bundled micro
  * model, a downloaded built-in model, Ollama, an OpenAI-compatible server, a hosted API) with one button per choice,
- * and "Skip for now". A self-contained node: the app places it (e.g. over the workbench) and reacts through the
- * {@link WelcomeViewModel}'s callbacks. Build and use on the FX thread.
+ * and "Skip for now" beside the title. A self-contained node: the app places it (e.g. over the workbench) and reacts
+ * through the {@link WelcomeViewModel}'s callbacks. Build and use on the FX thread.
  */
 public final class WelcomeView extends StackPane {
 
@@ -38,12 +39,15 @@ public final class WelcomeView extends StackPane {
                 + "where the reasoning model runs; you can switch at any time from the engine bar.");
         intro.setWrapText(true);
         intro.getStyleClass().add(Styles.TEXT_MUTED);
+        // at the top, so it is in sight however small the window (Esc does the same where the app wires it)
         Button skip = button("Skip for now", "dismissButton", vm::dismiss, Styles.FLAT);
-        HBox footer = new HBox(skip);
-        footer.setAlignment(Pos.CENTER_RIGHT);
-        VBox content = new VBox(12, title, intro, builtIn(), new Separator(), download(), new Separator(), ollama(),
-                new Separator(), openAiCompatible(), new Separator(), hosted(), footer);
-        content.setPadding(new Insets(32));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(12, title, grow, skip);
+        header.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(10, header, intro, builtIn(), new Separator(), download(), new Separator(), ollama(),
+                new Separator(), openAiCompatible(), new Separator(), hosted());
+        content.setPadding(new Insets(26, 32, 28, 32));
         content.setMaxWidth(CONTENT_WIDTH);
         StackPane centred = new StackPane(content);
         centred.setAlignment(Pos.TOP_CENTER);

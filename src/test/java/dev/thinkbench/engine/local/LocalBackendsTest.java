@@ -106,4 +106,26 @@ class LocalBackendsTest {
             assertThat(empty.micro()).isEmpty();
         }
     }
+
+    @Test
+    void namesOfFilesMatchTheListingSoAViewCanSelectThem() throws Exception {
+        Path assets = home.resolve("assets");
+        Files.createDirectories(assets.resolve("models"));
+        Path micro = TinyGguf.write(assets.resolve("models").resolve(BundledModels.MICRO));
+        ModelStore store = ModelStore.inDataDirectory(home.resolve("data"));
+        Files.createDirectories(store.directory());
+        Path downloaded = TinyGguf.write(store.directory().resolve("downloaded.gguf"));
+        Path elsewhere = TinyGguf.write(home.resolve("elsewhere.gguf"));
+        BundledModels bundled = BundledModels.inAssets(assets);
+        try (LocalBackends backends = new LocalBackends(new LocalEngineProcess(), bundled, store,
+                new ExternalModels(home, Map.of()), new TemplateHints(List.of(), bundled),
+                () -> new LocalEngineSettings(1, 512))) {
+
+            assertThat(backends.nameOf(micro)).isEqualTo(BundledModels.MICRO);
+            assertThat(backends.nameOf(downloaded)).isEqualTo("downloaded.gguf");
+            assertThat(backends.nameOf(elsewhere)).isEqualTo(elsewhere.toAbsolutePath().toString());
+            assertThat(backends.listModels()).extracting(ModelInfo::name)
+                    .containsExactly(backends.nameOf(micro), backends.nameOf(downloaded));
+        }
+    }
 }

@@ -95,4 +95,27 @@ class ConnectionViewModelTest {
         assertThat(vm.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:3333");
         assertThat(vm.modelProperty().get()).isEqualTo("gamma");
     }
+
+    @Test
+    void usingAnEngineSetsEverythingGivenAndListsItsModels() {
+        vm.engineEntryProperty().set(vm.engines().get(1));
+        vm.baseUrlProperty().set("http://10.0.0.5:9000");
+        vm.apiKeyVariableProperty().set("OLD_KEY");
+
+        vm.use("up", null, "TEST_KEY", "beta");
+
+        assertThat(vm.engineEntryProperty().get().id()).isEqualTo("up");
+        assertThat(vm.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:1111");
+        assertThat(vm.apiKeyVariableProperty().get()).isEqualTo("TEST_KEY");
+        assertThat(vm.modelProperty().get()).isEqualTo("beta");
+        assertThat(vm.modelsProperty()).extracting(ModelInfo::name).containsExactly("alpha", "beta");
+        assertThat(keys).contains("sk-secret");
+    }
+
+    @Test
+    void usingAnUnknownEngineIsRefusedAndChangesNothing() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vm.use("nope", null, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+        assertThat(vm.engineEntryProperty().get().id()).isEqualTo("up");
+    }
 }

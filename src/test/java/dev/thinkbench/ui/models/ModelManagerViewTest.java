@@ -40,6 +40,7 @@ class ModelManagerViewTest {
     private Path home;
     private LoopbackFileServer server;
     private ModelManagerView view;
+    private final List<LocalModel> chosen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -60,6 +61,7 @@ class ModelManagerViewTest {
                 new ExternalModels(home, Map.of()), new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 2,
                 Duration.ofMillis(10), Duration.ofSeconds(20)), Executors.newVirtualThreadPerTaskExecutor(),
                 () -> 50L << 20, new LocalEngineSettings(2, 4096));
+        vm.setOnChosen(chosen::add);
         view = new ModelManagerView(vm);
         stage.setScene(new Scene(view, 1000, 760));
         stage.show();
@@ -110,5 +112,36 @@ class ModelManagerViewTest {
         Label error = robot.lookup("#errorLabel").query();
         assertThat(error.getText()).startsWith("Cannot use notes.gguf: magic:");
         assertThat(view.viewModel().selectedProperty().get()).isNull();
+    }
+
+    @Test
+    void aFinishedDownloadIsPutToUseWithOneClick(FxRobot robot) throws Exception {
+        ModelManagerViewModel vm = view.viewModel();
+        waitUntil(() -> vm.models().size() == 1);
+        robot.clickOn(".download-button");
+        waitUntil(() -> vm.catalog().getFirst().stateProperty().get() == CatalogEntry.State.INSTALLED);
+        assertThat(chosen).as("downloading alone chooses nothing").isEmpty();
+
+        javafx.scene.control.Button use = robot.lookup(".download-button").queryButton();
+        assertThat(use.getText()).isEqualTo("Use");
+        robot.clickOn(use);
+        waitUntil(() -> !chosen.isEmpty());
+
+        assertThat(chosen).extracting(LocalModel::path).containsExactly(home.resolve("models/model.gguf"));
+        assertThat(vm.selectedProperty().get().path()).isEqualTo(home.resolve("models/model.gguf"));
+    }
+
+    @Test
+    void bundledModelsAreListedFirst(FxRobot robot) throws Exception {
+        Path bundled = TinyGguf.write(home.resolve("micro-reasoner.gguf"));
+        robot.interact(() -> {
+            view.viewModel().setBundledModels(() -> List.of(LocalModel.inspect(bundled, LocalModel.Source.BUNDLED,
+                    "micro-reasoner.gguf")));
+            view.viewModel().refresh();
+        });
+        waitUntil(() -> view.viewModel().models().size() == 2);
+
+        assertThat(view.viewModel().models()).extracting(LocalModel::source)
+                .containsExactly(LocalModel.Source.BUNDLED, LocalModel.Source.OLLAMA);
     }
 }

@@ -1,0 +1,109 @@
+package dev.thinkbench.app;
+
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.local.LocalCompletionBackend;
+import dev.thinkbench.engine.local.models.LocalModel;
+import dev.thinkbench.ui.FxBackgroundTasks;
+import dev.thinkbench.ui.WorkbenchView;
+import dev.thinkbench.ui.compare.PromptViewModel;
+import dev.thinkbench.ui.connection.ConnectionViewModel;
+import dev.thinkbench.ui.models.ModelManagerView;
+import dev.thinkbench.ui.stepper.ConnectedStepperViewModel;
+import dev.thinkbench.ui.stepper.StepperTabView;
+import javafx.scene.control.Tab;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.io.IOException;
+
+/**
+ * The whole main window, wired from the composition root: the workbench with its Compare, Stepper and Models tabs
+ * (Ctrl+1/2/3), the welcome on first launch and from the help button, and the micro model's exercise as the default
+ * prompt. The Stepper steps on the engine bar's engine and model; a model chosen in the Models tab runs on the
+ * built-in engine at once. Build, use and close on the FX thread.
+ */
+public final class MainWindow implements AutoCloseable {
+
+    /** Tab positions, for Ctrl+1/2/3 and the welcome's "open model manager". */
+    static final int COMPARE = 0;
+    static final int STEPPER = 1;
+    static final int MODELS = 2;
+
+    private final AppContext context;
+    private final WorkbenchView view;
+    private final ConnectedStepperViewModel stepper;
+    private final StepperTabView stepperTab;
+    private final ModelManagerView models;
+    private final WelcomeFlow welcome;
+
+    private MainWindow(AppContext context, FxBackgroundTasks tasks) {
+        this.context = context;
+        view = WorkbenchFactory.create(context, tasks, context.settings().get());
+        ConnectionViewModel connection = view.viewModel().connection();
+        PromptViewModel prompt = view.viewModel().compare().prompt();
+        stepper = new ConnectedStepperViewModel(connection, context.rawBackends(), LocalCompletionBackend.ID,
+                () -> prompt.samplingValid() ? prompt.sampling() : Sampling.defaults(), context.environment(), tasks);
+        stepperTab = new StepperTabView(stepper);
+        Tab stepTab = view.addTab("Stepper", Feather.GIT_BRANCH, stepperTab,
+                "Budget forcing by hand: pause where the model wants to stop, then Wait, insert, edit or force the "
+                        + "answer (Ctrl+2)",
+                "W wait \u00b7 A force answer \u00b7 Enter continue \u00b7 Ctrl+Z undo", stepperTab.stepperView());
+        stepTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                stepper.offerPrompt(prompt.promptProperty().get());
+            }
+        });
+        models = ModelManagers.create(context, tasks);
+        models.viewModel().setOnChosen(this::runOnBuiltIn);
+        view.addTab("Models", Feather.HARD_DRIVE, models,
+                "Models for the built-in engine: download, open a GGUF file, threads and context (Ctrl+3)",
+                "double-click a model to run it", null);
+        ExerciseDefaults.install(connection, prompt);
+        welcome = new WelcomeFlow(view, context.settings(), context.builtin(), context.environment(),
+                () -> view.selectTab(MODELS));
+        view.setOnHelp(welcome::show);
+    }
+
+    /** Builds the window's content; background work runs on {@code tasks}. */
+    public static MainWindow create(AppContext context, FxBackgroundTasks tasks) {
+        return new MainWindow(context, tasks);
+    }
+
+    /** Shows the welcome when it has not been answered yet; call once the view is in a shown window. */
+    public void showWelcomeIfFirstLaunch() {
+        welcome.showIfFirstLaunch();
+    }
+
+    /** Shows the welcome again (as the help button does). */
+    public void showWelcome() {
+        welcome.show();
+    }
+
+    private void runOnBuiltIn(LocalModel model) {
+        view.viewModel().connection().use(LocalCompletionBackend.ID, null, null,
+                context.builtin().nameOf(model.path()));
+    }
+
+    public WorkbenchView view() {
+        return view;
+    }
+
+    public StepperTabView stepperTab() {
+        return stepperTab;
+    }
+
+    public ModelManagerView models() {
+        return models;
+    }
+
+    /** Saves what the user chose in this session (engine, model, key variable name, theme, columns). */
+    public void saveSettings() throws IOException {
+        context.settings().update(previous -> WorkbenchFactory.settingsOf(view.viewModel(), previous));
+    }
+
+    /** Stops a stepping session and pauses downloads; the engine process is the context's to close. */
+    @Override
+    public void close() {
+        stepper.close();
+        models.viewModel().close();
+    }
+}

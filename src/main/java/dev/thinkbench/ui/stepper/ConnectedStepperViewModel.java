@@ -1,0 +1,186 @@
+package dev.thinkbench.ui.stepper;
+
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.CompletionBackend;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.raw.RawBackendSpec;
+import dev.thinkbench.engine.raw.RawBackends;
+import dev.thinkbench.forcing.ChatTemplate;
+import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.Stepper;
+import dev.thinkbench.forcing.StepperEvent;
+import dev.thinkbench.forcing.StepperSettings;
+import dev.thinkbench.forcing.TemplateChooser;
+import dev.thinkbench.forcing.TemplateMarkers;
+import dev.thinkbench.ui.BackgroundTasks;
+import dev.thinkbench.ui.connection.ConnectionViewModel;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The Stepper tab's state: a {@link StepperViewModel} whose backend follows the workbench's connection (engine kind,
+ * base URL, key variable, model), read afresh at each Run. Stepping needs an engine that continues raw text (one of
+ * {@link RawBackends}' kinds: the built-in engine, llama.cpp server, OpenAI-compatible completions, Ollama raw,
+ * DeepSeek prefix); for a chat engine {@link #supportedProperty()} is false and {@link #explanationProperty()} says
+ * why. On the built-in engine the template is preselected per model (the one the model names, else its own Jinja
+ * template, else {@code chatml-think}), worked out in the background. UI thread only.
+ */
+public final class ConnectedStepperViewModel implements AutoCloseable {
+
+    /** A step may think this long without a token before it fails (a large model's first token on a slow CPU). */
+    static final Duration SILENCE_TIMEOUT = Duration.ofSeconds(300);
+
+    private final ConnectionViewModel connection;
+    private final RawBackends backends;
+    private final String builtinId;
+    private final Supplier<Sampling> sampling;
+    private final UnaryOperator<String> environment;
+    private final BackgroundTasks tasks;
+    private final TemplateChooser chooser = TemplateChooser.perModel(ChatTemplates.CHATML_THINK, TemplateMarkers.THINK);
+    private final StepperViewModel stepper;
+    private final ReadOnlyBooleanWrapper supported = new ReadOnlyBooleanWrapper(this, "supported");
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
+    private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper(this, "target", "");
+    private int templateGeneration;
+
+    /**
+     * @param backends the raw-continuation kinds by engine id, the built-in engine among them
+     * @param builtinId the built-in engine's id, offered when the chosen engine cannot step
+     * @param sampling the sampling to step with, read at each Run (the workbench's temperature and seed)
+     * @param environment reads the API key from the variable the connection names
+     */
+    public ConnectedStepperViewModel(ConnectionViewModel connection, RawBackends backends, String builtinId,
+                                     Supplier<Sampling> sampling, UnaryOperator<String> environment,
+                                     BackgroundTasks tasks) {
+        this.connection = connection;
+        this.backends = backends;
+        this.builtinId = builtinId;
+        this.sampling = sampling;
+        this.environment = environment;
+        this.tasks = tasks;
+        this.stepper = new StepperViewModel(this::newStepper, ChatTemplates.builtIns());
+        connection.engineEntryProperty().addListener((obs, old, now) -> onConnectionChanged());
+        connection.modelProperty().addListener((obs, old, now) -> onConnectionChanged());
+        onConnectionChanged();
+    }
+
+    private Stepper newStepper(ChatTemplate template, Consumer<StepperEvent> listener) {
+        if (!supported.get()) {
+            throw new IllegalStateException(explanation.get());
+        }
+        String model = connection.modelProperty().get();
+        boolean noModel = model == null || model.isBlank();
+        if (noModel && !builtinId.equals(engineId())) {
+            throw new IllegalStateException("choose a model in the engine bar first");
+        }
+        CompletionBackend backend = backends.create(engineId(), spec());
+        return new Stepper(backend, template, StepperSettings.defaults(sampling.get()), listener);
+    }
+
+    /** @throws IllegalArgumentException for a base URL that is not http(s) */
+    private RawBackendSpec spec() {
+        String variable = connection.apiKeyVariableProperty().get();
+        String key = variable == null || variable.isBlank() ? null : environment.apply(variable.strip());
+        return backends.spec(engineId(), connection.baseUrlProperty().get(), key, connection.modelProperty().get(),
+                SILENCE_TIMEOUT);
+    }
+
+    private String engineId() {
+        EngineRegistry.Entry entry = connection.engineEntryProperty().get();
+        return entry == null ? "" : entry.id();
+    }
+
+    private Set<String> rawIds() {
+        return backends.kinds().stream().map(RawBackends.Kind::id).collect(Collectors.toSet());
+    }
+
+    private void onConnectionChanged() {
+        EngineRegistry.Entry entry = connection.engineEntryProperty().get();
+        boolean raw = entry != null && rawIds().contains(entry.id());
+        supported.set(raw);
+        String model = connection.modelProperty().get();
+        String modelText = model == null || model.isBlank() ? "its default model" : model;
+        target.set(entry == null ? "" : entry.displayName() + " \u00b7 " + modelText);
+        explanation.set(raw ? "" : explain(entry));
+        if (raw && builtinId.equals(entry.id())) {
+            preselectTemplate(model);
+        }
+    }
+
+    private String explain(EngineRegistry.Entry entry) {
+        String name = entry == null ? "No engine is chosen" : entry.displayName() + " is a chat engine";
+        String raw = backends.kinds().stream().map(RawBackends.Kind::displayName)
+                .collect(Collectors.joining(", "));
+        return name + ": the server decides when thinking ends, so Thinkbench cannot pause the model where it wants "
+                + "to stop, append \"Wait\" or force the answer there. Stepping needs an engine that continues raw "
+                + "text: " + raw + ".";
+    }
+
+    /** The built-in engine's template for the model, found off the UI thread (it may read the model file). */
+    private void preselectTemplate(String model) {
+        int generation = ++templateGeneration;
+        String id = engineId();
+        RawBackendSpec spec;
+        try {
+            spec = spec();
+        } catch (IllegalArgumentException badUrl) {
+            return;
+        }
+        tasks.run(() -> chooser.choose(model, backends.create(id, spec)), template -> {
+            if (generation == templateGeneration) {
+                if (!stepper.templates().contains(template)) {
+                    stepper.templates().add(template);
+                }
+                stepper.templateProperty().set(template);
+            }
+        }, unreadable -> {
+            // the run itself reports an unreadable model; the current template stays
+        });
+    }
+
+    /** Switches the workbench to the built-in engine with its default model (the bundled micro model). */
+    public void useBuiltIn() {
+        connection.use(builtinId, null, null, null);
+    }
+
+    /** Fills the prompt with {@code text} when it is still empty (e.g. the Compare tab's prompt). */
+    public void offerPrompt(String text) {
+        String now = stepper.promptProperty().get();
+        if ((now == null || now.isBlank()) && text != null && !text.isBlank()) {
+            stepper.promptProperty().set(text);
+        }
+    }
+
+    public StepperViewModel stepper() {
+        return stepper;
+    }
+
+    /** True when the connection's engine continues raw text, so the stepper can run on it. */
+    public ReadOnlyBooleanProperty supportedProperty() {
+        return supported.getReadOnlyProperty();
+    }
+
+    /** Why the chosen engine cannot step, empty when it can. */
+    public ReadOnlyStringProperty explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    /** The engine and model the next Run steps on, e.g. {@code Built-in engine (llama.cpp) · micro-reasoner.gguf}. */
+    public ReadOnlyStringProperty targetProperty() {
+        return target.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        stepper.close();
+    }
+}
