@@ -10,8 +10,9 @@ import dev.thinkbench.ui.connection.ConnectionViewModel;
 
 /**
  * The seeds' exercise ready on the micro model: whenever the workbench is on the built-in engine with the bundled micro
- * model (or its default model, which is the micro model when shipped) and the prompt is still empty, the micro
- * model's exercise is selected, greedy (temperature 0, as its model card measures). A prompt the user wrote is never
+ * model and the prompt is still empty, the micro model's exercise is selected, greedy (temperature 0, as its model
+ * card measures). A blank model counts only once the engine's list names it (the micro model is listed first when
+ * shipped), so the blank model of a switch between engines never triggers it. A prompt the user wrote is never
  * replaced. FX thread only.
  */
 final class ExerciseDefaults {
@@ -32,8 +33,8 @@ final class ExerciseDefaults {
     static void apply(ConnectionViewModel connection, PromptViewModel prompt) {
         EngineRegistry.Entry entry = connection.engineEntryProperty().get();
         String model = connection.modelProperty().get();
-        boolean micro = entry != null && LocalCompletionBackend.ID.equals(entry.id())
-                && (model == null || model.isBlank() || BundledModels.MICRO.equals(model.strip()));
+        boolean micro = entry != null && LocalCompletionBackend.ID.equals(entry.id()) && model != null
+                && BundledModels.MICRO.equals(model.strip());
         if (!micro || prompt.hasPrompt()) {
             return;
         }
