@@ -54,6 +54,9 @@ public final class MainWindow implements AutoCloseable {
         });
         models = ModelManagers.create(context, tasks);
         models.viewModel().setOnChosen(this::runOnBuiltIn);
+        connection.engineEntryProperty().addListener((obs, old, now) -> showModelInUse());
+        connection.modelProperty().addListener((obs, old, now) -> showModelInUse());
+        showModelInUse();
         view.addTab("Models", Feather.HARD_DRIVE, models,
                 "Models for the built-in engine: download, open a GGUF file, threads and context (Ctrl+3)",
                 "double-click a model to run it", null);
@@ -76,6 +79,16 @@ public final class MainWindow implements AutoCloseable {
     /** Shows the welcome again (as the help button does). */
     public void showWelcome() {
         welcome.show();
+    }
+
+    /** The Models tab marks the file the built-in engine runs, or none while the engine bar has another engine. */
+    private void showModelInUse() {
+        ConnectionViewModel c = view.viewModel().connection();
+        boolean builtin = c.engineEntryProperty().get() != null
+                && LocalCompletionBackend.ID.equals(c.engineEntryProperty().get().id());
+        String model = c.modelProperty().get();
+        models.viewModel().setInUse(builtin && model != null && !model.isBlank()
+                ? context.builtin().resolve(model.strip()) : null);
     }
 
     private void runOnBuiltIn(LocalModel model) {

@@ -271,6 +271,8 @@ public final class WorkbenchView extends StackPane {
      */
     public void showOverlay(Region card, Runnable onEscape) {
         card.getStyleClass().add("overlay-card");
+        // as tall as its content, no taller; a window too short for it gets the card's own scroll bar
+        card.setMaxHeight(Region.USE_PREF_SIZE);
         overlay.getChildren().setAll(card);
         StackPane.setAlignment(card, Pos.CENTER);
         StackPane.setMargin(card, new Insets(28));

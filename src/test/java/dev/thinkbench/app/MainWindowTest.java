@@ -280,6 +280,7 @@ class MainWindowTest {
         skipWelcome(robot);
         robot.interact(() -> connection().use(OllamaEngine.ID, null, null, null));
         shortcut(robot, KeyCode.DIGIT3);
+        assertThat(window.models().viewModel().inUseProperty().get()).as("another engine").isNull();
         waitUntil("the downloaded model is listed", () -> window.models().viewModel().models().stream()
                 .anyMatch(m -> m.displayName().equals("tiny.gguf")));
 
@@ -290,6 +291,8 @@ class MainWindowTest {
 
         assertThat(connection().engineEntryProperty().get().id()).isEqualTo("builtin");
         assertThat(connection().modelProperty().get()).isEqualTo("tiny.gguf");
+        assertThat(window.models().viewModel().inUseProperty().get())
+                .isEqualTo(home.data().resolve("models/tiny.gguf").toAbsolutePath().normalize());
         assertThat(window.models().viewModel().models()).extracting(m -> m.path().getFileName().toString())
                 .startsWith(BundledModels.MICRO);
     }

@@ -117,7 +117,11 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
         return bundledFile || downloaded ? absolute.getFileName().toString() : absolute.toString();
     }
 
-    Path resolve(String model) {
+    /**
+     * The file a model name runs: a bundled or downloaded model by file name, any file by absolute path, the default
+     * model for a blank name. Blocks on file checks for a blank name.
+     */
+    public Path resolve(String model) {
         if (model == null || model.isBlank()) {
             return defaultModel();
         }

@@ -1,8 +1,11 @@
 package dev.thinkbench.ui.models;
 
+import atlantafx.base.theme.Styles;
 import dev.thinkbench.engine.local.gguf.GgufModelInfo;
 import dev.thinkbench.engine.local.models.CatalogModel;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,27 +29,45 @@ final class CatalogCell extends ListCell<CatalogEntry> {
     private final ProgressBar bar = new ProgressBar(0);
     private final Button action = new Button();
     private final Button delete = new Button("Delete");
-    private final VBox box;
+    private final HBox box;
+    private final ChangeListener<CatalogEntry.State> stateStyle = (obs, old, now) -> styleFor(now);
+    private CatalogEntry shown;
 
     CatalogCell(ModelManagerViewModel vm) {
         this.vm = vm;
-        title.getStyleClass().add("model-title");
+        title.getStyleClass().addAll("model-title", Styles.TEXT_BOLD);
         notes.setWrapText(true);
-        detail.getStyleClass().add("model-detail");
+        notes.getStyleClass().add(Styles.TEXT_MUTED);
+        detail.getStyleClass().addAll("model-detail", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         action.getStyleClass().add("download-button");
-        delete.getStyleClass().add("delete-button");
+        delete.getStyleClass().addAll("delete-button", Styles.FLAT, Styles.DANGER);
         bar.setPrefWidth(220);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox controls = new HBox(8, bar, detail, grow, action, delete);
-        controls.setAlignment(Pos.CENTER_LEFT);
-        box = new VBox(4, title, notes, controls);
+        bar.managedProperty().bind(bar.visibleProperty());
+        delete.managedProperty().bind(delete.visibleProperty());
+        HBox progress = new HBox(8, bar, detail);
+        progress.setAlignment(Pos.CENTER_LEFT);
+        VBox words = new VBox(3, title, notes, progress);
+        words.setMinWidth(0);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        HBox buttons = new HBox(6, delete, action);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        box = new HBox(16, words, buttons);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(4, 4, 4, 2));
+        // the cell's width, not the text's, decides where notes wrap
+        box.setPrefWidth(0);
     }
 
     @Override
     protected void updateItem(CatalogEntry entry, boolean empty) {
         super.updateItem(entry, empty);
+        if (shown != null) {
+            shown.stateProperty().removeListener(stateStyle);
+            shown = null;
+        }
         bar.progressProperty().unbind();
+        bar.visibleProperty().unbind();
         detail.textProperty().unbind();
         action.textProperty().unbind();
         delete.visibleProperty().unbind();
@@ -57,8 +78,14 @@ final class CatalogCell extends ListCell<CatalogEntry> {
         CatalogModel m = entry.model();
         title.setText(m.name() + " \u00b7 " + m.quantization() + " \u00b7 " + GgufModelInfo.humanBytes(m.sizeBytes())
                 + (m.recommended() ? "  (recommended)" : ""));
-        notes.setText(m.notes() + (m.sha256() == null ? "" : " Checksum verified after download."));
+        boolean saysChecksum = m.notes().toLowerCase(java.util.Locale.ROOT).contains("checksum");
+        notes.setText(m.notes() + (m.sha256() == null || saysChecksum ? "" : " Checksum verified after download."));
         bar.progressProperty().bind(entry.progressProperty());
+        bar.visibleProperty().bind(entry.stateProperty().isEqualTo(CatalogEntry.State.DOWNLOADING)
+                .or(entry.stateProperty().isEqualTo(CatalogEntry.State.PAUSED)));
+        shown = entry;
+        entry.stateProperty().addListener(stateStyle);
+        styleFor(entry.stateProperty().get());
         detail.textProperty().bind(entry.detailProperty());
         action.textProperty().bind(Bindings.createStringBinding(() -> switch (entry.stateProperty().get()) {
             case AVAILABLE, FAILED -> "Download";
@@ -79,5 +106,13 @@ final class CatalogCell extends ListCell<CatalogEntry> {
         });
         delete.setOnAction(e -> vm.delete(entry));
         setGraphic(box);
+    }
+
+    /** An installed model's "Use" is the step the user came for, so it stands out. */
+    private void styleFor(CatalogEntry.State state) {
+        action.getStyleClass().remove(Styles.ACCENT);
+        if (state == CatalogEntry.State.INSTALLED) {
+            action.getStyleClass().add(Styles.ACCENT);
+        }
     }
 }

@@ -1,28 +1,35 @@
 package dev.thinkbench.ui.models;
 
+import atlantafx.base.theme.Styles;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.models.LocalModel;
+import dev.thinkbench.ui.common.Icons;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
 
 import java.io.File;
 
 /**
- * The built-in engine's model manager, as a self-contained node: the download catalog (progress, pause, resume,
- * delete), the models on this machine (downloads, Ollama's, LM Studio's, opened files, each usable or with the reason
- * it is not), "Open GGUF file...", the threads and context settings, and the memory warning for the chosen model.
- * Drains its view model once per frame while in a scene. Build and use it on the FX thread.
+ * The built-in engine's model manager, as a self-contained node: the models on this machine (bundled, downloads,
+ * Ollama's, LM Studio's, opened files, each usable or with the reason it is not, the one in use marked) with "Use with
+ * the built-in engine", "Open GGUF file..." and "Rescan"; the download catalog (progress, pause, resume, delete, then
+ * Use); the threads and context settings; and the memory warning for the chosen model. Drains its view model once per
+ * frame while in a scene. Build and use it on the FX thread.
  */
 public final class ModelManagerView extends VBox {
 
@@ -32,29 +39,42 @@ public final class ModelManagerView extends VBox {
     public ModelManagerView(ModelManagerViewModel viewModel) {
         this.vm = viewModel;
         setId("modelManagerView");
+        getStyleClass().add("model-manager");
         setSpacing(10);
-        setPadding(new Insets(12));
+        setPadding(new Insets(14, 16, 12, 16));
         Label heading = new Label("Models for the built-in engine");
-        heading.getStyleClass().add("title");
-        Label folder = new Label("Downloads go to " + vm.modelsFolder());
-        ListView<CatalogEntry> catalog = new ListView<>(vm.catalog());
-        catalog.setId("catalogList");
-        catalog.setCellFactory(list -> new CatalogCell(vm));
-        catalog.setPrefHeight(260);
+        heading.getStyleClass().add(Styles.TITLE_3);
+        Label folder = new Label("GGUF models run on this computer's CPU, no server needed. Downloads go to "
+                + vm.modelsFolder() + ".");
+        folder.getStyleClass().add(Styles.TEXT_MUTED);
+        folder.setWrapText(true);
         ListView<LocalModel> local = localList();
         VBox.setVgrow(local, Priority.ALWAYS);
+        VBox onMachine = new VBox(6, title("On this machine", Feather.HARD_DRIVE), local, actions(local));
+        ListView<CatalogEntry> catalog = new ListView<>(vm.catalog());
+        catalog.setId("catalogList");
+        catalog.getStyleClass().add("catalog-list");
+        catalog.setCellFactory(list -> new CatalogCell(vm));
+        VBox.setVgrow(catalog, Priority.ALWAYS);
+        VBox download = new VBox(6, title("Download", Feather.DOWNLOAD_CLOUD), catalog);
+        SplitPane lists = new SplitPane(onMachine, download);
+        lists.setOrientation(Orientation.VERTICAL);
+        lists.setDividerPositions(0.34);
+        lists.getStyleClass().add("model-lists");
+        VBox.setVgrow(lists, Priority.ALWAYS);
         Label warning = new Label();
         warning.setId("memoryWarning");
         warning.setWrapText(true);
         warning.textProperty().bind(vm.warningProperty());
         warning.getStyleClass().add("warning");
+        warning.managedProperty().bind(warning.textProperty().isNotEmpty());
         Label error = new Label();
         error.setId("errorLabel");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
         error.getStyleClass().add("error");
-        getChildren().addAll(heading, folder, new Label("Download"), catalog, new Label("On this machine"), local,
-                actions(local), settings(), warning, error);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        getChildren().addAll(new VBox(2, heading, folder), lists, warning, error, settings());
         frames = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -75,26 +95,19 @@ public final class ModelManagerView extends VBox {
         return vm;
     }
 
+    private static Label title(String text, Ikon icon) {
+        Label l = new Label(text, Icons.icon(icon));
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
     private ListView<LocalModel> localList() {
         ListView<LocalModel> local = new ListView<>(vm.models());
         local.setId("localList");
-        local.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(LocalModel m, boolean empty) {
-                super.updateItem(m, empty);
-                getStyleClass().remove("unusable");
-                if (empty || m == null) {
-                    setText(null);
-                    return;
-                }
-                if (m.usable()) {
-                    setText(m.displayName() + "\n" + m.info().summary());
-                } else {
-                    setText(m.displayName() + "\ncannot run here: " + m.problem());
-                    getStyleClass().add("unusable");
-                }
-            }
-        });
+        local.getStyleClass().add("local-models");
+        local.setPlaceholder(new Label("No models yet: download one below, or open a GGUF file."));
+        local.setCellFactory(list -> new LocalModelCell(vm.inUseProperty()));
+        vm.inUseProperty().addListener((obs, old, now) -> local.refresh());
         local.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && local.getSelectionModel().getSelectedItem() != null) {
                 vm.choose(local.getSelectionModel().getSelectedItem());
@@ -104,11 +117,12 @@ public final class ModelManagerView extends VBox {
     }
 
     private HBox actions(ListView<LocalModel> local) {
-        Button use = new Button("Use with the built-in engine");
+        Button use = Icons.button("Use with the built-in engine", Feather.CHECK,
+                "Run the selected model on the built-in engine (or double-click it)", Styles.ACCENT);
         use.setId("useButton");
         use.disableProperty().bind(local.getSelectionModel().selectedItemProperty().isNull());
         use.setOnAction(e -> vm.choose(local.getSelectionModel().getSelectedItem()));
-        Button open = new Button("Open GGUF file\u2026");
+        Button open = Icons.button("Open GGUF file\u2026", Feather.FOLDER, "Run any GGUF file on disk");
         open.setId("openButton");
         open.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -119,13 +133,18 @@ public final class ModelManagerView extends VBox {
                 vm.open(file.toPath());
             }
         });
-        Button rescan = new Button("Rescan");
+        Button rescan = Icons.button("Rescan", Feather.REFRESH_CW, "Look for models again (downloads, Ollama, "
+                + "LM Studio)");
         rescan.setId("rescanButton");
         rescan.setOnAction(e -> vm.refresh());
         Label chosen = new Label();
         chosen.setId("chosenLabel");
-        chosen.textProperty().bind(vm.selectedProperty().map(m -> "Using " + m.displayName()).orElse("No model chosen"));
-        HBox box = new HBox(8, use, open, rescan, chosen);
+        chosen.getStyleClass().add(Styles.TEXT_MUTED);
+        chosen.textProperty().bind(vm.inUseProperty().map(p -> "In use: " + p.getFileName())
+                .orElse("The workbench is on another engine"));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox box = new HBox(8, use, open, rescan, grow, chosen);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -135,13 +154,18 @@ public final class ModelManagerView extends VBox {
                 LocalEngineSettings.MAX_THREADS, vm.threadsProperty().get()));
         threads.setId("threadsSpinner");
         threads.setEditable(true);
+        threads.setPrefWidth(100);
         threads.valueProperty().addListener((obs, old, value) -> vm.threadsProperty().set(value));
         Spinner<Integer> context = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(
                 LocalEngineSettings.MIN_CONTEXT, LocalEngineSettings.MAX_CONTEXT, vm.contextSizeProperty().get(), 1024));
         context.setId("contextSpinner");
         context.setEditable(true);
+        context.setPrefWidth(120);
         context.valueProperty().addListener((obs, old, value) -> vm.contextSizeProperty().set(value));
-        HBox box = new HBox(8, new Label("Threads"), threads, new Label("Context (tokens)"), context);
+        Label note = new Label("Applies from the next run.");
+        note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        HBox box = new HBox(8, title("Engine", Feather.SLIDERS), new Label("Threads"), threads,
+                new Label("Context (tokens)"), context, note);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

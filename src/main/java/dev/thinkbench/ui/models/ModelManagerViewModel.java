@@ -49,6 +49,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
     private final ObservableList<CatalogEntry> catalog = FXCollections.observableArrayList();
     private final ObservableList<LocalModel> models = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<LocalModel> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> inUse = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final IntegerProperty threads;
@@ -117,6 +118,16 @@ public final class ModelManagerViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<LocalModel> selectedProperty() {
         return selected.getReadOnlyProperty();
+    }
+
+    /** The model file the built-in engine runs now, null when the workbench is on another engine. */
+    public ReadOnlyObjectProperty<Path> inUseProperty() {
+        return inUse.getReadOnlyProperty();
+    }
+
+    /** Tells which file the built-in engine runs (the app follows the engine bar); null for another engine. */
+    public void setInUse(Path file) {
+        inUse.set(file == null ? null : file.toAbsolutePath().normalize());
     }
 
     /** The memory warning for the chosen model, empty when it fits. */
@@ -288,6 +299,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
             return;
         }
         selected.set(model);
+        setInUse(model.path());
         onChosen.accept(model);
         error.set("");
         warning.set("");

@@ -4,6 +4,8 @@ import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.forcing.ChatTemplate;
 import dev.thinkbench.forcing.StepperAction;
 import dev.thinkbench.forcing.StepperSettings;
+import atlantafx.base.theme.Styles;
+import dev.thinkbench.ui.common.Icons;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -24,10 +26,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
 
 import java.util.List;
 
@@ -57,7 +62,7 @@ public final class StepperView extends VBox {
         getStylesheets().add(StepperView.class.getResource("stepper.css").toExternalForm());
         getStyleClass().add("stepper-view");
         SplitPane body = new SplitPane(traceAndAnswer(), timelineAndBranches());
-        body.setDividerPositions(0.6);
+        body.setDividerPositions(0.52);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(promptRow(), actionRow(), statusRow(), body);
         vm.traceProperty().addListener((obs, old, update) -> show(update));
@@ -108,28 +113,37 @@ public final class StepperView extends VBox {
         system.setId("systemField");
         system.setPromptText("System prompt (optional)");
         system.textProperty().bindBidirectional(vm.systemProperty());
-        Button run = button("runButton", "Run", "Start thinking on the prompt", vm::run);
+        templates.setMaxWidth(Double.MAX_VALUE);
+        Button run = button("runButton", "Run", Feather.PLAY, "Start thinking on the prompt", vm::run);
+        run.getStyleClass().add(Styles.ACCENT);
+        run.setMaxWidth(Double.MAX_VALUE);
         run.disableProperty().bind(vm.canRunProperty().not());
         VBox side = new VBox(6, templates, system, run);
-        side.setPrefWidth(220);
+        side.setPrefWidth(240);
+        side.setMinWidth(200);
         return new HBox(8, prompt, side);
     }
 
     private HBox actionRow() {
+        Button wait = action("waitButton", "Wait", Feather.ROTATE_CW, "Append the Wait text and think on (W)",
+                StepperAction.WAIT, vm::waitMore);
+        wait.getStyleClass().add(Styles.ACCENT);
         HBox row = new HBox(6,
-                action("continueButton", "Continue", "Accept the end of thinking and answer (Enter)",
-                        StepperAction.CONTINUE, vm::continueToAnswer),
-                action("waitButton", "Wait", "Append the Wait text and think on (W)", StepperAction.WAIT,
-                        vm::waitMore),
-                action("insertButton", "Insert\u2026", "Append your own text and think on", StepperAction.INSERT,
-                        this::askInsert),
-                action("editButton", "Edit", "Edit the thinking before going on", StepperAction.EDIT,
+                action("continueButton", "Continue", Feather.CORNER_DOWN_RIGHT,
+                        "Accept the end of thinking and answer (Enter)", StepperAction.CONTINUE, vm::continueToAnswer),
+                wait,
+                action("insertButton", "Insert\u2026", Feather.PLUS, "Append your own text and think on",
+                        StepperAction.INSERT, this::askInsert),
+                action("editButton", "Edit", Feather.EDIT_3, "Edit the thinking before going on", StepperAction.EDIT,
                         this::askEdit),
-                action("forceButton", "Force answer now", "Append the end marker and \"Final Answer:\" (A)",
-                        StepperAction.FORCE_ANSWER, vm::forceAnswer),
-                action("forkButton", "Fork", "A new branch from this point, kept beside this one",
+                action("forceButton", "Force answer now", Feather.FAST_FORWARD,
+                        "Append the end marker and \"Final Answer:\" (A)", StepperAction.FORCE_ANSWER,
+                        vm::forceAnswer),
+                separator(),
+                action("forkButton", "Fork", Feather.GIT_BRANCH, "A new branch from this point, kept beside this one",
                         StepperAction.FORK, vm::fork),
-                action("undoButton", "Undo", "Undo the last step (Ctrl+Z)", StepperAction.UNDO, vm::undo));
+                action("undoButton", "Undo", Feather.ROTATE_CCW, "Undo the last step (Ctrl+Z)", StepperAction.UNDO,
+                        vm::undo));
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -137,9 +151,11 @@ public final class StepperView extends VBox {
     private HBox statusRow() {
         Label status = new Label();
         status.setId("statusLabel");
-        status.textProperty().bind(vm.statusProperty());
+        status.getStyleClass().add("stepper-status");
+        status.textProperty().bind(vm.statusProperty().map(StepperView::sentence));
         Label tokens = new Label();
         tokens.setId("tokensLabel");
+        tokens.getStyleClass().add(Styles.TEXT_MUTED);
         tokens.textProperty().bind(vm.thinkingTokensProperty().asString("%,d thinking tokens"));
         Label error = new Label();
         error.setId("errorLabel");
@@ -156,6 +172,7 @@ public final class StepperView extends VBox {
         trace.setWrapText(true);
         trace.getStyleClass().add("stepper-trace");
         VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(trace);
+        scroll.getStyleClass().add("stepper-trace-box");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         TextArea answer = new TextArea();
         answer.setId("answerArea");
@@ -163,7 +180,9 @@ public final class StepperView extends VBox {
         answer.setWrapText(true);
         answer.setPrefRowCount(4);
         answer.textProperty().bind(vm.answerProperty());
-        return new VBox(4, new Label("Thinking"), scroll, new Label("Answer"), answer);
+        VBox box = new VBox(4, title("Thinking", Feather.CPU), scroll, title("Answer", Feather.MESSAGE_SQUARE), answer);
+        box.setPadding(new Insets(0, 6, 0, 0));
+        return box;
     }
 
     private SplitPane timelineAndBranches() {
@@ -176,25 +195,47 @@ public final class StepperView extends VBox {
                 vm.selectBranch(b.id());
             }
         });
-        SplitPane right = new SplitPane(new VBox(4, new Label("Timeline"), TimelineTable.of(vm.timeline())),
-                new VBox(4, new Label("Branches"), branchList));
+        var table = TimelineTable.of(vm.timeline());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(branchList, Priority.ALWAYS);
+        VBox timeline = new VBox(4, title("Timeline", Feather.LIST), table);
+        timeline.setPadding(new Insets(0, 0, 6, 6));
+        VBox branches = new VBox(4, title("Branches", Feather.GIT_BRANCH), branchList);
+        branches.setPadding(new Insets(6, 0, 0, 6));
+        SplitPane right = new SplitPane(timeline, branches);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.7);
         return right;
     }
 
-    private Button action(String id, String text, String tip, StepperAction action, Runnable onClick) {
-        Button b = button(id, text, tip, onClick);
+    private Button action(String id, String text, Ikon icon, String tip, StepperAction action, Runnable onClick) {
+        Button b = button(id, text, icon, tip, onClick);
         b.disableProperty().bind(vm.canProperty(action).not());
         return b;
     }
 
-    private static Button button(String id, String text, String tip, Runnable onClick) {
-        Button b = new Button(text);
+    private static Button button(String id, String text, Ikon icon, String tip, Runnable onClick) {
+        Button b = Icons.button(text, icon, tip);
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> onClick.run());
         return b;
+    }
+
+    /** Status texts read as sentences on their own line. */
+    private static String sentence(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static Label title(String text, Ikon icon) {
+        Label l = new Label(text, Icons.icon(icon));
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static Region separator() {
+        Region r = new Region();
+        r.getStyleClass().add("stepper-separator");
+        return r;
     }
 
     private void askInsert() {

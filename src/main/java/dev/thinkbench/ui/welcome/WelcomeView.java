@@ -3,6 +3,7 @@ package dev.thinkbench.ui.welcome;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.engine.compat.OpenAiCompatEngine;
 import dev.thinkbench.engine.ollama.OllamaEngine;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -53,6 +54,9 @@ public final class WelcomeView extends StackPane {
         centred.setAlignment(Pos.TOP_CENTER);
         ScrollPane scroll = new ScrollPane(centred);
         scroll.setFitToWidth(true);
+        // asks for the whole content's height, so a card around it is as tall as the choices; a short window scrolls
+        scroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> content.prefHeight(CONTENT_WIDTH), content.layoutBoundsProperty()));
         getChildren().add(scroll);
     }
 

@@ -99,7 +99,7 @@ class ModelManagerViewTest {
 
         Label warning = robot.lookup("#memoryWarning").query();
         assertThat(warning.getText()).contains("needs about", "4096-token context", "52 MB is available");
-        assertThat(robot.lookup("#chosenLabel").queryAs(Label.class).getText()).isEqualTo("Using model.gguf");
+        assertThat(robot.lookup("#chosenLabel").queryAs(Label.class).getText()).isEqualTo("In use: model.gguf");
     }
 
     @Test
