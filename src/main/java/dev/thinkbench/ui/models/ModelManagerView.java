@@ -57,6 +57,8 @@ public final class ModelManagerView extends VBox {
         catalog.setCellFactory(list -> new CatalogCell(vm));
         VBox.setVgrow(catalog, Priority.ALWAYS);
         VBox download = new VBox(6, title("Download", Feather.DOWNLOAD_CLOUD), catalog);
+        download.setPadding(new Insets(8, 0, 0, 0));
+        onMachine.setPadding(new Insets(0, 0, 6, 0));
         SplitPane lists = new SplitPane(onMachine, download);
         lists.setOrientation(Orientation.VERTICAL);
         lists.setDividerPositions(0.34);

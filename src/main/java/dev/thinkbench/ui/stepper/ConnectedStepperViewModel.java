@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -118,11 +119,13 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
 
     private String explain(EngineRegistry.Entry entry) {
         String name = entry == null ? "No engine is chosen" : entry.displayName() + " is a chat engine";
-        String raw = backends.kinds().stream().map(RawBackends.Kind::displayName)
-                .collect(Collectors.joining(", "));
+        // the built-in engine first: it needs nothing installed
+        String raw = backends.kinds().stream()
+                .sorted(Comparator.comparing((RawBackends.Kind k) -> !k.id().equals(builtinId)))
+                .map(RawBackends.Kind::displayName).collect(Collectors.joining(", "));
         return name + ": the server decides when thinking ends, so Thinkbench cannot pause the model where it wants "
                 + "to stop, append \"Wait\" or force the answer there. Stepping needs an engine that continues raw "
-                + "text: " + raw + ".";
+                + "text; pick one in the engine bar: " + raw + ".";
     }
 
     /** The built-in engine's template for the model, found off the UI thread (it may read the model file). */

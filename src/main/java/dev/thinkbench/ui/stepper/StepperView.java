@@ -114,7 +114,11 @@ public final class StepperView extends VBox {
         system.setPromptText("System prompt (optional)");
         system.textProperty().bindBidirectional(vm.systemProperty());
         templates.setMaxWidth(Double.MAX_VALUE);
-        Button run = button("runButton", "Run", Feather.PLAY, "Start thinking on the prompt", vm::run);
+        // the trace takes the focus, so W, A and Enter act at once (Run itself is disabled while thinking)
+        Button run = button("runButton", "Run", Feather.PLAY, "Start thinking on the prompt", () -> {
+            vm.run();
+            trace.requestFocus();
+        });
         run.getStyleClass().add(Styles.ACCENT);
         run.setMaxWidth(Double.MAX_VALUE);
         run.disableProperty().bind(vm.canRunProperty().not());
