@@ -63,18 +63,15 @@ public final class StepperTabView extends StackPane {
         Button use = new Button("Use the built-in engine");
         use.setId("useBuiltInForStepping");
         use.getStyleClass().add(Styles.ACCENT);
-        use.setDefaultButton(false);
         use.setOnAction(e -> vm.useBuiltIn());
         VBox card = new VBox(12, title, text, offer, use);
         card.getStyleClass().add("explain-card");
         card.setPadding(new Insets(28));
-        card.setMaxWidth(680);
-        card.setMaxHeight(Double.MAX_VALUE);
-        StackPane.setAlignment(card, Pos.CENTER);
+        card.setPrefWidth(680);
+        // centred at its own size rather than stretched over the tab
         VBox holder = new VBox(card);
         holder.setAlignment(Pos.CENTER);
         holder.setFillWidth(false);
-        card.setPrefWidth(680);
         return holder;
     }
 

@@ -1,0 +1,148 @@
+package dev.thinkbench.ui.stepper;
+
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.raw.RawBackendSpec;
+import dev.thinkbench.engine.raw.RawBackends;
+import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.StepperState;
+import dev.thinkbench.testing.ScriptedTestBackend;
+import dev.thinkbench.testing.TemplateSourceTestBackend;
+import dev.thinkbench.ui.ScriptedTestEngine;
+import dev.thinkbench.ui.WorkbenchFixture;
+import dev.thinkbench.ui.connection.ConnectionViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Stepper tab's view model over a connection with a chat engine, a raw HTTP engine and the built-in one. */
+@Timeout(30)
+class ConnectedStepperViewModelTest {
+
+    private final List<RawBackendSpec> specs = new CopyOnWriteArrayList<>();
+    private final List<String> kindsUsed = new CopyOnWriteArrayList<>();
+    private final ScriptedTestBackend backend = new ScriptedTestBackend().then("Two", "</think>");
+    private final RawBackends raw = new RawBackends()
+            .add(kind("builtin", "Built-in engine", "http://127.0.0.1"))
+            .add(kind("llama-server", "llama.cpp server", "http://127.0.0.1:8080"));
+    private final ConnectionViewModel connection = new ConnectionViewModel(new EngineRegistry()
+            .register(entry("builtin", null))
+            .register(entry("ollama", "http://127.0.0.1:11434"))
+            .register(entry("llama-server", "http://127.0.0.1:8080")),
+            new WorkbenchFixture.SameThreadTasks(), Map.of("SERVER_KEY", "sk-stepper-secret")::get);
+    private final ConnectedStepperViewModel vm = new ConnectedStepperViewModel(connection, raw, "builtin",
+            () -> Sampling.greedy(7), Map.of("SERVER_KEY", "sk-stepper-secret")::get,
+            new WorkbenchFixture.SameThreadTasks());
+
+    private RawBackends.Kind kind(String id, String name, String url) {
+        return new RawBackends.Kind(id, name, url, "", spec -> {
+            specs.add(spec);
+            kindsUsed.add(id);
+            return backend;
+        });
+    }
+
+    private static EngineRegistry.Entry entry(String id, String url) {
+        return new EngineRegistry.Entry(id, id + " engine", url,
+                config -> new ScriptedTestEngine(id, spec -> null, List.of(new ModelInfo(id + "-model", ""))));
+    }
+
+    @AfterEach
+    void close() {
+        vm.close();
+    }
+
+    private void runUntilPaused() throws InterruptedException {
+        vm.stepper().promptProperty().set("How many r's are in raspberry?");
+        vm.stepper().run();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (vm.stepper().stateProperty().get() != StepperState.PAUSED && Instant.now().isBefore(deadline)) {
+            vm.stepper().drain();
+            Thread.sleep(10);
+        }
+    }
+
+    /** Forgets the backends made so far (the built-in engine's template is looked up as soon as it is chosen). */
+    private void forgetBackends() {
+        specs.clear();
+        kindsUsed.clear();
+    }
+
+    @Test
+    void aChatEngineCannotStepAndSaysWhyNamingTheRawOnes() {
+        connection.use("ollama", null, null, "qwen3");
+        forgetBackends();
+
+        assertThat(vm.supportedProperty().get()).isFalse();
+        assertThat(vm.explanationProperty().get()).startsWith("ollama engine is a chat engine")
+                .contains("pick one in the engine bar: Built-in engine, llama.cpp server");
+        vm.stepper().promptProperty().set("Hi");
+        vm.stepper().run();
+        assertThat(vm.stepper().errorProperty().get()).startsWith("ollama engine is a chat engine");
+        assertThat(specs).isEmpty();
+    }
+
+    @Test
+    void aRawEngineStepsOnTheEngineBarsServerModelAndKeyReadAtRun() throws Exception {
+        connection.use("llama-server", "http://10.0.0.7:9000", "SERVER_KEY", "qwq-32b");
+        assertThat(vm.supportedProperty().get()).isTrue();
+        assertThat(vm.targetProperty().get()).isEqualTo("llama-server engine \u00b7 qwq-32b");
+        forgetBackends();
+
+        runUntilPaused();
+
+        assertThat(vm.stepper().stateProperty().get()).isEqualTo(StepperState.PAUSED);
+        assertThat(kindsUsed).containsExactly("llama-server");
+        RawBackendSpec spec = specs.getLast();
+        assertThat(spec.baseUrl().toString()).isEqualTo("http://10.0.0.7:9000");
+        assertThat(spec.model()).isEqualTo("qwq-32b");
+        assertThat(spec.apiKey()).isEqualTo("sk-stepper-secret");
+        assertThat(spec.toString()).doesNotContain("sk-stepper-secret");
+    }
+
+    @Test
+    void switchingToTheBuiltInEngineMakesTheTabWorkOnItsDefaultModel() throws Exception {
+        connection.use("ollama", null, null, "qwen3");
+
+        vm.useBuiltIn();
+        runUntilPaused();
+
+        assertThat(connection.engineEntryProperty().get().id()).isEqualTo("builtin");
+        assertThat(vm.supportedProperty().get()).isTrue();
+        assertThat(vm.explanationProperty().get()).isEmpty();
+        assertThat(kindsUsed).last().isEqualTo("builtin");
+        assertThat(vm.stepper().currentThinking()).isEqualTo("Two");
+    }
+
+    @Test
+    void theCompareTabsPromptIsOfferedOnlyToAnEmptyPrompt() {
+        vm.offerPrompt("What is 6 x 7?");
+        vm.offerPrompt("Something else");
+
+        assertThat(vm.stepper().promptProperty().get()).isEqualTo("What is 6 x 7?");
+    }
+
+    @Test
+    void onTheBuiltInEngineTheModelsOwnTemplateIsPreselected() {
+        RawBackends named = new RawBackends().add(new RawBackends.Kind("builtin", "Built-in engine",
+                "http://127.0.0.1", "", spec -> new TemplateSourceTestBackend(backend, spec.model(),
+                spec.model().startsWith("r1") ? "deepseek-r1" : null, null)));
+        try (ConnectedStepperViewModel builtin = new ConnectedStepperViewModel(connection, named, "builtin",
+                () -> Sampling.greedy(7), name -> null, new WorkbenchFixture.SameThreadTasks())) {
+            connection.use("builtin", null, null, "r1-distill.gguf");
+            assertThat(builtin.stepper().templateProperty().get()).isEqualTo(ChatTemplates.DEEPSEEK_R1);
+
+            connection.use("builtin", null, null, "micro-reasoner.gguf");
+            assertThat(builtin.stepper().templateProperty().get()).isEqualTo(ChatTemplates.CHATML_THINK);
+        }
+    }
+}
