@@ -1,17 +1,30 @@
 package dev.thinkbench.engine.raw;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.thinkbench.engine.CompletionRequest;
 
 /**
  * The reading of an OpenAI-style stream: server-sent events until {@code [DONE]}, {@code choices[0]} with a
  * {@code finish_reason}, a {@code usage} event, errors as {@code {"error": ...}}. Gathers the last finish reason and
- * usage event by event; subclasses say where the text is and build the result. Shared by the completions and the
- * DeepSeek prefix backends. One stream, one thread.
+ * usage event by event; subclasses say where the text is and build the result. Also writes the request fields such a
+ * stream needs. Shared by the completions and the DeepSeek prefix backends. One stream, one thread.
  */
 abstract class ChoiceStream implements StreamProtocol {
 
     private String finish;
     private JsonNode usage;
+
+    /**
+     * Writes what every OpenAI-style streamed request carries: the token cap ({@code max_tokens}), streaming with the
+     * usage in a last event, and the sampling the user chose.
+     */
+    static void putStreaming(ObjectNode body, CompletionRequest request) {
+        body.put("max_tokens", request.maxTokens());
+        body.put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
+        SamplingFields.put(body, request.sampling());
+    }
 
     @Override
     public final Framing framing() {

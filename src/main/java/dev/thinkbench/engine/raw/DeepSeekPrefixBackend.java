@@ -98,10 +98,7 @@ public final class DeepSeekPrefixBackend extends HttpCompletionBackend {
         messages.addObject().put("role", "user").put("content", prompt.user());
         messages.addObject().put("role", "assistant").put("content", prompt.content())
                 .put("reasoning_content", prompt.reasoning()).put("prefix", true);
-        body.put("max_tokens", request.maxTokens());
-        body.put("stream", true);
-        body.putObject("stream_options").put("include_usage", true);
-        SamplingFields.put(body, request.sampling());
+        ChoiceStream.putStreaming(body, request);
         return body;
     }
 

@@ -95,11 +95,8 @@ public final class OpenAiCompletionsBackend extends HttpCompletionBackend {
         ObjectNode body = RawHttp.JSON.createObjectNode();
         body.put("model", model());
         body.put("prompt", request.prompt());
-        body.put("max_tokens", request.maxTokens());
         body.set("stop", RawHttp.JSON.valueToTree(request.stop()));
-        body.put("stream", true);
-        body.putObject("stream_options").put("include_usage", true);
-        SamplingFields.put(body, request.sampling());
+        ChoiceStream.putStreaming(body, request);
         return body;
     }
 
