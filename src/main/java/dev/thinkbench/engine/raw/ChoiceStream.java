@@ -1,6 +1,7 @@
 package dev.thinkbench.engine.raw;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thinkbench.engine.CompletionRequest;
 
@@ -13,7 +14,7 @@ import dev.thinkbench.engine.CompletionRequest;
 abstract class ChoiceStream implements StreamProtocol {
 
     private String finish;
-    private JsonNode usage;
+    private JsonNode usage = MissingNode.getInstance();
 
     /**
      * Writes what every OpenAI-style streamed request carries: the token cap ({@code max_tokens}), streaming with the
@@ -63,14 +64,13 @@ abstract class ChoiceStream implements StreamProtocol {
         return finish;
     }
 
-    /** The last usage object, null until one came. */
+    /** The last usage object, a missing node until one came. */
     final JsonNode usage() {
         return usage;
     }
 
     /** {@code usage.completion_tokens}, null when not reported. */
     final Integer completionTokens() {
-        return usage != null && usage.path("completion_tokens").isIntegralNumber()
-                ? usage.path("completion_tokens").asInt() : null;
+        return ReportedCount.first(usage.path("completion_tokens"));
     }
 }

@@ -78,10 +78,8 @@ public final class DeepSeekPrefixBackend extends HttpCompletionBackend {
             }
             text.flush(out);
             JsonNode usage = usage();
-            Integer promptTokens = usage != null && usage.path("prompt_cache_miss_tokens").isIntegralNumber()
-                    ? Integer.valueOf(usage.path("prompt_cache_miss_tokens").asInt())
-                    : usage != null && usage.path("prompt_tokens").isIntegralNumber()
-                    ? usage.path("prompt_tokens").asInt() : null;
+            Integer promptTokens = ReportedCount.first(usage.path("prompt_cache_miss_tokens"),
+                    usage.path("prompt_tokens"));
             CompletionResult.Stop stop = finish().equals("length") ? CompletionResult.Stop.LENGTH
                     : CompletionResult.Stop.EOS;
             return out.finish(stop, "", completionTokens(), promptTokens);

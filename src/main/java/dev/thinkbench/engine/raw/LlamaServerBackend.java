@@ -110,11 +110,8 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
             case "word" -> CompletionResult.Stop.STOP_STRING;
             default -> legacyStop(last);
         };
-        Integer reported = last.path("tokens_predicted").isIntegralNumber()
-                ? last.path("tokens_predicted").asInt() : null;
-        JsonNode promptN = last.path("timings").path("prompt_n");
-        Integer evaluated = promptN.isIntegralNumber() ? Integer.valueOf(promptN.asInt())
-                : last.path("tokens_evaluated").isIntegralNumber() ? last.path("tokens_evaluated").asInt() : null;
+        Integer reported = ReportedCount.first(last.path("tokens_predicted"));
+        Integer evaluated = ReportedCount.first(last.path("timings").path("prompt_n"), last.path("tokens_evaluated"));
         String word = stop == CompletionResult.Stop.STOP_STRING ? last.path("stopping_word").asText("") : "";
         return out.finish(stop, word, reported, evaluated);
     }

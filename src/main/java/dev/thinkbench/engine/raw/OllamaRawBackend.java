@@ -65,9 +65,8 @@ public final class OllamaRawBackend extends HttpCompletionBackend {
 
     private static CompletionResult finish(Continuation out, JsonNode last, CompletionRequest request) {
         String reason = last.path("done_reason").asText("stop");
-        Integer evalCount = last.path("eval_count").isIntegralNumber() ? last.path("eval_count").asInt() : null;
-        Integer promptEval = last.path("prompt_eval_count").isIntegralNumber()
-                ? last.path("prompt_eval_count").asInt() : null;
+        Integer evalCount = ReportedCount.first(last.path("eval_count"));
+        Integer promptEval = ReportedCount.first(last.path("prompt_eval_count"));
         if (reason.equals("length")) {
             return out.finish(CompletionResult.Stop.LENGTH, "", evalCount, promptEval);
         }

@@ -83,12 +83,9 @@ public final class OpenAiCompletionsBackend extends HttpCompletionBackend {
 
     /** Prompt tokens less those served from the prefix cache, where the server says so. */
     private static Integer promptEvaluated(JsonNode usage) {
-        if (usage == null || !usage.path("prompt_tokens").isIntegralNumber()) {
-            return null;
-        }
-        int prompt = usage.path("prompt_tokens").asInt();
-        JsonNode cached = usage.path("prompt_tokens_details").path("cached_tokens");
-        return cached.isIntegralNumber() ? Math.max(0, prompt - cached.asInt()) : prompt;
+        Integer prompt = ReportedCount.first(usage.path("prompt_tokens"));
+        Integer cached = ReportedCount.first(usage.path("prompt_tokens_details").path("cached_tokens"));
+        return prompt == null || cached == null ? prompt : Math.max(0, prompt - cached);
     }
 
     private ObjectNode body(CompletionRequest request) {
