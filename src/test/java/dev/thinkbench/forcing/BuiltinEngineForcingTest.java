@@ -120,4 +120,29 @@ class BuiltinEngineForcingTest {
     void backendOffersTheModelsOwnTemplateWhenTheFileHasOne() throws Exception {
         assertThat(backend.chatTemplate()).isEmpty();
     }
+
+    @Test
+    void perModelChooserRunsAGgufWithTheJinjaTemplateItCarries() throws Exception {
+        String chatml = "{% for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n{% endfor %}"
+                + "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}";
+        Path withTemplate = dir.resolve("own-template.gguf");
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAT_CHAIN, TinyGguf.LOOP), 42)
+                .put("tokenizer.chat_template", chatml).write(withTemplate);
+        try (LocalEngineProcess own = new LocalEngineProcess()) {
+            LocalCompletionBackend jinjaBackend = new LocalCompletionBackend(own, withTemplate,
+                    new LocalEngineSettings(2, 1024));
+            // the fallback (s1) would lay the prompt out so this model never reaches its answer
+            ForcingReasoningEngine engine = new ForcingReasoningEngine("builtin", "Built-in", model -> jinjaBackend,
+                    TemplateChooser.perModel(ChatTemplates.S1, TemplateMarkers.THINK), true);
+            List<ReasoningEvent> events = new CopyOnWriteArrayList<>();
+
+            engine.start(new RunSpec("What is x?", "", "own-template.gguf",
+                    new Budget.Forcing(ForcingPlan.of(0, 100, 0)), Sampling.greedy(1)), events::add)
+                    .done().get(60, TimeUnit.SECONDS);
+
+            assertThat(events.getLast()).isInstanceOf(ReasoningEvent.Finished.class);
+            assertThat(text(events, ReasoningEvent.ThinkingDelta.class)).isEqualTo("Let x=2.");
+            assertThat(text(events, ReasoningEvent.AnswerDelta.class)).contains("4");
+        }
+    }
 }

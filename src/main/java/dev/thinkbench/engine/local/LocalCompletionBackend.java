@@ -15,6 +15,7 @@ import dev.thinkbench.engine.local.gguf.GgufFormatException;
 import dev.thinkbench.engine.local.gguf.GgufReader;
 import dev.thinkbench.engine.local.host.HostEvent;
 import dev.thinkbench.engine.local.host.HostRequest;
+import dev.thinkbench.engine.local.models.TemplateHints;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
     private final Path model;
     private final LocalEngineSettings settings;
     private final ModelCatalog catalog;
+    private final TemplateHints templates;
 
     /**
      * @param process the engine process (may be shared by backends; switching models restarts it)
@@ -62,10 +64,20 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
     /** @param catalog what {@link #listModels()} offers (the models on this machine), null for this model alone */
     public LocalCompletionBackend(LocalEngineProcess process, Path model, LocalEngineSettings settings,
                                   ModelCatalog catalog) {
+        this(process, model, settings, catalog, TemplateHints.none());
+    }
+
+    /**
+     * @param catalog what {@link #listModels()} offers, null for this model alone
+     * @param templates what is known about the model's chat template ({@link #chatTemplateName()})
+     */
+    public LocalCompletionBackend(LocalEngineProcess process, Path model, LocalEngineSettings settings,
+                                  ModelCatalog catalog, TemplateHints templates) {
         this.process = process;
         this.model = model.toAbsolutePath();
         this.settings = settings;
         this.catalog = catalog;
+        this.templates = templates;
     }
 
     /** The models the built-in engine can run here (blocks: files are inspected). */
@@ -122,6 +134,15 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
             throw new EngineException(FailureKind.BAD_REQUEST, "Cannot read " + model.getFileName() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The built-in template this model is known to use (the bundled models' {@code chatml-think}, a catalog entry's,
+     * a DeepSeek-R1 distill's {@code deepseek-r1}); blocks while the file's header is read.
+     */
+    @Override
+    public Optional<String> chatTemplateName() {
+        return templates.forModel(model);
     }
 
     @Override
