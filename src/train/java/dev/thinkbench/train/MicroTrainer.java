@@ -1,0 +1,201 @@
+package dev.thinkbench.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
+import dev.thinkbench.core.problems.Problem;
+import dev.thinkbench.core.problems.ProblemSplit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains the micro reasoner from a seed and exports it as GGUF. AdamW (beta 0.9/0.95, weight decay 0.1 on
+ * matrices), linear warm-up then cosine decay to a tenth, global-norm clipping at 1. A step whose global gradient
+ * norm is not finite is skipped (libtorch sporadically returns NaN gradients with a finite loss; see
+ * micro-training.md), and gradients are zeroed with {@code grad.zero_()} since multiplying by 0 keeps NaN. Every
+ * {@code --eval-every} steps it measures greedy accuracy on a held-out validation slice (problems 600..659, which
+ * the harness does not use), with full thinking and with the answer forced at once, and writes checkpoints.
+ *
+ * <p>Usage: {@code bin/train-micro [--steps N] [--seed S] [--out file.gguf] [--init from.gguf] ...}: {@code --init}
+ * continues from a checkpoint's weights (the seed then picks fresh data and no model init). Runs on the calling
+ * thread.
+ */
+public final class MicroTrainer {
+
+    private record Options(int steps, long seed, int rows, int seq, float lr, int warmup, int evalEvery,
+                           Path out, Path work, Path init) {
+        static Options parse(String[] args) {
+            Map<String, String> m = new java.util.HashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                if (!args[i].startsWith("--")) {
+                    throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+                }
+                m.put(args[i].substring(2), args[i + 1]);
+            }
+            return new Options(Integer.parseInt(m.getOrDefault("steps", "4500")),
+                    Long.parseLong(m.getOrDefault("seed", "1")),
+                    Integer.parseInt(m.getOrDefault("rows", "24")),
+                    Integer.parseInt(m.getOrDefault("seq", "384")),
+                    Float.parseFloat(m.getOrDefault("lr", "2.5e-3")),
+                    Integer.parseInt(m.getOrDefault("warmup", "150")),
+                    Integer.parseInt(m.getOrDefault("eval-every", "300")),
+                    Path.of(m.getOrDefault("out", "assets/models/micro-reasoner.gguf")),
+                    Path.of(m.getOrDefault("work", "target/micro")),
+                    m.containsKey("init") ? Path.of(m.get("init")) : null);
+        }
+    }
+
+    private MicroTrainer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        Files.createDirectories(o.work());
+        MicroConfig config = MicroConfig.standard();
+        log("config %s, %d parameters; %s", config, config.parameterCount(), o);
+        Engine.getInstance().setRandomSeed((int) o.seed());
+        List<Problem> validation = ProblemSplit.heldOut(660).subList(600, 660);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            MicroModel model = new MicroModel(manager, config, o.seed());
+            if (o.init() != null) {
+                GgufImport.load(o.init(), model, manager);
+                log("weights from %s (a continued run: fresh optimizer state, data seed %d)", o.init(), o.seed());
+            }
+            ParameterTracker schedule = (id, t) -> rate(o, t);
+            Optimizer decay = Optimizer.adamW().optLearningRateTracker(schedule).optBeta1(0.9f).optBeta2(0.95f)
+                    .optWeightDecays(0.1f).build();
+            Optimizer noDecay = Optimizer.adamW().optLearningRateTracker(schedule).optBeta1(0.9f).optBeta2(0.95f)
+                    .optWeightDecays(0f).build();
+            LengthBatches batches = new LengthBatches(o.seed(), o.rows(), o.seq());
+            GreedyEvaluator evaluator = new GreedyEvaluator(model, manager);
+            long start = System.nanoTime();
+            long tokens = 0;
+            long examples = 0;
+            int skipped = 0;
+            double lossSum = 0;
+            int lossCount = 0;
+            double best = -1;
+            for (int step = 1; step <= o.steps(); step++) {
+                LengthBatches.Batch batch = batches.next();
+                float[] stats = step(manager, model, batch);
+                boolean finite = Float.isFinite(stats[1]) && Float.isFinite(stats[0]);
+                update(model, decay, noDecay, finite ? Math.min(1f, 1f / Math.max(stats[1], 1e-6f)) : 0f, finite);
+                tokens += batch.realTokens();
+                examples += batch.rows();
+                if (finite) {
+                    lossSum += stats[0];
+                    lossCount++;
+                } else {
+                    skipped++;
+                    log("step %d: gradient norm not finite (loss %s); update skipped", step, stats[0]);
+                }
+                if (step % 50 == 0) {
+                    double secs = (System.nanoTime() - start) / 1e9;
+                    log("step %5d  loss %.4f  lr %.2e  %.0f tok/s  %d examples  %.1f min  skipped %d", step,
+                            lossSum / Math.max(1, lossCount), rate(o, step), tokens / secs, examples, secs / 60,
+                            skipped);
+                    lossSum = 0;
+                    lossCount = 0;
+                }
+                if (step % o.evalEvery() == 0 || step == o.steps()) {
+                    best = evaluate(o, model, evaluator, validation, step, best);
+                }
+            }
+            GgufExport.write(model, o.out(), description(o, config));
+            log("done in %.1f min: %s (%d bytes)", (System.nanoTime() - start) / 6e10, o.out(), Files.size(o.out()));
+        }
+    }
+
+    /** Forward, backward and the global gradient norm; returns {loss, norm}. */
+    private static float[] step(NDManager manager, MicroModel model, LengthBatches.Batch b) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            Shape rt = new Shape(b.rows(), b.seq());
+            NDArray ids = manager.create(b.ids(), rt);
+            NDArray targets = manager.create(b.targets(), rt);
+            NDArray mask = manager.create(b.lossMask(), rt);
+            NDArray bias = manager.create(b.causal(), new Shape(1, 1, b.seq(), b.seq()));
+            NDArray loss;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = model.forward(ids, bias, 0, null);
+                NDArray picked = logits.logSoftmax(-1).mul(targets.oneHot(model.config().vocab())).sum(new int[] {-1});
+                loss = picked.mul(mask).sum().div(Math.max(1, b.lossTokens())).neg();
+                gc.backward(loss);
+            }
+            NDArray squares = null;
+            for (NDArray p : model.parameters().values()) {
+                NDArray s = p.getGradient().square().sum();
+                squares = squares == null ? s : squares.add(s);
+            }
+            return new float[] {loss.getFloat(), (float) Math.sqrt(squares.getFloat())};
+        }
+    }
+
+    private static void update(MicroModel model, Optimizer decay, Optimizer noDecay, float scale, boolean apply) {
+        for (Map.Entry<String, NDArray> e : model.parameters().entrySet()) {
+            NDArray p = e.getValue();
+            if (apply) {
+                try (NDArray g = p.getGradient()) {
+                    if (scale < 1f) {
+                        g.muli(scale);
+                    }
+                    (p.getShape().dimension() > 1 ? decay : noDecay).update(e.getKey(), p, g);
+                }
+            }
+            JniUtils.zeroGrad((PtNDArray) p);
+        }
+    }
+
+    private static double evaluate(Options o, MicroModel model, GreedyEvaluator evaluator, List<Problem> validation,
+                                   int step, double best) throws Exception {
+        long t0 = System.nanoTime();
+        GreedyEvaluator.Result full = evaluator.evaluate(validation, true, 160);
+        GreedyEvaluator.Result none = evaluator.evaluate(validation, false, 6);
+        log("eval step %d: full thinking %.3f (%s), no thinking %.3f (%s) in %.1f s", step, full.accuracy(),
+                full.byDifficulty(), none.accuracy(), none.byDifficulty(), (System.nanoTime() - t0) / 1e9);
+        full.samples().forEach(s -> log("  wrong: %s", s));
+        String desc = description(o, model.config()) + "; checkpoint at step " + step;
+        Path latest = o.work().resolve("micro-latest.gguf");
+        GgufExport.write(model, latest, desc);
+        if (full.accuracy() > best) {
+            Files.copy(latest, o.work().resolve("micro-best.gguf"), StandardCopyOption.REPLACE_EXISTING);
+            log("  new best on validation: %.3f at step %d -> %s", full.accuracy(), step,
+                    o.work().resolve("micro-best.gguf"));
+            return full.accuracy();
+        }
+        return best;
+    }
+
+    private static float rate(Options o, int t) {
+        if (t <= o.warmup()) {
+            return o.lr() * t / o.warmup();
+        }
+        double progress = Math.min(1.0, (double) (t - o.warmup()) / Math.max(1, o.steps() - o.warmup()));
+        return (float) (o.lr() * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress))));
+    }
+
+    private static String description(Options o, MicroConfig c) {
+        return "Thinkbench built-in micro reasoner: llama, char vocab, d" + c.dim() + " x" + c.layers()
+                + " layers, " + c.parameterCount() + " params, trained from scratch by dev.thinkbench.train"
+                + ".MicroTrainer, seed " + o.seed() + ", " + o.steps() + " steps of " + o.rows() + " examples"
+                + (o.init() == null ? "" : ", continued from " + o.init().getFileName());
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, "%tT ", System.currentTimeMillis())
+                + String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+}
