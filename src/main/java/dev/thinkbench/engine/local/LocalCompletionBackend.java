@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The built-in engine as a raw-continuation backend (engine id {@value #ID}): llama.cpp in the child JVM of a
- * {@link LocalEngineProcess}, continuing a GGUF model. Stop strings, the token cap, prompt-cache reuse, temperature,
- * top-p and seed are honoured; each streamed chunk is one decoded token. {@code promptTokensEvaluated} is computed by
+ * {@link LocalEngineProcess}, continuing a GGUF model. Stop strings, the token cap, prompt-cache reuse, temperature
+ * (greedy when none is given), top-p and seed are honoured; each streamed chunk is one decoded token. {@code promptTokensEvaluated} is computed by
  * mirroring llama.cpp's slot cache and is null when that cannot be known exactly.
  *
  * <p>Special tokens: llama.cpp parses special-token strings such as {@code <|im_end|>} anywhere in the prompt text
@@ -167,7 +167,9 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
             }
         });
         Sampling s = request.sampling();
-        c.send(new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), s.temperature(),
+        // No temperature given means greedy here (llama.cpp's own default is 0.8): lab runs should be repeatable.
+        Double temperature = s.temperature() == null ? 0.0 : s.temperature();
+        c.send(new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), temperature,
                 s.topP(), s.seed(), request.cachePrompt()));
         Stream stream = new Stream(c, listener, start);
         try {
