@@ -22,7 +22,9 @@ import java.util.List;
  * {@code content} are put back together as the text the template would show ({@code ...thinking</think>\nanswer}),
  * and stop strings are matched here: the API cannot stop on {@code </think>} itself, so the stream is closed as soon
  * as the answer begins. When the prompt already closed thinking, any further reasoning the API streams is left out
- * of the text (its tokens still count in the reported usage): only the answer continues the prompt.
+ * of the text (its tokens still count in the reported usage): only the answer continues the prompt. The usage's
+ * {@code prompt_tokens} is the prompt's size, {@code prompt_cache_miss_tokens} the part not served from DeepSeek's
+ * context cache; a continuation closed here at a stop string ends before the usage comes, so both stay unknown.
  *
  * <p>Threading: see {@link CompletionBackend}.
  */
@@ -65,7 +67,7 @@ public final class DeepSeekPrefixBackend extends HttpCompletionBackend {
             text.reasoning(delta.path("reasoning_content").asText(""), out);
             text.content(delta.path("content").asText(""), out);
             if (text.stopped()) {
-                return out.finish(CompletionResult.Stop.STOP_STRING, text.matched(), null, null);
+                return out.finish(CompletionResult.Stop.STOP_STRING, text.matched(), null, null, null);
             }
             track(event);
             return null;
@@ -78,11 +80,12 @@ public final class DeepSeekPrefixBackend extends HttpCompletionBackend {
             }
             text.flush(out);
             JsonNode usage = usage();
-            Integer promptTokens = ReportedCount.first(usage.path("prompt_cache_miss_tokens"),
+            Integer prompt = ReportedCount.first(usage.path("prompt_tokens"));
+            Integer evaluated = ReportedCount.first(usage.path("prompt_cache_miss_tokens"),
                     usage.path("prompt_tokens"));
             CompletionResult.Stop stop = finish().equals("length") ? CompletionResult.Stop.LENGTH
                     : CompletionResult.Stop.EOS;
-            return out.finish(stop, "", completionTokens(), promptTokens);
+            return out.finish(stop, "", completionTokens(), prompt, evaluated);
         }
     }
 

@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * llama.cpp {@code llama-server}'s native {@code POST /completion}: raw prompt, {@code n_predict}, {@code stop},
  * {@code cache_prompt}, streamed as server-sent events. The final event's {@code stop_type} ({@code eos},
- * {@code limit}, {@code word}) and {@code stopping_word} say why it stopped; {@code timings.prompt_n} (else
- * {@code tokens_evaluated}) says how many prompt tokens were actually evaluated, which shows prompt-cache reuse.
+ * {@code limit}, {@code word}) and {@code stopping_word} say why it stopped. Despite its name,
+ * {@code tokens_evaluated} is the whole prompt's token count (llama.cpp's {@code n_prompt_tokens}), while
+ * {@code timings.prompt_n} is how many of them were actually evaluated (not served from the prompt cache).
  *
  * <p>Threading: see {@link CompletionBackend}; {@link #chatTemplate()}, {@link #countTokens} and
  * {@link #listModels()} block too.
@@ -111,9 +112,10 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
             default -> legacyStop(last);
         };
         Integer reported = ReportedCount.first(last.path("tokens_predicted"));
-        Integer evaluated = ReportedCount.first(last.path("timings").path("prompt_n"), last.path("tokens_evaluated"));
+        Integer prompt = ReportedCount.first(last.path("tokens_evaluated"));
+        Integer evaluated = ReportedCount.first(last.path("timings").path("prompt_n"));
         String word = stop == CompletionResult.Stop.STOP_STRING ? last.path("stopping_word").asText("") : "";
-        return out.finish(stop, word, reported, evaluated);
+        return out.finish(stop, word, reported, prompt, evaluated);
     }
 
     /** Older servers said {@code stopped_eos}/{@code stopped_word}/{@code stopped_limit} instead of a type. */

@@ -17,9 +17,12 @@ import java.util.List;
  * Ollama's {@code POST /api/generate} with {@code raw: true} (no template applied by Ollama), streamed as
  * newline-delimited JSON. {@code options.num_predict} caps the tokens, {@code options.stop} stops; the last line has
  * {@code done: true}, {@code done_reason} ({@code stop}|{@code length}), {@code prompt_eval_count} and
- * {@code eval_count}. Ollama does not say whether {@code stop} meant a stop string or the end of sequence: when stop
- * strings were sent it is reported as a stop string with an unknown word. Should Ollama split out a
- * {@code thinking} field even in raw mode, that text is treated as continuation text too.
+ * {@code eval_count}. Despite its name, {@code prompt_eval_count} is the whole prompt's size whether or not Ollama
+ * served part of it from its cache (so since mid-2024, ollama/ollama#5371; older versions left it out for a cached
+ * prompt, which reads as unknown here); the tokens actually evaluated are known only where Ollama also sends
+ * {@code prompt_eval_cached_count}. Ollama does not say whether {@code stop} meant a stop string or the end of
+ * sequence: when stop strings were sent it is reported as a stop string with an unknown word. Should Ollama split
+ * out a {@code thinking} field even in raw mode, that text is treated as continuation text too.
  *
  * <p>Threading: see {@link CompletionBackend}.
  */
@@ -66,13 +69,15 @@ public final class OllamaRawBackend extends HttpCompletionBackend {
     private static CompletionResult finish(Continuation out, JsonNode last, CompletionRequest request) {
         String reason = last.path("done_reason").asText("stop");
         Integer evalCount = ReportedCount.first(last.path("eval_count"));
-        Integer promptEval = ReportedCount.first(last.path("prompt_eval_count"));
+        Integer prompt = ReportedCount.first(last.path("prompt_eval_count"));
+        Integer cached = ReportedCount.first(last.path("prompt_eval_cached_count"));
+        Integer evaluated = prompt == null || cached == null ? null : Math.max(0, prompt - cached);
         if (reason.equals("length")) {
-            return out.finish(CompletionResult.Stop.LENGTH, "", evalCount, promptEval);
+            return out.finish(CompletionResult.Stop.LENGTH, "", evalCount, prompt, evaluated);
         }
         CompletionResult.Stop stop = request.stop().isEmpty() ? CompletionResult.Stop.EOS
                 : CompletionResult.Stop.STOP_STRING;
-        return out.finish(stop, "", evalCount, promptEval);
+        return out.finish(stop, "", evalCount, prompt, evaluated);
     }
 
     private ObjectNode body(CompletionRequest request) {

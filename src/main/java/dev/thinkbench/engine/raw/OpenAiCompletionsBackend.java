@@ -65,25 +65,26 @@ public final class OpenAiCompletionsBackend extends HttpCompletionBackend {
                 return null;
             }
             Integer completion = completionTokens();
-            Integer prompt = promptEvaluated(usage());
+            Integer prompt = ReportedCount.first(usage().path("prompt_tokens"));
+            Integer evaluated = promptEvaluated(prompt, usage());
             if (finish.equals("length")) {
-                return out.finish(CompletionResult.Stop.LENGTH, "", completion, prompt);
+                return out.finish(CompletionResult.Stop.LENGTH, "", completion, prompt, evaluated);
             }
             if (stopReason != null && stopReason.isTextual()) {
-                return out.finish(CompletionResult.Stop.STOP_STRING, stopReason.asText(), completion, prompt);
+                return out.finish(CompletionResult.Stop.STOP_STRING, stopReason.asText(), completion, prompt,
+                        evaluated);
             }
             // vLLM says null (or a token id) for the end of sequence; servers without stop_reason cannot tell, and a
             // stop string is then the likelier cause when stop strings were sent.
             boolean unknown = stopReason == null || stopReason.isMissingNode();
             CompletionResult.Stop stop = unknown && !request.stop().isEmpty()
                     ? CompletionResult.Stop.STOP_STRING : CompletionResult.Stop.EOS;
-            return out.finish(stop, "", completion, prompt);
+            return out.finish(stop, "", completion, prompt, evaluated);
         }
     }
 
     /** Prompt tokens less those served from the prefix cache, where the server says so. */
-    private static Integer promptEvaluated(JsonNode usage) {
-        Integer prompt = ReportedCount.first(usage.path("prompt_tokens"));
+    private static Integer promptEvaluated(Integer prompt, JsonNode usage) {
         Integer cached = ReportedCount.first(usage.path("prompt_tokens_details").path("cached_tokens"));
         return prompt == null || cached == null ? prompt : Math.max(0, prompt - cached);
     }
