@@ -6,6 +6,7 @@ import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.local.LocalEngineProcess;
 import dev.thinkbench.engine.local.LocalEngineSettings;
@@ -78,6 +79,23 @@ class BuiltinEngineForcingTest {
         assertThat(thinkingTokens).isEqualTo(40);
         assertThat(interventions).contains(InterventionKind.WAIT_INSERTED).endsWith(InterventionKind.ANSWER_FORCED);
         assertThat(text(events, ReasoningEvent.AnswerDelta.class)).contains("4");
+    }
+
+    @Test
+    void promptTokensAreThePromptsTokenCountForEveryBudgetThoughTheEngineCacheIsShared() throws Exception {
+        // the tiny model adds BOS, which the engine counts as llama-server does
+        int promptSize = backend.tokenize(ChatTemplates.CHATML_THINK.prompt("", "What is x?")).length + 1;
+
+        Usage manyWaits = usage(run(new Budget.Forcing(ForcingPlan.of(40, 40, 10))));
+        Usage naturalEnd = usage(run(new Budget.Forcing(ForcingPlan.of(0, 100, 0))));
+        Usage again = usage(run(new Budget.Forcing(ForcingPlan.of(40, 40, 10))));
+
+        assertThat(List.of(manyWaits, naturalEnd, again)).extracting(Usage::promptTokens).containsOnly(promptSize);
+    }
+
+    private static Usage usage(List<ReasoningEvent> events) {
+        return events.stream().filter(e -> e instanceof ReasoningEvent.UsageReported)
+                .map(e -> ((ReasoningEvent.UsageReported) e).usage()).findFirst().orElseThrow();
     }
 
     @Test

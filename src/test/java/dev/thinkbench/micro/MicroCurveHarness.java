@@ -49,6 +49,7 @@ public final class MicroCurveHarness {
                 full = attempts;
             }
             rescue(runner, full, caps[caps.length - 1]);
+            earlyStops(runner, problems);
         }
         out("wall %.1f s", (System.nanoTime() - start) / 1e9);
         System.exit(0);
@@ -87,6 +88,43 @@ public final class MicroCurveHarness {
         out("Wait rescue (cap %d): wrong after ending thinking itself %d; one forced Wait fixed %d (%.0f%%)", cap,
                 early, fixed, early == 0 ? 0.0 : 100.0 * fixed / early);
         out("Wait on right answers: %d of %d turned wrong", broken, rightEnded);
+    }
+
+    /**
+     * Premature stops made by hand (the Stepper): each problem of two or more steps is cut after 1..n-1 of the
+     * model's own lines (cycling with the problem index), the answer forced there; then from the same point one Wait.
+     */
+    private static void earlyStops(MicroRunner runner, List<Problem> problems) {
+        int stoppedWrong = 0;
+        int fixed = 0;
+        int tried = 0;
+        int shown = 0;
+        for (int i = 0; i < problems.size(); i++) {
+            Problem p = problems.get(i);
+            if (p.difficulty() < 2) {
+                continue;
+            }
+            int kept = 1 + i % (p.difficulty() - 1);
+            MicroRunner.EarlyStop e;
+            try {
+                e = runner.earlyStop(p, kept);
+            } catch (Exception ex) {
+                throw new IllegalStateException("stepper run of " + p.id() + " failed", ex);
+            }
+            tried++;
+            if (!e.stoppedCorrect()) {
+                stoppedWrong++;
+                fixed += e.waitedCorrect() ? 1 : 0;
+                if (shown++ < 3) {
+                    out("  stopped after %d of %d lines: %s [%d] answered%s; after Wait: %s| %s", kept,
+                            p.difficulty(), p.id(), p.answer(), e.stoppedAnswer().stripTrailing(),
+                            flat(e.waitedThinking()), e.waitedAnswer().strip());
+                }
+            }
+        }
+        out("Premature stop (Stepper, %d problems of 2+ steps cut after 1..n-1 lines): wrong when stopped %d;"
+                + " one Wait fixed %d (%.0f%%)", tried, stoppedWrong, fixed,
+                stoppedWrong == 0 ? 0.0 : 100.0 * fixed / stoppedWrong);
     }
 
     private static void row(String cap, List<MicroRunner.Attempt> attempts) {

@@ -15,13 +15,20 @@ import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.ForcingOutcome;
 import dev.thinkbench.forcing.ForcingRun;
 import dev.thinkbench.forcing.StepRecord;
+import dev.thinkbench.forcing.Stepper;
+import dev.thinkbench.forcing.StepperAction;
+import dev.thinkbench.forcing.StepperSettings;
+import dev.thinkbench.forcing.StepperSnapshot;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs micro-model problems through the app's own code: the built-in engine (llama.cpp in its child JVM) behind
  * {@link LocalCompletionBackend}, driven by the s1 {@link BudgetForcer} with the {@code chatml-think} template,
- * greedy, graded by {@link AnswerGrader}. Used by the model tests and the curve harness. One caller at a time.
+ * greedy, graded by {@link AnswerGrader}; and the manual {@link Stepper} for premature stops. Used by the model
+ * tests and the curve harness. One caller at a time.
  */
 final class MicroRunner implements AutoCloseable {
 
@@ -34,18 +41,27 @@ final class MicroRunner implements AutoCloseable {
                    String answer) {
     }
 
+    /**
+     * A premature stop and its rescue: the model's own trace cut after {@code keptLines} lines (as if it had ended its
+     * thinking there), then the answer forced ({@code stopped}), and from the same point one Wait ({@code waited}).
+     */
+    record EarlyStop(Problem problem, int keptLines, boolean stoppedCorrect, String stoppedAnswer,
+                     boolean waitedCorrect, String waitedThinking, String waitedAnswer) {
+    }
+
+    private static final Sampling GREEDY = new Sampling(0.0, null, 1L, ANSWER_TOKENS);
     private final LocalEngineProcess process = new LocalEngineProcess();
+    private final LocalCompletionBackend backend;
     private final BudgetForcer forcer;
 
     MicroRunner(Path model) {
-        LocalCompletionBackend backend = new LocalCompletionBackend(process, model, new LocalEngineSettings(2, 1024));
+        backend = new LocalCompletionBackend(process, model, new LocalEngineSettings(2, 1024));
         this.forcer = new BudgetForcer(backend, ChatTemplates.CHATML_THINK);
     }
 
     /** Runs one problem; {@code plan == null} forces the answer at once (no thinking). */
     Attempt run(Problem problem, ForcingPlan plan) {
-        Sampling greedy = new Sampling(0.0, null, 1L, ANSWER_TOKENS);
-        ForcingRun run = new ForcingRun("", problem.question(), "micro-reasoner", plan, greedy,
+        ForcingRun run = new ForcingRun("", problem.question(), "micro-reasoner", plan, GREEDY,
                 plan == null ? "none" : "force");
         ForcingOutcome o = forcer.run(run, event -> { }, new CancelToken());
         if (o.status() != RunStatus.OK) {
@@ -55,6 +71,31 @@ final class MicroRunner implements AutoCloseable {
                 && s.openedBy() == InterventionKind.END_ACCEPTED);
         return new Attempt(problem, AnswerGrader.isCorrect(o.answer(), problem.answer()), o.thinkingTokens(), ended,
                 o.thinking(), o.answer());
+    }
+
+    /**
+     * With the app's manual {@link Stepper}: think until the model ends, edit the trace back to its first
+     * {@code keptLines} lines, force the answer; undo that, append one Wait, let it think on and answer.
+     */
+    EarlyStop earlyStop(Problem problem, int keptLines) throws Exception {
+        StepperSettings settings = new StepperSettings(GREEDY, 256, List.of(ForcingPlan.DEFAULT_WAIT),
+                ForcingPlan.DEFAULT_ANSWER_PREFIX, ANSWER_TOKENS);
+        try (Stepper stepper = new Stepper(backend, ChatTemplates.CHATML_THINK, settings, event -> { })) {
+            String full = stepper.start("", problem.question()).get(60, TimeUnit.SECONDS).active().thinking();
+            String kept = full.lines().limit(keptLines).map(l -> l + "\n").reduce("", String::concat);
+            stepper.edit(kept);
+            String stopped = stepper.forceAnswer().get(60, TimeUnit.SECONDS).active().answer();
+            stepper.undo();
+            StepperSnapshot waited = stepper.waitMore().get(60, TimeUnit.SECONDS);
+            if (waited.can(StepperAction.CONTINUE)) {
+                waited = stepper.continueToAnswer().get(60, TimeUnit.SECONDS);
+            } else {
+                waited = stepper.forceAnswer().get(60, TimeUnit.SECONDS);
+            }
+            String answer = waited.active().answer();
+            return new EarlyStop(problem, keptLines, AnswerGrader.isCorrect(stopped, problem.answer()), stopped,
+                    AnswerGrader.isCorrect(answer, problem.answer()), waited.active().thinking(), answer);
+        }
     }
 
     /** Thinking capped at {@code cap} tokens, no Waits. */

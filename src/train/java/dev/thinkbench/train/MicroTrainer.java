@@ -28,12 +28,14 @@ import java.util.Map;
  * {@code --eval-every} steps it measures greedy accuracy on a held-out validation slice (problems 600..659, which
  * the harness does not use), with full thinking and with the answer forced at once, and writes checkpoints.
  *
- * <p>Usage: {@code bin/train-micro [--steps N] [--seed S] [--out file.gguf] ...}; runs on the calling thread.
+ * <p>Usage: {@code bin/train-micro [--steps N] [--seed S] [--out file.gguf] [--init from.gguf] ...}: {@code --init}
+ * continues from a checkpoint's weights (the seed then picks fresh data and no model init). Runs on the calling
+ * thread.
  */
 public final class MicroTrainer {
 
     private record Options(int steps, long seed, int rows, int seq, float lr, int warmup, int evalEvery,
-                           Path out, Path work) {
+                           Path out, Path work, Path init) {
         static Options parse(String[] args) {
             Map<String, String> m = new java.util.HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -50,7 +52,8 @@ public final class MicroTrainer {
                     Integer.parseInt(m.getOrDefault("warmup", "150")),
                     Integer.parseInt(m.getOrDefault("eval-every", "300")),
                     Path.of(m.getOrDefault("out", "assets/models/micro-reasoner.gguf")),
-                    Path.of(m.getOrDefault("work", "target/micro")));
+                    Path.of(m.getOrDefault("work", "target/micro")),
+                    m.containsKey("init") ? Path.of(m.get("init")) : null);
         }
     }
 
@@ -66,6 +69,10 @@ public final class MicroTrainer {
         List<Problem> validation = ProblemSplit.heldOut(660).subList(600, 660);
         try (NDManager manager = NDManager.newBaseManager()) {
             MicroModel model = new MicroModel(manager, config, o.seed());
+            if (o.init() != null) {
+                GgufImport.load(o.init(), model, manager);
+                log("weights from %s (a continued run: fresh optimizer state, data seed %d)", o.init(), o.seed());
+            }
             ParameterTracker schedule = (id, t) -> rate(o, t);
             Optimizer decay = Optimizer.adamW().optLearningRateTracker(schedule).optBeta1(0.9f).optBeta2(0.95f)
                     .optWeightDecays(0.1f).build();
@@ -182,7 +189,8 @@ public final class MicroTrainer {
     private static String description(Options o, MicroConfig c) {
         return "Thinkbench built-in micro reasoner: llama, char vocab, d" + c.dim() + " x" + c.layers()
                 + " layers, " + c.parameterCount() + " params, trained from scratch by dev.thinkbench.train"
-                + ".MicroTrainer, seed " + o.seed() + ", " + o.steps() + " steps of " + o.rows() + " examples";
+                + ".MicroTrainer, seed " + o.seed() + ", " + o.steps() + " steps of " + o.rows() + " examples"
+                + (o.init() == null ? "" : ", continued from " + o.init().getFileName());
     }
 
     private static void log(String format, Object... args) {

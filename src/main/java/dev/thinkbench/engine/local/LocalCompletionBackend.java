@@ -28,9 +28,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The built-in engine as a raw-continuation backend (engine id {@value #ID}): llama.cpp in the child JVM of a
- * {@link LocalEngineProcess}, continuing a GGUF model. Stop strings, the token cap, prompt-cache reuse, temperature,
- * top-p and seed are honoured; each streamed chunk is one decoded token. {@code promptTokensEvaluated} is computed by
- * mirroring llama.cpp's slot cache and is null when that cannot be known exactly.
+ * {@link LocalEngineProcess}, continuing a GGUF model. Stop strings, the token cap, prompt-cache reuse, temperature
+ * (greedy when none is given), top-p and seed are honoured; each streamed chunk is one decoded token.
+ * {@code promptTokens} is the prompt's token count (BOS included) as the engine tokenized it;
+ * {@code promptTokensEvaluated} is computed by mirroring llama.cpp's slot cache and is null when that cannot be known
+ * exactly.
  *
  * <p>Special tokens: llama.cpp parses special-token strings such as {@code <|im_end|>} anywhere in the prompt text
  * (the 4.2.0 API has no switch for it, and takes no token ids), so the prompt must arrive with user text already
@@ -151,7 +153,7 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         long start = System.nanoTime();
         CancelToken token = cancel == null ? new CancelToken() : cancel;
         if (token.isCancelled()) {
-            return new CompletionResult("", 0, CompletionResult.Stop.CANCELLED, "", null, start, start);
+            return new CompletionResult("", 0, CompletionResult.Stop.CANCELLED, "", null, null, start, start);
         }
         return process.withModel(model, settings, c -> run(c, request, listener, token, start));
     }
@@ -167,7 +169,9 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
             }
         });
         Sampling s = request.sampling();
-        c.send(new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), s.temperature(),
+        // No temperature given means greedy here (llama.cpp's own default is 0.8): lab runs should be repeatable.
+        Double temperature = s.temperature() == null ? 0.0 : s.temperature();
+        c.send(new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), temperature,
                 s.topP(), s.seed(), request.cachePrompt()));
         Stream stream = new Stream(c, listener, start);
         try {
@@ -226,7 +230,7 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
                 case HostConnection.Event(HostEvent.Done done) -> {
                     ended = true;
                     return result(text, done.tokens(), CompletionResult.Stop.valueOf(done.stop()),
-                            done.stoppingWord(), done.promptTokensEvaluated(), start);
+                            done.stoppingWord(), done.promptTokens(), done.promptTokensEvaluated(), start);
                 }
                 case HostConnection.Event(HostEvent.Error error) -> {
                     ended = true;
@@ -245,13 +249,14 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         }
 
         CompletionResult cancelled() {
-            return result(text, tokens, CompletionResult.Stop.CANCELLED, "", null, start);
+            return result(text, tokens, CompletionResult.Stop.CANCELLED, "", null, null, start);
         }
     }
 
     private static CompletionResult result(StringBuilder text, int tokens, CompletionResult.Stop stop, String word,
-                                           Integer evaluated, long start) {
-        return new CompletionResult(text.toString(), tokens, stop, word, evaluated, start, System.nanoTime());
+                                           Integer prompt, Integer evaluated, long start) {
+        return new CompletionResult(text.toString(), tokens, stop, word, prompt, evaluated, start,
+                System.nanoTime());
     }
 
     @Override

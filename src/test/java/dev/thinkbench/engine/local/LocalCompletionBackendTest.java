@@ -141,8 +141,11 @@ class LocalCompletionBackendTest {
         CompletionResult uncached = backend.complete(new CompletionRequest(PROMPT, 1, List.of(),
                 Sampling.greedy(1), false), (t, n) -> { }, null);
 
+        int promptSize = backend.tokenize(PROMPT).length + 1;
         assertThat(again.promptTokensEvaluated()).isEqualTo(1);
-        assertThat(uncached.promptTokensEvaluated()).isEqualTo(backend.tokenize(PROMPT).length + 1);
+        assertThat(uncached.promptTokensEvaluated()).isEqualTo(promptSize);
+        assertThat(List.of(again, uncached)).as("the prompt's size (BOS included), cached or not")
+                .extracting(CompletionResult::promptTokens).containsOnly(promptSize);
     }
 
     @Test
