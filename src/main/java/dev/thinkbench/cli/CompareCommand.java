@@ -125,7 +125,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private List<Lane> lanes() {
         if (budgets.isEmpty()) {
-            List<Lane> presets = services.presets().lanes(engine);
+            List<Lane> presets = services.presets().lanes(engine, server.model());
             if (presets.isEmpty()) {
                 throw Arguments.error(spec, "engine '" + engine + "' has no default budgets; give --budget LABEL=SPEC");
             }

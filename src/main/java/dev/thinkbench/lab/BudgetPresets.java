@@ -55,8 +55,34 @@ public final class BudgetPresets {
         return byEngine.getOrDefault(engineId, List.of());
     }
 
+    /**
+     * The presets for a model on an engine: an entry keyed {@code engine:model-file-name} (e.g.
+     * {@code builtin:micro-reasoner.gguf}) wins over the engine's own, so a tiny model and a 7B model on the same engine
+     * get budgets that suit them.
+     */
+    public List<Preset> forModel(String engineId, String model) {
+        String key = presetKey(engineId, model);
+        return key.equals(engineId) ? forEngine(engineId) : byEngine.get(key);
+    }
+
+    /** The key whose presets {@link #forModel} uses: {@code engine:file} when that entry exists, else the engine. */
+    public String presetKey(String engineId, String model) {
+        if (model != null && !model.isBlank()) {
+            String file = java.nio.file.Path.of(model.strip()).getFileName().toString();
+            if (byEngine.containsKey(engineId + ":" + file)) {
+                return engineId + ":" + file;
+            }
+        }
+        return engineId;
+    }
+
     /** The presets as comparison lanes. */
     public List<Lane> lanes(String engineId) {
         return forEngine(engineId).stream().map(p -> new Lane(p.label(), p.budget())).toList();
+    }
+
+    /** The presets for a model as comparison lanes (see {@link #forModel}). */
+    public List<Lane> lanes(String engineId, String model) {
+        return forModel(engineId, model).stream().map(p -> new Lane(p.label(), p.budget())).toList();
     }
 }

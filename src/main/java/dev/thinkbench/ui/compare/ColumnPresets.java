@@ -13,11 +13,12 @@ final class ColumnPresets {
     private ColumnPresets() {
     }
 
-    /** The engine's presets; without any, small / medium / large from what the engine can do. */
-    static List<ColumnViewModel> forEngine(BudgetPresets presets, String engineId, ReasoningEngine engine) {
+    /** The model's (else the engine's) presets; without any, small / medium / large from what the engine can do. */
+    static List<ColumnViewModel> forEngine(BudgetPresets presets, String engineId, String model,
+                                           ReasoningEngine engine) {
         List<ColumnViewModel> columns = new ArrayList<>();
         for (BudgetPresets.Preset p : engineId == null ? List.<BudgetPresets.Preset>of()
-                : presets.forEngine(engineId)) {
+                : presets.forModel(engineId, model)) {
             ColumnViewModel c = new ColumnViewModel(p.label(), p.budget().spec());
             c.setPresetMeaning(p.means());
             columns.add(c);

@@ -56,6 +56,7 @@ public final class CompareViewModel {
     private long frame;
     private boolean chartDirty;
     private String engineId;
+    private String presetKey;
 
     public CompareViewModel(ConnectionViewModel connection, PromptViewModel prompt, BudgetPresets presets,
                             PriceTable prices) {
@@ -70,6 +71,8 @@ public final class CompareViewModel {
             o.addListener(recheck);
         }
         connection.engineProperty().addListener((obs, old, now) -> onEngineChanged(now));
+        // A model with presets of its own (a tiny model beside 7B ones on one engine) brings its own columns.
+        connection.modelProperty().addListener((obs, old, now) -> onEngineChanged(connection.engineProperty().get()));
         onEngineChanged(connection.engineProperty().get());
     }
 
@@ -93,9 +96,11 @@ public final class CompareViewModel {
 
     private void onEngineChanged(ReasoningEngine engine) {
         String id = engine == null ? null : engine.id();
-        boolean newKind = id != null && !id.equals(engineId);
+        String key = id == null ? null : presets.presetKey(id, connection.modelProperty().get());
+        boolean newKind = key != null && !key.equals(presetKey);
         if (id != null) {
             engineId = id;
+            presetKey = key;
         }
         if (newKind || columns.isEmpty()) {
             resetColumnsToPresets();
@@ -106,7 +111,8 @@ public final class CompareViewModel {
 
     /** Replaces the columns with the engine's small / medium / large presets. */
     public void resetColumnsToPresets() {
-        columns.setAll(ColumnPresets.forEngine(presets, engineId, connection.engineProperty().get()));
+        columns.setAll(ColumnPresets.forEngine(presets, engineId, connection.modelProperty().get(),
+                connection.engineProperty().get()));
     }
 
     /** Restores saved columns ({@code label=spec}); an empty list keeps the presets. */
