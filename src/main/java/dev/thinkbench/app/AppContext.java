@@ -6,17 +6,27 @@ import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.local.LocalBackends;
 import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.samples.SamplePrompt;
+import dev.thinkbench.lab.samples.SamplePrompts;
+import dev.thinkbench.lab.settings.CurrentSettings;
+import dev.thinkbench.lab.settings.SettingsStore;
 import dev.thinkbench.lab.settings.UserDirectories;
+import dev.thinkbench.ui.WorkbenchServices;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The composition root: finds the assets folder and the user's data folder and wires engines, lab and views by hand.
  */
-public final class AppContext implements CliServices {
+public final class AppContext implements CliServices, WorkbenchServices {
+
+    /** The settings file's name in the user's config folder. */
+    public static final String SETTINGS_FILE = "settings.json";
 
     private final Path assets;
     private final PriceTable prices;
@@ -24,22 +34,47 @@ public final class AppContext implements CliServices {
     private final LocalBackends builtin;
     private final EngineRegistry engines;
     private final RawBackends rawBackends;
+    private final CurrentSettings settings;
+    private final List<SamplePrompt> samples;
 
-    private AppContext(Path assets, PriceTable prices, BudgetPresets presets, LocalBackends builtin) {
+    private AppContext(Path assets, PriceTable prices, BudgetPresets presets, CurrentSettings settings,
+                       LocalBackends builtin) {
         this.assets = assets;
+        this.settings = settings;
         this.prices = prices;
         this.presets = presets;
         this.builtin = builtin;
         this.engines = Engines.registry(builtin);
         this.rawBackends = BuiltinBackends.withBuiltin(RawBackends.standard(), builtin);
+        this.samples = loadSamples(assets.resolveSibling("samples").resolve("prompts.json"));
     }
 
-    /** Wires the application; the built-in engine's process starts only on its first run. */
+    private static List<SamplePrompt> loadSamples(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return SamplePrompts.read(file);
+        } catch (IOException e) {
+            System.err.println("Thinkbench: " + e.getMessage() + "; the sample picker stays empty");
+            return List.of();
+        }
+    }
+
+    /**
+     * Wires the application; the built-in engine's process starts only on its first run and reads its threads and
+     * context from the current settings at each run.
+     */
     public static AppContext create() {
         Path assets = Assets.locate();
+        CurrentSettings settings = CurrentSettings.load(new SettingsStore(
+                UserDirectories.config().resolve(SETTINGS_FILE)));
+        if (settings.loadProblem() != null) {
+            System.err.println("Thinkbench: " + settings.loadProblem());
+        }
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
-                loadPresets(assets.resolve("budget-presets.json")),
-                LocalBackends.standard(UserDirectories.data()));
+                loadPresets(assets.resolve("budget-presets.json")), settings,
+                LocalBackends.standard(UserDirectories.data(), assets, () -> settings.get().builtinEngine()));
     }
 
     private static BudgetPresets loadPresets(Path file) {
@@ -63,6 +98,11 @@ public final class AppContext implements CliServices {
 
     public Path assets() {
         return assets;
+    }
+
+    /** The settings of this run, shared: change them through {@link CurrentSettings#update}, which saves them. */
+    public CurrentSettings settings() {
+        return settings;
     }
 
     @Override
@@ -89,5 +129,15 @@ public final class AppContext implements CliServices {
     /** The built-in engine's models and process, shared by the workbench, the stepper and the command line. */
     public LocalBackends builtin() {
         return builtin;
+    }
+
+    @Override
+    public List<SamplePrompt> samples() {
+        return samples;
+    }
+
+    @Override
+    public UnaryOperator<String> environment() {
+        return System::getenv;
     }
 }

@@ -9,6 +9,8 @@ import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.forcing.RawEngines;
+import dev.thinkbench.forcing.TemplateChooser;
+import dev.thinkbench.forcing.TemplateMarkers;
 
 /** The engine kinds this build wires in, in the order the UI lists them. */
 final class Engines {
@@ -29,14 +31,15 @@ final class Engines {
     }
 
     /**
-     * The built-in engine (llama.cpp in a child process, started on the first run): budget forcing over the
-     * chatml-think template, models from the models folder and other tools' stores.
+     * The built-in engine (llama.cpp in a child process, started on the first run): budget forcing with each model's
+     * template (the catalog's or family's, else the GGUF's own Jinja template, else chatml-think), models from the
+     * models folder and other tools' stores.
      */
     static void registerBuiltin(EngineRegistry registry, LocalBackends builtins) {
         String name = "Built-in engine (llama.cpp)";
         registry.register(new EngineRegistry.Entry(LocalCompletionBackend.ID, name, null,
                 config -> new ForcingReasoningEngine(LocalCompletionBackend.ID, name, builtins::backend,
-                        ChatTemplates.CHATML_THINK, true)));
+                        TemplateChooser.perModel(ChatTemplates.CHATML_THINK, TemplateMarkers.THINK), true)));
     }
 
     /**

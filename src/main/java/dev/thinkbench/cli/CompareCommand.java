@@ -13,17 +13,13 @@ import dev.thinkbench.lab.Comparison;
 import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.LaneRun;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,32 +40,19 @@ final class CompareCommand implements Callable<Integer> {
             description = "Engine: ${COMPLETION-CANDIDATES}")
     private String engine;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "Server base URL (engine default if omitted)")
-    private String baseUrl;
-
-    @Option(names = "--model", required = true, paramLabel = "NAME")
-    private String model;
-
-    @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "Environment variable holding the API key (the key itself is never printed)")
-    private String apiKeyEnv;
+    @Mixin
+    private EngineOptions server;
 
     @Option(names = "--budget", paramLabel = "LABEL=SPEC",
             description = "A column: SPEC is none, tokens:N, effort:LEVEL or force:min=N,max=N,waits=N,wait=TEXT. "
                     + "Repeat for more columns. Default: the engine's small/medium/large presets.")
     private List<String> budgets = new ArrayList<>();
 
-    @ArgGroup(multiplicity = "1")
-    private PromptSource prompt;
+    @Mixin
+    private PromptOptions prompt;
 
-    @Option(names = "--system", paramLabel = "TEXT", description = "System prompt")
-    private String system;
-
-    @Option(names = "--temperature", paramLabel = "T")
-    private Double temperature;
-
-    @Option(names = "--seed", paramLabel = "N")
-    private Long seed;
+    @Mixin
+    private SamplingOptions sampling;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "Fail a run whose stream stays silent this long (default ${DEFAULT-VALUE})")
@@ -89,29 +72,21 @@ final class CompareCommand implements Callable<Integer> {
         this.services = services;
     }
 
-    /** Exactly one of --prompt and --prompt-file. */
-    static final class PromptSource {
-        @Option(names = "--prompt", paramLabel = "TEXT", required = true)
-        String text;
-
-        @Option(names = "--prompt-file", paramLabel = "FILE", required = true)
-        Path file;
-    }
-
     @Override
     public Integer call() throws Exception {
-        EngineRegistry.Entry entry = argument(() -> services.engines().get(engine));
+        EngineRegistry.Entry entry = Arguments.check(spec, () -> services.engines().get(engine));
         List<Lane> lanes = lanes();
-        String promptText = promptText();
+        String promptText = prompt.text();
         if (!format.equals("json") && !format.equals("table")) {
-            throw new ParameterException(spec.commandLine(), "--format must be json or table, was '" + format + "'");
+            throw Arguments.error(spec, "--format must be json or table, was '" + format + "'");
         }
         if (timeoutSeconds < 1) {
-            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+            throw Arguments.error(spec, "--timeout must be at least 1 second");
         }
-        Sampling sampling = argument(() -> new Sampling(temperature, null, seed, null));
-        RunSpec base = argument(() -> new RunSpec(promptText, system, model, lanes.getFirst().budget(), sampling));
-        ReasoningEngine reasoningEngine = argument(this::engine);
+        Sampling chosen = Arguments.check(spec, sampling::sampling);
+        RunSpec base = Arguments.check(spec, () -> new RunSpec(promptText, prompt.system(), server.model(),
+                lanes.getFirst().budget(), chosen));
+        ReasoningEngine reasoningEngine = Arguments.check(spec, this::engine);
 
         Comparison comparison = Comparison.start(reasoningEngine, services.prices(), base, lanes);
         Thread hook = new Thread(comparison::cancelAll, "thinkbench-compare-cancel");
@@ -122,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
         List<LaneRun> runs = comparison.runs();
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            out.println(ComparisonJson.write(promptText, entry.id(), model, runs));
+            out.println(ComparisonJson.write(promptText, entry.id(), server.model(), runs));
         } else {
             out.print(ComparisonTable.render(runs));
         }
@@ -133,9 +108,9 @@ final class CompareCommand implements Callable<Integer> {
 
     private ReasoningEngine engine() {
         EngineRegistry.Entry entry = services.engines().get(engine);
-        String url = baseUrl != null ? baseUrl : entry.defaultBaseUrl();
-        EngineConfig config = new EngineConfig(entry.id(), url == null ? null : URI.create(url), apiKey(),
-                Duration.ofSeconds(timeoutSeconds), apiKeyEnv);
+        String url = server.baseUrl() != null ? server.baseUrl() : entry.defaultBaseUrl();
+        EngineConfig config = new EngineConfig(entry.id(), url == null ? null : URI.create(url), server.apiKey(),
+                Duration.ofSeconds(timeoutSeconds), server.apiKeyEnv());
         if (template == null) {
             return entry.factory().create(config);
         }
@@ -152,8 +127,7 @@ final class CompareCommand implements Callable<Integer> {
         if (budgets.isEmpty()) {
             List<Lane> presets = services.presets().lanes(engine);
             if (presets.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "engine '" + engine
-                        + "' has no default budgets; give --budget LABEL=SPEC");
+                throw Arguments.error(spec, "engine '" + engine + "' has no default budgets; give --budget LABEL=SPEC");
             }
             return presets;
         }
@@ -161,46 +135,11 @@ final class CompareCommand implements Callable<Integer> {
         for (String b : budgets) {
             int eq = b.indexOf('=');
             if (eq <= 0) {
-                throw new ParameterException(spec.commandLine(), "--budget needs LABEL=SPEC, was '" + b + "'");
+                throw Arguments.error(spec, "--budget needs LABEL=SPEC, was '" + b + "'");
             }
             String label = b.substring(0, eq).strip();
-            lanes.add(argument(() -> new Lane(label, BudgetSpec.parse(b.substring(eq + 1)))));
+            lanes.add(Arguments.check(spec, () -> new Lane(label, BudgetSpec.parse(b.substring(eq + 1)))));
         }
         return lanes;
-    }
-
-    private String promptText() throws IOException {
-        String text;
-        if (prompt.file != null) {
-            if (!Files.isReadable(prompt.file)) {
-                throw new ParameterException(spec.commandLine(), "cannot read --prompt-file " + prompt.file);
-            }
-            text = Files.readString(prompt.file);
-        } else {
-            text = prompt.text;
-        }
-        if (text == null || text.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "the prompt is empty");
-        }
-        return text;
-    }
-
-    private String apiKey() {
-        if (apiKeyEnv == null) {
-            return null;
-        }
-        String key = System.getenv(apiKeyEnv);
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("environment variable " + apiKeyEnv + " is not set");
-        }
-        return key;
-    }
-
-    private <T> T argument(java.util.function.Supplier<T> supplier) {
-        try {
-            return supplier.get();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.thinkbench.cli;
 
-import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.ChatTemplateSource;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.EngineException;
@@ -12,23 +11,19 @@ import dev.thinkbench.forcing.Stepper;
 import dev.thinkbench.forcing.StepperSettings;
 import dev.thinkbench.forcing.StepperState;
 import dev.thinkbench.forcing.TemplateMarkers;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 /**
  * {@code thinkbench step}: a scripted budget-forcing session on a raw backend ({@code --actions
@@ -48,15 +43,8 @@ final class StepCommand implements Callable<Integer> {
                     + "engine; --model is then a GGUF path or a model in the models folder)")
     private String engine;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "Server base URL (engine default if omitted)")
-    private String baseUrl;
-
-    @Option(names = "--model", required = true, paramLabel = "NAME")
-    private String model;
-
-    @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "Environment variable holding the API key (the key itself is never printed)")
-    private String apiKeyEnv;
+    @Mixin
+    private EngineOptions server;
 
     @Option(names = "--template", defaultValue = "chatml-think", paramLabel = "NAME|FILE",
             description = "chatml-think, deepseek-r1, s1, model (the server's own), or a Jinja file "
@@ -76,11 +64,8 @@ final class StepCommand implements Callable<Integer> {
             description = "End-of-turn marker for a Jinja or model template (default ${DEFAULT-VALUE})")
     private String endOfTurn;
 
-    @ArgGroup(multiplicity = "1")
-    private CompareCommand.PromptSource prompt;
-
-    @Option(names = "--system", paramLabel = "TEXT", description = "System prompt")
-    private String system;
+    @Mixin
+    private PromptOptions prompt;
 
     @Option(names = "--actions", required = true, paramLabel = "LIST",
             description = "wait, insert:TEXT, edit:TEXT, continue, answer (force), fork, undo, branch:N; "
@@ -101,11 +86,8 @@ final class StepCommand implements Callable<Integer> {
     @Option(names = "--max-answer", defaultValue = "1024", paramLabel = "N")
     private int maxAnswer;
 
-    @Option(names = "--temperature", paramLabel = "T")
-    private Double temperature;
-
-    @Option(names = "--seed", paramLabel = "N")
-    private Long seed;
+    @Mixin
+    private SamplingOptions sampling;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "Fail a step whose stream stays silent this long (default ${DEFAULT-VALUE})")
@@ -123,38 +105,39 @@ final class StepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!format.equals("json") && !format.equals("text")) {
-            throw new ParameterException(spec.commandLine(), "--format must be text or json, was '" + format + "'");
+            throw Arguments.error(spec, "--format must be text or json, was '" + format + "'");
         }
-        StepScript script = argument(() -> StepScript.parse(actions));
-        String promptText = promptText();
-        StepperSettings settings = argument(() -> new StepperSettings(new Sampling(temperature, null, seed, null),
+        StepScript script = Arguments.check(spec, () -> StepScript.parse(actions));
+        String promptText = prompt.text();
+        StepperSettings settings = Arguments.check(spec, () -> new StepperSettings(sampling.sampling(),
                 maxThinking, List.of(waitText.split("\\|")), answerPrefix, maxAnswer));
-        CompletionBackend backend = argument(() -> services.rawBackends().create(engine, spec()));
+        CompletionBackend backend = Arguments.check(spec, () -> services.rawBackends().create(engine, backendSpec()));
         ChatTemplate chatTemplate = template(backend);
 
         StepScript.Result result;
         try (Stepper stepper = new Stepper(backend, chatTemplate, settings, event -> { })) {
-            result = script.run(stepper, system, promptText);
+            result = script.run(stepper, prompt.system(), promptText);
         }
         print(backend, chatTemplate, result);
         return result.error() == null && result.snapshot().state() == StepperState.DONE ? 0 : 1;
     }
 
-    private RawBackendSpec spec() {
-        return services.rawBackends().spec(engine, baseUrl, apiKey(), model, Duration.ofSeconds(timeoutSeconds));
+    private RawBackendSpec backendSpec() {
+        return services.rawBackends().spec(engine, server.baseUrl(), server.apiKey(), server.model(),
+                Duration.ofSeconds(timeoutSeconds));
     }
 
     private ChatTemplate template(CompletionBackend backend) throws EngineException {
-        TemplateMarkers markers = argument(() -> new TemplateMarkers(thinkingStart.replace("\\n", "\n"),
+        TemplateMarkers markers = Arguments.check(spec, () -> new TemplateMarkers(thinkingStart.replace("\\n", "\n"),
                 endMarker, endMarker + "\n", endOfTurn));
         if (!template.equals("model")) {
-            return argument(() -> ChatTemplates.resolve(template, markers));
+            return Arguments.check(spec, () -> ChatTemplates.resolve(template, markers));
         }
         if (!(backend instanceof ChatTemplateSource source)) {
-            throw new ParameterException(spec.commandLine(), "engine '" + engine
+            throw Arguments.error(spec, "engine '" + engine
                     + "' cannot tell the model's own template; name one with --template");
         }
-        return argument(() -> {
+        return Arguments.check(spec, () -> {
             try {
                 return ChatTemplates.fromModel(source, markers).orElseThrow(() -> new IllegalArgumentException(
                         "the server has no chat template for this model; name one with --template"));
@@ -171,48 +154,15 @@ final class StepCommand implements Callable<Integer> {
             Map<String, Object> header = new LinkedHashMap<>();
             header.put("engine", engine);
             header.put("server", backend.displayName());
-            header.put("model", model);
+            header.put("model", server.model());
             header.put("template", chatTemplate.name());
             header.put("actions", actions);
             out.println(StepTimeline.json(header, result));
         } else {
-            out.print(StepTimeline.text("thinkbench step \u00b7 " + backend.displayName() + " \u00b7 model " + model
-                    + " \u00b7 template " + chatTemplate.name() + " \u00b7 actions " + actions, result));
+            out.print(StepTimeline.text("thinkbench step \u00b7 " + backend.displayName() + " \u00b7 model "
+                    + server.model() + " \u00b7 template " + chatTemplate.name() + " \u00b7 actions " + actions,
+                    result));
         }
         out.flush();
-    }
-
-    private String promptText() throws IOException {
-        String text = prompt.file != null ? readPrompt(prompt.file) : prompt.text;
-        if (text == null || text.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "the prompt is empty");
-        }
-        return text;
-    }
-
-    private String readPrompt(Path file) throws IOException {
-        if (!Files.isReadable(file)) {
-            throw new ParameterException(spec.commandLine(), "cannot read --prompt-file " + file);
-        }
-        return Files.readString(file);
-    }
-
-    private String apiKey() {
-        if (apiKeyEnv == null) {
-            return null;
-        }
-        String key = System.getenv(apiKeyEnv);
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("environment variable " + apiKeyEnv + " is not set");
-        }
-        return key;
-    }
-
-    private <T> T argument(Supplier<T> supplier) {
-        try {
-            return supplier.get();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
     }
 }

@@ -174,12 +174,16 @@ public final class BudgetForcer {
             sink.accept(new ReasoningEvent.AnswerDelta(System.nanoTime(), text, tokens));
         }
 
+        /**
+         * Prompt tokens are the first step's prompt: the user's templated prompt, what a hosted API bills as input,
+         * the same for every budget. Later steps re-send it with the thinking so far, mostly from the prompt cache;
+         * their evaluated counts stay in the step records, where they measure forcing's overhead, not the prompt.
+         * With thinking off the only step is the answer, whose prompt also holds the forced closing (a few tokens).
+         */
         private void reportUsage() {
-            Integer prompt = 0;
+            Integer prompt = records.getFirst().promptTokens();
             int output = 0;
             for (StepRecord r : records) {
-                prompt = prompt == null || r.promptTokensEvaluated() == null ? null
-                        : prompt + r.promptTokensEvaluated();
                 output += r.tokens();
             }
             sink.accept(new ReasoningEvent.UsageReported(System.nanoTime(), new Usage(prompt, output, null)));

@@ -44,7 +44,7 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
     private final String id;
     private final String displayName;
     private final Function<String, CompletionBackend> backends;
-    private final ChatTemplate template;
+    private final TemplateChooser templates;
     private final boolean free;
 
     /**
@@ -53,10 +53,18 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
      */
     public ForcingReasoningEngine(String id, String displayName, Function<String, CompletionBackend> backends,
                                   ChatTemplate template, boolean free) {
+        this(id, displayName, backends, TemplateChooser.fixed(template), free);
+    }
+
+    /**
+     * @param templates chooses each run's template from its model (see {@link TemplateChooser#perModel})
+     */
+    public ForcingReasoningEngine(String id, String displayName, Function<String, CompletionBackend> backends,
+                                  TemplateChooser templates, boolean free) {
         this.id = id;
         this.displayName = displayName;
         this.backends = backends;
-        this.template = template;
+        this.templates = templates;
         this.free = free;
     }
 
@@ -72,11 +80,16 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
 
     @Override
     public String displayName() {
-        return displayName + " \u00b7 template " + template.name();
+        return displayName + " \u00b7 template " + templates.label();
     }
 
+    /** The template of models nothing is known about (the only one, for a fixed chooser). */
     public ChatTemplate template() {
-        return template;
+        return templates.fallback();
+    }
+
+    public TemplateChooser templates() {
+        return templates;
     }
 
     @Override
@@ -97,10 +110,10 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
     @Override
     public String describe(Budget budget) {
         return switch (budget) {
-            case Budget.None n -> "thinking off: " + template.thinkingEnd() + " and the answer prefix are appended at "
-                    + "once";
+            case Budget.None n -> "thinking off: " + template().thinkingEnd()
+                    + " and the answer prefix are appended at once";
             case Budget.Tokens t -> "budget forcing: at most " + t.maxThinkingTokens() + " thinking tokens, then "
-                    + template.thinkingEnd() + " and \"" + ForcingPlan.DEFAULT_ANSWER_PREFIX + "\"; no Waits";
+                    + template().thinkingEnd() + " and \"" + ForcingPlan.DEFAULT_ANSWER_PREFIX + "\"; no Waits";
             case Budget.Effort e -> EFFORT_CAPS.containsKey(e.level())
                     ? "effort " + e.level().wireName() + " means budget forcing with at most "
                     + EFFORT_CAPS.get(e.level()) + " thinking tokens here (no Waits)"
@@ -113,7 +126,7 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
         String waits = p.maxWaits() == 0 || p.minThinkingTokens() == 0 ? "no Waits"
                 : "up to " + p.maxWaits() + " \u00d7 \"" + String.join("\" / \"", p.waitTexts()) + "\" below "
                 + p.minThinkingTokens() + " tokens";
-        return "budget forcing: thinking stops on " + template.thinkingEnd() + ", " + waits + ", answer forced at "
+        return "budget forcing: thinking stops on " + template().thinkingEnd() + ", " + waits + ", answer forced at "
                 + p.maxThinkingTokens() + " tokens with \"" + p.answerPrefix() + "\"";
     }
 
@@ -149,9 +162,11 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
     private void execute(RunSpec spec, ReasoningEventSink sink, CancelToken cancel) {
         ForcingPlan plan;
         CompletionBackend backend;
+        ChatTemplate template;
         try {
             plan = planFor(spec.budget());
             backend = backends.apply(spec.model());
+            template = templates.choose(spec.model(), backend);
         } catch (IllegalArgumentException e) {
             long now = System.nanoTime();
             sink.accept(new ReasoningEvent.Started(now, spec.model(), spec.budget().spec()));

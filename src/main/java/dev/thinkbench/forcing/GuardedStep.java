@@ -30,8 +30,10 @@ final class GuardedStep {
      *
      * @param text the text, cut before any stop string
      * @param tokens tokens generated (the server's count when it ended by itself, else counted here)
+     * @param promptTokens the prompt's size as the server reported it, null if not
+     * @param promptTokensEvaluated the prompt tokens the server evaluated (cache misses), null if not reported
      */
-    record Outcome(String text, int tokens, CompletionResult.Stop stop, String stoppingWord,
+    record Outcome(String text, int tokens, CompletionResult.Stop stop, String stoppingWord, Integer promptTokens,
                    Integer promptTokensEvaluated, long startNanos, long endNanos, Guard guard) {
     }
 
@@ -50,16 +52,17 @@ final class GuardedStep {
             CompletionResult.Stop stop = watcher.guard == Guard.CUT_AT_STOP ? CompletionResult.Stop.STOP_STRING
                     : CompletionResult.Stop.LENGTH;
             String word = watcher.guard == Guard.CUT_AT_STOP ? watcher.matcher.matched() : "";
-            return new Outcome(watcher.text.toString(), watcher.counted, stop, word, r.promptTokensEvaluated(),
-                    start, end, watcher.guard);
+            return new Outcome(watcher.text.toString(), watcher.counted, stop, word, r.promptTokens(),
+                    r.promptTokensEvaluated(), start, end, watcher.guard);
         }
         if (cancel.isCancelled() || r.stop() == CompletionResult.Stop.CANCELLED) {
             watcher.release();
             return new Outcome(watcher.text.toString(), Math.max(r.tokens(), watcher.counted),
-                    CompletionResult.Stop.CANCELLED, "", r.promptTokensEvaluated(), start, end, Guard.NONE);
+                    CompletionResult.Stop.CANCELLED, "", r.promptTokens(), r.promptTokensEvaluated(), start, end,
+                    Guard.NONE);
         }
         watcher.release();
-        return new Outcome(watcher.text.toString(), r.tokens(), r.stop(), r.stoppingWord(),
+        return new Outcome(watcher.text.toString(), r.tokens(), r.stop(), r.stoppingWord(), r.promptTokens(),
                 r.promptTokensEvaluated(), start, end, Guard.NONE);
     }
 

@@ -11,13 +11,15 @@ import dev.thinkbench.engine.CompletionResult;
  * @param text what the model wrote in this step (stop strings excluded)
  * @param tokens tokens generated
  * @param cap the token cap this step ran under
+ * @param promptTokens the size of the prompt this step continued (everything so far), as the server reported it,
+ *                     null if not told; the first thinking step's is the user's templated prompt
  * @param promptTokensEvaluated prompt tokens the server evaluated for it (cache misses), null if not told
  * @param stop why it stopped; null for an edit (nothing generated) or a step that failed
  * @param note why it stopped, for people (e.g. "model ended thinking", "cut at the cap: the server ignored it")
  */
 public record StepRecord(Phase phase, InterventionKind openedBy, String inserted, String text, int tokens, int cap,
-                         Integer promptTokensEvaluated, CompletionResult.Stop stop, String note, long startNanos,
-                         long endNanos) {
+                         Integer promptTokens, Integer promptTokensEvaluated, CompletionResult.Stop stop, String note,
+                         long startNanos, long endNanos) {
 
     /** Thinking or answering. */
     public enum Phase { THINKING, ANSWER }

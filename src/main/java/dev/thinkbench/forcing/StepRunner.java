@@ -50,8 +50,8 @@ final class StepRunner {
     /** The record of a finished step. */
     static StepRecord record(StepRecord.Phase phase, InterventionKind openedBy, String inserted, int cap,
                              GuardedStep.Outcome o) {
-        return new StepRecord(phase, openedBy, inserted, o.text(), o.tokens(), cap, o.promptTokensEvaluated(),
-                o.stop(), note(phase, o), o.startNanos(), o.endNanos());
+        return new StepRecord(phase, openedBy, inserted, o.text(), o.tokens(), cap, o.promptTokens(),
+                o.promptTokensEvaluated(), o.stop(), note(phase, o), o.startNanos(), o.endNanos());
     }
 
     /** Why a step ended, in words. */

@@ -116,8 +116,8 @@ public final class Stepper implements AutoCloseable {
             long now = System.nanoTime();
             BranchState s = active.current();
             StepRecord step = new StepRecord(StepRecord.Phase.THINKING, InterventionKind.TRACE_EDITED,
-                    template.escape(newThinking == null ? "" : newThinking), "", 0, 0, null, null, "edited by you",
-                    now, now);
+                    template.escape(newThinking == null ? "" : newThinking), "", 0, 0, null, null, null,
+                    "edited by you", now, now);
             active.advance(s.with(step, s.waitsUsed(), StepperState.PAUSED,
                     "trace edited: continue, wait, insert or force the answer"));
             return changed();

@@ -40,6 +40,17 @@ class EnginesTest {
     }
 
     @Test
+    void theBuiltInEngineChoosesEachModelsTemplate() {
+        EngineRegistry.Entry entry = Engines.registry(builtin).get("builtin");
+
+        ReasoningEngine engine = entry.factory().create(new EngineConfig("builtin", null, null,
+                Duration.ofSeconds(5)));
+
+        assertThat(engine.displayName()).isEqualTo("Built-in engine (llama.cpp) \u00b7 template per model "
+                + "(else chatml-think)");
+    }
+
+    @Test
     void configNeverPrintsTheKey() {
         EngineConfig config = new EngineConfig("openai-compatible", URI.create("https://api.deepseek.com"),
                 "sk-very-secret", null, "DEEPSEEK_API_KEY");

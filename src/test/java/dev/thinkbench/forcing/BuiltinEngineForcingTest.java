@@ -6,6 +6,7 @@ import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.local.LocalEngineProcess;
 import dev.thinkbench.engine.local.LocalEngineSettings;
@@ -81,6 +82,23 @@ class BuiltinEngineForcingTest {
     }
 
     @Test
+    void promptTokensAreThePromptsTokenCountForEveryBudgetThoughTheEngineCacheIsShared() throws Exception {
+        // the tiny model adds BOS, which the engine counts as llama-server does
+        int promptSize = backend.tokenize(ChatTemplates.CHATML_THINK.prompt("", "What is x?")).length + 1;
+
+        Usage manyWaits = usage(run(new Budget.Forcing(ForcingPlan.of(40, 40, 10))));
+        Usage naturalEnd = usage(run(new Budget.Forcing(ForcingPlan.of(0, 100, 0))));
+        Usage again = usage(run(new Budget.Forcing(ForcingPlan.of(40, 40, 10))));
+
+        assertThat(List.of(manyWaits, naturalEnd, again)).extracting(Usage::promptTokens).containsOnly(promptSize);
+    }
+
+    private static Usage usage(List<ReasoningEvent> events) {
+        return events.stream().filter(e -> e instanceof ReasoningEvent.UsageReported)
+                .map(e -> ((ReasoningEvent.UsageReported) e).usage()).findFirst().orElseThrow();
+    }
+
+    @Test
     void naturalEndAboveTheMinimumIsAcceptedAndTheModelAnswers() throws Exception {
         List<ReasoningEvent> events = run(new Budget.Forcing(ForcingPlan.of(0, 100, 0)));
 
@@ -119,5 +137,30 @@ class BuiltinEngineForcingTest {
     @Test
     void backendOffersTheModelsOwnTemplateWhenTheFileHasOne() throws Exception {
         assertThat(backend.chatTemplate()).isEmpty();
+    }
+
+    @Test
+    void perModelChooserRunsAGgufWithTheJinjaTemplateItCarries() throws Exception {
+        String chatml = "{% for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n{% endfor %}"
+                + "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}";
+        Path withTemplate = dir.resolve("own-template.gguf");
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAT_CHAIN, TinyGguf.LOOP), 42)
+                .put("tokenizer.chat_template", chatml).write(withTemplate);
+        try (LocalEngineProcess own = new LocalEngineProcess()) {
+            LocalCompletionBackend jinjaBackend = new LocalCompletionBackend(own, withTemplate,
+                    new LocalEngineSettings(2, 1024));
+            // the fallback (s1) would lay the prompt out so this model never reaches its answer
+            ForcingReasoningEngine engine = new ForcingReasoningEngine("builtin", "Built-in", model -> jinjaBackend,
+                    TemplateChooser.perModel(ChatTemplates.S1, TemplateMarkers.THINK), true);
+            List<ReasoningEvent> events = new CopyOnWriteArrayList<>();
+
+            engine.start(new RunSpec("What is x?", "", "own-template.gguf",
+                    new Budget.Forcing(ForcingPlan.of(0, 100, 0)), Sampling.greedy(1)), events::add)
+                    .done().get(60, TimeUnit.SECONDS);
+
+            assertThat(events.getLast()).isInstanceOf(ReasoningEvent.Finished.class);
+            assertThat(text(events, ReasoningEvent.ThinkingDelta.class)).isEqualTo("Let x=2.");
+            assertThat(text(events, ReasoningEvent.AnswerDelta.class)).contains("4");
+        }
     }
 }

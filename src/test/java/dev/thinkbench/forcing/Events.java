@@ -1,6 +1,7 @@
 package dev.thinkbench.forcing;
 
 import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.ReasoningEventSink;
 
 import java.util.List;
@@ -19,6 +20,12 @@ final class Events implements ReasoningEventSink {
     List<ReasoningEvent.Intervention> interventions() {
         return all.stream().filter(e -> e instanceof ReasoningEvent.Intervention)
                 .map(e -> (ReasoningEvent.Intervention) e).toList();
+    }
+
+    /** The usage the run reported (the test fails when it reported none). */
+    Usage usage() {
+        return all.stream().filter(e -> e instanceof ReasoningEvent.UsageReported)
+                .map(e -> ((ReasoningEvent.UsageReported) e).usage()).reduce((a, b) -> b).orElseThrow();
     }
 
     ReasoningEvent last() {

@@ -15,6 +15,7 @@ import dev.thinkbench.testing.LlamaServerTestServer;
 import dev.thinkbench.testing.OllamaTestServer;
 import dev.thinkbench.testing.OpenAiCompletionsTestServer;
 import dev.thinkbench.testing.ScriptStep;
+import dev.thinkbench.testing.SimulatedModel;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -71,6 +72,29 @@ class ForcingOverHttpTest {
             assertThat(events.interventions()).extracting(ReasoningEvent.Intervention::kind).containsExactly(
                     InterventionKind.WAIT_INSERTED, InterventionKind.WAIT_INSERTED, InterventionKind.ANSWER_FORCED);
             assertThat(out.answer()).isEqualTo(" 3");
+        }
+    }
+
+    @Test
+    void promptTokensAreTheTemplatedPromptsSizeHoweverMuchTheCacheServed() {
+        try (LlamaServerTestServer server = new LlamaServerTestServer()) {
+            server.then(raspberry()).then(raspberry());
+            LlamaServerBackend backend = new LlamaServerBackend(spec(server.baseUrl(), null, ""));
+            Events cold = new Events();
+            Events warm = new Events();
+
+            ForcingOutcome first = force(backend, TWO_WAITS, cold);
+            ForcingOutcome second = force(backend, TWO_WAITS, warm);
+
+            int promptSize = SimulatedModel.countTokens(BASE);
+            assertThat(cold.usage().promptTokens()).isEqualTo(promptSize);
+            assertThat(warm.usage().promptTokens()).as("same prompt, same prompt tokens").isEqualTo(promptSize);
+            assertThat(first.steps()).extracting(StepRecord::promptTokens).first().isEqualTo(promptSize);
+            // the cache did differ: the first run evaluated its whole prompt, the second only its last token
+            assertThat(first.steps().getFirst().promptTokensEvaluated()).isEqualTo(promptSize);
+            assertThat(second.steps().getFirst().promptTokensEvaluated()).isEqualTo(1);
+            assertThat(cold.usage().outputTokens())
+                    .isEqualTo(first.steps().stream().mapToInt(StepRecord::tokens).sum());
         }
     }
 

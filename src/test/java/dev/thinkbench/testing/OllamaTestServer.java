@@ -11,12 +11,15 @@ import java.util.Set;
 
 /**
  * A loopback Ollama: {@code POST /api/generate} streamed as NDJSON (one JSON object per line, {@code done:true} with
- * {@code done_reason}, {@code prompt_eval_count} and {@code eval_count} last), {@code GET /api/tags}, and 404
- * {@code model 'x' not found} for models it does not have.
+ * {@code done_reason}, {@code prompt_eval_count}, {@code prompt_eval_cached_count} and {@code eval_count} last),
+ * {@code GET /api/tags}, and 404 {@code model 'x' not found} for models it does not have. Like Ollama since mid-2024,
+ * {@code prompt_eval_count} is the whole prompt; a simulated prompt cache (the previous prompt and its generation)
+ * decides the cached count.
  */
 public final class OllamaTestServer extends ScriptedHttpServer {
 
     private final Set<String> models;
+    private String cached = "";
 
     public OllamaTestServer(String... models) {
         this.models = Set.of(models);
@@ -46,6 +49,12 @@ public final class OllamaTestServer extends ScriptedHttpServer {
         JsonNode options = body.path("options");
         SimulatedModel.Generation gen = generate(((ScriptStep.Reply) step).tokens(),
                 options.path("num_predict").asInt(Integer.MAX_VALUE), stops(options.path("stop")));
+        String prompt = body.path("prompt").asText();
+        int evaluated;
+        synchronized (this) {
+            evaluated = SimulatedModel.uncachedTokens(cached, prompt);
+            cached = prompt + gen.text();
+        }
         OutputStream out = openStream(ex, "application/x-ndjson");
         for (String p : gen.pieces()) {
             write(out, line(model, p));
@@ -56,7 +65,9 @@ public final class OllamaTestServer extends ScriptedHttpServer {
         last.put("response", "");
         last.put("done", true);
         last.put("done_reason", gen.end() == SimulatedModel.End.LIMIT ? "length" : "stop");
-        last.put("prompt_eval_count", SimulatedModel.countTokens(body.path("prompt").asText()));
+        int total = SimulatedModel.countTokens(prompt);
+        last.put("prompt_eval_count", total);
+        last.put("prompt_eval_cached_count", total - evaluated);
         last.put("eval_count", gen.tokens());
         write(out, json(last) + "\n");
     }

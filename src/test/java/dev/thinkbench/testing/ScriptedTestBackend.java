@@ -116,11 +116,11 @@ public final class ScriptedTestBackend implements CompletionBackend {
         int i = 0;
         for (String piece : gen.pieces()) {
             if (i++ == hold && !waitForRelease(heldNow, releaseNow, cancel)) {
-                return new CompletionResult(text.toString(), i - 1, CompletionResult.Stop.CANCELLED, "", null,
+                return new CompletionResult(text.toString(), i - 1, CompletionResult.Stop.CANCELLED, "", null, null,
                         start, System.nanoTime());
             }
             if (cancel.isCancelled()) {
-                return new CompletionResult(text.toString(), i - 1, CompletionResult.Stop.CANCELLED, "", null,
+                return new CompletionResult(text.toString(), i - 1, CompletionResult.Stop.CANCELLED, "", null, null,
                         start, System.nanoTime());
             }
             text.append(piece);
@@ -134,8 +134,9 @@ public final class ScriptedTestBackend implements CompletionBackend {
             case LIMIT -> CompletionResult.Stop.LENGTH;
             case WORD -> CompletionResult.Stop.STOP_STRING;
         };
-        return new CompletionResult(text.toString(), gen.tokens(), stop, gen.stoppingWord(),
-                request.prompt().length(), start, System.nanoTime());
+        int promptTokens = SimulatedModel.countTokens(request.prompt());
+        return new CompletionResult(text.toString(), gen.tokens(), stop, gen.stoppingWord(), promptTokens,
+                promptTokens, start, System.nanoTime());
     }
 
     /** Returns false when cancelled while held. */

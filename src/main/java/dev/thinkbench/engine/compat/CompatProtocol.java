@@ -2,51 +2,59 @@ package dev.thinkbench.engine.compat;
 
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
-import dev.thinkbench.core.Usage;
+import dev.thinkbench.engine.EngineCapabilities;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.stream.ChatProtocol;
 import dev.thinkbench.engine.stream.ChatRequests;
+import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.Failure;
-import dev.thinkbench.engine.stream.FailureMapper;
+import dev.thinkbench.engine.stream.ModelListing;
 import dev.thinkbench.engine.stream.UnknownModelCheck;
 import dev.thinkbench.engine.stream.WireCheck;
+
+import java.util.List;
 
 /**
  * OpenAI chat completions for {@link dev.thinkbench.engine.stream.ChatStreamRun}: the budget as
  * {@code reasoning_effort} or {@code max_tokens} (see {@link CompatBudgets}), {@code returnThinking(true)} so
  * {@code reasoning_content} (DeepSeek, llama.cpp) and {@code reasoning} (vLLM) stream as thinking, and usage with
- * {@code completion_tokens_details.reasoning_tokens} as the thinking count.
+ * {@code completion_tokens_details.reasoning_tokens} as the thinking count. Models from {@code GET {api}/models},
+ * answering {@code {"object":"list","data":[{"id":"...","owned_by":"..."}]}}.
  */
 final class CompatProtocol implements ChatProtocol {
 
     private static final WireCheck WIRE = new OpenAiWireCheck();
 
-    private final String apiBase;
-    private final String apiKey;
-    private final FailureMapper failures;
-    private final CompatModels models;
+    private final ChatServer server;
+    private final ModelListing models;
 
-    CompatProtocol(String apiBase, String apiKey, FailureMapper failures, CompatModels models) {
-        this.apiBase = apiBase;
-        this.apiKey = apiKey;
-        this.failures = failures;
-        this.models = models;
+    CompatProtocol(ChatServer server) {
+        this.server = server;
+        this.models = new ModelListing(server, "/models", "data",
+                "a \"data\" list of models; is this an OpenAI-compatible server?",
+                m -> new ModelInfo(m.path("id").asText(""), m.path("owned_by").asText("")));
     }
 
     @Override
-    public FailureMapper failures() {
-        return failures;
+    public List<ModelInfo> listModels() throws EngineException {
+        return models.list();
     }
 
     @Override
-    public String whyUnsupported(RunSpec spec) {
-        return spec.budget() instanceof Budget.Forcing f ? CompatBudgets.CAPABILITIES.whyUnsupported(f) : null;
+    public EngineCapabilities capabilities() {
+        return CompatBudgets.CAPABILITIES;
+    }
+
+    @Override
+    public String describe(Budget budget) {
+        return CompatBudgets.describe(budget);
     }
 
     @Override
@@ -55,8 +63,8 @@ final class CompatProtocol implements ChatProtocol {
         Sampling s = spec.sampling();
         return OpenAiStreamingChatModel.builder()
                 .httpClientBuilder(http)
-                .baseUrl(apiBase)
-                .apiKey(apiKey)
+                .baseUrl(server.baseUrl())
+                .apiKey(server.apiKey())
                 .modelName(spec.model())
                 .returnThinking(true)
                 .reasoningEffort(plan.reasoningEffort())
@@ -74,36 +82,25 @@ final class CompatProtocol implements ChatProtocol {
     }
 
     /**
-     * Prompt and completion tokens, and {@code reasoning_tokens} as the thinking part. Some servers send
-     * {@code reasoning_tokens: 0} although they streamed reasoning text; that 0 means "not counted", so it is dropped
-     * and the thinking tokens are counted from the stream instead.
+     * {@code reasoning_tokens}. Some servers send {@code reasoning_tokens: 0} although they streamed reasoning text;
+     * that 0 means "not counted", so it is dropped and the thinking tokens are counted from the stream instead.
      */
     @Override
-    public Usage usage(ChatResponse response, boolean thinkingStreamed) {
-        TokenUsage t = response.tokenUsage();
-        if (t == null || (t.inputTokenCount() == null && t.outputTokenCount() == null)) {
-            return null;
-        }
-        Integer reasoning = t instanceof OpenAiTokenUsage o && o.outputTokensDetails() != null
+    public Integer thinkingTokens(TokenUsage usage, boolean thinkingStreamed) {
+        Integer reasoning = usage instanceof OpenAiTokenUsage o && o.outputTokensDetails() != null
                 ? o.outputTokensDetails().reasoningTokens() : null;
-        if (reasoning != null && reasoning == 0 && thinkingStreamed) {
-            reasoning = null;
-        }
-        return new Usage(t.inputTokenCount(), t.outputTokenCount(), reasoning);
+        return reasoning != null && reasoning == 0 && thinkingStreamed ? null : reasoning;
     }
 
     @Override
     public Failure diagnose(Failure failure, RunSpec spec) {
-        if (!failure.mayBeUnknownModel()) {
-            return failure;
-        }
-        return UnknownModelCheck.diagnose(failure, spec.model(), failures.endpoint(), models::list,
+        return UnknownModelCheck.diagnose(failure, spec.model(), server.failures().endpoint(), models,
                 "Pick one of those, or load the model on the server.");
     }
 
     /** Never shows the key. */
     @Override
     public String toString() {
-        return "CompatProtocol[" + apiBase + "]";
+        return "CompatProtocol[" + server.baseUrl() + "]";
     }
 }

@@ -3,26 +3,14 @@ package dev.thinkbench.engine.compat;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.Price;
 import dev.thinkbench.core.PriceTable;
-import dev.thinkbench.core.RunSpec;
-import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.EngineConfig;
-import dev.thinkbench.engine.EngineException;
-import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.ReasoningEngine;
-import dev.thinkbench.engine.ReasoningEventSink;
-import dev.thinkbench.engine.RunHandle;
+import dev.thinkbench.engine.stream.ChatEngine;
+import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.ChatStreamRun;
-import dev.thinkbench.engine.stream.Endpoint;
-import dev.thinkbench.engine.stream.FailureMapper;
-import dev.thinkbench.engine.stream.HttpClients;
-import dev.thinkbench.engine.stream.JsonGet;
 import dev.thinkbench.engine.stream.SilenceWatchdog;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * An OpenAI-compatible chat server (llama.cpp server, vLLM, LM Studio, the DeepSeek API) through langchain4j's
@@ -44,18 +32,12 @@ import java.util.Map;
  *
  * <p>Threading: {@link #start} returns at once (see {@link ChatStreamRun}); {@link #listModels()} blocks. Thread-safe.
  */
-public final class OpenAiCompatEngine implements ReasoningEngine {
+public final class OpenAiCompatEngine extends ChatEngine {
 
     public static final String ID = "openai-compatible";
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080/v1";
 
-    private final String apiBase;
     private final boolean local;
-    private final Duration timeout;
-    private final HttpClient http;
-    private final SilenceWatchdog watchdog;
-    private final CompatModels models;
-    private final CompatProtocol protocol;
 
     /** @throws IllegalArgumentException when the base URL or timeout cannot work, with a message for the user */
     public OpenAiCompatEngine(EngineConfig config) {
@@ -63,21 +45,10 @@ public final class OpenAiCompatEngine implements ReasoningEngine {
     }
 
     OpenAiCompatEngine(EngineConfig config, SilenceWatchdog watchdog) {
-        this.apiBase = ApiBase.of(config.baseUrl(), DEFAULT_BASE_URL);
-        if (config.timeout().isNegative() || config.timeout().isZero()) {
-            throw new IllegalArgumentException("the timeout must be positive, was " + config.timeout());
-        }
-        this.local = LocalHosts.isLocal(URI.create(apiBase).getHost());
-        this.timeout = config.timeout();
-        this.watchdog = watchdog;
-        this.http = HttpClients.create(timeout);
-        String key = config.apiKey() == null || config.apiKey().isBlank() ? null : config.apiKey();
-        FailureMapper failures = new FailureMapper(new Endpoint("OpenAI-compatible server", apiBase, key != null,
-                config.apiKeyEnv(), "Is the server running (llama-server, vllm serve, LM Studio)? Check the base URL."),
-                key);
-        Map<String, String> headers = key == null ? Map.of() : Map.of("Authorization", "Bearer " + key);
-        this.models = new CompatModels(new JsonGet(http, failures, timeout), apiBase, headers);
-        this.protocol = new CompatProtocol(apiBase, key, failures, models);
+        super(new ChatServer(config, ApiBase.of(config.baseUrl(), DEFAULT_BASE_URL), "OpenAI-compatible server",
+                "Is the server running (llama-server, vllm serve, LM Studio)? Check the base URL.", watchdog),
+                CompatProtocol::new);
+        this.local = LocalHosts.isLocal(URI.create(server().baseUrl()).getHost());
     }
 
     @Override
@@ -86,38 +57,7 @@ public final class OpenAiCompatEngine implements ReasoningEngine {
     }
 
     @Override
-    public String displayName() {
-        return "OpenAI-compatible server at " + apiBase;
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return CompatBudgets.CAPABILITIES;
-    }
-
-    @Override
-    public List<ModelInfo> listModels() throws EngineException {
-        return models.list();
-    }
-
-    @Override
-    public String describe(Budget budget) {
-        return CompatBudgets.describe(budget);
-    }
-
-    @Override
     public Price price(String model, PriceTable table) {
         return local ? Price.free("local server: free") : table.lookup(model).orElse(null);
-    }
-
-    @Override
-    public RunHandle start(RunSpec spec, ReasoningEventSink sink) {
-        return ChatStreamRun.start(spec, sink, protocol, http, watchdog, timeout);
-    }
-
-    /** Never shows the key. */
-    @Override
-    public String toString() {
-        return displayName();
     }
 }

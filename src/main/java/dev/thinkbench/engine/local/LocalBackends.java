@@ -2,37 +2,57 @@ package dev.thinkbench.engine.local;
 
 import dev.thinkbench.engine.ModelCatalog;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.local.models.BundledModels;
+import dev.thinkbench.engine.local.models.CatalogModel;
 import dev.thinkbench.engine.local.models.ExternalModels;
 import dev.thinkbench.engine.local.models.LocalModel;
+import dev.thinkbench.engine.local.models.ModelCatalogFile;
 import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.engine.local.models.TemplateHints;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The built-in engine's backends by model name, all sharing one engine process: what an engine registry needs to
- * build the {@code builtin} forcing engine. A model name is a file name in the models folder (what
- * {@link #listModels()} gives for downloads) or an absolute path to any GGUF file (Ollama, LM Studio, opened files).
+ * build the {@code builtin} forcing engine. A model name is a file name of a bundled model or a download (what
+ * {@link #listModels()} gives for them) or an absolute path to any GGUF file (Ollama, LM Studio, opened files). A
+ * blank name means the bundled micro model when the app ships it, else the first usable model found.
  *
- * <p>Thread-safe. {@link #listModels()} blocks (it inspects files); {@link #backend} does not.
+ * <p>Thread-safe. {@link #listModels()} blocks (it inspects files); so does {@link #backend} for a blank name.
  */
 public final class LocalBackends implements ModelCatalog, AutoCloseable {
 
     private final LocalEngineProcess process;
+    private final BundledModels bundled;
     private final ModelStore store;
     private final ExternalModels external;
+    private final TemplateHints templates;
     private final Supplier<LocalEngineSettings> settings;
 
-    /** @param settings read at each {@link #backend} call, so changed settings apply to the next run */
+    /** No bundled models and no template knowledge (each model is left to its own template or the default). */
     public LocalBackends(LocalEngineProcess process, ModelStore store, ExternalModels external,
                          Supplier<LocalEngineSettings> settings) {
+        this(process, BundledModels.none(), store, external, TemplateHints.none(), settings);
+    }
+
+    /**
+     * @param bundled the models shipped with the app, listed first
+     * @param templates names the chat template of the models it knows (bundled, catalog downloads, R1 distills)
+     * @param settings read at each {@link #backend} call, so changed settings apply to the next run
+     */
+    public LocalBackends(LocalEngineProcess process, BundledModels bundled, ModelStore store, ExternalModels external,
+                         TemplateHints templates, Supplier<LocalEngineSettings> settings) {
         this.process = process;
+        this.bundled = bundled;
         this.store = store;
         this.external = external;
+        this.templates = templates;
         this.settings = settings;
     }
 
@@ -42,8 +62,35 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
                 ExternalModels.forCurrentUser(), LocalEngineSettings::defaults);
     }
 
+    /**
+     * As {@link #standard(Path)}, plus the models bundled in {@code <assets>/models} and the chat templates they and
+     * the app's download catalog ({@code <assets>/models/catalog.json}) name; an unreadable catalog only loses
+     * those names.
+     *
+     * @param settings read at each run (e.g. from the saved settings)
+     */
+    public static LocalBackends standard(Path dataDir, Path assets, Supplier<LocalEngineSettings> settings) {
+        BundledModels bundled = BundledModels.inAssets(assets);
+        return new LocalBackends(new LocalEngineProcess(), bundled, ModelStore.inDataDirectory(dataDir),
+                ExternalModels.forCurrentUser(), new TemplateHints(catalogOrEmpty(assets), bundled), settings);
+    }
+
+    private static List<CatalogModel> catalogOrEmpty(Path assets) {
+        try {
+            return ModelCatalogFile.load(assets);
+        } catch (IOException | RuntimeException unreadable) {
+            System.getLogger(LocalBackends.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot read the model catalog under " + assets + ": " + unreadable.getMessage());
+            return List.of();
+        }
+    }
+
     public ModelStore store() {
         return store;
+    }
+
+    public BundledModels bundled() {
+        return bundled;
     }
 
     public LocalEngineProcess process() {
@@ -51,20 +98,24 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
     }
 
     /**
-     * The backend for a model name; a blank name means the first usable model found. Never throws: a name that
-     * resolves to no file yields a backend whose runs fail with the file check's message.
+     * The backend for a model name. Never throws: a name that resolves to no file yields a backend whose runs fail
+     * with the file check's message.
      */
     public LocalCompletionBackend backend(String model) {
-        return new LocalCompletionBackend(process, resolve(model), settings.get(), this);
+        return new LocalCompletionBackend(process, resolve(model), settings.get(), this, templates);
     }
 
     Path resolve(String model) {
         if (model == null || model.isBlank()) {
-            return firstUsable();
+            return defaultModel();
         }
         Path path = Path.of(model);
         if (path.isAbsolute()) {
             return path;
+        }
+        Optional<Path> shipped = bundled.file(model);
+        if (shipped.isPresent()) {
+            return shipped.get();
         }
         if (Files.isRegularFile(path)) {
             return path.toAbsolutePath();
@@ -72,32 +123,41 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
         return store.directory().resolve(model);
     }
 
-    private Path firstUsable() {
-        try {
-            for (LocalModel m : store.installed()) {
-                if (m.usable()) {
-                    return m.path();
-                }
-            }
-        } catch (IOException unreadable) {
-            // fall through to the other tools' models
-        }
-        return external.all().stream().filter(LocalModel::usable).map(LocalModel::path).findFirst()
+    /** The first usable model in listing order: the bundled micro model when shipped, else the next found. */
+    private Path defaultModel() {
+        List<LocalModel> candidates = new ArrayList<>(bundled.all());
+        candidates.addAll(downloads());
+        candidates.addAll(external.all());
+        return candidates.stream().filter(LocalModel::usable).map(LocalModel::path).findFirst()
                 .orElse(store.directory().resolve("no-model-installed.gguf"));
     }
 
-    /** Usable models: downloads by file name, then other tools' models by absolute path. */
+    private List<LocalModel> downloads() {
+        try {
+            return store.installed();
+        } catch (IOException unreadable) {
+            // an unreadable models folder offers nothing from it
+            return List.of();
+        }
+    }
+
+    /**
+     * Usable models: bundled ones by file name (detail {@code bundled · 1.1M params · F32}), then downloads by file
+     * name, then other tools' models by absolute path.
+     */
     @Override
     public List<ModelInfo> listModels() {
         List<ModelInfo> models = new ArrayList<>();
-        try {
-            for (LocalModel m : store.installed()) {
-                if (m.usable()) {
-                    models.add(new ModelInfo(m.path().getFileName().toString(), m.info().summary()));
-                }
+        for (LocalModel m : bundled.all()) {
+            if (m.usable()) {
+                models.add(new ModelInfo(m.path().getFileName().toString(), "bundled \u00b7 "
+                        + m.info().parameterLabel() + " params \u00b7 " + m.info().quantization()));
             }
-        } catch (IOException unreadable) {
-            // an unreadable models folder lists nothing from it
+        }
+        for (LocalModel m : downloads()) {
+            if (m.usable()) {
+                models.add(new ModelInfo(m.path().getFileName().toString(), m.info().summary()));
+            }
         }
         for (LocalModel m : external.all()) {
             if (m.usable() && Files.isRegularFile(m.path())) {

@@ -15,6 +15,7 @@ import dev.thinkbench.engine.local.gguf.GgufFormatException;
 import dev.thinkbench.engine.local.gguf.GgufReader;
 import dev.thinkbench.engine.local.host.HostEvent;
 import dev.thinkbench.engine.local.host.HostRequest;
+import dev.thinkbench.engine.local.models.TemplateHints;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,9 +28,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The built-in engine as a raw-continuation backend (engine id {@value #ID}): llama.cpp in the child JVM of a
- * {@link LocalEngineProcess}, continuing a GGUF model. Stop strings, the token cap, prompt-cache reuse, temperature,
- * top-p and seed are honoured; each streamed chunk is one decoded token. {@code promptTokensEvaluated} is computed by
- * mirroring llama.cpp's slot cache and is null when that cannot be known exactly.
+ * {@link LocalEngineProcess}, continuing a GGUF model. Stop strings, the token cap, prompt-cache reuse, temperature
+ * (greedy when none is given), top-p and seed are honoured; each streamed chunk is one decoded token.
+ * {@code promptTokens} is the prompt's token count (BOS included) as the engine tokenized it;
+ * {@code promptTokensEvaluated} is computed by mirroring llama.cpp's slot cache and is null when that cannot be known
+ * exactly.
  *
  * <p>Special tokens: llama.cpp parses special-token strings such as {@code <|im_end|>} anywhere in the prompt text
  * (the 4.2.0 API has no switch for it, and takes no token ids), so the prompt must arrive with user text already
@@ -50,6 +53,7 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
     private final Path model;
     private final LocalEngineSettings settings;
     private final ModelCatalog catalog;
+    private final TemplateHints templates;
 
     /**
      * @param process the engine process (may be shared by backends; switching models restarts it)
@@ -62,10 +66,20 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
     /** @param catalog what {@link #listModels()} offers (the models on this machine), null for this model alone */
     public LocalCompletionBackend(LocalEngineProcess process, Path model, LocalEngineSettings settings,
                                   ModelCatalog catalog) {
+        this(process, model, settings, catalog, TemplateHints.none());
+    }
+
+    /**
+     * @param catalog what {@link #listModels()} offers, null for this model alone
+     * @param templates what is known about the model's chat template ({@link #chatTemplateName()})
+     */
+    public LocalCompletionBackend(LocalEngineProcess process, Path model, LocalEngineSettings settings,
+                                  ModelCatalog catalog, TemplateHints templates) {
         this.process = process;
         this.model = model.toAbsolutePath();
         this.settings = settings;
         this.catalog = catalog;
+        this.templates = templates;
     }
 
     /** The models the built-in engine can run here (blocks: files are inspected). */
@@ -124,13 +138,22 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         }
     }
 
+    /**
+     * The built-in template this model is known to use (the bundled models' {@code chatml-think}, a catalog entry's,
+     * a DeepSeek-R1 distill's {@code deepseek-r1}); blocks while the file's header is read.
+     */
+    @Override
+    public Optional<String> chatTemplateName() {
+        return templates.forModel(model);
+    }
+
     @Override
     public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
             throws EngineException {
         long start = System.nanoTime();
         CancelToken token = cancel == null ? new CancelToken() : cancel;
         if (token.isCancelled()) {
-            return new CompletionResult("", 0, CompletionResult.Stop.CANCELLED, "", null, start, start);
+            return new CompletionResult("", 0, CompletionResult.Stop.CANCELLED, "", null, null, start, start);
         }
         return process.withModel(model, settings, c -> run(c, request, listener, token, start));
     }
@@ -146,7 +169,9 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
             }
         });
         Sampling s = request.sampling();
-        c.send(new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), s.temperature(),
+        // No temperature given means greedy here (llama.cpp's own default is 0.8): lab runs should be repeatable.
+        Double temperature = s.temperature() == null ? 0.0 : s.temperature();
+        c.send(new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), temperature,
                 s.topP(), s.seed(), request.cachePrompt()));
         Stream stream = new Stream(c, listener, start);
         try {
@@ -205,7 +230,7 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
                 case HostConnection.Event(HostEvent.Done done) -> {
                     ended = true;
                     return result(text, done.tokens(), CompletionResult.Stop.valueOf(done.stop()),
-                            done.stoppingWord(), done.promptTokensEvaluated(), start);
+                            done.stoppingWord(), done.promptTokens(), done.promptTokensEvaluated(), start);
                 }
                 case HostConnection.Event(HostEvent.Error error) -> {
                     ended = true;
@@ -224,13 +249,14 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         }
 
         CompletionResult cancelled() {
-            return result(text, tokens, CompletionResult.Stop.CANCELLED, "", null, start);
+            return result(text, tokens, CompletionResult.Stop.CANCELLED, "", null, null, start);
         }
     }
 
     private static CompletionResult result(StringBuilder text, int tokens, CompletionResult.Stop stop, String word,
-                                           Integer evaluated, long start) {
-        return new CompletionResult(text.toString(), tokens, stop, word, evaluated, start, System.nanoTime());
+                                           Integer prompt, Integer evaluated, long start) {
+        return new CompletionResult(text.toString(), tokens, stop, word, prompt, evaluated, start,
+                System.nanoTime());
     }
 
     @Override

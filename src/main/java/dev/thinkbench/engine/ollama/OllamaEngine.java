@@ -3,26 +3,13 @@ package dev.thinkbench.engine.ollama;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.Price;
 import dev.thinkbench.core.PriceTable;
-import dev.thinkbench.core.RunSpec;
-import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.EngineConfig;
-import dev.thinkbench.engine.EngineException;
-import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.ReasoningEngine;
-import dev.thinkbench.engine.ReasoningEventSink;
-import dev.thinkbench.engine.RunHandle;
 import dev.thinkbench.engine.stream.BaseUrl;
+import dev.thinkbench.engine.stream.ChatEngine;
+import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.ChatStreamRun;
-import dev.thinkbench.engine.stream.Endpoint;
-import dev.thinkbench.engine.stream.FailureMapper;
-import dev.thinkbench.engine.stream.HttpClients;
-import dev.thinkbench.engine.stream.JsonGet;
 import dev.thinkbench.engine.stream.SilenceWatchdog;
-
-import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A local Ollama server's chat API ({@code /api/chat}) through langchain4j's {@code OllamaStreamingChatModel}.
@@ -40,17 +27,10 @@ import java.util.Map;
  *
  * <p>Threading: {@link #start} returns at once (see {@link ChatStreamRun}); {@link #listModels()} blocks. Thread-safe.
  */
-public final class OllamaEngine implements ReasoningEngine {
+public final class OllamaEngine extends ChatEngine {
 
     public static final String ID = "ollama";
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:11434";
-
-    private final String baseUrl;
-    private final Duration timeout;
-    private final HttpClient http;
-    private final SilenceWatchdog watchdog;
-    private final OllamaModels models;
-    private final OllamaProtocol protocol;
 
     /** @throws IllegalArgumentException when the base URL or timeout cannot work, with a message for the user */
     public OllamaEngine(EngineConfig config) {
@@ -58,19 +38,8 @@ public final class OllamaEngine implements ReasoningEngine {
     }
 
     OllamaEngine(EngineConfig config, SilenceWatchdog watchdog) {
-        this.baseUrl = BaseUrl.check(config.baseUrl(), DEFAULT_BASE_URL, "Ollama");
-        if (config.timeout().isNegative() || config.timeout().isZero()) {
-            throw new IllegalArgumentException("the timeout must be positive, was " + config.timeout());
-        }
-        this.timeout = config.timeout();
-        this.watchdog = watchdog;
-        this.http = HttpClients.create(timeout);
-        boolean keySet = config.apiKey() != null && !config.apiKey().isBlank();
-        Map<String, String> headers = keySet ? Map.of("Authorization", "Bearer " + config.apiKey()) : Map.of();
-        FailureMapper failures = new FailureMapper(new Endpoint("Ollama", baseUrl, keySet, config.apiKeyEnv(),
-                "Is Ollama running (ollama serve)? Check the base URL."), config.apiKey());
-        this.models = new OllamaModels(new JsonGet(http, failures, timeout), baseUrl, headers);
-        this.protocol = new OllamaProtocol(baseUrl, headers, failures, models);
+        super(new ChatServer(config, BaseUrl.check(config.baseUrl(), DEFAULT_BASE_URL, "Ollama"), "Ollama",
+                "Is Ollama running (ollama serve)? Check the base URL.", watchdog), OllamaProtocol::new);
     }
 
     @Override
@@ -78,39 +47,9 @@ public final class OllamaEngine implements ReasoningEngine {
         return ID;
     }
 
-    @Override
-    public String displayName() {
-        return "Ollama at " + baseUrl;
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return OllamaBudgets.CAPABILITIES;
-    }
-
-    @Override
-    public List<ModelInfo> listModels() throws EngineException {
-        return models.list();
-    }
-
-    @Override
-    public String describe(Budget budget) {
-        return OllamaBudgets.describe(budget);
-    }
-
     /** Free: Ollama runs on the user's own machine or network. */
     @Override
     public Price price(String model, PriceTable table) {
         return Price.free("local server: free");
-    }
-
-    @Override
-    public RunHandle start(RunSpec spec, ReasoningEventSink sink) {
-        return ChatStreamRun.start(spec, sink, protocol, http, watchdog, timeout);
-    }
-
-    @Override
-    public String toString() {
-        return displayName();
     }
 }

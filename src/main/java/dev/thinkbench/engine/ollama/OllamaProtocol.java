@@ -1,54 +1,69 @@
 package dev.thinkbench.engine.ollama;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
-import dev.langchain4j.model.output.TokenUsage;
-import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
-import dev.thinkbench.core.Usage;
+import dev.thinkbench.engine.EngineCapabilities;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.stream.ChatProtocol;
 import dev.thinkbench.engine.stream.ChatRequests;
+import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.Failure;
-import dev.thinkbench.engine.stream.FailureMapper;
+import dev.thinkbench.engine.stream.ModelListing;
 import dev.thinkbench.engine.stream.UnknownModelCheck;
 import dev.thinkbench.engine.stream.WireCheck;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Ollama's {@code /api/chat} for {@link dev.thinkbench.engine.stream.ChatStreamRun}: the budget as {@code think} and
  * {@code num_predict} (see {@link OllamaBudgets}), {@code returnThinking(true)} so the {@code thinking} field streams,
- * usage from {@code prompt_eval_count} and {@code eval_count} (Ollama does not split out thinking tokens).
+ * usage from {@code prompt_eval_count} and {@code eval_count} (Ollama does not split out thinking tokens). Models
+ * from {@code GET /api/tags}, answering {@code {"models":[{"name":"qwen3:8b","details":{"family":"qwen3",
+ * "parameter_size":"8.2B","quantization_level":"Q4_K_M"}}]}}.
  */
 final class OllamaProtocol implements ChatProtocol {
 
     private static final WireCheck WIRE = new OllamaWireCheck();
 
-    private final String baseUrl;
-    private final Map<String, String> headers;
-    private final FailureMapper failures;
-    private final OllamaModels models;
+    private final ChatServer server;
+    private final ModelListing models;
 
-    OllamaProtocol(String baseUrl, Map<String, String> headers, FailureMapper failures, OllamaModels models) {
-        this.baseUrl = baseUrl;
-        this.headers = Map.copyOf(headers);
-        this.failures = failures;
-        this.models = models;
+    OllamaProtocol(ChatServer server) {
+        this.server = server;
+        this.models = new ModelListing(server, "/api/tags", "models", "a \"models\" list; is this an Ollama server?",
+                m -> new ModelInfo(m.path("name").asText(m.path("model").asText("")), detail(m.path("details"))));
+    }
+
+    private static String detail(JsonNode details) {
+        return Stream.of("family", "parameter_size", "quantization_level")
+                .map(f -> details.path(f).asText(""))
+                .filter(s -> !s.isBlank())
+                .collect(Collectors.joining(" \u00b7 "));
     }
 
     @Override
-    public FailureMapper failures() {
-        return failures;
+    public List<ModelInfo> listModels() throws EngineException {
+        return models.list();
     }
 
     @Override
-    public String whyUnsupported(RunSpec spec) {
-        return spec.budget() instanceof Budget.Forcing f ? OllamaBudgets.CAPABILITIES.whyUnsupported(f) : null;
+    public EngineCapabilities capabilities() {
+        return OllamaBudgets.CAPABILITIES;
+    }
+
+    @Override
+    public String describe(Budget budget) {
+        return OllamaBudgets.describe(budget);
     }
 
     @Override
@@ -57,8 +72,8 @@ final class OllamaProtocol implements ChatProtocol {
         Sampling s = spec.sampling();
         return OllamaStreamingChatModel.builder()
                 .httpClientBuilder(http)
-                .baseUrl(baseUrl)
-                .customHeaders(headers)
+                .baseUrl(server.baseUrl())
+                .customHeaders(server.headers())
                 .modelName(spec.model())
                 .think(plan.think())
                 .returnThinking(true)
@@ -75,26 +90,14 @@ final class OllamaProtocol implements ChatProtocol {
     }
 
     @Override
-    public Usage usage(ChatResponse response, boolean thinkingStreamed) {
-        TokenUsage t = response.tokenUsage();
-        if (t == null || (t.inputTokenCount() == null && t.outputTokenCount() == null)) {
-            return null;
-        }
-        return new Usage(t.inputTokenCount(), t.outputTokenCount(), null);
-    }
-
-    @Override
     public Failure diagnose(Failure failure, RunSpec spec) {
         String said = failure.serverMessage() == null ? "" : failure.serverMessage().toLowerCase(Locale.ROOT);
         if (said.contains("does not support thinking")) {
-            return new Failure(FailureKind.UNSUPPORTED, "Model '" + spec.model() + "' on "
-                    + failures.endpoint().describe() + " cannot think (it said: " + failure.serverMessage()
-                    + "). Use the budget 'none' for this model.", failure.httpStatus(), failure.serverMessage());
+            return new Failure(FailureKind.UNSUPPORTED, "Model '" + spec.model() + "' on " + server.describe()
+                    + " cannot think (it said: " + failure.serverMessage() + "). Use the budget 'none' for this model.",
+                    failure.httpStatus(), failure.serverMessage());
         }
-        if (!failure.mayBeUnknownModel()) {
-            return failure;
-        }
-        return UnknownModelCheck.diagnose(failure, spec.model(), failures.endpoint(), models::list,
+        return UnknownModelCheck.diagnose(failure, spec.model(), server.failures().endpoint(), models,
                 "Pull it with: ollama pull " + spec.model());
     }
 }

@@ -34,16 +34,17 @@ final class Continuation {
 
     /**
      * @param reportedTokens the server's count of generated tokens, null to use the counted ones
+     * @param prompt the whole prompt's tokens, null when the server did not say
      * @param promptEvaluated prompt tokens the server evaluated, null when it did not say
      */
-    CompletionResult finish(CompletionResult.Stop stop, String stoppingWord, Integer reportedTokens,
+    CompletionResult finish(CompletionResult.Stop stop, String stoppingWord, Integer reportedTokens, Integer prompt,
                             Integer promptEvaluated) {
         int tokens = reportedTokens != null ? reportedTokens : countedTokens;
         return new CompletionResult(text.toString(), tokens, stop, stoppingWord == null ? "" : stoppingWord,
-                promptEvaluated, startNanos, System.nanoTime());
+                prompt, promptEvaluated, startNanos, System.nanoTime());
     }
 
     CompletionResult cancelled() {
-        return finish(CompletionResult.Stop.CANCELLED, "", null, null);
+        return finish(CompletionResult.Stop.CANCELLED, "", null, null, null);
     }
 }

@@ -10,10 +10,8 @@ import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
-import dev.thinkbench.engine.ModelCatalog;
 import dev.thinkbench.engine.ModelInfo;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,36 +22,19 @@ import java.util.List;
  * {@code content} are put back together as the text the template would show ({@code ...thinking</think>\nanswer}),
  * and stop strings are matched here: the API cannot stop on {@code </think>} itself, so the stream is closed as soon
  * as the answer begins. When the prompt already closed thinking, any further reasoning the API streams is left out
- * of the text (its tokens still count in the reported usage): only the answer continues the prompt.
+ * of the text (its tokens still count in the reported usage): only the answer continues the prompt. The usage's
+ * {@code prompt_tokens} is the prompt's size, {@code prompt_cache_miss_tokens} the part not served from DeepSeek's
+ * context cache; a continuation closed here at a stop string ends before the usage comes, so both stay unknown.
  *
  * <p>Threading: see {@link CompletionBackend}.
  */
-public final class DeepSeekPrefixBackend implements CompletionBackend, ModelCatalog {
+public final class DeepSeekPrefixBackend extends HttpCompletionBackend {
 
     public static final String ID = "deepseek-prefix";
     public static final String DEFAULT_BASE_URL = "https://api.deepseek.com/beta";
 
-    private final RawHttp http;
-    private final String model;
-
     public DeepSeekPrefixBackend(RawBackendSpec spec) {
-        this.http = new RawHttp(ID, spec.baseUrl(), spec.apiKey(), spec.timeout());
-        this.model = spec.model();
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return http.server();
-    }
-
-    @Override
-    public String model() {
-        return model;
+        super(ID, spec);
     }
 
     @Override
@@ -65,68 +46,52 @@ public final class DeepSeekPrefixBackend implements CompletionBackend, ModelCata
         } catch (IllegalArgumentException e) {
             throw new EngineException(FailureKind.UNSUPPORTED, e.getMessage());
         }
-        Continuation out = new Continuation(listener);
-        CancelToken stream = new CancelToken();
-        cancel.onCancel(stream::cancel);
-        StreamLines lines = http.stream("chat/completions", body(request, prompt), stream);
-        if (lines == null) {
-            return out.cancelled();
-        }
-        try (lines) {
-            return read(new SseEvents(lines), lines, out, new Reassembly(prompt, request.stop()), stream);
-        }
+        return stream("chat/completions", body(request, prompt), new Reading(new Reassembly(prompt, request.stop())),
+                listener, cancel);
     }
 
-    private CompletionResult read(SseEvents events, StreamLines lines, Continuation out, Reassembly text,
-                                  CancelToken stream) throws EngineException {
-        String finish = null;
-        JsonNode usage = null;
-        for (String data; (data = events.next()) != null; ) {
-            if (data.equals(SseEvents.DONE)) {
-                break;
-            }
-            JsonNode event = http.parse(data);
-            if (event.has("error")) {
-                throw new EngineException(FailureKind.SERVER_ERROR, http.server() + " reported an error mid-stream: "
-                        + HttpFailures.errorMessage(event.toString()));
-            }
-            JsonNode choice = event.path("choices").path(0);
-            JsonNode delta = choice.path("delta");
+    /**
+     * Chat deltas until {@code [DONE]}; a stop string matched here ends the continuation at once (the stream is then
+     * closed), otherwise the finish reason and the usage decide.
+     */
+    private static final class Reading extends ChoiceStream {
+        private final Reassembly text;
+
+        Reading(Reassembly text) {
+            this.text = text;
+        }
+
+        @Override
+        public CompletionResult onItem(JsonNode event, Continuation out) {
+            JsonNode delta = event.path("choices").path(0).path("delta");
             text.reasoning(delta.path("reasoning_content").asText(""), out);
             text.content(delta.path("content").asText(""), out);
             if (text.stopped()) {
-                stream.cancel();
-                return out.finish(CompletionResult.Stop.STOP_STRING, text.matched(), null, null);
+                return out.finish(CompletionResult.Stop.STOP_STRING, text.matched(), null, null, null);
             }
-            if (choice.path("finish_reason").isTextual()) {
-                finish = choice.path("finish_reason").asText();
+            track(event);
+            return null;
+        }
+
+        @Override
+        public CompletionResult onEnd(Continuation out) {
+            if (finish() == null) {
+                return null;
             }
-            if (event.path("usage").isObject()) {
-                usage = event.path("usage");
-            }
+            text.flush(out);
+            JsonNode usage = usage();
+            Integer prompt = ReportedCount.first(usage.path("prompt_tokens"));
+            Integer evaluated = ReportedCount.first(usage.path("prompt_cache_miss_tokens"),
+                    usage.path("prompt_tokens"));
+            CompletionResult.Stop stop = finish().equals("length") ? CompletionResult.Stop.LENGTH
+                    : CompletionResult.Stop.EOS;
+            return out.finish(stop, "", completionTokens(), prompt, evaluated);
         }
-        if (lines.cancelled()) {
-            return out.cancelled();
-        }
-        if (finish == null) {
-            throw new EngineException(FailureKind.STREAM_CUT, http.server()
-                    + " ended the stream without a finish_reason; the text so far is kept");
-        }
-        text.flush(out);
-        Integer completion = usage != null && usage.path("completion_tokens").isIntegralNumber()
-                ? usage.path("completion_tokens").asInt() : null;
-        Integer promptTokens = usage != null && usage.path("prompt_cache_miss_tokens").isIntegralNumber()
-                ? Integer.valueOf(usage.path("prompt_cache_miss_tokens").asInt())
-                : usage != null && usage.path("prompt_tokens").isIntegralNumber()
-                ? usage.path("prompt_tokens").asInt() : null;
-        CompletionResult.Stop stop = finish.equals("length") ? CompletionResult.Stop.LENGTH
-                : CompletionResult.Stop.EOS;
-        return out.finish(stop, "", completion, promptTokens);
     }
 
     private ObjectNode body(CompletionRequest request, PrefixPrompt prompt) {
         ObjectNode body = RawHttp.JSON.createObjectNode();
-        body.put("model", model);
+        body.put("model", model());
         ArrayNode messages = body.putArray("messages");
         if (!prompt.system().isEmpty()) {
             messages.addObject().put("role", "system").put("content", prompt.system());
@@ -134,21 +99,14 @@ public final class DeepSeekPrefixBackend implements CompletionBackend, ModelCata
         messages.addObject().put("role", "user").put("content", prompt.user());
         messages.addObject().put("role", "assistant").put("content", prompt.content())
                 .put("reasoning_content", prompt.reasoning()).put("prefix", true);
-        body.put("max_tokens", request.maxTokens());
-        body.put("stream", true);
-        body.putObject("stream_options").put("include_usage", true);
-        SamplingFields.put(body, request.sampling());
+        ChoiceStream.putStreaming(body, request);
         return body;
     }
 
     /** {@code GET /models} on the API (the beta base serves it too). */
     @Override
     public List<ModelInfo> listModels() throws EngineException {
-        List<ModelInfo> models = new ArrayList<>();
-        for (JsonNode m : http.getJson("models").path("data")) {
-            models.add(new ModelInfo(m.path("id").asText(), m.path("owned_by").asText("")));
-        }
-        return models;
+        return openAiModels("models");
     }
 
     /** Rebuilds the raw text from reasoning and content deltas and watches it for stop strings. */

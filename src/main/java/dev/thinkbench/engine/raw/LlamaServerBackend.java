@@ -10,7 +10,6 @@ import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
-import dev.thinkbench.engine.ModelCatalog;
 import dev.thinkbench.engine.ModelInfo;
 
 import java.util.ArrayList;
@@ -20,70 +19,25 @@ import java.util.Optional;
 /**
  * llama.cpp {@code llama-server}'s native {@code POST /completion}: raw prompt, {@code n_predict}, {@code stop},
  * {@code cache_prompt}, streamed as server-sent events. The final event's {@code stop_type} ({@code eos},
- * {@code limit}, {@code word}) and {@code stopping_word} say why it stopped; {@code timings.prompt_n} (else
- * {@code tokens_evaluated}) says how many prompt tokens were actually evaluated, which shows prompt-cache reuse.
+ * {@code limit}, {@code word}) and {@code stopping_word} say why it stopped. Despite its name,
+ * {@code tokens_evaluated} is the whole prompt's token count (llama.cpp's {@code n_prompt_tokens}), while
+ * {@code timings.prompt_n} is how many of them were actually evaluated (not served from the prompt cache).
  *
  * <p>Threading: see {@link CompletionBackend}; {@link #chatTemplate()}, {@link #countTokens} and
  * {@link #listModels()} block too.
  */
-public final class LlamaServerBackend implements CompletionBackend, ChatTemplateSource, ModelCatalog {
+public final class LlamaServerBackend extends HttpCompletionBackend implements ChatTemplateSource {
 
     public static final String ID = "llama-server";
 
-    private final RawHttp http;
-    private final String model;
-
     public LlamaServerBackend(RawBackendSpec spec) {
-        this.http = new RawHttp(ID, spec.baseUrl(), spec.apiKey(), spec.timeout());
-        this.model = spec.model();
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return http.server();
-    }
-
-    @Override
-    public String model() {
-        return model;
+        super(ID, spec);
     }
 
     @Override
     public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
             throws EngineException {
-        Continuation out = new Continuation(listener);
-        StreamLines lines = http.stream("completion", body(request), cancel);
-        if (lines == null) {
-            return out.cancelled();
-        }
-        try (lines) {
-            SseEvents events = new SseEvents(lines);
-            int predicted = 0;
-            for (String data; (data = events.next()) != null; ) {
-                if (data.equals(SseEvents.DONE)) {
-                    continue;
-                }
-                JsonNode event = http.parse(data);
-                failOnError(event);
-                String content = event.path("content").asText("");
-                int tokens = chunkTokens(event, predicted, content);
-                predicted += tokens;
-                out.text(content, tokens);
-                if (event.path("stop").asBoolean(false)) {
-                    return finish(out, event);
-                }
-            }
-            if (lines.cancelled()) {
-                return out.cancelled();
-            }
-            throw new EngineException(FailureKind.STREAM_CUT, http.server()
-                    + " ended the stream before its final event; the text so far is kept");
-        }
+        return stream("completion", body(request), new Reading(), listener, cancel);
     }
 
     private ObjectNode body(CompletionRequest request) {
@@ -97,12 +51,42 @@ public final class LlamaServerBackend implements CompletionBackend, ChatTemplate
         return body;
     }
 
-    private void failOnError(JsonNode event) throws EngineException {
-        JsonNode error = event.path("error");
-        if (!error.isMissingNode() && !error.isNull()) {
+    /** The native stream: one event per piece, the last with {@code stop: true}; a stray {@code [DONE]} is skipped. */
+    private static final class Reading implements StreamProtocol {
+        private int predicted;
+
+        @Override
+        public Framing framing() {
+            return Framing.SSE;
+        }
+
+        @Override
+        public boolean endsAtDone() {
+            return false;
+        }
+
+        @Override
+        public String error(JsonNode event) {
+            JsonNode error = event.path("error");
+            if (error.isMissingNode() || error.isNull()) {
+                return null;
+            }
             String message = error.isTextual() ? error.asText() : error.path("message").asText(error.toString());
-            throw new EngineException(FailureKind.SERVER_ERROR, http.server() + " reported an error mid-stream: "
-                    + HttpFailures.excerpt(message));
+            return HttpFailures.excerpt(message);
+        }
+
+        @Override
+        public CompletionResult onItem(JsonNode event, Continuation out) {
+            String content = event.path("content").asText("");
+            int tokens = chunkTokens(event, predicted, content);
+            predicted += tokens;
+            out.text(content, tokens);
+            return event.path("stop").asBoolean(false) ? finish(out, event) : null;
+        }
+
+        @Override
+        public String missingEnd() {
+            return "before its final event";
         }
     }
 
@@ -127,13 +111,11 @@ public final class LlamaServerBackend implements CompletionBackend, ChatTemplate
             case "word" -> CompletionResult.Stop.STOP_STRING;
             default -> legacyStop(last);
         };
-        Integer reported = last.path("tokens_predicted").isIntegralNumber()
-                ? last.path("tokens_predicted").asInt() : null;
-        JsonNode promptN = last.path("timings").path("prompt_n");
-        Integer evaluated = promptN.isIntegralNumber() ? Integer.valueOf(promptN.asInt())
-                : last.path("tokens_evaluated").isIntegralNumber() ? last.path("tokens_evaluated").asInt() : null;
+        Integer reported = ReportedCount.first(last.path("tokens_predicted"));
+        Integer prompt = ReportedCount.first(last.path("tokens_evaluated"));
+        Integer evaluated = ReportedCount.first(last.path("timings").path("prompt_n"));
         String word = stop == CompletionResult.Stop.STOP_STRING ? last.path("stopping_word").asText("") : "";
-        return out.finish(stop, word, reported, evaluated);
+        return out.finish(stop, word, reported, prompt, evaluated);
     }
 
     /** Older servers said {@code stopped_eos}/{@code stopped_word}/{@code stopped_limit} instead of a type. */

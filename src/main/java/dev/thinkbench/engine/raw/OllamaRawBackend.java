@@ -2,14 +2,12 @@ package dev.thinkbench.engine.raw;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
-import dev.thinkbench.engine.ModelCatalog;
 import dev.thinkbench.engine.ModelInfo;
 
 import java.util.ArrayList;
@@ -19,87 +17,72 @@ import java.util.List;
  * Ollama's {@code POST /api/generate} with {@code raw: true} (no template applied by Ollama), streamed as
  * newline-delimited JSON. {@code options.num_predict} caps the tokens, {@code options.stop} stops; the last line has
  * {@code done: true}, {@code done_reason} ({@code stop}|{@code length}), {@code prompt_eval_count} and
- * {@code eval_count}. Ollama does not say whether {@code stop} meant a stop string or the end of sequence: when stop
- * strings were sent it is reported as a stop string with an unknown word. Should Ollama split out a
- * {@code thinking} field even in raw mode, that text is treated as continuation text too.
+ * {@code eval_count}. Despite its name, {@code prompt_eval_count} is the whole prompt's size whether or not Ollama
+ * served part of it from its cache (so since mid-2024, ollama/ollama#5371; older versions left it out for a cached
+ * prompt, which reads as unknown here); the tokens actually evaluated are known only where Ollama also sends
+ * {@code prompt_eval_cached_count}. Ollama does not say whether {@code stop} meant a stop string or the end of
+ * sequence: when stop strings were sent it is reported as a stop string with an unknown word. Should Ollama split
+ * out a {@code thinking} field even in raw mode, that text is treated as continuation text too.
  *
  * <p>Threading: see {@link CompletionBackend}.
  */
-public final class OllamaRawBackend implements CompletionBackend, ModelCatalog {
+public final class OllamaRawBackend extends HttpCompletionBackend {
 
     public static final String ID = "ollama-raw";
 
-    private final RawHttp http;
-    private final String model;
-
     public OllamaRawBackend(RawBackendSpec spec) {
-        this.http = new RawHttp(ID, spec.baseUrl(), spec.apiKey(), spec.timeout());
-        this.model = spec.model();
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return http.server();
-    }
-
-    @Override
-    public String model() {
-        return model;
+        super(ID, spec);
     }
 
     @Override
     public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
             throws EngineException {
-        Continuation out = new Continuation(listener);
-        StreamLines lines = http.stream("api/generate", body(request), cancel);
-        if (lines == null) {
-            return out.cancelled();
+        return stream("api/generate", body(request), new Reading(request), listener, cancel);
+    }
+
+    /** NDJSON chunks; the one with {@code done: true} ends the continuation. */
+    private record Reading(CompletionRequest request) implements StreamProtocol {
+
+        @Override
+        public Framing framing() {
+            return Framing.NDJSON;
         }
-        try (lines) {
-            for (String line; (line = lines.next()) != null; ) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode chunk = http.parse(line);
-                if (chunk.has("error")) {
-                    throw new EngineException(FailureKind.SERVER_ERROR, http.server()
-                            + " reported an error mid-stream: " + HttpFailures.excerpt(chunk.path("error").asText()));
-                }
-                String text = chunk.path("thinking").asText("") + chunk.path("response").asText("");
-                out.text(text, text.isEmpty() ? 0 : 1);
-                if (chunk.path("done").asBoolean(false)) {
-                    return finish(out, chunk, request);
-                }
-            }
-            if (lines.cancelled()) {
-                return out.cancelled();
-            }
-            throw new EngineException(FailureKind.STREAM_CUT, http.server()
-                    + " ended the stream before \"done\": true; the text so far is kept");
+
+        @Override
+        public String error(JsonNode chunk) {
+            return chunk.has("error") ? HttpFailures.excerpt(chunk.path("error").asText()) : null;
+        }
+
+        @Override
+        public CompletionResult onItem(JsonNode chunk, Continuation out) {
+            String text = chunk.path("thinking").asText("") + chunk.path("response").asText("");
+            out.text(text, text.isEmpty() ? 0 : 1);
+            return chunk.path("done").asBoolean(false) ? finish(out, chunk, request) : null;
+        }
+
+        @Override
+        public String missingEnd() {
+            return "before \"done\": true";
         }
     }
 
     private static CompletionResult finish(Continuation out, JsonNode last, CompletionRequest request) {
         String reason = last.path("done_reason").asText("stop");
-        Integer evalCount = last.path("eval_count").isIntegralNumber() ? last.path("eval_count").asInt() : null;
-        Integer promptEval = last.path("prompt_eval_count").isIntegralNumber()
-                ? last.path("prompt_eval_count").asInt() : null;
+        Integer evalCount = ReportedCount.first(last.path("eval_count"));
+        Integer prompt = ReportedCount.first(last.path("prompt_eval_count"));
+        Integer cached = ReportedCount.first(last.path("prompt_eval_cached_count"));
+        Integer evaluated = prompt == null || cached == null ? null : Math.max(0, prompt - cached);
         if (reason.equals("length")) {
-            return out.finish(CompletionResult.Stop.LENGTH, "", evalCount, promptEval);
+            return out.finish(CompletionResult.Stop.LENGTH, "", evalCount, prompt, evaluated);
         }
         CompletionResult.Stop stop = request.stop().isEmpty() ? CompletionResult.Stop.EOS
                 : CompletionResult.Stop.STOP_STRING;
-        return out.finish(stop, "", evalCount, promptEval);
+        return out.finish(stop, "", evalCount, prompt, evaluated);
     }
 
     private ObjectNode body(CompletionRequest request) {
         ObjectNode body = RawHttp.JSON.createObjectNode();
-        body.put("model", model);
+        body.put("model", model());
         body.put("prompt", request.prompt());
         body.put("raw", true);
         body.put("stream", true);

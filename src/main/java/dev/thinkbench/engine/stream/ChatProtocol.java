@@ -3,22 +3,42 @@ package dev.thinkbench.engine.stream;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Usage;
+import dev.thinkbench.engine.EngineCapabilities;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.ReasoningEngine;
+
+import java.util.List;
 
 /**
- * What one chat API adds to a {@link ChatStreamRun}: how a run's budget and sampling become a langchain4j model, how
- * its raw stream looks, how its usage reads, and how to explain a failure that may be an unknown model.
+ * What one chat API adds to a {@link ChatStreamRun} on a {@link ChatServer}: what it can do and what its budgets
+ * mean, how its models are listed, how a run's budget and sampling become a langchain4j model, how its raw stream
+ * looks, how its usage reads, and how to explain a failure that may be an unknown model.
  *
  * <p>Threading: called from run threads, several runs at once; implementations are immutable.
  */
 public interface ChatProtocol {
 
-    /** Words failures for this server. */
-    FailureMapper failures();
+    /** What the engine over this protocol can do. */
+    EngineCapabilities capabilities();
 
-    /** Null when the spec's budget can run here, else why not, fit to show the user. */
-    String whyUnsupported(RunSpec spec);
+    /** What {@code budget} means on this API, for tooltips; see {@link ReasoningEngine#describe}. */
+    String describe(Budget budget);
+
+    /** The models the server offers. Blocks; called off the UI thread, and by {@link #diagnose}. */
+    List<ModelInfo> listModels() throws EngineException;
+
+    /**
+     * Null when the spec's budget can run here, else why not, fit to show the user. By default only forcing is
+     * refused (a chat API cannot continue raw text); the protocol maps every other budget onto its own knobs.
+     */
+    default String whyUnsupported(RunSpec spec) {
+        return spec.budget() instanceof Budget.Forcing f ? capabilities().whyUnsupported(f) : null;
+    }
 
     /** A streaming model for this run, sending through {@code http}. Must not contact the server. */
     StreamingChatModel model(RunSpec spec, HttpClientBuilder http);
@@ -27,11 +47,26 @@ public interface ChatProtocol {
     WireCheck wireCheck();
 
     /**
-     * The counts in the final response, or null when it carries none.
+     * The counts in the final response, or null when it carries neither prompt nor output tokens; the thinking part
+     * is {@link #thinkingTokens}.
      *
      * @param thinkingStreamed whether thinking text arrived (a reported thinking count of 0 then means "not counted")
      */
-    Usage usage(ChatResponse response, boolean thinkingStreamed);
+    default Usage usage(ChatResponse response, boolean thinkingStreamed) {
+        TokenUsage t = response.tokenUsage();
+        if (t == null || (t.inputTokenCount() == null && t.outputTokenCount() == null)) {
+            return null;
+        }
+        return new Usage(t.inputTokenCount(), t.outputTokenCount(), thinkingTokens(t, thinkingStreamed));
+    }
+
+    /**
+     * The thinking tokens within {@code usage}'s output, or null when the server does not report them apart (the
+     * default).
+     */
+    default Integer thinkingTokens(TokenUsage usage, boolean thinkingStreamed) {
+        return null;
+    }
 
     /**
      * Refines a failure the server answered with an HTTP error status. Where {@link Failure#mayBeUnknownModel()}

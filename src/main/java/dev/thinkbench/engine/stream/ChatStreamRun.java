@@ -21,14 +21,15 @@ import java.util.concurrent.CompletableFuture;
  * {@code STREAM_CUT}; silence longer than the timeout fails as {@code TIMEOUT} and stops the stream. Text received
  * before a failure or cancel has already been delivered, so it stays in the recorder.
  *
- * <p>Threading: {@link #start} returns at once; the request is built and sent on a virtual thread, deltas arrive on
- * the HTTP client's thread, a timeout on the watchdog's, and {@link #cancel()} (any thread, any number of times) emits
- * {@code Cancelled} on a virtual thread of its own. {@link RunEvents} keeps them serial.
+ * <p>Threading: {@link ChatServer#start} returns at once; the request is built and sent on a virtual thread, deltas
+ * arrive on the HTTP client's thread, a timeout on the watchdog's, and {@link #cancel()} (any thread, any number of
+ * times) emits {@code Cancelled} on a virtual thread of its own. {@link RunEvents} keeps them serial.
  */
 public final class ChatStreamRun implements RunHandle {
 
     private final RunSpec spec;
     private final ChatProtocol protocol;
+    private final FailureMapper failures;
     private final WireCheck wire;
     private final RunEvents events;
     private final ThinkingFirst order;
@@ -38,22 +39,21 @@ public final class ChatStreamRun implements RunHandle {
     private volatile boolean opened;
     private volatile boolean completeSeen;
 
-    private ChatStreamRun(RunSpec spec, ReasoningEventSink sink, ChatProtocol protocol, java.net.http.HttpClient http,
-                          SilenceWatchdog watchdog, Duration silence) {
+    private ChatStreamRun(RunSpec spec, ReasoningEventSink sink, ChatProtocol protocol, ChatServer server) {
         this.spec = spec;
         this.protocol = protocol;
+        this.failures = server.failures();
         this.wire = protocol.wireCheck();
         this.events = new RunEvents(sink, spec.model(), spec.budget().spec());
         this.order = new ThinkingFirst(events);
-        this.transport = new StreamTransport(http, new Tap());
-        this.silence = silence;
-        this.watch = watchdog.watch(silence, this::silent);
+        this.transport = new StreamTransport(server.http(), new Tap());
+        this.silence = server.timeout();
+        this.watch = server.watchdog().watch(silence, this::silent);
     }
 
-    /** Starts a run; see the class comment. */
-    public static ChatStreamRun start(RunSpec spec, ReasoningEventSink sink, ChatProtocol protocol,
-                                      java.net.http.HttpClient http, SilenceWatchdog watchdog, Duration silence) {
-        ChatStreamRun run = new ChatStreamRun(spec, sink, protocol, http, watchdog, silence);
+    /** Starts a run of {@code protocol} on {@code server}; see the class comment. */
+    static ChatStreamRun start(RunSpec spec, ReasoningEventSink sink, ChatProtocol protocol, ChatServer server) {
+        ChatStreamRun run = new ChatStreamRun(spec, sink, protocol, server);
         Thread.ofVirtual().name("thinkbench-run-" + spec.model()).start(run::begin);
         return run;
     }
@@ -112,7 +112,7 @@ public final class ChatStreamRun implements RunHandle {
         if (events.ended()) {
             return;
         }
-        Failure failure = protocol.failures().map(error, opened);
+        Failure failure = failures.map(error, opened);
         if (failure.httpStatus() == null) {
             fail(failure);
             return;
@@ -132,12 +132,12 @@ public final class ChatStreamRun implements RunHandle {
     }
 
     private void silent() {
-        fail(Failure.of(FailureKind.TIMEOUT, protocol.failures().endpoint().describe() + " sent nothing for "
+        fail(Failure.of(FailureKind.TIMEOUT, failures.endpoint().describe() + " sent nothing for "
                 + seconds(silence) + "; the run was stopped. What arrived before is kept."));
     }
 
     private void streamCut() {
-        fail(Failure.of(FailureKind.STREAM_CUT, "The stream from " + protocol.failures().endpoint().describe()
+        fail(Failure.of(FailureKind.STREAM_CUT, "The stream from " + failures.endpoint().describe()
                 + " ended before the server said it was done. What arrived before is kept."));
     }
 
@@ -196,7 +196,7 @@ public final class ChatStreamRun implements RunHandle {
             if (events.ended()) {
                 return false;
             }
-            String where = protocol.failures().endpoint().describe();
+            String where = failures.endpoint().describe();
             return switch (wire.inspect(eventName, data)) {
                 case WireCheck.Verdict.Deliver d -> {
                     completeSeen |= d.complete();
@@ -210,7 +210,7 @@ public final class ChatStreamRun implements RunHandle {
                 }
                 case WireCheck.Verdict.ServerError e -> {
                     fail(Failure.of(e.kind(), where + " reported an error during the answer: "
-                            + protocol.failures().clean(e.message())));
+                            + failures.clean(e.message())));
                     yield false;
                 }
             };
@@ -223,7 +223,7 @@ public final class ChatStreamRun implements RunHandle {
 
         @Override
         public void eventRejected(RuntimeException error) {
-            fail(Failure.of(FailureKind.MALFORMED_STREAM, protocol.failures().endpoint().describe()
+            fail(Failure.of(FailureKind.MALFORMED_STREAM, failures.endpoint().describe()
                     + " sent an event that could not be read (" + error.getMessage() + "); the run was stopped."));
         }
 

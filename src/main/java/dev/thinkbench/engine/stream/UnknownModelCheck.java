@@ -27,13 +27,19 @@ public final class UnknownModelCheck {
     }
 
     /**
-     * @param failure the chat request's failure, for which {@link Failure#mayBeUnknownModel()} holds
+     * The failure explained, or unchanged where {@link Failure#mayBeUnknownModel()} does not hold (then nothing is
+     * listed).
+     *
+     * @param failure the chat request's failure
      * @param model the model the run asked for
      * @param endpoint the server, to name it
      * @param howToGet what the user can do to get a model, e.g. "Pull it with: ollama pull NAME", or empty
      */
     public static Failure diagnose(Failure failure, String model, Endpoint endpoint, Lister lister,
                                    String howToGet) {
+        if (!failure.mayBeUnknownModel()) {
+            return failure;
+        }
         List<ModelInfo> models;
         try {
             models = lister.list();

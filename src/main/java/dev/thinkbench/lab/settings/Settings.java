@@ -1,6 +1,7 @@
 package dev.thinkbench.lab.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.thinkbench.engine.local.LocalEngineSettings;
 
 import java.util.List;
 
@@ -16,39 +17,74 @@ import java.util.List;
  * @param theme {@code light} or {@code dark}
  * @param columns the last column budgets as {@code label=spec}, empty for the engine's presets
  * @param welcomeSeen whether the first-launch welcome was dismissed
+ * @param builtinThreads CPU threads of the built-in engine; {@value #AUTO_THREADS} (the default, and what a file
+ *                       written before this field loads as) means one per core of the machine it runs on
+ * @param builtinContextSize the built-in engine's context in tokens; a file without it loads with
+ *                           {@value LocalEngineSettings#DEFAULT_CONTEXT}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int schemaVersion, String engineId, String baseUrl, String model, String apiKeyEnv,
-                       String theme, List<String> columns, boolean welcomeSeen) {
+                       String theme, List<String> columns, boolean welcomeSeen, int builtinThreads,
+                       int builtinContextSize) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** {@link #builtinThreads()} for "one per core". */
+    public static final int AUTO_THREADS = 0;
 
     public Settings {
         columns = columns == null ? List.of() : List.copyOf(columns);
         theme = "dark".equals(theme) ? "dark" : "light";
+        builtinThreads = Math.max(AUTO_THREADS, builtinThreads);
+        // absent from files written before the field existed, which Jackson reads as 0
+        builtinContextSize = builtinContextSize <= 0 ? LocalEngineSettings.DEFAULT_CONTEXT : builtinContextSize;
     }
 
     public static Settings defaults() {
-        return new Settings(SCHEMA_VERSION, null, null, null, null, "light", List.of(), false);
+        return new Settings(SCHEMA_VERSION, null, null, null, null, "light", List.of(), false, AUTO_THREADS,
+                LocalEngineSettings.DEFAULT_CONTEXT);
+    }
+
+    /**
+     * The built-in engine's settings: {@link #AUTO_THREADS} becomes one thread per core, and a value out of the
+     * engine's range (a hand-edited file) gives way to its default, so a bad file never stops the engine.
+     */
+    public LocalEngineSettings builtinEngine() {
+        LocalEngineSettings defaults = LocalEngineSettings.defaults();
+        int threads = builtinThreads >= 1 && builtinThreads <= LocalEngineSettings.MAX_THREADS
+                ? builtinThreads : defaults.threads();
+        int context = builtinContextSize >= LocalEngineSettings.MIN_CONTEXT
+                && builtinContextSize <= LocalEngineSettings.MAX_CONTEXT ? builtinContextSize : defaults.contextSize();
+        return new LocalEngineSettings(threads, context);
+    }
+
+    /** These settings with the built-in engine's threads ({@link #AUTO_THREADS} for one per core) and context. */
+    public Settings withBuiltinEngine(int threads, int contextSize) {
+        return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, theme, columns, welcomeSeen, threads,
+                contextSize);
     }
 
     public Settings withEngine(String id, String url, String modelName) {
-        return new Settings(schemaVersion, id, url, modelName, apiKeyEnv, theme, columns, welcomeSeen);
+        return new Settings(schemaVersion, id, url, modelName, apiKeyEnv, theme, columns, welcomeSeen,
+                builtinThreads, builtinContextSize);
     }
 
     public Settings withTheme(String name) {
-        return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, name, columns, welcomeSeen);
+        return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, name, columns, welcomeSeen,
+                builtinThreads, builtinContextSize);
     }
 
     public Settings withColumns(List<String> specs) {
-        return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, theme, specs, welcomeSeen);
+        return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, theme, specs, welcomeSeen,
+                builtinThreads, builtinContextSize);
     }
 
     public Settings withApiKeyEnv(String variable) {
-        return new Settings(schemaVersion, engineId, baseUrl, model, variable, theme, columns, welcomeSeen);
+        return new Settings(schemaVersion, engineId, baseUrl, model, variable, theme, columns, welcomeSeen,
+                builtinThreads, builtinContextSize);
     }
 
     public Settings withWelcomeSeen() {
-        return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, theme, columns, true);
+        return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, theme, columns, true, builtinThreads,
+                builtinContextSize);
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -54,6 +55,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> updates = new ConcurrentLinkedQueue<>();
     private final Map<CatalogEntry, ModelDownloader.Progress> progress = new ConcurrentHashMap<>();
     private final List<LocalModel> opened = new ArrayList<>();
+    private Consumer<LocalEngineSettings> onSettingsChanged = settings -> { };
 
     /**
      * @param availableMemory bytes of memory available now (the memory warning compares against it)
@@ -69,6 +71,23 @@ public final class ModelManagerViewModel implements AutoCloseable {
         this.threads = new SimpleIntegerProperty(settings.threads());
         this.contextSize = new SimpleIntegerProperty(settings.contextSize());
         catalogModels.forEach(m -> catalog.add(new CatalogEntry(m)));
+        threads.addListener((obs, old, value) -> settingsEdited());
+        contextSize.addListener((obs, old, value) -> settingsEdited());
+    }
+
+    /**
+     * Receives each valid change of threads or context size, on the FX thread (the app saves it so the engine's
+     * next run uses it); an out-of-range value is not passed on, its reason shows in {@link #errorProperty()}.
+     */
+    public void setOnSettingsChanged(Consumer<LocalEngineSettings> listener) {
+        onSettingsChanged = listener == null ? settings -> { } : listener;
+    }
+
+    private void settingsEdited() {
+        LocalEngineSettings valid = settings();
+        if (valid != null) {
+            onSettingsChanged.accept(valid);
+        }
     }
 
     public ObservableList<CatalogEntry> catalog() {

@@ -5,13 +5,16 @@ import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.local.models.BundledModels;
 import dev.thinkbench.engine.local.models.ExternalModels;
 import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.engine.local.models.TemplateHints;
 import dev.thinkbench.testing.TinyGguf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +57,53 @@ class LocalBackendsTest {
             assertThat(missing.kind()).isEqualTo(FailureKind.MODEL_NOT_FOUND);
             assertThat(missing.getMessage()).contains("gone.gguf", "is not a file");
             assertThat(backends.backend("tiny.gguf").listModels()).isEqualTo(models);
+        }
+    }
+
+    @Test
+    void bundledModelsAreListedFirstAndABlankNameRunsTheMicroModel() throws Exception {
+        Path assets = home.resolve("assets");
+        Files.createDirectories(assets.resolve("models"));
+        Path micro = TinyGguf.write(assets.resolve("models").resolve(BundledModels.MICRO));
+        TinyGguf.write(assets.resolve("models/another-bundled.gguf"));
+        Files.writeString(assets.resolve("models/broken.gguf"), "not a model");
+        ModelStore store = ModelStore.inDataDirectory(home.resolve("data"));
+        Files.createDirectories(store.directory());
+        TinyGguf.write(store.directory().resolve("downloaded.gguf"));
+        BundledModels bundled = BundledModels.inAssets(assets);
+        try (LocalBackends backends = new LocalBackends(new LocalEngineProcess(), bundled, store,
+                new ExternalModels(home, Map.of()), new TemplateHints(List.of(), bundled),
+                () -> new LocalEngineSettings(1, 512))) {
+
+            List<ModelInfo> models = backends.listModels();
+            LocalCompletionBackend byDefault = backends.backend("");
+            String text = byDefault.complete(new CompletionRequest("<think>", 3, List.of(), Sampling.greedy(1), true),
+                    (t, n) -> { }, null).text();
+
+            assertThat(models).extracting(ModelInfo::name)
+                    .containsExactly(BundledModels.MICRO, "another-bundled.gguf", "downloaded.gguf");
+            assertThat(models.getFirst().detail()).isEqualTo("bundled \u00b7 120K params \u00b7 F32");
+            assertThat(byDefault.modelPath()).isEqualTo(micro.toAbsolutePath());
+            assertThat(byDefault.chatTemplateName()).contains("chatml-think");
+            assertThat(text).isEqualTo("Let");
+            assertThat(backends.backend(BundledModels.MICRO).modelPath()).isEqualTo(micro.toAbsolutePath());
+            assertThat(backends.backend("downloaded.gguf").modelPath())
+                    .isEqualTo(store.directory().resolve("downloaded.gguf"));
+        }
+    }
+
+    @Test
+    void withoutTheMicroModelABlankNameFallsToTheFirstDownload() throws IOException {
+        ModelStore store = ModelStore.inDataDirectory(home.resolve("data"));
+        Files.createDirectories(store.directory());
+        TinyGguf.write(store.directory().resolve("downloaded.gguf"));
+        BundledModels empty = BundledModels.inAssets(home.resolve("no-assets"));
+        try (LocalBackends backends = new LocalBackends(new LocalEngineProcess(), empty, store,
+                new ExternalModels(home, Map.of()), TemplateHints.none(), () -> new LocalEngineSettings(1, 512))) {
+
+            assertThat(backends.listModels()).extracting(ModelInfo::name).containsExactly("downloaded.gguf");
+            assertThat(backends.backend(" ").modelPath()).isEqualTo(store.directory().resolve("downloaded.gguf"));
+            assertThat(empty.micro()).isEmpty();
         }
     }
 }

@@ -27,7 +27,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class LocalCompletionBackendTest {
 
     static final String PROMPT = "<|im_start|>user\nWhat is x?<|im_end|>\n<|im_start|>assistant\n<think>";
-    static final LocalEngineSettings SETTINGS = new LocalEngineSettings(2, 1024);
+    /**
+     * A context large enough that an endless run takes thousands of tokens (seconds on this model) to reach its cap:
+     * the runs that a test cancels or kills mid-way cannot end by themselves first, however slowly the test reads.
+     */
+    static final LocalEngineSettings SETTINGS = new LocalEngineSettings(2, 8192);
+    /** The cap of an endless run ({@code cdbcdb...}), just under the context. */
+    static final int ENDLESS = 8000;
 
     @TempDir
     static Path dir;
@@ -135,8 +141,11 @@ class LocalCompletionBackendTest {
         CompletionResult uncached = backend.complete(new CompletionRequest(PROMPT, 1, List.of(),
                 Sampling.greedy(1), false), (t, n) -> { }, null);
 
+        int promptSize = backend.tokenize(PROMPT).length + 1;
         assertThat(again.promptTokensEvaluated()).isEqualTo(1);
-        assertThat(uncached.promptTokensEvaluated()).isEqualTo(backend.tokenize(PROMPT).length + 1);
+        assertThat(uncached.promptTokensEvaluated()).isEqualTo(promptSize);
+        assertThat(List.of(again, uncached)).as("the prompt's size (BOS included), cached or not")
+                .extracting(CompletionResult::promptTokens).containsOnly(promptSize);
     }
 
     @Test
@@ -144,7 +153,7 @@ class LocalCompletionBackendTest {
         CancelToken cancel = new CancelToken();
         List<String> chunks = new ArrayList<>();
 
-        CompletionResult cancelled = backend.complete(request(PROMPT + "b", 900), (t, n) -> {
+        CompletionResult cancelled = backend.complete(request(PROMPT + "b", ENDLESS), (t, n) -> {
             chunks.add(t);
             if (chunks.size() == 10) {
                 cancel.cancel();
@@ -154,7 +163,7 @@ class LocalCompletionBackendTest {
 
         assertThat(cancelled.stop()).isEqualTo(CompletionResult.Stop.CANCELLED);
         assertThat(cancelled.text()).startsWith("cdbcdbcdbc");
-        assertThat(cancelled.tokens()).isBetween(10, 899);
+        assertThat(cancelled.tokens()).isBetween(10, ENDLESS - 1);
         assertThat(next.text()).isEqualTo(TinyGguf.EXPECTED_OUTPUT);
     }
 
@@ -163,7 +172,7 @@ class LocalCompletionBackendTest {
         List<String> chunks = new ArrayList<>();
 
         RuntimeException thrown = catchThrowableOfType(RuntimeException.class, () -> backend.complete(
-                request(PROMPT + "b", 900), (t, n) -> {
+                request(PROMPT + "b", ENDLESS), (t, n) -> {
                     chunks.add(t);
                     if (chunks.size() == 3) {
                         throw new IllegalStateException("listener bug");
@@ -193,7 +202,7 @@ class LocalCompletionBackendTest {
         List<String> chunks = new ArrayList<>();
 
         EngineException crash = catchThrowableOfType(EngineException.class, () -> backend.complete(
-                request(PROMPT + "b", 900), (t, n) -> {
+                request(PROMPT + "b", ENDLESS), (t, n) -> {
                     chunks.add(t);
                     if (chunks.size() == 5) {
                         ProcessHandle.of(firstPid).ifPresent(ProcessHandle::destroyForcibly);
@@ -211,10 +220,10 @@ class LocalCompletionBackendTest {
     @Test
     void promptLongerThanTheContextIsRejectedWithTheNumbers() {
         EngineException e = catchThrowableOfType(EngineException.class,
-                () -> backend.complete(request(PROMPT.repeat(40), 8), (t, n) -> { }, null));
+                () -> backend.complete(request(PROMPT.repeat(400), 8), (t, n) -> { }, null));
 
         assertThat(e.kind()).isEqualTo(FailureKind.BAD_REQUEST);
-        assertThat(e.getMessage()).contains("the context holds 1024", "raise the context size");
+        assertThat(e.getMessage()).contains("the context holds 8192", "raise the context size");
     }
 
     @Test

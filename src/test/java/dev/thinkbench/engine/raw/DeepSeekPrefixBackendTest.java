@@ -71,6 +71,7 @@ class DeepSeekPrefixBackendTest {
         assertThat(r.text()).isEqualTo(" 3");
         assertThat(r.stop()).isEqualTo(CompletionResult.Stop.EOS);
         assertThat(r.tokens()).isEqualTo(2);
+        assertThat(r.promptTokens()).isEqualTo(20);
         assertThat(r.promptTokensEvaluated()).isEqualTo(8);
     }
 

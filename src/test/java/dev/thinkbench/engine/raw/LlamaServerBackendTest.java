@@ -9,6 +9,7 @@ import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.testing.LlamaServerTestServer;
 import dev.thinkbench.testing.ScriptStep;
+import dev.thinkbench.testing.SimulatedModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,16 +78,18 @@ class LlamaServerBackendTest {
     }
 
     @Test
-    void promptCacheMeansOnlyTheNewTokensAreEvaluated() throws Exception {
+    void promptCacheMeansOnlyTheNewTokensAreEvaluatedWhileThePromptSizeIsTheWholePrompt() throws Exception {
         server.then(ScriptStep.reply(" one", " two", " three"), ScriptStep.reply(" four"));
         LlamaServerBackend b = backend(Duration.ofSeconds(5));
 
         CompletionResult first = b.complete(request("Count with me:", 10), new Collected(), new CancelToken());
-        CompletionResult second = b.complete(request("Count with me:" + first.text() + " Wait", 10),
-                new Collected(), new CancelToken());
+        String longer = "Count with me:" + first.text() + " Wait";
+        CompletionResult second = b.complete(request(longer, 10), new Collected(), new CancelToken());
 
         assertThat(first.promptTokensEvaluated()).isEqualTo(4);
         assertThat(second.promptTokensEvaluated()).isEqualTo(1);
+        assertThat(first.promptTokens()).isEqualTo(4);
+        assertThat(second.promptTokens()).isEqualTo(SimulatedModel.countTokens(longer)).isGreaterThan(4);
     }
 
     @Test

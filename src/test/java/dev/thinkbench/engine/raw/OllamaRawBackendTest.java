@@ -48,9 +48,12 @@ class OllamaRawBackendTest {
         assertThat(r.text()).isEqualTo("So 3.");
         assertThat(r.stop()).isEqualTo(CompletionResult.Stop.STOP_STRING);
         assertThat(r.tokens()).isEqualTo(4);
+        assertThat(r.promptTokens()).isEqualTo(4);
         assertThat(r.promptTokensEvaluated()).isEqualTo(4);
         assertThat(capped.stop()).isEqualTo(CompletionResult.Stop.LENGTH);
         assertThat(capped.tokens()).isEqualTo(4);
+        assertThat(capped.promptTokens()).as("prompt_eval_count is the whole prompt, cached or not").isEqualTo(4);
+        assertThat(capped.promptTokensEvaluated()).as("less prompt_eval_cached_count").isEqualTo(1);
     }
 
     @Test

@@ -50,6 +50,7 @@ class OpenAiCompletionsBackendTest {
         assertThat(r.stop()).isEqualTo(CompletionResult.Stop.STOP_STRING);
         assertThat(r.stoppingWord()).isEqualTo("</think>");
         assertThat(r.tokens()).isEqualTo(3);
+        assertThat(r.promptTokens()).isEqualTo(1);
         assertThat(r.promptTokensEvaluated()).isEqualTo(1);
     }
 

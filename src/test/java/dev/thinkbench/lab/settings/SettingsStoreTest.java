@@ -1,5 +1,6 @@
 package dev.thinkbench.lab.settings;
 
+import dev.thinkbench.engine.local.LocalEngineSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,5 +55,46 @@ class SettingsStoreTest {
         SettingsStore store = new SettingsStore(dir.resolve("s.json"));
         store.save(Settings.defaults().withApiKeyEnv("DEEPSEEK_API_KEY"));
         assertThat(Files.readString(dir.resolve("s.json"))).contains("DEEPSEEK_API_KEY").doesNotContain("sk-");
+    }
+
+    @Test
+    void builtinEngineSettingsRoundTrip() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        Settings s = Settings.defaults().withBuiltinEngine(3, 8192).withTheme("dark");
+
+        store.save(s);
+        Settings loaded = store.load();
+
+        assertThat(loaded).isEqualTo(s);
+        assertThat(loaded.builtinEngine()).isEqualTo(new LocalEngineSettings(3, 8192));
+        assertThat(Files.readString(dir.resolve("settings.json"))).contains("\"builtinThreads\" : 3")
+                .doesNotContain("builtinEngine");
+    }
+
+    @Test
+    void aFileWrittenBeforeTheEngineFieldsLoadsWithTheirDefaults() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, """
+                {"schemaVersion":1,"engineId":"builtin","baseUrl":null,"model":"","apiKeyEnv":null,
+                 "theme":"dark","columns":["small=none"],"welcomeSeen":true}
+                """);
+
+        Settings loaded = new SettingsStore(file).load();
+
+        assertThat(loaded.engineId()).isEqualTo("builtin");
+        assertThat(loaded.welcomeSeen()).isTrue();
+        assertThat(loaded.builtinThreads()).isEqualTo(Settings.AUTO_THREADS);
+        assertThat(loaded.builtinContextSize()).isEqualTo(LocalEngineSettings.DEFAULT_CONTEXT);
+        assertThat(loaded.builtinEngine()).isEqualTo(LocalEngineSettings.defaults());
+    }
+
+    @Test
+    void outOfRangeEngineValuesFromAHandEditedFileGiveWayToDefaults() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"schemaVersion\":1,\"builtinThreads\":9999,\"builtinContextSize\":12}");
+
+        Settings loaded = new SettingsStore(file).load();
+
+        assertThat(loaded.builtinEngine()).isEqualTo(LocalEngineSettings.defaults());
     }
 }

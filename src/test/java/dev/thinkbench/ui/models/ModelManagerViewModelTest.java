@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -25,18 +26,20 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pause, resume, delete and settings validation, driven without a window (drain called by the test). */
-@Timeout(60)
+@Timeout(180)
 class ModelManagerViewModelTest {
 
     @TempDir
     Path home;
 
+    /** Drains as the UI's frame pulse would until the condition holds; a generous bound, then a clear failure. */
     private static void drainUntil(ModelManagerViewModel vm, BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 2000 && !condition.getAsBoolean(); i++) {
+        for (int i = 0; i < 9000 && !condition.getAsBoolean(); i++) {
             vm.drain();
             Thread.sleep(10);
         }
         vm.drain();
+        assertThat(condition.getAsBoolean()).as("condition reached while draining").isTrue();
     }
 
     @Test
@@ -91,5 +94,21 @@ class ModelManagerViewModelTest {
         assertThat(vm.errorProperty().get()).contains("context size must be between 128 and 262144");
         vm.contextSizeProperty().set(2048);
         assertThat(vm.settings()).isEqualTo(new LocalEngineSettings(vm.threadsProperty().get(), 2048));
+    }
+
+    @Test
+    void validSettingChangesArePassedOnAndOutOfRangeOnesAreNot() {
+        ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
+                new ExternalModels(home, Map.of()), new ModelDownloader(), Runnable::run, () -> -1,
+                new LocalEngineSettings(2, 4096));
+        List<LocalEngineSettings> saved = new ArrayList<>();
+        vm.setOnSettingsChanged(saved::add);
+
+        vm.threadsProperty().set(3);
+        vm.contextSizeProperty().set(16);
+        vm.contextSizeProperty().set(8192);
+
+        assertThat(saved).containsExactly(new LocalEngineSettings(3, 4096), new LocalEngineSettings(3, 8192));
+        assertThat(vm.errorProperty().get()).contains("context size must be between");
     }
 }

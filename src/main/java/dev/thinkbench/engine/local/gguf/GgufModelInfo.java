@@ -17,7 +17,7 @@ import java.util.Locale;
 public record GgufModelInfo(Path path, long fileSize, String name, String architecture, long parameterCount,
                             String quantization, Integer contextLength, String chatTemplate, String sizeLabel) {
 
-    /** The parameter count for people: {@code 1.78B}, {@code 494M}, {@code 120K}. */
+    /** The parameter count for people: {@code 1.78B}, {@code 494M}, {@code 1.1M}, {@code 120K}. */
     public String parameterLabel() {
         return humanCount(parameterCount);
     }
@@ -32,10 +32,10 @@ public record GgufModelInfo(Path path, long fileSize, String name, String archit
             return String.format(Locale.ROOT, "%.2fB", n / 1e9);
         }
         if (n >= 1_000_000L) {
-            return String.format(Locale.ROOT, "%.0fM", n / 1e6);
+            return String.format(Locale.ROOT, n < 10_000_000L ? "%.1fM" : "%.0fM", n / 1e6);
         }
         if (n >= 1_000L) {
-            return String.format(Locale.ROOT, "%.0fK", n / 1e3);
+            return String.format(Locale.ROOT, n < 10_000L ? "%.1fK" : "%.0fK", n / 1e3);
         }
         return Long.toString(n);
     }

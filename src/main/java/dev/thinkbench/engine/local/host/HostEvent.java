@@ -40,10 +40,11 @@ public sealed interface HostEvent {
      * The completion ended.
      *
      * @param stop {@code EOS}, {@code STOP_STRING}, {@code LENGTH} or {@code CANCELLED}
-     * @param promptTokens the prompt's tokens, BOS included
+     * @param promptTokens the prompt's tokens, BOS included; null when the request was cancelled before it was
+     *                     tokenized
      * @param promptTokensEvaluated prompt tokens not served from the cache, null when the cache state is uncertain
      */
-    record Done(long id, String stop, String stoppingWord, int tokens, int promptTokens,
+    record Done(long id, String stop, String stoppingWord, int tokens, Integer promptTokens,
                 Integer promptTokensEvaluated) implements HostEvent {
     }
 

@@ -70,7 +70,7 @@ final class HostServer {
                 case HostRequest.Tokenize t -> send(new HostEvent.Tokens(t.id(), session.tokenize(t.text())));
                 case HostRequest.Complete c -> {
                     if (cancelled.remove(c.id())) {
-                        send(new HostEvent.Done(c.id(), "CANCELLED", "", 0, 0, null));
+                        send(new HostEvent.Done(c.id(), "CANCELLED", "", 0, null, null));
                         return;
                     }
                     session.complete(c, () -> cancelled.contains(c.id()), this::send);

@@ -25,7 +25,6 @@ import java.util.function.ToLongFunction;
  * the answer (200 restarts, 206 must resume where asked, 416 may mean already complete), checks free space, and
  * appends to the partial file, dropping a connection that stalls. Used once, on the downloading thread.
  */
-/** One HTTP exchange: resumes from the partial file's size and appends to it. */
 final class DownloadTransfer {
 
     private static final int BUFFER = 1 << 20;
@@ -49,7 +48,8 @@ final class DownloadTransfer {
     private final ModelDownloader.ProgressListener listener;
     private final CancelToken cancel;
     private long lastProgress;
-    private volatile long lastByte = System.nanoTime();
+    private boolean reported;
+    private volatile long lastByte;
     private volatile boolean stalled;
 
     DownloadTransfer(HttpClient client, ToLongFunction<Path> usableSpace, Duration stallTimeout,
@@ -74,6 +74,8 @@ final class DownloadTransfer {
                 return;
             }
             checkSpace(span);
+            // the stall clock starts with the body: waiting for the headers is the connect timeout's business
+            lastByte = System.nanoTime();
             ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(() -> closeIfStalled(body),
                     1, 1, TimeUnit.SECONDS);
             try {
@@ -212,7 +214,9 @@ final class DownloadTransfer {
 
     private void report(long written, Span span, boolean force) {
         long now = System.nanoTime();
-        if (listener != null && (force || now - lastProgress >= PROGRESS_INTERVAL_NANOS)) {
+        // the first bytes are always reported, so a listener learns at once that data is flowing
+        if (listener != null && (force || !reported || now - lastProgress >= PROGRESS_INTERVAL_NANOS)) {
+            reported = true;
             lastProgress = now;
             listener.onProgress(new ModelDownloader.Progress(written, span.total(), span.start()));
         }

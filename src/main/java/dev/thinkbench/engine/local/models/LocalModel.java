@@ -20,6 +20,8 @@ public record LocalModel(Path path, String displayName, Source source, long size
 
     /** Where a model file came from. */
     public enum Source {
+        /** Shipped with the app in its assets. */
+        BUNDLED,
         /** Downloaded by Thinkbench into its models directory. */
         DOWNLOADED,
         /** A model Ollama pulled (a blob in Ollama's store). */

@@ -58,7 +58,7 @@ class HostMainTest {
 
             in.close();
 
-            assertThat(host.waitFor(30, TimeUnit.SECONDS)).as("host exited after stdin closed").isTrue();
+            assertThat(host.waitFor(60, TimeUnit.SECONDS)).as("host exited after stdin closed").isTrue();
             assertThat(host.exitValue()).isZero();
         } finally {
             host.destroyForcibly();
@@ -77,12 +77,15 @@ class HostMainTest {
             in.write("{\"op\":\"load\",\"id\":1,\"model\":\"" + model.toString().replace("\\", "\\\\")
                     + "\",\"contextSize\":256,\"threads\":0}\n");
             in.write("{\"op\":\"complete\",\"id\":2,\"prompt\":\"x\",\"maxTokens\":3,\"cachePrompt\":true}\n");
-            in.write("{\"op\":\"shutdown\",\"id\":3}\n");
             in.flush();
 
             assertThat(out.readLine()).contains("\"id\":1", "threads must be between 1 and 512, was 0");
             assertThat(out.readLine()).contains("\"id\":2", "no model is loaded");
-            assertThat(host.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // shutdown is answered at once on the reading thread, so it goes only after the worker's answers
+            in.write("{\"op\":\"shutdown\",\"id\":3}\n");
+            in.flush();
+            assertThat(host.waitFor(60, TimeUnit.SECONDS)).as("host exited on shutdown").isTrue();
+            assertThat(host.exitValue()).isZero();
         } finally {
             host.destroyForcibly();
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Test double: a real HTTP/1.1 server on 127.0.0.1 (a thread and a connection per request, {@code Connection: close}) serving
@@ -35,6 +36,11 @@ public final class LoopbackFileServer implements AutoCloseable {
     public volatile CountDownLatch stall;
     /** Only responses up to this number stall. */
     public volatile int stallResponses = Integer.MAX_VALUE;
+    /**
+     * Called with each request's Range header ("none" when absent) as it arrives, before the answer: a test
+     * looks at the client's partial file here, at the moment the client resumes.
+     */
+    public volatile Consumer<String> onRequest = range -> { };
 
     public LoopbackFileServer(byte[] file) throws IOException {
         this.file = file;
@@ -84,6 +90,7 @@ public final class LoopbackFileServer implements AutoCloseable {
         }
         int n = requests.incrementAndGet();
         rangesSeen.add(range == null ? "none" : range);
+        onRequest.accept(range == null ? "none" : range);
         OutputStream out = client.getOutputStream();
         if (status != 200) {
             head(out, status + " Error", 0, "");

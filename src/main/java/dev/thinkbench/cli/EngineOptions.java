@@ -1,0 +1,51 @@
+package dev.thinkbench.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The options that say where an engine's server is and which model it runs, shared by the commands that talk to one
+ * ({@code --base-url}, {@code --model}, {@code --api-key-env}). {@code --engine} and {@code --timeout} stay with each
+ * command, whose help explains them in its own terms. A picocli mixin; read on the command's thread.
+ */
+final class EngineOptions {
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Server base URL (engine default if omitted)")
+    private String baseUrl;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME")
+    private String model;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "Environment variable holding the API key (the key itself is never printed)")
+    private String apiKeyEnv;
+
+    /** The base URL as given, null for the engine's default. */
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    String model() {
+        return model;
+    }
+
+    /** The name of the variable holding the key, null when none was named. */
+    String apiKeyEnv() {
+        return apiKeyEnv;
+    }
+
+    /**
+     * The API key from the named environment variable, null when none was named. Never printed.
+     *
+     * @throws IllegalArgumentException when the variable is not set
+     */
+    String apiKey() {
+        if (apiKeyEnv == null) {
+            return null;
+        }
+        String key = System.getenv(apiKeyEnv);
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("environment variable " + apiKeyEnv + " is not set");
+        }
+        return key;
+    }
+}

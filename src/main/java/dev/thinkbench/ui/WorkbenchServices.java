@@ -1,0 +1,25 @@
+package dev.thinkbench.ui;
+
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.samples.SamplePrompt;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** What the workbench needs from the composition root. Read from the UI thread; implementations are immutable. */
+public interface WorkbenchServices {
+
+    EngineRegistry engines();
+
+    BudgetPresets presets();
+
+    PriceTable prices();
+
+    /** The sample prompts for the picker, possibly empty. */
+    List<SamplePrompt> samples();
+
+    /** Reads environment variables (API keys); tests pass a map. */
+    UnaryOperator<String> environment();
+}

@@ -1,0 +1,61 @@
+package dev.thinkbench.ui.common;
+
+import dev.thinkbench.core.TokenCount;
+
+import java.util.Locale;
+
+/** How the workbench writes numbers for people. Unknown values are a dash, never 0. Pure; any thread. */
+public final class Formats {
+
+    /** What the UI shows for an unknown value. */
+    public static final String DASH = "\u2013";
+
+    private Formats() {
+    }
+
+    /** {@code 850 ms}, {@code 3.42 s}, {@code 2 m 05 s}; a dash for null. */
+    public static String millis(Long ms) {
+        if (ms == null) {
+            return DASH;
+        }
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format(Locale.ROOT, "%.2f s", ms / 1000.0);
+        }
+        return String.format(Locale.ROOT, "%d m %02d s", ms / 60_000, (ms / 1000) % 60);
+    }
+
+    /** Coarser, for status lines that tick: {@code 3.4 s}. */
+    public static String seconds(Long ms) {
+        if (ms == null) {
+            return DASH;
+        }
+        return ms < 60_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : millis(ms);
+    }
+
+    public static String tokens(TokenCount count) {
+        return count == null ? DASH : count.display();
+    }
+
+    /** A short marker of where a count came from: {@code reported}, {@code counted}, or empty when unknown. */
+    public static String source(TokenCount count) {
+        if (count == null) {
+            return "";
+        }
+        return switch (count.source()) {
+            case REPORTED -> "reported";
+            case COUNTED -> "counted";
+            case UNKNOWN -> "";
+        };
+    }
+
+    /** {@code 41.3}, {@code 257} from 100 up; a dash for null. */
+    public static String rateNumber(Double tokensPerSecond) {
+        if (tokensPerSecond == null) {
+            return DASH;
+        }
+        return String.format(Locale.ROOT, tokensPerSecond < 100 ? "%.1f" : "%.0f", tokensPerSecond);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.thinkbench.ui.common;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Small helpers for icons and tooltips, so every control gets them the same way. */
+public final class Icons {
+
+    private Icons() {
+    }
+
+    public static FontIcon icon(Ikon ikon) {
+        FontIcon icon = new FontIcon(ikon);
+        icon.getStyleClass().add("tb-icon");
+        return icon;
+    }
+
+    /** A tooltip that shows quickly and wraps long text. */
+    public static Tooltip tip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setShowDelay(Duration.millis(350));
+        t.setShowDuration(Duration.seconds(20));
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        return t;
+    }
+
+    /** A button with an icon, optional text, style classes and a tooltip. */
+    public static Button button(String text, Ikon ikon, String tooltip, String... styleClasses) {
+        Button b = new Button(text, ikon == null ? null : icon(ikon));
+        b.getStyleClass().addAll(styleClasses);
+        if (tooltip != null) {
+            b.setTooltip(tip(tooltip));
+        }
+        b.setFocusTraversable(true);
+        return b;
+    }
+}

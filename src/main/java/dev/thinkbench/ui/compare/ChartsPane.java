@@ -1,0 +1,152 @@
+package dev.thinkbench.ui.compare;
+
+import javafx.collections.FXCollections;
+import javafx.geometry.Side;
+import javafx.scene.control.Label;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Live charts of the columns: tokens (thinking and answer stacked), cost, and latency split into time to first token,
+ * thinking and answer. Redrawn from {@link CompareViewModel#figuresProperty()}, which changes at most a few times a
+ * second; values are updated in place and nothing animates. Unknown values draw no bar. UI thread only.
+ */
+public final class ChartsPane extends HBox {
+
+    private final Chart tokens = new Chart("Tokens", "tokens-chart", "Tokens", true,
+            List.of(new Part("Thinking", f -> toDouble(f.thinkingTokens())),
+                    new Part("Answer", f -> toDouble(f.answerTokens()))));
+    private final Chart cost = new Chart("Cost", "cost-chart", "USD", false,
+            List.of(new Part("Cost", f -> f.cost() == null ? null : f.cost().doubleValue())));
+    private final Chart latency = new Chart("Latency", "latency-chart", "seconds", true,
+            List.of(new Part("First token", f -> seconds(f.firstTokenMs())),
+                    new Part("Thinking", f -> seconds(f.thinkingMs())),
+                    new Part("Answer", f -> seconds(f.answerMs()))));
+
+    private final Label freeNote = new Label("Free: every run is on a local server");
+
+    public ChartsPane(CompareViewModel compare) {
+        super(12);
+        getStyleClass().add("charts-pane");
+        freeNote.getStyleClass().add("chart-note");
+        freeNote.setMouseTransparent(true);
+        for (Chart c : List.of(tokens, cost, latency)) {
+            StackPane slot = c == cost ? new StackPane(c.chart, freeNote) : new StackPane(c.chart);
+            HBox.setHgrow(slot, Priority.ALWAYS);
+            slot.setMinWidth(0);
+            getChildren().add(slot);
+        }
+        compare.figuresProperty().addListener((obs, old, now) -> show(now));
+        show(compare.figuresProperty().get());
+    }
+
+    private void show(List<ColumnFigures> figures) {
+        List<String> labels = uniqueLabels(figures);
+        tokens.show(labels, figures);
+        cost.show(labels, figures);
+        latency.show(labels, figures);
+        List<BigDecimal> known = figures.stream().map(ColumnFigures::cost)
+                .filter(Objects::nonNull).toList();
+        boolean allFree = !known.isEmpty() && known.stream().allMatch(c -> c.signum() == 0);
+        freeNote.setVisible(allFree);
+    }
+
+    /** Column labels made unique, since a chart merges equal categories. */
+    static List<String> uniqueLabels(List<ColumnFigures> figures) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (ColumnFigures f : figures) {
+            String base = f.label() == null || f.label().isBlank() ? "column" : f.label().strip();
+            int n = seen.merge(base, 1, Integer::sum);
+            out.add(n == 1 ? base : base + " (" + n + ")");
+        }
+        return out;
+    }
+
+    private static Double toDouble(Integer v) {
+        return v == null ? null : v.doubleValue();
+    }
+
+    private static Double seconds(Long ms) {
+        return ms == null ? null : ms / 1000.0;
+    }
+
+    /** One series: its name and how to read its value from a column's figures (null: unknown). */
+    private record Part(String name, Function<ColumnFigures, Double> value) {
+    }
+
+    /** A bar chart whose series are the parts and whose categories are the columns. */
+    private static final class Chart {
+        private final XYChart<String, Number> chart;
+        private final CategoryAxis x = new CategoryAxis();
+        private final List<Part> parts;
+        private final List<XYChart.Series<String, Number>> series = new ArrayList<>();
+        private List<String> categories = List.of();
+
+        Chart(String title, String styleClass, String unit, boolean stacked, List<Part> parts) {
+            this.parts = parts;
+            NumberAxis y = new NumberAxis();
+            y.setAnimated(false);
+            y.setForceZeroInRange(true);
+            x.setAnimated(false);
+            chart = stacked ? new StackedBarChart<>(x, y) : new BarChart<>(x, y);
+            chart.setTitle(title.equalsIgnoreCase(unit) ? title : title + " (" + unit + ")");
+            chart.setAnimated(false);
+            chart.setLegendSide(Side.BOTTOM);
+            chart.setLegendVisible(parts.size() > 1);
+            chart.getStyleClass().addAll("run-chart", styleClass);
+            chart.setMinSize(180, 160);
+            chart.setPrefHeight(220);
+            if (chart instanceof BarChart<String, Number> bar) {
+                bar.setCategoryGap(24);
+            } else if (chart instanceof StackedBarChart<String, Number> bar) {
+                bar.setCategoryGap(24);
+            }
+            for (Part p : parts) {
+                XYChart.Series<String, Number> s = new XYChart.Series<>();
+                s.setName(p.name());
+                series.add(s);
+            }
+            chart.getData().setAll(series);
+        }
+
+        void show(List<String> labels, List<ColumnFigures> figures) {
+            if (!labels.equals(categories)) {
+                categories = List.copyOf(labels);
+                x.setCategories(FXCollections.observableArrayList(labels));
+                for (XYChart.Series<String, Number> s : series) {
+                    List<XYChart.Data<String, Number>> data = new ArrayList<>();
+                    for (String label : labels) {
+                        data.add(new XYChart.Data<>(label, 0));
+                    }
+                    s.getData().setAll(data);
+                }
+            }
+            for (int p = 0; p < parts.size(); p++) {
+                XYChart.Series<String, Number> s = series.get(p);
+                for (int i = 0; i < figures.size(); i++) {
+                    Double v = parts.get(p).value().apply(figures.get(i));
+                    double shown = v == null ? 0 : v;
+                    XYChart.Data<String, Number> d = s.getData().get(i);
+                    if (!Objects.equals(d.getYValue().doubleValue(), shown)) {
+                        d.setYValue(shown);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.core.RunMetrics;
+
+import java.math.BigDecimal;
+
+/**
+ * One column's numbers for the charts. Null means unknown (drawn as no bar, never as a zero bar that pretends to be
+ * data); latency parts are in milliseconds.
+ *
+ * @param label the column's label
+ * @param thinkingTokens thinking tokens
+ * @param answerTokens answer tokens
+ * @param cost cost in the price's currency
+ * @param firstTokenMs from start to the first token of any kind
+ * @param thinkingMs from the first thinking token to the first answer token
+ * @param answerMs from the first answer token to the end (or now)
+ */
+public record ColumnFigures(String label, Integer thinkingTokens, Integer answerTokens, BigDecimal cost,
+                            Long firstTokenMs, Long thinkingMs, Long answerMs) {
+
+    /** Figures from a column's metrics. */
+    public static ColumnFigures of(String label, RunMetrics m) {
+        Long first = minKnown(m.timeToFirstThinkingMs(), m.timeToFirstAnswerMs());
+        Long answer = null;
+        if (m.timeToFirstAnswerMs() != null && m.totalMs() != null) {
+            answer = Math.max(0, m.totalMs() - m.timeToFirstAnswerMs());
+        }
+        Long thinking = m.thinkingMs();
+        if (thinking == null && first != null) {
+            thinking = 0L;
+        }
+        return new ColumnFigures(label, m.thinkingTokens().value(), m.answerTokens().value(), m.cost().amount(),
+                first, thinking, answer);
+    }
+
+    private static Long minKnown(Long a, Long b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Math.min(a, b);
+    }
+}

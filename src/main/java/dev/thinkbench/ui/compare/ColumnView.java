@@ -1,0 +1,308 @@
+package dev.thinkbench.ui.compare;
+
+import atlantafx.base.theme.Styles;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.common.Icons;
+import javafx.application.Platform;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One budget column: label and budget (validated in place), what the budget means on the engine, the live thinking
+ * (collapsible) and answer, the metrics strip, a status line and an error box with Retry. Binds to a
+ * {@link ColumnViewModel}; actions go to the {@link CompareViewModel}. UI thread only.
+ */
+public final class ColumnView extends VBox implements TextStreamListener {
+
+    private static final PseudoClass DANGER = Styles.STATE_DANGER;
+
+    private final ColumnViewModel column;
+    private final CompareViewModel compare;
+    private final StreamingTextArea thinking = new StreamingTextArea("Thinking will stream here.");
+    private final StreamingTextArea answer = new StreamingTextArea("The answer will appear here.");
+    private final TitledPane thinkingPane = new TitledPane();
+    private final MetricsStrip metrics = new MetricsStrip();
+    private final Label status = new Label();
+    private final Label chip = new Label();
+    private final Button cancel = Icons.button(null, Feather.STOP_CIRCLE, "Stop this column (the others go on)",
+            Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+    private final Button retry = Icons.button(null, Feather.ROTATE_CW, "Run this column again",
+            Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+    private final Button remove = Icons.button(null, Feather.X, "Remove this column",
+            Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, "remove-column");
+    private final VBox errorBox = new VBox(6);
+    private final Label errorTitle = new Label();
+    private final Label errorText = new Label();
+    private final Label answerTitle = new Label("Answer", Icons.icon(Feather.MESSAGE_SQUARE));
+
+    public ColumnView(ColumnViewModel column, CompareViewModel compare) {
+        this.column = column;
+        this.compare = compare;
+        getStyleClass().add("budget-column");
+        setSpacing(8);
+        setPadding(new Insets(12));
+        setMinWidth(240);
+        setPrefWidth(380);
+        getChildren().addAll(header(), budgetEditor(), body());
+        column.live().addListener(this);
+        column.live().stateProperty().addListener((obs, old, now) -> onState(now));
+        column.live().metricsProperty().addListener((obs, old, now) -> onMetrics(now));
+        column.live().statusTextProperty().addListener((obs, old, now) -> status.setText(now));
+        column.live().errorProperty().addListener((obs, old, now) -> onError());
+        column.unsupportedProperty().addListener((obs, old, now) -> onUnsupported(now));
+        status.setText(column.live().statusTextProperty().get());
+        onState(column.live().getState());
+        onUnsupported(column.unsupportedProperty().get());
+        onError();
+    }
+
+    private HBox header() {
+        TextField label = new TextField();
+        label.textProperty().bindBidirectional(column.labelProperty());
+        label.getStyleClass().add("column-label");
+        label.setPromptText("label");
+        label.setTooltip(Icons.tip("The column's name in the charts"));
+        HBox.setHgrow(label, Priority.ALWAYS);
+        chip.getStyleClass().add("state-chip");
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setOnAction(e -> column.live().cancel());
+        retry.setOnAction(e -> compare.retry(column));
+        remove.setOnAction(e -> compare.removeColumn(column));
+        HBox header = new HBox(6, label, chip, cancel, retry, remove);
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private VBox budgetEditor() {
+        TextField budget = new TextField();
+        budget.textProperty().bindBidirectional(column.budgetTextProperty());
+        budget.getStyleClass().addAll("budget-field", Styles.SMALL);
+        budget.setTooltip(Icons.tip("Budget spec: none, tokens:N, effort:LEVEL (low, medium, high, ...), or "
+                + "force:min=N,max=N,waits=N,wait=TEXT (budget forcing, raw engines only)"));
+        budget.setPromptText("none \u00b7 tokens:N \u00b7 effort:LEVEL \u00b7 force:max=N");
+        Label error = new Label();
+        error.getStyleClass().addAll("field-error", Styles.TEXT_SMALL);
+        error.setWrapText(true);
+        error.textProperty().bind(column.budgetErrorProperty());
+        error.visibleProperty().bind(column.budgetErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        column.budgetErrorProperty().addListener((obs, old, now) -> budget.pseudoClassStateChanged(DANGER,
+                !now.isEmpty()));
+        budget.pseudoClassStateChanged(DANGER, !column.budgetErrorProperty().get().isEmpty());
+        Label meaning = new Label();
+        meaning.getStyleClass().addAll("budget-meaning", Styles.TEXT_SMALL);
+        meaning.setWrapText(true);
+        meaning.setGraphic(Icons.icon(Feather.INFO));
+        meaning.textProperty().bind(column.meaningProperty().map(ColumnView::headline));
+        meaning.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip meaningTip = Icons.tip("");
+        meaningTip.textProperty().bind(column.meaningProperty().map(m -> "On this engine: " + m));
+        meaning.setTooltip(meaningTip);
+        meaning.visibleProperty().bind(column.meaningProperty().isNotEmpty()
+                .and(column.unsupportedProperty().isEmpty()));
+        meaning.managedProperty().bind(meaning.visibleProperty());
+        Label unsupported = new Label();
+        unsupported.getStyleClass().addAll("budget-unsupported", Styles.TEXT_SMALL);
+        unsupported.setWrapText(true);
+        unsupported.setMinHeight(Region.USE_PREF_SIZE);
+        unsupported.setGraphic(Icons.icon(Feather.SLASH));
+        unsupported.textProperty().bind(column.unsupportedProperty().map(s -> "Not on this engine: " + s));
+        unsupported.visibleProperty().bind(column.unsupportedProperty().isNotEmpty());
+        unsupported.managedProperty().bind(unsupported.visibleProperty());
+        return new VBox(4, budget, error, meaning, unsupported);
+    }
+
+    private VBox body() {
+        thinkingPane.setContent(thinking);
+        thinkingPane.setText("Thinking");
+        thinkingPane.setGraphic(Icons.icon(Feather.CPU));
+        thinkingPane.setAnimated(false);
+        thinkingPane.getStyleClass().addAll("thinking-pane", Styles.DENSE);
+        thinkingPane.setMaxHeight(Double.MAX_VALUE);
+        thinkingPane.setTooltip(Icons.tip("Click to fold or unfold the thinking"));
+        VBox.setVgrow(thinkingPane, Priority.ALWAYS);
+        thinking.setPrefHeight(220);
+        thinking.setMinHeight(48);
+        thinkingPane.setMinHeight(72);
+        answerTitle.getStyleClass().add("section-title");
+        answer.getStyleClass().add("answer-text");
+        answer.setPrefHeight(200);
+        answer.setMinHeight(56);
+        VBox.setVgrow(answer, Priority.ALWAYS);
+        errorBox.getStyleClass().add("error-box");
+        errorTitle.getStyleClass().add("error-title");
+        errorTitle.setGraphic(Icons.icon(Feather.ALERT_TRIANGLE));
+        errorText.setWrapText(true);
+        errorText.setMinHeight(Region.USE_PREF_SIZE);
+        errorTitle.setWrapText(true);
+        errorTitle.setMinHeight(Region.USE_PREF_SIZE);
+        errorBox.setMinHeight(Region.USE_PREF_SIZE);
+        errorText.getStyleClass().add("error-text");
+        Button retryNow = Icons.button("Retry", Feather.ROTATE_CW, "Run this column again", Styles.SMALL,
+                Styles.DANGER);
+        retryNow.setOnAction(e -> compare.retry(column));
+        errorBox.getChildren().addAll(errorTitle, errorText, retryNow);
+        status.getStyleClass().addAll("status-line", Styles.TEXT_SMALL);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        Region line = new Region();
+        line.getStyleClass().add("hairline");
+        VBox body = new VBox(8, thinkingPane, answerTitle, answer, errorBox, line, metrics, status);
+        body.getStyleClass().add("column-body");
+        VBox.setVgrow(body, Priority.ALWAYS);
+        return body;
+    }
+
+    /** The first clause of an engine's description ("reasoning_effort=low"); the rest goes to the tooltip. */
+    static String headline(String meaning) {
+        int colon = meaning.indexOf(": ");
+        return colon > 0 ? meaning.substring(0, colon) : meaning;
+    }
+
+    private void onState(ColumnState state) {
+        chip.setText(switch (state) {
+            case IDLE -> "idle";
+            case SKIPPED -> "skipped";
+            case WAITING -> "waiting";
+            case THINKING -> "thinking";
+            case ANSWERING -> "answering";
+            case DONE -> "done";
+            case FAILED -> "failed";
+            case CANCELLED -> "cancelled";
+        });
+        for (ColumnState s : ColumnState.values()) {
+            chip.pseudoClassStateChanged(PseudoClass.getPseudoClass(s.name().toLowerCase(Locale.ROOT)), s == state);
+        }
+        cancel.setVisible(state.active());
+        cancel.setManaged(state.active());
+        boolean canRetry = compare.canRetry(column);
+        retry.setVisible(canRetry);
+        retry.setManaged(canRetry);
+        thinking.setPlaceholder(switch (state) {
+            case DONE -> "No thinking in this run.";
+            case FAILED, CANCELLED -> "No thinking arrived.";
+            default -> "Thinking will stream here.";
+        });
+        answer.setPlaceholder(state.partial() ? "No answer: the run ended early." : "The answer will appear here.");
+        pseudoClassStateChanged(PseudoClass.getPseudoClass("partial"), state.partial());
+        if (state == ColumnState.DONE) {
+            // Once per run, after this frame's last text is in: a finished answer reads from its first line.
+            Platform.runLater(answer::showStart);
+        }
+        // A run that ended early without an answer: its error box takes the answer's place.
+        showAnswer(!(state.partial() && answer.length() == 0));
+    }
+
+    private void onMetrics(RunMetrics m) {
+        metrics.show(m);
+        String count = Formats.tokens(m.thinkingTokens());
+        thinkingPane.setText(m.thinkingTokens().known() ? "Thinking \u00b7 " + count + " tokens" : "Thinking");
+    }
+
+    private void onError() {
+        String message = column.live().errorProperty().get();
+        boolean show = !message.isEmpty();
+        errorBox.setVisible(show);
+        errorBox.setManaged(show);
+        if (show) {
+            FailureKind kind = column.live().failureKindProperty().get();
+            errorTitle.setText(titleOf(kind) + (column.live().hasOutput() ? " \u2014 partial output kept" : ""));
+            errorText.setText(message);
+        }
+    }
+
+    private static String titleOf(FailureKind kind) {
+        if (kind == null) {
+            return "Failed";
+        }
+        return switch (kind) {
+            case UNREACHABLE -> "Server unreachable";
+            case AUTHENTICATION -> "Not authorised";
+            case MODEL_NOT_FOUND -> "Unknown model";
+            case RATE_LIMITED -> "Rate limited";
+            case BAD_REQUEST -> "Request rejected";
+            case SERVER_ERROR -> "Server error";
+            case STREAM_CUT -> "Stream cut";
+            case MALFORMED_STREAM -> "Malformed stream";
+            case TIMEOUT -> "Timed out";
+            case ENGINE_CRASHED -> "Engine crashed";
+            case UNSUPPORTED -> "Not supported";
+            case UNKNOWN -> "Failed";
+        };
+    }
+
+    private void onUnsupported(String reason) {
+        pseudoClassStateChanged(PseudoClass.getPseudoClass("unsupported"), !reason.isEmpty());
+    }
+
+    private void showAnswer(boolean show) {
+        if (answer.isVisible() != show) {
+            answer.setVisible(show);
+            answer.setManaged(show);
+            answerTitle.setVisible(show);
+            answerTitle.setManaged(show);
+        }
+    }
+
+    @Override
+    public void append(List<TextChunk> chunks) {
+        for (TextChunk c : chunks) {
+            switch (c.part()) {
+                case THINKING -> thinking.append(c.text(), "thinking-text");
+                case INSERTED -> thinking.append(c.text(), "inserted-text");
+                case ANSWER -> {
+                    answer.append(c.text(), "answer-text");
+                    showAnswer(true);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void reset() {
+        thinking.clear();
+        answer.clear();
+        showAnswer(true);
+    }
+
+    /** Stops listening to the column (when the column is removed). */
+    public void dispose() {
+        column.live().removeListener(this);
+        column.live().cancel();
+    }
+
+    public ColumnViewModel viewModel() {
+        return column;
+    }
+
+    /** The thinking text shown, for tests. */
+    public String thinkingText() {
+        return thinking.text();
+    }
+
+    /** The answer text shown, for tests. */
+    public String answerText() {
+        return answer.text();
+    }
+
+    public MetricsStrip metricsStrip() {
+        return metrics;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.lab.Lane;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One budget column: its editable label and budget spec, validated as the user types (a parse error or what the
+ * engine cannot do, each with a message), what the budget means on the current engine, and the live run it shows.
+ * UI thread only.
+ */
+public final class ColumnViewModel {
+
+    private final StringProperty label = new SimpleStringProperty(this, "label", "");
+    private final StringProperty budgetText = new SimpleStringProperty(this, "budgetText", "");
+    private final ReadOnlyObjectWrapper<Budget> budget = new ReadOnlyObjectWrapper<>(this, "budget");
+    private final ReadOnlyStringWrapper budgetError = new ReadOnlyStringWrapper(this, "budgetError", "");
+    private final ReadOnlyStringWrapper unsupported = new ReadOnlyStringWrapper(this, "unsupported", "");
+    private final ReadOnlyStringWrapper meaning = new ReadOnlyStringWrapper(this, "meaning", "");
+    private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(this, "runnable");
+    private final LiveRunViewModel live = new LiveRunViewModel();
+    private ReasoningEngine engine;
+    private String presetMeaning = "";
+
+    public ColumnViewModel(String label, String budgetSpec) {
+        this.label.set(label);
+        this.budgetText.set(budgetSpec);
+        this.budgetText.addListener((obs, old, now) -> revalidate());
+        revalidate();
+    }
+
+    /** Shows what the budget means on {@code newEngine} and whether it can run there. */
+    public void setEngine(ReasoningEngine newEngine) {
+        engine = newEngine;
+        revalidate();
+    }
+
+    /** The preset table's own words for this column's budget, used while no engine is set up. */
+    public void setPresetMeaning(String words) {
+        presetMeaning = words == null ? "" : words;
+        revalidate();
+    }
+
+    private void revalidate() {
+        Budget parsed = null;
+        try {
+            parsed = BudgetSpec.parse(budgetText.get());
+            budgetError.set("");
+        } catch (IllegalArgumentException e) {
+            budgetError.set(e.getMessage());
+        }
+        budget.set(parsed);
+        String why = "";
+        String words = "";
+        if (parsed != null && engine != null) {
+            String reason = engine.capabilities().whyUnsupported(parsed);
+            why = reason == null ? "" : reason;
+            words = describe(parsed);
+        } else if (parsed != null) {
+            words = presetMeaning;
+        }
+        unsupported.set(why);
+        meaning.set(words);
+        runnable.set(parsed != null && why.isEmpty());
+    }
+
+    private String describe(Budget parsed) {
+        try {
+            return engine.describe(parsed);
+        } catch (RuntimeException e) {
+            return presetMeaning;
+        }
+    }
+
+    /** The lane to run, labelled {@code fallbackLabel} when the label is blank; null when the budget is invalid. */
+    Lane toLane(String fallbackLabel) {
+        Budget b = budget.get();
+        if (b == null) {
+            return null;
+        }
+        String name = label.get() == null || label.get().isBlank() ? fallbackLabel : label.get().strip();
+        return new Lane(name, b);
+    }
+
+    /** The column as {@code label=spec}, the form settings keep. */
+    public String toSetting() {
+        return label.get().strip() + "=" + budgetText.get().strip();
+    }
+
+    public StringProperty labelProperty() {
+        return label;
+    }
+
+    public StringProperty budgetTextProperty() {
+        return budgetText;
+    }
+
+    /** The parsed budget, null while the text does not parse. */
+    public ReadOnlyObjectProperty<Budget> budgetProperty() {
+        return budget.getReadOnlyProperty();
+    }
+
+    /** Why the budget text does not parse, empty when it does. */
+    public ReadOnlyStringProperty budgetErrorProperty() {
+        return budgetError.getReadOnlyProperty();
+    }
+
+    /** Why the engine cannot run this budget, empty when it can. */
+    public ReadOnlyStringProperty unsupportedProperty() {
+        return unsupported.getReadOnlyProperty();
+    }
+
+    /** What the budget means on the engine, e.g. {@code reasoning_effort=low}. */
+    public ReadOnlyStringProperty meaningProperty() {
+        return meaning.getReadOnlyProperty();
+    }
+
+    /** True when the budget parses and the engine supports it. */
+    public ReadOnlyBooleanProperty runnableProperty() {
+        return runnable.getReadOnlyProperty();
+    }
+
+    public boolean isRunnable() {
+        return runnable.get();
+    }
+
+    /** The run this column shows. */
+    public LiveRunViewModel live() {
+        return live;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.thinkbench.ui.compare;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.thinkbench.ui.common.Icons;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The budget columns side by side, equally wide, scrolling sideways when they no longer fit, with an "add column"
+ * button at the end. Follows {@link CompareViewModel#columns()}. UI thread only.
+ */
+public final class ColumnsPane extends ScrollPane {
+
+    private final CompareViewModel compare;
+    private final HBox row = new HBox(12);
+    private final Button add;
+    private final List<ColumnView> views = new ArrayList<>();
+
+    public ColumnsPane(CompareViewModel compare) {
+        this.compare = compare;
+        getStyleClass().addAll("columns-pane", Tweaks.EDGE_TO_EDGE);
+        add = Icons.button(null, Feather.PLUS, "Add a column (Ctrl+Shift+N)", "add-column", Styles.FLAT);
+        add.setOnAction(e -> compare.addColumn());
+        add.setMaxHeight(Double.MAX_VALUE);
+        row.getStyleClass().add("columns-row");
+        setContent(row);
+        // Not fitToHeight: the row takes the viewport's height but never less than its minimum, so a column that
+        // needs more room (a long error) gets a vertical scroll bar instead of being cut off.
+        setFitToHeight(false);
+        viewportBoundsProperty().addListener((obs, old, now) -> row.setPrefHeight(now.getHeight()));
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
+        setVbarPolicy(ScrollBarPolicy.AS_NEEDED);
+        compare.columns().addListener((ListChangeListener<ColumnViewModel>) c -> rebuild());
+        rebuild();
+        skinProperty().addListener((obs, old, now) -> uncacheViewport());
+    }
+
+    /**
+     * The scroll pane's skin caches its viewport as a bitmap, which pays off for static content; here the text areas
+     * change every few frames, so the cache forced a repaint of every column each time. Without it only the changed
+     * area is repainted.
+     */
+    private void uncacheViewport() {
+        Node viewport = lookup(".viewport");
+        if (viewport != null) {
+            viewport.setCache(false);
+        }
+    }
+
+    private void rebuild() {
+        List<ColumnView> keep = new ArrayList<>();
+        boolean appended = false;
+        for (ColumnViewModel vm : compare.columns()) {
+            ColumnView existing = views.stream().filter(v -> v.viewModel() == vm).findFirst().orElse(null);
+            keep.add(existing != null ? existing : new ColumnView(vm, compare));
+            appended = existing == null && !views.isEmpty() && vm == compare.columns().getLast();
+        }
+        views.stream().filter(v -> !keep.contains(v)).forEach(ColumnView::dispose);
+        views.clear();
+        views.addAll(keep);
+        keep.forEach(v -> HBox.setHgrow(v, Priority.ALWAYS));
+        row.getChildren().setAll(keep);
+        row.getChildren().add(add);
+        boolean last = keep.size() <= 1;
+        keep.forEach(v -> v.lookupAll(".remove-column").forEach(n -> n.setDisable(last)));
+        if (appended && getScene() != null) {
+            // Bring a column the user just added into view.
+            layout();
+            setHvalue(getHmax());
+        }
+    }
+
+    /** The column views in order, for tests. */
+    public List<ColumnView> columnViews() {
+        return List.copyOf(views);
+    }
+}

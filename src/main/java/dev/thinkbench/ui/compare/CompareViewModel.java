@@ -1,0 +1,279 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.Comparison;
+import dev.thinkbench.lab.Lane;
+import dev.thinkbench.lab.LaneRun;
+import dev.thinkbench.ui.connection.ConnectionViewModel;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Compare tab: one prompt, several budget columns, run side by side. Starts a {@link Comparison} over the columns
+ * the engine can run, cancels and retries, and on every frame ({@link #tick}) lets each column drain its run and
+ * refreshes the chart figures at most {@value #CHART_HZ} times a second. Says why Run is disabled. UI thread only.
+ */
+public final class CompareViewModel {
+
+    static final int CHART_HZ = 4;
+    /** Each column shows its new text every this many frames, the columns taking turns (about 20 times a second). */
+    static final int TEXT_EVERY_FRAMES = 3;
+    private static final int MAX_COLUMNS = 8;
+
+    private final ConnectionViewModel connection;
+    private final PromptViewModel prompt;
+    private final BudgetPresets presets;
+    private final PriceTable prices;
+    private final ObservableList<ColumnViewModel> columns = FXCollections.observableArrayList();
+    private final ObservableList<ColumnViewModel> readOnlyColumns = FXCollections.unmodifiableObservableList(columns);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
+    private final ReadOnlyStringWrapper runHint = new ReadOnlyStringWrapper(this, "runHint", "");
+    private final ReadOnlyObjectWrapper<List<ColumnFigures>> figures =
+            new ReadOnlyObjectWrapper<>(this, "figures", List.of());
+    private final InvalidationListener recheck = obs -> updateRunState();
+    private final Map<ColumnViewModel, Integer> laneOf = new IdentityHashMap<>();
+    private Comparison comparison;
+    private long lastChartNanos;
+    private long frame;
+    private boolean chartDirty;
+    private String engineId;
+
+    public CompareViewModel(ConnectionViewModel connection, PromptViewModel prompt, BudgetPresets presets,
+                            PriceTable prices) {
+        this.connection = connection;
+        this.prompt = prompt;
+        this.presets = presets;
+        this.prices = prices;
+        columns.addListener((ListChangeListener<ColumnViewModel>) change -> onColumnsChanged(change));
+        for (Observable o : List.of(prompt.promptProperty(), prompt.temperatureErrorProperty(),
+                prompt.seedErrorProperty(), connection.modelProperty(), connection.engineProperty(),
+                connection.connectionErrorProperty(), running)) {
+            o.addListener(recheck);
+        }
+        connection.engineProperty().addListener((obs, old, now) -> onEngineChanged(now));
+        onEngineChanged(connection.engineProperty().get());
+    }
+
+    private void onColumnsChanged(ListChangeListener.Change<? extends ColumnViewModel> change) {
+        while (change.next()) {
+            for (ColumnViewModel removed : change.getRemoved()) {
+                removed.runnableProperty().removeListener(recheck);
+                removed.budgetErrorProperty().removeListener(recheck);
+                removed.live().cancel();
+                laneOf.remove(removed);
+            }
+            for (ColumnViewModel added : change.getAddedSubList()) {
+                added.setEngine(connection.engineProperty().get());
+                added.runnableProperty().addListener(recheck);
+                added.budgetErrorProperty().addListener(recheck);
+            }
+        }
+        chartDirty = true;
+        updateRunState();
+    }
+
+    private void onEngineChanged(ReasoningEngine engine) {
+        String id = engine == null ? null : engine.id();
+        boolean newKind = id != null && !id.equals(engineId);
+        if (id != null) {
+            engineId = id;
+        }
+        if (newKind || columns.isEmpty()) {
+            resetColumnsToPresets();
+        }
+        columns.forEach(c -> c.setEngine(engine));
+        updateRunState();
+    }
+
+    /** Replaces the columns with the engine's small / medium / large presets. */
+    public void resetColumnsToPresets() {
+        columns.setAll(ColumnPresets.forEngine(presets, engineId, connection.engineProperty().get()));
+    }
+
+    /** Restores saved columns ({@code label=spec}); an empty list keeps the presets. */
+    public void restoreColumns(List<String> saved) {
+        List<ColumnViewModel> restored = ColumnPresets.fromSettings(saved);
+        if (!restored.isEmpty()) {
+            columns.setAll(restored);
+        }
+    }
+
+    /** Adds a column that copies the last one's budget (or a medium effort); no-op at the maximum. */
+    public ColumnViewModel addColumn() {
+        if (columns.size() >= MAX_COLUMNS) {
+            return null;
+        }
+        String spec = columns.isEmpty() ? "effort:medium" : columns.getLast().budgetTextProperty().get();
+        ColumnViewModel c = new ColumnViewModel("column " + (columns.size() + 1), spec);
+        columns.add(c);
+        return c;
+    }
+
+    /** Removes a column, cancelling its run. The last column stays. */
+    public void removeColumn(ColumnViewModel column) {
+        if (columns.size() > 1) {
+            columns.remove(column);
+        }
+    }
+
+    private void updateRunState() {
+        String hint = blocker();
+        runHint.set(hint);
+        canRun.set(hint.isEmpty());
+    }
+
+    private String blocker() {
+        if (running.get()) {
+            return "A run is in progress (Esc cancels it)";
+        }
+        if (connection.engineProperty().get() == null) {
+            String why = connection.connectionErrorProperty().get();
+            return why.isEmpty() ? "Choose an engine" : "Fix the connection: " + why;
+        }
+        if (!prompt.hasPrompt()) {
+            return "Write a prompt or pick a sample to run";
+        }
+        String model = connection.modelProperty().get();
+        if (model == null || model.isBlank()) {
+            return "Choose a model";
+        }
+        if (!prompt.samplingValid()) {
+            return "Fix the sampling settings";
+        }
+        for (ColumnViewModel c : columns) {
+            if (!c.budgetErrorProperty().get().isEmpty()) {
+                return "Fix the budget of column '" + c.labelProperty().get() + "'";
+            }
+        }
+        if (columns.stream().noneMatch(ColumnViewModel::isRunnable)) {
+            return "No column has a budget this engine can run";
+        }
+        return "";
+    }
+
+    /** Starts every runnable column; columns the engine cannot run are marked skipped with the reason. */
+    public void run() {
+        updateRunState();
+        if (!canRun.get()) {
+            return;
+        }
+        ReasoningEngine engine = connection.engineProperty().get();
+        RunSpec base = new RunSpec(prompt.promptProperty().get(), prompt.systemProperty().get(),
+                connection.modelProperty().get().strip(), new Budget.None(), prompt.sampling());
+        List<Lane> lanes = new ArrayList<>();
+        List<ColumnViewModel> runCols = new ArrayList<>();
+        laneOf.clear();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnViewModel c = columns.get(i);
+            if (c.isRunnable()) {
+                laneOf.put(c, lanes.size());
+                lanes.add(c.toLane("column " + (i + 1)));
+                runCols.add(c);
+            } else {
+                c.live().skip(c.unsupportedProperty().get());
+            }
+        }
+        comparison = Comparison.start(engine, prices, base, lanes);
+        List<LaneRun> runs = comparison.runs();
+        for (int i = 0; i < runCols.size(); i++) {
+            runCols.get(i).live().attach(runs.get(i));
+        }
+        running.set(true);
+        chartDirty = true;
+    }
+
+    /** Runs one column again with the same prompt, model and budget, leaving the others as they are. */
+    public void retry(ColumnViewModel column) {
+        Integer index = laneOf.get(column);
+        if (comparison == null || index == null || column.live().getState().active()) {
+            return;
+        }
+        column.live().attach(comparison.retry(index));
+        running.set(true);
+        chartDirty = true;
+    }
+
+    /** True when {@code column} took part in the last run and can be retried. */
+    public boolean canRetry(ColumnViewModel column) {
+        return comparison != null && laneOf.containsKey(column) && !column.live().getState().active();
+    }
+
+    /** Cancels every column's run; what arrived is kept. */
+    public void cancelAll() {
+        columns.forEach(c -> c.live().cancel());
+    }
+
+    /**
+     * Called once per frame: every column drains its events; the columns take turns showing their new text (each
+     * every {@value #TEXT_EVERY_FRAMES} frames), so a frame lays out one text area rather than all; chart figures
+     * refresh at most {@value #CHART_HZ} times a second and once more when the last run ends.
+     */
+    public void tick(long nowNanos) {
+        boolean anyActive = false;
+        frame++;
+        for (int i = 0; i < columns.size(); i++) {
+            LiveRunViewModel live = columns.get(i).live();
+            chartDirty |= live.tick(nowNanos, (frame + i) % TEXT_EVERY_FRAMES == 0);
+            anyActive |= live.getState().active();
+        }
+        boolean ended = running.get() && !anyActive;
+        if (chartDirty && (ended || nowNanos - lastChartNanos >= 1_000_000_000L / CHART_HZ)) {
+            lastChartNanos = nowNanos;
+            chartDirty = false;
+            figures.set(columns.stream()
+                    .map(c -> ColumnFigures.of(c.labelProperty().get(), c.live().getMetrics())).toList());
+        }
+        if (ended) {
+            running.set(false);
+        }
+    }
+
+    public ObservableList<ColumnViewModel> columns() {
+        return readOnlyColumns;
+    }
+
+    public PromptViewModel prompt() {
+        return prompt;
+    }
+
+    public ConnectionViewModel connection() {
+        return connection;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRunProperty() {
+        return canRun.getReadOnlyProperty();
+    }
+
+    /** Why Run is disabled, empty when it is enabled. */
+    public ReadOnlyStringProperty runHintProperty() {
+        return runHint.getReadOnlyProperty();
+    }
+
+    /** The charts' numbers, one entry per column in column order. */
+    public ReadOnlyObjectProperty<List<ColumnFigures>> figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,256 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.lab.LaneRun;
+import dev.thinkbench.ui.common.Formats;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The live state of one run shown in a column: drains the run's event queue once per frame ({@link #tick}), hands the
+ * new text to listeners in one batch on the frames the caller chooses (so that several columns can take turns and
+ * no frame lays out every text area), and keeps status, metrics and error as properties. Metrics refresh at most
+ * every {@value #METRICS_INTERVAL_MS} ms while running. UI thread only.
+ */
+public final class LiveRunViewModel {
+
+    static final long METRICS_INTERVAL_MS = 200;
+
+    private final ReadOnlyObjectWrapper<ColumnState> state = new ReadOnlyObjectWrapper<>(this, "state",
+            ColumnState.IDLE);
+    private final ReadOnlyObjectWrapper<RunMetrics> metrics = new ReadOnlyObjectWrapper<>(this, "metrics",
+            RunMetrics.empty());
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "Ready");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<FailureKind> failureKind = new ReadOnlyObjectWrapper<>(this, "failureKind");
+    private final List<TextStreamListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ReasoningEvent> drained = new ArrayList<>();
+    private final List<TextChunk> pendingText = new ArrayList<>();
+    private LaneRun run;
+    private long lastMetricsNanos;
+    private boolean sawText;
+
+    /** Shows {@code laneRun} from now on, clearing what was shown before. */
+    public void attach(LaneRun laneRun) {
+        run = laneRun;
+        pendingText.clear();
+        sawText = false;
+        lastMetricsNanos = 0;
+        error.set("");
+        failureKind.set(null);
+        metrics.set(RunMetrics.empty());
+        state.set(ColumnState.WAITING);
+        listeners.forEach(TextStreamListener::reset);
+        updateStatus();
+    }
+
+    /** Clears the column and marks it as left out of a run, with the reason. */
+    public void skip(String reason) {
+        run = null;
+        pendingText.clear();
+        listeners.forEach(TextStreamListener::reset);
+        metrics.set(RunMetrics.empty());
+        error.set("");
+        failureKind.set(null);
+        state.set(ColumnState.SKIPPED);
+        statusText.set("Not run: " + reason);
+    }
+
+    /** {@link #tick(long, boolean)} that hands the text over in this frame. */
+    public boolean tick(long nowNanos) {
+        return tick(nowNanos, true);
+    }
+
+    /**
+     * Drains the run's queued events and refreshes status and metrics (at most every
+     * {@value #METRICS_INTERVAL_MS} ms while running). Call once per frame.
+     *
+     * @param showText hand the text gathered so far to the listeners in one batch now; it is always handed over
+     *                 once the run has ended
+     * @return true when anything visible changed
+     */
+    public boolean tick(long nowNanos, boolean showText) {
+        LaneRun current = run;
+        if (current == null) {
+            return false;
+        }
+        drained.clear();
+        current.drainTo(drained);
+        boolean changed = !drained.isEmpty();
+        ColumnState before = state.get();
+        if (changed) {
+            fold(drained);
+        }
+        boolean ended = !state.get().active();
+        if ((showText || ended) && !pendingText.isEmpty()) {
+            List<TextChunk> batch = List.copyOf(pendingText);
+            pendingText.clear();
+            listeners.forEach(l -> l.append(batch));
+        }
+        if (ended || state.get() != before
+                || showText && nowNanos - lastMetricsNanos >= METRICS_INTERVAL_MS * 1_000_000) {
+            lastMetricsNanos = nowNanos;
+            metrics.set(current.metrics());
+            updateStatus();
+            changed = true;
+        }
+        if (ended) {
+            run = null;
+        }
+        return changed;
+    }
+
+    private void fold(List<ReasoningEvent> events) {
+        List<TextChunk> chunks = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        TextChunk.Part pendingPart = null;
+        for (ReasoningEvent event : events) {
+            TextChunk.Part part = partOf(event);
+            if (part != pendingPart && !pending.isEmpty()) {
+                chunks.add(new TextChunk(pendingPart, pending.toString()));
+                pending.setLength(0);
+            }
+            pendingPart = part;
+            switch (event) {
+                case ReasoningEvent.ThinkingDelta d -> {
+                    pending.append(d.text());
+                    sawText |= !d.text().isEmpty();
+                    state.set(ColumnState.THINKING);
+                }
+                case ReasoningEvent.AnswerDelta d -> {
+                    pending.append(d.text());
+                    sawText |= !d.text().isEmpty();
+                    state.set(ColumnState.ANSWERING);
+                }
+                case ReasoningEvent.Intervention i -> onIntervention(i, chunks, pending);
+                case ReasoningEvent.Finished f -> state.set(ColumnState.DONE);
+                case ReasoningEvent.Cancelled c -> state.set(ColumnState.CANCELLED);
+                case ReasoningEvent.Failed f -> {
+                    failureKind.set(f.kind());
+                    error.set(f.message() == null || f.message().isBlank() ? "the run failed" : f.message());
+                    state.set(ColumnState.FAILED);
+                }
+                case ReasoningEvent.Started s -> state.set(ColumnState.WAITING);
+                case ReasoningEvent.UsageReported u -> {
+                    // Usage shows through the metrics refreshed after the drain.
+                }
+            }
+        }
+        if (!pending.isEmpty()) {
+            chunks.add(new TextChunk(pendingPart, pending.toString()));
+        }
+        if (!chunks.isEmpty()) {
+            for (TextChunk c : chunks) {
+                TextChunk last = pendingText.isEmpty() ? null : pendingText.getLast();
+                if (last != null && last.part() == c.part()) {
+                    pendingText.set(pendingText.size() - 1, new TextChunk(c.part(), last.text() + c.text()));
+                } else {
+                    pendingText.add(c);
+                }
+            }
+        }
+    }
+
+    private void onIntervention(ReasoningEvent.Intervention i, List<TextChunk> chunks, StringBuilder pending) {
+        switch (i.kind()) {
+            case WAIT_INSERTED, TEXT_INSERTED, ANSWER_FORCED -> {
+                if (!i.text().isEmpty()) {
+                    pending.append(i.text());
+                }
+            }
+            case TRACE_EDITED -> {
+                chunks.clear();
+                pendingText.clear();
+                pending.setLength(0);
+                listeners.forEach(TextStreamListener::reset);
+                pending.append(i.text());
+            }
+            case END_ACCEPTED -> {
+                // The model ended its thinking itself; nothing to show.
+            }
+        }
+    }
+
+    private static TextChunk.Part partOf(ReasoningEvent event) {
+        return switch (event) {
+            case ReasoningEvent.AnswerDelta a -> TextChunk.Part.ANSWER;
+            case ReasoningEvent.Intervention i when i.kind() != dev.thinkbench.core.InterventionKind.TRACE_EDITED ->
+                    TextChunk.Part.INSERTED;
+            default -> TextChunk.Part.THINKING;
+        };
+    }
+
+    private void updateStatus() {
+        RunMetrics m = metrics.get();
+        String kept = sawText ? "; the partial output is kept" : "";
+        statusText.set(switch (state.get()) {
+            case IDLE -> "Ready";
+            case SKIPPED -> statusText.get();
+            case WAITING -> "Waiting for the first token\u2026 " + Formats.seconds(m.totalMs());
+            case THINKING -> "Thinking\u2026 " + Formats.tokens(m.thinkingTokens()) + " tokens \u00b7 "
+                    + Formats.seconds(m.totalMs());
+            case ANSWERING -> "Answering\u2026 " + Formats.seconds(m.totalMs());
+            case DONE -> "Done in " + Formats.seconds(m.totalMs());
+            case FAILED -> "Failed after " + Formats.seconds(m.totalMs()) + kept;
+            case CANCELLED -> "Cancelled after " + Formats.seconds(m.totalMs()) + kept;
+        });
+    }
+
+    /** True when the run (or the last one) produced any thinking or answer text. */
+    public boolean hasOutput() {
+        return sawText;
+    }
+
+    /** Cancels the run in flight, if any; the cancellation shows on a later tick. */
+    public void cancel() {
+        LaneRun current = run;
+        if (current != null && state.get().active()) {
+            current.cancel();
+        }
+    }
+
+    public void addListener(TextStreamListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(TextStreamListener listener) {
+        listeners.remove(listener);
+    }
+
+    public ReadOnlyObjectProperty<ColumnState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ColumnState getState() {
+        return state.get();
+    }
+
+    public ReadOnlyObjectProperty<RunMetrics> metricsProperty() {
+        return metrics.getReadOnlyProperty();
+    }
+
+    public RunMetrics getMetrics() {
+        return metrics.get();
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** The failure message, empty unless the run failed. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<FailureKind> failureKindProperty() {
+        return failureKind.getReadOnlyProperty();
+    }
+}

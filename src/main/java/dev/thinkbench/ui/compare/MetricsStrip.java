@@ -1,0 +1,129 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.TokenCount;
+import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.common.Icons;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * A column's numbers as small tiles: prompt / thinking / answer tokens (each marked reported or counted), time to the
+ * first thinking and answer token, thinking time, total, tokens per second and cost. Unknown values are a dash.
+ * UI thread only.
+ */
+public final class MetricsStrip extends GridPane {
+
+    private static final int TILES_PER_ROW = 3;
+
+    private final Stat prompt = new Stat("Prompt", "Prompt tokens, as the server reported them");
+    private final Stat thinking = new Stat("Thinking", "Thinking tokens");
+    private final Stat answer = new Stat("Answer", "Answer tokens");
+    private final Stat cost = new Stat("Cost", "Cost from assets/pricing.json; local servers are free");
+    private final Stat firstThinking = new Stat("TTFT think", "Time from the request to the first thinking token");
+    private final Stat firstAnswer = new Stat("TTFT answer", "Time from the request to the first answer token");
+    private final Stat thinkingTime = new Stat("Think time", "From the first thinking token to the first answer token");
+    private final Stat total = new Stat("Total", "From the request to the end of the run");
+    private final Stat rate = new Stat("Tokens/s", "Generated tokens per second of generation time");
+
+    public MetricsStrip() {
+        getStyleClass().add("metrics-strip");
+        setHgap(6);
+        setVgap(6);
+        for (int i = 0; i < TILES_PER_ROW; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / TILES_PER_ROW);
+            c.setHalignment(HPos.LEFT);
+            c.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(c);
+        }
+        Stat[] all = {thinking, answer, prompt, firstThinking, firstAnswer, thinkingTime, total, rate, cost};
+        for (int i = 0; i < all.length; i++) {
+            add(all[i], i % TILES_PER_ROW, i / TILES_PER_ROW);
+        }
+        show(RunMetrics.empty());
+    }
+
+    /** Shows {@code m}. */
+    public void show(RunMetrics m) {
+        prompt.set(m.promptTokens());
+        thinking.set(m.thinkingTokens());
+        answer.set(m.answerTokens());
+        cost.set(m.cost().display(), "");
+        cost.explain(m.cost().note() == null || m.cost().note().isBlank() ? "Cost: no price known"
+                : "Cost: " + m.cost().note());
+        firstThinking.set(Formats.millis(m.timeToFirstThinkingMs()), "");
+        firstAnswer.set(Formats.millis(m.timeToFirstAnswerMs()), "");
+        thinkingTime.set(Formats.millis(m.thinkingMs()), "");
+        total.set(Formats.millis(m.totalMs()), "");
+        rate.set(Formats.rateNumber(m.tokensPerSecond()), "");
+    }
+
+    /** The value text of a tile, by caption, for tests. */
+    public String valueOf(String caption) {
+        for (var node : getChildren()) {
+            if (node instanceof Stat s && s.caption.getText().equals(caption)) {
+                return s.value.getText();
+            }
+        }
+        throw new IllegalArgumentException("no tile " + caption);
+    }
+
+    /** One tile: caption over value and a small marker (where a token count came from). */
+    private static final class Stat extends VBox {
+        private final Label caption;
+        private final Label value = new Label();
+        private final Label marker = new Label();
+        private final String help;
+        private final Tooltip explanation;
+
+        Stat(String captionText, String help) {
+            this.help = help;
+            caption = new Label(captionText);
+            caption.getStyleClass().add("stat-caption");
+            value.getStyleClass().add("stat-value");
+            marker.getStyleClass().add("stat-marker");
+            marker.setVisible(false);
+            marker.setManaged(false);
+            HBox line = new HBox(4, value, marker);
+            line.setAlignment(Pos.BASELINE_LEFT);
+            getChildren().addAll(caption, line);
+            getStyleClass().add("stat");
+            explanation = Icons.tip(help);
+            Tooltip.install(this, explanation);
+            setMinWidth(0);
+        }
+
+        void set(TokenCount count) {
+            String source = Formats.source(count);
+            set(Formats.tokens(count), source.isEmpty() ? "" : source.equals("reported") ? "rep" : "cnt");
+            explain(help + (source.isEmpty() ? ": not known" : source.equals("reported")
+                    ? ", reported by the server" : ", counted here from the streamed chunks"));
+        }
+
+        void set(String v, String mark) {
+            if (!v.equals(value.getText())) {
+                value.setText(v);
+            }
+            if (!mark.equals(marker.getText())) {
+                marker.setText(mark);
+                marker.setVisible(!mark.isEmpty());
+                marker.setManaged(!mark.isEmpty());
+            }
+        }
+
+        /** Changes the tile's tooltip text; one tooltip per tile, so frequent updates allocate nothing. */
+        void explain(String text) {
+            if (!text.equals(explanation.getText())) {
+                explanation.setText(text);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.thinkbench.ui.compare;
+
+import atlantafx.base.theme.Styles;
+import dev.thinkbench.lab.samples.SamplePrompt;
+import dev.thinkbench.ui.common.Icons;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The left panel of the Compare tab: sample picker, prompt, collapsible system prompt, sampling (temperature and
+ * seed, validated in place), and the Run / Cancel all buttons with the reason Run is disabled. UI thread only.
+ */
+public final class PromptPane extends VBox {
+
+    private final TextArea promptArea = new TextArea();
+
+    public PromptPane(CompareViewModel compare) {
+        PromptViewModel vm = compare.prompt();
+        getStyleClass().add("prompt-pane");
+        setSpacing(10);
+        setPadding(new Insets(14));
+        setMinWidth(260);
+        setPrefWidth(340);
+
+        Label title = new Label("Prompt");
+        title.getStyleClass().add(Styles.TITLE_4);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        ComboBox<SamplePrompt> samples = new ComboBox<>(vm.samples());
+        samples.setPromptText("Samples\u2026");
+        samples.valueProperty().bindBidirectional(vm.sampleProperty());
+        samples.setCellFactory(list -> new SampleCell());
+        samples.setButtonCell(new SampleCell());
+        samples.setTooltip(Icons.tip("Ready-made prompts from samples/prompts.json: trivial, retrieval, math, "
+                + "logic and proof problems"));
+        samples.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(samples, Priority.ALWAYS);
+        HBox head = new HBox(10, title, samples);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        Label note = new Label();
+        note.setGraphic(Icons.icon(Feather.ZAP));
+        note.getStyleClass().addAll("sample-note", Styles.TEXT_SMALL);
+        note.setWrapText(true);
+        note.textProperty().bind(vm.sampleNoteProperty());
+        note.visibleProperty().bind(vm.sampleNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+
+        promptArea.setId("promptArea");
+        promptArea.setWrapText(true);
+        promptArea.setPromptText("Ask something that needs thinking\u2026  (Ctrl+Enter runs)");
+        promptArea.textProperty().bindBidirectional(vm.promptProperty());
+        promptArea.getStyleClass().add("prompt-area");
+        VBox.setVgrow(promptArea, Priority.ALWAYS);
+
+        TextArea systemArea = new TextArea();
+        systemArea.setWrapText(true);
+        systemArea.setPrefRowCount(3);
+        systemArea.setPromptText("Optional system prompt");
+        systemArea.textProperty().bindBidirectional(vm.systemProperty());
+        TitledPane system = new TitledPane("System prompt", systemArea);
+        system.setExpanded(false);
+        system.setAnimated(false);
+        system.getStyleClass().add(Styles.DENSE);
+        system.setTooltip(Icons.tip("Sent before the prompt in every column"));
+
+        Button run = Icons.button("Run", Feather.PLAY, "Run every column (Ctrl+Enter)", Styles.ACCENT, "run-button");
+        run.setId("runButton");
+        run.setMaxWidth(Double.MAX_VALUE);
+        run.setDefaultButton(false);
+        run.disableProperty().bind(compare.canRunProperty().not());
+        run.setOnAction(e -> compare.run());
+        HBox.setHgrow(run, Priority.ALWAYS);
+        Button cancelAll = Icons.button("Cancel all", Feather.STOP_CIRCLE, "Stop every running column (Esc)",
+                Styles.BUTTON_OUTLINED, Styles.DANGER);
+        cancelAll.setId("cancelAllButton");
+        cancelAll.disableProperty().bind(compare.runningProperty().not());
+        cancelAll.setOnAction(e -> compare.cancelAll());
+        HBox buttons = new HBox(8, run, cancelAll);
+
+        Label hint = new Label();
+        hint.setId("runHint");
+        hint.getStyleClass().addAll("run-hint", Styles.TEXT_SMALL);
+        hint.setWrapText(true);
+        hint.setGraphic(Icons.icon(Feather.INFO));
+        hint.textProperty().bind(compare.runHintProperty());
+        hint.visibleProperty().bind(compare.runHintProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
+
+        getChildren().addAll(head, note, promptArea, system, sampling(vm), buttons, hint);
+    }
+
+    private static VBox sampling(PromptViewModel vm) {
+        Label title = new Label("Sampling", Icons.icon(Feather.SLIDERS));
+        title.getStyleClass().add("section-title");
+        TextField temperature = field(vm.temperatureProperty(), vm.temperatureErrorProperty(), "default",
+                "Temperature, 0 to 2, the same in every column (blank: the engine's default)");
+        TextField seed = field(vm.seedProperty(), vm.seedErrorProperty(), "none",
+                "Seed, the same in every column, so differences come from the budget (blank: none)");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(4);
+        grid.addRow(0, caption("Temperature"), caption("Seed"));
+        grid.addRow(1, temperature, seed);
+        GridPane.setHgrow(temperature, Priority.ALWAYS);
+        GridPane.setHgrow(seed, Priority.ALWAYS);
+        Label errors = new Label();
+        errors.getStyleClass().addAll("field-error", Styles.TEXT_SMALL);
+        errors.setWrapText(true);
+        errors.textProperty().bind(vm.temperatureErrorProperty().concat(
+                vm.temperatureErrorProperty().isNotEmpty().and(vm.seedErrorProperty().isNotEmpty())
+                        .map(both -> both ? "; " : "")).concat(vm.seedErrorProperty()));
+        errors.visibleProperty().bind(errors.textProperty().isNotEmpty());
+        errors.managedProperty().bind(errors.visibleProperty());
+        return new VBox(6, title, grid, errors);
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        return l;
+    }
+
+    private static TextField field(javafx.beans.property.StringProperty value, ReadOnlyStringProperty error,
+                                   String prompt, String tip) {
+        TextField f = new TextField();
+        f.textProperty().bindBidirectional(value);
+        f.setPromptText(prompt);
+        f.setTooltip(Icons.tip(tip));
+        f.setPrefColumnCount(6);
+        PseudoClass danger = Styles.STATE_DANGER;
+        error.addListener((obs, old, now) -> f.pseudoClassStateChanged(danger, !now.isEmpty()));
+        return f;
+    }
+
+    /** Puts the caret in the prompt. */
+    public void focusPrompt() {
+        promptArea.requestFocus();
+    }
+
+    /** Shows a sample's title and category. */
+    private static final class SampleCell extends ListCell<SamplePrompt> {
+        @Override
+        protected void updateItem(SamplePrompt item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? "Samples\u2026" : item.title());
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.ui.common.Icons;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.StackPane;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * Read-only, virtualized text that grows as a run streams: only visible paragraphs have nodes, so a 100,000-token
+ * trace stays fast. Text arrives in batches ({@link #append}); the view follows the end until the user scrolls up,
+ * and follows again once they scroll back to the bottom or press "Jump to latest". UI thread only.
+ */
+public final class StreamingTextArea extends StackPane {
+
+    private static final double BOTTOM_SLACK_PX = 24;
+    private static final long USER_SCROLL_WINDOW_NANOS = 600_000_000L;
+
+    private final StyleClassedTextArea area = new StyleClassedTextArea();
+    private final Label placeholder;
+    private final Button jump;
+    private boolean following = true;
+    private boolean streaming = true;
+    private long lastUserScroll;
+    private int length;
+
+    public StreamingTextArea(String placeholderText) {
+        getStyleClass().add("streaming-text");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.getStyleClass().add("streaming-area");
+        area.setPadding(new Insets(8, 10, 8, 10));
+        VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
+        placeholder = new Label(placeholderText);
+        placeholder.getStyleClass().add("streaming-placeholder");
+        placeholder.setMouseTransparent(true);
+        jump = Icons.button("Jump to latest", Feather.ARROW_DOWN, "Follow the stream again", "small", "accent");
+        jump.setVisible(false);
+        jump.setOnAction(e -> resumeFollowing());
+        StackPane.setAlignment(jump, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(jump, new Insets(0, 16, 10, 0));
+        StackPane.setAlignment(placeholder, Pos.TOP_LEFT);
+        StackPane.setMargin(placeholder, new Insets(8, 12, 8, 12));
+        getChildren().addAll(scroll, placeholder, jump);
+        area.addEventFilter(ScrollEvent.SCROLL, e -> userScrolled());
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> userScrolled());
+        scroll.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userScrolled());
+        scroll.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userScrolled());
+        area.estimatedScrollYProperty().addListener((obs, old, now) -> {
+            if (System.nanoTime() - lastUserScroll < USER_SCROLL_WINDOW_NANOS) {
+                setFollowing(atBottom());
+            }
+        });
+    }
+
+    private void userScrolled() {
+        lastUserScroll = System.nanoTime();
+    }
+
+    private boolean atBottom() {
+        Double total = area.getTotalHeightEstimate();
+        if (total == null) {
+            return true;
+        }
+        return area.getEstimatedScrollY() + area.getViewportHeight() >= total - BOTTOM_SLACK_PX;
+    }
+
+    private void setFollowing(boolean follow) {
+        following = follow;
+        jump.setVisible(!follow && streaming && length > 0);
+    }
+
+    private void resumeFollowing() {
+        lastUserScroll = 0;
+        setFollowing(true);
+        scrollToEnd();
+    }
+
+    /** Appends a batch of text in one style class, then keeps the end in view if following. */
+    public void append(String text, String styleClass) {
+        if (text.isEmpty()) {
+            return;
+        }
+        area.append(text, styleClass);
+        length += text.length();
+        placeholder.setVisible(false);
+        if (following) {
+            scrollToEnd();
+        }
+    }
+
+    private void scrollToEnd() {
+        area.showParagraphAtBottom(area.getParagraphs().size() - 1);
+    }
+
+    /** The stream has ended: shows the beginning (a finished answer reads from its first line). */
+    public void showStart() {
+        streaming = false;
+        if (length > 0) {
+            setFollowing(false);
+            area.showParagraphAtTop(0);
+        }
+    }
+
+    /** Empties the area and follows the end again. */
+    public void clear() {
+        area.clear();
+        length = 0;
+        streaming = true;
+        placeholder.setVisible(true);
+        resumeFollowing();
+    }
+
+    /** The text shown, for tests and copying. */
+    public String text() {
+        return area.getText();
+    }
+
+    /** The number of characters shown. */
+    public int length() {
+        return length;
+    }
+
+    public boolean isFollowing() {
+        return following;
+    }
+
+    public void setPlaceholder(String text) {
+        placeholder.setText(text);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.thinkbench.ui.connection;
+
+import atlantafx.base.theme.Styles;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.ui.common.Icons;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The top bar's connection controls: engine picker, base URL, API key variable, model picker with refresh (F5), and
+ * an inline message when the engine cannot be set up or the models cannot be listed. UI thread only.
+ */
+public final class ConnectionBar extends HBox {
+
+    private final ConnectionViewModel vm;
+    private final ComboBox<String> model = new ComboBox<>();
+
+    public ConnectionBar(ConnectionViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("connection-bar");
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+
+        ComboBox<EngineRegistry.Entry> engine = new ComboBox<>(vm.engines());
+        engine.setId("enginePicker");
+        engine.valueProperty().bindBidirectional(vm.engineEntryProperty());
+        engine.setCellFactory(list -> new EngineCell());
+        engine.setButtonCell(new EngineCell());
+        engine.setTooltip(Icons.tip("The kind of server to talk to"));
+        engine.setPrefWidth(250);
+        engine.setMinWidth(140);
+
+        TextField url = new TextField();
+        url.setId("baseUrlField");
+        url.textProperty().bindBidirectional(vm.baseUrlProperty());
+        url.setPromptText("engine default");
+        url.setPrefColumnCount(18);
+        url.setMinWidth(120);
+        url.setTooltip(Icons.tip("Base URL of the server; Enter lists its models again"));
+        url.setOnAction(e -> vm.refreshModels());
+        url.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                vm.refreshModels();
+            }
+        });
+        vm.connectionErrorProperty().addListener((obs, old, now) -> url.pseudoClassStateChanged(Styles.STATE_DANGER,
+                vm.engineProperty().get() == null && !now.isEmpty()));
+
+        TextField key = new TextField();
+        key.textProperty().bindBidirectional(vm.apiKeyVariableProperty());
+        key.setPromptText("API key variable");
+        key.setPrefColumnCount(10);
+        key.setMinWidth(90);
+        key.setTooltip(Icons.tip("Name of the environment variable that holds the API key, e.g. "
+                + "DEEPSEEK_API_KEY. The key itself is never shown, saved or logged. Blank for local servers."));
+        key.setOnAction(e -> vm.refreshModels());
+
+        model.setId("modelPicker");
+        model.setEditable(true);
+        model.setPromptText("model");
+        model.setPrefWidth(270);
+        model.setMinWidth(140);
+        model.valueProperty().bindBidirectional(vm.modelProperty());
+        model.setTooltip(Icons.tip("The model to run; pick from the server's list or type a name"));
+        ObservableList<String> names = FXCollections.observableArrayList();
+        vm.modelsProperty().addListener((ListChangeListener<ModelInfo>) c ->
+                names.setAll(vm.modelsProperty().stream().map(ModelInfo::name).toList()));
+        model.setItems(names);
+
+        Button refresh = Icons.button(null, Feather.REFRESH_CW, "List the server's models again (F5)",
+                Styles.BUTTON_ICON, Styles.FLAT);
+        refresh.setId("refreshModels");
+        refresh.setOnAction(e -> vm.refreshModels());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.setMaxSize(16, 16);
+        busy.visibleProperty().bind(vm.loadingModelsProperty());
+        refresh.visibleProperty().bind(vm.loadingModelsProperty().not());
+        StackPane refreshSlot = new StackPane(refresh, busy);
+
+        Label problem = new Label();
+        problem.setId("connectionProblem");
+        problem.getStyleClass().addAll("connection-problem", Styles.TEXT_SMALL);
+        problem.setGraphic(Icons.icon(Feather.ALERT_CIRCLE));
+        problem.textProperty().bind(Bindings.createStringBinding(() -> {
+            String c = vm.connectionErrorProperty().get();
+            return c.isEmpty() ? vm.modelsErrorProperty().get() : c;
+        }, vm.connectionErrorProperty(), vm.modelsErrorProperty()));
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setMaxWidth(420);
+        problem.setMinWidth(60);
+        HBox.setHgrow(problem, javafx.scene.layout.Priority.SOMETIMES);
+        problem.textProperty().addListener((obs, old, now) -> problem.setTooltip(now.isEmpty() ? null
+                : Icons.tip(now)));
+
+        getChildren().addAll(caption("Engine"), engine, url, key, caption("Model"), model, refreshSlot, problem);
+        vm.engineEntryProperty().addListener((obs, old, now) -> {
+            url.setDisable(!vm.usesServer());
+            key.setDisable(!vm.usesServer());
+        });
+        url.setDisable(!vm.usesServer());
+        key.setDisable(!vm.usesServer());
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("bar-caption", Styles.TEXT_MUTED);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** Lists the server's models again. */
+    public void refresh() {
+        vm.refreshModels();
+    }
+
+    /** Shows an engine kind by its display name. */
+    private static final class EngineCell extends ListCell<EngineRegistry.Entry> {
+        @Override
+        protected void updateItem(EngineRegistry.Entry item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? "No engine" : item.displayName());
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.thinkbench.ui.connection;
+
+import dev.thinkbench.engine.EngineConfig;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.ui.BackgroundTasks;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Which engine, server and model the workbench talks to. Rebuilds the {@link ReasoningEngine} whenever the engine
+ * kind, base URL or key variable changes (creating an engine never contacts the server) and lists the server's models
+ * off the UI thread. Errors are kept as messages for the view to show inline. Use from the UI thread only.
+ */
+public final class ConnectionViewModel {
+
+    private final BackgroundTasks tasks;
+    private final UnaryOperator<String> environment;
+    private final ObservableList<EngineRegistry.Entry> engines;
+    private final ObjectProperty<EngineRegistry.Entry> engineEntry = new SimpleObjectProperty<>(this, "engineEntry");
+    private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
+    private final StringProperty apiKeyVariable = new SimpleStringProperty(this, "apiKeyVariable", "");
+    private final StringProperty model = new SimpleStringProperty(this, "model", "");
+    private final ReadOnlyListWrapper<ModelInfo> models =
+            new ReadOnlyListWrapper<>(this, "models", FXCollections.observableArrayList());
+    private final ReadOnlyBooleanWrapper loadingModels = new ReadOnlyBooleanWrapper(this, "loadingModels");
+    private final ReadOnlyStringWrapper modelsError = new ReadOnlyStringWrapper(this, "modelsError", "");
+    private final ReadOnlyStringWrapper connectionError = new ReadOnlyStringWrapper(this, "connectionError", "");
+    private final ReadOnlyObjectWrapper<ReasoningEngine> engine = new ReadOnlyObjectWrapper<>(this, "engine");
+    private int listGeneration;
+
+    public ConnectionViewModel(EngineRegistry registry, BackgroundTasks tasks, UnaryOperator<String> environment) {
+        this.tasks = tasks;
+        this.environment = environment;
+        this.engines = FXCollections.unmodifiableObservableList(FXCollections.observableList(registry.entries()));
+        engineEntry.addListener((obs, old, now) -> onEngineKindChanged(old, now));
+        baseUrl.addListener((obs, old, now) -> rebuildEngine());
+        apiKeyVariable.addListener((obs, old, now) -> rebuildEngine());
+        if (!engines.isEmpty()) {
+            engineEntry.set(engines.getFirst());
+        }
+    }
+
+    /** Restores a saved choice; unknown engine ids are ignored. Null values keep the current ones. */
+    public void restore(String engineId, String url, String modelName, String keyVariable) {
+        engines.stream().filter(e -> e.id().equals(engineId)).findFirst().ifPresent(engineEntry::set);
+        if (keyVariable != null) {
+            apiKeyVariable.set(keyVariable);
+        }
+        if (url != null && !url.isBlank()) {
+            baseUrl.set(url);
+        }
+        if (modelName != null) {
+            model.set(modelName);
+        }
+    }
+
+    private void onEngineKindChanged(EngineRegistry.Entry old, EngineRegistry.Entry now) {
+        String url = baseUrl.get();
+        boolean defaultUrl = url == null || url.isBlank() || old != null && url.equals(old.defaultBaseUrl());
+        models.clear();
+        modelsError.set("");
+        if (now != null && defaultUrl) {
+            baseUrl.set(Objects.requireNonNullElse(now.defaultBaseUrl(), ""));
+        }
+        rebuildEngine();
+        if (old != null) {
+            model.set("");
+        }
+    }
+
+    private void rebuildEngine() {
+        EngineRegistry.Entry entry = engineEntry.get();
+        if (entry == null) {
+            engine.set(null);
+            connectionError.set("no engine is available in this build");
+            return;
+        }
+        try {
+            URI uri = parseBaseUrl(baseUrl.get());
+            String variable = apiKeyVariable.get() == null || apiKeyVariable.get().isBlank() ? null
+                    : apiKeyVariable.get().strip();
+            String key = variable == null ? null : environment.apply(variable);
+            connectionError.set(variable != null && key == null
+                    ? "environment variable " + variable + " is not set; running without a key" : "");
+            engine.set(entry.factory().create(new EngineConfig(entry.id(), uri, key, null, variable)));
+        } catch (IllegalArgumentException e) {
+            engine.set(null);
+            connectionError.set(e.getMessage());
+        }
+    }
+
+    /** Null for blank (the engine's default), else an absolute http(s) URL. */
+    static URI parseBaseUrl(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text.strip());
+            if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase())
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException("base URL must look like http://127.0.0.1:11434, was '"
+                        + text.strip() + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("base URL is not a URL: " + e.getReason(), e);
+        }
+    }
+
+    /** Asks the server for its models off the UI thread; a newer request supersedes an older one. */
+    public void refreshModels() {
+        ReasoningEngine current = engine.get();
+        if (current == null) {
+            return;
+        }
+        int generation = ++listGeneration;
+        loadingModels.set(true);
+        modelsError.set("");
+        tasks.run(current::listModels, list -> {
+            if (generation == listGeneration) {
+                loadingModels.set(false);
+                models.setAll(list);
+                if (list.isEmpty()) {
+                    modelsError.set("no models available on this engine yet");
+                } else if (model.get() == null || model.get().isBlank()) {
+                    model.set(list.getFirst().name());
+                }
+            }
+        }, error -> {
+            if (generation == listGeneration) {
+                loadingModels.set(false);
+                models.clear();
+                modelsError.set("No model list: " + messageOf(error));
+            }
+        });
+    }
+
+    private static String messageOf(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    public ObservableList<EngineRegistry.Entry> engines() {
+        return engines;
+    }
+
+    public ObjectProperty<EngineRegistry.Entry> engineEntryProperty() {
+        return engineEntry;
+    }
+
+    public StringProperty baseUrlProperty() {
+        return baseUrl;
+    }
+
+    /** The name of the environment variable that holds the API key; the key itself is never shown or saved. */
+    public StringProperty apiKeyVariableProperty() {
+        return apiKeyVariable;
+    }
+
+    public StringProperty modelProperty() {
+        return model;
+    }
+
+    public ReadOnlyListProperty<ModelInfo> modelsProperty() {
+        return models.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingModelsProperty() {
+        return loadingModels.getReadOnlyProperty();
+    }
+
+    /** Why the model list could not be read, empty when it could. */
+    public ReadOnlyStringProperty modelsErrorProperty() {
+        return modelsError.getReadOnlyProperty();
+    }
+
+    /** Why the engine could not be set up (bad URL, missing key variable), empty when all is well. */
+    public ReadOnlyStringProperty connectionErrorProperty() {
+        return connectionError.getReadOnlyProperty();
+    }
+
+    /** True when the chosen engine kind talks to a server (it has a default URL); false for in-process engines. */
+    public boolean usesServer() {
+        EngineRegistry.Entry e = engineEntry.get();
+        return e != null && e.defaultBaseUrl() != null && !e.defaultBaseUrl().isBlank();
+    }
+
+    /** The engine to run on, null while the settings are wrong. */
+    public ReadOnlyObjectProperty<ReasoningEngine> engineProperty() {
+        return engine.getReadOnlyProperty();
+    }
+}

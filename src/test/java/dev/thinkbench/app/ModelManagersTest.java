@@ -1,0 +1,37 @@
+package dev.thinkbench.app;
+
+import dev.thinkbench.engine.local.LocalBackends;
+import dev.thinkbench.lab.settings.CurrentSettings;
+import dev.thinkbench.lab.settings.SettingsStore;
+import dev.thinkbench.ui.models.ModelManagerViewModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The model manager's engine settings reach the saved settings and the built-in engine's next run. */
+class ModelManagersTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void threadsAndContextChosenInTheManagerAreSavedAndUsedByTheNextBackend() {
+        SettingsStore store = new SettingsStore(dir.resolve("config/settings.json"));
+        CurrentSettings settings = CurrentSettings.load(store);
+        try (LocalBackends builtin = LocalBackends.standard(dir.resolve("data"), Path.of("assets"),
+                () -> settings.get().builtinEngine())) {
+            ModelManagerViewModel vm = ModelManagers.viewModel(Path.of("assets"), builtin, settings, Runnable::run);
+
+            vm.threadsProperty().set(2);
+            vm.contextSizeProperty().set(2048);
+
+            assertThat(vm.catalog()).isNotEmpty();
+            assertThat(store.load().builtinThreads()).isEqualTo(2);
+            assertThat(store.load().builtinContextSize()).isEqualTo(2048);
+            assertThat(builtin.backend("any.gguf").settings().contextSize()).isEqualTo(2048);
+        }
+    }
+}

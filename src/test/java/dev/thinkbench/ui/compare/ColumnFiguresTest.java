@@ -1,0 +1,56 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.core.Money;
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.TokenCount;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ColumnFiguresTest {
+
+    @Test
+    void latencySplitsIntoFirstTokenThinkingAndAnswer() {
+        RunMetrics m = new RunMetrics(TokenCount.reported(10), TokenCount.reported(300), TokenCount.counted(20),
+                400L, 2400L, 2000L, 3000L, 100.0, new Money(BigDecimal.ZERO, "USD", "local"), 0);
+
+        ColumnFigures f = ColumnFigures.of("large", m);
+
+        assertThat(f).isEqualTo(new ColumnFigures("large", 300, 20, BigDecimal.ZERO, 400L, 2000L, 600L));
+    }
+
+    @Test
+    void unknownNumbersStayUnknownRatherThanZero() {
+        ColumnFigures f = ColumnFigures.of("small", RunMetrics.empty());
+
+        assertThat(f.thinkingTokens()).isNull();
+        assertThat(f.answerTokens()).isNull();
+        assertThat(f.cost()).isNull();
+        assertThat(f.firstTokenMs()).isNull();
+        assertThat(f.answerMs()).isNull();
+    }
+
+    @Test
+    void anAnswerWithoutThinkingHasZeroThinkingTime() {
+        RunMetrics m = new RunMetrics(TokenCount.unknown(), TokenCount.counted(0), TokenCount.counted(5),
+                null, 300L, null, 500L, null, Money.unknown("no price"), 0);
+
+        ColumnFigures f = ColumnFigures.of("off", m);
+
+        assertThat(f.firstTokenMs()).isEqualTo(300L);
+        assertThat(f.thinkingMs()).isZero();
+        assertThat(f.answerMs()).isEqualTo(200L);
+    }
+
+    @Test
+    void chartCategoriesAreMadeUnique() {
+        List<ColumnFigures> figures = List.of(new ColumnFigures("a", null, null, null, null, null, null),
+                new ColumnFigures("a", null, null, null, null, null, null),
+                new ColumnFigures(" ", null, null, null, null, null, null));
+
+        assertThat(ChartsPane.uniqueLabels(figures)).containsExactly("a", "a (2)", "column");
+    }
+}

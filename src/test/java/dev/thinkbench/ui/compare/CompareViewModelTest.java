@@ -1,0 +1,247 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Usage;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.ui.ScriptedTestEngine;
+import dev.thinkbench.ui.ScriptedTestEngine.Script;
+import dev.thinkbench.ui.WorkbenchFixture;
+import dev.thinkbench.ui.WorkbenchServices;
+import dev.thinkbench.ui.connection.ConnectionViewModel;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Compare tab's view model, driven frame by frame without a toolkit. */
+class CompareViewModelTest {
+
+    private static final List<String> THINK = List.of("Let ", "me ", "add.\n", "1 + 1 = 2.");
+    private static final List<String> ANSWER = List.of("The ", "answer ", "is 2.");
+
+    private CompareViewModel model(Function<RunSpec, Script> scripts) {
+        ScriptedTestEngine engine = new ScriptedTestEngine("scripted", scripts, List.of(new ModelInfo("m1", "")));
+        WorkbenchServices services = WorkbenchFixture.services("scripted", "Scripted", engine);
+        ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
+                new WorkbenchFixture.SameThreadTasks(), name -> null);
+        connection.refreshModels();
+        PromptViewModel prompt = new PromptViewModel(services.samples());
+        return new CompareViewModel(connection, prompt, services.presets(), PriceTable.empty());
+    }
+
+    /** Ticks like frames until no column runs (bounded), returning the number of frames. */
+    private static int runToEnd(CompareViewModel vm) throws InterruptedException {
+        long now = 0;
+        for (int frame = 1; frame <= 2000; frame++) {
+            now += 16_000_000L;
+            vm.tick(now);
+            if (!vm.runningProperty().get()) {
+                return frame;
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("the comparison did not end within 2000 frames");
+    }
+
+    @Test
+    void columnsStartAsTheEnginePresets() {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
+
+        assertThat(vm.columns()).extracting(c -> c.toSetting())
+                .containsExactly("small=none", "medium=effort:low", "large=effort:high");
+        assertThat(vm.columns()).allSatisfy(c -> assertThat(c.meaningProperty().get()).startsWith("scripted "));
+    }
+
+    @Test
+    void runIsBlockedWithAReasonUntilThereIsAPrompt() {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
+
+        assertThat(vm.canRunProperty().get()).isFalse();
+        assertThat(vm.runHintProperty().get()).isEqualTo("Write a prompt or pick a sample to run");
+
+        vm.prompt().promptProperty().set("1 + 1 = ?");
+
+        assertThat(vm.canRunProperty().get()).isTrue();
+        assertThat(vm.runHintProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aBadBudgetOrSamplingBlocksRunAndSaysWhere() {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
+        vm.prompt().promptProperty().set("1 + 1 = ?");
+
+        vm.columns().get(1).budgetTextProperty().set("effort:extreme");
+        assertThat(vm.runHintProperty().get()).isEqualTo("Fix the budget of column 'medium'");
+        assertThat(vm.columns().get(1).budgetErrorProperty().get()).contains("unknown effort level 'extreme'");
+
+        vm.columns().get(1).budgetTextProperty().set("effort:low");
+        vm.prompt().temperatureProperty().set("hot");
+        assertThat(vm.runHintProperty().get()).isEqualTo("Fix the sampling settings");
+        assertThat(vm.canRunProperty().get()).isFalse();
+    }
+
+    @Test
+    void everyColumnStreamsItsTextInBatchesAndEndsWithAllOfIt() throws InterruptedException {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER).reporting(new Usage(9, 7, 4)));
+        vm.prompt().promptProperty().set("1 + 1 = ?");
+        List<StringBuilder> thinking = new ArrayList<>();
+        List<Integer> batches = new ArrayList<>(List.of(0, 0, 0));
+        for (int i = 0; i < 3; i++) {
+            StringBuilder b = new StringBuilder();
+            thinking.add(b);
+            int index = i;
+            vm.columns().get(i).live().addListener(new TextStreamListener() {
+                @Override
+                public void append(List<TextChunk> chunks) {
+                    batches.set(index, batches.get(index) + 1);
+                    chunks.stream().filter(c -> c.part() == TextChunk.Part.THINKING).forEach(c -> b.append(c.text()));
+                }
+
+                @Override
+                public void reset() {
+                    b.setLength(0);
+                }
+            });
+        }
+
+        vm.run();
+        int frames = runToEnd(vm);
+
+        assertThat(thinking).allSatisfy(b -> assertThat(b.toString()).isEqualTo(String.join("", THINK)));
+        assertThat(batches).allSatisfy(n -> assertThat(n).isBetween(1, frames));
+        assertThat(vm.columns()).allSatisfy(c -> {
+            assertThat(c.live().getState()).isEqualTo(ColumnState.DONE);
+            assertThat(c.live().getMetrics().thinkingTokens().value()).isEqualTo(4);
+            assertThat(c.live().statusTextProperty().get()).startsWith("Done in ");
+        });
+        assertThat(vm.figuresProperty().get()).extracting(ColumnFigures::thinkingTokens).containsOnly(4);
+        assertThat(vm.canRunProperty().get()).isTrue();
+    }
+
+    @Test
+    void aFailureStaysInItsColumnAndRetryRunsOnlyThatColumnAgain() throws InterruptedException {
+        boolean[] healed = {false};
+        CompareViewModel vm = model(spec -> spec.budget() instanceof Budget.Effort e
+                && e.level().wireName().equals("low") && !healed[0]
+                ? Script.of(THINK, ANSWER).failing(FailureKind.STREAM_CUT, "the stream ended early")
+                : Script.of(THINK, ANSWER));
+        vm.prompt().promptProperty().set("1 + 1 = ?");
+
+        vm.run();
+        runToEnd(vm);
+
+        ColumnViewModel medium = vm.columns().get(1);
+        assertThat(medium.live().getState()).isEqualTo(ColumnState.FAILED);
+        assertThat(medium.live().errorProperty().get()).isEqualTo("the stream ended early");
+        assertThat(medium.live().failureKindProperty().get()).isEqualTo(FailureKind.STREAM_CUT);
+        assertThat(medium.live().statusTextProperty().get()).contains("partial output is kept");
+        assertThat(List.of(vm.columns().get(0), vm.columns().get(2)))
+                .allSatisfy(c -> assertThat(c.live().getState()).isEqualTo(ColumnState.DONE));
+        assertThat(vm.canRetry(medium)).isTrue();
+
+        healed[0] = true;
+        vm.retry(medium);
+        runToEnd(vm);
+
+        assertThat(medium.live().getState()).isEqualTo(ColumnState.DONE);
+        assertThat(medium.live().errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void cancelAllStopsEveryRunningColumn() throws InterruptedException {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER).stalling());
+        vm.prompt().promptProperty().set("1 + 1 = ?");
+        vm.run();
+        vm.tick(1);
+
+        vm.cancelAll();
+        runToEnd(vm);
+
+        assertThat(vm.columns()).allSatisfy(c -> {
+            assertThat(c.live().getState()).isEqualTo(ColumnState.CANCELLED);
+            assertThat(c.live().statusTextProperty().get()).startsWith("Cancelled after");
+        });
+    }
+
+    @Test
+    void aColumnTheEngineCannotRunIsSkippedWithTheReason() throws InterruptedException {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
+        vm.prompt().promptProperty().set("1 + 1 = ?");
+        ColumnViewModel forced = vm.addColumn();
+        forced.budgetTextProperty().set("force:max=64");
+
+        assertThat(forced.unsupportedProperty().get()).startsWith("budget forcing needs a raw-continuation engine");
+        assertThat(forced.isRunnable()).isFalse();
+        assertThat(vm.canRunProperty().get()).isTrue();
+
+        vm.run();
+        runToEnd(vm);
+
+        assertThat(forced.live().getState()).isEqualTo(ColumnState.SKIPPED);
+        assertThat(forced.live().statusTextProperty().get()).startsWith("Not run: budget forcing");
+        assertThat(vm.columns().get(0).live().getState()).isEqualTo(ColumnState.DONE);
+    }
+
+    @Test
+    void chartFiguresRefreshAtMostAFewTimesASecond() throws InterruptedException {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER).stalling());
+        vm.prompt().promptProperty().set("1 + 1 = ?");
+        int[] updates = {0};
+        vm.figuresProperty().addListener((obs, old, now) -> updates[0]++);
+        vm.run();
+        Thread.sleep(50);
+
+        for (long t = 1; t <= 60; t++) {
+            vm.tick(t * 16_666_667L);
+        }
+
+        assertThat(updates[0]).isBetween(1, CompareViewModel.CHART_HZ + 1);
+        vm.cancelAll();
+        runToEnd(vm);
+    }
+
+    @Test
+    void addingAndRemovingColumnsKeepsAtLeastOne() {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
+        ColumnViewModel added = vm.addColumn();
+        assertThat(added.toSetting()).isEqualTo("column 4=effort:high");
+
+        for (ColumnViewModel c : List.copyOf(vm.columns())) {
+            vm.removeColumn(c);
+        }
+
+        assertThat(vm.columns()).hasSize(1);
+    }
+
+    @Test
+    void savedColumnsReplaceThePresets() {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
+
+        vm.restoreColumns(List.of("quick=none", "deep=tokens:8000", "broken"));
+
+        assertThat(vm.columns()).extracting(ColumnViewModel::toSetting).containsExactly("quick=none",
+                "deep=tokens:8000");
+        assertThat(vm.columns().get(1).budgetProperty().get()).isEqualTo(new Budget.Tokens(8000));
+    }
+
+    @Test
+    void anEngineWithoutPresetsGetsColumnsFromItsCapabilities() {
+        ScriptedTestEngine engine = new ScriptedTestEngine("bare", spec -> Script.of(THINK, ANSWER), List.of());
+        WorkbenchServices services = WorkbenchFixture.services("bare", "Bare", engine);
+        ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
+                new WorkbenchFixture.SameThreadTasks(), name -> null);
+        CompareViewModel vm = new CompareViewModel(connection, new PromptViewModel(List.of()),
+                new BudgetPresets(Map.of()), PriceTable.empty());
+
+        assertThat(vm.columns()).extracting(ColumnViewModel::toSetting)
+                .containsExactly("small=tokens:1024", "medium=tokens:4096", "large=tokens:16384");
+    }
+}

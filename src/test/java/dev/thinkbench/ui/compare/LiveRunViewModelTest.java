@@ -1,0 +1,95 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.core.InterventionKind;
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.Price;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.engine.EngineCapabilities;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.engine.ReasoningEventSink;
+import dev.thinkbench.engine.RunHandle;
+import dev.thinkbench.lab.Comparison;
+import dev.thinkbench.lab.Lane;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Folding one frame's events into text batches. */
+class LiveRunViewModelTest {
+
+    /** A test double that emits a fixed list of events synchronously when started. */
+    private record ReplayTestEngine(List<ReasoningEvent> events) implements ReasoningEngine {
+        @Override public String id() { return "replay"; }
+        @Override public String displayName() { return "Replay"; }
+        @Override public EngineCapabilities capabilities() {
+            return new EngineCapabilities(Set.of(Budget.Kind.NONE), List.of(), true, false, false);
+        }
+        @Override public List<ModelInfo> listModels() { return List.of(); }
+        @Override public String describe(Budget budget) { return budget.spec(); }
+        @Override public Price price(String model, PriceTable table) { return Price.free("test"); }
+        @Override public RunHandle start(RunSpec spec, ReasoningEventSink sink) {
+            events.forEach(sink::accept);
+            return new RunHandle() {
+                @Override public void cancel() { }
+                @Override public CompletableFuture<Void> done() { return CompletableFuture.completedFuture(null); }
+            };
+        }
+    }
+
+    private static List<List<TextChunk>> play(List<ReasoningEvent> events, List<String> resets) {
+        Comparison c = Comparison.start(new ReplayTestEngine(events), PriceTable.empty(),
+                new RunSpec("q", "", "m", new Budget.None(), Sampling.defaults()), List.of(new Lane("x",
+                        new Budget.None())));
+        LiveRunViewModel live = new LiveRunViewModel();
+        List<List<TextChunk>> batches = new ArrayList<>();
+        live.addListener(new TextStreamListener() {
+            @Override public void append(List<TextChunk> chunks) { batches.add(chunks); }
+            @Override public void reset() { resets.add("reset"); }
+        });
+        live.attach(c.runs().getFirst());
+        resets.clear();
+        live.tick(1);
+        return batches;
+    }
+
+    @Test
+    void oneFramesEventsBecomeOneBatchWithAdjacentTextJoined() {
+        List<List<TextChunk>> batches = play(List.of(
+                new ReasoningEvent.Started(1, "m", "none"),
+                new ReasoningEvent.ThinkingDelta(2, "a", 1),
+                new ReasoningEvent.ThinkingDelta(3, "b", 1),
+                new ReasoningEvent.Intervention(4, InterventionKind.WAIT_INSERTED, "Wait", 2),
+                new ReasoningEvent.ThinkingDelta(5, "c", 1),
+                new ReasoningEvent.AnswerDelta(6, "4", 1),
+                new ReasoningEvent.AnswerDelta(7, "2", 1),
+                new ReasoningEvent.Finished(8, ReasoningEvent.StopReason.END_OF_TURN)), new ArrayList<>());
+
+        assertThat(batches).containsExactly(List.of(
+                new TextChunk(TextChunk.Part.THINKING, "ab"),
+                new TextChunk(TextChunk.Part.INSERTED, "Wait"),
+                new TextChunk(TextChunk.Part.THINKING, "c"),
+                new TextChunk(TextChunk.Part.ANSWER, "42")));
+    }
+
+    @Test
+    void anEditedTraceReplacesWhatWasShown() {
+        List<String> resets = new ArrayList<>();
+        List<List<TextChunk>> batches = play(List.of(
+                new ReasoningEvent.Started(1, "m", "none"),
+                new ReasoningEvent.ThinkingDelta(2, "wrong", 1),
+                new ReasoningEvent.Intervention(3, InterventionKind.TRACE_EDITED, "fixed ", 1),
+                new ReasoningEvent.ThinkingDelta(4, "more", 1)), resets);
+
+        assertThat(resets).containsExactly("reset");
+        assertThat(batches).containsExactly(List.of(new TextChunk(TextChunk.Part.THINKING, "fixed more")));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.lab.samples.SamplePrompt;
+import dev.thinkbench.ui.WorkbenchFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PromptViewModelTest {
+
+    private final PromptViewModel vm = new PromptViewModel(WorkbenchFixture.samples());
+
+    @Test
+    void theSamplesIncludeTheSeedExamples() {
+        assertThat(vm.samples()).extracting(SamplePrompt::prompt).contains("1 + 1 = ?",
+                "What is the capital of France?", "Prove that sqrt(2) is irrational.");
+        assertThat(vm.samples()).extracting(SamplePrompt::category).contains("trivial", "retrieval", "math",
+                "logic");
+    }
+
+    @Test
+    void choosingASampleFillsThePromptAndEditingLetsGoOfIt() {
+        SamplePrompt capital = vm.samples().stream().filter(s -> s.category().equals("retrieval")).findFirst()
+                .orElseThrow();
+
+        vm.sampleProperty().set(capital);
+        assertThat(vm.promptProperty().get()).isEqualTo("What is the capital of France?");
+        assertThat(vm.sampleNoteProperty().get()).contains("wasted");
+
+        vm.promptProperty().set("What is the capital of Italy?");
+        assertThat(vm.sampleProperty().get()).isNull();
+        assertThat(vm.sampleNoteProperty().get()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            2.5,  temperature must be between 0 and 2
+            warm, temperature must be a number such as 0.6 (blank: the engine's default)
+            0.7,  ''
+            """)
+    void temperatureIsCheckedAsTyped(String typed, String message) {
+        vm.temperatureProperty().set(typed);
+        assertThat(vm.temperatureErrorProperty().get()).isEqualTo(message == null ? "" : message);
+    }
+
+    @Test
+    void samplingIsReadFromTheFieldsWithBlankMeaningDefault() {
+        vm.temperatureProperty().set(" 0 ");
+        vm.seedProperty().set("");
+        assertThat(vm.sampling()).isEqualTo(new Sampling(0.0, null, null, null));
+
+        vm.seedProperty().set("seven");
+        assertThat(vm.seedErrorProperty().get()).isEqualTo("seed must be a whole number (blank: none)");
+        assertThat(vm.samplingValid()).isFalse();
+    }
+
+    @Test
+    void anEmptyPromptIsNoPrompt() {
+        PromptViewModel empty = new PromptViewModel(List.of());
+        empty.promptProperty().set("   ");
+        assertThat(empty.hasPrompt()).isFalse();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.thinkbench.ui.connection;
+
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.ui.ScriptedTestEngine;
+import dev.thinkbench.ui.WorkbenchFixture;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectionViewModelTest {
+
+    private static ScriptedTestEngine engine(String id, List<ModelInfo> models) {
+        return new ScriptedTestEngine(id, spec -> null, models);
+    }
+
+    private static EngineRegistry registry(List<String> keysSeen) {
+        return new EngineRegistry()
+                .register(new EngineRegistry.Entry("up", "Up", "http://127.0.0.1:1111", config -> {
+                    keysSeen.add(String.valueOf(config.apiKey()));
+                    return engine("up", List.of(new ModelInfo("alpha", ""), new ModelInfo("beta", "")));
+                }))
+                .register(new EngineRegistry.Entry("down", "Down", "http://127.0.0.1:2222",
+                        config -> engine("down", List.of())));
+    }
+
+    private final List<String> keys = new ArrayList<>();
+    private final ConnectionViewModel vm = new ConnectionViewModel(registry(keys),
+            new WorkbenchFixture.SameThreadTasks(), name -> name.equals("TEST_KEY") ? "sk-secret" : null);
+
+    @Test
+    void listingModelsPicksTheFirstWhenNoneIsChosen() {
+        vm.refreshModels();
+
+        assertThat(vm.modelsProperty()).extracting(ModelInfo::name).containsExactly("alpha", "beta");
+        assertThat(vm.modelProperty().get()).isEqualTo("alpha");
+        assertThat(vm.modelsErrorProperty().get()).isEmpty();
+        assertThat(vm.loadingModelsProperty().get()).isFalse();
+    }
+
+    @Test
+    void aServerThatCannotListModelsSaysSoInline() {
+        vm.engineEntryProperty().set(vm.engines().get(1));
+        vm.refreshModels();
+
+        assertThat(vm.modelsErrorProperty().get()).isEqualTo("No model list: scripted server is down");
+        assertThat(vm.modelsProperty()).isEmpty();
+    }
+
+    @Test
+    void switchingEngineKindMovesADefaultUrlToTheNewDefault() {
+        assertThat(vm.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:1111");
+
+        vm.engineEntryProperty().set(vm.engines().get(1));
+        assertThat(vm.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:2222");
+
+        vm.baseUrlProperty().set("http://10.0.0.5:9000");
+        vm.engineEntryProperty().set(vm.engines().get(0));
+        assertThat(vm.baseUrlProperty().get()).isEqualTo("http://10.0.0.5:9000");
+    }
+
+    @Test
+    void aMalformedUrlLeavesNoEngineAndExplains() {
+        vm.baseUrlProperty().set("localhost:11434");
+
+        assertThat(vm.engineProperty().get()).isNull();
+        assertThat(vm.connectionErrorProperty().get())
+                .isEqualTo("base URL must look like http://127.0.0.1:11434, was 'localhost:11434'");
+
+        vm.baseUrlProperty().set("http://localhost:11434");
+        assertThat(vm.engineProperty().get()).isNotNull();
+        assertThat(vm.connectionErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theKeyComesFromTheNamedVariableAndAMissingOneIsReported() {
+        vm.apiKeyVariableProperty().set("TEST_KEY");
+        assertThat(keys.getLast()).isEqualTo("sk-secret");
+        assertThat(vm.connectionErrorProperty().get()).isEmpty();
+
+        vm.apiKeyVariableProperty().set("MISSING_KEY");
+        assertThat(keys.getLast()).isEqualTo("null");
+        assertThat(vm.connectionErrorProperty().get())
+                .isEqualTo("environment variable MISSING_KEY is not set; running without a key");
+    }
+
+    @Test
+    void restoringASavedChoiceSelectsEngineUrlAndModel() {
+        vm.restore("down", "http://127.0.0.1:3333", "gamma", null);
+
+        assertThat(vm.engineEntryProperty().get().id()).isEqualTo("down");
+        assertThat(vm.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:3333");
+        assertThat(vm.modelProperty().get()).isEqualTo("gamma");
+    }
+}
