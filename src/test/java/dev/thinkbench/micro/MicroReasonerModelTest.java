@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MicroReasonerModelTest {
 
     static final List<Problem> SUBSET = ProblemSplit.heldOut(18);
+    /** About half of the 7 the committed model rescues here, a margin for other CPUs' rounding. */
+    static final int RESCUED_AT_LEAST = 4;
     static MicroRunner runner;
 
     @BeforeAll
@@ -57,6 +59,22 @@ class MicroReasonerModelTest {
         }
         assertThat(large).as("right with 256 thinking tokens, of %d", SUBSET.size()).isGreaterThanOrEqualTo(14);
         assertThat(none).as("right with no thinking, of %d", SUBSET.size()).isLessThanOrEqualTo(large - 9);
+    }
+
+    @Test
+    void oneWaitAfterAPrematureStopRescuesSomeProblems() throws Exception {
+        int wrongWhenStopped = 0;
+        int rescued = 0;
+        for (Problem p : SUBSET.stream().filter(p -> p.difficulty() >= 2).toList()) {
+            MicroRunner.EarlyStop e = runner.earlyStop(p, 1);
+            if (!e.stoppedCorrect()) {
+                wrongWhenStopped++;
+                rescued += e.waitedCorrect() ? 1 : 0;
+            }
+        }
+        System.out.printf("premature stop after one line: %d wrong, one Wait rescued %d%n", wrongWhenStopped, rescued);
+        assertThat(wrongWhenStopped).as("wrong when stopped after one line, of 15").isGreaterThanOrEqualTo(12);
+        assertThat(rescued).as("rescued by one Wait, of %d", wrongWhenStopped).isGreaterThanOrEqualTo(RESCUED_AT_LEAST);
     }
 
     @Test
