@@ -10,34 +10,33 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.StyleClassedTextArea;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * Read-only, virtualized text that grows as a run streams: only visible paragraphs have nodes, so a 100,000-token
- * trace stays fast. Text arrives in batches ({@link #append}); the view follows the end until the user scrolls up,
- * and follows again once they scroll back to the bottom or press "Jump to latest". UI thread only.
+ * Read-only, virtualized text that grows as a run streams: the text is kept in bounded blocks and only the blocks in
+ * view have nodes ({@link BlockFlow}), so an append costs the same at the first token and at the 100,000th, however
+ * long the lines. Text arrives in batches ({@link #append}); the view follows the end until the user scrolls up, and
+ * follows again once they scroll back to the bottom or press "Jump to latest". The scrolling text is a layout root:
+ * what streams in lays out this area only, never the column or the window around it. UI thread only.
  */
 public final class StreamingTextArea extends StackPane {
 
     private static final double BOTTOM_SLACK_PX = 24;
     private static final long USER_SCROLL_WINDOW_NANOS = 600_000_000L;
 
-    private final StyleClassedTextArea area = new StyleClassedTextArea();
+    private final BlockFlow area = new BlockFlow();
+    private final VirtualizedScrollPane<BlockFlow> scroll = new VirtualizedScrollPane<>(area);
     private final Label placeholder;
     private final Button jump;
     private boolean following = true;
     private boolean streaming = true;
     private long lastUserScroll;
-    private int length;
 
     public StreamingTextArea(String placeholderText) {
         getStyleClass().add("streaming-text");
-        area.setEditable(false);
-        area.setWrapText(true);
-        area.getStyleClass().add("streaming-area");
         area.setPadding(new Insets(8, 10, 8, 10));
-        VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
+        // Unmanaged, and so a layout root: its layout requests stop here (see layoutChildren).
+        scroll.setManaged(false);
         placeholder = new Label(placeholderText);
         placeholder.getStyleClass().add("streaming-placeholder");
         placeholder.setMouseTransparent(true);
@@ -60,21 +59,29 @@ public final class StreamingTextArea extends StackPane {
         });
     }
 
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        scroll.resizeRelocate(in.getLeft(), in.getTop(), Math.max(0, getWidth() - in.getLeft() - in.getRight()),
+                Math.max(0, getHeight() - in.getTop() - in.getBottom()));
+        super.layoutChildren();
+    }
+
     private void userScrolled() {
         lastUserScroll = System.nanoTime();
     }
 
     private boolean atBottom() {
-        Double total = area.getTotalHeightEstimate();
+        Double total = area.totalHeightEstimateProperty().getValue();
         if (total == null) {
             return true;
         }
-        return area.getEstimatedScrollY() + area.getViewportHeight() >= total - BOTTOM_SLACK_PX;
+        return area.getEstimatedScrollY() + area.viewportHeight() >= total - BOTTOM_SLACK_PX;
     }
 
     private void setFollowing(boolean follow) {
         following = follow;
-        jump.setVisible(!follow && streaming && length > 0);
+        jump.setVisible(!follow && streaming && area.length() > 0);
     }
 
     private void resumeFollowing() {
@@ -89,7 +96,6 @@ public final class StreamingTextArea extends StackPane {
             return;
         }
         area.append(text, styleClass);
-        length += text.length();
         placeholder.setVisible(false);
         if (following) {
             scrollToEnd();
@@ -97,22 +103,21 @@ public final class StreamingTextArea extends StackPane {
     }
 
     private void scrollToEnd() {
-        area.showParagraphAtBottom(area.getParagraphs().size() - 1);
+        area.showEnd();
     }
 
     /** The stream has ended: shows the beginning (a finished answer reads from its first line). */
     public void showStart() {
         streaming = false;
-        if (length > 0) {
+        if (area.length() > 0) {
             setFollowing(false);
-            area.showParagraphAtTop(0);
+            area.showStart();
         }
     }
 
     /** Empties the area and follows the end again. */
     public void clear() {
         area.clear();
-        length = 0;
         streaming = true;
         placeholder.setVisible(true);
         resumeFollowing();
@@ -120,12 +125,12 @@ public final class StreamingTextArea extends StackPane {
 
     /** The text shown, for tests and copying. */
     public String text() {
-        return area.getText();
+        return area.text();
     }
 
     /** The number of characters shown. */
     public int length() {
-        return length;
+        return area.length();
     }
 
     public boolean isFollowing() {

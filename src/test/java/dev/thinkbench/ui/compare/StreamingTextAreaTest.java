@@ -7,6 +7,7 @@ import javafx.scene.Scene;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.control.Button;
 import javafx.scene.input.MouseButton;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,6 +74,41 @@ class StreamingTextAreaTest {
         assertThat(area.text()).isEqualTo(sent.toString());
         assertThat(area.length()).isEqualTo(sent.length());
         assertThat(area.isFollowing()).isTrue();
+    }
+
+    @Test
+    void aTraceWithoutLineBreaksIsKeptWholeWhileOnlyTheBlocksInViewHaveNodes() {
+        StringBuilder sent = new StringBuilder();
+        for (int batch = 0; batch < 100; batch++) {
+            StringBuilder b = new StringBuilder();
+            for (int token = 0; token < 1000; token++) {
+                b.append("w").append(batch).append('_').append(token).append(' ');
+            }
+            sent.append(b);
+            WaitForAsyncUtils.asyncFx(() -> area.append(b.toString(), "thinking-text"));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(area.text()).isEqualTo(sent.toString());
+        var shown = area.lookupAll(".stream-block").stream().filter(Node::isVisible).toList();
+        assertThat(shown).hasSizeBetween(1, 4);
+        assertThat(area.lookupAll(".text")).allSatisfy(n -> assertThat(((Text) n).getText().length())
+                .isLessThanOrEqualTo(TextBlocks.HARD_LIMIT));
+    }
+
+    @Test
+    void insertedTextKeepsItsOwnStyleInsideTheLine() {
+        WaitForAsyncUtils.asyncFx(() -> {
+            area.append("So it is 5.", "thinking-text");
+            area.append(" Wait", "inserted-text");
+            area.append(", it is 6.\n", "thinking-text");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(area.text()).isEqualTo("So it is 5. Wait, it is 6.\n");
+        assertThat(area.lookupAll(".inserted-text")).extracting(n -> ((Text) n).getText()).containsExactly(" Wait");
+        assertThat(area.lookupAll(".thinking-text")).extracting(n -> ((Text) n).getText())
+                .containsExactly("So it is 5.", ", it is 6.");
     }
 
     @Test
