@@ -3,6 +3,11 @@ package dev.thinkbench.ui;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.thinkbench.ui.compare.FrameDriver;
 import javafx.scene.Scene;
+import jdk.jfr.Category;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Timespan;
 
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -38,6 +43,7 @@ final class FrameRecorder {
     private final List<long[]> gcPauses = new ArrayList<>();
     private final FrameDriver first = new FrameDriver(now -> onStart());
     private volatile boolean recording;
+    private FrameEvent frameEvent;
     private int count;
     private long rendererId = -1;
     private final long jvmStartNanos;
@@ -89,6 +95,12 @@ final class FrameRecorder {
         }
         start[count] = System.nanoTime();
         startCpu[count] = threads.getCurrentThreadCpuTime();
+        if (frameEvent != null && count > 0) {
+            frameEvent.uiCpuNanos = startCpu[count] - startCpu[count - 1];
+            frameEvent.commit();
+        }
+        frameEvent = new FrameEvent();
+        frameEvent.begin();
         renderCpu[count] = rendererId < 0 ? 0 : threads.getThreadCpuTime(rendererId);
         layoutStart[count] = layoutEnd[count] = 0;
         count++;
@@ -110,6 +122,8 @@ final class FrameRecorder {
             return;
         }
         long[] intervals = new long[n];
+        long[] uiCpu = new long[n];
+        long[] rendererCpu = new long[n];
         double tick = 0;
         double layout = 0;
         double other = 0;
@@ -126,6 +140,8 @@ final class FrameRecorder {
             intervals[i] = start[i + 1] - start[i];
             long cpu = startCpu[i + 1] - startCpu[i];
             long rend = renderCpu[i + 1] - renderCpu[i];
+            uiCpu[i] = cpu;
+            rendererCpu[i] = rend;
             render += rend;
             boolean phases = layoutStart[i] != 0 && layoutEnd[i] != 0;
             long t = phases ? layoutStartCpu[i] - startCpu[i] : 0;
@@ -159,6 +175,12 @@ final class FrameRecorder {
                         + "%.2f), renderer %.2f ms; %d GC pauses, %.0f ms in all%n", (tick + layout + other) / c / 1e6,
                 tick / c / 1e6, layout / c / 1e6, other / c / 1e6, render / n / 1e6, gcPauseCount(),
                 gcPauseTotal() / 1e6);
+        Arrays.sort(uiCpu);
+        Arrays.sort(rendererCpu);
+        System.out.printf(Locale.ROOT, "  CPU in one frame (independent of machine load): UI thread p50 %.2f ms, p99 "
+                        + "%.2f ms, max %.2f ms; renderer p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", ms(pct(uiCpu, 50)),
+                ms(pct(uiCpu, 99)), ms(uiCpu[n - 1]), ms(pct(rendererCpu, 50)), ms(pct(rendererCpu, 99)),
+                ms(rendererCpu[n - 1]));
         if (longCount > 0) {
             System.out.printf(Locale.ROOT, "  intervals over %d ms: %d (%.1f%%): %d overlap a GC pause, %d had the UI "
                             + "thread busy over %d ms, %d waited (renderer or CPU); UI CPU in them %.2f ms (tick %.2f, "
@@ -219,6 +241,19 @@ final class FrameRecorder {
             }
         }
         return -1;
+    }
+
+    /**
+     * One frame (pulse start to the next pulse start) in a flight recording, with the UI thread's CPU time in it, so
+     * that a profile can be narrowed to the costly frames. Recorded only when a recording is running.
+     */
+    @Name("thinkbench.Frame")
+    @Label("Frame")
+    @Category("Thinkbench")
+    static final class FrameEvent extends Event {
+        @Label("UI thread CPU")
+        @Timespan
+        long uiCpuNanos;
     }
 
     private static long pct(long[] sorted, int p) {

@@ -7,6 +7,8 @@ import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.lab.settings.Settings;
 import dev.thinkbench.ui.compare.ColumnState;
 import dev.thinkbench.ui.compare.ColumnView;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Frame benchmark (Maven profile {@code bench-ui}, not part of the test suite): streams {@code bench.columns} columns
  * (3) at {@code bench.rate} thinking tokens per second each (1,000) for {@code bench.seconds} (60) through the real
- * workbench window under Monocle, and prints the frame (pulse) interval p50 / p99 / max, the tokens lost (final text
+ * workbench window under Monocle (charts shown unless {@code bench.charts=false}), and prints the frame (pulse) interval p50 / p99 / max, the tokens lost (final text
  * compared with what was sent), the heap growth after GC, and the UI and render threads' CPU time per frame (which,
  * unlike intervals, does not depend on how busy the machine is), split by phase, with what the long intervals had in
  * them ({@link FrameRecorder}). A baseline phase first measures the same window with nothing streaming. Only "no token
@@ -41,6 +43,7 @@ class WorkbenchFrameBench {
     private static final int COLUMNS = Integer.getInteger("bench.columns", 3);
     private static final int RATE = Integer.getInteger("bench.rate", 1000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    private static final boolean CHARTS = !"false".equals(System.getProperty("bench.charts"));
     private static final String[] WORDS = ("so the first train covers forty kilometres before the second starts "
             + "which leaves three hundred sixty between them closing at one hundred eighty per hour wait let me "
             + "check that again the distance from city a is two hundred and the time is half past eleven").split(" ");
@@ -92,6 +95,7 @@ class WorkbenchFrameBench {
                     .mapToObj(i -> "c" + i + "=tokens:" + i).toList());
             compare.prompt().promptProperty().set("benchmark");
             view.viewModel().connection().modelProperty().set("m");
+            view.compareView().setChartsVisible(CHARTS);
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
         long heapBefore = usedHeapAfterGc();
@@ -122,13 +126,24 @@ class WorkbenchFrameBench {
         frames.print("streaming");
         System.out.printf(Locale.ROOT, "tokens lost: %d (chars per column: %,d)%n", lost,
                 columns().getFirst().thinkingText().length());
-        System.out.printf(Locale.ROOT, "heap: %.1f MB before, %.1f MB after, growth %.1f MB%n%n",
-                heapBefore / 1e6, heapAfter / 1e6, (heapAfter - heapBefore) / 1e6);
+        System.out.printf(Locale.ROOT, "heap: %.1f MB before, %.1f MB after, growth %.1f MB; %d nodes in the scene%n%n",
+                heapBefore / 1e6, heapAfter / 1e6, (heapAfter - heapBefore) / 1e6,
+                WaitForAsyncUtils.asyncFx(() -> nodes(view)).get());
         assertThat(lost).as("tokens lost").isZero();
     }
 
     private List<ColumnView> columns() {
         return view.compareView().columnsPane().columnViews();
+    }
+
+    private static int nodes(Node node) {
+        int n = 1;
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                n += nodes(child);
+            }
+        }
+        return n;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

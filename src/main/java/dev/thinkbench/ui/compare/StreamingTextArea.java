@@ -4,28 +4,36 @@ import dev.thinkbench.ui.common.Icons;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
-import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
  * Read-only, virtualized text that grows as a run streams: the text is kept in bounded blocks and only the blocks in
- * view have nodes ({@link BlockFlow}), so an append costs the same at the first token and at the 100,000th, however
+ * view are drawn ({@link BlockView}), so an append costs the same at the first token and at the 100,000th, however
  * long the lines. Text arrives in batches ({@link #append}); the view follows the end until the user scrolls up, and
  * follows again once they scroll back to the bottom or press "Jump to latest". The scrolling text is a layout root:
- * what streams in lays out this area only, never the column or the window around it. UI thread only.
+ * what streams in lays out this area only, never the column or the window around it. Copy (context menu, Ctrl+C)
+ * copies the whole text. UI thread only.
  */
 public final class StreamingTextArea extends StackPane {
 
     private static final double BOTTOM_SLACK_PX = 24;
     private static final long USER_SCROLL_WINDOW_NANOS = 600_000_000L;
 
-    private final BlockFlow area = new BlockFlow();
-    private final VirtualizedScrollPane<BlockFlow> scroll = new VirtualizedScrollPane<>(area);
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final BlockView area = new BlockView();
     private final Label placeholder;
     private final Button jump;
     private boolean following = true;
@@ -36,7 +44,7 @@ public final class StreamingTextArea extends StackPane {
         getStyleClass().add("streaming-text");
         area.setPadding(new Insets(8, 10, 8, 10));
         // Unmanaged, and so a layout root: its layout requests stop here (see layoutChildren).
-        scroll.setManaged(false);
+        area.setManaged(false);
         placeholder = new Label(placeholderText);
         placeholder.getStyleClass().add("streaming-placeholder");
         placeholder.setMouseTransparent(true);
@@ -47,12 +55,26 @@ public final class StreamingTextArea extends StackPane {
         StackPane.setMargin(jump, new Insets(0, 16, 10, 0));
         StackPane.setAlignment(placeholder, Pos.TOP_LEFT);
         StackPane.setMargin(placeholder, new Insets(8, 12, 8, 12));
-        getChildren().addAll(scroll, placeholder, jump);
+        getChildren().addAll(area, placeholder, jump);
         area.addEventFilter(ScrollEvent.SCROLL, e -> userScrolled());
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> userScrolled());
-        scroll.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userScrolled());
-        scroll.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userScrolled());
-        area.estimatedScrollYProperty().addListener((obs, old, now) -> {
+        area.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userScrolled());
+        area.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userScrolled());
+        area.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                copy();
+                e.consume();
+            }
+        });
+        MenuItem copy = new MenuItem("Copy all");
+        copy.setOnAction(e -> copy());
+        ContextMenu menu = new ContextMenu(copy);
+        area.setOnContextMenuRequested(e -> {
+            copy.setDisable(area.length() == 0);
+            menu.show(area, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        area.scrollYProperty().addListener((obs, old, now) -> {
             if (System.nanoTime() - lastUserScroll < USER_SCROLL_WINDOW_NANOS) {
                 setFollowing(atBottom());
             }
@@ -62,7 +84,7 @@ public final class StreamingTextArea extends StackPane {
     @Override
     protected void layoutChildren() {
         Insets in = getInsets();
-        scroll.resizeRelocate(in.getLeft(), in.getTop(), Math.max(0, getWidth() - in.getLeft() - in.getRight()),
+        area.resizeRelocate(in.getLeft(), in.getTop(), Math.max(0, getWidth() - in.getLeft() - in.getRight()),
                 Math.max(0, getHeight() - in.getTop() - in.getBottom()));
         super.layoutChildren();
     }
@@ -72,11 +94,7 @@ public final class StreamingTextArea extends StackPane {
     }
 
     private boolean atBottom() {
-        Double total = area.totalHeightEstimateProperty().getValue();
-        if (total == null) {
-            return true;
-        }
-        return area.getEstimatedScrollY() + area.viewportHeight() >= total - BOTTOM_SLACK_PX;
+        return area.scrollYProperty().get() + area.viewportHeight() >= area.totalHeight() - BOTTOM_SLACK_PX;
     }
 
     private void setFollowing(boolean follow) {
@@ -121,6 +139,12 @@ public final class StreamingTextArea extends StackPane {
         streaming = true;
         placeholder.setVisible(true);
         resumeFollowing();
+    }
+
+    private void copy() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(area.text());
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     /** The text shown, for tests and copying. */
