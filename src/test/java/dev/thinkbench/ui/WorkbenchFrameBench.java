@@ -7,7 +7,8 @@ import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.lab.settings.Settings;
 import dev.thinkbench.ui.compare.ColumnState;
 import dev.thinkbench.ui.compare.ColumnView;
-import dev.thinkbench.ui.compare.FrameDriver;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +19,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -29,10 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Frame benchmark (Maven profile {@code bench-ui}, not part of the test suite): streams {@code bench.columns} columns
  * (3) at {@code bench.rate} thinking tokens per second each (1,000) for {@code bench.seconds} (60) through the real
- * workbench window under Monocle, and prints the frame (pulse) interval p50 / p99 / max, the tokens lost (final text
+ * workbench window under Monocle (charts shown unless {@code bench.charts=false}), and prints the frame (pulse) interval p50 / p99 / max, the tokens lost (final text
  * compared with what was sent), the heap growth after GC, and the UI and render threads' CPU time per frame (which,
- * unlike intervals, does not depend on how busy the machine is). A baseline phase first measures the same window with
- * nothing streaming. Only "no token lost" is asserted: timings are printed, never asserted.
+ * unlike intervals, does not depend on how busy the machine is), split by phase, with what the long intervals had in
+ * them ({@link FrameRecorder}). A baseline phase first measures the same window with nothing streaming. Only "no token
+ * lost" is asserted: timings are printed, never asserted. To profile, add e.g.
+ * {@code JAVA_TOOL_OPTIONS=-XX:StartFlightRecording=filename=/tmp/bench-%p.jfr,settings=profile} and
+ * {@code -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=25} to the Maven command line.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchFrameBench {
@@ -40,11 +43,13 @@ class WorkbenchFrameBench {
     private static final int COLUMNS = Integer.getInteger("bench.columns", 3);
     private static final int RATE = Integer.getInteger("bench.rate", 1000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    private static final boolean CHARTS = !"false".equals(System.getProperty("bench.charts"));
     private static final String[] WORDS = ("so the first train covers forty kilometres before the second starts "
             + "which leaves three hundred sixty between them closing at one hundred eighty per hour wait let me "
             + "check that again the distance from city a is two hundred and the time is half past eleven").split(" ");
 
     private final List<List<String>> sent = new ArrayList<>();
+    private final FrameRecorder frames = new FrameRecorder((SECONDS + 120) * 240);
     private WorkbenchView view;
 
     @Start
@@ -52,10 +57,12 @@ class WorkbenchFrameBench {
         for (int c = 0; c < COLUMNS; c++) {
             sent.add(trace(new Random(c), RATE * SECONDS));
         }
+        frames.install();
         ScriptedTestEngine engine = new ScriptedTestEngine("bench", this::script, List.of(new ModelInfo("m", "")));
         view = WorkbenchFactory.create(WorkbenchFixture.services("bench", "Bench", engine), new FxBackgroundTasks(),
                 Settings.defaults());
         stage.setScene(view.createScene(1440, 900));
+        frames.attach(stage.getScene());
         stage.show();
     }
 
@@ -80,66 +87,6 @@ class WorkbenchFrameBench {
         return ScriptedTestEngine.Script.of(sent.get(column), List.of("done")).paced(RATE);
     }
 
-    /** Pulse times and UI / render thread CPU while it runs. */
-    private static final class Probe {
-        private final long[] pulses;
-        private int count;
-        private final FrameDriver driver;
-        private long fxThread;
-        private long fxCpu;
-        private long renderCpu;
-
-        Probe(int seconds) {
-            pulses = new long[(seconds + 60) * 240];
-            driver = new FrameDriver(now -> {
-                if (count < pulses.length) {
-                    pulses[count++] = System.nanoTime();
-                }
-            });
-        }
-
-        void start() throws Exception {
-            WaitForAsyncUtils.asyncFx(() -> {
-                fxThread = Thread.currentThread().threadId();
-                driver.start();
-            }).get();
-            fxCpu = cpu(fxThread);
-            renderCpu = renderCpu();
-        }
-
-        void stop() throws Exception {
-            WaitForAsyncUtils.asyncFx(driver::stop).get();
-            fxCpu = cpu(fxThread) - fxCpu;
-            renderCpu = renderCpu() - renderCpu;
-        }
-
-        void print(String phase) {
-            long[] intervals = new long[Math.max(1, count - 1)];
-            for (int i = 1; i < count; i++) {
-                intervals[i - 1] = pulses[i] - pulses[i - 1];
-            }
-            Arrays.sort(intervals);
-            System.out.printf(Locale.ROOT, "%s: %d frames, interval p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
-                            + "CPU per frame: UI thread %.2f ms, renderer %.2f ms%n", phase, count,
-                    ms(percentile(intervals, 50)), ms(percentile(intervals, 99)), ms(intervals[intervals.length - 1]),
-                    ms(fxCpu) / Math.max(1, count), ms(renderCpu) / Math.max(1, count));
-        }
-
-        private static long cpu(long threadId) {
-            return ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
-        }
-
-        private static long renderCpu() {
-            long sum = 0;
-            for (var info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
-                if (info.getThreadName().startsWith("QuantumRenderer")) {
-                    sum += cpu(info.getThreadId());
-                }
-            }
-            return sum;
-        }
-    }
-
     @Test
     void streamThreeColumnsForAMinute() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
@@ -148,21 +95,21 @@ class WorkbenchFrameBench {
                     .mapToObj(i -> "c" + i + "=tokens:" + i).toList());
             compare.prompt().promptProperty().set("benchmark");
             view.viewModel().connection().modelProperty().set("m");
+            view.compareView().setChartsVisible(CHARTS);
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
         long heapBefore = usedHeapAfterGc();
         int baselineSeconds = Integer.getInteger("bench.baseline", 10);
-        Probe baseline = new Probe(baselineSeconds);
-        baseline.start();
+        frames.begin();
         Thread.sleep(baselineSeconds * 1000L);
-        baseline.stop();
+        frames.end();
+        frames.print("\nbaseline, nothing streaming");
 
-        Probe probe = new Probe(SECONDS);
-        probe.start();
+        frames.begin();
         WaitForAsyncUtils.asyncFx(() -> view.viewModel().compare().run()).get();
         WaitForAsyncUtils.waitFor(SECONDS + 60, TimeUnit.SECONDS, () -> columns().stream()
                 .allMatch(c -> c.viewModel().live().getState() == ColumnState.DONE));
-        probe.stop();
+        frames.end();
         WaitForAsyncUtils.waitForFxEvents();
         long heapAfter = usedHeapAfterGc();
 
@@ -172,16 +119,16 @@ class WorkbenchFrameBench {
             String shown = columns().get(c).thinkingText();
             lost += Math.abs(expected.length() - shown.length()) + (expected.equals(shown) ? 0 : 1);
         }
-        System.out.printf(Locale.ROOT, "%nUI frame benchmark: %d columns x %d tokens/s x %d s (%,d tokens each), "
+        System.out.printf(Locale.ROOT, "UI frame benchmark: %d columns x %d tokens/s x %d s (%,d tokens each), "
                 + "%d CPUs, load average %.1f%n", COLUMNS, RATE, SECONDS, RATE * SECONDS,
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        baseline.print("baseline, nothing streaming");
-        probe.print("streaming");
+        frames.print("streaming");
         System.out.printf(Locale.ROOT, "tokens lost: %d (chars per column: %,d)%n", lost,
                 columns().getFirst().thinkingText().length());
-        System.out.printf(Locale.ROOT, "heap: %.1f MB before, %.1f MB after, growth %.1f MB%n%n",
-                heapBefore / 1e6, heapAfter / 1e6, (heapAfter - heapBefore) / 1e6);
+        System.out.printf(Locale.ROOT, "heap: %.1f MB before, %.1f MB after, growth %.1f MB; %d nodes in the scene%n%n",
+                heapBefore / 1e6, heapAfter / 1e6, (heapAfter - heapBefore) / 1e6,
+                WaitForAsyncUtils.asyncFx(() -> nodes(view)).get());
         assertThat(lost).as("tokens lost").isZero();
     }
 
@@ -189,12 +136,14 @@ class WorkbenchFrameBench {
         return view.compareView().columnsPane().columnViews();
     }
 
-    private static long percentile(long[] sorted, int p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
+    private static int nodes(Node node) {
+        int n = 1;
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                n += nodes(child);
+            }
+        }
+        return n;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

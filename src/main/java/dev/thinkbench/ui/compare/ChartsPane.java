@@ -11,11 +11,15 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -23,16 +27,17 @@ import java.util.function.Function;
 /**
  * Live charts of the columns: tokens (thinking and answer stacked), cost, and latency split into time to first token,
  * thinking and answer. Redrawn from {@link CompareViewModel#figuresProperty()}, which changes at most a few times a
- * second; values are updated in place and nothing animates. Unknown values draw no bar. UI thread only.
+ * second; values are updated in place, nothing animates, and the value axes grow in 1-2-5 steps ({@link AxisScale})
+ * rather than auto-ranging on every update. Unknown values draw no bar. UI thread only.
  */
 public final class ChartsPane extends HBox {
 
-    private final Chart tokens = new Chart("Tokens", "tokens-chart", "Tokens", true,
+    private final Chart tokens = new Chart("Tokens", "tokens-chart", "Tokens", true, 10, "#,##0",
             List.of(new Part("Thinking", f -> toDouble(f.thinkingTokens())),
                     new Part("Answer", f -> toDouble(f.answerTokens()))));
-    private final Chart cost = new Chart("Cost", "cost-chart", "USD", false,
+    private final Chart cost = new Chart("Cost", "cost-chart", "USD", false, 0.01, "0.####",
             List.of(new Part("Cost", f -> f.cost() == null ? null : f.cost().doubleValue())));
-    private final Chart latency = new Chart("Latency", "latency-chart", "seconds", true,
+    private final Chart latency = new Chart("Latency", "latency-chart", "seconds", true, 1, "#,##0.##",
             List.of(new Part("First token", f -> seconds(f.firstTokenMs())),
                     new Part("Thinking", f -> seconds(f.thinkingMs())),
                     new Part("Answer", f -> seconds(f.answerMs()))));
@@ -93,15 +98,36 @@ public final class ChartsPane extends HBox {
     private static final class Chart {
         private final XYChart<String, Number> chart;
         private final CategoryAxis x = new CategoryAxis();
+        private final NumberAxis y = new NumberAxis();
         private final List<Part> parts;
+        private final boolean stacked;
+        private final double minimumUpper;
         private final List<XYChart.Series<String, Number>> series = new ArrayList<>();
         private List<String> categories = List.of();
+        private AxisScale scale;
 
-        Chart(String title, String styleClass, String unit, boolean stacked, List<Part> parts) {
+        Chart(String title, String styleClass, String unit, boolean stacked, double minimumUpper, String tickFormat,
+              List<Part> parts) {
             this.parts = parts;
-            NumberAxis y = new NumberAxis();
+            this.stacked = stacked;
+            this.minimumUpper = minimumUpper;
             y.setAnimated(false);
-            y.setForceZeroInRange(true);
+            y.setAutoRanging(false);
+            y.setLowerBound(0);
+            y.setMinorTickVisible(false);
+            DecimalFormat format = new DecimalFormat(tickFormat, DecimalFormatSymbols.getInstance(Locale.ROOT));
+            y.setTickLabelFormatter(new StringConverter<>() {
+                @Override
+                public String toString(Number value) {
+                    return format.format(value);
+                }
+
+                @Override
+                public Number fromString(String text) {
+                    throw new UnsupportedOperationException("tick labels are not parsed");
+                }
+            });
+            rescale(0);
             x.setAnimated(false);
             chart = stacked ? new StackedBarChart<>(x, y) : new BarChart<>(x, y);
             chart.setTitle(title.equalsIgnoreCase(unit) ? title : title + " (" + unit + ")");
@@ -136,16 +162,31 @@ public final class ChartsPane extends HBox {
                     s.getData().setAll(data);
                 }
             }
+            double[] totals = new double[figures.size()];
+            double max = 0;
             for (int p = 0; p < parts.size(); p++) {
                 XYChart.Series<String, Number> s = series.get(p);
                 for (int i = 0; i < figures.size(); i++) {
                     Double v = parts.get(p).value().apply(figures.get(i));
                     double shown = v == null ? 0 : v;
+                    totals[i] = stacked ? totals[i] + shown : Math.max(totals[i], shown);
+                    max = Math.max(max, totals[i]);
                     XYChart.Data<String, Number> d = s.getData().get(i);
                     if (!Objects.equals(d.getYValue().doubleValue(), shown)) {
                         d.setYValue(shown);
                     }
                 }
+            }
+            rescale(max);
+        }
+
+        /** Fits the value axis to {@code max}; it changes only when the 1-2-5 step does. */
+        private void rescale(double max) {
+            AxisScale fitting = AxisScale.fitting(max, minimumUpper);
+            if (!fitting.equals(scale)) {
+                scale = fitting;
+                y.setUpperBound(fitting.upper());
+                y.setTickUnit(fitting.tickUnit());
             }
         }
     }

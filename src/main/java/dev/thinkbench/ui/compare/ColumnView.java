@@ -37,6 +37,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
     private final StreamingTextArea thinking = new StreamingTextArea("Thinking will stream here.");
     private final StreamingTextArea answer = new StreamingTextArea("The answer will appear here.");
     private final TitledPane thinkingPane = new TitledPane();
+    private final Label thinkingTitle = new Label("Thinking", Icons.icon(Feather.CPU));
     private final MetricsStrip metrics = new MetricsStrip();
     private final Label status = new Label();
     private final Label chip = new Label();
@@ -130,8 +131,12 @@ public final class ColumnView extends VBox implements TextStreamListener {
 
     private VBox body() {
         thinkingPane.setContent(thinking);
-        thinkingPane.setText("Thinking");
-        thinkingPane.setGraphic(Icons.icon(Feather.CPU));
+        // The title counts tokens live: as a label in a layout boundary it changes without the titled pane
+        // rebuilding its title (which its own text would make it do) or the column laying out again.
+        thinkingTitle.getStyleClass().add("thinking-title");
+        thinkingTitle.setStyle("-fx-font-size: 1.1em;"); // as AtlantaFX draws a dense titled pane's own title
+        thinkingPane.setGraphic(new LayoutBoundary(thinkingTitle));
+        thinkingPane.setAccessibleText("Thinking");
         thinkingPane.setAnimated(false);
         thinkingPane.getStyleClass().addAll("thinking-pane", Styles.DENSE);
         thinkingPane.setMaxHeight(Double.MAX_VALUE);
@@ -164,7 +169,9 @@ public final class ColumnView extends VBox implements TextStreamListener {
         status.setMinHeight(Region.USE_PREF_SIZE);
         Region line = new Region();
         line.getStyleClass().add("hairline");
-        VBox body = new VBox(8, thinkingPane, answerTitle, answer, errorBox, line, metrics, status);
+        // Metrics and status change several times a second: layout boundaries keep that from laying out the column.
+        VBox body = new VBox(8, thinkingPane, answerTitle, answer, errorBox, line, new LayoutBoundary(metrics),
+                new LayoutBoundary(status));
         body.getStyleClass().add("column-body");
         VBox.setVgrow(body, Priority.ALWAYS);
         return body;
@@ -213,7 +220,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
     private void onMetrics(RunMetrics m) {
         metrics.show(m);
         String count = Formats.tokens(m.thinkingTokens());
-        thinkingPane.setText(m.thinkingTokens().known() ? "Thinking \u00b7 " + count + " tokens" : "Thinking");
+        thinkingTitle.setText(m.thinkingTokens().known() ? "Thinking \u00b7 " + count + " tokens" : "Thinking");
     }
 
     private void onError() {

@@ -33,7 +33,7 @@ public final class LiveRunViewModel {
     private final ReadOnlyObjectWrapper<FailureKind> failureKind = new ReadOnlyObjectWrapper<>(this, "failureKind");
     private final List<TextStreamListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ReasoningEvent> drained = new ArrayList<>();
-    private final List<TextChunk> pendingText = new ArrayList<>();
+    private final List<PendingText> pendingText = new ArrayList<>();
     private LaneRun run;
     private long lastMetricsNanos;
     private boolean sawText;
@@ -91,7 +91,8 @@ public final class LiveRunViewModel {
         }
         boolean ended = !state.get().active();
         if ((showText || ended) && !pendingText.isEmpty()) {
-            List<TextChunk> batch = List.copyOf(pendingText);
+            List<TextChunk> batch = pendingText.stream().map(p -> new TextChunk(p.part(), p.text().toString()))
+                    .toList();
             pendingText.clear();
             listeners.forEach(l -> l.append(batch));
         }
@@ -109,28 +110,19 @@ public final class LiveRunViewModel {
     }
 
     private void fold(List<ReasoningEvent> events) {
-        List<TextChunk> chunks = new ArrayList<>();
-        StringBuilder pending = new StringBuilder();
-        TextChunk.Part pendingPart = null;
         for (ReasoningEvent event : events) {
-            TextChunk.Part part = partOf(event);
-            if (part != pendingPart && !pending.isEmpty()) {
-                chunks.add(new TextChunk(pendingPart, pending.toString()));
-                pending.setLength(0);
-            }
-            pendingPart = part;
             switch (event) {
                 case ReasoningEvent.ThinkingDelta d -> {
-                    pending.append(d.text());
+                    addText(TextChunk.Part.THINKING, d.text());
                     sawText |= !d.text().isEmpty();
                     state.set(ColumnState.THINKING);
                 }
                 case ReasoningEvent.AnswerDelta d -> {
-                    pending.append(d.text());
+                    addText(TextChunk.Part.ANSWER, d.text());
                     sawText |= !d.text().isEmpty();
                     state.set(ColumnState.ANSWERING);
                 }
-                case ReasoningEvent.Intervention i -> onIntervention(i, chunks, pending);
+                case ReasoningEvent.Intervention i -> onIntervention(i);
                 case ReasoningEvent.Finished f -> state.set(ColumnState.DONE);
                 case ReasoningEvent.Cancelled c -> state.set(ColumnState.CANCELLED);
                 case ReasoningEvent.Failed f -> {
@@ -144,34 +136,28 @@ public final class LiveRunViewModel {
                 }
             }
         }
-        if (!pending.isEmpty()) {
-            chunks.add(new TextChunk(pendingPart, pending.toString()));
+    }
+
+    /** Adds text to the batch, joined to its last chunk when that is the same part (one builder, no copies). */
+    private void addText(TextChunk.Part part, String text) {
+        if (text.isEmpty()) {
+            return;
         }
-        if (!chunks.isEmpty()) {
-            for (TextChunk c : chunks) {
-                TextChunk last = pendingText.isEmpty() ? null : pendingText.getLast();
-                if (last != null && last.part() == c.part()) {
-                    pendingText.set(pendingText.size() - 1, new TextChunk(c.part(), last.text() + c.text()));
-                } else {
-                    pendingText.add(c);
-                }
-            }
+        PendingText last = pendingText.isEmpty() ? null : pendingText.getLast();
+        if (last != null && last.part() == part) {
+            last.text().append(text);
+        } else {
+            pendingText.add(new PendingText(part, new StringBuilder(text)));
         }
     }
 
-    private void onIntervention(ReasoningEvent.Intervention i, List<TextChunk> chunks, StringBuilder pending) {
+    private void onIntervention(ReasoningEvent.Intervention i) {
         switch (i.kind()) {
-            case WAIT_INSERTED, TEXT_INSERTED, ANSWER_FORCED -> {
-                if (!i.text().isEmpty()) {
-                    pending.append(i.text());
-                }
-            }
+            case WAIT_INSERTED, TEXT_INSERTED, ANSWER_FORCED -> addText(TextChunk.Part.INSERTED, i.text());
             case TRACE_EDITED -> {
-                chunks.clear();
                 pendingText.clear();
-                pending.setLength(0);
                 listeners.forEach(TextStreamListener::reset);
-                pending.append(i.text());
+                addText(TextChunk.Part.THINKING, i.text());
             }
             case END_ACCEPTED -> {
                 // The model ended its thinking itself; nothing to show.
@@ -179,13 +165,8 @@ public final class LiveRunViewModel {
         }
     }
 
-    private static TextChunk.Part partOf(ReasoningEvent event) {
-        return switch (event) {
-            case ReasoningEvent.AnswerDelta a -> TextChunk.Part.ANSWER;
-            case ReasoningEvent.Intervention i when i.kind() != dev.thinkbench.core.InterventionKind.TRACE_EDITED ->
-                    TextChunk.Part.INSERTED;
-            default -> TextChunk.Part.THINKING;
-        };
+    /** Text gathered for the next batch: one part and its text so far. */
+    private record PendingText(TextChunk.Part part, StringBuilder text) {
     }
 
     private void updateStatus() {

@@ -4,40 +4,47 @@ import dev.thinkbench.ui.common.Icons;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
-import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.StyleClassedTextArea;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * Read-only, virtualized text that grows as a run streams: only visible paragraphs have nodes, so a 100,000-token
- * trace stays fast. Text arrives in batches ({@link #append}); the view follows the end until the user scrolls up,
- * and follows again once they scroll back to the bottom or press "Jump to latest". UI thread only.
+ * Read-only, virtualized text that grows as a run streams: the text is kept in bounded blocks and only the blocks in
+ * view are drawn ({@link BlockView}), so an append costs the same at the first token and at the 100,000th, however
+ * long the lines. Text arrives in batches ({@link #append}); the view follows the end until the user scrolls up, and
+ * follows again once they scroll back to the bottom or press "Jump to latest". The scrolling text is a layout root:
+ * what streams in lays out this area only, never the column or the window around it. Copy (context menu, Ctrl+C)
+ * copies the whole text. UI thread only.
  */
 public final class StreamingTextArea extends StackPane {
 
     private static final double BOTTOM_SLACK_PX = 24;
     private static final long USER_SCROLL_WINDOW_NANOS = 600_000_000L;
 
-    private final StyleClassedTextArea area = new StyleClassedTextArea();
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final BlockView area = new BlockView();
     private final Label placeholder;
     private final Button jump;
     private boolean following = true;
     private boolean streaming = true;
     private long lastUserScroll;
-    private int length;
 
     public StreamingTextArea(String placeholderText) {
         getStyleClass().add("streaming-text");
-        area.setEditable(false);
-        area.setWrapText(true);
-        area.getStyleClass().add("streaming-area");
         area.setPadding(new Insets(8, 10, 8, 10));
-        VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
+        // Unmanaged, and so a layout root: its layout requests stop here (see layoutChildren).
+        area.setManaged(false);
         placeholder = new Label(placeholderText);
         placeholder.getStyleClass().add("streaming-placeholder");
         placeholder.setMouseTransparent(true);
@@ -48,16 +55,38 @@ public final class StreamingTextArea extends StackPane {
         StackPane.setMargin(jump, new Insets(0, 16, 10, 0));
         StackPane.setAlignment(placeholder, Pos.TOP_LEFT);
         StackPane.setMargin(placeholder, new Insets(8, 12, 8, 12));
-        getChildren().addAll(scroll, placeholder, jump);
+        getChildren().addAll(area, placeholder, jump);
         area.addEventFilter(ScrollEvent.SCROLL, e -> userScrolled());
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> userScrolled());
-        scroll.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userScrolled());
-        scroll.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userScrolled());
-        area.estimatedScrollYProperty().addListener((obs, old, now) -> {
+        area.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userScrolled());
+        area.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userScrolled());
+        area.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                copy();
+                e.consume();
+            }
+        });
+        MenuItem copy = new MenuItem("Copy all");
+        copy.setOnAction(e -> copy());
+        ContextMenu menu = new ContextMenu(copy);
+        area.setOnContextMenuRequested(e -> {
+            copy.setDisable(area.length() == 0);
+            menu.show(area, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        area.scrollYProperty().addListener((obs, old, now) -> {
             if (System.nanoTime() - lastUserScroll < USER_SCROLL_WINDOW_NANOS) {
                 setFollowing(atBottom());
             }
         });
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        area.resizeRelocate(in.getLeft(), in.getTop(), Math.max(0, getWidth() - in.getLeft() - in.getRight()),
+                Math.max(0, getHeight() - in.getTop() - in.getBottom()));
+        super.layoutChildren();
     }
 
     private void userScrolled() {
@@ -65,16 +94,12 @@ public final class StreamingTextArea extends StackPane {
     }
 
     private boolean atBottom() {
-        Double total = area.getTotalHeightEstimate();
-        if (total == null) {
-            return true;
-        }
-        return area.getEstimatedScrollY() + area.getViewportHeight() >= total - BOTTOM_SLACK_PX;
+        return area.scrollYProperty().get() + area.viewportHeight() >= area.totalHeight() - BOTTOM_SLACK_PX;
     }
 
     private void setFollowing(boolean follow) {
         following = follow;
-        jump.setVisible(!follow && streaming && length > 0);
+        jump.setVisible(!follow && streaming && area.length() > 0);
     }
 
     private void resumeFollowing() {
@@ -89,7 +114,6 @@ public final class StreamingTextArea extends StackPane {
             return;
         }
         area.append(text, styleClass);
-        length += text.length();
         placeholder.setVisible(false);
         if (following) {
             scrollToEnd();
@@ -97,35 +121,40 @@ public final class StreamingTextArea extends StackPane {
     }
 
     private void scrollToEnd() {
-        area.showParagraphAtBottom(area.getParagraphs().size() - 1);
+        area.showEnd();
     }
 
     /** The stream has ended: shows the beginning (a finished answer reads from its first line). */
     public void showStart() {
         streaming = false;
-        if (length > 0) {
+        if (area.length() > 0) {
             setFollowing(false);
-            area.showParagraphAtTop(0);
+            area.showStart();
         }
     }
 
     /** Empties the area and follows the end again. */
     public void clear() {
         area.clear();
-        length = 0;
         streaming = true;
         placeholder.setVisible(true);
         resumeFollowing();
     }
 
+    private void copy() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(area.text());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
     /** The text shown, for tests and copying. */
     public String text() {
-        return area.getText();
+        return area.text();
     }
 
     /** The number of characters shown. */
     public int length() {
-        return length;
+        return area.length();
     }
 
     public boolean isFollowing() {

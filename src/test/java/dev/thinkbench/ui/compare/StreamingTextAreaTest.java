@@ -6,7 +6,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,7 +46,7 @@ class StreamingTextAreaTest {
      * headless robot's wheel direction and step differ between robot implementations.
      */
     private void wheel(FxRobot robot, int notches) {
-        Node target = area.lookup(".virtual-flow");
+        Node target = area.lookup(".streaming-area");
         Point2D at = target.localToScene(10, 10);
         Point2D screen = target.localToScreen(10, 10);
         double delta = Math.signum(notches) * 120;
@@ -76,6 +78,43 @@ class StreamingTextAreaTest {
     }
 
     @Test
+    void aTraceWithoutLineBreaksIsKeptWholeWhileOnlyTheBlocksInViewHaveNodes() {
+        StringBuilder sent = new StringBuilder();
+        for (int batch = 0; batch < 100; batch++) {
+            StringBuilder b = new StringBuilder();
+            for (int token = 0; token < 1000; token++) {
+                b.append("w").append(batch).append('_').append(token).append(' ');
+            }
+            sent.append(b);
+            WaitForAsyncUtils.asyncFx(() -> area.append(b.toString(), "thinking-text"));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(area.text()).isEqualTo(sent.toString());
+        var shown = area.lookupAll(".stream-block").stream().filter(Node::isVisible).toList();
+        assertThat(shown).hasSizeBetween(1, 4);
+        assertThat(shown).allSatisfy(block -> assertThat(block.getBoundsInParent().getWidth())
+                .as("wrapped to the area").isLessThan(area.getWidth()));
+        assertThat(area.lookupAll(".text")).allSatisfy(n -> assertThat(((Text) n).getText().length())
+                .isLessThanOrEqualTo(TextBlocks.HARD_LIMIT));
+    }
+
+    @Test
+    void insertedTextKeepsItsOwnStyleInsideTheLine() {
+        WaitForAsyncUtils.asyncFx(() -> {
+            area.append("So it is 5.", "thinking-text");
+            area.append(" Wait", "inserted-text");
+            area.append(", it is 6.\n", "thinking-text");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(area.text()).isEqualTo("So it is 5. Wait, it is 6.\n");
+        assertThat(area.lookupAll(".inserted-text")).extracting(n -> ((Text) n).getText()).containsExactly(" Wait");
+        assertThat(area.lookupAll(".thinking-text")).extracting(n -> ((Text) n).getText())
+                .containsExactly("So it is 5.", ", it is 6.");
+    }
+
+    @Test
     void scrollingUpPausesFollowingAndJumpToLatestResumesIt(FxRobot robot) {
         appendLines(0, 200);
         assertThat(area.isFollowing()).isTrue();
@@ -92,6 +131,31 @@ class StreamingTextAreaTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(area.isFollowing()).isTrue();
         assertThat(jump.isVisible()).isFalse();
+    }
+
+    @Test
+    void homeShowsTheBeginningAndEndFollowsAgain(FxRobot robot) {
+        appendLines(0, 400);
+        robot.clickOn(area);
+
+        robot.type(KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.isFollowing()).isFalse();
+        assertThat(shownText()).startsWith("line 0 of the trace");
+
+        robot.type(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.isFollowing()).isTrue();
+        assertThat(shownText()).contains("line 399 of the trace");
+    }
+
+    /** The text of the blocks drawn now, top to bottom. */
+    private String shownText() {
+        StringBuilder b = new StringBuilder();
+        area.lookupAll(".stream-block").stream().filter(Node::isVisible)
+                .sorted(java.util.Comparator.comparingDouble(Node::getLayoutY))
+                .forEach(n -> n.lookupAll(".text").forEach(t -> b.append(((Text) t).getText())));
+        return b.toString();
     }
 
     @Test
