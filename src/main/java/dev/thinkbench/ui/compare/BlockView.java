@@ -4,8 +4,12 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -20,8 +24,8 @@ import java.util.List;
  * last block, a new block takes an idle cell, and neither creates nodes nor looks up CSS again. Heights are measured
  * for drawn blocks and estimated from them for the others (the scroll bar is as exact as those estimates). The view is
  * anchored either to the end (it follows the text) or to a block and an offset into it (appends do not move it).
- * Wheel, scroll bar and keys (arrows, Page Up/Down, Home/End) scroll it. Style class {@code streaming-area}; the
- * padding insets the text, the scroll bar sits at the right edge. UI thread only.
+ * Wheel, scroll bar and keys (arrows, Page Up/Down, Home/End) scroll it; dragging selects text. Style class
+ * {@code streaming-area}; the padding insets the text, the scroll bar sits at the right edge. UI thread only.
  */
 final class BlockView extends Region {
 
@@ -33,6 +37,7 @@ final class BlockView extends Region {
     private final BlockCells cells = new BlockCells(sheet);
     private final Rectangle clip = new Rectangle();
     private final ScrollBar bar = new ScrollBar();
+    private final BlockSelection selection = new BlockSelection();
     private final ReadOnlyDoubleWrapper scrollY = new ReadOnlyDoubleWrapper(this, "scrollY");
     private double textWidth = 1;
     private double viewportHeight;
@@ -60,7 +65,45 @@ final class BlockView extends Region {
             e.consume();
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        sheet.setCursor(Cursor.TEXT);
+        sheet.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
+        sheet.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         setOnMousePressed(e -> requestFocus());
+    }
+
+    private void onPress(MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY) {
+            selection.start(offsetAt(e.getY(), e.getX()));
+            requestLayout();
+        }
+    }
+
+    /** Extends the selection, scrolling when the pointer is dragged above or below the text. */
+    private void onDrag(MouseEvent e) {
+        if (!e.isPrimaryButtonDown()) {
+            return;
+        }
+        if (e.getY() < 0 || e.getY() > viewportHeight) {
+            scrollBy(e.getY() < 0 ? -LINE_SCROLL_PX / 2 : LINE_SCROLL_PX / 2);
+        }
+        selection.extendTo(offsetAt(Math.max(0, Math.min(viewportHeight - 1, e.getY())), e.getX()));
+        requestLayout();
+    }
+
+    /** The offset in the whole text nearest to a point of the text pane (before the first block: 0). */
+    private int offsetAt(double y, double x) {
+        BlockCell below = null;
+        for (Node node : sheet.getChildren()) {
+            if (node instanceof BlockCell cell && cell.index() >= 0) {
+                if (y >= cell.getLayoutY() && y < cell.getLayoutY() + cell.getHeight()) {
+                    return cell.offsetAt(x, y - cell.getLayoutY());
+                }
+                if (cell.getLayoutY() > y && (below == null || cell.getLayoutY() < below.getLayoutY())) {
+                    below = cell;
+                }
+            }
+        }
+        return below != null ? blocks.blocks().get(below.index()).start() : blocks.length();
     }
 
     private void onKey(KeyEvent e) {
@@ -90,6 +133,7 @@ final class BlockView extends Region {
 
     void clear() {
         blocks.clear();
+        selection.clear();
         heights.forgetAll();
         cells.releaseAll();
         anchorBlock = 0;
@@ -131,6 +175,11 @@ final class BlockView extends Region {
 
     String text() {
         return blocks.text();
+    }
+
+    /** The text the user selected, empty when none. */
+    String selectedText() {
+        return blocks.text(selection.start(), selection.end());
     }
 
     int length() {
@@ -246,6 +295,7 @@ final class BlockView extends Region {
             heights.measured(block, snapSizeY(cell.prefHeight(textWidth)));
         }
         cell.resize(textWidth, heights.heightOf(block));
+        cell.select(selection.start(), selection.end());
         return cell;
     }
 

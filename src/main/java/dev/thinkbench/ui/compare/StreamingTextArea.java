@@ -23,8 +23,8 @@ import org.kordamp.ikonli.feather.Feather;
  * view are drawn ({@link BlockView}), so an append costs the same at the first token and at the 100,000th, however
  * long the lines. Text arrives in batches ({@link #append}); the view follows the end until the user scrolls up, and
  * follows again once they scroll back to the bottom or press "Jump to latest". The scrolling text is a layout root:
- * what streams in lays out this area only, never the column or the window around it. Copy (context menu, Ctrl+C)
- * copies the whole text. UI thread only.
+ * what streams in lays out this area only, never the column or the window around it. Text selected by dragging is
+ * copied with Ctrl+C or the context menu (Ctrl+C with nothing selected copies everything). UI thread only.
  */
 public final class StreamingTextArea extends StackPane {
 
@@ -62,15 +62,19 @@ public final class StreamingTextArea extends StackPane {
         area.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userScrolled());
         area.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (COPY.match(e)) {
-                copy();
+                String selected = area.selectedText();
+                copy(selected.isEmpty() ? area.text() : selected);
                 e.consume();
             }
         });
-        MenuItem copy = new MenuItem("Copy all");
-        copy.setOnAction(e -> copy());
-        ContextMenu menu = new ContextMenu(copy);
+        MenuItem copy = new MenuItem("Copy");
+        copy.setOnAction(e -> copy(area.selectedText()));
+        MenuItem copyAll = new MenuItem("Copy all");
+        copyAll.setOnAction(e -> copy(area.text()));
+        ContextMenu menu = new ContextMenu(copy, copyAll);
         area.setOnContextMenuRequested(e -> {
-            copy.setDisable(area.length() == 0);
+            copy.setDisable(area.selectedText().isEmpty());
+            copyAll.setDisable(area.length() == 0);
             menu.show(area, e.getScreenX(), e.getScreenY());
             e.consume();
         });
@@ -141,10 +145,15 @@ public final class StreamingTextArea extends StackPane {
         resumeFollowing();
     }
 
-    private void copy() {
+    private static void copy(String text) {
         ClipboardContent content = new ClipboardContent();
-        content.putString(area.text());
+        content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The text the user selected, empty when none. */
+    public String selectedText() {
+        return area.selectedText();
     }
 
     /** The text shown, for tests and copying. */

@@ -116,6 +116,22 @@ final class TextBlocks {
         return all.toString();
     }
 
+    /** The text from offset {@code from} (inclusive) to {@code to} (exclusive), across blocks. */
+    String text(int from, int to) {
+        if (from < 0 || to > length || from > to) {
+            throw new IndexOutOfBoundsException("range " + from + ".." + to + " of " + length);
+        }
+        StringBuilder out = new StringBuilder(to - from);
+        for (Block b : blocks) {
+            int start = b.start();
+            int end = start + b.length();
+            if (end > from && start < to) {
+                out.append(b.text, Math.max(from, start) - start, Math.min(to, end) - start);
+            }
+        }
+        return out.toString();
+    }
+
     int length() {
         return length;
     }
@@ -163,6 +179,12 @@ final class TextBlocks {
 
         int length() {
             return text.length();
+        }
+
+        /** The number of characters drawn: the length without a line break that ends the block. */
+        int shownLength() {
+            int n = text.length();
+            return n > 0 && text.charAt(n - 1) == '\n' ? n - 1 : n;
         }
 
         /** Changes with every append to this block. */

@@ -149,6 +149,24 @@ class StreamingTextAreaTest {
         assertThat(shownText()).contains("line 399 of the trace");
     }
 
+    @Test
+    void draggingSelectsTextAndCtrlCCopiesIt(FxRobot robot) throws Exception {
+        appendLines(0, 3);
+        Node view = area.lookup(".streaming-area");
+        javafx.geometry.Bounds b = view.localToScreen(view.getBoundsInLocal());
+
+        robot.drag(new Point2D(b.getMinX() + 11, b.getMinY() + 14), MouseButton.PRIMARY)
+                .dropTo(new Point2D(b.getMinX() + 150, b.getMinY() + 34));
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(area.selectedText()).startsWith("line 0 of the trace\nline 1");
+        assertThat(area.text()).startsWith(area.selectedText());
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get();
+        assertThat(copied).isEqualTo(area.selectedText());
+    }
+
     /** The text of the blocks drawn now, top to bottom. */
     private String shownText() {
         StringBuilder b = new StringBuilder();

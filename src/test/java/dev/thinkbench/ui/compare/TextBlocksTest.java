@@ -121,6 +121,17 @@ class TextBlocksTest {
     }
 
     @Test
+    void aRangeOfTheTextSpansBlocks() {
+        TextBlocks blocks = new TextBlocks(4, 8);
+        blocks.append("abcd\nefgh\nijk", "t");
+
+        assertThat(blocks.text(2, 12)).isEqualTo("cd\nefgh\nij");
+        assertThat(blocks.text(5, 5)).isEmpty();
+        assertThat(blocks.blocks().getFirst().shownLength()).isEqualTo(4);
+        assertThatThrownBy(() -> blocks.text(3, 99)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void clearingForgetsEverything() {
         TextBlocks blocks = new TextBlocks();
         blocks.append("text\n", "t");
