@@ -1,7 +1,7 @@
 package dev.thinkbench.ui;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import dev.thinkbench.ui.compare.FrameDriver;
+import dev.thinkbench.ui.common.FrameDriver;
 import javafx.scene.Scene;
 import jdk.jfr.Category;
 import jdk.jfr.Event;

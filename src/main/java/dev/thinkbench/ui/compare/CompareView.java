@@ -1,5 +1,7 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.common.FrameDriver;
+
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;

@@ -3,8 +3,8 @@ package dev.thinkbench.ui.models;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.models.LocalModel;
+import dev.thinkbench.ui.common.FrameDriver;
 import dev.thinkbench.ui.common.Icons;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -34,7 +34,6 @@ import java.io.File;
 public final class ModelManagerView extends VBox {
 
     private final ModelManagerViewModel vm;
-    private final AnimationTimer frames;
 
     public ModelManagerView(ModelManagerViewModel viewModel) {
         this.vm = viewModel;
@@ -77,19 +76,7 @@ public final class ModelManagerView extends VBox {
         error.getStyleClass().add("error");
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         getChildren().addAll(new VBox(2, heading, folder), lists, warning, error, settings());
-        frames = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                vm.drain();
-            }
-        };
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                frames.start();
-            } else {
-                frames.stop();
-            }
-        });
+        FrameDriver.whileInScene(this, vm::drain);
         vm.refresh();
     }
 

@@ -5,8 +5,8 @@ import dev.thinkbench.forcing.ChatTemplate;
 import dev.thinkbench.forcing.StepperAction;
 import dev.thinkbench.forcing.StepperSettings;
 import atlantafx.base.theme.Styles;
+import dev.thinkbench.ui.common.FrameDriver;
 import dev.thinkbench.ui.common.Icons;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -47,7 +47,6 @@ public final class StepperView extends VBox {
 
     private final StepperViewModel vm;
     private final StyleClassedTextArea trace = new StyleClassedTextArea();
-    private final AnimationTimer frames;
 
     /** A stepper over {@code backend}, offering {@code templates} (the first is preselected). */
     public StepperView(CompletionBackend backend, List<ChatTemplate> templates, StepperSettings settings) {
@@ -67,19 +66,7 @@ public final class StepperView extends VBox {
         getChildren().addAll(promptRow(), actionRow(), statusRow(), body);
         vm.traceProperty().addListener((obs, old, update) -> show(update));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        frames = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                vm.drain();
-            }
-        };
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                frames.start();
-            } else {
-                frames.stop();
-            }
-        });
+        FrameDriver.whileInScene(this, vm::drain);
     }
 
     public StepperViewModel viewModel() {
