@@ -8,7 +8,7 @@ import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.engine.stream.ChatEngine;
 import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.ChatStreamRun;
-import dev.thinkbench.engine.stream.SilenceWatchdog;
+import dev.thinkbench.engine.http.SilenceWatchdog;
 
 import java.net.URI;
 

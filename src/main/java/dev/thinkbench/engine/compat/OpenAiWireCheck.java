@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thinkbench.core.FailureKind;
-import dev.thinkbench.engine.stream.ServerMessage;
+import dev.thinkbench.engine.http.ServerMessage;
 import dev.thinkbench.engine.stream.WireCheck;
 
 import java.util.Locale;

@@ -5,11 +5,11 @@ import dev.thinkbench.core.Price;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.ReasoningEngine;
-import dev.thinkbench.engine.stream.BaseUrl;
+import dev.thinkbench.engine.http.BaseUrl;
 import dev.thinkbench.engine.stream.ChatEngine;
 import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.ChatStreamRun;
-import dev.thinkbench.engine.stream.SilenceWatchdog;
+import dev.thinkbench.engine.http.SilenceWatchdog;
 
 /**
  * A local Ollama server's chat API ({@code /api/chat}) through langchain4j's {@code OllamaStreamingChatModel}.

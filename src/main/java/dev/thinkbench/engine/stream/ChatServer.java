@@ -1,5 +1,15 @@
 package dev.thinkbench.engine.stream;
 
+import dev.thinkbench.engine.http.JsonGet;
+
+import dev.thinkbench.engine.http.HttpClients;
+
+import dev.thinkbench.engine.http.SilenceWatchdog;
+
+import dev.thinkbench.engine.http.Endpoint;
+
+import dev.thinkbench.engine.http.FailureMapper;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.engine.EngineConfig;

@@ -1,5 +1,15 @@
 package dev.thinkbench.engine.stream;
 
+import dev.thinkbench.engine.http.StreamTap;
+
+import dev.thinkbench.engine.http.StreamTransport;
+
+import dev.thinkbench.engine.http.SilenceWatchdog;
+
+import dev.thinkbench.engine.http.Failure;
+
+import dev.thinkbench.engine.http.FailureMapper;
+
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;

@@ -1,5 +1,9 @@
 package dev.thinkbench.engine.stream;
 
+import dev.thinkbench.engine.http.Endpoint;
+
+import dev.thinkbench.engine.http.Failure;
+
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;

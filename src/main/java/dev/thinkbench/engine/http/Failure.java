@@ -1,4 +1,4 @@
-package dev.thinkbench.engine.stream;
+package dev.thinkbench.engine.http;
 
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.EngineException;

@@ -1,4 +1,4 @@
-package dev.thinkbench.engine.stream;
+package dev.thinkbench.engine.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.thinkbench.engine.stream;
+package dev.thinkbench.engine.http;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClient;

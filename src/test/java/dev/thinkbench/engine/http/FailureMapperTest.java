@@ -1,4 +1,4 @@
-package dev.thinkbench.engine.stream;
+package dev.thinkbench.engine.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import dev.langchain4j.exception.HttpException;
