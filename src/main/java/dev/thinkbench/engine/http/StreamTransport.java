@@ -6,6 +6,7 @@ import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.CancellationUnsupportedHandle;
+import dev.langchain4j.http.client.sse.DefaultServerSentEventParser;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
@@ -13,35 +14,31 @@ import dev.langchain4j.http.client.sse.ServerSentEventParser;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.Locale;
 
 /**
- * langchain4j's HTTP client SPI over {@link java.net.http.HttpClient}, for one run. It does what langchain4j's own JDK
- * client does, plus: the run sees every raw stream event before langchain4j parses it ({@link StreamTap}), and
- * {@link #abort()} stops the exchange from any thread, also before the response headers have arrived (langchain4j's
- * streaming handle exists only once the first event came).
+ * langchain4j's HTTP client SPI over one {@link StreamExchange}, for one chat run: langchain4j builds the request and
+ * parses the events, while the exchange does what every Thinkbench engine's HTTP does (the retry a server asks for,
+ * error statuses and HTML pages typed, bounded lines, the silence watch). On top, the run sees every raw event before
+ * langchain4j parses it ({@link StreamTap}), and {@link #abort()} stops the exchange from any thread, also before the
+ * response headers have arrived (langchain4j's streaming handle exists only once the first event came).
  *
  * <p>Timeouts: langchain4j's connect and read timeouts are ignored; the shared client's connect timeout applies and
- * the run's {@link SilenceWatchdog} covers silence, since a request timeout on a long stream would cut good answers.
+ * the exchange's silence watch covers the rest, since a request timeout on a long stream would cut good answers.
  *
- * <p>Threading: {@link #execute(HttpRequest, ServerSentEventParser, ServerSentEventListener)} returns at once; the
- * body is read and the listener and tap called on one of the HTTP client's executor threads.
+ * <p>Threading: {@link #execute(HttpRequest, ServerSentEventParser, ServerSentEventListener)} reads the whole body
+ * on the calling thread (the run's own virtual thread) and calls the listener and the tap on it.
  */
 public final class StreamTransport implements HttpClient {
 
-    private final java.net.http.HttpClient http;
+    private final StreamExchange exchange;
     private final StreamTap tap;
-    private volatile CompletableFuture<?> exchange;
-    private volatile InputStream body;
-    private volatile boolean aborted;
 
-    public StreamTransport(java.net.http.HttpClient http, StreamTap tap) {
-        this.http = http;
+    public StreamTransport(StreamExchange exchange, StreamTap tap) {
+        this.exchange = exchange;
         this.tap = tap;
     }
 
@@ -77,82 +74,44 @@ public final class StreamTransport implements HttpClient {
 
     /** Stops the exchange: cancels the request or closes the body. Idempotent; later callbacks are not delivered. */
     public void abort() {
-        aborted = true;
-        CompletableFuture<?> f = exchange;
-        if (f != null) {
-            f.cancel(true);
-        }
-        closeQuietly(body);
+        exchange.abort();
     }
 
+    /** Not used by the streaming models; refuses rather than reading an unbounded body. */
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        try {
-            HttpResponse<byte[]> response = http.send(toJdk(request), HttpResponse.BodyHandlers.ofByteArray());
-            if (!successful(response.statusCode())) {
-                throw new HttpException(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
-            }
-            return SuccessfulHttpResponse.builder().statusCode(response.statusCode())
-                    .headers(response.headers().map()).body(new String(response.body(), StandardCharsets.UTF_8))
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        throw new UnsupportedOperationException("Thinkbench's chat transport only streams");
     }
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        CompletableFuture<HttpResponse<InputStream>> f =
-                http.sendAsync(toJdk(request), HttpResponse.BodyHandlers.ofInputStream());
-        exchange = f;
-        if (aborted) {
-            f.cancel(true);
-            return;
-        }
-        f.whenComplete((response, error) -> {
-            if (aborted) {
-                if (response != null) {
-                    closeQuietly(response.body());
-                }
-            } else if (error != null) {
-                listener.onError(error);
-            } else {
-                read(response, parser, listener);
-            }
-        });
-    }
-
-    private void read(HttpResponse<InputStream> response, ServerSentEventParser parser,
-                      ServerSentEventListener listener) {
-        body = response.body();
-        if (aborted) {
-            closeQuietly(body);
-            return;
-        }
-        if (!successful(response.statusCode())) {
-            String text = readAll(response.body());
-            if (!aborted) {
-                listener.onError(new HttpException(response.statusCode(), text));
-            }
-            return;
-        }
-        tap.opened();
-        listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
-                .headers(response.headers().map()).build());
-        try (InputStream in = response.body()) {
-            parser.parse(in, new TappedListener(listener));
-        } catch (IOException | RuntimeException e) {
-            if (!aborted) {
+        InputStream body;
+        try {
+            body = exchange.open(toJdk(request), parser instanceof DefaultServerSentEventParser
+                    ? BoundedBody.Framing.SSE : BoundedBody.Framing.LINES);
+        } catch (IOException | HttpException e) {
+            if (!exchange.isAborted()) {
                 listener.onError(e);
             }
             return;
         }
-        if (!aborted) {
-            listener.onClose();
-            tap.ended();
+        if (body == null) {
+            return; // aborted
+        }
+        try {
+            tap.opened();
+            listener.onOpen(SuccessfulHttpResponse.builder().statusCode(200).build());
+            parser.parse(body, new TappedListener(listener));
+            if (!exchange.isAborted()) {
+                listener.onClose();
+                tap.ended();
+            }
+        } catch (RuntimeException e) {
+            if (!exchange.isAborted()) {
+                listener.onError(e);
+            }
+        } finally {
+            exchange.close();
         }
     }
 
@@ -167,7 +126,7 @@ public final class StreamTransport implements HttpClient {
 
         @Override
         public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
-            if (aborted || !tap.beforeEvent(event.event(), event.data())) {
+            if (exchange.isAborted() || !tap.beforeEvent(event.event(), event.data())) {
                 return;
             }
             try {
@@ -186,7 +145,7 @@ public final class StreamTransport implements HttpClient {
 
         @Override
         public void onError(Throwable throwable) {
-            if (!aborted) {
+            if (!exchange.isAborted()) {
                 delegate.onError(throwable);
             }
         }
@@ -207,31 +166,8 @@ public final class StreamTransport implements HttpClient {
 
     /** Headers java.net.http sets itself and refuses to take. */
     private static boolean isRestricted(String name) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
+        String n = name.toLowerCase(Locale.ROOT);
         return n.equals("content-length") || n.equals("host") || n.equals("connection") || n.equals("expect")
                 || n.equals("upgrade");
-    }
-
-    private static boolean successful(int status) {
-        return status >= 200 && status < 300;
-    }
-
-    private static String readAll(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        if (in == null) {
-            return;
-        }
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // Closing only ends the exchange; nothing else to do.
-        }
     }
 }

@@ -24,10 +24,10 @@ final class OllamaWireCheck implements WireCheck {
         try {
             line = JSON.readTree(data);
         } catch (JsonProcessingException e) {
-            return new Verdict.Malformed("not JSON: " + ServerMessage.excerpt(data));
+            return new Verdict.Malformed(data);
         }
         if (line == null || !line.isObject()) {
-            return new Verdict.Malformed("not a JSON object: " + ServerMessage.excerpt(data));
+            return new Verdict.Malformed(data);
         }
         JsonNode error = line.get("error");
         if (error != null && !error.isNull()) {

@@ -90,10 +90,10 @@ public final class OpenAiCompletionsBackend extends HttpCompletionBackend {
     }
 
     private ObjectNode body(CompletionRequest request) {
-        ObjectNode body = RawHttp.JSON.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("model", model());
         body.put("prompt", request.prompt());
-        body.set("stop", RawHttp.JSON.valueToTree(request.stop()));
+        body.set("stop", JSON.valueToTree(request.stop()));
         ChoiceStream.putStreaming(body, request);
         return body;
     }

@@ -73,7 +73,7 @@ class OpenAiCompletionsBackendTest {
                 new CompletionRequest("P", 5, List.of(), null, true), new Collected(), new CancelToken()))
                 .isInstanceOf(EngineException.class)
                 .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(FailureKind.AUTHENTICATION))
-                .hasMessageContaining("HTTP 401").hasMessageContaining("Incorrect API key")
+                .hasMessageContaining("HTTP 401").hasMessageContaining("rejected the API key")
                 .hasMessageNotContaining("sk-wrong-2");
         assertThat(backend(server.baseUrl() + "/v1", "sk-wrong-2").toString()).doesNotContain("sk-wrong-2");
     }
