@@ -56,6 +56,7 @@ public final class BudgetForcer {
         private final StringBuilder answer = new StringBuilder();
         private final List<StepRecord> records = new ArrayList<>();
         private int used;
+        private boolean sawText;
         private InterventionKind closingKind = InterventionKind.ANSWER_FORCED;
 
         Session(StepRunner steps, ForcingRun run, ReasoningEventSink sink, CancelToken cancel) {
@@ -182,10 +183,12 @@ public final class BudgetForcer {
         }
 
         private void onThinking(String text, int tokens) {
+            sawText |= !text.isEmpty();
             sink.accept(new ReasoningEvent.ThinkingDelta(System.nanoTime(), text, tokens));
         }
 
         private void onAnswer(String text, int tokens) {
+            sawText |= !text.isEmpty();
             answer.append(text);
             sink.accept(new ReasoningEvent.AnswerDelta(System.nanoTime(), text, tokens));
         }
@@ -206,7 +209,7 @@ public final class BudgetForcer {
         }
 
         private ForcingOutcome end(RunStatus status, FailureKind kind, String message) {
-            if (status == RunStatus.FAILED && (thinking.length() > 0 || answer.length() > 0)) {
+            if (status == RunStatus.FAILED && sawText) {
                 message = message + " What arrived before is kept.";
             }
             long now = System.nanoTime();
