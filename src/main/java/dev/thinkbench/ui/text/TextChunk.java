@@ -1,4 +1,4 @@
-package dev.thinkbench.ui.compare;
+package dev.thinkbench.ui.text;
 
 /**
  * A batch of text for one part of a column, gathered from all the events drained in one frame.

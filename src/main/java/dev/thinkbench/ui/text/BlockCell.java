@@ -1,4 +1,4 @@
-package dev.thinkbench.ui.compare;
+package dev.thinkbench.ui.text;
 
 import javafx.collections.ObservableList;
 import javafx.geometry.Point2D;

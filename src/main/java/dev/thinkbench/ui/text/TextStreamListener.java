@@ -1,4 +1,4 @@
-package dev.thinkbench.ui.compare;
+package dev.thinkbench.ui.text;
 
 import java.util.List;
 

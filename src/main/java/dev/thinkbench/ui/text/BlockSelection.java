@@ -1,4 +1,4 @@
-package dev.thinkbench.ui.compare;
+package dev.thinkbench.ui.text;
 
 /**
  * The selected part of a streamed text, as offsets into the whole text: where the mouse was pressed (the anchor) and
