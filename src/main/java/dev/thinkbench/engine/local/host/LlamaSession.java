@@ -17,6 +17,7 @@ import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -33,6 +34,8 @@ final class LlamaSession {
     static final int MAX_THREADS = 512;
     static final int MAX_STOP_STRINGS = 16;
     static final int MAX_STOP_LENGTH = 256;
+    private static final String TOKENS = "tokenizer.ggml.tokens";
+    private static final String TOKEN_TYPES = "tokenizer.ggml.token_type";
 
     private LlamaModel model;
     private HostRequest.Load loaded;
@@ -95,15 +98,15 @@ final class LlamaSession {
     private List<String> specialTokensOf(Path path) throws HostFailure {
         GgufFile file;
         try {
-            file = GgufReader.readAll(path);
+            file = GgufReader.read(path, Set.of(TOKENS, TOKEN_TYPES));
         } catch (GgufFormatException | IOException e) {
             throw new HostFailure(FailureKind.BAD_REQUEST, "cannot read " + path.getFileName() + ": "
                     + e.getMessage());
         }
         Object bos = file.metadata().get("tokenizer.ggml.add_bos_token");
         addBos = bos instanceof Boolean b ? b : "llama".equals(file.string("tokenizer.ggml.model"));
-        GgufArray tokens = file.array("tokenizer.ggml.tokens");
-        GgufArray types = file.array("tokenizer.ggml.token_type");
+        GgufArray tokens = file.array(TOKENS);
+        GgufArray types = file.array(TOKEN_TYPES);
         List<String> specials = new ArrayList<>();
         if (tokens != null && types != null && types.values().size() == tokens.values().size()) {
             for (int i = 0; i < tokens.values().size(); i++) {
