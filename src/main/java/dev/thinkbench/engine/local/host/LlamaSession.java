@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * values, a silently failed load (native pointer 0) is detected, {@code setNProbs} is never called, and stop strings
  * are matched here because the library reports no stop reason.
  */
-final class LlamaSession {
+final class LlamaSession implements HostSession {
 
     static final int MIN_CONTEXT = 64;
     static final int MAX_CONTEXT = 1 << 20;
@@ -42,7 +42,8 @@ final class LlamaSession {
     private boolean addBos;
     private final PromptCacheTracker cache = new PromptCacheTracker();
 
-    HostEvent.Loaded load(HostRequest.Load request) throws HostFailure {
+    @Override
+    public HostEvent.Loaded load(HostRequest.Load request) throws HostFailure {
         if (loaded != null) {
             if (loaded.model().equals(request.model()) && loaded.contextSize() == request.contextSize()
                     && loaded.threads() == request.threads()) {
@@ -120,12 +121,13 @@ final class LlamaSession {
         return specials;
     }
 
-    int[] tokenize(String text) throws HostFailure {
+    @Override
+    public int[] tokenize(String text) throws HostFailure {
         return requireModel().encode(text);
     }
 
-    /** Runs one completion, streaming chunks to {@code out} and ending with a Done event. */
-    void complete(HostRequest.Complete request, BooleanSupplier cancelled, Consumer<HostEvent> out)
+    @Override
+    public void complete(HostRequest.Complete request, BooleanSupplier cancelled, Consumer<HostEvent> out)
             throws HostFailure {
         LlamaModel m = requireModel();
         InferenceParameters params = parameters(request);
