@@ -58,13 +58,14 @@ final class LlamaSession implements HostSession {
         List<String> specials = validate(path);
         ModelParameters params = new ModelParameters().setModel(path.toString()).setCtxSize(request.contextSize())
                 .setThreads(request.threads()).setThreadsBatch(request.threads()).setParallel(1)
-                .disableContextShift().disableLog();
+                .disableContextShift();
         LlamaModel m;
         try {
             m = new LlamaModel(params);
         } catch (RuntimeException e) {
-            throw new HostFailure(FailureKind.BAD_REQUEST, "llama.cpp could not load " + path.getFileName()
-                    + " (" + e.getMessage() + "); the engine log has the reason");
+            // the library says only "could not load model from given file path"; llama.cpp's reason is in its log,
+            // which the app reads from this process's stderr and attaches to the failure
+            throw new HostFailure(FailureKind.BAD_REQUEST, "llama.cpp could not load " + path.getFileName());
         }
         if (nativeHandle(m) == 0) {
             throw new HostFailure(FailureKind.ENGINE_CRASHED, "llama.cpp returned no model for " + path.getFileName()

@@ -39,7 +39,7 @@ class HostMainTest {
     @Test
     void answersOverJsonLinesAndExitsWhenStdinClosesEvenWithAModelLoaded() throws Exception {
         Path model = TinyGguf.write(dir.resolve("tiny.gguf"));
-        Process host = new ProcessBuilder(command()).start();
+        Process host = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -72,7 +72,7 @@ class HostMainTest {
     @Test
     void badParametersAreRefusedBeforeLlamaCppSeesThem() throws Exception {
         Path model = TinyGguf.write(dir.resolve("tiny.gguf"));
-        Process host = new ProcessBuilder(command()).start();
+        Process host = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -98,7 +98,7 @@ class HostMainTest {
     @Test
     void aCraftedHugeArrayIsRefusedWithAnAnswerInsteadOfRunningTheHostOutOfMemory() throws Exception {
         Path crafted = CraftedGguf.tinyWithHugeByteArray(dir.resolve("crafted.gguf"), 100_000_001);
-        Process host = new ProcessBuilder(command()).start();
+        Process host = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         ExecutorService reader = Executors.newSingleThreadExecutor();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
