@@ -11,6 +11,7 @@ import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelCatalog;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.TokenCounter;
 import dev.thinkbench.engine.local.gguf.GgufFormatException;
 import dev.thinkbench.engine.local.gguf.GgufReader;
 import dev.thinkbench.engine.local.host.HostEvent;
@@ -43,7 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one process and are served in turn. Cancelling ends the call within {@link #CANCEL_GRACE} even if the engine is
  * busy evaluating a long prompt (it then finishes that in the background).
  */
-public final class LocalCompletionBackend implements CompletionBackend, ChatTemplateSource, ModelCatalog {
+public final class LocalCompletionBackend implements CompletionBackend, ChatTemplateSource, ModelCatalog,
+        TokenCounter {
 
     public static final String ID = "builtin";
     /** How long a cancelled call waits for the engine to confirm before it returns anyway. */
@@ -125,6 +127,12 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
     /** Tokenizes with the model's tokenizer (special-token strings are parsed, no BOS added). */
     public int[] tokenize(String text) throws EngineException {
         return process.tokenize(model, settings, text);
+    }
+
+    /** The number of tokens {@link #tokenize} makes of {@code text}. */
+    @Override
+    public int countTokens(String text) throws EngineException {
+        return tokenize(text).length;
     }
 
     /** The GGUF's own Jinja template ({@code tokenizer.chat_template}), read in Java without loading the model. */
