@@ -1,5 +1,7 @@
 package dev.thinkbench.engine.local;
 
+import dev.thinkbench.core.SecretScrubber;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
  * each line cut to {@value #MAX_LINE_CHARS}. Captured from the child process in the app, so it does not depend on
  * the native binding. Lines are numbered, so a failure can take the lines written while its request ran.
  *
- * <p>No key can be in it: the host runs without the app's secrets ({@link HostEnvironment}) and is never sent one.
+ * <p>No key can be in it: the host runs without the app's secrets ({@link HostEnvironment}) and is never sent one,
+ * and every line is masked by {@link SecretScrubber} anyway (first masked, then cut) before it is kept.
  *
  * <p>Thread-safe: the stderr readers add lines, any thread reads.
  */
@@ -34,9 +37,10 @@ public final class EngineLog {
     /** Number of lines ever added; the line numbered n is the n-th added (from 0). */
     private long added;
 
-    /** Adds one line, dropping the oldest ones beyond the bounds. */
+    /** Adds one line (masked, then cut), dropping the oldest ones beyond the bounds. */
     public synchronized void add(String line) {
-        String kept = line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + "\u2026" : line;
+        String masked = SecretScrubber.scrub(line);
+        String kept = masked.length() > MAX_LINE_CHARS ? masked.substring(0, MAX_LINE_CHARS) + "\u2026" : masked;
         lines.addLast(kept);
         chars += kept.length();
         added++;

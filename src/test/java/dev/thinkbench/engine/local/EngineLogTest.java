@@ -1,5 +1,6 @@
 package dev.thinkbench.engine.local;
 
+import dev.thinkbench.core.SecretScrubber;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -48,5 +49,18 @@ class EngineLogTest {
         assertThat(EngineLog.reason(jvm)).isEqualTo("java.lang.OutOfMemoryError: Java heap space");
         assertThat(EngineLog.reason(List.of("srv failed to load"))).isEqualTo("srv failed to load");
         assertThat(EngineLog.reason(List.of("print_info: n_vocab = 358"))).isNull();
+    }
+
+    @Test
+    void noKeyIsKeptEvenIfSomethingPrintedOneAndMaskingComesBeforeTheCut() {
+        EngineLog log = new EngineLog();
+        SecretScrubber.register("tb-engine-log-secret-1234");
+
+        log.add("echo tb-engine-log-secret-1234 and Authorization: Bearer abcdefghijklmnop");
+        log.add("x".repeat(EngineLog.MAX_LINE_CHARS - 10) + " sk-proj-ABCDEFGHIJKLMNOPQRSTUVWX");
+
+        assertThat(String.join("\n", log.lines())).doesNotContain("tb-engine-log-secret", "abcdefghijklmnop",
+                "sk-proj-ABCDEFGH", "sk-proj");
+        assertThat(log.lines().getFirst()).contains(SecretScrubber.MASK);
     }
 }
