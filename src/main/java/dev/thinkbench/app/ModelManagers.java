@@ -19,7 +19,8 @@ import java.util.concurrent.Executor;
 /**
  * Wires the model manager to the app: the download catalog from the assets, the built-in engine's models folder,
  * the models shipped with the app, the threads and context from the current settings, and every valid change of them
- * saved, so the engine's next run uses it. Call on the FX thread.
+ * saved, so the engine's next run uses it; a chosen model is loaded into the built-in engine at once. Call on the FX
+ * thread.
  */
 public final class ModelManagers {
 
@@ -38,6 +39,8 @@ public final class ModelManagers {
                 settings.get().builtinEngine());
         vm.setOnSettingsChanged(engine -> save(settings, engine));
         vm.setBundledModels(() -> builtin.bundled().all());
+        // a chosen model is loaded at once, so a file llama.cpp refuses says why (with its log) in the Models tab
+        vm.setLoader(model -> builtin.backend(builtin.nameOf(model.path())).load());
         return vm;
     }
 

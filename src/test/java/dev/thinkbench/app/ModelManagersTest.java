@@ -1,5 +1,7 @@
 package dev.thinkbench.app;
 
+import dev.thinkbench.testing.TinyGguf;
+import java.util.List;
 import dev.thinkbench.engine.local.LocalBackends;
 import dev.thinkbench.lab.settings.CurrentSettings;
 import dev.thinkbench.lab.settings.SettingsStore;
@@ -32,6 +34,26 @@ class ModelManagersTest {
             assertThat(store.load().builtinThreads()).isEqualTo(2);
             assertThat(store.load().builtinContextSize()).isEqualTo(2048);
             assertThat(builtin.backend("any.gguf").settings().contextSize()).isEqualTo(2048);
+        }
+    }
+
+    @Test
+    void aChosenModelThatLlamaCppRefusesIsReportedInTheManagerWithTheEngineLog() throws Exception {
+        Path model = dir.resolve("wrong-shape.gguf");
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 42).removeTensor("blk.1.ffn_up.weight")
+                .addTensorF32("blk.1.ffn_up.weight", new long[] {64, 96}, new float[64 * 96]).write(model);
+        CurrentSettings settings = CurrentSettings.load(new SettingsStore(dir.resolve("config/settings.json")));
+        try (LocalBackends builtin = LocalBackends.standard(dir.resolve("data"), Path.of("assets"),
+                () -> settings.get().builtinEngine())) {
+            ModelManagerViewModel vm = ModelManagers.viewModel(Path.of("assets"), builtin, settings, Runnable::run);
+
+            vm.open(model);
+            vm.drain();
+            vm.drain();
+
+            assertThat(vm.errorProperty().get()).startsWith("llama.cpp could not load wrong-shape.gguf: ")
+                    .contains("'blk.1.ffn_up.weight' has wrong shape");
+            assertThat(vm.detailsProperty().get()).contains("llama_model_loader", "wrong shape");
         }
     }
 }
