@@ -53,7 +53,7 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
     }
 
     /** The native stream: one event per piece, the last with {@code stop: true}; a stray {@code [DONE]} is skipped. */
-    private static final class Reading implements StreamProtocol {
+    static final class Reading implements StreamProtocol {
         private int predicted;
 
         @Override
