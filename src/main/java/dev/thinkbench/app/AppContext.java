@@ -83,10 +83,8 @@ public final class AppContext implements CliServices, WorkbenchServices {
 
     /** As {@link #create(Path, Path, Path)}, reading API keys through {@code environment} (tests pass a map). */
     public static AppContext create(Path assets, Path configDir, Path dataDir, UnaryOperator<String> environment) {
-        CurrentSettings settings = CurrentSettings.load(new SettingsStore(configDir.resolve(SETTINGS_FILE)));
-        if (settings.loadProblem() != null) {
-            System.err.println("Thinkbench: " + settings.loadProblem());
-        }
+        // read on first use: a command that needs no settings leaves the file alone, even a broken one
+        CurrentSettings settings = CurrentSettings.open(new SettingsStore(configDir.resolve(SETTINGS_FILE)));
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
                 loadPresets(assets.resolve("budget-presets.json")), settings,
                 LocalBackends.standard(dataDir, assets, () -> settings.get().builtinEngine()), environment);
@@ -115,7 +113,10 @@ public final class AppContext implements CliServices, WorkbenchServices {
         return assets;
     }
 
-    /** The settings of this run, shared: change them through {@link CurrentSettings#update}, which saves them. */
+    /**
+     * The settings of this run, shared and read on first use: change them through {@link CurrentSettings#update},
+     * which saves them shortly after; say where their problems show with {@link CurrentSettings#setOnProblem}.
+     */
     public CurrentSettings settings() {
         return settings;
     }

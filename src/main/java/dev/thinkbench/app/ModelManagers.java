@@ -41,13 +41,9 @@ public final class ModelManagers {
         return vm;
     }
 
+    /** In memory at once; the file follows on the settings' writer thread (a spinner tick costs no write). */
     private static void save(CurrentSettings settings, LocalEngineSettings engine) {
-        try {
-            settings.update(s -> s.withBuiltinEngine(engine.threads(), engine.contextSize()));
-        } catch (IOException e) {
-            // kept for this session all the same; only the next launch loses it
-            System.err.println("Thinkbench: " + e.getMessage());
-        }
+        settings.update(s -> s.withBuiltinEngine(engine.threads(), engine.contextSize()));
     }
 
     private static List<CatalogModel> catalog(Path assets) {

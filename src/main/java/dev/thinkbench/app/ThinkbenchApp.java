@@ -37,19 +37,32 @@ public final class ThinkbenchApp extends Application {
 
     @Override
     public void stop() {
+        shutDown(window, tasks, context);
+        // The embedded engine's native threads would keep the JVM alive.
+        System.exit(0);
+    }
+
+    /**
+     * What closing the window does before the JVM exits: keeps the session's choices and writes the settings (never
+     * over a file this version must not write), stops the window's work and the built-in engine. FX thread.
+     */
+    static void shutDown(MainWindow window, FxBackgroundTasks tasks, AppContext context) {
         if (window != null) {
             try {
                 window.saveSettings();
             } catch (IOException e) {
-                System.err.println("Thinkbench: settings not saved: " + e.getMessage());
+                System.err.println("Thinkbench: " + e.getMessage());
             }
             window.close();
         }
         tasks.shutdown();
         if (context != null) {
+            try {
+                context.settings().close();
+            } catch (IOException e) {
+                System.err.println("Thinkbench: " + e.getMessage());
+            }
             context.builtin().close();
         }
-        // The embedded engine's native threads would keep the JVM alive.
-        System.exit(0);
     }
 }

@@ -18,9 +18,9 @@ class ModelManagersTest {
     Path dir;
 
     @Test
-    void threadsAndContextChosenInTheManagerAreSavedAndUsedByTheNextBackend() {
+    void threadsAndContextChosenInTheManagerAreSavedAndUsedByTheNextBackend() throws Exception {
         SettingsStore store = new SettingsStore(dir.resolve("config/settings.json"));
-        CurrentSettings settings = CurrentSettings.load(store);
+        CurrentSettings settings = CurrentSettings.open(store);
         try (LocalBackends builtin = LocalBackends.standard(dir.resolve("data"), Path.of("assets"),
                 () -> settings.get().builtinEngine())) {
             ModelManagerViewModel vm = ModelManagers.viewModel(Path.of("assets"), builtin, settings, Runnable::run);
@@ -29,8 +29,9 @@ class ModelManagersTest {
             vm.contextSizeProperty().set(2048);
 
             assertThat(vm.catalog()).isNotEmpty();
-            assertThat(store.load().builtinThreads()).isEqualTo(2);
-            assertThat(store.load().builtinContextSize()).isEqualTo(2048);
+            settings.flush();
+            assertThat(store.load().settings().builtinThreads()).isEqualTo(2);
+            assertThat(store.load().settings().builtinContextSize()).isEqualTo(2048);
             assertThat(builtin.backend("any.gguf").settings().contextSize()).isEqualTo(2048);
         }
     }
