@@ -1,6 +1,7 @@
 package dev.thinkbench.app;
 
 import dev.thinkbench.engine.local.LocalBackends;
+import dev.thinkbench.engine.local.models.ExternalModels;
 import dev.thinkbench.lab.settings.CurrentSettings;
 import dev.thinkbench.lab.settings.SettingsStore;
 import dev.thinkbench.ui.models.ModelManagerViewModel;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +25,8 @@ class ModelManagersTest {
         CurrentSettings settings = CurrentSettings.open(store);
         try (LocalBackends builtin = LocalBackends.standard(dir.resolve("data"), Path.of("assets"),
                 () -> settings.get().builtinEngine())) {
-            ModelManagerViewModel vm = ModelManagers.viewModel(Path.of("assets"), builtin, settings, Runnable::run);
+            ModelManagerViewModel vm = ModelManagers.viewModel(Path.of("assets"), builtin,
+                    new ExternalModels(dir.resolve("home"), Map.of()), settings, Runnable::run);
 
             vm.threadsProperty().set(2);
             vm.contextSizeProperty().set(2048);
