@@ -4,6 +4,7 @@ import dev.thinkbench.cli.CliServices;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.local.LocalBackends;
+import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.local.LocalEngineProcess;
 import dev.thinkbench.engine.local.models.BundledModels;
 import dev.thinkbench.engine.local.models.CatalogModel;
@@ -26,6 +27,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -188,6 +190,18 @@ public final class AppContext implements CliServices, WorkbenchServices {
     /** Other tools' models on this machine (Ollama, LM Studio), found under the user's home ({@code $HOME}). */
     public ExternalModels externalModels() {
         return externalModels;
+    }
+
+    /**
+     * The built-in engine with the bundled micro model, greedy, as the workbench opens with nothing configured; empty
+     * when this installation ships no usable micro model.
+     */
+    @Override
+    public Optional<DefaultModel> defaultModel() {
+        boolean shipped = builtin.bundled().all().stream()
+                .anyMatch(m -> m.usable() && m.path().getFileName().toString().equals(BundledModels.MICRO));
+        return shipped ? Optional.of(new DefaultModel(LocalCompletionBackend.ID, BundledModels.MICRO,
+                Double.valueOf(ExerciseDefaults.GREEDY))) : Optional.empty();
     }
 
     @Override
