@@ -7,6 +7,7 @@ import dev.thinkbench.lab.LaneRun;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +32,7 @@ final class ComparisonPrinter {
     private final PrintWriter out;
     private final PrintWriter err;
     private final AtomicInteger ended = new AtomicInteger();
+    private volatile boolean interrupted;
     private boolean printed;
 
     ComparisonPrinter(Comparison comparison, String format, String prompt, String engine, String model,
@@ -52,11 +54,13 @@ final class ComparisonPrinter {
      */
     int awaitAndPrint() {
         List<LaneRun> runs = comparison.runs();
-        runs.forEach(run -> run.done().thenAccept(r -> progress(r, runs.size())));
+        // every column's progress line is out before the output
+        CompletableFuture<?>[] reported = runs.stream()
+                .map(run -> run.done().thenAccept(r -> progress(r, runs.size()))).toArray(CompletableFuture[]::new);
         Thread hook = new Thread(this::interrupted, "thinkbench-compare-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
-        comparison.done().join();
-        List<ColumnResult> results = print(false);
+        CompletableFuture.allOf(reported).join();
+        List<ColumnResult> results = print();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -76,8 +80,9 @@ final class ComparisonPrinter {
         }
     }
 
-    /** The shutdown hook: cancel what still runs, let it end, print. */
+    /** The shutdown hook: cancel what still runs, let it end, print (unless the command's thread already did). */
     private void interrupted() {
+        interrupted = true;
         comparison.cancelAll();
         try {
             comparison.done().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -86,28 +91,32 @@ final class ComparisonPrinter {
         } catch (ExecutionException | TimeoutException e) {
             // a run that does not take its cancellation in time is printed as cancelled all the same
         }
-        List<ColumnResult> results = print(true);
-        if (results != null) {
-            long finished = results.stream().filter(r -> r.status() != RunStatus.CANCELLED).count();
-            err.printf("thinkbench: interrupted: %d of %d columns had finished; the rest are marked cancelled%n",
-                    finished, results.size());
-            err.flush();
-        }
+        print();
     }
 
-    /** Prints the columns unless already printed; returns them, or null when someone else printed. */
-    private synchronized List<ColumnResult> print(boolean interrupted) {
+    /**
+     * Prints the columns unless already printed, marking the unfinished ones cancelled once interrupted; returns
+     * them, or null when already printed.
+     */
+    private synchronized List<ColumnResult> print() {
         if (printed) {
             return null;
         }
         printed = true;
-        List<ColumnResult> results = ColumnResult.of(comparison.runs(), interrupted);
+        boolean wasInterrupted = interrupted;
+        List<ColumnResult> results = ColumnResult.of(comparison.runs(), wasInterrupted);
         if (format.equals("json")) {
             out.println(ComparisonJson.write(prompt, engine, model, results));
         } else {
             out.print(ComparisonTable.render(results));
         }
         out.flush();
+        if (wasInterrupted) {
+            long finished = results.stream().filter(r -> r.status() != RunStatus.CANCELLED).count();
+            err.printf("thinkbench: interrupted: %d of %d columns had finished; the rest are marked cancelled%n",
+                    finished, results.size());
+            err.flush();
+        }
         return results;
     }
 }
