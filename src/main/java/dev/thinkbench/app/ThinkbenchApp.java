@@ -24,6 +24,15 @@ public final class ThinkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         context = AppContext.create();
+        // a change made just before the app is killed (SIGTERM, logout) is written too, not lost with the delay
+        AppContext started = context;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.settings().flush();
+            } catch (IOException e) {
+                System.err.println("Thinkbench: " + e.getMessage());
+            }
+        }, "thinkbench-settings-flush"));
         window = MainWindow.create(context, tasks);
         Scene scene = window.view().createScene(1440, 900);
         stage.setTitle("Thinkbench");

@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  */
 final class EngineList {
 
+    /** The help's width (picocli's default usage width). */
+    static final int WIDTH = 80;
+
     /** One engine: its {@code --engine} id and what it talks to. */
     record Line(String id, String talksTo) {
     }
@@ -62,6 +65,4 @@ final class EngineList {
         return b.toString();
     }
 
-    /** The help's width (picocli's default usage width). */
-    static final int WIDTH = 80;
 }
