@@ -47,6 +47,15 @@ public sealed interface ReasoningEvent {
         }
     }
 
+    /**
+     * The server asked the run to wait before a retry (HTTP 429, 503 or 529 with a short {@code Retry-After}); the
+     * run sends again after {@code waitMillis}. Nothing was lost: no text had arrived for that request.
+     *
+     * @param reason what the server said, for people
+     */
+    record RetryWaiting(long nanos, long waitMillis, String reason) implements ReasoningEvent {
+    }
+
     /** Token counts as the server reported them; any field may be null. */
     record UsageReported(long nanos, Usage usage) implements ReasoningEvent {
     }

@@ -2,22 +2,41 @@ package dev.thinkbench.engine;
 
 import dev.thinkbench.core.FailureKind;
 
-/** A failure talking to an engine, with a kind the UI can act on and a message fit to show the user. */
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A failure talking to an engine, with a kind the UI can act on and a message fit to show the user (secrets already
+ * masked), and the wait the server asked for before a retry where it said so.
+ */
 public class EngineException extends Exception {
 
     private final FailureKind kind;
+    private final Duration retryAfter;
 
     public EngineException(FailureKind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, message, (Duration) null);
     }
 
     public EngineException(FailureKind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.retryAfter = null;
+    }
+
+    /** @param retryAfter the wait the server asked for ({@code Retry-After}), or null */
+    public EngineException(FailureKind kind, String message, Duration retryAfter) {
+        super(message);
+        this.kind = kind;
+        this.retryAfter = retryAfter;
     }
 
     public FailureKind kind() {
         return kind;
+    }
+
+    /** The wait the server asked for before a retry, when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

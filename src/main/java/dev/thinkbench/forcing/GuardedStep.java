@@ -108,6 +108,11 @@ final class GuardedStep {
             }
         }
 
+        @Override
+        public void onRetryWait(java.time.Duration wait, String reason) {
+            downstream.onRetryWait(wait, reason);
+        }
+
         private void pass(String safe) {
             pass(safe, false);
         }

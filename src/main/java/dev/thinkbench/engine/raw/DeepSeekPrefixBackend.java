@@ -90,7 +90,7 @@ public final class DeepSeekPrefixBackend extends HttpCompletionBackend {
     }
 
     private ObjectNode body(CompletionRequest request, PrefixPrompt prompt) {
-        ObjectNode body = RawHttp.JSON.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("model", model());
         ArrayNode messages = body.putArray("messages");
         if (!prompt.system().isEmpty()) {

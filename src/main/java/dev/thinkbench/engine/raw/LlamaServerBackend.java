@@ -41,10 +41,10 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
     }
 
     private ObjectNode body(CompletionRequest request) {
-        ObjectNode body = RawHttp.JSON.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("prompt", request.prompt());
         body.put("n_predict", request.maxTokens());
-        body.set("stop", RawHttp.JSON.valueToTree(request.stop()));
+        body.set("stop", JSON.valueToTree(request.stop()));
         body.put("stream", true);
         body.put("cache_prompt", request.cachePrompt());
         SamplingFields.put(body, request.sampling());
@@ -72,7 +72,7 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
                 return null;
             }
             String message = error.isTextual() ? error.asText() : error.path("message").asText(error.toString());
-            return HttpFailures.excerpt(message);
+            return message;
         }
 
         @Override
@@ -138,10 +138,10 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
 
     /** How many tokens the model's tokenizer makes of {@code text} ({@code POST /tokenize}, no BOS added). */
     public int countTokens(String text) throws EngineException {
-        ObjectNode body = RawHttp.JSON.createObjectNode().put("content", text).put("add_special", false);
+        ObjectNode body = JSON.createObjectNode().put("content", text).put("add_special", false);
         JsonNode tokens = http.postJson("tokenize", body).path("tokens");
         if (!tokens.isArray()) {
-            throw new EngineException(FailureKind.MALFORMED_STREAM, http.server() + " answered /tokenize without a "
+            throw new EngineException(FailureKind.MALFORMED_STREAM, http.describe() + " answered /tokenize without a "
                     + "tokens array");
         }
         return tokens.size();

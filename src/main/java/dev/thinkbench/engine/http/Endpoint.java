@@ -1,4 +1,4 @@
-package dev.thinkbench.engine.stream;
+package dev.thinkbench.engine.http;
 
 /**
  * The server a run talks to, as failure messages name it. Holds no secret: only whether a key is set and the name of

@@ -1,4 +1,4 @@
-package dev.thinkbench.engine.stream;
+package dev.thinkbench.engine.http;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;

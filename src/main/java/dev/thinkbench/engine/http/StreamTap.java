@@ -1,4 +1,4 @@
-package dev.thinkbench.engine.stream;
+package dev.thinkbench.engine.http;
 
 /**
  * What a {@link StreamTransport} tells its run about the raw stream, around langchain4j's own handling of it.
