@@ -18,7 +18,7 @@ import java.util.List;
  */
 record ColumnResult(LaneRun run, RunStatus status, String error) {
 
-    static final String INTERRUPTED = "cancelled: interrupted (Ctrl-C) before it finished";
+    static final String INTERRUPTED = "cancelled: the command was interrupted (Ctrl-C) before this column finished";
 
     /** The columns as they stand; {@code interrupted} marks the unfinished ones cancelled. */
     static List<ColumnResult> of(List<LaneRun> runs, boolean interrupted) {

@@ -57,13 +57,14 @@ class CompareInterruptTest {
                     assertThat(runs.get(0).path("status").asText()).isEqualTo("ok");
                     assertThat(runs.get(0).path("answer").asText()).isEqualTo("4");
                     assertThat(runs.get(1).path("status").asText()).isEqualTo("cancelled");
-                    assertThat(runs.get(1).path("error").asText()).contains("interrupted (Ctrl-C)");
+                    assertThat(runs.get(1).path("error").asText())
+                            .contains("interrupted (Ctrl-C) before this column finished");
                     assertThat("Let me think").startsWith(runs.get(1).path("thinking").asText());
                 } else {
                     assertThat(out).containsPattern("(?m)^fast +none +ok ")
                             .containsPattern("(?m)^slow +effort:high +cancelled ")
                             .contains("== fast ==\n4\n")
-                            .contains("== slow ==\nerror: cancelled: interrupted (Ctrl-C)");
+                            .contains("== slow ==\nerror: cancelled: the command was interrupted (Ctrl-C)");
                 }
             }
         }
