@@ -27,8 +27,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code thinkbench step}: a scripted budget-forcing session on a raw backend ({@code --actions
- * wait,wait,insert:Hmm,answer}), printing the timeline as text or JSON. Exit code 0 when the answer was written, 1 when
- * a step failed or an action was refused, 2 for bad arguments.
+ * wait,wait,insert:Hmm,answer}), printing the timeline as text or JSON. Without {@code --engine} and {@code --model}
+ * it steps the bundled micro model on the built-in engine. Exit code 0 when the answer was written, 1 when a step
+ * failed, an action was refused or the script ended without an answer (the reason goes to stderr too), 2 for bad
+ * arguments.
  */
 @Command(name = "step", mixinStandardHelpOptions = true,
         description = "Step through budget forcing by script: the model thinks until it tries to stop, then each "
