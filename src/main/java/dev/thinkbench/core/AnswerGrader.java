@@ -84,6 +84,19 @@ public final class AnswerGrader {
         return grade(text, Long.toString(expected)).verdict() == Grade.Verdict.CORRECT;
     }
 
+    /**
+     * A key under which equal answers meet, for votes: a number as its reduced fraction ({@code 0.5} and {@code 1/2}
+     * meet), anything else trimmed and in lower case. Null stays null.
+     */
+    public static String canonical(String extracted) {
+        if (extracted == null) {
+            return null;
+        }
+        return ExactNumber.parse(normaliseNumber(extracted))
+                .map(n -> n.integral() ? n.numerator().toString() : n.numerator() + "/" + n.denominator())
+                .orElse(normaliseText(extracted).toLowerCase(Locale.ROOT));
+    }
+
     private static Kind kindOf(String expected) {
         if (ExactNumber.parse(normaliseNumber(expected)).isPresent()) {
             return Kind.NUMBER;
