@@ -28,6 +28,7 @@ final class EndpointPool {
         int inUse;
         int failuresInARow;
         boolean dropped;
+        String dropReason;
 
         State(Endpoint endpoint) {
             this.endpoint = endpoint;
@@ -137,23 +138,35 @@ final class EndpointPool {
 
     /** The endpoint failed a call; returns true when this failure dropped it. */
     boolean failed(Endpoint endpoint, String reason) {
-        boolean dropped = false;
+        String dropped = null;
         lock.lock();
         try {
             State s = state(endpoint);
             s.failuresInARow++;
             if (!s.dropped && s.failuresInARow >= dropAfter) {
                 s.dropped = true;
-                dropped = true;
+                s.dropReason = "failed " + dropAfter + " times in a row, last: " + reason;
+                dropped = s.dropReason;
                 changed.signalAll();
             }
         } finally {
             lock.unlock();
         }
-        if (dropped) {
-            onDrop.accept(endpoint, "failed " + dropAfter + " times in a row, last: " + reason);
+        if (dropped != null) {
+            onDrop.accept(endpoint, dropped);
         }
-        return dropped;
+        return dropped != null;
+    }
+
+    /** Why the endpoints were dropped, one phrase each, e.g. {@code http://a failed 3 times in a row, last: ...}. */
+    String dropReasons() {
+        lock.lock();
+        try {
+            return String.join("; ", states.stream().filter(s -> s.dropped)
+                    .map(s -> s.endpoint.name() + " " + s.dropReason).toList());
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Whether an endpoint that fits and is not in {@code avoid} is still in use. */

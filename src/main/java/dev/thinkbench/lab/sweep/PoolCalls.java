@@ -78,8 +78,7 @@ final class PoolCalls implements Calls {
         for (int n = 1; n <= retry.attempts(); n++) {
             Optional<EndpointPool.Lease> lease = pool.acquire(affinity, needRaw, avoid);
             if (lease.isEmpty()) {
-                String why = "no endpoint is left: every one was dropped after failing"
-                        + (last == null ? "" : "; last failure: " + last.call().error());
+                String why = "no endpoint is left: " + pool.dropReasons();
                 return new RawCall<>(failed(model, budgetSpec, null, last == null ? FailureKind.UNREACHABLE
                         : last.call().failure(), why), null);
             }

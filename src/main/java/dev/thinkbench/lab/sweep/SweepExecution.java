@@ -124,8 +124,9 @@ final class SweepExecution implements SweepHandle {
                 running.incrementAndGet();
                 try {
                     runOne(task);
-                } finally {
+                } catch (InterruptedException | RuntimeException e) {
                     running.decrementAndGet();
+                    throw e;
                 }
             }
         } catch (InterruptedException e) {
@@ -200,6 +201,7 @@ final class SweepExecution implements SweepHandle {
         synchronized (this) {
             results.put(record.key(), record);
             finishedHere++;
+            running.decrementAndGet();
         }
         emit(new SweepEvent.RunFinished(record, result.chosen().trace(), result.candidates(), result.note(),
                 progress()));
