@@ -17,6 +17,8 @@ public final class ThinkbenchCli {
         CommandLine cli = new CommandLine(new ThinkbenchCli());
         cli.addSubcommand("compare", new CompareCommand(services));
         cli.addSubcommand("step", new StepCommand(services));
+        cli.addSubcommand("sweep", new SweepCommand(services));
+        cli.addSubcommand("report", new ReportCommand());
         cli.setParameterExceptionHandler((ex, a) -> usageError(ex));
         cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
             if (ex instanceof CommandLine.ParameterException pe) {
