@@ -163,15 +163,26 @@ class SweepCommandTest {
                 dir.resolve("r.jsonl").toString(), "--equal-compute", "20");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).contains("dropped endpoint http://dead");
         List<SweepRecord> records = ResultLog.read(dir.resolve("r.jsonl")).records();
         assertThat(records).hasSize(12).allSatisfy(rec -> {
             assertThat(rec.ok()).isTrue();
             assertThat(rec.endpoint()).isIn("http://one", "http://two");
         });
-        assertThat(byUrl.get("http://dead").started()).hasSize(3);
+        assertThat(byUrl.get("http://dead").started()).as("dropped after 3 failures at most").hasSizeLessThanOrEqualTo(3);
         assertThat(r.out()).contains("majority").contains("at 20 thinking tokens per problem:");
         assertThat(r.out()).contains("accuracy by difficulty");
+    }
+
+    @Test
+    void aLoneDeadEndpointIsDroppedAndEveryRunFailsWithTheReason() throws Exception {
+        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                "--model", "m", "--base-url", "http://dead", "--concurrency", "1");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("sweep: dropped endpoint http://dead: failed 3 times in a row, last: "
+                + "connection refused");
+        assertThat(r.out()).contains("no endpoint is left: http://dead failed 3 times in a row");
+        assertThat(byUrl.get("http://dead").started()).hasSize(3);
     }
 
     @Test
