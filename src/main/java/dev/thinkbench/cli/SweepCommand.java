@@ -256,8 +256,7 @@ final class SweepCommand implements Callable<Integer> {
                 log.existing().issues().forEach(i -> err.println("thinkbench: " + out.getFileName() + " " + i
                         + " (skipped)"));
             }
-            SweepRunner runner = new SweepRunner(endpoints, List.of(), services.prices(),
-                    SweepRunner.Options.defaults());
+            SweepRunner runner = new SweepRunner(endpoints, List.of(), services.prices(), services.sweepOptions());
             SweepHandle handle = runner.start(plan, log, new SweepProgressPrinter(err, Duration.ofSeconds(2)));
             Thread hook = new Thread(() -> {
                 handle.cancel();

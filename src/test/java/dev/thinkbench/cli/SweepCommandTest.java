@@ -9,6 +9,8 @@ import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.sweep.ResultLog;
 import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.lab.sweep.SweepRunner;
+import dev.thinkbench.testing.RecordingTestClock;
 import dev.thinkbench.testing.AnswerTestEngine;
 import dev.thinkbench.testing.AnswerTestEngine.Reply;
 import dev.thinkbench.testing.OpenAiChatScript;
@@ -36,6 +38,7 @@ class SweepCommandTest {
 
     /** Engines by base URL: "http://dead" never answers, anything else solves "q N" with N. */
     final Map<String, AnswerTestEngine> byUrl = new ConcurrentHashMap<>();
+    final RecordingTestClock clock = new RecordingTestClock();
 
     static Reply solve(RunSpec spec) {
         if (spec.prompt().equals("q bad")) {
@@ -68,6 +71,11 @@ class SweepCommandTest {
             @Override
             public BudgetPresets presets() {
                 return presets;
+            }
+
+            @Override
+            public SweepRunner.Options sweepOptions() {
+                return SweepRunner.Options.defaults().withClock(clock);
             }
         };
     }
@@ -183,6 +191,7 @@ class SweepCommandTest {
                 + "connection refused");
         assertThat(r.out()).contains("no endpoint is left: http://dead failed 3 times in a row");
         assertThat(byUrl.get("http://dead").started()).hasSize(3);
+        assertThat(clock.sleeps()).containsExactly(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2));
     }
 
     @Test

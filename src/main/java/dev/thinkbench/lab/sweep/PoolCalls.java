@@ -111,6 +111,9 @@ final class PoolCalls implements Calls {
                     continue;
                 }
             }
+            if (!pool.anyOther(needRaw, Set.of())) {
+                continue; // every endpoint is dropped: nothing to wait for, the next try reports it
+            }
             Duration delay = retry.delay(n, call.retryAfter());
             observer.backoff(endpoint.name(), call.failure(), call.error(), delay, n);
             clock.sleep(delay);
