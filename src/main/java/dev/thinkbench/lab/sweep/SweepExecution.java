@@ -1,14 +1,10 @@
 package dev.thinkbench.lab.sweep;
 
-import dev.thinkbench.core.AnswerGrader;
 import dev.thinkbench.core.FailureKind;
-import dev.thinkbench.core.Grade;
 import dev.thinkbench.core.PriceTable;
-import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunRecorder;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
-import dev.thinkbench.lab.strategy.Call;
 import dev.thinkbench.lab.strategy.Calls;
 import dev.thinkbench.lab.strategy.StrategyResult;
 import dev.thinkbench.lab.strategy.StrategyRun;
@@ -23,9 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One sweep in progress. Workers (virtual threads, as many as the endpoints have permits) take runs from a
@@ -33,9 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * through {@link PoolCalls}; the result is graded, appended to the results file, and reported. A failing run never
  * disturbs another: engine failures become failed results, and a bug in a strategy fails only its run.
  *
- * <p>Thread-safe: control methods may be called from any thread. Two locks: the monitor guards results and
- * counts, {@code lock} guards pausing and the workers; the monitor may be held while taking {@code lock}, never the
- * other way round.
+ * <p>Thread-safe: control methods may be called from any thread. The monitor guards results and counts; pausing has
+ * its own {@link PauseGate}, which never calls back into this object.
  */
 final class SweepExecution implements SweepHandle {
 
@@ -47,22 +41,17 @@ final class SweepExecution implements SweepHandle {
     private final EndpointPool pool;
     private final EndpointPool judgePool;
     private final List<SweepTask> tasks;
+    private final PauseGate gate;
     private final Map<RunKey, SweepRecord> results = new LinkedHashMap<>();
     private final Set<Runnable> inFlight = ConcurrentHashMap.newKeySet();
-    private final List<Thread> workers = new ArrayList<>();
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
     private final CompletableFuture<SweepOutcome> done = new CompletableFuture<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition unpaused = lock.newCondition();
     private final AtomicInteger running = new AtomicInteger();
-    private WorkQueue queue;
+    private final AtomicInteger liveWorkers = new AtomicInteger();
+    private volatile WorkQueue queue;
     private int resumed;
     private int finishedHere;
-    private boolean paused;
-    private volatile boolean cancelled;
     private long startNanos;
-    private long pausedNanos;
-    private long pausedSince = -1;
-    private int liveWorkers;
     private String writeError;
 
     SweepExecution(SweepPlan plan, List<Endpoint> endpoints, List<Endpoint> judges, PriceTable prices,
@@ -75,48 +64,47 @@ final class SweepExecution implements SweepHandle {
         this.pool = new EndpointPool(endpoints, options.dropAfter(), this::dropped);
         this.judgePool = judges.isEmpty() ? pool : new EndpointPool(judges, options.dropAfter(), this::dropped);
         this.tasks = plan.tasks();
+        this.gate = new PauseGate(options.clock());
     }
 
+    /** Reads what the results file holds for this plan, reports the start and starts the workers. */
     void begin() {
         startNanos = options.clock().nanoTime();
-        Map<RunKey, SweepTask> byKey = new LinkedHashMap<>();
-        tasks.forEach(t -> byKey.put(t.key(), t));
-        Set<RunKey> done = new HashSet<>();
-        if (log != null) {
-            for (SweepRecord r : log.existing().latest()) {
-                if (byKey.containsKey(r.key())) {
-                    results.put(r.key(), r);
-                    if (r.ok()) {
-                        done.add(r.key());
+        Set<RunKey> planned = new HashSet<>();
+        tasks.forEach(t -> planned.add(t.key()));
+        Set<RunKey> finished = new HashSet<>();
+        synchronized (this) {
+            if (log != null) {
+                for (SweepRecord r : log.existing().latest()) {
+                    if (planned.contains(r.key())) {
+                        results.put(r.key(), r);
+                        if (r.ok()) {
+                            finished.add(r.key());
+                        }
                     }
                 }
             }
+            resumed = finished.size();
         }
-        resumed = done.size();
-        List<SweepTask> pending = tasks.stream().filter(t -> !done.contains(t.key())).toList();
+        List<SweepTask> pending = tasks.stream().filter(t -> !finished.contains(t.key())).toList();
         queue = new WorkQueue(pending);
-        int count = Math.max(1, Math.min(pool.capacity(), pending.size()));
-        liveWorkers = pending.isEmpty() ? 0 : count;
+        int count = pending.isEmpty() ? 0 : Math.max(1, Math.min(pool.capacity(), pending.size()));
+        liveWorkers.set(count);
         emit(new SweepEvent.Started(progress(), results()));
-        if (pending.isEmpty()) {
+        if (count == 0) {
             end();
             return;
         }
-        lock.lock();
-        try {
-            for (int i = 0; i < count; i++) {
-                int id = i;
-                workers.add(Thread.ofVirtual().name("sweep-worker-" + i).unstarted(() -> work(id)));
-            }
-        } finally {
-            lock.unlock();
+        for (int i = 0; i < count; i++) {
+            int id = i;
+            workers.add(Thread.ofVirtual().name("sweep-worker-" + i).unstarted(() -> work(id)));
         }
         workers.forEach(Thread::start);
     }
 
     private void work(int worker) {
         try {
-            while (awaitRunnable()) {
+            while (gate.pass()) {
                 SweepTask task = queue.next(worker);
                 if (task == null) {
                     break;
@@ -132,29 +120,9 @@ final class SweepExecution implements SweepHandle {
         } catch (InterruptedException e) {
             // cancelled: the worker stops
         } finally {
-            boolean last;
-            lock.lock();
-            try {
-                last = --liveWorkers == 0;
-            } finally {
-                lock.unlock();
-            }
-            if (last) {
+            if (liveWorkers.decrementAndGet() == 0) {
                 end();
             }
-        }
-    }
-
-    /** Waits while paused; false once cancelled. */
-    private boolean awaitRunnable() throws InterruptedException {
-        lock.lockInterruptibly();
-        try {
-            while (paused && !cancelled) {
-                unpaused.await();
-            }
-            return !cancelled;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -162,21 +130,22 @@ final class SweepExecution implements SweepHandle {
         RunKey key = task.key();
         emit(new SweepEvent.RunStarted(key));
         CallObserver observer = observer(key);
-        Calls calls = new PoolCalls(pool, options.retry(), options.clock(), prices, task.problem().prompt(), observer);
+        String affinity = task.problem().prompt();
+        Calls calls = new PoolCalls(pool, options.retry(), options.clock(), prices, affinity, observer);
         Calls judge = judgePool == pool ? calls
-                : new PoolCalls(judgePool, options.retry(), options.clock(), prices, task.problem().prompt(), observer);
+                : new PoolCalls(judgePool, options.retry(), options.clock(), prices, affinity, observer);
         StrategyRun run = new StrategyRun(task.problem(), task.lane(), task.sample(), baseSpec(task), calls, judge,
                 plan.budgets());
         StrategyResult result;
         try {
             result = task.strategy().run(run);
         } catch (RuntimeException e) {
-            result = StrategyResult.single(internalError(task, e), task.lane());
+            result = RunResults.internalError(task, e);
         }
-        if (cancelled) {
+        if (gate.cancelled()) {
             throw new InterruptedException("the sweep was cancelled");
         }
-        finish(task, result);
+        finish(RunResults.record(task, result), result);
     }
 
     private RunSpec baseSpec(SweepTask task) {
@@ -186,8 +155,7 @@ final class SweepExecution implements SweepHandle {
         return new RunSpec(task.problem().prompt(), plan.system(), plan.model(), task.lane().budget(), sample);
     }
 
-    private void finish(SweepTask task, StrategyResult result) {
-        SweepRecord record = record(task, result);
+    private void finish(SweepRecord record, StrategyResult result) {
         if (log != null) {
             try {
                 log.append(record);
@@ -207,27 +175,6 @@ final class SweepExecution implements SweepHandle {
                 progress()));
     }
 
-    /** The result line of a run: graded when it ran to the end. */
-    static SweepRecord record(SweepTask task, StrategyResult result) {
-        Call chosen = result.chosen();
-        Grade grade = chosen.ok() ? AnswerGrader.grade(chosen.answer(), task.problem().answer()) : null;
-        String label = task.strategy().perBudget() ? task.lane().label() : SweepPlan.ROUTED;
-        return new SweepRecord(task.problem().id(), label, result.lane().budget().spec(), task.strategy().name(),
-                task.sample(), chosen.status().wireName(), grade == null ? null : grade.extracted(),
-                task.problem().answer(), grade == null ? null : grade.correct(), result.computeTokens(),
-                chosen.answerTokens(), result.totalMs(), result.costUsd(), chosen.endpoint(),
-                chosen.ok() ? null : chosen.error());
-    }
-
-    private static Call internalError(SweepTask task, RuntimeException e) {
-        RunRecorder recorder = new RunRecorder(null);
-        long now = System.nanoTime();
-        recorder.accept(new ReasoningEvent.Started(now, "", task.lane().budget().spec()));
-        recorder.accept(new ReasoningEvent.Failed(now, FailureKind.UNKNOWN, "internal error in strategy "
-                + task.strategy().name() + ": " + e));
-        return new Call(recorder.trace(), recorder.metrics(now), null, null);
-    }
-
     private CallObserver observer(RunKey key) {
         return new CallObserver() {
             @Override
@@ -243,7 +190,7 @@ final class SweepExecution implements SweepHandle {
             @Override
             public Runnable inFlight(Runnable cancel) {
                 inFlight.add(cancel);
-                if (cancelled) {
+                if (gate.cancelled()) {
                     cancel.run();
                 }
                 return () -> inFlight.remove(cancel);
@@ -258,7 +205,7 @@ final class SweepExecution implements SweepHandle {
     private void end() {
         SweepOutcome outcome;
         synchronized (this) {
-            outcome = new SweepOutcome(resultsInPlanOrder(), resumed, elapsedMs(), cancelled,
+            outcome = new SweepOutcome(resultsInPlanOrder(), resumed, elapsedMs(), gate.cancelled(),
                     log == null ? List.of() : log.existing().issues(), pool.dropped(), writeError);
         }
         emit(new SweepEvent.Ended(outcome, progress()));
@@ -275,47 +222,22 @@ final class SweepExecution implements SweepHandle {
 
     @Override
     public void pause() {
-        lock.lock();
-        try {
-            if (paused || cancelled) {
-                return;
-            }
-            paused = true;
-            pausedSince = options.clock().nanoTime();
-        } finally {
-            lock.unlock();
+        if (gate.pause()) {
+            emit(new SweepEvent.Paused(progress()));
         }
-        emit(new SweepEvent.Paused(progress()));
     }
 
     @Override
     public void resume() {
-        lock.lock();
-        try {
-            if (!paused) {
-                return;
-            }
-            paused = false;
-            pausedNanos += options.clock().nanoTime() - pausedSince;
-            pausedSince = -1;
-            unpaused.signalAll();
-        } finally {
-            lock.unlock();
+        if (gate.resume()) {
+            emit(new SweepEvent.Resumed(progress()));
         }
-        emit(new SweepEvent.Resumed(progress()));
     }
 
     @Override
     public void cancel() {
-        lock.lock();
-        try {
-            if (cancelled || done.isDone()) {
-                return;
-            }
-            cancelled = true;
-            unpaused.signalAll();
-        } finally {
-            lock.unlock();
+        if (done.isDone() || !gate.cancel()) {
+            return;
         }
         inFlight.forEach(Runnable::run);
         workers.forEach(Thread::interrupt);
@@ -323,12 +245,7 @@ final class SweepExecution implements SweepHandle {
 
     @Override
     public boolean paused() {
-        lock.lock();
-        try {
-            return paused;
-        } finally {
-            lock.unlock();
-        }
+        return gate.paused();
     }
 
     @Override
@@ -342,22 +259,17 @@ final class SweepExecution implements SweepHandle {
             correct += Boolean.TRUE.equals(r.correct()) ? 1 : 0;
         }
         long elapsed = elapsedMs();
-        int left = queue == null ? tasks.size() : queue.remaining() + running.get();
-        Long eta = finishedHere == 0 ? null : Math.round((double) elapsed / finishedHere * left);
-        return new SweepProgress(tasks.size(), results.size(), failed, graded, correct, running.get(), elapsed,
-                left == 0 ? Long.valueOf(0) : eta, paused());
+        WorkQueue q = queue;
+        int left = q == null ? tasks.size() - results.size() : q.remaining() + running.get();
+        Long eta = left == 0 ? Long.valueOf(0) : finishedHere == 0 ? null
+                : Math.round((double) elapsed / finishedHere * left);
+        return new SweepProgress(tasks.size(), results.size(), failed, graded, correct, running.get(), elapsed, eta,
+                gate.paused());
     }
 
     private long elapsedMs() {
         long now = options.clock().nanoTime();
-        long pausedTotal;
-        lock.lock();
-        try {
-            pausedTotal = pausedNanos + (pausedSince >= 0 ? now - pausedSince : 0);
-        } finally {
-            lock.unlock();
-        }
-        return Math.max(0, (now - startNanos - pausedTotal) / 1_000_000);
+        return Math.max(0, (now - startNanos - gate.pausedNanos(now)) / 1_000_000);
     }
 
     @Override

@@ -7,13 +7,24 @@ import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.lab.Lane;
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.CompletionBackend;
+import dev.thinkbench.engine.CompletionListener;
+import dev.thinkbench.engine.CompletionRequest;
+import dev.thinkbench.engine.CompletionResult;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.ForcingReasoningEngine;
+import dev.thinkbench.lab.strategy.AdaptiveStrategy;
 import dev.thinkbench.lab.strategy.FixedStrategy;
+import dev.thinkbench.lab.strategy.RawAccess;
 import dev.thinkbench.lab.strategy.Strategy;
 import dev.thinkbench.lab.strategy.StrategyResult;
 import dev.thinkbench.lab.strategy.StrategyRun;
 import dev.thinkbench.testing.AnswerTestEngine;
 import dev.thinkbench.testing.AnswerTestEngine.Reply;
 import dev.thinkbench.testing.RecordingTestClock;
+import dev.thinkbench.testing.ScriptedTestBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,6 +200,46 @@ class SweepRunnerTest {
                 .extracting(e -> ((SweepEvent.Backoff) e).kind())
                 .containsExactly(FailureKind.RATE_LIMITED, FailureKind.SERVER_ERROR, FailureKind.RATE_LIMITED);
         assertThat(outcome.droppedEndpoints()).isEmpty();
+    }
+
+    @Test
+    void aRateLimitedRawCallWaitsAsLongAsTheServersRetryAfterSays() throws Exception {
+        ScriptedTestBackend script = new ScriptedTestBackend().then("2+2=4", "</think>")
+                .then("Final Answer: 4", "<|im_end|>");
+        AtomicInteger calls = new AtomicInteger();
+        CompletionBackend limited = new CompletionBackend() {
+            @Override
+            public String id() {
+                return "limited";
+            }
+
+            @Override
+            public String displayName() {
+                return "rate-limited test backend";
+            }
+
+            @Override
+            public String model() {
+                return "m";
+            }
+
+            @Override
+            public CompletionResult complete(CompletionRequest request, CompletionListener listener,
+                                             CancelToken cancel) throws EngineException {
+                if (calls.incrementAndGet() == 1) {
+                    throw new EngineException(FailureKind.RATE_LIMITED, "HTTP 429", null, Duration.ofSeconds(3));
+                }
+                return script.complete(request, listener, cancel);
+            }
+        };
+        Endpoint endpoint = new Endpoint("raw", ForcingReasoningEngine.over(limited, ChatTemplates.CHATML_THINK),
+                new RawAccess(limited, ChatTemplates.CHATML_THINK), 1);
+        SweepOutcome outcome = run(runner(endpoint), new SweepPlan(List.of(BenchProblem.of("p", "2+2?", "4")),
+                BUDGETS.subList(1, 2), 1, List.of(new AdaptiveStrategy(AdaptiveStrategy.Settings.agreeing(16, 1, 2))),
+                "m", "", null), null);
+
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3));
+        assertThat(outcome.records()).singleElement().satisfies(r -> assertThat(r.correct()).isTrue());
     }
 
     @Test
