@@ -175,7 +175,9 @@ final class SweepCharts {
         g.setStroke(new BasicStroke(4, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(line);
         g.setFont(font(Font.PLAIN, 18));
-        for (SummaryRow r : points) {
+        String pending = null;
+        for (int i = 0; i < points.size(); i++) {
+            SummaryRow r = points.get(i);
             double px = LEFT + axis.position(x.applyAsDouble(r)) * w;
             double py = TOP + h - r.accuracy() * h;
             g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
@@ -187,12 +189,20 @@ final class SweepCharts {
             g.drawLine((int) px - 6, hi, (int) px + 6, hi);
             g.setColor(c);
             g.fill(new Ellipse2D.Double(px - 7, py - 7, 14, 14));
-            float labelY = (float) (py < TOP + 30 ? py + 28 : py - 10);
-            g.drawString(r.label(), (float) px + 10, labelY);
             if (m != null && r.label().equals(m.saturationLabel())) {
                 g.setStroke(new BasicStroke(3));
                 g.draw(new Ellipse2D.Double(px - 16, py - 16, 32, 32));
-                g.drawString("saturates", (float) px - 40, (float) (py < TOP + 60 ? py + 52 : py - 28));
+                g.drawString("saturates", (float) px - 24 - g.getFontMetrics().stringWidth("saturates"),
+                        (float) py + 6);
+            }
+            // points that fall on the same spot share one label
+            pending = pending == null ? r.label() : pending + ", " + r.label();
+            boolean sameSpotNext = i + 1 < points.size()
+                    && Math.abs(axis.position(x.applyAsDouble(points.get(i + 1))) * w - (px - LEFT)) < 6
+                    && Math.abs(points.get(i + 1).accuracy() * h - r.accuracy() * h) < 6;
+            if (!sameSpotNext) {
+                g.drawString(pending, (float) px + 10, (float) (py < TOP + 30 ? py + 28 : py - 10));
+                pending = null;
             }
         }
     }
@@ -200,7 +210,7 @@ final class SweepCharts {
     private static void legend(Graphics2D g, int index, String strategy, Color c, List<SummaryRow> points,
                                ScalingMeasures m) {
         int x = WIDTH - RIGHT + 30;
-        int y = TOP + 20 + index * 74;
+        int y = TOP + 20 + index * 96;
         g.setColor(c);
         g.fillRect(x, y - 16, 26, 18);
         g.setColor(INK);
@@ -208,13 +218,14 @@ final class SweepCharts {
         g.drawString(strategy, x + 38, y);
         g.setFont(font(Font.PLAIN, 18));
         double best = points.stream().mapToDouble(SummaryRow::accuracy).max().orElse(0);
-        String detail = "best " + SweepTable.percent(best) + (m == null || m.saturationLabel() == null ? ""
-                : ", saturates at " + m.saturationLabel());
-        g.drawString(detail, x + 38, y + 26);
+        g.drawString("best " + SweepTable.percent(best), x + 38, y + 26);
+        if (m != null && m.saturationLabel() != null) {
+            g.drawString("saturates at " + m.saturationLabel(), x + 38, y + 50);
+        }
     }
 
     private static Axis logAxis(double maxTokens) {
-        double top = Math.log1p(Math.max(maxTokens, 1) * 1.15);
+        double top = Math.log1p(Math.max(maxTokens, 1) * 1.6);
         return new Axis() {
             @Override
             public double position(double value) {
