@@ -4,6 +4,7 @@ import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.sweep.SweepRunner;
 
 import java.util.Optional;
 
@@ -38,5 +39,10 @@ public interface CliServices {
      * @param temperature the temperature to use when none is given, null for the engine's default
      */
     record DefaultModel(String engineId, String model, Double temperature) {
+    }
+
+    /** How sweeps retry, back off and drop endpoints (tests pass a clock that does not really wait). */
+    default SweepRunner.Options sweepOptions() {
+        return SweepRunner.Options.defaults();
     }
 }
