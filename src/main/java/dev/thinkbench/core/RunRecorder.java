@@ -36,6 +36,7 @@ public final class RunRecorder {
     private boolean answerCountUnknown;
     private Usage usage = Usage.unknown();
     private int waits;
+    private Long modelLoadMs;
 
     /** @param price the price used for the cost, {@link Price#free(String)} for local engines, null if unknown */
     public RunRecorder(Price price) {
@@ -51,6 +52,7 @@ public final class RunRecorder {
             case ReasoningEvent.Started s -> {
                 status = RunStatus.RUNNING;
                 startNanos = s.nanos();
+                modelLoadMs = s.modelLoadMs();
             }
             case ReasoningEvent.ThinkingDelta d -> onThinking(d);
             case ReasoningEvent.AnswerDelta d -> onAnswer(d);
@@ -215,15 +217,17 @@ public final class RunRecorder {
             thinkingMs = millis(thinkingEnd - firstThinkingNanos);
         }
         Double tps = null;
-        if (output != null && firstOutputNanos >= 0) {
+        Long generationMs = null;
+        if (firstOutputNanos >= 0) {
             long genEnd = endNanos >= 0 ? lastOutputNanos : nowNanos;
+            generationMs = millis(genEnd - firstOutputNanos);
             double seconds = (genEnd - firstOutputNanos) / 1e9;
-            if (seconds > 0.001 && output > 1) {
+            if (output != null && seconds > 0.001 && output > 1) {
                 tps = (output - 1) / seconds;
             }
         }
         return new RunMetrics(prompt, thinking, answerCount, ttThinking, ttAnswer, thinkingMs, total, tps, cost,
-                waits);
+                waits, modelLoadMs, generationMs);
     }
 
     private TokenCount thinkingCount() {

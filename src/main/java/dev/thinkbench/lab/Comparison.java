@@ -18,22 +18,33 @@ public final class Comparison {
     private final ReasoningEngine engine;
     private final PriceTable prices;
     private final RunSpec base;
+    private final String pricedAs;
     private final List<LaneRun> runs = new ArrayList<>();
 
-    private Comparison(ReasoningEngine engine, PriceTable prices, RunSpec base) {
+    private Comparison(ReasoningEngine engine, PriceTable prices, RunSpec base, String pricedAs) {
         this.engine = engine;
         this.prices = prices;
         this.base = base;
+        this.pricedAs = pricedAs;
     }
 
     /**
      * Starts every lane at once. {@code base}'s budget is replaced by each lane's.
      */
     public static Comparison start(ReasoningEngine engine, PriceTable prices, RunSpec base, List<Lane> lanes) {
+        return start(engine, prices, base, lanes, null);
+    }
+
+    /**
+     * As {@link #start(ReasoningEngine, PriceTable, RunSpec, List)}, costing free runs (a local engine) at the rates of
+     * the table's model {@code pricedAs}, as an estimate (see {@link PricedAs}); null or blank prices them as usual.
+     */
+    public static Comparison start(ReasoningEngine engine, PriceTable prices, RunSpec base, List<Lane> lanes,
+                                   String pricedAs) {
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("a comparison needs at least one column");
         }
-        Comparison c = new Comparison(engine, prices, base);
+        Comparison c = new Comparison(engine, prices, base, pricedAs);
         for (Lane lane : lanes) {
             c.runs.add(c.newRun(lane));
         }
@@ -45,7 +56,7 @@ public final class Comparison {
 
     private LaneRun newRun(Lane lane) {
         RunSpec spec = base.withBudget(lane.budget());
-        return new LaneRun(lane, spec, new RunRecorder(engine.price(spec.model(), prices)));
+        return new LaneRun(lane, spec, new RunRecorder(PricedAs.price(engine, spec.model(), prices, pricedAs)));
     }
 
     /** The lanes' runs, in lane order. A retried lane shows its new run. */

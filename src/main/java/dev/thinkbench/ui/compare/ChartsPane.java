@@ -2,7 +2,11 @@ package dev.thinkbench.ui.compare;
 
 import javafx.collections.FXCollections;
 import javafx.geometry.Side;
+import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.Messages;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -38,25 +42,54 @@ public final class ChartsPane extends HBox {
     private final Chart cost = new Chart("Cost", "cost-chart", "USD", false, 0.01, "0.####",
             List.of(new Part("Cost", f -> f.cost() == null ? null : f.cost().doubleValue())));
     private final Chart latency = new Chart("Latency", "latency-chart", "seconds", true, 1, "#,##0.##",
-            List.of(new Part("First token", f -> seconds(f.firstTokenMs())),
+            List.of(new Part(Messages.get("chart.latency.load"), f -> seconds(f.loadMs())),
+                    new Part("First token", f -> seconds(f.firstTokenMs())),
                     new Part("Thinking", f -> seconds(f.thinkingMs())),
                     new Part("Answer", f -> seconds(f.answerMs()))));
 
-    private final Label freeNote = new Label("Free: every run is on a local server");
+    private final Label freeNote = new Label(Messages.get("chart.cost.free"));
+    private final Label estimateNote = new Label();
+    private final CompareViewModel compare;
 
     public ChartsPane(CompareViewModel compare) {
         super(12);
+        this.compare = compare;
         getStyleClass().add("charts-pane");
         freeNote.getStyleClass().add("chart-note");
         freeNote.setMouseTransparent(true);
+        freeNote.setWrapText(true);
+        estimateNote.setId("costEstimateNote");
+        estimateNote.getStyleClass().addAll("chart-note", "estimate-note");
+        estimateNote.setWrapText(true);
+        estimateNote.setMouseTransparent(true);
+        StackPane.setAlignment(estimateNote, Pos.TOP_CENTER);
         for (Chart c : List.of(tokens, cost, latency)) {
-            StackPane slot = c == cost ? new StackPane(c.chart, freeNote) : new StackPane(c.chart);
+            StackPane slot = c == cost ? new StackPane(c.chart, freeNote, estimateNote) : new StackPane(c.chart);
             HBox.setHgrow(slot, Priority.ALWAYS);
             slot.setMinWidth(0);
             getChildren().add(slot);
         }
+        Tooltip.install(tokens.chart, Icons.tip(Messages.get("chart.tokens.help")));
+        Tooltip.install(cost.chart, Icons.tip(Messages.get("chart.cost.help")));
+        Tooltip.install(latency.chart, Icons.tip(Messages.get("chart.latency.help")));
         compare.figuresProperty().addListener((obs, old, now) -> show(now));
         show(compare.figuresProperty().get());
+    }
+
+    /** The cost chart's note: what an estimate is priced at, or that the runs were free; for tests. */
+    public String costNote() {
+        return estimateNote.isVisible() ? estimateNote.getText() : freeNote.isVisible() ? freeNote.getText() : "";
+    }
+
+    /** The bar values of a chart's series, by chart title ("Tokens", "Cost", "Latency") and series name. */
+    public List<Double> values(String chart, String series) {
+        Chart c = switch (chart) {
+            case "Tokens" -> tokens;
+            case "Cost" -> cost;
+            case "Latency" -> latency;
+            default -> throw new IllegalArgumentException("no chart " + chart);
+        };
+        return c.values(series);
     }
 
     private void show(List<ColumnFigures> figures) {
@@ -67,7 +100,10 @@ public final class ChartsPane extends HBox {
         List<BigDecimal> known = figures.stream().map(ColumnFigures::cost)
                 .filter(Objects::nonNull).toList();
         boolean allFree = !known.isEmpty() && known.stream().allMatch(c -> c.signum() == 0);
-        freeNote.setVisible(allFree);
+        String estimate = compare.costNoteProperty().get();
+        estimateNote.setText(estimate.isEmpty() ? "" : Messages.get("chart.cost.estimate", estimate));
+        estimateNote.setVisible(!estimate.isEmpty());
+        freeNote.setVisible(allFree && estimate.isEmpty());
     }
 
     /** Column labels made unique, since a chart merges equal categories. */
@@ -148,6 +184,15 @@ public final class ChartsPane extends HBox {
                 series.add(s);
             }
             chart.getData().setAll(series);
+        }
+
+        List<Double> values(String name) {
+            for (int p = 0; p < parts.size(); p++) {
+                if (parts.get(p).name().equals(name)) {
+                    return series.get(p).getData().stream().map(d -> d.getYValue().doubleValue()).toList();
+                }
+            }
+            throw new IllegalArgumentException("no series " + name);
         }
 
         void show(List<String> labels, List<ColumnFigures> figures) {

@@ -57,10 +57,12 @@ public final class ColumnView extends VBox implements TextStreamListener {
     private final Label errorTitle = new Label();
     private final Label errorText = new Label();
     private final Label answerTitle = new Label("Answer", Icons.icon(Feather.MESSAGE_SQUARE));
+    private final VerdictBox verdict;
 
     public ColumnView(ColumnViewModel column, CompareViewModel compare) {
         this.column = column;
         this.compare = compare;
+        this.verdict = new VerdictBox(column.live());
         getStyleClass().add("budget-column");
         setSpacing(8);
         setPadding(new Insets(12));
@@ -100,8 +102,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         TextField budget = new TextField();
         budget.textProperty().bindBidirectional(column.budgetTextProperty());
         budget.getStyleClass().addAll("budget-field", Styles.SMALL);
-        budget.setTooltip(Icons.tip("Budget spec: none, tokens:N, effort:LEVEL (low, medium, high, ...), or "
-                + "force:min=N,max=N,waits=N,wait=TEXT (budget forcing, raw engines only)"));
+        budget.setTooltip(BudgetHelp.tooltip(column.budgetProperty()));
         budget.setPromptText("none \u00b7 tokens:N \u00b7 effort:LEVEL \u00b7 force:max=N");
         Label error = new Label();
         error.getStyleClass().addAll("field-error", Styles.TEXT_SMALL);
@@ -176,8 +177,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
         Region line = new Region();
         line.getStyleClass().add("hairline");
         // Metrics and status change several times a second: layout boundaries keep that from laying out the column.
-        VBox body = new VBox(8, thinkingPane, answerTitle, answer, errorBox, line, new LayoutBoundary(metrics),
-                new LayoutBoundary(status));
+        VBox body = new VBox(8, thinkingPane, answerTitle, verdict, answer, errorBox, line,
+                new LayoutBoundary(metrics), new LayoutBoundary(status));
         body.getStyleClass().add("column-body");
         VBox.setVgrow(body, Priority.ALWAYS);
         return body;
@@ -313,6 +314,10 @@ public final class ColumnView extends VBox implements TextStreamListener {
     /** The answer text shown, for tests. */
     public String answerText() {
         return answer.text();
+    }
+
+    public VerdictBox verdictBox() {
+        return verdict;
     }
 
     public MetricsStrip metricsStrip() {

@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.Price;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.engine.ReasoningEngine;
@@ -8,15 +9,20 @@ import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.Comparison;
 import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.LaneRun;
+import dev.thinkbench.lab.PricedAs;
+import dev.thinkbench.lab.samples.ModelFit;
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -29,7 +35,10 @@ import java.util.Map;
 /**
  * The Compare tab: one prompt, several budget columns, run side by side. Starts a {@link Comparison} over the columns
  * the engine can run, cancels and retries, and on every frame ({@link #tick}) lets each column drain its run and
- * refreshes the chart figures at most {@value #CHART_HZ} times a second. Says why Run is disabled. UI thread only.
+ * refreshes the chart figures at most {@value #CHART_HZ} times a second. Says why Run is disabled. Grades each
+ * finished column against the prompt's expected answer, costs free runs at a hosted model's rates when asked
+ * ({@link #pricedAsProperty()}), and says when the prompt is outside the built-in micro model's world instead of
+ * running it there. UI thread only.
  */
 public final class CompareViewModel {
 
@@ -49,6 +58,9 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper runHint = new ReadOnlyStringWrapper(this, "runHint", "");
     private final ReadOnlyObjectWrapper<List<ColumnFigures>> figures =
             new ReadOnlyObjectWrapper<>(this, "figures", List.of());
+    private final ReadOnlyStringWrapper figuresNote = new ReadOnlyStringWrapper(this, "figuresNote", "");
+    private final ObjectProperty<Price> pricedAs = new SimpleObjectProperty<>(this, "pricedAs");
+    private final ReadOnlyStringWrapper promptWarning = new ReadOnlyStringWrapper(this, "promptWarning", "");
     private final InvalidationListener recheck = obs -> updateRunState();
     private final Map<ColumnViewModel, Integer> laneOf = new IdentityHashMap<>();
     private Comparison comparison;
@@ -57,6 +69,10 @@ public final class CompareViewModel {
     private boolean chartDirty;
     private String engineId;
     private String presetKey;
+    /** The expected answer of the last run, for its retries. */
+    private String runExpected;
+    /** The rates the last run's free columns were costed at, null for none. */
+    private Price runPricedAs;
 
     public CompareViewModel(ConnectionViewModel connection, PromptViewModel prompt, BudgetPresets presets,
                             PriceTable prices) {
@@ -74,6 +90,20 @@ public final class CompareViewModel {
         // A model with presets of its own (a tiny model beside 7B ones on one engine) brings its own columns.
         connection.modelProperty().addListener((obs, old, now) -> onEngineChanged(connection.engineProperty().get()));
         onEngineChanged(connection.engineProperty().get());
+        for (Observable o : List.of(prompt.promptProperty(), connection.modelProperty(),
+                connection.engineProperty())) {
+            o.addListener(obs -> checkModelFit());
+        }
+        checkModelFit();
+    }
+
+    /** Whether the prompt suits the model: the micro model's samples first, a warning for a prompt it cannot do. */
+    private void checkModelFit() {
+        ReasoningEngine engine = connection.engineProperty().get();
+        boolean micro = engine != null && ModelFit.isMicroModel(engine.id(), connection.modelProperty().get());
+        prompt.setMicroModel(micro);
+        String why = micro && prompt.hasPrompt() ? ModelFit.microProblem(prompt.promptProperty().get()) : null;
+        promptWarning.set(why == null ? "" : Messages.get("compare.outsideMicroWorld"));
     }
 
     private void onColumnsChanged(ListChangeListener.Change<? extends ColumnViewModel> change) {
@@ -182,7 +212,16 @@ public final class CompareViewModel {
         if (!canRun.get()) {
             return;
         }
+        if (!promptWarning.get().isEmpty()) {
+            String reason = Messages.get("compare.skippedOutsideMicroWorld");
+            columns.forEach(c -> c.live().skip(reason, promptWarning.get()));
+            laneOf.clear();
+            comparison = null;
+            chartDirty = true;
+            return;
+        }
         ReasoningEngine engine = connection.engineProperty().get();
+        runExpected = prompt.expectedProperty().get();
         RunSpec base = new RunSpec(prompt.promptProperty().get(), prompt.systemProperty().get(),
                 connection.modelProperty().get().strip(), new Budget.None(), prompt.sampling());
         List<Lane> lanes = new ArrayList<>();
@@ -198,10 +237,11 @@ public final class CompareViewModel {
                 c.live().skip(c.unsupportedProperty().get());
             }
         }
-        comparison = Comparison.start(engine, prices, base, lanes);
+        runPricedAs = pricedAs.get();
+        comparison = Comparison.start(engine, prices, base, lanes, runPricedAs == null ? null : runPricedAs.model());
         List<LaneRun> runs = comparison.runs();
         for (int i = 0; i < runCols.size(); i++) {
-            runCols.get(i).live().attach(runs.get(i));
+            runCols.get(i).live().attach(runs.get(i), runExpected);
         }
         running.set(true);
         chartDirty = true;
@@ -213,7 +253,7 @@ public final class CompareViewModel {
         if (comparison == null || index == null || column.live().getState().active()) {
             return;
         }
-        column.live().attach(comparison.retry(index));
+        column.live().attach(comparison.retry(index), runExpected);
         running.set(true);
         chartDirty = true;
     }
@@ -245,6 +285,7 @@ public final class CompareViewModel {
         if (chartDirty && (ended || nowNanos - lastChartNanos >= 1_000_000_000L / CHART_HZ)) {
             lastChartNanos = nowNanos;
             chartDirty = false;
+            figuresNote.set(costNote());
             figures.set(columns.stream()
                     .map(c -> ColumnFigures.of(c.labelProperty().get(), c.live().getMetrics())).toList());
         }
@@ -276,6 +317,42 @@ public final class CompareViewModel {
     /** Why Run is disabled, empty when it is enabled. */
     public ReadOnlyStringProperty runHintProperty() {
         return runHint.getReadOnlyProperty();
+    }
+
+    /**
+     * The hosted model whose rates cost free runs (the built-in engine, a local server) as an estimate; null for
+     * none (free runs show as free). Takes effect at the next run.
+     */
+    public ObjectProperty<Price> pricedAsProperty() {
+        return pricedAs;
+    }
+
+    /** The models one can price as, from the price table. */
+    public List<Price> priceChoices() {
+        return PricedAs.choices(prices);
+    }
+
+    /**
+     * What the cost chart's numbers are: an estimate at a hosted model's rates (with their source and date), or
+     * empty when the costs are the engines' own.
+     */
+    public ReadOnlyStringProperty costNoteProperty() {
+        return figuresNote.getReadOnlyProperty();
+    }
+
+    private String costNote() {
+        if (runPricedAs == null) {
+            return "";
+        }
+        String estimate = runPricedAs.asEstimate().source();
+        boolean used = columns.stream().map(c -> c.live().getMetrics().cost())
+                .anyMatch(cost -> cost.known() && estimate.equals(cost.note()));
+        return used ? estimate : "";
+    }
+
+    /** Why the prompt does not suit the chosen model (outside the micro model's world), empty when it does. */
+    public ReadOnlyStringProperty promptWarningProperty() {
+        return promptWarning.getReadOnlyProperty();
     }
 
     /** The charts' numbers, one entry per column in column order. */

@@ -4,7 +4,9 @@ import dev.thinkbench.ui.text.TextStreamListener;
 
 import dev.thinkbench.ui.text.TextChunk;
 
+import dev.thinkbench.core.AnswerGrader;
 import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.Grade;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.lab.LaneRun;
@@ -35,6 +37,8 @@ public final class LiveRunViewModel {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "Ready");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<FailureKind> failureKind = new ReadOnlyObjectWrapper<>(this, "failureKind");
+    private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final List<TextStreamListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ReasoningEvent> drained = new ArrayList<>();
     private final List<PendingText> pendingText = new ArrayList<>();
@@ -45,10 +49,25 @@ public final class LiveRunViewModel {
     /** When a retry the server asked for is due (System.nanoTime), or 0 when none is pending. */
     private long retryAtNanos;
     private String retryReason = "";
+    /** The expected answer of the run shown, null when it has none. */
+    private String expected;
 
-    /** Shows {@code laneRun} from now on, clearing what was shown before. */
+    /** Shows {@code laneRun} from now on, clearing what was shown before; its answer is not graded. */
     public void attach(LaneRun laneRun) {
+        attach(laneRun, null);
+    }
+
+    /**
+     * Shows {@code laneRun} from now on, clearing what was shown before; when it ends normally its answer is graded
+     * against {@code expectedAnswer} ({@link #gradeProperty()}).
+     *
+     * @param expectedAnswer the prompt's known answer, null or blank for none (the answer is still extracted)
+     */
+    public void attach(LaneRun laneRun, String expectedAnswer) {
         run = laneRun;
+        expected = expectedAnswer == null || expectedAnswer.isBlank() ? null : expectedAnswer.strip();
+        grade.set(null);
+        notice.set("");
         pendingText.clear();
         sawText = false;
         lastMetricsNanos = 0;
@@ -63,7 +82,17 @@ public final class LiveRunViewModel {
 
     /** Clears the column and marks it as left out of a run, with the reason. */
     public void skip(String reason) {
+        skip(reason, "");
+    }
+
+    /**
+     * Clears the column and marks it as left out of a run, with the reason; {@code why} is said where the answer
+     * would be ({@link #noticeProperty()}), for a prompt the model cannot do.
+     */
+    public void skip(String reason, String why) {
         run = null;
+        grade.set(null);
+        notice.set(why == null ? "" : why);
         pendingText.clear();
         listeners.forEach(TextStreamListener::reset);
         metrics.set(RunMetrics.empty());
@@ -114,6 +143,9 @@ public final class LiveRunViewModel {
             changed = true;
         }
         if (ended) {
+            if (state.get() == ColumnState.DONE) {
+                grade.set(AnswerGrader.grade(current.trace().answer(), expected));
+            }
             run = null;
         }
         return changed;
@@ -246,6 +278,19 @@ public final class LiveRunViewModel {
     /** The failure message, empty unless the run failed. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * How the finished run's answer was graded against the prompt's expected answer (ungradable when there was none),
+     * null while running and for a run that did not finish normally.
+     */
+    public ReadOnlyObjectProperty<Grade> gradeProperty() {
+        return grade.getReadOnlyProperty();
+    }
+
+    /** What the column says instead of running (a prompt outside the model's world), empty otherwise. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<FailureKind> failureKindProperty() {
