@@ -33,7 +33,7 @@ public record Price(String model, BigDecimal inputPerMillion, BigDecimal outputP
         String from = source == null || source.isBlank() ? "" : "; " + source + (date == null || date.isBlank() ? ""
                 : ", " + date);
         return new Price(model, inputPerMillion, outputPerMillion, currency,
-                "estimate at " + displayName() + " rates (" + rates + from + ")", date);
+                "Estimate at " + displayName() + " rates (" + rates + from + ")", date);
     }
 
     /** The model name without a trailing {@code *} (a prefix entry of the table). */

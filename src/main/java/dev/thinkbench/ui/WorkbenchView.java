@@ -61,8 +61,8 @@ public final class WorkbenchView extends StackPane {
     private final CompareView compare;
     private final ConnectionBar connectionBar;
     private final Label keys = new Label();
-    private final Button help = Icons.button(null, Feather.HELP_CIRCLE, "Getting started: where the model runs (F1)",
-            Styles.BUTTON_ICON, Styles.FLAT);
+    private final Button help = Icons.button(null, Feather.HELP_CIRCLE,
+            dev.thinkbench.ui.common.Messages.get("help.button"), Styles.BUTTON_ICON, Styles.FLAT);
     private final Map<Tab, TabKeys> tabKeys = new HashMap<>();
     private Runnable onHelp;
     private Runnable onOverlayEscape;

@@ -13,6 +13,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
@@ -39,7 +40,8 @@ public final class ChartsPane extends HBox {
     private final Chart tokens = new Chart("Tokens", "tokens-chart", "Tokens", true, 10, "#,##0",
             List.of(new Part("Thinking", f -> toDouble(f.thinkingTokens())),
                     new Part("Answer", f -> toDouble(f.answerTokens()))));
-    private final Chart cost = new Chart("Cost", "cost-chart", "USD", false, 0.01, "0.####",
+    // micro-model runs cost fractions of a cent even at hosted rates: the axis fits them, however small
+    private final Chart cost = new Chart("Cost", "cost-chart", "USD", false, 0.000001, "0.#######",
             List.of(new Part("Cost", f -> f.cost() == null ? null : f.cost().doubleValue())));
     private final Chart latency = new Chart("Latency", "latency-chart", "seconds", true, 1, "#,##0.##",
             List.of(new Part(Messages.get("chart.latency.load"), f -> seconds(f.loadMs())),
@@ -62,6 +64,11 @@ public final class ChartsPane extends HBox {
         estimateNote.getStyleClass().addAll("chart-note", "estimate-note");
         estimateNote.setWrapText(true);
         estimateNote.setMouseTransparent(true);
+        // as wide as the chart, however long the note: the chart sets the width, the note wraps in it
+        estimateNote.setPrefWidth(40);
+        estimateNote.setMinWidth(0);
+        estimateNote.setMaxWidth(Double.MAX_VALUE);
+        estimateNote.setMaxHeight(Region.USE_PREF_SIZE);
         StackPane.setAlignment(estimateNote, Pos.TOP_CENTER);
         for (Chart c : List.of(tokens, cost, latency)) {
             StackPane slot = c == cost ? new StackPane(c.chart, freeNote, estimateNote) : new StackPane(c.chart);

@@ -154,9 +154,10 @@ public final class ColumnView extends VBox implements TextStreamListener {
         thinkingPane.setMinHeight(72);
         answerTitle.getStyleClass().add("section-title");
         answer.getStyleClass().add("answer-text");
-        answer.setPrefHeight(200);
+        // the extracted answer and its mark stand above; the raw text below takes less room than the thinking
+        answer.setPrefHeight(96);
         answer.setMinHeight(56);
-        VBox.setVgrow(answer, Priority.ALWAYS);
+        VBox.setVgrow(answer, Priority.SOMETIMES);
         errorBox.getStyleClass().add("error-box");
         errorTitle.getStyleClass().add("error-title");
         errorTitle.setGraphic(Icons.icon(Feather.ALERT_TRIANGLE));

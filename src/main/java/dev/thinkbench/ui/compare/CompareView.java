@@ -28,6 +28,8 @@ public final class CompareView extends StackPane {
     private final PromptPane prompt;
     private final SplitPane charts;
     private final ChartsPane chartsPane;
+    /** The charts with the answers' tally above them. */
+    private final javafx.scene.layout.VBox chartsArea;
     private boolean shortcutsEnabled = true;
 
     public CompareView(CompareViewModel compare) {
@@ -36,10 +38,12 @@ public final class CompareView extends StackPane {
         prompt = new PromptPane(compare);
         columns = new ColumnsPane(compare);
         chartsPane = new ChartsPane(compare);
-        charts = new SplitPane(columns, chartsPane);
+        chartsArea = new javafx.scene.layout.VBox(4, new TallyLine(compare), chartsPane);
+        javafx.scene.layout.VBox.setVgrow(chartsPane, javafx.scene.layout.Priority.ALWAYS);
+        charts = new SplitPane(columns, chartsArea);
         charts.setOrientation(Orientation.VERTICAL);
         charts.setDividerPositions(0.72);
-        SplitPane.setResizableWithParent(chartsPane, false);
+        SplitPane.setResizableWithParent(chartsArea, false);
         SplitPane main = new SplitPane(prompt, charts);
         main.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(prompt, false);
@@ -102,18 +106,23 @@ public final class CompareView extends StackPane {
         return columns;
     }
 
+    /** The live charts, for tests. */
+    public ChartsPane chartsPane() {
+        return chartsPane;
+    }
+
     public PromptPane promptPane() {
         return prompt;
     }
 
     /** Hides or shows the charts below the columns. */
     public void setChartsVisible(boolean visible) {
-        boolean shown = charts.getItems().contains(chartsPane);
+        boolean shown = charts.getItems().contains(chartsArea);
         if (visible && !shown) {
-            charts.getItems().add(chartsPane);
+            charts.getItems().add(chartsArea);
             charts.setDividerPositions(0.72);
         } else if (!visible && shown) {
-            charts.getItems().remove(chartsPane);
+            charts.getItems().remove(chartsArea);
         }
     }
 }

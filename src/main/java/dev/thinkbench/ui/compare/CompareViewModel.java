@@ -59,6 +59,7 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<List<ColumnFigures>> figures =
             new ReadOnlyObjectWrapper<>(this, "figures", List.of());
     private final ReadOnlyStringWrapper figuresNote = new ReadOnlyStringWrapper(this, "figuresNote", "");
+    private final ReadOnlyStringWrapper tally = new ReadOnlyStringWrapper(this, "tally", "");
     private final ObjectProperty<Price> pricedAs = new SimpleObjectProperty<>(this, "pricedAs");
     private final ReadOnlyStringWrapper promptWarning = new ReadOnlyStringWrapper(this, "promptWarning", "");
     private final InvalidationListener recheck = obs -> updateRunState();
@@ -245,6 +246,7 @@ public final class CompareViewModel {
         }
         running.set(true);
         chartDirty = true;
+        tally.set("");
     }
 
     /** Runs one column again with the same prompt, model and budget, leaving the others as they are. */
@@ -291,6 +293,9 @@ public final class CompareViewModel {
         }
         if (ended) {
             running.set(false);
+            tally.set(AnswerTally.of(columns.stream().filter(c -> c.live().gradeProperty().get() != null)
+                    .map(c -> new AnswerTally.Vote(c.budgetTextProperty().get().strip(),
+                            c.live().gradeProperty().get())).toList()));
         }
     }
 
@@ -327,6 +332,17 @@ public final class CompareViewModel {
         return pricedAs;
     }
 
+    /** Prices free runs as the table's model {@code name} (null or blank: no estimate); false when it has none. */
+    public boolean pricedAs(String name) {
+        if (name == null || name.isBlank()) {
+            pricedAs.set(null);
+            return true;
+        }
+        Price found = prices.lookup(name.strip()).orElse(null);
+        pricedAs.set(found);
+        return found != null;
+    }
+
     /** The models one can price as, from the price table. */
     public List<Price> priceChoices() {
         return PricedAs.choices(prices);
@@ -348,6 +364,14 @@ public final class CompareViewModel {
         boolean used = columns.stream().map(c -> c.live().getMetrics().cost())
                 .anyMatch(cost -> cost.known() && estimate.equals(cost.note()));
         return used ? estimate : "";
+    }
+
+    /**
+     * When three or more columns ran the same budget: their answers counted and the majority named (self-consistency);
+     * empty otherwise. Set when a run ends.
+     */
+    public ReadOnlyStringProperty tallyProperty() {
+        return tally.getReadOnlyProperty();
     }
 
     /** Why the prompt does not suit the chosen model (outside the micro model's world), empty when it does. */

@@ -150,6 +150,14 @@ public final class PromptViewModel {
         return fresh;
     }
 
+    /** Puts the problem of {@code steps} steps drawn from {@code seed} in the prompt (the same for everyone). */
+    public SamplePrompt newProblem(int stepCount, long seed) {
+        steps.set(Math.clamp(stepCount, ProblemGenerator.MIN_STEPS, ProblemGenerator.MAX_STEPS));
+        SamplePrompt fresh = NewProblem.asSample(NewProblem.draw(steps.get(), seed));
+        sample.set(fresh);
+        return fresh;
+    }
+
     /** Where new problems' seeds come from (tests pass a fixed sequence). */
     public void setSeeds(LongSupplier source) {
         seeds = source;
