@@ -19,6 +19,8 @@ public final class MicroWorld {
     private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Set<String> VOCABULARY = Story.vocabulary();
+    /** A word problem has words: "1 + 1 = ?" is arithmetic the model never saw written so. */
+    private static final int MIN_WORDS = 4;
 
     private MicroWorld() {
     }
@@ -49,7 +51,8 @@ public final class MicroWorld {
             return words(text).stream().allMatch(VOCABULARY::contains) && !text.isEmpty() ? Fit.NO_NUMBERS
                     : Fit.UNKNOWN_WORDS;
         }
-        if (!words(text).stream().allMatch(VOCABULARY::contains)) {
+        List<String> words = words(text);
+        if (words.size() < MIN_WORDS || !words.stream().allMatch(VOCABULARY::contains)) {
             return Fit.UNKNOWN_WORDS;
         }
         if (numbers.stream().anyMatch(d -> d.length() > 2)) {

@@ -35,19 +35,19 @@ final class AnswerTally {
         Map<String, String> shown = new LinkedHashMap<>();
         for (Vote v : votes) {
             String key = AnswerGrader.canonical(v.grade().extracted());
-            String name = key == null ? Messages.get("verdict.noAnswer") : v.grade().extracted();
-            counts.merge(name, 1, Integer::sum);
-            shown.putIfAbsent(name, key);
+            String k = key == null ? "" : key;
+            counts.merge(k, 1, Integer::sum);
+            shown.putIfAbsent(k, key == null ? Messages.get("verdict.noAnswer") : v.grade().extracted());
         }
         String list = counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .map(e -> e.getKey() + " \u00d7" + e.getValue()).collect(Collectors.joining(" \u00b7 "));
+                .map(e -> shown.get(e.getKey()) + " \u00d7" + e.getValue()).collect(Collectors.joining(" \u00b7 "));
         int top = counts.values().stream().max(Integer::compare).orElse(0);
         List<String> leaders = counts.entrySet().stream().filter(e -> e.getValue() == top).map(Map.Entry::getKey)
                 .toList();
-        if (leaders.size() != 1 || shown.get(leaders.getFirst()) == null) {
+        if (leaders.size() != 1 || leaders.getFirst().isEmpty()) {
             return Messages.get("tally.noMajority", votes.size(), list);
         }
-        String winner = leaders.getFirst();
+        String winner = shown.get(leaders.getFirst());
         String expected = votes.getFirst().grade().expected();
         String mark = expected == null ? ""
                 : AnswerGrader.grade(winner, expected).verdict() == Grade.Verdict.CORRECT
