@@ -157,6 +157,21 @@ class LessonsInTheWindowTest {
         assertThat(selectedTab()).isEqualTo(MainWindow.STEPPER);
         assertThat(stepper.promptProperty().get())
                 .isEqualTo("A bus has 49 people. 24 more board. 7 get off. How many people are on the bus now?");
+
+        robot.interact(stepper::waitMore);
+        waitUntil("the Wait step pauses", () -> stepper.stateProperty().get() == StepperState.PAUSED
+                && stepper.timeline().size() == 2);
+        robot.interact(stepper::forceAnswer);
+        waitUntil("the answer is written", () -> stepper.stateProperty().get() == StepperState.DONE);
+        assertThat(stepper.timeline()).extracting(dev.thinkbench.ui.stepper.TimelineRow::kind)
+                .containsExactly("think", "wait", "answer (forced)");
+        // every timeline cell shows its whole text, however narrow its column: it wraps, the row grows
+        javafx.scene.text.Text forced = robot.lookup(".timeline-cell-text")
+                .match((javafx.scene.text.Text t) -> t.getText().equals("answer (forced)"))
+                .queryAs(javafx.scene.text.Text.class);
+        javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) forced.getParent();
+        assertThat(forced.getLayoutBounds().getWidth()).isLessThanOrEqualTo(cell.getWidth());
+        assertThat(forced.getBoundsInParent().getMaxY()).isLessThanOrEqualTo(cell.getHeight() + 0.5);
     }
 
     @Test
