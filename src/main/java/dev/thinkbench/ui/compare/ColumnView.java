@@ -155,8 +155,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
         answerTitle.getStyleClass().add("section-title");
         answer.getStyleClass().add("answer-text");
         // the extracted answer and its mark stand above; the raw text below takes less room than the thinking
-        answer.setPrefHeight(96);
-        answer.setMinHeight(56);
+        answer.setPrefHeight(72);
+        answer.setMinHeight(40);
         VBox.setVgrow(answer, Priority.SOMETIMES);
         errorBox.getStyleClass().add("error-box");
         errorTitle.getStyleClass().add("error-title");
