@@ -53,7 +53,10 @@ public final class LessonScreenshotMain {
         });
         var compare = window.view().viewModel().compare();
         await(() -> compare.canRunProperty().get(), 60);
-        Thread.sleep(1500);
+        // the model loads when chosen; the first exercise starts once it is in
+        await(() -> window.view().viewModel().connection().modelStatusProperty().get().state()
+                == dev.thinkbench.ui.connection.ServerStatus.State.OK, 120);
+        Thread.sleep(1000);
 
         lesson(window, 0);
         await(() -> !compare.runningProperty().get(), 60);
