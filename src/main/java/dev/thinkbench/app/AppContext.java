@@ -12,7 +12,6 @@ import dev.thinkbench.engine.local.models.ExternalModels;
 import dev.thinkbench.engine.local.models.ModelCatalogFile;
 import dev.thinkbench.engine.local.models.ModelStore;
 import dev.thinkbench.engine.local.models.TemplateHints;
-import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.samples.MicroExerciseSample;
 import dev.thinkbench.lab.samples.SamplePrompt;
@@ -43,7 +42,6 @@ public final class AppContext implements CliServices, WorkbenchServices {
     private final BudgetPresets presets;
     private final LocalBackends builtin;
     private final EngineRegistry engines;
-    private final RawBackends rawBackends;
     private final CurrentSettings settings;
     private final List<SamplePrompt> samples;
     private final UnaryOperator<String> environment;
@@ -59,7 +57,6 @@ public final class AppContext implements CliServices, WorkbenchServices {
         this.presets = presets;
         this.builtin = builtin;
         this.engines = Engines.registry(builtin);
-        this.rawBackends = BuiltinBackends.withBuiltin(RawBackends.standard(), builtin);
         this.samples = MicroExerciseSample.withExercise(
                 loadSamples(assets.resolveSibling("samples").resolve("prompts.json")));
     }
@@ -168,12 +165,6 @@ public final class AppContext implements CliServices, WorkbenchServices {
     @Override
     public EngineRegistry engines() {
         return engines;
-    }
-
-    /** The raw backends for {@code step}: the four HTTP ones and the built-in engine. */
-    @Override
-    public RawBackends rawBackends() {
-        return rawBackends;
     }
 
     /** The built-in engine's models and process, shared by the workbench, the stepper and the command line. */

@@ -40,7 +40,7 @@ public final class MainWindow implements AutoCloseable {
         view = WorkbenchFactory.create(context, tasks, context.settings().get());
         ConnectionViewModel connection = view.viewModel().connection();
         PromptViewModel prompt = view.viewModel().compare().prompt();
-        stepper = new ConnectedStepperViewModel(connection, context.rawBackends(), LocalCompletionBackend.ID,
+        stepper = new ConnectedStepperViewModel(connection, context.engines(), LocalCompletionBackend.ID,
                 () -> prompt.samplingValid() ? prompt.sampling() : Sampling.defaults(), context.environment(), tasks);
         stepperTab = new StepperTabView(stepper);
         Tab stepTab = view.addTab("Stepper", Feather.GIT_BRANCH, stepperTab,

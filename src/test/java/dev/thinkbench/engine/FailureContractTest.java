@@ -8,7 +8,7 @@ import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.engine.compat.OpenAiCompatEngine;
 import dev.thinkbench.engine.ollama.OllamaEngine;
-import dev.thinkbench.engine.raw.RawBackends;
+import dev.thinkbench.engine.raw.RawBackendKinds;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.RawEngines;
 import dev.thinkbench.testing.CollectingSink;
@@ -236,7 +236,9 @@ class FailureContractTest {
     }
 
     private static ReasoningEngine raw(String id, URI base) {
-        return RawEngines.create(RawBackends.standard(), config(id, base), ChatTemplates.CHATML_THINK);
+        EngineRegistry.Entry kind = RawBackendKinds.standard().stream().filter(k -> k.id().equals(id)).findFirst()
+                .orElseThrow();
+        return RawEngines.create(kind, config(id, base), ChatTemplates.CHATML_THINK);
     }
 
     private static URI under(URI root, String path) {

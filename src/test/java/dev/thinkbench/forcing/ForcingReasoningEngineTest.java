@@ -13,7 +13,8 @@ import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.engine.RunHandle;
-import dev.thinkbench.engine.raw.RawBackends;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.raw.RawBackendKinds;
 import dev.thinkbench.testing.LlamaServerTestServer;
 import dev.thinkbench.testing.ScriptStep;
 import dev.thinkbench.testing.ScriptedTestBackend;
@@ -37,7 +38,7 @@ class ForcingReasoningEngineTest {
         try (LlamaServerTestServer server = new LlamaServerTestServer()) {
             server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply(" Three", ".", "</think>"),
                     ScriptStep.reply(" 3", "<|im_end|>"));
-            ReasoningEngine engine = RawEngines.create(RawBackends.standard(), new EngineConfig("llama-server",
+            ReasoningEngine engine = RawEngines.create(rawKinds().raw("llama-server"), new EngineConfig("llama-server",
                     server.baseUrl(), null, Duration.ofSeconds(5)), ChatTemplates.CHATML_THINK);
             RunRecorder recorder = new RunRecorder(engine.price("sim", PriceTable.empty()));
 
@@ -113,11 +114,16 @@ class ForcingReasoningEngineTest {
 
     @Test
     void aBadBaseUrlIsRefusedWhenTheEngineIsMade() {
-        assertThatThrownBy(() -> RawEngines.create(RawBackends.standard(), new EngineConfig("ollama-raw",
+        assertThatThrownBy(() -> RawEngines.create(rawKinds().raw("ollama-raw"), new EngineConfig("ollama-raw",
                 URI.create("ftp://x"), null, null), ChatTemplates.CHATML_THINK))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http(s) URL");
-        assertThatThrownBy(() -> RawEngines.create(RawBackends.standard(), new EngineConfig("vllm",
-                null, null, null), ChatTemplates.CHATML_THINK))
-                .hasMessageContaining("known: llama-server, openai-completions, ollama-raw, deepseek-prefix");
+        assertThatThrownBy(() -> rawKinds().raw("vllm"))
+                .hasMessageContaining("raw engines: llama-server, openai-completions, ollama-raw, deepseek-prefix");
+    }
+
+    private static EngineRegistry rawKinds() {
+        EngineRegistry registry = new EngineRegistry();
+        RawBackendKinds.standard().forEach(registry::register);
+        return registry;
     }
 }
