@@ -31,7 +31,7 @@ public sealed interface ReasoningEvent {
      * edited. A new thinking segment starts after it.
      *
      * @param text the inserted text (the Wait text, the end marker and answer prefix, or the edited trace)
-     * @param thinkingTokensSoFar thinking tokens used before this intervention
+     * @param thinkingTokensSoFar thinking tokens used before this intervention; for an edit, the edited trace's size
      * @param reason why it happened, for people (e.g. "thinking reached the cap of 512 tokens"), empty if unsaid
      */
     record Intervention(long nanos, InterventionKind kind, String text, int thinkingTokensSoFar, String reason)
@@ -45,6 +45,15 @@ public sealed interface ReasoningEvent {
         public Intervention(long nanos, InterventionKind kind, String text, int thinkingTokensSoFar) {
             this(nanos, kind, text, thinkingTokensSoFar, "");
         }
+    }
+
+    /**
+     * The server asked the run to wait before a retry (HTTP 429, 503 or 529 with a short {@code Retry-After}); the
+     * run sends again after {@code waitMillis}. Nothing was lost: no text had arrived for that request.
+     *
+     * @param reason what the server said, for people
+     */
+    record RetryWaiting(long nanos, long waitMillis, String reason) implements ReasoningEvent {
     }
 
     /** Token counts as the server reported them; any field may be null. */

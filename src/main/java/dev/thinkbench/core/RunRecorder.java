@@ -58,7 +58,11 @@ public final class RunRecorder {
             case ReasoningEvent.UsageReported u -> usage = merge(usage, u.usage());
             case ReasoningEvent.Finished f -> end(f.nanos(), RunStatus.OK, null, null);
             case ReasoningEvent.Cancelled c -> end(c.nanos(), RunStatus.CANCELLED, null, null);
-            case ReasoningEvent.Failed f -> end(f.nanos(), RunStatus.FAILED, f.kind(), f.message());
+            case ReasoningEvent.Failed f -> end(f.nanos(), RunStatus.FAILED, f.kind(),
+                    SecretScrubber.scrub(f.message()));
+            case ReasoningEvent.RetryWaiting w -> {
+                // The wait counts in the run's time, as it does for the user; nothing else changes.
+            }
         }
     }
 
@@ -107,6 +111,8 @@ public final class RunRecorder {
                 segmentInserted = i.text();
             }
             case TRACE_EDITED -> {
+                // The edited trace replaces the thinking, and its size (the event's count) replaces the count.
+                countedThinking = i.thinkingTokensSoFar();
                 closed.clear();
                 closed.add(new ThinkingSegment(null, "", i.text(), i.thinkingTokensSoFar(),
                         startNanos, i.nanos()));

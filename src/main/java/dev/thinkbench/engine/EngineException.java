@@ -3,24 +3,30 @@ package dev.thinkbench.engine;
 import dev.thinkbench.core.FailureKind;
 
 import java.time.Duration;
+import java.util.Optional;
 
-/** A failure talking to an engine, with a kind the UI can act on and a message fit to show the user. */
+/**
+ * A failure talking to an engine, with a kind the UI can act on and a message fit to show the user (secrets already
+ * masked), and the wait the server asked for before a retry where it said so.
+ */
 public class EngineException extends Exception {
 
     private final FailureKind kind;
     private final Duration retryAfter;
 
     public EngineException(FailureKind kind, String message) {
-        this(kind, message, null, null);
+        this(kind, message, (Duration) null);
     }
 
     public EngineException(FailureKind kind, String message, Throwable cause) {
-        this(kind, message, cause, null);
+        super(message, cause);
+        this.kind = kind;
+        this.retryAfter = null;
     }
 
-    /** @param retryAfter how long the server asked to wait before trying again (HTTP Retry-After), null if unsaid */
-    public EngineException(FailureKind kind, String message, Throwable cause, Duration retryAfter) {
-        super(message, cause);
+    /** @param retryAfter the wait the server asked for ({@code Retry-After}), or null */
+    public EngineException(FailureKind kind, String message, Duration retryAfter) {
+        super(message);
         this.kind = kind;
         this.retryAfter = retryAfter;
     }
@@ -29,8 +35,8 @@ public class EngineException extends Exception {
         return kind;
     }
 
-    /** How long the server asked to wait before a retry (HTTP Retry-After), null when it did not say. */
-    public Duration retryAfter() {
-        return retryAfter;
+    /** The wait the server asked for before a retry, when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

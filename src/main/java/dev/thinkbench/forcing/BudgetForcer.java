@@ -7,6 +7,7 @@ import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
@@ -55,6 +56,7 @@ public final class BudgetForcer {
         private final StringBuilder answer = new StringBuilder();
         private final List<StepRecord> records = new ArrayList<>();
         private int used;
+        private boolean sawText;
         private InterventionKind closingKind = InterventionKind.ANSWER_FORCED;
 
         Session(StepRunner steps, ForcingRun run, ReasoningEventSink sink, CancelToken cancel) {
@@ -96,7 +98,7 @@ public final class BudgetForcer {
                 if (remaining <= 0) {
                     return force("thinking reached the cap of " + plan.maxThinkingTokens() + " tokens");
                 }
-                GuardedStep.Outcome o = steps.think(base + thinking, remaining, this::onThinking, cancel);
+                GuardedStep.Outcome o = steps.think(base + thinking, remaining, listener(this::onThinking), cancel);
                 thinking.append(o.text());
                 used += o.tokens();
                 records.add(StepRunner.record(StepRecord.Phase.THINKING, openedBy, inserted, remaining, o));
@@ -147,7 +149,7 @@ public final class BudgetForcer {
 
         private ForcingOutcome answer(String closing) throws EngineException {
             int cap = run.maxAnswerTokens();
-            GuardedStep.Outcome o = steps.answer(base + thinking + closing, cap, this::onAnswer, cancel);
+            GuardedStep.Outcome o = steps.answer(base + thinking + closing, cap, listener(this::onAnswer), cancel);
             records.add(StepRunner.record(StepRecord.Phase.ANSWER, closingKind, closing, cap, o));
             if (o.stop() == CompletionResult.Stop.CANCELLED) {
                 return end(RunStatus.CANCELLED, null, null);
@@ -165,11 +167,28 @@ public final class BudgetForcer {
             sink.accept(new ReasoningEvent.Intervention(System.nanoTime(), kind, text, used, reason));
         }
 
+        /** Text goes to {@code onText}; a wait the server asked for becomes a {@code RetryWaiting} event. */
+        private CompletionListener listener(CompletionListener onText) {
+            return new CompletionListener() {
+                @Override
+                public void onText(String text, int tokens) {
+                    onText.onText(text, tokens);
+                }
+
+                @Override
+                public void onRetryWait(java.time.Duration wait, String reason) {
+                    sink.accept(new ReasoningEvent.RetryWaiting(System.nanoTime(), wait.toMillis(), reason));
+                }
+            };
+        }
+
         private void onThinking(String text, int tokens) {
+            sawText |= !text.isEmpty();
             sink.accept(new ReasoningEvent.ThinkingDelta(System.nanoTime(), text, tokens));
         }
 
         private void onAnswer(String text, int tokens) {
+            sawText |= !text.isEmpty();
             answer.append(text);
             sink.accept(new ReasoningEvent.AnswerDelta(System.nanoTime(), text, tokens));
         }
@@ -190,6 +209,9 @@ public final class BudgetForcer {
         }
 
         private ForcingOutcome end(RunStatus status, FailureKind kind, String message) {
+            if (status == RunStatus.FAILED && sawText) {
+                message = message + " What arrived before is kept.";
+            }
             long now = System.nanoTime();
             sink.accept(status == RunStatus.CANCELLED ? new ReasoningEvent.Cancelled(now)
                     : new ReasoningEvent.Failed(now, kind, message));

@@ -26,7 +26,8 @@ public final class RawEngines {
         kinds.spec(kind.id(), url, config.apiKey(), "", config.timeout());
         String server = url == null || url.isBlank() ? kind.defaultBaseUrl() : url;
         return new ForcingReasoningEngine(kind.id(), kind.displayName() + " at " + server,
-                model -> kinds.create(kind.id(), kinds.spec(kind.id(), url, config.apiKey(), model, config.timeout())),
+                model -> kinds.create(kind.id(), kinds.spec(kind.id(), url, config.apiKey(), model, config.timeout(),
+                        config.apiKeyEnv())),
                 template, !kind.id().equals(DeepSeekPrefixBackend.ID));
     }
 }

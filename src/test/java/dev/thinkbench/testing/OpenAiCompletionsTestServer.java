@@ -20,9 +20,16 @@ import java.util.Map;
 public final class OpenAiCompletionsTestServer extends ScriptedHttpServer {
 
     private volatile String key;
+    private volatile boolean usage = true;
 
     public OpenAiCompletionsTestServer requireKey(String expected) {
         this.key = expected;
+        return this;
+    }
+
+    /** Simulates vLLM or LM Studio that send no usage event although it was asked for. */
+    public OpenAiCompletionsTestServer withoutUsage() {
+        this.usage = false;
         return this;
     }
 
@@ -57,7 +64,7 @@ public final class OpenAiCompletionsTestServer extends ScriptedHttpServer {
         choice.put("finish_reason", gen.end() == SimulatedModel.End.LIMIT ? "length" : "stop");
         choice.put("stop_reason", gen.end() == SimulatedModel.End.WORD ? gen.stoppingWord() : null);
         write(out, "data: " + json(Map.of("choices", List.of(choice))) + "\n\n");
-        if (body.path("stream_options").path("include_usage").asBoolean(false)) {
+        if (usage && body.path("stream_options").path("include_usage").asBoolean(false)) {
             int prompt = SimulatedModel.countTokens(body.path("prompt").asText());
             Map<String, Object> usage = new LinkedHashMap<>();
             usage.put("prompt_tokens", prompt);

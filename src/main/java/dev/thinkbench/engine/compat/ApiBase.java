@@ -1,6 +1,6 @@
 package dev.thinkbench.engine.compat;
 
-import dev.thinkbench.engine.stream.BaseUrl;
+import dev.thinkbench.engine.http.BaseUrl;
 
 import java.net.URI;
 

@@ -14,7 +14,7 @@ import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.stream.ChatProtocol;
 import dev.thinkbench.engine.stream.ChatRequests;
 import dev.thinkbench.engine.stream.ChatServer;
-import dev.thinkbench.engine.stream.Failure;
+import dev.thinkbench.engine.http.Failure;
 import dev.thinkbench.engine.stream.ModelListing;
 import dev.thinkbench.engine.stream.UnknownModelCheck;
 import dev.thinkbench.engine.stream.WireCheck;

@@ -8,7 +8,6 @@ import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.engine.stream.ChatEngine;
 import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.ChatStreamRun;
-import dev.thinkbench.engine.stream.SilenceWatchdog;
 
 import java.net.URI;
 
@@ -41,12 +40,8 @@ public final class OpenAiCompatEngine extends ChatEngine {
 
     /** @throws IllegalArgumentException when the base URL or timeout cannot work, with a message for the user */
     public OpenAiCompatEngine(EngineConfig config) {
-        this(config, SilenceWatchdog.shared());
-    }
-
-    OpenAiCompatEngine(EngineConfig config, SilenceWatchdog watchdog) {
         super(new ChatServer(config, ApiBase.of(config.baseUrl(), DEFAULT_BASE_URL), "OpenAI-compatible server",
-                "Is the server running (llama-server, vllm serve, LM Studio)? Check the base URL.", watchdog),
+                "Is the server running (llama-server, vllm serve, LM Studio)? Check the base URL."),
                 CompatProtocol::new);
         this.local = LocalHosts.isLocal(URI.create(server().baseUrl()).getHost());
     }

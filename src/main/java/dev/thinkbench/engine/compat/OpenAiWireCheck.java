@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thinkbench.core.FailureKind;
-import dev.thinkbench.engine.stream.ServerMessage;
+import dev.thinkbench.engine.http.ServerMessage;
 import dev.thinkbench.engine.stream.WireCheck;
 
 import java.util.Locale;
@@ -31,11 +31,11 @@ final class OpenAiWireCheck implements WireCheck {
             chunk = JSON.readTree(data);
         } catch (JsonProcessingException e) {
             return "error".equals(eventName)
-                    ? new Verdict.ServerError(FailureKind.SERVER_ERROR, ServerMessage.shorten(data))
-                    : new Verdict.Malformed("not JSON: " + ServerMessage.excerpt(data));
+                    ? new Verdict.ServerError(FailureKind.SERVER_ERROR, data)
+                    : new Verdict.Malformed(data);
         }
         if (chunk == null || !chunk.isObject()) {
-            return new Verdict.Malformed("not a JSON object: " + ServerMessage.excerpt(data));
+            return new Verdict.Malformed(data);
         }
         JsonNode error = chunk.get("error");
         if ("error".equals(eventName) || (error != null && !error.isNull())) {
@@ -51,6 +51,6 @@ final class OpenAiWireCheck implements WireCheck {
         String code = (error.path("code").asText("") + " " + error.path("type").asText("")).toLowerCase(Locale.ROOT);
         FailureKind kind = code.contains("429") || code.contains("rate") ? FailureKind.RATE_LIMITED
                 : FailureKind.SERVER_ERROR;
-        return new Verdict.ServerError(kind, ServerMessage.shorten(text));
+        return new Verdict.ServerError(kind, text);
     }
 }

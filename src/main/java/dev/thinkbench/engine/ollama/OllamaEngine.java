@@ -5,11 +5,10 @@ import dev.thinkbench.core.Price;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.ReasoningEngine;
-import dev.thinkbench.engine.stream.BaseUrl;
+import dev.thinkbench.engine.http.BaseUrl;
 import dev.thinkbench.engine.stream.ChatEngine;
 import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.ChatStreamRun;
-import dev.thinkbench.engine.stream.SilenceWatchdog;
 
 /**
  * A local Ollama server's chat API ({@code /api/chat}) through langchain4j's {@code OllamaStreamingChatModel}.
@@ -34,12 +33,8 @@ public final class OllamaEngine extends ChatEngine {
 
     /** @throws IllegalArgumentException when the base URL or timeout cannot work, with a message for the user */
     public OllamaEngine(EngineConfig config) {
-        this(config, SilenceWatchdog.shared());
-    }
-
-    OllamaEngine(EngineConfig config, SilenceWatchdog watchdog) {
         super(new ChatServer(config, BaseUrl.check(config.baseUrl(), DEFAULT_BASE_URL, "Ollama"), "Ollama",
-                "Is Ollama running (ollama serve)? Check the base URL.", watchdog), OllamaProtocol::new);
+                "Is Ollama running (ollama serve)? Check the base URL."), OllamaProtocol::new);
     }
 
     @Override

@@ -14,7 +14,7 @@ import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.stream.ChatProtocol;
 import dev.thinkbench.engine.stream.ChatRequests;
 import dev.thinkbench.engine.stream.ChatServer;
-import dev.thinkbench.engine.stream.Failure;
+import dev.thinkbench.engine.http.Failure;
 import dev.thinkbench.engine.stream.ModelListing;
 import dev.thinkbench.engine.stream.UnknownModelCheck;
 import dev.thinkbench.engine.stream.WireCheck;
@@ -95,7 +95,7 @@ final class OllamaProtocol implements ChatProtocol {
         if (said.contains("does not support thinking")) {
             return new Failure(FailureKind.UNSUPPORTED, "Model '" + spec.model() + "' on " + server.describe()
                     + " cannot think (it said: " + failure.serverMessage() + "). Use the budget 'none' for this model.",
-                    failure.httpStatus(), failure.serverMessage());
+                    failure.httpStatus(), failure.serverMessage(), null);
         }
         return UnknownModelCheck.diagnose(failure, spec.model(), server.failures().endpoint(), models,
                 "Pull it with: ollama pull " + spec.model());

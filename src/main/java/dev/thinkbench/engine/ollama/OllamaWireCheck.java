@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thinkbench.core.FailureKind;
-import dev.thinkbench.engine.stream.ServerMessage;
+import dev.thinkbench.engine.http.ServerMessage;
 import dev.thinkbench.engine.stream.WireCheck;
 
 /**
@@ -24,10 +24,10 @@ final class OllamaWireCheck implements WireCheck {
         try {
             line = JSON.readTree(data);
         } catch (JsonProcessingException e) {
-            return new Verdict.Malformed("not JSON: " + ServerMessage.excerpt(data));
+            return new Verdict.Malformed(data);
         }
         if (line == null || !line.isObject()) {
-            return new Verdict.Malformed("not a JSON object: " + ServerMessage.excerpt(data));
+            return new Verdict.Malformed(data);
         }
         JsonNode error = line.get("error");
         if (error != null && !error.isNull()) {

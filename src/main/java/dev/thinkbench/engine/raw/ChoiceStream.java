@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thinkbench.engine.CompletionRequest;
+import dev.thinkbench.engine.http.ServerMessage;
 
 /**
  * The reading of an OpenAI-style stream: server-sent events until {@code [DONE]}, {@code choices[0]} with a
@@ -34,7 +35,11 @@ abstract class ChoiceStream implements StreamProtocol {
 
     @Override
     public final String error(JsonNode event) {
-        return event.has("error") ? HttpFailures.errorMessage(event.toString()) : null;
+        if (!event.has("error") || event.get("error").isNull()) {
+            return null;
+        }
+        String message = ServerMessage.fromJson(event);
+        return message == null ? event.toString() : message;
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.thinkbench.engine.raw;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.thinkbench.core.FailureKind;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.exception.HttpException;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.CompletionListener;
@@ -9,15 +10,27 @@ import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelCatalog;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.http.BaseUrl;
+import dev.thinkbench.engine.http.BoundedBody;
+import dev.thinkbench.engine.http.Endpoint;
+import dev.thinkbench.engine.http.EventReader;
+import dev.thinkbench.engine.http.FailureMapper;
+import dev.thinkbench.engine.http.ServerClient;
+import dev.thinkbench.engine.http.StreamExchange;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A raw-continuation backend that streams from one HTTP server. Holds what every such backend shares (its id, the
- * server, the model) and the streamed call itself: POST the request, read the framed items, stop on a cancel or on
- * silence, fail on a reported error or a cut stream. Each subclass keeps only its protocol: the request body and a
- * {@link StreamProtocol}.
+ * A raw-continuation backend that streams from one HTTP server, on the same transport as every HTTP engine
+ * ({@link ServerClient}, {@link StreamExchange}, {@link EventReader}, {@link FailureMapper}). Holds what every such
+ * backend shares (its id, the server, the model) and the streamed call itself: POST the request, read the framed
+ * items, stop on a cancel or on silence, fail on a reported error or a cut stream. Each subclass keeps only its
+ * protocol: the request body and a {@link StreamProtocol}.
  *
  * <p>Threading: see {@link CompletionBackend}; {@link #stream} blocks the calling thread and calls the listener on
  * it.
@@ -25,13 +38,18 @@ import java.util.List;
 abstract sealed class HttpCompletionBackend implements CompletionBackend, ModelCatalog
         permits LlamaServerBackend, OllamaRawBackend, OpenAiCompletionsBackend, DeepSeekPrefixBackend {
 
+    static final ObjectMapper JSON = new ObjectMapper();
+
     /** The server; the API key, if any, stays inside it. */
-    final RawHttp http;
+    final ServerClient http;
     private final String id;
     private final String model;
 
     HttpCompletionBackend(String id, RawBackendSpec spec) {
-        this.http = new RawHttp(id, spec.baseUrl(), spec.apiKey(), spec.timeout());
+        String base = BaseUrl.check(spec.baseUrl(), spec.baseUrl().toString(), id);
+        boolean keySet = spec.apiKey() != null && !spec.apiKey().isBlank();
+        this.http = new ServerClient(base, new Endpoint(id, base, keySet, spec.apiKeyEnv(),
+                "Is the server running, and is the base URL right?"), spec.apiKey(), spec.timeout());
         this.id = id;
         this.model = spec.model();
     }
@@ -43,7 +61,7 @@ abstract sealed class HttpCompletionBackend implements CompletionBackend, ModelC
 
     @Override
     public final String displayName() {
-        return http.server();
+        return http.describe();
     }
 
     @Override
@@ -65,62 +83,50 @@ abstract sealed class HttpCompletionBackend implements CompletionBackend, ModelC
      *
      * @return the protocol's result, or a {@code CANCELLED} one with the text so far when {@code cancel} fired
      * @throws EngineException SERVER_ERROR when the stream reports an error, STREAM_CUT when it ends before the
-     *         protocol's final item, and whatever {@link RawHttp} and {@link StreamLines} throw
+     *         protocol's final item, TIMEOUT when the server went silent, and the exchange's failures
      */
     final CompletionResult stream(String path, Object body, StreamProtocol protocol, CompletionListener listener,
                                   CancelToken cancel) throws EngineException {
         Continuation out = new Continuation(listener);
-        StreamLines lines = http.stream(path, body, cancel);
-        if (lines == null) {
+        FailureMapper failures = http.failures();
+        AtomicBoolean silent = new AtomicBoolean();
+        AtomicReference<StreamExchange> current = new AtomicReference<>();
+        StreamExchange exchange = http.exchange(() -> {
+            silent.set(true);
+            current.get().abort();
+        }, (wait, status, said) -> listener.onRetryWait(wait, http.describe() + " answered HTTP " + status
+                + (said == null ? "" : " (" + said + ")") + " and asked to wait"));
+        current.set(exchange);
+        cancel.onCancel(exchange::abort);
+        BoundedBody.Framing framing = protocol.framing() == StreamProtocol.Framing.SSE
+                ? BoundedBody.Framing.SSE : BoundedBody.Framing.LINES;
+        ProtocolReader reading = new ProtocolReader(protocol, out, failures);
+        try (exchange) {
+            InputStream in = exchange.open(http.streamRequest(path, body), framing);
+            if (in != null) {
+                reading.opened();
+                EventReader.read(in, framing, reading::onEvent);
+            }
+        } catch (IOException e) {
+            if (!silent.get() && !cancel.isCancelled()) {
+                throw failures.map(e, reading.wasOpened()).toException();
+            }
+        } catch (HttpException e) {
+            throw failures.map(e, false).toException();
+        }
+        if (reading.result() != null) {
+            return reading.result();
+        }
+        if (silent.get()) {
+            throw failures.silent(http.timeout()).toException();
+        }
+        if (cancel.isCancelled()) {
             return out.cancelled();
         }
-        try (lines) {
-            SseEvents events = protocol.framing() == StreamProtocol.Framing.SSE ? new SseEvents(lines) : null;
-            for (String payload; (payload = next(lines, events, protocol)) != null; ) {
-                CompletionResult result = protocol.onItem(checked(http.parse(payload), protocol), out);
-                if (result != null) {
-                    return result;
-                }
-            }
-            if (lines.cancelled()) {
-                return out.cancelled();
-            }
-            CompletionResult result = protocol.onEnd(out);
-            if (result == null) {
-                throw new EngineException(FailureKind.STREAM_CUT, http.server() + " ended the stream "
-                        + protocol.missingEnd() + "; the text so far is kept");
-            }
-            return result;
+        CompletionResult result = reading.atEnd();
+        if (result == null) {
+            throw failures.cut(protocol.missingEnd()).toException();
         }
-    }
-
-    /** The next item's payload; null at the end of the body, and for SSE at a {@code [DONE]} that ends it. */
-    private static String next(StreamLines lines, SseEvents events, StreamProtocol protocol) throws EngineException {
-        if (events == null) {
-            for (String line; (line = lines.next()) != null; ) {
-                if (!line.isBlank()) {
-                    return line;
-                }
-            }
-            return null;
-        }
-        for (String data; (data = events.next()) != null; ) {
-            if (!data.equals(SseEvents.DONE)) {
-                return data;
-            }
-            if (protocol.endsAtDone()) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private JsonNode checked(JsonNode item, StreamProtocol protocol) throws EngineException {
-        String error = protocol.error(item);
-        if (error != null) {
-            throw new EngineException(FailureKind.SERVER_ERROR, http.server() + " reported an error mid-stream: "
-                    + error);
-        }
-        return item;
+        return result;
     }
 }

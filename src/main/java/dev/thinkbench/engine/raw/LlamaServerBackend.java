@@ -11,6 +11,7 @@ import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.TokenCounter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * <p>Threading: see {@link CompletionBackend}; {@link #chatTemplate()}, {@link #countTokens} and
  * {@link #listModels()} block too.
  */
-public final class LlamaServerBackend extends HttpCompletionBackend implements ChatTemplateSource {
+public final class LlamaServerBackend extends HttpCompletionBackend implements ChatTemplateSource, TokenCounter {
 
     public static final String ID = "llama-server";
 
@@ -41,10 +42,10 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
     }
 
     private ObjectNode body(CompletionRequest request) {
-        ObjectNode body = RawHttp.JSON.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("prompt", request.prompt());
         body.put("n_predict", request.maxTokens());
-        body.set("stop", RawHttp.JSON.valueToTree(request.stop()));
+        body.set("stop", JSON.valueToTree(request.stop()));
         body.put("stream", true);
         body.put("cache_prompt", request.cachePrompt());
         SamplingFields.put(body, request.sampling());
@@ -52,7 +53,7 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
     }
 
     /** The native stream: one event per piece, the last with {@code stop: true}; a stray {@code [DONE]} is skipped. */
-    private static final class Reading implements StreamProtocol {
+    static final class Reading implements StreamProtocol {
         private int predicted;
 
         @Override
@@ -72,7 +73,7 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
                 return null;
             }
             String message = error.isTextual() ? error.asText() : error.path("message").asText(error.toString());
-            return HttpFailures.excerpt(message);
+            return message;
         }
 
         @Override
@@ -137,11 +138,12 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
     }
 
     /** How many tokens the model's tokenizer makes of {@code text} ({@code POST /tokenize}, no BOS added). */
+    @Override
     public int countTokens(String text) throws EngineException {
-        ObjectNode body = RawHttp.JSON.createObjectNode().put("content", text).put("add_special", false);
+        ObjectNode body = JSON.createObjectNode().put("content", text).put("add_special", false);
         JsonNode tokens = http.postJson("tokenize", body).path("tokens");
         if (!tokens.isArray()) {
-            throw new EngineException(FailureKind.MALFORMED_STREAM, http.server() + " answered /tokenize without a "
+            throw new EngineException(FailureKind.MALFORMED_STREAM, http.describe() + " answered /tokenize without a "
                     + "tokens array");
         }
         return tokens.size();

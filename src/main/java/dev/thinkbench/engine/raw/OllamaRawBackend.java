@@ -41,7 +41,7 @@ public final class OllamaRawBackend extends HttpCompletionBackend {
     }
 
     /** NDJSON chunks; the one with {@code done: true} ends the continuation. */
-    private record Reading(CompletionRequest request) implements StreamProtocol {
+    record Reading(CompletionRequest request) implements StreamProtocol {
 
         @Override
         public Framing framing() {
@@ -50,7 +50,9 @@ public final class OllamaRawBackend extends HttpCompletionBackend {
 
         @Override
         public String error(JsonNode chunk) {
-            return chunk.has("error") ? HttpFailures.excerpt(chunk.path("error").asText()) : null;
+            JsonNode error = chunk.path("error");
+            return error.isMissingNode() || error.isNull() ? null
+                    : error.isTextual() ? error.asText() : error.toString();
         }
 
         @Override
@@ -81,14 +83,16 @@ public final class OllamaRawBackend extends HttpCompletionBackend {
     }
 
     private ObjectNode body(CompletionRequest request) {
-        ObjectNode body = RawHttp.JSON.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("model", model());
         body.put("prompt", request.prompt());
         body.put("raw", true);
+        // A thinking model would otherwise have its text split into a separate field, leaving the answer empty.
+        body.put("think", false);
         body.put("stream", true);
         ObjectNode options = body.putObject("options");
         options.put("num_predict", request.maxTokens());
-        options.set("stop", RawHttp.JSON.valueToTree(request.stop()));
+        options.set("stop", JSON.valueToTree(request.stop()));
         SamplingFields.put(options, request.sampling());
         return body;
     }

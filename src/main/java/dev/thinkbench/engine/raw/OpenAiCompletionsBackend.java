@@ -39,7 +39,7 @@ public final class OpenAiCompletionsBackend extends HttpCompletionBackend {
     }
 
     /** Text events until {@code [DONE]}; the finish reason and the usage may come in any event before it. */
-    private static final class Reading extends ChoiceStream {
+    static final class Reading extends ChoiceStream {
         private final CompletionRequest request;
         private JsonNode stopReason;
 
@@ -86,14 +86,15 @@ public final class OpenAiCompletionsBackend extends HttpCompletionBackend {
     /** Prompt tokens less those served from the prefix cache, where the server says so. */
     private static Integer promptEvaluated(Integer prompt, JsonNode usage) {
         Integer cached = ReportedCount.first(usage.path("prompt_tokens_details").path("cached_tokens"));
-        return prompt == null || cached == null ? prompt : Math.max(0, prompt - cached);
+        // Boxed on purpose: 'cond ? prompt : int' would unbox a null prompt and throw.
+        return prompt == null || cached == null ? prompt : Integer.valueOf(Math.max(0, prompt - cached));
     }
 
     private ObjectNode body(CompletionRequest request) {
-        ObjectNode body = RawHttp.JSON.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("model", model());
         body.put("prompt", request.prompt());
-        body.set("stop", RawHttp.JSON.valueToTree(request.stop()));
+        body.set("stop", JSON.valueToTree(request.stop()));
         ChoiceStream.putStreaming(body, request);
         return body;
     }

@@ -7,8 +7,14 @@ import java.time.Duration;
  * What a raw backend needs: the server's base URL, an optional API key, the model and the silence timeout.
  *
  * @param apiKey never printed by {@link #toString()}, may be null
+ * @param apiKeyEnv the environment variable the key came from, so a rejected key can be traced; may be null
  */
-public record RawBackendSpec(URI baseUrl, String apiKey, String model, Duration timeout) {
+public record RawBackendSpec(URI baseUrl, String apiKey, String model, Duration timeout, String apiKeyEnv) {
+
+    /** A spec whose key (if any) did not come from a named environment variable. */
+    public RawBackendSpec(URI baseUrl, String apiKey, String model, Duration timeout) {
+        this(baseUrl, apiKey, model, timeout, null);
+    }
 
     public RawBackendSpec {
         if (baseUrl == null || baseUrl.getScheme() == null || baseUrl.getHost() == null
@@ -25,6 +31,7 @@ public record RawBackendSpec(URI baseUrl, String apiKey, String model, Duration 
 
     @Override
     public String toString() {
-        return "RawBackendSpec[" + baseUrl + ", model " + model + (apiKey == null ? "" : ", key set") + "]";
+        return "RawBackendSpec[" + baseUrl + ", model " + model + (apiKey == null ? "" : ", key set")
+                + (apiKeyEnv == null ? "" : " from $" + apiKeyEnv) + "]";
     }
 }

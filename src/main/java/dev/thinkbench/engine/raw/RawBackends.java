@@ -69,6 +69,12 @@ public final class RawBackends {
      * @throws IllegalArgumentException for an unknown id or a base URL that is not http(s)
      */
     public RawBackendSpec spec(String id, String baseUrl, String apiKey, String model, java.time.Duration timeout) {
+        return spec(id, baseUrl, apiKey, model, timeout, null);
+    }
+
+    /** As {@link #spec(String, String, String, String, java.time.Duration)}, naming the key's variable. */
+    public RawBackendSpec spec(String id, String baseUrl, String apiKey, String model, java.time.Duration timeout,
+                               String apiKeyEnv) {
         String url = baseUrl == null || baseUrl.isBlank() ? kind(id).defaultBaseUrl() : baseUrl.strip();
         URI uri;
         try {
@@ -76,6 +82,6 @@ public final class RawBackends {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("base URL '" + url + "' is not a URL: " + e.getMessage());
         }
-        return new RawBackendSpec(uri, apiKey, model, timeout);
+        return new RawBackendSpec(uri, apiKey, model, timeout, apiKeyEnv);
     }
 }

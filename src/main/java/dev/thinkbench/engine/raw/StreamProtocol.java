@@ -20,6 +20,9 @@ interface StreamProtocol {
         NDJSON
     }
 
+    /** The payload of the OpenAI-style {@code data: [DONE]} terminator. */
+    String DONE = "[DONE]";
+
     Framing framing();
 
     /**
@@ -30,7 +33,10 @@ interface StreamProtocol {
         return true;
     }
 
-    /** The server's error message in {@code item}, shortened for a message, or null when it reports none. */
+    /**
+     * The server's error message in {@code item} as sent (the failure mapper scrubs and shortens it), or null when
+     * it reports none.
+     */
     String error(JsonNode item);
 
     /**

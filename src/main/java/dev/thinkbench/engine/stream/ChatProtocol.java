@@ -1,5 +1,7 @@
 package dev.thinkbench.engine.stream;
 
+import dev.thinkbench.engine.http.Failure;
+
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;

@@ -1,5 +1,15 @@
 package dev.thinkbench.engine.stream;
 
+import dev.thinkbench.engine.http.StreamTap;
+
+import dev.thinkbench.engine.http.StreamTransport;
+
+import dev.thinkbench.engine.http.ServerMessage;
+
+import dev.thinkbench.engine.http.Failure;
+
+import dev.thinkbench.engine.http.FailureMapper;
+
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
@@ -35,7 +45,6 @@ public final class ChatStreamRun implements RunHandle {
     private final ThinkingFirst order;
     private final StreamTransport transport;
     private final Duration silence;
-    private final SilenceWatchdog.Watch watch;
     private volatile boolean opened;
     private volatile boolean completeSeen;
 
@@ -46,9 +55,8 @@ public final class ChatStreamRun implements RunHandle {
         this.wire = protocol.wireCheck();
         this.events = new RunEvents(sink, spec.model(), spec.budget().spec());
         this.order = new ThinkingFirst(events);
-        this.transport = new StreamTransport(server.http(), new Tap());
         this.silence = server.timeout();
-        this.watch = server.watchdog().watch(silence, this::silent);
+        this.transport = new StreamTransport(server.client().exchange(this::silent, this::retrying), new Tap());
     }
 
     /** Starts a run of {@code protocol} on {@code server}; see the class comment. */
@@ -118,8 +126,6 @@ public final class ChatStreamRun implements RunHandle {
             return;
         }
         // The server answered with an error status: the protocol may list its models to explain it, which blocks.
-        // The stream is over, so the watchdog has nothing left to watch.
-        watch.stop();
         Thread.ofVirtual().name("thinkbench-diagnose").start(() -> fail(diagnose(failure)));
     }
 
@@ -132,29 +138,29 @@ public final class ChatStreamRun implements RunHandle {
     }
 
     private void silent() {
-        fail(Failure.of(FailureKind.TIMEOUT, failures.endpoint().describe() + " sent nothing for "
-                + seconds(silence) + "; the run was stopped. What arrived before is kept."));
+        fail(failures.silent(silence));
+    }
+
+    private void retrying(Duration wait, int status, String serverMessage) {
+        events.retryWaiting(wait, failures.endpoint().describe() + " answered HTTP " + status
+                + (serverMessage == null ? "" : " (" + serverMessage + ")") + " and asked to wait");
     }
 
     private void streamCut() {
-        fail(Failure.of(FailureKind.STREAM_CUT, "The stream from " + failures.endpoint().describe()
-                + " ended before the server said it was done. What arrived before is kept."));
+        fail(failures.cut("before the server said it was done"));
     }
 
+    /** Fails the run; the message says that what arrived is kept only when something did. */
     private void fail(Failure failure) {
         order.flush();
-        if (events.failed(failure.kind(), failure.message())) {
+        String kept = events.sawText() ? " What arrived before is kept." : "";
+        if (events.failed(failure.kind(), failure.message() + kept)) {
             stop();
         }
     }
 
     private void stop() {
-        watch.stop();
         transport.abort();
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** langchain4j's callbacks, on the HTTP client's thread. */
@@ -187,16 +193,13 @@ public final class ChatStreamRun implements RunHandle {
         @Override
         public void opened() {
             opened = true;
-            watch.touch();
         }
 
         @Override
         public boolean beforeEvent(String eventName, String data) {
-            watch.touch();
             if (events.ended()) {
                 return false;
             }
-            String where = failures.endpoint().describe();
             return switch (wire.inspect(eventName, data)) {
                 case WireCheck.Verdict.Deliver d -> {
                     completeSeen |= d.complete();
@@ -204,13 +207,11 @@ public final class ChatStreamRun implements RunHandle {
                 }
                 case WireCheck.Verdict.Skip s -> false;
                 case WireCheck.Verdict.Malformed m -> {
-                    fail(Failure.of(FailureKind.MALFORMED_STREAM, where + " sent a line that does not parse ("
-                            + m.why() + "); the run was stopped. Is the base URL right? What arrived before is kept."));
+                    fail(failures.unreadableLine(m.data()));
                     yield false;
                 }
                 case WireCheck.Verdict.ServerError e -> {
-                    fail(Failure.of(e.kind(), where + " reported an error during the answer: "
-                            + failures.clean(e.message())));
+                    fail(failures.inStream(e.kind(), e.message()));
                     yield false;
                 }
             };
@@ -223,8 +224,8 @@ public final class ChatStreamRun implements RunHandle {
 
         @Override
         public void eventRejected(RuntimeException error) {
-            fail(Failure.of(FailureKind.MALFORMED_STREAM, failures.endpoint().describe()
-                    + " sent an event that could not be read (" + error.getMessage() + "); the run was stopped."));
+            fail(failures.malformed("an event that could not be read ("
+                    + ServerMessage.excerpt(String.valueOf(error.getMessage())) + ")"));
         }
 
         @Override

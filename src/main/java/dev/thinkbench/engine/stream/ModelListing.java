@@ -42,14 +42,14 @@ public final class ModelListing implements UnknownModelCheck.Lister {
     /**
      * The server's models, in its order.
      *
-     * @throws EngineException as {@link JsonGet} words it, or MALFORMED_STREAM when the answer has no such list
+     * @throws EngineException as {@link dev.thinkbench.engine.http.ServerClient} words it, or MALFORMED_STREAM when the answer has no such list
      */
     @Override
     public List<ModelInfo> list() throws EngineException {
         JsonNode models = server.getJson(path).get(field);
         if (models == null || !models.isArray()) {
-            throw new EngineException(FailureKind.MALFORMED_STREAM, "The server at " + server.uri(path)
-                    + " answered without " + withoutList);
+            throw new EngineException(FailureKind.MALFORMED_STREAM, server.describe() + " answered " + path
+                    + " without " + withoutList);
         }
         List<ModelInfo> result = new ArrayList<>();
         for (JsonNode m : models) {

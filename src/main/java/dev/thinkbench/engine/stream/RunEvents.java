@@ -24,6 +24,7 @@ public final class RunEvents {
     private boolean started;
     private boolean ended;
     private boolean sawThinking;
+    private boolean sawText;
 
     /**
      * @param model the model named in the {@code Started} event
@@ -42,11 +43,18 @@ public final class RunEvents {
 
     public synchronized void thinking(String text, int tokens) {
         sawThinking = true;
+        sawText |= !text.isEmpty();
         deliver(new ReasoningEvent.ThinkingDelta(System.nanoTime(), text, tokens));
     }
 
     public synchronized void answer(String text, int tokens) {
+        sawText |= !text.isEmpty();
         deliver(new ReasoningEvent.AnswerDelta(System.nanoTime(), text, tokens));
+    }
+
+    /** The run waits {@code wait} before it retries, because the server asked it to. */
+    public synchronized void retryWaiting(java.time.Duration wait, String reason) {
+        deliver(new ReasoningEvent.RetryWaiting(System.nanoTime(), wait.toMillis(), reason));
     }
 
     public synchronized void usage(Usage usage) {
@@ -75,6 +83,11 @@ public final class RunEvents {
     /** Whether any thinking text was delivered (to judge a server's reported thinking count). */
     public synchronized boolean sawThinking() {
         return sawThinking;
+    }
+
+    /** Whether any thinking or answer text was delivered (so a failure can say it is kept). */
+    public synchronized boolean sawText() {
+        return sawText;
     }
 
     /** Completes (never exceptionally) after the terminal event was delivered. */

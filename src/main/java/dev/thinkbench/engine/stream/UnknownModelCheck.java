@@ -1,5 +1,9 @@
 package dev.thinkbench.engine.stream;
 
+import dev.thinkbench.engine.http.Endpoint;
+
+import dev.thinkbench.engine.http.Failure;
+
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
@@ -51,7 +55,7 @@ public final class UnknownModelCheck {
             if (failure.httpStatus() != null && failure.httpStatus() == 404) {
                 return new Failure(FailureKind.UNREACHABLE, failure.message()
                         + " The server does list '" + model + "', so the chat path is wrong: check the base URL.",
-                        failure.httpStatus(), failure.serverMessage());
+                        failure.httpStatus(), failure.serverMessage(), null);
             }
             return failure;
         }
@@ -74,7 +78,7 @@ public final class UnknownModelCheck {
             m.append(' ').append(howToGet);
         }
         return new Failure(FailureKind.MODEL_NOT_FOUND, m.toString(), failure.httpStatus(),
-                failure.serverMessage());
+                failure.serverMessage(), null);
     }
 
     /** Ollama names the default tag {@code :latest}; "qwen3" and "qwen3:latest" are the same model. */

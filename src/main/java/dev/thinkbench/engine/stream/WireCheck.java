@@ -29,11 +29,15 @@ public interface WireCheck {
         record Skip() implements Verdict {
         }
 
-        /** The event does not parse: the stream is broken or the server is not the kind we expected. */
-        record Malformed(String why) implements Verdict {
+        /**
+         * The event does not parse: the stream is broken or the server is not the kind we expected.
+         *
+         * @param data the event as received (unscrubbed: only ever quoted through the failure mapper)
+         */
+        record Malformed(String data) implements Verdict {
         }
 
-        /** The server reported an error inside the stream. */
+        /** The server reported an error inside the stream; {@code message} as sent, unscrubbed and uncut. */
         record ServerError(FailureKind kind, String message) implements Verdict {
         }
     }

@@ -164,7 +164,8 @@ final class PoolCalls implements Calls {
         try {
             value = body.run(endpoint.raw(), sink, cancel);
         } catch (EngineException e) {
-            sink.accept(new ReasoningEvent.Failed(System.nanoTime(), e.kind(), e.getMessage(), e.retryAfter()));
+            sink.accept(new ReasoningEvent.Failed(System.nanoTime(), e.kind(), e.getMessage(),
+                    e.retryAfter().orElse(null)));
         } catch (RuntimeException e) {
             sink.accept(new ReasoningEvent.Failed(System.nanoTime(), FailureKind.UNKNOWN, "internal error: " + e));
         } finally {

@@ -1,5 +1,9 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.text.TextStreamListener;
+
+import dev.thinkbench.ui.text.TextChunk;
+
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunMetrics;
@@ -36,7 +40,11 @@ public final class LiveRunViewModel {
     private final List<PendingText> pendingText = new ArrayList<>();
     private LaneRun run;
     private long lastMetricsNanos;
+    private long nowNanos;
     private boolean sawText;
+    /** When a retry the server asked for is due (System.nanoTime), or 0 when none is pending. */
+    private long retryAtNanos;
+    private String retryReason = "";
 
     /** Shows {@code laneRun} from now on, clearing what was shown before. */
     public void attach(LaneRun laneRun) {
@@ -44,6 +52,7 @@ public final class LiveRunViewModel {
         pendingText.clear();
         sawText = false;
         lastMetricsNanos = 0;
+        retryAtNanos = 0;
         error.set("");
         failureKind.set(null);
         metrics.set(RunMetrics.empty());
@@ -78,6 +87,7 @@ public final class LiveRunViewModel {
      * @return true when anything visible changed
      */
     public boolean tick(long nowNanos, boolean showText) {
+        this.nowNanos = nowNanos;
         LaneRun current = run;
         if (current == null) {
             return false;
@@ -131,6 +141,11 @@ public final class LiveRunViewModel {
                     state.set(ColumnState.FAILED);
                 }
                 case ReasoningEvent.Started s -> state.set(ColumnState.WAITING);
+                case ReasoningEvent.RetryWaiting w -> {
+                    retryAtNanos = w.nanos() + w.waitMillis() * 1_000_000;
+                    retryReason = w.reason();
+                    state.set(ColumnState.WAITING);
+                }
                 case ReasoningEvent.UsageReported u -> {
                     // Usage shows through the metrics refreshed after the drain.
                 }
@@ -175,7 +190,9 @@ public final class LiveRunViewModel {
         statusText.set(switch (state.get()) {
             case IDLE -> "Ready";
             case SKIPPED -> statusText.get();
-            case WAITING -> "Waiting for the first token\u2026 " + Formats.seconds(m.totalMs());
+            case WAITING -> retryAtNanos - nowNanos > 0
+                    ? "Retrying in " + Formats.seconds((retryAtNanos - nowNanos) / 1_000_000) + ": " + retryReason
+                    : "Waiting for the first token\u2026 " + Formats.seconds(m.totalMs());
             case THINKING -> "Thinking\u2026 " + Formats.tokens(m.thinkingTokens()) + " tokens \u00b7 "
                     + Formats.seconds(m.totalMs());
             case ANSWERING -> "Answering\u2026 " + Formats.seconds(m.totalMs());

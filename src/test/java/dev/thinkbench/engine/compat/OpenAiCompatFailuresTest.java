@@ -218,9 +218,11 @@ class OpenAiCompatFailuresTest {
                     assertThat(e.getMessage()).contains("DEEPSEEK_API_KEY").doesNotContain("wrong");
                 });
         server.requireApiKey(null);
-        server.modelsReply(ScriptedReply.status(200, "<html>not an API</html>"));
+        server.modelsReply(ScriptedReply.status(200, "<html><title>Hotel Wi-Fi login</title>not an API</html>"));
         assertThatThrownBy(() -> engine(server.baseUrl(), null, Duration.ofSeconds(5)).listModels())
-                .isInstanceOfSatisfying(EngineException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FailureKind.MALFORMED_STREAM));
+                .isInstanceOfSatisfying(EngineException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE);
+                    assertThat(e.getMessage()).contains("HTML page titled \u201cHotel Wi-Fi login\u201d");
+                });
     }
 }

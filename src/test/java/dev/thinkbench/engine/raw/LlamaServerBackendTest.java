@@ -135,7 +135,7 @@ class LlamaServerBackendTest {
         assertThat(seen.text()).isEqualTo("ab");
         assertThatThrownBy(() -> b.complete(request("Q:", 5), new Collected(), new CancelToken()))
                 .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(FailureKind.MALFORMED_STREAM))
-                .hasMessageContaining("not JSON");
+                .hasMessageContaining("a line that does not parse ({not json)");
     }
 
     @Test
@@ -149,8 +149,8 @@ class LlamaServerBackendTest {
         LlamaServerBackend wrongPath = new LlamaServerBackend(new RawBackendSpec(
                 URI.create(server.baseUrl() + "/v1"), null, "sim", Duration.ofSeconds(5)));
         assertThatThrownBy(() -> wrongPath.complete(request("Q:", 5), new Collected(), new CancelToken()))
-                .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(FailureKind.BAD_REQUEST))
-                .hasMessageContaining("no completion endpoint");
+                .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(FailureKind.UNREACHABLE))
+                .hasMessageContaining("has no /v1/completion (HTTP 404)").hasMessageContaining("base URL");
     }
 
     @Test
@@ -163,7 +163,7 @@ class LlamaServerBackendTest {
                 null, "sim", Duration.ofSeconds(5)));
         assertThatThrownBy(() -> b.complete(request("Q:", 5), new Collected(), new CancelToken()))
                 .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(FailureKind.UNREACHABLE))
-                .hasMessageContaining("cannot reach llama-server at http://127.0.0.1:" + port);
+                .hasMessageContaining("Cannot reach llama-server at http://127.0.0.1:" + port);
     }
 
     @Test

@@ -55,6 +55,19 @@ class OpenAiCompletionsBackendTest {
     }
 
     @Test
+    void aStreamWithoutUsageLeavesTheCountsUnknown() throws Exception {
+        server.withoutUsage().then(ScriptStep.reply("I", " think", "</think>", "x"));
+
+        CompletionResult r = backend(server.baseUrl() + "/v1", "sk-secret-1").complete(
+                new CompletionRequest("P", 100, List.of("</think>"), null, true), new Collected(), new CancelToken());
+
+        assertThat(r.text()).isEqualTo("I think");
+        assertThat(r.tokens()).isEqualTo(2); // counted from the stream
+        assertThat(r.promptTokens()).isNull();
+        assertThat(r.promptTokensEvaluated()).isNull();
+    }
+
+    @Test
     void aBaseUrlWithoutV1WorksAndTheCapIsLength() throws Exception {
         server.then(ScriptStep.endless(40));
 
@@ -73,7 +86,7 @@ class OpenAiCompletionsBackendTest {
                 new CompletionRequest("P", 5, List.of(), null, true), new Collected(), new CancelToken()))
                 .isInstanceOf(EngineException.class)
                 .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(FailureKind.AUTHENTICATION))
-                .hasMessageContaining("HTTP 401").hasMessageContaining("Incorrect API key")
+                .hasMessageContaining("HTTP 401").hasMessageContaining("rejected the API key")
                 .hasMessageNotContaining("sk-wrong-2");
         assertThat(backend(server.baseUrl() + "/v1", "sk-wrong-2").toString()).doesNotContain("sk-wrong-2");
     }

@@ -1,0 +1,88 @@
+package dev.thinkbench.core;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secrets in any text before it is shown, logged, saved or cut: every API key this process was configured with
+ * ({@link #register}), and anything shaped like a credential (a {@code Bearer} token, an {@code x-api-key},
+ * {@code x-goog-api-key} or {@code api_key} value, a {@code ?key=} query parameter, {@code sk-...} and {@code AIza...}
+ * keys). Masking comes first and cutting second ({@link #quote}), so no prefix of a key survives a cut.
+ *
+ * <p>One scrubber for the whole process: every path that turns server text into a user message goes through it, and
+ * the run recorder passes failure messages through it once more. Threading: thread-safe; {@link #register} may be
+ * called from any thread at any time.
+ */
+public final class SecretScrubber {
+
+    /** What a secret becomes. */
+    public static final String MASK = "***";
+
+    /** Keys shorter than this are not registered: masking "ab" everywhere would wreck ordinary text. */
+    private static final int MIN_SECRET_LENGTH = 6;
+
+    private static final Pattern SHAPES = Pattern.compile(
+            "(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{4,}"
+                    + "|(?i)((?:x-api-key|x-goog-api-key|api[-_]?key|access[-_]?token|authorization)[\"']?\\s*[:=]\\s*"
+                    + "[\"']?)(?!bearer\\b)[^\\s\"',;&}]{4,}"
+                    + "|(?i)([?&](?:key|api[-_]?key|access[-_]?token|token)=)[^&\\s\"'#]+"
+                    + "|()\\b(?:sk-(?:ant-|proj-)?[A-Za-z0-9_-]{16,}|AIza[0-9A-Za-z_-]{35})");
+
+    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+
+    private SecretScrubber() {
+    }
+
+    /** Remembers a key this process uses, so that it is masked wherever it shows up. Null and short keys are ignored. */
+    public static void register(String secret) {
+        if (secret != null && secret.strip().length() >= MIN_SECRET_LENGTH) {
+            String s = secret.strip();
+            SECRETS.add(s);
+            String encoded = URLEncoder.encode(s, StandardCharsets.UTF_8);
+            if (!encoded.equals(s)) {
+                SECRETS.add(encoded);
+            }
+        }
+    }
+
+    /** {@code text} with every registered secret and every credential-shaped value masked; null stays null. */
+    public static String scrub(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String secret : SECRETS) {
+            if (out.contains(secret)) {
+                out = out.replace(secret, MASK);
+            }
+        }
+        Matcher m = SHAPES.matcher(out);
+        if (!m.find()) {
+            return out;
+        }
+        StringBuilder b = new StringBuilder(out.length());
+        do {
+            String prefix = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                    : m.group(3) != null ? m.group(3) : "";
+            m.appendReplacement(b, Matcher.quoteReplacement(prefix + MASK));
+        } while (m.find());
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    /**
+     * {@code text} scrubbed, then on one line, then cut to {@code maxChars} (an ellipsis marks the cut): the only way
+     * server text should become part of a message.
+     */
+    public static String quote(String text, int maxChars) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = scrub(text).replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= maxChars ? oneLine : oneLine.substring(0, Math.max(0, maxChars - 1)) + "\u2026";
+    }
+}
