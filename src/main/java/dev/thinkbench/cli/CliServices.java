@@ -3,6 +3,7 @@ package dev.thinkbench.cli;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.sweep.SweepRunner;
 
 import java.util.Optional;
 
@@ -22,6 +23,11 @@ public interface CliServices {
      */
     default Optional<DefaultModel> defaultModel() {
         return Optional.empty();
+    }
+
+    /** How sweeps retry, back off and drop endpoints (tests pass a clock that does not really wait). */
+    default SweepRunner.Options sweepOptions() {
+        return SweepRunner.Options.defaults();
     }
 
     /**

@@ -68,8 +68,19 @@ public sealed interface ReasoningEvent {
     record Cancelled(long nanos) implements ReasoningEvent {
     }
 
-    /** The run failed; what arrived before is kept and marked partial. */
-    record Failed(long nanos, FailureKind kind, String message) implements ReasoningEvent {
+    /**
+     * The run failed; what arrived before is kept and marked partial.
+     *
+     * @param retryAfter how long the server asked to wait before a retry (HTTP Retry-After on a 429 or 503), null
+     *                   when it did not say
+     */
+    record Failed(long nanos, FailureKind kind, String message, java.time.Duration retryAfter)
+            implements ReasoningEvent {
+
+        /** A failure without a retry-after. */
+        public Failed(long nanos, FailureKind kind, String message) {
+            this(nanos, kind, message, null);
+        }
     }
 
     /** Why generation stopped. */
