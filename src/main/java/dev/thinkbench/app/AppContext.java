@@ -10,6 +10,7 @@ import dev.thinkbench.lab.samples.MicroExerciseSample;
 import dev.thinkbench.lab.samples.SamplePrompt;
 import dev.thinkbench.lab.samples.SamplePrompts;
 import dev.thinkbench.lab.settings.CurrentSettings;
+import dev.thinkbench.lab.settings.SecretsStore;
 import dev.thinkbench.lab.settings.SettingsStore;
 import dev.thinkbench.lab.settings.UserDirectories;
 import dev.thinkbench.ui.WorkbenchServices;
@@ -38,9 +39,10 @@ public final class AppContext implements CliServices, WorkbenchServices {
     private final CurrentSettings settings;
     private final List<SamplePrompt> samples;
     private final UnaryOperator<String> environment;
+    private final SecretsStore secrets;
 
     private AppContext(Path assets, PriceTable prices, BudgetPresets presets, CurrentSettings settings,
-                       LocalBackends builtin, UnaryOperator<String> environment) {
+                       SecretsStore secrets, LocalBackends builtin, UnaryOperator<String> environment) {
         this.assets = assets;
         this.environment = environment;
         this.settings = settings;
@@ -48,6 +50,8 @@ public final class AppContext implements CliServices, WorkbenchServices {
         this.presets = presets;
         this.builtin = builtin;
         this.engines = Engines.registry(builtin);
+        this.secrets = secrets;
+        new HostedEngines(HostedEngines.loadModels(assets), secrets, environment).registerInto(engines);
         this.rawBackends = BuiltinBackends.withBuiltin(RawBackends.standard(), builtin);
         this.samples = MicroExerciseSample.withExercise(
                 loadSamples(assets.resolveSibling("samples").resolve("prompts.json")));
@@ -89,6 +93,7 @@ public final class AppContext implements CliServices, WorkbenchServices {
         }
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
                 loadPresets(assets.resolve("budget-presets.json")), settings,
+                new SecretsStore(configDir.resolve(SecretsStore.FILE_NAME)),
                 LocalBackends.standard(dataDir, assets, () -> settings.get().builtinEngine()), environment);
     }
 
@@ -155,5 +160,15 @@ public final class AppContext implements CliServices, WorkbenchServices {
     @Override
     public UnaryOperator<String> environment() {
         return environment;
+    }
+
+    /** The API keys entered in the app (user-only file beside the settings). */
+    public SecretsStore secrets() {
+        return secrets;
+    }
+
+    @Override
+    public java.util.Optional<SecretsStore> keyStore() {
+        return java.util.Optional.of(secrets);
     }
 }

@@ -34,6 +34,7 @@ final class ComparisonJson {
             r.put("status", trace.status().wireName());
             r.put("error", trace.error());
             r.put("thinking", trace.thinking());
+            r.put("thinkingIsSummary", trace.thinkingSummary());
             r.put("answer", trace.answer());
             ObjectNode metrics = r.putObject("metrics");
             put(metrics, "promptTokens", m.promptTokens().value());

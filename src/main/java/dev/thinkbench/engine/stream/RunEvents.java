@@ -42,9 +42,14 @@ public final class RunEvents {
     }
 
     public synchronized void thinking(String text, int tokens) {
+        thinking(text, tokens, false);
+    }
+
+    /** Thinking text; {@code summary} when it is the provider's summary of the thinking, not the thinking itself. */
+    public synchronized void thinking(String text, int tokens, boolean summary) {
         sawThinking = true;
         sawText |= !text.isEmpty();
-        deliver(new ReasoningEvent.ThinkingDelta(System.nanoTime(), text, tokens));
+        deliver(new ReasoningEvent.ThinkingDelta(System.nanoTime(), text, tokens, summary));
     }
 
     public synchronized void answer(String text, int tokens) {
