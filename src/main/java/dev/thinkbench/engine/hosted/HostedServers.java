@@ -29,6 +29,6 @@ public final class HostedServers {
         }
         String base = BaseUrl.check(config.baseUrl(), defaultBaseUrl, provider);
         return new ChatServer(config, base, provider, "Check the network connection and the base URL ("
-                + defaultBaseUrl + " by default).", keyHeader);
+                + defaultBaseUrl + " by default; a proxy or test server given instead must be running).", keyHeader);
     }
 }
