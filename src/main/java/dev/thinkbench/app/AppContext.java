@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -168,7 +169,7 @@ public final class AppContext implements CliServices, WorkbenchServices {
     }
 
     @Override
-    public java.util.Optional<SecretsStore> keyStore() {
-        return java.util.Optional.of(secrets);
+    public Optional<SecretsStore> keyStore() {
+        return Optional.of(secrets);
     }
 }

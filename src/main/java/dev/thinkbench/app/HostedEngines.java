@@ -3,6 +3,7 @@ package dev.thinkbench.app;
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.EngineFactory;
 import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.engine.hosted.HostedModels;
 import dev.thinkbench.engine.hosted.anthropic.AnthropicEngine;
 import dev.thinkbench.engine.hosted.deepseek.DeepSeekEngine;
@@ -67,7 +68,7 @@ final class HostedEngines {
     }
 
     private void register(EngineRegistry registry, String id, String name, String defaultUrl, String keyVariable,
-                          BiFunction<EngineConfig, HostedModels, ? extends dev.thinkbench.engine.ReasoningEngine> make) {
+                          BiFunction<EngineConfig, HostedModels, ? extends ReasoningEngine> make) {
         EngineFactory factory = config -> make.apply(withKey(config, id, keyVariable), models);
         registry.register(new EngineRegistry.Entry(id, name, defaultUrl, factory));
     }

@@ -7,7 +7,7 @@ import java.util.Map;
  * How a server wants its API key sent, and the fixed headers it wants beside it on every request: the key as
  * {@code Authorization: Bearer KEY} ({@link #BEARER}: OpenAI, DeepSeek, most servers) or in a header of its own
  * ({@code x-api-key} with {@code anthropic-version} for Anthropic, {@code x-goog-api-key} for Gemini). Holds no key:
- * {@link #headers(String)} is given it each time.
+ * {@link #headers(String)} is given it each time. Immutable; any thread.
  *
  * @param name the header that carries the key
  * @param prefix written before the key, e.g. {@code "Bearer "}; empty for none

@@ -6,6 +6,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiResponsesChatResponseMetadata;
 import dev.langchain4j.model.openai.OpenAiResponsesStreamingChatModel;
 import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Usage;
@@ -23,6 +24,7 @@ import dev.thinkbench.engine.stream.UnknownModelCheck;
 import dev.thinkbench.engine.stream.WireCheck;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -116,6 +118,12 @@ final class ResponsesProtocol implements ChatProtocol {
 
     @Override
     public Failure diagnose(Failure failure, RunSpec spec) {
+        if (summariesNeedVerification(failure)) {
+            return new Failure(FailureKind.AUTHENTICATION, server.describe() + " streams reasoning summaries only to"
+                    + " verified organizations (HTTP 400: " + failure.serverMessage() + "). Verify the organization in"
+                    + " OpenAI's settings, or use the budget none, which asks for no summary.", failure.httpStatus(),
+                    failure.serverMessage(), null);
+        }
         Failure budget = BudgetRejection.explain(failure, server.describe(), spec.model(), spec.budget(), row(spec),
                 BUDGET_WORDS);
         if (budget != failure) {
@@ -123,6 +131,13 @@ final class ResponsesProtocol implements ChatProtocol {
         }
         return UnknownModelCheck.diagnose(failure, spec.model(), server.failures().endpoint(), models,
                 "Pick one of those (a reasoning model such as gpt-5.5 or gpt-5-mini).");
+    }
+
+    /** OpenAI refuses {@code reasoning.summary} for organizations it has not verified. */
+    private static boolean summariesNeedVerification(Failure failure) {
+        String said = failure.serverMessage() == null ? "" : failure.serverMessage().toLowerCase(Locale.ROOT);
+        return failure.httpStatus() != null && failure.httpStatus() == 400 && said.contains("summar")
+                && said.contains("verif");
     }
 
     /** Never shows the key. */

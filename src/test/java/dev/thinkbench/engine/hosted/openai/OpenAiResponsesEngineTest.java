@@ -142,6 +142,19 @@ class OpenAiResponsesEngineTest {
     }
 
     @Test
+    void anOrganizationNotVerifiedForSummariesIsToldWhatToDo() {
+        server.script(ScriptedReply.status(400, server.error(400, "invalid_request_error",
+                "Your organization must be verified to generate reasoning summaries. Please go to: "
+                        + "https://platform.openai.com/settings/organization/general and click on Verify "
+                        + "Organization.")));
+
+        ReasoningEvent.Failed failed = run(MODEL, "effort:high").failure();
+
+        assertThat(failed.kind()).isEqualTo(FailureKind.AUTHENTICATION);
+        assertThat(failed.message()).contains("verified organizations", "budget none");
+    }
+
+    @Test
     void aFailedResponseAndAnErrorEventFailTheRunKeepingTheSummary() {
         server.script(ResponsesScript.of(MODEL).created().summary("Thinking about it").failed("server_error",
                 "The model failed to generate a response.").build(),
