@@ -64,6 +64,7 @@ public final class MainWindow implements AutoCloseable {
         welcome = new WelcomeFlow(view, context.settings(), context.builtin(), context.environment(),
                 () -> view.selectTab(MODELS));
         view.setOnHelp(welcome::show);
+        SettingsNotices.install(context.settings(), view);
     }
 
     /** Builds the window's content; background work runs on {@code tasks}. */
@@ -108,9 +109,15 @@ public final class MainWindow implements AutoCloseable {
         return models;
     }
 
-    /** Saves what the user chose in this session (engine, model, key variable name, theme, columns). */
+    /**
+     * Keeps what the user chose in this session (engine, model, key variable name, theme, columns) and writes the
+     * settings file now (unless it is one this version must not write).
+     *
+     * @throws IOException when the file cannot be written
+     */
     public void saveSettings() throws IOException {
         context.settings().update(previous -> WorkbenchFactory.settingsOf(view.viewModel(), previous));
+        context.settings().flush();
     }
 
     /** Stops a stepping session and pauses downloads; the engine process is the context's to close. */

@@ -5,7 +5,9 @@ import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.lab.BudgetPresets;
 
-/** What the command line needs from the composition root. */
+import java.util.Optional;
+
+/** What the command line needs from the composition root. Called on the command's thread. */
 public interface CliServices {
 
     PriceTable prices();
@@ -17,5 +19,24 @@ public interface CliServices {
     /** The raw-continuation backends by engine id, for {@code step} (the composition root may add the built-in). */
     default RawBackends rawBackends() {
         return RawBackends.standard();
+    }
+
+    /**
+     * What runs when the command line names no engine and no model: the same as the workbench with nothing
+     * configured (the built-in engine with the bundled micro model, greedy). Empty when this build has none; then
+     * {@code --engine} and {@code --model} are needed.
+     */
+    default Optional<DefaultModel> defaultModel() {
+        return Optional.empty();
+    }
+
+    /**
+     * The engine and model to use when none is named.
+     *
+     * @param engineId an engine id of {@link #engines()} (and, for {@code step}, of {@link #rawBackends()})
+     * @param model the model's name for that engine
+     * @param temperature the temperature to use when none is given, null for the engine's default
+     */
+    record DefaultModel(String engineId, String model, Double temperature) {
     }
 }

@@ -12,7 +12,8 @@ final class EngineOptions {
     @Option(names = "--base-url", paramLabel = "URL", description = "Server base URL (engine default if omitted)")
     private String baseUrl;
 
-    @Option(names = "--model", required = true, paramLabel = "NAME")
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "The model (default with no --engine: the bundled micro model on the built-in engine)")
     private String model;
 
     @Option(names = "--api-key-env", paramLabel = "VAR",
@@ -26,6 +27,7 @@ final class EngineOptions {
         return baseUrl;
     }
 
+    /** The model as given, null when not given (see {@link EngineChoice}). */
     String model() {
         return model;
     }

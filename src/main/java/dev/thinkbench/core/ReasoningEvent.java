@@ -39,7 +39,7 @@ public sealed interface ReasoningEvent {
      * edited. A new thinking segment starts after it.
      *
      * @param text the inserted text (the Wait text, the end marker and answer prefix, or the edited trace)
-     * @param thinkingTokensSoFar thinking tokens used before this intervention
+     * @param thinkingTokensSoFar thinking tokens used before this intervention; for an edit, the edited trace's size
      * @param reason why it happened, for people (e.g. "thinking reached the cap of 512 tokens"), empty if unsaid
      */
     record Intervention(long nanos, InterventionKind kind, String text, int thinkingTokensSoFar, String reason)

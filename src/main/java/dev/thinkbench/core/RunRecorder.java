@@ -116,6 +116,8 @@ public final class RunRecorder {
                 segmentInserted = i.text();
             }
             case TRACE_EDITED -> {
+                // The edited trace replaces the thinking, and its size (the event's count) replaces the count.
+                countedThinking = i.thinkingTokensSoFar();
                 closed.clear();
                 closed.add(new ThinkingSegment(null, "", i.text(), i.thinkingTokensSoFar(),
                         startNanos, i.nanos()));

@@ -62,6 +62,9 @@ final class GuardedStep {
                     Guard.NONE);
         }
         watcher.release();
+        // Servers differ in whether the stop string's token comes as a chunk; the step's count is what they report,
+        // so the deltas are topped up to it and every backend records the same tokens for the same continuation.
+        watcher.topUp(r.tokens());
         return new Outcome(watcher.text.toString(), r.tokens(), r.stop(), r.stoppingWord(), r.promptTokens(),
                 r.promptTokensEvaluated(), start, end, Guard.NONE);
     }
@@ -124,6 +127,14 @@ final class GuardedStep {
             text.append(safe);
             downstream.onText(safe, pendingTokens);
             pendingTokens = 0;
+        }
+
+        /** Passes on, as tokens without text, what the backend counted beyond what reached the listener. */
+        void topUp(int reported) {
+            if (reported > counted) {
+                downstream.onText("", reported - counted);
+                counted = reported;
+            }
         }
 
         /** At the natural end: text held back as a possible stop string was not one. */

@@ -69,6 +69,11 @@ class MainWindowTest {
     void stop() {
         window.close();
         tasks.shutdown();
+        try {
+            context.settings().close();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         context.builtin().close();
     }
 
@@ -123,7 +128,12 @@ class MainWindowTest {
     }
 
     private Settings saved() {
-        return new SettingsStore(home.settingsFile()).load();
+        try {
+            context.settings().flush();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new SettingsStore(home.settingsFile()).load().settings();
     }
 
     @Test
@@ -302,6 +312,7 @@ class MainWindowTest {
         robot.clickOn("#useHostedButton");
         WaitForAsyncUtils.waitForFxEvents();
 
+        context.settings().flush();
         String file = Files.readString(home.settingsFile());
         assertThat(connection().engineEntryProperty().get().id()).isEqualTo("openai-compatible");
         assertThat(connection().baseUrlProperty().get()).isEqualTo("https://api.deepseek.com");

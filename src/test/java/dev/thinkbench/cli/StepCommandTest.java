@@ -110,4 +110,36 @@ class StepCommandTest {
         assertThat(run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions",
                 "wiat").err()).contains("unknown step action 'wiat'");
     }
+
+    @Test
+    void aScriptThatEndsWithoutAnAnswerSaysWhy() throws Exception {
+        server.then(ScriptStep.reply("Two", ".", "</think>"));
+
+        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+                "--prompt", "q", "--actions", "undo", "--format", "json");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("thinkbench: step: the script ended without an answer")
+                .contains("back at its start after 'undo'").contains("End the actions with answer");
+        assertThat(new ObjectMapper().readTree(r.out()).path("error").asText())
+                .startsWith("the script ended without an answer");
+    }
+
+    @Test
+    void helpListsTheRawEnginesAndWhatTheyTalkTo() {
+        Result r = run("step", "--help");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Engines (--engine ID):")
+                .containsPattern("(?m)^  llama-server +llama\\.cpp server \\(/completion\\), at http://127\\.0\\.0\\.1:8080$")
+                .contains("deepseek-prefix");
+    }
+
+    @Test
+    void anEmptyActionListIsAUsageError() {
+        Result r = run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions", " , ");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--actions is empty");
+    }
 }

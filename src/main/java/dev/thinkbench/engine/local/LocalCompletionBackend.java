@@ -11,6 +11,7 @@ import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelCatalog;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.TokenCounter;
 import dev.thinkbench.engine.local.gguf.GgufFormatException;
 import dev.thinkbench.engine.local.gguf.GgufReader;
 import dev.thinkbench.engine.local.host.HostEvent;
@@ -43,7 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one process and are served in turn. Cancelling ends the call within {@link #CANCEL_GRACE} even if the engine is
  * busy evaluating a long prompt (it then finishes that in the background).
  */
-public final class LocalCompletionBackend implements CompletionBackend, ChatTemplateSource, ModelCatalog {
+public final class LocalCompletionBackend implements CompletionBackend, ChatTemplateSource, ModelCatalog,
+        TokenCounter {
 
     public static final String ID = "builtin";
     /** How long a cancelled call waits for the engine to confirm before it returns anyway. */
@@ -127,6 +129,12 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         return process.tokenize(model, settings, text);
     }
 
+    /** The number of tokens {@link #tokenize} makes of {@code text}. */
+    @Override
+    public int countTokens(String text) throws EngineException {
+        return tokenize(text).length;
+    }
+
     /** The GGUF's own Jinja template ({@code tokenizer.chat_template}), read in Java without loading the model. */
     @Override
     public Optional<String> chatTemplate() throws EngineException {
@@ -171,9 +179,10 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         Sampling s = request.sampling();
         // No temperature given means greedy here (llama.cpp's own default is 0.8): lab runs should be repeatable.
         Double temperature = s.temperature() == null ? 0.0 : s.temperature();
+        long logSince = c.logPosition();
         c.send(new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), temperature,
                 s.topP(), s.seed(), request.cachePrompt()));
-        Stream stream = new Stream(c, listener, start);
+        Stream stream = new Stream(c, id, logSince, listener, start);
         try {
             long cancelDeadline = Long.MAX_VALUE;
             while (true) {
@@ -206,14 +215,18 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
     /** One completion's events as they arrive: text so far, and how it ended. Confined to the calling thread. */
     private static final class Stream {
         private final HostConnection connection;
+        private final long id;
+        private final long logSince;
         private final CompletionListener listener;
         private final long start;
         private final StringBuilder text = new StringBuilder();
         private int tokens;
         private boolean ended;
 
-        Stream(HostConnection connection, CompletionListener listener, long start) {
+        Stream(HostConnection connection, long id, long logSince, CompletionListener listener, long start) {
             this.connection = connection;
+            this.id = id;
+            this.logSince = logSince;
             this.listener = listener;
             this.start = start;
         }
@@ -234,16 +247,16 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
                 }
                 case HostConnection.Event(HostEvent.Error error) -> {
                     ended = true;
-                    throw new EngineException(LocalEngineProcess.kindOf(error.kind()), "Built-in engine: "
-                            + error.message());
+                    throw connection.failure(LocalEngineProcess.kindOf(error.kind()), "Built-in engine: "
+                            + error.message(), logSince, HostConnection.Wait.FOR_MARK, id);
                 }
                 case HostConnection.Event(HostEvent other) -> throw new EngineException(FailureKind.MALFORMED_STREAM,
                         "unexpected engine event " + other.getClass().getSimpleName());
                 case HostConnection.Died died -> {
                     ended = true;
-                    throw new EngineException(FailureKind.ENGINE_CRASHED, "The built-in engine crashed during this "
-                            + "run, which was stopped after " + tokens + " tokens; it restarts on the next run. Cause: "
-                            + connection.deathReason());
+                    throw connection.failure(FailureKind.ENGINE_CRASHED, "The built-in engine crashed during this "
+                            + "run after " + tokens + " tokens (" + connection.deathReason() + "); it restarts on the "
+                            + "next run", logSince, HostConnection.Wait.FOR_EXIT, id);
                 }
             }
         }

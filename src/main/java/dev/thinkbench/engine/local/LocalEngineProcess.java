@@ -10,11 +10,13 @@ import dev.thinkbench.engine.local.host.HostRequest;
 
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -36,6 +38,8 @@ public final class LocalEngineProcess implements AutoCloseable {
 
     private final List<String> command;
     private final Duration startTimeout;
+    private final LoadDeadline loadDeadline;
+    private final EngineLog log = new EngineLog();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private HostConnection connection;
     private Path loadedModel;
@@ -45,13 +49,18 @@ public final class LocalEngineProcess implements AutoCloseable {
 
     /** A process started with this JVM's {@code java} and classpath. */
     public LocalEngineProcess() {
-        this(defaultCommand(), Duration.ofSeconds(60));
+        this(defaultCommand(), Duration.ofSeconds(60), LoadDeadline.STANDARD);
     }
 
-    /** @param command the full command line that starts {@link HostMain} */
-    public LocalEngineProcess(List<String> command, Duration startTimeout) {
+    /**
+     * @param command the full command line that starts {@link HostMain}
+     * @param startTimeout how long the process may take to say it is ready
+     * @param loadDeadline how long a model load may take before the process is stopped and the load fails
+     */
+    public LocalEngineProcess(List<String> command, Duration startTimeout, LoadDeadline loadDeadline) {
         this.command = List.copyOf(command);
         this.startTimeout = startTimeout;
+        this.loadDeadline = loadDeadline;
     }
 
     /** {@code java --enable-native-access=ALL-UNNAMED -cp <this classpath> HostMain}, with a small heap. */
@@ -100,21 +109,35 @@ public final class LocalEngineProcess implements AutoCloseable {
             connection = null;
             loadedModel = null;
         }
-        HostConnection fresh = HostConnection.start(command);
+        HostConnection fresh = HostConnection.start(command, log);
         fresh.awaitReady(startTimeout.toMillis());
         long id = fresh.nextId();
         BlockingQueue<HostConnection.Inbound> queue = fresh.register(id);
+        Duration deadline = loadDeadline.forSize(sizeOf(model));
+        String name = model.getFileName().toString();
         try {
             fresh.send(new HostRequest.Load(id, model.toAbsolutePath().toString(), settings.contextSize(),
                     settings.threads()));
-            HostEvent.Loaded loaded = switch (take(queue)) {
+            HostConnection.Inbound answer = poll(queue, deadline);
+            HostEvent.Loaded loaded = switch (answer) {
+                case null -> {
+                    fresh.kill();
+                    throw fresh.failure(FailureKind.TIMEOUT, "Loading " + name + " did not finish within "
+                            + deadline.toSeconds() + " s, so the built-in engine was stopped; it starts again on the "
+                            + "next run", fresh.logStart(), HostConnection.Wait.NOTHING, id);
+                }
                 case HostConnection.Event(HostEvent.Loaded l) -> l;
-                case HostConnection.Event(HostEvent.Error e) -> throw failure(fresh, e);
+                case HostConnection.Event(HostEvent.Error e) -> {
+                    LocalEngineException failure = fresh.failure(kindOf(e.kind()), e.message(), fresh.logStart(),
+                            HostConnection.Wait.FOR_MARK, id);
+                    fresh.shutdown();
+                    throw failure;
+                }
                 case HostConnection.Event(HostEvent other) -> throw new EngineException(FailureKind.MALFORMED_STREAM,
                         "the engine answered a load with " + other.getClass().getSimpleName());
-                case HostConnection.Died d -> throw new EngineException(FailureKind.ENGINE_CRASHED,
-                        "the built-in engine crashed while loading " + model.getFileName() + ": "
-                                + fresh.deathReason());
+                case HostConnection.Died d -> throw fresh.failure(FailureKind.ENGINE_CRASHED,
+                        "the built-in engine crashed while loading " + name + " (" + fresh.deathReason() + ")",
+                        fresh.logStart(), HostConnection.Wait.FOR_EXIT, id);
             };
             connection = fresh;
             loadedModel = model;
@@ -125,9 +148,12 @@ public final class LocalEngineProcess implements AutoCloseable {
         }
     }
 
-    private static EngineException failure(HostConnection fresh, HostEvent.Error e) {
-        fresh.shutdown();
-        return new EngineException(kindOf(e.kind()), e.message());
+    private static long sizeOf(Path model) {
+        try {
+            return Files.size(model);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     static FailureKind kindOf(String name) {
@@ -162,6 +188,17 @@ public final class LocalEngineProcess implements AutoCloseable {
         }
     }
 
+    /** The next inbound, or null when none came within {@code timeout}. */
+    private static HostConnection.Inbound poll(BlockingQueue<HostConnection.Inbound> queue, Duration timeout)
+            throws EngineException {
+        try {
+            return queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(FailureKind.UNKNOWN, "interrupted while waiting for the engine", e);
+        }
+    }
+
     /** The special token strings of the loaded model's vocabulary (empty before the first load). */
     public List<String> specialTokens() {
         lock.readLock().lock();
@@ -177,16 +214,18 @@ public final class LocalEngineProcess implements AutoCloseable {
         return withModel(model, settings, c -> {
             long id = c.nextId();
             BlockingQueue<HostConnection.Inbound> queue = c.register(id);
+            long since = c.logPosition();
             try {
                 c.send(new HostRequest.Tokenize(id, text));
                 return switch (take(queue)) {
                     case HostConnection.Event(HostEvent.Tokens t) -> t.tokens();
-                    case HostConnection.Event(HostEvent.Error e) -> throw new EngineException(kindOf(e.kind()),
-                            e.message());
+                    case HostConnection.Event(HostEvent.Error e) -> throw c.failure(kindOf(e.kind()), e.message(),
+                            since, HostConnection.Wait.FOR_MARK, id);
                     case HostConnection.Event(HostEvent other) -> throw new EngineException(
                             FailureKind.MALFORMED_STREAM, "unexpected " + other.getClass().getSimpleName());
-                    case HostConnection.Died d -> throw new EngineException(FailureKind.ENGINE_CRASHED,
-                            "the built-in engine stopped: " + c.deathReason());
+                    case HostConnection.Died d -> throw c.failure(FailureKind.ENGINE_CRASHED,
+                            "the built-in engine stopped (" + c.deathReason() + ")", since,
+                            HostConnection.Wait.FOR_EXIT, id);
                 };
             } finally {
                 c.unregister(id);
@@ -204,14 +243,12 @@ public final class LocalEngineProcess implements AutoCloseable {
         }
     }
 
-    /** The last lines the host wrote to stderr (native messages), for diagnostics. */
+    /**
+     * The last lines the engine processes wrote (llama.cpp's log, JVM messages), across restarts, bounded as
+     * {@link EngineLog} says; failures carry their own part of it ({@link LocalEngineException#engineLog()}).
+     */
     public List<String> engineLog() {
-        lock.readLock().lock();
-        try {
-            return connection == null ? List.of() : connection.stderrTail();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return log.lines();
     }
 
     /** Stops the host; later calls fail. */

@@ -41,7 +41,7 @@ public final class OllamaRawBackend extends HttpCompletionBackend {
     }
 
     /** NDJSON chunks; the one with {@code done: true} ends the continuation. */
-    private record Reading(CompletionRequest request) implements StreamProtocol {
+    record Reading(CompletionRequest request) implements StreamProtocol {
 
         @Override
         public Framing framing() {

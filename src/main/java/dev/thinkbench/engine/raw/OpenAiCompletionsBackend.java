@@ -39,7 +39,7 @@ public final class OpenAiCompletionsBackend extends HttpCompletionBackend {
     }
 
     /** Text events until {@code [DONE]}; the finish reason and the usage may come in any event before it. */
-    private static final class Reading extends ChoiceStream {
+    static final class Reading extends ChoiceStream {
         private final CompletionRequest request;
         private JsonNode stopReason;
 

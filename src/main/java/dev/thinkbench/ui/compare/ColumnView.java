@@ -1,5 +1,11 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.text.TextStreamListener;
+
+import dev.thinkbench.ui.text.TextChunk;
+
+import dev.thinkbench.ui.text.StreamingTextArea;
+
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.RunMetrics;

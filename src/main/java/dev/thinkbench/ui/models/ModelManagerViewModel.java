@@ -1,6 +1,8 @@
 package dev.thinkbench.ui.models;
 
 import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.local.LocalEngineException;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.gguf.GgufModelInfo;
 import dev.thinkbench.engine.local.gguf.GgufReader;
@@ -37,9 +39,15 @@ import java.util.function.Supplier;
  * it), the chosen model with a memory warning, and the engine settings. File and network work runs on the
  * background executor; its results are queued and folded into the properties by {@link #drain()}, which the view
  * calls once per frame on the FX thread. Actions are called on the FX thread and never throw: problems land in
- * {@link #errorProperty()}.
+ * {@link #errorProperty()}, with the engine's own log lines about a failed load in {@link #detailsProperty()}.
  */
 public final class ModelManagerViewModel implements AutoCloseable {
+
+    /** Loads a chosen model into the built-in engine; called on the background executor, may block for long. */
+    @FunctionalInterface
+    public interface ModelLoader {
+        void load(LocalModel model) throws EngineException;
+    }
 
     private final ModelStore store;
     private final ExternalModels external;
@@ -52,6 +60,8 @@ public final class ModelManagerViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Path> inUse = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper loadStatus = new ReadOnlyStringWrapper("");
     private final IntegerProperty threads;
     private final IntegerProperty contextSize;
     private final ConcurrentLinkedQueue<Runnable> updates = new ConcurrentLinkedQueue<>();
@@ -60,6 +70,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
     private Consumer<LocalEngineSettings> onSettingsChanged = settings -> { };
     private Consumer<LocalModel> onChosen = model -> { };
     private Supplier<List<LocalModel>> bundled = List::of;
+    private ModelLoader loader;
 
     /**
      * @param availableMemory bytes of memory available now (the memory warning compares against it)
@@ -93,6 +104,14 @@ public final class ModelManagerViewModel implements AutoCloseable {
      */
     public void setOnChosen(Consumer<LocalModel> listener) {
         onChosen = listener == null ? model -> { } : listener;
+    }
+
+    /**
+     * Loads each chosen model at once (the app: into the built-in engine), so a model llama.cpp refuses says so here,
+     * with its log, rather than at the first run; none (the default) leaves loading to the first run.
+     */
+    public void setLoader(ModelLoader loader) {
+        this.loader = loader;
     }
 
     /** The models shipped with the app, listed first; read on the background executor at each refresh. */
@@ -139,6 +158,24 @@ public final class ModelManagerViewModel implements AutoCloseable {
         return error.getReadOnlyProperty();
     }
 
+    /**
+     * What the engine itself wrote about the failure in {@link #errorProperty()} (llama.cpp's log lines), for a
+     * details view; empty when there is nothing more to show.
+     */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** The chosen model's load: "Loading ..." while it runs, then whether it is ready; empty without a loader. */
+    public ReadOnlyStringProperty loadStatusProperty() {
+        return loadStatus.getReadOnlyProperty();
+    }
+
+    private void fail(String message, String engineDetails) {
+        error.set(message);
+        details.set(engineDetails);
+    }
+
     public IntegerProperty threadsProperty() {
         return threads;
     }
@@ -156,7 +193,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
         try {
             return new LocalEngineSettings(threads.get(), contextSize.get());
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            fail(e.getMessage(), "");
             return null;
         }
     }
@@ -185,7 +222,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
                 models.setAll(all);
                 states.forEach(Runnable::run);
                 if (!failure.isEmpty()) {
-                    error.set(failure);
+                    fail(failure, "");
                 }
             });
         });
@@ -214,7 +251,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
         CancelToken cancel = new CancelToken();
         entry.cancelToken(cancel);
         entry.update(CatalogEntry.State.DOWNLOADING, entry.progressProperty().get(), "starting\u2026");
-        error.set("");
+        fail("", "");
         background.execute(() -> {
             try {
                 Path file = downloader.download(ModelDownloader.Request.of(entry.model(), store.directory()),
@@ -232,7 +269,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
                 updates.add(() -> {
                     entry.update(state, entry.progressProperty().get(), e.getMessage());
                     if (state == CatalogEntry.State.FAILED) {
-                        error.set(entry.model().name() + ": " + e.getMessage());
+                        fail(entry.model().name() + ": " + e.getMessage(), "");
                     }
                 });
             } finally {
@@ -261,7 +298,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
                     entry.update(CatalogEntry.State.AVAILABLE, 0, entry.model().license());
                 });
             } catch (java.io.IOException e) {
-                updates.add(() -> error.set("Cannot delete " + entry.model().fileName() + ": " + e.getMessage()));
+                updates.add(() -> fail("Cannot delete " + entry.model().fileName() + ": " + e.getMessage(), ""));
             }
         });
     }
@@ -276,7 +313,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
                 if (model.usable()) {
                     choose(model);
                 } else {
-                    error.set("Cannot use " + file.getFileName() + ": " + model.problem());
+                    fail("Cannot use " + file.getFileName() + ": " + model.problem(), "");
                 }
             });
         });
@@ -286,7 +323,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
     public void useInstalled(CatalogEntry entry) {
         Path file = store.target(entry.model());
         models.stream().filter(m -> m.path().equals(file)).findFirst().ifPresentOrElse(this::choose,
-                () -> error.set(entry.model().name() + " is not installed in " + store.directory()));
+                () -> fail(entry.model().name() + " is not installed in " + store.directory(), ""));
     }
 
     /**
@@ -295,14 +332,15 @@ public final class ModelManagerViewModel implements AutoCloseable {
      */
     public void choose(LocalModel model) {
         if (!model.usable()) {
-            error.set("Cannot use " + model.displayName() + ": " + model.problem());
+            fail("Cannot use " + model.displayName() + ": " + model.problem(), "");
             return;
         }
         selected.set(model);
         setInUse(model.path());
         onChosen.accept(model);
-        error.set("");
+        fail("", "");
         warning.set("");
+        load(model);
         int context = contextSize.get();
         background.execute(() -> {
             String text;
@@ -317,6 +355,35 @@ public final class ModelManagerViewModel implements AutoCloseable {
             updates.add(() -> {
                 if (model.equals(selected.get())) {
                     warning.set(result);
+                }
+            });
+        });
+    }
+
+    private void load(LocalModel model) {
+        ModelLoader using = loader;
+        if (using == null) {
+            loadStatus.set("");
+            return;
+        }
+        String name = model.path().getFileName().toString();
+        loadStatus.set("Loading " + name + " in the built-in engine\u2026");
+        background.execute(() -> {
+            Runnable result;
+            try {
+                using.load(model);
+                result = () -> loadStatus.set(name + " is loaded in the built-in engine");
+            } catch (EngineException e) {
+                String log = e instanceof LocalEngineException local ? local.details() : "";
+                result = () -> {
+                    loadStatus.set("");
+                    fail(e.getMessage(), log);
+                };
+            }
+            Runnable apply = result;
+            updates.add(() -> {
+                if (model.equals(selected.get())) {
+                    apply.run();
                 }
             });
         });

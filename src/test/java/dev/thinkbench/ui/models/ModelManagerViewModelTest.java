@@ -1,5 +1,7 @@
 package dev.thinkbench.ui.models;
 
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.local.LocalEngineException;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.models.CatalogModel;
 import dev.thinkbench.engine.local.models.ExternalModels;
@@ -110,5 +112,33 @@ class ModelManagerViewModelTest {
 
         assertThat(saved).containsExactly(new LocalEngineSettings(3, 4096), new LocalEngineSettings(3, 8192));
         assertThat(vm.errorProperty().get()).contains("context size must be between");
+    }
+
+    @Test
+    void aModelTheEngineRefusesShowsOneSentenceWithTheEngineLogAsDetails() throws Exception {
+        Path file = TinyGguf.write(home.resolve("tiny.gguf"));
+        ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
+                new ExternalModels(home, Map.of()), new ModelDownloader(), Runnable::run, () -> -1,
+                new LocalEngineSettings(2, 4096));
+        List<String> log = List.of("llama_model_loader: loaded meta data with 20 key-value pairs",
+                "llama_model_load: error loading model: check_tensor_dims: tensor 'x' has wrong shape");
+        vm.setLoader(model -> {
+            throw new LocalEngineException(FailureKind.BAD_REQUEST, "llama.cpp could not load tiny.gguf: "
+                    + log.getLast(), log);
+        });
+
+        vm.choose(ModelStore.open(file));
+        drainUntil(vm, () -> !vm.errorProperty().get().isEmpty());
+
+        assertThat(vm.errorProperty().get()).isEqualTo("llama.cpp could not load tiny.gguf: " + log.getLast());
+        assertThat(vm.detailsProperty().get()).isEqualTo(String.join("\n", log));
+        assertThat(vm.loadStatusProperty().get()).isEmpty();
+
+        vm.setLoader(model -> { });
+        vm.choose(ModelStore.open(file));
+        drainUntil(vm, () -> vm.loadStatusProperty().get().endsWith("is loaded in the built-in engine"));
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.detailsProperty().get()).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.thinkbench.ui.models;
 
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.local.LocalEngineException;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.models.CatalogModel;
 import dev.thinkbench.engine.local.models.ExternalModels;
@@ -10,6 +12,8 @@ import dev.thinkbench.engine.local.models.ModelStore;
 import dev.thinkbench.testing.TinyGguf;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -143,5 +147,39 @@ class ModelManagerViewTest {
 
         assertThat(view.viewModel().models()).extracting(LocalModel::source)
                 .containsExactly(LocalModel.Source.BUNDLED, LocalModel.Source.OLLAMA);
+    }
+
+    @Test
+    void aFailedLoadShowsItsSentenceAndTheEngineLogUnderACollapsedDetailsPane(FxRobot robot) throws Exception {
+        Path model = TinyGguf.write(home.resolve("refused.gguf"));
+        List<String> log = List.of("llama_model_loader: loaded meta data with 20 key-value pairs",
+                "llama_model_load: error loading model: check_tensor_dims: tensor 'x' has wrong shape");
+        view.viewModel().setLoader(m -> {
+            throw new LocalEngineException(FailureKind.BAD_REQUEST, "llama.cpp could not load refused.gguf: "
+                    + log.getLast(), log);
+        });
+
+        robot.interact(() -> view.viewModel().open(model));
+        waitUntil(() -> !view.viewModel().detailsProperty().get().isEmpty());
+
+        assertThat(robot.lookup("#errorLabel").queryAs(Label.class).getText())
+                .isEqualTo("llama.cpp could not load refused.gguf: " + log.getLast());
+        TitledPane details = robot.lookup("#detailsPane").queryAs(TitledPane.class);
+        assertThat(details.isVisible()).isTrue();
+        assertThat(details.isExpanded()).as("collapsed until asked for").isFalse();
+
+        robot.clickOn(details.lookup(".title"));
+        waitUntil(details::isExpanded);
+
+        TextArea text = robot.lookup("#detailsText").queryAs(TextArea.class);
+        assertThat(text.getText()).isEqualTo(String.join("\n", log));
+        assertThat(text.isEditable()).isFalse();
+    }
+
+    @Test
+    void withoutAFailureThereIsNoDetailsPane(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#detailsPane").queryAs(TitledPane.class).isVisible()).isFalse();
     }
 }

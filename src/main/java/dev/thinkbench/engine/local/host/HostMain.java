@@ -17,6 +17,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HostMain {
 
+    /**
+     * Written to stderr, followed by a request id, just before the host answers that request with an error: every
+     * engine log line about the failure came before it. The app does not keep the mark in the engine log.
+     */
+    public static final String LOG_MARK = "\u0001thinkbench-answered ";
+
     /** The library's extraction folder; a private one is deleted when the host exits. */
     public static final String NATIVE_DIR_PROPERTY = "de.kherud.llama.tmpdir";
 
@@ -35,13 +41,18 @@ public final class HostMain {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         int status;
         try {
-            status = new HostServer(in, protocol).run();
-        } catch (RuntimeException e) {
+            status = new HostServer(in, protocol, System.err, new LlamaSession(), HostMain::exit).run();
+        } catch (Throwable e) {
             e.printStackTrace();
             status = 1;
         }
         protocol.flush();
-        // The library's native worker thread is not a daemon: without exit the JVM would outlive the app.
+        exit(status);
+    }
+
+    /** The library's native worker thread is not a daemon: without exit the JVM would outlive the app. */
+    private static void exit(int status) {
+        System.err.flush();
         System.exit(status);
     }
 }

@@ -17,6 +17,7 @@ import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -26,20 +27,23 @@ import java.util.function.Consumer;
  * values, a silently failed load (native pointer 0) is detected, {@code setNProbs} is never called, and stop strings
  * are matched here because the library reports no stop reason.
  */
-final class LlamaSession {
+final class LlamaSession implements HostSession {
 
     static final int MIN_CONTEXT = 64;
     static final int MAX_CONTEXT = 1 << 20;
     static final int MAX_THREADS = 512;
     static final int MAX_STOP_STRINGS = 16;
     static final int MAX_STOP_LENGTH = 256;
+    private static final String TOKENS = "tokenizer.ggml.tokens";
+    private static final String TOKEN_TYPES = "tokenizer.ggml.token_type";
 
     private LlamaModel model;
     private HostRequest.Load loaded;
     private boolean addBos;
     private final PromptCacheTracker cache = new PromptCacheTracker();
 
-    HostEvent.Loaded load(HostRequest.Load request) throws HostFailure {
+    @Override
+    public HostEvent.Loaded load(HostRequest.Load request) throws HostFailure {
         if (loaded != null) {
             if (loaded.model().equals(request.model()) && loaded.contextSize() == request.contextSize()
                     && loaded.threads() == request.threads()) {
@@ -54,13 +58,14 @@ final class LlamaSession {
         List<String> specials = validate(path);
         ModelParameters params = new ModelParameters().setModel(path.toString()).setCtxSize(request.contextSize())
                 .setThreads(request.threads()).setThreadsBatch(request.threads()).setParallel(1)
-                .disableContextShift().disableLog();
+                .disableContextShift();
         LlamaModel m;
         try {
             m = new LlamaModel(params);
         } catch (RuntimeException e) {
-            throw new HostFailure(FailureKind.BAD_REQUEST, "llama.cpp could not load " + path.getFileName()
-                    + " (" + e.getMessage() + "); the engine log has the reason");
+            // the library says only "could not load model from given file path"; llama.cpp's reason is in its log,
+            // which the app reads from this process's stderr and attaches to the failure
+            throw new HostFailure(FailureKind.BAD_REQUEST, "llama.cpp could not load " + path.getFileName());
         }
         if (nativeHandle(m) == 0) {
             throw new HostFailure(FailureKind.ENGINE_CRASHED, "llama.cpp returned no model for " + path.getFileName()
@@ -95,15 +100,15 @@ final class LlamaSession {
     private List<String> specialTokensOf(Path path) throws HostFailure {
         GgufFile file;
         try {
-            file = GgufReader.readAll(path);
+            file = GgufReader.read(path, Set.of(TOKENS, TOKEN_TYPES));
         } catch (GgufFormatException | IOException e) {
             throw new HostFailure(FailureKind.BAD_REQUEST, "cannot read " + path.getFileName() + ": "
                     + e.getMessage());
         }
         Object bos = file.metadata().get("tokenizer.ggml.add_bos_token");
         addBos = bos instanceof Boolean b ? b : "llama".equals(file.string("tokenizer.ggml.model"));
-        GgufArray tokens = file.array("tokenizer.ggml.tokens");
-        GgufArray types = file.array("tokenizer.ggml.token_type");
+        GgufArray tokens = file.array(TOKENS);
+        GgufArray types = file.array(TOKEN_TYPES);
         List<String> specials = new ArrayList<>();
         if (tokens != null && types != null && types.values().size() == tokens.values().size()) {
             for (int i = 0; i < tokens.values().size(); i++) {
@@ -117,12 +122,13 @@ final class LlamaSession {
         return specials;
     }
 
-    int[] tokenize(String text) throws HostFailure {
+    @Override
+    public int[] tokenize(String text) throws HostFailure {
         return requireModel().encode(text);
     }
 
-    /** Runs one completion, streaming chunks to {@code out} and ending with a Done event. */
-    void complete(HostRequest.Complete request, BooleanSupplier cancelled, Consumer<HostEvent> out)
+    @Override
+    public void complete(HostRequest.Complete request, BooleanSupplier cancelled, Consumer<HostEvent> out)
             throws HostFailure {
         LlamaModel m = requireModel();
         InferenceParameters params = parameters(request);

@@ -1,6 +1,7 @@
 package dev.thinkbench.engine.local.host;
 
 import dev.thinkbench.engine.local.LocalEngineProcess;
+import dev.thinkbench.testing.CraftedGguf;
 import dev.thinkbench.testing.TinyGguf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +39,7 @@ class HostMainTest {
     @Test
     void answersOverJsonLinesAndExitsWhenStdinClosesEvenWithAModelLoaded() throws Exception {
         Path model = TinyGguf.write(dir.resolve("tiny.gguf"));
-        Process host = new ProcessBuilder(command()).start();
+        Process host = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -68,7 +72,7 @@ class HostMainTest {
     @Test
     void badParametersAreRefusedBeforeLlamaCppSeesThem() throws Exception {
         Path model = TinyGguf.write(dir.resolve("tiny.gguf"));
-        Process host = new ProcessBuilder(command()).start();
+        Process host = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -87,6 +91,30 @@ class HostMainTest {
             assertThat(host.waitFor(60, TimeUnit.SECONDS)).as("host exited on shutdown").isTrue();
             assertThat(host.exitValue()).isZero();
         } finally {
+            host.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aCraftedHugeArrayIsRefusedWithAnAnswerInsteadOfRunningTheHostOutOfMemory() throws Exception {
+        Path crafted = CraftedGguf.tinyWithHugeByteArray(dir.resolve("crafted.gguf"), 100_000_001);
+        Process host = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
+                    StandardCharsets.UTF_8));
+            Writer in = new OutputStreamWriter(host.getOutputStream(), StandardCharsets.UTF_8);
+            assertThat(out.readLine()).startsWith("{\"type\":\"ready\"");
+            in.write("{\"op\":\"load\",\"id\":4,\"model\":\"" + crafted.toString().replace("\\", "\\\\")
+                    + "\",\"contextSize\":256,\"threads\":1}\n");
+            in.flush();
+
+            Future<String> answer = reader.submit(out::readLine);
+
+            assertThat(answer.get(90, TimeUnit.SECONDS)).as("the load is answered")
+                    .contains("\"type\":\"error\"", "\"id\":4", "size limit", "'zz.junk'");
+        } finally {
+            reader.shutdownNow();
             host.destroyForcibly();
         }
     }

@@ -1,0 +1,22 @@
+package dev.thinkbench.engine.local.host;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * What the host's worker thread does with a request: the one model of a host process, behind a native binding
+ * ({@link LlamaSession} on de.kherud:llama today). Called only on the worker thread, one request at a time. A
+ * refusal is a {@link HostFailure}; anything else thrown, {@link Error}s included, is answered by {@link HostServer}.
+ */
+interface HostSession {
+
+    /** Loads the model (or confirms it is loaded) and describes it. */
+    HostEvent.Loaded load(HostRequest.Load request) throws HostFailure;
+
+    /** Tokenizes text the way the loaded model does. */
+    int[] tokenize(String text) throws HostFailure;
+
+    /** Runs one completion, streaming chunks to {@code out} and ending with a Done event. */
+    void complete(HostRequest.Complete request, BooleanSupplier cancelled, Consumer<HostEvent> out)
+            throws HostFailure;
+}
