@@ -17,6 +17,7 @@ import dev.thinkbench.lab.samples.MicroExerciseSample;
 import dev.thinkbench.lab.samples.SamplePrompt;
 import dev.thinkbench.lab.samples.SamplePrompts;
 import dev.thinkbench.lab.settings.CurrentSettings;
+import dev.thinkbench.lab.settings.SecretsStore;
 import dev.thinkbench.lab.settings.SettingsStore;
 import dev.thinkbench.lab.settings.UserDirectories;
 import dev.thinkbench.ui.WorkbenchServices;
@@ -46,9 +47,11 @@ public final class AppContext implements CliServices, WorkbenchServices {
     private final List<SamplePrompt> samples;
     private final UnaryOperator<String> environment;
     private final ExternalModels externalModels;
+    private final SecretsStore secrets;
 
     private AppContext(Path assets, PriceTable prices, BudgetPresets presets, CurrentSettings settings,
-                       LocalBackends builtin, UnaryOperator<String> environment, ExternalModels externalModels) {
+                       SecretsStore secrets, LocalBackends builtin, UnaryOperator<String> environment,
+                       ExternalModels externalModels) {
         this.assets = assets;
         this.externalModels = externalModels;
         this.environment = environment;
@@ -57,6 +60,8 @@ public final class AppContext implements CliServices, WorkbenchServices {
         this.presets = presets;
         this.builtin = builtin;
         this.engines = Engines.registry(builtin);
+        this.secrets = secrets;
+        new HostedEngines(HostedEngines.loadModels(assets), secrets, environment).registerInto(engines);
         this.samples = MicroExerciseSample.withExercise(
                 loadSamples(assets.resolveSibling("samples").resolve("prompts.json")));
     }
@@ -107,7 +112,8 @@ public final class AppContext implements CliServices, WorkbenchServices {
                 ModelStore.inDataDirectory(dataDir), externalModels,
                 new TemplateHints(catalog(assets), bundled), () -> settings.get().builtinEngine());
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
-                loadPresets(assets.resolve("budget-presets.json")), settings, builtin, environment, externalModels);
+                loadPresets(assets.resolve("budget-presets.json")), settings,
+                new SecretsStore(configDir.resolve(SecretsStore.FILE_NAME)), builtin, environment, externalModels);
     }
 
     /** The download catalog of the assets; empty (only models on this machine offered) when it cannot be read. */
@@ -198,5 +204,15 @@ public final class AppContext implements CliServices, WorkbenchServices {
     @Override
     public UnaryOperator<String> environment() {
         return environment;
+    }
+
+    /** The API keys entered in the app (user-only file beside the settings). */
+    public SecretsStore secrets() {
+        return secrets;
+    }
+
+    @Override
+    public Optional<SecretsStore> keyStore() {
+        return Optional.of(secrets);
     }
 }

@@ -22,7 +22,8 @@ public final class WorkbenchFactory {
 
     /** The workbench window's content, restored from {@code settings}; models are listed in the background. */
     public static WorkbenchView create(WorkbenchServices services, BackgroundTasks tasks, Settings settings) {
-        ConnectionViewModel connection = new ConnectionViewModel(services.engines(), tasks, services.environment());
+        ConnectionViewModel connection = new ConnectionViewModel(services.engines(), tasks, services.environment(),
+                services.keyStore());
         connection.restore(settings.engineId(), settings.baseUrl(), settings.model(), settings.apiKeyEnv());
         PromptViewModel prompt = new PromptViewModel(services.samples());
         CompareViewModel compare = new CompareViewModel(connection, prompt, services.presets(), services.prices());

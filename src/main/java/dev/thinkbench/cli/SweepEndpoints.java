@@ -42,7 +42,7 @@ final class SweepEndpoints {
     static List<Endpoint> build(CliServices services, String engineId, String model, List<String> urls, String apiKey,
                                 String apiKeyEnv, Duration timeout, String template, Integer concurrency) {
         EngineRegistry.Entry entry = services.engines().get(engineId);
-        boolean raw = services.rawBackends().kinds().stream().anyMatch(k -> k.id().equals(engineId));
+        boolean raw = entry.continuesRawText();
         boolean builtin = LocalCompletionBackend.ID.equals(engineId);
         if (builtin && !urls.isEmpty()) {
             throw new IllegalArgumentException("the built-in engine runs here and takes no --base-url");
@@ -58,20 +58,17 @@ final class SweepEndpoints {
             EngineConfig config = new EngineConfig(entry.id(), url == null ? null : URI.create(url), apiKey, timeout,
                     apiKeyEnv);
             ReasoningEngine engine = template == null ? entry.factory().create(config)
-                    : RawEngines.create(services.rawBackends(), config,
-                    ChatTemplates.resolve(template, TemplateMarkers.THINK));
-            RawAccess access = raw ? rawAccess(services, engineId, url, apiKey, model, timeout, template, engine)
-                    : null;
+                    : RawEngines.create(entry, config, ChatTemplates.resolve(template, TemplateMarkers.THINK));
+            RawAccess access = raw ? rawAccess(entry, url, apiKey, apiKeyEnv, model, timeout, template, engine) : null;
             String name = builtin ? engineId : url == null ? engineId : url;
             endpoints.add(new Endpoint(name, engine, access, perEndpoint));
         }
         return endpoints;
     }
 
-    private static RawAccess rawAccess(CliServices services, String engineId, String url, String apiKey, String model,
-                                       Duration timeout, String template, ReasoningEngine engine) {
-        CompletionBackend backend = services.rawBackends().create(engineId,
-                services.rawBackends().spec(engineId, url, apiKey, model, timeout));
+    private static RawAccess rawAccess(EngineRegistry.Entry entry, String url, String apiKey, String apiKeyEnv,
+                                       String model, Duration timeout, String template, ReasoningEngine engine) {
+        CompletionBackend backend = entry.backend(entry.backendSpec(url, apiKey, model, timeout, apiKeyEnv));
         ChatTemplate chosen = template != null ? ChatTemplates.resolve(template, TemplateMarkers.THINK)
                 : engine instanceof ForcingReasoningEngine forcing ? forcing.templates().choose(model, backend)
                 : ChatTemplates.CHATML_THINK;

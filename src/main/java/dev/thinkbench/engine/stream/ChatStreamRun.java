@@ -54,7 +54,7 @@ public final class ChatStreamRun implements RunHandle {
         this.failures = server.failures();
         this.wire = protocol.wireCheck();
         this.events = new RunEvents(sink, spec.model(), spec.budget().spec());
-        this.order = new ThinkingFirst(events);
+        this.order = new ThinkingFirst(events, protocol.oneTokenPerCallback(), protocol.summarizesThinking(spec));
         this.silence = server.timeout();
         this.transport = new StreamTransport(server.client().exchange(this::silent, this::retrying), new Tap());
     }
@@ -154,7 +154,7 @@ public final class ChatStreamRun implements RunHandle {
     private void fail(Failure failure) {
         order.flush();
         String kept = events.sawText() ? " What arrived before is kept." : "";
-        if (events.failed(failure.kind(), failure.message() + kept)) {
+        if (events.failed(failure.kind(), failure.message() + kept, failure.retryAfter())) {
             stop();
         }
     }
