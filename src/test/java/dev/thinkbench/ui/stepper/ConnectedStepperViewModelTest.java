@@ -93,7 +93,7 @@ class ConnectedStepperViewModelTest {
     void aRawEngineStepsOnTheEngineBarsServerModelAndKeyReadAtRun() throws Exception {
         connection.use("llama-server", "http://10.0.0.7:9000", "SERVER_KEY", "qwq-32b");
         assertThat(vm.supportedProperty().get()).isTrue();
-        assertThat(vm.targetProperty().get()).isEqualTo("llama-server engine \u00b7 qwq-32b");
+        assertThat(vm.targetProperty().get()).isEqualTo("llama.cpp server \u00b7 qwq-32b");
         forgetBackends();
 
         runUntilPaused();
