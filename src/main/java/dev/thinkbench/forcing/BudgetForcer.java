@@ -79,6 +79,8 @@ public final class BudgetForcer {
                 return end(RunStatus.FAILED, e.kind(), e.getMessage(), e.retryAfter().orElse(null));
             } catch (RuntimeException e) {
                 return end(RunStatus.FAILED, FailureKind.UNKNOWN, "internal error while forcing: " + e);
+            } catch (OutOfMemoryError e) {
+                return end(RunStatus.FAILED, FailureKind.UNKNOWN, "Thinkbench ran out of memory while forcing");
             }
         }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +83,35 @@ class ForcingReasoningEngineTest {
         assertThat(events.interventions()).singleElement()
                 .satisfies(i -> assertThat(i.kind()).isEqualTo(InterventionKind.ANSWER_FORCED));
         assertThat(events.last()).isInstanceOf(ReasoningEvent.Finished.class);
+    }
+
+    @Test
+    void whateverEscapesTheRunStillEndsItWithOneFailedEvent() throws Exception {
+        dev.thinkbench.engine.CompletionBackend outOfMemory = new dev.thinkbench.engine.CompletionBackend() {
+            @Override public String id() { return "oom-test-double"; }
+            @Override public String displayName() { return "a backend that runs out of memory"; }
+            @Override public String model() { return "m"; }
+            @Override public dev.thinkbench.engine.CompletionResult complete(dev.thinkbench.engine.CompletionRequest r,
+                    dev.thinkbench.engine.CompletionListener l, dev.thinkbench.engine.CancelToken c) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        };
+        Events oom = new Events();
+        Events broken = new Events();
+
+        ForcingReasoningEngine.over(outOfMemory, ChatTemplates.CHATML_THINK).start(spec("tokens:8"), oom)
+                .done().get(10, TimeUnit.SECONDS);
+        new ForcingReasoningEngine("broken", "broken", model -> {
+            throw new IllegalStateException("bug");
+        }, ChatTemplates.CHATML_THINK, true).start(spec("tokens:8"), broken).done().get(10, TimeUnit.SECONDS);
+
+        for (Events events : List.of(oom, broken)) {
+            assertThat(events.all.stream().filter(e -> e instanceof ReasoningEvent.Failed)).hasSize(1);
+            assertThat(events.last()).isInstanceOf(ReasoningEvent.Failed.class);
+        }
+        assertThat(((ReasoningEvent.Failed) oom.last()).message()).contains("ran out of memory");
+        assertThat(((ReasoningEvent.Failed) broken.last()).message()).contains("internal error")
+                .doesNotContain("\tat ");
     }
 
     @Test

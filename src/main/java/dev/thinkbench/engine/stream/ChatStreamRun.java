@@ -80,6 +80,9 @@ public final class ChatStreamRun implements RunHandle {
             }
         } catch (RuntimeException e) {
             error(e);
+        } catch (OutOfMemoryError e) {
+            fail(Failure.of(FailureKind.UNKNOWN, "Thinkbench ran out of memory while reading the answer from "
+                    + failures.endpoint().describe() + "; the other runs go on."));
         }
     }
 
