@@ -8,8 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@link BackgroundTasks} on named daemon threads, answering through {@link Platform#runLater}. One {@code runLater}
@@ -18,12 +16,12 @@ import java.util.logging.Logger;
  */
 public final class FxBackgroundTasks implements BackgroundTasks, Executor {
 
-    private static final Logger LOG = Logger.getLogger(FxBackgroundTasks.class.getName());
+    private static final System.Logger LOG = System.getLogger(FxBackgroundTasks.class.getName());
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "thinkbench-background-" + threads.incrementAndGet());
         t.setDaemon(true);
-        t.setUncaughtExceptionHandler((th, e) -> LOG.log(Level.WARNING, "uncaught in " + th.getName(), e));
+        t.setUncaughtExceptionHandler((th, e) -> LOG.log(System.Logger.Level.WARNING, "uncaught in " + th.getName(), e));
         return t;
     });
 
