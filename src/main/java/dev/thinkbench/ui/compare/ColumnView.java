@@ -226,7 +226,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
     private void onMetrics(RunMetrics m) {
         metrics.show(m);
         String count = Formats.tokens(m.thinkingTokens());
-        thinkingTitle.setText(m.thinkingTokens().known() ? "Thinking \u00b7 " + count + " tokens" : "Thinking");
+        String title = column.live().thinkingSummaryProperty().get() ? "Thinking (summary)" : "Thinking";
+        thinkingTitle.setText(m.thinkingTokens().known() ? title + " \u00b7 " + count + " tokens" : title);
     }
 
     private void onError() {
