@@ -10,20 +10,15 @@ import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.EngineCapabilities;
-import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
-import dev.thinkbench.engine.hosted.BudgetRejection;
 import dev.thinkbench.engine.hosted.HostedModel;
 import dev.thinkbench.engine.hosted.HostedModels;
-import dev.thinkbench.engine.http.Failure;
-import dev.thinkbench.engine.stream.ChatProtocol;
+import dev.thinkbench.engine.hosted.HostedProtocol;
 import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.ModelListing;
-import dev.thinkbench.engine.stream.UnknownModelCheck;
 import dev.thinkbench.engine.stream.WireCheck;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Anthropic's Messages API for {@link dev.thinkbench.engine.stream.ChatStreamRun}, through langchain4j's
@@ -33,26 +28,17 @@ import java.util.Optional;
  * ({@link AnthropicUsage}). Models from {@code GET /v1/models}, answering {@code {"data":[{"id":"claude-...",
  * "display_name":"Claude ..."}]}}.
  */
-final class AnthropicProtocol implements ChatProtocol {
+final class AnthropicProtocol extends HostedProtocol {
 
     private static final WireCheck WIRE = new AnthropicWireCheck();
     private static final List<String> BUDGET_WORDS = List.of("budget_tokens", "thinking", "effort", "adaptive",
             "output_config");
 
-    private final ChatServer server;
-    private final HostedModels table;
-    private final ModelListing models;
-
     AnthropicProtocol(ChatServer server, HostedModels table) {
-        this.server = server;
-        this.table = table;
-        this.models = new ModelListing(server, "/models?limit=1000", "data",
-                "a \"data\" list of models; is this Anthropic's API?",
-                m -> new ModelInfo(m.path("id").asText(""), m.path("display_name").asText("")));
-    }
-
-    private Optional<HostedModel> row(RunSpec spec) {
-        return table.lookup(AnthropicEngine.ID, spec.model());
+        super(server, table, AnthropicEngine.ID, new ModelListing(server, "/models?limit=1000", "data",
+                        "a \"data\" list of models; is this Anthropic's API?",
+                        m -> new ModelInfo(m.path("id").asText(""), m.path("display_name").asText(""))),
+                WIRE, BUDGET_WORDS, "Pick one of those; Anthropic's model names look like claude-sonnet-4-5.");
     }
 
     @Override
@@ -63,11 +49,6 @@ final class AnthropicProtocol implements ChatProtocol {
     @Override
     public String describe(Budget budget) {
         return AnthropicBudgets.describe(budget);
-    }
-
-    @Override
-    public List<ModelInfo> listModels() throws EngineException {
-        return models.list();
     }
 
     @Override
@@ -107,32 +88,10 @@ final class AnthropicProtocol implements ChatProtocol {
                 .build();
     }
 
-    @Override
-    public WireCheck wireCheck() {
-        return WIRE;
-    }
-
     /** From the raw events, so a count the stream did not send stays unknown (see {@link AnthropicUsage}). */
     @Override
     public Usage usage(ChatResponse response, boolean thinkingStreamed) {
         return response.metadata() instanceof AnthropicChatResponseMetadata m && m.rawServerSentEvents() != null
-                ? AnthropicUsage.of(m.rawServerSentEvents()) : ChatProtocol.super.usage(response, thinkingStreamed);
-    }
-
-    @Override
-    public Failure diagnose(Failure failure, RunSpec spec) {
-        Failure budget = BudgetRejection.explain(failure, server.describe(), spec.model(), spec.budget(), row(spec),
-                BUDGET_WORDS);
-        if (budget != failure) {
-            return budget;
-        }
-        return UnknownModelCheck.diagnose(failure, spec.model(), server.failures().endpoint(), models,
-                "Pick one of those; Anthropic's model names look like claude-sonnet-4-5.");
-    }
-
-    /** Never shows the key. */
-    @Override
-    public String toString() {
-        return "AnthropicProtocol[" + server.baseUrl() + "]";
+                ? AnthropicUsage.of(m.rawServerSentEvents()) : super.usage(response, thinkingStreamed);
     }
 }

@@ -9,22 +9,16 @@ import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.EngineCapabilities;
-import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.compat.OpenAiWireCheck;
-import dev.thinkbench.engine.hosted.BudgetRejection;
-import dev.thinkbench.engine.hosted.HostedModel;
 import dev.thinkbench.engine.hosted.HostedModels;
-import dev.thinkbench.engine.http.Failure;
-import dev.thinkbench.engine.stream.ChatProtocol;
+import dev.thinkbench.engine.hosted.HostedProtocol;
 import dev.thinkbench.engine.stream.ChatRequests;
 import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.ModelListing;
-import dev.thinkbench.engine.stream.UnknownModelCheck;
 import dev.thinkbench.engine.stream.WireCheck;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * DeepSeek's chat API in thinking mode for {@link dev.thinkbench.engine.stream.ChatStreamRun}, through langchain4j's
@@ -33,25 +27,16 @@ import java.util.Optional;
  * streamed as thinking (the full reasoning, one token per chunk, thinking kept ahead of the answer at the boundary
  * chunk); usage with {@code completion_tokens_details.reasoning_tokens}. Models from {@code GET /models}.
  */
-final class DeepSeekProtocol implements ChatProtocol {
+final class DeepSeekProtocol extends HostedProtocol {
 
     private static final WireCheck WIRE = new OpenAiWireCheck();
     private static final List<String> BUDGET_WORDS = List.of("thinking", "reasoning_effort");
 
-    private final ChatServer server;
-    private final HostedModels table;
-    private final ModelListing models;
-
     DeepSeekProtocol(ChatServer server, HostedModels table) {
-        this.server = server;
-        this.table = table;
-        this.models = new ModelListing(server, "/models", "data",
-                "a \"data\" list of models; is this DeepSeek's API?",
-                m -> new ModelInfo(m.path("id").asText(""), m.path("owned_by").asText("")));
-    }
-
-    private Optional<HostedModel> row(RunSpec spec) {
-        return table.lookup(DeepSeekEngine.ID, spec.model());
+        super(server, table, DeepSeekEngine.ID, new ModelListing(server, "/models", "data",
+                        "a \"data\" list of models; is this DeepSeek's API?",
+                        m -> new ModelInfo(m.path("id").asText(""), m.path("owned_by").asText(""))),
+                WIRE, BUDGET_WORDS, "Pick one of those (e.g. deepseek-v4-flash).");
     }
 
     @Override
@@ -62,11 +47,6 @@ final class DeepSeekProtocol implements ChatProtocol {
     @Override
     public String describe(Budget budget) {
         return DeepSeekBudgets.describe(budget);
-    }
-
-    @Override
-    public List<ModelInfo> listModels() throws EngineException {
-        return models.list();
     }
 
     @Override
@@ -93,32 +73,10 @@ final class DeepSeekProtocol implements ChatProtocol {
                 .build();
     }
 
-    @Override
-    public WireCheck wireCheck() {
-        return WIRE;
-    }
-
     /** {@code reasoning_tokens}, as reported (0 with thinking off is a real 0). */
     @Override
     public Integer thinkingTokens(TokenUsage usage, boolean thinkingStreamed) {
         return usage instanceof OpenAiTokenUsage o && o.outputTokensDetails() != null
                 ? o.outputTokensDetails().reasoningTokens() : null;
-    }
-
-    @Override
-    public Failure diagnose(Failure failure, RunSpec spec) {
-        Failure budget = BudgetRejection.explain(failure, server.describe(), spec.model(), spec.budget(), row(spec),
-                BUDGET_WORDS);
-        if (budget != failure) {
-            return budget;
-        }
-        return UnknownModelCheck.diagnose(failure, spec.model(), server.failures().endpoint(), models,
-                "Pick one of those (e.g. deepseek-v4-flash).");
-    }
-
-    /** Never shows the key. */
-    @Override
-    public String toString() {
-        return "DeepSeekProtocol[" + server.baseUrl() + "]";
     }
 }

@@ -12,22 +12,18 @@ import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.EngineCapabilities;
-import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
-import dev.thinkbench.engine.hosted.BudgetRejection;
 import dev.thinkbench.engine.hosted.HostedModel;
 import dev.thinkbench.engine.hosted.HostedModels;
+import dev.thinkbench.engine.hosted.HostedProtocol;
 import dev.thinkbench.engine.http.Failure;
-import dev.thinkbench.engine.stream.ChatProtocol;
 import dev.thinkbench.engine.stream.ChatRequests;
 import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.ModelListing;
-import dev.thinkbench.engine.stream.UnknownModelCheck;
 import dev.thinkbench.engine.stream.WireCheck;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The Gemini API for {@link dev.thinkbench.engine.stream.ChatStreamRun}, through langchain4j's
@@ -39,30 +35,21 @@ import java.util.Optional;
  * authentication failure. Models from {@code GET /v1beta/models}, answering {@code {"models":[{"name":
  * "models/gemini-2.5-flash","displayName":"Gemini 2.5 Flash"}]}}.
  */
-final class GeminiProtocol implements ChatProtocol {
+final class GeminiProtocol extends HostedProtocol {
 
     private static final WireCheck WIRE = new GeminiWireCheck();
     private static final List<String> BUDGET_WORDS = List.of("thinking", "budget");
     private static final String MODELS_PREFIX = "models/";
 
-    private final ChatServer server;
-    private final HostedModels table;
-    private final ModelListing models;
-
     GeminiProtocol(ChatServer server, HostedModels table) {
-        this.server = server;
-        this.table = table;
-        this.models = new ModelListing(server, "/models?pageSize=1000", "models",
-                "a \"models\" list; is this the Gemini API?",
-                m -> new ModelInfo(withoutPrefix(m.path("name").asText("")), m.path("displayName").asText("")));
+        super(server, table, GeminiEngine.ID, new ModelListing(server, "/models?pageSize=1000", "models",
+                        "a \"models\" list; is this the Gemini API?",
+                        m -> new ModelInfo(withoutPrefix(m.path("name").asText("")), m.path("displayName").asText(""))),
+                WIRE, BUDGET_WORDS, "Pick one of those (e.g. gemini-2.5-flash).");
     }
 
     private static String withoutPrefix(String name) {
         return name.startsWith(MODELS_PREFIX) ? name.substring(MODELS_PREFIX.length()) : name;
-    }
-
-    private Optional<HostedModel> row(RunSpec spec) {
-        return table.lookup(GeminiEngine.ID, spec.model());
     }
 
     @Override
@@ -73,11 +60,6 @@ final class GeminiProtocol implements ChatProtocol {
     @Override
     public String describe(Budget budget) {
         return GeminiBudgets.describe(budget);
-    }
-
-    @Override
-    public List<ModelInfo> listModels() throws EngineException {
-        return models.list();
     }
 
     @Override
@@ -117,17 +99,12 @@ final class GeminiProtocol implements ChatProtocol {
                 .build();
     }
 
-    @Override
-    public WireCheck wireCheck() {
-        return WIRE;
-    }
-
     /** Output is the answer's candidates plus the thoughts, since both are billed as output. */
     @Override
     public Usage usage(ChatResponse response, boolean thinkingStreamed) {
         TokenUsage t = response.tokenUsage();
         if (!(t instanceof GoogleAiGeminiTokenUsage g)) {
-            return ChatProtocol.super.usage(response, thinkingStreamed);
+            return super.usage(response, thinkingStreamed);
         }
         Integer candidates = g.outputTokenCount();
         Integer thoughts = g.thoughtsTokenCount();
@@ -141,13 +118,7 @@ final class GeminiProtocol implements ChatProtocol {
         if (isKeyRejection(failure)) {
             return server.failures().rejectedKey(failure.httpStatus());
         }
-        Failure budget = BudgetRejection.explain(failure, server.describe(), spec.model(), spec.budget(), row(spec),
-                BUDGET_WORDS);
-        if (budget != failure) {
-            return budget;
-        }
-        return UnknownModelCheck.diagnose(failure, spec.model(), server.failures().endpoint(), models,
-                "Pick one of those (e.g. gemini-2.5-flash).");
+        return super.diagnose(failure, spec);
     }
 
     /** Gemini answers a bad key with HTTP 400 ("API key not valid", reason API_KEY_INVALID), not 401. */
@@ -160,9 +131,4 @@ final class GeminiProtocol implements ChatProtocol {
                 || said.contains("invalid") || said.contains("expired"));
     }
 
-    /** Never shows the key. */
-    @Override
-    public String toString() {
-        return "GeminiProtocol[" + server.baseUrl() + "]";
-    }
 }

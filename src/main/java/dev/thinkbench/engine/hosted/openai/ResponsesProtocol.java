@@ -11,21 +11,16 @@ import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.EngineCapabilities;
-import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
-import dev.thinkbench.engine.hosted.BudgetRejection;
-import dev.thinkbench.engine.hosted.HostedModel;
 import dev.thinkbench.engine.hosted.HostedModels;
+import dev.thinkbench.engine.hosted.HostedProtocol;
 import dev.thinkbench.engine.http.Failure;
-import dev.thinkbench.engine.stream.ChatProtocol;
 import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.ModelListing;
-import dev.thinkbench.engine.stream.UnknownModelCheck;
 import dev.thinkbench.engine.stream.WireCheck;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * OpenAI's Responses API for {@link dev.thinkbench.engine.stream.ChatStreamRun}, through langchain4j's
@@ -35,25 +30,16 @@ import java.util.Optional;
  * from the final event ({@link ResponsesUsage}). Nothing is stored at OpenAI ({@code store: false}). Models from
  * {@code GET /v1/models}.
  */
-final class ResponsesProtocol implements ChatProtocol {
+final class ResponsesProtocol extends HostedProtocol {
 
     private static final WireCheck WIRE = new ResponsesWireCheck();
     private static final List<String> BUDGET_WORDS = List.of("reasoning", "effort");
 
-    private final ChatServer server;
-    private final HostedModels table;
-    private final ModelListing models;
-
     ResponsesProtocol(ChatServer server, HostedModels table) {
-        this.server = server;
-        this.table = table;
-        this.models = new ModelListing(server, "/models", "data",
-                "a \"data\" list of models; is this OpenAI's API?",
-                m -> new ModelInfo(m.path("id").asText(""), m.path("owned_by").asText("")));
-    }
-
-    private Optional<HostedModel> row(RunSpec spec) {
-        return table.lookup(OpenAiResponsesEngine.ID, spec.model());
+        super(server, table, OpenAiResponsesEngine.ID, new ModelListing(server, "/models", "data",
+                        "a \"data\" list of models; is this OpenAI's API?",
+                        m -> new ModelInfo(m.path("id").asText(""), m.path("owned_by").asText(""))),
+                WIRE, BUDGET_WORDS, "Pick one of those (a reasoning model such as gpt-5.5 or gpt-5-mini).");
     }
 
     @Override
@@ -64,11 +50,6 @@ final class ResponsesProtocol implements ChatProtocol {
     @Override
     public String describe(Budget budget) {
         return ResponsesBudgets.describe(budget);
-    }
-
-    @Override
-    public List<ModelInfo> listModels() throws EngineException {
-        return models.list();
     }
 
     @Override
@@ -106,14 +87,9 @@ final class ResponsesProtocol implements ChatProtocol {
     }
 
     @Override
-    public WireCheck wireCheck() {
-        return WIRE;
-    }
-
-    @Override
     public Usage usage(ChatResponse response, boolean thinkingStreamed) {
         return response.metadata() instanceof OpenAiResponsesChatResponseMetadata m && m.rawServerSentEvents() != null
-                ? ResponsesUsage.of(m.rawServerSentEvents()) : ChatProtocol.super.usage(response, thinkingStreamed);
+                ? ResponsesUsage.of(m.rawServerSentEvents()) : super.usage(response, thinkingStreamed);
     }
 
     @Override
@@ -124,13 +100,7 @@ final class ResponsesProtocol implements ChatProtocol {
                     + " OpenAI's settings, or use the budget none, which asks for no summary.", failure.httpStatus(),
                     failure.serverMessage(), null);
         }
-        Failure budget = BudgetRejection.explain(failure, server.describe(), spec.model(), spec.budget(), row(spec),
-                BUDGET_WORDS);
-        if (budget != failure) {
-            return budget;
-        }
-        return UnknownModelCheck.diagnose(failure, spec.model(), server.failures().endpoint(), models,
-                "Pick one of those (a reasoning model such as gpt-5.5 or gpt-5-mini).");
+        return super.diagnose(failure, spec);
     }
 
     /** OpenAI refuses {@code reasoning.summary} for organizations it has not verified. */
@@ -140,9 +110,4 @@ final class ResponsesProtocol implements ChatProtocol {
                 && said.contains("verif");
     }
 
-    /** Never shows the key. */
-    @Override
-    public String toString() {
-        return "ResponsesProtocol[" + server.baseUrl() + "]";
-    }
 }
