@@ -6,4 +6,12 @@ public interface CompletionListener {
 
     /** @param tokens tokens in this piece of text (1 per decoded token or stream chunk, 0 if unknown) */
     void onText(String text, int tokens);
+
+    /**
+     * The tokens of the next {@link #onText} piece with their log-probabilities, called just before it; only when
+     * the request asked for them ({@link CompletionRequest#topLogprobs()}) and the backend can tell. Ignored by
+     * default.
+     */
+    default void onTokens(java.util.List<TokenLogprob> tokens) {
+    }
 }

@@ -2,6 +2,7 @@ package dev.thinkbench.engine.local;
 
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.BatchCompletionBackend;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.ChatTemplateSource;
 import dev.thinkbench.engine.CompletionBackend;
@@ -43,11 +44,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one process and are served in turn. Cancelling ends the call within {@link #CANCEL_GRACE} even if the engine is
  * busy evaluating a long prompt (it then finishes that in the background).
  */
-public final class LocalCompletionBackend implements CompletionBackend, ChatTemplateSource, ModelCatalog {
+public final class LocalCompletionBackend implements BatchCompletionBackend, ChatTemplateSource, ModelCatalog {
 
     public static final String ID = "builtin";
     /** How long a cancelled call waits for the engine to confirm before it returns anyway. */
     public static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
+    /** The most continuations one {@link #completeAll} runs together (the host's sequences). */
+    public static final int MAX_SEQUENCES = 16;
 
     private final LocalEngineProcess process;
     private final Path model;
@@ -158,6 +161,29 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         return process.withModel(model, settings, c -> run(c, request, listener, token, start));
     }
 
+    /** {@value #MAX_SEQUENCES}: the host's context holds that many sequences. */
+    @Override
+    public int maxSequences() {
+        return MAX_SEQUENCES;
+    }
+
+    /**
+     * Runs the requests as one batch on the host: one decode per step for all of them, a shared prompt prefix
+     * evaluated once, each with its own stop strings, cap, sampling and seed.
+     */
+    @Override
+    public List<CompletionResult> completeAll(List<CompletionRequest> requests, SequenceListener listener,
+                                              CancelToken cancel) throws EngineException {
+        if (requests.isEmpty() || requests.size() > MAX_SEQUENCES) {
+            throw new EngineException(FailureKind.BAD_REQUEST, "a batch takes 1 to " + MAX_SEQUENCES
+                    + " continuations, not " + requests.size());
+        }
+        long start = System.nanoTime();
+        CancelToken token = cancel == null ? new CancelToken() : cancel;
+        return process.withModel(model, settings, c -> new LocalBatchRun(c, List.copyOf(requests), listener, token,
+                start).run());
+    }
+
     private CompletionResult run(HostConnection c, CompletionRequest request, CompletionListener listener,
                                  CancelToken cancel, long start) throws EngineException {
         long id = c.nextId();
@@ -168,11 +194,7 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
                 c.send(new HostRequest.Cancel(c.nextId(), id));
             }
         });
-        Sampling s = request.sampling();
-        // No temperature given means greedy here (llama.cpp's own default is 0.8): lab runs should be repeatable.
-        Double temperature = s.temperature() == null ? 0.0 : s.temperature();
-        c.send(new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), temperature,
-                s.topP(), s.seed(), request.cachePrompt()));
+        c.send(hostRequest(id, request));
         Stream stream = new Stream(c, listener, start);
         try {
             long cancelDeadline = Long.MAX_VALUE;
@@ -224,6 +246,9 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
                 case HostConnection.Event(HostEvent.Chunk chunk) -> {
                     text.append(chunk.text());
                     tokens += chunk.tokens();
+                    if (chunk.logprobs() != null) {
+                        listener.onTokens(chunk.logprobs());
+                    }
                     listener.onText(chunk.text(), chunk.tokens());
                     return null;
                 }
@@ -253,7 +278,16 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         }
     }
 
-    private static CompletionResult result(StringBuilder text, int tokens, CompletionResult.Stop stop, String word,
+    /** The host request for one continuation. No temperature given means greedy here (llama.cpp's default is 0.8). */
+    static HostRequest.Complete hostRequest(long id, CompletionRequest request) {
+        Sampling s = request.sampling();
+        Double temperature = s.temperature() == null ? 0.0 : s.temperature();
+        return new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), temperature,
+                s.topP(), s.seed(), request.cachePrompt(),
+                request.topLogprobs() > 0 ? request.topLogprobs() : null);
+    }
+
+    static CompletionResult result(StringBuilder text, int tokens, CompletionResult.Stop stop, String word,
                                            Integer prompt, Integer evaluated, long start) {
         return new CompletionResult(text.toString(), tokens, stop, word, prompt, evaluated, start,
                 System.nanoTime());

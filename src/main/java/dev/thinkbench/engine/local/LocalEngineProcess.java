@@ -7,20 +7,24 @@ import dev.thinkbench.engine.local.gguf.GgufValidator;
 import dev.thinkbench.engine.local.host.HostEvent;
 import dev.thinkbench.engine.local.host.HostMain;
 import dev.thinkbench.engine.local.host.HostRequest;
+import dev.thinkbench.engine.local.llama.NativeLibraries;
 
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The built-in engine's child JVM: started on first use with this app's own classpath ({@link HostMain}), holding one
- * model at a time. A model or settings change restarts the process once no run is using it (llama.cpp cannot free a
- * model); a process that died is replaced on the next request, so a native crash fails only the runs in flight.
+ * model at a time. A model or settings change loads the new model in the same process once no run is using it (the
+ * host frees the old one first); a process that died is replaced on the next request, so a native crash fails only
+ * the runs in flight.
  *
  * <p>Thread-safe. Calls block; runs on the same model share the process and are served one after another.
  */
@@ -41,6 +45,7 @@ public final class LocalEngineProcess implements AutoCloseable {
     private Path loadedModel;
     private LocalEngineSettings loadedSettings;
     private List<String> specialTokens = List.of();
+    private Map<String, String> details = Map.of();
     private boolean closed;
 
     /** A process started with this JVM's {@code java} and classpath. */
@@ -54,11 +59,22 @@ public final class LocalEngineProcess implements AutoCloseable {
         this.startTimeout = startTimeout;
     }
 
-    /** {@code java --enable-native-access=ALL-UNNAMED -cp <this classpath> HostMain}, with a small heap. */
+    /**
+     * {@code java --enable-native-access=ALL-UNNAMED -cp <this classpath> HostMain}, with a small heap, passing on
+     * where llama.cpp's libraries are ({@code thinkbench.home}, {@code thinkbench.llama.lib.dir}).
+     */
     public static List<String> defaultCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), HostMain.class.getName());
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
+                "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        for (String property : List.of(NativeLibraries.HOME_PROPERTY, NativeLibraries.LIB_DIR_PROPERTY)) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HostMain.class.getName()));
+        return List.copyOf(command);
     }
 
     /** Runs {@code call} on a host with {@code model} loaded under {@code settings}, starting or restarting one. */
@@ -95,33 +111,51 @@ public final class LocalEngineProcess implements AutoCloseable {
             throw new EngineException(FailureKind.ENGINE_CRASHED, "the built-in engine was shut down");
         }
         validate(model);
-        if (connection != null) {
+        // a running host frees its model and loads the next one; a dead one is replaced
+        boolean reuse = connection != null && connection.alive();
+        if (!reuse && connection != null) {
             connection.shutdown();
-            connection = null;
-            loadedModel = null;
         }
-        HostConnection fresh = HostConnection.start(command);
-        fresh.awaitReady(startTimeout.toMillis());
-        long id = fresh.nextId();
-        BlockingQueue<HostConnection.Inbound> queue = fresh.register(id);
+        HostConnection host = reuse ? connection : HostConnection.start(command);
+        connection = null;
+        loadedModel = null;
+        if (!reuse) {
+            host.awaitReady(startTimeout.toMillis());
+        }
+        long id = host.nextId();
+        BlockingQueue<HostConnection.Inbound> queue = host.register(id);
         try {
-            fresh.send(new HostRequest.Load(id, model.toAbsolutePath().toString(), settings.contextSize(),
+            host.send(new HostRequest.Load(id, model.toAbsolutePath().toString(), settings.contextSize(),
                     settings.threads()));
-            HostEvent.Loaded loaded = switch (take(queue)) {
-                case HostConnection.Event(HostEvent.Loaded l) -> l;
-                case HostConnection.Event(HostEvent.Error e) -> throw failure(fresh, e);
+            HostEvent.Loaded loaded = awaitLoaded(host, queue, model);
+            connection = host;
+            loadedModel = model;
+            loadedSettings = settings;
+            specialTokens = List.copyOf(loaded.specialTokens());
+            details = loaded.details() == null ? Map.of() : Map.copyOf(loaded.details());
+        } finally {
+            host.unregister(id);
+        }
+    }
+
+    /** Waits for the load's answer, skipping progress reports. */
+    private static HostEvent.Loaded awaitLoaded(HostConnection host, BlockingQueue<HostConnection.Inbound> queue,
+                                                Path model) throws EngineException {
+        while (true) {
+            switch (take(queue)) {
+                case HostConnection.Event(HostEvent.Loaded l) -> {
+                    return l;
+                }
+                case HostConnection.Event(HostEvent.Progress p) -> {
+                    // progress is not shown yet: loads of the models here take seconds at most
+                }
+                case HostConnection.Event(HostEvent.Error e) -> throw failure(host, e);
                 case HostConnection.Event(HostEvent other) -> throw new EngineException(FailureKind.MALFORMED_STREAM,
                         "the engine answered a load with " + other.getClass().getSimpleName());
                 case HostConnection.Died d -> throw new EngineException(FailureKind.ENGINE_CRASHED,
                         "the built-in engine crashed while loading " + model.getFileName() + ": "
-                                + fresh.deathReason());
-            };
-            connection = fresh;
-            loadedModel = model;
-            loadedSettings = settings;
-            specialTokens = List.copyOf(loaded.specialTokens());
-        } finally {
-            fresh.unregister(id);
+                                + host.deathReason());
+            }
         }
     }
 
@@ -192,6 +226,19 @@ public final class LocalEngineProcess implements AutoCloseable {
                 c.unregister(id);
             }
         });
+    }
+
+    /**
+     * What llama.cpp said about the loaded model and itself (description, parameters, devices, the CPU features in
+     * use, its load log), for the Models tab's details; empty before the first load.
+     */
+    public Map<String, String> details() {
+        lock.readLock().lock();
+        try {
+            return details;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** The host's process id while one runs (tests and diagnostics). */

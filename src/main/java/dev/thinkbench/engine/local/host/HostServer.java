@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The host's request loop: reads JSON lines, answers cancel and shutdown at once on the reading thread, and runs
@@ -25,6 +26,7 @@ final class HostServer {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final LlamaSession session = new LlamaSession();
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "llama-worker");
         t.setDaemon(true);
@@ -36,8 +38,23 @@ final class HostServer {
         this.out = out;
     }
 
-    /** Serves until stdin closes or a shutdown arrives; returns the exit status. */
+    /** Serves until stdin closes or a shutdown arrives, then frees the model; returns the exit status. */
     int run() throws IOException {
+        try {
+            return serveLines();
+        } finally {
+            closing = true;
+            worker.execute(session::close);
+            worker.shutdown();
+            try {
+                worker.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private int serveLines() throws IOException {
         send(new HostEvent.Ready(0, ProcessHandle.current().pid()));
         String line;
         while ((line = in.readLine()) != null) {
@@ -66,15 +83,17 @@ final class HostServer {
     private void serve(HostRequest request) {
         try {
             switch (request) {
-                case HostRequest.Load load -> send(session.load(load));
+                case HostRequest.Load load -> send(session.load(load, this::send));
                 case HostRequest.Tokenize t -> send(new HostEvent.Tokens(t.id(), session.tokenize(t.text())));
                 case HostRequest.Complete c -> {
                     if (cancelled.remove(c.id())) {
                         send(new HostEvent.Done(c.id(), "CANCELLED", "", 0, null, null));
                         return;
                     }
-                    session.complete(c, () -> cancelled.contains(c.id()), this::send);
+                    session.complete(c, () -> closing || cancelled.contains(c.id()), this::send);
                 }
+                case HostRequest.CompleteBatch b -> session.completeBatch(b,
+                        () -> closing || cancelled.contains(b.id()), this::send);
                 case HostRequest.Cancel c -> cancelled.add(c.target());
                 case HostRequest.Shutdown s -> { }
             }
