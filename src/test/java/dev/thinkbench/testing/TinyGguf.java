@@ -99,10 +99,27 @@ public final class TinyGguf {
     }
 
     /**
+     * Writes the reference model as a {@code qwen3} architecture (per-layer {@code attn_q_norm}/{@code attn_k_norm},
+     * {@code qwen3.*} keys): same vocabulary, same greedy output {@value #EXPECTED_OUTPUT}, plus {@link #LOOP}.
+     */
+    public static Path writeQwen3(Path path) throws IOException {
+        writer("qwen3", Shape.TINY, List.of(CHAIN, LOOP), 42).write(path);
+        return path;
+    }
+
+    /**
      * A writer holding a model of this shape whose greedy decoding follows the {@code chains} (pairs of consecutive
      * tokens; a chain that returns to an earlier token loops forever, handy for decode benchmarks).
      */
     public static GgufWriter writer(Shape s, List<List<String>> chains, long seed) {
+        return writer("llama", s, chains, seed);
+    }
+
+    /**
+     * The same for an architecture: {@code llama}, or {@code qwen3} (which adds a per-head RMS norm of queries and
+     * keys, {@code blk.N.attn_q_norm} and {@code blk.N.attn_k_norm}, all ones here).
+     */
+    public static GgufWriter writer(String arch, Shape s, List<List<String>> chains, long seed) {
         List<String> toks = tokens();
         int v = toks.size();
         int e = s.embedding();
@@ -119,7 +136,7 @@ public final class TinyGguf {
                 steer(out, emb, e, id.get(chain.get(i)), id.get(chain.get(i + 1)));
             }
         }
-        GgufWriter w = metadata(s, toks);
+        GgufWriter w = metadata(arch, s, toks);
         w.addTensorF32("token_embd.weight", ne(e, v), emb);
         w.addTensorF32("output_norm.weight", ne(e), ones(e));
         w.addTensorF32("output.weight", ne(e, v), out);
@@ -130,6 +147,10 @@ public final class TinyGguf {
             w.addTensorF32(p + "attn_k.weight", ne(e, s.kvHeads() * hd), gaussian(rng, e * s.kvHeads() * hd, 0.02f));
             w.addTensorF32(p + "attn_v.weight", ne(e, s.kvHeads() * hd), gaussian(rng, e * s.kvHeads() * hd, 0.02f));
             w.addTensorF32(p + "attn_output.weight", ne(s.heads() * hd, e), gaussian(rng, e * s.heads() * hd, 0.02f));
+            if (arch.equals("qwen3")) {
+                w.addTensorF32(p + "attn_q_norm.weight", ne(hd), ones(hd));
+                w.addTensorF32(p + "attn_k_norm.weight", ne(hd), ones(hd));
+            }
             w.addTensorF32(p + "ffn_norm.weight", ne(e), ones(e));
             w.addTensorF32(p + "ffn_gate.weight", ne(e, s.feedForward()), gaussian(rng, e * s.feedForward(), 0.02f));
             w.addTensorF32(p + "ffn_up.weight", ne(e, s.feedForward()), gaussian(rng, e * s.feedForward(), 0.02f));
@@ -140,20 +161,25 @@ public final class TinyGguf {
 
     /** The metadata of the reference script, in its order (no tensors). */
     public static GgufWriter metadata(Shape s, List<String> toks) {
+        return metadata("llama", s, toks);
+    }
+
+    /** The same with another architecture's key prefix. */
+    public static GgufWriter metadata(String arch, Shape s, List<String> toks) {
         int v = toks.size();
         float[] scores = new float[v];
         return new GgufWriter()
-                .put("general.architecture", "llama")
+                .put("general.architecture", arch)
                 .putU32("general.alignment", 32)
-                .putU32("llama.context_length", s.contextLength())
-                .putU32("llama.embedding_length", s.embedding())
-                .putU32("llama.block_count", s.layers())
-                .putU32("llama.feed_forward_length", s.feedForward())
-                .putU32("llama.attention.head_count", s.heads())
-                .putU32("llama.attention.head_count_kv", s.kvHeads())
-                .putU32("llama.rope.dimension_count", s.embedding() / s.heads())
-                .putF32("llama.rope.freq_base", 10000f)
-                .putF32("llama.attention.layer_norm_rms_epsilon", 1e-5f)
+                .putU32(arch + ".context_length", s.contextLength())
+                .putU32(arch + ".embedding_length", s.embedding())
+                .putU32(arch + ".block_count", s.layers())
+                .putU32(arch + ".feed_forward_length", s.feedForward())
+                .putU32(arch + ".attention.head_count", s.heads())
+                .putU32(arch + ".attention.head_count_kv", s.kvHeads())
+                .putU32(arch + ".rope.dimension_count", s.embedding() / s.heads())
+                .putF32(arch + ".rope.freq_base", 10000f)
+                .putF32(arch + ".attention.layer_norm_rms_epsilon", 1e-5f)
                 .put("tokenizer.ggml.model", "llama")
                 .putStringArray("tokenizer.ggml.tokens", toks)
                 .putF32Array("tokenizer.ggml.scores", scores)
