@@ -11,8 +11,10 @@ import java.util.List;
  * Tokenizes a prompt so that template markup becomes special tokens and user text never does. Chat templates escape
  * every special-token string in user text by putting {@link SpecialTokens#BREAK} after its first character
  * ({@code core.SpecialTokens}); here such an escaped string is cut out, the break removed, and tokenized as plain text
- * ({@code parse_special=false}), so the model reads the characters the user typed; the rest of the prompt is
- * tokenized with special tokens parsed. A break that escapes nothing the vocabulary knows is dropped when it
+ * ({@code parse_special=false}, and in two pieces, since llama.cpp matches user-defined tokens such as
+ * {@code </think>} even in plain text), so the model reads the characters the user typed; the rest of the prompt is
+ * tokenized with special tokens parsed. (With a SentencePiece vocabulary that adds a space prefix, each piece gets
+ * one: the price of keeping a typed marker out of the token stream.) A break that escapes nothing the vocabulary knows is dropped when it
  * follows {@code <} (the generic escape), and kept otherwise (text of the user's own).
  *
  * <p>Stateless apart from the vocabulary's special tokens; used by the host's worker thread.
@@ -40,9 +42,17 @@ final class PromptTokenizer {
         int total = 0;
         boolean first = true;
         for (Segment s : segments) {
-            int[] t = vocab.tokenize(s.text(), first && addBos, s.markup());
+            if (s.markup()) {
+                parts.add(vocab.tokenize(s.text(), first && addBos, true));
+            } else {
+                // llama.cpp matches user-defined tokens (e.g. </think>) even as plain text: cut the marker after its
+                // first character so no part of it spells the token
+                parts.add(vocab.tokenize(s.text().substring(0, 1), first && addBos, false));
+                parts.add(vocab.tokenize(s.text().substring(1), false, false));
+            }
             first = false;
-            parts.add(t);
+        }
+        for (int[] t : parts) {
             total += t.length;
         }
         if (segments.isEmpty() && addBos) {
