@@ -30,19 +30,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The built-in engine as a raw-continuation backend (engine id {@value #ID}): llama.cpp in the child JVM of a
  * {@link LocalEngineProcess}, continuing a GGUF model. Stop strings, the token cap, prompt-cache reuse, temperature
- * (greedy when none is given), top-p and seed are honoured; each streamed chunk is one decoded token.
- * {@code promptTokens} is the prompt's token count (BOS included) as the engine tokenized it;
- * {@code promptTokensEvaluated} is computed by mirroring llama.cpp's slot cache and is null when that cannot be known
- * exactly.
+ * (greedy when none is given), top-p and seed are honoured; text streams in chunks of a few milliseconds' tokens
+ * (the first token at once). {@code promptTokens} is the prompt's token count (BOS included) as the engine tokenized
+ * it; {@code promptTokensEvaluated} is exact: the engine decodes every token itself and knows what its cache holds.
+ * Token log-probabilities come through {@link dev.thinkbench.engine.CompletionListener#onTokens} when a request asks
+ * ({@link CompletionRequest#topLogprobs()}); several continuations run as one batch through {@link #completeAll}.
  *
- * <p>Special tokens: llama.cpp parses special-token strings such as {@code <|im_end|>} anywhere in the prompt text
- * (the 4.2.0 API has no switch for it, and takes no token ids), so the prompt must arrive with user text already
- * escaped: the chat template does that with {@code core.SpecialTokens.escape}, passing {@link #specialTokens()} as
- * extra markers for the model's own vocabulary.
+ * <p>Special tokens: template markup in the prompt (e.g. {@code <|im_end|>}) is read as special tokens, user text
+ * never is: the chat template escapes special-token strings in user text with {@code core.SpecialTokens.escape}
+ * (passing {@link #specialTokens()} as extra markers for the model's own vocabulary), and the engine tokenizes each
+ * escaped string as the plain characters the user typed.
  *
  * <p>Threading: {@link #complete} blocks its caller and calls the listener on that thread; several callers may share
  * one process and are served in turn. Cancelling ends the call within {@link #CANCEL_GRACE} even if the engine is
- * busy evaluating a long prompt (it then finishes that in the background).
+ * busy evaluating a long prompt (it stops between prompt batches).
  */
 public final class LocalCompletionBackend implements BatchCompletionBackend, ChatTemplateSource, ModelCatalog {
 
@@ -125,7 +126,7 @@ public final class LocalCompletionBackend implements BatchCompletionBackend, Cha
         return process.specialTokens();
     }
 
-    /** Tokenizes with the model's tokenizer (special-token strings are parsed, no BOS added). */
+    /** Tokenizes as a prompt would be (template markup parsed, escaped user text as typed, no BOS added). */
     public int[] tokenize(String text) throws EngineException {
         return process.tokenize(model, settings, text);
     }
