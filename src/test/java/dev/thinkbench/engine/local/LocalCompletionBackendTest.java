@@ -31,7 +31,7 @@ class LocalCompletionBackendTest {
      * A context large enough that an endless run takes thousands of tokens (seconds on this model) to reach its cap:
      * the runs that a test cancels or kills mid-way cannot end by themselves first, however slowly the test reads.
      */
-    static final LocalEngineSettings SETTINGS = new LocalEngineSettings(2, 8192);
+    static final LocalEngineSettings SETTINGS = new LocalEngineSettings(1, 8192);
     /** The cap of an endless run ({@code cdbcdb...}), just under the context. */
     static final int ENDLESS = 8000;
 

@@ -39,6 +39,8 @@ final class LlamaSession implements AutoCloseable {
     /** The most tokens one decode evaluates (a longer prompt takes several). */
     static final int BATCH = 2048;
     static final int MAX_TOP_LOGPROBS = 1024;
+    /** How much of llama.cpp's load log the details keep. */
+    private static final int LOAD_LOG_LINES = 40;
 
     private LlamaLibrary lib;
     private LlamaModel model;
@@ -123,17 +125,9 @@ final class LlamaSession implements AutoCloseable {
         d.put("devices", String.join("; ", library.devices()));
         d.put("systemInfo", library.systemInfo().strip());
         d.put("libraries", library.location().directory().toString());
-        library.log().tail(LlamaLogTail.LINES).stream()
-                .filter(l -> l.text().startsWith("load_backend:")).findFirst()
-                .ifPresent(l -> d.put("backend", l.text()));
         List<String> log = library.log().since(mark).stream().map(Object::toString).toList();
-        d.put("loadLog", String.join("\n", log.subList(Math.max(0, log.size() - LlamaLogTail.LINES), log.size())));
+        d.put("loadLog", String.join("\n", log.subList(Math.max(0, log.size() - LOAD_LOG_LINES), log.size())));
         return d;
-    }
-
-    /** How much of llama.cpp's load log the details keep. */
-    private static final class LlamaLogTail {
-        static final int LINES = 40;
     }
 
     private HostEvent.Loaded loadedEvent(long id) {

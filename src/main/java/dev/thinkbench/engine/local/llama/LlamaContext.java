@@ -3,7 +3,6 @@ package dev.thinkbench.engine.local.llama;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
-import java.lang.foreign.ValueLayout;
 
 /**
  * An inference context on a model ({@code llama_context}): the KV cache ("memory") shared by up to
@@ -192,11 +191,6 @@ public final class LlamaContext implements AutoCloseable {
         } catch (Throwable t) {
             throw LlamaLibrary.unexpected("llama_memory_seq_pos_max", t);
         }
-    }
-
-    /** Reads the logits of output {@code index} into a Java array. */
-    public float[] logitsArray(int index) {
-        return logits(index).toArray(ValueLayout.JAVA_FLOAT);
     }
 
     /** Frees the context ({@code llama_free}). Idempotent. */
