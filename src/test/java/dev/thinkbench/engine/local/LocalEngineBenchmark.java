@@ -91,23 +91,27 @@ public final class LocalEngineBenchmark {
         hostDecode(backend);
         List<Double> decode = new ArrayList<>();
         List<Double> prompt = new ArrayList<>();
+        List<Double> lbDecodes = new ArrayList<>();
+        List<Double> lbPrompts = new ArrayList<>();
+        // interleaved, one repetition each per round, so a burst of load elsewhere hits both sides alike
         for (int r = 0; r < rounds; r++) {
             decode.add(hostDecode(backend));
             prompt.add(hostPrompt(backend, longPrompt));
+            if (llamaBench.isPresent()) {
+                List<LlamaBench.Result> lb = llamaBench.get().run(model, threads, PROMPT_TOKENS, DECODE_TOKENS, 1);
+                lbDecodes.add(LlamaBench.generation(lb));
+                lbPrompts.add(LlamaBench.prompt(lb));
+            }
         }
-        double lbDecode = Double.NaN;
-        double lbPrompt = Double.NaN;
-        if (llamaBench.isPresent()) {
-            List<LlamaBench.Result> lb = llamaBench.get().run(model, threads, PROMPT_TOKENS, DECODE_TOKENS, rounds);
-            lbDecode = LlamaBench.generation(lb);
-            lbPrompt = LlamaBench.prompt(lb);
-        }
+        double lbDecode = lbDecodes.isEmpty() ? Double.NaN : median(lbDecodes);
+        double lbPrompt = lbPrompts.isEmpty() ? Double.NaN : median(lbPrompts);
         double d = median(decode);
         double p = median(prompt);
         System.out.printf(Locale.ROOT, "%-26s %10.1f %12.1f %12.1f %6.2fx %12.1f %12.1f %6.2fx%n",
                 type + " E=" + e + " L=" + layers, Files.size(model) / 1e6, d, lbDecode, d / lbDecode, p, lbPrompt,
                 p / lbPrompt);
-        System.out.println("  samples: decode " + format(decode) + ", prompt " + format(prompt));
+        System.out.println("  samples: decode " + format(decode) + " vs " + format(lbDecodes) + ", prompt "
+                + format(prompt) + " vs " + format(lbPrompts));
     }
 
     /** Decode tokens/s through the host: from the first streamed token to the end. */

@@ -8,7 +8,8 @@ import java.lang.foreign.SegmentAllocator;
  * An inference context on a model ({@code llama_context}): the KV cache ("memory") shared by up to
  * {@link Settings#sequences()} sequences in one unified buffer, decoding, and the logits of the last decode. Memory
  * operations work on sequence ids: {@link #removeTokens} rewinds a sequence (a Wait step keeps its prefix),
- * {@link #copySequence} forks one (the copy shares the cells, nothing is re-evaluated).
+ * {@link #copySequence} forks one (the copy shares the cells, nothing is re-evaluated). Decoding runs on a CPU thread
+ * pool of its own ({@link LlamaThreadpool}), as in llama.cpp's tools.
  *
  * <p>Not thread-safe: one thread decodes. Close it before its model.
  */
@@ -44,11 +45,14 @@ public final class LlamaContext implements AutoCloseable {
     private final int sequences;
     private MemorySegment ctx;
     private final MemorySegment memory;
+    private final LlamaThreadpool threads;
 
-    private LlamaContext(LlamaLibrary lib, LlamaModel model, MemorySegment ctx) throws Throwable {
+    private LlamaContext(LlamaLibrary lib, LlamaModel model, MemorySegment ctx, LlamaThreadpool threads)
+            throws Throwable {
         this.lib = lib;
         this.model = model;
         this.ctx = ctx;
+        this.threads = threads;
         this.vocabSize = model.vocab().size();
         this.memory = (MemorySegment) lib.fn.getMemory.invokeExact(ctx);
         this.contextSize = (int) lib.fn.nCtx.invokeExact(ctx);
@@ -75,7 +79,11 @@ public final class LlamaContext implements AutoCloseable {
                 throw lib.failure("llama.cpp could not create a context of " + settings.contextSize()
                         + " tokens for " + model.file().getFileName(), mark);
             }
-            return new LlamaContext(lib, model, ctx);
+            LlamaThreadpool pool = LlamaThreadpool.create(lib, settings.threads());
+            if (pool != null) {
+                lib.fn.attachThreadpool.invokeExact(ctx, pool.handle(), MemorySegment.NULL);
+            }
+            return new LlamaContext(lib, model, ctx, pool);
         } catch (Throwable t) {
             throw LlamaLibrary.unexpected("creating the context", t);
         }
@@ -193,7 +201,7 @@ public final class LlamaContext implements AutoCloseable {
         }
     }
 
-    /** Frees the context ({@code llama_free}). Idempotent. */
+    /** Frees the context ({@code llama_free}), then its thread pool. Idempotent. */
     @Override
     public void close() {
         if (ctx == null) {
@@ -202,9 +210,16 @@ public final class LlamaContext implements AutoCloseable {
         MemorySegment c = ctx;
         ctx = null;
         try {
+            if (threads != null) {
+                lib.fn.detachThreadpool.invokeExact(c);
+            }
             lib.fn.free.invokeExact(c);
         } catch (Throwable t) {
             throw LlamaLibrary.unexpected("llama_free", t);
+        } finally {
+            if (threads != null) {
+                threads.close();
+            }
         }
     }
 

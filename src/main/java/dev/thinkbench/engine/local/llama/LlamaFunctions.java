@@ -30,6 +30,10 @@ final class LlamaFunctions {
     final MethodHandle backendDevGet;
     final MethodHandle backendDevName;
     final MethodHandle backendDevDescription;
+    final MethodHandle backendDevByType;
+    final MethodHandle backendDevBackendReg;
+    final MethodHandle backendRegGetProcAddress;
+    final MethodHandle threadpoolParamsInit;
 
     // library
     final MethodHandle logSet;
@@ -57,6 +61,8 @@ final class LlamaFunctions {
     // context and memory
     final MethodHandle initFromModel;
     final MethodHandle free;
+    final MethodHandle attachThreadpool;
+    final MethodHandle detachThreadpool;
     final MethodHandle nCtx;
     final MethodHandle nSeqMax;
     final MethodHandle nBatch;
@@ -103,6 +109,12 @@ final class LlamaFunctions {
         backendDevGet = fn(ggml, "ggml_backend_dev_get", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
         backendDevName = fn(ggml, "ggml_backend_dev_name", FunctionDescriptor.of(ADDRESS, ADDRESS));
         backendDevDescription = fn(ggml, "ggml_backend_dev_description", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        // in libggml-base, which dlsym finds through libggml's dependencies
+        backendDevByType = fn(ggml, "ggml_backend_dev_by_type", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        backendDevBackendReg = fn(ggml, "ggml_backend_dev_backend_reg", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        backendRegGetProcAddress = fn(ggml, "ggml_backend_reg_get_proc_address",
+                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+        threadpoolParamsInit = fn(ggml, "ggml_threadpool_params_init", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
 
         logSet = fn(llama, "llama_log_set", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
         backendInit = fn(llama, "llama_backend_init", FunctionDescriptor.ofVoid());
@@ -134,6 +146,8 @@ final class LlamaFunctions {
         initFromModel = fn(llama, "llama_init_from_model",
                 FunctionDescriptor.of(ADDRESS, ADDRESS, LlamaLayouts.CONTEXT_PARAMS));
         free = fn(llama, "llama_free", FunctionDescriptor.ofVoid(ADDRESS));
+        attachThreadpool = fn(llama, "llama_attach_threadpool", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
+        detachThreadpool = fn(llama, "llama_detach_threadpool", FunctionDescriptor.ofVoid(ADDRESS));
         nCtx = fn(llama, "llama_n_ctx", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         nSeqMax = fn(llama, "llama_n_seq_max", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         nBatch = fn(llama, "llama_n_batch", FunctionDescriptor.of(JAVA_INT, ADDRESS));
@@ -173,6 +187,11 @@ final class LlamaFunctions {
         samplerSample = fn(llama, "llama_sampler_sample", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
         samplerReset = fn(llama, "llama_sampler_reset", FunctionDescriptor.ofVoid(ADDRESS));
         samplerFree = fn(llama, "llama_sampler_free", FunctionDescriptor.ofVoid(ADDRESS));
+    }
+
+    /** A handle for a function pointer obtained at run time (e.g. from a backend's proc-address table). */
+    static MethodHandle pointer(java.lang.foreign.MemorySegment function, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(function, descriptor);
     }
 
     private static MethodHandle fn(SymbolLookup lookup, String name, FunctionDescriptor descriptor) {

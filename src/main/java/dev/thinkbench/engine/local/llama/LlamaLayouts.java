@@ -98,6 +98,19 @@ public final class LlamaLayouts {
     public static final StructLayout SAMPLER_CHAIN_PARAMS = MemoryLayout.structLayout(
             JAVA_BOOLEAN.withName("no_perf")).withName("llama_sampler_chain_params");
 
+    /** {@code GGML_MAX_N_THREADS}: the length of the thread pool's CPU mask. */
+    static final int GGML_MAX_N_THREADS = 512;
+
+    /** {@code struct ggml_threadpool_params} (528 bytes); filled by {@code ggml_threadpool_params_init}. */
+    public static final StructLayout THREADPOOL_PARAMS = MemoryLayout.structLayout(
+            MemoryLayout.sequenceLayout(GGML_MAX_N_THREADS, JAVA_BOOLEAN).withName("cpumask"),
+            JAVA_INT.withName("n_threads"),
+            JAVA_INT.withName("prio"),
+            JAVA_INT.withName("poll"),
+            JAVA_BOOLEAN.withName("strict_cpu"),
+            JAVA_BOOLEAN.withName("paused"),
+            MemoryLayout.paddingLayout(2)).withName("ggml_threadpool_params");
+
     static final VarHandle MODEL_N_GPU_LAYERS = field(MODEL_PARAMS, "n_gpu_layers");
     static final VarHandle MODEL_PROGRESS_CALLBACK = field(MODEL_PARAMS, "progress_callback");
     static final VarHandle MODEL_VOCAB_ONLY = field(MODEL_PARAMS, "vocab_only");

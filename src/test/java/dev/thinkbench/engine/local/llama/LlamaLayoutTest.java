@@ -39,6 +39,7 @@ class LlamaLayoutTest {
         STRUCTS.put("llama_context_params", LlamaLayouts.CONTEXT_PARAMS);
         STRUCTS.put("llama_batch", LlamaLayouts.BATCH);
         STRUCTS.put("llama_sampler_chain_params", LlamaLayouts.SAMPLER_CHAIN_PARAMS);
+        STRUCTS.put("ggml_threadpool_params", LlamaLayouts.THREADPOOL_PARAMS);
     }
 
     @TempDir
@@ -119,6 +120,14 @@ class LlamaLayoutTest {
                     .containsEntry("check_tensors", false).containsEntry("use_extra_bufts", true)
                     .containsEntry("no_host", false).containsEntry("no_alloc", false)
                     .containsEntry("load_mtp", false);
+
+            MemorySegment pool = arena.allocate(LlamaLayouts.THREADPOOL_PARAMS);
+            lib.fn.threadpoolParamsInit.invokeExact(pool, 3);
+            assertThat(pool.get(ValueLayout.JAVA_INT, 512)).as("n_threads").isEqualTo(3);
+            assertThat(pool.get(ValueLayout.JAVA_INT, 516)).as("prio: normal").isZero();
+            assertThat(pool.get(ValueLayout.JAVA_INT, 520)).as("poll").isEqualTo(50);
+            assertThat(pool.get(ValueLayout.JAVA_BOOLEAN, 524)).as("strict_cpu").isFalse();
+            assertThat(pool.get(ValueLayout.JAVA_BOOLEAN, 525)).as("paused").isFalse();
         }
     }
 
