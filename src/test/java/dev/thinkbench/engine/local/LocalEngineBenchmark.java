@@ -40,6 +40,7 @@ public final class LocalEngineBenchmark {
     private static final Path MICRO = Path.of("assets/models/micro-reasoner.gguf");
     private static final int DECODE_TOKENS = 128;
     private static final int PROMPT_TOKENS = 512;
+    private static final int BATCH_REPEATS = 10;
 
     private LocalEngineBenchmark() {
     }
@@ -68,6 +69,8 @@ public final class LocalEngineBenchmark {
                 }
                 speedRow(process, model, type, e, layers, threads, rounds, llamaBench);
             }
+            System.out.println("engine libraries: " + process.details().get("libraries") + " ("
+                    + process.details().get("devices") + ")");
             LocalCompletionBackend backend = new LocalCompletionBackend(process, q4,
                     new LocalEngineSettings(threads, 4096));
             System.out.println();
@@ -187,27 +190,36 @@ public final class LocalEngineBenchmark {
                         resumed.promptTokensEvaluated(), ms(resumed)));
     }
 
-    /** N sequences of the micro model in one batch against one: generated tokens per second overall. */
+    /**
+     * N samples of one micro-model problem in one batch against one: generated tokens per second overall, over
+     * {@code BATCH_REPEATS} batches each (a micro-model answer is short).
+     */
     private static List<String> batches(LocalCompletionBackend micro) throws EngineException {
-        String prompt = MicroFormat.prompt(ProblemSplit.heldOut(1).getFirst().question());
+        Problem hardest = ProblemSplit.heldOut(40).stream().max(java.util.Comparator.comparingInt(Problem::difficulty))
+                .orElseThrow();
+        String prompt = MicroFormat.prompt(hardest.question());
         micro.completeAll(List.of(request(prompt, 0)), (s, t, n) -> { }, null);
         List<String> lines = new ArrayList<>();
         double single = 0;
         for (int n : List.of(1, 4, 8)) {
-            List<CompletionRequest> requests = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                requests.add(request(prompt, i));
+            long nanos = 0;
+            int tokens = 0;
+            for (int rep = 0; rep < BATCH_REPEATS; rep++) {
+                List<CompletionRequest> requests = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    requests.add(request(prompt, rep * 100 + i));
+                }
+                long start = System.nanoTime();
+                List<CompletionResult> results = micro.completeAll(requests, (s, t, k) -> { }, null);
+                nanos += System.nanoTime() - start;
+                tokens += results.stream().mapToInt(CompletionResult::tokens).sum();
             }
-            long start = System.nanoTime();
-            List<CompletionResult> results = micro.completeAll(requests, (s, t, k) -> { }, null);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            int tokens = results.stream().mapToInt(CompletionResult::tokens).sum();
-            double rate = tokens / seconds;
+            double rate = tokens / (nanos / 1e9);
             if (n == 1) {
                 single = rate;
             }
-            lines.add(String.format(Locale.ROOT, "micro model, batch of %d: %d tokens in %.1f ms = %.0f tok/s "
-                    + "(%.2fx one sequence)", n, tokens, seconds * 1000, rate, rate / single));
+            lines.add(String.format(Locale.ROOT, "micro model, batches of %d (x%d): %d tokens in %.0f ms = %.0f tok/s "
+                    + "(%.2fx one sequence)", n, BATCH_REPEATS, tokens, nanos / 1e6, rate, rate / single));
         }
         return lines;
     }
@@ -216,12 +228,18 @@ public final class LocalEngineBenchmark {
         return new CompletionRequest(prompt, 256, List.of(), new Sampling(1.0, null, (long) seed, null), true);
     }
 
-    /** Generated tokens/s of the micro model through the host against llama-bench tg64 on the same file. */
+    /**
+     * Generated tokens/s of the micro model through the host (greedy answers to 20 held-out problems, from each
+     * first streamed token to the end) against llama-bench tg64 on the same file, interleaved round by round.
+     */
     private static List<String> microSpeed(LocalCompletionBackend micro, int threads, int rounds,
                                            Optional<LlamaBench> llamaBench) throws Exception {
-        long decodeNanos = 0;
-        int decoded = 0;
+        List<Double> host = new ArrayList<>();
+        List<Double> bench = new ArrayList<>();
+        int decodedTotal = 0;
         for (int r = 0; r < rounds; r++) {
+            long decodeNanos = 0;
+            int decoded = 0;
             for (Problem p : ProblemSplit.heldOut(20)) {
                 long[] first = new long[1];
                 CompletionResult result = micro.complete(new CompletionRequest(MicroFormat.prompt(p.question()), 256,
@@ -233,17 +251,21 @@ public final class LocalEngineBenchmark {
                 decodeNanos += result.endNanos() - first[0];
                 decoded += result.tokens() - 1;
             }
+            host.add(decoded / (decodeNanos / 1e9));
+            decodedTotal += decoded;
+            if (llamaBench.isPresent()) {
+                bench.add(LlamaBench.generation(llamaBench.get().run(MICRO.toAbsolutePath(), threads, 0, 64, 1)));
+            }
         }
-        double host = decoded / (decodeNanos / 1e9);
+        double h = median(host);
         String lb = "llama-bench not found";
-        if (llamaBench.isPresent()) {
-            List<LlamaBench.Result> results = llamaBench.get().run(MICRO.toAbsolutePath(), threads, 64, 64, 5);
-            double tg = LlamaBench.generation(results);
-            lb = String.format(Locale.ROOT, "llama-bench tg64 %.0f tok/s, pp64 %.0f tok/s: host/llama-bench %.2fx",
-                    tg, LlamaBench.prompt(results), host / tg);
+        if (!bench.isEmpty()) {
+            double tg = median(bench);
+            lb = String.format(Locale.ROOT, "llama-bench tg64 %.0f tok/s: host/llama-bench %.2fx (samples %s vs %s)",
+                    tg, h / tg, format(host), format(bench));
         }
-        return List.of(String.format(Locale.ROOT, "micro model through the host: %d tokens decoded at %.0f tok/s; %s",
-                decoded, host, lb));
+        return List.of(String.format(Locale.ROOT, "micro model through the host: %d tokens decoded, %.0f tok/s; %s",
+                decodedTotal, h, lb));
     }
 
     private static double ms(CompletionResult r) {
