@@ -30,7 +30,10 @@ final class LlamaBench {
     }
 
     static Optional<LlamaBench> find() {
-        String path = System.getProperty("bench.llamaBench", System.getenv("THINKBENCH_LLAMA_BENCH"));
+        String path = System.getProperty("bench.llamaBench", "");
+        if (path.isBlank()) {
+            path = System.getenv("THINKBENCH_LLAMA_BENCH");
+        }
         if (path == null || path.isBlank() || !Files.isExecutable(Path.of(path))) {
             return Optional.empty();
         }
@@ -44,9 +47,16 @@ final class LlamaBench {
     /** {@code llama-bench -m model -t threads -p prompt -n gen -r reps -o jsonl}. */
     List<Result> run(Path model, int threads, int prompt, int gen, int repetitions)
             throws IOException, InterruptedException {
+        return run(model, threads, prompt, gen, 0, repetitions);
+    }
+
+    /** The same with {@code -d depth}: the tests run after that many tokens are already in the context. */
+    List<Result> run(Path model, int threads, int prompt, int gen, int depth, int repetitions)
+            throws IOException, InterruptedException {
         Process p = new ProcessBuilder(binary.toString(), "-m", model.toString(), "-t", Integer.toString(threads),
-                "-p", Integer.toString(prompt), "-n", Integer.toString(gen), "-r", Integer.toString(repetitions),
-                "-o", "jsonl").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "-p", Integer.toString(prompt), "-n", Integer.toString(gen), "-d", Integer.toString(depth),
+                "-r", Integer.toString(repetitions), "-o", "jsonl").redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IOException("llama-bench failed (" + p.exitValue() + "): " + out);

@@ -8,6 +8,11 @@ import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.local.gguf.GgmlType;
+import dev.thinkbench.engine.local.llama.LlamaBatch;
+import dev.thinkbench.engine.local.llama.LlamaContext;
+import dev.thinkbench.engine.local.llama.LlamaLibrary;
+import dev.thinkbench.engine.local.llama.LlamaModel;
+import dev.thinkbench.engine.local.llama.LlamaSampler;
 import dev.thinkbench.testing.TinyGguf;
 
 import java.lang.management.ManagementFactory;
@@ -236,6 +241,8 @@ public final class LocalEngineBenchmark {
                                            Optional<LlamaBench> llamaBench) throws Exception {
         List<Double> host = new ArrayList<>();
         List<Double> bench = new ArrayList<>();
+        List<Double> deep = new ArrayList<>();
+        List<Double> inProcess = new ArrayList<>();
         int decodedTotal = 0;
         for (int r = 0; r < rounds; r++) {
             long decodeNanos = 0;
@@ -253,19 +260,61 @@ public final class LocalEngineBenchmark {
             }
             host.add(decoded / (decodeNanos / 1e9));
             decodedTotal += decoded;
+            inProcess.add(inProcessDecode(threads));
             if (llamaBench.isPresent()) {
                 bench.add(LlamaBench.generation(llamaBench.get().run(MICRO.toAbsolutePath(), threads, 0, 64, 1)));
+                // the app's answers: ~100 tokens after a prompt of ~64
+                deep.add(LlamaBench.generation(llamaBench.get().run(MICRO.toAbsolutePath(), threads, 0, 128, 64, 1)));
             }
         }
         double h = median(host);
         String lb = "llama-bench not found";
         if (!bench.isEmpty()) {
             double tg = median(bench);
-            lb = String.format(Locale.ROOT, "llama-bench tg64 %.0f tok/s: host/llama-bench %.2fx (samples %s vs %s)",
-                    tg, h / tg, format(host), format(bench));
+            double tgDeep = median(deep);
+            lb = String.format(Locale.ROOT, "llama-bench tg64 %.0f tok/s (host/llama-bench %.2fx), tg128 @ depth 64 "
+                    + "%.0f tok/s (%.2fx); samples %s vs %s, %s", tg, h / tg, tgDeep, h / tgDeep, format(host),
+                    format(bench), format(deep));
         }
-        return List.of(String.format(Locale.ROOT, "micro model through the host: %d tokens decoded, %.0f tok/s; %s",
-                decodedTotal, h, lb));
+        return List.of(String.format(Locale.ROOT, "micro model through the host: %d tokens decoded, %.0f tok/s; "
+                + "in this JVM through the binding (no host): %.0f tok/s %s; %s", decodedTotal, h, median(inProcess),
+                format(inProcess), lb));
+    }
+
+    /** The same greedy answers decoded in this JVM through the binding: what the host adds is the difference. */
+    private static double inProcessDecode(int threads) {
+        LlamaLibrary lib = LlamaLibrary.load();
+        try (LlamaModel model = LlamaModel.load(lib, MICRO.toAbsolutePath(), null);
+             LlamaContext ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 2048, 16, threads));
+             LlamaBatch batch = new LlamaBatch(2048);
+             LlamaSampler greedy = LlamaSampler.create(lib, LlamaSampler.Settings.greedy())) {
+            long nanos = 0;
+            int decoded = 0;
+            for (Problem p : ProblemSplit.heldOut(20)) {
+                ctx.clear();
+                int[] prompt = model.vocab().tokenize(MicroFormat.prompt(p.question()), true, true);
+                batch.clear();
+                for (int i = 0; i < prompt.length; i++) {
+                    batch.add(prompt[i], i, 0, i == prompt.length - 1);
+                }
+                ctx.decode(batch);
+                int index = prompt.length - 1;
+                long start = System.nanoTime();
+                for (int pos = prompt.length; pos < prompt.length + 256; pos++) {
+                    int token = greedy.sample(ctx, index);
+                    if (model.vocab().isEndOfGeneration(token)) {
+                        break;
+                    }
+                    model.vocab().piece(token, true);
+                    batch.clear();
+                    index = batch.add(token, pos, 0, true);
+                    ctx.decode(batch);
+                    decoded++;
+                }
+                nanos += System.nanoTime() - start;
+            }
+            return decoded / (nanos / 1e9);
+        }
     }
 
     private static double ms(CompletionResult r) {
