@@ -87,6 +87,14 @@ final class GuardedStep {
             this.cap = request.maxTokens();
         }
 
+        /** Token probabilities pass through until the guard cuts the text. */
+        @Override
+        public void onTokens(java.util.List<dev.thinkbench.engine.TokenLogprob> tokens) {
+            if (guard == Guard.NONE) {
+                downstream.onTokens(tokens);
+            }
+        }
+
         @Override
         public void onText(String piece, int tokens) {
             if (guard != Guard.NONE) {
