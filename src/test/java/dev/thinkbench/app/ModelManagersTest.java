@@ -58,7 +58,7 @@ class ModelManagersTest {
 
             assertThat(vm.errorProperty().get()).startsWith("llama.cpp could not load wrong-shape.gguf: ")
                     .contains("'blk.1.ffn_up.weight' has wrong shape");
-            assertThat(vm.detailsProperty().get()).contains("llama_model_loader", "wrong shape");
+            assertThat(vm.detailsProperty().get()).contains("llama_model_load", "wrong shape");
         }
     }
 }

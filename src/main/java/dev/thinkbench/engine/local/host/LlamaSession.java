@@ -89,8 +89,8 @@ final class LlamaSession implements HostSession {
             return loadedEvent(request.id());
         } catch (LlamaException e) {
             close();
-            throw new HostFailure(FailureKind.BAD_REQUEST, "llama.cpp could not load " + path.getFileName() + ": "
-                    + e.getMessage());
+            // llama.cpp's reason is in its log, which the app reads from stderr and puts in the sentence
+            throw new HostFailure(FailureKind.BAD_REQUEST, "llama.cpp could not load " + path.getFileName());
         } catch (HostFailure e) {
             close();
             throw e;
