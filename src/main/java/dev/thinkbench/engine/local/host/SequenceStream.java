@@ -1,5 +1,7 @@
 package dev.thinkbench.engine.local.host;
 
+import dev.thinkbench.engine.StopStringMatcher;
+
 import dev.thinkbench.engine.TokenLogprob;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * One sequence's output on its way to the app: token bytes joined into whole UTF-8 characters, stop strings found
- * ({@link StopMatcher}), and text coalesced into few {@link HostEvent.Chunk}s. A chunk goes out when
+ * ({@link StopStringMatcher}), and text coalesced into few {@link HostEvent.Chunk}s. A chunk goes out when
  * {@link #FLUSH_NANOS} have passed since the last one (the first token goes at once), so a fast model sends one line
  * per few milliseconds instead of one per token, and a slow one still streams token by token.
  *
@@ -23,7 +25,7 @@ final class SequenceStream {
 
     private final long id;
     private final Integer seq;
-    private final StopMatcher matcher;
+    private final StopStringMatcher matcher;
     private final Consumer<HostEvent> out;
     private final boolean withLogprobs;
     private final StringBuilder text = new StringBuilder();
@@ -39,7 +41,7 @@ final class SequenceStream {
     SequenceStream(long id, Integer seq, List<String> stops, boolean withLogprobs, Consumer<HostEvent> out) {
         this.id = id;
         this.seq = seq;
-        this.matcher = new StopMatcher(stops == null ? List.of() : stops);
+        this.matcher = new StopStringMatcher(stops == null ? List.of() : stops);
         this.withLogprobs = withLogprobs;
         this.out = out;
     }
@@ -56,9 +58,8 @@ final class SequenceStream {
             logprobs.add(probability);
         }
         String decoded = decode(piece);
-        StopMatcher.Step step = matcher.accept(decoded);
-        text.append(step.emit());
-        if (step.matched() != null) {
+        text.append(matcher.feed(decoded));
+        if (matcher.matched() != null) {
             return true;
         }
         long now = System.nanoTime();
@@ -85,7 +86,7 @@ final class SequenceStream {
     void finish(String stop, int tokens, int promptTokens, int evaluated) {
         if (matcher.matched() == null) {
             if (partial.length > 0) {
-                text.append(matcher.accept(new String(partial, StandardCharsets.UTF_8)).emit());
+                text.append(matcher.feed(new String(partial, StandardCharsets.UTF_8)));
                 partial = new byte[0];
             }
             text.append(matcher.flush());

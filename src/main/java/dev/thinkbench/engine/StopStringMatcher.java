@@ -1,4 +1,4 @@
-package dev.thinkbench.engine.raw;
+package dev.thinkbench.engine;
 
 import java.util.List;
 

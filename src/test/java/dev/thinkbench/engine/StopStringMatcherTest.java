@@ -1,4 +1,4 @@
-package dev.thinkbench.engine.raw;
+package dev.thinkbench.engine;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +27,23 @@ class StopStringMatcherTest {
         assertThat(m.feed("b")).isEqualTo("<b");
         assertThat(m.feed("c </thi")).isEqualTo("c ");
         assertThat(m.flush()).isEqualTo("</thi");
+        assertThat(m.matched()).isNull();
+    }
+
+    @Test
+    void earliestOfSeveralStopsWinsWithinOnePiece() {
+        StopStringMatcher m = new StopStringMatcher(List.of("END", "<|im_end|>"));
+
+        assertThat(m.feed("a<|im_end|>b END")).isEqualTo("a");
+        assertThat(m.matched()).isEqualTo("<|im_end|>");
+        assertThat(m.flush()).isEmpty();
+    }
+
+    @Test
+    void emptyAndMissingStopStringsAreIgnored() {
+        StopStringMatcher m = new StopStringMatcher(java.util.Arrays.asList("", null));
+
+        assertThat(m.feed("abc")).isEqualTo("abc");
         assertThat(m.matched()).isNull();
     }
 }
