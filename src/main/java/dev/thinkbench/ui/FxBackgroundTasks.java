@@ -3,7 +3,6 @@ package dev.thinkbench.ui;
 import javafx.application.Platform;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,10 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * {@link BackgroundTasks} on named daemon threads, answering through {@link Platform#runLater}. One {@code runLater}
- * per task is fine here: tasks are rare (a model list), unlike tokens. Also a plain {@link Executor} on the same
- * threads.
+ * per task is fine here: tasks are rare (a model list, a download's end), unlike tokens.
  */
-public final class FxBackgroundTasks implements BackgroundTasks, Executor {
+public final class FxBackgroundTasks implements BackgroundTasks {
 
     private static final System.Logger LOG = System.getLogger(FxBackgroundTasks.class.getName());
     private final AtomicInteger threads = new AtomicInteger();
@@ -35,12 +33,6 @@ public final class FxBackgroundTasks implements BackgroundTasks, Executor {
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });
-    }
-
-    /** Runs {@code work} on the same daemon threads, for views that queue their own results (the model manager). */
-    @Override
-    public void execute(Runnable work) {
-        executor.execute(work);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.thinkbench.ui.models;
 
+import dev.thinkbench.ui.FxBackgroundTasks;
+
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.local.LocalEngineException;
 import dev.thinkbench.engine.local.LocalEngineSettings;
@@ -63,7 +65,7 @@ class ModelManagerViewTest {
                 server.url(), null, "chatml-think", true, "A model written by the test.");
         ModelManagerViewModel vm = new ModelManagerViewModel(List.of(tiny), ModelStore.inDataDirectory(home),
                 new ExternalModels(home, Map.of()), new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 2,
-                Duration.ofMillis(10), Duration.ofSeconds(20)), Executors.newVirtualThreadPerTaskExecutor(),
+                Duration.ofMillis(10), Duration.ofSeconds(20)), new FxBackgroundTasks(),
                 () -> 50L << 20, new LocalEngineSettings(2, 4096));
         vm.setOnChosen(chosen::add);
         view = new ModelManagerView(vm);
