@@ -29,6 +29,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -394,9 +396,22 @@ public final class ExperimentsViewModel implements AutoCloseable {
                 e -> message.set("Cannot write the CSV files: " + messageOf(e)));
     }
 
-    /** Says something in the tab's message line (e.g. where a chart was exported). */
-    public void say(String text) {
-        message.set(text == null ? "" : text);
+    /** Writes drawn charts as PNG files in the background ({@code files} and {@code images} pair up). */
+    public void writePngs(List<Path> files, List<BufferedImage> images) {
+        tasks.run(() -> {
+            for (int i = 0; i < files.size(); i++) {
+                Path parent = files.get(i).toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                if (!ImageIO.write(images.get(i), "png", files.get(i).toFile())) {
+                    throw new IOException("no PNG writer in this Java runtime");
+                }
+            }
+            return files;
+        }, written -> message.set("Wrote " + String.join(", ", written.stream().map(f -> f.getFileName().toString())
+                .toList()) + " to " + written.getFirst().toAbsolutePath().getParent()),
+                e -> message.set("Cannot write the chart: " + messageOf(e)));
     }
 
     /**
