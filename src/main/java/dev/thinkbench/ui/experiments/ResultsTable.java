@@ -62,7 +62,7 @@ final class ResultsTable extends TableView<ResultRow> {
 
     private void rebuild(List<ColumnKey> keys) {
         List<TableColumn<ResultRow, ?>> cols = new ArrayList<>();
-        TableColumn<ResultRow, String> problem = text("Problem", r -> r.problemId(), 130);
+        TableColumn<ResultRow, String> problem = text("Problem", r -> r.problemId(), 110);
         problem.setCellFactory(c -> new TableCell<>() {
             private final Tooltip prompt = new Tooltip();
 
@@ -78,9 +78,11 @@ final class ResultsTable extends TableView<ResultRow> {
             }
         });
         cols.add(problem);
-        cols.add(text("#", r -> Integer.toString(r.sample() + 1), 34));
-        cols.add(text("Diff.", r -> r.difficulty() == null ? Formats.DASH : r.difficulty().toString(), 44));
-        cols.add(text("Expected", r -> r.expected() == null ? "(none)" : r.expected(), 76));
+        if (results.rows().stream().anyMatch(r -> r.sample() > 0)) {
+            cols.add(text("#", r -> Integer.toString(r.sample() + 1), 30));
+        }
+        cols.add(text("Diff.", r -> r.difficulty() == null ? Formats.DASH : r.difficulty().toString(), 40));
+        cols.add(text("Expected", r -> r.expected() == null ? "(none)" : r.expected(), 70));
         Map<String, TableColumn<ResultRow, ResultCell>> groups = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             ColumnKey key = keys.get(i);
@@ -92,7 +94,7 @@ final class ResultsTable extends TableView<ResultRow> {
             int index = i;
             TableColumn<ResultRow, ResultCell> c = new TableColumn<>(key.label());
             c.setUserData(key);
-            c.setPrefWidth(132);
+            c.setPrefWidth(124);
             c.setSortable(false);
             c.setReorderable(false);
             c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(index < d.getValue().cells().size()
@@ -170,6 +172,7 @@ final class ResultsTable extends TableView<ResultRow> {
     private final class RunCell extends TableCell<ResultRow, ResultCell> {
         private final ColumnKey column;
         private final Tooltip tip = new Tooltip();
+        private ContextMenu shown;
 
         RunCell(ColumnKey column) {
             this.column = column;
@@ -179,15 +182,25 @@ final class ResultsTable extends TableView<ResultRow> {
                 if (e.getButton() == MouseButton.PRIMARY && getItem() != null
                         && getItem().state() != CellState.PENDING) {
                     key().ifPresent(open);
+                } else if (e.getButton() == MouseButton.SECONDARY) {
+                    // some platforms send no context-menu event for a right click (a headless one)
+                    showMenu(e.getScreenX(), e.getScreenY());
                 }
             });
             setOnContextMenuRequested(e -> {
-                ContextMenu menu = menu();
-                if (menu != null) {
-                    menu.show(this, e.getScreenX(), e.getScreenY());
-                }
+                showMenu(e.getScreenX(), e.getScreenY());
                 e.consume();
             });
+        }
+
+        private void showMenu(double x, double y) {
+            if (shown != null && shown.isShowing()) {
+                return;
+            }
+            shown = menu();
+            if (shown != null) {
+                shown.show(this, x, y);
+            }
         }
 
         private java.util.Optional<RunKey> key() {

@@ -92,8 +92,8 @@ public final class SweepResults {
             planOrder.add(key);
         }
         // rows by problem in plan order, samples together under their problem
-        columns.set(cols);
         rows.setAll(fresh);
+        columns.set(cols);
         dirty = true;
         refreshFigures(0, true);
     }
