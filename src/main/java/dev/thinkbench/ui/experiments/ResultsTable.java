@@ -29,8 +29,8 @@ import java.util.function.Function;
  * The results table: a row per problem (and sample), a column group per strategy with a column per budget; each cell
  * shows whether the run was correct, wrong, ungraded or failed, with its tokens, time and cost, and says more in its
  * tooltip (the answer, the expected answer, why it failed, a grade set by hand). Clicking a cell opens its trace; its
- * context menu sets the grade by hand. Rows change as results stream in (one row replacement per changed row and
- * frame). UI thread only.
+ * context menu sets the grade by hand. A result that streams in updates only the table cell that shows it (the row's
+ * cells are observable). UI thread only.
  */
 final class ResultsTable extends TableView<ResultRow> {
 
@@ -97,8 +97,7 @@ final class ResultsTable extends TableView<ResultRow> {
             c.setPrefWidth(124);
             c.setSortable(false);
             c.setReorderable(false);
-            c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(index < d.getValue().cells().size()
-                    ? d.getValue().cells().get(index) : null));
+            c.setCellValueFactory(d -> d.getValue().cellProperty(index));
             c.setCellFactory(col -> new RunCell(key));
             group.getColumns().add(c);
         }

@@ -52,7 +52,8 @@ public final class SweepResults {
     };
     private final Map<RunKey, RunRecorder> live = new HashMap<>();
     private final Map<String, Integer> difficulty = new HashMap<>();
-    private final Map<Integer, ResultRow> changed = new LinkedHashMap<>();
+    /** Cells changed since the last frame: row, column, cell. */
+    private final Map<List<Integer>, ResultCell> changed = new LinkedHashMap<>();
     private boolean dirty;
     private long lastFigures;
 
@@ -77,12 +78,11 @@ public final class SweepResults {
         List<ColumnKey> cols = List.copyOf(keys);
         Map<List<Object>, Integer> rowOf = new HashMap<>();
         List<ResultRow> fresh = new ArrayList<>();
-        List<ResultCell> pending = cols.stream().map(c -> ResultCell.PENDING).toList();
         for (SweepTask t : plan.tasks()) {
             BenchProblem p = t.problem();
             difficulty.put(p.id(), p.difficulty());
             Integer row = rowOf.computeIfAbsent(List.of(p.id(), t.sample()), k -> {
-                fresh.add(new ResultRow(p.id(), t.sample(), p.difficulty(), p.answer(), p.prompt(), pending));
+                fresh.add(new ResultRow(p.id(), t.sample(), p.difficulty(), p.answer(), p.prompt(), cols.size()));
                 return fresh.size() - 1;
             });
             RunKey key = t.key();
@@ -139,17 +139,16 @@ public final class SweepResults {
         if (at == null) {
             return;
         }
-        ResultRow row = changed.containsKey(at[0]) ? changed.get(at[0]) : rows.get(at[0]);
-        changed.put(at[0], row.with(at[1], cell));
+        changed.put(List.of(at[0], at[1]), cell);
     }
 
     /**
-     * Shows the cells that changed since the last frame (one row replacement each) and, at most
+     * Shows the cells that changed since the last frame (each updates the one table cell that shows it) and, at most
      * {@value #FIGURES_HZ} times a second or when {@code force}, the figures. Returns true when anything changed.
      */
     boolean flush(long nowNanos, boolean force) {
         boolean any = !changed.isEmpty();
-        changed.forEach(rows::set);
+        changed.forEach((at, cell) -> rows.get(at.get(0)).set(at.get(1), cell));
         changed.clear();
         return refreshFigures(nowNanos, force) || any;
     }
