@@ -120,6 +120,25 @@ public final class BudgetChoices {
         return lanes;
     }
 
+    /**
+     * A budget in a few words for the form: {@code thinking off}, {@code cap 8 tokens}, {@code effort low},
+     * {@code force ≤ 8 tokens}, {@code force 56–256 tokens, 1 Wait}.
+     */
+    public static String words(Budget budget) {
+        return switch (budget) {
+            case Budget.None n -> "thinking off";
+            case Budget.Tokens t -> String.format(java.util.Locale.ROOT, "cap %,d tokens", t.maxThinkingTokens());
+            case Budget.Effort e -> "effort " + e.level().wireName();
+            case Budget.Forcing f -> {
+                var p = f.plan();
+                String range = p.minThinkingTokens() > 0 ? p.minThinkingTokens() + "\u2013" + p.maxThinkingTokens()
+                        : "\u2264 " + p.maxThinkingTokens();
+                yield "force " + range + " tokens" + (p.maxWaits() > 0 ? ", " + p.maxWaits()
+                        + (p.maxWaits() == 1 ? " Wait" : " Waits") : "");
+            }
+        };
+    }
+
     /** The lanes as the setup file keeps them: {@code label=spec}. */
     public static List<String> specs(List<Lane> lanes) {
         return lanes.stream().map(l -> l.label() + "=" + BudgetSpec.format(l.budget())).toList();

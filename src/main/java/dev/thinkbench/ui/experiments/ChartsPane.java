@@ -50,6 +50,9 @@ final class ChartsPane extends VBox {
         if (v != null) {
             v.show(latest);
         }
+        // the trace takes the whole height; s1's measures go with the charts
+        measures.setVisible(v != null);
+        measures.setManaged(v != null);
     }
 
     /** The figure in view, null while the Trace tab is selected. */

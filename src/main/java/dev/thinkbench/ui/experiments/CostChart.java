@@ -35,7 +35,7 @@ final class CostChart implements FigureView {
 
     @Override
     public String title() {
-        return "Accuracy vs cost";
+        return "Cost";
     }
 
     @Override

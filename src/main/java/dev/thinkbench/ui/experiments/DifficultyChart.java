@@ -43,7 +43,7 @@ final class DifficultyChart implements FigureView {
 
     @Override
     public String title() {
-        return "By difficulty";
+        return "Difficulty";
     }
 
     @Override

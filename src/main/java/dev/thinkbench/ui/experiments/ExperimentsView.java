@@ -165,7 +165,7 @@ public final class ExperimentsView extends BorderPane {
         left.setPadding(new Insets(10, 6, 6, 10));
         SplitPane split = new SplitPane(left, charts);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.46);
+        split.setDividerPositions(0.45);
         return split;
     }
 
@@ -178,6 +178,7 @@ public final class ExperimentsView extends BorderPane {
         csv.setOnAction(e -> choose(vm::exportCsv));
         MenuButton menu = new MenuButton("Export", Icons.icon(Feather.DOWNLOAD), chart, all, csv);
         menu.setId("exportMenu");
+        menu.setMinWidth(Region.USE_PREF_SIZE);
         menu.getStyleClass().add(Styles.SMALL);
         return menu;
     }
@@ -217,6 +218,7 @@ public final class ExperimentsView extends BorderPane {
         eta.setId("sweepEta");
         eta.textProperty().bind(vm.etaTextProperty());
         eta.setMinWidth(Region.USE_PREF_SIZE);
+        eta.setPadding(new Insets(0, 8, 0, 8));
         pauseResume.setId("pauseResume");
         stop.setId("stopSweep");
         retry.setId("retryFailed");

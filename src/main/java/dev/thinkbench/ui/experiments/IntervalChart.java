@@ -1,12 +1,14 @@
 package dev.thinkbench.ui.experiments;
 
-import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.Shape;
 import javafx.scene.text.Text;
 
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import java.util.Locale;
 
 /**
  * A line chart of accuracy (0..100 %) whose points carry a {@link ChartPoint}: each point gets its 95% Wilson interval
- * as an error bar, its budget label beside it, and a ring with "saturates" where its strategy's curve saturates.
+ * as an error bar in its curve's colour, the first curve's points their budget labels, and a ring with "saturates"
+ * where a strategy's curve saturates.
  * Decorations are pooled nodes in the plot, reused on every layout, so a chart that grows as results arrive creates no
  * nodes once it has its points. UI thread only.
  */
@@ -36,13 +39,28 @@ final class IntervalChart extends LineChart<Number, Number> {
     }
 
     static NumberAxis accuracyAxis() {
-        NumberAxis y = new NumberAxis("accuracy (%)", 0, 100, 10);
+        // a little room above 100% so points there are not cut by the plot's edge
+        NumberAxis y = new NumberAxis("accuracy (%)", 0, 104, 10);
         y.setAutoRanging(false);
         y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return value.doubleValue() > 100 ? "" : Long.toString(Math.round(value.doubleValue()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
         return y;
     }
 
-    /** Whether each point shows its budget label (off where curves crowd, e.g. per difficulty). */
+    /**
+     * Whether points show their budget labels (off where curves crowd, e.g. per difficulty); only the first curve's
+     * are labelled, the others say theirs in their tooltips.
+     */
     void setPointLabels(boolean show) {
         pointLabels = show;
         requestChartLayout();
@@ -56,7 +74,10 @@ final class IntervalChart extends LineChart<Number, Number> {
         int ring = 0;
         for (int s = 0; s < getData().size(); s++) {
             Series<Number, Number> series = getData().get(s);
-            String color = "default-color" + (s % 8);
+            // the series line's colour as the theme drew it
+            Paint color = series.getNode() instanceof Shape line && line.getStroke() != null ? line.getStroke()
+                    : Color.GRAY;
+            boolean labelled = pointLabels && s == 0;
             for (Data<Number, Number> d : series.getData()) {
                 if (!(d.getExtraValue() instanceof ChartPoint p)) {
                     continue;
@@ -64,12 +85,12 @@ final class IntervalChart extends LineChart<Number, Number> {
                 double x = getXAxis().getDisplayPosition(d.getXValue());
                 double y = getYAxis().getDisplayPosition(d.getYValue());
                 Line l = take(bars, bar++, () -> styled(new Line(), "wilson-bar"));
-                color(l, color);
+                l.setStroke(color);
                 l.setStartX(x);
                 l.setEndX(x);
                 l.setStartY(getYAxis().getDisplayPosition(100 * p.row().wilson().low()));
                 l.setEndY(getYAxis().getDisplayPosition(100 * p.row().wilson().high()));
-                if (pointLabels) {
+                if (labelled) {
                     Text t = take(labels, label++, () -> styled(new Text(), "point-label"));
                     t.setText(p.row().label());
                     t.setX(x + 7);
@@ -77,12 +98,12 @@ final class IntervalChart extends LineChart<Number, Number> {
                 }
                 if (p.saturation()) {
                     Circle c = take(rings, ring, () -> styled(new Circle(11), "saturation-ring"));
-                    color(c, color);
+                    c.setStroke(color);
                     c.setCenterX(x);
                     c.setCenterY(y);
                     Text note = take(ringNotes, ring++, () -> styled(new Text("saturates"), "saturation-note"));
                     note.setX(x - 14 - note.getLayoutBounds().getWidth());
-                    note.setY(y + 22);
+                    note.setY(y + 22 + 14 * s);
                 }
             }
         }
@@ -97,12 +118,6 @@ final class IntervalChart extends LineChart<Number, Number> {
         node.setManaged(false);
         node.setMouseTransparent(true);
         return node;
-    }
-
-    private static void color(Node node, String colorClass) {
-        ObservableList<String> classes = node.getStyleClass();
-        classes.removeIf(c -> c.startsWith("default-color"));
-        classes.add(colorClass);
     }
 
     private <T extends Node> T take(List<T> pool, int index, java.util.function.Supplier<T> make) {

@@ -55,7 +55,8 @@ final class ResultsTable extends TableView<ResultRow> {
         getStyleClass().add("results-table");
         getSelectionModel().setCellSelectionEnabled(true);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        setPlaceholder(new Label("Start a sweep: a row per problem, a column per strategy and budget."));
+        setPlaceholder(MeasuresTable.wrapping("Start a sweep: a row per problem, a column per strategy and budget. "
+                + "Click a cell for its trace; right-click to grade it by hand."));
         results.columnsProperty().addListener((obs, old, now) -> rebuild(now));
         rebuild(results.columns());
     }
@@ -81,8 +82,8 @@ final class ResultsTable extends TableView<ResultRow> {
         if (results.rows().stream().anyMatch(r -> r.sample() > 0)) {
             cols.add(text("#", r -> Integer.toString(r.sample() + 1), 30));
         }
-        cols.add(text("Diff.", r -> r.difficulty() == null ? Formats.DASH : r.difficulty().toString(), 40));
-        cols.add(text("Expected", r -> r.expected() == null ? "(none)" : r.expected(), 70));
+        cols.add(text("Diff.", r -> r.difficulty() == null ? Formats.DASH : r.difficulty().toString(), 50));
+        cols.add(text("Expected", r -> r.expected() == null ? "(none)" : r.expected(), 84));
         Map<String, TableColumn<ResultRow, ResultCell>> groups = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             ColumnKey key = keys.get(i);
@@ -94,7 +95,7 @@ final class ResultsTable extends TableView<ResultRow> {
             int index = i;
             TableColumn<ResultRow, ResultCell> c = new TableColumn<>(key.label());
             c.setUserData(key);
-            c.setPrefWidth(124);
+            c.setPrefWidth(88);
             c.setSortable(false);
             c.setReorderable(false);
             c.setCellValueFactory(d -> d.getValue().cellProperty(index));
@@ -114,7 +115,11 @@ final class ResultsTable extends TableView<ResultRow> {
         return c;
     }
 
-    /** {@code ✓ 24 tok · 0.8 s}, {@code ✗ 41 · 24 tok · 0.8 s}, {@code failed}, {@code running…}. */
+    /**
+     * A run in a few characters: {@code ✓ 24t 0.8s} (correct), {@code ✗ 24t 0.8s} (wrong), {@code ? 24t 0.8s}
+     * (ungraded), with {@code $0.0012} when it cost something, {@code *} when graded by hand; {@code failed},
+     * {@code running…}. The answer, the expected answer and the reason a run failed are in the tooltip.
+     */
     static String cellText(ResultCell cell) {
         if (cell == null) {
             return "";
@@ -125,20 +130,15 @@ final class ResultsTable extends TableView<ResultRow> {
             case RUNNING -> "running\u2026";
             case FAILED -> "failed";
             case CORRECT -> "\u2713 " + numbers(r);
-            case WRONG -> "\u2717 " + (r.answer() == null ? "no answer" : clip(r.answer())) + " \u00b7 " + numbers(r);
-            case UNGRADED -> "? " + (r.answer() == null ? "no answer" : clip(r.answer())) + " \u00b7 " + numbers(r);
+            case WRONG -> "\u2717 " + numbers(r);
+            case UNGRADED -> "? " + numbers(r);
         } + (r != null && r.gradeOverridden() ? " *" : "");
     }
 
     private static String numbers(SweepRecord r) {
-        String s = (r.thinkingTokens() == null ? Formats.DASH : r.thinkingTokens().toString()) + " tok \u00b7 "
-                + Formats.seconds(r.totalMs());
-        return r.costUsd() != null && r.costUsd() > 0 ? s + String.format(Locale.ROOT, " \u00b7 $%.4f", r.costUsd())
-                : s;
-    }
-
-    private static String clip(String s) {
-        return s.length() <= 8 ? s : s.substring(0, 7) + "\u2026";
+        String s = (r.thinkingTokens() == null ? Formats.DASH : r.thinkingTokens().toString()) + "t "
+                + (r.totalMs() == null ? Formats.DASH : String.format(Locale.ROOT, "%.1fs", r.totalMs() / 1000.0));
+        return r.costUsd() != null && r.costUsd() > 0 ? s + String.format(Locale.ROOT, " $%.4f", r.costUsd()) : s;
     }
 
     /** The tooltip of a finished run. */

@@ -114,10 +114,16 @@ public final class SweepSetupController {
         });
         vm.budgetModeProperty().addListener((obs, old, now) -> modes.get(now).setSelected(true));
         presetsText.textProperty().bind(vm.presetsTextProperty());
+        presetsText.setTooltip(new javafx.scene.control.Tooltip());
+        presetsText.getTooltip().textProperty().bind(vm.budgetsProperty().map(lanes -> lanes.stream()
+                .map(l -> l.label() + " = " + l.budget().spec()).collect(Collectors.joining("\n"))));
         presetsText.visibleProperty().bind(presetsMode.selectedProperty());
+        presetsText.managedProperty().bind(presetsText.visibleProperty());
         budgetList.textProperty().bindBidirectional(vm.budgetListProperty());
         budgetList.visibleProperty().bind(listMode.selectedProperty());
+        budgetList.managedProperty().bind(budgetList.visibleProperty());
         rangePane.visibleProperty().bind(rangeMode.selectedProperty());
+        rangePane.managedProperty().bind(rangePane.visibleProperty());
         range.setLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number exponent) {
@@ -153,6 +159,7 @@ public final class SweepSetupController {
         });
         bindSpinner(samples, vm.samplesProperty(), 1, 1000);
         bindSpinner(candidates, vm.candidatesProperty(), 1, 64);
+        candidates.disableProperty().bind(vm.usesCandidatesProperty().not());
         bindSpinner(concurrency, vm.concurrencyProperty(), 1, 256);
         temperature.textProperty().bindBidirectional(vm.temperatureProperty());
         seed.textProperty().bindBidirectional(vm.seedProperty());

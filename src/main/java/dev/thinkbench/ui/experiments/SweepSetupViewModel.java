@@ -13,6 +13,7 @@ import dev.thinkbench.lab.strategy.AdaptiveStrategy;
 import dev.thinkbench.lab.strategy.FixedStrategy;
 import dev.thinkbench.lab.strategy.RoutingStrategy;
 import dev.thinkbench.lab.strategy.Strategies;
+import dev.thinkbench.lab.strategy.VerifierStrategy;
 import dev.thinkbench.lab.sweep.SweepEndpoints;
 import dev.thinkbench.lab.sweep.SweepSetup;
 import dev.thinkbench.ui.BackgroundTasks;
@@ -55,6 +56,7 @@ import java.util.stream.Collectors;
 public final class SweepSetupViewModel {
 
     private static final String NO_LIMIT = "";
+    private static final List<String> BEST_OF_N = List.of("majority", VerifierStrategy.NAME, "shortest", "longest");
 
     private final ConnectionViewModel connection;
     private final BudgetPresets presets;
@@ -89,6 +91,7 @@ public final class SweepSetupViewModel {
     private final ReadOnlyStringWrapper startHint = new ReadOnlyStringWrapper(this, "startHint", "");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyBooleanWrapper usesCandidates = new ReadOnlyBooleanWrapper(this, "usesCandidates");
     private int loadGeneration;
     private String engineKind;
 
@@ -148,7 +151,11 @@ public final class SweepSetupViewModel {
 
     /** Adds a problem file (JSONL or CSV) to the choices and loads it. */
     public void importFile(Path file) {
-        ProblemSetChoice choice = new ProblemSetChoice(file.getFileName().toString(), file);
+        choose(new ProblemSetChoice(file.getFileName().toString(), file));
+    }
+
+    /** Adds {@code choice} to the problem sets if it is not there, picks it and loads it. */
+    private void choose(ProblemSetChoice choice) {
         if (!problemSets.contains(choice)) {
             problemSets.add(choice);
         }
@@ -206,7 +213,8 @@ public final class SweepSetupViewModel {
         String engine = engineId();
         List<Lane> preset = engine == null ? List.of() : presets.lanes(engine, model());
         presetsText.set(preset.isEmpty() ? "This engine has no presets: use a list or a range."
-                : preset.stream().map(l -> l.label() + " = " + l.budget().spec()).collect(Collectors.joining("\n")));
+                : preset.stream().map(l -> l.label() + " \u00b7 " + BudgetChoices.words(l.budget()))
+                        .collect(Collectors.joining("\n")));
         try {
             List<Lane> lanes = switch (budgetMode.get()) {
                 case PRESETS -> {
@@ -246,6 +254,7 @@ public final class SweepSetupViewModel {
     }
 
     private void validate() {
+        usesCandidates.set(strategies.stream().anyMatch(BEST_OF_N::contains));
         String model = model();
         engineText.set(connection.engineEntryProperty().get() == null ? "No engine"
                 : connection.engineEntryProperty().get().displayName() + " \u00b7 "
@@ -408,7 +417,7 @@ public final class SweepSetupViewModel {
         temperature.set(saved.temperature() == null ? "" : stripZeros(saved.temperature()));
         seed.set(saved.seed() == null ? "" : saved.seed().toString());
         limit.set(NO_LIMIT);
-        importFile(problemsCopy.file());
+        choose(problemsCopy);
     }
 
     private static String stripZeros(double v) {
@@ -494,7 +503,7 @@ public final class SweepSetupViewModel {
         return rangeText.getReadOnlyProperty();
     }
 
-    /** The engine's presets, one {@code label = spec} a line. */
+    /** The engine's presets, one {@code label · words} a line (e.g. {@code small · force ≤ 8 tokens}). */
     public ReadOnlyStringProperty presetsTextProperty() {
         return presetsText.getReadOnlyProperty();
     }
@@ -559,5 +568,10 @@ public final class SweepSetupViewModel {
 
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
+    }
+
+    /** Whether a chosen strategy makes best-of-N candidates (so N matters). */
+    public ReadOnlyBooleanProperty usesCandidatesProperty() {
+        return usesCandidates.getReadOnlyProperty();
     }
 }

@@ -25,7 +25,7 @@ final class TokensChart implements FigureView {
 
     @Override
     public String title() {
-        return "Accuracy vs tokens";
+        return "Tokens";
     }
 
     @Override

@@ -50,9 +50,10 @@ final class TraceView extends VBox {
     private final MetricsStrip metrics = new MetricsStrip();
     private final Label note = new Label();
     private final TableView<Candidate> candidates = new TableView<>();
-    private final Button markRight = new Button("Mark correct");
-    private final Button markWrong = new Button("Mark wrong");
-    private final Button useGrader = new Button("Use the grader's verdict");
+    private final Label numbers = new Label();
+    private final Button markRight = new Button("\u2713 Right");
+    private final Button markWrong = new Button("\u2717 Wrong");
+    private final Button useGrader = new Button("Grader's verdict");
     private RunKey key;
     private RunRecorder live;
     private int liveThinking;
@@ -91,15 +92,24 @@ final class TraceView extends VBox {
         markRight.getStyleClass().addAll(Styles.SMALL, Styles.SUCCESS);
         markWrong.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
         useGrader.getStyleClass().add(Styles.SMALL);
-        HBox grading = new HBox(6, verdict, new Region(), markRight, markWrong, useGrader);
-        HBox.setHgrow(grading.getChildren().get(1), Priority.ALWAYS);
+        markRight.setTooltip(new javafx.scene.control.Tooltip("Mark this run correct (saved in the results file)"));
+        markWrong.setTooltip(new javafx.scene.control.Tooltip("Mark this run wrong (saved in the results file)"));
+        useGrader.setTooltip(new javafx.scene.control.Tooltip("Take back the grade set by hand"));
+        Label setBy = new Label("Grade by hand:");
+        setBy.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        HBox grading = new HBox(6, setBy, markRight, markWrong, useGrader);
+        grading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        grading.managedProperty().bind(markRight.managedProperty());
+        grading.visibleProperty().bind(markRight.visibleProperty());
+        numbers.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        numbers.setWrapText(true);
         VBox thinkingBox = titled("Thinking", thinking);
         VBox answerBox = titled("Answer", answer);
         SplitPane texts = new SplitPane(thinkingBox, answerBox);
         texts.setOrientation(Orientation.VERTICAL);
         texts.setDividerPositions(0.68);
         VBox.setVgrow(texts, Priority.ALWAYS);
-        getChildren().addAll(heading, prompt, grading, texts, metrics, note, candidates);
+        getChildren().addAll(heading, prompt, verdict, numbers, grading, texts, metrics, note, candidates);
     }
 
     private static VBox titled(String title, Region content) {
@@ -139,6 +149,9 @@ final class TraceView extends VBox {
         liveAnswer = 0;
         if (live != null) {
             verdict.setText("Running now\u2026");
+            numbers.setText("");
+            metrics.setVisible(true);
+            metrics.setManaged(true);
             setGradingVisible(false);
             showCandidates(List.of(), "");
             pollLive();
@@ -146,8 +159,12 @@ final class TraceView extends VBox {
         }
         SweepRecord r = d == null ? null : d.record();
         verdict.setText(r == null ? "Not run yet." : verdictOf(r));
+        numbers.setText(r == null ? "" : numbersOf(r));
         setGradingVisible(r != null && r.ok());
         useGrader.setDisable(r == null || !r.gradeOverridden());
+        boolean withMetrics = d != null && d.metrics() != null;
+        metrics.setVisible(withMetrics);
+        metrics.setManaged(withMetrics);
         if (d != null && d.trace() != null) {
             showTrace(d.trace());
             metrics.show(d.metrics() == null ? RunMetrics.empty() : d.metrics());
@@ -179,6 +196,15 @@ final class TraceView extends VBox {
         String answerText = r.answer() == null ? "no answer found" : "answer " + r.answer();
         String mark = r.correct() == null ? "" : r.correct() ? "\u2713 correct \u00b7 " : "\u2717 wrong \u00b7 ";
         return mark + answerText + " \u00b7 " + expected + (r.gradeOverridden() ? " \u00b7 grade set by hand" : "");
+    }
+
+    /** The result line's numbers, e.g. {@code thinking 24 tokens · answer 3 tokens · 0.41 s · free · builtin}. */
+    private static String numbersOf(SweepRecord r) {
+        return "thinking " + (r.thinkingTokens() == null ? Formats.DASH : r.thinkingTokens()) + " tokens \u00b7 answer "
+                + (r.answerTokens() == null ? Formats.DASH : r.answerTokens()) + " tokens \u00b7 "
+                + Formats.millis(r.totalMs()) + " \u00b7 " + (r.costUsd() == null ? "cost unknown"
+                : r.costUsd() == 0 ? "free" : String.format(Locale.ROOT, "$%.6f", r.costUsd()))
+                + (r.endpoint() == null ? "" : " \u00b7 " + r.endpoint());
     }
 
     private void showTrace(Trace t) {

@@ -160,7 +160,9 @@ class ExperimentsViewTest {
         TokensChart tokens = (TokensChart) view.charts().views().getFirst();
         assertThat(tokens.chart().getData()).singleElement()
                 .satisfies(s -> assertThat(s.getData()).hasSize(3));
-        assertThat(view.charts().measures().getItems()).hasSize(1);
+        assertThat(view.charts().measures().shown()).singleElement().satisfies(m -> assertThat(m.strategy())
+                .isEqualTo("fixed"));
+        assertThat(view.charts().measures().getItems()).hasSize(5);
         List<SweepRecord> saved = ResultLog.read(vm.resultsFile()).latest();
         assertThat(saved).hasSize(12);
         assertThat(store.list()).singleElement().extracting(SweepStore.Saved::status)

@@ -49,6 +49,8 @@ class SweepSetupViewModelTest {
     void budgetsComeFromThePresetsAListOrADoublingRange() throws Exception {
         SweepSetupViewModel vm = model();
         assertThat(vm.budgetsProperty().get()).extracting(Lane::label).containsExactly("small", "medium", "large");
+        assertThat(vm.presetsTextProperty().get()).isEqualTo("small \u00b7 thinking off\nmedium \u00b7 effort low\n"
+                + "large \u00b7 effort high");
 
         vm.budgetModeProperty().set(BudgetMode.LIST);
         vm.budgetListProperty().set("none\ntokens:8\n\nbig=force:min=0,max=64,waits=1");
