@@ -20,6 +20,7 @@ import dev.thinkbench.lab.settings.CurrentSettings;
 import dev.thinkbench.lab.settings.SecretsStore;
 import dev.thinkbench.lab.settings.SettingsStore;
 import dev.thinkbench.lab.settings.UserDirectories;
+import dev.thinkbench.lab.sweep.SweepStore;
 import dev.thinkbench.ui.WorkbenchServices;
 
 import java.io.IOException;
@@ -48,11 +49,13 @@ public final class AppContext implements CliServices, WorkbenchServices {
     private final UnaryOperator<String> environment;
     private final ExternalModels externalModels;
     private final SecretsStore secrets;
+    private final SweepStore sweeps;
 
     private AppContext(Path assets, PriceTable prices, BudgetPresets presets, CurrentSettings settings,
                        SecretsStore secrets, LocalBackends builtin, UnaryOperator<String> environment,
-                       ExternalModels externalModels) {
+                       ExternalModels externalModels, SweepStore sweeps) {
         this.assets = assets;
+        this.sweeps = sweeps;
         this.externalModels = externalModels;
         this.environment = environment;
         this.settings = settings;
@@ -113,7 +116,8 @@ public final class AppContext implements CliServices, WorkbenchServices {
                 new TemplateHints(catalog(assets), bundled), () -> settings.get().builtinEngine());
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
                 loadPresets(assets.resolve("budget-presets.json")), settings,
-                new SecretsStore(configDir.resolve(SecretsStore.FILE_NAME)), builtin, environment, externalModels);
+                new SecretsStore(configDir.resolve(SecretsStore.FILE_NAME)), builtin, environment, externalModels,
+                SweepStore.inDataDirectory(dataDir));
     }
 
     /** The download catalog of the assets; empty (only models on this machine offered) when it cannot be read. */
@@ -214,5 +218,15 @@ public final class AppContext implements CliServices, WorkbenchServices {
     @Override
     public Optional<SecretsStore> keyStore() {
         return Optional.of(secrets);
+    }
+
+    /** The Experiments tab's sweeps, one folder each in the data folder ({@code sweeps/}). */
+    public SweepStore sweeps() {
+        return sweeps;
+    }
+
+    /** The app's problem sets ({@code samples/problems} beside the assets). */
+    public Path problemSets() {
+        return assets.resolveSibling("samples").resolve("problems");
     }
 }

@@ -44,6 +44,6 @@ public final class WorkbenchFactory {
         return previous.withEngine(engineId, c.baseUrlProperty().get(), c.modelProperty().get())
                 .withApiKeyEnv(key == null || key.isBlank() ? null : key.strip())
                 .withTheme(vm.themeProperty().get().settingsName())
-                .withColumns(vm.compare().columns().stream().map(ColumnViewModel::toSetting).toList());
+                .withColumns(vm.compare().budgetColumns().stream().map(ColumnViewModel::toSetting).toList());
     }
 }

@@ -11,6 +11,7 @@ import dev.thinkbench.lab.strategy.Strategies;
 import dev.thinkbench.lab.strategy.Strategy;
 import dev.thinkbench.lab.sweep.Endpoint;
 import dev.thinkbench.lab.sweep.ResultLog;
+import dev.thinkbench.lab.sweep.SweepEndpoints;
 import dev.thinkbench.lab.sweep.SweepHandle;
 import dev.thinkbench.lab.sweep.SweepOutcome;
 import dev.thinkbench.lab.sweep.SweepPlan;
@@ -142,8 +143,8 @@ final class SweepCommand implements Callable<Integer> {
         Arguments.check(spec, () -> services.engines().get(engineId));
         SweepPlan plan = Arguments.check(spec, () -> new SweepPlan(set, lanes(engineId, modelName), samples,
                 strategies(set), modelName, system, sampling.sampling(choice.defaultTemperature())));
-        List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services, engineId, modelName,
-                baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
+        List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services.engines().get(engineId),
+                modelName, baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
         SweepOutcome outcome = run(plan, endpoints, err);
 
         PrintWriter stdout = spec.commandLine().getOut();

@@ -201,10 +201,10 @@ class MainWindowTest {
     }
 
     @Test
-    void threeTabsSwitchWithCtrl1To3EvenWhileTyping(FxRobot robot) {
+    void fourTabsSwitchWithCtrl1To4EvenWhileTyping(FxRobot robot) {
         skipWelcome(robot);
         assertThat(window.view().tabs().getTabs()).extracting(t -> t.getText())
-                .containsExactly("Compare", "Stepper", "Models");
+                .containsExactly("Compare", "Stepper", "Models", "Experiments");
         robot.clickOn("#promptArea");
         String before = robot.lookup("#promptArea").queryAs(TextArea.class).getText();
 
@@ -212,6 +212,8 @@ class MainWindowTest {
         assertThat(selectedTab()).isEqualTo(MainWindow.STEPPER);
         shortcut(robot, KeyCode.DIGIT3);
         assertThat(selectedTab()).isEqualTo(MainWindow.MODELS);
+        shortcut(robot, KeyCode.DIGIT4);
+        assertThat(selectedTab()).isEqualTo(MainWindow.EXPERIMENTS);
         shortcut(robot, KeyCode.DIGIT1);
         assertThat(selectedTab()).isEqualTo(MainWindow.COMPARE);
         assertThat(robot.lookup("#promptArea").queryAs(TextArea.class).getText()).isEqualTo(before);

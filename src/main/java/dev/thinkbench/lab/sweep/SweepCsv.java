@@ -1,7 +1,4 @@
-package dev.thinkbench.cli;
-
-import dev.thinkbench.lab.sweep.SummaryRow;
-import dev.thinkbench.lab.sweep.SweepRecord;
+package dev.thinkbench.lab.sweep;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,14 +6,15 @@ import java.util.List;
 
 /**
  * A sweep's results as CSV (RFC 4180: fields with commas, quotes or line breaks are quoted): {@code summary.csv} one
- * row per strategy and budget, {@code runs.csv} one row per run with the results file's fields. Pure.
+ * row per strategy and budget, {@code runs.csv} one row per run with the results file's fields; the same files from
+ * {@code thinkbench report} and the Experiments tab's export. Pure; any thread.
  */
-final class SweepCsv {
+public final class SweepCsv {
 
     private SweepCsv() {
     }
 
-    static String summary(List<SummaryRow> rows) {
+    public static String summary(List<SummaryRow> rows) {
         StringBuilder b = new StringBuilder("label,budget,strategy,n,correct,accuracy,wilsonLow,wilsonHigh,"
                 + "meanThinkingTokens,meanTotalMs,costUsd,failed,ungraded\r\n");
         for (SummaryRow r : rows) {
@@ -29,7 +27,7 @@ final class SweepCsv {
         return b.toString();
     }
 
-    static String runs(List<SweepRecord> records) {
+    public static String runs(List<SweepRecord> records) {
         StringBuilder b = new StringBuilder("problemId,label,budget,strategy,sample,status,answer,expected,correct,"
                 + "thinkingTokens,answerTokens,totalMs,costUsd,endpoint,error\r\n");
         for (SweepRecord r : records) {

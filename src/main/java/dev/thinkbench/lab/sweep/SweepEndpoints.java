@@ -1,4 +1,4 @@
-package dev.thinkbench.cli;
+package dev.thinkbench.lab.sweep;
 
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.EngineConfig;
@@ -11,7 +11,6 @@ import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.forcing.RawEngines;
 import dev.thinkbench.forcing.TemplateMarkers;
 import dev.thinkbench.lab.strategy.RawAccess;
-import dev.thinkbench.lab.sweep.Endpoint;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,29 +18,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The endpoints of a sweep from the command line: one per {@code --base-url} (the engine's default when none is
- * given), each with its own engine and, for raw-continuation engines, the raw backend and template adaptive thinking
- * forks with. Creating them never contacts a server. Called on the command's thread.
+ * The endpoints of a sweep, as the command line ({@code --base-url}) and the Experiments tab choose them: one per base
+ * URL (the engine's default when none is given), each with its own engine and, for raw-continuation engines, the raw
+ * backend and template adaptive thinking forks with. Creating them never contacts a server. Stateless; any thread.
  */
-final class SweepEndpoints {
+public final class SweepEndpoints {
 
     /** Concurrency per endpoint when none is given: the built-in engine serves one sequence at a time. */
-    static final int BUILTIN_CONCURRENCY = 1;
-    static final int SERVER_CONCURRENCY = 4;
+    public static final int BUILTIN_CONCURRENCY = 1;
+    public static final int SERVER_CONCURRENCY = 4;
 
     private SweepEndpoints() {
     }
 
     /**
+     * @param entry the engine kind, from the one engine registry
      * @param urls the base URLs given, empty for the engine's default
      * @param template a template name or file for raw engines, null for the engine's own choice
      * @param concurrency per endpoint, null for the default
      * @throws IllegalArgumentException for an unknown engine, a bad URL, a template on a chat engine, or base URLs
      *                                  on the built-in engine
      */
-    static List<Endpoint> build(CliServices services, String engineId, String model, List<String> urls, String apiKey,
-                                String apiKeyEnv, Duration timeout, String template, Integer concurrency) {
-        EngineRegistry.Entry entry = services.engines().get(engineId);
+    public static List<Endpoint> build(EngineRegistry.Entry entry, String model, List<String> urls, String apiKey,
+                                       String apiKeyEnv, Duration timeout, String template, Integer concurrency) {
+        String engineId = entry.id();
         boolean raw = entry.continuesRawText();
         boolean builtin = LocalCompletionBackend.ID.equals(engineId);
         if (builtin && !urls.isEmpty()) {
