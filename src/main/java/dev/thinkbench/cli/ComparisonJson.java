@@ -49,6 +49,7 @@ final class ComparisonJson {
             r.put("status", run.status().wireName());
             r.put("error", run.error());
             r.put("thinking", trace.thinking());
+            r.put("thinkingIsSummary", trace.thinkingSummary());
             r.put("answer", trace.answer());
             if (extras.expected() != null) {
                 Grade g = AnswerGrader.grade(trace.answer(), extras.expected());

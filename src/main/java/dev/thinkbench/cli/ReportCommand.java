@@ -4,6 +4,7 @@ import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.core.problemset.ProblemSetReader;
 import dev.thinkbench.lab.sweep.ResultLog;
 import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.lab.sweep.SweepCsv;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.lab.sweep.SweepSummary;
 import picocli.CommandLine.Command;

@@ -1,7 +1,6 @@
 package dev.thinkbench.cli;
 
 import dev.thinkbench.core.BudgetSpec;
-import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.core.problemset.ProblemLoad;
@@ -12,6 +11,7 @@ import dev.thinkbench.lab.strategy.Strategies;
 import dev.thinkbench.lab.strategy.Strategy;
 import dev.thinkbench.lab.sweep.Endpoint;
 import dev.thinkbench.lab.sweep.ResultLog;
+import dev.thinkbench.lab.sweep.SweepEndpoints;
 import dev.thinkbench.lab.sweep.SweepHandle;
 import dev.thinkbench.lab.sweep.SweepOutcome;
 import dev.thinkbench.lab.sweep.SweepPlan;
@@ -53,7 +53,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N problems")
     private Integer limit;
 
-    @Option(names = "--engine", paramLabel = "ID", description = "Engine (default: the built-in engine)")
+    @Option(names = "--engine", paramLabel = "ID",
+            description = "Engine (default: the built-in engine; see the list below)")
     private String engine;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model (default: the bundled micro model)")
@@ -133,13 +134,17 @@ final class SweepCommand implements Callable<Integer> {
         checkOptions();
         PrintWriter err = spec.commandLine().getErr();
         List<BenchProblem> set = load(err);
-        String engineId = BuiltinDefault.engine(engine);
+        if (engine != null) {
+            Arguments.check(spec, () -> services.engines().get(engine.strip()));
+        }
+        EngineChoice choice = Arguments.check(spec, () -> EngineChoice.resolve(engine, model, services));
+        String engineId = choice.engineId();
+        String modelName = choice.model();
         Arguments.check(spec, () -> services.engines().get(engineId));
-        String modelName = Arguments.check(spec, () -> BuiltinDefault.model(engineId, model));
         SweepPlan plan = Arguments.check(spec, () -> new SweepPlan(set, lanes(engineId, modelName), samples,
-                strategies(set), modelName, system, sampling(engineId, modelName)));
-        List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services, engineId, modelName,
-                baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
+                strategies(set), modelName, system, sampling.sampling(choice.defaultTemperature())));
+        List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services.engines().get(engineId),
+                modelName, baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
         SweepOutcome outcome = run(plan, endpoints, err);
 
         PrintWriter stdout = spec.commandLine().getOut();
@@ -223,14 +228,6 @@ final class SweepCommand implements Callable<Integer> {
                 AdaptiveStrategy.Settings.agreeing(probeEvery, 1, agree), SweepPlan.maxDifficulty(set, 5));
         List<String> names = strategies.isEmpty() ? List.of("fixed") : strategies;
         return names.stream().filter(n -> !n.isBlank()).map(n -> Strategies.named(n, options)).toList();
-    }
-
-    private Sampling sampling(String engineId, String modelName) {
-        Sampling given = sampling.sampling(null);
-        if (given.temperature() == null && BuiltinDefault.isDefault(engineId, modelName)) {
-            return new Sampling(BuiltinDefault.TEMPERATURE, given.topP(), given.seed(), given.maxAnswerTokens());
-        }
-        return given;
     }
 
     private String apiKey() {

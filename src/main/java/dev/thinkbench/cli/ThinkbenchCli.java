@@ -21,6 +21,7 @@ public final class ThinkbenchCli {
         cli.addSubcommand("report", new ReportCommand());
         footer(cli.getSubcommands().get("compare"), CompareCommand.engineHelp(services));
         footer(cli.getSubcommands().get("step"), StepCommand.engineHelp(services));
+        footer(cli.getSubcommands().get("sweep"), CompareCommand.engineHelp(services));
         cli.setParameterExceptionHandler((ex, a) -> usageError(ex));
         cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
             if (ex instanceof CommandLine.ParameterException pe) {

@@ -33,8 +33,16 @@ public sealed interface ReasoningEvent {
      *
      * @param tokens how many tokens the engine attributes to this text (stream chunks or decoded tokens), 0 if it
      *               cannot tell
+     * @param summary whether the text is the provider's summary of the model's thinking rather than the thinking
+     *                itself (Anthropic's summarized thinking, OpenAI's reasoning summaries, Gemini's thought
+     *                summaries): the model thought more than is shown, and its thinking tokens are not the summary's
      */
-    record ThinkingDelta(long nanos, String text, int tokens) implements ReasoningEvent {
+    record ThinkingDelta(long nanos, String text, int tokens, boolean summary) implements ReasoningEvent {
+
+        /** The model's own thinking (not a summary). */
+        public ThinkingDelta(long nanos, String text, int tokens) {
+            this(nanos, text, tokens, false);
+        }
     }
 
     /** Answer text arrived; {@code tokens} as in {@link ThinkingDelta}. */

@@ -15,21 +15,18 @@ public class EngineException extends Exception {
     private final Duration retryAfter;
 
     public EngineException(FailureKind kind, String message) {
-        this(kind, message, null, null);
+        this(kind, message, (Duration) null);
     }
 
     public EngineException(FailureKind kind, String message, Throwable cause) {
-        this(kind, message, cause, null);
+        super(message, cause);
+        this.kind = kind;
+        this.retryAfter = null;
     }
 
     /** @param retryAfter the wait the server asked for ({@code Retry-After}), or null */
     public EngineException(FailureKind kind, String message, Duration retryAfter) {
-        this(kind, message, null, retryAfter);
-    }
-
-    /** @param retryAfter how long the server asked to wait before trying again (HTTP Retry-After), null if unsaid */
-    public EngineException(FailureKind kind, String message, Throwable cause, Duration retryAfter) {
-        super(message, cause);
+        super(message);
         this.kind = kind;
         this.retryAfter = retryAfter;
     }

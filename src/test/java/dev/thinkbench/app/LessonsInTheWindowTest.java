@@ -109,7 +109,7 @@ class LessonsInTheWindowTest {
             compare().prompt().promptProperty().set("my own prompt");
             compare().restoreColumns(List.of("mine=force:min=0,max=5,waits=0"));
         });
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(selectedTab()).isEqualTo(MainWindow.LESSONS);
         assertThat(window.lessons().text().plainText()).startsWith("1. Test-time compute and the scaling curve");

@@ -227,7 +227,7 @@ class SweepCommandTest {
                 List.of("--problems", problems.toString(), "--strategy", "beam"), "unknown strategy 'beam'",
                 List.of("--problems", problems.toString(), "--format", "xml"), "--format must be json or table",
                 List.of("--problems", problems.toString(), "--engine", "nope"), "unknown engine 'nope'",
-                List.of("--problems", problems.toString(), "--engine", "answer"), "--model is needed",
+                List.of("--problems", problems.toString(), "--engine", "answer"), "--model NAME is needed",
                 List.of("--problems", problems.toString(), "--limit", "0"), "--limit must be at least 1");
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
             List<String> args = new java.util.ArrayList<>(List.of("sweep"));

@@ -1,7 +1,5 @@
 package dev.thinkbench.lab.strategy;
 
-import dev.thinkbench.core.AnswerGrader;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,13 +63,7 @@ public final class BestOfN implements Strategy {
     static List<Candidate> sample(StrategyRun run, int count) throws InterruptedException {
         List<Candidate> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Call call = run.calls().run(run.spec(run.lane().budget(), i));
-            String extracted = call.ok() ? AnswerGrader.grade(call.answer(), run.problem().answer()).extracted()
-                    : null;
-            Integer thinking = call.thinkingTokens();
-            Integer answer = call.answerTokens();
-            out.add(new Candidate(i, call, extracted, null, thinking == null || answer == null ? null
-                    : thinking + answer));
+            out.add(Candidate.of(i, run.calls().run(run.spec(run.lane().budget(), i)), run.problem().answer()));
         }
         return out;
     }

@@ -31,6 +31,14 @@ public record StrategyRun(BenchProblem problem, Lane lane, int sample, RunSpec b
      * set), so best-of-N candidates differ under sampling and stay reproducible.
      */
     public RunSpec spec(Budget budget, int variant) {
+        return variant(base, budget, variant);
+    }
+
+    /**
+     * {@code base} with {@code budget} and the seed of candidate {@code variant} (seed + variant, where a seed is
+     * set): how every best-of-N candidate is made, in a sweep or in the Compare tab's candidate columns.
+     */
+    public static RunSpec variant(RunSpec base, Budget budget, int variant) {
         Sampling s = base.sampling();
         Sampling varied = s.seed() == null ? s
                 : new Sampling(s.temperature(), s.topP(), s.seed() + variant, s.maxAnswerTokens());

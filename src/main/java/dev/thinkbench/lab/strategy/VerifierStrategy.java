@@ -65,20 +65,25 @@ public final class VerifierStrategy implements Strategy {
                 scored.add(c);
                 continue;
             }
-            Call judge = run.judge().run(judgeSpec(run, c));
+            Call judge = run.judge().run(judgeSpec(run.base(), c.call().answer(), judgeModel, judgeBudget));
             judgeCalls.add(judge);
-            scored.add(new Candidate(c.index(), c.call(), c.extracted(), judge.ok() ? score(judge.answer()) : null,
-                    c.tokens()));
+            scored.add(c.scored(judge.ok() ? score(judge.answer()) : null));
         }
         return BestOfN.result(run, scored, Picks.bestScore(scored), judgeCalls);
     }
 
-    private RunSpec judgeSpec(StrategyRun run, Candidate c) {
-        Sampling base = run.base().sampling();
-        Sampling greedy = new Sampling(0.0, null, base.seed(), base.maxAnswerTokens());
-        return new RunSpec(JUDGE_PROMPT.formatted(run.problem().prompt(), c.call().answer().strip()), "",
-                judgeModel != null ? judgeModel : run.base().model(),
-                judgeBudget != null ? judgeBudget : run.lane().budget(), greedy);
+    /**
+     * The judge prompt for one candidate's answer to {@code base}'s prompt, greedy, with no system prompt.
+     *
+     * @param judgeModel the judge's model, null for {@code base}'s
+     * @param judgeBudget the judge's budget, null for {@code base}'s
+     */
+    public static RunSpec judgeSpec(RunSpec base, String candidateAnswer, String judgeModel, Budget judgeBudget) {
+        Sampling sampling = base.sampling();
+        Sampling greedy = new Sampling(0.0, null, sampling.seed(), sampling.maxAnswerTokens());
+        return new RunSpec(JUDGE_PROMPT.formatted(base.prompt(), candidateAnswer == null ? "" : candidateAnswer.strip()),
+                "", judgeModel != null ? judgeModel : base.model(), judgeBudget != null ? judgeBudget : base.budget(),
+                greedy);
     }
 
     /**

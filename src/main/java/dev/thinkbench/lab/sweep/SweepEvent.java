@@ -1,6 +1,7 @@
 package dev.thinkbench.lab.sweep;
 
 import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.RunRecorder;
 import dev.thinkbench.core.Trace;
 import dev.thinkbench.lab.strategy.Candidate;
@@ -50,10 +51,11 @@ public sealed interface SweepEvent {
      * A run finished and its result line was written.
      *
      * @param trace the chosen call's trace (what a cell opens)
+     * @param metrics the chosen call's numbers (tokens with their source, latencies, cost), for the same view
      * @param candidates best-of-N candidates or adaptive probes, empty for a single run
      * @param note how the strategy picked, for people
      */
-    record RunFinished(SweepRecord record, Trace trace, List<Candidate> candidates, String note,
+    record RunFinished(SweepRecord record, Trace trace, RunMetrics metrics, List<Candidate> candidates, String note,
                        SweepProgress progress) implements SweepEvent {
         public RunFinished {
             candidates = List.copyOf(candidates);

@@ -171,8 +171,8 @@ final class SweepExecution implements SweepHandle {
             finishedHere++;
             running.decrementAndGet();
         }
-        emit(new SweepEvent.RunFinished(record, result.chosen().trace(), result.candidates(), result.note(),
-                progress()));
+        emit(new SweepEvent.RunFinished(record, result.chosen().trace(), result.chosen().metrics(),
+                result.candidates(), result.note(), progress()));
     }
 
     private CallObserver observer(RunKey key) {

@@ -9,7 +9,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The Compare tab: prompt panel on the left, budget columns with the live charts below them on the right. Drives the
@@ -38,9 +40,10 @@ public final class CompareView extends StackPane {
         prompt = new PromptPane(compare);
         columns = new ColumnsPane(compare);
         chartsPane = new ChartsPane(compare);
-        chartsArea = new javafx.scene.layout.VBox(4, new TallyLine(compare), chartsPane);
-        javafx.scene.layout.VBox.setVgrow(chartsPane, javafx.scene.layout.Priority.ALWAYS);
-        charts = new SplitPane(columns, chartsArea);
+        chartsArea = new VBox(4, new TallyLine(compare), chartsPane);
+        VBox.setVgrow(chartsPane, Priority.ALWAYS);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        charts = new SplitPane(new VBox(new BestOfNBar(compare), columns), chartsArea);
         charts.setOrientation(Orientation.VERTICAL);
         charts.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(chartsArea, false);

@@ -11,6 +11,8 @@ import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.lab.LaneRun;
 import dev.thinkbench.ui.common.Formats;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -39,6 +41,7 @@ public final class LiveRunViewModel {
     private final ReadOnlyObjectWrapper<FailureKind> failureKind = new ReadOnlyObjectWrapper<>(this, "failureKind");
     private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyBooleanWrapper thinkingSummary = new ReadOnlyBooleanWrapper(this, "thinkingSummary");
     private final List<TextStreamListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ReasoningEvent> drained = new ArrayList<>();
     private final List<PendingText> pendingText = new ArrayList<>();
@@ -70,6 +73,7 @@ public final class LiveRunViewModel {
         notice.set("");
         pendingText.clear();
         sawText = false;
+        thinkingSummary.set(false);
         lastMetricsNanos = 0;
         retryAtNanos = 0;
         error.set("");
@@ -155,6 +159,9 @@ public final class LiveRunViewModel {
         for (ReasoningEvent event : events) {
             switch (event) {
                 case ReasoningEvent.ThinkingDelta d -> {
+                    if (d.summary()) {
+                        thinkingSummary.set(true);
+                    }
                     addText(TextChunk.Part.THINKING, d.text());
                     sawText |= !d.text().isEmpty();
                     state.set(ColumnState.THINKING);
@@ -291,6 +298,11 @@ public final class LiveRunViewModel {
     /** What the column says instead of running (a prompt outside the model's world), empty otherwise. */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
+    }
+
+    /** Whether the thinking shown is the provider's summary of the model's thinking, not the thinking itself. */
+    public ReadOnlyBooleanProperty thinkingSummaryProperty() {
+        return thinkingSummary.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<FailureKind> failureKindProperty() {

@@ -79,4 +79,29 @@ class ResultLogTest {
         }
         assertThat(ResultLog.read(file).records()).extracting(SweepRecord::problemId).containsExactly("p1", "p2");
     }
+
+    @Test
+    void aGradeSetByHandIsAppendedAsTheRunsLatestLineAndCanBeTakenBack() throws Exception {
+        Path file = dir.resolve("r.jsonl");
+        SweepRecord graded = new SweepRecord("p1", "small", "tokens:8", "fixed", 0, "ok", "41", "42", false, 8, 2,
+                12L, null, "e", null);
+        SweepRecord overridden = graded.withGrade(true);
+        assertThat(overridden.correct()).isTrue();
+        assertThat(overridden.gradeOverridden()).isTrue();
+        assertThat(SweepRecordJson.line(overridden)).endsWith(",\"gradeOverridden\":true}");
+        assertThat(SweepRecordJson.line(graded)).doesNotContain("gradeOverridden");
+        try (ResultLog log = ResultLog.open(file)) {
+            log.append(graded);
+            log.append(overridden);
+        }
+        assertThat(ResultLog.read(file).latest()).containsExactly(overridden);
+
+        SweepRecord back = overridden.withGrade(null);
+        assertThat(back.correct()).isFalse();
+        assertThat(back.gradeOverridden()).isFalse();
+        assertThat(new SweepRecord("p1", "small", "tokens:8", "fixed", 0, "ok", "42", "42", true, 8, 2, 12L, null,
+                "e", null).withGrade(false).withGrade(null).correct()).isTrue();
+        assertThatThrownBy(() -> record("p2", "failed").withGrade(true)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("only a finished run");
+    }
 }

@@ -227,7 +227,7 @@ class SweepRunnerTest {
             public CompletionResult complete(CompletionRequest request, CompletionListener listener,
                                              CancelToken cancel) throws EngineException {
                 if (calls.incrementAndGet() == 1) {
-                    throw new EngineException(FailureKind.RATE_LIMITED, "HTTP 429", null, Duration.ofSeconds(3));
+                    throw new EngineException(FailureKind.RATE_LIMITED, "HTTP 429", Duration.ofSeconds(3));
                 }
                 return script.complete(request, listener, cancel);
             }
