@@ -45,6 +45,22 @@ public sealed interface ReasoningEvent {
         }
     }
 
+    /**
+     * How sure the model was of the tokens it just generated, sent before the text they make up, by engines that can
+     * tell (the built-in engine). The tokens' texts joined are the text that follows, except where a stop string or
+     * the forcer cut it.
+     *
+     * @param thinking true for thinking tokens, false for answer tokens
+     * @param tokens the tokens in order, with their probabilities
+     */
+    record TokenConfidence(long nanos, boolean thinking, java.util.List<TokenProbability> tokens)
+            implements ReasoningEvent {
+
+        public TokenConfidence {
+            tokens = java.util.List.copyOf(tokens);
+        }
+    }
+
     /** Answer text arrived; {@code tokens} as in {@link ThinkingDelta}. */
     record AnswerDelta(long nanos, String text, int tokens) implements ReasoningEvent {
     }

@@ -63,6 +63,9 @@ public final class RunRecorder {
             case ReasoningEvent.Cancelled c -> end(c.nanos(), RunStatus.CANCELLED, null, null);
             case ReasoningEvent.Failed f -> end(f.nanos(), RunStatus.FAILED, f.kind(),
                     SecretScrubber.scrub(f.message()));
+            case ReasoningEvent.TokenConfidence t -> {
+                // The views colour text by it; the trace and metrics do not change.
+            }
             case ReasoningEvent.RetryWaiting w -> {
                 // The wait counts in the run's time, as it does for the user; nothing else changes.
             }

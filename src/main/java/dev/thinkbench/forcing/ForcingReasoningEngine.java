@@ -132,6 +132,16 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
                 + p.maxThinkingTokens() + " tokens with \"" + p.answerPrefix() + "\"";
     }
 
+    /** True when the model's backend reports token probabilities (the built-in engine does). */
+    @Override
+    public boolean reportsTokenProbabilities(String model) {
+        try {
+            return backends.apply(model == null ? "" : model).reportsTokenProbabilities();
+        } catch (RuntimeException e) {
+            return false; // a model that cannot be prepared reports nothing; its run says why
+        }
+    }
+
     @Override
     public Price price(String model, PriceTable table) {
         return free ? Price.free("local: no charge") : table.lookup(model).orElse(null);

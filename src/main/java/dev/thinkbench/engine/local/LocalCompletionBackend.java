@@ -124,6 +124,12 @@ public final class LocalCompletionBackend implements BatchCompletionBackend, Cha
         process.withModel(model, settings, c -> null);
     }
 
+    /** The built-in engine reports each token's probability when asked. */
+    @Override
+    public boolean reportsTokenProbabilities() {
+        return true;
+    }
+
     /** Loads the model unless it is loaded; returns how long this call waited for the load, null if it did not. */
     @Override
     public Long loadModel() throws EngineException {

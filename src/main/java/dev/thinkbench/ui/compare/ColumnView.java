@@ -38,6 +38,11 @@ public final class ColumnView extends VBox implements TextStreamListener {
 
     private static final PseudoClass DANGER = Styles.STATE_DANGER;
     private static final PseudoClass PICKED = PseudoClass.getPseudoClass("picked");
+    /** The style class of thinking text in each confidence band (see thinkbench.css). */
+    static final java.util.Map<TextChunk.Confidence, String> CONFIDENCE_STYLES = java.util.Map.of(
+            TextChunk.Confidence.SURE, "confidence-sure",
+            TextChunk.Confidence.UNSURE, "confidence-unsure",
+            TextChunk.Confidence.GUESSING, "confidence-guessing");
 
     private final ColumnViewModel column;
     private final CompareViewModel compare;
@@ -290,7 +295,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
     public void append(List<TextChunk> chunks) {
         for (TextChunk c : chunks) {
             switch (c.part()) {
-                case THINKING -> thinking.append(c.text(), "thinking-text");
+                case THINKING -> thinking.append(c.text(), c.confidence() == null ? "thinking-text"
+                        : CONFIDENCE_STYLES.get(c.confidence()));
                 case INSERTED -> thinking.append(c.text(), "inserted-text");
                 case ANSWER -> {
                     answer.append(c.text(), "answer-text");

@@ -9,6 +9,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -43,7 +44,9 @@ public final class CompareView extends StackPane {
         chartsArea = new VBox(4, new TallyLine(compare), chartsPane);
         VBox.setVgrow(chartsPane, Priority.ALWAYS);
         VBox.setVgrow(columns, Priority.ALWAYS);
-        charts = new SplitPane(new VBox(new BestOfNBar(compare), columns), chartsArea);
+        BestOfNBar bestOfN = new BestOfNBar(compare);
+        HBox.setHgrow(bestOfN, Priority.ALWAYS);
+        charts = new SplitPane(new VBox(new HBox(bestOfN, new ConfidenceBar(compare)), columns), chartsArea);
         charts.setOrientation(Orientation.VERTICAL);
         charts.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(chartsArea, false);

@@ -17,6 +17,7 @@ import dev.thinkbench.lab.strategy.Candidate;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,6 +25,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -80,6 +82,9 @@ public final class CompareViewModel {
     /** The rates the last run's free columns were costed at, null for none. */
     private Price runPricedAs;
     private final BestOfNViewModel bestOfN = new BestOfNViewModel();
+    private final BooleanProperty confidenceShown = new SimpleBooleanProperty(this, "confidenceShown");
+    private final ReadOnlyStringWrapper confidenceUnavailable = new ReadOnlyStringWrapper(this,
+            "confidenceUnavailable", "");
     /** The budget columns the user set up, kept while best-of-N shows candidate columns instead. */
     private List<ColumnViewModel> budgetColumns = List.of();
     private CandidateRound round;
@@ -108,6 +113,44 @@ public final class CompareViewModel {
         }
         checkModelFit();
         installBestOfN();
+        installConfidence();
+    }
+
+    // --- the token confidence view ----------------------------------------------------------------------------
+
+    private void installConfidence() {
+        for (Observable o : List.of(connection.engineProperty(), connection.modelProperty())) {
+            o.addListener(obs -> checkConfidence());
+        }
+        confidenceShown.addListener((obs, was, on) -> columns.forEach(c -> c.live().setConfidenceShown(on)));
+        columns.addListener((ListChangeListener<ColumnViewModel>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(c -> c.live().setConfidenceShown(confidenceShown.get()));
+            }
+        });
+        columns.forEach(c -> c.live().setConfidenceShown(confidenceShown.get()));
+        checkConfidence();
+    }
+
+    private void checkConfidence() {
+        ReasoningEngine engine = connection.engineProperty().get();
+        String model = connection.modelProperty().get();
+        confidenceUnavailable.set(engine == null ? Messages.get("confidence.noEngine")
+                : engine.reportsTokenProbabilities(model == null ? "" : model.strip()) ? ""
+                : Messages.get("confidence.notReported", engine.id()));
+    }
+
+    /**
+     * Whether the columns colour the thinking by the model's confidence in each token (for runs whose engine
+     * reported token probabilities).
+     */
+    public BooleanProperty confidenceShownProperty() {
+        return confidenceShown;
+    }
+
+    /** Why the chosen engine cannot show token confidence, empty when it can. */
+    public ReadOnlyStringProperty confidenceUnavailableProperty() {
+        return confidenceUnavailable.getReadOnlyProperty();
     }
 
     /** Whether the prompt suits the model: the micro model's samples first, a warning for a prompt it cannot do. */

@@ -42,6 +42,12 @@ public final class LiveRunViewModel {
     private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper thinkingSummary = new ReadOnlyBooleanWrapper(this, "thinkingSummary");
+    private final ReadOnlyBooleanWrapper confidenceReported = new ReadOnlyBooleanWrapper(this,
+            "confidenceReported");
+    private final ConfidenceAligner aligner = new ConfidenceAligner();
+    /** Everything handed to the listeners for this run, with its bands, so the confidence view can be redrawn. */
+    private final List<PendingText> shown = new ArrayList<>();
+    private boolean confidenceShown;
     private final List<TextStreamListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ReasoningEvent> drained = new ArrayList<>();
     private final List<PendingText> pendingText = new ArrayList<>();
@@ -74,6 +80,7 @@ public final class LiveRunViewModel {
         pendingText.clear();
         sawText = false;
         thinkingSummary.set(false);
+        clearConfidence();
         lastMetricsNanos = 0;
         retryAtNanos = 0;
         error.set("");
@@ -98,6 +105,7 @@ public final class LiveRunViewModel {
         grade.set(null);
         notice.set(why == null ? "" : why);
         pendingText.clear();
+        clearConfidence();
         listeners.forEach(TextStreamListener::reset);
         metrics.set(RunMetrics.empty());
         error.set("");
@@ -134,8 +142,8 @@ public final class LiveRunViewModel {
         }
         boolean ended = !state.get().active();
         if ((showText || ended) && !pendingText.isEmpty()) {
-            List<TextChunk> batch = pendingText.stream().map(p -> new TextChunk(p.part(), p.text().toString()))
-                    .toList();
+            List<TextChunk> batch = pendingText.stream().map(this::chunk).toList();
+            pendingText.forEach(p -> keep(shown, p.part(), p.text(), p.confidence()));
             pendingText.clear();
             listeners.forEach(l -> l.append(batch));
         }
@@ -162,7 +170,7 @@ public final class LiveRunViewModel {
                     if (d.summary()) {
                         thinkingSummary.set(true);
                     }
-                    addText(TextChunk.Part.THINKING, d.text());
+                    addThinking(d.text());
                     sawText |= !d.text().isEmpty();
                     state.set(ColumnState.THINKING);
                 }
@@ -185,6 +193,12 @@ public final class LiveRunViewModel {
                     retryReason = w.reason();
                     state.set(ColumnState.WAITING);
                 }
+                case ReasoningEvent.TokenConfidence t -> {
+                    if (t.thinking()) {
+                        aligner.addTokens(t.tokens());
+                        confidenceReported.set(aligner.hasTokens());
+                    }
+                }
                 case ReasoningEvent.UsageReported u -> {
                     // Usage shows through the metrics refreshed after the drain.
                 }
@@ -194,15 +208,67 @@ public final class LiveRunViewModel {
 
     /** Adds text to the batch, joined to its last chunk when that is the same part (one builder, no copies). */
     private void addText(TextChunk.Part part, String text) {
+        keep(pendingText, part, text, null);
+    }
+
+    /** Adds thinking text to the batch in stretches of one confidence band (none when no probabilities came). */
+    private void addThinking(String text) {
+        if (!aligner.hasTokens()) {
+            addText(TextChunk.Part.THINKING, text);
+            return;
+        }
+        for (ConfidenceAligner.Stretch s : aligner.split(text)) {
+            keep(pendingText, TextChunk.Part.THINKING, s.text(), s.confidence());
+        }
+    }
+
+    private static void keep(List<PendingText> list, TextChunk.Part part, CharSequence text,
+                             TextChunk.Confidence confidence) {
         if (text.isEmpty()) {
             return;
         }
-        PendingText last = pendingText.isEmpty() ? null : pendingText.getLast();
-        if (last != null && last.part() == part) {
+        PendingText last = list.isEmpty() ? null : list.getLast();
+        if (last != null && last.part() == part && last.confidence() == confidence) {
             last.text().append(text);
         } else {
-            pendingText.add(new PendingText(part, new StringBuilder(text)));
+            list.add(new PendingText(part, new StringBuilder(text), confidence));
         }
+    }
+
+    private TextChunk chunk(PendingText p) {
+        return new TextChunk(p.part(), p.text().toString(), confidenceShown ? p.confidence() : null);
+    }
+
+    private void clearConfidence() {
+        aligner.clear();
+        shown.clear();
+        confidenceReported.set(false);
+    }
+
+    /**
+     * Colours the thinking by the model's confidence in each token, or not: the text shown so far is drawn again in
+     * the new way. Only thinking whose engine reported probabilities gets colours ({@link #confidenceReportedProperty}).
+     */
+    public void setConfidenceShown(boolean show) {
+        if (show == confidenceShown) {
+            return;
+        }
+        confidenceShown = show;
+        if (shown.isEmpty()) {
+            return;
+        }
+        List<TextChunk> all = shown.stream().map(this::chunk).toList();
+        listeners.forEach(TextStreamListener::reset);
+        listeners.forEach(l -> l.append(all));
+    }
+
+    public boolean isConfidenceShown() {
+        return confidenceShown;
+    }
+
+    /** Whether the run shown reported how sure the model was of its thinking tokens. */
+    public ReadOnlyBooleanProperty confidenceReportedProperty() {
+        return confidenceReported.getReadOnlyProperty();
     }
 
     private void onIntervention(ReasoningEvent.Intervention i) {
@@ -210,6 +276,8 @@ public final class LiveRunViewModel {
             case WAIT_INSERTED, TEXT_INSERTED, ANSWER_FORCED -> addText(TextChunk.Part.INSERTED, i.text());
             case TRACE_EDITED -> {
                 pendingText.clear();
+                aligner.clear();
+                shown.clear();
                 listeners.forEach(TextStreamListener::reset);
                 addText(TextChunk.Part.THINKING, i.text());
             }
@@ -220,7 +288,7 @@ public final class LiveRunViewModel {
     }
 
     /** Text gathered for the next batch: one part and its text so far. */
-    private record PendingText(TextChunk.Part part, StringBuilder text) {
+    private record PendingText(TextChunk.Part part, StringBuilder text, TextChunk.Confidence confidence) {
     }
 
     private void updateStatus() {

@@ -13,6 +13,7 @@ import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.settings.Settings;
 import dev.thinkbench.testing.LoadingTestBackend;
+import dev.thinkbench.testing.ProbabilityTestBackend;
 import dev.thinkbench.testing.ScriptedTestBackend;
 import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.ScriptedTestEngine;
@@ -48,6 +49,7 @@ class VerdictCostLoadViewTest {
 
     private WorkbenchView view;
     private final ScriptedTestBackend forcingScript = new ScriptedTestBackend();
+    private final ScriptedTestBackend confidentScript = new ScriptedTestBackend();
 
     /** The scripted answer per budget: small guesses 65, medium works it out, large rambles without a number. */
     private static Script script(RunSpec spec) {
@@ -67,9 +69,12 @@ class VerdictCostLoadViewTest {
                 List.of(new ModelInfo("m1", "")));
         ForcingReasoningEngine forcing = ForcingReasoningEngine.over(new LoadingTestBackend(forcingScript, 2500,
                 null), ChatTemplates.CHATML_THINK);
+        ForcingReasoningEngine confident = ForcingReasoningEngine.over(new ProbabilityTestBackend(confidentScript,
+                Map.of(" maybe", 0.2, " six", 0.55)), ChatTemplates.CHATML_THINK);
         EngineRegistry registry = new EngineRegistry()
                 .register(new EngineRegistry.Entry("scripted", "Scripted", "http://127.0.0.1:1", config -> scripted))
-                .register(new EngineRegistry.Entry("forcing", "Forcing", null, config -> forcing));
+                .register(new EngineRegistry.Entry("forcing", "Forcing", null, config -> forcing))
+                .register(new EngineRegistry.Entry("confident", "Confident", null, config -> confident));
         List<BudgetPresets.Preset> presets = List.of(
                 new BudgetPresets.Preset("small", new Budget.None(), "off"),
                 new BudgetPresets.Preset("medium", BudgetSpec.parse("effort:low"), "low"),
@@ -77,7 +82,7 @@ class VerdictCostLoadViewTest {
         String prices = "{\"prices\":[{\"model\":\"gpt-5.4-mini*\",\"input\":0.75,\"output\":4.50,"
                 + "\"source\":\"a price list\",\"date\":\"2026-06\"}]}";
         view = WorkbenchFactory.create(WorkbenchFixture.services(registry, new BudgetPresets(Map.of("scripted",
-                        presets, "forcing", presets)), PriceTable.read(new ByteArrayInputStream(
+                        presets, "forcing", presets, "confident", presets)), PriceTable.read(new ByteArrayInputStream(
                         prices.getBytes(StandardCharsets.UTF_8)))), new FxBackgroundTasks(), Settings.defaults());
         stage.setScene(view.createScene(1280, 800));
         stage.show();
@@ -168,5 +173,45 @@ class VerdictCostLoadViewTest {
         assertThat(metrics.valueOf("TTFT think")).endsWith(" ms");
         assertThat(view.compareView().chartsPane().values("Latency", "Model load")).containsExactly(2.5);
         assertThat(view.compareView().chartsPane().values("Latency", "First token").getFirst()).isLessThan(2.5);
+    }
+
+    @Test
+    void theThinkingIsColouredByConfidenceWhereTheEngineReportsItAndTheSwitchSaysWhyNotElsewhere(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> compare().prompt().promptProperty().set("q"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> compare().canRunProperty().get());
+        javafx.scene.Node toggle = robot.lookup("#confidenceToggle").query();
+        assertThat(toggle.isDisabled()).as("the scripted engine reports no probabilities").isTrue();
+        assertThat(robot.lookup("#confidenceUnavailable").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("scripted engine does not report them");
+
+        confidentScript.then("Two", " doubled", " is", " maybe", " six", "</think>").then(" 4");
+        robot.interact(() -> {
+            view.viewModel().connection().use("confident", null, null, "scripted");
+            compare().restoreColumns(List.of("only=tokens:20"));
+            compare().prompt().promptProperty().set("Start with 2. Double it. What number do you get?");
+        });
+        runAndWait(robot);
+        assertThat(toggle.isDisabled()).isFalse();
+        ColumnView column = columns().getFirst();
+        assertThat(column.lookupAll(".confidence-guessing")).as("off: plain thinking").isEmpty();
+
+        robot.clickOn("#confidenceToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(column.thinkingText()).isEqualTo("Two doubled is maybe six");
+        assertThat(texts(column, ".confidence-guessing")).containsExactly(" maybe");
+        assertThat(texts(column, ".confidence-unsure")).containsExactly(" six");
+        assertThat(texts(column, ".confidence-sure")).containsExactly("Two doubled is");
+        assertThat(robot.lookup("#confidenceLegend").query().isVisible()).isTrue();
+
+        robot.clickOn("#confidenceToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column.lookupAll(".confidence-guessing")).isEmpty();
+        assertThat(column.thinkingText()).isEqualTo("Two doubled is maybe six");
+    }
+
+    private static List<String> texts(ColumnView column, String selector) {
+        return column.lookupAll(selector).stream().map(n -> ((javafx.scene.text.Text) n).getText()).toList();
     }
 }
