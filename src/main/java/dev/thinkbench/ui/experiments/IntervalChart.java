@@ -39,8 +39,9 @@ final class IntervalChart extends LineChart<Number, Number> {
     }
 
     static NumberAxis accuracyAxis() {
-        // a little room above 100% so points there are not cut by the plot's edge
-        NumberAxis y = new NumberAxis("accuracy (%)", 0, 104, 10);
+        // room above 100% so points there (and their saturation rings) are not cut by the plot's edge: a whole tick
+        // unit, as a tick closer to 100 makes the axis hide 100's label as overlapping; that top tick has no label
+        NumberAxis y = new NumberAxis("accuracy (%)", 0, 110, 10);
         y.setAutoRanging(false);
         y.setMinorTickVisible(false);
         y.setTickLabelFormatter(new javafx.util.StringConverter<>() {

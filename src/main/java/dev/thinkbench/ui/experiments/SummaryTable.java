@@ -22,7 +22,7 @@ final class SummaryTable implements FigureView {
     SummaryTable() {
         table.setId("summaryTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(MeasuresTable.wrapping("Results will be summed up here as they arrive."));
+        table.setPlaceholder(MeasuresTable.wrapping("Results will be summed up here as they arrive.", 320));
         table.getColumns().addAll(List.of(
                 column("Strategy", SummaryRow::strategy),
                 column("Budget", r -> r.label() + "  " + r.budget()),
