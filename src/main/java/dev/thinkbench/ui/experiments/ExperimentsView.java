@@ -130,7 +130,7 @@ public final class ExperimentsView extends BorderPane {
     private Region setupColumn(Region column) {
         setupToggle.setId("setupToggle");
         setupToggle.setSelected(true);
-        setupToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.SMALL);
+        setupToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         setupToggle.setTooltip(Icons.tip("Show or hide the sweep setup"));
         column.visibleProperty().bind(setupToggle.selectedProperty());
         column.managedProperty().bind(column.visibleProperty());
@@ -158,6 +158,9 @@ public final class ExperimentsView extends BorderPane {
         aside.setOnAction(e -> vm.declineResume());
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
+        // the text wraps; the buttons keep their words
+        resume.setMinWidth(Region.USE_PREF_SIZE);
+        aside.setMinWidth(Region.USE_PREF_SIZE);
         HBox banner = new HBox(10, Icons.icon(Feather.ROTATE_CCW), text, resume, aside);
         banner.getStyleClass().add("resume-banner");
         banner.setAlignment(Pos.CENTER_LEFT);
@@ -192,7 +195,7 @@ public final class ExperimentsView extends BorderPane {
         left.setPadding(new Insets(10, 6, 6, 10));
         SplitPane split = new SplitPane(left, charts);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.55);
         return split;
     }
 
