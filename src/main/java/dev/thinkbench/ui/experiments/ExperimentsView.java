@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.sweep.RunKey;
 import dev.thinkbench.ui.common.FrameDriver;
 import dev.thinkbench.ui.common.Icons;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -14,7 +16,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -68,7 +69,8 @@ public final class ExperimentsView extends BorderPane {
             + "kept and the sweep can be resumed", Styles.SMALL);
     private final Button retry = Icons.button("Retry failed", Feather.ROTATE_CW, "Run the failed runs again; ok "
             + "runs are kept", Styles.SMALL);
-    private final ToggleButton setupToggle = new ToggleButton(null, Icons.icon(Feather.SIDEBAR));
+    private final Button setupToggle = new Button(null, Icons.icon(Feather.SIDEBAR));
+    private final BooleanProperty setupShown = new SimpleBooleanProperty(true);
     private Function<Window, Path> problemChooser = ExperimentsView::chooseProblemFile;
     private Function<Window, Path> folderChooser = ExperimentsView::chooseFolder;
 
@@ -129,14 +131,14 @@ public final class ExperimentsView extends BorderPane {
      */
     private Region setupColumn(Region column) {
         setupToggle.setId("setupToggle");
-        setupToggle.setSelected(true);
         setupToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         setupToggle.setTooltip(Icons.tip("Show or hide the sweep setup"));
-        column.visibleProperty().bind(setupToggle.selectedProperty());
+        setupToggle.setOnAction(e -> setupShown.set(!setupShown.get()));
+        column.visibleProperty().bind(setupShown);
         column.managedProperty().bind(column.visibleProperty());
         vm.phaseProperty().addListener((obs, old, now) -> {
             if (now == Phase.STARTING && getWidth() > 0 && getWidth() < ROOMY_WIDTH) {
-                setupToggle.setSelected(false);
+                setupShown.set(false);
             }
         });
         return column;
@@ -334,7 +336,7 @@ public final class ExperimentsView extends BorderPane {
 
     /** Whether the setup form is shown beside the results. */
     public boolean setupShown() {
-        return setupToggle.isSelected();
+        return setupShown.get();
     }
 
     /** The form's Start button, for the tab's focus. */
