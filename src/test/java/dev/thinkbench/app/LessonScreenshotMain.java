@@ -92,7 +92,11 @@ public final class LessonScreenshotMain {
         Thread.sleep(1200);
         snap(window, out.resolve("lesson-new-problem.png"));
 
-        run(() -> window.view().selectTab(MainWindow.LESSONS));
+        run(() -> {
+            window.view().selectTab(MainWindow.LESSONS);
+            var vm = window.lessons().viewModel();
+            vm.selectedProperty().set(vm.lessons().get(0));
+        });
         Thread.sleep(800);
         snap(window, out.resolve("lesson-text.png"));
         run(() -> window.lessons().viewModel().languageProperty().set("ko"));

@@ -62,14 +62,15 @@ public final class ChartsPane extends HBox {
         freeNote.setWrapText(true);
         estimateNote.setId("costEstimateNote");
         estimateNote.getStyleClass().addAll("chart-note", "estimate-note");
-        estimateNote.setWrapText(true);
-        estimateNote.setMouseTransparent(true);
-        // as wide as the chart, however long the note: the chart sets the width, the note wraps in it
+        // one line as wide as the chart, however long the note (the rates' source in full in its tooltip): the
+        // chart below keeps its room
+        estimateNote.setWrapText(false);
         estimateNote.setPrefWidth(40);
         estimateNote.setMinWidth(0);
         estimateNote.setMaxWidth(Double.MAX_VALUE);
-        estimateNote.setMaxHeight(Region.USE_PREF_SIZE);
-        estimateNote.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip estimateTip = Icons.tip("");
+        estimateTip.textProperty().bind(estimateNote.textProperty());
+        estimateNote.setTooltip(estimateTip);
         // above the chart, not over it: the chart's title and bars stay in view
         estimateNote.managedProperty().bind(estimateNote.visibleProperty());
         for (Chart c : List.of(tokens, cost, latency)) {
