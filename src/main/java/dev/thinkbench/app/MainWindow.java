@@ -5,6 +5,7 @@ import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.local.models.LocalModel;
 import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.WorkbenchView;
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.compare.PromptViewModel;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import dev.thinkbench.ui.experiments.ExperimentsView;
@@ -50,10 +51,9 @@ public final class MainWindow implements AutoCloseable {
         stepper = new ConnectedStepperViewModel(connection, context.engines(), LocalCompletionBackend.ID,
                 () -> prompt.samplingValid() ? prompt.sampling() : Sampling.defaults(), context.environment(), tasks);
         stepperTab = new StepperTabView(stepper);
-        Tab stepTab = view.addTab("Stepper", Feather.GIT_BRANCH, stepperTab,
-                "Budget forcing by hand: pause where the model wants to stop, then Wait, insert, edit or force the "
-                        + "answer (Ctrl+2)",
-                "W wait \u00b7 A force answer \u00b7 Enter continue \u00b7 Ctrl+Z undo", stepperTab.stepperView());
+        Tab stepTab = view.addTab(Messages.get("tab.stepper"), Feather.GIT_BRANCH, stepperTab,
+                Messages.get("tab.stepper.help"),
+                Messages.get("tab.stepper.keys"), stepperTab.stepperView());
         stepTab.selectedProperty().addListener((obs, was, now) -> {
             if (now) {
                 stepper.offerPrompt(StepperDefaults.promptFor(prompt));
@@ -64,13 +64,13 @@ public final class MainWindow implements AutoCloseable {
         connection.engineEntryProperty().addListener((obs, old, now) -> showModelInUse());
         connection.modelProperty().addListener((obs, old, now) -> showModelInUse());
         showModelInUse();
-        view.addTab("Models", Feather.HARD_DRIVE, models,
-                "Models for the built-in engine: download, open a GGUF file, threads and context (Ctrl+3)",
-                "double-click a model to run it", null);
+        view.addTab(Messages.get("tab.models"), Feather.HARD_DRIVE, models,
+                Messages.get("tab.models.help"),
+                Messages.get("tab.models.keys"), null);
         experiments = Experiments.create(context, connection, tasks);
-        view.addTab("Experiments", Feather.TRENDING_UP, experiments,
-                "Sweeps: a problem set at several budgets and strategies, the accuracy-vs-compute curve (Ctrl+4)",
-                "Ctrl+Enter start sweep · click a cell for its trace · Ctrl+F find in a trace",
+        view.addTab(Messages.get("tab.experiments"), Feather.TRENDING_UP, experiments,
+                Messages.get("tab.experiments.help"),
+                Messages.get("tab.experiments.keys"),
                 experiments.startButton());
         lessons = LessonsTab.install(view, context.assets(), stepper, COMPARE, STEPPER);
         ExerciseDefaults.install(connection, prompt);

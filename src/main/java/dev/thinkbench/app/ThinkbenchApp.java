@@ -1,6 +1,8 @@
 package dev.thinkbench.app;
 
 import dev.thinkbench.ui.FxBackgroundTasks;
+import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.UiLanguage;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -33,6 +35,8 @@ public final class ThinkbenchApp extends Application {
                 System.err.println("Thinkbench: " + e.getMessage());
             }
         }, "thinkbench-settings-flush"));
+        // the language chosen in settings, before any view reads a string (a change applies at the next start)
+        Messages.setLocale(UiLanguage.fromSettings(context.settings().get().language()).locale());
         window = MainWindow.create(context, tasks);
         Scene scene = window.view().createScene(1440, 900);
         stage.setTitle("Thinkbench");

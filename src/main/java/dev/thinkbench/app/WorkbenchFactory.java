@@ -6,6 +6,7 @@ import dev.thinkbench.ui.Theme;
 import dev.thinkbench.ui.WorkbenchServices;
 import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.WorkbenchViewModel;
+import dev.thinkbench.ui.common.UiLanguage;
 import dev.thinkbench.ui.compare.ColumnViewModel;
 import dev.thinkbench.ui.compare.CompareViewModel;
 import dev.thinkbench.ui.compare.PromptViewModel;
@@ -30,6 +31,7 @@ public final class WorkbenchFactory {
         compare.restoreColumns(settings.columns());
         WorkbenchViewModel workbench = new WorkbenchViewModel(connection, compare);
         workbench.themeProperty().set(Theme.fromSettings(settings.theme()));
+        workbench.languageProperty().set(UiLanguage.fromSettings(settings.language()));
         WorkbenchView view = new WorkbenchView(workbench);
         connection.refreshModels();
         return view;
@@ -44,6 +46,7 @@ public final class WorkbenchFactory {
         return previous.withEngine(engineId, c.baseUrlProperty().get(), c.modelProperty().get())
                 .withApiKeyEnv(key == null || key.isBlank() ? null : key.strip())
                 .withTheme(vm.themeProperty().get().settingsName())
+                .withLanguage(vm.languageProperty().get().settingsName())
                 .withColumns(vm.compare().budgetColumns().stream().map(ColumnViewModel::toSetting).toList());
     }
 }

@@ -6,6 +6,7 @@ import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.Fonts;
 import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.compare.CompareView;
 import dev.thinkbench.ui.connection.ConnectionBar;
 import javafx.application.Application;
@@ -37,7 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The workbench window's content: a top bar (brand, connection, help, theme toggle), a tab per tool added through
+ * The workbench window's content: a top bar (brand, connection, help, language menu, theme toggle), a tab per tool added through
  * {@link #addTab}, a status bar with the selected tab's shortcuts, and an overlay layer for a modal card (the
  * welcome) over all of it. Applies the AtlantaFX Primer theme, light or dark. Window-wide shortcuts: Ctrl+1..9 select
  * a tab, F1 shows the help (when set), F5 lists models again, Ctrl+Shift+L switches the theme; while an overlay shows,
@@ -51,7 +52,7 @@ public final class WorkbenchView extends StackPane {
             WorkbenchView.class.getResource("thinkbench.css"), "thinkbench.css").toExternalForm();
     private static final KeyCombination THEME = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
-    private static final String COMMON_KEYS = "Ctrl+1..5 tabs \u00b7 F5 refresh models \u00b7 Ctrl+Shift+L theme";
+    private final String commonKeys = Messages.get("status.commonKeys");
 
     private final WorkbenchViewModel vm;
     private final BorderPane layout = new BorderPane();
@@ -81,9 +82,9 @@ public final class WorkbenchView extends StackPane {
         tabs.setId("toolTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> onTabSelected(now));
-        Tab compareTab = addTab("Compare", Feather.COLUMNS, compare,
-                "One prompt at several thinking budgets, side by side (Ctrl+1)");
-        tabKeys.put(compareTab, new TabKeys("Ctrl+Enter run \u00b7 Esc cancel all \u00b7 Ctrl+Shift+N add column",
+        Tab compareTab = addTab(Messages.get("tab.compare"), Feather.COLUMNS, compare,
+                Messages.get("tab.compare.help"));
+        tabKeys.put(compareTab, new TabKeys(Messages.get("tab.compare.keys"),
                 compare.promptPane()));
         notices.setId("notices");
         notices.setPadding(Insets.EMPTY);
@@ -118,7 +119,7 @@ public final class WorkbenchView extends StackPane {
         brand.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button theme = Icons.button(null, Feather.MOON, "Switch light / dark theme (Ctrl+Shift+L)",
+        Button theme = Icons.button(null, Feather.MOON, Messages.get("theme.toggle.help"),
                 Styles.BUTTON_ICON, Styles.FLAT);
         theme.setId("themeToggle");
         theme.setOnAction(e -> vm.toggleTheme());
@@ -134,6 +135,7 @@ public final class WorkbenchView extends StackPane {
         theme.setMinWidth(Region.USE_PREF_SIZE);
         help.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(14, brand, separator(), connectionBar, spacer, help, theme);
+        bar.getChildren().add(bar.getChildren().indexOf(theme), new LanguageMenu(vm.languageProperty()));
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 14, 8, 14));
@@ -152,7 +154,7 @@ public final class WorkbenchView extends StackPane {
         Label engine = new Label();
         engine.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         engine.textProperty().bind(vm.connection().engineProperty()
-                .map(e -> e.displayName()).orElse("no engine"));
+                .map(e -> e.displayName()).orElse(Messages.get("status.noEngine")));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, keys, spacer, engine);
@@ -223,7 +225,7 @@ public final class WorkbenchView extends StackPane {
     private void onTabSelected(Tab tab) {
         compare.setShortcutsEnabled(tab != null && tab.getContent() == compare && !overlay.isVisible());
         TabKeys k = tab == null ? null : tabKeys.get(tab);
-        keys.setText(k == null || k.shortcuts().isEmpty() ? COMMON_KEYS : k.shortcuts() + " \u00b7 " + COMMON_KEYS);
+        keys.setText(k == null || k.shortcuts().isEmpty() ? commonKeys : k.shortcuts() + " \u00b7 " + commonKeys);
         if (tab != null && !overlay.isVisible()) {
             Node target = k == null || k.focus() == null ? tab.getContent() : k.focus();
             // after the skin has made the new content visible, or the request is ignored

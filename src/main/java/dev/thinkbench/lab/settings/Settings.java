@@ -21,15 +21,19 @@ import java.util.List;
  *                       written before this field loads as) means one per core of the machine it runs on
  * @param builtinContextSize the built-in engine's context in tokens; a file without it loads with
  *                           {@value LocalEngineSettings#DEFAULT_CONTEXT}
+ * @param language the window's language: {@value #SYSTEM_LANGUAGE} (the default, and what a file written before
+ *                 this field loads as) for the system's, else a language tag such as {@code en} or {@code ko}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int schemaVersion, String engineId, String baseUrl, String model, String apiKeyEnv,
                        String theme, List<String> columns, boolean welcomeSeen, int builtinThreads,
-                       int builtinContextSize) {
+                       int builtinContextSize, String language) {
 
     public static final int SCHEMA_VERSION = 1;
     /** {@link #builtinThreads()} for "one per core". */
     public static final int AUTO_THREADS = 0;
+    /** {@link #language()} for "the system's language". */
+    public static final String SYSTEM_LANGUAGE = "system";
 
     public Settings {
         columns = columns == null ? List.of() : List.copyOf(columns);
@@ -37,11 +41,12 @@ public record Settings(int schemaVersion, String engineId, String baseUrl, Strin
         builtinThreads = Math.max(AUTO_THREADS, builtinThreads);
         // absent from files written before the field existed, which Jackson reads as 0
         builtinContextSize = builtinContextSize <= 0 ? LocalEngineSettings.DEFAULT_CONTEXT : builtinContextSize;
+        language = language == null || language.isBlank() ? SYSTEM_LANGUAGE : language.strip();
     }
 
     public static Settings defaults() {
         return new Settings(SCHEMA_VERSION, null, null, null, null, "light", List.of(), false, AUTO_THREADS,
-                LocalEngineSettings.DEFAULT_CONTEXT);
+                LocalEngineSettings.DEFAULT_CONTEXT, SYSTEM_LANGUAGE);
     }
 
     /**
@@ -60,31 +65,37 @@ public record Settings(int schemaVersion, String engineId, String baseUrl, Strin
     /** These settings with the built-in engine's threads ({@link #AUTO_THREADS} for one per core) and context. */
     public Settings withBuiltinEngine(int threads, int contextSize) {
         return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, theme, columns, welcomeSeen, threads,
-                contextSize);
+                contextSize, language);
     }
 
     public Settings withEngine(String id, String url, String modelName) {
         return new Settings(schemaVersion, id, url, modelName, apiKeyEnv, theme, columns, welcomeSeen,
-                builtinThreads, builtinContextSize);
+                builtinThreads, builtinContextSize, language);
     }
 
     public Settings withTheme(String name) {
         return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, name, columns, welcomeSeen,
-                builtinThreads, builtinContextSize);
+                builtinThreads, builtinContextSize, language);
     }
 
     public Settings withColumns(List<String> specs) {
         return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, theme, specs, welcomeSeen,
-                builtinThreads, builtinContextSize);
+                builtinThreads, builtinContextSize, language);
     }
 
     public Settings withApiKeyEnv(String variable) {
         return new Settings(schemaVersion, engineId, baseUrl, model, variable, theme, columns, welcomeSeen,
-                builtinThreads, builtinContextSize);
+                builtinThreads, builtinContextSize, language);
+    }
+
+    /** These settings with the window's language ({@value #SYSTEM_LANGUAGE} or a language tag), read at start. */
+    public Settings withLanguage(String tag) {
+        return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, theme, columns, welcomeSeen,
+                builtinThreads, builtinContextSize, tag);
     }
 
     public Settings withWelcomeSeen() {
         return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, theme, columns, true, builtinThreads,
-                builtinContextSize);
+                builtinContextSize, language);
     }
 }

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.text.TextStreamListener;
 
 import dev.thinkbench.ui.text.TextChunk;
@@ -46,23 +47,23 @@ public final class ColumnView extends VBox implements TextStreamListener {
 
     private final ColumnViewModel column;
     private final CompareViewModel compare;
-    private final StreamingTextArea thinking = new StreamingTextArea("Thinking will stream here.");
-    private final StreamingTextArea answer = new StreamingTextArea("The answer will appear here.");
+    private final StreamingTextArea thinking = new StreamingTextArea(Messages.get("column.thinking.placeholder"));
+    private final StreamingTextArea answer = new StreamingTextArea(Messages.get("column.answer.placeholder"));
     private final TitledPane thinkingPane = new TitledPane();
-    private final Label thinkingTitle = new Label("Thinking", Icons.icon(Feather.CPU));
+    private final Label thinkingTitle = new Label(Messages.get("column.thinking"), Icons.icon(Feather.CPU));
     private final MetricsStrip metrics = new MetricsStrip();
     private final Label status = new Label();
     private final Label chip = new Label();
-    private final Button cancel = Icons.button(null, Feather.STOP_CIRCLE, "Stop this column (the others go on)",
+    private final Button cancel = Icons.button(null, Feather.STOP_CIRCLE, Messages.get("column.cancel.help"),
             Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-    private final Button retry = Icons.button(null, Feather.ROTATE_CW, "Run this column again",
+    private final Button retry = Icons.button(null, Feather.ROTATE_CW, Messages.get("column.retry.help"),
             Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-    private final Button remove = Icons.button(null, Feather.X, "Remove this column",
+    private final Button remove = Icons.button(null, Feather.X, Messages.get("column.remove.help"),
             Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, "remove-column");
     private final VBox errorBox = new VBox(6);
     private final Label errorTitle = new Label();
     private final Label errorText = new Label();
-    private final Label answerTitle = new Label("Answer", Icons.icon(Feather.MESSAGE_SQUARE));
+    private final Label answerTitle = new Label(Messages.get("column.answer"), Icons.icon(Feather.MESSAGE_SQUARE));
     private final VerdictBox verdict;
 
     public ColumnView(ColumnViewModel column, CompareViewModel compare) {
@@ -91,8 +92,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
         TextField label = new TextField();
         label.textProperty().bindBidirectional(column.labelProperty());
         label.getStyleClass().add("column-label");
-        label.setPromptText("label");
-        label.setTooltip(Icons.tip("The column's name in the charts"));
+        label.setPromptText(Messages.get("column.label.placeholder"));
+        label.setTooltip(Icons.tip(Messages.get("column.label.help")));
         HBox.setHgrow(label, Priority.ALWAYS);
         chip.getStyleClass().add("state-chip");
         chip.setMinWidth(Region.USE_PREF_SIZE);
@@ -134,7 +135,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         meaning.textProperty().bind(column.meaningProperty().map(ColumnView::headline));
         meaning.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip meaningTip = Icons.tip("");
-        meaningTip.textProperty().bind(column.meaningProperty().map(m -> "On this engine: " + m));
+        meaningTip.textProperty().bind(column.meaningProperty().map(m -> Messages.get("column.onEngine", m)));
         meaning.setTooltip(meaningTip);
         meaning.visibleProperty().bind(column.meaningProperty().isNotEmpty()
                 .and(column.unsupportedProperty().isEmpty()));
@@ -144,7 +145,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         unsupported.setWrapText(true);
         unsupported.setMinHeight(Region.USE_PREF_SIZE);
         unsupported.setGraphic(Icons.icon(Feather.SLASH));
-        unsupported.textProperty().bind(column.unsupportedProperty().map(s -> "Not on this engine: " + s));
+        unsupported.textProperty().bind(column.unsupportedProperty().map(s -> Messages.get("column.notOnEngine", s)));
         unsupported.visibleProperty().bind(column.unsupportedProperty().isNotEmpty());
         unsupported.managedProperty().bind(unsupported.visibleProperty());
         return new VBox(4, budget, error, meaning, unsupported);
@@ -157,11 +158,11 @@ public final class ColumnView extends VBox implements TextStreamListener {
         thinkingTitle.getStyleClass().add("thinking-title");
         thinkingTitle.setStyle("-fx-font-size: 1.1em;"); // as AtlantaFX draws a dense titled pane's own title
         thinkingPane.setGraphic(new LayoutBoundary(thinkingTitle));
-        thinkingPane.setAccessibleText("Thinking");
+        thinkingPane.setAccessibleText(Messages.get("column.thinking"));
         thinkingPane.setAnimated(false);
         thinkingPane.getStyleClass().addAll("thinking-pane", Styles.DENSE);
         thinkingPane.setMaxHeight(Double.MAX_VALUE);
-        thinkingPane.setTooltip(Icons.tip("Click to fold or unfold the thinking"));
+        thinkingPane.setTooltip(Icons.tip(Messages.get("column.thinking.fold")));
         VBox.setVgrow(thinkingPane, Priority.ALWAYS);
         thinking.setPrefHeight(220);
         thinking.setMinHeight(48);
@@ -181,7 +182,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         errorTitle.setMinHeight(Region.USE_PREF_SIZE);
         errorBox.setMinHeight(Region.USE_PREF_SIZE);
         errorText.getStyleClass().add("error-text");
-        Button retryNow = Icons.button("Retry", Feather.ROTATE_CW, "Run this column again", Styles.SMALL,
+        Button retryNow = Icons.button(Messages.get("column.retry"), Feather.ROTATE_CW, Messages.get("column.retry.help"), Styles.SMALL,
                 Styles.DANGER);
         retryNow.setOnAction(e -> compare.retry(column));
         errorBox.getChildren().addAll(errorTitle, errorText, retryNow);
@@ -207,14 +208,14 @@ public final class ColumnView extends VBox implements TextStreamListener {
 
     private void onState(ColumnState state) {
         chip.setText(switch (state) {
-            case IDLE -> "idle";
-            case SKIPPED -> "skipped";
-            case WAITING -> "waiting";
-            case THINKING -> "thinking";
-            case ANSWERING -> "answering";
-            case DONE -> "done";
-            case FAILED -> "failed";
-            case CANCELLED -> "cancelled";
+            case IDLE -> Messages.get("column.state.idle");
+            case SKIPPED -> Messages.get("column.state.skipped");
+            case WAITING -> Messages.get("column.state.waiting");
+            case THINKING -> Messages.get("column.state.thinking");
+            case ANSWERING -> Messages.get("column.state.answering");
+            case DONE -> Messages.get("column.state.done");
+            case FAILED -> Messages.get("column.state.failed");
+            case CANCELLED -> Messages.get("column.state.cancelled");
         });
         for (ColumnState s : ColumnState.values()) {
             chip.pseudoClassStateChanged(PseudoClass.getPseudoClass(s.name().toLowerCase(Locale.ROOT)), s == state);
@@ -225,11 +226,11 @@ public final class ColumnView extends VBox implements TextStreamListener {
         retry.setVisible(canRetry);
         retry.setManaged(canRetry);
         thinking.setPlaceholder(switch (state) {
-            case DONE -> "No thinking in this run.";
-            case FAILED, CANCELLED -> "No thinking arrived.";
-            default -> "Thinking will stream here.";
+            case DONE -> Messages.get("column.thinking.none");
+            case FAILED, CANCELLED -> Messages.get("column.thinking.noneArrived");
+            default -> Messages.get("column.thinking.placeholder");
         });
-        answer.setPlaceholder(state.partial() ? "No answer: the run ended early." : "The answer will appear here.");
+        answer.setPlaceholder(state.partial() ? Messages.get("column.answer.none") : Messages.get("column.answer.placeholder"));
         pseudoClassStateChanged(PseudoClass.getPseudoClass("partial"), state.partial());
         if (state == ColumnState.DONE) {
             // Once per run, after this frame's last text is in: a finished answer reads from its first line.
@@ -242,8 +243,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
     private void onMetrics(RunMetrics m) {
         metrics.show(m);
         String count = Formats.tokens(m.thinkingTokens());
-        String title = column.live().thinkingSummaryProperty().get() ? "Thinking (summary)" : "Thinking";
-        thinkingTitle.setText(m.thinkingTokens().known() ? title + " \u00b7 " + count + " tokens" : title);
+        String title = column.live().thinkingSummaryProperty().get() ? Messages.get("column.thinking.summary") : Messages.get("column.thinking");
+        thinkingTitle.setText(m.thinkingTokens().known() ? Messages.get("column.thinking.tokens", title, count) : title);
     }
 
     private void onError() {
@@ -253,28 +254,28 @@ public final class ColumnView extends VBox implements TextStreamListener {
         errorBox.setManaged(show);
         if (show) {
             FailureKind kind = column.live().failureKindProperty().get();
-            errorTitle.setText(titleOf(kind) + (column.live().hasOutput() ? " \u2014 partial output kept" : ""));
+            errorTitle.setText(column.live().hasOutput() ? Messages.get("column.error.partialKept", titleOf(kind)) : titleOf(kind));
             errorText.setText(message);
         }
     }
 
     private static String titleOf(FailureKind kind) {
         if (kind == null) {
-            return "Failed";
+            return Messages.get("column.error.failed");
         }
         return switch (kind) {
-            case UNREACHABLE -> "Server unreachable";
-            case AUTHENTICATION -> "Not authorised";
-            case MODEL_NOT_FOUND -> "Unknown model";
-            case RATE_LIMITED -> "Rate limited";
-            case BAD_REQUEST -> "Request rejected";
-            case SERVER_ERROR -> "Server error";
-            case STREAM_CUT -> "Stream cut";
-            case MALFORMED_STREAM -> "Malformed stream";
-            case TIMEOUT -> "Timed out";
-            case ENGINE_CRASHED -> "Engine crashed";
-            case UNSUPPORTED -> "Not supported";
-            case UNKNOWN -> "Failed";
+            case UNREACHABLE -> Messages.get("column.error.unreachable");
+            case AUTHENTICATION -> Messages.get("column.error.authentication");
+            case MODEL_NOT_FOUND -> Messages.get("column.error.model_not_found");
+            case RATE_LIMITED -> Messages.get("column.error.rate_limited");
+            case BAD_REQUEST -> Messages.get("column.error.bad_request");
+            case SERVER_ERROR -> Messages.get("column.error.server_error");
+            case STREAM_CUT -> Messages.get("column.error.stream_cut");
+            case MALFORMED_STREAM -> Messages.get("column.error.malformed_stream");
+            case TIMEOUT -> Messages.get("column.error.timeout");
+            case ENGINE_CRASHED -> Messages.get("column.error.engine_crashed");
+            case UNSUPPORTED -> Messages.get("column.error.unsupported");
+            case UNKNOWN -> Messages.get("column.error.failed");
         };
     }
 

@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import dev.thinkbench.ui.common.Messages;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class ColumnsPane extends ScrollPane {
     public ColumnsPane(CompareViewModel compare) {
         this.compare = compare;
         getStyleClass().addAll("columns-pane", Tweaks.EDGE_TO_EDGE);
-        add = Icons.button(null, Feather.PLUS, "Add a column (Ctrl+Shift+N)", "add-column", Styles.FLAT);
+        add = Icons.button(null, Feather.PLUS, Messages.get("column.add.help"), "add-column", Styles.FLAT);
         add.setOnAction(e -> compare.addColumn());
         add.setMaxHeight(Double.MAX_VALUE);
         row.getStyleClass().add("columns-row");

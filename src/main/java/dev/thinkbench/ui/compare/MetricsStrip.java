@@ -25,14 +25,14 @@ public final class MetricsStrip extends GridPane {
 
     private static final int TILES_PER_ROW = 3;
 
-    private final Stat prompt = new Stat("Prompt", "Prompt tokens, as the server reported them");
-    private final Stat thinking = new Stat("Thinking", "Thinking tokens");
-    private final Stat answer = new Stat("Answer", "Answer tokens");
-    private final Stat cost = new Stat("Cost", "Cost from assets/pricing.json; local servers are free");
-    private final Stat firstThinking = new Stat("TTFT think", "Time from the request to the first thinking token");
-    private final Stat firstAnswer = new Stat("TTFT answer", "Time from the request to the first answer token");
-    private final Stat thinkingTime = new Stat("Think time", "From the first thinking token to the first answer token");
-    private final Stat total = new Stat("Total", "From the request to the end of the run");
+    private final Stat prompt = new Stat(Messages.get("metrics.prompt"), Messages.get("metrics.prompt.help"));
+    private final Stat thinking = new Stat(Messages.get("metrics.thinking"), Messages.get("metrics.thinking.help"));
+    private final Stat answer = new Stat(Messages.get("metrics.answer"), Messages.get("metrics.answer.help"));
+    private final Stat cost = new Stat(Messages.get("metrics.cost"), Messages.get("metrics.cost.help"));
+    private final Stat firstThinking = new Stat(Messages.get("metrics.firstThinking"), Messages.get("metrics.firstThinking.help"));
+    private final Stat firstAnswer = new Stat(Messages.get("metrics.firstAnswer"), Messages.get("metrics.firstAnswer.help"));
+    private final Stat thinkingTime = new Stat(Messages.get("metrics.thinkingTime"), Messages.get("metrics.thinkingTime.help"));
+    private final Stat total = new Stat(Messages.get("metrics.total"), Messages.get("metrics.total.help"));
     private final Stat rate = new Stat(Messages.get("metrics.rate"), Messages.get("metrics.rate.help"));
     private final Stat load = new Stat(Messages.get("metrics.load"), Messages.get("metrics.load.help"));
     private final Stat compute = new Stat(Messages.get("metrics.compute"), Messages.get("metrics.compute.help"));
@@ -62,8 +62,8 @@ public final class MetricsStrip extends GridPane {
         thinking.set(m.thinkingTokens());
         answer.set(m.answerTokens());
         cost.set(m.cost().display(), "");
-        cost.explain(m.cost().note() == null || m.cost().note().isBlank() ? "Cost: no price known"
-                : "Cost: " + m.cost().note());
+        cost.explain(m.cost().note() == null || m.cost().note().isBlank() ? Messages.get("metrics.cost.unknown")
+                : Messages.get("metrics.cost.note", m.cost().note()));
         firstThinking.set(Formats.millis(m.timeToFirstThinkingMs()), "");
         firstAnswer.set(Formats.millis(m.timeToFirstAnswerMs()), "");
         thinkingTime.set(Formats.millis(m.thinkingMs()), "");
@@ -110,9 +110,9 @@ public final class MetricsStrip extends GridPane {
 
         void set(TokenCount count) {
             String source = Formats.source(count);
-            set(Formats.tokens(count), source.isEmpty() ? "" : source.equals("reported") ? "rep" : "cnt");
-            explain(help + (source.isEmpty() ? ": not known" : source.equals("reported")
-                    ? ", reported by the server" : ", counted here from the streamed chunks"));
+            set(Formats.tokens(count), source.isEmpty() ? "" : source.equals("reported") ? Messages.get("metrics.reported.short") : Messages.get("metrics.counted.short"));
+            explain(Messages.get(source.isEmpty() ? "metrics.source.unknown" : source.equals("reported")
+                    ? "metrics.source.reported" : "metrics.source.counted", help));
         }
 
         void set(String v, String mark) {

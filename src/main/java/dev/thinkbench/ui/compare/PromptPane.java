@@ -3,7 +3,6 @@ package dev.thinkbench.ui.compare;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.samples.SamplePrompt;
 import dev.thinkbench.ui.common.Icons;
-import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -20,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import dev.thinkbench.ui.common.Messages;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -38,16 +38,15 @@ public final class PromptPane extends VBox {
         setMinWidth(260);
         setPrefWidth(340);
 
-        Label title = new Label("Prompt");
+        Label title = new Label(Messages.get("prompt.title"));
         title.getStyleClass().add(Styles.TITLE_4);
         title.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<SamplePrompt> samples = new ComboBox<>(vm.samples());
-        samples.setPromptText("Samples\u2026");
+        samples.setPromptText(Messages.get("prompt.samples"));
         samples.valueProperty().bindBidirectional(vm.sampleProperty());
         samples.setCellFactory(list -> new SampleCell(vm));
         samples.setButtonCell(new SampleCell(vm));
-        samples.setTooltip(Icons.tip("Ready-made prompts from samples/prompts.json: trivial, retrieval, math, "
-                + "logic and proof problems"));
+        samples.setTooltip(Icons.tip(Messages.get("prompt.samples.help")));
         samples.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(samples, Priority.ALWAYS);
         HBox head = new HBox(10, title, samples);
@@ -63,7 +62,7 @@ public final class PromptPane extends VBox {
 
         promptArea.setId("promptArea");
         promptArea.setWrapText(true);
-        promptArea.setPromptText("Ask something that needs thinking\u2026  (Ctrl+Enter runs)");
+        promptArea.setPromptText(Messages.get("prompt.placeholder"));
         promptArea.textProperty().bindBidirectional(vm.promptProperty());
         promptArea.getStyleClass().add("prompt-area");
         VBox.setVgrow(promptArea, Priority.ALWAYS);
@@ -71,22 +70,22 @@ public final class PromptPane extends VBox {
         TextArea systemArea = new TextArea();
         systemArea.setWrapText(true);
         systemArea.setPrefRowCount(3);
-        systemArea.setPromptText("Optional system prompt");
+        systemArea.setPromptText(Messages.get("prompt.system.placeholder"));
         systemArea.textProperty().bindBidirectional(vm.systemProperty());
-        TitledPane system = new TitledPane("System prompt", systemArea);
+        TitledPane system = new TitledPane(Messages.get("prompt.system"), systemArea);
         system.setExpanded(false);
         system.setAnimated(false);
         system.getStyleClass().add(Styles.DENSE);
-        system.setTooltip(Icons.tip("Sent before the prompt in every column"));
+        system.setTooltip(Icons.tip(Messages.get("prompt.system.help")));
 
-        Button run = Icons.button("Run", Feather.PLAY, "Run every column (Ctrl+Enter)", Styles.ACCENT, "run-button");
+        Button run = Icons.button(Messages.get("prompt.run"), Feather.PLAY, Messages.get("prompt.run.help"), Styles.ACCENT, "run-button");
         run.setId("runButton");
         run.setMaxWidth(Double.MAX_VALUE);
         run.setDefaultButton(false);
         run.disableProperty().bind(compare.canRunProperty().not());
         run.setOnAction(e -> compare.run());
         HBox.setHgrow(run, Priority.ALWAYS);
-        Button cancelAll = Icons.button("Cancel all", Feather.STOP_CIRCLE, "Stop every running column (Esc)",
+        Button cancelAll = Icons.button(Messages.get("prompt.cancelAll"), Feather.STOP_CIRCLE, Messages.get("prompt.cancelAll.help"),
                 Styles.BUTTON_OUTLINED, Styles.DANGER);
         cancelAll.setId("cancelAllButton");
         cancelAll.disableProperty().bind(compare.runningProperty().not());
@@ -107,16 +106,16 @@ public final class PromptPane extends VBox {
     }
 
     private static VBox sampling(PromptViewModel vm) {
-        Label title = new Label("Sampling", Icons.icon(Feather.SLIDERS));
+        Label title = new Label(Messages.get("prompt.sampling"), Icons.icon(Feather.SLIDERS));
         title.getStyleClass().add("section-title");
-        TextField temperature = field(vm.temperatureProperty(), vm.temperatureErrorProperty(), "default",
-                "Temperature, 0 to 2, the same in every column (blank: the engine's default)");
-        TextField seed = field(vm.seedProperty(), vm.seedErrorProperty(), "none",
-                "Seed, the same in every column, so differences come from the budget (blank: none)");
+        TextField temperature = field(vm.temperatureProperty(), vm.temperatureErrorProperty(), Messages.get("prompt.temperature.placeholder"),
+                Messages.get("prompt.temperature.help"));
+        TextField seed = field(vm.seedProperty(), vm.seedErrorProperty(), Messages.get("prompt.seed.placeholder"),
+                Messages.get("prompt.seed.help"));
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(4);
-        grid.addRow(0, caption("Temperature"), caption("Seed"));
+        grid.addRow(0, caption(Messages.get("prompt.temperature")), caption(Messages.get("prompt.seed")));
         grid.addRow(1, temperature, seed);
         GridPane.setHgrow(temperature, Priority.ALWAYS);
         GridPane.setHgrow(seed, Priority.ALWAYS);
@@ -166,7 +165,7 @@ public final class PromptPane extends VBox {
         protected void updateItem(SamplePrompt item, boolean empty) {
             super.updateItem(item, empty);
             boolean needsRealModel = !empty && item != null && vm.microModelProperty().get() && !item.suitsMicro();
-            setText(empty || item == null ? "Samples\u2026" : needsRealModel
+            setText(empty || item == null ? Messages.get("prompt.samples") : needsRealModel
                     ? Messages.get("prompt.sample.needsRealModel", item.title()) : item.title());
             pseudoClassStateChanged(PseudoClass.getPseudoClass("needs-real-model"), needsRealModel);
         }

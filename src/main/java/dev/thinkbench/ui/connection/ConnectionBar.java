@@ -19,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import dev.thinkbench.ui.common.Messages;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -42,17 +43,17 @@ public final class ConnectionBar extends HBox {
         engine.valueProperty().bindBidirectional(vm.engineEntryProperty());
         engine.setCellFactory(list -> new EngineCell());
         engine.setButtonCell(new EngineCell());
-        engine.setTooltip(Icons.tip("The kind of server to talk to"));
+        engine.setTooltip(Icons.tip(Messages.get("engine.kind.help")));
         engine.setPrefWidth(250);
         engine.setMinWidth(140);
 
         TextField url = new TextField();
         url.setId("baseUrlField");
         url.textProperty().bindBidirectional(vm.baseUrlProperty());
-        url.setPromptText("engine default");
+        url.setPromptText(Messages.get("engine.url.placeholder"));
         url.setPrefColumnCount(18);
         url.setMinWidth(120);
-        url.setTooltip(Icons.tip("Base URL of the server; Enter lists its models again"));
+        url.setTooltip(Icons.tip(Messages.get("engine.url.help")));
         url.setOnAction(e -> vm.refreshModels());
         url.focusedProperty().addListener((obs, was, now) -> {
             if (!now) {
@@ -64,28 +65,27 @@ public final class ConnectionBar extends HBox {
 
         TextField key = new TextField();
         key.textProperty().bindBidirectional(vm.apiKeyVariableProperty());
-        key.setPromptText("API key variable");
+        key.setPromptText(Messages.get("engine.keyVariable.placeholder"));
         key.setPrefColumnCount(10);
         key.setMinWidth(90);
-        key.setTooltip(Icons.tip("Name of the environment variable that holds the API key, e.g. "
-                + "DEEPSEEK_API_KEY. The key itself is never shown, saved or logged. Blank for local servers."));
+        key.setTooltip(Icons.tip(Messages.get("engine.keyVariable.help")));
         key.setOnAction(e -> vm.refreshModels());
 
         PasswordField secret = keyField(vm);
 
         model.setId("modelPicker");
         model.setEditable(true);
-        model.setPromptText("model");
+        model.setPromptText(Messages.get("engine.model.placeholder"));
         model.setPrefWidth(270);
         model.setMinWidth(140);
         model.valueProperty().bindBidirectional(vm.modelProperty());
-        model.setTooltip(Icons.tip("The model to run; pick from the server's list or type a name"));
+        model.setTooltip(Icons.tip(Messages.get("engine.model.help")));
         ObservableList<String> names = FXCollections.observableArrayList();
         vm.modelsProperty().addListener((ListChangeListener<ModelInfo>) c ->
                 names.setAll(vm.modelsProperty().stream().map(ModelInfo::name).toList()));
         model.setItems(names);
 
-        Button refresh = Icons.button(null, Feather.REFRESH_CW, "List the server's models again (F5)",
+        Button refresh = Icons.button(null, Feather.REFRESH_CW, Messages.get("engine.refresh.help"),
                 Styles.BUTTON_ICON, Styles.FLAT);
         refresh.setId("refreshModels");
         refresh.setOnAction(e -> vm.refreshModels());
@@ -113,7 +113,7 @@ public final class ConnectionBar extends HBox {
         serverStatus = new StatusBadge("serverStatus", vm.statusProperty(), vm::refreshModels);
         StatusBadge modelStatus = new StatusBadge("modelStatus", vm.modelStatusProperty(), null);
 
-        getChildren().addAll(caption("Engine"), engine, url, key, secret, caption("Model"), model, refreshSlot,
+        getChildren().addAll(caption(Messages.get("engine.caption")), engine, url, key, secret, caption(Messages.get("engine.model.caption")), model, refreshSlot,
                 problem, serverStatus, modelStatus);
         vm.engineEntryProperty().addListener((obs, old, now) -> showServerFields(url, key, secret));
         showServerFields(url, key, secret);
@@ -142,12 +142,9 @@ public final class ConnectionBar extends HBox {
         secret.setId("apiKeyField");
         secret.setPrefColumnCount(8);
         secret.setMinWidth(80);
-        secret.promptTextProperty().bind(Bindings.when(vm.keyStoredProperty()).then("key saved")
-                .otherwise("API key"));
-        secret.setTooltip(Icons.tip("Paste the API key and press Enter: it is kept in a file only you can read "
-                + "(secrets.json beside the settings), never shown, saved in the settings or logged. It is used when "
-                + "no key variable is named; otherwise the provider's standard variable (e.g. ANTHROPIC_API_KEY). "
-                + "Enter on an empty field forgets the saved key."));
+        secret.promptTextProperty().bind(Bindings.when(vm.keyStoredProperty()).then(Messages.get("engine.key.saved"))
+                .otherwise(Messages.get("engine.key.placeholder")));
+        secret.setTooltip(Icons.tip(Messages.get("engine.key.help")));
         secret.setOnAction(e -> {
             vm.saveApiKey(secret.getText());
             secret.clear();
@@ -179,7 +176,7 @@ public final class ConnectionBar extends HBox {
         @Override
         protected void updateItem(EngineRegistry.Entry item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? "No engine" : item.displayName());
+            setText(empty || item == null ? Messages.get("engine.none") : item.displayName());
         }
     }
 }

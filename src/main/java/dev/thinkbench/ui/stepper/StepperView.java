@@ -6,6 +6,7 @@ import dev.thinkbench.forcing.StepperAction;
 import dev.thinkbench.forcing.StepperSettings;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.FrameDriver;
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.text.StreamingTextArea;
 import dev.thinkbench.ui.common.Icons;
 import javafx.geometry.Insets;
@@ -45,7 +46,7 @@ import java.util.List;
 public final class StepperView extends VBox {
 
     private final StepperViewModel vm;
-    private final StreamingTextArea trace = new StreamingTextArea("The model's thinking appears here as it streams.");
+    private final StreamingTextArea trace = new StreamingTextArea(Messages.get("stepper.trace.placeholder"));
 
     /** A stepper over {@code backend}, offering {@code templates} (the first is preselected). */
     public StepperView(CompletionBackend backend, List<ChatTemplate> templates, StepperSettings settings) {
@@ -75,7 +76,7 @@ public final class StepperView extends VBox {
     private HBox promptRow() {
         TextArea prompt = new TextArea();
         prompt.setId("promptField");
-        prompt.setPromptText("Prompt, e.g. How many r's are in raspberry?");
+        prompt.setPromptText(Messages.get("stepper.prompt.placeholder"));
         prompt.setPrefRowCount(3);
         prompt.setWrapText(true);
         prompt.textProperty().bindBidirectional(vm.promptProperty());
@@ -94,14 +95,14 @@ public final class StepperView extends VBox {
                 return null;
             }
         });
-        templates.setTooltip(new Tooltip("Chat template: how the prompt is laid out and which marker ends thinking"));
+        templates.setTooltip(new Tooltip(Messages.get("stepper.template.help")));
         TextField system = new TextField();
         system.setId("systemField");
-        system.setPromptText("System prompt (optional)");
+        system.setPromptText(Messages.get("stepper.system.placeholder"));
         system.textProperty().bindBidirectional(vm.systemProperty());
         templates.setMaxWidth(Double.MAX_VALUE);
         // the trace takes the focus, so W, A and Enter act at once (Run itself is disabled while thinking)
-        Button run = button("runButton", "Run", Feather.PLAY, "Start thinking on the prompt", () -> {
+        Button run = button("runButton", Messages.get("stepper.run"), Feather.PLAY, Messages.get("stepper.run.help"), () -> {
             vm.run();
             trace.requestFocus();
         });
@@ -115,24 +116,24 @@ public final class StepperView extends VBox {
     }
 
     private HBox actionRow() {
-        Button wait = action("waitButton", "Wait", Feather.ROTATE_CW, "Append the Wait text and think on (W)",
+        Button wait = action("waitButton", Messages.get("stepper.wait"), Feather.ROTATE_CW, Messages.get("stepper.wait.help"),
                 StepperAction.WAIT, vm::waitMore);
         wait.getStyleClass().add(Styles.ACCENT);
         HBox row = new HBox(6,
-                action("continueButton", "Continue", Feather.CORNER_DOWN_RIGHT,
-                        "Accept the end of thinking and answer (Enter)", StepperAction.CONTINUE, vm::continueToAnswer),
+                action("continueButton", Messages.get("stepper.continue"), Feather.CORNER_DOWN_RIGHT,
+                        Messages.get("stepper.continue.help"), StepperAction.CONTINUE, vm::continueToAnswer),
                 wait,
-                action("insertButton", "Insert\u2026", Feather.PLUS, "Append your own text and think on",
+                action("insertButton", Messages.get("stepper.insert"), Feather.PLUS, Messages.get("stepper.insert.help"),
                         StepperAction.INSERT, this::askInsert),
-                action("editButton", "Edit", Feather.EDIT_3, "Edit the thinking before going on", StepperAction.EDIT,
+                action("editButton", Messages.get("stepper.edit"), Feather.EDIT_3, Messages.get("stepper.edit.help"), StepperAction.EDIT,
                         this::askEdit),
-                action("forceButton", "Force answer now", Feather.FAST_FORWARD,
-                        "Append the end marker and \"Final Answer:\" (A)", StepperAction.FORCE_ANSWER,
+                action("forceButton", Messages.get("stepper.force"), Feather.FAST_FORWARD,
+                        Messages.get("stepper.force.help"), StepperAction.FORCE_ANSWER,
                         vm::forceAnswer),
                 separator(),
-                action("forkButton", "Fork", Feather.GIT_BRANCH, "A new branch from this point, kept beside this one",
+                action("forkButton", Messages.get("stepper.fork"), Feather.GIT_BRANCH, Messages.get("stepper.fork.help"),
                         StepperAction.FORK, vm::fork),
-                action("undoButton", "Undo", Feather.ROTATE_CCW, "Undo the last step (Ctrl+Z)", StepperAction.UNDO,
+                action("undoButton", Messages.get("stepper.undo"), Feather.ROTATE_CCW, Messages.get("stepper.undo.help"), StepperAction.UNDO,
                         vm::undo));
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -146,7 +147,7 @@ public final class StepperView extends VBox {
         Label tokens = new Label();
         tokens.setId("tokensLabel");
         tokens.getStyleClass().add(Styles.TEXT_MUTED);
-        tokens.textProperty().bind(vm.thinkingTokensProperty().asString("%,d thinking tokens"));
+        tokens.textProperty().bind(vm.thinkingTokensProperty().map(n -> Messages.get("stepper.thinkingTokens", n)));
         Label error = new Label();
         error.setId("errorLabel");
         error.getStyleClass().add("stepper-error");
@@ -167,7 +168,7 @@ public final class StepperView extends VBox {
         answer.setWrapText(true);
         answer.setPrefRowCount(4);
         answer.textProperty().bind(vm.answerProperty());
-        VBox box = new VBox(4, title("Thinking", Feather.CPU), trace, title("Answer", Feather.MESSAGE_SQUARE), answer);
+        VBox box = new VBox(4, title(Messages.get("stepper.thinking"), Feather.CPU), trace, title(Messages.get("stepper.answer"), Feather.MESSAGE_SQUARE), answer);
         box.setPadding(new Insets(0, 6, 0, 0));
         return box;
     }
@@ -185,9 +186,9 @@ public final class StepperView extends VBox {
         var table = TimelineTable.of(vm.timeline());
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox.setVgrow(branchList, Priority.ALWAYS);
-        VBox timeline = new VBox(4, title("Timeline", Feather.LIST), table);
+        VBox timeline = new VBox(4, title(Messages.get("stepper.timeline"), Feather.LIST), table);
         timeline.setPadding(new Insets(0, 0, 6, 6));
-        VBox branches = new VBox(4, title("Branches", Feather.GIT_BRANCH), branchList);
+        VBox branches = new VBox(4, title(Messages.get("stepper.branches"), Feather.GIT_BRANCH), branchList);
         branches.setPadding(new Insets(6, 0, 0, 6));
         SplitPane right = new SplitPane(timeline, branches);
         right.setOrientation(Orientation.VERTICAL);
@@ -227,14 +228,14 @@ public final class StepperView extends VBox {
 
     private void askInsert() {
         TextInputDialog dialog = new TextInputDialog("Hmm");
-        dialog.setTitle("Insert text");
-        dialog.setHeaderText("Text to append to the thinking (e.g. Hmm, Alternatively, Let me double-check)");
+        dialog.setTitle(Messages.get("stepper.insert.title"));
+        dialog.setHeaderText(Messages.get("stepper.insert.header"));
         dialog.showAndWait().ifPresent(vm::insert);
     }
 
     private void askEdit() {
         Dialog<String> dialog = new Dialog<>();
-        dialog.setTitle("Edit the thinking");
+        dialog.setTitle(Messages.get("stepper.edit.title"));
         TextArea text = new TextArea(vm.currentThinking());
         text.setWrapText(true);
         text.setPrefSize(640, 360);
