@@ -1,5 +1,6 @@
 package dev.thinkbench.app;
 
+import dev.thinkbench.lab.settings.Settings;
 import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.UiLanguage;
@@ -35,8 +36,7 @@ public final class ThinkbenchApp extends Application {
                 System.err.println("Thinkbench: " + e.getMessage());
             }
         }, "thinkbench-settings-flush"));
-        // the language chosen in settings, before any view reads a string (a change applies at the next start)
-        Messages.setLocale(UiLanguage.fromSettings(context.settings().get().language()).locale());
+        applyLanguage(context.settings().get());
         window = MainWindow.create(context, tasks);
         Scene scene = window.view().createScene(1440, 900);
         stage.setTitle("Thinkbench");
@@ -46,6 +46,14 @@ public final class ThinkbenchApp extends Application {
         stage.show();
         window.view().compareView().promptPane().focusPrompt();
         window.showWelcomeIfFirstLaunch();
+    }
+
+    /**
+     * Shows the window's strings in the language chosen in {@code settings} (the system's by default). Before any
+     * view is built: views read their strings once, so a change made in the language menu applies at the next start.
+     */
+    static void applyLanguage(Settings settings) {
+        Messages.setLocale(UiLanguage.fromSettings(settings.language()).locale());
     }
 
     @Override

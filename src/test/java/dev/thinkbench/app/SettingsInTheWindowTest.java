@@ -3,6 +3,11 @@ package dev.thinkbench.app;
 import atlantafx.base.controls.Message;
 import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.Theme;
+import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.UiLanguage;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,13 +22,15 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The settings file as the window meets it: a broken file is set aside and says so in a banner, a file from a newer
- * Thinkbench survives closing the window, and a write that fails shows a banner too.
+ * Thinkbench survives closing the window, a write that fails shows a banner too, and the language chosen in the top
+ * bar is kept for the next start.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(120)
@@ -116,5 +123,41 @@ class SettingsInTheWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !banners().isEmpty());
         assertThat(banners()).singleElement().asString().contains("Settings not saved to")
                 .contains("your changes hold");
+    }
+
+    @Test
+    void theLanguageChosenInTheTopBarIsSavedAndAppliedAtTheNextStart(FxRobot robot) throws Exception {
+        home = AppHome.create(dir);
+        open();
+        MenuButton menu = robot.lookup("#languageMenu").queryAs(MenuButton.class);
+        assertThat(radio(menu, "system").isSelected()).as("the system's language by default").isTrue();
+        assertThat(item(menu, "languageRestartNote").getText()).isEqualTo("Applies when Thinkbench starts again");
+        assertThat(item(menu, "language-ko").getText()).isEqualTo("\ud55c\uad6d\uc5b4");
+
+        robot.interact(() -> item(menu, "language-ko").fire());
+        assertThat(window.view().viewModel().languageProperty().get()).isEqualTo(UiLanguage.KOREAN);
+        assertThat(radio(menu, "system").isSelected()).isFalse();
+        WaitForAsyncUtils.asyncFx(() -> ThinkbenchApp.shutDown(window, tasks, context)).get(60, TimeUnit.SECONDS);
+        context = null;
+        assertThat(Files.readString(home.settingsFile())).containsPattern("\"language\"\\s*:\\s*\"ko\"");
+
+        try {
+            open();
+            ThinkbenchApp.applyLanguage(context.settings().get());
+            assertThat(Messages.locale()).isEqualTo(Locale.KOREAN);
+            assertThat(Messages.get("tab.compare")).isEqualTo("\ube44\uad50");
+            MenuButton again = robot.lookup("#languageMenu").queryAs(MenuButton.class);
+            assertThat(radio(again, "ko").isSelected()).isTrue();
+        } finally {
+            Messages.setLocale(Locale.ENGLISH);
+        }
+    }
+
+    private static MenuItem item(MenuButton menu, String id) {
+        return menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+    }
+
+    private static RadioMenuItem radio(MenuButton menu, String language) {
+        return (RadioMenuItem) item(menu, "language-" + language);
     }
 }
