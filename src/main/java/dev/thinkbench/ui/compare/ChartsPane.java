@@ -37,17 +37,17 @@ import java.util.function.Function;
  */
 public final class ChartsPane extends HBox {
 
-    private final Chart tokens = new Chart("Tokens", "tokens-chart", "Tokens", true, 10, "#,##0",
-            List.of(new Part("Thinking", f -> toDouble(f.thinkingTokens())),
-                    new Part("Answer", f -> toDouble(f.answerTokens()))));
+    private final Chart tokens = new Chart(Messages.get("chart.tokens"), "tokens-chart", Messages.get("chart.tokens.unit"), true, 10, "#,##0",
+            List.of(new Part(Messages.get("chart.part.thinking"), f -> toDouble(f.thinkingTokens())),
+                    new Part(Messages.get("chart.part.answer"), f -> toDouble(f.answerTokens()))));
     // micro-model runs cost fractions of a cent even at hosted rates: the axis fits them, however small
-    private final Chart cost = new Chart("Cost", "cost-chart", "USD", false, 0.000001, "0.#######",
-            List.of(new Part("Cost", f -> f.cost() == null ? null : f.cost().doubleValue())));
-    private final Chart latency = new Chart("Latency", "latency-chart", "seconds", true, 1, "#,##0.##",
+    private final Chart cost = new Chart(Messages.get("chart.cost"), "cost-chart", "USD", false, 0.000001, "0.#######",
+            List.of(new Part(Messages.get("chart.cost"), f -> f.cost() == null ? null : f.cost().doubleValue())));
+    private final Chart latency = new Chart(Messages.get("chart.latency"), "latency-chart", Messages.get("chart.latency.unit"), true, 1, "#,##0.##",
             List.of(new Part(Messages.get("chart.latency.load"), f -> seconds(f.loadMs())),
-                    new Part("First token", f -> seconds(f.firstTokenMs())),
-                    new Part("Thinking", f -> seconds(f.thinkingMs())),
-                    new Part("Answer", f -> seconds(f.answerMs()))));
+                    new Part(Messages.get("chart.part.firstToken"), f -> seconds(f.firstTokenMs())),
+                    new Part(Messages.get("chart.part.thinking"), f -> seconds(f.thinkingMs())),
+                    new Part(Messages.get("chart.part.answer"), f -> seconds(f.answerMs()))));
 
     private final Label freeNote = new Label(Messages.get("chart.cost.free"));
     private final Label estimateNote = new Label();
