@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * engine): verdicts with a priced-as estimate, a lesson in English and Korean, the Stepper after a Wait, best-of-N with
  * its tally, the token confidence view, a new problem, a refused server's check, and the help card. Usage:
  * {@code LessonScreenshotMain OUT_DIR [WIDTH HEIGHT [LANGUAGE]]}, under Xvfb; settings go to a temporary folder; in
- * Korean ({@code ko}) only the verdicts, the confidence view and the help card are taken. A development tool, not a
+ * Korean ({@code ko}) only the verdicts, the confidence view, the Stepper after a Wait, the language menu and the help
+ * card are taken. A development tool, not a
  * test.
  */
 public final class LessonScreenshotMain {
@@ -73,6 +74,12 @@ public final class LessonScreenshotMain {
         Thread.sleep(1200);
         snap(window, out.resolve("lesson-confidence" + suffix + ".png"));
         if (korean) {
+            stepperWait(window);
+            snap(window, out.resolve("lesson-stepper-wait" + suffix + ".png"));
+            run(() -> ((javafx.scene.control.MenuButton) window.view().getScene().lookup("#languageMenu")).show());
+            Thread.sleep(800);
+            snapScreen(window, out.resolve("language-menu" + suffix + ".png"));
+            run(() -> ((javafx.scene.control.MenuButton) window.view().getScene().lookup("#languageMenu")).hide());
             run(window::showHelp);
             Thread.sleep(1000);
             snap(window, out.resolve("help" + suffix + ".png"));
@@ -104,21 +111,7 @@ public final class LessonScreenshotMain {
         snap(window, out.resolve("lesson-text-ko.png"));
         run(() -> window.lessons().viewModel().languageProperty().set("en"));
 
-        lesson(window, 2);
-        StepperViewModel stepper = window.stepperTab().viewModel().stepper();
-        await(() -> stepper.stateProperty().get() == StepperState.PAUSED, 60);
-        run(stepper::fork);
-        await(() -> stepper.stateProperty().get() == StepperState.PAUSED, 30);
-        run(stepper::forceAnswer);
-        await(() -> stepper.stateProperty().get() == StepperState.DONE, 30);
-        run(() -> stepper.selectBranch(1));
-        await(() -> stepper.stateProperty().get() == StepperState.PAUSED, 30);
-        run(stepper::waitMore);
-        Thread.sleep(500);
-        await(() -> stepper.stateProperty().get() == StepperState.PAUSED, 30);
-        run(stepper::forceAnswer);
-        await(() -> stepper.stateProperty().get() == StepperState.DONE, 30);
-        Thread.sleep(1000);
+        stepperWait(window);
         snap(window, out.resolve("lesson-stepper-wait.png"));
 
         lesson(window, 3);
@@ -145,6 +138,25 @@ public final class LessonScreenshotMain {
         Thread.sleep(1000);
         snap(window, out.resolve("help.png"));
         exit(context);
+    }
+
+    /** The forcing lesson in the Stepper: fork and force an answer, then a Wait on the first branch. */
+    private static void stepperWait(MainWindow window) throws Exception {
+        lesson(window, 2);
+        StepperViewModel stepper = window.stepperTab().viewModel().stepper();
+        await(() -> stepper.stateProperty().get() == StepperState.PAUSED, 60);
+        run(stepper::fork);
+        await(() -> stepper.stateProperty().get() == StepperState.PAUSED, 30);
+        run(stepper::forceAnswer);
+        await(() -> stepper.stateProperty().get() == StepperState.DONE, 30);
+        run(() -> stepper.selectBranch(1));
+        await(() -> stepper.stateProperty().get() == StepperState.PAUSED, 30);
+        run(stepper::waitMore);
+        Thread.sleep(500);
+        await(() -> stepper.stateProperty().get() == StepperState.PAUSED, 30);
+        run(stepper::forceAnswer);
+        await(() -> stepper.stateProperty().get() == StepperState.DONE, 30);
+        Thread.sleep(1000);
     }
 
     private static void exit(AppContext context) {
