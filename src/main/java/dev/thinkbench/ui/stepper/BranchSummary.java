@@ -1,5 +1,7 @@
 package dev.thinkbench.ui.stepper;
 
+import dev.thinkbench.ui.common.Messages;
+
 import java.util.List;
 
 /**
@@ -12,8 +14,8 @@ public record BranchSummary(int id, String name, boolean active, String status, 
 
     @Override
     public String toString() {
-        String history = answers.size() > 1 ? "  \u00b7  answers: " + String.join(" \u2192 ", answers) : "";
-        return (active ? "\u25b6 " : "  ") + name + " \u2014 " + status + ", " + thinkingTokens + " thinking tokens"
-                + (answer.isBlank() ? "" : ", answer: " + answer.strip()) + history;
+        String history = answers.size() > 1 ? Messages.get("branch.history", String.join(" \u2192 ", answers)) : "";
+        return (active ? "\u25b6 " : "  ") + Messages.get("branch.summary", name, status, String.valueOf(thinkingTokens))
+                + (answer.isBlank() ? "" : Messages.get("branch.answer", answer.strip())) + history;
     }
 }

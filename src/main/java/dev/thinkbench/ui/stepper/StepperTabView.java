@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.stepper;
 
 import atlantafx.base.theme.Styles;
+import dev.thinkbench.ui.common.Messages;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -35,13 +36,13 @@ public final class StepperTabView extends StackPane {
     }
 
     private HBox targetLine() {
-        Label caption = new Label("Steps on");
+        Label caption = new Label(Messages.get("stepper.stepsOn"));
         caption.getStyleClass().add(Styles.TEXT_MUTED);
         Label target = new Label();
         target.setId("stepperTarget");
         target.getStyleClass().add(Styles.TEXT_BOLD);
         target.textProperty().bind(vm.targetProperty());
-        Label hint = new Label("(the engine bar's engine and model, read at each Run)");
+        Label hint = new Label(Messages.get("stepper.stepsOn.hint"));
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         HBox line = new HBox(8, caption, target, hint);
         line.setAlignment(Pos.CENTER_LEFT);
@@ -50,17 +51,16 @@ public final class StepperTabView extends StackPane {
     }
 
     private Node unsupportedCard() {
-        Label title = new Label("Stepping needs a raw-continuation engine");
+        Label title = new Label(Messages.get("stepper.needsRaw"));
         title.getStyleClass().add(Styles.TITLE_3);
         Label text = new Label();
         text.setId("stepperExplanation");
         text.setWrapText(true);
         text.textProperty().bind(vm.explanationProperty());
-        Label offer = new Label("The built-in engine runs the bundled micro model on this computer, with no server "
-                + "and no key: every thinking token is in Thinkbench's hands.");
+        Label offer = new Label(Messages.get("stepper.needsRaw.offer"));
         offer.setWrapText(true);
         offer.getStyleClass().add(Styles.TEXT_MUTED);
-        Button use = new Button("Use the built-in engine");
+        Button use = new Button(Messages.get("stepper.needsRaw.use"));
         use.setId("useBuiltInForStepping");
         use.getStyleClass().add(Styles.ACCENT);
         use.setOnAction(e -> vm.useBuiltIn());

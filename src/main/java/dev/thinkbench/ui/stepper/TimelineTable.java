@@ -2,6 +2,7 @@ package dev.thinkbench.ui.stepper;
 
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
@@ -25,22 +26,21 @@ final class TimelineTable {
     static TableView<TimelineRow> of(ObservableList<TimelineRow> rows) {
         TableView<TimelineRow> table = new TableView<>(rows);
         table.setId("timelineTable");
-        table.setPlaceholder(new Label("No steps yet: press Run"));
+        table.setPlaceholder(new Label(Messages.get("timeline.empty")));
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
-        table.getColumns().add(column("Branch", 62, TimelineRow::branchId));
+        table.getColumns().add(column(Messages.get("timeline.branch"), 62, TimelineRow::branchId));
         table.getColumns().add(column("#", 34, TimelineRow::step));
-        table.getColumns().add(column("Step", 100, TimelineRow::kind));
-        table.getColumns().add(column("Inserted", 90, TimelineRow::inserted));
-        table.getColumns().add(column("Tokens", 64, TimelineRow::tokens));
-        table.getColumns().add(column("Prompt", 66, r -> r.promptTokens() == null ? "\u2013"
+        table.getColumns().add(column(Messages.get("timeline.step"), 100, TimelineRow::kind));
+        table.getColumns().add(column(Messages.get("timeline.inserted"), 90, TimelineRow::inserted));
+        table.getColumns().add(column(Messages.get("timeline.tokens"), 64, TimelineRow::tokens));
+        table.getColumns().add(column(Messages.get("timeline.prompt"), 66, r -> r.promptTokens() == null ? "\u2013"
                 : r.promptTokens().toString()));
         table.getColumns().add(column("ms", 52, TimelineRow::millis));
-        TableColumn<TimelineRow, String> ended = column("Ended", 180, TimelineRow::ended);
+        TableColumn<TimelineRow, String> ended = column(Messages.get("timeline.ended"), 180, TimelineRow::ended);
         ended.setMinWidth(80);
         ended.setCellFactory(col -> new WrappingCell<>());
         table.getColumns().add(ended);
-        tip(table.getColumns().get(5), "Prompt tokens the engine evaluated for this step (a cached prefix costs "
-                + "nothing)");
+        tip(table.getColumns().get(5), Messages.get("timeline.prompt.help"));
         // the last column takes what is left, so no column hides behind a scroll bar
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
