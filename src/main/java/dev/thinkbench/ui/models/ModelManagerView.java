@@ -21,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import dev.thinkbench.ui.common.Messages;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -43,21 +44,20 @@ public final class ModelManagerView extends VBox {
         getStyleClass().add("model-manager");
         setSpacing(10);
         setPadding(new Insets(14, 16, 12, 16));
-        Label heading = new Label("Models for the built-in engine");
+        Label heading = new Label(Messages.get("models.heading"));
         heading.getStyleClass().add(Styles.TITLE_3);
-        Label folder = new Label("GGUF models run on this computer's CPU, no server needed. Downloads go to "
-                + vm.modelsFolder() + ".");
+        Label folder = new Label(Messages.get("models.folder", vm.modelsFolder()));
         folder.getStyleClass().add(Styles.TEXT_MUTED);
         folder.setWrapText(true);
         ListView<LocalModel> local = localList();
         VBox.setVgrow(local, Priority.ALWAYS);
-        VBox onMachine = new VBox(6, title("On this machine", Feather.HARD_DRIVE), local, actions(local));
+        VBox onMachine = new VBox(6, title(Messages.get("models.local"), Feather.HARD_DRIVE), local, actions(local));
         ListView<CatalogEntry> catalog = new ListView<>(vm.catalog());
         catalog.setId("catalogList");
         catalog.getStyleClass().add("catalog-list");
         catalog.setCellFactory(list -> new CatalogCell(vm));
         VBox.setVgrow(catalog, Priority.ALWAYS);
-        VBox download = new VBox(6, title("Download", Feather.DOWNLOAD_CLOUD), catalog);
+        VBox download = new VBox(6, title(Messages.get("models.download"), Feather.DOWNLOAD_CLOUD), catalog);
         download.setPadding(new Insets(8, 0, 0, 0));
         onMachine.setPadding(new Insets(0, 0, 6, 0));
         SplitPane lists = new SplitPane(onMachine, download);
@@ -101,7 +101,7 @@ public final class ModelManagerView extends VBox {
         text.getStyleClass().add("engine-log");
         text.setStyle("-fx-font-family: monospace;");
         text.textProperty().bind(vm.detailsProperty());
-        TitledPane pane = new TitledPane("Details (engine log)", text);
+        TitledPane pane = new TitledPane(Messages.get("models.details"), text);
         pane.setId("detailsPane");
         pane.setExpanded(false);
         pane.visibleProperty().bind(vm.detailsProperty().isNotEmpty());
@@ -121,7 +121,7 @@ public final class ModelManagerView extends VBox {
         ListView<LocalModel> local = new ListView<>(vm.models());
         local.setId("localList");
         local.getStyleClass().add("local-models");
-        local.setPlaceholder(new Label("No models yet: download one below, or open a GGUF file."));
+        local.setPlaceholder(new Label(Messages.get("models.none")));
         local.setCellFactory(list -> new LocalModelCell(vm.inUseProperty()));
         vm.inUseProperty().addListener((obs, old, now) -> local.refresh());
         local.setOnMouseClicked(e -> {
@@ -133,31 +133,30 @@ public final class ModelManagerView extends VBox {
     }
 
     private HBox actions(ListView<LocalModel> local) {
-        Button use = Icons.button("Use with the built-in engine", Feather.CHECK,
-                "Run the selected model on the built-in engine (or double-click it)", Styles.ACCENT);
+        Button use = Icons.button(Messages.get("models.use"), Feather.CHECK,
+                Messages.get("models.use.help"), Styles.ACCENT);
         use.setId("useButton");
         use.disableProperty().bind(local.getSelectionModel().selectedItemProperty().isNull());
         use.setOnAction(e -> vm.choose(local.getSelectionModel().getSelectedItem()));
-        Button open = Icons.button("Open GGUF file\u2026", Feather.FOLDER, "Run any GGUF file on disk");
+        Button open = Icons.button(Messages.get("models.open"), Feather.FOLDER, Messages.get("models.open.help"));
         open.setId("openButton");
         open.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open a GGUF model");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("GGUF models", "*.gguf"));
+            chooser.setTitle(Messages.get("models.open.title"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("models.open.filter"), "*.gguf"));
             File file = chooser.showOpenDialog(getScene().getWindow());
             if (file != null) {
                 vm.open(file.toPath());
             }
         });
-        Button rescan = Icons.button("Rescan", Feather.REFRESH_CW, "Look for models again (downloads, Ollama, "
-                + "LM Studio)");
+        Button rescan = Icons.button(Messages.get("models.rescan"), Feather.REFRESH_CW, Messages.get("models.rescan.help"));
         rescan.setId("rescanButton");
         rescan.setOnAction(e -> vm.refresh());
         Label chosen = new Label();
         chosen.setId("chosenLabel");
         chosen.getStyleClass().add(Styles.TEXT_MUTED);
-        chosen.textProperty().bind(vm.inUseProperty().map(p -> "In use: " + p.getFileName())
-                .orElse("The workbench is on another engine"));
+        chosen.textProperty().bind(vm.inUseProperty().map(p -> Messages.get("models.inUse", p.getFileName()))
+                .orElse(Messages.get("models.otherEngine")));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox box = new HBox(8, use, open, rescan, grow, chosen);
@@ -178,10 +177,10 @@ public final class ModelManagerView extends VBox {
         context.setEditable(true);
         context.setPrefWidth(120);
         context.valueProperty().addListener((obs, old, value) -> vm.contextSizeProperty().set(value));
-        Label note = new Label("Applies from the next run.");
+        Label note = new Label(Messages.get("models.appliesNextRun"));
         note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        HBox box = new HBox(8, title("Engine", Feather.SLIDERS), new Label("Threads"), threads,
-                new Label("Context (tokens)"), context, note);
+        HBox box = new HBox(8, title(Messages.get("models.engine"), Feather.SLIDERS), new Label(Messages.get("models.threads")), threads,
+                new Label(Messages.get("models.context")), context, note);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
