@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import dev.thinkbench.ui.common.Messages;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -61,14 +62,11 @@ public final class ExperimentsView extends BorderPane {
     private final TraceView trace;
     private final ChartsPane charts;
     private final StatusBar status = new StatusBar();
-    private final Button start = Icons.button("Start sweep", Feather.PLAY, "Run the sweep set up here (Ctrl+Enter)",
+    private final Button start = Icons.button(Messages.get("sweep.start"), Feather.PLAY, Messages.get("sweep.start.help"),
             Styles.ACCENT);
-    private final Button pauseResume = Icons.button("Pause", Feather.PAUSE, "Start no new run until resumed; runs "
-            + "in flight finish", Styles.SMALL);
-    private final Button stop = Icons.button("Stop", Feather.SQUARE, "Cancel the runs in flight; finished runs are "
-            + "kept and the sweep can be resumed", Styles.SMALL);
-    private final Button retry = Icons.button("Retry failed", Feather.ROTATE_CW, "Run the failed runs again; ok "
-            + "runs are kept", Styles.SMALL);
+    private final Button pauseResume = Icons.button(Messages.get("sweep.pause"), Feather.PAUSE, Messages.get("sweep.pause.help"), Styles.SMALL);
+    private final Button stop = Icons.button(Messages.get("sweep.stop"), Feather.SQUARE, Messages.get("sweep.stop.help"), Styles.SMALL);
+    private final Button retry = Icons.button(Messages.get("sweep.retry"), Feather.ROTATE_CW, Messages.get("sweep.retry.help"), Styles.SMALL);
     private final Button setupToggle = new Button(null, Icons.icon(Feather.SIDEBAR));
     private final BooleanProperty setupShown = new SimpleBooleanProperty(true);
     private Function<Window, Path> problemChooser = ExperimentsView::chooseProblemFile;
@@ -132,7 +130,7 @@ public final class ExperimentsView extends BorderPane {
     private Region setupColumn(Region column) {
         setupToggle.setId("setupToggle");
         setupToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        setupToggle.setTooltip(Icons.tip("Show or hide the sweep setup"));
+        setupToggle.setTooltip(Icons.tip(Messages.get("sweep.setup.toggle")));
         setupToggle.setOnAction(e -> setupShown.set(!setupShown.get()));
         column.visibleProperty().bind(setupShown);
         column.managedProperty().bind(column.visibleProperty());
@@ -148,13 +146,12 @@ public final class ExperimentsView extends BorderPane {
         Label text = new Label();
         text.setWrapText(true);
         text.setId("resumeText");
-        text.textProperty().bind(vm.offerProperty().map(o -> "An interrupted sweep can be resumed: " + o.describe()
-                + ". Finished runs are kept; only the rest run.").orElse(""));
-        Button resume = Icons.button("Resume", Feather.PLAY, "Run the rest of the interrupted sweep", Styles.SMALL,
+        text.textProperty().bind(vm.offerProperty().map(o -> Messages.get("sweep.resumeOffer", o.describe())).orElse(""));
+        Button resume = Icons.button(Messages.get("sweep.resume"), Feather.PLAY, Messages.get("sweep.resume.help"), Styles.SMALL,
                 Styles.ACCENT);
         resume.setId("resumeSweep");
         resume.setOnAction(e -> vm.acceptResume());
-        Button aside = Icons.button("Set aside", Feather.X, "Keep its results on disk and do not offer it again",
+        Button aside = Icons.button(Messages.get("sweep.setAside"), Feather.X, Messages.get("sweep.setAside.help"),
                 Styles.SMALL, Styles.FLAT);
         aside.setId("setAsideSweep");
         aside.setOnAction(e -> vm.declineResume());
@@ -175,7 +172,7 @@ public final class ExperimentsView extends BorderPane {
     private Region results() {
         Label title = new Label();
         title.getStyleClass().addAll(Styles.TITLE_4, "sweep-title");
-        title.textProperty().bind(vm.titleProperty().map(t -> t.isEmpty() ? "Results" : t));
+        title.textProperty().bind(vm.titleProperty().map(t -> t.isEmpty() ? Messages.get("sweep.results") : t));
         title.setMinWidth(0);
         Tooltip titleTip = new Tooltip();
         titleTip.textProperty().bind(title.textProperty());
@@ -202,13 +199,13 @@ public final class ExperimentsView extends BorderPane {
     }
 
     private MenuButton exportMenu() {
-        MenuItem chart = new MenuItem("Chart in view as PNG (1600\u00d7900)\u2026");
+        MenuItem chart = new MenuItem(Messages.get("sweep.export.chart"));
         chart.setOnAction(e -> choose(folder -> exportCharts(folder, false)));
-        MenuItem all = new MenuItem("All charts as PNG\u2026");
+        MenuItem all = new MenuItem(Messages.get("sweep.export.charts"));
         all.setOnAction(e -> choose(folder -> exportCharts(folder, true)));
-        MenuItem csv = new MenuItem("Results as CSV (runs.csv, summary.csv)\u2026");
+        MenuItem csv = new MenuItem(Messages.get("sweep.export.csv"));
         csv.setOnAction(e -> choose(vm::exportCsv));
-        MenuButton menu = new MenuButton("Export", Icons.icon(Feather.DOWNLOAD), chart, all, csv);
+        MenuButton menu = new MenuButton(Messages.get("sweep.export"), Icons.icon(Feather.DOWNLOAD), chart, all, csv);
         menu.setId("exportMenu");
         menu.setMinWidth(Region.USE_PREF_SIZE);
         menu.getStyleClass().add(Styles.SMALL);
@@ -273,7 +270,7 @@ public final class ExperimentsView extends BorderPane {
 
     private void onPhase(Phase phase) {
         boolean paused = phase == Phase.PAUSED;
-        pauseResume.setText(paused ? "Resume" : "Pause");
+        pauseResume.setText(paused ? Messages.get("sweep.resume") : Messages.get("sweep.pause"));
         pauseResume.setGraphic(Icons.icon(paused ? Feather.PLAY : Feather.PAUSE));
         pauseResume.setDisable(phase != Phase.RUNNING && phase != Phase.PAUSED);
         stop.setDisable(phase != Phase.RUNNING && phase != Phase.PAUSED);
@@ -288,17 +285,17 @@ public final class ExperimentsView extends BorderPane {
 
     private static Path chooseProblemFile(Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import a problem set");
+        chooser.setTitle(Messages.get("sweep.import.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Problem sets (JSONL, CSV)", "*.jsonl", "*.csv", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+                new FileChooser.ExtensionFilter(Messages.get("sweep.import.filter"), "*.jsonl", "*.csv", "*.json"),
+                new FileChooser.ExtensionFilter(Messages.get("sweep.import.all"), "*.*"));
         File f = chooser.showOpenDialog(owner);
         return f == null ? null : f.toPath();
     }
 
     private static Path chooseFolder(Window owner) {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Export to folder");
+        chooser.setTitle(Messages.get("sweep.export.title"));
         File f = chooser.showDialog(owner);
         return f == null ? null : f.toPath();
     }
