@@ -48,7 +48,11 @@ public final class Messages {
         return "ko".equals(locale.getLanguage());
     }
 
-    private static ResourceBundle bundle() {
+    /**
+     * The bundle in the current language, for FXML forms ({@code text="%key"}): FXML uses the string as it is, so
+     * the keys a form reads must hold no quote or brace.
+     */
+    public static ResourceBundle bundle() {
         ResourceBundle b = bundle;
         if (b == null) {
             b = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(

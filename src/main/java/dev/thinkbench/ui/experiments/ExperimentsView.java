@@ -77,6 +77,7 @@ public final class ExperimentsView extends BorderPane {
         getStyleClass().add("experiments-view");
         setId("experimentsView");
         FXMLLoader loader = new FXMLLoader(Objects.requireNonNull(getClass().getResource(FORM), FORM));
+        loader.setResources(Messages.bundle());
         VBox form;
         try {
             form = loader.load();

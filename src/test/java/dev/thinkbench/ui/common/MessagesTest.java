@@ -69,4 +69,18 @@ class MessagesTest {
         assertThat(BudgetWords.describe(BudgetSpec.parse("none"))).startsWith("No thinking");
         assertThat(BudgetWords.describe(null)).startsWith("Budget spec:");
     }
+
+    @Test
+    void theStringsFxmlReadsAsTheyAreHoldNoQuoteOrBrace() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_ko.properties"}) {
+            Properties p = load(name);
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith("sweep.setup.")) {
+                    assertThat(p.getProperty(key)).as(name + " " + key).doesNotContain("'", "{", "}");
+                }
+            }
+        }
+        Messages.setLocale(Locale.KOREAN);
+        assertThat(Messages.bundle().getString("sweep.setup.title")).isEqualTo("\uc2a4\uc715 \uc124\uc815");
+    }
 }
