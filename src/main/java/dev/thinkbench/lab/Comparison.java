@@ -1,7 +1,6 @@
 package dev.thinkbench.lab;
 
 import dev.thinkbench.core.PriceTable;
-import dev.thinkbench.core.RunRecorder;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.engine.ReasoningEngine;
 
@@ -13,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * Runs one prompt on one engine and model at several budgets in parallel: same prompt, sampling and seed in every
  * lane. Lanes are independent: one failing or being cancelled never touches the others.
  */
-public final class Comparison {
+public final class Comparison implements RunGroup {
 
     private final ReasoningEngine engine;
     private final PriceTable prices;
@@ -45,10 +44,11 @@ public final class Comparison {
 
     private LaneRun newRun(Lane lane) {
         RunSpec spec = base.withBudget(lane.budget());
-        return new LaneRun(lane, spec, new RunRecorder(engine.price(spec.model(), prices)));
+        return new LaneRun(lane, spec, engine.price(spec.model(), prices), System::nanoTime);
     }
 
     /** The lanes' runs, in lane order. A retried lane shows its new run. */
+    @Override
     public synchronized List<LaneRun> runs() {
         return List.copyOf(runs);
     }
@@ -63,6 +63,7 @@ public final class Comparison {
         return fresh;
     }
 
+    @Override
     public void cancelAll() {
         runs().forEach(LaneRun::cancel);
     }
@@ -76,6 +77,7 @@ public final class Comparison {
     }
 
     /** Completes when every lane's current run has ended. */
+    @Override
     public CompletableFuture<Void> done() {
         return CompletableFuture.allOf(runs().stream().map(LaneRun::done).toArray(CompletableFuture[]::new));
     }
