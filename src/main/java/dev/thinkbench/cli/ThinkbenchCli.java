@@ -17,6 +17,8 @@ public final class ThinkbenchCli {
         CommandLine cli = new CommandLine(new ThinkbenchCli());
         cli.addSubcommand("compare", new CompareCommand(services));
         cli.addSubcommand("step", new StepCommand(services));
+        cli.addSubcommand("replay", new ReplayCommand());
+        cli.addSubcommand("export", new ExportCommand());
         footer(cli.getSubcommands().get("compare"), CompareCommand.engineHelp(services));
         footer(cli.getSubcommands().get("step"), StepCommand.engineHelp(services));
         cli.setParameterExceptionHandler((ex, a) -> usageError(ex));

@@ -1,0 +1,60 @@
+package dev.thinkbench.lab.export;
+
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.RunRecorder;
+import dev.thinkbench.core.RunStatus;
+import dev.thinkbench.core.Trace;
+import dev.thinkbench.lab.session.RecordedColumn;
+import dev.thinkbench.lab.session.RunSetup;
+import dev.thinkbench.lab.session.Session;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A comparison as reports show it: what was asked of which model with which settings, when, and per column its
+ * answer, verdict (where the right answer is known), thinking and numbers, folded from the recorded events by the
+ * same recorder as the live view. Immutable; any thread.
+ */
+public record ComparisonReport(Instant recordedAt, String note, RunSetup setup, List<Column> columns) {
+
+    public ComparisonReport {
+        columns = List.copyOf(columns);
+    }
+
+    /**
+     * One column.
+     *
+     * @param status null for a column that did not run
+     * @param skipped why it did not run, empty when it did (or was never run)
+     * @param error the failure message, empty unless it failed
+     */
+    public record Column(String label, String budget, RunStatus status, String skipped, String error,
+                         String thinking, String answer, Verdict verdict, RunMetrics metrics) {
+    }
+
+    /** The report of {@code session}'s comparison. */
+    public static ComparisonReport of(Session session) {
+        List<Column> columns = session.columns().stream().map(c -> column(c, session.setup())).toList();
+        return new ComparisonReport(session.savedAt(), session.note(), session.setup(), columns);
+    }
+
+    private static Column column(RecordedColumn c, RunSetup setup) {
+        if (!c.ran()) {
+            return new Column(c.label(), c.budget(), null, c.skipped() == null ? "" : c.skipped(), "", "", "",
+                    Verdict.UNKNOWN, RunMetrics.empty());
+        }
+        RunRecorder recorder = c.recorder();
+        Trace trace = recorder.trace();
+        String error = trace.error() == null ? "" : trace.error();
+        Verdict verdict = trace.status() == RunStatus.OK ? Verdict.of(trace.answer(), setup.expectedAnswer())
+                : setup.expectedAnswer() == null ? Verdict.UNKNOWN : Verdict.NO_ANSWER;
+        return new Column(c.label(), c.budget(), trace.status(), "", error, trace.thinking(), trace.answer(),
+                verdict, recorder.metrics(c.events().getLast().nanos()));
+    }
+
+    /** The columns that ran. */
+    public List<Column> ran() {
+        return columns.stream().filter(c -> c.status() != null).toList();
+    }
+}
