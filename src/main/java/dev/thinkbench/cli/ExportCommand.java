@@ -2,10 +2,10 @@ package dev.thinkbench.cli;
 
 import dev.thinkbench.lab.export.ChartImages;
 import dev.thinkbench.lab.export.ComparisonReport;
-import dev.thinkbench.lab.export.ExportFiles;
 import dev.thinkbench.lab.export.HtmlReport;
 import dev.thinkbench.lab.export.MarkdownReport;
 import dev.thinkbench.lab.export.MetricsCsv;
+import dev.thinkbench.lab.session.AtomicFiles;
 import dev.thinkbench.lab.session.Session;
 import dev.thinkbench.lab.session.SessionFile;
 import dev.thinkbench.lab.session.SessionFileException;
@@ -103,7 +103,11 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private void write(Path target, byte[] bytes) throws IOException {
-        ExportFiles.write(target, bytes);
+        try {
+            AtomicFiles.write(target, bytes);
+        } catch (IOException e) {
+            throw new IOException("could not write " + target + " (" + AtomicFiles.reason(e) + ")", e);
+        }
         spec.commandLine().getErr().println("thinkbench: wrote " + target);
     }
 

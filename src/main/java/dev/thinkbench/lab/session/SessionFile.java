@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes session files. Reading never changes the file: whatever is wrong with it (cut short, not JSON,
@@ -26,21 +24,15 @@ public final class SessionFile {
     /** Larger files are refused before reading (a session of a long day is a few megabytes). */
     static final long MAX_BYTES = 512L * 1024 * 1024;
 
-    /** Writes bytes to a file: {@link Files#write} in the app, a failing one in tests. */
-    @FunctionalInterface
-    interface BytesWriter {
-        void write(Path file, byte[] bytes) throws IOException;
-    }
-
     private final SessionMigrations migrations;
-    private final BytesWriter writer;
+    private final AtomicFiles.BytesWriter writer;
 
     /** Session files of this build's format and every older one it can migrate. */
     public SessionFile() {
         this(SessionMigrations.standard(), Files::write);
     }
 
-    SessionFile(SessionMigrations migrations, BytesWriter writer) {
+    SessionFile(SessionMigrations migrations, AtomicFiles.BytesWriter writer) {
         this.migrations = migrations;
         this.writer = writer;
     }
@@ -136,34 +128,11 @@ public final class SessionFile {
      */
     public void write(Path file, Session session) throws IOException {
         byte[] bytes = SessionJson.write(session).getBytes(StandardCharsets.UTF_8);
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
         try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            writer.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, bytes, writer);
         } catch (IOException e) {
-            throw new IOException("The session was not saved to " + file + " (" + reason(e) + ")"
-                    + (Files.exists(target) ? "; the file there is as it was before." : "."), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless; the message above says what matters
-                }
-            }
+            throw new IOException("The session was not saved to " + file + " (" + AtomicFiles.reason(e) + ")"
+                    + (Files.exists(file) ? "; the file there is as it was before." : "."), e);
         }
-    }
-
-    private static String reason(IOException e) {
-        String m = e.getMessage();
-        String kind = e.getClass().getSimpleName().replace("Exception", "");
-        return m == null || m.isBlank() ? kind : kind.equals("IO") || kind.equals("FileSystem") ? m : kind + ": " + m;
     }
 }
