@@ -48,10 +48,13 @@ public final class AppContext implements CliServices, WorkbenchServices {
     private final List<SamplePrompt> samples;
     private final UnaryOperator<String> environment;
     private final ExternalModels externalModels;
+    private final Path dataDirectory;
 
     private AppContext(Path assets, PriceTable prices, BudgetPresets presets, CurrentSettings settings,
-                       LocalBackends builtin, UnaryOperator<String> environment, ExternalModels externalModels) {
+                       LocalBackends builtin, UnaryOperator<String> environment, ExternalModels externalModels,
+                       Path dataDirectory) {
         this.assets = assets;
+        this.dataDirectory = dataDirectory;
         this.externalModels = externalModels;
         this.environment = environment;
         this.settings = settings;
@@ -110,7 +113,8 @@ public final class AppContext implements CliServices, WorkbenchServices {
                 ModelStore.inDataDirectory(dataDir), externalModels,
                 new TemplateHints(catalog(assets), bundled), () -> settings.get().builtinEngine());
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
-                loadPresets(assets.resolve("budget-presets.json")), settings, builtin, environment, externalModels);
+                loadPresets(assets.resolve("budget-presets.json")), settings, builtin, environment, externalModels,
+                dataDir);
     }
 
     /** The download catalog of the assets; empty (only models on this machine offered) when it cannot be read. */
@@ -145,6 +149,16 @@ public final class AppContext implements CliServices, WorkbenchServices {
 
     public Path assets() {
         return assets;
+    }
+
+    /** The user's data folder: downloaded models, and sessions (autosaves, the recent list) under sessions/. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The recorded sample sessions shipped beside the assets ({@code samples/sessions}). */
+    public Path sampleSessions() {
+        return assets.resolveSibling("samples").resolve("sessions");
     }
 
     /**

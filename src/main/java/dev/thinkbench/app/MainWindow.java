@@ -3,7 +3,17 @@ package dev.thinkbench.app;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.local.models.LocalModel;
+import dev.thinkbench.lab.session.Autosaves;
+import dev.thinkbench.lab.session.RecentSessions;
+import dev.thinkbench.lab.session.SessionFile;
+import dev.thinkbench.lab.session.StepperRecord;
 import dev.thinkbench.ui.FxBackgroundTasks;
+import dev.thinkbench.ui.present.PresenterControls;
+import dev.thinkbench.ui.present.PresenterViewModel;
+import dev.thinkbench.ui.session.ChooserFiles;
+import dev.thinkbench.ui.session.SessionControls;
+import dev.thinkbench.ui.session.SessionViewModel;
+import dev.thinkbench.ui.session.StepperSessions;
 import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.compare.PromptViewModel;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
@@ -14,6 +24,7 @@ import javafx.scene.control.Tab;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * The whole main window, wired from the composition root: the workbench with its Compare, Stepper and Models tabs
@@ -34,6 +45,9 @@ public final class MainWindow implements AutoCloseable {
     private final StepperTabView stepperTab;
     private final ModelManagerView models;
     private final WelcomeFlow welcome;
+    private final PresenterViewModel presenter = new PresenterViewModel();
+    private final SessionViewModel sessions;
+    private final SessionControls sessionControls;
 
     private MainWindow(AppContext context, FxBackgroundTasks tasks) {
         this.context = context;
@@ -65,6 +79,41 @@ public final class MainWindow implements AutoCloseable {
                 () -> view.selectTab(MODELS));
         view.setOnHelp(welcome::show);
         SettingsNotices.install(context.settings(), view);
+        // ---- sessions, replay, export, presenter mode (issue 14) ----
+        PresenterControls presenting = new PresenterControls(view, presenter);
+        sessions = new SessionViewModel(view.viewModel().compare(), new SessionFile(),
+                Autosaves.inDataFolder(context.dataDirectory()), RecentSessions.inDataFolder(context.dataDirectory()),
+                tasks, Instant::now, System::nanoTime);
+        sessions.setStepper(stepperSessions());
+        sessionControls = new SessionControls(view, sessions, presenter, new ChooserFiles(view,
+                context.sampleSessions()));
+        view.addBarItem(sessionControls.menu());
+        view.addBarItem(presenting.menu());
+        sessions.checkForLeftBehind();
+    }
+
+    /** The Stepper tab's session for saving, and where a saved one is shown. */
+    private StepperSessions stepperSessions() {
+        return new StepperSessions() {
+            @Override
+            public StepperRecord record() {
+                var snapshot = stepper.stepper().lastSnapshot();
+                if (snapshot == null || snapshot.branches().isEmpty()) {
+                    return null;
+                }
+                var template = stepper.stepper().templateProperty().get();
+                return StepperRecord.of(snapshot, stepper.stepper().systemProperty().get(),
+                        template == null ? "" : template.name());
+            }
+
+            @Override
+            public void show(StepperRecord record) {
+                stepper.stepper().systemProperty().set(record.system());
+                stepper.stepper().templates().stream().filter(t -> t.name().equals(record.template())).findFirst()
+                        .ifPresent(t -> stepper.stepper().templateProperty().set(t));
+                stepper.stepper().showRecorded(record.snapshot());
+            }
+        };
     }
 
     /** Builds the window's content; background work runs on {@code tasks}. */
@@ -109,6 +158,18 @@ public final class MainWindow implements AutoCloseable {
         return models;
     }
 
+    public SessionViewModel sessions() {
+        return sessions;
+    }
+
+    public SessionControls sessionControls() {
+        return sessionControls;
+    }
+
+    public PresenterViewModel presenter() {
+        return presenter;
+    }
+
     /**
      * Keeps what the user chose in this session (engine, model, key variable name, theme, columns) and writes the
      * settings file now (unless it is one this version must not write).
@@ -123,6 +184,8 @@ public final class MainWindow implements AutoCloseable {
     /** Stops a stepping session and pauses downloads; the engine process is the context's to close. */
     @Override
     public void close() {
+        sessionControls.stop();
+        sessions.closeCleanly();
         stepper.close();
         models.viewModel().close();
     }

@@ -64,6 +64,7 @@ public final class WorkbenchView extends StackPane {
     private final Button help = Icons.button(null, Feather.HELP_CIRCLE, "Getting started: where the model runs (F1)",
             Styles.BUTTON_ICON, Styles.FLAT);
     private final Map<Tab, TabKeys> tabKeys = new HashMap<>();
+    private final HBox barItems = new HBox(6);
     private Runnable onHelp;
     private Runnable onOverlayEscape;
 
@@ -133,7 +134,9 @@ public final class WorkbenchView extends StackPane {
         connectionBar.setMinWidth(0);
         theme.setMinWidth(Region.USE_PREF_SIZE);
         help.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(14, brand, separator(), connectionBar, spacer, help, theme);
+        barItems.setAlignment(Pos.CENTER_LEFT);
+        barItems.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(14, brand, separator(), connectionBar, spacer, barItems, help, theme);
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 14, 8, 14));
@@ -257,6 +260,11 @@ public final class WorkbenchView extends StackPane {
         Tab tab = addTab(title, icon, content, tooltip);
         tabKeys.put(tab, new TabKeys(shortcuts == null ? "" : shortcuts, focus));
         return tab;
+    }
+
+    /** Adds a control to the top bar, before the help and theme buttons (sessions, presenter mode). */
+    public void addBarItem(Node item) {
+        barItems.getChildren().add(item);
     }
 
     /** Selects the tab at {@code index} (0-based). */

@@ -78,7 +78,7 @@ public final class ChartImages {
         Graphics2D g = graphics(image);
         g.setColor(TEXT);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
-        g.drawString(clip(g, heading(report), WIDTH - 120), 60, 80);
+        g.drawString(clip(g, report.heading(), WIDTH - 120), 60, 80);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 26));
         g.setColor(MUTED);
         g.drawString(clip(g, "\u201c" + report.setup().prompt().replaceAll("\\s+", " ") + "\u201d", WIDTH - 120),
@@ -98,13 +98,6 @@ public final class ChartImages {
         draw(g, chart, report, 80, 60, WIDTH - 160, HEIGHT - 110);
         g.dispose();
         return image;
-    }
-
-    static String heading(ComparisonReport report) {
-        String model = report.setup().model().isBlank() ? "" : report.setup().model();
-        String engine = report.setup().engineName().isBlank() ? report.setup().engineId()
-                : report.setup().engineName();
-        return model + (engine.isBlank() ? "" : " \u00b7 " + engine);
     }
 
     private static BufferedImage canvas() {

@@ -53,6 +53,12 @@ public record ComparisonReport(Instant recordedAt, String note, RunSetup setup, 
                 verdict, recorder.metrics(c.events().getLast().nanos()));
     }
 
+    /** The model and the engine it ran on, for titles: {@code qwen3-8b · Ollama}. */
+    public String heading() {
+        String engine = setup.engineName().isBlank() ? setup.engineId() : setup.engineName();
+        return setup.model() + (engine.isBlank() ? "" : " \u00b7 " + engine);
+    }
+
     /** The columns that ran. */
     public List<Column> ran() {
         return columns.stream().filter(c -> c.status() != null).toList();

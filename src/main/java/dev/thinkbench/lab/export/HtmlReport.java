@@ -37,9 +37,9 @@ public final class HtmlReport {
         StringBuilder b = new StringBuilder(16_384);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                .append(esc("Thinkbench comparison \u00b7 " + ChartImages.heading(r))).append("</title>\n<style>\n")
+                .append(esc("Thinkbench comparison \u00b7 " + r.heading())).append("</title>\n<style>\n")
                 .append(STYLE).append("</style>\n</head>\n<body>\n");
-        b.append("<h1>Thinkbench comparison</h1>\n<p class=\"muted\">").append(esc(ChartImages.heading(r)))
+        b.append("<h1>Thinkbench comparison</h1>\n<p class=\"muted\">").append(esc(r.heading()))
                 .append(" \u00b7 ").append(esc(ReportText.DATE.format(r.recordedAt()))).append("</p>\n");
         if (!r.note().isBlank()) {
             b.append("<p>").append(esc(r.note())).append("</p>\n");

@@ -16,7 +16,7 @@ public final class MarkdownReport {
     /** @param charts image paths relative to the report, by caption; may be empty */
     public static String write(ComparisonReport r, Map<String, String> charts) {
         StringBuilder b = new StringBuilder(8_192);
-        b.append("# Thinkbench comparison\n\n").append(inline(ChartImages.heading(r))).append(" \u00b7 ")
+        b.append("# Thinkbench comparison\n\n").append(inline(r.heading())).append(" \u00b7 ")
                 .append(ReportText.DATE.format(r.recordedAt())).append("\n\n");
         if (!r.note().isBlank()) {
             b.append(inline(r.note())).append("\n\n");

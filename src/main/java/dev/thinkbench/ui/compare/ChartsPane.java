@@ -45,6 +45,12 @@ public final class ChartsPane extends HBox {
     private final Label freeNote = new Label("Free: every run is on a local server");
 
     public ChartsPane(CompareViewModel compare) {
+        this(compare.figuresProperty().get());
+        compare.figuresProperty().addListener((obs, old, now) -> show(now));
+    }
+
+    /** Charts of fixed figures, following nothing (an exported slide). */
+    public ChartsPane(List<ColumnFigures> figures) {
         super(12);
         getStyleClass().add("charts-pane");
         freeNote.getStyleClass().add("chart-note");
@@ -55,8 +61,7 @@ public final class ChartsPane extends HBox {
             slot.setMinWidth(0);
             getChildren().add(slot);
         }
-        compare.figuresProperty().addListener((obs, old, now) -> show(now));
-        show(compare.figuresProperty().get());
+        show(figures);
     }
 
     private void show(List<ColumnFigures> figures) {
@@ -135,8 +140,7 @@ public final class ChartsPane extends HBox {
             chart.setLegendSide(Side.BOTTOM);
             chart.setLegendVisible(parts.size() > 1);
             chart.getStyleClass().addAll("run-chart", styleClass);
-            chart.setMinSize(180, 160);
-            chart.setPrefHeight(220);
+            // sizes in em (thinkbench.css .run-chart), so they follow the zoom
             if (chart instanceof BarChart<String, Number> bar) {
                 bar.setCategoryGap(24);
             } else if (chart instanceof StackedBarChart<String, Number> bar) {

@@ -3,13 +3,16 @@ package dev.thinkbench.ui.compare;
 import dev.thinkbench.ui.common.FrameDriver;
 
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The Compare tab: prompt panel on the left, budget columns with the live charts below them on the right. Drives the
@@ -28,6 +31,8 @@ public final class CompareView extends StackPane {
     private final PromptPane prompt;
     private final SplitPane charts;
     private final ChartsPane chartsPane;
+    private final SplitPane main;
+    private final VBox columnsArea;
     private boolean shortcutsEnabled = true;
 
     public CompareView(CompareViewModel compare) {
@@ -36,11 +41,13 @@ public final class CompareView extends StackPane {
         prompt = new PromptPane(compare);
         columns = new ColumnsPane(compare);
         chartsPane = new ChartsPane(compare);
-        charts = new SplitPane(columns, chartsPane);
+        columnsArea = new VBox(columns);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        charts = new SplitPane(columnsArea, chartsPane);
         charts.setOrientation(Orientation.VERTICAL);
         charts.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(chartsPane, false);
-        SplitPane main = new SplitPane(prompt, charts);
+        main = new SplitPane(prompt, charts);
         main.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(prompt, false);
         getChildren().add(main);
@@ -104,6 +111,30 @@ public final class CompareView extends StackPane {
 
     public PromptPane promptPane() {
         return prompt;
+    }
+
+    /** Puts {@code header} above the columns (a session's replay bar), replacing any header there was. */
+    public void setColumnsHeader(Node header) {
+        columnsArea.getChildren().setAll(header, columns);
+    }
+
+    /**
+     * Presenter mode: the prompt panel leaves the screen to the columns (the header above them shows the prompt);
+     * Ctrl+Enter still runs. Off brings it back where it was.
+     */
+    public void setPresenting(boolean presenting) {
+        boolean shown = main.getItems().contains(prompt);
+        if (presenting && shown) {
+            main.getItems().remove(prompt);
+        } else if (!presenting && !shown) {
+            main.getItems().addFirst(prompt);
+            main.setDividerPositions(0.24);
+        }
+    }
+
+    /** The live charts, for exporting them as images. */
+    public ChartsPane chartsPane() {
+        return chartsPane;
     }
 
     /** Hides or shows the charts below the columns. */

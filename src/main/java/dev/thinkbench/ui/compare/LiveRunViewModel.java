@@ -39,6 +39,8 @@ public final class LiveRunViewModel {
     private final List<ReasoningEvent> drained = new ArrayList<>();
     private final List<PendingText> pendingText = new ArrayList<>();
     private LaneRun run;
+    /** The run shown, kept after it ends (for saving it); null when none or skipped. */
+    private LaneRun shown;
     private long lastMetricsNanos;
     private long nowNanos;
     private boolean sawText;
@@ -49,6 +51,7 @@ public final class LiveRunViewModel {
     /** Shows {@code laneRun} from now on, clearing what was shown before. */
     public void attach(LaneRun laneRun) {
         run = laneRun;
+        shown = laneRun;
         pendingText.clear();
         sawText = false;
         lastMetricsNanos = 0;
@@ -64,6 +67,7 @@ public final class LiveRunViewModel {
     /** Clears the column and marks it as left out of a run, with the reason. */
     public void skip(String reason) {
         run = null;
+        shown = null;
         pendingText.clear();
         listeners.forEach(TextStreamListener::reset);
         metrics.set(RunMetrics.empty());
@@ -87,11 +91,12 @@ public final class LiveRunViewModel {
      * @return true when anything visible changed
      */
     public boolean tick(long nowNanos, boolean showText) {
-        this.nowNanos = nowNanos;
         LaneRun current = run;
         if (current == null) {
             return false;
         }
+        // the run's own clock: a replayed run's events are timed in the recording, not by the frame
+        this.nowNanos = current.nanoTime();
         drained.clear();
         current.drainTo(drained);
         boolean changed = !drained.isEmpty();
@@ -200,6 +205,11 @@ public final class LiveRunViewModel {
             case FAILED -> "Failed after " + Formats.seconds(m.totalMs()) + kept;
             case CANCELLED -> "Cancelled after " + Formats.seconds(m.totalMs()) + kept;
         });
+    }
+
+    /** The run this column shows or showed last, also after it ended; null when none (or it was skipped). */
+    public LaneRun shownRun() {
+        return shown;
     }
 
     /** True when the run (or the last one) produced any thinking or answer text. */

@@ -16,12 +16,16 @@ import javafx.scene.layout.VBox;
 
 /**
  * A column's numbers as small tiles: prompt / thinking / answer tokens (each marked reported or counted), time to the
- * first thinking and answer token, thinking time, total, tokens per second and cost. Unknown values are a dash.
- * UI thread only.
+ * first thinking and answer token, thinking time, total, tokens per second and cost. Unknown values are a dash. Three
+ * tiles a row, or five when the column is wide for its font (two rows instead of three, so a short window keeps
+ * more of the thinking in view). UI thread only.
  */
 public final class MetricsStrip extends GridPane {
 
     private static final int TILES_PER_ROW = 3;
+    private static final int WIDE_TILES_PER_ROW = 5;
+    /** A tile needs about this many ems of the value font to show "TTFT answer" and "12.34 s" side by side. */
+    private static final double TILE_EMS = 5.6;
 
     private final Stat prompt = new Stat("Prompt", "Prompt tokens, as the server reported them");
     private final Stat thinking = new Stat("Thinking", "Thinking tokens");
@@ -37,18 +41,38 @@ public final class MetricsStrip extends GridPane {
         getStyleClass().add("metrics-strip");
         setHgap(6);
         setVgap(6);
-        for (int i = 0; i < TILES_PER_ROW; i++) {
+        arrange(TILES_PER_ROW);
+        widthProperty().addListener((obs, old, now) -> fitTiles());
+        show(RunMetrics.empty());
+    }
+
+    private void fitTiles() {
+        double em = thinking.value.getFont().getSize();
+        int perRow = getWidth() >= WIDE_TILES_PER_ROW * TILE_EMS * em ? WIDE_TILES_PER_ROW : TILES_PER_ROW;
+        if (perRow != getColumnConstraints().size()) {
+            arrange(perRow);
+        }
+    }
+
+    private void arrange(int perRow) {
+        getChildren().clear();
+        getColumnConstraints().clear();
+        for (int i = 0; i < perRow; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / TILES_PER_ROW);
+            c.setPercentWidth(100.0 / perRow);
             c.setHalignment(HPos.LEFT);
             c.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(c);
         }
         Stat[] all = {thinking, answer, prompt, firstThinking, firstAnswer, thinkingTime, total, rate, cost};
         for (int i = 0; i < all.length; i++) {
-            add(all[i], i % TILES_PER_ROW, i / TILES_PER_ROW);
+            add(all[i], i % perRow, i / perRow);
         }
-        show(RunMetrics.empty());
+    }
+
+    /** Tiles in a row now, for tests. */
+    int tilesPerRow() {
+        return getColumnConstraints().size();
     }
 
     /** Shows {@code m}. */

@@ -41,8 +41,7 @@ public final class ConnectionBar extends HBox {
         engine.setCellFactory(list -> new EngineCell());
         engine.setButtonCell(new EngineCell());
         engine.setTooltip(Icons.tip("The kind of server to talk to"));
-        engine.setPrefWidth(250);
-        engine.setMinWidth(140);
+        // widths in em (thinkbench.css #enginePicker, #modelPicker), so they follow the zoom
 
         TextField url = new TextField();
         url.setId("baseUrlField");
@@ -72,8 +71,6 @@ public final class ConnectionBar extends HBox {
         model.setId("modelPicker");
         model.setEditable(true);
         model.setPromptText("model");
-        model.setPrefWidth(270);
-        model.setMinWidth(140);
         model.valueProperty().bindBidirectional(vm.modelProperty());
         model.setTooltip(Icons.tip("The model to run; pick from the server's list or type a name"));
         ObservableList<String> names = FXCollections.observableArrayList();
