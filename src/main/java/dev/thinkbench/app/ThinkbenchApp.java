@@ -2,7 +2,9 @@ package dev.thinkbench.app;
 
 import dev.thinkbench.ui.FxBackgroundTasks;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -34,7 +36,9 @@ public final class ThinkbenchApp extends Application {
             }
         }, "thinkbench-settings-flush"));
         window = MainWindow.create(context, tasks);
-        Scene scene = window.view().createScene(1440, 900);
+        // no larger than the screen: on a 1280 x 720 projector the window opens fitting it, laid out for it
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = window.view().createScene(Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         stage.setTitle("Thinkbench");
         stage.setMinWidth(960);
         stage.setMinHeight(600);

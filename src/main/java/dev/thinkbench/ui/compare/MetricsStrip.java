@@ -25,7 +25,7 @@ public final class MetricsStrip extends GridPane {
     private static final int TILES_PER_ROW = 3;
     private static final int WIDE_TILES_PER_ROW = 5;
     /** A tile needs about this many ems of the value font to show "TTFT answer" and "12.34 s" side by side. */
-    private static final double TILE_EMS = 5.6;
+    private static final double TILE_EMS = 4.8;
 
     private final Stat prompt = new Stat("Prompt", "Prompt tokens, as the server reported them");
     private final Stat thinking = new Stat("Thinking", "Thinking tokens");

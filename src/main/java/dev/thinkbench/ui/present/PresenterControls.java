@@ -8,6 +8,7 @@ import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.text.StreamingTextArea;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -46,6 +47,9 @@ public final class PresenterControls {
             WorkbenchView.class.getResource("high-contrast.css"), "high-contrast.css").toExternalForm();
     /** AtlantaFX's root font size, which the zoom multiplies. */
     static final double BASE_FONT_PX = 14;
+    /** Below this height (at 100 %) the window is "short": the stylesheet folds what the columns can spare. */
+    static final double SHORT_HEIGHT = 820;
+    private static final PseudoClass SHORT = PseudoClass.getPseudoClass("short");
 
     private static final KeyCombination PRESENT = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
@@ -74,6 +78,7 @@ public final class PresenterControls {
         vm.highContrastProperty().addListener((obs, old, now) -> applyContrast());
         vm.fullScreenProperty().addListener((obs, old, now) -> applyFullScreen(now));
         view.viewModel().themeProperty().addListener((obs, old, now) -> applyContrast());
+        view.heightProperty().addListener((obs, old, now) -> applyShort());
         view.sceneProperty().addListener((obs, old, now) -> onScene(old, now));
         if (view.getScene() != null) {
             onScene(null, view.getScene());
@@ -141,9 +146,14 @@ public final class PresenterControls {
             zoomSheet = null;
         }
         int percent = vm.zoomProperty().get();
+        applyShort();
         if (percent != 100) {
-            String css = String.format(Locale.ROOT, ".root { -fx-font-size: %.2fpx; }",
-                    BASE_FONT_PX * percent / 100.0);
+            double z = percent / 100.0;
+            // icon sizes do not follow the font (an em there is the icon's own size), so they are scaled here
+            String css = String.format(Locale.ROOT, ".root { -fx-font-size: %.2fpx; }%n"
+                    + ".ikonli-font-icon { -fx-icon-size: %.1fpx; }%n.tb-icon { -fx-icon-size: %.1fpx; }%n"
+                    + ".brand-icon { -fx-icon-size: %.1fpx; }%n.model-tag.success .tb-icon { -fx-icon-size: %.1fpx; }",
+                    BASE_FONT_PX * z, 18 * z, 15 * z, 20 * z, 11 * z);
             zoomSheet = "data:text/css;base64," + Base64.getEncoder()
                     .encodeToString(css.getBytes(StandardCharsets.UTF_8));
             scene.getStylesheets().add(zoomSheet);
@@ -158,6 +168,12 @@ public final class PresenterControls {
         if (vm.presentingProperty().get() || percent != 100) {
             show("Zoom " + percent + " %");
         }
+    }
+
+    /** Short means short for the zoom: at 150 % a 1080-pixel window holds what a 720-pixel one does at 100 %. */
+    private void applyShort() {
+        double zoom = vm.zoomProperty().get() / 100.0;
+        view.pseudoClassStateChanged(SHORT, view.getHeight() > 0 && view.getHeight() / zoom < SHORT_HEIGHT);
     }
 
     private void applyPresenting(boolean presenting) {
