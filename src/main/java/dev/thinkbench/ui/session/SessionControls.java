@@ -13,6 +13,8 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -68,11 +70,11 @@ public final class SessionControls {
     private void onScene(Scene old, Scene now) {
         if (old != null) {
             old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKeyFilter);
-            old.removeEventHandler(KeyEvent.KEY_PRESSED, this::onReplayKey);
+            old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onReplayKey);
         }
         if (now != null) {
             now.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyFilter);
-            now.addEventHandler(KeyEvent.KEY_PRESSED, this::onReplayKey);
+            now.addEventFilter(KeyEvent.KEY_PRESSED, this::onReplayKey);
         }
     }
 
@@ -92,11 +94,17 @@ public final class SessionControls {
         e.consume();
     }
 
-    /** A handler, so text fields keep their own Space and arrows; only while a session is replayed. */
+    /**
+     * A filter, so a focused scroll pane does not take Space and the arrows first; text fields keep their own keys,
+     * buttons their Space and sliders their arrows. Only while a session is replayed.
+     */
     private void onReplayKey(KeyEvent e) {
         ReplayViewModel replay = sessions.replay();
+        Object target = e.getTarget();
         if (e.isConsumed() || !replay.activeProperty().get() || view.overlayShowing()
-                || e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+                || target instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()
+                || target instanceof ButtonBase && e.getCode() == KeyCode.SPACE
+                || target instanceof Slider && e.getCode().isArrowKey()) {
             return;
         }
         switch (e.getCode()) {
