@@ -45,7 +45,18 @@ public final class ThinkbenchApp extends Application {
         stage.setScene(scene);
         stage.show();
         window.view().compareView().promptPane().focusPrompt();
-        window.showWelcomeIfFirstLaunch();
+        OpenArguments open = OpenArguments.parse(getParameters().getRaw());
+        if (open.session() != null) {
+            window.sessions().open(open.session());
+            if (open.present()) {
+                window.presenter().togglePresenting(scene.getHeight());
+            }
+            if (open.fullScreen()) {
+                window.presenter().toggleFullScreen();
+            }
+        } else {
+            window.showWelcomeIfFirstLaunch();
+        }
     }
 
     @Override

@@ -165,6 +165,9 @@ public final class ChartsPane extends HBox {
                     }
                     s.getData().setAll(data);
                 }
+                // new categories: the axis lays its labels out again once the new bars are in (it hid them when the
+                // old and new labels overlapped for a moment)
+                javafx.application.Platform.runLater(x::requestAxisLayout);
             }
             double[] totals = new double[figures.size()];
             double max = 0;

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.compare.CompareViewModel;
 import dev.thinkbench.ui.present.PresenterViewModel;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.Button;
@@ -12,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.nio.file.Path;
@@ -23,6 +25,9 @@ import java.nio.file.Path;
  * controls of an opened session, and in presenter mode the prompt in large type. UI thread only.
  */
 public final class ColumnsHeader extends VBox {
+
+    /** How long a message that is not a problem stays. */
+    static final Duration MESSAGE_SHOWN = Duration.seconds(8);
 
     public ColumnsHeader(SessionViewModel sessions, PresenterViewModel presenter) {
         getStyleClass().add("columns-header");
@@ -77,7 +82,7 @@ public final class ColumnsHeader extends VBox {
         close.setOnAction(e -> sessions.dismissMessage());
         HBox box = new HBox(6, text, close);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        box.getStyleClass().add("session-note");
+        box.getStyleClass().addAll("session-note", "session-message");
         sessions.problemProperty().addListener((obs, was, now) -> {
             box.getStyleClass().remove("problem");
             if (now) {
@@ -88,6 +93,20 @@ public final class ColumnsHeader extends VBox {
         text.setGraphic(Icons.icon(Feather.CHECK_CIRCLE));
         box.visibleProperty().bind(sessions.messageProperty().isNotEmpty());
         box.managedProperty().bind(box.visibleProperty());
+        // good news goes by itself after a while (the room to the columns); a problem stays until closed
+        PauseTransition fade = new PauseTransition(MESSAGE_SHOWN);
+        fade.setOnFinished(e -> {
+            if (!sessions.problemProperty().get()) {
+                sessions.dismissMessage();
+            }
+        });
+        sessions.messageProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty() && !sessions.problemProperty().get()) {
+                fade.playFromStart();
+            } else {
+                fade.stop();
+            }
+        });
         return box;
     }
 

@@ -209,8 +209,8 @@ public final class SessionViewModel {
     }
 
     private void tell(String text, boolean isProblem) {
-        message.set(text);
         problem.set(isProblem);
+        message.set(text);
     }
 
     /** Says that an export was written. */
