@@ -110,6 +110,7 @@ public final class ChartsPane extends HBox {
         private final List<XYChart.Series<String, Number>> series = new ArrayList<>();
         private List<String> categories = List.of();
         private AxisScale scale;
+        private boolean relabelPending;
 
         Chart(String title, String styleClass, String unit, boolean stacked, double minimumUpper, String tickFormat,
               List<Part> parts) {
@@ -134,6 +135,10 @@ public final class ChartsPane extends HBox {
             });
             rescale(0);
             x.setAnimated(false);
+            // JavaFX's axis hides a category label for good once one layout finds too little room for it (a resize
+            // or a stylesheet change passes through tiny sizes); building its labels again after each width change
+            // brings them back
+            x.widthProperty().addListener((obs, old, now) -> relabelSoon());
             chart = stacked ? new StackedBarChart<>(x, y) : new BarChart<>(x, y);
             chart.setTitle(title.equalsIgnoreCase(unit) ? title : title + " (" + unit + ")");
             chart.setAnimated(false);
@@ -165,9 +170,7 @@ public final class ChartsPane extends HBox {
                     }
                     s.getData().setAll(data);
                 }
-                // new categories: the axis lays its labels out again once the new bars are in (it hid them when the
-                // old and new labels overlapped for a moment)
-                javafx.application.Platform.runLater(x::requestAxisLayout);
+                relabelSoon();
             }
             double[] totals = new double[figures.size()];
             double max = 0;
@@ -185,6 +188,16 @@ public final class ChartsPane extends HBox {
                 }
             }
             rescale(max);
+        }
+
+        private void relabelSoon() {
+            if (!relabelPending) {
+                relabelPending = true;
+                javafx.application.Platform.runLater(() -> {
+                    relabelPending = false;
+                    x.invalidateRange(categories);
+                });
+            }
         }
 
         /** Fits the value axis to {@code max}; it changes only when the 1-2-5 step does. */

@@ -3,6 +3,7 @@ package dev.thinkbench.ui.session;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.Replay;
 import dev.thinkbench.ui.common.Icons;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -80,6 +81,12 @@ public final class ReplayBar extends HBox {
         getChildren().addAll(play, restart, speeds, seek, time, title, close);
         visibleProperty().bind(replay.activeProperty());
         managedProperty().bind(visibleProperty());
+        // an opened session takes the keys: Space plays at once, not into the prompt
+        replay.activeProperty().addListener((obs, was, now) -> {
+            if (now) {
+                Platform.runLater(play::requestFocus);
+            }
+        });
     }
 
     private HBox speeds() {
