@@ -12,14 +12,15 @@ import dev.thinkbench.engine.local.models.ExternalModels;
 import dev.thinkbench.engine.local.models.ModelCatalogFile;
 import dev.thinkbench.engine.local.models.ModelStore;
 import dev.thinkbench.engine.local.models.TemplateHints;
-import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.samples.MicroExerciseSample;
 import dev.thinkbench.lab.samples.SamplePrompt;
 import dev.thinkbench.lab.samples.SamplePrompts;
 import dev.thinkbench.lab.settings.CurrentSettings;
+import dev.thinkbench.lab.settings.SecretsStore;
 import dev.thinkbench.lab.settings.SettingsStore;
 import dev.thinkbench.lab.settings.UserDirectories;
+import dev.thinkbench.lab.sweep.SweepStore;
 import dev.thinkbench.ui.WorkbenchServices;
 
 import java.io.IOException;
@@ -43,17 +44,19 @@ public final class AppContext implements CliServices, WorkbenchServices {
     private final BudgetPresets presets;
     private final LocalBackends builtin;
     private final EngineRegistry engines;
-    private final RawBackends rawBackends;
     private final CurrentSettings settings;
     private final List<SamplePrompt> samples;
     private final UnaryOperator<String> environment;
     private final ExternalModels externalModels;
+    private final SecretsStore secrets;
+    private final SweepStore sweeps;
     private final Path dataDirectory;
 
     private AppContext(Path assets, PriceTable prices, BudgetPresets presets, CurrentSettings settings,
-                       LocalBackends builtin, UnaryOperator<String> environment, ExternalModels externalModels,
-                       Path dataDirectory) {
+                       SecretsStore secrets, LocalBackends builtin, UnaryOperator<String> environment,
+                       ExternalModels externalModels, SweepStore sweeps, Path dataDirectory) {
         this.assets = assets;
+        this.sweeps = sweeps;
         this.dataDirectory = dataDirectory;
         this.externalModels = externalModels;
         this.environment = environment;
@@ -62,7 +65,8 @@ public final class AppContext implements CliServices, WorkbenchServices {
         this.presets = presets;
         this.builtin = builtin;
         this.engines = Engines.registry(builtin);
-        this.rawBackends = BuiltinBackends.withBuiltin(RawBackends.standard(), builtin);
+        this.secrets = secrets;
+        new HostedEngines(HostedEngines.loadModels(assets), secrets, environment).registerInto(engines);
         this.samples = MicroExerciseSample.withExercise(
                 loadSamples(assets.resolveSibling("samples").resolve("prompts.json")));
     }
@@ -113,8 +117,9 @@ public final class AppContext implements CliServices, WorkbenchServices {
                 ModelStore.inDataDirectory(dataDir), externalModels,
                 new TemplateHints(catalog(assets), bundled), () -> settings.get().builtinEngine());
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
-                loadPresets(assets.resolve("budget-presets.json")), settings, builtin, environment, externalModels,
-                dataDir);
+                loadPresets(assets.resolve("budget-presets.json")), settings,
+                new SecretsStore(configDir.resolve(SecretsStore.FILE_NAME)), builtin, environment, externalModels,
+                SweepStore.inDataDirectory(dataDir), dataDir);
     }
 
     /** The download catalog of the assets; empty (only models on this machine offered) when it cannot be read. */
@@ -184,12 +189,6 @@ public final class AppContext implements CliServices, WorkbenchServices {
         return engines;
     }
 
-    /** The raw backends for {@code step}: the four HTTP ones and the built-in engine. */
-    @Override
-    public RawBackends rawBackends() {
-        return rawBackends;
-    }
-
     /** The built-in engine's models and process, shared by the workbench, the stepper and the command line. */
     public LocalBackends builtin() {
         return builtin;
@@ -221,5 +220,25 @@ public final class AppContext implements CliServices, WorkbenchServices {
     @Override
     public UnaryOperator<String> environment() {
         return environment;
+    }
+
+    /** The API keys entered in the app (user-only file beside the settings). */
+    public SecretsStore secrets() {
+        return secrets;
+    }
+
+    @Override
+    public Optional<SecretsStore> keyStore() {
+        return Optional.of(secrets);
+    }
+
+    /** The Experiments tab's sweeps, one folder each in the data folder ({@code sweeps/}). */
+    public SweepStore sweeps() {
+        return sweeps;
+    }
+
+    /** The app's problem sets ({@code samples/problems} beside the assets). */
+    public Path problemSets() {
+        return assets.resolveSibling("samples").resolve("problems");
     }
 }

@@ -17,6 +17,7 @@ import dev.thinkbench.ui.session.StepperSessions;
 import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.compare.PromptViewModel;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
+import dev.thinkbench.ui.experiments.ExperimentsView;
 import dev.thinkbench.ui.models.ModelManagerView;
 import dev.thinkbench.ui.stepper.ConnectedStepperViewModel;
 import dev.thinkbench.ui.stepper.StepperTabView;
@@ -27,9 +28,9 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * The whole main window, wired from the composition root: the workbench with its Compare, Stepper and Models tabs
- * (Ctrl+1/2/3), the welcome on first launch and from the help button, and the micro model's exercise as the default
- * prompt. The Stepper steps on the engine bar's engine and model; a model chosen in the Models tab runs on the
+ * The whole main window, wired from the composition root: the workbench with its Compare, Stepper, Models and
+ * Experiments tabs (Ctrl+1/2/3/4), the welcome on first launch and from the help button, the micro model's exercise as
+ * the default prompt, and sessions, replay, exports and presenter mode over them. The Stepper steps on the engine bar's engine and model; a model chosen in the Models tab runs on the
  * built-in engine at once. Build, use and close on the FX thread.
  */
 public final class MainWindow implements AutoCloseable {
@@ -38,12 +39,14 @@ public final class MainWindow implements AutoCloseable {
     static final int COMPARE = 0;
     static final int STEPPER = 1;
     static final int MODELS = 2;
+    static final int EXPERIMENTS = 3;
 
     private final AppContext context;
     private final WorkbenchView view;
     private final ConnectedStepperViewModel stepper;
     private final StepperTabView stepperTab;
     private final ModelManagerView models;
+    private final ExperimentsView experiments;
     private final WelcomeFlow welcome;
     private final PresenterViewModel presenter = new PresenterViewModel();
     private final SessionViewModel sessions;
@@ -54,7 +57,7 @@ public final class MainWindow implements AutoCloseable {
         view = WorkbenchFactory.create(context, tasks, context.settings().get());
         ConnectionViewModel connection = view.viewModel().connection();
         PromptViewModel prompt = view.viewModel().compare().prompt();
-        stepper = new ConnectedStepperViewModel(connection, context.rawBackends(), LocalCompletionBackend.ID,
+        stepper = new ConnectedStepperViewModel(connection, context.engines(), LocalCompletionBackend.ID,
                 () -> prompt.samplingValid() ? prompt.sampling() : Sampling.defaults(), context.environment(), tasks);
         stepperTab = new StepperTabView(stepper);
         Tab stepTab = view.addTab("Stepper", Feather.GIT_BRANCH, stepperTab,
@@ -74,6 +77,11 @@ public final class MainWindow implements AutoCloseable {
         view.addTab("Models", Feather.HARD_DRIVE, models,
                 "Models for the built-in engine: download, open a GGUF file, threads and context (Ctrl+3)",
                 "double-click a model to run it", null);
+        experiments = Experiments.create(context, connection, tasks);
+        view.addTab("Experiments", Feather.TRENDING_UP, experiments,
+                "Sweeps: a problem set at several budgets and strategies, the accuracy-vs-compute curve (Ctrl+4)",
+                "Ctrl+Enter start sweep · click a cell for its trace · Ctrl+F find in a trace",
+                experiments.startButton());
         ExerciseDefaults.install(connection, prompt);
         welcome = new WelcomeFlow(view, context.settings(), context.builtin(), context.environment(),
                 () -> view.selectTab(MODELS));
@@ -181,11 +189,19 @@ public final class MainWindow implements AutoCloseable {
         context.settings().flush();
     }
 
-    /** Stops a stepping session and pauses downloads; the engine process is the context's to close. */
+    public ExperimentsView experiments() {
+        return experiments;
+    }
+
+    /**
+     * Stops a stepping session, pauses downloads and stops a sweep (its finished runs are in its results file; it is
+     * offered for resuming next time); the engine process is the context's to close.
+     */
     @Override
     public void close() {
         sessionControls.stop();
         sessions.closeCleanly();
+        experiments.viewModel().close();
         stepper.close();
         models.viewModel().close();
     }

@@ -1,5 +1,7 @@
 package dev.thinkbench.app;
 
+import dev.thinkbench.ui.BackgroundTasks;
+
 import dev.thinkbench.engine.local.LocalBackends;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.models.ExternalModels;
@@ -10,7 +12,6 @@ import dev.thinkbench.ui.models.ModelManagerView;
 import dev.thinkbench.ui.models.ModelManagerViewModel;
 
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 
 /**
  * Wires the model manager to the app: the download catalog from the assets, the built-in engine's models folder,
@@ -23,14 +24,14 @@ public final class ModelManagers {
     private ModelManagers() {
     }
 
-    /** The model manager view; file and network work runs on {@code background}. */
-    public static ModelManagerView create(AppContext context, Executor background) {
+    /** The model manager view; file and network work runs through {@code background}. */
+    public static ModelManagerView create(AppContext context, BackgroundTasks background) {
         return new ModelManagerView(viewModel(context.assets(), context.builtin(), context.externalModels(),
                 context.settings(), background));
     }
 
     static ModelManagerViewModel viewModel(Path assets, LocalBackends builtin, ExternalModels external,
-                                           CurrentSettings settings, Executor background) {
+                                           CurrentSettings settings, BackgroundTasks background) {
         ModelManagerViewModel vm = new ModelManagerViewModel(AppContext.catalog(assets), builtin.store(),
                 external, new ModelDownloader(), background, MemoryCheck::availableMemory,
                 settings.get().builtinEngine());

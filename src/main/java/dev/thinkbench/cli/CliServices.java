@@ -2,8 +2,8 @@ package dev.thinkbench.cli;
 
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
-import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.sweep.SweepRunner;
 
 import java.util.Optional;
 
@@ -16,11 +16,6 @@ public interface CliServices {
 
     BudgetPresets presets();
 
-    /** The raw-continuation backends by engine id, for {@code step} (the composition root may add the built-in). */
-    default RawBackends rawBackends() {
-        return RawBackends.standard();
-    }
-
     /**
      * What runs when the command line names no engine and no model: the same as the workbench with nothing
      * configured (the built-in engine with the bundled micro model, greedy). Empty when this build has none; then
@@ -30,10 +25,15 @@ public interface CliServices {
         return Optional.empty();
     }
 
+    /** How sweeps retry, back off and drop endpoints (tests pass a clock that does not really wait). */
+    default SweepRunner.Options sweepOptions() {
+        return SweepRunner.Options.defaults();
+    }
+
     /**
      * The engine and model to use when none is named.
      *
-     * @param engineId an engine id of {@link #engines()} (and, for {@code step}, of {@link #rawBackends()})
+     * @param engineId an engine id of {@link #engines()}
      * @param model the model's name for that engine
      * @param temperature the temperature to use when none is given, null for the engine's default
      */

@@ -152,13 +152,11 @@ final class CompareCommand implements Callable<Integer> {
         if (template == null) {
             return entry.factory().create(config);
         }
-        boolean raw = services.rawBackends().kinds().stream().anyMatch(k -> k.id().equals(entry.id()));
-        if (!raw) {
+        if (!entry.continuesRawText()) {
             throw new IllegalArgumentException("--template applies only to raw-continuation engines; '" + entry.id()
                     + "' applies the server's own chat template");
         }
-        return RawEngines.create(services.rawBackends(), config,
-                ChatTemplates.resolve(template, TemplateMarkers.THINK));
+        return RawEngines.create(entry, config, ChatTemplates.resolve(template, TemplateMarkers.THINK));
     }
 
     private List<Lane> lanes(EngineChoice choice) {

@@ -33,6 +33,7 @@ final class ComparisonJson {
             r.put("status", run.status().wireName());
             r.put("error", run.error());
             r.put("thinking", trace.thinking());
+            r.put("thinkingIsSummary", trace.thinkingSummary());
             r.put("answer", trace.answer());
             ObjectNode metrics = r.putObject("metrics");
             put(metrics, "promptTokens", m.promptTokens().value());

@@ -32,6 +32,9 @@ final class ComparisonTable {
             if (run.error() != null) {
                 b.append("error: ").append(run.error()).append('\n');
             }
+            if (t.thinkingSummary()) {
+                b.append("(the thinking shown is the provider's summary; the model thought more)\n");
+            }
             b.append(t.answer().isBlank() ? "(no answer)" : t.answer().strip()).append('\n');
         }
         return b.toString();

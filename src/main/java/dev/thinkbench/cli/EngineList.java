@@ -1,7 +1,6 @@
 package dev.thinkbench.cli;
 
 import dev.thinkbench.engine.EngineRegistry;
-import dev.thinkbench.engine.raw.RawBackends;
 
 import java.util.List;
 import java.util.Set;
@@ -28,19 +27,13 @@ final class EngineList {
         return engines.entries().stream().map(EngineList::line).toList();
     }
 
-    /** The engines {@code step} can drive: the raw-continuation ones, described as the registry does. */
-    static List<Line> raw(EngineRegistry engines, RawBackends raw) {
-        Set<String> registered = engines.entries().stream().map(EngineRegistry.Entry::id).collect(Collectors.toSet());
-        return raw.kinds().stream()
-                .map(k -> registered.contains(k.id()) ? line(engines.get(k.id()))
-                        : new Line(k.id(), k.displayName() + ", at " + k.defaultBaseUrl()))
-                .toList();
+    /** The engines {@code step} can drive: the raw-continuation ones, as the registry describes them. */
+    static List<Line> raw(EngineRegistry engines) {
+        return engines.rawEntries().stream().map(EngineList::line).toList();
     }
 
     private static Line line(EngineRegistry.Entry e) {
-        return new Line(e.id(), e.defaultBaseUrl() == null
-                ? e.displayName() + ", on this machine; --model is a GGUF file or a model in the models folder"
-                : e.displayName() + ", at " + e.defaultBaseUrl());
+        return new Line(e.id(), e.defaultBaseUrl() == null ? e.talksTo() : e.talksTo() + ", at " + e.defaultBaseUrl());
     }
 
     /**

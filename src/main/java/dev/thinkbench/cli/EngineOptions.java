@@ -17,7 +17,9 @@ final class EngineOptions {
     private String model;
 
     @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "Environment variable holding the API key (the key itself is never printed)")
+            description = "Environment variable holding the API key (the key itself is never printed). Hosted "
+                    + "engines default to the key entered in the app, else their standard variable: "
+                    + "ANTHROPIC_API_KEY, OPENAI_API_KEY, GEMINI_API_KEY, DEEPSEEK_API_KEY")
     private String apiKeyEnv;
 
     /** The base URL as given, null for the engine's default. */

@@ -3,7 +3,7 @@ package dev.thinkbench.cli;
 import dev.thinkbench.engine.ChatTemplateSource;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.EngineException;
-import dev.thinkbench.engine.raw.RawBackendSpec;
+import dev.thinkbench.engine.RawBackendSpec;
 import dev.thinkbench.forcing.ChatTemplate;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.StepScript;
@@ -105,8 +105,7 @@ final class StepCommand implements Callable<Integer> {
 
     /** The engines {@code step} drives, for the help's footer. */
     static String engineHelp(CliServices services) {
-        return EngineList.section("Engines (--engine ID):", EngineList.raw(services.engines(),
-                services.rawBackends()));
+        return EngineList.section("Engines (--engine ID):", EngineList.raw(services.engines()));
     }
 
     @Override
@@ -115,7 +114,7 @@ final class StepCommand implements Callable<Integer> {
             throw Arguments.error(spec, "--format must be text or json, was '" + format + "'");
         }
         if (engine != null) {
-            Arguments.check(spec, () -> services.rawBackends().kind(engine.strip()));
+            Arguments.check(spec, () -> services.engines().raw(engine.strip()));
         }
         EngineChoice choice = Arguments.check(spec, () -> EngineChoice.resolve(engine, server.model(), services));
         StepScript script = Arguments.check(spec, () -> StepScript.parse(actions));
@@ -127,7 +126,7 @@ final class StepCommand implements Callable<Integer> {
                 sampling.sampling(choice.defaultTemperature()), maxThinking, List.of(waitText.split("\\|")),
                 answerPrefix, maxAnswer));
         CompletionBackend backend = Arguments.check(spec,
-                () -> services.rawBackends().create(choice.engineId(), backendSpec(choice)));
+                () -> services.engines().raw(choice.engineId()).backend(backendSpec(choice)));
         ChatTemplate chatTemplate = template(backend, choice);
 
         StepScript.Result result;
@@ -143,8 +142,8 @@ final class StepCommand implements Callable<Integer> {
     }
 
     private RawBackendSpec backendSpec(EngineChoice choice) {
-        return services.rawBackends().spec(choice.engineId(), server.baseUrl(), server.apiKey(), choice.model(),
-                Duration.ofSeconds(timeoutSeconds));
+        return services.engines().raw(choice.engineId()).backendSpec(server.baseUrl(), server.apiKey(),
+                choice.model(), Duration.ofSeconds(timeoutSeconds), server.apiKeyEnv());
     }
 
     private ChatTemplate template(CompletionBackend backend, EngineChoice choice) throws EngineException {

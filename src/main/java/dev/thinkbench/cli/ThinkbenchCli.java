@@ -17,10 +17,13 @@ public final class ThinkbenchCli {
         CommandLine cli = new CommandLine(new ThinkbenchCli());
         cli.addSubcommand("compare", new CompareCommand(services));
         cli.addSubcommand("step", new StepCommand(services));
+        cli.addSubcommand("sweep", new SweepCommand(services));
+        cli.addSubcommand("report", new ReportCommand());
         cli.addSubcommand("replay", new ReplayCommand());
         cli.addSubcommand("export", new ExportCommand());
         footer(cli.getSubcommands().get("compare"), CompareCommand.engineHelp(services));
         footer(cli.getSubcommands().get("step"), StepCommand.engineHelp(services));
+        footer(cli.getSubcommands().get("sweep"), CompareCommand.engineHelp(services));
         cli.setParameterExceptionHandler((ex, a) -> usageError(ex));
         cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
             if (ex instanceof CommandLine.ParameterException pe) {

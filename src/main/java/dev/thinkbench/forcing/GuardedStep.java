@@ -6,7 +6,7 @@ import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
-import dev.thinkbench.engine.raw.StopStringMatcher;
+import dev.thinkbench.engine.StopStringMatcher;
 
 /**
  * One continuation whose stop strings and token cap hold even when the server ignores them: the text is watched for
@@ -85,6 +85,14 @@ final class GuardedStep {
             this.downstream = downstream;
             this.call = call;
             this.cap = request.maxTokens();
+        }
+
+        /** Token probabilities pass through until the guard cuts the text. */
+        @Override
+        public void onTokens(java.util.List<dev.thinkbench.engine.TokenLogprob> tokens) {
+            if (guard == Guard.NONE) {
+                downstream.onTokens(tokens);
+            }
         }
 
         @Override

@@ -51,7 +51,7 @@ public final class WorkbenchView extends StackPane {
             WorkbenchView.class.getResource("thinkbench.css"), "thinkbench.css").toExternalForm();
     private static final KeyCombination THEME = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
-    private static final String COMMON_KEYS = "Ctrl+1/2/3 tabs \u00b7 F5 refresh models \u00b7 Ctrl+Shift+L theme";
+    private static final String COMMON_KEYS = "Ctrl+1..4 tabs \u00b7 F5 refresh models \u00b7 Ctrl+Shift+L theme";
 
     private final WorkbenchViewModel vm;
     private final BorderPane layout = new BorderPane();

@@ -1,5 +1,7 @@
 package dev.thinkbench.app;
 
+import dev.thinkbench.ui.WorkbenchFixture;
+
 import dev.thinkbench.testing.TinyGguf;
 import java.util.List;
 import dev.thinkbench.engine.local.LocalBackends;
@@ -28,7 +30,7 @@ class ModelManagersTest {
         try (LocalBackends builtin = LocalBackends.standard(dir.resolve("data"), Path.of("assets"),
                 () -> settings.get().builtinEngine())) {
             ModelManagerViewModel vm = ModelManagers.viewModel(Path.of("assets"), builtin,
-                    new ExternalModels(dir.resolve("home"), Map.of()), settings, Runnable::run);
+                    new ExternalModels(dir.resolve("home"), Map.of()), settings, new WorkbenchFixture.SameThreadTasks());
 
             vm.threadsProperty().set(2);
             vm.contextSizeProperty().set(2048);
@@ -50,7 +52,7 @@ class ModelManagersTest {
         try (LocalBackends builtin = LocalBackends.standard(dir.resolve("data"), Path.of("assets"),
                 () -> settings.get().builtinEngine())) {
             ModelManagerViewModel vm = ModelManagers.viewModel(Path.of("assets"), builtin,
-                    new ExternalModels(dir.resolve("home"), Map.of()), settings, Runnable::run);
+                    new ExternalModels(dir.resolve("home"), Map.of()), settings, new WorkbenchFixture.SameThreadTasks());
 
             vm.open(model);
             vm.drain();
@@ -58,7 +60,7 @@ class ModelManagersTest {
 
             assertThat(vm.errorProperty().get()).startsWith("llama.cpp could not load wrong-shape.gguf: ")
                     .contains("'blk.1.ffn_up.weight' has wrong shape");
-            assertThat(vm.detailsProperty().get()).contains("llama_model_loader", "wrong shape");
+            assertThat(vm.detailsProperty().get()).contains("llama_model_load", "wrong shape");
         }
     }
 }

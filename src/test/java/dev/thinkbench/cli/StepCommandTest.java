@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.raw.RawBackendKinds;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.testing.LlamaServerTestServer;
 import dev.thinkbench.testing.ScriptStep;
@@ -23,7 +24,11 @@ class StepCommandTest {
 
     private record Services() implements CliServices {
         @Override public PriceTable prices() { return PriceTable.empty(); }
-        @Override public EngineRegistry engines() { return new EngineRegistry(); }
+        @Override public EngineRegistry engines() {
+            EngineRegistry registry = new EngineRegistry();
+            RawBackendKinds.standard().forEach(registry::register);
+            return registry;
+        }
         @Override public BudgetPresets presets() { return new BudgetPresets(Map.of()); }
     }
 
@@ -102,7 +107,7 @@ class StepCommandTest {
     @Test
     void badArgumentsAreUsageErrors() {
         assertThat(run("step", "--engine", "vllm", "--model", "m", "--prompt", "q", "--actions", "wait").err())
-                .contains("unknown raw engine 'vllm'");
+                .contains("unknown engine 'vllm' (raw engines: llama-server, openai-completions");
         Result badTemplate = run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions",
                 "wait", "--template", "llama3");
         assertThat(badTemplate.code()).isEqualTo(2);
@@ -131,7 +136,8 @@ class StepCommandTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Engines (--engine ID):")
-                .containsPattern("(?m)^  llama-server +llama\\.cpp server \\(/completion\\), at http://127\\.0\\.0\\.1:8080$")
+                .containsPattern("(?m)^  llama-server +llama\\.cpp's llama-server, raw /completion")
+                .contains("at http://127.0.0.1:8080").doesNotContain("  ollama  ")
                 .contains("deepseek-prefix");
     }
 

@@ -12,7 +12,7 @@ import dev.thinkbench.engine.raw.DeepSeekPrefixBackend;
 import dev.thinkbench.engine.raw.LlamaServerBackend;
 import dev.thinkbench.engine.raw.OllamaRawBackend;
 import dev.thinkbench.engine.raw.OpenAiCompletionsBackend;
-import dev.thinkbench.engine.raw.RawBackendSpec;
+import dev.thinkbench.engine.RawBackendSpec;
 import dev.thinkbench.testing.DeepSeekTestServer;
 import dev.thinkbench.testing.LlamaServerTestServer;
 import dev.thinkbench.testing.OllamaTestServer;

@@ -9,7 +9,7 @@ import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Trace;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.raw.LlamaServerBackend;
-import dev.thinkbench.engine.raw.RawBackendSpec;
+import dev.thinkbench.engine.RawBackendSpec;
 import dev.thinkbench.testing.LlamaServerTestServer;
 import dev.thinkbench.testing.ScriptStep;
 import dev.thinkbench.testing.ScriptedTestBackend;

@@ -31,6 +31,7 @@ public final class EngineLog {
     private static final Pattern FAILED = Pattern.compile("failed|invalid|not within|wrong|unknown|unsupported",
             Pattern.CASE_INSENSITIVE);
     private static final int REASON_CHARS = 300;
+    private static final Pattern LEVEL_PREFIX = Pattern.compile("^llama\\.cpp [A-Z]+: ");
 
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private int chars;
@@ -90,7 +91,8 @@ public final class EngineLog {
 
     private static String last(List<String> lines, Pattern pattern) {
         for (int i = lines.size() - 1; i >= 0; i--) {
-            String line = lines.get(i).strip();
+            // the host copies llama.cpp's warnings and errors as "llama.cpp ERROR: text": the level is not a reason
+            String line = LEVEL_PREFIX.matcher(lines.get(i).strip()).replaceFirst("");
             // a stack frame ("at x.y(...)") names no reason; its exception line above it does
             if (pattern.matcher(line).find() && !line.toLowerCase(Locale.ROOT).startsWith("at ")) {
                 return line;

@@ -14,9 +14,6 @@ import java.io.InputStreamReader;
 import java.io.Writer;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +24,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * One running engine host process: writes requests to its stdin, routes the events on its stdout to the calls
@@ -57,7 +53,6 @@ final class HostConnection {
     private final EngineLog log;
     /** The log position where this process's lines start. */
     private final long logStart;
-    private final Path nativeDir;
     private final Writer stdin;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -68,29 +63,12 @@ final class HostConnection {
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile String deathReason;
 
-    /**
-     * Starts a host. A java command line gets a private folder for the native library: the library otherwise
-     * extracts itself over a shared {@code /tmp/libjllama.so}, and rewriting that file under a running engine (a
-     * second app, a test run) can crash it. The folder is removed when the process is gone.
-     */
+    /** Starts a host (llama.cpp's libraries are loaded in place from their folder: nothing is extracted). */
     static HostConnection start(List<String> command, EngineLog log) throws EngineException {
-        Path nativeDir = null;
-        List<String> line = command;
-        if (command.size() > 1 && command.stream().noneMatch(a -> a.startsWith("-D" + HostMain.NATIVE_DIR_PROPERTY))) {
-            try {
-                nativeDir = Files.createTempDirectory("thinkbench-llama-");
-                List<String> withDir = new ArrayList<>(command);
-                withDir.add(1, "-D" + HostMain.NATIVE_DIR_PROPERTY + "=" + nativeDir.toAbsolutePath());
-                line = withDir;
-            } catch (IOException e) {
-                // no private folder: the library falls back to the shared temp folder
-            }
-        }
-        return new HostConnection(line, nativeDir, log);
+        return new HostConnection(command, log);
     }
 
-    private HostConnection(List<String> command, Path nativeDir, EngineLog log) throws EngineException {
-        this.nativeDir = nativeDir;
+    private HostConnection(List<String> command, EngineLog log) throws EngineException {
         this.log = log;
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -99,7 +77,6 @@ final class HostConnection {
             log.add("--- engine process " + process.pid() + " started ---");
             logStart = log.position();
         } catch (IOException e) {
-            deleteNativeDir();
             throw new EngineException(FailureKind.ENGINE_CRASHED, "cannot start the built-in engine process ("
                     + command.getFirst() + "): " + e.getMessage(), e);
         }
@@ -260,9 +237,6 @@ final class HostConnection {
             // the pipe broke: the process is gone, handled below
         }
         died(exitDescription());
-        if (!process.isAlive()) {
-            deleteNativeDir();
-        }
     }
 
     private void route(String line) {
@@ -313,21 +287,6 @@ final class HostConnection {
         }
         ready.countDown();
         calls.values().forEach(q -> q.add(new Died(reason)));
-    }
-
-    /** Removes the private native-library folder (a killed host leaves its 6 MB library behind). */
-    private void deleteNativeDir() {
-        if (nativeDir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(nativeDir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(nativeDir);
-        } catch (IOException e) {
-            // the host's own exit hook removes it on a normal exit; a leftover in the temp folder is harmless
-        }
     }
 
     private void readStderr() {

@@ -7,13 +7,16 @@ import dev.thinkbench.engine.local.gguf.GgufValidator;
 import dev.thinkbench.engine.local.host.HostEvent;
 import dev.thinkbench.engine.local.host.HostMain;
 import dev.thinkbench.engine.local.host.HostRequest;
+import dev.thinkbench.engine.local.llama.NativeLibraries;
 
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +24,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The built-in engine's child JVM: started on first use with this app's own classpath ({@link HostMain}), holding one
- * model at a time. A model or settings change restarts the process once no run is using it (llama.cpp cannot free a
- * model); a process that died is replaced on the next request, so a native crash fails only the runs in flight.
+ * model at a time. A model or settings change loads the new model in the same process once no run is using it (the
+ * host frees the old one first); a process that died is replaced on the next request, so a native crash fails only
+ * the runs in flight.
  *
  * <p>Thread-safe. Calls block; runs on the same model share the process and are served one after another.
  */
@@ -45,6 +49,7 @@ public final class LocalEngineProcess implements AutoCloseable {
     private Path loadedModel;
     private LocalEngineSettings loadedSettings;
     private List<String> specialTokens = List.of();
+    private Map<String, String> details = Map.of();
     private boolean closed;
 
     /** A process started with this JVM's {@code java} and classpath. */
@@ -63,11 +68,22 @@ public final class LocalEngineProcess implements AutoCloseable {
         this.loadDeadline = loadDeadline;
     }
 
-    /** {@code java --enable-native-access=ALL-UNNAMED -cp <this classpath> HostMain}, with a small heap. */
+    /**
+     * {@code java --enable-native-access=ALL-UNNAMED -cp <this classpath> HostMain}, with a small heap, passing on
+     * where llama.cpp's libraries are ({@code thinkbench.home}, {@code thinkbench.llama.lib.dir}).
+     */
     public static List<String> defaultCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), HostMain.class.getName());
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
+                "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        for (String property : List.of(NativeLibraries.HOME_PROPERTY, NativeLibraries.LIB_DIR_PROPERTY)) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HostMain.class.getName()));
+        return List.copyOf(command);
     }
 
     /** Runs {@code call} on a host with {@code model} loaded under {@code settings}, starting or restarting one. */
@@ -104,47 +120,69 @@ public final class LocalEngineProcess implements AutoCloseable {
             throw new EngineException(FailureKind.ENGINE_CRASHED, "the built-in engine was shut down");
         }
         validate(model);
-        if (connection != null) {
+        // a running host frees its model and loads the next one; a dead one is replaced
+        boolean reuse = connection != null && connection.alive();
+        if (!reuse && connection != null) {
             connection.shutdown();
-            connection = null;
-            loadedModel = null;
         }
-        HostConnection fresh = HostConnection.start(command, log);
-        fresh.awaitReady(startTimeout.toMillis());
-        long id = fresh.nextId();
-        BlockingQueue<HostConnection.Inbound> queue = fresh.register(id);
+        HostConnection host = reuse ? connection : HostConnection.start(command, log);
+        connection = null;
+        loadedModel = null;
+        if (!reuse) {
+            host.awaitReady(startTimeout.toMillis());
+        }
+        long id = host.nextId();
+        BlockingQueue<HostConnection.Inbound> queue = host.register(id);
         Duration deadline = loadDeadline.forSize(sizeOf(model));
         String name = model.getFileName().toString();
         try {
-            fresh.send(new HostRequest.Load(id, model.toAbsolutePath().toString(), settings.contextSize(),
+            host.send(new HostRequest.Load(id, model.toAbsolutePath().toString(), settings.contextSize(),
                     settings.threads()));
-            HostConnection.Inbound answer = poll(queue, deadline);
-            HostEvent.Loaded loaded = switch (answer) {
+            HostEvent.Loaded loaded = awaitLoaded(host, queue, id, deadline, name);
+            connection = host;
+            loadedModel = model;
+            loadedSettings = settings;
+            specialTokens = List.copyOf(loaded.specialTokens());
+            details = loaded.details() == null ? Map.of() : Map.copyOf(loaded.details());
+        } finally {
+            host.unregister(id);
+        }
+    }
+
+    /**
+     * Waits for the load's answer within {@code deadline}, skipping progress reports. A load that outlives the
+     * deadline stops the host; a refused one shuts it down (nothing is loaded in it any more).
+     */
+    private HostEvent.Loaded awaitLoaded(HostConnection host, BlockingQueue<HostConnection.Inbound> queue, long id,
+                                         Duration deadline, String name) throws EngineException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            HostConnection.Inbound answer = poll(queue, Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+            switch (answer) {
                 case null -> {
-                    fresh.kill();
-                    throw fresh.failure(FailureKind.TIMEOUT, "Loading " + name + " did not finish within "
+                    host.kill();
+                    throw host.failure(FailureKind.TIMEOUT, "Loading " + name + " did not finish within "
                             + deadline.toSeconds() + " s, so the built-in engine was stopped; it starts again on the "
-                            + "next run", fresh.logStart(), HostConnection.Wait.NOTHING, id);
+                            + "next run", host.logStart(), HostConnection.Wait.NOTHING, id);
                 }
-                case HostConnection.Event(HostEvent.Loaded l) -> l;
+                case HostConnection.Event(HostEvent.Loaded l) -> {
+                    return l;
+                }
+                case HostConnection.Event(HostEvent.Progress p) -> {
+                    // progress is not shown yet: loads of the models here take seconds at most
+                }
                 case HostConnection.Event(HostEvent.Error e) -> {
-                    LocalEngineException failure = fresh.failure(kindOf(e.kind()), e.message(), fresh.logStart(),
+                    LocalEngineException failure = host.failure(kindOf(e.kind()), e.message(), host.logStart(),
                             HostConnection.Wait.FOR_MARK, id);
-                    fresh.shutdown();
+                    host.shutdown();
                     throw failure;
                 }
                 case HostConnection.Event(HostEvent other) -> throw new EngineException(FailureKind.MALFORMED_STREAM,
                         "the engine answered a load with " + other.getClass().getSimpleName());
-                case HostConnection.Died d -> throw fresh.failure(FailureKind.ENGINE_CRASHED,
-                        "the built-in engine crashed while loading " + name + " (" + fresh.deathReason() + ")",
-                        fresh.logStart(), HostConnection.Wait.FOR_EXIT, id);
-            };
-            connection = fresh;
-            loadedModel = model;
-            loadedSettings = settings;
-            specialTokens = List.copyOf(loaded.specialTokens());
-        } finally {
-            fresh.unregister(id);
+                case HostConnection.Died d -> throw host.failure(FailureKind.ENGINE_CRASHED,
+                        "the built-in engine crashed while loading " + name + " (" + host.deathReason() + ")",
+                        host.logStart(), HostConnection.Wait.FOR_EXIT, id);
+            }
         }
     }
 
@@ -231,6 +269,19 @@ public final class LocalEngineProcess implements AutoCloseable {
                 c.unregister(id);
             }
         });
+    }
+
+    /**
+     * What llama.cpp said about the loaded model and itself (description, parameters, devices, the CPU features in
+     * use, its load log), for the Models tab's details; empty before the first load.
+     */
+    public Map<String, String> details() {
+        lock.readLock().lock();
+        try {
+            return details;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** The host's process id while one runs (tests and diagnostics). */

@@ -1,5 +1,9 @@
 package dev.thinkbench.engine.raw;
 
+import dev.thinkbench.engine.StopStringMatcher;
+
+import dev.thinkbench.engine.RawBackendSpec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -37,6 +37,7 @@ import java.util.Locale;
 public final class ColumnView extends VBox implements TextStreamListener {
 
     private static final PseudoClass DANGER = Styles.STATE_DANGER;
+    private static final PseudoClass PICKED = PseudoClass.getPseudoClass("picked");
 
     private final ColumnViewModel column;
     private final CompareViewModel compare;
@@ -78,7 +79,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         onError();
     }
 
-    private HBox header() {
+    private VBox header() {
         TextField label = new TextField();
         label.textProperty().bindBidirectional(column.labelProperty());
         label.getStyleClass().add("column-label");
@@ -92,7 +93,15 @@ public final class ColumnView extends VBox implements TextStreamListener {
         remove.setOnAction(e -> compare.removeColumn(column));
         HBox header = new HBox(6, label, chip, cancel, retry, remove);
         header.setAlignment(Pos.CENTER_LEFT);
-        return header;
+        // a best-of-N candidate: its answer, score, and whether it was picked
+        Label mark = new Label();
+        mark.getStyleClass().addAll("candidate-mark", Styles.TEXT_SMALL);
+        mark.textProperty().bind(column.candidateMarkProperty());
+        mark.visibleProperty().bind(column.candidateMarkProperty().isNotEmpty());
+        mark.managedProperty().bind(mark.visibleProperty());
+        column.pickedProperty().addListener((obs, was, now) -> pseudoClassStateChanged(PICKED, now));
+        pseudoClassStateChanged(PICKED, column.pickedProperty().get());
+        return new VBox(4, header, mark);
     }
 
     private VBox budgetEditor() {
@@ -224,7 +233,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
     private void onMetrics(RunMetrics m) {
         metrics.show(m);
         String count = Formats.tokens(m.thinkingTokens());
-        thinkingTitle.setText(m.thinkingTokens().known() ? "Thinking \u00b7 " + count + " tokens" : "Thinking");
+        String title = column.live().thinkingSummaryProperty().get() ? "Thinking (summary)" : "Thinking";
+        thinkingTitle.setText(m.thinkingTokens().known() ? title + " \u00b7 " + count + " tokens" : title);
     }
 
     private void onError() {

@@ -33,6 +33,7 @@ public final class CompareView extends StackPane {
     private final ChartsPane chartsPane;
     private final SplitPane main;
     private final VBox columnsArea;
+    private final BestOfNBar bestOfNBar;
     private boolean shortcutsEnabled = true;
 
     public CompareView(CompareViewModel compare) {
@@ -41,7 +42,8 @@ public final class CompareView extends StackPane {
         prompt = new PromptPane(compare);
         columns = new ColumnsPane(compare);
         chartsPane = new ChartsPane(compare);
-        columnsArea = new VBox(columns);
+        bestOfNBar = new BestOfNBar(compare);
+        columnsArea = new VBox(bestOfNBar, columns);
         VBox.setVgrow(columns, Priority.ALWAYS);
         charts = new SplitPane(columnsArea, chartsPane);
         charts.setOrientation(Orientation.VERTICAL);
@@ -115,7 +117,7 @@ public final class CompareView extends StackPane {
 
     /** Puts {@code header} above the columns (a session's replay bar), replacing any header there was. */
     public void setColumnsHeader(Node header) {
-        columnsArea.getChildren().setAll(header, columns);
+        columnsArea.getChildren().setAll(bestOfNBar, header, columns);
     }
 
     /**

@@ -3,20 +3,28 @@ package dev.thinkbench.ui.text;
 import javafx.collections.ObservableList;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
  * Draws one {@link TextBlocks.Block}: a text flow (style class {@code stream-block}) with one {@link Text} per style
  * run (style classes {@code text} and the run's own), over the selected part's highlight (style class
- * {@code selection}). Reused: shown for another block, or refreshed after its block grew, it only resets its texts, so
+ * {@code selection}) and the search matches' highlights (style classes {@code search-hit} and, for the current one,
+ * {@code search-current}). Reused: shown for another block, or refreshed after its block grew, it only resets its texts, so
  * while a run streams no nodes are created. A line break that ends the block is not drawn (the next block starts on a
  * new line anyway). UI thread only.
  */
 final class BlockCell extends TextFlow {
 
-    private final Path selection = new Path();
+    /** Children before the texts: the match highlights, the current match's, the selection. */
+    private static final int FIRST_TEXT = 3;
+
+    private final Path hits = highlight("search-hit");
+    private final Path currentHit = highlight("search-current");
+    private final Path selection = highlight("selection");
     private TextBlocks.Block block;
     private int index = -1;
     private int shownVersion;
@@ -25,11 +33,16 @@ final class BlockCell extends TextFlow {
     BlockCell() {
         getStyleClass().add("stream-block");
         setManaged(false); // sized and placed by the view only; a pane would size it to its unwrapped width
-        selection.getStyleClass().add("selection");
-        selection.setStroke(null);
-        selection.setManaged(false);
-        selection.setMouseTransparent(true);
-        getChildren().add(selection);
+        getChildren().addAll(hits, currentHit, selection);
+    }
+
+    private static Path highlight(String styleClass) {
+        Path p = new Path();
+        p.getStyleClass().add(styleClass);
+        p.setStroke(null);
+        p.setManaged(false);
+        p.setMouseTransparent(true);
+        return p;
     }
 
     /** Shows {@code item}, the block at {@code blockIndex}. */
@@ -61,13 +74,13 @@ final class BlockCell extends TextFlow {
             return;
         }
         shownVersion = block.version();
-        ObservableList<Node> texts = getChildren(); // the highlight first, then one text per run
+        ObservableList<Node> texts = getChildren(); // the highlights first, then one text per run
         int runs = block.runCount();
         for (int r = 0; r < runs; r++) {
             String style = block.runStyle(r);
             Text text;
-            if (r + 1 < texts.size()) {
-                text = (Text) texts.get(r + 1);
+            if (r + FIRST_TEXT < texts.size()) {
+                text = (Text) texts.get(r + FIRST_TEXT);
             } else {
                 text = new Text();
                 text.getStyleClass().addAll("text", style);
@@ -83,8 +96,8 @@ final class BlockCell extends TextFlow {
                 text.setText(shown);
             }
         }
-        if (texts.size() > runs + 1) {
-            texts.remove(runs + 1, texts.size());
+        if (texts.size() > runs + FIRST_TEXT) {
+            texts.remove(runs + FIRST_TEXT, texts.size());
         }
     }
 
@@ -102,6 +115,37 @@ final class BlockCell extends TextFlow {
         } else {
             selection.getElements().setAll(getRangeShape(a, b, true));
         }
+    }
+
+    /**
+     * Highlights the matches of {@code search} that fall in this block, the current one apart; call once the cell
+     * has its width.
+     */
+    void showMatches(TextSearch search) {
+        hits.getElements().clear();
+        currentHit.getElements().clear();
+        if (block == null || !search.active() || search.count() == 0) {
+            return;
+        }
+        int start = block.start();
+        int shown = block.shownLength();
+        for (int m = search.firstEndingAfter(start); m < search.count() && search.start(m) < start + shown; m++) {
+            int a = Math.max(0, search.start(m) - start);
+            int b = Math.min(shown, search.end(m) - start);
+            if (a < b) {
+                (m == search.current() ? currentHit : hits).getElements().addAll(getRangeShape(a, b, true));
+            }
+        }
+    }
+
+    /** How far below the cell's top the character at {@code offset} (in the whole text) is drawn. */
+    double yOf(int offset) {
+        int at = Math.max(0, Math.min(block.shownLength() - 1, offset - block.start()));
+        if (block.shownLength() == 0) {
+            return 0;
+        }
+        PathElement[] shape = getRangeShape(at, at + 1, true);
+        return shape.length > 0 && shape[0] instanceof MoveTo move ? move.getY() : 0;
     }
 
     /** The offset in the whole text nearest to a point in this cell. */

@@ -24,7 +24,8 @@ import java.util.List;
  * last block, a new block takes an idle cell, and neither creates nodes nor looks up CSS again. Heights are measured
  * for drawn blocks and estimated from them for the others (the scroll bar is as exact as those estimates). The view is
  * anchored either to the end (it follows the text) or to a block and an offset into it (appends do not move it).
- * Wheel, scroll bar and keys (arrows, Page Up/Down, Home/End) scroll it; dragging selects text. Style class
+ * Wheel, scroll bar and keys (arrows, Page Up/Down, Home/End) scroll it; dragging selects text; a search
+ * ({@link #find}) highlights every match in view and scrolls the current one into view. Style class
  * {@code streaming-area}; the padding insets the text, the scroll bar sits at the right edge. UI thread only.
  */
 final class BlockView extends Region {
@@ -38,6 +39,7 @@ final class BlockView extends Region {
     private final Rectangle clip = new Rectangle();
     private final ScrollBar bar = new ScrollBar();
     private final BlockSelection selection = new BlockSelection();
+    private final TextSearch search = new TextSearch();
     private final ReadOnlyDoubleWrapper scrollY = new ReadOnlyDoubleWrapper(this, "scrollY");
     private double textWidth = 1;
     private double viewportHeight;
@@ -46,6 +48,9 @@ final class BlockView extends Region {
     private int anchorBlock;
     private double anchorOffset;
     private boolean settingBar;
+    /** The offset to bring into view at the next layout, -1 for none. */
+    private int reveal = -1;
+    private Runnable onMatches = () -> { };
 
     BlockView() {
         getStyleClass().add("streaming-area");
@@ -128,6 +133,16 @@ final class BlockView extends Region {
             heights.forget(lastBefore);
             cells.refresh(lastBefore);
         }
+        if (search.active()) {
+            int before = search.count();
+            search.update(blocks);
+            if (search.current() < 0 && search.count() > 0) {
+                search.next();
+            }
+            if (search.count() != before) {
+                matchesChanged();
+            }
+        }
         requestLayout();
     }
 
@@ -141,6 +156,8 @@ final class BlockView extends Region {
     void clear() {
         blocks.clear();
         selection.clear();
+        search.reset();
+        reveal = -1;
         heights.forgetAll();
         cells.releaseAll();
         anchorBlock = 0;
@@ -184,6 +201,63 @@ final class BlockView extends Region {
         return blocks.text();
     }
 
+    /**
+     * Highlights every match of {@code query} (ignoring case; empty clears the search) and scrolls the first one into
+     * view; text streamed in later is searched as it arrives. Returns the number of matches.
+     */
+    int find(String query) {
+        if (query == null || query.isEmpty()) {
+            search.clear();
+        } else {
+            search.search(query, blocks);
+            revealCurrent();
+        }
+        matchesChanged();
+        requestLayout();
+        return search.count();
+    }
+
+    /** Moves to the next match (after the last: the first) and scrolls it into view; returns its index or -1. */
+    int findNext() {
+        int at = search.next();
+        revealCurrent();
+        return at;
+    }
+
+    /** Moves to the previous match (before the first: the last) and scrolls it into view. */
+    int findPrevious() {
+        int at = search.previous();
+        revealCurrent();
+        return at;
+    }
+
+    int matchCount() {
+        return search.count();
+    }
+
+    /** The current match's index, -1 when there is none. */
+    int currentMatch() {
+        return search.current();
+    }
+
+    private void revealCurrent() {
+        if (search.current() >= 0) {
+            reveal = search.start(search.current());
+            followEnd = false;
+            matchesChanged();
+            requestLayout();
+        }
+    }
+
+    /** Called (UI thread) whenever the matches or the current one change. */
+    void setOnMatches(Runnable listener) {
+        onMatches = listener == null ? () -> { } : listener;
+    }
+
+    private void matchesChanged() {
+        onMatches.run();
+    }
+
     /** The text the user selected, empty when none. */
     String selectedText() {
         return blocks.text(selection.start(), selection.end());
@@ -219,12 +293,60 @@ final class BlockView extends Region {
         heights.useWidth(textWidth);
         cells.begin();
         if (!blocks.blocks().isEmpty()) {
-            if (followEnd || !placeFromAnchor()) {
+            if (reveal >= 0) {
+                placeRevealing(reveal);
+                reveal = -1;
+            } else if (followEnd || !placeFromAnchor()) {
                 placeFromEnd();
             }
         }
         cells.end();
         updateBar(barWidth);
+    }
+
+    /**
+     * Places the blocks so that the character at {@code offset} sits a third of the way down the view: first by the
+     * height estimates, then once more by where the character was actually drawn.
+     */
+    private void placeRevealing(int offset) {
+        int block = blockAt(offset);
+        followEnd = false;
+        anchorBlock = block;
+        anchorOffset = heights.heightOf(block) * (offset - blocks.blocks().get(block).start())
+                / Math.max(1, blocks.blocks().get(block).length()) - viewportHeight / 3;
+        if (!placeFromAnchor()) {
+            placeFromEnd();
+        }
+        for (Node node : sheet.getChildren()) {
+            if (node instanceof BlockCell cell && cell.index() == block) {
+                double error = cell.getLayoutY() + cell.yOf(offset) - viewportHeight / 3;
+                if (Math.abs(error) > 2) {
+                    anchorBlock = block;
+                    anchorOffset = cell.yOf(offset) - viewportHeight / 3;
+                    cells.begin();
+                    if (!placeFromAnchor()) {
+                        placeFromEnd();
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    /** The index of the block that holds {@code offset} (the last one for the end of the text). */
+    private int blockAt(int offset) {
+        List<TextBlocks.Block> all = blocks.blocks();
+        int lo = 0;
+        int hi = all.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (all.get(mid).start() <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /**
@@ -303,6 +425,7 @@ final class BlockView extends Region {
         }
         cell.resize(textWidth, heights.heightOf(block));
         cell.select(selection.start(), selection.end());
+        cell.showMatches(search);
         return cell;
     }
 

@@ -24,7 +24,9 @@ import org.kordamp.ikonli.feather.Feather;
  * long the lines. Text arrives in batches ({@link #append}); the view follows the end until the user scrolls up, and
  * follows again once they scroll back to the bottom or press "Jump to latest". The scrolling text is a layout root:
  * what streams in lays out this area only, never the column or the window around it. Text selected by dragging is
- * copied with Ctrl+C or the context menu (Ctrl+C with nothing selected copies everything). UI thread only.
+ * copied with Ctrl+C or the context menu (Ctrl+C with nothing selected copies everything). Ctrl+F opens a find bar
+ * over the text: every match is highlighted as the query is typed (ignoring case, text streamed in later included),
+ * Enter / F3 go to the next match and Shift+Enter / Shift+F3 to the previous one, Esc closes it. UI thread only.
  */
 public final class StreamingTextArea extends StackPane {
 
@@ -32,10 +34,12 @@ public final class StreamingTextArea extends StackPane {
     private static final long USER_SCROLL_WINDOW_NANOS = 600_000_000L;
 
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final BlockView area = new BlockView();
     private final Label placeholder;
     private final Button jump;
+    private final FindBar findBar;
     private boolean following = true;
     private boolean streaming = true;
     private long lastUserScroll;
@@ -63,7 +67,18 @@ public final class StreamingTextArea extends StackPane {
         StackPane.setMargin(jump, new Insets(0, 16, 10, 0));
         StackPane.setAlignment(placeholder, Pos.TOP_LEFT);
         StackPane.setMargin(placeholder, new Insets(8, 12, 8, 12));
-        getChildren().addAll(area, placeholder, jump);
+        findBar = new FindBar(this, this::hideFind);
+        area.setOnMatches(findBar::showCount);
+        findBar.setVisible(false);
+        StackPane.setAlignment(findBar, Pos.TOP_RIGHT);
+        StackPane.setMargin(findBar, new Insets(6, 18, 0, 0));
+        getChildren().addAll(area, placeholder, jump, findBar);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e)) {
+                showFind();
+                e.consume();
+            }
+        });
         area.addEventFilter(ScrollEvent.SCROLL, e -> userScrolled());
         area.addEventFilter(KeyEvent.KEY_PRESSED, e -> userScrolled());
         area.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userScrolled());
@@ -99,6 +114,61 @@ public final class StreamingTextArea extends StackPane {
         area.resizeRelocate(in.getLeft(), in.getTop(), Math.max(0, getWidth() - in.getLeft() - in.getRight()),
                 Math.max(0, getHeight() - in.getTop() - in.getBottom()));
         super.layoutChildren();
+    }
+
+    /** Opens the find bar (keeping its last query, selected) and gives it the keyboard focus. */
+    public void showFind() {
+        findBar.setVisible(true);
+        findBar.focusQuery();
+    }
+
+    private void hideFind() {
+        findBar.setVisible(false);
+        area.find("");
+        area.requestFocus();
+    }
+
+    /**
+     * Finds {@code query} (ignoring case; empty clears), highlights every match and scrolls the first into view, as
+     * typing in the find bar does. Returns the number of matches.
+     */
+    public int find(String query) {
+        int matches = area.find(query);
+        stayOnMatch(matches > 0 ? 0 : -1);
+        return matches;
+    }
+
+    /** Goes to the next match; returns its index (0-based), -1 when there is none. */
+    public int findNext() {
+        return stayOnMatch(area.findNext());
+    }
+
+    /** Goes to the previous match; returns its index, -1 when there is none. */
+    public int findPrevious() {
+        return stayOnMatch(area.findPrevious());
+    }
+
+    /** A match shown stays in view while text streams in: following the end stops until the user asks again. */
+    private int stayOnMatch(int match) {
+        if (match >= 0) {
+            setFollowing(false);
+        }
+        return match;
+    }
+
+    /** The number of matches of the current search. */
+    public int matchCount() {
+        return area.matchCount();
+    }
+
+    /** The current match's index, -1 when there is none. */
+    public int currentMatch() {
+        return area.currentMatch();
+    }
+
+    /** Whether the find bar shows. */
+    public boolean findShowing() {
+        return findBar.isVisible();
     }
 
     private void userScrolled() {

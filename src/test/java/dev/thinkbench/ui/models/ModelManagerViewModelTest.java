@@ -8,6 +8,7 @@ import dev.thinkbench.engine.local.models.ExternalModels;
 import dev.thinkbench.engine.local.models.LoopbackFileServer;
 import dev.thinkbench.engine.local.models.ModelDownloader;
 import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.testing.QueuedTestTasks;
 import dev.thinkbench.testing.TinyGguf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,11 +36,20 @@ class ModelManagerViewModelTest {
     Path home;
 
     /** Drains as the UI's frame pulse would until the condition holds; a generous bound, then a clear failure. */
-    private static void drainUntil(ModelManagerViewModel vm, BooleanSupplier condition) throws InterruptedException {
+    private final QueuedTestTasks tasks = new QueuedTestTasks();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopTasks() {
+        tasks.close();
+    }
+
+    private void drainUntil(ModelManagerViewModel vm, BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 9000 && !condition.getAsBoolean(); i++) {
+            tasks.drain();
             vm.drain();
             Thread.sleep(10);
         }
+        tasks.drain();
         vm.drain();
         assertThat(condition.getAsBoolean()).as("condition reached while draining").isTrue();
     }
@@ -47,8 +57,7 @@ class ModelManagerViewModelTest {
     @Test
     void pauseKeepsThePartialFileResumeFinishesAndDeleteRemovesIt() throws Exception {
         byte[] model = Files.readAllBytes(TinyGguf.write(home.resolve("source.gguf")));
-        try (LoopbackFileServer server = new LoopbackFileServer(model);
-             ExecutorService background = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
             server.stall = new CountDownLatch(1);
             server.stallResponses = 1;
             CatalogModel tiny = new CatalogModel("tiny", "Tiny", "llama", "120K", "F32", model.length, "MIT",
@@ -56,7 +65,7 @@ class ModelManagerViewModelTest {
             ModelStore store = ModelStore.inDataDirectory(home);
             ModelManagerViewModel vm = new ModelManagerViewModel(List.of(tiny), store, new ExternalModels(home,
                     Map.of()), new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 2, Duration.ofMillis(10),
-                    Duration.ofSeconds(20)), background, () -> -1, new LocalEngineSettings(2, 4096));
+                    Duration.ofSeconds(20)), tasks, () -> -1, new LocalEngineSettings(2, 4096));
             CatalogEntry entry = vm.catalog().getFirst();
 
             vm.download(entry);
@@ -87,7 +96,7 @@ class ModelManagerViewModelTest {
     @Test
     void outOfRangeSettingsAreRefusedWithTheReason() {
         ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
-                new ExternalModels(home, Map.of()), new ModelDownloader(), Runnable::run, () -> -1,
+                new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
                 LocalEngineSettings.defaults());
 
         vm.contextSizeProperty().set(16);
@@ -101,7 +110,7 @@ class ModelManagerViewModelTest {
     @Test
     void validSettingChangesArePassedOnAndOutOfRangeOnesAreNot() {
         ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
-                new ExternalModels(home, Map.of()), new ModelDownloader(), Runnable::run, () -> -1,
+                new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
                 new LocalEngineSettings(2, 4096));
         List<LocalEngineSettings> saved = new ArrayList<>();
         vm.setOnSettingsChanged(saved::add);
@@ -118,7 +127,7 @@ class ModelManagerViewModelTest {
     void aModelTheEngineRefusesShowsOneSentenceWithTheEngineLogAsDetails() throws Exception {
         Path file = TinyGguf.write(home.resolve("tiny.gguf"));
         ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
-                new ExternalModels(home, Map.of()), new ModelDownloader(), Runnable::run, () -> -1,
+                new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
                 new LocalEngineSettings(2, 4096));
         List<String> log = List.of("llama_model_loader: loaded meta data with 20 key-value pairs",
                 "llama_model_load: error loading model: check_tensor_dims: tensor 'x' has wrong shape");

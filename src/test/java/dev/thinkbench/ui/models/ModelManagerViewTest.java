@@ -1,5 +1,7 @@
 package dev.thinkbench.ui.models;
 
+import dev.thinkbench.ui.FxBackgroundTasks;
+
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.local.LocalEngineException;
 import dev.thinkbench.engine.local.LocalEngineSettings;
@@ -53,7 +55,7 @@ class ModelManagerViewTest {
         server = new LoopbackFileServer(Files.readAllBytes(source));
         Path ollama = home.resolve(".ollama/models/blobs/sha256-" + "c".repeat(64));
         Files.createDirectories(ollama.getParent());
-        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 3).put("general.architecture", "qwen3")
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 3).put("general.architecture", "qwen9")
                 .write(ollama);
         Path manifest = home.resolve(".ollama/models/manifests/registry.ollama.ai/library/qwen3/0.6b");
         Files.createDirectories(manifest.getParent());
@@ -63,7 +65,7 @@ class ModelManagerViewTest {
                 server.url(), null, "chatml-think", true, "A model written by the test.");
         ModelManagerViewModel vm = new ModelManagerViewModel(List.of(tiny), ModelStore.inDataDirectory(home),
                 new ExternalModels(home, Map.of()), new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 2,
-                Duration.ofMillis(10), Duration.ofSeconds(20)), Executors.newVirtualThreadPerTaskExecutor(),
+                Duration.ofMillis(10), Duration.ofSeconds(20)), new FxBackgroundTasks(),
                 () -> 50L << 20, new LocalEngineSettings(2, 4096));
         vm.setOnChosen(chosen::add);
         view = new ModelManagerView(vm);
@@ -86,7 +88,7 @@ class ModelManagerViewTest {
     void downloadInstallsTheModelAndChoosingItWarnsAboutMemory(FxRobot robot) throws Exception {
         ModelManagerViewModel vm = view.viewModel();
         waitUntil(() -> vm.models().size() == 1);
-        assertThat(vm.models().getFirst().usable()).as("the qwen3 from Ollama").isFalse();
+        assertThat(vm.models().getFirst().usable()).as("the Ollama model of an architecture llama.cpp does not know").isFalse();
 
         robot.clickOn(".download-button");
         waitUntil(() -> vm.catalog().getFirst().stateProperty().get() == CatalogEntry.State.INSTALLED);

@@ -196,4 +196,72 @@ class StreamingTextAreaTest {
         assertThat(area.text()).isEmpty();
         assertThat(area.lookup(".streaming-placeholder").isVisible()).isTrue();
     }
+
+    @Test
+    void searchingAHundredThousandTokenTraceFindsEveryMatchAndScrollsToEach(FxRobot robot) throws Exception {
+        for (int batch = 0; batch < 100; batch++) {
+            StringBuilder b = new StringBuilder();
+            for (int token = 0; token < 1000; token++) {
+                b.append(token == 500 ? "Wait, " : "t ").append(token % 12 == 11 ? "\n" : "");
+            }
+            WaitForAsyncUtils.asyncFx(() -> area.append(b.toString(), "thinking-text"));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+
+        int found = WaitForAsyncUtils.asyncFx(() -> area.find("wait")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(found).isEqualTo(100);
+        assertThat(area.currentMatch()).isZero();
+        assertThat(area.isFollowing()).isFalse();
+        assertThat(visibleText()).contains("Wait");
+        assertThat(robot.lookup(".search-current").queryAll()).isNotEmpty();
+
+        WaitForAsyncUtils.asyncFx(() -> area.findPrevious());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.currentMatch()).isEqualTo(99);
+        assertThat(visibleText()).contains("Wait");
+        WaitForAsyncUtils.asyncFx(() -> area.findNext());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.currentMatch()).isZero();
+
+        WaitForAsyncUtils.asyncFx(() -> area.append("and wait again\n", "thinking-text"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.matchCount()).as("text streamed in later is searched too").isEqualTo(101);
+    }
+
+    @Test
+    void ctrlFOpensTheFindBarThatSearchesAsTypedAndEscClosesIt(FxRobot robot) {
+        appendLines(0, 300);
+        robot.clickOn(area);
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.findShowing()).isTrue();
+
+        robot.write("line 12 ");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.matchCount()).isEqualTo(1);
+        assertThat(robot.lookup(".find-count").queryLabeled().getText()).isEqualTo("1 of 1");
+        assertThat(visibleText()).contains("line 12 of");
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.findShowing()).isFalse();
+        assertThat(area.matchCount()).isZero();
+    }
+
+    /** The text of the blocks drawn now. */
+    private String visibleText() {
+        StringBuilder b = new StringBuilder();
+        for (Node n : area.lookupAll(".stream-block")) {
+            if (n.isVisible() && n instanceof javafx.scene.text.TextFlow flow) {
+                Node sheet = flow.getParent();
+                double top = flow.getLayoutY();
+                if (top + flow.getHeight() > 0 && top < sheet.getLayoutBounds().getHeight()) {
+                    flow.getChildren().stream().filter(Text.class::isInstance)
+                            .forEach(t -> b.append(((Text) t).getText()));
+                }
+            }
+        }
+        return b.toString();
+    }
 }

@@ -290,7 +290,8 @@ public final class GgufReader {
         GgmlType type = GgmlType.byId(typeId);
         if (type == null) {
             throw new GgufFormatException(GgufCheck.TENSOR_TYPE, "tensor '" + name + "' has type " + typeId
-                    + ", which llama.cpp b4916 does not know (made by a newer or older converter?)");
+                    + ", which llama.cpp " + LlamaCppArchitectures.BUILD
+                    + " does not know (made by a newer or older converter?)");
         }
         long byteSize = type.byteSize(ne);
         if (byteSize < 0) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
@@ -39,6 +40,7 @@ final class HostServer {
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "llama-worker");
         t.setDaemon(true);
@@ -57,8 +59,23 @@ final class HostServer {
         this.exit = exit;
     }
 
-    /** Serves until stdin closes or a shutdown arrives; returns the exit status. */
+    /** Serves until stdin closes or a shutdown arrives, then frees the model; returns the exit status. */
     int run() throws IOException {
+        try {
+            return serveLines();
+        } finally {
+            closing = true;
+            worker.execute(session::close);
+            worker.shutdown();
+            try {
+                worker.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private int serveLines() throws IOException {
         send(new HostEvent.Ready(0, ProcessHandle.current().pid()));
         String line;
         while ((line = in.readLine()) != null) {
@@ -86,15 +103,17 @@ final class HostServer {
     private void serve(HostRequest request) {
         try {
             switch (request) {
-                case HostRequest.Load load -> send(session.load(load));
+                case HostRequest.Load load -> send(session.load(load, this::send));
                 case HostRequest.Tokenize t -> send(new HostEvent.Tokens(t.id(), session.tokenize(t.text())));
                 case HostRequest.Complete c -> {
                     if (cancelled.remove(c.id())) {
                         send(new HostEvent.Done(c.id(), "CANCELLED", "", 0, null, null));
                         return;
                     }
-                    session.complete(c, () -> cancelled.contains(c.id()), this::send);
+                    session.complete(c, () -> closing || cancelled.contains(c.id()), this::send);
                 }
+                case HostRequest.CompleteBatch b -> session.completeBatch(b,
+                        () -> closing || cancelled.contains(b.id()), this::send);
                 case HostRequest.Cancel c -> cancelled.add(c.target());
                 case HostRequest.Shutdown s -> { }
             }

@@ -34,7 +34,7 @@ class HostServerTest {
         }
 
         @Override
-        public HostEvent.Loaded load(HostRequest.Load request) {
+        public HostEvent.Loaded load(HostRequest.Load request, Consumer<HostEvent> progress) {
             if (onLoad != null) {
                 throw sneaky(onLoad);
             }
@@ -52,6 +52,16 @@ class HostServerTest {
         @Override
         public void complete(HostRequest.Complete request, BooleanSupplier cancelled, Consumer<HostEvent> out) {
             throw new StackOverflowError();
+        }
+
+        @Override
+        public void completeBatch(HostRequest.CompleteBatch request, BooleanSupplier cancelled,
+                                  Consumer<HostEvent> out) {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public void close() {
         }
 
         @SuppressWarnings("unchecked")
