@@ -7,6 +7,7 @@ import dev.thinkbench.lab.session.Autosaves;
 import dev.thinkbench.lab.session.RecentSessions;
 import dev.thinkbench.lab.session.SessionFile;
 import dev.thinkbench.lab.session.StepperRecord;
+import dev.thinkbench.lab.session.SweepResults;
 import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.present.PresenterControls;
 import dev.thinkbench.ui.present.PresenterViewModel;
@@ -14,6 +15,7 @@ import dev.thinkbench.ui.session.ChooserFiles;
 import dev.thinkbench.ui.session.SessionControls;
 import dev.thinkbench.ui.session.SessionViewModel;
 import dev.thinkbench.ui.session.StepperSessions;
+import dev.thinkbench.ui.session.SweepSessions;
 import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.compare.PromptViewModel;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
@@ -25,6 +27,7 @@ import javafx.scene.control.Tab;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -93,6 +96,7 @@ public final class MainWindow implements AutoCloseable {
                 Autosaves.inDataFolder(context.dataDirectory()), RecentSessions.inDataFolder(context.dataDirectory()),
                 tasks, Instant::now, System::nanoTime);
         sessions.setStepper(stepperSessions());
+        sessions.setSweeps(sweepSessions());
         sessionControls = new SessionControls(view, sessions, presenter, new ChooserFiles(view,
                 context.sampleSessions()));
         view.addBarItem(sessionControls.menu());
@@ -120,6 +124,28 @@ public final class MainWindow implements AutoCloseable {
                 stepper.stepper().templates().stream().filter(t -> t.name().equals(record.template())).findFirst()
                         .ifPresent(t -> stepper.stepper().templateProperty().set(t));
                 stepper.stepper().showRecorded(record.snapshot());
+            }
+        };
+    }
+
+    /** The Experiments tab's sweep results for saving, and where saved ones are shown. */
+    private SweepSessions sweepSessions() {
+        return new SweepSessions() {
+            @Override
+            public SweepResults record() {
+                var shown = experiments.viewModel().results().records();
+                Path file = experiments.viewModel().resultsFile();
+                return shown.isEmpty() ? null : SweepResults.of(file == null ? null : file.toString(), shown);
+            }
+
+            @Override
+            public void show(SweepResults results) {
+                try {
+                    experiments.viewModel().showRecorded(results.resultsFile() == null ? null
+                            : Path.of(results.resultsFile()), results.records());
+                } catch (IllegalArgumentException e) {
+                    sessions.tellProblem("The session's sweep results cannot be shown: " + e.getMessage());
+                }
             }
         };
     }

@@ -58,6 +58,7 @@ public final class SessionViewModel {
     private final ReadOnlyObjectWrapper<Path> restoreOffer = new ReadOnlyObjectWrapper<>(this, "restoreOffer");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private StepperSessions stepper;
+    private SweepSessions sweeps;
     private int lastAutosaved;
 
     /**
@@ -84,6 +85,11 @@ public final class SessionViewModel {
         if (recentStore != null) {
             recent.setAll(recentStore.list());
         }
+    }
+
+    /** Where the Experiments tab's sweep results come from and go to; null leaves them out. */
+    public void setSweeps(SweepSessions source) {
+        sweeps = source;
     }
 
     /** Where the Stepper tab's session comes from and goes to; null leaves it out. */
@@ -121,7 +127,8 @@ public final class SessionViewModel {
                 columns.add(RecordedColumn.idle(label, budget));
             }
         }
-        return new Session(now.get(), "", setup, columns, stepper == null ? null : stepper.record(), null);
+        return new Session(now.get(), "", setup, columns, stepper == null ? null : stepper.record(),
+                sweeps == null ? null : sweeps.record());
     }
 
     private static String blankToNull(String s) {
@@ -139,6 +146,9 @@ public final class SessionViewModel {
         replay.open(session);
         if (stepper != null && session.stepper() != null && !session.stepper().branches().isEmpty()) {
             stepper.show(session.stepper());
+        }
+        if (sweeps != null && session.sweep() != null && !session.sweep().rows().isEmpty()) {
+            sweeps.show(session.sweep());
         }
     }
 
@@ -252,7 +262,7 @@ public final class SessionViewModel {
 
     private static boolean worthKeeping(Session s) {
         return !s.setup().prompt().isBlank() || s.columns().stream().anyMatch(RecordedColumn::ran)
-                || s.stepper() != null;
+                || s.stepper() != null || s.sweep() != null && !s.sweep().rows().isEmpty();
     }
 
     /** Changes whenever what a session would hold changes (not its time of saving). */
@@ -260,8 +270,9 @@ public final class SessionViewModel {
         int events = s.columns().stream().mapToInt(c -> c.events().size()).sum();
         int stepperEvents = s.stepper() == null ? 0 : s.stepper().branches().stream()
                 .mapToInt(b -> b.events().size() + b.steps().size()).sum();
+        int sweepRows = s.sweep() == null ? 0 : s.sweep().rows().hashCode();
         return Objects.hash(s.setup(), s.columns().stream().map(c -> c.label() + "=" + c.budget()).toList(), events,
-                stepperEvents);
+                stepperEvents, sweepRows);
     }
 
     /** Looks for an autosave a crashed Thinkbench left behind, and offers it ({@link #restoreOfferProperty()}). */
