@@ -23,8 +23,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code thinkbench export FILE}: a saved session's comparison as metrics CSV, a self-contained HTML report (charts
- * embedded), a Markdown report and slide-sized PNG charts (1920 x 1080, light print style). Each file is written whole
+ * {@code thinkbench export FILE}: a saved session's comparison (and the summary of a sweep it holds) as metrics CSV,
+ * a self-contained HTML report (charts embedded), a Markdown report and slide-sized PNG charts (1920 x 1080, light
+ * print style). Each file is written whole
  * or not at all. Exit code 0 when every file was written, 1 when one could not be, 2 for bad arguments or a session
  * file that cannot be read, which is left as it is.
  */
@@ -64,12 +65,20 @@ final class ExportCommand implements Callable<Integer> {
         } catch (SessionFileException e) {
             return fail(e.getMessage(), 2);
         }
-        if (session.columns().stream().noneMatch(c -> c.ran())) {
-            return fail("the session " + file + " holds no recorded comparison to export (no column ran)", 2);
+        boolean sweep = session.sweep() != null && !session.sweep().rows().isEmpty();
+        if (session.columns().stream().noneMatch(c -> c.ran()) && !sweep) {
+            return fail("the session " + file + " holds no recorded comparison or sweep to export", 2);
         }
-        ComparisonReport report = ComparisonReport.of(session);
+        ComparisonReport report;
         try {
-            Map<String, byte[]> charts = html != null || pngDir != null ? ChartImages.render(report) : Map.of();
+            report = ComparisonReport.of(session);
+        } catch (IllegalArgumentException e) {
+            return fail("the session " + file + " cannot be exported: " + e.getMessage(), 2);
+        }
+        try {
+            boolean ran = !report.ran().isEmpty();
+            Map<String, byte[]> charts = (html != null || pngDir != null) && ran ? ChartImages.render(report)
+                    : Map.of();
             if (csv != null) {
                 write(csv, MetricsCsv.write(report).getBytes(StandardCharsets.UTF_8));
             }
@@ -79,11 +88,13 @@ final class ExportCommand implements Callable<Integer> {
                 }
             }
             if (html != null) {
-                write(html, HtmlReport.write(report, Map.of("charts.png", charts.get("charts.png")))
+                write(html, HtmlReport.write(report, charts.isEmpty() ? Map.of()
+                        : Map.of("charts.png", charts.get("charts.png")))
                         .getBytes(StandardCharsets.UTF_8));
             }
             if (markdown != null) {
-                write(markdown, MarkdownReport.write(report, chartLinks()).getBytes(StandardCharsets.UTF_8));
+                write(markdown, MarkdownReport.write(report, ran ? chartLinks() : Map.of())
+                        .getBytes(StandardCharsets.UTF_8));
             }
             return 0;
         } catch (IOException e) {

@@ -171,6 +171,43 @@ class SessionCommandsTest {
         }
     }
 
+    @Test
+    void aSessionHoldingOnlyASweepExportsItsSummaryAndAnUnreadableSweepRowIsTold() throws Exception {
+        SecretScrubber.register(CANARY);
+        List<dev.thinkbench.lab.sweep.SweepRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            records.add(new dev.thinkbench.lab.sweep.SweepRecord("p" + i, "small", "none", "fixed", 0, "ok", "4", "4",
+                    i < 3, 10, 2, 200L, null, "builtin", null));
+            records.add(new dev.thinkbench.lab.sweep.SweepRecord("p" + i, "large", "effort:high", "fixed", 0, "ok",
+                    "4", "4", true, 80, 2, 900L, null, "builtin", null));
+        }
+        records.add(new dev.thinkbench.lab.sweep.SweepRecord("p9", "large", "effort:high", "fixed", 0, "failed",
+                null, "4", null, null, null, 50L, null, "builtin", "HTTP 401 for key " + CANARY));
+        RunSetup setup = new RunSetup("", "", "builtin", "Built-in", "micro", null, null, null, null, null);
+        Session sweepOnly = new Session(Instant.parse("2026-01-02T03:04:05Z"), "", setup, List.of(), null,
+                dev.thinkbench.lab.session.SweepResults.of("/data/sweeps/x/results.jsonl", records));
+        Path file = dir.resolve("sweep.json");
+        new SessionFile().write(file, sweepOnly);
+        Path out = dir.resolve("sweep-out");
+
+        Result r = run("export", file.toString(), "--html", out.resolve("r.html").toString(), "--md",
+                out.resolve("r.md").toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        String html = Files.readString(out.resolve("r.html"));
+        assertThat(html).contains("<h2>Sweep</h2>", "<td>small</td>", "75%", "<td>large</td>", "100%",
+                "9 results kept in the session (from /data/sweeps/x/results.jsonl)").doesNotContain(CANARY);
+        String md = Files.readString(out.resolve("r.md"));
+        assertThat(md).contains("## Sweep", "| fixed | small | 4 | 3 | 75% |", "| fixed | large |")
+                .doesNotContain(CANARY);
+
+        Files.writeString(file, Files.readString(file).replace("\"strategy\" : \"fixed\"", "\"strategy\" : 3"));
+        Result bad = run("export", file.toString(), "--html", out.resolve("again.html").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("cannot be exported: sweep row 1 is not a sweep result");
+        assertThat(out.resolve("again.html")).doesNotExist();
+    }
+
     /** A session made by hand: a column answering {@code answer}, and a failing one whose label looks like a formula. */
     private static Session session(String answer) {
         long ms = 1_000_000;

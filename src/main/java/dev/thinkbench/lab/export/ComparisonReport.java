@@ -7,6 +7,9 @@ import dev.thinkbench.core.Trace;
 import dev.thinkbench.lab.session.RecordedColumn;
 import dev.thinkbench.lab.session.RunSetup;
 import dev.thinkbench.lab.session.Session;
+import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.lab.sweep.SweepSummary;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,12 +17,29 @@ import java.util.List;
 /**
  * A comparison as reports show it: what was asked of which model with which settings, when, and per column its
  * answer, verdict (where the right answer is known), thinking and numbers, folded from the recorded events by the
- * same recorder as the live view. Immutable; any thread.
+ * same recorder as the live view; and an Experiments sweep's summary when the session holds one. Immutable; any
+ * thread.
  */
-public record ComparisonReport(Instant recordedAt, String note, RunSetup setup, List<Column> columns) {
+public record ComparisonReport(Instant recordedAt, String note, RunSetup setup, List<Column> columns,
+                               SweepSummaryPart sweep) {
 
     public ComparisonReport {
         columns = List.copyOf(columns);
+    }
+
+    /**
+     * An Experiments sweep kept in the session, summarised as the sweep's report does: one row per budget and
+     * strategy.
+     *
+     * @param runs how many results the session holds
+     * @param resultsFile the sweep's results file as saved, empty when not named
+     */
+    public record SweepSummaryPart(int runs, String resultsFile, List<SummaryRow> rows) {
+
+        public SweepSummaryPart {
+            rows = List.copyOf(rows);
+            resultsFile = resultsFile == null ? "" : resultsFile;
+        }
     }
 
     /**
@@ -36,7 +56,12 @@ public record ComparisonReport(Instant recordedAt, String note, RunSetup setup, 
     /** The report of {@code session}'s comparison. */
     public static ComparisonReport of(Session session) {
         List<Column> columns = session.columns().stream().map(c -> column(c, session.setup())).toList();
-        return new ComparisonReport(session.savedAt(), session.note(), session.setup(), columns);
+        SweepSummaryPart sweep = null;
+        if (session.sweep() != null && !session.sweep().rows().isEmpty()) {
+            List<SweepRecord> records = session.sweep().records();
+            sweep = new SweepSummaryPart(records.size(), session.sweep().resultsFile(), SweepSummary.rows(records));
+        }
+        return new ComparisonReport(session.savedAt(), session.note(), session.setup(), columns, sweep);
     }
 
     private static Column column(RecordedColumn c, RunSetup setup) {

@@ -62,6 +62,11 @@ public final class HtmlReport {
             charts.forEach((name, png) -> b.append("<p><img alt=\"").append(esc(name)).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(png)).append("\"></p>\n"));
         }
+        if (r.sweep() != null) {
+            b.append("<h2>Sweep</h2>\n");
+            table(b, ReportText.SWEEP_HEADERS, r.sweep().rows().stream().map(ReportText::sweepCells).toList(), 2);
+            b.append("<p class=\"muted\">").append(esc(ReportText.sweepNote(r.sweep()))).append("</p>\n");
+        }
         b.append("<h2>Model and settings</h2>\n");
         table(b, List.of("Setting", "Value"), ReportText.settings(r).stream().map(List::of).toList(), 99);
         b.append("<footer>Made with Thinkbench from a recorded session.</footer>\n</body>\n</html>\n");

@@ -49,6 +49,11 @@ public final class MarkdownReport {
             charts.forEach((caption, path) -> b.append("![").append(inline(caption)).append("](")
                     .append(path.replace(" ", "%20").replace(")", "%29")).append(")\n\n"));
         }
+        if (r.sweep() != null) {
+            b.append("## Sweep\n\n");
+            table(b, ReportText.SWEEP_HEADERS, r.sweep().rows().stream().map(ReportText::sweepCells).toList());
+            b.append('\n').append(inline(ReportText.sweepNote(r.sweep()))).append("\n\n");
+        }
         b.append("## Model and settings\n\n");
         table(b, List.of("Setting", "Value"), ReportText.settings(r).stream().map(List::of).toList());
         b.append("\nMade with Thinkbench from a recorded session.\n");

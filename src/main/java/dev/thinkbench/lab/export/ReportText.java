@@ -4,6 +4,7 @@ import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.SecretScrubber;
 import dev.thinkbench.core.TokenCount;
 import dev.thinkbench.lab.session.RunSetup;
+import dev.thinkbench.lab.sweep.SummaryRow;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,9 @@ final class ReportText {
             .withZone(ZoneOffset.UTC);
     static final List<String> METRIC_HEADERS = List.of("Column", "Budget", "Status", "Verdict", "Thinking tokens",
             "Answer tokens", "First token", "Total time", "Tokens/s", "Cost", "Waits");
+
+    static final List<String> SWEEP_HEADERS = List.of("Strategy", "Budget", "Runs", "Correct", "Accuracy",
+            "95% interval", "Mean thinking tokens", "Mean time", "Cost", "Failed");
 
     private ReportText() {
     }
@@ -88,5 +92,26 @@ final class ReportText {
             case CANCELLED -> "cancelled";
             default -> c.status().wireName();
         };
+    }
+
+    /** One summary row of a sweep: accuracy with its Wilson interval, mean thinking tokens and time, cost. */
+    static List<String> sweepCells(SummaryRow r) {
+        return List.of(safe(r.strategy()), safe(r.label()), String.valueOf(r.n()), String.valueOf(r.correct()),
+                percent(r.accuracy()), r.wilson() == null ? DASH : percent(r.wilson().low()) + " \u2013 "
+                        + percent(r.wilson().high()),
+                r.meanThinkingTokens() == null ? DASH : String.format(Locale.ROOT, "%.0f", r.meanThinkingTokens()),
+                r.meanTotalMs() == null ? DASH : millis(Math.round(r.meanTotalMs())),
+                r.costUsd() == null ? DASH : String.format(Locale.ROOT, "$%.4f", r.costUsd()),
+                String.valueOf(r.failed()));
+    }
+
+    private static String percent(Double share) {
+        return share == null ? DASH : String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
+    /** The sentence under a sweep's table. */
+    static String sweepNote(ComparisonReport.SweepSummaryPart s) {
+        return s.runs() + " results kept in the session" + (s.resultsFile().isBlank() ? ""
+                : " (from " + safe(s.resultsFile()) + ")") + "; accuracy over graded runs, Wilson 95% interval.";
     }
 }

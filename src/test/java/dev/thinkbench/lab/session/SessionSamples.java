@@ -92,8 +92,12 @@ final class SessionSamples {
         try {
             ObjectMapper json = new ObjectMapper();
             sweep = new SweepResults("runs/sweep.jsonl", List.of(
-                    json.readTree("{\"problemId\":\"p1\",\"label\":\"small\",\"budget\":\"none\",\"correct\":true}"),
-                    json.readTree("{\"problemId\":\"p2\",\"label\":\"small\",\"budget\":\"none\",\"correct\":null}")));
+                    json.readTree("{\"problemId\":\"p1\",\"label\":\"small\",\"budget\":\"none\",\"strategy\":"
+                            + "\"fixed\",\"status\":\"ok\",\"answer\":\"4\",\"expected\":\"4\",\"correct\":true,"
+                            + "\"thinkingTokens\":12,\"totalMs\":300}"),
+                    json.readTree("{\"problemId\":\"p2\",\"label\":\"small\",\"budget\":\"none\",\"strategy\":"
+                            + "\"fixed\",\"status\":\"ok\",\"answer\":\"7\",\"expected\":\"8\",\"correct\":false,"
+                            + "\"thinkingTokens\":20,\"totalMs\":500}")));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
