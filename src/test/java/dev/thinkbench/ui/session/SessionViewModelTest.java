@@ -194,6 +194,48 @@ class SessionViewModelTest {
                 .isEqualTo(new SessionFile().read(file).columns().stream().map(RecordedColumn::events).toList());
     }
 
+    /** The Experiments tab as sessions see it, for tests: hands out set results, keeps what it is shown. */
+    private static final class SweepSessionsTestDouble implements SweepSessions {
+        dev.thinkbench.lab.session.SweepResults held;
+        final List<dev.thinkbench.lab.session.SweepResults> shown = new java.util.ArrayList<>();
+
+        @Override
+        public dev.thinkbench.lab.session.SweepResults record() {
+            return held;
+        }
+
+        @Override
+        public void show(dev.thinkbench.lab.session.SweepResults results) {
+            shown.add(results);
+        }
+    }
+
+    @Test
+    void aSweepsResultsAreSavedWithTheComparisonAndHandedBackWhenOpened() throws Exception {
+        CompareViewModel live = compare();
+        runToEnd(live);
+        SweepSessionsTestDouble tab = new SweepSessionsTestDouble();
+        var result = new dev.thinkbench.lab.sweep.SweepRecord("p1", "small", "none", "fixed", 0, "ok", "4", "4", true,
+                12, 1, 300L, null, "scripted", null);
+        tab.held = dev.thinkbench.lab.session.SweepResults.of("/sweeps/a/results.jsonl", List.of(result));
+        SessionViewModel saving = sessions(live, null);
+        saving.setSweeps(tab);
+        Path file = dir.resolve("with-sweep.json");
+
+        saving.save(file);
+
+        assertThat(new SessionFile().read(file).sweep().records()).containsExactly(result);
+        SweepSessionsTestDouble other = new SweepSessionsTestDouble();
+        SessionViewModel opening = sessions(compare(), null);
+        opening.setSweeps(other);
+        opening.open(file);
+        assertThat(opening.problemProperty().get()).as(opening.messageProperty().get()).isFalse();
+        assertThat(other.shown).singleElement().satisfies(r -> {
+            assertThat(r.resultsFile()).isEqualTo("/sweeps/a/results.jsonl");
+            assertThat(r.records()).containsExactly(result);
+        });
+    }
+
     @Test
     void aFileThatCannotBeReadIsToldAndLeftAsItIs() throws Exception {
         CompareViewModel live = compare();
