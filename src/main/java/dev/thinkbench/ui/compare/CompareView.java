@@ -2,6 +2,8 @@ package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.ui.common.FrameDriver;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -113,6 +115,15 @@ public final class CompareView extends StackPane {
 
     public PromptPane promptPane() {
         return prompt;
+    }
+
+    /**
+     * Folds the best-of-N switch away while {@code hidden} is true (a recorded session's replay bar takes its place;
+     * presenter mode shows only the columns).
+     */
+    public void hideBestOfNWhile(ObservableBooleanValue hidden) {
+        bestOfNBar.visibleProperty().bind(Bindings.not(hidden));
+        bestOfNBar.managedProperty().bind(bestOfNBar.visibleProperty());
     }
 
     /** Puts {@code header} above the columns (a session's replay bar), replacing any header there was. */
