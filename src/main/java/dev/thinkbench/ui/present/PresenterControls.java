@@ -78,7 +78,10 @@ public final class PresenterControls {
         vm.highContrastProperty().addListener((obs, old, now) -> applyContrast());
         vm.fullScreenProperty().addListener((obs, old, now) -> applyFullScreen(now));
         view.viewModel().themeProperty().addListener((obs, old, now) -> applyContrast());
-        view.heightProperty().addListener((obs, old, now) -> applyShort());
+        view.heightProperty().addListener((obs, old, now) -> {
+            vm.windowResized(now.doubleValue());
+            applyShort();
+        });
         view.sceneProperty().addListener((obs, old, now) -> onScene(old, now));
         if (view.getScene() != null) {
             onScene(null, view.getScene());

@@ -23,8 +23,11 @@ public final class PresenterViewModel {
     private final ReadOnlyBooleanWrapper presenting = new ReadOnlyBooleanWrapper(this, "presenting");
     private final ReadOnlyBooleanWrapper highContrast = new ReadOnlyBooleanWrapper(this, "highContrast");
     private final ReadOnlyBooleanWrapper fullScreen = new ReadOnlyBooleanWrapper(this, "fullScreen");
+    /** True while the zoom is the one presenter mode fitted to the window, not one the user chose. */
+    private boolean fitted;
 
     public void zoomIn() {
+        fitted = false;
         for (int step : ZOOM_STEPS) {
             if (step > zoom.get()) {
                 zoom.set(step);
@@ -34,6 +37,7 @@ public final class PresenterViewModel {
     }
 
     public void zoomOut() {
+        fitted = false;
         for (int i = ZOOM_STEPS.size() - 1; i >= 0; i--) {
             if (ZOOM_STEPS.get(i) < zoom.get()) {
                 zoom.set(ZOOM_STEPS.get(i));
@@ -43,11 +47,13 @@ public final class PresenterViewModel {
     }
 
     public void resetZoom() {
+        fitted = false;
         zoom.set(100);
     }
 
     /** Sets the zoom, kept within 100-300 %. */
     public void setZoom(int percent) {
+        fitted = false;
         zoom.set(Math.max(ZOOM_STEPS.getFirst(), Math.min(ZOOM_STEPS.getLast(), percent)));
     }
 
@@ -59,8 +65,19 @@ public final class PresenterViewModel {
         boolean entering = !presenting.get();
         if (entering && zoom.get() == 100) {
             zoom.set(fittingZoom(windowHeight));
+            fitted = true;
         }
         presenting.set(entering);
+    }
+
+    /**
+     * The window's height changed (full screen, a move to the projector): a zoom presenter mode fitted follows it; a
+     * zoom the user chose stays.
+     */
+    public void windowResized(double windowHeight) {
+        if (presenting.get() && fitted) {
+            zoom.set(fittingZoom(windowHeight));
+        }
     }
 
     /** The largest zoom step at which the 720-pixel layout fits {@code windowHeight}: 100 % at 720, 150 % at 1080. */
