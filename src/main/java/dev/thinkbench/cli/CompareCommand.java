@@ -1,6 +1,7 @@
 package dev.thinkbench.cli;
 
 import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.Price;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.EngineConfig;
@@ -15,6 +16,7 @@ import dev.thinkbench.lab.session.KnownAnswers;
 import dev.thinkbench.lab.session.RunSetup;
 import dev.thinkbench.lab.session.Session;
 import dev.thinkbench.lab.session.SessionFile;
+import dev.thinkbench.lab.PricedAs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,6 +85,16 @@ final class CompareCommand implements Callable<Integer> {
             description = "Also save the comparison as a session file (replay it, export it, open it in the window)")
     private Path save;
 
+    @Option(names = "--expected", paramLabel = "TEXT",
+            description = "The prompt's known answer: each run is graded against it (JSON: expected, extracted, "
+                    + "correct true/false/null)")
+    private String expected;
+
+    @Option(names = "--priced-as", paramLabel = "MODEL",
+            description = "Cost free (local) runs at this hosted model's rates from assets/pricing.json, as an "
+                    + "estimate (JSON: pricedAs, costUsd)")
+    private String pricedAs;
+
     private final CliServices services;
 
     CompareCommand(CliServices services) {
@@ -117,14 +129,23 @@ final class CompareCommand implements Callable<Integer> {
         if (save != null && Files.isDirectory(save)) {
             throw Arguments.error(spec, "--save needs a file name; " + save + " is a folder");
         }
-        Comparison comparison = Comparison.start(reasoningEngine, services.prices(), base, lanes);
+        Price estimate = pricedAs == null ? null : PricedAs.estimate(services.prices(), pricedAs).orElseThrow(
+                () -> Arguments.error(spec, "--priced-as: no price for '" + pricedAs.strip() + "' in pricing.json; "
+                        + "use one of " + services.prices().all().stream().map(Price::displayName).toList()));
+        if (expected != null && expected.isBlank()) {
+            throw Arguments.error(spec, "--expected needs the answer's text, e.g. --expected 11");
+        }
+        Comparison comparison = Comparison.start(reasoningEngine, services.prices(), base, lanes,
+                estimate == null ? null : estimate.model());
         AtomicBoolean saveFailed = new AtomicBoolean();
         ComparisonPrinter printer = new ComparisonPrinter(comparison, format, promptText, entry.id(), choice.model(),
+                new ComparisonPrinter.Extras(expected == null ? null : expected.strip(), estimate),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         if (save != null) {
+            String answer = expected != null ? expected.strip() : KnownAnswers.forPrompt(promptText);
             RunSetup setup = new RunSetup(promptText, prompt.system(), entry.id(), entry.displayName(),
                     choice.model(), server.baseUrl() != null ? server.baseUrl() : entry.defaultBaseUrl(),
-                    server.apiKeyEnv(), chosen, template, KnownAnswers.forPrompt(promptText));
+                    server.apiKeyEnv(), chosen, template, answer);
             printer.afterPrint(() -> saveFailed.set(!save(setup, comparison)));
         }
         int code = printer.awaitAndPrint();

@@ -1,5 +1,6 @@
 package dev.thinkbench.cli;
 
+import dev.thinkbench.core.Price;
 import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.lab.LaneRun;
 import dev.thinkbench.lab.RunGroup;
@@ -30,6 +31,7 @@ final class ComparisonPrinter {
     private final String prompt;
     private final String engine;
     private final String model;
+    private final Extras extras;
     private final PrintWriter out;
     private final PrintWriter err;
     private final AtomicInteger ended = new AtomicInteger();
@@ -37,9 +39,25 @@ final class ComparisonPrinter {
     private boolean printed;
     private Runnable afterPrint = () -> { };
 
+    /**
+     * What the output adds when asked: the grading of each answer and the price free runs are estimated at.
+     *
+     * @param expected the prompt's known answer, null when not given (no grading in the output)
+     * @param pricedAs the estimate's price ({@link Price#asEstimate()}), null when not asked for
+     */
+    record Extras(String expected, Price pricedAs) {
+        static final Extras NONE = new Extras(null, null);
+    }
+
     ComparisonPrinter(RunGroup comparison, String format, String prompt, String engine, String model,
                       PrintWriter out, PrintWriter err) {
+        this(comparison, format, prompt, engine, model, Extras.NONE, out, err);
+    }
+
+    ComparisonPrinter(RunGroup comparison, String format, String prompt, String engine, String model,
+                      Extras extras, PrintWriter out, PrintWriter err) {
         this.comparison = comparison;
+        this.extras = extras;
         this.format = format;
         this.prompt = prompt;
         this.engine = engine;
@@ -114,9 +132,9 @@ final class ComparisonPrinter {
         boolean wasInterrupted = interrupted;
         List<ColumnResult> results = ColumnResult.of(comparison.runs(), wasInterrupted);
         if (format.equals("json")) {
-            out.println(ComparisonJson.write(prompt, engine, model, results));
+            out.println(ComparisonJson.write(prompt, engine, model, results, extras));
         } else {
-            out.print(ComparisonTable.render(results));
+            out.print(ComparisonTable.render(results, extras));
         }
         out.flush();
         if (wasInterrupted) {

@@ -1,5 +1,6 @@
 package dev.thinkbench.cli;
 
+import dev.thinkbench.core.Price;
 import dev.thinkbench.lab.Replay;
 import dev.thinkbench.lab.session.Session;
 import dev.thinkbench.lab.session.SessionFile;
@@ -63,7 +64,16 @@ final class ReplayCommand implements Callable<Integer> {
         player.setDaemon(true);
         player.start();
         return new ComparisonPrinter(replay, format, session.setup().prompt(), session.setup().engineId(),
-                session.setup().model(), spec.commandLine().getOut(), spec.commandLine().getErr()).awaitAndPrint();
+                session.setup().model(), extras(session), spec.commandLine().getOut(), spec.commandLine().getErr())
+                .awaitAndPrint();
+    }
+
+    /** The grading and the priced-as estimate as {@code compare} printed them, from what the session recorded. */
+    static ComparisonPrinter.Extras extras(Session session) {
+        Price estimate = session.columns().stream().map(c -> c.price())
+                .filter(p -> p != null && p.isEstimate())
+                .findFirst().orElse(null);
+        return new ComparisonPrinter.Extras(session.setup().expectedAnswer(), estimate);
     }
 
     private int fail(String message) {

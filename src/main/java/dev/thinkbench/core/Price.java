@@ -12,10 +12,39 @@ public record Price(String model, BigDecimal inputPerMillion, BigDecimal outputP
                     String source, String date) {
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+    private static final String ESTIMATE = "Estimate at ";
 
     /** A zero price for local servers and the embedded engine. */
     public static Price free(String why) {
         return new Price("*", BigDecimal.ZERO, BigDecimal.ZERO, "USD", why, "");
+    }
+
+    /** True when every token is free (a local server, the built-in engine). */
+    public boolean isFree() {
+        return inputPerMillion.signum() == 0 && outputPerMillion.signum() == 0;
+    }
+
+    /**
+     * This price used as an estimate for a run that costs nothing (a local model priced as a hosted one): the cost's
+     * note says so, naming the model, the rates, where they come from and when.
+     */
+    public Price asEstimate() {
+        String rates = currency + " " + inputPerMillion.stripTrailingZeros().toPlainString() + " in / "
+                + outputPerMillion.stripTrailingZeros().toPlainString() + " out per million tokens";
+        String from = source == null || source.isBlank() ? "" : "; " + source + (date == null || date.isBlank() ? ""
+                : ", " + date);
+        return new Price(model, inputPerMillion, outputPerMillion, currency,
+                ESTIMATE + displayName() + " rates (" + rates + from + ")", date);
+    }
+
+    /** True for a price made by {@link #asEstimate()} (also one read back from a saved session). */
+    public boolean isEstimate() {
+        return source != null && source.startsWith(ESTIMATE);
+    }
+
+    /** The model name without a trailing {@code *} (a prefix entry of the table). */
+    public String displayName() {
+        return model.endsWith("*") ? model.substring(0, model.length() - 1) : model;
     }
 
     /**

@@ -1,13 +1,18 @@
 package dev.thinkbench.lab.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.TokenProbability;
 import dev.thinkbench.core.Usage;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -31,11 +36,25 @@ final class EventJson {
                 o.put("type", "started");
                 o.put("model", text.apply(s.model()));
                 o.put("budget", text.apply(s.budgetSpec()));
+                if (s.modelLoadMs() != null) {
+                    o.put("modelLoadMs", s.modelLoadMs());
+                }
             }
             case ReasoningEvent.ThinkingDelta d -> {
                 o.put("type", "thinking");
                 o.put("text", text.apply(d.text()));
                 o.put("tokens", d.tokens());
+                if (d.summary()) {
+                    o.put("summary", true);
+                }
+            }
+            case ReasoningEvent.TokenConfidence c -> {
+                o.put("type", "confidence");
+                o.put("thinking", c.thinking());
+                ArrayNode tokens = o.putArray("tokens");
+                for (TokenProbability p : c.tokens()) {
+                    tokens.addArray().add(text.apply(p.text())).add(p.probability());
+                }
             }
             case ReasoningEvent.AnswerDelta d -> {
                 o.put("type", "answer");
@@ -69,6 +88,9 @@ final class EventJson {
                 o.put("type", "failed");
                 o.put("kind", lower(f.kind()));
                 o.put("message", text.apply(f.message()));
+                if (f.retryAfter() != null) {
+                    o.put("retryAfterMs", f.retryAfter().toMillis());
+                }
             }
         }
         return o;
@@ -89,9 +111,11 @@ final class EventJson {
         }
         String type = Fields.requiredText(o, "type");
         return switch (type) {
-            case "started" -> new ReasoningEvent.Started(t, Fields.text(o, "model"), Fields.text(o, "budget"));
+            case "started" -> new ReasoningEvent.Started(t, Fields.text(o, "model"), Fields.text(o, "budget"),
+                    Fields.longOrNull(o, "modelLoadMs"));
             case "thinking" -> new ReasoningEvent.ThinkingDelta(t, Fields.requiredText(o, "text"),
-                    Fields.intOr(o, "tokens", 0));
+                    Fields.intOr(o, "tokens", 0), Fields.bool(o, "summary"));
+            case "confidence" -> new ReasoningEvent.TokenConfidence(t, Fields.bool(o, "thinking"), tokens(o));
             case "answer" -> new ReasoningEvent.AnswerDelta(t, Fields.requiredText(o, "text"),
                     Fields.intOr(o, "tokens", 0));
             case "intervention" -> new ReasoningEvent.Intervention(t,
@@ -105,9 +129,26 @@ final class EventJson {
                     Fields.enumValue(o, "reason", ReasoningEvent.StopReason.class));
             case "cancelled" -> new ReasoningEvent.Cancelled(t);
             case "failed" -> new ReasoningEvent.Failed(t, Fields.enumValue(o, "kind", FailureKind.class),
-                    Fields.text(o, "message"));
+                    Fields.text(o, "message"), Fields.present(o, "retryAfterMs")
+                    ? Duration.ofMillis(Fields.requiredLong(o, "retryAfterMs")) : null);
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
         };
+    }
+
+    /** A confidence event's tokens: {@code [[text, probability], ...]}. */
+    private static List<TokenProbability> tokens(JsonNode o) {
+        JsonNode list = o.get("tokens");
+        if (list == null || !list.isArray()) {
+            throw new IllegalArgumentException("tokens must be a list of [text, probability]");
+        }
+        List<TokenProbability> out = new ArrayList<>();
+        for (JsonNode pair : list) {
+            if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isNumber()) {
+                throw new IllegalArgumentException("a token must be [text, probability]");
+            }
+            out.add(new TokenProbability(pair.get(0).asText(), pair.get(1).asDouble()));
+        }
+        return out;
     }
 
     static String lower(Enum<?> e) {

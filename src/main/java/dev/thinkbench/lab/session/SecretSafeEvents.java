@@ -9,15 +9,19 @@ import java.util.List;
 /**
  * Keeps a secret out of a saved event stream even when it arrived in pieces: each text is masked on its own by the
  * writer, and here a run of consecutive thinking (or answer) deltas whose joined text still holds a secret is joined
- * into one masked delta at the time of its last piece. That costs the run's timing only where a key was streamed,
- * which an engine should never do. Stateless; any thread.
+ * into one masked delta at the time of its last piece (token-confidence events between them are seen through, and
+ * dropped from the whole run when their tokens' joined text holds a secret). That costs the run's timing only where
+ * a key was streamed, which an engine should never do. Stateless; any thread.
  */
 final class SecretSafeEvents {
 
     private SecretSafeEvents() {
     }
 
-    static List<ReasoningEvent> of(List<ReasoningEvent> events) {
+    static List<ReasoningEvent> of(List<ReasoningEvent> all) {
+        // the confidence events carry the same text in tokens: where their joined text holds a secret, none is kept
+        List<ReasoningEvent> events = confidenceHoldsSecret(all)
+                ? all.stream().filter(e -> !(e instanceof ReasoningEvent.TokenConfidence)).toList() : all;
         List<ReasoningEvent> out = new ArrayList<>(events.size());
         int i = 0;
         while (i < events.size()) {
@@ -27,13 +31,25 @@ final class SecretSafeEvents {
                 i++;
                 continue;
             }
+            // a run of deltas of one kind, the confidence events sent between them seen through
             int end = i;
+            while (end < events.size() && (events.get(end).getClass() == first.getClass()
+                    || events.get(end) instanceof ReasoningEvent.TokenConfidence)) {
+                end++;
+            }
+            while (events.get(end - 1) instanceof ReasoningEvent.TokenConfidence) {
+                end--;
+            }
             StringBuilder joined = new StringBuilder();
             int tokens = 0;
-            while (end < events.size() && events.get(end).getClass() == first.getClass()) {
-                joined.append(text(events.get(end)));
-                tokens += tokens(events.get(end));
-                end++;
+            List<ReasoningEvent> confidences = new ArrayList<>();
+            for (ReasoningEvent e : events.subList(i, end)) {
+                if (e instanceof ReasoningEvent.TokenConfidence) {
+                    confidences.add(e);
+                } else {
+                    joined.append(text(e));
+                    tokens += tokens(e);
+                }
             }
             String whole = joined.toString();
             String masked = SecretScrubber.scrub(whole);
@@ -41,13 +57,27 @@ final class SecretSafeEvents {
                 out.addAll(events.subList(i, end));
             } else {
                 long at = events.get(end - 1).nanos();
-                out.add(first instanceof ReasoningEvent.ThinkingDelta
-                        ? new ReasoningEvent.ThinkingDelta(at, masked, tokens)
+                out.addAll(confidences);
+                out.add(first instanceof ReasoningEvent.ThinkingDelta d
+                        ? new ReasoningEvent.ThinkingDelta(at, masked, tokens, d.summary())
                         : new ReasoningEvent.AnswerDelta(at, masked, tokens));
             }
             i = end;
         }
         return out;
+    }
+
+    private static boolean confidenceHoldsSecret(List<ReasoningEvent> events) {
+        StringBuilder thinking = new StringBuilder();
+        StringBuilder answer = new StringBuilder();
+        for (ReasoningEvent e : events) {
+            if (e instanceof ReasoningEvent.TokenConfidence c) {
+                c.tokens().forEach(t -> (c.thinking() ? thinking : answer).append(t.text()));
+            }
+        }
+        String t = thinking.toString();
+        String a = answer.toString();
+        return !SecretScrubber.scrub(t).equals(t) || !SecretScrubber.scrub(a).equals(a);
     }
 
     private static boolean isDelta(ReasoningEvent e) {

@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -36,6 +37,10 @@ public final class CompareView extends StackPane {
     private final SplitPane main;
     private final VBox columnsArea;
     private final BestOfNBar bestOfNBar;
+    /** The best-of-N switch and the confidence switch, in one row above the columns. */
+    private final HBox switches;
+    /** The charts with the answers' tally above them. */
+    private final VBox chartsArea;
     private boolean shortcutsEnabled = true;
 
     public CompareView(CompareViewModel compare) {
@@ -44,13 +49,17 @@ public final class CompareView extends StackPane {
         prompt = new PromptPane(compare);
         columns = new ColumnsPane(compare);
         chartsPane = new ChartsPane(compare);
+        chartsArea = new VBox(4, new TallyLine(compare), chartsPane);
+        VBox.setVgrow(chartsPane, Priority.ALWAYS);
         bestOfNBar = new BestOfNBar(compare);
-        columnsArea = new VBox(bestOfNBar, columns);
+        HBox.setHgrow(bestOfNBar, Priority.ALWAYS);
+        switches = new HBox(bestOfNBar, new ConfidenceBar(compare));
+        columnsArea = new VBox(switches, columns);
         VBox.setVgrow(columns, Priority.ALWAYS);
-        charts = new SplitPane(columnsArea, chartsPane);
+        charts = new SplitPane(columnsArea, chartsArea);
         charts.setOrientation(Orientation.VERTICAL);
         charts.setDividerPositions(0.72);
-        SplitPane.setResizableWithParent(chartsPane, false);
+        SplitPane.setResizableWithParent(chartsArea, false);
         main = new SplitPane(prompt, charts);
         main.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(prompt, false);
@@ -113,22 +122,30 @@ public final class CompareView extends StackPane {
         return columns;
     }
 
+    /** The live charts, for tests and for exporting them as images. */
+    public ChartsPane chartsPane() {
+        return chartsPane;
+    }
+
     public PromptPane promptPane() {
         return prompt;
     }
 
     /**
-     * Folds the best-of-N switch away while {@code hidden} is true (a recorded session's replay bar takes its place;
-     * presenter mode shows only the columns).
+     * Folds the best-of-N switch away while {@code replaying} (a recorded session's replay bar takes its place; its
+     * columns are budget columns) or {@code presenting}, and the whole row of switches while {@code presenting}
+     * (presenter mode shows only the columns; the confidence colouring chosen before stays).
      */
-    public void hideBestOfNWhile(ObservableBooleanValue hidden) {
-        bestOfNBar.visibleProperty().bind(Bindings.not(hidden));
+    public void hideSwitchesWhile(ObservableBooleanValue replaying, ObservableBooleanValue presenting) {
+        bestOfNBar.visibleProperty().bind(Bindings.not(Bindings.or(replaying, presenting)));
         bestOfNBar.managedProperty().bind(bestOfNBar.visibleProperty());
+        switches.visibleProperty().bind(Bindings.not(presenting));
+        switches.managedProperty().bind(switches.visibleProperty());
     }
 
     /** Puts {@code header} above the columns (a session's replay bar), replacing any header there was. */
     public void setColumnsHeader(Node header) {
-        columnsArea.getChildren().setAll(bestOfNBar, header, columns);
+        columnsArea.getChildren().setAll(switches, header, columns);
     }
 
     /**
@@ -145,19 +162,14 @@ public final class CompareView extends StackPane {
         }
     }
 
-    /** The live charts, for exporting them as images. */
-    public ChartsPane chartsPane() {
-        return chartsPane;
-    }
-
     /** Hides or shows the charts below the columns. */
     public void setChartsVisible(boolean visible) {
-        boolean shown = charts.getItems().contains(chartsPane);
+        boolean shown = charts.getItems().contains(chartsArea);
         if (visible && !shown) {
-            charts.getItems().add(chartsPane);
+            charts.getItems().add(chartsArea);
             charts.setDividerPositions(0.72);
         } else if (!visible && shown) {
-            charts.getItems().remove(chartsPane);
+            charts.getItems().remove(chartsArea);
         }
     }
 }

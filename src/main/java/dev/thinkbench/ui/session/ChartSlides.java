@@ -44,14 +44,14 @@ public final class ChartSlides {
     }
 
     /** The slide as PNG bytes. */
-    public static byte[] png(List<ColumnFigures> figures, String title, String subtitle, Look look) {
+    public static byte[] png(List<ColumnFigures> figures, String costNote, String title, String subtitle, Look look) {
         Label heading = new Label(title);
         heading.getStyleClass().add("slide-title");
         Label sub = new Label(subtitle);
         sub.getStyleClass().add("slide-subtitle");
         sub.setWrapText(true);
         sub.setMaxHeight(120);
-        ChartsPane charts = new ChartsPane(figures);
+        ChartsPane charts = new ChartsPane(figures, costNote);
         VBox slide = new VBox(16, heading, sub, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         slide.setPadding(new Insets(48, 56, 40, 56));

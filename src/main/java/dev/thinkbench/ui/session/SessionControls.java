@@ -56,7 +56,7 @@ public final class SessionControls {
         this.files = files;
         this.exports = new WindowExports(sessions);
         view.compareView().setColumnsHeader(new ColumnsHeader(sessions, presenter));
-        view.compareView().hideBestOfNWhile(sessions.replay().activeProperty().or(presenter.presentingProperty()));
+        view.compareView().hideSwitchesWhile(sessions.replay().activeProperty(), presenter.presentingProperty());
         sessions.recent().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
         view.sceneProperty().addListener((obs, old, now) -> onScene(old, now));

@@ -44,7 +44,7 @@ public final class WindowExports {
         Session s = sessions.snapshot();
         List<ColumnFigures> figures = compare.columns().stream()
                 .map(c -> ColumnFigures.of(c.labelProperty().get(), c.live().getMetrics())).toList();
-        return ChartSlides.png(figures, "Thinking budgets: tokens, cost, latency",
+        return ChartSlides.png(figures, compare.costNoteProperty().get(), "Thinking budgets: tokens, cost, latency",
                 ComparisonReport.of(s).heading() + "  \u00b7  \u201c"
                         + s.setup().prompt().replaceAll("\\s+", " ").strip() + "\u201d", look);
     }

@@ -34,9 +34,9 @@ class SessionFileTest {
         Session read = files.read(file);
 
         assertThat(read).isEqualTo(original);
-        assertThat(read.columns().getFirst().events()).hasSize(10)
+        assertThat(read.columns().getFirst().events()).hasSize(11)
                 .extracting(e -> e.getClass().getSimpleName()).containsExactly("Started", "RetryWaiting",
-                        "ThinkingDelta", "ThinkingDelta", "Intervention", "ThinkingDelta", "Intervention",
+                        "TokenConfidence", "ThinkingDelta", "ThinkingDelta", "Intervention", "ThinkingDelta", "Intervention",
                         "AnswerDelta", "UsageReported", "Finished");
         assertThat(read.columns().get(1).recorder().status()).isEqualTo(RunStatus.FAILED);
         assertThat(read.columns().get(2).recorder().status()).isEqualTo(RunStatus.CANCELLED);
@@ -106,7 +106,7 @@ class SessionFileTest {
         Files.writeString(file, SessionJson.write(SessionSamples.full()).replace("\"type\":\"usage\"",
                 "\"type\":\"telepathy\""));
 
-        expectProblem(file, SessionFileException.Problem.DAMAGED, "columns[0]: events[8]: unknown event type 'telepathy'");
+        expectProblem(file, SessionFileException.Problem.DAMAGED, "columns[0]: events[9]: unknown event type 'telepathy'");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.Price;
 import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.TokenProbability;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.CompletionResult;
@@ -34,8 +35,10 @@ final class SessionSamples {
     /** One of every event type, in an order a run could have. */
     static List<ReasoningEvent> everyEventType() {
         return List.of(
-                new ReasoningEvent.Started(0, "qwen3-8b", "force:min=0,max=64,waits=1,wait=Wait"),
+                new ReasoningEvent.Started(0, "qwen3-8b", "force:min=0,max=64,waits=1,wait=Wait", 1200L),
                 new ReasoningEvent.RetryWaiting(2 * MS, 1500, "HTTP 429: slow down"),
+                new ReasoningEvent.TokenConfidence(1600 * MS, true, List.of(new TokenProbability("Six", 0.93),
+                        new TokenProbability(" sevens", 0.25))),
                 new ReasoningEvent.ThinkingDelta(1600 * MS, "Six sevens", 2),
                 new ReasoningEvent.ThinkingDelta(1610 * MS, " are 42.", 3),
                 new ReasoningEvent.Intervention(1620 * MS, InterventionKind.WAIT_INSERTED, "Wait", 5,
@@ -50,11 +53,12 @@ final class SessionSamples {
 
     static List<ReasoningEvent> failed() {
         return List.of(new ReasoningEvent.Started(0, "qwen3-8b", "effort:high"),
-                new ReasoningEvent.ThinkingDelta(5 * MS, "Hmm", 1),
+                new ReasoningEvent.ThinkingDelta(5 * MS, "Hmm", 1, true),
                 new ReasoningEvent.Intervention(6 * MS, InterventionKind.TEXT_INSERTED, " Let me check.", 1),
                 new ReasoningEvent.Intervention(7 * MS, InterventionKind.TRACE_EDITED, "Edited.", 2),
                 new ReasoningEvent.Intervention(8 * MS, InterventionKind.END_ACCEPTED, "", 2),
-                new ReasoningEvent.Failed(20 * MS, FailureKind.STREAM_CUT, "the stream ended early"));
+                new ReasoningEvent.Failed(20 * MS, FailureKind.STREAM_CUT, "the stream ended early",
+                        java.time.Duration.ofSeconds(3)));
     }
 
     static List<ReasoningEvent> cancelled() {

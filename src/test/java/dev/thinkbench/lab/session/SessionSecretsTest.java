@@ -32,15 +32,24 @@ class SessionSecretsTest {
         long ms = 1_000_000;
         List<ReasoningEvent> streamedKey = List.of(
                 new ReasoningEvent.Started(0, "m", "none"),
-                // the key arrives in three pieces, none of which is the key
+                // the key arrives in three pieces, none of which is the key, each after its tokens' confidence
+                confidence(ms, "the key is tb-canary-"),
                 new ReasoningEvent.ThinkingDelta(ms, "the key is tb-canary-", 1),
+                confidence(2 * ms, "7Qx9LmZ2"),
                 new ReasoningEvent.ThinkingDelta(2 * ms, "7Qx9LmZ2", 1),
+                confidence(3 * ms, "pW4vK8sR, do not tell"),
                 new ReasoningEvent.ThinkingDelta(3 * ms, "pW4vK8sR, do not tell", 1),
                 new ReasoningEvent.AnswerDelta(4 * ms, "Authorization: Bearer " + CANARY, 1),
                 new ReasoningEvent.Failed(5 * ms, FailureKind.AUTHENTICATION, "HTTP 401: bad key " + CANARY));
         return new Session(Instant.EPOCH, "made with " + CANARY, setup,
                 List.of(new RecordedColumn("col " + CANARY, "none", null, null, streamedKey),
                         RecordedColumn.skipped("other", "none", "needs " + CANARY)), null, null);
+    }
+
+    /** The built-in engine's confidence in {@code text}, one token per character. */
+    private static ReasoningEvent confidence(long at, String text) {
+        return new ReasoningEvent.TokenConfidence(at, true, text.chars()
+                .mapToObj(c -> new dev.thinkbench.core.TokenProbability(String.valueOf((char) c), 0.5)).toList());
     }
 
     @Test
@@ -54,5 +63,7 @@ class SessionSecretsTest {
         Session read = new SessionFile().read(file);
         assertThat(read.columns().getFirst().recorder().trace().thinking()).isEqualTo(
                 "the key is " + SecretScrubber.MASK + ", do not tell");
+        assertThat(read.columns().getFirst().events()).as("the confidence events spelled the key: none is kept")
+                .noneMatch(e -> e instanceof ReasoningEvent.TokenConfidence);
     }
 }

@@ -1,0 +1,152 @@
+package dev.thinkbench.app;
+
+import dev.thinkbench.forcing.StepperState;
+import dev.thinkbench.ui.FxBackgroundTasks;
+import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.stepper.StepperViewModel;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Renders the lesson work to PNGs on the real app (the repository's assets, the bundled micro model, the built-in
+ * engine): verdicts with a priced-as estimate, a lesson in English and Korean, the Stepper after a Wait, best-of-N with
+ * its tally, and the help card. Usage: {@code LessonScreenshotMain OUT_DIR [WIDTH HEIGHT]}, under Xvfb; settings go to
+ * a temporary folder. A development tool, not a test.
+ */
+public final class LessonScreenshotMain {
+
+    private LessonScreenshotMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
+        int width = args.length > 2 ? Integer.parseInt(args[1]) : 1440;
+        int height = args.length > 2 ? Integer.parseInt(args[2]) : 900;
+        Files.createDirectories(out);
+        Messages.setLocale(Locale.ENGLISH);
+        Path tmp = Files.createTempDirectory("thinkbench-shots");
+        AppContext context = AppContext.create(Path.of("assets").toAbsolutePath(), tmp.resolve("config"),
+                tmp.resolve("data"));
+        context.settings().update(s -> s.withWelcomeSeen());
+        FxBackgroundTasks tasks = new FxBackgroundTasks();
+        Platform.startup(() -> { });
+        MainWindow window = call(() -> {
+            MainWindow w = MainWindow.create(context, tasks);
+            Stage stage = new Stage();
+            stage.setTitle("Thinkbench");
+            stage.setScene(w.view().createScene(width, height));
+            stage.show();
+            return w;
+        });
+        var compare = window.view().viewModel().compare();
+        await(() -> compare.canRunProperty().get(), 60);
+        // the model loads when chosen; the first exercise starts once it is in
+        await(() -> window.view().viewModel().connection().modelStatusProperty().get().state()
+                == dev.thinkbench.ui.connection.ServerStatus.State.OK, 120);
+        Thread.sleep(1000);
+
+        lesson(window, 0);
+        await(() -> !compare.runningProperty().get(), 60);
+        Thread.sleep(1200);
+        snap(window, out.resolve("lesson-verdicts.png"));
+
+        run(() -> window.view().selectTab(MainWindow.LESSONS));
+        Thread.sleep(800);
+        snap(window, out.resolve("lesson-text.png"));
+        run(() -> window.lessons().viewModel().languageProperty().set("ko"));
+        Thread.sleep(800);
+        snap(window, out.resolve("lesson-text-ko.png"));
+        run(() -> window.lessons().viewModel().languageProperty().set("en"));
+
+        lesson(window, 2);
+        StepperViewModel stepper = window.stepperTab().viewModel().stepper();
+        await(() -> stepper.stateProperty().get() == StepperState.PAUSED, 60);
+        run(stepper::fork);
+        await(() -> stepper.stateProperty().get() == StepperState.PAUSED, 30);
+        run(stepper::forceAnswer);
+        await(() -> stepper.stateProperty().get() == StepperState.DONE, 30);
+        run(() -> stepper.selectBranch(1));
+        await(() -> stepper.stateProperty().get() == StepperState.PAUSED, 30);
+        run(stepper::waitMore);
+        Thread.sleep(500);
+        await(() -> stepper.stateProperty().get() == StepperState.PAUSED, 30);
+        run(stepper::forceAnswer);
+        await(() -> stepper.stateProperty().get() == StepperState.DONE, 30);
+        Thread.sleep(1000);
+        snap(window, out.resolve("lesson-stepper-wait.png"));
+
+        lesson(window, 3);
+        Thread.sleep(1500);
+        await(() -> !compare.runningProperty().get(), 60);
+        Thread.sleep(1200);
+        snap(window, out.resolve("lesson-best-of-n.png"));
+
+        run(window::showHelp);
+        Thread.sleep(1000);
+        snap(window, out.resolve("help.png"));
+
+        Platform.exit();
+        context.builtin().close();
+        System.exit(0);
+    }
+
+    private static void lesson(MainWindow window, int index) throws Exception {
+        run(() -> {
+            window.view().selectTab(MainWindow.LESSONS);
+            var vm = window.lessons().viewModel();
+            vm.selectedProperty().set(vm.lessons().get(index));
+            vm.startExercise();
+        });
+    }
+
+    private static void await(BooleanSupplier condition, int seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!call(condition::getAsBoolean)) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void run(Runnable r) throws Exception {
+        call(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private static <T> T call(Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void snap(MainWindow window, Path file) throws Exception {
+        WritableImage image = call(() -> {
+            Scene scene = window.view().getScene();
+            return scene.snapshot(null);
+        });
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(file.toString()));
+        System.out.println("wrote " + file);
+    }
+}
