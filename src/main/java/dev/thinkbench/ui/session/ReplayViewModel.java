@@ -61,6 +61,9 @@ public final class ReplayViewModel {
         });
     }
 
+    /** The recorded session's expected answer, null when none: replayed answers are graded against it. */
+    private String expected;
+
     /** Shows {@code session}'s columns in their final state, paused at the end; Play replays them. */
     public void open(Session session) {
         drop();
@@ -82,6 +85,7 @@ public final class ReplayViewModel {
                 columns.get(i).live().skip(c.skipped().isBlank() ? "left out of the recorded run" : c.skipped());
             }
         }
+        expected = session.setup().expectedAnswer();
         replay = Replay.start(ran.stream().map(c -> c.track(session.setup())).toList(), speed.get(), clock);
         replay.seek(replay.duration());
         replay.pause();
@@ -104,7 +108,7 @@ public final class ReplayViewModel {
         for (int i = 0; i < replayed.size() && i < runs.size(); i++) {
             ColumnViewModel column = replayed.get(i);
             if (compare.columns().contains(column)) {
-                column.live().attach(runs.get(i));
+                column.live().attach(runs.get(i), expected); // graded as the live run was
             }
         }
     }

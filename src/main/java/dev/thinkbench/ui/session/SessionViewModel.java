@@ -109,7 +109,7 @@ public final class SessionViewModel {
         RunSetup setup = new RunSetup(p.promptProperty().get(), p.systemProperty().get(),
                 entry == null ? "" : entry.id(), entry == null ? "" : entry.displayName(), c.modelProperty().get(),
                 blankToNull(c.baseUrlProperty().get()), blankToNull(key), sampling, null,
-                KnownAnswers.forPrompt(p.promptProperty().get()));
+                expectedAnswer(p));
         List<RecordedColumn> columns = new ArrayList<>();
         for (ColumnViewModel column : compare.columns()) {
             String label = column.labelProperty().get() == null || column.labelProperty().get().isBlank()
@@ -131,6 +131,12 @@ public final class SessionViewModel {
                 sweeps == null ? null : sweeps.record());
     }
 
+    /** The answer the prompt pane was told, else the one known for a sample prompt, else null. */
+    private static String expectedAnswer(PromptViewModel p) {
+        String told = p.expectedProperty().get();
+        return told != null && !told.isBlank() ? told.strip() : KnownAnswers.forPrompt(p.promptProperty().get());
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
@@ -143,6 +149,7 @@ public final class SessionViewModel {
         Sampling s = session.setup().sampling();
         p.temperatureProperty().set(s.temperature() == null ? "" : plain(s.temperature()));
         p.seedProperty().set(s.seed() == null ? "" : String.valueOf(s.seed()));
+        p.expectedProperty().set(session.setup().expectedAnswer() == null ? "" : session.setup().expectedAnswer());
         replay.open(session);
         if (stepper != null && session.stepper() != null && !session.stepper().branches().isEmpty()) {
             stepper.show(session.stepper());

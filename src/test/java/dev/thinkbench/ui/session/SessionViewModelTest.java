@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.session;
 
 import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.Grade;
 import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.core.RunSpec;
@@ -174,6 +175,27 @@ class SessionViewModelTest {
         assertThat(shown.columns()).allMatch(c -> c.live().getState() == ColumnState.DONE);
         assertThat(text.get(2).answer).hasToString("The answer is 42.");
         assertThat(opening.replay().positionProperty().get()).isEqualTo(length);
+    }
+
+    @Test
+    void theExpectedAnswerIsSavedAndReplayedAnswersAreGradedAgainstIt() throws Exception {
+        CompareViewModel live = compare();
+        live.prompt().expectedProperty().set("42");
+        runToEnd(live);
+        Path file = dir.resolve("graded.json");
+        sessions(live, null).save(file);
+        assertThat(new SessionFile().read(file).setup().expectedAnswer()).isEqualTo("42");
+
+        CompareViewModel shown = compare();
+        SessionViewModel opening = sessions(shown, null);
+        opening.open(file);
+        frames(shown, 2, 16_000_000L);
+
+        assertThat(shown.prompt().expectedProperty().get()).isEqualTo("42");
+        assertThat(shown.columns()).extracting(c -> c.live().gradeProperty().get().verdict())
+                .containsExactly(Grade.Verdict.CORRECT, Grade.Verdict.WRONG, Grade.Verdict.CORRECT);
+        assertThat(shown.columns()).extracting(c -> c.live().gradeProperty().get().verdict())
+                .isEqualTo(live.columns().stream().map(c -> c.live().gradeProperty().get().verdict()).toList());
     }
 
     @Test
