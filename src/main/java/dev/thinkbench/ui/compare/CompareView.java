@@ -50,6 +50,7 @@ public final class CompareView extends StackPane {
         columns = new ColumnsPane(compare);
         chartsPane = new ChartsPane(compare);
         chartsArea = new VBox(4, new TallyLine(compare), chartsPane);
+        chartsArea.getStyleClass().add("charts-area");
         VBox.setVgrow(chartsPane, Priority.ALWAYS);
         bestOfNBar = new BestOfNBar(compare);
         HBox.setHgrow(bestOfNBar, Priority.ALWAYS);
