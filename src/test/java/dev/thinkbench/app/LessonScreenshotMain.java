@@ -23,8 +23,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Renders the lesson work to PNGs on the real app (the repository's assets, the bundled micro model, the built-in
  * engine): verdicts with a priced-as estimate, a lesson in English and Korean, the Stepper after a Wait, best-of-N with
- * its tally, and the help card. Usage: {@code LessonScreenshotMain OUT_DIR [WIDTH HEIGHT]}, under Xvfb; settings go to
- * a temporary folder. A development tool, not a test.
+ * its tally, the token confidence view, a new problem, a refused server's check, and the help card. Usage:
+ * {@code LessonScreenshotMain OUT_DIR [WIDTH HEIGHT [LANGUAGE]]}, under Xvfb; settings go to a temporary folder; in
+ * Korean ({@code ko}) only the verdicts, the confidence view and the help card are taken. A development tool, not a
+ * test.
  */
 public final class LessonScreenshotMain {
 
@@ -36,7 +38,9 @@ public final class LessonScreenshotMain {
         int width = args.length > 2 ? Integer.parseInt(args[1]) : 1440;
         int height = args.length > 2 ? Integer.parseInt(args[2]) : 900;
         Files.createDirectories(out);
-        Messages.setLocale(Locale.ENGLISH);
+        boolean korean = args.length > 3 && args[3].equals("ko");
+        Messages.setLocale(korean ? Locale.KOREAN : Locale.ENGLISH);
+        String suffix = korean ? "-ko" : "";
         Path tmp = Files.createTempDirectory("thinkbench-shots");
         AppContext context = AppContext.create(Path.of("assets").toAbsolutePath(), tmp.resolve("config"),
                 tmp.resolve("data"));
@@ -61,9 +65,38 @@ public final class LessonScreenshotMain {
         lesson(window, 0);
         await(() -> !compare.runningProperty().get(), 60);
         Thread.sleep(1200);
-        snap(window, out.resolve("lesson-verdicts.png"));
+        snap(window, out.resolve("lesson-verdicts" + suffix + ".png"));
 
-        run(() -> window.view().selectTab(MainWindow.LESSONS));
+        lesson(window, 4);
+        Thread.sleep(1500);
+        await(() -> !compare.runningProperty().get(), 90);
+        Thread.sleep(1200);
+        snap(window, out.resolve("lesson-confidence" + suffix + ".png"));
+        if (korean) {
+            run(window::showHelp);
+            Thread.sleep(1000);
+            snap(window, out.resolve("help" + suffix + ".png"));
+            exit(context);
+        }
+
+        run(() -> {
+            compare.prompt().newProblem(4, 7);
+            compare.restoreColumns(java.util.List.of("8 tokens=force:min=0,max=8,waits=0",
+                    "24 tokens=force:min=0,max=24,waits=0", "96 tokens=force:min=0,max=96,waits=0"));
+            compare.confidenceShownProperty().set(false);
+            window.view().selectTab(MainWindow.COMPARE);
+            compare.run();
+        });
+        Thread.sleep(1500);
+        await(() -> !compare.runningProperty().get(), 60);
+        Thread.sleep(1200);
+        snap(window, out.resolve("lesson-new-problem.png"));
+
+        run(() -> {
+            window.view().selectTab(MainWindow.LESSONS);
+            var vm = window.lessons().viewModel();
+            vm.selectedProperty().set(vm.lessons().get(0));
+        });
         Thread.sleep(800);
         snap(window, out.resolve("lesson-text.png"));
         run(() -> window.lessons().viewModel().languageProperty().set("ko"));
@@ -94,10 +127,27 @@ public final class LessonScreenshotMain {
         Thread.sleep(1200);
         snap(window, out.resolve("lesson-best-of-n.png"));
 
+        // a server engine is checked when chosen: nothing listens on port 9 here
+        run(() -> {
+            window.view().selectTab(MainWindow.COMPARE);
+            window.view().viewModel().connection().use("ollama", "http://127.0.0.1:9", null, null);
+        });
+        await(() -> window.view().viewModel().connection().statusProperty().get().state()
+                == dev.thinkbench.ui.connection.ServerStatus.State.PROBLEM, 30);
+        Thread.sleep(500);
+        run(() -> ((javafx.scene.control.Button) window.view().getScene().lookup("#serverStatus")).fire());
+        Thread.sleep(800);
+        snapScreen(window, out.resolve("server-check.png"));
+        run(() -> window.view().viewModel().connection().use("builtin", null, null, "micro-reasoner.gguf"));
+        Thread.sleep(500);
+
         run(window::showHelp);
         Thread.sleep(1000);
         snap(window, out.resolve("help.png"));
+        exit(context);
+    }
 
+    private static void exit(AppContext context) {
         Platform.exit();
         context.builtin().close();
         System.exit(0);
@@ -139,6 +189,18 @@ public final class LessonScreenshotMain {
             }
         });
         return f.get(30, TimeUnit.SECONDS);
+    }
+
+    /** From the screen, so that popups (the check's whole message) are in the picture. */
+    private static void snapScreen(MainWindow window, Path file) throws Exception {
+        WritableImage image = call(() -> {
+            javafx.stage.Window w = window.view().getScene().getWindow();
+            Scene scene = window.view().getScene();
+            return new javafx.scene.robot.Robot().getScreenCapture(null, w.getX() + scene.getX(),
+                    w.getY() + scene.getY(), scene.getWidth(), scene.getHeight());
+        });
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(file.toString()));
+        System.out.println("wrote " + file);
     }
 
     private static void snap(MainWindow window, Path file) throws Exception {

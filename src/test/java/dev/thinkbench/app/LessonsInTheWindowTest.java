@@ -175,6 +175,31 @@ class LessonsInTheWindowTest {
     }
 
     @Test
+    void theAdaptiveLessonColoursTheThinkingByTheBuiltInModelsTokenConfidence(FxRobot robot) throws Exception {
+        microChosen();
+        robot.interact(() -> {
+            window.view().selectTab(MainWindow.LESSONS);
+            window.lessons().viewModel().selectedProperty().set(window.lessons().viewModel().lessons().get(4));
+        });
+
+        robot.clickOn("#startExerciseButton");
+        waitUntil("every column ran", () -> !compare().runningProperty().get() && compare().columns().stream()
+                .allMatch(c -> !c.live().getState().active()));
+
+        assertThat(compare().confidenceShownProperty().get()).isTrue();
+        assertThat(compare().confidenceUnavailableProperty().get()).isEmpty();
+        List<ColumnView> views = window.view().compareView().columnsPane().columnViews();
+        assertThat(compare().columns()).allSatisfy(c -> assertThat(c.live().confidenceReportedProperty().get())
+                .as(c.live().errorProperty().get()).isTrue());
+        ColumnView first = views.getFirst();
+        // the tiny model is sure of its greedy chain "Let x=2."
+        String coloured = java.util.stream.Stream.of(".confidence-sure", ".confidence-unsure", ".confidence-guessing")
+                .flatMap(c -> first.lookupAll(c).stream()).map(n -> ((javafx.scene.text.Text) n).getText())
+                .collect(java.util.stream.Collectors.joining());
+        assertThat(coloured).as("the thinking, coloured").isEqualTo(first.thinkingText()).isNotEmpty();
+    }
+
+    @Test
     void theLessonsReadInKoreanToo(FxRobot robot) {
         robot.interact(() -> window.view().selectTab(MainWindow.LESSONS));
         robot.clickOn("#language-ko");

@@ -20,10 +20,11 @@ import java.util.List;
  * @param seed the seed as typed, {@code ""} for none (each column samples on its own), null to leave it
  * @param pricedAs the hosted model whose rates cost the runs, null for none
  * @param run whether "Start" also presses Run
+ * @param confidence whether the Compare columns colour the thinking by the model's confidence in each token
  */
 public record Exercise(Tab tab, String engineId, String model, String sampleId, String prompt, String answer,
                        int newProblemSteps, long newProblemSeed, List<String> columns, String temperature,
-                       String seed, String pricedAs, boolean run) {
+                       String seed, String pricedAs, boolean run, boolean confidence) {
 
     /** The tab an exercise happens in. */
     public enum Tab { COMPARE, STEPPER }

@@ -86,7 +86,8 @@ public final class LessonCatalog {
         JsonNode fresh = e.path("newProblem");
         return new Exercise(tab, e.path("engine").asText(""), text(e, "model"), text(e, "sample"),
                 text(e, "prompt"), text(e, "answer"), fresh.path("steps").asInt(0), fresh.path("seed").asLong(0),
-                columns, text(e, "temperature"), text(e, "seed"), text(e, "pricedAs"), e.path("run").asBoolean(false));
+                columns, text(e, "temperature"), text(e, "seed"), text(e, "pricedAs"), e.path("run").asBoolean(false),
+                e.path("confidence").asBoolean(false));
     }
 
     private static String text(JsonNode node, String field) {

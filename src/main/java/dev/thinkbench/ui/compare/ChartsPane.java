@@ -78,16 +78,19 @@ public final class ChartsPane extends HBox {
         freeNote.setWrapText(true);
         estimateNote.setId("costEstimateNote");
         estimateNote.getStyleClass().addAll("chart-note", "estimate-note");
-        estimateNote.setWrapText(true);
-        estimateNote.setMouseTransparent(true);
-        // as wide as the chart, however long the note: the chart sets the width, the note wraps in it
+        // one line as wide as the chart, however long the note (the rates' source in full in its tooltip): the
+        // chart below keeps its room
+        estimateNote.setWrapText(false);
         estimateNote.setPrefWidth(40);
         estimateNote.setMinWidth(0);
         estimateNote.setMaxWidth(Double.MAX_VALUE);
-        estimateNote.setMaxHeight(Region.USE_PREF_SIZE);
-        StackPane.setAlignment(estimateNote, Pos.TOP_CENTER);
+        Tooltip estimateTip = Icons.tip("");
+        estimateTip.textProperty().bind(estimateNote.textProperty());
+        estimateNote.setTooltip(estimateTip);
+        // above the chart, not over it: the chart's title and bars stay in view
+        estimateNote.managedProperty().bind(estimateNote.visibleProperty());
         for (Chart c : List.of(tokens, cost, latency)) {
-            StackPane slot = c == cost ? new StackPane(c.chart, freeNote, estimateNote) : new StackPane(c.chart);
+            Region slot = c == cost ? costSlot(c) : new StackPane(c.chart);
             HBox.setHgrow(slot, Priority.ALWAYS);
             slot.setMinWidth(0);
             getChildren().add(slot);
@@ -96,6 +99,13 @@ public final class ChartsPane extends HBox {
         Tooltip.install(cost.chart, Icons.tip(Messages.get("chart.cost.help")));
         Tooltip.install(latency.chart, Icons.tip(Messages.get("chart.latency.help")));
         show(figures);
+    }
+
+    private javafx.scene.layout.VBox costSlot(Chart c) {
+        StackPane chart = new StackPane(c.chart, freeNote);
+        javafx.scene.layout.VBox.setVgrow(chart, Priority.ALWAYS);
+        chart.setMinHeight(0);
+        return new javafx.scene.layout.VBox(2, estimateNote, chart);
     }
 
     /** The cost chart's note: what an estimate is priced at, or that the runs were free; for tests. */

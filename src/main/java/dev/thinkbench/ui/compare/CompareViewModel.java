@@ -85,6 +85,7 @@ public final class CompareViewModel {
     private Price runPricedAs;
     private final BestOfNViewModel bestOfN = new BestOfNViewModel();
     private final BooleanProperty confidenceShown = new SimpleBooleanProperty(this, "confidenceShown");
+    private String confidenceUnavailableShort = "";
     private final ReadOnlyStringWrapper confidenceUnavailable = new ReadOnlyStringWrapper(this,
             "confidenceUnavailable", "");
     /** The budget columns the user set up, kept while best-of-N shows candidate columns instead. */
@@ -137,6 +138,7 @@ public final class CompareViewModel {
     private void checkConfidence() {
         ReasoningEngine engine = connection.engineProperty().get();
         String model = connection.modelProperty().get();
+        confidenceUnavailableShort = engine == null ? "" : Messages.get("confidence.notReportedShort", engine.id());
         confidenceUnavailable.set(engine == null ? Messages.get("confidence.noEngine")
                 : engine.reportsTokenProbabilities(model == null ? "" : model.strip()) ? ""
                 : Messages.get("confidence.notReported", engine.id()));
@@ -148,6 +150,11 @@ public final class CompareViewModel {
      */
     public BooleanProperty confidenceShownProperty() {
         return confidenceShown;
+    }
+
+    /** The reason in short (the engine's name), for beside the switch; blank when there is none. */
+    public String confidenceUnavailableShort() {
+        return confidenceUnavailable.get().isEmpty() ? "" : confidenceUnavailableShort;
     }
 
     /** Why the chosen engine cannot show token confidence, empty when it can. */

@@ -10,7 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
+import javafx.scene.control.Tooltip;
 
 /**
  * The switch that colours the columns' thinking by the model's confidence in each token, with its legend; disabled,
@@ -30,22 +30,27 @@ final class ConfidenceBar extends HBox {
         toggle.disableProperty().bind(compare.confidenceUnavailableProperty().isNotEmpty());
         toggle.setTooltip(Icons.tip(Messages.get("confidence.help")));
         toggle.setMinWidth(Region.USE_PREF_SIZE);
-        TextFlow legend = new TextFlow(swatch("confidence-sure", "confidence.sure"), new Text("  "),
-                swatch("confidence-unsure", "confidence.unsure"), new Text("  "),
-                swatch("confidence-guessing", "confidence.guessing"));
+        HBox legend = new HBox(8, swatch("confidence-sure", "confidence.sure"),
+                swatch("confidence-unsure", "confidence.unsure"), swatch("confidence-guessing", "confidence.guessing"));
         legend.setId("confidenceLegend");
+        legend.setAlignment(Pos.CENTER_LEFT);
         legend.getStyleClass().add("confidence-legend");
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip.install(legend, Icons.tip(Messages.get("confidence.legend")));
         legend.visibleProperty().bind(toggle.selectedProperty().and(toggle.disabledProperty().not()));
         legend.managedProperty().bind(legend.visibleProperty());
+        // the engine's name in short beside the switch; the whole reason in its tooltip
         Label why = new Label();
         why.setId("confidenceUnavailable");
         why.getStyleClass().addAll(Styles.TEXT_SMALL, "confidence-unavailable");
-        why.textProperty().bind(compare.confidenceUnavailableProperty());
+        why.textProperty().bind(compare.confidenceUnavailableProperty().map(r -> r.isEmpty() ? ""
+                : compare.confidenceUnavailableShort()));
         why.visibleProperty().bind(compare.confidenceUnavailableProperty().isNotEmpty());
         why.managedProperty().bind(why.visibleProperty());
         why.setMinWidth(0);
-        why.setTooltip(Icons.tip(""));
-        why.getTooltip().textProperty().bind(compare.confidenceUnavailableProperty());
+        Tooltip reason = Icons.tip("");
+        reason.textProperty().bind(compare.confidenceUnavailableProperty());
+        why.setTooltip(reason);
         getChildren().addAll(toggle, legend, why);
     }
 

@@ -112,14 +112,22 @@ public final class ConnectionBar extends HBox {
 
         getChildren().addAll(caption("Engine"), engine, url, key, secret, caption("Model"), model, refreshSlot,
                 problem, serverStatus, modelStatus);
-        vm.engineEntryProperty().addListener((obs, old, now) -> {
-            url.setDisable(!vm.usesServer());
-            key.setDisable(!vm.usesServer());
-            secret.setDisable(!vm.usesServer());
-        });
-        url.setDisable(!vm.usesServer());
-        key.setDisable(!vm.usesServer());
-        secret.setDisable(!vm.usesServer());
+        vm.engineEntryProperty().addListener((obs, old, now) -> showServerFields(url, key, secret));
+        showServerFields(url, key, secret);
+    }
+
+    /** An engine without a server (the built-in one) needs no URL or key: their room goes to the model and checks. */
+    private void showServerFields(TextField url, TextField key, PasswordField secret) {
+        boolean server = vm.usesServer();
+        url.setDisable(!server);
+        key.setDisable(!server);
+        secret.setDisable(!server);
+        for (TextField f : java.util.List.of(url, key)) {
+            f.setVisible(server);
+            f.setManaged(server);
+        }
+        secret.setVisible(server && vm.canStoreKeys());
+        secret.setManaged(secret.isVisible());
     }
 
     /**

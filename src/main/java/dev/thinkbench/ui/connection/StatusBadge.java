@@ -34,7 +34,9 @@ final class StatusBadge extends Button {
         this.checkAgain = checkAgain;
         setId(id);
         getStyleClass().addAll("status-badge", Styles.FLAT, Styles.SMALL);
-        setMinWidth(Region.USE_PREF_SIZE);
+        // shrinks to its icon when the bar is short of room (the whole text is a click away)
+        setMinWidth(30);
+        setMaxWidth(Region.USE_PREF_SIZE);
         setFocusTraversable(false);
         busy.setPrefSize(12, 12);
         busy.setMaxSize(12, 12);
@@ -55,7 +57,9 @@ final class StatusBadge extends Button {
         });
         pseudoClassStateChanged(PROBLEM, s.state() == ServerStatus.State.PROBLEM);
         pseudoClassStateChanged(OK, s.state() == ServerStatus.State.OK);
-        setTooltip(s.detail().isEmpty() ? null : Icons.tip(Messages.get("connection.details")));
+        // the summary too: the badge may show only its icon when the bar is short of room
+        setTooltip(s.summary().isEmpty() ? null : Icons.tip(s.detail().isEmpty() ? s.summary()
+                : s.summary() + "\n" + Messages.get("connection.details")));
     }
 
     /** The whole message, in a popover under the badge. */

@@ -30,7 +30,7 @@ public final class ExerciseSetup implements LessonWorkbench {
     /** What the workbench showed before the first exercise. */
     private record Snapshot(String engineId, String baseUrl, String keyVariable, String model, String prompt,
                             String system, String expected, String temperature, String seed, List<String> columns,
-                            Price pricedAs, String stepperPrompt) {
+                            Price pricedAs, String stepperPrompt, boolean bestOfN, boolean confidence) {
     }
 
     /** @param selectTab shows the Compare or the Stepper tab */
@@ -48,6 +48,9 @@ public final class ExerciseSetup implements LessonWorkbench {
             before = snapshot();
         }
         compare.cancelAll();
+        // an exercise sets up budget columns: best-of-N's candidate columns make way for them
+        compare.bestOfN().enabledProperty().set(false);
+        compare.confidenceShownProperty().set(exercise.confidence());
         boolean sameEngine = connection.engineEntryProperty().get() != null
                 && exercise.engineId().equals(connection.engineEntryProperty().get().id())
                 && Objects.equals(exercise.model(), connection.modelProperty().get());
@@ -115,7 +118,10 @@ public final class ExerciseSetup implements LessonWorkbench {
         prompt.expectedProperty().set(s.expected());
         prompt.temperatureProperty().set(s.temperature());
         prompt.seedProperty().set(s.seed());
+        compare.bestOfN().enabledProperty().set(false);
         compare.restoreColumns(s.columns());
+        compare.bestOfN().enabledProperty().set(s.bestOfN());
+        compare.confidenceShownProperty().set(s.confidence());
         compare.pricedAsProperty().set(s.pricedAs());
         stepper.stepper().promptProperty().set(s.stepperPrompt());
         selectTab.accept(Exercise.Tab.COMPARE);
@@ -134,7 +140,8 @@ public final class ExerciseSetup implements LessonWorkbench {
         return new Snapshot(engineId, connection.baseUrlProperty().get(), connection.apiKeyVariableProperty().get(),
                 connection.modelProperty().get(), p.promptProperty().get(), p.systemProperty().get(),
                 p.expectedProperty().get(), p.temperatureProperty().get(), p.seedProperty().get(),
-                compare.columns().stream().map(ColumnViewModel::toSetting).toList(),
-                compare.pricedAsProperty().get(), stepper.stepper().promptProperty().get());
+                compare.budgetColumns().stream().map(ColumnViewModel::toSetting).toList(),
+                compare.pricedAsProperty().get(), stepper.stepper().promptProperty().get(),
+                compare.bestOfN().enabledProperty().get(), compare.confidenceShownProperty().get());
     }
 }

@@ -21,6 +21,7 @@ import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
@@ -173,6 +174,9 @@ public final class MarkdownView extends VBox {
         int columns = 0;
         for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
             boolean head = section instanceof TableHead;
+            if (section instanceof TableSeparator) {
+                continue; // the |---|---| line: alignment only, nothing to show
+            }
             for (Node r = section.getFirstChild(); r != null; r = r.getNext()) {
                 if (!(r instanceof TableRow)) {
                     continue;

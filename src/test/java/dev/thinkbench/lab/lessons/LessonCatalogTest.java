@@ -38,6 +38,8 @@ class LessonCatalogTest {
             assertThat(l.markdown("ko")).contains("## 질문");
         });
         assertThat(lessons.get(2).exercise().tab()).isEqualTo(Exercise.Tab.STEPPER);
+        assertThat(lessons).extracting(l -> l.exercise().confidence()).as("the adaptive lesson shows confidence")
+                .containsExactly(false, false, false, false, true);
     }
 
     @Test

@@ -182,8 +182,10 @@ class VerdictCostLoadViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> compare().canRunProperty().get());
         javafx.scene.Node toggle = robot.lookup("#confidenceToggle").query();
         assertThat(toggle.isDisabled()).as("the scripted engine reports no probabilities").isTrue();
-        assertThat(robot.lookup("#confidenceUnavailable").queryAs(javafx.scene.control.Label.class).getText())
-                .contains("scripted engine does not report them");
+        javafx.scene.control.Label why = robot.lookup("#confidenceUnavailable")
+                .queryAs(javafx.scene.control.Label.class);
+        assertThat(why.getText()).isEqualTo("not on scripted");
+        assertThat(why.getTooltip().getText()).contains("the scripted engine does not report them");
 
         confidentScript.then("Two", " doubled", " is", " maybe", " six", "</think>").then(" 4");
         robot.interact(() -> {
