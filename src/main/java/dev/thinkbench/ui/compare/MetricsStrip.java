@@ -56,6 +56,13 @@ public final class MetricsStrip extends GridPane {
         int perRow = Math.max(TILES_PER_ROW, Math.min(WIDE_TILES_PER_ROW, fits));
         if (perRow != getColumnConstraints().size()) {
             arrange(perRow);
+            // re-arranged inside a layout pass (presenter mode, a resize): the rows' new height reaches the column
+            // in the next pass, which nothing else may ask for
+            javafx.application.Platform.runLater(() -> {
+                if (getParent() != null) {
+                    getParent().requestLayout();
+                }
+            });
         }
     }
 
