@@ -50,12 +50,14 @@ public final class AppContext implements CliServices, WorkbenchServices {
     private final ExternalModels externalModels;
     private final SecretsStore secrets;
     private final SweepStore sweeps;
+    private final Path dataDirectory;
 
     private AppContext(Path assets, PriceTable prices, BudgetPresets presets, CurrentSettings settings,
                        SecretsStore secrets, LocalBackends builtin, UnaryOperator<String> environment,
-                       ExternalModels externalModels, SweepStore sweeps) {
+                       ExternalModels externalModels, SweepStore sweeps, Path dataDirectory) {
         this.assets = assets;
         this.sweeps = sweeps;
+        this.dataDirectory = dataDirectory;
         this.externalModels = externalModels;
         this.environment = environment;
         this.settings = settings;
@@ -117,7 +119,7 @@ public final class AppContext implements CliServices, WorkbenchServices {
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
                 loadPresets(assets.resolve("budget-presets.json")), settings,
                 new SecretsStore(configDir.resolve(SecretsStore.FILE_NAME)), builtin, environment, externalModels,
-                SweepStore.inDataDirectory(dataDir));
+                SweepStore.inDataDirectory(dataDir), dataDir);
     }
 
     /** The download catalog of the assets; empty (only models on this machine offered) when it cannot be read. */
@@ -152,6 +154,16 @@ public final class AppContext implements CliServices, WorkbenchServices {
 
     public Path assets() {
         return assets;
+    }
+
+    /** The user's data folder: downloaded models, and sessions (autosaves, the recent list) under sessions/. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The recorded sample sessions shipped beside the assets ({@code samples/sessions}). */
+    public Path sampleSessions() {
+        return assets.resolveSibling("samples").resolve("sessions");
     }
 
     /**

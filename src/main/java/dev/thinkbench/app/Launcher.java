@@ -4,7 +4,8 @@ import dev.thinkbench.cli.ThinkbenchCli;
 
 /**
  * Entry point (does not extend Application, so the app itself can stay on the class path): no arguments open the
- * workbench, anything else runs the command line. Without a display the workbench is not attempted: one line says
+ * workbench, {@code open FILE [--present] [--full-screen]} opens it with a saved session, anything else runs the command
+ * line. Without a display the workbench is not attempted: one line says
  * how to get one or use the command line, and the exit code is 2.
  */
 public final class Launcher {
@@ -16,7 +17,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || OpenArguments.OPEN.equals(args[0])) {
             System.exit(openWorkbench(args));
         } else {
             AppContext context = AppContext.create();

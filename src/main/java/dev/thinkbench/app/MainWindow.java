@@ -3,7 +3,19 @@ package dev.thinkbench.app;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.local.models.LocalModel;
+import dev.thinkbench.lab.session.Autosaves;
+import dev.thinkbench.lab.session.RecentSessions;
+import dev.thinkbench.lab.session.SessionFile;
+import dev.thinkbench.lab.session.StepperRecord;
+import dev.thinkbench.lab.session.SweepResults;
 import dev.thinkbench.ui.FxBackgroundTasks;
+import dev.thinkbench.ui.present.PresenterControls;
+import dev.thinkbench.ui.present.PresenterViewModel;
+import dev.thinkbench.ui.session.ChooserFiles;
+import dev.thinkbench.ui.session.SessionControls;
+import dev.thinkbench.ui.session.SessionViewModel;
+import dev.thinkbench.ui.session.StepperSessions;
+import dev.thinkbench.ui.session.SweepSessions;
 import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.compare.PromptViewModel;
@@ -17,11 +29,13 @@ import javafx.scene.control.Tab;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * The whole main window, wired from the composition root: the workbench with its Compare, Stepper, Models and
- * Experiments tabs (Ctrl+1/2/3/4), the welcome on first launch and from the help button, and the micro model's exercise as the default
- * prompt. The Stepper steps on the engine bar's engine and model; a model chosen in the Models tab runs on the
+ * Experiments tabs (Ctrl+1/2/3/4), the welcome on first launch and from the help button, the micro model's exercise as
+ * the default prompt, and sessions, replay, exports and presenter mode over them. The Stepper steps on the engine bar's engine and model; a model chosen in the Models tab runs on the
  * built-in engine at once. Build, use and close on the FX thread.
  */
 public final class MainWindow implements AutoCloseable {
@@ -41,6 +55,9 @@ public final class MainWindow implements AutoCloseable {
     private final ExperimentsView experiments;
     private final LessonsView lessons;
     private final WelcomeFlow welcome;
+    private final PresenterViewModel presenter = new PresenterViewModel();
+    private final SessionViewModel sessions;
+    private final SessionControls sessionControls;
     private final HelpFlow help;
 
     private MainWindow(AppContext context, FxBackgroundTasks tasks) {
@@ -80,6 +97,64 @@ public final class MainWindow implements AutoCloseable {
         help = new HelpFlow(view, context.assets(), welcome::show);
         view.setOnHelp(help::show);
         SettingsNotices.install(context.settings(), view);
+        // ---- sessions, replay, export, presenter mode (issue 14) ----
+        PresenterControls presenting = new PresenterControls(view, presenter);
+        sessions = new SessionViewModel(view.viewModel().compare(), new SessionFile(),
+                Autosaves.inDataFolder(context.dataDirectory()), RecentSessions.inDataFolder(context.dataDirectory()),
+                tasks, Instant::now, System::nanoTime);
+        sessions.setStepper(stepperSessions());
+        sessions.setSweeps(sweepSessions());
+        sessionControls = new SessionControls(view, sessions, presenter, new ChooserFiles(view,
+                context.sampleSessions()));
+        view.addBarItem(sessionControls.menu());
+        view.addBarItem(presenting.menu());
+        sessions.checkForLeftBehind();
+    }
+
+    /** The Stepper tab's session for saving, and where a saved one is shown. */
+    private StepperSessions stepperSessions() {
+        return new StepperSessions() {
+            @Override
+            public StepperRecord record() {
+                var snapshot = stepper.stepper().lastSnapshot();
+                if (snapshot == null || snapshot.branches().isEmpty()) {
+                    return null;
+                }
+                var template = stepper.stepper().templateProperty().get();
+                return StepperRecord.of(snapshot, stepper.stepper().systemProperty().get(),
+                        template == null ? "" : template.name());
+            }
+
+            @Override
+            public void show(StepperRecord record) {
+                stepper.stepper().systemProperty().set(record.system());
+                stepper.stepper().templates().stream().filter(t -> t.name().equals(record.template())).findFirst()
+                        .ifPresent(t -> stepper.stepper().templateProperty().set(t));
+                stepper.stepper().showRecorded(record.snapshot());
+            }
+        };
+    }
+
+    /** The Experiments tab's sweep results for saving, and where saved ones are shown. */
+    private SweepSessions sweepSessions() {
+        return new SweepSessions() {
+            @Override
+            public SweepResults record() {
+                var shown = experiments.viewModel().results().records();
+                Path file = experiments.viewModel().resultsFile();
+                return shown.isEmpty() ? null : SweepResults.of(file == null ? null : file.toString(), shown);
+            }
+
+            @Override
+            public void show(SweepResults results) {
+                try {
+                    experiments.viewModel().showRecorded(results.resultsFile() == null ? null
+                            : Path.of(results.resultsFile()), results.records());
+                } catch (IllegalArgumentException e) {
+                    sessions.tellProblem("The session's sweep results cannot be shown: " + e.getMessage());
+                }
+            }
+        };
     }
 
     /** Builds the window's content; background work runs on {@code tasks}. */
@@ -129,6 +204,18 @@ public final class MainWindow implements AutoCloseable {
         return models;
     }
 
+    public SessionViewModel sessions() {
+        return sessions;
+    }
+
+    public SessionControls sessionControls() {
+        return sessionControls;
+    }
+
+    public PresenterViewModel presenter() {
+        return presenter;
+    }
+
     public LessonsView lessons() {
         return lessons;
     }
@@ -154,6 +241,8 @@ public final class MainWindow implements AutoCloseable {
      */
     @Override
     public void close() {
+        sessionControls.stop();
+        sessions.closeCleanly();
         experiments.viewModel().close();
         stepper.close();
         models.viewModel().close();

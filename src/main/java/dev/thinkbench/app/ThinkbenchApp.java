@@ -5,7 +5,9 @@ import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.UiLanguage;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -38,14 +40,27 @@ public final class ThinkbenchApp extends Application {
         }, "thinkbench-settings-flush"));
         applyLanguage(context.settings().get());
         window = MainWindow.create(context, tasks);
-        Scene scene = window.view().createScene(1440, 900);
+        // no larger than the screen: on a 1280 x 720 projector the window opens fitting it, laid out for it
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = window.view().createScene(Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         stage.setTitle("Thinkbench");
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
         window.view().compareView().promptPane().focusPrompt();
-        window.showWelcomeIfFirstLaunch();
+        OpenArguments open = OpenArguments.parse(getParameters().getRaw());
+        if (open.session() != null) {
+            window.sessions().open(open.session());
+            if (open.present()) {
+                window.presenter().togglePresenting(scene.getHeight());
+            }
+            if (open.fullScreen()) {
+                window.presenter().toggleFullScreen();
+            }
+        } else {
+            window.showWelcomeIfFirstLaunch();
+        }
     }
 
     /**

@@ -12,6 +12,10 @@ import dev.thinkbench.forcing.RawEngines;
 import dev.thinkbench.forcing.TemplateMarkers;
 import dev.thinkbench.lab.Comparison;
 import dev.thinkbench.lab.Lane;
+import dev.thinkbench.lab.session.KnownAnswers;
+import dev.thinkbench.lab.session.RunSetup;
+import dev.thinkbench.lab.session.Session;
+import dev.thinkbench.lab.session.SessionFile;
 import dev.thinkbench.lab.PricedAs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,19 +23,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code thinkbench compare}: one prompt at several budgets, in parallel, printed as JSON or a table. Without
  * {@code --engine} and {@code --model} it runs the built-in engine with the bundled micro model and its presets, as
  * the workbench does with nothing configured. Ctrl-C prints the columns that finished and marks the rest cancelled.
- * Exit code 0 when every run is ok, 1 when any failed or was cancelled, 2 for bad arguments.
+ * {@code --save FILE} also writes the comparison as a session (every column's timed events), interrupted or not, for
+ * {@code replay} and {@code export}. Exit code 0 when every run is ok, 1 when any failed or was cancelled or the
+ * session could not be saved, 2 for bad arguments.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run one prompt at several thinking budgets side by side.")
@@ -69,6 +80,10 @@ final class CompareCommand implements Callable<Integer> {
             description = "Chat template for raw-continuation engines (builtin, llama-server, openai-completions, "
                     + "ollama-raw, deepseek-prefix): chatml-think (default), deepseek-r1, s1, or a Jinja file")
     private String template;
+
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "Also save the comparison as a session file (replay it, export it, open it in the window)")
+    private Path save;
 
     @Option(names = "--expected", paramLabel = "TEXT",
             description = "The prompt's known answer: each run is graded against it (JSON: expected, extracted, "
@@ -111,6 +126,9 @@ final class CompareCommand implements Callable<Integer> {
                 lanes.getFirst().budget(), chosen));
         ReasoningEngine reasoningEngine = Arguments.check(spec, () -> engine(entry));
 
+        if (save != null && Files.isDirectory(save)) {
+            throw Arguments.error(spec, "--save needs a file name; " + save + " is a folder");
+        }
         Price estimate = pricedAs == null ? null : PricedAs.estimate(services.prices(), pricedAs).orElseThrow(
                 () -> Arguments.error(spec, "--priced-as: no price for '" + pricedAs.strip() + "' in pricing.json; "
                         + "use one of " + services.prices().all().stream().map(Price::displayName).toList()));
@@ -119,9 +137,33 @@ final class CompareCommand implements Callable<Integer> {
         }
         Comparison comparison = Comparison.start(reasoningEngine, services.prices(), base, lanes,
                 estimate == null ? null : estimate.model());
-        return new ComparisonPrinter(comparison, format, promptText, entry.id(), choice.model(),
+        AtomicBoolean saveFailed = new AtomicBoolean();
+        ComparisonPrinter printer = new ComparisonPrinter(comparison, format, promptText, entry.id(), choice.model(),
                 new ComparisonPrinter.Extras(expected == null ? null : expected.strip(), estimate),
-                spec.commandLine().getOut(), spec.commandLine().getErr()).awaitAndPrint();
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (save != null) {
+            String answer = expected != null ? expected.strip() : KnownAnswers.forPrompt(promptText);
+            RunSetup setup = new RunSetup(promptText, prompt.system(), entry.id(), entry.displayName(),
+                    choice.model(), server.baseUrl() != null ? server.baseUrl() : entry.defaultBaseUrl(),
+                    server.apiKeyEnv(), chosen, template, answer);
+            printer.afterPrint(() -> saveFailed.set(!save(setup, comparison)));
+        }
+        int code = printer.awaitAndPrint();
+        return saveFailed.get() ? 1 : code;
+    }
+
+    /** Writes the session; says where on stderr, or why not. */
+    private boolean save(RunSetup setup, Comparison comparison) {
+        try {
+            new SessionFile().write(save, Session.of(setup, comparison.runs(), Instant.now()));
+            spec.commandLine().getErr().println("thinkbench: session saved to " + save);
+            return true;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("thinkbench: " + e.getMessage());
+            return false;
+        } finally {
+            spec.commandLine().getErr().flush();
+        }
     }
 
     private ReasoningEngine engine(EngineRegistry.Entry entry) {

@@ -2,8 +2,8 @@ package dev.thinkbench.cli;
 
 import dev.thinkbench.core.Price;
 import dev.thinkbench.core.RunStatus;
-import dev.thinkbench.lab.Comparison;
 import dev.thinkbench.lab.LaneRun;
+import dev.thinkbench.lab.RunGroup;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -15,17 +15,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Prints a comparison exactly once, whether it ends normally or the user presses Ctrl-C: a shutdown hook cancels
- * the runs still going, waits up to {@link #GRACE} for them to end, and prints every column, the finished ones as
- * they finished and the rest as cancelled with what they had produced. Also tells stderr as each column ends, so a
- * long run shows progress. Thread-safe: the command's thread, the engine threads and the shutdown hook call it.
+ * Prints a comparison (live, or a replayed recording) exactly once, whether it ends normally or the user presses
+ * Ctrl-C: a shutdown hook cancels the runs still going, waits up to {@link #GRACE} for them to end, and prints every
+ * column, the finished ones as they finished and the rest as cancelled with what they had produced; then runs the
+ * after-print step (saving the session), on either path. Also tells stderr as each column ends, so a long run shows
+ * progress. Thread-safe: the command's thread, the engine threads and the shutdown hook call it.
  */
 final class ComparisonPrinter {
 
     /** How long an interrupted comparison waits for its runs to take their cancellation. */
     static final Duration GRACE = Duration.ofSeconds(3);
 
-    private final Comparison comparison;
+    private final RunGroup comparison;
     private final String format;
     private final String prompt;
     private final String engine;
@@ -36,6 +37,7 @@ final class ComparisonPrinter {
     private final AtomicInteger ended = new AtomicInteger();
     private volatile boolean interrupted;
     private boolean printed;
+    private Runnable afterPrint = () -> { };
 
     /**
      * What the output adds when asked: the grading of each answer and the price free runs are estimated at.
@@ -47,12 +49,12 @@ final class ComparisonPrinter {
         static final Extras NONE = new Extras(null, null);
     }
 
-    ComparisonPrinter(Comparison comparison, String format, String prompt, String engine, String model,
+    ComparisonPrinter(RunGroup comparison, String format, String prompt, String engine, String model,
                       PrintWriter out, PrintWriter err) {
         this(comparison, format, prompt, engine, model, Extras.NONE, out, err);
     }
 
-    ComparisonPrinter(Comparison comparison, String format, String prompt, String engine, String model,
+    ComparisonPrinter(RunGroup comparison, String format, String prompt, String engine, String model,
                       Extras extras, PrintWriter out, PrintWriter err) {
         this.comparison = comparison;
         this.extras = extras;
@@ -62,6 +64,12 @@ final class ComparisonPrinter {
         this.model = model;
         this.out = out;
         this.err = err;
+    }
+
+    /** Runs {@code step} once the comparison is printed, also when it was interrupted. */
+    ComparisonPrinter afterPrint(Runnable step) {
+        afterPrint = step;
+        return this;
     }
 
     /**
@@ -135,6 +143,7 @@ final class ComparisonPrinter {
                     finished, results.size());
             err.flush();
         }
+        afterPrint.run();
         return results;
     }
 }

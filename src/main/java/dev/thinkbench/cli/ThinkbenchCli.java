@@ -19,6 +19,8 @@ public final class ThinkbenchCli {
         cli.addSubcommand("step", new StepCommand(services));
         cli.addSubcommand("sweep", new SweepCommand(services));
         cli.addSubcommand("report", new ReportCommand());
+        cli.addSubcommand("replay", new ReplayCommand());
+        cli.addSubcommand("export", new ExportCommand());
         footer(cli.getSubcommands().get("compare"), CompareCommand.engineHelp(services));
         footer(cli.getSubcommands().get("step"), StepCommand.engineHelp(services));
         footer(cli.getSubcommands().get("sweep"), CompareCommand.engineHelp(services));

@@ -12,6 +12,7 @@ public record Price(String model, BigDecimal inputPerMillion, BigDecimal outputP
                     String source, String date) {
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+    private static final String ESTIMATE = "Estimate at ";
 
     /** A zero price for local servers and the embedded engine. */
     public static Price free(String why) {
@@ -33,7 +34,12 @@ public record Price(String model, BigDecimal inputPerMillion, BigDecimal outputP
         String from = source == null || source.isBlank() ? "" : "; " + source + (date == null || date.isBlank() ? ""
                 : ", " + date);
         return new Price(model, inputPerMillion, outputPerMillion, currency,
-                "Estimate at " + displayName() + " rates (" + rates + from + ")", date);
+                ESTIMATE + displayName() + " rates (" + rates + from + ")", date);
+    }
+
+    /** True for a price made by {@link #asEstimate()} (also one read back from a saved session). */
+    public boolean isEstimate() {
+        return source != null && source.startsWith(ESTIMATE);
     }
 
     /** The model name without a trailing {@code *} (a prefix entry of the table). */

@@ -2,7 +2,6 @@ package dev.thinkbench.lab;
 
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.PriceTable;
-import dev.thinkbench.core.RunRecorder;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.engine.ReasoningEngine;
@@ -142,7 +141,7 @@ public final class CandidateRound {
             }
             RunSpec spec = VerifierStrategy.judgeSpec(comparison.base(), c.call().answer(), null, null);
             LaneRun run = new LaneRun(new Lane("judge " + (c.index() + 1), spec.budget()), spec,
-                    new RunRecorder(engine.price(spec.model(), prices)));
+                    engine.price(spec.model(), prices), System::nanoTime);
             judges.add(run);
             judged.add(c.index());
             run.start(engine);

@@ -2,7 +2,6 @@ package dev.thinkbench.lab;
 
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.PriceTable;
-import dev.thinkbench.core.RunRecorder;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.lab.strategy.StrategyRun;
@@ -16,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * lane; or, as best-of-N's live candidates, one budget several times with the seed offset per lane
  * ({@link #startCandidates}). Lanes are independent: one failing or being cancelled never touches the others.
  */
-public final class Comparison {
+public final class Comparison implements RunGroup {
 
     private final ReasoningEngine engine;
     private final PriceTable prices;
@@ -93,10 +92,11 @@ public final class Comparison {
     }
 
     private LaneRun newRun(Lane lane, RunSpec spec) {
-        return new LaneRun(lane, spec, new RunRecorder(PricedAs.price(engine, spec.model(), prices, pricedAs)));
+        return new LaneRun(lane, spec, PricedAs.price(engine, spec.model(), prices, pricedAs), System::nanoTime);
     }
 
     /** The lanes' runs, in lane order. A retried lane shows its new run. */
+    @Override
     public synchronized List<LaneRun> runs() {
         return List.copyOf(runs);
     }
@@ -111,6 +111,7 @@ public final class Comparison {
         return fresh;
     }
 
+    @Override
     public void cancelAll() {
         runs().forEach(LaneRun::cancel);
     }
@@ -124,6 +125,7 @@ public final class Comparison {
     }
 
     /** Completes when every lane's current run has ended. */
+    @Override
     public CompletableFuture<Void> done() {
         return CompletableFuture.allOf(runs().stream().map(LaneRun::done).toArray(CompletableFuture[]::new));
     }

@@ -1,6 +1,7 @@
 package dev.thinkbench.lab;
 
 import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.Price;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.RunRecorder;
@@ -11,33 +12,48 @@ import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.engine.ReasoningEventSink;
 import dev.thinkbench.engine.RunHandle;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongSupplier;
 
 /**
- * One lane's run in flight: records its events and queues them for a view that drains them once per frame.
- * Thread-safe: the engine thread feeds it, any thread reads or cancels it.
+ * One lane's run in flight: records its events and queues them for a view that drains them once per frame, and keeps
+ * them all in order ({@link #events()}) so the run can be saved as a session. A live run is fed by its engine and
+ * timed by {@link System#nanoTime()}; a replayed one is fed by a {@link Replay} and timed by the replay's position, so
+ * a view drains both the same way. Thread-safe: the engine (or replay) thread feeds it, any thread reads or cancels
+ * it.
  */
 public final class LaneRun {
 
     private final Lane lane;
     private final RunSpec spec;
     private final RunRecorder recorder;
+    private final Price price;
+    private final LongSupplier clock;
+    private final List<ReasoningEvent> log = new ArrayList<>();
     private final ConcurrentLinkedQueue<ReasoningEvent> queue = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<LaneRun> done = new CompletableFuture<>();
     private volatile RunHandle handle;
 
-    LaneRun(Lane lane, RunSpec spec, RunRecorder recorder) {
+    /**
+     * @param price the price the recorder costs the run at, null when unknown
+     * @param clock the run's time: {@link System#nanoTime()} for a live run, the replay position for a replayed one
+     */
+    LaneRun(Lane lane, RunSpec spec, Price price, LongSupplier clock) {
         this.lane = lane;
         this.spec = spec;
-        this.recorder = recorder;
+        this.price = price;
+        this.clock = clock;
+        this.recorder = new RunRecorder(price);
     }
 
     void start(ReasoningEngine engine) {
         String unsupported = engine.capabilities().whyUnsupported(lane.budget());
         if (unsupported != null) {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             sink().accept(new ReasoningEvent.Started(now, spec.model(), lane.budget().spec()));
             sink().accept(new ReasoningEvent.Failed(now, FailureKind.UNSUPPORTED, unsupported));
             done.complete(this);
@@ -47,7 +63,7 @@ public final class LaneRun {
             handle = engine.start(spec, sink());
             handle.done().whenComplete((v, e) -> done.complete(this));
         } catch (RuntimeException e) {
-            sink().accept(new ReasoningEvent.Failed(System.nanoTime(), FailureKind.UNKNOWN,
+            sink().accept(new ReasoningEvent.Failed(clock.getAsLong(), FailureKind.UNKNOWN,
                     "the engine could not start this run: " + e.getMessage()));
             done.complete(this);
         }
@@ -56,12 +72,27 @@ public final class LaneRun {
     private ReasoningEventSink sink() {
         return event -> {
             try {
-                recorder.accept(event);
-                queue.add(event);
+                synchronized (log) {
+                    // nothing follows the end: a replay still feeding a cancelled run, an engine racing a cancel
+                    if (recorder.status().terminal()) {
+                        return;
+                    }
+                    log.add(event);
+                    recorder.accept(event);
+                    queue.add(event);
+                }
             } catch (RuntimeException ignored) {
                 // A sink never throws into the engine; the recorder only fails on a programming error.
             }
         };
+    }
+
+    /** Feeds one recorded event (a replay's); a terminal one completes {@link #done()}. */
+    void feed(ReasoningEvent event) {
+        sink().accept(event);
+        if (recorder.status().terminal()) {
+            done.complete(this);
+        }
     }
 
     public Lane lane() {
@@ -81,12 +112,29 @@ public final class LaneRun {
         return n;
     }
 
+    /** Every event so far, in order, with the times they came at (see {@link #nanoTime()}). */
+    public List<ReasoningEvent> events() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    /** The price the run is costed at, null when unknown. */
+    public Price price() {
+        return price;
+    }
+
+    /** Now on the run's clock, comparable with its events' times. */
+    public long nanoTime() {
+        return clock.getAsLong();
+    }
+
     public Trace trace() {
         return recorder.trace();
     }
 
     public RunMetrics metrics() {
-        return recorder.metrics(System.nanoTime());
+        return recorder.metrics(clock.getAsLong());
     }
 
     public RunStatus status() {
@@ -98,7 +146,7 @@ public final class LaneRun {
         if (h != null) {
             h.cancel();
         } else if (!recorder.status().terminal()) {
-            sink().accept(new ReasoningEvent.Cancelled(System.nanoTime()));
+            sink().accept(new ReasoningEvent.Cancelled(clock.getAsLong()));
             done.complete(this);
         }
     }

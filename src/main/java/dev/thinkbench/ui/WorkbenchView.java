@@ -65,6 +65,7 @@ public final class WorkbenchView extends StackPane {
     private final Button help = Icons.button(null, Feather.HELP_CIRCLE,
             dev.thinkbench.ui.common.Messages.get("help.button"), Styles.BUTTON_ICON, Styles.FLAT);
     private final Map<Tab, TabKeys> tabKeys = new HashMap<>();
+    private final HBox barItems = new HBox(6);
     private Runnable onHelp;
     private Runnable onOverlayEscape;
 
@@ -134,7 +135,9 @@ public final class WorkbenchView extends StackPane {
         connectionBar.setMinWidth(0);
         theme.setMinWidth(Region.USE_PREF_SIZE);
         help.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(14, brand, separator(), connectionBar, spacer, help, theme);
+        barItems.setAlignment(Pos.CENTER_LEFT);
+        barItems.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(14, brand, separator(), connectionBar, spacer, barItems, help, theme);
         bar.getChildren().add(bar.getChildren().indexOf(theme), new LanguageMenu(vm.languageProperty()));
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -259,6 +262,11 @@ public final class WorkbenchView extends StackPane {
         Tab tab = addTab(title, icon, content, tooltip);
         tabKeys.put(tab, new TabKeys(shortcuts == null ? "" : shortcuts, focus));
         return tab;
+    }
+
+    /** Adds a control to the top bar, before the help and theme buttons (sessions, presenter mode). */
+    public void addBarItem(Node item) {
+        barItems.getChildren().add(item);
     }
 
     /** Selects the tab at {@code index} (0-based). */

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Live charts of the columns: tokens (thinking and answer stacked), cost, and latency split into time to first token,
@@ -51,11 +52,26 @@ public final class ChartsPane extends HBox {
 
     private final Label freeNote = new Label(Messages.get("chart.cost.free"));
     private final Label estimateNote = new Label();
-    private final CompareViewModel compare;
+    /** What the cost chart's numbers are (an estimate's rates), empty when the costs are the engines' own. */
+    private final Supplier<String> costNote;
 
     public ChartsPane(CompareViewModel compare) {
+        this(compare.figuresProperty().get(), () -> compare.costNoteProperty().get());
+        compare.figuresProperty().addListener((obs, old, now) -> show(now));
+    }
+
+    /**
+     * Charts of fixed figures, following nothing (an exported slide).
+     *
+     * @param costNote what an estimate is priced at ({@link CompareViewModel#costNoteProperty()}), empty for none
+     */
+    public ChartsPane(List<ColumnFigures> figures, String costNote) {
+        this(figures, () -> costNote == null ? "" : costNote);
+    }
+
+    private ChartsPane(List<ColumnFigures> figures, Supplier<String> costNote) {
         super(12);
-        this.compare = compare;
+        this.costNote = costNote;
         getStyleClass().add("charts-pane");
         freeNote.getStyleClass().add("chart-note");
         freeNote.setMouseTransparent(true);
@@ -82,8 +98,7 @@ public final class ChartsPane extends HBox {
         Tooltip.install(tokens.chart, Icons.tip(Messages.get("chart.tokens.help")));
         Tooltip.install(cost.chart, Icons.tip(Messages.get("chart.cost.help")));
         Tooltip.install(latency.chart, Icons.tip(Messages.get("chart.latency.help")));
-        compare.figuresProperty().addListener((obs, old, now) -> show(now));
-        show(compare.figuresProperty().get());
+        show(figures);
     }
 
     private javafx.scene.layout.VBox costSlot(Chart c) {
@@ -117,7 +132,7 @@ public final class ChartsPane extends HBox {
         List<BigDecimal> known = figures.stream().map(ColumnFigures::cost)
                 .filter(Objects::nonNull).toList();
         boolean allFree = !known.isEmpty() && known.stream().allMatch(c -> c.signum() == 0);
-        String estimate = compare.costNoteProperty().get();
+        String estimate = costNote.get();
         estimateNote.setText(estimate.isEmpty() ? "" : Messages.get("chart.cost.estimate", estimate));
         estimateNote.setVisible(!estimate.isEmpty());
         freeNote.setVisible(allFree && estimate.isEmpty());
@@ -158,6 +173,7 @@ public final class ChartsPane extends HBox {
         private final List<XYChart.Series<String, Number>> series = new ArrayList<>();
         private List<String> categories = List.of();
         private AxisScale scale;
+        private boolean relabelPending;
 
         Chart(String title, String styleClass, String unit, boolean stacked, double minimumUpper, String tickFormat,
               List<Part> parts) {
@@ -182,14 +198,17 @@ public final class ChartsPane extends HBox {
             });
             rescale(0);
             x.setAnimated(false);
+            // JavaFX's axis hides a category label for good once one layout finds too little room for it (a resize
+            // or a stylesheet change passes through tiny sizes); building its labels again after each width change
+            // brings them back
+            x.widthProperty().addListener((obs, old, now) -> relabelSoon());
             chart = stacked ? new StackedBarChart<>(x, y) : new BarChart<>(x, y);
             chart.setTitle(title.equalsIgnoreCase(unit) ? title : title + " (" + unit + ")");
             chart.setAnimated(false);
             chart.setLegendSide(Side.BOTTOM);
             chart.setLegendVisible(parts.size() > 1);
             chart.getStyleClass().addAll("run-chart", styleClass);
-            chart.setMinSize(180, 160);
-            chart.setPrefHeight(220);
+            // sizes in em (thinkbench.css .run-chart), so they follow the zoom
             if (chart instanceof BarChart<String, Number> bar) {
                 bar.setCategoryGap(24);
             } else if (chart instanceof StackedBarChart<String, Number> bar) {
@@ -223,6 +242,7 @@ public final class ChartsPane extends HBox {
                     }
                     s.getData().setAll(data);
                 }
+                relabelSoon();
             }
             double[] totals = new double[figures.size()];
             double max = 0;
@@ -240,6 +260,16 @@ public final class ChartsPane extends HBox {
                 }
             }
             rescale(max);
+        }
+
+        private void relabelSoon() {
+            if (!relabelPending) {
+                relabelPending = true;
+                javafx.application.Platform.runLater(() -> {
+                    relabelPending = false;
+                    x.invalidateRange(categories);
+                });
+            }
         }
 
         /** Fits the value axis to {@code max}; it changes only when the 1-2-5 step does. */

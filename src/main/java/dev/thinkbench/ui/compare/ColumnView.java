@@ -73,8 +73,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         getStyleClass().add("budget-column");
         setSpacing(8);
         setPadding(new Insets(12));
-        setMinWidth(240);
-        setPrefWidth(380);
+        // widths in em (thinkbench.css), so they follow the zoom
         getChildren().addAll(header(), budgetEditor(), body());
         column.live().addListener(this);
         column.live().stateProperty().addListener((obs, old, now) -> onState(now));
@@ -148,7 +147,9 @@ public final class ColumnView extends VBox implements TextStreamListener {
         unsupported.textProperty().bind(column.unsupportedProperty().map(s -> Messages.get("column.notOnEngine", s)));
         unsupported.visibleProperty().bind(column.unsupportedProperty().isNotEmpty());
         unsupported.managedProperty().bind(unsupported.visibleProperty());
-        return new VBox(4, budget, error, meaning, unsupported);
+        VBox editor = new VBox(4, budget, error, meaning, unsupported);
+        editor.getStyleClass().add("budget-editor");
+        return editor;
     }
 
     private VBox body() {
@@ -164,14 +165,11 @@ public final class ColumnView extends VBox implements TextStreamListener {
         thinkingPane.setMaxHeight(Double.MAX_VALUE);
         thinkingPane.setTooltip(Icons.tip(Messages.get("column.thinking.fold")));
         VBox.setVgrow(thinkingPane, Priority.ALWAYS);
-        thinking.setPrefHeight(220);
-        thinking.setMinHeight(48);
-        thinkingPane.setMinHeight(72);
+        // heights in em (thinkbench.css): the thinking takes what the answer leaves, down to a few lines each
+        thinking.getStyleClass().add("thinking-area");
         answerTitle.getStyleClass().add("section-title");
         answer.getStyleClass().add("answer-text");
         // the extracted answer and its mark stand above; the raw text below takes less room than the thinking
-        answer.setPrefHeight(72);
-        answer.setMinHeight(40);
         VBox.setVgrow(answer, Priority.SOMETIMES);
         errorBox.getStyleClass().add("error-box");
         errorTitle.getStyleClass().add("error-title");

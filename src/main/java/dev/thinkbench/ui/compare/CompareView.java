@@ -2,7 +2,10 @@ package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.ui.common.FrameDriver;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
@@ -31,8 +34,13 @@ public final class CompareView extends StackPane {
     private final PromptPane prompt;
     private final SplitPane charts;
     private final ChartsPane chartsPane;
+    private final SplitPane main;
+    private final VBox columnsArea;
+    private final BestOfNBar bestOfNBar;
+    /** The best-of-N switch and the confidence switch, in one row above the columns. */
+    private final HBox switches;
     /** The charts with the answers' tally above them. */
-    private final javafx.scene.layout.VBox chartsArea;
+    private final VBox chartsArea;
     private boolean shortcutsEnabled = true;
 
     public CompareView(CompareViewModel compare) {
@@ -42,15 +50,18 @@ public final class CompareView extends StackPane {
         columns = new ColumnsPane(compare);
         chartsPane = new ChartsPane(compare);
         chartsArea = new VBox(4, new TallyLine(compare), chartsPane);
+        chartsArea.getStyleClass().add("charts-area");
         VBox.setVgrow(chartsPane, Priority.ALWAYS);
+        bestOfNBar = new BestOfNBar(compare);
+        HBox.setHgrow(bestOfNBar, Priority.ALWAYS);
+        switches = new HBox(bestOfNBar, new ConfidenceBar(compare));
+        columnsArea = new VBox(switches, columns);
         VBox.setVgrow(columns, Priority.ALWAYS);
-        BestOfNBar bestOfN = new BestOfNBar(compare);
-        HBox.setHgrow(bestOfN, Priority.ALWAYS);
-        charts = new SplitPane(new VBox(new HBox(bestOfN, new ConfidenceBar(compare)), columns), chartsArea);
+        charts = new SplitPane(columnsArea, chartsArea);
         charts.setOrientation(Orientation.VERTICAL);
         charts.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(chartsArea, false);
-        SplitPane main = new SplitPane(prompt, charts);
+        main = new SplitPane(prompt, charts);
         main.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(prompt, false);
         getChildren().add(main);
@@ -112,13 +123,44 @@ public final class CompareView extends StackPane {
         return columns;
     }
 
-    /** The live charts, for tests. */
+    /** The live charts, for tests and for exporting them as images. */
     public ChartsPane chartsPane() {
         return chartsPane;
     }
 
     public PromptPane promptPane() {
         return prompt;
+    }
+
+    /**
+     * Folds the best-of-N switch away while {@code replaying} (a recorded session's replay bar takes its place; its
+     * columns are budget columns) or {@code presenting}, and the whole row of switches while {@code presenting}
+     * (presenter mode shows only the columns; the confidence colouring chosen before stays).
+     */
+    public void hideSwitchesWhile(ObservableBooleanValue replaying, ObservableBooleanValue presenting) {
+        bestOfNBar.visibleProperty().bind(Bindings.not(Bindings.or(replaying, presenting)));
+        bestOfNBar.managedProperty().bind(bestOfNBar.visibleProperty());
+        switches.visibleProperty().bind(Bindings.not(presenting));
+        switches.managedProperty().bind(switches.visibleProperty());
+    }
+
+    /** Puts {@code header} above the columns (a session's replay bar), replacing any header there was. */
+    public void setColumnsHeader(Node header) {
+        columnsArea.getChildren().setAll(switches, header, columns);
+    }
+
+    /**
+     * Presenter mode: the prompt panel leaves the screen to the columns (the header above them shows the prompt);
+     * Ctrl+Enter still runs. Off brings it back where it was.
+     */
+    public void setPresenting(boolean presenting) {
+        boolean shown = main.getItems().contains(prompt);
+        if (presenting && shown) {
+            main.getItems().remove(prompt);
+        } else if (!presenting && !shown) {
+            main.getItems().addFirst(prompt);
+            main.setDividerPositions(0.24);
+        }
     }
 
     /** Hides or shows the charts below the columns. */

@@ -63,6 +63,7 @@ public final class CompareViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
     private final ReadOnlyStringWrapper runHint = new ReadOnlyStringWrapper(this, "runHint", "");
+    private final ReadOnlyBooleanWrapper keptColumns = new ReadOnlyBooleanWrapper(this, "keptColumns");
     private final ReadOnlyObjectWrapper<List<ColumnFigures>> figures =
             new ReadOnlyObjectWrapper<>(this, "figures", List.of());
     private final ReadOnlyStringWrapper figuresNote = new ReadOnlyStringWrapper(this, "figuresNote", "");
@@ -77,6 +78,7 @@ public final class CompareViewModel {
     private boolean chartDirty;
     private String engineId;
     private String presetKey;
+    private Runnable onFrame = () -> { };
     /** The expected answer of the last run, for its retries. */
     private String runExpected;
     /** The rates the last run's free columns were costed at, null for none. */
@@ -198,8 +200,13 @@ public final class CompareViewModel {
             engineId = id;
             presetKey = key;
         }
-        if (newKind || columns.isEmpty()) {
+        // Columns that hold results stay, as the finished comparison they show (the next run re-checks each budget
+        // on the new engine); the new engine's presets are one click away (keptColumnsProperty).
+        boolean results = columns.stream().anyMatch(c -> c.live().getState() != ColumnState.IDLE);
+        if (columns.isEmpty() || newKind && !results) {
             resetColumnsToPresets();
+        } else if (newKind) {
+            keptColumns.set(true);
         }
         columns.forEach(c -> c.setEngine(engine));
         updateRunState();
@@ -207,6 +214,7 @@ public final class CompareViewModel {
 
     /** Replaces the columns with the engine's small / medium / large presets. */
     public void resetColumnsToPresets() {
+        keptColumns.set(false);
         columns.setAll(ColumnPresets.forEngine(presets, engineId, connection.modelProperty().get(),
                 connection.engineProperty().get()));
     }
@@ -217,6 +225,38 @@ public final class CompareViewModel {
         if (!restored.isEmpty()) {
             columns.setAll(restored);
         }
+    }
+
+    /**
+     * Shows columns whose runs did not start here (a recorded session): they replace the columns, and the last live
+     * comparison is forgotten (nothing to retry). The caller attaches each column's run.
+     */
+    public void showColumns(List<ColumnViewModel> shown) {
+        cancelAll();
+        if (bestOfN.enabledProperty().get()) {
+            bestOfN.enabledProperty().set(false); // recorded columns are budget columns, not candidates
+        }
+        round = null;
+        picking = null;
+        pickDue = false;
+        comparison = null;
+        laneOf.clear();
+        keptColumns.set(false);
+        columns.setAll(shown);
+        chartDirty = true;
+    }
+
+    /** Runs {@code action} at the start of every frame, before the columns drain (a replay feeds them there). */
+    public void setOnFrame(Runnable action) {
+        onFrame = action == null ? () -> { } : action;
+    }
+
+    /**
+     * True while the columns are those of a finished comparison on an engine of another kind, kept through an engine
+     * switch instead of that engine's presets ({@link #resetColumnsToPresets()} brings them).
+     */
+    public ReadOnlyBooleanProperty keptColumnsProperty() {
+        return keptColumns.getReadOnlyProperty();
     }
 
     /** Adds a column that copies the last one's budget (or a medium effort); no-op at the maximum. */
@@ -353,6 +393,7 @@ public final class CompareViewModel {
      * refresh at most {@value #CHART_HZ} times a second and once more when the last run ends.
      */
     public void tick(long nowNanos) {
+        onFrame.run();
         boolean anyActive = false;
         frame++;
         for (int i = 0; i < columns.size(); i++) {

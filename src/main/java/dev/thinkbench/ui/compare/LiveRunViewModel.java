@@ -52,6 +52,8 @@ public final class LiveRunViewModel {
     private final List<ReasoningEvent> drained = new ArrayList<>();
     private final List<PendingText> pendingText = new ArrayList<>();
     private LaneRun run;
+    /** The run shown, kept after it ends (for saving it); null when none or skipped. */
+    private LaneRun shownRun;
     private long lastMetricsNanos;
     private long nowNanos;
     private boolean sawText;
@@ -74,6 +76,7 @@ public final class LiveRunViewModel {
      */
     public void attach(LaneRun laneRun, String expectedAnswer) {
         run = laneRun;
+        shownRun = laneRun;
         expected = expectedAnswer == null || expectedAnswer.isBlank() ? null : expectedAnswer.strip();
         grade.set(null);
         notice.set("");
@@ -102,6 +105,7 @@ public final class LiveRunViewModel {
      */
     public void skip(String reason, String why) {
         run = null;
+        shownRun = null;
         grade.set(null);
         notice.set(why == null ? "" : why);
         pendingText.clear();
@@ -128,11 +132,12 @@ public final class LiveRunViewModel {
      * @return true when anything visible changed
      */
     public boolean tick(long nowNanos, boolean showText) {
-        this.nowNanos = nowNanos;
         LaneRun current = run;
         if (current == null) {
             return false;
         }
+        // the run's own clock: a replayed run's events are timed in the recording, not by the frame
+        this.nowNanos = current.nanoTime();
         drained.clear();
         current.drainTo(drained);
         boolean changed = !drained.isEmpty();
@@ -307,6 +312,11 @@ public final class LiveRunViewModel {
             case FAILED -> "Failed after " + Formats.seconds(m.totalMs()) + kept;
             case CANCELLED -> "Cancelled after " + Formats.seconds(m.totalMs()) + kept;
         });
+    }
+
+    /** The run this column shows or showed last, also after it ended; null when none (or it was skipped). */
+    public LaneRun shownRun() {
+        return shownRun;
     }
 
     /** True when the run (or the last one) produced any thinking or answer text. */

@@ -19,11 +19,15 @@ import javafx.scene.layout.VBox;
  * A column's numbers as small tiles: prompt / thinking / answer tokens (each marked reported or counted), the model
  * load the run waited for (apart from the time to the first token), time to the first thinking and answer token,
  * thinking time, total, output tokens per second, cost and the seconds of generation beside it. Unknown values are a
- * dash. UI thread only.
+ * dash. Three to six tiles a row, as many as the column's width holds at its font (fewer rows, so a short window
+ * keeps more of the thinking in view). UI thread only.
  */
 public final class MetricsStrip extends GridPane {
 
     private static final int TILES_PER_ROW = 3;
+    private static final int WIDE_TILES_PER_ROW = 6;
+    /** A tile needs about this many ems of the value font to show "TTFT answer" and "12.34 s" side by side. */
+    private static final double TILE_EMS = 4.8;
 
     private final Stat prompt = new Stat(Messages.get("metrics.prompt"), Messages.get("metrics.prompt.help"));
     private final Stat thinking = new Stat(Messages.get("metrics.thinking"), Messages.get("metrics.thinking.help"));
@@ -41,9 +45,33 @@ public final class MetricsStrip extends GridPane {
         getStyleClass().add("metrics-strip");
         setHgap(6);
         setVgap(6);
-        for (int i = 0; i < TILES_PER_ROW; i++) {
+        arrange(TILES_PER_ROW);
+        widthProperty().addListener((obs, old, now) -> fitTiles());
+        show(RunMetrics.empty());
+    }
+
+    private void fitTiles() {
+        double em = thinking.value.getFont().getSize();
+        int fits = (int) Math.floor(getWidth() / (TILE_EMS * em));
+        int perRow = Math.max(TILES_PER_ROW, Math.min(WIDE_TILES_PER_ROW, fits));
+        if (perRow != getColumnConstraints().size()) {
+            arrange(perRow);
+            // re-arranged inside a layout pass (presenter mode, a resize): the rows' new height reaches the column
+            // in the next pass, which nothing else may ask for
+            javafx.application.Platform.runLater(() -> {
+                if (getParent() != null) {
+                    getParent().requestLayout();
+                }
+            });
+        }
+    }
+
+    private void arrange(int perRow) {
+        getChildren().clear();
+        getColumnConstraints().clear();
+        for (int i = 0; i < perRow; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / TILES_PER_ROW);
+            c.setPercentWidth(100.0 / perRow);
             c.setHalignment(HPos.LEFT);
             c.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(c);
@@ -51,9 +79,13 @@ public final class MetricsStrip extends GridPane {
         Stat[] all = {thinking, answer, prompt, load, firstThinking, firstAnswer, thinkingTime, total, rate, cost,
             compute};
         for (int i = 0; i < all.length; i++) {
-            add(all[i], i % TILES_PER_ROW, i / TILES_PER_ROW);
+            add(all[i], i % perRow, i / perRow);
         }
-        show(RunMetrics.empty());
+    }
+
+    /** Tiles in a row now, for tests. */
+    int tilesPerRow() {
+        return getColumnConstraints().size();
     }
 
     /** Shows {@code m}. */

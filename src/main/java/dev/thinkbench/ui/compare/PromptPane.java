@@ -35,8 +35,7 @@ public final class PromptPane extends VBox {
         getStyleClass().add("prompt-pane");
         setSpacing(10);
         setPadding(new Insets(14));
-        setMinWidth(260);
-        setPrefWidth(340);
+        // widths in em (thinkbench.css .prompt-pane), so they follow the zoom
 
         Label title = new Label(Messages.get("prompt.title"));
         title.getStyleClass().add(Styles.TITLE_4);

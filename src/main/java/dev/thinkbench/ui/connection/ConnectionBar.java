@@ -44,8 +44,7 @@ public final class ConnectionBar extends HBox {
         engine.setCellFactory(list -> new EngineCell());
         engine.setButtonCell(new EngineCell());
         engine.setTooltip(Icons.tip(Messages.get("engine.kind.help")));
-        engine.setPrefWidth(250);
-        engine.setMinWidth(140);
+        // widths in em (thinkbench.css #enginePicker, #modelPicker), so they follow the zoom
 
         TextField url = new TextField();
         url.setId("baseUrlField");
@@ -76,8 +75,6 @@ public final class ConnectionBar extends HBox {
         model.setId("modelPicker");
         model.setEditable(true);
         model.setPromptText(Messages.get("engine.model.placeholder"));
-        model.setPrefWidth(270);
-        model.setMinWidth(140);
         model.valueProperty().bindBidirectional(vm.modelProperty());
         model.setTooltip(Icons.tip(Messages.get("engine.model.help")));
         ObservableList<String> names = FXCollections.observableArrayList();

@@ -354,6 +354,54 @@ public final class ExperimentsViewModel implements AutoCloseable {
                 e -> message.set("Cannot mark the sweep finished: " + messageOf(e)));
     }
 
+    // --- a sweep kept in a session ----------------------------------------------------------------------------
+
+    /**
+     * Shows a sweep's results kept in a session; nothing runs. The table is laid out from the sweep's folder beside
+     * {@code resultsFile} (its setup and its copy of the problems) and filled with {@code records}; when that folder
+     * is not on this machine, or a sweep is under way, the message says so and the tab stays as it is.
+     */
+    public void showRecorded(Path resultsFile, List<SweepRecord> records) {
+        if (phase.get().busy()) {
+            message.set("A sweep is under way: the session's " + records.size() + " sweep results are not shown");
+            return;
+        }
+        Path folder = resultsFile == null ? null : resultsFile.toAbsolutePath().getParent();
+        tasks.run(() -> {
+            SweepStore.Saved found = folder == null ? null : SweepStore.read(folder).orElse(null);
+            if (found == null) {
+                throw new IOException("its sweep folder " + (folder == null ? "(not named)" : folder)
+                        + " is not on this machine");
+            }
+            return new Recorded(found, found.problems().problems());
+        }, r -> showRecorded(r, records), e -> message.set("The session's " + records.size()
+                + " sweep results are not shown: " + messageOf(e) + ". thinkbench export FILE --html reports them."));
+    }
+
+    private record Recorded(SweepStore.Saved sweep, List<BenchProblem> problems) {
+    }
+
+    private void showRecorded(Recorded r, List<SweepRecord> records) {
+        if (phase.get().busy()) {
+            return;
+        }
+        results.reset(r.sweep().setup().plan(r.problems()));
+        results.showRecords(records);
+        results.flush(System.nanoTime(), true);
+        offer.set(null);
+        canRetryFailed.set(false);
+        phase.set(Phase.ENDED);
+        title.set(r.sweep().setup().title() + " \u00b7 " + r.sweep().setup().model());
+        long correct = records.stream().filter(x -> Boolean.TRUE.equals(x.correct())).count();
+        long graded = records.stream().filter(x -> x.correct() != null).count();
+        progress.set(1);
+        progressText.set(String.format(Locale.ROOT, "%,d runs", records.size()) + (graded == 0 ? ""
+                : String.format(Locale.ROOT, " \u00b7 %d of %d correct (%.0f%%)", correct, graded,
+                100.0 * correct / graded)));
+        etaText.set("");
+        message.set("Shown from a session: " + records.size() + " results (traces are not kept in sessions)");
+    }
+
     // --- grades, traces, export ------------------------------------------------------------------------------
 
     /**

@@ -126,6 +126,11 @@ public final class SweepResults {
         dirty = true;
     }
 
+    /** Shows finished runs' results without their traces (a sweep kept in a session). */
+    void showRecords(List<SweepRecord> records) {
+        records.forEach(r -> put(r, new RunDetail(r, null, null, List.of(), "", null)));
+    }
+
     /** Replaces a finished run's result line (a grade set by hand); its trace is kept. */
     void replace(SweepRecord r) {
         RunKey key = r.key();

@@ -77,6 +77,8 @@ public final class StepperViewModel implements AutoCloseable {
     private RunRecorder recorder;
     private long seq;
     private int liveTokens;
+    /** Set while a saved session is shown: its times are the recording's, so metrics are taken at its last event. */
+    private long recordedUntil = -1;
 
     public StepperViewModel(StepperFactory factory, List<ChatTemplate> templates) {
         if (templates.isEmpty()) {
@@ -106,6 +108,7 @@ public final class StepperViewModel implements AutoCloseable {
             }
             int mine = ++session;
             queue.clear();
+            recordedUntil = -1;
             stepper = factory.create(template.get(), event -> {
                 if (session == mine) {
                     queue.add(event);
@@ -161,6 +164,28 @@ public final class StepperViewModel implements AutoCloseable {
         } catch (IllegalStateException | IllegalArgumentException e) {
             error.set(e.getMessage());
         }
+    }
+
+    /** The session as the last frame showed it (for saving it), null before anything ran. */
+    public StepperSnapshot lastSnapshot() {
+        return last;
+    }
+
+    /**
+     * Shows a saved stepping session as it was (its branches, text and numbers), through the same path as a live
+     * one; actions wait for a new Run. A session running now is closed first.
+     */
+    public void showRecorded(StepperSnapshot snapshot) {
+        if (stepper != null) {
+            stepper.close();
+            stepper = null;
+        }
+        ++session;
+        queue.clear();
+        prompt.set(snapshot.prompt());
+        var events = snapshot.active().events();
+        recordedUntil = events.isEmpty() ? 0 : events.getLast().nanos();
+        queue.add(new StepperEvent.Changed(snapshot));
     }
 
     /** The active branch's thinking as it stands, e.g. to prefill an edit. */
@@ -220,7 +245,7 @@ public final class StepperViewModel implements AutoCloseable {
         }
         publishText(replaced, thinkingAppend, answerText, answerAppend);
         if (recorder != null && (n > 0 || state.get().running())) {
-            metrics.set(recorder.metrics(System.nanoTime()));
+            metrics.set(recorder.metrics(recordedUntil >= 0 ? recordedUntil : System.nanoTime()));
         }
         return n;
     }

@@ -146,6 +146,13 @@ final class BlockView extends Region {
         requestLayout();
     }
 
+    /** Forgets every measured height (the font changed) and lays out again. */
+    void remeasure() {
+        heights.forgetAll();
+        cells.releaseAll();
+        requestLayout();
+    }
+
     void clear() {
         blocks.clear();
         selection.clear();

@@ -44,6 +44,14 @@ public final class StreamingTextArea extends StackPane {
     private boolean streaming = true;
     private long lastUserScroll;
 
+    /**
+     * Measures the text again: call after its font changed (the zoom), since heights measured at the old size are
+     * kept until the width changes.
+     */
+    public void remeasure() {
+        area.remeasure();
+    }
+
     public StreamingTextArea(String placeholderText) {
         getStyleClass().add("streaming-text");
         area.setPadding(new Insets(8, 10, 8, 10));

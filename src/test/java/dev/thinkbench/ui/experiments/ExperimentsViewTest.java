@@ -178,6 +178,43 @@ class ExperimentsViewTest {
     }
 
     @Test
+    void aSweepSavedInASessionIsShownAgainFromTheSessionAndAMissingFolderIsTold(FxRobot robot) throws Exception {
+        importProblems(robot);
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        List<SweepRecord> shown = WaitForAsyncUtils.asyncFx(() -> vm.results().records()).get();
+        Path sessionFile = dir.resolve("with-sweep.thinkbench.json");
+        var slot = dev.thinkbench.lab.session.SweepResults.of(vm.resultsFile().toString(), shown);
+        new dev.thinkbench.lab.session.SessionFile().write(sessionFile,
+                new dev.thinkbench.lab.session.Session(java.time.Instant.parse("2026-12-02T12:00:00Z"), "",
+                        new dev.thinkbench.lab.session.RunSetup("", "", "answers", "", "test-model", null, null, null,
+                                null, null), List.of(), null, slot));
+        var read = new dev.thinkbench.lab.session.SessionFile().read(sessionFile).sweep();
+        assertThat(read.records()).isEqualTo(shown);
+
+        ExperimentsViewModel other = WaitForAsyncUtils.asyncFx(() -> build(store).viewModel()).get();
+        try {
+            WaitForAsyncUtils.asyncFx(() -> other.showRecorded(Path.of(read.resultsFile()), read.records()));
+            waitUntil("the recorded sweep shows", () -> other.phaseProperty().get() == Phase.ENDED,
+                    () -> other.messageProperty().get());
+            assertThat(other.results().rows()).hasSize(4);
+            assertThat(other.results().records()).isEqualTo(shown);
+            assertThat(other.progressTextProperty().get()).isEqualTo("12 runs \u00b7 6 of 12 correct (50%)");
+            assertThat(other.titleProperty().get()).contains("test-model");
+            assertThat(other.results().figures().rows().stream()
+                    .filter(r -> r.label().equals("large")).findFirst().orElseThrow().accuracy()).isEqualTo(1.0);
+
+            WaitForAsyncUtils.asyncFx(() -> other.showRecorded(dir.resolve("gone/results.jsonl"), read.records()));
+            waitUntil("the missing folder is told",
+                    () -> other.messageProperty().get().contains("not on this machine"));
+            assertThat(other.messageProperty().get()).startsWith("The session's 12 sweep results are not shown");
+            assertThat(other.results().records()).isEqualTo(shown);
+        } finally {
+            WaitForAsyncUtils.asyncFx(other::close).get();
+        }
+    }
+
+    @Test
     void clickingACellOpensItsTraceAndAGradeSetByHandChangesTheAccuracy(FxRobot robot) throws Exception {
         importProblems(robot);
         robot.clickOn("#startSweep");

@@ -1,0 +1,40 @@
+package dev.thinkbench.app;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code thinkbench open FILE [--present] [--full-screen]}: the workbench opens with a saved session ready to replay,
+ * in presenter mode and full screen if asked (for a talk). Anything it does not know is ignored with a word on
+ * stderr, so the window still opens.
+ *
+ * @param session the session file, null when not given
+ */
+record OpenArguments(Path session, boolean present, boolean fullScreen) {
+
+    static final String OPEN = "open";
+
+    static OpenArguments parse(List<String> raw) {
+        if (raw.isEmpty() || !OPEN.equals(raw.getFirst())) {
+            return new OpenArguments(null, false, false);
+        }
+        Path file = null;
+        boolean present = false;
+        boolean full = false;
+        for (String a : raw.subList(1, raw.size())) {
+            switch (a) {
+                case "--present" -> present = true;
+                case "--full-screen" -> full = true;
+                default -> {
+                    if (a.startsWith("-") || file != null) {
+                        System.err.println("thinkbench: open: ignoring '" + a + "' (use: open FILE [--present] "
+                                + "[--full-screen])");
+                    } else {
+                        file = Path.of(a);
+                    }
+                }
+            }
+        }
+        return new OpenArguments(file, present, full);
+    }
+}

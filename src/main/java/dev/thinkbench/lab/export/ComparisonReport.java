@@ -1,0 +1,91 @@
+package dev.thinkbench.lab.export;
+
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.RunRecorder;
+import dev.thinkbench.core.RunStatus;
+import dev.thinkbench.core.Trace;
+import dev.thinkbench.lab.session.RecordedColumn;
+import dev.thinkbench.lab.session.RunSetup;
+import dev.thinkbench.lab.session.Session;
+import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.lab.sweep.SweepSummary;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A comparison as reports show it: what was asked of which model with which settings, when, and per column its
+ * answer, verdict (where the right answer is known), thinking and numbers, folded from the recorded events by the
+ * same recorder as the live view; and an Experiments sweep's summary when the session holds one. Immutable; any
+ * thread.
+ */
+public record ComparisonReport(Instant recordedAt, String note, RunSetup setup, List<Column> columns,
+                               SweepSummaryPart sweep) {
+
+    public ComparisonReport {
+        columns = List.copyOf(columns);
+    }
+
+    /**
+     * An Experiments sweep kept in the session, summarised as the sweep's report does: one row per budget and
+     * strategy.
+     *
+     * @param runs how many results the session holds
+     * @param resultsFile the sweep's results file as saved, empty when not named
+     */
+    public record SweepSummaryPart(int runs, String resultsFile, List<SummaryRow> rows) {
+
+        public SweepSummaryPart {
+            rows = List.copyOf(rows);
+            resultsFile = resultsFile == null ? "" : resultsFile;
+        }
+    }
+
+    /**
+     * One column.
+     *
+     * @param status null for a column that did not run
+     * @param skipped why it did not run, empty when it did (or was never run)
+     * @param error the failure message, empty unless it failed
+     */
+    public record Column(String label, String budget, RunStatus status, String skipped, String error,
+                         String thinking, String answer, Verdict verdict, RunMetrics metrics) {
+    }
+
+    /** The report of {@code session}'s comparison. */
+    public static ComparisonReport of(Session session) {
+        List<Column> columns = session.columns().stream().map(c -> column(c, session.setup())).toList();
+        SweepSummaryPart sweep = null;
+        if (session.sweep() != null && !session.sweep().rows().isEmpty()) {
+            List<SweepRecord> records = session.sweep().records();
+            sweep = new SweepSummaryPart(records.size(), session.sweep().resultsFile(), SweepSummary.rows(records));
+        }
+        return new ComparisonReport(session.savedAt(), session.note(), session.setup(), columns, sweep);
+    }
+
+    private static Column column(RecordedColumn c, RunSetup setup) {
+        if (!c.ran()) {
+            return new Column(c.label(), c.budget(), null, c.skipped() == null ? "" : c.skipped(), "", "", "",
+                    Verdict.UNKNOWN, RunMetrics.empty());
+        }
+        RunRecorder recorder = c.recorder();
+        Trace trace = recorder.trace();
+        String error = trace.error() == null ? "" : trace.error();
+        Verdict verdict = trace.status() == RunStatus.OK ? Verdict.of(trace.answer(), setup.expectedAnswer())
+                : setup.expectedAnswer() == null ? Verdict.UNKNOWN : Verdict.NO_ANSWER;
+        return new Column(c.label(), c.budget(), trace.status(), "", error, trace.thinking(), trace.answer(),
+                verdict, recorder.metrics(c.events().getLast().nanos()));
+    }
+
+    /** The model and the engine it ran on, for titles: {@code qwen3-8b · Ollama}. */
+    public String heading() {
+        String engine = setup.engineName().isBlank() ? setup.engineId() : setup.engineName();
+        return setup.model() + (engine.isBlank() ? "" : " \u00b7 " + engine);
+    }
+
+    /** The columns that ran. */
+    public List<Column> ran() {
+        return columns.stream().filter(c -> c.status() != null).toList();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.thinkbench.lab.session;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes session files. Reading never changes the file: whatever is wrong with it (cut short, not JSON,
+ * not a session, from a newer Thinkbench, damaged content) is a {@link SessionFileException} whose message says so and
+ * that the file was left as it is. Writing goes to a temporary file beside the target that is then moved over it
+ * atomically, so a failed save (disk full, no permission) leaves the previous file as it was. Stateless apart from
+ * its migrations; any thread.
+ */
+public final class SessionFile {
+
+    /** Larger files are refused before reading (a session of a long day is a few megabytes). */
+    static final long MAX_BYTES = 512L * 1024 * 1024;
+
+    private final SessionMigrations migrations;
+    private final AtomicFiles.BytesWriter writer;
+
+    /** Session files of this build's format and every older one it can migrate. */
+    public SessionFile() {
+        this(SessionMigrations.standard(), Files::write);
+    }
+
+    SessionFile(SessionMigrations migrations, AtomicFiles.BytesWriter writer) {
+        this.migrations = migrations;
+        this.writer = writer;
+    }
+
+    /**
+     * Reads a session, migrating an older format.
+     *
+     * @throws SessionFileException saying what is wrong; the file is left as it is
+     */
+    public Session read(Path file) throws SessionFileException {
+        JsonNode root = parse(file);
+        if (!root.isObject() || !Session.FORMAT_NAME.equals(root.path("format").asText(null))) {
+            throw new SessionFileException(SessionFileException.Problem.NOT_A_SESSION, file + " is not a Thinkbench "
+                    + "session (no \"format\": \"" + Session.FORMAT_NAME + "\" in it); it was left as it is.", null);
+        }
+        JsonNode version = root.get("version");
+        if (version == null || !version.isIntegralNumber()) {
+            throw damaged(file, "it has no format version", null);
+        }
+        int v = version.asInt();
+        if (v > migrations.current()) {
+            throw new SessionFileException(SessionFileException.Problem.NEWER, "The session " + file + " is from a "
+                    + "newer Thinkbench (format " + v + "; this version reads up to " + migrations.current()
+                    + "). Update Thinkbench to open it; the file was left as it is.", null);
+        }
+        try {
+            return SessionJson.read(migrations.upgrade((ObjectNode) root, v));
+        } catch (IllegalArgumentException e) {
+            throw damaged(file, e.getMessage(), e);
+        }
+    }
+
+    private JsonNode parse(Path file) throws SessionFileException {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new SessionFileException(SessionFileException.Problem.UNREADABLE, "The session " + file
+                        + " is " + size / (1024 * 1024) + " MB, more than a session can be ("
+                        + MAX_BYTES / (1024 * 1024) + " MB); it was left as it is.", null);
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (isBlank(bytes)) {
+                throw new SessionFileException(SessionFileException.Problem.TRUNCATED, "The session " + file
+                        + " is empty (a save cut short?); it was left as it is.", null);
+            }
+            JsonNode root = SessionJson.MAPPER.readTree(bytes);
+            if (root == null || root.isMissingNode()) {
+                throw new SessionFileException(SessionFileException.Problem.TRUNCATED, "The session " + file
+                        + " is empty; it was left as it is.", null);
+            }
+            return root;
+        } catch (JsonParseException e) {
+            if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+                throw new SessionFileException(SessionFileException.Problem.TRUNCATED, "The session " + file
+                        + " is cut short (it ends at line " + e.getLocation().getLineNr() + " in the middle of its "
+                        + "content: a copy or save that did not finish?); it was left as it is.", e);
+            }
+            throw new SessionFileException(SessionFileException.Problem.CORRUPT, "The session " + file
+                    + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + "); it was left as it is.", e);
+        } catch (JsonProcessingException e) {
+            throw new SessionFileException(SessionFileException.Problem.CORRUPT, "The session " + file
+                    + " cannot be read as JSON (" + e.getOriginalMessage() + "); it was left as it is.", e);
+        } catch (NoSuchFileException e) {
+            throw new SessionFileException(SessionFileException.Problem.UNREADABLE, "There is no session file "
+                    + file + ".", e);
+        } catch (SessionFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new SessionFileException(SessionFileException.Problem.UNREADABLE, "The session " + file
+                    + " cannot be read (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static SessionFileException damaged(Path file, String what, Throwable cause) {
+        return new SessionFileException(SessionFileException.Problem.DAMAGED, "The session " + file
+                + " is damaged (" + what + "); it was left as it is.", cause);
+    }
+
+    /**
+     * Writes {@code session} to {@code file} atomically, every text masked for secrets.
+     *
+     * @throws IOException with a message for the user: the file was not saved, and the previous one is as it was
+     */
+    public void write(Path file, Session session) throws IOException {
+        byte[] bytes = SessionJson.write(session).getBytes(StandardCharsets.UTF_8);
+        try {
+            AtomicFiles.write(file, bytes, writer);
+        } catch (IOException e) {
+            throw new IOException("The session was not saved to " + file + " (" + AtomicFiles.reason(e) + ")"
+                    + (Files.exists(file) ? "; the file there is as it was before." : "."), e);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package dev.thinkbench.ui.session;
+
+import dev.thinkbench.lab.LaneRun;
+import dev.thinkbench.lab.Replay;
+import dev.thinkbench.lab.session.RecordedColumn;
+import dev.thinkbench.lab.session.Session;
+import dev.thinkbench.ui.compare.ColumnViewModel;
+import dev.thinkbench.ui.compare.CompareViewModel;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * A recorded session shown in the Compare columns and played again: its columns replace the workbench's, each
+ * attached to a replayed run that the columns drain once per frame exactly as a live one, so they stream and the
+ * charts grow as they did. Opens at the end (everything shown, paused); Play starts from the beginning at the chosen
+ * speed; the position can be moved. A live Run ends the replay (the columns take the new runs). UI thread only.
+ */
+public final class ReplayViewModel {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final CompareViewModel compare;
+    private final LongSupplier clock;
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyObjectWrapper<Replay.Speed> speed = new ReadOnlyObjectWrapper<>(this, "speed",
+            Replay.Speed.X1);
+    private final ReadOnlyDoubleWrapper position = new ReadOnlyDoubleWrapper(this, "position");
+    private final ReadOnlyDoubleWrapper duration = new ReadOnlyDoubleWrapper(this, "duration");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    /** The replayed columns' view models, in track order (a column the user removed stays here, unattached). */
+    private final List<ColumnViewModel> replayed = new ArrayList<>();
+    private final Map<ColumnViewModel, RecordedColumn> recorded = new IdentityHashMap<>();
+    private Replay replay;
+    private int generation;
+
+    /** @param clock monotonic nanoseconds ({@link System#nanoTime()} in the app, a test clock in tests) */
+    public ReplayViewModel(CompareViewModel compare, LongSupplier clock) {
+        this.compare = compare;
+        this.clock = clock;
+        compare.runningProperty().addListener((obs, was, now) -> {
+            if (now) {
+                drop();
+            }
+        });
+    }
+
+    /** The recorded session's expected answer, null when none: replayed answers are graded against it. */
+    private String expected;
+
+    /** Shows {@code session}'s columns in their final state, paused at the end; Play replays them. */
+    public void open(Session session) {
+        drop();
+        List<ColumnViewModel> columns = new ArrayList<>();
+        List<RecordedColumn> ran = new ArrayList<>();
+        for (RecordedColumn c : session.columns()) {
+            ColumnViewModel vm = new ColumnViewModel(c.label(), c.budget());
+            columns.add(vm);
+            recorded.put(vm, c);
+            if (c.ran()) {
+                ran.add(c);
+                replayed.add(vm);
+            }
+        }
+        compare.showColumns(columns);
+        for (int i = 0; i < columns.size(); i++) {
+            RecordedColumn c = session.columns().get(i);
+            if (!c.ran() && c.skipped() != null) {
+                columns.get(i).live().skip(c.skipped().isBlank() ? "left out of the recorded run" : c.skipped());
+            }
+        }
+        expected = session.setup().expectedAnswer();
+        replay = Replay.start(ran.stream().map(c -> c.track(session.setup())).toList(), speed.get(), clock);
+        replay.seek(replay.duration());
+        replay.pause();
+        attach();
+        title.set(describe(session));
+        duration.set(seconds(replay.duration()));
+        active.set(true);
+        update();
+    }
+
+    private static String describe(Session s) {
+        String model = s.setup().model().isBlank() ? "" : " \u00b7 " + s.setup().model();
+        String engine = s.setup().engineName().isBlank() ? s.setup().engineId() : s.setup().engineName();
+        return "Recorded " + WHEN.format(s.savedAt()) + model + (engine.isBlank() ? "" : " on " + engine);
+    }
+
+    private void attach() {
+        generation = replay.generation();
+        List<LaneRun> runs = replay.runs();
+        for (int i = 0; i < replayed.size() && i < runs.size(); i++) {
+            ColumnViewModel column = replayed.get(i);
+            if (compare.columns().contains(column)) {
+                column.live().attach(runs.get(i), expected); // graded as the live run was
+            }
+        }
+    }
+
+    /**
+     * The whole recording of {@code column} when it shows a replayed run, wherever the replay stands (so saving a
+     * paused replay keeps all of it); null for any other column.
+     */
+    public RecordedColumn recordingOf(ColumnViewModel column) {
+        return active.get() ? recorded.get(column) : null;
+    }
+
+    /** Once per frame, before the columns drain: feeds what is due and follows a restart. */
+    public void tick() {
+        if (replay == null) {
+            return;
+        }
+        replay.advance();
+        if (replay.generation() != generation) {
+            attach();
+        }
+        update();
+    }
+
+    private void update() {
+        position.set(seconds(replay.position()));
+        playing.set(replay.playing());
+    }
+
+    /** Plays (from the start when at the end) or pauses. */
+    public void playPause() {
+        if (replay == null) {
+            return;
+        }
+        if (replay.playing()) {
+            replay.pause();
+        } else {
+            replay.play();
+        }
+        tick();
+    }
+
+    /** Plays from the beginning. */
+    public void restart() {
+        if (replay != null) {
+            replay.seek(0);
+            replay.play();
+            tick();
+        }
+    }
+
+    /** Moves to {@code seconds} into the recording. */
+    public void seek(double seconds) {
+        if (replay != null) {
+            replay.seek((long) (seconds * 1e9));
+            tick();
+        }
+    }
+
+    /** Moves by {@code seconds} (negative: back). */
+    public void skip(double seconds) {
+        if (replay != null) {
+            seek(position.get() + seconds);
+        }
+    }
+
+    public void setSpeed(Replay.Speed newSpeed) {
+        speed.set(newSpeed);
+        if (replay != null) {
+            replay.setSpeed(newSpeed);
+        }
+    }
+
+    /** Stops replaying; the columns keep the whole recording, as it ended. */
+    public void close() {
+        if (replay != null) {
+            replay.seek(replay.duration());
+            tick();
+        }
+        drop();
+    }
+
+    /** Forgets the replay without touching the columns (a live run took them over). */
+    private void drop() {
+        replay = null;
+        replayed.clear();
+        recorded.clear();
+        active.set(false);
+        playing.set(false);
+    }
+
+    /** True while a recorded session is shown in the columns. */
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Replay.Speed> speedProperty() {
+        return speed.getReadOnlyProperty();
+    }
+
+    /** Seconds into the recording. */
+    public ReadOnlyDoubleProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    /** The recording's length in seconds. */
+    public ReadOnlyDoubleProperty durationProperty() {
+        return duration.getReadOnlyProperty();
+    }
+
+    /** When and on what the session was recorded, e.g. {@code Recorded 2026-03-01 10:15 · qwen3 on Ollama}. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

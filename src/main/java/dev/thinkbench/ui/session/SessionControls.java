@@ -1,0 +1,229 @@
+package dev.thinkbench.ui.session;
+
+import atlantafx.base.theme.Styles;
+import dev.thinkbench.lab.Replay;
+import dev.thinkbench.ui.WorkbenchView;
+import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.present.PresenterViewModel;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * Sessions in the window: a top-bar menu (Open, Save, Save as, recent files, and the exports), the header above the
+ * Compare columns (restore offer, messages, replay controls), and the keys: Ctrl+O open, Ctrl+S save, Ctrl+Shift+S
+ * save as; while a session is replayed and the caret is not in a text field, Space play / pause, Left / Right five
+ * seconds, Home restart, 1 / 2 / 5 / 0 the speed. Autosaves every minute when something changed, besides after each
+ * run. UI thread only.
+ */
+public final class SessionControls {
+
+    static final Duration AUTOSAVE_EVERY = Duration.minutes(1);
+    private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SAVE_AS = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+
+    private final WorkbenchView view;
+    private final SessionViewModel sessions;
+    private final FileAsker files;
+    private final WindowExports exports;
+    private final Menu recentMenu = new Menu("Open recent");
+    private final Timeline autosave;
+
+    public SessionControls(WorkbenchView view, SessionViewModel sessions, PresenterViewModel presenter,
+                           FileAsker files) {
+        this.view = view;
+        this.sessions = sessions;
+        this.files = files;
+        this.exports = new WindowExports(sessions);
+        view.compareView().setColumnsHeader(new ColumnsHeader(sessions, presenter));
+        view.compareView().hideSwitchesWhile(sessions.replay().activeProperty(), presenter.presentingProperty());
+        sessions.recent().addListener((ListChangeListener<Path>) c -> fillRecent());
+        fillRecent();
+        view.sceneProperty().addListener((obs, old, now) -> onScene(old, now));
+        if (view.getScene() != null) {
+            onScene(null, view.getScene());
+        }
+        autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> sessions.autosave()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+    }
+
+    private void onScene(Scene old, Scene now) {
+        if (old != null) {
+            old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKeyFilter);
+            old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onReplayKey);
+        }
+        if (now != null) {
+            now.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyFilter);
+            now.addEventFilter(KeyEvent.KEY_PRESSED, this::onReplayKey);
+        }
+    }
+
+    private void onKeyFilter(KeyEvent e) {
+        if (e.isConsumed() || view.overlayShowing()) {
+            return;
+        }
+        if (SAVE_AS.match(e)) {
+            saveAs();
+        } else if (SAVE.match(e)) {
+            save();
+        } else if (OPEN.match(e)) {
+            open();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    /**
+     * A filter, so a focused scroll pane does not take Space and the arrows first; text fields keep their own keys,
+     * buttons their Space and sliders their arrows. Only while a session is replayed.
+     */
+    private void onReplayKey(KeyEvent e) {
+        ReplayViewModel replay = sessions.replay();
+        Object target = e.getTarget();
+        if (e.isConsumed() || !replay.activeProperty().get() || view.overlayShowing()
+                || target instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()
+                || target instanceof ButtonBase && e.getCode() == KeyCode.SPACE
+                || target instanceof Slider && e.getCode().isArrowKey()) {
+            return;
+        }
+        switch (e.getCode()) {
+            case SPACE, K -> replay.playPause();
+            case LEFT -> replay.skip(-5);
+            case RIGHT -> replay.skip(5);
+            case HOME -> replay.restart();
+            case DIGIT1 -> replay.setSpeed(Replay.Speed.X1);
+            case DIGIT2 -> replay.setSpeed(Replay.Speed.X2);
+            case DIGIT5 -> replay.setSpeed(Replay.Speed.X5);
+            case DIGIT0 -> replay.setSpeed(Replay.Speed.INSTANT);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    /** Saves to the current file, or asks for one. */
+    public void save() {
+        if (!sessions.saveAgain()) {
+            saveAs();
+        }
+    }
+
+    public void saveAs() {
+        Path file = files.saveAs("Save session", "json", "thinkbench-" + LocalDate.now() + ".json");
+        if (file != null) {
+            sessions.save(file);
+        }
+    }
+
+    public void open() {
+        Path file = files.open("Open session", "json");
+        if (file != null) {
+            sessions.open(file);
+        }
+    }
+
+    /** The top-bar menu. */
+    public MenuButton menu() {
+        MenuButton menu = new MenuButton("Session", Icons.icon(Feather.FOLDER));
+        menu.setId("sessionMenu");
+        menu.getStyleClass().addAll(Styles.FLAT);
+        menu.setTooltip(Icons.tip("Save the workbench as a session, open one to replay it, export a comparison"));
+        MenuItem open = item("Open\u2026", OPEN, this::open);
+        MenuItem save = item("Save", SAVE, this::save);
+        MenuItem saveAs = item("Save as\u2026", SAVE_AS, this::saveAs);
+        Menu export = new Menu("Export");
+        export.getItems().addAll(
+                item("Charts as PNG (as shown)\u2026", null, () -> exportTo("Charts as PNG", "png", "charts",
+                        f -> exports.chartsPng(f, look()))),
+                item("Charts as PNG for print\u2026", null, () -> exportTo("Charts as PNG", "png", "charts",
+                        f -> exports.chartsPng(f, ChartSlides.Look.print()))),
+                item("Metrics as CSV\u2026", null, () -> exportTo("Metrics as CSV", "csv", "metrics",
+                        exports::csv)),
+                item("Report as HTML\u2026", null, () -> exportTo("Report as HTML", "html", "report",
+                        exports::html)),
+                item("Report as Markdown\u2026", null, () -> exportTo("Report as Markdown", "md", "report",
+                        exports::markdown)));
+        menu.setOnShowing(e -> export.getItems().forEach(i -> i.setDisable(!exports.hasComparison())));
+        menu.getItems().addAll(open, recentMenu, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
+                export);
+        return menu;
+    }
+
+    private ChartSlides.Look look() {
+        if (view.getScene() != null
+                && view.getScene().getStylesheets().contains(dev.thinkbench.ui.present.PresenterControls.HIGH_CONTRAST)) {
+            return ChartSlides.Look.HIGH_CONTRAST;
+        }
+        return view.viewModel().themeProperty().get() == dev.thinkbench.ui.Theme.DARK ? ChartSlides.Look.DARK
+                : ChartSlides.Look.LIGHT;
+    }
+
+    /** Writes one export; what happened shows above the columns. */
+    @FunctionalInterface
+    interface Export {
+        void to(Path file) throws IOException;
+    }
+
+    private void exportTo(String title, String extension, String name, Export export) {
+        Path file = files.saveAs(title, extension, name + "-" + LocalDate.now() + "." + extension);
+        if (file == null) {
+            return;
+        }
+        try {
+            export.to(file);
+            sessions.tellExported(file);
+        } catch (IOException | RuntimeException e) {
+            sessions.tellProblem(e.getMessage());
+        }
+    }
+
+    private static MenuItem item(String text, KeyCombination keys, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(false);
+        // keys shown only: the scene's filter acts on them, wherever the caret is
+        if (keys != null) {
+            item.setAccelerator(keys);
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : sessions.recent()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  \u2014  " + p.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> sessions.open(p));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    /** Stops the autosave timer (the window closes). */
+    public void stop() {
+        autosave.stop();
+    }
+}

@@ -1,0 +1,371 @@
+package dev.thinkbench.ui.session;
+
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.lab.LaneRun;
+import dev.thinkbench.lab.session.Autosaves;
+import dev.thinkbench.lab.session.KnownAnswers;
+import dev.thinkbench.lab.session.RecentSessions;
+import dev.thinkbench.lab.session.RecordedColumn;
+import dev.thinkbench.lab.session.RunSetup;
+import dev.thinkbench.lab.session.Session;
+import dev.thinkbench.lab.session.SessionFile;
+import dev.thinkbench.ui.BackgroundTasks;
+import dev.thinkbench.ui.compare.ColumnState;
+import dev.thinkbench.ui.compare.ColumnViewModel;
+import dev.thinkbench.ui.compare.CompareViewModel;
+import dev.thinkbench.ui.compare.PromptViewModel;
+import dev.thinkbench.ui.connection.ConnectionViewModel;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Saving and opening the workbench as session files: the Compare tab (prompt, engine, model, sampling, every column
+ * with its timed events), the Stepper's branches, and a sweep's results when the Experiments tab adds them. Files are
+ * read and written off the UI thread; what happened is told in {@link #messageProperty()} (a failed save says the
+ * previous file is intact). Keeps the recent files, autosaves to the data folder after each run and when asked, and
+ * after a crash offers the autosave that was left behind. An opened session is replayed through {@link #replay()}.
+ * Never saves an API key: only the name of its variable. UI thread only.
+ */
+public final class SessionViewModel {
+
+    private final CompareViewModel compare;
+    private final SessionFile files;
+    private final Autosaves autosaves;
+    private final RecentSessions recentStore;
+    private final BackgroundTasks tasks;
+    private final Supplier<Instant> now;
+    private final ReplayViewModel replay;
+    private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>(this, "currentFile");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper(this, "problem");
+    private final ReadOnlyObjectWrapper<Path> restoreOffer = new ReadOnlyObjectWrapper<>(this, "restoreOffer");
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private StepperSessions stepper;
+    private SweepSessions sweeps;
+    private int lastAutosaved;
+
+    /**
+     * @param autosaves where autosaves go, null for none (tests)
+     * @param recentStore the recent files list, null for none
+     * @param clock monotonic nanoseconds for replays
+     */
+    public SessionViewModel(CompareViewModel compare, SessionFile files, Autosaves autosaves,
+                            RecentSessions recentStore, BackgroundTasks tasks, Supplier<Instant> now,
+                            LongSupplier clock) {
+        this.compare = compare;
+        this.files = files;
+        this.autosaves = autosaves;
+        this.recentStore = recentStore;
+        this.tasks = tasks;
+        this.now = now;
+        this.replay = new ReplayViewModel(compare, clock);
+        compare.setOnFrame(replay::tick);
+        compare.runningProperty().addListener((obs, was, running) -> {
+            if (was && !running) {
+                autosave();
+            }
+        });
+        if (recentStore != null) {
+            recent.setAll(recentStore.list());
+        }
+    }
+
+    /** Where the Experiments tab's sweep results come from and go to; null leaves them out. */
+    public void setSweeps(SweepSessions source) {
+        sweeps = source;
+    }
+
+    /** Where the Stepper tab's session comes from and goes to; null leaves it out. */
+    public void setStepper(StepperSessions source) {
+        stepper = source;
+    }
+
+    // ---- the workbench as a session ------------------------------------------------------------------------------
+
+    /** The workbench now, as a session (a run still going is saved as cancelled, with what it had). */
+    public Session snapshot() {
+        PromptViewModel p = compare.prompt();
+        ConnectionViewModel c = compare.connection();
+        EngineRegistry.Entry entry = c.engineEntryProperty().get();
+        String key = c.apiKeyVariableProperty().get();
+        Sampling sampling = p.samplingValid() ? p.sampling() : Sampling.defaults();
+        RunSetup setup = new RunSetup(p.promptProperty().get(), p.systemProperty().get(),
+                entry == null ? "" : entry.id(), entry == null ? "" : entry.displayName(), c.modelProperty().get(),
+                blankToNull(c.baseUrlProperty().get()), blankToNull(key), sampling, null,
+                expectedAnswer(p));
+        List<RecordedColumn> columns = new ArrayList<>();
+        for (ColumnViewModel column : compare.columns()) {
+            String label = column.labelProperty().get() == null || column.labelProperty().get().isBlank()
+                    ? "column " + (columns.size() + 1) : column.labelProperty().get().strip();
+            String budget = column.budgetTextProperty().get();
+            LaneRun run = column.live().shownRun();
+            RecordedColumn recording = replay.recordingOf(column);
+            if (recording != null) {
+                columns.add(recording);
+            } else if (run != null) {
+                columns.add(RecordedColumn.of(run));
+            } else if (column.live().getState() == ColumnState.SKIPPED) {
+                columns.add(RecordedColumn.skipped(label, budget, column.unsupportedProperty().get()));
+            } else {
+                columns.add(RecordedColumn.idle(label, budget));
+            }
+        }
+        return new Session(now.get(), "", setup, columns, stepper == null ? null : stepper.record(),
+                sweeps == null ? null : sweeps.record());
+    }
+
+    /** The answer the prompt pane was told, else the one known for a sample prompt, else null. */
+    private static String expectedAnswer(PromptViewModel p) {
+        String told = p.expectedProperty().get();
+        return told != null && !told.isBlank() ? told.strip() : KnownAnswers.forPrompt(p.promptProperty().get());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Shows {@code session}: its prompt and sampling, its columns replayable, its Stepper branches. */
+    public void apply(Session session) {
+        PromptViewModel p = compare.prompt();
+        p.promptProperty().set(session.setup().prompt());
+        p.systemProperty().set(session.setup().system());
+        Sampling s = session.setup().sampling();
+        p.temperatureProperty().set(s.temperature() == null ? "" : plain(s.temperature()));
+        p.seedProperty().set(s.seed() == null ? "" : String.valueOf(s.seed()));
+        p.expectedProperty().set(session.setup().expectedAnswer() == null ? "" : session.setup().expectedAnswer());
+        replay.open(session);
+        if (stepper != null && session.stepper() != null && !session.stepper().branches().isEmpty()) {
+            stepper.show(session.stepper());
+        }
+        if (sweeps != null && session.sweep() != null && !session.sweep().rows().isEmpty()) {
+            sweeps.show(session.sweep());
+        }
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    // ---- files ---------------------------------------------------------------------------------------------------
+
+    /** Saves to the file saved to or opened last; false when there is none yet (ask for one, then {@link #save}). */
+    public boolean saveAgain() {
+        Path file = currentFile.get();
+        if (file == null) {
+            return false;
+        }
+        save(file);
+        return true;
+    }
+
+    /** Saves the workbench to {@code file} in the background; the message says how it went. */
+    public void save(Path file) {
+        Session session = snapshot();
+        tasks.run(() -> {
+            files.write(file, session);
+            return file;
+        }, saved -> {
+            currentFile.set(saved);
+            remember(saved);
+            tell("Saved to " + saved.getFileName(), false);
+        }, error -> tell(error.getMessage(), true));
+    }
+
+    /** Opens {@code file} in the background and shows it; a file that cannot be read is told, and left as it is. */
+    public void open(Path file) {
+        tasks.run(() -> files.read(file), session -> {
+            apply(session);
+            currentFile.set(file);
+            remember(file);
+            tell("Opened " + file.getFileName() + ": press Play to replay it as recorded", false);
+        }, error -> {
+            tell(error.getMessage(), true);
+            if (!Files.exists(file)) {
+                forget(file);
+            }
+        });
+    }
+
+    private void remember(Path file) {
+        if (recentStore == null) {
+            return;
+        }
+        try {
+            recent.setAll(recentStore.add(file));
+        } catch (IOException e) {
+            // the list is a convenience: the session itself was saved or opened
+        }
+    }
+
+    private void forget(Path file) {
+        if (recentStore == null) {
+            return;
+        }
+        try {
+            recent.setAll(recentStore.remove(file));
+        } catch (IOException e) {
+            recent.remove(file.toAbsolutePath().normalize());
+        }
+    }
+
+    private void tell(String text, boolean isProblem) {
+        problem.set(isProblem);
+        message.set(text);
+    }
+
+    /** Says that an export was written. */
+    public void tellExported(Path file) {
+        tell("Exported " + file.getFileName() + " (" + file.toAbsolutePath().getParent() + ")", false);
+    }
+
+    /** Shows a problem above the columns. */
+    public void tellProblem(String text) {
+        tell(text == null || text.isBlank() ? "Something went wrong" : text, true);
+    }
+
+    /** Clears the message. */
+    public void dismissMessage() {
+        tell("", false);
+    }
+
+    // ---- autosave and crash recovery ------------------------------------------------------------------------------
+
+    /**
+     * Writes the autosave in the background when the workbench changed since the last one and holds something worth
+     * keeping (a prompt or a run). A failure is told once.
+     */
+    public void autosave() {
+        if (autosaves == null) {
+            return;
+        }
+        Session session = snapshot();
+        int fingerprint = fingerprint(session);
+        if (fingerprint == lastAutosaved || !worthKeeping(session)) {
+            return;
+        }
+        lastAutosaved = fingerprint;
+        tasks.run(() -> {
+            autosaves.write(session);
+            return session;
+        }, done -> { }, error -> tell("Autosave failed: " + error.getMessage(), true));
+    }
+
+    private static boolean worthKeeping(Session s) {
+        return !s.setup().prompt().isBlank() || s.columns().stream().anyMatch(RecordedColumn::ran)
+                || s.stepper() != null || s.sweep() != null && !s.sweep().rows().isEmpty();
+    }
+
+    /** Changes whenever what a session would hold changes (not its time of saving). */
+    private static int fingerprint(Session s) {
+        int events = s.columns().stream().mapToInt(c -> c.events().size()).sum();
+        int stepperEvents = s.stepper() == null ? 0 : s.stepper().branches().stream()
+                .mapToInt(b -> b.events().size() + b.steps().size()).sum();
+        int sweepRows = s.sweep() == null ? 0 : s.sweep().rows().hashCode();
+        return Objects.hash(s.setup(), s.columns().stream().map(c -> c.label() + "=" + c.budget()).toList(), events,
+                stepperEvents, sweepRows);
+    }
+
+    /** Looks for an autosave a crashed Thinkbench left behind, and offers it ({@link #restoreOfferProperty()}). */
+    public void checkForLeftBehind() {
+        if (autosaves != null) {
+            List<Path> left = autosaves.leftBehind();
+            restoreOffer.set(left.isEmpty() ? null : left.getFirst());
+        }
+    }
+
+    /** Opens the autosave on offer and removes it (it becomes this window's autosave). */
+    public void restore() {
+        Path offered = restoreOffer.get();
+        if (offered == null) {
+            return;
+        }
+        restoreOffer.set(null);
+        tasks.run(() -> files.read(offered), session -> {
+            apply(session);
+            tell("Restored the workbench autosaved " + session.savedAt().toString().replace('T', ' ')
+                    .replaceAll("\\.\\d+", "").replace("Z", " UTC"), false);
+            discardQuietly(offered);
+            autosave();
+        }, error -> tell(error.getMessage() + " The autosave is kept at " + offered + ".", true));
+    }
+
+    /** Declines the autosave on offer and removes it. */
+    public void discardRestore() {
+        Path offered = restoreOffer.get();
+        restoreOffer.set(null);
+        if (offered != null) {
+            discardQuietly(offered);
+        }
+    }
+
+    private void discardQuietly(Path file) {
+        try {
+            autosaves.discard(file);
+        } catch (IOException e) {
+            tell("Could not remove the old autosave " + file + " (" + e.getMessage() + ")", true);
+        }
+    }
+
+    /** The window closes normally: this window's autosave is removed (nothing to restore next time). */
+    public void closeCleanly() {
+        if (autosaves != null) {
+            try {
+                autosaves.closeCleanly();
+            } catch (IOException e) {
+                // next start offers it: harmless
+            }
+        }
+    }
+
+    // ---- properties ----------------------------------------------------------------------------------------------
+
+    public ReplayViewModel replay() {
+        return replay;
+    }
+
+    public CompareViewModel compare() {
+        return compare;
+    }
+
+    /** The file saved to or opened last, null when none. */
+    public ReadOnlyObjectProperty<Path> currentFileProperty() {
+        return currentFile.getReadOnlyProperty();
+    }
+
+    /** What the last action did, or why it failed; empty when nothing to say. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** True when the message is a problem (a failed save or open). */
+    public ReadOnlyBooleanProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** An autosave a crashed Thinkbench left behind, null when none. */
+    public ReadOnlyObjectProperty<Path> restoreOfferProperty() {
+        return restoreOffer.getReadOnlyProperty();
+    }
+
+    /** The session files used lately, newest first. */
+    public ObservableList<Path> recent() {
+        return FXCollections.unmodifiableObservableList(recent);
+    }
+}

@@ -1,0 +1,220 @@
+package dev.thinkbench.lab.session;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.thinkbench.core.RunStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SessionFileTest {
+
+    @TempDir
+    Path dir;
+
+    private final SessionFile files = new SessionFile();
+
+    @Test
+    void everyEventTypeStepperBranchAndSweepRowSurviveARoundTrip() throws IOException {
+        Session original = SessionSamples.full();
+        Path file = dir.resolve("s.json");
+        files.write(file, original);
+
+        Session read = files.read(file);
+
+        assertThat(read).isEqualTo(original);
+        assertThat(read.columns().getFirst().events()).hasSize(11)
+                .extracting(e -> e.getClass().getSimpleName()).containsExactly("Started", "RetryWaiting",
+                        "TokenConfidence", "ThinkingDelta", "ThinkingDelta", "Intervention", "ThinkingDelta", "Intervention",
+                        "AnswerDelta", "UsageReported", "Finished");
+        assertThat(read.columns().get(1).recorder().status()).isEqualTo(RunStatus.FAILED);
+        assertThat(read.columns().get(2).recorder().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(read.stepper().branches().get(1).parentId()).isEqualTo(1);
+        assertThat(read.sweep().rows()).hasSize(2);
+    }
+
+    @Test
+    void eventsAreWrittenOnePerLineWithTheirTimesFromTheRunStart() throws IOException {
+        Path file = dir.resolve("s.json");
+        files.write(file, SessionSamples.full());
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).anyMatch(l -> l.strip().equals(
+                "{\"t\":1600000000,\"type\":\"thinking\",\"text\":\"Six sevens\",\"tokens\":2},"));
+        assertThat(lines.getFirst()).isEqualTo("{");
+        assertThat(String.join("\n", lines)).contains("\"format\" : \"thinkbench-session\"", "\"version\" : 1",
+                "\"apiKeyEnv\" : \"OPENAI_API_KEY\"");
+    }
+
+    @Test
+    void aFileCutShortSaysSoAndIsLeftAsItIs() throws IOException {
+        Path file = dir.resolve("s.json");
+        files.write(file, SessionSamples.full());
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(whole, whole.length / 2));
+
+        expectProblem(file, SessionFileException.Problem.TRUNCATED, "cut short");
+    }
+
+    @Test
+    void anEmptyFileIsTreatedAsCutShort() throws IOException {
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, "  \n");
+
+        expectProblem(file, SessionFileException.Problem.TRUNCATED, "empty");
+    }
+
+    @Test
+    void garbageIsNotJson() throws IOException {
+        Path file = dir.resolve("s.json");
+        Files.write(file, new byte[]{'{', '"', 'a', '"', ':', ' ', '@', 0x01, 0x02});
+
+        expectProblem(file, SessionFileException.Problem.CORRUPT, "not valid JSON");
+    }
+
+    @Test
+    void otherJsonIsNotASession() throws IOException {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"theme\": \"dark\"}");
+
+        expectProblem(file, SessionFileException.Problem.NOT_A_SESSION, "not a Thinkbench session");
+    }
+
+    @Test
+    void aNewerFormatIsRefusedWithTheVersions() throws IOException {
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, SessionJson.write(SessionSamples.full()).replace("\"version\" : 1",
+                "\"version\" : 7"));
+
+        expectProblem(file, SessionFileException.Problem.NEWER, "newer Thinkbench (format 7; this version reads up to 1)");
+    }
+
+    @Test
+    void damagedContentSaysWhere() throws IOException {
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, SessionJson.write(SessionSamples.full()).replace("\"type\":\"usage\"",
+                "\"type\":\"telepathy\""));
+
+        expectProblem(file, SessionFileException.Problem.DAMAGED, "columns[0]: events[9]: unknown event type 'telepathy'");
+    }
+
+    @Test
+    void aBudgetThatDoesNotParseIsDamage() throws IOException {
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, SessionJson.write(SessionSamples.full()).replace("\"budget\" : \"effort:high\"",
+                "\"budget\" : \"effort:enormous\""));
+
+        expectProblem(file, SessionFileException.Problem.DAMAGED, "columns[1]: budget:");
+    }
+
+    @Test
+    void aRunWithoutItsEndIsDamage() throws IOException {
+        Path file = dir.resolve("s.json");
+        ObjectNode tree = (ObjectNode) SessionJson.MAPPER.readTree(SessionJson.write(SessionSamples.full()));
+        ArrayNode events = (ArrayNode) tree.get("columns").get(2).get("events");
+        events.remove(events.size() - 1);
+        Files.writeString(file, tree.toString());
+
+        expectProblem(file, SessionFileException.Problem.DAMAGED, "exactly one finished, cancelled or failed");
+    }
+
+    @Test
+    void aMissingFileIsUnreadable() {
+        assertThatThrownBy(() -> files.read(dir.resolve("nope.json")))
+                .isInstanceOf(SessionFileException.class).hasMessageContaining("There is no session file");
+    }
+
+    private void expectProblem(Path file, SessionFileException.Problem problem, String words) throws IOException {
+        byte[] before = Files.readAllBytes(file);
+        FileTime modified = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(file, modified);
+
+        assertThatThrownBy(() -> files.read(file)).isInstanceOfSatisfying(SessionFileException.class, e -> {
+            assertThat(e.problem()).isEqualTo(problem);
+            assertThat(e.getMessage()).contains(words).contains(file.toString());
+        });
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+        try (Stream<Path> all = Files.list(dir)) {
+            assertThat(all.toList()).containsExactly(file);
+        }
+    }
+
+    @Test
+    void anOlderFormatIsMigratedBeforeReading() throws IOException {
+        // Version 0, made up for this test: columns were called "lanes" and event times were in milliseconds.
+        String current = SessionJson.write(SessionSamples.full());
+        String older = java.util.regex.Pattern.compile("\"t\":(\\d+)").matcher(current
+                        .replace("\"version\" : 1", "\"version\" : 0").replace("\"columns\"", "\"lanes\""))
+                .replaceAll(m -> "\"t\":" + Long.parseLong(m.group(1)) / 1_000_000L);
+        Path file = dir.resolve("old.json");
+        Files.writeString(file, older);
+        SessionMigrations.Step laneToColumns = new SessionMigrations.Step() {
+            @Override
+            public int from() {
+                return 0;
+            }
+
+            @Override
+            public ObjectNode apply(ObjectNode tree) {
+                tree.set("columns", tree.remove("lanes"));
+                tree.get("columns").forEach(SessionFileTest::millisToNanos);
+                tree.get("stepper").get("branches").forEach(SessionFileTest::millisToNanos);
+                return tree;
+            }
+        };
+        SessionFile migrating = new SessionFile(SessionMigrations.of(List.of(laneToColumns), 1), Files::write);
+
+        Session read = migrating.read(file);
+
+        assertThat(read).isEqualTo(SessionSamples.full());
+        assertThatThrownBy(() -> files.read(file)).isInstanceOfSatisfying(SessionFileException.class,
+                e -> assertThat(e.getMessage()).contains("format version 0 is not one this Thinkbench can read"));
+    }
+
+    private static void millisToNanos(com.fasterxml.jackson.databind.JsonNode owner) {
+        owner.get("events").forEach(e -> ((ObjectNode) e).put("t", e.get("t").asLong() * 1_000_000L));
+    }
+
+    @Test
+    void aFailedSaveLeavesThePreviousFileAndNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("talk.json");
+        files.write(file, SessionSamples.full());
+        byte[] before = Files.readAllBytes(file);
+        SessionFile diskFull = new SessionFile(SessionMigrations.standard(), (target, bytes) -> {
+            Files.write(target, Arrays.copyOf(bytes, 100));
+            throw new IOException("No space left on device");
+        });
+
+        assertThatThrownBy(() -> diskFull.write(file, SessionSamples.full().withNote("changed")))
+                .hasMessageContaining("not saved to " + file)
+                .hasMessageContaining("No space left on device")
+                .hasMessageContaining("the file there is as it was before");
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (Stream<Path> all = Files.list(dir)) {
+            assertThat(all.toList()).containsExactly(file);
+        }
+    }
+
+    @Test
+    void savingIntoAFolderThatCannotBeMadeSaysSo() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("plain"), "x");
+
+        assertThatThrownBy(() -> files.write(notAFolder.resolve("s.json"), SessionSamples.full()))
+                .hasMessageContaining("The session was not saved to");
+        assertThat(Files.readString(notAFolder, StandardCharsets.UTF_8)).isEqualTo("x");
+    }
+}

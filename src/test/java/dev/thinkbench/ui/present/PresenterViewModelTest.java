@@ -1,0 +1,40 @@
+package dev.thinkbench.ui.present;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Presenter mode's zoom without a toolkit: fitted to the window, following it, until the user chooses one. */
+class PresenterViewModelTest {
+
+    @Test
+    void presenterModeFitsTheZoomToTheWindowAndFollowsItUntilTheUserZooms() {
+        PresenterViewModel vm = new PresenterViewModel();
+        vm.windowResized(1080);
+        assertThat(vm.zoomProperty().get()).as("not presenting: the zoom stays").isEqualTo(100);
+
+        vm.togglePresenting(900);
+        assertThat(vm.zoomProperty().get()).isEqualTo(125);
+        vm.windowResized(1080); // full screen on a 1920 x 1080 projector
+        assertThat(vm.zoomProperty().get()).isEqualTo(150);
+        vm.windowResized(720);
+        assertThat(vm.zoomProperty().get()).isEqualTo(100);
+
+        vm.zoomIn();
+        vm.windowResized(1080);
+        assertThat(vm.zoomProperty().get()).as("a zoom the user chose stays").isEqualTo(110);
+    }
+
+    @Test
+    void aZoomChosenBeforePresenterModeIsKept() {
+        PresenterViewModel vm = new PresenterViewModel();
+        vm.setZoom(175);
+        vm.togglePresenting(720);
+        vm.windowResized(1080);
+        assertThat(vm.zoomProperty().get()).isEqualTo(175);
+        vm.setZoom(900);
+        assertThat(vm.zoomProperty().get()).isEqualTo(300);
+        assertThat(PresenterViewModel.fittingZoom(2160)).isEqualTo(300);
+        assertThat(PresenterViewModel.fittingZoom(600)).isEqualTo(100);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.thinkbench.ui.session;
+
+import dev.thinkbench.lab.Replay;
+import dev.thinkbench.ui.compare.ColumnState;
+import dev.thinkbench.ui.compare.ColumnView;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Save with Ctrl+S, open with Ctrl+O, and the replay controls, headless; the replay runs on a clock the test moves,
+ * so the streaming is checked without sleeping.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class ReplayControlsTest {
+
+    @TempDir
+    static Path dir;
+
+    private SessionWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new SessionWindow(dir);
+        stage.setScene(window.view.createScene(1280, 800));
+        stage.show();
+    }
+
+    private List<ColumnView> columns() {
+        return window.view.compareView().columnsPane().columnViews();
+    }
+
+    private static void press(FxRobot robot, KeyCode... keys) {
+        robot.press(keys);
+        for (int i = keys.length - 1; i >= 0; i--) {
+            robot.release(keys[i]);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Moves the replay clock and lets a few frames drain. */
+    private void elapse(long nanos) throws TimeoutException {
+        window.clock.addAndGet(nanos);
+        double target = window.sessions.replay().positionProperty().get();
+        WaitForAsyncUtils.waitForFxEvents(4);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.sessions.replay().playingProperty().get()
+                || window.sessions.replay().positionProperty().get() > target || nanos == 0);
+        WaitForAsyncUtils.waitForFxEvents(4);
+    }
+
+    private static int lines(String text) {
+        return text.isEmpty() ? 0 : text.split("\n").length;
+    }
+
+    @Test
+    void aSavedRunOpensWithReplayControlsThatPlayPauseSeekAndClose(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> window.view.viewModel().compare().canRunProperty().get());
+        robot.interact(() -> window.view.viewModel().compare().run());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> columns().stream()
+                .allMatch(c -> c.viewModel().live().getState() == ColumnState.DONE));
+        Path file = dir.resolve("talk.json");
+        window.answers.add(file);
+        press(robot, KeyCode.CONTROL, KeyCode.S);
+        assertThat(Files.readString(file)).contains("\"format\" : \"thinkbench-session\"");
+        assertThat(robot.lookup("#sessionMessage").queryLabeled().getText()).isEqualTo("Saved to talk.json");
+        Node bar = robot.lookup("#replayBar").query();
+        assertThat(bar.isVisible()).isFalse();
+
+        window.answers.add(file);
+        press(robot, KeyCode.CONTROL, KeyCode.O);
+
+        assertThat(bar.isVisible()).isTrue();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> columns().get(2).answerText().startsWith("Final"));
+        assertThat(lines(columns().get(2).thinkingText())).isEqualTo(40);
+
+        // Play from the end: the columns start over and stream only as the clock moves
+        robot.clickOn("#replayPlay");
+        elapse(0);
+        assertThat(window.sessions.replay().playingProperty().get()).isTrue();
+        assertThat(columns().get(2).answerText()).isEmpty();
+        double duration = window.sessions.replay().durationProperty().get();
+        elapse((long) (duration * 0.5e9));
+        int halfway = lines(columns().get(2).thinkingText());
+        assertThat(halfway).isBetween(1, 39);
+
+        // Space pauses wherever the focus is, except in a text field, which keeps its own Space
+        robot.interact(() -> window.view.compareView().columnsPane().requestFocus());
+        press(robot, KeyCode.SPACE);
+        assertThat(window.sessions.replay().playingProperty().get()).isFalse();
+        elapse((long) (duration * 1e9));
+        assertThat(lines(columns().get(2).thinkingText())).isEqualTo(halfway);
+
+        robot.clickOn("#replaySpeed5");
+        assertThat(window.sessions.replay().speedProperty().get()).isEqualTo(Replay.Speed.X5);
+        robot.clickOn("#replayPlay");
+        elapse((long) (duration * 0.2e9)); // at 5x, the rest of the recording
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> columns().get(2).answerText().startsWith("Final"));
+        assertThat(lines(columns().get(2).thinkingText())).isEqualTo(40);
+
+        robot.interact(() -> window.controlsSeek(0.25 * duration));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> lines(columns().get(2).thinkingText()) < 40 && columns().get(2).answerText().isEmpty());
+
+        robot.clickOn("#replayClose");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bar.isVisible()).isFalse();
+        assertThat(lines(columns().get(2).thinkingText())).isEqualTo(40);
+        assertThat(columns()).allMatch(c -> c.viewModel().live().getState() == ColumnState.DONE);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.thinkbench.ui.session;
+
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Usage;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.session.RecentSessions;
+import dev.thinkbench.lab.session.SessionFile;
+import dev.thinkbench.app.WorkbenchFactory;
+import dev.thinkbench.lab.settings.Settings;
+import dev.thinkbench.ui.ScriptedTestEngine;
+import dev.thinkbench.ui.WorkbenchFixture;
+import dev.thinkbench.ui.WorkbenchView;
+import dev.thinkbench.ui.present.PresenterControls;
+import dev.thinkbench.ui.present.PresenterViewModel;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The workbench window as the app wires it for sessions and presenting (view, presenter controls, session controls),
+ * over a scripted test engine whose three columns think at length, a replay clock the test moves, and a file asker
+ * that answers with queued paths. Build on the FX thread.
+ */
+final class SessionWindow {
+
+    /** Thinking long enough to fill any thinking box: numbered lines. */
+    static final List<String> LONG_THINKING = IntStream.rangeClosed(1, 40)
+            .mapToObj(i -> "Step " + i + ": carry the sum forward and check it again.\n").toList();
+
+    final AtomicLong clock = new AtomicLong(1_000_000_000_000L);
+    final Deque<Path> answers = new ArrayDeque<>();
+    final WorkbenchView view;
+    final PresenterViewModel presenter = new PresenterViewModel();
+    final PresenterControls presenting;
+    final SessionViewModel sessions;
+    final SessionControls controls;
+
+    SessionWindow(Path dataFolder) {
+        ScriptedTestEngine engine = new ScriptedTestEngine("scripted", SessionWindow::script,
+                List.of(new ModelInfo("m1", "")));
+        EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry("scripted", "Scripted",
+                "http://127.0.0.1:1", c -> engine));
+        BudgetPresets presets = new BudgetPresets(Map.of("scripted", List.of(
+                new BudgetPresets.Preset("small", new Budget.None(), "thinking off"),
+                new BudgetPresets.Preset("medium", BudgetSpec.parse("effort:low"), "low effort"),
+                new BudgetPresets.Preset("large", BudgetSpec.parse("effort:high"), "high effort"))));
+        view = WorkbenchFactory.create(WorkbenchFixture.services(registry, presets),
+                new WorkbenchFixture.SameThreadTasks(), Settings.defaults());
+        presenting = new PresenterControls(view, presenter);
+        sessions = new SessionViewModel(view.viewModel().compare(), new SessionFile(), null,
+                new RecentSessions(dataFolder.resolve("recent.json")), new WorkbenchFixture.SameThreadTasks(),
+                Instant::now, clock::get);
+        controls = new SessionControls(view, sessions, presenter, new FileAsker() {
+            @Override
+            public Path saveAs(String title, String extension, String suggested) {
+                return answers.poll();
+            }
+
+            @Override
+            public Path open(String title, String extension) {
+                return answers.poll();
+            }
+        });
+        view.addBarItem(controls.menu());
+        view.addBarItem(presenting.menu());
+        view.viewModel().compare().prompt().promptProperty().set(
+                "A bus has 47 people. 18 more board. 16 more board. 10 leave. 28 leave. 32 leave. "
+                        + "How many people are on the bus now?");
+    }
+
+    private static ScriptedTestEngine.Script script(RunSpec spec) {
+        int lines = switch (spec.budget().spec()) {
+            case "none" -> 0;
+            case "effort:low" -> 12;
+            default -> LONG_THINKING.size();
+        };
+        String answer = lines == 0 ? "65" : "Final Answer: 11\n\nThe bus ends with 11 people.";
+        return ScriptedTestEngine.Script.of(LONG_THINKING.subList(0, lines),
+                List.of(answer.split("(?<= )"))).reporting(new Usage(137, lines + 5, lines)).paced(120);
+    }
+
+    /** Moves the replay's seek slider as a drag would. */
+    void controlsSeek(double seconds) {
+        ((ReplayBar) view.lookup("#replayBar")).seekSlider().setValue(seconds);
+    }
+
+    static String allThinking(int lines) {
+        return LONG_THINKING.stream().limit(lines).collect(Collectors.joining());
+    }
+}
