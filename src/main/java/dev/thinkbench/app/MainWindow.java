@@ -107,7 +107,11 @@ public final class MainWindow implements AutoCloseable {
         sessionControls = new SessionControls(view, sessions, presenter, new ChooserFiles(view,
                 context.sampleSessions()));
         view.addBarItem(sessionControls.menu());
-        view.addBarItem(presenting.menu());
+        javafx.scene.control.MenuButton display = presenting.menu();
+        // the language for the next start, beside the other display choices
+        display.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(),
+                new dev.thinkbench.ui.LanguageMenu(view.viewModel().languageProperty()));
+        view.addBarItem(display);
         sessions.checkForLeftBehind();
     }
 

@@ -1,30 +1,26 @@
 package dev.thinkbench.ui;
 
-import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.UiLanguage;
 import javafx.beans.property.ObjectProperty;
-import javafx.scene.control.MenuButton;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The top bar's language menu: System / English / 한국어, bound to the window's language choice, with a note that the
- * choice applies when Thinkbench starts again (every view reads its strings once, when it is built). UI thread only.
+ * The language submenu (in the top bar's display menu): System / English / 한국어, bound to the window's language
+ * choice, with a note that the choice applies when Thinkbench starts again (every view reads its strings once, when
+ * it is built). UI thread only.
  */
-final class LanguageMenu extends MenuButton {
+public final class LanguageMenu extends Menu {
 
-    LanguageMenu(ObjectProperty<UiLanguage> language) {
+    public LanguageMenu(ObjectProperty<UiLanguage> language) {
+        super(Messages.get("language.menu"), Icons.icon(Feather.GLOBE));
         setId("languageMenu");
-        setGraphic(Icons.icon(Feather.GLOBE));
-        getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        setTooltip(Icons.tip(Messages.get("language.help")));
-        setMinWidth(Region.USE_PREF_SIZE);
         ToggleGroup group = new ToggleGroup();
         for (UiLanguage l : UiLanguage.values()) {
             RadioMenuItem item = new RadioMenuItem(l.label());

@@ -38,7 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The workbench window's content: a top bar (brand, connection, help, language menu, theme toggle), a tab per tool added through
+ * The workbench window's content: a top bar (brand, connection, help, theme toggle), a tab per tool added through
  * {@link #addTab}, a status bar with the selected tab's shortcuts, and an overlay layer for a modal card (the
  * welcome) over all of it. Applies the AtlantaFX Primer theme, light or dark. Window-wide shortcuts: Ctrl+1..9 select
  * a tab, F1 shows the help (when set), F5 lists models again, Ctrl+Shift+L switches the theme; while an overlay shows,
@@ -138,7 +138,6 @@ public final class WorkbenchView extends StackPane {
         barItems.setAlignment(Pos.CENTER_LEFT);
         barItems.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(14, brand, separator(), connectionBar, spacer, barItems, help, theme);
-        bar.getChildren().add(bar.getChildren().indexOf(theme), new LanguageMenu(vm.languageProperty()));
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 14, 8, 14));

@@ -76,10 +76,14 @@ public final class LessonScreenshotMain {
         if (korean) {
             stepperWait(window);
             snap(window, out.resolve("lesson-stepper-wait" + suffix + ".png"));
-            run(() -> ((javafx.scene.control.MenuButton) window.view().getScene().lookup("#languageMenu")).show());
+            var display = (javafx.scene.control.MenuButton) window.view().getScene().lookup("#presenterMenu");
+            run(display::show);
+            Thread.sleep(500);
+            run(() -> display.getItems().stream().filter(i -> "languageMenu".equals(i.getId())).findFirst()
+                    .map(javafx.scene.control.Menu.class::cast).orElseThrow().show());
             Thread.sleep(800);
             snapScreen(window, out.resolve("language-menu" + suffix + ".png"));
-            run(() -> ((javafx.scene.control.MenuButton) window.view().getScene().lookup("#languageMenu")).hide());
+            run(display::hide);
             run(window::showHelp);
             Thread.sleep(1000);
             snap(window, out.resolve("help" + suffix + ".png"));

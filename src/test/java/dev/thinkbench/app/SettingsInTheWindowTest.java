@@ -5,6 +5,7 @@ import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.Theme;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.UiLanguage;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The settings file as the window meets it: a broken file is set aside and says so in a banner, a file from a newer
  * Thinkbench survives closing the window, a write that fails shows a banner too, and the language chosen in the top
- * bar is kept for the next start.
+ * bar's display menu is kept for the next start.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(120)
@@ -129,7 +130,7 @@ class SettingsInTheWindowTest {
     void theLanguageChosenInTheTopBarIsSavedAndAppliedAtTheNextStart(FxRobot robot) throws Exception {
         home = AppHome.create(dir);
         open();
-        MenuButton menu = robot.lookup("#languageMenu").queryAs(MenuButton.class);
+        Menu menu = languageMenu();
         assertThat(radio(menu, "system").isSelected()).as("the system's language by default").isTrue();
         assertThat(item(menu, "languageRestartNote").getText()).isEqualTo("Applies when Thinkbench starts again");
         assertThat(item(menu, "language-ko").getText()).isEqualTo("\ud55c\uad6d\uc5b4");
@@ -146,18 +147,25 @@ class SettingsInTheWindowTest {
             ThinkbenchApp.applyLanguage(context.settings().get());
             assertThat(Messages.locale()).isEqualTo(Locale.KOREAN);
             assertThat(Messages.get("tab.compare")).isEqualTo("\ube44\uad50");
-            MenuButton again = robot.lookup("#languageMenu").queryAs(MenuButton.class);
+            Menu again = languageMenu();
             assertThat(radio(again, "ko").isSelected()).isTrue();
         } finally {
             Messages.setLocale(Locale.ENGLISH);
         }
     }
 
-    private static MenuItem item(MenuButton menu, String id) {
+    /** The language submenu, in the top bar's display menu. */
+    private Menu languageMenu() {
+        MenuButton display = (MenuButton) window.view().lookup("#presenterMenu");
+        return (Menu) display.getItems().stream().filter(i -> "languageMenu".equals(i.getId())).findFirst()
+                .orElseThrow();
+    }
+
+    private static MenuItem item(Menu menu, String id) {
         return menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
     }
 
-    private static RadioMenuItem radio(MenuButton menu, String language) {
+    private static RadioMenuItem radio(Menu menu, String language) {
         return (RadioMenuItem) item(menu, "language-" + language);
     }
 }
