@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +25,28 @@ import java.util.Map;
 final class GgufImport {
 
     private GgufImport() {
+    }
+
+    /** The vocabulary a GGUF written by {@link GgufExport} carries. */
+    static MicroVocab vocab(Path path) throws IOException, GgufFormatException {
+        GgufFile file = GgufReader.readAll(path);
+        List<String> tokens = file.array("tokenizer.ggml.tokens").values().stream().map(String.class::cast).toList();
+        List<?> raw = file.array("tokenizer.ggml.scores").values();
+        float[] scores = new float[raw.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = ((Number) raw.get(i)).floatValue();
+        }
+        return MicroVocab.of(tokens, scores);
+    }
+
+    /** The model shape a GGUF written by {@link GgufExport} has. */
+    static MicroConfig config(Path path) throws IOException, GgufFormatException {
+        GgufFile file = GgufReader.read(path);
+        int dim = file.integer("llama.embedding_length").intValue();
+        return new MicroConfig(file.integer("llama.vocab_size").intValue(), dim,
+                file.integer("llama.block_count").intValue(), file.integer("llama.attention.head_count").intValue(),
+                file.integer("llama.feed_forward_length").intValue(), file.integer("llama.context_length").intValue(),
+                1e-5f);
     }
 
     static void load(Path path, MicroModel model, NDManager manager) throws IOException, GgufFormatException {
