@@ -580,8 +580,8 @@ final class SceneWriter {
                 c.lastLoss = false;
                 return;
             }
-            if (roll >= 96 && d.value >= 6 && divisor(d.value) >= 2) {
-                int k = divisor(d.value);
+            int k = roll >= 96 && d.value >= 6 ? divisor(d.value) : 1;
+            if (k >= 2) {
                 d.apply(Op.DIV, k);
                 d.sentences.add(fill(c, "{S} " + (p ? "shared" : "shares") + " {pos} money equally among " + k
                         + " friends and " + (p ? "kept" : "keeps") + " one share."));
