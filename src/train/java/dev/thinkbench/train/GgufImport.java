@@ -49,7 +49,18 @@ final class GgufImport {
                 1e-5f);
     }
 
+    /** Loads weights of the same shape. */
     static void load(Path path, MicroModel model, NDManager manager) throws IOException, GgufFormatException {
+        load(path, model, manager, null);
+    }
+
+    /**
+     * Loads weights; with {@code vocab}, a checkpoint over a smaller vocabulary (the first model's 358 characters)
+     * is widened: the embedding of a learned piece starts as the mean of its characters' embeddings, its output
+     * column as small noise (so the model's old predictions stand until the piece is learned).
+     */
+    static void load(Path path, MicroModel model, NDManager manager, MicroVocab vocab)
+            throws IOException, GgufFormatException {
         GgufFile file = GgufReader.read(path);
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             for (GgufTensorInfo t : file.tensors()) {
@@ -68,6 +79,9 @@ final class GgufImport {
                         data = ours.toFloatArray();
                     }
                 }
+                if (target.size() != data.length && vocab != null) {
+                    data = widen(t.name(), data, model.config(), vocab);
+                }
                 if (target.size() != data.length) {
                     throw new IOException(t.name() + " has " + data.length + " values, the model wants "
                             + target.size());
@@ -80,5 +94,35 @@ final class GgufImport {
                 throw new IOException(path + " lacks tensor " + e.getKey());
             }
         }
+    }
+
+    private static float[] widen(String name, float[] data, MicroConfig c, MicroVocab vocab) throws IOException {
+        int d = c.dim();
+        int oldVocab = data.length / d;
+        int v = c.vocab();
+        float[] out = new float[v * d];
+        java.util.Random rng = new java.util.Random(oldVocab * 31L + v);
+        if (name.equals("token_embd.weight")) {
+            System.arraycopy(data, 0, out, 0, data.length);
+            for (int id = oldVocab; id < v; id++) {
+                int[] chars = vocab.characterIds(id);
+                for (int ch : chars) {
+                    for (int j = 0; j < d; j++) {
+                        out[id * d + j] += data[ch * d + j] / chars.length;
+                    }
+                }
+            }
+            return out;
+        }
+        if (name.equals("output.weight")) {
+            for (int j = 0; j < d; j++) {
+                System.arraycopy(data, j * oldVocab, out, j * v, oldVocab);
+                for (int id = oldVocab; id < v; id++) {
+                    out[j * v + id] = (float) (rng.nextGaussian() * 0.02);
+                }
+            }
+            return out;
+        }
+        throw new IOException(name + " has " + data.length + " values and cannot be widened");
     }
 }

@@ -38,7 +38,7 @@ public final class MicroTrainer {
 
     private record Options(int steps, long seed, int rows, int seq, float lr, int warmup, int evalEvery,
                            Path out, Path work, Path init, int merges, int dim, int layers, int feedForward,
-                           List<Path> exclude) {
+                           List<Path> exclude, double minutes) {
         static Options parse(String[] args) {
             Map<String, String> m = new java.util.HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -63,7 +63,8 @@ public final class MicroTrainer {
                     Integer.parseInt(m.getOrDefault("ff", "352")),
                     java.util.Arrays.stream(m.getOrDefault("exclude",
                             "samples/problems/micro-worksheet.jsonl,src/test/resources/micro/non-problems.jsonl")
-                            .split(",")).map(Path::of).toList());
+                            .split(",")).map(Path::of).toList(),
+                    Double.parseDouble(m.getOrDefault("minutes", "0")));
         }
     }
 
@@ -85,10 +86,11 @@ public final class MicroTrainer {
         try (NDManager manager = NDManager.newBaseManager()) {
             MicroModel model = new MicroModel(manager, config, o.seed());
             if (o.init() != null) {
-                GgufImport.load(o.init(), model, manager);
+                GgufImport.load(o.init(), model, manager, vocab);
                 log("weights from %s (a continued run: fresh optimizer state, data seed %d)", o.init(), o.seed());
             }
-            ParameterTracker schedule = (id, t) -> rate(o, t);
+            double[] progress = {0};
+            ParameterTracker schedule = (id, t) -> rate(o, t, progress[0]);
             Optimizer decay = Optimizer.adamW().optLearningRateTracker(schedule).optBeta1(0.9f).optBeta2(0.95f)
                     .optWeightDecays(0.1f).build();
             Optimizer noDecay = Optimizer.adamW().optLearningRateTracker(schedule).optBeta1(0.9f).optBeta2(0.95f)
@@ -102,7 +104,11 @@ public final class MicroTrainer {
             double lossSum = 0;
             int lossCount = 0;
             double best = -1;
-            for (int step = 1; step <= o.steps(); step++) {
+            int step = 0;
+            while (progress[0] < 1) {
+                step++;
+                double elapsedMinutes = (System.nanoTime() - start) / 6e10;
+                progress[0] = Math.max((double) step / o.steps(), o.minutes() > 0 ? elapsedMinutes / o.minutes() : 0);
                 LengthBatches.Batch batch = batches.next();
                 float[] stats = step(manager, model, batch);
                 boolean finite = Float.isFinite(stats[1]) && Float.isFinite(stats[0]);
@@ -119,18 +125,19 @@ public final class MicroTrainer {
                 if (step % 50 == 0) {
                     double secs = (System.nanoTime() - start) / 1e9;
                     log("step %5d  loss %.4f  lr %.2e  %.0f tok/s  %d examples  %.1f tok/example  %.1f min  skipped %d",
-                            step, lossSum / Math.max(1, lossCount), rate(o, step), tokens / secs, examples,
+                            step, lossSum / Math.max(1, lossCount), rate(o, step, progress[0]), tokens / secs, examples,
                             (double) tokens / examples, secs / 60, skipped);
                     lossSum = 0;
                     lossCount = 0;
                 }
-                if (step % o.evalEvery() == 0 || step == o.steps()) {
+                if (step % o.evalEvery() == 0 || progress[0] >= 1) {
                     best = evaluate(o, model, vocab, evaluator, validation, step, best);
                 }
             }
             GgufExport.write(model, vocab, o.out(), description(o, config));
-            log("done in %.1f min: %s (%d bytes); %d examples over the context skipped",
-                    (System.nanoTime() - start) / 6e10, o.out(), Files.size(o.out()), batches.skipped());
+            log("done in %.1f min after %d steps (%d examples, %d tokens): %s (%d bytes); %d examples over the"
+                    + " context skipped", (System.nanoTime() - start) / 6e10, step, examples, tokens, o.out(),
+                    Files.size(o.out()), batches.skipped());
         }
     }
 
@@ -241,12 +248,17 @@ public final class MicroTrainer {
         return best;
     }
 
-    private static float rate(Options o, int t) {
+    /**
+     * Linear warm-up over the first steps, then cosine decay to a tenth as {@code progress} (the larger of the step
+     * fraction and, with {@code --minutes}, the fraction of the time budget used) goes from the end of warm-up to 1.
+     */
+    private static float rate(Options o, int t, double progress) {
         if (t <= o.warmup()) {
             return o.lr() * t / o.warmup();
         }
-        double progress = Math.min(1.0, (double) (t - o.warmup()) / Math.max(1, o.steps() - o.warmup()));
-        return (float) (o.lr() * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress))));
+        double start = Math.min(0.5, (double) o.warmup() / o.steps());
+        double p = Math.min(1.0, Math.max(0, (progress - start) / (1 - start)));
+        return (float) (o.lr() * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * p))));
     }
 
     private static String description(Options o, MicroConfig c) {

@@ -155,6 +155,14 @@ final class MicroVocab {
         return t;
     }
 
+    /** The base (character) token ids a learned piece is spelled with. */
+    int[] characterIds(int id) {
+        return tokens.get(id).codePoints().map(cp -> {
+            Integer base = ids.get(Character.toString(cp));
+            return base == null || base >= BASE_SIZE ? UNK : base;
+        }).toArray();
+    }
+
     /** Token ids of {@code text}, special tokens parsed, as llama.cpp's SPM tokenizer gives them for this vocab. */
     int[] encode(String text) {
         List<Integer> out = new ArrayList<>(text.length());
