@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The micro model's training examples in a fixed order for a seed: {@value #LEGACY_PERCENT}% the first model's
  * templated problems (1..6 operations), {@value #NON_PROBLEM_PERCENT}% prompts outside the task (a one-line thought,
- * then {@link MicroFormat#REFUSAL}), the rest widened word problems (1..4 operations) with their scratchpads in the
+ * then {@link MicroFormat#REFUSAL}), {@value #DRILL_PERCENT}% extra bare calculations (short and all arithmetic:
+ * cheap practice for three-digit lines), the rest widened word problems (1..4 operations); scratchpads in the
  * {@link Scratchpad#sample} mix. Never a held-out question ({@link ProblemSplit#isHeldOut}) nor one of the
  * {@code excluded} texts (the hand-written evaluation sets). A small share is written the way the forcer continues
  * them: the answer forced at once ({@code </think>\nFinal Answer:} given, not trained) and the refusal after a forced
@@ -17,8 +18,9 @@ import java.util.Set;
  */
 public final class TrainingMix {
 
-    public static final int LEGACY_PERCENT = 14;
+    public static final int LEGACY_PERCENT = 10;
     public static final int NON_PROBLEM_PERCENT = 16;
+    public static final int DRILL_PERCENT = 10;
 
     /** Text after the prompt; only {@code trained} segments count in the loss. */
     public record Segment(String text, boolean trained) {
@@ -42,6 +44,7 @@ public final class TrainingMix {
     private static final String FORCED = MicroFormat.END_THINK + "\n" + MicroFormat.ANSWER_PREFIX;
     private final ProblemSplit.Training legacy;
     private final WordProblemGenerator words;
+    private final WordProblemGenerator drill;
     private final NonProblemGenerator nonProblems;
     private final Random rng;
     private final Set<String> excluded;
@@ -50,6 +53,7 @@ public final class TrainingMix {
     public TrainingMix(long seed, Set<String> excluded) {
         this.legacy = ProblemSplit.training(seed);
         this.words = new WordProblemGenerator(seed * 1000 + 1);
+        this.drill = new WordProblemGenerator(seed * 1000 + 3);
         this.nonProblems = new NonProblemGenerator(seed * 1000 + 2);
         this.rng = new Random(seed * 31 + 7);
         this.excluded = Set.copyOf(excluded);
@@ -62,7 +66,7 @@ public final class TrainingMix {
         }
         Problem p = roll < NON_PROBLEM_PERCENT + LEGACY_PERCENT
                 ? legacy.next(ProblemGenerator.MIN_STEPS + rng.nextInt(ProblemGenerator.MAX_STEPS))
-                : word();
+                : roll < NON_PROBLEM_PERCENT + LEGACY_PERCENT + DRILL_PERCENT ? drill() : word();
         String kind = p.family().matches("items|bus|number") ? "legacy" : "words";
         String prompt = MicroFormat.prompt(p.question());
         if (rng.nextInt(100) < 3) {
@@ -78,6 +82,15 @@ public final class TrainingMix {
             int roll = rng.nextInt(100);
             int ops = roll < 25 ? 1 : roll < 55 ? 2 : roll < 80 ? 3 : 4;
             Problem p = words.next(ops, "words-train-" + drawn++);
+            if (!ProblemSplit.isHeldOut(p.question()) && !excluded.contains(p.question())) {
+                return p;
+            }
+        }
+    }
+
+    private Problem drill() {
+        while (true) {
+            Problem p = drill.nextExpression(1 + rng.nextInt(2), "drill-train-" + drawn++);
             if (!ProblemSplit.isHeldOut(p.question()) && !excluded.contains(p.question())) {
                 return p;
             }

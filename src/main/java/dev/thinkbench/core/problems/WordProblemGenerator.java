@@ -54,6 +54,12 @@ public final class WordProblemGenerator {
         return new Problem(id, d.text(), d.value, d.lines, d.ops, d.family);
     }
 
+    /** The next bare calculation ({@code expression} family) with one or two operations: arithmetic practice. */
+    public Problem nextExpression(int ops, String id) {
+        Draft d = expression(Math.max(1, Math.min(ops, 2)));
+        return new Problem(id, d.text(), d.value, d.lines, d.ops, d.family);
+    }
+
     /** A bare calculation in words or symbols, one or two operations. */
     private Draft expression(int ops) {
         Draft d = new Draft("expression");

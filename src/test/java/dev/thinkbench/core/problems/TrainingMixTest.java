@@ -26,8 +26,8 @@ class TrainingMixTest {
             assertThat(e.text()).endsWith(MicroFormat.IM_END);
         }
         assertThat(kinds.get("refusal")).isBetween(650, 950);
-        assertThat(kinds.get("legacy")).isBetween(550, 850);
-        assertThat(kinds.get("words")).isBetween(3300, 3700);
+        assertThat(kinds.get("legacy")).isBetween(350, 650);
+        assertThat(kinds.get("words")).isBetween(3500, 3900);
     }
 
     @Test
