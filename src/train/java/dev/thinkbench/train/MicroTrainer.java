@@ -23,16 +23,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Trains the micro reasoner from a seed and exports it as GGUF. AdamW (beta 0.9/0.95, weight decay 0.1 on
- * matrices), linear warm-up then cosine decay to a tenth, global-norm clipping at 1. A step whose global gradient
- * norm is not finite is skipped (libtorch sporadically returns NaN gradients with a finite loss; see
- * micro-training.md), and gradients are zeroed with {@code grad.zero_()} since multiplying by 0 keeps NaN. Every
- * {@code --eval-every} steps it measures greedy accuracy on a held-out validation slice (problems 600..659, which
- * the harness does not use), with full thinking and with the answer forced at once, and writes checkpoints.
+ * Trains the micro reasoner and exports it as GGUF. The vocabulary is learned first (word pieces from the first
+ * 20,000 training examples of the seed, {@link MicroVocab#learn}); with {@code --init} the run continues from a
+ * checkpoint, widening a smaller vocabulary ({@link GgufImport}). AdamW (beta 0.9/0.95, weight decay 0.1 on
+ * matrices), linear warm-up then cosine decay to a tenth over the steps or the time budget ({@code --minutes}),
+ * whichever runs out first; global-norm clipping at 1. A step whose global gradient norm is not finite is skipped
+ * (libtorch sporadically returns NaN gradients with a finite loss; see micro-training.md), and gradients are zeroed
+ * with {@code grad.zero_()} since multiplying by 0 keeps NaN. Every {@code --eval-every} steps it measures greedy
+ * accuracy on held-out slices the harness does not use (widened problems 600..679, first-model problems 600..619,
+ * prompts outside the task 100..139), with full thinking and with the answer forced at once, and writes checkpoints.
+ * The hand-written evaluation sets ({@code --exclude}) are never trained on.
  *
- * <p>Usage: {@code bin/train-micro [--steps N] [--seed S] [--out file.gguf] [--init from.gguf] ...}: {@code --init}
- * continues from a checkpoint's weights (the seed then picks fresh data and no model init). Runs on the calling
- * thread.
+ * <p>Usage: {@code bin/train-micro [--minutes M] [--steps N] [--seed S] [--out file.gguf] [--init from.gguf|none]
+ * ...}. Runs on the calling thread.
  */
 public final class MicroTrainer {
 
@@ -51,12 +54,12 @@ public final class MicroTrainer {
                     Long.parseLong(m.getOrDefault("seed", "1")),
                     Integer.parseInt(m.getOrDefault("rows", "24")),
                     Integer.parseInt(m.getOrDefault("seq", "512")),
-                    Float.parseFloat(m.getOrDefault("lr", "2.5e-3")),
-                    Integer.parseInt(m.getOrDefault("warmup", "150")),
-                    Integer.parseInt(m.getOrDefault("eval-every", "500")),
+                    Float.parseFloat(m.getOrDefault("lr", "2e-3")),
+                    Integer.parseInt(m.getOrDefault("warmup", "100")),
+                    Integer.parseInt(m.getOrDefault("eval-every", "300")),
                     Path.of(m.getOrDefault("out", "assets/models/micro-reasoner.gguf")),
                     Path.of(m.getOrDefault("work", "target/micro")),
-                    m.containsKey("init") ? Path.of(m.get("init")) : null,
+                    m.containsKey("init") && !m.get("init").equals("none") ? Path.of(m.get("init")) : null,
                     Integer.parseInt(m.getOrDefault("merges", "700")),
                     Integer.parseInt(m.getOrDefault("dim", "128")),
                     Integer.parseInt(m.getOrDefault("layers", "5")),
@@ -64,7 +67,7 @@ public final class MicroTrainer {
                     java.util.Arrays.stream(m.getOrDefault("exclude",
                             "samples/problems/micro-worksheet.jsonl,src/test/resources/micro/non-problems.jsonl")
                             .split(",")).map(Path::of).toList(),
-                    Double.parseDouble(m.getOrDefault("minutes", "0")));
+                    Double.parseDouble(m.getOrDefault("minutes", "115")));
         }
     }
 

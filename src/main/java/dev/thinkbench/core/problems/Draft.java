@@ -42,9 +42,8 @@ final class Draft {
     void groups(int k, int m, Op combine) {
         List<Step> product = Arithmetic.product(k, m);
         lines.addAll(product);
-        Step last = Step.of(value, combine, product.getLast().result());
-        lines.add(last);
-        value = last.result();
+        lines.addAll(Arithmetic.apply(value, combine, product.getLast().result()));
+        value = lines.getLast().result();
         ops++;
     }
 

@@ -73,10 +73,9 @@ public final class NonProblemGenerator {
             String number = q.substring(s[0], s[1]);
             String vague = number.contains("$") || number.contains("dollars")
                     ? pick(List.of("some money", "a few dollars", "some dollars"))
-                    : pick(List.of("some", "a few", "several", "many", "a lot of", "a bunch of", "more"));
+                    : pick(List.of("some", "a few", "several", "many", "a lot of", "a bunch of"));
             String out = q.substring(0, s[0]) + vague + q.substring(s[1]);
-            out = out.replace("a lot of more", "a lot more").replace("more more", "more").replace(" of of ", " of ")
-                    .replace("more of them", "more").replace("  ", " ");
+            out = out.replace("a lot of more", "a lot more").replace(" of of ", " of ").replace("  ", " ");
             if (s[0] == 0) {
                 out = SceneWriter.cap(out);
             }

@@ -731,7 +731,8 @@ final class SceneWriter {
             String filler;
             do {
                 filler = Phrases.pick(rng, Phrases.FILLERS);
-            } while (!things && (filler.contains("{T}") || filler.contains("them")));
+            } while ((!things && (filler.contains("{T}") || filler.contains("them")))
+                    || (c.who.institution() && !filler.startsWith("It is")));
             int at = 1 + rng.nextInt(d.sentences.size());
             d.sentences.add(at, fill(c, filler));
         }

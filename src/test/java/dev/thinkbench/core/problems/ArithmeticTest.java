@@ -36,6 +36,19 @@ class ArithmeticTest {
     }
 
     @Test
+    void addingOrTakingAThreeDigitNumberTakesItsHundredsFirst() {
+        assertThat(lines(Arithmetic.apply(316, Op.ADD, 478))).isEqualTo("316+400=716 716+78=794");
+        assertThat(lines(Arithmetic.apply(481, Op.SUB, 107))).isEqualTo("481-100=381 381-7=374");
+        assertThat(lines(Arithmetic.apply(45, Op.ADD, 300))).isEqualTo("45+300=345");
+        for (int a = 0; a <= 999; a += 7) {
+            for (int b = 100; a + b <= 999; b += 13) {
+                assertThat(Arithmetic.apply(a, Op.ADD, b).getLast().result()).isEqualTo(a + b);
+                assertThat(Arithmetic.apply(a + b, Op.SUB, b).getLast().result()).isEqualTo(a);
+            }
+        }
+    }
+
+    @Test
     void otherOperationsAreOneLine() {
         assertThat(lines(Arithmetic.apply(345, Op.ADD, 78))).isEqualTo("345+78=423");
         assertThat(lines(Arithmetic.apply(96, Op.DIV, 4))).isEqualTo("96/4=24");

@@ -67,10 +67,16 @@ class WordProblemGeneratorTest {
         }
     }
 
-    /** A factor worked in parts: its tens and units both appear as left operands of products. */
+    /**
+     * A number worked in parts: a factor's tens and units both appear as left operands of products, or an added or
+     * taken number's hundreds and rest both appear as right operands.
+     */
     private static boolean isPartOf(Problem p, int n) {
-        return p.steps().stream().anyMatch(s -> s.op() == Op.MUL && s.left() == n - n % 10)
+        boolean factor = p.steps().stream().anyMatch(s -> s.op() == Op.MUL && s.left() == n - n % 10)
                 && p.steps().stream().anyMatch(s -> s.op() == Op.MUL && s.left() == n % 10);
+        boolean term = p.steps().stream().anyMatch(s -> s.op() != Op.MUL && s.right() == n - n % 100)
+                && p.steps().stream().anyMatch(s -> s.op() != Op.MUL && s.right() == n % 100);
+        return factor || term;
     }
 
     @Test
