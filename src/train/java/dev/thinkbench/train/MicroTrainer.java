@@ -50,7 +50,7 @@ public final class MicroTrainer {
                 }
                 m.put(args[i].substring(2), args[i + 1]);
             }
-            return new Options(Integer.parseInt(m.getOrDefault("steps", "6000")),
+            return new Options(Integer.parseInt(m.getOrDefault("steps", "20000")),
                     Long.parseLong(m.getOrDefault("seed", "1")),
                     Integer.parseInt(m.getOrDefault("rows", "24")),
                     Integer.parseInt(m.getOrDefault("seq", "512")),
