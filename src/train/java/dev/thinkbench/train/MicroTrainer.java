@@ -158,8 +158,17 @@ public final class MicroTrainer {
         return out;
     }
 
-    /** Word pieces learned from the first 20,000 training examples of the seed. */
-    private static MicroVocab vocabulary(Options o, Set<String> excluded) {
+    /**
+     * Word pieces learned from the first 20,000 training examples of the seed; a continued run from an already
+     * widened checkpoint keeps that checkpoint's pieces (its weights belong to them), so it may use a new data seed.
+     */
+    private static MicroVocab vocabulary(Options o, Set<String> excluded) throws Exception {
+        if (o.init() != null) {
+            MicroVocab own = GgufImport.vocab(o.init());
+            if (own.size() > MicroVocab.BASE_SIZE) {
+                return own;
+            }
+        }
         TrainingMix mix = new TrainingMix(o.seed(), excluded);
         List<String> texts = new java.util.ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
