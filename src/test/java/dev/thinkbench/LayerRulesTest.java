@@ -1,5 +1,7 @@
 package dev.thinkbench;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -37,7 +39,20 @@ class LayerRulesTest {
     @Test
     void onlyEngineImportsModelLibraries() {
         noClasses().that().resideOutsideOfPackage("dev.thinkbench.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..", "de.kherud..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheBindingCallsNativeCodeAndOnlyTheEngineHostUsesIt() {
+        noClasses().that().resideOutsideOfPackage("dev.thinkbench.engine.local.llama..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.lang.foreign..")
+                .check(CLASSES);
+        // the app side may name where the libraries are (NativeLibraries), never load or call them
+        noClasses().that().resideOutsideOfPackages("dev.thinkbench.engine.local.llama..",
+                        "dev.thinkbench.engine.local.host..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.thinkbench.engine.local.llama..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("NativeLibraries"))))
                 .check(CLASSES);
     }
 

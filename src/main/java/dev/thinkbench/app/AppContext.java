@@ -4,14 +4,23 @@ import dev.thinkbench.cli.CliServices;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.local.LocalBackends;
-import dev.thinkbench.engine.raw.RawBackends;
+import dev.thinkbench.engine.local.LocalCompletionBackend;
+import dev.thinkbench.engine.local.LocalEngineProcess;
+import dev.thinkbench.engine.local.models.BundledModels;
+import dev.thinkbench.engine.local.models.CatalogModel;
+import dev.thinkbench.engine.local.models.ExternalModels;
+import dev.thinkbench.engine.local.models.ModelCatalogFile;
+import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.engine.local.models.TemplateHints;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.samples.MicroExerciseSample;
 import dev.thinkbench.lab.samples.SamplePrompt;
 import dev.thinkbench.lab.samples.SamplePrompts;
 import dev.thinkbench.lab.settings.CurrentSettings;
+import dev.thinkbench.lab.settings.SecretsStore;
 import dev.thinkbench.lab.settings.SettingsStore;
 import dev.thinkbench.lab.settings.UserDirectories;
+import dev.thinkbench.lab.sweep.SweepStore;
 import dev.thinkbench.ui.WorkbenchServices;
 
 import java.io.IOException;
@@ -19,6 +28,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,21 +44,27 @@ public final class AppContext implements CliServices, WorkbenchServices {
     private final BudgetPresets presets;
     private final LocalBackends builtin;
     private final EngineRegistry engines;
-    private final RawBackends rawBackends;
     private final CurrentSettings settings;
     private final List<SamplePrompt> samples;
     private final UnaryOperator<String> environment;
+    private final ExternalModels externalModels;
+    private final SecretsStore secrets;
+    private final SweepStore sweeps;
 
     private AppContext(Path assets, PriceTable prices, BudgetPresets presets, CurrentSettings settings,
-                       LocalBackends builtin, UnaryOperator<String> environment) {
+                       SecretsStore secrets, LocalBackends builtin, UnaryOperator<String> environment,
+                       ExternalModels externalModels, SweepStore sweeps) {
         this.assets = assets;
+        this.sweeps = sweeps;
+        this.externalModels = externalModels;
         this.environment = environment;
         this.settings = settings;
         this.prices = prices;
         this.presets = presets;
         this.builtin = builtin;
         this.engines = Engines.registry(builtin);
-        this.rawBackends = BuiltinBackends.withBuiltin(RawBackends.standard(), builtin);
+        this.secrets = secrets;
+        new HostedEngines(HostedEngines.loadModels(assets), secrets, environment).registerInto(engines);
         this.samples = MicroExerciseSample.withExercise(
                 loadSamples(assets.resolveSibling("samples").resolve("prompts.json")));
     }
@@ -70,7 +86,9 @@ public final class AppContext implements CliServices, WorkbenchServices {
      * context from the current settings at each run.
      */
     public static AppContext create() {
-        return create(Assets.locate(), UserDirectories.config(), UserDirectories.data());
+        UserDirectories user = UserDirectories.current();
+        return create(Assets.locate(), user.configDirectory(), user.dataDirectory(), System::getenv,
+                new ExternalModels(user.home(), System.getenv()));
     }
 
     /**
@@ -83,13 +101,34 @@ public final class AppContext implements CliServices, WorkbenchServices {
 
     /** As {@link #create(Path, Path, Path)}, reading API keys through {@code environment} (tests pass a map). */
     public static AppContext create(Path assets, Path configDir, Path dataDir, UnaryOperator<String> environment) {
-        CurrentSettings settings = CurrentSettings.load(new SettingsStore(configDir.resolve(SETTINGS_FILE)));
-        if (settings.loadProblem() != null) {
-            System.err.println("Thinkbench: " + settings.loadProblem());
-        }
+        return create(assets, configDir, dataDir, environment,
+                new ExternalModels(UserDirectories.current().home(), System.getenv()));
+    }
+
+    /** As above, finding other tools' models (Ollama, LM Studio) through {@code externalModels}. */
+    public static AppContext create(Path assets, Path configDir, Path dataDir, UnaryOperator<String> environment,
+                                    ExternalModels externalModels) {
+        // read on first use: a command that needs no settings leaves the file alone, even a broken one
+        CurrentSettings settings = CurrentSettings.open(new SettingsStore(configDir.resolve(SETTINGS_FILE)));
+        BundledModels bundled = BundledModels.inAssets(assets);
+        LocalBackends builtin = new LocalBackends(new LocalEngineProcess(), bundled,
+                ModelStore.inDataDirectory(dataDir), externalModels,
+                new TemplateHints(catalog(assets), bundled), () -> settings.get().builtinEngine());
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
                 loadPresets(assets.resolve("budget-presets.json")), settings,
-                LocalBackends.standard(dataDir, assets, () -> settings.get().builtinEngine()), environment);
+                new SecretsStore(configDir.resolve(SecretsStore.FILE_NAME)), builtin, environment, externalModels,
+                SweepStore.inDataDirectory(dataDir));
+    }
+
+    /** The download catalog of the assets; empty (only models on this machine offered) when it cannot be read. */
+    static List<CatalogModel> catalog(Path assets) {
+        try {
+            return ModelCatalogFile.load(assets);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Thinkbench: the model catalog cannot be read (" + e.getMessage()
+                    + "); only models on this machine are offered");
+            return List.of();
+        }
     }
 
     private static BudgetPresets loadPresets(Path file) {
@@ -115,7 +154,10 @@ public final class AppContext implements CliServices, WorkbenchServices {
         return assets;
     }
 
-    /** The settings of this run, shared: change them through {@link CurrentSettings#update}, which saves them. */
+    /**
+     * The settings of this run, shared and read on first use: change them through {@link CurrentSettings#update},
+     * which saves them shortly after; say where their problems show with {@link CurrentSettings#setOnProblem}.
+     */
     public CurrentSettings settings() {
         return settings;
     }
@@ -135,12 +177,6 @@ public final class AppContext implements CliServices, WorkbenchServices {
         return engines;
     }
 
-    /** The raw backends for {@code step}: the four HTTP ones and the built-in engine. */
-    @Override
-    public RawBackends rawBackends() {
-        return rawBackends;
-    }
-
     /** The built-in engine's models and process, shared by the workbench, the stepper and the command line. */
     public LocalBackends builtin() {
         return builtin;
@@ -152,8 +188,45 @@ public final class AppContext implements CliServices, WorkbenchServices {
         return samples;
     }
 
+    /** Other tools' models on this machine (Ollama, LM Studio), found under the user's home ({@code $HOME}). */
+    public ExternalModels externalModels() {
+        return externalModels;
+    }
+
+    /**
+     * The built-in engine with the bundled micro model, greedy, as the workbench opens with nothing configured; empty
+     * when this installation ships no usable micro model.
+     */
+    @Override
+    public Optional<DefaultModel> defaultModel() {
+        boolean shipped = builtin.bundled().all().stream()
+                .anyMatch(m -> m.usable() && m.path().getFileName().toString().equals(BundledModels.MICRO));
+        return shipped ? Optional.of(new DefaultModel(LocalCompletionBackend.ID, BundledModels.MICRO,
+                Double.valueOf(ExerciseDefaults.GREEDY))) : Optional.empty();
+    }
+
     @Override
     public UnaryOperator<String> environment() {
         return environment;
+    }
+
+    /** The API keys entered in the app (user-only file beside the settings). */
+    public SecretsStore secrets() {
+        return secrets;
+    }
+
+    @Override
+    public Optional<SecretsStore> keyStore() {
+        return Optional.of(secrets);
+    }
+
+    /** The Experiments tab's sweeps, one folder each in the data folder ({@code sweeps/}). */
+    public SweepStore sweeps() {
+        return sweeps;
+    }
+
+    /** The app's problem sets ({@code samples/problems} beside the assets). */
+    public Path problemSets() {
+        return assets.resolveSibling("samples").resolve("problems");
     }
 }

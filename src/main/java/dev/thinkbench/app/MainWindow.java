@@ -7,6 +7,7 @@ import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.compare.PromptViewModel;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
+import dev.thinkbench.ui.experiments.ExperimentsView;
 import dev.thinkbench.ui.models.ModelManagerView;
 import dev.thinkbench.ui.stepper.ConnectedStepperViewModel;
 import dev.thinkbench.ui.stepper.StepperTabView;
@@ -16,8 +17,8 @@ import org.kordamp.ikonli.feather.Feather;
 import java.io.IOException;
 
 /**
- * The whole main window, wired from the composition root: the workbench with its Compare, Stepper and Models tabs
- * (Ctrl+1/2/3), the welcome on first launch and from the help button, and the micro model's exercise as the default
+ * The whole main window, wired from the composition root: the workbench with its Compare, Stepper, Models and
+ * Experiments tabs (Ctrl+1/2/3/4), the welcome on first launch and from the help button, and the micro model's exercise as the default
  * prompt. The Stepper steps on the engine bar's engine and model; a model chosen in the Models tab runs on the
  * built-in engine at once. Build, use and close on the FX thread.
  */
@@ -27,12 +28,14 @@ public final class MainWindow implements AutoCloseable {
     static final int COMPARE = 0;
     static final int STEPPER = 1;
     static final int MODELS = 2;
+    static final int EXPERIMENTS = 3;
 
     private final AppContext context;
     private final WorkbenchView view;
     private final ConnectedStepperViewModel stepper;
     private final StepperTabView stepperTab;
     private final ModelManagerView models;
+    private final ExperimentsView experiments;
     private final WelcomeFlow welcome;
 
     private MainWindow(AppContext context, FxBackgroundTasks tasks) {
@@ -40,7 +43,7 @@ public final class MainWindow implements AutoCloseable {
         view = WorkbenchFactory.create(context, tasks, context.settings().get());
         ConnectionViewModel connection = view.viewModel().connection();
         PromptViewModel prompt = view.viewModel().compare().prompt();
-        stepper = new ConnectedStepperViewModel(connection, context.rawBackends(), LocalCompletionBackend.ID,
+        stepper = new ConnectedStepperViewModel(connection, context.engines(), LocalCompletionBackend.ID,
                 () -> prompt.samplingValid() ? prompt.sampling() : Sampling.defaults(), context.environment(), tasks);
         stepperTab = new StepperTabView(stepper);
         Tab stepTab = view.addTab("Stepper", Feather.GIT_BRANCH, stepperTab,
@@ -60,10 +63,16 @@ public final class MainWindow implements AutoCloseable {
         view.addTab("Models", Feather.HARD_DRIVE, models,
                 "Models for the built-in engine: download, open a GGUF file, threads and context (Ctrl+3)",
                 "double-click a model to run it", null);
+        experiments = Experiments.create(context, connection, tasks);
+        view.addTab("Experiments", Feather.TRENDING_UP, experiments,
+                "Sweeps: a problem set at several budgets and strategies, the accuracy-vs-compute curve (Ctrl+4)",
+                "Ctrl+Enter start sweep · click a cell for its trace · Ctrl+F find in a trace",
+                experiments.startButton());
         ExerciseDefaults.install(connection, prompt);
         welcome = new WelcomeFlow(view, context.settings(), context.builtin(), context.environment(),
                 () -> view.selectTab(MODELS));
         view.setOnHelp(welcome::show);
+        SettingsNotices.install(context.settings(), view);
     }
 
     /** Builds the window's content; background work runs on {@code tasks}. */
@@ -108,14 +117,28 @@ public final class MainWindow implements AutoCloseable {
         return models;
     }
 
-    /** Saves what the user chose in this session (engine, model, key variable name, theme, columns). */
+    /**
+     * Keeps what the user chose in this session (engine, model, key variable name, theme, columns) and writes the
+     * settings file now (unless it is one this version must not write).
+     *
+     * @throws IOException when the file cannot be written
+     */
     public void saveSettings() throws IOException {
         context.settings().update(previous -> WorkbenchFactory.settingsOf(view.viewModel(), previous));
+        context.settings().flush();
     }
 
-    /** Stops a stepping session and pauses downloads; the engine process is the context's to close. */
+    public ExperimentsView experiments() {
+        return experiments;
+    }
+
+    /**
+     * Stops a stepping session, pauses downloads and stops a sweep (its finished runs are in its results file; it is
+     * offered for resuming next time); the engine process is the context's to close.
+     */
     @Override
     public void close() {
+        experiments.viewModel().close();
         stepper.close();
         models.viewModel().close();
     }

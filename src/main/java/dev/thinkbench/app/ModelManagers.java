@@ -1,62 +1,49 @@
 package dev.thinkbench.app;
 
+import dev.thinkbench.ui.BackgroundTasks;
+
 import dev.thinkbench.engine.local.LocalBackends;
 import dev.thinkbench.engine.local.LocalEngineSettings;
-import dev.thinkbench.engine.local.models.CatalogModel;
 import dev.thinkbench.engine.local.models.ExternalModels;
 import dev.thinkbench.engine.local.models.MemoryCheck;
-import dev.thinkbench.engine.local.models.ModelCatalogFile;
 import dev.thinkbench.engine.local.models.ModelDownloader;
 import dev.thinkbench.lab.settings.CurrentSettings;
 import dev.thinkbench.ui.models.ModelManagerView;
 import dev.thinkbench.ui.models.ModelManagerViewModel;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * Wires the model manager to the app: the download catalog from the assets, the built-in engine's models folder,
  * the models shipped with the app, the threads and context from the current settings, and every valid change of them
- * saved, so the engine's next run uses it. Call on the FX thread.
+ * saved, so the engine's next run uses it; a chosen model is loaded into the built-in engine at once. Call on the FX
+ * thread.
  */
 public final class ModelManagers {
 
     private ModelManagers() {
     }
 
-    /** The model manager view; file and network work runs on {@code background}. */
-    public static ModelManagerView create(AppContext context, Executor background) {
-        return new ModelManagerView(viewModel(context.assets(), context.builtin(), context.settings(), background));
+    /** The model manager view; file and network work runs through {@code background}. */
+    public static ModelManagerView create(AppContext context, BackgroundTasks background) {
+        return new ModelManagerView(viewModel(context.assets(), context.builtin(), context.externalModels(),
+                context.settings(), background));
     }
 
-    static ModelManagerViewModel viewModel(Path assets, LocalBackends builtin, CurrentSettings settings,
-                                           Executor background) {
-        ModelManagerViewModel vm = new ModelManagerViewModel(catalog(assets), builtin.store(),
-                ExternalModels.forCurrentUser(), new ModelDownloader(), background, MemoryCheck::availableMemory,
+    static ModelManagerViewModel viewModel(Path assets, LocalBackends builtin, ExternalModels external,
+                                           CurrentSettings settings, BackgroundTasks background) {
+        ModelManagerViewModel vm = new ModelManagerViewModel(AppContext.catalog(assets), builtin.store(),
+                external, new ModelDownloader(), background, MemoryCheck::availableMemory,
                 settings.get().builtinEngine());
         vm.setOnSettingsChanged(engine -> save(settings, engine));
         vm.setBundledModels(() -> builtin.bundled().all());
+        // a chosen model is loaded at once, so a file llama.cpp refuses says why (with its log) in the Models tab
+        vm.setLoader(model -> builtin.backend(builtin.nameOf(model.path())).load());
         return vm;
     }
 
+    /** In memory at once; the file follows on the settings' writer thread (a spinner tick costs no write). */
     private static void save(CurrentSettings settings, LocalEngineSettings engine) {
-        try {
-            settings.update(s -> s.withBuiltinEngine(engine.threads(), engine.contextSize()));
-        } catch (IOException e) {
-            // kept for this session all the same; only the next launch loses it
-            System.err.println("Thinkbench: " + e.getMessage());
-        }
-    }
-
-    private static List<CatalogModel> catalog(Path assets) {
-        try {
-            return ModelCatalogFile.load(assets);
-        } catch (IOException e) {
-            System.err.println("Thinkbench: the model catalog cannot be read (" + e.getMessage()
-                    + "); only models on this machine are offered");
-            return List.of();
-        }
+        settings.update(s -> s.withBuiltinEngine(engine.threads(), engine.contextSize()));
     }
 }

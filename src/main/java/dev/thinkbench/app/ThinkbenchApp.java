@@ -24,6 +24,15 @@ public final class ThinkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         context = AppContext.create();
+        // a change made just before the app is killed (SIGTERM, logout) is written too, not lost with the delay
+        AppContext started = context;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.settings().flush();
+            } catch (IOException e) {
+                System.err.println("Thinkbench: " + e.getMessage());
+            }
+        }, "thinkbench-settings-flush"));
         window = MainWindow.create(context, tasks);
         Scene scene = window.view().createScene(1440, 900);
         stage.setTitle("Thinkbench");
@@ -37,19 +46,32 @@ public final class ThinkbenchApp extends Application {
 
     @Override
     public void stop() {
+        shutDown(window, tasks, context);
+        // The embedded engine's native threads would keep the JVM alive.
+        System.exit(0);
+    }
+
+    /**
+     * What closing the window does before the JVM exits: keeps the session's choices and writes the settings (never
+     * over a file this version must not write), stops the window's work and the built-in engine. FX thread.
+     */
+    static void shutDown(MainWindow window, FxBackgroundTasks tasks, AppContext context) {
         if (window != null) {
             try {
                 window.saveSettings();
             } catch (IOException e) {
-                System.err.println("Thinkbench: settings not saved: " + e.getMessage());
+                System.err.println("Thinkbench: " + e.getMessage());
             }
             window.close();
         }
         tasks.shutdown();
         if (context != null) {
+            try {
+                context.settings().close();
+            } catch (IOException e) {
+                System.err.println("Thinkbench: " + e.getMessage());
+            }
             context.builtin().close();
         }
-        // The embedded engine's native threads would keep the JVM alive.
-        System.exit(0);
     }
 }

@@ -13,7 +13,6 @@ import dev.thinkbench.ui.welcome.HostedApi;
 import dev.thinkbench.ui.welcome.WelcomeView;
 import dev.thinkbench.ui.welcome.WelcomeViewModel;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -84,12 +83,7 @@ final class WelcomeFlow {
         view.closeOverlay();
         shown = null;
         applyChoice.run();
-        try {
-            settings.update(s -> WorkbenchFactory.settingsOf(view.viewModel(), s).withWelcomeSeen());
-        } catch (IOException e) {
-            // the choice holds for this session; only the next launch shows the welcome again
-            System.err.println("Thinkbench: " + e.getMessage());
-        }
+        settings.update(s -> WorkbenchFactory.settingsOf(view.viewModel(), s).withWelcomeSeen());
     }
 
     /** E.g. {@code micro-reasoner.gguf · 1.1M parameters · F32}, when the micro model is shipped and runs here. */

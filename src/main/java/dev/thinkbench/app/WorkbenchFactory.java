@@ -22,7 +22,8 @@ public final class WorkbenchFactory {
 
     /** The workbench window's content, restored from {@code settings}; models are listed in the background. */
     public static WorkbenchView create(WorkbenchServices services, BackgroundTasks tasks, Settings settings) {
-        ConnectionViewModel connection = new ConnectionViewModel(services.engines(), tasks, services.environment());
+        ConnectionViewModel connection = new ConnectionViewModel(services.engines(), tasks, services.environment(),
+                services.keyStore());
         connection.restore(settings.engineId(), settings.baseUrl(), settings.model(), settings.apiKeyEnv());
         PromptViewModel prompt = new PromptViewModel(services.samples());
         CompareViewModel compare = new CompareViewModel(connection, prompt, services.presets(), services.prices());
@@ -43,6 +44,6 @@ public final class WorkbenchFactory {
         return previous.withEngine(engineId, c.baseUrlProperty().get(), c.modelProperty().get())
                 .withApiKeyEnv(key == null || key.isBlank() ? null : key.strip())
                 .withTheme(vm.themeProperty().get().settingsName())
-                .withColumns(vm.compare().columns().stream().map(ColumnViewModel::toSetting).toList());
+                .withColumns(vm.compare().budgetColumns().stream().map(ColumnViewModel::toSetting).toList());
     }
 }

@@ -2,10 +2,12 @@ package dev.thinkbench.cli;
 
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
-import dev.thinkbench.engine.raw.RawBackends;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.sweep.SweepRunner;
 
-/** What the command line needs from the composition root. */
+import java.util.Optional;
+
+/** What the command line needs from the composition root. Called on the command's thread. */
 public interface CliServices {
 
     PriceTable prices();
@@ -14,8 +16,27 @@ public interface CliServices {
 
     BudgetPresets presets();
 
-    /** The raw-continuation backends by engine id, for {@code step} (the composition root may add the built-in). */
-    default RawBackends rawBackends() {
-        return RawBackends.standard();
+    /**
+     * What runs when the command line names no engine and no model: the same as the workbench with nothing
+     * configured (the built-in engine with the bundled micro model, greedy). Empty when this build has none; then
+     * {@code --engine} and {@code --model} are needed.
+     */
+    default Optional<DefaultModel> defaultModel() {
+        return Optional.empty();
+    }
+
+    /** How sweeps retry, back off and drop endpoints (tests pass a clock that does not really wait). */
+    default SweepRunner.Options sweepOptions() {
+        return SweepRunner.Options.defaults();
+    }
+
+    /**
+     * The engine and model to use when none is named.
+     *
+     * @param engineId an engine id of {@link #engines()}
+     * @param model the model's name for that engine
+     * @param temperature the temperature to use when none is given, null for the engine's default
+     */
+    record DefaultModel(String engineId, String model, Double temperature) {
     }
 }

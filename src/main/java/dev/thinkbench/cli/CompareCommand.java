@@ -11,23 +11,25 @@ import dev.thinkbench.forcing.RawEngines;
 import dev.thinkbench.forcing.TemplateMarkers;
 import dev.thinkbench.lab.Comparison;
 import dev.thinkbench.lab.Lane;
-import dev.thinkbench.lab.LaneRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code thinkbench compare}: one prompt at several budgets, in parallel, printed as JSON or a table. Exit code 0 when
- * every run is ok, 1 when any failed or was cancelled, 2 for bad arguments.
+ * {@code thinkbench compare}: one prompt at several budgets, in parallel, printed as JSON or a table. Without
+ * {@code --engine} and {@code --model} it runs the built-in engine with the bundled micro model and its presets, as
+ * the workbench does with nothing configured. Ctrl-C prints the columns that finished and marks the rest cancelled.
+ * Exit code 0 when every run is ok, 1 when any failed or was cancelled, 2 for bad arguments.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run one prompt at several thinking budgets side by side.")
@@ -36,8 +38,8 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--engine", required = true, paramLabel = "ID",
-            description = "Engine: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--engine", paramLabel = "ID",
+            description = "Engine id, listed below (default: builtin, with the bundled micro model)")
     private String engine;
 
     @Mixin
@@ -72,10 +74,19 @@ final class CompareCommand implements Callable<Integer> {
         this.services = services;
     }
 
+    /** The engines, for the help's footer. */
+    static String engineHelp(CliServices services) {
+        return EngineList.section("Engines (--engine ID):", EngineList.all(services.engines()));
+    }
+
     @Override
-    public Integer call() throws Exception {
-        EngineRegistry.Entry entry = Arguments.check(spec, () -> services.engines().get(engine));
-        List<Lane> lanes = lanes();
+    public Integer call() {
+        if (engine != null) {
+            Arguments.check(spec, () -> services.engines().get(engine.strip()));
+        }
+        EngineChoice choice = Arguments.check(spec, () -> EngineChoice.resolve(engine, server.model(), services));
+        EngineRegistry.Entry entry = Arguments.check(spec, () -> services.engines().get(choice.engineId()));
+        List<Lane> lanes = lanes(choice);
         String promptText = prompt.text();
         if (!format.equals("json") && !format.equals("table")) {
             throw Arguments.error(spec, "--format must be json or table, was '" + format + "'");
@@ -83,61 +94,51 @@ final class CompareCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw Arguments.error(spec, "--timeout must be at least 1 second");
         }
-        Sampling chosen = Arguments.check(spec, sampling::sampling);
-        RunSpec base = Arguments.check(spec, () -> new RunSpec(promptText, prompt.system(), server.model(),
+        Sampling chosen = Arguments.check(spec, () -> sampling.sampling(choice.defaultTemperature()));
+        RunSpec base = Arguments.check(spec, () -> new RunSpec(promptText, prompt.system(), choice.model(),
                 lanes.getFirst().budget(), chosen));
-        ReasoningEngine reasoningEngine = Arguments.check(spec, this::engine);
+        ReasoningEngine reasoningEngine = Arguments.check(spec, () -> engine(entry));
 
         Comparison comparison = Comparison.start(reasoningEngine, services.prices(), base, lanes);
-        Thread hook = new Thread(comparison::cancelAll, "thinkbench-compare-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        comparison.done().join();
-        Runtime.getRuntime().removeShutdownHook(hook);
-
-        List<LaneRun> runs = comparison.runs();
-        PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
-            out.println(ComparisonJson.write(promptText, entry.id(), server.model(), runs));
-        } else {
-            out.print(ComparisonTable.render(runs));
-        }
-        out.flush();
-        boolean allOk = runs.stream().allMatch(r -> r.status() == dev.thinkbench.core.RunStatus.OK);
-        return allOk ? 0 : 1;
+        return new ComparisonPrinter(comparison, format, promptText, entry.id(), choice.model(),
+                spec.commandLine().getOut(), spec.commandLine().getErr()).awaitAndPrint();
     }
 
-    private ReasoningEngine engine() {
-        EngineRegistry.Entry entry = services.engines().get(engine);
+    private ReasoningEngine engine(EngineRegistry.Entry entry) {
         String url = server.baseUrl() != null ? server.baseUrl() : entry.defaultBaseUrl();
         EngineConfig config = new EngineConfig(entry.id(), url == null ? null : URI.create(url), server.apiKey(),
                 Duration.ofSeconds(timeoutSeconds), server.apiKeyEnv());
         if (template == null) {
             return entry.factory().create(config);
         }
-        boolean raw = services.rawBackends().kinds().stream().anyMatch(k -> k.id().equals(entry.id()));
-        if (!raw) {
-            throw new IllegalArgumentException("--template applies only to raw-continuation engines; '" + engine
+        if (!entry.continuesRawText()) {
+            throw new IllegalArgumentException("--template applies only to raw-continuation engines; '" + entry.id()
                     + "' applies the server's own chat template");
         }
-        return RawEngines.create(services.rawBackends(), config,
-                ChatTemplates.resolve(template, TemplateMarkers.THINK));
+        return RawEngines.create(entry, config, ChatTemplates.resolve(template, TemplateMarkers.THINK));
     }
 
-    private List<Lane> lanes() {
+    private List<Lane> lanes(EngineChoice choice) {
         if (budgets.isEmpty()) {
-            List<Lane> presets = services.presets().lanes(engine, server.model());
+            List<Lane> presets = services.presets().lanes(choice.engineId(), choice.model());
             if (presets.isEmpty()) {
-                throw Arguments.error(spec, "engine '" + engine + "' has no default budgets; give --budget LABEL=SPEC");
+                throw Arguments.error(spec, "engine '" + choice.engineId()
+                        + "' has no default budgets; give --budget LABEL=SPEC");
             }
             return presets;
         }
         List<Lane> lanes = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
         for (String b : budgets) {
             int eq = b.indexOf('=');
-            if (eq <= 0) {
+            if (eq <= 0 || b.substring(0, eq).isBlank()) {
                 throw Arguments.error(spec, "--budget needs LABEL=SPEC, was '" + b + "'");
             }
             String label = b.substring(0, eq).strip();
+            if (!labels.add(label)) {
+                throw Arguments.error(spec, "two columns are labelled '" + label
+                        + "'; give each --budget its own label (the output names columns by label)");
+            }
             lanes.add(Arguments.check(spec, () -> new Lane(label, BudgetSpec.parse(b.substring(eq + 1)))));
         }
         return lanes;

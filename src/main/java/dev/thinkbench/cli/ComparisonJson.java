@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.TokenCount;
 import dev.thinkbench.core.Trace;
-import dev.thinkbench.lab.LaneRun;
 
 import java.util.List;
 
@@ -19,21 +18,22 @@ final class ComparisonJson {
     private ComparisonJson() {
     }
 
-    static String write(String prompt, String engine, String model, List<LaneRun> runs) {
+    static String write(String prompt, String engine, String model, List<ColumnResult> runs) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("prompt", prompt);
         root.put("engine", engine);
         root.put("model", model);
         ArrayNode list = root.putArray("runs");
-        for (LaneRun run : runs) {
+        for (ColumnResult run : runs) {
             Trace trace = run.trace();
             RunMetrics m = run.metrics();
             ObjectNode r = list.addObject();
-            r.put("label", run.lane().label());
-            r.put("budget", run.lane().budget().spec());
-            r.put("status", trace.status().wireName());
-            r.put("error", trace.error());
+            r.put("label", run.label());
+            r.put("budget", run.budget());
+            r.put("status", run.status().wireName());
+            r.put("error", run.error());
             r.put("thinking", trace.thinking());
+            r.put("thinkingIsSummary", trace.thinkingSummary());
             r.put("answer", trace.answer());
             ObjectNode metrics = r.putObject("metrics");
             put(metrics, "promptTokens", m.promptTokens().value());

@@ -2,7 +2,6 @@ package dev.thinkbench.cli;
 
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.Trace;
-import dev.thinkbench.lab.LaneRun;
 
 import java.util.List;
 
@@ -12,27 +11,29 @@ final class ComparisonTable {
     private ComparisonTable() {
     }
 
-    static String render(List<LaneRun> runs) {
+    static String render(List<ColumnResult> runs) {
         StringBuilder b = new StringBuilder();
         String header = String.format("%-10s %-28s %-9s %9s %9s %9s %9s %9s %9s %10s%n", "column", "budget",
                 "status", "prompt", "thinking", "answer", "ttft ms", "total ms", "tok/s", "cost");
         b.append(header).append("-".repeat(header.length() - 1)).append('\n');
-        for (LaneRun run : runs) {
-            Trace t = run.trace();
+        for (ColumnResult run : runs) {
             RunMetrics m = run.metrics();
-            b.append(String.format("%-10s %-28s %-9s %9s %9s %9s %9s %9s %9s %10s%n", clip(run.lane().label(), 10),
-                    clip(run.lane().budget().spec(), 28), t.status().wireName(), m.promptTokens().display(),
+            b.append(String.format("%-10s %-28s %-9s %9s %9s %9s %9s %9s %9s %10s%n", clip(run.label(), 10),
+                    clip(run.budget(), 28), run.status().wireName(), m.promptTokens().display(),
                     m.thinkingTokens().display() + mark(m), m.answerTokens().display(),
                     dash(m.timeToFirstThinkingMs() != null ? m.timeToFirstThinkingMs() : m.timeToFirstAnswerMs()),
                     dash(m.totalMs()), m.tokensPerSecond() == null ? "\u2013"
                             : String.format("%.1f", m.tokensPerSecond()), m.cost().display()));
         }
         b.append("(* counted here from the stream; otherwise reported by the server)\n");
-        for (LaneRun run : runs) {
+        for (ColumnResult run : runs) {
             Trace t = run.trace();
-            b.append('\n').append("== ").append(run.lane().label()).append(" ==\n");
-            if (t.error() != null) {
-                b.append("error: ").append(t.error()).append('\n');
+            b.append('\n').append("== ").append(run.label()).append(" ==\n");
+            if (run.error() != null) {
+                b.append("error: ").append(run.error()).append('\n');
+            }
+            if (t.thinkingSummary()) {
+                b.append("(the thinking shown is the provider's summary; the model thought more)\n");
             }
             b.append(t.answer().isBlank() ? "(no answer)" : t.answer().strip()).append('\n');
         }

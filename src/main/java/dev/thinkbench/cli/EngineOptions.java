@@ -12,11 +12,14 @@ final class EngineOptions {
     @Option(names = "--base-url", paramLabel = "URL", description = "Server base URL (engine default if omitted)")
     private String baseUrl;
 
-    @Option(names = "--model", required = true, paramLabel = "NAME")
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "The model (default with no --engine: the bundled micro model on the built-in engine)")
     private String model;
 
     @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "Environment variable holding the API key (the key itself is never printed)")
+            description = "Environment variable holding the API key (the key itself is never printed). Hosted "
+                    + "engines default to the key entered in the app, else their standard variable: "
+                    + "ANTHROPIC_API_KEY, OPENAI_API_KEY, GEMINI_API_KEY, DEEPSEEK_API_KEY")
     private String apiKeyEnv;
 
     /** The base URL as given, null for the engine's default. */
@@ -24,6 +27,7 @@ final class EngineOptions {
         return baseUrl;
     }
 
+    /** The model as given, null when not given (see {@link EngineChoice}). */
     String model() {
         return model;
     }

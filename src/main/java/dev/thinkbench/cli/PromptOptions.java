@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,6 +15,9 @@ import java.nio.file.Path;
  * mixin; read on the command's thread.
  */
 final class PromptOptions {
+
+    /** Larger than any prompt a model takes; keeps a wrong file (a model, a log) from filling the heap. */
+    static final long MAX_PROMPT_FILE_BYTES = 8L * 1024 * 1024;
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
@@ -36,9 +40,10 @@ final class PromptOptions {
     /**
      * The prompt, from the option or read from the file.
      *
-     * @throws picocli.CommandLine.ParameterException when the file cannot be read or the prompt is empty
+     * @throws picocli.CommandLine.ParameterException when the file is a folder, missing, too large, not UTF-8 or
+     *         unreadable, or the prompt is empty
      */
-    String text() throws IOException {
+    String text() {
         String text = source.file != null ? read(source.file) : source.text;
         if (text == null || text.isBlank()) {
             throw Arguments.error(command, "the prompt is empty");
@@ -46,11 +51,24 @@ final class PromptOptions {
         return text;
     }
 
-    private String read(Path file) throws IOException {
-        if (!Files.isReadable(file)) {
-            throw Arguments.error(command, "cannot read --prompt-file " + file);
+    private String read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw Arguments.error(command, "--prompt-file " + file + " is a folder; give a text file");
         }
-        return Files.readString(file);
+        if (!Files.isRegularFile(file)) {
+            throw Arguments.error(command, "--prompt-file " + file + " does not exist");
+        }
+        try {
+            if (Files.size(file) > MAX_PROMPT_FILE_BYTES) {
+                throw Arguments.error(command, "--prompt-file " + file + " is over "
+                        + MAX_PROMPT_FILE_BYTES / (1024 * 1024) + " MB; a prompt is text");
+            }
+            return Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw Arguments.error(command, "--prompt-file " + file + " is not UTF-8 text; save it as UTF-8");
+        } catch (IOException e) {
+            throw Arguments.error(command, "cannot read --prompt-file " + file + ": " + e.getMessage());
+        }
     }
 
     /** The system prompt, null when none was given. */

@@ -3,17 +3,28 @@ package dev.thinkbench.cli;
 import dev.thinkbench.core.Sampling;
 import picocli.CommandLine.Option;
 
-/** The sampling options ({@code --temperature}, {@code --seed}). A picocli mixin; read on the command's thread. */
+/**
+ * The sampling options ({@code --temperature}, {@code --top-p}, {@code --seed}). A picocli mixin; read on the
+ * command's thread.
+ */
 final class SamplingOptions {
 
-    @Option(names = "--temperature", paramLabel = "T")
+    @Option(names = "--temperature", paramLabel = "T",
+            description = "0 (greedy) to 2; default: the engine's own (greedy for the bundled micro model)")
     private Double temperature;
+
+    @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling, above 0 and at most 1")
+    private Double topP;
 
     @Option(names = "--seed", paramLabel = "N")
     private Long seed;
 
-    /** @throws IllegalArgumentException when a value is out of range */
-    Sampling sampling() {
-        return new Sampling(temperature, null, seed, null);
+    /**
+     * The sampling asked for; {@code defaultTemperature} when no temperature was given (null: the engine's).
+     *
+     * @throws IllegalArgumentException when a value is out of range (NaN and infinities included)
+     */
+    Sampling sampling(Double defaultTemperature) {
+        return new Sampling(temperature != null ? temperature : defaultTemperature, topP, seed, null);
     }
 }

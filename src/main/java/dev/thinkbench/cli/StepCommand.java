@@ -3,7 +3,7 @@ package dev.thinkbench.cli;
 import dev.thinkbench.engine.ChatTemplateSource;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.EngineException;
-import dev.thinkbench.engine.raw.RawBackendSpec;
+import dev.thinkbench.engine.RawBackendSpec;
 import dev.thinkbench.forcing.ChatTemplate;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.StepScript;
@@ -27,8 +27,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code thinkbench step}: a scripted budget-forcing session on a raw backend ({@code --actions
- * wait,wait,insert:Hmm,answer}), printing the timeline as text or JSON. Exit code 0 when the answer was written, 1 when
- * a step failed or an action was refused, 2 for bad arguments.
+ * wait,wait,insert:Hmm,answer}), printing the timeline as text or JSON. Without {@code --engine} and {@code --model}
+ * it steps the bundled micro model on the built-in engine. Exit code 0 when the answer was written, 1 when a step
+ * failed, an action was refused or the script ended without an answer (the reason goes to stderr too), 2 for bad
+ * arguments.
  */
 @Command(name = "step", mixinStandardHelpOptions = true,
         description = "Step through budget forcing by script: the model thinks until it tries to stop, then each "
@@ -38,9 +40,8 @@ final class StepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--engine", required = true, paramLabel = "ID",
-            description = "llama-server, openai-completions, ollama-raw, deepseek-prefix, or builtin (the in-process "
-                    + "engine; --model is then a GGUF path or a model in the models folder)")
+    @Option(names = "--engine", paramLabel = "ID",
+            description = "A raw-continuation engine, listed below (default: builtin, with the bundled micro model)")
     private String engine;
 
     @Mixin
@@ -102,39 +103,57 @@ final class StepCommand implements Callable<Integer> {
         this.services = services;
     }
 
+    /** The engines {@code step} drives, for the help's footer. */
+    static String engineHelp(CliServices services) {
+        return EngineList.section("Engines (--engine ID):", EngineList.raw(services.engines()));
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("json") && !format.equals("text")) {
             throw Arguments.error(spec, "--format must be text or json, was '" + format + "'");
         }
+        if (engine != null) {
+            Arguments.check(spec, () -> services.engines().raw(engine.strip()));
+        }
+        EngineChoice choice = Arguments.check(spec, () -> EngineChoice.resolve(engine, server.model(), services));
         StepScript script = Arguments.check(spec, () -> StepScript.parse(actions));
+        if (script.actions().isEmpty()) {
+            throw Arguments.error(spec, "--actions is empty; give at least one action, e.g. wait,answer");
+        }
         String promptText = prompt.text();
-        StepperSettings settings = Arguments.check(spec, () -> new StepperSettings(sampling.sampling(),
-                maxThinking, List.of(waitText.split("\\|")), answerPrefix, maxAnswer));
-        CompletionBackend backend = Arguments.check(spec, () -> services.rawBackends().create(engine, backendSpec()));
-        ChatTemplate chatTemplate = template(backend);
+        StepperSettings settings = Arguments.check(spec, () -> new StepperSettings(
+                sampling.sampling(choice.defaultTemperature()), maxThinking, List.of(waitText.split("\\|")),
+                answerPrefix, maxAnswer));
+        CompletionBackend backend = Arguments.check(spec,
+                () -> services.engines().raw(choice.engineId()).backend(backendSpec(choice)));
+        ChatTemplate chatTemplate = template(backend, choice);
 
         StepScript.Result result;
         try (Stepper stepper = new Stepper(backend, chatTemplate, settings, event -> { })) {
-            result = script.run(stepper, prompt.system(), promptText);
+            result = StepOutcome.explain(script.run(stepper, prompt.system(), promptText), script);
         }
-        print(backend, chatTemplate, result);
+        print(backend, chatTemplate, choice, result);
+        if (result.error() != null) {
+            spec.commandLine().getErr().println("thinkbench: step: " + result.error());
+            spec.commandLine().getErr().flush();
+        }
         return result.error() == null && result.snapshot().state() == StepperState.DONE ? 0 : 1;
     }
 
-    private RawBackendSpec backendSpec() {
-        return services.rawBackends().spec(engine, server.baseUrl(), server.apiKey(), server.model(),
-                Duration.ofSeconds(timeoutSeconds));
+    private RawBackendSpec backendSpec(EngineChoice choice) {
+        return services.engines().raw(choice.engineId()).backendSpec(server.baseUrl(), server.apiKey(),
+                choice.model(), Duration.ofSeconds(timeoutSeconds), server.apiKeyEnv());
     }
 
-    private ChatTemplate template(CompletionBackend backend) throws EngineException {
+    private ChatTemplate template(CompletionBackend backend, EngineChoice choice) throws EngineException {
         TemplateMarkers markers = Arguments.check(spec, () -> new TemplateMarkers(thinkingStart.replace("\\n", "\n"),
                 endMarker, endMarker + "\n", endOfTurn));
         if (!template.equals("model")) {
             return Arguments.check(spec, () -> ChatTemplates.resolve(template, markers));
         }
         if (!(backend instanceof ChatTemplateSource source)) {
-            throw Arguments.error(spec, "engine '" + engine
+            throw Arguments.error(spec, "engine '" + choice.engineId()
                     + "' cannot tell the model's own template; name one with --template");
         }
         return Arguments.check(spec, () -> {
@@ -147,20 +166,20 @@ final class StepCommand implements Callable<Integer> {
         });
     }
 
-    private void print(CompletionBackend backend, ChatTemplate chatTemplate, StepScript.Result result)
-            throws IOException {
+    private void print(CompletionBackend backend, ChatTemplate chatTemplate, EngineChoice choice,
+                       StepScript.Result result) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             Map<String, Object> header = new LinkedHashMap<>();
-            header.put("engine", engine);
+            header.put("engine", choice.engineId());
             header.put("server", backend.displayName());
-            header.put("model", server.model());
+            header.put("model", choice.model());
             header.put("template", chatTemplate.name());
             header.put("actions", actions);
             out.println(StepTimeline.json(header, result));
         } else {
             out.print(StepTimeline.text("thinkbench step \u00b7 " + backend.displayName() + " \u00b7 model "
-                    + server.model() + " \u00b7 template " + chatTemplate.name() + " \u00b7 actions " + actions,
+                    + choice.model() + " \u00b7 template " + chatTemplate.name() + " \u00b7 actions " + actions,
                     result));
         }
         out.flush();

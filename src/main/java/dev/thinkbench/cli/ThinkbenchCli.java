@@ -17,6 +17,11 @@ public final class ThinkbenchCli {
         CommandLine cli = new CommandLine(new ThinkbenchCli());
         cli.addSubcommand("compare", new CompareCommand(services));
         cli.addSubcommand("step", new StepCommand(services));
+        cli.addSubcommand("sweep", new SweepCommand(services));
+        cli.addSubcommand("report", new ReportCommand());
+        footer(cli.getSubcommands().get("compare"), CompareCommand.engineHelp(services));
+        footer(cli.getSubcommands().get("step"), StepCommand.engineHelp(services));
+        footer(cli.getSubcommands().get("sweep"), CompareCommand.engineHelp(services));
         cli.setParameterExceptionHandler((ex, a) -> usageError(ex));
         cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
             if (ex instanceof CommandLine.ParameterException pe) {
@@ -28,9 +33,20 @@ public final class ThinkbenchCli {
         return cli.execute(args);
     }
 
+    /** Adds {@code text} under the command's help; picocli formats footers, so a literal % is doubled. */
+    private static void footer(CommandLine command, String text) {
+        command.getCommandSpec().usageMessage().footer("", text.replace("%", "%%"));
+    }
+
+    /** The message, the command's synopsis and where the full help is: short enough to see the message. */
     private static int usageError(CommandLine.ParameterException ex) {
-        ex.getCommandLine().getErr().println("thinkbench: " + ex.getMessage());
-        ex.getCommandLine().usage(ex.getCommandLine().getErr());
+        CommandLine command = ex.getCommandLine();
+        command.getErr().println("thinkbench: " + ex.getMessage());
+        CommandLine.Help help = command.getHelp();
+        command.getErr().print(help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength()));
+        command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options"
+                + (command.getCommandSpec().subcommands().isEmpty() ? "." : " and commands."));
+        command.getErr().flush();
         return 2;
     }
 }

@@ -1,61 +1,214 @@
 package dev.thinkbench.core;
 
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Extracts a final integer answer from a model's output and grades it, the same way in tests, sweeps and the
- * micro model's harness. The answer is the first integer after the last {@code Final Answer:}; without that marker,
- * the integer in the last {@code \boxed{...}}; without either, the last integer in the text. Integers may carry a
- * sign and thousands separators ({@code 1,234}); comparison is exact. Stateless; any thread.
+ * Extracts the final answer from a model's output and grades it, the same way in tests, sweeps and the micro model's
+ * harness. Where the answer is looked for, in order: after the last {@code Final Answer:}; inside the last
+ * {@code \boxed{...}}; after the last {@code Answer:} (or {@code 답:}); else the last value of the output (as s1's
+ * harness does). A box inside a marked region wins over the rest of the region.
+ *
+ * <p>The expected answer says what kind of value to look for: a number (integers, decimals, fractions such as
+ * {@code 3/4} or {@code \frac{3}{4}}, thousands separators, a leading {@code $}; compared exactly by value), a
+ * multiple-choice letter A to E (written {@code B}, {@code (B)}, {@code B.} or {@code B)}), or text (compared after
+ * trimming, collapsing spaces, dropping a final period and ignoring case). After a marker the first value of that kind
+ * counts; without one, the last. Stateless; any thread.
  */
 public final class AnswerGrader {
 
     public static final String FINAL_ANSWER = "Final Answer:";
-    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,3}(?:,\\d{3})+(?!\\d)|-?\\d+");
-    private static final Pattern BOXED = Pattern.compile("\\\\boxed\\{([^{}]*)}");
+
+    private static final Pattern FINAL_MARKER = Pattern.compile("(?i)final\\s+answer\\s*:");
+    private static final Pattern ANSWER_MARKER = Pattern.compile("(?i)(?<![\\w])answer\\s*:|답\\s*:");
+    private static final String BOXED = "\\boxed{";
+    private static final Pattern FRACTION = Pattern.compile("\\\\[dt]?frac\\{\\s*(-?[\\d.,]+)\\s*}\\{\\s*(-?[\\d.,]+)\\s*}");
+    /** A choice letter standing alone; after a marker lower case counts too, in free text only capitals. */
+    private static final Pattern CHOICE = Pattern.compile("(?<![A-Za-z])\\(?([A-E])\\)?(?![A-Za-z])");
+    private static final Pattern CHOICE_MARKED = Pattern.compile("(?<![A-Za-z])\\(?([A-Ea-e])\\)?(?![A-Za-z])");
+    private static final Pattern CHOICE_EXPECTED = Pattern.compile("\\(?([A-Ea-e])[).]?");
 
     private AnswerGrader() {
     }
 
-    /** The answer found in {@code text}, or empty when it holds no integer where one is looked for. */
+    /** The kind of value an expected answer asks for. */
+    private enum Kind { NUMBER, CHOICE, TEXT }
+
+    /** Where to look and how: the region of the output and whether the first or the last value in it counts. */
+    private record Region(String text, Grade.FoundBy foundBy, boolean first) {
+    }
+
+    /**
+     * Grades {@code output} against {@code expected}. A blank or null {@code expected} gives
+     * {@link Grade.Verdict#UNGRADABLE} (the answer is still extracted, as a number or else as text); an output
+     * without an answer of the expected kind gives {@link Grade.Verdict#WRONG} flagged
+     * {@link Grade.Flag#NO_ANSWER_FOUND}.
+     */
+    public static Grade grade(String output, String expected) {
+        String want = expected == null || expected.isBlank() ? null : expected.strip();
+        Region region = region(output == null ? "" : output);
+        if (want == null) {
+            String found = find(region, Kind.NUMBER);
+            if (found == null) {
+                found = find(region, Kind.TEXT);
+            }
+            return new Grade(Grade.Verdict.UNGRADABLE, found, null, found == null ? Grade.FoundBy.NONE
+                    : region.foundBy(), Grade.Flag.NO_EXPECTED_ANSWER);
+        }
+        Kind kind = kindOf(want);
+        String found = find(region, kind);
+        if (found == null) {
+            return new Grade(Grade.Verdict.WRONG, null, want, Grade.FoundBy.NONE, Grade.Flag.NO_ANSWER_FOUND);
+        }
+        boolean same = switch (kind) {
+            case NUMBER -> ExactNumber.parse(found).equals(ExactNumber.parse(normaliseNumber(want)));
+            case CHOICE -> found.equals(choiceOf(want));
+            case TEXT -> found.equalsIgnoreCase(normaliseText(want));
+        };
+        return new Grade(same ? Grade.Verdict.CORRECT : Grade.Verdict.WRONG, found, want, region.foundBy(),
+                Grade.Flag.NONE);
+    }
+
+    /** The integer answer found in {@code text}, or empty when it holds no integer where one is looked for. */
     public static Optional<BigInteger> extract(String text) {
-        if (text == null || text.isEmpty()) {
-            return Optional.empty();
-        }
-        int marker = text.lastIndexOf(FINAL_ANSWER);
-        if (marker >= 0) {
-            return first(text.substring(marker + FINAL_ANSWER.length()));
-        }
-        Matcher boxed = BOXED.matcher(text);
-        String lastBoxed = null;
-        while (boxed.find()) {
-            lastBoxed = boxed.group(1);
-        }
-        if (lastBoxed != null) {
-            return first(lastBoxed);
-        }
-        Matcher m = INTEGER.matcher(text);
-        String last = null;
-        while (m.find()) {
-            last = m.group();
-        }
-        return last == null ? Optional.empty() : Optional.of(parse(last));
+        String found = find(region(text == null ? "" : text), Kind.NUMBER);
+        return Optional.ofNullable(found).flatMap(ExactNumber::parse).filter(ExactNumber::integral)
+                .map(ExactNumber::numerator);
     }
 
     /** Whether the answer in {@code text} equals {@code expected} exactly; no answer is wrong. */
     public static boolean isCorrect(String text, long expected) {
-        return extract(text).map(BigInteger.valueOf(expected)::equals).orElse(false);
+        return grade(text, Long.toString(expected)).verdict() == Grade.Verdict.CORRECT;
     }
 
-    private static Optional<BigInteger> first(String text) {
-        Matcher m = INTEGER.matcher(text);
-        return m.find() ? Optional.of(parse(m.group())) : Optional.empty();
+    /**
+     * A key under which equal answers meet, for votes: a number as its reduced fraction ({@code 0.5} and {@code 1/2}
+     * meet), anything else trimmed and in lower case. Null stays null.
+     */
+    public static String canonical(String extracted) {
+        if (extracted == null) {
+            return null;
+        }
+        return ExactNumber.parse(normaliseNumber(extracted))
+                .map(n -> n.integral() ? n.numerator().toString() : n.numerator() + "/" + n.denominator())
+                .orElse(normaliseText(extracted).toLowerCase(Locale.ROOT));
     }
 
-    private static BigInteger parse(String digits) {
-        return new BigInteger(digits.replace(",", ""));
+    private static Kind kindOf(String expected) {
+        if (ExactNumber.parse(normaliseNumber(expected)).isPresent()) {
+            return Kind.NUMBER;
+        }
+        return CHOICE_EXPECTED.matcher(expected).matches() ? Kind.CHOICE : Kind.TEXT;
+    }
+
+    private static String choiceOf(String expected) {
+        Matcher m = CHOICE_EXPECTED.matcher(expected);
+        return m.matches() ? m.group(1).toUpperCase(Locale.ROOT) : expected;
+    }
+
+    private static Region region(String text) {
+        int fin = lastMatchEnd(FINAL_MARKER, text);
+        if (fin >= 0) {
+            return boxedWithin(text.substring(fin), Grade.FoundBy.FINAL_ANSWER);
+        }
+        String boxed = lastBoxed(text);
+        if (boxed != null) {
+            return new Region(boxed, Grade.FoundBy.BOXED, true);
+        }
+        int answer = lastMatchEnd(ANSWER_MARKER, text);
+        if (answer >= 0) {
+            return boxedWithin(text.substring(answer), Grade.FoundBy.ANSWER);
+        }
+        return new Region(text, Grade.FoundBy.LAST_VALUE, false);
+    }
+
+    private static Region boxedWithin(String region, Grade.FoundBy foundBy) {
+        String boxed = lastBoxed(region);
+        return new Region(boxed != null ? boxed : region, foundBy, true);
+    }
+
+    private static int lastMatchEnd(Pattern marker, String text) {
+        Matcher m = marker.matcher(text);
+        int end = -1;
+        while (m.find()) {
+            end = m.end();
+        }
+        return end;
+    }
+
+    /** The content of the last {@code \boxed{...}} with balanced braces, or null. */
+    private static String lastBoxed(String text) {
+        int at = text.lastIndexOf(BOXED);
+        while (at >= 0) {
+            int depth = 1;
+            int i = at + BOXED.length();
+            for (; i < text.length() && depth > 0; i++) {
+                char c = text.charAt(i);
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            }
+            if (depth == 0) {
+                return text.substring(at + BOXED.length(), i - 1);
+            }
+            at = at == 0 ? -1 : text.lastIndexOf(BOXED, at - 1);
+        }
+        return null;
+    }
+
+    private static String find(Region region, Kind kind) {
+        return switch (kind) {
+            case NUMBER -> pick(ExactNumber.IN_TEXT.matcher(normaliseNumber(region.text())), region.first(), 0);
+            case CHOICE -> {
+                String letter = pick((region.first() ? CHOICE_MARKED : CHOICE).matcher(region.text()),
+                        region.first(), 1);
+                yield letter == null ? null : letter.toUpperCase(Locale.ROOT);
+            }
+            case TEXT -> text(region);
+        };
+    }
+
+    private static String pick(Matcher m, boolean first, int group) {
+        String found = null;
+        while (m.find()) {
+            found = m.group(group);
+            if (first) {
+                break;
+            }
+        }
+        return found == null ? null : found.replace(",", "").replace("$", "");
+    }
+
+    private static String text(Region region) {
+        String line = null;
+        for (String l : region.text().split("\\R")) {
+            if (!l.isBlank()) {
+                line = l;
+                if (region.first()) {
+                    break;
+                }
+            }
+        }
+        if (line == null) {
+            return null;
+        }
+        String t = normaliseText(line);
+        return t.isEmpty() ? null : t;
+    }
+
+    /** LaTeX fractions as {@code a/b}, thin spaces and math dollars dropped, so numbers read as plain text. */
+    private static String normaliseNumber(String text) {
+        String s = FRACTION.matcher(text).replaceAll("$1/$2");
+        return s.replace("\\,", "").replace("\\!", "").replace("{,}", ",").replace("\\$", "$");
+    }
+
+    private static String normaliseText(String text) {
+        String s = text.replace("\\text{", "").replace("**", "").replaceAll("[{}$\"“”]", "").strip()
+                .replaceAll("\\s+", " ");
+        while (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s;
     }
 }

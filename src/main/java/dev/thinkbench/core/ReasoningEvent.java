@@ -18,8 +18,16 @@ public sealed interface ReasoningEvent {
      *
      * @param tokens how many tokens the engine attributes to this text (stream chunks or decoded tokens), 0 if it
      *               cannot tell
+     * @param summary whether the text is the provider's summary of the model's thinking rather than the thinking
+     *                itself (Anthropic's summarized thinking, OpenAI's reasoning summaries, Gemini's thought
+     *                summaries): the model thought more than is shown, and its thinking tokens are not the summary's
      */
-    record ThinkingDelta(long nanos, String text, int tokens) implements ReasoningEvent {
+    record ThinkingDelta(long nanos, String text, int tokens, boolean summary) implements ReasoningEvent {
+
+        /** The model's own thinking (not a summary). */
+        public ThinkingDelta(long nanos, String text, int tokens) {
+            this(nanos, text, tokens, false);
+        }
     }
 
     /** Answer text arrived; {@code tokens} as in {@link ThinkingDelta}. */
@@ -31,7 +39,7 @@ public sealed interface ReasoningEvent {
      * edited. A new thinking segment starts after it.
      *
      * @param text the inserted text (the Wait text, the end marker and answer prefix, or the edited trace)
-     * @param thinkingTokensSoFar thinking tokens used before this intervention
+     * @param thinkingTokensSoFar thinking tokens used before this intervention; for an edit, the edited trace's size
      * @param reason why it happened, for people (e.g. "thinking reached the cap of 512 tokens"), empty if unsaid
      */
     record Intervention(long nanos, InterventionKind kind, String text, int thinkingTokensSoFar, String reason)
@@ -68,8 +76,19 @@ public sealed interface ReasoningEvent {
     record Cancelled(long nanos) implements ReasoningEvent {
     }
 
-    /** The run failed; what arrived before is kept and marked partial. */
-    record Failed(long nanos, FailureKind kind, String message) implements ReasoningEvent {
+    /**
+     * The run failed; what arrived before is kept and marked partial.
+     *
+     * @param retryAfter how long the server asked to wait before a retry (HTTP Retry-After on a 429 or 503), null
+     *                   when it did not say
+     */
+    record Failed(long nanos, FailureKind kind, String message, java.time.Duration retryAfter)
+            implements ReasoningEvent {
+
+        /** A failure without a retry-after. */
+        public Failed(long nanos, FailureKind kind, String message) {
+            this(nanos, kind, message, null);
+        }
     }
 
     /** Why generation stopped. */

@@ -34,6 +34,7 @@ public final class RunRecorder {
     private int countedAnswer;
     private boolean thinkingCountUnknown;
     private boolean answerCountUnknown;
+    private boolean thinkingSummary;
     private Usage usage = Usage.unknown();
     private int waits;
 
@@ -80,7 +81,11 @@ public final class RunRecorder {
         segmentText.append(d.text());
         segmentTokens += d.tokens();
         countedThinking += d.tokens();
-        if (d.tokens() == 0 && !d.text().isEmpty()) {
+        if (d.summary()) {
+            // A summary's length says nothing about how long the model thought: only a reported count is true.
+            thinkingSummary = true;
+            thinkingCountUnknown = true;
+        } else if (d.tokens() == 0 && !d.text().isEmpty()) {
             thinkingCountUnknown = true;
         }
     }
@@ -111,6 +116,8 @@ public final class RunRecorder {
                 segmentInserted = i.text();
             }
             case TRACE_EDITED -> {
+                // The edited trace replaces the thinking, and its size (the event's count) replaces the count.
+                countedThinking = i.thinkingTokensSoFar();
                 closed.clear();
                 closed.add(new ThinkingSegment(null, "", i.text(), i.thinkingTokensSoFar(),
                         startNanos, i.nanos()));
@@ -178,7 +185,7 @@ public final class RunRecorder {
         if (segmentText.length() > 0 || segmentOpenedBy != null || segments.isEmpty() && segmentStart >= 0) {
             segments.add(currentSegment());
         }
-        return new Trace(segments, answer.toString(), status, failureKind, error);
+        return new Trace(segments, answer.toString(), status, failureKind, error, thinkingSummary);
     }
 
     /** Interventions so far, in order. */

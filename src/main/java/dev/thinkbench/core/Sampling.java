@@ -10,10 +10,11 @@ package dev.thinkbench.core;
 public record Sampling(Double temperature, Double topP, Long seed, Integer maxAnswerTokens) {
 
     public Sampling {
-        if (temperature != null && (temperature < 0 || temperature > 2)) {
+        // written as "not inside" so NaN, which fails every comparison, is refused too
+        if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
             throw new IllegalArgumentException("temperature must be between 0 and 2, was " + temperature);
         }
-        if (topP != null && (topP <= 0 || topP > 1)) {
+        if (topP != null && !(topP > 0 && topP <= 1)) {
             throw new IllegalArgumentException("top-p must be in (0, 1], was " + topP);
         }
         if (maxAnswerTokens != null && maxAnswerTokens < 1) {

@@ -10,12 +10,20 @@ import java.util.List;
  * @param status where the run stands
  * @param failureKind why it failed, null unless failed
  * @param error the failure message, null unless failed
+ * @param thinkingSummary whether the thinking shown is the provider's summary of the model's thinking, not the
+ *                        thinking itself (see {@link ReasoningEvent.ThinkingDelta#summary()})
  */
 public record Trace(List<ThinkingSegment> segments, String answer, RunStatus status, FailureKind failureKind,
-                    String error) {
+                    String error, boolean thinkingSummary) {
 
     public Trace {
         segments = List.copyOf(segments);
+    }
+
+    /** A trace whose thinking, if any, is the model's own. */
+    public Trace(List<ThinkingSegment> segments, String answer, RunStatus status, FailureKind failureKind,
+                 String error) {
+        this(segments, answer, status, failureKind, error, false);
     }
 
     /** All thinking text with the inserted texts, as the model saw it. */

@@ -15,4 +15,12 @@ public interface CompletionListener {
      */
     default void onRetryWait(java.time.Duration wait, String reason) {
     }
+
+    /**
+     * The tokens of the next {@link #onText} piece with their log-probabilities, called just before it; only when
+     * the request asked for them ({@link CompletionRequest#topLogprobs()}) and the backend can tell. Ignored by
+     * default.
+     */
+    default void onTokens(java.util.List<TokenLogprob> tokens) {
+    }
 }

@@ -10,9 +10,15 @@ import java.util.List;
  * @param maxTokens generate at most this many tokens (always sent: some servers default to 16)
  * @param stop stop strings; the matched string is not part of the returned text
  * @param cachePrompt ask the server to reuse its cached prefix (llama.cpp {@code cache_prompt})
+ * @param topLogprobs 0 (the default) for no token probabilities; otherwise report each generated token's
+ *                    log-probability and this many alternatives through {@link CompletionListener#onTokens}, where
+ *                    the backend can (the built-in engine can; others ignore it)
  */
 public record CompletionRequest(String prompt, int maxTokens, List<String> stop, Sampling sampling,
-                                boolean cachePrompt) {
+                                boolean cachePrompt, int topLogprobs) {
+
+    /** The most alternatives a request may ask for. */
+    public static final int MAX_TOP_LOGPROBS = 1024;
 
     public CompletionRequest {
         if (prompt == null) {
@@ -21,7 +27,21 @@ public record CompletionRequest(String prompt, int maxTokens, List<String> stop,
         if (maxTokens < 1) {
             throw new IllegalArgumentException("max tokens must be at least 1, was " + maxTokens);
         }
+        if (topLogprobs < 0 || topLogprobs > MAX_TOP_LOGPROBS) {
+            throw new IllegalArgumentException("top logprobs must be between 0 and " + MAX_TOP_LOGPROBS + ", was "
+                    + topLogprobs);
+        }
         stop = List.copyOf(stop == null ? List.of() : stop);
         sampling = sampling == null ? Sampling.defaults() : sampling;
+    }
+
+    /** A request without token probabilities. */
+    public CompletionRequest(String prompt, int maxTokens, List<String> stop, Sampling sampling, boolean cachePrompt) {
+        this(prompt, maxTokens, stop, sampling, cachePrompt, 0);
+    }
+
+    /** This request, reporting token log-probabilities with {@code n} alternatives (0: none). */
+    public CompletionRequest withTopLogprobs(int n) {
+        return new CompletionRequest(prompt, maxTokens, stop, sampling, cachePrompt, n);
     }
 }

@@ -1,5 +1,7 @@
 package dev.thinkbench.forcing;
 
+import dev.thinkbench.core.ReasoningEvent;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -59,8 +61,19 @@ final class Branch {
         current = undo.pop();
     }
 
-    BranchView view() {
+    /** Replaces the current state in place (not an undo step): a refinement of the state just reached. */
+    void refine(BranchState refined) {
+        current = refined;
+    }
+
+    /** @param pending events of a step still running on this branch, shown after the committed ones */
+    BranchView view(List<ReasoningEvent> pending) {
+        List<ReasoningEvent> events = current.events();
+        if (!pending.isEmpty()) {
+            events = new ArrayList<>(events);
+            events.addAll(pending);
+        }
         return new BranchView(id, name, parentId, forkedAfterSteps, current.status(), current.reason(),
-                current.steps(), current.thinking(), current.thinkingTokens(), answers);
+                current.steps(), current.thinking(), current.thinkingTokens(), answers, events);
     }
 }

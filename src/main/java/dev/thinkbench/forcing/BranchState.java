@@ -1,5 +1,7 @@
 package dev.thinkbench.forcing;
 
+import dev.thinkbench.core.ReasoningEvent;
+
 import dev.thinkbench.core.InterventionKind;
 
 import java.util.ArrayList;
@@ -11,18 +13,30 @@ import java.util.List;
  *
  * @param reason why it is paused, done or failed, for people
  */
-record BranchState(List<StepRecord> steps, int waitsUsed, StepperState status, String reason) {
+record BranchState(List<StepRecord> steps, int waitsUsed, StepperState status, String reason,
+                   List<ReasoningEvent> events) {
 
-    static final BranchState EMPTY = new BranchState(List.of(), 0, StepperState.IDLE, "");
+    static final BranchState EMPTY = new BranchState(List.of(), 0, StepperState.IDLE, "", List.of());
 
     BranchState {
         steps = List.copyOf(steps);
+        events = List.copyOf(events);
     }
 
-    BranchState with(StepRecord step, int waits, StepperState newStatus, String why) {
-        List<StepRecord> more = new ArrayList<>(steps);
-        more.add(step);
-        return new BranchState(more, waits, newStatus, why);
+    /** This state with one more step, and the events recorded for it. */
+    BranchState with(StepRecord step, int waits, StepperState newStatus, String why, List<ReasoningEvent> more) {
+        List<StepRecord> moreSteps = new ArrayList<>(steps);
+        moreSteps.add(step);
+        List<ReasoningEvent> moreEvents = new ArrayList<>(events);
+        moreEvents.addAll(more);
+        return new BranchState(moreSteps, waits, newStatus, why, moreEvents);
+    }
+
+    /** This state with its last step and its events replaced: an edit whose size became known. */
+    BranchState withLastStep(StepRecord step, List<ReasoningEvent> newEvents) {
+        List<StepRecord> changed = new ArrayList<>(steps);
+        changed.set(changed.size() - 1, step);
+        return new BranchState(changed, waitsUsed, status, reason, newEvents);
     }
 
     /** The thinking as the model sees it: inserted texts and generated text; an edit replaces what came before. */
@@ -40,9 +54,22 @@ record BranchState(List<StepRecord> steps, int waitsUsed, StepperState status, S
         return b.toString();
     }
 
-    /** Thinking tokens generated on this branch (edits add none). */
+    /**
+     * Thinking tokens in the trace as the model sees it: those generated since the last edit, plus the edited text's
+     * own size (an edit's step carries it), so an edit that shortens the trace shortens the count.
+     */
     int thinkingTokens() {
-        return steps.stream().filter(s -> s.phase() == StepRecord.Phase.THINKING).mapToInt(StepRecord::tokens).sum();
+        int sum = 0;
+        for (StepRecord s : steps) {
+            if (s.phase() != StepRecord.Phase.THINKING) {
+                continue;
+            }
+            if (s.openedBy() == InterventionKind.TRACE_EDITED) {
+                sum = 0;
+            }
+            sum += s.tokens();
+        }
+        return sum;
     }
 
     long thinkingSegments() {

@@ -1,12 +1,10 @@
 package dev.thinkbench.forcing;
 
-import dev.thinkbench.core.FailureKind;
-import dev.thinkbench.core.InterventionKind;
-import dev.thinkbench.core.RunStatus;
-import dev.thinkbench.core.ThinkingSegment;
+import dev.thinkbench.core.Price;
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.RunRecorder;
 import dev.thinkbench.core.Trace;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,14 +15,24 @@ import java.util.List;
  * @param forkedAfterSteps how many of the parent's steps it shares
  * @param steps thinking steps, then the answer step if written
  * @param answers every answer this branch produced, in order (withdrawn ones were undone)
+ * @param events the branch's run as {@link ReasoningEvent}s, from {@code Started} to where it stands (an undo takes
+ *               the undone step's events back), the same events a Compare column records
  */
 public record BranchView(int id, String name, Integer parentId, int forkedAfterSteps, StepperState status,
                          String reason, List<StepRecord> steps, String thinking, int thinkingTokens,
-                         List<AnswerRecord> answers) {
+                         List<AnswerRecord> answers, List<ReasoningEvent> events) {
 
     public BranchView {
         steps = List.copyOf(steps);
         answers = List.copyOf(answers);
+        events = List.copyOf(events);
+    }
+
+    /** The branch's events folded by a {@link RunRecorder}, as a Compare column folds its run. */
+    public RunRecorder recorder(Price price) {
+        RunRecorder recorder = new RunRecorder(price);
+        events.forEach(recorder::accept);
+        return recorder;
     }
 
     /** The answer written on this branch now, empty if none. */
@@ -37,26 +45,8 @@ public record BranchView(int id, String name, Integer parentId, int forkedAfterS
         return steps.stream().filter(s -> s.phase() == StepRecord.Phase.THINKING).toList();
     }
 
-    /**
-     * The branch as a core {@link Trace}: one thinking segment per step (from the last edit on, as the model saw
-     * it), then the answer.
-     */
+    /** The branch as a core {@link Trace}, folded from its events (see {@link #recorder}). */
     public Trace toTrace() {
-        List<ThinkingSegment> segments = new ArrayList<>();
-        for (StepRecord s : thinkingSteps()) {
-            if (s.openedBy() == InterventionKind.TRACE_EDITED) {
-                segments.clear();
-            }
-            segments.add(new ThinkingSegment(s.openedBy(), s.inserted(), s.text(), s.tokens(), s.startNanos(),
-                    s.endNanos()));
-        }
-        RunStatus runStatus = switch (status) {
-            case DONE -> RunStatus.OK;
-            case FAILED -> RunStatus.FAILED;
-            case IDLE -> RunStatus.PENDING;
-            case THINKING, ANSWERING, PAUSED -> RunStatus.RUNNING;
-        };
-        return new Trace(segments, answer(), runStatus, status == StepperState.FAILED ? FailureKind.UNKNOWN : null,
-                status == StepperState.FAILED ? reason : null);
+        return recorder(null).trace();
     }
 }

@@ -76,9 +76,11 @@ public final class BudgetForcer {
                 }
                 return answer(closing);
             } catch (EngineException e) {
-                return end(RunStatus.FAILED, e.kind(), e.getMessage());
+                return end(RunStatus.FAILED, e.kind(), e.getMessage(), e.retryAfter().orElse(null));
             } catch (RuntimeException e) {
                 return end(RunStatus.FAILED, FailureKind.UNKNOWN, "internal error while forcing: " + e);
+            } catch (OutOfMemoryError e) {
+                return end(RunStatus.FAILED, FailureKind.UNKNOWN, "Thinkbench ran out of memory while forcing");
             }
         }
 
@@ -209,12 +211,16 @@ public final class BudgetForcer {
         }
 
         private ForcingOutcome end(RunStatus status, FailureKind kind, String message) {
+            return end(status, kind, message, null);
+        }
+
+        private ForcingOutcome end(RunStatus status, FailureKind kind, String message, java.time.Duration retryAfter) {
             if (status == RunStatus.FAILED && sawText) {
                 message = message + " What arrived before is kept.";
             }
             long now = System.nanoTime();
             sink.accept(status == RunStatus.CANCELLED ? new ReasoningEvent.Cancelled(now)
-                    : new ReasoningEvent.Failed(now, kind, message));
+                    : new ReasoningEvent.Failed(now, kind, message, retryAfter));
             return outcome(status, message);
         }
 

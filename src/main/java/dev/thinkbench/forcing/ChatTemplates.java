@@ -37,10 +37,26 @@ public final class ChatTemplates {
             "<|im_end|>\n<|im_start|>assistant\n", "<|im_start|>think\n", "<|im_start|>", "<|im_start|>answer\n",
             "<|im_end|>");
 
+    /**
+     * Qwen3 thinking models (and DeepSeek-R1-0528-Qwen3, SmolLM3 with thinking on): ChatML, {@code <think>\n} opens the
+     * thinking, and the answer follows {@code </think>} after a blank line, as Qwen3's own template writes it.
+     */
+    public static final ChatTemplate QWEN3 = new MarkupTemplate("qwen3",
+            "Qwen3 thinking models: ChatML, <think>\n...\n</think> then a blank line (also DeepSeek-R1-0528-Qwen3)",
+            "<|im_start|>system\n", "<|im_end|>\n", "<|im_start|>user\n",
+            "<|im_end|>\n<|im_start|>assistant\n", "<think>\n", "</think>", "</think>\n\n", "<|im_end|>");
+
+    /**
+     * gpt-oss (OpenAI's harmony format): the analysis channel is the thinking; ending it closes the channel and opens
+     * {@code final}.
+     */
+    public static final ChatTemplate GPT_OSS = new HarmonyTemplate("gpt-oss",
+            "gpt-oss (harmony): thinking on the analysis channel, the answer on final", "medium");
+
     private static final Map<String, ChatTemplate> BUILT_IN = new LinkedHashMap<>();
 
     static {
-        for (ChatTemplate t : List.of(CHATML_THINK, DEEPSEEK_R1, S1)) {
+        for (ChatTemplate t : List.of(CHATML_THINK, DEEPSEEK_R1, S1, QWEN3, GPT_OSS)) {
             BUILT_IN.put(t.name(), t);
         }
     }

@@ -17,6 +17,7 @@ import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.engine.ReasoningEventSink;
 import dev.thinkbench.engine.RunHandle;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,9 +140,12 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
     public RunHandle start(RunSpec spec, ReasoningEventSink sink) {
         CancelToken cancel = new CancelToken();
         CompletableFuture<Void> done = new CompletableFuture<>();
+        TerminalGuard guarded = new TerminalGuard(sink);
         Thread.ofVirtual().name(id + "-run-" + RUNS.incrementAndGet()).start(() -> {
             try {
-                execute(spec, sink, cancel);
+                execute(spec, guarded, cancel);
+            } catch (RuntimeException | Error e) {
+                guarded.failIfOpen(spec, e);
             } finally {
                 done.complete(null);
             }
@@ -171,6 +175,12 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
             long now = System.nanoTime();
             sink.accept(new ReasoningEvent.Started(now, spec.model(), spec.budget().spec()));
             sink.accept(new ReasoningEvent.Failed(now, dev.thinkbench.core.FailureKind.UNSUPPORTED, e.getMessage()));
+            return;
+        } catch (UncheckedIOException e) {
+            long now = System.nanoTime();
+            sink.accept(new ReasoningEvent.Started(now, spec.model(), spec.budget().spec()));
+            sink.accept(new ReasoningEvent.Failed(now, dev.thinkbench.core.FailureKind.UNKNOWN,
+                    "could not prepare the model '" + spec.model() + "': " + e.getCause().getMessage()));
             return;
         }
         ForcingRun run = new ForcingRun(spec.system(), spec.prompt(), spec.model(), plan, spec.sampling(),

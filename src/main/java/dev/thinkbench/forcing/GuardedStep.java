@@ -6,7 +6,7 @@ import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
-import dev.thinkbench.engine.raw.StopStringMatcher;
+import dev.thinkbench.engine.StopStringMatcher;
 
 /**
  * One continuation whose stop strings and token cap hold even when the server ignores them: the text is watched for
@@ -62,6 +62,9 @@ final class GuardedStep {
                     Guard.NONE);
         }
         watcher.release();
+        // Servers differ in whether the stop string's token comes as a chunk; the step's count is what they report,
+        // so the deltas are topped up to it and every backend records the same tokens for the same continuation.
+        watcher.topUp(r.tokens());
         return new Outcome(watcher.text.toString(), r.tokens(), r.stop(), r.stoppingWord(), r.promptTokens(),
                 r.promptTokensEvaluated(), start, end, Guard.NONE);
     }
@@ -82,6 +85,14 @@ final class GuardedStep {
             this.downstream = downstream;
             this.call = call;
             this.cap = request.maxTokens();
+        }
+
+        /** Token probabilities pass through until the guard cuts the text. */
+        @Override
+        public void onTokens(java.util.List<dev.thinkbench.engine.TokenLogprob> tokens) {
+            if (guard == Guard.NONE) {
+                downstream.onTokens(tokens);
+            }
         }
 
         @Override
@@ -124,6 +135,14 @@ final class GuardedStep {
             text.append(safe);
             downstream.onText(safe, pendingTokens);
             pendingTokens = 0;
+        }
+
+        /** Passes on, as tokens without text, what the backend counted beyond what reached the listener. */
+        void topUp(int reported) {
+            if (reported > counted) {
+                downstream.onText("", reported - counted);
+                counted = reported;
+            }
         }
 
         /** At the natural end: text held back as a possible stop string was not one. */

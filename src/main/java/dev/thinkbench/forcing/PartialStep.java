@@ -1,5 +1,7 @@
 package dev.thinkbench.forcing;
 
+import dev.thinkbench.core.ReasoningEvent;
+
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.engine.CompletionListener;
 
@@ -11,24 +13,30 @@ import java.util.function.Consumer;
  */
 final class PartialStep implements CompletionListener {
 
-    private final int branchId;
     private final StepRecord.Phase phase;
-    private final Consumer<StepperEvent> listener;
+    private final Consumer<ReasoningEvent> recorder;
     private final StringBuilder text = new StringBuilder();
     private final long start = System.nanoTime();
     private int tokens;
 
-    PartialStep(int branchId, StepRecord.Phase phase, Consumer<StepperEvent> listener) {
-        this.branchId = branchId;
+    /** @param recorder records the step's text as thinking or answer deltas on its branch */
+    PartialStep(StepRecord.Phase phase, Consumer<ReasoningEvent> recorder) {
         this.phase = phase;
-        this.listener = listener;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void onRetryWait(java.time.Duration wait, String reason) {
+        recorder.accept(new ReasoningEvent.RetryWaiting(System.nanoTime(), wait.toMillis(), reason));
     }
 
     @Override
     public void onText(String piece, int n) {
         text.append(piece);
         tokens += n;
-        listener.accept(new StepperEvent.TextDelta(branchId, phase, piece, n));
+        long now = System.nanoTime();
+        recorder.accept(phase == StepRecord.Phase.THINKING ? new ReasoningEvent.ThinkingDelta(now, piece, n)
+                : new ReasoningEvent.AnswerDelta(now, piece, n));
     }
 
     /** The step as far as it got, marked failed with the reason. */

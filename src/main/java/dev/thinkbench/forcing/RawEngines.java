@@ -2,7 +2,7 @@ package dev.thinkbench.forcing;
 
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.raw.DeepSeekPrefixBackend;
-import dev.thinkbench.engine.raw.RawBackends;
+import dev.thinkbench.engine.EngineRegistry;
 
 /**
  * Builds forcing engines over raw backends by engine id, for the engine registry and for commands that take a
@@ -14,20 +14,25 @@ public final class RawEngines {
     }
 
     /**
-     * A {@link ForcingReasoningEngine} of kind {@code config.engineId()}: one backend per model, on the config's base
+     * A {@link ForcingReasoningEngine} over {@code kind}'s raw backends: one backend per model, on the config's base
      * URL (the kind's default when null), with its key and timeout.
      *
-     * @throws IllegalArgumentException for an unknown id or a base URL that is not http(s)
+     * @throws IllegalArgumentException for a kind that cannot continue raw text or a base URL that is not http(s)
      */
-    public static ForcingReasoningEngine create(RawBackends kinds, EngineConfig config, ChatTemplate template) {
-        RawBackends.Kind kind = kinds.kind(config.engineId());
+    public static ForcingReasoningEngine create(EngineRegistry.Entry kind, EngineConfig config,
+                                                ChatTemplate template) {
         String url = config.baseUrl() == null ? null : config.baseUrl().toString();
         // Validate the URL now, so a bad one is reported when the engine is made, not at the first run.
-        kinds.spec(kind.id(), url, config.apiKey(), "", config.timeout());
+        kind.backendSpec(url, config.apiKey(), "", config.timeout(), config.apiKeyEnv());
         String server = url == null || url.isBlank() ? kind.defaultBaseUrl() : url;
         return new ForcingReasoningEngine(kind.id(), kind.displayName() + " at " + server,
-                model -> kinds.create(kind.id(), kinds.spec(kind.id(), url, config.apiKey(), model, config.timeout(),
+                model -> kind.backend(kind.backendSpec(url, config.apiKey(), model, config.timeout(),
                         config.apiKeyEnv())),
                 template, !kind.id().equals(DeepSeekPrefixBackend.ID));
+    }
+
+    /** {@code kind} with a factory that makes its forcing engines over {@code template}. */
+    public static EngineRegistry.Entry forcing(EngineRegistry.Entry kind, ChatTemplate template) {
+        return kind.withFactory(config -> create(kind, config, template));
     }
 }

@@ -1,10 +1,14 @@
 package dev.thinkbench.forcing;
 
+import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.InterventionKind;
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.TokenCounter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +37,7 @@ import java.util.function.Consumer;
 public final class Stepper implements AutoCloseable {
 
     private final StepRunner runner;
+    private final CompletionBackend backend;
     private final ChatTemplate template;
     private final StepperSettings settings;
     private final Consumer<StepperEvent> listener;
@@ -47,10 +52,13 @@ public final class Stepper implements AutoCloseable {
     private CompletableFuture<StepperSnapshot> task = CompletableFuture.completedFuture(null);
     private boolean forceRequested;
     private boolean closed;
+    /** Events recorded for the step being launched or run, committed to its branch's state when it settles. */
+    private final List<ReasoningEvent> stepEvents = new ArrayList<>();
 
     public Stepper(CompletionBackend backend, ChatTemplate template, StepperSettings settings,
                    Consumer<StepperEvent> listener) {
         this.runner = new StepRunner(backend, template, settings.sampling());
+        this.backend = backend;
         this.template = template;
         this.settings = settings;
         this.listener = listener;
@@ -79,6 +87,7 @@ public final class Stepper implements AutoCloseable {
         synchronized (lock) {
             require(StepperAction.START);
             base = template.prompt(system == null ? "" : system, prompt);
+            record(new ReasoningEvent.Started(System.nanoTime(), backend.model(), "stepper"));
             return launchThinking(null, "", 0);
         }
     }
@@ -87,7 +96,8 @@ public final class Stepper implements AutoCloseable {
     public CompletableFuture<StepperSnapshot> continueToAnswer() {
         synchronized (lock) {
             require(StepperAction.CONTINUE);
-            return launchAnswer(InterventionKind.END_ACCEPTED, template.closeThinking(sofar(), null));
+            return launchAnswer(InterventionKind.END_ACCEPTED, template.closeThinking(sofar(), null),
+                    "you let the model answer");
         }
     }
 
@@ -96,7 +106,9 @@ public final class Stepper implements AutoCloseable {
         synchronized (lock) {
             require(StepperAction.WAIT);
             int waits = active.current().waitsUsed();
-            return launchThinking(InterventionKind.WAIT_INSERTED, settings.waitText(waits), waits + 1);
+            String wait = settings.waitText(waits);
+            intervene(InterventionKind.WAIT_INSERTED, wait, "you added a Wait");
+            return launchThinking(InterventionKind.WAIT_INSERTED, wait, waits + 1);
         }
     }
 
@@ -104,23 +116,58 @@ public final class Stepper implements AutoCloseable {
     public CompletableFuture<StepperSnapshot> insert(String text) {
         synchronized (lock) {
             require(StepperAction.INSERT);
-            return launchThinking(InterventionKind.TEXT_INSERTED, template.escape(text == null ? "" : text),
-                    active.current().waitsUsed());
+            String inserted = template.escape(text == null ? "" : text);
+            intervene(InterventionKind.TEXT_INSERTED, inserted, "you inserted text");
+            return launchThinking(InterventionKind.TEXT_INSERTED, inserted, active.current().waitsUsed());
         }
     }
 
-    /** Replaces the thinking with {@code newThinking} (special tokens escaped); stays paused. */
+    /**
+     * Replaces the thinking with {@code newThinking} (special tokens escaped); stays paused. The edited trace's size
+     * is estimated at once and counted with the model's tokenizer on the worker thread, where the backend can count.
+     */
     public StepperSnapshot edit(String newThinking) {
         synchronized (lock) {
             require(StepperAction.EDIT);
             long now = System.nanoTime();
             BranchState s = active.current();
-            StepRecord step = new StepRecord(StepRecord.Phase.THINKING, InterventionKind.TRACE_EDITED,
-                    template.escape(newThinking == null ? "" : newThinking), "", 0, 0, null, null, null,
-                    "edited by you", now, now);
+            String text = template.escape(newThinking == null ? "" : newThinking);
+            int estimate = EditedSize.estimate(s.thinking(), s.thinkingTokens(), text);
+            StepRecord step = new StepRecord(StepRecord.Phase.THINKING, InterventionKind.TRACE_EDITED, text, "",
+                    estimate, 0, null, null, null, "edited by you", now, now);
+            intervene(InterventionKind.TRACE_EDITED, text, estimate, "you edited the thinking");
             active.advance(s.with(step, s.waitsUsed(), StepperState.PAUSED,
-                    "trace edited: continue, wait, insert or force the answer"));
+                    "trace edited: continue, wait, insert or force the answer", takeStepEvents()));
+            BranchState edited = active.current();
+            Branch branch = active;
+            if (backend instanceof TokenCounter counter) {
+                worker.execute(() -> countEdit(counter, branch, edited, step));
+            }
             return changed();
+        }
+    }
+
+    /** Counts an edited trace with the model's tokenizer; the count replaces the estimate if nothing moved on. */
+    private void countEdit(TokenCounter counter, Branch branch, BranchState edited, StepRecord step) {
+        int tokens;
+        try {
+            tokens = counter.countTokens(step.inserted());
+        } catch (EngineException | RuntimeException e) {
+            return; // the estimate stands
+        }
+        synchronized (lock) {
+            if (branch.current() != edited || closed) {
+                return;
+            }
+            StepRecord counted = new StepRecord(step.phase(), step.openedBy(), step.inserted(), step.text(), tokens,
+                    step.cap(), step.promptTokens(), step.promptTokensEvaluated(), step.stop(), step.note(),
+                    step.startNanos(), step.endNanos());
+            List<ReasoningEvent> events = new ArrayList<>(edited.events());
+            ReasoningEvent.Intervention i = (ReasoningEvent.Intervention) events.getLast();
+            events.set(events.size() - 1, new ReasoningEvent.Intervention(i.nanos(), i.kind(), i.text(), tokens,
+                    i.reason()));
+            branch.refine(edited.withLastStep(counted, events));
+            changed();
         }
     }
 
@@ -134,7 +181,7 @@ public final class Stepper implements AutoCloseable {
                 return task;
             }
             return launchAnswer(InterventionKind.ANSWER_FORCED,
-                    template.closeThinking(sofar(), settings.answerPrefix()));
+                    template.closeThinking(sofar(), settings.answerPrefix()), "you forced the answer");
         }
     }
 
@@ -199,7 +246,8 @@ public final class Stepper implements AutoCloseable {
         return done;
     }
 
-    private CompletableFuture<StepperSnapshot> launchAnswer(InterventionKind how, String closing) {
+    private CompletableFuture<StepperSnapshot> launchAnswer(InterventionKind how, String closing, String why) {
+        intervene(how, closing, why);
         Branch branch = active;
         String sofar = sofar() + closing;
         CancelToken cancel = begin(StepperState.ANSWERING, closing);
@@ -222,21 +270,22 @@ public final class Stepper implements AutoCloseable {
 
     private void think(Branch branch, InterventionKind openedBy, String inserted, int waits, String sofar, int cap,
                        CancelToken cancel, CompletableFuture<StepperSnapshot> done) {
-        PartialStep partial = new PartialStep(branch.id, StepRecord.Phase.THINKING, listener);
+        PartialStep partial = new PartialStep(StepRecord.Phase.THINKING, this::recordLocked);
         GuardedStep.Outcome o;
         try {
             o = runner.think(sofar, cap, partial, cancel);
         } catch (EngineException | RuntimeException e) {
-            fail(branch, partial.failed(openedBy, inserted, cap, e), done);
+            fail(branch, partial.failed(openedBy, inserted, cap, e), e, done);
             return;
         }
         synchronized (lock) {
             StepRecord rec = StepRunner.record(StepRecord.Phase.THINKING, openedBy, inserted, cap, o);
-            branch.advance(branch.current().with(rec, waits, StepperState.PAUSED, pauseReason(o, branch)));
+            branch.advance(branch.current().with(rec, waits, StepperState.PAUSED, pauseReason(o, branch),
+                    takeStepEvents()));
             running = null;
             if (forceRequested && !closed) {
                 launchAnswer(InterventionKind.ANSWER_FORCED,
-                        template.closeThinking(sofar(), settings.answerPrefix()));
+                        template.closeThinking(sofar(), settings.answerPrefix()), "you forced the answer");
                 return;
             }
             done.complete(changed());
@@ -257,13 +306,13 @@ public final class Stepper implements AutoCloseable {
 
     private void answer(Branch branch, InterventionKind how, String closing, String sofar, CancelToken cancel,
                         CompletableFuture<StepperSnapshot> done) {
-        PartialStep partial = new PartialStep(branch.id, StepRecord.Phase.ANSWER, listener);
+        PartialStep partial = new PartialStep(StepRecord.Phase.ANSWER, this::recordLocked);
         int cap = settings.maxAnswerTokens();
         GuardedStep.Outcome o;
         try {
             o = runner.answer(sofar, cap, partial, cancel);
         } catch (EngineException | RuntimeException e) {
-            fail(branch, partial.failed(how, closing, cap, e), done);
+            fail(branch, partial.failed(how, closing, cap, e), e, done);
             return;
         }
         synchronized (lock) {
@@ -277,19 +326,77 @@ public final class Stepper implements AutoCloseable {
             StepperState status = o.stop() == CompletionResult.Stop.CANCELLED ? StepperState.FAILED
                     : StepperState.DONE;
             BranchState s = branch.current();
-            branch.advance(s.with(rec, s.waitsUsed(), status, reason));
+            long now = System.nanoTime();
+            if (status == StepperState.DONE) {
+                record(new ReasoningEvent.UsageReported(now, usage(s, rec)));
+                record(new ReasoningEvent.Finished(now, o.stop() == CompletionResult.Stop.LENGTH
+                        ? ReasoningEvent.StopReason.LENGTH : ReasoningEvent.StopReason.END_OF_TURN));
+            } else {
+                record(new ReasoningEvent.Cancelled(now));
+            }
+            branch.advance(s.with(rec, s.waitsUsed(), status, reason, takeStepEvents()));
             running = null;
             done.complete(changed());
         }
     }
 
-    private void fail(Branch branch, StepRecord partialStep, CompletableFuture<StepperSnapshot> done) {
+    private void fail(Branch branch, StepRecord partialStep, Exception error, CompletableFuture<StepperSnapshot> done) {
         synchronized (lock) {
             BranchState s = branch.current();
-            branch.advance(s.with(partialStep, s.waitsUsed(), StepperState.FAILED, partialStep.note()));
+            FailureKind kind = error instanceof EngineException e ? e.kind() : FailureKind.UNKNOWN;
+            String message = error instanceof EngineException ? error.getMessage()
+                    : "internal error while stepping: " + error;
+            record(new ReasoningEvent.Failed(System.nanoTime(), kind, message));
+            branch.advance(s.with(partialStep, s.waitsUsed(), StepperState.FAILED, partialStep.note(),
+                    takeStepEvents()));
             running = null;
             done.complete(changed());
         }
+    }
+
+    // ---- events ----
+
+    /** Records an intervention on the active branch, sized by the thinking so far. */
+    private void intervene(InterventionKind kind, String text, String why) {
+        intervene(kind, text, active.current().thinkingTokens(), why);
+    }
+
+    private void intervene(InterventionKind kind, String text, int tokens, String why) {
+        record(new ReasoningEvent.Intervention(System.nanoTime(), kind, text, tokens, why));
+    }
+
+    /** Records an event of the active branch's running step and tells the listener. Call under the lock. */
+    private void record(ReasoningEvent event) {
+        stepEvents.add(event);
+        listener.accept(new StepperEvent.Recorded(active.id, event));
+    }
+
+    /** {@link #record} from the worker thread, where text streams in. */
+    private void recordLocked(ReasoningEvent event) {
+        synchronized (lock) {
+            record(event);
+        }
+    }
+
+    private List<ReasoningEvent> takeStepEvents() {
+        List<ReasoningEvent> taken = List.copyOf(stepEvents);
+        stepEvents.clear();
+        return taken;
+    }
+
+    /**
+     * What the branch used: the first step's prompt (the user's templated prompt, as a hosted API would bill it) and
+     * every token generated on it, the answer included.
+     */
+    private static Usage usage(BranchState s, StepRecord answerStep) {
+        Integer prompt = s.steps().isEmpty() ? answerStep.promptTokens() : s.steps().getFirst().promptTokens();
+        int output = answerStep.tokens();
+        for (StepRecord r : s.steps()) {
+            if (r.openedBy() != InterventionKind.TRACE_EDITED) {
+                output += r.tokens();
+            }
+        }
+        return new Usage(prompt, output, null);
     }
 
     // ---- state ----
@@ -321,7 +428,8 @@ public final class Stepper implements AutoCloseable {
         StepperState state = running != null ? running : s.status();
         String reason = running == StepperState.THINKING ? "thinking\u2026"
                 : running == StepperState.ANSWERING ? "answering\u2026" : s.reason();
-        return new StepperSnapshot(state, reason, allowed(), branches.stream().map(Branch::view).toList(), active.id,
+        List<BranchView> views = branches.stream().map(b -> b.view(b == active ? stepEvents : List.of())).toList();
+        return new StepperSnapshot(state, reason, allowed(), views, active.id,
                 running != null ? pendingInserted : "", base);
     }
 }

@@ -1,13 +1,20 @@
 package dev.thinkbench.forcing;
 
+import dev.thinkbench.core.ReasoningEvent;
+
 /**
  * What a {@link Stepper} tells its listener, on the stepper's worker thread (or the calling thread for instant
  * actions). Listeners queue and return; they never block or throw.
  */
 public sealed interface StepperEvent {
 
-    /** Text the model wrote in the running step of branch {@code branchId}. */
-    record TextDelta(int branchId, StepRecord.Phase phase, String text, int tokens) implements StepperEvent {
+    /**
+     * Something happened on branch {@code branchId}, as the same {@link ReasoningEvent}s a Compare column records:
+     * text the model wrote in the running step, an intervention (a Wait, an insert, an edit, the end accepted or the
+     * answer forced), the usage and how the branch ended. A branch's events so far are also in
+     * {@link BranchView#events()}, so a recorder folds a branch exactly as it folds a column.
+     */
+    record Recorded(int branchId, ReasoningEvent event) implements StepperEvent {
     }
 
     /** The session changed shape (a step began or ended, an action was taken): the new state in full. */

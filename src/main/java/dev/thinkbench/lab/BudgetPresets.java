@@ -65,12 +65,28 @@ public final class BudgetPresets {
         return key.equals(engineId) ? forEngine(engineId) : byEngine.get(key);
     }
 
-    /** The key whose presets {@link #forModel} uses: {@code engine:file} when that entry exists, else the engine. */
+    /**
+     * The key whose presets {@link #forModel} uses: {@code engine:file} when that entry exists, else the longest
+     * {@code engine:prefix*} whose prefix starts the file name (hosted model families such as
+     * {@code gemini:gemini-2.5-pro*}), else the engine.
+     */
     public String presetKey(String engineId, String model) {
         if (model != null && !model.isBlank()) {
             String file = java.nio.file.Path.of(model.strip()).getFileName().toString();
             if (byEngine.containsKey(engineId + ":" + file)) {
                 return engineId + ":" + file;
+            }
+            String family = engineId + ":";
+            String best = null;
+            for (String key : byEngine.keySet()) {
+                if (key.startsWith(family) && key.endsWith("*")
+                        && file.startsWith(key.substring(family.length(), key.length() - 1))
+                        && (best == null || key.length() > best.length())) {
+                    best = key;
+                }
+            }
+            if (best != null) {
+                return best;
             }
         }
         return engineId;

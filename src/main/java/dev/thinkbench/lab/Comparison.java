@@ -1,9 +1,11 @@
 package dev.thinkbench.lab;
 
+import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.core.RunRecorder;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.lab.strategy.StrategyRun;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one prompt on one engine and model at several budgets in parallel: same prompt, sampling and seed in every
- * lane. Lanes are independent: one failing or being cancelled never touches the others.
+ * lane; or, as best-of-N's live candidates, one budget several times with the seed offset per lane
+ * ({@link #startCandidates}). Lanes are independent: one failing or being cancelled never touches the others.
  */
 public final class Comparison {
 
@@ -33,9 +36,34 @@ public final class Comparison {
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("a comparison needs at least one column");
         }
+        return start(engine, prices, base, lanes, lanes.stream().map(l -> base.withBudget(l.budget())).toList());
+    }
+
+    /**
+     * Starts {@code n} candidates of one budget at once, as best-of-N makes them: candidate {@code i} (0-based) runs
+     * with the seed plus {@code i} when a seed is set ({@link StrategyRun#variant}), so the candidates differ under
+     * sampling and stay reproducible. Lanes are labelled {@code #1} to {@code #n}.
+     */
+    public static Comparison startCandidates(ReasoningEngine engine, PriceTable prices, RunSpec base, Budget budget,
+                                             int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("best-of-N needs at least one candidate, was " + n);
+        }
+        RunSpec at = base.withBudget(budget);
+        List<Lane> lanes = new ArrayList<>();
+        List<RunSpec> specs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lanes.add(new Lane("#" + (i + 1), budget));
+            specs.add(StrategyRun.variant(at, budget, i));
+        }
+        return start(engine, prices, at, lanes, specs);
+    }
+
+    private static Comparison start(ReasoningEngine engine, PriceTable prices, RunSpec base, List<Lane> lanes,
+                                    List<RunSpec> specs) {
         Comparison c = new Comparison(engine, prices, base);
-        for (Lane lane : lanes) {
-            c.runs.add(c.newRun(lane));
+        for (int i = 0; i < lanes.size(); i++) {
+            c.runs.add(c.newRun(lanes.get(i), specs.get(i)));
         }
         for (LaneRun run : c.runs) {
             run.start(engine);
@@ -43,8 +71,7 @@ public final class Comparison {
         return c;
     }
 
-    private LaneRun newRun(Lane lane) {
-        RunSpec spec = base.withBudget(lane.budget());
+    private LaneRun newRun(Lane lane, RunSpec spec) {
         return new LaneRun(lane, spec, new RunRecorder(engine.price(spec.model(), prices)));
     }
 
@@ -57,7 +84,7 @@ public final class Comparison {
     public synchronized LaneRun retry(int index) {
         LaneRun old = runs.get(index);
         old.cancel();
-        LaneRun fresh = newRun(old.lane());
+        LaneRun fresh = newRun(old.lane(), old.spec());
         runs.set(index, fresh);
         fresh.start(engine);
         return fresh;

@@ -3,27 +3,23 @@ package dev.thinkbench.ui;
 import javafx.application.Platform;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@link BackgroundTasks} on named daemon threads, answering through {@link Platform#runLater}. One {@code runLater}
- * per task is fine here: tasks are rare (a model list), unlike tokens. Also a plain {@link Executor} on the same
- * threads.
+ * per task is fine here: tasks are rare (a model list, a download's end), unlike tokens.
  */
-public final class FxBackgroundTasks implements BackgroundTasks, Executor {
+public final class FxBackgroundTasks implements BackgroundTasks {
 
-    private static final Logger LOG = Logger.getLogger(FxBackgroundTasks.class.getName());
+    private static final System.Logger LOG = System.getLogger(FxBackgroundTasks.class.getName());
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "thinkbench-background-" + threads.incrementAndGet());
         t.setDaemon(true);
-        t.setUncaughtExceptionHandler((th, e) -> LOG.log(Level.WARNING, "uncaught in " + th.getName(), e));
+        t.setUncaughtExceptionHandler((th, e) -> LOG.log(System.Logger.Level.WARNING, "uncaught in " + th.getName(), e));
         return t;
     });
 
@@ -37,12 +33,6 @@ public final class FxBackgroundTasks implements BackgroundTasks, Executor {
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });
-    }
-
-    /** Runs {@code work} on the same daemon threads, for views that queue their own results (the model manager). */
-    @Override
-    public void execute(Runnable work) {
-        executor.execute(work);
     }
 
     @Override

@@ -3,9 +3,11 @@ package dev.thinkbench.ui;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.settings.SecretsStore;
 import dev.thinkbench.lab.samples.SamplePrompt;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** What the workbench needs from the composition root. Read from the UI thread; implementations are immutable. */
@@ -22,4 +24,9 @@ public interface WorkbenchServices {
 
     /** Reads environment variables (API keys); tests pass a map. */
     UnaryOperator<String> environment();
+
+    /** Where API keys entered in the window are kept (a user-only file); empty when keys cannot be entered here. */
+    default Optional<SecretsStore> keyStore() {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui;
 
+import atlantafx.base.controls.Message;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
@@ -26,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -49,11 +51,12 @@ public final class WorkbenchView extends StackPane {
             WorkbenchView.class.getResource("thinkbench.css"), "thinkbench.css").toExternalForm();
     private static final KeyCombination THEME = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
-    private static final String COMMON_KEYS = "Ctrl+1/2/3 tabs \u00b7 F5 refresh models \u00b7 Ctrl+Shift+L theme";
+    private static final String COMMON_KEYS = "Ctrl+1..4 tabs \u00b7 F5 refresh models \u00b7 Ctrl+Shift+L theme";
 
     private final WorkbenchViewModel vm;
     private final BorderPane layout = new BorderPane();
     private final StackPane overlay = new StackPane();
+    private final VBox notices = new VBox(6);
     private final TabPane tabs = new TabPane();
     private final CompareView compare;
     private final ConnectionBar connectionBar;
@@ -82,7 +85,9 @@ public final class WorkbenchView extends StackPane {
                 "One prompt at several thinking budgets, side by side (Ctrl+1)");
         tabKeys.put(compareTab, new TabKeys("Ctrl+Enter run \u00b7 Esc cancel all \u00b7 Ctrl+Shift+N add column",
                 compare.promptPane()));
-        layout.setTop(topBar());
+        notices.setId("notices");
+        notices.setPadding(Insets.EMPTY);
+        layout.setTop(new VBox(topBar(), notices));
         layout.setCenter(tabs);
         layout.setBottom(statusBar());
         overlay.setId("overlay");
@@ -288,6 +293,29 @@ public final class WorkbenchView extends StackPane {
         overlay.getChildren().clear();
         onOverlayEscape = null;
         onTabSelected(tabs.getSelectionModel().getSelectedItem());
+    }
+
+    /**
+     * Shows a warning banner under the top bar until the user closes it (e.g. a settings file that could not be
+     * used). The same message twice shows once.
+     */
+    public void showNotice(String title, String message) {
+        boolean shown = notices.getChildren().stream()
+                .anyMatch(n -> n instanceof Message m && message.equals(m.getDescription()));
+        if (shown) {
+            return;
+        }
+        Message notice = new Message(title, message, Icons.icon(Feather.ALERT_TRIANGLE));
+        notice.getStyleClass().add(Styles.WARNING);
+        notice.getStyleClass().add("workbench-notice");
+        notice.setOnClose(e -> notices.getChildren().remove(notice));
+        VBox.setMargin(notice, new Insets(6, 14, 6, 14));
+        notices.getChildren().add(notice);
+    }
+
+    /** The banners now showing, oldest first. */
+    public java.util.List<Message> notices() {
+        return notices.getChildren().stream().filter(Message.class::isInstance).map(Message.class::cast).toList();
     }
 
     /** True while an overlay shows. */

@@ -18,7 +18,8 @@ record AppHome(Path root) {
     static AppHome create(Path root) throws IOException {
         Path assets = root.resolve("assets");
         Files.createDirectories(assets.resolve("models"));
-        for (String file : new String[] {"budget-presets.json", "pricing.json", "models/catalog.json"}) {
+        for (String file : new String[] {"budget-presets.json", "pricing.json", "hosted-models.json",
+                "models/catalog.json"}) {
             Files.copy(Path.of("assets").resolve(file), assets.resolve(file));
         }
         TinyGguf.writeForChat(assets.resolve("models").resolve(BundledModels.MICRO));

@@ -69,6 +69,11 @@ class MainWindowTest {
     void stop() {
         window.close();
         tasks.shutdown();
+        try {
+            context.settings().close();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         context.builtin().close();
     }
 
@@ -123,7 +128,12 @@ class MainWindowTest {
     }
 
     private Settings saved() {
-        return new SettingsStore(home.settingsFile()).load();
+        try {
+            context.settings().flush();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new SettingsStore(home.settingsFile()).load().settings();
     }
 
     @Test
@@ -191,10 +201,10 @@ class MainWindowTest {
     }
 
     @Test
-    void threeTabsSwitchWithCtrl1To3EvenWhileTyping(FxRobot robot) {
+    void fourTabsSwitchWithCtrl1To4EvenWhileTyping(FxRobot robot) {
         skipWelcome(robot);
         assertThat(window.view().tabs().getTabs()).extracting(t -> t.getText())
-                .containsExactly("Compare", "Stepper", "Models");
+                .containsExactly("Compare", "Stepper", "Models", "Experiments");
         robot.clickOn("#promptArea");
         String before = robot.lookup("#promptArea").queryAs(TextArea.class).getText();
 
@@ -202,6 +212,8 @@ class MainWindowTest {
         assertThat(selectedTab()).isEqualTo(MainWindow.STEPPER);
         shortcut(robot, KeyCode.DIGIT3);
         assertThat(selectedTab()).isEqualTo(MainWindow.MODELS);
+        shortcut(robot, KeyCode.DIGIT4);
+        assertThat(selectedTab()).isEqualTo(MainWindow.EXPERIMENTS);
         shortcut(robot, KeyCode.DIGIT1);
         assertThat(selectedTab()).isEqualTo(MainWindow.COMPARE);
         assertThat(robot.lookup("#promptArea").queryAs(TextArea.class).getText()).isEqualTo(before);
@@ -302,6 +314,7 @@ class MainWindowTest {
         robot.clickOn("#useHostedButton");
         WaitForAsyncUtils.waitForFxEvents();
 
+        context.settings().flush();
         String file = Files.readString(home.settingsFile());
         assertThat(connection().engineEntryProperty().get().id()).isEqualTo("openai-compatible");
         assertThat(connection().baseUrlProperty().get()).isEqualTo("https://api.deepseek.com");
@@ -318,5 +331,33 @@ class MainWindowTest {
         assertThat(Files.readString(home.settingsFile())).doesNotContain(SECRET);
         assertThat(Files.list(home.config())).extracting(Path::getFileName).extracting(Path::toString)
                 .containsExactly(AppContext.SETTINGS_FILE);
+    }
+
+    @Test
+    void aKeyTypedIntoTheMaskedFieldIsKeptOwnerOnlyAndNeverInTheSettings(FxRobot robot) throws Exception {
+        String key = "sk-ant-typed-in-window-6d2f8a";
+        skipWelcome(robot);
+        robot.interact(() -> connection().use("anthropic", "http://127.0.0.1:9/v1", null, "claude-sonnet-4-5"));
+        assertThat(connection().engineProperty().get()).as("no key yet").isNull();
+        assertThat(connection().connectionErrorProperty().get()).contains("ANTHROPIC_API_KEY");
+
+        Node field = robot.lookup("#apiKeyField").query();
+        assertThat(field).isInstanceOf(javafx.scene.control.PasswordField.class);
+        robot.clickOn(field).write(key).type(KeyCode.ENTER);
+        waitUntil("the key is stored", () -> connection().keyStoredProperty().get());
+        robot.interact(() -> {
+            try {
+                window.saveSettings();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(((javafx.scene.control.PasswordField) field).getText()).isEmpty();
+        assertThat(connection().engineProperty().get()).as("set up with the stored key").isNotNull();
+        Path stored = home.config().resolve(dev.thinkbench.lab.settings.SecretsStore.FILE_NAME);
+        assertThat(Files.getPosixFilePermissions(stored))
+                .isEqualTo(dev.thinkbench.lab.settings.SecretsStore.OWNER_ONLY);
+        assertThat(Files.readString(home.settingsFile())).contains("anthropic").doesNotContain(key);
     }
 }

@@ -12,7 +12,7 @@ import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.local.LocalEngineProcess;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.raw.LlamaServerBackend;
-import dev.thinkbench.engine.raw.RawBackendSpec;
+import dev.thinkbench.engine.RawBackendSpec;
 import dev.thinkbench.forcing.BudgetForcer;
 import dev.thinkbench.forcing.ChatTemplate;
 import dev.thinkbench.forcing.ChatTemplates;

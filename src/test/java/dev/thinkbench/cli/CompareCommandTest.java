@@ -16,18 +16,28 @@ import dev.thinkbench.engine.ReasoningEventSink;
 import dev.thinkbench.engine.RunHandle;
 import dev.thinkbench.lab.BudgetPresets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CompareCommandTest {
+
+    /** The specs the echo engine was asked to run, newest last. */
+    static final List<RunSpec> STARTED = new CopyOnWriteArrayList<>();
 
     /** A test double: thinks "t" once per budget token unit and answers with the budget spec; fails on tokens:13. */
     static final class EchoTestEngine implements ReasoningEngine {
@@ -41,6 +51,7 @@ class CompareCommandTest {
         @Override public String describe(Budget budget) { return budget.spec(); }
         @Override public Price price(String model, PriceTable table) { return Price.free("test"); }
         @Override public RunHandle start(RunSpec spec, ReasoningEventSink sink) {
+            STARTED.add(spec);
             CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
                 long t = System.nanoTime();
                 sink.accept(new ReasoningEvent.Started(t, spec.model(), spec.budget().spec()));
@@ -63,7 +74,7 @@ class CompareCommandTest {
         }
     }
 
-    private record Services(EngineRegistry engines) implements CliServices {
+    private record Services(EngineRegistry engines, Optional<DefaultModel> defaultModel) implements CliServices {
         @Override public PriceTable prices() { return PriceTable.empty(); }
         @Override public BudgetPresets presets() {
             return new BudgetPresets(Map.of("echo", List.of(
@@ -76,6 +87,10 @@ class CompareCommandTest {
     }
 
     private static Result run(String... args) {
+        return run(Optional.empty(), args);
+    }
+
+    private static Result run(Optional<CliServices.DefaultModel> defaultModel, String... args) {
         EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry("echo", "Echo",
                 "http://127.0.0.1:1", config -> new EchoTestEngine()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -85,7 +100,7 @@ class CompareCommandTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int code = ThinkbenchCli.run(args, new Services(registry));
+            int code = ThinkbenchCli.run(args, new Services(registry, defaultModel));
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
@@ -164,5 +179,106 @@ class CompareCommandTest {
         assertThat(run("compare", "--engine", "echo", "--model", "m", "--prompt", "  ").code()).isEqualTo(2);
         assertThat(run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--api-key-env",
                 "THINKBENCH_SURELY_UNSET_VAR").err()).contains("THINKBENCH_SURELY_UNSET_VAR is not set");
+    }
+
+    @Test
+    void helpListsEveryEngineAndWhatItTalksTo() {
+        Result r = run("compare", "--help");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Engines (--engine ID):").containsPattern("(?m)^  echo +Echo, at http://127\\.0\\.0\\.1:1$");
+    }
+
+    @Test
+    void aPromptFileThatIsAFolderIsAUsageError(@TempDir Path dir) {
+        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt-file", dir.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--prompt-file " + dir + " is a folder").doesNotContain("Exception");
+    }
+
+    @Test
+    void aPromptFileThatIsNotUtf8IsAUsageError(@TempDir Path dir) throws Exception {
+        Path latin1 = Files.write(dir.resolve("prompt.txt"), new byte[] {'C', 'a', 'f', (byte) 0xE9, '?'});
+
+        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt-file", latin1.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("is not UTF-8 text");
+    }
+
+    @Test
+    void aPromptFileIsRead(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("prompt.txt"), "Caf\u00e9?");
+
+        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt-file", file.toString(), "--budget",
+                "x=none", "--format", "json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get("prompt").asText()).isEqualTo("Caf\u00e9?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--temperature=NaN", "--temperature=Infinity", "--temperature=-Infinity",
+            "--temperature=-0.5", "--temperature=2.5", "--top-p=NaN", "--top-p=0", "--top-p=1.5"})
+    void nonFiniteOrOutOfRangeSamplingIsAUsageError(String option) {
+        int before = STARTED.size();
+
+        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", option);
+
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("(temperature|top-p) must be");
+        assertThat(STARTED).as("nothing was sent").hasSize(before);
+    }
+
+    @Test
+    void twoColumnsWithTheSameLabelAreRejected() {
+        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "a=none",
+                "--budget", " a =tokens:5");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("two columns are labelled 'a'");
+    }
+
+    @Test
+    void withoutEngineAndModelTheDefaultModelRunsGreedyOnItsPresets() throws Exception {
+        Result r = run(Optional.of(new CliServices.DefaultModel("echo", "m", 0.0)), "compare", "--prompt", "q",
+                "--format", "json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("engine").asText()).isEqualTo("echo");
+        assertThat(root.get("model").asText()).isEqualTo("m");
+        assertThat(root.get("runs").findValuesAsText("label")).containsExactly("small", "large");
+        assertThat(STARTED.getLast().sampling().temperature()).isEqualTo(0.0);
+    }
+
+    @Test
+    void aTemperatureGivenWinsOverTheDefaultModelsGreedy() {
+        Result r = run(Optional.of(new CliServices.DefaultModel("echo", "m", 0.0)), "compare", "--prompt", "q",
+                "--temperature", "0.7", "--budget", "x=none");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(STARTED.getLast().sampling().temperature()).isEqualTo(0.7);
+    }
+
+    @Test
+    void withoutADefaultModelEngineAndModelMustBeNamed() {
+        Result none = run("compare", "--prompt", "q");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("name an engine with --engine ID");
+
+        Result noModel = run(Optional.of(new CliServices.DefaultModel("other", "m", 0.0)), "compare", "--engine",
+                "echo", "--prompt", "q");
+        assertThat(noModel.code()).isEqualTo(2);
+        assertThat(noModel.err()).contains("--model NAME is needed for engine 'echo'");
+    }
+
+    @Test
+    void eachFinishedColumnIsReportedOnStderr() {
+        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "a=tokens:13",
+                "--budget", "b=none", "--format", "json");
+
+        assertThat(r.err()).contains("column 'a' failed").contains("column 'b' ok").contains("of 2 done");
     }
 }

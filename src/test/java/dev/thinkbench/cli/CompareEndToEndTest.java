@@ -34,12 +34,14 @@ class CompareEndToEndTest {
         PrintStream oldErr = System.err;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        AppContext context = AppContext.create();
         try {
-            int code = ThinkbenchCli.run(args, AppContext.create());
+            int code = ThinkbenchCli.run(args, context);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
+            context.builtin().close();
         }
     }
 
@@ -124,5 +126,20 @@ class CompareEndToEndTest {
         Result r = run("compare", "--engine", "ollama", "--model", "m", "--prompt", "q", "--template", "s1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--template applies only to raw-continuation engines");
+    }
+
+    @Test
+    void withNoEngineOrModelTheBundledMicroModelRunsItsPresetsOnTheBuiltInEngine() throws Exception {
+        Result r = run("compare", "--prompt", "Start with 8. Add 38. Halve it. What number do you get?", "--format",
+                "json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = r.json();
+        assertThat(root.path("engine").asText()).isEqualTo("builtin");
+        assertThat(root.path("model").asText()).isEqualTo("micro-reasoner.gguf");
+        assertThat(root.path("runs").findValuesAsText("label")).containsExactly("small", "medium", "large");
+        assertThat(root.path("runs").findValuesAsText("budget")).allSatisfy(b -> assertThat(b).startsWith("force:"));
+        assertThat(root.path("runs").findValuesAsText("status")).containsOnly("ok");
+        assertThat(root.path("runs").get(2).path("answer").asText()).isNotBlank();
     }
 }

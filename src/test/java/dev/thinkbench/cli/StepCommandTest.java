@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.raw.RawBackendKinds;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.testing.LlamaServerTestServer;
 import dev.thinkbench.testing.ScriptStep;
@@ -23,7 +24,11 @@ class StepCommandTest {
 
     private record Services() implements CliServices {
         @Override public PriceTable prices() { return PriceTable.empty(); }
-        @Override public EngineRegistry engines() { return new EngineRegistry(); }
+        @Override public EngineRegistry engines() {
+            EngineRegistry registry = new EngineRegistry();
+            RawBackendKinds.standard().forEach(registry::register);
+            return registry;
+        }
         @Override public BudgetPresets presets() { return new BudgetPresets(Map.of()); }
     }
 
@@ -102,12 +107,45 @@ class StepCommandTest {
     @Test
     void badArgumentsAreUsageErrors() {
         assertThat(run("step", "--engine", "vllm", "--model", "m", "--prompt", "q", "--actions", "wait").err())
-                .contains("unknown raw engine 'vllm'");
+                .contains("unknown engine 'vllm' (raw engines: llama-server, openai-completions");
         Result badTemplate = run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions",
                 "wait", "--template", "llama3");
         assertThat(badTemplate.code()).isEqualTo(2);
         assertThat(badTemplate.err()).contains("unknown chat template 'llama3' (known: chatml-think");
         assertThat(run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions",
                 "wiat").err()).contains("unknown step action 'wiat'");
+    }
+
+    @Test
+    void aScriptThatEndsWithoutAnAnswerSaysWhy() throws Exception {
+        server.then(ScriptStep.reply("Two", ".", "</think>"));
+
+        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+                "--prompt", "q", "--actions", "undo", "--format", "json");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("thinkbench: step: the script ended without an answer")
+                .contains("back at its start after 'undo'").contains("End the actions with answer");
+        assertThat(new ObjectMapper().readTree(r.out()).path("error").asText())
+                .startsWith("the script ended without an answer");
+    }
+
+    @Test
+    void helpListsTheRawEnginesAndWhatTheyTalkTo() {
+        Result r = run("step", "--help");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Engines (--engine ID):")
+                .containsPattern("(?m)^  llama-server +llama\\.cpp's llama-server, raw /completion")
+                .contains("at http://127.0.0.1:8080").doesNotContain("  ollama  ")
+                .contains("deepseek-prefix");
+    }
+
+    @Test
+    void anEmptyActionListIsAUsageError() {
+        Result r = run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions", " , ");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--actions is empty");
     }
 }

@@ -46,4 +46,91 @@ class AnswerGraderTest {
         assertThat(AnswerGrader.isCorrect("Final Answer: -19", 19)).isFalse();
         assertThat(AnswerGrader.isCorrect("Final Answer: 99999999999999999999", 19)).isFalse();
     }
+
+    @ParameterizedTest(name = "{0} vs {1}")
+    @CsvSource(delimiter = '|', value = {
+            // integers, separators, signs
+            "Final Answer: 1,234 apples|1234|1234|FINAL_ANSWER",
+            "so the total is 42.|42|42|LAST_VALUE",
+            "Answer: -7|-7|-7|ANSWER",
+            "답: 12|12|12|ANSWER",
+            // decimals and fractions compare by value
+            "Final Answer: 0.50|1/2|0.50|FINAL_ANSWER",
+            "\\boxed{\\frac{3}{4}}|0.75|3/4|BOXED",
+            "Final Answer: \\boxed{\\dfrac{6}{8}} since|3/4|6/8|FINAL_ANSWER",
+            "it costs $12.00 in all|12|12.00|LAST_VALUE",
+            "Final Answer: 2,500.5|2500.5|2500.5|FINAL_ANSWER",
+            "Final Answer: 12.0|12|12.0|FINAL_ANSWER",
+            // multiple choice
+            "Final Answer: (C)|C|C|FINAL_ANSWER",
+            "Answer: b|(B)|B|ANSWER",
+            "I think the answer is D.|D|D|LAST_VALUE",
+            "\\boxed{E}|e|E|BOXED",
+            // text, exact after trimming and case
+            "Final Answer: Paris.|Paris|Paris|FINAL_ANSWER",
+            "Answer: **new york**|New York|new york|ANSWER",
+            "Paris|paris|Paris|LAST_VALUE"})
+    void gradesEachFormatAsCorrect(String output, String expected, String extracted, String foundBy) {
+        Grade g = AnswerGrader.grade(output, expected);
+        assertThat(g.verdict()).as(g.toString()).isEqualTo(Grade.Verdict.CORRECT);
+        assertThat(g.correct()).isTrue();
+        assertThat(g.extracted()).isEqualTo(extracted);
+        assertThat(g.foundBy()).isEqualTo(Grade.FoundBy.valueOf(foundBy));
+        assertThat(g.flag()).isEqualTo(Grade.Flag.NONE);
+    }
+
+    @ParameterizedTest(name = "{0} vs {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Final Answer: 0.5|1/3|0.5",
+            "Final Answer: 1,235|1234|1235",
+            "Final Answer: (B)|C|B",
+            "Final Answer: Lyon|Paris|Lyon",
+            "Final Answer: Paris, France|Paris|Paris, France",
+            "\\boxed{5} Final Answer: 6|5|6"})
+    void gradesAWrongAnswerAsWrongWithWhatWasFound(String output, String expected, String extracted) {
+        Grade g = AnswerGrader.grade(output, expected);
+        assertThat(g.verdict()).isEqualTo(Grade.Verdict.WRONG);
+        assertThat(g.correct()).isFalse();
+        assertThat(g.extracted()).isEqualTo(extracted);
+        assertThat(g.flag()).isEqualTo(Grade.Flag.NONE);
+    }
+
+    @Test
+    void anOutputWithoutAnAnswerIsWrongAndFlaggedNotDropped() {
+        Grade none = AnswerGrader.grade("Final Answer: I am not sure", "42");
+        assertThat(none.verdict()).isEqualTo(Grade.Verdict.WRONG);
+        assertThat(none.correct()).isFalse();
+        assertThat(none.extracted()).isNull();
+        assertThat(none.expected()).isEqualTo("42");
+        assertThat(none.foundBy()).isEqualTo(Grade.FoundBy.NONE);
+        assertThat(none.flag()).isEqualTo(Grade.Flag.NO_ANSWER_FOUND);
+        assertThat(AnswerGrader.grade("", "B").flag()).isEqualTo(Grade.Flag.NO_ANSWER_FOUND);
+        assertThat(AnswerGrader.grade(null, "Paris").flag()).isEqualTo(Grade.Flag.NO_ANSWER_FOUND);
+        assertThat(AnswerGrader.grade("the model rambles", "B").verdict()).isEqualTo(Grade.Verdict.WRONG);
+    }
+
+    @Test
+    void aProblemWithoutAnExpectedAnswerIsUngradableButKeepsWhatWasFound() {
+        Grade g = AnswerGrader.grade("Final Answer: 7 cats", null);
+        assertThat(g.verdict()).isEqualTo(Grade.Verdict.UNGRADABLE);
+        assertThat(g.correct()).isNull();
+        assertThat(g.extracted()).isEqualTo("7");
+        assertThat(g.flag()).isEqualTo(Grade.Flag.NO_EXPECTED_ANSWER);
+        Grade text = AnswerGrader.grade("Suppose sqrt(2) = p/q in lowest terms ... a contradiction.", " ");
+        assertThat(text.verdict()).isEqualTo(Grade.Verdict.UNGRADABLE);
+        assertThat(text.extracted()).isEqualTo("2");
+    }
+
+    @Test
+    void aMinusBetweenNumbersIsNotASign() {
+        assertThat(AnswerGrader.grade("33-18=15", "15").verdict()).isEqualTo(Grade.Verdict.CORRECT);
+        assertThat(AnswerGrader.grade("Final Answer: 33-18", "33").verdict()).isEqualTo(Grade.Verdict.CORRECT);
+    }
+
+    @Test
+    void theMicroModelsForcedAnswerGradesLikeItsOwn() {
+        assertThat(AnswerGrader.grade(" 78<|im_end|>", "78").verdict()).isEqualTo(Grade.Verdict.CORRECT);
+        assertThat(AnswerGrader.grade("Final Answer: 78", "78").verdict()).isEqualTo(Grade.Verdict.CORRECT);
+        assertThat(AnswerGrader.extract("Final Answer: 1.9")).isEmpty();
+    }
 }

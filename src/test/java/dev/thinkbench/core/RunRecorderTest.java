@@ -69,6 +69,26 @@ class RunRecorderTest {
     }
 
     @Test
+    void aSummaryIsMarkedAndItsLengthIsNeverTakenForTheThinkingTokens() {
+        RunRecorder r = new RunRecorder(Price.free("test"));
+        r.accept(new Started(0, "m", "effort:high"));
+        r.accept(new ThinkingDelta(MS, "**Counting** the r's", 5, true));
+        r.accept(new ReasoningEvent.AnswerDelta(2 * MS, "3", 0));
+        r.accept(new ReasoningEvent.UsageReported(3 * MS, new Usage(10, 300, null)));
+        r.accept(new ReasoningEvent.Finished(4 * MS, ReasoningEvent.StopReason.END_OF_TURN));
+
+        assertThat(r.trace().thinkingSummary()).isTrue();
+        assertThat(r.trace().thinking()).isEqualTo("**Counting** the r's");
+        assertThat(r.metrics(5 * MS).thinkingTokens().known()).isFalse();
+
+        r = new RunRecorder(Price.free("test"));
+        r.accept(new ThinkingDelta(MS, "summary", 0, true));
+        r.accept(new ReasoningEvent.UsageReported(3 * MS, new Usage(10, 300, 280)));
+        assertThat(r.metrics(5 * MS).thinkingTokens()).isEqualTo(TokenCount.reported(280));
+        assertThat(new RunRecorder(null).trace().thinkingSummary()).isFalse();
+    }
+
+    @Test
     void waitsSplitThinkingIntoSegments() {
         RunRecorder r = new RunRecorder(Price.free("local"));
         r.accept(new Started(0, "m", "force:min=10,max=100,waits=2,wait=Wait"));

@@ -7,8 +7,13 @@ import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.engine.compat.OpenAiCompatEngine;
+import dev.thinkbench.engine.hosted.HostedModels;
+import dev.thinkbench.engine.hosted.anthropic.AnthropicEngine;
+import dev.thinkbench.engine.hosted.deepseek.DeepSeekEngine;
+import dev.thinkbench.engine.hosted.gemini.GeminiEngine;
+import dev.thinkbench.engine.hosted.openai.OpenAiResponsesEngine;
 import dev.thinkbench.engine.ollama.OllamaEngine;
-import dev.thinkbench.engine.raw.RawBackends;
+import dev.thinkbench.engine.raw.RawBackendKinds;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.RawEngines;
 import dev.thinkbench.testing.CollectingSink;
@@ -40,7 +45,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The failure contract every HTTP engine keeps, chat and raw alike: one parameterised suite of faults, run against
+ * The failure contract every HTTP engine keeps, chat, raw and hosted alike: one parameterised suite of faults, run against
  * each engine over a real loopback socket that speaks the engine's wire format, asserting the same things every time:
  * exactly one terminal event; the expected kind; a clear message that names the server and has no stack trace; the
  * partial trace kept (and said so) when something arrived, and not claimed when nothing did; a healthy run beside it
@@ -185,6 +190,9 @@ class FailureContractTest {
                 assertThat(failed.message()).doesNotContain("\tat ")
                         .doesNotContainPattern("\\b(java|javax|sun|dev\\.langchain4j)\\.[a-z]+\\.")
                         .contains(fault == null ? target.getHost() : faulty.rootUrl().getHost());
+                if (fault == Fault.RATE_LIMITED_LONG) {
+                    assertThat(failed.retryAfter()).as("the wait reaches the event").isEqualTo(Duration.ofSeconds(120));
+                }
                 if (expected.partial()) {
                     assertThat(bad.thinking()).startsWith("Let me think");
                     assertThat(failed.message()).endsWith("What arrived before is kept.");
@@ -236,7 +244,9 @@ class FailureContractTest {
     }
 
     private static ReasoningEngine raw(String id, URI base) {
-        return RawEngines.create(RawBackends.standard(), config(id, base), ChatTemplates.CHATML_THINK);
+        EngineRegistry.Entry kind = RawBackendKinds.standard().stream().filter(k -> k.id().equals(id)).findFirst()
+                .orElseThrow();
+        return RawEngines.create(kind, config(id, base), ChatTemplates.CHATML_THINK);
     }
 
     private static URI under(URI root, String path) {
@@ -255,7 +265,18 @@ class FailureContractTest {
                         root -> raw("openai-completions", under(root, "/v1")), forcing),
                 new Kind("ollama-raw", new OllamaGenerate(), root -> raw("ollama-raw", root), forcing),
                 new Kind("deepseek-prefix", new DeepSeekPrefix(),
-                        root -> raw("deepseek-prefix", under(root, "/beta")), forcing));
+                        root -> raw("deepseek-prefix", under(root, "/beta")), forcing),
+                new Kind("anthropic", new AnthropicMessages(),
+                        root -> new AnthropicEngine(config("anthropic", under(root, "/v1")), HostedModels.empty()),
+                        effort),
+                new Kind("openai", new OpenAiResponses(),
+                        root -> new OpenAiResponsesEngine(config("openai", under(root, "/v1")), HostedModels.empty()),
+                        effort),
+                new Kind("gemini", new GeminiStream(),
+                        root -> new GeminiEngine(config("gemini", under(root, "/v1beta")), HostedModels.empty()),
+                        effort),
+                new Kind("deepseek", new DeepSeekThinking(),
+                        root -> new DeepSeekEngine(config("deepseek", root), HostedModels.empty()), effort));
     }
 
     private static String q(String text) {
@@ -308,6 +329,108 @@ class FailureContractTest {
 
     /** DeepSeek's prefix completion: the chat stream, continuing {@code reasoning_content}. */
     static final class DeepSeekPrefix extends OpenAiChat {
+    }
+
+    /** DeepSeek's chat API in thinking mode: the chat stream with {@code reasoning_content}. */
+    static final class DeepSeekThinking extends OpenAiChat {
+    }
+
+    /** Anthropic's Messages stream: named events, a thinking block opened before its deltas. */
+    static final class AnthropicMessages implements FaultHttpServer.Dialect {
+        public String contentType() {
+            return "text/event-stream";
+        }
+
+        public String prelude() {
+            return "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
+                    + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"model\":\"m\","
+                    + "\"stop_reason\":null,\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}}\n\n"
+                    + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+                    + "\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}}\n\n";
+        }
+
+        public String thinking(String text) {
+            return "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+                    + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":" + q(text) + "}}\n\n";
+        }
+
+        public String done() {
+            return "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+                    + "\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQBCgIYAhIM\"}}\n\n"
+                    + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+                    + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":1,"
+                    + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+                    + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,"
+                    + "\"delta\":{\"type\":\"text_delta\",\"text\":\"42\"}}\n\n"
+                    + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":1}\n\n"
+                    + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+                    + "\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":7}}\n\n"
+                    + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+        }
+
+        public String error(String message) {
+            return "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":"
+                    + q(message) + "}}\n\n";
+        }
+    }
+
+    /** OpenAI's Responses stream: reasoning summary deltas, output text, {@code response.completed}. */
+    static final class OpenAiResponses implements FaultHttpServer.Dialect {
+        public String contentType() {
+            return "text/event-stream";
+        }
+
+        public String prelude() {
+            return "event: response.created\ndata: {\"type\":\"response.created\",\"sequence_number\":0,"
+                    + "\"response\":{\"id\":\"resp_1\",\"object\":\"response\",\"status\":\"in_progress\","
+                    + "\"model\":\"m\",\"output\":[]}}\n\n";
+        }
+
+        public String thinking(String text) {
+            return "event: response.reasoning_summary_text.delta\ndata: {\"type\":"
+                    + "\"response.reasoning_summary_text.delta\",\"item_id\":\"rs_1\",\"output_index\":0,"
+                    + "\"summary_index\":0,\"delta\":" + q(text) + ",\"sequence_number\":1}\n\n";
+        }
+
+        public String done() {
+            return "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\","
+                    + "\"item_id\":\"msg_1\",\"output_index\":1,\"content_index\":0,\"delta\":\"42\","
+                    + "\"sequence_number\":2}\n\n"
+                    + "event: response.completed\ndata: {\"type\":\"response.completed\",\"sequence_number\":3,"
+                    + "\"response\":{\"id\":\"resp_1\",\"object\":\"response\",\"status\":\"completed\","
+                    + "\"model\":\"m\",\"output\":[{\"type\":\"message\",\"id\":\"msg_1\",\"role\":"
+                    + "\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"42\"}]}],"
+                    + "\"usage\":{\"input_tokens\":5,\"output_tokens\":7,\"output_tokens_details\":"
+                    + "{\"reasoning_tokens\":6},\"total_tokens\":12}}}\n\n";
+        }
+
+        public String error(String message) {
+            return "event: error\ndata: {\"type\":\"error\",\"code\":\"server_error\",\"message\":"
+                    + q(message) + ",\"param\":null,\"sequence_number\":2}\n\n";
+        }
+    }
+
+    /** Gemini's {@code streamGenerateContent?alt=sse}: thought parts, then the answer with finishReason and usage. */
+    static final class GeminiStream implements FaultHttpServer.Dialect {
+        public String contentType() {
+            return "text/event-stream";
+        }
+
+        public String thinking(String text) {
+            return "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":" + q(text)
+                    + ",\"thought\":true}],\"role\":\"model\"},\"index\":0}]}\n\n";
+        }
+
+        public String done() {
+            return "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"42\"}],\"role\":\"model\"},"
+                    + "\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":5,"
+                    + "\"candidatesTokenCount\":1,\"thoughtsTokenCount\":6,\"totalTokenCount\":12},"
+                    + "\"modelVersion\":\"m\"}\n\n";
+        }
+
+        public String error(String message) {
+            return "data: {\"error\":{\"code\":500,\"message\":" + q(message) + ",\"status\":\"INTERNAL\"}}\n\n";
+        }
     }
 
     /** llama.cpp's {@code /completion} server-sent events. */

@@ -135,6 +135,32 @@ class BuiltinEngineForcingTest {
     }
 
     @Test
+    void aForkedBranchAndTheBranchItLeftEachEvaluateOnlyTheirNewTokens() throws Exception {
+        try (Stepper stepper = new Stepper(backend, ChatTemplates.CHATML_THINK, new StepperSettings(
+                Sampling.greedy(1), 200, List.of("Wait"), "Final Answer:", 16), e -> { })) {
+            stepper.start("", "What is x?").get(60, TimeUnit.SECONDS);
+            for (int i = 0; i < 3; i++) {
+                stepper.waitMore().get(60, TimeUnit.SECONDS);
+            }
+            String longTrace = stepper.snapshot().active().thinking();
+            stepper.fork();
+            stepper.edit("Let y=2.");
+            StepperSnapshot forked = stepper.waitMore().get(60, TimeUnit.SECONDS);
+            StepperSnapshot original = stepper.select(1);
+            StepperSnapshot resumed = stepper.waitMore().get(60, TimeUnit.SECONDS);
+
+            assertThat(longTrace).isEqualTo("Let x=2.Wait x=2.Wait x=2.Wait x=2.");
+            assertThat(forked.active().thinking()).startsWith("Let y=2.Wait");
+            assertThat(forked.active().thinkingSteps().getLast().promptTokensEvaluated())
+                    .as("the shared prefix up to 'Let ' was copied: only 'y=2.Wait' was evaluated").isEqualTo(8);
+            assertThat(original.active().thinking()).isEqualTo(longTrace);
+            assertThat(resumed.active().thinkingSteps().getLast().promptTokensEvaluated())
+                    .as("the original branch's trace stayed cached beside the fork (other runs of this class may have "
+                            + "cached even more of it)").isBetween(1, 4);
+        }
+    }
+
+    @Test
     void backendOffersTheModelsOwnTemplateWhenTheFileHasOne() throws Exception {
         assertThat(backend.chatTemplate()).isEmpty();
     }

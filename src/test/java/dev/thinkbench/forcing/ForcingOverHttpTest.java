@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.thinkbench.core.ForcingPlan;
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.RunRecorder;
+import dev.thinkbench.testing.ScriptedTestBackend;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.raw.DeepSeekPrefixBackend;
 import dev.thinkbench.engine.raw.LlamaServerBackend;
 import dev.thinkbench.engine.raw.OllamaRawBackend;
 import dev.thinkbench.engine.raw.OpenAiCompletionsBackend;
-import dev.thinkbench.engine.raw.RawBackendSpec;
+import dev.thinkbench.engine.RawBackendSpec;
 import dev.thinkbench.testing.DeepSeekTestServer;
 import dev.thinkbench.testing.LlamaServerTestServer;
 import dev.thinkbench.testing.OllamaTestServer;
@@ -163,5 +166,36 @@ class ForcingOverHttpTest {
             assertThat(last).allSatisfy(m -> assertThat(m.path("prefix").asBoolean()).isTrue());
             assertThat(out.answer()).isEqualTo(" 3");
         }
+    }
+
+    @Test
+    void everyRawProtocolCountsTheInsertedWaitsAndTokensAlike() {
+        List<RunMetrics> metrics = new java.util.ArrayList<>();
+        ScriptedTestBackend inProcess = new ScriptedTestBackend();
+        inProcess.then("Two", " r", "'s", ".", "</think>").then(" Let", " me", " recount", ".", "</think>")
+                .thenEndless(60).then(" 3", "<|im_end|>");
+        metrics.add(recorded(inProcess));
+        try (LlamaServerTestServer llama = new LlamaServerTestServer();
+             OpenAiCompletionsTestServer completions = new OpenAiCompletionsTestServer();
+             OllamaTestServer ollama = new OllamaTestServer("r1")) {
+            llama.then(raspberry());
+            completions.then(raspberry());
+            ollama.then(raspberry());
+            metrics.add(recorded(new LlamaServerBackend(spec(llama.baseUrl(), null, ""))));
+            metrics.add(recorded(new OpenAiCompletionsBackend(spec(completions.baseUrl(), null, "m"))));
+            metrics.add(recorded(new OllamaRawBackend(spec(ollama.baseUrl(), null, "r1"))));
+        }
+        assertThat(metrics).extracting(RunMetrics::waits).containsOnly(2);
+        assertThat(metrics).extracting(m -> m.thinkingTokens().value()).containsOnly(metrics.getFirst()
+                .thinkingTokens().value());
+    }
+
+    private static RunMetrics recorded(dev.thinkbench.engine.CompletionBackend backend) {
+        RunRecorder recorder = new RunRecorder(null);
+        new BudgetForcer(backend, ChatTemplates.CHATML_THINK).run(
+                new ForcingRun("", "How many r in raspberry?", "m", TWO_WAITS, null, "force"), recorder::accept,
+                new CancelToken());
+        assertThat(recorder.status()).isEqualTo(dev.thinkbench.core.RunStatus.OK);
+        return recorder.metrics(System.nanoTime());
     }
 }

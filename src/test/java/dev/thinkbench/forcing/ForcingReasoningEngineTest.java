@@ -13,7 +13,8 @@ import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.engine.RunHandle;
-import dev.thinkbench.engine.raw.RawBackends;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.raw.RawBackendKinds;
 import dev.thinkbench.testing.LlamaServerTestServer;
 import dev.thinkbench.testing.ScriptStep;
 import dev.thinkbench.testing.ScriptedTestBackend;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +39,7 @@ class ForcingReasoningEngineTest {
         try (LlamaServerTestServer server = new LlamaServerTestServer()) {
             server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply(" Three", ".", "</think>"),
                     ScriptStep.reply(" 3", "<|im_end|>"));
-            ReasoningEngine engine = RawEngines.create(RawBackends.standard(), new EngineConfig("llama-server",
+            ReasoningEngine engine = RawEngines.create(rawKinds().raw("llama-server"), new EngineConfig("llama-server",
                     server.baseUrl(), null, Duration.ofSeconds(5)), ChatTemplates.CHATML_THINK);
             RunRecorder recorder = new RunRecorder(engine.price("sim", PriceTable.empty()));
 
@@ -84,6 +86,35 @@ class ForcingReasoningEngineTest {
     }
 
     @Test
+    void whateverEscapesTheRunStillEndsItWithOneFailedEvent() throws Exception {
+        dev.thinkbench.engine.CompletionBackend outOfMemory = new dev.thinkbench.engine.CompletionBackend() {
+            @Override public String id() { return "oom-test-double"; }
+            @Override public String displayName() { return "a backend that runs out of memory"; }
+            @Override public String model() { return "m"; }
+            @Override public dev.thinkbench.engine.CompletionResult complete(dev.thinkbench.engine.CompletionRequest r,
+                    dev.thinkbench.engine.CompletionListener l, dev.thinkbench.engine.CancelToken c) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        };
+        Events oom = new Events();
+        Events broken = new Events();
+
+        ForcingReasoningEngine.over(outOfMemory, ChatTemplates.CHATML_THINK).start(spec("tokens:8"), oom)
+                .done().get(10, TimeUnit.SECONDS);
+        new ForcingReasoningEngine("broken", "broken", model -> {
+            throw new IllegalStateException("bug");
+        }, ChatTemplates.CHATML_THINK, true).start(spec("tokens:8"), broken).done().get(10, TimeUnit.SECONDS);
+
+        for (Events events : List.of(oom, broken)) {
+            assertThat(events.all.stream().filter(e -> e instanceof ReasoningEvent.Failed)).hasSize(1);
+            assertThat(events.last()).isInstanceOf(ReasoningEvent.Failed.class);
+        }
+        assertThat(((ReasoningEvent.Failed) oom.last()).message()).contains("ran out of memory");
+        assertThat(((ReasoningEvent.Failed) broken.last()).message()).contains("internal error")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void anEffortItCannotMapFailsTheRunWithAReason() throws Exception {
         Events events = new Events();
 
@@ -113,11 +144,16 @@ class ForcingReasoningEngineTest {
 
     @Test
     void aBadBaseUrlIsRefusedWhenTheEngineIsMade() {
-        assertThatThrownBy(() -> RawEngines.create(RawBackends.standard(), new EngineConfig("ollama-raw",
+        assertThatThrownBy(() -> RawEngines.create(rawKinds().raw("ollama-raw"), new EngineConfig("ollama-raw",
                 URI.create("ftp://x"), null, null), ChatTemplates.CHATML_THINK))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http(s) URL");
-        assertThatThrownBy(() -> RawEngines.create(RawBackends.standard(), new EngineConfig("vllm",
-                null, null, null), ChatTemplates.CHATML_THINK))
-                .hasMessageContaining("known: llama-server, openai-completions, ollama-raw, deepseek-prefix");
+        assertThatThrownBy(() -> rawKinds().raw("vllm"))
+                .hasMessageContaining("raw engines: llama-server, openai-completions, ollama-raw, deepseek-prefix");
+    }
+
+    private static EngineRegistry rawKinds() {
+        EngineRegistry registry = new EngineRegistry();
+        RawBackendKinds.standard().forEach(registry::register);
+        return registry;
     }
 }

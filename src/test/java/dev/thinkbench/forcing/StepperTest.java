@@ -1,11 +1,15 @@
 package dev.thinkbench.forcing;
 
 import dev.thinkbench.core.InterventionKind;
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.RunRecorder;
+import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Trace;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.raw.LlamaServerBackend;
-import dev.thinkbench.engine.raw.RawBackendSpec;
+import dev.thinkbench.engine.RawBackendSpec;
 import dev.thinkbench.testing.LlamaServerTestServer;
 import dev.thinkbench.testing.ScriptStep;
 import dev.thinkbench.testing.ScriptedTestBackend;
@@ -62,7 +66,8 @@ class StepperTest {
         assertThat(first.prompt()).isEqualTo(BASE);
         assertThat(first.stop()).containsExactly("</think>", "<|im_end|>");
         assertThat(first.maxTokens()).isEqualTo(100);
-        assertThat(events).filteredOn(e -> e instanceof StepperEvent.TextDelta).hasSize(4);
+        assertThat(events).filteredOn(e -> e instanceof StepperEvent.Recorded r
+                && r.event() instanceof ReasoningEvent.ThinkingDelta).hasSize(4);
     }
 
     @Test
@@ -252,10 +257,69 @@ class StepperTest {
 
         done(stepper.waitMore());
 
-        StepperEvent.Changed began = (StepperEvent.Changed) events.getFirst();
+        StepperEvent.Recorded wait = (StepperEvent.Recorded) events.getFirst();
+        assertThat(wait.event()).isInstanceOfSatisfying(ReasoningEvent.Intervention.class,
+                i -> assertThat(i.kind()).isEqualTo(InterventionKind.WAIT_INSERTED));
+        StepperEvent.Changed began = (StepperEvent.Changed) events.get(1);
         assertThat(began.snapshot().state()).isEqualTo(StepperState.THINKING);
         assertThat(began.snapshot().pendingInserted()).isEqualTo("Wait");
-        assertThat(events.get(1)).isInstanceOf(StepperEvent.TextDelta.class);
+        assertThat(events.get(2)).isInstanceOfSatisfying(StepperEvent.Recorded.class,
+                r -> assertThat(r.event()).isInstanceOf(ReasoningEvent.ThinkingDelta.class));
         assertThat(((StepperEvent.Changed) events.getLast()).snapshot().state()).isEqualTo(StepperState.PAUSED);
+    }
+
+    @Test
+    void aBranchRecordsTheSameEventsAsACompareColumnAndFoldsInTheSameRecorder() throws Exception {
+        backend.then("Two", ".", "</think>").then(" Three", ".", "</think>").then(" 3", "<|im_end|>");
+        startPaused();
+        done(stepper.waitMore());
+
+        StepperSnapshot s = done(stepper.forceAnswer());
+
+        List<ReasoningEvent> events = s.active().events();
+        assertThat(events.getFirst()).isInstanceOf(ReasoningEvent.Started.class);
+        assertThat(events).filteredOn(e -> e instanceof ReasoningEvent.Intervention).extracting(
+                e -> ((ReasoningEvent.Intervention) e).kind())
+                .containsExactly(InterventionKind.WAIT_INSERTED, InterventionKind.ANSWER_FORCED);
+        assertThat(events.getLast()).isInstanceOf(ReasoningEvent.Finished.class);
+        RunRecorder recorder = s.active().recorder(null);
+        assertThat(recorder.status()).isEqualTo(RunStatus.OK);
+        RunMetrics m = recorder.metrics(System.nanoTime());
+        assertThat(m.waits()).isEqualTo(1);
+        assertThat(m.thinkingTokens().value()).isEqualTo(s.active().thinkingTokens()).isEqualTo(6);
+        assertThat(recorder.trace().thinking()).isEqualTo("Two.Wait Three.");
+        assertThat(recorder.trace().answer()).isEqualTo(" 3");
+    }
+
+    @Test
+    void undoTakesTheUndoneStepsEventsBack() throws Exception {
+        backend.then("Two", ".", "</think>").then(" Three", ".", "</think>");
+        int afterFirst = startPaused().active().events().size();
+        done(stepper.waitMore());
+
+        StepperSnapshot undone = stepper.undo();
+
+        assertThat(undone.active().events()).hasSize(afterFirst);
+        assertThat(undone.active().recorder(null).metrics(System.nanoTime()).waits()).isZero();
+    }
+
+    @Test
+    void anEditedTraceIsCountedWithTheModelsTokenizer() throws Exception {
+        backend.then("Two", " r's", ".", "</think>");
+        assertThat(startPaused().active().thinkingTokens()).isEqualTo(4);
+
+        StepperSnapshot edited = stepper.edit("Count them: r, r, r and one more r.");
+
+        assertThat(edited.active().thinkingTokens()).isGreaterThan(4); // the estimate, at once
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stepper.snapshot().active().thinkingTokens() != 9 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(stepper.snapshot().active().thinkingTokens()).isEqualTo(9); // the tokenizer's nine words
+        assertThat(stepper.snapshot().active().recorder(null).metrics(System.nanoTime()).thinkingTokens().value())
+                .isEqualTo(9);
+
+        StepperSnapshot shorter = stepper.edit("r.");
+        assertThat(shorter.active().thinkingTokens()).isLessThan(9);
     }
 }

@@ -76,7 +76,7 @@ class TemplateChooserTest {
     void aNamedTemplateThatDoesNotExistIsRefusedWithTheKnownNames() {
         assertThatThrownBy(() -> perModel.choose("typo.gguf", source("typo.gguf", "deepseek-r2", null)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("deepseek-r2").hasMessageContaining("chatml-think, deepseek-r1, s1");
+                .hasMessageContaining("deepseek-r2").hasMessageContaining("chatml-think, deepseek-r1, s1, qwen3, gpt-oss");
     }
 
     @Test

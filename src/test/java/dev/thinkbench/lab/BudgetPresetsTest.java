@@ -48,6 +48,35 @@ class BudgetPresetsTest {
     }
 
     @Test
+    void aFamilyPrefixGivesEveryModelOfTheFamilyItsPresetsAndTheLongestPrefixWins() throws IOException {
+        BudgetPresets p = read("""
+                {"engines": {
+                  "gemini": [{"label": "small", "budget": "effort:low"}],
+                  "gemini:gemini-2.5*": [{"label": "flash", "budget": "tokens:1024"}],
+                  "gemini:gemini-2.5-pro*": [{"label": "pro", "budget": "tokens:2048"}]}}""");
+        assertThat(p.forModel("gemini", "gemini-2.5-pro-preview-06")).extracting(BudgetPresets.Preset::label)
+                .containsExactly("pro");
+        assertThat(p.forModel("gemini", "gemini-2.5-flash")).extracting(BudgetPresets.Preset::label)
+                .containsExactly("flash");
+        assertThat(p.forModel("gemini", "gemini-3-flash")).extracting(BudgetPresets.Preset::label)
+                .containsExactly("small");
+        assertThat(p.presetKey("ollama", "gemini-2.5-pro")).isEqualTo("ollama");
+    }
+
+    @Test
+    void theShippedPresetsCoverTheHostedEngines() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("assets/budget-presets.json"))) {
+            BudgetPresets p = BudgetPresets.read(in);
+            for (String engine : new String[] {"anthropic", "openai", "gemini", "deepseek"}) {
+                assertThat(p.forEngine(engine)).as(engine).extracting(BudgetPresets.Preset::label)
+                        .containsExactly("small", "medium", "large");
+            }
+            assertThat(p.forModel("anthropic", "claude-sonnet-4-5-20250929")).extracting(pr -> pr.budget().spec())
+                    .containsExactly("tokens:1024", "tokens:4096", "tokens:16384");
+        }
+    }
+
+    @Test
     void aBadBudgetNamesTheEngine() {
         assertThatThrownBy(() -> read("{\"engines\":{\"ollama\":[{\"label\":\"x\",\"budget\":\"tokens:-3\"}]}}"))
                 .hasMessageContaining("ollama").hasMessageContaining("thinking tokens");

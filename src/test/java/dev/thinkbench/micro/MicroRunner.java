@@ -77,7 +77,9 @@ final class MicroRunner implements AutoCloseable {
     private final BudgetForcer forcer;
 
     MicroRunner(Path model) {
-        backend = new LocalCompletionBackend(process, model, new LocalEngineSettings(2, 1024));
+        // one thread: a 1M-parameter model gains nothing from two, and ggml's spinning barriers lose badly when the
+        // test machine's cores are shared
+        backend = new LocalCompletionBackend(process, model, new LocalEngineSettings(1, 1024));
         this.forcer = new BudgetForcer(backend, ChatTemplates.CHATML_THINK);
     }
 

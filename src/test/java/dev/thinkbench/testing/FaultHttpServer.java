@@ -40,6 +40,14 @@ public final class FaultHttpServer implements AutoCloseable {
         /** An error reported inside the stream. */
         String error(String message);
 
+        /**
+         * What a stream sends before its first piece of text, right after the headers (Anthropic's
+         * {@code message_start} and the thinking block's {@code content_block_start}); empty by default.
+         */
+        default String prelude() {
+            return "";
+        }
+
         /** Whether items are server-sent events (else lines). */
         default boolean sse() {
             return contentType().contains("event-stream");
@@ -210,11 +218,11 @@ public final class FaultHttpServer implements AutoCloseable {
         out.flush();
     }
 
-    /** A body without a length that ends when the connection closes. */
-    private static void head(OutputStream out, int status, String contentType, String extraHeaders)
+    /** A stream's head: a body without a length that ends when the connection closes, then the dialect's prelude. */
+    private void head(OutputStream out, int status, String contentType, String extraHeaders)
             throws IOException {
         write(out, "HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: " + contentType + "\r\n"
-                + extraHeaders + "Cache-Control: no-cache\r\nConnection: close\r\n\r\n");
+                + extraHeaders + "Cache-Control: no-cache\r\nConnection: close\r\n\r\n" + dialect.prelude());
     }
 
     private static void write(OutputStream out, String text) throws IOException {

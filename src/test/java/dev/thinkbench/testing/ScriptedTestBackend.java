@@ -2,6 +2,7 @@ package dev.thinkbench.testing;
 
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionBackend;
+import dev.thinkbench.engine.TokenCounter;
 import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * be held part-way ({@link #holdAfter}) until the test releases it or the call is cancelled, to test actions taken
  * while the model is thinking. Waits are bounded.
  */
-public final class ScriptedTestBackend implements CompletionBackend {
+public final class ScriptedTestBackend implements CompletionBackend, TokenCounter {
 
     private final Deque<List<String>> script = new ArrayDeque<>();
     private final List<CompletionRequest> requests = new ArrayList<>();
@@ -71,6 +72,12 @@ public final class ScriptedTestBackend implements CompletionBackend {
 
     public synchronized List<CompletionRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The test double's tokenizer: one token per whitespace-separated word. */
+    @Override
+    public int countTokens(String text) {
+        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
     }
 
     public synchronized List<String> prompts() {

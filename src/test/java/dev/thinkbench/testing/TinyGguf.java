@@ -1,5 +1,6 @@
 package dev.thinkbench.testing;
 
+import dev.thinkbench.engine.local.gguf.GgmlType;
 import dev.thinkbench.engine.local.gguf.GgufValueType;
 import dev.thinkbench.engine.local.gguf.GgufWriter;
 
@@ -76,6 +77,44 @@ public final class TinyGguf {
         return path;
     }
 
+    /**
+     * Writes the {@code qwen3} model steered for a prompt ending in {@code <think>\n} (the {@code qwen3} template's),
+     * plus {@link #LOOP}: thinking {@code Let x=2.} then {@code </think>}; after {@code Final Answer:} it writes
+     * {@code 4} and its EOS.
+     */
+    public static Path writeQwen3ForChat(Path path) throws IOException {
+        writer("qwen3", Shape.TINY, List.of(CHAT_CHAIN, LOOP), 42).write(path);
+        return path;
+    }
+
+    /**
+     * Harmony's special tokens, after the reference vocabulary (ids 358 to 363); {@code <|return|>} is the EOS. With
+     * both {@code <|return|>} and {@code <|call|>} present llama.cpp does not end generation at {@code <|end|>}, as
+     * with the real gpt-oss vocabulary.
+     */
+    public static final List<String> HARMONY_TOKENS = List.of("<|start|>", "<|end|>", "<|message|>", "<|channel|>",
+            "<|return|>", "<|call|>");
+    /** Harmony's greedy chain: the analysis channel writes {@code Let x=2.} and closes with {@code <|end|>}. */
+    public static final List<String> HARMONY_CHAIN = List.of("<|message|>", "L", "e", "t", "\u2581", "x", "=", "2",
+            ".", "<|end|>", "<|return|>");
+    /** After a forced {@code Final Answer:} the model answers {@code 4} and returns. */
+    public static final List<String> HARMONY_ANSWER = List.of(":", "4", "<|return|>");
+
+    /**
+     * Writes a llama model with harmony's tokens for the {@code gpt-oss} template: after
+     * {@code <|channel|>analysis<|message|>} greedy decoding writes {@code Let x=2.<|end|>}; after {@code Wait} it
+     * writes {@code  x=2.<|end|>}; after {@code Final Answer:} it writes {@code 4<|return|>}.
+     */
+    public static Path writeHarmony(Path path) throws IOException {
+        List<String> toks = new ArrayList<>(tokens());
+        toks.addAll(HARMONY_TOKENS);
+        List<Integer> types = new ArrayList<>(tokenTypes());
+        types.addAll(Collections.nCopies(HARMONY_TOKENS.size(), 3));
+        writer("llama", Shape.TINY, toks, types, List.of(HARMONY_CHAIN, HARMONY_ANSWER), 42, GgmlType.F32)
+                .putU32("tokenizer.ggml.eos_token_id", toks.indexOf("<|return|>")).write(path);
+        return path;
+    }
+
     /** The vocabulary, in id order. */
     public static List<String> tokens() {
         List<String> toks = new ArrayList<>(List.of("<unk>", "<s>", "</s>"));
@@ -99,11 +138,41 @@ public final class TinyGguf {
     }
 
     /**
+     * Writes the reference model as a {@code qwen3} architecture (per-layer {@code attn_q_norm}/{@code attn_k_norm},
+     * {@code qwen3.*} keys): same vocabulary, same greedy output {@value #EXPECTED_OUTPUT}, plus {@link #LOOP}.
+     */
+    public static Path writeQwen3(Path path) throws IOException {
+        writer("qwen3", Shape.TINY, List.of(CHAIN, LOOP), 42).write(path);
+        return path;
+    }
+
+    /**
      * A writer holding a model of this shape whose greedy decoding follows the {@code chains} (pairs of consecutive
      * tokens; a chain that returns to an earlier token loops forever, handy for decode benchmarks).
      */
     public static GgufWriter writer(Shape s, List<List<String>> chains, long seed) {
-        List<String> toks = tokens();
+        return writer("llama", s, chains, seed);
+    }
+
+    /**
+     * The same for an architecture: {@code llama}, or {@code qwen3} (which adds a per-head RMS norm of queries and
+     * keys, {@code blk.N.attn_q_norm} and {@code blk.N.attn_k_norm}, all ones here).
+     */
+    public static GgufWriter writer(String arch, Shape s, List<List<String>> chains, long seed) {
+        return writer(arch, s, chains, seed, GgmlType.F32);
+    }
+
+    /**
+     * The same with the 2-D weight matrices stored as {@code weights} ({@code F32}, {@code F16} or {@code Q4_0}, the
+     * latter needing dimensions that are multiples of 32); norms stay F32. For benchmarks on the file types people
+     * download.
+     */
+    public static GgufWriter writer(String arch, Shape s, List<List<String>> chains, long seed, GgmlType weights) {
+        return writer(arch, s, tokens(), tokenTypes(), chains, seed, weights);
+    }
+
+    private static GgufWriter writer(String arch, Shape s, List<String> toks, List<Integer> types,
+                                     List<List<String>> chains, long seed, GgmlType weights) {
         int v = toks.size();
         int e = s.embedding();
         int hd = e / s.heads();
@@ -119,50 +188,72 @@ public final class TinyGguf {
                 steer(out, emb, e, id.get(chain.get(i)), id.get(chain.get(i + 1)));
             }
         }
-        GgufWriter w = metadata(s, toks);
-        w.addTensorF32("token_embd.weight", ne(e, v), emb);
+        GgufWriter w = metadata(arch, s, toks, types);
+        matrix(w, weights, "token_embd.weight", ne(e, v), emb);
         w.addTensorF32("output_norm.weight", ne(e), ones(e));
-        w.addTensorF32("output.weight", ne(e, v), out);
+        matrix(w, weights, "output.weight", ne(e, v), out);
         for (int l = 0; l < s.layers(); l++) {
             String p = "blk." + l + ".";
             w.addTensorF32(p + "attn_norm.weight", ne(e), ones(e));
-            w.addTensorF32(p + "attn_q.weight", ne(e, s.heads() * hd), gaussian(rng, e * s.heads() * hd, 0.02f));
-            w.addTensorF32(p + "attn_k.weight", ne(e, s.kvHeads() * hd), gaussian(rng, e * s.kvHeads() * hd, 0.02f));
-            w.addTensorF32(p + "attn_v.weight", ne(e, s.kvHeads() * hd), gaussian(rng, e * s.kvHeads() * hd, 0.02f));
-            w.addTensorF32(p + "attn_output.weight", ne(s.heads() * hd, e), gaussian(rng, e * s.heads() * hd, 0.02f));
+            matrix(w, weights, p + "attn_q.weight", ne(e, s.heads() * hd), gaussian(rng, e * s.heads() * hd, 0.02f));
+            matrix(w, weights, p + "attn_k.weight", ne(e, s.kvHeads() * hd), gaussian(rng, e * s.kvHeads() * hd, 0.02f));
+            matrix(w, weights, p + "attn_v.weight", ne(e, s.kvHeads() * hd), gaussian(rng, e * s.kvHeads() * hd, 0.02f));
+            matrix(w, weights, p + "attn_output.weight", ne(s.heads() * hd, e), gaussian(rng, e * s.heads() * hd, 0.02f));
+            if (arch.equals("qwen3")) {
+                w.addTensorF32(p + "attn_q_norm.weight", ne(hd), ones(hd));
+                w.addTensorF32(p + "attn_k_norm.weight", ne(hd), ones(hd));
+            }
             w.addTensorF32(p + "ffn_norm.weight", ne(e), ones(e));
-            w.addTensorF32(p + "ffn_gate.weight", ne(e, s.feedForward()), gaussian(rng, e * s.feedForward(), 0.02f));
-            w.addTensorF32(p + "ffn_up.weight", ne(e, s.feedForward()), gaussian(rng, e * s.feedForward(), 0.02f));
-            w.addTensorF32(p + "ffn_down.weight", ne(s.feedForward(), e), gaussian(rng, e * s.feedForward(), 0.02f));
+            matrix(w, weights, p + "ffn_gate.weight", ne(e, s.feedForward()), gaussian(rng, e * s.feedForward(), 0.02f));
+            matrix(w, weights, p + "ffn_up.weight", ne(e, s.feedForward()), gaussian(rng, e * s.feedForward(), 0.02f));
+            matrix(w, weights, p + "ffn_down.weight", ne(s.feedForward(), e), gaussian(rng, e * s.feedForward(), 0.02f));
         }
         return w;
     }
 
     /** The metadata of the reference script, in its order (no tensors). */
     public static GgufWriter metadata(Shape s, List<String> toks) {
+        return metadata("llama", s, toks);
+    }
+
+    /** The same with another architecture's key prefix. */
+    public static GgufWriter metadata(String arch, Shape s, List<String> toks) {
+        return metadata(arch, s, toks, tokenTypes());
+    }
+
+    private static GgufWriter metadata(String arch, Shape s, List<String> toks, List<Integer> types) {
         int v = toks.size();
         float[] scores = new float[v];
         return new GgufWriter()
-                .put("general.architecture", "llama")
+                .put("general.architecture", arch)
                 .putU32("general.alignment", 32)
-                .putU32("llama.context_length", s.contextLength())
-                .putU32("llama.embedding_length", s.embedding())
-                .putU32("llama.block_count", s.layers())
-                .putU32("llama.feed_forward_length", s.feedForward())
-                .putU32("llama.attention.head_count", s.heads())
-                .putU32("llama.attention.head_count_kv", s.kvHeads())
-                .putU32("llama.rope.dimension_count", s.embedding() / s.heads())
-                .putF32("llama.rope.freq_base", 10000f)
-                .putF32("llama.attention.layer_norm_rms_epsilon", 1e-5f)
+                .putU32(arch + ".context_length", s.contextLength())
+                .putU32(arch + ".embedding_length", s.embedding())
+                .putU32(arch + ".block_count", s.layers())
+                .putU32(arch + ".feed_forward_length", s.feedForward())
+                .putU32(arch + ".attention.head_count", s.heads())
+                .putU32(arch + ".attention.head_count_kv", s.kvHeads())
+                .putU32(arch + ".rope.dimension_count", s.embedding() / s.heads())
+                .putF32(arch + ".rope.freq_base", 10000f)
+                .putF32(arch + ".attention.layer_norm_rms_epsilon", 1e-5f)
                 .put("tokenizer.ggml.model", "llama")
                 .putStringArray("tokenizer.ggml.tokens", toks)
                 .putF32Array("tokenizer.ggml.scores", scores)
-                .putArray("tokenizer.ggml.token_type", GgufValueType.INT32, tokenTypes())
+                .putArray("tokenizer.ggml.token_type", GgufValueType.INT32, types)
                 .putU32("tokenizer.ggml.bos_token_id", 1)
                 .putU32("tokenizer.ggml.eos_token_id", EOS)
                 .putU32("tokenizer.ggml.unknown_token_id", 0)
                 .putBool("tokenizer.ggml.add_bos_token", true)
                 .putBool("tokenizer.ggml.add_space_prefix", false);
+    }
+
+    private static void matrix(GgufWriter w, GgmlType type, String name, long[] ne, float[] data) {
+        switch (type) {
+            case F32 -> w.addTensorF32(name, ne, data);
+            case F16 -> w.addTensorF16(name, ne, data);
+            case Q4_0 -> w.addTensorRaw(name, ne, GgmlType.Q4_0, Q4Zero.quantize(data));
+            default -> throw new IllegalArgumentException("weights as " + type + " are not written here");
+        }
     }
 
     /** Adds {@code 2·emb[a]/|emb[a]|} to output row b, so after token a the logit of b is about 2·sqrt(E). */

@@ -12,9 +12,9 @@ import java.util.Locale;
 /**
  * The OpenAI chat-completions SSE stream: each {@code data:} is a JSON chunk; the stream is complete once a choice
  * carries a {@code finish_reason} or {@code data: [DONE]} arrives; errors come as {@code event: error} or as a chunk
- * with an {@code error} object (vLLM, llama.cpp).
+ * with an {@code error} object (vLLM, llama.cpp). Public because the hosted DeepSeek engine speaks the same stream.
  */
-final class OpenAiWireCheck implements WireCheck {
+public final class OpenAiWireCheck implements WireCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

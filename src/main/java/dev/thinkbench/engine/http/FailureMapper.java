@@ -129,7 +129,7 @@ public final class FailureMapper {
         String where = endpoint.describe();
         String tail = said == null ? "." : ": " + sentence(said);
         return switch (status) {
-            case 401, 403 -> new Failure(FailureKind.AUTHENTICATION, authMessage(status), status, null, null);
+            case 401, 403 -> rejectedKey(status);
             case 404 -> said != null && said.toLowerCase(Locale.ROOT).contains("model")
                     ? new Failure(FailureKind.MODEL_NOT_FOUND, where + " does not have this model (HTTP 404)" + tail
                             + " Pull or load it, or pick one the server lists.", status, said, null)
@@ -150,6 +150,15 @@ public final class FailureMapper {
                     : new Failure(FailureKind.BAD_REQUEST, where + " rejected the request (HTTP " + status + ")"
                             + tail, status, said, null);
         };
+    }
+
+    /**
+     * The server refused the key (or wants one), in the one wording for that: which variable to check, or how to set
+     * one. For 401 and 403, and for providers that say so with another status (Gemini answers a bad key with 400
+     * {@code API_KEY_INVALID}). The server's text is not echoed.
+     */
+    public Failure rejectedKey(int status) {
+        return new Failure(FailureKind.AUTHENTICATION, authMessage(status), status, null, null);
     }
 
     /** An error the server reported inside a stream that had started well. */

@@ -48,18 +48,31 @@ public final class ServerClient {
      * @throws IllegalArgumentException when the timeout is not positive, with a message for the user
      */
     public ServerClient(String baseUrl, Endpoint endpoint, String apiKey, Duration timeout) {
-        this(baseUrl, endpoint, apiKey, timeout, HttpClients.shared(), SilenceWatchdog.shared(),
+        this(baseUrl, endpoint, apiKey, KeyHeader.BEARER, timeout);
+    }
+
+    /**
+     * As {@link #ServerClient(String, Endpoint, String, Duration)}, sending the key the way {@code keyHeader} says
+     * (e.g. {@code x-api-key} for Anthropic). The key is registered with the scrubber whichever header carries it.
+     */
+    public ServerClient(String baseUrl, Endpoint endpoint, String apiKey, KeyHeader keyHeader, Duration timeout) {
+        this(baseUrl, endpoint, apiKey, keyHeader, timeout, HttpClients.shared(), SilenceWatchdog.shared(),
                 Clock.systemDefaultZone());
     }
 
     ServerClient(String baseUrl, Endpoint endpoint, String apiKey, Duration timeout, HttpClient http,
                  SilenceWatchdog watchdog, Clock clock) {
+        this(baseUrl, endpoint, apiKey, KeyHeader.BEARER, timeout, http, watchdog, clock);
+    }
+
+    ServerClient(String baseUrl, Endpoint endpoint, String apiKey, KeyHeader keyHeader, Duration timeout,
+                 HttpClient http, SilenceWatchdog watchdog, Clock clock) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the timeout must be positive, was " + timeout);
         }
         String key = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         this.baseUrl = baseUrl;
-        this.headers = key == null ? Map.of() : Map.of("Authorization", "Bearer " + key);
+        this.headers = keyHeader.headers(key);
         this.timeout = timeout;
         this.failures = new FailureMapper(endpoint, key, clock);
         this.http = http;
@@ -71,7 +84,7 @@ public final class ServerClient {
         return baseUrl;
     }
 
-    /** The headers every request carries: {@code Authorization: Bearer KEY} when a key is configured. */
+    /** The headers every request carries: the key's (by default {@code Authorization: Bearer KEY}) and fixed ones. */
     public Map<String, String> headers() {
         return headers;
     }

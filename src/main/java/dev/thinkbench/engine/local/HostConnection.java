@@ -14,25 +14,22 @@ import java.io.InputStreamReader;
 import java.io.Writer;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * One running engine host process: writes requests to its stdin, routes the events on its stdout to the calls
- * waiting for them, keeps the tail of its stderr, and fails every waiting call when the process dies. Used by
- * {@link LocalEngineProcess}, which replaces a dead connection with a new one.
+ * waiting for them, adds its stderr to the {@link EngineLog}, and fails every waiting call when the process dies.
+ * Failures carry the log lines written meanwhile ({@link #failure}). Used by {@link LocalEngineProcess}, which
+ * replaces a dead connection with a new one. The host starts with a restricted environment ({@link HostEnvironment}).
  *
  * <p>Thread-safe: requests may be sent from any thread; two daemon threads read stdout and stderr.
  */
@@ -49,46 +46,37 @@ final class HostConnection {
     record Died(String reason) implements Inbound {
     }
 
-    private static final int STDERR_LINES = 40;
+    /** How long a failure waits for the engine's log lines about it to arrive (they come on another pipe). */
+    private static final long LOG_WAIT_MILLIS = 2000;
 
     private final Process process;
-    private final Path nativeDir;
+    private final EngineLog log;
+    /** The log position where this process's lines start. */
+    private final long logStart;
     private final Writer stdin;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<Long, BlockingQueue<Inbound>> calls = new ConcurrentHashMap<>();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final Set<Long> logMarks = new HashSet<>();
+    private boolean stderrClosed;
     private final AtomicLong ids = new AtomicLong();
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile String deathReason;
 
-    /**
-     * Starts a host. A java command line gets a private folder for the native library: the library otherwise
-     * extracts itself over a shared {@code /tmp/libjllama.so}, and rewriting that file under a running engine (a
-     * second app, a test run) can crash it. The folder is removed when the process is gone.
-     */
-    static HostConnection start(List<String> command) throws EngineException {
-        Path nativeDir = null;
-        List<String> line = command;
-        if (command.size() > 1 && command.stream().noneMatch(a -> a.startsWith("-D" + HostMain.NATIVE_DIR_PROPERTY))) {
-            try {
-                nativeDir = Files.createTempDirectory("thinkbench-llama-");
-                List<String> withDir = new ArrayList<>(command);
-                withDir.add(1, "-D" + HostMain.NATIVE_DIR_PROPERTY + "=" + nativeDir.toAbsolutePath());
-                line = withDir;
-            } catch (IOException e) {
-                // no private folder: the library falls back to the shared temp folder
-            }
-        }
-        return new HostConnection(line, nativeDir);
+    /** Starts a host (llama.cpp's libraries are loaded in place from their folder: nothing is extracted). */
+    static HostConnection start(List<String> command, EngineLog log) throws EngineException {
+        return new HostConnection(command, log);
     }
 
-    private HostConnection(List<String> command, Path nativeDir) throws EngineException {
-        this.nativeDir = nativeDir;
+    private HostConnection(List<String> command, EngineLog log) throws EngineException {
+        this.log = log;
         try {
-            process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            HostEnvironment.restrict(builder.environment());
+            process = builder.start();
+            log.add("--- engine process " + process.pid() + " started ---");
+            logStart = log.position();
         } catch (IOException e) {
-            deleteNativeDir();
             throw new EngineException(FailureKind.ENGINE_CRASHED, "cannot start the built-in engine process ("
                     + command.getFirst() + "): " + e.getMessage(), e);
         }
@@ -110,8 +98,8 @@ final class HostConnection {
                 String why = deathReason != null ? deathReason : "it did not answer within "
                         + timeoutMillis / 1000 + " s";
                 kill();
-                throw new EngineException(FailureKind.ENGINE_CRASHED, "the built-in engine process did not start: "
-                        + why + stderrSuffix());
+                throw failure(FailureKind.ENGINE_CRASHED, "the built-in engine process did not start: " + why,
+                        logStart, Wait.FOR_EXIT, 0);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -160,9 +148,62 @@ final class HostConnection {
         return process.pid();
     }
 
-    /** Why the process died, with its last stderr lines, or null while it lives. */
+    /** Why the process died (its exit code explained), or null while it lives. */
     String deathReason() {
-        return deathReason == null ? null : deathReason + stderrSuffix();
+        return deathReason;
+    }
+
+    /** The log position now: lines written from here on belong to what is sent next. */
+    long logPosition() {
+        return log.position();
+    }
+
+    /** The log position where this process's lines start. */
+    long logStart() {
+        return logStart;
+    }
+
+    /** Which of the engine's log lines a failure must wait for before it takes them. */
+    enum Wait {
+        /** None: take what has arrived (a deadline passed). */
+        NOTHING,
+        /** The mark the host writes before answering the request with an error. */
+        FOR_MARK,
+        /** The end of the log: the process exited, and its last words are on the way. */
+        FOR_EXIT
+    }
+
+    /**
+     * A failure with the engine's log lines since {@code since}: the message, plus the most telling log line when
+     * the message does not already say it, and the lines as details.
+     *
+     * @param requestId the request whose error mark to wait for ({@link Wait#FOR_MARK})
+     */
+    LocalEngineException failure(FailureKind kind, String message, long since, Wait wait, long requestId) {
+        awaitLog(wait, requestId);
+        List<String> lines = log.since(since);
+        String reason = EngineLog.reason(lines);
+        String text = reason == null || message.contains(reason) ? message : message + ": " + reason;
+        return new LocalEngineException(kind, text, lines);
+    }
+
+    private void awaitLog(Wait wait, long requestId) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOG_WAIT_MILLIS);
+        synchronized (logMarks) {
+            while (wait != Wait.NOTHING && !stderrClosed
+                    && !(wait == Wait.FOR_MARK && logMarks.contains(requestId))) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    logMarks.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Asks the host to exit, then kills it if it lingers. */
@@ -196,21 +237,18 @@ final class HostConnection {
             // the pipe broke: the process is gone, handled below
         }
         died(exitDescription());
-        if (!process.isAlive()) {
-            deleteNativeDir();
-        }
     }
 
     private void route(String line) {
         if (!line.startsWith("{")) {
-            keepStderr("[stdout] " + line);
+            log.add("[stdout] " + line);
             return;
         }
         HostEvent event;
         try {
             event = json.readValue(line, HostEvent.class);
         } catch (IOException e) {
-            keepStderr("[stdout] " + line);
+            log.add("[stdout] " + line);
             return;
         }
         if (event instanceof HostEvent.Ready) {
@@ -251,55 +289,34 @@ final class HostConnection {
         calls.values().forEach(q -> q.add(new Died(reason)));
     }
 
-    /** Removes the private native-library folder (a killed host leaves its 6 MB library behind). */
-    private void deleteNativeDir() {
-        if (nativeDir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(nativeDir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(nativeDir);
-        } catch (IOException e) {
-            // the host's own exit hook removes it on a normal exit; a leftover in the temp folder is harmless
-        }
-    }
-
     private void readStderr() {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                keepStderr(line);
+                if (line.startsWith(HostMain.LOG_MARK)) {
+                    mark(line.substring(HostMain.LOG_MARK.length()));
+                } else {
+                    log.add(line);
+                }
             }
         } catch (IOException e) {
             // the process is gone
         }
+        synchronized (logMarks) {
+            stderrClosed = true;
+            logMarks.notifyAll();
+        }
     }
 
-    private void keepStderr(String line) {
-        synchronized (stderrTail) {
-            stderrTail.addLast(line.length() > 300 ? line.substring(0, 300) + "\u2026" : line);
-            while (stderrTail.size() > STDERR_LINES) {
-                stderrTail.removeFirst();
+    private void mark(String id) {
+        synchronized (logMarks) {
+            try {
+                logMarks.add(Long.parseLong(id.strip()));
+            } catch (NumberFormatException notOurs) {
+                return;
             }
+            logMarks.notifyAll();
         }
-    }
-
-    /** The last few lines the host wrote to stderr, most recent last. */
-    List<String> stderrTail() {
-        synchronized (stderrTail) {
-            return List.copyOf(stderrTail);
-        }
-    }
-
-    private String stderrSuffix() {
-        List<String> tail = stderrTail();
-        if (tail.isEmpty()) {
-            return "";
-        }
-        List<String> last = tail.subList(Math.max(0, tail.size() - 5), tail.size());
-        return ". Last engine output: " + String.join(" | ", last);
     }
 }

@@ -2,6 +2,7 @@ package dev.thinkbench.engine.local;
 
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.BatchCompletionBackend;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.ChatTemplateSource;
 import dev.thinkbench.engine.CompletionBackend;
@@ -11,6 +12,7 @@ import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelCatalog;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.TokenCounter;
 import dev.thinkbench.engine.local.gguf.GgufFormatException;
 import dev.thinkbench.engine.local.gguf.GgufReader;
 import dev.thinkbench.engine.local.host.HostEvent;
@@ -29,25 +31,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The built-in engine as a raw-continuation backend (engine id {@value #ID}): llama.cpp in the child JVM of a
  * {@link LocalEngineProcess}, continuing a GGUF model. Stop strings, the token cap, prompt-cache reuse, temperature
- * (greedy when none is given), top-p and seed are honoured; each streamed chunk is one decoded token.
- * {@code promptTokens} is the prompt's token count (BOS included) as the engine tokenized it;
- * {@code promptTokensEvaluated} is computed by mirroring llama.cpp's slot cache and is null when that cannot be known
- * exactly.
+ * (greedy when none is given), top-p and seed are honoured; text streams in chunks of a few milliseconds' tokens
+ * (the first token at once). {@code promptTokens} is the prompt's token count (BOS included) as the engine tokenized
+ * it; {@code promptTokensEvaluated} is exact: the engine decodes every token itself and knows what its cache holds.
+ * Token log-probabilities come through {@link dev.thinkbench.engine.CompletionListener#onTokens} when a request asks
+ * ({@link CompletionRequest#topLogprobs()}); several continuations run as one batch through {@link #completeAll}.
  *
- * <p>Special tokens: llama.cpp parses special-token strings such as {@code <|im_end|>} anywhere in the prompt text
- * (the 4.2.0 API has no switch for it, and takes no token ids), so the prompt must arrive with user text already
- * escaped: the chat template does that with {@code core.SpecialTokens.escape}, passing {@link #specialTokens()} as
- * extra markers for the model's own vocabulary.
+ * <p>Special tokens: template markup in the prompt (e.g. {@code <|im_end|>}) is read as special tokens, user text
+ * never is: the chat template escapes special-token strings in user text with {@code core.SpecialTokens.escape}
+ * (passing {@link #specialTokens()} as extra markers for the model's own vocabulary), and the engine tokenizes each
+ * escaped string as the plain characters the user typed.
  *
  * <p>Threading: {@link #complete} blocks its caller and calls the listener on that thread; several callers may share
  * one process and are served in turn. Cancelling ends the call within {@link #CANCEL_GRACE} even if the engine is
- * busy evaluating a long prompt (it then finishes that in the background).
+ * busy evaluating a long prompt (it stops between prompt batches).
  */
-public final class LocalCompletionBackend implements CompletionBackend, ChatTemplateSource, ModelCatalog {
+public final class LocalCompletionBackend implements BatchCompletionBackend, ChatTemplateSource, ModelCatalog,
+        TokenCounter {
 
     public static final String ID = "builtin";
     /** How long a cancelled call waits for the engine to confirm before it returns anyway. */
     public static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
+    /** The most continuations one {@link #completeAll} runs together (the host's sequences). */
+    public static final int MAX_SEQUENCES = 16;
 
     private final LocalEngineProcess process;
     private final Path model;
@@ -122,9 +128,15 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         return process.specialTokens();
     }
 
-    /** Tokenizes with the model's tokenizer (special-token strings are parsed, no BOS added). */
+    /** Tokenizes as a prompt would be (template markup parsed, escaped user text as typed, no BOS added). */
     public int[] tokenize(String text) throws EngineException {
         return process.tokenize(model, settings, text);
+    }
+
+    /** The number of tokens {@link #tokenize} makes of {@code text}. */
+    @Override
+    public int countTokens(String text) throws EngineException {
+        return tokenize(text).length;
     }
 
     /** The GGUF's own Jinja template ({@code tokenizer.chat_template}), read in Java without loading the model. */
@@ -158,6 +170,29 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         return process.withModel(model, settings, c -> run(c, request, listener, token, start));
     }
 
+    /** {@value #MAX_SEQUENCES}: the host's context holds that many sequences. */
+    @Override
+    public int maxSequences() {
+        return MAX_SEQUENCES;
+    }
+
+    /**
+     * Runs the requests as one batch on the host: one decode per step for all of them, a shared prompt prefix
+     * evaluated once, each with its own stop strings, cap, sampling and seed.
+     */
+    @Override
+    public List<CompletionResult> completeAll(List<CompletionRequest> requests, SequenceListener listener,
+                                              CancelToken cancel) throws EngineException {
+        if (requests.isEmpty() || requests.size() > MAX_SEQUENCES) {
+            throw new EngineException(FailureKind.BAD_REQUEST, "a batch takes 1 to " + MAX_SEQUENCES
+                    + " continuations, not " + requests.size());
+        }
+        long start = System.nanoTime();
+        CancelToken token = cancel == null ? new CancelToken() : cancel;
+        return process.withModel(model, settings, c -> new LocalBatchRun(c, List.copyOf(requests), listener, token,
+                start).run());
+    }
+
     private CompletionResult run(HostConnection c, CompletionRequest request, CompletionListener listener,
                                  CancelToken cancel, long start) throws EngineException {
         long id = c.nextId();
@@ -168,12 +203,9 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
                 c.send(new HostRequest.Cancel(c.nextId(), id));
             }
         });
-        Sampling s = request.sampling();
-        // No temperature given means greedy here (llama.cpp's own default is 0.8): lab runs should be repeatable.
-        Double temperature = s.temperature() == null ? 0.0 : s.temperature();
-        c.send(new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), temperature,
-                s.topP(), s.seed(), request.cachePrompt()));
-        Stream stream = new Stream(c, listener, start);
+        long logSince = c.logPosition();
+        c.send(hostRequest(id, request));
+        Stream stream = new Stream(c, id, logSince, listener, start);
         try {
             long cancelDeadline = Long.MAX_VALUE;
             while (true) {
@@ -206,14 +238,18 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
     /** One completion's events as they arrive: text so far, and how it ended. Confined to the calling thread. */
     private static final class Stream {
         private final HostConnection connection;
+        private final long id;
+        private final long logSince;
         private final CompletionListener listener;
         private final long start;
         private final StringBuilder text = new StringBuilder();
         private int tokens;
         private boolean ended;
 
-        Stream(HostConnection connection, CompletionListener listener, long start) {
+        Stream(HostConnection connection, long id, long logSince, CompletionListener listener, long start) {
             this.connection = connection;
+            this.id = id;
+            this.logSince = logSince;
             this.listener = listener;
             this.start = start;
         }
@@ -224,6 +260,9 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
                 case HostConnection.Event(HostEvent.Chunk chunk) -> {
                     text.append(chunk.text());
                     tokens += chunk.tokens();
+                    if (chunk.logprobs() != null) {
+                        listener.onTokens(chunk.logprobs());
+                    }
                     listener.onText(chunk.text(), chunk.tokens());
                     return null;
                 }
@@ -234,16 +273,16 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
                 }
                 case HostConnection.Event(HostEvent.Error error) -> {
                     ended = true;
-                    throw new EngineException(LocalEngineProcess.kindOf(error.kind()), "Built-in engine: "
-                            + error.message());
+                    throw connection.failure(LocalEngineProcess.kindOf(error.kind()), "Built-in engine: "
+                            + error.message(), logSince, HostConnection.Wait.FOR_MARK, id);
                 }
                 case HostConnection.Event(HostEvent other) -> throw new EngineException(FailureKind.MALFORMED_STREAM,
                         "unexpected engine event " + other.getClass().getSimpleName());
                 case HostConnection.Died died -> {
                     ended = true;
-                    throw new EngineException(FailureKind.ENGINE_CRASHED, "The built-in engine crashed during this "
-                            + "run, which was stopped after " + tokens + " tokens; it restarts on the next run. Cause: "
-                            + connection.deathReason());
+                    throw connection.failure(FailureKind.ENGINE_CRASHED, "The built-in engine crashed during this "
+                            + "run after " + tokens + " tokens (" + connection.deathReason() + "); it restarts on the "
+                            + "next run", logSince, HostConnection.Wait.FOR_EXIT, id);
                 }
             }
         }
@@ -253,7 +292,16 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         }
     }
 
-    private static CompletionResult result(StringBuilder text, int tokens, CompletionResult.Stop stop, String word,
+    /** The host request for one continuation. No temperature given means greedy here (llama.cpp's default is 0.8). */
+    static HostRequest.Complete hostRequest(long id, CompletionRequest request) {
+        Sampling s = request.sampling();
+        Double temperature = s.temperature() == null ? 0.0 : s.temperature();
+        return new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), temperature,
+                s.topP(), s.seed(), request.cachePrompt(),
+                request.topLogprobs() > 0 ? request.topLogprobs() : null);
+    }
+
+    static CompletionResult result(StringBuilder text, int tokens, CompletionResult.Stop stop, String word,
                                            Integer prompt, Integer evaluated, long start) {
         return new CompletionResult(text.toString(), tokens, stop, word, prompt, evaluated, start,
                 System.nanoTime());

@@ -7,20 +7,26 @@ import dev.thinkbench.engine.local.gguf.GgufValidator;
 import dev.thinkbench.engine.local.host.HostEvent;
 import dev.thinkbench.engine.local.host.HostMain;
 import dev.thinkbench.engine.local.host.HostRequest;
+import dev.thinkbench.engine.local.llama.NativeLibraries;
 
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The built-in engine's child JVM: started on first use with this app's own classpath ({@link HostMain}), holding one
- * model at a time. A model or settings change restarts the process once no run is using it (llama.cpp cannot free a
- * model); a process that died is replaced on the next request, so a native crash fails only the runs in flight.
+ * model at a time. A model or settings change loads the new model in the same process once no run is using it (the
+ * host frees the old one first); a process that died is replaced on the next request, so a native crash fails only
+ * the runs in flight.
  *
  * <p>Thread-safe. Calls block; runs on the same model share the process and are served one after another.
  */
@@ -36,29 +42,48 @@ public final class LocalEngineProcess implements AutoCloseable {
 
     private final List<String> command;
     private final Duration startTimeout;
+    private final LoadDeadline loadDeadline;
+    private final EngineLog log = new EngineLog();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private HostConnection connection;
     private Path loadedModel;
     private LocalEngineSettings loadedSettings;
     private List<String> specialTokens = List.of();
+    private Map<String, String> details = Map.of();
     private boolean closed;
 
     /** A process started with this JVM's {@code java} and classpath. */
     public LocalEngineProcess() {
-        this(defaultCommand(), Duration.ofSeconds(60));
+        this(defaultCommand(), Duration.ofSeconds(60), LoadDeadline.STANDARD);
     }
 
-    /** @param command the full command line that starts {@link HostMain} */
-    public LocalEngineProcess(List<String> command, Duration startTimeout) {
+    /**
+     * @param command the full command line that starts {@link HostMain}
+     * @param startTimeout how long the process may take to say it is ready
+     * @param loadDeadline how long a model load may take before the process is stopped and the load fails
+     */
+    public LocalEngineProcess(List<String> command, Duration startTimeout, LoadDeadline loadDeadline) {
         this.command = List.copyOf(command);
         this.startTimeout = startTimeout;
+        this.loadDeadline = loadDeadline;
     }
 
-    /** {@code java --enable-native-access=ALL-UNNAMED -cp <this classpath> HostMain}, with a small heap. */
+    /**
+     * {@code java --enable-native-access=ALL-UNNAMED -cp <this classpath> HostMain}, with a small heap, passing on
+     * where llama.cpp's libraries are ({@code thinkbench.home}, {@code thinkbench.llama.lib.dir}).
+     */
     public static List<String> defaultCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), HostMain.class.getName());
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
+                "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        for (String property : List.of(NativeLibraries.HOME_PROPERTY, NativeLibraries.LIB_DIR_PROPERTY)) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HostMain.class.getName()));
+        return List.copyOf(command);
     }
 
     /** Runs {@code call} on a host with {@code model} loaded under {@code settings}, starting or restarting one. */
@@ -95,39 +120,78 @@ public final class LocalEngineProcess implements AutoCloseable {
             throw new EngineException(FailureKind.ENGINE_CRASHED, "the built-in engine was shut down");
         }
         validate(model);
-        if (connection != null) {
+        // a running host frees its model and loads the next one; a dead one is replaced
+        boolean reuse = connection != null && connection.alive();
+        if (!reuse && connection != null) {
             connection.shutdown();
-            connection = null;
-            loadedModel = null;
         }
-        HostConnection fresh = HostConnection.start(command);
-        fresh.awaitReady(startTimeout.toMillis());
-        long id = fresh.nextId();
-        BlockingQueue<HostConnection.Inbound> queue = fresh.register(id);
+        HostConnection host = reuse ? connection : HostConnection.start(command, log);
+        connection = null;
+        loadedModel = null;
+        if (!reuse) {
+            host.awaitReady(startTimeout.toMillis());
+        }
+        long id = host.nextId();
+        BlockingQueue<HostConnection.Inbound> queue = host.register(id);
+        Duration deadline = loadDeadline.forSize(sizeOf(model));
+        String name = model.getFileName().toString();
         try {
-            fresh.send(new HostRequest.Load(id, model.toAbsolutePath().toString(), settings.contextSize(),
+            host.send(new HostRequest.Load(id, model.toAbsolutePath().toString(), settings.contextSize(),
                     settings.threads()));
-            HostEvent.Loaded loaded = switch (take(queue)) {
-                case HostConnection.Event(HostEvent.Loaded l) -> l;
-                case HostConnection.Event(HostEvent.Error e) -> throw failure(fresh, e);
-                case HostConnection.Event(HostEvent other) -> throw new EngineException(FailureKind.MALFORMED_STREAM,
-                        "the engine answered a load with " + other.getClass().getSimpleName());
-                case HostConnection.Died d -> throw new EngineException(FailureKind.ENGINE_CRASHED,
-                        "the built-in engine crashed while loading " + model.getFileName() + ": "
-                                + fresh.deathReason());
-            };
-            connection = fresh;
+            HostEvent.Loaded loaded = awaitLoaded(host, queue, id, deadline, name);
+            connection = host;
             loadedModel = model;
             loadedSettings = settings;
             specialTokens = List.copyOf(loaded.specialTokens());
+            details = loaded.details() == null ? Map.of() : Map.copyOf(loaded.details());
         } finally {
-            fresh.unregister(id);
+            host.unregister(id);
         }
     }
 
-    private static EngineException failure(HostConnection fresh, HostEvent.Error e) {
-        fresh.shutdown();
-        return new EngineException(kindOf(e.kind()), e.message());
+    /**
+     * Waits for the load's answer within {@code deadline}, skipping progress reports. A load that outlives the
+     * deadline stops the host; a refused one shuts it down (nothing is loaded in it any more).
+     */
+    private HostEvent.Loaded awaitLoaded(HostConnection host, BlockingQueue<HostConnection.Inbound> queue, long id,
+                                         Duration deadline, String name) throws EngineException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            HostConnection.Inbound answer = poll(queue, Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+            switch (answer) {
+                case null -> {
+                    host.kill();
+                    throw host.failure(FailureKind.TIMEOUT, "Loading " + name + " did not finish within "
+                            + deadline.toSeconds() + " s, so the built-in engine was stopped; it starts again on the "
+                            + "next run", host.logStart(), HostConnection.Wait.NOTHING, id);
+                }
+                case HostConnection.Event(HostEvent.Loaded l) -> {
+                    return l;
+                }
+                case HostConnection.Event(HostEvent.Progress p) -> {
+                    // progress is not shown yet: loads of the models here take seconds at most
+                }
+                case HostConnection.Event(HostEvent.Error e) -> {
+                    LocalEngineException failure = host.failure(kindOf(e.kind()), e.message(), host.logStart(),
+                            HostConnection.Wait.FOR_MARK, id);
+                    host.shutdown();
+                    throw failure;
+                }
+                case HostConnection.Event(HostEvent other) -> throw new EngineException(FailureKind.MALFORMED_STREAM,
+                        "the engine answered a load with " + other.getClass().getSimpleName());
+                case HostConnection.Died d -> throw host.failure(FailureKind.ENGINE_CRASHED,
+                        "the built-in engine crashed while loading " + name + " (" + host.deathReason() + ")",
+                        host.logStart(), HostConnection.Wait.FOR_EXIT, id);
+            }
+        }
+    }
+
+    private static long sizeOf(Path model) {
+        try {
+            return Files.size(model);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     static FailureKind kindOf(String name) {
@@ -162,6 +226,17 @@ public final class LocalEngineProcess implements AutoCloseable {
         }
     }
 
+    /** The next inbound, or null when none came within {@code timeout}. */
+    private static HostConnection.Inbound poll(BlockingQueue<HostConnection.Inbound> queue, Duration timeout)
+            throws EngineException {
+        try {
+            return queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(FailureKind.UNKNOWN, "interrupted while waiting for the engine", e);
+        }
+    }
+
     /** The special token strings of the loaded model's vocabulary (empty before the first load). */
     public List<String> specialTokens() {
         lock.readLock().lock();
@@ -177,21 +252,36 @@ public final class LocalEngineProcess implements AutoCloseable {
         return withModel(model, settings, c -> {
             long id = c.nextId();
             BlockingQueue<HostConnection.Inbound> queue = c.register(id);
+            long since = c.logPosition();
             try {
                 c.send(new HostRequest.Tokenize(id, text));
                 return switch (take(queue)) {
                     case HostConnection.Event(HostEvent.Tokens t) -> t.tokens();
-                    case HostConnection.Event(HostEvent.Error e) -> throw new EngineException(kindOf(e.kind()),
-                            e.message());
+                    case HostConnection.Event(HostEvent.Error e) -> throw c.failure(kindOf(e.kind()), e.message(),
+                            since, HostConnection.Wait.FOR_MARK, id);
                     case HostConnection.Event(HostEvent other) -> throw new EngineException(
                             FailureKind.MALFORMED_STREAM, "unexpected " + other.getClass().getSimpleName());
-                    case HostConnection.Died d -> throw new EngineException(FailureKind.ENGINE_CRASHED,
-                            "the built-in engine stopped: " + c.deathReason());
+                    case HostConnection.Died d -> throw c.failure(FailureKind.ENGINE_CRASHED,
+                            "the built-in engine stopped (" + c.deathReason() + ")", since,
+                            HostConnection.Wait.FOR_EXIT, id);
                 };
             } finally {
                 c.unregister(id);
             }
         });
+    }
+
+    /**
+     * What llama.cpp said about the loaded model and itself (description, parameters, devices, the CPU features in
+     * use, its load log), for the Models tab's details; empty before the first load.
+     */
+    public Map<String, String> details() {
+        lock.readLock().lock();
+        try {
+            return details;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** The host's process id while one runs (tests and diagnostics). */
@@ -204,14 +294,12 @@ public final class LocalEngineProcess implements AutoCloseable {
         }
     }
 
-    /** The last lines the host wrote to stderr (native messages), for diagnostics. */
+    /**
+     * The last lines the engine processes wrote (llama.cpp's log, JVM messages), across restarts, bounded as
+     * {@link EngineLog} says; failures carry their own part of it ({@link LocalEngineException#engineLog()}).
+     */
     public List<String> engineLog() {
-        lock.readLock().lock();
-        try {
-            return connection == null ? List.of() : connection.stderrTail();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return log.lines();
     }
 
     /** Stops the host; later calls fail. */

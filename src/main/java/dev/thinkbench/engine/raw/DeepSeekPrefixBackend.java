@@ -1,5 +1,9 @@
 package dev.thinkbench.engine.raw;
 
+import dev.thinkbench.engine.StopStringMatcher;
+
+import dev.thinkbench.engine.RawBackendSpec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,11 +54,16 @@ public final class DeepSeekPrefixBackend extends HttpCompletionBackend {
                 listener, cancel);
     }
 
+    /** The reading of one continuation of {@code rawPrompt} (a chatml-think or deepseek-r1 prompt). */
+    static StreamProtocol reading(String rawPrompt, List<String> stops) {
+        return new Reading(new Reassembly(PrefixPrompt.parse(rawPrompt), stops));
+    }
+
     /**
      * Chat deltas until {@code [DONE]}; a stop string matched here ends the continuation at once (the stream is then
      * closed), otherwise the finish reason and the usage decide.
      */
-    private static final class Reading extends ChoiceStream {
+    static final class Reading extends ChoiceStream {
         private final Reassembly text;
 
         Reading(Reassembly text) {

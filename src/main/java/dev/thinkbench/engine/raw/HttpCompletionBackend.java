@@ -1,10 +1,10 @@
 package dev.thinkbench.engine.raw;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.thinkbench.engine.RawBackendSpec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.exception.HttpException;
-import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.CompletionListener;
@@ -102,22 +102,22 @@ abstract sealed class HttpCompletionBackend implements CompletionBackend, ModelC
         cancel.onCancel(exchange::abort);
         BoundedBody.Framing framing = protocol.framing() == StreamProtocol.Framing.SSE
                 ? BoundedBody.Framing.SSE : BoundedBody.Framing.LINES;
-        Reading reading = new Reading(protocol, out, failures);
+        ProtocolReader reading = new ProtocolReader(protocol, out, failures);
         try (exchange) {
             InputStream in = exchange.open(http.streamRequest(path, body), framing);
             if (in != null) {
-                reading.opened = true;
+                reading.opened();
                 EventReader.read(in, framing, reading::onEvent);
             }
         } catch (IOException e) {
             if (!silent.get() && !cancel.isCancelled()) {
-                throw failures.map(e, reading.opened).toException();
+                throw failures.map(e, reading.wasOpened()).toException();
             }
         } catch (HttpException e) {
             throw failures.map(e, false).toException();
         }
-        if (reading.result != null) {
-            return reading.result;
+        if (reading.result() != null) {
+            return reading.result();
         }
         if (silent.get()) {
             throw failures.silent(http.timeout()).toException();
@@ -125,53 +125,10 @@ abstract sealed class HttpCompletionBackend implements CompletionBackend, ModelC
         if (cancel.isCancelled()) {
             return out.cancelled();
         }
-        CompletionResult result = protocol.onEnd(out);
+        CompletionResult result = reading.atEnd();
         if (result == null) {
             throw failures.cut(protocol.missingEnd()).toException();
         }
         return result;
-    }
-
-    /** Parses each item, checks it for an error, and passes it to the protocol until it returns a result. */
-    private static final class Reading {
-        private final StreamProtocol protocol;
-        private final Continuation out;
-        private final FailureMapper failures;
-        private CompletionResult result;
-        private boolean opened;
-
-        Reading(StreamProtocol protocol, Continuation out, FailureMapper failures) {
-            this.protocol = protocol;
-            this.out = out;
-            this.failures = failures;
-        }
-
-        boolean onEvent(String name, String data) throws EngineException {
-            if (data == null || data.isBlank()) {
-                return true;
-            }
-            if (data.strip().equals(StreamProtocol.DONE)) {
-                return !protocol.endsAtDone();
-            }
-            JsonNode item = parse(data);
-            String error = protocol.error(item);
-            if (error != null || "error".equals(name)) {
-                throw failures.inStream(FailureKind.SERVER_ERROR, error != null ? error : data).toException();
-            }
-            result = protocol.onItem(item, out);
-            return result == null;
-        }
-
-        private JsonNode parse(String data) throws EngineException {
-            try {
-                JsonNode node = JSON.readTree(data);
-                if (node != null && node.isObject()) {
-                    return node;
-                }
-            } catch (JsonProcessingException e) {
-                // Worded below, with the line quoted safely.
-            }
-            throw failures.unreadableLine(data).toException();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.thinkbench.engine.raw;
 
+import dev.thinkbench.engine.RawBackendSpec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thinkbench.core.FailureKind;
@@ -11,6 +13,7 @@ import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.TokenCounter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +29,7 @@ import java.util.Optional;
  * <p>Threading: see {@link CompletionBackend}; {@link #chatTemplate()}, {@link #countTokens} and
  * {@link #listModels()} block too.
  */
-public final class LlamaServerBackend extends HttpCompletionBackend implements ChatTemplateSource {
+public final class LlamaServerBackend extends HttpCompletionBackend implements ChatTemplateSource, TokenCounter {
 
     public static final String ID = "llama-server";
 
@@ -52,7 +55,7 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
     }
 
     /** The native stream: one event per piece, the last with {@code stop: true}; a stray {@code [DONE]} is skipped. */
-    private static final class Reading implements StreamProtocol {
+    static final class Reading implements StreamProtocol {
         private int predicted;
 
         @Override
@@ -137,6 +140,7 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
     }
 
     /** How many tokens the model's tokenizer makes of {@code text} ({@code POST /tokenize}, no BOS added). */
+    @Override
     public int countTokens(String text) throws EngineException {
         ObjectNode body = JSON.createObjectNode().put("content", text).put("add_special", false);
         JsonNode tokens = http.postJson("tokenize", body).path("tokens");

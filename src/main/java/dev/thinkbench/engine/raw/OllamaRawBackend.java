@@ -1,5 +1,7 @@
 package dev.thinkbench.engine.raw;
 
+import dev.thinkbench.engine.RawBackendSpec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thinkbench.engine.CancelToken;
@@ -41,7 +43,7 @@ public final class OllamaRawBackend extends HttpCompletionBackend {
     }
 
     /** NDJSON chunks; the one with {@code done: true} ends the continuation. */
-    private record Reading(CompletionRequest request) implements StreamProtocol {
+    record Reading(CompletionRequest request) implements StreamProtocol {
 
         @Override
         public Framing framing() {

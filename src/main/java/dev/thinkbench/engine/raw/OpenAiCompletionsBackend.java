@@ -1,5 +1,7 @@
 package dev.thinkbench.engine.raw;
 
+import dev.thinkbench.engine.RawBackendSpec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thinkbench.engine.CancelToken;
@@ -39,7 +41,7 @@ public final class OpenAiCompletionsBackend extends HttpCompletionBackend {
     }
 
     /** Text events until {@code [DONE]}; the finish reason and the usage may come in any event before it. */
-    private static final class Reading extends ChoiceStream {
+    static final class Reading extends ChoiceStream {
         private final CompletionRequest request;
         private JsonNode stopReason;
 

@@ -42,6 +42,24 @@ public interface ChatProtocol {
         return spec.budget() instanceof Budget.Forcing f ? capabilities().whyUnsupported(f) : null;
     }
 
+    /**
+     * Whether each streamed text callback is one token, so that counting callbacks counts tokens (true by default:
+     * local servers send one sampled token per chunk). Hosted APIs that batch text say no; their deltas then carry
+     * no count and only the usage they report is shown.
+     */
+    default boolean oneTokenPerCallback() {
+        return true;
+    }
+
+    /**
+     * Whether the thinking this run streams is the provider's summary of the model's thinking rather than the thinking
+     * itself (false by default). The deltas are then marked as a summary and their length is never taken for the
+     * thinking tokens.
+     */
+    default boolean summarizesThinking(RunSpec spec) {
+        return false;
+    }
+
     /** A streaming model for this run, sending through {@code http}. Must not contact the server. */
     StreamingChatModel model(RunSpec spec, HttpClientBuilder http);
 

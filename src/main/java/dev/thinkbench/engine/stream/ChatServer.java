@@ -8,6 +8,7 @@ import dev.thinkbench.engine.ReasoningEventSink;
 import dev.thinkbench.engine.RunHandle;
 import dev.thinkbench.engine.http.Endpoint;
 import dev.thinkbench.engine.http.FailureMapper;
+import dev.thinkbench.engine.http.KeyHeader;
 import dev.thinkbench.engine.http.ServerClient;
 
 import java.time.Duration;
@@ -34,9 +35,19 @@ public final class ChatServer {
      * @throws IllegalArgumentException when the configured timeout is not positive, with a message for the user
      */
     public ChatServer(EngineConfig config, String baseUrl, String serverName, String unreachableHint) {
-        this.apiKey = config.apiKey() == null || config.apiKey().isBlank() ? null : config.apiKey();
+        this(config, baseUrl, serverName, unreachableHint, KeyHeader.BEARER);
+    }
+
+    /**
+     * As {@link #ChatServer(EngineConfig, String, String, String)}, for an API that wants its key in another header
+     * (Anthropic's {@code x-api-key}, Gemini's {@code x-goog-api-key}); {@link #headers()} and {@link #getJson} use
+     * it. The key is registered with the scrubber either way.
+     */
+    public ChatServer(EngineConfig config, String baseUrl, String serverName, String unreachableHint,
+                      KeyHeader keyHeader) {
+        this.apiKey = config.apiKey() == null || config.apiKey().isBlank() ? null : config.apiKey().strip();
         this.client = new ServerClient(baseUrl, new Endpoint(serverName, baseUrl, apiKey != null,
-                config.apiKeyEnv(), unreachableHint), apiKey, config.timeout());
+                config.apiKeyEnv(), unreachableHint), apiKey, keyHeader, config.timeout());
     }
 
     /** The base URL without a trailing slash, so paths can be appended. */
@@ -49,7 +60,7 @@ public final class ChatServer {
         return apiKey;
     }
 
-    /** {@code Authorization: Bearer KEY} when a key is configured, else no headers. */
+    /** The key's header (by default {@code Authorization: Bearer KEY}) when a key is configured, and fixed ones. */
     public Map<String, String> headers() {
         return client.headers();
     }

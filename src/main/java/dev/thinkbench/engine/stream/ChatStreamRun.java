@@ -54,7 +54,7 @@ public final class ChatStreamRun implements RunHandle {
         this.failures = server.failures();
         this.wire = protocol.wireCheck();
         this.events = new RunEvents(sink, spec.model(), spec.budget().spec());
-        this.order = new ThinkingFirst(events);
+        this.order = new ThinkingFirst(events, protocol.oneTokenPerCallback(), protocol.summarizesThinking(spec));
         this.silence = server.timeout();
         this.transport = new StreamTransport(server.client().exchange(this::silent, this::retrying), new Tap());
     }
@@ -80,6 +80,9 @@ public final class ChatStreamRun implements RunHandle {
             }
         } catch (RuntimeException e) {
             error(e);
+        } catch (OutOfMemoryError e) {
+            fail(Failure.of(FailureKind.UNKNOWN, "Thinkbench ran out of memory while reading the answer from "
+                    + failures.endpoint().describe() + "; the other runs go on."));
         }
     }
 
@@ -154,7 +157,7 @@ public final class ChatStreamRun implements RunHandle {
     private void fail(Failure failure) {
         order.flush();
         String kept = events.sawText() ? " What arrived before is kept." : "";
-        if (events.failed(failure.kind(), failure.message() + kept)) {
+        if (events.failed(failure.kind(), failure.message() + kept, failure.retryAfter())) {
             stop();
         }
     }

@@ -42,9 +42,14 @@ public final class RunEvents {
     }
 
     public synchronized void thinking(String text, int tokens) {
+        thinking(text, tokens, false);
+    }
+
+    /** Thinking text; {@code summary} when it is the provider's summary of the thinking, not the thinking itself. */
+    public synchronized void thinking(String text, int tokens, boolean summary) {
         sawThinking = true;
         sawText |= !text.isEmpty();
-        deliver(new ReasoningEvent.ThinkingDelta(System.nanoTime(), text, tokens));
+        deliver(new ReasoningEvent.ThinkingDelta(System.nanoTime(), text, tokens, summary));
     }
 
     public synchronized void answer(String text, int tokens) {
@@ -73,7 +78,12 @@ public final class RunEvents {
 
     /** Ends the run as failed; false when it had already ended. */
     public boolean failed(FailureKind kind, String message) {
-        return end(new ReasoningEvent.Failed(System.nanoTime(), kind, message));
+        return failed(kind, message, null);
+    }
+
+    /** Ends the run as failed, with the wait the server asked for before a retry (or null); false if it had ended. */
+    public boolean failed(FailureKind kind, String message, java.time.Duration retryAfter) {
+        return end(new ReasoningEvent.Failed(System.nanoTime(), kind, message, retryAfter));
     }
 
     public synchronized boolean ended() {

@@ -10,7 +10,9 @@ package dev.thinkbench.engine.stream;
  * arrives; thinking is never held. Held text is released within the handling of its own chunk, so nothing waits for
  * the network.
  *
- * <p>Token counts: one token per stream callback, the usual granularity of these servers (one sampled token per chunk).
+ * <p>Token counts: by default one token per stream callback, the usual granularity of local servers (one sampled token
+ * per chunk). Hosted APIs that send text in batches count nothing per callback (0, "cannot tell"), so that only the
+ * counts they report are shown.
  *
  * <p>Threading: thread-safe; normally called from the stream's thread, and {@link #flush()} also from whoever ends the
  * run.
@@ -18,21 +20,34 @@ package dev.thinkbench.engine.stream;
 public final class ThinkingFirst {
 
     private final RunEvents events;
+    private final int tokensPerCallback;
+    private final boolean summary;
     private final StringBuilder heldAnswer = new StringBuilder();
     private int heldTokens;
 
+    /** One token per callback; thinking is the model's own. */
     public ThinkingFirst(RunEvents events) {
+        this(events, true, false);
+    }
+
+    /**
+     * @param oneTokenPerCallback whether each callback is one token (else deltas carry 0: "cannot tell")
+     * @param summary whether the thinking text is the provider's summary of the thinking
+     */
+    public ThinkingFirst(RunEvents events, boolean oneTokenPerCallback, boolean summary) {
         this.events = events;
+        this.tokensPerCallback = oneTokenPerCallback ? 1 : 0;
+        this.summary = summary;
     }
 
     public synchronized void thinking(String text) {
-        events.thinking(text, 1);
+        events.thinking(text, tokensPerCallback, summary);
         flush();
     }
 
     public synchronized void answer(String text) {
         heldAnswer.append(text);
-        heldTokens++;
+        heldTokens += tokensPerCallback;
     }
 
     /** The chunk has been handled: release its answer text. */

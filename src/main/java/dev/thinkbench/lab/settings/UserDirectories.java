@@ -1,44 +1,93 @@
 package dev.thinkbench.lab.settings;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * Where Thinkbench keeps the user's files: settings under the config directory, models and sessions under the data
- * directory (XDG on Linux, the usual places on macOS and Windows). {@code -Dthinkbench.data} and
- * {@code -Dthinkbench.config} override them (tests use this).
+ * directory. On Linux and other Unix systems these follow {@code $XDG_CONFIG_HOME} / {@code $XDG_DATA_HOME}, else
+ * {@code $HOME/.config} / {@code $HOME/.local/share}; {@code $HOME} wins over the account's home folder, so
+ * {@code HOME=/tmp/x thinkbench} runs with a separate profile. macOS uses {@code ~/Library/Application Support},
+ * Windows {@code %APPDATA%} and {@code %LOCALAPPDATA%}. {@code -Dthinkbench.config} and {@code -Dthinkbench.data}
+ * override all of it (tests use this). Immutable; any thread. Not a record on purpose: it holds the environment,
+ * which may hold API keys, and must never print it.
  */
 public final class UserDirectories {
 
-    private UserDirectories() {
+    private final Map<String, String> env;
+    private final Properties properties;
+
+    /**
+     * @param env the environment to read ({@code HOME}, {@code XDG_*}, {@code APPDATA}, {@code LOCALAPPDATA})
+     * @param properties the system properties to read ({@code os.name}, {@code user.home}, the overrides)
+     */
+    public UserDirectories(Map<String, String> env, Properties properties) {
+        this.env = Map.copyOf(env);
+        this.properties = new Properties();
+        this.properties.putAll(properties);
+    }
+
+    /** This process's directories. */
+    public static UserDirectories current() {
+        return new UserDirectories(System.getenv(), System.getProperties());
     }
 
     public static Path config() {
-        String override = System.getProperty("thinkbench.config");
-        if (override != null) {
-            return Path.of(override);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        return base(xdg, ".config", "Library/Application Support", "APPDATA");
+        return current().configDirectory();
     }
 
     public static Path data() {
-        String override = System.getProperty("thinkbench.data");
+        return current().dataDirectory();
+    }
+
+    /** The user's home folder: {@code $HOME} when set to an absolute path (not on Windows), else {@code user.home}. */
+    public Path home() {
+        String home = env.get("HOME");
+        if (!windows() && home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+            return Path.of(home);
+        }
+        return Path.of(properties.getProperty("user.home", ""));
+    }
+
+    /** Where the settings file lives. */
+    public Path configDirectory() {
+        String override = properties.getProperty("thinkbench.config");
         if (override != null) {
             return Path.of(override);
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        return base(xdg, ".local/share", "Library/Application Support", "LOCALAPPDATA");
+        return base("XDG_CONFIG_HOME", ".config", "APPDATA");
     }
 
-    private static Path base(String xdg, String unixDefault, String mac, String windowsEnv) {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        Path home = Path.of(System.getProperty("user.home"));
-        if (os.contains("win") && System.getenv(windowsEnv) != null) {
-            return Path.of(System.getenv(windowsEnv), "Thinkbench");
+    /** Where downloaded models (and later sessions) live. */
+    public Path dataDirectory() {
+        String override = properties.getProperty("thinkbench.data");
+        if (override != null) {
+            return Path.of(override);
         }
-        if (os.contains("mac")) {
-            return home.resolve(mac).resolve("Thinkbench");
+        return base("XDG_DATA_HOME", ".local/share", "LOCALAPPDATA");
+    }
+
+    private Path base(String xdgVariable, String unixDefault, String windowsVariable) {
+        if (windows() && env.get(windowsVariable) != null) {
+            return Path.of(env.get(windowsVariable), "Thinkbench");
         }
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(unixDefault)).resolve("thinkbench");
+        if (os().contains("mac")) {
+            return home().resolve("Library/Application Support").resolve("Thinkbench");
+        }
+        String xdg = env.get(xdgVariable);
+        // the XDG spec ignores a relative value
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : home().resolve(unixDefault);
+        return base.resolve("thinkbench");
+    }
+
+    private boolean windows() {
+        return os().contains("win");
+    }
+
+    private String os() {
+        return properties.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     }
 }

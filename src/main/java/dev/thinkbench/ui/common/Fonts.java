@@ -4,7 +4,6 @@ import javafx.scene.text.Font;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.logging.Logger;
 
 /**
  * Loads the bundled Inter font (SIL OFL 1.1, see {@code fonts/LICENSE-Inter.txt}) so the workbench looks the same on
@@ -13,7 +12,7 @@ import java.util.logging.Logger;
  */
 public final class Fonts {
 
-    private static final Logger LOG = Logger.getLogger(Fonts.class.getName());
+    private static final System.Logger LOG = System.getLogger(Fonts.class.getName());
     private static final String[] FILES = {"Inter-Regular.otf", "Inter-Bold.otf", "Inter-Italic.otf"};
     private static volatile boolean loaded;
 
@@ -28,10 +27,10 @@ public final class Fonts {
         for (String file : FILES) {
             try (InputStream in = Fonts.class.getResourceAsStream("/dev/thinkbench/ui/fonts/" + file)) {
                 if (in == null || Font.loadFont(in, 13) == null) {
-                    LOG.warning("font " + file + " not loaded; using the system font");
+                    LOG.log(System.Logger.Level.WARNING, "font " + file + " not loaded; using the system font");
                 }
             } catch (IOException e) {
-                LOG.warning("font " + file + " not loaded: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "font " + file + " not loaded: " + e.getMessage());
             }
         }
     }

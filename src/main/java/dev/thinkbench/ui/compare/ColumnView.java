@@ -1,5 +1,11 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.text.TextStreamListener;
+
+import dev.thinkbench.ui.text.TextChunk;
+
+import dev.thinkbench.ui.text.StreamingTextArea;
+
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.RunMetrics;
@@ -31,6 +37,7 @@ import java.util.Locale;
 public final class ColumnView extends VBox implements TextStreamListener {
 
     private static final PseudoClass DANGER = Styles.STATE_DANGER;
+    private static final PseudoClass PICKED = PseudoClass.getPseudoClass("picked");
 
     private final ColumnViewModel column;
     private final CompareViewModel compare;
@@ -73,7 +80,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         onError();
     }
 
-    private HBox header() {
+    private VBox header() {
         TextField label = new TextField();
         label.textProperty().bindBidirectional(column.labelProperty());
         label.getStyleClass().add("column-label");
@@ -87,7 +94,15 @@ public final class ColumnView extends VBox implements TextStreamListener {
         remove.setOnAction(e -> compare.removeColumn(column));
         HBox header = new HBox(6, label, chip, cancel, retry, remove);
         header.setAlignment(Pos.CENTER_LEFT);
-        return header;
+        // a best-of-N candidate: its answer, score, and whether it was picked
+        Label mark = new Label();
+        mark.getStyleClass().addAll("candidate-mark", Styles.TEXT_SMALL);
+        mark.textProperty().bind(column.candidateMarkProperty());
+        mark.visibleProperty().bind(column.candidateMarkProperty().isNotEmpty());
+        mark.managedProperty().bind(mark.visibleProperty());
+        column.pickedProperty().addListener((obs, was, now) -> pseudoClassStateChanged(PICKED, now));
+        pseudoClassStateChanged(PICKED, column.pickedProperty().get());
+        return new VBox(4, header, mark);
     }
 
     private VBox budgetEditor() {
@@ -220,7 +235,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
     private void onMetrics(RunMetrics m) {
         metrics.show(m);
         String count = Formats.tokens(m.thinkingTokens());
-        thinkingTitle.setText(m.thinkingTokens().known() ? "Thinking \u00b7 " + count + " tokens" : "Thinking");
+        String title = column.live().thinkingSummaryProperty().get() ? "Thinking (summary)" : "Thinking";
+        thinkingTitle.setText(m.thinkingTokens().known() ? title + " \u00b7 " + count + " tokens" : title);
     }
 
     private void onError() {

@@ -28,6 +28,8 @@ public final class ColumnViewModel {
     private final ReadOnlyStringWrapper meaning = new ReadOnlyStringWrapper(this, "meaning", "");
     private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(this, "runnable");
     private final LiveRunViewModel live = new LiveRunViewModel();
+    private final ReadOnlyStringWrapper candidateMark = new ReadOnlyStringWrapper(this, "candidateMark", "");
+    private final ReadOnlyBooleanWrapper picked = new ReadOnlyBooleanWrapper(this, "picked");
     private ReasoningEngine engine;
     private String presetMeaning = "";
 
@@ -136,5 +138,21 @@ public final class ColumnViewModel {
     /** The run this column shows. */
     public LiveRunViewModel live() {
         return live;
+    }
+
+    /** Marks this column as a best-of-N candidate: its answer and score, and whether it was picked. */
+    void markCandidate(String mark, boolean isPicked) {
+        candidateMark.set(mark == null ? "" : mark);
+        picked.set(isPicked);
+    }
+
+    /** As a best-of-N candidate: its answer (and verifier score), empty otherwise or before the pick. */
+    public ReadOnlyStringProperty candidateMarkProperty() {
+        return candidateMark.getReadOnlyProperty();
+    }
+
+    /** True for the best-of-N candidate that was picked. */
+    public ReadOnlyBooleanProperty pickedProperty() {
+        return picked.getReadOnlyProperty();
     }
 }

@@ -9,7 +9,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The Compare tab: prompt panel on the left, budget columns with the live charts below them on the right. Drives the
@@ -36,7 +38,8 @@ public final class CompareView extends StackPane {
         prompt = new PromptPane(compare);
         columns = new ColumnsPane(compare);
         chartsPane = new ChartsPane(compare);
-        charts = new SplitPane(columns, chartsPane);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        charts = new SplitPane(new VBox(new BestOfNBar(compare), columns), chartsPane);
         charts.setOrientation(Orientation.VERTICAL);
         charts.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(chartsPane, false);

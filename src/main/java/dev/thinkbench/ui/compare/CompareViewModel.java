@@ -5,9 +5,11 @@ import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.CandidateRound;
 import dev.thinkbench.lab.Comparison;
 import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.LaneRun;
+import dev.thinkbench.lab.strategy.Candidate;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -25,11 +27,14 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Compare tab: one prompt, several budget columns, run side by side. Starts a {@link Comparison} over the columns
  * the engine can run, cancels and retries, and on every frame ({@link #tick}) lets each column drain its run and
- * refreshes the chart figures at most {@value #CHART_HZ} times a second. Says why Run is disabled. UI thread only.
+ * refreshes the chart figures at most {@value #CHART_HZ} times a second. Says why Run is disabled. In best-of-N mode
+ * ({@link #bestOfN()}) the columns are N live candidates of one budget with different seeds, and the candidate that
+ * best-of-N's selection picks is marked once they have finished. UI thread only.
  */
 public final class CompareViewModel {
 
@@ -57,6 +62,12 @@ public final class CompareViewModel {
     private boolean chartDirty;
     private String engineId;
     private String presetKey;
+    private final BestOfNViewModel bestOfN = new BestOfNViewModel();
+    /** The budget columns the user set up, kept while best-of-N shows candidate columns instead. */
+    private List<ColumnViewModel> budgetColumns = List.of();
+    private CandidateRound round;
+    private CompletableFuture<CandidateRound.Outcome> picking;
+    private boolean pickDue;
 
     public CompareViewModel(ConnectionViewModel connection, PromptViewModel prompt, BudgetPresets presets,
                             PriceTable prices) {
@@ -74,6 +85,7 @@ public final class CompareViewModel {
         // A model with presets of its own (a tiny model beside 7B ones on one engine) brings its own columns.
         connection.modelProperty().addListener((obs, old, now) -> onEngineChanged(connection.engineProperty().get()));
         onEngineChanged(connection.engineProperty().get());
+        installBestOfN();
     }
 
     private void onColumnsChanged(ListChangeListener.Change<? extends ColumnViewModel> change) {
@@ -98,6 +110,9 @@ public final class CompareViewModel {
         String id = engine == null ? null : engine.id();
         String key = id == null ? null : presets.presetKey(id, connection.modelProperty().get());
         boolean newKind = key != null && !key.equals(presetKey);
+        if (newKind && bestOfN.enabledProperty().get()) {
+            bestOfN.enabledProperty().set(false); // the presets replace the user's columns, not the candidates
+        }
         if (id != null) {
             engineId = id;
             presetKey = key;
@@ -125,6 +140,10 @@ public final class CompareViewModel {
 
     /** Adds a column that copies the last one's budget (or a medium effort); no-op at the maximum. */
     public ColumnViewModel addColumn() {
+        if (bestOfN.enabledProperty().get()) {
+            bestOfN.candidatesProperty().set(bestOfN.candidatesProperty().get() + 1);
+            return columns.getLast();
+        }
         if (columns.size() >= MAX_COLUMNS) {
             return null;
         }
@@ -136,7 +155,9 @@ public final class CompareViewModel {
 
     /** Removes a column, cancelling its run. The last column stays. */
     public void removeColumn(ColumnViewModel column) {
-        if (columns.size() > 1) {
+        if (bestOfN.enabledProperty().get()) {
+            bestOfN.candidatesProperty().set(bestOfN.candidatesProperty().get() - 1);
+        } else if (columns.size() > 1) {
             columns.remove(column);
         }
     }
@@ -182,6 +203,11 @@ public final class CompareViewModel {
         if (!canRun.get()) {
             return;
         }
+        if (bestOfN.enabledProperty().get()) {
+            runCandidates();
+            return;
+        }
+        round = null;
         ReasoningEngine engine = connection.engineProperty().get();
         RunSpec base = new RunSpec(prompt.promptProperty().get(), prompt.systemProperty().get(),
                 connection.modelProperty().get().strip(), new Budget.None(), prompt.sampling());
@@ -216,6 +242,7 @@ public final class CompareViewModel {
         column.live().attach(comparison.retry(index));
         running.set(true);
         chartDirty = true;
+        pickDue = round != null;
     }
 
     /** True when {@code column} took part in the last run and can be retried. */
@@ -251,6 +278,129 @@ public final class CompareViewModel {
         if (ended) {
             running.set(false);
         }
+        if (round != null) {
+            tickCandidates(anyActive);
+        }
+    }
+
+    // --- best-of-N as live candidate columns ----------------------------------------------------------------
+
+    private void installBestOfN() {
+        bestOfN.enabledProperty().addListener((obs, was, on) -> onBestOfN(on));
+        bestOfN.candidatesProperty().addListener((obs, old, now) -> layoutCandidates());
+        bestOfN.budgetProperty().addListener((obs, old, now) -> layoutCandidates());
+        prompt.temperatureProperty().addListener((obs, old, now) -> updateBestOfNHint());
+        updateBestOfNHint();
+    }
+
+    private void onBestOfN(boolean on) {
+        cancelAll();
+        round = null;
+        picking = null;
+        if (on) {
+            budgetColumns = List.copyOf(columns);
+            String first = columns.isEmpty() ? "" : columns.getFirst().budgetTextProperty().get();
+            if (bestOfN.budgetProperty().get().isBlank()) {
+                bestOfN.budgetProperty().set(first);
+            }
+            layoutCandidates();
+            bestOfN.setOutcome("");
+        } else if (!budgetColumns.isEmpty()) {
+            columns.setAll(budgetColumns);
+            budgetColumns = List.of();
+        }
+    }
+
+    /** N candidate columns of the best-of-N budget, labelled #1 to #N (while no round runs). */
+    private void layoutCandidates() {
+        if (!bestOfN.enabledProperty().get() || running.get()) {
+            return;
+        }
+        List<ColumnViewModel> candidates = new ArrayList<>();
+        for (int i = 0; i < bestOfN.candidatesProperty().get(); i++) {
+            candidates.add(new ColumnViewModel("#" + (i + 1), bestOfN.budgetProperty().get()));
+        }
+        round = null;
+        columns.setAll(candidates);
+    }
+
+    private void updateBestOfNHint() {
+        String t = prompt.temperatureProperty().get();
+        boolean greedy = t != null && !t.isBlank() && isZero(t.strip());
+        bestOfN.setHint(greedy ? "Temperature 0 is greedy: every candidate is the same run. Raise the temperature "
+                + "(e.g. 0.8) so the candidates differ." : "");
+    }
+
+    private static boolean isZero(String number) {
+        try {
+            return Double.parseDouble(number) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Starts the candidate columns: one budget, the seed offset per column, as best-of-N makes its candidates. */
+    private void runCandidates() {
+        ColumnViewModel first = columns.getFirst();
+        RunSpec base = new RunSpec(prompt.promptProperty().get(), prompt.systemProperty().get(),
+                connection.modelProperty().get().strip(), first.budgetProperty().get(), prompt.sampling());
+        round = CandidateRound.start(connection.engineProperty().get(), prices, base, first.budgetProperty().get(),
+                columns.size(), bestOfN.selectionProperty().get(), null);
+        comparison = round.comparison();
+        laneOf.clear();
+        List<LaneRun> runs = comparison.runs();
+        for (int i = 0; i < columns.size(); i++) {
+            laneOf.put(columns.get(i), i);
+            columns.get(i).markCandidate("", false);
+            columns.get(i).live().attach(runs.get(i));
+        }
+        running.set(true);
+        chartDirty = true;
+        pickDue = true;
+        picking = null;
+        bestOfN.setOutcome(columns.size() + " candidates running…");
+    }
+
+    /** Once every candidate has ended, picks (the verifier judges first) and marks the columns. */
+    private void tickCandidates(boolean anyActive) {
+        if (pickDue && !anyActive) {
+            pickDue = false;
+            picking = round.pick();
+            bestOfN.setOutcome(round.selection() == CandidateRound.Selection.VERIFIER
+                    ? "The verifier is judging the answers…" : "Picking by " + round.selection().words() + "…");
+        }
+        if (picking != null && picking.isDone()) {
+            CandidateRound.Outcome outcome = picking.join();
+            picking = null;
+            showPick(outcome);
+        }
+    }
+
+    private void showPick(CandidateRound.Outcome outcome) {
+        int pickedIndex = outcome.pick().map(p -> p.candidate().index()).orElse(-1);
+        for (Candidate c : outcome.candidates()) {
+            if (c.index() >= columns.size()) {
+                continue;
+            }
+            String answer = c.extracted() == null ? "no answer" : "answer " + c.extracted();
+            String score = c.score() == null ? "" : String.format(java.util.Locale.ROOT, " · score %.0f",
+                    c.score());
+            columns.get(c.index()).markCandidate((c.index() == pickedIndex ? "✓ picked · " : "") + answer
+                    + score, c.index() == pickedIndex);
+        }
+        bestOfN.setOutcome(outcome.pick().map(p -> "#" + (p.candidate().index() + 1) + " picked by "
+                + round.selection().words() + ": " + p.note())
+                .orElse("No candidate gave a readable answer: nothing to pick."));
+    }
+
+    /** The best-of-N mode: on, the columns are N candidates of one budget and the pick is marked. */
+    public BestOfNViewModel bestOfN() {
+        return bestOfN;
+    }
+
+    /** The budget columns the user set up (kept while best-of-N shows its candidates), for the settings. */
+    public List<ColumnViewModel> budgetColumns() {
+        return bestOfN.enabledProperty().get() && !budgetColumns.isEmpty() ? budgetColumns : List.copyOf(columns);
     }
 
     public ObservableList<ColumnViewModel> columns() {

@@ -1,10 +1,16 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.text.TextStreamListener;
+
+import dev.thinkbench.ui.text.TextChunk;
+
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.lab.LaneRun;
 import dev.thinkbench.ui.common.Formats;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,6 +37,7 @@ public final class LiveRunViewModel {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "Ready");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<FailureKind> failureKind = new ReadOnlyObjectWrapper<>(this, "failureKind");
+    private final ReadOnlyBooleanWrapper thinkingSummary = new ReadOnlyBooleanWrapper(this, "thinkingSummary");
     private final List<TextStreamListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ReasoningEvent> drained = new ArrayList<>();
     private final List<PendingText> pendingText = new ArrayList<>();
@@ -47,6 +54,7 @@ public final class LiveRunViewModel {
         run = laneRun;
         pendingText.clear();
         sawText = false;
+        thinkingSummary.set(false);
         lastMetricsNanos = 0;
         retryAtNanos = 0;
         error.set("");
@@ -119,6 +127,9 @@ public final class LiveRunViewModel {
         for (ReasoningEvent event : events) {
             switch (event) {
                 case ReasoningEvent.ThinkingDelta d -> {
+                    if (d.summary()) {
+                        thinkingSummary.set(true);
+                    }
                     addText(TextChunk.Part.THINKING, d.text());
                     sawText |= !d.text().isEmpty();
                     state.set(ColumnState.THINKING);
@@ -242,6 +253,11 @@ public final class LiveRunViewModel {
     /** The failure message, empty unless the run failed. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Whether the thinking shown is the provider's summary of the model's thinking, not the thinking itself. */
+    public ReadOnlyBooleanProperty thinkingSummaryProperty() {
+        return thinkingSummary.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<FailureKind> failureKindProperty() {

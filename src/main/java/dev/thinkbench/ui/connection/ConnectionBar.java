@@ -13,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -69,6 +70,8 @@ public final class ConnectionBar extends HBox {
                 + "DEEPSEEK_API_KEY. The key itself is never shown, saved or logged. Blank for local servers."));
         key.setOnAction(e -> vm.refreshModels());
 
+        PasswordField secret = keyField(vm);
+
         model.setId("modelPicker");
         model.setEditable(true);
         model.setPromptText("model");
@@ -108,13 +111,40 @@ public final class ConnectionBar extends HBox {
         problem.textProperty().addListener((obs, old, now) -> problem.setTooltip(now.isEmpty() ? null
                 : Icons.tip(now)));
 
-        getChildren().addAll(caption("Engine"), engine, url, key, caption("Model"), model, refreshSlot, problem);
+        getChildren().addAll(caption("Engine"), engine, url, key, secret, caption("Model"), model, refreshSlot,
+                problem);
         vm.engineEntryProperty().addListener((obs, old, now) -> {
             url.setDisable(!vm.usesServer());
             key.setDisable(!vm.usesServer());
+            secret.setDisable(!vm.usesServer());
         });
         url.setDisable(!vm.usesServer());
         key.setDisable(!vm.usesServer());
+        secret.setDisable(!vm.usesServer());
+    }
+
+    /**
+     * A masked field for the API key itself: Enter keeps it in the user-only key file (never in the settings) and
+     * clears the field, so the key is never shown again. Hidden when the app has no key store.
+     */
+    private static PasswordField keyField(ConnectionViewModel vm) {
+        PasswordField secret = new PasswordField();
+        secret.setId("apiKeyField");
+        secret.setPrefColumnCount(8);
+        secret.setMinWidth(80);
+        secret.promptTextProperty().bind(Bindings.when(vm.keyStoredProperty()).then("key saved")
+                .otherwise("API key"));
+        secret.setTooltip(Icons.tip("Paste the API key and press Enter: it is kept in a file only you can read "
+                + "(secrets.json beside the settings), never shown, saved in the settings or logged. It is used when "
+                + "no key variable is named; otherwise the provider's standard variable (e.g. ANTHROPIC_API_KEY). "
+                + "Enter on an empty field forgets the saved key."));
+        secret.setOnAction(e -> {
+            vm.saveApiKey(secret.getText());
+            secret.clear();
+        });
+        secret.setVisible(vm.canStoreKeys());
+        secret.setManaged(vm.canStoreKeys());
+        return secret;
     }
 
     private static Label caption(String text) {

@@ -4,6 +4,7 @@ import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.lab.settings.SecretsStore;
 import dev.thinkbench.ui.BackgroundTasks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,11 +48,23 @@ public final class ConnectionViewModel {
     private final ReadOnlyStringWrapper modelsError = new ReadOnlyStringWrapper(this, "modelsError", "");
     private final ReadOnlyStringWrapper connectionError = new ReadOnlyStringWrapper(this, "connectionError", "");
     private final ReadOnlyObjectWrapper<ReasoningEngine> engine = new ReadOnlyObjectWrapper<>(this, "engine");
+    private final ReadOnlyBooleanWrapper keyStored = new ReadOnlyBooleanWrapper(this, "keyStored");
+    private final Optional<SecretsStore> keys;
     private int listGeneration;
 
     public ConnectionViewModel(EngineRegistry registry, BackgroundTasks tasks, UnaryOperator<String> environment) {
+        this(registry, tasks, environment, Optional.empty());
+    }
+
+    /**
+     * @param keys where a key typed into the window is kept, per engine (a user-only file); empty when keys cannot be
+     *             entered here
+     */
+    public ConnectionViewModel(EngineRegistry registry, BackgroundTasks tasks, UnaryOperator<String> environment,
+                               Optional<SecretsStore> keys) {
         this.tasks = tasks;
         this.environment = environment;
+        this.keys = keys;
         this.engines = FXCollections.unmodifiableObservableList(FXCollections.observableList(registry.entries()));
         engineEntry.addListener((obs, old, now) -> onEngineKindChanged(old, now));
         baseUrl.addListener((obs, old, now) -> rebuildEngine());
@@ -114,11 +128,13 @@ public final class ConnectionViewModel {
             connectionError.set("no engine is available in this build");
             return;
         }
+        String stored = keys.flatMap(k -> k.get(entry.id())).orElse(null);
+        keyStored.set(stored != null);
         try {
             URI uri = parseBaseUrl(baseUrl.get());
             String variable = apiKeyVariable.get() == null || apiKeyVariable.get().isBlank() ? null
                     : apiKeyVariable.get().strip();
-            String key = variable == null ? null : environment.apply(variable);
+            String key = variable == null ? stored : environment.apply(variable);
             connectionError.set(variable != null && key == null
                     ? "environment variable " + variable + " is not set; running without a key" : "");
             engine.set(entry.factory().create(new EngineConfig(entry.id(), uri, key, null, variable)));
@@ -126,6 +142,36 @@ public final class ConnectionViewModel {
             engine.set(null);
             connectionError.set(e.getMessage());
         }
+    }
+
+    /**
+     * Keeps {@code key} for the current engine in the key store (a blank key removes it), off the UI thread, then
+     * sets the engine up again with it and lists the models. The key is used whenever no key variable is named. A
+     * failure to save shows as the connection error, naming the file, never the key.
+     */
+    public void saveApiKey(String key) {
+        EngineRegistry.Entry entry = engineEntry.get();
+        if (entry == null || keys.isEmpty()) {
+            return;
+        }
+        String id = entry.id();
+        tasks.run(() -> {
+            keys.get().put(id, key);
+            return id;
+        }, saved -> {
+            rebuildEngine();
+            refreshModels();
+        }, error -> connectionError.set(messageOf(error)));
+    }
+
+    /** Whether keys can be typed into the window (a key store is wired in). */
+    public boolean canStoreKeys() {
+        return keys.isPresent();
+    }
+
+    /** Whether a key is stored for the current engine (the key itself is never exposed). */
+    public ReadOnlyBooleanProperty keyStoredProperty() {
+        return keyStored.getReadOnlyProperty();
     }
 
     /** Null for blank (the engine's default), else an absolute http(s) URL. */

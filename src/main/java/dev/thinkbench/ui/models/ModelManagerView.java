@@ -14,6 +14,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -28,8 +30,8 @@ import java.io.File;
  * The built-in engine's model manager, as a self-contained node: the models on this machine (bundled, downloads,
  * Ollama's, LM Studio's, opened files, each usable or with the reason it is not, the one in use marked) with "Use with
  * the built-in engine", "Open GGUF file..." and "Rescan"; the download catalog (progress, pause, resume, delete, then
- * Use); the threads and context settings; and the memory warning for the chosen model. Drains its view model once per
- * frame while in a scene. Build and use it on the FX thread.
+ * Use); the threads and context settings; the memory warning for the chosen model; and a failed load's message with
+ * the engine's log under a collapsed "Details" pane. Drains its view model once per frame while in a scene. Build and use it on the FX thread.
  */
 public final class ModelManagerView extends VBox {
 
@@ -75,13 +77,38 @@ public final class ModelManagerView extends VBox {
         error.textProperty().bind(vm.errorProperty());
         error.getStyleClass().add("error");
         error.managedProperty().bind(error.textProperty().isNotEmpty());
-        getChildren().addAll(new VBox(2, heading, folder), lists, warning, error, settings());
+        Label status = new Label();
+        status.setId("loadStatusLabel");
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.textProperty().bind(vm.loadStatusProperty());
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        getChildren().addAll(new VBox(2, heading, folder), lists, warning, status, error, details(), settings());
         FrameDriver.whileInScene(this, vm::drain);
         vm.refresh();
     }
 
     public ModelManagerViewModel viewModel() {
         return vm;
+    }
+
+    /** The engine's own log about a failure, collapsed under the error until the user opens it. */
+    private TitledPane details() {
+        TextArea text = new TextArea();
+        text.setId("detailsText");
+        text.setEditable(false);
+        text.setWrapText(false);
+        text.setPrefRowCount(10);
+        text.getStyleClass().add("engine-log");
+        text.setStyle("-fx-font-family: monospace;");
+        text.textProperty().bind(vm.detailsProperty());
+        TitledPane pane = new TitledPane("Details (engine log)", text);
+        pane.setId("detailsPane");
+        pane.setExpanded(false);
+        pane.visibleProperty().bind(vm.detailsProperty().isNotEmpty());
+        pane.managedProperty().bind(pane.visibleProperty());
+        // a new failure starts collapsed again, so the one-sentence message stays what the user reads first
+        vm.detailsProperty().addListener((obs, old, now) -> pane.setExpanded(false));
+        return pane;
     }
 
     private static Label title(String text, Ikon icon) {

@@ -1,6 +1,10 @@
 package dev.thinkbench.ui.models;
 
+import dev.thinkbench.ui.BackgroundTasks;
+
 import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.local.LocalEngineException;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.gguf.GgufModelInfo;
 import dev.thinkbench.engine.local.gguf.GgufReader;
@@ -25,8 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -34,17 +36,24 @@ import java.util.function.Supplier;
 /**
  * The model manager's state and actions, without nodes: the download catalog with each model's progress, the models
  * on this machine (downloads, Ollama's, LM Studio's, opened files, each with its problem if the engine cannot run
- * it), the chosen model with a memory warning, and the engine settings. File and network work runs on the
- * background executor; its results are queued and folded into the properties by {@link #drain()}, which the view
- * calls once per frame on the FX thread. Actions are called on the FX thread and never throw: problems land in
- * {@link #errorProperty()}.
+ * it), the chosen model with a memory warning, and the engine settings. File and network work runs through the
+ * app's one background-task seam ({@link BackgroundTasks}), which hands each outcome back on the FX thread; a
+ * running download's progress is folded in by {@link #drain()}, which the view calls once per frame. Actions are
+ * called on the FX thread and never throw: problems land in
+ * {@link #errorProperty()}, with the engine's own log lines about a failed load in {@link #detailsProperty()}.
  */
 public final class ModelManagerViewModel implements AutoCloseable {
+
+    /** Loads a chosen model into the built-in engine; called on a background thread, may block for long. */
+    @FunctionalInterface
+    public interface ModelLoader {
+        void load(LocalModel model) throws EngineException;
+    }
 
     private final ModelStore store;
     private final ExternalModels external;
     private final ModelDownloader downloader;
-    private final Executor background;
+    private final BackgroundTasks tasks;
     private final LongSupplier availableMemory;
     private final ObservableList<CatalogEntry> catalog = FXCollections.observableArrayList();
     private final ObservableList<LocalModel> models = FXCollections.observableArrayList();
@@ -52,25 +61,27 @@ public final class ModelManagerViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Path> inUse = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper loadStatus = new ReadOnlyStringWrapper("");
     private final IntegerProperty threads;
     private final IntegerProperty contextSize;
-    private final ConcurrentLinkedQueue<Runnable> updates = new ConcurrentLinkedQueue<>();
     private final Map<CatalogEntry, ModelDownloader.Progress> progress = new ConcurrentHashMap<>();
     private final List<LocalModel> opened = new ArrayList<>();
     private Consumer<LocalEngineSettings> onSettingsChanged = settings -> { };
     private Consumer<LocalModel> onChosen = model -> { };
     private Supplier<List<LocalModel>> bundled = List::of;
+    private ModelLoader loader;
 
     /**
      * @param availableMemory bytes of memory available now (the memory warning compares against it)
      */
     public ModelManagerViewModel(List<CatalogModel> catalogModels, ModelStore store, ExternalModels external,
-                                 ModelDownloader downloader, Executor background, LongSupplier availableMemory,
+                                 ModelDownloader downloader, BackgroundTasks tasks, LongSupplier availableMemory,
                                  LocalEngineSettings settings) {
         this.store = store;
         this.external = external;
         this.downloader = downloader;
-        this.background = background;
+        this.tasks = tasks;
         this.availableMemory = availableMemory;
         this.threads = new SimpleIntegerProperty(settings.threads());
         this.contextSize = new SimpleIntegerProperty(settings.contextSize());
@@ -95,7 +106,15 @@ public final class ModelManagerViewModel implements AutoCloseable {
         onChosen = listener == null ? model -> { } : listener;
     }
 
-    /** The models shipped with the app, listed first; read on the background executor at each refresh. */
+    /**
+     * Loads each chosen model at once (the app: into the built-in engine), so a model llama.cpp refuses says so here,
+     * with its log, rather than at the first run; none (the default) leaves loading to the first run.
+     */
+    public void setLoader(ModelLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The models shipped with the app, listed first; read on a background thread at each refresh. */
     public void setBundledModels(Supplier<List<LocalModel>> models) {
         bundled = models == null ? List::of : models;
     }
@@ -139,6 +158,24 @@ public final class ModelManagerViewModel implements AutoCloseable {
         return error.getReadOnlyProperty();
     }
 
+    /**
+     * What the engine itself wrote about the failure in {@link #errorProperty()} (llama.cpp's log lines), for a
+     * details view; empty when there is nothing more to show.
+     */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** The chosen model's load: "Loading ..." while it runs, then whether it is ready; empty without a loader. */
+    public ReadOnlyStringProperty loadStatusProperty() {
+        return loadStatus.getReadOnlyProperty();
+    }
+
+    private void fail(String message, String engineDetails) {
+        error.set(message);
+        details.set(engineDetails);
+    }
+
     public IntegerProperty threadsProperty() {
         return threads;
     }
@@ -156,39 +193,44 @@ public final class ModelManagerViewModel implements AutoCloseable {
         try {
             return new LocalEngineSettings(threads.get(), contextSize.get());
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            fail(e.getMessage(), "");
             return null;
         }
     }
 
     /** Rescans the models folder, Ollama and LM Studio, and the catalog's download states. */
     public void refresh() {
-        background.execute(() -> {
-            List<LocalModel> found = new ArrayList<>(bundled.get());
-            String problem = "";
-            try {
-                found.addAll(store.installed());
-            } catch (java.io.IOException e) {
-                problem = "Cannot read the models folder " + store.directory() + ": " + e.getMessage();
+        tasks.run(this::scan, found -> {
+            List<LocalModel> all = new ArrayList<>(found.models());
+            all.addAll(opened);
+            models.setAll(all);
+            found.states().forEach(Runnable::run);
+            if (!found.problem().isEmpty()) {
+                fail(found.problem(), "");
             }
-            found.addAll(external.all());
-            String failure = problem;
-            List<Runnable> states = new ArrayList<>();
-            for (CatalogEntry entry : catalog) {
-                boolean installed = store.installedFile(entry.model()).isPresent();
-                long partial = store.partialBytes(entry.model());
-                states.add(() -> restState(entry, installed, partial));
-            }
-            updates.add(() -> {
-                List<LocalModel> all = new ArrayList<>(found);
-                all.addAll(opened);
-                models.setAll(all);
-                states.forEach(Runnable::run);
-                if (!failure.isEmpty()) {
-                    error.set(failure);
-                }
-            });
-        });
+        }, e -> fail("Cannot list the models: " + e.getMessage(), ""));
+    }
+
+    /** What a rescan found: the models, each catalog entry's state to apply, and a problem to show. */
+    private record Scan(List<LocalModel> models, List<Runnable> states, String problem) {
+    }
+
+    private Scan scan() {
+        List<LocalModel> found = new ArrayList<>(bundled.get());
+        String problem = "";
+        try {
+            found.addAll(store.installed());
+        } catch (java.io.IOException e) {
+            problem = "Cannot read the models folder " + store.directory() + ": " + e.getMessage();
+        }
+        found.addAll(external.all());
+        List<Runnable> states = new ArrayList<>();
+        for (CatalogEntry entry : catalog) {
+            boolean installed = store.installedFile(entry.model()).isPresent();
+            long partial = store.partialBytes(entry.model());
+            states.add(() -> restState(entry, installed, partial));
+        }
+        return new Scan(found, states, problem);
     }
 
     private void restState(CatalogEntry entry, boolean installed, long partial) {
@@ -214,29 +256,23 @@ public final class ModelManagerViewModel implements AutoCloseable {
         CancelToken cancel = new CancelToken();
         entry.cancelToken(cancel);
         entry.update(CatalogEntry.State.DOWNLOADING, entry.progressProperty().get(), "starting\u2026");
-        error.set("");
-        background.execute(() -> {
-            try {
-                Path file = downloader.download(ModelDownloader.Request.of(entry.model(), store.directory()),
-                        p -> progress.put(entry, p), cancel);
-                LocalModel model = LocalModel.inspect(file, LocalModel.Source.DOWNLOADED,
-                        file.getFileName().toString());
-                updates.add(() -> {
-                    entry.update(CatalogEntry.State.INSTALLED, 1, "installed in " + store.directory());
-                    models.removeIf(m -> m.path().equals(file));
-                    models.addFirst(model);
-                });
-            } catch (DownloadException e) {
-                CatalogEntry.State state = e.reason() == DownloadException.Reason.CANCELLED
-                        ? CatalogEntry.State.PAUSED : CatalogEntry.State.FAILED;
-                updates.add(() -> {
-                    entry.update(state, entry.progressProperty().get(), e.getMessage());
-                    if (state == CatalogEntry.State.FAILED) {
-                        error.set(entry.model().name() + ": " + e.getMessage());
-                    }
-                });
-            } finally {
-                progress.remove(entry);
+        fail("", "");
+        tasks.run(() -> {
+            Path file = downloader.download(ModelDownloader.Request.of(entry.model(), store.directory()),
+                    p -> progress.put(entry, p), cancel);
+            return LocalModel.inspect(file, LocalModel.Source.DOWNLOADED, file.getFileName().toString());
+        }, model -> {
+            progress.remove(entry);
+            entry.update(CatalogEntry.State.INSTALLED, 1, "installed in " + store.directory());
+            models.removeIf(m -> m.path().equals(model.path()));
+            models.addFirst(model);
+        }, e -> {
+            progress.remove(entry);
+            boolean paused = e instanceof DownloadException d && d.reason() == DownloadException.Reason.CANCELLED;
+            entry.update(paused ? CatalogEntry.State.PAUSED : CatalogEntry.State.FAILED,
+                    entry.progressProperty().get(), e.getMessage());
+            if (!paused) {
+                fail(entry.model().name() + ": " + e.getMessage(), "");
             }
         });
     }
@@ -252,41 +288,33 @@ public final class ModelManagerViewModel implements AutoCloseable {
     /** Deletes a downloaded model, or the partial file of a paused one. */
     public void delete(CatalogEntry entry) {
         pause(entry);
-        background.execute(() -> {
-            try {
-                store.delete(entry.model());
-                Path target = store.target(entry.model());
-                updates.add(() -> {
-                    models.removeIf(m -> m.path().equals(target));
-                    entry.update(CatalogEntry.State.AVAILABLE, 0, entry.model().license());
-                });
-            } catch (java.io.IOException e) {
-                updates.add(() -> error.set("Cannot delete " + entry.model().fileName() + ": " + e.getMessage()));
-            }
-        });
+        tasks.run(() -> {
+            store.delete(entry.model());
+            return store.target(entry.model());
+        }, target -> {
+            models.removeIf(m -> m.path().equals(target));
+            entry.update(CatalogEntry.State.AVAILABLE, 0, entry.model().license());
+        }, e -> fail("Cannot delete " + entry.model().fileName() + ": " + e.getMessage(), ""));
     }
 
     /** Adds a GGUF file from anywhere; a file the engine cannot run is listed with its reason, and not chosen. */
     public void open(Path file) {
-        background.execute(() -> {
-            LocalModel model = ModelStore.open(file);
-            updates.add(() -> {
-                opened.add(model);
-                models.add(model);
-                if (model.usable()) {
-                    choose(model);
-                } else {
-                    error.set("Cannot use " + file.getFileName() + ": " + model.problem());
-                }
-            });
-        });
+        tasks.run(() -> ModelStore.open(file), model -> {
+            opened.add(model);
+            models.add(model);
+            if (model.usable()) {
+                choose(model);
+            } else {
+                fail("Cannot use " + file.getFileName() + ": " + model.problem(), "");
+            }
+        }, e -> fail("Cannot open " + file.getFileName() + ": " + e.getMessage(), ""));
     }
 
     /** Chooses an installed catalog model (e.g. right after its download) as {@link #choose} does. */
     public void useInstalled(CatalogEntry entry) {
         Path file = store.target(entry.model());
         models.stream().filter(m -> m.path().equals(file)).findFirst().ifPresentOrElse(this::choose,
-                () -> error.set(entry.model().name() + " is not installed in " + store.directory()));
+                () -> fail(entry.model().name() + " is not installed in " + store.directory(), ""));
     }
 
     /**
@@ -295,34 +323,54 @@ public final class ModelManagerViewModel implements AutoCloseable {
      */
     public void choose(LocalModel model) {
         if (!model.usable()) {
-            error.set("Cannot use " + model.displayName() + ": " + model.problem());
+            fail("Cannot use " + model.displayName() + ": " + model.problem(), "");
             return;
         }
         selected.set(model);
         setInUse(model.path());
         onChosen.accept(model);
-        error.set("");
+        fail("", "");
         warning.set("");
+        load(model);
         int context = contextSize.get();
-        background.execute(() -> {
-            String text;
-            try {
-                MemoryCheck.Assessment a = MemoryCheck.assess(GgufReader.read(model.path()), context,
-                        availableMemory.getAsLong());
-                text = a.fits() ? "" : a.warning();
-            } catch (Exception e) {
-                text = "Cannot read " + model.path().getFileName() + ": " + e.getMessage();
+        tasks.run(() -> {
+            MemoryCheck.Assessment a = MemoryCheck.assess(GgufReader.read(model.path()), context,
+                    availableMemory.getAsLong());
+            return a.fits() ? "" : a.warning();
+        }, text -> showWarning(model, text),
+                e -> showWarning(model, "Cannot read " + model.path().getFileName() + ": " + e.getMessage()));
+    }
+
+    private void showWarning(LocalModel model, String text) {
+        if (model.equals(selected.get())) {
+            warning.set(text);
+        }
+    }
+
+    private void load(LocalModel model) {
+        ModelLoader using = loader;
+        if (using == null) {
+            loadStatus.set("");
+            return;
+        }
+        String name = model.path().getFileName().toString();
+        loadStatus.set("Loading " + name + " in the built-in engine\u2026");
+        tasks.run(() -> {
+            using.load(model);
+            return model;
+        }, loadedModel -> {
+            if (model.equals(selected.get())) {
+                loadStatus.set(name + " is loaded in the built-in engine");
             }
-            String result = text;
-            updates.add(() -> {
-                if (model.equals(selected.get())) {
-                    warning.set(result);
-                }
-            });
+        }, e -> {
+            if (model.equals(selected.get())) {
+                loadStatus.set("");
+                fail(e.getMessage(), e instanceof LocalEngineException local ? local.details() : "");
+            }
         });
     }
 
-    /** Folds what background work produced into the properties. FX thread, once per frame. */
+    /** Folds running downloads' progress into their entries. FX thread, once per frame. */
     public void drain() {
         progress.forEach((entry, p) -> {
             if (entry.stateProperty().get() == CatalogEntry.State.DOWNLOADING) {
@@ -330,10 +378,6 @@ public final class ModelManagerViewModel implements AutoCloseable {
                         + (p.total() > 0 ? " of " + GgufModelInfo.humanBytes(p.total()) : ""));
             }
         });
-        Runnable update;
-        while ((update = updates.poll()) != null) {
-            update.run();
-        }
     }
 
     /** Pauses every running download. */

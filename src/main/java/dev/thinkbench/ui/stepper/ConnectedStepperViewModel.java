@@ -3,8 +3,7 @@ package dev.thinkbench.ui.stepper;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.EngineRegistry;
-import dev.thinkbench.engine.raw.RawBackendSpec;
-import dev.thinkbench.engine.raw.RawBackends;
+import dev.thinkbench.engine.RawBackendSpec;
 import dev.thinkbench.forcing.ChatTemplate;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.Stepper;
@@ -30,7 +29,7 @@ import java.util.stream.Collectors;
 /**
  * The Stepper tab's state: a {@link StepperViewModel} whose backend follows the workbench's connection (engine kind,
  * base URL, key variable, model), read afresh at each Run. Stepping needs an engine that continues raw text (one of
- * {@link RawBackends}' kinds: the built-in engine, llama.cpp server, OpenAI-compatible completions, Ollama raw,
+ * registry's raw-continuation kinds: the built-in engine, llama.cpp server, OpenAI-compatible completions, Ollama raw,
  * DeepSeek prefix); for a chat engine {@link #supportedProperty()} is false and {@link #explanationProperty()} says
  * why. On the built-in engine the template is preselected per model (the one the model names, else its own Jinja
  * template, else {@code chatml-think}), worked out in the background. UI thread only.
@@ -41,7 +40,7 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
     static final Duration SILENCE_TIMEOUT = Duration.ofSeconds(300);
 
     private final ConnectionViewModel connection;
-    private final RawBackends backends;
+    private final EngineRegistry engines;
     private final String builtinId;
     private final Supplier<Sampling> sampling;
     private final UnaryOperator<String> environment;
@@ -54,16 +53,16 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
     private int templateGeneration;
 
     /**
-     * @param backends the raw-continuation kinds by engine id, the built-in engine among them
+     * @param engines the engine registry; its raw-continuation kinds (the built-in engine among them) can step
      * @param builtinId the built-in engine's id, offered when the chosen engine cannot step
      * @param sampling the sampling to step with, read at each Run (the workbench's temperature and seed)
      * @param environment reads the API key from the variable the connection names
      */
-    public ConnectedStepperViewModel(ConnectionViewModel connection, RawBackends backends, String builtinId,
+    public ConnectedStepperViewModel(ConnectionViewModel connection, EngineRegistry engines, String builtinId,
                                      Supplier<Sampling> sampling, UnaryOperator<String> environment,
                                      BackgroundTasks tasks) {
         this.connection = connection;
-        this.backends = backends;
+        this.engines = engines;
         this.builtinId = builtinId;
         this.sampling = sampling;
         this.environment = environment;
@@ -83,7 +82,7 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
         if (noModel && !builtinId.equals(engineId())) {
             throw new IllegalStateException("choose a model in the engine bar first");
         }
-        CompletionBackend backend = backends.create(engineId(), spec());
+        CompletionBackend backend = engines.raw(engineId()).backend(spec());
         return new Stepper(backend, template, StepperSettings.defaults(sampling.get()), listener);
     }
 
@@ -91,8 +90,9 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
     private RawBackendSpec spec() {
         String variable = connection.apiKeyVariableProperty().get();
         String key = variable == null || variable.isBlank() ? null : environment.apply(variable.strip());
-        return backends.spec(engineId(), connection.baseUrlProperty().get(), key, connection.modelProperty().get(),
-                SILENCE_TIMEOUT);
+        return engines.raw(engineId()).backendSpec(connection.baseUrlProperty().get(), key,
+                connection.modelProperty().get(), SILENCE_TIMEOUT, variable == null || variable.isBlank() ? null
+                        : variable.strip());
     }
 
     private String engineId() {
@@ -101,7 +101,7 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
     }
 
     private Set<String> rawIds() {
-        return backends.kinds().stream().map(RawBackends.Kind::id).collect(Collectors.toSet());
+        return engines.rawEntries().stream().map(EngineRegistry.Entry::id).collect(Collectors.toSet());
     }
 
     private void onConnectionChanged() {
@@ -120,9 +120,9 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
     private String explain(EngineRegistry.Entry entry) {
         String name = entry == null ? "No engine is chosen" : entry.displayName() + " is a chat engine";
         // the built-in engine first: it needs nothing installed
-        String raw = backends.kinds().stream()
-                .sorted(Comparator.comparing((RawBackends.Kind k) -> !k.id().equals(builtinId)))
-                .map(RawBackends.Kind::displayName).collect(Collectors.joining(", "));
+        String raw = engines.rawEntries().stream()
+                .sorted(Comparator.comparing((EngineRegistry.Entry k) -> !k.id().equals(builtinId)))
+                .map(EngineRegistry.Entry::displayName).collect(Collectors.joining(", "));
         return name + ": the server decides when thinking ends, so Thinkbench cannot pause the model where it wants "
                 + "to stop, append \"Wait\" or force the answer there. Stepping needs an engine that continues raw "
                 + "text; pick one in the engine bar: " + raw + ".";
@@ -138,7 +138,7 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
         } catch (IllegalArgumentException badUrl) {
             return;
         }
-        tasks.run(() -> chooser.choose(model, backends.create(id, spec)), template -> {
+        tasks.run(() -> chooser.choose(model, engines.raw(id).backend(spec)), template -> {
             if (generation == templateGeneration) {
                 if (!stepper.templates().contains(template)) {
                     stepper.templates().add(template);

@@ -6,6 +6,7 @@ import dev.thinkbench.forcing.StepperAction;
 import dev.thinkbench.forcing.StepperSettings;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.FrameDriver;
+import dev.thinkbench.ui.text.StreamingTextArea;
 import dev.thinkbench.ui.common.Icons;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -29,8 +30,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.StyleClassedTextArea;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -46,7 +45,7 @@ import java.util.List;
 public final class StepperView extends VBox {
 
     private final StepperViewModel vm;
-    private final StyleClassedTextArea trace = new StyleClassedTextArea();
+    private final StreamingTextArea trace = new StreamingTextArea("The model's thinking appears here as it streams.");
 
     /** A stepper over {@code backend}, offering {@code templates} (the first is preselected). */
     public StepperView(CompletionBackend backend, List<ChatTemplate> templates, StepperSettings settings) {
@@ -159,19 +158,16 @@ public final class StepperView extends VBox {
 
     private VBox traceAndAnswer() {
         trace.setId("traceArea");
-        trace.setEditable(false);
-        trace.setWrapText(true);
         trace.getStyleClass().add("stepper-trace");
-        VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(trace);
-        scroll.getStyleClass().add("stepper-trace-box");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        trace.setFocusTraversable(true);
+        VBox.setVgrow(trace, Priority.ALWAYS);
         TextArea answer = new TextArea();
         answer.setId("answerArea");
         answer.setEditable(false);
         answer.setWrapText(true);
         answer.setPrefRowCount(4);
         answer.textProperty().bind(vm.answerProperty());
-        VBox box = new VBox(4, title("Thinking", Feather.CPU), scroll, title("Answer", Feather.MESSAGE_SQUARE), answer);
+        VBox box = new VBox(4, title("Thinking", Feather.CPU), trace, title("Answer", Feather.MESSAGE_SQUARE), answer);
         box.setPadding(new Insets(0, 6, 0, 0));
         return box;
     }
@@ -256,10 +252,12 @@ public final class StepperView extends VBox {
             trace.clear();
         }
         for (TraceUpdate.Span span : update.spans()) {
-            trace.append(span.text(), List.of("trace-" + span.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            trace.append(span.text(), switch (span.kind()) {
+                case MODEL -> "thinking-text";
+                case INSERTED -> "inserted-text";
+                case EDITED -> "edited-text";
+            });
         }
-        trace.requestFollowCaret();
-        trace.moveTo(trace.getLength());
     }
 
     /** W, A, Enter and Ctrl+Z act when no text field has the focus (typing stays typing). */

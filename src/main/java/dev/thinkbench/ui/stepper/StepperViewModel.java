@@ -1,5 +1,9 @@
 package dev.thinkbench.ui.stepper;
 
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.RunRecorder;
+
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.forcing.AnswerRecord;
@@ -67,7 +71,10 @@ public final class StepperViewModel implements AutoCloseable {
     private Stepper stepper;
     /** Which session the queue belongs to: events of a closed session are dropped, not shown. */
     private volatile int session;
+    private final ReadOnlyObjectWrapper<RunMetrics> metrics = new ReadOnlyObjectWrapper<>(RunMetrics.empty());
     private StepperSnapshot last;
+    /** The active branch's events folded as a Compare column folds its run; fed live while a step runs. */
+    private RunRecorder recorder;
     private long seq;
     private int liveTokens;
 
@@ -188,14 +195,22 @@ public final class StepperViewModel implements AutoCloseable {
                             : snapshot.active().answer());
                     answerAppend.setLength(0);
                     liveTokens = 0;
+                    recorder = snapshot.active().recorder(null);
                 }
-                case StepperEvent.TextDelta d -> {
-                    // Deltas always belong to the running step, which is on the active branch.
-                    if (d.phase() == StepRecord.Phase.THINKING) {
-                        liveTokens += d.tokens();
-                        thinkingAppend.append(d.text());
-                    } else {
-                        answerAppend.append(d.text());
+                case StepperEvent.Recorded r -> {
+                    // Events of the running step always belong to the active branch.
+                    if (recorder != null) {
+                        recorder.accept(r.event());
+                    }
+                    switch (r.event()) {
+                        case ReasoningEvent.ThinkingDelta d -> {
+                            liveTokens += d.tokens();
+                            thinkingAppend.append(d.text());
+                        }
+                        case ReasoningEvent.AnswerDelta d -> answerAppend.append(d.text());
+                        default -> {
+                            // Interventions and the end show through the next snapshot.
+                        }
                     }
                 }
             }
@@ -204,6 +219,9 @@ public final class StepperViewModel implements AutoCloseable {
             apply(snapshot);
         }
         publishText(replaced, thinkingAppend, answerText, answerAppend);
+        if (recorder != null && (n > 0 || state.get().running())) {
+            metrics.set(recorder.metrics(System.nanoTime()));
+        }
         return n;
     }
 
@@ -308,6 +326,11 @@ public final class StepperViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty answerProperty() {
         return answer.getReadOnlyProperty();
+    }
+
+    /** The active branch's metrics (tokens, times), from the same recorder a Compare column uses. */
+    public ReadOnlyObjectProperty<RunMetrics> metricsProperty() {
+        return metrics.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty thinkingTokensProperty() {

@@ -1,92 +1,145 @@
 package dev.thinkbench.engine.local;
 
-import de.kherud.llama.InferenceParameters;
-import de.kherud.llama.LlamaIterator;
-import de.kherud.llama.LlamaModel;
-import de.kherud.llama.ModelParameters;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.problems.MicroFormat;
+import dev.thinkbench.core.problems.Problem;
+import dev.thinkbench.core.problems.ProblemSplit;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.local.gguf.GgmlType;
+import dev.thinkbench.engine.local.llama.LlamaBatch;
+import dev.thinkbench.engine.local.llama.LlamaContext;
+import dev.thinkbench.engine.local.llama.LlamaLibrary;
+import dev.thinkbench.engine.local.llama.LlamaModel;
+import dev.thinkbench.engine.local.llama.LlamaSampler;
 import dev.thinkbench.testing.TinyGguf;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 
 /**
- * Benchmark, not a test (run with {@code mvn -Pbench-local verify}): decode and prompt-evaluation speed of the
- * built-in engine through the host process versus llama.cpp in-process on the same synthetic model, and the prompt
- * tokens evaluated per s1 "Wait" step. Prints a table; asserts nothing. Sizes via {@code -Dbench.embedding},
- * {@code -Dbench.layers}, {@code -Dbench.threads}, {@code -Dbench.rounds}.
+ * Benchmark, not a test ({@code mvn -Pbench-local verify -DskipTests}): the built-in engine, through its host process,
+ * side by side with llama.cpp's own {@code llama-bench} at the same tag. Prints tables, asserts nothing:
+ * <ol>
+ *   <li>decode and prompt tokens/s on a Q4_0 and an F16 model written here (same shapes), {@code bench.threads}
+ *   threads;</li>
+ *   <li>prompt tokens evaluated per s1 Wait step;</li>
+ *   <li>the time to fork a 2,000-token trace (copy) against evaluating it again;</li>
+ *   <li>batched throughput of 4 and 8 sequences against 1, and the generation speed through the host against
+ *   {@code llama-bench} tg, both on the bundled micro model.</li>
+ * </ol>
+ * Sizes via {@code -Dbench.embedding}, {@code -Dbench.layers}, {@code -Dbench.threads}, {@code -Dbench.rounds};
+ * {@code -Dbench.llamaBench=<path>} (or {@code $THINKBENCH_LLAMA_BENCH}) names llama-bench.
  */
 public final class LocalEngineBenchmark {
 
     private static final String PROMPT = "<|im_start|>user\nWhat is x?<|im_end|>\n<|im_start|>assistant\n<think>";
-    private static final int DECODE_TOKENS = Integer.getInteger("bench.decode", 256);
-    private static final int PROMPT_TOKENS = Integer.getInteger("bench.prompt", 1000);
-
-    private record Speed(double decode, double prompt) {
-    }
+    private static final Path MICRO = Path.of("assets/models/micro-reasoner.gguf");
+    private static final int DECODE_TOKENS = 128;
+    private static final int PROMPT_TOKENS = 512;
+    private static final int BATCH_REPEATS = 10;
 
     private LocalEngineBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int e = Integer.getInteger("bench.embedding", 256);
-        int layers = Integer.getInteger("bench.layers", 4);
-        int threads = Integer.getInteger("bench.threads", Math.min(4, Runtime.getRuntime().availableProcessors()));
-        int rounds = Integer.getInteger("bench.rounds", 5);
+        int e = Integer.getInteger("bench.embedding", 1024);
+        int layers = Integer.getInteger("bench.layers", 8);
+        int threads = Integer.getInteger("bench.threads", 2);
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        Optional<LlamaBench> llamaBench = LlamaBench.find();
         Path dir = Files.createTempDirectory("thinkbench-bench");
-        Path model = dir.resolve("bench.gguf");
-        TinyGguf.writer(new TinyGguf.Shape(e, layers, 8, 4, 4 * e, 4096), List.of(TinyGguf.CHAIN, TinyGguf.LOOP), 7)
-                .write(model);
-        String longPrompt = PROMPT + letters(PROMPT_TOKENS) + "b";
-        LocalEngineSettings settings = new LocalEngineSettings(threads, 4096);
-        System.out.printf(Locale.ROOT, "model: E=%d, %d layers, %.1f MB F32, %d threads, %d rounds (median)%n",
-                e, layers, Files.size(model) / 1e6, threads, rounds);
-
-        List<Speed> host = new ArrayList<>();
-        List<Speed> inProcess = new ArrayList<>();
-        List<String> waitSteps;
+        System.out.printf(Locale.ROOT, "threads %d, rounds %d (median), load average %.2f, llama-bench: %s%n",
+                threads, rounds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                llamaBench.map(b -> b.binary().toString()).orElse("not found (-Dbench.llamaBench; see README)"));
+        TinyGguf.Shape shape = new TinyGguf.Shape(e, layers, e / 64, Math.max(1, e / 256), e * 11 / 4 / 32 * 32,
+                4096);
         try (LocalEngineProcess process = new LocalEngineProcess()) {
-            LocalCompletionBackend backend = new LocalCompletionBackend(process, model, settings);
-            backend.load();
-            hostSpeed(backend, longPrompt);
-            LlamaModel direct = new LlamaModel(new ModelParameters().setModel(model.toString()).setCtxSize(4096)
-                    .setThreads(threads).setThreadsBatch(threads).setParallel(1).disableContextShift().disableLog());
-            directSpeed(direct, longPrompt);
-            for (int r = 0; r < rounds; r++) {
-                // alternate the order so a burst of load elsewhere on the machine hits both sides alike
-                if (r % 2 == 0) {
-                    host.add(hostSpeed(backend, longPrompt));
-                    inProcess.add(directSpeed(direct, longPrompt));
-                } else {
-                    inProcess.add(directSpeed(direct, longPrompt));
-                    host.add(hostSpeed(backend, longPrompt));
+            Path q4 = null;
+            System.out.printf(Locale.ROOT, "%n%-26s %10s %12s %12s %7s %12s %12s %7s%n", "model", "MB",
+                    "decode tok/s", "llama-bench", "ratio", "prompt tok/s", "llama-bench", "ratio");
+            for (GgmlType type : List.of(GgmlType.Q4_0, GgmlType.F16)) {
+                Path model = dir.resolve("bench-" + type + ".gguf");
+                TinyGguf.writer("llama", shape, List.of(TinyGguf.CHAIN, TinyGguf.LOOP), 7, type).write(model);
+                if (type == GgmlType.Q4_0) {
+                    q4 = model;
                 }
+                speedRow(process, model, type, e, layers, threads, rounds, llamaBench);
             }
-            waitSteps = waitSteps(backend);
+            System.out.println("engine libraries: " + process.details().get("libraries") + " ("
+                    + process.details().get("devices") + ")");
+            LocalCompletionBackend backend = new LocalCompletionBackend(process, q4,
+                    new LocalEngineSettings(threads, 4096));
+            System.out.println();
+            waitSteps(backend).forEach(System.out::println);
+            System.out.println();
+            fork(backend).forEach(System.out::println);
+            LocalCompletionBackend micro = new LocalCompletionBackend(process, MICRO.toAbsolutePath(),
+                    new LocalEngineSettings(threads, 4096));
+            System.out.println();
+            batches(micro).forEach(System.out::println);
+            System.out.println();
+            microSpeed(micro, threads, rounds, llamaBench).forEach(System.out::println);
         }
-        System.out.println("samples (decode, prompt tokens/s): host " + format(host) + "; in-process "
-                + format(inProcess));
-        double hostDecode = median(host.stream().map(Speed::decode).toList());
-        double directDecode = median(inProcess.stream().map(Speed::decode).toList());
-        double hostPrompt = median(host.stream().map(Speed::prompt).toList());
-        double directPrompt = median(inProcess.stream().map(Speed::prompt).toList());
-        System.out.printf(Locale.ROOT, "%-28s %12s %12s %10s%n", "", "in-process", "host", "host cost");
-        System.out.printf(Locale.ROOT, "%-28s %12.1f %12.1f %9.1f%%%n", "decode tokens/s", directDecode, hostDecode,
-                100 * (1 - hostDecode / directDecode));
-        System.out.printf(Locale.ROOT, "%-28s %12s %12.0f%n", "host cost per token (us)", "",
-                1e6 / hostDecode - 1e6 / directDecode);
-        System.out.printf(Locale.ROOT, "%-28s %12.1f %12.1f %9.1f%%%n", "prompt tokens/s (" + PROMPT_TOKENS + ")",
-                directPrompt, hostPrompt, 100 * (1 - hostPrompt / directPrompt));
-        waitSteps.forEach(System.out::println);
-        System.exit(0);
+    }
+
+    private static void speedRow(LocalEngineProcess process, Path model, GgmlType type, int e, int layers,
+                                 int threads, int rounds, Optional<LlamaBench> llamaBench) throws Exception {
+        LocalCompletionBackend backend = new LocalCompletionBackend(process, model,
+                new LocalEngineSettings(threads, 4096));
+        String longPrompt = PROMPT + letters(PROMPT_TOKENS - backend.tokenize(PROMPT).length - 2) + "b";
+        hostDecode(backend);
+        List<Double> decode = new ArrayList<>();
+        List<Double> prompt = new ArrayList<>();
+        List<Double> lbDecodes = new ArrayList<>();
+        List<Double> lbPrompts = new ArrayList<>();
+        // interleaved, one repetition each per round, so a burst of load elsewhere hits both sides alike
+        for (int r = 0; r < rounds; r++) {
+            decode.add(hostDecode(backend));
+            prompt.add(hostPrompt(backend, longPrompt));
+            if (llamaBench.isPresent()) {
+                List<LlamaBench.Result> lb = llamaBench.get().run(model, threads, PROMPT_TOKENS, DECODE_TOKENS, 1);
+                lbDecodes.add(LlamaBench.generation(lb));
+                lbPrompts.add(LlamaBench.prompt(lb));
+            }
+        }
+        double lbDecode = lbDecodes.isEmpty() ? Double.NaN : median(lbDecodes);
+        double lbPrompt = lbPrompts.isEmpty() ? Double.NaN : median(lbPrompts);
+        double d = median(decode);
+        double p = median(prompt);
+        System.out.printf(Locale.ROOT, "%-26s %10.1f %12.1f %12.1f %6.2fx %12.1f %12.1f %6.2fx%n",
+                type + " E=" + e + " L=" + layers, Files.size(model) / 1e6, d, lbDecode, d / lbDecode, p, lbPrompt,
+                p / lbPrompt);
+        System.out.println("  samples: decode " + format(decode) + " vs " + format(lbDecodes) + ", prompt "
+                + format(prompt) + " vs " + format(lbPrompts));
+    }
+
+    /** Decode tokens/s through the host: from the first streamed token to the end. */
+    private static double hostDecode(LocalCompletionBackend backend) throws EngineException {
+        long[] first = new long[1];
+        CompletionResult r = backend.complete(new CompletionRequest(PROMPT + "b", DECODE_TOKENS, List.of(),
+                Sampling.greedy(1), false), (t, n) -> {
+                    if (first[0] == 0) {
+                        first[0] = System.nanoTime();
+                    }
+                }, null);
+        return (r.tokens() - 1) / ((r.endNanos() - first[0]) / 1e9);
+    }
+
+    /** Prompt tokens/s through the host: an uncached prompt, until its first token arrives. */
+    private static double hostPrompt(LocalCompletionBackend backend, String longPrompt) throws EngineException {
+        long[] first = new long[1];
+        CompletionResult r = backend.complete(new CompletionRequest(longPrompt, 1, List.of(), Sampling.greedy(1),
+                false), (t, n) -> first[0] = System.nanoTime(), null);
+        return r.promptTokensEvaluated() / ((first[0] - r.startNanos()) / 1e9);
     }
 
     /** Lower-case letters: one token each in this vocabulary. */
@@ -97,49 +150,6 @@ public final class LocalEngineBenchmark {
             sb.append((char) ('a' + random.nextInt(26)));
         }
         return sb.toString();
-    }
-
-    private static Speed hostSpeed(LocalCompletionBackend backend, String longPrompt) throws EngineException {
-        long[] first = new long[1];
-        CompletionResult decode = backend.complete(new CompletionRequest(PROMPT + "b", DECODE_TOKENS, List.of(),
-                Sampling.greedy(1), false), (t, n) -> {
-                    if (first[0] == 0) {
-                        first[0] = System.nanoTime();
-                    }
-                }, null);
-        double decodeRate = (decode.tokens() - 1) / ((decode.endNanos() - first[0]) / 1e9);
-        long[] firstPrompt = new long[1];
-        CompletionResult prompt = backend.complete(new CompletionRequest(longPrompt, 1, List.of(),
-                Sampling.greedy(1), false), (t, n) -> firstPrompt[0] = System.nanoTime(), null);
-        double promptRate = prompt.promptTokensEvaluated() / ((firstPrompt[0] - prompt.startNanos()) / 1e9);
-        return new Speed(decodeRate, promptRate);
-    }
-
-    private static Speed directSpeed(LlamaModel model, String longPrompt) {
-        LlamaIterator it = model.generate(new InferenceParameters(PROMPT + "b").setNPredict(DECODE_TOKENS)
-                .setTemperature(0f).setSeed(1).setCachePrompt(false)).iterator();
-        long first = 0;
-        int tokens = 0;
-        while (it.hasNext()) {
-            it.next();
-            if (it.hasNext()) {
-                tokens++;
-                if (first == 0) {
-                    first = System.nanoTime();
-                }
-            }
-        }
-        double decodeRate = (tokens - 1) / ((System.nanoTime() - first) / 1e9);
-        int promptTokens = model.encode(longPrompt).length + 1;
-        long start = System.nanoTime();
-        LlamaIterator p = model.generate(new InferenceParameters(longPrompt).setNPredict(1).setTemperature(0f)
-                .setCachePrompt(false)).iterator();
-        p.next();
-        double promptRate = promptTokens / ((System.nanoTime() - start) / 1e9);
-        while (p.hasNext()) {
-            p.next();
-        }
-        return new Speed(decodeRate, promptRate);
     }
 
     /** The s1 loop through the host: prompt tokens evaluated and time for each round after a Wait. */
@@ -154,15 +164,165 @@ public final class LocalEngineBenchmark {
                     Sampling.greedy(1), true), (t, n) -> { }, null);
             thinking.append(r.text());
             lines.add(String.format(Locale.ROOT, "Wait step %d: prompt %d tokens, evaluated %s, generated %d, %.1f ms",
-                    wait, backend.tokenize(PROMPT + thinking).length + 1, r.promptTokensEvaluated(), r.tokens(),
+                    wait, r.promptTokens(), r.promptTokensEvaluated(), r.tokens(),
                     (r.endNanos() - r.startNanos()) / 1e6));
         }
         return lines;
     }
 
-    private static String format(List<Speed> speeds) {
-        return speeds.stream().map(x -> String.format(Locale.ROOT, "(%.0f, %.0f)", x.decode(), x.prompt()))
-                .toList().toString();
+    /**
+     * A 2,000-token trace is cached; a fork 200 tokens before its end (a Stepper branch) is timed against evaluating
+     * the same prompt from scratch, and the trace itself is continued afterwards (still cached).
+     */
+    private static List<String> fork(LocalCompletionBackend backend) throws EngineException {
+        String trace = PROMPT + letters(2000 - backend.tokenize(PROMPT).length - 1);
+        CompletionResult built = backend.complete(new CompletionRequest(trace, 1, List.of(), Sampling.greedy(1),
+                true), (t, n) -> { }, null);
+        String fork = trace.substring(0, trace.length() - 200) + "Wait";
+        CompletionResult forked = backend.complete(new CompletionRequest(fork, 1, List.of(), Sampling.greedy(1),
+                true), (t, n) -> { }, null);
+        CompletionResult again = backend.complete(new CompletionRequest(fork, 1, List.of(), Sampling.greedy(1),
+                false), (t, n) -> { }, null);
+        CompletionResult resumed = backend.complete(new CompletionRequest(trace + "Wait", 1, List.of(),
+                Sampling.greedy(1), true), (t, n) -> { }, null);
+        return List.of(
+                String.format(Locale.ROOT, "trace of %d tokens evaluated in %.1f ms", built.promptTokens(),
+                        ms(built)),
+                String.format(Locale.ROOT, "fork at token %d: evaluated %d, %.1f ms (copy of the prefix); the same "
+                        + "prompt from scratch: evaluated %d, %.1f ms", forked.promptTokens() - 4,
+                        forked.promptTokensEvaluated(), ms(forked), again.promptTokensEvaluated(), ms(again)),
+                String.format(Locale.ROOT, "the trace continued after the fork: evaluated %d, %.1f ms",
+                        resumed.promptTokensEvaluated(), ms(resumed)));
+    }
+
+    /**
+     * N samples of one micro-model problem in one batch against one: generated tokens per second overall, over
+     * {@code BATCH_REPEATS} batches each (a micro-model answer is short).
+     */
+    private static List<String> batches(LocalCompletionBackend micro) throws EngineException {
+        Problem hardest = ProblemSplit.heldOut(40).stream().max(java.util.Comparator.comparingInt(Problem::difficulty))
+                .orElseThrow();
+        String prompt = MicroFormat.prompt(hardest.question());
+        micro.completeAll(List.of(request(prompt, 0)), (s, t, n) -> { }, null);
+        List<String> lines = new ArrayList<>();
+        double single = 0;
+        for (int n : List.of(1, 4, 8)) {
+            long nanos = 0;
+            int tokens = 0;
+            for (int rep = 0; rep < BATCH_REPEATS; rep++) {
+                List<CompletionRequest> requests = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    requests.add(request(prompt, rep * 100 + i));
+                }
+                long start = System.nanoTime();
+                List<CompletionResult> results = micro.completeAll(requests, (s, t, k) -> { }, null);
+                nanos += System.nanoTime() - start;
+                tokens += results.stream().mapToInt(CompletionResult::tokens).sum();
+            }
+            double rate = tokens / (nanos / 1e9);
+            if (n == 1) {
+                single = rate;
+            }
+            lines.add(String.format(Locale.ROOT, "micro model, batches of %d (x%d): %d tokens in %.0f ms = %.0f tok/s "
+                    + "(%.2fx one sequence)", n, BATCH_REPEATS, tokens, nanos / 1e6, rate, rate / single));
+        }
+        return lines;
+    }
+
+    private static CompletionRequest request(String prompt, int seed) {
+        return new CompletionRequest(prompt, 256, List.of(), new Sampling(1.0, null, (long) seed, null), true);
+    }
+
+    /**
+     * Generated tokens/s of the micro model through the host (greedy answers to 20 held-out problems, from each
+     * first streamed token to the end) against llama-bench tg64 on the same file, interleaved round by round.
+     */
+    private static List<String> microSpeed(LocalCompletionBackend micro, int threads, int rounds,
+                                           Optional<LlamaBench> llamaBench) throws Exception {
+        List<Double> host = new ArrayList<>();
+        List<Double> bench = new ArrayList<>();
+        List<Double> deep = new ArrayList<>();
+        List<Double> inProcess = new ArrayList<>();
+        int decodedTotal = 0;
+        for (int r = 0; r < rounds; r++) {
+            long decodeNanos = 0;
+            int decoded = 0;
+            for (Problem p : ProblemSplit.heldOut(20)) {
+                long[] first = new long[1];
+                CompletionResult result = micro.complete(new CompletionRequest(MicroFormat.prompt(p.question()), 256,
+                        List.of(), Sampling.greedy(1), false), (t, n) -> {
+                            if (first[0] == 0) {
+                                first[0] = System.nanoTime();
+                            }
+                        }, null);
+                decodeNanos += result.endNanos() - first[0];
+                decoded += result.tokens() - 1;
+            }
+            host.add(decoded / (decodeNanos / 1e9));
+            decodedTotal += decoded;
+            inProcess.add(inProcessDecode(threads));
+            if (llamaBench.isPresent()) {
+                bench.add(LlamaBench.generation(llamaBench.get().run(MICRO.toAbsolutePath(), threads, 0, 64, 1)));
+                // the app's answers: ~100 tokens after a prompt of ~64
+                deep.add(LlamaBench.generation(llamaBench.get().run(MICRO.toAbsolutePath(), threads, 0, 128, 64, 1)));
+            }
+        }
+        double h = median(host);
+        String lb = "llama-bench not found";
+        if (!bench.isEmpty()) {
+            double tg = median(bench);
+            double tgDeep = median(deep);
+            lb = String.format(Locale.ROOT, "llama-bench tg64 %.0f tok/s (host/llama-bench %.2fx), tg128 @ depth 64 "
+                    + "%.0f tok/s (%.2fx); samples %s vs %s, %s", tg, h / tg, tgDeep, h / tgDeep, format(host),
+                    format(bench), format(deep));
+        }
+        return List.of(String.format(Locale.ROOT, "micro model through the host: %d tokens decoded, %.0f tok/s; "
+                + "in this JVM through the binding (no host): %.0f tok/s %s; %s", decodedTotal, h, median(inProcess),
+                format(inProcess), lb));
+    }
+
+    /** The same greedy answers decoded in this JVM through the binding: what the host adds is the difference. */
+    private static double inProcessDecode(int threads) {
+        LlamaLibrary lib = LlamaLibrary.load();
+        try (LlamaModel model = LlamaModel.load(lib, MICRO.toAbsolutePath(), null);
+             LlamaContext ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 2048, 16, threads));
+             LlamaBatch batch = new LlamaBatch(2048);
+             LlamaSampler greedy = LlamaSampler.create(lib, LlamaSampler.Settings.greedy())) {
+            long nanos = 0;
+            int decoded = 0;
+            for (Problem p : ProblemSplit.heldOut(20)) {
+                ctx.clear();
+                int[] prompt = model.vocab().tokenize(MicroFormat.prompt(p.question()), true, true);
+                batch.clear();
+                for (int i = 0; i < prompt.length; i++) {
+                    batch.add(prompt[i], i, 0, i == prompt.length - 1);
+                }
+                ctx.decode(batch);
+                int index = prompt.length - 1;
+                long start = System.nanoTime();
+                for (int pos = prompt.length; pos < prompt.length + 256; pos++) {
+                    int token = greedy.sample(ctx, index);
+                    if (model.vocab().isEndOfGeneration(token)) {
+                        break;
+                    }
+                    model.vocab().piece(token, true);
+                    batch.clear();
+                    index = batch.add(token, pos, 0, true);
+                    ctx.decode(batch);
+                    decoded++;
+                }
+                nanos += System.nanoTime() - start;
+            }
+            return decoded / (nanos / 1e9);
+        }
+    }
+
+    private static double ms(CompletionResult r) {
+        return (r.endNanos() - r.startNanos()) / 1e6;
+    }
+
+    private static String format(List<Double> values) {
+        return values.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList().toString();
     }
 
     private static double median(List<Double> values) {

@@ -1,5 +1,7 @@
 package dev.thinkbench.engine.raw;
 
+import dev.thinkbench.engine.RawBackendSpec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.CancelToken;

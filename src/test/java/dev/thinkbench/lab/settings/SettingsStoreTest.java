@@ -21,8 +21,9 @@ class SettingsStoreTest {
         Settings s = Settings.defaults().withEngine("ollama", "http://127.0.0.1:11434", "qwen3")
                 .withTheme("dark").withColumns(List.of("small=none", "large=effort:high")).withApiKeyEnv("KEY_VAR");
         store.save(s);
-        assertThat(store.load()).isEqualTo(s);
-        assertThat(store.lastProblem()).isNull();
+        assertThat(store.load().settings()).isEqualTo(s);
+        assertThat(store.load().status()).isEqualTo(SettingsStore.Status.OK);
+        assertThat(store.load().problem()).isNull();
         try (var files = Files.list(dir.resolve("sub"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("settings.json");
         }
@@ -30,24 +31,62 @@ class SettingsStoreTest {
 
     @Test
     void missingFileGivesDefaults() {
-        assertThat(new SettingsStore(dir.resolve("none.json")).load()).isEqualTo(Settings.defaults());
+        SettingsStore.Loaded loaded = new SettingsStore(dir.resolve("none.json")).load();
+        assertThat(loaded.settings()).isEqualTo(Settings.defaults());
+        assertThat(loaded.status()).isEqualTo(SettingsStore.Status.MISSING);
+        assertThat(loaded.writable()).isTrue();
     }
 
     @Test
     void brokenFileIsSetAsideWithAReason() throws Exception {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{\"schemaVersion\": 1, \"engineId\": ");
-        SettingsStore store = new SettingsStore(file);
-        assertThat(store.load()).isEqualTo(Settings.defaults());
-        assertThat(store.lastProblem()).contains("could not be read");
+        SettingsStore.Loaded loaded = new SettingsStore(file).load();
+        assertThat(loaded.settings()).isEqualTo(Settings.defaults());
+        assertThat(loaded.status()).isEqualTo(SettingsStore.Status.BROKEN);
+        assertThat(loaded.writable()).isTrue();
+        assertThat(loaded.problem()).contains("unreadable").contains("set aside as settings.json.broken");
+        assertThat(loaded.setAsideAs()).isEqualTo(dir.resolve("settings.json.broken"));
         assertThat(dir.resolve("settings.json.broken")).exists();
+    }
+
+    @Test
+    void aSecondBrokenFileNeverOverwritesTheFirst() throws Exception {
+        Path file = dir.resolve("settings.json");
+        SettingsStore store = new SettingsStore(file);
+        Files.writeString(file, "first broken");
+        store.load();
+        Files.writeString(file, "second broken");
+        SettingsStore.Loaded second = store.load();
+        Files.writeString(file, "third broken");
+        store.load();
+
+        assertThat(dir.resolve("settings.json.broken")).hasContent("first broken");
+        assertThat(dir.resolve("settings.json.broken-2")).hasContent("second broken");
+        assertThat(dir.resolve("settings.json.broken-3")).hasContent("third broken");
+        assertThat(second.problem()).contains("set aside as settings.json.broken-2");
+    }
+
+    @Test
+    void aFileFromANewerVersionIsNotWritableAndLeftAsItIs() throws Exception {
+        Path file = dir.resolve("settings.json");
+        String newer = "{\"schemaVersion\": 2, \"theme\": \"dark\", \"somethingNew\": [1, 2]}";
+        Files.writeString(file, newer);
+
+        SettingsStore.Loaded loaded = new SettingsStore(file).load();
+
+        assertThat(loaded.status()).isEqualTo(SettingsStore.Status.NEWER);
+        assertThat(loaded.writable()).isFalse();
+        assertThat(loaded.settings()).isEqualTo(Settings.defaults());
+        assertThat(loaded.problem()).contains("newer Thinkbench").contains("left untouched");
+        assertThat(file).hasContent(newer);
     }
 
     @Test
     void unknownFieldsFromLaterVersionsAreIgnored() throws Exception {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{\"schemaVersion\":1,\"engineId\":\"ollama\",\"futureThing\":42}");
-        assertThat(new SettingsStore(file).load().engineId()).isEqualTo("ollama");
+        assertThat(new SettingsStore(file).load().settings().engineId()).isEqualTo("ollama");
     }
 
     @Test
@@ -63,7 +102,7 @@ class SettingsStoreTest {
         Settings s = Settings.defaults().withBuiltinEngine(3, 8192).withTheme("dark");
 
         store.save(s);
-        Settings loaded = store.load();
+        Settings loaded = store.load().settings();
 
         assertThat(loaded).isEqualTo(s);
         assertThat(loaded.builtinEngine()).isEqualTo(new LocalEngineSettings(3, 8192));
@@ -79,7 +118,7 @@ class SettingsStoreTest {
                  "theme":"dark","columns":["small=none"],"welcomeSeen":true}
                 """);
 
-        Settings loaded = new SettingsStore(file).load();
+        Settings loaded = new SettingsStore(file).load().settings();
 
         assertThat(loaded.engineId()).isEqualTo("builtin");
         assertThat(loaded.welcomeSeen()).isTrue();
@@ -93,7 +132,7 @@ class SettingsStoreTest {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{\"schemaVersion\":1,\"builtinThreads\":9999,\"builtinContextSize\":12}");
 
-        Settings loaded = new SettingsStore(file).load();
+        Settings loaded = new SettingsStore(file).load().settings();
 
         assertThat(loaded.builtinEngine()).isEqualTo(LocalEngineSettings.defaults());
     }

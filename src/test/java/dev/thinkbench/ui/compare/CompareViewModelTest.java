@@ -1,5 +1,9 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.text.TextStreamListener;
+
+import dev.thinkbench.ui.text.TextChunk;
+
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.PriceTable;

@@ -1,5 +1,9 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.text.TextStreamListener;
+
+import dev.thinkbench.ui.text.TextChunk;
+
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunSpec;
@@ -45,6 +49,8 @@ class LiveRunViewModelTest {
         }
     }
 
+    private static LiveRunViewModel last;
+
     private static List<List<TextChunk>> play(List<ReasoningEvent> events, List<String> resets) {
         Comparison c = Comparison.start(new ReplayTestEngine(events), PriceTable.empty(),
                 new RunSpec("q", "", "m", new Budget.None(), Sampling.defaults()), List.of(new Lane("x",
@@ -58,6 +64,7 @@ class LiveRunViewModelTest {
         live.attach(c.runs().getFirst());
         resets.clear();
         live.tick(1);
+        last = live;
         return batches;
     }
 
@@ -91,5 +98,17 @@ class LiveRunViewModelTest {
 
         assertThat(resets).containsExactly("reset");
         assertThat(batches).containsExactly(List.of(new TextChunk(TextChunk.Part.THINKING, "fixed more")));
+    }
+
+    @Test
+    void aProvidersSummaryOfTheThinkingIsMarkedAsOne() {
+        play(List.of(new ReasoningEvent.Started(1, "m", "none"),
+                new ReasoningEvent.ThinkingDelta(2, "**Counting** the letters", 0, true),
+                new ReasoningEvent.Finished(3, ReasoningEvent.StopReason.END_OF_TURN)), new ArrayList<>());
+        assertThat(last.thinkingSummaryProperty().get()).isTrue();
+
+        play(List.of(new ReasoningEvent.Started(1, "m", "none"), new ReasoningEvent.ThinkingDelta(2, "own", 1),
+                new ReasoningEvent.Finished(3, ReasoningEvent.StopReason.END_OF_TURN)), new ArrayList<>());
+        assertThat(last.thinkingSummaryProperty().get()).isFalse();
     }
 }

@@ -2,9 +2,14 @@ package dev.thinkbench.ui.connection;
 
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.lab.settings.SecretsStore;
 import dev.thinkbench.ui.ScriptedTestEngine;
 import dev.thinkbench.ui.WorkbenchFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Optional;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +35,27 @@ class ConnectionViewModelTest {
     private final List<String> keys = new ArrayList<>();
     private final ConnectionViewModel vm = new ConnectionViewModel(registry(keys),
             new WorkbenchFixture.SameThreadTasks(), name -> name.equals("TEST_KEY") ? "sk-secret" : null);
+
+    @Test
+    void aKeyTypedIntoTheWindowIsKeptForItsEngineAndUsedWhenNoVariableIsNamed(@TempDir Path dir) {
+        SecretsStore store = new SecretsStore(dir.resolve(SecretsStore.FILE_NAME));
+        List<String> seen = new ArrayList<>();
+        ConnectionViewModel keyed = new ConnectionViewModel(registry(seen), new WorkbenchFixture.SameThreadTasks(),
+                name -> name.equals("TEST_KEY") ? "sk-secret" : null, Optional.of(store));
+        assertThat(keyed.canStoreKeys()).isTrue();
+        assertThat(keyed.keyStoredProperty().get()).isFalse();
+
+        keyed.saveApiKey("sk-typed-into-window-42");
+
+        assertThat(store.get("up")).contains("sk-typed-into-window-42");
+        assertThat(keyed.keyStoredProperty().get()).isTrue();
+        assertThat(seen.getLast()).isEqualTo("sk-typed-into-window-42");
+        keyed.apiKeyVariableProperty().set("TEST_KEY");
+        assertThat(seen.getLast()).as("a named variable wins").isEqualTo("sk-secret");
+        keyed.engineEntryProperty().set(keyed.engines().get(1));
+        assertThat(keyed.keyStoredProperty().get()).as("the key belongs to its engine").isFalse();
+        assertThat(vm.canStoreKeys()).isFalse();
+    }
 
     @Test
     void listingModelsPicksTheFirstWhenNoneIsChosen() {

@@ -1,11 +1,14 @@
 package dev.thinkbench.ui.models;
 
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.local.LocalEngineException;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.models.CatalogModel;
 import dev.thinkbench.engine.local.models.ExternalModels;
 import dev.thinkbench.engine.local.models.LoopbackFileServer;
 import dev.thinkbench.engine.local.models.ModelDownloader;
 import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.testing.QueuedTestTasks;
 import dev.thinkbench.testing.TinyGguf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,11 +36,20 @@ class ModelManagerViewModelTest {
     Path home;
 
     /** Drains as the UI's frame pulse would until the condition holds; a generous bound, then a clear failure. */
-    private static void drainUntil(ModelManagerViewModel vm, BooleanSupplier condition) throws InterruptedException {
+    private final QueuedTestTasks tasks = new QueuedTestTasks();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopTasks() {
+        tasks.close();
+    }
+
+    private void drainUntil(ModelManagerViewModel vm, BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 9000 && !condition.getAsBoolean(); i++) {
+            tasks.drain();
             vm.drain();
             Thread.sleep(10);
         }
+        tasks.drain();
         vm.drain();
         assertThat(condition.getAsBoolean()).as("condition reached while draining").isTrue();
     }
@@ -45,8 +57,7 @@ class ModelManagerViewModelTest {
     @Test
     void pauseKeepsThePartialFileResumeFinishesAndDeleteRemovesIt() throws Exception {
         byte[] model = Files.readAllBytes(TinyGguf.write(home.resolve("source.gguf")));
-        try (LoopbackFileServer server = new LoopbackFileServer(model);
-             ExecutorService background = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
             server.stall = new CountDownLatch(1);
             server.stallResponses = 1;
             CatalogModel tiny = new CatalogModel("tiny", "Tiny", "llama", "120K", "F32", model.length, "MIT",
@@ -54,7 +65,7 @@ class ModelManagerViewModelTest {
             ModelStore store = ModelStore.inDataDirectory(home);
             ModelManagerViewModel vm = new ModelManagerViewModel(List.of(tiny), store, new ExternalModels(home,
                     Map.of()), new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 2, Duration.ofMillis(10),
-                    Duration.ofSeconds(20)), background, () -> -1, new LocalEngineSettings(2, 4096));
+                    Duration.ofSeconds(20)), tasks, () -> -1, new LocalEngineSettings(2, 4096));
             CatalogEntry entry = vm.catalog().getFirst();
 
             vm.download(entry);
@@ -85,7 +96,7 @@ class ModelManagerViewModelTest {
     @Test
     void outOfRangeSettingsAreRefusedWithTheReason() {
         ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
-                new ExternalModels(home, Map.of()), new ModelDownloader(), Runnable::run, () -> -1,
+                new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
                 LocalEngineSettings.defaults());
 
         vm.contextSizeProperty().set(16);
@@ -99,7 +110,7 @@ class ModelManagerViewModelTest {
     @Test
     void validSettingChangesArePassedOnAndOutOfRangeOnesAreNot() {
         ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
-                new ExternalModels(home, Map.of()), new ModelDownloader(), Runnable::run, () -> -1,
+                new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
                 new LocalEngineSettings(2, 4096));
         List<LocalEngineSettings> saved = new ArrayList<>();
         vm.setOnSettingsChanged(saved::add);
@@ -110,5 +121,33 @@ class ModelManagerViewModelTest {
 
         assertThat(saved).containsExactly(new LocalEngineSettings(3, 4096), new LocalEngineSettings(3, 8192));
         assertThat(vm.errorProperty().get()).contains("context size must be between");
+    }
+
+    @Test
+    void aModelTheEngineRefusesShowsOneSentenceWithTheEngineLogAsDetails() throws Exception {
+        Path file = TinyGguf.write(home.resolve("tiny.gguf"));
+        ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
+                new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
+                new LocalEngineSettings(2, 4096));
+        List<String> log = List.of("llama_model_loader: loaded meta data with 20 key-value pairs",
+                "llama_model_load: error loading model: check_tensor_dims: tensor 'x' has wrong shape");
+        vm.setLoader(model -> {
+            throw new LocalEngineException(FailureKind.BAD_REQUEST, "llama.cpp could not load tiny.gguf: "
+                    + log.getLast(), log);
+        });
+
+        vm.choose(ModelStore.open(file));
+        drainUntil(vm, () -> !vm.errorProperty().get().isEmpty());
+
+        assertThat(vm.errorProperty().get()).isEqualTo("llama.cpp could not load tiny.gguf: " + log.getLast());
+        assertThat(vm.detailsProperty().get()).isEqualTo(String.join("\n", log));
+        assertThat(vm.loadStatusProperty().get()).isEmpty();
+
+        vm.setLoader(model -> { });
+        vm.choose(ModelStore.open(file));
+        drainUntil(vm, () -> vm.loadStatusProperty().get().endsWith("is loaded in the built-in engine"));
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.detailsProperty().get()).isEmpty();
     }
 }

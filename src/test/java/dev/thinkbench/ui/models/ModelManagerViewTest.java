@@ -1,5 +1,9 @@
 package dev.thinkbench.ui.models;
 
+import dev.thinkbench.ui.FxBackgroundTasks;
+
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.local.LocalEngineException;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.models.CatalogModel;
 import dev.thinkbench.engine.local.models.ExternalModels;
@@ -10,6 +14,8 @@ import dev.thinkbench.engine.local.models.ModelStore;
 import dev.thinkbench.testing.TinyGguf;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -49,7 +55,7 @@ class ModelManagerViewTest {
         server = new LoopbackFileServer(Files.readAllBytes(source));
         Path ollama = home.resolve(".ollama/models/blobs/sha256-" + "c".repeat(64));
         Files.createDirectories(ollama.getParent());
-        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 3).put("general.architecture", "qwen3")
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 3).put("general.architecture", "qwen9")
                 .write(ollama);
         Path manifest = home.resolve(".ollama/models/manifests/registry.ollama.ai/library/qwen3/0.6b");
         Files.createDirectories(manifest.getParent());
@@ -59,7 +65,7 @@ class ModelManagerViewTest {
                 server.url(), null, "chatml-think", true, "A model written by the test.");
         ModelManagerViewModel vm = new ModelManagerViewModel(List.of(tiny), ModelStore.inDataDirectory(home),
                 new ExternalModels(home, Map.of()), new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 2,
-                Duration.ofMillis(10), Duration.ofSeconds(20)), Executors.newVirtualThreadPerTaskExecutor(),
+                Duration.ofMillis(10), Duration.ofSeconds(20)), new FxBackgroundTasks(),
                 () -> 50L << 20, new LocalEngineSettings(2, 4096));
         vm.setOnChosen(chosen::add);
         view = new ModelManagerView(vm);
@@ -82,7 +88,7 @@ class ModelManagerViewTest {
     void downloadInstallsTheModelAndChoosingItWarnsAboutMemory(FxRobot robot) throws Exception {
         ModelManagerViewModel vm = view.viewModel();
         waitUntil(() -> vm.models().size() == 1);
-        assertThat(vm.models().getFirst().usable()).as("the qwen3 from Ollama").isFalse();
+        assertThat(vm.models().getFirst().usable()).as("the Ollama model of an architecture llama.cpp does not know").isFalse();
 
         robot.clickOn(".download-button");
         waitUntil(() -> vm.catalog().getFirst().stateProperty().get() == CatalogEntry.State.INSTALLED);
@@ -143,5 +149,39 @@ class ModelManagerViewTest {
 
         assertThat(view.viewModel().models()).extracting(LocalModel::source)
                 .containsExactly(LocalModel.Source.BUNDLED, LocalModel.Source.OLLAMA);
+    }
+
+    @Test
+    void aFailedLoadShowsItsSentenceAndTheEngineLogUnderACollapsedDetailsPane(FxRobot robot) throws Exception {
+        Path model = TinyGguf.write(home.resolve("refused.gguf"));
+        List<String> log = List.of("llama_model_loader: loaded meta data with 20 key-value pairs",
+                "llama_model_load: error loading model: check_tensor_dims: tensor 'x' has wrong shape");
+        view.viewModel().setLoader(m -> {
+            throw new LocalEngineException(FailureKind.BAD_REQUEST, "llama.cpp could not load refused.gguf: "
+                    + log.getLast(), log);
+        });
+
+        robot.interact(() -> view.viewModel().open(model));
+        waitUntil(() -> !view.viewModel().detailsProperty().get().isEmpty());
+
+        assertThat(robot.lookup("#errorLabel").queryAs(Label.class).getText())
+                .isEqualTo("llama.cpp could not load refused.gguf: " + log.getLast());
+        TitledPane details = robot.lookup("#detailsPane").queryAs(TitledPane.class);
+        assertThat(details.isVisible()).isTrue();
+        assertThat(details.isExpanded()).as("collapsed until asked for").isFalse();
+
+        robot.clickOn(details.lookup(".title"));
+        waitUntil(details::isExpanded);
+
+        TextArea text = robot.lookup("#detailsText").queryAs(TextArea.class);
+        assertThat(text.getText()).isEqualTo(String.join("\n", log));
+        assertThat(text.isEditable()).isFalse();
+    }
+
+    @Test
+    void withoutAFailureThereIsNoDetailsPane(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#detailsPane").queryAs(TitledPane.class).isVisible()).isFalse();
     }
 }

@@ -3,8 +3,7 @@ package dev.thinkbench.ui.stepper;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.ModelInfo;
-import dev.thinkbench.engine.raw.RawBackendSpec;
-import dev.thinkbench.engine.raw.RawBackends;
+import dev.thinkbench.engine.RawBackendSpec;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.StepperState;
 import dev.thinkbench.testing.ScriptedTestBackend;
@@ -31,20 +30,19 @@ class ConnectedStepperViewModelTest {
     private final List<RawBackendSpec> specs = new CopyOnWriteArrayList<>();
     private final List<String> kindsUsed = new CopyOnWriteArrayList<>();
     private final ScriptedTestBackend backend = new ScriptedTestBackend().then("Two", "</think>");
-    private final RawBackends raw = new RawBackends()
-            .add(kind("builtin", "Built-in engine", "http://127.0.0.1"))
-            .add(kind("llama-server", "llama.cpp server", "http://127.0.0.1:8080"));
-    private final ConnectionViewModel connection = new ConnectionViewModel(new EngineRegistry()
-            .register(entry("builtin", null))
+    private final EngineRegistry registry = new EngineRegistry()
+            .register(raw("builtin", "Built-in engine", null))
             .register(entry("ollama", "http://127.0.0.1:11434"))
-            .register(entry("llama-server", "http://127.0.0.1:8080")),
+            .register(raw("llama-server", "llama.cpp server", "http://127.0.0.1:8080"));
+    private final ConnectionViewModel connection = new ConnectionViewModel(registry,
             new WorkbenchFixture.SameThreadTasks(), Map.of("SERVER_KEY", "sk-stepper-secret")::get);
-    private final ConnectedStepperViewModel vm = new ConnectedStepperViewModel(connection, raw, "builtin",
+    private final ConnectedStepperViewModel vm = new ConnectedStepperViewModel(connection, registry, "builtin",
             () -> Sampling.greedy(7), Map.of("SERVER_KEY", "sk-stepper-secret")::get,
             new WorkbenchFixture.SameThreadTasks());
 
-    private RawBackends.Kind kind(String id, String name, String url) {
-        return new RawBackends.Kind(id, name, url, "", spec -> {
+    /** A raw-continuation kind whose backends are the scripted test backend, noting each spec. */
+    private EngineRegistry.Entry raw(String id, String name, String url) {
+        return new EngineRegistry.Entry(id, name, name, url, null, config -> null, spec -> {
             specs.add(spec);
             kindsUsed.add(id);
             return backend;
@@ -95,7 +93,7 @@ class ConnectedStepperViewModelTest {
     void aRawEngineStepsOnTheEngineBarsServerModelAndKeyReadAtRun() throws Exception {
         connection.use("llama-server", "http://10.0.0.7:9000", "SERVER_KEY", "qwq-32b");
         assertThat(vm.supportedProperty().get()).isTrue();
-        assertThat(vm.targetProperty().get()).isEqualTo("llama-server engine \u00b7 qwq-32b");
+        assertThat(vm.targetProperty().get()).isEqualTo("llama.cpp server \u00b7 qwq-32b");
         forgetBackends();
 
         runUntilPaused();
@@ -133,9 +131,9 @@ class ConnectedStepperViewModelTest {
 
     @Test
     void onTheBuiltInEngineTheModelsOwnTemplateIsPreselected() {
-        RawBackends named = new RawBackends().add(new RawBackends.Kind("builtin", "Built-in engine",
-                "http://127.0.0.1", "", spec -> new TemplateSourceTestBackend(backend, spec.model(),
-                spec.model().startsWith("r1") ? "deepseek-r1" : null, null)));
+        EngineRegistry named = new EngineRegistry().register(new EngineRegistry.Entry("builtin", "Built-in engine",
+                "llama.cpp here", null, null, config -> null, spec -> new TemplateSourceTestBackend(backend,
+                spec.model(), spec.model().startsWith("r1") ? "deepseek-r1" : null, null)));
         try (ConnectedStepperViewModel builtin = new ConnectedStepperViewModel(connection, named, "builtin",
                 () -> Sampling.greedy(7), name -> null, new WorkbenchFixture.SameThreadTasks())) {
             connection.use("builtin", null, null, "r1-distill.gguf");

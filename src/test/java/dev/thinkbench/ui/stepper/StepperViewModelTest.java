@@ -1,5 +1,7 @@
 package dev.thinkbench.ui.stepper;
 
+import dev.thinkbench.core.ReasoningEvent;
+
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.StepRecord;
@@ -57,7 +59,7 @@ class StepperViewModelTest {
         vm.traceProperty().addListener((o, a, b) -> updates.add(b));
 
         for (int i = 0; i < 200; i++) {
-            listener.accept(new StepperEvent.TextDelta(1, StepRecord.Phase.THINKING, "x", 1));
+            listener.accept(new StepperEvent.Recorded(1, new ReasoningEvent.ThinkingDelta(System.nanoTime(), "x", 1)));
         }
         vm.drain();
 

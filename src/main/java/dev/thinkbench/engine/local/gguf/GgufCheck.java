@@ -19,6 +19,11 @@ public enum GgufCheck {
     TENSOR_OFFSET("tensor offset"),
     TENSOR_BOUNDS("tensor bounds"),
     DUPLICATE_TENSOR("duplicate tensor"),
+    /**
+     * A count or size is possible within the file but beyond what this engine reads (no real model comes close):
+     * the reader refuses it rather than spend memory or time on it.
+     */
+    SIZE_LIMIT("size limit"),
     /** The file ends inside the header. */
     TRUNCATED("truncated header"),
     ARCHITECTURE("architecture"),

@@ -2,7 +2,7 @@ package dev.thinkbench.engine.local.gguf;
 
 /**
  * A file failed one GGUF check. The message is written for the user and names the offending value, e.g.
- * {@code architecture: 'qwen3' is not supported by the built-in engine (llama.cpp b4916)}.
+ * {@code architecture: 'qwen3' is not supported by the built-in engine (llama.cpp v0.5.0)}.
  */
 public final class GgufFormatException extends Exception {
 

@@ -3,7 +3,7 @@ package dev.thinkbench.engine.local.gguf;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,13 +12,13 @@ import java.nio.charset.StandardCharsets;
  */
 final class GgufInput {
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final long size;
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     /** File offset of {@code buffer}'s index 0. */
     private long bufferStart;
 
-    GgufInput(FileChannel channel, long size) {
+    GgufInput(SeekableByteChannel channel, long size) {
         this.channel = channel;
         this.size = size;
         buffer.flip();
@@ -50,7 +50,7 @@ final class GgufInput {
             bufferStart += buffer.position();
             buffer.compact();
             while (buffer.position() < n) {
-                if (channel.read(buffer, bufferStart + buffer.position()) < 0) {
+                if (channel.position(bufferStart + buffer.position()).read(buffer) < 0) {
                     throw new GgufFormatException(GgufCheck.TRUNCATED, "the file shrank while reading " + what);
                 }
             }
@@ -83,15 +83,27 @@ final class GgufInput {
         return fill(8, what).getDouble();
     }
 
-    /** A u64-length-prefixed UTF-8 string whose length must fit in the rest of the file and in {@code maxBytes}. */
-    String string(String what, int maxBytes) throws GgufFormatException, IOException {
+    /**
+     * Reads a string's u64 length prefix and checks it: it must fit in the rest of the file (else STRING_LENGTH) and
+     * in {@code maxBytes} (else SIZE_LIMIT). The caller then reads the bytes with {@link #stringBytes}.
+     */
+    int stringLength(String what, int maxBytes) throws GgufFormatException, IOException {
         long length = u64("the length of " + what);
-        if (length < 0 || length > remaining() || length > maxBytes) {
+        if (length < 0 || length > remaining()) {
             throw new GgufFormatException(GgufCheck.STRING_LENGTH, what + " claims " + Long.toUnsignedString(length)
-                    + " bytes, but " + Math.min(remaining(), maxBytes) + " is the most possible at offset "
-                    + position());
+                    + " bytes, but only " + remaining() + " are left at offset " + position());
         }
-        byte[] bytes = new byte[(int) length];
+        if (length > maxBytes) {
+            throw new GgufFormatException(GgufCheck.SIZE_LIMIT, what + " is " + length + " bytes long; this engine "
+                    + "reads strings of up to " + maxBytes + " bytes here");
+        }
+        return (int) length;
+    }
+
+    /** The next {@code length} bytes as UTF-8 text (the length already checked by {@link #stringLength}). */
+    String stringBytes(int length, String what) throws GgufFormatException, IOException {
+        need(length, what);
+        byte[] bytes = new byte[length];
         int done = 0;
         while (done < bytes.length) {
             int n = Math.min(bytes.length - done, buffer.capacity());
@@ -108,10 +120,12 @@ final class GgufInput {
             throw new GgufFormatException(GgufCheck.STRING_LENGTH, what + " claims " + Long.toUnsignedString(length)
                     + " bytes, but only " + remaining() + " are left at offset " + position());
         }
-        skip(length);
+        skip(length, what);
     }
 
-    void skip(long n) {
+    /** Skips {@code n} bytes, which must exist. */
+    void skip(long n, String what) throws GgufFormatException {
+        need(n, what);
         if (n <= buffer.remaining()) {
             buffer.position(buffer.position() + (int) n);
         } else {

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Decides whether the built-in engine may hand a file to llama.cpp: the structural checks of {@link GgufReader},
- * then the model checks (an architecture llama.cpp b4916 knows and that generates text, the keys its loader
+ * then the model checks (an architecture the bundled llama.cpp knows and that generates text, the keys its loader
  * requires, the token embedding and a tensor for every block). Each failure is a {@link GgufFormatException} naming
  * the check and the value. Passing does not prove the weights are sensible, only that native code will not be fed
  * a malformed file.

@@ -1,14 +1,19 @@
 package dev.thinkbench.engine.local.host;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import dev.thinkbench.engine.TokenLogprob;
+
 import java.util.List;
+import java.util.Map;
 
 /** What the engine host writes back: one JSON object per line on its stdout, its kind in {@code type}. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = HostEvent.Ready.class, name = "ready"),
+        @JsonSubTypes.Type(value = HostEvent.Progress.class, name = "progress"),
         @JsonSubTypes.Type(value = HostEvent.Loaded.class, name = "loaded"),
         @JsonSubTypes.Type(value = HostEvent.Chunk.class, name = "chunk"),
         @JsonSubTypes.Type(value = HostEvent.Done.class, name = "done"),
@@ -23,17 +28,40 @@ public sealed interface HostEvent {
     record Ready(long id, long pid) implements HostEvent {
     }
 
+    /** Loading a model: the fraction done so far (a few per load). */
+    record Progress(long id, double fraction) implements HostEvent {
+    }
+
     /**
      * The model is loaded.
      *
      * @param specialTokens the vocabulary's control and user-defined token strings (e.g. {@code <|im_end|>}), which
      *                      llama.cpp parses when they appear in prompt text
+     * @param details what llama.cpp says about the model and itself (description, parameters, backend, ...), for
+     *                the Models tab; null from older hosts
      */
-    record Loaded(long id, String model, int contextSize, List<String> specialTokens) implements HostEvent {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Loaded(long id, String model, int contextSize, List<String> specialTokens, Map<String, String> details)
+            implements HostEvent {
+
+        public Loaded(long id, String model, int contextSize, List<String> specialTokens) {
+            this(id, model, contextSize, specialTokens, null);
+        }
     }
 
-    /** Generated text: {@code tokens} decoded tokens whose text is {@code text} (text may be empty). */
-    record Chunk(long id, String text, int tokens) implements HostEvent {
+    /**
+     * Generated text: {@code tokens} decoded tokens whose text is {@code text} (text may be empty). Tokens are
+     * coalesced: one chunk carries what was generated since the last one, a few milliseconds' worth.
+     *
+     * @param seq the sequence's index in a {@link HostRequest.CompleteBatch}, null for a single completion
+     * @param logprobs the chunk's tokens with their log-probabilities, when the request asked for them
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Chunk(long id, String text, int tokens, Integer seq, List<TokenLogprob> logprobs) implements HostEvent {
+
+        public Chunk(long id, String text, int tokens) {
+            this(id, text, tokens, null, null);
+        }
     }
 
     /**
@@ -43,9 +71,16 @@ public sealed interface HostEvent {
      * @param promptTokens the prompt's tokens, BOS included; null when the request was cancelled before it was
      *                     tokenized
      * @param promptTokensEvaluated prompt tokens not served from the cache, null when the cache state is uncertain
+     * @param seq the sequence's index in a {@link HostRequest.CompleteBatch}, null for a single completion
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Done(long id, String stop, String stoppingWord, int tokens, Integer promptTokens,
-                Integer promptTokensEvaluated) implements HostEvent {
+                Integer promptTokensEvaluated, Integer seq) implements HostEvent {
+
+        public Done(long id, String stop, String stoppingWord, int tokens, Integer promptTokens,
+                    Integer promptTokensEvaluated) {
+            this(id, stop, stoppingWord, tokens, promptTokens, promptTokensEvaluated, null);
+        }
     }
 
     record Tokens(long id, int[] tokens) implements HostEvent {

@@ -13,6 +13,7 @@ import java.util.List;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = HostRequest.Load.class, name = "load"),
         @JsonSubTypes.Type(value = HostRequest.Complete.class, name = "complete"),
+        @JsonSubTypes.Type(value = HostRequest.CompleteBatch.class, name = "completeBatch"),
         @JsonSubTypes.Type(value = HostRequest.Cancel.class, name = "cancel"),
         @JsonSubTypes.Type(value = HostRequest.Tokenize.class, name = "tokenize"),
         @JsonSubTypes.Type(value = HostRequest.Shutdown.class, name = "shutdown")})
@@ -20,7 +21,7 @@ public sealed interface HostRequest {
 
     long id();
 
-    /** Loads a model (replacing none: a host holds at most one model, since llama.cpp cannot free one). */
+    /** Loads a model, freeing the one loaded before (a host holds one model at a time). */
     record Load(long id, String model, int contextSize, int threads) implements HostRequest {
     }
 
@@ -28,17 +29,39 @@ public sealed interface HostRequest {
      * Continues {@code prompt}; answered by {@link HostEvent.Chunk}s, then {@link HostEvent.Done} or
      * {@link HostEvent.Error}.
      *
-     * @param seed null for a random seed; only the low 32 bits reach llama.cpp
+     * @param seed null for a random seed; only the low 31 bits reach llama.cpp
+     * @param topLogprobs null or 0 for no token probabilities; else each chunk lists its tokens' log-probabilities
+     *                    with this many alternatives
      */
     record Complete(long id, String prompt, int maxTokens, List<String> stop, Double temperature, Double topP,
-                    Long seed, boolean cachePrompt) implements HostRequest {
+                    Long seed, boolean cachePrompt, Integer topLogprobs) implements HostRequest {
+
+        /** A completion without token probabilities. */
+        public Complete(long id, String prompt, int maxTokens, List<String> stop, Double temperature, Double topP,
+                        Long seed, boolean cachePrompt) {
+            this(id, prompt, maxTokens, stop, temperature, topP, seed, cachePrompt, null);
+        }
+    }
+
+    /**
+     * Continues several prompts at once, decoded in one batch, each with its own stop strings, cap and sampling;
+     * a prefix the prompts share is evaluated once. Answered by {@link HostEvent.Chunk}s and one
+     * {@link HostEvent.Done} per sequence (each with {@code seq}, the sequence's index here), or one
+     * {@link HostEvent.Error}. A cancel of this id cancels every sequence.
+     *
+     * @param sequences the continuations; their own {@code id} and {@code cachePrompt} are ignored
+     */
+    record CompleteBatch(long id, List<Complete> sequences, boolean cachePrompt) implements HostRequest {
     }
 
     /** Cancels the completion with id {@code target}, queued or running; it then ends with {@code CANCELLED}. */
     record Cancel(long id, long target) implements HostRequest {
     }
 
-    /** Tokenizes text the way the loaded model does (special-token strings are parsed). */
+    /**
+     * Tokenizes text the way the loaded model does for a prompt: special-token strings are parsed, except those the
+     * chat template escaped in user text (see {@code core.SpecialTokens}); no BOS is added.
+     */
     record Tokenize(long id, String text) implements HostRequest {
     }
 

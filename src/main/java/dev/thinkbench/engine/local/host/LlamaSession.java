@@ -1,85 +1,143 @@
 package dev.thinkbench.engine.local.host;
 
-import de.kherud.llama.InferenceParameters;
-import de.kherud.llama.LlamaIterator;
-import de.kherud.llama.LlamaModel;
-import de.kherud.llama.LlamaOutput;
-import de.kherud.llama.ModelParameters;
 import dev.thinkbench.core.FailureKind;
-import dev.thinkbench.engine.local.gguf.GgufArray;
-import dev.thinkbench.engine.local.gguf.GgufFile;
 import dev.thinkbench.engine.local.gguf.GgufFormatException;
-import dev.thinkbench.engine.local.gguf.GgufReader;
 import dev.thinkbench.engine.local.gguf.GgufValidator;
+import dev.thinkbench.engine.local.llama.LlamaBatch;
+import dev.thinkbench.engine.local.llama.LlamaContext;
+import dev.thinkbench.engine.local.llama.LlamaException;
+import dev.thinkbench.engine.local.llama.LlamaLibrary;
+import dev.thinkbench.engine.local.llama.LlamaModel;
+import dev.thinkbench.engine.local.llama.LlamaSampler;
+import dev.thinkbench.engine.local.llama.NativeLibrariesMissingException;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The one model of a host process, on de.kherud:llama 4.2.0, used by the host's single worker thread. Follows the
- * library's wrapper rules: the file is validated in Java first, parameters go only through typed setters with checked
- * values, a silently failed load (native pointer 0) is detected, {@code setNProbs} is never called, and stop strings
- * are matched here because the library reports no stop reason.
+ * The model of a host process, on llama.cpp through the FFM binding ({@code engine.local.llama}), used by the host's
+ * single worker thread. The file is validated in Java before llama.cpp sees it and every parameter is range-checked;
+ * loading another model frees the previous one. The context holds {@value #SEQUENCES} sequences in one KV cache, so
+ * forks and batches share evaluated prefixes ({@link SequenceSlots}); stop strings are matched here
+ * ({@link SequenceStream}).
  */
-final class LlamaSession {
+final class LlamaSession implements HostSession {
 
     static final int MIN_CONTEXT = 64;
     static final int MAX_CONTEXT = 1 << 20;
     static final int MAX_THREADS = 512;
     static final int MAX_STOP_STRINGS = 16;
     static final int MAX_STOP_LENGTH = 256;
+    /** Sequences in the context: cached traces kept side by side, and the most a batch request may run. */
+    static final int SEQUENCES = 16;
+    /** The most tokens one decode evaluates (a longer prompt takes several). */
+    static final int BATCH = 2048;
+    static final int MAX_TOP_LOGPROBS = 1024;
+    /** How much of llama.cpp's load log the details keep. */
+    private static final int LOAD_LOG_LINES = 40;
 
+    private LlamaLibrary lib;
     private LlamaModel model;
+    private LlamaContext context;
+    private LlamaBatch batch;
+    private SequenceSlots slots;
+    private PromptTokenizer tokenizer;
+    private List<String> specials = List.of();
     private HostRequest.Load loaded;
-    private boolean addBos;
-    private final PromptCacheTracker cache = new PromptCacheTracker();
+    private Map<String, String> details = Map.of();
 
-    HostEvent.Loaded load(HostRequest.Load request) throws HostFailure {
-        if (loaded != null) {
-            if (loaded.model().equals(request.model()) && loaded.contextSize() == request.contextSize()
-                    && loaded.threads() == request.threads()) {
-                return loadedEvent(request.id(), specialTokensOf(Path.of(request.model())));
-            }
-            throw new HostFailure(FailureKind.BAD_REQUEST, "this engine process already holds "
-                    + loaded.model() + "; it must be restarted to load another model");
+    /** Loads the requested model, unless it is the one loaded; {@code progress} gets Progress events. */
+    @Override
+    public HostEvent.Loaded load(HostRequest.Load request, Consumer<HostEvent> progress) throws HostFailure {
+        if (request.equals(withId(loaded, request.id()))) {
+            return loadedEvent(request.id());
         }
         checkRange("context size", request.contextSize(), MIN_CONTEXT, MAX_CONTEXT);
         checkRange("threads", request.threads(), 1, MAX_THREADS);
         Path path = Path.of(request.model());
-        List<String> specials = validate(path);
-        ModelParameters params = new ModelParameters().setModel(path.toString()).setCtxSize(request.contextSize())
-                .setThreads(request.threads()).setThreadsBatch(request.threads()).setParallel(1)
-                .disableContextShift().disableLog();
-        LlamaModel m;
+        validate(path);
+        LlamaLibrary library = library();
+        close();
+        long mark = library.log().mark();
+        double[] reported = {0};
         try {
-            m = new LlamaModel(params);
-        } catch (RuntimeException e) {
-            throw new HostFailure(FailureKind.BAD_REQUEST, "llama.cpp could not load " + path.getFileName()
-                    + " (" + e.getMessage() + "); the engine log has the reason");
+            model = LlamaModel.load(library, path, fraction -> {
+                if (fraction >= reported[0] + 0.1 || fraction >= 1 && reported[0] < 1) {
+                    reported[0] = fraction;
+                    progress.accept(new HostEvent.Progress(request.id(), fraction));
+                }
+                return true;
+            });
+            if (!model.hasDecoder()) {
+                throw new HostFailure(FailureKind.UNSUPPORTED, path.getFileName() + " cannot continue text "
+                        + "(an encoder-only model)");
+            }
+            context = LlamaContext.create(model, new LlamaContext.Settings(request.contextSize(),
+                    Math.min(BATCH, request.contextSize()), SEQUENCES, request.threads()));
+            batch = new LlamaBatch(context.batchSize());
+            slots = new SequenceSlots(context.sequences());
+            specials = model.vocab().specialTokens();
+            tokenizer = new PromptTokenizer(model.vocab(), specials);
+            details = details(library, mark);
+            loaded = request;
+            return loadedEvent(request.id());
+        } catch (LlamaException e) {
+            close();
+            // llama.cpp's reason is in its log, which the app reads from stderr and puts in the sentence
+            throw new HostFailure(FailureKind.BAD_REQUEST, "llama.cpp could not load " + path.getFileName());
+        } catch (HostFailure e) {
+            close();
+            throw e;
         }
-        if (nativeHandle(m) == 0) {
-            throw new HostFailure(FailureKind.ENGINE_CRASHED, "llama.cpp returned no model for " + path.getFileName()
-                    + " (a rejected parameter); nothing was loaded");
-        }
-        model = m;
-        loaded = request;
-        cache.reset(true);
-        return loadedEvent(request.id(), specials);
     }
 
-    private HostEvent.Loaded loadedEvent(long id, List<String> specials) {
-        return new HostEvent.Loaded(id, loaded.model(), loaded.contextSize(), specials);
+    private static HostRequest.Load withId(HostRequest.Load load, long id) {
+        return load == null ? null : new HostRequest.Load(id, load.model(), load.contextSize(), load.threads());
     }
 
-    private List<String> validate(Path path) throws HostFailure {
+    private LlamaLibrary library() throws HostFailure {
+        if (lib == null) {
+            try {
+                lib = LlamaLibrary.load();
+            } catch (NativeLibrariesMissingException e) {
+                throw new HostFailure(FailureKind.UNSUPPORTED, e.getMessage());
+            } catch (LlamaException e) {
+                throw new HostFailure(FailureKind.ENGINE_CRASHED, "llama.cpp could not start: " + e.getMessage());
+            }
+        }
+        return lib;
+    }
+
+    private Map<String, String> details(LlamaLibrary library, long mark) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("description", model.description());
+        d.put("parameters", Long.toString(model.parameterCount()));
+        d.put("sizeBytes", Long.toString(model.sizeBytes()));
+        d.put("trainedContext", Integer.toString(model.trainedContext()));
+        d.put("context", Integer.toString(context.contextSize()));
+        d.put("vocabulary", Integer.toString(model.vocab().size()));
+        d.put("chatTemplate", model.chatTemplate().isPresent() ? "yes" : "no");
+        d.put("devices", String.join("; ", library.devices()));
+        d.put("systemInfo", library.systemInfo().strip());
+        d.put("libraries", library.location().directory().toString());
+        List<String> log = library.log().since(mark).stream().map(Object::toString).toList();
+        d.put("loadLog", String.join("\n", log.subList(Math.max(0, log.size() - LOAD_LOG_LINES), log.size())));
+        return d;
+    }
+
+    private HostEvent.Loaded loadedEvent(long id) {
+        return new HostEvent.Loaded(id, loaded.model(), loaded.contextSize(), specials, details);
+    }
+
+    private static void validate(Path path) throws HostFailure {
         try {
             GgufValidator.validate(path);
-            return specialTokensOf(path);
         } catch (GgufFormatException e) {
             FailureKind kind = switch (e.check()) {
                 case FILE -> FailureKind.MODEL_NOT_FOUND;
@@ -92,96 +150,42 @@ final class LlamaSession {
         }
     }
 
-    private List<String> specialTokensOf(Path path) throws HostFailure {
-        GgufFile file;
-        try {
-            file = GgufReader.readAll(path);
-        } catch (GgufFormatException | IOException e) {
-            throw new HostFailure(FailureKind.BAD_REQUEST, "cannot read " + path.getFileName() + ": "
-                    + e.getMessage());
-        }
-        Object bos = file.metadata().get("tokenizer.ggml.add_bos_token");
-        addBos = bos instanceof Boolean b ? b : "llama".equals(file.string("tokenizer.ggml.model"));
-        GgufArray tokens = file.array("tokenizer.ggml.tokens");
-        GgufArray types = file.array("tokenizer.ggml.token_type");
-        List<String> specials = new ArrayList<>();
-        if (tokens != null && types != null && types.values().size() == tokens.values().size()) {
-            for (int i = 0; i < tokens.values().size(); i++) {
-                long type = types.values().get(i) instanceof Long l ? l : 1;
-                String text = String.valueOf(tokens.values().get(i));
-                if ((type == 3 || type == 4) && text.length() > 1) {
-                    specials.add(text);
-                }
-            }
-        }
-        return specials;
-    }
-
-    int[] tokenize(String text) throws HostFailure {
-        return requireModel().encode(text);
+    /** The text's tokens as a prompt would have them, without BOS. */
+    @Override
+    public int[] tokenize(String text) throws HostFailure {
+        requireModel();
+        return tokenizer.tokenize(text, false);
     }
 
     /** Runs one completion, streaming chunks to {@code out} and ending with a Done event. */
-    void complete(HostRequest.Complete request, BooleanSupplier cancelled, Consumer<HostEvent> out)
+    @Override
+    public void complete(HostRequest.Complete request, BooleanSupplier cancelled, Consumer<HostEvent> out)
             throws HostFailure {
-        LlamaModel m = requireModel();
-        InferenceParameters params = parameters(request);
-        int[] promptIds = PromptCacheTracker.withBos(m.encode(request.prompt()), addBos);
-        int room = loaded.contextSize() - promptIds.length;
-        if (room < 1) {
-            throw new HostFailure(FailureKind.BAD_REQUEST, "the prompt has " + promptIds.length
-                    + " tokens but the context holds " + loaded.contextSize() + "; raise the context size");
-        }
-        int nPredict = Math.min(request.maxTokens(), room);
-        params.setNPredict(nPredict);
-        Integer evaluated = cache.evaluatedFor(promptIds, request.cachePrompt());
-        StopMatcher matcher = new StopMatcher(request.stop());
-        StringBuilder raw = new StringBuilder();
-        int tokens = 0;
-        boolean interrupted = false;
-        boolean lastEmpty = false;
-        try {
-            LlamaIterator it = m.generate(params).iterator();
-            while (it.hasNext()) {
-                if (cancelled.getAsBoolean()) {
-                    it.cancel();
-                    interrupted = true;
-                    break;
-                }
-                LlamaOutput output = it.next();
-                if (!it.hasNext()) {
-                    break;
-                }
-                tokens++;
-                raw.append(output.text);
-                lastEmpty = output.text.isEmpty();
-                StopMatcher.Step step = matcher.accept(output.text);
-                out.accept(new HostEvent.Chunk(request.id(), step.emit(), 1));
-                if (step.matched() != null) {
-                    it.cancel();
-                    interrupted = true;
-                    break;
-                }
-            }
-        } catch (RuntimeException e) {
-            cache.reset(false);
-            throw new HostFailure(FailureKind.SERVER_ERROR, "llama.cpp failed: " + e.getMessage());
-        }
-        String rest = matcher.flush();
-        if (!rest.isEmpty()) {
-            out.accept(new HostEvent.Chunk(request.id(), rest, 0));
-        }
-        String stop = matcher.matched() != null ? "STOP_STRING"
-                : interrupted ? "CANCELLED"
-                : tokens >= nPredict ? "LENGTH" : "EOS";
-        boolean eos = stop.equals("EOS") && lastEmpty;
-        int[] generated = m.encode(raw.toString());
-        cache.completed(promptIds, generated.length == tokens - (eos ? 1 : 0) ? generated : null, eos, interrupted);
-        out.accept(new HostEvent.Done(request.id(), stop, matcher.matched() == null ? "" : matcher.matched(),
-                tokens, promptIds.length, evaluated));
+        requireModel();
+        Generation.Spec spec = spec(request);
+        new Generation(lib, context, slots, batch, cancelled, out).run(request.id(), List.of(spec), true,
+                request.cachePrompt());
     }
 
-    private static InferenceParameters parameters(HostRequest.Complete request) throws HostFailure {
+    /** Runs several completions in one batch; each sequence ends with its own Done event. */
+    @Override
+    public void completeBatch(HostRequest.CompleteBatch request, BooleanSupplier cancelled, Consumer<HostEvent> out)
+            throws HostFailure {
+        requireModel();
+        List<HostRequest.Complete> sequences = request.sequences() == null ? List.of() : request.sequences();
+        if (sequences.isEmpty() || sequences.size() > context.sequences()) {
+            throw new HostFailure(FailureKind.BAD_REQUEST, "a batch takes 1 to " + context.sequences()
+                    + " sequences, not " + sequences.size());
+        }
+        List<Generation.Spec> specs = new ArrayList<>();
+        for (HostRequest.Complete c : sequences) {
+            specs.add(spec(c));
+        }
+        new Generation(lib, context, slots, batch, cancelled, out).run(request.id(), specs, false,
+                request.cachePrompt());
+    }
+
+    private Generation.Spec spec(HostRequest.Complete request) throws HostFailure {
         if (request.prompt() == null || request.prompt().isEmpty()) {
             throw new HostFailure(FailureKind.BAD_REQUEST, "the prompt is empty");
         }
@@ -191,33 +195,42 @@ final class LlamaSession {
             throw new HostFailure(FailureKind.BAD_REQUEST, "at most " + MAX_STOP_STRINGS + " stop strings of up to "
                     + MAX_STOP_LENGTH + " characters");
         }
-        InferenceParameters params = new InferenceParameters(request.prompt()).setCachePrompt(request.cachePrompt());
-        if (request.temperature() != null) {
-            double t = request.temperature();
-            if (!(t >= 0 && t <= 2)) {
-                throw new HostFailure(FailureKind.BAD_REQUEST, "temperature must be between 0 and 2, was " + t);
-            }
-            params.setTemperature((float) t);
+        int top = request.topLogprobs() == null ? 0 : request.topLogprobs();
+        checkRange("top logprobs", top, 0, MAX_TOP_LOGPROBS);
+        int[] prompt;
+        try {
+            prompt = tokenizer.tokenize(request.prompt(), true);
+        } catch (LlamaException e) {
+            throw new HostFailure(FailureKind.BAD_REQUEST, "cannot tokenize the prompt: " + e.getMessage());
         }
-        if (request.topP() != null) {
-            double p = request.topP();
-            if (!(p > 0 && p <= 1)) {
-                throw new HostFailure(FailureKind.BAD_REQUEST, "top-p must be in (0, 1], was " + p);
-            }
-            params.setTopP((float) p);
+        if (prompt.length == 0) {
+            throw new HostFailure(FailureKind.BAD_REQUEST, "the prompt has no tokens");
         }
-        if (request.seed() != null) {
-            // llama.cpp reads seed 0xFFFFFFFF (-1) as "random": keep 31 bits so a fixed seed stays fixed
-            params.setSeed((int) (request.seed() & 0x7FFF_FFFFL));
+        if (context.contextSize() - prompt.length < 1) {
+            throw new HostFailure(FailureKind.BAD_REQUEST, "the prompt has " + prompt.length
+                    + " tokens but the context holds " + loaded.contextSize() + "; raise the context size");
         }
-        return params;
+        return new Generation.Spec(prompt, request.maxTokens(), stop, sampling(request), top);
     }
 
-    private LlamaModel requireModel() throws HostFailure {
+    private static LlamaSampler.Settings sampling(HostRequest.Complete request) throws HostFailure {
+        double t = request.temperature() == null ? 0.8 : request.temperature();
+        if (!(t >= 0 && t <= 2)) {
+            throw new HostFailure(FailureKind.BAD_REQUEST, "temperature must be between 0 and 2, was " + t);
+        }
+        double p = request.topP() == null ? 1 : request.topP();
+        if (!(p > 0 && p <= 1)) {
+            throw new HostFailure(FailureKind.BAD_REQUEST, "top-p must be in (0, 1], was " + p);
+        }
+        // 0xFFFFFFFF means "random" to llama.cpp: keep 31 bits so a fixed seed stays fixed
+        long seed = request.seed() == null ? 0xFFFF_FFFFL : request.seed() & 0x7FFF_FFFFL;
+        return new LlamaSampler.Settings(t, 0, p, 0, seed);
+    }
+
+    private void requireModel() throws HostFailure {
         if (model == null) {
             throw new HostFailure(FailureKind.BAD_REQUEST, "no model is loaded");
         }
-        return model;
     }
 
     private static void checkRange(String what, int value, int min, int max) throws HostFailure {
@@ -227,17 +240,25 @@ final class LlamaSession {
         }
     }
 
-    /**
-     * The library's native context pointer: 0 means the constructor "succeeded" without a model (a rejected CLI
-     * value), and the next call would crash the process. -1 when it cannot be read; the load is then trusted.
-     */
-    private static long nativeHandle(LlamaModel m) {
-        try {
-            Field ctx = LlamaModel.class.getDeclaredField("ctx");
-            ctx.setAccessible(true);
-            return ctx.getLong(m);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return -1;
+    /** Frees the context and the model (llama.cpp's memory goes back at once). */
+    @Override
+    public void close() {
+        if (batch != null) {
+            batch.close();
+            batch = null;
         }
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+        if (model != null) {
+            model.close();
+            model = null;
+        }
+        slots = null;
+        tokenizer = null;
+        loaded = null;
+        specials = List.of();
+        details = Map.of();
     }
 }

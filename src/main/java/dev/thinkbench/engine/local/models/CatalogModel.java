@@ -38,14 +38,17 @@ public record CatalogModel(String id, String name, String family, String paramet
         if (sizeBytes < 0) {
             throw new IllegalArgumentException("catalog model " + id + " has a negative size");
         }
+        try {
+            ModelFileNames.fromUrl(url, id + ".gguf");
+        } catch (IllegalArgumentException unsafe) {
+            throw new IllegalArgumentException("catalog model " + id + ": " + unsafe.getMessage(), unsafe);
+        }
         notes = notes == null ? "" : notes;
     }
 
-    /** The file name the download gets: the last segment of the URL. */
+    /** The file name the download gets: the URL's last path segment, decoded, checked plain when constructed. */
     public String fileName() {
-        String path = url.getPath();
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        return last.isEmpty() ? id + ".gguf" : last;
+        return ModelFileNames.fromUrl(url, id + ".gguf");
     }
 
     /** For lists: {@code DeepSeek-R1-Distill-Qwen-1.5B · Q4_K_M · 1.1 GB}. */

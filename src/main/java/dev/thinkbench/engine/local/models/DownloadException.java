@@ -18,7 +18,11 @@ public final class DownloadException extends Exception {
         /** The downloaded bytes are not a GGUF model; the file was deleted. */
         NOT_A_MODEL,
         /** A local file error. */
-        IO
+        IO,
+        /** The file name from the URL is not a plain {@code .gguf} name (a folder, {@code ..}, odd characters). */
+        UNSAFE_NAME,
+        /** The server sent, or announced, far more than the catalog's size for the model; the file was deleted. */
+        TOO_LARGE
     }
 
     private final Reason reason;

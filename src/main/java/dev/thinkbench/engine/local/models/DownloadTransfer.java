@@ -73,6 +73,7 @@ final class DownloadTransfer {
             if (span.complete()) {
                 return;
             }
+            checkAnnouncedSize(span);
             checkSpace(span);
             // the stall clock starts with the body: waiting for the headers is the connect timeout's business
             lastByte = System.nanoTime();
@@ -171,6 +172,17 @@ final class DownloadTransfer {
         return new DownloadException(reason, why + ": " + request.url());
     }
 
+    /** A server announcing far more than the catalog's size gets nothing written (the partial file is removed). */
+    private void checkAnnouncedSize(Span span) throws DownloadException, IOException {
+        long max = request.maxBytes();
+        if (max >= 0 && span.total() > max) {
+            Files.deleteIfExists(part);
+            throw new DownloadException(DownloadException.Reason.TOO_LARGE, "the server offers "
+                    + GgufModelInfo.humanBytes(span.total()) + " for a model the catalog lists at about "
+                    + GgufModelInfo.humanBytes(request.expectedBytes()) + "; nothing was downloaded: " + request.url());
+        }
+    }
+
     private void checkSpace(Span span) throws DownloadException {
         if (span.total() < 0) {
             return;
@@ -189,12 +201,19 @@ final class DownloadTransfer {
         StandardOpenOption mode = span.start() == 0 ? StandardOpenOption.TRUNCATE_EXISTING
                 : StandardOpenOption.APPEND;
         long written = span.start();
+        long max = request.maxBytes();
+        boolean tooLarge = false;
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             byte[] buffer = new byte[BUFFER];
             int n;
             while ((n = body.read(buffer)) >= 0) {
                 if (cancel.isCancelled()) {
                     throw new DownloadException(DownloadException.Reason.CANCELLED, "download paused");
+                }
+                if (max >= 0 && written + n > max) {
+                    // a body without a stated length has only the catalog's size to end it
+                    tooLarge = true;
+                    break;
                 }
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
                 while (chunk.hasRemaining()) {
@@ -204,6 +223,13 @@ final class DownloadTransfer {
                 lastByte = System.nanoTime();
                 report(written, span, false);
             }
+        }
+        if (tooLarge) {
+            Files.deleteIfExists(part);
+            throw new DownloadException(DownloadException.Reason.TOO_LARGE, "the server kept sending past "
+                    + GgufModelInfo.humanBytes(max) + " without saying how large the file is, for a model the catalog "
+                    + "lists at about " + GgufModelInfo.humanBytes(request.expectedBytes())
+                    + "; the download was stopped and the partial file deleted: " + request.url());
         }
         report(written, span, true);
         if (span.total() >= 0 && written != span.total()) {

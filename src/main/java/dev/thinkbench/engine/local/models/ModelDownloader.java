@@ -51,11 +51,29 @@ public final class ModelDownloader {
      * What to fetch and where.
      *
      * @param sha256 expected lower-case hex checksum, null to skip the check
+     * @param expectedBytes the catalog's (approximate) size, 0 when unknown: a server that sends or announces more
+     *                      than this plus {@link #tolerance} is stopped
      */
-    public record Request(URI url, Path target, String sha256) {
-        public static Request of(CatalogModel model, Path directory) {
-            return new Request(model.url(), directory.resolve(model.fileName()), model.sha256());
+    public record Request(URI url, Path target, String sha256, long expectedBytes) {
+
+        /** A request whose size is not known in advance. */
+        public Request(URI url, Path target, String sha256) {
+            this(url, target, sha256, 0);
         }
+
+        public static Request of(CatalogModel model, Path directory) {
+            return new Request(model.url(), directory.resolve(model.fileName()), model.sha256(), model.sizeBytes());
+        }
+
+        /** The most bytes this download may have, or -1 when no size is known. */
+        long maxBytes() {
+            return expectedBytes > 0 ? expectedBytes + tolerance(expectedBytes) : -1;
+        }
+    }
+
+    /** How much a file may exceed its catalog size (sizes there are rounded): 5 % plus 1 MiB. */
+    static long tolerance(long expectedBytes) {
+        return expectedBytes / 20 + (1L << 20);
     }
 
     private static final int BUFFER = 1 << 20;
@@ -93,6 +111,12 @@ public final class ModelDownloader {
 
     /** Downloads (or resumes) the file and returns the finished model's path. An existing target is returned as is. */
     public Path download(Request request, ProgressListener listener, CancelToken cancel) throws DownloadException {
+        String name = request.target().getFileName() == null ? "" : request.target().getFileName().toString();
+        if (!ModelFileNames.plain(name)) {
+            throw new DownloadException(DownloadException.Reason.UNSAFE_NAME, "refusing to save a download as "
+                    + ModelFileNames.quoted(name) + ": only a plain .gguf name (letters, digits, '.', '_' and '-') is "
+                    + "allowed");
+        }
         if (Files.isRegularFile(request.target())) {
             return request.target();
         }

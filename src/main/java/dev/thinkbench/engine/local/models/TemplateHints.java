@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * Names the built-in chat template a model file is known to use, for the forcer to lay out prompts with: the models
  * bundled with Thinkbench are trained in {@value #CHATML_THINK}; a download catalog entry says its own (a DeepSeek-R1
  * distill family means {@value #DEEPSEEK_R1}); a file whose GGUF name or base name says it is a DeepSeek-R1 distill
- * (as Ollama's and LM Studio's copies do) gets {@value #DEEPSEEK_R1}. Anything else is unknown, and the forcer may
- * fall back to the file's own Jinja template.
+ * (as Ollama's and LM Studio's copies do) gets {@value #DEEPSEEK_R1}; a {@code qwen3} file gets {@value #QWEN3} and
+ * a {@code gpt-oss} one {@value #GPT_OSS}. Anything else is unknown, and the forcer may fall back to the file's own
+ * Jinja template.
  *
  * <p>Immutable and thread-safe; {@link #forModel} blocks (it may read the file's header).
  */
@@ -26,8 +27,13 @@ public final class TemplateHints {
     public static final String CHATML_THINK = "chatml-think";
     /** DeepSeek-R1's own layout, which its distills keep. */
     public static final String DEEPSEEK_R1 = "deepseek-r1";
+    /** Qwen3 thinking models. */
+    public static final String QWEN3 = "qwen3";
+    /** gpt-oss, in OpenAI's harmony format. */
+    public static final String GPT_OSS = "gpt-oss";
 
-    private static final Pattern R1_DISTILL = Pattern.compile("deepseek[-_ ]?r1[-_ ]?distill");
+    /** DeepSeek-R1 distills, and DeepSeek-R1-0528-Qwen3 (a Qwen3 with DeepSeek-R1's tokenizer and template). */
+    private static final Pattern R1_DISTILL = Pattern.compile("deepseek[-_ ]?r1[-_ ]?(distill|0528)");
 
     private final List<CatalogModel> catalog;
     private final BundledModels bundled;
@@ -73,7 +79,14 @@ public final class TemplateHints {
             GgufFile gguf = GgufReader.read(file);
             boolean r1 = isR1Distill(gguf.string("general.name")) || isR1Distill(gguf.string("general.basename"))
                     || isR1Distill(file.getFileName().toString());
-            return r1 ? Optional.of(DEEPSEEK_R1) : Optional.empty();
+            if (r1) {
+                return Optional.of(DEEPSEEK_R1);
+            }
+            return switch (String.valueOf(gguf.string("general.architecture"))) {
+                case "qwen3" -> Optional.of(QWEN3);
+                case "gpt-oss" -> Optional.of(GPT_OSS);
+                default -> Optional.empty();
+            };
         } catch (GgufFormatException | IOException unreadable) {
             // the run reports the file's problem; nothing is known about its template
             return Optional.empty();

@@ -69,17 +69,17 @@ class LocalModelsTest {
         Files.createDirectories(repo);
         TinyGguf.write(repo.resolve("tiny-Q8_0.gguf"));
         TinyGguf.write(repo.resolve("mmproj-tiny.gguf"));
-        Path cache = home.resolve(".cache/lm-studio/models/x/Qwen3-GGUF");
+        Path cache = home.resolve(".cache/lm-studio/models/x/Qwen9-GGUF");
         Files.createDirectories(cache);
-        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).put("general.architecture", "qwen3")
-                .write(cache.resolve("qwen3.gguf"));
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).put("general.architecture", "qwen9")
+                .write(cache.resolve("qwen9.gguf"));
 
         List<LocalModel> found = new ExternalModels(home, Map.of()).lmStudio();
 
         assertThat(found).extracting(LocalModel::displayName).containsExactly(
-                "lmstudio-community/Tiny-GGUF/tiny-Q8_0.gguf (LM Studio)", "x/Qwen3-GGUF/qwen3.gguf (LM Studio)");
+                "lmstudio-community/Tiny-GGUF/tiny-Q8_0.gguf (LM Studio)", "x/Qwen9-GGUF/qwen9.gguf (LM Studio)");
         assertThat(found.get(1).usable()).isFalse();
-        assertThat(found.get(1).problem()).contains("'qwen3' is not supported");
+        assertThat(found.get(1).problem()).contains("'qwen9' is not supported");
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class LoopbackFileServer implements AutoCloseable {
     volatile int cutAfter;
     volatile boolean ignoreRange;
     volatile int status = 200;
+    /** When set, a full response carries no Content-Length: its body ends when the connection closes. */
+    volatile boolean omitLength;
     /** When set, a response stalls after its first chunk until this latch opens. */
     public volatile CountDownLatch stall;
     /** Only responses up to this number stall. */
@@ -105,6 +107,8 @@ public final class LoopbackFileServer implements AutoCloseable {
             }
             head(out, "206 Partial Content", file.length - start, "Content-Range: bytes " + start + "-"
                     + (file.length - 1) + "/" + file.length + "\r\n");
+        } else if (omitLength) {
+            out.write("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         } else {
             head(out, "200 OK", file.length, "");
         }

@@ -251,4 +251,88 @@ class ModelDownloaderTest {
                 .satisfies(m -> assertThat(m.fileName()).isEqualTo("DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf"));
         assertThat(catalog).allSatisfy(m -> assertThat(m.url().getScheme()).isEqualTo("https"));
     }
+
+    private static CatalogModel catalogEntry(String url) {
+        return new CatalogModel("m", "M", "llama", "1B", "Q4_0", 1000, "MIT", java.net.URI.create(url), null, null,
+                false, null);
+    }
+
+    @Test
+    void fileNamesFromUrlsMustBePlainGgufNames() {
+        for (String url : List.of("https://h/x/%2E%2E", "https://h/x/..%5C..%5Cevil.gguf",
+                "https://h/x/a%00.gguf", "https://h/x/a%2F..%2F..%2Fevil.gguf", "https://h/x/.hidden.gguf",
+                "https://h/x/model.bin", "https://h/x/%2E%2E.gguf%2F", "https://h/x/caf%C3%A9.gguf")) {
+            IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class, () -> catalogEntry(url));
+
+            assertThat(e).as(url).isNotNull();
+            assertThat(e.getMessage()).as(url).startsWith("catalog model m: the file name '")
+                    .contains("is not a plain .gguf name").doesNotContain("\u0000");
+        }
+        assertThat(catalogEntry("https://h/x/Model-1.5B_Q4.K.gguf?download=true").fileName())
+                .isEqualTo("Model-1.5B_Q4.K.gguf");
+        assertThat(catalogEntry("https://h/x/").fileName()).isEqualTo("m.gguf");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> catalogEntry("https://h/x/a%00.gguf"))
+                .getMessage()).contains("'a\\u0000.gguf'");
+    }
+
+    @Test
+    void aDownloadIsNeverSavedUnderANameThatIsNotPlain() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> downloader(-1).download(
+                    new ModelDownloader.Request(server.url(), dir.resolve("models").resolve(".."), null),
+                    p -> { }, null));
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.UNSAFE_NAME);
+            assertThat(e.getMessage()).contains("'..'", "plain .gguf name");
+            assertThat(server.requests.get()).as("nothing was fetched").isZero();
+        }
+    }
+
+    /** Bytes that are not a model, {@code n} long. */
+    private static byte[] junk(int n) {
+        byte[] b = new byte[n];
+        java.util.Arrays.fill(b, (byte) 'x');
+        return b;
+    }
+
+    @Test
+    void aBodyWithoutContentLengthIsCutAtTheCatalogSizeAndThePartialFileDeleted() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(junk(4 << 20))) {
+            server.omitLength = true;
+
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> downloader(-1).download(
+                    new ModelDownloader.Request(server.url(), target(), null, 1 << 20), p -> { }, null));
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.TOO_LARGE);
+            assertThat(e.getMessage()).contains("kept sending past", "without saying how large",
+                    "the partial file deleted");
+            assertThat(e.resumable()).isFalse();
+            assertThat(ModelDownloader.partFile(target())).doesNotExist();
+            assertThat(target()).doesNotExist();
+        }
+    }
+
+    @Test
+    void anAnnouncedSizeFarAboveTheCatalogsIsRefusedBeforeWriting() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(junk(4 << 20))) {
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> downloader(-1).download(
+                    new ModelDownloader.Request(server.url(), target(), null, 1 << 20), p -> { }, null));
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.TOO_LARGE);
+            assertThat(e.getMessage()).contains("the server offers 4 MB", "lists at about 1 MB", "nothing was downloaded");
+            assertThat(ModelDownloader.partFile(target())).doesNotExist();
+        }
+    }
+
+    @Test
+    void aBodyWithoutContentLengthWithinTheToleranceDownloads() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            server.omitLength = true;
+
+            Path file = downloader(-1).download(new ModelDownloader.Request(server.url(), target(), sha,
+                    model.length - 1000), p -> { }, null);
+
+            assertThat(Files.readAllBytes(file)).isEqualTo(model);
+        }
+    }
 }

@@ -72,6 +72,22 @@ class TemplateHintsTest {
     }
 
     @Test
+    void qwen3AndGptOssFilesGetTheirFamilysTemplateAndR1Qwen3KeepsDeepSeeks() throws IOException {
+        Path qwen = dir.resolve("Qwen3-0.6B-Q8_0.gguf");
+        TinyGguf.writeQwen3(qwen);
+        Path oss = dir.resolve("gpt-oss-20b-mxfp4.gguf");
+        TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).put("general.architecture", "gpt-oss")
+                .write(oss);
+        Path r1 = dir.resolve("r1-qwen3.gguf");
+        TinyGguf.writer("qwen3", TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1)
+                .put("general.name", "DeepSeek R1 0528 Qwen3 8B").write(r1);
+
+        assertThat(TemplateHints.none().forModel(qwen)).contains("qwen3");
+        assertThat(TemplateHints.none().forModel(oss)).contains("gpt-oss");
+        assertThat(TemplateHints.none().forModel(r1)).contains("deepseek-r1");
+    }
+
+    @Test
     void anyOtherFileIsUnknownEvenWhenItIsNoModel() throws IOException {
         Path plain = tiny("plain.gguf");
         Path notes = Files.writeString(dir.resolve("notes.gguf"), "not a model");

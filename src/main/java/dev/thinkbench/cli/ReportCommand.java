@@ -1,0 +1,106 @@
+package dev.thinkbench.cli;
+
+import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.core.problemset.ProblemSetReader;
+import dev.thinkbench.lab.sweep.ResultLog;
+import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.lab.sweep.SweepCsv;
+import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.lab.sweep.SweepSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code thinkbench report results.jsonl --out DIR}: the summary table of a sweep's results file, and in DIR
+ * {@code summary.csv}, {@code runs.csv}, {@code accuracy-vs-tokens.png} and {@code accuracy-vs-cost.png}. Unreadable
+ * lines are reported and skipped. Exit code 0, or 2 when the file cannot be read or holds no result.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Summarise a sweep's results file as tables (CSV) and charts (PNG).")
+final class ReportCommand implements Callable<Integer> {
+
+    static final String SUMMARY = "summary.csv";
+    static final String RUNS = "runs.csv";
+    static final String TOKENS_CHART = "accuracy-vs-tokens.png";
+    static final String COST_CHART = "accuracy-vs-cost.png";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RESULTS", description = "A results file written by sweep --out")
+    private Path results;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the CSV and PNG files")
+    private Path out;
+
+    @Option(names = "--problems", paramLabel = "FILE",
+            description = "The problem set, to add accuracy by difficulty to the table")
+    private Path problems;
+
+    @Option(names = "--equal-compute", paramLabel = "TOKENS", split = ",",
+            description = "Also show each strategy's accuracy at these thinking tokens per problem")
+    private List<Integer> equalCompute = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        ResultLog.Contents contents;
+        try {
+            contents = ResultLog.read(results);
+        } catch (IOException e) {
+            throw Arguments.error(spec, "cannot read " + results + ": " + e.getMessage());
+        }
+        contents.issues().forEach(i -> err.println("thinkbench: " + results.getFileName() + " " + i + " (skipped)"));
+        err.flush();
+        List<SweepRecord> records = contents.latest();
+        if (records.isEmpty()) {
+            throw Arguments.error(spec, results + " holds no result");
+        }
+        Map<String, Integer> difficulty = difficulties(err);
+        List<SummaryRow> rows = SweepSummary.rows(records);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(SUMMARY), SweepCsv.summary(rows), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve(RUNS), SweepCsv.runs(records), StandardCharsets.UTF_8);
+        String subtitle = results.getFileName() + " \u00b7 " + records.size() + " runs";
+        ImageIO.write(SweepCharts.accuracyVsTokens(rows, SweepSummary.measures(records), subtitle), "png",
+                out.resolve(TOKENS_CHART).toFile());
+        ImageIO.write(SweepCharts.accuracyVsCost(rows, subtitle), "png", out.resolve(COST_CHART).toFile());
+
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(SweepTable.render(records, difficulty::get, equalCompute));
+        stdout.println("\nwrote " + String.join(", ", SUMMARY, RUNS, TOKENS_CHART, COST_CHART) + " to " + out);
+        stdout.flush();
+        return 0;
+    }
+
+    private Map<String, Integer> difficulties(PrintWriter err) {
+        Map<String, Integer> byId = new HashMap<>();
+        if (problems == null) {
+            return byId;
+        }
+        try {
+            for (BenchProblem p : ProblemSetReader.read(problems).problems()) {
+                byId.put(p.id(), p.difficulty());
+            }
+        } catch (IOException e) {
+            err.println("thinkbench: cannot read --problems " + problems + " (" + e.getMessage()
+                    + "); the table has no difficulties");
+        }
+        return byId;
+    }
+}

@@ -1,0 +1,293 @@
+package dev.thinkbench.cli;
+
+import dev.thinkbench.lab.sweep.ScalingMeasures;
+import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.lab.sweep.SweepSummary;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The sweep charts as images sized for slides (1600 x 900), drawn with Java2D so they render without a display:
+ * accuracy against mean compute tokens on a log axis, one line per strategy with 95% intervals, each point labelled
+ * with its budget and the saturation point ringed; and accuracy against mean cost per run. Pure; any thread.
+ */
+final class SweepCharts {
+
+    static final int WIDTH = 1600;
+    static final int HEIGHT = 900;
+    private static final int LEFT = 120;
+    private static final int RIGHT = 330;
+    private static final int TOP = 100;
+    private static final int BOTTOM = 110;
+    private static final Color[] PALETTE = {new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C),
+            new Color(0x9467BD), new Color(0xFF7F0E), new Color(0x17BECF), new Color(0x8C564B), new Color(0xE377C2)};
+    private static final Color GRID = new Color(0xE3E3E3);
+    private static final Color INK = new Color(0x222222);
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private SweepCharts() {
+    }
+
+    /** A horizontal axis: where a value goes (0..1 of the plot width), and its ticks. */
+    private interface Axis {
+        double position(double value);
+
+        List<double[]> ticks();
+
+        String label(double value);
+    }
+
+    static BufferedImage accuracyVsTokens(List<SummaryRow> rows, List<ScalingMeasures> measures, String subtitle) {
+        Map<String, List<SummaryRow>> curves = SweepSummary.curves(rows);
+        double max = curves.values().stream().flatMap(List::stream).mapToDouble(SummaryRow::meanThinkingTokens)
+                .max().orElse(1);
+        return draw("Accuracy vs thinking tokens", subtitle, "mean thinking (compute) tokens per run, log scale",
+                curves, measures, SummaryRow::meanThinkingTokens, logAxis(max), null);
+    }
+
+    static BufferedImage accuracyVsCost(List<SummaryRow> rows, String subtitle) {
+        Map<String, List<SummaryRow>> curves = new java.util.LinkedHashMap<>();
+        SweepSummary.curves(rows).forEach((s, c) -> {
+            List<SummaryRow> priced = c.stream().filter(r -> r.costUsd() != null).toList();
+            if (!priced.isEmpty()) {
+                curves.put(s, new ArrayList<>(priced));
+            }
+        });
+        curves.values().forEach(c -> c.sort(java.util.Comparator.comparingDouble(SweepCharts::costPerRun)));
+        double max = curves.values().stream().flatMap(List::stream).mapToDouble(SweepCharts::costPerRun).max()
+                .orElse(0);
+        String note = curves.isEmpty() ? "no run has a known cost (no price for this model)"
+                : max == 0 ? "every run was free (a local engine): all points sit at $0" : null;
+        return draw("Accuracy vs cost", subtitle, "mean cost per run (USD)", curves, List.of(),
+                SweepCharts::costPerRun, linearAxis(max), note);
+    }
+
+    private static double costPerRun(SummaryRow r) {
+        int runs = r.n() + r.failed() + r.ungraded();
+        return r.costUsd() == null || runs == 0 ? 0 : r.costUsd() / runs;
+    }
+
+    private static BufferedImage draw(String title, String subtitle, String xTitle, Map<String, List<SummaryRow>> curves,
+                                      List<ScalingMeasures> measures, ToDoubleFunction<SummaryRow> x, Axis axis,
+                                      String note) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            frame(g, title, subtitle, xTitle, axis);
+            int i = 0;
+            for (Map.Entry<String, List<SummaryRow>> e : curves.entrySet()) {
+                Color c = PALETTE[i % PALETTE.length];
+                ScalingMeasures m = measures.stream().filter(s -> s.strategy().equals(e.getKey())).findFirst()
+                        .orElse(null);
+                series(g, e.getValue(), c, x, axis, m);
+                legend(g, i, e.getKey(), c, e.getValue(), m);
+                i++;
+            }
+            if (note != null) {
+                g.setColor(INK);
+                g.setFont(font(Font.ITALIC, 24));
+                g.drawString(note, LEFT + 20, TOP + 40);
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private static void frame(Graphics2D g, String title, String subtitle, String xTitle, Axis axis) {
+        int w = WIDTH - LEFT - RIGHT;
+        int h = HEIGHT - TOP - BOTTOM;
+        g.setColor(INK);
+        g.setFont(font(Font.BOLD, 36));
+        g.drawString(title, LEFT, 52);
+        g.setFont(font(Font.PLAIN, 20));
+        g.drawString(subtitle, LEFT, 82);
+        g.setFont(font(Font.PLAIN, 20));
+        for (int p = 0; p <= 100; p += 10) {
+            int y = TOP + h - h * p / 100;
+            g.setColor(GRID);
+            g.drawLine(LEFT, y, LEFT + w, y);
+            g.setColor(INK);
+            String label = p + "%";
+            g.drawString(label, LEFT - 14 - g.getFontMetrics().stringWidth(label), y + 7);
+        }
+        int lastLabel = Integer.MIN_VALUE;
+        for (double[] tick : axis.ticks()) {
+            int px = LEFT + (int) Math.round(axis.position(tick[0]) * w);
+            g.setColor(GRID);
+            g.drawLine(px, TOP, px, TOP + h);
+            String label = axis.label(tick[0]);
+            int lw = g.getFontMetrics().stringWidth(label);
+            if (px - lw / 2 > lastLabel + 12) {
+                g.setColor(INK);
+                g.drawString(label, px - lw / 2, TOP + h + 30);
+                lastLabel = px + lw / 2;
+            }
+        }
+        g.setColor(INK);
+        g.setStroke(new BasicStroke(2));
+        g.drawLine(LEFT, TOP + h, LEFT + w, TOP + h);
+        g.drawLine(LEFT, TOP, LEFT, TOP + h);
+        g.setFont(font(Font.PLAIN, 22));
+        g.drawString(xTitle, LEFT + (w - g.getFontMetrics().stringWidth(xTitle)) / 2, HEIGHT - 40);
+        Graphics2D rotated = (Graphics2D) g.create();
+        rotated.rotate(-Math.PI / 2);
+        rotated.drawString("accuracy", -(TOP + h / 2 + 40), 34);
+        rotated.dispose();
+    }
+
+    private static void series(Graphics2D g, List<SummaryRow> points, Color c, ToDoubleFunction<SummaryRow> x,
+                               Axis axis, ScalingMeasures m) {
+        int w = WIDTH - LEFT - RIGHT;
+        int h = HEIGHT - TOP - BOTTOM;
+        Path2D line = new Path2D.Double();
+        for (int i = 0; i < points.size(); i++) {
+            double px = LEFT + axis.position(x.applyAsDouble(points.get(i))) * w;
+            double py = TOP + h - points.get(i).accuracy() * h;
+            if (i == 0) {
+                line.moveTo(px, py);
+            } else {
+                line.lineTo(px, py);
+            }
+        }
+        g.setColor(c);
+        g.setStroke(new BasicStroke(4, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(line);
+        g.setFont(font(Font.PLAIN, 18));
+        String pending = null;
+        for (int i = 0; i < points.size(); i++) {
+            SummaryRow r = points.get(i);
+            double px = LEFT + axis.position(x.applyAsDouble(r)) * w;
+            double py = TOP + h - r.accuracy() * h;
+            g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
+            g.setStroke(new BasicStroke(2));
+            int lo = (int) (TOP + h - r.wilson().low() * h);
+            int hi = (int) (TOP + h - r.wilson().high() * h);
+            g.drawLine((int) px, lo, (int) px, hi);
+            g.drawLine((int) px - 6, lo, (int) px + 6, lo);
+            g.drawLine((int) px - 6, hi, (int) px + 6, hi);
+            g.setColor(c);
+            g.fill(new Ellipse2D.Double(px - 7, py - 7, 14, 14));
+            if (m != null && r.label().equals(m.saturationLabel())) {
+                g.setStroke(new BasicStroke(3));
+                g.draw(new Ellipse2D.Double(px - 16, py - 16, 32, 32));
+                g.drawString("saturates", (float) px - 24 - g.getFontMetrics().stringWidth("saturates"),
+                        (float) py + 6);
+            }
+            // points that fall on the same spot share one label
+            pending = pending == null ? r.label() : pending + ", " + r.label();
+            boolean sameSpotNext = i + 1 < points.size()
+                    && Math.abs(axis.position(x.applyAsDouble(points.get(i + 1))) * w - (px - LEFT)) < 6
+                    && Math.abs(points.get(i + 1).accuracy() * h - r.accuracy() * h) < 6;
+            if (!sameSpotNext) {
+                g.drawString(pending, (float) px + 10, (float) (py < TOP + 30 ? py + 28 : py - 10));
+                pending = null;
+            }
+        }
+    }
+
+    private static void legend(Graphics2D g, int index, String strategy, Color c, List<SummaryRow> points,
+                               ScalingMeasures m) {
+        int x = WIDTH - RIGHT + 30;
+        int y = TOP + 20 + index * 96;
+        g.setColor(c);
+        g.fillRect(x, y - 16, 26, 18);
+        g.setColor(INK);
+        g.setFont(font(Font.BOLD, 24));
+        g.drawString(strategy, x + 38, y);
+        g.setFont(font(Font.PLAIN, 18));
+        double best = points.stream().mapToDouble(SummaryRow::accuracy).max().orElse(0);
+        g.drawString("best " + SweepTable.percent(best), x + 38, y + 26);
+        if (m != null && m.saturationLabel() != null) {
+            g.drawString("saturates at " + m.saturationLabel(), x + 38, y + 50);
+        }
+    }
+
+    private static Axis logAxis(double maxTokens) {
+        double top = Math.log1p(Math.max(maxTokens, 1) * 1.6);
+        return new Axis() {
+            @Override
+            public double position(double value) {
+                return Math.log1p(Math.max(0, value)) / top;
+            }
+
+            @Override
+            public List<double[]> ticks() {
+                List<double[]> ticks = new ArrayList<>();
+                ticks.add(new double[] {0});
+                for (double t = 1; Math.log1p(t) <= top; t *= 2) {
+                    ticks.add(new double[] {t});
+                }
+                return ticks;
+            }
+
+            @Override
+            public String label(double value) {
+                return value >= 10_000 ? String.format(Locale.ROOT, "%.0fk", value / 1000)
+                        : String.format(Locale.ROOT, "%.0f", value);
+            }
+        };
+    }
+
+    private static Axis linearAxis(double max) {
+        double step = niceStep(max <= 0 ? 1e-6 : max * 1.1 / 8);
+        double top = step * Math.max(1, Math.ceil(max * 1.1 / step));
+        return new Axis() {
+            @Override
+            public double position(double value) {
+                return value / top;
+            }
+
+            @Override
+            public List<double[]> ticks() {
+                List<double[]> ticks = new ArrayList<>();
+                for (double t = 0; t <= top * 1.0001; t += step) {
+                    ticks.add(new double[] {t});
+                }
+                return ticks;
+            }
+
+            @Override
+            public String label(double value) {
+                return value == 0 ? "$0" : "$" + new java.math.BigDecimal(value)
+                        .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+            }
+        };
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
+    static double niceStep(double raw) {
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * power >= raw) {
+                return m * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    private static Font font(int style, int size) {
+        return new Font(Font.SANS_SERIF, style, size);
+    }
+}

@@ -1,0 +1,272 @@
+package dev.thinkbench.cli;
+
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.core.problemset.LoadIssue;
+import dev.thinkbench.core.problemset.ProblemLoad;
+import dev.thinkbench.core.problemset.ProblemSetReader;
+import dev.thinkbench.lab.Lane;
+import dev.thinkbench.lab.strategy.AdaptiveStrategy;
+import dev.thinkbench.lab.strategy.Strategies;
+import dev.thinkbench.lab.strategy.Strategy;
+import dev.thinkbench.lab.sweep.Endpoint;
+import dev.thinkbench.lab.sweep.ResultLog;
+import dev.thinkbench.lab.sweep.SweepEndpoints;
+import dev.thinkbench.lab.sweep.SweepHandle;
+import dev.thinkbench.lab.sweep.SweepOutcome;
+import dev.thinkbench.lab.sweep.SweepPlan;
+import dev.thinkbench.lab.sweep.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code thinkbench sweep}: a problem set at several budgets, samples and strategies; one JSON line per finished run
+ * in {@code --out} (a rerun with the same file resumes: ok runs are skipped, failed ones retried); the summary as a
+ * table or JSON. Exit code 0 when every run is ok, 1 when any failed or the sweep was interrupted, 2 for bad input.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Run a problem set at several thinking budgets and strategies and summarise accuracy against "
+                + "compute.")
+final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--problems", required = true, paramLabel = "FILE",
+            description = "Problem set: JSONL (id, prompt, answer, difficulty, tags, source, license) or CSV with "
+                    + "a header row")
+    private Path problems;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N problems")
+    private Integer limit;
+
+    @Option(names = "--engine", paramLabel = "ID",
+            description = "Engine (default: the built-in engine; see the list below)")
+    private String engine;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Model (default: the bundled micro model)")
+    private String model;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Server base URL; repeat for a fleet (runs spread over them, a failing one is dropped)")
+    private List<String> baseUrls = new ArrayList<>();
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "Environment variable holding the API key (the key itself is never printed)")
+    private String apiKeyEnv;
+
+    @Option(names = "--budget", paramLabel = "LABEL=SPEC",
+            description = "A budget, smallest first: none, tokens:N, effort:LEVEL or force:min=N,max=N,waits=N. "
+                    + "Repeat for more. Default: the engine's (and model's) small/medium/large presets.")
+    private List<String> budgets = new ArrayList<>();
+
+    @Option(names = "--samples", defaultValue = "1", paramLabel = "N", description = "Runs per problem, budget and "
+            + "strategy (default ${DEFAULT-VALUE}); seeds differ per sample")
+    private int samples;
+
+    @Mixin
+    private SamplingOptions sampling;
+
+    @Option(names = "--strategy", paramLabel = "NAME", split = ",",
+            description = "fixed (default), majority, verifier, shortest, longest, adaptive, routing; repeat or "
+                    + "separate with commas")
+    private List<String> strategies = new ArrayList<>();
+
+    @Option(names = "--candidates", defaultValue = "5", paramLabel = "N",
+            description = "Candidates of best-of-N (majority, verifier, shortest, longest; default ${DEFAULT-VALUE})")
+    private int candidates;
+
+    @Option(names = "--probe-every", defaultValue = "16", paramLabel = "N",
+            description = "Adaptive: force an answer probe every N thinking tokens (default ${DEFAULT-VALUE})")
+    private int probeEvery;
+
+    @Option(names = "--agree", defaultValue = "2", paramLabel = "K",
+            description = "Adaptive: stop when the last K probes agree (default ${DEFAULT-VALUE})")
+    private int agree;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Runs at once per endpoint (default 1 for the built-in engine, 4 for servers)")
+    private Integer concurrency;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Results, one JSON line per finished run; an "
+            + "existing file is resumed")
+    private Path out;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json")
+    private String format;
+
+    @Option(names = "--equal-compute", paramLabel = "TOKENS", split = ",",
+            description = "Also show each strategy's accuracy at these thinking tokens per problem (table format)")
+    private List<Integer> equalCompute = new ArrayList<>();
+
+    @Option(names = "--system", paramLabel = "TEXT", description = "System prompt")
+    private String system;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Fail a run whose stream stays silent this long (default ${DEFAULT-VALUE})")
+    private int timeoutSeconds;
+
+    @Option(names = "--template", paramLabel = "NAME|FILE",
+            description = "Chat template for raw-continuation engines: chatml-think, deepseek-r1, s1, or a Jinja file")
+    private String template;
+
+    private final CliServices services;
+
+    SweepCommand(CliServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        checkOptions();
+        PrintWriter err = spec.commandLine().getErr();
+        List<BenchProblem> set = load(err);
+        if (engine != null) {
+            Arguments.check(spec, () -> services.engines().get(engine.strip()));
+        }
+        EngineChoice choice = Arguments.check(spec, () -> EngineChoice.resolve(engine, model, services));
+        String engineId = choice.engineId();
+        String modelName = choice.model();
+        Arguments.check(spec, () -> services.engines().get(engineId));
+        SweepPlan plan = Arguments.check(spec, () -> new SweepPlan(set, lanes(engineId, modelName), samples,
+                strategies(set), modelName, system, sampling.sampling(choice.defaultTemperature())));
+        List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services.engines().get(engineId),
+                modelName, baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
+        SweepOutcome outcome = run(plan, endpoints, err);
+
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            stdout.println(SweepJson.write(outcome));
+        } else {
+            stdout.println("thinkbench sweep \u00b7 " + engineId + " \u00b7 " + modelName + " \u00b7 " + set.size()
+                    + " problems \u00d7 " + plan.budgets().size() + " budgets \u00d7 " + samples + " sample(s) \u00d7 "
+                    + String.join(", ", plan.strategies().stream().map(Strategy::name).toList()) + " \u00b7 "
+                    + plan.tasks().size() + " runs (" + outcome.resumed() + " resumed)");
+            Map<String, Integer> difficulty = new HashMap<>();
+            set.forEach(p -> difficulty.put(p.id(), p.difficulty()));
+            stdout.print(SweepTable.render(outcome.records(), difficulty::get, equalCompute));
+            stdout.printf("%nruns %d, failed %d, wall %.1f s%s%n", outcome.runs(), outcome.failed(),
+                    outcome.wallMs() / 1000.0, out == null ? "" : ", results in " + out);
+        }
+        stdout.flush();
+        if (outcome.writeError() != null) {
+            err.println("thinkbench: " + outcome.writeError());
+        }
+        return outcome.failed() == 0 && !outcome.cancelled() && outcome.writeError() == null ? 0 : 1;
+    }
+
+    private void checkOptions() {
+        if (!format.equals("json") && !format.equals("table")) {
+            throw Arguments.error(spec, "--format must be json or table, was '" + format + "'");
+        }
+        if (timeoutSeconds < 1) {
+            throw Arguments.error(spec, "--timeout must be at least 1 second");
+        }
+        if (limit != null && limit < 1) {
+            throw Arguments.error(spec, "--limit must be at least 1, was " + limit);
+        }
+        if (concurrency != null && (concurrency < 1 || concurrency > 1024)) {
+            throw Arguments.error(spec, "--concurrency must be between 1 and 1024, was " + concurrency);
+        }
+    }
+
+    private List<BenchProblem> load(PrintWriter err) {
+        ProblemLoad load;
+        try {
+            load = ProblemSetReader.read(problems);
+        } catch (IOException e) {
+            throw Arguments.error(spec, "cannot read --problems " + problems + ": " + e.getMessage());
+        }
+        for (LoadIssue issue : load.issues()) {
+            err.println("thinkbench: " + problems.getFileName() + " " + issue + " (skipped)");
+        }
+        err.flush();
+        if (limit != null) {
+            load = load.limit(limit);
+        }
+        if (load.problems().isEmpty()) {
+            throw Arguments.error(spec, "--problems " + problems + " holds no problem that loads");
+        }
+        return load.problems();
+    }
+
+    private List<Lane> lanes(String engineId, String modelName) {
+        if (budgets.isEmpty()) {
+            List<Lane> presets = services.presets().lanes(engineId, modelName);
+            if (presets == null || presets.isEmpty()) {
+                throw new IllegalArgumentException("engine '" + engineId + "' has no default budgets; give "
+                        + "--budget LABEL=SPEC");
+            }
+            return presets;
+        }
+        List<Lane> lanes = new ArrayList<>();
+        for (String b : budgets) {
+            int eq = b.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--budget needs LABEL=SPEC, was '" + b + "'");
+            }
+            lanes.add(new Lane(b.substring(0, eq).strip(), BudgetSpec.parse(b.substring(eq + 1))));
+        }
+        return lanes;
+    }
+
+    private List<Strategy> strategies(List<BenchProblem> set) {
+        Strategies.Options options = new Strategies.Options(candidates,
+                AdaptiveStrategy.Settings.agreeing(probeEvery, 1, agree), SweepPlan.maxDifficulty(set, 5));
+        List<String> names = strategies.isEmpty() ? List.of("fixed") : strategies;
+        return names.stream().filter(n -> !n.isBlank()).map(n -> Strategies.named(n, options)).toList();
+    }
+
+    private String apiKey() {
+        if (apiKeyEnv == null) {
+            return null;
+        }
+        String key = System.getenv(apiKeyEnv);
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("environment variable " + apiKeyEnv + " is not set");
+        }
+        return key;
+    }
+
+    private SweepOutcome run(SweepPlan plan, List<Endpoint> endpoints, PrintWriter err) throws IOException {
+        ResultLog log;
+        try {
+            log = out == null ? null : ResultLog.open(out);
+        } catch (IOException e) {
+            throw Arguments.error(spec, "cannot open --out " + out + ": " + e.getMessage());
+        }
+        try {
+            if (log != null) {
+                log.existing().issues().forEach(i -> err.println("thinkbench: " + out.getFileName() + " " + i
+                        + " (skipped)"));
+            }
+            SweepRunner runner = new SweepRunner(endpoints, List.of(), services.prices(), services.sweepOptions());
+            SweepHandle handle = runner.start(plan, log, new SweepProgressPrinter(err, Duration.ofSeconds(2)));
+            Thread hook = new Thread(() -> {
+                handle.cancel();
+                handle.done().completeOnTimeout(null, 5, java.util.concurrent.TimeUnit.SECONDS).join();
+            }, "thinkbench-sweep-cancel");
+            Runtime.getRuntime().addShutdownHook(hook);
+            SweepOutcome outcome = handle.done().join();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return outcome;
+        } finally {
+            if (log != null) {
+                log.close();
+            }
+        }
+    }
+}

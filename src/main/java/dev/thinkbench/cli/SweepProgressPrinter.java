@@ -1,0 +1,58 @@
+package dev.thinkbench.cli;
+
+import dev.thinkbench.lab.sweep.SweepEvent;
+import dev.thinkbench.lab.sweep.SweepListener;
+import dev.thinkbench.lab.sweep.SweepProgress;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Prints a sweep's progress to the error stream, at most every {@code interval}: runs finished, failures, accuracy so
+ * far and the time left; backoffs, dropped endpoints and write failures at once. Thread-safe (sweep workers call it).
+ */
+final class SweepProgressPrinter implements SweepListener {
+
+    private final PrintWriter err;
+    private final long intervalNanos;
+    private long lastPrinted = System.nanoTime();
+
+    SweepProgressPrinter(PrintWriter err, Duration interval) {
+        this.err = err;
+        this.intervalNanos = interval.toNanos();
+    }
+
+    @Override
+    public synchronized void on(SweepEvent event) {
+        switch (event) {
+            case SweepEvent.Started s when s.progress().finished() > 0 ->
+                    print("resuming: " + s.progress().finished() + " of " + s.progress().total()
+                            + " runs already in the results file (" + s.progress().failed() + " failed, to retry)");
+            case SweepEvent.RunFinished f -> {
+                long now = System.nanoTime();
+                if (now - lastPrinted >= intervalNanos) {
+                    lastPrinted = now;
+                    print(line(f.progress()));
+                }
+            }
+            case SweepEvent.Backoff b -> print("backing off " + b.delay().toMillis() + " ms after " + b.message()
+                    + " on " + b.endpoint() + " (try " + b.attempt() + ")");
+            case SweepEvent.EndpointDropped d -> print("dropped endpoint " + d.endpoint() + ": " + d.reason());
+            case SweepEvent.WriteFailed w -> print("could not write the result of " + w.key() + ": " + w.message());
+            default -> {
+            }
+        }
+    }
+
+    private void print(String line) {
+        err.println("sweep: " + line);
+        err.flush();
+    }
+
+    static String line(SweepProgress p) {
+        return String.format(Locale.ROOT, "%d/%d runs, %d failed, %s correct so far%s", p.finished(), p.total(),
+                p.failed(), p.graded() == 0 ? "\u2013" : SweepTable.percent((double) p.correct() / p.graded()),
+                p.etaMs() == null ? "" : ", about " + Math.round(p.etaMs() / 1000.0) + " s left");
+    }
+}

@@ -1,0 +1,242 @@
+package dev.thinkbench.core.problemset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads problem sets. JSONL: one object a line with {@code id}, {@code prompt}, optional {@code answer} (text or
+ * number), {@code difficulty} (a whole number, 1 and up), {@code tags} (a list of text, or one text),
+ * {@code source}, {@code license}; unknown fields are ignored and blank lines skipped. CSV: a header row naming the
+ * same columns (in any order, any case; {@code tags} separated by {@code ;} or {@code |}), quoted fields as in
+ * RFC 4180. A malformed entry (not an object, no id or prompt, a bad difficulty, an id seen before, a row with too
+ * many fields) is reported with its line number and skipped; the rest loads. Stateless; any thread.
+ */
+public final class ProblemSetReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> COLUMNS = Set.of("id", "prompt", "answer", "difficulty", "tags", "source",
+            "license");
+
+    private ProblemSetReader() {
+    }
+
+    /**
+     * Reads a file: CSV when its name ends in {@code .csv}, else JSONL.
+     *
+     * @throws IOException when the file cannot be read at all (missing, unreadable, not UTF-8)
+     */
+    public static ProblemLoad read(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return name.toLowerCase(Locale.ROOT).endsWith(".csv") ? readCsv(in, name) : readJsonl(in, name);
+        }
+    }
+
+    /** Reads JSONL text (see the class comment). */
+    public static ProblemLoad readJsonl(Reader in, String name) throws IOException {
+        Builder out = new Builder(name);
+        BufferedReader lines = new BufferedReader(in);
+        String line;
+        for (int n = 1; (line = lines.readLine()) != null; n++) {
+            if (n == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                out.issue(n, "not valid JSON (" + e.getOriginalMessage() + ")");
+                continue;
+            }
+            if (node == null || !node.isObject()) {
+                out.issue(n, "not a JSON object");
+                continue;
+            }
+            Map<String, JsonNode> fields = new HashMap<>();
+            node.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
+            out.add(n, fromJson(fields));
+        }
+        return out.build();
+    }
+
+    /** Reads CSV text with a header row (see the class comment). */
+    public static ProblemLoad readCsv(Reader in, String name) throws IOException {
+        Builder out = new Builder(name);
+        List<CsvRecords.Row> rows;
+        try {
+            rows = CsvRecords.parse(in);
+        } catch (CsvRecords.CsvException e) {
+            out.issue(e.line(), e.getMessage());
+            return out.build();
+        }
+        if (rows.isEmpty()) {
+            return out.build();
+        }
+        List<String> header = rows.getFirst().fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        if (!header.contains("id") || !header.contains("prompt")) {
+            out.issue(rows.getFirst().line(), "the header row must name the columns id and prompt (found "
+                    + String.join(", ", header) + ")");
+            return out.build();
+        }
+        for (CsvRecords.Row row : rows.subList(1, rows.size())) {
+            if (row.fields().stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            if (row.fields().size() > header.size()) {
+                out.issue(row.line(), "the row has " + row.fields().size() + " fields but the header "
+                        + header.size());
+                continue;
+            }
+            Map<String, String> cells = new HashMap<>();
+            for (int i = 0; i < row.fields().size(); i++) {
+                if (COLUMNS.contains(header.get(i))) {
+                    cells.put(header.get(i), row.fields().get(i));
+                }
+            }
+            out.add(row.line(), fromCells(cells));
+        }
+        return out.build();
+    }
+
+    /** A problem, or the reason the entry is not one. */
+    private sealed interface Entry {
+    }
+
+    private record Ok(BenchProblem problem) implements Entry {
+    }
+
+    private record Bad(String message) implements Entry {
+    }
+
+    private static Entry fromJson(Map<String, JsonNode> f) {
+        String id = scalar(f.get("id"));
+        String prompt = text(f.get("prompt"));
+        if (id == null || id.isBlank()) {
+            return new Bad("no \"id\"");
+        }
+        if (prompt == null || prompt.isBlank()) {
+            return new Bad("problem '" + id + "' has no \"prompt\" text");
+        }
+        JsonNode answer = f.get("answer");
+        if (answer != null && !answer.isNull() && !answer.isValueNode()) {
+            return new Bad("problem '" + id + "': \"answer\" must be text or a number");
+        }
+        JsonNode tagsNode = f.get("tags");
+        List<String> tags = new ArrayList<>();
+        if (tagsNode != null && tagsNode.isArray()) {
+            tagsNode.forEach(t -> tags.add(t.asText()));
+        } else if (tagsNode != null && tagsNode.isTextual()) {
+            tags.add(tagsNode.asText());
+        } else if (tagsNode != null && !tagsNode.isNull()) {
+            return new Bad("problem '" + id + "': \"tags\" must be a list of text");
+        }
+        return build(id, prompt, scalar(answer), scalar(f.get("difficulty")), tags, text(f.get("source")),
+                text(f.get("license")));
+    }
+
+    private static Entry fromCells(Map<String, String> c) {
+        String id = c.get("id");
+        if (id == null || id.isBlank()) {
+            return new Bad("no id");
+        }
+        String prompt = c.get("prompt");
+        if (prompt == null || prompt.isBlank()) {
+            return new Bad("problem '" + id.strip() + "' has no prompt");
+        }
+        List<String> tags = new ArrayList<>();
+        for (String t : c.getOrDefault("tags", "").split("[;|]")) {
+            if (!t.isBlank()) {
+                tags.add(t.strip());
+            }
+        }
+        return build(id, prompt, c.get("answer"), c.get("difficulty"), tags, c.get("source"), c.get("license"));
+    }
+
+    private static Entry build(String id, String prompt, String answer, String difficulty, List<String> tags,
+                               String source, String license) {
+        Integer level = null;
+        if (difficulty != null && !difficulty.isBlank()) {
+            try {
+                level = Integer.valueOf(difficulty.strip());
+            } catch (NumberFormatException e) {
+                return new Bad("problem '" + id.strip() + "': difficulty must be a whole number, was '"
+                        + difficulty.strip() + "'");
+            }
+        }
+        try {
+            return new Ok(new BenchProblem(id, prompt, answer, level, tags, source, license));
+        } catch (IllegalArgumentException e) {
+            return new Bad(e.getMessage());
+        }
+    }
+
+    private static String scalar(JsonNode node) {
+        return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    /** Collects problems and issues, rejecting an id seen before. */
+    private static final class Builder {
+        private final String name;
+        private final List<BenchProblem> problems = new ArrayList<>();
+        private final List<LoadIssue> issues = new ArrayList<>();
+        private final Map<String, Integer> seen = new HashMap<>();
+
+        Builder(String name) {
+            this.name = name;
+        }
+
+        void issue(int line, String message) {
+            issues.add(new LoadIssue(line, message));
+        }
+
+        void add(int line, Entry entry) {
+            switch (entry) {
+                case Bad bad -> issue(line, bad.message());
+                case Ok ok -> {
+                    Integer first = seen.putIfAbsent(ok.problem().id(), line);
+                    if (first != null) {
+                        issue(line, "id '" + ok.problem().id() + "' was already used on line " + first);
+                    } else {
+                        problems.add(ok.problem());
+                    }
+                }
+            }
+        }
+
+        ProblemLoad build() {
+            return new ProblemLoad(name, problems, issues);
+        }
+    }
+
+    /** Reads JSONL from a string, for tests and pasted sets. */
+    public static ProblemLoad readJsonl(String text, String name) {
+        try {
+            return readJsonl(new StringReader(text), name);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+    }
+}

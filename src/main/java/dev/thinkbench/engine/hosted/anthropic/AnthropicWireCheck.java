@@ -1,0 +1,56 @@
+package dev.thinkbench.engine.hosted.anthropic;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.http.ServerMessage;
+import dev.thinkbench.engine.stream.WireCheck;
+
+/**
+ * Anthropic's Messages stream: named events ({@code message_start}, {@code content_block_start},
+ * {@code content_block_delta}, {@code content_block_stop}, {@code message_delta}, {@code message_stop}, {@code ping}),
+ * each with a JSON object. The stream is complete at {@code message_stop}, or once a {@code message_delta} carries the
+ * {@code stop_reason}. An {@code event: error} after the 200 ({@code {"type":"error","error":{"type":
+ * "overloaded_error","message":"Overloaded"}}}) is the server's error.
+ */
+final class AnthropicWireCheck implements WireCheck {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Verdict inspect(String eventName, String data) {
+        if (data == null || data.isBlank()) {
+            return new Verdict.Skip();
+        }
+        JsonNode event;
+        try {
+            event = JSON.readTree(data);
+        } catch (JsonProcessingException e) {
+            return "error".equals(eventName) ? new Verdict.ServerError(FailureKind.SERVER_ERROR, data)
+                    : new Verdict.Malformed(data);
+        }
+        if (event == null || !event.isObject()) {
+            return new Verdict.Malformed(data);
+        }
+        String type = event.path("type").asText(eventName == null ? "" : eventName);
+        if ("error".equals(eventName) || "error".equals(type)) {
+            return serverError(event.path("error"), event);
+        }
+        boolean stopped = "message_delta".equals(type) && event.path("delta").path("stop_reason").isTextual();
+        return new Verdict.Deliver("message_stop".equals(type) || stopped);
+    }
+
+    private static Verdict serverError(JsonNode error, JsonNode event) {
+        String message = ServerMessage.fromJson(error.isMissingNode() ? event : error);
+        String type = error.path("type").asText("");
+        FailureKind kind = switch (type) {
+            case "rate_limit_error" -> FailureKind.RATE_LIMITED;
+            case "authentication_error", "permission_error" -> FailureKind.AUTHENTICATION;
+            case "invalid_request_error" -> FailureKind.BAD_REQUEST;
+            default -> FailureKind.SERVER_ERROR; // overloaded_error, api_error and whatever comes next
+        };
+        String said = message == null ? event.toString() : message;
+        return new Verdict.ServerError(kind, type.isEmpty() ? said : said + " (" + type + ")");
+    }
+}

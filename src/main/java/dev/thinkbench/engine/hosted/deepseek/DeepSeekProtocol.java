@@ -1,0 +1,82 @@
+package dev.thinkbench.engine.hosted.deepseek;
+
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.EngineCapabilities;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.compat.OpenAiWireCheck;
+import dev.thinkbench.engine.hosted.HostedModels;
+import dev.thinkbench.engine.hosted.HostedProtocol;
+import dev.thinkbench.engine.stream.ChatRequests;
+import dev.thinkbench.engine.stream.ChatServer;
+import dev.thinkbench.engine.stream.ModelListing;
+import dev.thinkbench.engine.stream.WireCheck;
+
+import java.util.List;
+
+/**
+ * DeepSeek's chat API in thinking mode for {@link dev.thinkbench.engine.stream.ChatStreamRun}, through langchain4j's
+ * {@code OpenAiStreamingChatModel} (DeepSeek speaks the OpenAI chat-completions stream): the budget as
+ * {@code thinking.type} and {@code reasoning_effort} (see {@link DeepSeekBudgets}); {@code reasoning_content}
+ * streamed as thinking (the full reasoning, one token per chunk, thinking kept ahead of the answer at the boundary
+ * chunk); usage with {@code completion_tokens_details.reasoning_tokens}. Models from {@code GET /models}.
+ */
+final class DeepSeekProtocol extends HostedProtocol {
+
+    private static final WireCheck WIRE = new OpenAiWireCheck();
+    private static final List<String> BUDGET_WORDS = List.of("thinking", "reasoning_effort");
+
+    DeepSeekProtocol(ChatServer server, HostedModels table) {
+        super(server, table, DeepSeekEngine.ID, new ModelListing(server, "/models", "data",
+                        "a \"data\" list of models; is this DeepSeek's API?",
+                        m -> new ModelInfo(m.path("id").asText(""), m.path("owned_by").asText(""))),
+                WIRE, BUDGET_WORDS, "Pick one of those (e.g. deepseek-v4-flash).");
+    }
+
+    @Override
+    public EngineCapabilities capabilities() {
+        return DeepSeekBudgets.CAPABILITIES;
+    }
+
+    @Override
+    public String describe(Budget budget) {
+        return DeepSeekBudgets.describe(budget);
+    }
+
+    @Override
+    public String whyUnsupported(RunSpec spec) {
+        return DeepSeekBudgets.whyUnsupported(spec, row(spec));
+    }
+
+    @Override
+    public StreamingChatModel model(RunSpec spec, HttpClientBuilder http) {
+        DeepSeekBudgets.Plan plan = DeepSeekBudgets.plan(spec);
+        Sampling s = spec.sampling();
+        return OpenAiStreamingChatModel.builder()
+                .httpClientBuilder(http)
+                .baseUrl(server.baseUrl())
+                .apiKey(server.apiKey())
+                .modelName(spec.model())
+                .returnThinking(true)
+                .reasoningEffort(plan.reasoningEffort())
+                .maxTokens(plan.maxTokens())
+                .customParameters(plan.customParameters())
+                .temperature(s.temperature())
+                .topP(s.topP())
+                .seed(ChatRequests.seed(s.seed()))
+                .build();
+    }
+
+    /** {@code reasoning_tokens}, as reported (0 with thinking off is a real 0). */
+    @Override
+    public Integer thinkingTokens(TokenUsage usage, boolean thinkingStreamed) {
+        return usage instanceof OpenAiTokenUsage o && o.outputTokensDetails() != null
+                ? o.outputTokensDetails().reasoningTokens() : null;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.thinkbench.engine.hosted.gemini;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.http.ServerMessage;
+import dev.thinkbench.engine.stream.WireCheck;
+
+/**
+ * Gemini's {@code streamGenerateContent?alt=sse} stream: each {@code data:} is a whole
+ * {@code GenerateContentResponse}; the stream is complete once a candidate carries a {@code finishReason}. An error
+ * inside the stream comes as {@code {"error":{"code":500,"message":"...","status":"INTERNAL"}}}; a prompt the API
+ * blocked as {@code promptFeedback.blockReason} with no candidates.
+ */
+final class GeminiWireCheck implements WireCheck {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Verdict inspect(String eventName, String data) {
+        if (data == null || data.isBlank()) {
+            return new Verdict.Skip();
+        }
+        JsonNode chunk;
+        try {
+            chunk = JSON.readTree(data);
+        } catch (JsonProcessingException e) {
+            return new Verdict.Malformed(data);
+        }
+        if (chunk == null || !chunk.isObject()) {
+            return new Verdict.Malformed(data);
+        }
+        JsonNode error = chunk.get("error");
+        if (error != null && !error.isNull()) {
+            return serverError(error);
+        }
+        JsonNode blocked = chunk.path("promptFeedback").path("blockReason");
+        if (blocked.isTextual() && chunk.path("candidates").isEmpty()) {
+            return new Verdict.ServerError(FailureKind.BAD_REQUEST, "the prompt was blocked (" + blocked.asText()
+                    + ")");
+        }
+        JsonNode finish = chunk.path("candidates").path(0).path("finishReason");
+        return new Verdict.Deliver(finish.isTextual() && !finish.asText().isEmpty());
+    }
+
+    private static Verdict serverError(JsonNode error) {
+        String message = ServerMessage.fromJson(error);
+        String status = error.path("status").asText("");
+        FailureKind kind = switch (status) {
+            case "RESOURCE_EXHAUSTED" -> FailureKind.RATE_LIMITED;
+            case "UNAUTHENTICATED", "PERMISSION_DENIED" -> FailureKind.AUTHENTICATION;
+            case "INVALID_ARGUMENT", "FAILED_PRECONDITION" -> FailureKind.BAD_REQUEST;
+            default -> FailureKind.SERVER_ERROR;
+        };
+        String said = message == null ? error.toString() : message;
+        return new Verdict.ServerError(kind, status.isEmpty() ? said : said + " (" + status + ")");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.thinkbench.engine.hosted.openai;
+
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.EffortLevel;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.engine.EngineCapabilities;
+import dev.thinkbench.engine.hosted.HostedModel;
+import dev.thinkbench.engine.hosted.ModelKnobs;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a thinking budget reads on OpenAI's Responses API:
+ * <ul>
+ *   <li>{@code effort:LEVEL}: {@code reasoning: {effort: LEVEL, summary: "auto"}}. Which levels a model takes differs
+ *       (none from GPT-5.1 on, minimal before it, xhigh on the newest), and on the newest models the effort is a
+ *       ceiling: the model may use fewer reasoning tokens, even none.</li>
+ *   <li>{@code none}: {@code reasoning.effort: "none"} on models that can skip reasoning; the sampling's answer cap,
+ *       if any, becomes {@code max_output_tokens}.</li>
+ *   <li>{@code tokens:N}: not offered. OpenAI has no thinking-token budget, and {@code max_output_tokens} would cap
+ *       thinking and answer together.</li>
+ * </ul>
+ * Reasoning itself is never shown by OpenAI: the column streams the reasoning summary, and the reasoning tokens come
+ * from the final usage.
+ */
+final class ResponsesBudgets {
+
+    /** What the API is asked for; null fields are not sent. */
+    record Plan(String effort, String summary, Integer maxOutputTokens) {
+    }
+
+    static final EngineCapabilities CAPABILITIES = new EngineCapabilities(
+            Set.of(Budget.Kind.NONE, Budget.Kind.EFFORT),
+            List.of(EffortLevel.NONE, EffortLevel.MINIMAL, EffortLevel.LOW, EffortLevel.MEDIUM, EffortLevel.HIGH,
+                    EffortLevel.XHIGH),
+            true, true, false);
+
+    private ResponsesBudgets() {
+    }
+
+    /** Null when the run can be sent, else why not and what to use instead. */
+    static String whyUnsupported(RunSpec spec, Optional<HostedModel> row) {
+        Budget budget = spec.budget();
+        if (budget instanceof Budget.Tokens) {
+            return "OpenAI has no thinking-token budget (max_output_tokens would cap thinking and answer together); "
+                    + "use " + row.map(ModelKnobs::alternatives).orElse("effort:low|medium|high");
+        }
+        String fromCapabilities = CAPABILITIES.whyUnsupported(budget);
+        if (fromCapabilities != null) {
+            return fromCapabilities;
+        }
+        return row.map(m -> ModelKnobs.whyUnsupported(m, budget, null)).orElse(null);
+    }
+
+    /** @throws IllegalArgumentException for a budget {@link #whyUnsupported} refuses */
+    static Plan plan(RunSpec spec) {
+        return switch (spec.budget()) {
+            case Budget.None n -> new Plan("none", null, spec.sampling().maxAnswerTokens());
+            case Budget.Effort e when e.level() == EffortLevel.NONE ->
+                    new Plan("none", null, spec.sampling().maxAnswerTokens());
+            case Budget.Effort e -> new Plan(e.level().wireName(), "auto", null);
+            case Budget.Tokens t -> throw new IllegalArgumentException("OpenAI has no thinking-token budget");
+            case Budget.Forcing f -> throw new IllegalArgumentException(CAPABILITIES.whyUnsupported(f));
+        };
+    }
+
+    static String describe(Budget budget) {
+        return switch (budget) {
+            case Budget.None n -> "reasoning.effort=none: no reasoning (GPT-5.1 and later; older models always reason)";
+            case Budget.Effort e when e.level() == EffortLevel.NONE -> describe(new Budget.None());
+            case Budget.Effort e -> "reasoning.effort=" + e.level().wireName() + " with a reasoning summary: a"
+                    + " ceiling on the newest models, which may reason less, even not at all. OpenAI shows only the"
+                    + " summary; reasoning tokens are reported and billed as output";
+            case Budget.Tokens t -> "not supported: OpenAI has no thinking-token budget; use an effort level";
+            case Budget.Forcing f -> "not supported: " + CAPABILITIES.whyUnsupported(f);
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package dev.thinkbench.engine.hosted.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.http.ServerMessage;
+import dev.thinkbench.engine.stream.WireCheck;
+
+import java.util.Locale;
+
+/**
+ * OpenAI's Responses stream: named events whose JSON repeats the name in {@code type}
+ * ({@code response.created}, {@code response.reasoning_summary_text.delta}, {@code response.output_text.delta},
+ * ...). The stream is complete at {@code response.completed} or {@code response.incomplete} (the output cap was
+ * reached); {@code response.failed} and {@code error} are the server's errors.
+ */
+final class ResponsesWireCheck implements WireCheck {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Verdict inspect(String eventName, String data) {
+        if (data == null || data.isBlank()) {
+            return new Verdict.Skip();
+        }
+        JsonNode event;
+        try {
+            event = JSON.readTree(data);
+        } catch (JsonProcessingException e) {
+            return "error".equals(eventName) ? new Verdict.ServerError(FailureKind.SERVER_ERROR, data)
+                    : new Verdict.Malformed(data);
+        }
+        if (event == null || !event.isObject()) {
+            return new Verdict.Malformed(data);
+        }
+        String type = event.path("type").asText(eventName == null ? "" : eventName);
+        if ("error".equals(eventName) || "error".equals(type)) {
+            return serverError(event.has("error") ? event.get("error") : event);
+        }
+        if ("response.failed".equals(type)) {
+            return serverError(event.path("response").path("error"));
+        }
+        return new Verdict.Deliver("response.completed".equals(type) || "response.incomplete".equals(type));
+    }
+
+    private static Verdict serverError(JsonNode error) {
+        String message = error.isMissingNode() || error.isNull() ? null : ServerMessage.fromJson(error);
+        String code = error.path("code").asText("").toLowerCase(Locale.ROOT);
+        FailureKind kind = code.contains("rate_limit") ? FailureKind.RATE_LIMITED : FailureKind.SERVER_ERROR;
+        return new Verdict.ServerError(kind, message == null ? "the response failed" : message);
+    }
+}

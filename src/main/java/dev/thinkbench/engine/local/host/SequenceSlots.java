@@ -1,0 +1,176 @@
+package dev.thinkbench.engine.local.host;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * What each of the context's sequences holds in the KV cache, token by token, and where a new prompt should run.
+ * Since the host decodes every token itself, this record is exact: a prompt reuses the longest prefix a sequence
+ * already holds (a Wait step evaluates only its own tokens), a fully cached prompt re-evaluates only its last token
+ * (its logits are needed), and a prompt that branches off a long cached trace runs in another sequence that starts
+ * as a copy of the shared prefix ({@code llama_memory_seq_cp}: cells are shared, nothing is evaluated), so the
+ * original trace stays cached for its own next step (the Stepper's forks, several budgets of one problem).
+ *
+ * <p>Not thread-safe: used by the host's single worker thread.
+ */
+final class SequenceSlots {
+
+    /** A branch point this many tokens or more before the end of a cached trace forks instead of rewinding it. */
+    static final int FORK_MIN_TAIL = 16;
+
+    /**
+     * Where a prompt runs and what it reuses.
+     *
+     * @param sequence the sequence id to run in
+     * @param copyFrom the sequence whose first {@code reuse} tokens are copied first, -1 for none
+     * @param reuse tokens of the prompt already in place (after the copy); the rest is evaluated
+     */
+    record Plan(int sequence, int copyFrom, int reuse) {
+    }
+
+    /** A growable token list (a sequence gains one token per decode step). */
+    private static final class Held {
+        int[] data = new int[0];
+        int length;
+
+        int[] toArray() {
+            return Arrays.copyOf(data, length);
+        }
+    }
+
+    private final Held[] held;
+    private final long[] lastUsed;
+    private long clock;
+
+    SequenceSlots(int sequences) {
+        held = new Held[sequences];
+        for (int s = 0; s < sequences; s++) {
+            held[s] = new Held();
+        }
+        lastUsed = new long[sequences];
+    }
+
+    int size() {
+        return held.length;
+    }
+
+    /** The tokens {@code sequence} holds, in position order (a copy). */
+    int[] tokens(int sequence) {
+        return held[sequence].toArray();
+    }
+
+    /** How many tokens {@code sequence} holds. */
+    int length(int sequence) {
+        return held[sequence].length;
+    }
+
+    /**
+     * Plans a prompt.
+     *
+     * @param busy sequences already taken by other prompts of the same batch (not to be used or rewound)
+     * @param reuseCache false to evaluate the whole prompt
+     */
+    Plan plan(int[] prompt, Set<Integer> busy, boolean reuseCache) {
+        int best = -1;
+        int bestCommon = -1;
+        for (int s = 0; s < held.length; s++) {
+            if (busy.contains(s)) {
+                continue;
+            }
+            int common = reuseCache ? usable(prompt, held[s].data, held[s].length) : 0;
+            if (common > bestCommon || common == bestCommon && lastUsed[s] < lastUsed[best]) {
+                best = s;
+                bestCommon = common;
+            }
+        }
+        if (best < 0) {
+            throw new IllegalStateException("no free sequence (" + held.length + " in use)");
+        }
+        if (!reuseCache || bestCommon == 0) {
+            return new Plan(leastRecentlyUsed(busy), -1, 0);
+        }
+        int tail = held[best].length - bestCommon;
+        if (tail >= FORK_MIN_TAIL) {
+            Set<Integer> taken = new HashSet<>(busy);
+            taken.add(best);
+            int other = leastRecentlyUsed(taken);
+            if (other >= 0) {
+                return new Plan(other, best, bestCommon);
+            }
+        }
+        return new Plan(best, -1, bestCommon);
+    }
+
+    /**
+     * Plans a prompt that may copy a prefix from {@code source}, a sequence another prompt of the batch has just
+     * filled with {@code sourcePrompt}.
+     */
+    Plan planBeside(int[] prompt, Set<Integer> busy, int source, int[] sourcePrompt, boolean reuseCache) {
+        Plan own = plan(prompt, busy, reuseCache);
+        int shared = usable(prompt, sourcePrompt, sourcePrompt.length);
+        return shared > own.reuse() ? new Plan(own.sequence(), source, shared) : own;
+    }
+
+    /** The tokens of {@code prompt} that can come from a sequence holding {@code cached}: never the last one. */
+    static int usable(int[] prompt, int[] cached, int cachedLength) {
+        int n = Math.min(prompt.length - 1, cachedLength);
+        int i = 0;
+        while (i < n && prompt[i] == cached[i]) {
+            i++;
+        }
+        return Math.max(i, 0);
+    }
+
+    private int leastRecentlyUsed(Set<Integer> busy) {
+        int pick = -1;
+        for (int s = 0; s < held.length; s++) {
+            if (busy.contains(s)) {
+                continue;
+            }
+            boolean empty = held[s].length == 0;
+            if (pick < 0 || empty && held[pick].length > 0
+                    || empty == (held[pick].length == 0) && lastUsed[s] < lastUsed[pick]) {
+                pick = s;
+            }
+        }
+        return pick;
+    }
+
+    /** Records that {@code sequence} now holds the first {@code n} tokens of {@code prompt}. */
+    void set(int sequence, int[] prompt, int n) {
+        Held h = held[sequence];
+        h.data = Arrays.copyOf(prompt, Math.max(n, 16));
+        h.length = n;
+        lastUsed[sequence] = ++clock;
+    }
+
+    /** Records one more decoded token at the end of {@code sequence}. */
+    void append(int sequence, int token) {
+        Held h = held[sequence];
+        if (h.length == h.data.length) {
+            h.data = Arrays.copyOf(h.data, Math.max(16, h.data.length * 2));
+        }
+        h.data[h.length++] = token;
+    }
+
+    /** Sequences outside {@code keep} that hold something, least recently used first (eviction order). */
+    int[] evictable(Set<Integer> keep) {
+        return IntStream.range(0, held.length).filter(s -> !keep.contains(s) && held[s].length > 0).boxed()
+                .sorted(Comparator.comparingLong(s -> lastUsed[s])).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Forgets a sequence's content (after removing it from the KV cache). */
+    void clear(int sequence) {
+        held[sequence] = new Held();
+    }
+
+    /** Forgets everything (a new context). */
+    void clearAll() {
+        for (int s = 0; s < held.length; s++) {
+            clear(s);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.thinkbench.engine.local.host;
+
+import dev.thinkbench.engine.StopStringMatcher;
+
+import dev.thinkbench.engine.TokenLogprob;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One sequence's output on its way to the app: token bytes joined into whole UTF-8 characters, stop strings found
+ * ({@link StopStringMatcher}), and text coalesced into few {@link HostEvent.Chunk}s. A chunk goes out when
+ * {@link #FLUSH_NANOS} have passed since the last one (the first token goes at once), so a fast model sends one line
+ * per few milliseconds instead of one per token, and a slow one still streams token by token.
+ *
+ * <p>Not thread-safe: one per sequence of a running completion, on the worker thread.
+ */
+final class SequenceStream {
+
+    /** How long text may wait for company before it is sent. */
+    static final long FLUSH_NANOS = 3_000_000;
+
+    private final long id;
+    private final Integer seq;
+    private final StopStringMatcher matcher;
+    private final Consumer<HostEvent> out;
+    private final boolean withLogprobs;
+    private final StringBuilder text = new StringBuilder();
+    private final List<TokenLogprob> logprobs = new ArrayList<>();
+    private byte[] partial = new byte[0];
+    private int pendingTokens;
+    private long lastFlush;
+
+    /**
+     * @param seq the sequence's index in a batch, null for a single completion
+     * @param withLogprobs whether chunks carry their tokens' probabilities
+     */
+    SequenceStream(long id, Integer seq, List<String> stops, boolean withLogprobs, Consumer<HostEvent> out) {
+        this.id = id;
+        this.seq = seq;
+        this.matcher = new StopStringMatcher(stops == null ? List.of() : stops);
+        this.withLogprobs = withLogprobs;
+        this.out = out;
+    }
+
+    /**
+     * Takes one generated token's bytes.
+     *
+     * @param probability its log-probability and alternatives, null when not asked for
+     * @return true when this token completed a stop string (the stream then ignores further text)
+     */
+    boolean accept(byte[] piece, TokenLogprob probability) {
+        pendingTokens++;
+        if (probability != null) {
+            logprobs.add(probability);
+        }
+        String decoded = decode(piece);
+        text.append(matcher.feed(decoded));
+        if (matcher.matched() != null) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - lastFlush >= FLUSH_NANOS) {
+            flush(now);
+        }
+        return false;
+    }
+
+    /** Counts a token that has no text (the end-of-generation token). */
+    void acceptSilent(TokenLogprob probability) {
+        pendingTokens++;
+        if (probability != null) {
+            logprobs.add(probability);
+        }
+    }
+
+    /** The stop string that matched, or null. */
+    String matched() {
+        return matcher.matched();
+    }
+
+    /** Sends what is pending, the held-back text, then the Done event. */
+    void finish(String stop, int tokens, int promptTokens, int evaluated) {
+        if (matcher.matched() == null) {
+            if (partial.length > 0) {
+                text.append(matcher.feed(new String(partial, StandardCharsets.UTF_8)));
+                partial = new byte[0];
+            }
+            text.append(matcher.flush());
+        }
+        flush(System.nanoTime());
+        out.accept(new HostEvent.Done(id, stop, matcher.matched() == null ? "" : matcher.matched(), tokens,
+                promptTokens, evaluated, seq));
+    }
+
+    private void flush(long now) {
+        lastFlush = now;
+        if (pendingTokens == 0 && text.isEmpty()) {
+            return;
+        }
+        out.accept(new HostEvent.Chunk(id, text.toString(), pendingTokens, seq,
+                withLogprobs ? List.copyOf(logprobs) : null));
+        text.setLength(0);
+        logprobs.clear();
+        pendingTokens = 0;
+    }
+
+    /** The bytes that form whole characters, the rest kept for the next piece. */
+    private String decode(byte[] piece) {
+        byte[] all = partial.length == 0 ? piece : concat(partial, piece);
+        int whole = completeLength(all);
+        partial = whole == all.length ? new byte[0] : Arrays.copyOfRange(all, whole, all.length);
+        return whole == 0 ? "" : new String(all, 0, whole, StandardCharsets.UTF_8);
+    }
+
+    /** The length of the longest prefix that does not end inside a UTF-8 character. */
+    static int completeLength(byte[] b) {
+        int n = b.length;
+        for (int back = 1; back <= Math.min(3, n); back++) {
+            int lead = b[n - back] & 0xFF;
+            if ((lead & 0xC0) == 0x80) {
+                continue; // a continuation byte: look further back for its lead
+            }
+            int need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            return need > back ? n - back : n;
+        }
+        return n;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

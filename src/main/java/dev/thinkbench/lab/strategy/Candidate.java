@@ -1,0 +1,32 @@
+package dev.thinkbench.lab.strategy;
+
+import dev.thinkbench.core.AnswerGrader;
+
+/**
+ * One candidate of a best-of-N strategy, or one answer probe of adaptive thinking, as shown next to the pick.
+ *
+ * @param index 0-based, in the order they were made
+ * @param call the candidate's run, null for a probe (which is a fork, not a run of its own)
+ * @param extracted its answer as the grader reads it, null when none was found
+ * @param score the verifier's score, null when not scored
+ * @param tokens tokens the candidate generated (thinking and answer), null when unknown
+ */
+public record Candidate(int index, Call call, String extracted, Double score, Integer tokens) {
+
+    /**
+     * A best-of-N candidate from its call: the answer as the grader reads it against {@code expected} (null when the
+     * call failed), and the tokens it generated (null when either count is unknown); not scored.
+     */
+    public static Candidate of(int index, Call call, String expected) {
+        String extracted = call.ok() ? AnswerGrader.grade(call.answer(), expected).extracted() : null;
+        Integer thinking = call.thinkingTokens();
+        Integer answer = call.answerTokens();
+        return new Candidate(index, call, extracted, null, thinking == null || answer == null ? null
+                : thinking + answer);
+    }
+
+    /** This candidate with the verifier's score. */
+    public Candidate scored(Double verifierScore) {
+        return new Candidate(index, call, extracted, verifierScore, tokens);
+    }
+}

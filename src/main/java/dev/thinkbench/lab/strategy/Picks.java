@@ -1,0 +1,85 @@
+package dev.thinkbench.lab.strategy;
+
+import dev.thinkbench.core.AnswerGrader;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
+
+/**
+ * The selection rules of best-of-N, pure and shared: majority vote over the extracted answers (equal numbers meet
+ * whatever their form), the shortest or longest reasoning, the verifier's highest score. Only candidates whose call
+ * succeeded and whose answer could be read take part; ties go to the earliest candidate. Stateless; any thread.
+ */
+public final class Picks {
+
+    private Picks() {
+    }
+
+    /** A pick and why it was made. */
+    public record Pick(Candidate candidate, String note) {
+    }
+
+    /** The most common answer; its first candidate. Empty when no candidate has an answer. */
+    public static Optional<Pick> majority(List<Candidate> candidates) {
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        Map<String, Candidate> firstWith = new LinkedHashMap<>();
+        for (Candidate c : answered(candidates)) {
+            String key = AnswerGrader.canonical(c.extracted());
+            votes.merge(key, 1, Integer::sum);
+            firstWith.putIfAbsent(key, c);
+        }
+        return votes.entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
+                        .thenComparing(e -> -firstWith.get(e.getKey()).index()))
+                .map(e -> new Pick(firstWith.get(e.getKey()), e.getValue() + " of " + candidates.size()
+                        + " votes for " + firstWith.get(e.getKey()).extracted()));
+    }
+
+    /** The answered candidate that generated the fewest tokens. */
+    public static Optional<Pick> shortest(List<Candidate> candidates) {
+        return byLength(candidates, true);
+    }
+
+    /** The answered candidate that generated the most tokens. */
+    public static Optional<Pick> longest(List<Candidate> candidates) {
+        return byLength(candidates, false);
+    }
+
+    /**
+     * The answered candidate with the highest verifier score; among equal scores the majority answer of those tied,
+     * then the earliest. Unscored candidates lose to scored ones.
+     */
+    public static Optional<Pick> bestScore(List<Candidate> candidates) {
+        List<Candidate> scored = answered(candidates).stream().filter(c -> c.score() != null).toList();
+        if (scored.isEmpty()) {
+            return majority(candidates).map(p -> new Pick(p.candidate(), "no candidate was scored; " + p.note()));
+        }
+        double top = scored.stream().mapToDouble(Candidate::score).max().orElseThrow();
+        List<Candidate> tied = scored.stream().filter(c -> c.score() == top).toList();
+        Candidate pick = tied.size() == 1 ? tied.getFirst() : majority(tied).orElseThrow().candidate();
+        return Optional.of(new Pick(pick, "verifier score " + format(top) + (tied.size() > 1
+                ? " shared by " + tied.size() + " candidates; majority among them" : "")));
+    }
+
+    private static Optional<Pick> byLength(List<Candidate> candidates, boolean shortest) {
+        ToIntFunction<Candidate> length = c -> c.tokens() != null ? c.tokens()
+                : shortest ? Integer.MAX_VALUE : -1;
+        Comparator<Candidate> order = Comparator.comparingInt(length);
+        order = (shortest ? order : order.reversed()).thenComparingInt(Candidate::index);
+        return answered(candidates).stream().min(order).map(c -> new Pick(c, (shortest ? "shortest" : "longest")
+                + " of " + candidates.size() + " (" + (c.tokens() == null ? "?" : c.tokens()) + " tokens)"));
+    }
+
+    private static List<Candidate> answered(List<Candidate> candidates) {
+        return candidates.stream().filter(c -> c.extracted() != null && (c.call() == null || c.call().ok()))
+                .toList();
+    }
+
+    private static String format(double score) {
+        return score == Math.rint(score) ? Long.toString((long) score) : Double.toString(score);
+    }
+}

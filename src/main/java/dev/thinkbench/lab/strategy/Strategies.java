@@ -1,0 +1,52 @@
+package dev.thinkbench.lab.strategy;
+
+import java.util.List;
+
+/**
+ * The strategies by name, as {@code --strategy} and the Experiments tab offer them, with their knobs.
+ * Stateless; any thread.
+ */
+public final class Strategies {
+
+    /** Every name, in the order they are listed. */
+    public static final List<String> NAMES = List.of(FixedStrategy.NAME, "majority", VerifierStrategy.NAME,
+            "shortest", "longest", AdaptiveStrategy.NAME, RoutingStrategy.NAME);
+
+    /**
+     * The knobs the named strategies read.
+     *
+     * @param candidates N for best-of-N (majority, verifier, shortest, longest)
+     * @param adaptive adaptive thinking's probe settings
+     * @param maxDifficulty the top of the problem set's difficulty scale, for routing
+     */
+    public record Options(int candidates, AdaptiveStrategy.Settings adaptive, int maxDifficulty) {
+
+        /** 5 candidates; a probe every 16 thinking tokens, one per checkpoint, 2 agreeing; difficulty up to 5. */
+        public static Options defaults() {
+            return new Options(5, AdaptiveStrategy.Settings.agreeing(16, 1, 2), 5);
+        }
+
+        public Options withMaxDifficulty(int max) {
+            return new Options(candidates, adaptive, max);
+        }
+    }
+
+    private Strategies() {
+    }
+
+    /** @throws IllegalArgumentException naming the known strategies */
+    public static Strategy named(String name, Options options) {
+        String n = name == null ? "" : name.strip();
+        return switch (n) {
+            case FixedStrategy.NAME -> new FixedStrategy();
+            case "majority" -> new BestOfN(BestOfN.Selection.MAJORITY, options.candidates());
+            case "shortest" -> new BestOfN(BestOfN.Selection.SHORTEST, options.candidates());
+            case "longest" -> new BestOfN(BestOfN.Selection.LONGEST, options.candidates());
+            case VerifierStrategy.NAME -> new VerifierStrategy(options.candidates(), null, null);
+            case AdaptiveStrategy.NAME -> new AdaptiveStrategy(options.adaptive());
+            case RoutingStrategy.NAME -> new RoutingStrategy(options.maxDifficulty());
+            default -> throw new IllegalArgumentException("unknown strategy '" + n + "' (use "
+                    + String.join(", ", NAMES) + ")");
+        };
+    }
+}

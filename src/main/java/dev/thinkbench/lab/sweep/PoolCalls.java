@@ -1,0 +1,209 @@
+package dev.thinkbench.lab.sweep;
+
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.RunRecorder;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ReasoningEventSink;
+import dev.thinkbench.engine.RunHandle;
+import dev.thinkbench.lab.strategy.Call;
+import dev.thinkbench.lab.strategy.Calls;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The {@link Calls} of one sweep run over an {@link EndpointPool}: each call takes a permit on an endpoint (the one
+ * that last served the same prompt where free), runs there, and on failure is retried as the {@link RetryPolicy}
+ * says: after a backoff (honouring Retry-After) for 429/5xx, at once on another endpoint when the endpoint is at
+ * fault; failures count toward dropping the endpoint (rate limits do not). Confined to one worker thread.
+ */
+final class PoolCalls implements Calls {
+
+    /** One try on one endpoint. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        RawCall<T> on(Endpoint endpoint, RunRecorder recorder) throws InterruptedException;
+    }
+
+    private final EndpointPool pool;
+    private final RetryPolicy retry;
+    private final SweepClock clock;
+    private final PriceTable prices;
+    private final String affinity;
+    private final CallObserver observer;
+
+    PoolCalls(EndpointPool pool, RetryPolicy retry, SweepClock clock, PriceTable prices, String affinity,
+              CallObserver observer) {
+        this.pool = pool;
+        this.retry = retry;
+        this.clock = clock;
+        this.prices = prices;
+        this.affinity = affinity;
+        this.observer = observer;
+    }
+
+    @Override
+    public Call run(RunSpec spec) throws InterruptedException {
+        return withRetries(false, spec.model(), spec.budget().spec(), (endpoint, recorder) ->
+                new RawCall<Void>(chat(endpoint, spec, recorder), null)).call();
+    }
+
+    @Override
+    public boolean hasRaw() {
+        return pool.anyRaw();
+    }
+
+    @Override
+    public <T> RawCall<T> raw(String model, String budgetSpec, RawBody<T> body) throws InterruptedException {
+        if (!pool.anyRaw()) {
+            return new RawCall<>(failed(model, budgetSpec, null, FailureKind.UNSUPPORTED, "this strategy needs a "
+                    + "raw-continuation engine (built-in, llama.cpp server, vLLM completions, Ollama raw, DeepSeek "
+                    + "prefix): a chat engine cannot fork a trace"), null);
+        }
+        return withRetries(true, model, budgetSpec, (endpoint, recorder) -> rawCall(endpoint, body, recorder));
+    }
+
+    private <T> RawCall<T> withRetries(boolean needRaw, String model, String budgetSpec, Attempt<T> attempt)
+            throws InterruptedException {
+        Set<String> avoid = new HashSet<>();
+        RawCall<T> last = null;
+        for (int n = 1; n <= retry.attempts(); n++) {
+            Optional<EndpointPool.Lease> lease = pool.acquire(affinity, needRaw, avoid);
+            if (lease.isEmpty()) {
+                String why = "no endpoint is left: " + pool.dropReasons();
+                return new RawCall<>(failed(model, budgetSpec, null, last == null ? FailureKind.UNREACHABLE
+                        : last.call().failure(), why), null);
+            }
+            Endpoint endpoint = lease.get().endpoint();
+            RunRecorder recorder = new RunRecorder(endpoint.engine().price(model, prices));
+            observer.callStarted(endpoint.name(), budgetSpec, recorder);
+            try {
+                last = attempt.on(endpoint, recorder);
+            } finally {
+                pool.release(lease.get());
+            }
+            Call call = last.call();
+            if (call.ok()) {
+                pool.succeeded(endpoint);
+                return last;
+            }
+            if (call.failure() == null) {
+                return last;
+            }
+            RetryPolicy.Handling handling = RetryPolicy.handling(call.failure());
+            if (handling == RetryPolicy.Handling.FINAL || n == retry.attempts()) {
+                return last;
+            }
+            if (call.failure() != FailureKind.RATE_LIMITED) {
+                pool.failed(endpoint, call.error());
+            }
+            if (handling == RetryPolicy.Handling.FAIL_OVER) {
+                avoid.add(endpoint.name());
+                if (pool.anyOther(needRaw, avoid)) {
+                    continue;
+                }
+            }
+            if (!pool.anyOther(needRaw, Set.of())) {
+                continue; // every endpoint is dropped: nothing to wait for, the next try reports it
+            }
+            Duration delay = retry.delay(n, call.retryAfter());
+            observer.backoff(endpoint.name(), call.failure(), call.error(), delay, n);
+            clock.sleep(delay);
+        }
+        return last;
+    }
+
+    private Call chat(Endpoint endpoint, RunSpec spec, RunRecorder recorder) throws InterruptedException {
+        AtomicReference<Duration> retryAfter = new AtomicReference<>();
+        ReasoningEventSink sink = sink(recorder, retryAfter);
+        String unsupported = endpoint.engine().capabilities().whyUnsupported(spec.budget());
+        if (unsupported != null) {
+            long now = System.nanoTime();
+            sink.accept(new ReasoningEvent.Started(now, spec.model(), spec.budget().spec()));
+            sink.accept(new ReasoningEvent.Failed(now, FailureKind.UNSUPPORTED, unsupported));
+            return call(endpoint, recorder, retryAfter);
+        }
+        RunHandle handle;
+        try {
+            handle = endpoint.engine().start(spec, sink);
+        } catch (RuntimeException e) {
+            sink.accept(new ReasoningEvent.Failed(System.nanoTime(), FailureKind.UNKNOWN,
+                    "the engine could not start this run: " + e.getMessage()));
+            return call(endpoint, recorder, retryAfter);
+        }
+        Runnable unregister = observer.inFlight(handle::cancel);
+        try {
+            handle.done().get();
+        } catch (InterruptedException e) {
+            handle.cancel();
+            throw e;
+        } catch (ExecutionException e) {
+            sink.accept(new ReasoningEvent.Failed(System.nanoTime(), FailureKind.UNKNOWN,
+                    "the engine's run broke: " + e.getCause()));
+        } finally {
+            unregister.run();
+        }
+        return call(endpoint, recorder, retryAfter);
+    }
+
+    private <T> RawCall<T> rawCall(Endpoint endpoint, RawBody<T> body, RunRecorder recorder)
+            throws InterruptedException {
+        AtomicReference<Duration> retryAfter = new AtomicReference<>();
+        ReasoningEventSink sink = sink(recorder, retryAfter);
+        CancelToken cancel = new CancelToken();
+        Runnable unregister = observer.inFlight(cancel::cancel);
+        T value = null;
+        try {
+            value = body.run(endpoint.raw(), sink, cancel);
+        } catch (EngineException e) {
+            sink.accept(new ReasoningEvent.Failed(System.nanoTime(), e.kind(), e.getMessage(),
+                    e.retryAfter().orElse(null)));
+        } catch (RuntimeException e) {
+            sink.accept(new ReasoningEvent.Failed(System.nanoTime(), FailureKind.UNKNOWN, "internal error: " + e));
+        } finally {
+            unregister.run();
+        }
+        if (cancel.isCancelled() && Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("the sweep was cancelled");
+        }
+        return new RawCall<>(call(endpoint, recorder, retryAfter), value);
+    }
+
+    private static ReasoningEventSink sink(RunRecorder recorder, AtomicReference<Duration> retryAfter) {
+        return event -> {
+            try {
+                if (event instanceof ReasoningEvent.Failed f && f.retryAfter() != null) {
+                    retryAfter.set(f.retryAfter());
+                }
+                recorder.accept(event);
+            } catch (RuntimeException ignored) {
+                // A sink never throws into the engine; the recorder only fails on a programming error.
+            }
+        };
+    }
+
+    private static Call call(Endpoint endpoint, RunRecorder recorder, AtomicReference<Duration> retryAfter) {
+        if (!recorder.status().terminal()) {
+            recorder.accept(new ReasoningEvent.Failed(System.nanoTime(), FailureKind.UNKNOWN,
+                    "the engine ended the run without a final event"));
+        }
+        return new Call(recorder.trace(), recorder.metrics(System.nanoTime()), endpoint.name(), retryAfter.get());
+    }
+
+    /** A call that never reached an endpoint. */
+    private static Call failed(String model, String budgetSpec, String endpoint, FailureKind kind, String message) {
+        RunRecorder recorder = new RunRecorder(null);
+        long now = System.nanoTime();
+        recorder.accept(new ReasoningEvent.Started(now, model, budgetSpec));
+        recorder.accept(new ReasoningEvent.Failed(now, kind, message));
+        return new Call(recorder.trace(), recorder.metrics(now), endpoint, null);
+    }
+}

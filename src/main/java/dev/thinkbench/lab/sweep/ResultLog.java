@@ -1,0 +1,148 @@
+package dev.thinkbench.lab.sweep;
+
+import dev.thinkbench.core.problemset.LoadIssue;
+
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sweep's results file: one JSON line per finished run ({@link SweepRecordJson}), appended and flushed as each run
+ * ends, so a crash or a kill loses at most the line being written. Opening an existing file reads what is there
+ * (malformed lines are reported and skipped) and cuts a last line that was cut off mid-write, so appending goes on
+ * cleanly.
+ *
+ * <p>Thread-safe: {@link #append} may be called from every sweep worker.
+ */
+public final class ResultLog implements AutoCloseable {
+
+    /** What a results file holds. */
+    public record Contents(List<SweepRecord> records, List<LoadIssue> issues) {
+
+        public Contents {
+            records = List.copyOf(records);
+            issues = List.copyOf(issues);
+        }
+
+        /** The last result of each run, in the order runs first appear: later lines (retries) win. */
+        public List<SweepRecord> latest() {
+            Map<RunKey, SweepRecord> byKey = new LinkedHashMap<>();
+            records.forEach(r -> byKey.put(r.key(), r));
+            return List.copyOf(byKey.values());
+        }
+    }
+
+    private final Path file;
+    private final Contents existing;
+    private final BufferedWriter out;
+
+    private ResultLog(Path file, Contents existing, BufferedWriter out) {
+        this.file = file;
+        this.existing = existing;
+        this.out = out;
+    }
+
+    /**
+     * Opens {@code file} for appending, creating it (and its folder) when missing; reads what it holds first.
+     *
+     * @throws IOException when it cannot be read or written
+     */
+    public static ResultLog open(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Contents existing = Files.exists(file) ? read(file) : new Contents(List.of(), List.of());
+        cutPartialLastLine(file);
+        // A FileOutputStream, not a channel: a worker interrupted by a cancel must not close the file for the rest.
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile(), true),
+                StandardCharsets.UTF_8));
+        return new ResultLog(file, existing, out);
+    }
+
+    /**
+     * Reads a results file without opening it for writing. A last line without its newline that does not parse is
+     * a write that was cut off: reported as such and skipped.
+     */
+    public static Contents read(Path file) throws IOException {
+        List<SweepRecord> records = new ArrayList<>();
+        List<LoadIssue> issues = new ArrayList<>();
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                records.add(SweepRecordJson.parse(line));
+            } catch (IllegalArgumentException e) {
+                boolean cutOff = i == lines.length - 1;
+                issues.add(new LoadIssue(i + 1, cutOff ? "the last line was cut off mid-write (" + e.getMessage()
+                        + "); that run will be done again" : e.getMessage()));
+            }
+        }
+        return new Contents(records, issues);
+    }
+
+    private static void cutPartialLastLine(Path file) throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return;
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            long length = raf.length();
+            raf.seek(length - 1);
+            if (raf.read() == '\n') {
+                return;
+            }
+            long pos = length - 1;
+            while (pos > 0) {
+                raf.seek(pos - 1);
+                if (raf.read() == '\n') {
+                    break;
+                }
+                pos--;
+            }
+            byte[] tail = new byte[(int) (length - pos)];
+            raf.seek(pos);
+            raf.readFully(tail);
+            try {
+                SweepRecordJson.parse(new String(tail, StandardCharsets.UTF_8));
+                raf.seek(length);
+                raf.write('\n');
+            } catch (IllegalArgumentException cutOff) {
+                raf.setLength(pos);
+            }
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** What the file held when it was opened. */
+    public Contents existing() {
+        return existing;
+    }
+
+    /** Appends one result line and flushes it. */
+    public synchronized void append(SweepRecord record) throws IOException {
+        out.write(SweepRecordJson.line(record));
+        out.write('\n');
+        out.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.thinkbench.lab.sweep;
+
+/**
+ * s1's three measures of a strategy's curve (s1 §3.2), and where it saturates.
+ *
+ * @param control the share of runs whose thinking stayed within their budget's bounds ([min, max] of a forcing plan,
+ *                [0, max] of a token budget, 0 when thinking is off); null when no run has bounds or the strategy
+ *                makes more than one call per run (only {@code fixed} is measured)
+ * @param scalingPerKiloToken s1's Scaling: the mean slope over all pairs of points, in accuracy points per 1,000
+ *                            thinking tokens; null with fewer than two points at different token counts
+ * @param scalingPerDoubling the same mean pairwise slope over log2 of the tokens (accuracy points per doubling), as
+ *                           the curve is drawn on a log axis; null likewise
+ * @param performance the best accuracy of the curve, null when no point has an accuracy
+ * @param saturationLabel the label of the point after which every further step gains less than the threshold, null
+ *                        when the curve is still rising at its end (or has fewer than two points)
+ */
+public record ScalingMeasures(String strategy, Double control, Double scalingPerKiloToken, Double scalingPerDoubling,
+                              Double performance, String saturationLabel) {
+}

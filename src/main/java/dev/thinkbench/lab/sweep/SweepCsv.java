@@ -1,0 +1,59 @@
+package dev.thinkbench.lab.sweep;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+
+/**
+ * A sweep's results as CSV (RFC 4180: fields with commas, quotes or line breaks are quoted): {@code summary.csv} one
+ * row per strategy and budget, {@code runs.csv} one row per run with the results file's fields; the same files from
+ * {@code thinkbench report} and the Experiments tab's export. Pure; any thread.
+ */
+public final class SweepCsv {
+
+    private SweepCsv() {
+    }
+
+    public static String summary(List<SummaryRow> rows) {
+        StringBuilder b = new StringBuilder("label,budget,strategy,n,correct,accuracy,wilsonLow,wilsonHigh,"
+                + "meanThinkingTokens,meanTotalMs,costUsd,failed,ungraded\r\n");
+        for (SummaryRow r : rows) {
+            b.append(String.join(",", field(r.label()), field(r.budget()), field(r.strategy()),
+                    Integer.toString(r.n()), Integer.toString(r.correct()), number(r.accuracy()),
+                    number(r.wilson().low()), number(r.wilson().high()), number(r.meanThinkingTokens()),
+                    number(r.meanTotalMs()), number(r.costUsd()), Integer.toString(r.failed()),
+                    Integer.toString(r.ungraded()))).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    public static String runs(List<SweepRecord> records) {
+        StringBuilder b = new StringBuilder("problemId,label,budget,strategy,sample,status,answer,expected,correct,"
+                + "thinkingTokens,answerTokens,totalMs,costUsd,endpoint,error\r\n");
+        for (SweepRecord r : records) {
+            b.append(String.join(",", field(r.problemId()), field(r.label()), field(r.budget()), field(r.strategy()),
+                    Integer.toString(r.sample()), field(r.status()), field(r.answer()), field(r.expected()),
+                    r.correct() == null ? "" : r.correct().toString(), value(r.thinkingTokens()),
+                    value(r.answerTokens()), value(r.totalMs()), number(r.costUsd()), field(r.endpoint()),
+                    field(r.error()))).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    private static String field(String s) {
+        if (s == null) {
+            return "";
+        }
+        boolean quote = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r");
+        return quote ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static String value(Number n) {
+        return n == null ? "" : n.toString();
+    }
+
+    private static String number(Double d) {
+        return d == null || d.isNaN() || d.isInfinite() ? ""
+                : new BigDecimal(d).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,295 @@
+package dev.thinkbench.lab.sweep;
+
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.RunRecorder;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.lab.strategy.Calls;
+import dev.thinkbench.lab.strategy.StrategyResult;
+import dev.thinkbench.lab.strategy.StrategyRun;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One sweep in progress. Workers (virtual threads, as many as the endpoints have permits) take runs from a
+ * {@link WorkQueue}: a whole prompt's runs in plan order, then the next prompt's. Each run's strategy makes its calls
+ * through {@link PoolCalls}; the result is graded, appended to the results file, and reported. A failing run never
+ * disturbs another: engine failures become failed results, and a bug in a strategy fails only its run.
+ *
+ * <p>Thread-safe: control methods may be called from any thread. The monitor guards results and counts; pausing has
+ * its own {@link PauseGate}, which never calls back into this object.
+ */
+final class SweepExecution implements SweepHandle {
+
+    private final SweepPlan plan;
+    private final PriceTable prices;
+    private final SweepRunner.Options options;
+    private final ResultLog log;
+    private final SweepListener listener;
+    private final EndpointPool pool;
+    private final EndpointPool judgePool;
+    private final List<SweepTask> tasks;
+    private final PauseGate gate;
+    private final Map<RunKey, SweepRecord> results = new LinkedHashMap<>();
+    private final Set<Runnable> inFlight = ConcurrentHashMap.newKeySet();
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<SweepOutcome> done = new CompletableFuture<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger liveWorkers = new AtomicInteger();
+    private volatile WorkQueue queue;
+    private int resumed;
+    private int finishedHere;
+    private long startNanos;
+    private String writeError;
+
+    SweepExecution(SweepPlan plan, List<Endpoint> endpoints, List<Endpoint> judges, PriceTable prices,
+                   SweepRunner.Options options, ResultLog log, SweepListener listener) {
+        this.plan = plan;
+        this.prices = prices;
+        this.options = options;
+        this.log = log;
+        this.listener = listener;
+        this.pool = new EndpointPool(endpoints, options.dropAfter(), this::dropped);
+        this.judgePool = judges.isEmpty() ? pool : new EndpointPool(judges, options.dropAfter(), this::dropped);
+        this.tasks = plan.tasks();
+        this.gate = new PauseGate(options.clock());
+    }
+
+    /** Reads what the results file holds for this plan, reports the start and starts the workers. */
+    void begin() {
+        startNanos = options.clock().nanoTime();
+        Set<RunKey> planned = new HashSet<>();
+        tasks.forEach(t -> planned.add(t.key()));
+        Set<RunKey> finished = new HashSet<>();
+        synchronized (this) {
+            if (log != null) {
+                for (SweepRecord r : log.existing().latest()) {
+                    if (planned.contains(r.key())) {
+                        results.put(r.key(), r);
+                        if (r.ok()) {
+                            finished.add(r.key());
+                        }
+                    }
+                }
+            }
+            resumed = finished.size();
+        }
+        List<SweepTask> pending = tasks.stream().filter(t -> !finished.contains(t.key())).toList();
+        queue = new WorkQueue(pending);
+        int count = pending.isEmpty() ? 0 : Math.max(1, Math.min(pool.capacity(), pending.size()));
+        liveWorkers.set(count);
+        emit(new SweepEvent.Started(progress(), results()));
+        if (count == 0) {
+            end();
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            int id = i;
+            workers.add(Thread.ofVirtual().name("sweep-worker-" + i).unstarted(() -> work(id)));
+        }
+        workers.forEach(Thread::start);
+    }
+
+    private void work(int worker) {
+        try {
+            while (gate.pass()) {
+                SweepTask task = queue.next(worker);
+                if (task == null) {
+                    break;
+                }
+                running.incrementAndGet();
+                try {
+                    runOne(task);
+                } catch (InterruptedException | RuntimeException e) {
+                    running.decrementAndGet();
+                    throw e;
+                }
+            }
+        } catch (InterruptedException e) {
+            // cancelled: the worker stops
+        } finally {
+            if (liveWorkers.decrementAndGet() == 0) {
+                end();
+            }
+        }
+    }
+
+    private void runOne(SweepTask task) throws InterruptedException {
+        RunKey key = task.key();
+        emit(new SweepEvent.RunStarted(key));
+        CallObserver observer = observer(key);
+        String affinity = task.problem().prompt();
+        Calls calls = new PoolCalls(pool, options.retry(), options.clock(), prices, affinity, observer);
+        Calls judge = judgePool == pool ? calls
+                : new PoolCalls(judgePool, options.retry(), options.clock(), prices, affinity, observer);
+        StrategyRun run = new StrategyRun(task.problem(), task.lane(), task.sample(), baseSpec(task), calls, judge,
+                plan.budgets());
+        StrategyResult result;
+        try {
+            result = task.strategy().run(run);
+        } catch (RuntimeException e) {
+            result = RunResults.internalError(task, e);
+        }
+        if (gate.cancelled()) {
+            throw new InterruptedException("the sweep was cancelled");
+        }
+        finish(RunResults.record(task, result), result);
+    }
+
+    private RunSpec baseSpec(SweepTask task) {
+        Sampling s = plan.sampling();
+        Sampling sample = s.seed() == null ? s : new Sampling(s.temperature(), s.topP(),
+                s.seed() + task.sample() * StrategyRun.SEED_STRIDE, s.maxAnswerTokens());
+        return new RunSpec(task.problem().prompt(), plan.system(), plan.model(), task.lane().budget(), sample);
+    }
+
+    private void finish(SweepRecord record, StrategyResult result) {
+        if (log != null) {
+            try {
+                log.append(record);
+            } catch (IOException e) {
+                synchronized (this) {
+                    writeError = "cannot write to " + log.file() + ": " + e.getMessage();
+                }
+                emit(new SweepEvent.WriteFailed(record.key(), e.getMessage()));
+            }
+        }
+        synchronized (this) {
+            results.put(record.key(), record);
+            finishedHere++;
+            running.decrementAndGet();
+        }
+        emit(new SweepEvent.RunFinished(record, result.chosen().trace(), result.chosen().metrics(),
+                result.candidates(), result.note(), progress()));
+    }
+
+    private CallObserver observer(RunKey key) {
+        return new CallObserver() {
+            @Override
+            public void callStarted(String endpoint, String budgetSpec, RunRecorder recorder) {
+                emit(new SweepEvent.CallStarted(key, endpoint, budgetSpec, recorder));
+            }
+
+            @Override
+            public void backoff(String endpoint, FailureKind kind, String message, Duration delay, int attempt) {
+                emit(new SweepEvent.Backoff(key, endpoint, kind, message, delay, attempt));
+            }
+
+            @Override
+            public Runnable inFlight(Runnable cancel) {
+                inFlight.add(cancel);
+                if (gate.cancelled()) {
+                    cancel.run();
+                }
+                return () -> inFlight.remove(cancel);
+            }
+        };
+    }
+
+    private void dropped(Endpoint endpoint, String reason) {
+        emit(new SweepEvent.EndpointDropped(endpoint.name(), reason));
+    }
+
+    private void end() {
+        SweepOutcome outcome;
+        synchronized (this) {
+            outcome = new SweepOutcome(resultsInPlanOrder(), resumed, elapsedMs(), gate.cancelled(),
+                    log == null ? List.of() : log.existing().issues(), pool.dropped(), writeError);
+        }
+        emit(new SweepEvent.Ended(outcome, progress()));
+        done.complete(outcome);
+    }
+
+    private void emit(SweepEvent event) {
+        try {
+            listener.on(event);
+        } catch (RuntimeException ignored) {
+            // a listener never disturbs the sweep
+        }
+    }
+
+    @Override
+    public void pause() {
+        if (gate.pause()) {
+            emit(new SweepEvent.Paused(progress()));
+        }
+    }
+
+    @Override
+    public void resume() {
+        if (gate.resume()) {
+            emit(new SweepEvent.Resumed(progress()));
+        }
+    }
+
+    @Override
+    public void cancel() {
+        if (done.isDone() || !gate.cancel()) {
+            return;
+        }
+        inFlight.forEach(Runnable::run);
+        workers.forEach(Thread::interrupt);
+    }
+
+    @Override
+    public boolean paused() {
+        return gate.paused();
+    }
+
+    @Override
+    public synchronized SweepProgress progress() {
+        int failed = 0;
+        int graded = 0;
+        int correct = 0;
+        for (SweepRecord r : results.values()) {
+            failed += r.ok() ? 0 : 1;
+            graded += r.ok() && r.correct() != null ? 1 : 0;
+            correct += Boolean.TRUE.equals(r.correct()) ? 1 : 0;
+        }
+        long elapsed = elapsedMs();
+        WorkQueue q = queue;
+        int left = q == null ? tasks.size() - results.size() : q.remaining() + running.get();
+        Long eta = left == 0 ? Long.valueOf(0) : finishedHere == 0 ? null
+                : Math.round((double) elapsed / finishedHere * left);
+        return new SweepProgress(tasks.size(), results.size(), failed, graded, correct, running.get(), elapsed, eta,
+                gate.paused());
+    }
+
+    private long elapsedMs() {
+        long now = options.clock().nanoTime();
+        return Math.max(0, (now - startNanos - gate.pausedNanos(now)) / 1_000_000);
+    }
+
+    @Override
+    public synchronized List<SweepRecord> results() {
+        return resultsInPlanOrder();
+    }
+
+    private List<SweepRecord> resultsInPlanOrder() {
+        List<SweepRecord> ordered = new ArrayList<>();
+        for (SweepTask t : tasks) {
+            SweepRecord r = results.get(t.key());
+            if (r != null) {
+                ordered.add(r);
+            }
+        }
+        return ordered;
+    }
+
+    @Override
+    public CompletableFuture<SweepOutcome> done() {
+        return done;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.thinkbench.lab.sweep;
+
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.lab.Lane;
+import dev.thinkbench.lab.strategy.Strategy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a sweep runs: problems x budgets x samples x strategies, on one model, with one sampling (each sample's seed
+ * is the sampling's seed plus the sample number times {@link dev.thinkbench.lab.strategy.StrategyRun#SEED_STRIDE}).
+ * Budgets are given smallest first: routing reads them as a ladder.
+ *
+ * @param system the system prompt, empty for none
+ */
+public record SweepPlan(List<BenchProblem> problems, List<Lane> budgets, int samples, List<Strategy> strategies,
+                        String model, String system, Sampling sampling) {
+
+    /** The label a routing result carries before it is known which rung it took. */
+    public static final String ROUTED = "routed";
+
+    public SweepPlan {
+        problems = List.copyOf(problems);
+        budgets = List.copyOf(budgets);
+        strategies = List.copyOf(strategies);
+        system = system == null ? "" : system;
+        sampling = sampling == null ? Sampling.defaults() : sampling;
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("the sweep has no problems");
+        }
+        if (budgets.isEmpty()) {
+            throw new IllegalArgumentException("the sweep has no budgets");
+        }
+        if (strategies.isEmpty()) {
+            throw new IllegalArgumentException("the sweep has no strategies");
+        }
+        if (samples < 1 || samples > 10_000) {
+            throw new IllegalArgumentException("samples must be between 1 and 10000, was " + samples);
+        }
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("no model chosen");
+        }
+        Set<String> labels = new HashSet<>();
+        for (Lane b : budgets) {
+            if (!labels.add(b.label())) {
+                throw new IllegalArgumentException("budget label '" + b.label() + "' is given twice");
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (Strategy s : strategies) {
+            if (!names.add(s.name())) {
+                throw new IllegalArgumentException("strategy '" + s.name() + "' is given twice");
+            }
+        }
+    }
+
+    /**
+     * Every run, in the order a single worker would take them: problem by problem (so runs that share a prompt stay
+     * together), then budget, strategy and sample. A strategy that picks its own budget runs once per problem and
+     * sample, labelled {@value #ROUTED}.
+     */
+    public List<SweepTask> tasks() {
+        List<SweepTask> tasks = new ArrayList<>();
+        for (BenchProblem p : problems) {
+            for (Lane lane : budgets) {
+                for (Strategy s : strategies) {
+                    if (!s.perBudget()) {
+                        continue;
+                    }
+                    for (int i = 0; i < samples; i++) {
+                        tasks.add(new SweepTask(p, lane, s, i));
+                    }
+                }
+            }
+            for (Strategy s : strategies) {
+                if (!s.perBudget()) {
+                    for (int i = 0; i < samples; i++) {
+                        tasks.add(new SweepTask(p, new Lane(ROUTED, budgets.getLast().budget()), s, i));
+                    }
+                }
+            }
+        }
+        return tasks;
+    }
+
+    /** The top of the problems' difficulty scale, or {@code fallback} when none has a difficulty. */
+    public static int maxDifficulty(List<BenchProblem> problems, int fallback) {
+        return problems.stream().filter(p -> p.difficulty() != null).mapToInt(BenchProblem::difficulty).max()
+                .orElse(fallback);
+    }
+}

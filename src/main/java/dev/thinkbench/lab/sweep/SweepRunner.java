@@ -1,0 +1,81 @@
+package dev.thinkbench.lab.sweep;
+
+import dev.thinkbench.core.PriceTable;
+
+import java.util.List;
+
+/**
+ * Runs sweeps over a set of endpoints (one engine, or one per base URL of a fleet): problems x budgets x samples x
+ * strategies, as many runs at once as the endpoints have permits, one result line appended per finished run,
+ * resuming what a results file already holds. See {@link SweepExecution} for the order of work, and
+ * {@link PoolCalls} for retries, backoff and failover.
+ *
+ * <p>Thread-safe; {@link #start} returns at once and the sweep runs on virtual threads.
+ */
+public final class SweepRunner {
+
+    /**
+     * How the runner behaves.
+     *
+     * @param retry when and how long to wait before trying a failed call again
+     * @param dropAfter failures in a row after which an endpoint is dropped
+     * @param clock time for ETA and backoff waits (tests pass one that returns at once)
+     */
+    public record Options(RetryPolicy retry, int dropAfter, SweepClock clock) {
+
+        public Options {
+            if (dropAfter < 1) {
+                throw new IllegalArgumentException("dropAfter must be at least 1, was " + dropAfter);
+            }
+        }
+
+        /** {@link RetryPolicy#defaults()}, dropped after 3 failures in a row, the system clock. */
+        public static Options defaults() {
+            return new Options(RetryPolicy.defaults(), 3, SweepClock.SYSTEM);
+        }
+
+        public Options withClock(SweepClock other) {
+            return new Options(retry, dropAfter, other);
+        }
+
+        public Options withRetry(RetryPolicy other) {
+            return new Options(other, dropAfter, clock);
+        }
+    }
+
+    private final List<Endpoint> endpoints;
+    private final List<Endpoint> judges;
+    private final PriceTable prices;
+    private final Options options;
+
+    /**
+     * @param judges the endpoints that serve verifier prompts, empty for the sweep's own
+     * @param prices for the cost of hosted engines' runs
+     */
+    public SweepRunner(List<Endpoint> endpoints, List<Endpoint> judges, PriceTable prices, Options options) {
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("a sweep needs at least one endpoint");
+        }
+        this.endpoints = List.copyOf(endpoints);
+        this.judges = List.copyOf(judges);
+        this.prices = prices;
+        this.options = options;
+    }
+
+    public SweepRunner(List<Endpoint> endpoints, PriceTable prices) {
+        this(endpoints, List.of(), prices, Options.defaults());
+    }
+
+    /**
+     * Starts {@code plan}. With a {@code log}, runs whose latest result there is ok are skipped (failed ones run
+     * again) and each finished run is appended to it; the caller closes the log after {@link SweepHandle#done()}.
+     *
+     * @param log the results file, null to keep results in memory only
+     */
+    public SweepHandle start(SweepPlan plan, ResultLog log, SweepListener listener) {
+        SweepExecution execution = new SweepExecution(plan, endpoints, judges, prices, options, log,
+                listener == null ? SweepListener.NONE : listener);
+        execution.begin();
+        return execution;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.thinkbench.lab.sweep;
+
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.lab.Lane;
+import dev.thinkbench.lab.strategy.AdaptiveStrategy;
+import dev.thinkbench.lab.strategy.Strategies;
+import dev.thinkbench.lab.strategy.Strategy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything needed to start a sweep again later, as the Experiments tab saves it beside its results: the engine and
+ * model, the budgets ({@code label=spec}, smallest first), samples, strategies and their knobs, concurrency and
+ * sampling. The API key is never part of it (only the name of the variable that holds it). Immutable.
+ *
+ * @param title how the sweep is named for people, e.g. {@code micro-heldout · 20 problems · 4 budgets}
+ * @param problemSet the problem set's name as it was picked (a copy of its problems is saved beside the results)
+ * @param baseUrl the server, null for the engine's default
+ * @param apiKeyEnv the variable that holds the API key, null for none (or a key kept in the app's key store)
+ * @param budgets {@code label=spec} each, smallest first
+ * @param strategies strategy names as {@link Strategies#named} takes them
+ * @param candidates N of best-of-N
+ * @param probeEvery adaptive thinking: a probe every this many thinking tokens
+ * @param agree adaptive thinking: stop when this many probes in a row agree
+ * @param concurrency runs at once on the endpoint
+ * @param temperature null for the engine's default
+ * @param seed null for none
+ * @param system the system prompt, empty for none
+ */
+public record SweepSetup(String title, String problemSet, String engineId, String baseUrl, String apiKeyEnv,
+                         String model, List<String> budgets, int samples, List<String> strategies, int candidates,
+                         int probeEvery, int agree, int concurrency, Double temperature, Long seed, String system) {
+
+    public SweepSetup {
+        budgets = List.copyOf(budgets);
+        strategies = List.copyOf(strategies);
+        system = system == null ? "" : system;
+        title = title == null ? "" : title;
+        problemSet = problemSet == null ? "" : problemSet;
+        if (engineId == null || engineId.isBlank()) {
+            throw new IllegalArgumentException("no engine chosen");
+        }
+    }
+
+    /**
+     * The budgets as lanes.
+     *
+     * @throws IllegalArgumentException naming a budget that is not {@code label=spec} or does not parse
+     */
+    public List<Lane> lanes() {
+        List<Lane> lanes = new ArrayList<>();
+        for (String b : budgets) {
+            int eq = b.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("a budget needs LABEL=SPEC, was '" + b + "'");
+            }
+            lanes.add(new Lane(b.substring(0, eq).strip(), BudgetSpec.parse(b.substring(eq + 1))));
+        }
+        return lanes;
+    }
+
+    /** The strategies, with routing's difficulty scale read from {@code problems}. */
+    public List<Strategy> strategies(List<BenchProblem> problems) {
+        Strategies.Options options = new Strategies.Options(candidates,
+                AdaptiveStrategy.Settings.agreeing(probeEvery, 1, agree), SweepPlan.maxDifficulty(problems, 5));
+        return strategies.stream().map(n -> Strategies.named(n, options)).toList();
+    }
+
+    public Sampling sampling() {
+        return new Sampling(temperature, null, seed, null);
+    }
+
+    /**
+     * The plan over {@code problems}.
+     *
+     * @throws IllegalArgumentException saying what is wrong (no budgets, a bad budget, an unknown strategy, ...)
+     */
+    public SweepPlan plan(List<BenchProblem> problems) {
+        return new SweepPlan(problems, lanes(), samples, strategies(problems), model, system, sampling());
+    }
+}

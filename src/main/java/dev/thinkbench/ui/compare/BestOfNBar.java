@@ -1,0 +1,84 @@
+package dev.thinkbench.ui.compare;
+
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import dev.thinkbench.lab.CandidateRound;
+import dev.thinkbench.ui.common.Icons;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The bar above the Compare columns that turns best-of-N on: N, how the candidate is picked, the one budget they all
+ * run at, and how the last round ended (which column was picked and why). Disabled while a round runs. UI thread
+ * only.
+ */
+final class BestOfNBar extends HBox {
+
+    BestOfNBar(CompareViewModel compare) {
+        BestOfNViewModel vm = compare.bestOfN();
+        getStyleClass().add("best-of-n-bar");
+        setId("bestOfNBar");
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 8, 4, 8));
+        ToggleSwitch toggle = new ToggleSwitch("Best-of-N");
+        toggle.setId("bestOfNToggle");
+        toggle.selectedProperty().bindBidirectional(vm.enabledProperty());
+        toggle.disableProperty().bind(compare.runningProperty());
+        toggle.setTooltip(Icons.tip("Run N candidates of one budget with different seeds, then mark the one "
+                + "best-of-N picks (majority vote, verifier, shortest or longest reasoning)"));
+        Spinner<Integer> n = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(BestOfNViewModel.MIN,
+                BestOfNViewModel.MAX, vm.candidatesProperty().get()));
+        n.setId("bestOfNCount");
+        n.setPrefWidth(72);
+        n.getStyleClass().add(Styles.SMALL);
+        n.valueProperty().addListener((obs, old, now) -> vm.candidatesProperty().set(now));
+        vm.candidatesProperty().addListener((obs, old, now) -> n.getValueFactory().setValue(now.intValue()));
+        ComboBox<CandidateRound.Selection> pick = new ComboBox<>();
+        pick.setId("bestOfNSelection");
+        pick.getItems().setAll(CandidateRound.Selection.values());
+        pick.valueProperty().bindBidirectional(vm.selectionProperty());
+        pick.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CandidateRound.Selection s) {
+                return s == null ? "" : s.words();
+            }
+
+            @Override
+            public CandidateRound.Selection fromString(String s) {
+                return null;
+            }
+        });
+        pick.getStyleClass().add(Styles.SMALL);
+        TextField budget = new TextField();
+        budget.setId("bestOfNBudget");
+        budget.setPrefColumnCount(16);
+        budget.getStyleClass().add(Styles.SMALL);
+        budget.textProperty().bindBidirectional(vm.budgetProperty());
+        budget.setTooltip(Icons.tip("The budget every candidate runs at: none, tokens:N, effort:LEVEL or "
+                + "force:min=N,max=N,waits=N"));
+        Label outcome = new Label();
+        outcome.setId("bestOfNOutcome");
+        outcome.getStyleClass().addAll(Styles.TEXT_SMALL, "best-of-n-outcome");
+        outcome.textProperty().bind(vm.outcomeProperty().flatMap(o -> vm.hintProperty()
+                .map(h -> o.isEmpty() ? h : h.isEmpty() ? o : o + " \u00b7 " + h)));
+        outcome.setMinWidth(0);
+        HBox.setHgrow(outcome, Priority.ALWAYS);
+        HBox settings = new HBox(6, new Label("N"), n, new Label("pick by"), pick, new Label("budget"), budget);
+        settings.setAlignment(Pos.CENTER_LEFT);
+        settings.visibleProperty().bind(vm.enabledProperty());
+        settings.managedProperty().bind(settings.visibleProperty());
+        settings.disableProperty().bind(compare.runningProperty());
+        outcome.visibleProperty().bind(vm.enabledProperty());
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(toggle, settings, outcome);
+    }
+}

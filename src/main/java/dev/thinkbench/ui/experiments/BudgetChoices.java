@@ -1,0 +1,152 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.lab.Lane;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The budgets of a sweep as the setup form writes them: a list (one budget a line, {@code label=spec} or just the
+ * spec, which then names itself: {@code none}, {@code cap8}, {@code force256}, {@code high}), or a doubling range of
+ * caps ({@code 8..256}: 8, 16, 32, ..., 256) as thinking-token budgets or as s1 budget forcing, optionally with
+ * thinking off first. Pure; any thread.
+ */
+public final class BudgetChoices {
+
+    /** The largest cap a range offers: 2^15 = 32,768 thinking tokens. */
+    public static final int MAX_EXPONENT = 15;
+
+    /** What a range's caps are. */
+    public enum RangeKind {
+        /** {@code tokens:N}: the engine's own thinking budget (a cap on raw engines). */
+        TOKENS("tokens:N (thinking budget)"),
+        /** {@code force:max=N}: s1 budget forcing, the answer forced at the cap (raw-continuation engines). */
+        FORCE("force:max=N (s1 budget forcing)");
+
+        private final String words;
+
+        RangeKind(String words) {
+            this.words = words;
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
+    }
+
+    private BudgetChoices() {
+    }
+
+    /**
+     * The budgets of a list, one a line (blank lines skipped).
+     *
+     * @throws IllegalArgumentException naming the line that does not parse, or a label given twice
+     */
+    public static List<Lane> parseList(String text) {
+        List<Lane> lanes = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
+        String[] lines = (text == null ? "" : text).split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            Lane lane;
+            try {
+                lane = parseLine(line);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+            if (!labels.add(lane.label())) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": the label '" + lane.label()
+                        + "' is used twice");
+            }
+            lanes.add(lane);
+        }
+        if (lanes.isEmpty()) {
+            throw new IllegalArgumentException("no budget: write one a line, e.g. tokens:8 or small=effort:low");
+        }
+        return lanes;
+    }
+
+    private static Lane parseLine(String line) {
+        int eq = line.indexOf('=');
+        int colon = line.indexOf(':');
+        // "label=spec" has its '=' before any ':'; "force:min=0,..." has its ':' first
+        if (eq > 0 && (colon < 0 || eq < colon)) {
+            return new Lane(line.substring(0, eq).strip(), BudgetSpec.parse(line.substring(eq + 1)));
+        }
+        Budget budget = BudgetSpec.parse(line);
+        return new Lane(labelOf(budget), budget);
+    }
+
+    /** A short label for a budget: {@code none}, {@code cap8}, {@code force256}, {@code high}. */
+    public static String labelOf(Budget budget) {
+        return switch (budget) {
+            case Budget.None n -> "none";
+            case Budget.Tokens t -> "cap" + t.maxThinkingTokens();
+            case Budget.Effort e -> e.level().wireName();
+            case Budget.Forcing f -> "force" + f.plan().maxThinkingTokens()
+                    + (f.plan().maxWaits() > 0 ? "w" + f.plan().maxWaits() : "");
+        };
+    }
+
+    /**
+     * Caps from 2^{@code low} to 2^{@code high}, doubling, smallest first.
+     *
+     * @param withNone thinking off before the first cap
+     * @throws IllegalArgumentException when the exponents are out of 0..{@value #MAX_EXPONENT} or reversed
+     */
+    public static List<Lane> range(int low, int high, RangeKind kind, boolean withNone) {
+        if (low < 0 || high > MAX_EXPONENT || low > high) {
+            throw new IllegalArgumentException("the range must run from 1 to " + (1 << MAX_EXPONENT)
+                    + " tokens, low to high");
+        }
+        List<Lane> lanes = new ArrayList<>();
+        if (withNone) {
+            lanes.add(new Lane("none", new Budget.None()));
+        }
+        for (int e = low; e <= high; e++) {
+            int cap = 1 << e;
+            Budget b = kind == RangeKind.TOKENS ? new Budget.Tokens(cap)
+                    : BudgetSpec.parse("force:min=0,max=" + cap + ",waits=0");
+            lanes.add(new Lane(labelOf(b), b));
+        }
+        return lanes;
+    }
+
+    /**
+     * A budget in a few words for the form: {@code thinking off}, {@code cap 8 tokens}, {@code effort low},
+     * {@code force ≤ 8 tokens}, {@code force 56–256 tokens, 1 Wait}.
+     */
+    public static String words(Budget budget) {
+        return switch (budget) {
+            case Budget.None n -> "thinking off";
+            case Budget.Tokens t -> String.format(java.util.Locale.ROOT, "cap %,d tokens", t.maxThinkingTokens());
+            case Budget.Effort e -> "effort " + e.level().wireName();
+            case Budget.Forcing f -> {
+                var p = f.plan();
+                String range = p.minThinkingTokens() > 0 ? p.minThinkingTokens() + "\u2013" + p.maxThinkingTokens()
+                        : "\u2264 " + p.maxThinkingTokens();
+                yield "force " + range + " tokens" + (p.maxWaits() > 0 ? ", " + p.maxWaits()
+                        + (p.maxWaits() == 1 ? " Wait" : " Waits") : "");
+            }
+        };
+    }
+
+    /** The lanes as the setup file keeps them: {@code label=spec}. */
+    public static List<String> specs(List<Lane> lanes) {
+        return lanes.stream().map(l -> l.label() + "=" + BudgetSpec.format(l.budget())).toList();
+    }
+
+    /** The range in words, e.g. {@code 8 .. 256 tokens, doubling (6 budgets)}. */
+    public static String describeRange(int low, int high) {
+        return (1 << low) + " .. " + String.format(java.util.Locale.ROOT, "%,d", 1 << high) + " tokens, doubling ("
+                + (high - low + 1) + (high == low ? " budget)" : " budgets)");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.ui.common.Formats;
+import javafx.scene.Node;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Tooltip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Puts figures into an XY chart as named series of points, reusing the chart's series and points when only their
+ * values changed (results arriving), so a growing chart does not rebuild its nodes four times a second. Each point
+ * gets a tooltip with its budget, accuracy, interval, n, tokens and cost. UI thread only.
+ */
+final class ChartSeries {
+
+    private static final String TIP = "thinkbench.tip";
+
+    /** One series to show. */
+    record Spec(String name, List<Point> points) {
+    }
+
+    /** One point: where it goes and what it stands for. */
+    record Point(double x, double y, ChartPoint info) {
+    }
+
+    private ChartSeries() {
+    }
+
+    static void show(XYChart<Number, Number> chart, List<Spec> specs) {
+        List<XYChart.Series<Number, Number>> current = chart.getData();
+        boolean same = current.size() == specs.size();
+        for (int i = 0; same && i < specs.size(); i++) {
+            same = specs.get(i).name().equals(current.get(i).getName())
+                    && specs.get(i).points().size() == current.get(i).getData().size();
+        }
+        if (same) {
+            for (int i = 0; i < specs.size(); i++) {
+                List<XYChart.Data<Number, Number>> data = current.get(i).getData();
+                List<Point> points = specs.get(i).points();
+                for (int j = 0; j < points.size(); j++) {
+                    XYChart.Data<Number, Number> d = data.get(j);
+                    Point p = points.get(j);
+                    if (d.getXValue().doubleValue() != p.x()) {
+                        d.setXValue(p.x());
+                    }
+                    if (d.getYValue().doubleValue() != p.y()) {
+                        d.setYValue(p.y());
+                    }
+                    d.setExtraValue(p.info());
+                    tip(d);
+                }
+            }
+            chart.requestLayout();
+            return;
+        }
+        List<XYChart.Series<Number, Number>> fresh = new ArrayList<>();
+        for (Spec s : specs) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(s.name());
+            for (Point p : s.points()) {
+                series.getData().add(new XYChart.Data<>(p.x(), p.y(), p.info()));
+            }
+            fresh.add(series);
+        }
+        chart.getData().setAll(fresh);
+        fresh.forEach(s -> s.getData().forEach(ChartSeries::tip));
+    }
+
+    private static void tip(XYChart.Data<Number, Number> d) {
+        Node node = d.getNode();
+        if (node == null || !(d.getExtraValue() instanceof ChartPoint p)) {
+            return;
+        }
+        String text = describe(p.row()) + (p.saturation() ? "\nthe curve saturates here" : "");
+        Object existing = node.getProperties().get(TIP);
+        if (existing instanceof Tooltip t) {
+            if (!text.equals(t.getText())) {
+                t.setText(text);
+            }
+        } else {
+            Tooltip t = new Tooltip(text);
+            Tooltip.install(node, t);
+            node.getProperties().put(TIP, t);
+        }
+    }
+
+    /** A summary row for a tooltip. */
+    static String describe(SummaryRow r) {
+        return r.strategy() + " at " + r.label() + " (" + r.budget() + ")\n"
+                + "accuracy " + IntervalChart.percent(r.accuracy()) + ", 95% interval "
+                + IntervalChart.percent(r.wilson().low()) + "\u2013" + IntervalChart.percent(r.wilson().high())
+                + " (" + r.correct() + " of " + r.n() + ")\n"
+                + "mean thinking tokens " + (r.meanThinkingTokens() == null ? Formats.DASH
+                : String.format(Locale.ROOT, "%.1f", r.meanThinkingTokens()))
+                + ", mean time " + (r.meanTotalMs() == null ? Formats.DASH
+                : Formats.millis(Math.round(r.meanTotalMs())))
+                + (r.costUsd() == null ? "" : String.format(Locale.ROOT, ", cost $%.4f", r.costUsd()))
+                + (r.failed() > 0 ? "\n" + r.failed() + " failed (left out)" : "")
+                + (r.ungraded() > 0 ? "\n" + r.ungraded() + " ungraded (left out)" : "");
+    }
+
+    /** A row's cost per run (failed and ungraded runs included), 0 when unknown. */
+    static double costPerRun(SummaryRow r) {
+        int runs = r.n() + r.failed() + r.ungraded();
+        return r.costUsd() == null || runs == 0 ? 0 : r.costUsd() / runs;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.thinkbench.ui.experiments;
+
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/**
+ * The figures beside the results table: a tab per chart (accuracy vs tokens, vs cost, by difficulty, equal compute)
+ * and the summary table, s1's measures below them, and a Trace tab that opens when a cell is clicked. Only the chart
+ * in view is redrawn as results arrive; another catches up when its tab is selected. UI thread only.
+ */
+final class ChartsPane extends VBox {
+
+    private final TabPane tabs = new TabPane();
+    private final List<FigureView> views = List.of(new TokensChart(), new CostChart(), new DifficultyChart(),
+            new EqualComputeView(), new SummaryTable());
+    private final MeasuresTable measures = new MeasuresTable();
+    private final Tab traceTab;
+    private SweepFigures latest = SweepFigures.EMPTY;
+
+    ChartsPane(SweepResults results, TraceView trace) {
+        getStyleClass().add("charts-pane");
+        tabs.setId("chartTabs");
+        for (FigureView v : views) {
+            Tab t = new Tab(v.title(), v.node());
+            t.setClosable(false);
+            t.setUserData(v);
+            tabs.getTabs().add(t);
+        }
+        traceTab = new Tab("Trace", trace);
+        traceTab.setId("traceTab");
+        traceTab.setClosable(true);
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showSelected());
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        measures.setPrefHeight(150);
+        measures.setMinHeight(110);
+        getChildren().addAll(tabs, measures);
+        results.figuresProperty().addListener((obs, old, now) -> {
+            latest = now;
+            showSelected();
+            measures.show(now);
+        });
+    }
+
+    private void showSelected() {
+        FigureView v = selected();
+        if (v != null) {
+            v.show(latest);
+        }
+        // the trace takes the whole height; s1's measures go with the charts
+        measures.setVisible(v != null);
+        measures.setManaged(v != null);
+    }
+
+    /** The figure in view, null while the Trace tab is selected. */
+    FigureView selected() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t != null && t.getUserData() instanceof FigureView v ? v : null;
+    }
+
+    /** The chart views, in tab order (the summary table last). */
+    List<FigureView> views() {
+        return views;
+    }
+
+    /** Shows the Trace tab (adding it back if it was closed). */
+    void showTrace() {
+        if (!tabs.getTabs().contains(traceTab)) {
+            tabs.getTabs().add(traceTab);
+        }
+        tabs.getSelectionModel().select(traceTab);
+    }
+
+    /** Selects the tab of {@code view}. */
+    void select(FigureView view) {
+        tabs.getTabs().stream().filter(t -> t.getUserData() == view).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    SweepFigures latest() {
+        return latest;
+    }
+
+    MeasuresTable measures() {
+        return measures;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.lab.sweep.SummaryRow;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One strategy's accuracy against thinking tokens per difficulty level (log axis), so it shows that easy problems
+ * saturate early and hard ones keep rising; the strategy is chosen above the chart. UI thread only.
+ */
+final class DifficultyChart implements FigureView {
+
+    private final IntervalChart chart = new IntervalChart(new LogAxis("mean thinking (compute) tokens per run, log "
+            + "scale"), "Accuracy by difficulty");
+    private final ComboBox<String> strategy = new ComboBox<>();
+    private final Label empty = new Label("No problem in this set has a difficulty.");
+    private final VBox pane;
+    private SweepFigures shown = SweepFigures.EMPTY;
+
+    DifficultyChart() {
+        chart.setId("difficultyChart");
+        chart.setPointLabels(false);
+        strategy.setId("difficultyStrategy");
+        strategy.valueProperty().addListener((obs, old, now) -> draw());
+        empty.getStyleClass().add("chart-note");
+        Label pick = new Label("Strategy");
+        HBox bar = new HBox(8, pick, strategy, empty);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 0, 10));
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        pane = new VBox(bar, chart);
+    }
+
+    @Override
+    public String title() {
+        return "Difficulty";
+    }
+
+    @Override
+    public String fileName() {
+        return "accuracy-by-difficulty.png";
+    }
+
+    @Override
+    public Region node() {
+        return pane;
+    }
+
+    @Override
+    public void show(SweepFigures figures) {
+        shown = figures;
+        List<String> names = figures.rows().stream().map(SummaryRow::strategy).distinct().toList();
+        if (!strategy.getItems().equals(names)) {
+            String keep = strategy.getValue();
+            strategy.getItems().setAll(names);
+            strategy.setValue(names.contains(keep) ? keep : names.isEmpty() ? null : names.getFirst());
+        }
+        draw();
+    }
+
+    private void draw() {
+        String chosen = strategy.getValue();
+        List<ChartSeries.Spec> specs = new ArrayList<>();
+        for (Map.Entry<Integer, List<SummaryRow>> e : shown.byDifficulty().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
+            List<SummaryRow> rows = e.getValue().stream().filter(r -> r.strategy().equals(chosen)).toList();
+            TokensChart.curves(rows, List.of(), r -> "difficulty " + e.getKey()).forEach(specs::add);
+        }
+        ChartSeries.show(chart, specs);
+        empty.setVisible(!shown.rows().isEmpty() && shown.byDifficulty().isEmpty());
+    }
+
+    @Override
+    public FigureView fresh() {
+        DifficultyChart copy = new DifficultyChart();
+        copy.strategy.getItems().setAll(strategy.getItems());
+        copy.strategy.setValue(strategy.getValue());
+        return copy;
+    }
+}

@@ -1,0 +1,309 @@
+package dev.thinkbench.ui.experiments;
+
+import atlantafx.base.theme.Styles;
+import dev.thinkbench.lab.sweep.RunKey;
+import dev.thinkbench.ui.common.FrameDriver;
+import dev.thinkbench.ui.common.Icons;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The Experiments tab: the sweep setup form (FXML) on the left with Start; the results table and the charts (with
+ * the Trace tab a cell opens) side by side; a status bar with progress, live counts, ETA, Pause / Resume and Stop;
+ * an offer to resume an interrupted sweep on top; export of charts as PNG (slide size) and results as CSV. Drives
+ * {@link ExperimentsViewModel#tick} once per frame while in a scene. UI thread only.
+ */
+public final class ExperimentsView extends BorderPane {
+
+    private static final String FORM = "sweep-setup.fxml";
+    private static final KeyCombination RUN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+
+    private final ExperimentsViewModel vm;
+    private final SweepSetupController setup;
+    private final ResultsTable table;
+    private final TraceView trace;
+    private final ChartsPane charts;
+    private final StatusBar status = new StatusBar();
+    private final Button start = Icons.button("Start sweep", Feather.PLAY, "Run the sweep set up here (Ctrl+Enter)",
+            Styles.ACCENT);
+    private final Button pauseResume = Icons.button("Pause", Feather.PAUSE, "Start no new run until resumed; runs "
+            + "in flight finish", Styles.SMALL);
+    private final Button stop = Icons.button("Stop", Feather.SQUARE, "Cancel the runs in flight; finished runs are "
+            + "kept and the sweep can be resumed", Styles.SMALL);
+    private final Button retry = Icons.button("Retry failed", Feather.ROTATE_CW, "Run the failed runs again; ok "
+            + "runs are kept", Styles.SMALL);
+    private Function<Window, Path> problemChooser = ExperimentsView::chooseProblemFile;
+    private Function<Window, Path> folderChooser = ExperimentsView::chooseFolder;
+
+    public ExperimentsView(ExperimentsViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("experiments-view");
+        setId("experimentsView");
+        FXMLLoader loader = new FXMLLoader(Objects.requireNonNull(getClass().getResource(FORM), FORM));
+        VBox form;
+        try {
+            form = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + FORM, e);
+        }
+        setup = loader.getController();
+        setup.bind(vm.setup(), w -> problemChooser.apply(w));
+        trace = new TraceView(vm::detail, vm::setGrade);
+        table = new ResultsTable(vm.results(), this::openTrace, vm::setGrade);
+        charts = new ChartsPane(vm.results(), trace);
+        setTop(resumeBanner());
+        setLeft(formColumn(form));
+        setCenter(results());
+        setBottom(statusBar());
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (RUN.match(e) && vm.canStartProperty().get()) {
+                vm.start();
+                e.consume();
+            }
+        });
+        FrameDriver.whileInScene(this, () -> {
+            long now = System.nanoTime();
+            vm.tick(now);
+            trace.tick();
+        });
+    }
+
+    private Region formColumn(VBox form) {
+        start.setId("startSweep");
+        start.setMaxWidth(Double.MAX_VALUE);
+        start.disableProperty().bind(vm.canStartProperty().not());
+        start.setOnAction(e -> vm.start());
+        VBox.setMargin(start, new Insets(0, 12, 12, 12));
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("sweep-setup-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox column = new VBox(scroll, start);
+        column.getStyleClass().add("sweep-setup-column");
+        column.setPrefWidth(340);
+        column.setMinWidth(280);
+        return column;
+    }
+
+    private Region resumeBanner() {
+        Label text = new Label();
+        text.setWrapText(true);
+        text.setId("resumeText");
+        text.textProperty().bind(vm.offerProperty().map(o -> "An interrupted sweep can be resumed: " + o.describe()
+                + ". Finished runs are kept; only the rest run.").orElse(""));
+        Button resume = Icons.button("Resume", Feather.PLAY, "Run the rest of the interrupted sweep", Styles.SMALL,
+                Styles.ACCENT);
+        resume.setId("resumeSweep");
+        resume.setOnAction(e -> vm.acceptResume());
+        Button aside = Icons.button("Set aside", Feather.X, "Keep its results on disk and do not offer it again",
+                Styles.SMALL, Styles.FLAT);
+        aside.setId("setAsideSweep");
+        aside.setOnAction(e -> vm.declineResume());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox banner = new HBox(10, Icons.icon(Feather.ROTATE_CCW), text, resume, aside);
+        banner.getStyleClass().add("resume-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(8, 14, 8, 14));
+        banner.visibleProperty().bind(vm.offerProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private Region results() {
+        Label title = new Label();
+        title.getStyleClass().addAll(Styles.TITLE_4, "sweep-title");
+        title.textProperty().bind(vm.titleProperty().map(t -> t.isEmpty() ? "Results" : t));
+        title.setMinWidth(0);
+        Label message = new Label();
+        message.setId("sweepMessage");
+        message.getStyleClass().addAll(Styles.TEXT_SMALL, "sweep-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, title, spacer, exportMenu());
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox left = new VBox(6, head, message, table);
+        left.setPadding(new Insets(10, 6, 6, 10));
+        SplitPane split = new SplitPane(left, charts);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.45);
+        return split;
+    }
+
+    private MenuButton exportMenu() {
+        MenuItem chart = new MenuItem("Chart in view as PNG (1600\u00d7900)\u2026");
+        chart.setOnAction(e -> choose(folder -> exportCharts(folder, false)));
+        MenuItem all = new MenuItem("All charts as PNG\u2026");
+        all.setOnAction(e -> choose(folder -> exportCharts(folder, true)));
+        MenuItem csv = new MenuItem("Results as CSV (runs.csv, summary.csv)\u2026");
+        csv.setOnAction(e -> choose(vm::exportCsv));
+        MenuButton menu = new MenuButton("Export", Icons.icon(Feather.DOWNLOAD), chart, all, csv);
+        menu.setId("exportMenu");
+        menu.setMinWidth(Region.USE_PREF_SIZE);
+        menu.getStyleClass().add(Styles.SMALL);
+        return menu;
+    }
+
+    private void choose(java.util.function.Consumer<Path> then) {
+        Path folder = folderChooser.apply(getScene() == null ? null : getScene().getWindow());
+        if (folder != null) {
+            then.accept(folder);
+        }
+    }
+
+    /**
+     * Writes the chart in view (or every chart) as PNG files sized for slides into {@code folder}, in the
+     * background once drawn.
+     */
+    public void exportCharts(Path folder, boolean every) {
+        List<FigureView> views = new ArrayList<>();
+        if (every) {
+            views.addAll(charts.views().stream().filter(v -> !(v instanceof SummaryTable)).toList());
+        } else if (charts.selected() != null) {
+            views.add(charts.selected());
+        } else {
+            views.add(charts.views().getFirst());
+        }
+        List<String> sheets = getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets());
+        List<BufferedImage> images = views.stream().map(v -> ChartExport.render(v, charts.latest(),
+                vm.titleProperty().get(), sheets)).toList();
+        List<Path> files = views.stream().map(v -> folder.resolve(v.fileName())).toList();
+        vm.writePngs(files, images);
+    }
+
+    private Region statusBar() {
+        status.setId("sweepStatus");
+        status.textProperty().bind(vm.progressTextProperty());
+        status.progressProperty().bind(vm.progressProperty());
+        Label eta = new Label();
+        eta.setId("sweepEta");
+        eta.textProperty().bind(vm.etaTextProperty());
+        eta.setMinWidth(Region.USE_PREF_SIZE);
+        eta.setPadding(new Insets(0, 8, 0, 8));
+        pauseResume.setId("pauseResume");
+        stop.setId("stopSweep");
+        retry.setId("retryFailed");
+        vm.phaseProperty().addListener((obs, old, now) -> onPhase(now));
+        onPhase(vm.phaseProperty().get());
+        pauseResume.setOnAction(e -> {
+            if (vm.phaseProperty().get() == Phase.PAUSED) {
+                vm.resume();
+            } else {
+                vm.pause();
+            }
+        });
+        stop.setOnAction(e -> vm.stop());
+        retry.setOnAction(e -> vm.retryFailed());
+        retry.visibleProperty().bind(vm.canRetryFailedProperty());
+        retry.managedProperty().bind(retry.visibleProperty());
+        status.getRightItems().addAll(eta, retry, pauseResume, stop);
+        return status;
+    }
+
+    private void onPhase(Phase phase) {
+        boolean paused = phase == Phase.PAUSED;
+        pauseResume.setText(paused ? "Resume" : "Pause");
+        pauseResume.setGraphic(Icons.icon(paused ? Feather.PLAY : Feather.PAUSE));
+        pauseResume.setDisable(phase != Phase.RUNNING && phase != Phase.PAUSED);
+        stop.setDisable(phase != Phase.RUNNING && phase != Phase.PAUSED);
+    }
+
+    private void openTrace(RunKey key) {
+        String prompt = vm.results().rows().stream().filter(r -> r.problemId().equals(key.problemId()))
+                .map(ResultRow::prompt).findFirst().orElse("");
+        trace.show(key, prompt);
+        charts.showTrace();
+    }
+
+    private static Path chooseProblemFile(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import a problem set");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Problem sets (JSONL, CSV)", "*.jsonl", "*.csv", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = chooser.showOpenDialog(owner);
+        return f == null ? null : f.toPath();
+    }
+
+    private static Path chooseFolder(Window owner) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export to folder");
+        File f = chooser.showDialog(owner);
+        return f == null ? null : f.toPath();
+    }
+
+    /** Replaces the file choosers (tests; a headless run has no native dialogs). */
+    public void setChoosers(Function<Window, Path> problemFile, Function<Window, Path> folder) {
+        problemChooser = problemFile;
+        folderChooser = folder;
+    }
+
+    public ExperimentsViewModel viewModel() {
+        return vm;
+    }
+
+    /** Runs the sweep set up in the form (as Start and Ctrl+Enter do). */
+    public void startSweep() {
+        vm.start();
+    }
+
+    ResultsTable table() {
+        return table;
+    }
+
+    TraceView traceView() {
+        return trace;
+    }
+
+    ChartsPane charts() {
+        return charts;
+    }
+
+    SweepSetupController setupController() {
+        return setup;
+    }
+
+    /** The form's Start button, for the tab's focus. */
+    public Button startButton() {
+        return start;
+    }
+}

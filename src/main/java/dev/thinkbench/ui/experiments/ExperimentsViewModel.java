@@ -1,0 +1,505 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.lab.sweep.Endpoint;
+import dev.thinkbench.lab.sweep.ResultLog;
+import dev.thinkbench.lab.sweep.RunKey;
+import dev.thinkbench.lab.sweep.SweepCsv;
+import dev.thinkbench.lab.sweep.SweepEndpoints;
+import dev.thinkbench.lab.sweep.SweepEvent;
+import dev.thinkbench.lab.sweep.SweepHandle;
+import dev.thinkbench.lab.sweep.SweepOutcome;
+import dev.thinkbench.lab.sweep.SweepPlan;
+import dev.thinkbench.lab.sweep.SweepProgress;
+import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.lab.sweep.SweepRunner;
+import dev.thinkbench.lab.sweep.SweepSetup;
+import dev.thinkbench.lab.sweep.SweepStore;
+import dev.thinkbench.ui.BackgroundTasks;
+import dev.thinkbench.ui.WorkbenchServices;
+import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.connection.ConnectionViewModel;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Experiments tab: sets up a sweep ({@link SweepSetupViewModel}) on the engine bar's engine and model, saves it
+ * in the data folder ({@link SweepStore}) and runs it ({@link SweepRunner}); the sweep's events are queued on its
+ * threads and drained once per frame ({@link #tick}) into the results table and charts ({@link SweepResults}) and the
+ * progress line. Pause, resume and stop; a grade set by hand is appended to the results file; results export as
+ * CSV. A sweep interrupted by a closed window or a crash is offered for resuming when the tab opens: its finished
+ * runs are kept and only the rest run. UI thread only.
+ */
+public final class ExperimentsViewModel implements AutoCloseable {
+
+    /** A run whose stream stays silent this long fails (a large model's first token on a slow CPU). */
+    static final Duration SILENCE_TIMEOUT = Duration.ofSeconds(300);
+    private static final System.Logger LOG = System.getLogger(ExperimentsViewModel.class.getName());
+
+    private final WorkbenchServices services;
+    private final SweepStore store;
+    private final BackgroundTasks tasks;
+    private final SweepRunner.Options options;
+    private final SweepSetupViewModel setup;
+    private final SweepResults results = new SweepResults();
+    private final ConcurrentLinkedQueue<SweepEvent> queue = new ConcurrentLinkedQueue<>();
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText",
+            "No sweep yet: set one up and press Start.");
+    private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper(this, "etaText", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<ResumeOffer> offer = new ReadOnlyObjectWrapper<>(this, "offer");
+    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart");
+    private final ReadOnlyBooleanWrapper canRetryFailed = new ReadOnlyBooleanWrapper(this, "canRetryFailed");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private SweepHandle handle;
+    private ResultLog log;
+    private SweepStore.Saved saved;
+    private List<BenchProblem> problems = List.of();
+    private SweepProgress lastProgress;
+    private boolean progressDirty;
+    private boolean closing;
+
+    /**
+     * @param samplesFolder the app's problem sets ({@code samples/problems})
+     * @param options how the runner retries and backs off (tests pass a clock that does not sleep)
+     */
+    public ExperimentsViewModel(ConnectionViewModel connection, WorkbenchServices services, SweepStore store,
+                                Path samplesFolder, BackgroundTasks tasks, SweepRunner.Options options) {
+        this.services = services;
+        this.store = store;
+        this.tasks = tasks;
+        this.options = options;
+        this.setup = new SweepSetupViewModel(connection, services.presets(), tasks, samplesFolder);
+        setup.validProperty().addListener((obs, old, now) -> updateCanStart());
+        phase.addListener((obs, old, now) -> updateCanStart());
+        updateCanStart();
+        lookForInterrupted();
+    }
+
+    private void updateCanStart() {
+        canStart.set(setup.validProperty().get() && !phase.get().busy());
+    }
+
+    // --- starting and resuming -------------------------------------------------------------------------------
+
+    /** Saves the sweep set up in the form and starts it; does nothing while one is under way. */
+    public void start() {
+        if (phase.get().busy()) {
+            return;
+        }
+        SweepSetup chosen;
+        List<BenchProblem> chosenProblems;
+        try {
+            chosen = setup.toSetup();
+            chosenProblems = setup.selectedProblems();
+        } catch (IllegalStateException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        offer.set(null);
+        phase.set(Phase.STARTING);
+        message.set("");
+        tasks.run(() -> store.create(chosen, chosenProblems, Instant.now()),
+                created -> launch(created, chosenProblems), this::failedToStart);
+    }
+
+    /** Resumes the offered interrupted sweep: its finished runs are kept, the rest run on its saved engine. */
+    public void acceptResume() {
+        ResumeOffer o = offer.get();
+        if (o == null || phase.get().busy()) {
+            return;
+        }
+        offer.set(null);
+        phase.set(Phase.STARTING);
+        setup.show(o.saved().setup(), new ProblemSetChoice(o.saved().setup().problemSet() + " (saved copy)",
+                o.saved().problemsFile()));
+        launch(o.saved(), o.problems());
+    }
+
+    /** Declines the offer: the sweep is set aside (its results stay on disk) and not offered again. */
+    public void declineResume() {
+        ResumeOffer o = offer.get();
+        if (o == null) {
+            return;
+        }
+        offer.set(null);
+        tasks.run(() -> store.mark(o.saved(), SweepStore.Status.SET_ASIDE), ok -> { },
+                e -> message.set("Cannot set the sweep aside: " + messageOf(e)));
+    }
+
+    /** Runs the current sweep again: runs whose result is ok are kept, failed ones run again. */
+    public void retryFailed() {
+        if (saved != null && !phase.get().busy()) {
+            phase.set(Phase.STARTING);
+            launch(saved, problems);
+        }
+    }
+
+    private void launch(SweepStore.Saved target, List<BenchProblem> targetProblems) {
+        SweepPlan plan;
+        List<Endpoint> endpoints;
+        try {
+            plan = target.setup().plan(targetProblems);
+            endpoints = endpoints(target.setup());
+        } catch (IllegalArgumentException e) {
+            failedToStart(e);
+            return;
+        }
+        results.reset(plan);
+        title.set(target.setup().title() + " \u00b7 " + target.setup().model());
+        ResultLog previous = log;
+        log = null;
+        tasks.run(() -> {
+            if (previous != null) {
+                previous.close();
+            }
+            return ResultLog.open(target.results());
+        }, opened -> run(target, targetProblems, plan, endpoints, opened), this::failedToStart);
+    }
+
+    private void run(SweepStore.Saved target, List<BenchProblem> targetProblems, SweepPlan plan,
+                     List<Endpoint> endpoints, ResultLog opened) {
+        log = opened;
+        saved = target;
+        problems = targetProblems;
+        canRetryFailed.set(false);
+        if (!opened.existing().issues().isEmpty()) {
+            message.set("Results file: " + opened.existing().issues().size() + " unreadable line(s) skipped, e.g. "
+                    + opened.existing().issues().getFirst());
+        }
+        SweepRunner runner = new SweepRunner(endpoints, List.of(), services.prices(), options);
+        handle = runner.start(plan, opened, queue::add);
+        phase.set(handle.paused() ? Phase.PAUSED : Phase.RUNNING);
+    }
+
+    private void failedToStart(Exception e) {
+        phase.set(Phase.IDLE);
+        message.set("Cannot start the sweep: " + messageOf(e));
+    }
+
+    private List<Endpoint> endpoints(SweepSetup s) {
+        EngineRegistry.Entry entry = services.engines().get(s.engineId());
+        String key = s.apiKeyEnv() != null ? services.environment().apply(s.apiKeyEnv())
+                : services.keyStore().flatMap(k -> k.get(entry.id())).orElse(null);
+        List<String> urls = s.baseUrl() == null || entry.defaultBaseUrl() == null ? List.of() : List.of(s.baseUrl());
+        return SweepEndpoints.build(entry, s.model(), urls, key, s.apiKeyEnv(), SILENCE_TIMEOUT, null,
+                s.concurrency());
+    }
+
+    private void lookForInterrupted() {
+        tasks.run(() -> {
+            Optional<SweepStore.Saved> found = store.interrupted();
+            if (found.isEmpty()) {
+                return Optional.<ResumeOffer>empty();
+            }
+            return Optional.of(offerFor(found.get()));
+        }, found -> found.ifPresent(o -> {
+            if (!phase.get().busy()) {
+                offer.set(o);
+            }
+        }), e -> LOG.log(System.Logger.Level.WARNING, "cannot look for interrupted sweeps: " + e.getMessage()));
+    }
+
+    private static ResumeOffer offerFor(SweepStore.Saved s) throws IOException {
+        List<BenchProblem> saved = s.problems().problems();
+        int total = s.setup().plan(saved).tasks().size();
+        int done = (int) s.contents().latest().stream().filter(SweepRecord::ok).count();
+        return new ResumeOffer(s, saved, done, total);
+    }
+
+    // --- while it runs ---------------------------------------------------------------------------------------
+
+    public void pause() {
+        if (handle != null && phase.get() == Phase.RUNNING) {
+            handle.pause();
+        }
+    }
+
+    public void resume() {
+        if (handle != null && phase.get() == Phase.PAUSED) {
+            handle.resume();
+        }
+    }
+
+    /** Stops the sweep: runs in flight are cancelled; finished runs stay in the file, and it can be resumed. */
+    public void stop() {
+        if (handle != null && (phase.get() == Phase.RUNNING || phase.get() == Phase.PAUSED)) {
+            phase.set(Phase.STOPPING);
+            handle.cancel();
+        }
+    }
+
+    /**
+     * Drains the sweep's queued events into the table, the charts' figures and the progress line. Call once per
+     * frame.
+     */
+    public void tick(long nowNanos) {
+        boolean ended = false;
+        for (SweepEvent e; (e = queue.poll()) != null; ) {
+            results.apply(e);
+            ended |= onEvent(e);
+        }
+        results.flush(nowNanos, ended);
+        if (progressDirty) {
+            progressDirty = false;
+            showProgress(lastProgress);
+        }
+    }
+
+    /** Returns true for the end of the sweep. */
+    private boolean onEvent(SweepEvent event) {
+        switch (event) {
+            case SweepEvent.Started s -> progress(s.progress());
+            case SweepEvent.RunFinished f -> progress(f.progress());
+            case SweepEvent.Paused p -> {
+                phase.set(Phase.PAUSED);
+                progress(p.progress());
+            }
+            case SweepEvent.Resumed r -> {
+                phase.set(Phase.RUNNING);
+                progress(r.progress());
+            }
+            case SweepEvent.Backoff b -> message.set(b.endpoint() + ": " + b.message() + "; trying again in "
+                    + Formats.seconds(b.delay().toMillis()) + " (attempt " + (b.attempt() + 1) + ")");
+            case SweepEvent.EndpointDropped d -> message.set(d.endpoint() + " gets no more runs: " + d.reason());
+            case SweepEvent.WriteFailed w -> message.set("A result could not be written to the results file ("
+                    + w.message() + "); it is kept in this window");
+            case SweepEvent.Ended e -> {
+                progress(e.progress());
+                ended(e.outcome());
+                return true;
+            }
+            case SweepEvent.RunStarted r -> {
+                // the cell shows it
+            }
+            case SweepEvent.CallStarted c -> {
+                // the cell's trace view reads it
+            }
+        }
+        return false;
+    }
+
+    private void progress(SweepProgress p) {
+        lastProgress = p;
+        progressDirty = true;
+    }
+
+    private void showProgress(SweepProgress p) {
+        if (p == null) {
+            return;
+        }
+        progress.set(p.fraction());
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%,d of %,d runs", p.finished(), p.total()));
+        if (p.graded() > 0) {
+            s.append(String.format(Locale.ROOT, " \u00b7 %d of %d correct (%.0f%%)", p.correct(), p.graded(),
+                    100.0 * p.correct() / p.graded()));
+        }
+        if (p.failed() > 0) {
+            s.append(" \u00b7 ").append(p.failed()).append(" failed");
+        }
+        if (p.running() > 0) {
+            s.append(" \u00b7 ").append(p.running()).append(" running");
+        }
+        progressText.set(s.toString());
+        etaText.set(switch (phase.get()) {
+            case PAUSED -> "paused \u00b7 " + Formats.seconds(p.elapsedMs());
+            case STOPPING -> "stopping\u2026";
+            case ENDED, IDLE -> "took " + Formats.seconds(p.elapsedMs());
+            default -> p.etaMs() == null ? "ETA \u2013" : "ETA " + Formats.seconds(p.etaMs());
+        });
+    }
+
+    private void ended(SweepOutcome outcome) {
+        handle = null;
+        phase.set(Phase.ENDED);
+        progressDirty = true;
+        if (closing) {
+            return;
+        }
+        SweepStore.Saved target = saved;
+        if (outcome.cancelled()) {
+            message.set("Stopped. " + outcome.runs() + " finished runs are kept; resume to run the rest.");
+            tasks.run(() -> offerFor(target), offer::set, e -> { });
+            return;
+        }
+        canRetryFailed.set(outcome.failed() > 0);
+        message.set("Done: " + outcome.runs() + " runs (" + outcome.resumed() + " resumed), " + outcome.failed()
+                + " failed" + (outcome.failed() > 0 ? "; Retry failed runs them again" : "") + " \u00b7 "
+                + Formats.seconds(outcome.wallMs()));
+        tasks.run(() -> store.mark(target, SweepStore.Status.FINISHED), marked -> saved = marked,
+                e -> message.set("Cannot mark the sweep finished: " + messageOf(e)));
+    }
+
+    // --- grades, traces, export ------------------------------------------------------------------------------
+
+    /**
+     * Sets a finished run's grade by hand ({@code true} or {@code false}; null takes the override back): the table
+     * and charts change at once, and the line is appended to the results file (the latest line of a run wins).
+     */
+    public void setGrade(RunKey key, Boolean verdict) {
+        SweepRecord r = results.record(key).orElse(null);
+        if (r == null || !r.ok()) {
+            return;
+        }
+        SweepRecord graded = r.withGrade(verdict);
+        results.replace(graded);
+        results.flush(System.nanoTime(), true);
+        ResultLog target = log;
+        if (target == null) {
+            message.set("The grade shows here but could not be saved: the results file is not open");
+            return;
+        }
+        tasks.run(() -> {
+            target.append(graded);
+            return graded;
+        }, ok -> { }, e -> message.set("The grade shows here but could not be saved: " + messageOf(e)));
+    }
+
+    /** What a cell opens. */
+    public Optional<RunDetail> detail(RunKey key) {
+        return results.detail(key);
+    }
+
+    /** Writes {@code runs.csv} and {@code summary.csv} (as {@code thinkbench report} does) into {@code folder}. */
+    public void exportCsv(Path folder) {
+        List<SweepRecord> records = results.records();
+        var rows = results.figures().rows();
+        tasks.run(() -> {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("runs.csv"), SweepCsv.runs(records), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("summary.csv"), SweepCsv.summary(rows), StandardCharsets.UTF_8);
+            return folder;
+        }, f -> message.set("Wrote runs.csv and summary.csv to " + f),
+                e -> message.set("Cannot write the CSV files: " + messageOf(e)));
+    }
+
+    /** Writes drawn charts as PNG files in the background ({@code files} and {@code images} pair up). */
+    public void writePngs(List<Path> files, List<BufferedImage> images) {
+        tasks.run(() -> {
+            for (int i = 0; i < files.size(); i++) {
+                Path parent = files.get(i).toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                if (!ImageIO.write(images.get(i), "png", files.get(i).toFile())) {
+                    throw new IOException("no PNG writer in this Java runtime");
+                }
+            }
+            return files;
+        }, written -> message.set("Wrote " + String.join(", ", written.stream().map(f -> f.getFileName().toString())
+                .toList()) + " to " + written.getFirst().toAbsolutePath().getParent()),
+                e -> message.set("Cannot write the chart: " + messageOf(e)));
+    }
+
+    /**
+     * Cancels a sweep in flight (its finished runs are in the file; it stays marked interrupted and is offered next
+     * time) and closes the results file. Waits up to 3 s for runs in flight to stop, so none is written while the
+     * window closes.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        SweepHandle h = handle;
+        if (h != null) {
+            h.cancel();
+            try {
+                h.done().get(3, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "sweep did not stop within 3 s: " + e);
+            }
+        }
+        if (log != null) {
+            try {
+                log.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot close the results file: " + e.getMessage());
+            }
+            log = null;
+        }
+    }
+
+    private static String messageOf(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    // --- properties --------------------------------------------------------------------------------------------
+
+    public SweepSetupViewModel setup() {
+        return setup;
+    }
+
+    public SweepResults results() {
+        return results;
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    /** Finished share from 0 to 1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Live counts, e.g. {@code 37 of 120 runs · 24 of 34 correct (71%) · 3 failed · 2 running}. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** {@code ETA 1 m 20 s}, {@code paused · 12.0 s}, {@code took 3.4 s}. */
+    public ReadOnlyStringProperty etaTextProperty() {
+        return etaText.getReadOnlyProperty();
+    }
+
+    /** The latest thing worth saying (a backoff, a dropped endpoint, the end, an export), empty when none. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** An interrupted sweep to resume, null when there is none. */
+    public ReadOnlyObjectProperty<ResumeOffer> offerProperty() {
+        return offer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStartProperty() {
+        return canStart.getReadOnlyProperty();
+    }
+
+    /** True when the last sweep ended with failed runs that a retry would run again. */
+    public ReadOnlyBooleanProperty canRetryFailedProperty() {
+        return canRetryFailed.getReadOnlyProperty();
+    }
+
+    /** The sweep shown, e.g. {@code micro-heldout.jsonl · 20 problems · 4 budgets · micro-reasoner.gguf}. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The results file of the sweep shown, null before one started. */
+    public Path resultsFile() {
+        return saved == null ? null : saved.results();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.thinkbench.ui.experiments;
+
+import javafx.scene.Node;
+import javafx.scene.chart.Axis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Shape;
+import javafx.scene.text.Text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A line chart of accuracy (0..100 %) whose points carry a {@link ChartPoint}: each point gets its 95% Wilson interval
+ * as an error bar in its curve's colour, the first curve's points their budget labels, and a ring with "saturates"
+ * where a strategy's curve saturates.
+ * Decorations are pooled nodes in the plot, reused on every layout, so a chart that grows as results arrive creates no
+ * nodes once it has its points. UI thread only.
+ */
+final class IntervalChart extends LineChart<Number, Number> {
+
+    private final List<Line> bars = new ArrayList<>();
+    private final List<Text> labels = new ArrayList<>();
+    private final List<Circle> rings = new ArrayList<>();
+    private final List<Text> ringNotes = new ArrayList<>();
+    private boolean pointLabels = true;
+
+    IntervalChart(Axis<Number> x, String title) {
+        super(x, accuracyAxis());
+        setTitle(title);
+        setAnimated(false);
+        setCreateSymbols(true);
+        getStyleClass().add("interval-chart");
+    }
+
+    static NumberAxis accuracyAxis() {
+        // a little room above 100% so points there are not cut by the plot's edge
+        NumberAxis y = new NumberAxis("accuracy (%)", 0, 104, 10);
+        y.setAutoRanging(false);
+        y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return value.doubleValue() > 100 ? "" : Long.toString(Math.round(value.doubleValue()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
+        return y;
+    }
+
+    /**
+     * Whether points show their budget labels (off where curves crowd, e.g. per difficulty); only the first curve's
+     * are labelled, the others say theirs in their tooltips.
+     */
+    void setPointLabels(boolean show) {
+        pointLabels = show;
+        requestChartLayout();
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        int bar = 0;
+        int label = 0;
+        int ring = 0;
+        for (int s = 0; s < getData().size(); s++) {
+            Series<Number, Number> series = getData().get(s);
+            // the series line's colour as the theme drew it
+            Paint color = series.getNode() instanceof Shape line && line.getStroke() != null ? line.getStroke()
+                    : Color.GRAY;
+            boolean labelled = pointLabels && s == 0;
+            for (Data<Number, Number> d : series.getData()) {
+                if (!(d.getExtraValue() instanceof ChartPoint p)) {
+                    continue;
+                }
+                double x = getXAxis().getDisplayPosition(d.getXValue());
+                double y = getYAxis().getDisplayPosition(d.getYValue());
+                Line l = take(bars, bar++, () -> styled(new Line(), "wilson-bar"));
+                l.setStroke(color);
+                l.setStartX(x);
+                l.setEndX(x);
+                l.setStartY(getYAxis().getDisplayPosition(100 * p.row().wilson().low()));
+                l.setEndY(getYAxis().getDisplayPosition(100 * p.row().wilson().high()));
+                if (labelled) {
+                    Text t = take(labels, label++, () -> styled(new Text(), "point-label"));
+                    t.setText(p.row().label());
+                    t.setX(x + 7);
+                    t.setY(y < 18 ? y + 16 : y - 7);
+                }
+                if (p.saturation()) {
+                    Circle c = take(rings, ring, () -> styled(new Circle(11), "saturation-ring"));
+                    c.setStroke(color);
+                    c.setCenterX(x);
+                    c.setCenterY(y);
+                    Text note = take(ringNotes, ring++, () -> styled(new Text("saturates"), "saturation-note"));
+                    note.setX(x - 14 - note.getLayoutBounds().getWidth());
+                    note.setY(y + 22 + 14 * s);
+                }
+            }
+        }
+        hideFrom(bars, bar);
+        hideFrom(labels, label);
+        hideFrom(rings, ring);
+        hideFrom(ringNotes, ring);
+    }
+
+    private static <T extends Node> T styled(T node, String styleClass) {
+        node.getStyleClass().add(styleClass);
+        node.setManaged(false);
+        node.setMouseTransparent(true);
+        return node;
+    }
+
+    private <T extends Node> T take(List<T> pool, int index, java.util.function.Supplier<T> make) {
+        if (index == pool.size()) {
+            T node = make.get();
+            pool.add(node);
+            getPlotChildren().add(node);
+        }
+        T node = pool.get(index);
+        node.setVisible(true);
+        return node;
+    }
+
+    private static void hideFrom(List<? extends Node> pool, int from) {
+        for (int i = from; i < pool.size(); i++) {
+            pool.get(i).setVisible(false);
+        }
+    }
+
+    /** {@code 75%}, or a dash for null. */
+    static String percent(Double accuracy) {
+        return accuracy == null ? "\u2013" : String.format(Locale.ROOT, "%.0f%%", 100 * accuracy);
+    }
+}

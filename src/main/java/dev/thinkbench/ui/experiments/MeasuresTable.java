@@ -1,0 +1,112 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.lab.sweep.ScalingMeasures;
+import dev.thinkbench.ui.common.Formats;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.TextAlignment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * s1's three measures (s1 §3.2), a row each, with a column per strategy: Control (the share of runs whose thinking
+ * stayed within its budget's bounds), Scaling (the mean slope of the curve, per doubling of the tokens and per 1,000
+ * tokens), Performance (the best accuracy), and where the curve saturates. UI thread only.
+ */
+final class MeasuresTable extends TableView<MeasuresTable.Measure> {
+
+    /** One row: a measure's name, what it means, and how a strategy's value reads. */
+    record Measure(String name, String help, Function<ScalingMeasures, String> value) {
+    }
+
+    private static final List<Measure> MEASURES = List.of(
+            new Measure("Control", "Share of runs whose thinking stayed within their budget's bounds (s1 \u00a73.2); "
+                    + "measured for the fixed strategy", m -> m.control() == null ? Formats.DASH
+                    : String.format(Locale.ROOT, "%.0f%%", 100 * m.control())),
+            new Measure("Scaling per doubling", "Mean slope over every pair of points, in accuracy points per "
+                    + "doubling of the thinking tokens (the log axis)", m -> points(m.scalingPerDoubling())),
+            new Measure("Scaling per 1k tokens", "s1's Scaling: mean slope over every pair of points, in accuracy "
+                    + "points per 1,000 thinking tokens", m -> points(m.scalingPerKiloToken())),
+            new Measure("Performance", "The best accuracy on the curve", m -> IntervalChart.percent(m.performance())),
+            new Measure("Saturates at", "The budget after which every step gains less than one accuracy point",
+                    m -> m.saturationLabel() == null ? "still rising" : m.saturationLabel()));
+
+    private List<ScalingMeasures> shown = List.of();
+
+    MeasuresTable() {
+        setId("measuresTable");
+        getStyleClass().add("measures-table");
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setPlaceholder(wrapping("s1's Control, Scaling and Performance appear once two budgets have results."));
+        rebuild();
+    }
+
+    /** A placeholder that wraps instead of being cut off. */
+    static Label wrapping(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(320);
+        l.setTextAlignment(TextAlignment.CENTER);
+        l.getStyleClass().add("chart-note");
+        return l;
+    }
+
+    private static String points(Double v) {
+        return v == null ? Formats.DASH : String.format(Locale.ROOT, "%+.1f pts", v);
+    }
+
+    private void rebuild() {
+        List<TableColumn<Measure, String>> cols = new ArrayList<>();
+        TableColumn<Measure, String> name = new TableColumn<>("s1 measure");
+        name.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().name()));
+        name.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                Measure m = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(m == null ? null : new Tooltip(m.help()));
+            }
+        });
+        name.setPrefWidth(150);
+        name.setSortable(false);
+        cols.add(name);
+        for (int i = 0; i < shown.size(); i++) {
+            int index = i;
+            TableColumn<Measure, String> c = new TableColumn<>(shown.get(i).strategy());
+            // reads the current measures, so a refresh shows new values without new columns
+            c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(index < shown.size()
+                    ? d.getValue().value().apply(shown.get(index)) : ""));
+            c.setSortable(false);
+            cols.add(c);
+        }
+        getColumns().setAll(cols);
+        getItems().setAll(shown.isEmpty() ? List.of() : MEASURES);
+    }
+
+    /** Shows new measures: new columns only when the strategies changed, else the same cells with new values. */
+    void show(SweepFigures figures) {
+        if (figures.measures().equals(shown)) {
+            return;
+        }
+        boolean sameStrategies = figures.measures().stream().map(ScalingMeasures::strategy).toList()
+                .equals(shown.stream().map(ScalingMeasures::strategy).toList());
+        shown = figures.measures();
+        if (sameStrategies && !shown.isEmpty()) {
+            refresh();
+        } else {
+            rebuild();
+        }
+    }
+
+    /** The strategies shown, one column each. */
+    List<ScalingMeasures> shown() {
+        return shown;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.lab.sweep.SweepStore;
+
+import java.util.List;
+
+/**
+ * An interrupted sweep that can be resumed: where it is saved, its problems, and how far it got.
+ *
+ * @param done runs whose latest result is ok (kept; only the others run again)
+ * @param total runs in its plan
+ */
+public record ResumeOffer(SweepStore.Saved saved, List<BenchProblem> problems, int done, int total) {
+
+    public ResumeOffer {
+        problems = List.copyOf(problems);
+    }
+
+    /** The offer in words, e.g. {@code micro-heldout.jsonl · 20 problems · 4 budgets: 12 of 80 runs done}. */
+    public String describe() {
+        return saved.setup().title() + " on " + saved.setup().model() + ": " + done + " of " + total + " runs done";
+    }
+}

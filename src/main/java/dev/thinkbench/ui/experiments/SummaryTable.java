@@ -1,0 +1,77 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.ui.common.Formats;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The summary per strategy and budget: n, accuracy with its 95% interval, mean thinking tokens, mean time, cost and
+ * failures, as {@code thinkbench sweep} prints it. UI thread only.
+ */
+final class SummaryTable implements FigureView {
+
+    private final TableView<SummaryRow> table = new TableView<>();
+
+    SummaryTable() {
+        table.setId("summaryTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(MeasuresTable.wrapping("Results will be summed up here as they arrive."));
+        table.getColumns().addAll(List.of(
+                column("Strategy", SummaryRow::strategy),
+                column("Budget", r -> r.label() + "  " + r.budget()),
+                column("n", r -> Integer.toString(r.n())),
+                column("Accuracy", r -> IntervalChart.percent(r.accuracy()) + "  ["
+                        + IntervalChart.percent(r.wilson().low()) + "\u2013" + IntervalChart.percent(r.wilson().high())
+                        + "]"),
+                column("Mean tokens", r -> r.meanThinkingTokens() == null ? Formats.DASH
+                        : String.format(Locale.ROOT, "%.1f", r.meanThinkingTokens())),
+                column("Mean time", r -> r.meanTotalMs() == null ? Formats.DASH
+                        : Formats.millis(Math.round(r.meanTotalMs()))),
+                column("Cost", r -> r.costUsd() == null ? Formats.DASH : String.format(Locale.ROOT, "$%.4f",
+                        r.costUsd())),
+                column("Failed", r -> Integer.toString(r.failed()))));
+    }
+
+    private static TableColumn<SummaryRow, String> column(String title, Function<SummaryRow, String> text) {
+        TableColumn<SummaryRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    @Override
+    public String title() {
+        return "Summary";
+    }
+
+    @Override
+    public String fileName() {
+        return "summary.png";
+    }
+
+    @Override
+    public Region node() {
+        return table;
+    }
+
+    @Override
+    public void show(SweepFigures figures) {
+        table.getItems().setAll(figures.rows());
+    }
+
+    @Override
+    public FigureView fresh() {
+        return new SummaryTable();
+    }
+
+    TableView<SummaryRow> table() {
+        return table;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.core.RunRecorder;
+import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.lab.strategy.Strategy;
+import dev.thinkbench.lab.sweep.RunKey;
+import dev.thinkbench.lab.sweep.SweepEvent;
+import dev.thinkbench.lab.sweep.SweepPlan;
+import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.lab.sweep.SweepSummary;
+import dev.thinkbench.lab.sweep.SweepTask;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A sweep's results as the Experiments tab shows them: a row per problem and sample with a cell per strategy and
+ * budget (pending, running, correct, wrong, ungraded or failed), what each cell opens ({@link RunDetail}), and the
+ * figures for the charts, worked out again at most {@value #FIGURES_HZ} times a second while results arrive. Fed by
+ * the sweep's events, drained once per frame by {@link ExperimentsViewModel}. Keeps the traces of the last
+ * {@value #MAX_TRACES} runs; older runs keep their result line. UI thread only.
+ */
+public final class SweepResults {
+
+    static final int FIGURES_HZ = 4;
+    static final int MAX_TRACES = 5_000;
+
+    private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<List<ColumnKey>> columns = new ReadOnlyObjectWrapper<>(this, "columns",
+            List.of());
+    private final ReadOnlyObjectWrapper<SweepFigures> figures = new ReadOnlyObjectWrapper<>(this, "figures",
+            SweepFigures.EMPTY);
+    private final Map<RunKey, int[]> positions = new HashMap<>();
+    private final Map<List<Object>, RunKey> cellKeys = new HashMap<>();
+    private final List<RunKey> planOrder = new ArrayList<>();
+    private final Map<RunKey, SweepRecord> latest = new HashMap<>();
+    private final Map<RunKey, RunDetail> details = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RunKey, RunDetail> eldest) {
+            return size() > MAX_TRACES;
+        }
+    };
+    private final Map<RunKey, RunRecorder> live = new HashMap<>();
+    private final Map<String, Integer> difficulty = new HashMap<>();
+    /** Cells changed since the last frame: row, column, cell. */
+    private final Map<List<Integer>, ResultCell> changed = new LinkedHashMap<>();
+    private boolean dirty;
+    private long lastFigures;
+
+    /** Empties the table and lays it out for {@code plan}: every run pending. */
+    public void reset(SweepPlan plan) {
+        positions.clear();
+        cellKeys.clear();
+        planOrder.clear();
+        latest.clear();
+        details.clear();
+        live.clear();
+        difficulty.clear();
+        changed.clear();
+        Set<ColumnKey> keys = new LinkedHashSet<>();
+        for (Strategy s : plan.strategies()) {
+            if (s.perBudget()) {
+                plan.budgets().forEach(b -> keys.add(new ColumnKey(s.name(), b.label())));
+            } else {
+                keys.add(new ColumnKey(s.name(), SweepPlan.ROUTED));
+            }
+        }
+        List<ColumnKey> cols = List.copyOf(keys);
+        Map<List<Object>, Integer> rowOf = new HashMap<>();
+        List<ResultRow> fresh = new ArrayList<>();
+        for (SweepTask t : plan.tasks()) {
+            BenchProblem p = t.problem();
+            difficulty.put(p.id(), p.difficulty());
+            Integer row = rowOf.computeIfAbsent(List.of(p.id(), t.sample()), k -> {
+                fresh.add(new ResultRow(p.id(), t.sample(), p.difficulty(), p.answer(), p.prompt(), cols.size()));
+                return fresh.size() - 1;
+            });
+            RunKey key = t.key();
+            int col = cols.indexOf(new ColumnKey(t.strategy().name(), key.label()));
+            positions.put(key, new int[] {row, col});
+            cellKeys.put(List.of(p.id(), t.sample(), col), key);
+            planOrder.add(key);
+        }
+        // rows by problem in plan order, samples together under their problem
+        rows.setAll(fresh);
+        columns.set(cols);
+        dirty = true;
+        refreshFigures(0, true);
+    }
+
+    /** Applies one event of the sweep (on the UI thread, drained from the sweep's queue). */
+    void apply(SweepEvent event) {
+        switch (event) {
+            case SweepEvent.Started s -> s.resumed().forEach(r -> put(r, new RunDetail(r, null, null, List.of(),
+                    "", null)));
+            case SweepEvent.RunStarted r -> set(r.key(), ResultCell.RUNNING);
+            case SweepEvent.CallStarted c -> live.put(c.key(), c.recorder());
+            case SweepEvent.RunFinished f -> {
+                live.remove(f.record().key());
+                put(f.record(), new RunDetail(f.record(), f.trace(), f.metrics(), f.candidates(), f.note(), null));
+            }
+            default -> {
+                // progress, pauses and the end are the view model's business
+            }
+        }
+    }
+
+    private void put(SweepRecord r, RunDetail detail) {
+        RunKey key = r.key();
+        if (!positions.containsKey(key)) {
+            return;
+        }
+        latest.put(key, r);
+        details.put(key, detail);
+        set(key, ResultCell.of(r));
+        dirty = true;
+    }
+
+    /** Replaces a finished run's result line (a grade set by hand); its trace is kept. */
+    void replace(SweepRecord r) {
+        RunKey key = r.key();
+        RunDetail old = details.get(key);
+        put(r, old == null ? new RunDetail(r, null, null, List.of(), "", null)
+                : new RunDetail(r, old.trace(), old.metrics(), old.candidates(), old.note(), null));
+    }
+
+    private void set(RunKey key, ResultCell cell) {
+        int[] at = positions.get(key);
+        if (at == null) {
+            return;
+        }
+        changed.put(List.of(at[0], at[1]), cell);
+    }
+
+    /**
+     * Shows the cells that changed since the last frame (each updates the one table cell that shows it) and, at most
+     * {@value #FIGURES_HZ} times a second or when {@code force}, the figures. Returns true when anything changed.
+     */
+    boolean flush(long nowNanos, boolean force) {
+        boolean any = !changed.isEmpty();
+        changed.forEach((at, cell) -> rows.get(at.get(0)).set(at.get(1), cell));
+        changed.clear();
+        return refreshFigures(nowNanos, force) || any;
+    }
+
+    private boolean refreshFigures(long nowNanos, boolean force) {
+        if (!dirty || !force && nowNanos - lastFigures < 1_000_000_000L / FIGURES_HZ) {
+            return false;
+        }
+        lastFigures = nowNanos;
+        dirty = false;
+        List<SweepRecord> records = records();
+        figures.set(new SweepFigures(records, SweepSummary.rows(records), SweepSummary.measures(records),
+                SweepSummary.byDifficulty(records, difficulty::get)));
+        return true;
+    }
+
+    /** The latest result of every run finished so far, in plan order. */
+    public List<SweepRecord> records() {
+        List<SweepRecord> out = new ArrayList<>(latest.size());
+        for (RunKey k : planOrder) {
+            SweepRecord r = latest.get(k);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The key of the run in a cell, empty when the cell has none (a routed column of a per-budget strategy). */
+    public Optional<RunKey> keyAt(ResultRow row, ColumnKey column) {
+        int col = columns.get().indexOf(column);
+        return Optional.ofNullable(cellKeys.get(List.of(row.problemId(), row.sample(), col)));
+    }
+
+    /** What the cell of {@code key} opens: its result, trace and candidates, or its live call while in flight. */
+    public Optional<RunDetail> detail(RunKey key) {
+        RunRecorder recorder = live.get(key);
+        if (recorder != null) {
+            return Optional.of(new RunDetail(null, null, null, List.of(), "", recorder));
+        }
+        return Optional.ofNullable(details.get(key));
+    }
+
+    /** The latest result of a run, empty while it has none. */
+    public Optional<SweepRecord> record(RunKey key) {
+        return Optional.ofNullable(latest.get(key));
+    }
+
+    /** One row per problem and sample, in plan order. */
+    public ObservableList<ResultRow> rows() {
+        return rows;
+    }
+
+    /** The table's columns: each strategy at each budget label, in plan order. */
+    public ReadOnlyObjectProperty<List<ColumnKey>> columnsProperty() {
+        return columns.getReadOnlyProperty();
+    }
+
+    public List<ColumnKey> columns() {
+        return columns.get();
+    }
+
+    public ReadOnlyObjectProperty<SweepFigures> figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+
+    public SweepFigures figures() {
+        return figures.get();
+    }
+}

@@ -1,0 +1,222 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.core.problemset.LoadIssue;
+import javafx.beans.property.IntegerProperty;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.RangeSlider;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The controller of {@code sweep-setup.fxml}: binds each field of the form to {@link SweepSetupViewModel}, and hands
+ * Import to a file chooser and then to the view model. It decides nothing itself. UI thread only.
+ */
+public final class SweepSetupController {
+
+    @FXML private VBox form;
+    @FXML private Label engineText;
+    @FXML private ComboBox<ProblemSetChoice> problemSet;
+    @FXML private Button importButton;
+    @FXML private Label problemsStatus;
+    @FXML private Label problemsIssues;
+    @FXML private TextField limit;
+    @FXML private ToggleGroup budgetModes;
+    @FXML private ToggleButton presetsMode;
+    @FXML private ToggleButton listMode;
+    @FXML private ToggleButton rangeMode;
+    @FXML private Label presetsText;
+    @FXML private TextArea budgetList;
+    @FXML private VBox rangePane;
+    @FXML private RangeSlider range;
+    @FXML private Label rangeText;
+    @FXML private ComboBox<BudgetChoices.RangeKind> rangeKind;
+    @FXML private CheckBox rangeWithNone;
+    @FXML private Label budgetsError;
+    @FXML private CheckComboBox<String> strategies;
+    @FXML private Spinner<Integer> samples;
+    @FXML private Spinner<Integer> candidates;
+    @FXML private Spinner<Integer> concurrency;
+    @FXML private TextField temperature;
+    @FXML private TextField seed;
+    @FXML private Label planText;
+    @FXML private Label note;
+    @FXML private Label startHint;
+
+    private SweepSetupViewModel vm;
+    private Function<Window, Path> chooser = w -> null;
+    private boolean syncingStrategies;
+
+    /** Binds the form to {@code viewModel}; {@code fileChooser} picks a problem file to import (null: cancelled). */
+    void bind(SweepSetupViewModel viewModel, Function<Window, Path> fileChooser) {
+        vm = viewModel;
+        chooser = fileChooser;
+        engineText.textProperty().bind(vm.engineTextProperty());
+        problemSet.setItems(vm.problemSets());
+        problemSet.valueProperty().bindBidirectional(vm.problemSetProperty());
+        problemsStatus.textProperty().bind(vm.problemsStatusProperty());
+        problemsIssues.textProperty().bind(vm.issuesProperty().map(SweepSetupController::issuesText));
+        shownWhenText(problemsIssues);
+        limit.textProperty().bindBidirectional(vm.limitProperty());
+        bindBudgets();
+        bindRuns();
+        planText.textProperty().bind(vm.planTextProperty());
+        note.textProperty().bind(vm.noteProperty());
+        shownWhenText(note);
+        startHint.textProperty().bind(vm.startHintProperty());
+        shownWhenText(startHint);
+    }
+
+    private static String issuesText(List<LoadIssue> issues) {
+        if (issues.isEmpty()) {
+            return "";
+        }
+        String shown = issues.stream().limit(5).map(i -> i + " (skipped)").collect(Collectors.joining("\n"));
+        return issues.size() > 5 ? shown + "\n\u2026 and " + (issues.size() - 5) + " more" : shown;
+    }
+
+    private static void shownWhenText(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        label.setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    private void bindBudgets() {
+        Map<BudgetMode, ToggleButton> modes = Map.of(BudgetMode.PRESETS, presetsMode, BudgetMode.LIST, listMode,
+                BudgetMode.RANGE, rangeMode);
+        modes.forEach((mode, button) -> button.setUserData(mode));
+        modes.get(vm.budgetModeProperty().get()).setSelected(true);
+        budgetModes.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one mode stays chosen
+            } else {
+                vm.budgetModeProperty().set((BudgetMode) now.getUserData());
+            }
+        });
+        vm.budgetModeProperty().addListener((obs, old, now) -> modes.get(now).setSelected(true));
+        presetsText.textProperty().bind(vm.presetsTextProperty());
+        presetsText.setTooltip(new javafx.scene.control.Tooltip());
+        presetsText.getTooltip().textProperty().bind(vm.budgetsProperty().map(lanes -> lanes.stream()
+                .map(l -> l.label() + " = " + l.budget().spec()).collect(Collectors.joining("\n"))));
+        presetsText.visibleProperty().bind(presetsMode.selectedProperty());
+        presetsText.managedProperty().bind(presetsText.visibleProperty());
+        budgetList.textProperty().bindBidirectional(vm.budgetListProperty());
+        budgetList.visibleProperty().bind(listMode.selectedProperty());
+        budgetList.managedProperty().bind(budgetList.visibleProperty());
+        rangePane.visibleProperty().bind(rangeMode.selectedProperty());
+        rangePane.managedProperty().bind(rangePane.visibleProperty());
+        range.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number exponent) {
+                return LogAxis.label(Math.pow(2, Math.round(exponent.doubleValue())));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+        range.lowValueProperty().bindBidirectional(vm.rangeLowProperty());
+        range.highValueProperty().bindBidirectional(vm.rangeHighProperty());
+        rangeText.textProperty().bind(vm.rangeTextProperty());
+        rangeKind.getItems().setAll(BudgetChoices.RangeKind.values());
+        rangeKind.valueProperty().bindBidirectional(vm.rangeKindProperty());
+        rangeWithNone.selectedProperty().bindBidirectional(vm.rangeWithNoneProperty());
+        budgetsError.textProperty().bind(vm.budgetsErrorProperty());
+        shownWhenText(budgetsError);
+    }
+
+    private void bindRuns() {
+        strategies.getItems().setAll(vm.strategyNames());
+        strategies.setTitle(null);
+        syncStrategiesFromViewModel();
+        vm.strategies().addListener((ListChangeListener<String>) c -> syncStrategiesFromViewModel());
+        strategies.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            if (!syncingStrategies) {
+                List<String> checked = vm.strategyNames().stream()
+                        .filter(strategies.getCheckModel().getCheckedItems()::contains).toList();
+                vm.strategies().setAll(checked);
+            }
+        });
+        bindSpinner(samples, vm.samplesProperty(), 1, 1000);
+        bindSpinner(candidates, vm.candidatesProperty(), 1, 64);
+        candidates.disableProperty().bind(vm.usesCandidatesProperty().not());
+        bindSpinner(concurrency, vm.concurrencyProperty(), 1, 256);
+        temperature.textProperty().bindBidirectional(vm.temperatureProperty());
+        seed.textProperty().bindBidirectional(vm.seedProperty());
+    }
+
+    private void syncStrategiesFromViewModel() {
+        syncingStrategies = true;
+        try {
+            strategies.getCheckModel().clearChecks();
+            vm.strategies().forEach(strategies.getCheckModel()::check);
+        } finally {
+            syncingStrategies = false;
+        }
+    }
+
+    private static void bindSpinner(Spinner<Integer> spinner, IntegerProperty value, int min, int max) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory f =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get());
+        spinner.setValueFactory(f);
+        f.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now != value.get()) {
+                value.set(now);
+            }
+        });
+        value.addListener((obs, old, now) -> {
+            if (!now.equals(f.getValue())) {
+                f.setValue(now.intValue());
+            }
+        });
+        // a typed number counts when the field loses the focus, not only on Enter
+        spinner.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                spinner.increment(0);
+            }
+        });
+    }
+
+    @FXML
+    private void importProblems() {
+        Path file = chooser.apply(form.getScene() == null ? null : form.getScene().getWindow());
+        if (file != null) {
+            vm.importFile(file);
+        }
+    }
+
+    /** The form's root. */
+    VBox form() {
+        return form;
+    }
+
+    /** The problem set picker, for tests. */
+    ComboBox<ProblemSetChoice> problemSetPicker() {
+        return problemSet;
+    }
+
+    /** The label that lists skipped lines, for tests. */
+    Label issuesLabel() {
+        return problemsIssues;
+    }
+}

@@ -1,0 +1,577 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.core.problemset.LoadIssue;
+import dev.thinkbench.core.problemset.ProblemLoad;
+import dev.thinkbench.core.problemset.ProblemSetReader;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.engine.local.LocalCompletionBackend;
+import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.Lane;
+import dev.thinkbench.lab.strategy.AdaptiveStrategy;
+import dev.thinkbench.lab.strategy.FixedStrategy;
+import dev.thinkbench.lab.strategy.RoutingStrategy;
+import dev.thinkbench.lab.strategy.Strategies;
+import dev.thinkbench.lab.strategy.VerifierStrategy;
+import dev.thinkbench.lab.sweep.SweepEndpoints;
+import dev.thinkbench.lab.sweep.SweepSetup;
+import dev.thinkbench.ui.BackgroundTasks;
+import dev.thinkbench.ui.connection.ConnectionViewModel;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The sweep setup form's state: the problem set (the app's own or imported; malformed lines reported with their line
+ * numbers, the rest loaded), the budgets (the engine's presets, a list, or a doubling range of caps), samples,
+ * strategies, concurrency and sampling, validated as they change against the engine bar's engine and model. Says why
+ * Start is disabled. Files are read off the UI thread through {@link BackgroundTasks}. UI thread only.
+ */
+public final class SweepSetupViewModel {
+
+    private static final String NO_LIMIT = "";
+    private static final List<String> BEST_OF_N = List.of("majority", VerifierStrategy.NAME, "shortest", "longest");
+
+    private final ConnectionViewModel connection;
+    private final BudgetPresets presets;
+    private final BackgroundTasks tasks;
+    private final ObservableList<ProblemSetChoice> problemSets = FXCollections.observableArrayList();
+    private final ObjectProperty<ProblemSetChoice> problemSet = new SimpleObjectProperty<>(this, "problemSet");
+    private final ReadOnlyObjectWrapper<List<BenchProblem>> problems =
+            new ReadOnlyObjectWrapper<>(this, "problems", List.of());
+    private final ReadOnlyObjectWrapper<List<LoadIssue>> issues = new ReadOnlyObjectWrapper<>(this, "issues", List.of());
+    private final ReadOnlyStringWrapper problemsStatus = new ReadOnlyStringWrapper(this, "problemsStatus", "");
+    private final StringProperty limit = new SimpleStringProperty(this, "limit", NO_LIMIT);
+    private final ObjectProperty<BudgetMode> budgetMode = new SimpleObjectProperty<>(this, "budgetMode",
+            BudgetMode.PRESETS);
+    private final StringProperty budgetList = new SimpleStringProperty(this, "budgetList", "none\ntokens:8\ntokens:32");
+    private final DoubleProperty rangeLow = new SimpleDoubleProperty(this, "rangeLow", 3);
+    private final DoubleProperty rangeHigh = new SimpleDoubleProperty(this, "rangeHigh", 8);
+    private final ObjectProperty<BudgetChoices.RangeKind> rangeKind = new SimpleObjectProperty<>(this, "rangeKind",
+            BudgetChoices.RangeKind.TOKENS);
+    private final BooleanProperty rangeWithNone = new SimpleBooleanProperty(this, "rangeWithNone", true);
+    private final ReadOnlyStringWrapper rangeText = new ReadOnlyStringWrapper(this, "rangeText", "");
+    private final ReadOnlyStringWrapper presetsText = new ReadOnlyStringWrapper(this, "presetsText", "");
+    private final ReadOnlyObjectWrapper<List<Lane>> budgets = new ReadOnlyObjectWrapper<>(this, "budgets", List.of());
+    private final ReadOnlyStringWrapper budgetsError = new ReadOnlyStringWrapper(this, "budgetsError", "");
+    private final IntegerProperty samples = new SimpleIntegerProperty(this, "samples", 1);
+    private final IntegerProperty candidates = new SimpleIntegerProperty(this, "candidates", 5);
+    private final IntegerProperty concurrency = new SimpleIntegerProperty(this, "concurrency", 1);
+    private final ObservableList<String> strategies = FXCollections.observableArrayList(FixedStrategy.NAME);
+    private final StringProperty temperature = new SimpleStringProperty(this, "temperature", "");
+    private final StringProperty seed = new SimpleStringProperty(this, "seed", "");
+    private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper(this, "engineText", "");
+    private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper(this, "planText", "");
+    private final ReadOnlyStringWrapper startHint = new ReadOnlyStringWrapper(this, "startHint", "");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyBooleanWrapper usesCandidates = new ReadOnlyBooleanWrapper(this, "usesCandidates");
+    private int loadGeneration;
+    private String engineKind;
+
+    /**
+     * @param samplesFolder the app's problem sets ({@code samples/problems}), listed in the background; may not exist
+     */
+    public SweepSetupViewModel(ConnectionViewModel connection, BudgetPresets presets, BackgroundTasks tasks,
+                               Path samplesFolder) {
+        this.connection = connection;
+        this.presets = presets;
+        this.tasks = tasks;
+        problemSet.addListener((obs, old, now) -> load(now));
+        for (Observable o : List.of(budgetMode, budgetList, rangeLow, rangeHigh, rangeKind, rangeWithNone,
+                connection.engineProperty(), connection.modelProperty())) {
+            o.addListener(x -> updateBudgets());
+        }
+        for (Observable o : List.of(problems, limit, budgets, budgetsError, samples, candidates, concurrency,
+                strategies, temperature, seed, connection.engineProperty(), connection.modelProperty())) {
+            o.addListener(x -> validate());
+        }
+        connection.engineEntryProperty().addListener((obs, old, now) -> onEngineKind(now));
+        onEngineKind(connection.engineEntryProperty().get());
+        updateBudgets();
+        listSamples(samplesFolder);
+    }
+
+    private void listSamples(Path folder) {
+        tasks.run(() -> {
+            List<ProblemSetChoice> found = new ArrayList<>();
+            if (folder != null && Files.isDirectory(folder)) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{jsonl,csv}")) {
+                    files.forEach(f -> found.add(new ProblemSetChoice(f.getFileName().toString(), f)));
+                }
+            }
+            found.sort((a, b) -> a.name().compareTo(b.name()));
+            return found;
+        }, found -> {
+            problemSets.addAll(0, found.stream().filter(c -> !problemSets.contains(c)).toList());
+            if (problemSet.get() == null && !problemSets.isEmpty()) {
+                problemSet.set(problemSets.stream().filter(c -> c.name().startsWith("micro")).findFirst()
+                        .orElse(problemSets.getFirst()));
+            }
+        }, error -> problemsStatus.set("The app's problem sets cannot be listed: " + error.getMessage()));
+    }
+
+    /** The built-in engine serves one sequence at a time and its micro model is measured greedy. */
+    private void onEngineKind(EngineRegistry.Entry entry) {
+        String id = entry == null ? null : entry.id();
+        if (id != null && !id.equals(engineKind)) {
+            boolean builtin = LocalCompletionBackend.ID.equals(id);
+            concurrency.set(builtin ? SweepEndpoints.BUILTIN_CONCURRENCY : SweepEndpoints.SERVER_CONCURRENCY);
+            temperature.set(builtin ? "0" : "");
+        }
+        engineKind = id;
+        validate();
+    }
+
+    /** Adds a problem file (JSONL or CSV) to the choices and loads it. */
+    public void importFile(Path file) {
+        choose(new ProblemSetChoice(file.getFileName().toString(), file));
+    }
+
+    /** Adds {@code choice} to the problem sets if it is not there, picks it and loads it. */
+    private void choose(ProblemSetChoice choice) {
+        if (!problemSets.contains(choice)) {
+            problemSets.add(choice);
+        }
+        if (choice.equals(problemSet.get())) {
+            load(choice);
+        } else {
+            problemSet.set(choice);
+        }
+    }
+
+    private void load(ProblemSetChoice choice) {
+        int generation = ++loadGeneration;
+        problems.set(List.of());
+        issues.set(List.of());
+        if (choice == null) {
+            problemsStatus.set("");
+            return;
+        }
+        problemsStatus.set("Reading " + choice.name() + "\u2026");
+        tasks.run(() -> ProblemSetReader.read(choice.file()), load -> {
+            if (generation == loadGeneration) {
+                loaded(load);
+            }
+        }, error -> {
+            if (generation == loadGeneration) {
+                problemsStatus.set("Cannot read " + choice.name() + ": " + messageOf(error));
+            }
+        });
+    }
+
+    private void loaded(ProblemLoad load) {
+        issues.set(load.issues());
+        problems.set(load.problems());
+        List<Integer> levels = load.problems().stream().map(BenchProblem::difficulty)
+                .filter(d -> d != null).distinct().sorted().toList();
+        long ungraded = load.problems().stream().filter(p -> !p.gradable()).count();
+        StringBuilder s = new StringBuilder(load.problems().size() + (load.problems().size() == 1 ? " problem"
+                : " problems"));
+        if (!levels.isEmpty()) {
+            s.append(" \u00b7 difficulty ").append(levels.getFirst())
+                    .append(levels.size() > 1 ? "\u2013" + levels.getLast() : "");
+        }
+        if (ungraded > 0) {
+            s.append(" \u00b7 ").append(ungraded).append(" without an answer (run, shown ungraded)");
+        }
+        if (!load.issues().isEmpty()) {
+            s.append(" \u00b7 ").append(load.issues().size()).append(load.issues().size() == 1
+                    ? " line skipped" : " lines skipped");
+        }
+        problemsStatus.set(s.toString());
+    }
+
+    private void updateBudgets() {
+        rangeText.set(BudgetChoices.describeRange(exponent(rangeLow), exponent(rangeHigh)));
+        String engine = engineId();
+        List<Lane> preset = engine == null ? List.of() : presets.lanes(engine, model());
+        presetsText.set(preset.isEmpty() ? "This engine has no presets: use a list or a range."
+                : preset.stream().map(l -> l.label() + " \u00b7 " + BudgetChoices.words(l.budget()))
+                        .collect(Collectors.joining("\n")));
+        try {
+            List<Lane> lanes = switch (budgetMode.get()) {
+                case PRESETS -> {
+                    if (preset.isEmpty()) {
+                        throw new IllegalArgumentException("this engine has no preset budgets; use a list or a range");
+                    }
+                    yield preset;
+                }
+                case LIST -> BudgetChoices.parseList(budgetList.get());
+                case RANGE -> BudgetChoices.range(exponent(rangeLow), exponent(rangeHigh), rangeKind.get(),
+                        rangeWithNone.get());
+            };
+            budgets.set(lanes);
+            budgetsError.set(unsupported(lanes));
+        } catch (IllegalArgumentException e) {
+            budgets.set(List.of());
+            budgetsError.set(e.getMessage());
+        }
+    }
+
+    private String unsupported(List<Lane> lanes) {
+        ReasoningEngine engine = connection.engineProperty().get();
+        if (engine == null) {
+            return "";
+        }
+        for (Lane l : lanes) {
+            String why = engine.capabilities().whyUnsupported(l.budget());
+            if (why != null) {
+                return l.label() + " (" + l.budget().spec() + "): " + why;
+            }
+        }
+        return "";
+    }
+
+    private static int exponent(DoubleProperty p) {
+        return (int) Math.round(Math.max(0, Math.min(BudgetChoices.MAX_EXPONENT, p.get())));
+    }
+
+    private void validate() {
+        usesCandidates.set(strategies.stream().anyMatch(BEST_OF_N::contains));
+        String model = model();
+        engineText.set(connection.engineEntryProperty().get() == null ? "No engine"
+                : connection.engineEntryProperty().get().displayName() + " \u00b7 "
+                + (model == null || model.isBlank() ? "no model" : model));
+        String hint = blocker();
+        startHint.set(hint);
+        valid.set(hint.isEmpty());
+        int n = problemCount();
+        // routing runs once per problem and sample, not once per budget
+        long routed = strategies.stream().filter(RoutingStrategy.NAME::equals).count();
+        long runs = (long) n * samples.get() * ((strategies.size() - routed) * budgets.get().size() + routed);
+        planText.set(n + " problems \u00d7 " + budgets.get().size() + " budgets \u00d7 " + samples.get()
+                + (samples.get() == 1 ? " sample" : " samples") + " \u00d7 " + strategies.size()
+                + (strategies.size() == 1 ? " strategy" : " strategies") + " = " + String.format(Locale.ROOT,
+                "%,d", runs) + " runs");
+        note.set(samples.get() > 1 && greedy() ? "Samples differ only by seed: with temperature 0 (greedy) "
+                + "they repeat the same run. Set a temperature above 0 to sample." : "");
+    }
+
+    private boolean greedy() {
+        try {
+            Double t = parseTemperature();
+            return t != null && t == 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private String blocker() {
+        if (connection.engineProperty().get() == null) {
+            String why = connection.connectionErrorProperty().get();
+            return why == null || why.isEmpty() ? "Choose an engine in the engine bar" : "Fix the connection: " + why;
+        }
+        String model = model();
+        if (model == null || model.isBlank()) {
+            return "Choose a model in the engine bar";
+        }
+        if (problems.get().isEmpty()) {
+            return problemSet.get() == null ? "Pick a problem set or import one" : "The problem set has no problem "
+                    + "that loads";
+        }
+        if (!budgetsError.get().isEmpty()) {
+            return "Fix the budgets: " + budgetsError.get();
+        }
+        if (strategies.isEmpty()) {
+            return "Choose at least one strategy";
+        }
+        if (strategies.contains(AdaptiveStrategy.NAME) && !continuesRawText()) {
+            return "Adaptive thinking forks the trace and needs an engine that continues raw text (the built-in "
+                    + "engine, llama.cpp server, /v1/completions, Ollama raw)";
+        }
+        try {
+            parseLimit();
+            parseTemperature();
+            parseSeed();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (samples.get() < 1 || candidates.get() < 1 || concurrency.get() < 1) {
+            return "Samples, candidates and concurrency must be at least 1";
+        }
+        return "";
+    }
+
+    private boolean continuesRawText() {
+        EngineRegistry.Entry e = connection.engineEntryProperty().get();
+        return e != null && e.continuesRawText();
+    }
+
+    private int problemCount() {
+        try {
+            Integer l = parseLimit();
+            return l == null ? problems.get().size() : Math.min(l, problems.get().size());
+        } catch (IllegalArgumentException e) {
+            return problems.get().size();
+        }
+    }
+
+    private Integer parseLimit() {
+        String t = limit.get() == null ? "" : limit.get().strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(t);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'First N problems' must be a whole number of at least 1 (blank: all)");
+        }
+    }
+
+    private Double parseTemperature() {
+        String t = temperature.get() == null ? "" : temperature.get().strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(t);
+            if (!(v >= 0 && v <= 2)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Temperature must be a number from 0 to 2 (blank: the engine's own)");
+        }
+    }
+
+    private Long parseSeed() {
+        String t = seed.get() == null ? "" : seed.get().strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Seed must be a whole number (blank: none)");
+        }
+    }
+
+    /** The problems the sweep runs: the loaded set, cut to the first N when asked. */
+    public List<BenchProblem> selectedProblems() {
+        Integer l = parseLimit();
+        List<BenchProblem> all = problems.get();
+        return l == null || l >= all.size() ? all : all.subList(0, l);
+    }
+
+    /**
+     * The sweep as set up now, on the engine bar's engine and model.
+     *
+     * @throws IllegalStateException with {@link #startHintProperty()}'s words when the form is not valid
+     */
+    public SweepSetup toSetup() {
+        validate();
+        if (!valid.get()) {
+            throw new IllegalStateException(startHint.get());
+        }
+        List<BenchProblem> chosen = selectedProblems();
+        String url = connection.baseUrlProperty().get();
+        String key = connection.apiKeyVariableProperty().get();
+        String name = problemSet.get() == null ? "problems" : problemSet.get().name();
+        String title = name + " \u00b7 " + chosen.size() + " problems \u00b7 " + budgets.get().size() + " budgets";
+        return new SweepSetup(title, name, engineId(), url == null || url.isBlank() ? null : url.strip(),
+                key == null || key.isBlank() ? null : key.strip(), model().strip(),
+                BudgetChoices.specs(budgets.get()), samples.get(), List.copyOf(strategies), candidates.get(),
+                Strategies.Options.defaults().adaptive().probeEvery(), 2, concurrency.get(), parseTemperature(),
+                parseSeed(), "");
+    }
+
+    /** Shows a saved sweep's setup in the form (resuming it): its budgets as a list and its saved problems. */
+    public void show(SweepSetup saved, ProblemSetChoice problemsCopy) {
+        budgetList.set(saved.budgets().stream().collect(Collectors.joining("\n")));
+        budgetMode.set(BudgetMode.LIST);
+        samples.set(saved.samples());
+        candidates.set(saved.candidates());
+        concurrency.set(saved.concurrency());
+        strategies.setAll(saved.strategies());
+        temperature.set(saved.temperature() == null ? "" : stripZeros(saved.temperature()));
+        seed.set(saved.seed() == null ? "" : saved.seed().toString());
+        limit.set(NO_LIMIT);
+        choose(problemsCopy);
+    }
+
+    private static String stripZeros(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private String engineId() {
+        EngineRegistry.Entry e = connection.engineEntryProperty().get();
+        return e == null ? null : e.id();
+    }
+
+    private String model() {
+        return connection.modelProperty().get();
+    }
+
+    private static String messageOf(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Every strategy the sweep can run, in the order they are listed. */
+    public List<String> strategyNames() {
+        return Strategies.NAMES;
+    }
+
+    public ObservableList<ProblemSetChoice> problemSets() {
+        return problemSets;
+    }
+
+    public ObjectProperty<ProblemSetChoice> problemSetProperty() {
+        return problemSet;
+    }
+
+    /** The problems that loaded from the chosen set, in file order. */
+    public ReadOnlyObjectProperty<List<BenchProblem>> problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    /** The entries of the chosen set that were skipped, with their line numbers. */
+    public ReadOnlyObjectProperty<List<LoadIssue>> issuesProperty() {
+        return issues.getReadOnlyProperty();
+    }
+
+    /** The loaded set in words, e.g. {@code 40 problems · difficulty 1–6 · 1 line skipped}. */
+    public ReadOnlyStringProperty problemsStatusProperty() {
+        return problemsStatus.getReadOnlyProperty();
+    }
+
+    /** Only the first N problems; blank for all. */
+    public StringProperty limitProperty() {
+        return limit;
+    }
+
+    public ObjectProperty<BudgetMode> budgetModeProperty() {
+        return budgetMode;
+    }
+
+    /** The list mode's text: one budget a line, {@code label=spec} or just the spec. */
+    public StringProperty budgetListProperty() {
+        return budgetList;
+    }
+
+    /** The range's low end as a power of two (3 is 8 tokens). */
+    public DoubleProperty rangeLowProperty() {
+        return rangeLow;
+    }
+
+    /** The range's high end as a power of two (8 is 256 tokens). */
+    public DoubleProperty rangeHighProperty() {
+        return rangeHigh;
+    }
+
+    public ObjectProperty<BudgetChoices.RangeKind> rangeKindProperty() {
+        return rangeKind;
+    }
+
+    /** Whether the range starts with thinking off. */
+    public BooleanProperty rangeWithNoneProperty() {
+        return rangeWithNone;
+    }
+
+    /** The range in words, e.g. {@code 8 .. 256 tokens, doubling (6 budgets)}. */
+    public ReadOnlyStringProperty rangeTextProperty() {
+        return rangeText.getReadOnlyProperty();
+    }
+
+    /** The engine's presets, one {@code label · words} a line (e.g. {@code small · force ≤ 8 tokens}). */
+    public ReadOnlyStringProperty presetsTextProperty() {
+        return presetsText.getReadOnlyProperty();
+    }
+
+    /** The budgets chosen now, smallest first; empty while they do not parse. */
+    public ReadOnlyObjectProperty<List<Lane>> budgetsProperty() {
+        return budgets.getReadOnlyProperty();
+    }
+
+    /** Why the budgets cannot run (a parse error, or what the engine cannot do), empty when they can. */
+    public ReadOnlyStringProperty budgetsErrorProperty() {
+        return budgetsError.getReadOnlyProperty();
+    }
+
+    public IntegerProperty samplesProperty() {
+        return samples;
+    }
+
+    /** N for best-of-N (majority, verifier, shortest, longest). */
+    public IntegerProperty candidatesProperty() {
+        return candidates;
+    }
+
+    /** Runs at once on the engine. */
+    public IntegerProperty concurrencyProperty() {
+        return concurrency;
+    }
+
+    /** The strategies chosen, by name. */
+    public ObservableList<String> strategies() {
+        return strategies;
+    }
+
+    /** Blank for the engine's own; the built-in engine starts at 0 (greedy). */
+    public StringProperty temperatureProperty() {
+        return temperature;
+    }
+
+    public StringProperty seedProperty() {
+        return seed;
+    }
+
+    /** The engine bar's engine and model, e.g. {@code Built-in engine · micro-reasoner.gguf}. */
+    public ReadOnlyStringProperty engineTextProperty() {
+        return engineText.getReadOnlyProperty();
+    }
+
+    /** The plan in words, e.g. {@code 20 problems × 4 budgets × 1 sample × 1 strategy = 80 runs}. */
+    public ReadOnlyStringProperty planTextProperty() {
+        return planText.getReadOnlyProperty();
+    }
+
+    /** Why Start is disabled, empty when the form is valid. */
+    public ReadOnlyStringProperty startHintProperty() {
+        return startHint.getReadOnlyProperty();
+    }
+
+    /** Advice that does not block Start (samples under greedy decoding), empty when there is none. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    /** Whether a chosen strategy makes best-of-N candidates (so N matters). */
+    public ReadOnlyBooleanProperty usesCandidatesProperty() {
+        return usesCandidates.getReadOnlyProperty();
+    }
+}

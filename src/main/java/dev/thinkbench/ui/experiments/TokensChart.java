@@ -1,0 +1,68 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.lab.sweep.ScalingMeasures;
+import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.lab.sweep.SweepSummary;
+import javafx.scene.layout.Region;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accuracy against mean thinking (compute) tokens per run on a log axis, one curve per strategy with 95% Wilson
+ * intervals, each point labelled with its budget and the saturation point ringed. UI thread only.
+ */
+final class TokensChart implements FigureView {
+
+    private final IntervalChart chart = new IntervalChart(new LogAxis("mean thinking (compute) tokens per run, log "
+            + "scale"), "Accuracy vs thinking tokens");
+
+    TokensChart() {
+        chart.setId("tokensChart");
+    }
+
+    @Override
+    public String title() {
+        return "Tokens";
+    }
+
+    @Override
+    public String fileName() {
+        return "accuracy-vs-tokens.png";
+    }
+
+    @Override
+    public Region node() {
+        return chart;
+    }
+
+    @Override
+    public void show(SweepFigures figures) {
+        ChartSeries.show(chart, curves(figures.rows(), figures.measures(), SummaryRow::strategy));
+    }
+
+    /** One series per strategy (named by {@code name}), by mean tokens, the saturation point marked. */
+    static List<ChartSeries.Spec> curves(List<SummaryRow> rows, List<ScalingMeasures> measures,
+                                         java.util.function.Function<SummaryRow, String> name) {
+        Map<String, String> saturation = new HashMap<>();
+        measures.forEach(m -> saturation.put(m.strategy(), m.saturationLabel()));
+        List<ChartSeries.Spec> specs = new ArrayList<>();
+        SweepSummary.curves(rows).forEach((strategy, curve) -> {
+            List<ChartSeries.Point> points = curve.stream().map(r -> new ChartSeries.Point(r.meanThinkingTokens(),
+                    100 * r.accuracy(), new ChartPoint(r, r.label().equals(saturation.get(strategy))))).toList();
+            specs.add(new ChartSeries.Spec(name.apply(curve.getFirst()), points));
+        });
+        return specs;
+    }
+
+    @Override
+    public FigureView fresh() {
+        return new TokensChart();
+    }
+
+    IntervalChart chart() {
+        return chart;
+    }
+}

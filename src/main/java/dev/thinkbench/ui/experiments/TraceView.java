@@ -1,0 +1,279 @@
+package dev.thinkbench.ui.experiments;
+
+import atlantafx.base.theme.Styles;
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.RunRecorder;
+import dev.thinkbench.core.ThinkingSegment;
+import dev.thinkbench.core.Trace;
+import dev.thinkbench.lab.strategy.Candidate;
+import dev.thinkbench.lab.sweep.RunKey;
+import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.compare.MetricsStrip;
+import dev.thinkbench.ui.text.StreamingTextArea;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * One run of a sweep in full, read-only, with the Compare column's pieces: the prompt, the thinking (Waits and forced
+ * answers in their own style) and the answer in {@link StreamingTextArea}s (Ctrl+F finds), the {@link MetricsStrip},
+ * the verdict and the grade buttons, and for best-of-N or adaptive thinking the candidates or probes and how the pick
+ * was made. A run still in flight streams live from its recorder ({@link #tick}). UI thread only.
+ */
+final class TraceView extends VBox {
+
+    private static final int LIVE_EVERY_FRAMES = 6;
+
+    private final Function<RunKey, Optional<RunDetail>> details;
+    private final BiConsumer<RunKey, Boolean> grade;
+    private final Label heading = new Label();
+    private final Label verdict = new Label();
+    private final Label prompt = new Label();
+    private final StreamingTextArea thinking = new StreamingTextArea("No thinking in this run.");
+    private final StreamingTextArea answer = new StreamingTextArea("No answer.");
+    private final MetricsStrip metrics = new MetricsStrip();
+    private final Label note = new Label();
+    private final TableView<Candidate> candidates = new TableView<>();
+    private final Label numbers = new Label();
+    private final Button markRight = new Button("\u2713 Right");
+    private final Button markWrong = new Button("\u2717 Wrong");
+    private final Button useGrader = new Button("Grader's verdict");
+    private RunKey key;
+    private RunRecorder live;
+    private int liveThinking;
+    private int liveAnswer;
+    private long frames;
+
+    TraceView(Function<RunKey, Optional<RunDetail>> details, BiConsumer<RunKey, Boolean> grade) {
+        this.details = details;
+        this.grade = grade;
+        setId("traceView");
+        getStyleClass().add("trace-view");
+        setSpacing(8);
+        setPadding(new Insets(12));
+        heading.getStyleClass().addAll(Styles.TITLE_4, "trace-heading");
+        heading.setWrapText(true);
+        verdict.getStyleClass().add("trace-verdict");
+        verdict.setWrapText(true);
+        prompt.getStyleClass().add("trace-prompt");
+        prompt.setWrapText(true);
+        prompt.setMinHeight(Region.USE_PREF_SIZE);
+        answer.getStyleClass().add("answer-text");
+        note.setWrapText(true);
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        candidates.setId("candidatesTable");
+        candidates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        candidates.setPrefHeight(140);
+        candidates.getColumns().addAll(List.of(
+                column("#", c -> Integer.toString(c.index() + 1)),
+                column("Answer", c -> c.extracted() == null ? "(none)" : c.extracted()),
+                column("Tokens", c -> c.tokens() == null ? Formats.DASH : c.tokens().toString()),
+                column("Score", c -> c.score() == null ? Formats.DASH : String.format(Locale.ROOT, "%.0f", c.score())),
+                column("Status", c -> c.call() == null ? "probe" : c.call().status().wireName())));
+        markRight.setOnAction(e -> setGrade(true));
+        markWrong.setOnAction(e -> setGrade(false));
+        useGrader.setOnAction(e -> setGrade(null));
+        markRight.getStyleClass().addAll(Styles.SMALL, Styles.SUCCESS);
+        markWrong.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        useGrader.getStyleClass().add(Styles.SMALL);
+        markRight.setTooltip(new javafx.scene.control.Tooltip("Mark this run correct (saved in the results file)"));
+        markWrong.setTooltip(new javafx.scene.control.Tooltip("Mark this run wrong (saved in the results file)"));
+        useGrader.setTooltip(new javafx.scene.control.Tooltip("Take back the grade set by hand"));
+        Label setBy = new Label("Grade by hand:");
+        setBy.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        HBox grading = new HBox(6, setBy, markRight, markWrong, useGrader);
+        grading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        grading.managedProperty().bind(markRight.managedProperty());
+        grading.visibleProperty().bind(markRight.visibleProperty());
+        numbers.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        numbers.setWrapText(true);
+        VBox thinkingBox = titled("Thinking", thinking);
+        VBox answerBox = titled("Answer", answer);
+        SplitPane texts = new SplitPane(thinkingBox, answerBox);
+        texts.setOrientation(Orientation.VERTICAL);
+        texts.setDividerPositions(0.68);
+        VBox.setVgrow(texts, Priority.ALWAYS);
+        getChildren().addAll(heading, prompt, verdict, numbers, grading, texts, metrics, note, candidates);
+    }
+
+    private static VBox titled(String title, Region content) {
+        Label l = new Label(title);
+        l.getStyleClass().add("section-title");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox box = new VBox(4, l, content);
+        box.setMinHeight(60);
+        return box;
+    }
+
+    private static TableColumn<Candidate, String> column(String title, Function<Candidate, String> text) {
+        TableColumn<Candidate, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private void setGrade(Boolean verdictByHand) {
+        if (key != null) {
+            grade.accept(key, verdictByHand);
+            show(key, prompt.getText());
+        }
+    }
+
+    /** Shows the run of {@code runKey}; {@code promptText} is its problem's prompt. */
+    void show(RunKey runKey, String promptText) {
+        key = runKey;
+        prompt.setText(promptText);
+        heading.setText(runKey.problemId() + " \u00b7 " + runKey.strategy() + " at " + runKey.label()
+                + " \u00b7 sample " + (runKey.sample() + 1));
+        RunDetail d = details.apply(runKey).orElse(null);
+        live = d == null ? null : d.live();
+        thinking.clear();
+        answer.clear();
+        liveThinking = 0;
+        liveAnswer = 0;
+        if (live != null) {
+            verdict.setText("Running now\u2026");
+            numbers.setText("");
+            metrics.setVisible(true);
+            metrics.setManaged(true);
+            setGradingVisible(false);
+            showCandidates(List.of(), "");
+            pollLive();
+            return;
+        }
+        SweepRecord r = d == null ? null : d.record();
+        verdict.setText(r == null ? "Not run yet." : verdictOf(r));
+        numbers.setText(r == null ? "" : numbersOf(r));
+        setGradingVisible(r != null && r.ok());
+        useGrader.setDisable(r == null || !r.gradeOverridden());
+        boolean withMetrics = d != null && d.metrics() != null;
+        metrics.setVisible(withMetrics);
+        metrics.setManaged(withMetrics);
+        if (d != null && d.trace() != null) {
+            showTrace(d.trace());
+            metrics.show(d.metrics() == null ? RunMetrics.empty() : d.metrics());
+        } else {
+            metrics.show(RunMetrics.empty());
+            thinking.setPlaceholder(r == null ? "No thinking yet." : "This run finished in an earlier session: its "
+                    + "result line is kept, not its trace.");
+            if (r != null && r.answer() != null) {
+                answer.append("Answer as graded: " + r.answer(), "answer-text");
+            }
+        }
+        showCandidates(d == null ? List.of() : d.candidates(), d == null ? "" : d.note());
+        thinking.showStart();
+        answer.showStart();
+    }
+
+    private void setGradingVisible(boolean show) {
+        for (Button b : List.of(markRight, markWrong, useGrader)) {
+            b.setVisible(show);
+            b.setManaged(show);
+        }
+    }
+
+    private static String verdictOf(SweepRecord r) {
+        if (!r.ok()) {
+            return r.status() + ": " + (r.error() == null ? "no reason given" : r.error());
+        }
+        String expected = r.expected() == null ? "no expected answer (not graded)" : "expected " + r.expected();
+        String answerText = r.answer() == null ? "no answer found" : "answer " + r.answer();
+        String mark = r.correct() == null ? "" : r.correct() ? "\u2713 correct \u00b7 " : "\u2717 wrong \u00b7 ";
+        return mark + answerText + " \u00b7 " + expected + (r.gradeOverridden() ? " \u00b7 grade set by hand" : "");
+    }
+
+    /** The result line's numbers, e.g. {@code thinking 24 tokens · answer 3 tokens · 0.41 s · free · builtin}. */
+    private static String numbersOf(SweepRecord r) {
+        return "thinking " + (r.thinkingTokens() == null ? Formats.DASH : r.thinkingTokens()) + " tokens \u00b7 answer "
+                + (r.answerTokens() == null ? Formats.DASH : r.answerTokens()) + " tokens \u00b7 "
+                + Formats.millis(r.totalMs()) + " \u00b7 " + (r.costUsd() == null ? "cost unknown"
+                : r.costUsd() == 0 ? "free" : String.format(Locale.ROOT, "$%.6f", r.costUsd()))
+                + (r.endpoint() == null ? "" : " \u00b7 " + r.endpoint());
+    }
+
+    private void showTrace(Trace t) {
+        for (ThinkingSegment s : t.segments()) {
+            if (!s.insertedText().isEmpty()) {
+                thinking.append(s.insertedText(), "inserted-text");
+            }
+            if (!s.text().isEmpty()) {
+                thinking.append(s.text(), "thinking-text");
+            }
+        }
+        if (t.answer() != null && !t.answer().isEmpty()) {
+            answer.append(t.answer(), "answer-text");
+        }
+        if (t.error() != null) {
+            answer.append((t.answer() == null || t.answer().isEmpty() ? "" : "\n\n") + "Failed: " + t.error(),
+                    "inserted-text");
+        }
+    }
+
+    private void showCandidates(List<Candidate> list, String how) {
+        candidates.getItems().setAll(list);
+        candidates.setVisible(!list.isEmpty());
+        candidates.setManaged(!list.isEmpty());
+        note.setText(how);
+        note.setVisible(!how.isEmpty());
+        note.setManaged(!how.isEmpty());
+    }
+
+    /** Follows a run in flight: new text every few frames; once it has finished, shows its result. */
+    void tick() {
+        if (live == null || ++frames % LIVE_EVERY_FRAMES != 0) {
+            return;
+        }
+        pollLive();
+        Optional<RunDetail> now = details.apply(key);
+        if (now.isPresent() && now.get().live() == null) {
+            show(key, prompt.getText());
+        }
+    }
+
+    private void pollLive() {
+        Trace t = live.trace();
+        String th = t.thinking();
+        if (th.length() > liveThinking) {
+            thinking.append(th.substring(liveThinking), "thinking-text");
+            liveThinking = th.length();
+        }
+        String an = t.answer() == null ? "" : t.answer();
+        if (an.length() > liveAnswer) {
+            answer.append(an.substring(liveAnswer), "answer-text");
+            liveAnswer = an.length();
+        }
+        metrics.show(live.metrics(System.nanoTime()));
+    }
+
+    RunKey shownKey() {
+        return key;
+    }
+
+    StreamingTextArea thinkingArea() {
+        return thinking;
+    }
+
+    StreamingTextArea answerArea() {
+        return answer;
+    }
+
+    String verdictText() {
+        return verdict.getText();
+    }
+}

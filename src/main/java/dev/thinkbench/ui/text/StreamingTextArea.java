@@ -1,0 +1,246 @@
+package dev.thinkbench.ui.text;
+
+import dev.thinkbench.ui.common.Icons;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * Read-only, virtualized text that grows as a run streams: the text is kept in bounded blocks and only the blocks in
+ * view are drawn ({@link BlockView}), so an append costs the same at the first token and at the 100,000th, however
+ * long the lines. Text arrives in batches ({@link #append}); the view follows the end until the user scrolls up, and
+ * follows again once they scroll back to the bottom or press "Jump to latest". The scrolling text is a layout root:
+ * what streams in lays out this area only, never the column or the window around it. Text selected by dragging is
+ * copied with Ctrl+C or the context menu (Ctrl+C with nothing selected copies everything). Ctrl+F opens a find bar
+ * over the text: every match is highlighted as the query is typed (ignoring case, text streamed in later included),
+ * Enter / F3 go to the next match and Shift+Enter / Shift+F3 to the previous one, Esc closes it. UI thread only.
+ */
+public final class StreamingTextArea extends StackPane {
+
+    private static final double BOTTOM_SLACK_PX = 24;
+    private static final long USER_SCROLL_WINDOW_NANOS = 600_000_000L;
+
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+
+    private final BlockView area = new BlockView();
+    private final Label placeholder;
+    private final Button jump;
+    private final FindBar findBar;
+    private boolean following = true;
+    private boolean streaming = true;
+    private long lastUserScroll;
+
+    public StreamingTextArea(String placeholderText) {
+        getStyleClass().add("streaming-text");
+        area.setPadding(new Insets(8, 10, 8, 10));
+        // Unmanaged, and so a layout root: its layout requests stop here (see layoutChildren).
+        area.setManaged(false);
+        placeholder = new Label(placeholderText);
+        placeholder.getStyleClass().add("streaming-placeholder");
+        placeholder.setMouseTransparent(true);
+        jump = Icons.button("Jump to latest", Feather.ARROW_DOWN, "Follow the stream again", "small", "accent");
+        jump.setVisible(false);
+        jump.setOnAction(e -> resumeFollowing());
+        StackPane.setAlignment(jump, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(jump, new Insets(0, 16, 10, 0));
+        StackPane.setAlignment(placeholder, Pos.TOP_LEFT);
+        StackPane.setMargin(placeholder, new Insets(8, 12, 8, 12));
+        findBar = new FindBar(this, this::hideFind);
+        area.setOnMatches(findBar::showCount);
+        findBar.setVisible(false);
+        StackPane.setAlignment(findBar, Pos.TOP_RIGHT);
+        StackPane.setMargin(findBar, new Insets(6, 18, 0, 0));
+        getChildren().addAll(area, placeholder, jump, findBar);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e)) {
+                showFind();
+                e.consume();
+            }
+        });
+        area.addEventFilter(ScrollEvent.SCROLL, e -> userScrolled());
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> userScrolled());
+        area.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userScrolled());
+        area.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userScrolled());
+        area.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                String selected = area.selectedText();
+                copy(selected.isEmpty() ? area.text() : selected);
+                e.consume();
+            }
+        });
+        MenuItem copy = new MenuItem("Copy");
+        copy.setOnAction(e -> copy(area.selectedText()));
+        MenuItem copyAll = new MenuItem("Copy all");
+        copyAll.setOnAction(e -> copy(area.text()));
+        ContextMenu menu = new ContextMenu(copy, copyAll);
+        area.setOnContextMenuRequested(e -> {
+            copy.setDisable(area.selectedText().isEmpty());
+            copyAll.setDisable(area.length() == 0);
+            menu.show(area, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        area.scrollYProperty().addListener((obs, old, now) -> {
+            if (System.nanoTime() - lastUserScroll < USER_SCROLL_WINDOW_NANOS) {
+                setFollowing(atBottom());
+            }
+        });
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        area.resizeRelocate(in.getLeft(), in.getTop(), Math.max(0, getWidth() - in.getLeft() - in.getRight()),
+                Math.max(0, getHeight() - in.getTop() - in.getBottom()));
+        super.layoutChildren();
+    }
+
+    /** Opens the find bar (keeping its last query, selected) and gives it the keyboard focus. */
+    public void showFind() {
+        findBar.setVisible(true);
+        findBar.focusQuery();
+    }
+
+    private void hideFind() {
+        findBar.setVisible(false);
+        area.find("");
+        area.requestFocus();
+    }
+
+    /**
+     * Finds {@code query} (ignoring case; empty clears), highlights every match and scrolls the first into view, as
+     * typing in the find bar does. Returns the number of matches.
+     */
+    public int find(String query) {
+        int matches = area.find(query);
+        stayOnMatch(matches > 0 ? 0 : -1);
+        return matches;
+    }
+
+    /** Goes to the next match; returns its index (0-based), -1 when there is none. */
+    public int findNext() {
+        return stayOnMatch(area.findNext());
+    }
+
+    /** Goes to the previous match; returns its index, -1 when there is none. */
+    public int findPrevious() {
+        return stayOnMatch(area.findPrevious());
+    }
+
+    /** A match shown stays in view while text streams in: following the end stops until the user asks again. */
+    private int stayOnMatch(int match) {
+        if (match >= 0) {
+            setFollowing(false);
+        }
+        return match;
+    }
+
+    /** The number of matches of the current search. */
+    public int matchCount() {
+        return area.matchCount();
+    }
+
+    /** The current match's index, -1 when there is none. */
+    public int currentMatch() {
+        return area.currentMatch();
+    }
+
+    /** Whether the find bar shows. */
+    public boolean findShowing() {
+        return findBar.isVisible();
+    }
+
+    private void userScrolled() {
+        lastUserScroll = System.nanoTime();
+    }
+
+    private boolean atBottom() {
+        return area.scrollYProperty().get() + area.viewportHeight() >= area.totalHeight() - BOTTOM_SLACK_PX;
+    }
+
+    private void setFollowing(boolean follow) {
+        following = follow;
+        jump.setVisible(!follow && streaming && area.length() > 0);
+    }
+
+    private void resumeFollowing() {
+        lastUserScroll = 0;
+        setFollowing(true);
+        scrollToEnd();
+    }
+
+    /** Appends a batch of text in one style class, then keeps the end in view if following. */
+    public void append(String text, String styleClass) {
+        if (text.isEmpty()) {
+            return;
+        }
+        area.append(text, styleClass);
+        placeholder.setVisible(false);
+        if (following) {
+            scrollToEnd();
+        }
+    }
+
+    private void scrollToEnd() {
+        area.showEnd();
+    }
+
+    /** The stream has ended: shows the beginning (a finished answer reads from its first line). */
+    public void showStart() {
+        streaming = false;
+        if (area.length() > 0) {
+            setFollowing(false);
+            area.showStart();
+        }
+    }
+
+    /** Empties the area and follows the end again. */
+    public void clear() {
+        area.clear();
+        streaming = true;
+        placeholder.setVisible(true);
+        resumeFollowing();
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The text the user selected, empty when none. */
+    public String selectedText() {
+        return area.selectedText();
+    }
+
+    /** The text shown, for tests and copying. */
+    public String text() {
+        return area.text();
+    }
+
+    /** The number of characters shown. */
+    public int length() {
+        return area.length();
+    }
+
+    public boolean isFollowing() {
+        return following;
+    }
+
+    public void setPlaceholder(String text) {
+        placeholder.setText(text);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.thinkbench.app;
+
+import dev.thinkbench.engine.EngineConfig;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.hosted.HostedModels;
+import dev.thinkbench.lab.settings.SecretsStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Where a hosted engine's key comes from, and the four engines in the registry. */
+class HostedEnginesTest {
+
+    @TempDir
+    Path dir;
+
+    private HostedEngines hosted(SecretsStore secrets, Map<String, String> environment) {
+        return new HostedEngines(HostedModels.empty(), secrets, environment::get);
+    }
+
+    private static EngineConfig config(String key, String variable) {
+        return new EngineConfig("anthropic", null, key, Duration.ofSeconds(5), variable);
+    }
+
+    @Test
+    void aNamedVariableWinsThenTheKeyEnteredInTheAppThenTheStandardVariable() throws IOException {
+        SecretsStore secrets = new SecretsStore(dir.resolve(SecretsStore.FILE_NAME));
+        HostedEngines hosted = hosted(secrets, Map.of("ANTHROPIC_API_KEY", "sk-ant-from-environment"));
+
+        EngineConfig named = hosted.withKey(config("sk-ant-named", "MY_KEY"), "anthropic", "ANTHROPIC_API_KEY");
+        EngineConfig standard = hosted.withKey(config(null, null), "anthropic", "ANTHROPIC_API_KEY");
+        secrets.put("anthropic", "sk-ant-entered-in-app");
+        EngineConfig entered = hosted.withKey(config(null, null), "anthropic", "ANTHROPIC_API_KEY");
+
+        assertThat(named.apiKey()).isEqualTo("sk-ant-named");
+        assertThat(named.apiKeyEnv()).isEqualTo("MY_KEY");
+        assertThat(standard.apiKey()).isEqualTo("sk-ant-from-environment");
+        assertThat(standard.apiKeyEnv()).as("messages name the variable to check").isEqualTo("ANTHROPIC_API_KEY");
+        assertThat(entered.apiKey()).isEqualTo("sk-ant-entered-in-app");
+        assertThat(entered.apiKeyEnv()).isNull();
+    }
+
+    @Test
+    void theFourHostedEnginesAreRegisteredWithTheirPublicEndpointsAndRefuseToStartWithoutAKey() {
+        EngineRegistry registry = new EngineRegistry();
+        hosted(new SecretsStore(dir.resolve(SecretsStore.FILE_NAME)), Map.of("GEMINI_API_KEY", "AIza-test-123456"))
+                .registerInto(registry);
+
+        assertThat(registry.entries()).extracting(EngineRegistry.Entry::id)
+                .containsExactly("anthropic", "openai", "gemini", "deepseek");
+        assertThat(registry.get("anthropic").defaultBaseUrl()).isEqualTo("https://api.anthropic.com/v1");
+        assertThat(registry.get("openai").defaultBaseUrl()).isEqualTo("https://api.openai.com/v1");
+        assertThat(registry.get("gemini").defaultBaseUrl())
+                .isEqualTo("https://generativelanguage.googleapis.com/v1beta");
+        assertThat(registry.get("deepseek").defaultBaseUrl()).isEqualTo("https://api.deepseek.com");
+        assertThat(registry.get("gemini").factory().create(new EngineConfig("gemini", null, null, null)).displayName())
+                .isEqualTo("Gemini API at https://generativelanguage.googleapis.com/v1beta");
+        assertThatThrownBy(() -> registry.get("openai").factory().create(new EngineConfig("openai", null, null, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OPENAI_API_KEY");
+    }
+
+    @Test
+    void theShippedTableLoadsAndAMissingOneLeavesBudgetsToTheProviders() {
+        assertThat(HostedEngines.loadModels(Path.of("assets")).forEngine("anthropic")).isNotEmpty();
+        assertThat(HostedEngines.loadModels(dir).forEngine("anthropic")).isEmpty();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.thinkbench.app;
+
+import atlantafx.base.controls.Message;
+import dev.thinkbench.ui.FxBackgroundTasks;
+import dev.thinkbench.ui.Theme;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The settings file as the window meets it: a broken file is set aside and says so in a banner, a file from a newer
+ * Thinkbench survives closing the window, and a write that fails shows a banner too.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class SettingsInTheWindowTest {
+
+    private static final String NEWER = "{\"schemaVersion\": 7, \"engineId\": \"ollama\", \"theme\": \"dark\", "
+            + "\"welcomeSeen\": true, \"somethingNew\": {\"a\": 1}}";
+
+    @TempDir
+    Path dir;
+
+    private Stage stage;
+    private AppHome home;
+    private AppContext context;
+    private MainWindow window;
+    private FxBackgroundTasks tasks;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        if (context != null) {
+            WaitForAsyncUtils.asyncFx(() -> ThinkbenchApp.shutDown(window, tasks, context)).get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private void open() throws Exception {
+        context = home.launch(name -> null);
+        tasks = new FxBackgroundTasks();
+        WaitForAsyncUtils.asyncFx(() -> {
+            window = MainWindow.create(context, tasks);
+            stage.setScene(window.view().createScene(1280, 800));
+            stage.show();
+        }).get(60, TimeUnit.SECONDS);
+    }
+
+    private List<String> banners() {
+        return window.view().notices().stream().map(Message::getDescription).toList();
+    }
+
+    @Test
+    void aBrokenSettingsFileIsSetAsideAndTheBannerSaysWhere(FxRobot robot) throws Exception {
+        home = AppHome.create(dir);
+        Files.createDirectories(home.config());
+        Files.writeString(home.config().resolve("settings.json.broken"), "an earlier broken file");
+        Files.writeString(home.settingsFile(), "{\"schemaVersion\": 1, \"theme\": ");
+
+        open();
+
+        assertThat(banners()).singleElement().asString().contains("unreadable")
+                .contains("set aside as settings.json.broken-2").contains("Defaults are in use");
+        assertThat(robot.lookup(".workbench-notice").tryQuery()).isPresent();
+        assertThat(home.config().resolve("settings.json.broken")).hasContent("an earlier broken file");
+        assertThat(home.config().resolve("settings.json.broken-2")).hasContent("{\"schemaVersion\": 1, \"theme\": ");
+    }
+
+    @Test
+    void aSettingsFileFromANewerVersionSurvivesClosingTheWindow(FxRobot robot) throws Exception {
+        home = AppHome.create(dir);
+        Files.createDirectories(home.config());
+        Files.writeString(home.settingsFile(), NEWER);
+
+        open();
+        assertThat(banners()).singleElement().asString().contains("newer Thinkbench").contains("left untouched");
+        robot.interact(() -> {
+            window.view().viewModel().themeProperty().set(Theme.DARK);
+            window.models().viewModel().threadsProperty().set(1);
+        });
+        WaitForAsyncUtils.asyncFx(() -> ThinkbenchApp.shutDown(window, tasks, context)).get(60, TimeUnit.SECONDS);
+        context = null;
+
+        assertThat(home.settingsFile()).hasContent(NEWER);
+        try (var files = Files.list(home.config())) {
+            assertThat(files).containsExactly(home.settingsFile());
+        }
+    }
+
+    @Test
+    void aSettingsWriteThatFailsShowsABanner(FxRobot robot) throws Exception {
+        home = AppHome.create(dir);
+        Files.writeString(home.config(), "a file where the config folder should be");
+
+        open();
+        assertThat(banners()).isEmpty();
+        robot.interact(() -> window.models().viewModel().threadsProperty().set(1));
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !banners().isEmpty());
+        assertThat(banners()).singleElement().asString().contains("Settings not saved to")
+                .contains("your changes hold");
+    }
+}

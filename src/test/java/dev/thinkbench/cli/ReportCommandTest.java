@@ -1,0 +1,150 @@
+package dev.thinkbench.cli;
+
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.lab.sweep.SweepRecordJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    static final CliServices NO_ENGINES = new CliServices() {
+        @Override
+        public PriceTable prices() {
+            return PriceTable.empty();
+        }
+
+        @Override
+        public EngineRegistry engines() {
+            return new EngineRegistry();
+        }
+
+        @Override
+        public BudgetPresets presets() {
+            return new BudgetPresets(Map.of());
+        }
+    };
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = ThinkbenchCli.run(args, NO_ENGINES);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    /** Two strategies at three budgets over four problems; the majority costs money, one run failed. */
+    Path results() throws Exception {
+        List<String> lines = new ArrayList<>();
+        String[][] budgets = {{"small", "tokens:8", "8"}, {"medium", "tokens:32", "24"}, {"large", "tokens:128", "30"}};
+        for (String strategy : List.of("fixed", "majority")) {
+            for (int b = 0; b < budgets.length; b++) {
+                for (int p = 0; p < 4; p++) {
+                    boolean correct = p <= b + (strategy.equals("majority") ? 1 : 0);
+                    int tokens = Integer.parseInt(budgets[b][2]) * (strategy.equals("majority") ? 5 : 1);
+                    lines.add(SweepRecordJson.line(new SweepRecord("p" + p, budgets[b][0], budgets[b][1], strategy,
+                            0, "ok", correct ? "1" : "2", "1", correct, tokens, 2, 10L + tokens,
+                            strategy.equals("majority") ? tokens * 1e-6 : 0.0, "e", null)));
+                }
+            }
+        }
+        lines.add(SweepRecordJson.line(new SweepRecord("p9", "small", "tokens:8", "fixed", 0, "failed", null, "1",
+                null, null, null, null, null, "e", "boom, \"quoted\"")));
+        lines.add("{\"oops\":");
+        Path file = dir.resolve("results.jsonl");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        return file;
+    }
+
+    @Test
+    void writesSummaryAndRunsCsvAndTwoSlideSizedCharts() throws Exception {
+        Path out = dir.resolve("report");
+        Result r = run("report", results().toString(), "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("results.jsonl line 26: ").contains("(skipped)");
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertThat(summary.getFirst()).isEqualTo("label,budget,strategy,n,correct,accuracy,wilsonLow,wilsonHigh,"
+                + "meanThinkingTokens,meanTotalMs,costUsd,failed,ungraded");
+        assertThat(summary).hasSize(7);
+        assertThat(summary.get(1)).startsWith("small,tokens:8,fixed,4,1,0.25,").endsWith(",0,1,0");
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        assertThat(runs).hasSize(26);
+        assertThat(runs.getLast()).endsWith(",e,\"boom, \"\"quoted\"\"\"");
+        for (String chart : List.of("accuracy-vs-tokens.png", "accuracy-vs-cost.png")) {
+            BufferedImage image = ImageIO.read(out.resolve(chart).toFile());
+            assertThat(image.getWidth()).isEqualTo(1600);
+            assertThat(image.getHeight()).isEqualTo(900);
+            assertThat(distinctColours(image)).as(chart + " has a drawing in it").isGreaterThan(20);
+        }
+        assertThat(r.out()).contains("s1 measures").contains("wrote summary.csv, runs.csv");
+    }
+
+    @Test
+    void aMissingOrEmptyResultsFileIsBadInput() throws Exception {
+        Result missing = run("report", dir.resolve("none.jsonl").toString(), "--out", dir.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("cannot read");
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "\n");
+        Result nothing = run("report", empty.toString(), "--out", dir.toString());
+        assertThat(nothing.code()).isEqualTo(2);
+        assertThat(nothing.err()).contains("holds no result");
+    }
+
+    @Test
+    void chartsMarkWhereACurveSaturates() throws Exception {
+        List<dev.thinkbench.lab.sweep.SummaryRow> rows = dev.thinkbench.lab.sweep.SweepSummary.rows(
+                dev.thinkbench.lab.sweep.ResultLog.read(results()).latest());
+        BufferedImage plain = SweepCharts.accuracyVsTokens(rows, List.of(), "x");
+        BufferedImage marked = SweepCharts.accuracyVsTokens(rows, List.of(new dev.thinkbench.lab.sweep.ScalingMeasures(
+                "fixed", null, null, null, 1.0, "medium")), "x");
+        int differing = 0;
+        for (int y = 0; y < plain.getHeight(); y++) {
+            for (int x = 0; x < plain.getWidth(); x++) {
+                differing += plain.getRGB(x, y) != marked.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertThat(differing).isGreaterThan(200);
+        assertThat(SweepCharts.niceStep(0.37)).isEqualTo(0.5);
+        assertThat(SweepCharts.niceStep(120)).isEqualTo(200);
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}

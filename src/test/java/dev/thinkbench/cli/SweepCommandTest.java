@@ -1,0 +1,271 @@
+package dev.thinkbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.sweep.ResultLog;
+import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.lab.sweep.SweepRunner;
+import dev.thinkbench.testing.RecordingTestClock;
+import dev.thinkbench.testing.AnswerTestEngine;
+import dev.thinkbench.testing.AnswerTestEngine.Reply;
+import dev.thinkbench.testing.OpenAiChatScript;
+import dev.thinkbench.testing.OpenAiChatTestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(60)
+class SweepCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** Engines by base URL: "http://dead" never answers, anything else solves "q N" with N. */
+    final Map<String, AnswerTestEngine> byUrl = new ConcurrentHashMap<>();
+    final RecordingTestClock clock = new RecordingTestClock();
+
+    static Reply solve(RunSpec spec) {
+        if (spec.prompt().equals("q bad")) {
+            return Reply.fail(FailureKind.BAD_REQUEST, "prompt rejected");
+        }
+        int tokens = spec.budget().spec().equals("tokens:4") ? 4 : 16;
+        return Reply.answer("Final Answer: " + spec.prompt().substring(2), tokens);
+    }
+
+    CliServices services() {
+        EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry("answer", "Answer test",
+                "http://default", config -> byUrl.computeIfAbsent(String.valueOf(config.baseUrl()),
+                url -> new AnswerTestEngine(url, url.equals("http://dead")
+                        ? spec -> Reply.fail(FailureKind.UNREACHABLE, "connection refused")
+                        : SweepCommandTest::solve))));
+        BudgetPresets presets = new BudgetPresets(Map.of("answer", List.of(
+                new BudgetPresets.Preset("small", dev.thinkbench.core.BudgetSpec.parse("tokens:4"), ""),
+                new BudgetPresets.Preset("large", dev.thinkbench.core.BudgetSpec.parse("tokens:64"), ""))));
+        return new CliServices() {
+            @Override
+            public PriceTable prices() {
+                return PriceTable.empty();
+            }
+
+            @Override
+            public EngineRegistry engines() {
+                return registry;
+            }
+
+            @Override
+            public BudgetPresets presets() {
+                return presets;
+            }
+
+            @Override
+            public SweepRunner.Options sweepOptions() {
+                return SweepRunner.Options.defaults().withClock(clock);
+            }
+        };
+    }
+
+    record Result(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    Result run(CliServices services, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = ThinkbenchCli.run(args, services);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    Path problems(String... lines) throws Exception {
+        Path file = dir.resolve("problems.jsonl");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        return file;
+    }
+
+    Path threeProblems() throws Exception {
+        return problems("{\"id\":\"a\",\"prompt\":\"q 1\",\"answer\":\"1\",\"difficulty\":1}",
+                "{\"id\":\"b\",\"prompt\":\"q 2\",\"answer\":\"2\",\"difficulty\":2}",
+                "{\"id\":\"c\",\"prompt\":\"q 3\",\"answer\":\"3\",\"difficulty\":2}");
+    }
+
+    @Test
+    void jsonFormatPrintsExactlyTheDocumentedObjectAndOutGetsOneLinePerRun() throws Exception {
+        Path out = dir.resolve("results.jsonl");
+        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                "--model", "m", "--out", out.toString(), "--format", "json", "--seed", "3");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = r.json();
+        assertThat(root.properties()).extracting(Map.Entry::getKey)
+                .containsExactly("summary", "runs", "failed", "wallMs");
+        assertThat(root.path("runs").asInt()).isEqualTo(6);
+        assertThat(root.path("failed").asInt()).isZero();
+        assertThat(root.path("wallMs").isIntegralNumber()).isTrue();
+        JsonNode small = root.path("summary").get(0);
+        assertThat(small.properties()).extracting(Map.Entry::getKey).containsExactly("label", "budget", "strategy",
+                "n", "correct", "accuracy", "meanThinkingTokens", "meanTotalMs", "costUsd");
+        assertThat(small.path("label").asText()).isEqualTo("small");
+        assertThat(small.path("budget").asText()).isEqualTo("tokens:4");
+        assertThat(small.path("strategy").asText()).isEqualTo("fixed");
+        assertThat(small.path("n").asInt()).isEqualTo(3);
+        assertThat(small.path("accuracy").asDouble()).isEqualTo(1.0);
+        assertThat(small.path("meanThinkingTokens").asDouble()).isEqualTo(4.0);
+
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(6);
+        JsonNode line = new ObjectMapper().readTree(lines.getFirst());
+        assertThat(line.properties()).extracting(Map.Entry::getKey).startsWith("problemId", "label", "budget",
+                "strategy", "sample", "status", "answer", "expected", "correct", "thinkingTokens", "answerTokens",
+                "totalMs", "costUsd", "endpoint");
+        assertThat(byUrl.get("http://default").started()).allSatisfy(s -> assertThat(s.sampling().seed()).isEqualTo(3L));
+    }
+
+    @Test
+    void aRerunWithTheSameOutResumesAndRunsNothingTwice() throws Exception {
+        Path out = dir.resolve("results.jsonl");
+        Path problems = threeProblems();
+        assertThat(run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model", "m",
+                "--out", out.toString()).code()).isZero();
+        int before = byUrl.get("http://default").started().size();
+
+        Result again = run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model",
+                "m", "--out", out.toString());
+
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("6 runs (6 resumed)");
+        assertThat(byUrl.get("http://default").started()).hasSize(before);
+        assertThat(Files.readAllLines(out)).hasSize(6);
+    }
+
+    @Test
+    void runsSpreadOverSeveralBaseUrlsAndADeadOneIsDropped() throws Exception {
+        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                "--model", "m", "--base-url", "http://dead", "--base-url", "http://one", "--base-url", "http://two",
+                "--concurrency", "1", "--strategy", "fixed,majority", "--candidates", "3", "--out",
+                dir.resolve("r.jsonl").toString(), "--equal-compute", "20");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        List<SweepRecord> records = ResultLog.read(dir.resolve("r.jsonl")).records();
+        assertThat(records).hasSize(12).allSatisfy(rec -> {
+            assertThat(rec.ok()).isTrue();
+            assertThat(rec.endpoint()).isIn("http://one", "http://two");
+        });
+        assertThat(byUrl.get("http://dead").started()).as("dropped after 3 failures at most").hasSizeLessThanOrEqualTo(3);
+        assertThat(r.out()).contains("majority").contains("at 20 thinking tokens per problem:");
+        assertThat(r.out()).contains("accuracy by difficulty");
+    }
+
+    @Test
+    void aLoneDeadEndpointIsDroppedAndEveryRunFailsWithTheReason() throws Exception {
+        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                "--model", "m", "--base-url", "http://dead", "--concurrency", "1");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("sweep: dropped endpoint http://dead: failed 3 times in a row, last: "
+                + "connection refused");
+        assertThat(r.out()).contains("no endpoint is left: http://dead failed 3 times in a row");
+        assertThat(byUrl.get("http://dead").started()).hasSize(3);
+        assertThat(clock.sleeps()).containsExactly(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void failedRunsExitOneAndAreListedWithTheirReason() throws Exception {
+        Path problems = problems("{\"id\":\"a\",\"prompt\":\"q 1\",\"answer\":\"1\"}",
+                "{\"id\":\"bad\",\"prompt\":\"q bad\",\"answer\":\"2\"}");
+        Result r = run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model", "m",
+                "--budget", "one=tokens:4");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("failed runs").contains("bad \u00b7 one \u00b7 fixed #0: prompt rejected");
+    }
+
+    @Test
+    void malformedProblemLinesAreReportedAndTheRestRuns() throws Exception {
+        Path problems = problems("{\"id\":\"a\",\"prompt\":\"q 1\",\"answer\":\"1\"}", "not json",
+                "{\"id\":\"b\"}");
+        Result r = run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model", "m",
+                "--budget", "one=tokens:4", "--format", "json");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("problems.jsonl line 2: not valid JSON").contains("problems.jsonl line 3:");
+        assertThat(r.json().path("runs").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void badInputExitsTwoWithAClearMessage() throws Exception {
+        Path problems = threeProblems();
+        Map<List<String>, String> cases = Map.of(
+                List.of("--problems", dir.resolve("missing.jsonl").toString()), "cannot read --problems",
+                List.of("--problems", problems.toString(), "--budget", "oops"), "--budget needs LABEL=SPEC",
+                List.of("--problems", problems.toString(), "--budget", "x=tokens:-1"), "thinking tokens must be",
+                List.of("--problems", problems.toString(), "--strategy", "beam"), "unknown strategy 'beam'",
+                List.of("--problems", problems.toString(), "--format", "xml"), "--format must be json or table",
+                List.of("--problems", problems.toString(), "--engine", "nope"), "unknown engine 'nope'",
+                List.of("--problems", problems.toString(), "--engine", "answer"), "--model NAME is needed",
+                List.of("--problems", problems.toString(), "--limit", "0"), "--limit must be at least 1");
+        for (Map.Entry<List<String>, String> c : cases.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(List.of("sweep"));
+            args.addAll(c.getKey());
+            if (!c.getKey().contains("--engine")) {
+                args.addAll(List.of("--engine", "answer", "--model", "m"));
+            }
+            Result r = run(services(), args.toArray(String[]::new));
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).contains(c.getValue());
+        }
+        Path empty = problems("nothing here");
+        Result r = run(services(), "sweep", "--problems", empty.toString(), "--engine", "answer", "--model", "m");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("holds no problem that loads");
+    }
+
+    @Test
+    void anOpenAiCompatibleFleetOnLoopbackServesTheSweep() throws Exception {
+        try (OpenAiChatTestServer one = OpenAiChatTestServer.start();
+             OpenAiChatTestServer two = OpenAiChatTestServer.start()) {
+            for (OpenAiChatTestServer s : List.of(one, two)) {
+                s.respond(request -> {
+                    JsonNode messages = request.json().path("messages");
+                    String prompt = messages.get(messages.size() - 1).path("content").asText();
+                    return OpenAiChatScript.of("r1").reasoning("Let", " me", " see").content("Final Answer: "
+                            + prompt.substring(2)).finish("stop").usage(10, 5, 3).done();
+                });
+            }
+            Result r = run(dev.thinkbench.app.AppContext.create(), "sweep", "--problems",
+                    threeProblems().toString(), "--engine", "openai-compatible", "--model", "r1", "--base-url",
+                    one.baseUrl().toString(), "--base-url", two.baseUrl().toString(), "--budget", "low=effort:low",
+                    "--format", "json");
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.json().path("summary").get(0).path("accuracy").asDouble()).isEqualTo(1.0);
+            assertThat(r.json().path("summary").get(0).path("meanThinkingTokens").asDouble()).isEqualTo(3.0);
+            assertThat(one.chatRequests().size() + two.chatRequests().size()).isEqualTo(3);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.thinkbench.engine.hosted.deepseek;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.EffortLevel;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.Price;
+import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.TokenCount;
+import dev.thinkbench.engine.EngineConfig;
+import dev.thinkbench.engine.hosted.HostedAssets;
+import dev.thinkbench.testing.CollectingSink;
+import dev.thinkbench.testing.HostedApiTestServer;
+import dev.thinkbench.testing.OpenAiChatScript;
+import dev.thinkbench.testing.RecordedRequest;
+import dev.thinkbench.testing.ScriptedReply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The DeepSeek engine (thinking mode) against a loopback server replaying DeepSeek's chat stream. */
+class DeepSeekEngineTest {
+
+    private static final String KEY = "sk-deepseek-test-6b1e9f03";
+    private static final String MODEL = "deepseek-v4-flash";
+
+    private HostedApiTestServer server;
+    private DeepSeekEngine engine;
+
+    @BeforeEach
+    void start() {
+        server = HostedApiTestServer.deepSeek();
+        server.models(MODEL, "deepseek-v4-pro").requireKey(KEY);
+        engine = new DeepSeekEngine(new EngineConfig("deepseek", server.baseUrl(), KEY, Duration.ofSeconds(10),
+                "DEEPSEEK_API_KEY"), HostedAssets.models());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private CollectingSink run(Budget budget, Sampling sampling) {
+        CollectingSink sink = new CollectingSink();
+        return sink.awaitEnd(engine.start(new RunSpec("6*7?", "", MODEL, budget, sampling), sink));
+    }
+
+    private CollectingSink run(String budget) {
+        return run(BudgetSpec.parse(budget), Sampling.defaults());
+    }
+
+    private static ScriptedReply sixSevens() {
+        return OpenAiChatScript.of(MODEL).reasoning("Six", " sevens", " are").both(" 42.", "4").content("2")
+                .finish("stop").usage(9, 6, 4).done();
+    }
+
+    @Test
+    void streamsTheFullReasoningAheadOfTheAnswerAndReportsReasoningTokens() {
+        server.script(sixSevens());
+
+        CollectingSink sink = run("effort:high");
+
+        assertThat(sink.thinking()).isEqualTo("Six sevens are 42.");
+        assertThat(sink.answer()).isEqualTo("42");
+        assertThat(sink.kinds().indexOf("AnswerDelta")).isGreaterThan(sink.kinds().lastIndexOf("ThinkingDelta"));
+        assertThat(sink.ofType(ReasoningEvent.ThinkingDelta.class))
+                .allSatisfy(d -> assertThat(d.summary()).as("DeepSeek shows its reasoning itself").isFalse());
+        RunMetrics m = HostedAssets.recorded(sink, new Price(MODEL, new BigDecimal("0.28"), new BigDecimal("0.42"),
+                "USD", "test", "")).metrics(System.nanoTime());
+        assertThat(m.thinkingTokens()).isEqualTo(TokenCount.reported(4));
+        assertThat(m.answerTokens()).isEqualTo(TokenCount.reported(2));
+        assertThat(m.cost().amount()).isEqualByComparingTo(new BigDecimal("0.00000504"));
+        RecordedRequest request = server.streamRequests().getFirst();
+        assertThat(request.header("authorization")).isEqualTo("Bearer " + KEY);
+    }
+
+    @Test
+    void effortLevelsMapOntoLowHighAndMaxWithThinkingOn() {
+        server.respond(r -> sixSevens());
+
+        for (EffortLevel level : List.of(EffortLevel.MINIMAL, EffortLevel.LOW, EffortLevel.MEDIUM, EffortLevel.HIGH,
+                EffortLevel.XHIGH, EffortLevel.MAX)) {
+            run(new Budget.Effort(level), Sampling.defaults());
+        }
+
+        assertThat(server.streamRequests()).extracting(r -> r.json().path("reasoning_effort").asText())
+                .containsExactly("low", "low", "high", "high", "high", "max");
+        assertThat(server.streamRequests()).allSatisfy(r ->
+                assertThat(r.json().path("thinking").path("type").asText()).isEqualTo("enabled"));
+    }
+
+    @Test
+    void noneSwitchesThinkingOffAndCapsTheAnswer() {
+        server.script(OpenAiChatScript.of(MODEL).content("42").finish("stop").usage(9, 1, 0).done());
+
+        CollectingSink sink = run(new Budget.None(), new Sampling(null, null, null, 64));
+
+        JsonNode body = server.streamRequests().getFirst().json();
+        assertThat(body.path("thinking").path("type").asText()).isEqualTo("disabled");
+        assertThat(body.has("reasoning_effort")).isFalse();
+        assertThat(body.path("max_tokens").asInt()).isEqualTo(64);
+        assertThat(sink.answer()).isEqualTo("42");
+    }
+
+    @Test
+    void aTokenBudgetOrForcingPointsToTheRightKnobAndSendsNothing() {
+        ReasoningEvent.Failed tokens = run("tokens:2048").failure();
+        ReasoningEvent.Failed forcing = run("force:min=0,max=64").failure();
+
+        assertThat(tokens.kind()).isEqualTo(FailureKind.UNSUPPORTED);
+        assertThat(tokens.message()).contains("no thinking-token budget", "effort:low|high|max", "deepseek-prefix");
+        assertThat(forcing.message()).contains("deepseek-prefix");
+        assertThat(server.streamRequests()).isEmpty();
+    }
+
+    @Test
+    void aRejectedEffortIsExplained() {
+        server.script(ScriptedReply.status(400, server.error(400, "invalid_request_error",
+                "Invalid reasoning_effort value for this model")));
+
+        ReasoningEvent.Failed failed = run("effort:max").failure();
+
+        assertThat(failed.kind()).isEqualTo(FailureKind.UNSUPPORTED);
+        assertThat(failed.message()).contains("rejected the budget effort:max", "effort:low|high|max");
+    }
+}

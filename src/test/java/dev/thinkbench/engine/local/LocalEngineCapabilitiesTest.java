@@ -1,0 +1,201 @@
+package dev.thinkbench.engine.local;
+
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.SpecialTokens;
+import dev.thinkbench.engine.BatchCompletionBackend;
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.CompletionListener;
+import dev.thinkbench.engine.CompletionRequest;
+import dev.thinkbench.engine.CompletionResult;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.TokenLogprob;
+import dev.thinkbench.testing.TinyGguf;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the llama.cpp binding adds to the built-in engine, end to end through the host process: batches of
+ * sequences sharing one evaluated prompt, token log-probabilities, forks that keep the trace they branch from,
+ * today's architectures (qwen3), a model switch in the same process, and user text that cannot inject special
+ * tokens.
+ */
+@Timeout(120)
+class LocalEngineCapabilitiesTest {
+
+    static final String PROMPT = LocalCompletionBackendTest.PROMPT;
+    static final LocalEngineSettings SETTINGS = new LocalEngineSettings(1, 4096);
+
+    @TempDir
+    static Path dir;
+    static Path model;
+    static LocalEngineProcess process;
+    static LocalCompletionBackend backend;
+
+    @BeforeAll
+    static void start() throws IOException {
+        model = TinyGguf.writeLooping(dir.resolve("tiny-looping.gguf"));
+        process = new LocalEngineProcess();
+        backend = new LocalCompletionBackend(process, model, SETTINGS);
+    }
+
+    @AfterAll
+    static void stop() {
+        process.close();
+    }
+
+    private static CompletionRequest request(String prompt, int max, String... stop) {
+        return new CompletionRequest(prompt, max, List.of(stop), Sampling.greedy(1), true);
+    }
+
+    @Test
+    void aBatchDecodesEverySequenceWithItsOwnStopAndCapAndEvaluatesTheSharedPromptOnce() throws EngineException {
+        Map<Integer, StringBuilder> streamed = new ConcurrentHashMap<>();
+        List<CompletionRequest> requests = List.of(request(PROMPT, 64), request(PROMPT, 64, "</think>"),
+                request(PROMPT, 5), request(PROMPT + "b", 9));
+
+        List<CompletionResult> results = backend.completeAll(requests, (seq, text, tokens) ->
+                streamed.computeIfAbsent(seq, k -> new StringBuilder()).append(text), new CancelToken());
+
+        assertThat(results).extracting(CompletionResult::text)
+                .containsExactly(TinyGguf.EXPECTED_OUTPUT, "Let x=2.", "Let x", "cdbcdbcdb");
+        assertThat(results).extracting(CompletionResult::stop).containsExactly(CompletionResult.Stop.EOS,
+                CompletionResult.Stop.STOP_STRING, CompletionResult.Stop.LENGTH, CompletionResult.Stop.LENGTH);
+        assertThat(results).extracting(CompletionResult::tokens).containsExactly(13, 9, 5, 9);
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(streamed.get(i)).as("sequence %d streamed", i).hasToString(results.get(i).text());
+        }
+        int prompt = results.getFirst().promptTokens();
+        assertThat(results.get(1).promptTokensEvaluated()).as("a copy of the first sequence's prompt, then its last "
+                + "token").isEqualTo(1);
+        assertThat(results.get(2).promptTokensEvaluated()).isEqualTo(1);
+        assertThat(results.get(3).promptTokens()).isEqualTo(prompt + 1);
+        assertThat(results.get(3).promptTokensEvaluated()).as("only its own 'b' after the shared prompt")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledBatchEndsEverySequenceCancelled() throws EngineException {
+        CancelToken cancel = new CancelToken();
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+
+        List<CompletionResult> results = backend.completeAll(List.of(request(PROMPT + "b", 4000),
+                request(PROMPT + "b", 4000)), (seq, text, tokens) -> {
+                    seen.add(tokens);
+                    if (seen.size() == 4) {
+                        cancel.cancel();
+                    }
+                }, cancel);
+
+        assertThat(results).extracting(CompletionResult::stop).containsOnly(CompletionResult.Stop.CANCELLED);
+        assertThat(results).allSatisfy(r -> assertThat(r.text()).startsWith("c"));
+        assertThat(backend.complete(request(PROMPT, 64), (t, n) -> { }, null).text())
+                .isEqualTo(TinyGguf.EXPECTED_OUTPUT);
+    }
+
+    @Test
+    void tokenLogprobsComeWithTheTextWhenAskedAndNotOtherwise() throws EngineException {
+        List<TokenLogprob> tokens = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        CompletionListener listener = new CompletionListener() {
+            @Override
+            public void onText(String piece, int n) {
+                text.append(piece);
+            }
+
+            @Override
+            public void onTokens(List<TokenLogprob> t) {
+                tokens.addAll(t);
+            }
+        };
+
+        CompletionResult r = backend.complete(request(PROMPT, 64).withTopLogprobs(3), listener, null);
+        List<TokenLogprob> none = new ArrayList<>();
+        backend.complete(request(PROMPT, 64), new CompletionListener() {
+            @Override
+            public void onText(String piece, int n) {
+            }
+
+            @Override
+            public void onTokens(List<TokenLogprob> t) {
+                none.addAll(t);
+            }
+        }, null);
+
+        assertThat(r.text()).isEqualTo(TinyGguf.EXPECTED_OUTPUT);
+        assertThat(tokens).hasSize(r.tokens());
+        assertThat(tokens.subList(0, 5)).extracting(TokenLogprob::text).containsExactly("L", "e", "t", " ", "x");
+        assertThat(tokens.getLast().token()).as("the end-of-generation token").isEqualTo(TinyGguf.EOS);
+        assertThat(tokens).allSatisfy(t -> {
+            assertThat(t.top()).hasSize(3);
+            assertThat(t.top().getFirst().token()).as("greedy picks the most likely").isEqualTo(t.token());
+            assertThat(t.probability()).isGreaterThan(0.5).isLessThanOrEqualTo(1.0);
+        });
+        assertThat(none).as("off by default").isEmpty();
+    }
+
+    @Test
+    void aForkFromALongTraceEvaluatesOnlyItsOwnTokensAndKeepsTheTraceCached() throws EngineException {
+        // a long trace: the endless loop, cached after 300 tokens
+        String trace = PROMPT + "b";
+        CompletionResult longRun = backend.complete(request(trace, 300), (t, n) -> { }, null);
+        String full = trace + longRun.text();
+        // a fork 100 tokens back from the end of the trace, then the trace itself continued
+        String fork = full.substring(0, full.length() - 100) + "Wait";
+        CompletionResult forked = backend.complete(request(fork, 8), (t, n) -> { }, null);
+        CompletionResult continued = backend.complete(request(full, 8), (t, n) -> { }, null);
+
+        assertThat(forked.promptTokensEvaluated()).as("only 'Wait'").isEqualTo(4);
+        assertThat(continued.promptTokensEvaluated()).as("the trace was kept, not rewound by the fork")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void qwen3ModelsRunInTheSameProcessAfterASwitch() throws Exception {
+        Path qwen3 = TinyGguf.writeQwen3(dir.resolve("tiny-qwen3.gguf"));
+        LocalCompletionBackend llama = new LocalCompletionBackend(process, model, SETTINGS);
+        LocalCompletionBackend qwen = new LocalCompletionBackend(process, qwen3, SETTINGS);
+
+        String first = llama.complete(request(PROMPT, 64), (t, n) -> { }, null).text();
+        long pid = process.pid().orElseThrow();
+        String second = qwen.complete(request(PROMPT, 64), (t, n) -> { }, null).text();
+        String third = llama.complete(request(PROMPT, 64), (t, n) -> { }, null).text();
+
+        assertThat(List.of(first, second, third)).containsOnly(TinyGguf.EXPECTED_OUTPUT);
+        assertThat(process.pid().orElseThrow()).as("the host freed one model and loaded the other").isEqualTo(pid);
+        assertThat(process.details()).containsKeys("description", "devices", "systemInfo", "loadLog")
+                .containsEntry("vocabulary", "358");
+        assertThat(process.details().get("description")).startsWith("llama");
+    }
+
+    @Test
+    void specialTokensTheTemplateEscapedInUserTextAreTokenizedAsPlainText() throws EngineException {
+        backend.load();
+        String typed = SpecialTokens.escape("say <|im_end|> and </think>");
+
+        int[] tokens = backend.tokenize(typed);
+
+        assertThat(tokens).doesNotContain(TinyGguf.EOS, 262);
+        assertThat(tokens).as("the characters the user typed, without the escape's break")
+                .containsExactly(tokensOf("say <|im_end|> and </think>"));
+        assertThat(backend.tokenize("<|im_end|>")).containsExactly(TinyGguf.EOS);
+    }
+
+    /** Plain-text tokens of this test vocabulary: one per character, a space is '▁'. */
+    private static int[] tokensOf(String text) {
+        List<String> vocab = TinyGguf.tokens();
+        return text.chars().map(c -> vocab.indexOf(c == ' ' ? "\u2581" : String.valueOf((char) c))).toArray();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.thinkbench.engine.local.host;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One sequence's output: whole characters, stop strings, few chunks. */
+class SequenceStreamTest {
+
+    private final List<HostEvent> events = new ArrayList<>();
+
+    private String text() {
+        StringBuilder b = new StringBuilder();
+        events.stream().filter(e -> e instanceof HostEvent.Chunk).forEach(e -> b.append(((HostEvent.Chunk) e).text()));
+        return b.toString();
+    }
+
+    private int tokens() {
+        return events.stream().filter(e -> e instanceof HostEvent.Chunk).mapToInt(e -> ((HostEvent.Chunk) e).tokens())
+                .sum();
+    }
+
+    @Test
+    void aCharacterSplitAcrossTokensComesOutWhole() {
+        SequenceStream s = new SequenceStream(1, null, List.of(), false, events::add);
+        byte[] e = "é€".getBytes(StandardCharsets.UTF_8);
+
+        for (byte b : e) {
+            s.accept(new byte[] {b}, null);
+        }
+        s.finish("EOS", e.length, 3, 3);
+
+        assertThat(text()).isEqualTo("é€");
+        assertThat(tokens()).isEqualTo(e.length);
+        assertThat(events).allSatisfy(ev -> {
+            if (ev instanceof HostEvent.Chunk c) {
+                assertThat(c.text()).doesNotContain("\uFFFD");
+            }
+        });
+        assertThat(events.getLast()).isEqualTo(new HostEvent.Done(1, "EOS", "", e.length, 3, 3, null));
+    }
+
+    @Test
+    void theFirstTokenGoesAtOnceAndTheRestIsCoalesced() {
+        SequenceStream s = new SequenceStream(1, 2, List.of(), false, events::add);
+
+        for (int i = 0; i < 1000; i++) {
+            s.accept(new byte[] {'a'}, null);
+        }
+        s.finish("LENGTH", 1000, 5, 5);
+
+        List<HostEvent.Chunk> chunks = events.stream().filter(e -> e instanceof HostEvent.Chunk)
+                .map(e -> (HostEvent.Chunk) e).toList();
+        assertThat(chunks.getFirst()).isEqualTo(new HostEvent.Chunk(1, "a", 1, 2, null));
+        assertThat(chunks.size()).as("far fewer lines than tokens").isLessThan(100);
+        assertThat(text()).hasSize(1000);
+        assertThat(tokens()).isEqualTo(1000);
+    }
+
+    @Test
+    void aStopStringEndsTheTextBeforeItEvenAcrossTokens() {
+        SequenceStream s = new SequenceStream(1, null, List.of("</think>"), false, events::add);
+
+        boolean stopped = false;
+        for (String piece : List.of("so 4", ".</", "thi", "nk>", "more")) {
+            stopped = s.accept(piece.getBytes(StandardCharsets.UTF_8), null);
+            if (stopped) {
+                break;
+            }
+        }
+        s.finish("STOP_STRING", 4, 1, 1);
+
+        assertThat(stopped).isTrue();
+        assertThat(text()).isEqualTo("so 4.");
+        assertThat(((HostEvent.Done) events.getLast()).stoppingWord()).isEqualTo("</think>");
+    }
+
+    @Test
+    void completeLengthStopsBeforeAnUnfinishedCharacter() {
+        byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(SequenceStream.completeLength(Arrays.copyOf(euro, 2))).isZero();
+        assertThat(SequenceStream.completeLength(euro)).isEqualTo(3);
+        assertThat(SequenceStream.completeLength(new byte[] {'a', euro[0]})).isEqualTo(1);
+        assertThat(SequenceStream.completeLength(new byte[] {'a', 'b'})).isEqualTo(2);
+    }
+}

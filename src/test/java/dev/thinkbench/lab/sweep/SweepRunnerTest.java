@@ -1,0 +1,409 @@
+package dev.thinkbench.lab.sweep;
+
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.lab.Lane;
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.CompletionBackend;
+import dev.thinkbench.engine.CompletionListener;
+import dev.thinkbench.engine.CompletionRequest;
+import dev.thinkbench.engine.CompletionResult;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.ForcingReasoningEngine;
+import dev.thinkbench.lab.strategy.AdaptiveStrategy;
+import dev.thinkbench.lab.strategy.FixedStrategy;
+import dev.thinkbench.lab.strategy.RawAccess;
+import dev.thinkbench.lab.strategy.Strategy;
+import dev.thinkbench.lab.strategy.StrategyResult;
+import dev.thinkbench.lab.strategy.StrategyRun;
+import dev.thinkbench.testing.AnswerTestEngine;
+import dev.thinkbench.testing.AnswerTestEngine.Reply;
+import dev.thinkbench.testing.RecordingTestClock;
+import dev.thinkbench.testing.ScriptedTestBackend;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(60)
+class SweepRunnerTest {
+
+    static final List<Lane> BUDGETS = List.of(new Lane("small", BudgetSpec.parse("tokens:8")),
+            new Lane("large", BudgetSpec.parse("tokens:64")));
+
+    @TempDir
+    Path dir;
+
+    final RecordingTestClock clock = new RecordingTestClock();
+    final List<SweepEvent> events = new CopyOnWriteArrayList<>();
+
+    static List<BenchProblem> problems(int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(i -> BenchProblem.of("p" + i, "question " + i, "" + i))
+                .toList();
+    }
+
+    /** Answers "Final Answer: i" for question i, thinking as many tokens as the budget allows. */
+    static Reply solve(RunSpec spec) {
+        String n = spec.prompt().substring("question ".length());
+        int tokens = spec.budget().spec().equals("tokens:8") ? 8 : 40;
+        return Reply.answer("Final Answer: " + n, tokens);
+    }
+
+    SweepPlan plan(int problems, int samples, Strategy... strategies) {
+        return new SweepPlan(problems(problems), BUDGETS, samples, List.of(strategies), "test-model", "",
+                new Sampling(0.7, null, 100L, null));
+    }
+
+    SweepRunner runner(Endpoint... endpoints) {
+        return new SweepRunner(List.of(endpoints), List.of(), PriceTable.empty(),
+                new SweepRunner.Options(new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                        Duration.ofMinutes(5)), 3, clock));
+    }
+
+    SweepOutcome run(SweepRunner runner, SweepPlan plan, ResultLog log) throws Exception {
+        return runner.start(plan, log, events::add).done().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void runsEveryProblemBudgetAndSampleInPlanOrderAndWritesOneLineEach() throws Exception {
+        AnswerTestEngine engine = new AnswerTestEngine("e", SweepRunnerTest::solve);
+        Path out = dir.resolve("results.jsonl");
+        SweepOutcome outcome;
+        try (ResultLog log = ResultLog.open(out)) {
+            outcome = run(runner(new Endpoint("local", engine, null, 1)), plan(2, 2, new FixedStrategy()), log);
+        }
+
+        assertThat(engine.started()).extracting(s -> s.prompt() + "/" + s.budget().spec() + "/" + s.sampling().seed())
+                .containsExactly("question 1/tokens:8/100", "question 1/tokens:8/1100", "question 1/tokens:64/100",
+                        "question 1/tokens:64/1100", "question 2/tokens:8/100", "question 2/tokens:8/1100",
+                        "question 2/tokens:64/100", "question 2/tokens:64/1100");
+        List<SweepRecord> lines = ResultLog.read(out).records();
+        assertThat(lines).hasSize(8).containsExactlyElementsOf(outcome.records());
+        SweepRecord first = lines.getFirst();
+        assertThat(first).isEqualTo(new SweepRecord("p1", "small", "tokens:8", "fixed", 0, "ok", "1", "1", true, 8,
+                2, first.totalMs(), 0.0, "local", null));
+        assertThat(first.totalMs()).isNotNull();
+        assertThat(outcome.runs()).isEqualTo(8);
+        assertThat(outcome.failed()).isZero();
+        assertThat(events.getFirst()).isInstanceOf(SweepEvent.Started.class);
+        assertThat(events.getLast()).isInstanceOf(SweepEvent.Ended.class);
+        assertThat(events).filteredOn(SweepEvent.RunFinished.class::isInstance).hasSize(8);
+        SweepEvent.RunFinished last = (SweepEvent.RunFinished) events.stream()
+                .filter(SweepEvent.RunFinished.class::isInstance).reduce((a, b) -> b).orElseThrow();
+        assertThat(last.progress().finished()).isEqualTo(8);
+        assertThat(last.progress().correct()).isEqualTo(8);
+        assertThat(last.trace().answer()).isEqualTo("Final Answer: 2");
+        assertThat(events).filteredOn(SweepEvent.CallStarted.class::isInstance).hasSize(8);
+    }
+
+    @Test
+    void neverRunsMoreAtOnceThanEachEndpointAllows() throws Exception {
+        AnswerTestEngine a = new AnswerTestEngine("a", SweepRunnerTest::solve).hold(2);
+        AnswerTestEngine b = new AnswerTestEngine("b", SweepRunnerTest::solve).hold(3);
+        SweepHandle handle = runner(new Endpoint("a", a, null, 2), new Endpoint("b", b, null, 3))
+                .start(plan(10, 1, new FixedStrategy()), null, events::add);
+        a.awaitHeld();
+        b.awaitHeld();
+        assertThat(handle.progress().running()).isEqualTo(5);
+        assertThat(a.started().size() + b.started().size()).isEqualTo(5);
+        a.release();
+        b.release();
+        SweepOutcome outcome = handle.done().get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.runs()).isEqualTo(20);
+        assertThat(a.maxInFlight()).isEqualTo(2);
+        assertThat(b.maxInFlight()).isEqualTo(3);
+        assertThat(a.started().size() + b.started().size()).isEqualTo(20);
+    }
+
+    @Test
+    void aResumedSweepSkipsFinishedRunsRetriesFailedOnesAndRecoversFromACutOffLine() throws Exception {
+        AtomicInteger p3Calls = new AtomicInteger();
+        Function<RunSpec, Reply> flaky = spec -> spec.prompt().equals("question 3") && p3Calls.incrementAndGet() <= 2
+                ? Reply.fail(FailureKind.BAD_REQUEST, "the server rejected it") : solve(spec);
+        AnswerTestEngine first = new AnswerTestEngine("e", flaky);
+        Path out = dir.resolve("results.jsonl");
+        try (ResultLog log = ResultLog.open(out)) {
+            SweepOutcome outcome = run(runner(new Endpoint("local", first, null, 1)), plan(4, 1,
+                    new FixedStrategy()), log);
+            assertThat(outcome.failed()).isEqualTo(2);
+            assertThat(outcome.records()).filteredOn(SweepRecord::failed)
+                    .allSatisfy(r -> assertThat(r.error()).isEqualTo("the server rejected it"))
+                    .allSatisfy(r -> assertThat(r.correct()).isNull());
+        }
+        // A kill mid-write: the last line is cut in half.
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(8);
+        String cut = String.join("\n", lines.subList(0, 7)) + "\n" + lines.get(7).substring(0, 30);
+        Files.writeString(out, cut, StandardCharsets.UTF_8);
+
+        AnswerTestEngine second = new AnswerTestEngine("e", flaky);
+        SweepOutcome resumed;
+        try (ResultLog log = ResultLog.open(out)) {
+            assertThat(log.existing().issues()).singleElement()
+                    .satisfies(i -> assertThat(i.message()).contains("cut off mid-write"));
+            resumed = run(runner(new Endpoint("local", second, null, 1)), plan(4, 1, new FixedStrategy()), log);
+        }
+
+        assertThat(second.started()).extracting(s -> s.prompt() + "/" + s.budget().spec())
+                .containsExactly("question 3/tokens:8", "question 3/tokens:64", "question 4/tokens:64");
+        assertThat(resumed.resumed()).isEqualTo(5);
+        assertThat(resumed.records()).hasSize(8).allSatisfy(r -> assertThat(r.ok()).isTrue());
+        ResultLog.Contents file = ResultLog.read(out);
+        assertThat(file.issues()).isEmpty();
+        assertThat(file.records()).hasSize(10);
+        assertThat(file.latest()).hasSize(8).allSatisfy(r -> assertThat(r.correct()).isTrue());
+    }
+
+    @Test
+    void rateLimitsBackOffHonouringRetryAfterThenDoubling() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        AnswerTestEngine engine = new AnswerTestEngine("e", spec -> switch (calls.incrementAndGet()) {
+            case 1 -> Reply.fail(FailureKind.RATE_LIMITED, "429").retryAfter(Duration.ofSeconds(7));
+            case 2 -> Reply.fail(FailureKind.SERVER_ERROR, "529 overloaded");
+            case 3 -> Reply.fail(FailureKind.RATE_LIMITED, "429");
+            default -> solve(spec);
+        });
+        SweepOutcome outcome = run(runner(new Endpoint("api", engine, null, 1)),
+                new SweepPlan(problems(1), BUDGETS.subList(0, 1), 1, List.of(new FixedStrategy()), "m", "", null),
+                null);
+
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(2),
+                Duration.ofSeconds(4));
+        assertThat(outcome.records()).singleElement().satisfies(r -> {
+            assertThat(r.ok()).isTrue();
+            assertThat(r.correct()).isTrue();
+        });
+        assertThat(events).filteredOn(SweepEvent.Backoff.class::isInstance)
+                .extracting(e -> ((SweepEvent.Backoff) e).kind())
+                .containsExactly(FailureKind.RATE_LIMITED, FailureKind.SERVER_ERROR, FailureKind.RATE_LIMITED);
+        assertThat(outcome.droppedEndpoints()).isEmpty();
+    }
+
+    @Test
+    void aRateLimitedRawCallWaitsAsLongAsTheServersRetryAfterSays() throws Exception {
+        ScriptedTestBackend script = new ScriptedTestBackend().then("2+2=4", "</think>")
+                .then("Final Answer: 4", "<|im_end|>");
+        AtomicInteger calls = new AtomicInteger();
+        CompletionBackend limited = new CompletionBackend() {
+            @Override
+            public String id() {
+                return "limited";
+            }
+
+            @Override
+            public String displayName() {
+                return "rate-limited test backend";
+            }
+
+            @Override
+            public String model() {
+                return "m";
+            }
+
+            @Override
+            public CompletionResult complete(CompletionRequest request, CompletionListener listener,
+                                             CancelToken cancel) throws EngineException {
+                if (calls.incrementAndGet() == 1) {
+                    throw new EngineException(FailureKind.RATE_LIMITED, "HTTP 429", Duration.ofSeconds(3));
+                }
+                return script.complete(request, listener, cancel);
+            }
+        };
+        Endpoint endpoint = new Endpoint("raw", ForcingReasoningEngine.over(limited, ChatTemplates.CHATML_THINK),
+                new RawAccess(limited, ChatTemplates.CHATML_THINK), 1);
+        SweepOutcome outcome = run(runner(endpoint), new SweepPlan(List.of(BenchProblem.of("p", "2+2?", "4")),
+                BUDGETS.subList(1, 2), 1, List.of(new AdaptiveStrategy(AdaptiveStrategy.Settings.agreeing(16, 1, 2))),
+                "m", "", null), null);
+
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3));
+        assertThat(outcome.records()).singleElement().satisfies(r -> assertThat(r.correct()).isTrue());
+    }
+
+    @Test
+    void aBackoffThatNeverEndsGivesUpAfterTheLastAttemptWithTheReason() throws Exception {
+        AnswerTestEngine engine = new AnswerTestEngine("e", spec -> Reply.fail(FailureKind.RATE_LIMITED,
+                "HTTP 429: slow down"));
+        SweepOutcome outcome = run(runner(new Endpoint("api", engine, null, 1)),
+                new SweepPlan(problems(1), BUDGETS.subList(0, 1), 1, List.of(new FixedStrategy()), "m", "", null),
+                null);
+
+        assertThat(engine.started()).hasSize(4);
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(4));
+        assertThat(outcome.records()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("failed");
+            assertThat(r.error()).isEqualTo("HTTP 429: slow down");
+        });
+    }
+
+    @Test
+    void anEndpointThatKeepsFailingIsDroppedAndItsRunsMoveToTheOthers() throws Exception {
+        AnswerTestEngine dead = new AnswerTestEngine("dead", spec -> Reply.fail(FailureKind.UNREACHABLE,
+                "connection refused"));
+        AnswerTestEngine alive = new AnswerTestEngine("alive", SweepRunnerTest::solve);
+        SweepOutcome outcome = run(runner(new Endpoint("http://a", dead, null, 1),
+                new Endpoint("http://b", alive, null, 1)), plan(6, 1, new FixedStrategy()), null);
+
+        assertThat(outcome.records()).hasSize(12).allSatisfy(r -> {
+            assertThat(r.ok()).isTrue();
+            assertThat(r.endpoint()).isEqualTo("http://b");
+        });
+        assertThat(dead.started()).hasSize(3);
+        assertThat(outcome.droppedEndpoints()).containsExactly("http://a");
+        assertThat(events).filteredOn(SweepEvent.EndpointDropped.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((SweepEvent.EndpointDropped) e).reason())
+                        .contains("3 times in a row", "connection refused"));
+        assertThat(clock.sleeps()).as("failover needs no wait").isEmpty();
+    }
+
+    @Test
+    void whenEveryEndpointIsGoneTheRestFailWithTheReasonAndTheSweepEnds() throws Exception {
+        AnswerTestEngine dead = new AnswerTestEngine("dead", spec -> Reply.fail(FailureKind.UNREACHABLE,
+                "connection refused"));
+        SweepOutcome outcome = run(runner(new Endpoint("http://a", dead, null, 1)), plan(3, 1,
+                new FixedStrategy()), null);
+
+        assertThat(dead.started()).hasSize(3);
+        assertThat(outcome.records()).hasSize(6).allSatisfy(r -> assertThat(r.status()).isEqualTo("failed"));
+        assertThat(outcome.records().getLast().error()).contains("no endpoint is left", "connection refused");
+        assertThat(outcome.failed()).isEqualTo(6);
+    }
+
+    @Test
+    void aFinalFailureIsNotRetried() throws Exception {
+        AnswerTestEngine engine = new AnswerTestEngine("e", spec -> Reply.fail(FailureKind.AUTHENTICATION,
+                "key rejected"));
+        SweepOutcome outcome = run(runner(new Endpoint("api", engine, null, 1)), plan(1, 1, new FixedStrategy()),
+                null);
+
+        assertThat(engine.started()).hasSize(2);
+        assertThat(clock.sleeps()).isEmpty();
+        assertThat(outcome.records()).allSatisfy(r -> assertThat(r.error()).isEqualTo("key rejected"));
+    }
+
+    @Test
+    void problemsWithoutAnAnswerRunUngradedAndAnUnreadableAnswerIsWrongNotDropped() throws Exception {
+        AnswerTestEngine engine = new AnswerTestEngine("e", spec -> spec.prompt().startsWith("prove")
+                ? Reply.answer("Suppose it were rational...", 3) : Reply.answer("I cannot tell", 3));
+        SweepPlan plan = new SweepPlan(List.of(BenchProblem.of("proof", "prove it", null),
+                BenchProblem.of("sum", "add them", "12")), BUDGETS.subList(0, 1), 1, List.of(new FixedStrategy()),
+                "m", "", null);
+        SweepOutcome outcome = run(runner(new Endpoint("e", engine, null, 1)), plan, null);
+
+        assertThat(outcome.records()).extracting(SweepRecord::problemId, SweepRecord::status, SweepRecord::answer,
+                        SweepRecord::expected, SweepRecord::correct)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("proof", "ok", "Suppose it were rational", null,
+                                null),
+                        org.assertj.core.groups.Tuple.tuple("sum", "ok", null, "12", false));
+    }
+
+    @Test
+    void aStrategyThatBreaksFailsOnlyItsOwnRun() throws Exception {
+        Strategy broken = new Strategy() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public StrategyResult run(StrategyRun run) {
+                throw new IllegalStateException("bug");
+            }
+        };
+        AnswerTestEngine engine = new AnswerTestEngine("e", SweepRunnerTest::solve);
+        SweepOutcome outcome = run(runner(new Endpoint("e", engine, null, 1)), plan(2, 1, new FixedStrategy(),
+                broken), null);
+
+        assertThat(outcome.records()).hasSize(8);
+        assertThat(outcome.records()).filteredOn(r -> r.strategy().equals("broken"))
+                .allSatisfy(r -> assertThat(r.error()).contains("internal error in strategy broken", "bug"));
+        assertThat(outcome.records()).filteredOn(r -> r.strategy().equals("fixed"))
+                .allSatisfy(r -> assertThat(r.correct()).isTrue());
+    }
+
+    @Test
+    void pauseStopsNewRunsUntilResumedAndCancelStopsTheRestWithoutWritingThem() throws Exception {
+        AnswerTestEngine engine = new AnswerTestEngine("e", SweepRunnerTest::solve).hold(1);
+        CountDownLatch firstFinished = new CountDownLatch(1);
+        Map<String, Integer> finished = new ConcurrentHashMap<>();
+        Path out = dir.resolve("r.jsonl");
+        ResultLog log = ResultLog.open(out);
+        SweepHandle handle = runner(new Endpoint("e", engine, null, 1)).start(plan(3, 1, new FixedStrategy()), log,
+                event -> {
+                    events.add(event);
+                    if (event instanceof SweepEvent.RunFinished f) {
+                        finished.merge("n", 1, Integer::sum);
+                        firstFinished.countDown();
+                    }
+                });
+        engine.awaitHeld();
+        handle.pause();
+        assertThat(handle.paused()).isTrue();
+        engine.release();
+        assertThat(firstFinished.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(engine.started()).as("nothing starts while paused").hasSize(1);
+        assertThat(handle.progress().paused()).isTrue();
+        assertThat(handle.results()).hasSize(1);
+
+        engine.hold(1);
+        handle.resume();
+        engine.awaitHeld();
+        handle.cancel();
+        SweepOutcome outcome = handle.done().get(10, TimeUnit.SECONDS);
+        log.close();
+
+        assertThat(outcome.cancelled()).isTrue();
+        assertThat(outcome.records()).hasSize(1);
+        assertThat(ResultLog.read(out).records()).hasSize(1);
+        assertThat(engine.started()).hasSize(2);
+        assertThat(events).filteredOn(e -> e instanceof SweepEvent.Paused || e instanceof SweepEvent.Resumed)
+                .hasSize(2);
+        assertThat(events.getLast()).isInstanceOf(SweepEvent.Ended.class);
+        assertThat(finished).containsEntry("n", 1);
+    }
+
+    @Test
+    void progressCountsAndEstimatesTheTimeLeftFromThisSessionsPace() throws Exception {
+        AnswerTestEngine engine = new AnswerTestEngine("e", spec -> {
+            clock.advance(Duration.ofSeconds(2));
+            return solve(spec);
+        });
+        List<SweepProgress> seen = new ArrayList<>();
+        runner(new Endpoint("e", engine, null, 1)).start(plan(2, 1, new FixedStrategy()), null, e -> {
+            if (e instanceof SweepEvent.RunFinished f) {
+                seen.add(f.progress());
+            }
+        }).done().get(10, TimeUnit.SECONDS);
+
+        assertThat(seen).hasSize(4);
+        assertThat(seen.getFirst().total()).isEqualTo(4);
+        assertThat(seen.getFirst().finished()).isEqualTo(1);
+        assertThat(seen.getFirst().elapsedMs()).isEqualTo(2000);
+        assertThat(seen.getFirst().etaMs()).isEqualTo(6000);
+        assertThat(seen.getLast().etaMs()).isZero();
+        assertThat(seen.getLast().fraction()).isEqualTo(1.0);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.lab.CandidateRound;
+import dev.thinkbench.ui.ScriptedTestEngine;
+import dev.thinkbench.ui.ScriptedTestEngine.Script;
+import dev.thinkbench.ui.WorkbenchFixture;
+import dev.thinkbench.ui.WorkbenchServices;
+import dev.thinkbench.ui.connection.ConnectionViewModel;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Best-of-N in the Compare tab: N live candidate columns of one budget, the pick marked when they finish. */
+class BestOfNCompareTest {
+
+    private final List<RunSpec> started = new CopyOnWriteArrayList<>();
+
+    /** Seed 7 answers 41 after a short think; the others answer 42 after a longer one; the judge likes 41. */
+    private Script script(RunSpec spec) {
+        started.add(spec);
+        if (spec.prompt().contains("Proposed answer")) {
+            return Script.of(List.of(), List.of(spec.prompt().contains("Final Answer: 41") ? "Score: 9" : "Score: 4"));
+        }
+        return spec.sampling().seed() == 7 ? Script.of(List.of("quick "), List.of("Final Answer: 41"))
+                : Script.of(List.of("let ", "me ", "think "), List.of("Final Answer: 42"));
+    }
+
+    private CompareViewModel model() {
+        ScriptedTestEngine engine = new ScriptedTestEngine("scripted", this::script, List.of(new ModelInfo("m", "")));
+        WorkbenchServices services = WorkbenchFixture.services("scripted", "Scripted", engine);
+        ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
+                new WorkbenchFixture.SameThreadTasks(), name -> null);
+        connection.refreshModels();
+        CompareViewModel vm = new CompareViewModel(connection, new PromptViewModel(services.samples()),
+                services.presets(), PriceTable.empty());
+        vm.prompt().promptProperty().set("What is 6 x 7?");
+        vm.prompt().temperatureProperty().set("0.8");
+        vm.prompt().seedProperty().set("7");
+        return vm;
+    }
+
+    /** Ticks like frames until the pick is shown (bounded). */
+    private static void runUntilPicked(CompareViewModel vm) throws InterruptedException {
+        long now = 0;
+        for (int frame = 1; frame <= 3000; frame++) {
+            now += 16_000_000L;
+            vm.tick(now);
+            String outcome = vm.bestOfN().outcomeProperty().get();
+            if (!vm.runningProperty().get() && (outcome.startsWith("#") || outcome.startsWith("No candidate"))) {
+                return;
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("no pick within 3000 frames: " + vm.bestOfN().outcomeProperty().get());
+    }
+
+    @Test
+    void candidateColumnsRunOneBudgetWithSeedsApartAndTheMajorityIsMarked() throws Exception {
+        CompareViewModel vm = model();
+        vm.bestOfN().candidatesProperty().set(3);
+        vm.bestOfN().budgetProperty().set("effort:low");
+        vm.bestOfN().enabledProperty().set(true);
+
+        assertThat(vm.columns()).extracting(ColumnViewModel::toSetting)
+                .containsExactly("#1=effort:low", "#2=effort:low", "#3=effort:low");
+        assertThat(vm.budgetColumns()).extracting(ColumnViewModel::toSetting)
+                .containsExactly("small=none", "medium=effort:low", "large=effort:high");
+        vm.run();
+        runUntilPicked(vm);
+
+        assertThat(started).extracting(s -> s.sampling().seed()).containsExactlyInAnyOrder(7L, 8L, 9L);
+        assertThat(vm.bestOfN().outcomeProperty().get()).isEqualTo("#2 picked by majority vote: 2 of 3 votes for 42");
+        assertThat(vm.columns()).extracting(c -> c.candidateMarkProperty().get())
+                .containsExactly("answer 41", "\u2713 picked \u00b7 answer 42", "answer 42");
+        assertThat(vm.columns()).extracting(c -> c.pickedProperty().get()).containsExactly(false, true, false);
+
+        vm.bestOfN().enabledProperty().set(false);
+        assertThat(vm.columns()).extracting(ColumnViewModel::toSetting)
+                .containsExactly("small=none", "medium=effort:low", "large=effort:high");
+    }
+
+    @Test
+    void theVerifiersPickIsMarkedWithEachCandidatesScore() throws Exception {
+        CompareViewModel vm = model();
+        vm.bestOfN().candidatesProperty().set(3);
+        vm.bestOfN().budgetProperty().set("effort:high");
+        vm.bestOfN().selectionProperty().set(CandidateRound.Selection.VERIFIER);
+        vm.bestOfN().enabledProperty().set(true);
+        vm.run();
+        runUntilPicked(vm);
+
+        assertThat(vm.bestOfN().outcomeProperty().get()).startsWith("#1 picked by verifier: verifier score 9");
+        assertThat(vm.columns().getFirst().candidateMarkProperty().get())
+                .isEqualTo("\u2713 picked \u00b7 answer 41 \u00b7 score 9");
+        assertThat(started).filteredOn(s -> s.prompt().contains("Proposed answer")).hasSize(3);
+    }
+
+    @Test
+    void greedyDecodingIsPointedOutAndAddingAColumnAddsACandidate() {
+        CompareViewModel vm = model();
+        vm.bestOfN().enabledProperty().set(true);
+        assertThat(vm.bestOfN().hintProperty().get()).isEmpty();
+        vm.prompt().temperatureProperty().set("0");
+        assertThat(vm.bestOfN().hintProperty().get()).startsWith("Temperature 0 is greedy");
+
+        int before = vm.columns().size();
+        vm.addColumn();
+        assertThat(vm.columns()).hasSize(before + 1);
+        assertThat(vm.columns().getLast().labelProperty().get()).isEqualTo("#" + (before + 1));
+    }
+}

@@ -1,0 +1,338 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.lab.sweep.ResultLog;
+import dev.thinkbench.lab.sweep.RunKey;
+import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.lab.sweep.SweepRunner;
+import dev.thinkbench.lab.sweep.SweepStore;
+import dev.thinkbench.testing.AnswerTestEngine;
+import dev.thinkbench.testing.RecordingTestClock;
+import dev.thinkbench.ui.FxBackgroundTasks;
+import dev.thinkbench.ui.WorkbenchFixture;
+import dev.thinkbench.ui.WorkbenchServices;
+import dev.thinkbench.ui.connection.ConnectionViewModel;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Experiments tab, headless, against a scripted sweep engine ({@link AnswerTestEngine}) on the engine bar: a
+ * problem file with one bad line, the small / medium / large presets ({@code none}, {@code effort:low},
+ * {@code effort:high}); the larger the budget, the more thinking and the more right answers.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class ExperimentsViewTest {
+
+    /** prompt -> expected answer; the engine gets the easy ones right at low effort and all of them at high. */
+    private static final Map<String, String> ANSWERS = Map.of("What is 2 + 2?", "4", "What is 3 + 5?", "8",
+            "What is 7 x 6?", "42", "What is 12 x 12?", "144");
+    private static final String PROBLEMS = """
+            {"id":"p1","prompt":"What is 2 + 2?","answer":"4","difficulty":1}
+            {"id":"p2","prompt":"What is 3 + 5?","answer":"8","difficulty":1}
+            {"id":"broken", "prompt": 
+            {"id":"p3","prompt":"What is 7 x 6?","answer":"42","difficulty":2}
+            {"id":"p4","prompt":"What is 12 x 12?","answer":"144","difficulty":3}
+            """;
+
+    private final AnswerTestEngine engine = new AnswerTestEngine("answers", ExperimentsViewTest::reply);
+    private final FxBackgroundTasks tasks = new FxBackgroundTasks();
+    private Path dir;
+    private SweepStore store;
+    private ExperimentsView view;
+    private ExperimentsViewModel vm;
+    private Stage stage;
+
+    static AnswerTestEngine.Reply reply(RunSpec spec) {
+        String expected = ANSWERS.getOrDefault(spec.prompt(), "?");
+        String budget = spec.budget().spec();
+        boolean easy = expected.length() == 1;
+        return switch (budget) {
+            case "none" -> AnswerTestEngine.Reply.answer("Final Answer: 0", 0);
+            case "effort:low" -> AnswerTestEngine.Reply.answer("Final Answer: " + (easy ? expected : "1"), 8);
+            default -> AnswerTestEngine.Reply.answer("I think it through. Final Answer: " + expected, 32);
+        };
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        dir = Files.createTempDirectory("thinkbench-experiments");
+        Files.writeString(dir.resolve("set.jsonl"), PROBLEMS, StandardCharsets.UTF_8);
+        store = new SweepStore(dir.resolve("sweeps"));
+        view = build(store);
+        vm = view.viewModel();
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.getScene().getStylesheets().add(dev.thinkbench.ui.WorkbenchView.STYLESHEET);
+        stage.show();
+    }
+
+    private ExperimentsView build(SweepStore sweeps) {
+        WorkbenchServices services = WorkbenchFixture.services("answers", "Answer engine", engine);
+        ConnectionViewModel connection = new ConnectionViewModel(services.engines(), tasks, services.environment());
+        connection.modelProperty().set("test-model");
+        ExperimentsView v = new ExperimentsView(new ExperimentsViewModel(connection, services, sweeps,
+                dir.resolve("no-samples-here"), tasks, SweepRunner.Options.defaults().withClock(new RecordingTestClock())));
+        v.setChoosers(w -> dir.resolve("set.jsonl"), w -> dir.resolve("export"));
+        return v;
+    }
+
+    @AfterEach
+    void stop() {
+        WaitForAsyncUtils.asyncFx(() -> vm.close());
+        WaitForAsyncUtils.waitForFxEvents();
+        tasks.shutdown();
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        waitUntil(what, condition, () -> "");
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> condition, Callable<String> state)
+            throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what + " " + WaitForAsyncUtils.asyncFx(state).get(),
+                    e);
+        }
+    }
+
+    /** Imports the problem file through the form's Import button. */
+    private void importProblems(FxRobot robot) throws Exception {
+        robot.clickOn("Import\u2026");
+        waitUntil("the problems load", () -> vm.setup().problemsProperty().get().size() == 4);
+    }
+
+    private SummaryRow summary(String label) {
+        return vm.results().figures().rows().stream().filter(r -> r.label().equals(label)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void importingReportsTheBadLineAndASweepStreamsIntoTableChartsAndProgress(FxRobot robot) throws Exception {
+        importProblems(robot);
+        Label issues = view.setupController().issuesLabel();
+        assertThat(issues.isVisible()).isTrue();
+        assertThat(issues.getText()).startsWith("line 3: not valid JSON").endsWith("(skipped)");
+        assertThat(vm.setup().problemsStatusProperty().get()).contains("4 problems", "difficulty 1\u20133",
+                "1 line skipped");
+        assertThat(vm.setup().planTextProperty().get()).endsWith("= 12 runs");
+
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.progressTextProperty().get()).startsWith("12 of 12 runs \u00b7 6 of 12 correct (50%)");
+        assertThat(vm.results().rows()).hasSize(4).allSatisfy(row -> assertThat(row.cells())
+                .extracting(ResultCell::state).doesNotContain(CellState.PENDING, CellState.RUNNING));
+        assertThat(vm.results().columns()).extracting(ColumnKey::label).containsExactly("small", "medium", "large");
+        assertThat(summary("small").accuracy()).isZero();
+        assertThat(summary("medium").accuracy()).isEqualTo(0.5);
+        assertThat(summary("large").accuracy()).isEqualTo(1.0);
+        assertThat(vm.results().figures().measures()).singleElement()
+                .satisfies(m -> assertThat(m.performance()).isEqualTo(1.0));
+        TokensChart tokens = (TokensChart) view.charts().views().getFirst();
+        assertThat(tokens.chart().getData()).singleElement()
+                .satisfies(s -> assertThat(s.getData()).hasSize(3));
+        assertThat(view.charts().measures().shown()).singleElement().satisfies(m -> assertThat(m.strategy())
+                .isEqualTo("fixed"));
+        assertThat(view.charts().measures().getItems()).hasSize(5);
+        List<SweepRecord> saved = ResultLog.read(vm.resultsFile()).latest();
+        assertThat(saved).hasSize(12);
+        assertThat(store.list()).singleElement().extracting(SweepStore.Saved::status)
+                .isEqualTo(SweepStore.Status.FINISHED);
+    }
+
+    @Test
+    void clickingACellOpensItsTraceAndAGradeSetByHandChangesTheAccuracy(FxRobot robot) throws Exception {
+        importProblems(robot);
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+
+        robot.clickOn(cell("p4", "large"));
+        waitUntil("the trace shows", () -> view.traceView().shownKey() != null);
+        assertThat(view.traceView().answerArea().text()).isEqualTo("I think it through. Final Answer: 144");
+        assertThat(view.traceView().thinkingArea().text()).isEqualTo(" t".repeat(32));
+        assertThat(view.traceView().verdictText()).startsWith("\u2713 correct \u00b7 answer 144");
+        assertThat(robot.lookup("#traceTab").tryQuery()).isPresent();
+        assertThat(view.traceView().isVisible()).isTrue();
+
+        assertThat(summary("medium").accuracy()).isEqualTo(0.5);
+        robot.clickOn(cell("p3", "medium"), MouseButton.SECONDARY);
+        robot.clickOn(menuItem(robot, "Mark correct"));
+        waitUntil("the accuracy changes", () -> summary("medium").accuracy() == 0.75);
+
+        RunKey key = vm.results().keyAt(vm.results().rows().get(2), new ColumnKey("fixed", "medium")).orElseThrow();
+        assertThat(vm.results().record(key)).hasValueSatisfying(r -> assertThat(r.gradeOverridden()).isTrue());
+        waitUntil("the override is in the results file", () -> ResultLog.read(vm.resultsFile()).latest().stream()
+                .anyMatch(r -> r.key().equals(key) && r.gradeOverridden() && r.correct()));
+        assertThat(cellText("p3", "medium")).endsWith(" *");
+    }
+
+    @Test
+    void pausingLetsRunsInFlightFinishAndStartsNoNewOneUntilResumed(FxRobot robot) throws Exception {
+        importProblems(robot);
+        engine.hold(1);
+        robot.clickOn("#startSweep");
+        engine.awaitHeld();
+        waitUntil("a run shows as running", () -> vm.results().rows().getFirst().cells().getFirst().state()
+                == CellState.RUNNING);
+        robot.clickOn("#pauseResume");
+        waitUntil("the sweep is paused", () -> vm.phaseProperty().get() == Phase.PAUSED);
+        int inFlight = engine.started().size();
+        assertThat(inFlight).as("runs at once on a server engine").isEqualTo(4);
+        engine.release();
+        waitUntil("the runs in flight finish", () -> vm.progressTextProperty().get().startsWith(inFlight
+                + " of 12 runs"), () -> vm.progressTextProperty().get());
+        Thread.sleep(300);
+        assertThat(engine.started()).as("no new run starts while paused").hasSize(inFlight);
+        assertThat(robot.lookup("#sweepEta").queryAs(Label.class).getText()).startsWith("paused");
+
+        robot.clickOn("#pauseResume");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        assertThat(engine.started()).hasSize(12);
+    }
+
+    @Test
+    void anInterruptedSweepIsOfferedAndResumedKeepingItsFinishedRuns(FxRobot robot) throws Exception {
+        importProblems(robot);
+        engine.hold(1);
+        robot.clickOn("#startSweep");
+        engine.awaitHeld();
+        robot.clickOn("#stopSweep");
+        waitUntil("the sweep stops", () -> vm.phaseProperty().get() == Phase.ENDED);
+        engine.release();
+        // one result kept by hand, as if the window had closed after the first run
+        Path results = vm.resultsFile();
+        SweepRecord first = new SweepRecord("p1", "small", "none", "fixed", 0, "ok", "0", "4", false, 0, 2, 5L,
+                null, "answers", null);
+        try (ResultLog log = ResultLog.open(results)) {
+            log.append(first);
+        }
+        WaitForAsyncUtils.asyncFx(() -> vm.close()).get();
+        assertThat(store.interrupted()).isPresent();
+
+        int before = engine.started().size();
+        ExperimentsView reopened = WaitForAsyncUtils.asyncFx(() -> build(store)).get();
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().setRoot(reopened)).get();
+        view = reopened;
+        vm = reopened.viewModel();
+        waitUntil("the resume offer shows", () -> vm.offerProperty().get() != null);
+        assertThat(robot.lookup("#resumeText").queryAs(Label.class).getText()).contains("1 of 12 runs done");
+
+        robot.clickOn("#resumeSweep");
+        waitUntil("the resumed sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        assertThat(engine.started().size() - before).as("only the runs without a result run").isEqualTo(11);
+        assertThat(vm.results().records()).hasSize(12);
+        assertThat(store.interrupted()).isEmpty();
+    }
+
+    @Test
+    void aFailingEngineMarksItsRunsFailedWithTheReasonAndTheSweepGoesOn(FxRobot robot) throws Exception {
+        AnswerTestEngine failing = new AnswerTestEngine("answers", spec -> spec.budget().spec().equals("effort:low")
+                ? AnswerTestEngine.Reply.fail(FailureKind.BAD_REQUEST, "effort is not allowed here")
+                : reply(spec));
+        WorkbenchServices services = WorkbenchFixture.services("answers", "Answer engine", failing);
+        ConnectionViewModel connection = new ConnectionViewModel(services.engines(), tasks, services.environment());
+        connection.modelProperty().set("test-model");
+        ExperimentsView v = WaitForAsyncUtils.asyncFx(() -> new ExperimentsView(new ExperimentsViewModel(connection,
+                services, new SweepStore(dir.resolve("failing")), dir, tasks,
+                SweepRunner.Options.defaults().withClock(new RecordingTestClock())))).get();
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().setRoot(v)).get();
+        WaitForAsyncUtils.asyncFx(() -> vm.close()).get();
+        view = v;
+        vm = v.viewModel();
+        WaitForAsyncUtils.asyncFx(() -> vm.setup().importFile(dir.resolve("set.jsonl"))).get();
+        waitUntil("the problems load", () -> vm.setup().problemsProperty().get().size() == 4);
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+
+        assertThat(vm.progressTextProperty().get()).contains("4 failed");
+        assertThat(cellText("p1", "medium")).isEqualTo("failed");
+        assertThat(ResultsTable.describe(vm.results().rows().getFirst().cells().get(1)))
+                .contains("failed: effort is not allowed here");
+        assertThat(robot.lookup("#retryFailed").queryButton().isVisible()).isTrue();
+        assertThat(summary("large").accuracy()).isEqualTo(1.0);
+    }
+
+    @Test
+    void chartsAndResultsExportAsSlideSizedPngAndCsv(FxRobot robot) throws Exception {
+        importProblems(robot);
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        Path out = dir.resolve("export");
+        WaitForAsyncUtils.asyncFx(() -> view.exportCharts(out, true)).get();
+        WaitForAsyncUtils.asyncFx(() -> vm.exportCsv(out)).get();
+        waitUntil("the files are written", () -> Files.exists(out.resolve("accuracy-at-equal-compute.png"))
+                && Files.exists(out.resolve("summary.csv")));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("accuracy-vs-tokens.png").toFile());
+        assertThat(png.getWidth()).isEqualTo(1600);
+        assertThat(png.getHeight()).isEqualTo(900);
+        assertThat(Files.readString(out.resolve("runs.csv"))).startsWith("problemId,label,budget,strategy")
+                .contains("p4,large,effort:high,fixed,0,ok,144,144,true");
+        assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(4);
+    }
+
+    /** An item of the context menu that shows (not a button of the same name elsewhere). */
+    private static Node menuItem(FxRobot robot, String text) {
+        return robot.lookup(".context-menu .menu-item").queryAll().stream()
+                .filter(n -> n.lookupAll(".label").stream().anyMatch(l -> l instanceof Label label
+                        && text.equals(label.getText())))
+                .findFirst().orElseThrow(() -> new AssertionError("no menu item " + text + " in "
+                        + robot.lookup(".context-menu").queryAll() + " / " + robot.lookup(".menu-item").queryAll()
+                        .stream().map(n -> n.lookupAll(".label").toString()).toList()));
+    }
+
+    /** The cell of a problem at a budget, scrolled into view. */
+    private Node cell(String problem, String label) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> view.table().getColumns().stream().flatMap(c -> c.getColumns().stream())
+                .filter(c -> c.getUserData() instanceof ColumnKey k && k.label().equals(label)).findFirst()
+                .ifPresent(c -> view.table().scrollToColumn(c))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> cells().stream().filter(c -> c.getTableRow() != null && c.getTableRow().getItem() != null
+                        && c.getTableRow().getItem().problemId().equals(problem)
+                        && c.getTableColumn().getUserData() instanceof ColumnKey k && k.label().equals(label))
+                .findFirst().orElseThrow(() -> new AssertionError("no cell " + problem + " / " + label))).get();
+    }
+
+    private String cellText(String problem, String label) throws Exception {
+        Node cell = cell(problem, label);
+        return WaitForAsyncUtils.asyncFx(() -> ((TableCell<?, ?>) cell).getText()).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TableCell<ResultRow, ResultCell>> cells() {
+        return view.table().lookupAll(".run-cell").stream().map(n -> (TableCell<ResultRow, ResultCell>) n)
+                .toList();
+    }
+
+    static Instant now() {
+        return Instant.now();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.lab.Lane;
+import dev.thinkbench.lab.strategy.AdaptiveStrategy;
+import dev.thinkbench.lab.sweep.SweepSetup;
+import dev.thinkbench.testing.AnswerTestEngine;
+import dev.thinkbench.ui.WorkbenchFixture;
+import dev.thinkbench.ui.WorkbenchServices;
+import dev.thinkbench.ui.connection.ConnectionViewModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The sweep setup form's state, without a toolkit: budgets, validation and what Start would save. */
+class SweepSetupViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private SweepSetupViewModel model() throws Exception {
+        Files.writeString(dir.resolve("set.csv"), "id,prompt,answer,difficulty\nq1,1 + 1 = ?,2,1\nq2,2 + 3 = ?,5,2\n"
+                + "q3,\"3, 4 or 5?\",,3\n");
+        AnswerTestEngine engine = new AnswerTestEngine("answers", spec -> AnswerTestEngine.Reply.answer("2", 1));
+        WorkbenchServices services = WorkbenchFixture.services("answers", "Answer engine", engine);
+        ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
+                new WorkbenchFixture.SameThreadTasks(), name -> null);
+        connection.modelProperty().set("m");
+        return new SweepSetupViewModel(connection, services.presets(), new WorkbenchFixture.SameThreadTasks(),
+                Path.of("samples/problems"));
+    }
+
+    @Test
+    void theAppsProblemSetsAreListedAndTheMicroSetIsPickedFirst() throws Exception {
+        SweepSetupViewModel vm = model();
+        assertThat(vm.problemSets()).extracting(ProblemSetChoice::name).contains("micro-heldout.jsonl",
+                "grade-school.jsonl", "seeds.jsonl");
+        assertThat(vm.problemSetProperty().get().name()).isEqualTo("micro-heldout.jsonl");
+        assertThat(vm.problemsProperty().get()).isNotEmpty();
+    }
+
+    @Test
+    void budgetsComeFromThePresetsAListOrADoublingRange() throws Exception {
+        SweepSetupViewModel vm = model();
+        assertThat(vm.budgetsProperty().get()).extracting(Lane::label).containsExactly("small", "medium", "large");
+        assertThat(vm.presetsTextProperty().get()).isEqualTo("small \u00b7 thinking off\nmedium \u00b7 effort low\n"
+                + "large \u00b7 effort high");
+
+        vm.budgetModeProperty().set(BudgetMode.LIST);
+        vm.budgetListProperty().set("none\ntokens:8\n\nbig=force:min=0,max=64,waits=1");
+        assertThat(vm.budgetsProperty().get()).extracting(Lane::label).containsExactly("none", "cap8", "big");
+        vm.budgetListProperty().set("tokens:8\ntokens:eight");
+        assertThat(vm.budgetsErrorProperty().get()).startsWith("line 2:");
+        assertThat(vm.validProperty().get()).isFalse();
+
+        vm.budgetModeProperty().set(BudgetMode.RANGE);
+        vm.rangeLowProperty().set(3);
+        vm.rangeHighProperty().set(8);
+        assertThat(vm.budgetsProperty().get()).extracting(Lane::label)
+                .containsExactly("none", "cap8", "cap16", "cap32", "cap64", "cap128", "cap256");
+        assertThat(vm.rangeTextProperty().get()).isEqualTo("8 .. 256 tokens, doubling (6 budgets)");
+        vm.rangeKindProperty().set(BudgetChoices.RangeKind.FORCE);
+        vm.rangeWithNoneProperty().set(false);
+        assertThat(vm.budgetsProperty().get().getLast().budget()).isInstanceOfSatisfying(Budget.Forcing.class,
+                f -> assertThat(f.plan().maxThinkingTokens()).isEqualTo(256));
+    }
+
+    @Test
+    void anImportedCsvLoadsAndTheSetupSavesWhatStartRuns() throws Exception {
+        SweepSetupViewModel vm = model();
+        vm.importFile(dir.resolve("set.csv"));
+        assertThat(vm.problemsProperty().get()).hasSize(3);
+        assertThat(vm.problemsStatusProperty().get()).isEqualTo("3 problems \u00b7 difficulty 1\u20133 \u00b7 1 "
+                + "without an answer (run, shown ungraded)");
+        vm.limitProperty().set("2");
+        vm.samplesProperty().set(3);
+        vm.strategies().setAll("fixed", "majority", "routing");
+        vm.temperatureProperty().set("0.7");
+        vm.seedProperty().set("11");
+
+        assertThat(vm.planTextProperty().get()).isEqualTo("2 problems \u00d7 3 budgets \u00d7 3 samples \u00d7 3 "
+                + "strategies = 42 runs");
+        SweepSetup setup = vm.toSetup();
+        assertThat(setup.budgets()).containsExactly("small=none", "medium=effort:low", "large=effort:high");
+        assertThat(setup.plan(vm.selectedProblems()).tasks()).hasSize(42);
+        assertThat(setup.temperature()).isEqualTo(0.7);
+        assertThat(setup.seed()).isEqualTo(11L);
+        assertThat(setup.engineId()).isEqualTo("answers");
+        assertThat(setup.apiKeyEnv()).isNull();
+    }
+
+    @Test
+    void startIsBlockedWithAReason() throws Exception {
+        SweepSetupViewModel vm = model();
+        vm.temperatureProperty().set("hot");
+        assertThat(vm.startHintProperty().get()).startsWith("Temperature must be a number");
+        vm.temperatureProperty().set("0");
+        vm.samplesProperty().set(2);
+        assertThat(vm.validProperty().get()).isTrue();
+        assertThat(vm.noteProperty().get()).startsWith("Samples differ only by seed");
+        vm.strategies().clear();
+        assertThat(vm.startHintProperty().get()).isEqualTo("Choose at least one strategy");
+        vm.strategies().setAll(AdaptiveStrategy.NAME);
+        assertThat(vm.startHintProperty().get()).startsWith("Adaptive thinking forks the trace");
+        assertThatThrownBy(vm::toSetup).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void budgetChoicesNameThemselves() {
+        assertThat(BudgetChoices.parseList("effort:high\nforce:min=0,max=32,waits=2")).extracting(Lane::label)
+                .containsExactly("high", "force32w2");
+        assertThatThrownBy(() -> BudgetChoices.parseList("tokens:8\ncap8=tokens:16"))
+                .hasMessage("line 2: the label 'cap8' is used twice");
+        assertThatThrownBy(() -> BudgetChoices.range(5, 3, BudgetChoices.RangeKind.TOKENS, false))
+                .hasMessageContaining("low to high");
+        assertThat(BudgetChoices.specs(List.of(new Lane("a", new Budget.Tokens(4))))).containsExactly("a=tokens:4");
+        assertThat(LogAxis.label(0)).isEqualTo("0");
+        assertThat(LogAxis.label(2048)).isEqualTo("2k");
+        assertThat(LogAxis.label(48)).isEqualTo("48");
+    }
+}
