@@ -132,6 +132,8 @@ class MicroReasonerModelTest {
         assertThat(fullCap).isGreaterThan(shortCap + 3);
     }
 
-    static final int LARGE_AT_LEAST = 22;
-    static final int RESCUED_AT_LEAST = 4;
+    /** Measured on the committed model: 26 of 28 right at 256 tokens (0 with no thinking). */
+    static final int LARGE_AT_LEAST = 24;
+    /** Measured: 24 wrong when stopped after one line, 15 of them rescued by one Wait; 15 of 15 kept after a Wait. */
+    static final int RESCUED_AT_LEAST = 12;
 }
