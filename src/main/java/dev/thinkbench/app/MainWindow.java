@@ -8,6 +8,7 @@ import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.compare.PromptViewModel;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import dev.thinkbench.ui.experiments.ExperimentsView;
+import dev.thinkbench.ui.lessons.LessonsView;
 import dev.thinkbench.ui.models.ModelManagerView;
 import dev.thinkbench.ui.stepper.ConnectedStepperViewModel;
 import dev.thinkbench.ui.stepper.StepperTabView;
@@ -29,6 +30,7 @@ public final class MainWindow implements AutoCloseable {
     static final int STEPPER = 1;
     static final int MODELS = 2;
     static final int EXPERIMENTS = 3;
+    static final int LESSONS = 4;
 
     private final AppContext context;
     private final WorkbenchView view;
@@ -36,7 +38,9 @@ public final class MainWindow implements AutoCloseable {
     private final StepperTabView stepperTab;
     private final ModelManagerView models;
     private final ExperimentsView experiments;
+    private final LessonsView lessons;
     private final WelcomeFlow welcome;
+    private final HelpFlow help;
 
     private MainWindow(AppContext context, FxBackgroundTasks tasks) {
         this.context = context;
@@ -52,7 +56,7 @@ public final class MainWindow implements AutoCloseable {
                 "W wait \u00b7 A force answer \u00b7 Enter continue \u00b7 Ctrl+Z undo", stepperTab.stepperView());
         stepTab.selectedProperty().addListener((obs, was, now) -> {
             if (now) {
-                stepper.offerPrompt(prompt.promptProperty().get());
+                stepper.offerPrompt(StepperDefaults.promptFor(prompt));
             }
         });
         models = ModelManagers.create(context, tasks);
@@ -68,10 +72,13 @@ public final class MainWindow implements AutoCloseable {
                 "Sweeps: a problem set at several budgets and strategies, the accuracy-vs-compute curve (Ctrl+4)",
                 "Ctrl+Enter start sweep · click a cell for its trace · Ctrl+F find in a trace",
                 experiments.startButton());
+        lessons = LessonsTab.install(view, context.assets(), stepper, COMPARE, STEPPER);
         ExerciseDefaults.install(connection, prompt);
+        ModelPreload.install(connection, context.builtin());
         welcome = new WelcomeFlow(view, context.settings(), context.builtin(), context.environment(),
                 () -> view.selectTab(MODELS));
-        view.setOnHelp(welcome::show);
+        help = new HelpFlow(view, context.assets(), welcome::show);
+        view.setOnHelp(help::show);
         SettingsNotices.install(context.settings(), view);
     }
 
@@ -85,9 +92,14 @@ public final class MainWindow implements AutoCloseable {
         welcome.showIfFirstLaunch();
     }
 
-    /** Shows the welcome again (as the help button does). */
+    /** Shows the welcome again (as the help card's "Where can the model run?" does). */
     public void showWelcome() {
         welcome.show();
+    }
+
+    /** Shows the help card (as F1 and the help button do). */
+    public void showHelp() {
+        help.show();
     }
 
     /** The Models tab marks the file the built-in engine runs, or none while the engine bar has another engine. */
@@ -115,6 +127,10 @@ public final class MainWindow implements AutoCloseable {
 
     public ModelManagerView models() {
         return models;
+    }
+
+    public LessonsView lessons() {
+        return lessons;
     }
 
     /**

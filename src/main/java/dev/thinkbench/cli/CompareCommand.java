@@ -1,6 +1,7 @@
 package dev.thinkbench.cli;
 
 import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.Price;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.EngineConfig;
@@ -11,6 +12,7 @@ import dev.thinkbench.forcing.RawEngines;
 import dev.thinkbench.forcing.TemplateMarkers;
 import dev.thinkbench.lab.Comparison;
 import dev.thinkbench.lab.Lane;
+import dev.thinkbench.lab.PricedAs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,6 +70,16 @@ final class CompareCommand implements Callable<Integer> {
                     + "ollama-raw, deepseek-prefix): chatml-think (default), deepseek-r1, s1, or a Jinja file")
     private String template;
 
+    @Option(names = "--expected", paramLabel = "TEXT",
+            description = "The prompt's known answer: each run is graded against it (JSON: expected, extracted, "
+                    + "correct true/false/null)")
+    private String expected;
+
+    @Option(names = "--priced-as", paramLabel = "MODEL",
+            description = "Cost free (local) runs at this hosted model's rates from assets/pricing.json, as an "
+                    + "estimate (JSON: pricedAs, costUsd)")
+    private String pricedAs;
+
     private final CliServices services;
 
     CompareCommand(CliServices services) {
@@ -99,8 +111,16 @@ final class CompareCommand implements Callable<Integer> {
                 lanes.getFirst().budget(), chosen));
         ReasoningEngine reasoningEngine = Arguments.check(spec, () -> engine(entry));
 
-        Comparison comparison = Comparison.start(reasoningEngine, services.prices(), base, lanes);
+        Price estimate = pricedAs == null ? null : PricedAs.estimate(services.prices(), pricedAs).orElseThrow(
+                () -> Arguments.error(spec, "--priced-as: no price for '" + pricedAs.strip() + "' in pricing.json; "
+                        + "use one of " + services.prices().all().stream().map(Price::displayName).toList()));
+        if (expected != null && expected.isBlank()) {
+            throw Arguments.error(spec, "--expected needs the answer's text, e.g. --expected 11");
+        }
+        Comparison comparison = Comparison.start(reasoningEngine, services.prices(), base, lanes,
+                estimate == null ? null : estimate.model());
         return new ComparisonPrinter(comparison, format, promptText, entry.id(), choice.model(),
+                new ComparisonPrinter.Extras(expected == null ? null : expected.strip(), estimate),
                 spec.commandLine().getOut(), spec.commandLine().getErr()).awaitAndPrint();
     }
 

@@ -1,5 +1,6 @@
 package dev.thinkbench.cli;
 
+import dev.thinkbench.core.Price;
 import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.lab.Comparison;
 import dev.thinkbench.lab.LaneRun;
@@ -29,15 +30,32 @@ final class ComparisonPrinter {
     private final String prompt;
     private final String engine;
     private final String model;
+    private final Extras extras;
     private final PrintWriter out;
     private final PrintWriter err;
     private final AtomicInteger ended = new AtomicInteger();
     private volatile boolean interrupted;
     private boolean printed;
 
+    /**
+     * What the output adds when asked: the grading of each answer and the price free runs are estimated at.
+     *
+     * @param expected the prompt's known answer, null when not given (no grading in the output)
+     * @param pricedAs the estimate's price ({@link Price#asEstimate()}), null when not asked for
+     */
+    record Extras(String expected, Price pricedAs) {
+        static final Extras NONE = new Extras(null, null);
+    }
+
     ComparisonPrinter(Comparison comparison, String format, String prompt, String engine, String model,
                       PrintWriter out, PrintWriter err) {
+        this(comparison, format, prompt, engine, model, Extras.NONE, out, err);
+    }
+
+    ComparisonPrinter(Comparison comparison, String format, String prompt, String engine, String model,
+                      Extras extras, PrintWriter out, PrintWriter err) {
         this.comparison = comparison;
+        this.extras = extras;
         this.format = format;
         this.prompt = prompt;
         this.engine = engine;
@@ -106,9 +124,9 @@ final class ComparisonPrinter {
         boolean wasInterrupted = interrupted;
         List<ColumnResult> results = ColumnResult.of(comparison.runs(), wasInterrupted);
         if (format.equals("json")) {
-            out.println(ComparisonJson.write(prompt, engine, model, results));
+            out.println(ComparisonJson.write(prompt, engine, model, results, extras));
         } else {
-            out.print(ComparisonTable.render(results));
+            out.print(ComparisonTable.render(results, extras));
         }
         out.flush();
         if (wasInterrupted) {

@@ -1,6 +1,9 @@
 package dev.thinkbench.cli;
 
+import dev.thinkbench.core.AnswerGrader;
+import dev.thinkbench.core.Grade;
 import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.core.Trace;
 
 import java.util.List;
@@ -12,6 +15,11 @@ final class ComparisonTable {
     }
 
     static String render(List<ColumnResult> runs) {
+        return render(runs, ComparisonPrinter.Extras.NONE);
+    }
+
+    /** The table; with an expected answer each answer is marked right or wrong, with a priced-as estimate noted. */
+    static String render(List<ColumnResult> runs, ComparisonPrinter.Extras extras) {
         StringBuilder b = new StringBuilder();
         String header = String.format("%-10s %-28s %-9s %9s %9s %9s %9s %9s %9s %10s%n", "column", "budget",
                 "status", "prompt", "thinking", "answer", "ttft ms", "total ms", "tok/s", "cost");
@@ -26,9 +34,12 @@ final class ComparisonTable {
                             : String.format("%.1f", m.tokensPerSecond()), m.cost().display()));
         }
         b.append("(* counted here from the stream; otherwise reported by the server)\n");
+        if (extras.pricedAs() != null) {
+            b.append("(cost of free runs: ").append(extras.pricedAs().source()).append(")\n");
+        }
         for (ColumnResult run : runs) {
             Trace t = run.trace();
-            b.append('\n').append("== ").append(run.label()).append(" ==\n");
+            b.append('\n').append("== ").append(run.label()).append(" ==").append(verdict(run, extras)).append('\n');
             if (run.error() != null) {
                 b.append("error: ").append(run.error()).append('\n');
             }
@@ -38,6 +49,19 @@ final class ComparisonTable {
             b.append(t.answer().isBlank() ? "(no answer)" : t.answer().strip()).append('\n');
         }
         return b.toString();
+    }
+
+    private static String verdict(ColumnResult run, ComparisonPrinter.Extras extras) {
+        if (extras.expected() == null || run.status() != RunStatus.OK) {
+            return "";
+        }
+        Grade g = AnswerGrader.grade(run.trace().answer(), extras.expected());
+        return switch (g.verdict()) {
+            case CORRECT -> " right: " + g.extracted();
+            case WRONG -> " wrong: " + (g.extracted() == null ? "no answer found" : g.extracted()) + " (expected "
+                    + g.expected() + ")";
+            case UNGRADABLE -> "";
+        };
     }
 
     private static String mark(RunMetrics m) {

@@ -18,6 +18,29 @@ public record Price(String model, BigDecimal inputPerMillion, BigDecimal outputP
         return new Price("*", BigDecimal.ZERO, BigDecimal.ZERO, "USD", why, "");
     }
 
+    /** True when every token is free (a local server, the built-in engine). */
+    public boolean isFree() {
+        return inputPerMillion.signum() == 0 && outputPerMillion.signum() == 0;
+    }
+
+    /**
+     * This price used as an estimate for a run that costs nothing (a local model priced as a hosted one): the cost's
+     * note says so, naming the model, the rates, where they come from and when.
+     */
+    public Price asEstimate() {
+        String rates = currency + " " + inputPerMillion.stripTrailingZeros().toPlainString() + " in / "
+                + outputPerMillion.stripTrailingZeros().toPlainString() + " out per million tokens";
+        String from = source == null || source.isBlank() ? "" : "; " + source + (date == null || date.isBlank() ? ""
+                : ", " + date);
+        return new Price(model, inputPerMillion, outputPerMillion, currency,
+                "Estimate at " + displayName() + " rates (" + rates + from + ")", date);
+    }
+
+    /** The model name without a trailing {@code *} (a prefix entry of the table). */
+    public String displayName() {
+        return model.endsWith("*") ? model.substring(0, model.length() - 1) : model;
+    }
+
     /**
      * The cost of the given counts; unknown if the output count is unknown (prompt tokens unknown count as 0 only
      * when the price of input is 0).

@@ -9,8 +9,23 @@ public sealed interface ReasoningEvent {
     /** Monotonic time of the event, from {@link System#nanoTime()}. */
     long nanos();
 
-    /** The run began: the request is on its way. */
-    record Started(long nanos, String model, String budgetSpec) implements ReasoningEvent {
+    /**
+     * The run began: the request is on its way.
+     *
+     * @param modelLoadMs how long this run waited for its model to load before the request, null when the model was
+     *                    already loaded (or the engine cannot tell); the run's times start after it
+     */
+    record Started(long nanos, String model, String budgetSpec, Long modelLoadMs) implements ReasoningEvent {
+
+        /** A start with no model load (or none known). */
+        public Started(long nanos, String model, String budgetSpec) {
+            this(nanos, model, budgetSpec, null);
+        }
+
+        /** This start with the model load it waited for. */
+        public Started withModelLoad(Long loadMs) {
+            return new Started(nanos, model, budgetSpec, loadMs);
+        }
     }
 
     /**
@@ -27,6 +42,22 @@ public sealed interface ReasoningEvent {
         /** The model's own thinking (not a summary). */
         public ThinkingDelta(long nanos, String text, int tokens) {
             this(nanos, text, tokens, false);
+        }
+    }
+
+    /**
+     * How sure the model was of the tokens it just generated, sent before the text they make up, by engines that can
+     * tell (the built-in engine). The tokens' texts joined are the text that follows, except where a stop string or
+     * the forcer cut it.
+     *
+     * @param thinking true for thinking tokens, false for answer tokens
+     * @param tokens the tokens in order, with their probabilities
+     */
+    record TokenConfidence(long nanos, boolean thinking, java.util.List<TokenProbability> tokens)
+            implements ReasoningEvent {
+
+        public TokenConfidence {
+            tokens = java.util.List.copyOf(tokens);
         }
     }
 

@@ -3,16 +3,29 @@ package dev.thinkbench.core;
 /**
  * Numbers of one run, derived from its events. Any time may be null (not yet known, or never happened).
  *
- * @param timeToFirstThinkingMs from start to the first thinking text
+ * @param timeToFirstThinkingMs from start to the first thinking text (a model load before the start not counted)
  * @param timeToFirstAnswerMs from start to the first answer text
  * @param thinkingMs from the first thinking text to the first answer text (or the last thinking text)
  * @param totalMs from start to the end (or to now while running)
- * @param tokensPerSecond generated tokens per second of generation time, null when unknown
+ * @param tokensPerSecond generated tokens per second between the first and the last generated token (pauses between
+ *                        forcing steps included), null when unknown
  * @param waits Wait texts inserted so far
+ * @param modelLoadMs how long the run waited for its model to load before it started, null when the model was
+ *                    already loaded or the engine does not say
+ * @param generationMs from the first generated token to the last (or now): the seconds of generation, null before
+ *                     the first token
  */
 public record RunMetrics(TokenCount promptTokens, TokenCount thinkingTokens, TokenCount answerTokens,
                          Long timeToFirstThinkingMs, Long timeToFirstAnswerMs, Long thinkingMs, Long totalMs,
-                         Double tokensPerSecond, Money cost, int waits) {
+                         Double tokensPerSecond, Money cost, int waits, Long modelLoadMs, Long generationMs) {
+
+    /** Metrics without a model load or generation time known. */
+    public RunMetrics(TokenCount promptTokens, TokenCount thinkingTokens, TokenCount answerTokens,
+                      Long timeToFirstThinkingMs, Long timeToFirstAnswerMs, Long thinkingMs, Long totalMs,
+                      Double tokensPerSecond, Money cost, int waits) {
+        this(promptTokens, thinkingTokens, answerTokens, timeToFirstThinkingMs, timeToFirstAnswerMs, thinkingMs,
+                totalMs, tokensPerSecond, cost, waits, null, null);
+    }
 
     public static RunMetrics empty() {
         return new RunMetrics(TokenCount.unknown(), TokenCount.unknown(), TokenCount.unknown(),

@@ -37,6 +37,7 @@ public final class RunRecorder {
     private boolean thinkingSummary;
     private Usage usage = Usage.unknown();
     private int waits;
+    private Long modelLoadMs;
 
     /** @param price the price used for the cost, {@link Price#free(String)} for local engines, null if unknown */
     public RunRecorder(Price price) {
@@ -52,6 +53,7 @@ public final class RunRecorder {
             case ReasoningEvent.Started s -> {
                 status = RunStatus.RUNNING;
                 startNanos = s.nanos();
+                modelLoadMs = s.modelLoadMs();
             }
             case ReasoningEvent.ThinkingDelta d -> onThinking(d);
             case ReasoningEvent.AnswerDelta d -> onAnswer(d);
@@ -61,6 +63,9 @@ public final class RunRecorder {
             case ReasoningEvent.Cancelled c -> end(c.nanos(), RunStatus.CANCELLED, null, null);
             case ReasoningEvent.Failed f -> end(f.nanos(), RunStatus.FAILED, f.kind(),
                     SecretScrubber.scrub(f.message()));
+            case ReasoningEvent.TokenConfidence t -> {
+                // The views colour text by it; the trace and metrics do not change.
+            }
             case ReasoningEvent.RetryWaiting w -> {
                 // The wait counts in the run's time, as it does for the user; nothing else changes.
             }
@@ -220,15 +225,17 @@ public final class RunRecorder {
             thinkingMs = millis(thinkingEnd - firstThinkingNanos);
         }
         Double tps = null;
-        if (output != null && firstOutputNanos >= 0) {
+        Long generationMs = null;
+        if (firstOutputNanos >= 0) {
             long genEnd = endNanos >= 0 ? lastOutputNanos : nowNanos;
+            generationMs = millis(genEnd - firstOutputNanos);
             double seconds = (genEnd - firstOutputNanos) / 1e9;
-            if (seconds > 0.001 && output > 1) {
+            if (output != null && seconds > 0.001 && output > 1) {
                 tps = (output - 1) / seconds;
             }
         }
         return new RunMetrics(prompt, thinking, answerCount, ttThinking, ttAnswer, thinkingMs, total, tps, cost,
-                waits);
+                waits, modelLoadMs, generationMs);
     }
 
     private TokenCount thinkingCount() {

@@ -25,4 +25,12 @@ public interface CompletionBackend {
      */
     CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
             throws EngineException;
+
+    /**
+     * Whether this backend reports token probabilities when a request asks for them
+     * ({@link CompletionRequest#topLogprobs()}); false unless it says so.
+     */
+    default boolean reportsTokenProbabilities() {
+        return false;
+    }
 }

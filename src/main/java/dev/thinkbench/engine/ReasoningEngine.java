@@ -36,4 +36,13 @@ public interface ReasoningEngine {
 
     /** Starts a run; see the class comment for the event contract. */
     RunHandle start(RunSpec spec, ReasoningEventSink sink);
+
+    /**
+     * Whether runs of {@code model} report how sure the model was of each token
+     * ({@link dev.thinkbench.core.ReasoningEvent.TokenConfidence}); false unless the engine says so. Any thread; may
+     * look the model's backend up but never calls a server.
+     */
+    default boolean reportsTokenProbabilities(String model) {
+        return false;
+    }
 }

@@ -5,6 +5,7 @@ import dev.thinkbench.core.ForcingPlan;
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunStatus;
+import dev.thinkbench.core.TokenProbability;
 import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionListener;
@@ -12,6 +13,7 @@ import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ReasoningEventSink;
+import dev.thinkbench.engine.TokenLogprob;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +102,7 @@ public final class BudgetForcer {
                 if (remaining <= 0) {
                     return force("thinking reached the cap of " + plan.maxThinkingTokens() + " tokens");
                 }
-                GuardedStep.Outcome o = steps.think(base + thinking, remaining, listener(this::onThinking), cancel);
+                GuardedStep.Outcome o = steps.think(base + thinking, remaining, listener(this::onThinking, true), cancel);
                 thinking.append(o.text());
                 used += o.tokens();
                 records.add(StepRunner.record(StepRecord.Phase.THINKING, openedBy, inserted, remaining, o));
@@ -151,7 +153,7 @@ public final class BudgetForcer {
 
         private ForcingOutcome answer(String closing) throws EngineException {
             int cap = run.maxAnswerTokens();
-            GuardedStep.Outcome o = steps.answer(base + thinking + closing, cap, listener(this::onAnswer), cancel);
+            GuardedStep.Outcome o = steps.answer(base + thinking + closing, cap, listener(this::onAnswer, false), cancel);
             records.add(StepRunner.record(StepRecord.Phase.ANSWER, closingKind, closing, cap, o));
             if (o.stop() == CompletionResult.Stop.CANCELLED) {
                 return end(RunStatus.CANCELLED, null, null);
@@ -169,12 +171,24 @@ public final class BudgetForcer {
             sink.accept(new ReasoningEvent.Intervention(System.nanoTime(), kind, text, used, reason));
         }
 
-        /** Text goes to {@code onText}; a wait the server asked for becomes a {@code RetryWaiting} event. */
-        private CompletionListener listener(CompletionListener onText) {
+        /**
+         * Text goes to {@code onText}; token probabilities become a {@code TokenConfidence} event (of the thinking
+         * or the answer); a wait the server asked for becomes a {@code RetryWaiting} event.
+         */
+        private CompletionListener listener(CompletionListener onText, boolean thinkingStep) {
             return new CompletionListener() {
                 @Override
                 public void onText(String text, int tokens) {
                     onText.onText(text, tokens);
+                }
+
+                @Override
+                public void onTokens(List<TokenLogprob> tokens) {
+                    List<TokenProbability> sure = new ArrayList<>(tokens.size());
+                    for (TokenLogprob t : tokens) {
+                        sure.add(new TokenProbability(t.text(), Math.min(1, Math.max(0, t.probability()))));
+                    }
+                    sink.accept(new ReasoningEvent.TokenConfidence(System.nanoTime(), thinkingStep, sure));
                 }
 
                 @Override

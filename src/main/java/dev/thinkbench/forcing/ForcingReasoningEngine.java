@@ -13,6 +13,7 @@ import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelCatalog;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.ModelLoading;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.engine.ReasoningEventSink;
 import dev.thinkbench.engine.RunHandle;
@@ -131,6 +132,16 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
                 + p.maxThinkingTokens() + " tokens with \"" + p.answerPrefix() + "\"";
     }
 
+    /** True when the model's backend reports token probabilities (the built-in engine does). */
+    @Override
+    public boolean reportsTokenProbabilities(String model) {
+        try {
+            return backends.apply(model == null ? "" : model).reportsTokenProbabilities();
+        } catch (RuntimeException e) {
+            return false; // a model that cannot be prepared reports nothing; its run says why
+        }
+    }
+
     @Override
     public Price price(String model, PriceTable table) {
         return free ? Price.free("local: no charge") : table.lookup(model).orElse(null);
@@ -183,9 +194,29 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
                     "could not prepare the model '" + spec.model() + "': " + e.getCause().getMessage()));
             return;
         }
+        Long loadMs;
+        try {
+            loadMs = backend instanceof ModelLoading loading ? loading.loadModel() : null;
+        } catch (EngineException e) {
+            long now = System.nanoTime();
+            sink.accept(new ReasoningEvent.Started(now, spec.model(), spec.budget().spec()));
+            sink.accept(new ReasoningEvent.Failed(now, e.kind(), e.getMessage()));
+            return;
+        }
         ForcingRun run = new ForcingRun(spec.system(), spec.prompt(), spec.model(), plan, spec.sampling(),
                 spec.budget().spec());
-        new BudgetForcer(backend, template).run(run, sink, cancel);
+        new BudgetForcer(backend, template).run(run, withModelLoad(sink, loadMs), cancel);
+    }
+
+    /**
+     * The run's start carries the model load it waited for, so a load is never counted as time to the first token
+     * (the forcer's {@code Started} comes after it).
+     */
+    private static ReasoningEventSink withModelLoad(ReasoningEventSink sink, Long loadMs) {
+        if (loadMs == null) {
+            return sink;
+        }
+        return event -> sink.accept(event instanceof ReasoningEvent.Started s ? s.withModelLoad(loadMs) : event);
     }
 
     /**

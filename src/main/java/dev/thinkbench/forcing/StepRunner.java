@@ -37,14 +37,20 @@ final class StepRunner {
             throws EngineException {
         // s1 stops thinking on both its end marker and the end of turn (a model may skip the marker).
         List<String> stops = List.copyOf(new LinkedHashSet<>(List.of(template.thinkingEnd(), template.endOfTurn())));
-        return GuardedStep.run(backend, new CompletionRequest(sofar, cap, stops, sampling, true), listener, cancel);
+        return GuardedStep.run(backend, request(new CompletionRequest(sofar, cap, stops, sampling, true)), listener,
+                cancel);
     }
 
     /** Writes the answer after {@code sofar}, which already ends with the closed thinking. */
     GuardedStep.Outcome answer(String sofar, int cap, CompletionListener listener, CancelToken cancel)
             throws EngineException {
-        return GuardedStep.run(backend, new CompletionRequest(sofar, cap, List.of(template.endOfTurn()), sampling,
-                true), listener, cancel);
+        return GuardedStep.run(backend, request(new CompletionRequest(sofar, cap, List.of(template.endOfTurn()),
+                sampling, true)), listener, cancel);
+    }
+
+    /** Asks for each token's probability where the backend reports them (the confidence view shows them). */
+    private CompletionRequest request(CompletionRequest plain) {
+        return backend.reportsTokenProbabilities() ? plain.withTopLogprobs(1) : plain;
     }
 
     /** The record of a finished step. */

@@ -80,8 +80,17 @@ public final class CandidateRound {
      */
     public static CandidateRound start(ReasoningEngine engine, PriceTable prices, RunSpec base, Budget budget, int n,
                                        Selection selection, String expected) {
-        return new CandidateRound(engine, prices, Comparison.startCandidates(engine, prices, base, budget, n),
-                selection, expected);
+        return start(engine, prices, base, budget, n, selection, expected, null);
+    }
+
+    /**
+     * As {@link #start(ReasoningEngine, PriceTable, RunSpec, Budget, int, Selection, String)}, costing free runs at
+     * the rates of the table's model {@code pricedAs} as an estimate ({@link PricedAs}); null prices them as usual.
+     */
+    public static CandidateRound start(ReasoningEngine engine, PriceTable prices, RunSpec base, Budget budget, int n,
+                                       Selection selection, String expected, String pricedAs) {
+        return new CandidateRound(engine, prices,
+                Comparison.startCandidates(engine, prices, base, budget, n, pricedAs), selection, expected);
     }
 
     /** The candidates' runs (a retried column shows its new run). */

@@ -21,22 +21,34 @@ public final class Comparison {
     private final ReasoningEngine engine;
     private final PriceTable prices;
     private final RunSpec base;
+    private final String pricedAs;
     private final List<LaneRun> runs = new ArrayList<>();
 
-    private Comparison(ReasoningEngine engine, PriceTable prices, RunSpec base) {
+    private Comparison(ReasoningEngine engine, PriceTable prices, RunSpec base, String pricedAs) {
         this.engine = engine;
         this.prices = prices;
         this.base = base;
+        this.pricedAs = pricedAs;
     }
 
     /**
      * Starts every lane at once. {@code base}'s budget is replaced by each lane's.
      */
     public static Comparison start(ReasoningEngine engine, PriceTable prices, RunSpec base, List<Lane> lanes) {
+        return start(engine, prices, base, lanes, null);
+    }
+
+    /**
+     * As {@link #start(ReasoningEngine, PriceTable, RunSpec, List)}, costing free runs (a local engine) at the rates of
+     * the table's model {@code pricedAs}, as an estimate (see {@link PricedAs}); null or blank prices them as usual.
+     */
+    public static Comparison start(ReasoningEngine engine, PriceTable prices, RunSpec base, List<Lane> lanes,
+                                   String pricedAs) {
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("a comparison needs at least one column");
         }
-        return start(engine, prices, base, lanes, lanes.stream().map(l -> base.withBudget(l.budget())).toList());
+        return launch(engine, prices, base, lanes, lanes.stream().map(l -> base.withBudget(l.budget())).toList(),
+                pricedAs);
     }
 
     /**
@@ -46,6 +58,15 @@ public final class Comparison {
      */
     public static Comparison startCandidates(ReasoningEngine engine, PriceTable prices, RunSpec base, Budget budget,
                                              int n) {
+        return startCandidates(engine, prices, base, budget, n, null);
+    }
+
+    /**
+     * As {@link #startCandidates(ReasoningEngine, PriceTable, RunSpec, Budget, int)}, costing free runs at the rates
+     * of the table's model {@code pricedAs} (see {@link PricedAs}); null or blank prices them as usual.
+     */
+    public static Comparison startCandidates(ReasoningEngine engine, PriceTable prices, RunSpec base, Budget budget,
+                                             int n, String pricedAs) {
         if (n < 1) {
             throw new IllegalArgumentException("best-of-N needs at least one candidate, was " + n);
         }
@@ -56,12 +77,12 @@ public final class Comparison {
             lanes.add(new Lane("#" + (i + 1), budget));
             specs.add(StrategyRun.variant(at, budget, i));
         }
-        return start(engine, prices, at, lanes, specs);
+        return launch(engine, prices, at, lanes, specs, pricedAs);
     }
 
-    private static Comparison start(ReasoningEngine engine, PriceTable prices, RunSpec base, List<Lane> lanes,
-                                    List<RunSpec> specs) {
-        Comparison c = new Comparison(engine, prices, base);
+    private static Comparison launch(ReasoningEngine engine, PriceTable prices, RunSpec base, List<Lane> lanes,
+                                     List<RunSpec> specs, String pricedAs) {
+        Comparison c = new Comparison(engine, prices, base, pricedAs);
         for (int i = 0; i < lanes.size(); i++) {
             c.runs.add(c.newRun(lanes.get(i), specs.get(i)));
         }
@@ -72,7 +93,7 @@ public final class Comparison {
     }
 
     private LaneRun newRun(Lane lane, RunSpec spec) {
-        return new LaneRun(lane, spec, new RunRecorder(engine.price(spec.model(), prices)));
+        return new LaneRun(lane, spec, new RunRecorder(PricedAs.price(engine, spec.model(), prices, pricedAs)));
     }
 
     /** The lanes' runs, in lane order. A retried lane shows its new run. */

@@ -51,7 +51,7 @@ public final class WorkbenchView extends StackPane {
             WorkbenchView.class.getResource("thinkbench.css"), "thinkbench.css").toExternalForm();
     private static final KeyCombination THEME = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
-    private static final String COMMON_KEYS = "Ctrl+1..4 tabs \u00b7 F5 refresh models \u00b7 Ctrl+Shift+L theme";
+    private static final String COMMON_KEYS = "Ctrl+1..5 tabs \u00b7 F5 refresh models \u00b7 Ctrl+Shift+L theme";
 
     private final WorkbenchViewModel vm;
     private final BorderPane layout = new BorderPane();
@@ -61,8 +61,8 @@ public final class WorkbenchView extends StackPane {
     private final CompareView compare;
     private final ConnectionBar connectionBar;
     private final Label keys = new Label();
-    private final Button help = Icons.button(null, Feather.HELP_CIRCLE, "Getting started: where the model runs (F1)",
-            Styles.BUTTON_ICON, Styles.FLAT);
+    private final Button help = Icons.button(null, Feather.HELP_CIRCLE,
+            dev.thinkbench.ui.common.Messages.get("help.button"), Styles.BUTTON_ICON, Styles.FLAT);
     private final Map<Tab, TabKeys> tabKeys = new HashMap<>();
     private Runnable onHelp;
     private Runnable onOverlayEscape;

@@ -170,17 +170,27 @@ class MainWindowTest {
     }
 
     @Test
-    void theHelpButtonOpensTheWelcomeAgainAndEscapeClosesIt(FxRobot robot) {
+    void theHelpButtonExplainsBudgetsChartsAndMarksAndLeadsToTheWelcome(FxRobot robot) {
         skipWelcome(robot);
         assertThat(saved().welcomeSeen()).isTrue();
 
         robot.clickOn("#helpButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.view().overlayShowing()).isTrue();
+        String help = robot.lookup("#helpText").queryAs(dev.thinkbench.ui.markdown.MarkdownView.class).plainText();
+        assertThat(help).contains("force:min=56,max=256,waits=1,wait=Wait", "think at least 56 tokens",
+                "The marks", "The charts", "Model load", "Token confidence");
+        assertThat(help).as("a table's |---| line is not a row").doesNotContain("---");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
-
         assertThat(window.view().overlayShowing()).isFalse();
+
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#openWelcomeButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#welcomeView").tryQuery()).isPresent();
+        assertThat(robot.lookup("#helpView").tryQuery()).isEmpty();
     }
 
     @Test
@@ -201,10 +211,10 @@ class MainWindowTest {
     }
 
     @Test
-    void fourTabsSwitchWithCtrl1To4EvenWhileTyping(FxRobot robot) {
+    void fiveTabsSwitchWithCtrl1To5EvenWhileTyping(FxRobot robot) {
         skipWelcome(robot);
         assertThat(window.view().tabs().getTabs()).extracting(t -> t.getText())
-                .containsExactly("Compare", "Stepper", "Models", "Experiments");
+                .containsExactly("Compare", "Stepper", "Models", "Experiments", "Lessons");
         robot.clickOn("#promptArea");
         String before = robot.lookup("#promptArea").queryAs(TextArea.class).getText();
 
@@ -214,6 +224,8 @@ class MainWindowTest {
         assertThat(selectedTab()).isEqualTo(MainWindow.MODELS);
         shortcut(robot, KeyCode.DIGIT4);
         assertThat(selectedTab()).isEqualTo(MainWindow.EXPERIMENTS);
+        shortcut(robot, KeyCode.DIGIT5);
+        assertThat(selectedTab()).isEqualTo(MainWindow.LESSONS);
         shortcut(robot, KeyCode.DIGIT1);
         assertThat(selectedTab()).isEqualTo(MainWindow.COMPARE);
         assertThat(robot.lookup("#promptArea").queryAs(TextArea.class).getText()).isEqualTo(before);
@@ -243,8 +255,8 @@ class MainWindowTest {
         skipWelcome(robot);
         waitUntil("the micro model is chosen", () -> BundledModels.MICRO.equals(connection().modelProperty().get()));
         shortcut(robot, KeyCode.DIGIT2);
-        assertThat(stepper().promptProperty().get()).as("the Compare tab's prompt is offered")
-                .isEqualTo(MicroExerciseSample.problem().question());
+        assertThat(stepper().promptProperty().get()).as("on the micro exercise, the problem where a Wait matters")
+                .isEqualTo("A bus has 49 people. 24 more board. 7 get off. How many people are on the bus now?");
 
         robot.clickOn("#runButton");
         waitEnabled(robot, "#waitButton");

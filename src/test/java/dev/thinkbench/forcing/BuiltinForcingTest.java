@@ -3,10 +3,12 @@ package dev.thinkbench.forcing;
 import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.Price;
+import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunRecorder;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.TokenProbability;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.local.LocalEngineProcess;
 import dev.thinkbench.engine.local.LocalEngineSettings;
@@ -45,6 +47,43 @@ class BuiltinForcingTest {
                     .containsExactly(InterventionKind.WAIT_INSERTED, InterventionKind.END_ACCEPTED);
             assertThat(recorder.trace().answer()).isEqualTo("A:4");
             assertThat(recorder.metrics(0).thinkingTokens().value()).isEqualTo(15);
+        }
+    }
+
+    @Test
+    void theBuiltInEngineReportsHowSureTheModelWasOfEachThinkingAndAnswerToken(@TempDir Path dir) throws Exception {
+        Path model = TinyGguf.write(dir.resolve("tiny.gguf"));
+        ChatTemplate template = new JinjaChatTemplate("tiny", "{% for m in messages %}<|im_start|>{{ m.role }}\n"
+                + "{{ m.content }}<|im_end|>\n{% endfor %}<|im_start|>assistant\n",
+                new TemplateMarkers("<think>", "</think>", "</think>", "<|im_end|>"));
+        try (LocalEngineProcess process = new LocalEngineProcess()) {
+            ForcingReasoningEngine engine = ForcingReasoningEngine.over(
+                    new LocalCompletionBackend(process, model, new LocalEngineSettings(2, 1024)), template);
+            java.util.List<ReasoningEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+            engine.start(new RunSpec("What is x?", "", "tiny", BudgetSpec.parse("force:min=12,max=100,waits=1"),
+                    Sampling.greedy(1)), events::add).done().get(60, TimeUnit.SECONDS);
+
+            assertThat(engine.reportsTokenProbabilities("tiny")).isTrue();
+            java.util.List<ReasoningEvent.TokenConfidence> sure = events.stream()
+                    .filter(e -> e instanceof ReasoningEvent.TokenConfidence)
+                    .map(e -> (ReasoningEvent.TokenConfidence) e).toList();
+            String thinkingTokens = sure.stream().filter(ReasoningEvent.TokenConfidence::thinking)
+                    .flatMap(t -> t.tokens().stream()).map(TokenProbability::text)
+                    .collect(java.util.stream.Collectors.joining());
+            String answerTokens = sure.stream().filter(t -> !t.thinking())
+                    .flatMap(t -> t.tokens().stream()).map(TokenProbability::text)
+                    .collect(java.util.stream.Collectors.joining());
+            // The stop string's tokens are reported too; the forcer cut their text, the Wait is the forcer's own.
+            assertThat(thinkingTokens).startsWith("Let x=2.").contains(" x=2.");
+            assertThat(answerTokens).startsWith("A:4");
+            assertThat(sure).flatExtracting(ReasoningEvent.TokenConfidence::tokens)
+                    .allSatisfy(t -> assertThat(t.probability()).isBetween(0.0, 1.0));
+            // Each token's probabilities come before its text.
+            int firstConfidence = events.indexOf(sure.getFirst());
+            int firstThinking = events.indexOf(events.stream()
+                    .filter(e -> e instanceof ReasoningEvent.ThinkingDelta).findFirst().orElseThrow());
+            assertThat(firstConfidence).isLessThan(firstThinking);
         }
     }
 }

@@ -35,6 +35,11 @@ public final class WorkbenchFixture {
     }
 
     public static WorkbenchServices services(EngineRegistry registry, BudgetPresets presets) {
+        return services(registry, presets, PriceTable.empty());
+    }
+
+    /** Services over {@code registry} with {@code presets} and {@code prices}. */
+    public static WorkbenchServices services(EngineRegistry registry, BudgetPresets presets, PriceTable prices) {
         List<SamplePrompt> samples = samples();
         return new WorkbenchServices() {
             @Override
@@ -49,7 +54,7 @@ public final class WorkbenchFixture {
 
             @Override
             public PriceTable prices() {
-                return PriceTable.empty();
+                return prices;
             }
 
             @Override

@@ -81,6 +81,30 @@ enum Story {
         return fill(question, cast);
     }
 
+    /**
+     * Every word any story can write, lower case, numbers left out: what {@link MicroWorld} checks a prompt against.
+     */
+    static java.util.Set<String> vocabulary() {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        java.util.List<String> names = new java.util.ArrayList<>(NAMES);
+        names.addAll(PRONOUNS);
+        names.addAll(THINGS);
+        names.add("%b");
+        names.add("%a");
+        for (Story s : values()) {
+            java.util.List<String> templates = new java.util.ArrayList<>(s.adds);
+            templates.addAll(s.subtracts);
+            templates.addAll(java.util.List.of(s.opening, s.doubles, s.triples, s.halves, s.question));
+            for (String t : templates) {
+                words.addAll(MicroWorld.words(t.replace("%N", "").replace("%P", "").replace("%T", "")));
+            }
+        }
+        for (String n : names) {
+            words.addAll(MicroWorld.words(n));
+        }
+        return java.util.Set.copyOf(words);
+    }
+
     private static String fill(String template, Cast cast) {
         return template.replace("%N", cast.name()).replace("%P", cast.pronoun()).replace("%T", cast.things());
     }

@@ -12,6 +12,7 @@ import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelCatalog;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.ModelLoading;
 import dev.thinkbench.engine.TokenCounter;
 import dev.thinkbench.engine.local.gguf.GgufFormatException;
 import dev.thinkbench.engine.local.gguf.GgufReader;
@@ -47,7 +48,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * busy evaluating a long prompt (it stops between prompt batches).
  */
 public final class LocalCompletionBackend implements BatchCompletionBackend, ChatTemplateSource, ModelCatalog,
-        TokenCounter {
+        TokenCounter, ModelLoading {
 
     public static final String ID = "builtin";
     /** How long a cancelled call waits for the engine to confirm before it returns anyway. */
@@ -121,6 +122,23 @@ public final class LocalCompletionBackend implements BatchCompletionBackend, Cha
     /** Loads the model now (otherwise the first completion does), surfacing file and load errors early. */
     public void load() throws EngineException {
         process.withModel(model, settings, c -> null);
+    }
+
+    /** The built-in engine reports each token's probability when asked. */
+    @Override
+    public boolean reportsTokenProbabilities() {
+        return true;
+    }
+
+    /** Loads the model unless it is loaded; returns how long this call waited for the load, null if it did not. */
+    @Override
+    public Long loadModel() throws EngineException {
+        if (process.loadedNow(model, settings)) {
+            return null;
+        }
+        long start = System.nanoTime();
+        load();
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** The control and user-defined token strings of the model's vocabulary, known once it is loaded. */

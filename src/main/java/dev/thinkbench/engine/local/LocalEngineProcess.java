@@ -110,6 +110,21 @@ public final class LocalEngineProcess implements AutoCloseable {
                 + model.getFileName());
     }
 
+    /**
+     * Whether {@code model} is loaded under {@code settings} right now, without waiting: false while a load (or a
+     * restart) is under way.
+     */
+    boolean loadedNow(Path model, LocalEngineSettings settings) {
+        if (!lock.readLock().tryLock()) {
+            return false;
+        }
+        try {
+            return isLoaded(model, settings);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private boolean isLoaded(Path model, LocalEngineSettings settings) {
         return connection != null && connection.alive() && model.equals(loadedModel)
                 && settings.equals(loadedSettings);

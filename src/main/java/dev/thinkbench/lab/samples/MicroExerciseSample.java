@@ -40,7 +40,8 @@ public final class MicroExerciseSample {
                 "A " + p.difficulty() + "-step problem from the micro model's held-out set (" + p.id() + "); the "
                         + "answer is " + p.answer() + ". A full scratchpad takes about " + traceTokens
                         + " thinking tokens: watch the small budget guess, the medium one stop half-way, and the "
-                        + "large one work it out.");
+                        + "large one work it out.", Integer.toString(p.answer()),
+                List.of(SamplePrompt.MICRO, SamplePrompt.ANY));
     }
 
     /** {@code samples} with the exercise in front (replacing an entry with the same id). */

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Reads sample prompts from {@code samples/prompts.json}:
  * {@code {"version":1,"prompts":[{"id":"...","title":"...","category":"...","prompt":"...","system":"...",
- * "note":"..."}]}}. Pure and thread-safe.
+ * "note":"...","answer":"...","models":["micro","any"]}]}}; {@code answer} (a string or a number) and {@code models}
+ * may be left out (no expected answer; any reasoning model). Pure and thread-safe.
  */
 public final class SamplePrompts {
 
@@ -41,12 +42,19 @@ public final class SamplePrompts {
             }
             try {
                 prompts.add(new SamplePrompt(id, n.path("title").asText(""), n.path("category").asText(""),
-                        n.path("prompt").asText(""), n.path("system").asText(""), n.path("note").asText("")));
+                        n.path("prompt").asText(""), n.path("system").asText(""), n.path("note").asText(""),
+                        n.path("answer").isValueNode() ? n.path("answer").asText() : null, models(n)));
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage(), e);
             }
         }
         return List.copyOf(prompts);
+    }
+
+    private static List<String> models(JsonNode n) {
+        List<String> tags = new ArrayList<>();
+        n.path("models").forEach(t -> tags.add(t.asText()));
+        return tags;
     }
 
     /** Reads {@code file}. */

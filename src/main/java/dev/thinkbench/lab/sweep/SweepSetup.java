@@ -29,20 +29,40 @@ import java.util.List;
  * @param temperature null for the engine's default
  * @param seed null for none
  * @param system the system prompt, empty for none
+ * @param moreBaseUrls further servers of the same engine and model the runs are spread over (a fleet), each with
+ *                     {@code concurrency}; empty for none (and in setups saved before there were any)
  */
 public record SweepSetup(String title, String problemSet, String engineId, String baseUrl, String apiKeyEnv,
                          String model, List<String> budgets, int samples, List<String> strategies, int candidates,
-                         int probeEvery, int agree, int concurrency, Double temperature, Long seed, String system) {
+                         int probeEvery, int agree, int concurrency, Double temperature, Long seed, String system,
+                         List<String> moreBaseUrls) {
 
     public SweepSetup {
         budgets = List.copyOf(budgets);
         strategies = List.copyOf(strategies);
         system = system == null ? "" : system;
+        moreBaseUrls = moreBaseUrls == null ? List.of() : List.copyOf(moreBaseUrls);
         title = title == null ? "" : title;
         problemSet = problemSet == null ? "" : problemSet;
         if (engineId == null || engineId.isBlank()) {
             throw new IllegalArgumentException("no engine chosen");
         }
+    }
+
+    /**
+     * Every server the sweep spreads over: the base URL ({@code engineDefault} when none was given) and then the
+     * further ones; empty when nothing was given beyond the engine's default, so the engine picks its own.
+     */
+    public List<String> servers(String engineDefault) {
+        if (moreBaseUrls.isEmpty()) {
+            return baseUrl == null ? List.of() : List.of(baseUrl);
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        if (baseUrl != null || engineDefault != null) {
+            all.add(baseUrl != null ? baseUrl : engineDefault);
+        }
+        all.addAll(moreBaseUrls);
+        return List.copyOf(all);
     }
 
     /**

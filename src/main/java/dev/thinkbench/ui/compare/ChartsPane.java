@@ -2,13 +2,18 @@ package dev.thinkbench.ui.compare;
 
 import javafx.collections.FXCollections;
 import javafx.geometry.Side;
+import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.Messages;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
@@ -35,28 +40,73 @@ public final class ChartsPane extends HBox {
     private final Chart tokens = new Chart("Tokens", "tokens-chart", "Tokens", true, 10, "#,##0",
             List.of(new Part("Thinking", f -> toDouble(f.thinkingTokens())),
                     new Part("Answer", f -> toDouble(f.answerTokens()))));
-    private final Chart cost = new Chart("Cost", "cost-chart", "USD", false, 0.01, "0.####",
+    // micro-model runs cost fractions of a cent even at hosted rates: the axis fits them, however small
+    private final Chart cost = new Chart("Cost", "cost-chart", "USD", false, 0.000001, "0.#######",
             List.of(new Part("Cost", f -> f.cost() == null ? null : f.cost().doubleValue())));
     private final Chart latency = new Chart("Latency", "latency-chart", "seconds", true, 1, "#,##0.##",
-            List.of(new Part("First token", f -> seconds(f.firstTokenMs())),
+            List.of(new Part(Messages.get("chart.latency.load"), f -> seconds(f.loadMs())),
+                    new Part("First token", f -> seconds(f.firstTokenMs())),
                     new Part("Thinking", f -> seconds(f.thinkingMs())),
                     new Part("Answer", f -> seconds(f.answerMs()))));
 
-    private final Label freeNote = new Label("Free: every run is on a local server");
+    private final Label freeNote = new Label(Messages.get("chart.cost.free"));
+    private final Label estimateNote = new Label();
+    private final CompareViewModel compare;
 
     public ChartsPane(CompareViewModel compare) {
         super(12);
+        this.compare = compare;
         getStyleClass().add("charts-pane");
         freeNote.getStyleClass().add("chart-note");
         freeNote.setMouseTransparent(true);
+        freeNote.setWrapText(true);
+        estimateNote.setId("costEstimateNote");
+        estimateNote.getStyleClass().addAll("chart-note", "estimate-note");
+        // one line as wide as the chart, however long the note (the rates' source in full in its tooltip): the
+        // chart below keeps its room
+        estimateNote.setWrapText(false);
+        estimateNote.setPrefWidth(40);
+        estimateNote.setMinWidth(0);
+        estimateNote.setMaxWidth(Double.MAX_VALUE);
+        Tooltip estimateTip = Icons.tip("");
+        estimateTip.textProperty().bind(estimateNote.textProperty());
+        estimateNote.setTooltip(estimateTip);
+        // above the chart, not over it: the chart's title and bars stay in view
+        estimateNote.managedProperty().bind(estimateNote.visibleProperty());
         for (Chart c : List.of(tokens, cost, latency)) {
-            StackPane slot = c == cost ? new StackPane(c.chart, freeNote) : new StackPane(c.chart);
+            Region slot = c == cost ? costSlot(c) : new StackPane(c.chart);
             HBox.setHgrow(slot, Priority.ALWAYS);
             slot.setMinWidth(0);
             getChildren().add(slot);
         }
+        Tooltip.install(tokens.chart, Icons.tip(Messages.get("chart.tokens.help")));
+        Tooltip.install(cost.chart, Icons.tip(Messages.get("chart.cost.help")));
+        Tooltip.install(latency.chart, Icons.tip(Messages.get("chart.latency.help")));
         compare.figuresProperty().addListener((obs, old, now) -> show(now));
         show(compare.figuresProperty().get());
+    }
+
+    private javafx.scene.layout.VBox costSlot(Chart c) {
+        StackPane chart = new StackPane(c.chart, freeNote);
+        javafx.scene.layout.VBox.setVgrow(chart, Priority.ALWAYS);
+        chart.setMinHeight(0);
+        return new javafx.scene.layout.VBox(2, estimateNote, chart);
+    }
+
+    /** The cost chart's note: what an estimate is priced at, or that the runs were free; for tests. */
+    public String costNote() {
+        return estimateNote.isVisible() ? estimateNote.getText() : freeNote.isVisible() ? freeNote.getText() : "";
+    }
+
+    /** The bar values of a chart's series, by chart title ("Tokens", "Cost", "Latency") and series name. */
+    public List<Double> values(String chart, String series) {
+        Chart c = switch (chart) {
+            case "Tokens" -> tokens;
+            case "Cost" -> cost;
+            case "Latency" -> latency;
+            default -> throw new IllegalArgumentException("no chart " + chart);
+        };
+        return c.values(series);
     }
 
     private void show(List<ColumnFigures> figures) {
@@ -67,7 +117,10 @@ public final class ChartsPane extends HBox {
         List<BigDecimal> known = figures.stream().map(ColumnFigures::cost)
                 .filter(Objects::nonNull).toList();
         boolean allFree = !known.isEmpty() && known.stream().allMatch(c -> c.signum() == 0);
-        freeNote.setVisible(allFree);
+        String estimate = compare.costNoteProperty().get();
+        estimateNote.setText(estimate.isEmpty() ? "" : Messages.get("chart.cost.estimate", estimate));
+        estimateNote.setVisible(!estimate.isEmpty());
+        freeNote.setVisible(allFree && estimate.isEmpty());
     }
 
     /** Column labels made unique, since a chart merges equal categories. */
@@ -148,6 +201,15 @@ public final class ChartsPane extends HBox {
                 series.add(s);
             }
             chart.getData().setAll(series);
+        }
+
+        List<Double> values(String name) {
+            for (int p = 0; p < parts.size(); p++) {
+                if (parts.get(p).name().equals(name)) {
+                    return series.get(p).getData().stream().map(d -> d.getYValue().doubleValue()).toList();
+                }
+            }
+            throw new IllegalArgumentException("no series " + name);
         }
 
         void show(List<String> labels, List<ColumnFigures> figures) {

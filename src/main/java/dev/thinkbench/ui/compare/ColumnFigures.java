@@ -15,9 +15,16 @@ import java.math.BigDecimal;
  * @param firstTokenMs from start to the first token of any kind
  * @param thinkingMs from the first thinking token to the first answer token
  * @param answerMs from the first answer token to the end (or now)
+ * @param loadMs the model load the run waited for before it started, null when none (the model was loaded)
  */
 public record ColumnFigures(String label, Integer thinkingTokens, Integer answerTokens, BigDecimal cost,
-                            Long firstTokenMs, Long thinkingMs, Long answerMs) {
+                            Long firstTokenMs, Long thinkingMs, Long answerMs, Long loadMs) {
+
+    /** Figures without a model load. */
+    public ColumnFigures(String label, Integer thinkingTokens, Integer answerTokens, BigDecimal cost,
+                         Long firstTokenMs, Long thinkingMs, Long answerMs) {
+        this(label, thinkingTokens, answerTokens, cost, firstTokenMs, thinkingMs, answerMs, null);
+    }
 
     /** Figures from a column's metrics. */
     public static ColumnFigures of(String label, RunMetrics m) {
@@ -31,7 +38,7 @@ public record ColumnFigures(String label, Integer thinkingTokens, Integer answer
             thinking = 0L;
         }
         return new ColumnFigures(label, m.thinkingTokens().value(), m.answerTokens().value(), m.cost().amount(),
-                first, thinking, answer);
+                first, thinking, answer, m.modelLoadMs());
     }
 
     private static Long minKnown(Long a, Long b) {

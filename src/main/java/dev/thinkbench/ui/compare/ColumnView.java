@@ -38,6 +38,11 @@ public final class ColumnView extends VBox implements TextStreamListener {
 
     private static final PseudoClass DANGER = Styles.STATE_DANGER;
     private static final PseudoClass PICKED = PseudoClass.getPseudoClass("picked");
+    /** The style class of thinking text in each confidence band (see thinkbench.css). */
+    static final java.util.Map<TextChunk.Confidence, String> CONFIDENCE_STYLES = java.util.Map.of(
+            TextChunk.Confidence.SURE, "confidence-sure",
+            TextChunk.Confidence.UNSURE, "confidence-unsure",
+            TextChunk.Confidence.GUESSING, "confidence-guessing");
 
     private final ColumnViewModel column;
     private final CompareViewModel compare;
@@ -58,10 +63,12 @@ public final class ColumnView extends VBox implements TextStreamListener {
     private final Label errorTitle = new Label();
     private final Label errorText = new Label();
     private final Label answerTitle = new Label("Answer", Icons.icon(Feather.MESSAGE_SQUARE));
+    private final VerdictBox verdict;
 
     public ColumnView(ColumnViewModel column, CompareViewModel compare) {
         this.column = column;
         this.compare = compare;
+        this.verdict = new VerdictBox(column.live());
         getStyleClass().add("budget-column");
         setSpacing(8);
         setPadding(new Insets(12));
@@ -109,8 +116,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         TextField budget = new TextField();
         budget.textProperty().bindBidirectional(column.budgetTextProperty());
         budget.getStyleClass().addAll("budget-field", Styles.SMALL);
-        budget.setTooltip(Icons.tip("Budget spec: none, tokens:N, effort:LEVEL (low, medium, high, ...), or "
-                + "force:min=N,max=N,waits=N,wait=TEXT (budget forcing, raw engines only)"));
+        budget.setTooltip(BudgetHelp.tooltip(column.budgetProperty()));
         budget.setPromptText("none \u00b7 tokens:N \u00b7 effort:LEVEL \u00b7 force:max=N");
         Label error = new Label();
         error.getStyleClass().addAll("field-error", Styles.TEXT_SMALL);
@@ -162,9 +168,10 @@ public final class ColumnView extends VBox implements TextStreamListener {
         thinkingPane.setMinHeight(72);
         answerTitle.getStyleClass().add("section-title");
         answer.getStyleClass().add("answer-text");
-        answer.setPrefHeight(200);
-        answer.setMinHeight(56);
-        VBox.setVgrow(answer, Priority.ALWAYS);
+        // the extracted answer and its mark stand above; the raw text below takes less room than the thinking
+        answer.setPrefHeight(72);
+        answer.setMinHeight(40);
+        VBox.setVgrow(answer, Priority.SOMETIMES);
         errorBox.getStyleClass().add("error-box");
         errorTitle.getStyleClass().add("error-title");
         errorTitle.setGraphic(Icons.icon(Feather.ALERT_TRIANGLE));
@@ -185,8 +192,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
         Region line = new Region();
         line.getStyleClass().add("hairline");
         // Metrics and status change several times a second: layout boundaries keep that from laying out the column.
-        VBox body = new VBox(8, thinkingPane, answerTitle, answer, errorBox, line, new LayoutBoundary(metrics),
-                new LayoutBoundary(status));
+        VBox body = new VBox(8, thinkingPane, answerTitle, verdict, answer, errorBox, line,
+                new LayoutBoundary(metrics), new LayoutBoundary(status));
         body.getStyleClass().add("column-body");
         VBox.setVgrow(body, Priority.ALWAYS);
         return body;
@@ -288,7 +295,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
     public void append(List<TextChunk> chunks) {
         for (TextChunk c : chunks) {
             switch (c.part()) {
-                case THINKING -> thinking.append(c.text(), "thinking-text");
+                case THINKING -> thinking.append(c.text(), c.confidence() == null ? "thinking-text"
+                        : CONFIDENCE_STYLES.get(c.confidence()));
                 case INSERTED -> thinking.append(c.text(), "inserted-text");
                 case ANSWER -> {
                     answer.append(c.text(), "answer-text");
@@ -323,6 +331,10 @@ public final class ColumnView extends VBox implements TextStreamListener {
     /** The answer text shown, for tests. */
     public String answerText() {
         return answer.text();
+    }
+
+    public VerdictBox verdictBox() {
+        return verdict;
     }
 
     public MetricsStrip metricsStrip() {

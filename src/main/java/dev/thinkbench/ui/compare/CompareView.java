@@ -9,6 +9,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -30,6 +31,8 @@ public final class CompareView extends StackPane {
     private final PromptPane prompt;
     private final SplitPane charts;
     private final ChartsPane chartsPane;
+    /** The charts with the answers' tally above them. */
+    private final javafx.scene.layout.VBox chartsArea;
     private boolean shortcutsEnabled = true;
 
     public CompareView(CompareViewModel compare) {
@@ -38,11 +41,15 @@ public final class CompareView extends StackPane {
         prompt = new PromptPane(compare);
         columns = new ColumnsPane(compare);
         chartsPane = new ChartsPane(compare);
+        chartsArea = new VBox(4, new TallyLine(compare), chartsPane);
+        VBox.setVgrow(chartsPane, Priority.ALWAYS);
         VBox.setVgrow(columns, Priority.ALWAYS);
-        charts = new SplitPane(new VBox(new BestOfNBar(compare), columns), chartsPane);
+        BestOfNBar bestOfN = new BestOfNBar(compare);
+        HBox.setHgrow(bestOfN, Priority.ALWAYS);
+        charts = new SplitPane(new VBox(new HBox(bestOfN, new ConfidenceBar(compare)), columns), chartsArea);
         charts.setOrientation(Orientation.VERTICAL);
         charts.setDividerPositions(0.72);
-        SplitPane.setResizableWithParent(chartsPane, false);
+        SplitPane.setResizableWithParent(chartsArea, false);
         SplitPane main = new SplitPane(prompt, charts);
         main.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(prompt, false);
@@ -105,18 +112,23 @@ public final class CompareView extends StackPane {
         return columns;
     }
 
+    /** The live charts, for tests. */
+    public ChartsPane chartsPane() {
+        return chartsPane;
+    }
+
     public PromptPane promptPane() {
         return prompt;
     }
 
     /** Hides or shows the charts below the columns. */
     public void setChartsVisible(boolean visible) {
-        boolean shown = charts.getItems().contains(chartsPane);
+        boolean shown = charts.getItems().contains(chartsArea);
         if (visible && !shown) {
-            charts.getItems().add(chartsPane);
+            charts.getItems().add(chartsArea);
             charts.setDividerPositions(0.72);
         } else if (!visible && shown) {
-            charts.getItems().remove(chartsPane);
+            charts.getItems().remove(chartsArea);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.Price;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.engine.ReasoningEngine;
@@ -9,16 +10,23 @@ import dev.thinkbench.lab.CandidateRound;
 import dev.thinkbench.lab.Comparison;
 import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.LaneRun;
+import dev.thinkbench.lab.PricedAs;
+import dev.thinkbench.lab.samples.ModelFit;
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.lab.strategy.Candidate;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -32,9 +40,12 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The Compare tab: one prompt, several budget columns, run side by side. Starts a {@link Comparison} over the columns
  * the engine can run, cancels and retries, and on every frame ({@link #tick}) lets each column drain its run and
- * refreshes the chart figures at most {@value #CHART_HZ} times a second. Says why Run is disabled. In best-of-N mode
- * ({@link #bestOfN()}) the columns are N live candidates of one budget with different seeds, and the candidate that
- * best-of-N's selection picks is marked once they have finished. UI thread only.
+ * refreshes the chart figures at most {@value #CHART_HZ} times a second. Says why Run is disabled. Grades each
+ * finished column against the prompt's expected answer, costs free runs at a hosted model's rates when asked
+ * ({@link #pricedAsProperty()}), and says when the prompt is outside the built-in micro model's world instead of
+ * running it there. In best-of-N mode ({@link #bestOfN()}) the columns are N live candidates of one budget with
+ * different seeds, and the candidate that best-of-N's selection picks is marked once they have finished. UI thread
+ * only.
  */
 public final class CompareViewModel {
 
@@ -54,6 +65,10 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper runHint = new ReadOnlyStringWrapper(this, "runHint", "");
     private final ReadOnlyObjectWrapper<List<ColumnFigures>> figures =
             new ReadOnlyObjectWrapper<>(this, "figures", List.of());
+    private final ReadOnlyStringWrapper figuresNote = new ReadOnlyStringWrapper(this, "figuresNote", "");
+    private final ReadOnlyStringWrapper tally = new ReadOnlyStringWrapper(this, "tally", "");
+    private final ObjectProperty<Price> pricedAs = new SimpleObjectProperty<>(this, "pricedAs");
+    private final ReadOnlyStringWrapper promptWarning = new ReadOnlyStringWrapper(this, "promptWarning", "");
     private final InvalidationListener recheck = obs -> updateRunState();
     private final Map<ColumnViewModel, Integer> laneOf = new IdentityHashMap<>();
     private Comparison comparison;
@@ -62,7 +77,15 @@ public final class CompareViewModel {
     private boolean chartDirty;
     private String engineId;
     private String presetKey;
+    /** The expected answer of the last run, for its retries. */
+    private String runExpected;
+    /** The rates the last run's free columns were costed at, null for none. */
+    private Price runPricedAs;
     private final BestOfNViewModel bestOfN = new BestOfNViewModel();
+    private final BooleanProperty confidenceShown = new SimpleBooleanProperty(this, "confidenceShown");
+    private String confidenceUnavailableShort = "";
+    private final ReadOnlyStringWrapper confidenceUnavailable = new ReadOnlyStringWrapper(this,
+            "confidenceUnavailable", "");
     /** The budget columns the user set up, kept while best-of-N shows candidate columns instead. */
     private List<ColumnViewModel> budgetColumns = List.of();
     private CandidateRound round;
@@ -85,7 +108,65 @@ public final class CompareViewModel {
         // A model with presets of its own (a tiny model beside 7B ones on one engine) brings its own columns.
         connection.modelProperty().addListener((obs, old, now) -> onEngineChanged(connection.engineProperty().get()));
         onEngineChanged(connection.engineProperty().get());
+        for (Observable o : List.of(prompt.promptProperty(), connection.modelProperty(),
+                connection.engineProperty())) {
+            o.addListener(obs -> checkModelFit());
+        }
+        checkModelFit();
         installBestOfN();
+        installConfidence();
+    }
+
+    // --- the token confidence view ----------------------------------------------------------------------------
+
+    private void installConfidence() {
+        for (Observable o : List.of(connection.engineProperty(), connection.modelProperty())) {
+            o.addListener(obs -> checkConfidence());
+        }
+        confidenceShown.addListener((obs, was, on) -> columns.forEach(c -> c.live().setConfidenceShown(on)));
+        columns.addListener((ListChangeListener<ColumnViewModel>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(c -> c.live().setConfidenceShown(confidenceShown.get()));
+            }
+        });
+        columns.forEach(c -> c.live().setConfidenceShown(confidenceShown.get()));
+        checkConfidence();
+    }
+
+    private void checkConfidence() {
+        ReasoningEngine engine = connection.engineProperty().get();
+        String model = connection.modelProperty().get();
+        confidenceUnavailableShort = engine == null ? "" : Messages.get("confidence.notReportedShort", engine.id());
+        confidenceUnavailable.set(engine == null ? Messages.get("confidence.noEngine")
+                : engine.reportsTokenProbabilities(model == null ? "" : model.strip()) ? ""
+                : Messages.get("confidence.notReported", engine.id()));
+    }
+
+    /**
+     * Whether the columns colour the thinking by the model's confidence in each token (for runs whose engine
+     * reported token probabilities).
+     */
+    public BooleanProperty confidenceShownProperty() {
+        return confidenceShown;
+    }
+
+    /** The reason in short (the engine's name), for beside the switch; blank when there is none. */
+    public String confidenceUnavailableShort() {
+        return confidenceUnavailable.get().isEmpty() ? "" : confidenceUnavailableShort;
+    }
+
+    /** Why the chosen engine cannot show token confidence, empty when it can. */
+    public ReadOnlyStringProperty confidenceUnavailableProperty() {
+        return confidenceUnavailable.getReadOnlyProperty();
+    }
+
+    /** Whether the prompt suits the model: the micro model's samples first, a warning for a prompt it cannot do. */
+    private void checkModelFit() {
+        ReasoningEngine engine = connection.engineProperty().get();
+        boolean micro = engine != null && ModelFit.isMicroModel(engine.id(), connection.modelProperty().get());
+        prompt.setMicroModel(micro);
+        String why = micro && prompt.hasPrompt() ? ModelFit.microProblem(prompt.promptProperty().get()) : null;
+        promptWarning.set(why == null ? "" : Messages.get("compare.outsideMicroWorld"));
     }
 
     private void onColumnsChanged(ListChangeListener.Change<? extends ColumnViewModel> change) {
@@ -203,6 +284,16 @@ public final class CompareViewModel {
         if (!canRun.get()) {
             return;
         }
+        if (!promptWarning.get().isEmpty()) {
+            String reason = Messages.get("compare.skippedOutsideMicroWorld");
+            columns.forEach(c -> c.live().skip(reason, promptWarning.get()));
+            laneOf.clear();
+            comparison = null;
+            chartDirty = true;
+            return;
+        }
+        runExpected = prompt.expectedProperty().get();
+        runPricedAs = pricedAs.get();
         if (bestOfN.enabledProperty().get()) {
             runCandidates();
             return;
@@ -224,13 +315,14 @@ public final class CompareViewModel {
                 c.live().skip(c.unsupportedProperty().get());
             }
         }
-        comparison = Comparison.start(engine, prices, base, lanes);
+        comparison = Comparison.start(engine, prices, base, lanes, runPricedAs == null ? null : runPricedAs.model());
         List<LaneRun> runs = comparison.runs();
         for (int i = 0; i < runCols.size(); i++) {
-            runCols.get(i).live().attach(runs.get(i));
+            runCols.get(i).live().attach(runs.get(i), runExpected);
         }
         running.set(true);
         chartDirty = true;
+        tally.set("");
     }
 
     /** Runs one column again with the same prompt, model and budget, leaving the others as they are. */
@@ -239,7 +331,7 @@ public final class CompareViewModel {
         if (comparison == null || index == null || column.live().getState().active()) {
             return;
         }
-        column.live().attach(comparison.retry(index));
+        column.live().attach(comparison.retry(index), runExpected);
         running.set(true);
         chartDirty = true;
         pickDue = round != null;
@@ -272,11 +364,15 @@ public final class CompareViewModel {
         if (chartDirty && (ended || nowNanos - lastChartNanos >= 1_000_000_000L / CHART_HZ)) {
             lastChartNanos = nowNanos;
             chartDirty = false;
+            figuresNote.set(costNote());
             figures.set(columns.stream()
                     .map(c -> ColumnFigures.of(c.labelProperty().get(), c.live().getMetrics())).toList());
         }
         if (ended) {
             running.set(false);
+            tally.set(AnswerTally.of(columns.stream().filter(c -> c.live().gradeProperty().get() != null)
+                    .map(c -> new AnswerTally.Vote(c.budgetTextProperty().get().strip(),
+                            c.live().gradeProperty().get())).toList()));
         }
         if (round != null) {
             tickCandidates(anyActive);
@@ -344,18 +440,21 @@ public final class CompareViewModel {
         ColumnViewModel first = columns.getFirst();
         RunSpec base = new RunSpec(prompt.promptProperty().get(), prompt.systemProperty().get(),
                 connection.modelProperty().get().strip(), first.budgetProperty().get(), prompt.sampling());
+        String expected = runExpected == null || runExpected.isBlank() ? null : runExpected.strip();
         round = CandidateRound.start(connection.engineProperty().get(), prices, base, first.budgetProperty().get(),
-                columns.size(), bestOfN.selectionProperty().get(), null);
+                columns.size(), bestOfN.selectionProperty().get(), expected,
+                runPricedAs == null ? null : runPricedAs.model());
         comparison = round.comparison();
         laneOf.clear();
         List<LaneRun> runs = comparison.runs();
         for (int i = 0; i < columns.size(); i++) {
             laneOf.put(columns.get(i), i);
             columns.get(i).markCandidate("", false);
-            columns.get(i).live().attach(runs.get(i));
+            columns.get(i).live().attach(runs.get(i), runExpected);
         }
         running.set(true);
         chartDirty = true;
+        tally.set("");
         pickDue = true;
         picking = null;
         bestOfN.setOutcome(columns.size() + " candidates running…");
@@ -426,6 +525,61 @@ public final class CompareViewModel {
     /** Why Run is disabled, empty when it is enabled. */
     public ReadOnlyStringProperty runHintProperty() {
         return runHint.getReadOnlyProperty();
+    }
+
+    /**
+     * The hosted model whose rates cost free runs (the built-in engine, a local server) as an estimate; null for
+     * none (free runs show as free). Takes effect at the next run.
+     */
+    public ObjectProperty<Price> pricedAsProperty() {
+        return pricedAs;
+    }
+
+    /** Prices free runs as the table's model {@code name} (null or blank: no estimate); false when it has none. */
+    public boolean pricedAs(String name) {
+        if (name == null || name.isBlank()) {
+            pricedAs.set(null);
+            return true;
+        }
+        Price found = prices.lookup(name.strip()).orElse(null);
+        pricedAs.set(found);
+        return found != null;
+    }
+
+    /** The models one can price as, from the price table. */
+    public List<Price> priceChoices() {
+        return PricedAs.choices(prices);
+    }
+
+    /**
+     * What the cost chart's numbers are: an estimate at a hosted model's rates (with their source and date), or
+     * empty when the costs are the engines' own.
+     */
+    public ReadOnlyStringProperty costNoteProperty() {
+        return figuresNote.getReadOnlyProperty();
+    }
+
+    private String costNote() {
+        if (runPricedAs == null) {
+            return "";
+        }
+        String estimate = runPricedAs.asEstimate().source();
+        boolean used = columns.stream().map(c -> c.live().getMetrics().cost())
+                .anyMatch(cost -> cost.known() && estimate.equals(cost.note()));
+        return used ? estimate : "";
+    }
+
+    /**
+     * When three or more columns ran the same budget: their answers counted and the majority named (self-consistency);
+     * empty otherwise. Set when a run ends.
+     */
+    public ReadOnlyStringProperty tallyProperty() {
+        return tally.getReadOnlyProperty();
+    }
+
+    /** Why the prompt does not suit the chosen model (outside the micro model's world), empty when it does. */
+    public ReadOnlyStringProperty promptWarningProperty() {
+        return promptWarning.getReadOnlyProperty();
     }
 
     /** The charts' numbers, one entry per column in column order. */

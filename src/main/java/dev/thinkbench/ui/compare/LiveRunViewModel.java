@@ -4,7 +4,9 @@ import dev.thinkbench.ui.text.TextStreamListener;
 
 import dev.thinkbench.ui.text.TextChunk;
 
+import dev.thinkbench.core.AnswerGrader;
 import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.Grade;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.lab.LaneRun;
@@ -37,7 +39,15 @@ public final class LiveRunViewModel {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "Ready");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<FailureKind> failureKind = new ReadOnlyObjectWrapper<>(this, "failureKind");
+    private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper thinkingSummary = new ReadOnlyBooleanWrapper(this, "thinkingSummary");
+    private final ReadOnlyBooleanWrapper confidenceReported = new ReadOnlyBooleanWrapper(this,
+            "confidenceReported");
+    private final ConfidenceAligner aligner = new ConfidenceAligner();
+    /** Everything handed to the listeners for this run, with its bands, so the confidence view can be redrawn. */
+    private final List<PendingText> shown = new ArrayList<>();
+    private boolean confidenceShown;
     private final List<TextStreamListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ReasoningEvent> drained = new ArrayList<>();
     private final List<PendingText> pendingText = new ArrayList<>();
@@ -48,13 +58,29 @@ public final class LiveRunViewModel {
     /** When a retry the server asked for is due (System.nanoTime), or 0 when none is pending. */
     private long retryAtNanos;
     private String retryReason = "";
+    /** The expected answer of the run shown, null when it has none. */
+    private String expected;
 
-    /** Shows {@code laneRun} from now on, clearing what was shown before. */
+    /** Shows {@code laneRun} from now on, clearing what was shown before; its answer is not graded. */
     public void attach(LaneRun laneRun) {
+        attach(laneRun, null);
+    }
+
+    /**
+     * Shows {@code laneRun} from now on, clearing what was shown before; when it ends normally its answer is graded
+     * against {@code expectedAnswer} ({@link #gradeProperty()}).
+     *
+     * @param expectedAnswer the prompt's known answer, null or blank for none (the answer is still extracted)
+     */
+    public void attach(LaneRun laneRun, String expectedAnswer) {
         run = laneRun;
+        expected = expectedAnswer == null || expectedAnswer.isBlank() ? null : expectedAnswer.strip();
+        grade.set(null);
+        notice.set("");
         pendingText.clear();
         sawText = false;
         thinkingSummary.set(false);
+        clearConfidence();
         lastMetricsNanos = 0;
         retryAtNanos = 0;
         error.set("");
@@ -67,8 +93,19 @@ public final class LiveRunViewModel {
 
     /** Clears the column and marks it as left out of a run, with the reason. */
     public void skip(String reason) {
+        skip(reason, "");
+    }
+
+    /**
+     * Clears the column and marks it as left out of a run, with the reason; {@code why} is said where the answer
+     * would be ({@link #noticeProperty()}), for a prompt the model cannot do.
+     */
+    public void skip(String reason, String why) {
         run = null;
+        grade.set(null);
+        notice.set(why == null ? "" : why);
         pendingText.clear();
+        clearConfidence();
         listeners.forEach(TextStreamListener::reset);
         metrics.set(RunMetrics.empty());
         error.set("");
@@ -105,8 +142,8 @@ public final class LiveRunViewModel {
         }
         boolean ended = !state.get().active();
         if ((showText || ended) && !pendingText.isEmpty()) {
-            List<TextChunk> batch = pendingText.stream().map(p -> new TextChunk(p.part(), p.text().toString()))
-                    .toList();
+            List<TextChunk> batch = pendingText.stream().map(this::chunk).toList();
+            pendingText.forEach(p -> keep(shown, p.part(), p.text(), p.confidence()));
             pendingText.clear();
             listeners.forEach(l -> l.append(batch));
         }
@@ -118,6 +155,9 @@ public final class LiveRunViewModel {
             changed = true;
         }
         if (ended) {
+            if (state.get() == ColumnState.DONE) {
+                grade.set(AnswerGrader.grade(current.trace().answer(), expected));
+            }
             run = null;
         }
         return changed;
@@ -130,7 +170,7 @@ public final class LiveRunViewModel {
                     if (d.summary()) {
                         thinkingSummary.set(true);
                     }
-                    addText(TextChunk.Part.THINKING, d.text());
+                    addThinking(d.text());
                     sawText |= !d.text().isEmpty();
                     state.set(ColumnState.THINKING);
                 }
@@ -153,6 +193,12 @@ public final class LiveRunViewModel {
                     retryReason = w.reason();
                     state.set(ColumnState.WAITING);
                 }
+                case ReasoningEvent.TokenConfidence t -> {
+                    if (t.thinking()) {
+                        aligner.addTokens(t.tokens());
+                        confidenceReported.set(aligner.hasTokens());
+                    }
+                }
                 case ReasoningEvent.UsageReported u -> {
                     // Usage shows through the metrics refreshed after the drain.
                 }
@@ -162,15 +208,67 @@ public final class LiveRunViewModel {
 
     /** Adds text to the batch, joined to its last chunk when that is the same part (one builder, no copies). */
     private void addText(TextChunk.Part part, String text) {
+        keep(pendingText, part, text, null);
+    }
+
+    /** Adds thinking text to the batch in stretches of one confidence band (none when no probabilities came). */
+    private void addThinking(String text) {
+        if (!aligner.hasTokens()) {
+            addText(TextChunk.Part.THINKING, text);
+            return;
+        }
+        for (ConfidenceAligner.Stretch s : aligner.split(text)) {
+            keep(pendingText, TextChunk.Part.THINKING, s.text(), s.confidence());
+        }
+    }
+
+    private static void keep(List<PendingText> list, TextChunk.Part part, CharSequence text,
+                             TextChunk.Confidence confidence) {
         if (text.isEmpty()) {
             return;
         }
-        PendingText last = pendingText.isEmpty() ? null : pendingText.getLast();
-        if (last != null && last.part() == part) {
+        PendingText last = list.isEmpty() ? null : list.getLast();
+        if (last != null && last.part() == part && last.confidence() == confidence) {
             last.text().append(text);
         } else {
-            pendingText.add(new PendingText(part, new StringBuilder(text)));
+            list.add(new PendingText(part, new StringBuilder(text), confidence));
         }
+    }
+
+    private TextChunk chunk(PendingText p) {
+        return new TextChunk(p.part(), p.text().toString(), confidenceShown ? p.confidence() : null);
+    }
+
+    private void clearConfidence() {
+        aligner.clear();
+        shown.clear();
+        confidenceReported.set(false);
+    }
+
+    /**
+     * Colours the thinking by the model's confidence in each token, or not: the text shown so far is drawn again in
+     * the new way. Only thinking whose engine reported probabilities gets colours ({@link #confidenceReportedProperty}).
+     */
+    public void setConfidenceShown(boolean show) {
+        if (show == confidenceShown) {
+            return;
+        }
+        confidenceShown = show;
+        if (shown.isEmpty()) {
+            return;
+        }
+        List<TextChunk> all = shown.stream().map(this::chunk).toList();
+        listeners.forEach(TextStreamListener::reset);
+        listeners.forEach(l -> l.append(all));
+    }
+
+    public boolean isConfidenceShown() {
+        return confidenceShown;
+    }
+
+    /** Whether the run shown reported how sure the model was of its thinking tokens. */
+    public ReadOnlyBooleanProperty confidenceReportedProperty() {
+        return confidenceReported.getReadOnlyProperty();
     }
 
     private void onIntervention(ReasoningEvent.Intervention i) {
@@ -178,6 +276,8 @@ public final class LiveRunViewModel {
             case WAIT_INSERTED, TEXT_INSERTED, ANSWER_FORCED -> addText(TextChunk.Part.INSERTED, i.text());
             case TRACE_EDITED -> {
                 pendingText.clear();
+                aligner.clear();
+                shown.clear();
                 listeners.forEach(TextStreamListener::reset);
                 addText(TextChunk.Part.THINKING, i.text());
             }
@@ -188,7 +288,7 @@ public final class LiveRunViewModel {
     }
 
     /** Text gathered for the next batch: one part and its text so far. */
-    private record PendingText(TextChunk.Part part, StringBuilder text) {
+    private record PendingText(TextChunk.Part part, StringBuilder text, TextChunk.Confidence confidence) {
     }
 
     private void updateStatus() {
@@ -253,6 +353,19 @@ public final class LiveRunViewModel {
     /** The failure message, empty unless the run failed. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * How the finished run's answer was graded against the prompt's expected answer (ungradable when there was none),
+     * null while running and for a run that did not finish normally.
+     */
+    public ReadOnlyObjectProperty<Grade> gradeProperty() {
+        return grade.getReadOnlyProperty();
+    }
+
+    /** What the column says instead of running (a prompt outside the model's world), empty otherwise. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** Whether the thinking shown is the provider's summary of the model's thinking, not the thinking itself. */

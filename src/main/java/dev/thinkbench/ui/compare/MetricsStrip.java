@@ -4,6 +4,7 @@ import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.TokenCount;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.Messages;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -15,9 +16,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * A column's numbers as small tiles: prompt / thinking / answer tokens (each marked reported or counted), time to the
- * first thinking and answer token, thinking time, total, tokens per second and cost. Unknown values are a dash.
- * UI thread only.
+ * A column's numbers as small tiles: prompt / thinking / answer tokens (each marked reported or counted), the model
+ * load the run waited for (apart from the time to the first token), time to the first thinking and answer token,
+ * thinking time, total, output tokens per second, cost and the seconds of generation beside it. Unknown values are a
+ * dash. UI thread only.
  */
 public final class MetricsStrip extends GridPane {
 
@@ -31,7 +33,9 @@ public final class MetricsStrip extends GridPane {
     private final Stat firstAnswer = new Stat("TTFT answer", "Time from the request to the first answer token");
     private final Stat thinkingTime = new Stat("Think time", "From the first thinking token to the first answer token");
     private final Stat total = new Stat("Total", "From the request to the end of the run");
-    private final Stat rate = new Stat("Tokens/s", "Generated tokens per second of generation time");
+    private final Stat rate = new Stat(Messages.get("metrics.rate"), Messages.get("metrics.rate.help"));
+    private final Stat load = new Stat(Messages.get("metrics.load"), Messages.get("metrics.load.help"));
+    private final Stat compute = new Stat(Messages.get("metrics.compute"), Messages.get("metrics.compute.help"));
 
     public MetricsStrip() {
         getStyleClass().add("metrics-strip");
@@ -44,7 +48,8 @@ public final class MetricsStrip extends GridPane {
             c.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(c);
         }
-        Stat[] all = {thinking, answer, prompt, firstThinking, firstAnswer, thinkingTime, total, rate, cost};
+        Stat[] all = {thinking, answer, prompt, load, firstThinking, firstAnswer, thinkingTime, total, rate, cost,
+            compute};
         for (int i = 0; i < all.length; i++) {
             add(all[i], i % TILES_PER_ROW, i / TILES_PER_ROW);
         }
@@ -64,6 +69,8 @@ public final class MetricsStrip extends GridPane {
         thinkingTime.set(Formats.millis(m.thinkingMs()), "");
         total.set(Formats.millis(m.totalMs()), "");
         rate.set(Formats.rateNumber(m.tokensPerSecond()), "");
+        load.set(Formats.millis(m.modelLoadMs()), "");
+        compute.set(Formats.millis(m.generationMs()), "");
     }
 
     /** The value text of a tile, by caption, for tests. */

@@ -3,6 +3,7 @@ package dev.thinkbench.ui.compare;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.samples.SamplePrompt;
 import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -43,8 +44,8 @@ public final class PromptPane extends VBox {
         ComboBox<SamplePrompt> samples = new ComboBox<>(vm.samples());
         samples.setPromptText("Samples\u2026");
         samples.valueProperty().bindBidirectional(vm.sampleProperty());
-        samples.setCellFactory(list -> new SampleCell());
-        samples.setButtonCell(new SampleCell());
+        samples.setCellFactory(list -> new SampleCell(vm));
+        samples.setButtonCell(new SampleCell(vm));
         samples.setTooltip(Icons.tip("Ready-made prompts from samples/prompts.json: trivial, retrieval, math, "
                 + "logic and proof problems"));
         samples.setMaxWidth(Double.MAX_VALUE);
@@ -101,7 +102,8 @@ public final class PromptPane extends VBox {
         hint.visibleProperty().bind(compare.runHintProperty().isNotEmpty());
         hint.managedProperty().bind(hint.visibleProperty());
 
-        getChildren().addAll(head, note, promptArea, system, sampling(vm), buttons, hint);
+        getChildren().addAll(head, note, promptArea, new ProblemControls(compare), system, sampling(vm), buttons,
+                hint);
     }
 
     private static VBox sampling(PromptViewModel vm) {
@@ -152,12 +154,21 @@ public final class PromptPane extends VBox {
         promptArea.requestFocus();
     }
 
-    /** Shows a sample's title and category. */
+    /** Shows a sample's title; with the micro model chosen, one it cannot do says it needs a real model. */
     private static final class SampleCell extends ListCell<SamplePrompt> {
+        private final PromptViewModel vm;
+
+        SampleCell(PromptViewModel vm) {
+            this.vm = vm;
+        }
+
         @Override
         protected void updateItem(SamplePrompt item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? "Samples\u2026" : item.title());
+            boolean needsRealModel = !empty && item != null && vm.microModelProperty().get() && !item.suitsMicro();
+            setText(empty || item == null ? "Samples\u2026" : needsRealModel
+                    ? Messages.get("prompt.sample.needsRealModel", item.title()) : item.title());
+            pseudoClassStateChanged(PseudoClass.getPseudoClass("needs-real-model"), needsRealModel);
         }
     }
 }

@@ -1,7 +1,14 @@
 package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.problems.ProblemGenerator;
+import dev.thinkbench.lab.samples.ModelFit;
+import dev.thinkbench.lab.samples.NewProblem;
 import dev.thinkbench.lab.samples.SamplePrompt;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -12,10 +19,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 
 /**
- * What to ask: the prompt, an optional system prompt, the sample it came from, and the sampling shared by every
- * column (temperature and seed, validated as typed). UI thread only.
+ * What to ask: the prompt, an optional system prompt, the sample it came from, its expected answer (from the sample, a
+ * generated problem, or typed by the user), and the sampling shared by every column (temperature and seed, validated
+ * as typed). With the built-in micro model chosen its samples come first ({@link #setMicroModel}); "New problem"
+ * draws a fresh one in its world at {@link #stepsProperty()} steps. UI thread only.
  */
 public final class PromptViewModel {
 
@@ -23,7 +34,13 @@ public final class PromptViewModel {
     static final String DEFAULT_TEMPERATURE = "0.6";
     static final String DEFAULT_SEED = "42";
 
+    private final List<SamplePrompt> allSamples;
+    private final ObservableList<SamplePrompt> orderedSamples;
     private final ObservableList<SamplePrompt> samples;
+    private final StringProperty expected = new SimpleStringProperty(this, "expected", "");
+    private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 3);
+    private final ReadOnlyBooleanWrapper microModel = new ReadOnlyBooleanWrapper(this, "microModel");
+    private LongSupplier seeds = () -> ThreadLocalRandom.current().nextLong();
     private final ObjectProperty<SamplePrompt> sample = new SimpleObjectProperty<>(this, "sample");
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
     private final StringProperty system = new SimpleStringProperty(this, "system", "");
@@ -34,12 +51,15 @@ public final class PromptViewModel {
     private final ReadOnlyStringWrapper sampleNote = new ReadOnlyStringWrapper(this, "sampleNote", "");
 
     public PromptViewModel(List<SamplePrompt> samples) {
-        this.samples = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(samples));
+        this.allSamples = List.copyOf(samples);
+        this.orderedSamples = FXCollections.observableArrayList(samples);
+        this.samples = FXCollections.unmodifiableObservableList(orderedSamples);
         sample.addListener((obs, old, now) -> {
             if (now != null) {
                 prompt.set(now.prompt());
                 system.set(now.system());
                 sampleNote.set(now.note());
+                expected.set(now.answer() == null ? "" : now.answer());
             }
         });
         prompt.addListener((obs, old, now) -> {
@@ -47,6 +67,10 @@ public final class PromptViewModel {
             if (chosen != null && !chosen.prompt().equals(now)) {
                 sample.set(null);
                 sampleNote.set("");
+                // the sample's answer belongs to the sample's prompt, not to an edited one
+                if (chosen.answer() != null && chosen.answer().equals(expected.get())) {
+                    expected.set("");
+                }
             }
         });
         temperature.addListener((obs, old, now) -> temperatureError.set(temperatureProblem(now)));
@@ -95,8 +119,61 @@ public final class PromptViewModel {
         return prompt.get() != null && !prompt.get().isBlank();
     }
 
+    /** The samples in picker order: with the micro model chosen, those it can do first. */
     public ObservableList<SamplePrompt> samples() {
         return samples;
+    }
+
+    /** Whether the built-in micro model is chosen: its samples come first, the others need a real model. */
+    public void setMicroModel(boolean micro) {
+        if (micro != microModel.get()) {
+            microModel.set(micro);
+            SamplePrompt chosen = sample.get();
+            orderedSamples.setAll(ModelFit.order(allSamples, micro));
+            sample.set(chosen);
+        }
+    }
+
+    /** True while the built-in micro model is chosen. */
+    public ReadOnlyBooleanProperty microModelProperty() {
+        return microModel.getReadOnlyProperty();
+    }
+
+    /**
+     * Puts a fresh problem in the micro model's world at {@link #stepsProperty()} steps in the prompt, with its
+     * answer as the expected answer.
+     */
+    public SamplePrompt newProblem() {
+        int n = Math.clamp(steps.get(), ProblemGenerator.MIN_STEPS, ProblemGenerator.MAX_STEPS);
+        SamplePrompt fresh = NewProblem.asSample(NewProblem.draw(n, seeds.getAsLong()));
+        sample.set(fresh);
+        return fresh;
+    }
+
+    /** Puts the problem of {@code steps} steps drawn from {@code seed} in the prompt (the same for everyone). */
+    public SamplePrompt newProblem(int stepCount, long seed) {
+        steps.set(Math.clamp(stepCount, ProblemGenerator.MIN_STEPS, ProblemGenerator.MAX_STEPS));
+        SamplePrompt fresh = NewProblem.asSample(NewProblem.draw(steps.get(), seed));
+        sample.set(fresh);
+        return fresh;
+    }
+
+    /** Where new problems' seeds come from (tests pass a fixed sequence). */
+    public void setSeeds(LongSupplier source) {
+        seeds = source;
+    }
+
+    /** How many steps a new problem has, 1 to {@value ProblemGenerator#MAX_STEPS}. */
+    public IntegerProperty stepsProperty() {
+        return steps;
+    }
+
+    /**
+     * The prompt's known answer, graded against each column's answer; set by a sample or a new problem, or typed.
+     * Blank for none (the answers are then shown ungraded).
+     */
+    public StringProperty expectedProperty() {
+        return expected;
     }
 
     /** The chosen sample; choosing one fills prompt and system; editing the prompt clears it. */

@@ -29,6 +29,7 @@ public final class ConnectionBar extends HBox {
 
     private final ConnectionViewModel vm;
     private final ComboBox<String> model = new ComboBox<>();
+    private final StatusBadge serverStatus;
 
     public ConnectionBar(ConnectionViewModel vm) {
         this.vm = vm;
@@ -95,14 +96,13 @@ public final class ConnectionBar extends HBox {
         refresh.visibleProperty().bind(vm.loadingModelsProperty().not());
         StackPane refreshSlot = new StackPane(refresh, busy);
 
+        // the set-up problem (a bad URL, a missing key variable) in words; the check of the engine and the model load
+        // as short badges that open the whole message
         Label problem = new Label();
         problem.setId("connectionProblem");
         problem.getStyleClass().addAll("connection-problem", Styles.TEXT_SMALL);
         problem.setGraphic(Icons.icon(Feather.ALERT_CIRCLE));
-        problem.textProperty().bind(Bindings.createStringBinding(() -> {
-            String c = vm.connectionErrorProperty().get();
-            return c.isEmpty() ? vm.modelsErrorProperty().get() : c;
-        }, vm.connectionErrorProperty(), vm.modelsErrorProperty()));
+        problem.textProperty().bind(vm.connectionErrorProperty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setMaxWidth(420);
@@ -110,17 +110,27 @@ public final class ConnectionBar extends HBox {
         HBox.setHgrow(problem, javafx.scene.layout.Priority.SOMETIMES);
         problem.textProperty().addListener((obs, old, now) -> problem.setTooltip(now.isEmpty() ? null
                 : Icons.tip(now)));
+        serverStatus = new StatusBadge("serverStatus", vm.statusProperty(), vm::refreshModels);
+        StatusBadge modelStatus = new StatusBadge("modelStatus", vm.modelStatusProperty(), null);
 
         getChildren().addAll(caption("Engine"), engine, url, key, secret, caption("Model"), model, refreshSlot,
-                problem);
-        vm.engineEntryProperty().addListener((obs, old, now) -> {
-            url.setDisable(!vm.usesServer());
-            key.setDisable(!vm.usesServer());
-            secret.setDisable(!vm.usesServer());
-        });
-        url.setDisable(!vm.usesServer());
-        key.setDisable(!vm.usesServer());
-        secret.setDisable(!vm.usesServer());
+                problem, serverStatus, modelStatus);
+        vm.engineEntryProperty().addListener((obs, old, now) -> showServerFields(url, key, secret));
+        showServerFields(url, key, secret);
+    }
+
+    /** An engine without a server (the built-in one) needs no URL or key: their room goes to the model and checks. */
+    private void showServerFields(TextField url, TextField key, PasswordField secret) {
+        boolean server = vm.usesServer();
+        url.setDisable(!server);
+        key.setDisable(!server);
+        secret.setDisable(!server);
+        for (TextField f : java.util.List.of(url, key)) {
+            f.setVisible(server);
+            f.setManaged(server);
+        }
+        secret.setVisible(server && vm.canStoreKeys());
+        secret.setManaged(secret.isVisible());
     }
 
     /**
@@ -152,6 +162,11 @@ public final class ConnectionBar extends HBox {
         l.getStyleClass().addAll("bar-caption", Styles.TEXT_MUTED);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** Opens the whole message of the engine check (as a click on its badge does). */
+    public void showServerStatusDetail() {
+        serverStatus.showDetail();
     }
 
     /** Lists the server's models again. */

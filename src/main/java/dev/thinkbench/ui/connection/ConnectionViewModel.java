@@ -1,11 +1,15 @@
 package dev.thinkbench.ui.connection;
 
+import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.EngineConfig;
+import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.lab.settings.SecretsStore;
 import dev.thinkbench.ui.BackgroundTasks;
+import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,15 +27,22 @@ import javafx.collections.ObservableList;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Which engine, server and model the workbench talks to. Rebuilds the {@link ReasoningEngine} whenever the engine
  * kind, base URL or key variable changes (creating an engine never contacts the server) and lists the server's models
- * off the UI thread. Errors are kept as messages for the view to show inline. Use from the UI thread only.
+ * off the UI thread. Errors are kept as messages for the view to show inline. Choosing an engine kind checks it at once
+ * (its models are listed; {@link #statusProperty()} says how that went in a few words, with the whole message) and
+ * brings back the model last used on it; a chosen model is loaded at once where the app says how
+ * ({@link #setModelPreloader}). Use from the UI thread only.
  */
 public final class ConnectionViewModel {
 
@@ -48,9 +59,19 @@ public final class ConnectionViewModel {
     private final ReadOnlyStringWrapper modelsError = new ReadOnlyStringWrapper(this, "modelsError", "");
     private final ReadOnlyStringWrapper connectionError = new ReadOnlyStringWrapper(this, "connectionError", "");
     private final ReadOnlyObjectWrapper<ReasoningEngine> engine = new ReadOnlyObjectWrapper<>(this, "engine");
+    private final ReadOnlyObjectWrapper<ServerStatus> status = new ReadOnlyObjectWrapper<>(this, "status",
+            ServerStatus.none());
+    private final ReadOnlyObjectWrapper<ServerStatus> modelStatus = new ReadOnlyObjectWrapper<>(this, "modelStatus",
+            ServerStatus.none());
+    /** The model last chosen on each engine kind, so a switch and back finds it again. */
+    private final Map<String, String> modelByEngine = new HashMap<>();
+    private BiFunction<String, String, Callable<Long>> preloader = (engineId, modelName) -> null;
     private final ReadOnlyBooleanWrapper keyStored = new ReadOnlyBooleanWrapper(this, "keyStored");
     private final Optional<SecretsStore> keys;
     private int listGeneration;
+    private int loadGeneration;
+    /** True while {@link #restore} or {@link #use} set several things at once: no check until they are all set. */
+    private boolean batch;
 
     public ConnectionViewModel(EngineRegistry registry, BackgroundTasks tasks, UnaryOperator<String> environment) {
         this(registry, tasks, environment, Optional.empty());
@@ -72,10 +93,33 @@ public final class ConnectionViewModel {
         if (!engines.isEmpty()) {
             engineEntry.set(engines.getFirst());
         }
+        model.addListener((obs, old, now) -> {
+            rememberModel();
+            preload();
+        });
+        engine.addListener((obs, old, now) -> preload());
+    }
+
+    private void rememberModel() {
+        EngineRegistry.Entry entry = engineEntry.get();
+        String name = model.get();
+        if (entry != null && name != null && !name.isBlank()) {
+            modelByEngine.put(entry.id(), name.strip());
+        }
     }
 
     /** Restores a saved choice; unknown engine ids are ignored. Null values keep the current ones. */
     public void restore(String engineId, String url, String modelName, String keyVariable) {
+        batch = true;
+        try {
+            restoreAll(engineId, url, modelName, keyVariable);
+        } finally {
+            batch = false;
+        }
+        preload();
+    }
+
+    private void restoreAll(String engineId, String url, String modelName, String keyVariable) {
         engines.stream().filter(e -> e.id().equals(engineId)).findFirst().ifPresent(engineEntry::set);
         if (keyVariable != null) {
             apiKeyVariable.set(keyVariable);
@@ -100,10 +144,16 @@ public final class ConnectionViewModel {
     public void use(String engineId, String url, String keyVariable, String modelName) {
         EngineRegistry.Entry entry = engines.stream().filter(e -> e.id().equals(engineId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no engine '" + engineId + "' in this build"));
-        engineEntry.set(entry);
-        apiKeyVariable.set(keyVariable == null ? "" : keyVariable);
-        baseUrl.set(url != null ? url : Objects.requireNonNullElse(entry.defaultBaseUrl(), ""));
-        model.set(modelName == null ? "" : modelName.strip());
+        batch = true;
+        try {
+            engineEntry.set(entry);
+            apiKeyVariable.set(keyVariable == null ? "" : keyVariable);
+            baseUrl.set(url != null ? url : Objects.requireNonNullElse(entry.defaultBaseUrl(), ""));
+            model.set(modelName == null ? "" : modelName.strip());
+        } finally {
+            batch = false;
+        }
+        preload();
         refreshModels();
     }
 
@@ -116,7 +166,11 @@ public final class ConnectionViewModel {
             baseUrl.set(Objects.requireNonNullElse(now.defaultBaseUrl(), ""));
         }
         rebuildEngine();
-        if (old != null) {
+        if (old != null && !batch) {
+            // back on an engine kind: its model again (or none until its list names one), and check it at once
+            model.set(now == null ? "" : modelByEngine.getOrDefault(now.id(), ""));
+            refreshModels();
+        } else if (old != null) {
             model.set("");
         }
     }
@@ -199,12 +253,19 @@ public final class ConnectionViewModel {
             return;
         }
         int generation = ++listGeneration;
+        String name = engineName();
         loadingModels.set(true);
         modelsError.set("");
+        status.set(new ServerStatus(ServerStatus.State.CHECKING, Messages.get("connection.checking", name), ""));
         tasks.run(current::listModels, list -> {
             if (generation == listGeneration) {
                 loadingModels.set(false);
                 models.setAll(list);
+                status.set(list.isEmpty()
+                        ? new ServerStatus(ServerStatus.State.PROBLEM, Messages.get("connection.noModels", name),
+                        Messages.get("connection.noModels.detail", name))
+                        : new ServerStatus(ServerStatus.State.OK, Messages.get("connection.ok", name, list.size()),
+                        current.displayName()));
                 if (list.isEmpty()) {
                     modelsError.set("no models available on this engine yet");
                 } else if (model.get() == null || model.get().isBlank()) {
@@ -216,6 +277,68 @@ public final class ConnectionViewModel {
                 loadingModels.set(false);
                 models.clear();
                 modelsError.set("No model list: " + messageOf(error));
+                status.set(new ServerStatus(ServerStatus.State.PROBLEM, summaryOf(error, name), messageOf(error)));
+            }
+        });
+    }
+
+    private String engineName() {
+        EngineRegistry.Entry entry = engineEntry.get();
+        if (entry == null) {
+            return "";
+        }
+        String name = entry.displayName();
+        int paren = name.indexOf(" (");
+        return paren > 0 ? name.substring(0, paren) : name;
+    }
+
+    /** A few words for the badge; the whole message is the status's detail. */
+    private static String summaryOf(Exception error, String engineName) {
+        FailureKind kind = error instanceof EngineException e ? e.kind() : FailureKind.UNKNOWN;
+        return switch (kind) {
+            case UNREACHABLE, TIMEOUT -> Messages.get("connection.unreachable", engineName);
+            case AUTHENTICATION -> Messages.get("connection.auth", engineName);
+            default -> Messages.get("connection.failed", engineName);
+        };
+    }
+
+    /**
+     * How the app loads a chosen model ahead of the first run: for an engine id and model name, the work that loads
+     * it (returning the milliseconds it took, null when it was loaded already), or null for engines that load nothing
+     * (servers). Called on the UI thread; the work runs in the background.
+     */
+    public void setModelPreloader(BiFunction<String, String, Callable<Long>> loader) {
+        preloader = loader == null ? (engineId, modelName) -> null : loader;
+        preload();
+    }
+
+    private void preload() {
+        if (batch) {
+            return;
+        }
+        EngineRegistry.Entry entry = engineEntry.get();
+        String name = model.get();
+        boolean listed = models.isEmpty() || models.stream().anyMatch(m -> m.name().equals(name == null ? ""
+                : name.strip()));
+        Callable<Long> work = entry == null || engine.get() == null || name == null || name.isBlank() || !listed
+                ? null : preloader.apply(entry.id(), name.strip());
+        int generation = ++loadGeneration;
+        if (work == null) {
+            modelStatus.set(ServerStatus.none());
+            return;
+        }
+        String shown = name.strip();
+        modelStatus.set(new ServerStatus(ServerStatus.State.CHECKING, Messages.get("model.loading", shown), ""));
+        tasks.run(work, ms -> {
+            if (generation == loadGeneration) {
+                modelStatus.set(new ServerStatus(ServerStatus.State.OK, ms == null ? Messages.get("model.ready")
+                        : Messages.get("model.loaded", Formats.seconds(ms)), Messages.get("model.loaded.detail",
+                        shown)));
+            }
+        }, error -> {
+            if (generation == loadGeneration) {
+                modelStatus.set(new ServerStatus(ServerStatus.State.PROBLEM, Messages.get("model.loadFailed"),
+                        messageOf(error)));
             }
         });
     }
@@ -267,6 +390,16 @@ public final class ConnectionViewModel {
     public boolean usesServer() {
         EngineRegistry.Entry e = engineEntry.get();
         return e != null && e.defaultBaseUrl() != null && !e.defaultBaseUrl().isBlank();
+    }
+
+    /** How the check of the chosen engine went (its models listed), in a few words and in full. */
+    public ReadOnlyObjectProperty<ServerStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Whether the chosen model is being loaded, ready, or could not be loaded (engines that load a model). */
+    public ReadOnlyObjectProperty<ServerStatus> modelStatusProperty() {
+        return modelStatus.getReadOnlyProperty();
     }
 
     /** The engine to run on, null while the settings are wrong. */

@@ -35,8 +35,9 @@ final class ChartsPane extends VBox {
         traceTab.setClosable(true);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showSelected());
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        measures.setPrefHeight(150);
-        measures.setMinHeight(110);
+        // the header and the five measures of the dense table, without a scroll bar
+        measures.setPrefHeight(186);
+        measures.setMinHeight(120);
         getChildren().addAll(tabs, measures);
         results.figuresProperty().addListener((obs, old, now) -> {
             latest = now;

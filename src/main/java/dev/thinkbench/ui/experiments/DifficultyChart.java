@@ -20,8 +20,8 @@ import java.util.Map;
  */
 final class DifficultyChart implements FigureView {
 
-    private final IntervalChart chart = new IntervalChart(new LogAxis("mean thinking (compute) tokens per run, log "
-            + "scale"), "Accuracy by difficulty");
+    private final IntervalChart chart = new IntervalChart(new LogAxis(TokensChart.AXIS_LABEL),
+            "Accuracy by difficulty");
     private final ComboBox<String> strategy = new ComboBox<>();
     private final Label empty = new Label("No problem in this set has a difficulty.");
     private final VBox pane;

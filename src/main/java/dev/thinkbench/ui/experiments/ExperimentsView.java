@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.sweep.RunKey;
 import dev.thinkbench.ui.common.FrameDriver;
 import dev.thinkbench.ui.common.Icons;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -14,6 +16,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -48,6 +51,8 @@ import java.util.function.Function;
 public final class ExperimentsView extends BorderPane {
 
     private static final String FORM = "sweep-setup.fxml";
+    /** The width from which the setup form stays beside the results while a sweep runs. */
+    private static final double ROOMY_WIDTH = 1600;
     private static final KeyCombination RUN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final ExperimentsViewModel vm;
@@ -64,6 +69,8 @@ public final class ExperimentsView extends BorderPane {
             + "kept and the sweep can be resumed", Styles.SMALL);
     private final Button retry = Icons.button("Retry failed", Feather.ROTATE_CW, "Run the failed runs again; ok "
             + "runs are kept", Styles.SMALL);
+    private final Button setupToggle = new Button(null, Icons.icon(Feather.SIDEBAR));
+    private final BooleanProperty setupShown = new SimpleBooleanProperty(true);
     private Function<Window, Path> problemChooser = ExperimentsView::chooseProblemFile;
     private Function<Window, Path> folderChooser = ExperimentsView::chooseFolder;
 
@@ -84,7 +91,7 @@ public final class ExperimentsView extends BorderPane {
         table = new ResultsTable(vm.results(), this::openTrace, vm::setGrade);
         charts = new ChartsPane(vm.results(), trace);
         setTop(resumeBanner());
-        setLeft(formColumn(form));
+        setLeft(setupColumn(formColumn(form)));
         setCenter(results());
         setBottom(statusBar());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -118,6 +125,25 @@ public final class ExperimentsView extends BorderPane {
         return column;
     }
 
+    /**
+     * The form column can be hidden (the toggle left of the results title) so the table has the width; a sweep
+     * that starts in a window narrower than {@link #ROOMY_WIDTH} hides it, as its cells are what to watch then.
+     */
+    private Region setupColumn(Region column) {
+        setupToggle.setId("setupToggle");
+        setupToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        setupToggle.setTooltip(Icons.tip("Show or hide the sweep setup"));
+        setupToggle.setOnAction(e -> setupShown.set(!setupShown.get()));
+        column.visibleProperty().bind(setupShown);
+        column.managedProperty().bind(column.visibleProperty());
+        vm.phaseProperty().addListener((obs, old, now) -> {
+            if (now == Phase.STARTING && getWidth() > 0 && getWidth() < ROOMY_WIDTH) {
+                setupShown.set(false);
+            }
+        });
+        return column;
+    }
+
     private Region resumeBanner() {
         Label text = new Label();
         text.setWrapText(true);
@@ -134,6 +160,9 @@ public final class ExperimentsView extends BorderPane {
         aside.setOnAction(e -> vm.declineResume());
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
+        // the text wraps; the buttons keep their words
+        resume.setMinWidth(Region.USE_PREF_SIZE);
+        aside.setMinWidth(Region.USE_PREF_SIZE);
         HBox banner = new HBox(10, Icons.icon(Feather.ROTATE_CCW), text, resume, aside);
         banner.getStyleClass().add("resume-banner");
         banner.setAlignment(Pos.CENTER_LEFT);
@@ -148,6 +177,9 @@ public final class ExperimentsView extends BorderPane {
         title.getStyleClass().addAll(Styles.TITLE_4, "sweep-title");
         title.textProperty().bind(vm.titleProperty().map(t -> t.isEmpty() ? "Results" : t));
         title.setMinWidth(0);
+        Tooltip titleTip = new Tooltip();
+        titleTip.textProperty().bind(title.textProperty());
+        title.setTooltip(titleTip);
         Label message = new Label();
         message.setId("sweepMessage");
         message.getStyleClass().addAll(Styles.TEXT_SMALL, "sweep-message");
@@ -158,14 +190,14 @@ public final class ExperimentsView extends BorderPane {
         message.setMinHeight(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, title, spacer, exportMenu());
+        HBox head = new HBox(8, setupToggle, title, spacer, exportMenu());
         head.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox left = new VBox(6, head, message, table);
         left.setPadding(new Insets(10, 6, 6, 10));
         SplitPane split = new SplitPane(left, charts);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.55);
         return split;
     }
 
@@ -300,6 +332,11 @@ public final class ExperimentsView extends BorderPane {
 
     SweepSetupController setupController() {
         return setup;
+    }
+
+    /** Whether the setup form is shown beside the results. */
+    public boolean setupShown() {
+        return setupShown.get();
     }
 
     /** The form's Start button, for the tab's focus. */

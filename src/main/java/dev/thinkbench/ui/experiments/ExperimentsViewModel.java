@@ -204,7 +204,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
         EngineRegistry.Entry entry = services.engines().get(s.engineId());
         String key = s.apiKeyEnv() != null ? services.environment().apply(s.apiKeyEnv())
                 : services.keyStore().flatMap(k -> k.get(entry.id())).orElse(null);
-        List<String> urls = s.baseUrl() == null || entry.defaultBaseUrl() == null ? List.of() : List.of(s.baseUrl());
+        List<String> urls = entry.defaultBaseUrl() == null && s.moreBaseUrls().isEmpty() ? List.of()
+                : s.servers(entry.defaultBaseUrl());
         return SweepEndpoints.build(entry, s.model(), urls, key, s.apiKeyEnv(), SILENCE_TIMEOUT, null,
                 s.concurrency());
     }

@@ -39,8 +39,9 @@ final class IntervalChart extends LineChart<Number, Number> {
     }
 
     static NumberAxis accuracyAxis() {
-        // a little room above 100% so points there are not cut by the plot's edge
-        NumberAxis y = new NumberAxis("accuracy (%)", 0, 104, 10);
+        // room above 100% so points there (and their saturation rings) are not cut by the plot's edge: a whole tick
+        // unit, as a tick closer to 100 makes the axis hide 100's label as overlapping; that top tick has no label
+        NumberAxis y = new NumberAxis("accuracy (%)", 0, 110, 10);
         y.setAutoRanging(false);
         y.setMinorTickVisible(false);
         y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
@@ -91,10 +92,17 @@ final class IntervalChart extends LineChart<Number, Number> {
                 l.setStartY(getYAxis().getDisplayPosition(100 * p.row().wilson().low()));
                 l.setEndY(getYAxis().getDisplayPosition(100 * p.row().wilson().high()));
                 if (labelled) {
-                    Text t = take(labels, label++, () -> styled(new Text(), "point-label"));
-                    t.setText(p.row().label());
-                    t.setX(x + 7);
-                    t.setY(y < 18 ? y + 16 : y - 7);
+                    // points that fall on one spot (budgets the model never reaches) share one label
+                    Text near = nearLabel(label, x, y);
+                    if (near != null) {
+                        near.setText(near.getText() + ", " + p.row().label());
+                    } else {
+                        Text t = take(labels, label++, () -> styled(new Text(), "point-label"));
+                        t.setText(p.row().label());
+                        t.setUserData(new double[] {x, y});
+                        t.setX(x + 7);
+                        t.setY(y < 18 ? y + 16 : y - 7);
+                    }
                 }
                 if (p.saturation()) {
                     Circle c = take(rings, ring, () -> styled(new Circle(11), "saturation-ring"));
@@ -111,6 +119,17 @@ final class IntervalChart extends LineChart<Number, Number> {
         hideFrom(labels, label);
         hideFrom(rings, ring);
         hideFrom(ringNotes, ring);
+    }
+
+    /** The label among the first {@code used} whose point lies within a few pixels of (x, y), or null. */
+    private Text nearLabel(int used, double x, double y) {
+        for (int i = 0; i < used; i++) {
+            if (labels.get(i).getUserData() instanceof double[] at && Math.abs(at[0] - x) < 6
+                    && Math.abs(at[1] - y) < 6) {
+                return labels.get(i);
+            }
+        }
+        return null;
     }
 
     private static <T extends Node> T styled(T node, String styleClass) {

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.sweep.ScalingMeasures;
 import dev.thinkbench.ui.common.Formats;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -41,17 +42,17 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
 
     MeasuresTable() {
         setId("measuresTable");
-        getStyleClass().add("measures-table");
+        getStyleClass().addAll("measures-table", Styles.DENSE);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        setPlaceholder(wrapping("s1's Control, Scaling and Performance appear once two budgets have results."));
+        setPlaceholder(wrapping("s1's Control, Scaling and Performance appear once two budgets have results.", 480));
         rebuild();
     }
 
-    /** A placeholder that wraps instead of being cut off. */
-    static Label wrapping(String text) {
+    /** A placeholder that wraps at {@code width} instead of being cut off. */
+    static Label wrapping(String text, double width) {
         Label l = new Label(text);
         l.setWrapText(true);
-        l.setMaxWidth(320);
+        l.setMaxWidth(width);
         l.setTextAlignment(TextAlignment.CENTER);
         l.getStyleClass().add("chart-note");
         return l;

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.sweep.RunKey;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.ui.common.Formats;
@@ -52,11 +53,11 @@ final class ResultsTable extends TableView<ResultRow> {
         this.open = open;
         this.grade = grade;
         setId("resultsTable");
-        getStyleClass().add("results-table");
+        getStyleClass().addAll("results-table", Styles.DENSE);
         getSelectionModel().setCellSelectionEnabled(true);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         setPlaceholder(MeasuresTable.wrapping("Start a sweep: a row per problem, a column per strategy and budget. "
-                + "Click a cell for its trace; right-click to grade it by hand."));
+                + "Click a cell for its trace; right-click to grade it by hand.", 320));
         results.columnsProperty().addListener((obs, old, now) -> rebuild(now));
         rebuild(results.columns());
     }
@@ -95,7 +96,7 @@ final class ResultsTable extends TableView<ResultRow> {
             int index = i;
             TableColumn<ResultRow, ResultCell> c = new TableColumn<>(key.label());
             c.setUserData(key);
-            c.setPrefWidth(88);
+            c.setPrefWidth(96);
             c.setSortable(false);
             c.setReorderable(false);
             c.setCellValueFactory(d -> d.getValue().cellProperty(index));

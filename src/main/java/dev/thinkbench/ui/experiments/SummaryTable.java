@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.ui.common.Formats;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -21,26 +22,31 @@ final class SummaryTable implements FigureView {
 
     SummaryTable() {
         table.setId("summaryTable");
+        table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(MeasuresTable.wrapping("Results will be summed up here as they arrive."));
+        table.setPlaceholder(MeasuresTable.wrapping("Results will be summed up here as they arrive.", 320));
         table.getColumns().addAll(List.of(
-                column("Strategy", SummaryRow::strategy),
-                column("Budget", r -> r.label() + "  " + r.budget()),
-                column("n", r -> Integer.toString(r.n())),
-                column("Accuracy", r -> IntervalChart.percent(r.accuracy()) + "  ["
+                column("Strategy", 90, SummaryRow::strategy),
+                column("Budget", 170, r -> r.label() + "  " + r.budget()),
+                column("n", 44, r -> Integer.toString(r.n())),
+                column("Accuracy", 140, r -> IntervalChart.percent(r.accuracy()) + "  ["
                         + IntervalChart.percent(r.wilson().low()) + "\u2013" + IntervalChart.percent(r.wilson().high())
                         + "]"),
-                column("Mean tokens", r -> r.meanThinkingTokens() == null ? Formats.DASH
+                column("Mean tokens", 100, r -> r.meanThinkingTokens() == null ? Formats.DASH
                         : String.format(Locale.ROOT, "%.1f", r.meanThinkingTokens())),
-                column("Mean time", r -> r.meanTotalMs() == null ? Formats.DASH
+                column("Mean time", 84, r -> r.meanTotalMs() == null ? Formats.DASH
                         : Formats.millis(Math.round(r.meanTotalMs()))),
-                column("Cost", r -> r.costUsd() == null ? Formats.DASH : String.format(Locale.ROOT, "$%.4f",
+                column("Cost", 76, r -> r.costUsd() == null ? Formats.DASH : String.format(Locale.ROOT, "$%.4f",
                         r.costUsd())),
-                column("Failed", r -> Integer.toString(r.failed()))));
+                column("Failed", 60, r -> Integer.toString(r.failed()))));
     }
 
-    private static TableColumn<SummaryRow, String> column(String title, Function<SummaryRow, String> text) {
+    /** A column wide enough ({@code width}) for its usual values, so budgets and intervals are not cut. */
+    private static TableColumn<SummaryRow, String> column(String title, double width,
+                                                          Function<SummaryRow, String> text) {
         TableColumn<SummaryRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 60));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
         c.setSortable(false);
         return c;

@@ -56,6 +56,7 @@ public final class SweepSetupController {
     @FXML private Spinner<Integer> samples;
     @FXML private Spinner<Integer> candidates;
     @FXML private Spinner<Integer> concurrency;
+    @FXML private TextField moreServers;
     @FXML private TextField temperature;
     @FXML private TextField seed;
     @FXML private Label planText;
@@ -161,6 +162,8 @@ public final class SweepSetupController {
         bindSpinner(candidates, vm.candidatesProperty(), 1, 64);
         candidates.disableProperty().bind(vm.usesCandidatesProperty().not());
         bindSpinner(concurrency, vm.concurrencyProperty(), 1, 256);
+        moreServers.textProperty().bindBidirectional(vm.moreServersProperty());
+        moreServers.disableProperty().bind(vm.takesServersProperty().not());
         temperature.textProperty().bindBidirectional(vm.temperatureProperty());
         seed.textProperty().bindBidirectional(vm.seedProperty());
     }

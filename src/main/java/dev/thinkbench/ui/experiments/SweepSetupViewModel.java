@@ -83,6 +83,8 @@ public final class SweepSetupViewModel {
     private final IntegerProperty samples = new SimpleIntegerProperty(this, "samples", 1);
     private final IntegerProperty candidates = new SimpleIntegerProperty(this, "candidates", 5);
     private final IntegerProperty concurrency = new SimpleIntegerProperty(this, "concurrency", 1);
+    private final StringProperty moreServers = new SimpleStringProperty(this, "moreServers", "");
+    private final ReadOnlyBooleanWrapper takesServers = new ReadOnlyBooleanWrapper(this, "takesServers", false);
     private final ObservableList<String> strategies = FXCollections.observableArrayList(FixedStrategy.NAME);
     private final StringProperty temperature = new SimpleStringProperty(this, "temperature", "");
     private final StringProperty seed = new SimpleStringProperty(this, "seed", "");
@@ -109,7 +111,7 @@ public final class SweepSetupViewModel {
             o.addListener(x -> updateBudgets());
         }
         for (Observable o : List.of(problems, limit, budgets, budgetsError, samples, candidates, concurrency,
-                strategies, temperature, seed, connection.engineProperty(), connection.modelProperty())) {
+                moreServers, strategies, temperature, seed, connection.engineProperty(), connection.modelProperty())) {
             o.addListener(x -> validate());
         }
         connection.engineEntryProperty().addListener((obs, old, now) -> onEngineKind(now));
@@ -146,6 +148,7 @@ public final class SweepSetupViewModel {
             temperature.set(builtin ? "0" : "");
         }
         engineKind = id;
+        takesServers.set(id != null && !LocalCompletionBackend.ID.equals(id));
         validate();
     }
 
@@ -310,6 +313,7 @@ public final class SweepSetupViewModel {
             parseLimit();
             parseTemperature();
             parseSeed();
+            parseMoreServers();
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
@@ -403,7 +407,32 @@ public final class SweepSetupViewModel {
                 key == null || key.isBlank() ? null : key.strip(), model().strip(),
                 BudgetChoices.specs(budgets.get()), samples.get(), List.copyOf(strategies), candidates.get(),
                 Strategies.Options.defaults().adaptive().probeEvery(), 2, concurrency.get(), parseTemperature(),
-                parseSeed(), "");
+                parseSeed(), "", parseMoreServers());
+    }
+
+    /** The further servers typed in the form: http(s) URLs separated by spaces or commas; none on the built-in engine. */
+    private List<String> parseMoreServers() {
+        if (!takesServers.get()) {
+            return List.of();
+        }
+        List<String> urls = new ArrayList<>();
+        for (String token : moreServers.get() == null ? new String[0] : moreServers.get().strip().split("[\\s,]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            java.net.URI uri;
+            try {
+                uri = java.net.URI.create(token);
+            } catch (IllegalArgumentException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null
+                    || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                throw new IllegalArgumentException("More servers: '" + token + "' is not an http:// or https:// URL");
+            }
+            urls.add(token);
+        }
+        return urls;
     }
 
     /** Shows a saved sweep's setup in the form (resuming it): its budgets as a list and its saved problems. */
@@ -413,6 +442,7 @@ public final class SweepSetupViewModel {
         samples.set(saved.samples());
         candidates.set(saved.candidates());
         concurrency.set(saved.concurrency());
+        moreServers.set(String.join(" ", saved.moreBaseUrls()));
         strategies.setAll(saved.strategies());
         temperature.set(saved.temperature() == null ? "" : stripZeros(saved.temperature()));
         seed.set(saved.seed() == null ? "" : saved.seed().toString());
@@ -530,6 +560,16 @@ public final class SweepSetupViewModel {
     /** Runs at once on the engine. */
     public IntegerProperty concurrencyProperty() {
         return concurrency;
+    }
+
+    /** Further servers of the engine bar's engine and model to spread the runs over, separated by spaces or commas. */
+    public StringProperty moreServersProperty() {
+        return moreServers;
+    }
+
+    /** Whether the engine takes servers (every engine but the built-in one, which runs here). */
+    public ReadOnlyBooleanProperty takesServersProperty() {
+        return takesServers.getReadOnlyProperty();
     }
 
     /** The strategies chosen, by name. */

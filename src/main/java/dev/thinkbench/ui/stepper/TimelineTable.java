@@ -9,10 +9,14 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 import java.util.function.Function;
 
-/** The timeline as a table: branch, step, kind, inserted text, tokens, prompt tokens evaluated, time, how it ended. */
+/**
+ * The timeline as a table: branch, step, kind, inserted text, tokens, prompt tokens evaluated, time, how it ended.
+ * Cells wrap rather than cut their text ("answer (forced)", a long reason), so every cell reads whole.
+ */
 final class TimelineTable {
 
     private TimelineTable() {
@@ -23,25 +27,17 @@ final class TimelineTable {
         table.setId("timelineTable");
         table.setPlaceholder(new Label("No steps yet: press Run"));
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
-        table.getColumns().add(column("Branch", 72, TimelineRow::branchId));
-        table.getColumns().add(column("#", 38, TimelineRow::step));
-        table.getColumns().add(column("Step", 104, TimelineRow::kind));
-        table.getColumns().add(column("Inserted", 84, TimelineRow::inserted));
-        table.getColumns().add(column("Tokens", 72, TimelineRow::tokens));
-        table.getColumns().add(column("Prompt", 72, r -> r.promptTokens() == null ? "\u2013"
+        table.getColumns().add(column("Branch", 62, TimelineRow::branchId));
+        table.getColumns().add(column("#", 34, TimelineRow::step));
+        table.getColumns().add(column("Step", 100, TimelineRow::kind));
+        table.getColumns().add(column("Inserted", 90, TimelineRow::inserted));
+        table.getColumns().add(column("Tokens", 64, TimelineRow::tokens));
+        table.getColumns().add(column("Prompt", 66, r -> r.promptTokens() == null ? "\u2013"
                 : r.promptTokens().toString()));
-        table.getColumns().add(column("ms", 60, TimelineRow::millis));
+        table.getColumns().add(column("ms", 52, TimelineRow::millis));
         TableColumn<TimelineRow, String> ended = column("Ended", 180, TimelineRow::ended);
         ended.setMinWidth(80);
-        ended.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                // the column is often narrower than the reason; the tooltip has it whole
-                setTooltip(empty || item == null ? null : Icons.tip(item));
-            }
-        });
+        ended.setCellFactory(col -> new WrappingCell<>());
         table.getColumns().add(ended);
         tip(table.getColumns().get(5), "Prompt tokens the engine evaluated for this step (a cached prefix costs "
                 + "nothing)");
@@ -64,7 +60,42 @@ final class TimelineTable {
         c.setPrefWidth(width);
         c.setMinWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(get.apply(cell.getValue())));
+        c.setCellFactory(col -> new WrappingCell<>());
         c.setSortable(false);
         return c;
+    }
+
+    /**
+     * A cell whose text wraps (the row grows) instead of being cut with an ellipsis: a Text node as its graphic,
+     * wrapped at the column's width (a wrapping label would not tell the row its height). The tooltip repeats it.
+     */
+    private static final class WrappingCell<T> extends TableCell<TimelineRow, T> {
+        private final Text text = new Text();
+
+        WrappingCell() {
+            text.getStyleClass().add("timeline-cell-text");
+            tableColumnProperty().addListener((obs, old, now) -> {
+                text.wrappingWidthProperty().unbind();
+                if (now != null) {
+                    text.wrappingWidthProperty().bind(now.widthProperty().subtract(12));
+                }
+            });
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            setMinHeight(Region.USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            String value = empty || item == null ? null : item.toString();
+            text.setText(value == null ? "" : value);
+            setGraphic(value == null ? null : text);
+            setTooltip(value == null || value.isEmpty() ? null : Icons.tip(value));
+        }
+
+        /** The text shown, whole, for tests. */
+        String shownText() {
+            return text.getText();
+        }
     }
 }

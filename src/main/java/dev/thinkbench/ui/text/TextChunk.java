@@ -5,8 +5,15 @@ package dev.thinkbench.ui.text;
  *
  * @param part where the text goes
  * @param text the text, not empty
+ * @param confidence how sure the model was of this text's tokens, for the confidence view; null when it is not
+ *                   shown or not known
  */
-public record TextChunk(Part part, String text) {
+public record TextChunk(Part part, String text, Confidence confidence) {
+
+    /** A chunk shown plainly. */
+    public TextChunk(Part part, String text) {
+        this(part, text, null);
+    }
 
     /** The parts of a column's text. */
     public enum Part {
@@ -15,5 +22,20 @@ public record TextChunk(Part part, String text) {
         /** Text the forcer or the user inserted into the thinking ("Wait", a forced end). */
         INSERTED,
         ANSWER
+    }
+
+    /** How sure the model was of a token: the probability it gave the token it chose, in three bands. */
+    public enum Confidence {
+        /** 80 % or more. */
+        SURE,
+        /** 40 % to 80 %: other tokens were close. */
+        UNSURE,
+        /** Under 40 %: the model was guessing. */
+        GUESSING;
+
+        /** The band of a token chosen with probability {@code p}. */
+        public static Confidence of(double p) {
+            return p >= 0.8 ? SURE : p >= 0.4 ? UNSURE : GUESSING;
+        }
     }
 }

@@ -88,6 +88,39 @@ class LiveRunViewModelTest {
     }
 
     @Test
+    void theConfidenceViewRedrawsTheThinkingInBandsAndBackWithoutLosingText() {
+        List<String> resets = new ArrayList<>();
+        List<List<TextChunk>> batches = play(List.of(
+                new ReasoningEvent.Started(1, "m", "none"),
+                new ReasoningEvent.TokenConfidence(2, true, List.of(new dev.thinkbench.core.TokenProbability("8", 0.95),
+                        new dev.thinkbench.core.TokenProbability(" plus", 0.3))),
+                new ReasoningEvent.ThinkingDelta(3, "8 plus", 2),
+                new ReasoningEvent.Intervention(4, InterventionKind.WAIT_INSERTED, "Wait", 2),
+                new ReasoningEvent.TokenConfidence(5, false, List.of(new dev.thinkbench.core.TokenProbability("4",
+                        0.1))),
+                new ReasoningEvent.AnswerDelta(6, "4", 1),
+                new ReasoningEvent.Finished(7, ReasoningEvent.StopReason.END_OF_TURN)), resets);
+        // Off: shown plainly, as ever.
+        assertThat(batches).containsExactly(List.of(new TextChunk(TextChunk.Part.THINKING, "8"),
+                new TextChunk(TextChunk.Part.THINKING, " plus"), new TextChunk(TextChunk.Part.INSERTED, "Wait"),
+                new TextChunk(TextChunk.Part.ANSWER, "4")));
+        assertThat(last.confidenceReportedProperty().get()).isTrue();
+
+        last.setConfidenceShown(true);
+
+        assertThat(resets).containsExactly("reset");
+        assertThat(batches.getLast()).containsExactly(
+                new TextChunk(TextChunk.Part.THINKING, "8", TextChunk.Confidence.SURE),
+                new TextChunk(TextChunk.Part.THINKING, " plus", TextChunk.Confidence.GUESSING),
+                new TextChunk(TextChunk.Part.INSERTED, "Wait"), new TextChunk(TextChunk.Part.ANSWER, "4"));
+
+        last.setConfidenceShown(false);
+        assertThat(resets).hasSize(2);
+        assertThat(batches.getLast()).extracting(TextChunk::confidence).containsOnlyNulls();
+        assertThat(batches.getLast()).extracting(TextChunk::text).containsExactly("8", " plus", "Wait", "4");
+    }
+
+    @Test
     void anEditedTraceReplacesWhatWasShown() {
         List<String> resets = new ArrayList<>();
         List<List<TextChunk>> batches = play(List.of(

@@ -18,7 +18,7 @@ class PromptViewModelTest {
     @Test
     void theSamplesIncludeTheSeedExamples() {
         assertThat(vm.samples()).extracting(SamplePrompt::prompt).contains("1 + 1 = ?",
-                "What is the capital of France?", "Prove that sqrt(2) is irrational.");
+                "What is the capital of France? Reply with the city's name only.", "Prove that sqrt(2) is irrational.");
         assertThat(vm.samples()).extracting(SamplePrompt::category).contains("trivial", "retrieval", "math",
                 "logic");
     }
@@ -29,7 +29,7 @@ class PromptViewModelTest {
                 .orElseThrow();
 
         vm.sampleProperty().set(capital);
-        assertThat(vm.promptProperty().get()).isEqualTo("What is the capital of France?");
+        assertThat(vm.promptProperty().get()).isEqualTo("What is the capital of France? Reply with the city's name only.");
         assertThat(vm.sampleNoteProperty().get()).contains("wasted");
 
         vm.promptProperty().set("What is the capital of Italy?");

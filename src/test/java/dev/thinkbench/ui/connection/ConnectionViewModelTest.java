@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import dev.thinkbench.ui.common.Messages;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,10 @@ class ConnectionViewModelTest {
                 }))
                 .register(new EngineRegistry.Entry("down", "Down", "http://127.0.0.1:2222",
                         config -> engine("down", List.of())));
+    }
+
+    static {
+        Messages.setLocale(java.util.Locale.ENGLISH);
     }
 
     private final List<String> keys = new ArrayList<>();
@@ -143,5 +149,55 @@ class ConnectionViewModelTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> vm.use("nope", null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
         assertThat(vm.engineEntryProperty().get().id()).isEqualTo("up");
+    }
+
+    @Test
+    void choosingAnEngineKindChecksItAtOnceAndSaysHowItWent() {
+        vm.engineEntryProperty().set(vm.engines().get(1));
+
+        assertThat(vm.statusProperty().get().state()).isEqualTo(ServerStatus.State.PROBLEM);
+        assertThat(vm.statusProperty().get().summary()).isEqualTo("Down: not reachable");
+        assertThat(vm.statusProperty().get().detail()).isEqualTo("scripted server is down");
+
+        vm.engineEntryProperty().set(vm.engines().get(0));
+
+        assertThat(vm.statusProperty().get().state()).isEqualTo(ServerStatus.State.OK);
+        assertThat(vm.statusProperty().get().summary()).isEqualTo("Up: 2 models");
+    }
+
+    @Test
+    void switchingAwayAndBackBringsBackTheModelLastUsedOnEachEngine() {
+        vm.refreshModels();
+        vm.modelProperty().set("beta");
+
+        vm.engineEntryProperty().set(vm.engines().get(1));
+        assertThat(vm.modelProperty().get()).isEmpty();
+        vm.engineEntryProperty().set(vm.engines().get(0));
+
+        assertThat(vm.modelProperty().get()).isEqualTo("beta");
+    }
+
+    @Test
+    void aChosenModelIsLoadedWhereTheAppSaysHowAndItsStatusShows() {
+        List<String> loaded = new ArrayList<>();
+        vm.refreshModels();
+        vm.setModelPreloader((engineId, model) -> engineId.equals("up") ? () -> {
+            loaded.add(model);
+            return model.equals("alpha") ? 2500L : null;
+        } : null);
+
+        assertThat(loaded).containsExactly("alpha");
+        assertThat(vm.modelStatusProperty().get().summary()).isEqualTo("Model loaded in 2.5 s");
+        vm.modelProperty().set("beta");
+        assertThat(vm.modelStatusProperty().get().summary()).isEqualTo("Model ready");
+        vm.modelProperty().set("typed-but-not-listed");
+        assertThat(loaded).as("only a listed model is loaded").containsExactly("alpha", "beta");
+
+        vm.setModelPreloader((engineId, model) -> () -> {
+            throw new IllegalStateException("Cannot use beta: not a GGUF file");
+        });
+        vm.modelProperty().set("beta");
+        assertThat(vm.modelStatusProperty().get().state()).isEqualTo(ServerStatus.State.PROBLEM);
+        assertThat(vm.modelStatusProperty().get().detail()).isEqualTo("Cannot use beta: not a GGUF file");
     }
 }

@@ -163,6 +163,14 @@ class ExperimentsViewTest {
         assertThat(view.charts().measures().shown()).singleElement().satisfies(m -> assertThat(m.strategy())
                 .isEqualTo("fixed"));
         assertThat(view.charts().measures().getItems()).hasSize(5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tokens.chart().getYAxis().getTickMarks()).as("the accuracy axis labels 100")
+                .filteredOn(m -> m.getValue().doubleValue() == 100)
+                .singleElement().satisfies(m -> assertThat(m.isTextVisible()).isTrue());
+        assertThat(view.setupShown()).as("in a 1280-wide window the form makes way for the results").isFalse();
+        robot.clickOn("#setupToggle");
+        assertThat(view.setupShown()).isTrue();
+        assertThat(robot.lookup("#startSweep").queryButton().isVisible()).isTrue();
         List<SweepRecord> saved = ResultLog.read(vm.resultsFile()).latest();
         assertThat(saved).hasSize(12);
         assertThat(store.list()).singleElement().extracting(SweepStore.Saved::status)

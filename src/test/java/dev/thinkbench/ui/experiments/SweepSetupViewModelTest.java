@@ -112,6 +112,23 @@ class SweepSetupViewModelTest {
     }
 
     @Test
+    void moreServersAreCheckedAndSavedWithTheSetup() throws Exception {
+        SweepSetupViewModel vm = model();
+        assertThat(vm.takesServersProperty().get()).as("a server engine").isTrue();
+        vm.moreServersProperty().set("http://gpu2:8000/v1, gpu3:8000");
+        assertThat(vm.startHintProperty().get())
+                .isEqualTo("More servers: 'gpu3:8000' is not an http:// or https:// URL");
+        vm.moreServersProperty().set(" http://gpu2:8000/v1,  https://gpu3:8000/v1 ");
+        assertThat(vm.validProperty().get()).isTrue();
+        SweepSetup setup = vm.toSetup();
+        assertThat(setup.moreBaseUrls()).containsExactly("http://gpu2:8000/v1", "https://gpu3:8000/v1");
+
+        vm.moreServersProperty().set("");
+        vm.show(setup, vm.problemSetProperty().get());
+        assertThat(vm.moreServersProperty().get()).isEqualTo("http://gpu2:8000/v1 https://gpu3:8000/v1");
+    }
+
+    @Test
     void budgetChoicesNameThemselves() {
         assertThat(BudgetChoices.parseList("effort:high\nforce:min=0,max=32,waits=2")).extracting(Lane::label)
                 .containsExactly("high", "force32w2");

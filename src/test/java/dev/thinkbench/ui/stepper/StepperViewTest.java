@@ -104,4 +104,25 @@ class StepperViewTest {
         assertThat(view.viewModel().timeline()).extracting(TimelineRow::branchId).containsExactly(1, 2, 2, 2);
         assertThat(List.copyOf(backend.prompts())).hasSize(3);
     }
+
+    @Test
+    void theTraceFontFollowsTheRootFontSize(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        waitEnabled(robot, "#waitButton");
+        StreamingTextArea trace = robot.lookup("#traceArea").query();
+        double normal = traceFontSize(robot, trace);
+
+        robot.interact(() -> view.getScene().getRoot().setStyle("-fx-font-size: 26px;"));
+        WaitForAsyncUtils.waitForFxEvents();
+        double zoomed = traceFontSize(robot, trace);
+
+        assertThat(zoomed).as("the trace is 1.1 em of the root font").isCloseTo(26 * 1.1, org.assertj.core.data.Offset
+                .offset(0.6));
+        assertThat(zoomed).isGreaterThan(normal * 1.5);
+    }
+
+    private static double traceFontSize(FxRobot robot, StreamingTextArea trace) {
+        return robot.from(trace).lookup((javafx.scene.text.Text t) -> t.getText() != null
+                && t.getText().contains("Two")).queryAs(javafx.scene.text.Text.class).getFont().getSize();
+    }
 }

@@ -1,0 +1,62 @@
+package dev.thinkbench.ui.compare;
+
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.Messages;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.scene.control.Tooltip;
+
+/**
+ * The switch that colours the columns' thinking by the model's confidence in each token, with its legend; disabled,
+ * with the reason beside it, when the chosen engine does not report token probabilities. UI thread only.
+ */
+final class ConfidenceBar extends HBox {
+
+    ConfidenceBar(CompareViewModel compare) {
+        getStyleClass().add("confidence-bar");
+        setId("confidenceBar");
+        setSpacing(8);
+        setAlignment(Pos.CENTER_RIGHT);
+        setPadding(new Insets(4, 8, 4, 8));
+        ToggleSwitch toggle = new ToggleSwitch(Messages.get("confidence.toggle"));
+        toggle.setId("confidenceToggle");
+        toggle.selectedProperty().bindBidirectional(compare.confidenceShownProperty());
+        toggle.disableProperty().bind(compare.confidenceUnavailableProperty().isNotEmpty());
+        toggle.setTooltip(Icons.tip(Messages.get("confidence.help")));
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        HBox legend = new HBox(8, swatch("confidence-sure", "confidence.sure"),
+                swatch("confidence-unsure", "confidence.unsure"), swatch("confidence-guessing", "confidence.guessing"));
+        legend.setId("confidenceLegend");
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.getStyleClass().add("confidence-legend");
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip.install(legend, Icons.tip(Messages.get("confidence.legend")));
+        legend.visibleProperty().bind(toggle.selectedProperty().and(toggle.disabledProperty().not()));
+        legend.managedProperty().bind(legend.visibleProperty());
+        // the engine's name in short beside the switch; the whole reason in its tooltip
+        Label why = new Label();
+        why.setId("confidenceUnavailable");
+        why.getStyleClass().addAll(Styles.TEXT_SMALL, "confidence-unavailable");
+        why.textProperty().bind(compare.confidenceUnavailableProperty().map(r -> r.isEmpty() ? ""
+                : compare.confidenceUnavailableShort()));
+        why.visibleProperty().bind(compare.confidenceUnavailableProperty().isNotEmpty());
+        why.managedProperty().bind(why.visibleProperty());
+        why.setMinWidth(0);
+        Tooltip reason = Icons.tip("");
+        reason.textProperty().bind(compare.confidenceUnavailableProperty());
+        why.setTooltip(reason);
+        getChildren().addAll(toggle, legend, why);
+    }
+
+    private static Text swatch(String styleClass, String key) {
+        Text t = new Text("\u25a0 " + Messages.get(key));
+        t.getStyleClass().addAll("text", styleClass);
+        return t;
+    }
+}

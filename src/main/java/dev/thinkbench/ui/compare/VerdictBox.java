@@ -1,0 +1,106 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.core.Grade;
+import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.Messages;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The top of a column's answer, the same in every column: the extracted answer in large type with a mark beside it
+ * (right, wrong with the expected answer, no answer found, or not graded when the prompt has no known answer), or,
+ * instead of a run, why the model cannot do the prompt. Hidden while a run is in flight. Binds to a
+ * {@link LiveRunViewModel}. UI thread only.
+ */
+public final class VerdictBox extends VBox {
+
+    private static final PseudoClass CORRECT = PseudoClass.getPseudoClass("correct");
+    private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
+    private static final PseudoClass UNGRADED = PseudoClass.getPseudoClass("ungraded");
+
+    private final Label answer = new Label();
+    private final Label mark = new Label();
+    private final Label notice = new Label();
+    private final Tooltip markTip = Icons.tip("");
+
+    public VerdictBox(LiveRunViewModel live) {
+        getStyleClass().add("verdict-box");
+        setSpacing(4);
+        answer.setId("extractedAnswer");
+        answer.getStyleClass().add("extracted-answer");
+        answer.setMinWidth(0);
+        answer.setTooltip(Icons.tip(Messages.get("verdict.answer.help")));
+        mark.getStyleClass().add("verdict-mark");
+        mark.setMinWidth(Region.USE_PREF_SIZE);
+        mark.setTooltip(markTip);
+        HBox line = new HBox(10, answer, mark);
+        line.setAlignment(Pos.CENTER_LEFT);
+        notice.getStyleClass().add("verdict-notice");
+        notice.setWrapText(true);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
+        notice.setGraphic(Icons.icon(Feather.ALERT_TRIANGLE));
+        getChildren().addAll(line, notice);
+        live.gradeProperty().addListener((obs, old, now) -> show(now, live.noticeProperty().get()));
+        live.noticeProperty().addListener((obs, old, now) -> show(live.gradeProperty().get(), now));
+        show(live.gradeProperty().get(), live.noticeProperty().get());
+    }
+
+    private void show(Grade grade, String why) {
+        boolean hasNotice = why != null && !why.isEmpty();
+        notice.setText(hasNotice ? why : "");
+        notice.setVisible(hasNotice);
+        notice.setManaged(hasNotice);
+        boolean graded = grade != null && !hasNotice;
+        answer.getParent().setVisible(graded);
+        answer.getParent().setManaged(graded);
+        setVisible(graded || hasNotice);
+        setManaged(isVisible());
+        pseudoClassStateChanged(CORRECT, graded && grade.verdict() == Grade.Verdict.CORRECT);
+        pseudoClassStateChanged(WRONG, graded && grade.verdict() == Grade.Verdict.WRONG);
+        pseudoClassStateChanged(UNGRADED, graded && grade.verdict() == Grade.Verdict.UNGRADABLE);
+        if (!graded) {
+            return;
+        }
+        answer.setText(grade.extracted() == null ? Messages.get("verdict.noAnswer") : grade.extracted());
+        switch (grade.verdict()) {
+            case CORRECT -> {
+                mark.setText(Messages.get("verdict.correct"));
+                mark.setGraphic(Icons.icon(Feather.CHECK_CIRCLE));
+                markTip.setText(Messages.get("verdict.correct.help", grade.expected()));
+            }
+            case WRONG -> {
+                mark.setText(grade.flag() == Grade.Flag.NO_ANSWER_FOUND
+                        ? Messages.get("verdict.wrong.none", grade.expected())
+                        : Messages.get("verdict.wrong", grade.expected()));
+                mark.setGraphic(Icons.icon(Feather.X_CIRCLE));
+                markTip.setText(Messages.get("verdict.wrong.help", grade.expected()));
+            }
+            case UNGRADABLE -> {
+                mark.setText(Messages.get("verdict.ungraded"));
+                mark.setGraphic(Icons.icon(Feather.HELP_CIRCLE));
+                markTip.setText(Messages.get("verdict.ungraded.help"));
+            }
+        }
+    }
+
+    /** The extracted answer shown, for tests. */
+    public String answerText() {
+        return answer.getText();
+    }
+
+    /** The mark shown (right, wrong, not graded), for tests. */
+    public String markText() {
+        return mark.getText();
+    }
+
+    /** Why the column did not run, for tests; empty when it did. */
+    public String noticeText() {
+        return notice.getText();
+    }
+}

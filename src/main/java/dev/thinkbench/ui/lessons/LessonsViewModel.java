@@ -1,0 +1,110 @@
+package dev.thinkbench.ui.lessons;
+
+import dev.thinkbench.lab.lessons.Lesson;
+import dev.thinkbench.ui.common.Messages;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/**
+ * The Lessons tab: the lessons in order, the one open, the language it is read in (English or Korean; the system's
+ * when it is one of them), its text, and its exercise: "Start the exercise" sets the workbench up from scratch (again
+ * and again), "Back to my workbench" puts back what was there before. UI thread only.
+ */
+public final class LessonsViewModel {
+
+    /** The languages lessons are written in, in the order the view offers them. */
+    public static final List<String> LANGUAGES = List.of("en", "ko");
+
+    private final ObservableList<Lesson> lessons;
+    private final LessonWorkbench workbench;
+    private final ObjectProperty<Lesson> selected = new SimpleObjectProperty<>(this, "selected");
+    private final StringProperty language = new SimpleStringProperty(this, "language",
+            Messages.korean() ? "ko" : "en");
+    private final ReadOnlyStringWrapper markdown = new ReadOnlyStringWrapper(this, "markdown", "");
+    private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper(this, "canRestore");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+
+    /**
+     * @param lessons the lessons in order (may be empty: the tab then says where they should be)
+     * @param loadProblem why the lessons could not be read, empty when they were
+     */
+    public LessonsViewModel(List<Lesson> lessons, String loadProblem, LessonWorkbench workbench) {
+        this.lessons = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(lessons));
+        this.workbench = workbench;
+        problem.set(loadProblem == null ? "" : loadProblem);
+        selected.addListener((obs, old, now) -> refresh());
+        language.addListener((obs, old, now) -> refresh());
+        if (!lessons.isEmpty()) {
+            selected.set(lessons.getFirst());
+        }
+    }
+
+    private void refresh() {
+        Lesson l = selected.get();
+        markdown.set(l == null ? "" : l.markdown(language.get()));
+    }
+
+    /** Sets up the open lesson's exercise from scratch (and runs it when it says so). */
+    public void startExercise() {
+        Lesson l = selected.get();
+        if (l == null) {
+            return;
+        }
+        try {
+            workbench.setUp(l.exercise());
+            problem.set("");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            problem.set(Messages.get("lessons.exerciseFailed", e.getMessage()));
+        }
+        canRestore.set(workbench.canRestore());
+    }
+
+    /** Puts the workbench back as it was before the first exercise. */
+    public void restoreWorkbench() {
+        workbench.restore();
+        canRestore.set(workbench.canRestore());
+    }
+
+    /** The open lesson's title in the chosen language, empty when none is open. */
+    public String title(Lesson lesson) {
+        return lesson == null ? "" : lesson.title(language.get());
+    }
+
+    public ObservableList<Lesson> lessons() {
+        return lessons;
+    }
+
+    public ObjectProperty<Lesson> selectedProperty() {
+        return selected;
+    }
+
+    /** {@code en} or {@code ko}; a lesson without that translation shows in English. */
+    public StringProperty languageProperty() {
+        return language;
+    }
+
+    /** The open lesson's text in the chosen language (Markdown). */
+    public ReadOnlyStringProperty markdownProperty() {
+        return markdown.getReadOnlyProperty();
+    }
+
+    /** True once an exercise changed the workbench and there is something to put back. */
+    public ReadOnlyBooleanProperty canRestoreProperty() {
+        return canRestore.getReadOnlyProperty();
+    }
+
+    /** Why the lessons or an exercise could not be used, empty when all is well. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.thinkbench.lab.lessons;
+
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.lab.samples.MicroExerciseSample;
+import dev.thinkbench.lab.samples.SamplePrompt;
+import dev.thinkbench.lab.samples.SamplePrompts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The shipped lessons: in English and Korean, each with an exercise the workbench can set up. */
+class LessonCatalogTest {
+
+    private static final Path LESSONS = Path.of("assets/lessons");
+
+    @Test
+    void fiveLessonsInBothLanguagesWithTitlesAndQuestions() throws IOException {
+        List<Lesson> lessons = LessonCatalog.read(LESSONS);
+
+        assertThat(lessons).extracting(Lesson::id)
+                .containsExactly("01-scaling", "02-budgets", "03-forcing", "04-best-of-n", "05-adaptive");
+        assertThat(lessons).allSatisfy(l -> {
+            assertThat(l.languages()).containsExactlyInAnyOrder("en", "ko");
+            assertThat(l.title("en")).isNotEqualTo(l.id());
+            assertThat(l.title("ko")).isNotEqualTo(l.title("en"));
+            assertThat(l.markdown("en")).contains("## Questions");
+            assertThat(l.markdown("ko")).contains("## 질문");
+        });
+        assertThat(lessons.get(2).exercise().tab()).isEqualTo(Exercise.Tab.STEPPER);
+        assertThat(lessons).extracting(l -> l.exercise().confidence()).as("the adaptive lesson shows confidence")
+                .containsExactly(false, false, false, false, true);
+    }
+
+    @Test
+    void everyExerciseNamesASampleBudgetsAndAPriceThatExist() throws IOException {
+        Set<String> samples = MicroExerciseSample.withExercise(SamplePrompts.read(Path.of("samples/prompts.json")))
+                .stream().map(SamplePrompt::id).collect(Collectors.toSet());
+        PriceTable prices;
+        try (InputStream in = Files.newInputStream(Path.of("assets/pricing.json"))) {
+            prices = PriceTable.read(in);
+        }
+        for (Lesson l : LessonCatalog.read(LESSONS)) {
+            Exercise e = l.exercise();
+            assertThat(e.engineId()).isEqualTo("builtin");
+            assertThat(e.model()).isEqualTo("micro-reasoner.gguf");
+            if (e.sampleId() != null) {
+                assertThat(samples).as(l.id()).contains(e.sampleId());
+            }
+            e.columns().forEach(c -> BudgetSpec.parse(c.substring(c.indexOf('=') + 1)));
+            assertThat(e.columns().size()).as(l.id()).isLessThanOrEqualTo(5);
+            if (e.pricedAs() != null) {
+                assertThat(prices.lookup(e.pricedAs())).as(l.id()).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void aLessonWithoutItsTranslationShowsInEnglish(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("en"));
+        Files.writeString(dir.resolve("en/one.md"), "# One\n\nText.");
+        Files.writeString(dir.resolve("lessons.json"), "{\"languages\":[\"en\",\"ko\"],\"lessons\":[{\"id\":\"one\","
+                + "\"exercise\":{\"tab\":\"stepper\",\"engine\":\"builtin\",\"prompt\":\"Start with 2.\"}}]}");
+
+        Lesson one = LessonCatalog.read(dir).getFirst();
+
+        assertThat(one.title("ko")).isEqualTo("One");
+        assertThat(one.exercise().prompt()).isEqualTo("Start with 2.");
+    }
+
+    @Test
+    void aBrokenIndexSaysWhichLessonIsWrong(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("en"));
+        Files.writeString(dir.resolve("en/one.md"), "# One");
+        Files.writeString(dir.resolve("lessons.json"), "{\"lessons\":[{\"id\":\"one\",\"exercise\":{\"tab\":"
+                + "\"compare\",\"engine\":\"builtin\",\"sample\":\"s\"}}]}");
+
+        assertThatThrownBy(() -> LessonCatalog.read(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("lesson 'one'").hasMessageContaining("needs its columns");
+        assertThatThrownBy(() -> LessonCatalog.read(dir.resolve("missing"))).isInstanceOf(IOException.class)
+                .hasMessageContaining("lessons.json");
+    }
+}

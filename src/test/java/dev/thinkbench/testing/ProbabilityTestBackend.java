@@ -1,0 +1,67 @@
+package dev.thinkbench.testing;
+
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.CompletionBackend;
+import dev.thinkbench.engine.CompletionListener;
+import dev.thinkbench.engine.CompletionRequest;
+import dev.thinkbench.engine.CompletionResult;
+import dev.thinkbench.engine.TokenLogprob;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A test double: a scripted backend that reports a probability for each piece it sends, when the request asks for
+ * them, as the built-in engine does (before the piece's text). Pieces named in {@code probabilities} get theirs, the
+ * others 0.95.
+ */
+public final class ProbabilityTestBackend implements CompletionBackend {
+
+    private final ScriptedTestBackend scripted;
+    private final Map<String, Double> probabilities;
+
+    public ProbabilityTestBackend(ScriptedTestBackend scripted, Map<String, Double> probabilities) {
+        this.scripted = scripted;
+        this.probabilities = Map.copyOf(probabilities);
+    }
+
+    @Override
+    public boolean reportsTokenProbabilities() {
+        return true;
+    }
+
+    @Override
+    public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel) {
+        return scripted.complete(request, new CompletionListener() {
+            @Override
+            public void onText(String piece, int tokens) {
+                if (request.topLogprobs() > 0 && !piece.isEmpty()) {
+                    double p = probabilities.getOrDefault(piece, 0.95);
+                    listener.onTokens(List.of(new TokenLogprob(piece, 0, Math.log(p), List.of())));
+                }
+                listener.onText(piece, tokens);
+            }
+
+            @Override
+            public void onRetryWait(Duration wait, String reason) {
+                listener.onRetryWait(wait, reason);
+            }
+        }, cancel);
+    }
+
+    @Override
+    public String id() {
+        return "probabilities";
+    }
+
+    @Override
+    public String displayName() {
+        return "Probabilities (test)";
+    }
+
+    @Override
+    public String model() {
+        return scripted.model();
+    }
+}

@@ -1,0 +1,219 @@
+package dev.thinkbench.ui.compare;
+
+import dev.thinkbench.app.WorkbenchFactory;
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.PriceTable;
+import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Usage;
+import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.ForcingReasoningEngine;
+import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.lab.settings.Settings;
+import dev.thinkbench.testing.LoadingTestBackend;
+import dev.thinkbench.testing.ProbabilityTestBackend;
+import dev.thinkbench.testing.ScriptedTestBackend;
+import dev.thinkbench.ui.FxBackgroundTasks;
+import dev.thinkbench.ui.ScriptedTestEngine;
+import dev.thinkbench.ui.ScriptedTestEngine.Script;
+import dev.thinkbench.ui.WorkbenchFixture;
+import dev.thinkbench.ui.WorkbenchView;
+import dev.thinkbench.ui.common.Messages;
+import javafx.css.PseudoClass;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Compare tab, headless: each column's verdict (right, wrong, not graded) from the shared grader, local runs priced
+ * as a hosted model in the cost chart, and a model load shown apart from the time to the first token.
+ */
+@ExtendWith(ApplicationExtension.class)
+class VerdictCostLoadViewTest {
+
+    private WorkbenchView view;
+    private final ScriptedTestBackend forcingScript = new ScriptedTestBackend();
+    private final ScriptedTestBackend confidentScript = new ScriptedTestBackend();
+
+    /** The scripted answer per budget: small guesses 65, medium works it out, large rambles without a number. */
+    private static Script script(RunSpec spec) {
+        List<String> answer = switch (spec.budget().spec()) {
+            case "none" -> List.of("Final Answer: ", "65");
+            case "effort:low" -> List.of("Final Answer: ", "11");
+            default -> List.of("I am ", "not ", "sure.");
+        };
+        int thinking = spec.budget() instanceof Budget.None ? 0 : spec.budget().spec().equals("effort:low") ? 20 : 60;
+        return Script.of(java.util.Collections.nCopies(thinking, "t "), answer).reporting(new Usage(40, null, null));
+    }
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Messages.setLocale(Locale.ENGLISH);
+        ScriptedTestEngine scripted = new ScriptedTestEngine("scripted", VerdictCostLoadViewTest::script,
+                List.of(new ModelInfo("m1", "")));
+        ForcingReasoningEngine forcing = ForcingReasoningEngine.over(new LoadingTestBackend(forcingScript, 2500,
+                null), ChatTemplates.CHATML_THINK);
+        ForcingReasoningEngine confident = ForcingReasoningEngine.over(new ProbabilityTestBackend(confidentScript,
+                Map.of(" maybe", 0.2, " six", 0.55)), ChatTemplates.CHATML_THINK);
+        EngineRegistry registry = new EngineRegistry()
+                .register(new EngineRegistry.Entry("scripted", "Scripted", "http://127.0.0.1:1", config -> scripted))
+                .register(new EngineRegistry.Entry("forcing", "Forcing", null, config -> forcing))
+                .register(new EngineRegistry.Entry("confident", "Confident", null, config -> confident));
+        List<BudgetPresets.Preset> presets = List.of(
+                new BudgetPresets.Preset("small", new Budget.None(), "off"),
+                new BudgetPresets.Preset("medium", BudgetSpec.parse("effort:low"), "low"),
+                new BudgetPresets.Preset("large", BudgetSpec.parse("effort:high"), "high"));
+        String prices = "{\"prices\":[{\"model\":\"gpt-5.4-mini*\",\"input\":0.75,\"output\":4.50,"
+                + "\"source\":\"a price list\",\"date\":\"2026-06\"}]}";
+        view = WorkbenchFactory.create(WorkbenchFixture.services(registry, new BudgetPresets(Map.of("scripted",
+                        presets, "forcing", presets, "confident", presets)), PriceTable.read(new ByteArrayInputStream(
+                        prices.getBytes(StandardCharsets.UTF_8)))), new FxBackgroundTasks(), Settings.defaults());
+        stage.setScene(view.createScene(1280, 800));
+        stage.show();
+    }
+
+    private CompareViewModel compare() {
+        return view.viewModel().compare();
+    }
+
+    private List<ColumnView> columns() {
+        return view.compareView().columnsPane().columnViews();
+    }
+
+    private void runAndWait(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> compare().canRunProperty().get());
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !compare().runningProperty().get()
+                && columns().stream().allMatch(c -> c.viewModel().live().getState() == ColumnState.DONE));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void eachColumnShowsItsAnswerLargeWithARightOrWrongMark(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            compare().prompt().promptProperty().set("A bus has 47 people. How many now?");
+            compare().prompt().expectedProperty().set("11");
+        });
+        runAndWait(robot);
+
+        VerdictBox small = columns().get(0).verdictBox();
+        VerdictBox medium = columns().get(1).verdictBox();
+        VerdictBox large = columns().get(2).verdictBox();
+        assertThat(small.answerText()).isEqualTo("65");
+        assertThat(small.markText()).isEqualTo("wrong \u00b7 expected 11");
+        assertThat(small.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("wrong"));
+        assertThat(medium.answerText()).isEqualTo("11");
+        assertThat(medium.markText()).isEqualTo("right");
+        assertThat(medium.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("correct"));
+        assertThat(large.answerText()).isEqualTo("no answer");
+        assertThat(large.markText()).isEqualTo("no answer found \u00b7 expected 11");
+        assertThat(columns()).allSatisfy(c -> assertThat(c.verdictBox().isVisible()).isTrue());
+        assertThat(columns().get(1).answerText()).as("the raw answer text below").isEqualTo("Final Answer: 11");
+    }
+
+    @Test
+    void withoutAnExpectedAnswerTheAnswerIsShownNotGraded(FxRobot robot) throws Exception {
+        robot.interact(() -> compare().prompt().promptProperty().set("Something without a known answer"));
+        runAndWait(robot);
+
+        VerdictBox medium = columns().get(1).verdictBox();
+        assertThat(medium.answerText()).isEqualTo("11");
+        assertThat(medium.markText()).isEqualTo("not graded");
+        assertThat(medium.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("ungraded"));
+    }
+
+    @Test
+    void pricedAsCostsLocalRunsAtAHostedModelsRatesInTheChart(FxRobot robot) throws Exception {
+        robot.interact(() -> compare().prompt().promptProperty().set("q"));
+        runAndWait(robot);
+        ChartsPane charts = view.compareView().chartsPane();
+        assertThat(charts.values("Cost", "Cost")).allSatisfy(v -> assertThat(v).isZero());
+        assertThat(charts.costNote()).startsWith("Free on this machine");
+
+        robot.interact(() -> assertThat(compare().pricedAs("gpt-5.4-mini")).isTrue());
+        runAndWait(robot);
+
+        List<Double> cost = charts.values("Cost", "Cost");
+        assertThat(cost).allSatisfy(v -> assertThat(v).isPositive());
+        assertThat(cost.get(0)).isLessThan(cost.get(1));
+        assertThat(cost.get(1)).as("the cost rises with the budget").isLessThan(cost.get(2));
+        assertThat(charts.costNote()).startsWith("Estimate at gpt-5.4-mini rates").contains("a price list, 2026-06");
+        assertThat(columns().get(0).metricsStrip().valueOf("Cost")).startsWith("$0.0");
+        assertThat(columns().get(0).metricsStrip().valueOf("Compute")).isNotEqualTo("\u2013");
+    }
+
+    @Test
+    void aModelLoadIsShownApartFromTheTimeToTheFirstToken(FxRobot robot) throws Exception {
+        forcingScript.then("2*2=4", "\n", "</think>").then(" 4");
+        robot.interact(() -> {
+            view.viewModel().connection().use("forcing", null, null, "scripted");
+            compare().restoreColumns(List.of("only=tokens:20"));
+            compare().prompt().promptProperty().set("Start with 2. Double it. What number do you get?");
+        });
+        runAndWait(robot);
+
+        MetricsStrip metrics = columns().getFirst().metricsStrip();
+        assertThat(metrics.valueOf("Model load")).isEqualTo("2.50 s");
+        assertThat(metrics.valueOf("TTFT think")).endsWith(" ms");
+        assertThat(view.compareView().chartsPane().values("Latency", "Model load")).containsExactly(2.5);
+        assertThat(view.compareView().chartsPane().values("Latency", "First token").getFirst()).isLessThan(2.5);
+    }
+
+    @Test
+    void theThinkingIsColouredByConfidenceWhereTheEngineReportsItAndTheSwitchSaysWhyNotElsewhere(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> compare().prompt().promptProperty().set("q"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> compare().canRunProperty().get());
+        javafx.scene.Node toggle = robot.lookup("#confidenceToggle").query();
+        assertThat(toggle.isDisabled()).as("the scripted engine reports no probabilities").isTrue();
+        javafx.scene.control.Label why = robot.lookup("#confidenceUnavailable")
+                .queryAs(javafx.scene.control.Label.class);
+        assertThat(why.getText()).isEqualTo("not on scripted");
+        assertThat(why.getTooltip().getText()).contains("the scripted engine does not report them");
+
+        confidentScript.then("Two", " doubled", " is", " maybe", " six", "</think>").then(" 4");
+        robot.interact(() -> {
+            view.viewModel().connection().use("confident", null, null, "scripted");
+            compare().restoreColumns(List.of("only=tokens:20"));
+            compare().prompt().promptProperty().set("Start with 2. Double it. What number do you get?");
+        });
+        runAndWait(robot);
+        assertThat(toggle.isDisabled()).isFalse();
+        ColumnView column = columns().getFirst();
+        assertThat(column.lookupAll(".confidence-guessing")).as("off: plain thinking").isEmpty();
+
+        robot.clickOn("#confidenceToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(column.thinkingText()).isEqualTo("Two doubled is maybe six");
+        assertThat(texts(column, ".confidence-guessing")).containsExactly(" maybe");
+        assertThat(texts(column, ".confidence-unsure")).containsExactly(" six");
+        assertThat(texts(column, ".confidence-sure")).containsExactly("Two doubled is");
+        assertThat(robot.lookup("#confidenceLegend").query().isVisible()).isTrue();
+
+        robot.clickOn("#confidenceToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column.lookupAll(".confidence-guessing")).isEmpty();
+        assertThat(column.thinkingText()).isEqualTo("Two doubled is maybe six");
+    }
+
+    private static List<String> texts(ColumnView column, String selector) {
+        return column.lookupAll(selector).stream().map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+    }
+}
