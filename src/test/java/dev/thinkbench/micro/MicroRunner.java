@@ -5,6 +5,7 @@ import dev.thinkbench.core.ForcingPlan;
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.problems.MicroFormat;
 import dev.thinkbench.core.problems.Problem;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
@@ -36,16 +37,37 @@ final class MicroRunner implements AutoCloseable {
     static final Path MODEL = Path.of("assets/models/micro-reasoner.gguf");
     static final int ANSWER_TOKENS = 24;
 
-    /** One graded run: whether the model ended its thinking itself, and how many thinking tokens it used. */
-    record Attempt(Problem problem, boolean correct, int thinkingTokens, boolean endedItself, String thinking,
-                   String answer) {
+    /**
+     * One prompt to run: a problem with its answer, or a prompt outside the task ({@code answer == null}), whose
+     * right answer is the refusal.
+     */
+    record Case(String id, String question, Integer answer, int difficulty, String family) {
+        static Case of(Problem p) {
+            return new Case(p.id(), p.question(), p.answer(), p.difficulty(), p.family());
+        }
+
+        static Case outOfScope(String id, String question, String kind) {
+            return new Case(id, question, null, 0, kind);
+        }
+
+        boolean inScope() {
+            return answer != null;
+        }
+    }
+
+    /**
+     * One graded run: right (the answer, or the refusal for a prompt outside the task), whether the answer is the
+     * refusal, whether the model ended its thinking itself, and how many thinking tokens it used.
+     */
+    record Attempt(Case problem, boolean correct, boolean refused, int thinkingTokens, boolean endedItself,
+                   String thinking, String answer) {
     }
 
     /**
      * A premature stop and its rescue: the model's own trace cut after {@code keptLines} lines (as if it had ended its
      * thinking there), then the answer forced ({@code stopped}), and from the same point one Wait ({@code waited}).
      */
-    record EarlyStop(Problem problem, int keptLines, boolean stoppedCorrect, String stoppedAnswer,
+    record EarlyStop(Case problem, int keptLines, boolean stoppedCorrect, String stoppedAnswer,
                      boolean waitedCorrect, String waitedThinking, String waitedAnswer) {
     }
 
@@ -63,16 +85,22 @@ final class MicroRunner implements AutoCloseable {
 
     /** Runs one problem; {@code plan == null} forces the answer at once (no thinking). */
     Attempt run(Problem problem, ForcingPlan plan) {
-        ForcingRun run = new ForcingRun("", problem.question(), "micro-reasoner", plan, GREEDY,
+        return run(Case.of(problem), plan);
+    }
+
+    /** Runs one case; {@code plan == null} forces the answer at once (no thinking). */
+    Attempt run(Case c, ForcingPlan plan) {
+        ForcingRun run = new ForcingRun("", c.question(), "micro-reasoner", plan, GREEDY,
                 plan == null ? "none" : "force");
         ForcingOutcome o = forcer.run(run, event -> { }, new CancelToken());
         if (o.status() != RunStatus.OK) {
-            throw new IllegalStateException("run of " + problem.id() + " ended " + o.status() + ": " + o.error());
+            throw new IllegalStateException("run of " + c.id() + " ended " + o.status() + ": " + o.error());
         }
         boolean ended = o.steps().stream().anyMatch(s -> s.phase() == StepRecord.Phase.ANSWER
                 && s.openedBy() == InterventionKind.END_ACCEPTED);
-        return new Attempt(problem, AnswerGrader.isCorrect(o.answer(), problem.answer()), o.thinkingTokens(), ended,
-                o.thinking(), o.answer());
+        boolean refused = MicroFormat.isRefusal(o.answer());
+        boolean correct = c.inScope() ? AnswerGrader.isCorrect(o.answer(), c.answer()) : refused;
+        return new Attempt(c, correct, refused, o.thinkingTokens(), ended, o.thinking(), o.answer());
     }
 
     /**
@@ -80,6 +108,11 @@ final class MicroRunner implements AutoCloseable {
      * {@code keptLines} lines, force the answer; undo that, append one Wait, let it think on and answer.
      */
     EarlyStop earlyStop(Problem problem, int keptLines) throws Exception {
+        return earlyStop(Case.of(problem), keptLines);
+    }
+
+    /** {@link #earlyStop(Problem, int)} for any problem case. */
+    EarlyStop earlyStop(Case problem, int keptLines) throws Exception {
         StepperSettings settings = new StepperSettings(GREEDY, 256, List.of(ForcingPlan.DEFAULT_WAIT),
                 ForcingPlan.DEFAULT_ANSWER_PREFIX, ANSWER_TOKENS);
         try (Stepper stepper = new Stepper(backend, ChatTemplates.CHATML_THINK, settings, event -> { })) {

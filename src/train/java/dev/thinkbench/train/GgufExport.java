@@ -11,15 +11,16 @@ import java.util.Map;
 /**
  * Writes the micro model as a llama-architecture GGUF (F32) that llama.cpp b4916 loads: our {@code [in, out]}
  * matrices go out transposed (row-major {@code [out][in]}, GGUF {@code ne = [in, out]}); the embedding
- * {@code [V][D]} as is; RoPE needs no permutation (trained on adjacent pairs); SPM tokenizer over the character
- * vocabulary with {@code add_space_prefix=false} and no BOS. The write is atomic. One thread.
+ * {@code [V][D]} as is; RoPE needs no permutation (trained on adjacent pairs); SPM tokenizer over the
+ * {@link MicroVocab} (characters, bytes and learned word pieces with their merge scores) with
+ * {@code add_space_prefix=false} and no BOS. The write is atomic. One thread.
  */
 final class GgufExport {
 
     private GgufExport() {
     }
 
-    static void write(MicroModel model, Path path, String description) throws IOException {
+    static void write(MicroModel model, MicroVocab vocab, Path path, String description) throws IOException {
         MicroConfig c = model.config();
         GgufWriter w = new GgufWriter()
                 .put("general.architecture", "llama")
@@ -38,9 +39,9 @@ final class GgufExport {
                 .putF32("llama.attention.layer_norm_rms_epsilon", c.rmsEps())
                 .putU32("llama.vocab_size", c.vocab())
                 .put("tokenizer.ggml.model", "llama")
-                .putStringArray("tokenizer.ggml.tokens", MicroVocab.tokens())
-                .putF32Array("tokenizer.ggml.scores", new float[c.vocab()])
-                .putArray("tokenizer.ggml.token_type", GgufValueType.INT32, MicroVocab.types())
+                .putStringArray("tokenizer.ggml.tokens", vocab.tokens())
+                .putF32Array("tokenizer.ggml.scores", vocab.scores())
+                .putArray("tokenizer.ggml.token_type", GgufValueType.INT32, vocab.types())
                 .putU32("tokenizer.ggml.bos_token_id", MicroVocab.BOS)
                 .putU32("tokenizer.ggml.eos_token_id", MicroVocab.IM_END)
                 .putU32("tokenizer.ggml.unknown_token_id", MicroVocab.UNK)

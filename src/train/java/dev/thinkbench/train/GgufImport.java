@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +27,40 @@ final class GgufImport {
     private GgufImport() {
     }
 
+    /** The vocabulary a GGUF written by {@link GgufExport} carries. */
+    static MicroVocab vocab(Path path) throws IOException, GgufFormatException {
+        GgufFile file = GgufReader.readAll(path);
+        List<String> tokens = file.array("tokenizer.ggml.tokens").values().stream().map(String.class::cast).toList();
+        List<?> raw = file.array("tokenizer.ggml.scores").values();
+        float[] scores = new float[raw.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = ((Number) raw.get(i)).floatValue();
+        }
+        return MicroVocab.of(tokens, scores);
+    }
+
+    /** The model shape a GGUF written by {@link GgufExport} has. */
+    static MicroConfig config(Path path) throws IOException, GgufFormatException {
+        GgufFile file = GgufReader.read(path);
+        int dim = file.integer("llama.embedding_length").intValue();
+        return new MicroConfig(file.integer("llama.vocab_size").intValue(), dim,
+                file.integer("llama.block_count").intValue(), file.integer("llama.attention.head_count").intValue(),
+                file.integer("llama.feed_forward_length").intValue(), file.integer("llama.context_length").intValue(),
+                1e-5f);
+    }
+
+    /** Loads weights of the same shape. */
     static void load(Path path, MicroModel model, NDManager manager) throws IOException, GgufFormatException {
+        load(path, model, manager, null);
+    }
+
+    /**
+     * Loads weights; with {@code vocab}, a checkpoint over a smaller vocabulary (the first model's 358 characters)
+     * is widened: the embedding of a learned piece starts as the mean of its characters' embeddings, its output
+     * column as small noise (so the model's old predictions stand until the piece is learned).
+     */
+    static void load(Path path, MicroModel model, NDManager manager, MicroVocab vocab)
+            throws IOException, GgufFormatException {
         GgufFile file = GgufReader.read(path);
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             for (GgufTensorInfo t : file.tensors()) {
@@ -45,6 +79,9 @@ final class GgufImport {
                         data = ours.toFloatArray();
                     }
                 }
+                if (target.size() != data.length && vocab != null) {
+                    data = widen(t.name(), data, model.config(), vocab);
+                }
                 if (target.size() != data.length) {
                     throw new IOException(t.name() + " has " + data.length + " values, the model wants "
                             + target.size());
@@ -57,5 +94,35 @@ final class GgufImport {
                 throw new IOException(path + " lacks tensor " + e.getKey());
             }
         }
+    }
+
+    private static float[] widen(String name, float[] data, MicroConfig c, MicroVocab vocab) throws IOException {
+        int d = c.dim();
+        int oldVocab = data.length / d;
+        int v = c.vocab();
+        float[] out = new float[v * d];
+        java.util.Random rng = new java.util.Random(oldVocab * 31L + v);
+        if (name.equals("token_embd.weight")) {
+            System.arraycopy(data, 0, out, 0, data.length);
+            for (int id = oldVocab; id < v; id++) {
+                int[] chars = vocab.characterIds(id);
+                for (int ch : chars) {
+                    for (int j = 0; j < d; j++) {
+                        out[id * d + j] += data[ch * d + j] / chars.length;
+                    }
+                }
+            }
+            return out;
+        }
+        if (name.equals("output.weight")) {
+            for (int j = 0; j < d; j++) {
+                System.arraycopy(data, j * oldVocab, out, j * v, oldVocab);
+                for (int id = oldVocab; id < v; id++) {
+                    out[j * v + id] = (float) (rng.nextGaussian() * 0.02);
+                }
+            }
+            return out;
+        }
+        throw new IOException(name + " has " + data.length + " values and cannot be widened");
     }
 }

@@ -10,70 +10,87 @@ import dev.thinkbench.core.problems.Problem;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Greedy decoding in the trainer (batched, left-padded, with a key/value cache) to watch held-out accuracy while
  * training: with full thinking, and with the answer forced at once ({@code </think>\nFinal Answer:} right after the
- * opened thinking, as the app's forcer does for no thinking). Graded by {@link AnswerGrader}. One thread.
+ * opened thinking, as the app's forcer does for no thinking). Problems are graded by {@link AnswerGrader}, prompts
+ * outside the task by {@link MicroFormat#isRefusal}. One thread.
  */
 final class GreedyEvaluator {
 
-    /** Accuracy of one mode, overall and per difficulty (index 1..6). */
-    record Result(int correct, int total, int[] correctByDifficulty, int[] totalByDifficulty, List<String> samples) {
-        double accuracy() {
-            return total == 0 ? 0 : (double) correct / total;
+    /** One validation prompt: its group for the log, and what counts as right. */
+    record Item(String group, String question, Predicate<String> right) {
+        static Item problem(String group, Problem p) {
+            return new Item(group, p.question(), out -> AnswerGrader.isCorrect(out, p.answer()));
         }
 
-        String byDifficulty() {
+        static Item nonProblem(String question) {
+            return new Item("refuse", question, out -> MicroFormat.isRefusal(answerPart(out)));
+        }
+
+        private static String answerPart(String out) {
+            int end = out.lastIndexOf(MicroFormat.END_THINK);
+            return end < 0 ? out : out.substring(end + MicroFormat.END_THINK.length());
+        }
+    }
+
+    /** Right answers per group, in the order groups first appear; a few wrong outputs to print. */
+    record Result(Map<String, int[]> byGroup, List<String> samples) {
+        double accuracy(String group) {
+            int[] c = byGroup.get(group);
+            return c == null || c[1] == 0 ? 0 : (double) c[0] / c[1];
+        }
+
+        @Override
+        public String toString() {
             StringBuilder b = new StringBuilder();
-            for (int d = 1; d < totalByDifficulty.length; d++) {
-                if (totalByDifficulty[d] > 0) {
-                    b.append(d).append(':').append(correctByDifficulty[d]).append('/').append(totalByDifficulty[d])
-                            .append(' ');
-                }
-            }
+            byGroup.forEach((g, c) -> b.append(g).append(' ').append(c[0]).append('/').append(c[1]).append("  "));
             return b.toString().strip();
         }
     }
 
-    private static final int BATCH = 60;
+    private static final int BATCH = 40;
     private final MicroModel model;
+    private final MicroVocab vocab;
     private final NDManager manager;
 
-    GreedyEvaluator(MicroModel model, NDManager manager) {
+    GreedyEvaluator(MicroModel model, MicroVocab vocab, NDManager manager) {
         this.model = model;
+        this.vocab = vocab;
         this.manager = manager;
     }
 
-    Result evaluate(List<Problem> problems, boolean thinking, int maxNew) {
-        int correct = 0;
-        int[] byD = new int[8];
-        int[] totD = new int[8];
+    Result evaluate(List<Item> items, boolean thinking, int maxNew) {
+        Map<String, int[]> byGroup = new LinkedHashMap<>();
         List<String> samples = new ArrayList<>();
-        for (int from = 0; from < problems.size(); from += BATCH) {
-            List<Problem> chunk = problems.subList(from, Math.min(problems.size(), from + BATCH));
+        for (int from = 0; from < items.size(); from += BATCH) {
+            List<Item> chunk = items.subList(from, Math.min(items.size(), from + BATCH));
             List<String> prompts = chunk.stream().map(p -> MicroFormat.prompt(p.question())
                     + (thinking ? "" : MicroFormat.END_THINK + "\n" + MicroFormat.ANSWER_PREFIX)).toList();
             List<String> outputs = generate(prompts, maxNew);
             for (int i = 0; i < chunk.size(); i++) {
-                Problem p = chunk.get(i);
-                boolean ok = AnswerGrader.isCorrect(outputs.get(i), p.answer());
-                correct += ok ? 1 : 0;
-                byD[p.difficulty()] += ok ? 1 : 0;
-                totD[p.difficulty()]++;
-                if (samples.size() < 2 && !ok) {
-                    samples.add(p.question() + " [" + p.answer() + "] => " + outputs.get(i).replace("\n", "|"));
+                Item item = chunk.get(i);
+                boolean ok = item.right().test(outputs.get(i));
+                int[] c = byGroup.computeIfAbsent(item.group(), g -> new int[2]);
+                c[0] += ok ? 1 : 0;
+                c[1]++;
+                if (!ok && samples.size() < 4) {
+                    samples.add(item.question() + " => " + outputs.get(i).replace("\n", "|"));
                 }
             }
         }
-        return new Result(correct, problems.size(), byD, totD, samples);
+        return new Result(byGroup, samples);
     }
 
     /** Greedy continuations of {@code prompts}, each cut at its end of turn. */
     List<String> generate(List<String> prompts, int maxNew) {
         int b = prompts.size();
-        int[][] enc = prompts.stream().map(MicroVocab::encode).toArray(int[][]::new);
+        int[][] enc = prompts.stream().map(vocab::encode).toArray(int[][]::new);
         int len = Arrays.stream(enc).mapToInt(a -> a.length).max().orElse(1);
         int total = len + maxNew;
         int[] ids = new int[b * len];
@@ -100,9 +117,9 @@ final class GreedyEvaluator {
                     }
                 }
             }
-            NDArray logits = model.forward(manager.create(ids, new Shape(b, len)),
+            NDArray hidden = model.hidden(manager.create(ids, new Shape(b, len)),
                     manager.create(bias, new Shape(b, 1, len, len)), 0, cache);
-            long[] next = logits.get(":, -1, :").argMax(-1).toLongArray();
+            long[] next = model.logits(hidden.get(":, -1, :")).argMax(-1).toLongArray();
             for (int step = 0; step < maxNew; step++) {
                 boolean all = true;
                 int[] feed = new int[b];
@@ -124,14 +141,14 @@ final class GreedyEvaluator {
                         kb[r * keys + j] = pad[r * total + j] ? LengthBatches.MASKED : 0f;
                     }
                 }
-                logits = model.forward(manager.create(feed, new Shape(b, 1)),
+                hidden = model.hidden(manager.create(feed, new Shape(b, 1)),
                         manager.create(kb, new Shape(b, 1, 1, keys)), len + step, cache);
-                next = logits.get(":, -1, :").argMax(-1).toLongArray();
+                next = model.logits(hidden.get(":, -1, :")).argMax(-1).toLongArray();
             }
         }
         List<String> texts = new ArrayList<>(b);
         for (int r = 0; r < b; r++) {
-            texts.add(MicroVocab.decode(Arrays.copyOf(out[r], produced[r])));
+            texts.add(vocab.decode(Arrays.copyOf(out[r], produced[r])));
         }
         return texts;
     }

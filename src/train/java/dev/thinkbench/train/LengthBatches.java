@@ -1,10 +1,6 @@
 package dev.thinkbench.train;
 
-import dev.thinkbench.core.problems.MicroFormat;
-import dev.thinkbench.core.problems.Problem;
-import dev.thinkbench.core.problems.ProblemGenerator;
-import dev.thinkbench.core.problems.ProblemSplit;
-import dev.thinkbench.core.problems.Scratchpad;
+import dev.thinkbench.core.problems.TrainingMix;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,14 +9,15 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * Training batches of whole examples, one per row, grouped by length so rows need little padding and attention
- * runs over about the example's own length (a pool of {@value #POOL} batches is sorted by length, cut into
- * batches, and the batches shuffled). Pads sit at the end of a row, so a plain causal mask keeps real tokens from
- * seeing them. The loss covers what the model writes: the thinking, the end of thinking, the answer and the end of
- * turn; never the prompt. Difficulties are uniform over 1..6 and trace styles follow {@link Scratchpad#sample}.
- * Deterministic for a seed; one thread.
+ * Training batches of whole examples ({@link TrainingMix}), one per row, grouped by length so rows need little
+ * padding and attention runs over about the example's own length (a pool of {@value #POOL} batches is sorted by
+ * length, cut into batches, and the batches shuffled). Pads sit at the end of a row, so a plain causal mask keeps
+ * real tokens from seeing them. The loss covers what the model writes (the trained segments: thinking, end of
+ * thinking, answer, end of turn); never the prompt nor what the forcer appends. Examples longer than the context
+ * are skipped and counted. Deterministic for a seed; one thread.
  */
 final class LengthBatches {
 
@@ -29,22 +26,30 @@ final class LengthBatches {
                  int realTokens) {
     }
 
-    private record Example(int[] tokens, int promptLength) {
+    /** Token ids and, per position, whether predicting the next token counts in the loss. */
+    record Example(int[] tokens, boolean[] trainedNext) {
     }
 
     static final float MASKED = -1e9f;
     private static final int POOL = 16;
-    private final ProblemSplit.Training problems;
+    private final TrainingMix mix;
+    private final MicroVocab vocab;
     private final Random rng;
     private final int rows;
     private final int maxSeq;
     private final Deque<List<Example>> queue = new ArrayDeque<>();
+    private long skipped;
 
-    LengthBatches(long seed, int rows, int maxSeq) {
-        this.problems = ProblemSplit.training(seed);
-        this.rng = new Random(seed * 31 + 7);
+    LengthBatches(long seed, Set<String> excluded, MicroVocab vocab, int rows, int maxSeq) {
+        this.mix = new TrainingMix(seed, excluded);
+        this.vocab = vocab;
+        this.rng = new Random(seed * 131 + 17);
         this.rows = rows;
         this.maxSeq = maxSeq;
+    }
+
+    long skipped() {
+        return skipped;
     }
 
     Batch next() {
@@ -64,7 +69,7 @@ final class LengthBatches {
             for (int i = 0; i + 1 < t.length; i++) {
                 ids[r * seq + i] = t[i];
                 targets[r * seq + i] = t[i + 1];
-                if (i + 1 >= e.promptLength()) {
+                if (e.trainedNext()[i]) {
                     mask[r * seq + i] = 1f;
                     lossTokens++;
                 }
@@ -86,8 +91,13 @@ final class LengthBatches {
 
     private void refill() {
         List<Example> pool = new ArrayList<>(rows * POOL);
-        for (int i = 0; i < rows * POOL; i++) {
-            pool.add(draw());
+        while (pool.size() < rows * POOL) {
+            Example e = encode(vocab, mix.next());
+            if (e.tokens().length > maxSeq) {
+                skipped++;
+            } else {
+                pool.add(e);
+            }
         }
         pool.sort(Comparator.comparingInt(e -> e.tokens().length));
         List<List<Example>> groups = new ArrayList<>(POOL);
@@ -98,18 +108,28 @@ final class LengthBatches {
         queue.addAll(groups);
     }
 
-    private Example draw() {
-        int steps = ProblemGenerator.MIN_STEPS + rng.nextInt(ProblemGenerator.MAX_STEPS);
-        Problem p = problems.next(steps);
-        String thinking = Scratchpad.sample(p, rng);
-        int[] prompt = MicroVocab.encode(MicroFormat.prompt(p.question()));
-        int[] completion = MicroVocab.encode(MicroFormat.completion(thinking, p.answer()));
-        int[] all = new int[prompt.length + completion.length];
-        System.arraycopy(prompt, 0, all, 0, prompt.length);
-        System.arraycopy(completion, 0, all, prompt.length, completion.length);
-        if (all.length > maxSeq) {
-            throw new IllegalStateException("an example of " + all.length + " tokens exceeds the context " + maxSeq);
+    /**
+     * The example's tokens, part by part (no piece crosses a part's edge: parts end in a newline, a colon or an end
+     * of turn, and pieces are letters), each marked by whether it is the model's to learn.
+     */
+    static Example encode(MicroVocab vocab, TrainingMix.Example example) {
+        List<Integer> tokens = new ArrayList<>();
+        List<Boolean> trained = new ArrayList<>();
+        for (int id : vocab.encode(example.prompt())) {
+            tokens.add(id);
+            trained.add(false);
         }
-        return new Example(all, prompt.length);
+        for (TrainingMix.Segment s : example.completion()) {
+            for (int id : vocab.encode(s.text())) {
+                tokens.add(id);
+                trained.add(s.trained());
+            }
+        }
+        int[] ids = tokens.stream().mapToInt(Integer::intValue).toArray();
+        boolean[] next = new boolean[ids.length];
+        for (int i = 0; i + 1 < ids.length; i++) {
+            next[i] = trained.get(i + 1);
+        }
+        return new Example(ids, next);
     }
 }

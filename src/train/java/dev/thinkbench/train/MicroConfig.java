@@ -7,9 +7,14 @@ package dev.thinkbench.train;
  */
 record MicroConfig(int vocab, int dim, int layers, int heads, int feedForward, int context, float rmsEps) {
 
-    /** d128, 5 layers, 4 heads of 32, SwiGLU 352: about 1.1M parameters. */
-    static MicroConfig standard() {
-        return new MicroConfig(MicroVocab.SIZE, 128, 5, 4, 352, 384, 1e-5f);
+    /** d128, 5 layers, 4 heads of 32, SwiGLU 352, context 512, for a vocabulary of {@code vocab} tokens. */
+    static MicroConfig standard(int vocab) {
+        return new MicroConfig(vocab, 128, 5, 4, 352, 512, 1e-5f);
+    }
+
+    /** The standard shape with another width, depth and feed-forward size. */
+    MicroConfig resized(int newDim, int newLayers, int newFeedForward) {
+        return new MicroConfig(vocab, newDim, newLayers, newDim / 32, newFeedForward, context, rmsEps);
     }
 
     int headDim() {

@@ -2,6 +2,8 @@ package dev.thinkbench.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
@@ -13,7 +15,7 @@ import java.util.Random;
 
 /**
  * A llama-architecture decoder written with NDArray ops, parameters named as llama.cpp's GGUF tensors: token
- * embedding (one-hot matmul), per layer RMSNorm, Q/K/V/O projections, RoPE on adjacent pairs (llama.cpp's NORM
+ * embedding (row lookup), per layer RMSNorm, Q/K/V/O projections, RoPE on adjacent pairs (llama.cpp's NORM
  * mode, so no permutation on export), scaled causal softmax attention, RMSNorm, SwiGLU; final RMSNorm and an untied
  * output. Matrices are stored {@code [in, out]} for {@code x @ W}. Used from one thread.
  */
@@ -81,20 +83,31 @@ final class MicroModel {
         final List<NDArray> values = new ArrayList<>();
     }
 
+    /** Logits {@code [B, T, V]}: {@link #hidden} through the output projection. */
+    NDArray forward(NDArray ids, NDArray bias, int pos0, Cache cache) {
+        return logits(hidden(ids, bias, pos0, cache));
+    }
+
+    /** Logits of hidden states {@code [..., D]}. */
+    NDArray logits(NDArray hidden) {
+        return hidden.matMul(params.get("output.weight"));
+    }
+
     /**
-     * Logits {@code [B, T, V]} for token ids {@code [B, T]} (float one-hot input built here) at positions
+     * The final normed hidden states {@code [B, T, D]} for token ids {@code [B, T]} (int) at positions
      * {@code pos0 .. pos0+T-1}.
      *
      * @param bias additive attention bias {@code [B, 1, T, Tkeys]}: 0 where a query may see a key, -1e9 elsewhere
      * @param cache null in training; otherwise extended with this call's keys and values
      */
-    NDArray forward(NDArray ids, NDArray bias, int pos0, Cache cache) {
+    NDArray hidden(NDArray ids, NDArray bias, int pos0, Cache cache) {
         long b = ids.getShape().get(0);
         long t = ids.getShape().get(1);
         int d = config.dim();
         int h = config.heads();
         int hd = config.headDim();
-        NDArray x = ids.oneHot(config.vocab()).matMul(params.get("token_embd.weight"));
+        NDArray x = params.get("token_embd.weight").get(new NDIndex("{}", ids.reshape(b * t).toType(DataType.INT64,
+                false))).reshape(b, t, d);
         NDArray c = cos.get(pos0 + ":" + (pos0 + t));
         NDArray s = sin.get(pos0 + ":" + (pos0 + t));
         float scale = (float) (1.0 / Math.sqrt(hd));
@@ -122,7 +135,7 @@ final class MicroModel {
             NDArray up = m.matMul(params.get(p + "ffn_up.weight"));
             x = x.add(gate.mul(Activation.sigmoid(gate)).mul(up).matMul(params.get(p + "ffn_down.weight")));
         }
-        return rmsNorm(x, params.get("output_norm.weight")).matMul(params.get("output.weight"));
+        return rmsNorm(x, params.get("output_norm.weight"));
     }
 
     private static NDArray heads(NDArray x, long b, long t, int h, int hd) {

@@ -20,10 +20,11 @@ public final class MicroSample {
     public static void main(String[] args) throws Exception {
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         try (NDManager manager = NDManager.newBaseManager()) {
-            MicroModel model = new MicroModel(manager, MicroConfig.standard(), 0);
-            GgufImport.load(Path.of(args[0]), model, manager);
+            Path file = Path.of(args[0]);
+            MicroModel model = new MicroModel(manager, GgufImport.config(file), 0);
+            GgufImport.load(file, model, manager);
             List<Problem> problems = ProblemSplit.heldOut(count);
-            List<String> out = new GreedyEvaluator(model, manager)
+            List<String> out = new GreedyEvaluator(model, GgufImport.vocab(file), manager)
                     .generate(problems.stream().map(p -> MicroFormat.prompt(p.question())).toList(), 160);
             for (int i = 0; i < count; i++) {
                 System.out.println(problems.get(i).id() + "\t" + out.get(i).replace("\n", "\\n"));

@@ -13,6 +13,12 @@ public final class MicroFormat {
     public static final String THINK = "<think>";
     public static final String END_THINK = "</think>";
     public static final String ANSWER_PREFIX = "Final Answer:";
+    /**
+     * The micro model's one answer to anything that is not a small arithmetic word problem (general questions,
+     * chit-chat, other languages, a problem with a number missing): after a one-line thought it writes exactly this,
+     * with or without the {@link #ANSWER_PREFIX} the forcer may have put before it.
+     */
+    public static final String REFUSAL = "I can only solve small arithmetic word problems.";
 
     private MicroFormat() {
     }
@@ -25,6 +31,26 @@ public final class MicroFormat {
     /** What the model learns to write after the prompt: the thinking, its end, the answer and the end of turn. */
     public static String completion(String thinking, int answer) {
         return thinking + END_THINK + "\n" + ANSWER_PREFIX + " " + answer + IM_END;
+    }
+
+    /** What the model writes after the prompt for a prompt outside its task: the thought, then the refusal. */
+    public static String refusalCompletion(String thinking) {
+        return thinking + END_THINK + "\n" + REFUSAL + IM_END;
+    }
+
+    /** Whether an answer is the micro model's refusal (the forced answer prefix and blanks around it allowed). */
+    public static boolean isRefusal(String answer) {
+        if (answer == null) {
+            return false;
+        }
+        String a = answer.strip();
+        if (a.startsWith(ANSWER_PREFIX)) {
+            a = a.substring(ANSWER_PREFIX.length()).strip();
+        }
+        if (a.endsWith(IM_END)) {
+            a = a.substring(0, a.length() - IM_END.length()).strip();
+        }
+        return a.equals(REFUSAL);
     }
 
     /** One whole training example. */

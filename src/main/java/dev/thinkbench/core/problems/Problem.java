@@ -9,9 +9,11 @@ import java.util.List;
  * @param question the text the user (or the model) sees
  * @param answer the exact integer answer
  * @param steps the arithmetic the scratchpad writes, one line per step, in order
- * @param difficulty the number of steps (1 to {@value ProblemGenerator#MAX_STEPS}): what a trace needs at least
+ * @param difficulty the number of operations the story asks for (1 to 6); each is one scratchpad line, or three for
+ *                   a product worked in parts ({@link Arithmetic}), so {@code steps} has at least this many lines
+ * @param family the phrasing family that wrote the question, e.g. {@code items} or {@code story}
  */
-public record Problem(String id, String question, int answer, List<Step> steps, int difficulty) {
+public record Problem(String id, String question, int answer, List<Step> steps, int difficulty, String family) {
 
     public Problem {
         if (id == null || id.isBlank() || question == null || question.isBlank()) {
@@ -21,14 +23,22 @@ public record Problem(String id, String question, int answer, List<Step> steps, 
         if (steps.isEmpty() || steps.getLast().result() != answer) {
             throw new IllegalArgumentException("the last step must give the answer " + answer);
         }
-        if (difficulty != steps.size()) {
-            throw new IllegalArgumentException("difficulty " + difficulty + " must equal the step count "
+        if (difficulty < 1 || difficulty > steps.size()) {
+            throw new IllegalArgumentException("difficulty " + difficulty + " must be between 1 and the line count "
                     + steps.size());
         }
+        if (family == null || family.isBlank()) {
+            throw new IllegalArgumentException("a problem needs a family");
+        }
+    }
+
+    /** A problem whose every operation is one line; family {@code items}. */
+    public Problem(String id, String question, int answer, List<Step> steps, int difficulty) {
+        this(id, question, answer, steps, difficulty, "items");
     }
 
     /** The same problem under another id. */
     public Problem withId(String newId) {
-        return new Problem(newId, question, answer, steps, difficulty);
+        return new Problem(newId, question, answer, steps, difficulty, family);
     }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generates word problems from a seed: the same seed gives the same sequence on every JVM ({@link Random} is
- * specified exactly). Every value a problem ever holds, start, operands and intermediate results, stays within
- * 0..{@value #MAX_VALUE}, so a tiny model can learn each step reliably; operations are +, -, times 2 or 3 and
- * halving (only of even values).
+ * Generates the first micro model's word problems (the three templated families of {@link Story}) from a seed: the
+ * same seed gives the same sequence on every JVM ({@link Random} is specified exactly), so the held-out set stays
+ * the one the first model was measured on. Every value a problem ever holds, start, operands and intermediate
+ * results, stays within 0..{@value #MAX_VALUE}; operations are +, -, times 2 or 3 and halving (only of even values).
+ * A product is written as {@link Arithmetic} works it (in parts for a two-digit value). The widened phrasing lives
+ * in {@link WordProblemGenerator}.
  *
  * <p>Not thread-safe: one generator per thread.
  */
@@ -38,12 +40,12 @@ public final class ProblemGenerator {
         List<Step> trace = new ArrayList<>(steps);
         for (int i = 0; i < steps; i++) {
             Step step = nextStep(value);
-            trace.add(step);
+            trace.addAll(Arithmetic.apply(value, step.op(), step.right()));
             text.append(' ').append(story.sentence(cast, step, rng));
             value = step.result();
         }
         text.append(' ').append(story.question(cast));
-        return new Problem(id, text.toString(), value, trace, steps);
+        return new Problem(id, text.toString(), value, trace, steps, story.family());
     }
 
     private Step nextStep(int value) {

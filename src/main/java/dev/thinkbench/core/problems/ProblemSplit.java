@@ -46,7 +46,40 @@ public final class ProblemSplit {
         return List.copyOf(out);
     }
 
-    /** A stream of training problems from {@code seed}; never a held-out question. */
+    /**
+     * The first {@code count} held-out widened word problems ({@link WordProblemGenerator}, seed
+     * {@value #HELD_OUT_SEED}): operations cycle 1, 2, 3, 4, 1, ..., ids {@code words-0000} onwards, no question
+     * repeats; a shorter list is a prefix of a longer one. Same hash rule as {@link #heldOut}.
+     */
+    public static List<Problem> heldOutWords(int count) {
+        WordProblemGenerator generator = new WordProblemGenerator(HELD_OUT_SEED);
+        Set<String> seen = new HashSet<>();
+        List<Problem> out = new ArrayList<>(count);
+        while (out.size() < count) {
+            int ops = WordProblemGenerator.MIN_OPS + out.size() % WordProblemGenerator.MAX_OPS;
+            Problem p = generator.next(ops, "words-%04d".formatted(out.size()));
+            if (isHeldOut(p.question()) && seen.add(p.question()) && p.difficulty() == ops) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The first {@code count} held-out prompts outside the task ({@link NonProblemGenerator}), same hash rule. */
+    public static List<NonProblemGenerator.NonProblem> heldOutNonProblems(int count) {
+        NonProblemGenerator generator = new NonProblemGenerator(HELD_OUT_SEED);
+        Set<String> seen = new HashSet<>();
+        List<NonProblemGenerator.NonProblem> out = new ArrayList<>(count);
+        while (out.size() < count) {
+            NonProblemGenerator.NonProblem np = generator.next("nonproblem-%04d".formatted(out.size()));
+            if (isHeldOut(np.question()) && seen.add(np.question())) {
+                out.add(np);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A stream of the first model's training problems from {@code seed}; never a held-out question. */
     public static Training training(long seed) {
         return new Training(seed);
     }

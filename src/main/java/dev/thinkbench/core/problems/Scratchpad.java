@@ -49,30 +49,35 @@ public final class Scratchpad {
     }
 
     /**
-     * A random style with the training mix: 70% clean, 15% slip, 10% early Wait (when there are two or more
-     * steps), 5% re-check; and a random step for it to act on.
+     * A random style with the training mix: 60% clean, 12% slip, 12% early Wait (when there are two or more
+     * lines), 16% re-check (a Wait after the finished scratchpad re-checks the last line and keeps the answer); and
+     * a random line for it to act on.
      */
     public static String sample(Problem problem, Random rng) {
         int n = problem.steps().size();
         int roll = rng.nextInt(100);
-        if (roll < 15) {
+        if (roll < 12) {
             return write(problem, TraceStyle.SLIP, rng.nextInt(n));
         }
-        if (roll < 25 && n >= 2) {
+        if (roll < 24 && n >= 2) {
             return write(problem, TraceStyle.EARLY_WAIT, rng.nextInt(n - 1));
         }
-        if (roll < 30) {
+        if (roll < 40) {
             return write(problem, TraceStyle.RECHECK, 0);
         }
         return clean(problem);
     }
 
-    /** A plausible wrong result: off by one, two or ten, or digits swapped; never negative, never right. */
+    /**
+     * A plausible wrong result: off by one, two, ten or a hundred, or the last two digits swapped; never negative,
+     * never right.
+     */
     static int slip(int result, int salt) {
-        int[] deltas = {1, -1, 2, -2, 10, -10};
+        int[] deltas = result >= 100 ? new int[] {1, -1, 2, -2, 10, -10, 100, -100} : new int[] {1, -1, 2, -2, 10, -10};
         int kind = Math.floorMod(salt, deltas.length + 1);
-        if (kind == deltas.length && result >= 10 && result <= 99 && result / 10 != result % 10 && result % 10 != 0) {
-            return (result % 10) * 10 + result / 10;
+        int tens = result / 10 % 10;
+        if (kind == deltas.length && result >= 10 && tens != result % 10 && result % 10 != 0) {
+            return result - tens * 10 - result % 10 + (result % 10) * 10 + tens;
         }
         int delta = deltas[kind % deltas.length];
         int wrong = result + delta;

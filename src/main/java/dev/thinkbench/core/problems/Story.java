@@ -72,6 +72,11 @@ enum Story {
         return fill(template, cast).replace("%b", Integer.toString(step.right()));
     }
 
+    /** The family name the harness reports: {@code items}, {@code bus} or {@code number}. */
+    String family() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     String question(Cast cast) {
         return fill(question, cast);
     }

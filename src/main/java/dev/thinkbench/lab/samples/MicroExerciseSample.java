@@ -18,7 +18,8 @@ public final class MicroExerciseSample {
     public static final String ID = "micro-exercise";
     /**
      * Which held-out problem: {@code heldout-0010}, five steps (a 45-character scratchpad), so a few thinking tokens
-     * cannot reach the answer and a full trace can.
+     * cannot reach the answer and a full trace can. On the v2 model (issue 12) with the micro presets: 65 at 8 tokens,
+     * 10 half-way at 24, 11 with the full scratchpad and its re-checking Wait (the README's screenshots show it).
      */
     static final int HELD_OUT_INDEX = 10;
 
