@@ -34,8 +34,9 @@ final class StatusBadge extends Button {
         this.checkAgain = checkAgain;
         setId(id);
         getStyleClass().addAll("status-badge", Styles.FLAT, Styles.SMALL);
-        // shrinks to its icon when the bar is short of room (the whole text is a click away)
-        setMinWidth(30);
+        // keeps its few words whole: the engine and model boxes beside it give way first (the whole message is a
+        // click away)
+        setMinWidth(Region.USE_PREF_SIZE);
         setMaxWidth(Region.USE_PREF_SIZE);
         setFocusTraversable(false);
         busy.setPrefSize(12, 12);
@@ -57,7 +58,7 @@ final class StatusBadge extends Button {
         });
         pseudoClassStateChanged(PROBLEM, s.state() == ServerStatus.State.PROBLEM);
         pseudoClassStateChanged(OK, s.state() == ServerStatus.State.OK);
-        // the summary too: the badge may show only its icon when the bar is short of room
+        // the summary too, so a hover names the state without a click
         setTooltip(s.summary().isEmpty() ? null : Icons.tip(s.detail().isEmpty() ? s.summary()
                 : s.summary() + "\n" + Messages.get("connection.details")));
     }

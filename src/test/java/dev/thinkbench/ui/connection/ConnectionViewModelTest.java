@@ -162,7 +162,7 @@ class ConnectionViewModelTest {
         vm.engineEntryProperty().set(vm.engines().get(0));
 
         assertThat(vm.statusProperty().get().state()).isEqualTo(ServerStatus.State.OK);
-        assertThat(vm.statusProperty().get().summary()).isEqualTo("Up: 2 models");
+        assertThat(vm.statusProperty().get().summary()).isEqualTo("2 models");
     }
 
     @Test
@@ -187,7 +187,7 @@ class ConnectionViewModelTest {
         } : null);
 
         assertThat(loaded).containsExactly("alpha");
-        assertThat(vm.modelStatusProperty().get().summary()).isEqualTo("Model loaded in 2.5 s");
+        assertThat(vm.modelStatusProperty().get().summary()).isEqualTo("Loaded in 2.5 s");
         vm.modelProperty().set("beta");
         assertThat(vm.modelStatusProperty().get().summary()).isEqualTo("Model ready");
         vm.modelProperty().set("typed-but-not-listed");
