@@ -5,14 +5,13 @@ import dev.thinkbench.lab.samples.SamplePrompt;
 import dev.thinkbench.ui.compare.PromptViewModel;
 
 /**
- * What the Stepper offers when it opens empty: the Compare tab's prompt, except for the micro model's exercise, where
- * a Wait changes nothing (its greedy scratchpad is right, so a Wait only repeats the last line): then the sample on
- * which the micro model slips and one Wait fixes it ({@value #WAIT_SAMPLE}), so the first Wait a learner presses
- * visibly matters. FX thread only.
+ * What the Stepper offers when it opens empty: the Compare tab's prompt, except for the micro model's five-step
+ * exercise, whose long trace is hard to follow by hand: then the short two-step sample of lesson 3
+ * ({@value #WAIT_SAMPLE}), where the model pauses after two lines and a Wait re-checks the last one. FX thread only.
  */
 final class StepperDefaults {
 
-    /** The sample where a Wait visibly matters on the micro model (samples/prompts.json). */
+    /** Lesson 3's two-step sample for the micro model (samples/prompts.json). */
     static final String WAIT_SAMPLE = "micro-slip-wait";
 
     private StepperDefaults() {
