@@ -1,5 +1,6 @@
 package dev.thinkbench.app;
 
+import dev.thinkbench.testing.FakeKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thinkbench.cli.ThinkbenchCli;
@@ -36,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostedCompareEndToEndTest {
 
-    private static final String CANARY = "sk-ant-canary-e2e-5f3a9d1c7b20";
-    private static final String GEMINI_CANARY = "AIza-canary-e2e-8b2d4f6a1c3e";
+    private static final String CANARY = FakeKeys.of("sk-ant", "canary-e2e-5f3a9d1c7b20");
+    private static final String GEMINI_CANARY = FakeKeys.of("AIza", "canary-e2e-8b2d4f6a1c3e");
 
     @TempDir
     Path root;

@@ -1,5 +1,6 @@
 package dev.thinkbench.app;
 
+import dev.thinkbench.testing.FakeKeys;
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.hosted.HostedModels;
@@ -32,25 +33,25 @@ class HostedEnginesTest {
     @Test
     void aNamedVariableWinsThenTheKeyEnteredInTheAppThenTheStandardVariable() throws IOException {
         SecretsStore secrets = new SecretsStore(dir.resolve(SecretsStore.FILE_NAME));
-        HostedEngines hosted = hosted(secrets, Map.of("ANTHROPIC_API_KEY", "sk-ant-from-environment"));
+        HostedEngines hosted = hosted(secrets, Map.of("ANTHROPIC_API_KEY", FakeKeys.of("sk-ant", "from-environment")));
 
-        EngineConfig named = hosted.withKey(config("sk-ant-named", "MY_KEY"), "anthropic", "ANTHROPIC_API_KEY");
+        EngineConfig named = hosted.withKey(config(FakeKeys.of("sk-ant", "named"), "MY_KEY"), "anthropic", "ANTHROPIC_API_KEY");
         EngineConfig standard = hosted.withKey(config(null, null), "anthropic", "ANTHROPIC_API_KEY");
-        secrets.put("anthropic", "sk-ant-entered-in-app");
+        secrets.put("anthropic", FakeKeys.of("sk-ant", "entered-in-app"));
         EngineConfig entered = hosted.withKey(config(null, null), "anthropic", "ANTHROPIC_API_KEY");
 
-        assertThat(named.apiKey()).isEqualTo("sk-ant-named");
+        assertThat(named.apiKey()).isEqualTo(FakeKeys.of("sk-ant", "named"));
         assertThat(named.apiKeyEnv()).isEqualTo("MY_KEY");
-        assertThat(standard.apiKey()).isEqualTo("sk-ant-from-environment");
+        assertThat(standard.apiKey()).isEqualTo(FakeKeys.of("sk-ant", "from-environment"));
         assertThat(standard.apiKeyEnv()).as("messages name the variable to check").isEqualTo("ANTHROPIC_API_KEY");
-        assertThat(entered.apiKey()).isEqualTo("sk-ant-entered-in-app");
+        assertThat(entered.apiKey()).isEqualTo(FakeKeys.of("sk-ant", "entered-in-app"));
         assertThat(entered.apiKeyEnv()).isNull();
     }
 
     @Test
     void theFourHostedEnginesAreRegisteredWithTheirPublicEndpointsAndRefuseToStartWithoutAKey() {
         EngineRegistry registry = new EngineRegistry();
-        hosted(new SecretsStore(dir.resolve(SecretsStore.FILE_NAME)), Map.of("GEMINI_API_KEY", "AIza-test-123456"))
+        hosted(new SecretsStore(dir.resolve(SecretsStore.FILE_NAME)), Map.of("GEMINI_API_KEY", FakeKeys.of("AIza", "test-123456")))
                 .registerInto(registry);
 
         assertThat(registry.entries()).extracting(EngineRegistry.Entry::id)

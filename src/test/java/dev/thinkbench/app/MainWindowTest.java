@@ -1,5 +1,6 @@
 package dev.thinkbench.app;
 
+import dev.thinkbench.testing.FakeKeys;
 import dev.thinkbench.engine.local.models.BundledModels;
 import dev.thinkbench.engine.ollama.OllamaEngine;
 import dev.thinkbench.forcing.StepperState;
@@ -347,7 +348,7 @@ class MainWindowTest {
 
     @Test
     void aKeyTypedIntoTheMaskedFieldIsKeptOwnerOnlyAndNeverInTheSettings(FxRobot robot) throws Exception {
-        String key = "sk-ant-typed-in-window-6d2f8a";
+        String key = FakeKeys.of("sk-ant", "typed-in-window-6d2f8a");
         skipWelcome(robot);
         robot.interact(() -> connection().use("anthropic", "http://127.0.0.1:9/v1", null, "claude-sonnet-4-5"));
         assertThat(connection().engineProperty().get()).as("no key yet").isNull();

@@ -1,5 +1,6 @@
 package dev.thinkbench.core;
 
+import dev.thinkbench.testing.FakeKeys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,11 +21,11 @@ class SecretScrubberTest {
                 .isEqualTo("Authorization: Bearer ***");
         assertThat(SecretScrubber.scrub("x-api-key: secretvalue99")).isEqualTo("x-api-key: ***");
         assertThat(SecretScrubber.scrub("{\"api_key\":\"s3cr3t-v4lue\",\"n\":1}")).isEqualTo("{\"api_key\":\"***\",\"n\":1}");
-        assertThat(SecretScrubber.scrub("GET /v1beta/models?key=AIzaSyA-abcdefghijklmnopqrstuvwxyz012345&alt=sse"))
+        assertThat(SecretScrubber.scrub("GET /v1beta/models?key=" + FakeKeys.of("AIzaSyA", "abcdefghijklmnopqrstuvwxyz012345") + "&alt=sse"))
                 .isEqualTo("GET /v1beta/models?key=***&alt=sse");
-        assertThat(SecretScrubber.scrub("your key sk-ant-api03-abcdefghijklmnopqrstuv is bad"))
+        assertThat(SecretScrubber.scrub("your key " + FakeKeys.of("sk-ant", "api03-abcdefghijklmnopqrstuv") + " is bad"))
                 .isEqualTo("your key *** is bad");
-        assertThat(SecretScrubber.scrub("x-goog-api-key=AIzaSyA-abcdefghijklmnopqrstuvwxyz012345"))
+        assertThat(SecretScrubber.scrub("x-goog-api-key=" + FakeKeys.of("AIzaSyA", "abcdefghijklmnopqrstuvwxyz012345")))
                 .isEqualTo("x-goog-api-key=***");
     }
 

@@ -1,5 +1,6 @@
 package dev.thinkbench.engine.local;
 
+import dev.thinkbench.testing.FakeKeys;
 import dev.thinkbench.core.SecretScrubber;
 import org.junit.jupiter.api.Test;
 
@@ -57,10 +58,10 @@ class EngineLogTest {
         SecretScrubber.register("tb-engine-log-secret-1234");
 
         log.add("echo tb-engine-log-secret-1234 and Authorization: Bearer abcdefghijklmnop");
-        log.add("x".repeat(EngineLog.MAX_LINE_CHARS - 10) + " sk-proj-ABCDEFGHIJKLMNOPQRSTUVWX");
+        log.add("x".repeat(EngineLog.MAX_LINE_CHARS - 10) + " " + FakeKeys.of("sk-proj", "ABCDEFGHIJKLMNOPQRSTUVWX"));
 
         assertThat(String.join("\n", log.lines())).doesNotContain("tb-engine-log-secret", "abcdefghijklmnop",
-                "sk-proj-ABCDEFGH", "sk-proj");
+                FakeKeys.of("sk-proj", "ABCDEFGH"), "sk-proj");
         assertThat(log.lines().getFirst()).contains(SecretScrubber.MASK);
     }
 }

@@ -1,5 +1,6 @@
 package dev.thinkbench.engine.local;
 
+import dev.thinkbench.testing.FakeKeys;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -13,7 +14,7 @@ class HostEnvironmentTest {
     void theHostKeepsOnlyWhatAJvmAndLlamaCppNeedAndNoKeyShapedName() {
         Map<String, String> env = new HashMap<>(Map.of("PATH", "/usr/bin", "HOME", "/home/u", "LC_ALL", "C.UTF-8",
                 "OMP_NUM_THREADS", "2", "OPENAI_API_KEY", "sk-live-123", "MY_GROQ", "gsk_abc",
-                "ANTHROPIC_API_KEY", "sk-ant-1", "GGML_API_TOKEN", "t", "Path", "C:\\Windows"));
+                "ANTHROPIC_API_KEY", FakeKeys.of("sk-ant", "1"), "GGML_API_TOKEN", "t", "Path", "C:\\Windows"));
 
         HostEnvironment.restrict(env);
 

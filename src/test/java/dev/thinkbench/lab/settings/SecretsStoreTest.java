@@ -1,5 +1,6 @@
 package dev.thinkbench.lab.settings;
 
+import dev.thinkbench.testing.FakeKeys;
 import dev.thinkbench.core.SecretScrubber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The user-only key file: owner-only permissions from creation, keys only ever by name, scrubbed everywhere. */
 class SecretsStoreTest {
 
-    private static final String CANARY = "sk-ant-canary-3e7f1c9b2d5a";
+    private static final String CANARY = FakeKeys.of("sk-ant", "canary-3e7f1c9b2d5a");
 
     @TempDir
     Path dir;
@@ -48,7 +49,7 @@ class SecretsStoreTest {
 
     @Test
     void aKeyReadFromAFileIsRegisteredWithTheScrubberToo() throws IOException {
-        String other = "AIza-canary-read-only-from-file-71c2";
+        String other = FakeKeys.of("AIza", "canary-read-only-from-file-71c2");
         Path file = dir.resolve(SecretsStore.FILE_NAME);
         Files.writeString(file, "{\"version\":1,\"keys\":{\"gemini\":\"" + other + "\"}}");
 
@@ -59,10 +60,10 @@ class SecretsStoreTest {
     @Test
     void aFileOthersCanReadIsNarrowedToOwnerOnlyBeforeItIsRead() throws IOException {
         Path file = dir.resolve(SecretsStore.FILE_NAME);
-        Files.writeString(file, "{\"version\":1,\"keys\":{\"openai\":\"sk-proj-abcdef123456\"}}");
+        Files.writeString(file, "{\"version\":1,\"keys\":{\"openai\":\"" + FakeKeys.of("sk-proj", "abcdef123456") + "\"}}");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-        assertThat(new SecretsStore(file).get("openai")).contains("sk-proj-abcdef123456");
+        assertThat(new SecretsStore(file).get("openai")).contains(FakeKeys.of("sk-proj", "abcdef123456"));
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(SecretsStore.OWNER_ONLY);
     }
 
@@ -70,7 +71,7 @@ class SecretsStoreTest {
     void aBlankKeyForgetsTheEnginesKeyAndKeepsTheOthers() throws IOException {
         SecretsStore store = new SecretsStore(dir.resolve(SecretsStore.FILE_NAME));
         store.put("anthropic", CANARY);
-        store.put("deepseek", "sk-deepseek-abcdef");
+        store.put("deepseek", FakeKeys.of("sk-deepseek", "abcdef"));
 
         store.put("anthropic", " ");
 

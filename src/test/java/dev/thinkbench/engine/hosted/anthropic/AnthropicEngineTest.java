@@ -1,5 +1,6 @@
 package dev.thinkbench.engine.hosted.anthropic;
 
+import dev.thinkbench.testing.FakeKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.BudgetSpec;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The Anthropic engine against a loopback server replaying the Messages stream as Anthropic documents it. */
 class AnthropicEngineTest {
 
-    private static final String KEY = "sk-ant-test-4f9d2c7a1b";
+    private static final String KEY = FakeKeys.of("sk-ant", "test-4f9d2c7a1b");
     private static final String SONNET = "claude-sonnet-4-5";
     private static final String OPUS = "claude-opus-4-7";
 
@@ -250,13 +251,13 @@ class AnthropicEngineTest {
     @Test
     void aRejectedKeyNamesItsVariableAndNeverTheKey() {
         AnthropicEngine wrong = new AnthropicEngine(new EngineConfig("anthropic", server.baseUrl(),
-                "sk-ant-wrong-8e1f0a9d", Duration.ofSeconds(10), "ANTHROPIC_API_KEY"), HostedAssets.models());
+                FakeKeys.of("sk-ant", "wrong-8e1f0a9d"), Duration.ofSeconds(10), "ANTHROPIC_API_KEY"), HostedAssets.models());
         CollectingSink sink = new CollectingSink();
         sink.awaitEnd(wrong.start(new RunSpec("hi", "", SONNET, BudgetSpec.parse("tokens:2048"), null), sink));
 
         assertThat(sink.failureKind()).isEqualTo(FailureKind.AUTHENTICATION);
         assertThat(sink.failure().message()).contains("HTTP 401", "ANTHROPIC_API_KEY")
-                .doesNotContain("sk-ant-wrong");
+                .doesNotContain(FakeKeys.of("sk-ant", "wrong"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.thinkbench.engine.hosted.deepseek;
 
+import dev.thinkbench.testing.FakeKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.BudgetSpec;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The DeepSeek engine (thinking mode) against a loopback server replaying DeepSeek's chat stream. */
 class DeepSeekEngineTest {
 
-    private static final String KEY = "sk-deepseek-test-6b1e9f03";
+    private static final String KEY = FakeKeys.of("sk-deepseek", "test-6b1e9f03");
     private static final String MODEL = "deepseek-v4-flash";
 
     private HostedApiTestServer server;

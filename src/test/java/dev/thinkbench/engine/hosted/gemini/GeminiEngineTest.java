@@ -1,5 +1,6 @@
 package dev.thinkbench.engine.hosted.gemini;
 
+import dev.thinkbench.testing.FakeKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.BudgetSpec;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Gemini engine against a loopback server replaying {@code streamGenerateContent?alt=sse}. */
 class GeminiEngineTest {
 
-    private static final String KEY = "AIza-test-key-0c3b8e52f1";
+    private static final String KEY = FakeKeys.of("AIza", "test-key-0c3b8e52f1");
     private static final String FLASH = "gemini-2.5-flash";
     private static final String PRO3 = "gemini-3-pro-preview";
 
@@ -142,12 +143,12 @@ class GeminiEngineTest {
     @Test
     void aBadKeyAnsweredWith400ApiKeyInvalidIsAnAuthenticationFailure() {
         CollectingSink sink = new CollectingSink();
-        sink.awaitEnd(engine("AIza-wrong-5d8c1e3a70").start(new RunSpec("hi", "", FLASH,
+        sink.awaitEnd(engine(FakeKeys.of("AIza", "wrong-5d8c1e3a70")).start(new RunSpec("hi", "", FLASH,
                 BudgetSpec.parse("tokens:1024"), null), sink));
 
         assertThat(sink.failureKind()).isEqualTo(FailureKind.AUTHENTICATION);
         assertThat(sink.failure().message()).contains("rejected the API key", "HTTP 400", "GEMINI_API_KEY")
-                .doesNotContain("AIza-wrong");
+                .doesNotContain(FakeKeys.of("AIza", "wrong"));
     }
 
     @Test

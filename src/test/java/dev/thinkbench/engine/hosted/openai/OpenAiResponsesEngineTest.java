@@ -1,5 +1,6 @@
 package dev.thinkbench.engine.hosted.openai;
 
+import dev.thinkbench.testing.FakeKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.BudgetSpec;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The OpenAI Responses engine against a loopback server replaying the Responses stream. */
 class OpenAiResponsesEngineTest {
 
-    private static final String KEY = "sk-proj-test-9c2e41d7aa";
+    private static final String KEY = FakeKeys.of("sk-proj", "test-9c2e41d7aa");
     private static final String MODEL = "gpt-5.5";
 
     private HostedApiTestServer server;
