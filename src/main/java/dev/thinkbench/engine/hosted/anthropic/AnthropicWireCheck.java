@@ -1,11 +1,9 @@
 package dev.thinkbench.engine.hosted.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.http.ServerMessage;
-import dev.thinkbench.engine.stream.WireCheck;
+import dev.thinkbench.engine.stream.JsonWireCheck;
 
 /**
  * Anthropic's Messages stream: named events ({@code message_start}, {@code content_block_start},
@@ -14,25 +12,10 @@ import dev.thinkbench.engine.stream.WireCheck;
  * {@code stop_reason}. An {@code event: error} after the 200 ({@code {"type":"error","error":{"type":
  * "overloaded_error","message":"Overloaded"}}}) is the server's error.
  */
-final class AnthropicWireCheck implements WireCheck {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+final class AnthropicWireCheck extends JsonWireCheck {
 
     @Override
-    public Verdict inspect(String eventName, String data) {
-        if (data == null || data.isBlank()) {
-            return new Verdict.Skip();
-        }
-        JsonNode event;
-        try {
-            event = JSON.readTree(data);
-        } catch (JsonProcessingException e) {
-            return "error".equals(eventName) ? new Verdict.ServerError(FailureKind.SERVER_ERROR, data)
-                    : new Verdict.Malformed(data);
-        }
-        if (event == null || !event.isObject()) {
-            return new Verdict.Malformed(data);
-        }
+    protected Verdict inspectObject(String eventName, JsonNode event) {
         String type = event.path("type").asText(eventName == null ? "" : eventName);
         if ("error".equals(eventName) || "error".equals(type)) {
             return serverError(event.path("error"), event);

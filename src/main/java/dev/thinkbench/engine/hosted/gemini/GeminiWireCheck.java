@@ -1,11 +1,9 @@
 package dev.thinkbench.engine.hosted.gemini;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.http.ServerMessage;
-import dev.thinkbench.engine.stream.WireCheck;
+import dev.thinkbench.engine.stream.JsonWireCheck;
 
 /**
  * Gemini's {@code streamGenerateContent?alt=sse} stream: each {@code data:} is a whole
@@ -13,24 +11,10 @@ import dev.thinkbench.engine.stream.WireCheck;
  * inside the stream comes as {@code {"error":{"code":500,"message":"...","status":"INTERNAL"}}}; a prompt the API
  * blocked as {@code promptFeedback.blockReason} with no candidates.
  */
-final class GeminiWireCheck implements WireCheck {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+final class GeminiWireCheck extends JsonWireCheck {
 
     @Override
-    public Verdict inspect(String eventName, String data) {
-        if (data == null || data.isBlank()) {
-            return new Verdict.Skip();
-        }
-        JsonNode chunk;
-        try {
-            chunk = JSON.readTree(data);
-        } catch (JsonProcessingException e) {
-            return new Verdict.Malformed(data);
-        }
-        if (chunk == null || !chunk.isObject()) {
-            return new Verdict.Malformed(data);
-        }
+    protected Verdict inspectObject(String eventName, JsonNode chunk) {
         JsonNode error = chunk.get("error");
         if (error != null && !error.isNull()) {
             return serverError(error);

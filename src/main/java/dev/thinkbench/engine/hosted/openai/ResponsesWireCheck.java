@@ -1,11 +1,9 @@
 package dev.thinkbench.engine.hosted.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.http.ServerMessage;
-import dev.thinkbench.engine.stream.WireCheck;
+import dev.thinkbench.engine.stream.JsonWireCheck;
 
 import java.util.Locale;
 
@@ -15,25 +13,10 @@ import java.util.Locale;
  * ...). The stream is complete at {@code response.completed} or {@code response.incomplete} (the output cap was
  * reached); {@code response.failed} and {@code error} are the server's errors.
  */
-final class ResponsesWireCheck implements WireCheck {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+final class ResponsesWireCheck extends JsonWireCheck {
 
     @Override
-    public Verdict inspect(String eventName, String data) {
-        if (data == null || data.isBlank()) {
-            return new Verdict.Skip();
-        }
-        JsonNode event;
-        try {
-            event = JSON.readTree(data);
-        } catch (JsonProcessingException e) {
-            return "error".equals(eventName) ? new Verdict.ServerError(FailureKind.SERVER_ERROR, data)
-                    : new Verdict.Malformed(data);
-        }
-        if (event == null || !event.isObject()) {
-            return new Verdict.Malformed(data);
-        }
+    protected Verdict inspectObject(String eventName, JsonNode event) {
         String type = event.path("type").asText(eventName == null ? "" : eventName);
         if ("error".equals(eventName) || "error".equals(type)) {
             return serverError(event.has("error") ? event.get("error") : event);
