@@ -75,7 +75,7 @@ public final class LocalEngineBenchmark {
                 speedRow(process, model, type, e, layers, threads, rounds, llamaBench);
             }
             System.out.println("engine libraries: " + process.details().get("libraries") + " ("
-                    + process.details().get("devices") + ")");
+                    + process.details().get("devices") + "); " + process.details().get("systemInfo"));
             LocalCompletionBackend backend = new LocalCompletionBackend(process, q4,
                     new LocalEngineSettings(threads, 4096));
             System.out.println();
