@@ -55,6 +55,11 @@ public final class ExperimentsViewModel implements AutoCloseable {
 
     /** A run whose stream stays silent this long fails (a large model's first token on a slow CPU). */
     static final Duration SILENCE_TIMEOUT = Duration.ofSeconds(300);
+    /**
+     * The progress line (counts, ETA, bar) is redrawn at most this often while results stream in (each redraw lays out
+     * the status bar); a pause, a resume and the end show at once.
+     */
+    static final long PROGRESS_EVERY_NANOS = 100_000_000L;
     private static final System.Logger LOG = System.getLogger(ExperimentsViewModel.class.getName());
 
     private final WorkbenchServices services;
@@ -80,6 +85,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private List<BenchProblem> problems = List.of();
     private SweepProgress lastProgress;
     private boolean progressDirty;
+    private boolean progressNow;
+    private long progressShown = Long.MIN_VALUE;
     private boolean closing;
 
     /**
@@ -264,8 +271,11 @@ public final class ExperimentsViewModel implements AutoCloseable {
             ended |= onEvent(e);
         }
         results.flush(nowNanos, ended);
-        if (progressDirty) {
+        if (progressDirty && (progressNow || progressShown == Long.MIN_VALUE
+                || nowNanos - progressShown >= PROGRESS_EVERY_NANOS)) {
             progressDirty = false;
+            progressNow = false;
+            progressShown = nowNanos;
             showProgress(lastProgress);
         }
     }
@@ -278,10 +288,12 @@ public final class ExperimentsViewModel implements AutoCloseable {
             case SweepEvent.Paused p -> {
                 phase.set(Phase.PAUSED);
                 progress(p.progress());
+                progressNow = true;
             }
             case SweepEvent.Resumed r -> {
                 phase.set(Phase.RUNNING);
                 progress(r.progress());
+                progressNow = true;
             }
             case SweepEvent.Backoff b -> message.set(b.endpoint() + ": " + b.message() + "; trying again in "
                     + Formats.seconds(b.delay().toMillis()) + " (attempt " + (b.attempt() + 1) + ")");
@@ -337,6 +349,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         handle = null;
         phase.set(Phase.ENDED);
         progressDirty = true;
+        progressNow = true;
         if (closing) {
             return;
         }
