@@ -67,7 +67,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private final BackgroundTasks tasks;
     private final SweepRunner.Options options;
     private final SweepSetupViewModel setup;
-    private final SweepResults results = new SweepResults();
+    private final SweepResults results;
     private final ConcurrentLinkedQueue<SweepEvent> queue = new ConcurrentLinkedQueue<>();
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -99,6 +99,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         this.store = store;
         this.tasks = tasks;
         this.options = options;
+        this.results = new SweepResults(tasks);
         this.setup = new SweepSetupViewModel(connection, services.presets(), tasks, samplesFolder);
         setup.validProperty().addListener((obs, old, now) -> updateCanStart());
         phase.addListener((obs, old, now) -> updateCanStart());

@@ -9,6 +9,7 @@ import dev.thinkbench.lab.sweep.SweepPlan;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.lab.sweep.SweepSummary;
 import dev.thinkbench.lab.sweep.SweepTask;
+import dev.thinkbench.ui.BackgroundTasks;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -26,13 +27,16 @@ import java.util.Set;
 /**
  * A sweep's results as the Experiments tab shows them: a row per problem and sample with a cell per strategy and
  * budget (pending, running, correct, wrong, ungraded or failed), what each cell opens ({@link RunDetail}), and the
- * figures for the charts, worked out again at most {@value #FIGURES_HZ} times a second while results arrive. Fed by
- * the sweep's events, drained once per frame by {@link ExperimentsViewModel}. Keeps the traces of the last
- * {@value #MAX_TRACES} runs; older runs keep their result line. UI thread only.
+ * figures for the charts, worked out again at most {@value #FIGURES_HZ} times a second while results arrive: on a
+ * background task (the figures of thousands of results take milliseconds a frame cannot spare), one at a time, the
+ * latest snapshot winning; a forced refresh (the sweep's end, a grade set by hand) works them out at once, so the
+ * final figures are exact. Fed by the sweep's events, drained once per frame by {@link ExperimentsViewModel}. Keeps
+ * the traces of the last {@value #MAX_TRACES} runs; older runs keep their result line. UI thread only.
  */
 public final class SweepResults {
 
     static final int FIGURES_HZ = 4;
+    private static final System.Logger LOG = System.getLogger(SweepResults.class.getName());
     static final int MAX_TRACES = 5_000;
 
     private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
@@ -51,11 +55,26 @@ public final class SweepResults {
         }
     };
     private final Map<RunKey, RunRecorder> live = new HashMap<>();
-    private final Map<String, Integer> difficulty = new HashMap<>();
+    /** Problem id to difficulty; replaced (never changed) on reset, as a background task may be reading it. */
+    private Map<String, Integer> difficulty = new HashMap<>();
     /** Cells changed since the last frame: row, column, cell. */
     private final Map<List<Integer>, ResultCell> changed = new LinkedHashMap<>();
+    private final BackgroundTasks tasks;
     private boolean dirty;
     private long lastFigures;
+    /** Bumped by every refresh; a background result of an older one is dropped. */
+    private long generation;
+    private boolean computing;
+
+    /** Works the figures out on the UI thread (tests). */
+    public SweepResults() {
+        this(null);
+    }
+
+    /** @param tasks where the figures are worked out while results stream in; null: on the UI thread */
+    public SweepResults(BackgroundTasks tasks) {
+        this.tasks = tasks;
+    }
 
     /** Empties the table and lays it out for {@code plan}: every run pending. */
     public void reset(SweepPlan plan) {
@@ -65,7 +84,7 @@ public final class SweepResults {
         latest.clear();
         details.clear();
         live.clear();
-        difficulty.clear();
+        difficulty = new HashMap<>();
         changed.clear();
         Set<ColumnKey> keys = new LinkedHashSet<>();
         for (Strategy s : plan.strategies()) {
@@ -159,15 +178,39 @@ public final class SweepResults {
     }
 
     private boolean refreshFigures(long nowNanos, boolean force) {
-        if (!dirty || !force && nowNanos - lastFigures < 1_000_000_000L / FIGURES_HZ) {
+        if (!dirty || !force && (computing || nowNanos - lastFigures < 1_000_000_000L / FIGURES_HZ)) {
             return false;
         }
         lastFigures = nowNanos;
         dirty = false;
         List<SweepRecord> records = records();
-        figures.set(new SweepFigures(records, SweepSummary.rows(records), SweepSummary.measures(records),
-                SweepSummary.byDifficulty(records, difficulty::get)));
+        Map<String, Integer> difficulties = difficulty;
+        long mine = ++generation;
+        if (force || tasks == null) {
+            computing = false;
+            figures.set(figures(records, difficulties));
+            return true;
+        }
+        computing = true;
+        tasks.run(() -> figures(records, difficulties), done -> {
+            if (mine == generation) {
+                computing = false;
+                figures.set(done);
+            }
+        }, e -> {
+            if (mine == generation) {
+                computing = false;
+                dirty = true;
+            }
+            LOG.log(System.Logger.Level.WARNING, "cannot work out the sweep's figures: " + e);
+        });
         return true;
+    }
+
+    /** Any thread: pure. */
+    private static SweepFigures figures(List<SweepRecord> records, Map<String, Integer> difficulties) {
+        return new SweepFigures(records, SweepSummary.rows(records), SweepSummary.measures(records),
+                SweepSummary.byDifficulty(records, difficulties::get));
     }
 
     /** The latest result of every run finished so far, in plan order. */
