@@ -9,6 +9,7 @@ import dev.thinkbench.lab.sweep.SweepPlan;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.lab.sweep.SweepSummary;
 import dev.thinkbench.lab.sweep.SweepTask;
+import dev.thinkbench.lab.sweep.TraceLog;
 import dev.thinkbench.ui.BackgroundTasks;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -237,7 +238,24 @@ public final class SweepResults {
         if (recorder != null) {
             return Optional.of(new RunDetail(null, null, null, List.of(), "", recorder));
         }
-        return Optional.ofNullable(details.get(key));
+        RunDetail d = details.get(key);
+        if (d == null && latest.containsKey(key)) {
+            // its trace was let go (more than MAX_TRACES runs): the result line, and the traces file, remain
+            return Optional.of(new RunDetail(latest.get(key), null, null, List.of(), "", null));
+        }
+        return Optional.ofNullable(d);
+    }
+
+    /**
+     * Gives a finished run the trace read back from its sweep's traces file (it finished in an earlier session);
+     * its result line stays the latest one. Does nothing for a run without a result.
+     */
+    void attachTrace(RunKey key, TraceLog.Stored stored) {
+        SweepRecord r = latest.get(key);
+        if (r != null) {
+            details.put(key, new RunDetail(r, stored.trace(), stored.metrics(), stored.candidates(), stored.note(),
+                    null));
+        }
     }
 
     /** The latest result of a run, empty while it has none. */
