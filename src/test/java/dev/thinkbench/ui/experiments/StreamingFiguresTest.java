@@ -116,6 +116,36 @@ class StreamingFiguresTest {
         assertThat(x.getTickMarks().getLast()).isNotSameAs(tick);
     }
 
+    @Test
+    void newMeasuresChangeTheTextOfTheSameCells() throws Exception {
+        MeasuresTable table = fx(() -> {
+            MeasuresTable t = new MeasuresTable();
+            ((StackPane) tokens.node().getParent()).getChildren().setAll(t);
+            return t;
+        });
+        java.util.function.Function<Double, SweepFigures> withPerformance = p -> new SweepFigures(List.of(), List.of(),
+                List.of(new dev.thinkbench.lab.sweep.ScalingMeasures("fixed", 1.0, 2.0, 3.0, p, null)),
+                java.util.Map.of());
+        fx(() -> {
+            table.show(withPerformance.apply(0.5));
+            return null;
+        });
+        assertThat(table.valueAt("Performance", 0)).isEqualTo("50%");
+        List<javafx.scene.Node> cells = fx(() -> List.copyOf(table.lookupAll(".table-cell")));
+        assertThat(cells).isNotEmpty();
+
+        fx(() -> {
+            table.show(withPerformance.apply(0.75));
+            return null;
+        });
+        assertThat(table.valueAt("Performance", 0)).isEqualTo("75%");
+        assertThat(fx(() -> List.copyOf(table.lookupAll(".table-cell")))).as("the same cells, not made anew")
+                .containsExactlyInAnyOrderElementsOf(cells);
+        assertThat(fx(() -> table.lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && "75%".equals(c.getText()))
+                .count())).isEqualTo(1L);
+    }
+
     /** Background work held until the test runs it (on the UI thread, as the real seam hands results back). */
     private static final class HeldTasks implements BackgroundTasks {
         final List<Runnable> held = new ArrayList<>();
