@@ -37,6 +37,11 @@ import java.util.Set;
 public final class SweepResults {
 
     static final int FIGURES_HZ = 4;
+    /**
+     * Cells that changed are shown at most this many times a second while results stream in: each showing lays out
+     * and repaints the visible rows, whatever the number of cells, so a few results a frame are shown together.
+     */
+    static final int CELLS_HZ = 10;
     private static final System.Logger LOG = System.getLogger(SweepResults.class.getName());
     static final int MAX_TRACES = 5_000;
 
@@ -63,6 +68,7 @@ public final class SweepResults {
     private final BackgroundTasks tasks;
     private boolean dirty;
     private long lastFigures;
+    private long lastCells = Long.MIN_VALUE;
     /** Bumped by every refresh; a background result of an older one is dropped. */
     private long generation;
     private boolean computing;
@@ -168,13 +174,19 @@ public final class SweepResults {
     }
 
     /**
-     * Shows the cells that changed since the last frame (each updates the one table cell that shows it) and, at most
-     * {@value #FIGURES_HZ} times a second or when {@code force}, the figures. Returns true when anything changed.
+     * Shows the cells that changed since they were last shown (each updates the one table cell that shows it), at
+     * most {@value #CELLS_HZ} times a second, and the figures at most {@value #FIGURES_HZ} times a second; both at
+     * once when {@code force}. Returns true when anything changed.
      */
     boolean flush(long nowNanos, boolean force) {
-        boolean any = !changed.isEmpty();
-        changed.forEach((at, cell) -> rows.get(at.get(0)).set(at.get(1), cell));
-        changed.clear();
+        boolean any = false;
+        if (!changed.isEmpty() && (force || lastCells == Long.MIN_VALUE
+                || nowNanos - lastCells >= 1_000_000_000L / CELLS_HZ)) {
+            lastCells = nowNanos;
+            changed.forEach((at, cell) -> rows.get(at.get(0)).set(at.get(1), cell));
+            changed.clear();
+            any = true;
+        }
         return refreshFigures(nowNanos, force) || any;
     }
 

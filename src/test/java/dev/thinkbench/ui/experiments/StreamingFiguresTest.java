@@ -168,6 +168,40 @@ class StreamingFiguresTest {
     }
 
     @Test
+    void changedCellsAreShownTogetherAtMostTenTimesASecondAndAtOnceWhenForced() throws Exception {
+        SweepResults results = new SweepResults(new HeldTasks());
+        SweepPlan plan = new SweepPlan(List.of(BenchProblem.of("p1", "q1", "1"), BenchProblem.of("p2", "q2", "1")),
+                List.of(new Lane("small", BudgetSpec.parse("tokens:8"))), 1, List.of(new FixedStrategy()), "m", "",
+                null);
+        java.util.function.Function<Integer, CellState> state = row -> results.rows().get(row).cells().getFirst()
+                .state();
+        fx(() -> {
+            results.reset(plan);
+            results.showRecords(List.of(result("p1", true)));
+            results.flush(1_000_000_000L, false);
+            return null;
+        });
+        assertThat(state.apply(0)).isEqualTo(CellState.CORRECT);
+        fx(() -> {
+            results.showRecords(List.of(result("p2", false)));
+            results.flush(1_050_000_000L, false);
+            return null;
+        });
+        assertThat(state.apply(1)).as("50 ms later: waits for the next showing").isEqualTo(CellState.PENDING);
+        fx(() -> {
+            results.flush(1_100_000_000L, false);
+            return null;
+        });
+        assertThat(state.apply(1)).isEqualTo(CellState.WRONG);
+        fx(() -> {
+            results.showRecords(List.of(result("p1", false)));
+            results.flush(1_110_000_000L, true);
+            return null;
+        });
+        assertThat(state.apply(0)).as("forced: at once").isEqualTo(CellState.WRONG);
+    }
+
+    @Test
     void figuresAreWorkedOutInTheBackgroundWhileStreamingAndAtOnceWhenForced() throws Exception {
         HeldTasks held = new HeldTasks();
         SweepResults results = new SweepResults(held);
