@@ -220,6 +220,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
                      List<Endpoint> endpoints, Logs logs) {
         ResultLog opened = logs.results();
         log = opened;
+        lastProgress = null;
         traceLog = logs.traces();
         tracesFile = target.traces();
         traceLookedFor.clear();
@@ -383,9 +384,22 @@ public final class ExperimentsViewModel implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Takes a progress snapshot unless it is older than the one held: workers take their snapshots in order but
+     * queue their events in any order, so the last event of a burst (the runs in flight finishing after a pause) may
+     * carry an older snapshot, which would stay on screen until the next event.
+     */
     private void progress(SweepProgress p) {
-        lastProgress = p;
-        progressDirty = true;
+        if (notOlder(p, lastProgress)) {
+            lastProgress = p;
+            progressDirty = true;
+        }
+    }
+
+    /** Whether snapshot {@code p} is as new as {@code held} or newer (more runs finished, or later); null is oldest. */
+    static boolean notOlder(SweepProgress p, SweepProgress held) {
+        return held == null || p.finished() > held.finished()
+                || p.finished() == held.finished() && p.elapsedMs() >= held.elapsedMs();
     }
 
     private void showProgress(SweepProgress p) {
