@@ -95,13 +95,14 @@ final class FrameRecorder {
         }
         start[count] = System.nanoTime();
         startCpu[count] = threads.getCurrentThreadCpuTime();
+        renderCpu[count] = rendererId < 0 ? 0 : threads.getThreadCpuTime(rendererId);
         if (frameEvent != null && count > 0) {
             frameEvent.uiCpuNanos = startCpu[count] - startCpu[count - 1];
+            frameEvent.renderCpuNanos = renderCpu[count] - renderCpu[count - 1];
             frameEvent.commit();
         }
         frameEvent = new FrameEvent();
         frameEvent.begin();
-        renderCpu[count] = rendererId < 0 ? 0 : threads.getThreadCpuTime(rendererId);
         layoutStart[count] = layoutEnd[count] = 0;
         count++;
     }
@@ -254,6 +255,10 @@ final class FrameRecorder {
         @Label("UI thread CPU")
         @Timespan
         long uiCpuNanos;
+
+        @Label("Renderer thread CPU")
+        @Timespan
+        long renderCpuNanos;
     }
 
     private static long pct(long[] sorted, int p) {

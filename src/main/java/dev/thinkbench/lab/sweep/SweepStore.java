@@ -30,7 +30,8 @@ import java.util.Optional;
  * The sweeps the Experiments tab started, one folder each under the data folder's {@code sweeps/}: {@value #SETUP}
  * (the {@link SweepSetup} and whether the sweep ran to its end, versioned JSON written to a temporary file and moved
  * into place), {@value #PROBLEMS} (a copy of the problems, so a sweep resumes even if the picked file changed or went
- * away) and {@value #RESULTS} (the {@link ResultLog}, one line per finished run). A sweep not marked finished was
+ * away), {@value #RESULTS} (the {@link ResultLog}, one line per finished run) and {@value #TRACES} (the
+ * {@link TraceLog}, each finished run's trace, read when its cell is opened). A sweep not marked finished was
  * interrupted (a closed window, a crash) and can be resumed: its finished runs are kept and only the rest run.
  *
  * <p>Stateless apart from the folder; call from one thread at a time (the tab's background task or the UI thread).
@@ -40,6 +41,7 @@ public final class SweepStore {
     public static final String SETUP = "sweep.json";
     public static final String PROBLEMS = "problems.jsonl";
     public static final String RESULTS = "results.jsonl";
+    public static final String TRACES = "traces.jsonl";
     private static final int VERSION = 1;
     private static final System.Logger LOG = System.getLogger(SweepStore.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -67,6 +69,11 @@ public final class SweepStore {
 
         public Path results() {
             return folder.resolve(RESULTS);
+        }
+
+        /** Its traces file ({@link TraceLog}); it may not exist (a sweep saved before traces were kept). */
+        public Path traces() {
+            return folder.resolve(TRACES);
         }
 
         public Path problemsFile() {

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Puts figures into an XY chart as named series of points, reusing the chart's series and points when only their
- * values changed (results arriving), so a growing chart does not rebuild its nodes four times a second. Each point
+ * Puts figures into an XY chart as named series of points, reusing the chart's series and points while the curves are
+ * the same (results arriving: values set in place, a new budget's point added to its curve), so a growing chart does
+ * not rebuild its nodes four times a second; a point's tooltip text is made again only when its numbers changed. Each point
  * gets a tooltip with its budget, accuracy, interval, n, tokens and cost. UI thread only.
  */
 final class ChartSeries {
@@ -34,25 +35,12 @@ final class ChartSeries {
         List<XYChart.Series<Number, Number>> current = chart.getData();
         boolean same = current.size() == specs.size();
         for (int i = 0; same && i < specs.size(); i++) {
-            same = specs.get(i).name().equals(current.get(i).getName())
-                    && specs.get(i).points().size() == current.get(i).getData().size();
+            same = specs.get(i).name().equals(current.get(i).getName());
         }
         if (same) {
+            // the same curves: their points are set in place, a point a new budget brings is added to its curve
             for (int i = 0; i < specs.size(); i++) {
-                List<XYChart.Data<Number, Number>> data = current.get(i).getData();
-                List<Point> points = specs.get(i).points();
-                for (int j = 0; j < points.size(); j++) {
-                    XYChart.Data<Number, Number> d = data.get(j);
-                    Point p = points.get(j);
-                    if (d.getXValue().doubleValue() != p.x()) {
-                        d.setXValue(p.x());
-                    }
-                    if (d.getYValue().doubleValue() != p.y()) {
-                        d.setYValue(p.y());
-                    }
-                    d.setExtraValue(p.info());
-                    tip(d);
-                }
+                update(current.get(i).getData(), specs.get(i).points());
             }
             chart.requestLayout();
             return;
@@ -68,6 +56,33 @@ final class ChartSeries {
         }
         chart.getData().setAll(fresh);
         fresh.forEach(s -> s.getData().forEach(ChartSeries::tip));
+    }
+
+    private static void update(List<XYChart.Data<Number, Number>> data, List<Point> points) {
+        int kept = Math.min(data.size(), points.size());
+        for (int j = 0; j < kept; j++) {
+            XYChart.Data<Number, Number> d = data.get(j);
+            Point p = points.get(j);
+            if (d.getXValue().doubleValue() != p.x()) {
+                d.setXValue(p.x());
+            }
+            if (d.getYValue().doubleValue() != p.y()) {
+                d.setYValue(p.y());
+            }
+            if (!p.info().equals(d.getExtraValue())) {
+                d.setExtraValue(p.info());
+                tip(d);
+            }
+        }
+        if (data.size() > points.size()) {
+            data.subList(points.size(), data.size()).clear();
+        }
+        for (int j = kept; j < points.size(); j++) {
+            Point p = points.get(j);
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x(), p.y(), p.info());
+            data.add(d);
+            tip(d);
+        }
     }
 
     private static void tip(XYChart.Data<Number, Number> d) {

@@ -86,7 +86,7 @@ public final class ExperimentsView extends BorderPane {
         }
         setup = loader.getController();
         setup.bind(vm.setup(), w -> problemChooser.apply(w));
-        trace = new TraceView(vm::detail, vm::setGrade);
+        trace = new TraceView(vm::detail, vm::setGrade, vm::fetchTrace);
         table = new ResultsTable(vm.results(), this::openTrace, vm::setGrade);
         charts = new ChartsPane(vm.results(), trace);
         setTop(resumeBanner());

@@ -16,6 +16,7 @@ import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.lab.sweep.SweepRunner;
 import dev.thinkbench.lab.sweep.SweepSetup;
 import dev.thinkbench.lab.sweep.SweepStore;
+import dev.thinkbench.lab.sweep.TraceLog;
 import dev.thinkbench.ui.BackgroundTasks;
 import dev.thinkbench.ui.WorkbenchServices;
 import dev.thinkbench.ui.common.Formats;
@@ -37,11 +38,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Experiments tab: sets up a sweep ({@link SweepSetupViewModel}) on the engine bar's engine and model, saves it
@@ -49,12 +53,19 @@ import java.util.concurrent.TimeUnit;
  * threads and drained once per frame ({@link #tick}) into the results table and charts ({@link SweepResults}) and the
  * progress line. Pause, resume and stop; a grade set by hand is appended to the results file; results export as
  * CSV. A sweep interrupted by a closed window or a crash is offered for resuming when the tab opens: its finished
- * runs are kept and only the rest run. UI thread only.
+ * runs are kept and only the rest run. Each finished run's trace is appended to the sweep's traces file
+ * ({@link TraceLog}) on the sweep's worker, and read back in the background when the cell of a run finished in an
+ * earlier session is opened ({@link #fetchTrace}). UI thread only.
  */
 public final class ExperimentsViewModel implements AutoCloseable {
 
     /** A run whose stream stays silent this long fails (a large model's first token on a slow CPU). */
     static final Duration SILENCE_TIMEOUT = Duration.ofSeconds(300);
+    /**
+     * The progress line (counts, ETA, bar) is redrawn at most this often while results stream in (each redraw lays out
+     * the status bar); a pause, a resume and the end show at once.
+     */
+    static final long PROGRESS_EVERY_NANOS = 100_000_000L;
     private static final System.Logger LOG = System.getLogger(ExperimentsViewModel.class.getName());
 
     private final WorkbenchServices services;
@@ -62,7 +73,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private final BackgroundTasks tasks;
     private final SweepRunner.Options options;
     private final SweepSetupViewModel setup;
-    private final SweepResults results = new SweepResults();
+    private final SweepResults results;
     private final ConcurrentLinkedQueue<SweepEvent> queue = new ConcurrentLinkedQueue<>();
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -76,10 +87,19 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private SweepHandle handle;
     private ResultLog log;
+    private TraceLog traceLog;
+    /** The traces file of the sweep shown, null when none. */
+    private Path tracesFile;
+    /** Runs whose trace was looked for in {@link #tracesFile}: each is looked for once. */
+    private final Set<RunKey> traceLookedFor = new HashSet<>();
+    /** Why a trace could not be saved (set on a sweep worker), shown once. */
+    private final AtomicReference<String> traceWriteError = new AtomicReference<>();
     private SweepStore.Saved saved;
     private List<BenchProblem> problems = List.of();
     private SweepProgress lastProgress;
     private boolean progressDirty;
+    private boolean progressNow;
+    private long progressShown = Long.MIN_VALUE;
     private boolean closing;
 
     /**
@@ -92,6 +112,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         this.store = store;
         this.tasks = tasks;
         this.options = options;
+        this.results = new SweepResults(tasks);
         this.setup = new SweepSetupViewModel(connection, services.presets(), tasks, samplesFolder);
         setup.validProperty().addListener((obs, old, now) -> updateCanStart());
         phase.addListener((obs, old, now) -> updateCanStart());
@@ -171,18 +192,38 @@ public final class ExperimentsViewModel implements AutoCloseable {
         results.reset(plan);
         title.set(target.setup().title() + " \u00b7 " + target.setup().model());
         ResultLog previous = log;
+        TraceLog previousTraces = traceLog;
         log = null;
+        traceLog = null;
         tasks.run(() -> {
+            closeQuietly(previousTraces);
             if (previous != null) {
                 previous.close();
             }
-            return ResultLog.open(target.results());
+            ResultLog results = ResultLog.open(target.results());
+            TraceLog traces;
+            try {
+                traces = TraceLog.open(target.traces());
+            } catch (IOException e) {
+                // the results matter more: the sweep runs, its traces stay in this window only
+                LOG.log(System.Logger.Level.WARNING, "cannot open the traces file: " + e.getMessage());
+                traces = null;
+            }
+            return new Logs(results, traces);
         }, opened -> run(target, targetProblems, plan, endpoints, opened), this::failedToStart);
     }
 
+    private record Logs(ResultLog results, TraceLog traces) {
+    }
+
     private void run(SweepStore.Saved target, List<BenchProblem> targetProblems, SweepPlan plan,
-                     List<Endpoint> endpoints, ResultLog opened) {
+                     List<Endpoint> endpoints, Logs logs) {
+        ResultLog opened = logs.results();
         log = opened;
+        lastProgress = null;
+        traceLog = logs.traces();
+        tracesFile = target.traces();
+        traceLookedFor.clear();
         saved = target;
         problems = targetProblems;
         canRetryFailed.set(false);
@@ -191,8 +232,38 @@ public final class ExperimentsViewModel implements AutoCloseable {
                     + opened.existing().issues().getFirst());
         }
         SweepRunner runner = new SweepRunner(endpoints, List.of(), services.prices(), options);
-        handle = runner.start(plan, opened, queue::add);
+        TraceLog traces = traceLog;
+        handle = runner.start(plan, opened, event -> {
+            if (traces != null && event instanceof SweepEvent.RunFinished f) {
+                keepTrace(traces, f);
+            }
+            queue.add(event);
+        });
         phase.set(handle.paused() ? Phase.PAUSED : Phase.RUNNING);
+    }
+
+    /** On the sweep's worker: appends a finished run's trace; a failure is told once and never stops the sweep. */
+    private void keepTrace(TraceLog traces, SweepEvent.RunFinished f) {
+        if (f.trace() == null) {
+            return;
+        }
+        try {
+            traces.append(f.record().key(), new TraceLog.Stored(f.trace(), f.metrics(), f.candidates(), f.note()));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot save the trace of " + f.record().key() + ": " + e);
+            traceWriteError.compareAndSet(null, e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(TraceLog traces) {
+        if (traces != null) {
+            try {
+                traces.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot close the traces file: " + e.getMessage());
+            }
+        }
     }
 
     private void failedToStart(Exception e) {
@@ -264,8 +335,16 @@ public final class ExperimentsViewModel implements AutoCloseable {
             ended |= onEvent(e);
         }
         results.flush(nowNanos, ended);
-        if (progressDirty) {
+        String traceError = traceWriteError.getAndSet(null);
+        if (traceError != null) {
+            message.set("A trace could not be saved (" + traceError + "); its result is kept, and this window "
+                    + "keeps its trace");
+        }
+        if (progressDirty && (progressNow || progressShown == Long.MIN_VALUE
+                || nowNanos - progressShown >= PROGRESS_EVERY_NANOS)) {
             progressDirty = false;
+            progressNow = false;
+            progressShown = nowNanos;
             showProgress(lastProgress);
         }
     }
@@ -278,10 +357,12 @@ public final class ExperimentsViewModel implements AutoCloseable {
             case SweepEvent.Paused p -> {
                 phase.set(Phase.PAUSED);
                 progress(p.progress());
+                progressNow = true;
             }
             case SweepEvent.Resumed r -> {
                 phase.set(Phase.RUNNING);
                 progress(r.progress());
+                progressNow = true;
             }
             case SweepEvent.Backoff b -> message.set(b.endpoint() + ": " + b.message() + "; trying again in "
                     + Formats.seconds(b.delay().toMillis()) + " (attempt " + (b.attempt() + 1) + ")");
@@ -303,9 +384,22 @@ public final class ExperimentsViewModel implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Takes a progress snapshot unless it is older than the one held: workers take their snapshots in order but
+     * queue their events in any order, so the last event of a burst (the runs in flight finishing after a pause) may
+     * carry an older snapshot, which would stay on screen until the next event.
+     */
     private void progress(SweepProgress p) {
-        lastProgress = p;
-        progressDirty = true;
+        if (notOlder(p, lastProgress)) {
+            lastProgress = p;
+            progressDirty = true;
+        }
+    }
+
+    /** Whether snapshot {@code p} is as new as {@code held} or newer (more runs finished, or later); null is oldest. */
+    static boolean notOlder(SweepProgress p, SweepProgress held) {
+        return held == null || p.finished() > held.finished()
+                || p.finished() == held.finished() && p.elapsedMs() >= held.elapsedMs();
     }
 
     private void showProgress(SweepProgress p) {
@@ -337,6 +431,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         handle = null;
         phase.set(Phase.ENDED);
         progressDirty = true;
+        progressNow = true;
         if (closing) {
             return;
         }
@@ -387,6 +482,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
         results.reset(r.sweep().setup().plan(r.problems()));
         results.showRecords(records);
+        tracesFile = r.sweep().traces();
+        traceLookedFor.clear();
         results.flush(System.nanoTime(), true);
         offer.set(null);
         canRetryFailed.set(false);
@@ -399,7 +496,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
                 : String.format(Locale.ROOT, " \u00b7 %d of %d correct (%.0f%%)", correct, graded,
                 100.0 * correct / graded)));
         etaText.set("");
-        message.set("Shown from a session: " + records.size() + " results (traces are not kept in sessions)");
+        message.set("Shown from a session: " + records.size() + " results; a cell opens its trace where the sweep's "
+                + "folder kept it");
     }
 
     // --- grades, traces, export ------------------------------------------------------------------------------
@@ -430,6 +528,33 @@ public final class ExperimentsViewModel implements AutoCloseable {
     /** What a cell opens. */
     public Optional<RunDetail> detail(RunKey key) {
         return results.detail(key);
+    }
+
+    /**
+     * Reads the trace of a finished run that this window holds only the result line of (it finished in an earlier
+     * session) from the sweep's traces file, in the background; {@code whenDone} runs on the UI thread once it is
+     * known whether the file had it (then {@link #detail} has it). Each run is looked for once.
+     *
+     * @return false when there is nothing to read (the trace is here, the run is not finished, there is no traces
+     *         file, or it was looked for before): {@code whenDone} does not run
+     */
+    public boolean fetchTrace(RunKey key, Runnable whenDone) {
+        RunDetail d = results.detail(key).orElse(null);
+        Path file = tracesFile;
+        if (d == null || d.record() == null || d.trace() != null || d.live() != null || file == null
+                || !traceLookedFor.add(key)) {
+            return false;
+        }
+        tasks.run(() -> TraceLog.find(file, key), found -> {
+            if (file.equals(tracesFile)) {
+                found.ifPresent(s -> results.attachTrace(key, s));
+            }
+            whenDone.run();
+        }, e -> {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the trace of " + key + ": " + messageOf(e));
+            whenDone.run();
+        });
+        return true;
     }
 
     /** Writes {@code runs.csv} and {@code summary.csv} (as {@code thinkbench report} does) into {@code folder}. */
@@ -480,6 +605,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "sweep did not stop within 3 s: " + e);
             }
         }
+        closeQuietly(traceLog);
+        traceLog = null;
         if (log != null) {
             try {
                 log.close();

@@ -15,6 +15,8 @@ import java.util.Locale;
 public final class LogAxis extends ValueAxis<Number> {
 
     private static final double MIN_LABEL_GAP_PX = 34;
+    /** Whether a layout has set the range from data at least once. */
+    private boolean laidOut;
 
     public LogAxis(String label) {
         super(0, 16);
@@ -72,9 +74,32 @@ public final class LogAxis extends ValueAxis<Number> {
 
     @Override
     protected Object autoRange(double minValue, double maxValue, double length, double labelSize) {
-        // room above the largest point for its label: the next power of two past 1.3x
-        double top = Math.pow(2, Math.ceil(Math.log(Math.max(2, (maxValue + 1) * 1.3)) / Math.log(2))) - 1;
-        return new double[] {0, Math.max(1, top)};
+        return new double[] {0, top(maxValue)};
+    }
+
+    /** Room above the largest point for its label: the next power of two past 1.3x, less one. */
+    private static double top(double maxValue) {
+        return Math.max(1, Math.pow(2, Math.ceil(Math.log(Math.max(2, (maxValue + 1) * 1.3)) / Math.log(2))) - 1);
+    }
+
+    /**
+     * Takes new data: the range is worked out again only when its top would move. Points that move within the range
+     * (results streaming into a chart) then leave the tick marks and their labels as they are; JavaFX would make them
+     * all anew on every change.
+     */
+    @Override
+    public void invalidateRange(List<Number> data) {
+        if (isAutoRanging() && !data.isEmpty() && laidOut
+                && top(data.stream().mapToDouble(Number::doubleValue).max().orElse(0)) == getUpperBound()) {
+            return;
+        }
+        super.invalidateRange(data);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        laidOut = true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.sweep.ScalingMeasures;
 import dev.thinkbench.ui.common.Formats;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -18,7 +19,10 @@ import java.util.function.Function;
 /**
  * s1's three measures (s1 §3.2), a row each, with a column per strategy: Control (the share of runs whose thinking
  * stayed within its budget's bounds), Scaling (the mean slope of the curve, per doubling of the tokens and per 1,000
- * tokens), Performance (the best accuracy), and where the curve saturates. UI thread only.
+ * tokens), Performance (the best accuracy), and where the curve saturates. While results stream in, each cell's
+ * value is an observable string set in place, so new measures change only the cells whose text changed: the table's
+ * rows and cells are made again only when the strategies change (a {@code refresh()} would make every cell anew, with
+ * its tooltip, four times a second). UI thread only.
  */
 final class MeasuresTable extends TableView<MeasuresTable.Measure> {
 
@@ -39,6 +43,8 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
                     m -> m.saturationLabel() == null ? "still rising" : m.saturationLabel()));
 
     private List<ScalingMeasures> shown = List.of();
+    /** The text of each cell: [measure][strategy], set in place. */
+    private final List<List<SimpleStringProperty>> values = new ArrayList<>();
 
     MeasuresTable() {
         setId("measuresTable");
@@ -67,23 +73,33 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         TableColumn<Measure, String> name = new TableColumn<>("s1 measure");
         name.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().name()));
         name.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final Tooltip help = new Tooltip();
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
                 Measure m = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setTooltip(m == null ? null : new Tooltip(m.help()));
+                if (m != null && !m.help().equals(help.getText())) {
+                    help.setText(m.help());
+                }
+                setTooltip(m == null ? null : help);
             }
         });
         name.setPrefWidth(150);
         name.setSortable(false);
         cols.add(name);
+        values.clear();
+        for (Measure m : MEASURES) {
+            List<SimpleStringProperty> row = new ArrayList<>();
+            shown.forEach(s -> row.add(new SimpleStringProperty(m.value().apply(s))));
+            values.add(row);
+        }
         for (int i = 0; i < shown.size(); i++) {
             int index = i;
             TableColumn<Measure, String> c = new TableColumn<>(shown.get(i).strategy());
-            // reads the current measures, so a refresh shows new values without new columns
-            c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(index < shown.size()
-                    ? d.getValue().value().apply(shown.get(index)) : ""));
+            // the cell observes its value, so new measures show without new cells
+            c.setCellValueFactory(d -> values.get(MEASURES.indexOf(d.getValue())).get(index));
             c.setSortable(false);
             cols.add(c);
         }
@@ -100,10 +116,28 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
                 .equals(shown.stream().map(ScalingMeasures::strategy).toList());
         shown = figures.measures();
         if (sameStrategies && !shown.isEmpty()) {
-            refresh();
+            for (int m = 0; m < MEASURES.size(); m++) {
+                for (int i = 0; i < shown.size(); i++) {
+                    String text = MEASURES.get(m).value().apply(shown.get(i));
+                    SimpleStringProperty value = values.get(m).get(i);
+                    if (!text.equals(value.get())) {
+                        value.set(text);
+                    }
+                }
+            }
         } else {
             rebuild();
         }
+    }
+
+    /** The text shown for {@code measure} (by name) and the strategy in column {@code strategy} (0-based). */
+    String valueAt(String measure, int strategy) {
+        for (int m = 0; m < MEASURES.size(); m++) {
+            if (MEASURES.get(m).name().equals(measure)) {
+                return values.get(m).get(strategy).get();
+            }
+        }
+        throw new IllegalArgumentException("no measure " + measure);
     }
 
     /** The strategies shown, one column each. */

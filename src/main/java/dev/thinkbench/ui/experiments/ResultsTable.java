@@ -66,14 +66,28 @@ final class ResultsTable extends TableView<ResultRow> {
         List<TableColumn<ResultRow, ?>> cols = new ArrayList<>();
         TableColumn<ResultRow, String> problem = text("Problem", r -> r.problemId(), 110);
         problem.setCellFactory(c -> new TableCell<>() {
-            private final Tooltip prompt = new Tooltip();
+            // made when the pointer first comes by: a table of hundreds of cells makes none up front
+            private Tooltip prompt;
+
+            {
+                setOnMouseEntered(e -> {
+                    if (prompt == null && !isEmpty()) {
+                        prompt = new Tooltip();
+                        showPrompt();
+                    }
+                });
+            }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                ResultRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (row != null && !row.prompt().equals(prompt.getText())) {
+                showPrompt();
+            }
+
+            private void showPrompt() {
+                ResultRow row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+                if (prompt != null && row != null && !row.prompt().equals(prompt.getText())) {
                     prompt.setText(row.prompt());
                 }
                 setTooltip(row == null ? null : prompt);
@@ -171,13 +185,20 @@ final class ResultsTable extends TableView<ResultRow> {
     /** A run's cell: its state as a pseudo-class, its numbers as text, its trace on click, grading in its menu. */
     private final class RunCell extends TableCell<ResultRow, ResultCell> {
         private final ColumnKey column;
-        private final Tooltip tip = new Tooltip();
+        /** Made when the pointer first comes by: a table of hundreds of cells makes none up front. */
+        private Tooltip tip;
         private ContextMenu shown;
 
         RunCell(ColumnKey column) {
             this.column = column;
             getStyleClass().add("run-cell");
-            tip.setOnShowing(e -> tip.setText(getItem() == null ? "" : describe(getItem())));
+            setOnMouseEntered(e -> {
+                if (tip == null) {
+                    tip = new Tooltip();
+                    tip.setOnShowing(s -> tip.setText(getItem() == null ? "" : describe(getItem())));
+                    setTooltip(isEmpty() || getItem() == null ? null : tip);
+                }
+            });
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && getItem() != null
                         && getItem().state() != CellState.PENDING) {
@@ -239,7 +260,7 @@ final class ResultsTable extends TableView<ResultRow> {
             pseudoClassStateChanged(OVERRIDDEN, !empty && item != null && item.record() != null
                     && item.record().gradeOverridden());
             setText(empty ? null : cellText(item));
-            setTooltip(empty || item == null ? null : tip);
+            setTooltip(empty || item == null || tip == null ? null : tip);
         }
     }
 }

@@ -14,11 +14,26 @@ import java.util.function.Function;
 
 /**
  * The summary per strategy and budget: n, accuracy with its 95% interval, mean thinking tokens, mean time, cost and
- * failures, as {@code thinkbench sweep} prints it. UI thread only.
+ * failures, as {@code thinkbench sweep} prints it. While results stream in, a row whose numbers changed is set in place
+ * (each table row observes its line), so the table keeps its cells; lines are made anew only when rows come or go.
+ * UI thread only.
  */
 final class SummaryTable implements FigureView {
 
-    private final TableView<SummaryRow> table = new TableView<>();
+    /** One table row: the summary row it shows now, observable so new numbers update its cells in place. */
+    static final class Line {
+        private final ReadOnlyObjectWrapper<SummaryRow> row;
+
+        Line(SummaryRow row) {
+            this.row = new ReadOnlyObjectWrapper<>(this, "row", row);
+        }
+
+        SummaryRow row() {
+            return row.get();
+        }
+    }
+
+    private final TableView<Line> table = new TableView<>();
 
     SummaryTable() {
         table.setId("summaryTable");
@@ -42,12 +57,11 @@ final class SummaryTable implements FigureView {
     }
 
     /** A column wide enough ({@code width}) for its usual values, so budgets and intervals are not cut. */
-    private static TableColumn<SummaryRow, String> column(String title, double width,
-                                                          Function<SummaryRow, String> text) {
-        TableColumn<SummaryRow, String> c = new TableColumn<>(title);
+    private static TableColumn<Line, String> column(String title, double width, Function<SummaryRow, String> text) {
+        TableColumn<Line, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 60));
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
+        c.setCellValueFactory(d -> d.getValue().row.getReadOnlyProperty().map(text));
         c.setSortable(false);
         return c;
     }
@@ -69,7 +83,17 @@ final class SummaryTable implements FigureView {
 
     @Override
     public void show(SweepFigures figures) {
-        table.getItems().setAll(figures.rows());
+        List<SummaryRow> rows = figures.rows();
+        javafx.collections.ObservableList<Line> lines = table.getItems();
+        if (lines.size() != rows.size()) {
+            lines.setAll(rows.stream().map(Line::new).toList());
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.get(i).equals(lines.get(i).row())) {
+                lines.get(i).row.set(rows.get(i));
+            }
+        }
     }
 
     @Override
@@ -77,7 +101,7 @@ final class SummaryTable implements FigureView {
         return new SummaryTable();
     }
 
-    TableView<SummaryRow> table() {
+    TableView<Line> table() {
         return table;
     }
 }

@@ -9,6 +9,8 @@ import dev.thinkbench.lab.sweep.SweepPlan;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.lab.sweep.SweepSummary;
 import dev.thinkbench.lab.sweep.SweepTask;
+import dev.thinkbench.lab.sweep.TraceLog;
+import dev.thinkbench.ui.BackgroundTasks;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -26,13 +28,21 @@ import java.util.Set;
 /**
  * A sweep's results as the Experiments tab shows them: a row per problem and sample with a cell per strategy and
  * budget (pending, running, correct, wrong, ungraded or failed), what each cell opens ({@link RunDetail}), and the
- * figures for the charts, worked out again at most {@value #FIGURES_HZ} times a second while results arrive. Fed by
- * the sweep's events, drained once per frame by {@link ExperimentsViewModel}. Keeps the traces of the last
- * {@value #MAX_TRACES} runs; older runs keep their result line. UI thread only.
+ * figures for the charts, worked out again at most {@value #FIGURES_HZ} times a second while results arrive: on a
+ * background task (the figures of thousands of results take milliseconds a frame cannot spare), one at a time, the
+ * latest snapshot winning; a forced refresh (the sweep's end, a grade set by hand) works them out at once, so the
+ * final figures are exact. Fed by the sweep's events, drained once per frame by {@link ExperimentsViewModel}. Keeps
+ * the traces of the last {@value #MAX_TRACES} runs; older runs keep their result line. UI thread only.
  */
 public final class SweepResults {
 
     static final int FIGURES_HZ = 4;
+    /**
+     * Cells that changed are shown at most this many times a second while results stream in: each showing lays out
+     * and repaints the visible rows, whatever the number of cells, so a few results a frame are shown together.
+     */
+    static final int CELLS_HZ = 10;
+    private static final System.Logger LOG = System.getLogger(SweepResults.class.getName());
     static final int MAX_TRACES = 5_000;
 
     private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
@@ -51,11 +61,27 @@ public final class SweepResults {
         }
     };
     private final Map<RunKey, RunRecorder> live = new HashMap<>();
-    private final Map<String, Integer> difficulty = new HashMap<>();
+    /** Problem id to difficulty; replaced (never changed) on reset, as a background task may be reading it. */
+    private Map<String, Integer> difficulty = new HashMap<>();
     /** Cells changed since the last frame: row, column, cell. */
     private final Map<List<Integer>, ResultCell> changed = new LinkedHashMap<>();
+    private final BackgroundTasks tasks;
     private boolean dirty;
     private long lastFigures;
+    private long lastCells = Long.MIN_VALUE;
+    /** Bumped by every refresh; a background result of an older one is dropped. */
+    private long generation;
+    private boolean computing;
+
+    /** Works the figures out on the UI thread (tests). */
+    public SweepResults() {
+        this(null);
+    }
+
+    /** @param tasks where the figures are worked out while results stream in; null: on the UI thread */
+    public SweepResults(BackgroundTasks tasks) {
+        this.tasks = tasks;
+    }
 
     /** Empties the table and lays it out for {@code plan}: every run pending. */
     public void reset(SweepPlan plan) {
@@ -65,7 +91,7 @@ public final class SweepResults {
         latest.clear();
         details.clear();
         live.clear();
-        difficulty.clear();
+        difficulty = new HashMap<>();
         changed.clear();
         Set<ColumnKey> keys = new LinkedHashSet<>();
         for (Strategy s : plan.strategies()) {
@@ -148,26 +174,56 @@ public final class SweepResults {
     }
 
     /**
-     * Shows the cells that changed since the last frame (each updates the one table cell that shows it) and, at most
-     * {@value #FIGURES_HZ} times a second or when {@code force}, the figures. Returns true when anything changed.
+     * Shows the cells that changed since they were last shown (each updates the one table cell that shows it), at
+     * most {@value #CELLS_HZ} times a second, and the figures at most {@value #FIGURES_HZ} times a second; both at
+     * once when {@code force}. Returns true when anything changed.
      */
     boolean flush(long nowNanos, boolean force) {
-        boolean any = !changed.isEmpty();
-        changed.forEach((at, cell) -> rows.get(at.get(0)).set(at.get(1), cell));
-        changed.clear();
+        boolean any = false;
+        if (!changed.isEmpty() && (force || lastCells == Long.MIN_VALUE
+                || nowNanos - lastCells >= 1_000_000_000L / CELLS_HZ)) {
+            lastCells = nowNanos;
+            changed.forEach((at, cell) -> rows.get(at.get(0)).set(at.get(1), cell));
+            changed.clear();
+            any = true;
+        }
         return refreshFigures(nowNanos, force) || any;
     }
 
     private boolean refreshFigures(long nowNanos, boolean force) {
-        if (!dirty || !force && nowNanos - lastFigures < 1_000_000_000L / FIGURES_HZ) {
+        if (!dirty || !force && (computing || nowNanos - lastFigures < 1_000_000_000L / FIGURES_HZ)) {
             return false;
         }
         lastFigures = nowNanos;
         dirty = false;
         List<SweepRecord> records = records();
-        figures.set(new SweepFigures(records, SweepSummary.rows(records), SweepSummary.measures(records),
-                SweepSummary.byDifficulty(records, difficulty::get)));
+        Map<String, Integer> difficulties = difficulty;
+        long mine = ++generation;
+        if (force || tasks == null) {
+            computing = false;
+            figures.set(figures(records, difficulties));
+            return true;
+        }
+        computing = true;
+        tasks.run(() -> figures(records, difficulties), done -> {
+            if (mine == generation) {
+                computing = false;
+                figures.set(done);
+            }
+        }, e -> {
+            if (mine == generation) {
+                computing = false;
+                dirty = true;
+            }
+            LOG.log(System.Logger.Level.WARNING, "cannot work out the sweep's figures: " + e);
+        });
         return true;
+    }
+
+    /** Any thread: pure. */
+    private static SweepFigures figures(List<SweepRecord> records, Map<String, Integer> difficulties) {
+        return new SweepFigures(records, SweepSummary.rows(records), SweepSummary.measures(records),
+                SweepSummary.byDifficulty(records, difficulties::get));
     }
 
     /** The latest result of every run finished so far, in plan order. */
@@ -194,7 +250,24 @@ public final class SweepResults {
         if (recorder != null) {
             return Optional.of(new RunDetail(null, null, null, List.of(), "", recorder));
         }
-        return Optional.ofNullable(details.get(key));
+        RunDetail d = details.get(key);
+        if (d == null && latest.containsKey(key)) {
+            // its trace was let go (more than MAX_TRACES runs): the result line, and the traces file, remain
+            return Optional.of(new RunDetail(latest.get(key), null, null, List.of(), "", null));
+        }
+        return Optional.ofNullable(d);
+    }
+
+    /**
+     * Gives a finished run the trace read back from its sweep's traces file (it finished in an earlier session);
+     * its result line stays the latest one. Does nothing for a run without a result.
+     */
+    void attachTrace(RunKey key, TraceLog.Stored stored) {
+        SweepRecord r = latest.get(key);
+        if (r != null) {
+            details.put(key, new RunDetail(r, stored.trace(), stored.metrics(), stored.candidates(), stored.note(),
+                    null));
+        }
     }
 
     /** The latest result of a run, empty while it has none. */

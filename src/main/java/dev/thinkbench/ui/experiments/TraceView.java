@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -39,9 +40,12 @@ import java.util.function.Function;
 final class TraceView extends VBox {
 
     private static final int LIVE_EVERY_FRAMES = 6;
+    static final String NO_TRACE = "This run finished in an earlier session: its result line is kept, not its trace.";
+    static final String LOADING = "Loading its trace from the sweep's traces file\u2026";
 
     private final Function<RunKey, Optional<RunDetail>> details;
     private final BiConsumer<RunKey, Boolean> grade;
+    private final BiPredicate<RunKey, Runnable> fetch;
     private final Label heading = new Label();
     private final Label verdict = new Label();
     private final Label prompt = new Label();
@@ -59,10 +63,17 @@ final class TraceView extends VBox {
     private int liveThinking;
     private int liveAnswer;
     private long frames;
+    private String thinkingPlaceholder = "No thinking in this run.";
 
-    TraceView(Function<RunKey, Optional<RunDetail>> details, BiConsumer<RunKey, Boolean> grade) {
+    /**
+     * @param fetch starts reading a finished run's trace that {@code details} does not have (it finished in an
+     *              earlier session) and runs the given callback once done; false when there is nothing to read
+     */
+    TraceView(Function<RunKey, Optional<RunDetail>> details, BiConsumer<RunKey, Boolean> grade,
+              BiPredicate<RunKey, Runnable> fetch) {
         this.details = details;
         this.grade = grade;
+        this.fetch = fetch;
         setId("traceView");
         getStyleClass().add("trace-view");
         setSpacing(8);
@@ -170,8 +181,7 @@ final class TraceView extends VBox {
             metrics.show(d.metrics() == null ? RunMetrics.empty() : d.metrics());
         } else {
             metrics.show(RunMetrics.empty());
-            thinking.setPlaceholder(r == null ? "No thinking yet." : "This run finished in an earlier session: its "
-                    + "result line is kept, not its trace.");
+            placeholder(r == null ? "No thinking yet." : NO_TRACE);
             if (r != null && r.answer() != null) {
                 answer.append("Answer as graded: " + r.answer(), "answer-text");
             }
@@ -179,6 +189,17 @@ final class TraceView extends VBox {
         showCandidates(d == null ? List.of() : d.candidates(), d == null ? "" : d.note());
         thinking.showStart();
         answer.showStart();
+        if (r != null && d.trace() == null) {
+            // last: the read may finish at once (and show the run again) or later, if this run is still shown then
+            placeholder(LOADING);
+            if (!fetch.test(runKey, () -> {
+                if (runKey.equals(key) && live == null) {
+                    show(runKey, prompt.getText());
+                }
+            })) {
+                placeholder(NO_TRACE);
+            }
+        }
     }
 
     private void setGradingVisible(boolean show) {
@@ -259,6 +280,16 @@ final class TraceView extends VBox {
             liveAnswer = an.length();
         }
         metrics.show(live.metrics(System.nanoTime()));
+    }
+
+    private void placeholder(String text) {
+        thinkingPlaceholder = text;
+        thinking.setPlaceholder(text);
+    }
+
+    /** What the thinking area says while it has no text. */
+    String thinkingPlaceholder() {
+        return thinkingPlaceholder;
     }
 
     RunKey shownKey() {

@@ -299,6 +299,68 @@ class ExperimentsViewTest {
     }
 
     @Test
+    void aRunFinishedInAnEarlierSessionOpensItsFullTraceFromTheTracesFile(FxRobot robot) throws Exception {
+        importProblems(robot);
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        Path results = vm.resultsFile();
+        waitUntil("every trace is saved", () -> Files.readAllLines(results.resolveSibling(SweepStore.TRACES))
+                .size() == 12);
+
+        reopenShowing(results);
+        assertThat(vm.detail(runKey("p4", "large"))).hasValueSatisfying(d -> assertThat(d.trace()).isNull());
+        robot.clickOn(cell("p4", "large"));
+        waitUntil("the trace is read back", () -> view.traceView().thinkingArea().text().equals(" t".repeat(32)),
+                () -> view.traceView().thinkingPlaceholder());
+        assertThat(view.traceView().answerArea().text()).isEqualTo("I think it through. Final Answer: 144");
+        assertThat(view.traceView().verdictText()).startsWith("\u2713 correct \u00b7 answer 144");
+        assertThat(vm.detail(runKey("p4", "large"))).hasValueSatisfying(d -> {
+            assertThat(d.trace()).isNotNull();
+            assertThat(d.metrics().thinkingTokens().value()).isEqualTo(32);
+        });
+    }
+
+    @Test
+    void aCorruptTracesFileFallsBackToTheResultLineAndKeepsTheTable(FxRobot robot) throws Exception {
+        importProblems(robot);
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        Path results = vm.resultsFile();
+        WaitForAsyncUtils.asyncFx(() -> vm.close()).get();
+        Files.writeString(results.resolveSibling(SweepStore.TRACES), "{\"v\":1,\"problemId\":\"p4\", cut\n\u0000\u0001"
+                + "garbage\n", StandardCharsets.UTF_8);
+
+        reopenShowing(results);
+        robot.clickOn(cell("p4", "large"));
+        waitUntil("the trace view falls back", () -> TraceView.NO_TRACE.equals(
+                view.traceView().thinkingPlaceholder()), () -> view.traceView().thinkingPlaceholder());
+        assertThat(view.traceView().thinkingArea().text()).isEmpty();
+        assertThat(view.traceView().answerArea().text()).isEqualTo("Answer as graded: 144");
+        assertThat(view.traceView().verdictText()).startsWith("\u2713 correct");
+        assertThat(vm.results().rows()).hasSize(4);
+        assertThat(cellText("p4", "large")).startsWith("\u2713 ");
+    }
+
+    /** Closes the tab's view model and shows {@code results}' sweep in a new one on the same store (a restart). */
+    private void reopenShowing(Path results) throws Exception {
+        List<SweepRecord> saved = ResultLog.read(results).latest();
+        WaitForAsyncUtils.asyncFx(() -> vm.close()).get();
+        ExperimentsView reopened = WaitForAsyncUtils.asyncFx(() -> build(store)).get();
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().setRoot(reopened)).get();
+        view = reopened;
+        vm = reopened.viewModel();
+        WaitForAsyncUtils.asyncFx(() -> vm.showRecorded(results, saved)).get();
+        waitUntil("the sweep shows again", () -> vm.phaseProperty().get() == Phase.ENDED
+                && vm.results().records().size() == 12, () -> vm.messageProperty().get());
+    }
+
+    private RunKey runKey(String problem, String label) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> vm.results().rows().stream()
+                .filter(r -> r.problemId().equals(problem)).findFirst()
+                .flatMap(r -> vm.results().keyAt(r, new ColumnKey("fixed", label))).orElseThrow()).get();
+    }
+
+    @Test
     void aFailingEngineMarksItsRunsFailedWithTheReasonAndTheSweepGoesOn(FxRobot robot) throws Exception {
         AnswerTestEngine failing = new AnswerTestEngine("answers", spec -> spec.budget().spec().equals("effort:low")
                 ? AnswerTestEngine.Reply.fail(FailureKind.BAD_REQUEST, "effort is not allowed here")

@@ -1,0 +1,242 @@
+package dev.thinkbench.lab.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.SecretScrubber;
+import dev.thinkbench.core.Trace;
+import dev.thinkbench.lab.strategy.Call;
+import dev.thinkbench.lab.strategy.Candidate;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A sweep's traces file ({@value SweepStore#TRACES} beside its results file): one compact JSON line per finished run
+ * with what its result line leaves out: the trace (thinking segments, answer, status), its numbers, the candidates or
+ * probes a strategy weighed with their own traces, and how it picked. Appended and flushed on the sweep's worker as
+ * each run ends, so the traces of runs finished in an earlier session can be opened after a restart; read one run at
+ * a time when asked ({@link #find}), the latest line of a run winning. Every text is masked
+ * ({@link SecretScrubber}) and cut at {@value #MAX_TEXT_CHARS} characters, so a line stays bounded; a trace's text is
+ * otherwise kept whole. A line that does not parse (a crash mid-write, a damaged file) is skipped, never fatal.
+ *
+ * <p>Thread-safe: {@link #append} may be called from every sweep worker; {@link #find} from any thread.
+ */
+public final class TraceLog implements AutoCloseable {
+
+    /** Longer texts (a runaway trace) are cut to this many characters, with a note. */
+    public static final int MAX_TEXT_CHARS = 1_000_000;
+    private static final String CUT = "\n[\u2026 cut: the traces file keeps " + MAX_TEXT_CHARS + " characters]";
+    private static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * What the traces file keeps of one finished run.
+     *
+     * @param trace the chosen call's trace
+     * @param metrics its numbers, null when not kept
+     * @param candidates best-of-N candidates or adaptive probes, empty for a single run
+     * @param note how the strategy picked, empty when it did not say
+     */
+    public record Stored(Trace trace, RunMetrics metrics, List<Candidate> candidates, String note) {
+
+        public Stored {
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+            note = note == null ? "" : note;
+        }
+    }
+
+    private final Path file;
+    private final BufferedWriter out;
+
+    private TraceLog(Path file, BufferedWriter out) {
+        this.file = file;
+        this.out = out;
+    }
+
+    /**
+     * Opens {@code file} for appending, creating it (and its folder) when missing; a last line cut off mid-write gets
+     * its newline, so the next run's line starts clean (the cut one is skipped when read).
+     *
+     * @throws IOException when it cannot be written
+     */
+    public static TraceLog open(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (Files.exists(file) && Files.size(file) > 0) {
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.seek(raf.length() - 1);
+                if (raf.read() != '\n') {
+                    raf.write('\n');
+                }
+            }
+        }
+        // A FileOutputStream, not a channel: a worker interrupted by a cancel must not close the file for the rest.
+        return new TraceLog(file, new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile(), true),
+                StandardCharsets.UTF_8)));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Appends the trace of a finished run as one line and flushes it (any thread). */
+    public void append(RunKey key, Stored stored) throws IOException {
+        String line = line(key, stored);
+        synchronized (this) {
+            out.write(line);
+            out.write('\n');
+            out.flush();
+        }
+    }
+
+    /** The line {@link #append} writes: the run's key first, then its masked, bounded trace. */
+    static String line(RunKey key, Stored stored) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("v", VERSION);
+        o.put("problemId", key.problemId());
+        o.put("label", key.label());
+        o.put("budget", key.budget());
+        o.put("strategy", key.strategy());
+        o.put("sample", key.sample());
+        ObjectNode body = JSON.createObjectNode();
+        body.set("trace", JSON.valueToTree(stored.trace()));
+        body.set("metrics", stored.metrics() == null ? null : JSON.valueToTree(stored.metrics()));
+        ArrayNode candidates = body.putArray("candidates");
+        for (Candidate c : stored.candidates()) {
+            ObjectNode n = candidates.addObject();
+            n.put("index", c.index());
+            n.put("extracted", c.extracted());
+            n.put("score", c.score());
+            n.put("tokens", c.tokens());
+            if (c.call() != null) {
+                ObjectNode call = n.putObject("call");
+                call.set("trace", JSON.valueToTree(c.call().trace()));
+                call.set("metrics", JSON.valueToTree(c.call().metrics()));
+                call.put("endpoint", c.call().endpoint());
+            }
+        }
+        body.put("note", stored.note());
+        maskTexts(body);
+        o.set("run", body);
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a trace line", e);
+        }
+    }
+
+    /** Masks (then cuts) every text in the tree, in place. */
+    private static void maskTexts(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isTextual()) {
+                    e.setValue(TextNode.valueOf(bounded(SecretScrubber.scrub(e.getValue().asText()))));
+                } else {
+                    maskTexts(e.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isTextual()) {
+                    a.set(i, TextNode.valueOf(bounded(SecretScrubber.scrub(a.get(i).asText()))));
+                } else {
+                    maskTexts(a.get(i));
+                }
+            }
+        }
+    }
+
+    private static String bounded(String text) {
+        return text.length() <= MAX_TEXT_CHARS ? text : text.substring(0, MAX_TEXT_CHARS) + CUT;
+    }
+
+    /**
+     * The latest trace kept for {@code key} in {@code file} (any thread); empty when the file is missing or holds no
+     * readable line for it. Lines that do not parse are skipped.
+     *
+     * @throws IOException when the file exists but cannot be read
+     */
+    public static Optional<Stored> find(Path file, RunKey key) throws IOException {
+        if (file == null || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        // only lines naming the problem are parsed: a sweep's file holds thousands of runs
+        String needle = "\"problemId\":" + JSON.writeValueAsString(key.problemId()) + ",";
+        Stored found = null;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (!line.contains(needle)) {
+                    continue;
+                }
+                Stored s = parse(line, key);
+                if (s != null) {
+                    found = s;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The run in {@code line} when it is {@code key}'s and reads back, else null. */
+    static Stored parse(String line, RunKey key) {
+        try {
+            JsonNode o = JSON.readTree(line);
+            if (o == null || o.path("v").asInt() != VERSION || !key.equals(new RunKey(o.path("problemId").asText(),
+                    o.path("label").asText(), o.path("budget").asText(), o.path("strategy").asText(),
+                    o.path("sample").asInt(-1)))) {
+                return null;
+            }
+            JsonNode run = o.path("run");
+            Trace trace = JSON.treeToValue(run.get("trace"), Trace.class);
+            if (trace == null) {
+                return null;
+            }
+            RunMetrics metrics = run.hasNonNull("metrics") ? JSON.treeToValue(run.get("metrics"), RunMetrics.class)
+                    : null;
+            List<Candidate> candidates = new ArrayList<>();
+            for (JsonNode c : run.path("candidates")) {
+                Call call = null;
+                if (c.hasNonNull("call")) {
+                    JsonNode n = c.get("call");
+                    call = new Call(JSON.treeToValue(n.get("trace"), Trace.class),
+                            JSON.treeToValue(n.get("metrics"), RunMetrics.class),
+                            n.hasNonNull("endpoint") ? n.get("endpoint").asText() : null, null);
+                }
+                candidates.add(new Candidate(c.path("index").asInt(), call,
+                        c.hasNonNull("extracted") ? c.get("extracted").asText() : null,
+                        c.hasNonNull("score") ? c.get("score").asDouble() : null,
+                        c.hasNonNull("tokens") ? c.get("tokens").asInt() : null));
+            }
+            return new Stored(trace, metrics, candidates, run.path("note").asText(""));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+}
