@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,14 +50,21 @@ class HostServerTest {
         }
 
         @Override
-        public void complete(HostRequest.Complete request, BooleanSupplier cancelled, Consumer<HostEvent> out) {
+        public void admit(HostRequest.Complete request, ContinuousBatch.Replies replies) {
             throw new StackOverflowError();
         }
 
         @Override
-        public void completeBatch(HostRequest.CompleteBatch request, BooleanSupplier cancelled,
-                                  Consumer<HostEvent> out) {
-            throw new StackOverflowError();
+        public boolean generating() {
+            return false;
+        }
+
+        @Override
+        public void step(LongPredicate cancelled) {
+        }
+
+        @Override
+        public void reset() {
         }
 
         @Override
