@@ -124,13 +124,16 @@ class SweepBench {
             lanes.add(lane("cap" + cap, "tokens:" + cap));
         }
         Sampling greedy = new Sampling(0.0, null, 1L, 24);
-        LocalEngineSettings settings = LocalEngineSettings.defaults();
+        LocalEngineSettings defaults = LocalEngineSettings.defaults();
+        LocalEngineSettings settings = defaults.withThreads(Integer.getInteger("bench.threads", defaults.threads()));
         System.out.printf(Locale.ROOT, "%nMicro curve: %d problems x %d budgets = %d runs, greedy, %d cores, engine "
                 + "%d threads, context %d%n", n, lanes.size(), n * lanes.size(),
                 Runtime.getRuntime().availableProcessors(), settings.threads(), settings.contextSize());
 
         Map<String, Result> results = new LinkedHashMap<>();
-        for (int concurrency : new int[] {1, SweepEndpoints.BUILTIN_CONCURRENCY}) {
+        int[] levels = java.util.Arrays.stream(System.getProperty("bench.concurrency", "1,"
+                + SweepEndpoints.BUILTIN_CONCURRENCY).split(",")).mapToInt(c -> Integer.parseInt(c.strip())).toArray();
+        for (int concurrency : levels) {
             try (LocalEngineProcess process = new LocalEngineProcess()) {
                 ForcingReasoningEngine engine = engine(process, settings);
                 warmUp(engine, greedy);
