@@ -191,6 +191,32 @@ class LocalEngineBatchingTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aLongerGreedyBudgetOfACachedPromptChecksTheCachedTokensInOneStep() throws EngineException {
+        String prompt = PROMPT.replace("What is x?", "What is y, again?") + "b";
+        List<HostEvent.Done> done = process.withModel(model, SETTINGS, c -> List.of(
+                run(c, new HostRequest.Complete(c.nextId(), prompt, 8, List.of(), 0.0, null, 1L, true)),
+                run(c, new HostRequest.Complete(c.nextId(), prompt, 64, List.of(), 0.0, null, 1L, true))));
+        CompletionResult fresh = backend.complete(new CompletionRequest(prompt, 64, List.of(), Sampling.greedy(1),
+                false), (t, n) -> { }, null);
+
+        assertThat(done.get(1).tokens()).isEqualTo(64);
+        assertThat(done.get(1).decodeSteps()).as("the prompt's end with the 7 cached tokens in one step, then one "
+                + "step per new token").isEqualTo(1 + 64 - 8);
+        assertThat(fresh.tokens()).isEqualTo(64);
+        assertThat(fresh.text()).startsWith("cdbcdb");
+    }
+
+    private static HostEvent.Done run(HostConnection c, HostRequest.Complete request) throws EngineException {
+        BlockingQueue<HostConnection.Inbound> events = c.register(request.id());
+        c.send(request);
+        try {
+            return await(events, HostEvent.Done.class);
+        } finally {
+            c.unregister(request.id());
+        }
+    }
+
     private static <T extends HostEvent> T await(BlockingQueue<HostConnection.Inbound> queue, Class<T> type)
             throws EngineException {
         try {

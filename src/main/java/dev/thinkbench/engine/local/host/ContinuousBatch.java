@@ -11,6 +11,7 @@ import dev.thinkbench.engine.local.llama.LlamaVocab;
 import dev.thinkbench.engine.local.llama.TokenProbabilities;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -72,6 +73,11 @@ final class ContinuousBatch {
         int output = -1;
         int steps;
         int sharedSteps;
+        /** A greedy continuation the cache holds after this prompt, checked in one decode with the prompt's end. */
+        int[] draft = NO_DRAFT;
+        int draftFirst;
+        int draftIn;
+        boolean ended;
 
         Running(long id, Spec spec, Replies replies, LlamaSampler sampler, int cap) {
             this.id = id;
@@ -86,6 +92,10 @@ final class ContinuousBatch {
             return pending < 0;
         }
     }
+
+    private static final int[] NO_DRAFT = new int[0];
+    /** The most cached tokens one completion checks as its draft. */
+    static final int MAX_DRAFT = 512;
 
     private final LlamaLibrary lib;
     private final LlamaContext ctx;
@@ -211,6 +221,9 @@ final class ContinuousBatch {
     private void place(Running r, SequenceSlots.Plan plan) {
         int seq = plan.sequence();
         int reuse = plan.reuse();
+        if (r.spec.reuseCache() && r.spec.sampling().isGreedy() && r.spec.topLogprobs() == 0) {
+            r.draft = cachedContinuation(plan.copyFrom() >= 0 ? plan.copyFrom() : seq, r.spec.prompt(), r.cap);
+        }
         if (plan.copyFrom() >= 0) {
             ctx.removeTokens(seq, -1, -1);
             ctx.copySequence(plan.copyFrom(), seq, 0, reuse);
@@ -225,13 +238,36 @@ final class ContinuousBatch {
         running.add(r);
     }
 
-    /** Fills the batch: one token per generating completion first, then prompt chunks while there is room. */
+    /**
+     * What {@code sequence} holds after the whole of {@code prompt}, when it holds the whole prompt: tokens a greedy
+     * completion of the same prompt generated (an earlier, smaller budget of the same problem), which this one will
+     * generate again unless something after them differs (a forced Wait or answer, a cap). At most {@code cap - 1}
+     * (the last token sampled is never evaluated) and {@link #MAX_DRAFT}.
+     */
+    private int[] cachedContinuation(int sequence, int[] prompt, int cap) {
+        int held = slots.length(sequence);
+        int n = Math.min(held - prompt.length, Math.min(cap - 1, MAX_DRAFT));
+        if (n <= 0) {
+            return NO_DRAFT;
+        }
+        int[] tokens = slots.tokens(sequence);
+        if (!Arrays.equals(tokens, 0, prompt.length, prompt, 0, prompt.length)) {
+            return NO_DRAFT;
+        }
+        return Arrays.copyOfRange(tokens, prompt.length, prompt.length + n);
+    }
+
+    /**
+     * Fills the batch: one token per generating completion first, then prompt chunks while there is room; a prompt
+     * whose end is in the batch brings its draft along (each checked against what greedy sampling picks there).
+     */
     private List<Running> fill() {
         batch.clear();
         List<Running> in = new ArrayList<>();
         for (Running r : running) {
             r.output = -1;
             r.taken = 0;
+            r.draftIn = 0;
             if (!r.prefilling()) {
                 add(r, r.pending, r.position, true);
                 r.taken = 1;
@@ -248,9 +284,23 @@ final class ContinuousBatch {
             if (r.prefilling() && j > r.position) {
                 r.taken = j - r.position;
                 in.add(r);
+                if (j == prompt.length) {
+                    addDraft(r);
+                }
             }
         }
         return in;
+    }
+
+    private void addDraft(Running r) {
+        int position = r.spec.prompt().length;
+        r.draftFirst = batch.size();
+        while (r.draftIn < r.draft.length && !batch.isFull()) {
+            int index = batch.add(r.draft[r.draftIn], position + r.draftIn, r.sequence, true);
+            owners[index] = r;
+            batchTokens[index] = r.draft[r.draftIn];
+            r.draftIn++;
+        }
     }
 
     private void add(Running r, int token, int position, boolean output) {
@@ -324,9 +374,33 @@ final class ContinuousBatch {
                 int index = r.output;
                 r.output = -1;
                 sample(r, index);
+                if (r.draftIn > 0) {
+                    acceptDraft(r);
+                }
             }
         }
         batch.clear();
+    }
+
+    /**
+     * Takes the draft's tokens for as long as each is what was sampled before it (then it is already evaluated in
+     * place, and the token after it is sampled from its logits), and drops the rest from the cache.
+     */
+    private void acceptDraft(Running r) {
+        int accepted = 0;
+        while (accepted < r.draftIn && !r.ended && r.pending == r.draft[accepted]) {
+            accepted++;
+            r.position++;
+            r.pending = -1;
+            sample(r, r.draftFirst + accepted - 1);
+        }
+        int keep = r.spec.prompt().length + accepted;
+        if (accepted < r.draftIn) {
+            ctx.removeTokens(r.sequence, keep, -1);
+            slots.truncate(r.sequence, keep);
+        }
+        r.draft = NO_DRAFT;
+        r.draftIn = 0;
     }
 
     private void sample(Running r, int index) {
@@ -356,6 +430,7 @@ final class ContinuousBatch {
 
     /** Ends a running completion; its sequence stays cached for the next prompt that shares it. */
     private void end(Running r, String stop) {
+        r.ended = true;
         running.remove(r);
         roomShort = false;
         r.sampler.close();
@@ -364,6 +439,7 @@ final class ContinuousBatch {
 
     /** Fails a running completion; its sequence's content is uncertain, so it is dropped. */
     private void fail(Running r, FailureKind kind, String message) {
+        r.ended = true;
         running.remove(r);
         roomShort = false;
         r.sampler.close();
