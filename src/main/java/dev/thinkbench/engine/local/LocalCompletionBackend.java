@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Threading: {@link #complete} blocks its caller and calls the listener on that thread. Several callers may share
  * one process, and their completions run at once: the host batches up to {@value #MAX_SEQUENCES} of them
  * continuously (one decode per step for all, a call that arrives mid-generation joins at the next step; more wait for
- * a free sequence), and a prompt another running call shares is copied, not re-evaluated. Calling from several threads
+ * a free sequence), and a prompt another running call shares is copied, not re-evaluated; a greedy call whose prompt
+ * is cached checks what was generated after it in one step instead of decoding it again. Calling from several threads
  * is the one way to batch (best-of-N, sweeps, the budgets of one problem). Cancelling ends the call within
  * {@link #CANCEL_GRACE} even if the engine is busy evaluating a long prompt (it stops between prompt batches), and
  * leaves the other calls running.

@@ -194,24 +194,37 @@ class LocalEngineBatchingTest {
     @Test
     void aLongerGreedyBudgetOfACachedPromptChecksTheCachedTokensInOneStep() throws EngineException {
         String prompt = PROMPT.replace("What is x?", "What is y, again?") + "b";
-        List<HostEvent.Done> done = process.withModel(model, SETTINGS, c -> List.of(
+        List<Finished> runs = process.withModel(model, SETTINGS, c -> List.of(
                 run(c, new HostRequest.Complete(c.nextId(), prompt, 8, List.of(), 0.0, null, 1L, true)),
                 run(c, new HostRequest.Complete(c.nextId(), prompt, 64, List.of(), 0.0, null, 1L, true))));
         CompletionResult fresh = backend.complete(new CompletionRequest(prompt, 64, List.of(), Sampling.greedy(1),
                 false), (t, n) -> { }, null);
 
-        assertThat(done.get(1).tokens()).isEqualTo(64);
-        assertThat(done.get(1).decodeSteps()).as("the prompt's end with the 7 cached tokens in one step, then one "
-                + "step per new token").isEqualTo(1 + 64 - 8);
-        assertThat(fresh.tokens()).isEqualTo(64);
-        assertThat(fresh.text()).startsWith("cdbcdb");
+        HostEvent.Done longer = runs.get(1).done();
+        assertThat(longer.tokens()).isEqualTo(64);
+        assertThat(longer.decodeSteps()).as("the prompt's end with the 7 cached tokens in one step, then one step per "
+                + "new token").isEqualTo(1 + 64 - 8);
+        assertThat(runs.get(1).text()).as("what decoding every token gives").isEqualTo(fresh.text())
+                .startsWith(runs.get(0).text()).startsWith("cdbcdb");
     }
 
-    private static HostEvent.Done run(HostConnection c, HostRequest.Complete request) throws EngineException {
+    /** A completion's streamed text and its Done event. */
+    record Finished(String text, HostEvent.Done done) {
+    }
+
+    private static Finished run(HostConnection c, HostRequest.Complete request) throws EngineException {
         BlockingQueue<HostConnection.Inbound> events = c.register(request.id());
         c.send(request);
+        StringBuilder text = new StringBuilder();
         try {
-            return await(events, HostEvent.Done.class);
+            while (true) {
+                HostEvent e = await(events, HostEvent.class);
+                if (e instanceof HostEvent.Chunk chunk) {
+                    text.append(chunk.text());
+                } else if (e instanceof HostEvent.Done done) {
+                    return new Finished(text.toString(), done);
+                }
+            }
         } finally {
             c.unregister(request.id());
         }

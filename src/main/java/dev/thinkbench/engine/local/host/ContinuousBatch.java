@@ -27,7 +27,11 @@ import java.util.function.LongPredicate;
  * <p>Which sequence a completion runs in comes from {@link SequenceSlots}: it reuses the longest prefix a cached
  * sequence holds (a Wait step evaluates only its own tokens) or starts as a copy of one ({@code llama_memory_seq_cp});
  * a prompt that shares a prefix with a completion still evaluating it waits for that evaluation and copies it (the
- * budgets of one problem arriving together evaluate their prompt once). A completion waits for a free sequence when
+ * budgets of one problem arriving together evaluate their prompt once). A greedy completion whose whole prompt a
+ * cached sequence holds also takes what that sequence generated after it as a draft: the draft goes into the same
+ * decode as the prompt's last token, and its tokens are kept for as long as each is what greedy sampling picks
+ * before it, the rest dropped from the cache (a longer budget of a problem does not decode again, token by token,
+ * the thinking a shorter budget generated). A completion waits for a free sequence when
  * all are running. When the KV cache is full, idle cached sequences are dropped first; then the newest completion
  * gives way: back to waiting if it has produced nothing yet, otherwise it fails with a clear message; the others go
  * on.
