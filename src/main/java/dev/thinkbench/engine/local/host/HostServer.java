@@ -132,7 +132,7 @@ final class HostServer implements ContinuousBatch.Replies {
                 if (session.generating()) {
                     session.step(id -> closing || cancelled.contains(id));
                 } else if (barrier == END) {
-                    session.close();
+                    close();
                     return;
                 } else if (barrier != null) {
                     serve(barrier);
@@ -158,11 +158,9 @@ final class HostServer implements ContinuousBatch.Replies {
             switch (request) {
                 case HostRequest.Load load -> send(session.load(load, this::send));
                 case HostRequest.Tokenize t -> send(new HostEvent.Tokens(t.id(), session.tokenize(t.text())));
-                case HostRequest.Complete c -> {
-                    if (cancelled.remove(c.id())) {
+                case HostRequest.Complete c when cancelled.remove(c.id()) ->
                         send(new HostEvent.Done(c.id(), "CANCELLED", "", 0, null, null));
-                        return;
-                    }
+                case HostRequest.Complete c -> {
                     inFlight.add(c.id());
                     session.admit(c, this);
                 }
@@ -176,6 +174,15 @@ final class HostServer implements ContinuousBatch.Replies {
             fail(request.id(), FailureKind.UNKNOWN, "engine host error: " + e);
         }
         serving = null; // not reached on an Error: fatal() still answers it
+    }
+
+    /** Frees the model at the end; a failure there is only logged (nothing is left to answer). */
+    private void close() {
+        try {
+            session.close();
+        } catch (RuntimeException e) {
+            e.printStackTrace(log);
+        }
     }
 
     /** Answers every admitted completion with an error; their state in the engine is unknown, so it is reset. */
