@@ -24,9 +24,9 @@ public record LocalEngineSettings(int threads, int contextSize) {
         }
     }
 
-    /** One thread per core and a 4096-token context. */
+    /** One thread per physical core ({@link CpuCores#defaultThreads()}) and a 4096-token context. */
     public static LocalEngineSettings defaults() {
-        return new LocalEngineSettings(Runtime.getRuntime().availableProcessors(), DEFAULT_CONTEXT);
+        return new LocalEngineSettings(CpuCores.defaultThreads(), DEFAULT_CONTEXT);
     }
 
     public LocalEngineSettings withThreads(int n) {

@@ -18,7 +18,7 @@ import java.util.List;
  * @param columns the last column budgets as {@code label=spec}, empty for the engine's presets
  * @param welcomeSeen whether the first-launch welcome was dismissed
  * @param builtinThreads CPU threads of the built-in engine; {@value #AUTO_THREADS} (the default, and what a file
- *                       written before this field loads as) means one per core of the machine it runs on
+ *                       written before this field loads as) means one per physical core of the machine it runs on
  * @param builtinContextSize the built-in engine's context in tokens; a file without it loads with
  *                           {@value LocalEngineSettings#DEFAULT_CONTEXT}
  * @param language the window's language: {@value #SYSTEM_LANGUAGE} (the default, and what a file written before
@@ -30,7 +30,7 @@ public record Settings(int schemaVersion, String engineId, String baseUrl, Strin
                        int builtinContextSize, String language) {
 
     public static final int SCHEMA_VERSION = 1;
-    /** {@link #builtinThreads()} for "one per core". */
+    /** {@link #builtinThreads()} for "one per physical core". */
     public static final int AUTO_THREADS = 0;
     /** {@link #language()} for "the system's language". */
     public static final String SYSTEM_LANGUAGE = "system";
@@ -50,7 +50,7 @@ public record Settings(int schemaVersion, String engineId, String baseUrl, Strin
     }
 
     /**
-     * The built-in engine's settings: {@link #AUTO_THREADS} becomes one thread per core, and a value out of the
+     * The built-in engine's settings: {@link #AUTO_THREADS} becomes one thread per physical core, and a value out of the
      * engine's range (a hand-edited file) gives way to its default, so a bad file never stops the engine.
      */
     public LocalEngineSettings builtinEngine() {
@@ -62,7 +62,7 @@ public record Settings(int schemaVersion, String engineId, String baseUrl, Strin
         return new LocalEngineSettings(threads, context);
     }
 
-    /** These settings with the built-in engine's threads ({@link #AUTO_THREADS} for one per core) and context. */
+    /** These settings with the built-in engine's threads ({@link #AUTO_THREADS} for one per physical core) and context. */
     public Settings withBuiltinEngine(int threads, int contextSize) {
         return new Settings(schemaVersion, engineId, baseUrl, model, apiKeyEnv, theme, columns, welcomeSeen, threads,
                 contextSize, language);

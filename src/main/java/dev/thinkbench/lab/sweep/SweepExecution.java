@@ -29,7 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * disturbs another: engine failures become failed results, and a bug in a strategy fails only its run.
  *
  * <p>Thread-safe: control methods may be called from any thread. The monitor guards results and counts; pausing has
- * its own {@link PauseGate}, which never calls back into this object.
+ * its own {@link PauseGate}, which never calls back into this object (lock order: this monitor, then the gate's).
+ * Pausing and resuming report their event while holding the monitor, and the end is decided under it too, so
+ * {@link SweepEvent.Ended} stays the last event even when the runs a resume lets go finish before the resuming
+ * thread gets to report it.
  */
 final class SweepExecution implements SweepHandle {
 
@@ -53,6 +56,7 @@ final class SweepExecution implements SweepHandle {
     private int finishedHere;
     private long startNanos;
     private String writeError;
+    private boolean ended;
 
     SweepExecution(SweepPlan plan, List<Endpoint> endpoints, List<Endpoint> judges, PriceTable prices,
                    SweepRunner.Options options, ResultLog log, SweepListener listener) {
@@ -205,6 +209,7 @@ final class SweepExecution implements SweepHandle {
     private void end() {
         SweepOutcome outcome;
         synchronized (this) {
+            ended = true;
             outcome = new SweepOutcome(resultsInPlanOrder(), resumed, elapsedMs(), gate.cancelled(),
                     log == null ? List.of() : log.existing().issues(), pool.dropped(), writeError);
         }
@@ -221,15 +226,16 @@ final class SweepExecution implements SweepHandle {
     }
 
     @Override
-    public void pause() {
-        if (gate.pause()) {
+    public synchronized void pause() {
+        if (!ended && gate.pause()) {
             emit(new SweepEvent.Paused(progress()));
         }
     }
 
     @Override
-    public void resume() {
-        if (gate.resume()) {
+    public synchronized void resume() {
+        // a worker let go here finishes its run under this monitor, so it reports after the Resumed event
+        if (!ended && gate.resume()) {
             emit(new SweepEvent.Resumed(progress()));
         }
     }

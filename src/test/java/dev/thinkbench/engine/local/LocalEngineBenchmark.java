@@ -120,6 +120,60 @@ public final class LocalEngineBenchmark {
                 p / lbPrompt);
         System.out.println("  samples: decode " + format(decode) + " vs " + format(lbDecodes) + ", prompt "
                 + format(prompt) + " vs " + format(lbPrompts));
+        // the same work in this JVM through the binding, without the host: what the process boundary costs
+        for (int t : threads == 1 ? List.of(1) : List.of(threads, threads - 1)) {
+            double[] direct = inProcessSpeed(model, backend.tokenize(PROMPT + "b"), backend.tokenize(longPrompt), t);
+            double[] lb = llamaBench.isPresent() && t != threads
+                    ? bench(llamaBench.get().run(model, t, PROMPT_TOKENS, DECODE_TOKENS, 1)) : null;
+            System.out.printf(Locale.ROOT, "  in this JVM, no host, %d thread(s): decode %.1f tok/s, prompt %.1f tok/s"
+                    + "%s%n", t, direct[0], direct[1], lb == null ? "" : String.format(Locale.ROOT,
+                    " (llama-bench at %d: decode %.1f, prompt %.1f)", t, lb[0], lb[1]));
+        }
+    }
+
+    private static double[] bench(List<LlamaBench.Result> lb) {
+        return new double[] {LlamaBench.generation(lb), LlamaBench.prompt(lb)};
+    }
+
+    /**
+     * Decode and prompt tokens/s through the binding in this JVM, on a context made as the host makes it: greedy
+     * decode of {@value #DECODE_TOKENS} tokens after {@code shortPrompt}, and {@code longPrompt} evaluated uncached.
+     */
+    private static double[] inProcessSpeed(Path file, int[] shortPrompt, int[] longPrompt, int threads) {
+        LlamaLibrary lib = LlamaLibrary.load();
+        try (LlamaModel model = LlamaModel.load(lib, file, null);
+             LlamaContext ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 2048, 16, threads));
+             LlamaBatch batch = new LlamaBatch(2048);
+             LlamaSampler greedy = LlamaSampler.create(lib, LlamaSampler.Settings.greedy())) {
+            double decode = 0;
+            double prompt = 0;
+            for (int round = 0; round < 2; round++) { // the first round warms up
+                ctx.clear();
+                batch.clear();
+                for (int i = 0; i < shortPrompt.length; i++) {
+                    batch.add(shortPrompt[i], i, 0, i == shortPrompt.length - 1);
+                }
+                ctx.decode(batch);
+                int index = shortPrompt.length - 1;
+                long start = System.nanoTime();
+                for (int pos = shortPrompt.length; pos < shortPrompt.length + DECODE_TOKENS; pos++) {
+                    int token = greedy.sample(ctx, index);
+                    batch.clear();
+                    index = batch.add(token, pos, 0, true);
+                    ctx.decode(batch);
+                }
+                decode = DECODE_TOKENS / ((System.nanoTime() - start) / 1e9);
+                ctx.clear();
+                batch.clear();
+                for (int i = 0; i < longPrompt.length; i++) {
+                    batch.add(longPrompt[i], i, 0, i == longPrompt.length - 1);
+                }
+                start = System.nanoTime();
+                ctx.decode(batch);
+                prompt = longPrompt.length / ((System.nanoTime() - start) / 1e9);
+            }
+            return new double[] {decode, prompt};
+        }
     }
 
     /** Decode tokens/s through the host: from the first streamed token to the end. */

@@ -406,4 +406,38 @@ class SweepRunnerTest {
         assertThat(seen.getLast().etaMs()).isZero();
         assertThat(seen.getLast().fraction()).isEqualTo(1.0);
     }
+
+    /**
+     * A resume that lets the last runs go must still report Resumed before the end: a window that took a late
+     * Resumed for its phase showed "running" forever after the sweep had ended (seen once in CI). The race is
+     * timing-dependent, so the test repeats it; on the old code it failed when the workers won the monitor.
+     */
+    @Test
+    void theEndStaysTheLastEventWhenAResumeLetsTheLastRunsFinishAtOnce() throws Exception {
+        for (int round = 0; round < 40; round++) {
+            AnswerTestEngine engine = new AnswerTestEngine("e", SweepRunnerTest::solve).hold(4);
+            List<SweepEvent> seen = new CopyOnWriteArrayList<>();
+            CountDownLatch inFlightFinished = new CountDownLatch(4);
+            SweepHandle handle = runner(new Endpoint("e", engine, null, 4)).start(plan(4, 1, new FixedStrategy()),
+                    null, event -> {
+                        seen.add(event);
+                        if (event instanceof SweepEvent.RunFinished) {
+                            inFlightFinished.countDown();
+                        }
+                    });
+            engine.awaitHeld();
+            handle.pause();
+            engine.release();
+            assertThat(inFlightFinished.await(10, TimeUnit.SECONDS)).as("round %d: the runs in flight finish", round)
+                    .isTrue();
+            handle.resume();
+            handle.pause();
+            handle.resume();
+            handle.done().get(10, TimeUnit.SECONDS);
+
+            assertThat(seen.getLast()).as("round %d", round).isInstanceOf(SweepEvent.Ended.class);
+            assertThat(seen).as("round %d", round).filteredOn(SweepEvent.Ended.class::isInstance).hasSize(1);
+            assertThat(engine.started()).hasSize(8);
+        }
+    }
 }
