@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (one run at a time, the default before the host batched) and at the built-in engine's default concurrency
  * ({@link SweepEndpoints#BUILTIN_CONCURRENCY}: runs decoded together by the host's continuous batching, the budgets of
  * one prompt sharing its evaluation). Wall time, runs per second, speed-up over one at a time, and whether both
- * graded every run the same.</li>
+ * graded every run the same. {@code -Dbench.concurrency=1,4,8,16} compares other levels, {@code -Dbench.threads=N}
+ * other engine threads.</li>
  * </ol>
  */
 class SweepBench {
@@ -138,7 +139,8 @@ class SweepBench {
                 ForcingReasoningEngine engine = engine(process, settings);
                 warmUp(engine, greedy);
                 results.put("sweep runner, built-in engine, concurrency " + concurrency
-                        + (concurrency == SweepEndpoints.BUILTIN_CONCURRENCY ? " (default)" : " (one at a time)"),
+                        + (concurrency == SweepEndpoints.BUILTIN_CONCURRENCY ? " (default)"
+                        : concurrency == 1 ? " (one at a time)" : ""),
                         sweep(List.of(new Endpoint("builtin", engine, null, concurrency)), problems, lanes, greedy));
             }
         }
