@@ -98,7 +98,9 @@ final class SweepCommand implements Callable<Integer> {
     private int agree;
 
     @Option(names = "--concurrency", paramLabel = "N",
-            description = "Runs at once per endpoint (default 1 for the built-in engine, 4 for servers)")
+            description = "Runs at once per endpoint (default " + SweepEndpoints.BUILTIN_CONCURRENCY
+                    + " for the built-in engine, which batches them, " + SweepEndpoints.SERVER_CONCURRENCY
+                    + " for servers)")
     private Integer concurrency;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Results, one JSON line per finished run; an "

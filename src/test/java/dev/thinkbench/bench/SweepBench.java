@@ -18,6 +18,7 @@ import dev.thinkbench.lab.strategy.FixedStrategy;
 import dev.thinkbench.lab.sweep.Endpoint;
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.lab.sweep.SweepOutcome;
+import dev.thinkbench.lab.sweep.SweepEndpoints;
 import dev.thinkbench.lab.sweep.SweepPlan;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.lab.sweep.SweepRunner;
@@ -46,12 +47,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after a fixed latency (100 and 500 ms), against the ideal makespan {@code ceil(200 / 8) x latency} (target at most
  * 1.1x) and against {@code ceil(200 / 8) x} the measured time of one request alone; and against an in-process engine
  * double with the same fixed latency, which isolates the runner's own scheduling.</li>
- * <li>The micro model's curve ({@code -Dbench.micro.problems=600} held-out problems x 8 budgets, greedy) on the
- * built-in engine: one run at a time in budget-major order (as {@code bin/micro-curve} does) with as many threads as
- * cores (today's default) and with one thread, the sweep runner on one engine process of one thread (runs of one
- * prompt in a row, so its prompt cache hits), and the runner on two engine processes of one thread each (two
- * endpoints). Wall time, runs per second and speed-up over one at a time, and whether every
- * mode graded every run the same.</li>
+ * <li>The micro model's curve (600 held-out problems, {@code -Dbench.limit=N} for fewer, x 8 budgets, greedy) on the
+ * built-in engine with its default settings, through the sweep runner as the command line runs it: at concurrency 1
+ * (one run at a time, the default before the host batched) and at the built-in engine's default concurrency
+ * ({@link SweepEndpoints#BUILTIN_CONCURRENCY}: runs decoded together by the host's continuous batching, the budgets of
+ * one prompt sharing its evaluation). Wall time, runs per second, speed-up over one at a time, and whether both
+ * graded every run the same. {@code -Dbench.concurrency=1,4,8,16} compares other levels, {@code -Dbench.threads=N}
+ * other engine threads.</li>
  * </ol>
  */
 class SweepBench {
@@ -116,46 +118,38 @@ class SweepBench {
 
     @Test
     void microCurveWallTimeAndSpeedUp() throws Exception {
-        int n = Integer.getInteger("bench.micro.problems", 600);
+        int n = Integer.getInteger("bench.limit", Integer.getInteger("bench.micro.problems", 600));
         List<BenchProblem> problems = MicroProblems.heldOut(n);
         List<Lane> lanes = new ArrayList<>(List.of(lane("none", "none")));
         for (int cap : new int[] {8, 16, 24, 32, 48, 64, 256}) {
             lanes.add(lane("cap" + cap, "tokens:" + cap));
         }
         Sampling greedy = new Sampling(0.0, null, 1L, 24);
-        System.out.printf(Locale.ROOT, "%nMicro curve: %d problems x %d budgets = %d runs, greedy, %d cores%n", n,
-                lanes.size(), n * lanes.size(), Runtime.getRuntime().availableProcessors());
+        LocalEngineSettings defaults = LocalEngineSettings.defaults();
+        LocalEngineSettings settings = defaults.withThreads(Integer.getInteger("bench.threads", defaults.threads()));
+        System.out.printf(Locale.ROOT, "%nMicro curve: %d problems x %d budgets = %d runs, greedy, %d cores, engine "
+                + "%d threads, context %d%n", n, lanes.size(), n * lanes.size(),
+                Runtime.getRuntime().availableProcessors(), settings.threads(), settings.contextSize());
 
         Map<String, Result> results = new LinkedHashMap<>();
-        int cores = Runtime.getRuntime().availableProcessors();
-        try (LocalEngineProcess process = new LocalEngineProcess()) {
-            ForcingReasoningEngine engine = engine(process, cores);
-            warmUp(engine, greedy);
-            results.put("one at a time, budget-major, 1 process x " + cores + " threads", oneAtATime(engine,
-                    problems, lanes, greedy));
-        }
-        try (LocalEngineProcess process = new LocalEngineProcess()) {
-            ForcingReasoningEngine engine = engine(process, 1);
-            warmUp(engine, greedy);
-            results.put("one at a time, budget-major, 1 process x 1 thread", oneAtATime(engine, problems, lanes,
-                    greedy));
-            results.put("sweep runner, 1 process x 1 thread", sweep(List.of(new Endpoint("p1", engine, null, 1)),
-                    problems, lanes, greedy));
-        }
-        try (LocalEngineProcess a = new LocalEngineProcess(); LocalEngineProcess b = new LocalEngineProcess()) {
-            ForcingReasoningEngine ea = engine(a, 1);
-            ForcingReasoningEngine eb = engine(b, 1);
-            warmUp(ea, greedy);
-            warmUp(eb, greedy);
-            results.put("sweep runner, 2 processes x 1 thread", sweep(List.of(new Endpoint("a", ea, null, 1),
-                    new Endpoint("b", eb, null, 1)), problems, lanes, greedy));
+        int[] levels = java.util.Arrays.stream(System.getProperty("bench.concurrency", "1,"
+                + SweepEndpoints.BUILTIN_CONCURRENCY).split(",")).mapToInt(c -> Integer.parseInt(c.strip())).toArray();
+        for (int concurrency : levels) {
+            try (LocalEngineProcess process = new LocalEngineProcess()) {
+                ForcingReasoningEngine engine = engine(process, settings);
+                warmUp(engine, greedy);
+                results.put("sweep runner, built-in engine, concurrency " + concurrency
+                        + (concurrency == SweepEndpoints.BUILTIN_CONCURRENCY ? " (default)"
+                        : concurrency == 1 ? " (one at a time)" : ""),
+                        sweep(List.of(new Endpoint("builtin", engine, null, concurrency)), problems, lanes, greedy));
+            }
         }
         Result base = results.values().iterator().next();
-        System.out.printf(Locale.ROOT, "%-52s %9s %8s %9s %s%n", "mode", "wall s", "runs/s", "speed-up",
+        System.out.printf(Locale.ROOT, "%-60s %9s %8s %9s %s%n", "mode", "wall s", "runs/s", "speed-up",
                 "accuracy none..cap256");
         for (Map.Entry<String, Result> e : results.entrySet()) {
             Result r = e.getValue();
-            System.out.printf(Locale.ROOT, "%-52s %9.1f %8.1f %8.2fx %s%n", e.getKey(), r.wallMs / 1000.0,
+            System.out.printf(Locale.ROOT, "%-60s %9.1f %8.1f %8.2fx %s%n", e.getKey(), r.wallMs / 1000.0,
                     r.runs * 1000.0 / r.wallMs, base.wallMs / (double) r.wallMs, r.accuracy);
         }
         boolean same = results.values().stream().map(r -> r.correctByKey).distinct().count() == 1;
@@ -163,25 +157,6 @@ class SweepBench {
     }
 
     record Result(long wallMs, int runs, List<String> accuracy, Map<String, Boolean> correctByKey) {
-    }
-
-    private static Result oneAtATime(ForcingReasoningEngine engine, List<BenchProblem> problems, List<Lane> lanes,
-                                     Sampling greedy) throws Exception {
-        List<SweepRecord> records = new ArrayList<>();
-        long start = System.nanoTime();
-        for (Lane lane : lanes) {
-            for (BenchProblem p : problems) {
-                dev.thinkbench.core.RunRecorder recorder = new dev.thinkbench.core.RunRecorder(null);
-                engine.start(new RunSpec(p.prompt(), "", "micro", lane.budget(), greedy), recorder::accept).done()
-                        .get(60, TimeUnit.SECONDS);
-                dev.thinkbench.core.Grade g = dev.thinkbench.core.AnswerGrader.grade(recorder.trace().answer(),
-                        p.answer());
-                records.add(new SweepRecord(p.id(), lane.label(), lane.budget().spec(), "fixed", 0,
-                        recorder.status().wireName(), g.extracted(), p.answer(), g.correct(), null, null, null, null,
-                        "p1", null));
-            }
-        }
-        return result(System.nanoTime() - start, records);
     }
 
     private static Result sweep(List<Endpoint> endpoints, List<BenchProblem> problems, List<Lane> lanes,
@@ -200,9 +175,9 @@ class SweepBench {
         return new Result(nanos / 1_000_000, records.size(), accuracy, byKey);
     }
 
-    private static ForcingReasoningEngine engine(LocalEngineProcess process, int threads) {
-        return ForcingReasoningEngine.over(new LocalCompletionBackend(process, MODEL,
-                new LocalEngineSettings(threads, 1024)), ChatTemplates.CHATML_THINK);
+    private static ForcingReasoningEngine engine(LocalEngineProcess process, LocalEngineSettings settings) {
+        return ForcingReasoningEngine.over(new LocalCompletionBackend(process, MODEL, settings),
+                ChatTemplates.CHATML_THINK);
     }
 
     private static void warmUp(ForcingReasoningEngine engine, Sampling greedy) throws Exception {

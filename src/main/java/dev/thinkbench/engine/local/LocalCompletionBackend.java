@@ -2,7 +2,6 @@ package dev.thinkbench.engine.local;
 
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.Sampling;
-import dev.thinkbench.engine.BatchCompletionBackend;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.ChatTemplateSource;
 import dev.thinkbench.engine.CompletionBackend;
@@ -36,24 +35,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (the first token at once). {@code promptTokens} is the prompt's token count (BOS included) as the engine tokenized
  * it; {@code promptTokensEvaluated} is exact: the engine decodes every token itself and knows what its cache holds.
  * Token log-probabilities come through {@link dev.thinkbench.engine.CompletionListener#onTokens} when a request asks
- * ({@link CompletionRequest#topLogprobs()}); several continuations run as one batch through {@link #completeAll}.
+ * ({@link CompletionRequest#topLogprobs()}).
  *
  * <p>Special tokens: template markup in the prompt (e.g. {@code <|im_end|>}) is read as special tokens, user text
  * never is: the chat template escapes special-token strings in user text with {@code core.SpecialTokens.escape}
  * (passing {@link #specialTokens()} as extra markers for the model's own vocabulary), and the engine tokenizes each
  * escaped string as the plain characters the user typed.
  *
- * <p>Threading: {@link #complete} blocks its caller and calls the listener on that thread; several callers may share
- * one process and are served in turn. Cancelling ends the call within {@link #CANCEL_GRACE} even if the engine is
- * busy evaluating a long prompt (it stops between prompt batches).
+ * <p>Threading: {@link #complete} blocks its caller and calls the listener on that thread. Several callers may share
+ * one process, and their completions run at once: the host batches up to {@value #MAX_SEQUENCES} of them
+ * continuously (one decode per step for all, a call that arrives mid-generation joins at the next step; more wait for
+ * a free sequence), and a prompt another running call shares is copied, not re-evaluated; a greedy call whose prompt
+ * is cached checks what was generated after it in one step instead of decoding it again. Calling from several threads
+ * is the one way to batch (best-of-N, sweeps, the budgets of one problem). Cancelling ends the call within
+ * {@link #CANCEL_GRACE} even if the engine is busy evaluating a long prompt (it stops between prompt batches), and
+ * leaves the other calls running.
  */
-public final class LocalCompletionBackend implements BatchCompletionBackend, ChatTemplateSource, ModelCatalog,
+public final class LocalCompletionBackend implements CompletionBackend, ChatTemplateSource, ModelCatalog,
         TokenCounter, ModelLoading {
 
     public static final String ID = "builtin";
     /** How long a cancelled call waits for the engine to confirm before it returns anyway. */
     public static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
-    /** The most continuations one {@link #completeAll} runs together (the host's sequences). */
+    /** The most completions the host runs at once (its context's sequences); more calls wait for a free one. */
     public static final int MAX_SEQUENCES = 16;
 
     private final LocalEngineProcess process;
@@ -186,29 +190,6 @@ public final class LocalCompletionBackend implements BatchCompletionBackend, Cha
             return new CompletionResult("", 0, CompletionResult.Stop.CANCELLED, "", null, null, start, start);
         }
         return process.withModel(model, settings, c -> run(c, request, listener, token, start));
-    }
-
-    /** {@value #MAX_SEQUENCES}: the host's context holds that many sequences. */
-    @Override
-    public int maxSequences() {
-        return MAX_SEQUENCES;
-    }
-
-    /**
-     * Runs the requests as one batch on the host: one decode per step for all of them, a shared prompt prefix
-     * evaluated once, each with its own stop strings, cap, sampling and seed.
-     */
-    @Override
-    public List<CompletionResult> completeAll(List<CompletionRequest> requests, SequenceListener listener,
-                                              CancelToken cancel) throws EngineException {
-        if (requests.isEmpty() || requests.size() > MAX_SEQUENCES) {
-            throw new EngineException(FailureKind.BAD_REQUEST, "a batch takes 1 to " + MAX_SEQUENCES
-                    + " continuations, not " + requests.size());
-        }
-        long start = System.nanoTime();
-        CancelToken token = cancel == null ? new CancelToken() : cancel;
-        return process.withModel(model, settings, c -> new LocalBatchRun(c, List.copyOf(requests), listener, token,
-                start).run());
     }
 
     private CompletionResult run(HostConnection c, CompletionRequest request, CompletionListener listener,

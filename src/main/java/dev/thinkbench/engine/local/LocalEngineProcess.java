@@ -28,7 +28,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * host frees the old one first); a process that died is replaced on the next request, so a native crash fails only
  * the runs in flight.
  *
- * <p>Thread-safe. Calls block; runs on the same model share the process and are served one after another.
+ * <p>Thread-safe. Calls block; calls on the same model share the process and run at once (a read lock each; the
+ * host batches their completions), while a load of another model waits for them to end (the write lock).
  */
 public final class LocalEngineProcess implements AutoCloseable {
 

@@ -24,8 +24,14 @@ import java.util.List;
  */
 public final class SweepEndpoints {
 
-    /** Concurrency per endpoint when none is given: the built-in engine serves one sequence at a time. */
-    public static final int BUILTIN_CONCURRENCY = 1;
+    /**
+     * Concurrency when none is given for the built-in engine: its host batches concurrent runs continuously (one
+     * decode per step for all of them), so several at once multiply throughput; 8 leaves half its sequences to keep
+     * the traces of the runs just finished cached for the next budgets of their prompts. At most
+     * {@link LocalCompletionBackend#MAX_SEQUENCES}; a constant, so the command line's help can name it.
+     */
+    public static final int BUILTIN_CONCURRENCY = 8;
+    /** Concurrency per server when none is given. */
     public static final int SERVER_CONCURRENCY = 4;
 
     private SweepEndpoints() {

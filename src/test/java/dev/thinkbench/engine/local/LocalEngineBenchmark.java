@@ -250,14 +250,14 @@ public final class LocalEngineBenchmark {
     }
 
     /**
-     * N samples of one micro-model problem in one batch against one: generated tokens per second overall, over
-     * {@code BATCH_REPEATS} batches each (a micro-model answer is short).
+     * N samples of one micro-model problem as N concurrent calls (the host batches them continuously) against one:
+     * generated tokens per second overall, over {@code BATCH_REPEATS} rounds each (a micro-model answer is short).
      */
     private static List<String> batches(LocalCompletionBackend micro) throws EngineException {
         Problem hardest = ProblemSplit.heldOut(40).stream().max(java.util.Comparator.comparingInt(Problem::difficulty))
                 .orElseThrow();
         String prompt = MicroFormat.prompt(hardest.question());
-        micro.completeAll(List.of(request(prompt, 0)), (s, t, n) -> { }, null);
+        Concurrently.results(micro, List.of(request(prompt, 0)));
         List<String> lines = new ArrayList<>();
         double single = 0;
         for (int n : List.of(1, 4, 8)) {
@@ -269,7 +269,7 @@ public final class LocalEngineBenchmark {
                     requests.add(request(prompt, rep * 100 + i));
                 }
                 long start = System.nanoTime();
-                List<CompletionResult> results = micro.completeAll(requests, (s, t, k) -> { }, null);
+                List<CompletionResult> results = Concurrently.results(micro, requests);
                 nanos += System.nanoTime() - start;
                 tokens += results.stream().mapToInt(CompletionResult::tokens).sum();
             }
@@ -277,7 +277,7 @@ public final class LocalEngineBenchmark {
             if (n == 1) {
                 single = rate;
             }
-            lines.add(String.format(Locale.ROOT, "micro model, batches of %d (x%d): %d tokens in %.0f ms = %.0f tok/s "
+            lines.add(String.format(Locale.ROOT, "micro model, %d concurrent calls (x%d): %d tokens in %.0f ms = %.0f tok/s "
                     + "(%.2fx one sequence)", n, BATCH_REPEATS, tokens, nanos / 1e6, rate, rate / single));
         }
         return lines;

@@ -2,8 +2,6 @@ package dev.thinkbench.engine.local;
 
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.SpecialTokens;
-import dev.thinkbench.engine.BatchCompletionBackend;
-import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
@@ -20,17 +18,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the llama.cpp binding adds to the built-in engine, end to end through the host process: batches of
- * sequences sharing one evaluated prompt, token log-probabilities, forks that keep the trace they branch from,
+ * What the llama.cpp binding adds to the built-in engine, end to end through the host process: token
+ * log-probabilities, forks that keep the trace they branch from,
  * today's architectures (qwen3), a model switch in the same process, and user text that cannot inject special
- * tokens.
+ * tokens. Batching (calls from several threads decoded together) is {@link LocalEngineBatchingTest}'s.
  */
 @Timeout(120)
 class LocalEngineCapabilitiesTest {
@@ -58,51 +53,6 @@ class LocalEngineCapabilitiesTest {
 
     private static CompletionRequest request(String prompt, int max, String... stop) {
         return new CompletionRequest(prompt, max, List.of(stop), Sampling.greedy(1), true);
-    }
-
-    @Test
-    void aBatchDecodesEverySequenceWithItsOwnStopAndCapAndEvaluatesTheSharedPromptOnce() throws EngineException {
-        Map<Integer, StringBuilder> streamed = new ConcurrentHashMap<>();
-        List<CompletionRequest> requests = List.of(request(PROMPT, 64), request(PROMPT, 64, "</think>"),
-                request(PROMPT, 5), request(PROMPT + "b", 9));
-
-        List<CompletionResult> results = backend.completeAll(requests, (seq, text, tokens) ->
-                streamed.computeIfAbsent(seq, k -> new StringBuilder()).append(text), new CancelToken());
-
-        assertThat(results).extracting(CompletionResult::text)
-                .containsExactly(TinyGguf.EXPECTED_OUTPUT, "Let x=2.", "Let x", "cdbcdbcdb");
-        assertThat(results).extracting(CompletionResult::stop).containsExactly(CompletionResult.Stop.EOS,
-                CompletionResult.Stop.STOP_STRING, CompletionResult.Stop.LENGTH, CompletionResult.Stop.LENGTH);
-        assertThat(results).extracting(CompletionResult::tokens).containsExactly(13, 9, 5, 9);
-        for (int i = 0; i < results.size(); i++) {
-            assertThat(streamed.get(i)).as("sequence %d streamed", i).hasToString(results.get(i).text());
-        }
-        int prompt = results.getFirst().promptTokens();
-        assertThat(results.get(1).promptTokensEvaluated()).as("a copy of the first sequence's prompt, then its last "
-                + "token").isEqualTo(1);
-        assertThat(results.get(2).promptTokensEvaluated()).isEqualTo(1);
-        assertThat(results.get(3).promptTokens()).isEqualTo(prompt + 1);
-        assertThat(results.get(3).promptTokensEvaluated()).as("only its own 'b' after the shared prompt")
-                .isEqualTo(1);
-    }
-
-    @Test
-    void aCancelledBatchEndsEverySequenceCancelled() throws EngineException {
-        CancelToken cancel = new CancelToken();
-        List<Integer> seen = new CopyOnWriteArrayList<>();
-
-        List<CompletionResult> results = backend.completeAll(List.of(request(PROMPT + "b", 4000),
-                request(PROMPT + "b", 4000)), (seq, text, tokens) -> {
-                    seen.add(tokens);
-                    if (seen.size() == 4) {
-                        cancel.cancel();
-                    }
-                }, cancel);
-
-        assertThat(results).extracting(CompletionResult::stop).containsOnly(CompletionResult.Stop.CANCELLED);
-        assertThat(results).allSatisfy(r -> assertThat(r.text()).startsWith("c"));
-        assertThat(backend.complete(request(PROMPT, 64), (t, n) -> { }, null).text())
-                .isEqualTo(TinyGguf.EXPECTED_OUTPUT);
     }
 
     @Test

@@ -53,14 +53,13 @@ public sealed interface HostEvent {
      * Generated text: {@code tokens} decoded tokens whose text is {@code text} (text may be empty). Tokens are
      * coalesced: one chunk carries what was generated since the last one, a few milliseconds' worth.
      *
-     * @param seq the sequence's index in a {@link HostRequest.CompleteBatch}, null for a single completion
      * @param logprobs the chunk's tokens with their log-probabilities, when the request asked for them
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Chunk(long id, String text, int tokens, Integer seq, List<TokenLogprob> logprobs) implements HostEvent {
+    record Chunk(long id, String text, int tokens, List<TokenLogprob> logprobs) implements HostEvent {
 
         public Chunk(long id, String text, int tokens) {
-            this(id, text, tokens, null, null);
+            this(id, text, tokens, null);
         }
     }
 
@@ -71,15 +70,17 @@ public sealed interface HostEvent {
      * @param promptTokens the prompt's tokens, BOS included; null when the request was cancelled before it was
      *                     tokenized
      * @param promptTokensEvaluated prompt tokens not served from the cache, null when the cache state is uncertain
-     * @param seq the sequence's index in a {@link HostRequest.CompleteBatch}, null for a single completion
+     * @param decodeSteps the host's decode steps this completion took part in (each step is one llama_decode for
+     *                    every running completion); null when it never reached the decode loop
+     * @param sharedSteps of those, the steps that decoded other completions' tokens too (it ran batched with them)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Done(long id, String stop, String stoppingWord, int tokens, Integer promptTokens,
-                Integer promptTokensEvaluated, Integer seq) implements HostEvent {
+                Integer promptTokensEvaluated, Integer decodeSteps, Integer sharedSteps) implements HostEvent {
 
         public Done(long id, String stop, String stoppingWord, int tokens, Integer promptTokens,
                     Integer promptTokensEvaluated) {
-            this(id, stop, stoppingWord, tokens, promptTokens, promptTokensEvaluated, null);
+            this(id, stop, stoppingWord, tokens, promptTokens, promptTokensEvaluated, null, null);
         }
     }
 

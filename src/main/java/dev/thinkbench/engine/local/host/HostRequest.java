@@ -13,7 +13,6 @@ import java.util.List;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = HostRequest.Load.class, name = "load"),
         @JsonSubTypes.Type(value = HostRequest.Complete.class, name = "complete"),
-        @JsonSubTypes.Type(value = HostRequest.CompleteBatch.class, name = "completeBatch"),
         @JsonSubTypes.Type(value = HostRequest.Cancel.class, name = "cancel"),
         @JsonSubTypes.Type(value = HostRequest.Tokenize.class, name = "tokenize"),
         @JsonSubTypes.Type(value = HostRequest.Shutdown.class, name = "shutdown")})
@@ -27,7 +26,9 @@ public sealed interface HostRequest {
 
     /**
      * Continues {@code prompt}; answered by {@link HostEvent.Chunk}s, then {@link HostEvent.Done} or
-     * {@link HostEvent.Error}.
+     * {@link HostEvent.Error}. Completions sent while others run join them: the host decodes every running
+     * completion's next token in one batch per step (continuous batching), each with its own stop strings, cap,
+     * sampling and seed, and a prompt prefix another completion holds or is evaluating is copied, not re-evaluated.
      *
      * @param seed null for a random seed; only the low 31 bits reach llama.cpp
      * @param topLogprobs null or 0 for no token probabilities; else each chunk lists its tokens' log-probabilities
@@ -41,17 +42,6 @@ public sealed interface HostRequest {
                         Long seed, boolean cachePrompt) {
             this(id, prompt, maxTokens, stop, temperature, topP, seed, cachePrompt, null);
         }
-    }
-
-    /**
-     * Continues several prompts at once, decoded in one batch, each with its own stop strings, cap and sampling;
-     * a prefix the prompts share is evaluated once. Answered by {@link HostEvent.Chunk}s and one
-     * {@link HostEvent.Done} per sequence (each with {@code seq}, the sequence's index here), or one
-     * {@link HostEvent.Error}. A cancel of this id cancels every sequence.
-     *
-     * @param sequences the continuations; their own {@code id} and {@code cachePrompt} are ignored
-     */
-    record CompleteBatch(long id, List<Complete> sequences, boolean cachePrompt) implements HostRequest {
     }
 
     /** Cancels the completion with id {@code target}, queued or running; it then ends with {@code CANCELLED}. */

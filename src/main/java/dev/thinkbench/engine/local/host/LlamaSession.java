@@ -13,18 +13,18 @@ import dev.thinkbench.engine.local.llama.NativeLibrariesMissingException;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 import java.util.function.Consumer;
 
 /**
  * The model of a host process, on llama.cpp through the FFM binding ({@code engine.local.llama}), used by the host's
  * single worker thread. The file is validated in Java before llama.cpp sees it and every parameter is range-checked;
- * loading another model frees the previous one. The context holds {@value #SEQUENCES} sequences in one KV cache, so
- * forks and batches share evaluated prefixes ({@link SequenceSlots}); stop strings are matched here
+ * loading another model frees the previous one. The context holds {@value #SEQUENCES} sequences in one KV cache:
+ * up to that many completions run at once, continuously batched ({@link ContinuousBatch}), and forks and the
+ * budgets of one prompt share evaluated prefixes ({@link SequenceSlots}); stop strings are matched here
  * ({@link SequenceStream}).
  */
 final class LlamaSession implements HostSession {
@@ -34,7 +34,7 @@ final class LlamaSession implements HostSession {
     static final int MAX_THREADS = 512;
     static final int MAX_STOP_STRINGS = 16;
     static final int MAX_STOP_LENGTH = 256;
-    /** Sequences in the context: cached traces kept side by side, and the most a batch request may run. */
+    /** Sequences in the context: cached traces kept side by side, and the most completions running at once. */
     static final int SEQUENCES = 16;
     /** The most tokens one decode evaluates (a longer prompt takes several). */
     static final int BATCH = 2048;
@@ -47,6 +47,7 @@ final class LlamaSession implements HostSession {
     private LlamaContext context;
     private LlamaBatch batch;
     private SequenceSlots slots;
+    private ContinuousBatch running;
     private PromptTokenizer tokenizer;
     private List<String> specials = List.of();
     private HostRequest.Load loaded;
@@ -55,6 +56,9 @@ final class LlamaSession implements HostSession {
     /** Loads the requested model, unless it is the one loaded; {@code progress} gets Progress events. */
     @Override
     public HostEvent.Loaded load(HostRequest.Load request, Consumer<HostEvent> progress) throws HostFailure {
+        if (generating()) {
+            throw new IllegalStateException("a model load while completions run");
+        }
         if (request.equals(withId(loaded, request.id()))) {
             return loadedEvent(request.id());
         }
@@ -82,6 +86,7 @@ final class LlamaSession implements HostSession {
                     Math.min(BATCH, request.contextSize()), SEQUENCES, request.threads()));
             batch = new LlamaBatch(context.batchSize());
             slots = new SequenceSlots(context.sequences());
+            running = new ContinuousBatch(library, context, slots, batch);
             specials = model.vocab().specialTokens();
             tokenizer = new PromptTokenizer(model.vocab(), specials);
             details = details(library, mark);
@@ -157,35 +162,35 @@ final class LlamaSession implements HostSession {
         return tokenizer.tokenize(text, false);
     }
 
-    /** Runs one completion, streaming chunks to {@code out} and ending with a Done event. */
+    /** Checks, tokenizes and queues a completion for the decode loop. */
     @Override
-    public void complete(HostRequest.Complete request, BooleanSupplier cancelled, Consumer<HostEvent> out)
-            throws HostFailure {
+    public void admit(HostRequest.Complete request, ContinuousBatch.Replies replies) throws HostFailure {
         requireModel();
-        Generation.Spec spec = spec(request);
-        new Generation(lib, context, slots, batch, cancelled, out).run(request.id(), List.of(spec), true,
-                request.cachePrompt());
+        running.add(request.id(), spec(request), replies);
     }
 
-    /** Runs several completions in one batch; each sequence ends with its own Done event. */
     @Override
-    public void completeBatch(HostRequest.CompleteBatch request, BooleanSupplier cancelled, Consumer<HostEvent> out)
-            throws HostFailure {
-        requireModel();
-        List<HostRequest.Complete> sequences = request.sequences() == null ? List.of() : request.sequences();
-        if (sequences.isEmpty() || sequences.size() > context.sequences()) {
-            throw new HostFailure(FailureKind.BAD_REQUEST, "a batch takes 1 to " + context.sequences()
-                    + " sequences, not " + sequences.size());
-        }
-        List<Generation.Spec> specs = new ArrayList<>();
-        for (HostRequest.Complete c : sequences) {
-            specs.add(spec(c));
-        }
-        new Generation(lib, context, slots, batch, cancelled, out).run(request.id(), specs, false,
-                request.cachePrompt());
+    public boolean generating() {
+        return running != null && running.busy();
     }
 
-    private Generation.Spec spec(HostRequest.Complete request) throws HostFailure {
+    @Override
+    public void step(LongPredicate cancelled) {
+        if (running != null) {
+            running.step(cancelled);
+        }
+    }
+
+    @Override
+    public void reset() {
+        if (running != null) {
+            running.abandon();
+            context.clear();
+            slots.clearAll();
+        }
+    }
+
+    private ContinuousBatch.Spec spec(HostRequest.Complete request) throws HostFailure {
         if (request.prompt() == null || request.prompt().isEmpty()) {
             throw new HostFailure(FailureKind.BAD_REQUEST, "the prompt is empty");
         }
@@ -210,7 +215,8 @@ final class LlamaSession implements HostSession {
             throw new HostFailure(FailureKind.BAD_REQUEST, "the prompt has " + prompt.length
                     + " tokens but the context holds " + loaded.contextSize() + "; raise the context size");
         }
-        return new Generation.Spec(prompt, request.maxTokens(), stop, sampling(request), top);
+        return new ContinuousBatch.Spec(prompt, request.maxTokens(), stop, sampling(request), top,
+                request.cachePrompt());
     }
 
     private static LlamaSampler.Settings sampling(HostRequest.Complete request) throws HostFailure {
@@ -243,6 +249,10 @@ final class LlamaSession implements HostSession {
     /** Frees the context and the model (llama.cpp's memory goes back at once). */
     @Override
     public void close() {
+        if (running != null) {
+            running.abandon();
+            running = null;
+        }
         if (batch != null) {
             batch.close();
             batch = null;

@@ -156,6 +156,11 @@ final class SequenceSlots {
         h.data[h.length++] = token;
     }
 
+    /** Records that {@code sequence} now holds only its first {@code n} tokens (the rest were removed). */
+    void truncate(int sequence, int n) {
+        held[sequence].length = Math.min(n, held[sequence].length);
+    }
+
     /** Sequences outside {@code keep} that hold something, least recently used first (eviction order). */
     int[] evictable(Set<Integer> keep) {
         return IntStream.range(0, held.length).filter(s -> !keep.contains(s) && held[s].length > 0).boxed()

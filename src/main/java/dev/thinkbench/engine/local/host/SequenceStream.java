@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * {@link #FLUSH_NANOS} have passed since the last one (the first token goes at once), so a fast model sends one line
  * per few milliseconds instead of one per token, and a slow one still streams token by token.
  *
- * <p>Not thread-safe: one per sequence of a running completion, on the worker thread.
+ * <p>Not thread-safe: one per running completion, on the worker thread.
  */
 final class SequenceStream {
 
@@ -24,7 +24,6 @@ final class SequenceStream {
     static final long FLUSH_NANOS = 3_000_000;
 
     private final long id;
-    private final Integer seq;
     private final StopStringMatcher matcher;
     private final Consumer<HostEvent> out;
     private final boolean withLogprobs;
@@ -34,13 +33,9 @@ final class SequenceStream {
     private int pendingTokens;
     private long lastFlush;
 
-    /**
-     * @param seq the sequence's index in a batch, null for a single completion
-     * @param withLogprobs whether chunks carry their tokens' probabilities
-     */
-    SequenceStream(long id, Integer seq, List<String> stops, boolean withLogprobs, Consumer<HostEvent> out) {
+    /** @param withLogprobs whether chunks carry their tokens' probabilities */
+    SequenceStream(long id, List<String> stops, boolean withLogprobs, Consumer<HostEvent> out) {
         this.id = id;
-        this.seq = seq;
         this.matcher = new StopStringMatcher(stops == null ? List.of() : stops);
         this.withLogprobs = withLogprobs;
         this.out = out;
@@ -82,8 +77,13 @@ final class SequenceStream {
         return matcher.matched();
     }
 
-    /** Sends what is pending, the held-back text, then the Done event. */
-    void finish(String stop, int tokens, int promptTokens, int evaluated) {
+    /**
+     * Sends what is pending, the held-back text, then the Done event.
+     *
+     * @param decodeSteps the decode steps the sequence took part in
+     * @param sharedSteps of those, the ones shared with other sequences
+     */
+    void finish(String stop, int tokens, int promptTokens, int evaluated, int decodeSteps, int sharedSteps) {
         if (matcher.matched() == null) {
             if (partial.length > 0) {
                 text.append(matcher.feed(new String(partial, StandardCharsets.UTF_8)));
@@ -93,7 +93,7 @@ final class SequenceStream {
         }
         flush(System.nanoTime());
         out.accept(new HostEvent.Done(id, stop, matcher.matched() == null ? "" : matcher.matched(), tokens,
-                promptTokens, evaluated, seq));
+                promptTokens, evaluated, decodeSteps, sharedSteps));
     }
 
     private void flush(long now) {
@@ -101,7 +101,7 @@ final class SequenceStream {
         if (pendingTokens == 0 && text.isEmpty()) {
             return;
         }
-        out.accept(new HostEvent.Chunk(id, text.toString(), pendingTokens, seq,
+        out.accept(new HostEvent.Chunk(id, text.toString(), pendingTokens,
                 withLogprobs ? List.copyOf(logprobs) : null));
         text.setLength(0);
         logprobs.clear();

@@ -27,13 +27,13 @@ class SequenceStreamTest {
 
     @Test
     void aCharacterSplitAcrossTokensComesOutWhole() {
-        SequenceStream s = new SequenceStream(1, null, List.of(), false, events::add);
+        SequenceStream s = new SequenceStream(1, List.of(), false, events::add);
         byte[] e = "é€".getBytes(StandardCharsets.UTF_8);
 
         for (byte b : e) {
             s.accept(new byte[] {b}, null);
         }
-        s.finish("EOS", e.length, 3, 3);
+        s.finish("EOS", e.length, 3, 3, 1, 0);
 
         assertThat(text()).isEqualTo("é€");
         assertThat(tokens()).isEqualTo(e.length);
@@ -42,21 +42,21 @@ class SequenceStreamTest {
                 assertThat(c.text()).doesNotContain("\uFFFD");
             }
         });
-        assertThat(events.getLast()).isEqualTo(new HostEvent.Done(1, "EOS", "", e.length, 3, 3, null));
+        assertThat(events.getLast()).isEqualTo(new HostEvent.Done(1, "EOS", "", e.length, 3, 3, 1, 0));
     }
 
     @Test
     void theFirstTokenGoesAtOnceAndTheRestIsCoalesced() {
-        SequenceStream s = new SequenceStream(1, 2, List.of(), false, events::add);
+        SequenceStream s = new SequenceStream(1, List.of(), false, events::add);
 
         for (int i = 0; i < 1000; i++) {
             s.accept(new byte[] {'a'}, null);
         }
-        s.finish("LENGTH", 1000, 5, 5);
+        s.finish("LENGTH", 1000, 5, 5, 1, 0);
 
         List<HostEvent.Chunk> chunks = events.stream().filter(e -> e instanceof HostEvent.Chunk)
                 .map(e -> (HostEvent.Chunk) e).toList();
-        assertThat(chunks.getFirst()).isEqualTo(new HostEvent.Chunk(1, "a", 1, 2, null));
+        assertThat(chunks.getFirst()).isEqualTo(new HostEvent.Chunk(1, "a", 1, null));
         assertThat(chunks.size()).as("far fewer lines than tokens").isLessThan(100);
         assertThat(text()).hasSize(1000);
         assertThat(tokens()).isEqualTo(1000);
@@ -64,7 +64,7 @@ class SequenceStreamTest {
 
     @Test
     void aStopStringEndsTheTextBeforeItEvenAcrossTokens() {
-        SequenceStream s = new SequenceStream(1, null, List.of("</think>"), false, events::add);
+        SequenceStream s = new SequenceStream(1, List.of("</think>"), false, events::add);
 
         boolean stopped = false;
         for (String piece : List.of("so 4", ".</", "thi", "nk>", "more")) {
@@ -73,7 +73,7 @@ class SequenceStreamTest {
                 break;
             }
         }
-        s.finish("STOP_STRING", 4, 1, 1);
+        s.finish("STOP_STRING", 4, 1, 1, 1, 0);
 
         assertThat(stopped).isTrue();
         assertThat(text()).isEqualTo("so 4.");

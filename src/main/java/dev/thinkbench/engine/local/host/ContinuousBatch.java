@@ -1,0 +1,468 @@
+package dev.thinkbench.engine.local.host;
+
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.TokenLogprob;
+import dev.thinkbench.engine.local.llama.LlamaBatch;
+import dev.thinkbench.engine.local.llama.LlamaContext;
+import dev.thinkbench.engine.local.llama.LlamaException;
+import dev.thinkbench.engine.local.llama.LlamaLibrary;
+import dev.thinkbench.engine.local.llama.LlamaSampler;
+import dev.thinkbench.engine.local.llama.LlamaVocab;
+import dev.thinkbench.engine.local.llama.TokenProbabilities;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongPredicate;
+
+/**
+ * Continuous batching on the loaded context, the way llama-server's slots work: completions {@link #add join} while
+ * others run, and each {@link #step} is one {@code llama_decode} for every running completion: the next prompt chunk
+ * of each newcomer and one token of each generating one. Every completion keeps its own stop strings, cap, sampler
+ * and seed, token probabilities and cancel, and streams through its own {@link SequenceStream}.
+ *
+ * <p>Which sequence a completion runs in comes from {@link SequenceSlots}: it reuses the longest prefix a cached
+ * sequence holds (a Wait step evaluates only its own tokens) or starts as a copy of one ({@code llama_memory_seq_cp});
+ * a prompt that shares a prefix with a completion still evaluating it waits for that evaluation and copies it (the
+ * budgets of one problem arriving together evaluate their prompt once). A greedy completion whose whole prompt a
+ * cached sequence holds also takes what that sequence generated after it as a draft: the draft goes into the same
+ * decode as the prompt's last token, and its tokens are kept for as long as each is what greedy sampling picks
+ * before it, the rest dropped from the cache (a longer budget of a problem does not decode again, token by token,
+ * the thinking a shorter budget generated). A completion waits for a free sequence when
+ * all are running. When the KV cache is full, idle cached sequences are dropped first; then the newest completion
+ * gives way: back to waiting if it has produced nothing yet, otherwise it fails with a clear message; the others go
+ * on.
+ *
+ * <p>Not thread-safe: the host's worker thread only.
+ */
+final class ContinuousBatch {
+
+    /**
+     * One completion to run.
+     *
+     * @param prompt the prompt's tokens (BOS included where the model wants one)
+     * @param topLogprobs 0 for no probabilities
+     * @param reuseCache false evaluates the whole prompt
+     */
+    record Spec(int[] prompt, int maxTokens, List<String> stop, LlamaSampler.Settings sampling, int topLogprobs,
+                boolean reuseCache) {
+    }
+
+    /** Where a completion's events and its failure go. */
+    interface Replies {
+
+        void send(HostEvent event);
+
+        /** Answers the request with an error (the completion is over). */
+        void fail(long id, FailureKind kind, String message);
+    }
+
+    /** One completion from {@link #add} to its end. */
+    private static final class Running {
+        final long id;
+        final Spec spec;
+        final Replies replies;
+        final SequenceStream stream;
+        final LlamaSampler sampler;
+        final int cap;
+        int sequence = -1;
+        int position;
+        int evaluated;
+        int generated;
+        int pending = -1;
+        int taken;
+        int output = -1;
+        int steps;
+        int sharedSteps;
+        /** A greedy continuation the cache holds after this prompt, checked in one decode with the prompt's end. */
+        int[] draft = NO_DRAFT;
+        int draftFirst;
+        int draftIn;
+        boolean ended;
+
+        Running(long id, Spec spec, Replies replies, LlamaSampler sampler, int cap) {
+            this.id = id;
+            this.spec = spec;
+            this.replies = replies;
+            this.stream = new SequenceStream(id, spec.stop(), spec.topLogprobs() > 0, replies::send);
+            this.sampler = sampler;
+            this.cap = cap;
+        }
+
+        boolean prefilling() {
+            return pending < 0;
+        }
+    }
+
+    private static final int[] NO_DRAFT = new int[0];
+    /** The most cached tokens one completion checks as its draft. */
+    static final int MAX_DRAFT = 512;
+
+    private final LlamaLibrary lib;
+    private final LlamaContext ctx;
+    private final LlamaVocab vocab;
+    private final SequenceSlots slots;
+    private final LlamaBatch batch;
+    private final Running[] owners;
+    private final int[] batchTokens;
+    /** Added, not yet in a sequence (no free one, or waiting for a shared prefix to be evaluated), oldest first. */
+    private final List<Running> waiting = new ArrayList<>();
+    /** In a sequence: evaluating the prompt or generating, oldest first. */
+    private final List<Running> running = new ArrayList<>();
+    /** Set when a completion gave way for room: nobody new starts until one ends. */
+    private boolean roomShort;
+    private long steps;
+
+    ContinuousBatch(LlamaLibrary lib, LlamaContext ctx, SequenceSlots slots, LlamaBatch batch) {
+        this.lib = lib;
+        this.ctx = ctx;
+        this.vocab = ctx.model().vocab();
+        this.slots = slots;
+        this.batch = batch;
+        this.owners = new Running[batch.capacity()];
+        this.batchTokens = new int[batch.capacity()];
+    }
+
+    /** Queues a completion; it starts at the next step that has a sequence for it. */
+    void add(long id, Spec spec, Replies replies) {
+        int cap = Math.min(spec.maxTokens(), ctx.contextSize() - spec.prompt().length);
+        waiting.add(new Running(id, spec, replies, LlamaSampler.create(lib, spec.sampling()), cap));
+    }
+
+    /** Whether any completion is waiting or running. */
+    boolean busy() {
+        return !waiting.isEmpty() || !running.isEmpty();
+    }
+
+    /** Decode steps since the context was created. */
+    long steps() {
+        return steps;
+    }
+
+    /**
+     * Ends the cancelled completions, starts waiting ones where a sequence is free, and decodes one batch: a prompt
+     * chunk of each starting completion and the next token of each generating one. A llama.cpp failure fails the
+     * completions it touched, each answered; an {@link Error} propagates (the host then answers and exits).
+     */
+    void step(LongPredicate cancelled) {
+        for (Running r : List.copyOf(waiting)) {
+            if (cancelled.test(r.id)) {
+                waiting.remove(r);
+                r.sampler.close();
+                r.stream.finish("CANCELLED", 0, r.spec.prompt().length, 0, 0, 0);
+            }
+        }
+        for (Running r : List.copyOf(running)) {
+            if (cancelled.test(r.id)) {
+                end(r, "CANCELLED");
+            }
+        }
+        start();
+        if (running.isEmpty()) {
+            return;
+        }
+        List<Running> in = fill();
+        try {
+            in = decodeMakingRoom(in);
+        } catch (LlamaException e) {
+            boolean noRoom = e instanceof LlamaContext.NoRoomException;
+            for (Running r : List.copyOf(running)) {
+                fail(r, noRoom ? FailureKind.BAD_REQUEST : FailureKind.SERVER_ERROR, "llama.cpp failed: "
+                        + e.getMessage());
+            }
+            return;
+        }
+        commit(in);
+    }
+
+    /** Moves waiting completions into free sequences, in arrival order. */
+    private void start() {
+        for (Iterator<Running> it = waiting.iterator(); it.hasNext() && !roomShort; ) {
+            Set<Integer> busy = busySequences();
+            if (busy.size() >= slots.size()) {
+                return;
+            }
+            Running r = it.next();
+            SequenceSlots.Plan plan = slots.plan(r.spec.prompt(), busy, r.spec.reuseCache());
+            Running source = r.spec.reuseCache() ? sharingMost(r.spec.prompt()) : null;
+            int shared = source == null ? 0 : SequenceSlots.usable(r.spec.prompt(), source.spec.prompt(),
+                    source.spec.prompt().length);
+            if (shared > plan.reuse()) {
+                if (slots.length(source.sequence) < shared) {
+                    continue; // the source is still evaluating what this prompt shares: copy it next step
+                }
+                plan = new SequenceSlots.Plan(plan.sequence(), source.sequence, shared);
+            }
+            it.remove();
+            place(r, plan);
+        }
+    }
+
+    /** The running completion whose prompt shares the longest prefix with {@code prompt}, or null. */
+    private Running sharingMost(int[] prompt) {
+        Running best = null;
+        int most = 0;
+        for (Running r : running) {
+            int shared = SequenceSlots.usable(prompt, r.spec.prompt(), r.spec.prompt().length);
+            if (shared > most) {
+                most = shared;
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    private Set<Integer> busySequences() {
+        Set<Integer> busy = new HashSet<>();
+        running.forEach(r -> busy.add(r.sequence));
+        return busy;
+    }
+
+    /** Puts a prompt's reusable prefix in place in its sequence. */
+    private void place(Running r, SequenceSlots.Plan plan) {
+        int seq = plan.sequence();
+        int reuse = plan.reuse();
+        if (r.spec.reuseCache() && r.spec.sampling().isGreedy() && r.spec.topLogprobs() == 0) {
+            r.draft = cachedContinuation(plan.copyFrom() >= 0 ? plan.copyFrom() : seq, r.spec.prompt(), r.cap);
+        }
+        if (plan.copyFrom() >= 0) {
+            ctx.removeTokens(seq, -1, -1);
+            ctx.copySequence(plan.copyFrom(), seq, 0, reuse);
+        } else if (!ctx.removeTokens(seq, reuse, -1)) {
+            ctx.removeTokens(seq, -1, -1);
+            reuse = 0;
+        }
+        slots.set(seq, r.spec.prompt(), reuse);
+        r.sequence = seq;
+        r.position = reuse;
+        r.evaluated = r.spec.prompt().length - reuse;
+        running.add(r);
+    }
+
+    /**
+     * What {@code sequence} holds after the whole of {@code prompt}, when it holds the whole prompt: tokens a greedy
+     * completion of the same prompt generated (an earlier, smaller budget of the same problem), which this one will
+     * generate again unless something after them differs (a forced Wait or answer, a cap). At most {@code cap - 1}
+     * (the last token sampled is never evaluated) and {@link #MAX_DRAFT}.
+     */
+    private int[] cachedContinuation(int sequence, int[] prompt, int cap) {
+        int held = slots.length(sequence);
+        int n = Math.min(held - prompt.length, Math.min(cap - 1, MAX_DRAFT));
+        if (n <= 0) {
+            return NO_DRAFT;
+        }
+        int[] tokens = slots.tokens(sequence);
+        if (!Arrays.equals(tokens, 0, prompt.length, prompt, 0, prompt.length)) {
+            return NO_DRAFT;
+        }
+        return Arrays.copyOfRange(tokens, prompt.length, prompt.length + n);
+    }
+
+    /**
+     * Fills the batch: one token per generating completion first, then prompt chunks while there is room; a prompt
+     * whose end is in the batch brings its draft along (each checked against what greedy sampling picks there).
+     */
+    private List<Running> fill() {
+        batch.clear();
+        List<Running> in = new ArrayList<>();
+        for (Running r : running) {
+            r.output = -1;
+            r.taken = 0;
+            r.draftIn = 0;
+            if (!r.prefilling()) {
+                add(r, r.pending, r.position, true);
+                r.taken = 1;
+                in.add(r);
+            }
+        }
+        for (Running r : running) {
+            int[] prompt = r.spec.prompt();
+            int j = r.position;
+            while (r.prefilling() && j < prompt.length && !batch.isFull()) {
+                add(r, prompt[j], j, j == prompt.length - 1);
+                j++;
+            }
+            if (r.prefilling() && j > r.position) {
+                r.taken = j - r.position;
+                in.add(r);
+                if (j == prompt.length) {
+                    addDraft(r);
+                }
+            }
+        }
+        return in;
+    }
+
+    private void addDraft(Running r) {
+        int position = r.spec.prompt().length;
+        r.draftFirst = batch.size();
+        while (r.draftIn < r.draft.length && !batch.isFull()) {
+            int index = batch.add(r.draft[r.draftIn], position + r.draftIn, r.sequence, true);
+            owners[index] = r;
+            batchTokens[index] = r.draft[r.draftIn];
+            r.draftIn++;
+        }
+    }
+
+    private void add(Running r, int token, int position, boolean output) {
+        int index = batch.add(token, position, r.sequence, output);
+        owners[index] = r;
+        batchTokens[index] = token;
+        if (output) {
+            r.output = index;
+        }
+    }
+
+    /**
+     * Decodes the batch. With no room in the KV cache (nothing was evaluated), drops idle cached sequences, then
+     * makes the newest completion give way, and tries again with the batch refilled.
+     *
+     * @return the completions in the batch that was decoded
+     */
+    private List<Running> decodeMakingRoom(List<Running> in) {
+        while (true) {
+            try {
+                ctx.decode(batch);
+                return in;
+            } catch (LlamaContext.NoRoomException full) {
+                int[] idle = slots.evictable(busySequences());
+                if (idle.length > 0) {
+                    for (int s : idle) {
+                        forget(s);
+                    }
+                } else if (running.size() > 1) {
+                    giveWay(running.getLast());
+                } else {
+                    throw full;
+                }
+                in = fill();
+            }
+        }
+    }
+
+    /** A completion that has produced nothing waits again; one that has fails, so the others can go on. */
+    private void giveWay(Running r) {
+        if (r.generated > 0) {
+            fail(r, FailureKind.BAD_REQUEST, "the context (" + ctx.contextSize() + " tokens) filled up with "
+                    + running.size() + " completions running at once; raise the context size or run fewer at once");
+            return;
+        }
+        running.remove(r);
+        forget(r.sequence);
+        r.sequence = -1;
+        waiting.addFirst(r);
+        roomShort = true;
+    }
+
+    /** Records what each sequence now holds, counts the step, and samples where an output was asked for. */
+    private void commit(List<Running> in) {
+        steps++;
+        int n = batch.size();
+        for (int k = 0; k < n; k++) {
+            slots.append(owners[k].sequence, batchTokens[k]);
+            owners[k] = null;
+        }
+        boolean shared = in.size() > 1;
+        for (Running r : in) {
+            r.position += r.taken;
+            r.steps++;
+            if (shared) {
+                r.sharedSteps++;
+            }
+        }
+        for (Running r : in) {
+            if (r.output >= 0) {
+                int index = r.output;
+                r.output = -1;
+                sample(r, index);
+                if (r.draftIn > 0) {
+                    acceptDraft(r);
+                }
+            }
+        }
+        batch.clear();
+    }
+
+    /**
+     * Takes the draft's tokens for as long as each is what was sampled before it (then it is already evaluated in
+     * place, and the token after it is sampled from its logits), and drops the rest from the cache.
+     */
+    private void acceptDraft(Running r) {
+        int accepted = 0;
+        while (accepted < r.draftIn && !r.ended && r.pending == r.draft[accepted]) {
+            accepted++;
+            r.position++;
+            r.pending = -1;
+            sample(r, r.draftFirst + accepted - 1);
+        }
+        int keep = r.spec.prompt().length + accepted;
+        if (accepted < r.draftIn) {
+            ctx.removeTokens(r.sequence, keep, -1);
+            slots.truncate(r.sequence, keep);
+        }
+        r.draft = NO_DRAFT;
+        r.draftIn = 0;
+    }
+
+    private void sample(Running r, int index) {
+        int token = r.sampler.sample(ctx, index);
+        TokenLogprob probability = r.spec.topLogprobs() > 0 ? probability(token, index, r.spec.topLogprobs()) : null;
+        r.generated++;
+        if (vocab.isEndOfGeneration(token)) {
+            r.stream.acceptSilent(probability);
+            end(r, "EOS");
+        } else if (r.stream.accept(vocab.piece(token, true), probability)) {
+            end(r, "STOP_STRING");
+        } else if (r.generated >= r.cap) {
+            end(r, "LENGTH");
+        } else {
+            r.pending = token;
+        }
+    }
+
+    private TokenLogprob probability(int token, int index, int top) {
+        TokenProbabilities.Result p = TokenProbabilities.of(ctx.logits(index), token, top);
+        List<TokenLogprob.Alternative> alternatives = new ArrayList<>(p.top().size());
+        for (TokenProbabilities.Candidate c : p.top()) {
+            alternatives.add(new TokenLogprob.Alternative(vocab.pieceText(c.token()), c.token(), c.logprob()));
+        }
+        return new TokenLogprob(vocab.pieceText(token), token, p.logprob(), alternatives);
+    }
+
+    /** Ends a running completion; its sequence stays cached for the next prompt that shares it. */
+    private void end(Running r, String stop) {
+        r.ended = true;
+        running.remove(r);
+        roomShort = false;
+        r.sampler.close();
+        r.stream.finish(stop, r.generated, r.spec.prompt().length, r.evaluated, r.steps, r.sharedSteps);
+    }
+
+    /** Fails a running completion; its sequence's content is uncertain, so it is dropped. */
+    private void fail(Running r, FailureKind kind, String message) {
+        r.ended = true;
+        running.remove(r);
+        roomShort = false;
+        r.sampler.close();
+        if (r.sequence >= 0) {
+            forget(r.sequence);
+        }
+        r.replies.fail(r.id, kind, message);
+    }
+
+    private void forget(int sequence) {
+        ctx.removeTokens(sequence, -1, -1);
+        slots.clear(sequence);
+    }
+
+    /** Drops every completion without answering (the host is going down or answers them itself) and frees them. */
+    void abandon() {
+        waiting.forEach(r -> r.sampler.close());
+        running.forEach(r -> r.sampler.close());
+        waiting.clear();
+        running.clear();
+    }
+}
