@@ -76,7 +76,8 @@ final class BestOfNBar extends HBox {
                 .map(h -> o.isEmpty() ? h : h.isEmpty() ? o : o + " \u00b7 " + h)));
         outcome.setMinWidth(0);
         HBox.setHgrow(outcome, Priority.ALWAYS);
-        HBox settings = new HBox(6, new Label("N"), n, new Label(Messages.get("bestOfN.pickBy")), pick, new Label(Messages.get("bestOfN.budget")), budget);
+        HBox settings = new HBox(6, new Label("N"), n, new Label(Messages.get("bestOfN.pickBy")), pick,
+                new Label(Messages.get("bestOfN.budget")), budget);
         settings.setAlignment(Pos.CENTER_LEFT);
         settings.visibleProperty().bind(vm.enabledProperty());
         settings.managedProperty().bind(settings.visibleProperty());

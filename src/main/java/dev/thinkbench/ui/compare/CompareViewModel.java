@@ -506,7 +506,8 @@ public final class CompareViewModel {
             pickDue = false;
             picking = round.pick();
             bestOfN.setOutcome(round.selection() == CandidateRound.Selection.VERIFIER
-                    ? Messages.get("bestOfN.judging") : Messages.get("bestOfN.picking", BestOfNBar.selectionWords(round.selection())));
+                    ? Messages.get("bestOfN.judging")
+                    : Messages.get("bestOfN.picking", BestOfNBar.selectionWords(round.selection())));
         }
         if (picking != null && picking.isDone()) {
             CandidateRound.Outcome outcome = picking.join();

@@ -37,7 +37,8 @@ public final class LiveRunViewModel {
             ColumnState.IDLE);
     private final ReadOnlyObjectWrapper<RunMetrics> metrics = new ReadOnlyObjectWrapper<>(this, "metrics",
             RunMetrics.empty());
-    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", Messages.get("run.status.ready"));
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText",
+            Messages.get("run.status.ready"));
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<FailureKind> failureKind = new ReadOnlyObjectWrapper<>(this, "failureKind");
     private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");

@@ -256,7 +256,8 @@ public final class ModelManagerViewModel implements AutoCloseable {
         }
         CancelToken cancel = new CancelToken();
         entry.cancelToken(cancel);
-        entry.update(CatalogEntry.State.DOWNLOADING, entry.progressProperty().get(), Messages.get("models.download.starting"));
+        entry.update(CatalogEntry.State.DOWNLOADING, entry.progressProperty().get(),
+                Messages.get("models.download.starting"));
         fail("", "");
         tasks.run(() -> {
             Path file = downloader.download(ModelDownloader.Request.of(entry.model(), store.directory()),

@@ -52,7 +52,8 @@ public final class ChooserFiles implements FileAsker {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(Messages.get("files.filter", extension.toUpperCase(Locale.ROOT)), "*." + extension),
+                new FileChooser.ExtensionFilter(Messages.get("files.filter", extension.toUpperCase(Locale.ROOT)),
+                        "*." + extension),
                 new FileChooser.ExtensionFilter(Messages.get("files.all"), "*"));
         if (folder != null && Files.isDirectory(folder.toPath())) {
             chooser.setInitialDirectory(folder);

@@ -48,11 +48,13 @@ public final class ColumnsHeader extends VBox {
         text.setGraphic(Icons.icon(Feather.LIFE_BUOY));
         text.textProperty().bind(sessions.restoreOfferProperty().map(ColumnsHeader::offerText));
         HBox.setHgrow(text, Priority.ALWAYS);
-        Button restore = Icons.button(Messages.get("session.restore"), Feather.ROTATE_CCW, Messages.get("session.restore.help"),
+        Button restore = Icons.button(Messages.get("session.restore"), Feather.ROTATE_CCW,
+                Messages.get("session.restore.help"),
                 Styles.SMALL, Styles.ACCENT);
         restore.setId("restoreAutosave");
         restore.setOnAction(e -> sessions.restore());
-        Button discard = Icons.button(Messages.get("session.discard"), Feather.TRASH_2, Messages.get("session.discard.help"), Styles.SMALL,
+        Button discard = Icons.button(Messages.get("session.discard"), Feather.TRASH_2,
+                Messages.get("session.discard.help"), Styles.SMALL,
                 Styles.FLAT);
         discard.setId("discardAutosave");
         discard.setOnAction(e -> sessions.discardRestore());
@@ -77,7 +79,8 @@ public final class ColumnsHeader extends VBox {
         text.setWrapText(true);
         text.textProperty().bind(sessions.messageProperty());
         HBox.setHgrow(text, Priority.ALWAYS);
-        Button close = Icons.button(null, Feather.X, Messages.get("session.message.close"), Styles.BUTTON_ICON, Styles.FLAT,
+        Button close = Icons.button(null, Feather.X, Messages.get("session.message.close"), Styles.BUTTON_ICON,
+                Styles.FLAT,
                 Styles.SMALL);
         close.setOnAction(e -> sessions.dismissMessage());
         HBox box = new HBox(6, text, close);

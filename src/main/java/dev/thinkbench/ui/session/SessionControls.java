@@ -157,20 +157,23 @@ public final class SessionControls {
         MenuItem saveAs = item(Messages.get("session.saveAs"), SAVE_AS, this::saveAs);
         Menu export = new Menu(Messages.get("session.export"));
         export.getItems().addAll(
-                item(Messages.get("session.export.chartsShown"), null, () -> exportTo(Messages.get("session.export.charts.title"), "png", "charts",
-                        f -> exports.chartsPng(f, look()))),
-                item(Messages.get("session.export.chartsPrint"), null, () -> exportTo(Messages.get("session.export.charts.title"), "png", "charts",
-                        f -> exports.chartsPng(f, ChartSlides.Look.print()))),
-                item(Messages.get("session.export.csv"), null, () -> exportTo(Messages.get("session.export.csv.title"), "csv", "metrics",
-                        exports::csv)),
-                item(Messages.get("session.export.html"), null, () -> exportTo(Messages.get("session.export.html.title"), "html", "report",
-                        exports::html)),
-                item(Messages.get("session.export.markdown"), null, () -> exportTo(Messages.get("session.export.markdown.title"), "md", "report",
-                        exports::markdown)));
+                exportItem("session.export.chartsShown", "session.export.charts.title", "png", "charts",
+                        f -> exports.chartsPng(f, look())),
+                exportItem("session.export.chartsPrint", "session.export.charts.title", "png", "charts",
+                        f -> exports.chartsPng(f, ChartSlides.Look.print())),
+                exportItem("session.export.csv", "session.export.csv.title", "csv", "metrics", exports::csv),
+                exportItem("session.export.html", "session.export.html.title", "html", "report", exports::html),
+                exportItem("session.export.markdown", "session.export.markdown.title", "md", "report",
+                        exports::markdown));
         menu.setOnShowing(e -> export.getItems().forEach(i -> i.setDisable(!exports.hasComparison())));
         menu.getItems().addAll(open, recentMenu, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
                 export);
         return menu;
+    }
+
+    /** An export menu item: its text and the file dialog's title are bundle keys. */
+    private MenuItem exportItem(String textKey, String titleKey, String extension, String name, Export export) {
+        return item(Messages.get(textKey), null, () -> exportTo(Messages.get(titleKey), extension, name, export));
     }
 
     private ChartSlides.Look look() {

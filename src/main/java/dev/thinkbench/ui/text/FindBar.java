@@ -34,11 +34,14 @@ final class FindBar extends HBox {
         query.getStyleClass().addAll(Styles.SMALL, "find-query");
         count.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "find-count");
         count.setMinWidth(Region.USE_PREF_SIZE);
-        Button previous = Icons.button(null, Feather.CHEVRON_UP, Messages.get("find.previous.help"), Styles.BUTTON_ICON,
+        Button previous = Icons.button(null, Feather.CHEVRON_UP, Messages.get("find.previous.help"),
+                Styles.BUTTON_ICON,
                 Styles.FLAT, Styles.SMALL);
-        Button next = Icons.button(null, Feather.CHEVRON_DOWN, Messages.get("find.next.help"), Styles.BUTTON_ICON, Styles.FLAT,
+        Button next = Icons.button(null, Feather.CHEVRON_DOWN, Messages.get("find.next.help"), Styles.BUTTON_ICON,
+                Styles.FLAT,
                 Styles.SMALL);
-        Button close = Icons.button(null, Feather.X, Messages.get("find.close.help"), Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        Button close = Icons.button(null, Feather.X, Messages.get("find.close.help"), Styles.BUTTON_ICON, Styles.FLAT,
+                Styles.SMALL);
         previous.setOnAction(e -> area.findPrevious());
         next.setOnAction(e -> area.findNext());
         close.setOnAction(e -> onClose.run());

@@ -61,7 +61,8 @@ public final class StreamingTextArea extends StackPane {
         placeholder = new Label(placeholderText);
         placeholder.getStyleClass().add("streaming-placeholder");
         placeholder.setMouseTransparent(true);
-        jump = Icons.button(Messages.get("text.jump"), Feather.ARROW_DOWN, Messages.get("text.jump.help"), "small", "accent");
+        jump = Icons.button(Messages.get("text.jump"), Feather.ARROW_DOWN, Messages.get("text.jump.help"), "small",
+                "accent");
         jump.setVisible(false);
         jump.setOnAction(e -> resumeFollowing());
         StackPane.setAlignment(jump, Pos.BOTTOM_RIGHT);

@@ -69,12 +69,14 @@ public final class WelcomeView extends StackPane {
         use.disableProperty().bind(vm.builtInReadyProperty().not());
         Label detail = note("builtInDetail");
         detail.textProperty().bind(vm.builtInDetailProperty());
-        return choice(Messages.get("welcome.builtIn.title"), Messages.get("welcome.builtIn.text"), detail, use);
+        return choice(Messages.get("welcome.builtIn.title"), Messages.get("welcome.builtIn.text"), detail,
+                use);
     }
 
     private HBox download() {
         return choice(Messages.get("welcome.download.title"), Messages.get("welcome.download.text"), null,
-                button(Messages.get("welcome.download.use"), "openModelManagerButton", vm::openModelManager, Styles.BUTTON_OUTLINED));
+                button(Messages.get("welcome.download.use"), "openModelManagerButton", vm::openModelManager,
+                        Styles.BUTTON_OUTLINED));
     }
 
     private HBox ollama() {
@@ -95,7 +97,8 @@ public final class WelcomeView extends StackPane {
         status.textProperty().bind(vm.hostedStatusProperty());
         return choice(names.isEmpty() ? Messages.get("welcome.hosted.title")
                         : Messages.get("welcome.hosted.titleNamed", names), Messages.get("welcome.hosted.text"), status,
-                button(names.isEmpty() ? Messages.get("welcome.hosted.use") : Messages.get("welcome.hosted.useNamed", names), "useHostedButton", vm::useHosted,
+                button(names.isEmpty() ? Messages.get("welcome.hosted.use")
+                                : Messages.get("welcome.hosted.useNamed", names), "useHostedButton", vm::useHosted,
                         Styles.BUTTON_OUTLINED));
     }
 
