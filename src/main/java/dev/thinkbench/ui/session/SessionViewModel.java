@@ -114,7 +114,8 @@ public final class SessionViewModel {
         List<RecordedColumn> columns = new ArrayList<>();
         for (ColumnViewModel column : compare.columns()) {
             String label = column.labelProperty().get() == null || column.labelProperty().get().isBlank()
-                    ? "column " + (columns.size() + 1) : column.labelProperty().get().strip();
+                    ? Messages.get("column.defaultLabel", columns.size() + 1)
+                    : column.labelProperty().get().strip();
             String budget = column.budgetTextProperty().get();
             LaneRun run = column.live().shownRun();
             RecordedColumn recording = replay.recordingOf(column);
