@@ -296,13 +296,13 @@ public final class StepperViewModel implements AutoCloseable {
     private void apply(StepperSnapshot s) {
         last = s;
         state.set(s.state());
-        status.set(s.reason());
+        status.set(StepperWords.say(s.reason()));
         canRun.set(!s.state().running());
         can.forEach((action, flag) -> flag.set(s.can(action)));
         timeline.setAll(TimelineRows.of(s.branches()));
         List<BranchSummary> summaries = new ArrayList<>();
         for (BranchView b : s.branches()) {
-            summaries.add(new BranchSummary(b.id(), b.name(), b.id() == s.activeBranchId(),
+            summaries.add(new BranchSummary(b.id(), StepperWords.say(b.name()), b.id() == s.activeBranchId(),
                     Messages.get("stepper.state." + b.status().name()), b.thinkingTokens(), b.answer(),
                     b.answers().stream().map(StepperViewModel::describe).toList()));
         }

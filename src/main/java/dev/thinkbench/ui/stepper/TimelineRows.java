@@ -21,7 +21,7 @@ final class TimelineRows {
                 boolean answer = s.phase() == StepRecord.Phase.ANSWER;
                 rows.add(new TimelineRow(b.id(), answer ? "A" : String.valueOf(++n), kind(s),
                         s.inserted().replace("\n", "\\n"), s.tokens(), s.promptTokensEvaluated(),
-                        s.durationMillis(), s.note()));
+                        s.durationMillis(), StepperWords.say(s.note())));
             }
         }
         return rows;
