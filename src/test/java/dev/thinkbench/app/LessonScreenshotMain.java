@@ -25,8 +25,8 @@ import java.util.function.BooleanSupplier;
  * engine): verdicts with a priced-as estimate, a lesson in English and Korean, the Stepper after a Wait, best-of-N with
  * its tally, the token confidence view, a new problem, a refused server's check, and the help card. Usage:
  * {@code LessonScreenshotMain OUT_DIR [WIDTH HEIGHT [LANGUAGE]]}, under Xvfb; settings go to a temporary folder; in
- * Korean ({@code ko}) only the verdicts, the confidence view, the Stepper after a Wait, the language menu and the help
- * card are taken. A development tool, not a
+ * Korean ({@code ko}) only the verdicts, the confidence view, the Stepper after a Wait, the language menu, the help
+ * card, best-of-N, the Models tab, the session menu with its exports and the welcome are taken. A development tool, not a
  * test.
  */
 public final class LessonScreenshotMain {
@@ -87,6 +87,7 @@ public final class LessonScreenshotMain {
             run(window::showHelp);
             Thread.sleep(1000);
             snap(window, out.resolve("help" + suffix + ".png"));
+            koreanExtras(window, out, suffix);
             exit(context);
         }
 
@@ -142,6 +143,30 @@ public final class LessonScreenshotMain {
         Thread.sleep(1000);
         snap(window, out.resolve("help.png"));
         exit(context);
+    }
+
+    /** In Korean, also the views moved to the bundles later: best-of-N, the Models tab, the session menu, welcome. */
+    private static void koreanExtras(MainWindow window, Path out, String suffix) throws Exception {
+        run(() -> window.view().closeOverlay());
+        lesson(window, 3);
+        Thread.sleep(1500);
+        await(() -> !window.view().viewModel().compare().runningProperty().get(), 60);
+        Thread.sleep(1200);
+        snap(window, out.resolve("lesson-best-of-n" + suffix + ".png"));
+        run(() -> window.view().selectTab(MainWindow.MODELS));
+        Thread.sleep(800);
+        snap(window, out.resolve("models" + suffix + ".png"));
+        run(() -> window.view().selectTab(MainWindow.COMPARE));
+        var session = (javafx.scene.control.MenuButton) window.view().getScene().lookup("#sessionMenu");
+        run(session::show);
+        Thread.sleep(500);
+        run(() -> ((javafx.scene.control.Menu) session.getItems().getLast()).show());
+        Thread.sleep(800);
+        snapScreen(window, out.resolve("session-menu" + suffix + ".png"));
+        run(session::hide);
+        run(window::showWelcome);
+        Thread.sleep(1000);
+        snap(window, out.resolve("welcome" + suffix + ".png"));
     }
 
     /** The forcing lesson in the Stepper: fork and force an answer, then a Wait on the first branch. */

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.common.Messages;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.CandidateRound;
@@ -22,6 +23,11 @@ import javafx.scene.layout.Region;
  */
 final class BestOfNBar extends HBox {
 
+    /** How a selection rule is said on screen ("majority vote"). */
+    static String selectionWords(CandidateRound.Selection s) {
+        return Messages.get("bestOfN.selection." + s.name());
+    }
+
     BestOfNBar(CompareViewModel compare) {
         BestOfNViewModel vm = compare.bestOfN();
         getStyleClass().add("best-of-n-bar");
@@ -29,12 +35,11 @@ final class BestOfNBar extends HBox {
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
-        ToggleSwitch toggle = new ToggleSwitch("Best-of-N");
+        ToggleSwitch toggle = new ToggleSwitch(Messages.get("bestOfN.toggle"));
         toggle.setId("bestOfNToggle");
         toggle.selectedProperty().bindBidirectional(vm.enabledProperty());
         toggle.disableProperty().bind(compare.runningProperty());
-        toggle.setTooltip(Icons.tip("Run N candidates of one budget with different seeds, then mark the one "
-                + "best-of-N picks (majority vote, verifier, shortest or longest reasoning)"));
+        toggle.setTooltip(Icons.tip(Messages.get("bestOfN.toggle.help")));
         Spinner<Integer> n = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(BestOfNViewModel.MIN,
                 BestOfNViewModel.MAX, vm.candidatesProperty().get()));
         n.setId("bestOfNCount");
@@ -49,7 +54,7 @@ final class BestOfNBar extends HBox {
         pick.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(CandidateRound.Selection s) {
-                return s == null ? "" : s.words();
+                return s == null ? "" : selectionWords(s);
             }
 
             @Override
@@ -63,8 +68,7 @@ final class BestOfNBar extends HBox {
         budget.setPrefColumnCount(16);
         budget.getStyleClass().add(Styles.SMALL);
         budget.textProperty().bindBidirectional(vm.budgetProperty());
-        budget.setTooltip(Icons.tip("The budget every candidate runs at: none, tokens:N, effort:LEVEL or "
-                + "force:min=N,max=N,waits=N"));
+        budget.setTooltip(Icons.tip(Messages.get("bestOfN.budget.help")));
         Label outcome = new Label();
         outcome.setId("bestOfNOutcome");
         outcome.getStyleClass().addAll(Styles.TEXT_SMALL, "best-of-n-outcome");
@@ -72,7 +76,8 @@ final class BestOfNBar extends HBox {
                 .map(h -> o.isEmpty() ? h : h.isEmpty() ? o : o + " \u00b7 " + h)));
         outcome.setMinWidth(0);
         HBox.setHgrow(outcome, Priority.ALWAYS);
-        HBox settings = new HBox(6, new Label("N"), n, new Label("pick by"), pick, new Label("budget"), budget);
+        HBox settings = new HBox(6, new Label("N"), n, new Label(Messages.get("bestOfN.pickBy")), pick,
+                new Label(Messages.get("bestOfN.budget")), budget);
         settings.setAlignment(Pos.CENTER_LEFT);
         settings.visibleProperty().bind(vm.enabledProperty());
         settings.managedProperty().bind(settings.visibleProperty());

@@ -143,7 +143,7 @@ public final class ChartsPane extends HBox {
         Map<String, Integer> seen = new HashMap<>();
         List<String> out = new ArrayList<>();
         for (ColumnFigures f : figures) {
-            String base = f.label() == null || f.label().isBlank() ? "column" : f.label().strip();
+            String base = f.label() == null || f.label().isBlank() ? Messages.get("column.unnamed") : f.label().strip();
             int n = seen.merge(base, 1, Integer::sum);
             out.add(n == 1 ? base : base + " (" + n + ")");
         }

@@ -269,7 +269,7 @@ public final class CompareViewModel {
             return null;
         }
         String spec = columns.isEmpty() ? "effort:medium" : columns.getLast().budgetTextProperty().get();
-        ColumnViewModel c = new ColumnViewModel("column " + (columns.size() + 1), spec);
+        ColumnViewModel c = new ColumnViewModel(Messages.get("column.defaultLabel", columns.size() + 1), spec);
         columns.add(c);
         return c;
     }
@@ -291,29 +291,29 @@ public final class CompareViewModel {
 
     private String blocker() {
         if (running.get()) {
-            return "A run is in progress (Esc cancels it)";
+            return Messages.get("runHint.running");
         }
         if (connection.engineProperty().get() == null) {
             String why = connection.connectionErrorProperty().get();
-            return why.isEmpty() ? "Choose an engine" : "Fix the connection: " + why;
+            return why.isEmpty() ? Messages.get("runHint.noEngine") : Messages.get("runHint.connection", why);
         }
         if (!prompt.hasPrompt()) {
-            return "Write a prompt or pick a sample to run";
+            return Messages.get("runHint.noPrompt");
         }
         String model = connection.modelProperty().get();
         if (model == null || model.isBlank()) {
-            return "Choose a model";
+            return Messages.get("runHint.noModel");
         }
         if (!prompt.samplingValid()) {
-            return "Fix the sampling settings";
+            return Messages.get("runHint.sampling");
         }
         for (ColumnViewModel c : columns) {
             if (!c.budgetErrorProperty().get().isEmpty()) {
-                return "Fix the budget of column '" + c.labelProperty().get() + "'";
+                return Messages.get("runHint.budget", c.labelProperty().get());
             }
         }
         if (columns.stream().noneMatch(ColumnViewModel::isRunnable)) {
-            return "No column has a budget this engine can run";
+            return Messages.get("runHint.noRunnableColumn");
         }
         return "";
     }
@@ -349,7 +349,7 @@ public final class CompareViewModel {
             ColumnViewModel c = columns.get(i);
             if (c.isRunnable()) {
                 laneOf.put(c, lanes.size());
-                lanes.add(c.toLane("column " + (i + 1)));
+                lanes.add(c.toLane(Messages.get("column.defaultLabel", i + 1)));
                 runCols.add(c);
             } else {
                 c.live().skip(c.unsupportedProperty().get());
@@ -464,8 +464,7 @@ public final class CompareViewModel {
     private void updateBestOfNHint() {
         String t = prompt.temperatureProperty().get();
         boolean greedy = t != null && !t.isBlank() && isZero(t.strip());
-        bestOfN.setHint(greedy ? "Temperature 0 is greedy: every candidate is the same run. Raise the temperature "
-                + "(e.g. 0.8) so the candidates differ." : "");
+        bestOfN.setHint(greedy ? Messages.get("bestOfN.greedy") : "");
     }
 
     private static boolean isZero(String number) {
@@ -498,7 +497,7 @@ public final class CompareViewModel {
         tally.set("");
         pickDue = true;
         picking = null;
-        bestOfN.setOutcome(columns.size() + " candidates running…");
+        bestOfN.setOutcome(Messages.get("bestOfN.running", columns.size()));
     }
 
     /** Once every candidate has ended, picks (the verifier judges first) and marks the columns. */
@@ -507,7 +506,8 @@ public final class CompareViewModel {
             pickDue = false;
             picking = round.pick();
             bestOfN.setOutcome(round.selection() == CandidateRound.Selection.VERIFIER
-                    ? "The verifier is judging the answers…" : "Picking by " + round.selection().words() + "…");
+                    ? Messages.get("bestOfN.judging")
+                    : Messages.get("bestOfN.picking", BestOfNBar.selectionWords(round.selection())));
         }
         if (picking != null && picking.isDone()) {
             CandidateRound.Outcome outcome = picking.join();
@@ -522,15 +522,16 @@ public final class CompareViewModel {
             if (c.index() >= columns.size()) {
                 continue;
             }
-            String answer = c.extracted() == null ? "no answer" : "answer " + c.extracted();
-            String score = c.score() == null ? "" : String.format(java.util.Locale.ROOT, " · score %.0f",
-                    c.score());
-            columns.get(c.index()).markCandidate((c.index() == pickedIndex ? "✓ picked · " : "") + answer
-                    + score, c.index() == pickedIndex);
+            String answer = c.extracted() == null ? Messages.get("bestOfN.mark.noAnswer")
+                    : Messages.get("bestOfN.mark.answer", c.extracted());
+            String mark = c.score() == null ? answer : Messages.get("bestOfN.mark.scored", answer,
+                    String.format(java.util.Locale.ROOT, "%.0f", c.score()));
+            columns.get(c.index()).markCandidate(c.index() == pickedIndex ? Messages.get("bestOfN.mark.picked", mark)
+                    : mark, c.index() == pickedIndex);
         }
-        bestOfN.setOutcome(outcome.pick().map(p -> "#" + (p.candidate().index() + 1) + " picked by "
-                + round.selection().words() + ": " + p.note())
-                .orElse("No candidate gave a readable answer: nothing to pick."));
+        bestOfN.setOutcome(outcome.pick().map(p -> Messages.get("bestOfN.picked", p.candidate().index() + 1,
+                        BestOfNBar.selectionWords(round.selection()), p.note()))
+                .orElse(Messages.get("bestOfN.nothingPicked")));
     }
 
     /** The best-of-N mode: on, the columns are N candidates of one budget and the pick is marked. */

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.text.TextStreamListener;
 
 import dev.thinkbench.ui.text.TextChunk;
@@ -36,7 +37,8 @@ public final class LiveRunViewModel {
             ColumnState.IDLE);
     private final ReadOnlyObjectWrapper<RunMetrics> metrics = new ReadOnlyObjectWrapper<>(this, "metrics",
             RunMetrics.empty());
-    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "Ready");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText",
+            Messages.get("run.status.ready"));
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<FailureKind> failureKind = new ReadOnlyObjectWrapper<>(this, "failureKind");
     private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
@@ -115,7 +117,7 @@ public final class LiveRunViewModel {
         error.set("");
         failureKind.set(null);
         state.set(ColumnState.SKIPPED);
-        statusText.set("Not run: " + reason);
+        statusText.set(Messages.get("run.status.notRun", reason));
     }
 
     /** {@link #tick(long, boolean)} that hands the text over in this frame. */
@@ -189,7 +191,7 @@ public final class LiveRunViewModel {
                 case ReasoningEvent.Cancelled c -> state.set(ColumnState.CANCELLED);
                 case ReasoningEvent.Failed f -> {
                     failureKind.set(f.kind());
-                    error.set(f.message() == null || f.message().isBlank() ? "the run failed" : f.message());
+                    error.set(f.message() == null || f.message().isBlank() ? Messages.get("run.failed") : f.message());
                     state.set(ColumnState.FAILED);
                 }
                 case ReasoningEvent.Started s -> state.set(ColumnState.WAITING);
@@ -298,19 +300,19 @@ public final class LiveRunViewModel {
 
     private void updateStatus() {
         RunMetrics m = metrics.get();
-        String kept = sawText ? "; the partial output is kept" : "";
+        String total = Formats.seconds(m.totalMs());
         statusText.set(switch (state.get()) {
-            case IDLE -> "Ready";
+            case IDLE -> Messages.get("run.status.ready");
             case SKIPPED -> statusText.get();
             case WAITING -> retryAtNanos - nowNanos > 0
-                    ? "Retrying in " + Formats.seconds((retryAtNanos - nowNanos) / 1_000_000) + ": " + retryReason
-                    : "Waiting for the first token\u2026 " + Formats.seconds(m.totalMs());
-            case THINKING -> "Thinking\u2026 " + Formats.tokens(m.thinkingTokens()) + " tokens \u00b7 "
-                    + Formats.seconds(m.totalMs());
-            case ANSWERING -> "Answering\u2026 " + Formats.seconds(m.totalMs());
-            case DONE -> "Done in " + Formats.seconds(m.totalMs());
-            case FAILED -> "Failed after " + Formats.seconds(m.totalMs()) + kept;
-            case CANCELLED -> "Cancelled after " + Formats.seconds(m.totalMs()) + kept;
+                    ? Messages.get("run.status.retrying", Formats.seconds((retryAtNanos - nowNanos) / 1_000_000),
+                            retryReason)
+                    : Messages.get("run.status.waiting", total);
+            case THINKING -> Messages.get("run.status.thinking", Formats.tokens(m.thinkingTokens()), total);
+            case ANSWERING -> Messages.get("run.status.answering", total);
+            case DONE -> Messages.get("run.status.done", total);
+            case FAILED -> Messages.get(sawText ? "run.status.failedKept" : "run.status.failed", total);
+            case CANCELLED -> Messages.get(sawText ? "run.status.cancelledKept" : "run.status.cancelled", total);
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.problems.ProblemGenerator;
 import dev.thinkbench.lab.samples.ModelFit;
@@ -83,9 +84,9 @@ public final class PromptViewModel {
         }
         try {
             double t = Double.parseDouble(text.strip());
-            return t < 0 || t > 2 || Double.isNaN(t) ? "temperature must be between 0 and 2" : "";
+            return t < 0 || t > 2 || Double.isNaN(t) ? Messages.get("prompt.temperature.range") : "";
         } catch (NumberFormatException e) {
-            return "temperature must be a number such as 0.6 (blank: the engine's default)";
+            return Messages.get("prompt.temperature.notNumber");
         }
     }
 
@@ -97,7 +98,7 @@ public final class PromptViewModel {
             Long.parseLong(text.strip());
             return "";
         } catch (NumberFormatException e) {
-            return "seed must be a whole number (blank: none)";
+            return Messages.get("prompt.seed.notNumber");
         }
     }
 

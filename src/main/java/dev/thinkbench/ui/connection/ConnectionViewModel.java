@@ -179,7 +179,7 @@ public final class ConnectionViewModel {
         EngineRegistry.Entry entry = engineEntry.get();
         if (entry == null) {
             engine.set(null);
-            connectionError.set("no engine is available in this build");
+            connectionError.set(Messages.get("connection.noEngineInBuild"));
             return;
         }
         String stored = keys.flatMap(k -> k.get(entry.id())).orElse(null);
@@ -190,7 +190,7 @@ public final class ConnectionViewModel {
                     : apiKeyVariable.get().strip();
             String key = variable == null ? stored : environment.apply(variable);
             connectionError.set(variable != null && key == null
-                    ? "environment variable " + variable + " is not set; running without a key" : "");
+                    ? Messages.get("connection.keyVariableMissing", variable) : "");
             engine.set(entry.factory().create(new EngineConfig(entry.id(), uri, key, null, variable)));
         } catch (IllegalArgumentException e) {
             engine.set(null);
@@ -237,12 +237,11 @@ public final class ConnectionViewModel {
             URI uri = new URI(text.strip());
             if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase())
                     || uri.getHost() == null) {
-                throw new IllegalArgumentException("base URL must look like http://127.0.0.1:11434, was '"
-                        + text.strip() + "'");
+                throw new IllegalArgumentException(Messages.get("connection.baseUrl.shape", text.strip()));
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("base URL is not a URL: " + e.getReason(), e);
+            throw new IllegalArgumentException(Messages.get("connection.baseUrl.invalid", e.getReason()), e);
         }
     }
 
@@ -267,7 +266,7 @@ public final class ConnectionViewModel {
                         : new ServerStatus(ServerStatus.State.OK, Messages.get("connection.ok", name, list.size()),
                         current.displayName()));
                 if (list.isEmpty()) {
-                    modelsError.set("no models available on this engine yet");
+                    modelsError.set(Messages.get("connection.noModelsYet"));
                 } else if (model.get() == null || model.get().isBlank()) {
                     model.set(list.getFirst().name());
                 }
@@ -276,7 +275,7 @@ public final class ConnectionViewModel {
             if (generation == listGeneration) {
                 loadingModels.set(false);
                 models.clear();
-                modelsError.set("No model list: " + messageOf(error));
+                modelsError.set(Messages.get("connection.noModelList", messageOf(error)));
                 status.set(new ServerStatus(ServerStatus.State.PROBLEM, summaryOf(error, name), messageOf(error)));
             }
         });

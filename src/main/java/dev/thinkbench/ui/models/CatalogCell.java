@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.models;
 
+import dev.thinkbench.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.engine.local.gguf.GgufModelInfo;
 import dev.thinkbench.engine.local.models.CatalogModel;
@@ -28,7 +29,7 @@ final class CatalogCell extends ListCell<CatalogEntry> {
     private final Label detail = new Label();
     private final ProgressBar bar = new ProgressBar(0);
     private final Button action = new Button();
-    private final Button delete = new Button("Delete");
+    private final Button delete = new Button(Messages.get("models.delete"));
     private final HBox box;
     private final ChangeListener<CatalogEntry.State> stateStyle = (obs, old, now) -> styleFor(now);
     private CatalogEntry shown;
@@ -76,10 +77,10 @@ final class CatalogCell extends ListCell<CatalogEntry> {
             return;
         }
         CatalogModel m = entry.model();
-        title.setText(m.name() + " \u00b7 " + m.quantization() + " \u00b7 " + GgufModelInfo.humanBytes(m.sizeBytes())
-                + (m.recommended() ? "  (recommended)" : ""));
+        String line = m.name() + " \u00b7 " + m.quantization() + " \u00b7 " + GgufModelInfo.humanBytes(m.sizeBytes());
+        title.setText(m.recommended() ? Messages.get("models.recommended", line) : line);
         boolean saysChecksum = m.notes().toLowerCase(java.util.Locale.ROOT).contains("checksum");
-        notes.setText(m.notes() + (m.sha256() == null || saysChecksum ? "" : " Checksum verified after download."));
+        notes.setText(m.sha256() == null || saysChecksum ? m.notes() : Messages.get("models.checksumNote", m.notes()));
         bar.progressProperty().bind(entry.progressProperty());
         bar.visibleProperty().bind(entry.stateProperty().isEqualTo(CatalogEntry.State.DOWNLOADING)
                 .or(entry.stateProperty().isEqualTo(CatalogEntry.State.PAUSED)));
@@ -88,10 +89,10 @@ final class CatalogCell extends ListCell<CatalogEntry> {
         styleFor(entry.stateProperty().get());
         detail.textProperty().bind(entry.detailProperty());
         action.textProperty().bind(Bindings.createStringBinding(() -> switch (entry.stateProperty().get()) {
-            case AVAILABLE, FAILED -> "Download";
-            case DOWNLOADING -> "Pause";
-            case PAUSED -> "Resume";
-            case INSTALLED -> "Use";
+            case AVAILABLE, FAILED -> Messages.get("models.download.start");
+            case DOWNLOADING -> Messages.get("models.download.pause");
+            case PAUSED -> Messages.get("models.download.resume");
+            case INSTALLED -> Messages.get("models.download.use");
         }, entry.stateProperty()));
         delete.visibleProperty().bind(entry.stateProperty().isEqualTo(CatalogEntry.State.INSTALLED)
                 .or(entry.stateProperty().isEqualTo(CatalogEntry.State.PAUSED)));

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.models;
 
+import dev.thinkbench.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.engine.local.models.LocalModel;
 import dev.thinkbench.ui.common.Icons;
@@ -38,7 +39,7 @@ final class LocalModelCell extends ListCell<LocalModel> {
             return;
         }
         HBox tags = new HBox(6, tag(source(m.source()), Styles.ACCENT));
-        String detail = m.usable() ? m.info().summary() : "cannot run here: " + m.problem();
+        String detail = m.usable() ? m.info().summary() : Messages.get("models.cannotRun", m.problem());
         setText(m.displayName() + "\n" + detail);
         if (!m.usable()) {
             getStyleClass().add("unusable");
@@ -51,7 +52,7 @@ final class LocalModelCell extends ListCell<LocalModel> {
         top.setAlignment(Pos.CENTER_LEFT);
         Path running = inUse.getValue();
         if (running != null && running.equals(m.path().toAbsolutePath().normalize())) {
-            Label tag = tag("in use", Styles.SUCCESS);
+            Label tag = tag(Messages.get("models.tag.inUse"), Styles.SUCCESS);
             tag.setGraphic(Icons.icon(Feather.CHECK));
             tags.getChildren().add(tag);
             getStyleClass().add("in-use");
@@ -61,11 +62,11 @@ final class LocalModelCell extends ListCell<LocalModel> {
 
     private static String source(LocalModel.Source source) {
         return switch (source) {
-            case BUNDLED -> "bundled";
-            case DOWNLOADED -> "downloaded";
+            case BUNDLED -> Messages.get("models.source.bundled");
+            case DOWNLOADED -> Messages.get("models.source.downloaded");
             case OLLAMA -> "Ollama";
             case LM_STUDIO -> "LM Studio";
-            case OPENED -> "opened";
+            case OPENED -> Messages.get("models.source.opened");
         };
     }
 

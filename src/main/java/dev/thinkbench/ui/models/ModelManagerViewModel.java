@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.models;
 
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.BackgroundTasks;
 
 import dev.thinkbench.engine.CancelToken;
@@ -208,7 +209,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
             if (!found.problem().isEmpty()) {
                 fail(found.problem(), "");
             }
-        }, e -> fail("Cannot list the models: " + e.getMessage(), ""));
+        }, e -> fail(Messages.get("models.error.list", e.getMessage()), ""));
     }
 
     /** What a rescan found: the models, each catalog entry's state to apply, and a problem to show. */
@@ -221,7 +222,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
         try {
             found.addAll(store.installed());
         } catch (java.io.IOException e) {
-            problem = "Cannot read the models folder " + store.directory() + ": " + e.getMessage();
+            problem = Messages.get("models.error.folder", store.directory(), e.getMessage());
         }
         found.addAll(external.all());
         List<Runnable> states = new ArrayList<>();
@@ -239,10 +240,10 @@ public final class ModelManagerViewModel implements AutoCloseable {
         }
         CatalogModel m = entry.model();
         if (installed) {
-            entry.update(CatalogEntry.State.INSTALLED, 1, "installed in " + store.directory());
+            entry.update(CatalogEntry.State.INSTALLED, 1, Messages.get("models.installedIn", store.directory()));
         } else if (partial > 0) {
             entry.update(CatalogEntry.State.PAUSED, m.sizeBytes() > 0 ? (double) partial / m.sizeBytes() : -1,
-                    GgufModelInfo.humanBytes(partial) + " downloaded; resume to continue");
+                    Messages.get("models.partial", GgufModelInfo.humanBytes(partial)));
         } else {
             entry.update(CatalogEntry.State.AVAILABLE, 0, m.license());
         }
@@ -255,7 +256,8 @@ public final class ModelManagerViewModel implements AutoCloseable {
         }
         CancelToken cancel = new CancelToken();
         entry.cancelToken(cancel);
-        entry.update(CatalogEntry.State.DOWNLOADING, entry.progressProperty().get(), "starting\u2026");
+        entry.update(CatalogEntry.State.DOWNLOADING, entry.progressProperty().get(),
+                Messages.get("models.download.starting"));
         fail("", "");
         tasks.run(() -> {
             Path file = downloader.download(ModelDownloader.Request.of(entry.model(), store.directory()),
@@ -263,7 +265,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
             return LocalModel.inspect(file, LocalModel.Source.DOWNLOADED, file.getFileName().toString());
         }, model -> {
             progress.remove(entry);
-            entry.update(CatalogEntry.State.INSTALLED, 1, "installed in " + store.directory());
+            entry.update(CatalogEntry.State.INSTALLED, 1, Messages.get("models.installedIn", store.directory()));
             models.removeIf(m -> m.path().equals(model.path()));
             models.addFirst(model);
         }, e -> {
@@ -294,7 +296,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
         }, target -> {
             models.removeIf(m -> m.path().equals(target));
             entry.update(CatalogEntry.State.AVAILABLE, 0, entry.model().license());
-        }, e -> fail("Cannot delete " + entry.model().fileName() + ": " + e.getMessage(), ""));
+        }, e -> fail(Messages.get("models.error.delete", entry.model().fileName(), e.getMessage()), ""));
     }
 
     /** Adds a GGUF file from anywhere; a file the engine cannot run is listed with its reason, and not chosen. */
@@ -305,16 +307,16 @@ public final class ModelManagerViewModel implements AutoCloseable {
             if (model.usable()) {
                 choose(model);
             } else {
-                fail("Cannot use " + file.getFileName() + ": " + model.problem(), "");
+                fail(Messages.get("models.error.use", file.getFileName(), model.problem()), "");
             }
-        }, e -> fail("Cannot open " + file.getFileName() + ": " + e.getMessage(), ""));
+        }, e -> fail(Messages.get("models.error.open", file.getFileName(), e.getMessage()), ""));
     }
 
     /** Chooses an installed catalog model (e.g. right after its download) as {@link #choose} does. */
     public void useInstalled(CatalogEntry entry) {
         Path file = store.target(entry.model());
         models.stream().filter(m -> m.path().equals(file)).findFirst().ifPresentOrElse(this::choose,
-                () -> fail(entry.model().name() + " is not installed in " + store.directory(), ""));
+                () -> fail(Messages.get("models.error.notInstalled", entry.model().name(), store.directory()), ""));
     }
 
     /**
@@ -323,7 +325,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
      */
     public void choose(LocalModel model) {
         if (!model.usable()) {
-            fail("Cannot use " + model.displayName() + ": " + model.problem(), "");
+            fail(Messages.get("models.error.use", model.displayName(), model.problem()), "");
             return;
         }
         selected.set(model);
@@ -338,7 +340,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
                     availableMemory.getAsLong());
             return a.fits() ? "" : a.warning();
         }, text -> showWarning(model, text),
-                e -> showWarning(model, "Cannot read " + model.path().getFileName() + ": " + e.getMessage()));
+                e -> showWarning(model, Messages.get("models.error.read", model.path().getFileName(), e.getMessage())));
     }
 
     private void showWarning(LocalModel model, String text) {
@@ -354,13 +356,13 @@ public final class ModelManagerViewModel implements AutoCloseable {
             return;
         }
         String name = model.path().getFileName().toString();
-        loadStatus.set("Loading " + name + " in the built-in engine\u2026");
+        loadStatus.set(Messages.get("models.loading", name));
         tasks.run(() -> {
             using.load(model);
             return model;
         }, loadedModel -> {
             if (model.equals(selected.get())) {
-                loadStatus.set(name + " is loaded in the built-in engine");
+                loadStatus.set(Messages.get("models.loadedIn", name));
             }
         }, e -> {
             if (model.equals(selected.get())) {
@@ -374,8 +376,10 @@ public final class ModelManagerViewModel implements AutoCloseable {
     public void drain() {
         progress.forEach((entry, p) -> {
             if (entry.stateProperty().get() == CatalogEntry.State.DOWNLOADING) {
-                entry.update(CatalogEntry.State.DOWNLOADING, p.fraction(), GgufModelInfo.humanBytes(p.downloaded())
-                        + (p.total() > 0 ? " of " + GgufModelInfo.humanBytes(p.total()) : ""));
+                entry.update(CatalogEntry.State.DOWNLOADING, p.fraction(), p.total() > 0
+                        ? Messages.get("models.progress", GgufModelInfo.humanBytes(p.downloaded()),
+                                GgufModelInfo.humanBytes(p.total()))
+                        : GgufModelInfo.humanBytes(p.downloaded()));
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.present;
 
+import dev.thinkbench.ui.common.Messages;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.Theme;
@@ -55,8 +56,6 @@ public final class PresenterControls {
             KeyCombination.SHIFT_DOWN);
     private static final KeyCombination CONTRAST = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
-    private static final String KEYS = "Ctrl+Shift+P leave presenter mode \u00b7 Ctrl+= / Ctrl+- zoom \u00b7 "
-            + "F11 full screen \u00b7 Ctrl+Shift+H high contrast";
 
     private final WorkbenchView view;
     private final PresenterViewModel vm;
@@ -109,7 +108,7 @@ public final class PresenterControls {
         if (window instanceof Stage stage) {
             // Esc cancels runs here; F11 is the way out of full screen
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-            stage.setFullScreenExitHint("F11 leaves full screen");
+            stage.setFullScreenExitHint(Messages.get("present.fullScreen.exitHint"));
             stage.fullScreenProperty().addListener((obs, was, now) -> vm.setFullScreen(now));
         }
     }
@@ -169,7 +168,7 @@ public final class PresenterControls {
             }
         }
         if (vm.presentingProperty().get() || percent != 100) {
-            show("Zoom " + percent + " %");
+            show(Messages.get("present.zoomed", percent));
         }
     }
 
@@ -183,7 +182,7 @@ public final class PresenterControls {
         view.getStyleClass().remove("presenting");
         if (presenting) {
             view.getStyleClass().add("presenting");
-            show("Presenter mode \u00b7 " + KEYS);
+            show(Messages.get("present.on"));
         }
         view.compareView().setPresenting(presenting);
         view.requestFocus();
@@ -226,8 +225,8 @@ public final class PresenterControls {
         MenuButton menu = new MenuButton(null, Icons.icon(Feather.MONITOR));
         menu.setId("presenterMenu");
         menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        menu.setTooltip(Icons.tip("Presenting: presenter mode, zoom, high contrast, full screen"));
-        CheckMenuItem present = new CheckMenuItem("Presenter mode");
+        menu.setTooltip(Icons.tip(Messages.get("present.menu.help")));
+        CheckMenuItem present = new CheckMenuItem(Messages.get("present.mode"));
         present.setAccelerator(PRESENT);
         present.selectedProperty().addListener((obs, was, now) -> {
             if (now != vm.presentingProperty().get()) {
@@ -235,17 +234,17 @@ public final class PresenterControls {
             }
         });
         vm.presentingProperty().addListener((obs, was, now) -> present.setSelected(now));
-        MenuItem in = new MenuItem("Zoom in");
+        MenuItem in = new MenuItem(Messages.get("present.zoomIn"));
         in.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
         in.setOnAction(e -> vm.zoomIn());
-        MenuItem out = new MenuItem("Zoom out");
+        MenuItem out = new MenuItem(Messages.get("present.zoomOut"));
         out.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
         out.setOnAction(e -> vm.zoomOut());
         MenuItem reset = new MenuItem();
-        reset.textProperty().bind(vm.zoomProperty().map(z -> "Actual size (now " + z + " %)"));
+        reset.textProperty().bind(vm.zoomProperty().map(z -> Messages.get("present.actualSize", z)));
         reset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
         reset.setOnAction(e -> vm.resetZoom());
-        CheckMenuItem contrast = new CheckMenuItem("High contrast");
+        CheckMenuItem contrast = new CheckMenuItem(Messages.get("present.highContrast"));
         contrast.setAccelerator(CONTRAST);
         contrast.selectedProperty().addListener((obs, was, now) -> {
             if (now != vm.highContrastProperty().get()) {
@@ -253,7 +252,7 @@ public final class PresenterControls {
             }
         });
         vm.highContrastProperty().addListener((obs, was, now) -> contrast.setSelected(now));
-        CheckMenuItem full = new CheckMenuItem("Full screen");
+        CheckMenuItem full = new CheckMenuItem(Messages.get("present.fullScreen"));
         full.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         full.selectedProperty().addListener((obs, was, now) -> {
             if (now != vm.fullScreenProperty().get()) {

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.session;
 
+import dev.thinkbench.ui.common.Messages;
 import javafx.scene.Node;
 import javafx.stage.FileChooser;
 
@@ -51,8 +52,9 @@ public final class ChooserFiles implements FileAsker {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT) + " files", "*." + extension),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(Messages.get("files.filter", extension.toUpperCase(Locale.ROOT)),
+                        "*." + extension),
+                new FileChooser.ExtensionFilter(Messages.get("files.all"), "*"));
         if (folder != null && Files.isDirectory(folder.toPath())) {
             chooser.setInitialDirectory(folder);
         }

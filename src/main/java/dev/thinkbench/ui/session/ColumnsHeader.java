@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.session;
 
+import dev.thinkbench.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.compare.CompareViewModel;
@@ -47,11 +48,13 @@ public final class ColumnsHeader extends VBox {
         text.setGraphic(Icons.icon(Feather.LIFE_BUOY));
         text.textProperty().bind(sessions.restoreOfferProperty().map(ColumnsHeader::offerText));
         HBox.setHgrow(text, Priority.ALWAYS);
-        Button restore = Icons.button("Restore", Feather.ROTATE_CCW, "Open the autosaved workbench",
+        Button restore = Icons.button(Messages.get("session.restore"), Feather.ROTATE_CCW,
+                Messages.get("session.restore.help"),
                 Styles.SMALL, Styles.ACCENT);
         restore.setId("restoreAutosave");
         restore.setOnAction(e -> sessions.restore());
-        Button discard = Icons.button("Discard", Feather.TRASH_2, "Delete the autosave", Styles.SMALL,
+        Button discard = Icons.button(Messages.get("session.discard"), Feather.TRASH_2,
+                Messages.get("session.discard.help"), Styles.SMALL,
                 Styles.FLAT);
         discard.setId("discardAutosave");
         discard.setOnAction(e -> sessions.discardRestore());
@@ -67,8 +70,7 @@ public final class ColumnsHeader extends VBox {
     }
 
     private static String offerText(Path file) {
-        return "Thinkbench did not close normally last time; the workbench was autosaved (" + file.getFileName()
-                + "). Restore it?";
+        return Messages.get("session.restoreOffer", file.getFileName());
     }
 
     private static HBox message(SessionViewModel sessions) {
@@ -77,7 +79,8 @@ public final class ColumnsHeader extends VBox {
         text.setWrapText(true);
         text.textProperty().bind(sessions.messageProperty());
         HBox.setHgrow(text, Priority.ALWAYS);
-        Button close = Icons.button(null, Feather.X, "Close this message", Styles.BUTTON_ICON, Styles.FLAT,
+        Button close = Icons.button(null, Feather.X, Messages.get("session.message.close"), Styles.BUTTON_ICON,
+                Styles.FLAT,
                 Styles.SMALL);
         close.setOnAction(e -> sessions.dismissMessage());
         HBox box = new HBox(6, text, close);
@@ -111,13 +114,12 @@ public final class ColumnsHeader extends VBox {
     }
 
     private static HBox kept(CompareViewModel compare) {
-        Label text = new Label("These columns keep the last comparison, run on the engine before; Run runs their "
-                + "budgets here.");
+        Label text = new Label(Messages.get("session.keptColumns"));
         text.setWrapText(true);
         text.setGraphic(Icons.icon(Feather.INFO));
         HBox.setHgrow(text, Priority.ALWAYS);
-        Button presets = Icons.button("Use this engine's presets", Feather.COLUMNS,
-                "Replace the columns with the small / medium / large budgets of the engine now chosen",
+        Button presets = Icons.button(Messages.get("session.usePresets"), Feather.COLUMNS,
+                Messages.get("session.usePresets.help"),
                 Styles.SMALL, Styles.BUTTON_OUTLINED);
         presets.setId("usePresets");
         presets.setMinWidth(Region.USE_PREF_SIZE);

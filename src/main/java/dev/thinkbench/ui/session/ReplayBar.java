@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.session;
 
+import dev.thinkbench.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.Replay;
 import dev.thinkbench.ui.common.Icons;
@@ -25,7 +26,7 @@ import java.util.Locale;
 public final class ReplayBar extends HBox {
 
     private final ReplayViewModel replay;
-    private final Button play = Icons.button(null, Feather.PLAY, "Play from here, as recorded (Space)",
+    private final Button play = Icons.button(null, Feather.PLAY, Messages.get("replay.play.help"),
             Styles.BUTTON_ICON, Styles.ACCENT);
     private final Slider seek = new Slider(0, 1, 0);
     private boolean updating;
@@ -39,14 +40,14 @@ public final class ReplayBar extends HBox {
         title.setGraphic(Icons.icon(Feather.FILM));
         title.textProperty().bind(replay.titleProperty());
         title.setMinWidth(0);
-        title.setTooltip(Icons.tip("A recorded session: the columns replay it as it ran"));
+        title.setTooltip(Icons.tip(Messages.get("replay.title.help")));
         play.setId("replayPlay");
         play.setOnAction(e -> replay.playPause());
         replay.playingProperty().addListener((obs, was, now) -> {
             play.setGraphic(Icons.icon(now ? Feather.PAUSE : Feather.PLAY));
-            play.getTooltip().setText(now ? "Pause (Space)" : "Play from here, as recorded (Space)");
+            play.getTooltip().setText(Messages.get(now ? "replay.pause.help" : "replay.play.help"));
         });
-        Button restart = Icons.button(null, Feather.SKIP_BACK, "Replay from the start (Home)", Styles.BUTTON_ICON,
+        Button restart = Icons.button(null, Feather.SKIP_BACK, Messages.get("replay.restart.help"), Styles.BUTTON_ICON,
                 Styles.FLAT);
         restart.setId("replayRestart");
         restart.setOnAction(e -> replay.restart());
@@ -70,7 +71,7 @@ public final class ReplayBar extends HBox {
         time.setMinWidth(Region.USE_PREF_SIZE);
         time.textProperty().bind(Bindings.createStringBinding(() -> clock(replay.positionProperty().get()) + " / "
                 + clock(replay.durationProperty().get()), replay.positionProperty(), replay.durationProperty()));
-        Button close = Icons.button(null, Feather.X, "Stop replaying (the columns keep the whole recording)",
+        Button close = Icons.button(null, Feather.X, Messages.get("replay.close.help"),
                 Styles.BUTTON_ICON, Styles.FLAT);
         close.setId("replayClose");
         close.setOnAction(e -> replay.close());
@@ -94,14 +95,15 @@ public final class ReplayBar extends HBox {
         HBox box = new HBox();
         box.getStyleClass().add("replay-speeds");
         for (Replay.Speed s : Replay.Speed.values()) {
-            ToggleButton b = new ToggleButton(s == Replay.Speed.INSTANT ? "at once" : s.factor() + "x");
+            ToggleButton b = new ToggleButton(s == Replay.Speed.INSTANT ? Messages.get("replay.speed.instant")
+                    : Messages.get("replay.speed", s.factor()));
             b.setId("replaySpeed" + s.factor());
             b.setToggleGroup(group);
             b.getStyleClass().add(Styles.SMALL);
             b.setUserData(s);
             b.setSelected(s == replay.speedProperty().get());
-            b.setTooltip(Icons.tip(s == Replay.Speed.INSTANT ? "Show everything at once (0)"
-                    : "Replay at " + s.factor() + " times the recorded pace (" + s.factor() + ")"));
+            b.setTooltip(Icons.tip(s == Replay.Speed.INSTANT ? Messages.get("replay.speed.instant.help")
+                    : Messages.get("replay.speed.help", s.factor())));
             box.getChildren().add(b);
         }
         box.getChildren().getFirst().getStyleClass().add(Styles.LEFT_PILL);

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.session;
 
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.lab.LaneRun;
 import dev.thinkbench.lab.Replay;
 import dev.thinkbench.lab.session.RecordedColumn;
@@ -82,7 +83,7 @@ public final class ReplayViewModel {
         for (int i = 0; i < columns.size(); i++) {
             RecordedColumn c = session.columns().get(i);
             if (!c.ran() && c.skipped() != null) {
-                columns.get(i).live().skip(c.skipped().isBlank() ? "left out of the recorded run" : c.skipped());
+                columns.get(i).live().skip(c.skipped().isBlank() ? Messages.get("replay.leftOut") : c.skipped());
             }
         }
         expected = session.setup().expectedAnswer();
@@ -99,7 +100,8 @@ public final class ReplayViewModel {
     private static String describe(Session s) {
         String model = s.setup().model().isBlank() ? "" : " \u00b7 " + s.setup().model();
         String engine = s.setup().engineName().isBlank() ? s.setup().engineId() : s.setup().engineName();
-        return "Recorded " + WHEN.format(s.savedAt()) + model + (engine.isBlank() ? "" : " on " + engine);
+        return engine.isBlank() ? Messages.get("replay.recorded", WHEN.format(s.savedAt()), model)
+                : Messages.get("replay.recordedOn", WHEN.format(s.savedAt()), model, engine);
     }
 
     private void attach() {

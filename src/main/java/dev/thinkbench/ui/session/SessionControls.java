@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.session;
 
+import dev.thinkbench.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.Replay;
 import dev.thinkbench.ui.WorkbenchView;
@@ -46,7 +47,7 @@ public final class SessionControls {
     private final SessionViewModel sessions;
     private final FileAsker files;
     private final WindowExports exports;
-    private final Menu recentMenu = new Menu("Open recent");
+    private final Menu recentMenu = new Menu(Messages.get("session.openRecent"));
     private final Timeline autosave;
 
     public SessionControls(WorkbenchView view, SessionViewModel sessions, PresenterViewModel presenter,
@@ -132,14 +133,14 @@ public final class SessionControls {
     }
 
     public void saveAs() {
-        Path file = files.saveAs("Save session", "json", "thinkbench-" + LocalDate.now() + ".json");
+        Path file = files.saveAs(Messages.get("session.save.title"), "json", "thinkbench-" + LocalDate.now() + ".json");
         if (file != null) {
             sessions.save(file);
         }
     }
 
     public void open() {
-        Path file = files.open("Open session", "json");
+        Path file = files.open(Messages.get("session.open.title"), "json");
         if (file != null) {
             sessions.open(file);
         }
@@ -147,29 +148,32 @@ public final class SessionControls {
 
     /** The top-bar menu. */
     public MenuButton menu() {
-        MenuButton menu = new MenuButton("Session", Icons.icon(Feather.FOLDER));
+        MenuButton menu = new MenuButton(Messages.get("session.menu"), Icons.icon(Feather.FOLDER));
         menu.setId("sessionMenu");
         menu.getStyleClass().addAll(Styles.FLAT);
-        menu.setTooltip(Icons.tip("Save the workbench as a session, open one to replay it, export a comparison"));
-        MenuItem open = item("Open\u2026", OPEN, this::open);
-        MenuItem save = item("Save", SAVE, this::save);
-        MenuItem saveAs = item("Save as\u2026", SAVE_AS, this::saveAs);
-        Menu export = new Menu("Export");
+        menu.setTooltip(Icons.tip(Messages.get("session.menu.help")));
+        MenuItem open = item(Messages.get("session.open"), OPEN, this::open);
+        MenuItem save = item(Messages.get("session.save"), SAVE, this::save);
+        MenuItem saveAs = item(Messages.get("session.saveAs"), SAVE_AS, this::saveAs);
+        Menu export = new Menu(Messages.get("session.export"));
         export.getItems().addAll(
-                item("Charts as PNG (as shown)\u2026", null, () -> exportTo("Charts as PNG", "png", "charts",
-                        f -> exports.chartsPng(f, look()))),
-                item("Charts as PNG for print\u2026", null, () -> exportTo("Charts as PNG", "png", "charts",
-                        f -> exports.chartsPng(f, ChartSlides.Look.print()))),
-                item("Metrics as CSV\u2026", null, () -> exportTo("Metrics as CSV", "csv", "metrics",
-                        exports::csv)),
-                item("Report as HTML\u2026", null, () -> exportTo("Report as HTML", "html", "report",
-                        exports::html)),
-                item("Report as Markdown\u2026", null, () -> exportTo("Report as Markdown", "md", "report",
-                        exports::markdown)));
+                exportItem("session.export.chartsShown", "session.export.charts.title", "png", "charts",
+                        f -> exports.chartsPng(f, look())),
+                exportItem("session.export.chartsPrint", "session.export.charts.title", "png", "charts",
+                        f -> exports.chartsPng(f, ChartSlides.Look.print())),
+                exportItem("session.export.csv", "session.export.csv.title", "csv", "metrics", exports::csv),
+                exportItem("session.export.html", "session.export.html.title", "html", "report", exports::html),
+                exportItem("session.export.markdown", "session.export.markdown.title", "md", "report",
+                        exports::markdown));
         menu.setOnShowing(e -> export.getItems().forEach(i -> i.setDisable(!exports.hasComparison())));
         menu.getItems().addAll(open, recentMenu, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
                 export);
         return menu;
+    }
+
+    /** An export menu item: its text and the file dialog's title are bundle keys. */
+    private MenuItem exportItem(String textKey, String titleKey, String extension, String name, Export export) {
+        return item(Messages.get(textKey), null, () -> exportTo(Messages.get(titleKey), extension, name, export));
     }
 
     private ChartSlides.Look look() {

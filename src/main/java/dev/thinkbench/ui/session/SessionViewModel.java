@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.session;
 
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.lab.LaneRun;
@@ -113,7 +114,8 @@ public final class SessionViewModel {
         List<RecordedColumn> columns = new ArrayList<>();
         for (ColumnViewModel column : compare.columns()) {
             String label = column.labelProperty().get() == null || column.labelProperty().get().isBlank()
-                    ? "column " + (columns.size() + 1) : column.labelProperty().get().strip();
+                    ? Messages.get("column.defaultLabel", columns.size() + 1)
+                    : column.labelProperty().get().strip();
             String budget = column.budgetTextProperty().get();
             LaneRun run = column.live().shownRun();
             RecordedColumn recording = replay.recordingOf(column);
@@ -184,7 +186,7 @@ public final class SessionViewModel {
         }, saved -> {
             currentFile.set(saved);
             remember(saved);
-            tell("Saved to " + saved.getFileName(), false);
+            tell(Messages.get("session.saved", saved.getFileName()), false);
         }, error -> tell(error.getMessage(), true));
     }
 
@@ -194,7 +196,7 @@ public final class SessionViewModel {
             apply(session);
             currentFile.set(file);
             remember(file);
-            tell("Opened " + file.getFileName() + ": press Play to replay it as recorded", false);
+            tell(Messages.get("session.opened", file.getFileName()), false);
         }, error -> {
             tell(error.getMessage(), true);
             if (!Files.exists(file)) {
@@ -232,12 +234,12 @@ public final class SessionViewModel {
 
     /** Says that an export was written. */
     public void tellExported(Path file) {
-        tell("Exported " + file.getFileName() + " (" + file.toAbsolutePath().getParent() + ")", false);
+        tell(Messages.get("session.exported", file.getFileName(), file.toAbsolutePath().getParent()), false);
     }
 
     /** Shows a problem above the columns. */
     public void tellProblem(String text) {
-        tell(text == null || text.isBlank() ? "Something went wrong" : text, true);
+        tell(text == null || text.isBlank() ? Messages.get("session.problem") : text, true);
     }
 
     /** Clears the message. */
@@ -264,7 +266,7 @@ public final class SessionViewModel {
         tasks.run(() -> {
             autosaves.write(session);
             return session;
-        }, done -> { }, error -> tell("Autosave failed: " + error.getMessage(), true));
+        }, done -> { }, error -> tell(Messages.get("session.autosaveFailed", error.getMessage()), true));
     }
 
     private static boolean worthKeeping(Session s) {
@@ -299,11 +301,11 @@ public final class SessionViewModel {
         restoreOffer.set(null);
         tasks.run(() -> files.read(offered), session -> {
             apply(session);
-            tell("Restored the workbench autosaved " + session.savedAt().toString().replace('T', ' ')
-                    .replaceAll("\\.\\d+", "").replace("Z", " UTC"), false);
+            tell(Messages.get("session.restored", session.savedAt().toString().replace('T', ' ')
+                    .replaceAll("\\.\\d+", "").replace("Z", " UTC")), false);
             discardQuietly(offered);
             autosave();
-        }, error -> tell(error.getMessage() + " The autosave is kept at " + offered + ".", true));
+        }, error -> tell(Messages.get("session.restoreFailed", error.getMessage(), offered), true));
     }
 
     /** Declines the autosave on offer and removes it. */
@@ -319,7 +321,7 @@ public final class SessionViewModel {
         try {
             autosaves.discard(file);
         } catch (IOException e) {
-            tell("Could not remove the old autosave " + file + " (" + e.getMessage() + ")", true);
+            tell(Messages.get("session.discardFailed", file, e.getMessage()), true);
         }
     }
 

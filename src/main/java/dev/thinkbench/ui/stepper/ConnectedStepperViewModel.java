@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.stepper;
 
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.EngineRegistry;
@@ -80,7 +81,7 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
         String model = connection.modelProperty().get();
         boolean noModel = model == null || model.isBlank();
         if (noModel && !builtinId.equals(engineId())) {
-            throw new IllegalStateException("choose a model in the engine bar first");
+            throw new IllegalStateException(Messages.get("stepper.chooseModel"));
         }
         CompletionBackend backend = engines.raw(engineId()).backend(spec());
         return new Stepper(backend, template, StepperSettings.defaults(sampling.get()), listener);
@@ -109,7 +110,7 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
         boolean raw = entry != null && rawIds().contains(entry.id());
         supported.set(raw);
         String model = connection.modelProperty().get();
-        String modelText = model == null || model.isBlank() ? "its default model" : model;
+        String modelText = model == null || model.isBlank() ? Messages.get("stepper.defaultModel") : model;
         target.set(entry == null ? "" : entry.displayName() + " \u00b7 " + modelText);
         explanation.set(raw ? "" : explain(entry));
         if (raw && builtinId.equals(entry.id())) {
@@ -118,14 +119,13 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
     }
 
     private String explain(EngineRegistry.Entry entry) {
-        String name = entry == null ? "No engine is chosen" : entry.displayName() + " is a chat engine";
+
         // the built-in engine first: it needs nothing installed
         String raw = engines.rawEntries().stream()
                 .sorted(Comparator.comparing((EngineRegistry.Entry k) -> !k.id().equals(builtinId)))
                 .map(EngineRegistry.Entry::displayName).collect(Collectors.joining(", "));
-        return name + ": the server decides when thinking ends, so Thinkbench cannot pause the model where it wants "
-                + "to stop, append \"Wait\" or force the answer there. Stepping needs an engine that continues raw "
-                + "text; pick one in the engine bar: " + raw + ".";
+        return entry == null ? Messages.get("stepper.noEngine", raw)
+                : Messages.get("stepper.chatEngine", entry.displayName(), raw);
     }
 
     /** The built-in engine's template for the model, found off the UI thread (it may read the model file). */

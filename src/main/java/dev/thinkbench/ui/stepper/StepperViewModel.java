@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.stepper;
 
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.RunRecorder;
@@ -59,7 +60,7 @@ public final class StepperViewModel implements AutoCloseable {
     private final ObjectProperty<ChatTemplate> template = new SimpleObjectProperty<>();
     private final ObservableList<ChatTemplate> templates;
     private final ReadOnlyObjectWrapper<StepperState> state = new ReadOnlyObjectWrapper<>(StepperState.IDLE);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Write a prompt and press Run.");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(Messages.get("stepper.status.start"));
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<TraceUpdate> trace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper("");
@@ -295,21 +296,21 @@ public final class StepperViewModel implements AutoCloseable {
     private void apply(StepperSnapshot s) {
         last = s;
         state.set(s.state());
-        status.set(s.reason());
+        status.set(StepperWords.say(s.reason()));
         canRun.set(!s.state().running());
         can.forEach((action, flag) -> flag.set(s.can(action)));
         timeline.setAll(TimelineRows.of(s.branches()));
         List<BranchSummary> summaries = new ArrayList<>();
         for (BranchView b : s.branches()) {
-            summaries.add(new BranchSummary(b.id(), b.name(), b.id() == s.activeBranchId(),
-                    b.status().name().toLowerCase(java.util.Locale.ROOT), b.thinkingTokens(), b.answer(),
+            summaries.add(new BranchSummary(b.id(), StepperWords.say(b.name()), b.id() == s.activeBranchId(),
+                    Messages.get("stepper.state." + b.status().name()), b.thinkingTokens(), b.answer(),
                     b.answers().stream().map(StepperViewModel::describe).toList()));
         }
         branches.setAll(summaries);
     }
 
     private static String describe(AnswerRecord a) {
-        return "\"" + a.text().strip() + "\"" + (a.withdrawn() ? " (undone)" : "");
+        return Messages.get(a.withdrawn() ? "stepper.answer.undone" : "stepper.answer.quoted", a.text().strip());
     }
 
     // ---- properties ----

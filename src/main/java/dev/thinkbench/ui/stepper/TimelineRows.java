@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.stepper;
 
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.forcing.BranchView;
 import dev.thinkbench.forcing.StepRecord;
 
@@ -20,7 +21,7 @@ final class TimelineRows {
                 boolean answer = s.phase() == StepRecord.Phase.ANSWER;
                 rows.add(new TimelineRow(b.id(), answer ? "A" : String.valueOf(++n), kind(s),
                         s.inserted().replace("\n", "\\n"), s.tokens(), s.promptTokensEvaluated(),
-                        s.durationMillis(), s.note()));
+                        s.durationMillis(), StepperWords.say(s.note())));
             }
         }
         return rows;
@@ -28,16 +29,17 @@ final class TimelineRows {
 
     static String kind(StepRecord s) {
         if (s.phase() == StepRecord.Phase.ANSWER) {
-            return s.openedBy() == dev.thinkbench.core.InterventionKind.ANSWER_FORCED ? "answer (forced)" : "answer";
+            return Messages.get(s.openedBy() == dev.thinkbench.core.InterventionKind.ANSWER_FORCED
+                    ? "timeline.kind.answerForced" : "timeline.kind.answer");
         }
         if (s.openedBy() == null) {
-            return "think";
+            return Messages.get("timeline.kind.think");
         }
-        return switch (s.openedBy()) {
-            case WAIT_INSERTED -> "wait";
-            case TEXT_INSERTED -> "insert";
-            case TRACE_EDITED -> "edit";
-            case ANSWER_FORCED, END_ACCEPTED -> "answer";
-        };
+        return Messages.get(switch (s.openedBy()) {
+            case WAIT_INSERTED -> "timeline.kind.wait";
+            case TEXT_INSERTED -> "timeline.kind.insert";
+            case TRACE_EDITED -> "timeline.kind.edit";
+            case ANSWER_FORCED, END_ACCEPTED -> "timeline.kind.answer";
+        });
     }
 }

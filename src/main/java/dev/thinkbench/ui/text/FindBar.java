@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.text;
 
+import dev.thinkbench.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.Icons;
 import javafx.geometry.Pos;
@@ -28,16 +29,19 @@ final class FindBar extends HBox {
         setSpacing(4);
         setAlignment(Pos.CENTER_LEFT);
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        query.setPromptText("Find in text");
+        query.setPromptText(Messages.get("find.placeholder"));
         query.setPrefColumnCount(14);
         query.getStyleClass().addAll(Styles.SMALL, "find-query");
         count.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "find-count");
         count.setMinWidth(Region.USE_PREF_SIZE);
-        Button previous = Icons.button(null, Feather.CHEVRON_UP, "Previous match (Shift+Enter)", Styles.BUTTON_ICON,
+        Button previous = Icons.button(null, Feather.CHEVRON_UP, Messages.get("find.previous.help"),
+                Styles.BUTTON_ICON,
                 Styles.FLAT, Styles.SMALL);
-        Button next = Icons.button(null, Feather.CHEVRON_DOWN, "Next match (Enter)", Styles.BUTTON_ICON, Styles.FLAT,
+        Button next = Icons.button(null, Feather.CHEVRON_DOWN, Messages.get("find.next.help"), Styles.BUTTON_ICON,
+                Styles.FLAT,
                 Styles.SMALL);
-        Button close = Icons.button(null, Feather.X, "Close (Esc)", Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        Button close = Icons.button(null, Feather.X, Messages.get("find.close.help"), Styles.BUTTON_ICON, Styles.FLAT,
+                Styles.SMALL);
         previous.setOnAction(e -> area.findPrevious());
         next.setOnAction(e -> area.findNext());
         close.setOnAction(e -> onClose.run());
@@ -70,8 +74,8 @@ final class FindBar extends HBox {
     /** Shows how many matches there are and which is current; called whenever that changes. */
     void showCount() {
         int n = area.matchCount();
-        count.setText(query.getText().isEmpty() ? "" : n == 0 ? "no match"
-                : (area.currentMatch() + 1) + " of " + n);
+        count.setText(query.getText().isEmpty() ? "" : n == 0 ? Messages.get("find.none")
+                : Messages.get("find.count", area.currentMatch() + 1, n));
         query.pseudoClassStateChanged(Styles.STATE_DANGER, !query.getText().isEmpty() && n == 0);
     }
 }

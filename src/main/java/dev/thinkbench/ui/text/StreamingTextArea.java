@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.text;
 
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.Icons;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -60,7 +61,8 @@ public final class StreamingTextArea extends StackPane {
         placeholder = new Label(placeholderText);
         placeholder.getStyleClass().add("streaming-placeholder");
         placeholder.setMouseTransparent(true);
-        jump = Icons.button("Jump to latest", Feather.ARROW_DOWN, "Follow the stream again", "small", "accent");
+        jump = Icons.button(Messages.get("text.jump"), Feather.ARROW_DOWN, Messages.get("text.jump.help"), "small",
+                "accent");
         jump.setVisible(false);
         jump.setOnAction(e -> resumeFollowing());
         StackPane.setAlignment(jump, Pos.BOTTOM_RIGHT);
@@ -90,9 +92,9 @@ public final class StreamingTextArea extends StackPane {
                 e.consume();
             }
         });
-        MenuItem copy = new MenuItem("Copy");
+        MenuItem copy = new MenuItem(Messages.get("text.copy"));
         copy.setOnAction(e -> copy(area.selectedText()));
-        MenuItem copyAll = new MenuItem("Copy all");
+        MenuItem copyAll = new MenuItem(Messages.get("text.copyAll"));
         copyAll.setOnAction(e -> copy(area.text()));
         ContextMenu menu = new ContextMenu(copy, copyAll);
         area.setOnContextMenuRequested(e -> {

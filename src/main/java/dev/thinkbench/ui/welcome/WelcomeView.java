@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.welcome;
 
+import dev.thinkbench.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.engine.compat.OpenAiCompatEngine;
 import dev.thinkbench.engine.ollama.OllamaEngine;
@@ -34,14 +35,13 @@ public final class WelcomeView extends StackPane {
         this.vm = viewModel;
         setId("welcomeView");
         getStyleClass().add("welcome-view");
-        Label title = new Label("Welcome to Thinkbench");
+        Label title = new Label(Messages.get("welcome.title"));
         title.getStyleClass().add(Styles.TITLE_1);
-        Label intro = new Label("Thinkbench runs one prompt at several thinking budgets side by side. First pick "
-                + "where the reasoning model runs; you can switch at any time from the engine bar.");
+        Label intro = new Label(Messages.get("welcome.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add(Styles.TEXT_MUTED);
         // at the top, so it is in sight however small the window (Esc does the same where the app wires it)
-        Button skip = button("Skip for now", "dismissButton", vm::dismiss, Styles.FLAT);
+        Button skip = button(Messages.get("welcome.skip"), "dismissButton", vm::dismiss, Styles.FLAT);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox header = new HBox(12, title, grow, skip);
@@ -65,36 +65,29 @@ public final class WelcomeView extends StackPane {
     }
 
     private HBox builtIn() {
-        Button use = button("Use built-in", "useBuiltInButton", vm::useBuiltIn, Styles.ACCENT);
+        Button use = button(Messages.get("welcome.builtIn.use"), "useBuiltInButton", vm::useBuiltIn, Styles.ACCENT);
         use.disableProperty().bind(vm.builtInReadyProperty().not());
         Label detail = note("builtInDetail");
         detail.textProperty().bind(vm.builtInDetailProperty());
-        return choice("Built-in micro model \u00b7 ready now, offline",
-                "A tiny reasoning model that ships with Thinkbench and runs on this computer's CPU: no download, "
-                        + "no server, no key. Small enough to watch budgets and forcing at work, too small for "
-                        + "hard problems.", detail, use);
+        return choice(Messages.get("welcome.builtIn.title"), Messages.get("welcome.builtIn.text"), detail,
+                use);
     }
 
     private HBox download() {
-        return choice("Download a built-in model",
-                "Real reasoning on the CPU, still with no server: DeepSeek-R1-Distill-Qwen-1.5B in 4 bits is about "
-                        + "1.1 GB. The model manager downloads it (pause and resume), opens any GGUF file, and finds "
-                        + "the models Ollama or LM Studio already have.", null,
-                button("Open model manager", "openModelManagerButton", vm::openModelManager, Styles.BUTTON_OUTLINED));
+        return choice(Messages.get("welcome.download.title"), Messages.get("welcome.download.text"), null,
+                button(Messages.get("welcome.download.use"), "openModelManagerButton", vm::openModelManager,
+                        Styles.BUTTON_OUTLINED));
     }
 
     private HBox ollama() {
-        return choice("Ollama",
-                "Use the models of an Ollama running on this machine (" + OllamaEngine.DEFAULT_BASE_URL + "), "
-                        + "e.g. after ollama pull deepseek-r1:1.5b.", null,
-                button("Use Ollama", "useOllamaButton", vm::useOllama, Styles.BUTTON_OUTLINED));
+        return choice("Ollama", Messages.get("welcome.ollama.text", OllamaEngine.DEFAULT_BASE_URL), null,
+                button(Messages.get("welcome.ollama.use"), "useOllamaButton", vm::useOllama, Styles.BUTTON_OUTLINED));
     }
 
     private HBox openAiCompatible() {
-        return choice("An OpenAI-compatible server",
-                "llama.cpp server, vLLM or LM Studio: give its base URL (e.g. " + OpenAiCompatEngine.DEFAULT_BASE_URL
-                        + "). A llama.cpp server or vLLM also allows true budget forcing.", null,
-                button("Use OpenAI-compatible", "useOpenAiCompatibleButton", vm::useOpenAiCompatible,
+        return choice(Messages.get("welcome.openAi.title"),
+                Messages.get("welcome.openAi.text", OpenAiCompatEngine.DEFAULT_BASE_URL), null,
+                button(Messages.get("welcome.openAi.use"), "useOpenAiCompatibleButton", vm::useOpenAiCompatible,
                         Styles.BUTTON_OUTLINED));
     }
 
@@ -102,10 +95,10 @@ public final class WelcomeView extends StackPane {
         String names = vm.hostedApis().stream().map(HostedApi::name).collect(Collectors.joining(", "));
         Label status = note("hostedStatus");
         status.textProperty().bind(vm.hostedStatusProperty());
-        return choice("Hosted APIs" + (names.isEmpty() ? "" : " (" + names + ")"),
-                "Pay-per-token models in the cloud. Keys are read from environment variables only; Thinkbench "
-                        + "never asks for, saves or shows them.", status,
-                button("Use " + (names.isEmpty() ? "a hosted API" : names), "useHostedButton", vm::useHosted,
+        return choice(names.isEmpty() ? Messages.get("welcome.hosted.title")
+                        : Messages.get("welcome.hosted.titleNamed", names), Messages.get("welcome.hosted.text"), status,
+                button(names.isEmpty() ? Messages.get("welcome.hosted.use")
+                                : Messages.get("welcome.hosted.useNamed", names), "useHostedButton", vm::useHosted,
                         Styles.BUTTON_OUTLINED));
     }
 

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.welcome;
 
+import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -38,7 +39,7 @@ public final class WelcomeViewModel {
         boolean ready = builtInModel != null && !builtInModel.isBlank();
         builtInReady.set(ready);
         builtInDetail.set(ready ? builtInModel.strip()
-                : "Not included in this build: download a model below.");
+                : Messages.get("welcome.builtIn.missing"));
         hostedStatus.set(status(this.hosted, environment));
     }
 
@@ -50,9 +51,8 @@ public final class WelcomeViewModel {
             if (!b.isEmpty()) {
                 b.append('\n');
             }
-            b.append(api.name()).append(": ").append(api.keyVariable()).append(set
-                    ? " is set; ready to use."
-                    : " is not set; set it and start Thinkbench again.");
+            b.append(Messages.get(set ? "welcome.hosted.keySet" : "welcome.hosted.keyMissing", api.name(),
+                    api.keyVariable()));
         }
         return b.toString();
     }

@@ -40,6 +40,43 @@ class MessagesTest {
                 new MessageFormat(p.getProperty(key));
             }
         }
+        for (String key : en.stringPropertyNames()) {
+            assertThat(arguments(ko.getProperty(key))).as("the arguments of " + key)
+                    .isEqualTo(arguments(en.getProperty(key)));
+        }
+    }
+
+    /** The argument indices a pattern shows, each once, outside quoted text ({@code '{'} is a brace, not one). */
+    private static java.util.SortedSet<Integer> arguments(String pattern) {
+        String unquoted = pattern.replace("''", "").replaceAll("'[^']*'", "");
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\s*(\\d+)").matcher(unquoted);
+        while (m.find()) {
+            out.add(Integer.parseInt(m.group(1)));
+        }
+        return out;
+    }
+
+    @Test
+    void thePlaceholderCheckTellsPatternsApart() {
+        assertThat(arguments("{0}: {1} is set")).containsExactly(0, 1);
+        assertThat(arguments("''{0}'' has '{'braces'}'")).containsExactly(0);
+        assertThat(arguments("#{0,number,integer} picked by {1}: {2}")).containsExactly(0, 1, 2);
+        assertThat(arguments("{0} only")).isNotEqualTo(arguments("{0} and {1}"));
+    }
+
+    @Test
+    void koreanViewsGetKoreanTextWithTheArgumentsInKoreanOrder() {
+        Messages.setLocale(Locale.KOREAN);
+        assertThat(Messages.get("welcome.title")).isEqualTo("Thinkbench\uc5d0 \uc624\uc2e0 \uac83\uc744 "
+                + "\ud658\uc601\ud569\ub2c8\ub2e4");
+        assertThat(Messages.get("models.error.use", "a.gguf", "not a GGUF file"))
+                .isEqualTo("a.gguf\uc744(\ub97c) \uc4f8 \uc218 \uc5c6\uc2b5\ub2c8\ub2e4: not a GGUF file");
+        assertThat(Messages.get("find.count", 2, 5)).isEqualTo("2 / 5");
+        Messages.setLocale(Locale.ENGLISH);
+        assertThat(Messages.get("models.error.use", "a.gguf", "not a GGUF file"))
+                .isEqualTo("Cannot use a.gguf: not a GGUF file");
+        assertThat(Messages.get("find.count", 2, 5)).isEqualTo("2 of 5");
     }
 
     @Test
