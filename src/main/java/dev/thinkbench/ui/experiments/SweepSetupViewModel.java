@@ -139,7 +139,7 @@ public final class SweepSetupViewModel {
         }, error -> problemsStatus.set("The app's problem sets cannot be listed: " + error.getMessage()));
     }
 
-    /** The built-in engine serves one sequence at a time and its micro model is measured greedy. */
+    /** The built-in engine batches its concurrent runs (continuous batching) and its micro model is measured greedy. */
     private void onEngineKind(EngineRegistry.Entry entry) {
         String id = entry == null ? null : entry.id();
         if (id != null && !id.equals(engineKind)) {
