@@ -53,7 +53,8 @@ class LocalCompletionBackendTest {
         process.close();
     }
 
-    private static CompletionRequest request(String prompt, int max, String... stop) {
+    /** A greedy (seed 1) request that keeps its stop string; the engine tests share it. */
+    static CompletionRequest request(String prompt, int max, String... stop) {
         return new CompletionRequest(prompt, max, List.of(stop), Sampling.greedy(1), true);
     }
 

@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.thinkbench.engine.local.LocalCompletionBackendTest.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,10 +63,6 @@ class LocalEngineBatchingTest {
     @AfterAll
     static void stop() {
         process.close();
-    }
-
-    private static CompletionRequest request(String prompt, int max, String... stop) {
-        return new CompletionRequest(prompt, max, List.of(stop), Sampling.greedy(1), true);
     }
 
     @Test

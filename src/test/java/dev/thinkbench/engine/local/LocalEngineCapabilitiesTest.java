@@ -1,9 +1,7 @@
 package dev.thinkbench.engine.local;
 
-import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.SpecialTokens;
 import dev.thinkbench.engine.CompletionListener;
-import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.TokenLogprob;
@@ -19,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.thinkbench.engine.local.LocalCompletionBackendTest.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,10 +48,6 @@ class LocalEngineCapabilitiesTest {
     @AfterAll
     static void stop() {
         process.close();
-    }
-
-    private static CompletionRequest request(String prompt, int max, String... stop) {
-        return new CompletionRequest(prompt, max, List.of(stop), Sampling.greedy(1), true);
     }
 
     @Test
