@@ -3,9 +3,7 @@ package dev.thinkbench.lab.sweep;
 import dev.thinkbench.core.problemset.LoadIssue;
 
 import java.io.BufferedWriter;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,16 +55,10 @@ public final class ResultLog implements AutoCloseable {
      * @throws IOException when it cannot be read or written
      */
     public static ResultLog open(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
+        AppendFiles.createFolder(file);
         Contents existing = Files.exists(file) ? read(file) : new Contents(List.of(), List.of());
         cutPartialLastLine(file);
-        // A FileOutputStream, not a channel: a worker interrupted by a cancel must not close the file for the rest.
-        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile(), true),
-                StandardCharsets.UTF_8));
-        return new ResultLog(file, existing, out);
+        return new ResultLog(file, existing, AppendFiles.appender(file));
     }
 
     /**

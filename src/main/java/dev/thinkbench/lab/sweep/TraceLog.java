@@ -15,9 +15,7 @@ import dev.thinkbench.lab.strategy.Candidate;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,10 +77,7 @@ public final class TraceLog implements AutoCloseable {
      * @throws IOException when it cannot be written
      */
     public static TraceLog open(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
+        AppendFiles.createFolder(file);
         if (Files.exists(file) && Files.size(file) > 0) {
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                 raf.seek(raf.length() - 1);
@@ -91,9 +86,7 @@ public final class TraceLog implements AutoCloseable {
                 }
             }
         }
-        // A FileOutputStream, not a channel: a worker interrupted by a cancel must not close the file for the rest.
-        return new TraceLog(file, new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile(), true),
-                StandardCharsets.UTF_8)));
+        return new TraceLog(file, AppendFiles.appender(file));
     }
 
     public Path file() {
