@@ -6,7 +6,13 @@ import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.core.problemset.MicroProblems;
+import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.CompletionBackend;
+import dev.thinkbench.engine.CompletionListener;
+import dev.thinkbench.engine.CompletionRequest;
+import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineConfig;
+import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.compat.OpenAiCompatEngine;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.local.LocalEngineProcess;
@@ -48,11 +54,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 1.1x) and against {@code ceil(200 / 8) x} the measured time of one request alone; and against an in-process engine
  * double with the same fixed latency, which isolates the runner's own scheduling.</li>
  * <li>The micro model's curve (600 held-out problems, {@code -Dbench.limit=N} for fewer, x 8 budgets, greedy) on the
- * built-in engine with its default settings, through the sweep runner as the command line runs it: at concurrency 1
- * (one run at a time, the default before the host batched) and at the built-in engine's default concurrency
- * ({@link SweepEndpoints#BUILTIN_CONCURRENCY}: runs decoded together by the host's continuous batching, the budgets of
- * one prompt sharing its evaluation). Wall time, runs per second, speed-up over one at a time, and whether both
- * graded every run the same. {@code -Dbench.concurrency=1,4,8,16} compares other levels, {@code -Dbench.threads=N}
+ * built-in engine with its default settings, through the sweep runner as the command line runs it: one run at a time
+ * with nothing shared (the prompt cache off: every run evaluates its prompt and thinking from scratch; the baseline),
+ * one at a time with the cache (a budget reuses the prompt and the greedy thinking an earlier budget of the same
+ * problem left in it), and at the built-in engine's default concurrency ({@link SweepEndpoints#BUILTIN_CONCURRENCY}:
+ * runs decoded together by the host's continuous batching, the budgets of one prompt sharing its evaluation). Wall
+ * time, runs per second, speed-up over the baseline, and whether every mode graded every run the same. {@code -Dbench.concurrency=1,4,8,16} compares other levels, {@code -Dbench.threads=N}
  * other engine threads.</li>
  * </ol>
  */
@@ -132,21 +139,28 @@ class SweepBench {
                 Runtime.getRuntime().availableProcessors(), settings.threads(), settings.contextSize());
 
         Map<String, Result> results = new LinkedHashMap<>();
+        try (LocalEngineProcess process = new LocalEngineProcess()) {
+            ForcingReasoningEngine engine = ForcingReasoningEngine.over(new UncachedBackend(
+                    new LocalCompletionBackend(process, MODEL, settings)), ChatTemplates.CHATML_THINK);
+            warmUp(engine, greedy);
+            results.put("one at a time, nothing shared (as the first release)",
+                    sweep(List.of(new Endpoint("builtin", engine, null, 1)), problems, lanes, greedy));
+        }
         int[] levels = java.util.Arrays.stream(System.getProperty("bench.concurrency", "1,"
                 + SweepEndpoints.BUILTIN_CONCURRENCY).split(",")).mapToInt(c -> Integer.parseInt(c.strip())).toArray();
         for (int concurrency : levels) {
             try (LocalEngineProcess process = new LocalEngineProcess()) {
                 ForcingReasoningEngine engine = engine(process, settings);
                 warmUp(engine, greedy);
-                results.put("sweep runner, built-in engine, concurrency " + concurrency
-                        + (concurrency == SweepEndpoints.BUILTIN_CONCURRENCY ? " (default)"
-                        : concurrency == 1 ? " (one at a time)" : ""),
+                results.put("concurrency " + concurrency
+                        + (concurrency == SweepEndpoints.BUILTIN_CONCURRENCY ? " (default): batched + shared"
+                        : concurrency == 1 ? ", prompts and thinking shared through the cache" : ""),
                         sweep(List.of(new Endpoint("builtin", engine, null, concurrency)), problems, lanes, greedy));
             }
         }
         Result base = results.values().iterator().next();
-        System.out.printf(Locale.ROOT, "%-60s %9s %8s %9s %s%n", "mode", "wall s", "runs/s", "speed-up",
-                "accuracy none..cap256");
+        System.out.printf(Locale.ROOT, "%-60s %9s %8s %9s %s%n", "mode (sweep runner, built-in engine)", "wall s",
+                "runs/s", "speed-up", "accuracy none..cap256");
         for (Map.Entry<String, Result> e : results.entrySet()) {
             Result r = e.getValue();
             System.out.printf(Locale.ROOT, "%-60s %9.1f %8.1f %8.2fx %s%n", e.getKey(), r.wallMs / 1000.0,
@@ -154,6 +168,35 @@ class SweepBench {
         }
         boolean same = results.values().stream().map(r -> r.correctByKey).distinct().count() == 1;
         System.out.println("every mode graded every run the same: " + same);
+    }
+
+    /**
+     * The built-in engine with its prompt cache turned off for every request: each run evaluates its whole prompt and
+     * generates its whole thinking again, as one run at a time did before the host shared anything. The baseline.
+     */
+    private record UncachedBackend(CompletionBackend delegate) implements CompletionBackend {
+
+        @Override
+        public String id() {
+            return delegate.id();
+        }
+
+        @Override
+        public String displayName() {
+            return delegate.displayName();
+        }
+
+        @Override
+        public String model() {
+            return delegate.model();
+        }
+
+        @Override
+        public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
+                throws EngineException {
+            return delegate.complete(new CompletionRequest(request.prompt(), request.maxTokens(), request.stop(),
+                    request.sampling(), false, request.topLogprobs()), listener, cancel);
+        }
     }
 
     record Result(long wallMs, int runs, List<String> accuracy, Map<String, Boolean> correctByKey) {
