@@ -21,6 +21,7 @@ import dev.thinkbench.ui.BackgroundTasks;
 import dev.thinkbench.ui.WorkbenchServices;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
+import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -101,6 +102,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private boolean progressNow;
     private long progressShown = Long.MIN_VALUE;
     private boolean closing;
+    /** Set while the table is laid out for the form (its validation may report changes on the way). */
+    private boolean previewing;
 
     /**
      * @param samplesFolder the app's problem sets ({@code samples/problems})
@@ -117,11 +120,46 @@ public final class ExperimentsViewModel implements AutoCloseable {
         setup.validProperty().addListener((obs, old, now) -> updateCanStart());
         phase.addListener((obs, old, now) -> updateCanStart());
         updateCanStart();
+        for (Observable o : List.of(setup.validProperty(), setup.problemsProperty(), setup.limitProperty(),
+                setup.budgetsProperty(), setup.samplesProperty(), setup.strategies())) {
+            o.addListener(x -> preview());
+        }
+        preview();
         lookForInterrupted();
     }
 
     private void updateCanStart() {
         canStart.set(setup.validProperty().get() && !phase.get().busy());
+    }
+
+    /**
+     * Lays the results table out for the sweep set up in the form, every run pending, while no sweep is shown: the
+     * table's rows, columns and cells are built as the sweep is set up, so Start only clears and fills them (a
+     * table of hundreds of cells built at Start would hold the window for a frame or more). An invalid form empties
+     * the table.
+     */
+    private void preview() {
+        if (phase.get() != Phase.IDLE || previewing) {
+            return;
+        }
+        previewing = true;
+        try {
+            SweepPlan plan = null;
+            if (setup.validProperty().get()) {
+                try {
+                    plan = setup.toSetup().plan(setup.selectedProblems());
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    // the form says why Start is disabled
+                }
+            }
+            if (plan == null) {
+                results.clear();
+            } else {
+                results.reset(plan);
+            }
+        } finally {
+            previewing = false;
+        }
     }
 
     // --- starting and resuming -------------------------------------------------------------------------------
