@@ -62,6 +62,8 @@ public final class SweepResults {
         }
     };
     private final Map<RunKey, RunRecorder> live = new HashMap<>();
+    /** What the table is laid out for: the plan's problems, budgets, samples and strategies; empty when nothing. */
+    private List<Object> layout = List.of();
     /** Problem id to difficulty; replaced (never changed) on reset, as a background task may be reading it. */
     private Map<String, Integer> difficulty = new HashMap<>();
     /** Cells changed since the last frame: row, column, cell. */
@@ -86,11 +88,22 @@ public final class SweepResults {
 
     /**
      * Empties the table and lays it out for {@code plan}: every run pending. A table already laid out for the same
-     * problems, samples and columns (the sweep set up in the form, shown before Start) keeps its rows and columns, so
-     * Start builds no table cells: it only clears them.
+     * plan (the sweep set up in the form, shown before Start) keeps its rows, columns and cell positions, so Start
+     * builds no table cells and works nothing out again: it only clears them.
      */
     public void reset(SweepPlan plan) {
         clearRuns();
+        List<Object> layout = List.of(plan.problems(), plan.budgets(), plan.samples(),
+                plan.strategies().stream().map(s -> List.of(s.name(), s.perBudget())).toList());
+        if (layout.equals(this.layout)) {
+            rows.forEach(ResultRow::clear);
+            return;
+        }
+        this.layout = layout;
+        positions.clear();
+        cellKeys.clear();
+        planOrder.clear();
+        difficulty = new HashMap<>();
         Set<ColumnKey> keys = new LinkedHashSet<>();
         for (Strategy s : plan.strategies()) {
             if (s.perBudget()) {
@@ -122,17 +135,19 @@ public final class SweepResults {
     /** Empties the table: no rows, no columns, no figures (no sweep set up yet). */
     public void clear() {
         clearRuns();
-        layOut(List.of(), List.of());
-    }
-
-    private void clearRuns() {
+        layout = List.of();
         positions.clear();
         cellKeys.clear();
         planOrder.clear();
+        difficulty = new HashMap<>();
+        layOut(List.of(), List.of());
+    }
+
+    /** Forgets every run's result, trace and cell change, and the figures. */
+    private void clearRuns() {
         latest.clear();
         details.clear();
         live.clear();
-        difficulty = new HashMap<>();
         changed.clear();
         // no results, no figures; a background result of the sweep before is dropped
         generation++;
