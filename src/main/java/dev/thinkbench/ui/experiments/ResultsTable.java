@@ -193,6 +193,10 @@ final class ResultsTable extends TableView<ResultRow> {
         RunCell(ColumnKey column) {
             this.column = column;
             getStyleClass().add("run-cell");
+            // a layout root: its row places it all the same (by column, whatever it holds), and a result that changes
+            // its text lays out this cell alone, not its row and the table's flow, which would apply CSS again to
+            // every cell of the row
+            setManaged(false);
             setOnMouseEntered(e -> {
                 if (tip == null) {
                     tip = new Tooltip();

@@ -241,6 +241,29 @@ class ExperimentsViewTest {
     }
 
     @Test
+    void aResultThatArrivesLaysOutItsOwnCellNotItsRow(FxRobot robot) throws Exception {
+        importProblems(robot);
+        @SuppressWarnings("unchecked")
+        TableCell<ResultRow, ResultCell> cell = (TableCell<ResultRow, ResultCell>) cell("p2", "medium");
+        waitUntil("the table is laid out", () -> !cell.getTableRow().isNeedsLayout() && !cell.isNeedsLayout());
+        double x = cell.getLayoutX();
+        double width = cell.getWidth();
+        List<Boolean> needLayout = WaitForAsyncUtils.asyncFx(() -> {
+            RunKey key = vm.results().keyAt(vm.results().rows().get(1), new ColumnKey("fixed", "medium"))
+                    .orElseThrow();
+            vm.results().showRecords(List.of(new SweepRecord("p2", "medium", key.budget(), "fixed", 0, "ok", "8", "8",
+                    true, 8, 2, 1200L, null, "answers", null)));
+            vm.results().flush(System.nanoTime(), true);
+            return List.of(cell.isNeedsLayout(), cell.getTableRow().isNeedsLayout());
+        }).get();
+        assertThat(needLayout).as("the cell, and not its row").containsExactly(true, false);
+        waitUntil("the cell is laid out", () -> !cell.isNeedsLayout());
+        assertThat(cell.getText()).isEqualTo("\u2713 8t 1.2s");
+        assertThat(cell.getLayoutX()).isEqualTo(x);
+        assertThat(cell.getWidth()).isEqualTo(width);
+    }
+
+    @Test
     void aSweepSavedInASessionIsShownAgainFromTheSessionAndAMissingFolderIsTold(FxRobot robot) throws Exception {
         importProblems(robot);
         robot.clickOn("#startSweep");
