@@ -169,17 +169,6 @@ final class FrameRecorder {
                 }
             }
         }
-        if (Boolean.getBoolean("bench.dump")) { // TEMP per-frame dump
-            for (int i = 0; i < n; i++) {
-                if (intervals[i] > 16_700_000L) {
-                    boolean ph = layoutStart[i] != 0 && layoutEnd[i] != 0;
-                    System.out.printf(Locale.ROOT, "  DUMP frame %d at %.0f ms: interval %.1f ms, ui cpu %.1f (tick %.1f, layout %.1f), render %.1f%s%n",
-                            i, ms(start[i] - start[0]), ms(intervals[i]), ms(uiCpu[i]),
-                            ph ? ms(layoutStartCpu[i] - startCpu[i]) : -1.0, ph ? ms(layoutEndCpu[i] - layoutStartCpu[i]) : -1.0,
-                            ms(rendererCpu[i]), overlapsGc(start[i], start[i + 1]) ? " GC" : "");
-                }
-            }
-        }
         long[] sorted = intervals.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "%s: %d frames, interval p50 %.2f ms, p99 %.2f ms, max %.2f ms (load average "
