@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -87,10 +88,23 @@ final class SweepFrameScenario {
         return ScriptedTestEngine.Script.of(tokens, List.of("Final Answer: " + answer)).paced(1000);
     }
 
-    /** Waits (any thread) until the problems have loaded and Start is enabled. */
+    /**
+     * Waits (any thread) until the problems have loaded, Start is enabled and the window has drawn the form that way
+     * (two pulses later): a user presses Start once they see it enabled.
+     */
     void awaitReady() throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
                 () -> vm.canStartProperty().get()).get());
+        CountDownLatch pulses = new CountDownLatch(2);
+        Runnable count = pulses::countDown;
+        WaitForAsyncUtils.asyncFx(() -> view.getScene().addPostLayoutPulseListener(count)).get();
+        try {
+            if (!pulses.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the window drew no frame in 30 s");
+            }
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> view.getScene().removePostLayoutPulseListener(count)).get();
+        }
     }
 
     void start() {

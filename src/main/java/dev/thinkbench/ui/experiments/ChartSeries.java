@@ -5,6 +5,7 @@ import dev.thinkbench.ui.common.Formats;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,14 @@ import java.util.Locale;
  * Puts figures into an XY chart as named series of points, reusing the chart's series and points while the curves are
  * the same (results arriving: values set in place, a new budget's point added to its curve), so a growing chart does
  * not rebuild its nodes four times a second; a point's tooltip text is made again only when its numbers changed. Each point
- * gets a tooltip with its budget, accuracy, interval, n, tokens and cost. UI thread only.
+ * gets a tooltip with its budget, accuracy, interval, n, tokens and cost, made when the pointer first comes over it.
+ * UI thread only.
  */
 final class ChartSeries {
 
     private static final String TIP = "thinkbench.tip";
+    /** Under {@link #TIP} while a point's tooltip waits for the pointer. */
+    private static final Object HOVER = new Object();
 
     /** One series to show. */
     record Spec(String name, List<Point> points) {
@@ -85,22 +89,42 @@ final class ChartSeries {
         }
     }
 
+    /**
+     * Gives a point its tooltip: made when the pointer first comes over the point (a tooltip is a popup window with
+     * its own scene, costly to make, and most points' are never shown), and kept up to date once made.
+     */
     private static void tip(XYChart.Data<Number, Number> d) {
         Node node = d.getNode();
-        if (node == null || !(d.getExtraValue() instanceof ChartPoint p)) {
+        if (node == null || !(d.getExtraValue() instanceof ChartPoint)) {
             return;
         }
-        String text = describe(p.row()) + (p.saturation() ? "\nthe curve saturates here" : "");
         Object existing = node.getProperties().get(TIP);
         if (existing instanceof Tooltip t) {
+            String text = tipText(d);
             if (!text.equals(t.getText())) {
                 t.setText(text);
             }
-        } else {
-            Tooltip t = new Tooltip(text);
-            Tooltip.install(node, t);
-            node.getProperties().put(TIP, t);
+        } else if (existing == null) {
+            node.getProperties().put(TIP, HOVER);
+            node.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                if (node.getProperties().get(TIP) == HOVER && d.getExtraValue() instanceof ChartPoint) {
+                    Tooltip t = new Tooltip(tipText(d));
+                    Tooltip.install(node, t);
+                    node.getProperties().put(TIP, t);
+                }
+            });
         }
+    }
+
+    /** The tooltip text of a point, or empty when it stands for nothing. */
+    static String tipText(XYChart.Data<Number, Number> d) {
+        return d.getExtraValue() instanceof ChartPoint p
+                ? describe(p.row()) + (p.saturation() ? "\nthe curve saturates here" : "") : "";
+    }
+
+    /** The tooltip of a point once the pointer has been over it, null before. */
+    static Tooltip tooltip(XYChart.Data<Number, Number> d) {
+        return d.getNode() != null && d.getNode().getProperties().get(TIP) instanceof Tooltip t ? t : null;
     }
 
     /** A summary row for a tooltip. */

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The figures beside the results table: a tab per chart (accuracy vs tokens, vs cost, by difficulty, equal compute)
  * and the summary table, s1's measures below them, and a Trace tab that opens when a cell is clicked. Only the chart
- * in view is redrawn as results arrive; another catches up when its tab is selected. UI thread only.
+ * in view is redrawn as results arrive; another catches up when its tab is selected. The sweep set up in the form is
+ * laid out before it starts (its strategies' curves and measures, empty). UI thread only.
  */
 final class ChartsPane extends VBox {
 
@@ -44,6 +45,19 @@ final class ChartsPane extends VBox {
             showSelected();
             measures.show(now);
         });
+        results.columnsProperty().addListener((obs, old, now) -> plan(now));
+        plan(results.columns());
+    }
+
+    /**
+     * Lays the figures out for the strategies of the sweep set up (the table's columns), before it starts: the
+     * first results then fill curves and cells made already.
+     */
+    private void plan(List<ColumnKey> columns) {
+        List<String> strategies = columns.stream().map(ColumnKey::strategy).distinct().toList();
+        views.forEach(v -> v.plan(strategies));
+        measures.plan(strategies);
+        showSelected();
     }
 
     private void showSelected() {

@@ -21,6 +21,7 @@ import dev.thinkbench.ui.BackgroundTasks;
 import dev.thinkbench.ui.WorkbenchServices;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
+import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -100,7 +101,10 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private boolean progressDirty;
     private boolean progressNow;
     private long progressShown = Long.MIN_VALUE;
-    private boolean closing;
+    /** Set when the window closes; read by the background task that starts a sweep. */
+    private volatile boolean closing;
+    /** Set while the table is laid out for the form (its validation may report changes on the way). */
+    private boolean previewing;
 
     /**
      * @param samplesFolder the app's problem sets ({@code samples/problems})
@@ -117,11 +121,46 @@ public final class ExperimentsViewModel implements AutoCloseable {
         setup.validProperty().addListener((obs, old, now) -> updateCanStart());
         phase.addListener((obs, old, now) -> updateCanStart());
         updateCanStart();
+        for (Observable o : List.of(setup.validProperty(), setup.problemsProperty(), setup.limitProperty(),
+                setup.budgetsProperty(), setup.samplesProperty(), setup.strategies())) {
+            o.addListener(x -> preview());
+        }
+        preview();
         lookForInterrupted();
     }
 
     private void updateCanStart() {
         canStart.set(setup.validProperty().get() && !phase.get().busy());
+    }
+
+    /**
+     * Lays the results table out for the sweep set up in the form, every run pending, while no sweep is shown: the
+     * table's rows, columns and cells are built as the sweep is set up, so Start only clears and fills them (a
+     * table of hundreds of cells built at Start would hold the window for a frame or more). An invalid form empties
+     * the table.
+     */
+    private void preview() {
+        if (phase.get() != Phase.IDLE || previewing) {
+            return;
+        }
+        previewing = true;
+        try {
+            SweepPlan plan = null;
+            if (setup.validProperty().get()) {
+                try {
+                    plan = setup.toSetup().plan(setup.selectedProblems());
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    // the form says why Start is disabled
+                }
+            }
+            if (plan == null) {
+                results.clear();
+            } else {
+                results.reset(plan);
+            }
+        } finally {
+            previewing = false;
+        }
     }
 
     // --- starting and resuming -------------------------------------------------------------------------------
@@ -179,6 +218,11 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Lays the table out for the sweep and starts it: its files are opened and the runner started (which works
+     * through every run of the plan) on a background task, so the frame Start is pressed in stays short; its events
+     * queue up from then on and are drained by {@link #tick}.
+     */
     private void launch(SweepStore.Saved target, List<BenchProblem> targetProblems) {
         SweepPlan plan;
         List<Endpoint> endpoints;
@@ -191,10 +235,18 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
         results.reset(plan);
         title.set(target.setup().title() + " \u00b7 " + target.setup().model());
+        // the sweep's events may be drained before it is known to have started: what they need is set now
+        lastProgress = null;
+        tracesFile = target.traces();
+        traceLookedFor.clear();
+        saved = target;
+        problems = targetProblems;
+        canRetryFailed.set(false);
         ResultLog previous = log;
         TraceLog previousTraces = traceLog;
         log = null;
         traceLog = null;
+        SweepRunner runner = new SweepRunner(endpoints, List.of(), services.prices(), options);
         tasks.run(() -> {
             closeQuietly(previousTraces);
             if (previous != null) {
@@ -209,37 +261,67 @@ public final class ExperimentsViewModel implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "cannot open the traces file: " + e.getMessage());
                 traces = null;
             }
-            return new Logs(results, traces);
-        }, opened -> run(target, targetProblems, plan, endpoints, opened), this::failedToStart);
-    }
-
-    private record Logs(ResultLog results, TraceLog traces) {
-    }
-
-    private void run(SweepStore.Saved target, List<BenchProblem> targetProblems, SweepPlan plan,
-                     List<Endpoint> endpoints, Logs logs) {
-        ResultLog opened = logs.results();
-        log = opened;
-        lastProgress = null;
-        traceLog = logs.traces();
-        tracesFile = target.traces();
-        traceLookedFor.clear();
-        saved = target;
-        problems = targetProblems;
-        canRetryFailed.set(false);
-        if (!opened.existing().issues().isEmpty()) {
-            message.set("Results file: " + opened.existing().issues().size() + " unreadable line(s) skipped, e.g. "
-                    + opened.existing().issues().getFirst());
-        }
-        SweepRunner runner = new SweepRunner(endpoints, List.of(), services.prices(), options);
-        TraceLog traces = traceLog;
-        handle = runner.start(plan, opened, event -> {
-            if (traces != null && event instanceof SweepEvent.RunFinished f) {
-                keepTrace(traces, f);
+            if (closing) {
+                closeQuietly(traces);
+                results.close();
+                throw new IOException("the window is closing");
             }
-            queue.add(event);
-        });
-        phase.set(handle.paused() ? Phase.PAUSED : Phase.RUNNING);
+            try {
+                TraceLog kept = traces;
+                SweepHandle started = runner.start(plan, results, event -> {
+                    if (kept != null && event instanceof SweepEvent.RunFinished f) {
+                        keepTrace(kept, f);
+                    }
+                    queue.add(event);
+                });
+                return new Started(results, traces, started);
+            } catch (RuntimeException e) {
+                closeQuietly(traces);
+                results.close();
+                throw e;
+            }
+        }, this::run, this::failedToStart);
+    }
+
+    private record Started(ResultLog results, TraceLog traces, SweepHandle handle) {
+    }
+
+    /** The sweep has started (its end may have been drained already, or the window closed meanwhile). */
+    private void run(Started started) {
+        log = started.results();
+        traceLog = started.traces();
+        if (closing) {
+            stopClosed(started);
+            return;
+        }
+        if (!log.existing().issues().isEmpty()) {
+            String issues = "Results file: " + log.existing().issues().size() + " unreadable line(s) skipped, e.g. "
+                    + log.existing().issues().getFirst();
+            message.set(phase.get() == Phase.ENDED ? message.get() + " \u00b7 " + issues : issues);
+        }
+        if (phase.get() == Phase.ENDED) {
+            return;
+        }
+        handle = started.handle();
+        if (phase.get() == Phase.STARTING) {
+            phase.set(handle.paused() ? Phase.PAUSED : Phase.RUNNING);
+        }
+    }
+
+    /** A sweep that started while the window closed: cancelled, its files closed once its runs have stopped. */
+    private void stopClosed(Started started) {
+        started.handle().cancel();
+        log = null;
+        traceLog = null;
+        tasks.run(() -> {
+            try {
+                started.handle().done().get(3, TimeUnit.SECONDS);
+            } finally {
+                closeQuietly(started.traces());
+                started.results().close();
+            }
+            return started;
+        }, ok -> { }, e -> LOG.log(System.Logger.Level.WARNING, "sweep did not stop within 3 s: " + e));
     }
 
     /** On the sweep's worker: appends a finished run's trace; a failure is told once and never stops the sweep. */

@@ -2,6 +2,8 @@ package dev.thinkbench.ui.experiments;
 
 import javafx.scene.layout.Region;
 
+import java.util.List;
+
 /**
  * One chart or table of the Experiments tab's figures: shows {@link SweepFigures} as they grow, and makes a fresh copy
  * of itself for export at slide size. UI thread only.
@@ -17,6 +19,13 @@ interface FigureView {
     Region node();
 
     void show(SweepFigures figures);
+
+    /**
+     * Takes the strategies of the sweep set up, in plan order, before it has results; the next {@link #show} lays
+     * them out where the view shows a part per strategy. Does nothing by default.
+     */
+    default void plan(List<String> strategies) {
+    }
 
     /** A new view of the same kind with the same choices (strategy, budget), for export. */
     FigureView fresh();

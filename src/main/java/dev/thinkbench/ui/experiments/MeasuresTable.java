@@ -22,7 +22,8 @@ import java.util.function.Function;
  * tokens), Performance (the best accuracy), and where the curve saturates. While results stream in, each cell's
  * value is an observable string set in place, so new measures change only the cells whose text changed: the table's
  * rows and cells are made again only when the strategies change (a {@code refresh()} would make every cell anew, with
- * its tooltip, four times a second). UI thread only.
+ * its tooltip, four times a second). The strategies of the sweep set up have their columns before it starts
+ * ({@link #plan}). UI thread only.
  */
 final class MeasuresTable extends TableView<MeasuresTable.Measure> {
 
@@ -43,6 +44,10 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
                     m -> m.saturationLabel() == null ? "still rising" : m.saturationLabel()));
 
     private List<ScalingMeasures> shown = List.of();
+    /** The strategies the sweep set up runs, in plan order: each has a column before it has measures. */
+    private List<String> planned = List.of();
+    /** The strategy of each column: the planned ones, then any other that has measures. */
+    private List<String> strategies = List.of();
     /** The text of each cell: [measure][strategy], set in place. */
     private final List<List<SimpleStringProperty>> values = new ArrayList<>();
 
@@ -73,14 +78,28 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         TableColumn<Measure, String> name = new TableColumn<>("s1 measure");
         name.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().name()));
         name.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            private final Tooltip help = new Tooltip();
+            // made when the pointer first comes by: a tooltip is costly to make, and most are never shown
+            private Tooltip help;
+
+            {
+                setOnMouseEntered(e -> {
+                    if (help == null) {
+                        help = new Tooltip();
+                        showHelp();
+                    }
+                });
+            }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                Measure m = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (m != null && !m.help().equals(help.getText())) {
+                showHelp();
+            }
+
+            private void showHelp() {
+                Measure m = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+                if (help != null && m != null && !m.help().equals(help.getText())) {
                     help.setText(m.help());
                 }
                 setTooltip(m == null ? null : help);
@@ -92,19 +111,38 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         values.clear();
         for (Measure m : MEASURES) {
             List<SimpleStringProperty> row = new ArrayList<>();
-            shown.forEach(s -> row.add(new SimpleStringProperty(m.value().apply(s))));
+            strategies.forEach(s -> row.add(new SimpleStringProperty(text(m, s))));
             values.add(row);
         }
-        for (int i = 0; i < shown.size(); i++) {
+        for (int i = 0; i < strategies.size(); i++) {
             int index = i;
-            TableColumn<Measure, String> c = new TableColumn<>(shown.get(i).strategy());
+            TableColumn<Measure, String> c = new TableColumn<>(strategies.get(i));
             // the cell observes its value, so new measures show without new cells
             c.setCellValueFactory(d -> values.get(MEASURES.indexOf(d.getValue())).get(index));
             c.setSortable(false);
             cols.add(c);
         }
         getColumns().setAll(cols);
-        getItems().setAll(shown.isEmpty() ? List.of() : MEASURES);
+        getItems().setAll(strategies.isEmpty() ? List.of() : MEASURES);
+    }
+
+    /** The text of measure {@code m} for {@code strategy}: a dash while the strategy has no measures. */
+    private String text(Measure m, String strategy) {
+        for (ScalingMeasures s : shown) {
+            if (s.strategy().equals(strategy)) {
+                return m.value().apply(s);
+            }
+        }
+        return Formats.DASH;
+    }
+
+    /**
+     * Lays the table out for the strategies of the sweep set up (a column each, every value a dash until it has
+     * results), so that the first measures of a sweep fill cells made before it started.
+     */
+    void plan(List<String> strategiesPlanned) {
+        planned = List.copyOf(strategiesPlanned);
+        update();
     }
 
     /** Shows new measures: new columns only when the strategies changed, else the same cells with new values. */
@@ -112,21 +150,26 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         if (figures.measures().equals(shown)) {
             return;
         }
-        boolean sameStrategies = figures.measures().stream().map(ScalingMeasures::strategy).toList()
-                .equals(shown.stream().map(ScalingMeasures::strategy).toList());
         shown = figures.measures();
-        if (sameStrategies && !shown.isEmpty()) {
-            for (int m = 0; m < MEASURES.size(); m++) {
-                for (int i = 0; i < shown.size(); i++) {
-                    String text = MEASURES.get(m).value().apply(shown.get(i));
-                    SimpleStringProperty value = values.get(m).get(i);
-                    if (!text.equals(value.get())) {
-                        value.set(text);
-                    }
+        update();
+    }
+
+    private void update() {
+        java.util.LinkedHashSet<String> wanted = new java.util.LinkedHashSet<>(planned);
+        shown.forEach(m -> wanted.add(m.strategy()));
+        if (!List.copyOf(wanted).equals(strategies)) {
+            strategies = List.copyOf(wanted);
+            rebuild();
+            return;
+        }
+        for (int m = 0; m < MEASURES.size(); m++) {
+            for (int i = 0; i < strategies.size(); i++) {
+                String text = text(MEASURES.get(m), strategies.get(i));
+                SimpleStringProperty value = values.get(m).get(i);
+                if (!text.equals(value.get())) {
+                    value.set(text);
                 }
             }
-        } else {
-            rebuild();
         }
     }
 
@@ -140,7 +183,7 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         throw new IllegalArgumentException("no measure " + measure);
     }
 
-    /** The strategies shown, one column each. */
+    /** The measures shown, one strategy each. */
     List<ScalingMeasures> shown() {
         return shown;
     }

@@ -70,4 +70,17 @@ public final class ResultRow {
     void set(int column, ResultCell cell) {
         cells.get(column).set(cell);
     }
+
+    /** Sets every cell back to pending. */
+    void clear() {
+        cells.forEach(c -> c.set(ResultCell.PENDING));
+    }
+
+    /** Whether {@code other} stands for the same problem and sample, with the same numbers and as many cells. */
+    boolean sameAs(ResultRow other) {
+        return problemId.equals(other.problemId) && sample == other.sample
+                && java.util.Objects.equals(difficulty, other.difficulty)
+                && java.util.Objects.equals(expected, other.expected) && java.util.Objects.equals(prompt, other.prompt)
+                && cells.size() == other.cells.size();
+    }
 }

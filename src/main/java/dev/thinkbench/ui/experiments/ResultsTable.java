@@ -58,7 +58,8 @@ final class ResultsTable extends TableView<ResultRow> {
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         setPlaceholder(MeasuresTable.wrapping("Start a sweep: a row per problem, a column per strategy and budget. "
                 + "Click a cell for its trace; right-click to grade it by hand.", 320));
-        results.columnsProperty().addListener((obs, old, now) -> rebuild(now));
+        // on every new list, also an equal one: whether there is a sample column depends on the rows
+        results.columnsProperty().addListener(o -> rebuild(results.columns()));
         rebuild(results.columns());
     }
 
@@ -192,6 +193,10 @@ final class ResultsTable extends TableView<ResultRow> {
         RunCell(ColumnKey column) {
             this.column = column;
             getStyleClass().add("run-cell");
+            // a layout root: its row places it all the same (by column, whatever it holds), and a result that changes
+            // its text lays out this cell alone, not its row and the table's flow, which would apply CSS again to
+            // every cell of the row
+            setManaged(false);
             setOnMouseEntered(e -> {
                 if (tip == null) {
                     tip = new Tooltip();

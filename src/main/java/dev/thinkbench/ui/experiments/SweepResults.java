@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,6 +62,8 @@ public final class SweepResults {
         }
     };
     private final Map<RunKey, RunRecorder> live = new HashMap<>();
+    /** What the table is laid out for: the plan's problems, budgets, samples and strategies; empty when nothing. */
+    private List<Object> layout = List.of();
     /** Problem id to difficulty; replaced (never changed) on reset, as a background task may be reading it. */
     private Map<String, Integer> difficulty = new HashMap<>();
     /** Cells changed since the last frame: row, column, cell. */
@@ -83,16 +86,24 @@ public final class SweepResults {
         this.tasks = tasks;
     }
 
-    /** Empties the table and lays it out for {@code plan}: every run pending. */
+    /**
+     * Empties the table and lays it out for {@code plan}: every run pending. A table already laid out for the same
+     * plan (the sweep set up in the form, shown before Start) keeps its rows, columns and cell positions, so Start
+     * builds no table cells and works nothing out again: it only clears them.
+     */
     public void reset(SweepPlan plan) {
+        clearRuns();
+        List<Object> layout = List.of(plan.problems(), plan.budgets(), plan.samples(),
+                plan.strategies().stream().map(s -> List.of(s.name(), s.perBudget())).toList());
+        if (layout.equals(this.layout)) {
+            rows.forEach(ResultRow::clear);
+            return;
+        }
+        this.layout = layout;
         positions.clear();
         cellKeys.clear();
         planOrder.clear();
-        latest.clear();
-        details.clear();
-        live.clear();
         difficulty = new HashMap<>();
-        changed.clear();
         Set<ColumnKey> keys = new LinkedHashSet<>();
         for (Strategy s : plan.strategies()) {
             if (s.perBudget()) {
@@ -118,10 +129,67 @@ public final class SweepResults {
             planOrder.add(key);
         }
         // rows by problem in plan order, samples together under their problem
+        layOut(cols, fresh);
+    }
+
+    /** Empties the table: no rows, no columns, no figures (no sweep set up yet). */
+    public void clear() {
+        clearRuns();
+        layout = List.of();
+        positions.clear();
+        cellKeys.clear();
+        planOrder.clear();
+        difficulty = new HashMap<>();
+        layOut(List.of(), List.of());
+    }
+
+    /** Forgets every run's result, trace and cell change, and the figures. */
+    private void clearRuns() {
+        latest.clear();
+        details.clear();
+        live.clear();
+        changed.clear();
+        // no results, no figures; a background result of the sweep before is dropped
+        generation++;
+        computing = false;
+        dirty = false;
+        if (!figures.get().records().isEmpty()) {
+            figures.set(SweepFigures.EMPTY);
+        }
+    }
+
+    /**
+     * Shows {@code fresh} rows under {@code cols}, keeping the rows shown (their cells set back to pending) when they
+     * stand for the same problems and samples, and the columns when they are the same: the table then keeps its cells.
+     */
+    private void layOut(List<ColumnKey> cols, List<ResultRow> fresh) {
+        boolean sameColumns = cols.equals(columns.get()) && samples(fresh) == samples(rows);
+        if (sameColumns && sameRows(fresh)) {
+            rows.forEach(ResultRow::clear);
+            return;
+        }
         rows.setAll(fresh);
-        columns.set(cols);
-        dirty = true;
-        refreshFigures(0, true);
+        if (!sameColumns) {
+            // always a new list, so the table lays its columns out again when only the sample column comes or goes
+            columns.set(Collections.unmodifiableList(new ArrayList<>(cols)));
+        }
+    }
+
+    private boolean sameRows(List<ResultRow> fresh) {
+        if (fresh.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!fresh.get(i).sameAs(rows.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether any row is a second or later sample (the table then has a sample column). */
+    private static boolean samples(List<ResultRow> rows) {
+        return rows.stream().anyMatch(r -> r.sample() > 0);
     }
 
     /** Applies one event of the sweep (on the UI thread, drained from the sweep's queue). */

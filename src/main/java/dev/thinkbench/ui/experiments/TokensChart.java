@@ -7,6 +7,7 @@ import javafx.scene.layout.Region;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +22,6 @@ final class TokensChart implements FigureView {
 
     private final IntervalChart chart = new IntervalChart(new LogAxis(TokensChart.AXIS_LABEL),
             "Accuracy vs thinking tokens");
-
-    TokensChart() {
-        chart.setId("tokensChart");
-    }
 
     @Override
     public String title() {
@@ -41,9 +38,36 @@ final class TokensChart implements FigureView {
         return chart;
     }
 
+    /** The strategies of the sweep set up: each has its curve (empty until it has results), in plan order. */
+    private List<String> planned = List.of();
+
+    TokensChart() {
+        chart.setId("tokensChart");
+    }
+
+    @Override
+    public void plan(List<String> strategies) {
+        planned = List.copyOf(strategies);
+    }
+
     @Override
     public void show(SweepFigures figures) {
-        ChartSeries.show(chart, curves(figures.rows(), figures.measures(), SummaryRow::strategy));
+        List<ChartSeries.Spec> curves = curves(figures.rows(), figures.measures(), SummaryRow::strategy);
+        if (planned.isEmpty()) {
+            ChartSeries.show(chart, curves);
+            return;
+        }
+        // the planned curves first, in plan order, so the series made before the sweep started are the ones filled
+        Map<String, ChartSeries.Spec> byName = new LinkedHashMap<>();
+        curves.forEach(c -> byName.put(c.name(), c));
+        List<ChartSeries.Spec> ordered = new ArrayList<>();
+        planned.forEach(s -> ordered.add(byName.getOrDefault(s, new ChartSeries.Spec(s, List.of()))));
+        byName.forEach((name, c) -> {
+            if (!planned.contains(name)) {
+                ordered.add(c);
+            }
+        });
+        ChartSeries.show(chart, ordered);
     }
 
     /** One series per strategy (named by {@code name}), by mean tokens, the saturation point marked. */

@@ -13,6 +13,7 @@ import dev.thinkbench.testing.RecordingTestClock;
 import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.WorkbenchFixture;
 import dev.thinkbench.ui.WorkbenchServices;
+import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -175,6 +176,91 @@ class ExperimentsViewTest {
         assertThat(saved).hasSize(12);
         assertThat(store.list()).singleElement().extracting(SweepStore.Saved::status)
                 .isEqualTo(SweepStore.Status.FINISHED);
+    }
+
+    @Test
+    void theTableIsLaidOutForTheSweepSetUpBeforeStartAndStartFillsTheSameCells(FxRobot robot) throws Exception {
+        assertThat(vm.results().rows()).as("nothing set up: nothing shown").isEmpty();
+        importProblems(robot);
+        assertThat(vm.results().rows()).extracting(ResultRow::problemId).containsExactly("p1", "p2", "p3", "p4");
+        assertThat(vm.results().columns()).extracting(ColumnKey::label).containsExactly("small", "medium", "large");
+        assertThat(vm.results().rows()).allSatisfy(row -> assertThat(row.cells()).extracting(ResultCell::state)
+                .containsOnly(CellState.PENDING));
+        assertThat(vm.results().records()).isEmpty();
+        assertThat(vm.results().figures().rows()).isEmpty();
+        assertThat(vm.progressTextProperty().get()).startsWith("No sweep yet");
+        TokensChart tokens = (TokensChart) view.charts().views().getFirst();
+        var curve = tokens.chart().getData();
+        assertThat(curve).as("the strategy's curve, empty").singleElement()
+                .satisfies(s -> assertThat(s.getName()).isEqualTo("fixed"))
+                .satisfies(s -> assertThat(s.getData()).isEmpty());
+        assertThat(view.charts().measures().getColumns()).extracting(c -> c.getText())
+                .containsExactly("s1 measure", "fixed");
+        assertThat(view.charts().measures().valueAt("Performance", 0)).isEqualTo(Formats.DASH);
+        assertThat(view.charts().measures().valueAt("Saturates at", 0)).isEqualTo(Formats.DASH);
+
+        // the form changes: the table follows; a form that cannot start empties it
+        WaitForAsyncUtils.asyncFx(() -> vm.setup().samplesProperty().set(2)).get();
+        assertThat(vm.results().rows()).hasSize(8);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.table().getColumns().stream().map(c -> c.getText())
+                .toList()).get()).contains("#");
+        WaitForAsyncUtils.asyncFx(() -> vm.setup().strategies().clear()).get();
+        assertThat(vm.results().rows()).isEmpty();
+        assertThat(vm.results().columns()).isEmpty();
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.setup().strategies().add("fixed");
+            vm.setup().samplesProperty().set(1);
+        }).get();
+        assertThat(vm.results().rows()).hasSize(4);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.table().getColumns().stream().map(c -> c.getText())
+                .toList()).get()).doesNotContain("#");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<ResultRow> rows = List.copyOf(vm.results().rows());
+        var series = tokens.chart().getData().getFirst();
+        List<TableCell<ResultRow, ResultCell>> cellsBefore = WaitForAsyncUtils.asyncFx(this::runCells).get();
+        assertThat(cellsBefore).hasSize(12);
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+
+        assertThat(vm.results().rows()).as("the rows laid out before Start").hasSize(4)
+                .allSatisfy(row -> assertThat(rows).anySatisfy(r -> assertThat(r).isSameAs(row)));
+        assertThat(WaitForAsyncUtils.asyncFx(this::runCells).get()).as("the table cells made before Start")
+                .containsExactlyInAnyOrderElementsOf(cellsBefore);
+        assertThat(vm.results().rows()).allSatisfy(row -> assertThat(row.cells()).extracting(ResultCell::state)
+                .doesNotContain(CellState.PENDING, CellState.RUNNING));
+        assertThat(cellText("p4", "large")).startsWith("\u2713 ");
+        assertThat(tokens.chart().getData()).singleElement().isSameAs(series)
+                .satisfies(s -> assertThat(s.getData()).hasSize(3));
+        assertThat(view.charts().measures().valueAt("Performance", 0)).isEqualTo("100%");
+
+        // a sweep shown stays when the form changes afterwards
+        WaitForAsyncUtils.asyncFx(() -> vm.setup().samplesProperty().set(2)).get();
+        assertThat(vm.results().rows()).hasSize(4);
+        assertThat(vm.results().records()).hasSize(12);
+    }
+
+    @Test
+    void aResultThatArrivesLaysOutItsOwnCellNotItsRow(FxRobot robot) throws Exception {
+        importProblems(robot);
+        @SuppressWarnings("unchecked")
+        TableCell<ResultRow, ResultCell> cell = (TableCell<ResultRow, ResultCell>) cell("p2", "medium");
+        waitUntil("the table is laid out", () -> !cell.getTableRow().isNeedsLayout() && !cell.isNeedsLayout());
+        double x = cell.getLayoutX();
+        double width = cell.getWidth();
+        List<Boolean> needLayout = WaitForAsyncUtils.asyncFx(() -> {
+            RunKey key = vm.results().keyAt(vm.results().rows().get(1), new ColumnKey("fixed", "medium"))
+                    .orElseThrow();
+            vm.results().showRecords(List.of(new SweepRecord("p2", "medium", key.budget(), "fixed", 0, "ok", "8", "8",
+                    true, 8, 2, 1200L, null, "answers", null)));
+            vm.results().flush(System.nanoTime(), true);
+            return List.of(cell.isNeedsLayout(), cell.getTableRow().isNeedsLayout());
+        }).get();
+        assertThat(needLayout).as("the cell, and not its row").containsExactly(true, false);
+        waitUntil("the cell is laid out", () -> !cell.isNeedsLayout());
+        assertThat(cell.getText()).isEqualTo("\u2713 8t 1.2s");
+        assertThat(cell.getLayoutX()).isEqualTo(x);
+        assertThat(cell.getWidth()).isEqualTo(width);
     }
 
     @Test
@@ -437,6 +523,11 @@ class ExperimentsViewTest {
     private List<TableCell<ResultRow, ResultCell>> cells() {
         return view.table().lookupAll(".run-cell").stream().map(n -> (TableCell<ResultRow, ResultCell>) n)
                 .toList();
+    }
+
+    /** The table cells that show a run (a problem's row, not an empty one below). */
+    private List<TableCell<ResultRow, ResultCell>> runCells() {
+        return cells().stream().filter(c -> c.getTableRow() != null && c.getTableRow().getItem() != null).toList();
     }
 
     static Instant now() {

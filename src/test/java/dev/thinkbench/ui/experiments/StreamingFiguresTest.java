@@ -9,6 +9,7 @@ import dev.thinkbench.lab.sweep.SweepPlan;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.lab.sweep.Wilson;
 import dev.thinkbench.ui.BackgroundTasks;
+import dev.thinkbench.ui.common.Formats;
 import javafx.scene.Scene;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.XYChart;
@@ -29,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What keeps the Experiments tab's frames short while results stream in: chart points set in place, the log axis
- * keeping its tick marks while points move within its range, and the figures worked out on a background task whose
- * stale result a forced refresh drops.
+ * keeping its tick marks while points move within its range, the figures worked out on a background task whose
+ * stale result a forced refresh drops, the table and measures laid out before a sweep starts (Start clears and fills
+ * their cells), and point tooltips made only when the pointer comes by.
  */
 @ExtendWith(ApplicationExtension.class)
 class StreamingFiguresTest {
@@ -144,6 +146,159 @@ class StreamingFiguresTest {
         assertThat(fx(() -> table.lookupAll(".table-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && "75%".equals(c.getText()))
                 .count())).isEqualTo(1L);
+    }
+
+    @Test
+    void thePlannedStrategiesHaveTheirMeasureColumnsBeforeResultsAndTheFirstMeasuresFillThoseCells()
+            throws Exception {
+        MeasuresTable table = fx(() -> {
+            MeasuresTable t = new MeasuresTable();
+            ((StackPane) tokens.node().getParent()).getChildren().setAll(t);
+            t.plan(List.of("fixed", "majority"));
+            return t;
+        });
+        assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("s1 measure", "fixed",
+                "majority");
+        assertThat(table.getItems()).hasSize(5);
+        assertThat(table.valueAt("Performance", 0)).isEqualTo(Formats.DASH);
+        assertThat(table.valueAt("Saturates at", 1)).isEqualTo(Formats.DASH);
+        List<javafx.scene.Node> cells = fx(() -> List.copyOf(table.lookupAll(".table-cell")));
+        assertThat(cells).isNotEmpty();
+
+        fx(() -> {
+            table.show(new SweepFigures(List.of(), List.of(), List.of(new dev.thinkbench.lab.sweep.ScalingMeasures(
+                    "fixed", 1.0, 2.0, 3.0, 0.5, null)), java.util.Map.of()));
+            return null;
+        });
+        assertThat(table.valueAt("Performance", 0)).isEqualTo("50%");
+        assertThat(table.valueAt("Saturates at", 0)).isEqualTo("still rising");
+        assertThat(table.valueAt("Performance", 1)).as("no results yet").isEqualTo(Formats.DASH);
+        assertThat(fx(() -> List.copyOf(table.lookupAll(".table-cell")))).as("the cells made before the results")
+                .containsExactlyInAnyOrderElementsOf(cells);
+
+        fx(() -> {
+            table.plan(List.of());
+            table.show(SweepFigures.EMPTY);
+            return null;
+        });
+        assertThat(table.getItems()).as("nothing set up, nothing measured").isEmpty();
+    }
+
+    @Test
+    void aPointGetsItsTooltipWhenThePointerFirstComesOverItAndItFollowsTheNumbers() throws Exception {
+        IntervalChart chart = tokens.chart();
+        XYChart.Data<Number, Number> point = fx(() -> {
+            ChartSeries.show(chart, List.of(curve("fixed", row("a", 10, 1), row("b", 40, 2))));
+            return chart.getData().getFirst().getData().getFirst();
+        });
+        assertThat(point.getNode()).isNotNull();
+        assertThat(ChartSeries.tooltip(point)).as("none made up front").isNull();
+
+        fx(() -> {
+            javafx.event.Event.fireEvent(point.getNode(), new javafx.scene.input.MouseEvent(
+                    javafx.scene.input.MouseEvent.MOUSE_ENTERED, 0, 0, 0, 0, javafx.scene.input.MouseButton.NONE, 0,
+                    false, false, false, false, false, false, false, false, false, false, null));
+            return null;
+        });
+        javafx.scene.control.Tooltip tip = ChartSeries.tooltip(point);
+        assertThat(tip).isNotNull();
+        assertThat(tip.getText()).startsWith("fixed at a (tokens:a)").contains("accuracy 25%", "(1 of 4)");
+
+        fx(() -> {
+            ChartSeries.show(chart, List.of(curve("fixed", row("a", 10, 3), row("b", 40, 2))));
+            return null;
+        });
+        assertThat(ChartSeries.tooltip(point)).isSameAs(tip);
+        assertThat(tip.getText()).contains("accuracy 75%", "(3 of 4)");
+    }
+
+    @Test
+    void aResetToTheSamePlanKeepsTheRowsAndClearsThemWhileAnotherPlanMakesNewRows() throws Exception {
+        SweepResults results = new SweepResults();
+        java.util.function.Function<String, SweepPlan> plan = spec -> new SweepPlan(List.of(
+                BenchProblem.of("p1", "q1", "1"), BenchProblem.of("p2", "q2", "1")),
+                List.of(new Lane("small", BudgetSpec.parse(spec))), 1, List.of(new FixedStrategy()), "m", "", null);
+        List<ResultRow> first = fx(() -> {
+            results.reset(plan.apply("tokens:8"));
+            results.showRecords(List.of(result("p1", true)));
+            results.flush(1_000_000_000L, true);
+            return List.copyOf(results.rows());
+        });
+        var columns = results.columns();
+        assertThat(first.getFirst().cells().getFirst().state()).isEqualTo(CellState.CORRECT);
+        assertThat(results.figures().records()).hasSize(1);
+
+        fx(() -> {
+            results.reset(plan.apply("tokens:8"));
+            return null;
+        });
+        assertThat(results.rows()).hasSize(2).first().isSameAs(first.getFirst());
+        assertThat(results.columns()).isSameAs(columns);
+        assertThat(first.getFirst().cells().getFirst().state()).isEqualTo(CellState.PENDING);
+        assertThat(results.records()).isEmpty();
+        assertThat(results.figures().records()).isEmpty();
+        fx(() -> {
+            results.showRecords(List.of(result("p2", false)));
+            results.flush(2_000_000_000L, true);
+            return null;
+        });
+        assertThat(results.rows().get(1).cells().getFirst().state()).isEqualTo(CellState.WRONG);
+
+        fx(() -> {
+            results.reset(new SweepPlan(List.of(BenchProblem.of("p1", "q1", "1"), BenchProblem.of("p3", "q3", "3")),
+                    List.of(new Lane("small", BudgetSpec.parse("tokens:8"))), 1, List.of(new FixedStrategy()), "m",
+                    "", null));
+            return null;
+        });
+        assertThat(results.rows()).extracting(ResultRow::problemId).containsExactly("p1", "p3");
+        assertThat(results.rows().getFirst()).isNotSameAs(first.getFirst());
+        assertThat(results.rows()).allSatisfy(r -> assertThat(r.cells().getFirst().state())
+                .isEqualTo(CellState.PENDING));
+
+        fx(() -> {
+            results.clear();
+            return null;
+        });
+        assertThat(results.rows()).isEmpty();
+        assertThat(results.columns()).isEmpty();
+    }
+
+    @Test
+    void resultsArrivingInBurstsOverManyFramesAllEndUpInTheTable() throws Exception {
+        SweepResults results = new SweepResults(new HeldTasks());
+        List<BenchProblem> problems = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            problems.add(BenchProblem.of("p" + i, "q" + i, "1"));
+        }
+        SweepPlan plan = new SweepPlan(problems, List.of(new Lane("small", BudgetSpec.parse("tokens:8"))), 1,
+                List.of(new FixedStrategy()), "m", "", null);
+        fx(() -> {
+            results.reset(plan);
+            return null;
+        });
+        long now = 1_000_000_000L;
+        for (int i = 0; i < 40; i += 3) {
+            List<SweepRecord> burst = new ArrayList<>();
+            for (int j = i; j < Math.min(40, i + 3); j++) {
+                burst.add(result("p" + j, j % 2 == 0));
+            }
+            long at = now;
+            fx(() -> {
+                results.showRecords(burst);
+                results.flush(at, false);
+                return null;
+            });
+            now += 16_700_000L;
+        }
+        fx(() -> {
+            results.flush(1_000_000_000L + 40 * 16_700_000L, true);
+            return null;
+        });
+        assertThat(results.rows()).hasSize(40).allSatisfy(r -> assertThat(r.cells().getFirst().state())
+                .isEqualTo(r.problemId().substring(1).chars().map(c -> c - '0').reduce(0, (a, b) -> a * 10 + b) % 2
+                        == 0 ? CellState.CORRECT : CellState.WRONG));
+        assertThat(results.records()).hasSize(40);
+        assertThat(results.figures().rows()).singleElement().satisfies(r -> assertThat(r.correct()).isEqualTo(20));
     }
 
     /** Background work held until the test runs it (on the UI thread, as the real seam hands results back). */
