@@ -71,6 +71,28 @@ final class PoolCalls implements Calls {
         return withRetries(true, model, budgetSpec, (endpoint, recorder) -> rawCall(endpoint, body, recorder));
     }
 
+    /**
+     * Tells the pool how the endpoint did; returns how to handle the failure, or null when the call is over (it
+     * succeeded, failed for good, or was the last try).
+     */
+    private RetryPolicy.Handling judge(Endpoint endpoint, Call call, int attempt) {
+        if (call.ok()) {
+            pool.succeeded(endpoint);
+            return null;
+        }
+        if (call.failure() == null) {
+            return null;
+        }
+        RetryPolicy.Handling handling = RetryPolicy.handling(call.failure());
+        if (handling == RetryPolicy.Handling.FINAL || attempt == retry.attempts()) {
+            return null;
+        }
+        if (call.failure() != FailureKind.RATE_LIMITED) {
+            pool.failed(endpoint, call.error());
+        }
+        return handling;
+    }
+
     private <T> RawCall<T> withRetries(boolean needRaw, String model, String budgetSpec, Attempt<T> attempt)
             throws InterruptedException {
         Set<String> avoid = new HashSet<>();
@@ -85,26 +107,19 @@ final class PoolCalls implements Calls {
             Endpoint endpoint = lease.get().endpoint();
             RunRecorder recorder = new RunRecorder(endpoint.engine().price(model, prices));
             observer.callStarted(endpoint.name(), budgetSpec, recorder);
+            RetryPolicy.Handling handling;
             try {
                 last = attempt.on(endpoint, recorder);
+                handling = judge(endpoint, last.call(), n);
             } finally {
+                // the endpoint's health is told before its permit is free, so no other run takes the permit of an
+                // endpoint this failure drops
                 pool.release(lease.get());
             }
+            if (handling == null) {
+                return last;
+            }
             Call call = last.call();
-            if (call.ok()) {
-                pool.succeeded(endpoint);
-                return last;
-            }
-            if (call.failure() == null) {
-                return last;
-            }
-            RetryPolicy.Handling handling = RetryPolicy.handling(call.failure());
-            if (handling == RetryPolicy.Handling.FINAL || n == retry.attempts()) {
-                return last;
-            }
-            if (call.failure() != FailureKind.RATE_LIMITED) {
-                pool.failed(endpoint, call.error());
-            }
             if (handling == RetryPolicy.Handling.FAIL_OVER) {
                 avoid.add(endpoint.name());
                 if (pool.anyOther(needRaw, avoid)) {

@@ -46,6 +46,10 @@ final class SweepExecution implements SweepHandle {
     private final List<SweepTask> tasks;
     private final PauseGate gate;
     private final Map<RunKey, SweepRecord> results = new LinkedHashMap<>();
+    /** Of {@link #results}: failed runs, graded runs, correct runs (kept by {@link #record}). */
+    private int failed;
+    private int graded;
+    private int correct;
     private final Set<Runnable> inFlight = ConcurrentHashMap.newKeySet();
     private final List<Thread> workers = new CopyOnWriteArrayList<>();
     private final CompletableFuture<SweepOutcome> done = new CompletableFuture<>();
@@ -81,7 +85,7 @@ final class SweepExecution implements SweepHandle {
             if (log != null) {
                 for (SweepRecord r : log.existing().latest()) {
                     if (planned.contains(r.key())) {
-                        results.put(r.key(), r);
+                        record(r);
                         if (r.ok()) {
                             finished.add(r.key());
                         }
@@ -171,7 +175,7 @@ final class SweepExecution implements SweepHandle {
             }
         }
         synchronized (this) {
-            results.put(record.key(), record);
+            record(record);
             finishedHere++;
             running.decrementAndGet();
         }
@@ -256,14 +260,6 @@ final class SweepExecution implements SweepHandle {
 
     @Override
     public synchronized SweepProgress progress() {
-        int failed = 0;
-        int graded = 0;
-        int correct = 0;
-        for (SweepRecord r : results.values()) {
-            failed += r.ok() ? 0 : 1;
-            graded += r.ok() && r.correct() != null ? 1 : 0;
-            correct += Boolean.TRUE.equals(r.correct()) ? 1 : 0;
-        }
         long elapsed = elapsedMs();
         WorkQueue q = queue;
         int left = q == null ? tasks.size() - results.size() : q.remaining() + running.get();
@@ -271,6 +267,25 @@ final class SweepExecution implements SweepHandle {
                 : Math.round((double) elapsed / finishedHere * left);
         return new SweepProgress(tasks.size(), results.size(), failed, graded, correct, running.get(), elapsed, eta,
                 gate.paused());
+    }
+
+    /**
+     * Keeps a run's latest record and the counts of failed, graded and correct runs with it (a record that replaces
+     * an earlier one of the same run takes the earlier one's share out), so progress costs the same at the 10th run
+     * and the 10,000th. Under this execution's monitor.
+     */
+    private void record(SweepRecord record) {
+        SweepRecord earlier = results.put(record.key(), record);
+        if (earlier != null) {
+            count(earlier, -1);
+        }
+        count(record, 1);
+    }
+
+    private void count(SweepRecord r, int sign) {
+        failed += r.ok() ? 0 : sign;
+        graded += r.ok() && r.correct() != null ? sign : 0;
+        correct += Boolean.TRUE.equals(r.correct()) ? sign : 0;
     }
 
     private long elapsedMs() {

@@ -1,6 +1,8 @@
 package dev.thinkbench.lab.sweep;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,8 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,59 +109,92 @@ public final class TraceLog implements AutoCloseable {
 
     /** The line {@link #append} writes: the run's key first, then its masked, bounded trace. */
     static String line(RunKey key, Stored stored) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("v", VERSION);
-        o.put("problemId", key.problemId());
-        o.put("label", key.label());
-        o.put("budget", key.budget());
-        o.put("strategy", key.strategy());
-        o.put("sample", key.sample());
-        ObjectNode body = JSON.createObjectNode();
-        body.set("trace", JSON.valueToTree(stored.trace()));
-        body.set("metrics", stored.metrics() == null ? null : JSON.valueToTree(stored.metrics()));
-        ArrayNode candidates = body.putArray("candidates");
-        for (Candidate c : stored.candidates()) {
-            ObjectNode n = candidates.addObject();
-            n.put("index", c.index());
-            n.put("extracted", c.extracted());
-            n.put("score", c.score());
-            n.put("tokens", c.tokens());
-            if (c.call() != null) {
-                ObjectNode call = n.putObject("call");
-                call.set("trace", JSON.valueToTree(c.call().trace()));
-                call.set("metrics", JSON.valueToTree(c.call().metrics()));
-                call.put("endpoint", c.call().endpoint());
+        StringWriter text = new StringWriter(4096);
+        try (JsonGenerator g = new MaskingGenerator(JSON.getFactory().createGenerator(text))) {
+            g.writeStartObject();
+            g.writeNumberField("v", VERSION);
+            g.writeStringField("problemId", key.problemId());
+            g.writeStringField("label", key.label());
+            g.writeStringField("budget", key.budget());
+            g.writeStringField("strategy", key.strategy());
+            g.writeNumberField("sample", key.sample());
+            g.writeObjectFieldStart("run");
+            g.writeFieldName("trace");
+            JSON.writeValue(g, stored.trace());
+            g.writeFieldName("metrics");
+            JSON.writeValue(g, stored.metrics());
+            g.writeArrayFieldStart("candidates");
+            for (Candidate c : stored.candidates()) {
+                g.writeStartObject();
+                g.writeNumberField("index", c.index());
+                g.writeStringField("extracted", c.extracted());
+                g.writeFieldName("score");
+                JSON.writeValue(g, c.score());
+                g.writeFieldName("tokens");
+                JSON.writeValue(g, c.tokens());
+                if (c.call() != null) {
+                    g.writeObjectFieldStart("call");
+                    g.writeFieldName("trace");
+                    JSON.writeValue(g, c.call().trace());
+                    g.writeFieldName("metrics");
+                    JSON.writeValue(g, c.call().metrics());
+                    g.writeStringField("endpoint", c.call().endpoint());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
             }
-        }
-        body.put("note", stored.note());
-        maskTexts(body);
-        o.set("run", body);
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
+            g.writeEndArray();
+            g.writeStringField("note", stored.note());
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write a trace line", e);
         }
+        return text.toString();
     }
 
-    /** Masks (then cuts) every text in the tree, in place. */
-    private static void maskTexts(JsonNode node) {
-        if (node instanceof ObjectNode o) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isTextual()) {
-                    e.setValue(TextNode.valueOf(bounded(SecretScrubber.scrub(e.getValue().asText()))));
-                } else {
-                    maskTexts(e.getValue());
-                }
+    /**
+     * Writes JSON straight into the line (no tree in between) with every string value masked
+     * ({@link SecretScrubber}), then cut to {@link #MAX_TEXT_CHARS}.
+     */
+    private static final class MaskingGenerator extends JsonGeneratorDelegate {
+
+        MaskingGenerator(JsonGenerator out) {
+            super(out, false);
+        }
+
+        @Override
+        public void writeString(String text) throws IOException {
+            if (text == null) {
+                writeNull();
+            } else {
+                super.writeString(bounded(SecretScrubber.scrub(text)));
             }
-        } else if (node instanceof ArrayNode a) {
-            for (int i = 0; i < a.size(); i++) {
-                if (a.get(i).isTextual()) {
-                    a.set(i, TextNode.valueOf(bounded(SecretScrubber.scrub(a.get(i).asText()))));
-                } else {
-                    maskTexts(a.get(i));
-                }
-            }
+        }
+
+        @Override
+        public void writeString(char[] text, int offset, int len) throws IOException {
+            writeString(new String(text, offset, len));
+        }
+
+        @Override
+        public void writeString(SerializableString text) throws IOException {
+            writeString(text.getValue());
+        }
+
+        @Override
+        public void writeString(Reader reader, int len) throws IOException {
+            throw new UnsupportedOperationException("a streamed string cannot be masked");
+        }
+
+        @Override
+        public void writeRawUTF8String(byte[] text, int offset, int length) throws IOException {
+            writeString(new String(text, offset, length, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void writeUTF8String(byte[] text, int offset, int length) throws IOException {
+            writeString(new String(text, offset, length, StandardCharsets.UTF_8));
         }
     }
 
