@@ -7,7 +7,7 @@
 //       -> target/natives/<platform>/ (libllama, libggml*, the CPU backends, LICENSE)
 //   node src/build/natives.mjs libraries --out target/natives --cpu all|<variant,...> --build target/llama-cpu-build
 //       -> the same, with the CPU backends (libggml-cpu-<variant>) compiled here from the source at the same tag
-//          (cmake and a C++ compiler; GCC 12+ or clang) in place of the package's; see cpuBackends() for why
+//          (cmake and GCC 12 or newer) in place of the package's; see the CPU backends section for why
 //   node src/build/natives.mjs headers --out target/natives/include
 //       -> llama.cpp's include/ and ggml/include/ at the same tag (for the struct-layout test)
 //   node src/build/natives.mjs source --out /somewhere/llama.cpp
@@ -223,7 +223,7 @@ function checkoutSource(target) {
 // ---- CPU backends built here -------------------------------------------------------------------------------------
 // Why: the published @node-llama-cpp/linux-x64 backends are compiled by GCC 11 (Ubuntu 22.04), which keeps the
 // accumulators of llamafile's F16 matrix kernel (tinyBLAS gemm_bloc) in memory, storing all of them on every step of
-// the inner loop; GCC 12 keeps them in registers. Every x86 variant (haswell to zen4) evaluates F16 prompts at about
+// the inner loop (clang 14 too); GCC 12 keeps them in registers. Every x86 variant (haswell to zen4) evaluates F16 prompts at about
 // half the speed of the same source compiled by GCC 12; quantized models and decoding are not affected. Building the
 // CPU backends costs minutes (all 14 x86 variants: about 9 CPU-minutes, 5 minutes on 2 free cores; one about 1), so the package's stay the default.
 
@@ -242,8 +242,10 @@ function cpuRequest() {
 }
 
 /** The compilers cmake will use, checked: GCC older than 12 would reproduce the slow kernel being replaced. */
+let checkedCompilers;
 function compilers() {
-  if (process.platform === 'win32') return { args: [], text: 'the default compiler' };
+  if (checkedCompilers) return checkedCompilers;
+  if (process.platform === 'win32') return (checkedCompilers = { args: [], text: 'the default compiler' });
   const found = [];
   for (const [variable, fallback, cmakeVar] of [['CC', 'cc', 'CMAKE_C_COMPILER'], ['CXX', 'c++', 'CMAKE_CXX_COMPILER']]) {
     const program = process.env[variable] || fallback;
@@ -254,16 +256,20 @@ function compilers() {
       fail(`building the CPU backends needs a C/C++ compiler (${program} not found; set ${variable}). `
         + 'Debian/Ubuntu: apt-get install build-essential cmake');
     }
-    if (!/clang/i.test(version)) {
+    if (/clang/i.test(version)) {
+      console.warn(`natives: warning: ${program} is ${version}; clang 14 keeps the F16 kernel's accumulators in memory `
+        + 'as GCC 11 does, so these backends may be no faster than the package\'s. GCC 12 or newer is known good.');
+    } else {
       const major = parseInt(run(program, ['-dumpversion']).trim(), 10);
       if (major < 12) {
         fail(`${program} is GCC ${major} (${version}): GCC before 12 keeps the F16 kernel's accumulators in memory, `
-          + `which is the slowdown this build replaces. Use GCC 12 or newer, or clang (e.g. ${variable}=g++-12).`);
+          + `which is the slowdown this build replaces. Use GCC 12 or newer (e.g. ${variable}=g++-12).`);
       }
     }
     found.push({ arg: `-D${cmakeVar}=${program}`, text: version });
   }
-  return { args: found.map(f => f.arg), text: [...new Set(found.map(f => f.text))].join(' / ') };
+  checkedCompilers = { args: found.map(f => f.arg), text: [...new Set(found.map(f => f.text))].join(' / ') };
+  return checkedCompilers;
 }
 
 function cpuBuildStamp(cpu) {
