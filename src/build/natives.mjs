@@ -106,7 +106,8 @@ function replaceDir(from, to) {
 
 function libraries() {
   if (process.env.THINKBENCH_LLAMA_LIB_DIR) {
-    console.log(`natives: THINKBENCH_LLAMA_LIB_DIR=${process.env.THINKBENCH_LLAMA_LIB_DIR}; nothing fetched`);
+    console.log(`natives: THINKBENCH_LLAMA_LIB_DIR=${process.env.THINKBENCH_LLAMA_LIB_DIR}; nothing fetched`
+      + (cpuRequest() ? ' and no CPU backends built' : ''));
     return;
   }
   const platform = platformName();
