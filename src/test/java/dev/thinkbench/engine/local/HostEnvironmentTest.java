@@ -1,5 +1,6 @@
 package dev.thinkbench.engine.local;
 
+import dev.thinkbench.engine.local.llama.NativeLibraries;
 import dev.thinkbench.testing.FakeKeys;
 import org.junit.jupiter.api.Test;
 
@@ -20,5 +21,15 @@ class HostEnvironmentTest {
 
         assertThat(env).containsOnlyKeys("PATH", "HOME", "LC_ALL", "OMP_NUM_THREADS", "Path");
         assertThat(env.values()).noneMatch(v -> v.startsWith("sk-") || v.startsWith("gsk_"));
+    }
+
+    @Test
+    void theHostLoadsLlamaCppFromTheFolderTheAppWasPointedAt() {
+        Map<String, String> env = new HashMap<>(Map.of(NativeLibraries.LIB_DIR_ENV, "/opt/llama.cpp/lib",
+                "THINKBENCH_OTHER", "x"));
+
+        HostEnvironment.restrict(env);
+
+        assertThat(env).containsOnly(Map.entry(NativeLibraries.LIB_DIR_ENV, "/opt/llama.cpp/lib"));
     }
 }

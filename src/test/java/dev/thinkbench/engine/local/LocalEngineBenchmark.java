@@ -15,6 +15,7 @@ import dev.thinkbench.engine.local.llama.LlamaModel;
 import dev.thinkbench.engine.local.llama.LlamaSampler;
 import dev.thinkbench.testing.TinyGguf;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,7 @@ public final class LocalEngineBenchmark {
             }
             System.out.println("engine libraries: " + process.details().get("libraries") + " ("
                     + process.details().get("devices") + "); " + process.details().get("systemInfo"));
+            System.out.println("CPU backends: " + cpuBackends(Path.of(process.details().get("libraries"))));
             LocalCompletionBackend backend = new LocalCompletionBackend(process, q4,
                     new LocalEngineSettings(threads, 4096));
             System.out.println();
@@ -194,6 +196,12 @@ public final class LocalEngineBenchmark {
         CompletionResult r = backend.complete(new CompletionRequest(longPrompt, 1, List.of(), Sampling.greedy(1),
                 false), (t, n) -> first[0] = System.nanoTime(), null);
         return r.promptTokensEvaluated() / ((first[0] - r.startNanos()) / 1e9);
+    }
+
+    /** Whether the CPU backends are the package's or built here ({@code -Dnatives.cpu}; natives.mjs's stamp). */
+    private static String cpuBackends(Path libraries) throws IOException {
+        Path stamp = libraries.resolve(".cpu-build");
+        return Files.exists(stamp) ? "built here, " + Files.readString(stamp).strip() : "the package's (prebuilt)";
     }
 
     /** Lower-case letters: one token each in this vocabulary. */
