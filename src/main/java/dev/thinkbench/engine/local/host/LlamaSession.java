@@ -83,8 +83,7 @@ final class LlamaSession implements HostSession {
                         + "(an encoder-only model)");
             }
             context = LlamaContext.create(model, new LlamaContext.Settings(request.contextSize(),
-                    Math.min(BATCH, request.contextSize()), SEQUENCES, request.threads(),
-                    AttentionChoice.forModel(model, library.devices())));
+                    Math.min(BATCH, request.contextSize()), SEQUENCES, request.threads()));
             batch = new LlamaBatch(context.batchSize());
             slots = new SequenceSlots(context.sequences());
             running = new ContinuousBatch(library, context, slots, batch);
@@ -127,7 +126,6 @@ final class LlamaSession implements HostSession {
         d.put("sizeBytes", Long.toString(model.sizeBytes()));
         d.put("trainedContext", Integer.toString(model.trainedContext()));
         d.put("context", Integer.toString(context.contextSize()));
-        d.put("flashAttention", context.flashAttention().name().toLowerCase(java.util.Locale.ROOT));
         d.put("vocabulary", Integer.toString(model.vocab().size()));
         d.put("chatTemplate", model.chatTemplate().isPresent() ? "yes" : "no");
         d.put("devices", String.join("; ", library.devices()));

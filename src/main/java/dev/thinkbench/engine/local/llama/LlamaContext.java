@@ -20,37 +20,13 @@ public final class LlamaContext implements AutoCloseable {
      * @param batchSize the most tokens one {@link #decode} takes
      * @param sequences the most sequences (ids 0 to sequences-1)
      * @param threads CPU threads for decoding
-     * @param flashAttention whether attention runs as one fused flash-attention kernel
      */
-    public record Settings(int contextSize, int batchSize, int sequences, int threads,
-                           FlashAttention flashAttention) {
+    public record Settings(int contextSize, int batchSize, int sequences, int threads) {
         public Settings {
             if (contextSize < 1 || batchSize < 1 || sequences < 1 || threads < 1) {
                 throw new IllegalArgumentException("context settings must be positive: " + contextSize + ", "
                         + batchSize + ", " + sequences + ", " + threads);
             }
-            if (flashAttention == null) {
-                throw new IllegalArgumentException("flash attention: AUTO, ON or OFF");
-            }
-        }
-
-        /** Settings with flash attention left to llama.cpp ({@link FlashAttention#AUTO}). */
-        public Settings(int contextSize, int batchSize, int sequences, int threads) {
-            this(contextSize, batchSize, sequences, threads, FlashAttention.AUTO);
-        }
-    }
-
-    /** llama.cpp's {@code llama_flash_attn_type}. */
-    public enum FlashAttention {
-        /** llama.cpp turns it on where the device supports it. */
-        AUTO(-1),
-        OFF(0),
-        ON(1);
-
-        final int value;
-
-        FlashAttention(int value) {
-            this.value = value;
         }
     }
 
@@ -67,15 +43,13 @@ public final class LlamaContext implements AutoCloseable {
     private final int contextSize;
     private final int batchSize;
     private final int sequences;
-    private final FlashAttention flashAttention;
     private MemorySegment ctx;
     private final MemorySegment memory;
     private final LlamaThreadpool threads;
 
-    private LlamaContext(LlamaLibrary lib, LlamaModel model, MemorySegment ctx, LlamaThreadpool threads,
-                         FlashAttention flashAttention) throws Throwable {
+    private LlamaContext(LlamaLibrary lib, LlamaModel model, MemorySegment ctx, LlamaThreadpool threads)
+            throws Throwable {
         this.lib = lib;
-        this.flashAttention = flashAttention;
         this.model = model;
         this.ctx = ctx;
         this.threads = threads;
@@ -100,7 +74,6 @@ public final class LlamaContext implements AutoCloseable {
             LlamaLayouts.CTX_N_THREADS_BATCH.set(params, 0L, settings.threads());
             LlamaLayouts.CTX_NO_PERF.set(params, 0L, true);
             LlamaLayouts.CTX_KV_UNIFIED.set(params, 0L, true);
-            LlamaLayouts.CTX_FLASH_ATTN_TYPE.set(params, 0L, settings.flashAttention().value);
             MemorySegment ctx = (MemorySegment) lib.fn.initFromModel.invokeExact(model.handle(), params);
             if (ctx.address() == 0) {
                 throw lib.failure("llama.cpp could not create a context of " + settings.contextSize()
@@ -110,7 +83,7 @@ public final class LlamaContext implements AutoCloseable {
             if (pool != null) {
                 lib.fn.attachThreadpool.invokeExact(ctx, pool.handle(), MemorySegment.NULL);
             }
-            return new LlamaContext(lib, model, ctx, pool, settings.flashAttention());
+            return new LlamaContext(lib, model, ctx, pool);
         } catch (Throwable t) {
             throw LlamaLibrary.unexpected("creating the context", t);
         }
@@ -138,11 +111,6 @@ public final class LlamaContext implements AutoCloseable {
 
     public int sequences() {
         return sequences;
-    }
-
-    /** The flash-attention setting the context was created with (AUTO: llama.cpp's choice per device). */
-    public FlashAttention flashAttention() {
-        return flashAttention;
     }
 
     /**

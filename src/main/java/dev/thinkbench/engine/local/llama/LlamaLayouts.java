@@ -123,7 +123,6 @@ public final class LlamaLayouts {
     static final VarHandle CTX_N_THREADS_BATCH = field(CONTEXT_PARAMS, "n_threads_batch");
     static final VarHandle CTX_NO_PERF = field(CONTEXT_PARAMS, "no_perf");
     static final VarHandle CTX_KV_UNIFIED = field(CONTEXT_PARAMS, "kv_unified");
-    static final VarHandle CTX_FLASH_ATTN_TYPE = field(CONTEXT_PARAMS, "flash_attn_type");
 
     static final VarHandle BATCH_N_TOKENS = field(BATCH, "n_tokens");
     static final VarHandle BATCH_TOKEN = field(BATCH, "token");
