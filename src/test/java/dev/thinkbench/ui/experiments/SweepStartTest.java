@@ -119,7 +119,8 @@ class SweepStartTest {
 
     @Test
     void aSweepThatStartedAsTheWindowClosedIsCancelled() throws Exception {
-        engine.hold(1);
+        // every worker's first run is held, so no other run can start before the window closes
+        engine.hold(dev.thinkbench.lab.sweep.SweepEndpoints.SERVER_CONCURRENCY);
         ExperimentsViewModel vm = viewModel();
         untilLaunched(tasks, vm);
         tasks.steps.removeFirst().run(); // the runner starts; its first runs are held by the engine
