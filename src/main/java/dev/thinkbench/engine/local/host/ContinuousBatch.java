@@ -100,6 +100,10 @@ final class ContinuousBatch {
     private static final int[] NO_DRAFT = new int[0];
     /** The most cached tokens one completion checks as its draft. */
     static final int MAX_DRAFT = 512;
+    /** Idle cached sequences kept whatever they hold: the most recently used. */
+    static final int KEEP_RECENT = 4;
+    /** A shared prefix this long (or half the prompt) makes a cached sequence worth keeping for a prompt. */
+    static final int RELATED_TOKENS = 64;
 
     private final LlamaLibrary lib;
     private final LlamaContext ctx;
@@ -180,6 +184,44 @@ final class ContinuousBatch {
 
     /** Moves waiting completions into free sequences, in arrival order. */
     private void start() {
+        int placed = running.size();
+        placeWaiting();
+        if (running.size() > placed) {
+            dropUnrelated();
+        }
+    }
+
+    /**
+     * Drops the idle cached sequences that no running or waiting completion is related to, except the
+     * {@value #KEEP_RECENT} most recently used. llama.cpp attends over every cell up to the highest one in use, idle
+     * ones included, so cells of traces nobody continues make every decode dearer (a sweep's finished problems
+     * filled the cache and slowed each later decode several times over on the micro model); traces of the problem at
+     * hand (the budgets of one prompt, the Stepper's branches) stay.
+     */
+    private void dropUnrelated() {
+        int[] idle = slots.evictable(busySequences());
+        for (int i = 0; i < idle.length - KEEP_RECENT; i++) {
+            if (!related(slots.tokens(idle[i]))) {
+                forget(idle[i]);
+            }
+        }
+    }
+
+    /** Whether a running or waiting prompt shares at least half of itself (or 64 tokens) with {@code cached}. */
+    private boolean related(int[] cached) {
+        for (List<Running> list : List.of(running, waiting)) {
+            for (Running r : list) {
+                int[] prompt = r.spec.prompt();
+                if (SequenceSlots.usable(prompt, cached, cached.length) >= Math.min(RELATED_TOKENS,
+                        Math.max(1, prompt.length / 2))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void placeWaiting() {
         for (Iterator<Running> it = waiting.iterator(); it.hasNext() && !roomShort; ) {
             Set<Integer> busy = busySequences();
             if (busy.size() >= slots.size()) {

@@ -1,0 +1,87 @@
+package dev.thinkbench.engine.local.host;
+
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.local.llama.LlamaBatch;
+import dev.thinkbench.engine.local.llama.LlamaContext;
+import dev.thinkbench.engine.local.llama.LlamaLibrary;
+import dev.thinkbench.engine.local.llama.LlamaModel;
+import dev.thinkbench.engine.local.llama.LlamaSampler;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the KV cache keeps between completions: traces of the problem at hand, not those of finished ones. */
+class ContinuousBatchCacheTest {
+
+    @Test
+    void idleTracesOfOtherProblemsAreDroppedButTheRecentAndTheRelatedStay() {
+        LlamaLibrary lib = LlamaLibrary.load();
+        try (LlamaModel model = LlamaModel.load(lib, Path.of("assets/models/micro-reasoner.gguf").toAbsolutePath(),
+                null);
+             LlamaContext ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 512, 16, 1));
+             LlamaBatch batch = new LlamaBatch(512)) {
+            SequenceSlots slots = new SequenceSlots(ctx.sequences());
+            ContinuousBatch running = new ContinuousBatch(lib, ctx, slots, batch);
+            List<HostEvent> events = new ArrayList<>();
+            ContinuousBatch.Replies replies = new ContinuousBatch.Replies() {
+                @Override
+                public void send(HostEvent event) {
+                    events.add(event);
+                }
+
+                @Override
+                public void fail(long id, FailureKind kind, String message) {
+                    throw new AssertionError(message);
+                }
+            };
+            int[] first = prompt(model, "Mark has 173 dollars. He pays 49 dollars for a plant. How many dollars does "
+                    + "Mark have now?");
+            run(running, replies, 1, first);
+            for (int p = 0; p < 8; p++) {
+                run(running, replies, 10 + p, prompt(model, "Ann has " + (20 + p) + " books. She buys " + (3 + p)
+                        + " more books. How many books does Ann have?"));
+            }
+            int held = (int) IntStream.range(0, slots.size()).filter(s -> slots.length(s) > 0).count();
+            assertThat(held).as("the most recent traces, all of other problems than the last one's")
+                    .isEqualTo(ContinuousBatch.KEEP_RECENT + 1);
+            assertThat(IntStream.range(0, slots.size()).noneMatch(s -> startsWith(slots.tokens(s), first)))
+                    .as("the first problem's trace is gone").isTrue();
+
+            // the budgets of one problem: each one's trace stays while another of them runs
+            int[] again = prompt(model, "Mark has 173 dollars. He pays 49 dollars for a plant. How many dollars does "
+                    + "Mark have now?");
+            for (int b = 0; b < 6; b++) {
+                running.add(100 + b, new ContinuousBatch.Spec(again, 4 + 4 * b, List.of(),
+                        LlamaSampler.Settings.greedy(), 0, true), replies);
+            }
+            while (running.busy()) {
+                running.step(id -> false);
+            }
+            long sharing = IntStream.range(0, slots.size()).filter(s -> startsWith(slots.tokens(s), again)).count();
+            assertThat(sharing).as("one problem's six budgets keep their traces").isEqualTo(6);
+        }
+    }
+
+    private static void run(ContinuousBatch running, ContinuousBatch.Replies replies, long id, int[] prompt) {
+        running.add(id, new ContinuousBatch.Spec(prompt, 8, List.of(), LlamaSampler.Settings.greedy(), 0, true),
+                replies);
+        while (running.busy()) {
+            running.step(x -> false);
+        }
+    }
+
+    private static int[] prompt(LlamaModel model, String question) {
+        return model.vocab().tokenize("<|im_start|>user\n" + question + "<|im_end|>\n<|im_start|>assistant\n<think>\n",
+                false, true);
+    }
+
+    private static boolean startsWith(int[] tokens, int[] prefix) {
+        return tokens.length >= prefix.length
+                && java.util.Arrays.equals(tokens, 0, prefix.length, prefix, 0, prefix.length);
+    }
+}
