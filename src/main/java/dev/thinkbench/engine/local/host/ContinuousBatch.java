@@ -100,8 +100,9 @@ final class ContinuousBatch {
     private static final int[] NO_DRAFT = new int[0];
     /** The most cached tokens one completion checks as its draft. */
     static final int MAX_DRAFT = 512;
-    /** Idle cached sequences kept whatever they hold: the most recently used. */
-    static final int KEEP_RECENT = 4;
+    /** Idle cached sequences kept whatever they hold, the most recently used: as many as run at once by default, so a
+     * batched sweep's finished thinking is still there when its forced answer comes. */
+    static final int KEEP_RECENT = 8;
     /** A shared prefix this long (or half the prompt) makes a cached sequence worth keeping for a prompt. */
     static final int RELATED_TOKENS = 64;
 

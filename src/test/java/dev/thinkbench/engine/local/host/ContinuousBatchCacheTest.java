@@ -42,7 +42,7 @@ class ContinuousBatchCacheTest {
             int[] first = prompt(model, "Mark has 173 dollars. He pays 49 dollars for a plant. How many dollars does "
                     + "Mark have now?");
             run(running, replies, 1, first);
-            for (int p = 0; p < 8; p++) {
+            for (int p = 0; p < ContinuousBatch.KEEP_RECENT + 4; p++) {
                 run(running, replies, 10 + p, prompt(model, "Ann has " + (20 + p) + " books. She buys " + (3 + p)
                         + " more books. How many books does Ann have?"));
             }
