@@ -4,10 +4,6 @@ import dev.thinkbench.core.ForcingPlan;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionBackend;
-import dev.thinkbench.engine.CompletionListener;
-import dev.thinkbench.engine.CompletionRequest;
-import dev.thinkbench.engine.CompletionResult;
-import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.local.LocalEngineProcess;
 import dev.thinkbench.engine.local.LocalEngineSettings;
@@ -24,6 +20,7 @@ import dev.thinkbench.forcing.TemplateMarkers;
 import dev.thinkbench.testing.LlamaServerTestServer;
 import dev.thinkbench.testing.ScriptStep;
 import dev.thinkbench.testing.TinyGguf;
+import dev.thinkbench.testing.UncachedTestBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +61,8 @@ class ForcingStepBench {
                     server.then(ScriptStep.reply(" 3", "<|im_end|>"));
                     CompletionBackend backend = new LlamaServerBackend(new RawBackendSpec(server.baseUrl(), null,
                             "sim", Duration.ofSeconds(30)));
-                    ForcingOutcome out = force(cache ? backend : new NoCache(backend), ChatTemplates.CHATML_THINK,
+                    ForcingOutcome out = force(cache ? backend : new UncachedTestBackend(backend),
+                            ChatTemplates.CHATML_THINK,
                             new ForcingPlan(100_000, 200_000, WAITS, List.of("Wait"), null));
                     print("loopback llama-server, cache_prompt=" + cache + (promptCost == 0
                             ? ", no simulated compute (HTTP + client overhead only)"
@@ -86,7 +84,7 @@ class ForcingStepBench {
         try (LocalEngineProcess process = new LocalEngineProcess()) {
             CompletionBackend backend = new LocalCompletionBackend(process, model, new LocalEngineSettings(2, 2048));
             for (boolean cache : new boolean[] {true, false}) {
-                ForcingOutcome out = new BudgetForcer(cache ? backend : new NoCache(backend), template).run(
+                ForcingOutcome out = new BudgetForcer(cache ? backend : new UncachedTestBackend(backend), template).run(
                         new ForcingRun("", longPrompt, "tiny", new ForcingPlan(1000, 1500, WAITS, List.of("Wait"),
                                 null), Sampling.greedy(1), "bench"), e -> { }, new CancelToken());
                 assertThat(out.error()).isNull();
@@ -126,31 +124,6 @@ class ForcingStepBench {
         if (waitSteps > 0) {
             System.out.printf("mean Wait step: %.1f prompt tokens evaluated, %.2f ms%n",
                     (double) waitEval / waitSteps, waitMs / 1e6 / waitSteps);
-        }
-    }
-
-    /** The same backend with the prompt cache switched off, to compare. */
-    private record NoCache(CompletionBackend inner) implements CompletionBackend {
-        @Override
-        public String id() {
-            return inner.id();
-        }
-
-        @Override
-        public String displayName() {
-            return inner.displayName();
-        }
-
-        @Override
-        public String model() {
-            return inner.model();
-        }
-
-        @Override
-        public CompletionResult complete(CompletionRequest r, CompletionListener listener, CancelToken cancel)
-                throws EngineException {
-            return inner.complete(new CompletionRequest(r.prompt(), r.maxTokens(), r.stop(), r.sampling(), false),
-                    listener, cancel);
         }
     }
 }

@@ -6,13 +6,7 @@ import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.core.problemset.MicroProblems;
-import dev.thinkbench.engine.CancelToken;
-import dev.thinkbench.engine.CompletionBackend;
-import dev.thinkbench.engine.CompletionListener;
-import dev.thinkbench.engine.CompletionRequest;
-import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineConfig;
-import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.compat.OpenAiCompatEngine;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.local.LocalEngineProcess;
@@ -32,6 +26,7 @@ import dev.thinkbench.lab.sweep.SweepSummary;
 import dev.thinkbench.testing.AnswerTestEngine;
 import dev.thinkbench.testing.OpenAiChatScript;
 import dev.thinkbench.testing.OpenAiChatTestServer;
+import dev.thinkbench.testing.UncachedTestBackend;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -140,7 +135,7 @@ class SweepBench {
 
         Map<String, Result> results = new LinkedHashMap<>();
         try (LocalEngineProcess process = new LocalEngineProcess()) {
-            ForcingReasoningEngine engine = ForcingReasoningEngine.over(new UncachedBackend(
+            ForcingReasoningEngine engine = ForcingReasoningEngine.over(new UncachedTestBackend(
                     new LocalCompletionBackend(process, MODEL, settings)), ChatTemplates.CHATML_THINK);
             warmUp(engine, greedy);
             results.put("one at a time, nothing shared (as the first release)",
@@ -168,35 +163,6 @@ class SweepBench {
         }
         boolean same = results.values().stream().map(r -> r.correctByKey).distinct().count() == 1;
         System.out.println("every mode graded every run the same: " + same);
-    }
-
-    /**
-     * The built-in engine with its prompt cache turned off for every request: each run evaluates its whole prompt and
-     * generates its whole thinking again, as one run at a time did before the host shared anything. The baseline.
-     */
-    private record UncachedBackend(CompletionBackend delegate) implements CompletionBackend {
-
-        @Override
-        public String id() {
-            return delegate.id();
-        }
-
-        @Override
-        public String displayName() {
-            return delegate.displayName();
-        }
-
-        @Override
-        public String model() {
-            return delegate.model();
-        }
-
-        @Override
-        public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
-                throws EngineException {
-            return delegate.complete(new CompletionRequest(request.prompt(), request.maxTokens(), request.stop(),
-                    request.sampling(), false, request.topLogprobs()), listener, cancel);
-        }
     }
 
     record Result(long wallMs, int runs, List<String> accuracy, Map<String, Boolean> correctByKey) {

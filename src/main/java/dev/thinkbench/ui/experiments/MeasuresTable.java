@@ -8,7 +8,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
@@ -77,34 +76,7 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         List<TableColumn<Measure, String>> cols = new ArrayList<>();
         TableColumn<Measure, String> name = new TableColumn<>("s1 measure");
         name.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().name()));
-        name.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            // made when the pointer first comes by: a tooltip is costly to make, and most are never shown
-            private Tooltip help;
-
-            {
-                setOnMouseEntered(e -> {
-                    if (help == null) {
-                        help = new Tooltip();
-                        showHelp();
-                    }
-                });
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                showHelp();
-            }
-
-            private void showHelp() {
-                Measure m = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
-                if (help != null && m != null && !m.help().equals(help.getText())) {
-                    help.setText(m.help());
-                }
-                setTooltip(m == null ? null : help);
-            }
-        });
+        name.setCellFactory(c -> new HoverTooltipCell<>(Measure::help));
         name.setPrefWidth(150);
         name.setSortable(false);
         cols.add(name);

@@ -66,34 +66,7 @@ final class ResultsTable extends TableView<ResultRow> {
     private void rebuild(List<ColumnKey> keys) {
         List<TableColumn<ResultRow, ?>> cols = new ArrayList<>();
         TableColumn<ResultRow, String> problem = text("Problem", r -> r.problemId(), 110);
-        problem.setCellFactory(c -> new TableCell<>() {
-            // made when the pointer first comes by: a table of hundreds of cells makes none up front
-            private Tooltip prompt;
-
-            {
-                setOnMouseEntered(e -> {
-                    if (prompt == null && !isEmpty()) {
-                        prompt = new Tooltip();
-                        showPrompt();
-                    }
-                });
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                showPrompt();
-            }
-
-            private void showPrompt() {
-                ResultRow row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
-                if (prompt != null && row != null && !row.prompt().equals(prompt.getText())) {
-                    prompt.setText(row.prompt());
-                }
-                setTooltip(row == null ? null : prompt);
-            }
-        });
+        problem.setCellFactory(c -> new HoverTooltipCell<>(ResultRow::prompt));
         cols.add(problem);
         if (results.rows().stream().anyMatch(r -> r.sample() > 0)) {
             cols.add(text("#", r -> Integer.toString(r.sample() + 1), 30));
