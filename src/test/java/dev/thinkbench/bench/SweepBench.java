@@ -51,11 +51,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>The micro model's curve (600 held-out problems, {@code -Dbench.limit=N} for fewer, x 8 budgets, greedy) on the
  * built-in engine with its default settings, through the sweep runner as the command line runs it: one run at a time
  * with nothing shared (the prompt cache off: every run evaluates its prompt and thinking from scratch; the baseline),
- * one at a time with the cache (a budget reuses the prompt and the greedy thinking an earlier budget of the same
- * problem left in it), and at the built-in engine's default concurrency ({@link SweepEndpoints#BUILTIN_CONCURRENCY}:
+ * one at a time with the cache (a budget reuses the prompt, and takes without decoding the thinking greedy decoding
+ * picked for an earlier budget of the same problem), and at the built-in engine's default concurrency ({@link SweepEndpoints#BUILTIN_CONCURRENCY}:
  * runs decoded together by the host's continuous batching, the budgets of one prompt sharing its evaluation). Wall
- * time, runs per second, speed-up over the baseline, and whether every mode graded every run the same. {@code -Dbench.concurrency=1,4,8,16} compares other levels, {@code -Dbench.threads=N}
- * other engine threads.</li>
+ * time, runs per second, speed-up over the baseline, and whether every mode graded every run the same.
+ * {@code -Dbench.concurrency=1,4,8,16} compares other levels, {@code -Dbench.threads=N} other engine threads,
+ * {@code -Dbench.context=N} another context size, {@code -Dbench.baseline=false} skips the baseline (the speed-up
+ * column is then relative to the first level).</li>
  * </ol>
  */
 class SweepBench {
@@ -128,18 +130,21 @@ class SweepBench {
         }
         Sampling greedy = new Sampling(0.0, null, 1L, 24);
         LocalEngineSettings defaults = LocalEngineSettings.defaults();
-        LocalEngineSettings settings = defaults.withThreads(Integer.getInteger("bench.threads", defaults.threads()));
+        LocalEngineSettings settings = defaults.withThreads(Integer.getInteger("bench.threads", defaults.threads()))
+                .withContextSize(Integer.getInteger("bench.context", defaults.contextSize()));
         System.out.printf(Locale.ROOT, "%nMicro curve: %d problems x %d budgets = %d runs, greedy, %d cores, engine "
                 + "%d threads, context %d%n", n, lanes.size(), n * lanes.size(),
                 Runtime.getRuntime().availableProcessors(), settings.threads(), settings.contextSize());
 
         Map<String, Result> results = new LinkedHashMap<>();
-        try (LocalEngineProcess process = new LocalEngineProcess()) {
-            ForcingReasoningEngine engine = ForcingReasoningEngine.over(new UncachedTestBackend(
-                    new LocalCompletionBackend(process, MODEL, settings)), ChatTemplates.CHATML_THINK);
-            warmUp(engine, greedy);
-            results.put("one at a time, nothing shared (as the first release)",
-                    sweep(List.of(new Endpoint("builtin", engine, null, 1)), problems, lanes, greedy));
+        if (Boolean.parseBoolean(System.getProperty("bench.baseline", "true"))) {
+            try (LocalEngineProcess process = new LocalEngineProcess()) {
+                ForcingReasoningEngine engine = ForcingReasoningEngine.over(new UncachedTestBackend(
+                        new LocalCompletionBackend(process, MODEL, settings)), ChatTemplates.CHATML_THINK);
+                warmUp(engine, greedy);
+                results.put("one at a time, nothing shared (as the first release)",
+                        sweep(List.of(new Endpoint("builtin", engine, null, 1)), problems, lanes, greedy));
+            }
         }
         int[] levels = java.util.Arrays.stream(System.getProperty("bench.concurrency", "1,"
                 + SweepEndpoints.BUILTIN_CONCURRENCY).split(",")).mapToInt(c -> Integer.parseInt(c.strip())).toArray();

@@ -11,7 +11,6 @@ import dev.thinkbench.engine.local.llama.LlamaVocab;
 import dev.thinkbench.engine.local.llama.TokenProbabilities;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -28,11 +27,11 @@ import java.util.function.LongPredicate;
  * sequence holds (a Wait step evaluates only its own tokens) or starts as a copy of one ({@code llama_memory_seq_cp});
  * a prompt that shares a prefix with a completion still evaluating it waits for that evaluation and copies it (the
  * budgets of one problem arriving together evaluate their prompt once). A greedy completion whose whole prompt a
- * cached sequence holds also takes what that sequence generated after it as a draft: the draft goes into the same
- * decode as the prompt's last token, and its tokens are kept for as long as each is what greedy sampling picks
- * before it, the rest dropped from the cache (a longer budget of a problem does not decode again, token by token,
- * the thinking a shorter budget generated). A completion waits for a free sequence when
- * all are running. When the KV cache is full, idle cached sequences are dropped first; then the newest completion
+ * sequence holds, followed by tokens greedy decoding picked there, takes those tokens as its own without decoding
+ * them ({@link #replay}): greedy decoding of the same tokens picks the same token, so a longer budget of a problem
+ * neither decodes nor evaluates again the thinking a shorter budget generated; it copies those cells and goes on
+ * from where that budget stopped (its stop strings and cap still apply to each token). A completion waits for a free
+ * sequence when all are running. When the KV cache is full, idle cached sequences are dropped first; then the newest completion
  * gives way: back to waiting if it has produced nothing yet, otherwise it fails with a clear message; the others go
  * on.
  *
@@ -75,12 +74,10 @@ final class ContinuousBatch {
         int pending = -1;
         int taken;
         int output = -1;
+        /** Whether {@link #pending} is a greedy pick (it is recorded as one when it joins the cache), or null. */
+        SequenceSlots.Sampled pendingSampled;
         int steps;
         int sharedSteps;
-        /** A greedy continuation the cache holds after this prompt, checked in one decode with the prompt's end. */
-        int[] draft = NO_DRAFT;
-        int draftFirst;
-        int draftIn;
         boolean ended;
 
         Running(long id, Spec spec, Replies replies, LlamaSampler sampler, int cap) {
@@ -97,9 +94,6 @@ final class ContinuousBatch {
         }
     }
 
-    private static final int[] NO_DRAFT = new int[0];
-    /** The most cached tokens one completion checks as its draft. */
-    static final int MAX_DRAFT = 512;
     /** Idle cached sequences kept whatever they hold, the most recently used: as many as run at once by default, so a
      * batched sweep's finished thinking is still there when its forced answer comes. */
     static final int KEEP_RECENT = 8;
@@ -113,6 +107,7 @@ final class ContinuousBatch {
     private final LlamaBatch batch;
     private final Running[] owners;
     private final int[] batchTokens;
+    private final SequenceSlots.Sampled[] batchSampled;
     /** Added, not yet in a sequence (no free one, or waiting for a shared prefix to be evaluated), oldest first. */
     private final List<Running> waiting = new ArrayList<>();
     /** In a sequence: evaluating the prompt or generating, oldest first. */
@@ -129,6 +124,7 @@ final class ContinuousBatch {
         this.batch = batch;
         this.owners = new Running[batch.capacity()];
         this.batchTokens = new int[batch.capacity()];
+        this.batchSampled = new SequenceSlots.Sampled[batch.capacity()];
     }
 
     /** Queues a completion; it starts at the next step that has a sequence for it. */
@@ -264,49 +260,87 @@ final class ContinuousBatch {
         return busy;
     }
 
-    /** Puts a prompt's reusable prefix in place in its sequence. */
+    /** Puts a prompt's reusable prefix in place in its sequence, or replays what greedy decoding picked after it. */
     private void place(Running r, SequenceSlots.Plan plan) {
         int seq = plan.sequence();
-        int reuse = plan.reuse();
-        if (r.spec.reuseCache() && r.spec.sampling().isGreedy() && r.spec.topLogprobs() == 0) {
-            r.draft = cachedContinuation(plan.copyFrom() >= 0 ? plan.copyFrom() : seq, r.spec.prompt(), r.cap);
+        r.sequence = seq;
+        if (replay(r, seq)) {
+            if (!r.ended) {
+                running.add(r);
+            }
+            return;
         }
+        int reuse = plan.reuse();
         if (plan.copyFrom() >= 0) {
             ctx.removeTokens(seq, -1, -1);
             ctx.copySequence(plan.copyFrom(), seq, 0, reuse);
-        } else if (!ctx.removeTokens(seq, reuse, -1)) {
+            slots.take(seq, plan.copyFrom(), reuse);
+        } else if (ctx.removeTokens(seq, reuse, -1)) {
+            slots.take(seq, seq, reuse);
+        } else {
             ctx.removeTokens(seq, -1, -1);
             reuse = 0;
+            slots.set(seq, r.spec.prompt(), 0);
         }
-        slots.set(seq, r.spec.prompt(), reuse);
-        r.sequence = seq;
         r.position = reuse;
         r.evaluated = r.spec.prompt().length - reuse;
         running.add(r);
     }
 
     /**
-     * What {@code sequence} holds after the whole of {@code prompt}, when it holds the whole prompt: tokens a greedy
-     * completion of the same prompt generated (an earlier, smaller budget of the same problem), which this one will
-     * generate again unless something after them differs (a forced Wait or answer, a cap). At most {@code cap - 1}
-     * (the last token sampled is never evaluated) and {@link #MAX_DRAFT}.
+     * For a greedy completion whose whole prompt a sequence holds, followed by greedy picks (an earlier, smaller
+     * budget of the same problem; a budget still running beside it): takes those picks as its own tokens, each through
+     * its stop strings and cap, with the probabilities recorded when they were picked, and copies their cells into
+     * {@code seq} without decoding anything. The last one taken is decoded next, as a sampled token is, and the
+     * completion goes on from there.
+     *
+     * @return false when there is nothing to replay (or the cache cannot be cut there); nothing was changed then
      */
-    private int[] cachedContinuation(int sequence, int[] prompt, int cap) {
-        int held = slots.length(sequence);
-        int n = Math.min(held - prompt.length, Math.min(cap - 1, MAX_DRAFT));
-        if (n <= 0) {
-            return NO_DRAFT;
+    private boolean replay(Running r, int seq) {
+        if (!r.spec.reuseCache() || !r.spec.sampling().isGreedy()) {
+            return false;
         }
-        int[] tokens = slots.tokens(sequence);
-        if (!Arrays.equals(tokens, 0, prompt.length, prompt, 0, prompt.length)) {
-            return NO_DRAFT;
+        int[] prompt = r.spec.prompt();
+        int top = r.spec.topLogprobs();
+        int source = -1;
+        int most = 0;
+        for (int s = 0; s < slots.size(); s++) {
+            int n = slots.greedyRunAfter(s, prompt, top, r.cap);
+            if (n > most || n == most && n > 0 && s == seq) {
+                most = n;
+                source = s;
+            }
         }
-        return Arrays.copyOfRange(tokens, prompt.length, prompt.length + n);
+        if (most == 0) {
+            return false;
+        }
+        int[] tokens = new int[most];
+        SequenceSlots.Sampled[] picks = new SequenceSlots.Sampled[most];
+        for (int i = 0; i < most; i++) {
+            tokens[i] = slots.token(source, prompt.length + i);
+            picks[i] = slots.sampled(source, prompt.length + i);
+        }
+        int keep = prompt.length + most - 1;
+        if (source == seq) {
+            if (!ctx.removeTokens(seq, keep, -1)) {
+                return false;
+            }
+        } else {
+            ctx.removeTokens(seq, -1, -1);
+            ctx.copySequence(source, seq, 0, keep);
+        }
+        slots.take(seq, source, keep);
+        r.position = keep;
+        r.evaluated = 0;
+        for (int i = 0; i < most && !r.ended; i++) {
+            r.pendingSampled = picks[i];
+            accept(r, tokens[i], picks[i].reported(top));
+        }
+        return true;
     }
 
     /**
-     * Fills the batch: one token per generating completion first, then prompt chunks while there is room; a prompt
-     * whose end is in the batch brings its draft along (each checked against what greedy sampling picks there).
+     * Fills the batch: one token per generating completion first, then prompt chunks while there is room.
      */
     private List<Running> fill() {
         batch.clear();
@@ -314,9 +348,8 @@ final class ContinuousBatch {
         for (Running r : running) {
             r.output = -1;
             r.taken = 0;
-            r.draftIn = 0;
             if (!r.prefilling()) {
-                add(r, r.pending, r.position, true);
+                add(r, r.pending, r.position, true, r.pendingSampled);
                 r.taken = 1;
                 in.add(r);
             }
@@ -325,35 +358,22 @@ final class ContinuousBatch {
             int[] prompt = r.spec.prompt();
             int j = r.position;
             while (r.prefilling() && j < prompt.length && !batch.isFull()) {
-                add(r, prompt[j], j, j == prompt.length - 1);
+                add(r, prompt[j], j, j == prompt.length - 1, null);
                 j++;
             }
             if (r.prefilling() && j > r.position) {
                 r.taken = j - r.position;
                 in.add(r);
-                if (j == prompt.length) {
-                    addDraft(r);
-                }
             }
         }
         return in;
     }
 
-    private void addDraft(Running r) {
-        int position = r.spec.prompt().length;
-        r.draftFirst = batch.size();
-        while (r.draftIn < r.draft.length && !batch.isFull()) {
-            int index = batch.add(r.draft[r.draftIn], position + r.draftIn, r.sequence, true);
-            owners[index] = r;
-            batchTokens[index] = r.draft[r.draftIn];
-            r.draftIn++;
-        }
-    }
-
-    private void add(Running r, int token, int position, boolean output) {
+    private void add(Running r, int token, int position, boolean output, SequenceSlots.Sampled sampled) {
         int index = batch.add(token, position, r.sequence, output);
         owners[index] = r;
         batchTokens[index] = token;
+        batchSampled[index] = sampled;
         if (output) {
             r.output = index;
         }
@@ -405,8 +425,9 @@ final class ContinuousBatch {
         steps++;
         int n = batch.size();
         for (int k = 0; k < n; k++) {
-            slots.append(owners[k].sequence, batchTokens[k]);
+            slots.append(owners[k].sequence, batchTokens[k], batchSampled[k]);
             owners[k] = null;
+            batchSampled[k] = null;
         }
         boolean shared = in.size() > 1;
         for (Running r : in) {
@@ -421,38 +442,21 @@ final class ContinuousBatch {
                 int index = r.output;
                 r.output = -1;
                 sample(r, index);
-                if (r.draftIn > 0) {
-                    acceptDraft(r);
-                }
             }
         }
         batch.clear();
     }
 
-    /**
-     * Takes the draft's tokens for as long as each is what was sampled before it (then it is already evaluated in
-     * place, and the token after it is sampled from its logits), and drops the rest from the cache.
-     */
-    private void acceptDraft(Running r) {
-        int accepted = 0;
-        while (accepted < r.draftIn && !r.ended && r.pending == r.draft[accepted]) {
-            accepted++;
-            r.position++;
-            r.pending = -1;
-            sample(r, r.draftFirst + accepted - 1);
-        }
-        int keep = r.spec.prompt().length + accepted;
-        if (accepted < r.draftIn) {
-            ctx.removeTokens(r.sequence, keep, -1);
-            slots.truncate(r.sequence, keep);
-        }
-        r.draft = NO_DRAFT;
-        r.draftIn = 0;
-    }
-
     private void sample(Running r, int index) {
         int token = r.sampler.sample(ctx, index);
-        TokenLogprob probability = r.spec.topLogprobs() > 0 ? probability(token, index, r.spec.topLogprobs()) : null;
+        int top = r.spec.topLogprobs();
+        TokenLogprob probability = top > 0 ? probability(token, index, top) : null;
+        r.pendingSampled = r.spec.sampling().isGreedy() ? new SequenceSlots.Sampled(probability, top) : null;
+        accept(r, token, probability);
+    }
+
+    /** Takes a generated token: the end of generation, a stop string or the cap ends the completion. */
+    private void accept(Running r, int token, TokenLogprob probability) {
         r.generated++;
         if (vocab.isEndOfGeneration(token)) {
             r.stream.acceptSilent(probability);

@@ -1,5 +1,7 @@
 package dev.thinkbench.engine.local.host;
 
+import dev.thinkbench.engine.TokenLogprob;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -31,9 +33,29 @@ final class SequenceSlots {
     record Plan(int sequence, int copyFrom, int reuse) {
     }
 
-    /** A growable token list (a sequence gains one token per decode step). */
+    /**
+     * A token that greedy decoding picked after everything before it in its sequence: what greedy decoding of the
+     * same tokens picks again, so a later prompt that ends there can take it without decoding.
+     *
+     * @param probability its log-probability and {@code top} alternatives, null when none were asked for
+     * @param top how many alternatives were asked for (0 for none)
+     */
+    record Sampled(TokenLogprob probability, int top) {
+
+        /** What a completion asking for {@code wanted} alternatives reports for this token. */
+        TokenLogprob reported(int wanted) {
+            if (wanted == 0 || probability == null) {
+                return null;
+            }
+            return probability.top().size() <= wanted ? probability : new TokenLogprob(probability.text(),
+                    probability.token(), probability.logprob(), probability.top().subList(0, wanted));
+        }
+    }
+
+    /** A growable token list (a sequence gains one token per decode step), with the greedy picks among them. */
     private static final class Held {
         int[] data = new int[0];
+        Sampled[] sampled = new Sampled[0];
         int length;
 
         int[] toArray() {
@@ -139,21 +161,68 @@ final class SequenceSlots {
         return pick;
     }
 
-    /** Records that {@code sequence} now holds the first {@code n} tokens of {@code prompt}. */
+    /** Records that {@code sequence} now holds the first {@code n} tokens of {@code prompt}, none a greedy pick. */
     void set(int sequence, int[] prompt, int n) {
-        Held h = held[sequence];
+        Held h = new Held();
         h.data = Arrays.copyOf(prompt, Math.max(n, 16));
+        h.sampled = new Sampled[h.data.length];
         h.length = n;
+        held[sequence] = h;
         lastUsed[sequence] = ++clock;
     }
 
-    /** Records one more decoded token at the end of {@code sequence}. */
-    void append(int sequence, int token) {
+    /**
+     * Records that {@code sequence} now holds the first {@code n} tokens {@code source} holds (after a rewind when
+     * they are the same, or a copy), greedy picks included.
+     */
+    void take(int sequence, int source, int n) {
+        Held from = held[source];
+        Held h = new Held();
+        h.data = Arrays.copyOf(from.data, Math.max(n, 16));
+        h.sampled = Arrays.copyOf(from.sampled, h.data.length);
+        h.length = n;
+        held[sequence] = h;
+        lastUsed[sequence] = ++clock;
+    }
+
+    /** Records one more decoded token at the end of {@code sequence}; {@code sampled} null when not a greedy pick. */
+    void append(int sequence, int token, Sampled sampled) {
         Held h = held[sequence];
         if (h.length == h.data.length) {
             h.data = Arrays.copyOf(h.data, Math.max(16, h.data.length * 2));
+            h.sampled = Arrays.copyOf(h.sampled, h.data.length);
         }
+        h.sampled[h.length] = sampled;
         h.data[h.length++] = token;
+    }
+
+    /**
+     * How many greedy picks {@code sequence} holds one after another right after the whole of {@code prompt} (0
+     * when it does not hold the prompt), at most {@code max}, each with at least {@code top} alternatives recorded.
+     */
+    int greedyRunAfter(int sequence, int[] prompt, int top, int max) {
+        Held h = held[sequence];
+        if (h.length <= prompt.length || !Arrays.equals(h.data, 0, prompt.length, prompt, 0, prompt.length)) {
+            return 0;
+        }
+        int n = 0;
+        for (int i = prompt.length; i < h.length && n < max; i++, n++) {
+            Sampled s = h.sampled[i];
+            if (s == null || s.top() < top) {
+                break;
+            }
+        }
+        return n;
+    }
+
+    /** The greedy pick at {@code position} of {@code sequence} (see {@link #greedyRunAfter}). */
+    Sampled sampled(int sequence, int position) {
+        return held[sequence].sampled[position];
+    }
+
+    /** The token at {@code position} of {@code sequence}. */
+    int token(int sequence, int position) {
+        return held[sequence].data[position];
     }
 
     /** Records that {@code sequence} now holds only its first {@code n} tokens (the rest were removed). */

@@ -80,7 +80,7 @@ class SequenceSlotsTest {
         slots.set(0, range(0, 5), 5);
         slots.set(1, range(0, 5), 5);
         for (int t = 0; t < 100; t++) {
-            slots.append(1, t);
+            slots.append(1, t, null);
         }
 
         assertThat(slots.length(1)).isEqualTo(105);
@@ -88,5 +88,27 @@ class SequenceSlotsTest {
         assertThat(slots.evictable(Set.of(1))).containsExactly(0);
         slots.clear(0);
         assertThat(slots.evictable(Set.of(1))).isEmpty();
+    }
+
+    @Test
+    void greedyPicksAfterAPromptAreCountedUpToTheFirstTokenThatWasNotOne() {
+        SequenceSlots slots = new SequenceSlots(2);
+        slots.set(0, range(0, 5), 5);
+        SequenceSlots.Sampled pick = new SequenceSlots.Sampled(null, 0);
+        slots.append(0, 50, pick);
+        slots.append(0, 51, pick);
+        slots.append(0, 52, null);           // forced text, not a pick
+        slots.append(0, 53, pick);
+        assertThat(slots.greedyRunAfter(0, range(0, 5), 0, 100)).isEqualTo(2);
+        assertThat(slots.greedyRunAfter(0, range(0, 5), 0, 1)).as("at most max").isEqualTo(1);
+        assertThat(slots.greedyRunAfter(0, range(0, 5), 1, 100)).as("no probabilities recorded").isZero();
+        assertThat(slots.greedyRunAfter(0, range(0, 4), 0, 100)).as("not right after the prompt").isZero();
+        assertThat(slots.greedyRunAfter(0, concat(range(0, 4), 9), 0, 100)).as("another prompt").isZero();
+
+        slots.take(1, 0, 7);
+        assertThat(slots.tokens(1)).containsExactly(0, 1, 2, 3, 4, 50, 51);
+        assertThat(slots.greedyRunAfter(1, range(0, 5), 0, 100)).as("picks travel with a copy").isEqualTo(2);
+        slots.set(1, concat(range(0, 5), 50, 51), 7);
+        assertThat(slots.greedyRunAfter(1, range(0, 5), 0, 100)).as("a prompt's tokens are no picks").isZero();
     }
 }
