@@ -171,6 +171,9 @@ final class FrameRecorder {
         }
         long[] sorted = intervals.clone();
         Arrays.sort(sorted);
+        if (Boolean.getBoolean("bench.slowest")) {
+            printSlowest(intervals, 12);
+        }
         System.out.printf(Locale.ROOT, "%s: %d frames, interval p50 %.2f ms, p99 %.2f ms, max %.2f ms (load average "
                         + "%.1f)%n", phase, n, ms(pct(sorted, 50)), ms(pct(sorted, 99)), ms(sorted[n - 1]),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -192,6 +195,25 @@ final class FrameRecorder {
                     100.0 * longCount / n, longWithGc, longBusy, LONG_NANOS / 2_000_000,
                     longCount - longWithGc - longBusy, longCpu / longCount / 1e6, longTick / longCount / 1e6,
                     longLayout / longCount / 1e6, longRender / longCount / 1e6);
+        }
+    }
+
+    /** The {@code k} longest intervals: when (from the first frame), and where the time went. */
+    private void printSlowest(long[] intervals, int k) {
+        Integer[] order = new Integer[intervals.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(intervals[b], intervals[a]));
+        for (int j = 0; j < Math.min(k, order.length); j++) {
+            int i = order[j];
+            boolean phases = layoutStart[i] != 0 && layoutEnd[i] != 0;
+            System.out.printf(Locale.ROOT, "  long frame %d at %.0f ms: %.1f ms; UI thread CPU %.1f ms (tick %s, CSS+layout"
+                            + " %s), renderer %.1f ms%s%n", i, ms(start[i] - start[0]), ms(intervals[i]),
+                    ms(startCpu[i + 1] - startCpu[i]),
+                    phases ? String.format(Locale.ROOT, "%.1f", ms(layoutStartCpu[i] - startCpu[i])) : "-",
+                    phases ? String.format(Locale.ROOT, "%.1f", ms(layoutEndCpu[i] - layoutStartCpu[i])) : "-",
+                    ms(renderCpu[i + 1] - renderCpu[i]), overlapsGc(start[i], start[i + 1]) ? ", GC pause" : "");
         }
     }
 

@@ -36,9 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (1,000) for {@code bench.seconds} (60), charts shown unless {@code bench.charts=false}, after a baseline with nothing
  * streaming; {@code candidates}: best-of-N's 8 live candidate columns at the same rate; {@code sweep}: a sweep of
  * {@code bench.sweep.problems} (300) problems x 8 caps at concurrency 8 streaming results into the Experiments tab's
- * table and charts; {@code trace}: a 100,000-token trace in a streaming text area, scrolled a page per frame, dragged
+ * table and charts, {@code bench.rounds} times in the same window (1: the first sweep after the JVM started, with
+ * its cold code; later rounds show the warm state); {@code trace}: a 100,000-token trace in a streaming text area, scrolled a page per frame, dragged
  * through by its scroll bar, then searched (every match, then next match once per frame). Asserted: no token lost and
- * every run finished; timings are printed, never asserted. To profile, add e.g.
+ * every run finished; timings are printed, never asserted. {@code -Dbench.slowest=true} also prints the 12 longest
+ * frames of each phase (when, and where their time went). To profile, add e.g.
  * {@code JAVA_TOOL_OPTIONS=-XX:StartFlightRecording=filename=/tmp/bench-%p.jfr,settings=profile} and
  * {@code -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=25} to the Maven command line.
  */
@@ -183,6 +185,12 @@ class WorkbenchFrameBench {
     @Test
     void streamASweepIntoTheExperimentsTable() throws Exception {
         Assumptions.assumeTrue(scenario("sweep"));
+        for (int round = 0; round < Integer.getInteger("bench.rounds", 1); round++) {
+            sweepOnce();
+        }
+    }
+
+    private void sweepOnce() throws Exception {
         SweepFrameScenario sweep = WaitForAsyncUtils.asyncFx(() -> new SweepFrameScenario(stage)).get();
         WaitForAsyncUtils.waitForFxEvents();
         sweep.awaitReady();
