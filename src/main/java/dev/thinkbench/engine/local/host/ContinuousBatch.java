@@ -184,7 +184,25 @@ final class ContinuousBatch {
         int placed = running.size();
         placeWaiting();
         if (running.size() > placed) {
+            dropRedundant();
             dropUnrelated();
+        }
+    }
+
+    /**
+     * Drops the idle cached sequences whose every token another sequence holds in the same place (and each greedy
+     * pick as one): anything they could serve, that one serves (by a copy, which costs nothing). Runs of one prompt
+     * with the cache off, or greedy runs that each took their tokens from the last, otherwise leave copies of one
+     * trace in separate cells, and every decode attends over all of them.
+     */
+    private void dropRedundant() {
+        for (int s : slots.evictable(busySequences())) {
+            for (int other = 0; other < slots.size(); other++) {
+                if (other != s && slots.covers(other, s)) {
+                    forget(s);
+                    break;
+                }
+            }
         }
     }
 

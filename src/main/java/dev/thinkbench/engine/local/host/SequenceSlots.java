@@ -215,6 +215,25 @@ final class SequenceSlots {
         return n;
     }
 
+    /**
+     * Whether {@code other} holds every token {@code sequence} holds (at least one), in the same places, with each
+     * greedy pick among them recorded there too (with as many alternatives).
+     */
+    boolean covers(int other, int sequence) {
+        Held h = held[sequence];
+        Held o = held[other];
+        if (h.length == 0 || o.length < h.length || !Arrays.equals(h.data, 0, h.length, o.data, 0, h.length)) {
+            return false;
+        }
+        for (int i = 0; i < h.length; i++) {
+            Sampled mine = h.sampled[i];
+            if (mine != null && (o.sampled[i] == null || o.sampled[i].top() < mine.top())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The greedy pick at {@code position} of {@code sequence} (see {@link #greedyRunAfter}). */
     Sampled sampled(int sequence, int position) {
         return held[sequence].sampled[position];

@@ -67,8 +67,61 @@ class ContinuousBatchCacheTest {
         }
     }
 
+    @Test
+    void aTraceAnotherSequenceHoldsAsWellIsDroppedWhenTheNextCompletionStarts() {
+        LlamaLibrary lib = LlamaLibrary.load();
+        try (LlamaModel model = LlamaModel.load(lib, Path.of("assets/models/micro-reasoner.gguf").toAbsolutePath(),
+                null);
+             LlamaContext ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 512, 16, 1));
+             LlamaBatch batch = new LlamaBatch(512)) {
+            SequenceSlots slots = new SequenceSlots(ctx.sequences());
+            ContinuousBatch running = new ContinuousBatch(lib, ctx, slots, batch);
+            ContinuousBatch.Replies replies = new ContinuousBatch.Replies() {
+                @Override
+                public void send(HostEvent event) {
+                }
+
+                @Override
+                public void fail(long id, FailureKind kind, String message) {
+                    throw new AssertionError(message);
+                }
+            };
+            int[] prompt = prompt(model, "Ann has 20 books. She buys 3 more books. How many books does Ann have?");
+            // with the cache off each run evaluates the prompt in a sequence of its own: four copies of one trace
+            for (int i = 0; i < 4; i++) {
+                run(running, replies, i, prompt, false);
+            }
+            assertThat(holding(slots, prompt)).as("one copy left beside the last run's own").isEqualTo(2);
+
+            run(running, replies, 10, prompt, false);
+            assertThat(holding(slots, prompt)).isEqualTo(2);
+            int shorter = IntStream.range(0, slots.size()).filter(s -> startsWith(slots.tokens(s), prompt))
+                    .map(slots::length).min().orElseThrow();
+            // a longer trace of the same prompt (its first 8 tokens replayed): the 8-token copies are prefixes of it
+            running.add(20, new ContinuousBatch.Spec(prompt, 20, List.of(), LlamaSampler.Settings.greedy(), 0, true),
+                    replies);
+            while (running.busy()) {
+                running.step(x -> false);
+            }
+            run(running, replies, 21, prompt(model, "Bob has 5 pens. He finds 2 more pens. How many pens does Bob "
+                    + "have?"), true);
+            assertThat(holding(slots, prompt)).as("only the longer trace of the prompt is left").isEqualTo(1);
+            assertThat(IntStream.range(0, slots.size()).filter(s -> startsWith(slots.tokens(s), prompt))
+                    .map(slots::length).max().orElseThrow()).isGreaterThan(shorter);
+        }
+    }
+
+    private static long holding(SequenceSlots slots, int[] prompt) {
+        return IntStream.range(0, slots.size()).filter(s -> startsWith(slots.tokens(s), prompt)).count();
+    }
+
     private static void run(ContinuousBatch running, ContinuousBatch.Replies replies, long id, int[] prompt) {
-        running.add(id, new ContinuousBatch.Spec(prompt, 8, List.of(), LlamaSampler.Settings.greedy(), 0, true),
+        run(running, replies, id, prompt, true);
+    }
+
+    private static void run(ContinuousBatch running, ContinuousBatch.Replies replies, long id, int[] prompt,
+                            boolean cache) {
+        running.add(id, new ContinuousBatch.Spec(prompt, 8, List.of(), LlamaSampler.Settings.greedy(), 0, cache),
                 replies);
         while (running.busy()) {
             running.step(x -> false);
