@@ -44,7 +44,8 @@ public final class BudgetForcer {
     }
 
     public ForcingOutcome run(ForcingRun run, ReasoningEventSink sink, CancelToken cancel) {
-        return new Session(new StepRunner(backend, template, run.sampling()), run, sink, cancel).run();
+        return new Session(new StepRunner(backend, template, run.sampling(), run.reuseGreedyPicks()), run, sink,
+                cancel).run();
     }
 
     /** One run's mutable state, confined to the calling thread. */

@@ -204,7 +204,7 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
             return;
         }
         ForcingRun run = new ForcingRun(spec.system(), spec.prompt(), spec.model(), plan, spec.sampling(),
-                spec.budget().spec());
+                spec.budget().spec(), spec.reuseGreedyPicks());
         new BudgetForcer(backend, template).run(run, withModelLoad(sink, loadMs), cancel);
     }
 

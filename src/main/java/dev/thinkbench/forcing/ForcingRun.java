@@ -10,9 +10,10 @@ import dev.thinkbench.core.Sampling;
  * @param prompt the user's prompt
  * @param plan the forcing plan; null means thinking off (the answer is forced at once)
  * @param budgetSpec the budget as the user wrote it, for the {@code Started} event
+ * @param reuseGreedyPicks see {@link dev.thinkbench.core.RunSpec#reuseGreedyPicks}
  */
 public record ForcingRun(String system, String prompt, String model, ForcingPlan plan, Sampling sampling,
-                         String budgetSpec) {
+                         String budgetSpec, boolean reuseGreedyPicks) {
 
     public ForcingRun {
         system = system == null ? "" : system;
@@ -21,6 +22,12 @@ public record ForcingRun(String system, String prompt, String model, ForcingPlan
         }
         sampling = sampling == null ? Sampling.defaults() : sampling;
         budgetSpec = budgetSpec == null ? "" : budgetSpec;
+    }
+
+    /** A run that generates every token it shows. */
+    public ForcingRun(String system, String prompt, String model, ForcingPlan plan, Sampling sampling,
+                      String budgetSpec) {
+        this(system, prompt, model, plan, sampling, budgetSpec, false);
     }
 
     /** The answer's token cap: the sampling's, else {@link BudgetForcer#DEFAULT_MAX_ANSWER_TOKENS}. */

@@ -21,11 +21,14 @@ final class StepRunner {
     private final CompletionBackend backend;
     private final ChatTemplate template;
     private final Sampling sampling;
+    private final boolean reuseGreedyPicks;
 
-    StepRunner(CompletionBackend backend, ChatTemplate template, Sampling sampling) {
+    /** @param reuseGreedyPicks see {@link dev.thinkbench.core.RunSpec#reuseGreedyPicks} */
+    StepRunner(CompletionBackend backend, ChatTemplate template, Sampling sampling, boolean reuseGreedyPicks) {
         this.backend = backend;
         this.template = template;
         this.sampling = sampling == null ? Sampling.defaults() : sampling;
+        this.reuseGreedyPicks = reuseGreedyPicks;
     }
 
     ChatTemplate template() {
@@ -50,7 +53,8 @@ final class StepRunner {
 
     /** Asks for each token's probability where the backend reports them (the confidence view shows them). */
     private CompletionRequest request(CompletionRequest plain) {
-        return backend.reportsTokenProbabilities() ? plain.withTopLogprobs(1) : plain;
+        CompletionRequest request = plain.withGreedyPicksReused(reuseGreedyPicks);
+        return backend.reportsTokenProbabilities() ? request.withTopLogprobs(1) : request;
     }
 
     /** The record of a finished step. */

@@ -57,7 +57,7 @@ public final class Stepper implements AutoCloseable {
 
     public Stepper(CompletionBackend backend, ChatTemplate template, StepperSettings settings,
                    Consumer<StepperEvent> listener) {
-        this.runner = new StepRunner(backend, template, settings.sampling());
+        this.runner = new StepRunner(backend, template, settings.sampling(), false);
         this.backend = backend;
         this.template = template;
         this.settings = settings;

@@ -56,6 +56,17 @@ class BudgetForcerTest {
     }
 
     @Test
+    void aRunReusesEarlierGreedyPicksOnlyWhenItsSpecAllowsIt() {
+        backend.then("Two", "</think>").then(" 2", "<|im_end|>").then("Two", "</think>").then(" 2", "<|im_end|>");
+        run(ForcingPlan.of(0, 8, 0));
+        new BudgetForcer(backend, ChatTemplates.CHATML_THINK).run(new ForcingRun("", "How many r in raspberry?", "m",
+                ForcingPlan.of(0, 8, 0), null, "force", true), events, new CancelToken());
+
+        assertThat(backend.requests()).extracting(CompletionRequest::reuseGreedyPicks)
+                .containsExactly(false, false, true, true);
+    }
+
+    @Test
     void atTheCapTheEndMarkerAndAnswerPrefixAreAppended() {
         backend.thenEndless(50).then(" 3", "<|im_end|>");
 

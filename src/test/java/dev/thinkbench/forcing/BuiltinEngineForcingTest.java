@@ -156,8 +156,7 @@ class BuiltinEngineForcingTest {
             assertThat(original.active().thinking()).isEqualTo(longTrace);
             assertThat(resumed.active().thinkingSteps().getLast().promptTokensEvaluated())
                     .as("the original branch's trace stayed cached beside the fork (other runs of this class may have "
-                            + "cached even more of it, up to what greedy decoding picked after this Wait)")
-                    .isBetween(0, 4);
+                            + "cached even more of it)").isBetween(1, 4);
         }
     }
 

@@ -297,7 +297,7 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
         Double temperature = s.temperature() == null ? 0.0 : s.temperature();
         return new HostRequest.Complete(id, request.prompt(), request.maxTokens(), request.stop(), temperature,
                 s.topP(), s.seed(), request.cachePrompt(),
-                request.topLogprobs() > 0 ? request.topLogprobs() : null);
+                request.topLogprobs() > 0 ? request.topLogprobs() : null, request.reuseGreedyPicks());
     }
 
     static CompletionResult result(StringBuilder text, int tokens, CompletionResult.Stop stop, String word,

@@ -42,6 +42,6 @@ public record StrategyRun(BenchProblem problem, Lane lane, int sample, RunSpec b
         Sampling s = base.sampling();
         Sampling varied = s.seed() == null ? s
                 : new Sampling(s.temperature(), s.topP(), s.seed() + variant, s.maxAnswerTokens());
-        return new RunSpec(base.prompt(), base.system(), base.model(), budget, varied);
+        return new RunSpec(base.prompt(), base.system(), base.model(), budget, varied, base.reuseGreedyPicks());
     }
 }

@@ -160,7 +160,9 @@ final class SweepExecution implements SweepHandle {
         Sampling s = plan.sampling();
         Sampling sample = s.seed() == null ? s : new Sampling(s.temperature(), s.topP(),
                 s.seed() + task.sample() * StrategyRun.SEED_STRIDE, s.maxAnswerTokens());
-        return new RunSpec(task.problem().prompt(), plan.system(), plan.model(), task.lane().budget(), sample);
+        // a sweep's numbers are accuracy and tokens: its budgets of one problem may share the thinking they have in common
+        return new RunSpec(task.problem().prompt(), plan.system(), plan.model(), task.lane().budget(), sample)
+                .reusingGreedyPicks();
     }
 
     private void finish(SweepRecord record, StrategyResult result) {

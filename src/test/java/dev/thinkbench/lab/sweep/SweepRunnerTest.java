@@ -99,6 +99,8 @@ class SweepRunnerTest {
                 .containsExactly("question 1/tokens:8/100", "question 1/tokens:8/1100", "question 1/tokens:64/100",
                         "question 1/tokens:64/1100", "question 2/tokens:8/100", "question 2/tokens:8/1100",
                         "question 2/tokens:64/100", "question 2/tokens:64/1100");
+        assertThat(engine.started()).as("a sweep's budgets of one problem may share their greedy thinking")
+                .allMatch(RunSpec::reuseGreedyPicks);
         List<SweepRecord> lines = ResultLog.read(out).records();
         assertThat(lines).hasSize(8).containsExactlyElementsOf(outcome.records());
         SweepRecord first = lines.getFirst();

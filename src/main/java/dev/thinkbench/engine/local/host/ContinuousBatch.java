@@ -26,9 +26,9 @@ import java.util.function.LongPredicate;
  * <p>Which sequence a completion runs in comes from {@link SequenceSlots}: it reuses the longest prefix a cached
  * sequence holds (a Wait step evaluates only its own tokens) or starts as a copy of one ({@code llama_memory_seq_cp});
  * a prompt that shares a prefix with a completion still evaluating it waits for that evaluation and copies it (the
- * budgets of one problem arriving together evaluate their prompt once). A greedy completion whose whole prompt a
- * sequence holds, followed by tokens greedy decoding picked there, takes those tokens as its own without decoding
- * them ({@link #replay}): greedy decoding of the same tokens picks the same token, so a longer budget of a problem
+ * budgets of one problem arriving together evaluate their prompt once). A greedy completion that asks for it (a
+ * sweep's) whose whole prompt a sequence holds, followed by tokens greedy decoding picked there, takes those tokens as
+ * its own without decoding them ({@link #replay}): greedy decoding of the same tokens picks the same token, so a longer budget of a problem
  * neither decodes nor evaluates again the thinking a shorter budget generated; it copies those cells and goes on
  * from where that budget stopped (its stop strings and cap still apply to each token). A completion waits for a free
  * sequence when all are running. When the KV cache is full, idle cached sequences are dropped first; then the newest completion
@@ -45,9 +45,11 @@ final class ContinuousBatch {
      * @param prompt the prompt's tokens (BOS included where the model wants one)
      * @param topLogprobs 0 for no probabilities
      * @param reuseCache false evaluates the whole prompt
+     * @param replayPicks a greedy completion may take the greedy picks a sequence holds after its prompt
+     *                    ({@link #replay}); false decodes every token it returns
      */
     record Spec(int[] prompt, int maxTokens, List<String> stop, LlamaSampler.Settings sampling, int topLogprobs,
-                boolean reuseCache) {
+                boolean reuseCache, boolean replayPicks) {
     }
 
     /** Where a completion's events and its failure go. */
@@ -315,7 +317,7 @@ final class ContinuousBatch {
      * @return false when there is nothing to replay (or the cache cannot be cut there); nothing was changed then
      */
     private boolean replay(Running r, int seq) {
-        if (!r.spec.reuseCache() || !r.spec.sampling().isGreedy()) {
+        if (!r.spec.replayPicks() || !r.spec.reuseCache() || !r.spec.sampling().isGreedy()) {
             return false;
         }
         int[] prompt = r.spec.prompt();

@@ -33,14 +33,17 @@ public sealed interface HostRequest {
      * @param seed null for a random seed; only the low 31 bits reach llama.cpp
      * @param topLogprobs null or 0 for no token probabilities; else each chunk lists its tokens' log-probabilities
      *                    with this many alternatives
+     * @param reuseGreedyPicks a greedy completion may take, without decoding them, the tokens greedy decoding picked
+     *                         after the same prompt before (false when absent)
      */
     record Complete(long id, String prompt, int maxTokens, List<String> stop, Double temperature, Double topP,
-                    Long seed, boolean cachePrompt, Integer topLogprobs) implements HostRequest {
+                    Long seed, boolean cachePrompt, Integer topLogprobs, boolean reuseGreedyPicks)
+            implements HostRequest {
 
-        /** A completion without token probabilities. */
+        /** A completion without token probabilities that decodes every token it returns. */
         public Complete(long id, String prompt, int maxTokens, List<String> stop, Double temperature, Double topP,
                         Long seed, boolean cachePrompt) {
-            this(id, prompt, maxTokens, stop, temperature, topP, seed, cachePrompt, null);
+            this(id, prompt, maxTokens, stop, temperature, topP, seed, cachePrompt, null, false);
         }
     }
 

@@ -216,7 +216,7 @@ final class LlamaSession implements HostSession {
                     + " tokens but the context holds " + loaded.contextSize() + "; raise the context size");
         }
         return new ContinuousBatch.Spec(prompt, request.maxTokens(), stop, sampling(request), top,
-                request.cachePrompt());
+                request.cachePrompt(), request.reuseGreedyPicks());
     }
 
     private static LlamaSampler.Settings sampling(HostRequest.Complete request) throws HostFailure {

@@ -57,7 +57,7 @@ class ContinuousBatchCacheTest {
                     + "Mark have now?");
             for (int b = 0; b < 6; b++) {
                 running.add(100 + b, new ContinuousBatch.Spec(again, 4 + 4 * b, List.of(),
-                        LlamaSampler.Settings.greedy(), 0, true), replies);
+                        LlamaSampler.Settings.greedy(), 0, true, true), replies);
             }
             while (running.busy()) {
                 running.step(id -> false);
@@ -98,8 +98,8 @@ class ContinuousBatchCacheTest {
             int shorter = IntStream.range(0, slots.size()).filter(s -> startsWith(slots.tokens(s), prompt))
                     .map(slots::length).min().orElseThrow();
             // a longer trace of the same prompt (its first 8 tokens replayed): the 8-token copies are prefixes of it
-            running.add(20, new ContinuousBatch.Spec(prompt, 20, List.of(), LlamaSampler.Settings.greedy(), 0, true),
-                    replies);
+            running.add(20, new ContinuousBatch.Spec(prompt, 20, List.of(), LlamaSampler.Settings.greedy(), 0, true,
+                    true), replies);
             while (running.busy()) {
                 running.step(x -> false);
             }
@@ -121,8 +121,8 @@ class ContinuousBatchCacheTest {
 
     private static void run(ContinuousBatch running, ContinuousBatch.Replies replies, long id, int[] prompt,
                             boolean cache) {
-        running.add(id, new ContinuousBatch.Spec(prompt, 8, List.of(), LlamaSampler.Settings.greedy(), 0, cache),
-                replies);
+        running.add(id, new ContinuousBatch.Spec(prompt, 8, List.of(), LlamaSampler.Settings.greedy(), 0, cache,
+                cache), replies);
         while (running.busy()) {
             running.step(x -> false);
         }

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Greedy picks a sequence holds are replayed, not decoded again: a longer budget of a problem takes the thinking a
- * shorter one generated and decodes only what comes after it, with the same text and probabilities as decoding it
- * all; stop strings and caps still apply to replayed tokens; sampled (non-greedy) text is never replayed.
+ * Greedy picks a sequence holds are replayed, not decoded again, for completions that ask for it (a sweep's): a
+ * longer budget of a problem takes the thinking a shorter one generated and decodes only what comes after it, with
+ * the same text and probabilities as decoding it all; stop strings and caps still apply to replayed tokens; sampled
+ * (non-greedy) text is never replayed, and a completion that does not ask generates every token.
  */
 class ContinuousBatchReplayTest {
 
@@ -107,6 +108,23 @@ class ContinuousBatchReplayTest {
     }
 
     @Test
+    void aCompletionThatDoesNotAskForItDecodesEveryToken() {
+        int[] prompt = prompt();
+        run(1, prompt, 12, List.of(), LlamaSampler.Settings.greedy(), 0, true);
+        events.clear();
+        running.add(2, new ContinuousBatch.Spec(prompt, 40, List.of(), LlamaSampler.Settings.greedy(), 0, true, false),
+                replies);
+        while (running.busy()) {
+            running.step(x -> false);
+        }
+        HostEvent.Done done = events.stream().filter(e -> e instanceof HostEvent.Done).map(e -> (HostEvent.Done) e)
+                .findFirst().orElseThrow();
+        assertThat(done.promptTokensEvaluated()).as("the prompt still comes from the cache").isEqualTo(1);
+        assertThat(done.decodeSteps()).as("a run someone watches generates every token it shows")
+                .isEqualTo(done.tokens());
+    }
+
+    @Test
     void sampledTextIsNeverReplayed() {
         int[] prompt = prompt();
         LlamaSampler.Settings warm = new LlamaSampler.Settings(0.8, 0, 1, 0, 7);
@@ -124,7 +142,7 @@ class ContinuousBatchReplayTest {
     private Finished run(long id, int[] prompt, int cap, List<String> stop, LlamaSampler.Settings sampling, int top,
                          boolean cache) {
         events.clear();
-        running.add(id, new ContinuousBatch.Spec(prompt, cap, stop, sampling, top, cache), replies);
+        running.add(id, new ContinuousBatch.Spec(prompt, cap, stop, sampling, top, cache, cache), replies);
         while (running.busy()) {
             running.step(x -> false);
         }
