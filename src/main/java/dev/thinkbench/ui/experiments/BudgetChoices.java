@@ -3,6 +3,7 @@ package dev.thinkbench.ui.experiments;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.lab.Lane;
+import dev.thinkbench.ui.common.Messages;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +14,8 @@ import java.util.Set;
  * The budgets of a sweep as the setup form writes them: a list (one budget a line, {@code label=spec} or just the
  * spec, which then names itself: {@code none}, {@code cap8}, {@code force256}, {@code high}), or a doubling range of
  * caps ({@code 8..256}: 8, 16, 32, ..., 256) as thinking-token budgets or as s1 budget forcing, optionally with
- * thinking off first. Pure; any thread.
+ * thinking off first. What it says to people (budgets in words, why a list does not parse) comes from
+ * {@link Messages}; any thread.
  */
 public final class BudgetChoices {
 
@@ -23,19 +25,14 @@ public final class BudgetChoices {
     /** What a range's caps are. */
     public enum RangeKind {
         /** {@code tokens:N}: the engine's own thinking budget (a cap on raw engines). */
-        TOKENS("tokens:N (thinking budget)"),
+        TOKENS,
         /** {@code force:max=N}: s1 budget forcing, the answer forced at the cap (raw-continuation engines). */
-        FORCE("force:max=N (s1 budget forcing)");
+        FORCE;
 
-        private final String words;
-
-        RangeKind(String words) {
-            this.words = words;
-        }
-
+        /** The kind in words, as the form's picker shows it. */
         @Override
         public String toString() {
-            return words;
+            return Messages.get("sweep.budgets.rangeKind." + name());
         }
     }
 
@@ -60,16 +57,15 @@ public final class BudgetChoices {
             try {
                 lane = parseLine(line);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(Messages.get("sweep.budgets.line", i + 1, e.getMessage()), e);
             }
             if (!labels.add(lane.label())) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": the label '" + lane.label()
-                        + "' is used twice");
+                throw new IllegalArgumentException(Messages.get("sweep.budgets.labelTwice", i + 1, lane.label()));
             }
             lanes.add(lane);
         }
         if (lanes.isEmpty()) {
-            throw new IllegalArgumentException("no budget: write one a line, e.g. tokens:8 or small=effort:low");
+            throw new IllegalArgumentException(Messages.get("sweep.budgets.empty"));
         }
         return lanes;
     }
@@ -104,8 +100,7 @@ public final class BudgetChoices {
      */
     public static List<Lane> range(int low, int high, RangeKind kind, boolean withNone) {
         if (low < 0 || high > MAX_EXPONENT || low > high) {
-            throw new IllegalArgumentException("the range must run from 1 to " + (1 << MAX_EXPONENT)
-                    + " tokens, low to high");
+            throw new IllegalArgumentException(Messages.get("sweep.budgets.rangeBounds", 1 << MAX_EXPONENT));
         }
         List<Lane> lanes = new ArrayList<>();
         if (withNone) {
@@ -126,15 +121,15 @@ public final class BudgetChoices {
      */
     public static String words(Budget budget) {
         return switch (budget) {
-            case Budget.None n -> "thinking off";
-            case Budget.Tokens t -> String.format(java.util.Locale.ROOT, "cap %,d tokens", t.maxThinkingTokens());
-            case Budget.Effort e -> "effort " + e.level().wireName();
+            case Budget.None n -> Messages.get("sweep.budgets.off");
+            case Budget.Tokens t -> Messages.get("sweep.budgets.cap", t.maxThinkingTokens());
+            case Budget.Effort e -> Messages.get("sweep.budgets.effort", e.level().wireName());
             case Budget.Forcing f -> {
                 var p = f.plan();
                 String range = p.minThinkingTokens() > 0 ? p.minThinkingTokens() + "\u2013" + p.maxThinkingTokens()
                         : "\u2264 " + p.maxThinkingTokens();
-                yield "force " + range + " tokens" + (p.maxWaits() > 0 ? ", " + p.maxWaits()
-                        + (p.maxWaits() == 1 ? " Wait" : " Waits") : "");
+                yield p.maxWaits() > 0 ? Messages.get("sweep.budgets.forceWaits", range, p.maxWaits())
+                        : Messages.get("sweep.budgets.force", range);
             }
         };
     }
@@ -146,7 +141,6 @@ public final class BudgetChoices {
 
     /** The range in words, e.g. {@code 8 .. 256 tokens, doubling (6 budgets)}. */
     public static String describeRange(int low, int high) {
-        return (1 << low) + " .. " + String.format(java.util.Locale.ROOT, "%,d", 1 << high) + " tokens, doubling ("
-                + (high - low + 1) + (high == low ? " budget)" : " budgets)");
+        return Messages.get("sweep.budgets.range", 1 << low, 1 << high, high - low + 1);
     }
 }

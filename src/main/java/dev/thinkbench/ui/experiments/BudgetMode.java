@@ -1,22 +1,11 @@
 package dev.thinkbench.ui.experiments;
 
-/** How the setup form chooses a sweep's budgets. */
+/** How the setup form chooses a sweep's budgets (its toggle buttons name the modes, from the bundle). */
 public enum BudgetMode {
     /** The engine's (and model's) small / medium / large presets. */
-    PRESETS("Presets"),
+    PRESETS,
     /** A list written by hand, one budget a line. */
-    LIST("List"),
+    LIST,
     /** Caps from low to high, doubling. */
-    RANGE("Range");
-
-    private final String words;
-
-    BudgetMode(String words) {
-        this.words = words;
-    }
-
-    @Override
-    public String toString() {
-        return words;
-    }
+    RANGE
 }

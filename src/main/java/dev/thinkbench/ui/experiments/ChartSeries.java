@@ -2,6 +2,7 @@ package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.common.Messages;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
@@ -119,7 +120,7 @@ final class ChartSeries {
     /** The tooltip text of a point, or empty when it stands for nothing. */
     static String tipText(XYChart.Data<Number, Number> d) {
         return d.getExtraValue() instanceof ChartPoint p
-                ? describe(p.row()) + (p.saturation() ? "\nthe curve saturates here" : "") : "";
+                ? describe(p.row()) + (p.saturation() ? "\n" + Messages.get("sweep.point.saturates") : "") : "";
     }
 
     /** The tooltip of a point once the pointer has been over it, null before. */
@@ -129,17 +130,16 @@ final class ChartSeries {
 
     /** A summary row for a tooltip. */
     static String describe(SummaryRow r) {
-        return r.strategy() + " at " + r.label() + " (" + r.budget() + ")\n"
-                + "accuracy " + IntervalChart.percent(r.accuracy()) + ", 95% interval "
-                + IntervalChart.percent(r.wilson().low()) + "\u2013" + IntervalChart.percent(r.wilson().high())
-                + " (" + r.correct() + " of " + r.n() + ")\n"
-                + "mean thinking tokens " + (r.meanThinkingTokens() == null ? Formats.DASH
-                : String.format(Locale.ROOT, "%.1f", r.meanThinkingTokens()))
-                + ", mean time " + (r.meanTotalMs() == null ? Formats.DASH
-                : Formats.millis(Math.round(r.meanTotalMs())))
-                + (r.costUsd() == null ? "" : String.format(Locale.ROOT, ", cost $%.4f", r.costUsd()))
-                + (r.failed() > 0 ? "\n" + r.failed() + " failed (left out)" : "")
-                + (r.ungraded() > 0 ? "\n" + r.ungraded() + " ungraded (left out)" : "");
+        String tokens = r.meanThinkingTokens() == null ? Formats.DASH
+                : String.format(Locale.ROOT, "%.1f", r.meanThinkingTokens());
+        String time = r.meanTotalMs() == null ? Formats.DASH : Formats.millis(Math.round(r.meanTotalMs()));
+        return Messages.get("sweep.point.at", r.strategy(), r.label(), r.budget()) + "\n"
+                + Messages.get("sweep.point.accuracy", IntervalChart.percent(r.accuracy()),
+                IntervalChart.percent(r.wilson().low()), IntervalChart.percent(r.wilson().high()), r.correct(), r.n())
+                + "\n" + (r.costUsd() == null ? Messages.get("sweep.point.means", tokens, time)
+                : Messages.get("sweep.point.meansCost", tokens, time, String.format(Locale.ROOT, "$%.4f", r.costUsd())))
+                + (r.failed() > 0 ? "\n" + Messages.get("sweep.point.failed", r.failed()) : "")
+                + (r.ungraded() > 0 ? "\n" + Messages.get("sweep.point.ungraded", r.ungraded()) : "");
     }
 
     /** A row's cost per run (failed and ungraded runs included), 0 when unknown. */

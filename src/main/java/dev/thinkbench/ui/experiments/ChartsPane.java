@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import dev.thinkbench.ui.common.Messages;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Priority;
@@ -31,7 +32,7 @@ final class ChartsPane extends VBox {
             t.setUserData(v);
             tabs.getTabs().add(t);
         }
-        traceTab = new Tab("Trace", trace);
+        traceTab = new Tab(Messages.get("sweep.trace.tab"), trace);
         traceTab.setId("traceTab");
         traceTab.setClosable(true);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showSelected());

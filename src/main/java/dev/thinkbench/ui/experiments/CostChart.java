@@ -2,6 +2,7 @@ package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.lab.sweep.SweepSummary;
+import dev.thinkbench.ui.common.Messages;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -18,12 +19,12 @@ import java.util.List;
 final class CostChart implements FigureView {
 
     private final NumberAxis x = new NumberAxis();
-    private final IntervalChart chart = new IntervalChart(x, "Accuracy vs cost");
+    private final IntervalChart chart = new IntervalChart(x, Messages.get("sweep.chart.cost.title"));
     private final Label note = new Label();
     private final StackPane pane = new StackPane(chart, note);
 
     CostChart() {
-        x.setLabel("mean cost per run (USD)");
+        x.setLabel(Messages.get("sweep.chart.cost.axis"));
         x.setForceZeroInRange(true);
         x.setMinorTickVisible(false);
         chart.setId("costChart");
@@ -35,7 +36,7 @@ final class CostChart implements FigureView {
 
     @Override
     public String title() {
-        return "Cost";
+        return Messages.get("sweep.chart.cost.tab");
     }
 
     @Override
@@ -67,8 +68,7 @@ final class CostChart implements FigureView {
         }
         ChartSeries.show(chart, specs);
         note.setText(figures.rows().isEmpty() ? "" : specs.isEmpty()
-                ? "No run has a known cost: there is no price for this model in assets/pricing.json."
-                : max == 0 ? "Every run was free (a local engine): all points sit at $0." : "");
+                ? Messages.get("sweep.chart.cost.unpriced") : max == 0 ? Messages.get("sweep.chart.cost.free") : "");
         note.setVisible(!note.getText().isEmpty());
     }
 

@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.ui.common.Messages;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -20,10 +21,10 @@ import java.util.Map;
  */
 final class DifficultyChart implements FigureView {
 
-    private final IntervalChart chart = new IntervalChart(new LogAxis(TokensChart.AXIS_LABEL),
-            "Accuracy by difficulty");
+    private final IntervalChart chart = new IntervalChart(new LogAxis(TokensChart.axisLabel()),
+            Messages.get("sweep.chart.difficulty.title"));
     private final ComboBox<String> strategy = new ComboBox<>();
-    private final Label empty = new Label("No problem in this set has a difficulty.");
+    private final Label empty = new Label(Messages.get("sweep.chart.difficulty.none"));
     private final VBox pane;
     private SweepFigures shown = SweepFigures.EMPTY;
 
@@ -33,7 +34,7 @@ final class DifficultyChart implements FigureView {
         strategy.setId("difficultyStrategy");
         strategy.valueProperty().addListener((obs, old, now) -> draw());
         empty.getStyleClass().add("chart-note");
-        Label pick = new Label("Strategy");
+        Label pick = new Label(Messages.get("sweep.chart.difficulty.strategy"));
         HBox bar = new HBox(8, pick, strategy, empty);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 0, 10));
@@ -43,7 +44,7 @@ final class DifficultyChart implements FigureView {
 
     @Override
     public String title() {
-        return "Difficulty";
+        return Messages.get("sweep.chart.difficulty.tab");
     }
 
     @Override
@@ -74,7 +75,8 @@ final class DifficultyChart implements FigureView {
         for (Map.Entry<Integer, List<SummaryRow>> e : shown.byDifficulty().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).toList()) {
             List<SummaryRow> rows = e.getValue().stream().filter(r -> r.strategy().equals(chosen)).toList();
-            TokensChart.curves(rows, List.of(), r -> "difficulty " + e.getKey()).forEach(specs::add);
+            TokensChart.curves(rows, List.of(), r -> Messages.get("sweep.chart.difficulty.series", e.getKey()))
+                    .forEach(specs::add);
         }
         ChartSeries.show(chart, specs);
         empty.setVisible(!shown.rows().isEmpty() && shown.byDifficulty().isEmpty());

@@ -2,6 +2,7 @@ package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.lab.sweep.SweepSummary;
+import dev.thinkbench.ui.common.Messages;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
@@ -44,13 +45,13 @@ final class EqualComputeView implements FigureView {
         budgetText.setId("equalComputeText");
         budgetText.setMinWidth(Region.USE_PREF_SIZE);
         chart.setId("equalComputeChart");
-        chart.setTitle("Accuracy at equal compute");
+        chart.setTitle(Messages.get("sweep.chart.equal.title"));
         chart.setAnimated(false);
         chart.setLegendVisible(false);
-        chart.getXAxis().setLabel("strategy");
+        chart.getXAxis().setLabel(Messages.get("sweep.chart.equal.axis"));
         detail.getStyleClass().add("chart-note");
         detail.setWrapText(true);
-        HBox bar = new HBox(10, new Label("Thinking tokens per problem at most"), budget, budgetText);
+        HBox bar = new HBox(10, new Label(Messages.get("sweep.chart.equal.budget")), budget, budgetText);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 0, 10));
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -60,7 +61,7 @@ final class EqualComputeView implements FigureView {
 
     @Override
     public String title() {
-        return "Equal compute";
+        return Messages.get("sweep.chart.equal.tab");
     }
 
     @Override
@@ -98,9 +99,9 @@ final class EqualComputeView implements FigureView {
         for (SweepSummary.EqualCompute e : at) {
             SummaryRow p = e.point();
             series.getData().add(new XYChart.Data<>(e.strategy(), p == null ? 0 : 100 * p.accuracy()));
-            words.add(e.strategy() + ": " + (p == null ? "no point spends " + tokens + " tokens or fewer"
-                    : IntervalChart.percent(p.accuracy()) + " at " + p.label() + String.format(Locale.ROOT,
-                    " (%.0f tokens)", p.meanThinkingTokens())));
+            words.add(p == null ? Messages.get("sweep.chart.equal.none", e.strategy(), tokens)
+                    : Messages.get("sweep.chart.equal.point", e.strategy(), IntervalChart.percent(p.accuracy()),
+                    p.label(), String.format(Locale.ROOT, "%.0f", p.meanThinkingTokens())));
         }
         chart.getData().setAll(List.of(series));
         detail.setText(words.stream().collect(Collectors.joining(" \u00b7 ")));

@@ -20,6 +20,7 @@ import dev.thinkbench.lab.sweep.TraceLog;
 import dev.thinkbench.ui.BackgroundTasks;
 import dev.thinkbench.ui.WorkbenchServices;
 import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -79,7 +80,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText",
-            "No sweep yet: set one up and press Start.");
+            Messages.get("sweep.progress.none"));
     private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper(this, "etaText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<ResumeOffer> offer = new ReadOnlyObjectWrapper<>(this, "offer");
@@ -194,8 +195,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
         offer.set(null);
         phase.set(Phase.STARTING);
-        setup.show(o.saved().setup(), new ProblemSetChoice(o.saved().setup().problemSet() + " (saved copy)",
-                o.saved().problemsFile()));
+        setup.show(o.saved().setup(), new ProblemSetChoice(Messages.get("sweep.form.savedCopy",
+                o.saved().setup().problemSet()), o.saved().problemsFile()));
         launch(o.saved(), o.problems());
     }
 
@@ -207,7 +208,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
         offer.set(null);
         tasks.run(() -> store.mark(o.saved(), SweepStore.Status.SET_ASIDE), ok -> { },
-                e -> message.set("Cannot set the sweep aside: " + messageOf(e)));
+                e -> message.set(Messages.get("sweep.error.setAside", messageOf(e))));
     }
 
     /** Runs the current sweep again: runs whose result is ok are kept, failed ones run again. */
@@ -234,7 +235,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
             return;
         }
         results.reset(plan);
-        title.set(target.setup().title() + " \u00b7 " + target.setup().model());
+        title.set(title(target.setup(), targetProblems.size()));
         // the sweep's events may be drained before it is known to have started: what they need is set now
         lastProgress = null;
         tracesFile = target.traces();
@@ -264,7 +265,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
             if (closing) {
                 closeQuietly(traces);
                 results.close();
-                throw new IOException("the window is closing");
+                throw new IOException(Messages.get("sweep.error.closing"));
             }
             try {
                 TraceLog kept = traces;
@@ -295,8 +296,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
             return;
         }
         if (!log.existing().issues().isEmpty()) {
-            String issues = "Results file: " + log.existing().issues().size() + " unreadable line(s) skipped, e.g. "
-                    + log.existing().issues().getFirst();
+            String issues = Messages.get("sweep.error.resultsFile", log.existing().issues().size(),
+                    log.existing().issues().getFirst());
             message.set(phase.get() == Phase.ENDED ? message.get() + " \u00b7 " + issues : issues);
         }
         if (phase.get() == Phase.ENDED) {
@@ -350,7 +351,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
 
     private void failedToStart(Exception e) {
         phase.set(Phase.IDLE);
-        message.set("Cannot start the sweep: " + messageOf(e));
+        message.set(Messages.get("sweep.error.start", messageOf(e)));
     }
 
     private List<Endpoint> endpoints(SweepSetup s) {
@@ -419,8 +420,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         results.flush(nowNanos, ended);
         String traceError = traceWriteError.getAndSet(null);
         if (traceError != null) {
-            message.set("A trace could not be saved (" + traceError + "); its result is kept, and this window "
-                    + "keeps its trace");
+            message.set(Messages.get("sweep.error.trace", traceError));
         }
         if (progressDirty && (progressNow || progressShown == Long.MIN_VALUE
                 || nowNanos - progressShown >= PROGRESS_EVERY_NANOS)) {
@@ -446,11 +446,11 @@ public final class ExperimentsViewModel implements AutoCloseable {
                 progress(r.progress());
                 progressNow = true;
             }
-            case SweepEvent.Backoff b -> message.set(b.endpoint() + ": " + b.message() + "; trying again in "
-                    + Formats.seconds(b.delay().toMillis()) + " (attempt " + (b.attempt() + 1) + ")");
-            case SweepEvent.EndpointDropped d -> message.set(d.endpoint() + " gets no more runs: " + d.reason());
-            case SweepEvent.WriteFailed w -> message.set("A result could not be written to the results file ("
-                    + w.message() + "); it is kept in this window");
+            case SweepEvent.Backoff b -> message.set(Messages.get("sweep.backoff", b.endpoint(), b.message(),
+                    Formats.seconds(b.delay().toMillis()), b.attempt() + 1));
+            case SweepEvent.EndpointDropped d -> message.set(Messages.get("sweep.endpointDropped", d.endpoint(),
+                    d.reason()));
+            case SweepEvent.WriteFailed w -> message.set(Messages.get("sweep.error.write", w.message()));
             case SweepEvent.Ended e -> {
                 progress(e.progress());
                 ended(e.outcome());
@@ -489,24 +489,29 @@ public final class ExperimentsViewModel implements AutoCloseable {
             return;
         }
         progress.set(p.fraction());
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%,d of %,d runs", p.finished(), p.total()));
+        StringBuilder s = new StringBuilder(Messages.get("sweep.progress.runs", p.finished(), p.total()));
         if (p.graded() > 0) {
-            s.append(String.format(Locale.ROOT, " \u00b7 %d of %d correct (%.0f%%)", p.correct(), p.graded(),
-                    100.0 * p.correct() / p.graded()));
+            s.append(" \u00b7 ").append(correctText(p.correct(), p.graded()));
         }
         if (p.failed() > 0) {
-            s.append(" \u00b7 ").append(p.failed()).append(" failed");
+            s.append(" \u00b7 ").append(Messages.get("sweep.progress.failed", p.failed()));
         }
         if (p.running() > 0) {
-            s.append(" \u00b7 ").append(p.running()).append(" running");
+            s.append(" \u00b7 ").append(Messages.get("sweep.progress.running", p.running()));
         }
         progressText.set(s.toString());
         etaText.set(switch (phase.get()) {
-            case PAUSED -> "paused \u00b7 " + Formats.seconds(p.elapsedMs());
-            case STOPPING -> "stopping\u2026";
-            case ENDED, IDLE -> "took " + Formats.seconds(p.elapsedMs());
-            default -> p.etaMs() == null ? "ETA \u2013" : "ETA " + Formats.seconds(p.etaMs());
+            case PAUSED -> Messages.get("sweep.eta.paused", Formats.seconds(p.elapsedMs()));
+            case STOPPING -> Messages.get("sweep.eta.stopping");
+            case ENDED, IDLE -> Messages.get("sweep.eta.took", Formats.seconds(p.elapsedMs()));
+            default -> Messages.get("sweep.eta", Formats.seconds(p.etaMs()));
         });
+    }
+
+    /** {@code 6 of 12 correct (50%)}. */
+    private static String correctText(long correct, long graded) {
+        return Messages.get("sweep.progress.correct", correct, graded,
+                String.format(Locale.ROOT, "%.0f%%", 100.0 * correct / graded));
     }
 
     private void ended(SweepOutcome outcome) {
@@ -519,16 +524,15 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
         SweepStore.Saved target = saved;
         if (outcome.cancelled()) {
-            message.set("Stopped. " + outcome.runs() + " finished runs are kept; resume to run the rest.");
+            message.set(Messages.get("sweep.stopped", outcome.runs()));
             tasks.run(() -> offerFor(target), offer::set, e -> { });
             return;
         }
         canRetryFailed.set(outcome.failed() > 0);
-        message.set("Done: " + outcome.runs() + " runs (" + outcome.resumed() + " resumed), " + outcome.failed()
-                + " failed" + (outcome.failed() > 0 ? "; Retry failed runs them again" : "") + " \u00b7 "
-                + Formats.seconds(outcome.wallMs()));
+        message.set(Messages.get(outcome.failed() > 0 ? "sweep.done.withFailures" : "sweep.done", outcome.runs(),
+                outcome.resumed(), outcome.failed(), Formats.seconds(outcome.wallMs())));
         tasks.run(() -> store.mark(target, SweepStore.Status.FINISHED), marked -> saved = marked,
-                e -> message.set("Cannot mark the sweep finished: " + messageOf(e)));
+                e -> message.set(Messages.get("sweep.error.markFinished", messageOf(e))));
     }
 
     // --- a sweep kept in a session ----------------------------------------------------------------------------
@@ -540,19 +544,19 @@ public final class ExperimentsViewModel implements AutoCloseable {
      */
     public void showRecorded(Path resultsFile, List<SweepRecord> records) {
         if (phase.get().busy()) {
-            message.set("A sweep is under way: the session's " + records.size() + " sweep results are not shown");
+            message.set(Messages.get("sweep.recorded.busy", records.size()));
             return;
         }
         Path folder = resultsFile == null ? null : resultsFile.toAbsolutePath().getParent();
         tasks.run(() -> {
             SweepStore.Saved found = folder == null ? null : SweepStore.read(folder).orElse(null);
             if (found == null) {
-                throw new IOException("its sweep folder " + (folder == null ? "(not named)" : folder)
-                        + " is not on this machine");
+                throw new IOException(Messages.get("sweep.recorded.folderMissing", folder == null
+                        ? Messages.get("sweep.recorded.folderUnnamed") : folder));
             }
             return new Recorded(found, found.problems().problems());
-        }, r -> showRecorded(r, records), e -> message.set("The session's " + records.size()
-                + " sweep results are not shown: " + messageOf(e) + ". thinkbench export FILE --html reports them."));
+        }, r -> showRecorded(r, records), e -> message.set(Messages.get("sweep.recorded.notShown", records.size(),
+                messageOf(e))));
     }
 
     private record Recorded(SweepStore.Saved sweep, List<BenchProblem> problems) {
@@ -570,16 +574,14 @@ public final class ExperimentsViewModel implements AutoCloseable {
         offer.set(null);
         canRetryFailed.set(false);
         phase.set(Phase.ENDED);
-        title.set(r.sweep().setup().title() + " \u00b7 " + r.sweep().setup().model());
+        title.set(title(r.sweep().setup(), r.problems().size()));
         long correct = records.stream().filter(x -> Boolean.TRUE.equals(x.correct())).count();
         long graded = records.stream().filter(x -> x.correct() != null).count();
         progress.set(1);
-        progressText.set(String.format(Locale.ROOT, "%,d runs", records.size()) + (graded == 0 ? ""
-                : String.format(Locale.ROOT, " \u00b7 %d of %d correct (%.0f%%)", correct, graded,
-                100.0 * correct / graded)));
+        progressText.set(Messages.get("sweep.progress.recordedRuns", records.size())
+                + (graded == 0 ? "" : " \u00b7 " + correctText(correct, graded)));
         etaText.set("");
-        message.set("Shown from a session: " + records.size() + " results; a cell opens its trace where the sweep's "
-                + "folder kept it");
+        message.set(Messages.get("sweep.recorded.shown", records.size()));
     }
 
     // --- grades, traces, export ------------------------------------------------------------------------------
@@ -598,13 +600,13 @@ public final class ExperimentsViewModel implements AutoCloseable {
         results.flush(System.nanoTime(), true);
         ResultLog target = log;
         if (target == null) {
-            message.set("The grade shows here but could not be saved: the results file is not open");
+            message.set(Messages.get("sweep.grade.notOpen"));
             return;
         }
         tasks.run(() -> {
             target.append(graded);
             return graded;
-        }, ok -> { }, e -> message.set("The grade shows here but could not be saved: " + messageOf(e)));
+        }, ok -> { }, e -> message.set(Messages.get("sweep.grade.notSaved", messageOf(e))));
     }
 
     /** What a cell opens. */
@@ -648,8 +650,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
             Files.writeString(folder.resolve("runs.csv"), SweepCsv.runs(records), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("summary.csv"), SweepCsv.summary(rows), StandardCharsets.UTF_8);
             return folder;
-        }, f -> message.set("Wrote runs.csv and summary.csv to " + f),
-                e -> message.set("Cannot write the CSV files: " + messageOf(e)));
+        }, f -> message.set(Messages.get("sweep.export.csvWritten", f)),
+                e -> message.set(Messages.get("sweep.export.csvFailed", messageOf(e))));
     }
 
     /** Writes drawn charts as PNG files in the background ({@code files} and {@code images} pair up). */
@@ -661,13 +663,13 @@ public final class ExperimentsViewModel implements AutoCloseable {
                     Files.createDirectories(parent);
                 }
                 if (!ImageIO.write(images.get(i), "png", files.get(i).toFile())) {
-                    throw new IOException("no PNG writer in this Java runtime");
+                    throw new IOException(Messages.get("sweep.export.noPngWriter"));
                 }
             }
             return files;
-        }, written -> message.set("Wrote " + String.join(", ", written.stream().map(f -> f.getFileName().toString())
-                .toList()) + " to " + written.getFirst().toAbsolutePath().getParent()),
-                e -> message.set("Cannot write the chart: " + messageOf(e)));
+        }, written -> message.set(Messages.get("sweep.export.pngWritten", String.join(", ", written.stream()
+                .map(f -> f.getFileName().toString()).toList()), written.getFirst().toAbsolutePath().getParent())),
+                e -> message.set(Messages.get("sweep.export.pngFailed", messageOf(e))));
     }
 
     /**
@@ -697,6 +699,11 @@ public final class ExperimentsViewModel implements AutoCloseable {
             }
             log = null;
         }
+    }
+
+    /** The sweep shown, in words: its name and model. */
+    private static String title(SweepSetup setup, int problems) {
+        return SweepSetupViewModel.name(setup, problems) + " \u00b7 " + setup.model();
     }
 
     private static String messageOf(Exception e) {

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import dev.thinkbench.ui.common.Messages;
 import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
@@ -17,8 +18,8 @@ import java.util.Locale;
 
 /**
  * A line chart of accuracy (0..100 %) whose points carry a {@link ChartPoint}: each point gets its 95% Wilson interval
- * as an error bar in its curve's colour, the first curve's points their budget labels, and a ring with "saturates"
- * where a strategy's curve saturates.
+ * as an error bar in its curve's colour, the first curve's points their budget labels, and a ring with a note
+ * ("saturates") where a strategy's curve saturates.
  * Decorations are pooled nodes in the plot, reused on every layout, so a chart that grows as results arrive creates no
  * nodes once it has its points. UI thread only.
  */
@@ -41,7 +42,7 @@ final class IntervalChart extends LineChart<Number, Number> {
     static NumberAxis accuracyAxis() {
         // room above 100% so points there (and their saturation rings) are not cut by the plot's edge: a whole tick
         // unit, as a tick closer to 100 makes the axis hide 100's label as overlapping; that top tick has no label
-        NumberAxis y = new NumberAxis("accuracy (%)", 0, 110, 10);
+        NumberAxis y = new NumberAxis(Messages.get("sweep.chart.accuracy.axis"), 0, 110, 10);
         y.setAutoRanging(false);
         y.setMinorTickVisible(false);
         y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
@@ -109,7 +110,8 @@ final class IntervalChart extends LineChart<Number, Number> {
                     c.setStroke(color);
                     c.setCenterX(x);
                     c.setCenterY(y);
-                    Text note = take(ringNotes, ring++, () -> styled(new Text("saturates"), "saturation-note"));
+                    Text note = take(ringNotes, ring++, () -> styled(new Text(Messages.get("sweep.chart.saturates")),
+                            "saturation-note"));
                     note.setX(x - 14 - note.getLayoutBounds().getWidth());
                     note.setY(y + 22 + 14 * s);
                 }

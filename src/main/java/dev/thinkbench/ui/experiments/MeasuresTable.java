@@ -3,6 +3,7 @@ package dev.thinkbench.ui.experiments;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.sweep.ScalingMeasures;
 import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
@@ -30,17 +31,15 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
     record Measure(String name, String help, Function<ScalingMeasures, String> value) {
     }
 
-    private static final List<Measure> MEASURES = List.of(
-            new Measure("Control", "Share of runs whose thinking stayed within their budget's bounds (s1 \u00a73.2); "
-                    + "measured for the fixed strategy", m -> m.control() == null ? Formats.DASH
+    /** The rows, in the language shown when the table is made. */
+    private final List<Measure> measures = List.of(
+            measure("control", m -> m.control() == null ? Formats.DASH
                     : String.format(Locale.ROOT, "%.0f%%", 100 * m.control())),
-            new Measure("Scaling per doubling", "Mean slope over every pair of points, in accuracy points per "
-                    + "doubling of the thinking tokens (the log axis)", m -> points(m.scalingPerDoubling())),
-            new Measure("Scaling per 1k tokens", "s1's Scaling: mean slope over every pair of points, in accuracy "
-                    + "points per 1,000 thinking tokens", m -> points(m.scalingPerKiloToken())),
-            new Measure("Performance", "The best accuracy on the curve", m -> IntervalChart.percent(m.performance())),
-            new Measure("Saturates at", "The budget after which every step gains less than one accuracy point",
-                    m -> m.saturationLabel() == null ? "still rising" : m.saturationLabel()));
+            measure("perDoubling", m -> points(m.scalingPerDoubling())),
+            measure("perKiloToken", m -> points(m.scalingPerKiloToken())),
+            measure("performance", m -> IntervalChart.percent(m.performance())),
+            measure("saturation", m -> m.saturationLabel() == null ? Messages.get("sweep.measures.rising")
+                    : m.saturationLabel()));
 
     private List<ScalingMeasures> shown = List.of();
     /** The strategies the sweep set up runs, in plan order: each has a column before it has measures. */
@@ -54,8 +53,14 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         setId("measuresTable");
         getStyleClass().addAll("measures-table", Styles.DENSE);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        setPlaceholder(wrapping("s1's Control, Scaling and Performance appear once two budgets have results.", 480));
+        setPlaceholder(wrapping(Messages.get("sweep.measures.placeholder"), 480));
         rebuild();
+    }
+
+    /** The measure named and explained by the bundle's {@code sweep.measures.<key>} and its {@code .help}. */
+    private static Measure measure(String key, Function<ScalingMeasures, String> value) {
+        return new Measure(Messages.get("sweep.measures." + key), Messages.get("sweep.measures." + key + ".help"),
+                value);
     }
 
     /** A placeholder that wraps at {@code width} instead of being cut off. */
@@ -69,19 +74,19 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
     }
 
     private static String points(Double v) {
-        return v == null ? Formats.DASH : String.format(Locale.ROOT, "%+.1f pts", v);
+        return v == null ? Formats.DASH : Messages.get("sweep.measures.points", String.format(Locale.ROOT, "%+.1f", v));
     }
 
     private void rebuild() {
         List<TableColumn<Measure, String>> cols = new ArrayList<>();
-        TableColumn<Measure, String> name = new TableColumn<>("s1 measure");
+        TableColumn<Measure, String> name = new TableColumn<>(Messages.get("sweep.measures.header"));
         name.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().name()));
         name.setCellFactory(c -> new HoverTooltipCell<>(Measure::help));
         name.setPrefWidth(150);
         name.setSortable(false);
         cols.add(name);
         values.clear();
-        for (Measure m : MEASURES) {
+        for (Measure m : measures) {
             List<SimpleStringProperty> row = new ArrayList<>();
             strategies.forEach(s -> row.add(new SimpleStringProperty(text(m, s))));
             values.add(row);
@@ -90,12 +95,12 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
             int index = i;
             TableColumn<Measure, String> c = new TableColumn<>(strategies.get(i));
             // the cell observes its value, so new measures show without new cells
-            c.setCellValueFactory(d -> values.get(MEASURES.indexOf(d.getValue())).get(index));
+            c.setCellValueFactory(d -> values.get(measures.indexOf(d.getValue())).get(index));
             c.setSortable(false);
             cols.add(c);
         }
         getColumns().setAll(cols);
-        getItems().setAll(strategies.isEmpty() ? List.of() : MEASURES);
+        getItems().setAll(strategies.isEmpty() ? List.of() : measures);
     }
 
     /** The text of measure {@code m} for {@code strategy}: a dash while the strategy has no measures. */
@@ -134,9 +139,9 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
             rebuild();
             return;
         }
-        for (int m = 0; m < MEASURES.size(); m++) {
+        for (int m = 0; m < measures.size(); m++) {
             for (int i = 0; i < strategies.size(); i++) {
-                String text = text(MEASURES.get(m), strategies.get(i));
+                String text = text(measures.get(m), strategies.get(i));
                 SimpleStringProperty value = values.get(m).get(i);
                 if (!text.equals(value.get())) {
                     value.set(text);
@@ -145,10 +150,12 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         }
     }
 
-    /** The text shown for {@code measure} (by name) and the strategy in column {@code strategy} (0-based). */
+    /**
+     * The text shown for {@code measure} (by its name as shown) and the strategy in column {@code strategy} (0-based).
+     */
     String valueAt(String measure, int strategy) {
-        for (int m = 0; m < MEASURES.size(); m++) {
-            if (MEASURES.get(m).name().equals(measure)) {
+        for (int m = 0; m < measures.size(); m++) {
+            if (measures.get(m).name().equals(measure)) {
                 return values.get(m).get(strategy).get();
             }
         }

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.sweep.RunKey;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
@@ -56,8 +57,7 @@ final class ResultsTable extends TableView<ResultRow> {
         getStyleClass().addAll("results-table", Styles.DENSE);
         getSelectionModel().setCellSelectionEnabled(true);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        setPlaceholder(MeasuresTable.wrapping("Start a sweep: a row per problem, a column per strategy and budget. "
-                + "Click a cell for its trace; right-click to grade it by hand.", 320));
+        setPlaceholder(MeasuresTable.wrapping(Messages.get("sweep.table.placeholder"), 320));
         // on every new list, also an equal one: whether there is a sample column depends on the rows
         results.columnsProperty().addListener(o -> rebuild(results.columns()));
         rebuild(results.columns());
@@ -65,14 +65,16 @@ final class ResultsTable extends TableView<ResultRow> {
 
     private void rebuild(List<ColumnKey> keys) {
         List<TableColumn<ResultRow, ?>> cols = new ArrayList<>();
-        TableColumn<ResultRow, String> problem = text("Problem", r -> r.problemId(), 110);
+        TableColumn<ResultRow, String> problem = text(Messages.get("sweep.table.problem"), r -> r.problemId(), 110);
         problem.setCellFactory(c -> new HoverTooltipCell<>(ResultRow::prompt));
         cols.add(problem);
         if (results.rows().stream().anyMatch(r -> r.sample() > 0)) {
             cols.add(text("#", r -> Integer.toString(r.sample() + 1), 30));
         }
-        cols.add(text("Diff.", r -> r.difficulty() == null ? Formats.DASH : r.difficulty().toString(), 50));
-        cols.add(text("Expected", r -> r.expected() == null ? "(none)" : r.expected(), 84));
+        cols.add(text(Messages.get("sweep.table.difficulty"), r -> r.difficulty() == null ? Formats.DASH
+                : r.difficulty().toString(), 50));
+        cols.add(text(Messages.get("sweep.table.expected"), r -> r.expected() == null ? Messages.get("sweep.table.none")
+                : r.expected(), 84));
         Map<String, TableColumn<ResultRow, ResultCell>> groups = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             ColumnKey key = keys.get(i);
@@ -107,7 +109,8 @@ final class ResultsTable extends TableView<ResultRow> {
     /**
      * A run in a few characters: {@code ✓ 24t 0.8s} (correct), {@code ✗ 24t 0.8s} (wrong), {@code ? 24t 0.8s}
      * (ungraded), with {@code $0.0012} when it cost something, {@code *} when graded by hand; {@code failed},
-     * {@code running…}. The answer, the expected answer and the reason a run failed are in the tooltip.
+     * {@code running…} (in the language shown). The answer, the expected answer and the reason a run failed are in
+     * the tooltip.
      */
     static String cellText(ResultCell cell) {
         if (cell == null) {
@@ -116,8 +119,8 @@ final class ResultsTable extends TableView<ResultRow> {
         SweepRecord r = cell.record();
         return switch (cell.state()) {
             case PENDING -> "";
-            case RUNNING -> "running\u2026";
-            case FAILED -> "failed";
+            case RUNNING -> Messages.get("sweep.cell.running");
+            case FAILED -> Messages.get("sweep.cell.failed");
             case CORRECT -> "\u2713 " + numbers(r);
             case WRONG -> "\u2717 " + numbers(r);
             case UNGRADED -> "? " + numbers(r);
@@ -125,7 +128,7 @@ final class ResultsTable extends TableView<ResultRow> {
     }
 
     private static String numbers(SweepRecord r) {
-        String s = (r.thinkingTokens() == null ? Formats.DASH : r.thinkingTokens().toString()) + "t "
+        String s = RunWords.tokens(r.thinkingTokens()) + "t "
                 + (r.totalMs() == null ? Formats.DASH : String.format(Locale.ROOT, "%.1fs", r.totalMs() / 1000.0));
         return r.costUsd() != null && r.costUsd() > 0 ? s + String.format(Locale.ROOT, " $%.4f", r.costUsd()) : s;
     }
@@ -134,25 +137,30 @@ final class ResultsTable extends TableView<ResultRow> {
     static String describe(ResultCell cell) {
         SweepRecord r = cell.record();
         if (r == null) {
-            return cell.state() == CellState.RUNNING ? "Running now: click to watch its trace" : "Not run yet";
+            return Messages.get(cell.state() == CellState.RUNNING ? "sweep.cell.runningNow" : "sweep.cell.notRun");
         }
-        StringBuilder b = new StringBuilder(r.problemId() + " \u00b7 " + r.strategy() + " at " + r.label() + " ("
-                + r.budget() + ") \u00b7 sample " + (r.sample() + 1) + "\n");
+        StringBuilder b = new StringBuilder(Messages.get("sweep.run.heading", r.problemId(), r.strategy(), r.label(),
+                r.budget(), r.sample() + 1) + "\n");
         if (!r.ok()) {
-            b.append(r.status()).append(": ").append(r.error() == null ? "no reason given" : r.error());
+            b.append(RunWords.failure(r));
         } else {
-            b.append("answer ").append(r.answer() == null ? "(none found: counted wrong)" : r.answer())
-                    .append(" \u00b7 expected ").append(r.expected() == null ? "(none: not graded)" : r.expected())
-                    .append(r.correct() == null ? "" : r.correct() ? " \u00b7 correct" : " \u00b7 wrong");
+            String answer = r.answer() == null ? Messages.get("sweep.cell.noAnswer")
+                    : Messages.get("sweep.run.answer", r.answer());
+            String expected = r.expected() == null ? Messages.get("sweep.cell.noExpected")
+                    : Messages.get("sweep.run.expected", r.expected());
+            b.append(answer).append(" \u00b7 ").append(expected);
+            if (r.correct() != null) {
+                b.append(" \u00b7 ").append(Messages.get(r.correct() ? "sweep.run.correct" : "sweep.run.wrong"));
+            }
         }
-        b.append("\nthinking ").append(r.thinkingTokens() == null ? Formats.DASH : r.thinkingTokens())
-                .append(" tokens, answer ").append(r.answerTokens() == null ? Formats.DASH : r.answerTokens())
-                .append(" tokens \u00b7 ").append(Formats.millis(r.totalMs())).append(" \u00b7 cost ")
-                .append(r.costUsd() == null ? "unknown" : String.format(Locale.ROOT, "$%.6f", r.costUsd()));
+        String cost = r.costUsd() == null ? Messages.get("sweep.cell.costUnknown")
+                : String.format(Locale.ROOT, "$%.6f", r.costUsd());
+        b.append("\n").append(Messages.get("sweep.cell.numbers", RunWords.tokens(r.thinkingTokens()),
+                RunWords.tokens(r.answerTokens()), Formats.millis(r.totalMs()), cost));
         if (r.gradeOverridden()) {
-            b.append("\n* grade set by hand");
+            b.append("\n* ").append(Messages.get("sweep.run.byHand"));
         }
-        b.append("\nClick to open its trace; right-click to set the grade by hand.");
+        b.append("\n").append(Messages.get("sweep.cell.help"));
         return b.toString();
     }
 
@@ -213,16 +221,16 @@ final class ResultsTable extends TableView<ResultRow> {
             if (item == null || key == null || item.record() == null) {
                 return null;
             }
-            MenuItem openTrace = new MenuItem("Open trace");
+            MenuItem openTrace = new MenuItem(Messages.get("sweep.menu.openTrace"));
             openTrace.setOnAction(e -> open.accept(key));
             if (!item.record().ok()) {
                 return new ContextMenu(openTrace);
             }
-            MenuItem right = new MenuItem("Mark correct");
+            MenuItem right = new MenuItem(Messages.get("sweep.menu.markCorrect"));
             right.setOnAction(e -> grade.accept(key, true));
-            MenuItem wrong = new MenuItem("Mark wrong");
+            MenuItem wrong = new MenuItem(Messages.get("sweep.menu.markWrong"));
             wrong.setOnAction(e -> grade.accept(key, false));
-            MenuItem auto = new MenuItem("Use the grader's verdict");
+            MenuItem auto = new MenuItem(Messages.get("sweep.menu.useGrader"));
             auto.setOnAction(e -> grade.accept(key, null));
             auto.setDisable(!item.record().gradeOverridden());
             return new ContextMenu(openTrace, new SeparatorMenuItem(), right, wrong, auto);

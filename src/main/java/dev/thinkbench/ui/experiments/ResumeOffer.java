@@ -2,6 +2,7 @@ package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.lab.sweep.SweepStore;
+import dev.thinkbench.ui.common.Messages;
 
 import java.util.List;
 
@@ -17,8 +18,12 @@ public record ResumeOffer(SweepStore.Saved saved, List<BenchProblem> problems, i
         problems = List.copyOf(problems);
     }
 
-    /** The offer in words, e.g. {@code micro-heldout.jsonl · 20 problems · 4 budgets: 12 of 80 runs done}. */
+    /**
+     * The offer in words, e.g. {@code micro-heldout.jsonl · 20 problems · 4 budgets on micro-reasoner.gguf: 12 of 80
+     * runs done}.
+     */
     public String describe() {
-        return saved.setup().title() + " on " + saved.setup().model() + ": " + done + " of " + total + " runs done";
+        return Messages.get("sweep.resumeOffer.progress", SweepSetupViewModel.name(saved.setup(), problems.size()),
+                saved.setup().model(), done, total);
     }
 }

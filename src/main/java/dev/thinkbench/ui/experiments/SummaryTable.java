@@ -3,6 +3,7 @@ package dev.thinkbench.ui.experiments;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -39,21 +40,22 @@ final class SummaryTable implements FigureView {
         table.setId("summaryTable");
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(MeasuresTable.wrapping("Results will be summed up here as they arrive.", 320));
+        table.setPlaceholder(MeasuresTable.wrapping(Messages.get("sweep.summary.placeholder"), 320));
         table.getColumns().addAll(List.of(
-                column("Strategy", 90, SummaryRow::strategy),
-                column("Budget", 170, r -> r.label() + "  " + r.budget()),
+                column(Messages.get("sweep.summary.strategy"), 90, SummaryRow::strategy),
+                column(Messages.get("sweep.summary.budget"), 170, r -> r.label() + "  " + r.budget()),
+                // the sample size, written n in every language
                 column("n", 44, r -> Integer.toString(r.n())),
-                column("Accuracy", 140, r -> IntervalChart.percent(r.accuracy()) + "  ["
+                column(Messages.get("sweep.summary.accuracy"), 140, r -> IntervalChart.percent(r.accuracy()) + "  ["
                         + IntervalChart.percent(r.wilson().low()) + "\u2013" + IntervalChart.percent(r.wilson().high())
                         + "]"),
-                column("Mean tokens", 100, r -> r.meanThinkingTokens() == null ? Formats.DASH
-                        : String.format(Locale.ROOT, "%.1f", r.meanThinkingTokens())),
-                column("Mean time", 84, r -> r.meanTotalMs() == null ? Formats.DASH
+                column(Messages.get("sweep.summary.meanTokens"), 100, r -> r.meanThinkingTokens() == null
+                        ? Formats.DASH : String.format(Locale.ROOT, "%.1f", r.meanThinkingTokens())),
+                column(Messages.get("sweep.summary.meanTime"), 84, r -> r.meanTotalMs() == null ? Formats.DASH
                         : Formats.millis(Math.round(r.meanTotalMs()))),
-                column("Cost", 76, r -> r.costUsd() == null ? Formats.DASH : String.format(Locale.ROOT, "$%.4f",
-                        r.costUsd())),
-                column("Failed", 60, r -> Integer.toString(r.failed()))));
+                column(Messages.get("sweep.summary.cost"), 76, r -> r.costUsd() == null ? Formats.DASH
+                        : String.format(Locale.ROOT, "$%.4f", r.costUsd())),
+                column(Messages.get("sweep.summary.failed"), 60, r -> Integer.toString(r.failed()))));
     }
 
     /** A column wide enough ({@code width}) for its usual values, so budgets and intervals are not cut. */
@@ -68,7 +70,7 @@ final class SummaryTable implements FigureView {
 
     @Override
     public String title() {
-        return "Summary";
+        return Messages.get("sweep.summary.tab");
     }
 
     @Override

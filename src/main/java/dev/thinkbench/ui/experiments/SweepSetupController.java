@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.core.problemset.LoadIssue;
+import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -91,8 +92,9 @@ public final class SweepSetupController {
         if (issues.isEmpty()) {
             return "";
         }
-        String shown = issues.stream().limit(5).map(i -> i + " (skipped)").collect(Collectors.joining("\n"));
-        return issues.size() > 5 ? shown + "\n\u2026 and " + (issues.size() - 5) + " more" : shown;
+        String shown = issues.stream().limit(5).map(i -> Messages.get("sweep.form.issue", i))
+                .collect(Collectors.joining("\n"));
+        return issues.size() > 5 ? shown + "\n" + Messages.get("sweep.form.moreIssues", issues.size() - 5) : shown;
     }
 
     private static void shownWhenText(Label label) {

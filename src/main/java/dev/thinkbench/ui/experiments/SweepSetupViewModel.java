@@ -17,6 +17,7 @@ import dev.thinkbench.lab.strategy.VerifierStrategy;
 import dev.thinkbench.lab.sweep.SweepEndpoints;
 import dev.thinkbench.lab.sweep.SweepSetup;
 import dev.thinkbench.ui.BackgroundTasks;
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -44,7 +45,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -136,7 +136,7 @@ public final class SweepSetupViewModel {
                 problemSet.set(problemSets.stream().filter(c -> c.name().startsWith("micro")).findFirst()
                         .orElse(problemSets.getFirst()));
             }
-        }, error -> problemsStatus.set("The app's problem sets cannot be listed: " + error.getMessage()));
+        }, error -> problemsStatus.set(Messages.get("sweep.form.samplesUnlisted", error.getMessage())));
     }
 
     /** The built-in engine batches its concurrent runs (continuous batching) and its micro model is measured greedy. */
@@ -177,14 +177,14 @@ public final class SweepSetupViewModel {
             problemsStatus.set("");
             return;
         }
-        problemsStatus.set("Reading " + choice.name() + "\u2026");
+        problemsStatus.set(Messages.get("sweep.form.reading", choice.name()));
         tasks.run(() -> ProblemSetReader.read(choice.file()), load -> {
             if (generation == loadGeneration) {
                 loaded(load);
             }
         }, error -> {
             if (generation == loadGeneration) {
-                problemsStatus.set("Cannot read " + choice.name() + ": " + messageOf(error));
+                problemsStatus.set(Messages.get("sweep.form.cannotRead", choice.name(), messageOf(error)));
             }
         });
     }
@@ -195,18 +195,16 @@ public final class SweepSetupViewModel {
         List<Integer> levels = load.problems().stream().map(BenchProblem::difficulty)
                 .filter(d -> d != null).distinct().sorted().toList();
         long ungraded = load.problems().stream().filter(p -> !p.gradable()).count();
-        StringBuilder s = new StringBuilder(load.problems().size() + (load.problems().size() == 1 ? " problem"
-                : " problems"));
+        StringBuilder s = new StringBuilder(Messages.get("sweep.form.problems", load.problems().size()));
         if (!levels.isEmpty()) {
-            s.append(" \u00b7 difficulty ").append(levels.getFirst())
-                    .append(levels.size() > 1 ? "\u2013" + levels.getLast() : "");
+            s.append(" \u00b7 ").append(Messages.get("sweep.form.difficulty", levels.getFirst()
+                    + (levels.size() > 1 ? "\u2013" + levels.getLast() : "")));
         }
         if (ungraded > 0) {
-            s.append(" \u00b7 ").append(ungraded).append(" without an answer (run, shown ungraded)");
+            s.append(" \u00b7 ").append(Messages.get("sweep.form.ungraded", ungraded));
         }
         if (!load.issues().isEmpty()) {
-            s.append(" \u00b7 ").append(load.issues().size()).append(load.issues().size() == 1
-                    ? " line skipped" : " lines skipped");
+            s.append(" \u00b7 ").append(Messages.get("sweep.form.skipped", load.issues().size()));
         }
         problemsStatus.set(s.toString());
     }
@@ -215,14 +213,14 @@ public final class SweepSetupViewModel {
         rangeText.set(BudgetChoices.describeRange(exponent(rangeLow), exponent(rangeHigh)));
         String engine = engineId();
         List<Lane> preset = engine == null ? List.of() : presets.lanes(engine, model());
-        presetsText.set(preset.isEmpty() ? "This engine has no presets: use a list or a range."
+        presetsText.set(preset.isEmpty() ? Messages.get("sweep.form.noPresets")
                 : preset.stream().map(l -> l.label() + " \u00b7 " + BudgetChoices.words(l.budget()))
                         .collect(Collectors.joining("\n")));
         try {
             List<Lane> lanes = switch (budgetMode.get()) {
                 case PRESETS -> {
                     if (preset.isEmpty()) {
-                        throw new IllegalArgumentException("this engine has no preset budgets; use a list or a range");
+                        throw new IllegalArgumentException(Messages.get("sweep.form.noPresetBudgets"));
                     }
                     yield preset;
                 }
@@ -259,9 +257,9 @@ public final class SweepSetupViewModel {
     private void validate() {
         usesCandidates.set(strategies.stream().anyMatch(BEST_OF_N::contains));
         String model = model();
-        engineText.set(connection.engineEntryProperty().get() == null ? "No engine"
+        engineText.set(connection.engineEntryProperty().get() == null ? Messages.get("engine.none")
                 : connection.engineEntryProperty().get().displayName() + " \u00b7 "
-                + (model == null || model.isBlank() ? "no model" : model));
+                + (model == null || model.isBlank() ? Messages.get("sweep.form.engineNoModel") : model));
         String hint = blocker();
         startHint.set(hint);
         valid.set(hint.isEmpty());
@@ -269,12 +267,8 @@ public final class SweepSetupViewModel {
         // routing runs once per problem and sample, not once per budget
         long routed = strategies.stream().filter(RoutingStrategy.NAME::equals).count();
         long runs = (long) n * samples.get() * ((strategies.size() - routed) * budgets.get().size() + routed);
-        planText.set(n + " problems \u00d7 " + budgets.get().size() + " budgets \u00d7 " + samples.get()
-                + (samples.get() == 1 ? " sample" : " samples") + " \u00d7 " + strategies.size()
-                + (strategies.size() == 1 ? " strategy" : " strategies") + " = " + String.format(Locale.ROOT,
-                "%,d", runs) + " runs");
-        note.set(samples.get() > 1 && greedy() ? "Samples differ only by seed: with temperature 0 (greedy) "
-                + "they repeat the same run. Set a temperature above 0 to sample." : "");
+        planText.set(Messages.get("sweep.form.plan", n, budgets.get().size(), samples.get(), strategies.size(), runs));
+        note.set(samples.get() > 1 && greedy() ? Messages.get("sweep.form.greedy") : "");
     }
 
     private boolean greedy() {
@@ -289,25 +283,24 @@ public final class SweepSetupViewModel {
     private String blocker() {
         if (connection.engineProperty().get() == null) {
             String why = connection.connectionErrorProperty().get();
-            return why == null || why.isEmpty() ? "Choose an engine in the engine bar" : "Fix the connection: " + why;
+            return why == null || why.isEmpty() ? Messages.get("sweep.form.noEngine")
+                    : Messages.get("sweep.form.connection", why);
         }
         String model = model();
         if (model == null || model.isBlank()) {
-            return "Choose a model in the engine bar";
+            return Messages.get("sweep.form.noModel");
         }
         if (problems.get().isEmpty()) {
-            return problemSet.get() == null ? "Pick a problem set or import one" : "The problem set has no problem "
-                    + "that loads";
+            return Messages.get(problemSet.get() == null ? "sweep.form.noProblemSet" : "sweep.form.noProblems");
         }
         if (!budgetsError.get().isEmpty()) {
-            return "Fix the budgets: " + budgetsError.get();
+            return Messages.get("sweep.form.fixBudgets", budgetsError.get());
         }
         if (strategies.isEmpty()) {
-            return "Choose at least one strategy";
+            return Messages.get("sweep.form.noStrategy");
         }
         if (strategies.contains(AdaptiveStrategy.NAME) && !continuesRawText()) {
-            return "Adaptive thinking forks the trace and needs an engine that continues raw text (the built-in "
-                    + "engine, llama.cpp server, /v1/completions, Ollama raw)";
+            return Messages.get("sweep.form.adaptiveNeedsRaw");
         }
         try {
             parseLimit();
@@ -318,7 +311,7 @@ public final class SweepSetupViewModel {
             return e.getMessage();
         }
         if (samples.get() < 1 || candidates.get() < 1 || concurrency.get() < 1) {
-            return "Samples, candidates and concurrency must be at least 1";
+            return Messages.get("sweep.form.atLeastOne");
         }
         return "";
     }
@@ -349,7 +342,7 @@ public final class SweepSetupViewModel {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'First N problems' must be a whole number of at least 1 (blank: all)");
+            throw new IllegalArgumentException(Messages.get("sweep.form.limit"));
         }
     }
 
@@ -365,7 +358,7 @@ public final class SweepSetupViewModel {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Temperature must be a number from 0 to 2 (blank: the engine's own)");
+            throw new IllegalArgumentException(Messages.get("sweep.form.temperature"));
         }
     }
 
@@ -377,7 +370,7 @@ public final class SweepSetupViewModel {
         try {
             return Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Seed must be a whole number (blank: none)");
+            throw new IllegalArgumentException(Messages.get("sweep.form.seed"));
         }
     }
 
@@ -402,12 +395,23 @@ public final class SweepSetupViewModel {
         String url = connection.baseUrlProperty().get();
         String key = connection.apiKeyVariableProperty().get();
         String name = problemSet.get() == null ? "problems" : problemSet.get().name();
+        // the title kept in the sweep's setup file is data, in English whatever the language shown: see name()
         String title = name + " \u00b7 " + chosen.size() + " problems \u00b7 " + budgets.get().size() + " budgets";
         return new SweepSetup(title, name, engineId(), url == null || url.isBlank() ? null : url.strip(),
                 key == null || key.isBlank() ? null : key.strip(), model().strip(),
                 BudgetChoices.specs(budgets.get()), samples.get(), List.copyOf(strategies), candidates.get(),
                 Strategies.Options.defaults().adaptive().probeEvery(), 2, concurrency.get(), parseTemperature(),
                 parseSeed(), "", parseMoreServers());
+    }
+
+    /**
+     * A sweep's name in the language shown, e.g. {@code micro-heldout.jsonl · 20 problems · 4 budgets}: made from its
+     * setup, so a sweep saved in another language reads the same as one set up now.
+     *
+     * @param problems how many problems it runs
+     */
+    static String name(SweepSetup setup, int problems) {
+        return Messages.get("sweep.name", setup.problemSet(), problems, setup.budgets().size());
     }
 
     /** The further servers typed in the form: http(s) URLs separated by spaces or commas; none on the built-in engine. */
@@ -428,7 +432,7 @@ public final class SweepSetupViewModel {
             }
             if (uri == null || uri.getHost() == null
                     || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-                throw new IllegalArgumentException("More servers: '" + token + "' is not an http:// or https:// URL");
+                throw new IllegalArgumentException(Messages.get("sweep.form.moreServers", token));
             }
             urls.add(token);
         }

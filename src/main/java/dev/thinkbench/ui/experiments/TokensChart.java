@@ -3,6 +3,7 @@ package dev.thinkbench.ui.experiments;
 import dev.thinkbench.lab.sweep.ScalingMeasures;
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.lab.sweep.SweepSummary;
+import dev.thinkbench.ui.common.Messages;
 import javafx.scene.layout.Region;
 
 import java.util.ArrayList;
@@ -17,15 +18,20 @@ import java.util.Map;
  */
 final class TokensChart implements FigureView {
 
-    /** Short enough for a chart beside the table in a 1280-wide window; best-of-N counts every candidate's tokens. */
-    static final String AXIS_LABEL = "mean thinking tokens per run (log scale)";
+    private final IntervalChart chart = new IntervalChart(new LogAxis(axisLabel()),
+            Messages.get("sweep.chart.tokens.title"));
 
-    private final IntervalChart chart = new IntervalChart(new LogAxis(TokensChart.AXIS_LABEL),
-            "Accuracy vs thinking tokens");
+    /**
+     * The tokens axis's label, short enough for a chart beside the table in a 1280-wide window; best-of-N counts every
+     * candidate's tokens.
+     */
+    static String axisLabel() {
+        return Messages.get("sweep.chart.tokens.axis");
+    }
 
     @Override
     public String title() {
-        return "Tokens";
+        return Messages.get("sweep.chart.tokens.tab");
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.thinkbench.lab.strategy.Candidate;
 import dev.thinkbench.lab.sweep.RunKey;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.compare.MetricsStrip;
 import dev.thinkbench.ui.text.StreamingTextArea;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -40,8 +41,6 @@ import java.util.function.Function;
 final class TraceView extends VBox {
 
     private static final int LIVE_EVERY_FRAMES = 6;
-    static final String NO_TRACE = "This run finished in an earlier session: its result line is kept, not its trace.";
-    static final String LOADING = "Loading its trace from the sweep's traces file\u2026";
 
     private final Function<RunKey, Optional<RunDetail>> details;
     private final BiConsumer<RunKey, Boolean> grade;
@@ -49,21 +48,21 @@ final class TraceView extends VBox {
     private final Label heading = new Label();
     private final Label verdict = new Label();
     private final Label prompt = new Label();
-    private final StreamingTextArea thinking = new StreamingTextArea("No thinking in this run.");
-    private final StreamingTextArea answer = new StreamingTextArea("No answer.");
+    private final StreamingTextArea thinking = new StreamingTextArea(Messages.get("column.thinking.none"));
+    private final StreamingTextArea answer = new StreamingTextArea(Messages.get("sweep.trace.answer.placeholder"));
     private final MetricsStrip metrics = new MetricsStrip();
     private final Label note = new Label();
     private final TableView<Candidate> candidates = new TableView<>();
     private final Label numbers = new Label();
-    private final Button markRight = new Button("\u2713 Right");
-    private final Button markWrong = new Button("\u2717 Wrong");
-    private final Button useGrader = new Button("Grader's verdict");
+    private final Button markRight = new Button(Messages.get("sweep.trace.markRight"));
+    private final Button markWrong = new Button(Messages.get("sweep.trace.markWrong"));
+    private final Button useGrader = new Button(Messages.get("sweep.trace.useGrader"));
     private RunKey key;
     private RunRecorder live;
     private int liveThinking;
     private int liveAnswer;
     private long frames;
-    private String thinkingPlaceholder = "No thinking in this run.";
+    private String thinkingPlaceholder = Messages.get("column.thinking.none");
 
     /**
      * @param fetch starts reading a finished run's trace that {@code details} does not have (it finished in an
@@ -93,20 +92,23 @@ final class TraceView extends VBox {
         candidates.setPrefHeight(140);
         candidates.getColumns().addAll(List.of(
                 column("#", c -> Integer.toString(c.index() + 1)),
-                column("Answer", c -> c.extracted() == null ? "(none)" : c.extracted()),
-                column("Tokens", c -> c.tokens() == null ? Formats.DASH : c.tokens().toString()),
-                column("Score", c -> c.score() == null ? Formats.DASH : String.format(Locale.ROOT, "%.0f", c.score())),
-                column("Status", c -> c.call() == null ? "probe" : c.call().status().wireName())));
+                column(Messages.get("sweep.candidates.answer"), c -> c.extracted() == null
+                        ? Messages.get("sweep.table.none") : c.extracted()),
+                column(Messages.get("sweep.candidates.tokens"), c -> RunWords.tokens(c.tokens())),
+                column(Messages.get("sweep.candidates.score"), c -> c.score() == null ? Formats.DASH
+                        : String.format(Locale.ROOT, "%.0f", c.score())),
+                column(Messages.get("sweep.candidates.status"), c -> c.call() == null
+                        ? Messages.get("sweep.candidates.probe") : RunWords.status(c.call().status().wireName()))));
         markRight.setOnAction(e -> setGrade(true));
         markWrong.setOnAction(e -> setGrade(false));
         useGrader.setOnAction(e -> setGrade(null));
         markRight.getStyleClass().addAll(Styles.SMALL, Styles.SUCCESS);
         markWrong.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
         useGrader.getStyleClass().add(Styles.SMALL);
-        markRight.setTooltip(new javafx.scene.control.Tooltip("Mark this run correct (saved in the results file)"));
-        markWrong.setTooltip(new javafx.scene.control.Tooltip("Mark this run wrong (saved in the results file)"));
-        useGrader.setTooltip(new javafx.scene.control.Tooltip("Take back the grade set by hand"));
-        Label setBy = new Label("Grade by hand:");
+        markRight.setTooltip(new javafx.scene.control.Tooltip(Messages.get("sweep.trace.markRight.help")));
+        markWrong.setTooltip(new javafx.scene.control.Tooltip(Messages.get("sweep.trace.markWrong.help")));
+        useGrader.setTooltip(new javafx.scene.control.Tooltip(Messages.get("sweep.trace.useGrader.help")));
+        Label setBy = new Label(Messages.get("sweep.trace.gradeByHand"));
         setBy.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         HBox grading = new HBox(6, setBy, markRight, markWrong, useGrader);
         grading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -114,8 +116,8 @@ final class TraceView extends VBox {
         grading.visibleProperty().bind(markRight.visibleProperty());
         numbers.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         numbers.setWrapText(true);
-        VBox thinkingBox = titled("Thinking", thinking);
-        VBox answerBox = titled("Answer", answer);
+        VBox thinkingBox = titled(Messages.get("column.thinking"), thinking);
+        VBox answerBox = titled(Messages.get("column.answer"), answer);
         SplitPane texts = new SplitPane(thinkingBox, answerBox);
         texts.setOrientation(Orientation.VERTICAL);
         texts.setDividerPositions(0.68);
@@ -150,8 +152,8 @@ final class TraceView extends VBox {
     void show(RunKey runKey, String promptText) {
         key = runKey;
         prompt.setText(promptText);
-        heading.setText(runKey.problemId() + " \u00b7 " + runKey.strategy() + " at " + runKey.label()
-                + " \u00b7 sample " + (runKey.sample() + 1));
+        heading.setText(Messages.get("sweep.trace.heading", runKey.problemId(), runKey.strategy(), runKey.label(),
+                runKey.sample() + 1));
         RunDetail d = details.apply(runKey).orElse(null);
         live = d == null ? null : d.live();
         thinking.clear();
@@ -159,7 +161,7 @@ final class TraceView extends VBox {
         liveThinking = 0;
         liveAnswer = 0;
         if (live != null) {
-            verdict.setText("Running now\u2026");
+            verdict.setText(Messages.get("sweep.trace.runningNow"));
             numbers.setText("");
             metrics.setVisible(true);
             metrics.setManaged(true);
@@ -169,7 +171,7 @@ final class TraceView extends VBox {
             return;
         }
         SweepRecord r = d == null ? null : d.record();
-        verdict.setText(r == null ? "Not run yet." : verdictOf(r));
+        verdict.setText(r == null ? Messages.get("sweep.trace.notRun") : verdictOf(r));
         numbers.setText(r == null ? "" : numbersOf(r));
         setGradingVisible(r != null && r.ok());
         useGrader.setDisable(r == null || !r.gradeOverridden());
@@ -181,9 +183,9 @@ final class TraceView extends VBox {
             metrics.show(d.metrics() == null ? RunMetrics.empty() : d.metrics());
         } else {
             metrics.show(RunMetrics.empty());
-            placeholder(r == null ? "No thinking yet." : NO_TRACE);
+            placeholder(Messages.get(r == null ? "sweep.trace.noThinkingYet" : "sweep.trace.noTrace"));
             if (r != null && r.answer() != null) {
-                answer.append("Answer as graded: " + r.answer(), "answer-text");
+                answer.append(Messages.get("sweep.trace.asGraded", r.answer()), "answer-text");
             }
         }
         showCandidates(d == null ? List.of() : d.candidates(), d == null ? "" : d.note());
@@ -191,13 +193,13 @@ final class TraceView extends VBox {
         answer.showStart();
         if (r != null && d.trace() == null) {
             // last: the read may finish at once (and show the run again) or later, if this run is still shown then
-            placeholder(LOADING);
+            placeholder(Messages.get("sweep.trace.loading"));
             if (!fetch.test(runKey, () -> {
                 if (runKey.equals(key) && live == null) {
                     show(runKey, prompt.getText());
                 }
             })) {
-                placeholder(NO_TRACE);
+                placeholder(Messages.get("sweep.trace.noTrace"));
             }
         }
     }
@@ -211,20 +213,24 @@ final class TraceView extends VBox {
 
     private static String verdictOf(SweepRecord r) {
         if (!r.ok()) {
-            return r.status() + ": " + (r.error() == null ? "no reason given" : r.error());
+            return RunWords.failure(r);
         }
-        String expected = r.expected() == null ? "no expected answer (not graded)" : "expected " + r.expected();
-        String answerText = r.answer() == null ? "no answer found" : "answer " + r.answer();
-        String mark = r.correct() == null ? "" : r.correct() ? "\u2713 correct \u00b7 " : "\u2717 wrong \u00b7 ";
-        return mark + answerText + " \u00b7 " + expected + (r.gradeOverridden() ? " \u00b7 grade set by hand" : "");
+        String expected = r.expected() == null ? Messages.get("sweep.trace.noExpected")
+                : Messages.get("sweep.run.expected", r.expected());
+        String answerText = r.answer() == null ? Messages.get("sweep.trace.noAnswer")
+                : Messages.get("sweep.run.answer", r.answer());
+        String mark = r.correct() == null ? "" : r.correct() ? "\u2713 " + Messages.get("sweep.run.correct")
+                + " \u00b7 " : "\u2717 " + Messages.get("sweep.run.wrong") + " \u00b7 ";
+        return mark + answerText + " \u00b7 " + expected
+                + (r.gradeOverridden() ? " \u00b7 " + Messages.get("sweep.run.byHand") : "");
     }
 
     /** The result line's numbers, e.g. {@code thinking 24 tokens · answer 3 tokens · 0.41 s · free · builtin}. */
     private static String numbersOf(SweepRecord r) {
-        return "thinking " + (r.thinkingTokens() == null ? Formats.DASH : r.thinkingTokens()) + " tokens \u00b7 answer "
-                + (r.answerTokens() == null ? Formats.DASH : r.answerTokens()) + " tokens \u00b7 "
-                + Formats.millis(r.totalMs()) + " \u00b7 " + (r.costUsd() == null ? "cost unknown"
-                : r.costUsd() == 0 ? "free" : String.format(Locale.ROOT, "$%.6f", r.costUsd()))
+        String cost = r.costUsd() == null ? Messages.get("sweep.trace.costUnknown") : r.costUsd() == 0
+                ? Messages.get("sweep.trace.free") : String.format(Locale.ROOT, "$%.6f", r.costUsd());
+        return Messages.get("sweep.trace.numbers", RunWords.tokens(r.thinkingTokens()),
+                RunWords.tokens(r.answerTokens())) + " \u00b7 " + Formats.millis(r.totalMs()) + " \u00b7 " + cost
                 + (r.endpoint() == null ? "" : " \u00b7 " + r.endpoint());
     }
 
@@ -241,8 +247,8 @@ final class TraceView extends VBox {
             answer.append(t.answer(), "answer-text");
         }
         if (t.error() != null) {
-            answer.append((t.answer() == null || t.answer().isEmpty() ? "" : "\n\n") + "Failed: " + t.error(),
-                    "inserted-text");
+            answer.append((t.answer() == null || t.answer().isEmpty() ? "" : "\n\n")
+                    + Messages.get("sweep.trace.failed", t.error()), "inserted-text");
         }
     }
 

@@ -35,12 +35,10 @@ class HardCodedStringsTest {
             "none \\u00b7 tokens:N \\u00b7 effort:LEVEL \\u00b7 force:max=N");
 
     @Test
-    void noViewOutsideTheExperimentsTabHandsAControlAnEnglishLiteral() throws IOException {
+    void noViewHandsAControlAnEnglishLiteral() throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(UI)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java"))
-                    // the Experiments tab moves to the bundles separately
-                    .filter(f -> !f.startsWith(UI.resolve("experiments"))).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher m = SHOWN.matcher(lines.get(i));

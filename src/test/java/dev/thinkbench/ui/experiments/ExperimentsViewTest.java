@@ -14,6 +14,7 @@ import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.WorkbenchFixture;
 import dev.thinkbench.ui.WorkbenchServices;
 import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -418,7 +419,7 @@ class ExperimentsViewTest {
 
         reopenShowing(results);
         robot.clickOn(cell("p4", "large"));
-        waitUntil("the trace view falls back", () -> TraceView.NO_TRACE.equals(
+        waitUntil("the trace view falls back", () -> Messages.get("sweep.trace.noTrace").equals(
                 view.traceView().thinkingPlaceholder()), () -> view.traceView().thinkingPlaceholder());
         assertThat(view.traceView().thinkingArea().text()).isEmpty();
         assertThat(view.traceView().answerArea().text()).isEqualTo("Answer as graded: 144");
