@@ -37,9 +37,6 @@ final class ChartsPane extends VBox {
         traceTab.setClosable(true);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showSelected());
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        // the figures ask for more height than a 1280x720 window leaves them (with the resume banner shown): at their
-        // own minimum the pane overflowed its place and showed only the bottom of a chart, so they shrink instead
-        tabs.setMinHeight(0);
         // the header and the five measures of the dense table, without a scroll bar
         measures.setPrefHeight(186);
         measures.setMinHeight(120);
