@@ -24,7 +24,7 @@ final class ChartsPane extends VBox {
     private SweepFigures latest = SweepFigures.EMPTY;
 
     ChartsPane(SweepResults results, TraceView trace) {
-        getStyleClass().add("charts-pane");
+        getStyleClass().add("sweep-charts-pane");
         tabs.setId("chartTabs");
         for (FigureView v : views) {
             Tab t = new Tab(v.title(), v.node());
