@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.common;
 
+import dev.thinkbench.core.Money;
 import dev.thinkbench.core.TokenCount;
 
 import java.util.Locale;
@@ -33,6 +34,12 @@ public final class Formats {
             return DASH;
         }
         return ms < 60_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : millis(ms);
+    }
+
+    /** A cost as the UI says it: {@code $0.0123}, "free" in the language shown, or a dash when unknown. */
+    public static String money(Money cost) {
+        return cost != null && cost.known() && cost.amount().signum() == 0 ? Messages.get("money.free")
+                : cost == null ? DASH : cost.display();
     }
 
     public static String tokens(TokenCount count) {

@@ -93,7 +93,7 @@ public final class MetricsStrip extends GridPane {
         prompt.set(m.promptTokens());
         thinking.set(m.thinkingTokens());
         answer.set(m.answerTokens());
-        cost.set(m.cost().display(), "");
+        cost.set(Formats.money(m.cost()), "");
         cost.explain(m.cost().note() == null || m.cost().note().isBlank() ? Messages.get("metrics.cost.unknown")
                 : Messages.get("metrics.cost.note", m.cost().note()));
         firstThinking.set(Formats.millis(m.timeToFirstThinkingMs()), "");

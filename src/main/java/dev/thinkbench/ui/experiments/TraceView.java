@@ -228,7 +228,7 @@ final class TraceView extends VBox {
     /** The result line's numbers, e.g. {@code thinking 24 tokens · answer 3 tokens · 0.41 s · free · builtin}. */
     private static String numbersOf(SweepRecord r) {
         String cost = r.costUsd() == null ? Messages.get("sweep.trace.costUnknown") : r.costUsd() == 0
-                ? Messages.get("sweep.trace.free") : String.format(Locale.ROOT, "$%.6f", r.costUsd());
+                ? Messages.get("money.free") : String.format(Locale.ROOT, "$%.6f", r.costUsd());
         return Messages.get("sweep.trace.numbers", RunWords.tokens(r.thinkingTokens()),
                 RunWords.tokens(r.answerTokens())) + " \u00b7 " + Formats.millis(r.totalMs()) + " \u00b7 " + cost
                 + (r.endpoint() == null ? "" : " \u00b7 " + r.endpoint());

@@ -1,0 +1,35 @@
+package dev.thinkbench.ui.common;
+
+import dev.thinkbench.core.Money;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the UI says a cost: in the language shown, "free" included (the metrics of a local run). */
+class FormatsTest {
+
+    private final Locale before = Messages.locale();
+
+    @AfterEach
+    void restore() {
+        Messages.setLocale(before);
+    }
+
+    @Test
+    void aCostIsSaidInTheLanguageShown() {
+        Money free = new Money(BigDecimal.ZERO, "USD", "local: free");
+        Money priced = new Money(new BigDecimal("0.01234"), "USD", "gpt-5.4-mini rates");
+
+        Messages.setLocale(Locale.ENGLISH);
+        assertThat(Formats.money(free)).isEqualTo("free");
+        Messages.setLocale(Locale.KOREAN);
+        assertThat(Formats.money(free)).isEqualTo("무료");
+        assertThat(Formats.money(priced)).isEqualTo("$0.0123");
+        assertThat(Formats.money(Money.unknown("no price"))).isEqualTo(Formats.DASH);
+        assertThat(Formats.money(null)).isEqualTo(Formats.DASH);
+    }
+}
