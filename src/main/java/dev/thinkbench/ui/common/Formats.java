@@ -38,8 +38,10 @@ public final class Formats {
 
     /** A cost as the UI says it: {@code $0.0123}, "free" in the language shown, or a dash when unknown. */
     public static String money(Money cost) {
-        return cost != null && cost.known() && cost.amount().signum() == 0 ? Messages.get("money.free")
-                : cost == null ? DASH : cost.display();
+        if (cost == null) {
+            return DASH;
+        }
+        return cost.known() && cost.amount().signum() == 0 ? Messages.get("money.free") : cost.display();
     }
 
     public static String tokens(TokenCount count) {

@@ -1,15 +1,8 @@
 package dev.thinkbench.engine.local.host;
 
-import dev.thinkbench.core.FailureKind;
-import dev.thinkbench.engine.local.llama.LlamaBatch;
-import dev.thinkbench.engine.local.llama.LlamaContext;
-import dev.thinkbench.engine.local.llama.LlamaLibrary;
-import dev.thinkbench.engine.local.llama.LlamaModel;
 import dev.thinkbench.engine.local.llama.LlamaSampler;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -20,30 +13,13 @@ class ContinuousBatchCacheTest {
 
     @Test
     void idleTracesOfOtherProblemsAreDroppedButTheRecentAndTheRelatedStay() {
-        LlamaLibrary lib = LlamaLibrary.load();
-        try (LlamaModel model = LlamaModel.load(lib, Path.of("assets/models/micro-reasoner.gguf").toAbsolutePath(),
-                null);
-             LlamaContext ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 512, 16, 1));
-             LlamaBatch batch = new LlamaBatch(512)) {
-            SequenceSlots slots = new SequenceSlots(ctx.sequences());
-            ContinuousBatch running = new ContinuousBatch(lib, ctx, slots, batch);
-            List<HostEvent> events = new ArrayList<>();
-            ContinuousBatch.Replies replies = new ContinuousBatch.Replies() {
-                @Override
-                public void send(HostEvent event) {
-                    events.add(event);
-                }
-
-                @Override
-                public void fail(long id, FailureKind kind, String message) {
-                    throw new AssertionError(message);
-                }
-            };
-            int[] first = prompt(model, "Mark has 173 dollars. He pays 49 dollars for a plant. How many dollars does "
+        try (MicroBatchFixture f = new MicroBatchFixture()) {
+            SequenceSlots slots = f.slots;
+            int[] first = f.prompt("Mark has 173 dollars. He pays 49 dollars for a plant. How many dollars does "
                     + "Mark have now?");
-            run(running, replies, 1, first);
+            run(f, 1, first);
             for (int p = 0; p < ContinuousBatch.KEEP_RECENT + 4; p++) {
-                run(running, replies, 10 + p, prompt(model, "Ann has " + (20 + p) + " books. She buys " + (3 + p)
+                run(f, 10 + p, f.prompt("Ann has " + (20 + p) + " books. She buys " + (3 + p)
                         + " more books. How many books does Ann have?"));
             }
             int held = (int) IntStream.range(0, slots.size()).filter(s -> slots.length(s) > 0).count();
@@ -53,15 +29,13 @@ class ContinuousBatchCacheTest {
                     .as("the first problem's trace is gone").isTrue();
 
             // the budgets of one problem: each one's trace stays while another of them runs
-            int[] again = prompt(model, "Mark has 173 dollars. He pays 49 dollars for a plant. How many dollars does "
+            int[] again = f.prompt("Mark has 173 dollars. He pays 49 dollars for a plant. How many dollars does "
                     + "Mark have now?");
             for (int b = 0; b < 6; b++) {
-                running.add(100 + b, new ContinuousBatch.Spec(again, 4 + 4 * b, List.of(),
-                        LlamaSampler.Settings.greedy(), 0, true, true), replies);
+                f.running.add(100 + b, new ContinuousBatch.Spec(again, 4 + 4 * b, List.of(),
+                        LlamaSampler.Settings.greedy(), 0, true, true), f.replies);
             }
-            while (running.busy()) {
-                running.step(id -> false);
-            }
+            f.stepToEnd();
             long sharing = IntStream.range(0, slots.size()).filter(s -> startsWith(slots.tokens(s), again)).count();
             assertThat(sharing).as("one problem's six budgets keep their traces").isEqualTo(6);
         }
@@ -69,42 +43,23 @@ class ContinuousBatchCacheTest {
 
     @Test
     void aTraceAnotherSequenceHoldsAsWellIsDroppedWhenTheNextCompletionStarts() {
-        LlamaLibrary lib = LlamaLibrary.load();
-        try (LlamaModel model = LlamaModel.load(lib, Path.of("assets/models/micro-reasoner.gguf").toAbsolutePath(),
-                null);
-             LlamaContext ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 512, 16, 1));
-             LlamaBatch batch = new LlamaBatch(512)) {
-            SequenceSlots slots = new SequenceSlots(ctx.sequences());
-            ContinuousBatch running = new ContinuousBatch(lib, ctx, slots, batch);
-            ContinuousBatch.Replies replies = new ContinuousBatch.Replies() {
-                @Override
-                public void send(HostEvent event) {
-                }
-
-                @Override
-                public void fail(long id, FailureKind kind, String message) {
-                    throw new AssertionError(message);
-                }
-            };
-            int[] prompt = prompt(model, "Ann has 20 books. She buys 3 more books. How many books does Ann have?");
+        try (MicroBatchFixture f = new MicroBatchFixture()) {
+            SequenceSlots slots = f.slots;
+            int[] prompt = f.prompt("Ann has 20 books. She buys 3 more books. How many books does Ann have?");
             // with the cache off each run evaluates the prompt in a sequence of its own: four copies of one trace
             for (int i = 0; i < 4; i++) {
-                run(running, replies, i, prompt, false);
+                run(f, i, prompt, false);
             }
             assertThat(holding(slots, prompt)).as("one copy left beside the last run's own").isEqualTo(2);
 
-            run(running, replies, 10, prompt, false);
+            run(f, 10, prompt, false);
             assertThat(holding(slots, prompt)).isEqualTo(2);
             int shorter = IntStream.range(0, slots.size()).filter(s -> startsWith(slots.tokens(s), prompt))
                     .map(slots::length).min().orElseThrow();
             // a longer trace of the same prompt (its first 8 tokens replayed): the 8-token copies are prefixes of it
-            running.add(20, new ContinuousBatch.Spec(prompt, 20, List.of(), LlamaSampler.Settings.greedy(), 0, true,
-                    true), replies);
-            while (running.busy()) {
-                running.step(x -> false);
-            }
-            run(running, replies, 21, prompt(model, "Bob has 5 pens. He finds 2 more pens. How many pens does Bob "
-                    + "have?"), true);
+            f.runToEnd(20, new ContinuousBatch.Spec(prompt, 20, List.of(), LlamaSampler.Settings.greedy(), 0, true,
+                    true));
+            run(f, 21, f.prompt("Bob has 5 pens. He finds 2 more pens. How many pens does Bob have?"), true);
             assertThat(holding(slots, prompt)).as("only the longer trace of the prompt is left").isEqualTo(1);
             assertThat(IntStream.range(0, slots.size()).filter(s -> startsWith(slots.tokens(s), prompt))
                     .map(slots::length).max().orElseThrow()).isGreaterThan(shorter);
@@ -115,22 +70,14 @@ class ContinuousBatchCacheTest {
         return IntStream.range(0, slots.size()).filter(s -> startsWith(slots.tokens(s), prompt)).count();
     }
 
-    private static void run(ContinuousBatch running, ContinuousBatch.Replies replies, long id, int[] prompt) {
-        run(running, replies, id, prompt, true);
+    private static void run(MicroBatchFixture f, long id, int[] prompt) {
+        run(f, id, prompt, true);
     }
 
-    private static void run(ContinuousBatch running, ContinuousBatch.Replies replies, long id, int[] prompt,
-                            boolean cache) {
-        running.add(id, new ContinuousBatch.Spec(prompt, 8, List.of(), LlamaSampler.Settings.greedy(), 0, cache,
-                cache), replies);
-        while (running.busy()) {
-            running.step(x -> false);
-        }
-    }
-
-    private static int[] prompt(LlamaModel model, String question) {
-        return model.vocab().tokenize("<|im_start|>user\n" + question + "<|im_end|>\n<|im_start|>assistant\n<think>\n",
-                false, true);
+    /** An 8-token greedy completion, with the cache (and replay) or without. */
+    private static void run(MicroBatchFixture f, long id, int[] prompt, boolean cache) {
+        f.runToEnd(id, new ContinuousBatch.Spec(prompt, 8, List.of(), LlamaSampler.Settings.greedy(), 0, cache,
+                cache));
     }
 
     private static boolean startsWith(int[] tokens, int[] prefix) {

@@ -1,17 +1,11 @@
 package dev.thinkbench.engine.local.host;
 
-import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.TokenLogprob;
-import dev.thinkbench.engine.local.llama.LlamaBatch;
-import dev.thinkbench.engine.local.llama.LlamaContext;
-import dev.thinkbench.engine.local.llama.LlamaLibrary;
-import dev.thinkbench.engine.local.llama.LlamaModel;
 import dev.thinkbench.engine.local.llama.LlamaSampler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,40 +23,16 @@ class ContinuousBatchReplayTest {
     private static final String QUESTION = "Mark has 173 dollars. He pays 49 dollars for a plant. How many dollars "
             + "does Mark have now?";
 
-    private LlamaLibrary lib;
-    private LlamaModel model;
-    private LlamaContext ctx;
-    private LlamaBatch batch;
-    private SequenceSlots slots;
-    private ContinuousBatch running;
-    private final List<HostEvent> events = new ArrayList<>();
-    private final ContinuousBatch.Replies replies = new ContinuousBatch.Replies() {
-        @Override
-        public void send(HostEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void fail(long id, FailureKind kind, String message) {
-            throw new AssertionError(message);
-        }
-    };
+    private MicroBatchFixture f;
 
     @BeforeEach
     void load() {
-        lib = LlamaLibrary.load();
-        model = LlamaModel.load(lib, Path.of("assets/models/micro-reasoner.gguf").toAbsolutePath(), null);
-        ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 512, 16, 1));
-        batch = new LlamaBatch(512);
-        slots = new SequenceSlots(ctx.sequences());
-        running = new ContinuousBatch(lib, ctx, slots, batch);
+        f = new MicroBatchFixture();
     }
 
     @AfterEach
     void free() {
-        batch.close();
-        ctx.close();
-        model.close();
+        f.close();
     }
 
     @Test
@@ -111,14 +81,8 @@ class ContinuousBatchReplayTest {
     void aCompletionThatDoesNotAskForItDecodesEveryToken() {
         int[] prompt = prompt();
         run(1, prompt, 12, List.of(), LlamaSampler.Settings.greedy(), 0, true);
-        events.clear();
-        running.add(2, new ContinuousBatch.Spec(prompt, 40, List.of(), LlamaSampler.Settings.greedy(), 0, true, false),
-                replies);
-        while (running.busy()) {
-            running.step(x -> false);
-        }
-        HostEvent.Done done = events.stream().filter(e -> e instanceof HostEvent.Done).map(e -> (HostEvent.Done) e)
-                .findFirst().orElseThrow();
+        HostEvent.Done done = finish(2, new ContinuousBatch.Spec(prompt, 40, List.of(), LlamaSampler.Settings.greedy(),
+                0, true, false)).done();
         assertThat(done.promptTokensEvaluated()).as("the prompt still comes from the cache").isEqualTo(1);
         assertThat(done.decodeSteps()).as("a run someone watches generates every token it shows")
                 .isEqualTo(done.tokens());
@@ -139,17 +103,19 @@ class ContinuousBatchReplayTest {
     private record Finished(String text, HostEvent.Done done, List<TokenLogprob> logprobs) {
     }
 
+    /** A completion that, with the cache, may replay greedy picks too. */
     private Finished run(long id, int[] prompt, int cap, List<String> stop, LlamaSampler.Settings sampling, int top,
                          boolean cache) {
-        events.clear();
-        running.add(id, new ContinuousBatch.Spec(prompt, cap, stop, sampling, top, cache, cache), replies);
-        while (running.busy()) {
-            running.step(x -> false);
-        }
+        return finish(id, new ContinuousBatch.Spec(prompt, cap, stop, sampling, top, cache, cache));
+    }
+
+    private Finished finish(long id, ContinuousBatch.Spec spec) {
+        f.clearEvents();
+        f.runToEnd(id, spec);
         StringBuilder text = new StringBuilder();
         List<TokenLogprob> logprobs = new ArrayList<>();
         HostEvent.Done done = null;
-        for (HostEvent e : events) {
+        for (HostEvent e : f.events) {
             if (e instanceof HostEvent.Chunk c) {
                 text.append(c.text());
                 if (c.logprobs() != null) {
@@ -169,7 +135,6 @@ class ContinuousBatchReplayTest {
     }
 
     private int[] prompt() {
-        return model.vocab().tokenize("<|im_start|>user\n" + QUESTION + "<|im_end|>\n<|im_start|>assistant\n<think>\n",
-                false, true);
+        return f.prompt(QUESTION);
     }
 }

@@ -1,0 +1,76 @@
+package dev.thinkbench.engine.local.host;
+
+import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.engine.local.llama.LlamaBatch;
+import dev.thinkbench.engine.local.llama.LlamaContext;
+import dev.thinkbench.engine.local.llama.LlamaLibrary;
+import dev.thinkbench.engine.local.llama.LlamaModel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Test fixture: the bundled micro model in a 4,096-token context of 16 sequences (1 thread), with the host's
+ * continuous batch over it; the events every completion sends are collected, and a failure fails the test.
+ */
+final class MicroBatchFixture implements AutoCloseable {
+
+    final LlamaModel model;
+    final LlamaContext ctx;
+    final SequenceSlots slots;
+    final ContinuousBatch running;
+    /** Every event sent, in order ({@link #clearEvents} forgets them). */
+    final List<HostEvent> events = new ArrayList<>();
+    final ContinuousBatch.Replies replies = new ContinuousBatch.Replies() {
+        @Override
+        public void send(HostEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void fail(long id, FailureKind kind, String message) {
+            throw new AssertionError(message);
+        }
+    };
+    private final LlamaBatch batch;
+
+    MicroBatchFixture() {
+        LlamaLibrary lib = LlamaLibrary.load();
+        model = LlamaModel.load(lib, Path.of("assets/models/micro-reasoner.gguf").toAbsolutePath(), null);
+        ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 512, 16, 1));
+        batch = new LlamaBatch(512);
+        slots = new SequenceSlots(ctx.sequences());
+        running = new ContinuousBatch(lib, ctx, slots, batch);
+    }
+
+    /** The micro model's chat prompt for {@code question}, thinking opened. */
+    int[] prompt(String question) {
+        return model.vocab().tokenize("<|im_start|>user\n" + question + "<|im_end|>\n<|im_start|>assistant\n<think>\n",
+                false, true);
+    }
+
+    /** Adds a completion and steps until nothing runs. */
+    void runToEnd(long id, ContinuousBatch.Spec spec) {
+        running.add(id, spec, replies);
+        stepToEnd();
+    }
+
+    /** Steps until nothing runs. */
+    void stepToEnd() {
+        while (running.busy()) {
+            running.step(x -> false);
+        }
+    }
+
+    void clearEvents() {
+        events.clear();
+    }
+
+    @Override
+    public void close() {
+        batch.close();
+        ctx.close();
+        model.close();
+    }
+}
