@@ -47,6 +47,8 @@ public final class LocalEngineBenchmark {
     private static final int DECODE_TOKENS = 128;
     private static final int PROMPT_TOKENS = 512;
     private static final int BATCH_REPEATS = 10;
+    /** How long the host decodes before the measured rounds (its and the app's JIT compilers settle). */
+    private static final long WARM_UP_NANOS = Long.getLong("bench.warmupMs", 3000) * 1_000_000;
 
     private LocalEngineBenchmark() {
     }
@@ -55,7 +57,7 @@ public final class LocalEngineBenchmark {
         int e = Integer.getInteger("bench.embedding", 1024);
         int layers = Integer.getInteger("bench.layers", 8);
         int threads = Integer.getInteger("bench.threads", 2);
-        int rounds = Integer.getInteger("bench.rounds", 3);
+        int rounds = Integer.getInteger("bench.rounds", 5);
         Optional<LlamaBench> llamaBench = LlamaBench.find();
         Path dir = Files.createTempDirectory("thinkbench-bench");
         System.out.printf(Locale.ROOT, "threads %d, rounds %d (median), load average %.2f, llama-bench: %s%n",
@@ -65,8 +67,11 @@ public final class LocalEngineBenchmark {
                 4096);
         try (LocalEngineProcess process = new LocalEngineProcess()) {
             Path q4 = null;
-            System.out.printf(Locale.ROOT, "%n%-26s %10s %12s %12s %7s %12s %12s %7s%n", "model", "MB",
-                    "decode tok/s", "llama-bench", "ratio", "prompt tok/s", "llama-bench", "ratio");
+            System.out.printf(Locale.ROOT, "%n%-16s %6s %8s %9s %8s %7s %7s %8s %9s %8s %7s %7s%n", "tok/s", "MB",
+                    "decode:", "", "", "", "", "prompt:", "", "", "", "");
+            System.out.printf(Locale.ROOT, "%-16s %6s %8s %9s %8s %7s %7s %8s %9s %8s %7s %7s%n", "model", "",
+                    "host", "in-process", "l-bench", "host", "in-pr.", "host", "in-process", "l-bench", "host",
+                    "in-pr.");
             for (GgmlType type : List.of(GgmlType.Q4_0, GgmlType.F16)) {
                 Path model = dir.resolve("bench-" + type + ".gguf");
                 TinyGguf.writer("llama", shape, List.of(TinyGguf.CHAIN, TinyGguf.LOOP), 7, type).write(model);
@@ -98,38 +103,87 @@ public final class LocalEngineBenchmark {
         LocalCompletionBackend backend = new LocalCompletionBackend(process, model,
                 new LocalEngineSettings(threads, 4096));
         String longPrompt = PROMPT + letters(PROMPT_TOKENS - backend.tokenize(PROMPT).length - 2) + "b";
-        hostDecode(backend);
-        List<Double> decode = new ArrayList<>();
-        List<Double> prompt = new ArrayList<>();
-        List<Double> lbDecodes = new ArrayList<>();
-        List<Double> lbPrompts = new ArrayList<>();
-        // interleaved, one repetition each per round, so a burst of load elsewhere hits both sides alike
+        int[] shortTokens = backend.tokenize(PROMPT + "b");
+        int[] longTokens = backend.tokenize(longPrompt);
+        // the host's first run after the load, then decoding until both JVMs' compilers have settled
+        double cold = hostDecode(backend);
+        int warmRuns = 0;
+        long warmEnd = System.nanoTime() + WARM_UP_NANOS;
+        while (System.nanoTime() < warmEnd) {
+            hostDecode(backend);
+            warmRuns++;
+        }
+        // each side interleaved with llama-bench, one repetition each per round, so a burst of load elsewhere (this
+        // machine's speed drifts by a fifth) hits both alike; the host and the in-process copy are measured apart,
+        // as a user runs one model once
+        Side host = new Side();
         for (int r = 0; r < rounds; r++) {
-            decode.add(hostDecode(backend));
-            prompt.add(hostPrompt(backend, longPrompt));
-            if (llamaBench.isPresent()) {
-                List<LlamaBench.Result> lb = llamaBench.get().run(model, threads, PROMPT_TOKENS, DECODE_TOKENS, 1);
-                lbDecodes.add(LlamaBench.generation(lb));
-                lbPrompts.add(LlamaBench.prompt(lb));
+            host.decode.add(hostDecode(backend));
+            host.prompt.add(hostPrompt(backend, longPrompt));
+            host.bench(llamaBench, model, threads);
+        }
+        Side direct = new Side();
+        try (InProcessDecoder decoder = InProcessDecoder.open(model, threads)) {
+            decoder.decode(shortTokens);
+            decoder.prompt(longTokens);
+            for (int r = 0; r < rounds; r++) {
+                direct.decode.add(decoder.decode(shortTokens));
+                direct.prompt.add(decoder.prompt(longTokens));
+                direct.bench(llamaBench, model, threads);
             }
         }
-        double lbDecode = lbDecodes.isEmpty() ? Double.NaN : median(lbDecodes);
-        double lbPrompt = lbPrompts.isEmpty() ? Double.NaN : median(lbPrompts);
-        double d = median(decode);
-        double p = median(prompt);
-        System.out.printf(Locale.ROOT, "%-26s %10.1f %12.1f %12.1f %6.2fx %12.1f %12.1f %6.2fx%n",
-                type + " E=" + e + " L=" + layers, Files.size(model) / 1e6, d, lbDecode, d / lbDecode, p, lbPrompt,
-                p / lbPrompt);
-        System.out.println("  samples: decode " + format(decode) + " vs " + format(lbDecodes) + ", prompt "
-                + format(prompt) + " vs " + format(lbPrompts));
-        // the same work in this JVM through the binding, without the host: what the process boundary costs
-        for (int t : threads == 1 ? List.of(1) : List.of(threads, threads - 1)) {
-            double[] direct = inProcessSpeed(model, backend.tokenize(PROMPT + "b"), backend.tokenize(longPrompt), t);
-            double[] lb = llamaBench.isPresent() && t != threads
-                    ? bench(llamaBench.get().run(model, t, PROMPT_TOKENS, DECODE_TOKENS, 1)) : null;
-            System.out.printf(Locale.ROOT, "  in this JVM, no host, %d thread(s): decode %.1f tok/s, prompt %.1f tok/s"
-                    + "%s%n", t, direct[0], direct[1], lb == null ? "" : String.format(Locale.ROOT,
-                    " (llama-bench at %d: decode %.1f, prompt %.1f)", t, lb[0], lb[1]));
+        System.out.printf(Locale.ROOT, "%-16s %6.1f %8.1f %9.1f %8.1f %6.2fx %6.2fx %8.1f %9.1f %8.1f %6.2fx %6.2fx%n",
+                type + " E=" + e + " L=" + layers, Files.size(model) / 1e6, median(host.decode),
+                median(direct.decode), median(host.lbDecode), host.decodeRatio(), direct.decodeRatio(),
+                median(host.prompt), median(direct.prompt), median(host.lbPrompt), host.promptRatio(),
+                direct.promptRatio());
+        System.out.println("  samples, host: " + host + "; in-process: " + direct);
+        System.out.printf(Locale.ROOT, "  host decode, first run after the load: %.1f tok/s (%.2fx of the warm median);"
+                + " %d runs to warm up%n", cold, cold / median(host.decode), warmRuns);
+        if (threads > 1) {
+            // the same work on one thread fewer: what the host's and the app's own threads cost on a busy machine
+            int t = threads - 1;
+            try (InProcessDecoder fewer = InProcessDecoder.open(model, t)) {
+                fewer.decode(shortTokens);
+                double dt = fewer.decode(shortTokens);
+                double pt = fewer.prompt(longTokens);
+                double[] lb = llamaBench.isPresent()
+                        ? bench(llamaBench.get().run(model, t, PROMPT_TOKENS, DECODE_TOKENS, 1)) : null;
+                System.out.printf(Locale.ROOT, "  in-process, %d thread(s): decode %.1f tok/s, prompt %.1f tok/s%s%n", t,
+                        dt, pt, lb == null ? "" : String.format(Locale.ROOT,
+                                " (llama-bench at %d: decode %.1f, prompt %.1f)", t, lb[0], lb[1]));
+            }
+        }
+    }
+
+    /** One side's samples (the host's or the in-process copy's) and llama-bench's, taken in the same rounds. */
+    private static final class Side {
+        final List<Double> decode = new ArrayList<>();
+        final List<Double> prompt = new ArrayList<>();
+        final List<Double> lbDecode = new ArrayList<>();
+        final List<Double> lbPrompt = new ArrayList<>();
+
+        void bench(Optional<LlamaBench> llamaBench, Path model, int threads) throws IOException, InterruptedException {
+            if (llamaBench.isPresent()) {
+                List<LlamaBench.Result> lb = llamaBench.get().run(model, threads, PROMPT_TOKENS, DECODE_TOKENS, 1);
+                lbDecode.add(LlamaBench.generation(lb));
+                lbPrompt.add(LlamaBench.prompt(lb));
+            }
+        }
+
+        /** Against llama-bench's median of the same rounds; NaN without llama-bench. */
+        double decodeRatio() {
+            return lbDecode.isEmpty() ? Double.NaN : median(decode) / median(lbDecode);
+        }
+
+        double promptRatio() {
+            return lbPrompt.isEmpty() ? Double.NaN : median(prompt) / median(lbPrompt);
+        }
+
+        @Override
+        public String toString() {
+            return "decode " + format(decode) + " vs llama-bench " + format(lbDecode) + ", prompt " + format(prompt)
+                    + " vs " + format(lbPrompt);
         }
     }
 
@@ -138,43 +192,66 @@ public final class LocalEngineBenchmark {
     }
 
     /**
-     * Decode and prompt tokens/s through the binding in this JVM, on a context made as the host makes it: greedy
-     * decode of {@value #DECODE_TOKENS} tokens after {@code shortPrompt}, and {@code longPrompt} evaluated uncached.
+     * The same work in this JVM through the binding, without the host: a context made as the host makes it, kept
+     * open across rounds. What the process boundary costs is the difference.
      */
-    private static double[] inProcessSpeed(Path file, int[] shortPrompt, int[] longPrompt, int threads) {
-        LlamaLibrary lib = LlamaLibrary.load();
-        try (LlamaModel model = LlamaModel.load(lib, file, null);
-             LlamaContext ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 2048, 16, threads));
-             LlamaBatch batch = new LlamaBatch(2048);
-             LlamaSampler greedy = LlamaSampler.create(lib, LlamaSampler.Settings.greedy())) {
-            double decode = 0;
-            double prompt = 0;
-            for (int round = 0; round < 2; round++) { // the first round warms up
-                ctx.clear();
+    private static final class InProcessDecoder implements AutoCloseable {
+        private final LlamaModel model;
+        private final LlamaContext ctx;
+        private final LlamaBatch batch;
+        private final LlamaSampler greedy;
+
+        private InProcessDecoder(LlamaModel model, LlamaContext ctx, LlamaBatch batch, LlamaSampler greedy) {
+            this.model = model;
+            this.ctx = ctx;
+            this.batch = batch;
+            this.greedy = greedy;
+        }
+
+        static InProcessDecoder open(Path file, int threads) {
+            LlamaLibrary lib = LlamaLibrary.load();
+            LlamaModel model = LlamaModel.load(lib, file, null);
+            LlamaContext ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 2048, 16, threads));
+            return new InProcessDecoder(model, ctx, new LlamaBatch(2048),
+                    LlamaSampler.create(lib, LlamaSampler.Settings.greedy()));
+        }
+
+        /** Greedy decode of {@value #DECODE_TOKENS} tokens after {@code prompt}: tokens/s. */
+        double decode(int[] prompt) {
+            evaluate(prompt);
+            int index = prompt.length - 1;
+            long start = System.nanoTime();
+            for (int pos = prompt.length; pos < prompt.length + DECODE_TOKENS; pos++) {
+                int token = greedy.sample(ctx, index);
                 batch.clear();
-                for (int i = 0; i < shortPrompt.length; i++) {
-                    batch.add(shortPrompt[i], i, 0, i == shortPrompt.length - 1);
-                }
+                index = batch.add(token, pos, 0, true);
                 ctx.decode(batch);
-                int index = shortPrompt.length - 1;
-                long start = System.nanoTime();
-                for (int pos = shortPrompt.length; pos < shortPrompt.length + DECODE_TOKENS; pos++) {
-                    int token = greedy.sample(ctx, index);
-                    batch.clear();
-                    index = batch.add(token, pos, 0, true);
-                    ctx.decode(batch);
-                }
-                decode = DECODE_TOKENS / ((System.nanoTime() - start) / 1e9);
-                ctx.clear();
-                batch.clear();
-                for (int i = 0; i < longPrompt.length; i++) {
-                    batch.add(longPrompt[i], i, 0, i == longPrompt.length - 1);
-                }
-                start = System.nanoTime();
-                ctx.decode(batch);
-                prompt = longPrompt.length / ((System.nanoTime() - start) / 1e9);
             }
-            return new double[] {decode, prompt};
+            return DECODE_TOKENS / ((System.nanoTime() - start) / 1e9);
+        }
+
+        /** {@code prompt} evaluated from an empty cache: tokens/s. */
+        double prompt(int[] prompt) {
+            long start = System.nanoTime();
+            evaluate(prompt);
+            return prompt.length / ((System.nanoTime() - start) / 1e9);
+        }
+
+        private void evaluate(int[] prompt) {
+            ctx.clear();
+            batch.clear();
+            for (int i = 0; i < prompt.length; i++) {
+                batch.add(prompt[i], i, 0, i == prompt.length - 1);
+            }
+            ctx.decode(batch);
+        }
+
+        @Override
+        public void close() {
+            greedy.close();
+            batch.close();
+            ctx.close();
+            model.close();
         }
     }
 
@@ -387,7 +464,11 @@ public final class LocalEngineBenchmark {
         return values.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList().toString();
     }
 
+    /** NaN for no values (no llama-bench). */
     private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);

@@ -132,6 +132,8 @@ public final class LlamaLayouts {
     static final VarHandle BATCH_SEQ_ID = field(BATCH, "seq_id");
     static final VarHandle BATCH_LOGITS = field(BATCH, "logits");
 
+    static final VarHandle THREADPOOL_POLL = field(THREADPOOL_PARAMS, "poll");
+
     static final VarHandle CHAIN_NO_PERF = field(SAMPLER_CHAIN_PARAMS, "no_perf");
 
     /** {@code ggml_type} values used for the KV cache. */

@@ -4,6 +4,8 @@ import dev.thinkbench.testing.TinyGguf;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,6 +85,54 @@ class LlamaBindingTest {
                 assertThat(model.description()).startsWith(file.equals(qwen3) ? "qwen3" : "llama");
             }
         }
+    }
+
+    /**
+     * After a decode the context's worker threads may spin a little for the next one, then sleep: over the 300 ms
+     * after it, the threads the context started use at most 5 scheduler ticks (50 ms) of CPU. With llama.cpp's
+     * default polling level one of them spun for about 170 ms here. Linux: CPU time per thread from /proc.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theDecodeThreadsSleepSoonAfterADecodeInsteadOfSpinning() throws Exception {
+        Set<String> before = tasks().keySet();
+        try (LlamaModel model = LlamaModel.load(lib, llama, null);
+             LlamaContext ctx = LlamaContext.create(model, new LlamaContext.Settings(512, 512, 1, 2));
+             LlamaBatch batch = new LlamaBatch(512)) {
+            int[] prompt = model.vocab().tokenize(PROMPT, true, true);
+            for (int i = 0; i < 5; i++) {
+                ctx.clear();
+                decodePrompt(ctx, batch, prompt, 0);
+            }
+            Map<String, Long> started = tasks();
+            started.keySet().removeAll(before);
+            Thread.sleep(300); // the interval observed, not a wait for something to happen
+            Map<String, Long> after = tasks();
+
+            assertThat(started).as("the context's worker thread").isNotEmpty();
+            for (Map.Entry<String, Long> t : started.entrySet()) {
+                assertThat(after.getOrDefault(t.getKey(), t.getValue()) - t.getValue())
+                        .as("CPU ticks of thread %s in the 300 ms after the decode", t.getKey()).isLessThanOrEqualTo(5);
+            }
+        }
+    }
+
+    /** This process's threads (task ids) and the CPU ticks (user + system) each has used. */
+    private static Map<String, Long> tasks() throws IOException {
+        Map<String, Long> ticks = new java.util.HashMap<>();
+        try (var dirs = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : dirs) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue; // the thread ended
+                }
+                String[] fields = stat.substring(stat.lastIndexOf(") ") + 2).split(" ");
+                ticks.put(task.getFileName().toString(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            }
+        }
+        return ticks;
     }
 
     @Test
