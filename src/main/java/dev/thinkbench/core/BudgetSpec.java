@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Reads and writes budget spec strings: {@code none}, {@code tokens:N}, {@code effort:LEVEL},
  * {@code force:min=N,max=N,waits=N,wait=TEXT[|TEXT...],prefix=TEXT}. Several Wait texts rotate; separate them with
- * {@code |}. Errors are {@link IllegalArgumentException}s whose message is fit to show the user.
+ * {@code |}. Errors are {@link BudgetSpecException}s: an English message fit to show the user, and the reason and
+ * values for a window that words it in its own language.
  */
 public final class BudgetSpec {
 
@@ -17,7 +18,7 @@ public final class BudgetSpec {
 
     public static Budget parse(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("budget is empty (use none, tokens:N, effort:LEVEL or force:...)");
+            throw new BudgetSpecException(BudgetSpecException.Reason.EMPTY);
         }
         String s = spec.strip();
         int colon = s.indexOf(':');
@@ -25,11 +26,10 @@ public final class BudgetSpec {
         String body = colon < 0 ? "" : s.substring(colon + 1);
         return switch (head) {
             case "none", "off" -> new Budget.None();
-            case "tokens" -> new Budget.Tokens(parseInt("tokens", body));
-            case "effort" -> new Budget.Effort(EffortLevel.parse(body));
+            case "tokens" -> new Budget.Tokens(inRange("tokens", parseInt("tokens", body), 1, ForcingPlan.MAX_TOKENS));
+            case "effort" -> new Budget.Effort(effort(body));
             case "force" -> new Budget.Forcing(parsePlan(body));
-            default -> throw new IllegalArgumentException("unknown budget '" + spec
-                    + "' (use none, tokens:N, effort:LEVEL or force:min=N,max=N,waits=N,wait=TEXT)");
+            default -> throw new BudgetSpecException(BudgetSpecException.Reason.UNKNOWN_KIND, spec);
         };
     }
 
@@ -61,25 +61,29 @@ public final class BudgetSpec {
             }
             int eq = part.indexOf('=');
             if (eq < 0) {
-                throw new IllegalArgumentException("forcing field '" + part + "' needs a value (name=value)");
+                throw new BudgetSpecException(BudgetSpecException.Reason.FIELD_WITHOUT_VALUE, part);
             }
             String key = part.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
             if (fields.put(key, part.substring(eq + 1)) != null) {
-                throw new IllegalArgumentException("forcing field '" + key + "' is given twice");
+                throw new BudgetSpecException(BudgetSpecException.Reason.FIELD_TWICE, key);
             }
         }
         for (String key : fields.keySet()) {
             if (!List.of("min", "max", "waits", "wait", "prefix").contains(key)) {
-                throw new IllegalArgumentException("unknown forcing field '" + key
-                        + "' (use min, max, waits, wait, prefix)");
+                throw new BudgetSpecException(BudgetSpecException.Reason.UNKNOWN_FIELD, key);
             }
         }
         if (!fields.containsKey("max")) {
-            throw new IllegalArgumentException("forcing budget needs max=N (the thinking-token cap)");
+            throw new BudgetSpecException(BudgetSpecException.Reason.NO_MAX);
         }
-        int max = parseInt("max", fields.get("max"));
-        int min = fields.containsKey("min") ? parseInt("min", fields.get("min")) : 0;
-        int waits = fields.containsKey("waits") ? parseInt("waits", fields.get("waits")) : (min > 0 ? 1 : 0);
+        int max = inRange("max", parseInt("max", fields.get("max")), 1, ForcingPlan.MAX_TOKENS);
+        int min = fields.containsKey("min")
+                ? inRange("min", parseInt("min", fields.get("min")), 0, ForcingPlan.MAX_TOKENS) : 0;
+        if (min > max) {
+            throw new BudgetSpecException(BudgetSpecException.Reason.MIN_ABOVE_MAX, min, max);
+        }
+        int waits = fields.containsKey("waits")
+                ? inRange("waits", parseInt("waits", fields.get("waits")), 0, ForcingPlan.MAX_WAITS) : (min > 0 ? 1 : 0);
         List<String> texts = new ArrayList<>();
         if (fields.containsKey("wait")) {
             for (String t : fields.get("wait").split("\\|")) {
@@ -95,7 +99,22 @@ public final class BudgetSpec {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + text.strip() + "'");
+            throw new BudgetSpecException(BudgetSpecException.Reason.NOT_A_NUMBER, name, text.strip());
+        }
+    }
+
+    private static int inRange(String name, int value, int low, int high) {
+        if (value < low || value > high) {
+            throw new BudgetSpecException(BudgetSpecException.Reason.OUT_OF_RANGE, name, low, high, value);
+        }
+        return value;
+    }
+
+    private static EffortLevel effort(String text) {
+        try {
+            return EffortLevel.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BudgetSpecException(BudgetSpecException.Reason.UNKNOWN_EFFORT, text.strip());
         }
     }
 }

@@ -18,6 +18,8 @@ public record ForcingPlan(int minThinkingTokens, int maxThinkingTokens, int maxW
 
     /** The upper bound any token count in a plan may take. */
     public static final int MAX_TOKENS = 1_000_000;
+    /** The most Wait texts a plan may append. */
+    public static final int MAX_WAITS = 10_000;
     public static final String DEFAULT_WAIT = "Wait";
     public static final String DEFAULT_ANSWER_PREFIX = "Final Answer:";
 
@@ -33,8 +35,8 @@ public record ForcingPlan(int minThinkingTokens, int maxThinkingTokens, int maxW
             throw new IllegalArgumentException("min thinking tokens (" + minThinkingTokens
                     + ") is above max (" + maxThinkingTokens + ")");
         }
-        if (maxWaits < 0 || maxWaits > 10_000) {
-            throw new IllegalArgumentException("waits must be between 0 and 10000, was " + maxWaits);
+        if (maxWaits < 0 || maxWaits > MAX_WAITS) {
+            throw new IllegalArgumentException("waits must be between 0 and " + MAX_WAITS + ", was " + maxWaits);
         }
         waitTexts = List.copyOf(waitTexts == null || waitTexts.isEmpty() ? List.of(DEFAULT_WAIT) : waitTexts);
         answerPrefix = answerPrefix == null ? DEFAULT_ANSWER_PREFIX : answerPrefix;

@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class BudgetSpecTest {
 
@@ -33,11 +34,22 @@ class BudgetSpecTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("500").hasMessageContaining("100");
     }
 
+    @Test
+    void outOfRangeNumbersNameTheFieldTheBoundsAndTheValue() {
+        BudgetSpecException e = catchThrowableOfType(BudgetSpecException.class,
+                () -> BudgetSpec.parse("force:max=100,waits=20000"));
+        assertThat(e.reason()).isEqualTo(BudgetSpecException.Reason.OUT_OF_RANGE);
+        assertThat(e.arguments()).containsExactly("waits", "0", "10000", "20000");
+        assertThat(e).hasMessage("waits must be between 0 and 10000, was 20000");
+        assertThat(catchThrowableOfType(BudgetSpecException.class, () -> BudgetSpec.parse("tokens:2000000"))
+                .arguments()).containsExactly("tokens", "1", "1000000", "2000000");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"tokens:-5", "tokens:abc", "effort:huge", "bogus", "force:min=1", "force:max=10,foo=1",
             "tokens:0", ""})
     void badSpecsGiveReadableErrors(String spec) {
-        assertThatThrownBy(() -> BudgetSpec.parse(spec)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BudgetSpec.parse(spec)).isInstanceOf(BudgetSpecException.class)
                 .message().isNotBlank();
     }
 }

@@ -79,6 +79,6 @@ class BudgetPresetsTest {
     @Test
     void aBadBudgetNamesTheEngine() {
         assertThatThrownBy(() -> read("{\"engines\":{\"ollama\":[{\"label\":\"x\",\"budget\":\"tokens:-3\"}]}}"))
-                .hasMessageContaining("ollama").hasMessageContaining("thinking tokens");
+                .hasMessageContaining("ollama").hasMessageContaining("tokens must be between 1 and 1000000, was -3");
     }
 }

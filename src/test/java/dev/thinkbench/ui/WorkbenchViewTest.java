@@ -211,7 +211,7 @@ class WorkbenchViewTest {
         assertThat(budget.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("danger"));
         Label error = robot.from(large).lookup(".field-error").queryAs(Label.class);
         assertThat(error.isVisible()).isTrue();
-        assertThat(error.getText()).isEqualTo("thinking tokens must be between 1 and 1000000, was 0");
+        assertThat(error.getText()).isEqualTo("tokens must be between 1 and 1000000, was 0");
         assertThat(robot.lookup("#runHint").queryAs(Label.class).getText()).isNotEmpty();
     }
 

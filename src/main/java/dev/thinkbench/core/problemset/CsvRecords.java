@@ -21,14 +21,20 @@ final class CsvRecords {
     /** Text that is not CSV: a quote left open, or text after a closing quote. */
     static final class CsvException extends Exception {
         private final int line;
+        private final LoadIssue.Reason reason;
 
-        CsvException(int line, String message) {
-            super(message);
+        CsvException(int line, LoadIssue.Reason reason) {
+            super(reason.english());
             this.line = line;
+            this.reason = reason;
         }
 
         int line() {
             return line;
+        }
+
+        LoadIssue.Reason reason() {
+            return reason;
         }
     }
 
@@ -79,13 +85,13 @@ final class CsvRecords {
                 any = false;
                 rowStart = ++line;
             } else if (afterQuote && c != '\r') {
-                throw new CsvException(line, "text after a closing quote");
+                throw new CsvException(line, LoadIssue.Reason.TEXT_AFTER_QUOTE);
             } else {
                 field.append((char) c);
             }
         }
         if (quoted) {
-            throw new CsvException(rowStart, "a quoted field is never closed");
+            throw new CsvException(rowStart, LoadIssue.Reason.QUOTE_NEVER_CLOSED);
         }
         if (any) {
             fields.add(stripCr(field));

@@ -1,15 +1,65 @@
 package dev.thinkbench.core.problemset;
 
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+
 /**
- * A line of a problem file that was skipped, and why.
+ * A line of a problem file (or a results file) that was skipped, and why: the {@link Reason} and the values its
+ * wording names, as text. {@link #message()} is the English wording, for the command line and logs; a window in
+ * another language words the reason itself from the same arguments.
  *
  * @param line 1-based line number where the entry starts (0 for the file as a whole)
- * @param message what is wrong, fit to show the user
  */
-public record LoadIssue(int line, String message) {
+public record LoadIssue(int line, Reason reason, List<String> arguments) {
+
+    /** Why an entry was skipped, with the English wording ({@link MessageFormat} pattern over the arguments). */
+    public enum Reason {
+        NOT_JSON("not valid JSON ({0})"),
+        NOT_AN_OBJECT("not a JSON object"),
+        TEXT_AFTER_QUOTE("text after a closing quote"),
+        QUOTE_NEVER_CLOSED("a quoted field is never closed"),
+        HEADER_WITHOUT_ID_AND_PROMPT("the header row must name the columns id and prompt (found {0})"),
+        MORE_FIELDS_THAN_HEADER("the row has {0} fields but the header {1}"),
+        NO_ID("no id"),
+        NO_PROMPT("problem ''{0}'' has no prompt"),
+        ANSWER_NOT_TEXT("problem ''{0}'': the answer must be text or a number"),
+        TAGS_NOT_TEXT("problem ''{0}'': the tags must be a list of text"),
+        DIFFICULTY_NOT_A_NUMBER("problem ''{0}'': difficulty must be a whole number, was ''{1}''"),
+        DIFFICULTY_BELOW_ONE("problem ''{0}'': difficulty must be 1 or more, was {1}"),
+        ID_USED_BEFORE("id ''{0}'' was already used on line {1}"),
+        CUT_OFF("the last line was cut off mid-write ({0}); that run will be done again"),
+        /** Anything else: the argument is the whole (English) message. */
+        OTHER("{0}");
+
+        private final String english;
+
+        Reason(String english) {
+            this.english = english;
+        }
+
+        /** The wording's pattern in English. */
+        public String english() {
+            return english;
+        }
+    }
+
+    public LoadIssue {
+        arguments = List.copyOf(arguments);
+    }
+
+    /** An issue of {@code reason}; the arguments are kept as text (numbers without grouping). */
+    public static LoadIssue of(int line, Reason reason, Object... arguments) {
+        return new LoadIssue(line, reason, java.util.Arrays.stream(arguments).map(String::valueOf).toList());
+    }
+
+    /** What is wrong, in English. */
+    public String message() {
+        return new MessageFormat(reason.english(), Locale.ROOT).format(arguments.toArray());
+    }
 
     @Override
     public String toString() {
-        return line > 0 ? "line " + line + ": " + message : message;
+        return line > 0 ? "line " + line + ": " + message() : message();
     }
 }

@@ -63,11 +63,11 @@ public final class ProblemSetReader {
             try {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                out.issue(n, "not valid JSON (" + e.getOriginalMessage() + ")");
+                out.issue(n, LoadIssue.Reason.NOT_JSON, e.getOriginalMessage());
                 continue;
             }
             if (node == null || !node.isObject()) {
-                out.issue(n, "not a JSON object");
+                out.issue(n, LoadIssue.Reason.NOT_AN_OBJECT);
                 continue;
             }
             Map<String, JsonNode> fields = new HashMap<>();
@@ -84,7 +84,7 @@ public final class ProblemSetReader {
         try {
             rows = CsvRecords.parse(in);
         } catch (CsvRecords.CsvException e) {
-            out.issue(e.line(), e.getMessage());
+            out.issue(e.line(), e.reason());
             return out.build();
         }
         if (rows.isEmpty()) {
@@ -93,8 +93,7 @@ public final class ProblemSetReader {
         List<String> header = rows.getFirst().fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
                 .toList();
         if (!header.contains("id") || !header.contains("prompt")) {
-            out.issue(rows.getFirst().line(), "the header row must name the columns id and prompt (found "
-                    + String.join(", ", header) + ")");
+            out.issue(rows.getFirst().line(), LoadIssue.Reason.HEADER_WITHOUT_ID_AND_PROMPT, String.join(", ", header));
             return out.build();
         }
         for (CsvRecords.Row row : rows.subList(1, rows.size())) {
@@ -102,8 +101,7 @@ public final class ProblemSetReader {
                 continue;
             }
             if (row.fields().size() > header.size()) {
-                out.issue(row.line(), "the row has " + row.fields().size() + " fields but the header "
-                        + header.size());
+                out.issue(row.line(), LoadIssue.Reason.MORE_FIELDS_THAN_HEADER, row.fields().size(), header.size());
                 continue;
             }
             Map<String, String> cells = new HashMap<>();
@@ -124,21 +122,21 @@ public final class ProblemSetReader {
     private record Ok(BenchProblem problem) implements Entry {
     }
 
-    private record Bad(String message) implements Entry {
+    private record Bad(LoadIssue.Reason reason, Object... arguments) implements Entry {
     }
 
     private static Entry fromJson(Map<String, JsonNode> f) {
         String id = scalar(f.get("id"));
         String prompt = text(f.get("prompt"));
         if (id == null || id.isBlank()) {
-            return new Bad("no \"id\"");
+            return new Bad(LoadIssue.Reason.NO_ID);
         }
         if (prompt == null || prompt.isBlank()) {
-            return new Bad("problem '" + id + "' has no \"prompt\" text");
+            return new Bad(LoadIssue.Reason.NO_PROMPT, id);
         }
         JsonNode answer = f.get("answer");
         if (answer != null && !answer.isNull() && !answer.isValueNode()) {
-            return new Bad("problem '" + id + "': \"answer\" must be text or a number");
+            return new Bad(LoadIssue.Reason.ANSWER_NOT_TEXT, id);
         }
         JsonNode tagsNode = f.get("tags");
         List<String> tags = new ArrayList<>();
@@ -147,7 +145,7 @@ public final class ProblemSetReader {
         } else if (tagsNode != null && tagsNode.isTextual()) {
             tags.add(tagsNode.asText());
         } else if (tagsNode != null && !tagsNode.isNull()) {
-            return new Bad("problem '" + id + "': \"tags\" must be a list of text");
+            return new Bad(LoadIssue.Reason.TAGS_NOT_TEXT, id);
         }
         return build(id, prompt, scalar(answer), scalar(f.get("difficulty")), tags, text(f.get("source")),
                 text(f.get("license")));
@@ -156,11 +154,11 @@ public final class ProblemSetReader {
     private static Entry fromCells(Map<String, String> c) {
         String id = c.get("id");
         if (id == null || id.isBlank()) {
-            return new Bad("no id");
+            return new Bad(LoadIssue.Reason.NO_ID);
         }
         String prompt = c.get("prompt");
         if (prompt == null || prompt.isBlank()) {
-            return new Bad("problem '" + id.strip() + "' has no prompt");
+            return new Bad(LoadIssue.Reason.NO_PROMPT, id.strip());
         }
         List<String> tags = new ArrayList<>();
         for (String t : c.getOrDefault("tags", "").split("[;|]")) {
@@ -178,14 +176,16 @@ public final class ProblemSetReader {
             try {
                 level = Integer.valueOf(difficulty.strip());
             } catch (NumberFormatException e) {
-                return new Bad("problem '" + id.strip() + "': difficulty must be a whole number, was '"
-                        + difficulty.strip() + "'");
+                return new Bad(LoadIssue.Reason.DIFFICULTY_NOT_A_NUMBER, id.strip(), difficulty.strip());
+            }
+            if (level < 1) {
+                return new Bad(LoadIssue.Reason.DIFFICULTY_BELOW_ONE, id.strip(), level);
             }
         }
         try {
             return new Ok(new BenchProblem(id, prompt, answer, level, tags, source, license));
         } catch (IllegalArgumentException e) {
-            return new Bad(e.getMessage());
+            return new Bad(LoadIssue.Reason.OTHER, e.getMessage());
         }
     }
 
@@ -208,17 +208,17 @@ public final class ProblemSetReader {
             this.name = name;
         }
 
-        void issue(int line, String message) {
-            issues.add(new LoadIssue(line, message));
+        void issue(int line, LoadIssue.Reason reason, Object... arguments) {
+            issues.add(LoadIssue.of(line, reason, arguments));
         }
 
         void add(int line, Entry entry) {
             switch (entry) {
-                case Bad bad -> issue(line, bad.message());
+                case Bad bad -> issue(line, bad.reason(), bad.arguments());
                 case Ok ok -> {
                     Integer first = seen.putIfAbsent(ok.problem().id(), line);
                     if (first != null) {
-                        issue(line, "id '" + ok.problem().id() + "' was already used on line " + first);
+                        issue(line, LoadIssue.Reason.ID_USED_BEFORE, ok.problem().id(), first);
                     } else {
                         problems.add(ok.problem());
                     }

@@ -79,8 +79,8 @@ public final class ResultLog implements AutoCloseable {
                 records.add(SweepRecordJson.parse(line));
             } catch (IllegalArgumentException e) {
                 boolean cutOff = i == lines.length - 1;
-                issues.add(new LoadIssue(i + 1, cutOff ? "the last line was cut off mid-write (" + e.getMessage()
-                        + "); that run will be done again" : e.getMessage()));
+                issues.add(LoadIssue.of(i + 1, cutOff ? LoadIssue.Reason.CUT_OFF : LoadIssue.Reason.OTHER,
+                        e.getMessage()));
             }
         }
         return new Contents(records, issues);

@@ -4,6 +4,7 @@ import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.lab.Lane;
+import dev.thinkbench.ui.common.CoreErrorText;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -58,7 +59,7 @@ public final class ColumnViewModel {
             parsed = BudgetSpec.parse(budgetText.get());
             budgetError.set("");
         } catch (IllegalArgumentException e) {
-            budgetError.set(e.getMessage());
+            budgetError.set(CoreErrorText.of(e));
         }
         budget.set(parsed);
         String why = "";

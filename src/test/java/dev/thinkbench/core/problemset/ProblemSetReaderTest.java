@@ -49,12 +49,12 @@ class ProblemSetReaderTest {
         assertThat(load.issues()).extracting(LoadIssue::line).containsExactly(2, 3, 5, 6, 7, 8, 9, 10);
         assertThat(load.issues().get(0).toString()).startsWith("line 2: not valid JSON");
         assertThat(load.issues().get(1).message()).isEqualTo("not a JSON object");
-        assertThat(load.issues().get(2).message()).isEqualTo("no \"id\"");
-        assertThat(load.issues().get(3).message()).contains("'c'", "no \"prompt\"");
+        assertThat(load.issues().get(2).message()).isEqualTo("no id");
+        assertThat(load.issues().get(3).message()).contains("'c'", "has no prompt");
         assertThat(load.issues().get(4).message()).contains("difficulty must be a whole number", "'hard'");
         assertThat(load.issues().get(5).message()).contains("difficulty must be 1 or more");
         assertThat(load.issues().get(6).message()).isEqualTo("id 'a' was already used on line 1");
-        assertThat(load.issues().get(7).message()).contains("\"answer\" must be text or a number");
+        assertThat(load.issues().get(7).message()).contains("the answer must be text or a number");
     }
 
     @Test

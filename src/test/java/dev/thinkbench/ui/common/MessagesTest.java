@@ -1,6 +1,9 @@
 package dev.thinkbench.ui.common;
 
 import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.BudgetSpecException;
+import dev.thinkbench.core.problemset.LoadIssue;
+import dev.thinkbench.core.problemset.ProblemSetReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +14,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The resource bundle: the same keys in English and Korean, valid patterns, and budgets said in words. */
 class MessagesTest {
@@ -44,6 +48,48 @@ class MessagesTest {
             assertThat(arguments(ko.getProperty(key))).as("the arguments of " + key)
                     .isEqualTo(arguments(en.getProperty(key)));
         }
+    }
+
+    @Test
+    void everyBudgetErrorIsWordedInBothLanguagesAndTheEnglishMatchesTheCommandLines() throws IOException {
+        Properties en = load("messages.properties");
+        for (BudgetSpecException.Reason reason : BudgetSpecException.Reason.values()) {
+            assertThat(en.getProperty("budget.error." + reason.name())).as(reason.name()).isEqualTo(reason.english());
+        }
+
+        Messages.setLocale(Locale.KOREAN);
+        assertThat(CoreErrorText.of(catchThrowableOfType(IllegalArgumentException.class,
+                () -> BudgetSpec.parse("tokens:0")))).isEqualTo("tokens은(는) 1에서 1000000 사이여야 합니다 (쓴 값: 0)");
+        assertThat(CoreErrorText.of(catchThrowableOfType(IllegalArgumentException.class,
+                () -> BudgetSpec.parse("force:min=500,max=100")))).isEqualTo("min(500)이 max(100)보다 큽니다");
+        assertThat(CoreErrorText.of(new IllegalArgumentException("other")))
+                .as("an error that is not a budget spec's keeps its message").isEqualTo("other");
+        Messages.setLocale(Locale.ENGLISH);
+        assertThat(CoreErrorText.of(catchThrowableOfType(IllegalArgumentException.class,
+                () -> BudgetSpec.parse("effort:huge")))).isEqualTo(
+                "unknown effort level 'huge' (use none, minimal, low, medium, high, xhigh or max)");
+    }
+
+    @Test
+    void everyProblemFileIssueIsWordedInBothLanguagesAndTheEnglishMatchesTheCommandLines() throws IOException {
+        Properties en = load("messages.properties");
+        for (LoadIssue.Reason reason : LoadIssue.Reason.values()) {
+            assertThat(en.getProperty("problems.issue." + reason.name())).as(reason.name())
+                    .isEqualTo(reason.english());
+        }
+        var load = ProblemSetReader.readJsonl("""
+                {"id":"a","prompt":"2+2?","answer":"4","difficulty":"hard"}
+                {"id":"a","prompt":"3+3?"}
+                """, "set.jsonl");
+
+        Messages.setLocale(Locale.KOREAN);
+        assertThat(load.issues()).extracting(CoreErrorText::of).containsExactly(
+                "1번째 줄: 문제 'a': difficulty에는 정수를 써야 합니다 (쓴 값: 'hard')");
+        assertThat(CoreErrorText.of(LoadIssue.of(3, LoadIssue.Reason.ID_USED_BEFORE, "b", 1)))
+                .isEqualTo("3번째 줄: id 'b'은(는) 이미 1번째 줄에서 쓰였습니다");
+        Messages.setLocale(Locale.ENGLISH);
+        assertThat(CoreErrorText.of(load.issues().getFirst())).isEqualTo(load.issues().getFirst().toString())
+                .isEqualTo("line 1: problem 'a': difficulty must be a whole number, was 'hard'");
     }
 
     /** The argument indices a pattern shows, each once, outside quoted text ({@code '{'} is a brace, not one). */

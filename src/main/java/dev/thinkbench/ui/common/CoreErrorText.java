@@ -1,0 +1,29 @@
+package dev.thinkbench.ui.common;
+
+import dev.thinkbench.core.BudgetSpecException;
+import dev.thinkbench.core.problemset.LoadIssue;
+
+/**
+ * What the core layer found wrong with the user's input, in the window's language. The core words its errors in
+ * English (the command line's language) and names the reason and the values; this words the same reason from the
+ * bundle ({@code budget.error.*}, {@code problems.issue.*}).
+ */
+public final class CoreErrorText {
+
+    private CoreErrorText() {
+    }
+
+    /** A {@link BudgetSpecException} worded from its reason and values; any other error's own message. */
+    public static String of(IllegalArgumentException e) {
+        if (e instanceof BudgetSpecException b) {
+            return Messages.get("budget.error." + b.reason().name(), b.arguments().toArray());
+        }
+        return e.getMessage();
+    }
+
+    /** A skipped line of a problem or results file: its line number and what is wrong with it. */
+    public static String of(LoadIssue issue) {
+        String what = Messages.get("problems.issue." + issue.reason().name(), issue.arguments().toArray());
+        return issue.line() > 0 ? Messages.get("problems.issue.line", issue.line(), what) : what;
+    }
+}
