@@ -85,6 +85,11 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
         return displayName + " \u00b7 template " + templates.label();
     }
 
+    /** The engine's name without its template. */
+    public String name() {
+        return displayName;
+    }
+
     /** The template of models nothing is known about (the only one, for a fixed chooser). */
     public ChatTemplate template() {
         return templates.fallback();

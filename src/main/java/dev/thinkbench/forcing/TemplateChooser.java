@@ -58,6 +58,11 @@ public final class TemplateChooser {
         return fallback;
     }
 
+    /** Whether each model gets its own template ({@link #fallback()} only for models nothing is known about). */
+    public boolean perModel() {
+        return perModel;
+    }
+
     /** For engine names: {@code chatml-think}, or {@code per model (else chatml-think)}. */
     public String label() {
         return perModel ? "per model (else " + fallback.name() + ")" : fallback.name();

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
+import dev.thinkbench.ui.common.EngineNames;
 import dev.thinkbench.ui.common.Fonts;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
@@ -156,7 +157,7 @@ public final class WorkbenchView extends StackPane {
         Label engine = new Label();
         engine.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         engine.textProperty().bind(vm.connection().engineProperty()
-                .map(e -> e.displayName()).orElse(Messages.get("status.noEngine")));
+                .map(EngineNames::of).orElse(Messages.get("status.noEngine")));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, keys, spacer, engine);

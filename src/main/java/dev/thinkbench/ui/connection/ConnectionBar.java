@@ -3,6 +3,7 @@ package dev.thinkbench.ui.connection;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.ui.common.EngineNames;
 import dev.thinkbench.ui.common.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -173,7 +174,7 @@ public final class ConnectionBar extends HBox {
         @Override
         protected void updateItem(EngineRegistry.Entry item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? Messages.get("engine.none") : item.displayName());
+            setText(empty || item == null ? Messages.get("engine.none") : EngineNames.of(item));
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.lab.settings.SecretsStore;
 import dev.thinkbench.ui.BackgroundTasks;
+import dev.thinkbench.ui.common.EngineNames;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ObjectProperty;
@@ -286,7 +287,7 @@ public final class ConnectionViewModel {
         if (entry == null) {
             return "";
         }
-        String name = entry.displayName();
+        String name = EngineNames.of(entry);
         int paren = name.indexOf(" (");
         return paren > 0 ? name.substring(0, paren) : name;
     }

@@ -17,6 +17,7 @@ import dev.thinkbench.lab.strategy.VerifierStrategy;
 import dev.thinkbench.lab.sweep.SweepEndpoints;
 import dev.thinkbench.lab.sweep.SweepSetup;
 import dev.thinkbench.ui.BackgroundTasks;
+import dev.thinkbench.ui.common.EngineNames;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.beans.Observable;
@@ -258,7 +259,7 @@ public final class SweepSetupViewModel {
         usesCandidates.set(strategies.stream().anyMatch(BEST_OF_N::contains));
         String model = model();
         engineText.set(connection.engineEntryProperty().get() == null ? Messages.get("engine.none")
-                : connection.engineEntryProperty().get().displayName() + " \u00b7 "
+                : EngineNames.of(connection.engineEntryProperty().get()) + " \u00b7 "
                 + (model == null || model.isBlank() ? Messages.get("sweep.form.engineNoModel") : model));
         String hint = blocker();
         startHint.set(hint);

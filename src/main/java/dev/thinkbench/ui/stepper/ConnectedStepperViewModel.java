@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.stepper;
 
+import dev.thinkbench.ui.common.EngineNames;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.CompletionBackend;
@@ -111,7 +112,7 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
         supported.set(raw);
         String model = connection.modelProperty().get();
         String modelText = model == null || model.isBlank() ? Messages.get("stepper.defaultModel") : model;
-        target.set(entry == null ? "" : entry.displayName() + " \u00b7 " + modelText);
+        target.set(entry == null ? "" : EngineNames.of(entry) + " \u00b7 " + modelText);
         explanation.set(raw ? "" : explain(entry));
         if (raw && builtinId.equals(entry.id())) {
             preselectTemplate(model);
@@ -125,7 +126,7 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
                 .sorted(Comparator.comparing((EngineRegistry.Entry k) -> !k.id().equals(builtinId)))
                 .map(EngineRegistry.Entry::displayName).collect(Collectors.joining(", "));
         return entry == null ? Messages.get("stepper.noEngine", raw)
-                : Messages.get("stepper.chatEngine", entry.displayName(), raw);
+                : Messages.get("stepper.chatEngine", EngineNames.of(entry), raw);
     }
 
     /** The built-in engine's template for the model, found off the UI thread (it may read the model file). */
