@@ -83,7 +83,8 @@ public final class BudgetSpec {
             throw new BudgetSpecException(BudgetSpecException.Reason.MIN_ABOVE_MAX, min, max);
         }
         int waits = fields.containsKey("waits")
-                ? inRange("waits", parseInt("waits", fields.get("waits")), 0, ForcingPlan.MAX_WAITS) : (min > 0 ? 1 : 0);
+                ? inRange("waits", parseInt("waits", fields.get("waits")), 0, ForcingPlan.MAX_WAITS)
+                : (min > 0 ? 1 : 0);
         List<String> texts = new ArrayList<>();
         if (fields.containsKey("wait")) {
             for (String t : fields.get("wait").split("\\|")) {

@@ -14,7 +14,8 @@ public final class BudgetSpecException extends IllegalArgumentException {
     /** What is wrong, with the English wording ({@link MessageFormat} pattern over the arguments). */
     public enum Reason {
         EMPTY("budget is empty (use none, tokens:N, effort:LEVEL or force:...)"),
-        UNKNOWN_KIND("unknown budget ''{0}'' (use none, tokens:N, effort:LEVEL or force:min=N,max=N,waits=N,wait=TEXT)"),
+        UNKNOWN_KIND("unknown budget ''{0}'' (use none, tokens:N, effort:LEVEL or "
+                + "force:min=N,max=N,waits=N,wait=TEXT)"),
         UNKNOWN_EFFORT("unknown effort level ''{0}'' (use none, minimal, low, medium, high, xhigh or max)"),
         NOT_A_NUMBER("{0} must be a whole number, was ''{1}''"),
         OUT_OF_RANGE("{0} must be between {1} and {2}, was {3}"),

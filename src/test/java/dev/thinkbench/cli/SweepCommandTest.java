@@ -223,7 +223,8 @@ class SweepCommandTest {
         Map<List<String>, String> cases = Map.of(
                 List.of("--problems", dir.resolve("missing.jsonl").toString()), "cannot read --problems",
                 List.of("--problems", problems.toString(), "--budget", "oops"), "--budget needs LABEL=SPEC",
-                List.of("--problems", problems.toString(), "--budget", "x=tokens:-1"), "tokens must be between 1 and 1000000, was -1",
+                List.of("--problems", problems.toString(), "--budget", "x=tokens:-1"),
+                "tokens must be between 1 and 1000000, was -1",
                 List.of("--problems", problems.toString(), "--strategy", "beam"), "unknown strategy 'beam'",
                 List.of("--problems", problems.toString(), "--format", "xml"), "--format must be json or table",
                 List.of("--problems", problems.toString(), "--engine", "nope"), "unknown engine 'nope'",

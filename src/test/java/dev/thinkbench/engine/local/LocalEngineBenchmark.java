@@ -149,8 +149,8 @@ public final class LocalEngineBenchmark {
                 double pt = fewer.prompt(longTokens);
                 double[] lb = llamaBench.isPresent()
                         ? bench(llamaBench.get().run(model, t, PROMPT_TOKENS, DECODE_TOKENS, 1)) : null;
-                System.out.printf(Locale.ROOT, "  in-process, %d thread(s): decode %.1f tok/s, prompt %.1f tok/s%s%n", t,
-                        dt, pt, lb == null ? "" : String.format(Locale.ROOT,
+                System.out.printf(Locale.ROOT, "  in-process, %d thread(s): decode %.1f tok/s, prompt %.1f tok/s%s%n",
+                        t, dt, pt, lb == null ? "" : String.format(Locale.ROOT,
                                 " (llama-bench at %d: decode %.1f, prompt %.1f)", t, lb[0], lb[1]));
             }
         }
