@@ -126,7 +126,7 @@ class ReportCommandTest {
                 dev.thinkbench.lab.sweep.ResultLog.read(results()).latest());
         BufferedImage plain = SweepCharts.accuracyVsTokens(rows, List.of(), "x");
         BufferedImage marked = SweepCharts.accuracyVsTokens(rows, List.of(new dev.thinkbench.lab.sweep.ScalingMeasures(
-                "fixed", null, null, null, 1.0, "medium")), "x");
+                "fixed", null, null, null, null, 1.0, "medium")), "x");
         int differing = 0;
         for (int y = 0; y < plain.getHeight(); y++) {
             for (int x = 0; x < plain.getWidth(); x++) {

@@ -10,10 +10,13 @@ package dev.thinkbench.lab.sweep;
  *                            thinking tokens; null with fewer than two points at different token counts
  * @param scalingPerDoubling the same mean pairwise slope over log2 of the tokens (accuracy points per doubling), as
  *                           the curve is drawn on a log axis; null likewise
+ * @param tokenSpan the thinking tokens the curve spans (its largest mean less its smallest), null with fewer than two
+ *                  points: a curve over tens of tokens (a tiny model's) climbs hundreds of points "per 1,000 tokens",
+ *                  so a window may state the slope per a unit the curve spans
  * @param performance the best accuracy of the curve, null when no point has an accuracy
  * @param saturationLabel the label of the point after which every further step gains less than the threshold, null
  *                        when the curve is still rising at its end (or has fewer than two points)
  */
 public record ScalingMeasures(String strategy, Double control, Double scalingPerKiloToken, Double scalingPerDoubling,
-                              Double performance, String saturationLabel) {
+                              Double tokenSpan, Double performance, String saturationLabel) {
 }

@@ -116,8 +116,11 @@ public final class SweepSummary {
         List<ScalingMeasures> out = new ArrayList<>();
         for (Map.Entry<String, List<SummaryRow>> e : curves(rows).entrySet()) {
             List<SummaryRow> curve = e.getValue();
+            Double span = curve.size() < 2 ? null
+                    : curve.getLast().meanThinkingTokens() - curve.getFirst().meanThinkingTokens();
             out.add(new ScalingMeasures(e.getKey(), control(e.getKey(), records), slope(curve, false),
-                    slope(curve, true), curve.stream().map(SummaryRow::accuracy).max(Double::compare).orElse(null),
+                    slope(curve, true), span,
+                    curve.stream().map(SummaryRow::accuracy).max(Double::compare).orElse(null),
                     saturation(curve, SATURATION_THRESHOLD)));
         }
         return out;

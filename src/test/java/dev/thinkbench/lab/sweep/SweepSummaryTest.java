@@ -93,6 +93,7 @@ class SweepSummaryTest {
         // pairs (a,b) 20 pts over 1k, (a,c) 40 over 3k, (b,c) 20 over 2k
         assertThat(m.scalingPerKiloToken()).isCloseTo((20 + 40 / 3.0 + 10) / 3, within(1e-9));
         assertThat(m.scalingPerDoubling()).isCloseTo((20 + 20 + 20) / 3.0, within(1e-9));
+        assertThat(m.tokenSpan()).as("from 1,000 to 4,000 mean thinking tokens").isCloseTo(3000, within(1e-9));
         assertThat(m.saturationLabel()).as("still rising").isNull();
     }
 

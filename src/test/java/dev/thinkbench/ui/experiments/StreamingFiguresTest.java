@@ -126,7 +126,7 @@ class StreamingFiguresTest {
             return t;
         });
         java.util.function.Function<Double, SweepFigures> withPerformance = p -> new SweepFigures(List.of(), List.of(),
-                List.of(new dev.thinkbench.lab.sweep.ScalingMeasures("fixed", 1.0, 2.0, 3.0, p, null)),
+                List.of(new dev.thinkbench.lab.sweep.ScalingMeasures("fixed", 1.0, 2.0, 3.0, 100.0, p, null)),
                 java.util.Map.of());
         fx(() -> {
             table.show(withPerformance.apply(0.5));
@@ -167,7 +167,7 @@ class StreamingFiguresTest {
 
         fx(() -> {
             table.show(new SweepFigures(List.of(), List.of(), List.of(new dev.thinkbench.lab.sweep.ScalingMeasures(
-                    "fixed", 1.0, 2.0, 3.0, 0.5, null)), java.util.Map.of()));
+                    "fixed", 1.0, 2.0, 3.0, 100.0, 0.5, null)), java.util.Map.of()));
             return null;
         });
         assertThat(table.valueAt("Performance", 0)).isEqualTo("50%");
