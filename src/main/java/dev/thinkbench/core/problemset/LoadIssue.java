@@ -10,6 +10,8 @@ import java.util.Locale;
  * another language words the reason itself from the same arguments.
  *
  * @param line 1-based line number where the entry starts (0 for the file as a whole)
+ * @param reason what is wrong with it
+ * @param arguments the values the reason's wording names, in order, as text
  */
 public record LoadIssue(int line, Reason reason, List<String> arguments) {
 

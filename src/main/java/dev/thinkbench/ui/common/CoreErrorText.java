@@ -24,6 +24,7 @@ public final class CoreErrorText {
     /** A skipped line of a problem or results file: its line number and what is wrong with it. */
     public static String of(LoadIssue issue) {
         String what = Messages.get("problems.issue." + issue.reason().name(), issue.arguments().toArray());
-        return issue.line() > 0 ? Messages.get("problems.issue.line", issue.line(), what) : what;
+        // the line as text: a number argument would be grouped ("line 1,801"), unlike the values in the wording
+        return issue.line() > 0 ? Messages.get("problems.issue.line", String.valueOf(issue.line()), what) : what;
     }
 }

@@ -29,7 +29,8 @@ public final class EngineNames {
         return of(engine.id(), engine.displayName());
     }
 
-    private static String of(String id, String registryName) {
+    /** The name of engine {@code id} where the bundle words it, else {@code registryName} (e.g. a saved session's). */
+    public static String of(String id, String registryName) {
         String key = "engine.name." + id;
         return Messages.bundle().containsKey(key) ? Messages.get(key) : registryName;
     }

@@ -265,7 +265,7 @@ public final class ConnectionViewModel {
                         ? new ServerStatus(ServerStatus.State.PROBLEM, Messages.get("connection.noModels", name),
                         Messages.get("connection.noModels.detail", name))
                         : new ServerStatus(ServerStatus.State.OK, Messages.get("connection.ok", name, list.size()),
-                        current.displayName()));
+                        EngineNames.of(current)));
                 if (list.isEmpty()) {
                     modelsError.set(Messages.get("connection.noModelsYet"));
                 } else if (model.get() == null || model.get().isBlank()) {

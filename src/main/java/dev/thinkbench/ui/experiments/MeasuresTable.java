@@ -18,10 +18,11 @@ import java.util.function.Function;
 
 /**
  * s1's three measures (s1 §3.2), a row each, with a column per strategy: Control (the share of runs whose thinking
- * stayed within its budget's bounds), Scaling (the mean slope of the curve, per doubling of the tokens and per 1,000
- * tokens or fewer, see {@link #perTokens}), Performance (the best accuracy), and where the curve saturates. While results stream in, each cell's
- * value is an observable string set in place, so new measures change only the cells whose text changed: the table's
- * rows and cells are made again only when the strategies change (a {@code refresh()} would make every cell anew, with
+ * stayed within its budget's bounds), Scaling (the mean slope of the curve, per doubling of the tokens, and per 1,000
+ * tokens or per a smaller power of ten that the curve spans: {@link #perTokens}), Performance (the best accuracy), and
+ * where the curve saturates. While results stream in, each cell's value is an observable string set in place, so new
+ * measures change only the cells whose text changed: the table's rows and cells are made again only when the
+ * strategies change (a {@code refresh()} would make every cell anew, with
  * its tooltip, four times a second). The strategies of the sweep set up have their columns before it starts
  * ({@link #plan}). UI thread only.
  */
@@ -91,7 +92,7 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
             unit /= 10;
         }
         return Messages.get("sweep.measures.pointsPer", String.format(Locale.ROOT, "%+.1f", perKilo * unit / 1000),
-                unit == 1000 ? "1k" : Integer.toString(unit));
+                unit == 1000 ? Messages.get("sweep.measures.unitKilo") : Integer.toString(unit));
     }
 
     private void rebuild() {

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.session;
 
+import dev.thinkbench.ui.common.EngineNames;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.lab.LaneRun;
 import dev.thinkbench.lab.Replay;
@@ -99,7 +100,8 @@ public final class ReplayViewModel {
 
     private static String describe(Session s) {
         String model = s.setup().model().isBlank() ? "" : " \u00b7 " + s.setup().model();
-        String engine = s.setup().engineName().isBlank() ? s.setup().engineId() : s.setup().engineName();
+        String engine = EngineNames.of(s.setup().engineId(),
+                s.setup().engineName().isBlank() ? s.setup().engineId() : s.setup().engineName());
         return engine.isBlank() ? Messages.get("replay.recorded", WHEN.format(s.savedAt()), model)
                 : Messages.get("replay.recordedOn", WHEN.format(s.savedAt()), model, engine);
     }

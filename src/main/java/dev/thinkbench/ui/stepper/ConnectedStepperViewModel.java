@@ -124,7 +124,7 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
         // the built-in engine first: it needs nothing installed
         String raw = engines.rawEntries().stream()
                 .sorted(Comparator.comparing((EngineRegistry.Entry k) -> !k.id().equals(builtinId)))
-                .map(EngineRegistry.Entry::displayName).collect(Collectors.joining(", "));
+                .map(EngineNames::of).collect(Collectors.joining(", "));
         return entry == null ? Messages.get("stepper.noEngine", raw)
                 : Messages.get("stepper.chatEngine", EngineNames.of(entry), raw);
     }

@@ -31,7 +31,8 @@ class EngineNamesTest {
         Messages.setLocale(Locale.KOREAN);
         assertThat(EngineNames.of(builtin)).isEqualTo("내장 엔진 (llama.cpp)");
         assertThat(EngineNames.of(ollama)).isEqualTo("Ollama");
-        assertThat(EngineNames.of(engine)).isEqualTo("내장 엔진 (llama.cpp) \u00b7 템플릿 모델별 (없으면 chatml-think)");
+        assertThat(EngineNames.of(engine))
+                .isEqualTo("내장 엔진 (llama.cpp) \u00b7 템플릿 모델별 (없으면 chatml-think)");
 
         Messages.setLocale(Locale.ENGLISH);
         assertThat(EngineNames.of(engine)).as("the same words as the engine's own name in English")

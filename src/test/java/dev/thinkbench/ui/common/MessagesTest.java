@@ -59,7 +59,8 @@ class MessagesTest {
 
         Messages.setLocale(Locale.KOREAN);
         assertThat(CoreErrorText.of(catchThrowableOfType(IllegalArgumentException.class,
-                () -> BudgetSpec.parse("tokens:0")))).isEqualTo("tokens은(는) 1에서 1000000 사이여야 합니다 (쓴 값: 0)");
+                () -> BudgetSpec.parse("tokens:0"))))
+                .isEqualTo("tokens은(는) 1에서 1000000 사이여야 합니다 (쓴 값: 0)");
         assertThat(CoreErrorText.of(catchThrowableOfType(IllegalArgumentException.class,
                 () -> BudgetSpec.parse("force:min=500,max=100")))).isEqualTo("min(500)이 max(100)보다 큽니다");
         assertThat(CoreErrorText.of(new IllegalArgumentException("other")))
@@ -85,8 +86,9 @@ class MessagesTest {
         Messages.setLocale(Locale.KOREAN);
         assertThat(load.issues()).extracting(CoreErrorText::of).containsExactly(
                 "1번째 줄: 문제 'a': difficulty에는 정수를 써야 합니다 (쓴 값: 'hard')");
-        assertThat(CoreErrorText.of(LoadIssue.of(3, LoadIssue.Reason.ID_USED_BEFORE, "b", 1)))
-                .isEqualTo("3번째 줄: id 'b'은(는) 이미 1번째 줄에서 쓰였습니다");
+        assertThat(CoreErrorText.of(LoadIssue.of(1801, LoadIssue.Reason.ID_USED_BEFORE, "b", 1500)))
+                .as("line numbers as written, not grouped")
+                .isEqualTo("1801번째 줄: id 'b'은(는) 이미 1500번째 줄에서 쓰였습니다");
         Messages.setLocale(Locale.ENGLISH);
         assertThat(CoreErrorText.of(load.issues().getFirst())).isEqualTo(load.issues().getFirst().toString())
                 .isEqualTo("line 1: problem 'a': difficulty must be a whole number, was 'hard'");

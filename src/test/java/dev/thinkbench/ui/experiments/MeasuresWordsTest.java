@@ -34,5 +34,6 @@ class MeasuresWordsTest {
 
         Messages.setLocale(Locale.KOREAN);
         assertThat(MeasuresTable.perTokens(perKilo(2275.2, 30.0))).isEqualTo("+22.8%p / 10토큰");
+        assertThat(MeasuresTable.perTokens(perKilo(4.3, 7680.0))).isEqualTo("+4.3%p / 1천토큰");
     }
 }

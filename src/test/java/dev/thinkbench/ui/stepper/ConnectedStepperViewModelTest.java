@@ -82,7 +82,7 @@ class ConnectedStepperViewModelTest {
 
         assertThat(vm.supportedProperty().get()).isFalse();
         assertThat(vm.explanationProperty().get()).startsWith("ollama engine is a chat engine")
-                .contains("pick one in the engine bar: Built-in engine, llama.cpp server");
+                .contains("pick one in the engine bar: Built-in engine (llama.cpp), llama.cpp server");
         vm.stepper().promptProperty().set("Hi");
         vm.stepper().run();
         assertThat(vm.stepper().errorProperty().get()).startsWith("ollama engine is a chat engine");
