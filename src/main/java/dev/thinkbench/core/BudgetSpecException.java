@@ -1,8 +1,6 @@
 package dev.thinkbench.core;
 
-import java.text.MessageFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A budget spec that cannot be read: what is wrong with it ({@link #reason()}) and the values its message names
@@ -11,8 +9,8 @@ import java.util.Locale;
  */
 public final class BudgetSpecException extends IllegalArgumentException {
 
-    /** What is wrong, with the English wording ({@link MessageFormat} pattern over the arguments). */
-    public enum Reason {
+    /** What is wrong, with the English wording. */
+    public enum Reason implements EnglishWording {
         EMPTY("budget is empty (use none, tokens:N, effort:LEVEL or force:...)"),
         UNKNOWN_KIND("unknown budget ''{0}'' (use none, tokens:N, effort:LEVEL or "
                 + "force:min=N,max=N,waits=N,wait=TEXT)"),
@@ -31,7 +29,7 @@ public final class BudgetSpecException extends IllegalArgumentException {
             this.english = english;
         }
 
-        /** The wording's pattern in English. */
+        @Override
         public String english() {
             return english;
         }
@@ -41,17 +39,13 @@ public final class BudgetSpecException extends IllegalArgumentException {
     private final List<String> arguments;
 
     BudgetSpecException(Reason reason, Object... arguments) {
-        super(new MessageFormat(reason.english(), Locale.ROOT).format(strings(arguments)));
-        this.reason = reason;
-        this.arguments = List.of(strings(arguments));
+        this(reason, EnglishWording.texts(arguments));
     }
 
-    private static String[] strings(Object[] arguments) {
-        String[] out = new String[arguments.length];
-        for (int i = 0; i < arguments.length; i++) {
-            out[i] = String.valueOf(arguments[i]);
-        }
-        return out;
+    private BudgetSpecException(Reason reason, List<String> arguments) {
+        super(reason.format(arguments));
+        this.reason = reason;
+        this.arguments = arguments;
     }
 
     public Reason reason() {

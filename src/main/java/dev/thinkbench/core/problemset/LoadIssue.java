@@ -1,8 +1,8 @@
 package dev.thinkbench.core.problemset;
 
-import java.text.MessageFormat;
+import dev.thinkbench.core.EnglishWording;
+
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A line of a problem file (or a results file) that was skipped, and why: the {@link Reason} and the values its
@@ -15,8 +15,8 @@ import java.util.Locale;
  */
 public record LoadIssue(int line, Reason reason, List<String> arguments) {
 
-    /** Why an entry was skipped, with the English wording ({@link MessageFormat} pattern over the arguments). */
-    public enum Reason {
+    /** Why an entry was skipped, with the English wording. */
+    public enum Reason implements EnglishWording {
         NOT_JSON("not valid JSON ({0})"),
         NOT_AN_OBJECT("not a JSON object"),
         TEXT_AFTER_QUOTE("text after a closing quote"),
@@ -40,7 +40,7 @@ public record LoadIssue(int line, Reason reason, List<String> arguments) {
             this.english = english;
         }
 
-        /** The wording's pattern in English. */
+        @Override
         public String english() {
             return english;
         }
@@ -52,12 +52,12 @@ public record LoadIssue(int line, Reason reason, List<String> arguments) {
 
     /** An issue of {@code reason}; the arguments are kept as text (numbers without grouping). */
     public static LoadIssue of(int line, Reason reason, Object... arguments) {
-        return new LoadIssue(line, reason, java.util.Arrays.stream(arguments).map(String::valueOf).toList());
+        return new LoadIssue(line, reason, EnglishWording.texts(arguments));
     }
 
     /** What is wrong, in English. */
     public String message() {
-        return new MessageFormat(reason.english(), Locale.ROOT).format(arguments.toArray());
+        return reason.format(arguments);
     }
 
     @Override
