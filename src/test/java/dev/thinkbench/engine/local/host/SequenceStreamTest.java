@@ -63,6 +63,32 @@ class SequenceStreamTest {
     }
 
     @Test
+    void textWaitsUpToTheFlushIntervalAndThenGoesWithEverythingPending() {
+        long[] now = {-5_000_000_000L}; // nanoTime may be any value, negative too
+        SequenceStream s = new SequenceStream(1, List.of(), false, events::add, () -> now[0]);
+
+        s.accept(new byte[] {'a'}, null);
+        assertThat(events).as("the first token goes at once").containsExactly(new HostEvent.Chunk(1, "a", 1, null));
+
+        for (char c : "bcd".toCharArray()) {
+            now[0] += SequenceStream.FLUSH_NANOS / 4;
+            s.accept(new byte[] {(byte) c}, null);
+        }
+        assertThat(events).as("within the interval nothing more is sent").hasSize(1);
+
+        now[0] += SequenceStream.FLUSH_NANOS / 4;
+        s.accept(new byte[] {'e'}, null);
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1)).isEqualTo(new HostEvent.Chunk(1, "bcde", 4, null));
+
+        now[0] += 1;
+        s.accept(new byte[] {'f'}, null);
+        s.finish("LENGTH", 6, 1, 1, 6, 0);
+        assertThat(events.get(2)).as("the end sends what waits").isEqualTo(new HostEvent.Chunk(1, "f", 1, null));
+        assertThat(events.getLast()).isInstanceOf(HostEvent.Done.class);
+    }
+
+    @Test
     void aStopStringEndsTheTextBeforeItEvenAcrossTokens() {
         SequenceStream s = new SequenceStream(1, List.of("</think>"), false, events::add);
 
