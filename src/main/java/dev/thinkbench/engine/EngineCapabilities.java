@@ -2,6 +2,8 @@ package dev.thinkbench.engine;
 
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.EffortLevel;
+import dev.thinkbench.core.EnglishWording;
+import dev.thinkbench.core.Worded;
 
 import java.util.List;
 import java.util.Set;
@@ -23,20 +25,46 @@ public record EngineCapabilities(Set<Budget.Kind> budgetKinds, List<EffortLevel>
         effortLevels = List.copyOf(effortLevels);
     }
 
-    /** Null when the budget is supported, else the reason it is not, fit to show the user. */
+    /** What an engine cannot do with a budget, with the English wording. */
+    public enum Unsupported implements EnglishWording {
+        NO_OFF("this engine cannot switch thinking off"),
+        NO_TOKENS("this engine has no thinking-token budget; use an effort level"),
+        NO_EFFORT("this engine has no effort levels"),
+        NO_FORCING("budget forcing needs a raw-continuation engine (built-in, llama.cpp server, vLLM completions, "
+                + "Ollama raw, DeepSeek prefix)"),
+        EFFORT_NOT_OFFERED("effort ''{0}'' is not offered here; use one of {1}");
+
+        private final String english;
+
+        Unsupported(String english) {
+            this.english = english;
+        }
+
+        @Override
+        public String english() {
+            return english;
+        }
+    }
+
+    /** Null when the budget is supported, else the reason it is not, in English (the command line's words). */
     public String whyUnsupported(Budget budget) {
+        Worded why = unsupported(budget);
+        return why == null ? null : why.english();
+    }
+
+    /** Null when the budget is supported, else why not, for a window to word in its language. */
+    public Worded unsupported(Budget budget) {
         if (!budgetKinds.contains(budget.kind())) {
-            return switch (budget.kind()) {
-                case NONE -> "this engine cannot switch thinking off";
-                case TOKENS -> "this engine has no thinking-token budget; use an effort level";
-                case EFFORT -> "this engine has no effort levels";
-                case FORCING -> "budget forcing needs a raw-continuation engine (built-in, llama.cpp server, "
-                        + "vLLM completions, Ollama raw, DeepSeek prefix)";
-            };
+            return Worded.of(switch (budget.kind()) {
+                case NONE -> Unsupported.NO_OFF;
+                case TOKENS -> Unsupported.NO_TOKENS;
+                case EFFORT -> Unsupported.NO_EFFORT;
+                case FORCING -> Unsupported.NO_FORCING;
+            });
         }
         if (budget instanceof Budget.Effort e && !effortLevels.contains(e.level())) {
-            return "effort '" + e.level().wireName() + "' is not offered here; use one of "
-                    + effortLevels.stream().map(EffortLevel::wireName).toList();
+            return Worded.of(Unsupported.EFFORT_NOT_OFFERED, e.level().wireName(),
+                    effortLevels.stream().map(EffortLevel::wireName).toList());
         }
         return null;
     }

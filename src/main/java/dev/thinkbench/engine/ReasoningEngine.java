@@ -1,6 +1,7 @@
 package dev.thinkbench.engine;
 
 import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.core.Price;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.core.RunSpec;
@@ -30,6 +31,14 @@ public interface ReasoningEngine {
 
     /** What this budget means on this engine, for tooltips: e.g. {@code think=true, num_predict=4096}. */
     String describe(Budget budget);
+
+    /**
+     * What {@link #describe} says, as a reason and values a window words in its own language; null when the engine
+     * words it in English only (then the window shows {@link #describe}'s words). Its English equals describe's.
+     */
+    default Worded meaning(Budget budget) {
+        return null;
+    }
 
     /** The price of a model: free for local servers, from the table for hosted APIs, null if unknown. */
     Price price(String model, PriceTable table);

@@ -2,11 +2,13 @@ package dev.thinkbench.forcing;
 
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.EffortLevel;
+import dev.thinkbench.core.EnglishWording;
 import dev.thinkbench.core.ForcingPlan;
 import dev.thinkbench.core.Price;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.EngineCapabilities;
@@ -116,25 +118,51 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
 
     @Override
     public String describe(Budget budget) {
+        return meaning(budget).english();
+    }
+
+    @Override
+    public Worded meaning(Budget budget) {
+        String end = template().thinkingEnd();
         return switch (budget) {
-            case Budget.None n -> "thinking off: " + template().thinkingEnd()
-                    + " and the answer prefix are appended at once";
-            case Budget.Tokens t -> "budget forcing: at most " + t.maxThinkingTokens() + " thinking tokens, then "
-                    + template().thinkingEnd() + " and \"" + ForcingPlan.DEFAULT_ANSWER_PREFIX + "\"; no Waits";
+            case Budget.None n -> Worded.of(Meaning.OFF, end);
+            case Budget.Tokens t -> Worded.of(Meaning.CAP, t.maxThinkingTokens(), end,
+                    ForcingPlan.DEFAULT_ANSWER_PREFIX);
             case Budget.Effort e -> EFFORT_CAPS.containsKey(e.level())
-                    ? "effort " + e.level().wireName() + " means budget forcing with at most "
-                    + EFFORT_CAPS.get(e.level()) + " thinking tokens here (no Waits)"
-                    : "effort " + e.level().wireName() + " is not offered (use low, medium or high)";
-            case Budget.Forcing f -> describe(f.plan());
+                    ? Worded.of(Meaning.EFFORT, e.level().wireName(), EFFORT_CAPS.get(e.level()))
+                    : Worded.of(Meaning.EFFORT_NOT_OFFERED, e.level().wireName());
+            case Budget.Forcing f -> meaning(f.plan(), end);
         };
     }
 
-    private String describe(ForcingPlan p) {
-        String waits = p.maxWaits() == 0 || p.minThinkingTokens() == 0 ? "no Waits"
-                : "up to " + p.maxWaits() + " \u00d7 \"" + String.join("\" / \"", p.waitTexts()) + "\" below "
-                + p.minThinkingTokens() + " tokens";
-        return "budget forcing: thinking stops on " + template().thinkingEnd() + ", " + waits + ", answer forced at "
-                + p.maxThinkingTokens() + " tokens with \"" + p.answerPrefix() + "\"";
+    private static Worded meaning(ForcingPlan p, String end) {
+        if (p.maxWaits() == 0 || p.minThinkingTokens() == 0) {
+            return Worded.of(Meaning.PLAN, end, p.maxThinkingTokens(), p.answerPrefix());
+        }
+        return Worded.of(Meaning.PLAN_WAITS, end, p.maxWaits(), String.join("\" / \"", p.waitTexts()),
+                p.minThinkingTokens(), p.maxThinkingTokens(), p.answerPrefix());
+    }
+
+    /** What a budget means on a forcing engine, with the English wording ({@link #meaning}). */
+    public enum Meaning implements EnglishWording {
+        OFF("thinking off: {0} and the answer prefix are appended at once"),
+        CAP("budget forcing: at most {0} thinking tokens, then {1} and \"{2}\"; no Waits"),
+        EFFORT("effort {0} means budget forcing with at most {1} thinking tokens here (no Waits)"),
+        EFFORT_NOT_OFFERED("effort {0} is not offered (use low, medium or high)"),
+        PLAN("budget forcing: thinking stops on {0}, no Waits, answer forced at {1} tokens with \"{2}\""),
+        PLAN_WAITS("budget forcing: thinking stops on {0}, up to {1} \u00d7 \"{2}\" below {3} tokens, answer forced at"
+                + " {4} tokens with \"{5}\"");
+
+        private final String english;
+
+        Meaning(String english) {
+            this.english = english;
+        }
+
+        @Override
+        public String english() {
+            return english;
+        }
     }
 
     /** True when the model's backend reports token probabilities (the built-in engine does). */

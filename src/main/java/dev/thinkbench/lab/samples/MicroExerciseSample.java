@@ -2,7 +2,6 @@ package dev.thinkbench.lab.samples;
 
 import dev.thinkbench.core.problems.Problem;
 import dev.thinkbench.core.problems.ProblemSplit;
-import dev.thinkbench.core.problems.Scratchpad;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class MicroExerciseSample {
     /** The exercise as a sample prompt. */
     public static SamplePrompt prompt() {
         Problem p = problem();
-        int traceTokens = Scratchpad.clean(p).length();
+        int traceTokens = NewProblem.scratchpadTokens(p);
         return new SamplePrompt(ID, "Micro model exercise (multi-step)", "math", p.question(), "",
                 "A " + p.difficulty() + "-step problem from the micro model's held-out set (" + p.id() + "); the "
                         + "answer is " + p.answer() + ". A full scratchpad takes about " + traceTokens

@@ -37,9 +37,14 @@ public final class NewProblem {
         return p;
     }
 
+    /** About how many thinking tokens the micro model's full scratchpad for {@code p} takes (one a character). */
+    public static int scratchpadTokens(Problem p) {
+        return Scratchpad.clean(p).length();
+    }
+
     /** The problem as a sample prompt for the micro model, with its answer and what to look for. */
     public static SamplePrompt asSample(Problem p) {
-        int traceTokens = Scratchpad.clean(p).length();
+        int traceTokens = scratchpadTokens(p);
         return new SamplePrompt(p.id(), "New problem (" + p.difficulty() + (p.difficulty() == 1 ? " step)" : " steps)"),
                 "math", p.question(), "", "A fresh " + p.difficulty() + "-step problem the micro model has never "
                 + "seen; the answer is " + p.answer() + ". A full scratchpad takes about " + traceTokens

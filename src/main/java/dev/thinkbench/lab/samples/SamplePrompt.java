@@ -1,6 +1,7 @@
 package dev.thinkbench.lab.samples;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One ready-made prompt from {@code samples/}.
@@ -15,9 +16,19 @@ import java.util.List;
  *               none a grader can check (a proof, a plan)
  * @param models which models the prompt suits: {@link #MICRO} (the built-in micro model can do it, and so can any
  *               reasoning model) or {@link #ANY} alone (it needs a real reasoning model); never empty
+ * @param translations the title and note in other languages, by language code (e.g. {@code ko}); the prompt itself
+ *                     stays as written (the micro model reads English only)
  */
 public record SamplePrompt(String id, String title, String category, String prompt, String system, String note,
-                           String answer, List<String> models) {
+                           String answer, List<String> models, Map<String, Words> translations) {
+
+    /** A title and note in one language; a blank one keeps the sample's own. */
+    public record Words(String title, String note) {
+        public Words {
+            title = title == null ? "" : title;
+            note = note == null ? "" : note;
+        }
+    }
 
     /** The tag of prompts in the micro model's world (small arithmetic word problems). */
     public static final String MICRO = "micro";
@@ -34,6 +45,7 @@ public record SamplePrompt(String id, String title, String category, String prom
         note = note == null ? "" : note;
         answer = answer == null || answer.isBlank() ? null : answer.strip();
         models = models == null || models.isEmpty() ? List.of(ANY) : List.copyOf(models);
+        translations = translations == null ? Map.of() : Map.copyOf(translations);
         for (String m : models) {
             if (!m.equals(MICRO) && !m.equals(ANY)) {
                 throw new IllegalArgumentException("sample '" + id + "' names model tag '" + m + "'; use \"" + MICRO
@@ -42,9 +54,27 @@ public record SamplePrompt(String id, String title, String category, String prom
         }
     }
 
+    /** A sample with no translations. */
+    public SamplePrompt(String id, String title, String category, String prompt, String system, String note,
+                        String answer, List<String> models) {
+        this(id, title, category, prompt, system, note, answer, models, Map.of());
+    }
+
     /** A sample with no expected answer, for any reasoning model. */
     public SamplePrompt(String id, String title, String category, String prompt, String system, String note) {
         this(id, title, category, prompt, system, note, null, List.of(ANY));
+    }
+
+    /** This sample with its title and note in {@code language} where it has them, else as it is. */
+    public SamplePrompt in(String language) {
+        Words words = translations.get(language);
+        return words == null ? this : withWords(words.title(), words.note());
+    }
+
+    /** This sample with another title and note; a blank one keeps the sample's own. */
+    public SamplePrompt withWords(String newTitle, String newNote) {
+        return new SamplePrompt(id, newTitle.isBlank() ? title : newTitle, category, prompt, system,
+                newNote.isBlank() ? note : newNote, answer, models, translations);
     }
 
     /** True when the built-in micro model can do this prompt. */

@@ -8,15 +8,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads sample prompts from {@code samples/prompts.json}:
  * {@code {"version":1,"prompts":[{"id":"...","title":"...","category":"...","prompt":"...","system":"...",
- * "note":"...","answer":"...","models":["micro","any"]}]}}; {@code answer} (a string or a number) and {@code models}
- * may be left out (no expected answer; any reasoning model). Pure and thread-safe.
+ * "note":"...","answer":"...","models":["micro","any"],"translations":{"ko":{"title":"...","note":"..."}}}]}};
+ * {@code answer} (a string or a number), {@code models} and {@code translations} may be left out (no expected answer;
+ * any reasoning model; the title and note in one language). Pure and thread-safe.
  */
 public final class SamplePrompts {
 
@@ -43,7 +46,8 @@ public final class SamplePrompts {
             try {
                 prompts.add(new SamplePrompt(id, n.path("title").asText(""), n.path("category").asText(""),
                         n.path("prompt").asText(""), n.path("system").asText(""), n.path("note").asText(""),
-                        n.path("answer").isValueNode() ? n.path("answer").asText() : null, models(n)));
+                        n.path("answer").isValueNode() ? n.path("answer").asText() : null, models(n),
+                        translations(n)));
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -55,6 +59,13 @@ public final class SamplePrompts {
         List<String> tags = new ArrayList<>();
         n.path("models").forEach(t -> tags.add(t.asText()));
         return tags;
+    }
+
+    private static Map<String, SamplePrompt.Words> translations(JsonNode n) {
+        Map<String, SamplePrompt.Words> out = new HashMap<>();
+        n.path("translations").properties().forEach(e -> out.put(e.getKey(),
+                new SamplePrompt.Words(e.getValue().path("title").asText(""), e.getValue().path("note").asText(""))));
+        return out;
     }
 
     /** Reads {@code file}. */

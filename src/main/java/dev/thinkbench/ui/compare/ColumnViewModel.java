@@ -2,9 +2,10 @@ package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.lab.Lane;
-import dev.thinkbench.ui.common.CoreErrorText;
+import dev.thinkbench.ui.common.WindowWording;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -59,14 +60,14 @@ public final class ColumnViewModel {
             parsed = BudgetSpec.parse(budgetText.get());
             budgetError.set("");
         } catch (IllegalArgumentException e) {
-            budgetError.set(CoreErrorText.of(e));
+            budgetError.set(WindowWording.of(e));
         }
         budget.set(parsed);
         String why = "";
         String words = "";
         if (parsed != null && engine != null) {
-            String reason = engine.capabilities().whyUnsupported(parsed);
-            why = reason == null ? "" : reason;
+            Worded cannot = engine.capabilities().unsupported(parsed);
+            why = cannot == null ? "" : WindowWording.of(cannot);
             words = describe(parsed);
         } else if (parsed != null) {
             words = presetMeaning;
@@ -78,7 +79,8 @@ public final class ColumnViewModel {
 
     private String describe(Budget parsed) {
         try {
-            return engine.describe(parsed);
+            Worded meaning = engine.meaning(parsed);
+            return meaning == null ? engine.describe(parsed) : WindowWording.of(meaning);
         } catch (RuntimeException e) {
             return presetMeaning;
         }

@@ -51,9 +51,10 @@ public final class PromptViewModel {
     private final ReadOnlyStringWrapper seedError = new ReadOnlyStringWrapper(this, "seedError", "");
     private final ReadOnlyStringWrapper sampleNote = new ReadOnlyStringWrapper(this, "sampleNote", "");
 
+    /** @param samples the samples to offer, worded as written; the view model words them in the window's language */
     public PromptViewModel(List<SamplePrompt> samples) {
-        this.allSamples = List.copyOf(samples);
-        this.orderedSamples = FXCollections.observableArrayList(samples);
+        this.allSamples = SampleWords.of(samples);
+        this.orderedSamples = FXCollections.observableArrayList(allSamples);
         this.samples = FXCollections.unmodifiableObservableList(orderedSamples);
         sample.addListener((obs, old, now) -> {
             if (now != null) {
@@ -146,7 +147,7 @@ public final class PromptViewModel {
      */
     public SamplePrompt newProblem() {
         int n = Math.clamp(steps.get(), ProblemGenerator.MIN_STEPS, ProblemGenerator.MAX_STEPS);
-        SamplePrompt fresh = NewProblem.asSample(NewProblem.draw(n, seeds.getAsLong()));
+        SamplePrompt fresh = SampleWords.newProblem(NewProblem.draw(n, seeds.getAsLong()));
         sample.set(fresh);
         return fresh;
     }
@@ -154,7 +155,7 @@ public final class PromptViewModel {
     /** Puts the problem of {@code steps} steps drawn from {@code seed} in the prompt (the same for everyone). */
     public SamplePrompt newProblem(int stepCount, long seed) {
         steps.set(Math.clamp(stepCount, ProblemGenerator.MIN_STEPS, ProblemGenerator.MAX_STEPS));
-        SamplePrompt fresh = NewProblem.asSample(NewProblem.draw(steps.get(), seed));
+        SamplePrompt fresh = SampleWords.newProblem(NewProblem.draw(steps.get(), seed));
         sample.set(fresh);
         return fresh;
     }

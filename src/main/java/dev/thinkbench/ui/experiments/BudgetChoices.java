@@ -3,7 +3,7 @@ package dev.thinkbench.ui.experiments;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.lab.Lane;
-import dev.thinkbench.ui.common.CoreErrorText;
+import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.ui.common.Messages;
 
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ public final class BudgetChoices {
             try {
                 lane = parseLine(line);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(Messages.get("sweep.budgets.line", i + 1, CoreErrorText.of(e)), e);
+                throw new IllegalArgumentException(Messages.get("sweep.budgets.line", i + 1, WindowWording.of(e)), e);
             }
             if (!labels.add(lane.label())) {
                 throw new IllegalArgumentException(Messages.get("sweep.budgets.labelTwice", i + 1, lane.label()));

@@ -20,7 +20,7 @@ import dev.thinkbench.lab.sweep.TraceLog;
 import dev.thinkbench.ui.BackgroundTasks;
 import dev.thinkbench.ui.WorkbenchServices;
 import dev.thinkbench.ui.common.Formats;
-import dev.thinkbench.ui.common.CoreErrorText;
+import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.beans.Observable;
@@ -298,7 +298,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
         if (!log.existing().issues().isEmpty()) {
             String issues = Messages.get("sweep.error.resultsFile", log.existing().issues().size(),
-                    CoreErrorText.of(log.existing().issues().getFirst()));
+                    WindowWording.of(log.existing().issues().getFirst()));
             message.set(phase.get() == Phase.ENDED ? message.get() + " \u00b7 " + issues : issues);
         }
         if (phase.get() == Phase.ENDED) {

@@ -1,7 +1,7 @@
 package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.core.problemset.LoadIssue;
-import dev.thinkbench.ui.common.CoreErrorText;
+import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.ListChangeListener;
@@ -93,7 +93,7 @@ public final class SweepSetupController {
         if (issues.isEmpty()) {
             return "";
         }
-        String shown = issues.stream().limit(5).map(i -> Messages.get("sweep.form.issue", CoreErrorText.of(i)))
+        String shown = issues.stream().limit(5).map(i -> Messages.get("sweep.form.issue", WindowWording.of(i)))
                 .collect(Collectors.joining("\n"));
         return issues.size() > 5 ? shown + "\n" + Messages.get("sweep.form.moreIssues", issues.size() - 5) : shown;
     }

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.core.problemset.ProblemLoad;
@@ -19,6 +20,7 @@ import dev.thinkbench.lab.sweep.SweepSetup;
 import dev.thinkbench.ui.BackgroundTasks;
 import dev.thinkbench.ui.common.EngineNames;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -243,9 +245,9 @@ public final class SweepSetupViewModel {
             return "";
         }
         for (Lane l : lanes) {
-            String why = engine.capabilities().whyUnsupported(l.budget());
+            Worded why = engine.capabilities().unsupported(l.budget());
             if (why != null) {
-                return l.label() + " (" + l.budget().spec() + "): " + why;
+                return l.label() + " (" + l.budget().spec() + "): " + WindowWording.of(why);
             }
         }
         return "";

@@ -50,6 +50,31 @@ class SampleAnswersTest {
     }
 
     @Test
+    void everySampleHasItsTitleAndNoteInKoreanAndTheSamePromptInEveryLanguage() throws Exception {
+        List<SamplePrompt> file = SamplePrompts.read(Path.of("samples/prompts.json"));
+
+        assertThat(file).allSatisfy(s -> {
+            SamplePrompt ko = s.in("ko");
+            assertThat(ko.title()).as(s.id()).isNotEqualTo(s.title()).matches(".*[\\uAC00-\\uD7A3].*");
+            assertThat(ko.note()).as(s.id()).isNotEqualTo(s.note()).matches("(?s).*[\\uAC00-\\uD7A3].*");
+            assertThat(ko.prompt()).isEqualTo(s.prompt());
+            assertThat(ko.answer()).isEqualTo(s.answer());
+            assertThat(s.in("fr")).as("a language with no translation keeps the sample's own words").isEqualTo(s);
+        });
+    }
+
+    @Test
+    void aTranslationWithoutANoteKeepsTheSamplesNote() throws Exception {
+        SamplePrompt s = SamplePrompts.read(new java.io.ByteArrayInputStream("""
+                {"prompts":[{"id":"a","title":"One","prompt":"1+1?","note":"easy",
+                  "translations":{"ko":{"title":"하나"}}}]}""".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getFirst();
+
+        assertThat(s.in("ko").title()).isEqualTo("하나");
+        assertThat(s.in("ko").note()).isEqualTo("easy");
+    }
+
+    @Test
     void aWrongModelTagIsRefusedWithTheTagsToUse() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SamplePrompt("x", "X", "", "p", "", "", null,
                 List.of("tiny"))).hasMessageContaining("\"micro\"").hasMessageContaining("\"any\"");

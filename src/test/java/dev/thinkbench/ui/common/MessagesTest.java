@@ -1,17 +1,25 @@
 package dev.thinkbench.ui.common;
 
+import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.EffortLevel;
 import dev.thinkbench.core.BudgetSpecException;
 import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.core.problemset.ProblemSetReader;
+import dev.thinkbench.engine.EngineCapabilities;
+import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.ForcingReasoningEngine;
+import dev.thinkbench.testing.ScriptedTestBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -58,15 +66,15 @@ class MessagesTest {
         }
 
         Messages.setLocale(Locale.KOREAN);
-        assertThat(CoreErrorText.of(catchThrowableOfType(IllegalArgumentException.class,
+        assertThat(WindowWording.of(catchThrowableOfType(IllegalArgumentException.class,
                 () -> BudgetSpec.parse("tokens:0"))))
                 .isEqualTo("tokens은(는) 1에서 1000000 사이여야 합니다 (쓴 값: 0)");
-        assertThat(CoreErrorText.of(catchThrowableOfType(IllegalArgumentException.class,
+        assertThat(WindowWording.of(catchThrowableOfType(IllegalArgumentException.class,
                 () -> BudgetSpec.parse("force:min=500,max=100")))).isEqualTo("min(500)이 max(100)보다 큽니다");
-        assertThat(CoreErrorText.of(new IllegalArgumentException("other")))
+        assertThat(WindowWording.of(new IllegalArgumentException("other")))
                 .as("an error that is not a budget spec's keeps its message").isEqualTo("other");
         Messages.setLocale(Locale.ENGLISH);
-        assertThat(CoreErrorText.of(catchThrowableOfType(IllegalArgumentException.class,
+        assertThat(WindowWording.of(catchThrowableOfType(IllegalArgumentException.class,
                 () -> BudgetSpec.parse("effort:huge")))).isEqualTo(
                 "unknown effort level 'huge' (use none, minimal, low, medium, high, xhigh or max)");
     }
@@ -84,14 +92,44 @@ class MessagesTest {
                 """, "set.jsonl");
 
         Messages.setLocale(Locale.KOREAN);
-        assertThat(load.issues()).extracting(CoreErrorText::of).containsExactly(
+        assertThat(load.issues()).extracting(WindowWording::of).containsExactly(
                 "1번째 줄: 문제 'a': difficulty에는 정수를 써야 합니다 (쓴 값: 'hard')");
-        assertThat(CoreErrorText.of(LoadIssue.of(1801, LoadIssue.Reason.ID_USED_BEFORE, "b", 1500)))
+        assertThat(WindowWording.of(LoadIssue.of(1801, LoadIssue.Reason.ID_USED_BEFORE, "b", 1500)))
                 .as("line numbers as written, not grouped")
                 .isEqualTo("1801번째 줄: id 'b'은(는) 이미 1500번째 줄에서 쓰였습니다");
         Messages.setLocale(Locale.ENGLISH);
-        assertThat(CoreErrorText.of(load.issues().getFirst())).isEqualTo(load.issues().getFirst().toString())
+        assertThat(WindowWording.of(load.issues().getFirst())).isEqualTo(load.issues().getFirst().toString())
                 .isEqualTo("line 1: problem 'a': difficulty must be a whole number, was 'hard'");
+    }
+
+    @Test
+    void aBudgetsMeaningOnAForcingEngineAndWhyAnEngineCannotRunItAreWordedInBothLanguages() throws IOException {
+        Properties en = load("messages.properties");
+        for (ForcingReasoningEngine.Meaning reason : ForcingReasoningEngine.Meaning.values()) {
+            assertThat(en.getProperty("budget.meaning." + reason.name())).as(reason.name())
+                    .isEqualTo(reason.english());
+        }
+        for (EngineCapabilities.Unsupported reason : EngineCapabilities.Unsupported.values()) {
+            assertThat(en.getProperty("budget.unsupported." + reason.name())).as(reason.name())
+                    .isEqualTo(reason.english());
+        }
+        ForcingReasoningEngine engine = ForcingReasoningEngine.over(new ScriptedTestBackend(),
+                ChatTemplates.CHATML_THINK);
+        Budget waits = BudgetSpec.parse("force:min=56,max=256,waits=1,wait=Wait");
+        EngineCapabilities chatOnly = new EngineCapabilities(Set.of(Budget.Kind.EFFORT), List.of(EffortLevel.LOW),
+                true, false, false);
+
+        Messages.setLocale(Locale.KOREAN);
+        assertThat(WindowWording.of(engine.meaning(waits))).isEqualTo(
+                "예산 강제: </think>에서 생각을 멈춤, 56 토큰 전이면 \"Wait\"를 최대 1번 덧붙임, 256 토큰에서 "
+                        + "\"Final Answer:\"로 답을 강제");
+        assertThat(WindowWording.of(chatOnly.unsupported(BudgetSpec.parse("effort:high"))))
+                .isEqualTo("노력 'high'은(는) 여기서 제공되지 않습니다. 다음 중 하나를 쓰세요: [low]");
+        Messages.setLocale(Locale.ENGLISH);
+        assertThat(WindowWording.of(engine.meaning(waits))).as("the English is describe's")
+                .isEqualTo(engine.describe(waits));
+        assertThat(WindowWording.of(chatOnly.unsupported(waits)))
+                .isEqualTo(chatOnly.whyUnsupported(waits)).startsWith("budget forcing needs");
     }
 
     /** The argument indices a pattern shows, each once, outside quoted text ({@code '{'} is a brace, not one). */

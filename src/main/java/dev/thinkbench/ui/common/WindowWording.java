@@ -1,18 +1,22 @@
 package dev.thinkbench.ui.common;
 
 import dev.thinkbench.core.BudgetSpecException;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.core.problemset.LoadIssue;
+import dev.thinkbench.engine.EngineCapabilities;
+import dev.thinkbench.forcing.ForcingReasoningEngine;
 
 import java.util.List;
 
 /**
- * What the core layer found wrong with the user's input, in the window's language. The core words its errors in
- * English (the command line's language) and names the reason and the values; this words the same reason from the
- * bundle ({@code budget.error.*}, {@code problems.issue.*}).
+ * What the lower layers say, in the window's language: errors in the user's input and what a budget means on an
+ * engine. Those layers word their messages in English (the command line's language) and name the reason and the
+ * values; this words the same reason from the bundle ({@code budget.error.*}, {@code problems.issue.*},
+ * {@code budget.meaning.*}, {@code budget.unsupported.*}).
  */
-public final class CoreErrorText {
+public final class WindowWording {
 
-    private CoreErrorText() {
+    private WindowWording() {
     }
 
     /** A {@link BudgetSpecException} worded from its reason and values; any other error's own message. */
@@ -28,6 +32,16 @@ public final class CoreErrorText {
         String what = worded("problems.issue.", issue.reason(), issue.arguments());
         // the line as text: a number argument would be grouped ("line 1,801"), unlike the values in the wording
         return issue.line() > 0 ? Messages.get("problems.issue.line", String.valueOf(issue.line()), what) : what;
+    }
+
+    /** A budget's meaning on an engine, or why the engine cannot run it. */
+    public static String of(Worded worded) {
+        String prefix = switch (worded.reason()) {
+            case ForcingReasoningEngine.Meaning m -> "budget.meaning.";
+            case EngineCapabilities.Unsupported u -> "budget.unsupported.";
+            default -> null;
+        };
+        return prefix == null ? worded.english() : worded(prefix, (Enum<?>) worded.reason(), worded.arguments());
     }
 
     private static String worded(String prefix, Enum<?> reason, List<String> arguments) {
