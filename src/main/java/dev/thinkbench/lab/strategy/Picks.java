@@ -1,6 +1,8 @@
 package dev.thinkbench.lab.strategy;
 
 import dev.thinkbench.core.AnswerGrader;
+import dev.thinkbench.core.EnglishWording;
+import dev.thinkbench.core.Worded;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,8 +21,38 @@ public final class Picks {
     private Picks() {
     }
 
-    /** A pick and why it was made. */
-    public record Pick(Candidate candidate, String note) {
+    /**
+     * A pick and why it was made.
+     *
+     * @param why the reason and its values, for a window to word in its language
+     */
+    public record Pick(Candidate candidate, Worded why) {
+
+        /** Why, in English (results files, the command line). */
+        public String note() {
+            return why.english();
+        }
+    }
+
+    /** Why a candidate was picked, with the English wording. */
+    public enum Why implements EnglishWording {
+        VOTES("{0} of {1} votes for {2}"),
+        UNSCORED_VOTES("no candidate was scored; {0} of {1} votes for {2}"),
+        SCORE("verifier score {0}"),
+        SHARED_SCORE("verifier score {0} shared by {1} candidates; majority among them"),
+        SHORTEST("shortest of {0} ({1} tokens)"),
+        LONGEST("longest of {0} ({1} tokens)");
+
+        private final String english;
+
+        Why(String english) {
+            this.english = english;
+        }
+
+        @Override
+        public String english() {
+            return english;
+        }
     }
 
     /** The most common answer; its first candidate. Empty when no candidate has an answer. */
@@ -35,8 +67,8 @@ public final class Picks {
         return votes.entrySet().stream()
                 .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
                         .thenComparing(e -> -firstWith.get(e.getKey()).index()))
-                .map(e -> new Pick(firstWith.get(e.getKey()), e.getValue() + " of " + candidates.size()
-                        + " votes for " + firstWith.get(e.getKey()).extracted()));
+                .map(e -> new Pick(firstWith.get(e.getKey()), Worded.of(Why.VOTES, e.getValue(), candidates.size(),
+                        firstWith.get(e.getKey()).extracted())));
     }
 
     /** The answered candidate that generated the fewest tokens. */
@@ -56,13 +88,14 @@ public final class Picks {
     public static Optional<Pick> bestScore(List<Candidate> candidates) {
         List<Candidate> scored = answered(candidates).stream().filter(c -> c.score() != null).toList();
         if (scored.isEmpty()) {
-            return majority(candidates).map(p -> new Pick(p.candidate(), "no candidate was scored; " + p.note()));
+            return majority(candidates).map(p -> new Pick(p.candidate(),
+                    new Worded(Why.UNSCORED_VOTES, p.why().arguments())));
         }
         double top = scored.stream().mapToDouble(Candidate::score).max().orElseThrow();
         List<Candidate> tied = scored.stream().filter(c -> c.score() == top).toList();
         Candidate pick = tied.size() == 1 ? tied.getFirst() : majority(tied).orElseThrow().candidate();
-        return Optional.of(new Pick(pick, "verifier score " + format(top) + (tied.size() > 1
-                ? " shared by " + tied.size() + " candidates; majority among them" : "")));
+        return Optional.of(new Pick(pick, tied.size() > 1 ? Worded.of(Why.SHARED_SCORE, format(top), tied.size())
+                : Worded.of(Why.SCORE, format(top))));
     }
 
     private static Optional<Pick> byLength(List<Candidate> candidates, boolean shortest) {
@@ -70,8 +103,8 @@ public final class Picks {
                 : shortest ? Integer.MAX_VALUE : -1;
         Comparator<Candidate> order = Comparator.comparingInt(length);
         order = (shortest ? order : order.reversed()).thenComparingInt(Candidate::index);
-        return answered(candidates).stream().min(order).map(c -> new Pick(c, (shortest ? "shortest" : "longest")
-                + " of " + candidates.size() + " (" + (c.tokens() == null ? "?" : c.tokens()) + " tokens)"));
+        return answered(candidates).stream().min(order).map(c -> new Pick(c, Worded.of(
+                shortest ? Why.SHORTEST : Why.LONGEST, candidates.size(), c.tokens() == null ? "?" : c.tokens())));
     }
 
     private static List<Candidate> answered(List<Candidate> candidates) {

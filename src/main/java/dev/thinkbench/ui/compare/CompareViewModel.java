@@ -13,6 +13,7 @@ import dev.thinkbench.lab.LaneRun;
 import dev.thinkbench.lab.PricedAs;
 import dev.thinkbench.lab.samples.ModelFit;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.lab.strategy.Candidate;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.beans.InvalidationListener;
@@ -530,7 +531,7 @@ public final class CompareViewModel {
                     : mark, c.index() == pickedIndex);
         }
         bestOfN.setOutcome(outcome.pick().map(p -> Messages.get("bestOfN.picked", p.candidate().index() + 1,
-                        BestOfNBar.selectionWords(round.selection()), p.note()))
+                        BestOfNBar.selectionWords(round.selection()), WindowWording.of(p.why())))
                 .orElse(Messages.get("bestOfN.nothingPicked")));
     }
 

@@ -3,12 +3,14 @@ package dev.thinkbench.ui.common;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.core.EffortLevel;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.core.BudgetSpecException;
 import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.core.problemset.ProblemSetReader;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
+import dev.thinkbench.lab.strategy.Picks;
 import dev.thinkbench.testing.ScriptedTestBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +105,7 @@ class MessagesTest {
     }
 
     @Test
-    void aBudgetsMeaningOnAForcingEngineAndWhyAnEngineCannotRunItAreWordedInBothLanguages() throws IOException {
+    void aBudgetsMeaningWhyAnEngineCannotRunItAndWhyACandidateWasPickedAreWordedInBothLanguages() throws IOException {
         Properties en = load("messages.properties");
         for (ForcingReasoningEngine.Meaning reason : ForcingReasoningEngine.Meaning.values()) {
             assertThat(en.getProperty("budget.meaning." + reason.name())).as(reason.name())
@@ -112,6 +114,9 @@ class MessagesTest {
         for (EngineCapabilities.Unsupported reason : EngineCapabilities.Unsupported.values()) {
             assertThat(en.getProperty("budget.unsupported." + reason.name())).as(reason.name())
                     .isEqualTo(reason.english());
+        }
+        for (Picks.Why reason : Picks.Why.values()) {
+            assertThat(en.getProperty("bestOfN.why." + reason.name())).as(reason.name()).isEqualTo(reason.english());
         }
         ForcingReasoningEngine engine = ForcingReasoningEngine.over(new ScriptedTestBackend(),
                 ChatTemplates.CHATML_THINK);
@@ -125,6 +130,7 @@ class MessagesTest {
                         + "\"Final Answer:\"로 답을 강제");
         assertThat(WindowWording.of(chatOnly.unsupported(BudgetSpec.parse("effort:high"))))
                 .isEqualTo("노력 'high'은(는) 여기서 제공되지 않습니다. 다음 중 하나를 쓰세요: [low]");
+        assertThat(WindowWording.of(Worded.of(Picks.Why.VOTES, 3, 5, "42"))).isEqualTo("5표 중 3표가 42");
         Messages.setLocale(Locale.ENGLISH);
         assertThat(WindowWording.of(engine.meaning(waits))).as("the English is describe's")
                 .isEqualTo(engine.describe(waits));
