@@ -79,8 +79,8 @@ final class CatalogCell extends ListCell<CatalogEntry> {
         CatalogModel m = entry.model();
         String line = m.name() + " \u00b7 " + m.quantization() + " \u00b7 " + GgufModelInfo.humanBytes(m.sizeBytes());
         title.setText(m.recommended() ? Messages.get("models.recommended", line) : line);
-        boolean saysChecksum = m.notes().toLowerCase(java.util.Locale.ROOT).contains("checksum");
-        notes.setText(m.sha256() == null || saysChecksum ? m.notes() : Messages.get("models.checksumNote", m.notes()));
+        String words = m.notesIn(Messages.locale().getLanguage());
+        notes.setText(m.sha256() == null ? words : Messages.get("models.checksumNote", words));
         bar.progressProperty().bind(entry.progressProperty());
         bar.visibleProperty().bind(entry.stateProperty().isEqualTo(CatalogEntry.State.DOWNLOADING)
                 .or(entry.stateProperty().isEqualTo(CatalogEntry.State.PAUSED)));

@@ -2,6 +2,7 @@ package dev.thinkbench.engine.local.models;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -10,10 +11,12 @@ import java.util.regex.Pattern;
  * @param sizeBytes approximate size, for display and the free-space check
  * @param sha256 lower-case hex checksum published for the file, null when none is known (never invented)
  * @param chatTemplate the template id the forcer should use, e.g. {@code deepseek-r1}
+ * @param notes what the file is good for, in English
+ * @param translatedNotes the notes in other languages, by language code (e.g. {@code ko})
  */
 public record CatalogModel(String id, String name, String family, String parameters, String quantization,
                            long sizeBytes, String license, URI url, String sha256, String chatTemplate,
-                           boolean recommended, String notes) {
+                           boolean recommended, String notes, Map<String, String> translatedNotes) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,100}");
@@ -44,6 +47,21 @@ public record CatalogModel(String id, String name, String family, String paramet
             throw new IllegalArgumentException("catalog model " + id + ": " + unsafe.getMessage(), unsafe);
         }
         notes = notes == null ? "" : notes;
+        translatedNotes = translatedNotes == null ? Map.of() : Map.copyOf(translatedNotes);
+    }
+
+    /** A model whose notes are in English only. */
+    public CatalogModel(String id, String name, String family, String parameters, String quantization,
+                        long sizeBytes, String license, URI url, String sha256, String chatTemplate,
+                        boolean recommended, String notes) {
+        this(id, name, family, parameters, quantization, sizeBytes, license, url, sha256, chatTemplate, recommended,
+                notes, Map.of());
+    }
+
+    /** The notes in {@code language} where the catalog has them, else in English. */
+    public String notesIn(String language) {
+        String translated = translatedNotes.get(language);
+        return translated == null || translated.isBlank() ? notes : translated;
     }
 
     /** The file name the download gets: the URL's last path segment, decoded, checked plain when constructed. */

@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the download catalog ({@code assets/models/catalog.json}). A malformed entry fails the whole file with the
+ * Reads the download catalog ({@code assets/models/catalog.json}); an entry's {@code translations} give its notes in
+ * other languages ({@code {"ko": {"notes": "..."}}}). A malformed entry fails the whole file with the
  * entry named, so a typo in the catalog is found at once rather than at download time. Stateless; blocks on I/O.
  */
 public final class ModelCatalogFile {
@@ -26,7 +29,13 @@ public final class ModelCatalogFile {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Entry(String id, String name, String family, String parameters, String quantization, Long sizeBytes,
-                 String license, String url, String sha256, String chatTemplate, Boolean recommended, String notes) {
+                 String license, String url, String sha256, String chatTemplate, Boolean recommended, String notes,
+                 Map<String, Translation> translations) {
+    }
+
+    /** An entry's words in another language. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Translation(String notes) {
     }
 
     private ModelCatalogFile() {
@@ -50,7 +59,7 @@ public final class ModelCatalogFile {
                 CatalogModel m = new CatalogModel(e.id(), e.name(), e.family(), e.parameters(), e.quantization(),
                         e.sizeBytes() == null ? 0 : e.sizeBytes(), e.license(), e.url() == null ? null
                         : URI.create(e.url()), e.sha256(), e.chatTemplate(), Boolean.TRUE.equals(e.recommended()),
-                        e.notes());
+                        e.notes(), translatedNotes(e));
                 if (!ids.add(m.id())) {
                     throw new IllegalArgumentException("catalog id " + m.id() + " appears twice");
                 }
@@ -60,5 +69,17 @@ public final class ModelCatalogFile {
             }
         }
         return List.copyOf(models);
+    }
+
+    private static Map<String, String> translatedNotes(Entry e) {
+        Map<String, String> out = new HashMap<>();
+        if (e.translations() != null) {
+            e.translations().forEach((language, t) -> {
+                if (t != null && t.notes() != null) {
+                    out.put(language, t.notes());
+                }
+            });
+        }
+        return out;
     }
 }

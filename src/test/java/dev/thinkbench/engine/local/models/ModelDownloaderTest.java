@@ -250,6 +250,12 @@ class ModelDownloaderTest {
         assertThat(catalog).filteredOn(CatalogModel::recommended).singleElement()
                 .satisfies(m -> assertThat(m.fileName()).isEqualTo("DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf"));
         assertThat(catalog).allSatisfy(m -> assertThat(m.url().getScheme()).isEqualTo("https"));
+        assertThat(catalog).as("every entry's notes in Korean too").allSatisfy(m -> {
+            assertThat(m.notesIn("ko")).isNotEqualTo(m.notes()).matches("(?s).*[\\uAC00-\\uD7A3].*");
+            assertThat(m.notesIn("fr")).isEqualTo(m.notes());
+        });
+        assertThat(catalog).as("the checksum note is the window's, not the catalog's")
+                .allSatisfy(m -> assertThat(m.notes()).doesNotContainIgnoringCase("checksum"));
     }
 
     private static CatalogModel catalogEntry(String url) {
