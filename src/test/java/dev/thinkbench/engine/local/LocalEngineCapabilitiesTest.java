@@ -123,6 +123,7 @@ class LocalEngineCapabilitiesTest {
         assertThat(process.details()).containsKeys("description", "devices", "systemInfo", "loadLog")
                 .containsEntry("vocabulary", "358");
         assertThat(process.details().get("description")).startsWith("llama");
+        assertThat(process.details()).containsEntry("threads", "1");
     }
 
     @Test

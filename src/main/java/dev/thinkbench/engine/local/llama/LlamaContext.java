@@ -9,7 +9,8 @@ import java.lang.foreign.SegmentAllocator;
  * {@link Settings#sequences()} sequences in one unified buffer, decoding, and the logits of the last decode. Memory
  * operations work on sequence ids: {@link #removeTokens} rewinds a sequence (a Wait step keeps its prefix),
  * {@link #copySequence} forks one (the copy shares the cells, nothing is re-evaluated). Decoding runs on a CPU thread
- * pool of its own ({@link LlamaThreadpool}), as in llama.cpp's tools.
+ * pool of its own ({@link LlamaThreadpool}), as in llama.cpp's tools; one-token decodes may run on a smaller pool
+ * ({@link Settings#tokenThreads()}).
  *
  * <p>Not thread-safe: one thread decodes. Close it before its model.
  */
@@ -19,14 +20,22 @@ public final class LlamaContext implements AutoCloseable {
      * @param contextSize tokens of KV cache shared by all sequences
      * @param batchSize the most tokens one {@link #decode} takes
      * @param sequences the most sequences (ids 0 to sequences-1)
-     * @param threads CPU threads for decoding
+     * @param threads CPU threads for decoding a batch of several tokens (a prompt, several sequences at once)
+     * @param tokenThreads CPU threads for decoding one token (one sequence generating), at most {@code threads}
      */
-    public record Settings(int contextSize, int batchSize, int sequences, int threads) {
+    public record Settings(int contextSize, int batchSize, int sequences, int threads, int tokenThreads) {
         public Settings {
-            if (contextSize < 1 || batchSize < 1 || sequences < 1 || threads < 1) {
-                throw new IllegalArgumentException("context settings must be positive: " + contextSize + ", "
-                        + batchSize + ", " + sequences + ", " + threads);
+            if (contextSize < 1 || batchSize < 1 || sequences < 1 || threads < 1 || tokenThreads < 1
+                    || tokenThreads > threads) {
+                throw new IllegalArgumentException("context settings must be positive (token threads at most "
+                        + "threads): " + contextSize + ", " + batchSize + ", " + sequences + ", " + threads + ", "
+                        + tokenThreads);
             }
+        }
+
+        /** The same threads for every decode. */
+        public Settings(int contextSize, int batchSize, int sequences, int threads) {
+            this(contextSize, batchSize, sequences, threads, threads);
         }
     }
 
@@ -46,13 +55,16 @@ public final class LlamaContext implements AutoCloseable {
     private MemorySegment ctx;
     private final MemorySegment memory;
     private final LlamaThreadpool threads;
+    /** The pool for one-token decodes when it is smaller than {@link #threads}, else null. */
+    private final LlamaThreadpool tokenThreads;
 
-    private LlamaContext(LlamaLibrary lib, LlamaModel model, MemorySegment ctx, LlamaThreadpool threads)
-            throws Throwable {
+    private LlamaContext(LlamaLibrary lib, LlamaModel model, MemorySegment ctx, LlamaThreadpool threads,
+                         LlamaThreadpool tokenThreads) throws Throwable {
         this.lib = lib;
         this.model = model;
         this.ctx = ctx;
         this.threads = threads;
+        this.tokenThreads = tokenThreads;
         this.vocabSize = model.vocab().size();
         this.memory = (MemorySegment) lib.fn.getMemory.invokeExact(ctx);
         this.contextSize = (int) lib.fn.nCtx.invokeExact(ctx);
@@ -70,7 +82,7 @@ public final class LlamaContext implements AutoCloseable {
             LlamaLayouts.CTX_N_BATCH.set(params, 0L, settings.batchSize());
             LlamaLayouts.CTX_N_UBATCH.set(params, 0L, Math.min(settings.batchSize(), 512));
             LlamaLayouts.CTX_N_SEQ_MAX.set(params, 0L, settings.sequences());
-            LlamaLayouts.CTX_N_THREADS.set(params, 0L, settings.threads());
+            LlamaLayouts.CTX_N_THREADS.set(params, 0L, settings.tokenThreads());
             LlamaLayouts.CTX_N_THREADS_BATCH.set(params, 0L, settings.threads());
             LlamaLayouts.CTX_NO_PERF.set(params, 0L, true);
             LlamaLayouts.CTX_KV_UNIFIED.set(params, 0L, true);
@@ -80,10 +92,15 @@ public final class LlamaContext implements AutoCloseable {
                         + " tokens for " + model.file().getFileName(), mark);
             }
             LlamaThreadpool pool = LlamaThreadpool.create(lib, settings.threads());
+            // A pool of its own for one-token decodes: the batch pool's idle workers then sleep instead of being
+            // woken (and spinning) for every token they take no part in.
+            LlamaThreadpool tokenPool = pool == null || settings.tokenThreads() == settings.threads() ? null
+                    : LlamaThreadpool.create(lib, settings.tokenThreads());
             if (pool != null) {
-                lib.fn.attachThreadpool.invokeExact(ctx, pool.handle(), MemorySegment.NULL);
+                MemorySegment oneToken = tokenPool == null ? pool.handle() : tokenPool.handle();
+                lib.fn.attachThreadpool.invokeExact(ctx, oneToken, pool.handle());
             }
-            return new LlamaContext(lib, model, ctx, pool);
+            return new LlamaContext(lib, model, ctx, pool, tokenPool);
         } catch (Throwable t) {
             throw LlamaLibrary.unexpected("creating the context", t);
         }
@@ -219,6 +236,9 @@ public final class LlamaContext implements AutoCloseable {
         } finally {
             if (threads != null) {
                 threads.close();
+            }
+            if (tokenThreads != null) {
+                tokenThreads.close();
             }
         }
     }

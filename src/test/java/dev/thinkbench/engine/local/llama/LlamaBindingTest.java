@@ -120,6 +120,59 @@ class LlamaBindingTest {
         }
     }
 
+    /**
+     * A context whose one-token decodes run on one thread (a tiny model's, see the host) decodes as one on two
+     * threads does, and while a sequence generates token by token the two-thread pool it keeps for batches sleeps: over
+     * 300 ms of one-token decodes its worker uses at most 5 ticks. Had those decodes used that pool, even at one
+     * thread, its worker would have been woken and spun for each of them.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void oneTokenDecodesOnOneThreadDecodeTheSameAndLeaveTheBatchPoolAsleep() throws Exception {
+        Set<String> before = tasks().keySet();
+        try (LlamaModel model = LlamaModel.load(lib, llama, null);
+             LlamaContext ctx = LlamaContext.create(model, new LlamaContext.Settings(512, 512, 1, 2, 1));
+             LlamaBatch batch = new LlamaBatch(512);
+             LlamaSampler sampler = LlamaSampler.create(lib, LlamaSampler.Settings.greedy())) {
+            int[] prompt = model.vocab().tokenize(PROMPT, true, true);
+            assertThat(greedy(ctx, batch, 0, prompt.length, decodePrompt(ctx, batch, prompt, 0), 40))
+                    .isEqualTo(TinyGguf.EXPECTED_OUTPUT);
+
+            int[] looping = model.vocab().tokenize(PROMPT + "b", true, true);
+            ctx.clear();
+            int index = decodePrompt(ctx, batch, looping, 0); // a batch: on the two-thread pool
+            Map<String, Long> workers = tasks();
+            workers.keySet().removeAll(before);
+            String ours = Files.readString(Path.of("/proc/thread-self/comm")).strip();
+            workers.keySet().removeIf(task -> !ours.equals(comm(task)));
+            Thread.sleep(100); // the batch pool's short spin after the prompt ends (see the test above)
+            Map<String, Long> rested = tasks();
+            int pos = looping.length;
+            int decoded = 0;
+            long end = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < end) {
+                if (pos == 400) { // rewind to the prompt (nothing is decoded) and go on from there
+                    ctx.removeTokens(0, looping.length, -1);
+                    pos = looping.length;
+                }
+                int token = sampler.sample(ctx, index);
+                batch.clear();
+                index = batch.add(token, pos++, 0, true);
+                ctx.decode(batch);
+                decoded++;
+            }
+            Map<String, Long> after = tasks();
+
+            assertThat(workers).as("the batch pool's worker").isNotEmpty();
+            assertThat(decoded).isGreaterThan(100);
+            for (Map.Entry<String, Long> t : workers.entrySet()) {
+                assertThat(after.getOrDefault(t.getKey(), 0L) - rested.getOrDefault(t.getKey(), 0L))
+                        .as("CPU ticks of worker %s during %d one-token decodes", t.getKey(), decoded)
+                        .isLessThanOrEqualTo(5);
+            }
+        }
+    }
+
     private static String comm(String task) {
         try {
             return Files.readString(Path.of("/proc/self/task", task, "comm")).strip();
