@@ -22,6 +22,24 @@ public record Worded(EnglishWording reason, List<String> arguments) {
         return new Worded(reason, EnglishWording.texts(values));
     }
 
+    /**
+     * Text that has only its English words (e.g. read from a file written before it was worded by reason); a window
+     * shows it as it is.
+     */
+    public static Worded plain(String text) {
+        return new Worded(Plain.TEXT, List.of(text));
+    }
+
+    /** The reason of {@link #plain} text. */
+    public enum Plain implements EnglishWording {
+        TEXT;
+
+        @Override
+        public String english() {
+            return "{0}";
+        }
+    }
+
     /** The English wording. */
     public String english() {
         return reason.format(arguments);

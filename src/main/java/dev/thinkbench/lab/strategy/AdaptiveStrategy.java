@@ -6,6 +6,7 @@ import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Usage;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
@@ -75,8 +76,8 @@ public final class AdaptiveStrategy implements Strategy {
             Probe p = probes.get(i);
             shown.add(new Candidate(i, null, p.extracted(), null, p.tokens()));
         }
-        String note = probes.isEmpty() ? "" : probes.size() + " probes, the last after "
-                + probes.getLast().thinkingTokens() + " thinking tokens";
+        Worded note = probes.isEmpty() ? null
+                : Worded.of(StrategyNote.PROBES, probes.size(), probes.getLast().thinkingTokens());
         // The probe whose answer became the answer is counted in the call's own answer tokens.
         int answerProbe = raw.value() != null && raw.value().settled() ? probes.getLast().tokens() : 0;
         return new StrategyResult(raw.call(), List.of(raw.call()), probeTokens - answerProbe, run.lane(), shown,

@@ -1,5 +1,7 @@
 package dev.thinkbench.lab.strategy;
 
+import dev.thinkbench.core.Worded;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,11 +77,11 @@ public final class BestOfN implements Strategy {
         calls.addAll(extraCalls);
         if (pick.isPresent()) {
             return new StrategyResult(pick.get().candidate().call(), calls, 0, run.lane(), candidates,
-                    pick.get().note());
+                    pick.get().why());
         }
         Call fallback = candidates.stream().map(Candidate::call).filter(Call::ok).findFirst()
                 .orElse(candidates.getFirst().call());
-        String note = fallback.ok() ? "no candidate gave a readable answer" : "every candidate failed";
+        Worded note = Worded.of(fallback.ok() ? StrategyNote.NO_READABLE_ANSWER : StrategyNote.EVERY_CANDIDATE_FAILED);
         return new StrategyResult(fallback, calls, 0, run.lane(), candidates, note);
     }
 }

@@ -1,7 +1,6 @@
 package dev.thinkbench.lab.strategy;
 
 import dev.thinkbench.core.AnswerGrader;
-import dev.thinkbench.core.EnglishWording;
 import dev.thinkbench.core.Worded;
 
 import java.util.Comparator;
@@ -34,27 +33,6 @@ public final class Picks {
         }
     }
 
-    /** Why a candidate was picked, with the English wording. */
-    public enum Why implements EnglishWording {
-        VOTES("{0} of {1} votes for {2}"),
-        UNSCORED_VOTES("no candidate was scored; {0} of {1} votes for {2}"),
-        SCORE("verifier score {0}"),
-        SHARED_SCORE("verifier score {0} shared by {1} candidates; majority among them"),
-        SHORTEST("shortest of {0} ({1} tokens)"),
-        LONGEST("longest of {0} ({1} tokens)");
-
-        private final String english;
-
-        Why(String english) {
-            this.english = english;
-        }
-
-        @Override
-        public String english() {
-            return english;
-        }
-    }
-
     /** The most common answer; its first candidate. Empty when no candidate has an answer. */
     public static Optional<Pick> majority(List<Candidate> candidates) {
         Map<String, Integer> votes = new LinkedHashMap<>();
@@ -67,7 +45,7 @@ public final class Picks {
         return votes.entrySet().stream()
                 .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
                         .thenComparing(e -> -firstWith.get(e.getKey()).index()))
-                .map(e -> new Pick(firstWith.get(e.getKey()), Worded.of(Why.VOTES, e.getValue(), candidates.size(),
+                .map(e -> new Pick(firstWith.get(e.getKey()), Worded.of(StrategyNote.VOTES, e.getValue(), candidates.size(),
                         firstWith.get(e.getKey()).extracted())));
     }
 
@@ -89,13 +67,13 @@ public final class Picks {
         List<Candidate> scored = answered(candidates).stream().filter(c -> c.score() != null).toList();
         if (scored.isEmpty()) {
             return majority(candidates).map(p -> new Pick(p.candidate(),
-                    new Worded(Why.UNSCORED_VOTES, p.why().arguments())));
+                    new Worded(StrategyNote.UNSCORED_VOTES, p.why().arguments())));
         }
         double top = scored.stream().mapToDouble(Candidate::score).max().orElseThrow();
         List<Candidate> tied = scored.stream().filter(c -> c.score() == top).toList();
         Candidate pick = tied.size() == 1 ? tied.getFirst() : majority(tied).orElseThrow().candidate();
-        return Optional.of(new Pick(pick, tied.size() > 1 ? Worded.of(Why.SHARED_SCORE, format(top), tied.size())
-                : Worded.of(Why.SCORE, format(top))));
+        return Optional.of(new Pick(pick, tied.size() > 1 ? Worded.of(StrategyNote.SHARED_SCORE, format(top), tied.size())
+                : Worded.of(StrategyNote.SCORE, format(top))));
     }
 
     private static Optional<Pick> byLength(List<Candidate> candidates, boolean shortest) {
@@ -104,7 +82,7 @@ public final class Picks {
         Comparator<Candidate> order = Comparator.comparingInt(length);
         order = (shortest ? order : order.reversed()).thenComparingInt(Candidate::index);
         return answered(candidates).stream().min(order).map(c -> new Pick(c, Worded.of(
-                shortest ? Why.SHORTEST : Why.LONGEST, candidates.size(), c.tokens() == null ? "?" : c.tokens())));
+                shortest ? StrategyNote.SHORTEST : StrategyNote.LONGEST, candidates.size(), c.tokens() == null ? "?" : c.tokens())));
     }
 
     private static List<Candidate> answered(List<Candidate> candidates) {

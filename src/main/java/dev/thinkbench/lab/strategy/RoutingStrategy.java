@@ -4,6 +4,7 @@ import dev.thinkbench.core.AnswerGrader;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.lab.Lane;
 
@@ -55,22 +56,24 @@ public final class RoutingStrategy implements Strategy {
     public StrategyResult run(StrategyRun run) throws InterruptedException {
         List<Call> calls = new ArrayList<>();
         int rung;
-        String why;
+        Integer rated = null;
         Optional<int[]> known = known(run.problem());
         if (known.isPresent()) {
             rung = rung(known.get()[0], known.get()[1], run.ladder().size());
-            why = "difficulty " + known.get()[0] + " of " + known.get()[1];
         } else {
             Call rating = run.calls().run(classifySpec(run));
             calls.add(rating);
-            Integer level = rating.ok() ? rating(rating.answer()) : null;
-            rung = level == null ? (run.ladder().size() - 1) / 2 : rung(level, CLASSIFY_SCALE, run.ladder().size());
-            why = level == null ? "the difficulty rating was unreadable" : "rated " + level + " of " + CLASSIFY_SCALE;
+            rated = rating.ok() ? rating(rating.answer()) : null;
+            rung = rated == null ? (run.ladder().size() - 1) / 2 : rung(rated, CLASSIFY_SCALE, run.ladder().size());
         }
         Lane lane = run.ladder().get(rung);
         Call call = run.calls().run(run.spec(lane.budget(), 0));
         calls.add(call);
-        return new StrategyResult(call, calls, 0, lane, List.of(), why + ": routed to " + lane.label());
+        Worded note = known.isPresent()
+                ? Worded.of(StrategyNote.ROUTED_BY_DIFFICULTY, known.get()[0], known.get()[1], lane.label())
+                : rated == null ? Worded.of(StrategyNote.ROUTED_UNRATED, lane.label())
+                : Worded.of(StrategyNote.ROUTED_BY_RATING, rated, CLASSIFY_SCALE, lane.label());
+        return new StrategyResult(call, calls, 0, lane, List.of(), note);
     }
 
     /** The rung (0-based) for difficulty {@code d} of {@code max} on a ladder of {@code rungs}. */

@@ -1,5 +1,6 @@
 package dev.thinkbench.lab.strategy;
 
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.lab.Lane;
 
 import java.util.List;
@@ -13,10 +14,10 @@ import java.util.List;
  * @param extraTokens tokens generated outside any call (adaptive thinking's answer probes)
  * @param lane the budget actually used (routing picks one; other strategies use the run's)
  * @param candidates the candidates or probes and how they fared, empty for a single run
- * @param note how the pick was made, for people (e.g. {@code 3 of 5 votes for 42}), empty if there is nothing to say
+ * @param note how the pick was made, for people (e.g. {@code 3 of 5 votes for 42}), null if there is nothing to say
  */
 public record StrategyResult(Call chosen, List<Call> calls, int extraTokens, Lane lane, List<Candidate> candidates,
-                             String note) {
+                             Worded note) {
 
     public StrategyResult {
         if (chosen == null || lane == null) {
@@ -24,12 +25,11 @@ public record StrategyResult(Call chosen, List<Call> calls, int extraTokens, Lan
         }
         calls = List.copyOf(calls);
         candidates = List.copyOf(candidates);
-        note = note == null ? "" : note;
     }
 
     /** A single call at {@code lane}: the fixed strategy's result. */
     public static StrategyResult single(Call call, Lane lane) {
-        return new StrategyResult(call, List.of(call), 0, lane, List.of(), "");
+        return new StrategyResult(call, List.of(call), 0, lane, List.of(), null);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.RunRecorder;
 import dev.thinkbench.core.Trace;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.lab.strategy.Candidate;
 
 import java.time.Duration;
@@ -53,9 +54,9 @@ public sealed interface SweepEvent {
      * @param trace the chosen call's trace (what a cell opens)
      * @param metrics the chosen call's numbers (tokens with their source, latencies, cost), for the same view
      * @param candidates best-of-N candidates or adaptive probes, empty for a single run
-     * @param note how the strategy picked, for people
+     * @param note how the strategy picked, for people; null when it has nothing to say
      */
-    record RunFinished(SweepRecord record, Trace trace, RunMetrics metrics, List<Candidate> candidates, String note,
+    record RunFinished(SweepRecord record, Trace trace, RunMetrics metrics, List<Candidate> candidates, Worded note,
                        SweepProgress progress) implements SweepEvent {
         public RunFinished {
             candidates = List.copyOf(candidates);

@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.SecretScrubber;
 import dev.thinkbench.core.Trace;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.lab.strategy.Call;
 import dev.thinkbench.lab.strategy.Candidate;
+import dev.thinkbench.lab.strategy.StrategyNote;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -56,13 +58,12 @@ public final class TraceLog implements AutoCloseable {
      * @param trace the chosen call's trace
      * @param metrics its numbers, null when not kept
      * @param candidates best-of-N candidates or adaptive probes, empty for a single run
-     * @param note how the strategy picked, empty when it did not say
+     * @param note how the strategy picked, null when it did not say
      */
-    public record Stored(Trace trace, RunMetrics metrics, List<Candidate> candidates, String note) {
+    public record Stored(Trace trace, RunMetrics metrics, List<Candidate> candidates, Worded note) {
 
         public Stored {
             candidates = candidates == null ? List.of() : List.copyOf(candidates);
-            note = note == null ? "" : note;
         }
     }
 
@@ -144,7 +145,7 @@ public final class TraceLog implements AutoCloseable {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeStringField("note", stored.note());
+            writeNote(g, stored.note());
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
@@ -196,6 +197,36 @@ public final class TraceLog implements AutoCloseable {
         public void writeUTF8String(byte[] text, int offset, int length) throws IOException {
             writeString(new String(text, offset, length, StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * The note in English ({@code note}, as people and older files read it), and its reason and values
+     * ({@code noteReason}, {@code noteArguments}) so a window can word it again in its own language.
+     */
+    private static void writeNote(JsonGenerator g, Worded note) throws IOException {
+        g.writeStringField("note", note == null ? "" : note.english());
+        if (note != null && note.reason() instanceof StrategyNote reason) {
+            g.writeStringField("noteReason", reason.name());
+            g.writeArrayFieldStart("noteArguments");
+            for (String a : note.arguments()) {
+                g.writeString(a);
+            }
+            g.writeEndArray();
+        }
+    }
+
+    /** The note a line holds: by reason where it names one this version knows, else its English; null for none. */
+    private static Worded note(JsonNode run) {
+        String english = run.path("note").asText("");
+        String reason = run.path("noteReason").asText("");
+        for (StrategyNote known : StrategyNote.values()) {
+            if (known.name().equals(reason)) {
+                List<String> arguments = new ArrayList<>();
+                run.path("noteArguments").forEach(a -> arguments.add(a.asText()));
+                return new Worded(known, arguments);
+            }
+        }
+        return english.isBlank() ? null : Worded.plain(english);
     }
 
     private static String bounded(String text) {
@@ -259,7 +290,7 @@ public final class TraceLog implements AutoCloseable {
                         c.hasNonNull("score") ? c.get("score").asDouble() : null,
                         c.hasNonNull("tokens") ? c.get("tokens").asInt() : null));
             }
-            return new Stored(trace, metrics, candidates, run.path("note").asText(""));
+            return new Stored(trace, metrics, candidates, note(run));
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -5,15 +5,16 @@ import dev.thinkbench.core.Worded;
 import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
-import dev.thinkbench.lab.strategy.Picks;
+import dev.thinkbench.lab.strategy.StrategyNote;
 
 import java.util.List;
 
 /**
- * What the lower layers say, in the window's language: errors in the user's input and what a budget means on an
- * engine, why best-of-N picked a candidate. Those layers word their messages in English (the command line's language) and name the reason and the
- * values; this words the same reason from the bundle ({@code budget.error.*}, {@code problems.issue.*},
- * {@code budget.meaning.*}, {@code budget.unsupported.*}, {@code bestOfN.why.*}).
+ * What the lower layers say, in the window's language: errors in the user's input, what a budget means on an engine
+ * or why the engine cannot run it, and how a strategy picked its answer. Those layers word their messages in English
+ * (the command line's language) and name the reason and the values; this words the same reason from the bundle
+ * ({@code budget.error.*}, {@code problems.issue.*}, {@code budget.meaning.*}, {@code budget.unsupported.*},
+ * {@code strategy.note.*}).
  */
 public final class WindowWording {
 
@@ -35,12 +36,12 @@ public final class WindowWording {
         return issue.line() > 0 ? Messages.get("problems.issue.line", String.valueOf(issue.line()), what) : what;
     }
 
-    /** A budget's meaning on an engine, why the engine cannot run it, or why a candidate was picked. */
+    /** A budget's meaning on an engine, why the engine cannot run it, or how a strategy picked its answer. */
     public static String of(Worded worded) {
         String prefix = switch (worded.reason()) {
             case ForcingReasoningEngine.Meaning m -> "budget.meaning.";
             case EngineCapabilities.Unsupported u -> "budget.unsupported.";
-            case Picks.Why w -> "bestOfN.why.";
+            case StrategyNote n -> "strategy.note.";
             default -> null;
         };
         return prefix == null ? worded.english() : worded(prefix, (Enum<?>) worded.reason(), worded.arguments());

@@ -79,8 +79,8 @@ public final class ColumnViewModel {
 
     private String describe(Budget parsed) {
         try {
-            Worded meaning = engine.meaning(parsed);
-            return meaning == null ? engine.describe(parsed) : WindowWording.of(meaning);
+            Worded worded = engine.meaning(parsed);
+            return worded == null ? engine.describe(parsed) : WindowWording.of(worded);
         } catch (RuntimeException e) {
             return presetMeaning;
         }

@@ -3,6 +3,7 @@ package dev.thinkbench.ui.experiments;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.RunRecorder;
 import dev.thinkbench.core.Trace;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.lab.strategy.Candidate;
 import dev.thinkbench.lab.sweep.SweepRecord;
 
@@ -16,13 +17,13 @@ import java.util.List;
  * @param record null while the run is in flight
  * @param trace null when not known (resumed, or in flight)
  * @param metrics null when not known
+ * @param note how the strategy picked, null when it did not say
  * @param live the current call's recorder while in flight, else null
  */
-public record RunDetail(SweepRecord record, Trace trace, RunMetrics metrics, List<Candidate> candidates, String note,
+public record RunDetail(SweepRecord record, Trace trace, RunMetrics metrics, List<Candidate> candidates, Worded note,
                         RunRecorder live) {
 
     public RunDetail {
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
-        note = note == null ? "" : note;
     }
 }

@@ -196,7 +196,7 @@ public final class SweepResults {
     void apply(SweepEvent event) {
         switch (event) {
             case SweepEvent.Started s -> s.resumed().forEach(r -> put(r, new RunDetail(r, null, null, List.of(),
-                    "", null)));
+                    null, null)));
             case SweepEvent.RunStarted r -> set(r.key(), ResultCell.RUNNING);
             case SweepEvent.CallStarted c -> live.put(c.key(), c.recorder());
             case SweepEvent.RunFinished f -> {
@@ -222,14 +222,14 @@ public final class SweepResults {
 
     /** Shows finished runs' results without their traces (a sweep kept in a session). */
     void showRecords(List<SweepRecord> records) {
-        records.forEach(r -> put(r, new RunDetail(r, null, null, List.of(), "", null)));
+        records.forEach(r -> put(r, new RunDetail(r, null, null, List.of(), null, null)));
     }
 
     /** Replaces a finished run's result line (a grade set by hand); its trace is kept. */
     void replace(SweepRecord r) {
         RunKey key = r.key();
         RunDetail old = details.get(key);
-        put(r, old == null ? new RunDetail(r, null, null, List.of(), "", null)
+        put(r, old == null ? new RunDetail(r, null, null, List.of(), null, null)
                 : new RunDetail(r, old.trace(), old.metrics(), old.candidates(), old.note(), null));
     }
 
@@ -316,12 +316,12 @@ public final class SweepResults {
     public Optional<RunDetail> detail(RunKey key) {
         RunRecorder recorder = live.get(key);
         if (recorder != null) {
-            return Optional.of(new RunDetail(null, null, null, List.of(), "", recorder));
+            return Optional.of(new RunDetail(null, null, null, List.of(), null, recorder));
         }
         RunDetail d = details.get(key);
         if (d == null && latest.containsKey(key)) {
             // its trace was let go (more than MAX_TRACES runs): the result line, and the traces file, remain
-            return Optional.of(new RunDetail(latest.get(key), null, null, List.of(), "", null));
+            return Optional.of(new RunDetail(latest.get(key), null, null, List.of(), null, null));
         }
         return Optional.ofNullable(d);
     }

@@ -10,6 +10,7 @@ import dev.thinkbench.lab.sweep.RunKey;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.ui.compare.MetricsStrip;
 import dev.thinkbench.ui.text.StreamingTextArea;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -188,7 +189,8 @@ final class TraceView extends VBox {
                 answer.append(Messages.get("sweep.trace.asGraded", r.answer()), "answer-text");
             }
         }
-        showCandidates(d == null ? List.of() : d.candidates(), d == null ? "" : d.note());
+        showCandidates(d == null ? List.of() : d.candidates(),
+                d == null || d.note() == null ? "" : WindowWording.of(d.note()));
         thinking.showStart();
         answer.showStart();
         if (r != null && d.trace() == null) {

@@ -50,16 +50,13 @@ class SampleAnswersTest {
     }
 
     @Test
-    void everySampleHasItsTitleAndNoteInKoreanAndTheSamePromptInEveryLanguage() throws Exception {
+    void everySampleHasItsTitleAndNoteInKorean() throws Exception {
         List<SamplePrompt> file = SamplePrompts.read(Path.of("samples/prompts.json"));
 
         assertThat(file).allSatisfy(s -> {
             SamplePrompt ko = s.in("ko");
             assertThat(ko.title()).as(s.id()).isNotEqualTo(s.title()).matches(".*[\\uAC00-\\uD7A3].*");
             assertThat(ko.note()).as(s.id()).isNotEqualTo(s.note()).matches("(?s).*[\\uAC00-\\uD7A3].*");
-            assertThat(ko.prompt()).isEqualTo(s.prompt());
-            assertThat(ko.answer()).isEqualTo(s.answer());
-            assertThat(s.in("fr")).as("a language with no translation keeps the sample's own words").isEqualTo(s);
         });
     }
 

@@ -97,7 +97,7 @@ class StrategiesTest {
         assertThat(r.correct()).isTrue();
         assertThat(r.thinkingTokens()).as("5 x 10 thinking + 4 other answers x 2").isEqualTo(58);
         assertThat(r.answerTokens()).isEqualTo(2);
-        assertThat(finished().note()).isEqualTo("3 of 5 votes for 7.0");
+        assertThat(finished().note().english()).isEqualTo("3 of 5 votes for 7.0");
         assertThat(finished().candidates()).extracting(Candidate::extracted)
                 .containsExactly("5", "7.0", "5", "7", "14/2");
     }
@@ -119,7 +119,7 @@ class StrategiesTest {
                 endpoint(candidates(answers, thinking, x -> "")));
         assertThat(shortest.answer()).isEqualTo("2");
         assertThat(shortest.correct()).isTrue();
-        assertThat(finished().note()).isEqualTo("shortest of 4 (7 tokens)");
+        assertThat(finished().note().english()).isEqualTo("shortest of 4 (7 tokens)");
 
         events.clear();
         SweepRecord longest = runOne(new BestOfN(BestOfN.Selection.LONGEST, 4), p, List.of(LANE),
@@ -197,7 +197,7 @@ class StrategiesTest {
         assertThat(engine.started()).extracting(s -> s.budget().spec()).containsExactly("none", "tokens:128");
         assertThat(r.budget()).isEqualTo("tokens:128");
         assertThat(r.thinkingTokens()).as("20 thinking + the rating's 2 tokens").isEqualTo(22);
-        assertThat(finished().note()).isEqualTo("rated 4 of 5: routed to large");
+        assertThat(finished().note().english()).isEqualTo("rated 4 of 5: routed to large");
 
         events.clear();
         AnswerTestEngine vague = new AnswerTestEngine("e", spec -> spec.prompt().startsWith("How hard")
@@ -302,7 +302,7 @@ class StrategiesTest {
         SweepRecord r = runOne(new BestOfN(BestOfN.Selection.MAJORITY, 3), BenchProblem.of("p", "q", "4"),
                 List.of(LANE), endpoint(someFail));
         assertThat(r.correct()).isTrue();
-        assertThat(finished().note()).isEqualTo("2 of 3 votes for 4");
+        assertThat(finished().note().english()).isEqualTo("2 of 3 votes for 4");
 
         events.clear();
         AnswerTestEngine allFail = new AnswerTestEngine("e", spec -> Reply.fail(FailureKind.BAD_REQUEST, "nope"));
@@ -310,7 +310,7 @@ class StrategiesTest {
                 List.of(LANE), endpoint(allFail));
         assertThat(failed.status()).isEqualTo("failed");
         assertThat(failed.error()).isEqualTo("nope");
-        assertThat(finished().note()).isEqualTo("every candidate failed");
+        assertThat(finished().note().english()).isEqualTo("every candidate failed");
     }
 
     private static Endpoint rawEndpoint(ScriptedTestBackend backend) {

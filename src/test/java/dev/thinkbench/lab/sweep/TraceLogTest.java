@@ -7,8 +7,10 @@ import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.core.ThinkingSegment;
 import dev.thinkbench.core.TokenCount;
 import dev.thinkbench.core.Trace;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.lab.strategy.Call;
 import dev.thinkbench.lab.strategy.Candidate;
+import dev.thinkbench.lab.strategy.StrategyNote;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +44,7 @@ class TraceLogTest {
         Call call = new Call(trace("candidate " + thinking, "Final Answer: 4"), metrics(), "http://a", null);
         return new TraceLog.Stored(trace(thinking, "Final Answer: 4"), metrics(),
                 List.of(new Candidate(0, call, "4", 0.75, 10), new Candidate(1, null, "5", null, null)),
-                "majority of 2: 4");
+                Worded.of(StrategyNote.VOTES, 1, 2, "4"));
     }
 
     @Test
@@ -82,15 +84,29 @@ class TraceLogTest {
     }
 
     @Test
+    void aNoteIsReadBackByItsReasonAndAnOlderLinesNoteAsItsEnglish() throws Exception {
+        String line = TraceLog.line(P1, stored("x"));
+        assertThat(line).contains("\"note\":\"1 of 2 votes for 4\",\"noteReason\":\"VOTES\"");
+        assertThat(TraceLog.parse(line, P1).note()).isEqualTo(Worded.of(StrategyNote.VOTES, 1, 2, "4"));
+
+        String older = line.replaceAll(",\"noteReason\":\"VOTES\",\"noteArguments\":\\[[^]]*]", "");
+        assertThat(older).doesNotContain("noteReason");
+        assertThat(TraceLog.parse(older, P1).note()).isEqualTo(Worded.plain("1 of 2 votes for 4"));
+        assertThat(TraceLog.parse(TraceLog.line(P1, new TraceLog.Stored(trace("t", "a"), null, List.of(), null)), P1)
+                .note()).as("no note").isNull();
+    }
+
+    @Test
     void textsAreMaskedAndARunawayTextIsCut() {
         String key = "sk-" + "a1B2c3D4e5F6g7H8i9J0";
         TraceLog.Stored s = new TraceLog.Stored(trace("my key is " + key, "y".repeat(TraceLog.MAX_TEXT_CHARS + 10)),
-                null, List.of(), "picked with Bearer abcdefgh1234");
+                null, List.of(), Worded.plain("picked with Bearer abcdefgh1234"));
         String line = TraceLog.line(P1, s);
         assertThat(line).doesNotContain(key).doesNotContain("abcdefgh1234").contains("my key is ***");
         TraceLog.Stored back = TraceLog.parse(line, P1);
         assertThat(back).isNotNull();
         assertThat(back.metrics()).isNull();
+        assertThat(back.note().english()).isEqualTo("picked with Bearer ***");
         assertThat(back.trace().answer()).startsWith("y".repeat(1000)).contains("cut: the traces file keeps")
                 .hasSizeLessThan(TraceLog.MAX_TEXT_CHARS + 100);
     }

@@ -10,7 +10,7 @@ import dev.thinkbench.core.problemset.ProblemSetReader;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
-import dev.thinkbench.lab.strategy.Picks;
+import dev.thinkbench.lab.strategy.StrategyNote;
 import dev.thinkbench.testing.ScriptedTestBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,8 +115,9 @@ class MessagesTest {
             assertThat(en.getProperty("budget.unsupported." + reason.name())).as(reason.name())
                     .isEqualTo(reason.english());
         }
-        for (Picks.Why reason : Picks.Why.values()) {
-            assertThat(en.getProperty("bestOfN.why." + reason.name())).as(reason.name()).isEqualTo(reason.english());
+        for (StrategyNote reason : StrategyNote.values()) {
+            assertThat(en.getProperty("strategy.note." + reason.name())).as(reason.name())
+                    .isEqualTo(reason.english());
         }
         ForcingReasoningEngine engine = ForcingReasoningEngine.over(new ScriptedTestBackend(),
                 ChatTemplates.CHATML_THINK);
@@ -126,14 +127,14 @@ class MessagesTest {
 
         Messages.setLocale(Locale.KOREAN);
         assertThat(WindowWording.of(engine.meaning(waits))).isEqualTo(
-                "예산 강제: </think>에서 생각을 멈춤, 56 토큰 전이면 \"Wait\"를 최대 1번 덧붙임, 256 토큰에서 "
-                        + "\"Final Answer:\"로 답을 강제");
+                "예산 강제: </think>에서 생각을 멈춤, 56 토큰 전에 멈추려 하면 \"Wait\"을(를) 최대 1번 덧붙임, "
+                        + "256 토큰에서 \"Final Answer:\"(으)로 답을 강제");
         assertThat(WindowWording.of(chatOnly.unsupported(BudgetSpec.parse("effort:high"))))
                 .isEqualTo("노력 'high'은(는) 여기서 제공되지 않습니다. 다음 중 하나를 쓰세요: [low]");
-        assertThat(WindowWording.of(Worded.of(Picks.Why.VOTES, 3, 5, "42"))).isEqualTo("5표 중 3표가 42");
+        assertThat(WindowWording.of(Worded.of(StrategyNote.VOTES, 3, 5, "42"))).isEqualTo("42에 5표 중 3표");
+        assertThat(WindowWording.of(Worded.plain("an older file's note"))).as("text with English words only")
+                .isEqualTo("an older file's note");
         Messages.setLocale(Locale.ENGLISH);
-        assertThat(WindowWording.of(engine.meaning(waits))).as("the English is describe's")
-                .isEqualTo(engine.describe(waits));
         assertThat(WindowWording.of(chatOnly.unsupported(waits)))
                 .isEqualTo(chatOnly.whyUnsupported(waits)).startsWith("budget forcing needs");
     }

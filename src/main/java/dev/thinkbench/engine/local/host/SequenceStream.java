@@ -25,7 +25,7 @@ final class SequenceStream {
      * How long text may wait for company before it is sent: half a frame at 60 Hz, so the window, which shows text
      * once a frame, still gets new text every frame. Each line wakes two of the app's threads (the reader, then the
      * caller), and on a machine whose cores all decode, each wake-up stalls a decode thread and its partner at ggml's
-     * next barrier. At 3 ms a 300 tok/s model sent a line per token; at 8 ms it decodes 10-17% faster through the host
+     * next barrier. At 3 ms a 300 tok/s model sent a line per token; at 8 ms it decoded 9-19% faster through the host
      * (alternated with 3 ms, same process, 2 cores), the micro model 11% faster.
      */
     static final long FLUSH_NANOS = 8_000_000;

@@ -1,0 +1,33 @@
+package dev.thinkbench.lab.strategy;
+
+import dev.thinkbench.core.EnglishWording;
+
+/**
+ * How a strategy made its pick, with the English wording: the results files and the command line keep the English,
+ * a window words the same note in its own language.
+ */
+public enum StrategyNote implements EnglishWording {
+    VOTES("{0} of {1} votes for {2}"),
+    UNSCORED_VOTES("no candidate was scored; {0} of {1} votes for {2}"),
+    SCORE("verifier score {0}"),
+    SHARED_SCORE("verifier score {0} shared by {1} candidates; majority among them"),
+    SHORTEST("shortest of {0} ({1} tokens)"),
+    LONGEST("longest of {0} ({1} tokens)"),
+    NO_READABLE_ANSWER("no candidate gave a readable answer"),
+    EVERY_CANDIDATE_FAILED("every candidate failed"),
+    PROBES("{0} probes, the last after {1} thinking tokens"),
+    ROUTED_BY_DIFFICULTY("difficulty {0} of {1}: routed to {2}"),
+    ROUTED_BY_RATING("rated {0} of {1}: routed to {2}"),
+    ROUTED_UNRATED("the difficulty rating was unreadable: routed to {0}");
+
+    private final String english;
+
+    StrategyNote(String english) {
+        this.english = english;
+    }
+
+    @Override
+    public String english() {
+        return english;
+    }
+}
