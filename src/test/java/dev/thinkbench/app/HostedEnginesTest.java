@@ -1,8 +1,11 @@
 package dev.thinkbench.app;
 
 import dev.thinkbench.testing.FakeKeys;
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.engine.hosted.HostedModels;
 import dev.thinkbench.lab.settings.SecretsStore;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +69,32 @@ class HostedEnginesTest {
                 .isEqualTo("Gemini API at https://generativelanguage.googleapis.com/v1beta");
         assertThatThrownBy(() -> registry.get("openai").factory().create(new EngineConfig("openai", null, null, null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OPENAI_API_KEY");
+    }
+
+    /**
+     * Under each Compare column the window shows a budget's meaning up to its first ": ", in every language: for the
+     * hosted engines that is the wire parameter (language-neutral), the explanation is in the tooltip.
+     */
+    @Test
+    void theVisibleHeadOfEveryHostedBudgetMeaningIsItsWireParameter() {
+        EngineRegistry registry = new EngineRegistry();
+        hosted(new SecretsStore(dir.resolve(SecretsStore.FILE_NAME)), Map.of(
+                "ANTHROPIC_API_KEY", FakeKeys.of("sk-ant", "test-123456"), "OPENAI_API_KEY", FakeKeys.of("sk", "test-123456"),
+                "GEMINI_API_KEY", FakeKeys.of("AIza", "test-123456"), "DEEPSEEK_API_KEY", FakeKeys.of("sk", "test-654321")))
+                .registerInto(registry);
+
+        for (String id : List.of("anthropic", "openai", "gemini", "deepseek")) {
+            ReasoningEngine engine = registry.get(id).factory().create(new EngineConfig(id, null, null, null));
+            for (String spec : List.of("tokens:4096", "effort:high", "effort:low")) {
+                Budget budget = BudgetSpec.parse(spec);
+                if (engine.capabilities().unsupported(budget) != null) {
+                    continue;
+                }
+                String meaning = engine.describe(budget);
+                String head = meaning.substring(0, Math.max(0, meaning.indexOf(": ")));
+                assertThat(head).as(id + " " + spec + ": " + meaning).contains("=").hasSizeLessThan(60);
+            }
+        }
     }
 
     @Test

@@ -55,7 +55,7 @@ final class CompatBudgets {
 
     static String describe(Budget budget) {
         return switch (budget) {
-            case Budget.None _ -> "thinking off: chat_template_kwargs.enable_thinking=false (llama.cpp server and "
+            case Budget.None _ -> "chat_template_kwargs.enable_thinking=false: thinking off (llama.cpp server and "
                     + "vLLM honour it for Qwen3-style templates; other servers may ignore or reject it)";
             case Budget.Effort e -> "reasoning_effort=" + e.level().wireName() + ": the server decides how long "
                     + "that is (DeepSeek takes low/high/max; llama.cpp and vLLM pass it to the chat template)";

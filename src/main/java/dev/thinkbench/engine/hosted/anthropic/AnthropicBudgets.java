@@ -113,11 +113,11 @@ final class AnthropicBudgets {
     static String describe(Budget budget) {
         return switch (budget) {
             case Budget.None n -> "thinking off: no thinking block is requested; max_tokens caps the answer";
-            case Budget.Tokens t -> String.format("manual thinking, budget_tokens=%,d (a target, not a strict limit;"
+            case Budget.Tokens t -> String.format("budget_tokens=%,d: manual thinking (a target, not a strict limit;"
                     + " at least 1,024; Claude 4.5 and older, deprecated on 4.6, refused by Opus 4.7+ and Claude 5);"
                     + " max_tokens is set above it for the answer. Thinking is billed as output and shown as a"
                     + " summary", t.maxThinkingTokens());
-            case Budget.Effort e -> "adaptive thinking, output_config.effort=" + e.level().wireName() + ": the model"
+            case Budget.Effort e -> "output_config.effort=" + e.level().wireName() + ": adaptive thinking, the model"
                     + " decides how long to think, up to that effort (Claude 4.6 and later). Thinking is billed as"
                     + " output and shown as a summary";
             case Budget.Forcing f -> "not supported: " + CAPABILITIES.whyUnsupported(f);

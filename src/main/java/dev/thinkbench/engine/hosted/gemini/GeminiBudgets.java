@@ -65,10 +65,10 @@ final class GeminiBudgets {
         return switch (budget) {
             case Budget.None n -> "thinkingBudget=0: thinking off (Gemini 2.5 Flash and Flash-Lite; 2.5 Pro and 3.x"
                     + " always think)";
-            case Budget.Tokens t -> String.format("thinkingBudget=%,d (Gemini 2.5; the model may overflow or"
+            case Budget.Tokens t -> String.format("thinkingBudget=%,d: Gemini 2.5 (the model may overflow or"
                     + " underflow it; deprecated on 3.x in favour of levels). Thought summaries shown; thinking"
                     + " tokens reported and billed as output", t.maxThinkingTokens());
-            case Budget.Effort e -> "thinkingLevel=" + e.level().wireName() + " (Gemini 3.x; which levels depends on"
+            case Budget.Effort e -> "thinkingLevel=" + e.level().wireName() + ": Gemini 3.x (which levels depends on"
                     + " the model). Thought summaries shown; thinking tokens reported and billed as output";
             case Budget.Forcing f -> "not supported: " + CAPABILITIES.whyUnsupported(f);
         };

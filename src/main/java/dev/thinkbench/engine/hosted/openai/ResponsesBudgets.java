@@ -70,9 +70,9 @@ final class ResponsesBudgets {
         return switch (budget) {
             case Budget.None n -> "reasoning.effort=none: no reasoning (GPT-5.1 and later; older models always reason)";
             case Budget.Effort e when e.level() == EffortLevel.NONE -> describe(new Budget.None());
-            case Budget.Effort e -> "reasoning.effort=" + e.level().wireName() + " with a reasoning summary: a"
-                    + " ceiling on the newest models, which may reason less, even not at all. OpenAI shows only the"
-                    + " summary; reasoning tokens are reported and billed as output";
+            case Budget.Effort e -> "reasoning.effort=" + e.level().wireName() + ": a ceiling on the newest models,"
+                    + " which may reason less, even not at all. OpenAI shows only a reasoning summary; reasoning"
+                    + " tokens are reported and billed as output";
             case Budget.Tokens t -> "not supported: OpenAI has no thinking-token budget; use an effort level";
             case Budget.Forcing f -> "not supported: " + CAPABILITIES.whyUnsupported(f);
         };
