@@ -79,9 +79,10 @@ class HostedEnginesTest {
     void theVisibleHeadOfEveryHostedBudgetMeaningIsItsWireParameter() {
         EngineRegistry registry = new EngineRegistry();
         hosted(new SecretsStore(dir.resolve(SecretsStore.FILE_NAME)), Map.of(
-                "ANTHROPIC_API_KEY", FakeKeys.of("sk-ant", "test-123456"), "OPENAI_API_KEY", FakeKeys.of("sk", "test-123456"),
-                "GEMINI_API_KEY", FakeKeys.of("AIza", "test-123456"), "DEEPSEEK_API_KEY", FakeKeys.of("sk", "test-654321")))
-                .registerInto(registry);
+                "ANTHROPIC_API_KEY", FakeKeys.of("sk-ant", "test-123456"),
+                "OPENAI_API_KEY", FakeKeys.of("sk", "test-123456"),
+                "GEMINI_API_KEY", FakeKeys.of("AIza", "test-123456"),
+                "DEEPSEEK_API_KEY", FakeKeys.of("sk", "test-654321"))).registerInto(registry);
 
         for (String id : List.of("anthropic", "openai", "gemini", "deepseek")) {
             ReasoningEngine engine = registry.get(id).factory().create(new EngineConfig(id, null, null, null));

@@ -45,8 +45,8 @@ public final class Picks {
         return votes.entrySet().stream()
                 .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
                         .thenComparing(e -> -firstWith.get(e.getKey()).index()))
-                .map(e -> new Pick(firstWith.get(e.getKey()), Worded.of(StrategyNote.VOTES, e.getValue(), candidates.size(),
-                        firstWith.get(e.getKey()).extracted())));
+                .map(e -> new Pick(firstWith.get(e.getKey()), Worded.of(StrategyNote.VOTES, e.getValue(),
+                        candidates.size(), firstWith.get(e.getKey()).extracted())));
     }
 
     /** The answered candidate that generated the fewest tokens. */
@@ -72,7 +72,8 @@ public final class Picks {
         double top = scored.stream().mapToDouble(Candidate::score).max().orElseThrow();
         List<Candidate> tied = scored.stream().filter(c -> c.score() == top).toList();
         Candidate pick = tied.size() == 1 ? tied.getFirst() : majority(tied).orElseThrow().candidate();
-        return Optional.of(new Pick(pick, tied.size() > 1 ? Worded.of(StrategyNote.SHARED_SCORE, format(top), tied.size())
+        return Optional.of(new Pick(pick, tied.size() > 1
+                ? Worded.of(StrategyNote.SHARED_SCORE, format(top), tied.size())
                 : Worded.of(StrategyNote.SCORE, format(top))));
     }
 
@@ -81,8 +82,9 @@ public final class Picks {
                 : shortest ? Integer.MAX_VALUE : -1;
         Comparator<Candidate> order = Comparator.comparingInt(length);
         order = (shortest ? order : order.reversed()).thenComparingInt(Candidate::index);
-        return answered(candidates).stream().min(order).map(c -> new Pick(c, Worded.of(
-                shortest ? StrategyNote.SHORTEST : StrategyNote.LONGEST, candidates.size(), c.tokens() == null ? "?" : c.tokens())));
+        return answered(candidates).stream().min(order).map(c -> new Pick(c,
+                Worded.of(shortest ? StrategyNote.SHORTEST : StrategyNote.LONGEST, candidates.size(),
+                        c.tokens() == null ? "?" : c.tokens())));
     }
 
     private static List<Candidate> answered(List<Candidate> candidates) {
