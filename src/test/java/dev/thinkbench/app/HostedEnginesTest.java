@@ -94,6 +94,7 @@ class HostedEnginesTest {
                 String meaning = engine.describe(budget);
                 String head = meaning.substring(0, Math.max(0, meaning.indexOf(": ")));
                 assertThat(head).as(id + " " + spec + ": " + meaning).contains("=").hasSizeLessThan(60);
+                assertThat(engine.meaning(budget).english()).as("worded by reason for the window").isEqualTo(meaning);
             }
         }
     }

@@ -3,6 +3,8 @@ package dev.thinkbench.engine.compat;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.EffortLevel;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.Worded;
+import dev.thinkbench.engine.ChatBudgetMeaning;
 import dev.thinkbench.engine.EngineCapabilities;
 
 import java.util.Arrays;
@@ -53,15 +55,12 @@ final class CompatBudgets {
         };
     }
 
-    static String describe(Budget budget) {
+    static Worded meaning(Budget budget) {
         return switch (budget) {
-            case Budget.None _ -> "chat_template_kwargs.enable_thinking=false: thinking off (llama.cpp server and "
-                    + "vLLM honour it for Qwen3-style templates; other servers may ignore or reject it)";
-            case Budget.Effort e -> "reasoning_effort=" + e.level().wireName() + ": the server decides how long "
-                    + "that is (DeepSeek takes low/high/max; llama.cpp and vLLM pass it to the chat template)";
-            case Budget.Tokens t -> "max_tokens=" + t.maxThinkingTokens() + ": caps thinking and answer together "
-                    + "(no thinking-only budget on these servers); a long thought can leave no room for the answer";
-            case Budget.Forcing f -> "not supported: " + CAPABILITIES.whyUnsupported(f);
+            case Budget.None _ -> Worded.of(ChatBudgetMeaning.COMPAT_OFF);
+            case Budget.Effort e -> Worded.of(ChatBudgetMeaning.COMPAT_EFFORT, e.level().wireName());
+            case Budget.Tokens t -> Worded.of(ChatBudgetMeaning.COMPAT_TOKENS, t.maxThinkingTokens());
+            case Budget.Forcing f -> Worded.of(ChatBudgetMeaning.NOT_SUPPORTED, CAPABILITIES.whyUnsupported(f));
         };
     }
 }

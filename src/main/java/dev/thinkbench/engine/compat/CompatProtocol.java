@@ -8,13 +8,14 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.http.Failure;
 import dev.thinkbench.engine.stream.ChatProtocol;
 import dev.thinkbench.engine.stream.ChatRequests;
 import dev.thinkbench.engine.stream.ChatServer;
-import dev.thinkbench.engine.http.Failure;
 import dev.thinkbench.engine.stream.ModelListing;
 import dev.thinkbench.engine.stream.UnknownModelCheck;
 import dev.thinkbench.engine.stream.WireCheck;
@@ -53,8 +54,8 @@ final class CompatProtocol implements ChatProtocol {
     }
 
     @Override
-    public String describe(Budget budget) {
-        return CompatBudgets.describe(budget);
+    public Worded meaning(Budget budget) {
+        return CompatBudgets.meaning(budget);
     }
 
     @Override

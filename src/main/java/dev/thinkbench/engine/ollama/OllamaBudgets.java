@@ -3,6 +3,8 @@ package dev.thinkbench.engine.ollama;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.EffortLevel;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.Worded;
+import dev.thinkbench.engine.ChatBudgetMeaning;
 import dev.thinkbench.engine.EngineCapabilities;
 
 import java.util.List;
@@ -47,17 +49,13 @@ final class OllamaBudgets {
         };
     }
 
-    static String describe(Budget budget) {
+    static Worded meaning(Budget budget) {
         return switch (budget) {
-            case Budget.None _ -> "think=false: the model answers without thinking";
-            case Budget.Effort e when e.level() == EffortLevel.NONE ->
-                    "think=false: the model answers without thinking";
-            case Budget.Effort e -> "think=true: thinking on. Ollama's chat API is driven as on/off here, so effort '"
-                    + e.level().wireName() + "' is not sent and every level thinks as long as the model likes";
-            case Budget.Tokens t -> "think=true, num_predict=" + t.maxThinkingTokens() + ": Ollama has no thinking "
-                    + "budget, so " + t.maxThinkingTokens() + " tokens cap thinking and answer together; a long "
-                    + "thought can leave no room for the answer";
-            case Budget.Forcing f -> "not supported: " + CAPABILITIES.whyUnsupported(f);
+            case Budget.None _ -> Worded.of(ChatBudgetMeaning.OLLAMA_OFF);
+            case Budget.Effort e when e.level() == EffortLevel.NONE -> Worded.of(ChatBudgetMeaning.OLLAMA_OFF);
+            case Budget.Effort e -> Worded.of(ChatBudgetMeaning.OLLAMA_EFFORT, e.level().wireName());
+            case Budget.Tokens t -> Worded.of(ChatBudgetMeaning.OLLAMA_TOKENS, t.maxThinkingTokens());
+            case Budget.Forcing f -> Worded.of(ChatBudgetMeaning.NOT_SUPPORTED, CAPABILITIES.whyUnsupported(f));
         };
     }
 }

@@ -4,17 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
-import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
+import dev.thinkbench.engine.http.Failure;
 import dev.thinkbench.engine.stream.ChatProtocol;
 import dev.thinkbench.engine.stream.ChatRequests;
 import dev.thinkbench.engine.stream.ChatServer;
-import dev.thinkbench.engine.http.Failure;
 import dev.thinkbench.engine.stream.ModelListing;
 import dev.thinkbench.engine.stream.UnknownModelCheck;
 import dev.thinkbench.engine.stream.WireCheck;
@@ -62,8 +63,8 @@ final class OllamaProtocol implements ChatProtocol {
     }
 
     @Override
-    public String describe(Budget budget) {
-        return OllamaBudgets.describe(budget);
+    public Worded meaning(Budget budget) {
+        return OllamaBudgets.meaning(budget);
     }
 
     @Override

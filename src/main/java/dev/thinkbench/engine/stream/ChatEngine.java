@@ -2,6 +2,7 @@ package dev.thinkbench.engine.stream;
 
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
@@ -51,7 +52,12 @@ public abstract class ChatEngine implements ReasoningEngine {
 
     @Override
     public final String describe(Budget budget) {
-        return protocol.describe(budget);
+        return protocol.meaning(budget).english();
+    }
+
+    @Override
+    public final Worded meaning(Budget budget) {
+        return protocol.meaning(budget);
     }
 
     @Override

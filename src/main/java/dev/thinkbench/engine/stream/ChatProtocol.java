@@ -1,7 +1,5 @@
 package dev.thinkbench.engine.stream;
 
-import dev.thinkbench.engine.http.Failure;
-
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -9,10 +7,12 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Usage;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.engine.http.Failure;
 
 import java.util.List;
 
@@ -28,8 +28,8 @@ public interface ChatProtocol {
     /** What the engine over this protocol can do. */
     EngineCapabilities capabilities();
 
-    /** What {@code budget} means on this API, for tooltips; see {@link ReasoningEngine#describe}. */
-    String describe(Budget budget);
+    /** What {@code budget} means on this API; see {@link ReasoningEngine#meaning}. */
+    Worded meaning(Budget budget);
 
     /** The models the server offers. Blocks; called off the UI thread, and by {@link #diagnose}. */
     List<ModelInfo> listModels() throws EngineException;

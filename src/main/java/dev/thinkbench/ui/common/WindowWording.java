@@ -3,6 +3,7 @@ package dev.thinkbench.ui.common;
 import dev.thinkbench.core.BudgetSpecException;
 import dev.thinkbench.core.Worded;
 import dev.thinkbench.core.problemset.LoadIssue;
+import dev.thinkbench.engine.ChatBudgetMeaning;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.lab.strategy.StrategyNote;
@@ -13,8 +14,8 @@ import java.util.List;
  * What the lower layers say, in the window's language: errors in the user's input, what a budget means on an engine
  * or why the engine cannot run it, and how a strategy picked its answer. Those layers word their messages in English
  * (the command line's language) and name the reason and the values; this words the same reason from the bundle
- * ({@code budget.error.*}, {@code problems.issue.*}, {@code budget.meaning.*}, {@code budget.unsupported.*},
- * {@code strategy.note.*}).
+ * ({@code budget.error.*}, {@code problems.issue.*}, {@code budget.meaning.*}, {@code budget.chat.*},
+ * {@code budget.unsupported.*}, {@code strategy.note.*}).
  */
 public final class WindowWording {
 
@@ -40,6 +41,7 @@ public final class WindowWording {
     public static String of(Worded worded) {
         String prefix = switch (worded.reason()) {
             case ForcingReasoningEngine.Meaning m -> "budget.meaning.";
+            case ChatBudgetMeaning m -> "budget.chat.";
             case EngineCapabilities.Unsupported u -> "budget.unsupported.";
             case StrategyNote n -> "strategy.note.";
             default -> null;

@@ -7,6 +7,7 @@ import dev.thinkbench.core.Worded;
 import dev.thinkbench.core.BudgetSpecException;
 import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.core.problemset.ProblemSetReader;
+import dev.thinkbench.engine.ChatBudgetMeaning;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
@@ -115,6 +116,9 @@ class MessagesTest {
             assertThat(en.getProperty("budget.unsupported." + reason.name())).as(reason.name())
                     .isEqualTo(reason.english());
         }
+        for (ChatBudgetMeaning reason : ChatBudgetMeaning.values()) {
+            assertThat(en.getProperty("budget.chat." + reason.name())).as(reason.name()).isEqualTo(reason.english());
+        }
         for (StrategyNote reason : StrategyNote.values()) {
             assertThat(en.getProperty("strategy.note." + reason.name())).as(reason.name())
                     .isEqualTo(reason.english());
@@ -132,6 +136,9 @@ class MessagesTest {
         assertThat(WindowWording.of(chatOnly.unsupported(BudgetSpec.parse("effort:high"))))
                 .isEqualTo("노력 'high'은(는) 여기서 제공되지 않습니다. 다음 중 하나를 쓰세요: [low]");
         assertThat(WindowWording.of(Worded.of(StrategyNote.VOTES, 3, 5, "42"))).isEqualTo("42에 5표 중 3표");
+        assertThat(WindowWording.of(Worded.of(ChatBudgetMeaning.DEEPSEEK_EFFORT_MAPPED, "high", "medium")))
+                .startsWith("thinking.type=enabled, reasoning_effort=high (DeepSeek에는 low, high, max가 있어 "
+                        + "medium은(는) high(으)로 보냄)");
         assertThat(WindowWording.of(Worded.plain("an older file's note"))).as("text with English words only")
                 .isEqualTo("an older file's note");
         Messages.setLocale(Locale.ENGLISH);

@@ -4,11 +4,14 @@ import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.EffortLevel;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.Worded;
+import dev.thinkbench.engine.ChatBudgetMeaning;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.hosted.HostedModel;
 import dev.thinkbench.engine.hosted.ModelKnobs;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -110,17 +113,13 @@ final class AnthropicBudgets {
         return row.map(HostedModel::maxOutput).filter(m -> m != null && m > 0).orElse(DEFAULT_MAX_OUTPUT);
     }
 
-    static String describe(Budget budget) {
+    static Worded meaning(Budget budget) {
         return switch (budget) {
-            case Budget.None n -> "thinking off: no thinking block is requested; max_tokens caps the answer";
-            case Budget.Tokens t -> String.format("budget_tokens=%,d: manual thinking (a target, not a strict limit;"
-                    + " at least 1,024; Claude 4.5 and older, deprecated on 4.6, refused by Opus 4.7+ and Claude 5);"
-                    + " max_tokens is set above it for the answer. Thinking is billed as output and shown as a"
-                    + " summary", t.maxThinkingTokens());
-            case Budget.Effort e -> "output_config.effort=" + e.level().wireName() + ": adaptive thinking, the model"
-                    + " decides how long to think, up to that effort (Claude 4.6 and later). Thinking is billed as"
-                    + " output and shown as a summary";
-            case Budget.Forcing f -> "not supported: " + CAPABILITIES.whyUnsupported(f);
+            case Budget.None n -> Worded.of(ChatBudgetMeaning.ANTHROPIC_OFF);
+            case Budget.Tokens t -> Worded.of(ChatBudgetMeaning.ANTHROPIC_TOKENS,
+                    String.format(Locale.ROOT, "%,d", t.maxThinkingTokens()));
+            case Budget.Effort e -> Worded.of(ChatBudgetMeaning.ANTHROPIC_EFFORT, e.level().wireName());
+            case Budget.Forcing f -> Worded.of(ChatBudgetMeaning.NOT_SUPPORTED, CAPABILITIES.whyUnsupported(f));
         };
     }
 }

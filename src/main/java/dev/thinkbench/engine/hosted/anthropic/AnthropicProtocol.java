@@ -9,6 +9,7 @@ import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Usage;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.hosted.HostedModel;
@@ -47,8 +48,8 @@ final class AnthropicProtocol extends HostedProtocol {
     }
 
     @Override
-    public String describe(Budget budget) {
-        return AnthropicBudgets.describe(budget);
+    public Worded meaning(Budget budget) {
+        return AnthropicBudgets.meaning(budget);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.thinkbench.engine.hosted.deepseek;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.EffortLevel;
 import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Worded;
+import dev.thinkbench.engine.ChatBudgetMeaning;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.hosted.HostedModel;
 import dev.thinkbench.engine.hosted.ModelKnobs;
@@ -86,18 +88,16 @@ final class DeepSeekBudgets {
         };
     }
 
-    static String describe(Budget budget) {
+    static Worded meaning(Budget budget) {
         return switch (budget) {
-            case Budget.None n -> "thinking.type=disabled: DeepSeek answers without reasoning";
-            case Budget.Effort e when e.level() == EffortLevel.NONE -> describe(new Budget.None());
-            case Budget.Effort e -> "thinking.type=enabled, reasoning_effort=" + wireEffort(e.level())
-                    + (wireEffort(e.level()).equals(e.level().wireName()) ? ""
-                    : " (DeepSeek has low, high and max; " + e.level().wireName() + " is sent as "
-                    + wireEffort(e.level()) + ")")
-                    + ": the full reasoning streams; reasoning tokens are reported and billed as output";
-            case Budget.Tokens t -> "not supported: DeepSeek has no thinking-token budget; use an effort level, or"
-                    + " the deepseek-prefix engine to force a budget";
-            case Budget.Forcing f -> "not supported here: " + FORCING_ELSEWHERE;
+            case Budget.None n -> Worded.of(ChatBudgetMeaning.DEEPSEEK_OFF);
+            case Budget.Effort e when e.level() == EffortLevel.NONE -> Worded.of(ChatBudgetMeaning.DEEPSEEK_OFF);
+            case Budget.Effort e -> wireEffort(e.level()).equals(e.level().wireName())
+                    ? Worded.of(ChatBudgetMeaning.DEEPSEEK_EFFORT, wireEffort(e.level()))
+                    : Worded.of(ChatBudgetMeaning.DEEPSEEK_EFFORT_MAPPED, wireEffort(e.level()), e.level().wireName());
+            case Budget.Tokens t -> Worded.of(ChatBudgetMeaning.NOT_SUPPORTED, "DeepSeek has no thinking-token budget;"
+                    + " use an effort level, or the deepseek-prefix engine to force a budget");
+            case Budget.Forcing f -> Worded.of(ChatBudgetMeaning.NOT_SUPPORTED, FORCING_ELSEWHERE);
         };
     }
 }

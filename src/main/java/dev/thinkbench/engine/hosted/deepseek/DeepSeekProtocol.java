@@ -8,6 +8,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.compat.OpenAiWireCheck;
@@ -45,8 +46,8 @@ final class DeepSeekProtocol extends HostedProtocol {
     }
 
     @Override
-    public String describe(Budget budget) {
-        return DeepSeekBudgets.describe(budget);
+    public Worded meaning(Budget budget) {
+        return DeepSeekBudgets.meaning(budget);
     }
 
     @Override

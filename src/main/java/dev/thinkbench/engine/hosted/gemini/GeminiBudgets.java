@@ -3,11 +3,14 @@ package dev.thinkbench.engine.hosted.gemini;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.EffortLevel;
 import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Worded;
+import dev.thinkbench.engine.ChatBudgetMeaning;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.hosted.HostedModel;
 import dev.thinkbench.engine.hosted.ModelKnobs;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,16 +64,13 @@ final class GeminiBudgets {
         };
     }
 
-    static String describe(Budget budget) {
+    static Worded meaning(Budget budget) {
         return switch (budget) {
-            case Budget.None n -> "thinkingBudget=0: thinking off (Gemini 2.5 Flash and Flash-Lite; 2.5 Pro and 3.x"
-                    + " always think)";
-            case Budget.Tokens t -> String.format("thinkingBudget=%,d: Gemini 2.5 (the model may overflow or"
-                    + " underflow it; deprecated on 3.x in favour of levels). Thought summaries shown; thinking"
-                    + " tokens reported and billed as output", t.maxThinkingTokens());
-            case Budget.Effort e -> "thinkingLevel=" + e.level().wireName() + ": Gemini 3.x (which levels depends on"
-                    + " the model). Thought summaries shown; thinking tokens reported and billed as output";
-            case Budget.Forcing f -> "not supported: " + CAPABILITIES.whyUnsupported(f);
+            case Budget.None n -> Worded.of(ChatBudgetMeaning.GEMINI_OFF);
+            case Budget.Tokens t -> Worded.of(ChatBudgetMeaning.GEMINI_TOKENS,
+                    String.format(Locale.ROOT, "%,d", t.maxThinkingTokens()));
+            case Budget.Effort e -> Worded.of(ChatBudgetMeaning.GEMINI_EFFORT, e.level().wireName());
+            case Budget.Forcing f -> Worded.of(ChatBudgetMeaning.NOT_SUPPORTED, CAPABILITIES.whyUnsupported(f));
         };
     }
 }

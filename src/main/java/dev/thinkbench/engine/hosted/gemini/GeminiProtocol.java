@@ -11,6 +11,7 @@ import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Usage;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.hosted.HostedModel;
@@ -58,8 +59,8 @@ final class GeminiProtocol extends HostedProtocol {
     }
 
     @Override
-    public String describe(Budget budget) {
-        return GeminiBudgets.describe(budget);
+    public Worded meaning(Budget budget) {
+        return GeminiBudgets.meaning(budget);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.thinkbench.engine.hosted.openai;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.EffortLevel;
 import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Worded;
+import dev.thinkbench.engine.ChatBudgetMeaning;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.hosted.HostedModel;
 import dev.thinkbench.engine.hosted.ModelKnobs;
@@ -66,15 +68,14 @@ final class ResponsesBudgets {
         };
     }
 
-    static String describe(Budget budget) {
+    static Worded meaning(Budget budget) {
         return switch (budget) {
-            case Budget.None n -> "reasoning.effort=none: no reasoning (GPT-5.1 and later; older models always reason)";
-            case Budget.Effort e when e.level() == EffortLevel.NONE -> describe(new Budget.None());
-            case Budget.Effort e -> "reasoning.effort=" + e.level().wireName() + ": a ceiling on the newest models,"
-                    + " which may reason less, even not at all. OpenAI shows only a reasoning summary; reasoning"
-                    + " tokens are reported and billed as output";
-            case Budget.Tokens t -> "not supported: OpenAI has no thinking-token budget; use an effort level";
-            case Budget.Forcing f -> "not supported: " + CAPABILITIES.whyUnsupported(f);
+            case Budget.None n -> Worded.of(ChatBudgetMeaning.OPENAI_OFF);
+            case Budget.Effort e when e.level() == EffortLevel.NONE -> Worded.of(ChatBudgetMeaning.OPENAI_OFF);
+            case Budget.Effort e -> Worded.of(ChatBudgetMeaning.OPENAI_EFFORT, e.level().wireName());
+            case Budget.Tokens t -> Worded.of(ChatBudgetMeaning.NOT_SUPPORTED,
+                    "OpenAI has no thinking-token budget; use an effort level");
+            case Budget.Forcing f -> Worded.of(ChatBudgetMeaning.NOT_SUPPORTED, CAPABILITIES.whyUnsupported(f));
         };
     }
 }

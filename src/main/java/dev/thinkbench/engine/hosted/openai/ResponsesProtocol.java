@@ -10,6 +10,7 @@ import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Usage;
+import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.hosted.HostedModels;
@@ -48,8 +49,8 @@ final class ResponsesProtocol extends HostedProtocol {
     }
 
     @Override
-    public String describe(Budget budget) {
-        return ResponsesBudgets.describe(budget);
+    public Worded meaning(Budget budget) {
+        return ResponsesBudgets.meaning(budget);
     }
 
     @Override
