@@ -97,6 +97,13 @@ class HostedEnginesTest {
                 assertThat(engine.meaning(budget).english()).as("worded by reason for the window").isEqualTo(meaning);
             }
         }
+        ReasoningEngine deepseek = registry.get("deepseek").factory().create(new EngineConfig("deepseek", null, null,
+                null));
+        assertThat(deepseek.describe(BudgetSpec.parse("effort:medium"))).as("the command line's words").isEqualTo(
+                "thinking.type=enabled, reasoning_effort=high (DeepSeek has low, high and max; medium is sent as high):"
+                        + " the full reasoning streams; reasoning tokens are reported and billed as output");
+        ReasoningEngine gemini = registry.get("gemini").factory().create(new EngineConfig("gemini", null, null, null));
+        assertThat(gemini.describe(BudgetSpec.parse("tokens:4096"))).startsWith("thinkingBudget=4,096: Gemini 2.5 (");
     }
 
     @Test

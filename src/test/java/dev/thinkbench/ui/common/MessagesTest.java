@@ -135,7 +135,7 @@ class MessagesTest {
                         + "256 토큰에서 \"Final Answer:\"(으)로 답을 강제");
         assertThat(WindowWording.of(chatOnly.unsupported(BudgetSpec.parse("effort:high"))))
                 .isEqualTo("노력 'high'은(는) 여기서 제공되지 않습니다. 다음 중 하나를 쓰세요: [low]");
-        assertThat(WindowWording.of(Worded.of(StrategyNote.VOTES, 3, 5, "42"))).isEqualTo("42에 5표 중 3표");
+        assertThat(WindowWording.of(Worded.of(StrategyNote.VOTES, 3, 5, "42"))).isEqualTo("42 (5표 중 3표)");
         assertThat(WindowWording.of(Worded.of(ChatBudgetMeaning.DEEPSEEK_EFFORT_MAPPED, "high", "medium")))
                 .startsWith("thinking.type=enabled, reasoning_effort=high (DeepSeek에는 low, high, max가 있어 "
                         + "medium은(는) high(으)로 보냄)");

@@ -91,18 +91,52 @@ public final class LlamaContext implements AutoCloseable {
                 throw lib.failure("llama.cpp could not create a context of " + settings.contextSize()
                         + " tokens for " + model.file().getFileName(), mark);
             }
-            LlamaThreadpool pool = LlamaThreadpool.create(lib, settings.threads());
+            return withPools(lib, model, ctx, settings);
+        } catch (Throwable t) {
+            throw LlamaLibrary.unexpected("creating the context", t);
+        }
+    }
+
+    /** Attaches the thread pools to a new context; on any failure frees what was made, the context too. */
+    private static LlamaContext withPools(LlamaLibrary lib, LlamaModel model, MemorySegment ctx, Settings settings)
+            throws Throwable {
+        LlamaThreadpool pool = null;
+        LlamaThreadpool tokenPool = null;
+        boolean attached = false;
+        try {
+            pool = LlamaThreadpool.create(lib, settings.threads());
             // A pool of its own for one-token decodes: the batch pool's idle workers then sleep instead of being
             // woken (and spinning) for every token they take no part in.
-            LlamaThreadpool tokenPool = pool == null || settings.tokenThreads() == settings.threads() ? null
+            tokenPool = pool == null || settings.tokenThreads() == settings.threads() ? null
                     : LlamaThreadpool.create(lib, settings.tokenThreads());
             if (pool != null) {
                 MemorySegment oneToken = tokenPool == null ? pool.handle() : tokenPool.handle();
                 lib.fn.attachThreadpool.invokeExact(ctx, oneToken, pool.handle());
+                attached = true;
             }
             return new LlamaContext(lib, model, ctx, pool, tokenPool);
         } catch (Throwable t) {
-            throw LlamaLibrary.unexpected("creating the context", t);
+            try {
+                if (attached) {
+                    lib.fn.detachThreadpool.invokeExact(ctx);
+                }
+                lib.fn.free.invokeExact(ctx);
+            } finally {
+                closeAll(pool, tokenPool);
+            }
+            throw t;
+        }
+    }
+
+    private static void closeAll(LlamaThreadpool pool, LlamaThreadpool tokenPool) {
+        try {
+            if (pool != null) {
+                pool.close();
+            }
+        } finally {
+            if (tokenPool != null) {
+                tokenPool.close();
+            }
         }
     }
 
@@ -234,12 +268,7 @@ public final class LlamaContext implements AutoCloseable {
         } catch (Throwable t) {
             throw LlamaLibrary.unexpected("llama_free", t);
         } finally {
-            if (threads != null) {
-                threads.close();
-            }
-            if (tokenThreads != null) {
-                tokenThreads.close();
-            }
+            closeAll(threads, tokenThreads);
         }
     }
 
