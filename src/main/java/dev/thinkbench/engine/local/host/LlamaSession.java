@@ -90,15 +90,16 @@ final class LlamaSession implements HostSession {
                 throw new HostFailure(FailureKind.UNSUPPORTED, path.getFileName() + " cannot continue text "
                         + "(an encoder-only model)");
             }
-            context = LlamaContext.create(model, new LlamaContext.Settings(request.contextSize(),
+            LlamaContext.Settings settings = new LlamaContext.Settings(request.contextSize(),
                     Math.min(BATCH, request.contextSize()), SEQUENCES, request.threads(),
-                    tokenThreads(model.parameterCount(), request.threads())));
+                    tokenThreads(model.parameterCount(), request.threads()));
+            context = LlamaContext.create(model, settings);
             batch = new LlamaBatch(context.batchSize());
             slots = new SequenceSlots(context.sequences());
             running = new ContinuousBatch(library, context, slots, batch);
             specials = model.vocab().specialTokens();
             tokenizer = new PromptTokenizer(model.vocab(), specials);
-            details = details(library, mark, request.threads());
+            details = details(library, mark, settings);
             loaded = request;
             return loadedEvent(request.id());
         } catch (LlamaException e) {
@@ -133,16 +134,16 @@ final class LlamaSession implements HostSession {
         return lib;
     }
 
-    private Map<String, String> details(LlamaLibrary library, long mark, int threads) {
+    private Map<String, String> details(LlamaLibrary library, long mark, LlamaContext.Settings settings) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("description", model.description());
         d.put("parameters", Long.toString(model.parameterCount()));
         d.put("sizeBytes", Long.toString(model.sizeBytes()));
         d.put("trainedContext", Integer.toString(model.trainedContext()));
         d.put("context", Integer.toString(context.contextSize()));
-        int oneToken = tokenThreads(model.parameterCount(), threads);
-        d.put("threads", oneToken == threads ? Integer.toString(threads)
-                : threads + " (" + oneToken + " while one sequence generates: a model this small)");
+        int threads = settings.threads();
+        d.put("threads", settings.tokenThreads() == threads ? Integer.toString(threads)
+                : threads + " (" + settings.tokenThreads() + " while one sequence generates: a model this small)");
         d.put("vocabulary", Integer.toString(model.vocab().size()));
         d.put("chatTemplate", model.chatTemplate().isPresent() ? "yes" : "no");
         d.put("devices", String.join("; ", library.devices()));
