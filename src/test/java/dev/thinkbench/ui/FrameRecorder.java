@@ -41,7 +41,11 @@ final class FrameRecorder {
     private final long[] layoutEndCpu;
     private final long[] renderCpu;
     private final List<long[]> gcPauses = new ArrayList<>();
-    private final FrameDriver first = new FrameDriver(now -> onStart());
+    /** Runs every frame (says it always has work), so every pulse is recorded, idle or not. */
+    private final FrameDriver first = new FrameDriver(now -> {
+        onStart();
+        return true;
+    });
     private volatile boolean recording;
     private FrameEvent frameEvent;
     private int count;
@@ -66,7 +70,7 @@ final class FrameRecorder {
 
     /** Starts the pulse-start timer; call on the UI thread before the scene under test starts its own timers. */
     void install() {
-        first.start();
+        first.show();
     }
 
     /**

@@ -139,6 +139,28 @@ class WorkbenchViewTest {
     }
 
     @Test
+    void theColumnsAskForFramesOnlyWhileRunsStreamAndTheNextRunStreamsAgain(FxRobot robot) throws TimeoutException {
+        server.respond(request -> answering(effort(request)));
+        waitFor("an idle window asks for no frames", () -> onFx(() -> !view.compareView().framesRunning()));
+
+        typePromptAndRun(robot);
+        waitForStates(ColumnState.DONE, ColumnState.DONE, ColumnState.DONE);
+        waitFor("the frames stop once the runs have ended",
+                () -> onFx(() -> !view.compareView().framesRunning()));
+
+        server.respond(request -> answering("again " + effort(request)));
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitForStates(ColumnState.DONE, ColumnState.DONE, ColumnState.DONE);
+        assertThat(columns()).extracting(ColumnView::answerText).containsExactly("42 (again low)",
+                "42 (again medium)", "42 (again high)");
+        waitFor("the frames stop again", () -> onFx(() -> !view.compareView().framesRunning()));
+    }
+
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> check) throws Exception {
+        return WaitForAsyncUtils.asyncFx(check).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void escapeCancelsEveryColumnAndKeepsWhatArrived(FxRobot robot) throws TimeoutException {
         server.respond(request -> OpenAiChatScript.of(MODEL).reasoning("Partial " + effort(request) + " thought.")
                 .stall(Duration.ofSeconds(30)));

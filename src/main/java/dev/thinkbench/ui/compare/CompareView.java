@@ -66,6 +66,7 @@ public final class CompareView extends StackPane {
         SplitPane.setResizableWithParent(prompt, false);
         getChildren().add(main);
         frames = new FrameDriver(compare::tick);
+        compare.setWake(frames::wake);
         sceneProperty().addListener((obs, old, now) -> onScene(old, now));
     }
 
@@ -75,13 +76,13 @@ public final class CompareView extends StackPane {
             old.removeEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         }
         if (now == null) {
-            frames.stop();
+            frames.hide();
             compare.cancelAll();
             return;
         }
         now.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyFilter);
         now.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
-        frames.start();
+        frames.show();
     }
 
     /** Ctrl+Enter must win over the text area's own Enter handling, so it is a filter. */
@@ -116,6 +117,11 @@ public final class CompareView extends StackPane {
 
     public CompareViewModel viewModel() {
         return compare;
+    }
+
+    /** Whether the view asks for frames now: while runs stream, never when idle (for tests). */
+    public boolean framesRunning() {
+        return frames.isRunning();
     }
 
     /** The column views, for tests and the benchmark. */

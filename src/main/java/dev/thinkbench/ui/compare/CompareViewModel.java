@@ -37,6 +37,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Compare tab: one prompt, several budget columns, run side by side. Starts a {@link Comparison} over the columns
@@ -79,7 +80,9 @@ public final class CompareViewModel {
     private boolean chartDirty;
     private String engineId;
     private String presetKey;
-    private Runnable onFrame = () -> { };
+    private BooleanSupplier onFrame = () -> false;
+    /** Asks the view for frames again once they have stopped (its frame driver); set by the view. */
+    private Runnable wake = () -> { };
     /** The expected answer of the last run, for its retries. */
     private String runExpected;
     /** The rates the last run's free columns were costed at, null for none. */
@@ -186,7 +189,7 @@ public final class CompareViewModel {
                 added.budgetErrorProperty().addListener(recheck);
             }
         }
-        chartDirty = true;
+        chartsStale();
         updateRunState();
     }
 
@@ -244,12 +247,34 @@ public final class CompareViewModel {
         laneOf.clear();
         keptColumns.set(false);
         columns.setAll(shown);
-        chartDirty = true;
+        chartsStale();
     }
 
-    /** Runs {@code action} at the start of every frame, before the columns drain (a replay feeds them there). */
-    public void setOnFrame(Runnable action) {
-        onFrame = action == null ? () -> { } : action;
+    /**
+     * Runs {@code action} at the start of every frame, before the columns drain (a replay feeds them there); it
+     * returns whether it needs further frames of its own (a replay that plays).
+     */
+    public void setOnFrame(BooleanSupplier action) {
+        onFrame = action == null ? () -> false : action;
+    }
+
+    /**
+     * What asks for frames again once {@link #tick} has said it is idle: the view's frame driver. Called whenever
+     * something starts that the frames must follow (a run, a retry, a replay).
+     */
+    public void setWake(Runnable action) {
+        wake = action == null ? () -> { } : action;
+    }
+
+    /** Asks for frames: something the frames must follow has started. UI thread. */
+    public void wake() {
+        wake.run();
+    }
+
+    /** The figures must be redrawn at the next chart refresh (the columns or their runs changed). */
+    private void chartsStale() {
+        chartDirty = true;
+        wake.run();
     }
 
     /**
@@ -330,7 +355,7 @@ public final class CompareViewModel {
             columns.forEach(c -> c.live().skip(reason, promptWarning.get()));
             laneOf.clear();
             comparison = null;
-            chartDirty = true;
+            chartsStale();
             return;
         }
         runExpected = prompt.expectedProperty().get();
@@ -362,7 +387,7 @@ public final class CompareViewModel {
             runCols.get(i).live().attach(runs.get(i), runExpected);
         }
         running.set(true);
-        chartDirty = true;
+        chartsStale();
         tally.set("");
     }
 
@@ -374,7 +399,7 @@ public final class CompareViewModel {
         }
         column.live().attach(comparison.retry(index), runExpected);
         running.set(true);
-        chartDirty = true;
+        chartsStale();
         pickDue = round != null;
     }
 
@@ -392,9 +417,12 @@ public final class CompareViewModel {
      * Called once per frame: every column drains its events; the columns take turns showing their new text (each
      * every {@value #TEXT_EVERY_FRAMES} frames), so a frame lays out one text area rather than all; chart figures
      * refresh at most {@value #CHART_HZ} times a second and once more when the last run ends.
+     *
+     * @return whether there is work for the next frame: a column follows a run, a pick is due, the figures are
+     *         stale, or the frame action needs frames
      */
-    public void tick(long nowNanos) {
-        onFrame.run();
+    public boolean tick(long nowNanos) {
+        boolean actionBusy = onFrame.getAsBoolean();
         boolean anyActive = false;
         frame++;
         for (int i = 0; i < columns.size(); i++) {
@@ -419,6 +447,8 @@ public final class CompareViewModel {
         if (round != null) {
             tickCandidates(anyActive);
         }
+        return actionBusy || chartDirty || pickDue || picking != null
+                || columns.stream().anyMatch(c -> c.live().following());
     }
 
     // --- best-of-N as live candidate columns ----------------------------------------------------------------
@@ -494,7 +524,7 @@ public final class CompareViewModel {
             columns.get(i).live().attach(runs.get(i), runExpected);
         }
         running.set(true);
-        chartDirty = true;
+        chartsStale();
         tally.set("");
         pickDue = true;
         picking = null;

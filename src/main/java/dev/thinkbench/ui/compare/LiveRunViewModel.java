@@ -120,6 +120,11 @@ public final class LiveRunViewModel {
         statusText.set(Messages.get("run.status.notRun", reason));
     }
 
+    /** Whether a run is shown that has not ended yet (its events still have to be drained frame by frame). */
+    public boolean following() {
+        return run != null;
+    }
+
     /** {@link #tick(long, boolean)} that hands the text over in this frame. */
     public boolean tick(long nowNanos) {
         return tick(nowNanos, true);

@@ -60,6 +60,7 @@ public final class ExperimentsView extends BorderPane {
     private final SweepSetupController setup;
     private final ResultsTable table;
     private final TraceView trace;
+    private final FrameDriver frames;
     private final ChartsPane charts;
     private final StatusBar status = new StatusBar();
     private final Button start = Icons.button(Messages.get("sweep.start"), Feather.PLAY, Messages.get("sweep.start.help"),
@@ -99,11 +100,12 @@ public final class ExperimentsView extends BorderPane {
                 e.consume();
             }
         });
-        FrameDriver.whileInScene(this, () -> {
-            long now = System.nanoTime();
-            vm.tick(now);
+        frames = FrameDriver.whileInScene(this, now -> {
+            boolean more = vm.frame(System.nanoTime());
             trace.tick();
+            return more || trace.following();
         });
+        vm.setWake(frames::wake);
     }
 
     private Region formColumn(VBox form) {
@@ -281,6 +283,7 @@ public final class ExperimentsView extends BorderPane {
         String prompt = vm.results().rows().stream().filter(r -> r.problemId().equals(key.problemId()))
                 .map(ResultRow::prompt).findFirst().orElse("");
         trace.show(key, prompt);
+        frames.wake();
         charts.showTrace();
     }
 

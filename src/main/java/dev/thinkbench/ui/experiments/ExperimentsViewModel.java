@@ -97,6 +97,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private final Set<RunKey> traceLookedFor = new HashSet<>();
     /** Why a trace could not be saved (set on a sweep worker), shown once. */
     private final AtomicReference<String> traceWriteError = new AtomicReference<>();
+    /** Asks the view for frames once an event is queued (its frame driver; any thread); set by the view. */
+    private volatile Runnable wake = () -> { };
     private SweepStore.Saved saved;
     private List<BenchProblem> problems = List.of();
     private SweepProgress lastProgress;
@@ -121,7 +123,10 @@ public final class ExperimentsViewModel implements AutoCloseable {
         this.results = new SweepResults(tasks);
         this.setup = new SweepSetupViewModel(connection, services.presets(), tasks, samplesFolder);
         setup.validProperty().addListener((obs, old, now) -> updateCanStart());
-        phase.addListener((obs, old, now) -> updateCanStart());
+        phase.addListener((obs, old, now) -> {
+            updateCanStart();
+            wake.run();
+        });
         updateCanStart();
         for (Observable o : List.of(setup.validProperty(), setup.problemsProperty(), setup.limitProperty(),
                 setup.budgetsProperty(), setup.samplesProperty(), setup.strategies())) {
@@ -163,6 +168,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         } finally {
             previewing = false;
         }
+        wake.run();
     }
 
     // --- starting and resuming -------------------------------------------------------------------------------
@@ -275,6 +281,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
                         keepTrace(kept, f);
                     }
                     queue.add(event);
+                    wake.run();
                 });
                 return new Started(results, traces, started);
             } catch (RuntimeException e) {
@@ -337,6 +344,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "cannot save the trace of " + f.record().key() + ": " + e);
             traceWriteError.compareAndSet(null, e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage());
+            wake.run();
         }
     }
 
@@ -406,6 +414,21 @@ public final class ExperimentsViewModel implements AutoCloseable {
             phase.set(Phase.STOPPING);
             handle.cancel();
         }
+    }
+
+    /** What asks for frames once an event is queued (the view's frame driver); called from any thread. */
+    public void setWake(Runnable action) {
+        wake = action == null ? () -> { } : action;
+    }
+
+    /**
+     * One frame: {@link #tick}, then whether the next frame has work: events queued, or cells, figures or the
+     * progress line held back to be shown at their pace. (Nothing here runs on a clock of its own: a paused or idle
+     * sweep needs no frames, and the next event asks for them again.)
+     */
+    public boolean frame(long nowNanos) {
+        tick(nowNanos);
+        return !queue.isEmpty() || progressDirty || results.pending() || traceWriteError.get() != null;
     }
 
     /**

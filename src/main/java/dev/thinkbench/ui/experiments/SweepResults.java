@@ -241,6 +241,11 @@ public final class SweepResults {
         changed.put(List.of(at[0], at[1]), cell);
     }
 
+    /** Whether cells or figures wait to be shown by a later {@link #flush}. */
+    boolean pending() {
+        return !changed.isEmpty() || dirty;
+    }
+
     /**
      * Shows the cells that changed since they were last shown (each updates the one table cell that shows it), at
      * most {@value #CELLS_HZ} times a second, and the figures at most {@value #FIGURES_HZ} times a second; both at

@@ -263,6 +263,11 @@ final class TraceView extends VBox {
         note.setManaged(!how.isEmpty());
     }
 
+    /** Whether it shows a run in flight (it needs frames to follow it). */
+    boolean following() {
+        return live != null;
+    }
+
     /** Follows a run in flight: new text every few frames; once it has finished, shows its result. */
     void tick() {
         if (live == null || ++frames % LIVE_EVERY_FRAMES != 0) {

@@ -83,7 +83,7 @@ public final class ModelManagerView extends VBox {
         status.textProperty().bind(vm.loadStatusProperty());
         status.managedProperty().bind(status.textProperty().isNotEmpty());
         getChildren().addAll(new VBox(2, heading, folder), lists, warning, status, error, details(), settings());
-        FrameDriver.whileInScene(this, vm::drain);
+        vm.setWake(FrameDriver.whileInScene(this, now -> vm.frame())::wake);
         vm.refresh();
     }
 

@@ -67,6 +67,8 @@ public final class ModelManagerViewModel implements AutoCloseable {
     private final IntegerProperty threads;
     private final IntegerProperty contextSize;
     private final Map<CatalogEntry, ModelDownloader.Progress> progress = new ConcurrentHashMap<>();
+    /** Asks the view for frames once a download reports progress (its frame driver; any thread); set by the view. */
+    private volatile Runnable wake = () -> { };
     private final List<LocalModel> opened = new ArrayList<>();
     private Consumer<LocalEngineSettings> onSettingsChanged = settings -> { };
     private Consumer<LocalModel> onChosen = model -> { };
@@ -261,7 +263,10 @@ public final class ModelManagerViewModel implements AutoCloseable {
         fail("", "");
         tasks.run(() -> {
             Path file = downloader.download(ModelDownloader.Request.of(entry.model(), store.directory()),
-                    p -> progress.put(entry, p), cancel);
+                    p -> {
+                        progress.put(entry, p);
+                        wake.run();
+                    }, cancel);
             return LocalModel.inspect(file, LocalModel.Source.DOWNLOADED, file.getFileName().toString());
         }, model -> {
             progress.remove(entry);
@@ -370,6 +375,17 @@ public final class ModelManagerViewModel implements AutoCloseable {
                 fail(e.getMessage(), e instanceof LocalEngineException local ? local.details() : "");
             }
         });
+    }
+
+    /** What asks for frames once a download reports progress (the view's frame driver); called from any thread. */
+    public void setWake(Runnable action) {
+        wake = action == null ? () -> { } : action;
+    }
+
+    /** One frame: {@link #drain()}, then whether a download still runs (the next frame has work). */
+    public boolean frame() {
+        drain();
+        return !progress.isEmpty();
     }
 
     /** Folds running downloads' progress into their entries. FX thread, once per frame. */

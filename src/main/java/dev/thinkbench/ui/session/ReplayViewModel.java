@@ -96,6 +96,7 @@ public final class ReplayViewModel {
         duration.set(seconds(replay.duration()));
         active.set(true);
         update();
+        compare.wake();
     }
 
     private static String describe(Session s) {
@@ -125,16 +126,27 @@ public final class ReplayViewModel {
         return active.get() ? recorded.get(column) : null;
     }
 
-    /** Once per frame, before the columns drain: feeds what is due and follows a restart. */
-    public void tick() {
+    /**
+     * Once per frame, before the columns drain: feeds what is due and follows a restart.
+     *
+     * @return whether the replay plays (it needs the next frame)
+     */
+    public boolean tick() {
         if (replay == null) {
-            return;
+            return false;
         }
         replay.advance();
         if (replay.generation() != generation) {
             attach();
         }
         update();
+        return replay.playing();
+    }
+
+    /** Feeds what is due now, after a user's action, and asks the columns' frames to follow. */
+    private void advanceNow() {
+        tick();
+        compare.wake();
     }
 
     private void update() {
@@ -152,7 +164,7 @@ public final class ReplayViewModel {
         } else {
             replay.play();
         }
-        tick();
+        advanceNow();
     }
 
     /** Plays from the beginning. */
@@ -160,7 +172,7 @@ public final class ReplayViewModel {
         if (replay != null) {
             replay.seek(0);
             replay.play();
-            tick();
+            advanceNow();
         }
     }
 
@@ -168,7 +180,7 @@ public final class ReplayViewModel {
     public void seek(double seconds) {
         if (replay != null) {
             replay.seek((long) (seconds * 1e9));
-            tick();
+            advanceNow();
         }
     }
 
@@ -190,7 +202,7 @@ public final class ReplayViewModel {
     public void close() {
         if (replay != null) {
             replay.seek(replay.duration());
-            tick();
+            advanceNow();
         }
         drop();
     }

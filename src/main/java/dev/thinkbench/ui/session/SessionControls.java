@@ -5,9 +5,8 @@ import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.Replay;
 import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.PeriodicUiAction;
 import dev.thinkbench.ui.present.PresenterViewModel;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -21,11 +20,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 
 /**
@@ -37,7 +36,7 @@ import java.time.LocalDate;
  */
 public final class SessionControls {
 
-    static final Duration AUTOSAVE_EVERY = Duration.minutes(1);
+    static final Duration AUTOSAVE_EVERY = Duration.ofMinutes(1);
     private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SAVE_AS = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
@@ -48,7 +47,7 @@ public final class SessionControls {
     private final FileAsker files;
     private final WindowExports exports;
     private final Menu recentMenu = new Menu(Messages.get("session.openRecent"));
-    private final Timeline autosave;
+    private final PeriodicUiAction autosave;
 
     public SessionControls(WorkbenchView view, SessionViewModel sessions, PresenterViewModel presenter,
                            FileAsker files) {
@@ -64,9 +63,7 @@ public final class SessionControls {
         if (view.getScene() != null) {
             onScene(null, view.getScene());
         }
-        autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> sessions.autosave()));
-        autosave.setCycleCount(Timeline.INDEFINITE);
-        autosave.play();
+        autosave = PeriodicUiAction.every("thinkbench-autosave", AUTOSAVE_EVERY, sessions::autosave);
     }
 
     private void onScene(Scene old, Scene now) {
@@ -228,6 +225,6 @@ public final class SessionControls {
 
     /** Stops the autosave timer (the window closes). */
     public void stop() {
-        autosave.stop();
+        autosave.close();
     }
 }

@@ -66,7 +66,7 @@ public final class StepperView extends VBox {
         getChildren().addAll(promptRow(), actionRow(), statusRow(), body);
         vm.traceProperty().addListener((obs, old, update) -> show(update));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        FrameDriver.whileInScene(this, vm::drain);
+        vm.setWake(FrameDriver.whileInScene(this, now -> vm.frame())::wake);
     }
 
     public StepperViewModel viewModel() {

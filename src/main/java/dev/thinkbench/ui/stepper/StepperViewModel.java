@@ -55,6 +55,8 @@ public final class StepperViewModel implements AutoCloseable {
 
     private final StepperFactory factory;
     private final ConcurrentLinkedQueue<StepperEvent> queue = new ConcurrentLinkedQueue<>();
+    /** Asks the view for frames once an event is queued (its frame driver; any thread); set by the view. */
+    private volatile Runnable wake = () -> { };
     private final StringProperty prompt = new SimpleStringProperty("");
     private final StringProperty system = new SimpleStringProperty("");
     private final ObjectProperty<ChatTemplate> template = new SimpleObjectProperty<>();
@@ -113,6 +115,7 @@ public final class StepperViewModel implements AutoCloseable {
             stepper = factory.create(template.get(), event -> {
                 if (session == mine) {
                     queue.add(event);
+                    wake.run();
                 }
             });
             stepper.start(system.get(), prompt.get());
@@ -187,6 +190,7 @@ public final class StepperViewModel implements AutoCloseable {
         var events = snapshot.active().events();
         recordedUntil = events.isEmpty() ? 0 : events.getLast().nanos();
         queue.add(new StepperEvent.Changed(snapshot));
+        wake.run();
     }
 
     /** The active branch's thinking as it stands, e.g. to prefill an edit. */
@@ -202,6 +206,19 @@ public final class StepperViewModel implements AutoCloseable {
     }
 
     // ---- per frame (FX thread) ----
+
+    /** What asks for frames once an event is queued (the view's frame driver); called from any thread. */
+    public void setWake(Runnable action) {
+        wake = action == null ? () -> { } : action;
+    }
+
+    /**
+     * One frame: {@link #drain()}, then whether the next frame has work (events arrived, or a step runs and its
+     * clock is on show).
+     */
+    public boolean frame() {
+        return drain() > 0 || state.get().running();
+    }
 
     /** Folds the events that arrived since the last frame into the properties. Returns how many there were. */
     public int drain() {
