@@ -88,7 +88,7 @@ public final class MainWindow implements AutoCloseable {
         view.addTab(Messages.get("tab.experiments"), Feather.TRENDING_UP, experiments,
                 Messages.get("tab.experiments.help"),
                 Messages.get("tab.experiments.keys"),
-                experiments.startButton());
+                experiments);
         lessons = LessonsTab.install(view, context.assets(), stepper, COMPARE, STEPPER);
         ExerciseDefaults.install(connection, prompt);
         ModelPreload.install(connection, context.builtin());

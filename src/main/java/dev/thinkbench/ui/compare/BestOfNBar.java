@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -79,6 +80,11 @@ final class BestOfNBar extends HBox {
         HBox settings = new HBox(6, new Label("N"), n, new Label(Messages.get("bestOfN.pickBy")), pick,
                 new Label(Messages.get("bestOfN.budget")), budget);
         settings.setAlignment(Pos.CENTER_LEFT);
+        // the settings keep their size; the outcome line gives way (elided, whole in its tooltip)
+        settings.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip outcomeTip = Icons.tip("");
+        outcomeTip.textProperty().bind(outcome.textProperty());
+        outcome.setTooltip(outcomeTip);
         settings.visibleProperty().bind(vm.enabledProperty());
         settings.managedProperty().bind(settings.visibleProperty());
         settings.disableProperty().bind(compare.runningProperty());

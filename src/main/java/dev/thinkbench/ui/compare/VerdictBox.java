@@ -5,9 +5,10 @@ import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -37,10 +38,14 @@ public final class VerdictBox extends VBox {
         answer.setMinWidth(0);
         answer.setTooltip(Icons.tip(Messages.get("verdict.answer.help")));
         mark.getStyleClass().add("verdict-mark");
-        mark.setMinWidth(Region.USE_PREF_SIZE);
+        mark.setWrapText(true);
         mark.setTooltip(markTip);
-        HBox line = new HBox(10, answer, mark);
+        // the mark moves under the answer when the column is too narrow for both: the answer is never squeezed out
+        FlowPane line = new FlowPane(10, 2, answer, mark);
         line.setAlignment(Pos.CENTER_LEFT);
+        line.setRowValignment(VPos.CENTER);
+        answer.maxWidthProperty().bind(line.widthProperty());
+        mark.maxWidthProperty().bind(line.widthProperty());
         notice.getStyleClass().add("verdict-notice");
         notice.setWrapText(true);
         notice.setMinHeight(Region.USE_PREF_SIZE);

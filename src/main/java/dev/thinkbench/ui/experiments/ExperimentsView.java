@@ -10,6 +10,7 @@ import javafx.fxml.FXMLLoader;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -106,6 +107,11 @@ public final class ExperimentsView extends BorderPane {
             return more || trace.following();
         });
         vm.setWake(frames::wake);
+        vm.setOnRunChanged(changed -> {
+            if (trace.refreshIfShowing(changed)) {
+                frames.wake();
+            }
+        });
     }
 
     private Region formColumn(VBox form) {
@@ -137,6 +143,12 @@ public final class ExperimentsView extends BorderPane {
         setupToggle.setOnAction(e -> setupShown.set(!setupShown.get()));
         column.visibleProperty().bind(setupShown);
         column.managedProperty().bind(column.visibleProperty());
+        setupShown.addListener((obs, was, shown) -> {
+            Node focused = getScene() == null ? null : getScene().getFocusOwner();
+            if (!shown && (focused == null || isInside(focused, column))) {
+                setupToggle.requestFocus(); // the focus would go nowhere, and the tab's keys with it
+            }
+        });
         vm.phaseProperty().addListener((obs, old, now) -> {
             if (now == Phase.STARTING && getWidth() > 0 && getWidth() < ROOMY_WIDTH) {
                 setupShown.set(false);
@@ -340,8 +352,25 @@ public final class ExperimentsView extends BorderPane {
         return setupShown.get();
     }
 
-    /** The form's Start button, for the tab's focus. */
-    public Button startButton() {
-        return start;
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the keyboard goes when the tab is selected: Start while the form is shown, else the toggle that shows it
+     * (so that the tab's keys, Ctrl+Enter among them, still reach this view).
+     */
+    @Override
+    public void requestFocus() {
+        if (setupShown.get()) {
+            start.requestFocus();
+        } else {
+            setupToggle.requestFocus();
+        }
     }
 }

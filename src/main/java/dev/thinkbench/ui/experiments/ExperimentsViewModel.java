@@ -49,6 +49,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The Experiments tab: sets up a sweep ({@link SweepSetupViewModel}) on the engine bar's engine and model, saves it
@@ -99,6 +100,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private final AtomicReference<String> traceWriteError = new AtomicReference<>();
     /** Asks the view for frames once an event is queued (its frame driver; any thread); set by the view. */
     private volatile Runnable wake = () -> { };
+    /** Told which run has a new call in flight, or null when every run may have changed (a new table). */
+    private Consumer<RunKey> onRunChanged = key -> { };
     private SweepStore.Saved saved;
     private List<BenchProblem> problems = List.of();
     private SweepProgress lastProgress;
@@ -164,6 +167,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
                 results.clear();
             } else {
                 results.reset(plan);
+        onRunChanged.accept(null);
             }
         } finally {
             previewing = false;
@@ -242,6 +246,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
             return;
         }
         results.reset(plan);
+        onRunChanged.accept(null);
         title.set(title(target.setup(), targetProblems.size()));
         // the sweep's events may be drained before it is known to have started: what they need is set now
         lastProgress = null;
@@ -422,6 +427,14 @@ public final class ExperimentsViewModel implements AutoCloseable {
     }
 
     /**
+     * Told (on the UI thread) which run has a new call in flight, so a trace shown for it follows the new call, or
+     * null when every run may have changed: a new sweep laid out the table again, or a saved one was shown.
+     */
+    public void setOnRunChanged(Consumer<RunKey> action) {
+        onRunChanged = action == null ? key -> { } : action;
+    }
+
+    /**
      * One frame: {@link #tick}, then whether the next frame has work: events queued, or cells, figures or the
      * progress line held back to be shown at their pace. (Nothing here runs on a clock of its own: a paused or idle
      * sweep needs no frames, and the next event asks for them again.)
@@ -440,6 +453,9 @@ public final class ExperimentsViewModel implements AutoCloseable {
         for (SweepEvent e; (e = queue.poll()) != null; ) {
             results.apply(e);
             ended |= onEvent(e);
+            if (e instanceof SweepEvent.CallStarted c) {
+                onRunChanged.accept(c.key());
+            }
         }
         results.flush(nowNanos, ended);
         String traceError = traceWriteError.getAndSet(null);
@@ -595,6 +611,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         tracesFile = r.sweep().traces();
         traceLookedFor.clear();
         results.flush(System.nanoTime(), true);
+        onRunChanged.accept(null);
         offer.set(null);
         canRetryFailed.set(false);
         phase.set(Phase.ENDED);

@@ -263,6 +263,19 @@ final class TraceView extends VBox {
         note.setManaged(!how.isEmpty());
     }
 
+    /**
+     * Shows its run again when {@code changed} is that run (a new call of it started: a sweep runs it again, or its
+     * strategy's next call) or null (every run may have changed: a new sweep laid out the table). Returns whether it
+     * did.
+     */
+    boolean refreshIfShowing(RunKey changed) {
+        if (key == null || changed != null && !changed.equals(key)) {
+            return false;
+        }
+        show(key, prompt.getText());
+        return true;
+    }
+
     /** Whether it shows a run in flight (it needs frames to follow it). */
     boolean following() {
         return live != null;

@@ -22,6 +22,7 @@ import dev.thinkbench.ui.WorkbenchFixture;
 import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.common.Messages;
 import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -105,6 +106,22 @@ class VerdictCostLoadViewTest {
     }
 
     @Test
+    void theBestOfNSettingsKeepTheirSizeAndTheOutcomeLineGivesWay(FxRobot robot) {
+        robot.interact(() -> {
+            compare().prompt().temperatureProperty().set("0"); // the long greedy hint shows beside the settings
+            compare().bestOfN().enabledProperty().set(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#bestOfNCount", "#bestOfNSelection", "#bestOfNBudget")) {
+            javafx.scene.control.Control control = robot.lookup(id).queryAs(javafx.scene.control.Control.class);
+            assertThat(control.getWidth()).as(id).isGreaterThanOrEqualTo(control.prefWidth(-1) - 0.5);
+        }
+        Label outcome = robot.lookup("#bestOfNOutcome").queryAs(Label.class);
+        assertThat(outcome.getText()).isNotEmpty();
+        assertThat(outcome.getTooltip().getText()).isEqualTo(outcome.getText());
+    }
+
+    @Test
     void eachColumnShowsItsAnswerLargeWithARightOrWrongMark(FxRobot robot) throws Exception {
         robot.interact(() -> {
             compare().prompt().promptProperty().set("A bus has 47 people. How many now?");
@@ -125,6 +142,18 @@ class VerdictCostLoadViewTest {
         assertThat(large.markText()).isEqualTo("no answer found \u00b7 expected 11");
         assertThat(columns()).allSatisfy(c -> assertThat(c.verdictBox().isVisible()).isTrue());
         assertThat(columns().get(1).answerText()).as("the raw answer text below").isEqualTo("Final Answer: 11");
+
+        // narrow columns (a small window, or many candidates): the mark goes under the answer, never over it
+        robot.interact(() -> robot.window(0).setWidth(640));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (ColumnView c : columns()) {
+            Label answer = (Label) c.verdictBox().lookup("#extractedAnswer");
+            Label mark = (Label) c.verdictBox().lookup(".verdict-mark");
+            assertThat(answer.getWidth()).as("the answer %s is shown whole", answer.getText())
+                    .isGreaterThanOrEqualTo(answer.prefWidth(-1) - 0.5);
+            assertThat(mark.getBoundsInParent().getMaxX()).as("the mark fits the column")
+                    .isLessThanOrEqualTo(c.verdictBox().getWidth() + 0.5);
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.MouseButton;
@@ -62,7 +63,12 @@ class ExperimentsViewTest {
             {"id":"p4","prompt":"What is 12 x 12?","answer":"144","difficulty":3}
             """;
 
-    private final AnswerTestEngine engine = new AnswerTestEngine("answers", ExperimentsViewTest::reply);
+    /** Put before every answer from then on (a later sweep's runs differ from the first's). */
+    private volatile String answerPrefix = "";
+    private final AnswerTestEngine engine = new AnswerTestEngine("answers", spec -> {
+        AnswerTestEngine.Reply r = reply(spec);
+        return answerPrefix.isEmpty() ? r : AnswerTestEngine.Reply.answer(answerPrefix + r.answer(), r.thinkingTokens());
+    });
     private final FxBackgroundTasks tasks = new FxBackgroundTasks();
     private Path dir;
     private SweepStore store;
@@ -177,6 +183,25 @@ class ExperimentsViewTest {
         assertThat(saved).hasSize(12);
         assertThat(store.list()).singleElement().extracting(SweepStore.Saved::status)
                 .isEqualTo(SweepStore.Status.FINISHED);
+    }
+
+    @Test
+    void withTheFormHiddenTheKeyboardStaysInTheTabAndCtrlEnterStartsTheNextSweep(FxRobot robot) throws Exception {
+        importProblems(robot);
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        assertThat(view.setupShown()).as("in a 1280-wide window the form makes way for the results").isFalse();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> stage.getScene().getFocusOwner()).get())
+                .as("the focus left the hidden Start button for the toggle that shows the form")
+                .isSameAs(robot.lookup("#setupToggle").query());
+
+        robot.interact(() -> stage.getScene().getRoot().requestFocus());
+        robot.interact(view::requestFocus); // as when the tab is selected
+        assertThat(WaitForAsyncUtils.asyncFx(() -> stage.getScene().getFocusOwner()).get())
+                .isSameAs(robot.lookup("#setupToggle").query());
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil("a second sweep has run", () -> store.list().size() == 2
+                && vm.phaseProperty().get() == Phase.ENDED);
     }
 
     @Test
@@ -325,6 +350,25 @@ class ExperimentsViewTest {
         waitUntil("the override is in the results file", () -> ResultLog.read(vm.resultsFile()).latest().stream()
                 .anyMatch(r -> r.key().equals(key) && r.gradeOverridden() && r.correct()));
         assertThat(cellText("p3", "medium")).endsWith(" *");
+    }
+
+    @Test
+    void anOpenTraceFollowsItsRunWhenTheNextSweepRunsItAgain(FxRobot robot) throws Exception {
+        importProblems(robot);
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        robot.clickOn(cell("p4", "large"));
+        waitUntil("the trace shows", () -> view.traceView().shownKey() != null);
+        assertThat(view.traceView().answerArea().text()).isEqualTo("I think it through. Final Answer: 144");
+
+        answerPrefix = "On a second look. ";
+        robot.interact(vm::start);
+        waitUntil("the second sweep ends", () -> store.list().size() == 2 && vm.phaseProperty().get() == Phase.ENDED);
+
+        waitUntil("the open trace shows the second sweep's run, not the first's",
+                () -> view.traceView().answerArea().text()
+                        .equals("On a second look. I think it through. Final Answer: 144"),
+                () -> view.traceView().answerArea().text());
     }
 
     @Test
