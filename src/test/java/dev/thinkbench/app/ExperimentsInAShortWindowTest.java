@@ -62,4 +62,27 @@ class ExperimentsInAShortWindowTest {
         assertThat(charts.getMinY()).as("the chart tabs start at the top of their side")
                 .isLessThan(results.getMinY() + 40);
     }
+
+    @Test
+    void whatStartWillRunStaysInSightAboveStartWhereverTheFormIsScrolled() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.view().selectTab(MainWindow.EXPERIMENTS)).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Object[] seen = WaitForAsyncUtils.asyncFx(() -> {
+            Node root = window.view().getScene().getRoot();
+            javafx.scene.control.Label plan = (javafx.scene.control.Label) root.lookup(".plan-text");
+            Node start = root.lookup("#startSweep");
+            Bounds planBounds = plan.localToScene(plan.getLayoutBounds());
+            Bounds startBounds = start.localToScene(start.getLayoutBounds());
+            boolean inScroll = false;
+            for (Node n = plan; n != null; n = n.getParent()) {
+                inScroll |= n instanceof javafx.scene.control.ScrollPane;
+            }
+            return new Object[] {plan.getText(), planBounds, startBounds, inScroll,
+                    plan.getHeight() >= plan.prefHeight(plan.getWidth()) - 0.5};
+        }).get(30, TimeUnit.SECONDS);
+        assertThat((String) seen[0]).endsWith("runs");
+        assertThat((Boolean) seen[3]).as("the plan line is not scrolled away with the form").isFalse();
+        assertThat(((Bounds) seen[1]).getMaxY()).as("just above Start").isLessThanOrEqualTo(((Bounds) seen[2]).getMinY());
+        assertThat((Boolean) seen[4]).as("wrapped whole, not elided").isTrue();
+    }
 }

@@ -119,13 +119,20 @@ public final class ExperimentsView extends BorderPane {
         start.setMaxWidth(Double.MAX_VALUE);
         start.disableProperty().bind(vm.canStartProperty().not());
         start.setOnAction(e -> vm.start());
-        VBox.setMargin(start, new Insets(0, 12, 12, 12));
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("sweep-setup-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox column = new VBox(scroll, start);
+        // what Start will run (or why it cannot) stays in sight beside it, however far the form is scrolled
+        List<Label> lines = setup.startLines();
+        form.getChildren().removeAll(lines);
+        VBox footer = new VBox(4);
+        footer.getChildren().addAll(lines);
+        footer.getChildren().add(start);
+        footer.setPadding(new Insets(6, 12, 12, 12));
+        footer.getStyleClass().add("sweep-setup-footer");
+        VBox column = new VBox(scroll, footer);
         column.getStyleClass().add("sweep-setup-column");
         column.setPrefWidth(340);
         column.setMinWidth(280);

@@ -86,6 +86,11 @@ public final class SweepSetupController {
         note.textProperty().bind(vm.noteProperty());
         shownWhenText(note);
         startHint.textProperty().bind(vm.startHintProperty());
+        for (Label line : startLines()) {
+            line.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole, never elided
+            line.managedProperty().bind(line.textProperty().isNotEmpty());
+            line.visibleProperty().bind(line.managedProperty());
+        }
         shownWhenText(startHint);
     }
 
@@ -224,5 +229,10 @@ public final class SweepSetupController {
     /** The label that lists skipped lines, for tests. */
     Label issuesLabel() {
         return problemsIssues;
+    }
+
+    /** What Start will run, and why it cannot (the lines the view keeps beside Start, out of the scrolled form). */
+    List<Label> startLines() {
+        return List.of(planText, note, startHint);
     }
 }
