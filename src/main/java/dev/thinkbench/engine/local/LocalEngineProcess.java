@@ -70,13 +70,21 @@ public final class LocalEngineProcess implements AutoCloseable {
     }
 
     /**
-     * {@code java --enable-native-access=ALL-UNNAMED -cp <this classpath> HostMain}, with a small heap, passing on
-     * where llama.cpp's libraries are ({@code thinkbench.home}, {@code thinkbench.llama.lib.dir}).
+     * {@code java --enable-native-access=ALL-UNNAMED -cp <this classpath> HostMain}, with a small heap and the quick
+     * compiler only, passing on where llama.cpp's libraries are ({@code thinkbench.home},
+     * {@code thinkbench.llama.lib.dir}).
+     *
+     * <p>The host's hot work is llama.cpp's native code; its Java code is a few percent of a token. The optimising
+     * compiler (C2) spent the host's first seconds compiling that code on the cores the decode threads need, so the
+     * first run after a start was slow: with C1 only ({@code -XX:TieredStopAtLevel=1}) the first Compare round on
+     * the micro model (2026-12-03, fresh hosts alternated) took 180-237 ms against 314-496 ms (first thinking token
+     * 74-95 against 112-181 ms), while warm rounds, the Q4_0 decode (1.07x) and sweeps (the 200-problem micro curve
+     * batched 6.3-7.4 s against 6.9-10.2 s) were no slower.
      */
     public static List<String> defaultCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
-                "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"));
         for (String property : List.of(NativeLibraries.HOME_PROPERTY, NativeLibraries.LIB_DIR_PROPERTY)) {
             String value = System.getProperty(property);
             if (value != null && !value.isBlank()) {
