@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 /**
  * Live charts of the columns: tokens (thinking and answer stacked), cost, and latency split into time to first token,
  * thinking and answer. Redrawn from {@link CompareViewModel#figuresProperty()}, which changes at most a few times a
- * second; values are updated in place, nothing animates, and the value axes grow in 1-2-5 steps ({@link AxisScale})
+ * second; values are updated in place, nothing animates, and the value axes grow in steps ({@link AxisScale})
  * rather than auto-ranging on every update. Unknown values draw no bar. UI thread only.
  */
 public final class ChartsPane extends HBox {
@@ -272,7 +272,7 @@ public final class ChartsPane extends HBox {
             }
         }
 
-        /** Fits the value axis to {@code max}; it changes only when the 1-2-5 step does. */
+        /** Fits the value axis to {@code max}; it changes only when the step does. */
         private void rescale(double max) {
             AxisScale fitting = AxisScale.fitting(max, minimumUpper);
             if (!fitting.equals(scale)) {
