@@ -59,13 +59,16 @@ public final class PresenterViewModel {
 
     /**
      * Enters or leaves presenter mode. Entering at 100 % zooms to fit {@code windowHeight}, so text reads from the back
-     * of the room on a large screen; a zoom the user chose stays.
+     * of the room on a large screen; leaving undoes that zoom. A zoom the user chose stays either way.
      */
     public void togglePresenting(double windowHeight) {
         boolean entering = !presenting.get();
         if (entering && zoom.get() == 100) {
             zoom.set(fittingZoom(windowHeight));
             fitted = true;
+        } else if (!entering && fitted) {
+            zoom.set(100);
+            fitted = false;
         }
         presenting.set(entering);
     }

@@ -26,12 +26,28 @@ class PresenterViewModelTest {
     }
 
     @Test
+    void leavingPresenterModeUndoesTheZoomItFittedButNotOneTheUserChose() {
+        PresenterViewModel vm = new PresenterViewModel();
+        vm.togglePresenting(900);
+        assertThat(vm.zoomProperty().get()).isEqualTo(125);
+        vm.togglePresenting(900);
+        assertThat(vm.zoomProperty().get()).as("back to the workbench's own size").isEqualTo(100);
+
+        vm.togglePresenting(900);
+        vm.zoomIn();
+        vm.togglePresenting(900);
+        assertThat(vm.zoomProperty().get()).as("chosen while presenting: kept").isEqualTo(150);
+    }
+
+    @Test
     void aZoomChosenBeforePresenterModeIsKept() {
         PresenterViewModel vm = new PresenterViewModel();
         vm.setZoom(175);
         vm.togglePresenting(720);
         vm.windowResized(1080);
         assertThat(vm.zoomProperty().get()).isEqualTo(175);
+        vm.togglePresenting(720);
+        assertThat(vm.zoomProperty().get()).as("leaving keeps a zoom the user chose").isEqualTo(175);
         vm.setZoom(900);
         assertThat(vm.zoomProperty().get()).isEqualTo(300);
         assertThat(PresenterViewModel.fittingZoom(2160)).isEqualTo(300);
