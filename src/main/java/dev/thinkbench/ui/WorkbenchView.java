@@ -8,6 +8,7 @@ import dev.thinkbench.ui.common.EngineNames;
 import dev.thinkbench.ui.common.Fonts;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.SceneGraph;
 import dev.thinkbench.ui.compare.CompareView;
 import dev.thinkbench.ui.connection.ConnectionBar;
 import javafx.application.Application;
@@ -172,7 +173,7 @@ public final class WorkbenchView extends StackPane {
             if (e.getCode() == KeyCode.ESCAPE && onOverlayEscape != null) {
                 onOverlayEscape.run();
                 e.consume();
-            } else if (!isInside(e.getTarget(), overlay)) {
+            } else if (!SceneGraph.isInside(e.getTarget(), overlay)) {
                 e.consume();
             }
             return;
@@ -195,15 +196,6 @@ public final class WorkbenchView extends StackPane {
             return Character.isDigit(c) ? c - '0' : 0;
         }
         return 0;
-    }
-
-    private static boolean isInside(Object target, Node ancestor) {
-        for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
-            if (n == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void onKey(KeyEvent e) {

@@ -31,6 +31,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.SceneGraph;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -152,7 +153,7 @@ public final class ExperimentsView extends BorderPane {
         column.managedProperty().bind(column.visibleProperty());
         setupShown.addListener((obs, was, shown) -> {
             Node focused = getScene() == null ? null : getScene().getFocusOwner();
-            if (!shown && (focused == null || isInside(focused, column))) {
+            if (!shown && (focused == null || SceneGraph.isInside(focused, column))) {
                 setupToggle.requestFocus(); // the focus would go nowhere, and the tab's keys with it
             }
         });
@@ -357,15 +358,6 @@ public final class ExperimentsView extends BorderPane {
     /** Whether the setup form is shown beside the results. */
     public boolean setupShown() {
         return setupShown.get();
-    }
-
-    private static boolean isInside(Node node, Node ancestor) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -137,6 +137,19 @@ class ExperimentsViewTest {
         waitUntil("the problems load", () -> vm.setup().problemsProperty().get().size() == 4);
     }
 
+    /** Imports the problems and runs the sweep set up in the form to its end. */
+    private void runSweep(FxRobot robot) throws Exception {
+        importProblems(robot);
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+    }
+
+    /** Clicks the cell of {@code problem} at budget {@code label}, and waits until its trace is shown. */
+    private void openTrace(FxRobot robot, String problem, String label) throws Exception {
+        robot.clickOn(cell(problem, label));
+        waitUntil("the trace shows", () -> view.traceView().shownKey() != null);
+    }
+
     private SummaryRow summary(String label) {
         return vm.results().figures().rows().stream().filter(r -> r.label().equals(label)).findFirst()
                 .orElseThrow();
@@ -187,9 +200,7 @@ class ExperimentsViewTest {
 
     @Test
     void withTheFormHiddenTheKeyboardStaysInTheTabAndCtrlEnterStartsTheNextSweep(FxRobot robot) throws Exception {
-        importProblems(robot);
-        robot.clickOn("#startSweep");
-        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        runSweep(robot);
         assertThat(view.setupShown()).as("in a 1280-wide window the form makes way for the results").isFalse();
         assertThat(WaitForAsyncUtils.asyncFx(() -> stage.getScene().getFocusOwner()).get())
                 .as("the focus left the hidden Start button for the toggle that shows the form")
@@ -291,9 +302,7 @@ class ExperimentsViewTest {
 
     @Test
     void aSweepSavedInASessionIsShownAgainFromTheSessionAndAMissingFolderIsTold(FxRobot robot) throws Exception {
-        importProblems(robot);
-        robot.clickOn("#startSweep");
-        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        runSweep(robot);
         List<SweepRecord> shown = WaitForAsyncUtils.asyncFx(() -> vm.results().records()).get();
         Path sessionFile = dir.resolve("with-sweep.thinkbench.json");
         var slot = dev.thinkbench.lab.session.SweepResults.of(vm.resultsFile().toString(), shown);
@@ -328,12 +337,9 @@ class ExperimentsViewTest {
 
     @Test
     void clickingACellOpensItsTraceAndAGradeSetByHandChangesTheAccuracy(FxRobot robot) throws Exception {
-        importProblems(robot);
-        robot.clickOn("#startSweep");
-        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        runSweep(robot);
 
-        robot.clickOn(cell("p4", "large"));
-        waitUntil("the trace shows", () -> view.traceView().shownKey() != null);
+        openTrace(robot, "p4", "large");
         assertThat(view.traceView().answerArea().text()).isEqualTo("I think it through. Final Answer: 144");
         assertThat(view.traceView().thinkingArea().text()).isEqualTo(" t".repeat(32));
         assertThat(view.traceView().verdictText()).startsWith("\u2713 correct \u00b7 answer 144");
@@ -354,11 +360,8 @@ class ExperimentsViewTest {
 
     @Test
     void anOpenTraceFollowsItsRunWhenTheNextSweepRunsItAgain(FxRobot robot) throws Exception {
-        importProblems(robot);
-        robot.clickOn("#startSweep");
-        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
-        robot.clickOn(cell("p4", "large"));
-        waitUntil("the trace shows", () -> view.traceView().shownKey() != null);
+        runSweep(robot);
+        openTrace(robot, "p4", "large");
         assertThat(view.traceView().answerArea().text()).isEqualTo("I think it through. Final Answer: 144");
 
         answerPrefix = "On a second look. ";
@@ -431,9 +434,7 @@ class ExperimentsViewTest {
 
     @Test
     void aRunFinishedInAnEarlierSessionOpensItsFullTraceFromTheTracesFile(FxRobot robot) throws Exception {
-        importProblems(robot);
-        robot.clickOn("#startSweep");
-        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        runSweep(robot);
         Path results = vm.resultsFile();
         waitUntil("every trace is saved", () -> Files.readAllLines(results.resolveSibling(SweepStore.TRACES))
                 .size() == 12);
@@ -453,9 +454,7 @@ class ExperimentsViewTest {
 
     @Test
     void aCorruptTracesFileFallsBackToTheResultLineAndKeepsTheTable(FxRobot robot) throws Exception {
-        importProblems(robot);
-        robot.clickOn("#startSweep");
-        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        runSweep(robot);
         Path results = vm.resultsFile();
         WaitForAsyncUtils.asyncFx(() -> vm.close()).get();
         Files.writeString(results.resolveSibling(SweepStore.TRACES), "{\"v\":1,\"problemId\":\"p4\", cut\n\u0000\u0001"
@@ -521,9 +520,7 @@ class ExperimentsViewTest {
 
     @Test
     void chartsAndResultsExportAsSlideSizedPngAndCsv(FxRobot robot) throws Exception {
-        importProblems(robot);
-        robot.clickOn("#startSweep");
-        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        runSweep(robot);
         Path out = dir.resolve("export");
         WaitForAsyncUtils.asyncFx(() -> view.exportCharts(out, true)).get();
         WaitForAsyncUtils.asyncFx(() -> vm.exportCsv(out)).get();
