@@ -105,6 +105,11 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private SweepStore.Saved saved;
     private List<BenchProblem> problems = List.of();
     private SweepProgress lastProgress;
+    /**
+     * Runs started and not yet finished, counted from the events: a progress snapshot is taken as a run finishes,
+     * before its worker takes the next one, so its own count of runs in flight is one short while the sweep goes on.
+     */
+    private int inFlight;
     private boolean progressDirty;
     private boolean progressNow;
     private long progressShown = Long.MIN_VALUE;
@@ -250,6 +255,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         title.set(title(target.setup(), targetProblems.size()));
         // the sweep's events may be drained before it is known to have started: what they need is set now
         lastProgress = null;
+        inFlight = 0;
         tracesFile = target.traces();
         traceLookedFor.clear();
         saved = target;
@@ -475,7 +481,10 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private boolean onEvent(SweepEvent event) {
         switch (event) {
             case SweepEvent.Started s -> progress(s.progress());
-            case SweepEvent.RunFinished f -> progress(f.progress());
+            case SweepEvent.RunFinished f -> {
+                inFlight = Math.max(0, inFlight - 1);
+                progress(f.progress());
+            }
             case SweepEvent.Paused p -> {
                 phase.set(Phase.PAUSED);
                 progress(p.progress());
@@ -492,12 +501,15 @@ public final class ExperimentsViewModel implements AutoCloseable {
                     d.reason()));
             case SweepEvent.WriteFailed w -> message.set(Messages.get("sweep.error.write", w.message()));
             case SweepEvent.Ended e -> {
+                inFlight = 0;
                 progress(e.progress());
                 ended(e.outcome());
                 return true;
             }
             case SweepEvent.RunStarted r -> {
-                // the cell shows it
+                // the cell shows it, and the progress line counts it
+                inFlight++;
+                progressDirty |= lastProgress != null;
             }
             case SweepEvent.CallStarted c -> {
                 // the cell's trace view reads it
@@ -536,8 +548,9 @@ public final class ExperimentsViewModel implements AutoCloseable {
         if (p.failed() > 0) {
             s.append(" \u00b7 ").append(Messages.get("sweep.progress.failed", p.failed()));
         }
-        if (p.running() > 0) {
-            s.append(" \u00b7 ").append(Messages.get("sweep.progress.running", p.running()));
+        int running = phase.get() == Phase.ENDED || phase.get() == Phase.IDLE ? p.running() : inFlight;
+        if (running > 0) {
+            s.append(" \u00b7 ").append(Messages.get("sweep.progress.running", running));
         }
         progressText.set(s.toString());
         etaText.set(switch (phase.get()) {

@@ -375,6 +375,20 @@ class ExperimentsViewTest {
     }
 
     @Test
+    void theProgressLineCountsEveryRunInFlight(FxRobot robot) throws Exception {
+        importProblems(robot);
+        engine.hold(4);
+        robot.clickOn("#startSweep");
+        engine.awaitHeld();
+        waitUntil("the four runs a server engine takes at once show as running",
+                () -> vm.progressTextProperty().get().equals("0 of 12 runs \u00b7 4 running"),
+                () -> vm.progressTextProperty().get());
+        engine.release();
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        assertThat(vm.progressTextProperty().get()).doesNotContain("running");
+    }
+
+    @Test
     void pausingLetsRunsInFlightFinishAndStartsNoNewOneUntilResumed(FxRobot robot) throws Exception {
         importProblems(robot);
         engine.hold(1);
