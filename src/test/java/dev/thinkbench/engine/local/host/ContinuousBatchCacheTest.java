@@ -46,23 +46,39 @@ class ContinuousBatchCacheTest {
         try (MicroBatchFixture f = new MicroBatchFixture()) {
             SequenceSlots slots = f.slots;
             int[] prompt = f.prompt("Ann has 20 books. She buys 3 more books. How many books does Ann have?");
-            // with the cache off each run evaluates the prompt in a sequence of its own: four copies of one trace
+            // each greedy run forks the last one's trace at the end of the prompt and decodes its own 16 tokens
+            // (no replay): copies of one trace
             for (int i = 0; i < 4; i++) {
-                run(f, i, prompt, false);
+                run(f, i, prompt, 16, false);
             }
             assertThat(holding(slots, prompt)).as("one copy left beside the last run's own").isEqualTo(2);
 
-            run(f, 10, prompt, false);
+            run(f, 10, prompt, 16, false);
             assertThat(holding(slots, prompt)).isEqualTo(2);
             int shorter = IntStream.range(0, slots.size()).filter(s -> startsWith(slots.tokens(s), prompt))
                     .map(slots::length).min().orElseThrow();
-            // a longer trace of the same prompt (its first 8 tokens replayed): the 8-token copies are prefixes of it
-            f.runToEnd(20, new ContinuousBatch.Spec(prompt, 20, List.of(), LlamaSampler.Settings.greedy(), 0, true,
+            // a longer trace of the same prompt (its first 16 tokens replayed): the 16-token copies are prefixes of it
+            f.runToEnd(20, new ContinuousBatch.Spec(prompt, 40, List.of(), LlamaSampler.Settings.greedy(), 0, true,
                     true));
             run(f, 21, f.prompt("Bob has 5 pens. He finds 2 more pens. How many pens does Bob have?"), true);
             assertThat(holding(slots, prompt)).as("only the longer trace of the prompt is left").isEqualTo(1);
             assertThat(IntStream.range(0, slots.size()).filter(s -> startsWith(slots.tokens(s), prompt))
                     .map(slots::length).max().orElseThrow()).isGreaterThan(shorter);
+        }
+    }
+
+    @Test
+    void aCompletionWithTheCacheOffLeavesNothingBehind() {
+        try (MicroBatchFixture f = new MicroBatchFixture()) {
+            int[] prompt = f.prompt("Ann has 20 books. She buys 3 more books. How many books does Ann have?");
+            run(f, 1, prompt, true);
+            assertThat(holding(f.slots, prompt)).as("a run with the cache on stays for the next").isEqualTo(1);
+            for (int i = 2; i < 5; i++) {
+                run(f, i, prompt, false);
+            }
+            assertThat(holding(f.slots, prompt)).as("runs with the cache off keep nothing").isEqualTo(1);
+            assertThat(IntStream.range(0, f.slots.size()).filter(s -> f.slots.length(s) > 0).count())
+                    .as("no other sequence holds anything").isEqualTo(1);
         }
     }
 
@@ -78,6 +94,12 @@ class ContinuousBatchCacheTest {
     private static void run(MicroBatchFixture f, long id, int[] prompt, boolean cache) {
         f.runToEnd(id, new ContinuousBatch.Spec(prompt, 8, List.of(), LlamaSampler.Settings.greedy(), 0, cache,
                 cache));
+    }
+
+    /** A greedy completion of at most {@code cap} tokens with the cache on, replaying greedy picks or not. */
+    private static void run(MicroBatchFixture f, long id, int[] prompt, int cap, boolean replay) {
+        f.runToEnd(id, new ContinuousBatch.Spec(prompt, cap, List.of(), LlamaSampler.Settings.greedy(), 0, true,
+                replay));
     }
 
     private static boolean startsWith(int[] tokens, int[] prefix) {
