@@ -264,7 +264,7 @@ final class LlamaSession implements HostSession {
         }
     }
 
-    /** Frees the context and the model (llama.cpp's memory goes back at once). */
+    /** Frees the context, the model and the traces kept in memory (llama.cpp's memory goes back at once). */
     @Override
     public void close() {
         if (running != null) {
@@ -283,7 +283,10 @@ final class LlamaSession implements HostSession {
             model.close();
             model = null;
         }
-        slots = null;
+        if (slots != null) {
+            slots.clearAll(); // the traces kept in memory
+            slots = null;
+        }
         tokenizer = null;
         loaded = null;
         specials = List.of();

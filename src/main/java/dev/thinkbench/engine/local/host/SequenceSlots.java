@@ -2,6 +2,8 @@ package dev.thinkbench.engine.local.host;
 
 import dev.thinkbench.engine.TokenLogprob;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,6 +17,8 @@ import java.util.stream.IntStream;
  * (its logits are needed), and a prompt that branches off a long cached trace runs in another sequence that starts
  * as a copy of the shared prefix ({@code llama_memory_seq_cp}: cells are shared, nothing is evaluated), so the
  * original trace stays cached for its own next step (the Stepper's forks, several budgets of one problem).
+ * A sequence's content may also be kept in memory outside the KV cache ({@link #keepInMemory}): the tokens are still
+ * recorded here and planned with, and the sequence id stays its own; it is put back into the cache before use.
  *
  * <p>Not thread-safe: used by the host's single worker thread.
  */
@@ -63,8 +67,13 @@ final class SequenceSlots {
         }
     }
 
+    /** A sequence's KV cache state copied out of the cache, and the memory that holds it. */
+    record InMemory(Arena arena, MemorySegment state) {
+    }
+
     private final Held[] held;
     private final long[] lastUsed;
+    private final InMemory[] inMemory;
     private long clock;
 
     SequenceSlots(int sequences) {
@@ -73,6 +82,7 @@ final class SequenceSlots {
             held[s] = new Held();
         }
         lastUsed = new long[sequences];
+        inMemory = new InMemory[sequences];
     }
 
     int size() {
@@ -163,6 +173,7 @@ final class SequenceSlots {
 
     /** Records that {@code sequence} now holds the first {@code n} tokens of {@code prompt}, none a greedy pick. */
     void set(int sequence, int[] prompt, int n) {
+        releaseMemory(sequence);
         Held h = new Held();
         h.data = Arrays.copyOf(prompt, Math.max(n, 16));
         h.sampled = new Sampled[h.data.length];
@@ -176,6 +187,9 @@ final class SequenceSlots {
      * they are the same, or a copy), greedy picks included.
      */
     void take(int sequence, int source, int n) {
+        if (sequence != source) {
+            releaseMemory(sequence);
+        }
         Held from = held[source];
         Held h = new Held();
         h.data = Arrays.copyOf(from.data, Math.max(n, 16));
@@ -255,9 +269,49 @@ final class SequenceSlots {
                 .sorted(Comparator.comparingLong(s -> lastUsed[s])).mapToInt(Integer::intValue).toArray();
     }
 
-    /** Forgets a sequence's content (after removing it from the KV cache). */
+    /**
+     * Records that {@code sequence}'s content is now kept in memory, not in the KV cache (it was copied out, then
+     * removed from the cache); its tokens stay recorded.
+     */
+    void keepInMemory(int sequence, Arena arena, MemorySegment state) {
+        releaseMemory(sequence);
+        inMemory[sequence] = new InMemory(arena, state);
+    }
+
+    /** The state {@code sequence} is kept in memory as, or null when its content is in the KV cache (or empty). */
+    MemorySegment memoryState(int sequence) {
+        InMemory m = inMemory[sequence];
+        return m == null ? null : m.state();
+    }
+
+    /** Records that {@code sequence}'s content is back in the KV cache, and frees the memory that held it. */
+    void backInCache(int sequence) {
+        releaseMemory(sequence);
+    }
+
+    /** Bytes of KV cache state kept in memory, all sequences together. */
+    long memoryBytes() {
+        long n = 0;
+        for (InMemory m : inMemory) {
+            if (m != null) {
+                n += m.state().byteSize();
+            }
+        }
+        return n;
+    }
+
+    private void releaseMemory(int sequence) {
+        InMemory m = inMemory[sequence];
+        inMemory[sequence] = null;
+        if (m != null) {
+            m.arena().close();
+        }
+    }
+
+    /** Forgets a sequence's content (after removing it from the KV cache), and frees any memory it was kept in. */
     void clear(int sequence) {
         held[sequence] = new Held();
+        releaseMemory(sequence);
     }
 
     /** Forgets everything (a new context). */

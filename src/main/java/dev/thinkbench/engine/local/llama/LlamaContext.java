@@ -225,6 +225,43 @@ public final class LlamaContext implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies what {@code sequence} holds in the KV cache (its cells' keys and values, positions and tokens,
+     * {@code llama_state_seq_get_data}) into memory from {@code arena}; the cache is left as it was.
+     *
+     * @throws LlamaException when llama.cpp copies nothing
+     */
+    public MemorySegment saveSequence(int sequence, Arena arena) {
+        long written;
+        MemorySegment state;
+        try {
+            long size = (long) lib.fn.stateSeqGetSize.invokeExact(ctx(), sequence);
+            state = arena.allocate(Math.max(size, 1), 16);
+            written = (long) lib.fn.stateSeqGetData.invokeExact(ctx(), state, size, sequence);
+        } catch (Throwable t) {
+            throw LlamaLibrary.unexpected("llama_state_seq_get_data", t);
+        }
+        if (written <= 0) {
+            throw new LlamaException("llama.cpp could not copy sequence " + sequence + " out of the KV cache",
+                    lib.log().tail(5).stream().map(LlamaLog.Line::toString).toList());
+        }
+        return state.asSlice(0, written);
+    }
+
+    /**
+     * Puts a state from {@link #saveSequence} back into the KV cache as {@code sequence} (empty before), in whatever
+     * cells are free: the same tokens at the same positions, nothing evaluated.
+     *
+     * @return false when llama.cpp could not (no room for it in the cache)
+     */
+    public boolean restoreSequence(int sequence, MemorySegment state) {
+        try {
+            return (long) lib.fn.stateSeqSetData.invokeExact(ctx(), state, state.byteSize(), sequence) > 0;
+        } catch (Throwable t) {
+            throw LlamaLibrary.unexpected("llama_state_seq_set_data", t);
+        }
+    }
+
     /** Removes every token not in {@code sequence}. */
     public void keepOnly(int sequence) {
         try {

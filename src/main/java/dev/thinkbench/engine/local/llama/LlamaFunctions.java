@@ -72,6 +72,9 @@ final class LlamaFunctions {
     final MethodHandle memorySeqCp;
     final MethodHandle memorySeqKeep;
     final MethodHandle memorySeqPosMax;
+    final MethodHandle stateSeqGetSize;
+    final MethodHandle stateSeqGetData;
+    final MethodHandle stateSeqSetData;
     final MethodHandle decode;
     final MethodHandle getLogitsIth;
 
@@ -160,6 +163,11 @@ final class LlamaFunctions {
         memorySeqKeep = fn(llama, "llama_memory_seq_keep", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
         memorySeqPosMax = critical(llama, "llama_memory_seq_pos_max",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        stateSeqGetSize = fn(llama, "llama_state_seq_get_size", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_INT));
+        stateSeqGetData = fn(llama, "llama_state_seq_get_data",
+                FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
+        stateSeqSetData = fn(llama, "llama_state_seq_set_data",
+                FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
         decode = fn(llama, "llama_decode", FunctionDescriptor.of(JAVA_INT, ADDRESS, LlamaLayouts.BATCH));
         getLogitsIth = critical(llama, "llama_get_logits_ith", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
 

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Test fixture: the bundled micro model in a 4,096-token context of 16 sequences (1 thread), with the host's
- * continuous batch over it; the events every completion sends are collected, and a failure fails the test.
+ * continuous batch over it (on a clock the test moves); the events every completion sends are collected, and a failure
+ * fails the test.
  */
 final class MicroBatchFixture implements AutoCloseable {
 
@@ -41,7 +42,15 @@ final class MicroBatchFixture implements AutoCloseable {
         ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 512, 16, 1));
         batch = new LlamaBatch(512);
         slots = new SequenceSlots(ctx.sequences());
-        running = new ContinuousBatch(lib, ctx, slots, batch);
+        running = new ContinuousBatch(lib, ctx, slots, batch, () -> nanoTime);
+    }
+
+    /** The batch's clock: it stands still unless a test moves it, so no idle sequence moves to memory by itself. */
+    private long nanoTime;
+
+    /** Moves the batch's clock on by {@code millis}. */
+    void advance(long millis) {
+        nanoTime += millis * 1_000_000;
     }
 
     /** The micro model's chat prompt for {@code question}, thinking opened. */
@@ -69,6 +78,7 @@ final class MicroBatchFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        slots.clearAll();
         batch.close();
         ctx.close();
         model.close();

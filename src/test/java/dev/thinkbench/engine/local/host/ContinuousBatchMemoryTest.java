@@ -1,0 +1,147 @@
+package dev.thinkbench.engine.local.host;
+
+import dev.thinkbench.engine.local.llama.LlamaSampler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A cached trace left idle while other completions decode moves out of the KV cache into memory (its cells would
+ * slow every decode), and comes back when a prompt uses it: continued in place, forked, or replayed, with the same
+ * text as if it had never left and nothing evaluated again.
+ */
+class ContinuousBatchMemoryTest {
+
+    private static final String QUESTION = "Ann has 20 books. She buys 3 more books. How many books does Ann have?";
+    private static final String OTHER = "Bob has 5 pens. He finds 2 more pens. He loses 4 pens. How many pens does "
+            + "Bob have now?";
+
+    private MicroBatchFixture f;
+
+    @BeforeEach
+    void load() {
+        f = new MicroBatchFixture();
+    }
+
+    @AfterEach
+    void free() {
+        f.close();
+    }
+
+    @Test
+    void anIdleTraceMovesToMemoryOnlyAfterOthersDecodeForAWhileAndComesBackForItsNextStep() {
+        int[] prompt = f.prompt(QUESTION);
+        Finished first = finish(1, greedy(prompt, 24, false));
+        int held = holding(prompt);
+        int[] trace = f.slots.tokens(held);
+
+        f.running.add(2, greedy(f.prompt(OTHER), 60, false), f.replies);
+        f.running.step(x -> false);
+        assertThat(f.slots.memoryState(held)).as("just ended: still in the cache").isNull();
+        assertThat(f.ctx.maxPosition(held)).isEqualTo(trace.length - 1);
+
+        f.advance(ContinuousBatch.KEEP_IN_CACHE_MS + 1);
+        f.running.step(x -> false);
+        assertThat(f.slots.memoryState(held)).as("idle while another decodes: in memory").isNotNull();
+        assertThat(f.ctx.maxPosition(held)).as("no cell of it left in the cache").isEqualTo(-1);
+        assertThat(f.slots.tokens(held)).as("what it holds is still known").isEqualTo(trace);
+        f.stepToEnd();
+
+        // a Wait step: the trace and a few tokens more
+        int[] wait = f.model.vocab().tokenize("Wait", false, true);
+        int[] next = IntStream.concat(Arrays.stream(trace), Arrays.stream(wait)).toArray();
+        Finished step = finish(3, greedy(next, 16, false));
+        assertThat(step.done().promptTokensEvaluated()).as("only the inserted tokens evaluated")
+                .isEqualTo(wait.length);
+        assertThat(f.slots.memoryState(held)).as("back in the cache").isNull();
+        assertThat(f.slots.memoryBytes()).isZero();
+
+        try (MicroBatchFixture never = new MicroBatchFixture()) {
+            assertThat(finish(never, 1, greedy(prompt, 24, false)).text()).isEqualTo(first.text());
+            assertThat(finish(never, 3, greedy(next, 16, false)).text()).as("the same text as a trace that never "
+                    + "left").isEqualTo(step.text());
+        }
+    }
+
+    @Test
+    void aTraceInMemoryIsCopiedForAPromptThatBranchesOffIt() {
+        int[] prompt = f.prompt(QUESTION);
+        Finished first = finish(1, greedy(prompt, 24, false));
+        moveIdleTracesToMemory();
+        assertThat(f.slots.memoryBytes()).isPositive();
+
+        Finished again = finish(3, greedy(prompt, 24, false));
+        assertThat(again.text()).isEqualTo(first.text());
+        assertThat(again.done().promptTokensEvaluated()).as("only the prompt's last token, for its logits")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aLongerBudgetReplaysTheThinkingOfAShorterOneFromMemory() {
+        int[] prompt = f.prompt(QUESTION);
+        finish(1, replaying(prompt, 12));
+        moveIdleTracesToMemory();
+        assertThat(f.slots.memoryBytes()).isPositive();
+        Finished large = finish(3, replaying(prompt, 40));
+
+        assertThat(large.done().promptTokensEvaluated()).isZero();
+        assertThat(large.done().decodeSteps()).as("only what follows the 11 tokens the small budget evaluated")
+                .isEqualTo(large.done().tokens() - 11);
+        try (MicroBatchFixture never = new MicroBatchFixture()) {
+            assertThat(large.text()).as("the same text as decoding it all").isEqualTo(finish(never, 1,
+                    greedy(prompt, 40, false)).text());
+        }
+    }
+
+    /** Runs another completion past the time an idle trace stays in the cache. */
+    private void moveIdleTracesToMemory() {
+        f.running.add(2, greedy(f.prompt(OTHER), 60, false), f.replies);
+        f.running.step(x -> false);
+        f.advance(ContinuousBatch.KEEP_IN_CACHE_MS + 1);
+        f.running.step(x -> false);
+        f.stepToEnd();
+    }
+
+    private int holding(int[] prompt) {
+        return IntStream.range(0, f.slots.size()).filter(s -> f.slots.length(s) > prompt.length
+                && Arrays.equals(f.slots.tokens(s), 0, prompt.length, prompt, 0, prompt.length)).findFirst()
+                .orElseThrow();
+    }
+
+    private static ContinuousBatch.Spec greedy(int[] prompt, int cap, boolean replay) {
+        return new ContinuousBatch.Spec(prompt, cap, List.of(), LlamaSampler.Settings.greedy(), 0, true, replay);
+    }
+
+    private static ContinuousBatch.Spec replaying(int[] prompt, int cap) {
+        return greedy(prompt, cap, true);
+    }
+
+    private record Finished(String text, HostEvent.Done done) {
+    }
+
+    private Finished finish(long id, ContinuousBatch.Spec spec) {
+        return finish(f, id, spec);
+    }
+
+    private static Finished finish(MicroBatchFixture f, long id, ContinuousBatch.Spec spec) {
+        f.clearEvents();
+        f.runToEnd(id, spec);
+        StringBuilder text = new StringBuilder();
+        HostEvent.Done done = null;
+        for (HostEvent e : f.events) {
+            if (e instanceof HostEvent.Chunk c) {
+                text.append(c.text());
+            } else if (e instanceof HostEvent.Done d) {
+                done = d;
+            }
+        }
+        assertThat(done).as("completion %d ended", id).isNotNull();
+        return new Finished(text.toString(), done);
+    }
+}
