@@ -8,10 +8,9 @@ import dev.thinkbench.engine.local.llama.LlamaException;
 import dev.thinkbench.engine.local.llama.LlamaLibrary;
 import dev.thinkbench.engine.local.llama.LlamaSampler;
 import dev.thinkbench.engine.local.llama.LlamaVocab;
+import dev.thinkbench.engine.local.llama.SequenceState;
 import dev.thinkbench.engine.local.llama.TokenProbabilities;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -351,7 +350,7 @@ final class ContinuousBatch {
      *         its content is dropped (the prompt is evaluated instead)
      */
     private boolean backInCache(int sequence, int needed) {
-        MemorySegment state = slots.memoryState(sequence);
+        SequenceState state = slots.memoryState(sequence);
         if (state != null) {
             if (ctx.restoreSequence(sequence, state)) {
                 slots.backInCache(sequence);
@@ -375,17 +374,15 @@ final class ContinuousBatch {
                     || idleSince[s] != NEVER && now - idleSince[s] < KEEP_IN_CACHE_MS * 1_000_000) {
                 continue;
             }
-            Arena arena = Arena.ofShared();
             try {
-                MemorySegment state = ctx.saveSequence(s, arena);
+                SequenceState state = ctx.saveSequence(s);
                 if (memoryBudget < 0) {
                     memoryBudget = state.byteSize() / Math.max(1, slots.length(s)) * ctx.contextSize();
                 }
                 ctx.removeTokens(s, -1, -1);
-                slots.keepInMemory(s, arena, state);
+                slots.keepInMemory(s, state);
                 moved = true;
             } catch (LlamaException e) {
-                arena.close();
                 forget(s);
             }
         }

@@ -2,8 +2,7 @@ package dev.thinkbench.engine.local.host;
 
 import dev.thinkbench.engine.TokenLogprob;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
+import dev.thinkbench.engine.local.llama.SequenceState;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -67,13 +66,9 @@ final class SequenceSlots {
         }
     }
 
-    /** A sequence's KV cache state copied out of the cache, and the memory that holds it. */
-    record InMemory(Arena arena, MemorySegment state) {
-    }
-
     private final Held[] held;
     private final long[] lastUsed;
-    private final InMemory[] inMemory;
+    private final SequenceState[] inMemory;
     private long clock;
 
     SequenceSlots(int sequences) {
@@ -82,7 +77,7 @@ final class SequenceSlots {
             held[s] = new Held();
         }
         lastUsed = new long[sequences];
-        inMemory = new InMemory[sequences];
+        inMemory = new SequenceState[sequences];
     }
 
     int size() {
@@ -273,15 +268,14 @@ final class SequenceSlots {
      * Records that {@code sequence}'s content is now kept in memory, not in the KV cache (it was copied out, then
      * removed from the cache); its tokens stay recorded.
      */
-    void keepInMemory(int sequence, Arena arena, MemorySegment state) {
+    void keepInMemory(int sequence, SequenceState state) {
         releaseMemory(sequence);
-        inMemory[sequence] = new InMemory(arena, state);
+        inMemory[sequence] = state;
     }
 
     /** The state {@code sequence} is kept in memory as, or null when its content is in the KV cache (or empty). */
-    MemorySegment memoryState(int sequence) {
-        InMemory m = inMemory[sequence];
-        return m == null ? null : m.state();
+    SequenceState memoryState(int sequence) {
+        return inMemory[sequence];
     }
 
     /** Records that {@code sequence}'s content is back in the KV cache, and frees the memory that held it. */
@@ -292,19 +286,19 @@ final class SequenceSlots {
     /** Bytes of KV cache state kept in memory, all sequences together. */
     long memoryBytes() {
         long n = 0;
-        for (InMemory m : inMemory) {
+        for (SequenceState m : inMemory) {
             if (m != null) {
-                n += m.state().byteSize();
+                n += m.byteSize();
             }
         }
         return n;
     }
 
     private void releaseMemory(int sequence) {
-        InMemory m = inMemory[sequence];
+        SequenceState m = inMemory[sequence];
         inMemory[sequence] = null;
         if (m != null) {
-            m.arena().close();
+            m.close();
         }
     }
 

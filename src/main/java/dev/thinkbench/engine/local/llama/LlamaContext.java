@@ -227,11 +227,12 @@ public final class LlamaContext implements AutoCloseable {
 
     /**
      * Copies what {@code sequence} holds in the KV cache (its cells' keys and values, positions and tokens,
-     * {@code llama_state_seq_get_data}) into memory from {@code arena}; the cache is left as it was.
+     * {@code llama_state_seq_get_data}) into memory of its own; the cache is left as it was.
      *
      * @throws LlamaException when llama.cpp copies nothing
      */
-    public MemorySegment saveSequence(int sequence, Arena arena) {
+    public SequenceState saveSequence(int sequence) {
+        Arena arena = Arena.ofShared();
         long written;
         MemorySegment state;
         try {
@@ -239,24 +240,27 @@ public final class LlamaContext implements AutoCloseable {
             state = arena.allocate(Math.max(size, 1), 16);
             written = (long) lib.fn.stateSeqGetData.invokeExact(ctx(), state, size, sequence);
         } catch (Throwable t) {
+            arena.close();
             throw LlamaLibrary.unexpected("llama_state_seq_get_data", t);
         }
         if (written <= 0) {
+            arena.close();
             throw new LlamaException("llama.cpp could not copy sequence " + sequence + " out of the KV cache",
                     lib.log().tail(5).stream().map(LlamaLog.Line::toString).toList());
         }
-        return state.asSlice(0, written);
+        return new SequenceState(arena, state.asSlice(0, written));
     }
 
     /**
      * Puts a state from {@link #saveSequence} back into the KV cache as {@code sequence} (empty before), in whatever
-     * cells are free: the same tokens at the same positions, nothing evaluated.
+     * cells are free: the same tokens at the same positions, nothing evaluated. The state stays the caller's.
      *
      * @return false when llama.cpp could not (no room for it in the cache)
      */
-    public boolean restoreSequence(int sequence, MemorySegment state) {
+    public boolean restoreSequence(int sequence, SequenceState state) {
+        MemorySegment data = state.data();
         try {
-            return (long) lib.fn.stateSeqSetData.invokeExact(ctx(), state, state.byteSize(), sequence) > 0;
+            return (long) lib.fn.stateSeqSetData.invokeExact(ctx(), data, data.byteSize(), sequence) > 0;
         } catch (Throwable t) {
             throw LlamaLibrary.unexpected("llama_state_seq_set_data", t);
         }
