@@ -12,9 +12,10 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A cached trace left idle while other completions decode moves out of the KV cache into memory (its cells would
- * slow every decode), and comes back when a prompt uses it: continued in place, forked, or replayed, with the same
- * text as if it had never left and nothing evaluated again.
+ * A cached trace left idle while another completion generates alone on two threads moves out of the KV cache into
+ * memory (its cells would leave one thread's slice of the attention empty), and comes back when a prompt uses it:
+ * continued in place, forked, or replayed, with the same text as if it had never left and nothing evaluated again;
+ * batched steps and one-thread decodes leave it in place.
  */
 class ContinuousBatchMemoryTest {
 
@@ -26,7 +27,7 @@ class ContinuousBatchMemoryTest {
 
     @BeforeEach
     void load() {
-        f = new MicroBatchFixture();
+        f = new MicroBatchFixture(2);
     }
 
     @AfterEach
@@ -62,7 +63,7 @@ class ContinuousBatchMemoryTest {
         assertThat(f.slots.memoryState(held)).as("back in the cache").isNull();
         assertThat(f.slots.memoryBytes()).isZero();
 
-        try (MicroBatchFixture never = new MicroBatchFixture()) {
+        try (MicroBatchFixture never = new MicroBatchFixture(2)) {
             assertThat(finish(never, 1, greedy(prompt, 24, false)).text()).isEqualTo(first.text());
             assertThat(finish(never, 3, greedy(next, 16, false)).text()).as("the same text as a trace that never "
                     + "left").isEqualTo(step.text());
@@ -93,9 +94,35 @@ class ContinuousBatchMemoryTest {
         assertThat(large.done().promptTokensEvaluated()).isZero();
         assertThat(large.done().decodeSteps()).as("only what follows the 11 tokens the small budget evaluated")
                 .isEqualTo(large.done().tokens() - 11);
-        try (MicroBatchFixture never = new MicroBatchFixture()) {
+        try (MicroBatchFixture never = new MicroBatchFixture(2)) {
             assertThat(large.text()).as("the same text as decoding it all").isEqualTo(finish(never, 1,
                     greedy(prompt, 40, false)).text());
+        }
+    }
+
+    @Test
+    void batchedStepsAndOneThreadDecodesLeaveIdleTracesInTheCache() {
+        int[] prompt = f.prompt(QUESTION);
+        finish(1, greedy(prompt, 24, false));
+        int held = holding(prompt);
+        f.running.add(2, greedy(f.prompt(OTHER), 60, false), f.replies);
+        f.running.add(3, greedy(f.prompt("Cat has 9 cups. She breaks 2 cups. How many cups does Cat have?"), 60,
+                false), f.replies);
+        f.running.step(x -> false);
+        f.advance(ContinuousBatch.KEEP_IN_CACHE_MS + 1);
+        f.running.step(x -> false);
+        assertThat(f.slots.memoryState(held)).as("two generate together: nothing is split").isNull();
+        f.stepToEnd();
+
+        try (MicroBatchFixture oneThread = new MicroBatchFixture(1)) {
+            finish(oneThread, 1, greedy(prompt, 24, false));
+            int kept = IntStream.range(0, oneThread.slots.size()).filter(s -> oneThread.slots.length(s) > 0)
+                    .findFirst().orElseThrow();
+            oneThread.running.add(2, greedy(oneThread.prompt(OTHER), 60, false), oneThread.replies);
+            oneThread.running.step(x -> false);
+            oneThread.advance(ContinuousBatch.KEEP_IN_CACHE_MS + 1);
+            oneThread.running.step(x -> false);
+            assertThat(oneThread.slots.memoryState(kept)).as("one thread: nothing is split").isNull();
         }
     }
 

@@ -37,12 +37,17 @@ final class MicroBatchFixture implements AutoCloseable {
     private final LlamaBatch batch;
 
     MicroBatchFixture() {
+        this(1);
+    }
+
+    /** @param threads the context's threads, for one-token decodes too */
+    MicroBatchFixture(int threads) {
         LlamaLibrary lib = LlamaLibrary.load();
         model = LlamaModel.load(lib, Path.of("assets/models/micro-reasoner.gguf").toAbsolutePath(), null);
-        ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 512, 16, 1));
+        ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 512, 16, threads));
         batch = new LlamaBatch(512);
         slots = new SequenceSlots(ctx.sequences());
-        running = new ContinuousBatch(lib, ctx, slots, batch, () -> nanoTime);
+        running = new ContinuousBatch(lib, ctx, slots, batch, threads, () -> nanoTime);
     }
 
     /** The batch's clock: it stands still unless a test moves it, so no idle sequence moves to memory by itself. */
