@@ -514,7 +514,9 @@ final class ContinuousBatch {
                 ctx.decode(batch);
                 return in;
             } catch (LlamaContext.NoRoomException full) {
-                int[] idle = slots.evictable(busySequences());
+                // the idle sequences in the cache (one kept in memory holds no cell to free)
+                int[] idle = Arrays.stream(slots.evictable(busySequences())).filter(s -> slots.memoryState(s) == null)
+                        .toArray();
                 if (idle.length > 0) {
                     for (int s : idle) {
                         forget(s);

@@ -1,8 +1,8 @@
 package dev.thinkbench.engine.local.host;
 
 import dev.thinkbench.engine.TokenLogprob;
-
 import dev.thinkbench.engine.local.llama.SequenceState;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
