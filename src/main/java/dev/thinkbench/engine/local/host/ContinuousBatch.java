@@ -39,13 +39,14 @@ import java.util.function.LongSupplier;
  * on.
  *
  * <p>A cached sequence nothing has used for {@value #KEEP_IN_CACHE_MS} ms while one other sequence generates alone on
- * more than one thread is moved out of the KV cache into memory ({@code llama_state_seq_get_data}) and put back when a prompt uses it (a copy, no evaluation):
- * llama.cpp attends over every cell up to the highest one in use, and splits a lone sequence's attention over the
- * cells by position, a slice a thread, so a thread whose slice held idle cells had nothing to do (one idle 532-token
- * trace below a 91M-parameter Q4_0 decode: 1.07-1.14x faster once it moved out). Batched steps (a sweep's, several
- * budgets at once) and one-thread decodes (the micro model) split nothing, and moving traces in and out there only
- * cost time (a 200-problem micro sweep took 1.4x as long), so they leave them in place. In memory they cost nothing per
- * token; at most as many bytes as the whole KV cache are kept there, the least recently used dropped first.
+ * more than one thread is moved out of the KV cache into memory ({@code llama_state_seq_get_data}) and put back when
+ * a prompt uses it (a copy, no evaluation): llama.cpp attends over every cell up to the highest one in use, and
+ * splits a lone sequence's attention over the cells by position, a slice a thread, so a thread whose slice held idle
+ * cells had nothing to do (one idle 532-token trace below a 91M-parameter Q4_0 decode: 1.07-1.14x faster once it
+ * moved out). Batched steps (a sweep's, several budgets at once) and one-thread decodes (the micro model) split
+ * nothing, and moving traces in and out there only cost time (a 200-problem micro sweep took 1.4x as long), so they
+ * leave them in place. In memory they cost nothing per token; at most as many bytes as the whole KV cache are kept
+ * there, the least recently used dropped first.
  *
  * <p>Not thread-safe: the host's worker thread only.
  */
@@ -604,12 +605,10 @@ final class ContinuousBatch {
         return new TokenLogprob(vocab.pieceText(token), token, p.logprob(), alternatives);
     }
 
-    /** Ends a running completion; its sequence stays cached for the next prompt that shares it. */
     /**
      * Ends a completion. Its sequence stays cached for the next prompt that shares it, unless the completion had the
-     * cache off: then nothing would reuse it, and its cells would only make later decodes dearer (llama.cpp splits a
-     * lone sequence's attention over the cells by position, one slice a thread, so a thread whose slice holds another
-     * sequence's cells has nothing to do: one idle 532-token trace below a 91M-parameter Q4_0 decode cost it 15%).
+     * cache off: then nothing would reuse it, and its idle cells would only make later decodes dearer (see the class
+     * comment; one idle 532-token trace below a 91M-parameter Q4_0 decode cost it 15%).
      */
     private void end(Running r, String stop) {
         r.ended = true;

@@ -14,7 +14,6 @@ public final class SequenceState implements AutoCloseable {
 
     private final Arena arena;
     private final MemorySegment data;
-    private boolean closed;
 
     SequenceState(Arena arena, MemorySegment data) {
         this.arena = arena;
@@ -27,7 +26,7 @@ public final class SequenceState implements AutoCloseable {
     }
 
     MemorySegment data() {
-        if (closed) {
+        if (!arena.scope().isAlive()) {
             throw new IllegalStateException("the sequence state was freed");
         }
         return data;
@@ -36,8 +35,7 @@ public final class SequenceState implements AutoCloseable {
     /** Frees the memory. Idempotent. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
+        if (arena.scope().isAlive()) {
             arena.close();
         }
     }
