@@ -38,15 +38,16 @@ import java.util.function.LongSupplier;
  * gives way: back to waiting if it has produced nothing yet, otherwise it fails with a clear message; the others go
  * on.
  *
- * <p>A cached sequence nothing has used for {@value #KEEP_IN_CACHE_MS} ms while one other sequence generates alone on
- * more than one thread is moved out of the KV cache into memory ({@code llama_state_seq_get_data}) and put back when
- * a prompt uses it (a copy, no evaluation): llama.cpp attends over every cell up to the highest one in use, and
- * splits a lone sequence's attention over the cells by position, a slice a thread, so a thread whose slice held idle
- * cells had nothing to do (one idle 532-token trace below a 91M-parameter Q4_0 decode: 1.07-1.14x faster once it
- * moved out). Batched steps (a sweep's, several budgets at once) and one-thread decodes (the micro model) split
- * nothing, and moving traces in and out there only cost time (a 200-problem micro sweep took 1.4x as long), so they
- * leave them in place. In memory they cost nothing per token; at most as many bytes as the whole KV cache are kept
- * there, the least recently used dropped first.
+ * <p>A cached sequence nothing has used for {@value #KEEP_IN_CACHE_MS} ms while one other sequence generates alone is
+ * moved out of the KV cache into memory ({@code llama_state_seq_get_data}) and put back when a prompt uses it (a copy,
+ * no evaluation): llama.cpp attends over every cell up to the highest one in use, idle ones masked but still there.
+ * On several threads it splits a lone sequence's attention over the cells by position, a slice a thread, so a thread
+ * whose slice held idle cells had nothing to do (one idle 532-token trace below a 91M-parameter Q4_0 decode:
+ * 1.07-1.14x faster once it moved out); on one thread every masked cell still costs its turn (the micro model with
+ * the eight traces of a best-of-8 left idle decoded at 0.75-0.83x of its speed on a clean cache). Batched steps (a
+ * sweep's, several budgets at once) leave them in place: their traces come back within milliseconds, and moving
+ * them in and out there only cost time (a 200-problem micro sweep took 1.4x as long). In memory they cost nothing
+ * per token; at most as many bytes as the whole KV cache are kept there, the least recently used dropped first.
  *
  * <p>Not thread-safe: the host's worker thread only.
  */
@@ -136,26 +137,14 @@ final class ContinuousBatch {
     /** Set when a completion gave way for room: nobody new starts until one ends. */
     private boolean roomShort;
     private long steps;
-    private final int tokenThreads;
     private final LongSupplier nanoTime;
     /** When each sequence's last completion ended ({@link #NEVER} before one has): idle since then. */
     private final long[] idleSince;
     /** The most bytes of KV cache state kept in memory: as many as the whole cache holds (known after one move). */
     private long memoryBudget = -1;
 
-    /** A batch whose one-token decodes run on one thread (idle sequences stay in the cache). */
-    ContinuousBatch(LlamaLibrary lib, LlamaContext ctx, SequenceSlots slots, LlamaBatch batch) {
-        this(lib, ctx, slots, batch, 1, System::nanoTime);
-    }
-
-    /**
-     * @param tokenThreads the threads the context decodes one token with: idle sequences move to memory only when
-     *                     it is more than one (one thread has no slices to leave empty)
-     * @param nanoTime monotonic nanoseconds: when an idle sequence moves to memory ({@link #KEEP_IN_CACHE_MS})
-     */
-    ContinuousBatch(LlamaLibrary lib, LlamaContext ctx, SequenceSlots slots, LlamaBatch batch, int tokenThreads,
-                    LongSupplier nanoTime) {
-        this.tokenThreads = tokenThreads;
+    /** @param nanoTime monotonic nanoseconds: when an idle sequence moves to memory ({@link #KEEP_IN_CACHE_MS}) */
+    ContinuousBatch(LlamaLibrary lib, LlamaContext ctx, SequenceSlots slots, LlamaBatch batch, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         this.idleSince = new long[slots.size()];
         Arrays.fill(idleSince, NEVER);
@@ -207,8 +196,8 @@ final class ContinuousBatch {
         if (running.isEmpty()) {
             return;
         }
-        if (tokenThreads > 1 && running.size() == 1 && !running.getFirst().prefilling()) {
-            moveIdleToMemory(); // only a lone one-token decode splits attention over the cells
+        if (running.size() == 1 && !running.getFirst().prefilling()) {
+            moveIdleToMemory(); // a lone one-token decode: the idle cells below it cost every step
         }
         List<Running> in = fill();
         try {

@@ -96,7 +96,7 @@ final class LlamaSession implements HostSession {
             context = LlamaContext.create(model, settings);
             batch = new LlamaBatch(context.batchSize());
             slots = new SequenceSlots(context.sequences());
-            running = new ContinuousBatch(library, context, slots, batch, settings.tokenThreads(), System::nanoTime);
+            running = new ContinuousBatch(library, context, slots, batch, System::nanoTime);
             specials = model.vocab().specialTokens();
             tokenizer = new PromptTokenizer(model.vocab(), specials);
             details = details(library, mark, settings);

@@ -12,10 +12,10 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A cached trace left idle while another completion generates alone on two threads moves out of the KV cache into
- * memory (its cells would leave one thread's slice of the attention empty), and comes back when a prompt uses it:
- * continued in place, forked, or replayed, with the same text as if it had never left and nothing evaluated again;
- * batched steps and one-thread decodes leave it in place.
+ * A cached trace left idle while another completion generates alone moves out of the KV cache into memory (its cells
+ * would cost every step of that decode), on two threads and on one, and comes back when a prompt uses it: continued
+ * in place, forked, or replayed, with the same text as if it had never left and nothing evaluated again; batched
+ * steps leave it in place.
  */
 class ContinuousBatchMemoryTest {
 
@@ -101,7 +101,7 @@ class ContinuousBatchMemoryTest {
     }
 
     @Test
-    void batchedStepsAndOneThreadDecodesLeaveIdleTracesInTheCache() {
+    void batchedStepsLeaveIdleTracesInTheCache() {
         int[] prompt = f.prompt(QUESTION);
         finish(1, greedy(prompt, 24, false));
         int held = holding(prompt);
@@ -111,18 +111,25 @@ class ContinuousBatchMemoryTest {
         f.running.step(x -> false);
         f.advance(ContinuousBatch.KEEP_IN_CACHE_MS + 1);
         f.running.step(x -> false);
-        assertThat(f.slots.memoryState(held)).as("two generate together: nothing is split").isNull();
+        assertThat(f.slots.memoryState(held)).as("two generate together: their traces come back soon").isNull();
         f.stepToEnd();
+    }
 
+    @Test
+    void aLoneDecodeOnOneThreadMovesIdleTracesToMemoryToo() {
         try (MicroBatchFixture oneThread = new MicroBatchFixture(1)) {
+            int[] prompt = oneThread.prompt(QUESTION);
             finish(oneThread, 1, greedy(prompt, 24, false));
             int kept = IntStream.range(0, oneThread.slots.size()).filter(s -> oneThread.slots.length(s) > 0)
                     .findFirst().orElseThrow();
             oneThread.running.add(2, greedy(oneThread.prompt(OTHER), 60, false), oneThread.replies);
             oneThread.running.step(x -> false);
+            assertThat(oneThread.slots.memoryState(kept)).as("just ended: still in the cache").isNull();
             oneThread.advance(ContinuousBatch.KEEP_IN_CACHE_MS + 1);
             oneThread.running.step(x -> false);
-            assertThat(oneThread.slots.memoryState(kept)).as("one thread: nothing is split").isNull();
+            assertThat(oneThread.slots.memoryState(kept)).as("idle below a lone decode: in memory").isNotNull();
+            assertThat(oneThread.ctx.maxPosition(kept)).isEqualTo(-1);
+            oneThread.stepToEnd();
         }
     }
 

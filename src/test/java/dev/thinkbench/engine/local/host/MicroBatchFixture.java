@@ -47,7 +47,7 @@ final class MicroBatchFixture implements AutoCloseable {
         ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 512, 16, threads));
         batch = new LlamaBatch(512);
         slots = new SequenceSlots(ctx.sequences());
-        running = new ContinuousBatch(lib, ctx, slots, batch, threads, () -> nanoTime);
+        running = new ContinuousBatch(lib, ctx, slots, batch, () -> nanoTime);
     }
 
     /** The batch's clock: it stands still unless a test moves it, so no idle sequence moves to memory by itself. */
