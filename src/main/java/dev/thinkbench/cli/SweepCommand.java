@@ -97,6 +97,12 @@ final class SweepCommand implements Callable<Integer> {
             description = "Adaptive: stop when the last K probes agree (default ${DEFAULT-VALUE})")
     private int agree;
 
+    @Option(names = "--confidence", paramLabel = "P",
+            description = "Adaptive: stop too as soon as a probe's answer is this sure (0 < P <= 1: the probability of "
+                    + "its least likely token; needs an engine that reports token probabilities, e.g. the built-in "
+                    + "one)")
+    private Double confidence;
+
     @Option(names = "--concurrency", paramLabel = "N",
             description = "Runs at once per endpoint (default " + SweepEndpoints.BUILTIN_CONCURRENCY
                     + " for the built-in engine, which batches them, " + SweepEndpoints.SERVER_CONCURRENCY
@@ -147,6 +153,11 @@ final class SweepCommand implements Callable<Integer> {
                 strategies(set), modelName, system, sampling.sampling(choice.defaultTemperature())));
         List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services.engines().get(engineId),
                 modelName, baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
+        if (confidence != null && plan.strategies().stream().anyMatch(s -> s.name().equals(AdaptiveStrategy.NAME))
+                && !endpoints.getFirst().engine().reportsTokenProbabilities(modelName)) {
+            err.println("thinkbench: " + engineId + " reports no token probabilities for " + modelName
+                    + ": --confidence cannot apply, adaptive thinking stops when --agree probes agree");
+        }
         SweepOutcome outcome = run(plan, endpoints, err);
 
         PrintWriter stdout = spec.commandLine().getOut();
@@ -182,6 +193,12 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (concurrency != null && (concurrency < 1 || concurrency > 1024)) {
             throw Arguments.error(spec, "--concurrency must be between 1 and 1024, was " + concurrency);
+        }
+        if (confidence != null && !(confidence > 0 && confidence <= 1)) {
+            throw Arguments.error(spec, "--confidence must be above 0 and at most 1, was " + confidence);
+        }
+        if (probeEvery < 1 || agree < 1) {
+            throw Arguments.error(spec, "--probe-every and --agree must be at least 1");
         }
     }
 
@@ -227,7 +244,8 @@ final class SweepCommand implements Callable<Integer> {
 
     private List<Strategy> strategies(List<BenchProblem> set) {
         Strategies.Options options = new Strategies.Options(candidates,
-                AdaptiveStrategy.Settings.agreeing(probeEvery, 1, agree), SweepPlan.maxDifficulty(set, 5));
+                AdaptiveStrategy.Settings.agreeing(probeEvery, 1, agree).withConfidence(confidence),
+                SweepPlan.maxDifficulty(set, 5));
         List<String> names = strategies.isEmpty() ? List.of("fixed") : strategies;
         return names.stream().filter(n -> !n.isBlank()).map(n -> Strategies.named(n, options)).toList();
     }

@@ -6,6 +6,7 @@ import dev.thinkbench.engine.TokenCounter;
 import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
+import dev.thinkbench.engine.TokenLogprob;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,11 +19,16 @@ import java.util.concurrent.TimeUnit;
  * A test double for {@link CompletionBackend}, no HTTP: each call plays the next scripted reply through
  * {@link SimulatedModel} (stop strings and cap honoured unless told otherwise) and records the request. A reply can
  * be held part-way ({@link #holdAfter}) until the test releases it or the call is cancelled, to test actions taken
- * while the model is thinking. Waits are bounded.
+ * while the model is thinking. A reply scripted with a probability ({@link #thenWithProbability}) reports it for each
+ * of its tokens to a request that asks for probabilities, and the backend then says it reports them. Waits are
+ * bounded.
  */
 public final class ScriptedTestBackend implements CompletionBackend, TokenCounter {
 
     private final Deque<List<String>> script = new ArrayDeque<>();
+    /** Each scripted reply's token probability, null for none, in step with {@link #script}. */
+    private final Deque<java.util.Optional<Double>> probabilities = new ArrayDeque<>();
+    private boolean reportsProbabilities;
     private final List<CompletionRequest> requests = new ArrayList<>();
     private boolean honourStops = true;
     private boolean honourCap = true;
@@ -32,13 +38,28 @@ public final class ScriptedTestBackend implements CompletionBackend, TokenCounte
 
     public synchronized ScriptedTestBackend then(String... tokens) {
         script.add(List.of(tokens));
+        probabilities.add(java.util.Optional.empty());
+        return this;
+    }
+
+    /** A reply whose every token has probability {@code p}, reported where the request asks for probabilities. */
+    public synchronized ScriptedTestBackend thenWithProbability(double p, String... tokens) {
+        script.add(List.of(tokens));
+        probabilities.add(java.util.Optional.of(p));
+        reportsProbabilities = true;
         return this;
     }
 
     /** A reply of {@code n} tokens {@code " t"} with no end marker. */
     public synchronized ScriptedTestBackend thenEndless(int n) {
         script.add(java.util.Collections.nCopies(n, " t"));
+        probabilities.add(java.util.Optional.empty());
         return this;
+    }
+
+    @Override
+    public synchronized boolean reportsTokenProbabilities() {
+        return reportsProbabilities;
     }
 
     public synchronized ScriptedTestBackend ignoringStop() {
@@ -102,6 +123,7 @@ public final class ScriptedTestBackend implements CompletionBackend, TokenCounte
     @Override
     public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel) {
         List<String> tokens;
+        Double probability;
         int hold;
         CountDownLatch heldNow;
         CountDownLatch releaseNow;
@@ -110,6 +132,10 @@ public final class ScriptedTestBackend implements CompletionBackend, TokenCounte
             tokens = script.poll();
             if (tokens == null) {
                 throw new AssertionError("scripted backend: no reply left for request " + requests.size());
+            }
+            probability = request.topLogprobs() > 0 ? probabilities.poll().orElse(null) : null;
+            if (request.topLogprobs() <= 0) {
+                probabilities.poll();
             }
             hold = holdAfter;
             holdAfter = -1;
@@ -131,6 +157,9 @@ public final class ScriptedTestBackend implements CompletionBackend, TokenCounte
                         start, System.nanoTime());
             }
             text.append(piece);
+            if (probability != null) {
+                listener.onTokens(List.of(new TokenLogprob(piece, 0, Math.log(probability), List.of())));
+            }
             listener.onText(piece, 1);
         }
         if (gen.tokens() > gen.pieces().size()) {

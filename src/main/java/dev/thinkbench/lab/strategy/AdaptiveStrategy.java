@@ -8,10 +8,12 @@ import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Usage;
 import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.CancelToken;
+import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ReasoningEventSink;
+import dev.thinkbench.engine.TokenLogprob;
 import dev.thinkbench.forcing.BudgetForcer;
 import dev.thinkbench.forcing.ChatTemplate;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
@@ -23,7 +25,8 @@ import java.util.List;
  * Adaptive thinking on a raw-continuation endpoint: the model thinks in steps of {@code probeEvery} tokens; after
  * each step the trace is forked and the answer forced ({@code Final Answer:}) {@code probesPerCheckpoint} times,
  * without touching the trace; thinking stops as soon as the {@link StopRule} is met (by default: the last {@code k}
- * probes agree), and that probe's answer is the answer. Thinking also ends when the model ends it (then it answers
+ * probes agree; {@link Settings#withConfidence} adds: or a probe's answer is confident enough, from the probe's token
+ * probabilities where the engine reports them), and that probe's answer is the answer. Thinking also ends when the model ends it (then it answers
  * as usual) or at the budget's cap (then the answer is forced, as s1 does). The cap is the budget's maximum (a token
  * budget, a forcing plan's max, an effort level's cap); its minimum and Waits do not apply here.
  *
@@ -51,6 +54,18 @@ public final class AdaptiveStrategy implements Strategy {
         public static Settings agreeing(int every, int perCheckpoint, int k) {
             return new Settings(every, perCheckpoint, 32, StopRule.agreement(k), ProbeConfidence.NONE);
         }
+
+        /**
+         * These settings that also stop as soon as a probe's answer has a confidence of at least {@code threshold}
+         * ({@link ProbeConfidence#LOWEST_TOKEN}; the probes then ask for token probabilities where the engine
+         * reports them, and on an engine that does not, only the other rule stops).
+         *
+         * @param threshold in (0, 1]; null leaves these settings as they are
+         */
+        public Settings withConfidence(Double threshold) {
+            return threshold == null ? this : new Settings(probeEvery, probesPerCheckpoint, probeTokens,
+                    rule.or(StopRule.confidence(threshold)), ProbeConfidence.LOWEST_TOKEN);
+        }
     }
 
     private final Settings settings;
@@ -74,7 +89,8 @@ public final class AdaptiveStrategy implements Strategy {
         List<Candidate> shown = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
             Probe p = probes.get(i);
-            shown.add(new Candidate(i, null, p.extracted(), null, p.tokens()));
+            shown.add(new Candidate(i, null, p.extracted(), p.confidence().isPresent() ? p.confidence().getAsDouble()
+                    : null, p.tokens()));
         }
         Worded note = probes.isEmpty() ? null
                 : Worded.of(StrategyNote.PROBES, probes.size(), probes.getLast().thinkingTokens());
@@ -106,6 +122,8 @@ public final class AdaptiveStrategy implements Strategy {
         private final CancelToken cancel;
         private final int cap;
         private final String base;
+        /** Whether the probes ask for token probabilities: a confidence is wanted and the engine reports them. */
+        private final boolean withProbabilities;
         private final StringBuilder thinking = new StringBuilder();
         private final List<Probe> probes = new ArrayList<>();
         private Integer promptTokens;
@@ -121,6 +139,8 @@ public final class AdaptiveStrategy implements Strategy {
             this.cancel = cancel;
             this.cap = cap;
             this.base = template.prompt(run.base().system(), run.base().prompt());
+            this.withProbabilities = settings.confidence() != ProbeConfidence.NONE
+                    && access.backend().reportsTokenProbabilities();
         }
 
         Outcome think() throws EngineException {
@@ -160,13 +180,25 @@ public final class AdaptiveStrategy implements Strategy {
         private Probe probe() throws EngineException {
             String closing = template.closeThinking(base + thinking, ForcingPlan.DEFAULT_ANSWER_PREFIX);
             for (int i = 0; i < settings.probesPerCheckpoint(); i++) {
-                CompletionResult r = complete(base + thinking + closing, probeCap(), template.endOfTurn(),
-                        probeSampling(probes.size()), (text, tokens) -> { });
+                List<TokenLogprob> probabilities = new ArrayList<>();
+                CompletionRequest request = new CompletionRequest(base + thinking + closing, probeCap(),
+                        List.of(template.endOfTurn()), probeSampling(probes.size()), true);
+                CompletionResult r = access.backend().complete(withProbabilities ? request.withTopLogprobs(1)
+                        : request, new CompletionListener() {
+                            @Override
+                            public void onText(String text, int tokens) {
+                            }
+
+                            @Override
+                            public void onTokens(List<TokenLogprob> tokens) {
+                                probabilities.addAll(tokens);
+                            }
+                        }, cancel);
                 if (r.stop() == CompletionResult.Stop.CANCELLED) {
                     return null;
                 }
                 Probe p = new Probe(used, r.text(), AnswerGrader.grade(r.text(), run.problem().answer()).extracted(),
-                        r.tokens(), settings.confidence().of(r));
+                        r.tokens(), settings.confidence().of(probabilities));
                 probes.add(p);
                 if (settings.rule().stop(probes)) {
                     return p;
@@ -213,7 +245,7 @@ public final class AdaptiveStrategy implements Strategy {
         }
 
         private CompletionResult complete(String prompt, int max, String stop, Sampling sampling,
-                                          dev.thinkbench.engine.CompletionListener listener) throws EngineException {
+                                          CompletionListener listener) throws EngineException {
             return access.backend().complete(new CompletionRequest(prompt, max, List.of(stop), sampling, true),
                     listener, cancel);
         }

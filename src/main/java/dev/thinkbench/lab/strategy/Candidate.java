@@ -8,7 +8,7 @@ import dev.thinkbench.core.AnswerGrader;
  * @param index 0-based, in the order they were made
  * @param call the candidate's run, null for a probe (which is a fork, not a run of its own)
  * @param extracted its answer as the grader reads it, null when none was found
- * @param score the verifier's score, null when not scored
+ * @param score the verifier's score, or a probe's confidence ({@link ProbeConfidence}), null when there is none
  * @param tokens tokens the candidate generated (thinking and answer), null when unknown
  */
 public record Candidate(int index, Call call, String extracted, Double score, Integer tokens) {

@@ -25,6 +25,9 @@ import java.util.List;
  * @param candidates N of best-of-N
  * @param probeEvery adaptive thinking: a probe every this many thinking tokens
  * @param agree adaptive thinking: stop when this many probes in a row agree
+ * @param confidence adaptive thinking: stop too when a probe's answer is at least this confident (0 to 1, from token
+ *                   probabilities where the engine reports them); null for agreement only (and in setups saved
+ *                   before there was one)
  * @param concurrency runs at once on the endpoint
  * @param temperature null for the engine's default
  * @param seed null for none
@@ -34,8 +37,8 @@ import java.util.List;
  */
 public record SweepSetup(String title, String problemSet, String engineId, String baseUrl, String apiKeyEnv,
                          String model, List<String> budgets, int samples, List<String> strategies, int candidates,
-                         int probeEvery, int agree, int concurrency, Double temperature, Long seed, String system,
-                         List<String> moreBaseUrls) {
+                         int probeEvery, int agree, Double confidence, int concurrency, Double temperature, Long seed,
+                         String system, List<String> moreBaseUrls) {
 
     public SweepSetup {
         budgets = List.copyOf(budgets);
@@ -46,6 +49,9 @@ public record SweepSetup(String title, String problemSet, String engineId, Strin
         problemSet = problemSet == null ? "" : problemSet;
         if (engineId == null || engineId.isBlank()) {
             throw new IllegalArgumentException("no engine chosen");
+        }
+        if (confidence != null && !(confidence > 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("a confidence threshold is in (0, 1], was " + confidence);
         }
     }
 
@@ -85,7 +91,8 @@ public record SweepSetup(String title, String problemSet, String engineId, Strin
     /** The strategies, with routing's difficulty scale read from {@code problems}. */
     public List<Strategy> strategies(List<BenchProblem> problems) {
         Strategies.Options options = new Strategies.Options(candidates,
-                AdaptiveStrategy.Settings.agreeing(probeEvery, 1, agree), SweepPlan.maxDifficulty(problems, 5));
+                AdaptiveStrategy.Settings.agreeing(probeEvery, 1, agree).withConfidence(confidence),
+                SweepPlan.maxDifficulty(problems, 5));
         return strategies.stream().map(n -> Strategies.named(n, options)).toList();
     }
 

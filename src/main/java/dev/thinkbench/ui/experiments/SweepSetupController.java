@@ -6,6 +6,7 @@ import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -57,6 +58,9 @@ public final class SweepSetupController {
     @FXML private CheckComboBox<String> strategies;
     @FXML private Spinner<Integer> samples;
     @FXML private Spinner<Integer> candidates;
+    @FXML private Spinner<Integer> probeEvery;
+    @FXML private Spinner<Integer> agree;
+    @FXML private TextField confidence;
     @FXML private Spinner<Integer> concurrency;
     @FXML private TextField moreServers;
     @FXML private TextField temperature;
@@ -169,6 +173,12 @@ public final class SweepSetupController {
         bindSpinner(samples, vm.samplesProperty(), 1, 1000);
         bindSpinner(candidates, vm.candidatesProperty(), 1, 64);
         candidates.disableProperty().bind(vm.usesCandidatesProperty().not());
+        bindSpinner(probeEvery, vm.probeEveryProperty(), 1, 4096);
+        bindSpinner(agree, vm.agreeProperty(), 1, 16);
+        confidence.textProperty().bindBidirectional(vm.confidenceProperty());
+        for (Node n : List.of(probeEvery, agree, confidence)) {
+            n.disableProperty().bind(vm.usesProbesProperty().not());
+        }
         bindSpinner(concurrency, vm.concurrencyProperty(), 1, 256);
         moreServers.textProperty().bindBidirectional(vm.moreServersProperty());
         moreServers.disableProperty().bind(vm.takesServersProperty().not());

@@ -85,6 +85,11 @@ public final class SweepSetupViewModel {
     private final ReadOnlyStringWrapper budgetsError = new ReadOnlyStringWrapper(this, "budgetsError", "");
     private final IntegerProperty samples = new SimpleIntegerProperty(this, "samples", 1);
     private final IntegerProperty candidates = new SimpleIntegerProperty(this, "candidates", 5);
+    private final IntegerProperty probeEvery = new SimpleIntegerProperty(this, "probeEvery",
+            Strategies.Options.defaults().adaptive().probeEvery());
+    private final IntegerProperty agree = new SimpleIntegerProperty(this, "agree", 2);
+    private final StringProperty confidence = new SimpleStringProperty(this, "confidence", "");
+    private final ReadOnlyBooleanWrapper usesProbes = new ReadOnlyBooleanWrapper(this, "usesProbes");
     private final IntegerProperty concurrency = new SimpleIntegerProperty(this, "concurrency", 1);
     private final StringProperty moreServers = new SimpleStringProperty(this, "moreServers", "");
     private final ReadOnlyBooleanWrapper takesServers = new ReadOnlyBooleanWrapper(this, "takesServers", false);
@@ -114,7 +119,8 @@ public final class SweepSetupViewModel {
             o.addListener(x -> updateBudgets());
         }
         for (Observable o : List.of(problems, limit, budgets, budgetsError, samples, candidates, concurrency,
-                moreServers, strategies, temperature, seed, connection.engineProperty(), connection.modelProperty())) {
+                moreServers, strategies, temperature, seed, probeEvery, agree, confidence,
+                connection.engineProperty(), connection.modelProperty())) {
             o.addListener(x -> validate());
         }
         connection.engineEntryProperty().addListener((obs, old, now) -> onEngineKind(now));
@@ -259,6 +265,7 @@ public final class SweepSetupViewModel {
 
     private void validate() {
         usesCandidates.set(strategies.stream().anyMatch(BEST_OF_N::contains));
+        usesProbes.set(strategies.contains(AdaptiveStrategy.NAME));
         String model = model();
         engineText.set(connection.engineEntryProperty().get() == null ? Messages.get("engine.none")
                 : EngineNames.of(connection.engineEntryProperty().get()) + " \u00b7 "
@@ -310,10 +317,12 @@ public final class SweepSetupViewModel {
             parseTemperature();
             parseSeed();
             parseMoreServers();
+            parseConfidence();
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        if (samples.get() < 1 || candidates.get() < 1 || concurrency.get() < 1) {
+        if (samples.get() < 1 || candidates.get() < 1 || concurrency.get() < 1 || probeEvery.get() < 1
+                || agree.get() < 1) {
             return Messages.get("sweep.form.atLeastOne");
         }
         return "";
@@ -365,6 +374,23 @@ public final class SweepSetupViewModel {
         }
     }
 
+    /** Adaptive thinking's confidence threshold: blank for none, else a number in (0, 1]. */
+    private Double parseConfidence() {
+        String t = confidence.get() == null ? "" : confidence.get().strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(t);
+            if (!(v > 0 && v <= 1)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(Messages.get("sweep.form.confidence"));
+        }
+    }
+
     private Long parseSeed() {
         String t = seed.get() == null ? "" : seed.get().strip();
         if (t.isEmpty()) {
@@ -403,7 +429,7 @@ public final class SweepSetupViewModel {
         return new SweepSetup(title, name, engineId(), url == null || url.isBlank() ? null : url.strip(),
                 key == null || key.isBlank() ? null : key.strip(), model().strip(),
                 BudgetChoices.specs(budgets.get()), samples.get(), List.copyOf(strategies), candidates.get(),
-                Strategies.Options.defaults().adaptive().probeEvery(), 2, concurrency.get(), parseTemperature(),
+                probeEvery.get(), agree.get(), parseConfidence(), concurrency.get(), parseTemperature(),
                 parseSeed(), "", parseMoreServers());
     }
 
@@ -448,6 +474,9 @@ public final class SweepSetupViewModel {
         budgetMode.set(BudgetMode.LIST);
         samples.set(saved.samples());
         candidates.set(saved.candidates());
+        probeEvery.set(saved.probeEvery());
+        agree.set(saved.agree());
+        confidence.set(saved.confidence() == null ? "" : stripZeros(saved.confidence()));
         concurrency.set(saved.concurrency());
         moreServers.set(String.join(" ", saved.moreBaseUrls()));
         strategies.setAll(saved.strategies());
@@ -615,6 +644,26 @@ public final class SweepSetupViewModel {
 
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
+    }
+
+    /** Adaptive thinking: a probe every this many thinking tokens. */
+    public IntegerProperty probeEveryProperty() {
+        return probeEvery;
+    }
+
+    /** Adaptive thinking: stop when this many probes in a row agree. */
+    public IntegerProperty agreeProperty() {
+        return agree;
+    }
+
+    /** Adaptive thinking: stop too when a probe is at least this confident (0 to 1); blank for none. */
+    public StringProperty confidenceProperty() {
+        return confidence;
+    }
+
+    /** Whether adaptive thinking is chosen (so its probe settings matter). */
+    public ReadOnlyBooleanProperty usesProbesProperty() {
+        return usesProbes.getReadOnlyProperty();
     }
 
     /** Whether a chosen strategy makes best-of-N candidates (so N matters). */

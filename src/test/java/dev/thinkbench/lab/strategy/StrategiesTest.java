@@ -7,6 +7,8 @@ import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.engine.CompletionRequest;
+import dev.thinkbench.engine.TokenLogprob;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.lab.Lane;
@@ -30,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** Each strategy through a real sweep runner against scripted engines: what it runs, what it picks, what it costs. */
 @Timeout(60)
@@ -237,6 +241,48 @@ class StrategiesTest {
     }
 
     @Test
+    void adaptiveThinkingStopsAtAConfidentProbeWhereTheEngineReportsProbabilities() throws Exception {
+        ScriptedTestBackend backend = new ScriptedTestBackend()
+                .then("3", "+", "4", "=", "7", "\n")                // thinking step 1 (capped at 4 tokens)
+                .thenWithProbability(0.6, " 1", "4", "<|im_end|>")  // probe 1: "14", its tokens at 0.6
+                .then("7", "*", "2", "=", "1", "4")                // thinking step 2
+                .thenWithProbability(0.97, " 14", "<|im_end|>");    // probe 2: sure; agreement would need a third
+        AdaptiveStrategy adaptive = new AdaptiveStrategy(AdaptiveStrategy.Settings.agreeing(4, 1, 3)
+                .withConfidence(0.9));
+        SweepRecord r = runOne(adaptive, BenchProblem.of("p", "What is (3+4)*2?", "14"), List.of(LANE),
+                rawEndpoint(backend));
+
+        assertThat(r.answer()).isEqualTo("14");
+        assertThat(backend.requests()).as("stopped at the second probe").hasSize(4);
+        assertThat(backend.requests()).extracting(CompletionRequest::topLogprobs).as("only the probes ask for "
+                + "probabilities").containsExactly(0, 1, 0, 1);
+        assertThat(finished().candidates()).extracting(Candidate::score).satisfiesExactly(
+                s -> assertThat(s).isCloseTo(0.6, within(1e-9)),
+                s -> assertThat(s).isCloseTo(0.97, within(1e-9)));
+
+        events.clear();
+        ScriptedTestBackend agreeOnly = new ScriptedTestBackend()
+                .then("3", "+", "4", "=", "7", "\n").thenWithProbability(0.99, " 14", "<|im_end|>")
+                .then("7", "*", "2", "=", "1", "4").thenWithProbability(0.99, " 14", "<|im_end|>");
+        runOne(new AdaptiveStrategy(AdaptiveStrategy.Settings.agreeing(4, 1, 2)), BenchProblem.of("p", "q", "14"),
+                List.of(LANE), rawEndpoint(agreeOnly));
+        assertThat(agreeOnly.requests()).extracting(CompletionRequest::topLogprobs).as("no confidence asked: no "
+                + "probabilities").containsOnly(0);
+        assertThat(finished().candidates()).extracting(Candidate::score).containsOnlyNulls();
+    }
+
+    @Test
+    void aProbesConfidenceIsItsLeastLikelyToken() {
+        assertThat(ProbeConfidence.LOWEST_TOKEN.of(List.of(logprob(0.99), logprob(0.4), logprob(0.9))).getAsDouble())
+                .isCloseTo(0.4, within(1e-9));
+        assertThat(ProbeConfidence.LOWEST_TOKEN.of(List.of())).as("no probabilities: unknown").isEmpty();
+        assertThatThrownBy(() -> AdaptiveStrategy.Settings.agreeing(4, 1, 2).withConfidence(1.5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(AdaptiveStrategy.Settings.agreeing(4, 1, 2).withConfidence(null).confidence())
+                .isSameAs(ProbeConfidence.NONE);
+    }
+
+    @Test
     void adaptiveThinkingLetsTheModelEndAndForcesTheAnswerAtTheCap() throws Exception {
         ScriptedTestBackend ends = new ScriptedTestBackend()
                 .then("2", "+", "2", "</think>")
@@ -291,7 +337,7 @@ class StrategiesTest {
             assertThat(Strategies.named(name, options).name()).isEqualTo(name);
         }
         assertThat(((BestOfN) Strategies.named("majority", options)).candidates()).isEqualTo(5);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Strategies.named("beam", options))
+        assertThatThrownBy(() -> Strategies.named("beam", options))
                 .hasMessageContaining("unknown strategy 'beam'").hasMessageContaining("majority");
     }
 
@@ -320,6 +366,10 @@ class StrategiesTest {
 
     private static Candidate cand(int i, String answer, int tokens) {
         return new Candidate(i, null, answer, null, tokens);
+    }
+
+    private static TokenLogprob logprob(double p) {
+        return new TokenLogprob("x", 0, Math.log(p), List.of());
     }
 
     private static Probe probe(String answer, double confidence) {

@@ -112,6 +112,34 @@ class SweepSetupViewModelTest {
     }
 
     @Test
+    void adaptiveThinkingsProbeSettingsAreCheckedSavedAndShownAgain() throws Exception {
+        SweepSetupViewModel vm = model();
+        assertThat(vm.usesProbesProperty().get()).isFalse();
+        vm.strategies().setAll("fixed", AdaptiveStrategy.NAME);
+        assertThat(vm.usesProbesProperty().get()).isTrue();
+        vm.strategies().setAll("fixed");
+        vm.confidenceProperty().set("1.5");
+        assertThat(vm.startHintProperty().get()).startsWith("The confidence to stop at must be a number above 0");
+        vm.confidenceProperty().set("0.9");
+        vm.probeEveryProperty().set(8);
+        vm.agreeProperty().set(3);
+        assertThat(vm.validProperty().get()).isTrue();
+        SweepSetup setup = vm.toSetup();
+        assertThat(setup.probeEvery()).isEqualTo(8);
+        assertThat(setup.agree()).isEqualTo(3);
+        assertThat(setup.confidence()).isEqualTo(0.9);
+
+        vm.confidenceProperty().set("");
+        vm.probeEveryProperty().set(16);
+        vm.show(setup, vm.problemSetProperty().get());
+        assertThat(vm.confidenceProperty().get()).isEqualTo("0.9");
+        assertThat(vm.probeEveryProperty().get()).isEqualTo(8);
+        assertThat(vm.toSetup().confidence()).isEqualTo(0.9);
+        vm.confidenceProperty().set(" ");
+        assertThat(vm.toSetup().confidence()).isNull();
+    }
+
+    @Test
     void moreServersAreCheckedAndSavedWithTheSetup() throws Exception {
         SweepSetupViewModel vm = model();
         assertThat(vm.takesServersProperty().get()).as("a server engine").isTrue();
