@@ -229,7 +229,10 @@ class SweepCommandTest {
                 List.of("--problems", problems.toString(), "--format", "xml"), "--format must be json or table",
                 List.of("--problems", problems.toString(), "--engine", "nope"), "unknown engine 'nope'",
                 List.of("--problems", problems.toString(), "--engine", "answer"), "--model NAME is needed",
-                List.of("--problems", problems.toString(), "--limit", "0"), "--limit must be at least 1");
+                List.of("--problems", problems.toString(), "--limit", "0"), "--limit must be at least 1",
+                List.of("--problems", problems.toString(), "--confidence", "1.5"),
+                "--confidence must be above 0 and at most 1",
+                List.of("--problems", problems.toString(), "--agree", "0"), "--probe-every and --agree must be at least 1");
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
             List<String> args = new java.util.ArrayList<>(List.of("sweep"));
             args.addAll(c.getKey());
