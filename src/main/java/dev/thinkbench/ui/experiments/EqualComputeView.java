@@ -9,7 +9,11 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import atlantafx.base.theme.Styles;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -21,14 +25,20 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The equal-compute view: pick a thinking-token budget per problem (a power of two on the slider) and see each
- * strategy's best accuracy among its points that spend no more ({@link SweepSummary#equalCompute}), as bars with the
- * point each bar comes from. UI thread only.
+ * The equal-compute view: pick a thinking-token budget per problem (a power of two on the slider, or any number typed
+ * beside it) and see each strategy's best accuracy among its points that spend no more
+ * ({@link SweepSummary#equalCompute}), as bars with the point each bar comes from. UI thread only.
  */
 final class EqualComputeView implements FigureView {
 
+    /** The most tokens the field takes: past the slider's end (2^15), as the command line's --equal-compute does. */
+    static final int MAX_TOKENS = 1 << 24;
+    private static final PseudoClass INVALID = Styles.STATE_DANGER;
     private final Slider budget = new Slider(0, 15, 6);
-    private final Label budgetText = new Label();
+    private final TextField budgetText = new TextField();
+    private int tokens = 64;
+    /** Set while the slider follows a typed number, so it does not round that number to a power of two. */
+    private boolean following;
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), IntervalChart.accuracyAxis());
     private final Label detail = new Label();
     private final VBox pane;
@@ -41,9 +51,21 @@ final class EqualComputeView implements FigureView {
         budget.setSnapToTicks(true);
         budget.setBlockIncrement(1);
         budget.setPrefWidth(260);
-        budget.valueProperty().addListener((obs, old, now) -> draw());
+        budget.valueProperty().addListener((obs, old, now) -> {
+            if (!following) {
+                tokens = 1 << (int) Math.round(now.doubleValue());
+                draw();
+            }
+        });
         budgetText.setId("equalComputeText");
-        budgetText.setMinWidth(Region.USE_PREF_SIZE);
+        budgetText.setPrefColumnCount(7);
+        budgetText.setTooltip(new Tooltip(Messages.get("sweep.chart.equal.typed")));
+        budgetText.setOnAction(e -> typed());
+        budgetText.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                typed();
+            }
+        });
         chart.setId("equalComputeChart");
         chart.setTitle(Messages.get("sweep.chart.equal.title"));
         chart.setAnimated(false);
@@ -82,17 +104,39 @@ final class EqualComputeView implements FigureView {
 
     /** The budget picked, in thinking tokens per problem. */
     int tokens() {
-        return 1 << (int) Math.round(budget.getValue());
+        return tokens;
     }
 
-    /** Sets the budget to 2^{@code exponent} tokens. */
-    void setExponent(int exponent) {
-        budget.setValue(exponent);
+    /**
+     * Takes the number typed beside the slider (thousands separators allowed) as the budget and moves the slider to
+     * it; anything else is marked and the budget stays.
+     */
+    private void typed() {
+        String t = budgetText.getText() == null ? "" : budgetText.getText().replace(",", "").replace("_", "").strip();
+        try {
+            int v = Integer.parseInt(t);
+            if (v < 1 || v > MAX_TOKENS) {
+                throw new NumberFormatException();
+            }
+            budgetText.pseudoClassStateChanged(INVALID, false);
+            if (v != tokens) {
+                tokens = v;
+                following = true;
+                try {
+                    budget.setValue(Math.min(budget.getMax(), Math.log(v) / Math.log(2)));
+                } finally {
+                    following = false;
+                }
+                draw();
+            }
+        } catch (NumberFormatException e) {
+            budgetText.pseudoClassStateChanged(INVALID, true);
+        }
     }
 
     private void draw() {
-        int tokens = tokens();
         budgetText.setText(String.format(Locale.ROOT, "%,d", tokens));
+        budgetText.pseudoClassStateChanged(INVALID, false);
         List<SweepSummary.EqualCompute> at = SweepSummary.equalCompute(shown.rows(), tokens);
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         List<String> words = new ArrayList<>();
@@ -110,7 +154,11 @@ final class EqualComputeView implements FigureView {
     @Override
     public FigureView fresh() {
         EqualComputeView copy = new EqualComputeView();
+        copy.tokens = tokens;
+        copy.following = true;
         copy.budget.setValue(budget.getValue());
+        copy.following = false;
+        copy.draw();
         return copy;
     }
 

@@ -1,0 +1,87 @@
+package dev.thinkbench.ui.experiments;
+
+import atlantafx.base.theme.Styles;
+import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.lab.sweep.Wilson;
+import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The equal-compute view takes any typed budget, not only the slider's powers of two, and refuses what is not one. */
+@ExtendWith(ApplicationExtension.class)
+class EqualComputeViewTest {
+
+    private EqualComputeView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new EqualComputeView();
+        stage.setScene(new Scene(new StackPane(view.node()), 800, 500));
+        stage.show();
+    }
+
+    private static SummaryRow row(String label, double tokens, int correct) {
+        return new SummaryRow(label, "tokens:" + label, "fixed", 4, correct, correct / 4.0, new Wilson(0.1, 0.9),
+                tokens, 100.0, null, 0, 0);
+    }
+
+    private <T> T fx(Callable<T> work) throws Exception {
+        T value = WaitForAsyncUtils.asyncFx(work).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return value;
+    }
+
+    @Test
+    void aTypedBudgetCountsAsTypedAndTheSliderStillStepsByPowersOfTwo(FxRobot robot) throws Exception {
+        fx(() -> {
+            view.show(new SweepFigures(List.of(), List.of(row("a", 100, 1), row("b", 290, 3), row("c", 700, 4)),
+                    List.of(), Map.of()));
+            return null;
+        });
+        TextField field = robot.lookup("#equalComputeText").queryAs(TextField.class);
+        Slider slider = robot.lookup("#equalComputeBudget").queryAs(Slider.class);
+        assertThat(view.tokens()).isEqualTo(64);
+        assertThat(view.detail().getText()).contains("no point spends 64 tokens");
+
+        fx(() -> {
+            field.setText("300");
+            field.getOnAction().handle(null);
+            return null;
+        });
+        assertThat(view.tokens()).as("not rounded to 256 or 512").isEqualTo(300);
+        assertThat(view.detail().getText()).contains("75% at b (290 tokens)");
+        assertThat(slider.getValue()).isBetween(8.0, 8.3);
+
+        fx(() -> {
+            field.setText("lots");
+            field.getOnAction().handle(null);
+            return null;
+        });
+        assertThat(view.tokens()).isEqualTo(300);
+        assertThat(field.getPseudoClassStates()).contains(Styles.STATE_DANGER);
+
+        fx(() -> {
+            slider.setValue(10);
+            return null;
+        });
+        assertThat(view.tokens()).isEqualTo(1024);
+        assertThat(field.getText()).isEqualTo("1,024");
+        assertThat(field.getPseudoClassStates()).doesNotContain(Styles.STATE_DANGER);
+        assertThat(((EqualComputeView) view.fresh()).tokens()).as("a copy for export keeps the budget")
+                .isEqualTo(1024);
+    }
+}
