@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code thinkbench report results.jsonl --out DIR}: the summary table of a sweep's results file, and in DIR
- * {@code summary.csv}, {@code runs.csv}, {@code accuracy-vs-tokens.png} and {@code accuracy-vs-cost.png}. Unreadable
+ * {@code summary.csv}, {@code runs.csv}, {@code accuracy-vs-tokens.png} and {@code accuracy-vs-cost.png}, and with
+ * {@code --problems} one {@code accuracy-by-difficulty-<strategy>.png} per strategy. Unreadable
  * lines are reported and skipped. Exit code 0, or 2 when the file cannot be read or holds no result.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -49,7 +50,8 @@ final class ReportCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--problems", paramLabel = "FILE",
-            description = "The problem set, to add accuracy by difficulty to the table")
+            description = "The problem set, to add accuracy by difficulty to the table and a chart of the curves by "
+                    + "difficulty per strategy")
     private Path problems;
 
     @Option(names = "--equal-compute", paramLabel = "TOKENS", split = ",",
@@ -80,12 +82,27 @@ final class ReportCommand implements Callable<Integer> {
         ImageIO.write(SweepCharts.accuracyVsTokens(rows, SweepSummary.measures(records), subtitle), "png",
                 out.resolve(TOKENS_CHART).toFile());
         ImageIO.write(SweepCharts.accuracyVsCost(rows, subtitle), "png", out.resolve(COST_CHART).toFile());
+        List<String> written = new ArrayList<>(List.of(SUMMARY, RUNS, TOKENS_CHART, COST_CHART));
+        Map<Integer, List<SummaryRow>> byDifficulty = SweepSummary.byDifficulty(records, difficulty::get);
+        if (!byDifficulty.isEmpty()) {
+            for (String strategy : SweepSummary.curves(rows).keySet()) {
+                String file = difficultyChart(strategy);
+                ImageIO.write(SweepCharts.accuracyByDifficulty(byDifficulty, strategy, subtitle), "png",
+                        out.resolve(file).toFile());
+                written.add(file);
+            }
+        }
 
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(SweepTable.render(records, difficulty::get, equalCompute));
-        stdout.println("\nwrote " + String.join(", ", SUMMARY, RUNS, TOKENS_CHART, COST_CHART) + " to " + out);
+        stdout.println("\nwrote " + String.join(", ", written) + " to " + out);
         stdout.flush();
         return 0;
+    }
+
+    /** {@code accuracy-by-difficulty-<strategy>.png}, the strategy's name kept to letters, digits and dashes. */
+    static String difficultyChart(String strategy) {
+        return "accuracy-by-difficulty-" + strategy.replaceAll("[^A-Za-z0-9-]", "_") + ".png";
     }
 
     private Map<String, Integer> difficulties(PrintWriter err) {

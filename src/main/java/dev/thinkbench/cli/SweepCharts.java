@@ -62,6 +62,27 @@ final class SweepCharts {
                 curves, measures, SummaryRow::meanThinkingTokens, logAxis(max), null);
     }
 
+    /**
+     * One strategy's accuracy-vs-compute curve per difficulty (the seeds' point: easy problems saturate early).
+     *
+     * @param byDifficulty rows per difficulty, as {@link SweepSummary#byDifficulty} gives them
+     */
+    static BufferedImage accuracyByDifficulty(Map<Integer, List<SummaryRow>> byDifficulty, String strategy,
+                                              String subtitle) {
+        Map<String, List<SummaryRow>> curves = new java.util.LinkedHashMap<>();
+        byDifficulty.forEach((d, rows) -> {
+            List<SummaryRow> curve = SweepSummary.curves(rows).get(strategy);
+            if (curve != null) {
+                curves.put("difficulty " + d, curve);
+            }
+        });
+        double max = curves.values().stream().flatMap(List::stream).mapToDouble(SummaryRow::meanThinkingTokens)
+                .max().orElse(1);
+        return draw("Accuracy vs thinking tokens by difficulty: " + strategy, subtitle,
+                "mean thinking (compute) tokens per run, log scale", curves, List.of(), SummaryRow::meanThinkingTokens,
+                logAxis(max), curves.isEmpty() ? "no problem of this strategy has a difficulty" : null);
+    }
+
     static BufferedImage accuracyVsCost(List<SummaryRow> rows, String subtitle) {
         Map<String, List<SummaryRow>> curves = new java.util.LinkedHashMap<>();
         SweepSummary.curves(rows).forEach((s, c) -> {

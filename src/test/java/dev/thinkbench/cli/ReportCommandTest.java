@@ -110,6 +110,35 @@ class ReportCommandTest {
     }
 
     @Test
+    void withTheProblemSetEachStrategyGetsItsCurvesByDifficulty() throws Exception {
+        Path problems = dir.resolve("set.jsonl");
+        Files.writeString(problems, String.join("\n",
+                "{\"id\":\"p0\",\"prompt\":\"a\",\"answer\":\"1\",\"difficulty\":1}",
+                "{\"id\":\"p1\",\"prompt\":\"b\",\"answer\":\"1\",\"difficulty\":1}",
+                "{\"id\":\"p2\",\"prompt\":\"c\",\"answer\":\"1\",\"difficulty\":3}",
+                "{\"id\":\"p3\",\"prompt\":\"d\",\"answer\":\"1\",\"difficulty\":3}") + "\n");
+        Path out = dir.resolve("report");
+        Result r = run("report", results().toString(), "--out", out.toString(), "--problems", problems.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        for (String strategy : List.of("fixed", "majority")) {
+            String chart = "accuracy-by-difficulty-" + strategy + ".png";
+            BufferedImage image = ImageIO.read(out.resolve(chart).toFile());
+            assertThat(image.getWidth()).isEqualTo(1600);
+            assertThat(distinctColours(image)).as(chart + " has a drawing in it").isGreaterThan(20);
+            assertThat(r.out()).contains(chart);
+        }
+        assertThat(ReportCommand.difficultyChart("best of/5")).isEqualTo("accuracy-by-difficulty-best_of_5.png");
+
+        Path without = dir.resolve("plain");
+        run("report", results().toString(), "--out", without.toString());
+        try (var files = Files.list(without)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no difficulties, no such chart")
+                    .noneMatch(f -> f.startsWith("accuracy-by-difficulty"));
+        }
+    }
+
+    @Test
     void aMissingOrEmptyResultsFileIsBadInput() throws Exception {
         Result missing = run("report", dir.resolve("none.jsonl").toString(), "--out", dir.toString());
         assertThat(missing.code()).isEqualTo(2);
