@@ -103,6 +103,23 @@ final class SweepCommand implements Callable<Integer> {
                     + "one)")
     private Double confidence;
 
+    @Option(names = "--judge-engine", paramLabel = "ID",
+            description = "Verifier: the engine that judges the candidates (default: the sweep's own); needs "
+                    + "--judge-model unless it is the built-in engine")
+    private String judgeEngine;
+
+    @Option(names = "--judge-model", paramLabel = "NAME",
+            description = "Verifier: the model that judges the candidates (default: the sweep's own)")
+    private String judgeModel;
+
+    @Option(names = "--judge-base-url", paramLabel = "URL",
+            description = "Verifier: the judge engine's server base URL (repeat for several)")
+    private List<String> judgeBaseUrls = new ArrayList<>();
+
+    @Option(names = "--judge-api-key-env", paramLabel = "VAR",
+            description = "Verifier: environment variable holding the judge engine's API key")
+    private String judgeApiKeyEnv;
+
     @Option(names = "--concurrency", paramLabel = "N",
             description = "Runs at once per endpoint (default " + SweepEndpoints.BUILTIN_CONCURRENCY
                     + " for the built-in engine, which batches them, " + SweepEndpoints.SERVER_CONCURRENCY
@@ -149,8 +166,10 @@ final class SweepCommand implements Callable<Integer> {
         String engineId = choice.engineId();
         String modelName = choice.model();
         Arguments.check(spec, () -> services.engines().get(engineId));
+        List<Endpoint> judges = Arguments.check(spec, this::judges);
+        String judging = judgeEngine == null ? judgeModel : judgeModelName;
         SweepPlan plan = Arguments.check(spec, () -> new SweepPlan(set, lanes(engineId, modelName), samples,
-                strategies(set), modelName, system, sampling.sampling(choice.defaultTemperature())));
+                strategies(set, judging), modelName, system, sampling.sampling(choice.defaultTemperature())));
         List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services.engines().get(engineId),
                 modelName, baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
         if (confidence != null && plan.strategies().stream().anyMatch(s -> s.name().equals(AdaptiveStrategy.NAME))
@@ -158,7 +177,7 @@ final class SweepCommand implements Callable<Integer> {
             err.println("thinkbench: " + engineId + " reports no token probabilities for " + modelName
                     + ": --confidence cannot apply, adaptive thinking stops when --agree probes agree");
         }
-        SweepOutcome outcome = run(plan, endpoints, err);
+        SweepOutcome outcome = run(plan, endpoints, judges, err);
 
         PrintWriter stdout = spec.commandLine().getOut();
         if (format.equals("json")) {
@@ -242,10 +261,41 @@ final class SweepCommand implements Callable<Integer> {
         return lanes;
     }
 
-    private List<Strategy> strategies(List<BenchProblem> set) {
+    /** The judge's model once {@link #judges} resolved it (the engine's default where none was named). */
+    private String judgeModelName;
+
+    /** The verifier's own endpoints from the --judge-* options; empty when the sweep's endpoints judge. */
+    private List<Endpoint> judges() {
+        if (judgeEngine == null) {
+            if (!judgeBaseUrls.isEmpty() || judgeApiKeyEnv != null) {
+                throw new IllegalArgumentException("--judge-base-url and --judge-api-key-env need --judge-engine");
+            }
+            return List.of();
+        }
+        services.engines().get(judgeEngine.strip());
+        EngineChoice judge;
+        try {
+            judge = EngineChoice.resolve(judgeEngine, judgeModel, services);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--judge-model NAME is needed for judge engine '" + judgeEngine.strip()
+                    + "'");
+        }
+        judgeModelName = judge.model();
+        String key = null;
+        if (judgeApiKeyEnv != null) {
+            key = System.getenv(judgeApiKeyEnv);
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("environment variable " + judgeApiKeyEnv + " is not set");
+            }
+        }
+        return SweepEndpoints.build(services.engines().get(judge.engineId()), judge.model(), judgeBaseUrls, key,
+                judgeApiKeyEnv, Duration.ofSeconds(timeoutSeconds), null, null);
+    }
+
+    private List<Strategy> strategies(List<BenchProblem> set, String judge) {
         Strategies.Options options = new Strategies.Options(candidates,
                 AdaptiveStrategy.Settings.agreeing(probeEvery, 1, agree).withConfidence(confidence),
-                SweepPlan.maxDifficulty(set, 5));
+                SweepPlan.maxDifficulty(set, 5), judge);
         List<String> names = strategies.isEmpty() ? List.of("fixed") : strategies;
         return names.stream().filter(n -> !n.isBlank()).map(n -> Strategies.named(n, options)).toList();
     }
@@ -261,7 +311,8 @@ final class SweepCommand implements Callable<Integer> {
         return key;
     }
 
-    private SweepOutcome run(SweepPlan plan, List<Endpoint> endpoints, PrintWriter err) throws IOException {
+    private SweepOutcome run(SweepPlan plan, List<Endpoint> endpoints, List<Endpoint> judges, PrintWriter err)
+            throws IOException {
         ResultLog log;
         try {
             log = out == null ? null : ResultLog.open(out);
@@ -273,7 +324,7 @@ final class SweepCommand implements Callable<Integer> {
                 log.existing().issues().forEach(i -> err.println("thinkbench: " + out.getFileName() + " " + i
                         + " (skipped)"));
             }
-            SweepRunner runner = new SweepRunner(endpoints, List.of(), services.prices(), services.sweepOptions());
+            SweepRunner runner = new SweepRunner(endpoints, judges, services.prices(), services.sweepOptions());
             SweepHandle handle = runner.start(plan, log, new SweepProgressPrinter(err, Duration.ofSeconds(2)));
             Thread hook = new Thread(() -> {
                 handle.cancel();

@@ -53,7 +53,10 @@ class SweepCommandTest {
                 "http://default", config -> byUrl.computeIfAbsent(String.valueOf(config.baseUrl()),
                 url -> new AnswerTestEngine(url, url.equals("http://dead")
                         ? spec -> Reply.fail(FailureKind.UNREACHABLE, "connection refused")
-                        : SweepCommandTest::solve))));
+                        : SweepCommandTest::solve))))
+                .register(new EngineRegistry.Entry("judge", "Judge test", "http://judge-default",
+                        config -> byUrl.computeIfAbsent("judge " + config.baseUrl(), url -> new AnswerTestEngine(url,
+                                spec -> Reply.answer("Score: 9", 2)))));
         BudgetPresets presets = new BudgetPresets(Map.of("answer", List.of(
                 new BudgetPresets.Preset("small", dev.thinkbench.core.BudgetSpec.parse("tokens:4"), ""),
                 new BudgetPresets.Preset("large", dev.thinkbench.core.BudgetSpec.parse("tokens:64"), ""))));
@@ -179,6 +182,38 @@ class SweepCommandTest {
         assertThat(byUrl.get("http://dead").started()).as("dropped after 3 failures at most").hasSizeLessThanOrEqualTo(3);
         assertThat(r.out()).contains("majority").contains("at 20 thinking tokens per problem:");
         assertThat(r.out()).contains("accuracy by difficulty");
+    }
+
+    @Test
+    void theVerifierCanJudgeOnAnotherEngineAndModel() throws Exception {
+        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                "--model", "m", "--strategy", "verifier", "--candidates", "2", "--budget", "b=tokens:64",
+                "--judge-engine", "judge", "--judge-model", "jm", "--judge-base-url", "http://judge1");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        AnswerTestEngine judge = byUrl.get("judge http://judge1");
+        assertThat(judge.started()).as("one judge prompt per candidate").hasSize(6).allSatisfy(spec -> {
+            assertThat(spec.model()).isEqualTo("jm");
+            assertThat(spec.prompt()).startsWith("You are checking a proposed answer");
+        });
+        assertThat(byUrl.get("http://default").started()).as("the sweep's engine only made candidates")
+                .hasSize(6).noneMatch(spec -> spec.prompt().startsWith("You are checking"));
+
+        Result sameEngine = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine",
+                "answer", "--model", "m", "--strategy", "verifier", "--candidates", "1", "--budget", "b=tokens:64",
+                "--judge-model", "bigger");
+        assertThat(sameEngine.code()).as(sameEngine.err()).isZero();
+        assertThat(byUrl.get("http://default").started()).filteredOn(spec -> spec.prompt().startsWith(
+                "You are checking")).hasSize(3).allSatisfy(spec -> assertThat(spec.model()).isEqualTo("bigger"));
+
+        Result noModel = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                "--model", "m", "--strategy", "verifier", "--judge-engine", "judge");
+        assertThat(noModel.code()).isEqualTo(2);
+        assertThat(noModel.err()).contains("--judge-model NAME is needed for judge engine 'judge'");
+        Result urlAlone = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                "--model", "m", "--judge-base-url", "http://x");
+        assertThat(urlAlone.code()).isEqualTo(2);
+        assertThat(urlAlone.err()).contains("--judge-base-url and --judge-api-key-env need --judge-engine");
     }
 
     @Test

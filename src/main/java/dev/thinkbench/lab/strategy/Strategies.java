@@ -18,8 +18,19 @@ public final class Strategies {
      * @param candidates N for best-of-N (majority, verifier, shortest, longest)
      * @param adaptive adaptive thinking's probe settings
      * @param maxDifficulty the top of the problem set's difficulty scale, for routing
+     * @param judgeModel the verifier's model, null for the sweep's own (the judge endpoints, when the sweep names
+     *                   any, serve it)
      */
-    public record Options(int candidates, AdaptiveStrategy.Settings adaptive, int maxDifficulty) {
+    public record Options(int candidates, AdaptiveStrategy.Settings adaptive, int maxDifficulty, String judgeModel) {
+
+        public Options {
+            judgeModel = judgeModel == null || judgeModel.isBlank() ? null : judgeModel.strip();
+        }
+
+        /** The sweep's own model judges. */
+        public Options(int candidates, AdaptiveStrategy.Settings adaptive, int maxDifficulty) {
+            this(candidates, adaptive, maxDifficulty, null);
+        }
 
         /** 5 candidates; a probe every 16 thinking tokens, one per checkpoint, 2 agreeing; difficulty up to 5. */
         public static Options defaults() {
@@ -27,7 +38,12 @@ public final class Strategies {
         }
 
         public Options withMaxDifficulty(int max) {
-            return new Options(candidates, adaptive, max);
+            return new Options(candidates, adaptive, max, judgeModel);
+        }
+
+        /** @param model the verifier's model, null or blank for the sweep's own */
+        public Options withJudgeModel(String model) {
+            return new Options(candidates, adaptive, maxDifficulty, model);
         }
     }
 
@@ -42,7 +58,7 @@ public final class Strategies {
             case "majority" -> new BestOfN(BestOfN.Selection.MAJORITY, options.candidates());
             case "shortest" -> new BestOfN(BestOfN.Selection.SHORTEST, options.candidates());
             case "longest" -> new BestOfN(BestOfN.Selection.LONGEST, options.candidates());
-            case VerifierStrategy.NAME -> new VerifierStrategy(options.candidates(), null, null);
+            case VerifierStrategy.NAME -> new VerifierStrategy(options.candidates(), options.judgeModel(), null);
             case AdaptiveStrategy.NAME -> new AdaptiveStrategy(options.adaptive());
             case RoutingStrategy.NAME -> new RoutingStrategy(options.maxDifficulty());
             default -> throw new IllegalArgumentException("unknown strategy '" + n + "' (use "

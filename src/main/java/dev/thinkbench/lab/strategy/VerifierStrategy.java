@@ -55,6 +55,11 @@ public final class VerifierStrategy implements Strategy {
         return NAME;
     }
 
+    /** The judge's model, null for the sweep's own. */
+    public String judgeModel() {
+        return judgeModel;
+    }
+
     @Override
     public StrategyResult run(StrategyRun run) throws InterruptedException {
         List<Candidate> sampled = BestOfN.sample(run, n);

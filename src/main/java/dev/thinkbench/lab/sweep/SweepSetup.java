@@ -28,6 +28,8 @@ import java.util.List;
  * @param confidence adaptive thinking: stop too when a probe's answer is at least this confident (0 to 1, from token
  *                   probabilities where the engine reports them); null for agreement only (and in setups saved
  *                   before there was one)
+ * @param judgeModel the verifier's model on the same engine, null for the sweep's own (and in setups saved before
+ *                   there was one)
  * @param concurrency runs at once on the endpoint
  * @param temperature null for the engine's default
  * @param seed null for none
@@ -37,13 +39,14 @@ import java.util.List;
  */
 public record SweepSetup(String title, String problemSet, String engineId, String baseUrl, String apiKeyEnv,
                          String model, List<String> budgets, int samples, List<String> strategies, int candidates,
-                         int probeEvery, int agree, Double confidence, int concurrency, Double temperature, Long seed,
-                         String system, List<String> moreBaseUrls) {
+                         int probeEvery, int agree, Double confidence, String judgeModel, int concurrency,
+                         Double temperature, Long seed, String system, List<String> moreBaseUrls) {
 
     public SweepSetup {
         budgets = List.copyOf(budgets);
         strategies = List.copyOf(strategies);
         system = system == null ? "" : system;
+        judgeModel = judgeModel == null || judgeModel.isBlank() ? null : judgeModel.strip();
         moreBaseUrls = moreBaseUrls == null ? List.of() : List.copyOf(moreBaseUrls);
         title = title == null ? "" : title;
         problemSet = problemSet == null ? "" : problemSet;
@@ -92,7 +95,7 @@ public record SweepSetup(String title, String problemSet, String engineId, Strin
     public List<Strategy> strategies(List<BenchProblem> problems) {
         Strategies.Options options = new Strategies.Options(candidates,
                 AdaptiveStrategy.Settings.agreeing(probeEvery, 1, agree).withConfidence(confidence),
-                SweepPlan.maxDifficulty(problems, 5));
+                SweepPlan.maxDifficulty(problems, 5), judgeModel);
         return strategies.stream().map(n -> Strategies.named(n, options)).toList();
     }
 

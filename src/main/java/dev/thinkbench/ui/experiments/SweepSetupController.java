@@ -58,6 +58,7 @@ public final class SweepSetupController {
     @FXML private CheckComboBox<String> strategies;
     @FXML private Spinner<Integer> samples;
     @FXML private Spinner<Integer> candidates;
+    @FXML private TextField judgeModel;
     @FXML private Spinner<Integer> probeEvery;
     @FXML private Spinner<Integer> agree;
     @FXML private TextField confidence;
@@ -173,6 +174,8 @@ public final class SweepSetupController {
         bindSpinner(samples, vm.samplesProperty(), 1, 1000);
         bindSpinner(candidates, vm.candidatesProperty(), 1, 64);
         candidates.disableProperty().bind(vm.usesCandidatesProperty().not());
+        judgeModel.textProperty().bindBidirectional(vm.judgeModelProperty());
+        judgeModel.disableProperty().bind(vm.usesJudgeProperty().not());
         bindSpinner(probeEvery, vm.probeEveryProperty(), 1, 4096);
         bindSpinner(agree, vm.agreeProperty(), 1, 16);
         confidence.textProperty().bindBidirectional(vm.confidenceProperty());

@@ -90,6 +90,8 @@ public final class SweepSetupViewModel {
     private final IntegerProperty agree = new SimpleIntegerProperty(this, "agree", 2);
     private final StringProperty confidence = new SimpleStringProperty(this, "confidence", "");
     private final ReadOnlyBooleanWrapper usesProbes = new ReadOnlyBooleanWrapper(this, "usesProbes");
+    private final StringProperty judgeModel = new SimpleStringProperty(this, "judgeModel", "");
+    private final ReadOnlyBooleanWrapper usesJudge = new ReadOnlyBooleanWrapper(this, "usesJudge");
     private final IntegerProperty concurrency = new SimpleIntegerProperty(this, "concurrency", 1);
     private final StringProperty moreServers = new SimpleStringProperty(this, "moreServers", "");
     private final ReadOnlyBooleanWrapper takesServers = new ReadOnlyBooleanWrapper(this, "takesServers", false);
@@ -266,6 +268,7 @@ public final class SweepSetupViewModel {
     private void validate() {
         usesCandidates.set(strategies.stream().anyMatch(BEST_OF_N::contains));
         usesProbes.set(strategies.contains(AdaptiveStrategy.NAME));
+        usesJudge.set(strategies.contains(VerifierStrategy.NAME));
         String model = model();
         engineText.set(connection.engineEntryProperty().get() == null ? Messages.get("engine.none")
                 : EngineNames.of(connection.engineEntryProperty().get()) + " \u00b7 "
@@ -429,7 +432,8 @@ public final class SweepSetupViewModel {
         return new SweepSetup(title, name, engineId(), url == null || url.isBlank() ? null : url.strip(),
                 key == null || key.isBlank() ? null : key.strip(), model().strip(),
                 BudgetChoices.specs(budgets.get()), samples.get(), List.copyOf(strategies), candidates.get(),
-                probeEvery.get(), agree.get(), parseConfidence(), concurrency.get(), parseTemperature(),
+                probeEvery.get(), agree.get(), parseConfidence(), judgeModel.get(), concurrency.get(),
+                parseTemperature(),
                 parseSeed(), "", parseMoreServers());
     }
 
@@ -477,6 +481,7 @@ public final class SweepSetupViewModel {
         probeEvery.set(saved.probeEvery());
         agree.set(saved.agree());
         confidence.set(saved.confidence() == null ? "" : stripZeros(saved.confidence()));
+        judgeModel.set(saved.judgeModel() == null ? "" : saved.judgeModel());
         concurrency.set(saved.concurrency());
         moreServers.set(String.join(" ", saved.moreBaseUrls()));
         strategies.setAll(saved.strategies());
@@ -659,6 +664,16 @@ public final class SweepSetupViewModel {
     /** Adaptive thinking: stop too when a probe is at least this confident (0 to 1); blank for none. */
     public StringProperty confidenceProperty() {
         return confidence;
+    }
+
+    /** The verifier's model on the same engine; blank for the sweep's own. */
+    public StringProperty judgeModelProperty() {
+        return judgeModel;
+    }
+
+    /** Whether the verifier is chosen (so its judge matters). */
+    public ReadOnlyBooleanProperty usesJudgeProperty() {
+        return usesJudge.getReadOnlyProperty();
     }
 
     /** Whether adaptive thinking is chosen (so its probe settings matter). */

@@ -21,7 +21,7 @@ class SweepStoreTest {
     static SweepSetup setup() {
         return new SweepSetup("set \u00b7 2 problems", "My Set.jsonl", "builtin", null, "SOME_KEY_VAR",
                 "micro.gguf", List.of("none=none", "cap8=tokens:8"), 2, List.of("fixed", "majority"), 3, 16, 2, 0.9,
-                1, 0.0, 7L, "", List.of());
+                "judge.gguf", 1, 0.0, 7L, "", List.of());
     }
 
     static final List<BenchProblem> PROBLEMS = List.of(BenchProblem.of("p1", "1 + 1 = ?", "2"),
@@ -51,7 +51,7 @@ class SweepStoreTest {
     @Test
     void moreServersAreSavedAndASetupSavedBeforeThemReadsWithNone() throws Exception {
         SweepSetup fleet = new SweepSetup("t", "set.jsonl", "llama-server", null, null, "m", List.of("a=none"), 1,
-                List.of("fixed"), 1, 16, 2, null, 4, null, null, "", List.of("http://gpu2:8080", "http://gpu3:8080"));
+                List.of("fixed"), 1, 16, 2, null, null, 4, null, null, "", List.of("http://gpu2:8080", "http://gpu3:8080"));
         assertThat(fleet.servers("http://127.0.0.1:8080")).containsExactly("http://127.0.0.1:8080",
                 "http://gpu2:8080", "http://gpu3:8080");
         assertThat(setup().servers("http://127.0.0.1:8080")).as("no fleet: the engine's own default").isEmpty();
@@ -89,7 +89,7 @@ class SweepStoreTest {
         assertThat(plan.tasks()).hasSize(2 * 2 * 2 * 2);
         assertThat(plan.sampling().seed()).isEqualTo(7L);
         SweepSetup bad = new SweepSetup("", "x", "builtin", null, null, "m", List.of("cap8"), 1, List.of("fixed"),
-                1, 16, 2, null, 1, null, null, null, null);
+                1, 16, 2, null, null, 1, null, null, null, null);
         assertThatThrownBy(() -> bad.plan(PROBLEMS)).hasMessageContaining("LABEL=SPEC");
     }
 

@@ -3,6 +3,7 @@ package dev.thinkbench.ui.experiments;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.strategy.AdaptiveStrategy;
+import dev.thinkbench.lab.strategy.VerifierStrategy;
 import dev.thinkbench.lab.sweep.SweepSetup;
 import dev.thinkbench.testing.AnswerTestEngine;
 import dev.thinkbench.ui.WorkbenchFixture;
@@ -137,6 +138,24 @@ class SweepSetupViewModelTest {
         assertThat(vm.toSetup().confidence()).isEqualTo(0.9);
         vm.confidenceProperty().set(" ");
         assertThat(vm.toSetup().confidence()).isNull();
+    }
+
+    @Test
+    void theVerifiersJudgeModelIsSavedAndItsCandidatesJudgedByIt() throws Exception {
+        SweepSetupViewModel vm = model();
+        assertThat(vm.usesJudgeProperty().get()).isFalse();
+        vm.strategies().setAll(VerifierStrategy.NAME);
+        assertThat(vm.usesJudgeProperty().get()).isTrue();
+        vm.judgeModelProperty().set(" big-judge ");
+        SweepSetup setup = vm.toSetup();
+        assertThat(setup.judgeModel()).isEqualTo("big-judge");
+        assertThat(setup.plan(vm.selectedProblems()).strategies()).singleElement()
+                .isInstanceOfSatisfying(VerifierStrategy.class, v -> assertThat(v.judgeModel()).isEqualTo("big-judge"));
+
+        vm.judgeModelProperty().set("");
+        assertThat(vm.toSetup().judgeModel()).as("blank: the sweep's own model").isNull();
+        vm.show(setup, vm.problemSetProperty().get());
+        assertThat(vm.judgeModelProperty().get()).isEqualTo("big-judge");
     }
 
     @Test
