@@ -166,10 +166,9 @@ final class SweepCommand implements Callable<Integer> {
         String engineId = choice.engineId();
         String modelName = choice.model();
         Arguments.check(spec, () -> services.engines().get(engineId));
-        List<Endpoint> judges = Arguments.check(spec, this::judges);
-        String judging = judgeEngine == null ? judgeModel : judgeModelName;
+        Judge judge = Arguments.check(spec, this::judge);
         SweepPlan plan = Arguments.check(spec, () -> new SweepPlan(set, lanes(engineId, modelName), samples,
-                strategies(set, judging), modelName, system, sampling.sampling(choice.defaultTemperature())));
+                strategies(set, judge.model()), modelName, system, sampling.sampling(choice.defaultTemperature())));
         List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services.engines().get(engineId),
                 modelName, baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
         if (confidence != null && plan.strategies().stream().anyMatch(s -> s.name().equals(AdaptiveStrategy.NAME))
@@ -177,7 +176,7 @@ final class SweepCommand implements Callable<Integer> {
             err.println("thinkbench: " + engineId + " reports no token probabilities for " + modelName
                     + ": --confidence cannot apply, adaptive thinking stops when --agree probes agree");
         }
-        SweepOutcome outcome = run(plan, endpoints, judges, err);
+        SweepOutcome outcome = run(plan, endpoints, judge.endpoints(), err);
 
         PrintWriter stdout = spec.commandLine().getOut();
         if (format.equals("json")) {
@@ -261,35 +260,32 @@ final class SweepCommand implements Callable<Integer> {
         return lanes;
     }
 
-    /** The judge's model once {@link #judges} resolved it (the engine's default where none was named). */
-    private String judgeModelName;
+    /**
+     * The verifier's judge from the --judge-* options.
+     *
+     * @param endpoints where judge prompts go, empty for the sweep's own endpoints
+     * @param model the judge's model, null for the sweep's own
+     */
+    private record Judge(List<Endpoint> endpoints, String model) {
+    }
 
-    /** The verifier's own endpoints from the --judge-* options; empty when the sweep's endpoints judge. */
-    private List<Endpoint> judges() {
+    private Judge judge() {
         if (judgeEngine == null) {
             if (!judgeBaseUrls.isEmpty() || judgeApiKeyEnv != null) {
                 throw new IllegalArgumentException("--judge-base-url and --judge-api-key-env need --judge-engine");
             }
-            return List.of();
+            return new Judge(List.of(), judgeModel);
         }
         services.engines().get(judgeEngine.strip());
-        EngineChoice judge;
+        EngineChoice choice;
         try {
-            judge = EngineChoice.resolve(judgeEngine, judgeModel, services);
+            choice = EngineChoice.resolve(judgeEngine, judgeModel, services);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--judge-model NAME is needed for judge engine '" + judgeEngine.strip()
                     + "'");
         }
-        judgeModelName = judge.model();
-        String key = null;
-        if (judgeApiKeyEnv != null) {
-            key = System.getenv(judgeApiKeyEnv);
-            if (key == null || key.isBlank()) {
-                throw new IllegalArgumentException("environment variable " + judgeApiKeyEnv + " is not set");
-            }
-        }
-        return SweepEndpoints.build(services.engines().get(judge.engineId()), judge.model(), judgeBaseUrls, key,
-                judgeApiKeyEnv, Duration.ofSeconds(timeoutSeconds), null, null);
+        return new Judge(SweepEndpoints.build(services.engines().get(choice.engineId()), choice.model(), judgeBaseUrls,
+                keyIn(judgeApiKeyEnv), judgeApiKeyEnv, Duration.ofSeconds(timeoutSeconds), null, null), choice.model());
     }
 
     private List<Strategy> strategies(List<BenchProblem> set, String judge) {
@@ -301,12 +297,17 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private String apiKey() {
-        if (apiKeyEnv == null) {
+        return keyIn(apiKeyEnv);
+    }
+
+    /** The key held by environment variable {@code variable}, null for no variable; an unset one is bad input. */
+    private static String keyIn(String variable) {
+        if (variable == null) {
             return null;
         }
-        String key = System.getenv(apiKeyEnv);
+        String key = System.getenv(variable);
         if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("environment variable " + apiKeyEnv + " is not set");
+            throw new IllegalArgumentException("environment variable " + variable + " is not set");
         }
         return key;
     }

@@ -26,9 +26,10 @@ import java.util.List;
  * each step the trace is forked and the answer forced ({@code Final Answer:}) {@code probesPerCheckpoint} times,
  * without touching the trace; thinking stops as soon as the {@link StopRule} is met (by default: the last {@code k}
  * probes agree; {@link Settings#withConfidence} adds: or a probe's answer is confident enough, from the probe's token
- * probabilities where the engine reports them), and that probe's answer is the answer. Thinking also ends when the model ends it (then it answers
- * as usual) or at the budget's cap (then the answer is forced, as s1 does). The cap is the budget's maximum (a token
- * budget, a forcing plan's max, an effort level's cap); its minimum and Waits do not apply here.
+ * probabilities where the engine reports them), and that probe's answer is the answer. Thinking also ends when the
+ * model ends it (then it answers as usual) or at the budget's cap (then the answer is forced, as s1 does). The cap
+ * is the budget's maximum (a token budget, a forcing plan's max, an effort level's cap); its minimum and Waits do not
+ * apply here.
  *
  * <p>Greedy decoding gives identical probes at one checkpoint, so use one probe per checkpoint and let agreement
  * span checkpoints; with sampling, {@code k} probes per checkpoint make it the "k forks agree" rule. The probes'
@@ -181,10 +182,8 @@ public final class AdaptiveStrategy implements Strategy {
             String closing = template.closeThinking(base + thinking, ForcingPlan.DEFAULT_ANSWER_PREFIX);
             for (int i = 0; i < settings.probesPerCheckpoint(); i++) {
                 List<TokenLogprob> probabilities = new ArrayList<>();
-                CompletionRequest request = new CompletionRequest(base + thinking + closing, probeCap(),
-                        List.of(template.endOfTurn()), probeSampling(probes.size()), true);
-                CompletionResult r = access.backend().complete(withProbabilities ? request.withTopLogprobs(1)
-                        : request, new CompletionListener() {
+                CompletionResult r = complete(base + thinking + closing, probeCap(), template.endOfTurn(),
+                        probeSampling(probes.size()), new CompletionListener() {
                             @Override
                             public void onText(String text, int tokens) {
                             }
@@ -193,7 +192,7 @@ public final class AdaptiveStrategy implements Strategy {
                             public void onTokens(List<TokenLogprob> tokens) {
                                 probabilities.addAll(tokens);
                             }
-                        }, cancel);
+                        }, withProbabilities);
                 if (r.stop() == CompletionResult.Stop.CANCELLED) {
                     return null;
                 }
@@ -246,8 +245,14 @@ public final class AdaptiveStrategy implements Strategy {
 
         private CompletionResult complete(String prompt, int max, String stop, Sampling sampling,
                                           CompletionListener listener) throws EngineException {
-            return access.backend().complete(new CompletionRequest(prompt, max, List.of(stop), sampling, true),
-                    listener, cancel);
+            return complete(prompt, max, stop, sampling, listener, false);
+        }
+
+        /** @param probabilities whether to ask for each token's probability (the listener's onTokens) */
+        private CompletionResult complete(String prompt, int max, String stop, Sampling sampling,
+                                          CompletionListener listener, boolean probabilities) throws EngineException {
+            CompletionRequest request = new CompletionRequest(prompt, max, List.of(stop), sampling, true);
+            return access.backend().complete(probabilities ? request.withTopLogprobs(1) : request, listener, cancel);
         }
 
         private int answerCap() {

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * Finds GGUF models other tools already downloaded, so the built-in engine can run them without a second copy:
  * Ollama's store ({@code ~/.ollama/models}, or {@code $OLLAMA_MODELS}: manifests name the blob holding each model's
  * weights) and LM Studio's folders ({@code ~/.lmstudio/models}, {@code ~/.cache/lm-studio/models}). Each file is
- * inspected, so a model the engine cannot run (an architecture the pinned llama.cpp does not know, a file it refuses) is listed with its reason. Blocks on file I/O.
+ * inspected, so a model the engine cannot run (an architecture the pinned llama.cpp does not know, a file it
+ * refuses) is listed with its reason. Blocks on file I/O.
  */
 public final class ExternalModels {
 
