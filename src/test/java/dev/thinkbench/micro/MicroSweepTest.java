@@ -35,26 +35,8 @@ class MicroSweepTest {
     @Test
     void accuracyRisesWithTheThinkingCapOnTheBundledMicroModel() throws Exception {
         Path out = dir.resolve("micro.jsonl");
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        AppContext app = AppContext.create();
-        int code;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            code = ThinkbenchCli.run(new String[] {"sweep", "--problems", "samples/problems/micro-heldout.jsonl",
-                    "--limit", "20", "--budget", "none=none", "--budget", "cap8=tokens:8", "--budget",
-                    "cap24=tokens:24", "--budget", "full=tokens:256", "--out", out.toString(), "--format", "json"},
-                    app);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            app.builtin().close();
-        }
-        assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
-        JsonNode summary = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8)).path("summary");
+        JsonNode summary = sweep("--budget", "none=none", "--budget", "cap8=tokens:8", "--budget", "cap24=tokens:24",
+                "--budget", "full=tokens:256", "--out", out.toString()).path("summary");
         Map<String, Double> accuracy = new HashMap<>();
         summary.forEach(row -> accuracy.put(row.path("label").asText(), row.path("accuracy").asDouble()));
         System.out.println("micro sweep accuracy by cap: " + accuracy);
@@ -75,8 +57,10 @@ class MicroSweepTest {
 
     @Test
     void aConfidenceThresholdStopsAdaptiveThinkingOnTheEnginesTokenProbabilities() throws Exception {
-        double agreeing = meanThinking(sweep("--strategy", "adaptive", "--probe-every", "8"));
-        double sure = meanThinking(sweep("--strategy", "adaptive", "--probe-every", "8", "--confidence", "0.99"));
+        double agreeing = meanThinking(sweep("--budget", "full=tokens:256", "--strategy", "adaptive", "--probe-every",
+                "8"));
+        double sure = meanThinking(sweep("--budget", "full=tokens:256", "--strategy", "adaptive", "--probe-every",
+                "8", "--confidence", "0.99"));
         System.out.println("micro adaptive, mean thinking tokens: agreement " + agreeing + ", confidence 0.99 " + sure);
         // the micro model is near-certain in its early probes: a confident probe stops before two agree
         assertThat(sure).isLessThan(agreeing);
@@ -86,12 +70,11 @@ class MicroSweepTest {
         return result.path("summary").get(0).path("meanThinkingTokens").asDouble();
     }
 
-    /** {@code thinkbench sweep} of 20 held-out problems at a 256-token cap on the built-in engine; its JSON output. */
-    private static JsonNode sweep(String... strategyArgs) throws Exception {
+    /** {@code thinkbench sweep} of 20 held-out problems on the built-in engine with {@code more}; its JSON output. */
+    private static JsonNode sweep(String... more) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("sweep", "--problems",
-                "samples/problems/micro-heldout.jsonl", "--limit", "20", "--budget", "full=tokens:256", "--format",
-                "json"));
-        args.addAll(List.of(strategyArgs));
+                "samples/problems/micro-heldout.jsonl", "--limit", "20", "--format", "json"));
+        args.addAll(List.of(more));
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;
