@@ -18,8 +18,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Best-of-N as live columns: {@code n} candidates of one budget run side by side ({@link Comparison#startCandidates}),
  * and once they have ended one is picked with best-of-N's own selection ({@link Picks}): by majority vote, by the
- * shortest or longest reasoning, or by a verifier (a judge prompt per answered candidate on the same engine and
- * model, {@link VerifierStrategy#judgeSpec}, scored with {@link VerifierStrategy#score}).
+ * shortest or longest reasoning, or by a verifier (a judge prompt per answered candidate on the same engine, by the
+ * same model or a judge model of its own, {@link VerifierStrategy#judgeSpec}, scored with
+ * {@link VerifierStrategy#score}).
  *
  * <p>Thread-safe: the candidates run on the engine's threads; {@link #pick()} may be called from any thread and its
  * future completes on an engine thread (a view polls it once per frame).
@@ -61,14 +62,16 @@ public final class CandidateRound {
     private final Comparison comparison;
     private final Selection selection;
     private final String expected;
+    private final String judgeModel;
 
     private CandidateRound(ReasoningEngine engine, PriceTable prices, Comparison comparison, Selection selection,
-                           String expected) {
+                           String expected, String judgeModel) {
         this.engine = engine;
         this.prices = prices;
         this.comparison = comparison;
         this.selection = selection;
         this.expected = expected;
+        this.judgeModel = judgeModel == null || judgeModel.isBlank() ? null : judgeModel.strip();
     }
 
     /**
@@ -79,17 +82,20 @@ public final class CandidateRound {
      */
     public static CandidateRound start(ReasoningEngine engine, PriceTable prices, RunSpec base, Budget budget, int n,
                                        Selection selection, String expected) {
-        return start(engine, prices, base, budget, n, selection, expected, null);
+        return start(engine, prices, base, budget, n, selection, expected, null, null);
     }
 
     /**
      * As {@link #start(ReasoningEngine, PriceTable, RunSpec, Budget, int, Selection, String)}, costing free runs at
      * the rates of the table's model {@code pricedAs} as an estimate ({@link PricedAs}); null prices them as usual.
+     *
+     * @param judgeModel the verifier's model on the same engine, null or blank for the candidates' own
      */
     public static CandidateRound start(ReasoningEngine engine, PriceTable prices, RunSpec base, Budget budget, int n,
-                                       Selection selection, String expected, String pricedAs) {
+                                       Selection selection, String expected, String pricedAs, String judgeModel) {
         return new CandidateRound(engine, prices,
-                Comparison.startCandidates(engine, prices, base, budget, n, pricedAs), selection, expected);
+                Comparison.startCandidates(engine, prices, base, budget, n, pricedAs), selection, expected,
+                judgeModel);
     }
 
     /** The candidates' runs (a retried column shows its new run). */
@@ -139,7 +145,7 @@ public final class CandidateRound {
             if (c.extracted() == null) {
                 continue;
             }
-            RunSpec spec = VerifierStrategy.judgeSpec(comparison.base(), c.call().answer(), null, null);
+            RunSpec spec = VerifierStrategy.judgeSpec(comparison.base(), c.call().answer(), judgeModel, null);
             LaneRun run = new LaneRun(new Lane("judge " + (c.index() + 1), spec.budget()), spec,
                     engine.price(spec.model(), prices), System::nanoTime);
             judges.add(run);

@@ -68,5 +68,14 @@ class CandidateRoundTest {
         });
         assertThat(engine.started()).filteredOn(s -> s.prompt().contains("Proposed answer"))
                 .allSatisfy(s -> assertThat(s.sampling().temperature()).isZero());
+
+        AnswerTestEngine judged = engine();
+        CandidateRound withJudge = CandidateRound.start(judged, PriceTable.empty(), BASE, new Budget.Tokens(64), 3,
+                CandidateRound.Selection.VERIFIER, "42", null, " big-judge ");
+        assertThat(withJudge.pick().get(10, TimeUnit.SECONDS).pick()).isPresent();
+        assertThat(judged.started()).filteredOn(s -> s.prompt().contains("Proposed answer")).hasSize(3)
+                .allSatisfy(s -> assertThat(s.model()).isEqualTo("big-judge"));
+        assertThat(judged.started()).filteredOn(s -> !s.prompt().contains("Proposed answer"))
+                .allSatisfy(s -> assertThat(s.model()).isEqualTo(BASE.model()));
     }
 }

@@ -7,6 +7,7 @@ import dev.thinkbench.lab.CandidateRound;
 import dev.thinkbench.ui.common.Icons;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -17,10 +18,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import java.util.List;
+
 /**
- * The bar above the Compare columns that turns best-of-N on: N, how the candidate is picked, the one budget they all
- * run at, and how the last round ended (which column was picked and why). Disabled while a round runs. UI thread
- * only.
+ * The bar above the Compare columns that turns best-of-N on: N, how the candidate is picked (the verifier with a judge
+ * model of its own if given), the one budget they all run at, and how the last round ended (which column was picked
+ * and why). Disabled while a round runs. UI thread only.
  */
 final class BestOfNBar extends HBox {
 
@@ -64,24 +67,46 @@ final class BestOfNBar extends HBox {
             }
         });
         pick.getStyleClass().add(Styles.SMALL);
+        pick.setMinWidth(Region.USE_PREF_SIZE);
         TextField budget = new TextField();
         budget.setId("bestOfNBudget");
         budget.setPrefColumnCount(16);
+        budget.setMinWidth(96);
         budget.getStyleClass().add(Styles.SMALL);
         budget.textProperty().bindBidirectional(vm.budgetProperty());
         budget.setTooltip(Icons.tip(Messages.get("bestOfN.budget.help")));
+        TextField judge = new TextField();
+        judge.setId("bestOfNJudge");
+        judge.setPrefColumnCount(10);
+        judge.setMinWidth(64);
+        judge.getStyleClass().add(Styles.SMALL);
+        judge.setPromptText(Messages.get("bestOfN.judge.prompt"));
+        judge.textProperty().bindBidirectional(vm.judgeModelProperty());
+        judge.setTooltip(Icons.tip(Messages.get("bestOfN.judge.help")));
+        Label judgeLabel = new Label(Messages.get("bestOfN.judge"));
+        for (Node node : List.of(judgeLabel, judge)) {
+            node.visibleProperty().bind(vm.selectionProperty().isEqualTo(CandidateRound.Selection.VERIFIER));
+            node.managedProperty().bind(node.visibleProperty());
+        }
         Label outcome = new Label();
         outcome.setId("bestOfNOutcome");
         outcome.getStyleClass().addAll(Styles.TEXT_SMALL, "best-of-n-outcome");
         outcome.textProperty().bind(vm.outcomeProperty().flatMap(o -> vm.hintProperty()
                 .map(h -> o.isEmpty() ? h : h.isEmpty() ? o : o + " \u00b7 " + h)));
         outcome.setMinWidth(0);
+        outcome.setPrefWidth(0); // takes only the room left over, so it is the first to give way
+        outcome.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(outcome, Priority.ALWAYS);
         HBox settings = new HBox(6, new Label("N"), n, new Label(Messages.get("bestOfN.pickBy")), pick,
-                new Label(Messages.get("bestOfN.budget")), budget);
+                judgeLabel, judge, new Label(Messages.get("bestOfN.budget")), budget);
         settings.setAlignment(Pos.CENTER_LEFT);
-        // the settings keep their size; the outcome line gives way (elided, whole in its tooltip)
-        settings.setMinWidth(Region.USE_PREF_SIZE);
+        for (Node node : settings.getChildren()) {
+            if (node instanceof Label || node instanceof Spinner) {
+                ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        // the outcome line gives way first (elided, whole in its tooltip), then the judge and budget fields narrow
+        // (their text scrolls) so the bar never pushes the window wider than the screen
         Tooltip outcomeTip = Icons.tip("");
         outcomeTip.textProperty().bind(outcome.textProperty());
         outcome.setTooltip(outcomeTip);

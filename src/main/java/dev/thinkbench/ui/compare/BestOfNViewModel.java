@@ -29,6 +29,7 @@ public final class BestOfNViewModel {
     private final ObjectProperty<CandidateRound.Selection> selection = new SimpleObjectProperty<>(this,
             "selection", CandidateRound.Selection.MAJORITY);
     private final StringProperty budget = new SimpleStringProperty(this, "budget", "");
+    private final StringProperty judgeModel = new SimpleStringProperty(this, "judgeModel", "");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
 
@@ -58,6 +59,11 @@ public final class BestOfNViewModel {
     /** The one budget every candidate runs at (a budget spec). */
     public StringProperty budgetProperty() {
         return budget;
+    }
+
+    /** The verifier's model on the same engine; blank for the candidates' own. */
+    public StringProperty judgeModelProperty() {
+        return judgeModel;
     }
 
     /** How the last round ended: running, picking, or which candidate was picked and why. */

@@ -514,7 +514,7 @@ public final class CompareViewModel {
         String expected = runExpected == null || runExpected.isBlank() ? null : runExpected.strip();
         round = CandidateRound.start(connection.engineProperty().get(), prices, base, first.budgetProperty().get(),
                 columns.size(), bestOfN.selectionProperty().get(), expected,
-                runPricedAs == null ? null : runPricedAs.model());
+                runPricedAs == null ? null : runPricedAs.model(), bestOfN.judgeModelProperty().get());
         comparison = round.comparison();
         laneOf.clear();
         List<LaneRun> runs = comparison.runs();
