@@ -210,6 +210,10 @@ class SweepCommandTest {
                 "--model", "m", "--strategy", "verifier", "--judge-engine", "judge");
         assertThat(noModel.code()).isEqualTo(2);
         assertThat(noModel.err()).contains("--judge-model NAME is needed for judge engine 'judge'");
+        Result noProbabilities = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine",
+                "answer", "--model", "m", "--strategy", "adaptive", "--confidence", "0.9");
+        assertThat(noProbabilities.err()).contains("answer reports no token probabilities for m: --confidence cannot "
+                + "apply, adaptive thinking stops when --agree probes agree");
         Result urlAlone = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--judge-base-url", "http://x");
         assertThat(urlAlone.code()).isEqualTo(2);
