@@ -80,6 +80,13 @@ public final class AdaptiveStrategy implements Strategy {
         return NAME;
     }
 
+    /** E.g. {@code probe every 16, stop when 2 agree} or {@code probe every 8, stop when 2 agree or sure at 0.9}. */
+    @Override
+    public String settings() {
+        return "probe every " + settings.probeEvery() + (settings.probesPerCheckpoint() == 1 ? ""
+                : " x" + settings.probesPerCheckpoint()) + ", stop when " + settings.rule();
+    }
+
     @Override
     public StrategyResult run(StrategyRun run) throws InterruptedException {
         int cap = cap(run);

@@ -46,6 +46,11 @@ public final class BestOfN implements Strategy {
         return selection.wireName();
     }
 
+    @Override
+    public String settings() {
+        return n + " candidates";
+    }
+
     public int candidates() {
         return n;
     }

@@ -22,6 +22,14 @@ public interface Strategy {
     }
 
     /**
+     * The knobs that change what this strategy's runs produce, in words (e.g. {@code 5 candidates}), written with each
+     * result: a resumed sweep runs again a result recorded under other settings. Empty when there are none.
+     */
+    default String settings() {
+        return "";
+    }
+
+    /**
      * Solves {@code run}'s problem. Engine failures end up in the result (a failed chosen call), never as an
      * exception.
      *

@@ -55,6 +55,11 @@ public final class VerifierStrategy implements Strategy {
         return NAME;
     }
 
+    @Override
+    public String settings() {
+        return n + " candidates" + (judgeModel == null ? "" : ", judge " + judgeModel);
+    }
+
     /** The judge's model, null for the sweep's own. */
     public String judgeModel() {
         return judgeModel;

@@ -22,7 +22,7 @@ final class RunResults {
                 task.sample(), chosen.status().wireName(), grade == null ? null : grade.extracted(),
                 task.problem().answer(), grade == null ? null : grade.correct(), result.computeTokens(),
                 chosen.answerTokens(), result.totalMs(), result.costUsd(), chosen.endpoint(),
-                chosen.ok() ? null : chosen.error());
+                chosen.ok() ? null : chosen.error()).withStrategySettings(task.strategy().settings());
     }
 
     /** The result of a run whose strategy broke: failed with the error, so the sweep goes on. */

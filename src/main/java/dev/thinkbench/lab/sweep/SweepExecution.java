@@ -78,13 +78,15 @@ final class SweepExecution implements SweepHandle {
     /** Reads what the results file holds for this plan, reports the start and starts the workers. */
     void begin() {
         startNanos = options.clock().nanoTime();
-        Set<RunKey> planned = new HashSet<>();
-        tasks.forEach(t -> planned.add(t.key()));
+        // each planned run and its strategy's settings: a result made under other settings is run again
+        java.util.Map<RunKey, String> planned = new java.util.HashMap<>();
+        tasks.forEach(t -> planned.put(t.key(), t.strategy().settings()));
         Set<RunKey> finished = new HashSet<>();
         synchronized (this) {
             if (log != null) {
                 for (SweepRecord r : log.existing().latest()) {
-                    if (planned.contains(r.key())) {
+                    String settings = planned.get(r.key());
+                    if (settings != null && (r.strategySettings().isEmpty() || r.strategySettings().equals(settings))) {
                         record(r);
                         if (r.ok()) {
                             finished.add(r.key());

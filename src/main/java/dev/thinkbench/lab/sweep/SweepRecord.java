@@ -21,16 +21,20 @@ import dev.thinkbench.core.RunStatus;
  * @param error the failure message, null unless the run failed
  * @param gradeOverridden whether a person set {@code correct} by hand (the grader's verdict is replaced); such a line
  *                        is appended after the run's own, so the latest line of a run wins as always
+ * @param strategySettings the strategy's settings as it ran ({@code Strategy#settings()}, e.g. {@code 5 candidates}),
+ *                         empty for none (and in lines written before there were any): a resumed sweep runs again a
+ *                         run recorded under other settings
  */
 public record SweepRecord(String problemId, String label, String budget, String strategy, int sample, String status,
                           String answer, String expected, Boolean correct, Integer thinkingTokens,
                           Integer answerTokens, Long totalMs, Double costUsd, String endpoint, String error,
-                          boolean gradeOverridden) {
+                          boolean gradeOverridden, String strategySettings) {
 
     public SweepRecord {
         if (problemId == null || label == null || budget == null || strategy == null || status == null) {
             throw new IllegalArgumentException("a result needs problemId, label, budget, strategy and status");
         }
+        strategySettings = strategySettings == null ? "" : strategySettings;
     }
 
     /** A result as the grader left it (not overridden). */
@@ -38,7 +42,13 @@ public record SweepRecord(String problemId, String label, String budget, String 
                        String answer, String expected, Boolean correct, Integer thinkingTokens, Integer answerTokens,
                        Long totalMs, Double costUsd, String endpoint, String error) {
         this(problemId, label, budget, strategy, sample, status, answer, expected, correct, thinkingTokens,
-                answerTokens, totalMs, costUsd, endpoint, error, false);
+                answerTokens, totalMs, costUsd, endpoint, error, false, "");
+    }
+
+    /** This result with the settings its strategy ran under. */
+    public SweepRecord withStrategySettings(String settings) {
+        return new SweepRecord(problemId, label, budget, strategy, sample, status, answer, expected, correct,
+                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, gradeOverridden, settings);
     }
 
     /**
@@ -55,7 +65,7 @@ public record SweepRecord(String problemId, String label, String budget, String 
                 : AnswerGrader.grade(answer == null ? "" : AnswerGrader.FINAL_ANSWER + " " + answer, expected)
                         .correct();
         return new SweepRecord(problemId, label, budget, strategy, sample, status, answer, expected, graded,
-                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, verdict != null);
+                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, verdict != null, strategySettings);
     }
 
     /** Which run this is; a routed run's key has any budget (see {@link SweepTask#key()}). */

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A {@link SweepRecord} as one JSON line, fields in the documented order: {@code problemId, label, budget, strategy,
  * sample, status, answer, expected, correct, thinkingTokens, answerTokens, totalMs, costUsd, endpoint}, then
- * {@code error}, and {@code gradeOverridden: true} only on a line whose grade a person set; unknowns as null.
+ * {@code error}, {@code strategySettings} only for a strategy that has settings (e.g. {@code 5 candidates}), and
+ * {@code gradeOverridden: true} only on a line whose grade a person set; unknowns as null.
  * Stateless; any thread.
  */
 public final class SweepRecordJson {
@@ -35,6 +36,9 @@ public final class SweepRecordJson {
         o.put("costUsd", r.costUsd());
         o.put("endpoint", r.endpoint());
         o.put("error", r.error());
+        if (!r.strategySettings().isEmpty()) {
+            o.put("strategySettings", r.strategySettings());
+        }
         if (r.gradeOverridden()) {
             o.put("gradeOverridden", true);
         }
@@ -71,7 +75,7 @@ public final class SweepRecordJson {
                 integer(n, "thinkingTokens"), integer(n, "answerTokens"),
                 n.path("totalMs").isNumber() ? n.get("totalMs").asLong() : null,
                 n.path("costUsd").isNumber() ? n.get("costUsd").asDouble() : null, text(n, "endpoint"),
-                text(n, "error"), n.path("gradeOverridden").asBoolean(false));
+                text(n, "error"), n.path("gradeOverridden").asBoolean(false), text(n, "strategySettings"));
     }
 
     private static String text(JsonNode n, String field) {

@@ -280,6 +280,11 @@ class StrategiesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(AdaptiveStrategy.Settings.agreeing(4, 1, 2).withConfidence(null).confidence())
                 .isSameAs(ProbeConfidence.NONE);
+        assertThat(new AdaptiveStrategy(AdaptiveStrategy.Settings.agreeing(8, 1, 2).withConfidence(0.9)).settings())
+                .as("what a result records, so a resume can tell").isEqualTo("probe every 8, stop when 2 agree or "
+                        + "sure at 0.9");
+        assertThat(new VerifierStrategy(3, "big", null).settings()).isEqualTo("3 candidates, judge big");
+        assertThat(new FixedStrategy().settings()).isEmpty();
     }
 
     @Test

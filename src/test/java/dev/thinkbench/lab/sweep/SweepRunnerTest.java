@@ -16,6 +16,7 @@ import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.lab.strategy.AdaptiveStrategy;
+import dev.thinkbench.lab.strategy.BestOfN;
 import dev.thinkbench.lab.strategy.FixedStrategy;
 import dev.thinkbench.lab.strategy.RawAccess;
 import dev.thinkbench.lab.strategy.Strategy;
@@ -177,6 +178,37 @@ class SweepRunnerTest {
         assertThat(file.issues()).isEmpty();
         assertThat(file.records()).hasSize(10);
         assertThat(file.latest()).hasSize(8).allSatisfy(r -> assertThat(r.correct()).isTrue());
+    }
+
+    @Test
+    void aResumedSweepRunsAgainWhatItsStrategyRanUnderOtherSettings() throws Exception {
+        Path out = dir.resolve("results.jsonl");
+        AnswerTestEngine first = new AnswerTestEngine("e", SweepRunnerTest::solve);
+        try (ResultLog log = ResultLog.open(out)) {
+            run(runner(new Endpoint("local", first, null, 1)), plan(2, 1,
+                    new BestOfN(BestOfN.Selection.MAJORITY, 2)), log);
+        }
+        assertThat(ResultLog.read(out).records()).hasSize(4)
+                .allSatisfy(r -> assertThat(r.strategySettings()).isEqualTo("2 candidates"));
+        assertThat(Files.readString(out)).contains("\"strategySettings\":\"2 candidates\"");
+
+        AnswerTestEngine same = new AnswerTestEngine("e", SweepRunnerTest::solve);
+        try (ResultLog log = ResultLog.open(out)) {
+            assertThat(run(runner(new Endpoint("local", same, null, 1)), plan(2, 1,
+                    new BestOfN(BestOfN.Selection.MAJORITY, 2)), log).resumed()).isEqualTo(4);
+        }
+        assertThat(same.started()).isEmpty();
+
+        AnswerTestEngine more = new AnswerTestEngine("e", SweepRunnerTest::solve);
+        SweepOutcome three;
+        try (ResultLog log = ResultLog.open(out)) {
+            three = run(runner(new Endpoint("local", more, null, 1)), plan(2, 1,
+                    new BestOfN(BestOfN.Selection.MAJORITY, 3)), log);
+        }
+        assertThat(three.resumed()).as("made with 2 candidates, not 3").isZero();
+        assertThat(more.started()).hasSize(4 * 3);
+        assertThat(ResultLog.read(out).latest()).hasSize(4)
+                .allSatisfy(r -> assertThat(r.strategySettings()).isEqualTo("3 candidates"));
     }
 
     @Test

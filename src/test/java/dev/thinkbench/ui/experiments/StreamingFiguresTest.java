@@ -319,7 +319,7 @@ class StreamingFiguresTest {
 
     private static SweepRecord result(String problem, boolean correct) {
         return new SweepRecord(problem, "small", "tokens:8", "fixed", 0, "ok", correct ? "1" : "0", "1", correct,
-                8, 2, 12L, null, "e", null, false);
+                8, 2, 12L, null, "e", null);
     }
 
     @Test
