@@ -47,10 +47,13 @@ public final class CandidateRound {
      * How a round ended.
      *
      * @param candidates every candidate as the grader read it (scored when the verifier picked), in column order
-     * @param pick the pick and why, empty when no candidate has a readable answer
+     * @param pick the pick and why, empty when no candidate has a readable answer or the judge failed on every one
      * @param judges the verifier's judge runs, in the order of the answered candidates; empty for other selections
+     * @param judgeFailure why the judge failed on every candidate (a model its engine does not have, ...), null unless
+     *                     it did
      */
-    public record Outcome(List<Candidate> candidates, Optional<Picks.Pick> pick, List<LaneRun> judges) {
+    public record Outcome(List<Candidate> candidates, Optional<Picks.Pick> pick, List<LaneRun> judges,
+                          String judgeFailure) {
         public Outcome {
             candidates = List.copyOf(candidates);
             judges = List.copyOf(judges);
@@ -135,7 +138,7 @@ public final class CandidateRound {
     }
 
     private static CompletableFuture<Outcome> done(List<Candidate> candidates, Optional<Picks.Pick> pick) {
-        return CompletableFuture.completedFuture(new Outcome(candidates, pick, List.of()));
+        return CompletableFuture.completedFuture(new Outcome(candidates, pick, List.of(), null));
     }
 
     private CompletableFuture<Outcome> judge(List<Candidate> candidates) {
@@ -162,7 +165,11 @@ public final class CandidateRound {
                         int index = judged.get(j);
                         scored.set(index, scored.get(index).scored(score));
                     }
-                    return new Outcome(scored, Picks.bestScore(scored), judges);
+                    if (!judges.isEmpty() && judges.stream().noneMatch(j -> j.status() == RunStatus.OK)) {
+                        // no verdict at all: say why rather than pass a majority vote off as the verifier's pick
+                        return new Outcome(scored, Optional.empty(), judges, judges.getFirst().trace().error());
+                    }
+                    return new Outcome(scored, Picks.bestScore(scored), judges, null);
                 });
     }
 }

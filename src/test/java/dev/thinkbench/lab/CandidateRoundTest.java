@@ -77,5 +77,13 @@ class CandidateRoundTest {
                 .allSatisfy(s -> assertThat(s.model()).isEqualTo("big-judge"));
         assertThat(judged.started()).filteredOn(s -> !s.prompt().contains("Proposed answer"))
                 .allSatisfy(s -> assertThat(s.model()).isEqualTo(BASE.model()));
+        AnswerTestEngine noJudge = new AnswerTestEngine("e", spec -> spec.prompt().contains("Proposed answer")
+                ? AnswerTestEngine.Reply.fail(dev.thinkbench.core.FailureKind.BAD_REQUEST, "no model named nope")
+                : AnswerTestEngine.Reply.answer("Final Answer: 42", 5));
+        CandidateRound.Outcome failed = CandidateRound.start(noJudge, PriceTable.empty(), BASE,
+                new Budget.Tokens(64), 3, CandidateRound.Selection.VERIFIER, "42", null, "nope")
+                .pick().get(10, TimeUnit.SECONDS);
+        assertThat(failed.pick()).as("no verdict, no pick").isEmpty();
+        assertThat(failed.judgeFailure()).isEqualTo("no model named nope");
     }
 }

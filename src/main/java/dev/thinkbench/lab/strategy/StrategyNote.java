@@ -15,6 +15,7 @@ public enum StrategyNote implements EnglishWording {
     LONGEST("longest of {0} ({1} tokens)"),
     NO_READABLE_ANSWER("no candidate gave a readable answer"),
     EVERY_CANDIDATE_FAILED("every candidate failed"),
+    JUDGE_FAILED("the judge failed on every candidate: {0}"),
     PROBES("{0} probes, the last after {1} thinking tokens"),
     ROUTED_BY_DIFFICULTY("difficulty {0} of {1}: routed to {2}"),
     ROUTED_BY_RATING("rated {0} of {1}: routed to {2}"),

@@ -3,6 +3,7 @@ package dev.thinkbench.lab.strategy;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.Worded;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,15 @@ public final class VerifierStrategy implements Strategy {
             Call judge = run.judge().run(judgeSpec(run.base(), c.call().answer(), judgeModel, judgeBudget));
             judgeCalls.add(judge);
             scored.add(c.scored(judge.ok() ? score(judge.answer()) : null));
+        }
+        if (!judgeCalls.isEmpty() && judgeCalls.stream().noneMatch(Call::ok)) {
+            // a verifier without a verdict is not a verifier: the run fails with the judge's reason (a model the
+            // judge engine does not have, a dead judge server), rather than passing off a majority vote as its pick
+            Call judge = judgeCalls.getFirst();
+            List<Call> calls = new ArrayList<>(sampled.stream().map(Candidate::call).toList());
+            calls.addAll(judgeCalls);
+            return new StrategyResult(judge, calls, 0, run.lane(), scored,
+                    Worded.of(StrategyNote.JUDGE_FAILED, judge.error()));
         }
         return BestOfN.result(run, scored, Picks.bestScore(scored), judgeCalls);
     }

@@ -15,15 +15,14 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import java.util.List;
 
 /**
  * The bar above the Compare columns that turns best-of-N on: N, how the candidate is picked (the verifier with a judge
- * model of its own if given), the one budget they all run at, and how the last round ended (which column was picked
- * and why). Disabled while a round runs. UI thread only.
+ * model of its own if given), the one budget they all run at; and in a line of its own ({@link #outcomeLine}), how the
+ * last round ended (which column was picked and why). Disabled while a round runs. UI thread only.
  */
 final class BestOfNBar extends HBox {
 
@@ -31,6 +30,8 @@ final class BestOfNBar extends HBox {
     static String selectionWords(CandidateRound.Selection s) {
         return Messages.get("bestOfN.selection." + s.name());
     }
+
+    private final Label outcome = new Label();
 
     BestOfNBar(CompareViewModel compare) {
         BestOfNViewModel vm = compare.bestOfN();
@@ -70,14 +71,14 @@ final class BestOfNBar extends HBox {
         pick.setMinWidth(Region.USE_PREF_SIZE);
         TextField budget = new TextField();
         budget.setId("bestOfNBudget");
-        budget.setPrefColumnCount(16);
+        budget.setPrefColumnCount(13);
         budget.setMinWidth(96);
         budget.getStyleClass().add(Styles.SMALL);
         budget.textProperty().bindBidirectional(vm.budgetProperty());
         budget.setTooltip(Icons.tip(Messages.get("bestOfN.budget.help")));
         TextField judge = new TextField();
         judge.setId("bestOfNJudge");
-        judge.setPrefColumnCount(10);
+        judge.setPrefColumnCount(9);
         judge.setMinWidth(64);
         judge.getStyleClass().add(Styles.SMALL);
         judge.setPromptText(Messages.get("bestOfN.judge.prompt"));
@@ -88,15 +89,13 @@ final class BestOfNBar extends HBox {
             node.visibleProperty().bind(vm.selectionProperty().isEqualTo(CandidateRound.Selection.VERIFIER));
             node.managedProperty().bind(node.visibleProperty());
         }
-        Label outcome = new Label();
         outcome.setId("bestOfNOutcome");
         outcome.getStyleClass().addAll(Styles.TEXT_SMALL, "best-of-n-outcome");
         outcome.textProperty().bind(vm.outcomeProperty().flatMap(o -> vm.hintProperty()
                 .map(h -> o.isEmpty() ? h : h.isEmpty() ? o : o + " \u00b7 " + h)));
         outcome.setMinWidth(0);
-        outcome.setPrefWidth(0); // takes only the room left over, so it is the first to give way
         outcome.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(outcome, Priority.ALWAYS);
+        outcome.setPadding(new Insets(0, 8, 2, 8));
         HBox settings = new HBox(6, new Label("N"), n, new Label(Messages.get("bestOfN.pickBy")), pick,
                 judgeLabel, judge, new Label(Messages.get("bestOfN.budget")), budget);
         settings.setAlignment(Pos.CENTER_LEFT);
@@ -105,16 +104,26 @@ final class BestOfNBar extends HBox {
                 ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
             }
         }
-        // the outcome line gives way first (elided, whole in its tooltip), then the judge and budget fields narrow
-        // (their text scrolls) so the bar never pushes the window wider than the screen
+        // on a narrow window the judge and budget fields narrow (their text scrolls) rather than push the window wider
         Tooltip outcomeTip = Icons.tip("");
         outcomeTip.textProperty().bind(outcome.textProperty());
         outcome.setTooltip(outcomeTip);
         settings.visibleProperty().bind(vm.enabledProperty());
         settings.managedProperty().bind(settings.visibleProperty());
         settings.disableProperty().bind(compare.runningProperty());
-        outcome.visibleProperty().bind(vm.enabledProperty());
+        // shown with the bar (folded away while a session replays or a talk is presented), once there is something
+        outcome.visibleProperty().bind(visibleProperty().and(vm.enabledProperty())
+                .and(outcome.textProperty().isNotEmpty()));
+        outcome.managedProperty().bind(outcome.visibleProperty());
         toggle.setMinWidth(Region.USE_PREF_SIZE);
-        getChildren().addAll(toggle, settings, outcome);
+        getChildren().addAll(toggle, settings);
+    }
+
+    /**
+     * How the last round ended, in a line of its own under the bar (the window places it): the bar's fields take the
+     * row's width, and a verdict such as the judge's failure must stay readable at 1280 px.
+     */
+    Label outcomeLine() {
+        return outcome;
     }
 }

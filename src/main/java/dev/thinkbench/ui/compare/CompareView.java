@@ -55,7 +55,7 @@ public final class CompareView extends StackPane {
         bestOfNBar = new BestOfNBar(compare);
         HBox.setHgrow(bestOfNBar, Priority.ALWAYS);
         switches = new HBox(bestOfNBar, new ConfidenceBar(compare));
-        columnsArea = new VBox(switches, columns);
+        columnsArea = new VBox(switches, bestOfNBar.outcomeLine(), columns);
         VBox.setVgrow(columns, Priority.ALWAYS);
         charts = new SplitPane(columnsArea, chartsArea);
         charts.setOrientation(Orientation.VERTICAL);
@@ -152,7 +152,7 @@ public final class CompareView extends StackPane {
 
     /** Puts {@code header} above the columns (a session's replay bar), replacing any header there was. */
     public void setColumnsHeader(Node header) {
-        columnsArea.getChildren().setAll(switches, header, columns);
+        columnsArea.getChildren().setAll(switches, bestOfNBar.outcomeLine(), header, columns);
     }
 
     /**

@@ -560,7 +560,9 @@ public final class CompareViewModel {
             columns.get(c.index()).markCandidate(c.index() == pickedIndex ? Messages.get("bestOfN.mark.picked", mark)
                     : mark, c.index() == pickedIndex);
         }
-        bestOfN.setOutcome(outcome.pick().map(p -> Messages.get("bestOfN.picked", p.candidate().index() + 1,
+        bestOfN.setOutcome(outcome.judgeFailure() != null
+                ? Messages.get("bestOfN.judgeFailed", outcome.judgeFailure())
+                : outcome.pick().map(p -> Messages.get("bestOfN.picked", p.candidate().index() + 1,
                         BestOfNBar.selectionWords(round.selection()), WindowWording.of(p.why())))
                 .orElse(Messages.get("bestOfN.nothingPicked")));
     }

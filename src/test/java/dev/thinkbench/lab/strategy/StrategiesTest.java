@@ -153,6 +153,30 @@ class StrategiesTest {
     }
 
     @Test
+    void aJudgeThatFailsOnEveryCandidateFailsTheRunWithItsReason() throws Exception {
+        AnswerTestEngine engine = new AnswerTestEngine("e", spec -> spec.prompt().startsWith("You are checking")
+                ? Reply.fail(FailureKind.BAD_REQUEST, "no model named nope.gguf") : Reply.answer("Final Answer: 12", 4));
+        SweepRecord r = runOne(new VerifierStrategy(3, "nope.gguf", null), BenchProblem.of("p", "q", "12"),
+                List.of(LANE), endpoint(engine));
+
+        assertThat(r.status()).as("not a majority vote passed off as the verifier's pick").isEqualTo("failed");
+        assertThat(r.error()).isEqualTo("no model named nope.gguf");
+        assertThat(finished().note().english()).isEqualTo("the judge failed on every candidate: no model named "
+                + "nope.gguf");
+        assertThat(finished().candidates()).hasSize(3);
+
+        events.clear();
+        java.util.concurrent.atomic.AtomicInteger judged = new java.util.concurrent.atomic.AtomicInteger();
+        AnswerTestEngine once = new AnswerTestEngine("e", spec -> !spec.prompt().startsWith("You are checking")
+                ? Reply.answer("Final Answer: 12", 4) : judged.incrementAndGet() == 1 ? Reply.answer("Score: 8", 2)
+                : Reply.fail(FailureKind.UNREACHABLE, "judge server gone"));
+        SweepRecord partly = runOne(new VerifierStrategy(3, null, null), BenchProblem.of("p", "q", "12"),
+                List.of(LANE), endpoint(once));
+        assertThat(partly.ok()).as("one verdict is a verdict").isTrue();
+        assertThat(finished().note().english()).isEqualTo("verifier score 8");
+    }
+
+    @Test
     void judgeScoresAreReadFromTheReply() {
         assertThat(VerifierStrategy.score("Score: 7")).isEqualTo(7.0);
         assertThat(VerifierStrategy.score("score = 8.5 / 10")).isEqualTo(8.5);
