@@ -5,6 +5,7 @@ import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.core.problemset.ProblemLoad;
 import dev.thinkbench.core.problemset.ProblemSetReader;
+import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.strategy.AdaptiveStrategy;
 import dev.thinkbench.lab.strategy.Strategies;
@@ -215,8 +216,14 @@ final class SweepCommand implements Callable<Integer> {
         if (confidence != null && !(confidence > 0 && confidence <= 1)) {
             throw Arguments.error(spec, "--confidence must be above 0 and at most 1, was " + confidence);
         }
-        if (probeEvery < 1 || agree < 1) {
-            throw Arguments.error(spec, "--probe-every and --agree must be at least 1");
+        if (probeEvery < 1) {
+            throw Arguments.error(spec, "--probe-every must be at least 1, was " + probeEvery);
+        }
+        if (agree < 1) {
+            throw Arguments.error(spec, "--agree must be at least 1, was " + agree);
+        }
+        if (candidates < 1 || candidates > 1024) {
+            throw Arguments.error(spec, "--candidates must be between 1 and 1024, was " + candidates);
         }
     }
 
@@ -283,6 +290,9 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--judge-model NAME is needed for judge engine '" + judgeEngine.strip()
                     + "'");
+        }
+        if (LocalCompletionBackend.ID.equals(choice.engineId()) && !judgeBaseUrls.isEmpty()) {
+            throw new IllegalArgumentException("the built-in engine runs here and takes no --judge-base-url");
         }
         return new Judge(SweepEndpoints.build(services.engines().get(choice.engineId()), choice.model(), judgeBaseUrls,
                 keyIn(judgeApiKeyEnv), judgeApiKeyEnv, Duration.ofSeconds(timeoutSeconds), null, null), choice.model());

@@ -35,17 +35,26 @@ public final class ThinkbenchCli {
         return cli.execute(args);
     }
 
+    /** The longest synopsis a usage error repeats. */
+    static final int SHORT_SYNOPSIS_LINES = 4;
+
     /** Adds {@code text} under the command's help; picocli formats footers, so a literal % is doubled. */
     private static void footer(CommandLine command, String text) {
         command.getCommandSpec().usageMessage().footer("", text.replace("%", "%%"));
     }
 
-    /** The message, the command's synopsis and where the full help is: short enough to see the message. */
+    /**
+     * The message, the command's synopsis when it is short, and where the full help is: short enough to see the
+     * message (sweep's synopsis alone is some 30 lines, which scrolled the one line that mattered away).
+     */
     private static int usageError(CommandLine.ParameterException ex) {
         CommandLine command = ex.getCommandLine();
         command.getErr().println("thinkbench: " + ex.getMessage());
         CommandLine.Help help = command.getHelp();
-        command.getErr().print(help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength()));
+        String synopsis = help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength());
+        if (synopsis.lines().count() <= SHORT_SYNOPSIS_LINES) {
+            command.getErr().print(synopsis);
+        }
         command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options"
                 + (command.getCommandSpec().subcommands().isEmpty() ? "." : " and commands."));
         command.getErr().flush();

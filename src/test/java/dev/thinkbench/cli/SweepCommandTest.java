@@ -271,7 +271,7 @@ class SweepCommandTest {
                 List.of("--problems", problems.toString(), "--limit", "0"), "--limit must be at least 1",
                 List.of("--problems", problems.toString(), "--confidence", "1.5"),
                 "--confidence must be above 0 and at most 1",
-                List.of("--problems", problems.toString(), "--agree", "0"), "--probe-every and --agree must be at least 1");
+                List.of("--problems", problems.toString(), "--agree", "0"), "--agree must be at least 1, was 0");
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
             List<String> args = new java.util.ArrayList<>(List.of("sweep"));
             args.addAll(c.getKey());

@@ -16,7 +16,7 @@ public enum StrategyNote implements EnglishWording {
     NO_READABLE_ANSWER("no candidate gave a readable answer"),
     EVERY_CANDIDATE_FAILED("every candidate failed"),
     JUDGE_FAILED("the judge failed on every candidate: {0}"),
-    PROBES("{0} probes, the last after {1} thinking tokens"),
+    PROBES("answer probes: {0}, the last after {1} thinking tokens"),
     ROUTED_BY_DIFFICULTY("difficulty {0} of {1}: routed to {2}"),
     ROUTED_BY_RATING("rated {0} of {1}: routed to {2}"),
     ROUTED_UNRATED("the difficulty rating was unreadable: routed to {0}");
