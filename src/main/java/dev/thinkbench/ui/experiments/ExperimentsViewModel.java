@@ -151,9 +151,13 @@ public final class ExperimentsViewModel implements AutoCloseable {
     /**
      * Lays the results table out for the sweep set up in the form, every run pending, while no sweep is shown: the
      * table's rows, columns and cells are built as the sweep is set up, so Start only clears and fills them (a
-     * table of hundreds of cells built at Start would hold the window for a frame or more). An invalid form empties
-     * the table.
+     * table of hundreds of cells built at Start would hold the window for a frame or more). While the form is invalid
+     * for a value the table does not show (a temperature or confidence being typed) the table keeps its plan rather
+     * than empty and come back with every keystroke; invalid problems, budgets, samples or strategies empty it.
      */
+    /** What the table was last laid out from (problems, limit, budgets, samples, strategies), null when empty. */
+    private List<Object> previewedLayout;
+
     private void preview() {
         if (phase.get() != Phase.IDLE || previewing) {
             return;
@@ -168,6 +172,12 @@ public final class ExperimentsViewModel implements AutoCloseable {
                     // the form says why Start is disabled
                 }
             }
+            List<Object> layout = List.of(setup.problemsProperty().get(), String.valueOf(setup.limitProperty().get()),
+                    setup.budgetsProperty().get(), setup.samplesProperty().get(), List.copyOf(setup.strategies()));
+            if (plan == null && layout.equals(previewedLayout)) {
+                return; // the form is invalid elsewhere: the table stays as it was laid out
+            }
+            previewedLayout = plan == null ? null : layout;
             if (plan == null) {
                 results.clear();
             } else {

@@ -251,6 +251,12 @@ class ExperimentsViewTest {
         assertThat(vm.results().rows()).hasSize(4);
         assertThat(WaitForAsyncUtils.asyncFx(() -> view.table().getColumns().stream().map(c -> c.getText())
                 .toList()).get()).doesNotContain("#");
+        WaitForAsyncUtils.asyncFx(() -> vm.setup().temperatureProperty().set("hot")).get();
+        assertThat(vm.canStartProperty().get()).isFalse();
+        assertThat(vm.results().rows()).as("a value the table does not show is being typed: the table stays")
+                .hasSize(4);
+        WaitForAsyncUtils.asyncFx(() -> vm.setup().temperatureProperty().set("0")).get();
+        assertThat(vm.results().rows()).hasSize(4);
         WaitForAsyncUtils.waitForFxEvents();
 
         List<ResultRow> rows = List.copyOf(vm.results().rows());
