@@ -116,12 +116,13 @@ final class SweepCharts {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
             frame(g, title, subtitle, xTitle, axis);
+            List<java.awt.geom.Rectangle2D> labels = new ArrayList<>();
             int i = 0;
             for (Map.Entry<String, List<SummaryRow>> e : curves.entrySet()) {
                 Color c = PALETTE[i % PALETTE.length];
                 ScalingMeasures m = measures.stream().filter(s -> s.strategy().equals(e.getKey())).findFirst()
                         .orElse(null);
-                series(g, e.getValue(), c, x, axis, m);
+                series(g, e.getValue(), c, x, axis, m, labels);
                 legend(g, i, e.getKey(), c, e.getValue(), m);
                 i++;
             }
@@ -178,8 +179,12 @@ final class SweepCharts {
         rotated.dispose();
     }
 
+    /**
+     * @param labels where point labels already are (every series of the chart adds its own): a label goes where it
+     *               overlaps none, or is left out rather than printed over another
+     */
     private static void series(Graphics2D g, List<SummaryRow> points, Color c, ToDoubleFunction<SummaryRow> x,
-                               Axis axis, ScalingMeasures m) {
+                               Axis axis, ScalingMeasures m, List<java.awt.geom.Rectangle2D> labels) {
         int w = WIDTH - LEFT - RIGHT;
         int h = HEIGHT - TOP - BOTTOM;
         Path2D line = new Path2D.Double();
@@ -222,8 +227,32 @@ final class SweepCharts {
                     && Math.abs(axis.position(x.applyAsDouble(points.get(i + 1))) * w - (px - LEFT)) < 6
                     && Math.abs(points.get(i + 1).accuracy() * h - r.accuracy() * h) < 6;
             if (!sameSpotNext) {
-                g.drawString(pending, (float) px + 10, (float) (py < TOP + 30 ? py + 28 : py - 10));
+                label(g, pending, px, py, labels);
                 pending = null;
+            }
+        }
+    }
+
+    /**
+     * Draws {@code text} beside the point at the first free place inside the plot (above right, below right, then
+     * the same on the left); where none is free the label is left out rather than printed over another.
+     */
+    private static void label(Graphics2D g, String text, double px, double py,
+                              List<java.awt.geom.Rectangle2D> labels) {
+        java.awt.FontMetrics fm = g.getFontMetrics();
+        int width = fm.stringWidth(text);
+        int height = fm.getAscent();
+        double[][] places = {{px + 10, py - 10}, {px + 10, py + 28}, {px - 10 - width, py - 10},
+                {px - 10 - width, py + 28}};
+        for (double[] at : places) {
+            java.awt.geom.Rectangle2D box = new java.awt.geom.Rectangle2D.Double(at[0], at[1] - height, width,
+                    height + 2);
+            boolean inside = box.getMinY() >= TOP - 4 && box.getMaxY() <= HEIGHT - BOTTOM
+                    && box.getMaxX() <= WIDTH - RIGHT + 20 && box.getMinX() >= LEFT;
+            if (inside && labels.stream().noneMatch(box::intersects)) {
+                labels.add(box);
+                g.drawString(text, (float) at[0], (float) at[1]);
+                return;
             }
         }
     }
