@@ -236,9 +236,11 @@ final class SweepCharts {
     /**
      * Draws {@code text} beside the point at the first free place inside the plot (above right, below right, then
      * the same on the left); where none is free the label is left out rather than printed over another.
+     *
+     * @return where it went, null when it was left out
      */
-    private static void label(Graphics2D g, String text, double px, double py,
-                              List<java.awt.geom.Rectangle2D> labels) {
+    static java.awt.geom.Rectangle2D label(Graphics2D g, String text, double px, double py,
+                                           List<java.awt.geom.Rectangle2D> labels) {
         java.awt.FontMetrics fm = g.getFontMetrics();
         int width = fm.stringWidth(text);
         int height = fm.getAscent();
@@ -252,9 +254,10 @@ final class SweepCharts {
             if (inside && labels.stream().noneMatch(box::intersects)) {
                 labels.add(box);
                 g.drawString(text, (float) at[0], (float) at[1]);
-                return;
+                return box;
             }
         }
+        return null;
     }
 
     private static void legend(Graphics2D g, int index, String strategy, Color c, List<SummaryRow> points,

@@ -139,6 +139,24 @@ class ReportCommandTest {
     }
 
     @Test
+    void labelsOfPointsOnOneSpotGoToFreePlacesOrAreLeftOut() {
+        java.awt.Graphics2D g = new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB).createGraphics();
+        List<java.awt.geom.Rectangle2D> taken = new ArrayList<>();
+        List<java.awt.geom.Rectangle2D> boxes = new ArrayList<>();
+        for (String label : List.of("small", "small", "small", "small", "small")) {
+            boxes.add(SweepCharts.label(g, label, 800, 400, taken));
+        }
+        assertThat(boxes.subList(0, 4)).doesNotContainNull().doesNotHaveDuplicates();
+        for (int i = 0; i < 4; i++) {
+            for (int j = i + 1; j < 4; j++) {
+                assertThat(boxes.get(i).intersects(boxes.get(j))).as("labels %d and %d overlap", i, j).isFalse();
+            }
+        }
+        assertThat(boxes.get(4)).as("no free place left: left out").isNull();
+        g.dispose();
+    }
+
+    @Test
     void aMissingOrEmptyResultsFileIsBadInput() throws Exception {
         Result missing = run("report", dir.resolve("none.jsonl").toString(), "--out", dir.toString());
         assertThat(missing.code()).isEqualTo(2);
