@@ -7,10 +7,12 @@ import dev.thinkbench.lab.sweep.SweepSummary;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +118,7 @@ final class SweepCharts {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
             frame(g, title, subtitle, xTitle, axis);
-            List<java.awt.geom.Rectangle2D> labels = new ArrayList<>();
+            List<Rectangle2D> labels = new ArrayList<>();
             int i = 0;
             for (Map.Entry<String, List<SummaryRow>> e : curves.entrySet()) {
                 Color c = PALETTE[i % PALETTE.length];
@@ -184,7 +186,7 @@ final class SweepCharts {
      *               overlaps none, or is left out rather than printed over another
      */
     private static void series(Graphics2D g, List<SummaryRow> points, Color c, ToDoubleFunction<SummaryRow> x,
-                               Axis axis, ScalingMeasures m, List<java.awt.geom.Rectangle2D> labels) {
+                               Axis axis, ScalingMeasures m, List<Rectangle2D> labels) {
         int w = WIDTH - LEFT - RIGHT;
         int h = HEIGHT - TOP - BOTTOM;
         Path2D line = new Path2D.Double();
@@ -239,15 +241,15 @@ final class SweepCharts {
      *
      * @return where it went, null when it was left out
      */
-    static java.awt.geom.Rectangle2D label(Graphics2D g, String text, double px, double py,
-                                           List<java.awt.geom.Rectangle2D> labels) {
-        java.awt.FontMetrics fm = g.getFontMetrics();
+    static Rectangle2D label(Graphics2D g, String text, double px, double py,
+                                           List<Rectangle2D> labels) {
+        FontMetrics fm = g.getFontMetrics();
         int width = fm.stringWidth(text);
         int height = fm.getAscent();
         double[][] places = {{px + 10, py - 10}, {px + 10, py + 28}, {px - 10 - width, py - 10},
                 {px - 10 - width, py + 28}};
         for (double[] at : places) {
-            java.awt.geom.Rectangle2D box = new java.awt.geom.Rectangle2D.Double(at[0], at[1] - height, width,
+            Rectangle2D box = new Rectangle2D.Double(at[0], at[1] - height, width,
                     height + 2);
             boolean inside = box.getMinY() >= TOP - 4 && box.getMaxY() <= HEIGHT - BOTTOM
                     && box.getMaxX() <= WIDTH - RIGHT + 20 && box.getMinX() >= LEFT;

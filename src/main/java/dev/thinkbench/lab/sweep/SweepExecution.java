@@ -12,6 +12,7 @@ import dev.thinkbench.lab.strategy.StrategyRun;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,14 +80,14 @@ final class SweepExecution implements SweepHandle {
     void begin() {
         startNanos = options.clock().nanoTime();
         // each planned run and its strategy's settings: a result made under other settings is run again
-        java.util.Map<RunKey, String> planned = new java.util.HashMap<>();
+        Map<RunKey, String> planned = new HashMap<>();
         tasks.forEach(t -> planned.put(t.key(), t.strategy().settings()));
         Set<RunKey> finished = new HashSet<>();
         synchronized (this) {
             if (log != null) {
                 for (SweepRecord r : log.existing().latest()) {
                     String settings = planned.get(r.key());
-                    if (settings != null && (r.strategySettings().isEmpty() || r.strategySettings().equals(settings))) {
+                    if (settings != null && r.madeUnder(settings)) {
                         record(r);
                         if (r.ok()) {
                             finished.add(r.key());

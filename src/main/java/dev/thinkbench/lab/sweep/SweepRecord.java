@@ -45,6 +45,14 @@ public record SweepRecord(String problemId, String label, String budget, String 
                 answerTokens, totalMs, costUsd, endpoint, error, false, "");
     }
 
+    /**
+     * Whether this result counts for a run whose strategy has {@code settings}: made under the same ones, or written
+     * before results recorded any (nothing to tell them apart by).
+     */
+    public boolean madeUnder(String settings) {
+        return strategySettings.isEmpty() || strategySettings.equals(settings);
+    }
+
     /** This result with the settings its strategy ran under. */
     public SweepRecord withStrategySettings(String settings) {
         return new SweepRecord(problemId, label, budget, strategy, sample, status, answer, expected, correct,

@@ -10,7 +10,6 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import atlantafx.base.theme.Styles;
-import javafx.css.PseudoClass;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -33,7 +32,6 @@ final class EqualComputeView implements FigureView {
 
     /** The most tokens the field takes: past the slider's end (2^15), as the command line's --equal-compute does. */
     static final int MAX_TOKENS = 1 << 24;
-    private static final PseudoClass INVALID = Styles.STATE_DANGER;
     private final Slider budget = new Slider(0, 15, 6);
     private final TextField budgetText = new TextField();
     private int tokens = 64;
@@ -118,25 +116,30 @@ final class EqualComputeView implements FigureView {
             if (v < 1 || v > MAX_TOKENS) {
                 throw new NumberFormatException();
             }
-            budgetText.pseudoClassStateChanged(INVALID, false);
+            budgetText.pseudoClassStateChanged(Styles.STATE_DANGER, false);
             if (v != tokens) {
                 tokens = v;
-                following = true;
-                try {
-                    budget.setValue(Math.min(budget.getMax(), Math.log(v) / Math.log(2)));
-                } finally {
-                    following = false;
-                }
+                follow(Math.min(budget.getMax(), Math.log(v) / Math.log(2)));
                 draw();
             }
         } catch (NumberFormatException e) {
-            budgetText.pseudoClassStateChanged(INVALID, true);
+            budgetText.pseudoClassStateChanged(Styles.STATE_DANGER, true);
+        }
+    }
+
+    /** Moves the slider to {@code value} without taking its power of two as the budget. */
+    private void follow(double value) {
+        following = true;
+        try {
+            budget.setValue(value);
+        } finally {
+            following = false;
         }
     }
 
     private void draw() {
         budgetText.setText(String.format(Locale.ROOT, "%,d", tokens));
-        budgetText.pseudoClassStateChanged(INVALID, false);
+        budgetText.pseudoClassStateChanged(Styles.STATE_DANGER, false);
         List<SweepSummary.EqualCompute> at = SweepSummary.equalCompute(shown.rows(), tokens);
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         List<String> words = new ArrayList<>();
@@ -155,9 +158,7 @@ final class EqualComputeView implements FigureView {
     public FigureView fresh() {
         EqualComputeView copy = new EqualComputeView();
         copy.tokens = tokens;
-        copy.following = true;
-        copy.budget.setValue(budget.getValue());
-        copy.following = false;
+        copy.follow(budget.getValue());
         copy.draw();
         return copy;
     }

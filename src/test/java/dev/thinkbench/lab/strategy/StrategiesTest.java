@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,7 +167,7 @@ class StrategiesTest {
         assertThat(finished().candidates()).hasSize(3);
 
         events.clear();
-        java.util.concurrent.atomic.AtomicInteger judged = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger judged = new AtomicInteger();
         AnswerTestEngine once = new AnswerTestEngine("e", spec -> !spec.prompt().startsWith("You are checking")
                 ? Reply.answer("Final Answer: 12", 4) : judged.incrementAndGet() == 1 ? Reply.answer("Score: 8", 2)
                 : Reply.fail(FailureKind.UNREACHABLE, "judge server gone"));
