@@ -5,7 +5,6 @@ import dev.thinkbench.core.ForcingPlan;
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunStatus;
-import dev.thinkbench.core.TokenProbability;
 import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionListener;
@@ -185,11 +184,8 @@ public final class BudgetForcer {
 
                 @Override
                 public void onTokens(List<TokenLogprob> tokens) {
-                    List<TokenProbability> sure = new ArrayList<>(tokens.size());
-                    for (TokenLogprob t : tokens) {
-                        sure.add(new TokenProbability(t.text(), Math.min(1, Math.max(0, t.probability()))));
-                    }
-                    sink.accept(new ReasoningEvent.TokenConfidence(System.nanoTime(), thinkingStep, sure));
+                    sink.accept(new ReasoningEvent.TokenConfidence(System.nanoTime(), thinkingStep,
+                            TokenConfidences.of(tokens)));
                 }
 
                 @Override

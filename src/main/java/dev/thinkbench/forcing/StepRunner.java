@@ -51,10 +51,13 @@ final class StepRunner {
                 sampling, true)), listener, cancel);
     }
 
-    /** Asks for each token's probability where the backend reports them (the confidence view shows them). */
+    /**
+     * Asks for each token's probability and its likeliest alternatives where the backend reports them (the confidence
+     * view shows them).
+     */
     private CompletionRequest request(CompletionRequest plain) {
         CompletionRequest request = plain.withGreedyPicksReused(reuseGreedyPicks);
-        return backend.reportsTokenProbabilities() ? request.withTopLogprobs(1) : request;
+        return backend.reportsTokenProbabilities() ? request.withTopLogprobs(TokenConfidences.TOP_LOGPROBS) : request;
     }
 
     /** The record of a finished step. */

@@ -79,11 +79,43 @@ class BuiltinForcingTest {
             assertThat(answerTokens).startsWith("A:4");
             assertThat(sure).flatExtracting(ReasoningEvent.TokenConfidence::tokens)
                     .allSatisfy(t -> assertThat(t.probability()).isBetween(0.0, 1.0));
+            // where the model hesitated, the tokens it nearly chose; greedy took the likeliest, so none beats it
+            java.util.List<TokenProbability> all = sure.stream().flatMap(t -> t.tokens().stream()).toList();
+            // the tiny model is sure of its whole chain (the micro model's hesitations: the test below)
+            assertThat(all).allSatisfy(t -> assertThat(t.alternatives()).isEmpty());
             // Each token's probabilities come before its text.
             int firstConfidence = events.indexOf(sure.getFirst());
             int firstThinking = events.indexOf(events.stream()
                     .filter(e -> e instanceof ReasoningEvent.ThinkingDelta).findFirst().orElseThrow());
             assertThat(firstConfidence).isLessThan(firstThinking);
+        }
+    }
+
+    @Test
+    void whereTheMicroModelHesitatesTheEngineReportsTheTokensItNearlyChose() throws Exception {
+        Path micro = Path.of("assets/models/micro-reasoner.gguf").toAbsolutePath();
+        try (LocalEngineProcess process = new LocalEngineProcess()) {
+            ForcingReasoningEngine engine = ForcingReasoningEngine.over(
+                    new LocalCompletionBackend(process, micro, new LocalEngineSettings(2, 1024)),
+                    ChatTemplates.CHATML_THINK);
+            java.util.List<TokenProbability> tokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (var problem : dev.thinkbench.core.problemset.MicroProblems.heldOut(6)) {
+                engine.start(new RunSpec(problem.prompt(), "", "micro", BudgetSpec.parse("tokens:64"),
+                        Sampling.greedy(1)), e -> {
+                            if (e instanceof ReasoningEvent.TokenConfidence c) {
+                                tokens.addAll(c.tokens());
+                            }
+                        }).done().get(60, TimeUnit.SECONDS);
+            }
+
+            assertThat(tokens).filteredOn(t -> t.probability() >= TokenProbability.ALTERNATIVES_BELOW).isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.alternatives()).isEmpty());
+            // greedy took the likeliest token, so none of those it nearly chose beats it, and it is not among them
+            assertThat(tokens).filteredOn(t -> t.probability() < TokenProbability.ALTERNATIVES_BELOW).isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.alternatives()).hasSize(TokenProbability.MAX_ALTERNATIVES)
+                            .allSatisfy(a -> assertThat(a.probability()).isLessThanOrEqualTo(t.probability() + 1e-6)
+                                    .isPositive())
+                            .extracting(TokenProbability.Alternative::text).doesNotContain(t.text()));
         }
     }
 }

@@ -14,16 +14,32 @@ import java.util.Map;
 /**
  * A test double: a scripted backend that reports a probability for each piece it sends, when the request asks for
  * them, as the built-in engine does (before the piece's text). Pieces named in {@code probabilities} get theirs, the
- * others 0.95.
+ * others 0.95. As many alternatives as the request asks for follow the chosen piece, most likely first: the piece's
+ * entry in {@code alternatives} (or " other") with three quarters of what the chosen piece leaves, then " else" with
+ * the last quarter.
  */
 public final class ProbabilityTestBackend implements CompletionBackend {
 
     private final ScriptedTestBackend scripted;
     private final Map<String, Double> probabilities;
+    private final Map<String, String> alternatives;
 
     public ProbabilityTestBackend(ScriptedTestBackend scripted, Map<String, Double> probabilities) {
+        this(scripted, probabilities, Map.of());
+    }
+
+    public ProbabilityTestBackend(ScriptedTestBackend scripted, Map<String, Double> probabilities,
+                                  Map<String, String> alternatives) {
         this.scripted = scripted;
         this.probabilities = Map.copyOf(probabilities);
+        this.alternatives = Map.copyOf(alternatives);
+    }
+
+    private List<TokenLogprob.Alternative> top(String piece, double p, int wanted) {
+        List<TokenLogprob.Alternative> top = List.of(new TokenLogprob.Alternative(piece, 1, Math.log(p)),
+                new TokenLogprob.Alternative(alternatives.getOrDefault(piece, " other"), 2, Math.log((1 - p) * 0.75)),
+                new TokenLogprob.Alternative(" else", 3, Math.log((1 - p) * 0.25)));
+        return top.subList(0, Math.min(wanted, top.size()));
     }
 
     @Override
@@ -38,7 +54,8 @@ public final class ProbabilityTestBackend implements CompletionBackend {
             public void onText(String piece, int tokens) {
                 if (request.topLogprobs() > 0 && !piece.isEmpty()) {
                     double p = probabilities.getOrDefault(piece, 0.95);
-                    listener.onTokens(List.of(new TokenLogprob(piece, 0, Math.log(p), List.of())));
+                    listener.onTokens(List.of(new TokenLogprob(piece, 1, Math.log(p),
+                            top(piece, p, request.topLogprobs()))));
                 }
                 listener.onText(piece, tokens);
             }

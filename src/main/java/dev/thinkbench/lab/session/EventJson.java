@@ -53,7 +53,13 @@ final class EventJson {
                 o.put("thinking", c.thinking());
                 ArrayNode tokens = o.putArray("tokens");
                 for (TokenProbability p : c.tokens()) {
-                    tokens.addArray().add(text.apply(p.text())).add(p.probability());
+                    ArrayNode token = tokens.addArray().add(text.apply(p.text())).add(p.probability());
+                    if (!p.alternatives().isEmpty()) {
+                        ArrayNode alternatives = token.addArray();
+                        for (TokenProbability.Alternative a : p.alternatives()) {
+                            alternatives.addArray().add(text.apply(a.text())).add(a.probability());
+                        }
+                    }
                 }
             }
             case ReasoningEvent.AnswerDelta d -> {
@@ -135,20 +141,48 @@ final class EventJson {
         };
     }
 
-    /** A confidence event's tokens: {@code [[text, probability], ...]}. */
+    /**
+     * A confidence event's tokens: {@code [[text, probability], ...]}, a token where the model hesitated with its
+     * alternatives as a third element, {@code [text, probability, [[text, probability], ...]]}.
+     */
     private static List<TokenProbability> tokens(JsonNode o) {
         JsonNode list = o.get("tokens");
         if (list == null || !list.isArray()) {
             throw new IllegalArgumentException("tokens must be a list of [text, probability]");
         }
         List<TokenProbability> out = new ArrayList<>();
-        for (JsonNode pair : list) {
-            if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isNumber()) {
-                throw new IllegalArgumentException("a token must be [text, probability]");
+        for (JsonNode token : list) {
+            if (!token.isArray() || token.size() < 2 || token.size() > 3) {
+                throw new IllegalArgumentException("a token must be [text, probability] or [text, probability, "
+                        + "alternatives]");
             }
-            out.add(new TokenProbability(pair.get(0).asText(), pair.get(1).asDouble()));
+            List<TokenProbability.Alternative> alternatives = new ArrayList<>();
+            if (token.size() == 3) {
+                if (!token.get(2).isArray()) {
+                    throw new IllegalArgumentException("a token's alternatives must be a list of [text, probability]");
+                }
+                for (JsonNode a : token.get(2)) {
+                    alternatives.add(new TokenProbability.Alternative(pairText(a), pairProbability(a)));
+                }
+            }
+            out.add(new TokenProbability(pairText(token), pairProbability(token), alternatives));
         }
         return out;
+    }
+
+    private static String pairText(JsonNode pair) {
+        if (!pair.isArray() || pair.size() < 2 || !pair.get(0).isTextual() || !pair.get(1).isNumber()) {
+            throw new IllegalArgumentException("a token must be [text, probability]");
+        }
+        return pair.get(0).asText();
+    }
+
+    private static double pairProbability(JsonNode pair) {
+        double p = pair.get(1).asDouble();
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("a token's probability is between 0 and 1, was " + p);
+        }
+        return p;
     }
 
     static String lower(Enum<?> e) {

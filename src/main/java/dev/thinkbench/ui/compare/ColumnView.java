@@ -163,10 +163,12 @@ public final class ColumnView extends VBox implements TextStreamListener {
         thinkingPane.setAnimated(false);
         thinkingPane.getStyleClass().addAll("thinking-pane", Styles.DENSE);
         thinkingPane.setMaxHeight(Double.MAX_VALUE);
-        thinkingPane.setTooltip(Icons.tip(Messages.get("column.thinking.fold")));
+        // on the title only: over the text, the pointer asks about the token under it
+        thinkingTitle.setTooltip(Icons.tip(Messages.get("column.thinking.fold")));
         VBox.setVgrow(thinkingPane, Priority.ALWAYS);
         // heights in em (thinkbench.css): the thinking takes what the answer leaves, down to a few lines each
         thinking.getStyleClass().add("thinking-area");
+        thinking.setHoverInfo(offset -> HesitationText.describe(column.live().hesitationAt(offset)));
         answerTitle.getStyleClass().add("section-title");
         answer.getStyleClass().add("answer-text");
         // the extracted answer and its mark stand above; the raw text below takes less room than the thinking
@@ -320,6 +322,11 @@ public final class ColumnView extends VBox implements TextStreamListener {
 
     public ColumnViewModel viewModel() {
         return column;
+    }
+
+    /** The area showing the thinking, for tests. */
+    StreamingTextArea thinkingArea() {
+        return thinking;
     }
 
     /** The thinking text shown, for tests. */

@@ -13,15 +13,21 @@ import java.util.List;
  * coloured by how sure the model was. Tokens arrive ahead of their text ({@link #addTokens}); text is then split
  * into stretches of one confidence band ({@link #split}). Text no token accounts for (an edit, a character split
  * across tokens) has no band; tokens whose text never arrives (a stop string the forcer cut) are skipped when the
- * text moves past them. Pure; one thread (the UI's).
+ * text moves past them. A token the model hesitated over keeps a stretch of its own, with its alternatives. Pure; one
+ * thread (the UI's).
  */
 final class ConfidenceAligner {
 
     /** How many tokens ahead a mismatch looks for the token the text continues with. */
     private static final int LOOK_AHEAD = 8;
 
-    /** A stretch of text and its band, null for none. */
-    record Stretch(String text, Confidence confidence) {
+    /**
+     * A stretch of text and its band, null for none.
+     *
+     * @param hesitation the token this text belongs to when the model hesitated over it (it has alternatives), else
+     *                   null; such a stretch holds that one token's text, never its neighbours'
+     */
+    record Stretch(String text, Confidence confidence, TokenProbability hesitation) {
     }
 
     private final Deque<TokenProbability> pending = new ArrayDeque<>();
@@ -54,7 +60,7 @@ final class ConfidenceAligner {
         while (pos < text.length()) {
             TokenProbability head = pending.peekFirst();
             if (head == null) {
-                add(out, text.substring(pos), null);
+                add(out, text.substring(pos), null, null);
                 break;
             }
             String rest = head.text().substring(matched);
@@ -64,14 +70,15 @@ final class ConfidenceAligner {
             }
             int n = commonPrefix(rest, text, pos);
             if (n > 0) {
-                add(out, text.substring(pos, pos + n), Confidence.of(head.probability()));
+                add(out, text.substring(pos, pos + n), Confidence.of(head.probability()),
+                        head.alternatives().isEmpty() ? null : head);
                 pos += n;
                 matched += n;
                 if (matched == head.text().length()) {
                     next();
                 }
             } else if (!skipTo(text.charAt(pos))) {
-                add(out, text.substring(pos, pos + 1), null);
+                add(out, text.substring(pos, pos + 1), null, null);
                 pos++;
             }
         }
@@ -108,11 +115,12 @@ final class ConfidenceAligner {
         return n;
     }
 
-    private static void add(List<Stretch> out, String text, Confidence confidence) {
-        if (!out.isEmpty() && out.getLast().confidence() == confidence) {
-            out.set(out.size() - 1, new Stretch(out.getLast().text() + text, confidence));
+    private static void add(List<Stretch> out, String text, Confidence confidence, TokenProbability hesitation) {
+        Stretch last = out.isEmpty() ? null : out.getLast();
+        if (last != null && last.confidence() == confidence && last.hesitation() == hesitation) {
+            out.set(out.size() - 1, new Stretch(last.text() + text, confidence, hesitation));
         } else {
-            out.add(new Stretch(text, confidence));
+            out.add(new Stretch(text, confidence, hesitation));
         }
     }
 }

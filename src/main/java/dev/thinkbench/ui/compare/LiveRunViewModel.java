@@ -10,6 +10,7 @@ import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.Grade;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunMetrics;
+import dev.thinkbench.core.TokenProbability;
 import dev.thinkbench.lab.LaneRun;
 import dev.thinkbench.ui.common.Formats;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -49,6 +50,10 @@ public final class LiveRunViewModel {
     private final ConfidenceAligner aligner = new ConfidenceAligner();
     /** Everything handed to the listeners for this run, with its bands, so the confidence view can be redrawn. */
     private final List<PendingText> shown = new ArrayList<>();
+    /** The tokens the model hesitated over, by where their text lies in the thinking area, in order. */
+    private final List<Hesitation> hesitations = new ArrayList<>();
+    /** Characters handed (or about to be) to the thinking area: thinking and inserted text. */
+    private int thinkingLength;
     private boolean confidenceShown;
     private final List<TextStreamListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ReasoningEvent> drained = new ArrayList<>();
@@ -221,6 +226,9 @@ public final class LiveRunViewModel {
     /** Adds text to the batch, joined to its last chunk when that is the same part (one builder, no copies). */
     private void addText(TextChunk.Part part, String text) {
         keep(pendingText, part, text, null);
+        if (part != TextChunk.Part.ANSWER) {
+            thinkingLength += text.length();
+        }
     }
 
     /** Adds thinking text to the batch in stretches of one confidence band (none when no probabilities came). */
@@ -231,6 +239,10 @@ public final class LiveRunViewModel {
         }
         for (ConfidenceAligner.Stretch s : aligner.split(text)) {
             keep(pendingText, TextChunk.Part.THINKING, s.text(), s.confidence());
+            if (s.hesitation() != null) {
+                hesitations.add(new Hesitation(thinkingLength, thinkingLength + s.text().length(), s.hesitation()));
+            }
+            thinkingLength += s.text().length();
         }
     }
 
@@ -252,9 +264,40 @@ public final class LiveRunViewModel {
     }
 
     private void clearConfidence() {
+        clearThinking();
+        confidenceReported.set(false);
+    }
+
+    /** Forgets the thinking's tokens and where they lie (the thinking area is emptied). */
+    private void clearThinking() {
         aligner.clear();
         shown.clear();
-        confidenceReported.set(false);
+        hesitations.clear();
+        thinkingLength = 0;
+    }
+
+    /**
+     * The token the model hesitated over whose text lies at {@code offset} of the thinking area, with the tokens it
+     * nearly chose; null where there is none, or while the confidence view is off.
+     */
+    public TokenProbability hesitationAt(int offset) {
+        if (!confidenceShown) {
+            return null;
+        }
+        int low = 0;
+        int high = hesitations.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Hesitation h = hesitations.get(mid);
+            if (offset < h.start()) {
+                high = mid - 1;
+            } else if (offset >= h.end()) {
+                low = mid + 1;
+            } else {
+                return h.token();
+            }
+        }
+        return null;
     }
 
     /**
@@ -288,8 +331,7 @@ public final class LiveRunViewModel {
             case WAIT_INSERTED, TEXT_INSERTED, ANSWER_FORCED -> addText(TextChunk.Part.INSERTED, i.text());
             case TRACE_EDITED -> {
                 pendingText.clear();
-                aligner.clear();
-                shown.clear();
+                clearThinking();
                 listeners.forEach(TextStreamListener::reset);
                 addText(TextChunk.Part.THINKING, i.text());
             }
@@ -297,6 +339,10 @@ public final class LiveRunViewModel {
                 // The model ended its thinking itself; nothing to show.
             }
         }
+    }
+
+    /** A token the model hesitated over and the characters of the thinking area its text takes. */
+    private record Hesitation(int start, int end, TokenProbability token) {
     }
 
     /** Text gathered for the next batch: one part and its text so far. */

@@ -154,6 +154,19 @@ final class BlockCell extends TextFlow {
     }
 
     /**
+     * The offset in the whole text of the character drawn under a point of this cell, -1 when the point is on none
+     * (beside the end of a line, between lines).
+     */
+    int charAt(double x, double y) {
+        int i = hitTest(new Point2D(x, y)).getCharIndex();
+        if (i < 0 || i >= block.shownLength()) {
+            return -1;
+        }
+        Path glyph = new Path(rangeShape(i, i + 1));
+        return glyph.getBoundsInLocal().contains(x, y) ? block.start() + i : -1;
+    }
+
+    /**
      * Applies CSS now if a text was added or changed its style since the last time, so that the height measured in
      * this layout pass uses the right font.
      */

@@ -17,6 +17,7 @@ import javafx.scene.shape.Rectangle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * A virtualized, read-only view of streamed text kept in {@link TextBlocks}: only the blocks in view are drawn, each
@@ -51,6 +52,7 @@ final class BlockView extends Region {
     /** The offset to bring into view at the next layout, -1 for none. */
     private int reveal = -1;
     private Runnable onMatches = () -> { };
+    private BiConsumer<MouseEvent, Integer> onHover = (e, offset) -> { };
 
     BlockView() {
         getStyleClass().add("streaming-area");
@@ -73,6 +75,8 @@ final class BlockView extends Region {
         sheet.setCursor(Cursor.TEXT);
         sheet.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
         sheet.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        sheet.addEventHandler(MouseEvent.MOUSE_MOVED, e -> onHover.accept(e, charAt(e.getY(), e.getX())));
+        sheet.addEventHandler(MouseEvent.MOUSE_EXITED, e -> onHover.accept(e, -1));
         setOnMousePressed(e -> requestFocus());
     }
 
@@ -109,6 +113,25 @@ final class BlockView extends Region {
             }
         }
         return below != null ? blocks.blocks().get(below.index()).start() : blocks.length();
+    }
+
+    /** The offset in the whole text of the character under a point of the text pane, -1 when there is none. */
+    private int charAt(double y, double x) {
+        for (Node node : sheet.getChildren()) {
+            if (node instanceof BlockCell cell && cell.index() >= 0 && cell.isVisible()
+                    && y >= cell.getLayoutY() && y < cell.getLayoutY() + cell.getHeight()) {
+                return cell.charAt(x - cell.getLayoutX(), y - cell.getLayoutY());
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Called as the pointer moves over the text with the offset of the character under it, -1 when it is over none
+     * or has left.
+     */
+    void setOnHover(BiConsumer<MouseEvent, Integer> onHover) {
+        this.onHover = onHover;
     }
 
     private void onKey(KeyEvent e) {

@@ -2,12 +2,14 @@ package dev.thinkbench.ui.text;
 
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.Icons;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -17,7 +19,11 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
+
+import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * Read-only, virtualized text that grows as a run streams: the text is kept in bounded blocks and only the blocks in
@@ -27,12 +33,15 @@ import org.kordamp.ikonli.feather.Feather;
  * what streams in lays out this area only, never the column or the window around it. Text selected by dragging is
  * copied with Ctrl+C or the context menu (Ctrl+C with nothing selected copies everything). Ctrl+F opens a find bar
  * over the text: every match is highlighted as the query is typed (ignoring case, text streamed in later included),
- * Enter / F3 go to the next match and Shift+Enter / Shift+F3 to the previous one, Esc closes it. UI thread only.
+ * Enter / F3 go to the next match and Shift+Enter / Shift+F3 to the previous one, Esc closes it. Resting the pointer
+ * on a character shows what the owner knows about it ({@link #setHoverInfo}). UI thread only.
  */
 public final class StreamingTextArea extends StackPane {
 
     private static final double BOTTOM_SLACK_PX = 24;
     private static final long USER_SCROLL_WINDOW_NANOS = 600_000_000L;
+    /** How long the pointer rests on a character before what is known about it shows. */
+    private static final Duration HOVER_DELAY = Duration.millis(300);
 
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -41,6 +50,12 @@ public final class StreamingTextArea extends StackPane {
     private final Label placeholder;
     private final Button jump;
     private final FindBar findBar;
+    /** Shows what {@link #setHoverInfo} says about the character the pointer rests on. */
+    private final Tooltip hoverTip = new Tooltip();
+    private final PauseTransition hoverDelay = new PauseTransition(HOVER_DELAY);
+    private IntFunction<String> hoverInfo = offset -> null;
+    /** What the pointer rests on now (shown, or about to be), null for nothing. */
+    private String hoverText;
     private boolean following = true;
     private boolean streaming = true;
     private long lastUserScroll;
@@ -103,6 +118,12 @@ public final class StreamingTextArea extends StackPane {
             menu.show(area, e.getScreenX(), e.getScreenY());
             e.consume();
         });
+        hoverTip.getStyleClass().add("hover-info");
+        hoverTip.setWrapText(true);
+        hoverTip.setMaxWidth(420);
+        area.setOnHover(this::onHover);
+        area.addEventFilter(ScrollEvent.SCROLL, e -> hideHover());
+        area.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> hideHover());
         area.scrollYProperty().addListener((obs, old, now) -> {
             if (System.nanoTime() - lastUserScroll < USER_SCROLL_WINDOW_NANOS) {
                 setFollowing(atBottom());
@@ -116,6 +137,46 @@ public final class StreamingTextArea extends StackPane {
         area.resizeRelocate(in.getLeft(), in.getTop(), Math.max(0, getWidth() - in.getLeft() - in.getRight()),
                 Math.max(0, getHeight() - in.getTop() - in.getBottom()));
         super.layoutChildren();
+    }
+
+    /**
+     * What to show when the pointer rests on a character: {@code info} gets the character's offset in the text and
+     * returns the words to show beside it, or null for nothing there.
+     */
+    public void setHoverInfo(IntFunction<String> info) {
+        hoverInfo = info == null ? offset -> null : info;
+        hideHover();
+    }
+
+    /** The words shown (or about to be) for the character under the pointer, null when none; for tests. */
+    public String hoverText() {
+        return hoverText;
+    }
+
+    private void onHover(MouseEvent e, int offset) {
+        String text = offset < 0 ? null : hoverInfo.apply(offset);
+        if (Objects.equals(text, hoverText)) {
+            return;
+        }
+        hideHover();
+        if (text != null) {
+            hoverText = text;
+            hoverTip.setText(text);
+            double x = e.getScreenX() + 12;
+            double y = e.getScreenY() + 18;
+            hoverDelay.setOnFinished(done -> {
+                if (getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()) {
+                    hoverTip.show(this, x, y);
+                }
+            });
+            hoverDelay.playFromStart();
+        }
+    }
+
+    private void hideHover() {
+        hoverText = null;
+        hoverDelay.stop();
+        hoverTip.hide();
     }
 
     /** Opens the find bar (keeping its last query, selected) and gives it the keyboard focus. */
@@ -220,6 +281,7 @@ public final class StreamingTextArea extends StackPane {
     /** Empties the area and follows the end again. */
     public void clear() {
         area.clear();
+        hideHover();
         streaming = true;
         placeholder.setVisible(true);
         resumeFollowing();

@@ -2,7 +2,9 @@ package dev.thinkbench.lab.session;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunStatus;
+import dev.thinkbench.core.TokenProbability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +109,24 @@ class SessionFileTest {
                 "\"type\":\"telepathy\""));
 
         expectProblem(file, SessionFileException.Problem.DAMAGED, "columns[0]: events[9]: unknown event type 'telepathy'");
+    }
+
+    @Test
+    void anAlternativeTokenOutOfRangeIsDamageAndTokensWithoutAlternativesStillRead() throws IOException {
+        String saved = SessionJson.write(SessionSamples.full());
+        assertThat(saved).contains("[\" sevens\",0.25,[[\" times\",0.5],[\" x\",0.125]]]");
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, saved.replace("[\" times\",0.5]", "[\" times\",1.5]"));
+
+        expectProblem(file, SessionFileException.Problem.DAMAGED, "a token's probability is between 0 and 1, was 1.5");
+
+        // written before tokens had alternatives
+        Files.writeString(file, saved.replace(",[[\" times\",0.5],[\" x\",0.125]]", ""));
+        ReasoningEvent.TokenConfidence read = files.read(file).columns().getFirst().events().stream()
+                .filter(ReasoningEvent.TokenConfidence.class::isInstance).map(ReasoningEvent.TokenConfidence.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(read.tokens()).containsExactly(new TokenProbability("Six", 0.93),
+                new TokenProbability(" sevens", 0.25));
     }
 
     @Test

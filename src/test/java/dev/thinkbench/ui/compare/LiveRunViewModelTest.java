@@ -6,6 +6,7 @@ import dev.thinkbench.ui.text.TextChunk;
 
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.TokenProbability;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.Budget;
@@ -118,6 +119,34 @@ class LiveRunViewModelTest {
         assertThat(resets).hasSize(2);
         assertThat(batches.getLast()).extracting(TextChunk::confidence).containsOnlyNulls();
         assertThat(batches.getLast()).extracting(TextChunk::text).containsExactly("8", " plus", "Wait", "4");
+    }
+
+    @Test
+    void theTokenTheModelHesitatedOverIsFoundWhereItsTextLiesAfterInsertedText() {
+        TokenProbability six = new TokenProbability(" six", 0.55, List.of(new TokenProbability.Alternative(" four",
+                0.34)));
+        play(List.of(
+                new ReasoningEvent.Started(1, "m", "none"),
+                new ReasoningEvent.TokenConfidence(2, true, List.of(new TokenProbability("Two", 0.95),
+                        new TokenProbability(" is", 0.9))),
+                new ReasoningEvent.ThinkingDelta(3, "Two is", 2),
+                new ReasoningEvent.Intervention(4, InterventionKind.WAIT_INSERTED, " Wait", 2),
+                new ReasoningEvent.TokenConfidence(5, true, List.of(six, new TokenProbability(".", 0.99))),
+                new ReasoningEvent.ThinkingDelta(6, " six.", 2),
+                new ReasoningEvent.Finished(7, ReasoningEvent.StopReason.END_OF_TURN)), new ArrayList<>());
+        // the thinking area reads "Two is Wait six.": " six" takes characters 11 to 14
+        assertThat(last.hesitationAt(12)).as("off: nothing to say").isNull();
+
+        last.setConfidenceShown(true);
+
+        assertThat(last.hesitationAt(11)).isEqualTo(six);
+        assertThat(last.hesitationAt(14)).isEqualTo(six);
+        assertThat(last.hesitationAt(10)).isNull();
+        assertThat(last.hesitationAt(15)).as("the sure full stop").isNull();
+        assertThat(last.hesitationAt(2)).isNull();
+        dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.ENGLISH);
+        assertThat(HesitationText.describe(last.hesitationAt(12))).isEqualTo(
+                "Chose “ six” at 55 % · also likely: “ four” 34 %");
     }
 
     @Test

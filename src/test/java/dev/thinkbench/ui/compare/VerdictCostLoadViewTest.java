@@ -71,7 +71,7 @@ class VerdictCostLoadViewTest {
         ForcingReasoningEngine forcing = ForcingReasoningEngine.over(new LoadingTestBackend(forcingScript, 2500,
                 null), ChatTemplates.CHATML_THINK);
         ForcingReasoningEngine confident = ForcingReasoningEngine.over(new ProbabilityTestBackend(confidentScript,
-                Map.of(" maybe", 0.2, " six", 0.55)), ChatTemplates.CHATML_THINK);
+                Map.of(" maybe", 0.2, " six", 0.55), Map.of(" six", " four")), ChatTemplates.CHATML_THINK);
         EngineRegistry registry = new EngineRegistry()
                 .register(new EngineRegistry.Entry("scripted", "Scripted", "http://127.0.0.1:1", config -> scripted))
                 .register(new EngineRegistry.Entry("forcing", "Forcing", null, config -> forcing))
@@ -237,9 +237,25 @@ class VerdictCostLoadViewTest {
         assertThat(texts(column, ".confidence-sure")).containsExactly("Two doubled is");
         assertThat(robot.lookup("#confidenceLegend").query().isVisible()).isTrue();
 
+        // resting the pointer on a token the model hesitated over says what else it nearly wrote
+        javafx.scene.text.Text six = (javafx.scene.text.Text) column.lookupAll(".confidence-unsure").iterator().next();
+        javafx.geometry.Point2D sixAt = robot.point(six).query();
+        robot.moveTo(sixAt);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column.thinkingArea().hoverText()).isEqualTo("Chose “ six” at 55 % · also likely: “ four” 34 %, "
+                + "“ else” 11 %");
+        javafx.scene.text.Text sure = (javafx.scene.text.Text) column.lookupAll(".confidence-sure").iterator().next();
+        javafx.geometry.Point2D sureAt = robot.point(sure).query();
+        robot.moveTo(sureAt);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column.thinkingArea().hoverText()).as("the model was sure there").isNull();
+
         robot.clickOn("#confidenceToggle");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(column.lookupAll(".confidence-guessing")).isEmpty();
+        robot.moveTo(sureAt).moveTo(sixAt);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column.thinkingArea().hoverText()).as("the view is off").isNull();
         assertThat(column.thinkingText()).isEqualTo("Two doubled is maybe six");
     }
 

@@ -1,0 +1,41 @@
+package dev.thinkbench.forcing;
+
+import dev.thinkbench.core.TokenProbability;
+import dev.thinkbench.engine.TokenLogprob;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an engine's token log-probabilities into the confidence the app shows: each token's probability and, where
+ * the model hesitated (under {@link TokenProbability#ALTERNATIVES_BELOW}), up to
+ * {@link TokenProbability#MAX_ALTERNATIVES} tokens it nearly chose. Stateless.
+ */
+final class TokenConfidences {
+
+    /** Alternatives to ask the engine for: the chosen token is usually among them, so one more than are kept. */
+    static final int TOP_LOGPROBS = TokenProbability.MAX_ALTERNATIVES + 1;
+
+    private TokenConfidences() {
+    }
+
+    static List<TokenProbability> of(List<TokenLogprob> tokens) {
+        List<TokenProbability> out = new ArrayList<>(tokens.size());
+        for (TokenLogprob t : tokens) {
+            double p = Math.min(1, Math.max(0, t.probability()));
+            out.add(new TokenProbability(t.text(), p, p < TokenProbability.ALTERNATIVES_BELOW ? alternatives(t)
+                    : List.of()));
+        }
+        return out;
+    }
+
+    private static List<TokenProbability.Alternative> alternatives(TokenLogprob t) {
+        List<TokenProbability.Alternative> out = new ArrayList<>(TokenProbability.MAX_ALTERNATIVES);
+        for (TokenLogprob.Alternative a : t.top()) {
+            if (a.token() != t.token() && out.size() < TokenProbability.MAX_ALTERNATIVES) {
+                out.add(new TokenProbability.Alternative(a.text(), Math.exp(a.logprob())));
+            }
+        }
+        return out;
+    }
+}
