@@ -196,7 +196,8 @@ class LessonsInTheWindowTest {
         String coloured = java.util.stream.Stream.of(".confidence-sure", ".confidence-unsure", ".confidence-guessing")
                 .flatMap(c -> first.lookupAll(c).stream()).map(n -> ((javafx.scene.text.Text) n).getText())
                 .collect(java.util.stream.Collectors.joining());
-        assertThat(coloured).as("the thinking, coloured").isEqualTo(first.thinkingText()).isNotEmpty();
+        assertThat(coloured).as("the thinking and the answer, coloured")
+                .isEqualTo(first.thinkingText() + first.answerText()).isNotEmpty();
     }
 
     @Test

@@ -168,9 +168,10 @@ public final class ColumnView extends VBox implements TextStreamListener {
         VBox.setVgrow(thinkingPane, Priority.ALWAYS);
         // heights in em (thinkbench.css): the thinking takes what the answer leaves, down to a few lines each
         thinking.getStyleClass().add("thinking-area");
-        thinking.setHoverInfo(offset -> HesitationText.describe(column.live().hesitationAt(offset)));
+        thinking.setHoverInfo(offset -> HesitationText.describe(column.live().thinkingHesitationAt(offset)));
         answerTitle.getStyleClass().add("section-title");
         answer.getStyleClass().add("answer-text");
+        answer.setHoverInfo(offset -> HesitationText.describe(column.live().answerHesitationAt(offset)));
         // the extracted answer and its mark stand above; the raw text below takes less room than the thinking
         VBox.setVgrow(answer, Priority.SOMETIMES);
         errorBox.getStyleClass().add("error-box");
@@ -300,7 +301,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
                         : CONFIDENCE_STYLES.get(c.confidence()));
                 case INSERTED -> thinking.append(c.text(), "inserted-text");
                 case ANSWER -> {
-                    answer.append(c.text(), "answer-text");
+                    answer.append(c.text(), c.confidence() == null ? "answer-text"
+                            : CONFIDENCE_STYLES.get(c.confidence()));
                     showAnswer(true);
                 }
             }
@@ -327,6 +329,11 @@ public final class ColumnView extends VBox implements TextStreamListener {
     /** The area showing the thinking, for tests. */
     StreamingTextArea thinkingArea() {
         return thinking;
+    }
+
+    /** The area showing the answer's text, for tests. */
+    StreamingTextArea answerArea() {
+        return answer;
     }
 
     /** The thinking text shown, for tests. */

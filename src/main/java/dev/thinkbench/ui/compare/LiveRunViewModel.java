@@ -47,13 +47,11 @@ public final class LiveRunViewModel {
     private final ReadOnlyBooleanWrapper thinkingSummary = new ReadOnlyBooleanWrapper(this, "thinkingSummary");
     private final ReadOnlyBooleanWrapper confidenceReported = new ReadOnlyBooleanWrapper(this,
             "confidenceReported");
-    private final ConfidenceAligner aligner = new ConfidenceAligner();
+    /** The thinking area's tokens (its text is the thinking and the inserted text). */
+    private final ConfidenceTrack thinkingTrack = new ConfidenceTrack();
+    private final ConfidenceTrack answerTrack = new ConfidenceTrack();
     /** Everything handed to the listeners for this run, with its bands, so the confidence view can be redrawn. */
     private final List<PendingText> shown = new ArrayList<>();
-    /** The tokens the model hesitated over, by where their text lies in the thinking area, in order. */
-    private final List<Hesitation> hesitations = new ArrayList<>();
-    /** Characters handed (or about to be) to the thinking area: thinking and inserted text. */
-    private int thinkingLength;
     private boolean confidenceShown;
     private final List<TextStreamListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ReasoningEvent> drained = new ArrayList<>();
@@ -187,12 +185,12 @@ public final class LiveRunViewModel {
                     if (d.summary()) {
                         thinkingSummary.set(true);
                     }
-                    addThinking(d.text());
+                    addAligned(thinkingTrack, TextChunk.Part.THINKING, d.text());
                     sawText |= !d.text().isEmpty();
                     state.set(ColumnState.THINKING);
                 }
                 case ReasoningEvent.AnswerDelta d -> {
-                    addText(TextChunk.Part.ANSWER, d.text());
+                    addAligned(answerTrack, TextChunk.Part.ANSWER, d.text());
                     sawText |= !d.text().isEmpty();
                     state.set(ColumnState.ANSWERING);
                 }
@@ -211,10 +209,8 @@ public final class LiveRunViewModel {
                     state.set(ColumnState.WAITING);
                 }
                 case ReasoningEvent.TokenConfidence t -> {
-                    if (t.thinking()) {
-                        aligner.addTokens(t.tokens());
-                        confidenceReported.set(aligner.hasTokens());
-                    }
+                    (t.thinking() ? thinkingTrack : answerTrack).aligner.addTokens(t.tokens());
+                    confidenceReported.set(thinkingTrack.aligner.hasTokens() || answerTrack.aligner.hasTokens());
                 }
                 case ReasoningEvent.UsageReported u -> {
                     // Usage shows through the metrics refreshed after the drain.
@@ -226,23 +222,18 @@ public final class LiveRunViewModel {
     /** Adds text to the batch, joined to its last chunk when that is the same part (one builder, no copies). */
     private void addText(TextChunk.Part part, String text) {
         keep(pendingText, part, text, null);
-        if (part != TextChunk.Part.ANSWER) {
-            thinkingLength += text.length();
-        }
+        (part == TextChunk.Part.ANSWER ? answerTrack : thinkingTrack).length += text.length();
     }
 
-    /** Adds thinking text to the batch in stretches of one confidence band (none when no probabilities came). */
-    private void addThinking(String text) {
-        if (!aligner.hasTokens()) {
-            addText(TextChunk.Part.THINKING, text);
+    /** Adds generated text to the batch in stretches of one confidence band (none when no probabilities came). */
+    private void addAligned(ConfidenceTrack track, TextChunk.Part part, String text) {
+        if (!track.aligner.hasTokens()) {
+            addText(part, text);
             return;
         }
-        for (ConfidenceAligner.Stretch s : aligner.split(text)) {
-            keep(pendingText, TextChunk.Part.THINKING, s.text(), s.confidence());
-            if (s.hesitation() != null) {
-                hesitations.add(new Hesitation(thinkingLength, thinkingLength + s.text().length(), s.hesitation()));
-            }
-            thinkingLength += s.text().length();
+        for (ConfidenceAligner.Stretch s : track.aligner.split(text)) {
+            keep(pendingText, part, s.text(), s.confidence());
+            track.add(s);
         }
     }
 
@@ -263,46 +254,31 @@ public final class LiveRunViewModel {
         return new TextChunk(p.part(), p.text().toString(), confidenceShown ? p.confidence() : null);
     }
 
+    /** Forgets the run's tokens and what was shown (the areas are emptied). */
     private void clearConfidence() {
-        clearThinking();
-        confidenceReported.set(false);
-    }
-
-    /** Forgets the thinking's tokens and where they lie (the thinking area is emptied). */
-    private void clearThinking() {
-        aligner.clear();
+        thinkingTrack.clear();
+        answerTrack.clear();
         shown.clear();
-        hesitations.clear();
-        thinkingLength = 0;
+        confidenceReported.set(false);
     }
 
     /**
      * The token the model hesitated over whose text lies at {@code offset} of the thinking area, with the tokens it
      * nearly chose; null where there is none, or while the confidence view is off.
      */
-    public TokenProbability hesitationAt(int offset) {
-        if (!confidenceShown) {
-            return null;
-        }
-        int low = 0;
-        int high = hesitations.size() - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            Hesitation h = hesitations.get(mid);
-            if (offset < h.start()) {
-                high = mid - 1;
-            } else if (offset >= h.end()) {
-                low = mid + 1;
-            } else {
-                return h.token();
-            }
-        }
-        return null;
+    public TokenProbability thinkingHesitationAt(int offset) {
+        return confidenceShown ? thinkingTrack.hesitationAt(offset) : null;
+    }
+
+    /** {@link #thinkingHesitationAt} for the answer area. */
+    public TokenProbability answerHesitationAt(int offset) {
+        return confidenceShown ? answerTrack.hesitationAt(offset) : null;
     }
 
     /**
-     * Colours the thinking by the model's confidence in each token, or not: the text shown so far is drawn again in
-     * the new way. Only thinking whose engine reported probabilities gets colours ({@link #confidenceReportedProperty}).
+     * Colours the thinking and the answer by the model's confidence in each token, or not: the text shown so far is
+     * drawn again in the new way. Only text whose engine reported probabilities gets colours
+     * ({@link #confidenceReportedProperty}).
      */
     public void setConfidenceShown(boolean show) {
         if (show == confidenceShown) {
@@ -321,7 +297,7 @@ public final class LiveRunViewModel {
         return confidenceShown;
     }
 
-    /** Whether the run shown reported how sure the model was of its thinking tokens. */
+    /** Whether the run shown reported how sure the model was of its tokens. */
     public ReadOnlyBooleanProperty confidenceReportedProperty() {
         return confidenceReported.getReadOnlyProperty();
     }
@@ -331,7 +307,9 @@ public final class LiveRunViewModel {
             case WAIT_INSERTED, TEXT_INSERTED, ANSWER_FORCED -> addText(TextChunk.Part.INSERTED, i.text());
             case TRACE_EDITED -> {
                 pendingText.clear();
-                clearThinking();
+                thinkingTrack.clear();
+                answerTrack.clear();
+                shown.clear();
                 listeners.forEach(TextStreamListener::reset);
                 addText(TextChunk.Part.THINKING, i.text());
             }
@@ -341,8 +319,48 @@ public final class LiveRunViewModel {
         }
     }
 
-    /** A token the model hesitated over and the characters of the thinking area its text takes. */
+    /** A token the model hesitated over and the characters of its area that its text takes. */
     private record Hesitation(int start, int end, TokenProbability token) {
+    }
+
+    /**
+     * One text area's confidence: its tokens lined up with its text, how many characters it holds (or is about to),
+     * and where the tokens the model hesitated over lie in it, in order.
+     */
+    private static final class ConfidenceTrack {
+        final ConfidenceAligner aligner = new ConfidenceAligner();
+        final List<Hesitation> hesitations = new ArrayList<>();
+        int length;
+
+        void add(ConfidenceAligner.Stretch s) {
+            if (s.hesitation() != null) {
+                hesitations.add(new Hesitation(length, length + s.text().length(), s.hesitation()));
+            }
+            length += s.text().length();
+        }
+
+        TokenProbability hesitationAt(int offset) {
+            int low = 0;
+            int high = hesitations.size() - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                Hesitation h = hesitations.get(mid);
+                if (offset < h.start()) {
+                    high = mid - 1;
+                } else if (offset >= h.end()) {
+                    low = mid + 1;
+                } else {
+                    return h.token();
+                }
+            }
+            return null;
+        }
+
+        void clear() {
+            aligner.clear();
+            hesitations.clear();
+            length = 0;
+        }
     }
 
     /** Text gathered for the next batch: one part and its text so far. */

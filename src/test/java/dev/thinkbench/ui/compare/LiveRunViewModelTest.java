@@ -113,7 +113,8 @@ class LiveRunViewModelTest {
         assertThat(batches.getLast()).containsExactly(
                 new TextChunk(TextChunk.Part.THINKING, "8", TextChunk.Confidence.SURE),
                 new TextChunk(TextChunk.Part.THINKING, " plus", TextChunk.Confidence.GUESSING),
-                new TextChunk(TextChunk.Part.INSERTED, "Wait"), new TextChunk(TextChunk.Part.ANSWER, "4"));
+                new TextChunk(TextChunk.Part.INSERTED, "Wait"),
+                new TextChunk(TextChunk.Part.ANSWER, "4", TextChunk.Confidence.GUESSING));
 
         last.setConfidenceShown(false);
         assertThat(resets).hasSize(2);
@@ -122,9 +123,11 @@ class LiveRunViewModelTest {
     }
 
     @Test
-    void theTokenTheModelHesitatedOverIsFoundWhereItsTextLiesAfterInsertedText() {
+    void theTokenTheModelHesitatedOverIsFoundWhereItsTextLiesInTheThinkingAfterInsertedTextAndInTheAnswer() {
         TokenProbability six = new TokenProbability(" six", 0.55, List.of(new TokenProbability.Alternative(" four",
                 0.34)));
+        TokenProbability answerSix = new TokenProbability(" 6", 0.3, List.of(new TokenProbability.Alternative(" 4",
+                0.25)));
         play(List.of(
                 new ReasoningEvent.Started(1, "m", "none"),
                 new ReasoningEvent.TokenConfidence(2, true, List.of(new TokenProbability("Two", 0.95),
@@ -133,19 +136,23 @@ class LiveRunViewModelTest {
                 new ReasoningEvent.Intervention(4, InterventionKind.WAIT_INSERTED, " Wait", 2),
                 new ReasoningEvent.TokenConfidence(5, true, List.of(six, new TokenProbability(".", 0.99))),
                 new ReasoningEvent.ThinkingDelta(6, " six.", 2),
-                new ReasoningEvent.Finished(7, ReasoningEvent.StopReason.END_OF_TURN)), new ArrayList<>());
+                new ReasoningEvent.TokenConfidence(7, false, List.of(new TokenProbability("A:", 0.99), answerSix)),
+                new ReasoningEvent.AnswerDelta(8, "A: 6", 2),
+                new ReasoningEvent.Finished(9, ReasoningEvent.StopReason.END_OF_TURN)), new ArrayList<>());
         // the thinking area reads "Two is Wait six.": " six" takes characters 11 to 14
-        assertThat(last.hesitationAt(12)).as("off: nothing to say").isNull();
+        assertThat(last.thinkingHesitationAt(12)).as("off: nothing to say").isNull();
 
         last.setConfidenceShown(true);
 
-        assertThat(last.hesitationAt(11)).isEqualTo(six);
-        assertThat(last.hesitationAt(14)).isEqualTo(six);
-        assertThat(last.hesitationAt(10)).isNull();
-        assertThat(last.hesitationAt(15)).as("the sure full stop").isNull();
-        assertThat(last.hesitationAt(2)).isNull();
+        assertThat(last.thinkingHesitationAt(11)).isEqualTo(six);
+        assertThat(last.thinkingHesitationAt(14)).isEqualTo(six);
+        assertThat(last.thinkingHesitationAt(10)).isNull();
+        assertThat(last.thinkingHesitationAt(15)).as("the sure full stop").isNull();
+        assertThat(last.thinkingHesitationAt(2)).isNull();
+        assertThat(last.answerHesitationAt(2)).as("the answer's own offsets").isEqualTo(answerSix);
+        assertThat(last.answerHesitationAt(1)).isNull();
         dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.ENGLISH);
-        assertThat(HesitationText.describe(last.hesitationAt(12))).isEqualTo(
+        assertThat(HesitationText.describe(last.thinkingHesitationAt(12))).isEqualTo(
                 "Chose “ six” at 55 % · also likely: “ four” 34 %");
     }
 

@@ -232,19 +232,22 @@ class VerdictCostLoadViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(column.thinkingText()).isEqualTo("Two doubled is maybe six");
-        assertThat(texts(column, ".confidence-guessing")).containsExactly(" maybe");
-        assertThat(texts(column, ".confidence-unsure")).containsExactly(" six");
-        assertThat(texts(column, ".confidence-sure")).containsExactly("Two doubled is");
+        assertThat(texts(column.thinkingArea(), ".confidence-guessing")).containsExactly(" maybe");
+        assertThat(texts(column.thinkingArea(), ".confidence-unsure")).containsExactly(" six");
+        assertThat(texts(column.thinkingArea(), ".confidence-sure")).containsExactly("Two doubled is");
+        assertThat(texts(column.answerArea(), ".confidence-sure")).as("the answer too").containsExactly(" 4");
         assertThat(robot.lookup("#confidenceLegend").query().isVisible()).isTrue();
 
         // resting the pointer on a token the model hesitated over says what else it nearly wrote
-        javafx.scene.text.Text six = (javafx.scene.text.Text) column.lookupAll(".confidence-unsure").iterator().next();
+        javafx.scene.text.Text six = (javafx.scene.text.Text) column.thinkingArea().lookupAll(".confidence-unsure")
+                .iterator().next();
         javafx.geometry.Point2D sixAt = robot.point(six).query();
         robot.moveTo(sixAt);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(column.thinkingArea().hoverText()).isEqualTo("Chose “ six” at 55 % · also likely: “ four” 34 %, "
                 + "“ else” 11 %");
-        javafx.scene.text.Text sure = (javafx.scene.text.Text) column.lookupAll(".confidence-sure").iterator().next();
+        javafx.scene.text.Text sure = (javafx.scene.text.Text) column.thinkingArea().lookupAll(".confidence-sure")
+                .iterator().next();
         javafx.geometry.Point2D sureAt = robot.point(sure).query();
         robot.moveTo(sureAt);
         WaitForAsyncUtils.waitForFxEvents();
@@ -259,7 +262,7 @@ class VerdictCostLoadViewTest {
         assertThat(column.thinkingText()).isEqualTo("Two doubled is maybe six");
     }
 
-    private static List<String> texts(ColumnView column, String selector) {
-        return column.lookupAll(selector).stream().map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+    private static List<String> texts(javafx.scene.Node area, String selector) {
+        return area.lookupAll(selector).stream().map(n -> ((javafx.scene.text.Text) n).getText()).toList();
     }
 }
