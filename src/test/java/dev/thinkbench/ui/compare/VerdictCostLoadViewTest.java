@@ -71,7 +71,8 @@ class VerdictCostLoadViewTest {
         ForcingReasoningEngine forcing = ForcingReasoningEngine.over(new LoadingTestBackend(forcingScript, 2500,
                 null), ChatTemplates.CHATML_THINK);
         ForcingReasoningEngine confident = ForcingReasoningEngine.over(new ProbabilityTestBackend(confidentScript,
-                Map.of(" maybe", 0.2, " six", 0.55), Map.of(" six", " four")), ChatTemplates.CHATML_THINK);
+                Map.of(" maybe", 0.2, " six", 0.55, " 4", 0.5), Map.of(" six", " four", " 4", " 5")),
+                ChatTemplates.CHATML_THINK);
         EngineRegistry registry = new EngineRegistry()
                 .register(new EngineRegistry.Entry("scripted", "Scripted", "http://127.0.0.1:1", config -> scripted))
                 .register(new EngineRegistry.Entry("forcing", "Forcing", null, config -> forcing))
@@ -235,7 +236,7 @@ class VerdictCostLoadViewTest {
         assertThat(texts(column.thinkingArea(), ".confidence-guessing")).containsExactly(" maybe");
         assertThat(texts(column.thinkingArea(), ".confidence-unsure")).containsExactly(" six");
         assertThat(texts(column.thinkingArea(), ".confidence-sure")).containsExactly("Two doubled is");
-        assertThat(texts(column.answerArea(), ".confidence-sure")).as("the answer too").containsExactly(" 4");
+        assertThat(texts(column.answerArea(), ".confidence-unsure")).as("the answer too").containsExactly(" 4");
         assertThat(robot.lookup("#confidenceLegend").query().isVisible()).isTrue();
 
         // resting the pointer on a token the model hesitated over says what else it nearly wrote
@@ -252,6 +253,12 @@ class VerdictCostLoadViewTest {
         robot.moveTo(sureAt);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(column.thinkingArea().hoverText()).as("the model was sure there").isNull();
+        javafx.scene.text.Text four = (javafx.scene.text.Text) column.answerArea().lookupAll(".confidence-unsure")
+                .iterator().next();
+        robot.moveTo(four);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column.answerArea().hoverText()).isEqualTo("Chose “ 4” at 50 % · also likely: “ 5” 38 %, "
+                + "“ else” 13 %");
 
         robot.clickOn("#confidenceToggle");
         WaitForAsyncUtils.waitForFxEvents();
