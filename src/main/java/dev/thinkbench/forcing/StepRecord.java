@@ -1,7 +1,10 @@
 package dev.thinkbench.forcing;
 
 import dev.thinkbench.core.InterventionKind;
+import dev.thinkbench.core.TokenProbability;
 import dev.thinkbench.engine.CompletionResult;
+
+import java.util.List;
 
 /**
  * One continuation of a forced or stepped run: what opened it, what the model wrote, its tokens and time.
@@ -16,10 +19,12 @@ import dev.thinkbench.engine.CompletionResult;
  * @param promptTokensEvaluated prompt tokens the server evaluated for it (cache misses), null if not told
  * @param stop why it stopped; null for an edit (nothing generated) or a step that failed
  * @param note why it stopped, for people (e.g. "model ended thinking", "cut at the cap: the server ignored it")
+ * @param confidence how sure the model was of each token it wrote in this step, in order (the stop string's tokens
+ *                   included), where the engine reports probabilities; empty otherwise
  */
 public record StepRecord(Phase phase, InterventionKind openedBy, String inserted, String text, int tokens, int cap,
                          Integer promptTokens, Integer promptTokensEvaluated, CompletionResult.Stop stop, String note,
-                         long startNanos, long endNanos) {
+                         long startNanos, long endNanos, List<TokenProbability> confidence) {
 
     /** Thinking or answering. */
     public enum Phase { THINKING, ANSWER }
@@ -27,6 +32,21 @@ public record StepRecord(Phase phase, InterventionKind openedBy, String inserted
     public StepRecord {
         inserted = inserted == null ? "" : inserted;
         note = note == null ? "" : note;
+        confidence = confidence == null ? List.of() : List.copyOf(confidence);
+    }
+
+    /** A step without token probabilities. */
+    public StepRecord(Phase phase, InterventionKind openedBy, String inserted, String text, int tokens, int cap,
+                      Integer promptTokens, Integer promptTokensEvaluated, CompletionResult.Stop stop, String note,
+                      long startNanos, long endNanos) {
+        this(phase, openedBy, inserted, text, tokens, cap, promptTokens, promptTokensEvaluated, stop, note,
+                startNanos, endNanos, List.of());
+    }
+
+    /** This step moved to other times (a saved session's, counted from its start). */
+    public StepRecord at(long start, long end) {
+        return new StepRecord(phase, openedBy, inserted, text, tokens, cap, promptTokens, promptTokensEvaluated, stop,
+                note, start, end, confidence);
     }
 
     public long durationMillis() {

@@ -2,6 +2,7 @@ package dev.thinkbench.forcing;
 
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.TokenProbability;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.CompletionListener;
@@ -63,8 +64,14 @@ final class StepRunner {
     /** The record of a finished step. */
     static StepRecord record(StepRecord.Phase phase, InterventionKind openedBy, String inserted, int cap,
                              GuardedStep.Outcome o) {
+        return record(phase, openedBy, inserted, cap, o, List.of());
+    }
+
+    /** The record of a finished step, with how sure the model was of each of its tokens. */
+    static StepRecord record(StepRecord.Phase phase, InterventionKind openedBy, String inserted, int cap,
+                             GuardedStep.Outcome o, List<TokenProbability> confidence) {
         return new StepRecord(phase, openedBy, inserted, o.text(), o.tokens(), cap, o.promptTokens(),
-                o.promptTokensEvaluated(), o.stop(), note(phase, o), o.startNanos(), o.endNanos());
+                o.promptTokensEvaluated(), o.stop(), note(phase, o), o.startNanos(), o.endNanos(), confidence);
     }
 
     /** Why a step ended, in words. */

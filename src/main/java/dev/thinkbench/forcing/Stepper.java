@@ -270,7 +270,7 @@ public final class Stepper implements AutoCloseable {
 
     private void think(Branch branch, InterventionKind openedBy, String inserted, int waits, String sofar, int cap,
                        CancelToken cancel, CompletableFuture<StepperSnapshot> done) {
-        PartialStep partial = new PartialStep(StepRecord.Phase.THINKING, this::recordLocked);
+        PartialStep partial = new PartialStep(StepRecord.Phase.THINKING, this::recordLocked, this::showLocked);
         GuardedStep.Outcome o;
         try {
             o = runner.think(sofar, cap, partial, cancel);
@@ -279,7 +279,8 @@ public final class Stepper implements AutoCloseable {
             return;
         }
         synchronized (lock) {
-            StepRecord rec = StepRunner.record(StepRecord.Phase.THINKING, openedBy, inserted, cap, o);
+            StepRecord rec = StepRunner.record(StepRecord.Phase.THINKING, openedBy, inserted, cap, o,
+                    partial.confidence());
             branch.advance(branch.current().with(rec, waits, StepperState.PAUSED, pauseReason(o, branch),
                     takeStepEvents()));
             running = null;
@@ -306,7 +307,7 @@ public final class Stepper implements AutoCloseable {
 
     private void answer(Branch branch, InterventionKind how, String closing, String sofar, CancelToken cancel,
                         CompletableFuture<StepperSnapshot> done) {
-        PartialStep partial = new PartialStep(StepRecord.Phase.ANSWER, this::recordLocked);
+        PartialStep partial = new PartialStep(StepRecord.Phase.ANSWER, this::recordLocked, this::showLocked);
         int cap = settings.maxAnswerTokens();
         GuardedStep.Outcome o;
         try {
@@ -316,7 +317,7 @@ public final class Stepper implements AutoCloseable {
             return;
         }
         synchronized (lock) {
-            StepRecord rec = StepRunner.record(StepRecord.Phase.ANSWER, how, closing, cap, o);
+            StepRecord rec = StepRunner.record(StepRecord.Phase.ANSWER, how, closing, cap, o, partial.confidence());
             String reason = switch (o.stop()) {
                 case LENGTH -> "the answer reached its cap of " + cap + " tokens";
                 case CANCELLED -> "the answer was stopped before its end";
@@ -369,6 +370,16 @@ public final class Stepper implements AutoCloseable {
     private void record(ReasoningEvent event) {
         stepEvents.add(event);
         listener.accept(new StepperEvent.Recorded(active.id, event));
+    }
+
+    /**
+     * Tells the listener of an event of the running step without recording it on the branch (token probabilities:
+     * the step's record keeps them). From the worker thread.
+     */
+    private void showLocked(ReasoningEvent event) {
+        synchronized (lock) {
+            listener.accept(new StepperEvent.Recorded(active.id, event));
+        }
     }
 
     /** {@link #record} from the worker thread, where text streams in. */

@@ -51,16 +51,7 @@ final class EventJson {
             case ReasoningEvent.TokenConfidence c -> {
                 o.put("type", "confidence");
                 o.put("thinking", c.thinking());
-                ArrayNode tokens = o.putArray("tokens");
-                for (TokenProbability p : c.tokens()) {
-                    ArrayNode token = tokens.addArray().add(text.apply(p.text())).add(p.probability());
-                    if (!p.alternatives().isEmpty()) {
-                        ArrayNode alternatives = token.addArray();
-                        for (TokenProbability.Alternative a : p.alternatives()) {
-                            alternatives.addArray().add(text.apply(a.text())).add(a.probability());
-                        }
-                    }
-                }
+                writeTokens(o.putArray("tokens"), c.tokens(), text);
             }
             case ReasoningEvent.AnswerDelta d -> {
                 o.put("type", "answer");
@@ -146,7 +137,24 @@ final class EventJson {
      * alternatives as a third element, {@code [text, probability, [[text, probability], ...]]}.
      */
     private static List<TokenProbability> tokens(JsonNode o) {
-        JsonNode list = o.get("tokens");
+        return readTokens(o.get("tokens"));
+    }
+
+    /** Writes tokens as {@link #readTokens} reads them, each text through {@code text}. */
+    static void writeTokens(ArrayNode into, List<TokenProbability> tokens, UnaryOperator<String> text) {
+        for (TokenProbability p : tokens) {
+            ArrayNode token = into.addArray().add(text.apply(p.text())).add(p.probability());
+            if (!p.alternatives().isEmpty()) {
+                ArrayNode alternatives = token.addArray();
+                for (TokenProbability.Alternative a : p.alternatives()) {
+                    alternatives.addArray().add(text.apply(a.text())).add(a.probability());
+                }
+            }
+        }
+    }
+
+    /** Tokens as a confidence event or a stepper step keeps them (see {@link #tokens(JsonNode)}). */
+    static List<TokenProbability> readTokens(JsonNode list) {
         if (list == null || !list.isArray()) {
             throw new IllegalArgumentException("tokens must be a list of [text, probability]");
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.TokenProbability;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.forcing.AnswerRecord;
 import dev.thinkbench.forcing.BranchView;
@@ -14,6 +15,7 @@ import dev.thinkbench.forcing.StepperState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** The Stepper part of a session as JSON and back (see {@link SessionJson}). Stateless; any thread. */
 final class StepperJson {
@@ -68,6 +70,11 @@ final class StepperJson {
         o.put("note", text.apply(s.note()));
         o.put("start", s.startNanos());
         o.put("end", s.endNanos());
+        // the tokens spell the step's text again: where that holds a secret, they are left out
+        String spelled = s.confidence().stream().map(TokenProbability::text).collect(Collectors.joining());
+        if (!s.confidence().isEmpty() && text.apply(spelled).equals(spelled) && text.apply(s.text()).equals(s.text())) {
+            EventJson.writeTokens(o.putArray("confidence"), s.confidence(), text);
+        }
         return o;
     }
 
@@ -120,7 +127,8 @@ final class StepperJson {
                 nonNull(Fields.text(o, "text")), Fields.intOr(o, "tokens", 0), Fields.intOr(o, "cap", 0),
                 Fields.integer(o, "promptTokens"), Fields.integer(o, "promptTokensEvaluated"),
                 Fields.enumOrNull(o, "stop", CompletionResult.Stop.class), Fields.text(o, "note"),
-                Fields.requiredLong(o, "start"), Fields.requiredLong(o, "end"));
+                Fields.requiredLong(o, "start"), Fields.requiredLong(o, "end"),
+                o.has("confidence") ? EventJson.readTokens(o.get("confidence")) : List.of());
     }
 
     private static String nonNull(String s) {

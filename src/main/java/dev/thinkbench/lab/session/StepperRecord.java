@@ -51,9 +51,8 @@ public record StepperRecord(String prompt, String system, String template, int a
     }
 
     private static BranchView shift(BranchView b, long origin) {
-        List<StepRecord> steps = b.steps().stream().map(s -> new StepRecord(s.phase(), s.openedBy(), s.inserted(),
-                s.text(), s.tokens(), s.cap(), s.promptTokens(), s.promptTokensEvaluated(), s.stop(), s.note(),
-                Math.max(0, s.startNanos() - origin), Math.max(0, s.endNanos() - origin))).toList();
+        List<StepRecord> steps = b.steps().stream().map(s -> s.at(Math.max(0, s.startNanos() - origin),
+                Math.max(0, s.endNanos() - origin))).toList();
         List<ReasoningEvent> events = new ArrayList<>();
         long last = 0;
         for (ReasoningEvent e : b.events()) {

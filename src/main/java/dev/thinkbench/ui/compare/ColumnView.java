@@ -5,6 +5,7 @@ import dev.thinkbench.ui.text.TextStreamListener;
 
 import dev.thinkbench.ui.text.TextChunk;
 
+import dev.thinkbench.ui.text.HesitationText;
 import dev.thinkbench.ui.text.StreamingTextArea;
 
 import atlantafx.base.theme.Styles;
@@ -39,11 +40,6 @@ public final class ColumnView extends VBox implements TextStreamListener {
 
     private static final PseudoClass DANGER = Styles.STATE_DANGER;
     private static final PseudoClass PICKED = PseudoClass.getPseudoClass("picked");
-    /** The style class of thinking text in each confidence band (see thinkbench.css). */
-    static final java.util.Map<TextChunk.Confidence, String> CONFIDENCE_STYLES = java.util.Map.of(
-            TextChunk.Confidence.SURE, "confidence-sure",
-            TextChunk.Confidence.UNSURE, "confidence-unsure",
-            TextChunk.Confidence.GUESSING, "confidence-guessing");
 
     private final ColumnViewModel column;
     private final CompareViewModel compare;
@@ -298,11 +294,11 @@ public final class ColumnView extends VBox implements TextStreamListener {
         for (TextChunk c : chunks) {
             switch (c.part()) {
                 case THINKING -> thinking.append(c.text(), c.confidence() == null ? "thinking-text"
-                        : CONFIDENCE_STYLES.get(c.confidence()));
+                        : c.confidence().styleClass());
                 case INSERTED -> thinking.append(c.text(), "inserted-text");
                 case ANSWER -> {
                     answer.append(c.text(), c.confidence() == null ? "answer-text"
-                            : CONFIDENCE_STYLES.get(c.confidence()));
+                            : c.confidence().styleClass());
                     showAnswer(true);
                 }
             }

@@ -1,6 +1,8 @@
 package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.text.ConfidenceAligner;
+import dev.thinkbench.ui.text.ConfidenceTrack;
 import dev.thinkbench.ui.text.TextStreamListener;
 
 import dev.thinkbench.ui.text.TextChunk;
@@ -209,8 +211,8 @@ public final class LiveRunViewModel {
                     state.set(ColumnState.WAITING);
                 }
                 case ReasoningEvent.TokenConfidence t -> {
-                    (t.thinking() ? thinkingTrack : answerTrack).aligner.addTokens(t.tokens());
-                    confidenceReported.set(thinkingTrack.aligner.hasTokens() || answerTrack.aligner.hasTokens());
+                    (t.thinking() ? thinkingTrack : answerTrack).addTokens(t.tokens());
+                    confidenceReported.set(thinkingTrack.hasTokens() || answerTrack.hasTokens());
                 }
                 case ReasoningEvent.UsageReported u -> {
                     // Usage shows through the metrics refreshed after the drain.
@@ -222,18 +224,13 @@ public final class LiveRunViewModel {
     /** Adds text to the batch, joined to its last chunk when that is the same part (one builder, no copies). */
     private void addText(TextChunk.Part part, String text) {
         keep(pendingText, part, text, null);
-        (part == TextChunk.Part.ANSWER ? answerTrack : thinkingTrack).length += text.length();
+        (part == TextChunk.Part.ANSWER ? answerTrack : thinkingTrack).addPlain(text);
     }
 
     /** Adds generated text to the batch in stretches of one confidence band (none when no probabilities came). */
     private void addAligned(ConfidenceTrack track, TextChunk.Part part, String text) {
-        if (!track.aligner.hasTokens()) {
-            addText(part, text);
-            return;
-        }
-        for (ConfidenceAligner.Stretch s : track.aligner.split(text)) {
+        for (ConfidenceAligner.Stretch s : track.addGenerated(text)) {
             keep(pendingText, part, s.text(), s.confidence());
-            track.add(s);
         }
     }
 
@@ -316,50 +313,6 @@ public final class LiveRunViewModel {
             case END_ACCEPTED -> {
                 // The model ended its thinking itself; nothing to show.
             }
-        }
-    }
-
-    /** A token the model hesitated over and the characters of its area that its text takes. */
-    private record Hesitation(int start, int end, TokenProbability token) {
-    }
-
-    /**
-     * One text area's confidence: its tokens lined up with its text, how many characters it holds (or is about to),
-     * and where the tokens the model hesitated over lie in it, in order.
-     */
-    private static final class ConfidenceTrack {
-        final ConfidenceAligner aligner = new ConfidenceAligner();
-        final List<Hesitation> hesitations = new ArrayList<>();
-        int length;
-
-        void add(ConfidenceAligner.Stretch s) {
-            if (s.hesitation() != null) {
-                hesitations.add(new Hesitation(length, length + s.text().length(), s.hesitation()));
-            }
-            length += s.text().length();
-        }
-
-        TokenProbability hesitationAt(int offset) {
-            int low = 0;
-            int high = hesitations.size() - 1;
-            while (low <= high) {
-                int mid = (low + high) >>> 1;
-                Hesitation h = hesitations.get(mid);
-                if (offset < h.start()) {
-                    high = mid - 1;
-                } else if (offset >= h.end()) {
-                    low = mid + 1;
-                } else {
-                    return h.token();
-                }
-            }
-            return null;
-        }
-
-        void clear() {
-            aligner.clear();
-            hesitations.clear();
-            length = 0;
         }
     }
 

@@ -7,6 +7,7 @@ import dev.thinkbench.forcing.StepperSettings;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.FrameDriver;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.text.HesitationText;
 import dev.thinkbench.ui.text.StreamingTextArea;
 import dev.thinkbench.ui.common.Icons;
 import javafx.geometry.Insets;
@@ -31,6 +32,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -168,7 +170,17 @@ public final class StepperView extends VBox {
         answer.setWrapText(true);
         answer.setPrefRowCount(4);
         answer.textProperty().bind(vm.answerProperty());
-        VBox box = new VBox(4, title(Messages.get("stepper.thinking"), Feather.CPU), trace, title(Messages.get("stepper.answer"), Feather.MESSAGE_SQUARE), answer);
+        trace.setHoverInfo(offset -> HesitationText.describe(vm.hesitationAt(offset)));
+        ToggleSwitch confidence = new ToggleSwitch(Messages.get("confidence.toggle"));
+        confidence.setId("stepperConfidenceToggle");
+        confidence.selectedProperty().bindBidirectional(vm.confidenceShownProperty());
+        confidence.setTooltip(Icons.tip(Messages.get("confidence.help.stepper")));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox thinkingTitle = new HBox(8, title(Messages.get("stepper.thinking"), Feather.CPU), gap, confidence);
+        thinkingTitle.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, thinkingTitle, trace, title(Messages.get("stepper.answer"), Feather.MESSAGE_SQUARE),
+                answer);
         box.setPadding(new Insets(0, 6, 0, 0));
         return box;
     }
@@ -254,7 +266,8 @@ public final class StepperView extends VBox {
         }
         for (TraceUpdate.Span span : update.spans()) {
             trace.append(span.text(), switch (span.kind()) {
-                case MODEL -> "thinking-text";
+                case MODEL -> span.confidence() == null ? "thinking-text"
+                        : span.confidence().styleClass();
                 case INSERTED -> "inserted-text";
                 case EDITED -> "edited-text";
             });

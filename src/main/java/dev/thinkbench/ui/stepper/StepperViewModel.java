@@ -4,6 +4,7 @@ import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.RunRecorder;
+import dev.thinkbench.core.TokenProbability;
 
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.engine.CompletionBackend;
@@ -17,6 +18,10 @@ import dev.thinkbench.forcing.StepperEvent;
 import dev.thinkbench.forcing.StepperSettings;
 import dev.thinkbench.forcing.StepperSnapshot;
 import dev.thinkbench.forcing.StepperState;
+import dev.thinkbench.ui.text.ConfidenceAligner;
+import dev.thinkbench.ui.text.ConfidenceTrack;
+import dev.thinkbench.ui.text.TextChunk;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,6 +31,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -80,6 +86,12 @@ public final class StepperViewModel implements AutoCloseable {
     private RunRecorder recorder;
     private long seq;
     private int liveTokens;
+    private final BooleanProperty confidenceShown = new SimpleBooleanProperty(this, "confidenceShown");
+    /** The shown trace's tokens and where the model hesitated in it. */
+    private final ConfidenceTrack track = new ConfidenceTrack();
+    /** The running step's thinking since the last snapshot, and its tokens (to redraw it in the other way). */
+    private final StringBuilder liveThinking = new StringBuilder();
+    private final List<TokenProbability> liveConfidence = new ArrayList<>();
     /** Set while a saved session is shown: its times are the recording's, so metrics are taken at its last event. */
     private long recordedUntil = -1;
 
@@ -93,6 +105,7 @@ public final class StepperViewModel implements AutoCloseable {
         for (StepperAction a : StepperAction.values()) {
             can.put(a, new ReadOnlyBooleanWrapper(false));
         }
+        confidenceShown.addListener((obs, was, now) -> redrawTrace());
     }
 
     /** A view model stepping {@code backend} with these settings, over the chosen template. */
@@ -225,6 +238,7 @@ public final class StepperViewModel implements AutoCloseable {
         StepperSnapshot snapshot = null;
         List<TraceUpdate.Span> replaced = null;
         StringBuilder thinkingAppend = new StringBuilder();
+        List<TokenProbability> drainedConfidence = new ArrayList<>();
         StringBuilder answerText = null;
         StringBuilder answerAppend = new StringBuilder();
         int n = 0;
@@ -232,8 +246,11 @@ public final class StepperViewModel implements AutoCloseable {
             switch (e) {
                 case StepperEvent.Changed c -> {
                     snapshot = c.snapshot();
-                    replaced = spans(snapshot);
+                    replaced = List.of();
                     thinkingAppend.setLength(0);
+                    drainedConfidence.clear();
+                    liveThinking.setLength(0);
+                    liveConfidence.clear();
                     answerText = new StringBuilder(snapshot.state() == StepperState.ANSWERING ? ""
                             : snapshot.active().answer());
                     answerAppend.setLength(0);
@@ -249,6 +266,11 @@ public final class StepperViewModel implements AutoCloseable {
                         case ReasoningEvent.ThinkingDelta d -> {
                             liveTokens += d.tokens();
                             thinkingAppend.append(d.text());
+                            liveThinking.append(d.text());
+                        }
+                        case ReasoningEvent.TokenConfidence t when t.thinking() -> {
+                            drainedConfidence.addAll(t.tokens());
+                            liveConfidence.addAll(t.tokens());
                         }
                         case ReasoningEvent.AnswerDelta d -> answerAppend.append(d.text());
                         default -> {
@@ -260,25 +282,23 @@ public final class StepperViewModel implements AutoCloseable {
         }
         if (snapshot != null) {
             apply(snapshot);
+            replaced = spans(snapshot);
         }
-        publishText(replaced, thinkingAppend, answerText, answerAppend);
+        publishText(replaced, generated(drainedConfidence, thinkingAppend), answerText, answerAppend);
         if (recorder != null && (n > 0 || state.get().running())) {
             metrics.set(recorder.metrics(recordedUntil >= 0 ? recordedUntil : System.nanoTime()));
         }
         return n;
     }
 
-    private void publishText(List<TraceUpdate.Span> replaced, StringBuilder thinkingAppend, StringBuilder answerText,
-                             StringBuilder answerAppend) {
+    private void publishText(List<TraceUpdate.Span> replaced, List<TraceUpdate.Span> thinkingAppend,
+                             StringBuilder answerText, StringBuilder answerAppend) {
         if (replaced != null) {
             List<TraceUpdate.Span> all = new ArrayList<>(replaced);
-            if (!thinkingAppend.isEmpty()) {
-                all.add(new TraceUpdate.Span(thinkingAppend.toString(), TraceUpdate.Kind.MODEL));
-            }
+            all.addAll(thinkingAppend);
             trace.set(new TraceUpdate(++seq, true, all));
         } else if (!thinkingAppend.isEmpty()) {
-            trace.set(new TraceUpdate(++seq, false,
-                    List.of(new TraceUpdate.Span(thinkingAppend.toString(), TraceUpdate.Kind.MODEL))));
+            trace.set(new TraceUpdate(++seq, false, thinkingAppend));
         }
         if (answerText != null) {
             answer.set(answerText.append(answerAppend).toString());
@@ -291,23 +311,72 @@ public final class StepperViewModel implements AutoCloseable {
         }
     }
 
-    private static List<TraceUpdate.Span> spans(StepperSnapshot s) {
+    /** The whole trace of {@code s}'s active branch; the confidence track starts again with it. */
+    private List<TraceUpdate.Span> spans(StepperSnapshot s) {
         List<TraceUpdate.Span> out = new ArrayList<>();
+        track.clear();
         for (StepRecord step : s.active().thinkingSteps()) {
             if (step.openedBy() == InterventionKind.TRACE_EDITED) {
                 out.clear();
+                track.clear();
                 out.add(new TraceUpdate.Span(step.inserted(), TraceUpdate.Kind.EDITED));
+                track.addPlain(step.inserted());
             } else if (!step.inserted().isEmpty()) {
                 out.add(new TraceUpdate.Span(step.inserted(), TraceUpdate.Kind.INSERTED));
+                track.addPlain(step.inserted());
             }
-            if (!step.text().isEmpty()) {
-                out.add(new TraceUpdate.Span(step.text(), TraceUpdate.Kind.MODEL));
-            }
+            out.addAll(generated(step.confidence(), step.text()));
+            track.forgetPendingTokens();
         }
         if (s.state() == StepperState.THINKING && !s.pendingInserted().isEmpty()) {
             out.add(new TraceUpdate.Span(s.pendingInserted(), TraceUpdate.Kind.INSERTED));
+            track.addPlain(s.pendingInserted());
         }
         return out;
+    }
+
+    /** Text the model wrote, after its tokens' probabilities: in stretches of one band when the view shows them. */
+    private List<TraceUpdate.Span> generated(List<TokenProbability> confidence, CharSequence text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        track.addTokens(confidence);
+        List<TraceUpdate.Span> out = new ArrayList<>();
+        for (ConfidenceAligner.Stretch stretch : track.addGenerated(text.toString())) {
+            TextChunk.Confidence band = confidenceShown.get() ? stretch.confidence() : null;
+            if (!out.isEmpty() && out.getLast().confidence() == band) {
+                out.set(out.size() - 1, new TraceUpdate.Span(out.getLast().text() + stretch.text(),
+                        TraceUpdate.Kind.MODEL, band));
+            } else {
+                out.add(new TraceUpdate.Span(stretch.text(), TraceUpdate.Kind.MODEL, band));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Colours the trace by the model's confidence in each token, or not: the trace shown is drawn again in the new
+     * way (text the model wrote, where the engine reported probabilities).
+     */
+    public BooleanProperty confidenceShownProperty() {
+        return confidenceShown;
+    }
+
+    private void redrawTrace() {
+        if (last == null) {
+            return;
+        }
+        List<TraceUpdate.Span> all = new ArrayList<>(spans(last));
+        all.addAll(generated(liveConfidence, liveThinking));
+        trace.set(new TraceUpdate(++seq, true, all));
+    }
+
+    /**
+     * The token the model hesitated over whose text lies at {@code offset} of the trace, with the tokens it nearly
+     * chose; null where there is none, or while the confidence view is off.
+     */
+    public TokenProbability hesitationAt(int offset) {
+        return confidenceShown.get() ? track.hesitationAt(offset) : null;
     }
 
     private void apply(StepperSnapshot s) {

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.stepper;
 
+import dev.thinkbench.ui.text.TextChunk;
 import java.util.List;
 
 /**
@@ -20,8 +21,18 @@ public record TraceUpdate(long seq, boolean replace, List<Span> spans) {
         EDITED
     }
 
-    /** A run of text of one kind. */
-    public record Span(String text, Kind kind) {
+    /**
+     * A run of text of one kind.
+     *
+     * @param confidence how sure the model was of this text's tokens, for the confidence view; null when it is not
+     *                   shown or not known (always null for text the model did not write)
+     */
+    public record Span(String text, Kind kind, TextChunk.Confidence confidence) {
+
+        /** A span shown plainly. */
+        public Span(String text, Kind kind) {
+            this(text, kind, null);
+        }
     }
 
     public TraceUpdate {

@@ -33,6 +33,15 @@ public record TextChunk(Part part, String text, Confidence confidence) {
         /** Under 40 %: the model was guessing. */
         GUESSING;
 
+        /** The style class of text in this band (see thinkbench.css). */
+        public String styleClass() {
+            return switch (this) {
+                case SURE -> "confidence-sure";
+                case UNSURE -> "confidence-unsure";
+                case GUESSING -> "confidence-guessing";
+            };
+        }
+
         /** The band of a token chosen with probability {@code p}. */
         public static Confidence of(double p) {
             return p >= 0.8 ? SURE : p >= 0.4 ? UNSURE : GUESSING;

@@ -70,7 +70,10 @@ final class SessionSamples {
 
     static BranchView branch(int id, Integer parent) {
         StepRecord think = new StepRecord(StepRecord.Phase.THINKING, null, "", "Six sevens", 2, 64, 30, 30,
-                CompletionResult.Stop.STOP_STRING, "model ended thinking", 0, 10 * MS);
+                CompletionResult.Stop.STOP_STRING, "model ended thinking", 0, 10 * MS, List.of(
+                        new TokenProbability("Six", 0.9), new TokenProbability(" sevens", 0.4,
+                                List.of(new TokenProbability.Alternative(" eights", 0.35))),
+                        new TokenProbability("</think>", 0.7)));
         StepRecord waited = new StepRecord(StepRecord.Phase.THINKING, InterventionKind.WAIT_INSERTED, "Wait",
                 " are 42.", 3, 64, 35, 2, CompletionResult.Stop.EOS, "", 11 * MS, 20 * MS);
         StepRecord answer = new StepRecord(StepRecord.Phase.ANSWER, InterventionKind.END_ACCEPTED, "", "42", 1, 32,

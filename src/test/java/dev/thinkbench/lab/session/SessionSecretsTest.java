@@ -66,4 +66,32 @@ class SessionSecretsTest {
         assertThat(read.columns().getFirst().events()).as("the confidence events spelled the key: none is kept")
                 .noneMatch(e -> e instanceof ReasoningEvent.TokenConfidence);
     }
+
+    @Test
+    void aStepperStepWhoseTokensSpellAKeyIsSavedWithoutThem() throws IOException {
+        SecretScrubber.register(CANARY);
+        List<dev.thinkbench.core.TokenProbability> spelled = ("key " + CANARY).chars()
+                .mapToObj(c -> new dev.thinkbench.core.TokenProbability(String.valueOf((char) c), 0.5)).toList();
+        dev.thinkbench.forcing.StepRecord leaky = new dev.thinkbench.forcing.StepRecord(
+                dev.thinkbench.forcing.StepRecord.Phase.THINKING, null, "", "key " + CANARY, spelled.size(), 64, null,
+                null, null, "", 0, 1_000_000, spelled);
+        dev.thinkbench.forcing.StepRecord plain = new dev.thinkbench.forcing.StepRecord(
+                dev.thinkbench.forcing.StepRecord.Phase.THINKING, dev.thinkbench.core.InterventionKind.WAIT_INSERTED,
+                "Wait", " fine", 1, 64, null, null, null, "", 2_000_000, 3_000_000,
+                List.of(new dev.thinkbench.core.TokenProbability(" fine", 0.5)));
+        dev.thinkbench.forcing.BranchView branch = new dev.thinkbench.forcing.BranchView(1, "branch 1", null, 0,
+                dev.thinkbench.forcing.StepperState.PAUSED, "paused", List.of(leaky, plain),
+                "key " + CANARY + "Wait fine", spelled.size() + 1, List.of(), List.of());
+        Session session = new Session(Instant.EPOCH, "", SessionSamples.setup(), List.of(),
+                new StepperRecord("q", "", "chatml-think", 1, List.of(branch)), null);
+        Path file = dir.resolve("stepper.json");
+
+        new SessionFile().write(file, session);
+
+        assertThat(Files.readString(file)).doesNotContain(CANARY).doesNotContain("7Qx9LmZ2");
+        List<dev.thinkbench.forcing.StepRecord> read = new SessionFile().read(file).stepper().branches().getFirst()
+                .steps();
+        assertThat(read.getFirst().confidence()).as("the key's step").isEmpty();
+        assertThat(read.get(1).confidence()).as("a clean step keeps its tokens").hasSize(1);
+    }
 }

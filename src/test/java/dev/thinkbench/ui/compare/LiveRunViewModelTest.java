@@ -2,6 +2,7 @@ package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.ui.text.TextStreamListener;
 
+import dev.thinkbench.ui.text.HesitationText;
 import dev.thinkbench.ui.text.TextChunk;
 
 import dev.thinkbench.core.InterventionKind;

@@ -10,12 +10,16 @@ import dev.thinkbench.forcing.StepperAction;
 import dev.thinkbench.forcing.StepperEvent;
 import dev.thinkbench.forcing.StepperSettings;
 import dev.thinkbench.forcing.StepperState;
+import dev.thinkbench.core.TokenProbability;
+import dev.thinkbench.testing.ProbabilityTestBackend;
 import dev.thinkbench.testing.ScriptedTestBackend;
+import dev.thinkbench.ui.text.TextChunk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +45,10 @@ class StepperViewModelTest {
 
     /** Drains frame by frame (bounded) until the state is reached with that many timeline rows. */
     private void drainUntil(StepperState state, int rows) throws InterruptedException {
+        drainUntil(vm, state, rows);
+    }
+
+    private static void drainUntil(StepperViewModel vm, StepperState state, int rows) throws InterruptedException {
         for (int i = 0; i < 1000 && !(vm.stateProperty().get() == state && vm.timeline().size() == rows); i++) {
             vm.drain();
             Thread.sleep(5);
@@ -87,6 +95,54 @@ class StepperViewModelTest {
         assertThat(vm.thinkingTokensProperty().get()).isEqualTo(6);
         assertThat(vm.canProperty(StepperAction.CONTINUE).get()).isTrue();
         assertThat(vm.timeline()).hasSize(2);
+    }
+
+    @Test
+    void theTraceIsColouredByConfidenceOnlyWhenAskedAndAHesitantTokenSaysWhatElseTheModelNearlyWrote()
+            throws Exception {
+        ScriptedTestBackend scripted = new ScriptedTestBackend();
+        scripted.then("Two", " maybe", "</think>").then(" Three", ".", "</think>");
+        StepperViewModel probable = new StepperViewModel((t, l) -> new Stepper(new ProbabilityTestBackend(scripted,
+                Map.of(" maybe", 0.3, " Three", 0.5), Map.of(" maybe", " surely")), t,
+                StepperSettings.defaults(Sampling.greedy(1)), l), ChatTemplates.builtIns());
+        try {
+            probable.promptProperty().set("q");
+            probable.run();
+            drainUntil(probable, StepperState.PAUSED, 1);
+            assertThat(probable.traceProperty().get().spans()).extracting(TraceUpdate.Span::confidence)
+                    .containsOnlyNulls();
+            assertThat(probable.hesitationAt(4)).as("off").isNull();
+
+            probable.confidenceShownProperty().set(true);
+
+            assertThat(probable.traceProperty().get().spans()).containsExactly(
+                    new TraceUpdate.Span("Two", TraceUpdate.Kind.MODEL, TextChunk.Confidence.SURE),
+                    new TraceUpdate.Span(" maybe", TraceUpdate.Kind.MODEL, TextChunk.Confidence.GUESSING));
+            assertThat(probable.hesitationAt(4).text()).isEqualTo(" maybe");
+            assertThat(probable.hesitationAt(4).alternatives()).extracting(TokenProbability.Alternative::text)
+                    .containsExactly(" surely", " else");
+            assertThat(probable.hesitationAt(1)).as("sure").isNull();
+
+            probable.waitMore();
+            drainUntil(probable, StepperState.PAUSED, 2);
+
+            TraceUpdate shown = probable.traceProperty().get();
+            assertThat(shown.text()).isEqualTo("Two maybeWait Three.");
+            assertThat(shown.spans()).extracting(TraceUpdate.Span::confidence).containsExactly(
+                    TextChunk.Confidence.SURE, TextChunk.Confidence.GUESSING, null, TextChunk.Confidence.UNSURE,
+                    TextChunk.Confidence.SURE);
+            assertThat(probable.hesitationAt("Two maybeWait".length()).text()).isEqualTo(" Three");
+            assertThat(probable.hesitationAt("Two maybeWa".length())).as("the inserted Wait").isNull();
+            assertThat(probable.lastSnapshot().active().thinkingSteps()).allSatisfy(step ->
+                    assertThat(step.confidence()).isNotEmpty());
+
+            probable.confidenceShownProperty().set(false);
+            assertThat(probable.traceProperty().get().text()).isEqualTo("Two maybeWait Three.");
+            assertThat(probable.traceProperty().get().spans()).extracting(TraceUpdate.Span::confidence)
+                    .containsOnlyNulls();
+        } finally {
+            probable.close();
+        }
     }
 
     @Test

@@ -1,7 +1,7 @@
-package dev.thinkbench.ui.compare;
+package dev.thinkbench.ui.text;
 
 import dev.thinkbench.core.TokenProbability;
-import dev.thinkbench.ui.compare.ConfidenceAligner.Stretch;
+import dev.thinkbench.ui.text.ConfidenceAligner.Stretch;
 import dev.thinkbench.ui.text.TextChunk.Confidence;
 import org.junit.jupiter.api.Test;
 

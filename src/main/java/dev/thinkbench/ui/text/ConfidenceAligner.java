@@ -1,4 +1,4 @@
-package dev.thinkbench.ui.compare;
+package dev.thinkbench.ui.text;
 
 import dev.thinkbench.core.TokenProbability;
 import dev.thinkbench.ui.text.TextChunk.Confidence;
@@ -16,7 +16,7 @@ import java.util.List;
  * text moves past them. A token the model hesitated over keeps a stretch of its own, with its alternatives. Pure; one
  * thread (the UI's).
  */
-final class ConfidenceAligner {
+public final class ConfidenceAligner {
 
     /** How many tokens ahead a mismatch looks for the token the text continues with. */
     private static final int LOOK_AHEAD = 8;
@@ -27,7 +27,7 @@ final class ConfidenceAligner {
      * @param hesitation the token this text belongs to when the model hesitated over it (it has alternatives), else
      *                   null; such a stretch holds that one token's text, never its neighbours'
      */
-    record Stretch(String text, Confidence confidence, TokenProbability hesitation) {
+    public record Stretch(String text, Confidence confidence, TokenProbability hesitation) {
     }
 
     private final Deque<TokenProbability> pending = new ArrayDeque<>();
@@ -36,25 +36,31 @@ final class ConfidenceAligner {
     private boolean any;
 
     /** Tokens generated, in order, before the text they make up. */
-    void addTokens(List<TokenProbability> tokens) {
+    public void addTokens(List<TokenProbability> tokens) {
         pending.addAll(tokens);
         any |= !tokens.isEmpty();
     }
 
     /** True once any token probability arrived for this run. */
-    boolean hasTokens() {
+    public boolean hasTokens() {
         return any;
     }
 
+    /** Forgets the tokens whose text has not come, keeping {@link #hasTokens}. */
+    public void forgetPending() {
+        pending.clear();
+        matched = 0;
+    }
+
     /** Forgets everything (a new run, an edited trace). */
-    void clear() {
+    public void clear() {
         pending.clear();
         matched = 0;
         any = false;
     }
 
     /** Splits newly arrived thinking text into stretches of one band each, in order; joined they are {@code text}. */
-    List<Stretch> split(String text) {
+    public List<Stretch> split(String text) {
         List<Stretch> out = new ArrayList<>();
         int pos = 0;
         while (pos < text.length()) {

@@ -1,4 +1,4 @@
-package dev.thinkbench.ui.compare;
+package dev.thinkbench.ui.text;
 
 import dev.thinkbench.core.TokenProbability;
 import dev.thinkbench.ui.common.Messages;
@@ -11,13 +11,13 @@ import java.util.List;
  * was, and the tokens it nearly chose instead ("Chose “ 7” at 45 % · also likely: “ 8” 40 %, “ 6” 10 %"). Spaces
  * stay inside the quotes; line breaks and tabs show as ↵ and ⇥. Stateless.
  */
-final class HesitationText {
+public final class HesitationText {
 
     private HesitationText() {
     }
 
     /** The description of {@code token}, null for null (nothing to show). */
-    static String describe(TokenProbability token) {
+    public static String describe(TokenProbability token) {
         if (token == null) {
             return null;
         }
