@@ -13,8 +13,9 @@ import javafx.scene.text.Text;
 import javafx.scene.control.Tooltip;
 
 /**
- * The switch that colours the columns' thinking and answers by the model's confidence in each token, with its legend; disabled,
- * with the reason beside it, when the chosen engine does not report token probabilities. UI thread only.
+ * The switch that colours the columns' thinking and answers by the model's confidence in each token, with its
+ * legend; disabled, with the reason beside it, when the chosen engine does not report token probabilities. UI thread
+ * only.
  */
 final class ConfidenceBar extends HBox {
 

@@ -4,6 +4,7 @@ import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.forcing.ChatTemplate;
 import dev.thinkbench.forcing.StepperAction;
 import dev.thinkbench.forcing.StepperSettings;
+import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.FrameDriver;
 import dev.thinkbench.ui.common.Messages;
@@ -32,7 +33,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -175,6 +175,7 @@ public final class StepperView extends VBox {
         confidence.setId("stepperConfidenceToggle");
         confidence.selectedProperty().bindBidirectional(vm.confidenceShownProperty());
         confidence.setTooltip(Icons.tip(Messages.get("confidence.help.stepper")));
+        confidence.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox thinkingTitle = new HBox(8, title(Messages.get("stepper.thinking"), Feather.CPU), gap, confidence);

@@ -8,10 +8,13 @@ import java.util.List;
 
 /**
  * The words shown where the pointer rests on a token the model hesitated over: the token it chose, how likely it
- * was, and the tokens it nearly chose instead ("Chose “ 7” at 45 % · also likely: “ 8” 40 %, “ 6” 10 %"). Spaces
- * stay inside the quotes; line breaks and tabs show as ↵ and ⇥. Stateless.
+ * was, and the tokens it nearly chose instead ("Chose “ 7” at 45 % · also likely: “ 8” 40 %, “ 6” 10 %"), those
+ * under 1 % left out. Spaces stay inside the quotes; line breaks and tabs show as ↵ and ⇥. Stateless.
  */
 public final class HesitationText {
+
+    /** Alternatives less likely than this are not worth naming. */
+    private static final double SHOWN_FROM = 0.01;
 
     private HesitationText() {
     }
@@ -23,10 +26,14 @@ public final class HesitationText {
         }
         List<String> others = new ArrayList<>(token.alternatives().size());
         for (TokenProbability.Alternative a : token.alternatives()) {
-            others.add(Messages.get("confidence.alternative", quoted(a.text()), percent(a.probability())));
+            if (a.probability() >= SHOWN_FROM) {
+                others.add(Messages.get("confidence.alternative", quoted(a.text()), percent(a.probability())));
+            }
         }
-        return Messages.get("confidence.hesitation", quoted(token.text()), percent(token.probability()),
-                String.join(", ", others));
+        String chose = quoted(token.text());
+        String sure = percent(token.probability());
+        return others.isEmpty() ? Messages.get("confidence.hesitation.alone", chose, sure)
+                : Messages.get("confidence.hesitation", chose, sure, String.join(", ", others));
     }
 
     private static String quoted(String text) {
@@ -34,7 +41,7 @@ public final class HesitationText {
     }
 
     private static String percent(double p) {
-        long whole = Math.round(100 * p);
-        return whole == 0 && p > 0 ? "<1 %" : whole + " %";
+        // a no-break space, so a line never ends between the number and its sign
+        return Math.round(100 * p) + "\u00a0%";
     }
 }

@@ -1,0 +1,36 @@
+package dev.thinkbench.ui.text;
+
+import dev.thinkbench.core.TokenProbability;
+import dev.thinkbench.ui.common.Messages;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The words shown for a token the model hesitated over. */
+class HesitationTextTest {
+
+    @BeforeEach
+    void english() {
+        Messages.setLocale(Locale.ENGLISH);
+    }
+
+    @Test
+    void alternativesUnderOnePercentAreNotNamedAndANumberKeepsItsSign() {
+        TokenProbability seven = new TokenProbability("7", 0.79, List.of(new TokenProbability.Alternative("Wait", 0.2),
+                new TokenProbability.Alternative("5", 0.004), new TokenProbability.Alternative("9", 0.003)));
+
+        assertThat(HesitationText.describe(seven)).isEqualTo("Chose “7” at 79\u00a0% · also likely: “Wait” 20\u00a0%");
+    }
+
+    @Test
+    void aTokenWhoseRivalsAreAllFarBehindSaysSoAndLineBreaksShow() {
+        TokenProbability spread = new TokenProbability("\n", 0.5, List.of(new TokenProbability.Alternative("a", 0.002)));
+
+        assertThat(HesitationText.describe(spread)).isEqualTo("Chose “↵” at 50\u00a0%; no other token came close");
+        assertThat(HesitationText.describe(null)).isNull();
+    }
+}
