@@ -12,6 +12,7 @@ import dev.thinkbench.engine.TokenCounter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -281,7 +282,7 @@ public final class Stepper implements AutoCloseable {
         synchronized (lock) {
             StepRecord rec = StepRunner.record(StepRecord.Phase.THINKING, openedBy, inserted, cap, o,
                     partial.confidence());
-            branch.advance(branch.current().with(rec, waits, StepperState.PAUSED, pauseReason(o, branch),
+            branch.advance(branch.current().with(rec, waits, StepperState.PAUSED, pauseReason(o, branch, rec),
                     takeStepEvents()));
             running = null;
             if (forceRequested && !closed) {
@@ -293,15 +294,19 @@ public final class Stepper implements AutoCloseable {
         }
     }
 
-    private String pauseReason(GuardedStep.Outcome o, Branch branch) {
+    private String pauseReason(GuardedStep.Outcome o, Branch branch, StepRecord step) {
         int used = branch.current().thinkingTokens() + o.tokens();
+        OptionalDouble sure = TokenConfidences.stopProbability(step.confidence(), o.stoppingWord());
         return switch (o.stop()) {
             case LENGTH -> "thinking reached its cap of " + settings.maxThinkingTokens()
                     + " tokens: force the answer, or undo";
             case CANCELLED -> forceRequested ? "stopped to force the answer" : "stopped";
             case EOS -> "the model ended its turn without closing its thinking (" + used + " tokens)";
-            case STOP_STRING -> "the model wants to stop thinking (" + used + " tokens so far)"
-                    + (o.guard() == GuardedStep.Guard.CUT_AT_STOP ? "; the server ignored the stop string" : "");
+            case STOP_STRING -> o.guard() == GuardedStep.Guard.CUT_AT_STOP
+                    ? "the model wants to stop thinking (" + used + " tokens so far); the server ignored the stop string"
+                    : sure.isPresent() ? "the model wants to stop thinking (" + used + " tokens so far, "
+                            + Math.round(100 * sure.getAsDouble()) + " % sure)"
+                    : "the model wants to stop thinking (" + used + " tokens so far)";
         };
     }
 

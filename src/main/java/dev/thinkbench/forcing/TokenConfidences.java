@@ -5,6 +5,7 @@ import dev.thinkbench.engine.TokenLogprob;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Turns an engine's token log-probabilities into the confidence the app shows: each token's probability and, where
@@ -27,6 +28,26 @@ final class TokenConfidences {
                     : List.of()));
         }
         return out;
+    }
+
+    /**
+     * How sure the model was when it began {@code stop}, the stop string that ended a step: the probability of the
+     * token where the stop string's text starts, found by joining the step's last tokens; empty when the tokens do
+     * not end with it (the engine reported no probabilities, or not the stop string's tokens).
+     */
+    static OptionalDouble stopProbability(List<TokenProbability> tokens, String stop) {
+        if (stop == null || stop.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        StringBuilder tail = new StringBuilder();
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            tail.insert(0, tokens.get(i).text());
+            if (tail.length() >= stop.length()) {
+                return tail.toString().endsWith(stop) ? OptionalDouble.of(tokens.get(i).probability())
+                        : OptionalDouble.empty();
+            }
+        }
+        return OptionalDouble.empty();
     }
 
     private static List<TokenProbability.Alternative> alternatives(TokenLogprob t) {

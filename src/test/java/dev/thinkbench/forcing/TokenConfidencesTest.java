@@ -39,6 +39,21 @@ class TokenConfidencesTest {
                 .extracting(TokenProbability.Alternative::text).containsExactly("a", "b", "c");
     }
 
+    @Test
+    void theStopStringsProbabilityIsThatOfTheTokenWhereItsTextBegins() {
+        List<TokenProbability> oneToken = List.of(new TokenProbability("=11", 0.99), new TokenProbability("</think>",
+                0.62));
+        List<TokenProbability> split = List.of(new TokenProbability("11", 0.99), new TokenProbability(".</", 0.4),
+                new TokenProbability("think", 0.98), new TokenProbability(">", 0.99));
+
+        assertThat(TokenConfidences.stopProbability(oneToken, "</think>")).hasValue(0.62);
+        assertThat(TokenConfidences.stopProbability(split, "</think>")).as("begins inside '.</'").hasValue(0.4);
+        assertThat(TokenConfidences.stopProbability(List.of(new TokenProbability("11", 0.99)), "</think>"))
+                .as("the stop string's tokens were not reported").isEmpty();
+        assertThat(TokenConfidences.stopProbability(List.of(), "</think>")).isEmpty();
+        assertThat(TokenConfidences.stopProbability(oneToken, null)).isEmpty();
+    }
+
     private static TokenLogprob.Alternative alt(String text, int token, double p) {
         return new TokenLogprob.Alternative(text, token, Math.log(p));
     }

@@ -25,6 +25,7 @@ final class StepperWords {
             known("the model ended its turn without closing its thinking \\((\\d+) tokens\\)", "endedTurn"),
             known("the model wants to stop thinking \\((\\d+) tokens so far\\); the server ignored the stop string",
                     "wantsToStopIgnored"),
+            known("the model wants to stop thinking \\((\\d+) tokens so far, (\\d+) % sure\\)", "wantsToStopSure"),
             known("the model wants to stop thinking \\((\\d+) tokens so far\\)", "wantsToStop"),
             known("the answer reached its cap of (\\d+) tokens", "answerCap"),
             known("the answer was stopped before its end", "answerStopped"),

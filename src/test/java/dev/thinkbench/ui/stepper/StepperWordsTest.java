@@ -19,6 +19,7 @@ class StepperWordsTest {
             "stopped",
             "the model ended its turn without closing its thinking (37 tokens)",
             "the model wants to stop thinking (120 tokens so far); the server ignored the stop string",
+            "the model wants to stop thinking (120 tokens so far, 93 % sure)",
             "the model wants to stop thinking (120 tokens so far)",
             "the answer reached its cap of 256 tokens",
             "the answer was stopped before its end",
