@@ -62,7 +62,7 @@ final class PartialStep implements CompletionListener {
     }
 
     /** The step as far as it got, marked failed with the reason. */
-    StepRecord failed(InterventionKind openedBy, String inserted, int cap, Exception e) {
+    StepRecord failed(InterventionKind openedBy, String inserted, int cap, Throwable e) {
         return new StepRecord(phase, openedBy, inserted, text.toString(), tokens, cap, null, null, null,
                 "failed: " + e.getMessage(), start, System.nanoTime(), confidence);
     }

@@ -275,7 +275,8 @@ public final class Stepper implements AutoCloseable {
         GuardedStep.Outcome o;
         try {
             o = runner.think(sofar, cap, partial, cancel);
-        } catch (EngineException | RuntimeException e) {
+        } catch (EngineException | RuntimeException | Error e) {
+            // an Error too (a broken install, a stack overflow): the step fails where the user looks, never hangs
             fail(branch, partial.failed(openedBy, inserted, cap, e), e, done);
             return;
         }
@@ -317,7 +318,8 @@ public final class Stepper implements AutoCloseable {
         GuardedStep.Outcome o;
         try {
             o = runner.answer(sofar, cap, partial, cancel);
-        } catch (EngineException | RuntimeException e) {
+        } catch (EngineException | RuntimeException | Error e) {
+            // an Error too (a broken install, a stack overflow): the step fails where the user looks, never hangs
             fail(branch, partial.failed(how, closing, cap, e), e, done);
             return;
         }
@@ -346,7 +348,7 @@ public final class Stepper implements AutoCloseable {
         }
     }
 
-    private void fail(Branch branch, StepRecord partialStep, Exception error, CompletableFuture<StepperSnapshot> done) {
+    private void fail(Branch branch, StepRecord partialStep, Throwable error, CompletableFuture<StepperSnapshot> done) {
         synchronized (lock) {
             BranchState s = branch.current();
             FailureKind kind = error instanceof EngineException e ? e.kind() : FailureKind.UNKNOWN;

@@ -232,6 +232,37 @@ class StepperTest {
     }
 
     @Test
+    void anErrorInTheEngineFailsTheStepWhereTheUserLooksInsteadOfLeavingItThinkingForever() throws Exception {
+        backend.then("Two", ".", "</think>");
+        dev.thinkbench.engine.CompletionBackend breaking = new dev.thinkbench.engine.CompletionBackend() {
+            private int calls;
+
+            @Override
+            public dev.thinkbench.engine.CompletionResult complete(dev.thinkbench.engine.CompletionRequest r,
+                    dev.thinkbench.engine.CompletionListener l, dev.thinkbench.engine.CancelToken c)
+                    throws dev.thinkbench.engine.EngineException {
+                if (++calls == 2) {
+                    throw new NoSuchMethodError("a class from another build");
+                }
+                return backend.complete(r, l, c);
+            }
+
+            @Override public String id() { return "breaking"; }
+            @Override public String displayName() { return "Breaking (test)"; }
+            @Override public String model() { return "m"; }
+        };
+        stepper.close();
+        stepper = new Stepper(breaking, ChatTemplates.CHATML_THINK, StepperSettings.defaults(null), events::add);
+        startPaused();
+
+        StepperSnapshot failed = done(stepper.waitMore());
+
+        assertThat(failed.state()).isEqualTo(StepperState.FAILED);
+        assertThat(failed.reason()).contains("a class from another build");
+        assertThat(stepper.undo().state()).isEqualTo(StepperState.PAUSED);
+    }
+
+    @Test
     void aFailedStepKeepsItsTextAndCanBeUndone() throws Exception {
         try (LlamaServerTestServer server = new LlamaServerTestServer()) {
             server.then(ScriptStep.reply("Two", ".", "</think>"), new ScriptStep.Cut(List.of(" Th", "ree")));

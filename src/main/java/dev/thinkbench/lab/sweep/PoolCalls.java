@@ -181,7 +181,7 @@ final class PoolCalls implements Calls {
         } catch (EngineException e) {
             sink.accept(new ReasoningEvent.Failed(System.nanoTime(), e.kind(), e.getMessage(),
                     e.retryAfter().orElse(null)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             sink.accept(new ReasoningEvent.Failed(System.nanoTime(), FailureKind.UNKNOWN, "internal error: " + e));
         } finally {
             unregister.run();

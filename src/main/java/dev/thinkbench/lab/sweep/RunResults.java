@@ -26,7 +26,7 @@ final class RunResults {
     }
 
     /** The result of a run whose strategy broke: failed with the error, so the sweep goes on. */
-    static StrategyResult internalError(SweepTask task, RuntimeException e) {
+    static StrategyResult internalError(SweepTask task, Throwable e) {
         RunRecorder recorder = new RunRecorder(null);
         long now = System.nanoTime();
         recorder.accept(new ReasoningEvent.Started(now, "", task.lane().budget().spec()));

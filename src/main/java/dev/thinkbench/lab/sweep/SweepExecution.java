@@ -150,7 +150,8 @@ final class SweepExecution implements SweepHandle {
         StrategyResult result;
         try {
             result = task.strategy().run(run);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: the run is marked failed with it and the sweep goes on, never waits on it forever
             result = RunResults.internalError(task, e);
         }
         if (gate.cancelled()) {

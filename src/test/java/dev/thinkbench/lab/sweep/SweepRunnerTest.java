@@ -122,6 +122,24 @@ class SweepRunnerTest {
     }
 
     @Test
+    void anErrorInOneRunFailsThatRunAndTheSweepFinishes() throws Exception {
+        AnswerTestEngine engine = new AnswerTestEngine("e", spec -> {
+            if (spec.prompt().equals("question 2")) {
+                throw new NoSuchMethodError("a class from another build");
+            }
+            return solve(spec);
+        });
+
+        SweepOutcome outcome = runner(new Endpoint("local", engine, null, 1)).start(plan(3, 1, new FixedStrategy()),
+                null, events::add).done().get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.runs()).as("3 problems x 2 budgets").isEqualTo(6);
+        assertThat(outcome.records()).filteredOn(SweepRecord::failed).hasSize(2)
+                .allSatisfy(r -> assertThat(r.error()).contains("a class from another build"));
+        assertThat(outcome.records()).filteredOn(r -> !r.failed()).hasSize(4);
+    }
+
+    @Test
     void neverRunsMoreAtOnceThanEachEndpointAllows() throws Exception {
         AnswerTestEngine a = new AnswerTestEngine("a", SweepRunnerTest::solve).hold(2);
         AnswerTestEngine b = new AnswerTestEngine("b", SweepRunnerTest::solve).hold(3);
