@@ -221,9 +221,21 @@ class LessonsInTheWindowTest {
         var sample = compare().prompt().sampleProperty().get();
         assertThat(compare().prompt().promptProperty().get()).isNotEqualTo(before).isEqualTo(sample.prompt());
         assertThat(sample.title()).isEqualTo("New problem (2 steps)");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Object> samples = robot.lookup("#samplesChoice")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(samples.getButtonCell().getText()).as("the drawn problem's title, not its record")
+                .isEqualTo("New problem (2 steps)");
         assertThat(robot.lookup("#expectedField").queryAs(TextField.class).getText()).isEqualTo(sample.answer())
                 .matches("\\d+");
         assertThat(compare().promptWarningProperty().get()).isEmpty();
+
+        robot.clickOn("#newProblemButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(samples.getButtonCell().getText()).as("drawn again").isEqualTo("New problem (2 steps)");
+        assertThat(samples.getItems()).as("the last drawn problem only, first").first()
+                .isEqualTo(compare().prompt().sampleProperty().get());
+        assertThat(samples.getItems()).filteredOn(o -> o.toString().contains("New problem")).hasSize(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.thinkbench.ui.common.Messages;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.CandidateRound;
+import dev.thinkbench.ui.common.EditableSpinners;
 import dev.thinkbench.ui.common.Icons;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -45,8 +46,8 @@ final class BestOfNBar extends HBox {
         toggle.selectedProperty().bindBidirectional(vm.enabledProperty());
         toggle.disableProperty().bind(compare.runningProperty());
         toggle.setTooltip(Icons.tip(Messages.get("bestOfN.toggle.help")));
-        Spinner<Integer> n = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(BestOfNViewModel.MIN,
-                BestOfNViewModel.MAX, vm.candidatesProperty().get()));
+        Spinner<Integer> n = EditableSpinners.typable(new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                BestOfNViewModel.MIN, BestOfNViewModel.MAX, vm.candidatesProperty().get())));
         n.setId("bestOfNCount");
         n.setPrefWidth(72);
         n.getStyleClass().add(Styles.SMALL);

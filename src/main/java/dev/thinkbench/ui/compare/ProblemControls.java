@@ -3,6 +3,7 @@ package dev.thinkbench.ui.compare;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.core.Price;
 import dev.thinkbench.core.problems.ProblemGenerator;
+import dev.thinkbench.ui.common.EditableSpinners;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
 import javafx.geometry.Pos;
@@ -57,8 +58,8 @@ final class ProblemControls extends VBox {
         fresh.setId("newProblemButton");
         fresh.setOnAction(e -> vm.newProblem());
         fresh.setMinWidth(Region.USE_PREF_SIZE);
-        Spinner<Integer> steps = new Spinner<>(ProblemGenerator.MIN_STEPS, ProblemGenerator.MAX_STEPS,
-                vm.stepsProperty().get());
+        Spinner<Integer> steps = EditableSpinners.typable(new Spinner<>(ProblemGenerator.MIN_STEPS,
+                ProblemGenerator.MAX_STEPS, vm.stepsProperty().get()));
         steps.setId("stepsSpinner");
         steps.getStyleClass().add(Styles.SMALL);
         steps.setPrefWidth(72);

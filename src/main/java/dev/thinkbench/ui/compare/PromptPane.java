@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import dev.thinkbench.ui.common.Messages;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -41,10 +42,23 @@ public final class PromptPane extends VBox {
         title.getStyleClass().add(Styles.TITLE_4);
         title.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<SamplePrompt> samples = new ComboBox<>(vm.samples());
+        samples.setId("samplesChoice");
         samples.setPromptText(Messages.get("prompt.samples"));
         samples.valueProperty().bindBidirectional(vm.sampleProperty());
         samples.setCellFactory(list -> new SampleCell(vm));
         samples.setButtonCell(new SampleCell(vm));
+        // a drawn problem is not among the items: the combo then shows its value through the converter
+        samples.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SamplePrompt sample) {
+                return sample == null ? "" : sample.title();
+            }
+
+            @Override
+            public SamplePrompt fromString(String text) {
+                return null;
+            }
+        });
         samples.setTooltip(Icons.tip(Messages.get("prompt.samples.help")));
         samples.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(samples, Priority.ALWAYS);

@@ -52,6 +52,9 @@ public final class PromptViewModel {
     private final ReadOnlyStringWrapper sampleNote = new ReadOnlyStringWrapper(this, "sampleNote", "");
 
     /** @param samples the samples to offer, worded as written; the view model words them in the window's language */
+    /** The last problem drawn with New problem, first in the picker; null before any. */
+    private SamplePrompt drawn;
+
     public PromptViewModel(List<SamplePrompt> samples) {
         this.allSamples = SampleWords.of(samples);
         this.orderedSamples = FXCollections.observableArrayList(allSamples);
@@ -132,6 +135,9 @@ public final class PromptViewModel {
             microModel.set(micro);
             SamplePrompt chosen = sample.get();
             orderedSamples.setAll(ModelFit.order(allSamples, micro));
+            if (drawn != null) {
+                orderedSamples.addFirst(drawn);
+            }
             sample.set(chosen);
         }
     }
@@ -147,15 +153,22 @@ public final class PromptViewModel {
      */
     public SamplePrompt newProblem() {
         int n = Math.clamp(steps.get(), ProblemGenerator.MIN_STEPS, ProblemGenerator.MAX_STEPS);
-        SamplePrompt fresh = SampleWords.newProblem(NewProblem.draw(n, seeds.getAsLong()));
-        sample.set(fresh);
-        return fresh;
+        return choose(SampleWords.newProblem(NewProblem.draw(n, seeds.getAsLong())));
     }
 
     /** Puts the problem of {@code steps} steps drawn from {@code seed} in the prompt (the same for everyone). */
     public SamplePrompt newProblem(int stepCount, long seed) {
         steps.set(Math.clamp(stepCount, ProblemGenerator.MIN_STEPS, ProblemGenerator.MAX_STEPS));
-        SamplePrompt fresh = SampleWords.newProblem(NewProblem.draw(steps.get(), seed));
+        return choose(SampleWords.newProblem(NewProblem.draw(steps.get(), seed)));
+    }
+
+    /** The drawn problem becomes the picker's first entry (in place of the one drawn before) and is chosen. */
+    private SamplePrompt choose(SamplePrompt fresh) {
+        if (drawn != null) {
+            orderedSamples.remove(drawn);
+        }
+        drawn = fresh;
+        orderedSamples.addFirst(fresh);
         sample.set(fresh);
         return fresh;
     }

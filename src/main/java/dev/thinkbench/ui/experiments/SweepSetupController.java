@@ -2,6 +2,7 @@ package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.ui.common.WindowWording;
+import dev.thinkbench.ui.common.EditableSpinners;
 import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.ListChangeListener;
@@ -213,12 +214,7 @@ public final class SweepSetupController {
                 f.setValue(now.intValue());
             }
         });
-        // a typed number counts when the field loses the focus, not only on Enter
-        spinner.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                spinner.increment(0);
-            }
-        });
+        EditableSpinners.typable(spinner);
     }
 
     @FXML

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.models.LocalModel;
 import dev.thinkbench.ui.common.FrameDriver;
+import dev.thinkbench.ui.common.EditableSpinners;
 import dev.thinkbench.ui.common.Icons;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -165,16 +166,16 @@ public final class ModelManagerView extends VBox {
     }
 
     private HBox settings() {
-        Spinner<Integer> threads = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
-                LocalEngineSettings.MAX_THREADS, vm.threadsProperty().get()));
+        Spinner<Integer> threads = EditableSpinners.typable(new Spinner<>(
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, LocalEngineSettings.MAX_THREADS,
+                        vm.threadsProperty().get())));
         threads.setId("threadsSpinner");
-        threads.setEditable(true);
         threads.setPrefWidth(100);
         threads.valueProperty().addListener((obs, old, value) -> vm.threadsProperty().set(value));
-        Spinner<Integer> context = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                LocalEngineSettings.MIN_CONTEXT, LocalEngineSettings.MAX_CONTEXT, vm.contextSizeProperty().get(), 1024));
+        Spinner<Integer> context = EditableSpinners.typable(new Spinner<>(
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(LocalEngineSettings.MIN_CONTEXT,
+                        LocalEngineSettings.MAX_CONTEXT, vm.contextSizeProperty().get(), 1024)));
         context.setId("contextSpinner");
-        context.setEditable(true);
         context.setPrefWidth(120);
         context.valueProperty().addListener((obs, old, value) -> vm.contextSizeProperty().set(value));
         Label note = new Label(Messages.get("models.appliesNextRun"));
