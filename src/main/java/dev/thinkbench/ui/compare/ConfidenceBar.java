@@ -52,7 +52,8 @@ final class ConfidenceBar extends HBox {
         Tooltip reason = Icons.tip("");
         reason.textProperty().bind(compare.confidenceUnavailableProperty());
         why.setTooltip(reason);
-        getChildren().addAll(toggle, legend, why);
+        // the switch last, at the right edge: the legend appearing beside it never moves it from under the pointer
+        getChildren().addAll(legend, why, toggle);
     }
 
     private static Text swatch(String styleClass, String key) {

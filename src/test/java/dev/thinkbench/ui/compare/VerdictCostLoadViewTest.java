@@ -229,9 +229,12 @@ class VerdictCostLoadViewTest {
         ColumnView column = columns().getFirst();
         assertThat(column.lookupAll(".confidence-guessing")).as("off: plain thinking").isEmpty();
 
+        double switchX = toggle.localToScreen(toggle.getBoundsInLocal()).getMinX();
         robot.clickOn("#confidenceToggle");
         WaitForAsyncUtils.waitForFxEvents();
 
+        assertThat(toggle.localToScreen(toggle.getBoundsInLocal()).getMinX()).as("the legend did not push the switch")
+                .isEqualTo(switchX);
         assertThat(column.thinkingText()).isEqualTo("Two doubled is maybe six");
         assertThat(texts(column.thinkingArea(), ".confidence-guessing")).containsExactly(" maybe");
         assertThat(texts(column.thinkingArea(), ".confidence-unsure")).containsExactly(" six");

@@ -595,4 +595,18 @@ class ExperimentsViewTest {
     static Instant now() {
         return Instant.now();
     }
+
+    @Test
+    void aStrategyIsCheckedAndUncheckedWithTheMouse(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.setup().strategies().setAll("fixed")).get();
+        robot.clickOn("#strategies");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("majority");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.setup().strategies()).containsExactly("fixed", "majority");
+        robot.clickOn("majority");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.setup().strategies()).containsExactly("fixed");
+    }
 }
