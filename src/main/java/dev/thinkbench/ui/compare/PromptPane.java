@@ -14,6 +14,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -70,6 +71,10 @@ public final class PromptPane extends VBox {
         note.getStyleClass().addAll("sample-note", Styles.TEXT_SMALL);
         note.setWrapText(true);
         note.textProperty().bind(vm.sampleNoteProperty());
+        // a short window cuts the note to a few lines: the whole of it under the pointer
+        Tooltip whole = Icons.tip("");
+        whole.textProperty().bind(vm.sampleNoteProperty());
+        note.setTooltip(whole);
         note.visibleProperty().bind(vm.sampleNoteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
 

@@ -249,6 +249,7 @@ public final class StepperView extends VBox {
     private void askEdit() {
         Dialog<String> dialog = new Dialog<>();
         dialog.setTitle(Messages.get("stepper.edit.title"));
+        dialog.setHeaderText(Messages.get("stepper.edit.header"));
         TextArea text = new TextArea(vm.currentThinking());
         text.setWrapText(true);
         text.setPrefSize(640, 360);
