@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * s1's three measures (s1 §3.2), a row each, with a column per strategy: Control (the share of runs whose thinking
  * stayed within its budget's bounds), Scaling (the mean slope of the curve, per doubling of the tokens, and per 1,000
- * tokens or per a smaller power of ten that the curve spans: {@link #perTokens}), Performance (the best accuracy), and
+ * tokens or per a smaller power of ten that the curve spans: {@link ScalingWords#perTokens}), Performance (the best accuracy), and
  * where the curve saturates. While results stream in, each cell's value is an observable string set in place, so new
  * measures change only the cells whose text changed: the table's rows and cells are made again only when the
  * strategies change (a {@code refresh()} would make every cell anew, with
@@ -32,12 +32,18 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
     record Measure(String name, String help, Function<ScalingMeasures, String> value) {
     }
 
+    /**
+     * The token unit of every strategy's Scaling per tokens: the one the narrowest curve needs, so the cells of one
+     * row compare directly.
+     */
+    private int tokenUnit = 1000;
+
     /** The rows, in the language shown when the table is made. */
     private final List<Measure> measures = List.of(
             measure("control", m -> m.control() == null ? Formats.DASH
                     : String.format(Locale.ROOT, "%.0f%%", 100 * m.control())),
             measure("perDoubling", m -> points(m.scalingPerDoubling())),
-            measure("perTokens", MeasuresTable::perTokens),
+            measure("perTokens", m -> ScalingWords.perTokens(m, tokenUnit)),
             measure("performance", m -> IntervalChart.percent(m.performance())),
             measure("saturation", m -> m.saturationLabel() == null ? Messages.get("sweep.measures.rising")
                     : m.saturationLabel()));
@@ -76,23 +82,6 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
 
     private static String points(Double v) {
         return v == null ? Formats.DASH : Messages.get("sweep.measures.points", String.format(Locale.ROOT, "%+.1f", v));
-    }
-
-    /**
-     * s1's Scaling per 1,000 thinking tokens, or per 100, 10 or 1 when the curve spans fewer tokens than that (a tiny
-     * model's curve over tens of tokens would read "+2,000 points per 1,000 tokens"), the unit named in the cell.
-     */
-    static String perTokens(ScalingMeasures m) {
-        Double perKilo = m.scalingPerKiloToken();
-        if (perKilo == null) {
-            return Formats.DASH;
-        }
-        int unit = 1000;
-        while (unit > 1 && m.tokenSpan() != null && m.tokenSpan() < unit) {
-            unit /= 10;
-        }
-        return Messages.get("sweep.measures.pointsPer", String.format(Locale.ROOT, "%+.1f", perKilo * unit / 1000),
-                unit == 1000 ? Messages.get("sweep.measures.unitKilo") : Integer.toString(unit));
     }
 
     private void rebuild() {
@@ -146,6 +135,7 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
             return;
         }
         shown = figures.measures();
+        tokenUnit = shown.stream().mapToInt(s -> ScalingWords.unit(s.tokenSpan())).min().orElse(1000);
         update();
     }
 

@@ -228,12 +228,16 @@ final class TraceView extends VBox {
                 + (r.gradeOverridden() ? " \u00b7 " + Messages.get("sweep.run.byHand") : "");
     }
 
-    /** The result line's numbers, e.g. {@code thinking 24 tokens · answer 3 tokens · 0.41 s · free · builtin}. */
+    /**
+     * The result line's numbers, e.g. {@code compute 24 tokens · answer 3 tokens · 0.41 s in all · free · builtin}:
+     * the whole run's time (every candidate and probe), where the metrics below are the shown trace's.
+     */
     private static String numbersOf(SweepRecord r) {
         String cost = r.costUsd() == null ? Messages.get("sweep.trace.costUnknown") : r.costUsd() == 0
                 ? Messages.get("money.free") : String.format(Locale.ROOT, "$%.6f", r.costUsd());
         return Messages.get("sweep.trace.numbers", RunWords.tokens(r.thinkingTokens()),
-                RunWords.tokens(r.answerTokens())) + " \u00b7 " + Formats.millis(r.totalMs()) + " \u00b7 " + cost
+                RunWords.tokens(r.answerTokens())) + " \u00b7 "
+                + Messages.get("sweep.trace.runTime", Formats.millis(r.totalMs())) + " \u00b7 " + cost
                 + (r.endpoint() == null ? "" : " \u00b7 " + r.endpoint());
     }
 
