@@ -58,7 +58,8 @@ final class SweepExecution implements SweepHandle {
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private volatile WorkQueue queue;
     private int resumed;
-    private int finishedHere;
+    /** The time left, from this session's finished runs; null until the queue is made. */
+    private SweepPace pace;
     private long startNanos;
     private String writeError;
     private boolean ended;
@@ -98,6 +99,9 @@ final class SweepExecution implements SweepHandle {
             resumed = finished.size();
         }
         List<SweepTask> pending = tasks.stream().filter(t -> !finished.contains(t.key())).toList();
+        synchronized (this) {
+            pace = new SweepPace(pending);
+        }
         queue = new WorkQueue(pending);
         int count = pending.isEmpty() ? 0 : Math.max(1, Math.min(pool.capacity(), pending.size()));
         liveWorkers.set(count);
@@ -148,6 +152,7 @@ final class SweepExecution implements SweepHandle {
         StrategyRun run = new StrategyRun(task.problem(), task.lane(), task.sample(), baseSpec(task), calls, judge,
                 plan.budgets());
         StrategyResult result;
+        long started = options.clock().nanoTime();
         try {
             result = task.strategy().run(run);
         } catch (RuntimeException | Error e) {
@@ -157,7 +162,7 @@ final class SweepExecution implements SweepHandle {
         if (gate.cancelled()) {
             throw new InterruptedException("the sweep was cancelled");
         }
-        finish(RunResults.record(task, result), result);
+        finish(task, RunResults.record(task, result), result, (options.clock().nanoTime() - started) / 1_000_000);
     }
 
     private RunSpec baseSpec(SweepTask task) {
@@ -169,7 +174,7 @@ final class SweepExecution implements SweepHandle {
                 .reusingGreedyPicks();
     }
 
-    private void finish(SweepRecord record, StrategyResult result) {
+    private void finish(SweepTask task, SweepRecord record, StrategyResult result, long millis) {
         if (log != null) {
             try {
                 log.append(record);
@@ -182,7 +187,7 @@ final class SweepExecution implements SweepHandle {
         }
         synchronized (this) {
             record(record);
-            finishedHere++;
+            pace.finished(task, millis);
             running.decrementAndGet();
         }
         emit(new SweepEvent.RunFinished(record, result.chosen().trace(), result.chosen().metrics(),
@@ -269,8 +274,7 @@ final class SweepExecution implements SweepHandle {
         long elapsed = elapsedMs();
         WorkQueue q = queue;
         int left = q == null ? tasks.size() - results.size() : q.remaining() + running.get();
-        Long eta = left == 0 ? Long.valueOf(0) : finishedHere == 0 ? null
-                : Math.round((double) elapsed / finishedHere * left);
+        Long eta = left == 0 ? Long.valueOf(0) : pace == null ? null : pace.etaMs(elapsed);
         return new SweepProgress(tasks.size(), results.size(), failed, graded, correct, running.get(), elapsed, eta,
                 gate.paused());
     }

@@ -1,0 +1,78 @@
+package dev.thinkbench.lab.sweep;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The time a sweep has left, from the runs finished in this session: each run left is weighed by what runs of its
+ * kind took (its strategy at its budget label; failing that its strategy at any budget; failing that any run), and
+ * the sum is scaled by the session's pace (elapsed time per millisecond of run time, which takes in how many runs go
+ * at once). A sweep whose later runs are longer (a larger budget, best-of-N after fixed) is no longer promised the
+ * early runs' speed once one of them has finished. Not thread-safe: the sweep calls it under its lock.
+ */
+final class SweepPace {
+
+    /** Runs finished here: how many and their milliseconds in all. */
+    private static final class Took {
+        long runs;
+        long millis;
+
+        void add(long ms) {
+            runs++;
+            millis += ms;
+        }
+
+        double mean() {
+            return (double) millis / runs;
+        }
+    }
+
+    private final Map<String, Integer> left = new HashMap<>();
+    private final Map<String, Took> byKind = new HashMap<>();
+    private final Map<String, Took> byStrategy = new HashMap<>();
+    private final Took all = new Took();
+
+    /** @param pending the runs this session will do */
+    SweepPace(List<SweepTask> pending) {
+        pending.forEach(t -> left.merge(kind(t), 1, Integer::sum));
+    }
+
+    private static String kind(SweepTask t) {
+        return t.key().strategy() + "\u0000" + t.key().label();
+    }
+
+    /** {@code task} ended after {@code millis} of its own time (failed or not). */
+    void finished(SweepTask task, long millis) {
+        String kind = kind(task);
+        left.computeIfPresent(kind, (k, n) -> n > 1 ? n - 1 : null);
+        long ms = Math.max(1, millis);
+        byKind.computeIfAbsent(kind, k -> new Took()).add(ms);
+        byStrategy.computeIfAbsent(task.key().strategy(), k -> new Took()).add(ms);
+        all.add(ms);
+    }
+
+    /** Milliseconds left at this pace, 0 when nothing is left, null before a run has finished here. */
+    Long etaMs(long elapsedMs) {
+        if (left.isEmpty()) {
+            return 0L;
+        }
+        if (all.runs == 0) {
+            return null;
+        }
+        double work = 0;
+        for (Map.Entry<String, Integer> e : left.entrySet()) {
+            work += e.getValue() * expected(e.getKey());
+        }
+        return Math.round((double) elapsedMs / all.millis * work);
+    }
+
+    private double expected(String kind) {
+        Took same = byKind.get(kind);
+        if (same != null) {
+            return same.mean();
+        }
+        Took strategy = byStrategy.get(kind.substring(0, kind.indexOf('\u0000')));
+        return strategy != null ? strategy.mean() : all.mean();
+    }
+}

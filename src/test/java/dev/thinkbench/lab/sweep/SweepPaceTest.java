@@ -1,0 +1,65 @@
+package dev.thinkbench.lab.sweep;
+
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.lab.Lane;
+import dev.thinkbench.lab.strategy.FixedStrategy;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The time a sweep has left when its runs are not all alike. */
+class SweepPaceTest {
+
+    private static final Lane SHORT = new Lane("short", BudgetSpec.parse("tokens:8"));
+    private static final Lane LONG = new Lane("long", BudgetSpec.parse("tokens:256"));
+
+    private static SweepTask task(int problem, Lane lane) {
+        return new SweepTask(new BenchProblem("p" + problem, "q" + problem, "1", null, List.of(), null, null), lane,
+                new FixedStrategy(), 0);
+    }
+
+    @Test
+    void runsOfAKindNotSeenYetTakeTheirStrategysTimeAndOnceSeenTheirOwn() {
+        List<SweepTask> shortOnes = new ArrayList<>();
+        List<SweepTask> longOnes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            shortOnes.add(task(i, SHORT));
+            longOnes.add(task(i, LONG));
+        }
+        List<SweepTask> all = new ArrayList<>(shortOnes);
+        all.addAll(longOnes);
+        SweepPace pace = new SweepPace(all);
+        assertThat(pace.etaMs(0)).as("nothing finished yet").isNull();
+
+        // one worker: 5 short runs of 100 ms in 500 ms
+        for (int i = 0; i < 5; i++) {
+            pace.finished(shortOnes.get(i), 100);
+        }
+        assertThat(pace.etaMs(500)).as("5 short and 10 long left, the long ones at the strategy's 100 ms")
+                .isEqualTo(1_500);
+
+        pace.finished(longOnes.getFirst(), 1_000);
+        assertThat(pace.etaMs(1_500)).as("5 x 100 + 9 x 1,000 ms: the first long run told how long they are")
+                .isEqualTo(9_500);
+    }
+
+    @Test
+    void runsGoingAtOnceShortenTheTimeLeftByThePaceAndNothingLeftIsZero() {
+        SweepTask a = task(1, SHORT);
+        SweepTask b = task(2, SHORT);
+        SweepTask c = task(3, SHORT);
+        SweepPace pace = new SweepPace(List.of(a, b, c));
+
+        // two runs of 400 ms side by side in 400 ms of wall time: half a millisecond per millisecond of run time
+        pace.finished(a, 400);
+        pace.finished(b, 400);
+        assertThat(pace.etaMs(400)).isEqualTo(200);
+
+        pace.finished(c, 400);
+        assertThat(pace.etaMs(800)).isZero();
+    }
+}
