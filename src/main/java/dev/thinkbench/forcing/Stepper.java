@@ -295,6 +295,16 @@ public final class Stepper implements AutoCloseable {
         }
     }
 
+    /** Why the branch is done: the answer is written, forced or not, and how sure the model was of it if known. */
+    private static String answered(boolean forced, OptionalDouble sure) {
+        String how = forced ? "answer written (forced" : "answer written after the model ended its thinking";
+        if (sure.isEmpty()) {
+            return forced ? how + ")" : how;
+        }
+        return how + (forced ? "; " : " (") + "its least sure token at " + Math.round(100 * sure.getAsDouble())
+                + " %)";
+    }
+
     private String pauseReason(GuardedStep.Outcome o, Branch branch, StepRecord step) {
         int used = branch.current().thinkingTokens() + o.tokens();
         OptionalDouble sure = TokenConfidences.stopProbability(step.confidence(), o.stoppingWord());
@@ -328,8 +338,7 @@ public final class Stepper implements AutoCloseable {
             String reason = switch (o.stop()) {
                 case LENGTH -> "the answer reached its cap of " + cap + " tokens";
                 case CANCELLED -> "the answer was stopped before its end";
-                default -> how == InterventionKind.ANSWER_FORCED ? "answer written (forced)"
-                        : "answer written after the model ended its thinking";
+                default -> answered(how == InterventionKind.ANSWER_FORCED, TokenConfidences.leastSure(rec.confidence()));
             };
             StepperState status = o.stop() == CompletionResult.Stop.CANCELLED ? StepperState.FAILED
                     : StepperState.DONE;

@@ -50,6 +50,14 @@ final class TokenConfidences {
         return OptionalDouble.empty();
     }
 
+    /**
+     * How sure the model was of a piece of text as a whole: its least likely token's probability (as adaptive
+     * thinking's probes are judged); empty when no probabilities were reported.
+     */
+    static OptionalDouble leastSure(List<TokenProbability> tokens) {
+        return tokens.stream().mapToDouble(TokenProbability::probability).min();
+    }
+
     private static List<TokenProbability.Alternative> alternatives(TokenLogprob t) {
         List<TokenProbability.Alternative> out = new ArrayList<>(TokenProbability.MAX_ALTERNATIVES);
         for (TokenLogprob.Alternative a : t.top()) {

@@ -133,6 +133,7 @@ class BuiltinEngineForcingTest {
             assertThat(waited.active().thinking()).isEqualTo("Let x=2.Wait x=2.");
             assertThat(waited.active().thinkingSteps()).extracting(StepRecord::tokens).containsExactly(9, 6);
             assertThat(answered.active().answer()).contains("4");
+            assertThat(answered.reason()).matches("answer written \\(forced; its least sure token at \\d+ %\\)");
         }
     }
 

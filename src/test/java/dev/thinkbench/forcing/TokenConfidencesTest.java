@@ -54,6 +54,13 @@ class TokenConfidencesTest {
         assertThat(TokenConfidences.stopProbability(oneToken, null)).isEmpty();
     }
 
+    @Test
+    void aPieceOfTextIsAsSureAsItsLeastSureToken() {
+        assertThat(TokenConfidences.leastSure(List.of(new TokenProbability(" 1", 0.36), new TokenProbability("0",
+                0.99)))).hasValue(0.36);
+        assertThat(TokenConfidences.leastSure(List.of())).isEmpty();
+    }
+
     private static TokenLogprob.Alternative alt(String text, int token, double p) {
         return new TokenLogprob.Alternative(text, token, Math.log(p));
     }
