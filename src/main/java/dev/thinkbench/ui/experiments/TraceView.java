@@ -9,6 +9,7 @@ import dev.thinkbench.lab.strategy.Candidate;
 import dev.thinkbench.lab.sweep.RunKey;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.ui.compare.MetricsStrip;
@@ -118,6 +119,8 @@ final class TraceView extends VBox {
         grading.visibleProperty().bind(markRight.visibleProperty());
         numbers.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         numbers.setWrapText(true);
+        numbers.setMinHeight(Region.USE_PREF_SIZE); // wraps onto more lines instead of being cut
+        numbers.setTooltip(Icons.tip(Messages.get("sweep.trace.runTime.help")));
         VBox thinkingBox = titled(Messages.get("column.thinking"), thinking);
         VBox answerBox = titled(Messages.get("column.answer"), answer);
         SplitPane texts = new SplitPane(thinkingBox, answerBox);
@@ -230,7 +233,7 @@ final class TraceView extends VBox {
 
     /**
      * The result line's numbers, e.g. {@code compute 24 tokens · answer 3 tokens · 0.41 s in all · free · builtin}:
-     * the whole run's time (every candidate and probe), where the metrics below are the shown trace's.
+     * the whole run's time (every candidate and probe; the tooltip says so), where the metrics below are the shown trace's.
      */
     private static String numbersOf(SweepRecord r) {
         String cost = r.costUsd() == null ? Messages.get("sweep.trace.costUnknown") : r.costUsd() == 0

@@ -15,6 +15,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -243,6 +244,8 @@ public final class StepperView extends VBox {
         TextInputDialog dialog = new TextInputDialog("Hmm");
         dialog.setTitle(Messages.get("stepper.insert.title"));
         dialog.setHeaderText(Messages.get("stepper.insert.header"));
+        // the app's own words: JavaFX names its stock buttons in the system's language, not the one chosen here
+        dialog.getDialogPane().getButtonTypes().setAll(okButton(), cancelButton());
         dialog.showAndWait().ifPresent(vm::insert);
     }
 
@@ -254,9 +257,18 @@ public final class StepperView extends VBox {
         text.setWrapText(true);
         text.setPrefSize(640, 360);
         dialog.getDialogPane().setContent(text);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.setResultConverter(bt -> bt == ButtonType.OK ? text.getText() : null);
+        dialog.getDialogPane().getButtonTypes().addAll(okButton(), cancelButton());
+        dialog.setResultConverter(bt -> bt != null && bt.getButtonData() == ButtonBar.ButtonData.OK_DONE
+                ? text.getText() : null);
         dialog.showAndWait().ifPresent(vm::edit);
+    }
+
+    private static ButtonType okButton() {
+        return new ButtonType(Messages.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE);
+    }
+
+    private static ButtonType cancelButton() {
+        return new ButtonType(Messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     private void show(TraceUpdate update) {
