@@ -4,12 +4,12 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.text.ConfidenceLegend;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Text;
 import javafx.scene.control.Tooltip;
 
 /**
@@ -31,13 +31,8 @@ final class ConfidenceBar extends HBox {
         toggle.disableProperty().bind(compare.confidenceUnavailableProperty().isNotEmpty());
         toggle.setTooltip(Icons.tip(Messages.get("confidence.help")));
         toggle.setMinWidth(Region.USE_PREF_SIZE);
-        HBox legend = new HBox(8, swatch("confidence-sure", "confidence.sure"),
-                swatch("confidence-unsure", "confidence.unsure"), swatch("confidence-guessing", "confidence.guessing"));
+        HBox legend = ConfidenceLegend.create();
         legend.setId("confidenceLegend");
-        legend.setAlignment(Pos.CENTER_LEFT);
-        legend.getStyleClass().add("confidence-legend");
-        legend.setMinWidth(Region.USE_PREF_SIZE);
-        Tooltip.install(legend, Icons.tip(Messages.get("confidence.legend")));
         legend.visibleProperty().bind(toggle.selectedProperty().and(toggle.disabledProperty().not()));
         legend.managedProperty().bind(legend.visibleProperty());
         // the engine's name in short beside the switch; the whole reason in its tooltip
@@ -54,11 +49,5 @@ final class ConfidenceBar extends HBox {
         why.setTooltip(reason);
         // the switch last, at the right edge: the legend appearing beside it never moves it from under the pointer
         getChildren().addAll(legend, why, toggle);
-    }
-
-    private static Text swatch(String styleClass, String key) {
-        Text t = new Text("\u25a0 " + Messages.get(key));
-        t.getStyleClass().addAll("text", styleClass);
-        return t;
     }
 }

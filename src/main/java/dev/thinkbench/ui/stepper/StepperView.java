@@ -8,6 +8,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.FrameDriver;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.text.ConfidenceLegend;
 import dev.thinkbench.ui.text.HesitationText;
 import dev.thinkbench.ui.text.StreamingTextArea;
 import dev.thinkbench.ui.common.Icons;
@@ -179,7 +180,11 @@ public final class StepperView extends VBox {
         confidence.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox thinkingTitle = new HBox(8, title(Messages.get("stepper.thinking"), Feather.CPU), gap, confidence);
+        HBox legend = ConfidenceLegend.create();
+        legend.visibleProperty().bind(confidence.selectedProperty());
+        legend.managedProperty().bind(legend.visibleProperty());
+        HBox thinkingTitle = new HBox(8, title(Messages.get("stepper.thinking"), Feather.CPU), gap, legend,
+                confidence);
         thinkingTitle.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, thinkingTitle, trace, title(Messages.get("stepper.answer"), Feather.MESSAGE_SQUARE),
                 answer);
