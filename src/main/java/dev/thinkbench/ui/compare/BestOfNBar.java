@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.common.DisplayConverter;
 import dev.thinkbench.ui.common.Messages;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
@@ -57,17 +58,7 @@ final class BestOfNBar extends HBox {
         pick.setId("bestOfNSelection");
         pick.getItems().setAll(CandidateRound.Selection.values());
         pick.valueProperty().bindBidirectional(vm.selectionProperty());
-        pick.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(CandidateRound.Selection s) {
-                return s == null ? "" : selectionWords(s);
-            }
-
-            @Override
-            public CandidateRound.Selection fromString(String s) {
-                return null;
-            }
-        });
+        pick.setConverter(DisplayConverter.of(BestOfNBar::selectionWords));
         pick.getStyleClass().add(Styles.SMALL);
         pick.setMinWidth(Region.USE_PREF_SIZE);
         TextField budget = new TextField();

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.common.DisplayConverter;
 import javafx.collections.FXCollections;
 import javafx.geometry.Side;
 import dev.thinkbench.ui.common.Icons;
@@ -16,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -185,17 +185,7 @@ public final class ChartsPane extends HBox {
             y.setLowerBound(0);
             y.setMinorTickVisible(false);
             DecimalFormat format = new DecimalFormat(tickFormat, DecimalFormatSymbols.getInstance(Locale.ROOT));
-            y.setTickLabelFormatter(new StringConverter<>() {
-                @Override
-                public String toString(Number value) {
-                    return format.format(value);
-                }
-
-                @Override
-                public Number fromString(String text) {
-                    throw new UnsupportedOperationException("tick labels are not parsed");
-                }
-            });
+            y.setTickLabelFormatter(DisplayConverter.of(format::format));
             rescale(0);
             x.setAnimated(false);
             // JavaFX's axis hides a category label for good once one layout finds too little room for it (a resize

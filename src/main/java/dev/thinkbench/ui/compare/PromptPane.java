@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.common.DisplayConverter;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.samples.SamplePrompt;
 import dev.thinkbench.ui.common.Icons;
@@ -20,7 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import dev.thinkbench.ui.common.Messages;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -49,17 +49,7 @@ public final class PromptPane extends VBox {
         samples.setCellFactory(list -> new SampleCell(vm));
         samples.setButtonCell(new SampleCell(vm));
         // a drawn problem is not among the items: the combo then shows its value through the converter
-        samples.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(SamplePrompt sample) {
-                return sample == null ? "" : sample.title();
-            }
-
-            @Override
-            public SamplePrompt fromString(String text) {
-                return null;
-            }
-        });
+        samples.setConverter(DisplayConverter.of(SamplePrompt::title));
         samples.setTooltip(Icons.tip(Messages.get("prompt.samples.help")));
         samples.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(samples, Priority.ALWAYS);

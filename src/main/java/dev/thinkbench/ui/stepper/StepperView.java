@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.stepper;
 
+import dev.thinkbench.ui.common.DisplayConverter;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.forcing.ChatTemplate;
 import dev.thinkbench.forcing.StepperAction;
@@ -34,7 +35,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -88,17 +88,7 @@ public final class StepperView extends VBox {
         ComboBox<ChatTemplate> templates = new ComboBox<>(vm.templates());
         templates.setId("templateChoice");
         templates.valueProperty().bindBidirectional(vm.templateProperty());
-        templates.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ChatTemplate t) {
-                return t == null ? "" : t.name();
-            }
-
-            @Override
-            public ChatTemplate fromString(String s) {
-                return null;
-            }
-        });
+        templates.setConverter(DisplayConverter.of(ChatTemplate::name));
         templates.setTooltip(new Tooltip(Messages.get("stepper.template.help")));
         TextField system = new TextField();
         system.setId("systemField");

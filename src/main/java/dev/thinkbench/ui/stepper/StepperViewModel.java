@@ -236,7 +236,6 @@ public final class StepperViewModel implements AutoCloseable {
     /** Folds the events that arrived since the last frame into the properties. Returns how many there were. */
     public int drain() {
         StepperSnapshot snapshot = null;
-        List<TraceUpdate.Span> replaced = null;
         StringBuilder thinkingAppend = new StringBuilder();
         List<TokenProbability> drainedConfidence = new ArrayList<>();
         StringBuilder answerText = null;
@@ -246,7 +245,6 @@ public final class StepperViewModel implements AutoCloseable {
             switch (e) {
                 case StepperEvent.Changed c -> {
                     snapshot = c.snapshot();
-                    replaced = List.of();
                     thinkingAppend.setLength(0);
                     drainedConfidence.clear();
                     liveThinking.setLength(0);
@@ -280,6 +278,8 @@ public final class StepperViewModel implements AutoCloseable {
                 }
             }
         }
+        // the latest snapshot's trace replaces what is shown; the running step's text since then follows it
+        List<TraceUpdate.Span> replaced = null;
         if (snapshot != null) {
             apply(snapshot);
             replaced = spans(snapshot);
