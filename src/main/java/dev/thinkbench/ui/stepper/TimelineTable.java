@@ -30,8 +30,8 @@ final class TimelineTable {
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getColumns().add(column(Messages.get("timeline.branch"), 76, TimelineRow::branchId));
         table.getColumns().add(column("#", 34, TimelineRow::step));
-        table.getColumns().add(column(Messages.get("timeline.step"), 100, TimelineRow::kind));
-        table.getColumns().add(column(Messages.get("timeline.inserted"), 90, TimelineRow::inserted));
+        table.getColumns().add(column(Messages.get("timeline.step"), 90, TimelineRow::kind));
+        table.getColumns().add(column(Messages.get("timeline.inserted"), 84, TimelineRow::inserted));
         table.getColumns().add(column(Messages.get("timeline.tokens"), 76, TimelineRow::tokens));
         table.getColumns().add(column(Messages.get("timeline.prompt"), 74, r -> r.promptTokens() == null ? "\u2013"
                 : r.promptTokens().toString()));
