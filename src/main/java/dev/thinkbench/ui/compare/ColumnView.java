@@ -61,10 +61,14 @@ public final class ColumnView extends VBox implements TextStreamListener {
     private final Label errorText = new Label();
     private final Label answerTitle = new Label(Messages.get("column.answer"), Icons.icon(Feather.MESSAGE_SQUARE));
     private final VerdictBox verdict;
+    private final NumbersFold numbers;
+    private final Button numbersToggle = Icons.button(null, Feather.CHEVRON_DOWN,
+            Messages.get("column.numbers.help"), Styles.FLAT, Styles.SMALL, "numbers-toggle");
 
-    public ColumnView(ColumnViewModel column, CompareViewModel compare) {
+    public ColumnView(ColumnViewModel column, CompareViewModel compare, NumbersFold numbers) {
         this.column = column;
         this.compare = compare;
+        this.numbers = numbers;
         this.verdict = new VerdictBox(column.live());
         getStyleClass().add("budget-column");
         setSpacing(8);
@@ -189,12 +193,27 @@ public final class ColumnView extends VBox implements TextStreamListener {
         status.setMinHeight(Region.USE_PREF_SIZE);
         Region line = new Region();
         line.getStyleClass().add("hairline");
+        metrics.allShownProperty().bind(numbers.allShownProperty());
+        numbersToggle.setOnAction(e -> numbers.toggle());
+        numbersToggle.setMinWidth(Region.USE_PREF_SIZE);
+        numbers.allShownProperty().addListener((obs, old, now) -> showNumbersToggle(now));
+        showNumbersToggle(numbers.allShownProperty().get());
         // Metrics and status change several times a second: layout boundaries keep that from laying out the column.
+        LayoutBoundary statusBox = new LayoutBoundary(status);
+        HBox.setHgrow(statusBox, Priority.ALWAYS);
+        statusBox.setMinWidth(0);
+        HBox statusLine = new HBox(4, statusBox, numbersToggle);
+        statusLine.setAlignment(Pos.TOP_LEFT);
         VBox body = new VBox(8, thinkingPane, answerTitle, verdict, answer, errorBox, line,
-                new LayoutBoundary(metrics), new LayoutBoundary(status));
+                new LayoutBoundary(metrics), statusLine);
         body.getStyleClass().add("column-body");
         VBox.setVgrow(body, Priority.ALWAYS);
         return body;
+    }
+
+    private void showNumbersToggle(boolean allShown) {
+        numbersToggle.setText(Messages.get(allShown ? "column.numbers.fewer" : "column.numbers.all"));
+        numbersToggle.setGraphic(Icons.icon(allShown ? Feather.CHEVRON_UP : Feather.CHEVRON_DOWN));
     }
 
     /** The first clause of an engine's description ("reasoning_effort=low"); the rest goes to the tooltip. */
@@ -348,5 +367,10 @@ public final class ColumnView extends VBox implements TextStreamListener {
 
     public MetricsStrip metricsStrip() {
         return metrics;
+    }
+
+    /** The button that shows all numbers or the key ones, for tests. */
+    Button numbersToggle() {
+        return numbersToggle;
     }
 }

@@ -21,10 +21,17 @@ import java.util.List;
  */
 public final class ColumnsPane extends ScrollPane {
 
+    /**
+     * Below this height (in ems of the window's font) the columns show their key numbers only: at 1280x720 all of
+     * them would leave the thinking three lines.
+     */
+    static final double ROOMY_EMS = 36;
+
     private final CompareViewModel compare;
     private final HBox row = new HBox(12);
     private final Button add;
     private final List<ColumnView> views = new ArrayList<>();
+    private final NumbersFold numbers = new NumbersFold();
 
     public ColumnsPane(CompareViewModel compare) {
         this.compare = compare;
@@ -37,7 +44,10 @@ public final class ColumnsPane extends ScrollPane {
         // Not fitToHeight: the row takes the viewport's height but never less than its minimum, so a column that
         // needs more room (a long error) gets a vertical scroll bar instead of being cut off.
         setFitToHeight(false);
-        viewportBoundsProperty().addListener((obs, old, now) -> row.setPrefHeight(now.getHeight()));
+        viewportBoundsProperty().addListener((obs, old, now) -> {
+            row.setPrefHeight(now.getHeight());
+            numbers.roomyProperty().set(now.getHeight() >= ROOMY_EMS * add.getFont().getSize());
+        });
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
         setVbarPolicy(ScrollBarPolicy.AS_NEEDED);
@@ -63,7 +73,7 @@ public final class ColumnsPane extends ScrollPane {
         boolean appended = false;
         for (ColumnViewModel vm : compare.columns()) {
             ColumnView existing = views.stream().filter(v -> v.viewModel() == vm).findFirst().orElse(null);
-            keep.add(existing != null ? existing : new ColumnView(vm, compare));
+            keep.add(existing != null ? existing : new ColumnView(vm, compare, numbers));
             appended = existing == null && !views.isEmpty() && vm == compare.columns().getLast();
         }
         views.stream().filter(v -> !keep.contains(v)).forEach(ColumnView::dispose);
@@ -79,6 +89,11 @@ public final class ColumnsPane extends ScrollPane {
             layout();
             setHvalue(getHmax());
         }
+    }
+
+    /** All numbers or the key ones, in every column. */
+    public NumbersFold numbers() {
+        return numbers;
     }
 
     /** The column views in order, for tests. */

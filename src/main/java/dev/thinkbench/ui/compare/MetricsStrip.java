@@ -5,6 +5,8 @@ import dev.thinkbench.core.TokenCount;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -15,12 +17,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
+
 /**
  * A column's numbers as small tiles: prompt / thinking / answer tokens (each marked reported or counted), the model
  * load the run waited for (apart from the time to the first token), time to the first thinking and answer token,
  * thinking time, total, output tokens per second, cost and the seconds of generation beside it. Unknown values are a
  * dash. Three to six tiles a row, as many as the column's width holds at its font (fewer rows, so a short window
- * keeps more of the thinking in view). UI thread only.
+ * keeps more of the thinking in view). Folded ({@link #allShownProperty()} false), one row of the key tiles: thinking
+ * tokens, total time and cost first. UI thread only.
  */
 public final class MetricsStrip extends GridPane {
 
@@ -41,29 +46,46 @@ public final class MetricsStrip extends GridPane {
     private final Stat load = new Stat(Messages.get("metrics.load"), Messages.get("metrics.load.help"));
     private final Stat compute = new Stat(Messages.get("metrics.compute"), Messages.get("metrics.compute.help"));
 
+    /** Every tile, in the order they are shown unfolded. */
+    private final List<Stat> all = List.of(thinking, answer, prompt, load, firstThinking, firstAnswer, thinkingTime,
+            total, rate, cost, compute);
+    /** The tiles a folded strip shows, as many as a row holds, the most telling first. */
+    private final List<Stat> key = List.of(thinking, total, cost, answer, prompt, rate);
+    private final BooleanProperty allShown = new SimpleBooleanProperty(this, "allShown", true);
+
     public MetricsStrip() {
         getStyleClass().add("metrics-strip");
         setHgap(6);
         setVgap(6);
         arrange(TILES_PER_ROW);
         widthProperty().addListener((obs, old, now) -> fitTiles());
+        allShown.addListener((obs, old, now) -> rearrange(tilesPerRow()));
         show(RunMetrics.empty());
+    }
+
+    /** True (the default) for every tile, false for one row of the key ones. */
+    public BooleanProperty allShownProperty() {
+        return allShown;
     }
 
     private void fitTiles() {
         double em = thinking.value.getFont().getSize();
         int fits = (int) Math.floor(getWidth() / (TILE_EMS * em));
         int perRow = Math.max(TILES_PER_ROW, Math.min(WIDE_TILES_PER_ROW, fits));
-        if (perRow != getColumnConstraints().size()) {
-            arrange(perRow);
-            // re-arranged inside a layout pass (presenter mode, a resize): the rows' new height reaches the column
-            // in the next pass, which nothing else may ask for
-            javafx.application.Platform.runLater(() -> {
-                if (getParent() != null) {
-                    getParent().requestLayout();
-                }
-            });
+        if (perRow != tilesPerRow()) {
+            rearrange(perRow);
         }
+    }
+
+    private void rearrange(int perRow) {
+        arrange(perRow);
+        // re-arranged inside a layout pass (presenter mode, a resize) or between two: the rows' new height reaches
+        // the column in the next pass, which nothing else may ask for
+        javafx.application.Platform.runLater(() -> {
+            if (getParent() != null) {
+                getParent().requestLayout();
+            }
+        });
     }
 
     private void arrange(int perRow) {
@@ -76,10 +98,9 @@ public final class MetricsStrip extends GridPane {
             c.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(c);
         }
-        Stat[] all = {thinking, answer, prompt, load, firstThinking, firstAnswer, thinkingTime, total, rate, cost,
-            compute};
-        for (int i = 0; i < all.length; i++) {
-            add(all[i], i % perRow, i / perRow);
+        List<Stat> shown = allShown.get() ? all : key.subList(0, Math.min(perRow, key.size()));
+        for (int i = 0; i < shown.size(); i++) {
+            add(shown.get(i), i % perRow, i / perRow);
         }
     }
 
@@ -105,14 +126,19 @@ public final class MetricsStrip extends GridPane {
         compute.set(Formats.millis(m.generationMs()), "");
     }
 
-    /** The value text of a tile, by caption, for tests. */
+    /** The value text of a tile, by caption, shown or folded away, for tests. */
     public String valueOf(String caption) {
-        for (var node : getChildren()) {
-            if (node instanceof Stat s && s.caption.getText().equals(caption)) {
-                return s.value.getText();
-            }
-        }
-        throw new IllegalArgumentException("no tile " + caption);
+        return tile(caption).value.getText();
+    }
+
+    /** Whether the tile with this caption is shown now, for tests. */
+    public boolean shows(String caption) {
+        return getChildren().contains(tile(caption));
+    }
+
+    private Stat tile(String caption) {
+        return all.stream().filter(s -> s.caption.getText().equals(caption)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tile " + caption));
     }
 
     /** One tile: caption over value and a small marker (where a token count came from). */
