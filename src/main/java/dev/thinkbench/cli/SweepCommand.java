@@ -155,6 +155,19 @@ final class SweepCommand implements Callable<Integer> {
         this.services = services;
     }
 
+    /** At temperature 0 samples and candidates are one run repeated: said before the sweep spends the compute. */
+    private void warnOfGreedyRepeats(SweepPlan.GreedyRepeats repeats, PrintWriter err) {
+        if (repeats.samples()) {
+            err.println("thinkbench: at temperature 0 (greedy) the " + samples + " samples of each problem are one run"
+                    + " repeated; give --temperature above 0 (e.g. 0.7) to sample");
+        }
+        if (!repeats.strategies().isEmpty()) {
+            err.println("thinkbench: at temperature 0 (greedy) " + String.join(", ", repeats.strategies())
+                    + " pick among " + candidates + " identical candidates (the accuracy of one run at "
+                    + candidates + " times its compute); give --temperature above 0 (e.g. 0.7) so they differ");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         checkOptions();
@@ -172,6 +185,7 @@ final class SweepCommand implements Callable<Integer> {
                 strategies(set, judge.model()), modelName, system, sampling.sampling(choice.defaultTemperature())));
         List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services.engines().get(engineId),
                 modelName, baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
+        warnOfGreedyRepeats(plan.greedyRepeats(), err);
         if (confidence != null && plan.strategies().stream().anyMatch(s -> s.name().equals(AdaptiveStrategy.NAME))
                 && !endpoints.getFirst().engine().reportsTokenProbabilities(modelName)) {
             err.println("thinkbench: " + engineId + " reports no token probabilities for " + modelName

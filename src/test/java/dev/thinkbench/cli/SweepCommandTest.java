@@ -150,6 +150,31 @@ class SweepCommandTest {
     }
 
     @Test
+    void atTemperatureZeroSamplesAndCandidatesThatRepeatOneRunAreSaidOnStandardErrorAndTheSweepStillRuns()
+            throws Exception {
+        Result greedy = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                "--model", "m", "--temperature", "0", "--samples", "2", "--strategy", "fixed", "--strategy",
+                "majority", "--strategy", "shortest", "--candidates", "3", "--format", "json");
+        assertThat(greedy.code()).as(greedy.err()).isZero();
+        assertThat(greedy.err()).contains("at temperature 0 (greedy) the 2 samples of each problem are one run "
+                + "repeated").contains("majority, shortest pick among 3 identical candidates")
+                .doesNotContain("fixed pick");
+
+        Result sampled = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                "--model", "m", "--temperature", "0.7", "--samples", "2", "--strategy", "majority", "--format",
+                "json");
+        Result engineDefault = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine",
+                "answer", "--model", "m", "--samples", "2", "--strategy", "majority", "--format", "json");
+        Result oneEach = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                "--model", "m", "--temperature", "0", "--strategy", "majority", "--candidates", "1", "--format",
+                "json");
+        assertThat(List.of(sampled, engineDefault, oneEach)).allSatisfy(r -> {
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).doesNotContain("greedy");
+        });
+    }
+
+    @Test
     void aRerunWithTheSameOutResumesAndRunsNothingTwice() throws Exception {
         Path out = dir.resolve("results.jsonl");
         Path problems = threeProblems();

@@ -51,6 +51,7 @@ public final class BestOfN implements Strategy {
         return n + " candidates";
     }
 
+    @Override
     public int candidates() {
         return n;
     }

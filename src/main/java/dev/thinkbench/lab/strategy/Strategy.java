@@ -30,6 +30,14 @@ public interface Strategy {
     }
 
     /**
+     * How many candidates of one problem a run draws at the sweep's sampling (best-of-N: N; 1 otherwise). At
+     * temperature 0 they are one run repeated, so a pick among them picks nothing.
+     */
+    default int candidates() {
+        return 1;
+    }
+
+    /**
      * Solves {@code run}'s problem. Engine failures end up in the result (a failed chosen call), never as an
      * exception.
      *

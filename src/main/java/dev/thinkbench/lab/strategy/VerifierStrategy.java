@@ -61,6 +61,11 @@ public final class VerifierStrategy implements Strategy {
         return n + " candidates" + (judgeModel == null ? "" : ", judge " + judgeModel);
     }
 
+    @Override
+    public int candidates() {
+        return n;
+    }
+
     /** The judge's model, null for the sweep's own. */
     public String judgeModel() {
         return judgeModel;

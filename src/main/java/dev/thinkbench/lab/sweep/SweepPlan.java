@@ -59,6 +59,37 @@ public record SweepPlan(List<BenchProblem> problems, List<Lane> budgets, int sam
     }
 
     /**
+     * What this plan draws several times only to get one run repeated, because its temperature is 0 (greedy): the
+     * samples when there are several, and the strategies that draw several candidates, by name. Empty when the
+     * temperature is above 0 or left to the engine, or nothing is drawn twice.
+     */
+    public GreedyRepeats greedyRepeats() {
+        Double t = sampling.temperature();
+        if (t == null || t > 0) {
+            return new GreedyRepeats(false, List.of());
+        }
+        return new GreedyRepeats(samples > 1, strategies.stream().filter(s -> s.candidates() > 1)
+                .map(Strategy::name).toList());
+    }
+
+    /**
+     * What a greedy plan repeats ({@link #greedyRepeats()}).
+     *
+     * @param samples whether its samples repeat one run
+     * @param strategies the strategies whose candidates repeat one run
+     */
+    public record GreedyRepeats(boolean samples, List<String> strategies) {
+        public GreedyRepeats {
+            strategies = List.copyOf(strategies);
+        }
+
+        /** True when nothing repeats. */
+        public boolean none() {
+            return !samples && strategies.isEmpty();
+        }
+    }
+
+    /**
      * Every run, in the order a single worker would take them: problem by problem (so runs that share a prompt stay
      * together), then budget, strategy and sample. A strategy that picks its own budget runs once per problem and
      * sample, labelled {@value #ROUTED}.

@@ -281,7 +281,23 @@ public final class SweepSetupViewModel {
         long routed = strategies.stream().filter(RoutingStrategy.NAME::equals).count();
         long runs = (long) n * samples.get() * ((strategies.size() - routed) * budgets.get().size() + routed);
         planText.set(Messages.get("sweep.form.plan", n, budgets.get().size(), samples.get(), strategies.size(), runs));
-        note.set(samples.get() > 1 && greedy() ? Messages.get("sweep.form.greedy") : "");
+        note.set(greedyNote());
+    }
+
+    /** What temperature 0 (greedy) would repeat, in words: the samples, the candidates of best-of-N; else empty. */
+    private String greedyNote() {
+        if (!greedy()) {
+            return "";
+        }
+        List<String> said = new ArrayList<>();
+        if (samples.get() > 1) {
+            said.add(Messages.get("sweep.form.greedy"));
+        }
+        List<String> drawing = strategies.stream().filter(BEST_OF_N::contains).toList();
+        if (!drawing.isEmpty() && candidates.get() > 1) {
+            said.add(Messages.get("sweep.form.greedyCandidates", String.join(", ", drawing), candidates.get()));
+        }
+        return String.join(" ", said);
     }
 
     private boolean greedy() {

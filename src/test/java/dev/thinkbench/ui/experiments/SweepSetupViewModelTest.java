@@ -104,7 +104,16 @@ class SweepSetupViewModelTest {
         vm.temperatureProperty().set("0");
         vm.samplesProperty().set(2);
         assertThat(vm.validProperty().get()).isTrue();
-        assertThat(vm.noteProperty().get()).startsWith("Samples differ only by seed");
+        assertThat(vm.noteProperty().get()).startsWith("Samples differ only by seed")
+                .doesNotContain("candidates");
+        vm.strategies().setAll("fixed", "majority");
+        vm.candidatesProperty().set(4);
+        assertThat(vm.noteProperty().get()).startsWith("Samples differ only by seed")
+                .contains("majority draws 4 candidates that are one run repeated");
+        vm.samplesProperty().set(1);
+        assertThat(vm.noteProperty().get()).startsWith("At temperature 0 (greedy) majority draws 4 candidates");
+        vm.temperatureProperty().set("0.7");
+        assertThat(vm.noteProperty().get()).isEmpty();
         vm.strategies().clear();
         assertThat(vm.startHintProperty().get()).isEqualTo("Choose at least one strategy");
         vm.strategies().setAll(AdaptiveStrategy.NAME);
