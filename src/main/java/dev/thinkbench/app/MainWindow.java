@@ -73,7 +73,8 @@ public final class MainWindow implements AutoCloseable {
                 Messages.get("tab.stepper.keys"), stepperTab.stepperView());
         stepTab.selectedProperty().addListener((obs, was, now) -> {
             if (now) {
-                stepper.offerPrompt(StepperDefaults.promptFor(prompt));
+                StepperDefaults.Offer offer = StepperDefaults.promptFor(prompt);
+                stepper.offerPrompt(offer.prompt(), offer.expected());
             }
         });
         models = ModelManagers.create(context, tasks);
@@ -126,12 +127,13 @@ public final class MainWindow implements AutoCloseable {
                 }
                 var template = stepper.stepper().templateProperty().get();
                 return StepperRecord.of(snapshot, stepper.stepper().systemProperty().get(),
-                        template == null ? "" : template.name());
+                        template == null ? "" : template.name(), stepper.stepper().expectedProperty().get());
             }
 
             @Override
             public void show(StepperRecord record) {
                 stepper.stepper().systemProperty().set(record.system());
+                stepper.stepper().expectedProperty().set(record.expected());
                 stepper.stepper().templates().stream().filter(t -> t.name().equals(record.template())).findFirst()
                         .ifPresent(t -> stepper.stepper().templateProperty().set(t));
                 stepper.stepper().showRecorded(record.snapshot());

@@ -28,6 +28,7 @@ final class StepperJson {
         o.put("prompt", text.apply(r.prompt()));
         o.put("system", text.apply(r.system()));
         o.put("template", r.template());
+        o.put("expected", text.apply(r.expected()));
         o.put("activeBranch", r.activeBranchId());
         ArrayNode branches = o.putArray("branches");
         for (BranchView b : r.branches()) {
@@ -94,7 +95,7 @@ final class StepperJson {
         }
         int active = branches.isEmpty() ? 0 : Fields.intOr(o, "activeBranch", branches.getFirst().id());
         return new StepperRecord(Fields.text(o, "prompt"), Fields.text(o, "system"), Fields.text(o, "template"),
-                active, branches);
+                Fields.text(o, "expected"), active, branches);
     }
 
     private static BranchView branch(JsonNode o) {

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param template the chat template's name, empty when not known
  * @param activeBranchId the branch that was shown
  */
-public record StepperRecord(String prompt, String system, String template, int activeBranchId,
+public record StepperRecord(String prompt, String system, String template, String expected, int activeBranchId,
                             List<BranchView> branches) {
 
     /** Why a branch saved mid-step reads as paused. */
@@ -28,6 +28,7 @@ public record StepperRecord(String prompt, String system, String template, int a
         prompt = prompt == null ? "" : prompt;
         system = system == null ? "" : system;
         template = template == null ? "" : template;
+        expected = expected == null ? "" : expected;
         branches = List.copyOf(branches);
         if (!branches.isEmpty() && branches.stream().noneMatch(b -> b.id() == activeBranchId)) {
             throw new IllegalArgumentException("the active branch " + activeBranchId + " is not among the branches");
@@ -35,7 +36,7 @@ public record StepperRecord(String prompt, String system, String template, int a
     }
 
     /** The stepping session in {@code snapshot}, times made relative to its first event or step. */
-    public static StepperRecord of(StepperSnapshot snapshot, String system, String template) {
+    public static StepperRecord of(StepperSnapshot snapshot, String system, String template, String expected) {
         long origin = Long.MAX_VALUE;
         for (BranchView b : snapshot.branches()) {
             for (ReasoningEvent e : b.events()) {
@@ -47,7 +48,7 @@ public record StepperRecord(String prompt, String system, String template, int a
         }
         long from = origin == Long.MAX_VALUE ? 0 : origin;
         List<BranchView> shifted = snapshot.branches().stream().map(b -> shift(b, from)).toList();
-        return new StepperRecord(snapshot.prompt(), system, template, snapshot.activeBranchId(), shifted);
+        return new StepperRecord(snapshot.prompt(), system, template, expected, snapshot.activeBranchId(), shifted);
     }
 
     private static BranchView shift(BranchView b, long origin) {

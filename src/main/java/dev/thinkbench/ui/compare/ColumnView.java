@@ -13,6 +13,7 @@ import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.VerdictBox;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -69,7 +70,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         this.column = column;
         this.compare = compare;
         this.numbers = numbers;
-        this.verdict = new VerdictBox(column.live());
+        this.verdict = new VerdictBox(column.live().gradeProperty(), column.live().noticeProperty());
         getStyleClass().add("budget-column");
         setSpacing(8);
         setPadding(new Insets(12));

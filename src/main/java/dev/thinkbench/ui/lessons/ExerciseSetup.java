@@ -30,7 +30,8 @@ public final class ExerciseSetup implements LessonWorkbench {
     /** What the workbench showed before the first exercise. */
     private record Snapshot(String engineId, String baseUrl, String keyVariable, String model, String prompt,
                             String system, String expected, String temperature, String seed, List<String> columns,
-                            Price pricedAs, String stepperPrompt, boolean bestOfN, boolean confidence) {
+                            Price pricedAs, String stepperPrompt, String stepperExpected, boolean bestOfN,
+                            boolean confidence) {
     }
 
     /** @param selectTab shows the Compare or the Stepper tab */
@@ -74,6 +75,7 @@ public final class ExerciseSetup implements LessonWorkbench {
             }
         } else {
             stepper.stepper().promptProperty().set(text);
+            stepper.stepper().expectedProperty().set(prompt.expectedProperty().get());
             selectTab.accept(Exercise.Tab.STEPPER);
             if (exercise.run()) {
                 stepper.stepper().run();
@@ -124,6 +126,7 @@ public final class ExerciseSetup implements LessonWorkbench {
         compare.confidenceShownProperty().set(s.confidence());
         compare.pricedAsProperty().set(s.pricedAs());
         stepper.stepper().promptProperty().set(s.stepperPrompt());
+        stepper.stepper().expectedProperty().set(s.stepperExpected());
         selectTab.accept(Exercise.Tab.COMPARE);
         before = null;
     }
@@ -142,6 +145,6 @@ public final class ExerciseSetup implements LessonWorkbench {
                 p.expectedProperty().get(), p.temperatureProperty().get(), p.seedProperty().get(),
                 compare.budgetColumns().stream().map(ColumnViewModel::toSetting).toList(),
                 compare.pricedAsProperty().get(), stepper.stepper().promptProperty().get(),
-                compare.bestOfN().enabledProperty().get(), compare.confidenceShownProperty().get());
+                stepper.stepper().expectedProperty().get(), compare.bestOfN().enabledProperty().get(), compare.confidenceShownProperty().get());
     }
 }

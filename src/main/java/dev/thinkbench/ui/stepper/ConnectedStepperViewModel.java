@@ -156,11 +156,19 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
         connection.use(builtinId, null, null, null);
     }
 
-    /** Fills the prompt with {@code text} when it is still empty (e.g. the Compare tab's prompt). */
-    public void offerPrompt(String text) {
+    /**
+     * Fills the prompt with {@code text} and the expected answer with {@code expected} when the prompt is still empty
+     * (e.g. the Compare tab's prompt); where the prompt is that text already and has no expected answer, gives it
+     * {@code expected}.
+     */
+    public void offerPrompt(String text, String expected) {
         String now = stepper.promptProperty().get();
+        String want = expected == null ? "" : expected;
         if ((now == null || now.isBlank()) && text != null && !text.isBlank()) {
             stepper.promptProperty().set(text);
+            stepper.expectedProperty().set(want);
+        } else if (now != null && now.equals(text) && stepper.expectedProperty().get().isBlank()) {
+            stepper.expectedProperty().set(want);
         }
     }
 

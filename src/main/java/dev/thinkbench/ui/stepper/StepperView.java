@@ -9,10 +9,12 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.FrameDriver;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.VerdictBox;
 import dev.thinkbench.ui.text.ConfidenceLegend;
 import dev.thinkbench.ui.text.HesitationText;
 import dev.thinkbench.ui.text.StreamingTextArea;
 import dev.thinkbench.ui.common.Icons;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -176,8 +178,24 @@ public final class StepperView extends VBox {
         HBox thinkingTitle = new HBox(8, title(Messages.get("stepper.thinking"), Feather.CPU), gap, legend,
                 confidence);
         thinkingTitle.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(4, thinkingTitle, trace, title(Messages.get("stepper.answer"), Feather.MESSAGE_SQUARE),
-                answer);
+        TextField expected = new TextField();
+        expected.setId("stepperExpected");
+        expected.setPromptText(Messages.get("prompt.expected.prompt"));
+        expected.setPrefColumnCount(10);
+        expected.setTooltip(Icons.tip(Messages.get("stepper.expected.help")));
+        expected.textProperty().bindBidirectional(vm.expectedProperty());
+        Label expectedLabel = new Label(Messages.get("prompt.expected"));
+        expectedLabel.setLabelFor(expected);
+        expectedLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        expectedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Region answerGap = new Region();
+        HBox.setHgrow(answerGap, Priority.ALWAYS);
+        HBox answerTitle = new HBox(8, title(Messages.get("stepper.answer"), Feather.MESSAGE_SQUARE), answerGap,
+                expectedLabel, expected);
+        answerTitle.setAlignment(Pos.CENTER_LEFT);
+        VerdictBox verdict = new VerdictBox(vm.gradeProperty(), new ReadOnlyStringWrapper(""));
+        verdict.setId("stepperVerdict");
+        VBox box = new VBox(4, thinkingTitle, trace, answerTitle, verdict, answer);
         box.setPadding(new Insets(0, 6, 0, 0));
         return box;
     }

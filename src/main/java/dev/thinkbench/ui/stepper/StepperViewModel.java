@@ -1,6 +1,8 @@
 package dev.thinkbench.ui.stepper;
 
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.core.AnswerGrader;
+import dev.thinkbench.core.Grade;
 import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.RunRecorder;
@@ -72,6 +74,8 @@ public final class StepperViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<TraceUpdate> trace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper("");
+    private final StringProperty expected = new SimpleStringProperty(this, "expected", "");
+    private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
     private final ReadOnlyIntegerWrapper thinkingTokens = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(true);
     private final Map<StepperAction, ReadOnlyBooleanWrapper> can = new EnumMap<>(StepperAction.class);
@@ -106,6 +110,11 @@ public final class StepperViewModel implements AutoCloseable {
             can.put(a, new ReadOnlyBooleanWrapper(false));
         }
         confidenceShown.addListener((obs, was, now) -> redrawTrace());
+        expected.addListener((obs, was, now) -> {
+            if (last != null) {
+                showBranches(last);
+            }
+        });
     }
 
     /** A view model stepping {@code backend} with these settings, over the chosen template. */
@@ -386,13 +395,30 @@ public final class StepperViewModel implements AutoCloseable {
         canRun.set(!s.state().running());
         can.forEach((action, flag) -> flag.set(s.can(action)));
         timeline.setAll(TimelineRows.of(s.branches()));
+        showBranches(s);
+    }
+
+    /** The branches' summaries and the active answer's grade, against the expected answer now. */
+    private void showBranches(StepperSnapshot s) {
+        String want = expected.get() == null || expected.get().isBlank() ? null : expected.get().strip();
         List<BranchSummary> summaries = new ArrayList<>();
         for (BranchView b : s.branches()) {
             summaries.add(new BranchSummary(b.id(), StepperWords.say(b.name()), b.id() == s.activeBranchId(),
                     Messages.get("stepper.state." + b.status().name()), b.thinkingTokens(), b.answer(),
-                    b.answers().stream().map(StepperViewModel::describe).toList()));
+                    b.answers().stream().map(StepperViewModel::describe).toList(),
+                    b.status() == StepperState.DONE ? mark(AnswerGrader.grade(b.answer(), want)) : ""));
         }
         branches.setAll(summaries);
+        grade.set(s.state() == StepperState.DONE ? AnswerGrader.grade(s.active().answer(), want) : null);
+    }
+
+    /** A branch's answer graded, in a word or two; empty when there is nothing to grade against. */
+    private static String mark(Grade g) {
+        return switch (g.verdict()) {
+            case CORRECT -> Messages.get("branch.right");
+            case WRONG -> Messages.get("branch.wrong", g.expected());
+            case UNGRADABLE -> "";
+        };
     }
 
     private static String describe(AnswerRecord a) {
@@ -407,6 +433,19 @@ public final class StepperViewModel implements AutoCloseable {
 
     public StringProperty systemProperty() {
         return system;
+    }
+
+    /** The prompt's known answer, blank for none: a written answer is graded against it ({@link #gradeProperty()}). */
+    public StringProperty expectedProperty() {
+        return expected;
+    }
+
+    /**
+     * The active branch's written answer graded against the expected answer (not graded when there is none); null
+     * while no answer is written.
+     */
+    public ReadOnlyObjectProperty<Grade> gradeProperty() {
+        return grade.getReadOnlyProperty();
     }
 
     public ObjectProperty<ChatTemplate> templateProperty() {

@@ -94,7 +94,7 @@ final class SessionSamples {
                 new RecordedColumn("large", "none", Price.free("local"), null, cancelled()),
                 RecordedColumn.skipped("huge", "tokens:9000", "this engine has no token budgets"),
                 RecordedColumn.idle("later", "effort:low"));
-        StepperRecord stepper = new StepperRecord("What is 6 x 7?", "", "chatml-think", 2,
+        StepperRecord stepper = new StepperRecord("What is 6 x 7?", "", "chatml-think", "42", 2,
                 List.of(branch(1, null), branch(2, 1)));
         SweepResults sweep;
         try {

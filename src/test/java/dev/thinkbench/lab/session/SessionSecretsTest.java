@@ -83,7 +83,7 @@ class SessionSecretsTest {
                 dev.thinkbench.forcing.StepperState.PAUSED, "paused", List.of(leaky, plain),
                 "key " + CANARY + "Wait fine", spelled.size() + 1, List.of(), List.of());
         Session session = new Session(Instant.EPOCH, "", SessionSamples.setup(), List.of(),
-                new StepperRecord("q", "", "chatml-think", 1, List.of(branch)), null);
+                new StepperRecord("q", "", "chatml-think", "", 1, List.of(branch)), null);
         Path file = dir.resolve("stepper.json");
 
         new SessionFile().write(file, session);

@@ -21,6 +21,7 @@ import dev.thinkbench.ui.ScriptedTestEngine.Script;
 import dev.thinkbench.ui.WorkbenchFixture;
 import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.VerdictBox;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;

@@ -122,11 +122,23 @@ class ConnectedStepperViewModelTest {
     }
 
     @Test
-    void theCompareTabsPromptIsOfferedOnlyToAnEmptyPrompt() {
-        vm.offerPrompt("What is 6 x 7?");
-        vm.offerPrompt("Something else");
+    void theCompareTabsPromptAndItsAnswerAreOfferedOnlyToAnEmptyPrompt() {
+        vm.offerPrompt("What is 6 x 7?", "42");
+        vm.offerPrompt("Something else", "7");
 
         assertThat(vm.stepper().promptProperty().get()).isEqualTo("What is 6 x 7?");
+        assertThat(vm.stepper().expectedProperty().get()).isEqualTo("42");
+    }
+
+    @Test
+    void theSamePromptWithoutAnAnswerTakesTheOfferedOneAndAnAnswerTheUserGaveStays() {
+        vm.stepper().promptProperty().set("What is 6 x 7?");
+        vm.offerPrompt("What is 6 x 7?", "42");
+        assertThat(vm.stepper().expectedProperty().get()).isEqualTo("42");
+
+        vm.stepper().expectedProperty().set("41");
+        vm.offerPrompt("What is 6 x 7?", "42");
+        assertThat(vm.stepper().expectedProperty().get()).isEqualTo("41");
     }
 
     @Test

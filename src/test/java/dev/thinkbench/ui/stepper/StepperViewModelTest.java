@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.stepper;
 
+import dev.thinkbench.core.Grade;
 import dev.thinkbench.core.ReasoningEvent;
 
 import dev.thinkbench.core.Sampling;
@@ -75,6 +76,38 @@ class StepperViewModelTest {
             assertThat(u.replace()).isFalse();
             assertThat(u.text()).hasSize(200);
         });
+    }
+
+    @Test
+    void aWrittenAnswerIsGradedAgainstTheExpectedOneAndEachBranchSaysWhetherItsAnswerIsRight() throws Exception {
+        backend.then("6x7=43", "</think>").then("43", "<|im_end|>");
+        vm.promptProperty().set("What is 6 x 7?");
+        vm.expectedProperty().set("42");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        assertThat(vm.gradeProperty().get()).as("no answer yet").isNull();
+
+        vm.continueToAnswer();
+        drainUntil(StepperState.DONE, 2);
+
+        assertThat(vm.gradeProperty().get().verdict()).isEqualTo(Grade.Verdict.WRONG);
+        assertThat(vm.gradeProperty().get().extracted()).isEqualTo("43");
+        assertThat(vm.branches()).singleElement().satisfies(b -> {
+            assertThat(b.verdict()).isEqualTo("wrong, expected 42");
+            assertThat(b.toString()).endsWith("answer: 43 (wrong, expected 42)");
+        });
+
+        vm.expectedProperty().set("43");
+        assertThat(vm.gradeProperty().get().verdict()).as("graded again at once").isEqualTo(Grade.Verdict.CORRECT);
+        assertThat(vm.branches().getFirst().verdict()).isEqualTo("right");
+
+        vm.expectedProperty().set("");
+        assertThat(vm.gradeProperty().get().verdict()).isEqualTo(Grade.Verdict.UNGRADABLE);
+        assertThat(vm.branches().getFirst().verdict()).isEmpty();
+
+        vm.undo();
+        drainUntil(StepperState.PAUSED, 1);
+        assertThat(vm.gradeProperty().get()).as("the answer undone").isNull();
     }
 
     @Test

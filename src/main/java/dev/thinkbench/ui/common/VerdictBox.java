@@ -1,8 +1,7 @@
-package dev.thinkbench.ui.compare;
+package dev.thinkbench.ui.common;
 
 import dev.thinkbench.core.Grade;
-import dev.thinkbench.ui.common.Icons;
-import dev.thinkbench.ui.common.Messages;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -14,10 +13,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The top of a column's answer, the same in every column: the extracted answer in large type with a mark beside it
- * (right, wrong with the expected answer, no answer found, or not graded when the prompt has no known answer), or,
- * instead of a run, why the model cannot do the prompt. Hidden while a run is in flight. Binds to a
- * {@link LiveRunViewModel}. UI thread only.
+ * The top of an answer, the same in every Compare column and in the Stepper: the extracted answer in large type with a
+ * mark beside it (right, wrong with the expected answer, no answer found, or not graded when the prompt has no known
+ * answer), or, instead of a run, why the model cannot do the prompt. Hidden while there is no grade (a run in
+ * flight). Follows a grade and a notice. UI thread only.
  */
 public final class VerdictBox extends VBox {
 
@@ -30,7 +29,11 @@ public final class VerdictBox extends VBox {
     private final Label notice = new Label();
     private final Tooltip markTip = Icons.tip("");
 
-    public VerdictBox(LiveRunViewModel live) {
+    /**
+     * @param grade the answer's grade, null while there is none
+     * @param why why there is no run, empty (or null) when there is one
+     */
+    public VerdictBox(ObservableValue<Grade> grade, ObservableValue<String> why) {
         getStyleClass().add("verdict-box");
         setSpacing(4);
         answer.setId("extractedAnswer");
@@ -51,9 +54,9 @@ public final class VerdictBox extends VBox {
         notice.setMinHeight(Region.USE_PREF_SIZE);
         notice.setGraphic(Icons.icon(Feather.ALERT_TRIANGLE));
         getChildren().addAll(line, notice);
-        live.gradeProperty().addListener((obs, old, now) -> show(now, live.noticeProperty().get()));
-        live.noticeProperty().addListener((obs, old, now) -> show(live.gradeProperty().get(), now));
-        show(live.gradeProperty().get(), live.noticeProperty().get());
+        grade.addListener((obs, old, now) -> show(now, why.getValue()));
+        why.addListener((obs, old, now) -> show(grade.getValue(), now));
+        show(grade.getValue(), why.getValue());
     }
 
     private void show(Grade grade, String why) {
