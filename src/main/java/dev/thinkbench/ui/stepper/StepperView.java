@@ -53,6 +53,7 @@ public final class StepperView extends VBox {
 
     private final StepperViewModel vm;
     private final StreamingTextArea trace = new StreamingTextArea(Messages.get("stepper.trace.placeholder"));
+    private final StreamingTextArea answer = new StreamingTextArea(Messages.get("column.answer.placeholder"));
 
     /** A stepper over {@code backend}, offering {@code templates} (the first is preselected). */
     public StepperView(CompletionBackend backend, List<ChatTemplate> templates, StepperSettings settings) {
@@ -70,7 +71,7 @@ public final class StepperView extends VBox {
         body.setDividerPositions(0.52);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(promptRow(), actionRow(), statusRow(), body);
-        vm.traceProperty().addListener((obs, old, update) -> show(update));
+        vm.traceProperty().addListener((obs, old, update) -> show(update, trace));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         vm.setWake(FrameDriver.whileInScene(this, now -> vm.frame())::wake);
     }
@@ -158,13 +159,12 @@ public final class StepperView extends VBox {
         trace.getStyleClass().add("stepper-trace");
         trace.setFocusTraversable(true);
         VBox.setVgrow(trace, Priority.ALWAYS);
-        TextArea answer = new TextArea();
         answer.setId("answerArea");
-        answer.setEditable(false);
-        answer.setWrapText(true);
-        answer.setPrefRowCount(4);
-        answer.textProperty().bind(vm.answerProperty());
+        answer.getStyleClass().add("answer-text");
+        answer.setPrefHeight(90);
+        vm.answerTraceProperty().addListener((obs, old, update) -> show(update, answer));
         trace.setHoverInfo(offset -> HesitationText.describe(vm.hesitationAt(offset)));
+        answer.setHoverInfo(offset -> HesitationText.describe(vm.answerHesitationAt(offset)));
         ToggleSwitch confidence = new ToggleSwitch(Messages.get("confidence.toggle"));
         confidence.setId("stepperConfidenceToggle");
         confidence.selectedProperty().bindBidirectional(vm.confidenceShownProperty());
@@ -284,16 +284,16 @@ public final class StepperView extends VBox {
         return new ButtonType(Messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
-    private void show(TraceUpdate update) {
+    private void show(TraceUpdate update, StreamingTextArea area) {
         if (update == null) {
             return;
         }
         if (update.replace()) {
-            trace.clear();
+            area.clear();
         }
         for (TraceUpdate.Span span : update.spans()) {
-            trace.append(span.text(), switch (span.kind()) {
-                case MODEL -> span.confidence() == null ? "thinking-text"
+            area.append(span.text(), switch (span.kind()) {
+                case MODEL -> span.confidence() == null ? (area == answer ? "answer-text" : "thinking-text")
                         : span.confidence().styleClass();
                 case INSERTED -> "inserted-text";
                 case EDITED -> "edited-text";

@@ -75,6 +75,12 @@ public final class StepperViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<TraceUpdate> trace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper("");
     private final StringProperty expected = new SimpleStringProperty(this, "expected", "");
+    /** The answer as spans, coloured by confidence like the trace when that view is on. */
+    private final ReadOnlyObjectWrapper<TraceUpdate> answerTrace = new ReadOnlyObjectWrapper<>();
+    /** The shown answer's tokens and where the model hesitated in it. */
+    private final ConfidenceTrack answerTrack = new ConfidenceTrack();
+    /** The shown answer's token probabilities: the written answer step's, or those streamed while it is written. */
+    private final List<TokenProbability> answerTokens = new ArrayList<>();
     private final ReadOnlyObjectWrapper<Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
     private final ReadOnlyIntegerWrapper thinkingTokens = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(true);
@@ -109,7 +115,10 @@ public final class StepperViewModel implements AutoCloseable {
         for (StepperAction a : StepperAction.values()) {
             can.put(a, new ReadOnlyBooleanWrapper(false));
         }
-        confidenceShown.addListener((obs, was, now) -> redrawTrace());
+        confidenceShown.addListener((obs, was, now) -> {
+            redrawTrace();
+            redrawAnswer();
+        });
         expected.addListener((obs, was, now) -> {
             if (last != null) {
                 showBranches(last);
@@ -249,6 +258,7 @@ public final class StepperViewModel implements AutoCloseable {
         List<TokenProbability> drainedConfidence = new ArrayList<>();
         StringBuilder answerText = null;
         StringBuilder answerAppend = new StringBuilder();
+        boolean answerTokensCame = false;
         int n = 0;
         for (StepperEvent e; (e = queue.poll()) != null; n++) {
             switch (e) {
@@ -261,6 +271,13 @@ public final class StepperViewModel implements AutoCloseable {
                     answerText = new StringBuilder(snapshot.state() == StepperState.ANSWERING ? ""
                             : snapshot.active().answer());
                     answerAppend.setLength(0);
+                    answerTokens.clear();
+                    List<StepRecord> steps = snapshot.active().steps();
+                    if (snapshot.state() != StepperState.ANSWERING && !steps.isEmpty()
+                            && steps.getLast().phase() == StepRecord.Phase.ANSWER) {
+                        answerTokens.addAll(steps.getLast().confidence());
+                    }
+                    answerTokensCame = true;
                     liveTokens = 0;
                     recorder = snapshot.active().recorder(null);
                 }
@@ -279,6 +296,10 @@ public final class StepperViewModel implements AutoCloseable {
                             drainedConfidence.addAll(t.tokens());
                             liveConfidence.addAll(t.tokens());
                         }
+                        case ReasoningEvent.TokenConfidence t -> {
+                            answerTokens.addAll(t.tokens());
+                            answerTokensCame = true;
+                        }
                         case ReasoningEvent.AnswerDelta d -> answerAppend.append(d.text());
                         default -> {
                             // Interventions and the end show through the next snapshot.
@@ -294,6 +315,9 @@ public final class StepperViewModel implements AutoCloseable {
             replaced = spans(snapshot);
         }
         publishText(replaced, generated(drainedConfidence, thinkingAppend), answerText, answerAppend);
+        if (answerTokensCame || answerText != null || !answerAppend.isEmpty()) {
+            redrawAnswer();
+        }
         if (recorder != null && (n > 0 || state.get().running())) {
             metrics.set(recorder.metrics(recordedUntil >= 0 ? recordedUntil : System.nanoTime()));
         }
@@ -350,8 +374,13 @@ public final class StepperViewModel implements AutoCloseable {
             return List.of();
         }
         track.addTokens(confidence);
+        return modelSpans(track.addGenerated(text.toString()));
+    }
+
+    /** Stretches of model text as spans, neighbours of one band joined, bands only while the view shows them. */
+    private List<TraceUpdate.Span> modelSpans(List<ConfidenceAligner.Stretch> stretches) {
         List<TraceUpdate.Span> out = new ArrayList<>();
-        for (ConfidenceAligner.Stretch stretch : track.addGenerated(text.toString())) {
+        for (ConfidenceAligner.Stretch stretch : stretches) {
             TextChunk.Confidence band = confidenceShown.get() ? stretch.confidence() : null;
             if (!out.isEmpty() && out.getLast().confidence() == band) {
                 out.set(out.size() - 1, new TraceUpdate.Span(out.getLast().text() + stretch.text(),
@@ -361,6 +390,15 @@ public final class StepperViewModel implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Draws the answer shown again from its text and tokens (an answer is a few tokens: always whole). */
+    private void redrawAnswer() {
+        answerTrack.clear();
+        answerTrack.addTokens(answerTokens);
+        String text = answer.get();
+        answerTrace.set(new TraceUpdate(++seq, true, text.isEmpty() ? List.of()
+                : modelSpans(answerTrack.addGenerated(text))));
     }
 
     /**
@@ -386,6 +424,16 @@ public final class StepperViewModel implements AutoCloseable {
      */
     public TokenProbability hesitationAt(int offset) {
         return confidenceShown.get() ? track.hesitationAt(offset) : null;
+    }
+
+    /** As {@link #hesitationAt}, in the answer shown. */
+    public TokenProbability answerHesitationAt(int offset) {
+        return confidenceShown.get() ? answerTrack.hesitationAt(offset) : null;
+    }
+
+    /** The answer shown as spans of model text, in confidence bands while that view is on; null before any. */
+    public ReadOnlyObjectProperty<TraceUpdate> answerTraceProperty() {
+        return answerTrace.getReadOnlyProperty();
     }
 
     private void apply(StepperSnapshot s) {

@@ -179,6 +179,41 @@ class StepperViewModelTest {
     }
 
     @Test
+    void theWrittenAnswerIsColouredByConfidenceLikeTheTraceAndSaysWhatElseTheModelNearlyAnswered() throws Exception {
+        ScriptedTestBackend scripted = new ScriptedTestBackend();
+        scripted.then("Two", "</think>").then(" 4", "<|im_end|>");
+        StepperViewModel probable = new StepperViewModel((t, l) -> new Stepper(new ProbabilityTestBackend(scripted,
+                Map.of(" 4", 0.5), Map.of(" 4", " 5")), t, StepperSettings.defaults(Sampling.greedy(1)), l),
+                ChatTemplates.builtIns());
+        try {
+            probable.promptProperty().set("q");
+            probable.run();
+            drainUntil(probable, StepperState.PAUSED, 1);
+            probable.continueToAnswer();
+            drainUntil(probable, StepperState.DONE, 2);
+            assertThat(probable.answerTraceProperty().get().text()).isEqualTo(" 4");
+            assertThat(probable.answerTraceProperty().get().spans()).extracting(TraceUpdate.Span::confidence)
+                    .containsOnlyNulls();
+            assertThat(probable.answerHesitationAt(1)).as("off").isNull();
+
+            probable.confidenceShownProperty().set(true);
+
+            assertThat(probable.answerTraceProperty().get().spans()).containsExactly(
+                    new TraceUpdate.Span(" 4", TraceUpdate.Kind.MODEL, TextChunk.Confidence.UNSURE));
+            assertThat(probable.answerHesitationAt(1).text()).isEqualTo(" 4");
+            assertThat(probable.answerHesitationAt(1).alternatives()).extracting(TokenProbability.Alternative::text)
+                    .startsWith(" 5");
+
+            probable.undo();
+            drainUntil(probable, StepperState.PAUSED, 1);
+            assertThat(probable.answerTraceProperty().get().text()).as("the answer undone").isEmpty();
+            assertThat(probable.answerHesitationAt(1)).isNull();
+        } finally {
+            probable.close();
+        }
+    }
+
+    @Test
     void aRefusedActionIsShownNotThrown() {
         vm.waitMore();
         assertThat(vm.errorProperty().get()).isEqualTo("press Run first");

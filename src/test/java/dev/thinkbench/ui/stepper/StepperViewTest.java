@@ -9,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import dev.thinkbench.ui.text.StreamingTextArea;
@@ -75,8 +74,8 @@ class StepperViewTest {
         assertThat(timeline.getItems()).extracting(TimelineRow::kind)
                 .containsExactly("think", "wait", "wait", "answer (forced)");
         assertThat(timeline.getItems()).extracting(TimelineRow::tokens).containsExactly(4, 5, 5, 2);
-        TextArea answer = robot.lookup("#answerArea").query();
-        assertThat(answer.getText()).isEqualTo(" 3");
+        StreamingTextArea answer = robot.lookup("#answerArea").query();
+        assertThat(answer.text()).isEqualTo(" 3");
         StreamingTextArea trace = robot.lookup("#traceArea").query();
         assertThat(trace.text()).isEqualTo("Two r's.Wait Let me recount.Wait r, r, r.");
         assertThat(backend.prompts().getLast()).endsWith("r, r, r.\n</think>\nFinal Answer:");
