@@ -147,8 +147,9 @@ function unpack(entry, stamp, target) {
     const staging = path.join(tmp, 'staging');
     fs.mkdirSync(staging);
     for (const file of fs.readdirSync(path.join(bins, binsDir))) {
-      // the Node.js addon and llama.cpp's "common" helpers are not used by the Java binding
-      if (!file.endsWith('.node') && !file.startsWith('libllama-common') && !file.startsWith('llama-common')) {
+      // the Node.js addon (and its Windows import library) and llama.cpp's "common" helpers are not used by Java
+      if (!file.endsWith('.node') && !file.endsWith('.lib') && !file.startsWith('libllama-common')
+        && !file.startsWith('llama-common')) {
         fs.copyFileSync(path.join(bins, binsDir, file), path.join(staging, file));
       }
     }

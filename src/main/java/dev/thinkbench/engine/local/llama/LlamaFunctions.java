@@ -212,6 +212,6 @@ final class LlamaFunctions {
 
     private static java.lang.foreign.MemorySegment symbol(SymbolLookup lookup, String name) {
         return lookup.find(name).orElseThrow(() -> new LlamaException("the llama.cpp library has no function "
-                + name + "; it is not the expected release (" + NativeLibraries.PINNED + ")", java.util.List.of()));
+                + name + "; it is not the expected release (" + NativeLibraries.pinned() + ")", java.util.List.of()));
     }
 }

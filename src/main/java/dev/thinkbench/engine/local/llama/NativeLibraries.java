@@ -30,11 +30,25 @@ public final class NativeLibraries {
     public static final String LIB_DIR_PROPERTY = "thinkbench.llama.lib.dir";
     /** The app's home (its checkout or install folder), set by the launcher. */
     public static final String HOME_PROPERTY = "thinkbench.home";
-    /** The pinned libraries the build fetches. */
+    /**
+     * The pinned libraries the build fetches on Linux; macOS and Windows get {@value #PINNED_MAC_WINDOWS}, the newest
+     * the npm registry serves for them (src/build/natives.lock).
+     */
     public static final String PINNED = "@node-llama-cpp 3.22.1 (llama.cpp v0.5.0)";
+    /** The pinned libraries on macOS and Windows: llama.h differs from v0.5.0's by nothing the binding calls. */
+    public static final String PINNED_MAC_WINDOWS = "@node-llama-cpp 3.21.1 (llama.cpp v0.4.0)";
 
-    private static final Pattern LLAMA = Pattern.compile("(lib)?llama(\\.v[0-9.]+)?\\.(so|dylib|dll)(\\.[0-9.]+)?");
-    private static final Pattern GGML = Pattern.compile("(lib)?ggml(\\.v[0-9.]+)?\\.(so|dylib|dll)(\\.[0-9.]+)?");
+    /** The pinned release for this machine's platform, for messages. */
+    public static String pinned() {
+        String p = platform();
+        return p.startsWith("mac") || p.startsWith("win") ? PINNED_MAC_WINDOWS : PINNED;
+    }
+
+    /** libllama.so, libllama.so.0, libllama.v0.5.0.so, libllama.metal.v0.4.0.dylib (a GPU variant), llama.dll... */
+    private static final Pattern LLAMA = Pattern.compile(
+            "(lib)?llama(\\.[a-z]+)?(\\.v[0-9.]+)?\\.(so|dylib|dll)(\\.[0-9.]+)?");
+    private static final Pattern GGML = Pattern.compile(
+            "(lib)?ggml(\\.[a-z]+)?(\\.v[0-9.]+)?\\.(so|dylib|dll)(\\.[0-9.]+)?");
 
     /**
      * Where the libraries are.
@@ -107,7 +121,7 @@ public final class NativeLibraries {
                 return found.get();
             }
         }
-        throw new NativeLibrariesMissingException("The built-in engine's llama.cpp libraries (" + PINNED + ") were "
+        throw new NativeLibrariesMissingException("The built-in engine's llama.cpp libraries (" + pinned() + ") were "
                 + "not found for " + platform + " (looked in " + candidates + "). Build Thinkbench with Maven, which "
                 + "fetches them with npm (install Node.js and npm first, e.g. apt-get install npm), or set "
                 + LIB_DIR_ENV + " to a folder holding a llama.cpp build (libllama and libggml).");

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,27 @@ class NativeLibrariesTest {
         assertThat(at.llama().getFileName()).hasToString("libllama.so.0");
         assertThat(at.ggml().getFileName()).hasToString("libggml.so");
         assertThat(at.origin()).isEqualTo(NativeLibraries.LIB_DIR_ENV);
+    }
+
+    @Test
+    void thePackagesNamingOnMacAndWindowsIsAcceptedAndTheCommonHelpersAreNot() throws Exception {
+        Path mac = Files.createDirectories(dir.resolve("mac"));
+        for (String f : List.of("libllama-common.dylib", "libllama.metal.v0.4.0.dylib", "libggml-base.dylib",
+                "libggml.metal.v0.4.0.dylib", "libggml-metal.so")) {
+            Files.createFile(mac.resolve(f));
+        }
+        Path win = Files.createDirectories(dir.resolve("win"));
+        for (String f : List.of("llama-common.dll", "llama.v0.4.0.dll", "ggml-base.dll", "ggml.v0.4.0.dll")) {
+            Files.createFile(win.resolve(f));
+        }
+
+        NativeLibraries.Location onMac = NativeLibraries.inDirectory(mac, "bundled").orElseThrow();
+        NativeLibraries.Location onWindows = NativeLibraries.inDirectory(win, "bundled").orElseThrow();
+
+        assertThat(onMac.llama().getFileName()).hasToString("libllama.metal.v0.4.0.dylib");
+        assertThat(onMac.ggml().getFileName()).hasToString("libggml.metal.v0.4.0.dylib");
+        assertThat(onWindows.llama().getFileName()).hasToString("llama.v0.4.0.dll");
+        assertThat(onWindows.ggml().getFileName()).hasToString("ggml.v0.4.0.dll");
     }
 
     @Test
