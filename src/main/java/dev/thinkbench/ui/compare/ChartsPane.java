@@ -133,7 +133,7 @@ public final class ChartsPane extends HBox {
                 .filter(Objects::nonNull).toList();
         boolean allFree = !known.isEmpty() && known.stream().allMatch(c -> c.signum() == 0);
         String estimate = costNote.get();
-        estimateNote.setText(estimate.isEmpty() ? "" : Messages.get("chart.cost.estimate", estimate));
+        estimateNote.setText(estimate);
         estimateNote.setVisible(!estimate.isEmpty());
         freeNote.setVisible(allFree && estimate.isEmpty());
     }

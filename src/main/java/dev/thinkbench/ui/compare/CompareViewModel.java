@@ -641,7 +641,7 @@ public final class CompareViewModel {
         String estimate = runPricedAs.asEstimate().source();
         boolean used = columns.stream().map(c -> c.live().getMetrics().cost())
                 .anyMatch(cost -> cost.known() && estimate.equals(cost.note()));
-        return used ? estimate : "";
+        return used ? PriceWords.estimate(runPricedAs) : "";
     }
 
     /**

@@ -5,6 +5,11 @@ import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.lab.samples.MicroExerciseSample;
 import dev.thinkbench.lab.samples.SamplePrompt;
 import dev.thinkbench.lab.samples.SamplePrompts;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +45,29 @@ class LessonCatalogTest {
         assertThat(lessons.get(2).exercise().tab()).isEqualTo(Exercise.Tab.STEPPER);
         assertThat(lessons).extracting(l -> l.exercise().confidence()).as("the adaptive lesson shows confidence")
                 .containsExactly(false, false, false, false, true);
+    }
+
+    /**
+     * Markdown's emphasis needs a closing "**" after a letter or before a space or punctuation: Korean text glued to it
+     * ("**예산 강제(budget forcing)**로") showed the asterisks. Every lesson and help page parses with none left.
+     */
+    @Test
+    void noLessonOrHelpPageShowsEmphasisMarkersAsText() throws IOException {
+        Parser parser = Parser.builder(new MutableDataSet()
+                .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))).build();
+        List<Path> pages;
+        try (var files = Files.walk(LESSONS)) {
+            pages = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+        }
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(12);
+        for (Path page : pages) {
+            Node document = parser.parse(Files.readString(page));
+            for (Node n : document.getDescendants()) {
+                if (n instanceof Text text) {
+                    assertThat(text.getChars().toString()).as(page.toString()).doesNotContain("**", "__");
+                }
+            }
+        }
     }
 
     @Test
