@@ -85,6 +85,8 @@ public final class CompareViewModel {
     private Runnable wake = () -> { };
     /** The expected answer of the last run, for its retries. */
     private String runExpected;
+    /** The prompt the last run answered: a changed expected answer regrades only answers to it. */
+    private String runPrompt;
     /** The rates the last run's free columns were costed at, null for none. */
     private Price runPricedAs;
     private final BestOfNViewModel bestOfN = new BestOfNViewModel();
@@ -120,6 +122,7 @@ public final class CompareViewModel {
         }
         checkModelFit();
         installBestOfN();
+        prompt.expectedProperty().addListener((obs, old, now) -> onExpectedChanged(now));
         installConfidence();
     }
 
@@ -359,6 +362,7 @@ public final class CompareViewModel {
             return;
         }
         runExpected = prompt.expectedProperty().get();
+        runPrompt = prompt.promptProperty().get();
         runPricedAs = pricedAs.get();
         if (bestOfN.enabledProperty().get()) {
             runCandidates();
@@ -440,15 +444,36 @@ public final class CompareViewModel {
         }
         if (ended) {
             running.set(false);
-            tally.set(AnswerTally.of(columns.stream().filter(c -> c.live().gradeProperty().get() != null)
-                    .map(c -> new AnswerTally.Vote(c.budgetTextProperty().get().strip(),
-                            c.live().gradeProperty().get())).toList()));
+            countAnswers();
         }
         if (round != null) {
             tickCandidates(anyActive);
         }
         return actionBusy || chartDirty || pickDue || picking != null
                 || columns.stream().anyMatch(c -> c.live().following());
+    }
+
+    /** The finished columns' answers counted, the majority named ({@link #tallyProperty()}). */
+    private void countAnswers() {
+        tally.set(AnswerTally.of(columns.stream().filter(c -> c.live().gradeProperty().get() != null)
+                .map(c -> new AnswerTally.Vote(c.budgetTextProperty().get().strip(),
+                        c.live().gradeProperty().get())).toList()));
+    }
+
+    /**
+     * The expected answer was changed while the prompt is still the one the columns answered (typed in after a run):
+     * finished columns are graded against it at once and the count says again whether the majority is right; runs
+     * still going take it when they end. A new prompt's answer (a sample picked) leaves the answers shown as graded.
+     */
+    private void onExpectedChanged(String now) {
+        if (runPrompt == null || !runPrompt.equals(prompt.promptProperty().get())) {
+            return; // another problem's answer (a sample picked, the prompt edited): the answers shown stay as graded
+        }
+        runExpected = now;
+        columns.forEach(c -> c.live().regrade(now));
+        if (!running.get() && !tally.get().isEmpty()) {
+            countAnswers();
+        }
     }
 
     // --- best-of-N as live candidate columns ----------------------------------------------------------------

@@ -70,6 +70,17 @@ public final class LiveRunViewModel {
     /** The expected answer of the run shown, null when it has none. */
     private String expected;
 
+    /**
+     * Grades the finished answer shown again against {@code expectedAnswer} (the prompt's known answer was changed
+     * after the run); a run still going is graded against it when it ends; a failed or cancelled one stays ungraded.
+     */
+    public void regrade(String expectedAnswer) {
+        expected = expectedAnswer == null || expectedAnswer.isBlank() ? null : expectedAnswer.strip();
+        if (run == null && shownRun != null && state.get() == ColumnState.DONE) {
+            grade.set(AnswerGrader.grade(shownRun.trace().answer(), expected));
+        }
+    }
+
     /** Shows {@code laneRun} from now on, clearing what was shown before; its answer is not graded. */
     public void attach(LaneRun laneRun) {
         attach(laneRun, null);

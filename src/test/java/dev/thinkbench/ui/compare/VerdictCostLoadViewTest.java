@@ -160,6 +160,32 @@ class VerdictCostLoadViewTest {
     }
 
     @Test
+    void anExpectedAnswerTypedAfterTheRunGradesTheColumnsAtOnceButAnotherPromptsAnswerDoesNot(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> {
+            compare().prompt().promptProperty().set("A bus has 47 people. How many now?");
+            compare().prompt().expectedProperty().set("");
+        });
+        runAndWait(robot);
+        assertThat(columns().get(0).verdictBox().markText()).isEqualTo("not graded");
+
+        robot.interact(() -> compare().prompt().expectedProperty().set("65"));
+        assertThat(columns().get(0).verdictBox().markText()).isEqualTo("right");
+        assertThat(columns().get(1).verdictBox().markText()).isEqualTo("wrong \u00b7 expected 65");
+
+        robot.interact(() -> compare().prompt().expectedProperty().set("11"));
+        assertThat(columns().get(0).verdictBox().markText()).isEqualTo("wrong \u00b7 expected 11");
+        assertThat(columns().get(1).verdictBox().markText()).isEqualTo("right");
+
+        robot.interact(() -> {
+            compare().prompt().promptProperty().set("Another problem");
+            compare().prompt().expectedProperty().set("65");
+        });
+        assertThat(columns().get(1).verdictBox().markText()).as("graded against its own prompt's answer")
+                .isEqualTo("right");
+    }
+
+    @Test
     void withoutAnExpectedAnswerTheAnswerIsShownNotGraded(FxRobot robot) throws Exception {
         robot.interact(() -> compare().prompt().promptProperty().set("Something without a known answer"));
         runAndWait(robot);
