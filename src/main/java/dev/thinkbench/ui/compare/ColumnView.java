@@ -83,6 +83,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         column.live().errorProperty().addListener((obs, old, now) -> onError());
         column.unsupportedProperty().addListener((obs, old, now) -> onUnsupported(now));
         status.setText(column.live().statusTextProperty().get());
+        onMetrics(column.live().getMetrics());
         onState(column.live().getState());
         onUnsupported(column.unsupportedProperty().get());
         onError();

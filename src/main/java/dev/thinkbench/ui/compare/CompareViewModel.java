@@ -490,6 +490,7 @@ public final class CompareViewModel {
         cancelAll();
         round = null;
         picking = null;
+        tally.set("");
         if (on) {
             budgetColumns = List.copyOf(columns);
             String first = columns.isEmpty() ? "" : columns.getFirst().budgetTextProperty().get();
@@ -499,8 +500,11 @@ public final class CompareViewModel {
             layoutCandidates();
             bestOfN.setOutcome("");
         } else if (!budgetColumns.isEmpty()) {
+            // the budget columns come back as they were, their answers counted again
             columns.setAll(budgetColumns);
             budgetColumns = List.of();
+            countAnswers();
+            chartsStale();
         }
     }
 

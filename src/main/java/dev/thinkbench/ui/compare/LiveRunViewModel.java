@@ -367,8 +367,12 @@ public final class LiveRunViewModel {
         }
     }
 
+    /** Adds a listener; the text shown so far is handed to it at once (a column's view made again). */
     public void addListener(TextStreamListener listener) {
         listeners.add(listener);
+        if (!shown.isEmpty()) {
+            listener.append(shown.stream().map(this::chunk).toList());
+        }
     }
 
     public void removeListener(TextStreamListener listener) {

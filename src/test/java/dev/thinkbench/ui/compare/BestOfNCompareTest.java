@@ -61,6 +61,47 @@ class BestOfNCompareTest {
     }
 
     @Test
+    void turningBestOfNOnAndOffBringsTheBudgetColumnsBackWithTheirTextNumbersAndCount() throws Exception {
+        CompareViewModel vm = model();
+        vm.restoreColumns(List.of("a=effort:low", "b=effort:low", "c=effort:low"));
+        vm.run();
+        long now = 0;
+        for (int frame = 1; frame <= 3000 && (vm.runningProperty().get()
+                || vm.columns().stream().anyMatch(c -> c.live().getState() != ColumnState.DONE)); frame++) {
+            now += 16_000_000L;
+            vm.tick(now);
+            Thread.sleep(2);
+        }
+        String tally = vm.tallyProperty().get();
+        assertThat(tally).startsWith("3 samples: 41 \u00d73");
+        List<ColumnViewModel> budgetColumns = List.copyOf(vm.columns());
+
+        vm.bestOfN().enabledProperty().set(true);
+        assertThat(vm.tallyProperty().get()).as("no count of columns no longer shown").isEmpty();
+
+        vm.bestOfN().enabledProperty().set(false);
+        assertThat(vm.columns()).containsExactlyElementsOf(budgetColumns);
+        assertThat(vm.tallyProperty().get()).isEqualTo(tally);
+        ColumnViewModel first = vm.columns().getFirst();
+        assertThat(first.live().getState()).isEqualTo(ColumnState.DONE);
+        assertThat(first.live().getMetrics().thinkingTokens().known()).isTrue();
+        StringBuilder replayed = new StringBuilder();
+        first.live().addListener(new dev.thinkbench.ui.text.TextStreamListener() {
+            @Override
+            public void append(List<dev.thinkbench.ui.text.TextChunk> chunks) {
+                chunks.forEach(c -> replayed.append(c.text()));
+            }
+
+            @Override
+            public void reset() {
+                replayed.setLength(0);
+            }
+        });
+        assertThat(replayed.toString()).as("a view made again gets the text shown so far")
+                .contains("quick").contains("Final Answer: 41");
+    }
+
+    @Test
     void candidateColumnsRunOneBudgetWithSeedsApartAndTheMajorityIsMarked() throws Exception {
         CompareViewModel vm = model();
         vm.bestOfN().candidatesProperty().set(3);
