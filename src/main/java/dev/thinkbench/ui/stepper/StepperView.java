@@ -204,6 +204,20 @@ public final class StepperView extends VBox {
         ListView<BranchSummary> branchList = new ListView<>(vm.branches());
         branchList.setId("branchList");
         branchList.setPrefHeight(120);
+        // a branch's line wraps in the list's width (a sideways scroll bar hid the row under it)
+        branchList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(BranchSummary item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+            }
+        });
         branchList.setOnMouseClicked(e -> {
             BranchSummary b = branchList.getSelectionModel().getSelectedItem();
             if (b != null && !b.active()) {

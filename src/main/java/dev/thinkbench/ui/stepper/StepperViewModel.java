@@ -439,7 +439,9 @@ public final class StepperViewModel implements AutoCloseable {
     private void apply(StepperSnapshot s) {
         last = s;
         state.set(s.state());
-        status.set(StepperWords.say(s.reason()));
+        String said = StepperWords.say(s.reason());
+        // everything undone: back to the start, and the status says what to do there
+        status.set(said.isBlank() && s.state() == StepperState.IDLE ? Messages.get("stepper.status.start") : said);
         canRun.set(!s.state().running());
         can.forEach((action, flag) -> flag.set(s.can(action)));
         timeline.setAll(TimelineRows.of(s.branches()));
@@ -451,10 +453,11 @@ public final class StepperViewModel implements AutoCloseable {
         String want = expected.get() == null || expected.get().isBlank() ? null : expected.get().strip();
         List<BranchSummary> summaries = new ArrayList<>();
         for (BranchView b : s.branches()) {
+            Grade g = AnswerGrader.grade(b.answer(), want);
             summaries.add(new BranchSummary(b.id(), StepperWords.say(b.name()), b.id() == s.activeBranchId(),
-                    Messages.get("stepper.state." + b.status().name()), b.thinkingTokens(), b.answer(),
+                    Messages.get("stepper.state." + b.status().name()), b.thinkingTokens(), answerIn(b.answer(), g),
                     b.answers().stream().map(StepperViewModel::describe).toList(),
-                    b.status() == StepperState.DONE ? mark(AnswerGrader.grade(b.answer(), want)) : ""));
+                    b.status() == StepperState.DONE ? mark(g) : ""));
         }
         branches.setAll(summaries);
         grade.set(s.state() == StepperState.DONE ? AnswerGrader.grade(s.active().answer(), want) : null);
@@ -470,7 +473,13 @@ public final class StepperViewModel implements AutoCloseable {
     }
 
     private static String describe(AnswerRecord a) {
-        return Messages.get(a.withdrawn() ? "stepper.answer.undone" : "stepper.answer.quoted", a.text().strip());
+        return Messages.get(a.withdrawn() ? "stepper.answer.undone" : "stepper.answer.quoted",
+                answerIn(a.text(), AnswerGrader.grade(a.text(), null)));
+    }
+
+    /** The answer as the grader reads it ("66" for "Final Answer: 66"), else its text. */
+    private static String answerIn(String text, Grade g) {
+        return g.extracted() != null ? g.extracted() : text.strip();
     }
 
     // ---- properties ----

@@ -80,7 +80,7 @@ class StepperViewModelTest {
 
     @Test
     void aWrittenAnswerIsGradedAgainstTheExpectedOneAndEachBranchSaysWhetherItsAnswerIsRight() throws Exception {
-        backend.then("6x7=43", "</think>").then("43", "<|im_end|>");
+        backend.then("6x7=43", "</think>").then("43", "<|im_end|>").then("Final Answer: 42", "<|im_end|>");
         vm.promptProperty().set("What is 6 x 7?");
         vm.expectedProperty().set("42");
         vm.run();
@@ -94,7 +94,7 @@ class StepperViewModelTest {
         assertThat(vm.gradeProperty().get().extracted()).isEqualTo("43");
         assertThat(vm.branches()).singleElement().satisfies(b -> {
             assertThat(b.verdict()).isEqualTo("wrong, expected 42");
-            assertThat(b.toString()).endsWith("answer: 43 (wrong, expected 42)");
+            assertThat(b.toString()).endsWith(", answer: 43 (wrong, expected 42)");
         });
 
         vm.expectedProperty().set("43");
@@ -108,6 +108,17 @@ class StepperViewModelTest {
         vm.undo();
         drainUntil(StepperState.PAUSED, 1);
         assertThat(vm.gradeProperty().get()).as("the answer undone").isNull();
+        vm.expectedProperty().set("42");
+        vm.continueToAnswer();
+        drainUntil(StepperState.DONE, 2);
+        assertThat(vm.branches().getFirst().toString()).as("answers as the grader reads them, one space apart")
+                .endsWith(", answer: 42 (right) \u00b7 answers: \"43\" (undone) \u2192 \"42\"");
+
+        vm.undo();
+        drainUntil(StepperState.PAUSED, 1);
+        vm.undo();
+        drainUntil(StepperState.IDLE, 0);
+        assertThat(vm.statusProperty().get()).as("everything undone").isEqualTo("Write a prompt and press Run.");
     }
 
     @Test
