@@ -85,8 +85,8 @@ class CompareNumbersFoldTest {
             assertThat(List.of("TTFT think", "Prompt", "Model load")).noneMatch(metrics::shows);
             assertThat(metrics.valueOf("Prompt")).as("folded away, still kept").isEqualTo("137");
             Region thinking = (Region) column.lookup(".thinking-area");
-            assertThat(thinking.getHeight()).as("the thinking keeps four lines and more")
-                    .isGreaterThanOrEqualTo(4 * 15.0);
+            assertThat(thinking.getHeight()).as("the thinking keeps five lines and more")
+                    .isGreaterThanOrEqualTo(5 * 15.0);
         }
         assertThat(verticalBarShown()).as("the columns fit the window").isFalse();
         Button toggle = (Button) columns().getFirst().lookup(".numbers-toggle");
