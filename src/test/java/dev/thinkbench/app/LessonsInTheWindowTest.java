@@ -107,6 +107,7 @@ class LessonsInTheWindowTest {
         microChosen();
         robot.interact(() -> {
             compare().prompt().promptProperty().set("my own prompt");
+            compare().prompt().stepsProperty().set(5);
             compare().restoreColumns(List.of("mine=force:min=0,max=5,waits=0"));
         });
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
@@ -135,6 +136,9 @@ class LessonsInTheWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(compare().prompt().promptProperty().get()).isEqualTo("my own prompt");
+        assertThat(compare().prompt().sampleNoteProperty().get()).as("the lesson sample's note went with it")
+                .isEmpty();
+        assertThat(compare().prompt().stepsProperty().get()).isEqualTo(5);
         assertThat(columnSettings()).containsExactly("mine=force:min=0,max=5,waits=0");
         assertThat(compare().pricedAsProperty().get()).isNull();
         assertThat(robot.lookup("#restoreWorkbenchButton").queryAs(Button.class).isDisabled()).isTrue();
@@ -172,6 +176,35 @@ class LessonsInTheWindowTest {
         javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) forced.getParent();
         assertThat(forced.getLayoutBounds().getWidth()).isLessThanOrEqualTo(cell.getWidth());
         assertThat(forced.getBoundsInParent().getMaxY()).isLessThanOrEqualTo(cell.getHeight() + 0.5);
+    }
+
+    @Test
+    void backToMyWorkbenchShowsTheStepsTakenBeforeTheLessonAgain(FxRobot robot) throws Exception {
+        microChosen();
+        var stepper = window.stepperTab().viewModel().stepper();
+        String mine = "A bus has 20 people. 5 get off. How many people are on the bus now?";
+        robot.interact(() -> {
+            stepper.promptProperty().set(mine);
+            stepper.expectedProperty().set("15");
+            stepper.run();
+        });
+        waitUntil("my own run pauses", () -> stepper.stateProperty().get() == StepperState.PAUSED);
+
+        robot.interact(() -> {
+            window.view().selectTab(MainWindow.LESSONS);
+            window.lessons().viewModel().selectedProperty().set(window.lessons().viewModel().lessons().get(2));
+        });
+        robot.clickOn("#startExerciseButton");
+        waitUntil("the lesson's run pauses", () -> stepper.stateProperty().get() == StepperState.PAUSED
+                && stepper.lastSnapshot().prompt().contains("49 people"));
+        robot.interact(() -> window.view().selectTab(MainWindow.LESSONS));
+        robot.clickOn("#restoreWorkbenchButton");
+
+        // the session's prompt is the model's whole input (the chat template around the text)
+        waitUntil("my steps are shown again", () -> stepper.lastSnapshot().prompt().contains(mine)
+                && stepper.timeline().size() == 1);
+        assertThat(stepper.promptProperty().get()).isEqualTo(mine);
+        assertThat(stepper.expectedProperty().get()).isEqualTo("15");
     }
 
     @Test

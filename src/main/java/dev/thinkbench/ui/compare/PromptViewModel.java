@@ -65,6 +65,8 @@ public final class PromptViewModel {
                 system.set(now.system());
                 sampleNote.set(now.note());
                 expected.set(now.answer() == null ? "" : now.answer());
+            } else {
+                sampleNote.set(""); // the note belongs to the sample
             }
         });
         prompt.addListener((obs, old, now) -> {

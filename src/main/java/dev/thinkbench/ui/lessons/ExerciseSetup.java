@@ -31,7 +31,8 @@ public final class ExerciseSetup implements LessonWorkbench {
     private record Snapshot(String engineId, String baseUrl, String keyVariable, String model, String prompt,
                             String system, String expected, String temperature, String seed, List<String> columns,
                             Price pricedAs, String stepperPrompt, String stepperExpected, boolean bestOfN,
-                            boolean confidence) {
+                            boolean confidence, SamplePrompt sample, int steps,
+                            dev.thinkbench.forcing.StepperSnapshot stepperSession) {
     }
 
     /** @param selectTab shows the Compare or the Stepper tab */
@@ -115,9 +116,12 @@ public final class ExerciseSetup implements LessonWorkbench {
         }
         PromptViewModel prompt = compare.prompt();
         prompt.sampleProperty().set(null);
+        // the sample chosen before (its note comes back with it), then the text as it was
+        prompt.sampleProperty().set(s.sample());
         prompt.promptProperty().set(s.prompt());
         prompt.systemProperty().set(s.system());
         prompt.expectedProperty().set(s.expected());
+        prompt.stepsProperty().set(s.steps());
         prompt.temperatureProperty().set(s.temperature());
         prompt.seedProperty().set(s.seed());
         compare.bestOfN().enabledProperty().set(false);
@@ -125,6 +129,10 @@ public final class ExerciseSetup implements LessonWorkbench {
         compare.bestOfN().enabledProperty().set(s.bestOfN());
         compare.confidenceShownProperty().set(s.confidence());
         compare.pricedAsProperty().set(s.pricedAs());
+        if (s.stepperSession() != null && !s.stepperSession().branches().isEmpty()) {
+            // the steps taken before the lesson, shown as they were (a new Run starts afresh)
+            stepper.stepper().showRecorded(s.stepperSession());
+        }
         stepper.stepper().promptProperty().set(s.stepperPrompt());
         stepper.stepper().expectedProperty().set(s.stepperExpected());
         selectTab.accept(Exercise.Tab.COMPARE);
@@ -145,6 +153,8 @@ public final class ExerciseSetup implements LessonWorkbench {
                 p.expectedProperty().get(), p.temperatureProperty().get(), p.seedProperty().get(),
                 compare.budgetColumns().stream().map(ColumnViewModel::toSetting).toList(),
                 compare.pricedAsProperty().get(), stepper.stepper().promptProperty().get(),
-                stepper.stepper().expectedProperty().get(), compare.bestOfN().enabledProperty().get(), compare.confidenceShownProperty().get());
+                stepper.stepper().expectedProperty().get(), compare.bestOfN().enabledProperty().get(),
+                compare.confidenceShownProperty().get(), p.sampleProperty().get(), p.stepsProperty().get(),
+                stepper.stepper().lastSnapshot());
     }
 }
