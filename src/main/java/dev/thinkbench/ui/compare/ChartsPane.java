@@ -52,6 +52,8 @@ public final class ChartsPane extends HBox {
 
     private final Label freeNote = new Label(Messages.get("chart.cost.free"));
     private final Label estimateNote = new Label();
+    /** The whole estimate note (the rates and their source); the label shows its head. */
+    private final Tooltip estimateTip = Icons.tip("");
     /** What the cost chart's numbers are (an estimate's rates), empty when the costs are the engines' own. */
     private final Supplier<String> costNote;
 
@@ -84,8 +86,6 @@ public final class ChartsPane extends HBox {
         estimateNote.setPrefWidth(40);
         estimateNote.setMinWidth(0);
         estimateNote.setMaxWidth(Double.MAX_VALUE);
-        Tooltip estimateTip = Icons.tip("");
-        estimateTip.textProperty().bind(estimateNote.textProperty());
         estimateNote.setTooltip(estimateTip);
         // above the chart, not over it: the chart's title and bars stay in view
         estimateNote.managedProperty().bind(estimateNote.visibleProperty());
@@ -108,9 +108,14 @@ public final class ChartsPane extends HBox {
         return new javafx.scene.layout.VBox(2, estimateNote, chart);
     }
 
-    /** The cost chart's note: what an estimate is priced at, or that the runs were free; for tests. */
+    /** The cost chart's note in full: what an estimate is priced at, or that the runs were free; for tests. */
     public String costNote() {
-        return estimateNote.isVisible() ? estimateNote.getText() : freeNote.isVisible() ? freeNote.getText() : "";
+        return estimateNote.isVisible() ? estimateTip.getText() : freeNote.isVisible() ? freeNote.getText() : "";
+    }
+
+    /** The cost chart's note as shown on the chart, for tests. */
+    String costNoteShown() {
+        return estimateNote.isVisible() ? estimateNote.getText() : "";
     }
 
     /** The bar values of a chart's series, by chart title ("Tokens", "Cost", "Latency") and series name. */
@@ -133,7 +138,10 @@ public final class ChartsPane extends HBox {
                 .filter(Objects::nonNull).toList();
         boolean allFree = !known.isEmpty() && known.stream().allMatch(c -> c.signum() == 0);
         String estimate = costNote.get();
-        estimateNote.setText(estimate);
+        // "Estimate at gpt-5.4-mini rates" on the chart, the rates and their source in the tooltip
+        int details = estimate.indexOf(" (");
+        estimateNote.setText(details > 0 ? estimate.substring(0, details) : estimate);
+        estimateTip.setText(estimate);
         estimateNote.setVisible(!estimate.isEmpty());
         freeNote.setVisible(allFree && estimate.isEmpty());
     }
@@ -157,6 +165,26 @@ public final class ChartsPane extends HBox {
     private static Double seconds(Long ms) {
         return ms == null ? null : ms / 1000.0;
     }
+
+    /**
+     * A column's label as the charts' axis shows it: a long one ("128 + 6 Waits") on two lines, broken at the space
+     * nearest its middle, so that neighbours in a narrow chart neither run together nor get dropped by the axis.
+     */
+    static String axisLabel(String label) {
+        if (label.length() <= AXIS_LABEL_CHARS || label.contains("\n")) {
+            return label;
+        }
+        int best = -1;
+        for (int i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1)) {
+            if (best < 0 || Math.abs(2 * i - label.length()) < Math.abs(2 * best - label.length())) {
+                best = i;
+            }
+        }
+        return best <= 0 ? label : label.substring(0, best) + "\n" + label.substring(best + 1);
+    }
+
+    /** Axis labels up to this long stay on one line. */
+    private static final int AXIS_LABEL_CHARS = 9;
 
     /** One series: its name and how to read its value from a column's figures (null: unknown). */
     private record Part(String name, Function<ColumnFigures, Double> value) {
@@ -221,7 +249,8 @@ public final class ChartsPane extends HBox {
             throw new IllegalArgumentException("no series " + name);
         }
 
-        void show(List<String> labels, List<ColumnFigures> figures) {
+        void show(List<String> columnLabels, List<ColumnFigures> figures) {
+            List<String> labels = columnLabels.stream().map(ChartsPane::axisLabel).toList();
             if (!labels.equals(categories)) {
                 categories = List.copyOf(labels);
                 x.setCategories(FXCollections.observableArrayList(labels));

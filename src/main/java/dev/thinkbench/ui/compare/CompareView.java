@@ -39,7 +39,7 @@ public final class CompareView extends StackPane {
     private final BestOfNBar bestOfNBar;
     /** The best-of-N switch and the confidence switch, in one row above the columns. */
     private final HBox switches;
-    /** The charts with the answers' tally above them. */
+    /** The charts, in the split pane's lower part. */
     private final VBox chartsArea;
     private boolean shortcutsEnabled = true;
 
@@ -49,12 +49,17 @@ public final class CompareView extends StackPane {
         prompt = new PromptPane(compare);
         columns = new ColumnsPane(compare);
         chartsPane = new ChartsPane(compare);
-        chartsArea = new VBox(4, new TallyLine(compare), chartsPane);
+        chartsArea = new VBox(4, chartsPane);
         chartsArea.getStyleClass().add("charts-area");
         VBox.setVgrow(chartsPane, Priority.ALWAYS);
         bestOfNBar = new BestOfNBar(compare);
         HBox.setHgrow(bestOfNBar, Priority.ALWAYS);
-        switches = new HBox(bestOfNBar, new ConfidenceBar(compare));
+        // the count of the columns' answers in the row above them (shown while best-of-N is off, so its bar is
+        // only its switch): in a short window the charts below keep their height
+        TallyLine tally = new TallyLine(compare);
+        HBox.setHgrow(tally, Priority.SOMETIMES);
+        switches = new HBox(bestOfNBar, tally, new ConfidenceBar(compare));
+        switches.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         columnsArea = new VBox(switches, bestOfNBar.outcomeLine(), columns);
         VBox.setVgrow(columns, Priority.ALWAYS);
         charts = new SplitPane(columnsArea, chartsArea);

@@ -212,6 +212,8 @@ class VerdictCostLoadViewTest {
         assertThat(cost.get(0)).isLessThan(cost.get(1));
         assertThat(cost.get(1)).as("the cost rises with the budget").isLessThan(cost.get(2));
         assertThat(charts.costNote()).startsWith("Estimate at gpt-5.4-mini rates").contains("a price list, 2026-06");
+        assertThat(charts.costNoteShown()).as("on the chart: its head; the rates in its tooltip")
+                .isEqualTo("Estimate at gpt-5.4-mini rates");
         assertThat(columns().get(0).metricsStrip().valueOf("Cost")).startsWith("$0.0");
         assertThat(columns().get(0).metricsStrip().valueOf("Compute")).isNotEqualTo("\u2013");
     }

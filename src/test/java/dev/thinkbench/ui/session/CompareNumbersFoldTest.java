@@ -111,6 +111,25 @@ class CompareNumbersFoldTest {
     }
 
     @Test
+    void theCountOfSamplesAnswersStandsAboveTheColumnsAndTheChartsKeepTheirHeight(FxRobot robot) throws Exception {
+        robot.interact(() -> window.view.viewModel().compare().restoreColumns(List.of("a=effort:low", "b=effort:low",
+                "c=effort:low")));
+        WaitForAsyncUtils.waitForFxEvents();
+        Region charts = window.view.compareView().chartsPane();
+        double chartsBefore = charts.getHeight();
+        runAndFinish(robot);
+
+        javafx.scene.control.Label tally = robot.lookup("#answerTally").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, tally::isVisible);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tally.getText()).startsWith("3 samples:");
+        double tallyBottom = tally.localToScene(tally.getLayoutBounds()).getMaxY();
+        assertThat(tallyBottom).as("above the columns")
+                .isLessThanOrEqualTo(pane().localToScene(pane().getLayoutBounds()).getMinY() + 1);
+        assertThat(charts.getHeight()).as("the charts keep their height").isEqualTo(chartsBefore);
+    }
+
+    @Test
     void columnsGivenRoomShowEveryNumber(FxRobot robot) throws Exception {
         robot.interact(this::giveTheColumnsRoom);
         runAndFinish(robot);

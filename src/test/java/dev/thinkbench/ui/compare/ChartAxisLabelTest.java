@@ -1,0 +1,19 @@
+package dev.thinkbench.ui.compare;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Compare charts' column labels: long ones on two lines (side by side they ran together: "64 + 2 Waits128 + 6"). */
+class ChartAxisLabelTest {
+
+    @Test
+    void aLongLabelBreaksAtTheSpaceNearestItsMiddleAndAShortOneStaysWhole() {
+        assertThat(ChartsPane.axisLabel("64 + 2 Waits")).isEqualTo("64 + 2\nWaits");
+        assertThat(ChartsPane.axisLabel("128 + 6 Waits")).isEqualTo("128 + 6\nWaits");
+        assertThat(ChartsPane.axisLabel("24 tokens")).isEqualTo("24 tokens");
+        assertThat(ChartsPane.axisLabel("small")).isEqualTo("small");
+        assertThat(ChartsPane.axisLabel("effort:medium")).as("no space to break at").isEqualTo("effort:medium");
+        assertThat(ChartsPane.axisLabel("16 tokens (2)")).isEqualTo("16 tokens\n(2)");
+    }
+}
