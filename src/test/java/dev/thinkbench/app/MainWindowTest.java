@@ -270,7 +270,8 @@ class MainWindowTest {
         assertThat(stepper().timeline()).extracting(TimelineRow::kind)
                 .containsExactly("think", "wait", "answer (forced)");
         assertThat(stepper().currentThinking()).isEqualTo("Let x=2.Wait x=2.");
-        assertThat(robot.lookup("#answerArea").queryAs(TextArea.class).getText()).contains("4");
+        assertThat(robot.lookup("#answerArea").queryAs(dev.thinkbench.ui.text.StreamingTextArea.class).text())
+                .contains("4");
         assertThat(robot.lookup("#stepperTarget").queryAs(Label.class).getText())
                 .contains("Built-in engine", BundledModels.MICRO);
     }
