@@ -16,7 +16,7 @@ public record BranchSummary(int id, String name, boolean active, String status, 
     @Override
     public String toString() {
         String history = answers.size() > 1 ? Messages.get("branch.history", String.join(" \u2192 ", answers)) : "";
-        return (active ? "\u25b6 " : "  ") + Messages.get("branch.summary", name, status, String.valueOf(thinkingTokens))
+        return (active ? "\u25b6 " : "\u00a0\u00a0\u00a0\u00a0") + Messages.get("branch.summary", name, status, String.valueOf(thinkingTokens))
                 + (answer.isBlank() ? "" : Messages.get("branch.answer", answer.strip()))
                 + (verdict.isEmpty() ? "" : " (" + verdict + ")") + history;
     }
