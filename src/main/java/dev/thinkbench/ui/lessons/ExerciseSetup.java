@@ -2,6 +2,7 @@ package dev.thinkbench.ui.lessons;
 
 import dev.thinkbench.core.Price;
 import dev.thinkbench.lab.lessons.Exercise;
+import dev.thinkbench.forcing.StepperSnapshot;
 import dev.thinkbench.lab.samples.SamplePrompt;
 import dev.thinkbench.ui.compare.ColumnViewModel;
 import dev.thinkbench.ui.compare.CompareViewModel;
@@ -32,7 +33,7 @@ public final class ExerciseSetup implements LessonWorkbench {
                             String system, String expected, String temperature, String seed, List<String> columns,
                             Price pricedAs, String stepperPrompt, String stepperExpected, boolean bestOfN,
                             boolean confidence, SamplePrompt sample, int steps,
-                            dev.thinkbench.forcing.StepperSnapshot stepperSession) {
+                            StepperSnapshot stepperSession) {
     }
 
     /** @param selectTab shows the Compare or the Stepper tab */

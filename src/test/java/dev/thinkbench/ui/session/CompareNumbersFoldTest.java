@@ -54,12 +54,7 @@ class CompareNumbersFoldTest {
     }
 
     private void runAndFinish(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> window.view.viewModel().compare().canRunProperty().get());
-        robot.interact(() -> window.view.viewModel().compare().run());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> columns().stream()
-                .allMatch(c -> c.viewModel().live().getState() == ColumnState.DONE));
-        WaitForAsyncUtils.waitForFxEvents();
+        window.runAndFinish(robot);
     }
 
     /** Drags the divider above the charts down, as a user would to give the columns the window's height. */

@@ -46,16 +46,11 @@ class PresenterModeTest {
     }
 
     private List<ColumnView> columns() {
-        return window.view.compareView().columnsPane().columnViews();
+        return window.columns();
     }
 
     private void runAndFinish(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> window.view.viewModel().compare().canRunProperty().get());
-        robot.interact(() -> window.view.viewModel().compare().run());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> columns().stream()
-                .allMatch(c -> c.viewModel().live().getState() == ColumnState.DONE));
-        WaitForAsyncUtils.waitForFxEvents();
+        window.runAndFinish(robot);
     }
 
     private static void press(FxRobot robot, KeyCode... keys) {

@@ -98,4 +98,19 @@ final class SessionWindow {
     static String allThinking(int lines) {
         return LONG_THINKING.stream().limit(lines).collect(Collectors.joining());
     }
+
+    /** The Compare tab's column views, in order. */
+    List<dev.thinkbench.ui.compare.ColumnView> columns() {
+        return view.compareView().columnsPane().columnViews();
+    }
+
+    /** Runs the Compare tab once it can run and waits until every column is done. */
+    void runAndFinish(org.testfx.api.FxRobot robot) throws java.util.concurrent.TimeoutException {
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> view.viewModel().compare().canRunProperty().get());
+        robot.interact(() -> view.viewModel().compare().run());
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> columns().stream()
+                .allMatch(c -> c.viewModel().live().getState() == dev.thinkbench.ui.compare.ColumnState.DONE));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
 }
