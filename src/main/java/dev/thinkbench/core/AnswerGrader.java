@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *
  * <p>The expected answer says what kind of value to look for: a number (integers, decimals, fractions such as
  * {@code 3/4} or {@code \frac{3}{4}}, thousands separators, a leading {@code $}; compared exactly by value), a
- * multiple-choice letter A to E (written {@code B}, {@code (B)}, {@code B.} or {@code B)}), or text (compared after
+ * number with a unit after it ({@code 66 people}, {@code 12 km}, {@code 66명}: graded as the number, since a model
+ * that answers {@code 66} has it right), a multiple-choice letter A to E (written {@code B}, {@code (B)}, {@code B.} or {@code B)}), or text (compared after
  * trimming, collapsing spaces, dropping a final period and ignoring case). After a marker the first value of that kind
  * counts; without one, the last. Stateless; any thread.
  */
@@ -30,6 +31,9 @@ public final class AnswerGrader {
     private static final Pattern CHOICE = Pattern.compile("(?<![A-Za-z])\\(?([A-E])\\)?(?![A-Za-z])");
     private static final Pattern CHOICE_MARKED = Pattern.compile("(?<![A-Za-z])\\(?([A-Ea-e])\\)?(?![A-Za-z])");
     private static final Pattern CHOICE_EXPECTED = Pattern.compile("\\(?([A-Ea-e])[).]?");
+    /** An expected number followed by a unit of at most three words (letters only, no further digits). */
+    private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
+            "(-?\\$?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:/\\d+)?%?)\\s*(\\p{L}+(?:[ -]\\p{L}+){0,2})\\.?");
 
     private AnswerGrader() {
     }
@@ -59,14 +63,22 @@ public final class AnswerGrader {
                     : region.foundBy(), Grade.Flag.NO_EXPECTED_ANSWER);
         }
         Kind kind = kindOf(want);
+        String value = want;
+        if (kind == Kind.TEXT) {
+            Matcher unit = NUMBER_WITH_UNIT.matcher(want);
+            if (unit.matches()) {
+                value = unit.group(1);
+                kind = Kind.NUMBER;
+            }
+        }
         String found = find(region, kind);
         if (found == null) {
             return new Grade(Grade.Verdict.WRONG, null, want, Grade.FoundBy.NONE, Grade.Flag.NO_ANSWER_FOUND);
         }
         boolean same = switch (kind) {
-            case NUMBER -> ExactNumber.parse(found).equals(ExactNumber.parse(normaliseNumber(want)));
-            case CHOICE -> found.equals(choiceOf(want));
-            case TEXT -> found.equalsIgnoreCase(normaliseText(want));
+            case NUMBER -> ExactNumber.parse(found).equals(ExactNumber.parse(normaliseNumber(value)));
+            case CHOICE -> found.equals(choiceOf(value));
+            case TEXT -> found.equalsIgnoreCase(normaliseText(value));
         };
         return new Grade(same ? Grade.Verdict.CORRECT : Grade.Verdict.WRONG, found, want, region.foundBy(),
                 Grade.Flag.NONE);

@@ -26,6 +26,16 @@ class AnswerGraderTest {
     }
 
     @Test
+    void aNumberWithAUnitIsGradedByValueAndKeepsItsWording() {
+        Grade wrong = AnswerGrader.grade("Final Answer: 65 people", "66 people");
+        assertThat(wrong.verdict()).isEqualTo(Grade.Verdict.WRONG);
+        assertThat(wrong.expected()).isEqualTo("66 people");
+        assertThat(AnswerGrader.grade("Final Answer: Route 66", "Route 66").verdict())
+                .as("text that only contains a number stays text").isEqualTo(Grade.Verdict.CORRECT);
+        assertThat(AnswerGrader.grade("Final Answer: 66", "Route 66").verdict()).isEqualTo(Grade.Verdict.WRONG);
+    }
+
+    @Test
     void markerWinsOverALaterBoxAndNumbers() {
         assertThat(AnswerGrader.extract("\\boxed{5} Final Answer: 6 because 7")).contains(BigInteger.valueOf(6));
     }
@@ -61,6 +71,11 @@ class AnswerGraderTest {
             "it costs $12.00 in all|12|12.00|LAST_VALUE",
             "Final Answer: 2,500.5|2500.5|2500.5|FINAL_ANSWER",
             "Final Answer: 12.0|12|12.0|FINAL_ANSWER",
+            // a number with a unit is graded as the number
+            "Final Answer: 66|66 people|66|FINAL_ANSWER",
+            "Final Answer: 66 people|66 people.|66|FINAL_ANSWER",
+            "답: 66명|66명|66|ANSWER",
+            "it is 12.5 km away|12.5 km|12.5|LAST_VALUE",
             // multiple choice
             "Final Answer: (C)|C|C|FINAL_ANSWER",
             "Answer: b|(B)|B|ANSWER",
