@@ -1,14 +1,19 @@
 package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.lab.BudgetPresets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Builds columns from the preset table, from the engine's capabilities, or from saved settings. Pure. */
 final class ColumnPresets {
+
+    /** The names the app gives its preset columns. */
+    private static final Set<String> PRESET_NAMES = Set.of("small", "medium", "large");
 
     private ColumnPresets() {
     }
@@ -19,7 +24,7 @@ final class ColumnPresets {
         List<ColumnViewModel> columns = new ArrayList<>();
         for (BudgetPresets.Preset p : engineId == null ? List.<BudgetPresets.Preset>of()
                 : presets.forModel(engineId, model)) {
-            ColumnViewModel c = new ColumnViewModel(p.label(), p.budget().spec());
+            ColumnViewModel c = ColumnViewModel.followingBudget(p.label(), p.budget().spec());
             c.setPresetMeaning(p.means());
             columns.add(c);
         }
@@ -28,22 +33,39 @@ final class ColumnPresets {
 
     private static List<ColumnViewModel> fromCapabilities(ReasoningEngine engine) {
         if (engine != null && engine.capabilities().budgetKinds().contains(Budget.Kind.TOKENS)) {
-            return List.of(new ColumnViewModel("small", "tokens:1024"), new ColumnViewModel("medium", "tokens:4096"),
-                    new ColumnViewModel("large", "tokens:16384"));
+            return List.of(ColumnViewModel.followingBudget("small", "tokens:1024"), ColumnViewModel.followingBudget("medium", "tokens:4096"),
+                    ColumnViewModel.followingBudget("large", "tokens:16384"));
         }
-        return List.of(new ColumnViewModel("small", "effort:low"), new ColumnViewModel("medium", "effort:medium"),
-                new ColumnViewModel("large", "effort:high"));
+        return List.of(ColumnViewModel.followingBudget("small", "effort:low"), ColumnViewModel.followingBudget("medium", "effort:medium"),
+                ColumnViewModel.followingBudget("large", "effort:high"));
     }
 
-    /** Columns saved as {@code label=spec}; entries without {@code =} are skipped. */
+    /**
+     * Columns saved as {@code label=spec}; entries without {@code =} are skipped. A saved label the app gave (the
+     * name its budget would get, or a preset name) keeps following the budget; one the user typed stays.
+     */
     static List<ColumnViewModel> fromSettings(List<String> saved) {
         List<ColumnViewModel> restored = new ArrayList<>();
         for (String s : saved) {
             int eq = s.indexOf('=');
             if (eq > 0) {
-                restored.add(new ColumnViewModel(s.substring(0, eq), s.substring(eq + 1)));
+                String label = s.substring(0, eq);
+                String spec = s.substring(eq + 1);
+                restored.add(appGiven(label, spec) ? ColumnViewModel.followingBudget(label, spec)
+                        : new ColumnViewModel(label, spec));
             }
         }
         return restored;
+    }
+
+    private static boolean appGiven(String label, String spec) {
+        if (PRESET_NAMES.contains(label.strip())) {
+            return true;
+        }
+        try {
+            return ColumnNames.of(BudgetSpec.parse(spec)).equals(label.strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

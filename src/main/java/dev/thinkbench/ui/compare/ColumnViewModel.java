@@ -18,7 +18,8 @@ import javafx.beans.property.StringProperty;
 /**
  * One budget column: its editable label and budget spec, validated as the user types (a parse error or what the
  * engine cannot do, each with a message), what the budget means on the current engine, and the live run it shows.
- * UI thread only.
+ * A label the user did not type ({@link #followingBudget}) follows the budget: edit "large"'s budget down to
+ * {@code max=8} and the column is called "max 8", edit it back and it is "large" again. UI thread only.
  */
 public final class ColumnViewModel {
 
@@ -34,12 +35,63 @@ public final class ColumnViewModel {
     private final ReadOnlyBooleanWrapper picked = new ReadOnlyBooleanWrapper(this, "picked");
     private ReasoningEngine engine;
     private String presetMeaning = "";
+    private final String givenLabel;
+    private final String givenSpec;
+    private boolean labelFollowsBudget;
+    private boolean settingLabel;
 
+    /** A column whose label stays as given. */
     public ColumnViewModel(String label, String budgetSpec) {
+        this(label, budgetSpec, false);
+    }
+
+    private ColumnViewModel(String label, String budgetSpec, boolean follows) {
+        this.givenLabel = label;
+        this.givenSpec = budgetSpec;
+        this.labelFollowsBudget = follows;
         this.label.set(label);
         this.budgetText.set(budgetSpec);
-        this.budgetText.addListener((obs, old, now) -> revalidate());
+        this.label.addListener((obs, old, now) -> labelFollowsBudget &= settingLabel);
+        this.budgetText.addListener((obs, old, now) -> {
+            revalidate();
+            followBudget();
+        });
         revalidate();
+    }
+
+    /**
+     * A column named by the app (a preset, a new column): until the user types a label, the label follows the
+     * budget, so a column is never called "large" while its budget is the smallest.
+     */
+    public static ColumnViewModel followingBudget(String label, String budgetSpec) {
+        return new ColumnViewModel(label, budgetSpec, true);
+    }
+
+    /** True while the label is the app's and follows the budget. */
+    boolean labelFollowsBudget() {
+        return labelFollowsBudget;
+    }
+
+    private void followBudget() {
+        Budget b = budget.get();
+        if (!labelFollowsBudget || b == null) {
+            return;
+        }
+        boolean asGiven = b.equals(parseOrNull(givenSpec));
+        settingLabel = true;
+        try {
+            label.set(asGiven ? givenLabel : ColumnNames.of(b));
+        } finally {
+            settingLabel = false;
+        }
+    }
+
+    private static Budget parseOrNull(String spec) {
+        try {
+            return BudgetSpec.parse(spec);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Shows what the budget means on {@code newEngine} and whether it can run there. */

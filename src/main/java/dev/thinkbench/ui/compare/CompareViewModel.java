@@ -298,7 +298,8 @@ public final class CompareViewModel {
             return null;
         }
         String spec = columns.isEmpty() ? "effort:medium" : columns.getLast().budgetTextProperty().get();
-        ColumnViewModel c = new ColumnViewModel(Messages.get("column.defaultLabel", columns.size() + 1), spec);
+        ColumnViewModel c = ColumnViewModel.followingBudget(Messages.get("column.defaultLabel", columns.size() + 1),
+                spec);
         columns.add(c);
         return c;
     }

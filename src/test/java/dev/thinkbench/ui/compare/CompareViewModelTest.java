@@ -226,6 +226,38 @@ class CompareViewModelTest {
     }
 
     @Test
+    void aPresetNameFollowsAnEditedBudgetUntilTheUserNamesTheColumn() {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
+        ColumnViewModel large = vm.columns().get(2);
+
+        large.budgetTextProperty().set("force:min=0,max=8,waits=0,wait=Wait");
+        assertThat(large.labelProperty().get()).isEqualTo("max 8");
+        large.budgetTextProperty().set("force:min=56,max=256,waits=1,wait=Wait");
+        assertThat(large.labelProperty().get()).isEqualTo("56\u2013256 +1 Wait");
+        large.budgetTextProperty().set("tokens:40");
+        assertThat(large.labelProperty().get()).isEqualTo("40 tokens");
+        large.budgetTextProperty().set("tokens:");
+        assertThat(large.labelProperty().get()).as("an unparsed budget keeps the name").isEqualTo("40 tokens");
+        large.budgetTextProperty().set("effort:high");
+        assertThat(large.labelProperty().get()).as("back to the preset").isEqualTo("large");
+
+        large.labelProperty().set("deep");
+        large.budgetTextProperty().set("none");
+        assertThat(large.labelProperty().get()).as("a typed name stays").isEqualTo("deep");
+    }
+
+    @Test
+    void restoredColumnsFollowTheirBudgetOnlyWhenTheAppNamedThem() {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
+        vm.restoreColumns(List.of("small=none", "max 8=force:min=0,max=8,waits=0,wait=Wait", "mine=tokens:99"));
+
+        vm.columns().forEach(c -> c.budgetTextProperty().set("tokens:77"));
+
+        assertThat(vm.columns()).extracting(c -> c.labelProperty().get())
+                .containsExactly("77 tokens", "77 tokens", "mine");
+    }
+
+    @Test
     void savedColumnsReplaceThePresets() {
         CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
 
