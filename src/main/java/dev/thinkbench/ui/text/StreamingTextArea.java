@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.text;
 
+import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.Icons;
 import javafx.animation.PauseTransition;
@@ -76,12 +77,14 @@ public final class StreamingTextArea extends StackPane {
         placeholder = new Label(placeholderText);
         placeholder.getStyleClass().add("streaming-placeholder");
         placeholder.setMouseTransparent(true);
-        jump = Icons.button(Messages.get("text.jump"), Feather.ARROW_DOWN, Messages.get("text.jump.help"), "small",
-                "accent");
+        // A round icon, not a labelled button: it floats over the text, and a label would hide a line of it.
+        jump = Icons.button(null, Feather.ARROW_DOWN, Messages.get("text.jump") + " \u2014 "
+                + Messages.get("text.jump.help"), Styles.BUTTON_ICON, Styles.BUTTON_CIRCLE, Styles.ACCENT, "small");
+        jump.setAccessibleText(Messages.get("text.jump"));
         jump.setVisible(false);
         jump.setOnAction(e -> resumeFollowing());
         StackPane.setAlignment(jump, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(jump, new Insets(0, 16, 10, 0));
+        StackPane.setMargin(jump, new Insets(0, 18, 6, 0));
         StackPane.setAlignment(placeholder, Pos.TOP_LEFT);
         StackPane.setMargin(placeholder, new Insets(8, 12, 8, 12));
         findBar = new FindBar(this, this::hideFind);

@@ -126,6 +126,9 @@ class StreamingTextAreaTest {
         assertThat(area.isFollowing()).isFalse();
         Button jump = robot.lookup(".button").queryButton();
         assertThat(jump.isVisible()).isTrue();
+        assertThat(jump.getText()).as("an icon, so it hides no line of text").isNullOrEmpty();
+        assertThat(jump.getAccessibleText()).isEqualTo("Jump to latest");
+        assertThat(jump.getWidth()).isLessThan(40);
 
         robot.clickOn(jump, MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
