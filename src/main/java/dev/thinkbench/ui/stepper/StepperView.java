@@ -204,6 +204,8 @@ public final class StepperView extends VBox {
         ListView<BranchSummary> branchList = new ListView<>(vm.branches());
         branchList.setId("branchList");
         branchList.setPrefHeight(120);
+        // dense: one line of text per branch (the theme's roomy cells gave each line two lines' height)
+        branchList.getStyleClass().add(Styles.DENSE);
         // a branch's line wraps in the list's width (a sideways scroll bar hid the row under it)
         branchList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             {
