@@ -113,7 +113,18 @@ public final class MainWindow implements AutoCloseable {
         display.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(),
                 new dev.thinkbench.ui.LanguageMenu(view.viewModel().languageProperty()));
         view.addBarItem(display);
+        // the language and theme are written when chosen: a window that is killed, not closed, still keeps them
+        view.viewModel().languageProperty().addListener((obs, old, now) -> saveSettingsNow());
+        view.viewModel().themeProperty().addListener((obs, old, now) -> saveSettingsNow());
         sessions.checkForLeftBehind();
+    }
+
+    private void saveSettingsNow() {
+        try {
+            saveSettings();
+        } catch (IOException e) {
+            System.err.println("Thinkbench: " + e.getMessage());
+        }
     }
 
     /** The Stepper tab's session for saving, and where a saved one is shown. */

@@ -171,6 +171,16 @@ class MainWindowTest {
     }
 
     @Test
+    void aLanguageChosenIsWrittenAtOnceSoAKilledWindowKeepsIt(FxRobot robot) {
+        skipWelcome(robot);
+        robot.interact(() -> window.view().viewModel().languageProperty()
+                .set(dev.thinkbench.ui.common.UiLanguage.KOREAN));
+
+        // read from the file, no flush: what a window killed now would leave
+        assertThat(new SettingsStore(home.settingsFile()).load().settings().language()).isEqualTo("ko");
+    }
+
+    @Test
     void theHelpButtonExplainsBudgetsChartsAndMarksAndLeadsToTheWelcome(FxRobot robot) {
         skipWelcome(robot);
         assertThat(saved().welcomeSeen()).isTrue();
