@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * <p>The expected answer says what kind of value to look for: a number (integers, decimals, fractions such as
  * {@code 3/4} or {@code \frac{3}{4}}, thousands separators, a leading {@code $}; compared exactly by value), a
  * number with a unit after it ({@code 66 people}, {@code 12 km}, {@code 66명}: graded as the number, since a model
- * that answers {@code 66} has it right), a multiple-choice letter A to E (written {@code B}, {@code (B)}, {@code B.} or {@code B)}), or text (compared after
- * trimming, collapsing spaces, dropping a final period and ignoring case). After a marker the first value of that kind
- * counts; without one, the last. Stateless; any thread.
+ * that answers {@code 66} has it right), a multiple-choice letter A to E (written {@code B}, {@code (B)},
+ * {@code B.} or {@code B)}), or text (compared after trimming, collapsing spaces, dropping a final period and
+ * ignoring case). After a marker the first value of that kind counts; without one, the last. Stateless; any thread.
  */
 public final class AnswerGrader {
 

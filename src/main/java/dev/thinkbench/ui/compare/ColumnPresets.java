@@ -33,10 +33,12 @@ final class ColumnPresets {
 
     private static List<ColumnViewModel> fromCapabilities(ReasoningEngine engine) {
         if (engine != null && engine.capabilities().budgetKinds().contains(Budget.Kind.TOKENS)) {
-            return List.of(ColumnViewModel.followingBudget("small", "tokens:1024"), ColumnViewModel.followingBudget("medium", "tokens:4096"),
+            return List.of(ColumnViewModel.followingBudget("small", "tokens:1024"),
+                    ColumnViewModel.followingBudget("medium", "tokens:4096"),
                     ColumnViewModel.followingBudget("large", "tokens:16384"));
         }
-        return List.of(ColumnViewModel.followingBudget("small", "effort:low"), ColumnViewModel.followingBudget("medium", "effort:medium"),
+        return List.of(ColumnViewModel.followingBudget("small", "effort:low"),
+                ColumnViewModel.followingBudget("medium", "effort:medium"),
                 ColumnViewModel.followingBudget("large", "effort:high"));
     }
 

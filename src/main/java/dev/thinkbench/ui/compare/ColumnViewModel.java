@@ -67,11 +67,6 @@ public final class ColumnViewModel {
         return new ColumnViewModel(label, budgetSpec, true);
     }
 
-    /** True while the label is the app's and follows the budget. */
-    boolean labelFollowsBudget() {
-        return labelFollowsBudget;
-    }
-
     private void followBudget() {
         Budget b = budget.get();
         if (!labelFollowsBudget || b == null) {
