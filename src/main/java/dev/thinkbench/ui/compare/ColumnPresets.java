@@ -7,13 +7,12 @@ import dev.thinkbench.lab.BudgetPresets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Builds columns from the preset table, from the engine's capabilities, or from saved settings. Pure. */
 final class ColumnPresets {
 
-    /** The names the app gives its preset columns. */
-    private static final Set<String> PRESET_NAMES = Set.of("small", "medium", "large");
+    /** The names the app gives its preset columns, smallest budget first. */
+    private static final List<String> PRESET_NAMES = List.of("small", "medium", "large");
 
     private ColumnPresets() {
     }
@@ -33,13 +32,18 @@ final class ColumnPresets {
 
     private static List<ColumnViewModel> fromCapabilities(ReasoningEngine engine) {
         if (engine != null && engine.capabilities().budgetKinds().contains(Budget.Kind.TOKENS)) {
-            return List.of(ColumnViewModel.followingBudget("small", "tokens:1024"),
-                    ColumnViewModel.followingBudget("medium", "tokens:4096"),
-                    ColumnViewModel.followingBudget("large", "tokens:16384"));
+            return named(List.of("tokens:1024", "tokens:4096", "tokens:16384"));
         }
-        return List.of(ColumnViewModel.followingBudget("small", "effort:low"),
-                ColumnViewModel.followingBudget("medium", "effort:medium"),
-                ColumnViewModel.followingBudget("large", "effort:high"));
+        return named(List.of("effort:low", "effort:medium", "effort:high"));
+    }
+
+    /** Small / medium / large columns of these three budgets. */
+    private static List<ColumnViewModel> named(List<String> specs) {
+        List<ColumnViewModel> columns = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            columns.add(ColumnViewModel.followingBudget(PRESET_NAMES.get(i), specs.get(i)));
+        }
+        return List.copyOf(columns);
     }
 
     /**
