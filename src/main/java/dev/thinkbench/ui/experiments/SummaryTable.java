@@ -1,12 +1,16 @@
 package dev.thinkbench.ui.experiments;
 
 import atlantafx.base.theme.Styles;
+import dev.thinkbench.core.BudgetSpec;
+import dev.thinkbench.core.BudgetSpecException;
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 import java.util.List;
@@ -14,7 +18,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The summary per strategy and budget: n, accuracy with its 95% interval, mean thinking tokens, mean time, cost and
+ * The summary per strategy and budget: n, accuracy with its 95% interval, mean compute tokens, mean time, cost and
  * failures, as {@code thinkbench sweep} prints it. While results stream in, a row whose numbers changed is set in place
  * (each table row observes its line), so the table keeps its cells; lines are made anew only when rows come or go.
  * UI thread only.
@@ -34,35 +38,78 @@ final class SummaryTable implements FigureView {
         }
     }
 
+    /** The table's borders and its vertical scroll bar, beside the columns. */
+    private static final double FRAME = 20;
+
     private final TableView<Line> table = new TableView<>();
 
     SummaryTable() {
         table.setId("summaryTable");
         table.getStyleClass().add(Styles.DENSE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(MeasuresTable.wrapping(Messages.get("sweep.summary.placeholder"), 320));
         table.getColumns().addAll(List.of(
-                column(Messages.get("sweep.summary.strategy"), 90, SummaryRow::strategy),
-                column(Messages.get("sweep.summary.budget"), 170, r -> r.label() + "  " + r.budget()),
+                column(Messages.get("sweep.summary.strategy"), null, 84, SummaryRow::strategy),
+                budgetColumn(),
                 // the sample size, written n in every language
-                column("n", 44, r -> Integer.toString(r.n())),
-                column(Messages.get("sweep.summary.accuracy"), 140, r -> IntervalChart.percent(r.accuracy()) + "  ["
-                        + IntervalChart.percent(r.wilson().low()) + "\u2013" + IntervalChart.percent(r.wilson().high())
-                        + "]"),
-                column(Messages.get("sweep.summary.meanTokens"), 100, r -> r.meanThinkingTokens() == null
-                        ? Formats.DASH : String.format(Locale.ROOT, "%.1f", r.meanThinkingTokens())),
-                column(Messages.get("sweep.summary.meanTime"), 84, r -> r.meanTotalMs() == null ? Formats.DASH
-                        : Formats.millis(Math.round(r.meanTotalMs()))),
-                column(Messages.get("sweep.summary.cost"), 76, r -> r.costUsd() == null ? Formats.DASH
-                        : String.format(Locale.ROOT, "$%.4f", r.costUsd())),
-                column(Messages.get("sweep.summary.failed"), 60, r -> Integer.toString(r.failed()))));
+                column("n", Messages.get("sweep.summary.n.help"), 48, r -> Integer.toString(r.n())),
+                column(Messages.get("sweep.summary.accuracy"), Messages.get("sweep.summary.accuracy.help"), 132,
+                        r -> IntervalChart.percent(r.accuracy()) + "  [" + IntervalChart.percent(r.wilson().low())
+                                + "\u2013" + IntervalChart.percent(r.wilson().high()) + "]"),
+                column(Messages.get("sweep.summary.meanTokens"), Messages.get("sweep.summary.meanTokens.help"), 84,
+                        r -> r.meanThinkingTokens() == null ? Formats.DASH
+                                : String.format(Locale.ROOT, "%.1f", r.meanThinkingTokens())),
+                column(Messages.get("sweep.summary.meanTime"), Messages.get("sweep.summary.meanTime.help"), 76,
+                        r -> r.meanTotalMs() == null ? Formats.DASH : Formats.millis(Math.round(r.meanTotalMs()))),
+                column(Messages.get("sweep.summary.cost"), Messages.get("sweep.summary.cost.help"), 76,
+                        SummaryTable::cost),
+                column(Messages.get("sweep.summary.failed"), null, 64, r -> Integer.toString(r.failed()))));
+        double columnsWidth = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
+        // the columns fill a wide pane; in a narrow one they keep their widths and the table scrolls sideways (a
+        // constrained table would rather cut the last columns off)
+        table.widthProperty().subscribe(w -> table.setColumnResizePolicy(
+                w.doubleValue() >= columnsWidth + FRAME ? TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN
+                        : TableView.UNCONSTRAINED_RESIZE_POLICY));
     }
 
-    /** A column wide enough ({@code width}) for its usual values, so budgets and intervals are not cut. */
-    private static TableColumn<Line, String> column(String title, double width, Function<SummaryRow, String> text) {
-        TableColumn<Line, String> c = new TableColumn<>(title);
+    /** The budget's label; its spec and what it means in words in the cell's tooltip, so the label is never cut. */
+    private static TableColumn<Line, String> budgetColumn() {
+        TableColumn<Line, String> c = column(Messages.get("sweep.summary.budget"), null, 96, SummaryRow::label);
+        c.setCellFactory(col -> new HoverTooltipCell<>(line -> budgetTip(line.row())));
+        return c;
+    }
+
+    /** {@code force:min=0,max=8,waits=0 · force ≤ 8 tokens}; the spec alone when it does not parse (routing's mixed). */
+    static String budgetTip(SummaryRow r) {
+        try {
+            return r.budget() + "\n" + BudgetChoices.words(BudgetSpec.parse(r.budget()));
+        } catch (BudgetSpecException e) {
+            return r.budget();
+        }
+    }
+
+    /** The cost of all runs together: free when it is known to be nothing (a local engine). */
+    static String cost(SummaryRow r) {
+        if (r.costUsd() == null) {
+            return Formats.DASH;
+        }
+        return r.costUsd() == 0 ? Messages.get("money.free") : String.format(Locale.ROOT, "$%.4f", r.costUsd());
+    }
+
+    /**
+     * A column at least {@code width} wide, enough for its usual values, so numbers, intervals and titles are never
+     * cut: a table narrower than its columns scrolls sideways instead. The title's tooltip says what the column
+     * counts when {@code help} is not null.
+     */
+    private static TableColumn<Line, String> column(String title, String help, double width,
+                                                    Function<SummaryRow, String> text) {
+        TableColumn<Line, String> c = new TableColumn<>();
+        Label header = new Label(title);
+        if (help != null) {
+            header.setTooltip(new Tooltip(help));
+        }
+        c.setGraphic(header);
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 60));
+        c.setMinWidth(width);
         c.setCellValueFactory(d -> d.getValue().row.getReadOnlyProperty().map(text));
         c.setSortable(false);
         return c;

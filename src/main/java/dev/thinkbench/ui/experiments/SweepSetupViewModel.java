@@ -280,7 +280,14 @@ public final class SweepSetupViewModel {
         // routing runs once per problem and sample, not once per budget
         long routed = strategies.stream().filter(RoutingStrategy.NAME::equals).count();
         long runs = (long) n * samples.get() * ((strategies.size() - routed) * budgets.get().size() + routed);
-        planText.set(Messages.get("sweep.form.plan", n, budgets.get().size(), samples.get(), strategies.size(), runs));
+        String plan = Messages.get("sweep.form.plan", n, budgets.get().size(), samples.get(), strategies.size(), runs);
+        long drawing = strategies.stream().filter(BEST_OF_N::contains).count();
+        if (drawing > 0 && candidates.get() > 1) {
+            // a best-of-N run is N generations (a verifier's judge calls come on top)
+            long generations = runs + (long) n * samples.get() * budgets.get().size() * drawing * (candidates.get() - 1);
+            plan += " " + Messages.get("sweep.form.generations", candidates.get(), generations);
+        }
+        planText.set(plan);
         note.set(greedyNote());
     }
 

@@ -4,6 +4,7 @@ import dev.thinkbench.lab.sweep.ScalingMeasures;
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.lab.sweep.SweepSummary;
 import dev.thinkbench.ui.common.Messages;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Accuracy against mean thinking (compute) tokens per run on a log axis, one curve per strategy with 95% Wilson
- * intervals, each point labelled with its budget and the saturation point ringed. UI thread only.
+ * Accuracy against mean compute tokens per run (the thinking; for best-of-N every candidate's) on a log axis, one
+ * curve per strategy with 95% Wilson intervals, each point labelled with its budget and the saturation point ringed.
+ * UI thread only.
  */
 final class TokensChart implements FigureView {
 
@@ -49,6 +51,7 @@ final class TokensChart implements FigureView {
 
     TokensChart() {
         chart.setId("tokensChart");
+        Tooltip.install(chart.getXAxis(), new Tooltip(Messages.get("sweep.summary.meanTokens.help")));
     }
 
     @Override

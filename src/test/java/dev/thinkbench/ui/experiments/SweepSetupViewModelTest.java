@@ -86,7 +86,7 @@ class SweepSetupViewModelTest {
         vm.seedProperty().set("11");
 
         assertThat(vm.planTextProperty().get()).isEqualTo("2 problems \u00d7 3 budgets \u00d7 3 samples \u00d7 3 "
-                + "strategies = 42 runs");
+                + "strategies = 42 runs (each best-of-N run draws 5 candidates: 114 generations in all)");
         SweepSetup setup = vm.toSetup();
         assertThat(setup.budgets()).containsExactly("small=none", "medium=effort:low", "large=effort:high");
         assertThat(setup.plan(vm.selectedProblems()).tasks()).hasSize(42);

@@ -1,0 +1,87 @@
+package dev.thinkbench.ui.experiments;
+
+import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.lab.sweep.Wilson;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The summary table never cuts a title or a number: a pane narrower than its columns scrolls sideways; the budget
+ * column shows the label with the spec and its meaning in a tooltip; a local engine's cost reads free.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SummaryTableTest {
+
+    private SummaryTable view;
+
+    @Start
+    void start(Stage stage) {
+        view = new SummaryTable();
+        stage.setScene(new Scene(new StackPane(view.node()), 900, 300));
+        stage.show();
+    }
+
+    private static SummaryRow row(String label, String budget, Double cost) {
+        return new SummaryRow(label, budget, "majority", 454, 77, 77 / 454.0, new Wilson(0.14, 0.2), 55.7, 165.0,
+                cost, 0, 0);
+    }
+
+    private <T> T fx(Callable<T> work) throws Exception {
+        T value = WaitForAsyncUtils.asyncFx(work).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return value;
+    }
+
+    @Test
+    void aNarrowPaneScrollsSidewaysInsteadOfCuttingColumns(FxRobot robot) throws Exception {
+        fx(() -> {
+            view.show(new SweepFigures(List.of(), List.of(row("small", "force:min=0,max=8,waits=0,wait=Wait", 0.0),
+                    row("large", "force:min=56,max=256,waits=1,wait=Wait", 0.0123)), List.of(), Map.of()));
+            view.node().setMaxWidth(460);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (TableColumn<SummaryTable.Line, ?> c : view.table().getColumns()) {
+            Label header = (Label) c.getGraphic();
+            assertThat(c.getWidth()).as("column %s", header.getText())
+                    .isGreaterThanOrEqualTo(header.prefWidth(-1));
+        }
+        ScrollBar sideways = robot.lookup(".scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .filter(b -> b.getOrientation() == Orientation.HORIZONTAL).findFirst().orElseThrow();
+        assertThat(sideways.isVisible()).as("the table scrolls sideways").isTrue();
+
+        fx(() -> {
+            view.node().setMaxWidth(880);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sideways.isVisible()).as("a wide pane holds every column").isFalse();
+        double filled = view.table().getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        assertThat(filled).as("the columns fill the pane").isGreaterThan(840);
+
+        assertThat(SummaryTable.budgetTip(view.table().getItems().getFirst().row()))
+                .isEqualTo("force:min=0,max=8,waits=0,wait=Wait\nforce \u2264 8 tokens");
+        assertThat(SummaryTable.budgetTip(row("mixed", "mixed", null))).isEqualTo("mixed");
+        assertThat(SummaryTable.cost(view.table().getItems().getFirst().row())).isEqualTo("free");
+        assertThat(SummaryTable.cost(view.table().getItems().getLast().row())).isEqualTo("$0.0123");
+        assertThat(SummaryTable.cost(row("x", "none", null))).isEqualTo("\u2013");
+    }
+}
