@@ -150,8 +150,10 @@ public final class SweepSetupController {
                 return 0;
             }
         });
-        range.lowValueProperty().bindBidirectional(vm.rangeLowProperty());
+        // RangeSlider keeps low <= high as each is set, and its high starts at 0.75: bound low first, the low value
+        // was clamped to 1 and its thumb drawn there while the view model kept 3 (8 tokens) until the thumb was dragged
         range.highValueProperty().bindBidirectional(vm.rangeHighProperty());
+        range.lowValueProperty().bindBidirectional(vm.rangeLowProperty());
         rangeText.textProperty().bind(vm.rangeTextProperty());
         rangeKind.getItems().setAll(BudgetChoices.RangeKind.values());
         rangeKind.valueProperty().bindBidirectional(vm.rangeKindProperty());

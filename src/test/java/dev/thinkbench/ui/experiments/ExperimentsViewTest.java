@@ -199,6 +199,27 @@ class ExperimentsViewTest {
     }
 
     @Test
+    void theRangeSliderShowsTheRangeTheFormCounts(FxRobot robot) throws Exception {
+        robot.clickOn("Range");
+        WaitForAsyncUtils.waitForFxEvents();
+        org.controlsfx.control.RangeSlider range = robot.lookup("#range").queryAs(
+                org.controlsfx.control.RangeSlider.class);
+        assertThat(vm.setup().rangeTextProperty().get()).startsWith("8 .. 256 tokens");
+        assertThat(range.getLowValue()).as("2^3 = 8 tokens, not clamped under the slider's first high value")
+                .isEqualTo(3.0);
+        assertThat(range.getHighValue()).isEqualTo(8.0);
+        Node track = range.lookup(".track");
+        Node low = range.lookup(".low-thumb");
+        Node high = range.lookup(".high-thumb");
+        double perStep = track.getLayoutBounds().getWidth() / range.getMax();
+        double lowCentre = low.getBoundsInParent().getCenterX() - track.getBoundsInParent().getMinX();
+        double highCentre = high.getBoundsInParent().getCenterX() - track.getBoundsInParent().getMinX();
+        assertThat(lowCentre / perStep).as("the low thumb is drawn at 8 tokens").isCloseTo(3.0,
+                org.assertj.core.data.Offset.offset(0.4));
+        assertThat(highCentre / perStep).isCloseTo(8.0, org.assertj.core.data.Offset.offset(0.4));
+    }
+
+    @Test
     void withTheFormHiddenTheKeyboardStaysInTheTabAndCtrlEnterStartsTheNextSweep(FxRobot robot) throws Exception {
         runSweep(robot);
         assertThat(view.setupShown()).as("in a 1280-wide window the form makes way for the results").isFalse();
