@@ -8,6 +8,7 @@ import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.PeriodicUiAction;
 import dev.thinkbench.ui.present.PresenterViewModel;
 import javafx.collections.ListChangeListener;
+import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
@@ -20,6 +21,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.io.IOException;
@@ -41,6 +44,7 @@ public final class SessionControls {
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SAVE_AS = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     private final WorkbenchView view;
     private final SessionViewModel sessions;
@@ -78,7 +82,15 @@ public final class SessionControls {
     }
 
     private void onKeyFilter(KeyEvent e) {
-        if (e.isConsumed() || view.overlayShowing()) {
+        if (e.isConsumed()) {
+            return;
+        }
+        if (QUIT.match(e)) {
+            e.consume();
+            quit();
+            return;
+        }
+        if (view.overlayShowing()) {
             return;
         }
         if (SAVE_AS.match(e)) {
@@ -163,9 +175,27 @@ public final class SessionControls {
                 exportItem("session.export.markdown", "session.export.markdown.title", "md", "report",
                         exports::markdown));
         menu.setOnShowing(e -> export.getItems().forEach(i -> i.setDisable(!exports.hasComparison())));
+        MenuItem quit = item(Messages.get("session.quit"), QUIT, this::quit);
+        quit.setId("quitItem");
         menu.getItems().addAll(open, recentMenu, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
-                export);
+                export, new SeparatorMenuItem(), quit);
         return menu;
+    }
+
+    /**
+     * Closes the window as its close button does (a close request first, then hiding it), so quitting keeps the
+     * settings and stops the runs and the built-in engine the same way.
+     */
+    void quit() {
+        if (view.getScene() == null || view.getScene().getWindow() == null) {
+            return;
+        }
+        Window window = view.getScene().getWindow();
+        WindowEvent request = new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST);
+        Event.fireEvent(window, request);
+        if (!request.isConsumed()) {
+            window.hide();
+        }
     }
 
     /** An export menu item: its text and the file dialog's title are bundle keys. */

@@ -5,7 +5,7 @@ package dev.thinkbench.ui.stepper;
  *
  * @param step "1", "2", ... for thinking segments, "A" for the answer
  * @param kind how it was opened: think, wait, insert, edit, answer, answer (forced)
- * @param inserted the inserted text, shown with escapes for newlines
+ * @param inserted the inserted text on one line, a line break shown as {@code ↵}
  * @param promptTokens prompt tokens the server evaluated, null when it did not say
  * @param ended why it ended
  */

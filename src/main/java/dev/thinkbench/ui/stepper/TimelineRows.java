@@ -20,11 +20,19 @@ final class TimelineRows {
             for (StepRecord s : b.steps()) {
                 boolean answer = s.phase() == StepRecord.Phase.ANSWER;
                 rows.add(new TimelineRow(b.id(), answer ? "A" : String.valueOf(++n), kind(s),
-                        s.inserted().replace("\n", "\\n"), s.tokens(), s.promptTokensEvaluated(),
+                        shown(s.inserted()), s.tokens(), s.promptTokensEvaluated(),
                         s.durationMillis(), StepperWords.say(s.note())));
             }
         }
         return rows;
+    }
+
+    /**
+     * Inserted text on one line: a line break as the return sign {@code ↵} (a literal backslash-n read as code to
+     * most people), a tab as {@code →}.
+     */
+    static String shown(String inserted) {
+        return inserted.replace("\r\n", "\u21b5").replace("\n", "\u21b5").replace("\t", "\u2192");
     }
 
     static String kind(StepRecord s) {
