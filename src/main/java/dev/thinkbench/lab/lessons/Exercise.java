@@ -1,6 +1,8 @@
 package dev.thinkbench.lab.lessons;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a lesson's exercise sets up in the workbench: the tab, the engine and model, the problem, the columns (budgets)
@@ -16,6 +18,7 @@ import java.util.List;
  * @param newProblemSteps draw a new problem in the micro model's world with this many steps, 0 for none
  * @param newProblemSeed the seed of that draw, so everyone gets the same problem
  * @param columns the Compare tab's columns as {@code label=spec}, empty for the Stepper
+ * @param labels the columns' labels in other languages, by language code ({@code ko}), one per column in order
  * @param temperature the temperature as typed in the prompt panel ({@code "0"} greedy), null to leave it
  * @param seed the seed as typed, {@code ""} for none (each column samples on its own), null to leave it
  * @param pricedAs the hosted model whose rates cost the runs, null for none
@@ -23,8 +26,9 @@ import java.util.List;
  * @param confidence whether the Compare columns colour the thinking by the model's confidence in each token
  */
 public record Exercise(Tab tab, String engineId, String model, String sampleId, String prompt, String answer,
-                       int newProblemSteps, long newProblemSeed, List<String> columns, String temperature,
-                       String seed, String pricedAs, boolean run, boolean confidence) {
+                       int newProblemSteps, long newProblemSeed, List<String> columns,
+                       Map<String, List<String>> labels, String temperature, String seed, String pricedAs, boolean run,
+                       boolean confidence) {
 
     /** The tab an exercise happens in. */
     public enum Tab { COMPARE, STEPPER }
@@ -46,5 +50,27 @@ public record Exercise(Tab tab, String engineId, String model, String sampleId, 
                 throw new IllegalArgumentException("column '" + c + "' must be label=spec");
             }
         }
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        for (Map.Entry<String, List<String>> l : labels.entrySet()) {
+            if (l.getValue().size() != columns.size() || l.getValue().stream().anyMatch(t -> t == null || t.isBlank()
+                    || t.contains("="))) {
+                throw new IllegalArgumentException("the " + l.getKey() + " labels must be one per column, each "
+                        + "without '='");
+            }
+        }
+    }
+
+    /** The columns as {@code label=spec} with their labels in {@code language}, as written when it has none. */
+    public List<String> columns(String language) {
+        List<String> translated = labels.get(language);
+        if (translated == null) {
+            return columns;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String c = columns.get(i);
+            out.add(translated.get(i) + c.substring(c.indexOf('=')));
+        }
+        return List.copyOf(out);
     }
 }

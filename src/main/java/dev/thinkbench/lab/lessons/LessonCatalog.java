@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,8 @@ import java.util.Set;
  * exercises, and each lesson's text is {@code <language>/<id>.md} ({@code en/01-scaling.md}, {@code ko/...}):
  * <pre>{"version":1,"languages":["en","ko"],"lessons":[{"id":"01-scaling","exercise":{"tab":"compare",
  * "engine":"builtin","model":"micro-reasoner.gguf","sample":"micro-exercise","columns":["off=none"],
- * "temperature":"0","seed":"42","pricedAs":"gpt-5.4-mini","run":true}}]}</pre>
- * An exercise names its problem with {@code sample}, {@code prompt} (and {@code answer}) or
+ * "labels":{"ko":["생각 없음"]},"temperature":"0","seed":"42","pricedAs":"gpt-5.4-mini","run":true}}]}</pre>
+ * {@code labels} gives the columns' labels in other languages (optional). An exercise names its problem with {@code sample}, {@code prompt} (and {@code answer}) or
  * {@code newProblem: {"steps": 3, "seed": 7}}. Pure; any thread.
  */
 public final class LessonCatalog {
@@ -83,10 +84,16 @@ public final class LessonCatalog {
         };
         List<String> columns = new ArrayList<>();
         e.path("columns").forEach(c -> columns.add(c.asText()));
+        Map<String, List<String>> labels = new HashMap<>();
+        e.path("labels").properties().forEach(l -> {
+            List<String> names = new ArrayList<>();
+            l.getValue().forEach(c -> names.add(c.asText()));
+            labels.put(l.getKey().toLowerCase(Locale.ROOT), names);
+        });
         JsonNode fresh = e.path("newProblem");
         return new Exercise(tab, e.path("engine").asText(""), text(e, "model"), text(e, "sample"),
                 text(e, "prompt"), text(e, "answer"), fresh.path("steps").asInt(0), fresh.path("seed").asLong(0),
-                columns, text(e, "temperature"), text(e, "seed"), text(e, "pricedAs"), e.path("run").asBoolean(false),
+                columns, labels, text(e, "temperature"), text(e, "seed"), text(e, "pricedAs"), e.path("run").asBoolean(false),
                 e.path("confidence").asBoolean(false));
     }
 

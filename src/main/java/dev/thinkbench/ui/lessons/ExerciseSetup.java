@@ -46,7 +46,7 @@ public final class ExerciseSetup implements LessonWorkbench {
     }
 
     @Override
-    public void setUp(Exercise exercise) {
+    public void setUp(Exercise exercise, String language) {
         if (before == null) {
             before = snapshot();
         }
@@ -70,7 +70,7 @@ public final class ExerciseSetup implements LessonWorkbench {
         }
         compare.pricedAs(exercise.pricedAs());
         if (exercise.tab() == Exercise.Tab.COMPARE) {
-            compare.restoreColumns(exercise.columns());
+            compare.restoreColumns(exercise.columns(language));
             selectTab.accept(Exercise.Tab.COMPARE);
             if (exercise.run()) {
                 compare.run();

@@ -8,8 +8,11 @@ import dev.thinkbench.lab.lessons.Exercise;
  */
 public interface LessonWorkbench {
 
-    /** Sets up {@code exercise} from scratch, whatever the workbench shows now; runs it when it says so. */
-    void setUp(Exercise exercise);
+    /**
+     * Sets up {@code exercise} from scratch, whatever the workbench shows now; runs it when it says so. The Compare
+     * columns are labelled in {@code language}, the language the lesson is read in.
+     */
+    void setUp(Exercise exercise, String language);
 
     /** Puts back the engine, model, prompt, budgets and sampling from before the first exercise; no-op if none ran. */
     void restore();

@@ -61,7 +61,7 @@ public final class LessonsViewModel {
             return;
         }
         try {
-            workbench.setUp(l.exercise());
+            workbench.setUp(l.exercise(), language.get());
             problem.set("");
         } catch (IllegalArgumentException | IllegalStateException e) {
             problem.set(Messages.get("lessons.exerciseFailed", e.getMessage()));

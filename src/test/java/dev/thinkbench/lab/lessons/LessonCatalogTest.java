@@ -94,6 +94,37 @@ class LessonCatalogTest {
     }
 
     @Test
+    void aCompareExerciseNamesItsColumnsInKoreanWhenReadInKorean() throws IOException {
+        for (Lesson l : LessonCatalog.read(LESSONS)) {
+            Exercise e = l.exercise();
+            List<String> ko = e.columns("ko");
+            assertThat(ko).as(l.id()).hasSameSizeAs(e.columns());
+            for (int i = 0; i < ko.size(); i++) {
+                String en = e.columns().get(i);
+                assertThat(ko.get(i)).as("the same budget").endsWith(en.substring(en.indexOf('=')));
+                String label = ko.get(i).substring(0, ko.get(i).indexOf('='));
+                if (!ko.get(i).equals(label + "=" + label)) { // a budget spec as its own label is code, not English
+                    assertThat(label).as(l.id() + ": no English words").doesNotContainPattern("(?i)tokens|sample|Waits");
+                }
+            }
+            assertThat(e.columns("en")).isEqualTo(e.columns());
+        }
+        assertThat(LessonCatalog.read(LESSONS).getFirst().exercise().columns("ko"))
+                .containsExactly("8 \ud1a0\ud070=force:min=0,max=8,waits=0", "24 \ud1a0\ud070=force:min=0,max=24,waits=0",
+                        "64 \ud1a0\ud070=force:min=0,max=64,waits=0");
+    }
+
+    @Test
+    void labelsThatDoNotMatchTheColumnsAreRefused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("lessons.json"), "{\"languages\":[\"en\"],\"lessons\":[{\"id\":\"one\","
+                + "\"exercise\":{\"tab\":\"compare\",\"engine\":\"builtin\",\"prompt\":\"2+2?\","
+                + "\"columns\":[\"a=none\",\"b=tokens:8\"],\"labels\":{\"ko\":[\"\uac00\"]}}}]}");
+
+        assertThatThrownBy(() -> LessonCatalog.read(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("lesson 'one'").hasMessageContaining("ko labels must be one per column");
+    }
+
+    @Test
     void aLessonWithoutItsTranslationShowsInEnglish(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("en"));
         Files.writeString(dir.resolve("en/one.md"), "# One\n\nText.");
