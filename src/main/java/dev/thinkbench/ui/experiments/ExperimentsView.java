@@ -168,6 +168,8 @@ public final class ExperimentsView extends BorderPane {
     private Region resumeBanner() {
         Label text = new Label();
         text.setWrapText(true);
+        // its wrapped height even where the results below want all the room (one line would end in "...")
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.setId("resumeText");
         text.textProperty().bind(vm.offerProperty().map(o -> Messages.get("sweep.resumeOffer", o.describe())).orElse(""));
         Button resume = Icons.button(Messages.get("sweep.resume"), Feather.PLAY, Messages.get("sweep.resume.help"), Styles.SMALL,

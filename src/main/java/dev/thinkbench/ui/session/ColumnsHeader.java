@@ -42,9 +42,19 @@ public final class ColumnsHeader extends VBox {
         managedProperty().bind(visibleProperty());
     }
 
+    /**
+     * A line of the header that wraps and keeps the height of its wrapped text: where the columns below want every
+     * pixel (a 720-pixel-high window), a box shrinks to its minimum, one line, and the text would end in "..." .
+     */
+    private static Label wrapping(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
     private static HBox restoreOffer(SessionViewModel sessions) {
-        Label text = new Label();
-        text.setWrapText(true);
+        Label text = wrapping(null);
         text.setGraphic(Icons.icon(Feather.LIFE_BUOY));
         text.textProperty().bind(sessions.restoreOfferProperty().map(ColumnsHeader::offerText));
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -74,9 +84,8 @@ public final class ColumnsHeader extends VBox {
     }
 
     private static HBox message(SessionViewModel sessions) {
-        Label text = new Label();
+        Label text = wrapping(null);
         text.setId("sessionMessage");
-        text.setWrapText(true);
         text.textProperty().bind(sessions.messageProperty());
         HBox.setHgrow(text, Priority.ALWAYS);
         Button close = Icons.button(null, Feather.X, Messages.get("session.message.close"), Styles.BUTTON_ICON,
@@ -114,8 +123,7 @@ public final class ColumnsHeader extends VBox {
     }
 
     private static HBox kept(CompareViewModel compare) {
-        Label text = new Label(Messages.get("session.keptColumns"));
-        text.setWrapText(true);
+        Label text = wrapping(Messages.get("session.keptColumns"));
         text.setGraphic(Icons.icon(Feather.INFO));
         HBox.setHgrow(text, Priority.ALWAYS);
         Button presets = Icons.button(Messages.get("session.usePresets"), Feather.COLUMNS,
