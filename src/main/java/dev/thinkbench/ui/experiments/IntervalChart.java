@@ -98,11 +98,14 @@ final class IntervalChart extends LineChart<Number, Number> {
                     if (near != null) {
                         near.setText(near.getText() + ", " + p.row().label());
                     } else {
-                        Text t = take(labels, label++, () -> styled(new Text(), "point-label"));
+                        Text t = take(labels, label, () -> styled(new Text(), "point-label"));
                         t.setText(p.row().label());
                         t.setUserData(new double[] {x, y});
-                        t.setX(x + 7);
-                        t.setY(y < 18 ? y + 16 : y - 7);
+                        if (place(t, x, y, label)) {
+                            label++;
+                        } else {
+                            t.setVisible(false); // no free spot: its tooltip still names it
+                        }
                     }
                 }
                 if (p.saturation()) {
@@ -121,6 +124,37 @@ final class IntervalChart extends LineChart<Number, Number> {
         hideFrom(labels, label);
         hideFrom(rings, ring);
         hideFrom(ringNotes, ring);
+    }
+
+    /**
+     * Puts a point's label at the first spot beside point (x, y) that overlaps none of the first {@code placed}
+     * labels: above right, below right, above left, below left; false when every spot is taken (points crowd where
+     * the budgets are many and the chart narrow).
+     */
+    private boolean place(Text t, double x, double y, int placed) {
+        double w = t.getLayoutBounds().getWidth();
+        double h = t.getLayoutBounds().getHeight();
+        double plotWidth = getXAxis().getWidth();
+        double[][] spots = {{x + 7, y - 7}, {x + 7, y + 16}, {x - 7 - w, y - 7}, {x - 7 - w, y + 16}};
+        for (double[] spot : spots) {
+            // baseline coordinates: the text spans [spot x, + w] and [spot y - ascent, spot y + descent]
+            double top = spot[1] - h * 0.8;
+            if (top < 0 || spot[0] < 0 || spot[0] + w > plotWidth + 4) {
+                continue;
+            }
+            boolean free = true;
+            for (int i = 0; i < placed && free; i++) {
+                javafx.geometry.Bounds other = labels.get(i).getBoundsInParent();
+                free = spot[0] + w + 3 < other.getMinX() || spot[0] > other.getMaxX() + 3
+                        || top + h < other.getMinY() || top > other.getMaxY();
+            }
+            if (free) {
+                t.setX(spot[0]);
+                t.setY(spot[1]);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The label among the first {@code used} whose point lies within a few pixels of (x, y), or null. */
