@@ -61,6 +61,7 @@ public final class ExperimentsView extends BorderPane {
     private final ExperimentsViewModel vm;
     private final SweepSetupController setup;
     private final ResultsTable table;
+    private final ResultsGrid grid;
     private final TraceView trace;
     private final FrameDriver frames;
     private final ChartsPane charts;
@@ -91,6 +92,7 @@ public final class ExperimentsView extends BorderPane {
         setup.bind(vm.setup(), w -> problemChooser.apply(w));
         trace = new TraceView(vm::detail, vm::setGrade, vm::fetchTrace);
         table = new ResultsTable(vm.results(), this::openTrace, vm::setGrade);
+        grid = new ResultsGrid(new ProblemTable(vm.results()), table);
         charts = new ChartsPane(vm.results(), trace);
         setTop(resumeBanner());
         setLeft(setupColumn(formColumn(form)));
@@ -214,8 +216,8 @@ public final class ExperimentsView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, setupToggle, title, spacer, exportMenu());
         head.setAlignment(Pos.CENTER_LEFT);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox left = new VBox(6, head, message, table);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        VBox left = new VBox(6, head, message, grid);
         left.setPadding(new Insets(10, 6, 6, 10));
         SplitPane split = new SplitPane(left, charts);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -343,6 +345,10 @@ public final class ExperimentsView extends BorderPane {
 
     ResultsTable table() {
         return table;
+    }
+
+    ProblemTable problemTable() {
+        return grid.problems();
     }
 
     TraceView traceView() {

@@ -30,6 +30,12 @@ final class IntervalChart extends LineChart<Number, Number> {
     private final List<Circle> rings = new ArrayList<>();
     private final List<Text> ringNotes = new ArrayList<>();
     private boolean pointLabels = true;
+    /** The first curve's labels of this layout, by point, before they are placed. */
+    private final List<PointLabel> pointLabelsToPlace = new ArrayList<>();
+
+    /** A label to place beside the point at (x, y); points on one spot share it. */
+    private record PointLabel(double x, double y, StringBuilder text) {
+    }
 
     IntervalChart(Axis<Number> x, String title) {
         super(x, accuracyAxis());
@@ -94,18 +100,16 @@ final class IntervalChart extends LineChart<Number, Number> {
                 l.setEndY(getYAxis().getDisplayPosition(100 * p.row().wilson().high()));
                 if (labelled) {
                     // points that fall on one spot (budgets the model never reaches) share one label
-                    Text near = nearLabel(label, x, y);
-                    if (near != null) {
-                        near.setText(near.getText() + ", " + p.row().label());
-                    } else {
-                        Text t = take(labels, label, () -> styled(new Text(), "point-label"));
-                        t.setText(p.row().label());
-                        t.setUserData(new double[] {x, y});
-                        if (place(t, x, y, label)) {
-                            label++;
-                        } else {
-                            t.setVisible(false); // no free spot: its tooltip still names it
+                    PointLabel near = null;
+                    for (PointLabel placedHere : pointLabelsToPlace) {
+                        if (Math.abs(placedHere.x() - x) < 6 && Math.abs(placedHere.y() - y) < 6) {
+                            near = placedHere;
                         }
+                    }
+                    if (near != null) {
+                        near.text().append(", ").append(p.row().label());
+                    } else {
+                        pointLabelsToPlace.add(new PointLabel(x, y, new StringBuilder(p.row().label())));
                     }
                 }
                 if (p.saturation()) {
@@ -120,6 +124,17 @@ final class IntervalChart extends LineChart<Number, Number> {
                 }
             }
         }
+        // placed once their texts are whole, so a shared label's bounds are its final ones
+        for (PointLabel pl : pointLabelsToPlace) {
+            Text t = take(labels, label, () -> styled(new Text(), "point-label"));
+            t.setText(pl.text().toString());
+            if (place(t, pl.x(), pl.y(), label)) {
+                label++;
+            } else {
+                t.setVisible(false); // no free spot: its tooltip still names it
+            }
+        }
+        pointLabelsToPlace.clear();
         hideFrom(bars, bar);
         hideFrom(labels, label);
         hideFrom(rings, ring);
@@ -155,17 +170,6 @@ final class IntervalChart extends LineChart<Number, Number> {
             }
         }
         return false;
-    }
-
-    /** The label among the first {@code used} whose point lies within a few pixels of (x, y), or null. */
-    private Text nearLabel(int used, double x, double y) {
-        for (int i = 0; i < used; i++) {
-            if (labels.get(i).getUserData() instanceof double[] at && Math.abs(at[0] - x) < 6
-                    && Math.abs(at[1] - y) < 6) {
-                return labels.get(i);
-            }
-        }
-        return null;
     }
 
     private static <T extends Node> T styled(T node, String styleClass) {

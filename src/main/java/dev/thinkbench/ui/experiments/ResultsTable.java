@@ -5,7 +5,6 @@ import dev.thinkbench.lab.sweep.RunKey;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Messages;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -25,10 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * The results table: a row per problem (and sample), a column group per strategy with a column per budget; each cell
+ * The results' run columns: a row per problem (and sample), a column group per strategy with a column per budget (the
+ * problem's own columns are the {@link ProblemTable} beside it, which stays when these scroll sideways); each cell
  * shows whether the run was correct, wrong, ungraded or failed, with its tokens, time and cost, and says more in its
  * tooltip (the answer, the expected answer, why it failed, a grade set by hand). Clicking a cell opens its trace; its
  * context menu sets the grade by hand. A result that streams in updates only the table cell that shows it (the row's
@@ -58,23 +57,12 @@ final class ResultsTable extends TableView<ResultRow> {
         getSelectionModel().setCellSelectionEnabled(true);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         setPlaceholder(MeasuresTable.wrapping(Messages.get("sweep.table.placeholder"), 320));
-        // on every new list, also an equal one: whether there is a sample column depends on the rows
         results.columnsProperty().addListener(o -> rebuild(results.columns()));
         rebuild(results.columns());
     }
 
     private void rebuild(List<ColumnKey> keys) {
         List<TableColumn<ResultRow, ?>> cols = new ArrayList<>();
-        TableColumn<ResultRow, String> problem = text(Messages.get("sweep.table.problem"), r -> r.problemId(), 110);
-        problem.setCellFactory(c -> new HoverTooltipCell<>(ResultRow::prompt));
-        cols.add(problem);
-        if (results.rows().stream().anyMatch(r -> r.sample() > 0)) {
-            cols.add(text("#", r -> Integer.toString(r.sample() + 1), 30));
-        }
-        cols.add(text(Messages.get("sweep.table.difficulty"), r -> r.difficulty() == null ? Formats.DASH
-                : r.difficulty().toString(), 50));
-        cols.add(text(Messages.get("sweep.table.expected"), r -> r.expected() == null ? Messages.get("sweep.table.none")
-                : r.expected(), 84));
         Map<String, TableColumn<ResultRow, ResultCell>> groups = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             ColumnKey key = keys.get(i);
@@ -95,15 +83,6 @@ final class ResultsTable extends TableView<ResultRow> {
         }
         cols.addAll(groups.values());
         getColumns().setAll(cols);
-    }
-
-    private static TableColumn<ResultRow, String> text(String title, Function<ResultRow, String> value, double width) {
-        TableColumn<ResultRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        c.setReorderable(false);
-        return c;
     }
 
     /**

@@ -260,7 +260,7 @@ class ExperimentsViewTest {
         // the form changes: the table follows; a form that cannot start empties it
         WaitForAsyncUtils.asyncFx(() -> vm.setup().samplesProperty().set(2)).get();
         assertThat(vm.results().rows()).hasSize(8);
-        assertThat(WaitForAsyncUtils.asyncFx(() -> view.table().getColumns().stream().map(c -> c.getText())
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.problemTable().leafColumns().stream().map(c -> c.getText())
                 .toList()).get()).contains("#");
         WaitForAsyncUtils.asyncFx(() -> vm.setup().strategies().clear()).get();
         assertThat(vm.results().rows()).isEmpty();
@@ -270,7 +270,7 @@ class ExperimentsViewTest {
             vm.setup().samplesProperty().set(1);
         }).get();
         assertThat(vm.results().rows()).hasSize(4);
-        assertThat(WaitForAsyncUtils.asyncFx(() -> view.table().getColumns().stream().map(c -> c.getText())
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.problemTable().leafColumns().stream().map(c -> c.getText())
                 .toList()).get()).doesNotContain("#");
         WaitForAsyncUtils.asyncFx(() -> vm.setup().temperatureProperty().set("hot")).get();
         assertThat(vm.canStartProperty().get()).isFalse();

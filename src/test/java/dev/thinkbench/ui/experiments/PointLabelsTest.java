@@ -43,20 +43,42 @@ class PointLabelsTest {
             rows.add(new SummaryRow("cap " + cap, "tokens:" + cap, "fixed", 40, correct, correct / 40.0,
                     new Wilson(0.1, 0.9), cap * 0.9, 100.0, null, 0, 0));
         }
+        assertThat(assertNoOverlap(rows)).as("most budgets keep their label").hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void pointsOnOneSpotShareALabelPlacedWholeBesideItsNeighbours() throws Exception {
+        // the micro model's curve: past 64 the budgets buy nothing, and the last points fall on one spot
+        List<SummaryRow> rows = List.of(row("none", 0.5, 1), row("cap8", 8, 7), row("cap16", 15, 13),
+                row("cap32", 22, 23), row("cap64", 28, 36), row("cap128", 32, 39), row("cap256", 32, 39));
+        List<String> texts = assertNoOverlap(rows);
+        assertThat(texts).contains("cap128, cap256", "cap64");
+    }
+
+    private static SummaryRow row(String label, double tokens, int correct) {
+        return new SummaryRow(label, "tokens:1", "fixed", 40, correct, correct / 40.0, new Wilson(0.1, 0.9), tokens,
+                100.0, null, 0, 0);
+    }
+
+    /** Shows {@code rows} and checks that no two shown labels overlap; returns the labels shown. */
+    private List<String> assertNoOverlap(List<SummaryRow> rows) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> tokens.show(new SweepFigures(List.of(), rows, List.of(), Map.of()))).get();
         WaitForAsyncUtils.waitForFxEvents();
 
+        List<String> texts = new ArrayList<>();
         List<Bounds> shown = new ArrayList<>();
         for (Node n : tokens.node().lookupAll(".point-label")) {
             if (n.isVisible() && n instanceof Text t && !t.getText().isEmpty()) {
                 shown.add(t.getBoundsInParent());
+                texts.add(t.getText());
             }
         }
-        assertThat(shown).as("most budgets keep their label").hasSizeGreaterThan(5);
         for (int i = 0; i < shown.size(); i++) {
             for (int j = i + 1; j < shown.size(); j++) {
-                assertThat(shown.get(i).intersects(shown.get(j))).as("labels %d and %d overlap", i, j).isFalse();
+                assertThat(shown.get(i).intersects(shown.get(j))).as("labels %s and %s overlap", texts.get(i),
+                        texts.get(j)).isFalse();
             }
         }
+        return texts;
     }
 }
