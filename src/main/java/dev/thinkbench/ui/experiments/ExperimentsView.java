@@ -2,6 +2,7 @@ package dev.thinkbench.ui.experiments;
 
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.sweep.RunKey;
+import dev.thinkbench.lab.sweep.SweepStore;
 import dev.thinkbench.ui.common.FrameDriver;
 import dev.thinkbench.ui.common.Icons;
 import javafx.beans.property.BooleanProperty;
@@ -60,6 +61,9 @@ public final class ExperimentsView extends BorderPane {
 
     private final ExperimentsViewModel vm;
     private final SweepSetupController setup;
+    /** How many past sweeps the menu lists. */
+    static final int PAST_SHOWN = 15;
+
     private final ResultsTable table;
     private final ResultsGrid grid;
     private final TraceView trace;
@@ -214,7 +218,7 @@ public final class ExperimentsView extends BorderPane {
         message.setMinHeight(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, setupToggle, title, spacer, exportMenu());
+        HBox head = new HBox(8, setupToggle, title, spacer, pastMenu(), exportMenu());
         head.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(grid, Priority.ALWAYS);
         VBox left = new VBox(6, head, message, grid);
@@ -223,6 +227,45 @@ public final class ExperimentsView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
         return split;
+    }
+
+    /** The sweeps kept on this machine, newest first, listed when the menu opens; one opens its results. */
+    private MenuButton pastMenu() {
+        MenuButton menu = new MenuButton(Messages.get("sweep.past"), Icons.icon(Feather.CLOCK));
+        menu.setId("pastSweeps");
+        menu.setTooltip(Icons.tip(Messages.get("sweep.past.help")));
+        menu.setMinWidth(Region.USE_PREF_SIZE);
+        menu.getStyleClass().add(Styles.SMALL);
+        menu.disableProperty().bind(vm.phaseProperty().map(Phase::busy));
+        menu.setOnShowing(e -> {
+            MenuItem loading = new MenuItem(Messages.get("sweep.past.loading"));
+            loading.setDisable(true);
+            menu.getItems().setAll(loading);
+            vm.listSaved(list -> menu.getItems().setAll(pastItems(list)));
+        });
+        return menu;
+    }
+
+    /** At most {@link #PAST_SHOWN} sweeps: title, when it started, how it stands. */
+    private List<MenuItem> pastItems(List<SweepStore.Saved> sweeps) {
+        if (sweeps.isEmpty()) {
+            MenuItem none = new MenuItem(Messages.get("sweep.past.none"));
+            none.setDisable(true);
+            return List.of(none);
+        }
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter
+                .ofLocalizedDateTime(java.time.format.FormatStyle.SHORT).withLocale(Messages.locale())
+                .withZone(java.time.ZoneId.systemDefault());
+        List<MenuItem> items = new ArrayList<>();
+        for (SweepStore.Saved s : sweeps.subList(0, Math.min(PAST_SHOWN, sweeps.size()))) {
+            MenuItem item = new MenuItem(Messages.get("sweep.past.item", s.setup().title(),
+                    String.join(", ", s.setup().strategies()), s.setup().model(), when.format(s.created()),
+                    Messages.get("sweep.past.status." + s.status().name())));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> vm.openSaved(s));
+            items.add(item);
+        }
+        return items;
     }
 
     private MenuButton exportMenu() {

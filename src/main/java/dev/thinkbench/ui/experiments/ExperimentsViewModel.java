@@ -648,6 +648,62 @@ public final class ExperimentsViewModel implements AutoCloseable {
         message.set(Messages.get("sweep.recorded.shown", records.size()));
     }
 
+    // --- sweeps kept on this machine --------------------------------------------------------------------------
+
+    /** The sweeps kept on this machine, newest first, read in the background and handed to {@code then}. */
+    public void listSaved(Consumer<List<SweepStore.Saved>> then) {
+        tasks.run(store::list, then, e -> message.set(Messages.get("sweep.past.notListed", messageOf(e))));
+    }
+
+    /**
+     * Shows a sweep kept on this machine as far as it got: its table, charts and traces; nothing runs. A grade set
+     * by hand is appended to its results file; the form takes its setup (and its copy of the problems), so Start runs
+     * it again as a new sweep.
+     */
+    public void openSaved(SweepStore.Saved sweep) {
+        if (phase.get().busy()) {
+            message.set(Messages.get("sweep.past.busy"));
+            return;
+        }
+        ResultLog previous = log;
+        TraceLog previousTraces = traceLog;
+        log = null;
+        traceLog = null;
+        tasks.run(() -> {
+            closeQuietly(previousTraces);
+            if (previous != null) {
+                previous.close();
+            }
+            List<BenchProblem> list = sweep.problems().problems();
+            List<SweepRecord> records = sweep.contents().latest();
+            return new Opened(list, records, ResultLog.open(sweep.results()));
+        }, opened -> {
+            if (phase.get().busy() || closing) {
+                closeQuietly(opened.log());
+                return;
+            }
+            log = opened.log();
+            saved = sweep;
+            problems = opened.problems();
+            setup.show(sweep.setup(), new ProblemSetChoice(Messages.get("sweep.form.savedCopy",
+                    sweep.setup().problemSet()), sweep.problemsFile()));
+            showRecorded(new Recorded(sweep, opened.problems()), opened.records());
+            message.set(Messages.get("sweep.past.shown", opened.records().size(),
+                    Messages.get("sweep.past.status." + sweep.status().name())));
+        }, e -> message.set(Messages.get("sweep.past.notShown", messageOf(e))));
+    }
+
+    private record Opened(List<BenchProblem> problems, List<SweepRecord> records, ResultLog log) {
+    }
+
+    private static void closeQuietly(ResultLog results) {
+        try {
+            results.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot close the results file: " + e.getMessage());
+        }
+    }
+
     // --- grades, traces, export ------------------------------------------------------------------------------
 
     /**

@@ -512,6 +512,40 @@ class ExperimentsViewTest {
         assertThat(cellText("p4", "large")).startsWith("\u2713 ");
     }
 
+    @Test
+    void aPastSweepOpensFromTheMenuAfterARestartWithItsSetupAndTakesGradesByHand(FxRobot robot) throws Exception {
+        runSweep(robot);
+        Path results = vm.resultsFile();
+        WaitForAsyncUtils.asyncFx(() -> vm.close()).get();
+        ExperimentsView reopened = WaitForAsyncUtils.asyncFx(() -> build(store)).get();
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().setRoot(reopened)).get();
+        view = reopened;
+        vm = reopened.viewModel();
+        assertThat(vm.results().records()).as("a restart shows nothing until asked").isEmpty();
+
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#pastSweeps");
+        waitUntil("the menu lists the sweep", () -> robot.lookup(".menu-item").queryAll().stream()
+                .anyMatch(n -> n.lookup(".label") instanceof Label l && l.getText() != null
+                        && l.getText().contains("(finished)")));
+        robot.clickOn(robot.lookup(".menu-item").queryAll().stream()
+                .filter(n -> n.lookup(".label") instanceof Label l && l.getText() != null
+                        && l.getText().contains("(finished)")).findFirst().orElseThrow());
+        waitUntil("the sweep shows again", () -> vm.phaseProperty().get() == Phase.ENDED
+                && vm.results().records().size() == 12, () -> vm.messageProperty().get());
+        assertThat(vm.messageProperty().get()).startsWith("Opened a past sweep (finished): 12 results");
+        assertThat(vm.setup().problemsProperty().get()).hasSize(4);
+        assertThat(vm.resultsFile()).isEqualTo(results);
+        assertThat(cellText("p4", "large")).startsWith("\u2713 ");
+
+        long lines = Files.readAllLines(results).size();
+        RunKey key = runKey("p4", "large");
+        WaitForAsyncUtils.asyncFx(() -> vm.setGrade(key, false)).get();
+        waitUntil("the grade is appended", () -> Files.readAllLines(results).size() == lines + 1);
+        assertThat(ResultLog.read(results).latest()).filteredOn(r -> r.problemId().equals("p4")
+                && r.label().equals("large")).singleElement().satisfies(r -> assertThat(r.correct()).isFalse());
+    }
+
     /** Closes the tab's view model and shows {@code results}' sweep in a new one on the same store (a restart). */
     private void reopenShowing(Path results) throws Exception {
         List<SweepRecord> saved = ResultLog.read(results).latest();
