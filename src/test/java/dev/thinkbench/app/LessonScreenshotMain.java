@@ -160,7 +160,8 @@ public final class LessonScreenshotMain {
         var session = (javafx.scene.control.MenuButton) window.view().getScene().lookup("#sessionMenu");
         run(session::show);
         Thread.sleep(500);
-        run(() -> ((javafx.scene.control.Menu) session.getItems().getLast()).show());
+        run(() -> session.getItems().stream().filter(javafx.scene.control.Menu.class::isInstance)
+                .map(javafx.scene.control.Menu.class::cast).reduce((first, last) -> last).orElseThrow().show());
         Thread.sleep(800);
         snapScreen(window, out.resolve("session-menu" + suffix + ".png"));
         run(session::hide);
