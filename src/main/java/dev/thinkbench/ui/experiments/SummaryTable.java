@@ -40,6 +40,8 @@ final class SummaryTable implements FigureView {
 
     /** The table's borders and its vertical scroll bar, beside the columns. */
     private static final double FRAME = 20;
+    /** A column header's padding and sort-arrow room either side of its title. */
+    static final double TITLE_PADDING = 24;
 
     private final TableView<Line> table = new TableView<>();
 
@@ -63,12 +65,36 @@ final class SummaryTable implements FigureView {
                 column(Messages.get("sweep.summary.cost"), Messages.get("sweep.summary.cost.help"), 76,
                         SummaryTable::cost),
                 column(Messages.get("sweep.summary.failed"), null, 64, r -> Integer.toString(r.failed()))));
-        double columnsWidth = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
         // the columns fill a wide pane; in a narrow one they keep their widths and the table scrolls sideways (a
         // constrained table would rather cut the last columns off)
-        table.widthProperty().subscribe(w -> table.setColumnResizePolicy(
-                w.doubleValue() >= columnsWidth + FRAME ? TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN
-                        : TableView.UNCONSTRAINED_RESIZE_POLICY));
+        table.widthProperty().subscribe(w -> fitPolicy());
+        for (TableColumn<Line, ?> c : table.getColumns()) {
+            if (c.getGraphic() instanceof Label title) {
+                title.fontProperty().subscribe(f -> fitTitle(c, title));
+            }
+        }
+    }
+
+    private void fitPolicy() {
+        double columnsWidth = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
+        table.setColumnResizePolicy(table.getWidth() >= columnsWidth + FRAME
+                ? TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN : TableView.UNCONSTRAINED_RESIZE_POLICY);
+    }
+
+    /**
+     * Widens {@code c} when its title, in the header's font (a theme's is bold) and padding, needs more room than its
+     * values; called whenever the title's font is set, which styling does once the header is in the scene.
+     */
+    private void fitTitle(TableColumn<Line, ?> c, Label title) {
+        // measured in the new font here: the label's own size follows it only at its next layout
+        javafx.scene.text.Text text = new javafx.scene.text.Text(title.getText());
+        text.setFont(title.getFont());
+        double need = Math.ceil(text.getLayoutBounds().getWidth()) + TITLE_PADDING;
+        if (need > c.getMinWidth()) {
+            c.setMinWidth(need);
+            c.setPrefWidth(Math.max(c.getPrefWidth(), need));
+            fitPolicy();
+        }
     }
 
     /** The budget's label; its spec and what it means in words in the cell's tooltip, so the label is never cut. */

@@ -32,9 +32,15 @@ class SummaryTableTest {
     private SummaryTable view;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws java.io.IOException {
         view = new SummaryTable();
+        view.node().setMaxWidth(460);
         stage.setScene(new Scene(new StackPane(view.node()), 900, 300));
+        // a theme's header: bold titles, larger than the cells (AtlantaFX's are bold)
+        java.nio.file.Path css = java.nio.file.Files.createTempFile("header", ".css");
+        java.nio.file.Files.writeString(css, ".column-header .label { -fx-font-weight: bold; -fx-font-size: 16px; }");
+        css.toFile().deleteOnExit();
+        stage.getScene().getStylesheets().add(css.toUri().toString());
         stage.show();
     }
 
@@ -54,7 +60,6 @@ class SummaryTableTest {
         fx(() -> {
             view.show(new SweepFigures(List.of(), List.of(row("small", "force:min=0,max=8,waits=0,wait=Wait", 0.0),
                     row("large", "force:min=56,max=256,waits=1,wait=Wait", 0.0123)), List.of(), Map.of()));
-            view.node().setMaxWidth(460);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -62,7 +67,7 @@ class SummaryTableTest {
         for (TableColumn<SummaryTable.Line, ?> c : view.table().getColumns()) {
             Label header = (Label) c.getGraphic();
             assertThat(c.getWidth()).as("column %s", header.getText())
-                    .isGreaterThanOrEqualTo(header.prefWidth(-1));
+                    .isGreaterThanOrEqualTo(header.prefWidth(-1) + SummaryTable.TITLE_PADDING - 1);
         }
         ScrollBar sideways = robot.lookup(".scroll-bar").queryAllAs(ScrollBar.class).stream()
                 .filter(b -> b.getOrientation() == Orientation.HORIZONTAL).findFirst().orElseThrow();
