@@ -40,8 +40,8 @@ final class SummaryTable implements FigureView {
 
     /** The table's borders and its vertical scroll bar, beside the columns. */
     private static final double FRAME = 20;
-    /** A column header's padding and sort-arrow room either side of its title. */
-    static final double TITLE_PADDING = 24;
+    /** Room a column header keeps around its title's label (its own padding, the sort arrow's gap). */
+    static final double TITLE_PADDING = 14;
 
     private final TableView<Line> table = new TableView<>();
 
@@ -70,7 +70,9 @@ final class SummaryTable implements FigureView {
         table.widthProperty().subscribe(w -> fitPolicy());
         for (TableColumn<Line, ?> c : table.getColumns()) {
             if (c.getGraphic() instanceof Label title) {
+                // styling sets the title's font and padding, in either order
                 title.fontProperty().subscribe(f -> fitTitle(c, title));
+                title.paddingProperty().subscribe(p -> fitTitle(c, title));
             }
         }
     }
@@ -83,13 +85,14 @@ final class SummaryTable implements FigureView {
 
     /**
      * Widens {@code c} when its title, in the header's font (a theme's is bold) and padding, needs more room than its
-     * values; called whenever the title's font is set, which styling does once the header is in the scene.
+     * values; called whenever the title's font or padding is set, which styling does once the header is in the scene.
      */
     private void fitTitle(TableColumn<Line, ?> c, Label title) {
         // measured in the new font here: the label's own size follows it only at its next layout
         javafx.scene.text.Text text = new javafx.scene.text.Text(title.getText());
         text.setFont(title.getFont());
-        double need = Math.ceil(text.getLayoutBounds().getWidth()) + TITLE_PADDING;
+        double need = Math.ceil(text.getLayoutBounds().getWidth() + title.snappedLeftInset()
+                + title.snappedRightInset()) + TITLE_PADDING;
         if (need > c.getMinWidth()) {
             c.setMinWidth(need);
             c.setPrefWidth(Math.max(c.getPrefWidth(), need));

@@ -36,9 +36,10 @@ class SummaryTableTest {
         view = new SummaryTable();
         view.node().setMaxWidth(460);
         stage.setScene(new Scene(new StackPane(view.node()), 900, 300));
-        // a theme's header: bold titles, larger than the cells (AtlantaFX's are bold)
+        // a theme's header: bold, padded titles, larger than the cells (as AtlantaFX's)
         java.nio.file.Path css = java.nio.file.Files.createTempFile("header", ".css");
-        java.nio.file.Files.writeString(css, ".column-header .label { -fx-font-weight: bold; -fx-font-size: 16px; }");
+        java.nio.file.Files.writeString(css, ".column-header .label { -fx-font-weight: bold; -fx-font-size: 16px; "
+                + "-fx-padding: 0 8 0 8; }");
         css.toFile().deleteOnExit();
         stage.getScene().getStylesheets().add(css.toUri().toString());
         stage.show();
