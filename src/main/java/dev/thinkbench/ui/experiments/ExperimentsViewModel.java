@@ -560,7 +560,9 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
         int running = phase.get() == Phase.ENDED || phase.get() == Phase.IDLE ? p.running() : inFlight;
         if (running > 0) {
-            s.append(" \u00b7 ").append(Messages.get("sweep.progress.running", running));
+            // paused, the runs in flight still finish (and their time counts); no new one starts
+            s.append(" \u00b7 ").append(Messages.get(phase.get() == Phase.PAUSED ? "sweep.progress.finishing"
+                    : "sweep.progress.running", running));
         }
         progressText.set(s.toString());
         etaText.set(switch (phase.get()) {

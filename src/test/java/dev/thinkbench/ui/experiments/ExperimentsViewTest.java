@@ -427,6 +427,8 @@ class ExperimentsViewTest {
         waitUntil("the sweep is paused", () -> vm.phaseProperty().get() == Phase.PAUSED);
         int inFlight = engine.started().size();
         assertThat(inFlight).as("runs at once on a server engine").isEqualTo(4);
+        waitUntil("the status says the runs in flight finish", () -> vm.progressTextProperty().get()
+                .endsWith("4 in flight finishing, none starts"), () -> vm.progressTextProperty().get());
         engine.release();
         waitUntil("the runs in flight finish", () -> vm.progressTextProperty().get().startsWith(inFlight
                 + " of 12 runs"), () -> vm.progressTextProperty().get());
