@@ -55,7 +55,8 @@ final class ReportCommand implements Callable<Integer> {
     private Path problems;
 
     @Option(names = "--equal-compute", paramLabel = "TOKENS", split = ",",
-            description = "Also show each strategy's accuracy at these thinking tokens per problem")
+            description = "Also show each strategy's accuracy at these compute tokens per problem (thinking; "
+                    + "best-of-N: every candidate's)")
     private List<Integer> equalCompute = new ArrayList<>();
 
     @Override

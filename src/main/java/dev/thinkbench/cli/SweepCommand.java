@@ -135,7 +135,8 @@ final class SweepCommand implements Callable<Integer> {
     private String format;
 
     @Option(names = "--equal-compute", paramLabel = "TOKENS", split = ",",
-            description = "Also show each strategy's accuracy at these thinking tokens per problem (table format)")
+            description = "Also show each strategy's accuracy at these compute tokens per problem (thinking; "
+                    + "best-of-N: every candidate's) (table format)")
     private List<Integer> equalCompute = new ArrayList<>();
 
     @Option(names = "--system", paramLabel = "TEXT", description = "System prompt")

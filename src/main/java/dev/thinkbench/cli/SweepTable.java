@@ -33,7 +33,7 @@ final class SweepTable {
         StringBuilder b = new StringBuilder();
         List<SummaryRow> rows = SweepSummary.rows(records);
         String header = String.format(Locale.ROOT, "%-12s %-30s %-9s %5s %7s %8s %15s %9s %9s %10s %6s%n", "label",
-                "budget", "strategy", "n", "correct", "accuracy", "95% interval", "think tok", "total ms", "cost",
+                "budget", "strategy", "n", "correct", "accuracy", "95% interval", "compute", "total ms", "cost",
                 "failed");
         b.append(header).append("-".repeat(header.length() - 1)).append('\n');
         for (SummaryRow r : rows) {
@@ -86,7 +86,7 @@ final class SweepTable {
 
     private static void equalCompute(StringBuilder b, List<SummaryRow> rows, List<Integer> budgets) {
         for (int tokens : budgets) {
-            b.append(String.format(Locale.ROOT, "%nat %,d thinking tokens per problem:", tokens));
+            b.append(String.format(Locale.ROOT, "%nat %,d compute tokens per problem:", tokens));
             List<String> parts = new ArrayList<>();
             for (SweepSummary.EqualCompute e : SweepSummary.equalCompute(rows, tokens)) {
                 parts.add(e.point() == null ? e.strategy() + " needs more"

@@ -205,7 +205,7 @@ class SweepCommandTest {
             assertThat(rec.endpoint()).isIn("http://one", "http://two");
         });
         assertThat(byUrl.get("http://dead").started()).as("dropped after 3 failures at most").hasSizeLessThanOrEqualTo(3);
-        assertThat(r.out()).contains("majority").contains("at 20 thinking tokens per problem:");
+        assertThat(r.out()).contains("majority").contains("at 20 compute tokens per problem:");
         assertThat(r.out()).contains("accuracy by difficulty");
     }
 

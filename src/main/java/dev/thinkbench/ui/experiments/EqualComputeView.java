@@ -100,7 +100,7 @@ final class EqualComputeView implements FigureView {
         draw();
     }
 
-    /** The budget picked, in thinking tokens per problem. */
+    /** The budget picked, in compute tokens per problem. */
     int tokens() {
         return tokens;
     }
