@@ -47,10 +47,11 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The Experiments tab: the sweep setup form (FXML) on the left with Start; the results table and the charts (with
+ * The Experiments tab: the sweep setup form (FXML) on the left with Start; the results grid and the charts (with
  * the Trace tab a cell opens) side by side; a status bar with progress, live counts, ETA, Pause / Resume and Stop;
- * an offer to resume an interrupted sweep on top; export of charts as PNG (slide size) and results as CSV. Drives
- * {@link ExperimentsViewModel#tick} once per frame while in a scene. UI thread only.
+ * an offer to resume an interrupted sweep on top; Past sweeps to reopen one kept on this computer; export of charts
+ * as PNG (slide size) and results as CSV. Drives {@link ExperimentsViewModel#tick} once per frame while in a scene.
+ * UI thread only.
  */
 public final class ExperimentsView extends BorderPane {
 
@@ -58,12 +59,11 @@ public final class ExperimentsView extends BorderPane {
     /** The width from which the setup form stays beside the results while a sweep runs. */
     private static final double ROOMY_WIDTH = 1600;
     private static final KeyCombination RUN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
-
-    private final ExperimentsViewModel vm;
-    private final SweepSetupController setup;
     /** How many past sweeps the menu lists. */
     static final int PAST_SHOWN = 15;
 
+    private final ExperimentsViewModel vm;
+    private final SweepSetupController setup;
     private final ResultsTable table;
     private final ResultsGrid grid;
     private final TraceView trace;
