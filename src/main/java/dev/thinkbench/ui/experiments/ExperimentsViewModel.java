@@ -104,6 +104,12 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private Consumer<RunKey> onRunChanged = key -> { };
     private SweepStore.Saved saved;
     private List<BenchProblem> problems = List.of();
+    /**
+     * Grades set by hand since the runner's last count: what they add to its graded and correct runs, which it
+     * counts from the runs it finished (a resumed sweep counts them from the results file again).
+     */
+    private int handGraded;
+    private int handCorrect;
     private SweepProgress lastProgress;
     /**
      * Runs started and not yet finished, counted from the events: a progress snapshot is taken as a run finishes,
@@ -265,6 +271,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
         title.set(title(target.setup(), targetProblems.size()));
         // the sweep's events may be drained before it is known to have started: what they need is set now
         lastProgress = null;
+        handGraded = 0;
+        handCorrect = 0;
         inFlight = 0;
         tracesFile = target.traces();
         traceLookedFor.clear();
@@ -552,8 +560,9 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
         progress.set(p.fraction());
         StringBuilder s = new StringBuilder(Messages.get("sweep.progress.runs", p.finished(), p.total()));
-        if (p.graded() > 0) {
-            s.append(" \u00b7 ").append(correctText(p.correct(), p.graded()));
+        long graded = p.graded() + handGraded;
+        if (graded > 0) {
+            s.append(" \u00b7 ").append(correctText(p.correct() + handCorrect, graded));
         }
         if (p.failed() > 0) {
             s.append(" \u00b7 ").append(Messages.get("sweep.progress.failed", p.failed()));
@@ -641,13 +650,22 @@ public final class ExperimentsViewModel implements AutoCloseable {
         canRetryFailed.set(false);
         phase.set(Phase.ENDED);
         title.set(title(r.sweep().setup(), r.problems().size()));
-        long correct = records.stream().filter(x -> Boolean.TRUE.equals(x.correct())).count();
-        long graded = records.stream().filter(x -> x.correct() != null).count();
+        lastProgress = null;
+        handGraded = 0;
+        handCorrect = 0;
         progress.set(1);
-        progressText.set(Messages.get("sweep.progress.recordedRuns", records.size())
-                + (graded == 0 ? "" : " \u00b7 " + correctText(correct, graded)));
+        showRecordedCounts();
         etaText.set("");
         message.set(Messages.get("sweep.recorded.shown", records.size()));
+    }
+
+    /** The progress line of a sweep shown from its results, counted from the results shown (grades by hand too). */
+    private void showRecordedCounts() {
+        List<SweepRecord> records = results.records();
+        long correct = records.stream().filter(x -> Boolean.TRUE.equals(x.correct())).count();
+        long graded = records.stream().filter(x -> x.correct() != null).count();
+        progressText.set(Messages.get("sweep.progress.recordedRuns", records.size())
+                + (graded == 0 ? "" : " \u00b7 " + correctText(correct, graded)));
     }
 
     // --- sweeps kept on this machine --------------------------------------------------------------------------
@@ -720,6 +738,14 @@ public final class ExperimentsViewModel implements AutoCloseable {
         SweepRecord graded = r.withGrade(verdict);
         results.replace(graded);
         results.flush(System.nanoTime(), true);
+        // the progress line's count follows the grade at once
+        handGraded += (graded.correct() != null ? 1 : 0) - (r.correct() != null ? 1 : 0);
+        handCorrect += (Boolean.TRUE.equals(graded.correct()) ? 1 : 0) - (Boolean.TRUE.equals(r.correct()) ? 1 : 0);
+        if (lastProgress != null) {
+            showProgress(lastProgress);
+        } else {
+            showRecordedCounts();
+        }
         ResultLog target = log;
         if (target == null) {
             message.set(Messages.get("sweep.grade.notOpen"));

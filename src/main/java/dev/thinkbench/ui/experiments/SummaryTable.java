@@ -40,8 +40,8 @@ final class SummaryTable implements FigureView {
 
     /** The table's borders and its vertical scroll bar, beside the columns. */
     private static final double FRAME = 20;
-    /** Room a column header keeps around its title's label (its own padding, the sort arrow's gap). */
-    static final double TITLE_PADDING = 14;
+    /** Room beside a column's title besides the paddings around it (the sort arrow's gap, rounding). */
+    static final double TITLE_GAP = 8;
 
     private final TableView<Line> table = new TableView<>();
 
@@ -73,6 +73,7 @@ final class SummaryTable implements FigureView {
                 // styling sets the title's font and padding, in either order
                 title.fontProperty().subscribe(f -> fitTitle(c, title));
                 title.paddingProperty().subscribe(p -> fitTitle(c, title));
+                title.parentProperty().subscribe(p -> javafx.application.Platform.runLater(() -> fitTitle(c, title)));
             }
         }
     }
@@ -86,13 +87,22 @@ final class SummaryTable implements FigureView {
     /**
      * Widens {@code c} when its title, in the header's font (a theme's is bold) and padding, needs more room than its
      * values; called whenever the title's font or padding is set, which styling does once the header is in the scene.
+     * The room counts the padding of every box the title sits in up to its column header.
      */
     private void fitTitle(TableColumn<Line, ?> c, Label title) {
         // measured in the new font here: the label's own size follows it only at its next layout
         javafx.scene.text.Text text = new javafx.scene.text.Text(title.getText());
         text.setFont(title.getFont());
-        double need = Math.ceil(text.getLayoutBounds().getWidth() + title.snappedLeftInset()
-                + title.snappedRightInset()) + TITLE_PADDING;
+        double insets = 0;
+        for (javafx.scene.Node n = title; n != null && n != table; n = n.getParent()) {
+            if (n instanceof Region r) {
+                insets += r.snappedLeftInset() + r.snappedRightInset();
+            }
+            if (n.getStyleClass().contains("column-header")) {
+                break;
+            }
+        }
+        double need = Math.ceil(text.getLayoutBounds().getWidth() + insets) + TITLE_GAP;
         if (need > c.getMinWidth()) {
             c.setMinWidth(need);
             c.setPrefWidth(Math.max(c.getPrefWidth(), need));

@@ -374,9 +374,11 @@ class ExperimentsViewTest {
         assertThat(view.traceView().isVisible()).isTrue();
 
         assertThat(summary("medium").accuracy()).isEqualTo(0.5);
+        assertThat(vm.progressTextProperty().get()).contains("6 of 12 correct");
         robot.clickOn(cell("p3", "medium"), MouseButton.SECONDARY);
         robot.clickOn(menuItem(robot, "Mark correct"));
         waitUntil("the accuracy changes", () -> summary("medium").accuracy() == 0.75);
+        assertThat(vm.progressTextProperty().get()).as("the status bar counts the grade").contains("7 of 12 correct");
 
         RunKey key = vm.results().keyAt(vm.results().rows().get(2), new ColumnKey("fixed", "medium")).orElseThrow();
         assertThat(vm.results().record(key)).hasValueSatisfying(r -> assertThat(r.gradeOverridden()).isTrue());
@@ -540,9 +542,11 @@ class ExperimentsViewTest {
         assertThat(vm.resultsFile()).isEqualTo(results);
         assertThat(cellText("p4", "large")).startsWith("\u2713 ");
 
+        assertThat(vm.progressTextProperty().get()).contains("6 of 12 correct");
         long lines = Files.readAllLines(results).size();
         RunKey key = runKey("p4", "large");
         WaitForAsyncUtils.asyncFx(() -> vm.setGrade(key, false)).get();
+        assertThat(vm.progressTextProperty().get()).as("the count follows the grade").contains("5 of 12 correct");
         waitUntil("the grade is appended", () -> Files.readAllLines(results).size() == lines + 1);
         assertThat(ResultLog.read(results).latest()).filteredOn(r -> r.problemId().equals("p4")
                 && r.label().equals("large")).singleElement().satisfies(r -> assertThat(r.correct()).isFalse());
