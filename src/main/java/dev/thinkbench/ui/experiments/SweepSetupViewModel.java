@@ -495,10 +495,13 @@ public final class SweepSetupViewModel {
         return urls;
     }
 
-    /** Shows a saved sweep's setup in the form (resuming it): its budgets as a list and its saved problems. */
+    /**
+     * Shows a saved sweep's setup in the form (resuming or reopening it) and its saved problems; its budgets the way
+     * they were most likely chosen: the engine's presets, a doubling range, else a list.
+     */
     public void show(SweepSetup saved, ProblemSetChoice problemsCopy) {
         budgetList.set(saved.budgets().stream().collect(Collectors.joining("\n")));
-        budgetMode.set(BudgetMode.LIST);
+        showBudgets(saved.budgets());
         samples.set(saved.samples());
         candidates.set(saved.candidates());
         probeEvery.set(saved.probeEvery());
@@ -512,6 +515,33 @@ public final class SweepSetupViewModel {
         seed.set(saved.seed() == null ? "" : saved.seed().toString());
         limit.set(NO_LIMIT);
         choose(problemsCopy);
+    }
+
+    /** Presets when {@code specs} are the engine's, a range when they are one, else the list. */
+    private void showBudgets(List<String> specs) {
+        String engine = engineId();
+        if (engine != null && BudgetChoices.specs(presets.lanes(engine, model())).equals(specs)) {
+            budgetMode.set(BudgetMode.PRESETS);
+            return;
+        }
+        for (BudgetChoices.RangeKind kind : BudgetChoices.RangeKind.values()) {
+            for (boolean withNone : new boolean[] {false, true}) {
+                for (int low = 0; low <= BudgetChoices.MAX_EXPONENT; low++) {
+                    int high = low + specs.size() - (withNone ? 2 : 1);
+                    if (high >= low && high <= BudgetChoices.MAX_EXPONENT
+                            && BudgetChoices.specs(BudgetChoices.range(low, high, kind, withNone)).equals(specs)) {
+                        // high first: the slider keeps low <= high as each is set
+                        rangeHigh.set(high);
+                        rangeLow.set(low);
+                        rangeKind.set(kind);
+                        rangeWithNone.set(withNone);
+                        budgetMode.set(BudgetMode.RANGE);
+                        return;
+                    }
+                }
+            }
+        }
+        budgetMode.set(BudgetMode.LIST);
     }
 
     private static String stripZeros(double v) {

@@ -185,6 +185,38 @@ class SweepSetupViewModelTest {
     }
 
     @Test
+    void aSavedSetupShowsItsBudgetsAsTheyWereChosen() throws Exception {
+        SweepSetupViewModel vm = model();
+        SweepSetup presetSetup = vm.toSetup();
+        vm.budgetModeProperty().set(BudgetMode.RANGE);
+        vm.rangeHighProperty().set(7);
+        vm.rangeLowProperty().set(2);
+        vm.rangeKindProperty().set(BudgetChoices.RangeKind.FORCE);
+        vm.rangeWithNoneProperty().set(true);
+        SweepSetup rangeSetup = vm.toSetup();
+        vm.budgetModeProperty().set(BudgetMode.LIST);
+        vm.budgetListProperty().set("a=tokens:8\nb=tokens:64");
+        SweepSetup listSetup = vm.toSetup();
+
+        vm.show(presetSetup, vm.problemSetProperty().get());
+        assertThat(vm.budgetModeProperty().get()).isEqualTo(BudgetMode.PRESETS);
+        vm.budgetModeProperty().set(BudgetMode.LIST);
+        vm.rangeLowProperty().set(0);
+        vm.rangeKindProperty().set(BudgetChoices.RangeKind.TOKENS);
+        vm.rangeWithNoneProperty().set(false);
+        vm.show(rangeSetup, vm.problemSetProperty().get());
+        assertThat(vm.budgetModeProperty().get()).isEqualTo(BudgetMode.RANGE);
+        assertThat(vm.rangeLowProperty().get()).isEqualTo(2);
+        assertThat(vm.rangeHighProperty().get()).isEqualTo(7);
+        assertThat(vm.rangeKindProperty().get()).isEqualTo(BudgetChoices.RangeKind.FORCE);
+        assertThat(vm.rangeWithNoneProperty().get()).isTrue();
+        assertThat(vm.toSetup().budgets()).isEqualTo(rangeSetup.budgets());
+        vm.show(listSetup, vm.problemSetProperty().get());
+        assertThat(vm.budgetModeProperty().get()).isEqualTo(BudgetMode.LIST);
+        assertThat(vm.toSetup().budgets()).containsExactly("a=tokens:8", "b=tokens:64");
+    }
+
+    @Test
     void budgetChoicesNameThemselves() {
         assertThat(BudgetChoices.parseList("effort:high\nforce:min=0,max=32,waits=2")).extracting(Lane::label)
                 .containsExactly("high", "force32w2");
