@@ -71,7 +71,13 @@ final class EqualComputeView implements FigureView {
         chart.getXAxis().setLabel(Messages.get("sweep.chart.equal.axis"));
         detail.getStyleClass().add("chart-note");
         detail.setWrapText(true);
-        HBox bar = new HBox(10, new Label(Messages.get("sweep.chart.equal.budget")), budget, budgetText);
+        Label budgetLabel = new Label(Messages.get("sweep.chart.equal.budget"));
+        // the words stay whole; the slider gives way in a narrow pane
+        budgetLabel.setMinWidth(Region.USE_PREF_SIZE);
+        budgetText.setMinWidth(Region.USE_PREF_SIZE);
+        budget.setMinWidth(60);
+        HBox.setHgrow(budget, Priority.ALWAYS);
+        HBox bar = new HBox(10, budgetLabel, budget, budgetText);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 0, 10));
         VBox.setVgrow(chart, Priority.ALWAYS);

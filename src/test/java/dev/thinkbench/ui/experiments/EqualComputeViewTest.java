@@ -84,4 +84,19 @@ class EqualComputeViewTest {
         assertThat(((EqualComputeView) view.fresh()).tokens()).as("a copy for export keeps the budget")
                 .isEqualTo(1024);
     }
+
+    @Test
+    void inANarrowPaneTheBudgetsWordsStayWholeAndTheSliderGivesWay(FxRobot robot) throws Exception {
+        fx(() -> {
+            view.node().setMaxWidth(440);
+            return null;
+        });
+        javafx.scene.control.Label words = robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().filter(l -> l.getText() != null && l.getText().startsWith("Compute tokens per problem"))
+                .findFirst().orElseThrow();
+        javafx.scene.text.Text shown = fx(() -> (javafx.scene.text.Text) words.lookup(".text"));
+        assertThat(shown.getText()).isEqualTo(words.getText());
+        TextField field = robot.lookup("#equalComputeText").queryAs(TextField.class);
+        assertThat(field.getWidth()).isGreaterThanOrEqualTo(field.prefWidth(-1) - 0.5);
+    }
 }
