@@ -32,6 +32,9 @@ final class CostChart implements FigureView {
         note.setMouseTransparent(true);
         note.setWrapText(true);
         note.setMaxWidth(360);
+        // shown only when every point sits at $0 (or there is none): the right of the plot is empty, the left is not
+        StackPane.setAlignment(note, javafx.geometry.Pos.CENTER_RIGHT);
+        StackPane.setMargin(note, new javafx.geometry.Insets(0, 24, 0, 0));
     }
 
     @Override
