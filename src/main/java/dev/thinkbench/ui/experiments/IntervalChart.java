@@ -32,6 +32,8 @@ final class IntervalChart extends LineChart<Number, Number> {
     private boolean pointLabels = true;
     /** The first curve's labels of this layout, by point, before they are placed. */
     private final List<PointLabel> pointLabelsToPlace = new ArrayList<>();
+    /** Where this layout's saturation rings are, their notes placed after the labels. */
+    private final List<double[]> ringsToNote = new ArrayList<>();
 
     /** A label to place beside the point at (x, y); points on one spot share it. */
     private record PointLabel(double x, double y, StringBuilder text) {
@@ -117,55 +119,74 @@ final class IntervalChart extends LineChart<Number, Number> {
                     c.setStroke(color);
                     c.setCenterX(x);
                     c.setCenterY(y);
-                    Text note = take(ringNotes, ring++, () -> styled(new Text(Messages.get("sweep.chart.saturates")),
-                            "saturation-note"));
-                    note.setX(x - 14 - note.getLayoutBounds().getWidth());
-                    note.setY(y + 22 + 14 * s);
+                    ring++;
+                    ringsToNote.add(new double[] {x, y});
                 }
             }
         }
         // placed once their texts are whole, so a shared label's bounds are its final ones
+        List<javafx.geometry.Bounds> taken = new ArrayList<>();
         for (PointLabel pl : pointLabelsToPlace) {
             Text t = take(labels, label, () -> styled(new Text(), "point-label"));
             t.setText(pl.text().toString());
-            if (place(t, pl.x(), pl.y(), label)) {
+            double w = t.getLayoutBounds().getWidth();
+            double x = pl.x();
+            double y = pl.y();
+            if (place(t, new double[][] {{x + 7, y - 7}, {x + 7, y + 16}, {x - 7 - w, y - 7}, {x - 7 - w, y + 16}},
+                    taken)) {
                 label++;
             } else {
                 t.setVisible(false); // no free spot: its tooltip still names it
             }
         }
         pointLabelsToPlace.clear();
+        // "saturates" beside its ring where no label is; a ring with no room for it says so in its tooltip
+        int note = 0;
+        for (double[] at : ringsToNote) {
+            Text t = take(ringNotes, note, () -> styled(new Text(Messages.get("sweep.chart.saturates")),
+                    "saturation-note"));
+            double w = t.getLayoutBounds().getWidth();
+            double x = at[0];
+            double y = at[1];
+            if (place(t, new double[][] {{x - 14 - w, y + 22}, {x + 14, y + 22}, {x - 14 - w, y - 16},
+                    {x + 14, y - 16}, {x - w / 2, y + 30}}, taken)) {
+                note++;
+            } else {
+                t.setVisible(false);
+            }
+        }
+        ringsToNote.clear();
         hideFrom(bars, bar);
         hideFrom(labels, label);
         hideFrom(rings, ring);
-        hideFrom(ringNotes, ring);
+        hideFrom(ringNotes, note);
     }
 
     /**
-     * Puts a point's label at the first spot beside point (x, y) that overlaps none of the first {@code placed}
-     * labels: above right, below right, above left, below left; false when every spot is taken (points crowd where
-     * the budgets are many and the chart narrow).
+     * Puts {@code t} at the first of {@code spots} (baseline positions) inside the plot that overlaps nothing
+     * {@code taken}, and adds its bounds there; false when every spot is taken (points crowd where the budgets are
+     * many and the chart narrow).
      */
-    private boolean place(Text t, double x, double y, int placed) {
+    private boolean place(Text t, double[][] spots, List<javafx.geometry.Bounds> taken) {
         double w = t.getLayoutBounds().getWidth();
         double h = t.getLayoutBounds().getHeight();
         double plotWidth = getXAxis().getWidth();
-        double[][] spots = {{x + 7, y - 7}, {x + 7, y + 16}, {x - 7 - w, y - 7}, {x - 7 - w, y + 16}};
         for (double[] spot : spots) {
-            // baseline coordinates: the text spans [spot x, + w] and [spot y - ascent, spot y + descent]
+            // the text spans [spot x, + w] and about [spot y - ascent, + h]
             double top = spot[1] - h * 0.8;
             if (top < 0 || spot[0] < 0 || spot[0] + w > plotWidth + 4) {
                 continue;
             }
             boolean free = true;
-            for (int i = 0; i < placed && free; i++) {
-                javafx.geometry.Bounds other = labels.get(i).getBoundsInParent();
+            for (int i = 0; i < taken.size() && free; i++) {
+                javafx.geometry.Bounds other = taken.get(i);
                 free = spot[0] + w + 3 < other.getMinX() || spot[0] > other.getMaxX() + 3
                         || top + h < other.getMinY() || top > other.getMaxY();
             }
             if (free) {
                 t.setX(spot[0]);
                 t.setY(spot[1]);
+                taken.add(new javafx.geometry.BoundingBox(spot[0], top, w, h));
                 return true;
             }
         }

@@ -43,7 +43,7 @@ class PointLabelsTest {
             rows.add(new SummaryRow("cap " + cap, "tokens:" + cap, "fixed", 40, correct, correct / 40.0,
                     new Wilson(0.1, 0.9), cap * 0.9, 100.0, null, 0, 0));
         }
-        assertThat(assertNoOverlap(rows)).as("most budgets keep their label").hasSizeGreaterThan(5);
+        assertThat(assertNoOverlap(rows, List.of())).as("most budgets keep their label").hasSizeGreaterThan(5);
     }
 
     @Test
@@ -51,8 +51,9 @@ class PointLabelsTest {
         // the micro model's curve: past 64 the budgets buy nothing, and the last points fall on one spot
         List<SummaryRow> rows = List.of(row("none", 0.5, 1), row("cap8", 8, 7), row("cap16", 15, 13),
                 row("cap32", 22, 23), row("cap64", 28, 36), row("cap128", 32, 39), row("cap256", 32, 39));
-        List<String> texts = assertNoOverlap(rows);
-        assertThat(texts).contains("cap128, cap256", "cap64");
+        List<String> texts = assertNoOverlap(rows, List.of(new dev.thinkbench.lab.sweep.ScalingMeasures("fixed", 1.0,
+                1.0, 1.0, 31.5, 97.5, "cap64")));
+        assertThat(texts).contains("cap128, cap256", "cap64", "saturates");
     }
 
     private static SummaryRow row(String label, double tokens, int correct) {
@@ -60,14 +61,17 @@ class PointLabelsTest {
                 100.0, null, 0, 0);
     }
 
-    /** Shows {@code rows} and checks that no two shown labels overlap; returns the labels shown. */
-    private List<String> assertNoOverlap(List<SummaryRow> rows) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> tokens.show(new SweepFigures(List.of(), rows, List.of(), Map.of()))).get();
+    /** Shows {@code rows} and checks that no two shown labels or notes overlap; returns the texts shown. */
+    private List<String> assertNoOverlap(List<SummaryRow> rows, List<dev.thinkbench.lab.sweep.ScalingMeasures> measures)
+            throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> tokens.show(new SweepFigures(List.of(), rows, measures, Map.of()))).get();
         WaitForAsyncUtils.waitForFxEvents();
 
         List<String> texts = new ArrayList<>();
         List<Bounds> shown = new ArrayList<>();
-        for (Node n : tokens.node().lookupAll(".point-label")) {
+        List<Node> texts0 = new ArrayList<>(tokens.node().lookupAll(".point-label"));
+        texts0.addAll(tokens.node().lookupAll(".saturation-note"));
+        for (Node n : texts0) {
             if (n.isVisible() && n instanceof Text t && !t.getText().isEmpty()) {
                 shown.add(t.getBoundsInParent());
                 texts.add(t.getText());
