@@ -133,7 +133,7 @@ final class ResultsTable extends TableView<ResultRow> {
             }
         }
         String cost = r.costUsd() == null ? Messages.get("sweep.cell.costUnknown")
-                : String.format(Locale.ROOT, "$%.6f", r.costUsd());
+                : r.costUsd() == 0 ? Messages.get("money.free") : String.format(Locale.ROOT, "$%.6f", r.costUsd());
         b.append("\n").append(Messages.get("sweep.cell.numbers", RunWords.tokens(r.thinkingTokens()),
                 RunWords.tokens(r.answerTokens()), Formats.millis(r.totalMs()), cost));
         if (r.gradeOverridden()) {
@@ -212,6 +212,9 @@ final class ResultsTable extends TableView<ResultRow> {
             MenuItem auto = new MenuItem(Messages.get("sweep.menu.useGrader"));
             auto.setOnAction(e -> grade.accept(key, null));
             auto.setDisable(!item.record().gradeOverridden());
+            // the grade it has already is not offered again
+            right.setDisable(Boolean.TRUE.equals(item.record().correct()));
+            wrong.setDisable(Boolean.FALSE.equals(item.record().correct()));
             return new ContextMenu(openTrace, new SeparatorMenuItem(), right, wrong, auto);
         }
 

@@ -376,6 +376,10 @@ class ExperimentsViewTest {
         assertThat(summary("medium").accuracy()).isEqualTo(0.5);
         assertThat(vm.progressTextProperty().get()).contains("6 of 12 correct");
         robot.clickOn(cell("p3", "medium"), MouseButton.SECONDARY);
+        javafx.scene.control.ContextMenu menu = (javafx.scene.control.ContextMenu) robot.lookup(".context-menu")
+                .query().getScene().getWindow();
+        assertThat(menu.getItems()).filteredOn(i -> "Mark wrong".equals(i.getText())).singleElement()
+                .satisfies(i -> assertThat(i.isDisable()).as("graded wrong already").isTrue());
         robot.clickOn(menuItem(robot, "Mark correct"));
         waitUntil("the accuracy changes", () -> summary("medium").accuracy() == 0.75);
         assertThat(vm.progressTextProperty().get()).as("the status bar counts the grade").contains("7 of 12 correct");
