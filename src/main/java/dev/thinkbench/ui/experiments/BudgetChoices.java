@@ -140,8 +140,13 @@ public final class BudgetChoices {
         return lanes.stream().map(l -> l.label() + "=" + BudgetSpec.format(l.budget())).toList();
     }
 
-    /** The range in words, e.g. {@code 8 .. 256 tokens, doubling (6 budgets)}. */
-    public static String describeRange(int low, int high) {
-        return Messages.get("sweep.budgets.range", 1 << low, 1 << high, high - low + 1);
+    /**
+     * The range in words with every budget it makes counted, e.g. {@code 8 .. 256 tokens, doubling (6 budgets)} or,
+     * starting with thinking off, {@code off, then 8 .. 256 tokens, doubling (7 budgets)}.
+     */
+    public static String describeRange(int low, int high, boolean withNone) {
+        int count = high - low + 1 + (withNone ? 1 : 0);
+        return Messages.get(withNone ? "sweep.budgets.rangeWithNone" : "sweep.budgets.range", 1 << low, 1 << high,
+                count);
     }
 }

@@ -221,7 +221,7 @@ public final class SweepSetupViewModel {
     }
 
     private void updateBudgets() {
-        rangeText.set(BudgetChoices.describeRange(exponent(rangeLow), exponent(rangeHigh)));
+        rangeText.set(BudgetChoices.describeRange(exponent(rangeLow), exponent(rangeHigh), rangeWithNone.get()));
         String engine = engineId();
         List<Lane> preset = engine == null ? List.of() : presets.lanes(engine, model());
         presetsText.set(preset.isEmpty() ? Messages.get("sweep.form.noPresets")

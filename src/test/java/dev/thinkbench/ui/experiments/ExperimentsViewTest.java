@@ -204,7 +204,7 @@ class ExperimentsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         org.controlsfx.control.RangeSlider range = robot.lookup("#range").queryAs(
                 org.controlsfx.control.RangeSlider.class);
-        assertThat(vm.setup().rangeTextProperty().get()).startsWith("8 .. 256 tokens");
+        assertThat(vm.setup().rangeTextProperty().get()).isEqualTo("off, then 8 .. 256 tokens, doubling (7 budgets)");
         assertThat(range.getLowValue()).as("2^3 = 8 tokens, not clamped under the slider's first high value")
                 .isEqualTo(3.0);
         assertThat(range.getHighValue()).isEqualTo(8.0);

@@ -65,9 +65,11 @@ class SweepSetupViewModelTest {
         vm.rangeHighProperty().set(8);
         assertThat(vm.budgetsProperty().get()).extracting(Lane::label)
                 .containsExactly("none", "cap8", "cap16", "cap32", "cap64", "cap128", "cap256");
-        assertThat(vm.rangeTextProperty().get()).isEqualTo("8 .. 256 tokens, doubling (6 budgets)");
+        assertThat(vm.rangeTextProperty().get()).as("the budget with thinking off counted too")
+                .isEqualTo("off, then 8 .. 256 tokens, doubling (7 budgets)");
         vm.rangeKindProperty().set(BudgetChoices.RangeKind.FORCE);
         vm.rangeWithNoneProperty().set(false);
+        assertThat(vm.rangeTextProperty().get()).isEqualTo("8 .. 256 tokens, doubling (6 budgets)");
         assertThat(vm.budgetsProperty().get().getLast().budget()).isInstanceOfSatisfying(Budget.Forcing.class,
                 f -> assertThat(f.plan().maxThinkingTokens()).isEqualTo(256));
     }
