@@ -36,7 +36,7 @@ class SummaryTableTest {
     void start(Stage stage) throws java.io.IOException {
         view = new SummaryTable();
         view.node().setMaxWidth(460);
-        stage.setScene(new Scene(new StackPane(view.node()), 900, 300));
+        stage.setScene(new Scene(new StackPane(view.node()), 1240, 300));
         // a theme's header: bold, padded titles, larger than the cells (as AtlantaFX's)
         java.nio.file.Path css = java.nio.file.Files.createTempFile("header", ".css");
         java.nio.file.Files.writeString(css, ".column-header .label { -fx-font-weight: bold; -fx-font-size: 16px; "
@@ -82,14 +82,14 @@ class SummaryTableTest {
         assertThat(sideways.isVisible()).as("the table scrolls sideways").isTrue();
 
         fx(() -> {
-            view.node().setMaxWidth(880);
+            view.node().setMaxWidth(1200);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(sideways.isVisible()).as("a wide pane holds every column").isFalse();
         assertTitlesWhole();
         double filled = view.table().getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
-        assertThat(filled).as("the columns fill the pane").isGreaterThan(840);
+        assertThat(filled).as("the columns fill the pane").isGreaterThan(1160);
 
         assertThat(SummaryTable.budgetTip(view.table().getItems().getFirst().row()))
                 .isEqualTo("force:min=0,max=8,waits=0,wait=Wait\nforce \u2264 8 tokens");
