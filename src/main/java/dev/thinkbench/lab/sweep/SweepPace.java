@@ -5,26 +5,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The time a sweep has left, from the runs finished in this session: each run left is weighed by what runs of its
- * kind took (its strategy at its budget label; failing that its strategy at any budget; failing that any run), and
+ * The time a sweep has left, from the runs finished in this session: each run left is weighed by what the recent
+ * runs of its kind took (its strategy at its budget label; failing that its strategy at any budget; failing that any
+ * run), and
  * the sum is scaled by the session's pace (elapsed time per millisecond of run time, which takes in how many runs go
  * at once). A sweep whose later runs are longer (a larger budget, best-of-N after fixed) is no longer promised the
  * early runs' speed once one of them has finished. Not thread-safe: the sweep calls it under its lock.
  */
 final class SweepPace {
 
-    /** Runs finished here: how many and their milliseconds in all. */
+    /**
+     * How much a run's time moves its kind's typical time once a few have finished: the typical time follows the
+     * last ten or twenty runs, so the slow first runs of a fresh process (the engine and the JIT warming up) stop
+     * counting once runs are fast (a 37-second sweep was first promised 78 seconds).
+     */
+    static final double RECENT_WEIGHT = 0.1;
+
+    /** Runs finished here: how many, their milliseconds in all, and the typical time of the recent ones. */
     private static final class Took {
         long runs;
         long millis;
+        double recent;
 
         void add(long ms) {
             runs++;
             millis += ms;
+            // the plain mean of the first runs, then a moving one
+            recent += Math.max(1.0 / runs, RECENT_WEIGHT) * (ms - recent);
         }
 
         double mean() {
-            return (double) millis / runs;
+            return recent;
         }
     }
 

@@ -62,4 +62,22 @@ class SweepPaceTest {
         pace.finished(c, 400);
         assertThat(pace.etaMs(800)).isZero();
     }
+
+    @Test
+    void slowFirstRunsOfAWarmingProcessStopCountingOnceRunsAreFast() {
+        List<SweepTask> tasks = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            tasks.add(task(i, SHORT));
+        }
+        SweepPace pace = new SweepPace(tasks);
+        // one worker: 30 runs of 1 s while warming up, then 30 of 100 ms; 40 left, at 100 ms each 4 s
+        for (int i = 0; i < 30; i++) {
+            pace.finished(tasks.get(i), 1_000);
+        }
+        for (int i = 30; i < 60; i++) {
+            pace.finished(tasks.get(i), 100);
+        }
+        long eta = pace.etaMs(33_000);
+        assertThat(eta).as("the session's plain mean (550 ms) would say 22 s").isBetween(4_000L, 6_000L);
+    }
 }
