@@ -279,16 +279,10 @@ public final class ExperimentsViewModel implements AutoCloseable {
         saved = target;
         problems = targetProblems;
         canRetryFailed.set(false);
-        ResultLog previous = log;
-        TraceLog previousTraces = traceLog;
-        log = null;
-        traceLog = null;
+        ShownFiles previous = detachFiles();
         SweepRunner runner = new SweepRunner(endpoints, List.of(), services.prices(), options);
         tasks.run(() -> {
-            closeQuietly(previousTraces);
-            if (previous != null) {
-                previous.close();
-            }
+            previous.close();
             ResultLog results = ResultLog.open(target.results());
             TraceLog traces;
             try {
@@ -685,15 +679,9 @@ public final class ExperimentsViewModel implements AutoCloseable {
             message.set(Messages.get("sweep.past.busy"));
             return;
         }
-        ResultLog previous = log;
-        TraceLog previousTraces = traceLog;
-        log = null;
-        traceLog = null;
+        ShownFiles previous = detachFiles();
         tasks.run(() -> {
-            closeQuietly(previousTraces);
-            if (previous != null) {
-                previous.close();
-            }
+            previous.close();
             List<BenchProblem> list = sweep.problems().problems();
             List<SweepRecord> records = sweep.contents().latest();
             return new Opened(list, records, ResultLog.open(sweep.results()));
@@ -714,6 +702,24 @@ public final class ExperimentsViewModel implements AutoCloseable {
     }
 
     private record Opened(List<BenchProblem> problems, List<SweepRecord> records, ResultLog log) {
+    }
+
+    /** The results and traces files of the sweep shown until now, to close off the UI thread. */
+    private record ShownFiles(ResultLog results, TraceLog traces) {
+        void close() throws IOException {
+            closeQuietly(traces);
+            if (results != null) {
+                results.close();
+            }
+        }
+    }
+
+    /** Lets go of the shown sweep's files (another is about to be shown); the caller closes them in the background. */
+    private ShownFiles detachFiles() {
+        ShownFiles shown = new ShownFiles(log, traceLog);
+        log = null;
+        traceLog = null;
+        return shown;
     }
 
     private static void closeQuietly(ResultLog results) {

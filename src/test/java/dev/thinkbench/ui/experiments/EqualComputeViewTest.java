@@ -8,6 +8,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import dev.thinkbench.testing.OnFx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -17,7 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,15 +39,9 @@ class EqualComputeViewTest {
                 tokens, 100.0, null, 0, 0);
     }
 
-    private <T> T fx(Callable<T> work) throws Exception {
-        T value = WaitForAsyncUtils.asyncFx(work).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        return value;
-    }
-
     @Test
     void aTypedBudgetCountsAsTypedAndTheSliderStillStepsByPowersOfTwo(FxRobot robot) throws Exception {
-        fx(() -> {
+        OnFx.call(() -> {
             view.show(new SweepFigures(List.of(), List.of(row("a", 100, 1), row("b", 290, 3), row("c", 700, 4)),
                     List.of(), Map.of()));
             return null;
@@ -57,7 +51,7 @@ class EqualComputeViewTest {
         assertThat(view.tokens()).isEqualTo(64);
         assertThat(view.detail().getText()).contains("no point spends 64 tokens");
 
-        fx(() -> {
+        OnFx.call(() -> {
             field.setText("300");
             field.getOnAction().handle(null);
             return null;
@@ -66,7 +60,7 @@ class EqualComputeViewTest {
         assertThat(view.detail().getText()).contains("75% at b (290 tokens)");
         assertThat(slider.getValue()).isBetween(8.0, 8.3);
 
-        fx(() -> {
+        OnFx.call(() -> {
             field.setText("lots");
             field.getOnAction().handle(null);
             return null;
@@ -74,7 +68,7 @@ class EqualComputeViewTest {
         assertThat(view.tokens()).isEqualTo(300);
         assertThat(field.getPseudoClassStates()).contains(Styles.STATE_DANGER);
 
-        fx(() -> {
+        OnFx.call(() -> {
             slider.setValue(10);
             return null;
         });
@@ -87,14 +81,14 @@ class EqualComputeViewTest {
 
     @Test
     void inANarrowPaneTheBudgetsWordsStayWholeAndTheSliderGivesWay(FxRobot robot) throws Exception {
-        fx(() -> {
+        OnFx.call(() -> {
             view.node().setMaxWidth(440);
             return null;
         });
         javafx.scene.control.Label words = robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class)
                 .stream().filter(l -> l.getText() != null && l.getText().startsWith("Compute tokens per problem"))
                 .findFirst().orElseThrow();
-        javafx.scene.text.Text shown = fx(() -> (javafx.scene.text.Text) words.lookup(".text"));
+        javafx.scene.text.Text shown = OnFx.call(() -> (javafx.scene.text.Text) words.lookup(".text"));
         assertThat(shown.getText()).isEqualTo(words.getText());
         TextField field = robot.lookup("#equalComputeText").queryAs(TextField.class);
         assertThat(field.getWidth()).isGreaterThanOrEqualTo(field.prefWidth(-1) - 0.5);

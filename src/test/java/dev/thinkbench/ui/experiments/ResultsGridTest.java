@@ -14,6 +14,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import dev.thinkbench.testing.OnFx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -22,7 +23,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,12 +46,6 @@ class ResultsGridTest {
         stage.show();
     }
 
-    private <T> T fx(Callable<T> work) throws Exception {
-        T value = WaitForAsyncUtils.asyncFx(work).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        return value;
-    }
-
     @Test
     void problemColumnsStayWhileRunsScrollSidewaysAndRowsStayLevel() throws Exception {
         List<BenchProblem> problems = new ArrayList<>();
@@ -62,35 +56,35 @@ class ResultsGridTest {
         for (int e = 0; e < 12; e++) {
             lanes.add(new Lane("cap " + (1 << e), BudgetSpec.parse("tokens:" + (1 << e))));
         }
-        fx(() -> {
+        OnFx.call(() -> {
             results.reset(new SweepPlan(problems, lanes, 1, List.of(new FixedStrategy()), "m", "", null));
             return null;
         });
         ProblemTable problemTable = grid.problems();
-        double problemX = fx(() -> problemTable.localToScene(0, 0).getX());
+        double problemX = OnFx.call(() -> problemTable.localToScene(0, 0).getX());
 
-        fx(() -> {
+        OnFx.call(() -> {
             runs.scrollTo(40);
             return null;
         });
-        fx(() -> {
+        OnFx.call(() -> {
             runs.scrollToColumn(runs.getVisibleLeafColumns().getLast());
             return null;
         });
-        fx(() -> null); // one more pulse: the linked flow follows
-        fx(() -> null);
+        OnFx.call(() -> null); // one more pulse: the linked flow follows
+        OnFx.call(() -> null);
 
-        ScrollBar sideways = fx(() -> runs.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
+        ScrollBar sideways = OnFx.call(() -> runs.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
                 .filter(b -> b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()).findFirst().orElseThrow());
         assertThat(sideways.getValue()).as("the runs scrolled sideways").isGreaterThan(0);
-        assertThat(fx(() -> problemTable.localToScene(0, 0).getX())).isEqualTo(problemX);
+        assertThat(OnFx.call(() -> problemTable.localToScene(0, 0).getX())).isEqualTo(problemX);
 
         // the same row on both sides sits at the same height
         TableColumn<ResultRow, ?> problemColumn = problemTable.leafColumns().getFirst();
         int checked = 0;
         for (String id : List.of("p40", "p42", "p45", "p50")) {
-            Bounds left = fx(() -> rowCell(problemTable, problemColumn, id));
-            Bounds right = fx(() -> rowCell(runs, runs.getVisibleLeafColumns().getLast(), id));
+            Bounds left = OnFx.call(() -> rowCell(problemTable, problemColumn, id));
+            Bounds right = OnFx.call(() -> rowCell(runs, runs.getVisibleLeafColumns().getLast(), id));
             if (left != null && right != null) {
                 assertThat(left.getMinY()).as("row %s", id).isCloseTo(right.getMinY(),
                         org.assertj.core.data.Offset.offset(0.5));
@@ -100,23 +94,23 @@ class ResultsGridTest {
         assertThat(checked).as("rows shown on both sides").isGreaterThan(0);
 
         // at the very end (the sideways bar takes a strip off the runs' height) and scrolled from the problems' side
-        fx(() -> {
+        OnFx.call(() -> {
             runs.scrollTo(59);
             return null;
         });
-        fx(() -> null);
+        OnFx.call(() -> null);
         assertLevel(problemTable, runs, "p59");
-        fx(() -> {
+        OnFx.call(() -> {
             ((javafx.scene.control.skin.VirtualFlow<?>) problemTable.lookup(".virtual-flow")).scrollPixels(-200);
             return null;
         });
-        fx(() -> null);
+        OnFx.call(() -> null);
         assertLevel(problemTable, runs, "p45");
     }
 
     private void assertLevel(ProblemTable problemTable, ResultsTable runTable, String id) throws Exception {
-        Bounds left = fx(() -> rowCell(problemTable, problemTable.leafColumns().getFirst(), id));
-        Bounds right = fx(() -> rowCell(runTable, runTable.getVisibleLeafColumns().getLast(), id));
+        Bounds left = OnFx.call(() -> rowCell(problemTable, problemTable.leafColumns().getFirst(), id));
+        Bounds right = OnFx.call(() -> rowCell(runTable, runTable.getVisibleLeafColumns().getLast(), id));
         assertThat(left).as("%s on the problems' side", id).isNotNull();
         assertThat(right).as("%s on the runs' side", id).isNotNull();
         assertThat(left.getMinY()).as("row %s", id).isCloseTo(right.getMinY(), org.assertj.core.data.Offset.offset(0.5));

@@ -15,6 +15,7 @@ import javafx.scene.chart.Axis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import dev.thinkbench.testing.OnFx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -59,22 +60,16 @@ class StreamingFiguresTest {
         return new ChartSeries.Spec(name, points);
     }
 
-    private <T> T fx(Callable<T> work) throws Exception {
-        T value = WaitForAsyncUtils.asyncFx(work).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        return value;
-    }
-
     @Test
     void aCurveKeepsItsSeriesAndPointsAsValuesChangeAndABudgetIsAdded() throws Exception {
         IntervalChart chart = tokens.chart();
-        XYChart.Series<Number, Number> first = fx(() -> {
+        XYChart.Series<Number, Number> first = OnFx.call(() -> {
             ChartSeries.show(chart, List.of(curve("fixed", row("a", 10, 1), row("b", 40, 2))));
             return chart.getData().getFirst();
         });
         XYChart.Data<Number, Number> point = first.getData().getFirst();
 
-        fx(() -> {
+        OnFx.call(() -> {
             ChartSeries.show(chart, List.of(curve("fixed", row("a", 12, 2), row("b", 40, 2), row("c", 90, 4))));
             return null;
         });
@@ -84,7 +79,7 @@ class StreamingFiguresTest {
         assertThat(point.getYValue().doubleValue()).isEqualTo(50);
         assertThat(first.getData().getLast().getXValue().doubleValue()).isEqualTo(90);
 
-        fx(() -> {
+        OnFx.call(() -> {
             ChartSeries.show(chart, List.of(curve("majority", row("a", 12, 2))));
             return null;
         });
@@ -95,22 +90,22 @@ class StreamingFiguresTest {
     @Test
     void theLogAxisKeepsItsTickMarksWhilePointsMoveWithinItsRange() throws Exception {
         IntervalChart chart = tokens.chart();
-        fx(() -> {
+        OnFx.call(() -> {
             ChartSeries.show(chart, List.of(curve("fixed", row("a", 10, 1), row("b", 40, 2))));
             return null;
         });
         LogAxis x = (LogAxis) chart.getXAxis();
         double top = x.getUpperBound();
-        Axis.TickMark<Number> tick = fx(() -> x.getTickMarks().getLast());
+        Axis.TickMark<Number> tick = OnFx.call(() -> x.getTickMarks().getLast());
 
-        fx(() -> {
+        OnFx.call(() -> {
             ChartSeries.show(chart, List.of(curve("fixed", row("a", 11, 2), row("b", 42, 3))));
             return null;
         });
         assertThat(x.getUpperBound()).isEqualTo(top);
         assertThat(x.getTickMarks().getLast()).as("the same tick mark, not one made anew").isSameAs(tick);
 
-        fx(() -> {
+        OnFx.call(() -> {
             ChartSeries.show(chart, List.of(curve("fixed", row("a", 11, 2), row("b", 4000, 3))));
             return null;
         });
@@ -120,7 +115,7 @@ class StreamingFiguresTest {
 
     @Test
     void newMeasuresChangeTheTextOfTheSameCells() throws Exception {
-        MeasuresTable table = fx(() -> {
+        MeasuresTable table = OnFx.call(() -> {
             MeasuresTable t = new MeasuresTable();
             ((StackPane) tokens.node().getParent()).getChildren().setAll(t);
             return t;
@@ -128,22 +123,22 @@ class StreamingFiguresTest {
         java.util.function.Function<Double, SweepFigures> withPerformance = p -> new SweepFigures(List.of(), List.of(),
                 List.of(new dev.thinkbench.lab.sweep.ScalingMeasures("fixed", 1.0, 2.0, 3.0, 100.0, p, null)),
                 java.util.Map.of());
-        fx(() -> {
+        OnFx.call(() -> {
             table.show(withPerformance.apply(0.5));
             return null;
         });
         assertThat(table.valueAt("Performance", 0)).isEqualTo("50%");
-        List<javafx.scene.Node> cells = fx(() -> List.copyOf(table.lookupAll(".table-cell")));
+        List<javafx.scene.Node> cells = OnFx.call(() -> List.copyOf(table.lookupAll(".table-cell")));
         assertThat(cells).isNotEmpty();
 
-        fx(() -> {
+        OnFx.call(() -> {
             table.show(withPerformance.apply(0.75));
             return null;
         });
         assertThat(table.valueAt("Performance", 0)).isEqualTo("75%");
-        assertThat(fx(() -> List.copyOf(table.lookupAll(".table-cell")))).as("the same cells, not made anew")
+        assertThat(OnFx.call(() -> List.copyOf(table.lookupAll(".table-cell")))).as("the same cells, not made anew")
                 .containsExactlyInAnyOrderElementsOf(cells);
-        assertThat(fx(() -> table.lookupAll(".table-cell").stream()
+        assertThat(OnFx.call(() -> table.lookupAll(".table-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && "75%".equals(c.getText()))
                 .count())).isEqualTo(1L);
     }
@@ -151,7 +146,7 @@ class StreamingFiguresTest {
     @Test
     void thePlannedStrategiesHaveTheirMeasureColumnsBeforeResultsAndTheFirstMeasuresFillThoseCells()
             throws Exception {
-        MeasuresTable table = fx(() -> {
+        MeasuresTable table = OnFx.call(() -> {
             MeasuresTable t = new MeasuresTable();
             ((StackPane) tokens.node().getParent()).getChildren().setAll(t);
             t.plan(List.of("fixed", "majority"));
@@ -162,10 +157,10 @@ class StreamingFiguresTest {
         assertThat(table.getItems()).hasSize(5);
         assertThat(table.valueAt("Performance", 0)).isEqualTo(Formats.DASH);
         assertThat(table.valueAt("Saturates at", 1)).isEqualTo(Formats.DASH);
-        List<javafx.scene.Node> cells = fx(() -> List.copyOf(table.lookupAll(".table-cell")));
+        List<javafx.scene.Node> cells = OnFx.call(() -> List.copyOf(table.lookupAll(".table-cell")));
         assertThat(cells).isNotEmpty();
 
-        fx(() -> {
+        OnFx.call(() -> {
             table.show(new SweepFigures(List.of(), List.of(), List.of(new dev.thinkbench.lab.sweep.ScalingMeasures(
                     "fixed", 1.0, 2.0, 3.0, 100.0, 0.5, null)), java.util.Map.of()));
             return null;
@@ -173,10 +168,10 @@ class StreamingFiguresTest {
         assertThat(table.valueAt("Performance", 0)).isEqualTo("50%");
         assertThat(table.valueAt("Saturates at", 0)).isEqualTo("still rising");
         assertThat(table.valueAt("Performance", 1)).as("no results yet").isEqualTo(Formats.DASH);
-        assertThat(fx(() -> List.copyOf(table.lookupAll(".table-cell")))).as("the cells made before the results")
+        assertThat(OnFx.call(() -> List.copyOf(table.lookupAll(".table-cell")))).as("the cells made before the results")
                 .containsExactlyInAnyOrderElementsOf(cells);
 
-        fx(() -> {
+        OnFx.call(() -> {
             table.plan(List.of());
             table.show(SweepFigures.EMPTY);
             return null;
@@ -187,14 +182,14 @@ class StreamingFiguresTest {
     @Test
     void aPointGetsItsTooltipWhenThePointerFirstComesOverItAndItFollowsTheNumbers() throws Exception {
         IntervalChart chart = tokens.chart();
-        XYChart.Data<Number, Number> point = fx(() -> {
+        XYChart.Data<Number, Number> point = OnFx.call(() -> {
             ChartSeries.show(chart, List.of(curve("fixed", row("a", 10, 1), row("b", 40, 2))));
             return chart.getData().getFirst().getData().getFirst();
         });
         assertThat(point.getNode()).isNotNull();
         assertThat(ChartSeries.tooltip(point)).as("none made up front").isNull();
 
-        fx(() -> {
+        OnFx.call(() -> {
             javafx.event.Event.fireEvent(point.getNode(), new javafx.scene.input.MouseEvent(
                     javafx.scene.input.MouseEvent.MOUSE_ENTERED, 0, 0, 0, 0, javafx.scene.input.MouseButton.NONE, 0,
                     false, false, false, false, false, false, false, false, false, false, null));
@@ -204,7 +199,7 @@ class StreamingFiguresTest {
         assertThat(tip).isNotNull();
         assertThat(tip.getText()).startsWith("fixed at a (tokens:a)").contains("accuracy 25%", "(1 of 4)");
 
-        fx(() -> {
+        OnFx.call(() -> {
             ChartSeries.show(chart, List.of(curve("fixed", row("a", 10, 3), row("b", 40, 2))));
             return null;
         });
@@ -218,7 +213,7 @@ class StreamingFiguresTest {
         java.util.function.Function<String, SweepPlan> plan = spec -> new SweepPlan(List.of(
                 BenchProblem.of("p1", "q1", "1"), BenchProblem.of("p2", "q2", "1")),
                 List.of(new Lane("small", BudgetSpec.parse(spec))), 1, List.of(new FixedStrategy()), "m", "", null);
-        List<ResultRow> first = fx(() -> {
+        List<ResultRow> first = OnFx.call(() -> {
             results.reset(plan.apply("tokens:8"));
             results.showRecords(List.of(result("p1", true)));
             results.flush(1_000_000_000L, true);
@@ -228,7 +223,7 @@ class StreamingFiguresTest {
         assertThat(first.getFirst().cells().getFirst().state()).isEqualTo(CellState.CORRECT);
         assertThat(results.figures().records()).hasSize(1);
 
-        fx(() -> {
+        OnFx.call(() -> {
             results.reset(plan.apply("tokens:8"));
             return null;
         });
@@ -237,14 +232,14 @@ class StreamingFiguresTest {
         assertThat(first.getFirst().cells().getFirst().state()).isEqualTo(CellState.PENDING);
         assertThat(results.records()).isEmpty();
         assertThat(results.figures().records()).isEmpty();
-        fx(() -> {
+        OnFx.call(() -> {
             results.showRecords(List.of(result("p2", false)));
             results.flush(2_000_000_000L, true);
             return null;
         });
         assertThat(results.rows().get(1).cells().getFirst().state()).isEqualTo(CellState.WRONG);
 
-        fx(() -> {
+        OnFx.call(() -> {
             results.reset(new SweepPlan(List.of(BenchProblem.of("p1", "q1", "1"), BenchProblem.of("p3", "q3", "3")),
                     List.of(new Lane("small", BudgetSpec.parse("tokens:8"))), 1, List.of(new FixedStrategy()), "m",
                     "", null));
@@ -255,7 +250,7 @@ class StreamingFiguresTest {
         assertThat(results.rows()).allSatisfy(r -> assertThat(r.cells().getFirst().state())
                 .isEqualTo(CellState.PENDING));
 
-        fx(() -> {
+        OnFx.call(() -> {
             results.clear();
             return null;
         });
@@ -272,7 +267,7 @@ class StreamingFiguresTest {
         }
         SweepPlan plan = new SweepPlan(problems, List.of(new Lane("small", BudgetSpec.parse("tokens:8"))), 1,
                 List.of(new FixedStrategy()), "m", "", null);
-        fx(() -> {
+        OnFx.call(() -> {
             results.reset(plan);
             return null;
         });
@@ -283,14 +278,14 @@ class StreamingFiguresTest {
                 burst.add(result("p" + j, j % 2 == 0));
             }
             long at = now;
-            fx(() -> {
+            OnFx.call(() -> {
                 results.showRecords(burst);
                 results.flush(at, false);
                 return null;
             });
             now += 16_700_000L;
         }
-        fx(() -> {
+        OnFx.call(() -> {
             results.flush(1_000_000_000L + 40 * 16_700_000L, true);
             return null;
         });
@@ -330,25 +325,25 @@ class StreamingFiguresTest {
                 null);
         java.util.function.Function<Integer, CellState> state = row -> results.rows().get(row).cells().getFirst()
                 .state();
-        fx(() -> {
+        OnFx.call(() -> {
             results.reset(plan);
             results.showRecords(List.of(result("p1", true)));
             results.flush(1_000_000_000L, false);
             return null;
         });
         assertThat(state.apply(0)).isEqualTo(CellState.CORRECT);
-        fx(() -> {
+        OnFx.call(() -> {
             results.showRecords(List.of(result("p2", false)));
             results.flush(1_050_000_000L, false);
             return null;
         });
         assertThat(state.apply(1)).as("50 ms later: waits for the next showing").isEqualTo(CellState.PENDING);
-        fx(() -> {
+        OnFx.call(() -> {
             results.flush(1_100_000_000L, false);
             return null;
         });
         assertThat(state.apply(1)).isEqualTo(CellState.WRONG);
-        fx(() -> {
+        OnFx.call(() -> {
             results.showRecords(List.of(result("p1", false)));
             results.flush(1_110_000_000L, true);
             return null;
@@ -363,7 +358,7 @@ class StreamingFiguresTest {
         SweepPlan plan = new SweepPlan(List.of(BenchProblem.of("p1", "q1", "1"), BenchProblem.of("p2", "q2", "1")),
                 List.of(new Lane("small", BudgetSpec.parse("tokens:8"))), 1, List.of(new FixedStrategy()), "m", "",
                 null);
-        fx(() -> {
+        OnFx.call(() -> {
             results.reset(plan);
             results.showRecords(List.of(result("p1", true)));
             results.flush(1_000_000_000L, false);
@@ -371,7 +366,7 @@ class StreamingFiguresTest {
         });
         assertThat(held.held).as("worked out on a background task").hasSize(1);
         assertThat(results.figures().records()).isEmpty();
-        fx(() -> {
+        OnFx.call(() -> {
             results.showRecords(List.of(result("p2", false)));
             results.flush(2_000_000_000L, false);
             return null;
@@ -379,12 +374,12 @@ class StreamingFiguresTest {
         assertThat(held.held).as("one at a time: the next waits for the one in flight").hasSize(1);
 
         // the sweep ends: its figures are exact at once, and the older result still in flight is dropped
-        fx(() -> {
+        OnFx.call(() -> {
             results.flush(2_100_000_000L, true);
             return null;
         });
         assertThat(results.figures().records()).hasSize(2);
-        fx(() -> {
+        OnFx.call(() -> {
             held.held.removeFirst().run();
             return null;
         });

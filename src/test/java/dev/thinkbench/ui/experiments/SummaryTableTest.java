@@ -10,6 +10,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import dev.thinkbench.testing.OnFx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -19,7 +20,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,21 +55,15 @@ class SummaryTableTest {
     private void assertTitlesWhole() throws Exception {
         for (TableColumn<SummaryTable.Line, ?> c : view.table().getColumns()) {
             Label header = (Label) c.getGraphic();
-            Text shown = fx(() -> (Text) header.lookup(".text"));
+            Text shown = OnFx.call(() -> (Text) header.lookup(".text"));
             assertThat(shown).as("column %s is drawn", header.getText()).isNotNull();
             assertThat(shown.getText()).as("column %s", header.getText()).isEqualTo(header.getText());
         }
     }
 
-    private <T> T fx(Callable<T> work) throws Exception {
-        T value = WaitForAsyncUtils.asyncFx(work).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        return value;
-    }
-
     @Test
     void aNarrowPaneScrollsSidewaysInsteadOfCuttingColumns(FxRobot robot) throws Exception {
-        fx(() -> {
+        OnFx.call(() -> {
             view.show(new SweepFigures(List.of(), List.of(row("small", "force:min=0,max=8,waits=0,wait=Wait", 0.0),
                     row("large", "force:min=56,max=256,waits=1,wait=Wait", 0.0123)), List.of(), Map.of()));
             return null;
@@ -81,7 +75,7 @@ class SummaryTableTest {
                 .filter(b -> b.getOrientation() == Orientation.HORIZONTAL).findFirst().orElseThrow();
         assertThat(sideways.isVisible()).as("the table scrolls sideways").isTrue();
 
-        fx(() -> {
+        OnFx.call(() -> {
             view.node().setMaxWidth(1200);
             return null;
         });
