@@ -64,8 +64,9 @@ public final class SweepStore {
      *
      * @param folder its folder; {@link #results()} and {@link #problems()} live in it
      * @param created when it was first started
+     * @param problemCount how many problems it runs (its copy of them)
      */
-    public record Saved(Path folder, SweepSetup setup, Status status, Instant created) {
+    public record Saved(Path folder, SweepSetup setup, Status status, Instant created, int problemCount) {
 
         public Path results() {
             return folder.resolve(RESULTS);
@@ -123,14 +124,14 @@ public final class SweepStore {
         }
         Files.createDirectories(folder);
         write(folder.resolve(PROBLEMS), ProblemSetWriter.jsonl(problems));
-        Saved saved = new Saved(folder, setup, Status.RUNNING, now);
+        Saved saved = new Saved(folder, setup, Status.RUNNING, now, problems.size());
         writeSetup(saved);
         return saved;
     }
 
     /** Records a new status for {@code saved}; returns it as saved. */
     public Saved mark(Saved saved, Status status) throws IOException {
-        Saved next = new Saved(saved.folder(), saved.setup(), status, saved.created());
+        Saved next = new Saved(saved.folder(), saved.setup(), status, saved.created(), saved.problemCount());
         writeSetup(next);
         return next;
     }
@@ -173,10 +174,21 @@ public final class SweepStore {
             SweepSetup setup = JSON.treeToValue(n.path("setup"), SweepSetup.class);
             Status status = Status.valueOf(n.path("status").asText(Status.RUNNING.name()));
             Instant created = Instant.parse(n.path("created").asText());
-            return Optional.of(new Saved(folder, setup, status, created));
+            int count = n.has("problemCount") ? n.path("problemCount").asInt() : countLines(folder.resolve(PROBLEMS));
+            return Optional.of(new Saved(folder, setup, status, created, count));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot read saved sweep " + file + ": " + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** The problems in a sweep saved before its setup counted them: the non-blank lines of its copy (0 if none). */
+    private static int countLines(Path problems) throws IOException {
+        if (!Files.exists(problems)) {
+            return 0;
+        }
+        try (var lines = Files.lines(problems, StandardCharsets.UTF_8)) {
+            return (int) lines.filter(l -> !l.isBlank()).count();
         }
     }
 
@@ -185,6 +197,7 @@ public final class SweepStore {
         o.put("version", VERSION);
         o.put("status", saved.status().name());
         o.put("created", saved.created().toString());
+        o.put("problemCount", saved.problemCount());
         o.set("setup", JSON.valueToTree(saved.setup()));
         write(saved.folder().resolve(SETUP), JSON.writeValueAsString(o) + "\n");
     }

@@ -258,7 +258,9 @@ public final class ExperimentsView extends BorderPane {
                 .withZone(java.time.ZoneId.systemDefault());
         List<MenuItem> items = new ArrayList<>();
         for (SweepStore.Saved s : sweeps.subList(0, Math.min(PAST_SHOWN, sweeps.size()))) {
-            MenuItem item = new MenuItem(Messages.get("sweep.past.item", s.setup().title(),
+            // named in the language shown (the setup's own title is data, kept in English)
+            MenuItem item = new MenuItem(Messages.get("sweep.past.item",
+                    SweepSetupViewModel.name(s.setup(), s.problemCount()),
                     String.join(", ", s.setup().strategies()), s.setup().model(), when.format(s.created()),
                     Messages.get("sweep.past.status." + s.status().name())));
             item.setMnemonicParsing(false);

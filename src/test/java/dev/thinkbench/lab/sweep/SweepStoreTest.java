@@ -37,6 +37,7 @@ class SweepStoreTest {
         assertThat(store.list()).singleElement().satisfies(s -> {
             assertThat(s.setup()).isEqualTo(setup());
             assertThat(s.status()).isEqualTo(SweepStore.Status.RUNNING);
+            assertThat(s.problemCount()).isEqualTo(2);
         });
         assertThat(store.interrupted()).map(SweepStore.Saved::folder).contains(saved.folder());
         assertThat(Files.readString(saved.folder().resolve(SweepStore.SETUP))).contains("SOME_KEY_VAR")
@@ -64,6 +65,11 @@ class SweepStoreTest {
         Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"moreBaseUrls\"\\s*:\\s*\\[[^\\]]*\\]", ""));
         assertThat(Files.readString(file)).doesNotContain("moreBaseUrls");
         assertThat(store.list()).singleElement().satisfies(s -> assertThat(s.setup().moreBaseUrls()).isEmpty());
+
+        Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"problemCount\"\\s*:\\s*\\d+", ""));
+        assertThat(Files.readString(file)).doesNotContain("problemCount");
+        assertThat(store.list()).as("a sweep saved before the count: its problems' lines").singleElement()
+                .extracting(SweepStore.Saved::problemCount).isEqualTo(2);
     }
 
     @Test

@@ -37,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -532,6 +533,24 @@ class ExperimentsViewTest {
         assertThat(vm.results().records()).as("a restart shows nothing until asked").isEmpty();
 
         WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#pastSweeps");
+        waitUntil("the menu lists the sweep", () -> robot.lookup(".menu-item").queryAll().stream()
+                .anyMatch(n -> n.lookup(".label") instanceof Label l && l.getText() != null
+                        && l.getText().contains("(finished)")));
+        robot.type(KeyCode.ESCAPE);
+        Locale shown = Messages.locale();
+        Messages.setLocale(Locale.KOREAN);
+        try {
+            robot.clickOn("#pastSweeps");
+            String korean = SweepSetupViewModel.name(store.list().getFirst().setup(), 4);
+            assertThat(korean).as("the Korean name").contains("\ubb38\uc81c 4\uac1c");
+            waitUntil("the sweep is named in the language shown", () -> robot.lookup(".menu-item").queryAll().stream()
+                    .anyMatch(n -> n.lookup(".label") instanceof Label l && l.getText() != null
+                            && l.getText().startsWith(korean)));
+            robot.type(KeyCode.ESCAPE);
+        } finally {
+            Messages.setLocale(shown);
+        }
         robot.clickOn("#pastSweeps");
         waitUntil("the menu lists the sweep", () -> robot.lookup(".menu-item").queryAll().stream()
                 .anyMatch(n -> n.lookup(".label") instanceof Label l && l.getText() != null
