@@ -38,7 +38,8 @@ import java.util.Random;
  *   {@code llama-bench} tg, both on the bundled micro model.</li>
  * </ol>
  * Sizes via {@code -Dbench.embedding}, {@code -Dbench.layers}, {@code -Dbench.threads}, {@code -Dbench.rounds};
- * {@code -Dbench.llamaBench=<path>} (or {@code $THINKBENCH_LLAMA_BENCH}) names llama-bench.
+ * {@code -Dbench.llamaBench=<path>} (or {@code $THINKBENCH_LLAMA_BENCH}) names llama-bench; {@code -Dbench.only=micro}
+ * runs only the micro model's speed through the host.
  */
 public final class LocalEngineBenchmark {
 
@@ -65,14 +66,29 @@ public final class LocalEngineBenchmark {
                 llamaBench.map(b -> b.binary().toString()).orElse("not found (-Dbench.llamaBench; see README)"));
         TinyGguf.Shape shape = new TinyGguf.Shape(e, layers, e / 64, Math.max(1, e / 256), e * 11 / 4 / 32 * 32,
                 4096);
+        String only = System.getProperty("bench.only", "");
         try (LocalEngineProcess process = new LocalEngineProcess()) {
+            if (only.equals("speed")) {
+                for (GgmlType type : types()) {
+                    Path model = dir.resolve("bench-" + type + ".gguf");
+                    TinyGguf.writer("llama", shape, List.of(TinyGguf.CHAIN, TinyGguf.LOOP), 7, type).write(model);
+                    speedRow(process, model, type, e, layers, threads, rounds, llamaBench);
+                }
+                return;
+            }
+            if (only.equals("micro")) {
+                LocalCompletionBackend micro = new LocalCompletionBackend(process, MICRO.toAbsolutePath(),
+                        new LocalEngineSettings(threads, 4096));
+                microSpeed(micro, threads, rounds, llamaBench).forEach(System.out::println);
+                return;
+            }
             Path q4 = null;
             System.out.printf(Locale.ROOT, "%n%-16s %6s %8s %9s %8s %7s %7s %8s %9s %8s %7s %7s%n", "tok/s", "MB",
                     "decode:", "", "", "", "", "prompt:", "", "", "", "");
             System.out.printf(Locale.ROOT, "%-16s %6s %8s %9s %8s %7s %7s %8s %9s %8s %7s %7s%n", "model", "",
                     "host", "in-process", "l-bench", "host", "in-pr.", "host", "in-process", "l-bench", "host",
                     "in-pr.");
-            for (GgmlType type : List.of(GgmlType.Q4_0, GgmlType.F16)) {
+            for (GgmlType type : types()) {
                 Path model = dir.resolve("bench-" + type + ".gguf");
                 TinyGguf.writer("llama", shape, List.of(TinyGguf.CHAIN, TinyGguf.LOOP), 7, type).write(model);
                 if (type == GgmlType.Q4_0) {
@@ -338,6 +354,12 @@ public final class LocalEngineBenchmark {
      * N samples of one micro-model problem as N concurrent calls (the host batches them continuously) against one:
      * generated tokens per second overall, over {@code BATCH_REPEATS} rounds each (a micro-model answer is short).
      */
+    /** The weight types benchmarked side by side: {@code -Dbench.types=Q4_0,F16} (the default; F32 also works). */
+    private static List<GgmlType> types() {
+        return java.util.Arrays.stream(System.getProperty("bench.types", "Q4_0,F16").split(","))
+                .map(t -> GgmlType.valueOf(t.strip())).toList();
+    }
+
     private static List<String> batches(LocalCompletionBackend micro) throws EngineException {
         Problem hardest = ProblemSplit.heldOut(40).stream().max(java.util.Comparator.comparingInt(Problem::difficulty))
                 .orElseThrow();
