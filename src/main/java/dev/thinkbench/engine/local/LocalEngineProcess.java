@@ -3,10 +3,12 @@ package dev.thinkbench.engine.local;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.local.gguf.GgufFormatException;
+import dev.thinkbench.engine.local.gguf.GgufModelInfo;
 import dev.thinkbench.engine.local.gguf.GgufValidator;
 import dev.thinkbench.engine.local.host.HostEvent;
 import dev.thinkbench.engine.local.host.HostMain;
 import dev.thinkbench.engine.local.host.HostRequest;
+import dev.thinkbench.engine.local.llama.CpuBackendChoice;
 import dev.thinkbench.engine.local.llama.NativeLibraries;
 
 
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +50,8 @@ public final class LocalEngineProcess implements AutoCloseable {
     private final EngineLog log = new EngineLog();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private HostConnection connection;
+    /** The CPU backend {@link #connection}'s llama.cpp was loaded with (its first load's), empty for ggml's choice. */
+    private Optional<String> hostCpuVariant = Optional.empty();
     private Path loadedModel;
     private LocalEngineSettings loadedSettings;
     private List<String> specialTokens = List.of();
@@ -143,9 +148,10 @@ public final class LocalEngineProcess implements AutoCloseable {
         if (closed) {
             throw new EngineException(FailureKind.ENGINE_CRASHED, "the built-in engine was shut down");
         }
-        validate(model);
-        // a running host frees its model and loads the next one; a dead one is replaced
-        boolean reuse = connection != null && connection.alive();
+        Optional<String> cpuVariant = CpuBackendChoice.forModel(validate(model).parameterCount());
+        // a running host frees its model and loads the next one; a dead one is replaced, and so is one whose llama.cpp
+        // runs on another CPU backend than this model asks for (a process loads llama.cpp once)
+        boolean reuse = connection != null && connection.alive() && hostCpuVariant.equals(cpuVariant);
         if (!reuse && connection != null) {
             connection.shutdown();
         }
@@ -154,6 +160,7 @@ public final class LocalEngineProcess implements AutoCloseable {
         loadedModel = null;
         if (!reuse) {
             host.awaitReady(startTimeout.toMillis());
+            hostCpuVariant = cpuVariant;
         }
         long id = host.nextId();
         BlockingQueue<HostConnection.Inbound> queue = host.register(id);
@@ -161,7 +168,7 @@ public final class LocalEngineProcess implements AutoCloseable {
         String name = model.getFileName().toString();
         try {
             host.send(new HostRequest.Load(id, model.toAbsolutePath().toString(), settings.contextSize(),
-                    settings.threads()));
+                    settings.threads(), cpuVariant.orElse(null)));
             HostEvent.Loaded loaded = awaitLoaded(host, queue, id, deadline, name);
             connection = host;
             loadedModel = model;
@@ -226,9 +233,9 @@ public final class LocalEngineProcess implements AutoCloseable {
         }
     }
 
-    private static void validate(Path model) throws EngineException {
+    private static GgufModelInfo validate(Path model) throws EngineException {
         try {
-            GgufValidator.validate(model);
+            return GgufValidator.validate(model);
         } catch (GgufFormatException e) {
             FailureKind kind = switch (e.check()) {
                 case FILE -> FailureKind.MODEL_NOT_FOUND;

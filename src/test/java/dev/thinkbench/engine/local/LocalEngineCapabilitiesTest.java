@@ -5,6 +5,10 @@ import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.TokenLogprob;
+import dev.thinkbench.engine.local.gguf.GgmlType;
+import dev.thinkbench.engine.local.gguf.GgufValidator;
+import dev.thinkbench.engine.local.llama.CpuBackendChoice;
+import dev.thinkbench.engine.local.llama.NativeLibraries;
 import dev.thinkbench.testing.TinyGguf;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +128,31 @@ class LocalEngineCapabilitiesTest {
                 .containsEntry("vocabulary", "358");
         assertThat(process.details().get("description")).startsWith("llama");
         assertThat(process.details()).containsEntry("threads", "1");
+    }
+
+    @Test
+    void aTinyModelRunsOnTheAvx2BackendAndALargerOneOnGgmlsChoiceEachInItsOwnHost() throws Exception {
+        // 512 wide, 2 layers: above the tiny limit
+        Path larger = dir.resolve("larger.gguf");
+        TinyGguf.writer("llama", new TinyGguf.Shape(512, 2, 8, 2, 1408, 4096), List.of(TinyGguf.CHAIN), 7,
+                GgmlType.F32).write(larger);
+        assertThat(GgufValidator.validate(larger).parameterCount()).isGreaterThan(CpuBackendChoice.TINY_PARAMETERS);
+        assertThat(CpuBackendChoice.variantLibrary(NativeLibraries.locate().directory(), "haswell"))
+                .as("the x86-64 package this test runs on has the AVX2 backend").isPresent();
+        LocalCompletionBackend big = new LocalCompletionBackend(process, larger, SETTINGS);
+
+        backend.load();
+        long tinyHost = process.pid().orElseThrow();
+        assertThat(process.details()).containsEntry("cpuBackend", "haswell (chosen for a model this small)");
+        assertThat(process.details().get("systemInfo")).doesNotContain("AVX512 = 1");
+        big.complete(request(PROMPT, 4), (t, n) -> { }, null);
+        long bigHost = process.pid().orElseThrow();
+        assertThat(bigHost).as("llama.cpp loads once a process: a fresh host").isNotEqualTo(tinyHost);
+        assertThat(process.details()).containsEntry("cpuBackend", "the best for this CPU");
+        assertThat(backend.complete(request(PROMPT, 64), (t, n) -> { }, null).text())
+                .isEqualTo(TinyGguf.EXPECTED_OUTPUT);
+        assertThat(process.pid().orElseThrow()).as("and back").isNotEqualTo(bigHost);
+        assertThat(process.details()).containsEntry("cpuBackend", "haswell (chosen for a model this small)");
     }
 
     @Test

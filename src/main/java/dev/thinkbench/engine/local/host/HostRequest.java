@@ -20,8 +20,14 @@ public sealed interface HostRequest {
 
     long id();
 
-    /** Loads a model, freeing the one loaded before (a host holds one model at a time). */
-    record Load(long id, String model, int contextSize, int threads) implements HostRequest {
+    /**
+     * Loads a model, freeing the one loaded before (a host holds one model at a time).
+     *
+     * @param cpuVariant the CPU backend the host's first load loads llama.cpp with ({@link
+     *                   dev.thinkbench.engine.local.llama.CpuBackendChoice}), null for ggml's choice; later loads in
+     *                   the same host keep the first one's (the app starts a fresh host to change it)
+     */
+    record Load(long id, String model, int contextSize, int threads, String cpuVariant) implements HostRequest {
     }
 
     /**

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.LongPredicate;
 import java.util.function.Consumer;
@@ -74,7 +75,7 @@ final class LlamaSession implements HostSession {
         checkRange("threads", request.threads(), 1, MAX_THREADS);
         Path path = Path.of(request.model());
         validate(path);
-        LlamaLibrary library = library();
+        LlamaLibrary library = library(Optional.ofNullable(request.cpuVariant()));
         close();
         long mark = library.log().mark();
         double[] reported = {0};
@@ -118,13 +119,14 @@ final class LlamaSession implements HostSession {
     }
 
     private static HostRequest.Load withId(HostRequest.Load load, long id) {
-        return load == null ? null : new HostRequest.Load(id, load.model(), load.contextSize(), load.threads());
+        return load == null ? null : new HostRequest.Load(id, load.model(), load.contextSize(), load.threads(),
+                load.cpuVariant());
     }
 
-    private LlamaLibrary library() throws HostFailure {
+    private LlamaLibrary library(Optional<String> cpuVariant) throws HostFailure {
         if (lib == null) {
             try {
-                lib = LlamaLibrary.load();
+                lib = LlamaLibrary.load(cpuVariant);
             } catch (NativeLibrariesMissingException e) {
                 throw new HostFailure(FailureKind.UNSUPPORTED, e.getMessage());
             } catch (LlamaException e) {
@@ -147,6 +149,8 @@ final class LlamaSession implements HostSession {
         d.put("vocabulary", Integer.toString(model.vocab().size()));
         d.put("chatTemplate", model.chatTemplate().isPresent() ? "yes" : "no");
         d.put("devices", String.join("; ", library.devices()));
+        d.put("cpuBackend", library.cpuVariant().map(v -> v + " (chosen for a model this small)")
+                .orElse("the best for this CPU"));
         d.put("systemInfo", library.systemInfo().strip());
         d.put("libraries", library.location().directory().toString());
         List<String> log = library.log().since(mark).stream().map(Object::toString).toList();

@@ -26,6 +26,7 @@ final class LlamaFunctions {
 
     // ggml backends
     final MethodHandle backendLoadAllFromPath;
+    final MethodHandle backendLoad;
     final MethodHandle backendDevCount;
     final MethodHandle backendDevGet;
     final MethodHandle backendDevName;
@@ -108,6 +109,7 @@ final class LlamaFunctions {
      */
     LlamaFunctions(SymbolLookup ggml, SymbolLookup llama) {
         backendLoadAllFromPath = fn(ggml, "ggml_backend_load_all_from_path", FunctionDescriptor.ofVoid(ADDRESS));
+        backendLoad = fn(ggml, "ggml_backend_load", FunctionDescriptor.of(ADDRESS, ADDRESS));
         backendDevCount = fn(ggml, "ggml_backend_dev_count", FunctionDescriptor.of(JAVA_LONG));
         backendDevGet = fn(ggml, "ggml_backend_dev_get", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
         backendDevName = fn(ggml, "ggml_backend_dev_name", FunctionDescriptor.of(ADDRESS, ADDRESS));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -19,7 +20,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * llama.cpp loaded into this process, once: the shared libraries opened from their {@link NativeLibraries} folder,
  * the log captured ({@code llama_log_set}, before anything else logs), the CPU backends loaded from the same folder
  * ({@code ggml_backend_load_all_from_path} picks the best {@code libggml-cpu-*} for this CPU, and a GPU backend where
- * the package has one), then {@code llama_backend_init}. Libraries stay loaded until the process exits.
+ * the package has one; or {@code ggml_backend_load} of the one variant a {@link CpuBackendChoice} asks for), then
+ * {@code llama_backend_init}. Libraries stay loaded until the process exits.
  *
  * <p>Thread-safe. Calling native code needs {@code --enable-native-access=ALL-UNNAMED} (the host is started with it).
  */
@@ -33,9 +35,11 @@ public final class LlamaLibrary {
     private final NativeLibraries.Location location;
     private final String systemInfo;
     private final List<String> devices;
+    private final Optional<String> cpuVariant;
 
     private LlamaLibrary(LlamaFunctions fn, LlamaLog log, NativeLibraries.Location location, String systemInfo,
-                         List<String> devices) {
+                         List<String> devices, Optional<String> cpuVariant) {
+        this.cpuVariant = cpuVariant;
         this.fn = fn;
         this.log = log;
         this.location = location;
@@ -43,15 +47,25 @@ public final class LlamaLibrary {
         this.devices = devices;
     }
 
-    /** The library, loaded on first use from {@link NativeLibraries#locate()}. */
-    public static synchronized LlamaLibrary load() {
+    /** The library, loaded on first use from {@link NativeLibraries#locate()} with ggml's choice of CPU backend. */
+    public static LlamaLibrary load() {
+        return load(Optional.empty());
+    }
+
+    /**
+     * The library, loaded on first use from {@link NativeLibraries#locate()}.
+     *
+     * @param cpuVariant the CPU backend to load alone where the package has it ({@link CpuBackendChoice}), empty for
+     *                   ggml's choice; only the first load in a process decides ({@link #cpuVariant()} tells)
+     */
+    public static synchronized LlamaLibrary load(Optional<String> cpuVariant) {
         if (instance == null) {
-            instance = open(NativeLibraries.locate());
+            instance = open(NativeLibraries.locate(), cpuVariant);
         }
         return instance;
     }
 
-    private static LlamaLibrary open(NativeLibraries.Location location) {
+    private static LlamaLibrary open(NativeLibraries.Location location, Optional<String> wanted) {
         Arena arena = Arena.global();
         try {
             // dependency order, for platforms whose loader does not look beside the library (Windows)
@@ -70,7 +84,17 @@ public final class LlamaLibrary {
                     FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS), arena);
             fn.logSet.invokeExact(callback, MemorySegment.NULL);
             long mark = log.mark();
-            fn.backendLoadAllFromPath.invokeExact(arena.allocateFrom(location.directory().toString()));
+            Optional<String> variant = Optional.empty();
+            Optional<Path> alone = wanted.flatMap(v -> CpuBackendChoice.variantLibrary(location.directory(), v));
+            if (alone.isPresent()) {
+                // NULL when ggml refuses it (its score is 0 on a CPU without the variant's instructions)
+                MemorySegment reg = (MemorySegment) fn.backendLoad.invokeExact(
+                        arena.allocateFrom(alone.get().toString()));
+                variant = reg.equals(MemorySegment.NULL) ? Optional.empty() : wanted;
+            }
+            if (variant.isEmpty()) {
+                fn.backendLoadAllFromPath.invokeExact(arena.allocateFrom(location.directory().toString()));
+            }
             fn.backendInit.invokeExact();
             List<String> devices = devices(fn);
             if (devices.isEmpty()) {
@@ -78,7 +102,7 @@ public final class LlamaLibrary {
                         + " (no libggml-cpu-* library there fits this CPU)", log.problemsSince(mark));
             }
             String info = string((MemorySegment) fn.printSystemInfo.invokeExact());
-            return new LlamaLibrary(fn, log, location, info, devices);
+            return new LlamaLibrary(fn, log, location, info, devices, variant);
         } catch (LlamaException e) {
             throw e;
         } catch (IllegalArgumentException | IllegalCallerException e) {
@@ -140,6 +164,11 @@ public final class LlamaLibrary {
     /** {@code llama_print_system_info()}: the CPU features the loaded backend uses. */
     public String systemInfo() {
         return systemInfo;
+    }
+
+    /** The CPU backend variant loaded alone at a {@link CpuBackendChoice}'s request; empty when ggml chose. */
+    public Optional<String> cpuVariant() {
+        return cpuVariant;
     }
 
     /** The compute devices ggml found, e.g. {@code CPU (AMD EPYC ...)}. */
