@@ -48,11 +48,13 @@ class LayerRulesTest {
         noClasses().that().resideOutsideOfPackage("dev.thinkbench.engine.local.llama..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.lang.foreign..")
                 .check(CLASSES);
-        // the app side may name where the libraries are (NativeLibraries), never load or call them
+        // the app side may name where the libraries are (NativeLibraries) and which CPU backend a model asks for
+        // (CpuBackendChoice), never load or call them
         noClasses().that().resideOutsideOfPackages("dev.thinkbench.engine.local.llama..",
                         "dev.thinkbench.engine.local.host..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.thinkbench.engine.local.llama..")
-                        .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("NativeLibraries"))))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("NativeLibraries")))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("CpuBackendChoice"))))
                 .check(CLASSES);
     }
 
