@@ -369,6 +369,9 @@ final class ContinuousBatch {
      */
     private void moveIdleToMemory() {
         long now = nanoTime.getAsLong();
+        if (!anyToMove(now)) {
+            return; // nearly every step: nothing allocated, nothing sorted
+        }
         boolean moved = false;
         for (int s : slots.evictable(busySequences())) {
             if (slots.memoryState(s) != null
@@ -398,6 +401,29 @@ final class ContinuousBatch {
                 forget(s);
             }
         }
+    }
+
+    /**
+     * Whether {@link #moveIdleToMemory} has anything to move: a sequence nothing runs in, still in the KV cache, idle
+     * for long enough.
+     */
+    private boolean anyToMove(long now) {
+        for (int s = 0; s < slots.size(); s++) {
+            if (slots.length(s) > 0 && slots.memoryState(s) == null
+                    && (idleSince[s] == NEVER || now - idleSince[s] >= KEEP_IN_CACHE_MS * 1_000_000) && !running(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean running(int sequence) {
+        for (Running r : running) {
+            if (r.sequence == sequence) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
