@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class RunRecorder {
 
-    private final Price price;
+    private Price price;
     private final List<ThinkingSegment> closed = new ArrayList<>();
     private final List<ReasoningEvent.Intervention> interventions = new ArrayList<>();
     private StringBuilder segmentText = new StringBuilder();
@@ -191,6 +191,14 @@ public final class RunRecorder {
             segments.add(currentSegment());
         }
         return new Trace(segments, answer.toString(), status, failureKind, error, thinkingSummary);
+    }
+
+    /**
+     * Costs the run at {@code newPrice} from now on ({@link #metrics} recomputes the cost from the token counts): a
+     * finished local run priced as a hosted model after the fact.
+     */
+    public synchronized void price(Price newPrice) {
+        price = newPrice;
     }
 
     /** Interventions so far, in order. */

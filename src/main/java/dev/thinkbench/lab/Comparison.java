@@ -20,7 +20,7 @@ public final class Comparison implements RunGroup {
     private final ReasoningEngine engine;
     private final PriceTable prices;
     private final RunSpec base;
-    private final String pricedAs;
+    private String pricedAs;
     private final List<LaneRun> runs = new ArrayList<>();
 
     private Comparison(ReasoningEngine engine, PriceTable prices, RunSpec base, String pricedAs) {
@@ -93,6 +93,18 @@ public final class Comparison implements RunGroup {
 
     private LaneRun newRun(Lane lane, RunSpec spec) {
         return new LaneRun(lane, spec, PricedAs.price(engine, spec.model(), prices, pricedAs), System::nanoTime);
+    }
+
+    /**
+     * Costs every lane, and any lane retried later, as {@link #start} would with {@code pricedAs}: a free run at that
+     * model's rates as an estimate, or back to free with null; a run with a price of its own keeps it. The lanes'
+     * metrics follow at once, finished ones included.
+     */
+    public synchronized void priceAs(String pricedAs) {
+        this.pricedAs = pricedAs;
+        for (LaneRun run : runs) {
+            run.price(PricedAs.price(engine, run.spec().model(), prices, pricedAs));
+        }
     }
 
     /** The lanes' runs, in lane order. A retried lane shows its new run. */

@@ -31,7 +31,7 @@ public final class LaneRun {
     private final Lane lane;
     private final RunSpec spec;
     private final RunRecorder recorder;
-    private final Price price;
+    private volatile Price price;
     private final LongSupplier clock;
     private final List<ReasoningEvent> log = new ArrayList<>();
     private final ConcurrentLinkedQueue<ReasoningEvent> queue = new ConcurrentLinkedQueue<>();
@@ -122,6 +122,12 @@ public final class LaneRun {
     /** The price the run is costed at, null when unknown. */
     public Price price() {
         return price;
+    }
+
+    /** Costs the run at {@code newPrice} from now on (its metrics' cost follows; see {@link Comparison#priceAs}). */
+    void price(Price newPrice) {
+        price = newPrice;
+        recorder.price(newPrice);
     }
 
     /** Now on the run's clock, comparable with its events' times. */

@@ -123,7 +123,23 @@ public final class CompareViewModel {
         checkModelFit();
         installBestOfN();
         prompt.expectedProperty().addListener((obs, old, now) -> onExpectedChanged(now));
+        pricedAs.addListener((obs, old, now) -> repriceShown(now));
         installConfidence();
+    }
+
+    /**
+     * A new Priced as, after a run: the finished comparison's columns are costed at it at once (their token counts
+     * are known), so the cost strip, chart and export show what was picked. While a run goes on it applies from the
+     * next run.
+     */
+    private void repriceShown(Price now) {
+        if (comparison == null || running.get()) {
+            return;
+        }
+        runPricedAs = now;
+        comparison.priceAs(now == null ? null : now.model());
+        columns.forEach(c -> c.live().refreshMetrics());
+        chartsStale();
     }
 
     // --- the token confidence view ----------------------------------------------------------------------------

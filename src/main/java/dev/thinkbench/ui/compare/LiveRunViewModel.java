@@ -350,6 +350,13 @@ public final class LiveRunViewModel {
     }
 
     /** The run this column shows or showed last, also after it ended; null when none (or it was skipped). */
+    /** Reads the shown run's metrics again (its price changed), when it has ended; a running one refreshes itself. */
+    public void refreshMetrics() {
+        if (run == null && shownRun != null) {
+            metrics.set(shownRun.metrics());
+        }
+    }
+
     public LaneRun shownRun() {
         return shownRun;
     }

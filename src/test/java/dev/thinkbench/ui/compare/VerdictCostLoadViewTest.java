@@ -219,6 +219,28 @@ class VerdictCostLoadViewTest {
     }
 
     @Test
+    void pricedAsPickedAfterARunCostsTheColumnsShownAtOnceAndNoneMakesThemFreeAgain(FxRobot robot) throws Exception {
+        robot.interact(() -> compare().prompt().promptProperty().set("q"));
+        runAndWait(robot);
+        ChartsPane charts = view.compareView().chartsPane();
+        assertThat(charts.values("Cost", "Cost")).allSatisfy(v -> assertThat(v).isZero());
+
+        robot.interact(() -> assertThat(compare().pricedAs("gpt-5.4-mini")).isTrue());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> charts.values("Cost", "Cost").stream()
+                .allMatch(v -> v > 0));
+        List<Double> cost = charts.values("Cost", "Cost");
+        assertThat(cost.get(0)).as("the cost rises with the budget").isLessThan(cost.get(2));
+        assertThat(charts.costNote()).startsWith("Estimate at gpt-5.4-mini rates");
+        assertThat(columns().get(0).metricsStrip().valueOf("Cost")).startsWith("$0.0");
+
+        robot.interact(() -> compare().pricedAsProperty().set(null));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> charts.values("Cost", "Cost").stream()
+                .allMatch(v -> v == 0));
+        assertThat(charts.costNote()).startsWith("Free on this machine");
+        assertThat(columns().get(0).metricsStrip().valueOf("Cost")).isEqualTo("free");
+    }
+
+    @Test
     void aModelLoadIsShownApartFromTheTimeToTheFirstToken(FxRobot robot) throws Exception {
         forcingScript.then("2*2=4", "\n", "</think>").then(" 4");
         robot.interact(() -> {
