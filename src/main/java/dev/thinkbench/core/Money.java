@@ -1,6 +1,7 @@
 package dev.thinkbench.core;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -8,6 +9,8 @@ import java.math.RoundingMode;
  * or why it is zero ("local server: free").
  */
 public record Money(BigDecimal amount, String currency, String note) {
+
+    private static final BigDecimal CENT = new BigDecimal("0.01");
 
     public static Money unknown(String note) {
         return new Money(null, "USD", note);
@@ -17,7 +20,11 @@ public record Money(BigDecimal amount, String currency, String note) {
         return amount != null;
     }
 
-    /** e.g. {@code $0.0123}, {@code free}, or a dash. */
+    /**
+     * e.g. {@code $1.25}, {@code $0.0123}, {@code $0.000034} (below a cent, two significant digits: a short local run
+     * priced as a hosted model costs millionths, and four decimals showed it as {@code $0.0000}), {@code free}, or a
+     * dash.
+     */
     public String display() {
         if (amount == null) {
             return "\u2013";
@@ -26,6 +33,9 @@ public record Money(BigDecimal amount, String currency, String note) {
             return "free";
         }
         String symbol = "USD".equals(currency) ? "$" : currency + " ";
+        if (amount.compareTo(CENT) < 0) {
+            return symbol + amount.round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+        }
         return symbol + amount.setScale(amount.compareTo(BigDecimal.ONE) >= 0 ? 2 : 4, RoundingMode.HALF_UP)
                 .toPlainString();
     }
