@@ -77,9 +77,13 @@ public final class LogAxis extends ValueAxis<Number> {
         return new double[] {0, top(maxValue)};
     }
 
-    /** Room above the largest point for its label: the next power of two past 1.3x, less one. */
+    /**
+     * Room above the largest point for its label: the next power of two past 1.3x, which the last tick marks and
+     * labels (a top one less than the power, as before, left the axis unlabelled past the previous power: a point
+     * at 45 sat beyond the last label, 32).
+     */
     private static double top(double maxValue) {
-        return Math.max(1, Math.pow(2, Math.ceil(Math.log(Math.max(2, (maxValue + 1) * 1.3)) / Math.log(2))) - 1);
+        return Math.max(1, Math.pow(2, Math.ceil(Math.log(Math.max(2, (maxValue + 1) * 1.3)) / Math.log(2))));
     }
 
     /**

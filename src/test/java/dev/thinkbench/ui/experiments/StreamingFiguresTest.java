@@ -97,6 +97,9 @@ class StreamingFiguresTest {
         LogAxis x = (LogAxis) chart.getXAxis();
         double top = x.getUpperBound();
         Axis.TickMark<Number> tick = OnFx.call(() -> x.getTickMarks().getLast());
+        assertThat(top).as("the next power of two past 1.3 x 40").isEqualTo(64);
+        assertThat(tick.getValue().doubleValue()).as("the top is labelled").isEqualTo(top);
+        assertThat(LogAxis.label(tick.getValue().doubleValue())).isEqualTo("64");
 
         OnFx.call(() -> {
             ChartSeries.show(chart, List.of(curve("fixed", row("a", 11, 2), row("b", 42, 3))));
