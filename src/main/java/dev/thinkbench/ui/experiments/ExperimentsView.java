@@ -212,9 +212,8 @@ public final class ExperimentsView extends BorderPane {
         message.setId("sweepMessage");
         message.getStyleClass().addAll(Styles.TEXT_SMALL, "sweep-message");
         message.setWrapText(true);
-        message.textProperty().bind(vm.messageProperty());
-        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        // the line keeps its place while empty, so the table does not move under the pointer when a sweep ends
+        message.textProperty().bind(vm.messageProperty().map(m -> m.isEmpty() ? "\u00a0" : m));
         message.setMinHeight(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

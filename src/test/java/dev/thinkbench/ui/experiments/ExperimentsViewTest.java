@@ -9,6 +9,7 @@ import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.lab.sweep.SweepRunner;
 import dev.thinkbench.lab.sweep.SweepStore;
 import dev.thinkbench.testing.AnswerTestEngine;
+import dev.thinkbench.testing.OnFx;
 import dev.thinkbench.testing.RecordingTestClock;
 import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.WorkbenchFixture;
@@ -165,9 +166,15 @@ class ExperimentsViewTest {
         assertThat(vm.setup().problemsStatusProperty().get()).contains("4 problems", "difficulty 1\u20133",
                 "1 line skipped");
         assertThat(vm.setup().planTextProperty().get()).endsWith("= 12 runs");
+        Node grid = robot.lookup("#resultsGrid").query();
+        double gridTop = OnFx.call(() -> grid.localToScene(0, 0).getY());
 
         robot.clickOn("#startSweep");
         waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.messageProperty().get()).startsWith("Done: 12 runs");
+        assertThat(OnFx.call(() -> grid.localToScene(0, 0).getY())).as("the table stays put when the line says Done")
+                .isEqualTo(gridTop);
 
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.progressTextProperty().get()).startsWith("12 of 12 runs \u00b7 6 of 12 correct (50%)");
