@@ -195,10 +195,11 @@ class MessagesTest {
         Messages.setLocale(Locale.ENGLISH);
 
         assertThat(BudgetWords.describe(BudgetSpec.parse("force:min=56,max=256,waits=1,wait=Wait")))
-                .isEqualTo("Think at least 56 tokens; if it tries to stop earlier, append \u2018Wait\u2019 once. "
+                .isEqualTo("Push for 56 tokens: each time it tries to stop earlier, append \u2018Wait\u2019 (once); after "
+                        + "that an early stop stands. "
                         + "At 256 tokens, close its thinking and append \"Final Answer:\" so that it answers.");
         assertThat(BudgetWords.describe(BudgetSpec.parse("force:min=100,max=400,waits=3,wait=Wait|Hmm")))
-                .contains("append \u2018Wait\u2019, then \u2018Hmm\u2019 up to 3 times");
+                .contains("append \u2018Wait\u2019, then \u2018Hmm\u2019 (up to 3 times)");
         assertThat(BudgetWords.describe(BudgetSpec.parse("force:min=0,max=8,waits=0")))
                 .startsWith("No minimum: the model may stop thinking whenever it likes.");
         assertThat(BudgetWords.describe(BudgetSpec.parse("tokens:1024"))).startsWith("Think at most 1,024 tokens");
