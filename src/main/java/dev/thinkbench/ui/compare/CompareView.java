@@ -60,7 +60,9 @@ public final class CompareView extends StackPane {
         HBox.setHgrow(tally, Priority.SOMETIMES);
         switches = new HBox(bestOfNBar, tally, new ConfidenceBar(compare));
         switches.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        columnsArea = new VBox(switches, bestOfNBar.outcomeLine(), columns);
+        // a finished run whose prompt, model or budget was changed since: said above the columns, which fade a little
+        columns.opacityProperty().bind(compare.staleNoteProperty().map(n -> n.isEmpty() ? 1.0 : 0.6));
+        columnsArea = new VBox(switches, new StaleLine(compare), bestOfNBar.outcomeLine(), columns);
         VBox.setVgrow(columns, Priority.ALWAYS);
         charts = new SplitPane(columnsArea, chartsArea);
         charts.setOrientation(Orientation.VERTICAL);

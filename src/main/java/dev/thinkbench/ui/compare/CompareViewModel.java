@@ -70,6 +70,10 @@ public final class CompareViewModel {
             new ReadOnlyObjectWrapper<>(this, "figures", List.of());
     private final ReadOnlyStringWrapper figuresNote = new ReadOnlyStringWrapper(this, "figuresNote", "");
     private final ReadOnlyStringWrapper tally = new ReadOnlyStringWrapper(this, "tally", "");
+    private final ReadOnlyStringWrapper staleNote = new ReadOnlyStringWrapper(this, "staleNote", "");
+    /** Each run column's budget text and the model when the comparison shown started: edits after it make it stale. */
+    private final Map<ColumnViewModel, String> runBudgets = new IdentityHashMap<>();
+    private String runModel;
     private final ObjectProperty<Price> pricedAs = new SimpleObjectProperty<>(this, "pricedAs");
     private final ReadOnlyStringWrapper promptWarning = new ReadOnlyStringWrapper(this, "promptWarning", "");
     private final InvalidationListener recheck = obs -> updateRunState();
@@ -124,7 +128,46 @@ public final class CompareViewModel {
         installBestOfN();
         prompt.expectedProperty().addListener((obs, old, now) -> onExpectedChanged(now));
         pricedAs.addListener((obs, old, now) -> repriceShown(now));
+        for (Observable o : List.of(prompt.promptProperty(), connection.modelProperty(), running)) {
+            o.addListener(obs -> checkStale());
+        }
         installConfidence();
+    }
+
+    private final javafx.beans.InvalidationListener staleCheck = obs -> checkStale();
+
+    /** What the comparison now starting was run with: its prompt's model and each run column's budget text. */
+    private void recordRunInputs() {
+        runModel = connection.modelProperty().get();
+        runBudgets.clear();
+        laneOf.keySet().forEach(c -> runBudgets.put(c, c.budgetTextProperty().get()));
+        staleNote.set("");
+    }
+
+    /**
+     * Says when the finished comparison shown no longer matches the form: the prompt, the model or a run column's
+     * budget changed since it ran (its columns still show what that run made). Empty while running or with nothing
+     * shown.
+     */
+    private void checkStale() {
+        if (running.get() || comparison == null || laneOf.isEmpty() || runPrompt == null) {
+            staleNote.set("");
+            return;
+        }
+        String what = !runPrompt.equals(prompt.promptProperty().get()) ? Messages.get("compare.stale.prompt")
+                : runModel != null && !runModel.equals(connection.modelProperty().get())
+                ? Messages.get("compare.stale.model")
+                : laneOf.keySet().stream().anyMatch(c -> !java.util.Objects.equals(runBudgets.get(c),
+                        c.budgetTextProperty().get())) ? Messages.get("compare.stale.budget") : null;
+        staleNote.set(what == null ? "" : Messages.get("compare.stale", what));
+    }
+
+    /**
+     * Says, when not empty, that the columns show a run made before the prompt, the model or a budget changed; run
+     * again to update them.
+     */
+    public ReadOnlyStringProperty staleNoteProperty() {
+        return staleNote.getReadOnlyProperty();
     }
 
     /**
@@ -197,12 +240,14 @@ public final class CompareViewModel {
     private void onColumnsChanged(ListChangeListener.Change<? extends ColumnViewModel> change) {
         while (change.next()) {
             for (ColumnViewModel removed : change.getRemoved()) {
+                removed.budgetTextProperty().removeListener(staleCheck);
                 removed.runnableProperty().removeListener(recheck);
                 removed.budgetErrorProperty().removeListener(recheck);
                 removed.live().cancel();
                 laneOf.remove(removed);
             }
             for (ColumnViewModel added : change.getAddedSubList()) {
+                added.budgetTextProperty().addListener(staleCheck);
                 added.setEngine(connection.engineProperty().get());
                 added.runnableProperty().addListener(recheck);
                 added.budgetErrorProperty().addListener(recheck);
@@ -264,6 +309,7 @@ public final class CompareViewModel {
         pickDue = false;
         comparison = null;
         laneOf.clear();
+        staleNote.set("");
         keptColumns.set(false);
         columns.setAll(shown);
         chartsStale();
@@ -375,6 +421,7 @@ public final class CompareViewModel {
             columns.forEach(c -> c.live().skip(reason, promptWarning.get()));
             laneOf.clear();
             comparison = null;
+            staleNote.set("");
             chartsStale();
             return;
         }
@@ -403,6 +450,7 @@ public final class CompareViewModel {
             }
         }
         comparison = Comparison.start(engine, prices, base, lanes, runPricedAs == null ? null : runPricedAs.model());
+        recordRunInputs();
         List<LaneRun> runs = comparison.runs();
         for (int i = 0; i < runCols.size(); i++) {
             runCols.get(i).live().attach(runs.get(i), runExpected);
@@ -566,6 +614,9 @@ public final class CompareViewModel {
         List<LaneRun> runs = comparison.runs();
         for (int i = 0; i < columns.size(); i++) {
             laneOf.put(columns.get(i), i);
+        }
+        recordRunInputs();
+        for (int i = 0; i < columns.size(); i++) {
             columns.get(i).markCandidate("", false);
             columns.get(i).live().attach(runs.get(i), runExpected);
         }

@@ -186,6 +186,27 @@ class VerdictCostLoadViewTest {
     }
 
     @Test
+    void aPromptOrBudgetChangedAfterTheRunSaysTheColumnsShowTheLastRunUntilItRunsAgain(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> compare().prompt().promptProperty().set("A bus has 47 people. How many now?"));
+        runAndWait(robot);
+        Label note = robot.lookup("#staleNote").queryAs(Label.class);
+        assertThat(note.isVisible()).isFalse();
+
+        robot.interact(() -> compare().prompt().promptProperty().set("A bus has 48 people. How many now?"));
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).startsWith("The columns show the last run, made before the prompt changed");
+        robot.interact(() -> compare().prompt().promptProperty().set("A bus has 47 people. How many now?"));
+        assertThat(note.isVisible()).as("back to what ran").isFalse();
+
+        robot.interact(() -> columns().get(1).viewModel().budgetTextProperty().set("tokens:12"));
+        assertThat(note.getText()).contains("before a budget changed");
+
+        runAndWait(robot);
+        assertThat(note.isVisible()).as("a new run matches the form").isFalse();
+    }
+
+    @Test
     void withoutAnExpectedAnswerTheAnswerIsShownNotGraded(FxRobot robot) throws Exception {
         robot.interact(() -> compare().prompt().promptProperty().set("Something without a known answer"));
         runAndWait(robot);
