@@ -189,7 +189,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.view().overlayShowing()).isTrue();
         String help = robot.lookup("#helpText").queryAs(dev.thinkbench.ui.markdown.MarkdownView.class).plainText();
-        assertThat(help).contains("force:min=56,max=256,waits=1,wait=Wait", "think at least 56 tokens",
+        assertThat(help).contains("force:min=56,max=256,waits=1,wait=Wait", "push for 56 tokens",
                 "The marks", "The charts", "Model load", "Token confidence");
         assertThat(help).as("a table's |---| line is not a row").doesNotContain("---");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);

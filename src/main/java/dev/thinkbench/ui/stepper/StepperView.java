@@ -115,7 +115,14 @@ public final class StepperView extends VBox {
     private HBox actionRow() {
         Button wait = action("waitButton", Messages.get("stepper.wait"), Feather.ROTATE_CW, Messages.get("stepper.wait.help"),
                 StepperAction.WAIT, vm::waitMore);
-        wait.getStyleClass().add(Styles.ACCENT);
+        // the accent marks Wait as the move to try when it can be made; a disabled accent button still read as one
+        wait.disabledProperty().subscribe(off -> {
+            if (off) {
+                wait.getStyleClass().remove(Styles.ACCENT);
+            } else if (!wait.getStyleClass().contains(Styles.ACCENT)) {
+                wait.getStyleClass().add(Styles.ACCENT);
+            }
+        });
         HBox row = new HBox(6,
                 action("continueButton", Messages.get("stepper.continue"), Feather.CORNER_DOWN_RIGHT,
                         Messages.get("stepper.continue.help"), StepperAction.CONTINUE, vm::continueToAnswer),

@@ -61,8 +61,11 @@ class StepperViewTest {
 
     @Test
     void waitTwiceThenForceAnswerShowsThreeThinkingSegmentsAndTheAnswer(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#waitButton").query().getStyleClass()).as("no accent while it cannot be pressed")
+                .doesNotContain("accent");
         robot.clickOn("#runButton");
         waitEnabled(robot, "#waitButton");
+        assertThat(robot.lookup("#waitButton").query().getStyleClass()).as("the move to try").contains("accent");
         robot.clickOn("#waitButton");
         waitEnabled(robot, "#waitButton");
         robot.clickOn("#waitButton");
@@ -80,6 +83,7 @@ class StepperViewTest {
         assertThat(trace.text()).isEqualTo("Two r's.Wait Let me recount.Wait r, r, r.");
         assertThat(backend.prompts().getLast()).endsWith("r, r, r.\n</think>\nFinal Answer:");
         assertThat(robot.lookup("#waitButton").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#waitButton").query().getStyleClass()).doesNotContain("accent");
         assertThat(robot.lookup("#undoButton").query().isDisabled()).isFalse();
     }
 
