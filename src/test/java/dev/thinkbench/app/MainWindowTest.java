@@ -219,6 +219,8 @@ class MainWindowTest {
                 .containsExactly("small", "medium", "large");
         assertThat(window.view().viewModel().compare().columns()).extracting(ColumnViewModel::toSetting)
                 .allSatisfy(spec -> assertThat(spec).contains("=force:"));
+        assertThat(robot.lookup("#staleNote").tryQuery()).as("the stale-run line stays above the columns when the "
+                + "session bar takes its place there").isPresent();
     }
 
     @Test

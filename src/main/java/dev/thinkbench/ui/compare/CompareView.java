@@ -36,6 +36,8 @@ public final class CompareView extends StackPane {
     private final ChartsPane chartsPane;
     private final SplitPane main;
     private final VBox columnsArea;
+    /** Says the columns show a run made before the prompt, the model or a budget changed. */
+    private final StaleLine staleLine;
     private final BestOfNBar bestOfNBar;
     /** The best-of-N switch and the confidence switch, in one row above the columns. */
     private final HBox switches;
@@ -62,7 +64,8 @@ public final class CompareView extends StackPane {
         switches.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         // a finished run whose prompt, model or budget was changed since: said above the columns, which fade a little
         columns.opacityProperty().bind(compare.staleNoteProperty().map(n -> n.isEmpty() ? 1.0 : 0.6));
-        columnsArea = new VBox(switches, new StaleLine(compare), bestOfNBar.outcomeLine(), columns);
+        staleLine = new StaleLine(compare);
+        columnsArea = new VBox(switches, staleLine, bestOfNBar.outcomeLine(), columns);
         VBox.setVgrow(columns, Priority.ALWAYS);
         charts = new SplitPane(columnsArea, chartsArea);
         charts.setOrientation(Orientation.VERTICAL);
@@ -159,7 +162,7 @@ public final class CompareView extends StackPane {
 
     /** Puts {@code header} above the columns (a session's replay bar), replacing any header there was. */
     public void setColumnsHeader(Node header) {
-        columnsArea.getChildren().setAll(switches, bestOfNBar.outcomeLine(), header, columns);
+        columnsArea.getChildren().setAll(switches, staleLine, bestOfNBar.outcomeLine(), header, columns);
     }
 
     /**

@@ -193,6 +193,9 @@ class VerdictCostLoadViewTest {
         Label note = robot.lookup("#staleNote").queryAs(Label.class);
         assertThat(note.isVisible()).isFalse();
 
+        robot.clickOn("#promptArea").type(javafx.scene.input.KeyCode.END).write("x");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.isVisible()).as("typed: %s", compare().prompt().promptProperty().get()).isTrue();
         robot.interact(() -> compare().prompt().promptProperty().set("A bus has 48 people. How many now?"));
         assertThat(note.isVisible()).isTrue();
         assertThat(note.getText()).startsWith("The columns show the last run, made before the prompt changed");
