@@ -62,8 +62,7 @@ public final class CompareView extends StackPane {
         HBox.setHgrow(tally, Priority.SOMETIMES);
         switches = new HBox(bestOfNBar, tally, new ConfidenceBar(compare));
         switches.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        // a finished run whose prompt, model or budget was changed since: said above the columns, which fade a little
-        columns.opacityProperty().bind(compare.staleNoteProperty().map(n -> n.isEmpty() ? 1.0 : 0.6));
+        // a finished run whose prompt, model or budget was changed since: said in a line above the columns
         staleLine = new StaleLine(compare);
         columnsArea = new VBox(switches, staleLine, bestOfNBar.outcomeLine(), columns);
         VBox.setVgrow(columns, Priority.ALWAYS);
