@@ -113,6 +113,11 @@ public final class ChartsPane extends HBox {
         return estimateNote.isVisible() ? estimateTip.getText() : freeNote.isVisible() ? freeNote.getText() : "";
     }
 
+    /** Whether the cost chart's axis shows its numbers (not over nothing but zeros); for tests. */
+    boolean costTicksShown() {
+        return cost.y.isTickLabelsVisible();
+    }
+
     /** The cost chart's note as shown on the chart, for tests. */
     String costNoteShown() {
         return estimateNote.isVisible() ? estimateNote.getText() : "";
@@ -310,6 +315,8 @@ public final class ChartsPane extends HBox {
 
         /** Fits the value axis to {@code max}; it changes only when the step does. */
         private void rescale(double max) {
+            // an axis for fractions of a cent over nothing (no run yet, or all free) read 0.0000004, 0.0000008
+            y.setTickLabelsVisible(max > 0 || minimumUpper >= 1);
             AxisScale fitting = AxisScale.fitting(max, minimumUpper);
             if (!fitting.equals(scale)) {
                 scale = fitting;

@@ -61,7 +61,9 @@ public final class PromptPane extends VBox {
         note.getStyleClass().addAll("sample-note", Styles.TEXT_SMALL);
         note.setWrapText(true);
         note.textProperty().bind(vm.sampleNoteProperty());
-        // a short window cuts the note to a few lines: the whole of it under the pointer
+        // the note keeps its wrapped height (the prompt area gives way: at 1280x720 its fourth line was cut, mid-word);
+        // the whole of it is under the pointer too
+        note.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip whole = Icons.tip("");
         whole.textProperty().bind(vm.sampleNoteProperty());
         note.setTooltip(whole);

@@ -187,7 +187,8 @@ public final class StepperView extends VBox {
         thinkingTitle.setAlignment(Pos.CENTER_LEFT);
         TextField expected = new TextField();
         expected.setId("stepperExpected");
-        expected.setPromptText(Messages.get("prompt.expected.prompt"));
+        // beside its "Expected" label: a placeholder that fits the field (the Compare one was cut to "(op")
+        expected.setPromptText(Messages.get("stepper.expected.prompt"));
         expected.setPrefColumnCount(10);
         expected.setTooltip(Icons.tip(Messages.get("stepper.expected.help")));
         expected.textProperty().bindBidirectional(vm.expectedProperty());

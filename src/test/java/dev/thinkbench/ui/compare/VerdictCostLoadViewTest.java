@@ -248,6 +248,7 @@ class VerdictCostLoadViewTest {
         runAndWait(robot);
         ChartsPane charts = view.compareView().chartsPane();
         assertThat(charts.values("Cost", "Cost")).allSatisfy(v -> assertThat(v).isZero());
+        assertThat(charts.costTicksShown()).as("no 0.0000008 over free runs").isFalse();
 
         robot.interact(() -> assertThat(compare().pricedAs("gpt-5.4-mini")).isTrue());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> charts.values("Cost", "Cost").stream()
@@ -256,6 +257,7 @@ class VerdictCostLoadViewTest {
         assertThat(cost.get(0)).as("the cost rises with the budget").isLessThan(cost.get(2));
         assertThat(charts.costNote()).startsWith("Estimate at gpt-5.4-mini rates");
         assertThat(columns().get(0).metricsStrip().valueOf("Cost")).startsWith("$0.0");
+        assertThat(charts.costTicksShown()).isTrue();
 
         robot.interact(() -> compare().pricedAsProperty().set(null));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> charts.values("Cost", "Cost").stream()
