@@ -6,9 +6,11 @@ import dev.thinkbench.lab.lessons.LessonCatalog;
 import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.lessons.ExerciseSetup;
+import dev.thinkbench.ui.lessons.LessonQuestionsBar;
 import dev.thinkbench.ui.lessons.LessonsView;
 import dev.thinkbench.ui.lessons.LessonsViewModel;
 import dev.thinkbench.ui.stepper.ConnectedStepperViewModel;
+import javafx.scene.control.Tab;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.io.IOException;
@@ -36,9 +38,13 @@ final class LessonsTab {
         }
         ExerciseSetup setup = new ExerciseSetup(view.viewModel().connection(), view.viewModel().compare(), stepper,
                 tab -> view.selectTab(tab == Exercise.Tab.STEPPER ? stepperTab : compareTab));
-        LessonsView lessonsView = new LessonsView(new LessonsViewModel(lessons, problem, setup));
-        view.addTab(Messages.get("lessons.tab"), Feather.BOOK_OPEN, lessonsView, Messages.get("lessons.tab.help"),
-                "", lessonsView.startButton());
+        LessonsViewModel vm = new LessonsViewModel(lessons, problem, setup);
+        LessonsView lessonsView = new LessonsView(vm);
+        Tab tab = view.addTab(Messages.get("lessons.tab"), Feather.BOOK_OPEN, lessonsView,
+                Messages.get("lessons.tab.help"), "", lessonsView.startButton());
+        // the started exercise's questions above the tab it runs in
+        view.addBanner(new LessonQuestionsBar(vm, tab.selectedProperty(),
+                () -> view.tabs().getSelectionModel().select(tab)));
         return lessonsView;
     }
 }

@@ -75,6 +75,9 @@ public final class WorkbenchView extends StackPane {
     private record TabKeys(String shortcuts, Node focus) {
     }
 
+    /** The engine bar, the notices and any banner a tab adds ({@link #addBanner}), above the tabs. */
+    private final VBox top = new VBox();
+
     public WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
         Fonts.load();
@@ -91,7 +94,8 @@ public final class WorkbenchView extends StackPane {
                 compare.promptPane()));
         notices.setId("notices");
         notices.setPadding(Insets.EMPTY);
-        layout.setTop(new VBox(topBar(), notices));
+        top.getChildren().addAll(topBar(), notices);
+        layout.setTop(top);
         layout.setCenter(tabs);
         layout.setBottom(statusBar());
         overlay.setId("overlay");
@@ -262,6 +266,11 @@ public final class WorkbenchView extends StackPane {
     }
 
     /** Selects the tab at {@code index} (0-based). */
+    /** Puts {@code banner} above the tabs, below the engine bar and the notices (it hides itself when it has nothing). */
+    public void addBanner(Node banner) {
+        top.getChildren().add(banner);
+    }
+
     public void selectTab(int index) {
         tabs.getSelectionModel().select(index);
     }

@@ -13,6 +13,7 @@ import dev.thinkbench.ui.compare.CompareViewModel;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import dev.thinkbench.ui.connection.ServerStatus;
 import javafx.scene.control.Button;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -130,6 +131,23 @@ class LessonsInTheWindowTest {
         assertThat(views).allSatisfy(v -> assertThat(v.verdictBox().markText()).startsWith("wrong"));
         assertThat(compare().columns()).allSatisfy(c -> assertThat(c.live().getMetrics().cost().note())
                 .startsWith("Estimate at gpt-5.4-mini rates"));
+        // the lesson's questions stay in view beside the results
+        Node bar = robot.lookup("#lessonQuestions").query();
+        assertThat(bar.isVisible()).isTrue();
+        assertThat(robot.lookup("#lessonQuestionsTitle").queryAs(Label.class).getText())
+                .isEqualTo("Lesson: 1. Test-time compute and the scaling curve");
+        assertThat(robot.lookup("#lessonQuestionsList").queryAs(javafx.scene.layout.VBox.class).getChildren())
+                .hasSize(4).first().satisfies(n -> assertThat(((Label) n).getText())
+                        .startsWith("1. Which budgets get the answer right?"));
+        robot.clickOn("#lessonQuestionsBack");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedTab()).isEqualTo(MainWindow.LESSONS);
+        assertThat(bar.isVisible()).as("the lesson itself is on screen").isFalse();
+        robot.interact(() -> window.view().selectTab(MainWindow.COMPARE));
+        assertThat(bar.isVisible()).isTrue();
+        robot.clickOn("#lessonQuestionsClose");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bar.isVisible()).as("put away").isFalse();
 
         robot.interact(() -> window.view().selectTab(MainWindow.LESSONS));
         robot.clickOn("#restoreWorkbenchButton");

@@ -1,5 +1,7 @@
 package dev.thinkbench.lab.lessons;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,6 +39,49 @@ public record Lesson(String id, Map<String, String> markdown, Exercise exercise)
         }
         return id;
     }
+
+    /** The headings of a lesson's questions section, in the languages lessons are written in. */
+    private static final Set<String> QUESTIONS_HEADINGS = Set.of("Questions", "\uc9c8\ubb38");
+
+    /**
+     * The numbered questions of the text's questions section ({@code ## Questions}, {@code ## 질문}) in
+     * {@code language}, each as one line of Markdown without its number; empty when the section is missing.
+     */
+    public List<String> questions(String language) {
+        List<String> out = new ArrayList<>();
+        boolean inSection = false;
+        StringBuilder current = null;
+        for (String line : markdown(language).split("\\R")) {
+            if (line.startsWith("## ")) {
+                if (inSection) {
+                    break;
+                }
+                inSection = QUESTIONS_HEADINGS.contains(line.substring(3).strip());
+                continue;
+            }
+            if (!inSection) {
+                continue;
+            }
+            java.util.regex.Matcher item = NUMBERED.matcher(line);
+            if (item.matches()) {
+                if (current != null) {
+                    out.add(current.toString());
+                }
+                current = new StringBuilder(item.group(1).strip());
+            } else if (current != null && !line.isBlank() && Character.isWhitespace(line.charAt(0))) {
+                current.append(' ').append(line.strip()); // a wrapped item goes on, indented
+            } else if (current != null) {
+                out.add(current.toString());
+                current = null;
+            }
+        }
+        if (current != null) {
+            out.add(current.toString());
+        }
+        return List.copyOf(out);
+    }
+
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("\\d+\\.\\s+(.*)");
 
     /** The languages the lesson is written in. */
     public Set<String> languages() {

@@ -5,6 +5,8 @@ import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -33,6 +35,9 @@ public final class LessonsViewModel {
     private final ReadOnlyStringWrapper markdown = new ReadOnlyStringWrapper(this, "markdown", "");
     private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper(this, "canRestore");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper exerciseTitle = new ReadOnlyStringWrapper(this, "exerciseTitle", "");
+    private final ReadOnlyObjectWrapper<List<String>> exerciseQuestions = new ReadOnlyObjectWrapper<>(this,
+            "exerciseQuestions", List.of());
 
     /**
      * @param lessons the lessons in order (may be empty: the tab then says where they should be)
@@ -63,6 +68,8 @@ public final class LessonsViewModel {
         try {
             workbench.setUp(l.exercise(), language.get());
             problem.set("");
+            exerciseTitle.set(l.title(language.get()));
+            exerciseQuestions.set(l.questions(language.get()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             problem.set(Messages.get("lessons.exerciseFailed", e.getMessage()));
         }
@@ -71,6 +78,7 @@ public final class LessonsViewModel {
 
     /** Puts the workbench back as it was before the first exercise. */
     public void restoreWorkbench() {
+        dismissQuestions();
         workbench.restore();
         canRestore.set(workbench.canRestore());
     }
@@ -101,6 +109,25 @@ public final class LessonsViewModel {
     /** True once an exercise changed the workbench and there is something to put back. */
     public ReadOnlyBooleanProperty canRestoreProperty() {
         return canRestore.getReadOnlyProperty();
+    }
+
+    /**
+     * The title of the lesson whose exercise was last started, shown with its questions beside the exercise (the
+     * questions stay readable next to the results); empty when none was, or once they are put away.
+     */
+    public ReadOnlyStringProperty exerciseTitleProperty() {
+        return exerciseTitle.getReadOnlyProperty();
+    }
+
+    /** That lesson's questions, in the language it was read in; empty when none are shown. */
+    public ReadOnlyObjectProperty<List<String>> exerciseQuestionsProperty() {
+        return exerciseQuestions.getReadOnlyProperty();
+    }
+
+    /** Puts the exercise's questions away. */
+    public void dismissQuestions() {
+        exerciseTitle.set("");
+        exerciseQuestions.set(List.of());
     }
 
     /** Why the lessons or an exercise could not be used, empty when all is well. */

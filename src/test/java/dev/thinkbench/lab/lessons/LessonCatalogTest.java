@@ -41,7 +41,12 @@ class LessonCatalogTest {
             assertThat(l.title("ko")).isNotEqualTo(l.title("en"));
             assertThat(l.markdown("en")).contains("## Questions");
             assertThat(l.markdown("ko")).contains("## 질문");
+            assertThat(l.questions("en")).as("its numbered questions").hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(q -> assertThat(q).doesNotMatch("^\\d+\\..*").contains("?"));
+            assertThat(l.questions("ko")).as("as many in Korean").hasSameSizeAs(l.questions("en"));
         });
+        assertThat(lessons.getFirst().questions("en")).hasSize(4).first().asString()
+                .startsWith("Which budgets get the answer right?");
         assertThat(lessons.get(2).exercise().tab()).isEqualTo(Exercise.Tab.STEPPER);
         assertThat(lessons).extracting(l -> l.exercise().confidence()).as("the adaptive lesson shows confidence")
                 .containsExactly(false, false, false, false, true);
