@@ -136,9 +136,12 @@ class LessonsInTheWindowTest {
         assertThat(bar.isVisible()).isTrue();
         assertThat(robot.lookup("#lessonQuestionsTitle").queryAs(Label.class).getText())
                 .isEqualTo("Lesson: 1. Test-time compute and the scaling curve");
-        assertThat(robot.lookup("#lessonQuestionsList").queryAs(javafx.scene.layout.VBox.class).getChildren())
-                .hasSize(4).first().satisfies(n -> assertThat(((Label) n).getText())
-                        .startsWith("1. Which budgets get the answer right?"));
+        javafx.scene.layout.VBox list = robot.lookup("#lessonQuestionsList").queryAs(javafx.scene.layout.VBox.class);
+        assertThat(list.getChildren()).hasSize(4).first().satisfies(n -> assertThat(((Label) n).getText())
+                .startsWith("1. Which budgets get the answer right?"));
+        assertThat(list.isVisible()).as("closed in an 800-px window, the exercise keeps its room").isFalse();
+        robot.clickOn("#lessonQuestionsToggle");
+        assertThat(list.isVisible()).isTrue();
         robot.clickOn("#lessonQuestionsBack");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(selectedTab()).isEqualTo(MainWindow.LESSONS);

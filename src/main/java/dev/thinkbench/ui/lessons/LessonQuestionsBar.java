@@ -21,10 +21,13 @@ import java.util.List;
 /**
  * The started exercise's lesson and its questions, in a bar above the tab the exercise runs in: the questions stay
  * in view beside the results instead of one tab away. One line (the lesson, how many questions) that opens to the
- * questions; "Back to the lesson" goes to the Lessons tab; the close button puts them away. Hidden on the Lessons
+ * questions (open from the start in a window {@value #OPEN_FROM_HEIGHT_PX} px high or more); "Back to the lesson" goes to the Lessons tab; the close button puts them away. Hidden on the Lessons
  * tab itself and when no exercise was started. UI thread only.
  */
 public final class LessonQuestionsBar extends VBox {
+
+    /** A window at least this high shows the questions open when an exercise starts. */
+    static final double OPEN_FROM_HEIGHT_PX = 900;
 
     private final VBox list = new VBox(2);
     private final ToggleButton show = new ToggleButton();
@@ -82,6 +85,7 @@ public final class LessonQuestionsBar extends VBox {
             q.getStyleClass().add(Styles.TEXT_SMALL);
             list.getChildren().add(q);
         }
-        show.setSelected(true);
+        // open in a tall window; in a short one (720 px) the questions would squeeze the exercise: one click opens them
+        show.setSelected(getScene() == null || getScene().getHeight() >= OPEN_FROM_HEIGHT_PX);
     }
 }
