@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 public record Money(BigDecimal amount, String currency, String note) {
 
     private static final BigDecimal CENT = new BigDecimal("0.01");
+    private static final BigDecimal HUNDREDTH_CENT = new BigDecimal("0.0001");
 
     public static Money unknown(String note) {
         return new Money(null, "USD", note);
@@ -21,9 +22,9 @@ public record Money(BigDecimal amount, String currency, String note) {
     }
 
     /**
-     * e.g. {@code $1.25}, {@code $0.0123}, {@code $0.000034} (below a cent, two significant digits: a short local run
-     * priced as a hosted model costs millionths, and four decimals showed it as {@code $0.0000}), {@code free}, or a
-     * dash.
+     * e.g. {@code $1.25}, {@code $0.0123}, {@code $0.00017}, {@code $0.00009}: below a cent two significant digits,
+     * below a hundredth of a cent one (a short local run priced as a hosted model costs millionths: four decimals showed
+     * it as {@code $0.0000}, and more digits do not fit a metric's cell); {@code free}, or a dash.
      */
     public String display() {
         if (amount == null) {
@@ -34,7 +35,9 @@ public record Money(BigDecimal amount, String currency, String note) {
         }
         String symbol = "USD".equals(currency) ? "$" : currency + " ";
         if (amount.compareTo(CENT) < 0) {
-            return symbol + amount.round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+            int digits = amount.compareTo(HUNDREDTH_CENT) < 0 ? 1 : 2;
+            return symbol + amount.round(new MathContext(digits, RoundingMode.HALF_UP)).stripTrailingZeros()
+                    .toPlainString();
         }
         return symbol + amount.setScale(amount.compareTo(BigDecimal.ONE) >= 0 ? 2 : 4, RoundingMode.HALF_UP)
                 .toPlainString();

@@ -30,7 +30,8 @@ class FormatsTest {
         assertThat(Formats.money(free)).isEqualTo("무료");
         assertThat(Formats.money(priced)).isEqualTo("$0.0123");
         assertThat(Formats.money(new Money(new BigDecimal("0.0000342"), "USD", "estimate")))
-                .as("below a cent: two significant digits, never $0.0000").isEqualTo("$0.000034");
+                .as("below a hundredth of a cent: one significant digit, never $0.0000").isEqualTo("$0.00003");
+        assertThat(Formats.money(new Money(new BigDecimal("0.000172"), "USD", "estimate"))).isEqualTo("$0.00017");
         assertThat(Formats.money(new Money(new BigDecimal("0.0049999"), "USD", "estimate"))).isEqualTo("$0.005");
         assertThat(Formats.money(new Money(new BigDecimal("12.345"), "USD", "api"))).isEqualTo("$12.35");
         assertThat(Formats.money(Money.unknown("no price"))).isEqualTo(Formats.DASH);
