@@ -135,7 +135,7 @@ final class ResultsTable extends TableView<ResultRow> {
         String cost = r.costUsd() == null ? Messages.get("sweep.cell.costUnknown")
                 : r.costUsd() == 0 ? Messages.get("money.free") : String.format(Locale.ROOT, "$%.6f", r.costUsd());
         b.append("\n").append(Messages.get("sweep.cell.numbers", RunWords.tokens(r.thinkingTokens()),
-                RunWords.tokens(r.answerTokens()), Formats.millis(r.totalMs()), cost));
+                RunWords.tokens(r.answerTokens()), Formats.millis(r.totalMs()), cost, RunWords.computeOf(r.strategy())));
         if (r.gradeOverridden()) {
             b.append("\n* ").append(Messages.get("sweep.run.byHand"));
         }

@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.core.RunStatus;
+import dev.thinkbench.lab.strategy.AdaptiveStrategy;
 import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Messages;
@@ -25,6 +26,18 @@ final class RunWords {
     /** Why a run did not finish, e.g. {@code failed: effort is not allowed here}. */
     static String failure(SweepRecord r) {
         return status(r.status()) + ": " + (r.error() == null ? Messages.get("sweep.run.noReason") : r.error());
+    }
+
+    /**
+     * What a run's compute counts under {@code strategy}: its thinking; every candidate's thinking and the answers not
+     * chosen (best-of-N with any selection); or its thinking and the answer probes (adaptive).
+     */
+    static String computeOf(String strategy) {
+        return Messages.get(switch (strategy == null ? "" : strategy) {
+            case "majority", "verifier", "shortest", "longest" -> "sweep.compute.of.candidates";
+            case AdaptiveStrategy.NAME -> "sweep.compute.of.probes";
+            default -> "sweep.compute.of.single";
+        });
     }
 
     /** A token count, or a dash when unknown. */

@@ -239,7 +239,7 @@ final class TraceView extends VBox {
         String cost = r.costUsd() == null ? Messages.get("sweep.trace.costUnknown") : r.costUsd() == 0
                 ? Messages.get("money.free") : String.format(Locale.ROOT, "$%.6f", r.costUsd());
         return Messages.get("sweep.trace.numbers", RunWords.tokens(r.thinkingTokens()),
-                RunWords.tokens(r.answerTokens())) + " \u00b7 "
+                RunWords.tokens(r.answerTokens()), RunWords.computeOf(r.strategy())) + " \u00b7 "
                 + Messages.get("sweep.trace.runTime", Formats.millis(r.totalMs())) + " \u00b7 " + cost
                 + (r.endpoint() == null ? "" : " \u00b7 " + r.endpoint());
     }

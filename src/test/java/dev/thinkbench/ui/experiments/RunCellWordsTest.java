@@ -25,4 +25,14 @@ class RunCellWordsTest {
         assertThat(ResultsTable.cellText(ResultCell.of(run(0.0)))).isEqualTo("\u2713 8t 1.2s");
         assertThat(ResultsTable.cellText(ResultCell.of(run(0.0012)))).isEqualTo("\u2713 8t 1.2s $0.0012");
     }
+
+    @Test
+    void computeSaysWhatItCountsForTheRunsStrategy() {
+        assertThat(ResultsTable.describe(ResultCell.of(run(0.0)))).contains("compute 8 tokens (its thinking)");
+        SweepRecord vote = new SweepRecord("p1", "small", "tokens:8", "majority", 0, "ok", "1", "1", true, 40, 2,
+                1200L, 0.0, "e", null);
+        assertThat(ResultsTable.describe(ResultCell.of(vote)))
+                .contains("compute 40 tokens (every candidate's thinking and the answers not chosen)");
+        assertThat(RunWords.computeOf("adaptive")).isEqualTo("its thinking and the answer probes");
+    }
 }
