@@ -35,6 +35,8 @@ public final class RunRecorder {
     private boolean thinkingCountUnknown;
     private boolean answerCountUnknown;
     private boolean thinkingSummary;
+    /** What a forced answer appended after the thinking, empty while the thinking was not cut. */
+    private String forcedText = "";
     private Usage usage = Usage.unknown();
     private int waits;
     private Long modelLoadMs;
@@ -119,6 +121,7 @@ public final class RunRecorder {
                 closeSegment(i.nanos());
                 segmentOpenedBy = i.kind();
                 segmentInserted = i.text();
+                forcedText = ""; // the thinking goes on
             }
             case TRACE_EDITED -> {
                 // The edited trace replaces the thinking, and its size (the event's count) replaces the count.
@@ -129,8 +132,10 @@ public final class RunRecorder {
                 resetSegment(i.nanos());
                 segmentOpenedBy = InterventionKind.TRACE_EDITED;
                 segmentInserted = "";
+                forcedText = "";
             }
-            case ANSWER_FORCED, END_ACCEPTED -> {
+            case ANSWER_FORCED -> forcedText = i.text(); // the answer follows; no new thinking segment opens
+            case END_ACCEPTED -> {
                 // The answer follows; no new thinking segment opens.
             }
         }
@@ -190,7 +195,7 @@ public final class RunRecorder {
         if (segmentText.length() > 0 || segmentOpenedBy != null || segments.isEmpty() && segmentStart >= 0) {
             segments.add(currentSegment());
         }
-        return new Trace(segments, answer.toString(), status, failureKind, error, thinkingSummary);
+        return new Trace(segments, answer.toString(), status, failureKind, error, thinkingSummary, forcedText);
     }
 
     /**

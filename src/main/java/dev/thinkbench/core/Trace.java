@@ -12,12 +12,21 @@ import java.util.List;
  * @param error the failure message, null unless failed
  * @param thinkingSummary whether the thinking shown is the provider's summary of the model's thinking, not the
  *                        thinking itself (see {@link ReasoningEvent.ThinkingDelta#summary()})
+ * @param forcedText the text a forced answer appended after the thinking (the end of thinking and "Final Answer:"),
+ *                   empty when the model ended its thinking itself (a trace saved before this was kept reads empty)
  */
 public record Trace(List<ThinkingSegment> segments, String answer, RunStatus status, FailureKind failureKind,
-                    String error, boolean thinkingSummary) {
+                    String error, boolean thinkingSummary, String forcedText) {
 
     public Trace {
         segments = List.copyOf(segments);
+        forcedText = forcedText == null ? "" : forcedText;
+    }
+
+    /** A trace without a forced answer. */
+    public Trace(List<ThinkingSegment> segments, String answer, RunStatus status, FailureKind failureKind,
+                 String error, boolean thinkingSummary) {
+        this(segments, answer, status, failureKind, error, thinkingSummary, "");
     }
 
     /** A trace whose thinking, if any, is the model's own. */

@@ -39,6 +39,25 @@ class RunRecorderTest {
     }
 
     @Test
+    void aForcedAnswersTextIsKeptApartFromTheThinkingAndAWaitAfterItClearsIt() {
+        RunRecorder r = new RunRecorder(Price.free("local server"));
+        r.accept(new Started(0, "m", "force:max=2"));
+        r.accept(new ThinkingDelta(100 * MS, "x=2.", 2));
+        r.accept(new ReasoningEvent.Intervention(200 * MS, InterventionKind.ANSWER_FORCED,
+                "\n</think>\nFinal Answer:", 2));
+        r.accept(new AnswerDelta(300 * MS, " 4", 1));
+
+        assertThat(r.trace().forcedText()).isEqualTo("\n</think>\nFinal Answer:");
+        assertThat(r.trace().thinking()).as("the thinking is the model's and the Waits'").isEqualTo("x=2.");
+
+        RunRecorder waited = new RunRecorder(Price.free("local server"));
+        waited.accept(new Started(0, "m", "force:max=2"));
+        waited.accept(new ReasoningEvent.Intervention(200 * MS, InterventionKind.ANSWER_FORCED, "F:", 2));
+        waited.accept(new ReasoningEvent.Intervention(300 * MS, InterventionKind.WAIT_INSERTED, "Wait", 2));
+        assertThat(waited.trace().forcedText()).isEmpty();
+    }
+
+    @Test
     void reportedUsageWinsAndPricesTheRun() {
         Price p = new Price("x", new BigDecimal("1"), new BigDecimal("10"), "USD", "test", "");
         RunRecorder r = new RunRecorder(p);

@@ -253,6 +253,9 @@ final class TraceView extends VBox {
                 thinking.append(s.text(), "thinking-text");
             }
         }
+        if (!t.forcedText().isEmpty()) {
+            thinking.append(t.forcedText(), "inserted-text"); // where the budget cut the thinking, as Compare shows it
+        }
         if (t.answer() != null && !t.answer().isEmpty()) {
             answer.append(t.answer(), "answer-text");
         }

@@ -63,6 +63,22 @@ class TraceLogTest {
     }
 
     @Test
+    void aForcedAnswersTextReadsBackAndALineWrittenBeforeItWasKeptReadsEmpty() throws Exception {
+        Path file = dir.resolve("forced.jsonl");
+        Trace forced = new Trace(List.of(new ThinkingSegment(null, "", "x=2.", 2, 10, 20)), " 4", RunStatus.OK, null,
+                null, false, "\n</think>\nFinal Answer:");
+        TraceLog.Stored s = new TraceLog.Stored(forced, metrics(), List.of(), null);
+        try (TraceLog log = TraceLog.open(file)) {
+            log.append(P1, s);
+        }
+        assertThat(TraceLog.find(file, P1)).hasValueSatisfying(r -> assertThat(r.trace().forcedText())
+                .isEqualTo("\n</think>\nFinal Answer:"));
+        Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"forcedText\"\\s*:\\s*\"[^\"]*\"", ""));
+        assertThat(Files.readString(file)).doesNotContain("forcedText");
+        assertThat(TraceLog.find(file, P1)).hasValueSatisfying(r -> assertThat(r.trace().forcedText()).isEmpty());
+    }
+
+    @Test
     void theLatestLineOfARunWinsAndLinesThatDoNotParseAreSkipped() throws Exception {
         Path file = dir.resolve("traces.jsonl");
         try (TraceLog log = TraceLog.open(file)) {
