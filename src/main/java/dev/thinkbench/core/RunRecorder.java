@@ -198,6 +198,11 @@ public final class RunRecorder {
         return new Trace(segments, answer.toString(), status, failureKind, error, thinkingSummary, forcedText);
     }
 
+    /** The price the run is costed at, null when unknown. */
+    public synchronized Price price() {
+        return price;
+    }
+
     /**
      * Costs the run at {@code newPrice} from now on ({@link #metrics} recomputes the cost from the token counts): a
      * finished local run priced as a hosted model after the fact.

@@ -31,7 +31,6 @@ public final class LaneRun {
     private final Lane lane;
     private final RunSpec spec;
     private final RunRecorder recorder;
-    private volatile Price price;
     private final LongSupplier clock;
     private final List<ReasoningEvent> log = new ArrayList<>();
     private final ConcurrentLinkedQueue<ReasoningEvent> queue = new ConcurrentLinkedQueue<>();
@@ -45,7 +44,6 @@ public final class LaneRun {
     LaneRun(Lane lane, RunSpec spec, Price price, LongSupplier clock) {
         this.lane = lane;
         this.spec = spec;
-        this.price = price;
         this.clock = clock;
         this.recorder = new RunRecorder(price);
     }
@@ -121,12 +119,11 @@ public final class LaneRun {
 
     /** The price the run is costed at, null when unknown. */
     public Price price() {
-        return price;
+        return recorder.price();
     }
 
     /** Costs the run at {@code newPrice} from now on (its metrics' cost follows; see {@link Comparison#priceAs}). */
     void price(Price newPrice) {
-        price = newPrice;
         recorder.price(newPrice);
     }
 

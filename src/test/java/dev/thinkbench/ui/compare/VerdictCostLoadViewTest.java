@@ -220,12 +220,18 @@ class VerdictCostLoadViewTest {
         assertThat(medium.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("ungraded"));
     }
 
-    @Test
-    void pricedAsCostsLocalRunsAtAHostedModelsRatesInTheChart(FxRobot robot) throws Exception {
+    /** Runs the prompt "q" with no price picked: every column's cost is zero. */
+    private ChartsPane runFree(FxRobot robot) throws Exception {
         robot.interact(() -> compare().prompt().promptProperty().set("q"));
         runAndWait(robot);
         ChartsPane charts = view.compareView().chartsPane();
         assertThat(charts.values("Cost", "Cost")).allSatisfy(v -> assertThat(v).isZero());
+        return charts;
+    }
+
+    @Test
+    void pricedAsCostsLocalRunsAtAHostedModelsRatesInTheChart(FxRobot robot) throws Exception {
+        ChartsPane charts = runFree(robot);
         assertThat(charts.costNote()).startsWith("Free on this machine");
 
         robot.interact(() -> assertThat(compare().pricedAs("gpt-5.4-mini")).isTrue());
@@ -244,10 +250,7 @@ class VerdictCostLoadViewTest {
 
     @Test
     void pricedAsPickedAfterARunCostsTheColumnsShownAtOnceAndNoneMakesThemFreeAgain(FxRobot robot) throws Exception {
-        robot.interact(() -> compare().prompt().promptProperty().set("q"));
-        runAndWait(robot);
-        ChartsPane charts = view.compareView().chartsPane();
-        assertThat(charts.values("Cost", "Cost")).allSatisfy(v -> assertThat(v).isZero());
+        ChartsPane charts = runFree(robot);
         assertThat(charts.costTicksShown()).as("no 0.0000008 over free runs").isFalse();
 
         robot.interact(() -> assertThat(compare().pricedAs("gpt-5.4-mini")).isTrue());

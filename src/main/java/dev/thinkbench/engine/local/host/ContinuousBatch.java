@@ -374,8 +374,7 @@ final class ContinuousBatch {
         }
         boolean moved = false;
         for (int s : slots.evictable(busySequences())) {
-            if (slots.memoryState(s) != null
-                    || idleSince[s] != NEVER && now - idleSince[s] < KEEP_IN_CACHE_MS * 1_000_000) {
+            if (!dueToMove(s, now)) {
                 continue;
             }
             try {
@@ -409,12 +408,17 @@ final class ContinuousBatch {
      */
     private boolean anyToMove(long now) {
         for (int s = 0; s < slots.size(); s++) {
-            if (slots.length(s) > 0 && slots.memoryState(s) == null
-                    && (idleSince[s] == NEVER || now - idleSince[s] >= KEEP_IN_CACHE_MS * 1_000_000) && !running(s)) {
+            if (slots.length(s) > 0 && !running(s) && dueToMove(s, now)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether idle {@code sequence} is still in the KV cache and nothing has used it for long enough. */
+    private boolean dueToMove(int sequence, long now) {
+        return slots.memoryState(sequence) == null
+                && (idleSince[sequence] == NEVER || now - idleSince[sequence] >= KEEP_IN_CACHE_MS * 1_000_000);
     }
 
     private boolean running(int sequence) {
