@@ -42,9 +42,11 @@ final class LessonsTab {
         LessonsView lessonsView = new LessonsView(vm);
         Tab tab = view.addTab(Messages.get("lessons.tab"), Feather.BOOK_OPEN, lessonsView,
                 Messages.get("lessons.tab.help"), "", lessonsView.startButton());
-        // the started exercise's questions above the tab it runs in
-        view.addBanner(new LessonQuestionsBar(vm, tab.selectedProperty(),
-                () -> view.tabs().getSelectionModel().select(tab)));
+        // the started exercise's questions: their toggle in the top bar, the questions above the tab it runs in
+        LessonQuestionsBar questions = new LessonQuestionsBar(vm, tab.selectedProperty(),
+                () -> view.tabs().getSelectionModel().select(tab));
+        view.addBarItem(questions.head());
+        view.addBanner(questions);
         return lessonsView;
     }
 }

@@ -131,26 +131,29 @@ class LessonsInTheWindowTest {
         assertThat(views).allSatisfy(v -> assertThat(v.verdictBox().markText()).startsWith("wrong"));
         assertThat(compare().columns()).allSatisfy(c -> assertThat(c.live().getMetrics().cost().note())
                 .startsWith("Estimate at gpt-5.4-mini rates"));
-        // the lesson's questions stay in view beside the results
+        // the lesson's questions stay in reach beside the results: a toggle in the top bar, the questions above the tabs
+        Node head = robot.lookup("#lessonQuestionsHead").query();
         Node bar = robot.lookup("#lessonQuestions").query();
+        assertThat(head.isVisible()).isTrue();
+        assertThat(bar.isVisible()).as("closed in an 800-px window, the exercise keeps its room").isFalse();
+        robot.clickOn("#lessonQuestionsToggle");
         assertThat(bar.isVisible()).isTrue();
         assertThat(robot.lookup("#lessonQuestionsTitle").queryAs(Label.class).getText())
                 .isEqualTo("Lesson: 1. Test-time compute and the scaling curve");
-        javafx.scene.layout.VBox list = robot.lookup("#lessonQuestionsList").queryAs(javafx.scene.layout.VBox.class);
-        assertThat(list.getChildren()).hasSize(4).first().satisfies(n -> assertThat(((Label) n).getText())
+        javafx.scene.layout.VBox list = (javafx.scene.layout.VBox) bar;
+        assertThat(list.getChildren()).hasSize(5).element(1).satisfies(n -> assertThat(((Label) n).getText())
                 .startsWith("1. Which budgets get the answer right?"));
-        assertThat(list.isVisible()).as("closed in an 800-px window, the exercise keeps its room").isFalse();
-        robot.clickOn("#lessonQuestionsToggle");
-        assertThat(list.isVisible()).isTrue();
         robot.clickOn("#lessonQuestionsBack");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(selectedTab()).isEqualTo(MainWindow.LESSONS);
-        assertThat(bar.isVisible()).as("the lesson itself is on screen").isFalse();
+        assertThat(head.isVisible()).as("the lesson itself is on screen").isFalse();
+        assertThat(bar.isVisible()).isFalse();
         robot.interact(() -> window.view().selectTab(MainWindow.COMPARE));
         assertThat(bar.isVisible()).isTrue();
         robot.clickOn("#lessonQuestionsClose");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(bar.isVisible()).as("put away").isFalse();
+        assertThat(head.isVisible()).as("put away").isFalse();
+        assertThat(bar.isVisible()).isFalse();
 
         robot.interact(() -> window.view().selectTab(MainWindow.LESSONS));
         robot.clickOn("#restoreWorkbenchButton");

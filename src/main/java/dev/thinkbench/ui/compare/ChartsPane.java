@@ -190,17 +190,6 @@ public final class ChartsPane extends HBox {
 
     /** Axis labels up to this long stay on one line. */
     private static final int AXIS_LABEL_CHARS = 9;
-    /**
-     * Below this height a chart's legend goes beside the plot: JavaFX drops a legend for good in a layout that would
-     * leave the plot under 150 px high, and the charts of a 720-px window are about 140 px (no legend said which
-     * colour is thinking and which the answer).
-     */
-    static final double LEGEND_BESIDE_BELOW_PX = 240;
-
-    /** Where a chart this high shows its legend. */
-    static Side legendSide(double chartHeight) {
-        return chartHeight < LEGEND_BESIDE_BELOW_PX ? Side.RIGHT : Side.BOTTOM;
-    }
 
     /** One series: its name and how to read its value from a column's figures (null: unknown). */
     private record Part(String name, Function<ColumnFigures, Double> value) {
@@ -241,12 +230,6 @@ public final class ChartsPane extends HBox {
             chart.setAnimated(false);
             chart.setLegendSide(Side.BOTTOM);
             chart.setLegendVisible(parts.size() > 1);
-            chart.heightProperty().addListener((obs, old, now) -> {
-                Side side = legendSide(now.doubleValue());
-                if (chart.getLegendSide() != side) {
-                    chart.setLegendSide(side);
-                }
-            });
             chart.getStyleClass().addAll("run-chart", styleClass);
             // sizes in em (thinkbench.css .run-chart), so they follow the zoom
             if (chart instanceof BarChart<String, Number> bar) {

@@ -16,10 +16,4 @@ class ChartAxisLabelTest {
         assertThat(ChartsPane.axisLabel("effort:medium")).as("no space to break at").isEqualTo("effort:medium");
         assertThat(ChartsPane.axisLabel("16 tokens (2)")).isEqualTo("16 tokens\n(2)");
     }
-
-    @Test
-    void aShortChartShowsItsLegendBesideThePlotAndATallOneBelow() {
-        assertThat(ChartsPane.legendSide(140)).as("a 1280 x 720 window").isEqualTo(javafx.geometry.Side.RIGHT);
-        assertThat(ChartsPane.legendSide(320)).isEqualTo(javafx.geometry.Side.BOTTOM);
-    }
 }
