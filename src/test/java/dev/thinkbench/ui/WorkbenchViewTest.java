@@ -5,6 +5,7 @@ import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.compat.OpenAiCompatEngine;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.settings.Settings;
+import dev.thinkbench.testing.OnFx;
 import dev.thinkbench.testing.OpenAiChatScript;
 import dev.thinkbench.testing.OpenAiChatTestServer;
 import dev.thinkbench.testing.RecordedRequest;
@@ -141,23 +142,19 @@ class WorkbenchViewTest {
     @Test
     void theColumnsAskForFramesOnlyWhileRunsStreamAndTheNextRunStreamsAgain(FxRobot robot) throws TimeoutException {
         server.respond(request -> answering(effort(request)));
-        waitFor("an idle window asks for no frames", () -> onFx(() -> !view.compareView().framesRunning()));
+        waitFor("an idle window asks for no frames", () -> OnFx.call(() -> !view.compareView().framesRunning()));
 
         typePromptAndRun(robot);
         waitForStates(ColumnState.DONE, ColumnState.DONE, ColumnState.DONE);
         waitFor("the frames stop once the runs have ended",
-                () -> onFx(() -> !view.compareView().framesRunning()));
+                () -> OnFx.call(() -> !view.compareView().framesRunning()));
 
         server.respond(request -> answering("again " + effort(request)));
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         waitForStates(ColumnState.DONE, ColumnState.DONE, ColumnState.DONE);
         assertThat(columns()).extracting(ColumnView::answerText).containsExactly("42 (again low)",
                 "42 (again medium)", "42 (again high)");
-        waitFor("the frames stop again", () -> onFx(() -> !view.compareView().framesRunning()));
-    }
-
-    private static boolean onFx(java.util.concurrent.Callable<Boolean> check) throws Exception {
-        return WaitForAsyncUtils.asyncFx(check).get(10, TimeUnit.SECONDS);
+        waitFor("the frames stop again", () -> OnFx.call(() -> !view.compareView().framesRunning()));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.settings.Settings;
 import dev.thinkbench.testing.LoadingTestBackend;
+import dev.thinkbench.testing.OnFx;
 import dev.thinkbench.testing.ProbabilityTestBackend;
 import dev.thinkbench.testing.ScriptedTestBackend;
 import dev.thinkbench.ui.FxBackgroundTasks;
@@ -254,8 +255,9 @@ class VerdictCostLoadViewTest {
         assertThat(charts.costTicksShown()).as("no 0.0000008 over free runs").isFalse();
 
         robot.interact(() -> assertThat(compare().pricedAs("gpt-5.4-mini")).isTrue());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> charts.values("Cost", "Cost").stream()
-                .allMatch(v -> v > 0));
+        // the bars and the note change in one FX pulse: read both there, never half-way through from this thread
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.call(() -> charts.values("Cost", "Cost").stream()
+                .allMatch(v -> v > 0) && charts.costNote().startsWith("Estimate")));
         List<Double> cost = charts.values("Cost", "Cost");
         assertThat(cost.get(0)).as("the cost rises with the budget").isLessThan(cost.get(2));
         assertThat(charts.costNote()).startsWith("Estimate at gpt-5.4-mini rates");
@@ -263,8 +265,8 @@ class VerdictCostLoadViewTest {
         assertThat(charts.costTicksShown()).isTrue();
 
         robot.interact(() -> compare().pricedAsProperty().set(null));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> charts.values("Cost", "Cost").stream()
-                .allMatch(v -> v == 0));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> OnFx.call(() -> charts.values("Cost", "Cost").stream()
+                .allMatch(v -> v == 0) && charts.costNote().startsWith("Free")));
         assertThat(charts.costNote()).startsWith("Free on this machine");
         assertThat(columns().get(0).metricsStrip().valueOf("Cost")).isEqualTo("free");
     }
