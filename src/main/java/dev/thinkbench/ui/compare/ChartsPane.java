@@ -2,7 +2,6 @@ package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.ui.common.DisplayConverter;
 import javafx.collections.FXCollections;
-import javafx.geometry.Side;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
 import javafx.geometry.Pos;
@@ -13,10 +12,12 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -39,16 +40,16 @@ import java.util.function.Supplier;
 public final class ChartsPane extends HBox {
 
     private final Chart tokens = new Chart(Messages.get("chart.tokens"), "tokens-chart", Messages.get("chart.tokens.unit"), true, 10, "#,##0",
-            List.of(new Part(Messages.get("chart.part.thinking"), f -> toDouble(f.thinkingTokens())),
-                    new Part(Messages.get("chart.part.answer"), f -> toDouble(f.answerTokens()))));
+            List.of(new Part(Messages.get("chart.part.thinking"), "thinking", f -> toDouble(f.thinkingTokens())),
+                    new Part(Messages.get("chart.part.answer"), "answer", f -> toDouble(f.answerTokens()))));
     // micro-model runs cost fractions of a cent even at hosted rates: the axis fits them, however small
     private final Chart cost = new Chart(Messages.get("chart.cost"), "cost-chart", "USD", false, 0.000001, "0.#######",
-            List.of(new Part(Messages.get("chart.cost"), f -> f.cost() == null ? null : f.cost().doubleValue())));
+            List.of(new Part(Messages.get("chart.cost"), "cost", f -> f.cost() == null ? null : f.cost().doubleValue())));
     private final Chart latency = new Chart(Messages.get("chart.latency"), "latency-chart", Messages.get("chart.latency.unit"), true, 1, "#,##0.##",
-            List.of(new Part(Messages.get("chart.latency.load"), f -> seconds(f.loadMs())),
-                    new Part(Messages.get("chart.part.firstToken"), f -> seconds(f.firstTokenMs())),
-                    new Part(Messages.get("chart.part.thinking"), f -> seconds(f.thinkingMs())),
-                    new Part(Messages.get("chart.part.answer"), f -> seconds(f.answerMs()))));
+            List.of(new Part(Messages.get("chart.latency.load"), "load", f -> seconds(f.loadMs())),
+                    new Part(Messages.get("chart.part.firstToken"), "first-token", f -> seconds(f.firstTokenMs())),
+                    new Part(Messages.get("chart.part.thinking"), "thinking", f -> seconds(f.thinkingMs())),
+                    new Part(Messages.get("chart.part.answer"), "answer", f -> seconds(f.answerMs()))));
 
     private final Label freeNote = new Label(Messages.get("chart.cost.free"));
     private final Label estimateNote = new Label();
@@ -90,7 +91,7 @@ public final class ChartsPane extends HBox {
         // above the chart, not over it: the chart's title and bars stay in view
         estimateNote.managedProperty().bind(estimateNote.visibleProperty());
         for (Chart c : List.of(tokens, cost, latency)) {
-            Region slot = c == cost ? costSlot(c) : new StackPane(c.chart);
+            Region slot = c == cost ? costSlot(c) : c.slot(c.chart);
             HBox.setHgrow(slot, Priority.ALWAYS);
             slot.setMinWidth(0);
             getChildren().add(slot);
@@ -101,11 +102,15 @@ public final class ChartsPane extends HBox {
         show(figures);
     }
 
-    private javafx.scene.layout.VBox costSlot(Chart c) {
-        StackPane chart = new StackPane(c.chart, freeNote);
-        javafx.scene.layout.VBox.setVgrow(chart, Priority.ALWAYS);
-        chart.setMinHeight(0);
-        return new javafx.scene.layout.VBox(2, estimateNote, chart);
+    private VBox costSlot(Chart c) {
+        VBox slot = c.slot(new StackPane(c.chart, freeNote));
+        slot.getChildren().add(1, estimateNote);
+        return slot;
+    }
+
+    /** The key entries a chart shows, by name (a part no column knows a value for is left out); for tests. */
+    public List<String> keyShown(String chart) {
+        return chart(chart).keyShown();
     }
 
     /** The cost chart's note in full: what an estimate is priced at, or that the runs were free; for tests. */
@@ -125,13 +130,16 @@ public final class ChartsPane extends HBox {
 
     /** The bar values of a chart's series, by chart title ("Tokens", "Cost", "Latency") and series name. */
     public List<Double> values(String chart, String series) {
-        Chart c = switch (chart) {
+        return chart(chart).values(series);
+    }
+
+    private Chart chart(String title) {
+        return switch (title) {
             case "Tokens" -> tokens;
             case "Cost" -> cost;
             case "Latency" -> latency;
-            default -> throw new IllegalArgumentException("no chart " + chart);
+            default -> throw new IllegalArgumentException("no chart " + title);
         };
-        return c.values(series);
     }
 
     private void show(List<ColumnFigures> figures) {
@@ -191,13 +199,23 @@ public final class ChartsPane extends HBox {
     /** Axis labels up to this long stay on one line. */
     private static final int AXIS_LABEL_CHARS = 9;
 
-    /** One series: its name and how to read its value from a column's figures (null: unknown). */
-    private record Part(String name, Function<ColumnFigures, Double> value) {
+    /**
+     * One series: its name, what it means (a style class that gives its bars and its key swatch one colour across the
+     * charts) and how to read its value from a column's figures (null: unknown).
+     */
+    private record Part(String name, String meaning, Function<ColumnFigures, Double> value) {
     }
 
-    /** A bar chart whose series are the parts and whose categories are the columns. */
+    /**
+     * A bar chart whose series are the parts and whose categories are the columns. Its title and key (a swatch and a
+     * name per part, for the parts some column has) share a line above the plot and wrap below each other only when
+     * the chart is too narrow for both: JavaFX's own legend below the plot needed a line of its own, so a short
+     * window's charts had to go without one.
+     */
     private static final class Chart {
         private final XYChart<String, Number> chart;
+        private final FlowPane header = new FlowPane(10, 0);
+        private final List<Label> keys = new ArrayList<>();
         private final CategoryAxis x = new CategoryAxis();
         private final NumberAxis y = new NumberAxis();
         private final List<Part> parts;
@@ -226,10 +244,25 @@ public final class ChartsPane extends HBox {
             // brings them back
             x.widthProperty().addListener((obs, old, now) -> relabelSoon());
             chart = stacked ? new StackedBarChart<>(x, y) : new BarChart<>(x, y);
-            chart.setTitle(title.equalsIgnoreCase(unit) ? title : title + " (" + unit + ")");
+            Label heading = new Label(title.equalsIgnoreCase(unit) ? title : title + " (" + unit + ")");
+            heading.getStyleClass().add("chart-heading");
+            header.getStyleClass().add("chart-header");
+            header.setAlignment(Pos.CENTER);
+            header.getChildren().add(heading);
+            if (parts.size() > 1) {
+                for (Part p : parts) {
+                    Region swatch = new Region();
+                    swatch.getStyleClass().addAll("chart-key-swatch", p.meaning());
+                    Label key = new Label(p.name(), swatch);
+                    key.getStyleClass().add("chart-key");
+                    key.setVisible(false);
+                    key.managedProperty().bind(key.visibleProperty());
+                    keys.add(key);
+                    header.getChildren().add(key);
+                }
+            }
             chart.setAnimated(false);
-            chart.setLegendSide(Side.BOTTOM);
-            chart.setLegendVisible(parts.size() > 1);
+            chart.setLegendVisible(false);
             chart.getStyleClass().addAll("run-chart", styleClass);
             // sizes in em (thinkbench.css .run-chart), so they follow the zoom
             if (chart instanceof BarChart<String, Number> bar) {
@@ -243,6 +276,17 @@ public final class ChartsPane extends HBox {
                 series.add(s);
             }
             chart.getData().setAll(series);
+        }
+
+        /** The chart under its header, the plot taking the height left. */
+        VBox slot(Region plot) {
+            VBox.setVgrow(plot, Priority.ALWAYS);
+            plot.setMinHeight(0);
+            return new VBox(2, header, plot);
+        }
+
+        List<String> keyShown() {
+            return keys.stream().filter(Label::isVisible).map(Label::getText).toList();
         }
 
         List<Double> values(String name) {
@@ -272,8 +316,10 @@ public final class ChartsPane extends HBox {
             double max = 0;
             for (int p = 0; p < parts.size(); p++) {
                 XYChart.Series<String, Number> s = series.get(p);
+                boolean known = false;
                 for (int i = 0; i < figures.size(); i++) {
                     Double v = parts.get(p).value().apply(figures.get(i));
+                    known |= v != null;
                     double shown = v == null ? 0 : v;
                     totals[i] = stacked ? totals[i] + shown : Math.max(totals[i], shown);
                     max = Math.max(max, totals[i]);
@@ -281,6 +327,9 @@ public final class ChartsPane extends HBox {
                     if (!Objects.equals(d.getYValue().doubleValue(), shown)) {
                         d.setYValue(shown);
                     }
+                }
+                if (!keys.isEmpty() && keys.get(p).isVisible() != known) {
+                    keys.get(p).setVisible(known);
                 }
             }
             rescale(max);

@@ -243,6 +243,10 @@ class VerdictCostLoadViewTest {
         assertThat(cost.get(0)).isLessThan(cost.get(1));
         assertThat(cost.get(1)).as("the cost rises with the budget").isLessThan(cost.get(2));
         assertThat(charts.costNote()).startsWith("Estimate at gpt-5.4-mini rates").contains("a price list, 2026-06");
+        assertThat(charts.keyShown("Tokens")).containsExactly("Thinking", "Answer");
+        assertThat(charts.keyShown("Latency")).as("no model load: no key for it")
+                .containsExactly("First token", "Thinking", "Answer");
+        assertThat(charts.keyShown("Cost")).as("one series: no key").isEmpty();
         assertThat(charts.costNoteShown()).as("on the chart: its head; the rates in its tooltip")
                 .isEqualTo("Estimate at gpt-5.4-mini rates");
         assertThat(columns().get(0).metricsStrip().valueOf("Cost")).startsWith("$0.0");
@@ -286,6 +290,8 @@ class VerdictCostLoadViewTest {
         assertThat(metrics.valueOf("TTFT think")).endsWith(" ms");
         assertThat(view.compareView().chartsPane().values("Latency", "Model load")).containsExactly(2.5);
         assertThat(view.compareView().chartsPane().values("Latency", "First token").getFirst()).isLessThan(2.5);
+        assertThat(view.compareView().chartsPane().keyShown("Latency"))
+                .containsExactly("Model load", "First token", "Thinking", "Answer");
     }
 
     @Test
