@@ -8,11 +8,13 @@ import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.local.gguf.GgmlType;
+import dev.thinkbench.engine.local.llama.CpuBackendChoice;
 import dev.thinkbench.engine.local.llama.LlamaBatch;
 import dev.thinkbench.engine.local.llama.LlamaContext;
 import dev.thinkbench.engine.local.llama.LlamaLibrary;
 import dev.thinkbench.engine.local.llama.LlamaModel;
 import dev.thinkbench.engine.local.llama.LlamaSampler;
+import dev.thinkbench.engine.local.llama.NativeLibraries;
 import dev.thinkbench.testing.TinyGguf;
 
 import java.io.IOException;
@@ -38,7 +40,8 @@ import java.util.Random;
  *   {@code llama-bench} tg, both on the bundled micro model.</li>
  * </ol>
  * Sizes via {@code -Dbench.embedding}, {@code -Dbench.layers}, {@code -Dbench.threads}, {@code -Dbench.rounds};
- * {@code -Dbench.llamaBench=<path>} (or {@code $THINKBENCH_LLAMA_BENCH}) names llama-bench; {@code -Dbench.only=micro}
+ * {@code -Dbench.llamaBench=<path>} (or {@code $THINKBENCH_LLAMA_BENCH}) names llama-bench (a shared build runs on the
+ * engine's own libraries: {@link LlamaBench}); {@code -Dbench.only=micro}
  * runs only the micro model's speed through the host.
  */
 public final class LocalEngineBenchmark {
@@ -59,11 +62,24 @@ public final class LocalEngineBenchmark {
         int layers = Integer.getInteger("bench.layers", 8);
         int threads = Integer.getInteger("bench.threads", 2);
         int rounds = Integer.getInteger("bench.rounds", 5);
-        Optional<LlamaBench> llamaBench = LlamaBench.find();
+        Optional<LlamaBench> built = LlamaBench.find();
+        // a shared build runs on the engine's own libraries: all CPU backends for the models of real size (ggml picks,
+        // as for the engine), the one CpuBackendChoice loads alone for the micro model
+        Optional<LlamaBench> llamaBench = built;
+        Optional<LlamaBench> microBench = built;
+        if (built.isPresent() && built.get().shared()) {
+            llamaBench = Optional.of(built.get().onLibraries(Optional.empty()));
+            Optional<String> tiny = CpuBackendChoice.variantLibrary(NativeLibraries.locate().directory(),
+                    CpuBackendChoice.TINY_VARIANT).map(f -> CpuBackendChoice.TINY_VARIANT);
+            microBench = Optional.of(built.get().onLibraries(tiny));
+        }
         Path dir = Files.createTempDirectory("thinkbench-bench");
         System.out.printf(Locale.ROOT, "threads %d, rounds %d (median), load average %.2f, llama-bench: %s%n",
                 threads, rounds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                llamaBench.map(b -> b.binary().toString()).orElse("not found (-Dbench.llamaBench; see README)"));
+                llamaBench.map(LlamaBench::describe).orElse("not found (-Dbench.llamaBench; see README)"));
+        if (microBench.isPresent() && microBench != llamaBench) {
+            System.out.println("llama-bench for the micro model: " + microBench.get().describe());
+        }
         TinyGguf.Shape shape = new TinyGguf.Shape(e, layers, e / 64, Math.max(1, e / 256), e * 11 / 4 / 32 * 32,
                 4096);
         String only = System.getProperty("bench.only", "");
@@ -79,7 +95,7 @@ public final class LocalEngineBenchmark {
             if (only.equals("micro")) {
                 LocalCompletionBackend micro = new LocalCompletionBackend(process, MICRO.toAbsolutePath(),
                         new LocalEngineSettings(threads, 4096));
-                microSpeed(micro, threads, rounds, llamaBench).forEach(System.out::println);
+                microSpeed(micro, threads, rounds, microBench).forEach(System.out::println);
                 return;
             }
             Path q4 = null;
@@ -110,7 +126,7 @@ public final class LocalEngineBenchmark {
             System.out.println();
             batches(micro).forEach(System.out::println);
             System.out.println();
-            microSpeed(micro, threads, rounds, llamaBench).forEach(System.out::println);
+            microSpeed(micro, threads, rounds, microBench).forEach(System.out::println);
         }
     }
 

@@ -260,7 +260,8 @@ final class HostServer implements ContinuousBatch.Replies {
     }
 
     /**
-     * One write per event: a token's chunk costs one pipe write, whatever its size. A completion's last event (Done
+     * One write per event: a token's chunk costs one pipe write, whatever its size, and is written by hand
+     * ({@link ChunkLine}) unless it carries log-probabilities. A completion's last event (Done
      * or Error) takes it out of flight and spends its cancel.
      */
     @Override
@@ -270,7 +271,8 @@ final class HostServer implements ContinuousBatch.Replies {
             cancelled.remove(event.id());
         }
         try {
-            out.write(json.writeValueAsBytes(event));
+            out.write(event instanceof HostEvent.Chunk chunk && chunk.logprobs() == null ? ChunkLine.encode(chunk)
+                    : json.writeValueAsBytes(event));
             out.write('\n');
             out.flush();
         } catch (IOException e) {
