@@ -131,6 +131,12 @@ class LessonsInTheWindowTest {
         assertThat(views).allSatisfy(v -> assertThat(v.verdictBox().markText()).startsWith("wrong"));
         assertThat(compare().columns()).allSatisfy(c -> assertThat(c.live().getMetrics().cost().note())
                 .startsWith("Estimate at gpt-5.4-mini rates"));
+        // question 3 asks for a budget of 256: the lesson's "64 tokens" column then says what it is, and edited back
+        // it is the lesson's again
+        robot.interact(() -> compare().columns().get(2).budgetTextProperty().set("force:min=0,max=256,waits=0"));
+        assertThat(compare().columns().get(2).labelProperty().get()).isEqualTo("max 256");
+        robot.interact(() -> compare().columns().get(2).budgetTextProperty().set("force:min=0,max=64,waits=0"));
+        assertThat(compare().columns().get(2).labelProperty().get()).isEqualTo("64 tokens");
         // the lesson's questions stay in reach beside the results: a toggle in the top bar, the questions above the tabs
         Node head = robot.lookup("#lessonQuestionsHead").query();
         Node bar = robot.lookup("#lessonQuestions").query();

@@ -36,6 +36,14 @@ public final class Formats {
         return ms < 60_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : millis(ms);
     }
 
+    /** A time that has ended, compact: {@code 19 ms} below a second, then {@code 3.4 s}; a dash for null. */
+    public static String took(Long ms) {
+        if (ms == null) {
+            return DASH;
+        }
+        return ms < 1000 ? ms + " ms" : seconds(ms);
+    }
+
     /** A cost as the UI says it: {@code $0.0123}, "free" in the language shown, or a dash when unknown. */
     public static String money(Money cost) {
         if (cost == null) {

@@ -45,7 +45,8 @@ public final class ChartsPane extends HBox {
     // micro-model runs cost fractions of a cent even at hosted rates: the axis fits them, however small
     private final Chart cost = new Chart(Messages.get("chart.cost"), "cost-chart", "USD", false, 0.000001, "0.#######",
             List.of(new Part(Messages.get("chart.cost"), "cost", f -> f.cost() == null ? null : f.cost().doubleValue())));
-    private final Chart latency = new Chart(Messages.get("chart.latency"), "latency-chart", Messages.get("chart.latency.unit"), true, 1, "#,##0.##",
+    // the micro model answers in tens of milliseconds: an axis of at least a second drew its bars as flat lines
+    private final Chart latency = new Chart(Messages.get("chart.latency"), "latency-chart", Messages.get("chart.latency.unit"), true, 0.01, "#,##0.####",
             List.of(new Part(Messages.get("chart.latency.load"), "load", f -> seconds(f.loadMs())),
                     new Part(Messages.get("chart.part.firstToken"), "first-token", f -> seconds(f.firstTokenMs())),
                     new Part(Messages.get("chart.part.thinking"), "thinking", f -> seconds(f.thinkingMs())),
@@ -126,6 +127,11 @@ public final class ChartsPane extends HBox {
     /** The cost chart's note as shown on the chart, for tests. */
     String costNoteShown() {
         return estimateNote.isVisible() ? estimateNote.getText() : "";
+    }
+
+    /** The top of a chart's value axis, by chart title; for tests. */
+    double axisTop(String chart) {
+        return chart(chart).y.getUpperBound();
     }
 
     /** The bar values of a chart's series, by chart title ("Tokens", "Cost", "Latency") and series name. */

@@ -8,7 +8,7 @@ import dev.thinkbench.lab.BudgetPresets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds columns from the preset table, from the engine's capabilities, or from saved settings. Pure. */
+/** Builds columns from the preset table, from the engine's capabilities, from an exercise, or from saved settings. Pure. */
 final class ColumnPresets {
 
     /** The names the app gives its preset columns, smallest budget first. */
@@ -62,6 +62,21 @@ final class ColumnPresets {
             }
         }
         return restored;
+    }
+
+    /**
+     * Columns the app names ({@code label=spec}, a lesson's): each label follows its budget until the user types one,
+     * so a lesson's "64 tokens" edited to {@code max=256} is called "max 256", not still "64 tokens".
+     */
+    static List<ColumnViewModel> appNamed(List<String> columns) {
+        List<ColumnViewModel> named = new ArrayList<>();
+        for (String s : columns) {
+            int eq = s.indexOf('=');
+            if (eq > 0) {
+                named.add(ColumnViewModel.followingBudget(s.substring(0, eq), s.substring(eq + 1)));
+            }
+        }
+        return named;
     }
 
     private static boolean appGiven(String label, String spec) {

@@ -296,6 +296,17 @@ public final class CompareViewModel {
     }
 
     /**
+     * Shows the columns an exercise names ({@code label=spec}): as {@link #restoreColumns}, but every label is the
+     * app's, so each follows its budget when the user edits it.
+     */
+    public void showNamedColumns(List<String> named) {
+        List<ColumnViewModel> shown = ColumnPresets.appNamed(named);
+        if (!shown.isEmpty()) {
+            columns.setAll(shown);
+        }
+    }
+
+    /**
      * Shows columns whose runs did not start here (a recorded session): they replace the columns, and the last live
      * comparison is forgotten (nothing to retry). The caller attaches each column's run.
      */

@@ -343,7 +343,7 @@ public final class LiveRunViewModel {
                     : Messages.get("run.status.waiting", total);
             case THINKING -> Messages.get("run.status.thinking", Formats.tokens(m.thinkingTokens()), total);
             case ANSWERING -> Messages.get("run.status.answering", total);
-            case DONE -> Messages.get("run.status.done", total);
+            case DONE -> Messages.get("run.status.done", Formats.took(m.totalMs())); // "Done in 0.0 s" said nothing
             case FAILED -> Messages.get(sawText ? "run.status.failedKept" : "run.status.failed", total);
             case CANCELLED -> Messages.get(sawText ? "run.status.cancelledKept" : "run.status.cancelled", total);
         });

@@ -108,7 +108,8 @@ final class ResultsTable extends TableView<ResultRow> {
 
     private static String numbers(SweepRecord r) {
         String s = RunWords.tokens(r.thinkingTokens()) + "t "
-                + (r.totalMs() == null ? Formats.DASH : String.format(Locale.ROOT, "%.1fs", r.totalMs() / 1000.0));
+                + (r.totalMs() == null ? Formats.DASH : r.totalMs() < 1000 ? r.totalMs() + "ms"
+                        : String.format(Locale.ROOT, "%.1fs", r.totalMs() / 1000.0));
         return r.costUsd() != null && r.costUsd() > 0 ? s + String.format(Locale.ROOT, " $%.4f", r.costUsd()) : s;
     }
 

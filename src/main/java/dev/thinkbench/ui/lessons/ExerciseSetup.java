@@ -70,7 +70,7 @@ public final class ExerciseSetup implements LessonWorkbench {
         }
         compare.pricedAs(exercise.pricedAs());
         if (exercise.tab() == Exercise.Tab.COMPARE) {
-            compare.restoreColumns(exercise.columns(language));
+            compare.showNamedColumns(exercise.columns(language));
             selectTab.accept(Exercise.Tab.COMPARE);
             if (exercise.run()) {
                 compare.run();

@@ -37,4 +37,13 @@ class FormatsTest {
         assertThat(Formats.money(Money.unknown("no price"))).isEqualTo(Formats.DASH);
         assertThat(Formats.money(null)).isEqualTo(Formats.DASH);
     }
+
+    @Test
+    void aTimeThatEndedUnderASecondIsInMilliseconds() {
+        assertThat(Formats.took(19L)).isEqualTo("19 ms");
+        assertThat(Formats.took(999L)).isEqualTo("999 ms");
+        assertThat(Formats.took(1_049L)).isEqualTo("1.0 s");
+        assertThat(Formats.took(null)).isEqualTo(Formats.DASH);
+        assertThat(Formats.seconds(19L)).as("a ticking status keeps its one decimal").isEqualTo("0.0 s");
+    }
 }

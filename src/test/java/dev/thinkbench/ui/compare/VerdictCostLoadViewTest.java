@@ -247,6 +247,17 @@ class VerdictCostLoadViewTest {
         assertThat(charts.keyShown("Latency")).as("no model load: no key for it")
                 .containsExactly("First token", "Thinking", "Answer");
         assertThat(charts.keyShown("Cost")).as("one series: no key").isEmpty();
+        double slowest = 0;
+        for (int i = 0; i < 3; i++) {
+            double total = 0;
+            for (String part : List.of("First token", "Thinking", "Answer")) {
+                total += charts.values("Latency", part).get(i);
+            }
+            slowest = Math.max(slowest, total);
+        }
+        assertThat(slowest).as("runs of a scripted engine take milliseconds").isLessThan(0.5);
+        assertThat(charts.axisTop("Latency")).as("the latency axis fits runs of milliseconds, not a second")
+                .isGreaterThanOrEqualTo(slowest).isLessThanOrEqualTo(Math.max(0.01, slowest * 1.5 + 1e-9));
         assertThat(charts.costNoteShown()).as("on the chart: its head; the rates in its tooltip")
                 .isEqualTo("Estimate at gpt-5.4-mini rates");
         assertThat(columns().get(0).metricsStrip().valueOf("Cost")).startsWith("$0.0");

@@ -27,6 +27,13 @@ class RunCellWordsTest {
     }
 
     @Test
+    void aRunUnderASecondShowsMillisecondsNotZeroSeconds() {
+        SweepRecord quick = new SweepRecord("p1", "small", "tokens:8", "fixed", 0, "ok", "1", "1", true, 8, 2, 36L,
+                0.0, "e", null);
+        assertThat(ResultsTable.cellText(ResultCell.of(quick))).isEqualTo("\u2713 8t 36ms");
+    }
+
+    @Test
     void computeSaysWhatItCountsForTheRunsStrategy() {
         assertThat(ResultsTable.describe(ResultCell.of(run(0.0)))).contains("compute 8 tokens (its thinking)");
         SweepRecord vote = new SweepRecord("p1", "small", "tokens:8", "majority", 0, "ok", "1", "1", true, 40, 2,
