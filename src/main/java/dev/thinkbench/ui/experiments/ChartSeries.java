@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Messages;
@@ -109,7 +110,7 @@ final class ChartSeries {
             node.getProperties().put(TIP, HOVER);
             node.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
                 if (node.getProperties().get(TIP) == HOVER && d.getExtraValue() instanceof ChartPoint) {
-                    Tooltip t = new Tooltip(tipText(d));
+                    Tooltip t = Icons.tip(tipText(d));
                     Tooltip.install(node, t);
                     node.getProperties().put(TIP, t);
                 }

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.lab.sweep.SweepSummary;
 import dev.thinkbench.ui.common.Messages;
@@ -12,7 +13,6 @@ import javafx.scene.control.Label;
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -57,7 +57,7 @@ final class EqualComputeView implements FigureView {
         });
         budgetText.setId("equalComputeText");
         budgetText.setPrefColumnCount(7);
-        budgetText.setTooltip(new Tooltip(Messages.get("sweep.chart.equal.typed")));
+        budgetText.setTooltip(Icons.tip(Messages.get("sweep.chart.equal.typed")));
         budgetText.setOnAction(e -> typed());
         budgetText.focusedProperty().addListener((obs, was, now) -> {
             if (!now) {

@@ -205,7 +205,7 @@ public final class ExperimentsView extends BorderPane {
         title.getStyleClass().addAll(Styles.TITLE_4, "sweep-title");
         title.textProperty().bind(vm.titleProperty().map(t -> t.isEmpty() ? Messages.get("sweep.results") : t));
         title.setMinWidth(0);
-        Tooltip titleTip = new Tooltip();
+        Tooltip titleTip = Icons.tip("");
         titleTip.textProperty().bind(title.textProperty());
         title.setTooltip(titleTip);
         Label message = new Label();

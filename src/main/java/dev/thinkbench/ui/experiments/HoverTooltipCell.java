@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import dev.thinkbench.ui.common.Icons;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 
@@ -22,7 +23,7 @@ final class HoverTooltipCell<S> extends TableCell<S, String> {
         this.tip = tip;
         setOnMouseEntered(e -> {
             if (tooltip == null && !isEmpty()) {
-                tooltip = new Tooltip();
+                tooltip = Icons.tip(""); // wrapped: a measure's meaning ran off a 1280-px screen on one line
                 showTip();
             }
         });

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import dev.thinkbench.ui.common.Icons;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.sweep.RunKey;
 import dev.thinkbench.lab.sweep.SweepRecord;
@@ -160,7 +161,7 @@ final class ResultsTable extends TableView<ResultRow> {
             setManaged(false);
             setOnMouseEntered(e -> {
                 if (tip == null) {
-                    tip = new Tooltip();
+                    tip = Icons.tip("");
                     tip.setOnShowing(s -> tip.setText(getItem() == null ? "" : describe(getItem())));
                     setTooltip(isEmpty() || getItem() == null ? null : tip);
                 }

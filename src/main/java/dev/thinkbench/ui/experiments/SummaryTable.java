@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import dev.thinkbench.ui.common.Icons;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.core.BudgetSpecException;
@@ -10,7 +11,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 import java.util.List;
@@ -144,7 +144,7 @@ final class SummaryTable implements FigureView {
         TableColumn<Line, String> c = new TableColumn<>();
         Label header = new Label(title);
         if (help != null) {
-            header.setTooltip(new Tooltip(help));
+            header.setTooltip(Icons.tip(help));
         }
         c.setGraphic(header);
         c.setPrefWidth(width);

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.lab.sweep.ScalingMeasures;
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.lab.sweep.SweepSummary;
@@ -51,7 +52,7 @@ final class TokensChart implements FigureView {
 
     TokensChart() {
         chart.setId("tokensChart");
-        Tooltip.install(chart.getXAxis(), new Tooltip(Messages.get("sweep.summary.meanTokens.help")));
+        Tooltip.install(chart.getXAxis(), Icons.tip(Messages.get("sweep.summary.meanTokens.help")));
     }
 
     @Override

@@ -92,7 +92,7 @@ public final class StepperView extends VBox {
         templates.setId("templateChoice");
         templates.valueProperty().bindBidirectional(vm.templateProperty());
         templates.setConverter(DisplayConverter.of(ChatTemplate::name));
-        templates.setTooltip(new Tooltip(Messages.get("stepper.template.help")));
+        templates.setTooltip(Icons.tip(Messages.get("stepper.template.help")));
         TextField system = new TextField();
         system.setId("systemField");
         system.setPromptText(Messages.get("stepper.system.placeholder"));
@@ -325,8 +325,19 @@ public final class StepperView extends VBox {
         }
     }
 
-    /** W, A, Enter and Ctrl+Z act when no text field has the focus (typing stays typing). */
+    /**
+     * Ctrl+Enter runs from anywhere in the tab, the prompt included (as in Compare); W, A, Enter and Ctrl+Z act when
+     * no text field has the focus (typing stays typing).
+     */
     private void onKey(KeyEvent e) {
+        if (e.isShortcutDown() && e.getCode() == KeyCode.ENTER) {
+            if (vm.canRunProperty().get()) {
+                vm.run();
+                trace.requestFocus();
+            }
+            e.consume();
+            return;
+        }
         if (e.getTarget() instanceof TextInputControl) {
             return;
         }

@@ -118,7 +118,7 @@ class StepperViewModelTest {
         drainUntil(StepperState.PAUSED, 1);
         vm.undo();
         drainUntil(StepperState.IDLE, 0);
-        assertThat(vm.statusProperty().get()).as("everything undone").isEqualTo("Write a prompt and press Run.");
+        assertThat(vm.statusProperty().get()).as("everything undone").isEqualTo("Run (Ctrl+Enter) starts the thinking on the prompt above.");
     }
 
     @Test

@@ -88,6 +88,17 @@ class StepperViewTest {
     }
 
     @Test
+    void ctrlEnterInThePromptRunsAsInCompare(FxRobot robot) throws Exception {
+        robot.clickOn("#promptField");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitEnabled(robot, "#waitButton");
+        assertThat(view.viewModel().promptProperty().get()).as("no new line typed into the prompt")
+                .isEqualTo("How many r's are in raspberry?");
+        assertThat(view.viewModel().timeline()).extracting(TimelineRow::kind).containsExactly("think");
+        assertThat(robot.lookup("#traceArea").query().isFocused()).as("W, A and Enter act at once").isTrue();
+    }
+
+    @Test
     void keysStepAndForkKeepsBothBranches(FxRobot robot) throws Exception {
         robot.clickOn("#runButton");
         waitEnabled(robot, "#forkButton");
