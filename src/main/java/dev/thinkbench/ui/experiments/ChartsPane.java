@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.ui.common.Messages;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Priority;
@@ -32,7 +33,13 @@ final class ChartsPane extends VBox {
             t.setUserData(v);
             tabs.getTabs().add(t);
         }
-        traceTab = new Tab(Messages.get("sweep.trace.tab"), trace);
+        // the trace fills the tab, and scrolls where the tab is shorter than its parts' least (a 720-px window with a
+        // best-of-N's candidates: its thinking was one line high, its candidates table one row)
+        ScrollPane traceScroll = new ScrollPane(trace);
+        traceScroll.setFitToWidth(true);
+        traceScroll.setFitToHeight(true);
+        traceScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        traceTab = new Tab(Messages.get("sweep.trace.tab"), traceScroll);
         traceTab.setId("traceTab");
         traceTab.setClosable(true);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showSelected());

@@ -56,6 +56,11 @@ final class TraceView extends VBox {
     private final Label note = new Label();
     private final TableView<Candidate> candidates = new TableView<>();
     private final Label numbers = new Label();
+    /**
+     * Over the metrics of a run with candidates or probes: they are the chosen candidate's (or the thinking's without
+     * its probes), the line at the top the whole run's.
+     */
+    private final Label metricsCaption = new Label();
     private final Button markRight = new Button(Messages.get("sweep.trace.markRight"));
     private final Button markWrong = new Button(Messages.get("sweep.trace.markWrong"));
     private final Button useGrader = new Button(Messages.get("sweep.trace.useGrader"));
@@ -92,6 +97,7 @@ final class TraceView extends VBox {
         candidates.setId("candidatesTable");
         candidates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         candidates.setPrefHeight(140);
+        candidates.setMinHeight(112); // a header and three rows at least
         candidates.getColumns().addAll(List.of(
                 column("#", c -> Integer.toString(c.index() + 1)),
                 column(Messages.get("sweep.candidates.answer"), c -> c.extracted() == null
@@ -126,8 +132,18 @@ final class TraceView extends VBox {
         SplitPane texts = new SplitPane(thinkingBox, answerBox);
         texts.setOrientation(Orientation.VERTICAL);
         texts.setDividerPositions(0.68);
+        texts.setMinHeight(230); // some lines of thinking and of the answer, however short the window
         VBox.setVgrow(texts, Priority.ALWAYS);
-        getChildren().addAll(heading, prompt, verdict, numbers, grading, texts, metrics, note, candidates);
+        metricsCaption.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        metricsCaption.setWrapText(true);
+        metricsCaption.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(heading, prompt, verdict, numbers, grading, texts, metricsCaption, metrics, note,
+                candidates);
+    }
+
+    /** The line over the metrics of a run with candidates or probes, empty when hidden; for tests. */
+    String metricsCaptionText() {
+        return metricsCaption.isVisible() ? metricsCaption.getText() : "";
     }
 
     private static VBox titled(String title, Region content) {
@@ -269,6 +285,10 @@ final class TraceView extends VBox {
         candidates.getItems().setAll(list);
         candidates.setVisible(!list.isEmpty());
         candidates.setManaged(!list.isEmpty());
+        boolean probes = list.stream().allMatch(c -> c.call() == null);
+        metricsCaption.setText(Messages.get(probes ? "sweep.trace.metricsWithoutProbes" : "sweep.trace.metricsOfChosen"));
+        metricsCaption.setVisible(!list.isEmpty() && metrics.isManaged());
+        metricsCaption.setManaged(metricsCaption.isVisible());
         note.setText(how);
         note.setVisible(!how.isEmpty());
         note.setManaged(!how.isEmpty());
