@@ -192,6 +192,11 @@ class MainWindowTest {
         assertThat(help).contains("force:min=56,max=256,waits=1,wait=Wait", "push for 56 tokens",
                 "The marks", "The charts", "Model load", "Token confidence");
         assertThat(help).as("a table's |---| line is not a row").doesNotContain("---");
+        javafx.scene.text.TextFlow spec = robot.lookup(".md-table-cell").queryAllAs(javafx.scene.text.TextFlow.class)
+                .stream().filter(f -> f.getChildren().stream().anyMatch(t -> t instanceof javafx.scene.text.Text x
+                        && x.getText().equals("effort:LEVEL"))).findFirst().orElseThrow();
+        assertThat(spec.getWidth()).as("a short cell on one line, not cut mid-word").isGreaterThanOrEqualTo(
+                spec.prefWidth(-1) - 0.5);
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.view().overlayShowing()).isFalse();

@@ -44,9 +44,11 @@ final class ChartsPane extends VBox {
         traceTab.setClosable(true);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showSelected());
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        // the header and the five measures of the dense table, without a scroll bar
+        // the header and the five measures of the dense table, without a scroll bar, however short the window: the
+        // figure above gives way (at 1280x720 the measures showed three rows, scrolled, under a half-empty table)
         measures.setPrefHeight(186);
-        measures.setMinHeight(120);
+        measures.setMinHeight(186);
+        tabs.setMinHeight(0);
         getChildren().addAll(tabs, measures);
         results.figuresProperty().addListener((obs, old, now) -> {
             latest = now;

@@ -89,7 +89,7 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         TableColumn<Measure, String> name = new TableColumn<>(Messages.get("sweep.measures.header"));
         name.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().name()));
         name.setCellFactory(c -> new HoverTooltipCell<>(Measure::help));
-        name.setPrefWidth(150);
+        name.setPrefWidth(140);
         name.setSortable(false);
         cols.add(name);
         values.clear();

@@ -187,6 +187,11 @@ public final class MarkdownView extends VBox {
                         TextFlow flow = inlines(cell, head ? "md-table-head" : "md-text");
                         flow.getStyleClass().add(head ? "md-table-head-cell" : "md-table-cell");
                         flow.setMaxWidth(Double.MAX_VALUE);
+                        if (plainLength(cell) <= UNBROKEN_CELL) {
+                            // a short cell (a spec such as effort:LEVEL) stays on one line; its column keeps room
+                            // for it, where it was cut mid-word ("effort:LEVE" / "L")
+                            flow.setMinWidth(Region.USE_PREF_SIZE);
+                        }
                         grid.add(flow, col++, row);
                     }
                 }
@@ -201,6 +206,14 @@ public final class MarkdownView extends VBox {
             grid.getColumnConstraints().add(c);
         }
         return grid;
+    }
+
+    /** Table cells up to this many characters never wrap. */
+    private static final int UNBROKEN_CELL = 16;
+
+    /** The characters of a cell's text, code backticks aside. */
+    private static int plainLength(TableCell cell) {
+        return cell.getText().toString().strip().replace("`", "").length();
     }
 
     private TextFlow inlines(Node parent, String... style) {

@@ -402,21 +402,26 @@ class ExperimentsViewTest {
     @Test
     void aMajorityRunsTraceSaysWhoseNumbersTheyAreAndKeepsItsPartsReadableInAShortWindow(FxRobot robot)
             throws Exception {
+        double height = stage.getHeight();
         robot.interact(() -> {
             stage.setHeight(720);
             vm.setup().strategies().setAll("majority");
         });
-        runSweep(robot);
+        try {
+            runSweep(robot);
 
-        openTrace(robot, "p4", "large");
-        TraceView trace = view.traceView();
-        assertThat(trace.metricsCaptionText()).as("the metrics are one candidate's, the line above the run's")
-                .startsWith("The trace above and these numbers are the chosen candidate's alone");
-        Node table = robot.lookup("#candidatesTable").query();
-        assertThat(table.isVisible()).isTrue();
-        assertThat(table.getBoundsInLocal().getHeight()).as("a header and three rows at least")
-                .isGreaterThanOrEqualTo(112);
-        assertThat(trace.thinkingArea().getHeight()).as("more than a line of thinking").isGreaterThan(90);
+            openTrace(robot, "p4", "large");
+            TraceView trace = view.traceView();
+            assertThat(trace.metricsCaptionText()).as("the metrics are one candidate's, the line above the run's")
+                    .startsWith("The trace above and these numbers are the chosen candidate's alone");
+            Node table = robot.lookup("#candidatesTable").query();
+            assertThat(table.isVisible()).isTrue();
+            assertThat(table.getBoundsInLocal().getHeight()).as("a header and three rows at least")
+                    .isGreaterThanOrEqualTo(112);
+            assertThat(trace.thinkingArea().getHeight()).as("more than a line of thinking").isGreaterThan(90);
+        } finally {
+            robot.interact(() -> stage.setHeight(height)); // the stage outlives this class: the next tests' size
+        }
     }
 
     @Test
