@@ -571,7 +571,9 @@ public final class ExperimentsViewModel implements AutoCloseable {
         etaText.set(switch (phase.get()) {
             case PAUSED -> Messages.get("sweep.eta.paused", Formats.seconds(p.elapsedMs()));
             case STOPPING -> Messages.get("sweep.eta.stopping");
-            case ENDED, IDLE -> Messages.get("sweep.eta.took", Formats.seconds(p.elapsedMs()));
+            // a sweep stopped before its last run says so here too, not only in its banner
+            case ENDED, IDLE -> Messages.get(p.finished() < p.total() ? "sweep.eta.stoppedAfter" : "sweep.eta.took",
+                    Formats.seconds(p.elapsedMs()));
             default -> Messages.get("sweep.eta", Formats.seconds(p.etaMs()));
         });
     }

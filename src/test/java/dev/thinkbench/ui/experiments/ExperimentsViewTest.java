@@ -478,6 +478,8 @@ class ExperimentsViewTest {
         robot.clickOn("#pauseResume");
         waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
         assertThat(engine.started()).hasSize(12);
+        waitUntil("a sweep that ran through took its time", () -> vm.etaTextProperty().get().startsWith("took "),
+                () -> vm.etaTextProperty().get());
     }
 
     @Test
@@ -488,6 +490,8 @@ class ExperimentsViewTest {
         engine.awaitHeld();
         robot.clickOn("#stopSweep");
         waitUntil("the sweep stops", () -> vm.phaseProperty().get() == Phase.ENDED);
+        waitUntil("the status line says it stopped", () -> vm.etaTextProperty().get().startsWith("stopped after "),
+                () -> vm.etaTextProperty().get());
         engine.release();
         // one result kept by hand, as if the window had closed after the first run
         Path results = vm.resultsFile();
