@@ -82,14 +82,12 @@ public final class ChartsPane extends HBox {
         freeNote.setWrapText(true);
         estimateNote.setId("costEstimateNote");
         estimateNote.getStyleClass().addAll("chart-note", "estimate-note");
-        // one line as wide as the chart, however long the note (the rates' source in full in its tooltip): the
-        // chart below keeps its room
+        // beside the cost chart's title, where its key would be (the rates' source in full in its tooltip): on a line
+        // of its own it left the plot of a short window's chart a sliver; one line, cut rather than wrapped
         estimateNote.setWrapText(false);
-        estimateNote.setPrefWidth(40);
         estimateNote.setMinWidth(0);
-        estimateNote.setMaxWidth(Double.MAX_VALUE);
+        estimateNote.maxWidthProperty().bind(cost.header.widthProperty());
         estimateNote.setTooltip(estimateTip);
-        // above the chart, not over it: the chart's title and bars stay in view
         estimateNote.managedProperty().bind(estimateNote.visibleProperty());
         for (Chart c : List.of(tokens, cost, latency)) {
             Region slot = c == cost ? costSlot(c) : c.slot(c.chart);
@@ -104,9 +102,8 @@ public final class ChartsPane extends HBox {
     }
 
     private VBox costSlot(Chart c) {
-        VBox slot = c.slot(new StackPane(c.chart, freeNote));
-        slot.getChildren().add(1, estimateNote);
-        return slot;
+        c.header.getChildren().add(estimateNote);
+        return c.slot(new StackPane(c.chart, freeNote));
     }
 
     /** The key entries a chart shows, by name (a part no column knows a value for is left out); for tests. */
@@ -127,6 +124,11 @@ public final class ChartsPane extends HBox {
     /** The cost chart's note as shown on the chart, for tests. */
     String costNoteShown() {
         return estimateNote.isVisible() ? estimateNote.getText() : "";
+    }
+
+    /** A chart's height (its plot and axes, below its title and key), by chart title; for tests. */
+    double chartHeight(String chart) {
+        return chart(chart).chart.getHeight();
     }
 
     /** The top of a chart's value axis, by chart title; for tests. */
@@ -190,7 +192,15 @@ public final class ChartsPane extends HBox {
      * nearest its middle, so that neighbours in a narrow chart neither run together nor get dropped by the axis.
      */
     static String axisLabel(String label) {
-        if (label.length() <= AXIS_LABEL_CHARS || label.contains("\n")) {
+        return axisLabel(label, AXIS_LABEL_CHARS);
+    }
+
+    /**
+     * The same with a tighter limit for more columns: five candidates' "sample 1" .. "sample 5" side by side did not
+     * fit a 1280-px chart on one line each, and JavaFX then turned the labels upright, which left the bars a sliver.
+     */
+    static String axisLabel(String label, int oneLineChars) {
+        if (label.length() <= oneLineChars || label.contains("\n")) {
             return label;
         }
         int best = -1;
@@ -202,8 +212,11 @@ public final class ChartsPane extends HBox {
         return best <= 0 ? label : label.substring(0, best) + "\n" + label.substring(best + 1);
     }
 
-    /** Axis labels up to this long stay on one line. */
+    /** Axis labels up to this long stay on one line (with up to {@value #FEW_COLUMNS} columns). */
     private static final int AXIS_LABEL_CHARS = 9;
+    /** More columns than this break their labels from {@value #MANY_COLUMNS_LABEL_CHARS} characters. */
+    private static final int FEW_COLUMNS = 4;
+    private static final int MANY_COLUMNS_LABEL_CHARS = 5;
 
     /**
      * One series: its name, what it means (a style class that gives its bars and its key swatch one colour across the
@@ -305,7 +318,8 @@ public final class ChartsPane extends HBox {
         }
 
         void show(List<String> columnLabels, List<ColumnFigures> figures) {
-            List<String> labels = columnLabels.stream().map(ChartsPane::axisLabel).toList();
+            int oneLine = columnLabels.size() > FEW_COLUMNS ? MANY_COLUMNS_LABEL_CHARS : AXIS_LABEL_CHARS;
+            List<String> labels = columnLabels.stream().map(l -> axisLabel(l, oneLine)).toList();
             if (!labels.equals(categories)) {
                 categories = List.copyOf(labels);
                 x.setCategories(FXCollections.observableArrayList(labels));

@@ -28,12 +28,12 @@ final class TimelineTable {
         table.setId("timelineTable");
         table.setPlaceholder(new Label(Messages.get("timeline.empty")));
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
-        table.getColumns().add(column(Messages.get("timeline.branch"), 76, TimelineRow::branchId));
+        table.getColumns().add(column(Messages.get("timeline.branch"), 64, TimelineRow::branchId));
         table.getColumns().add(column("#", 34, TimelineRow::step));
         table.getColumns().add(column(Messages.get("timeline.step"), 90, TimelineRow::kind));
         table.getColumns().add(column(Messages.get("timeline.inserted"), 84, TimelineRow::inserted));
-        table.getColumns().add(column(Messages.get("timeline.tokens"), 76, TimelineRow::tokens));
-        table.getColumns().add(column(Messages.get("timeline.prompt"), 74, r -> r.promptTokens() == null ? "\u2013"
+        table.getColumns().add(column(Messages.get("timeline.tokens"), 72, TimelineRow::tokens));
+        table.getColumns().add(column(Messages.get("timeline.prompt"), 86, r -> r.promptTokens() == null ? "\u2013"
                 : r.promptTokens().toString()));
         table.getColumns().add(column("ms", 52, TimelineRow::millis));
         TableColumn<TimelineRow, String> ended = column(Messages.get("timeline.ended"), 180, TimelineRow::ended);

@@ -15,5 +15,7 @@ class ChartAxisLabelTest {
         assertThat(ChartsPane.axisLabel("small")).isEqualTo("small");
         assertThat(ChartsPane.axisLabel("effort:medium")).as("no space to break at").isEqualTo("effort:medium");
         assertThat(ChartsPane.axisLabel("16 tokens (2)")).isEqualTo("16 tokens\n(2)");
+        assertThat(ChartsPane.axisLabel("sample 3", 5)).as("five candidates side by side").isEqualTo("sample\n3");
+        assertThat(ChartsPane.axisLabel("#3", 5)).isEqualTo("#3");
     }
 }

@@ -258,6 +258,8 @@ class VerdictCostLoadViewTest {
         assertThat(slowest).as("runs of a scripted engine take milliseconds").isLessThan(0.5);
         assertThat(charts.axisTop("Latency")).as("the latency axis fits runs of milliseconds, not a second")
                 .isGreaterThanOrEqualTo(slowest).isLessThanOrEqualTo(Math.max(0.01, slowest * 1.5 + 1e-9));
+        assertThat(charts.chartHeight("Cost")).as("the note sits beside the title, not over the plot's room")
+                .isCloseTo(charts.chartHeight("Tokens"), org.assertj.core.data.Offset.offset(1.0));
         assertThat(charts.costNoteShown()).as("on the chart: its head; the rates in its tooltip")
                 .isEqualTo("Estimate at gpt-5.4-mini rates");
         assertThat(columns().get(0).metricsStrip().valueOf("Cost")).startsWith("$0.0");
