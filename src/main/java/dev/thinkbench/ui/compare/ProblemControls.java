@@ -67,8 +67,14 @@ final class ProblemControls extends VBox {
         steps.valueProperty().addListener((obs, old, now) -> vm.stepsProperty().set(now));
         vm.stepsProperty().addListener((obs, old, now) -> steps.getValueFactory().setValue(now.intValue()));
         steps.setTooltip(Icons.tip(Messages.get("prompt.steps.help")));
-        Label stepsCaption = caption(Messages.get("prompt.steps"));
-        HBox problemRow = new HBox(6, fresh, stepsCaption, steps);
+        // "New problem of [3] steps": the count belongs to the next problem drawn, not to the one in the prompt (a
+        // lesson's 5-step problem sat above "steps 3")
+        HBox problemRow = new HBox(6, fresh);
+        String before = Messages.get("prompt.steps.before");
+        if (!before.isBlank()) {
+            problemRow.getChildren().add(caption(before));
+        }
+        problemRow.getChildren().addAll(steps, caption(Messages.get("prompt.steps")));
         problemRow.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<Price> pricedAs = new ComboBox<>();
