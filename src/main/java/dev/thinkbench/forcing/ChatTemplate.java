@@ -20,6 +20,27 @@ public interface ChatTemplate {
      */
     String prompt(String system, String user);
 
+    /**
+     * The user's text inside a prompt this template made with {@code system} ({@link #prompt}), empty when
+     * {@code templated} is not such a prompt. A saved stepping session keeps the templated prompt; the Stepper's
+     * prompt box shows the user's part, so that Run templates it once, not twice.
+     */
+    default java.util.Optional<String> userPart(String templated, String system) {
+        String marker = "\u0001user\u0001";
+        String made = prompt(system == null ? "" : system, marker);
+        int at = made.indexOf(marker);
+        if (templated == null || at < 0) {
+            return java.util.Optional.empty();
+        }
+        String before = made.substring(0, at);
+        String after = made.substring(at + marker.length());
+        if (templated.length() < before.length() + after.length() || !templated.startsWith(before)
+                || !templated.endsWith(after)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(templated.substring(before.length(), templated.length() - after.length()));
+    }
+
     /** The stop string the model writes to end its thinking, e.g. {@code </think>}. */
     String thinkingEnd();
 

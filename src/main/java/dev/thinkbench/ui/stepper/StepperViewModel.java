@@ -217,7 +217,10 @@ public final class StepperViewModel implements AutoCloseable {
         }
         ++session;
         queue.clear();
-        prompt.set(snapshot.prompt());
+        // the session keeps the templated prompt; the box shows the user's part (Run would template it again)
+        ChatTemplate t = template.get();
+        prompt.set(t == null ? snapshot.prompt()
+                : t.userPart(snapshot.prompt(), system.get()).orElse(snapshot.prompt()));
         var events = snapshot.active().events();
         recordedUntil = events.isEmpty() ? 0 : events.getLast().nanos();
         queue.add(new StepperEvent.Changed(snapshot));

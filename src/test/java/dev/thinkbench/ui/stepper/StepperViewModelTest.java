@@ -5,6 +5,7 @@ import dev.thinkbench.core.ReasoningEvent;
 
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.lab.session.StepperRecord;
 import dev.thinkbench.forcing.StepRecord;
 import dev.thinkbench.forcing.Stepper;
 import dev.thinkbench.forcing.StepperAction;
@@ -222,6 +223,34 @@ class StepperViewModelTest {
         } finally {
             probable.close();
         }
+    }
+
+    @Test
+    void aSavedSessionShownAgainPutsTheUsersPromptInTheBoxSoRunTemplatesItOnce() throws Exception {
+        backend.then("6x7=42", "</think>").then("6x7=42", "</think>");
+        vm.promptProperty().set("What is 6 x 7?");
+        vm.systemProperty().set("Be brief.");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        StepperRecord saved = StepperRecord.of(vm.lastSnapshot(), vm.systemProperty().get(),
+                vm.templateProperty().get().name(), "");
+        assertThat(saved.prompt()).as("saved templated").contains("<|im_start|>user");
+
+        vm.promptProperty().set("something else");
+        vm.showRecorded(saved.snapshot());
+        assertThat(vm.promptProperty().get()).isEqualTo("What is 6 x 7?");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        assertThat(backend.prompts().getLast()).as("templated once").isEqualTo(saved.prompt());
+    }
+
+    @Test
+    void aPromptThatNoTemplateMadeIsShownAsItIs() {
+        assertThat(vm.templateProperty().get().userPart("plain text", "")).isEmpty();
+        String made = vm.templateProperty().get().prompt("", "Hi <there>");
+        assertThat(vm.templateProperty().get().userPart(made, "")).hasValue("Hi <there>");
+        assertThat(vm.templateProperty().get().userPart(made, "a system prompt")).as("another system prompt")
+                .isEmpty();
     }
 
     @Test
