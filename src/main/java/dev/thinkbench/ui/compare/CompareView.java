@@ -108,7 +108,7 @@ public final class CompareView extends StackPane {
             return;
         }
         if (e.getCode() == KeyCode.ESCAPE) {
-            compare.cancelAll();
+            compare.escape();
             e.consume();
         } else if (ADD_COLUMN.match(e)) {
             compare.addColumn();

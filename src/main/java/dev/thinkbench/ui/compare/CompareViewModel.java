@@ -75,6 +75,7 @@ public final class CompareViewModel {
     private final Map<ColumnViewModel, String> runBudgets = new IdentityHashMap<>();
     private String runModel;
     private final ObjectProperty<Price> pricedAs = new SimpleObjectProperty<>(this, "pricedAs");
+    private java.util.function.BooleanSupplier escapeFirst = () -> false;
     private final ReadOnlyStringWrapper promptWarning = new ReadOnlyStringWrapper(this, "promptWarning", "");
     private final InvalidationListener recheck = obs -> updateRunState();
     private final Map<ColumnViewModel, Integer> laneOf = new IdentityHashMap<>();
@@ -486,6 +487,23 @@ public final class CompareViewModel {
     /** True when {@code column} took part in the last run and can be retried. */
     public boolean canRetry(ColumnViewModel column) {
         return comparison != null && laneOf.containsKey(column) && !column.live().getState().active();
+    }
+
+    /**
+     * Esc: what {@link #setEscapeFirst} takes (a shown replay pauses), else every column's run is cancelled.
+     */
+    public void escape() {
+        if (!escapeFirst.getAsBoolean()) {
+            cancelAll();
+        }
+    }
+
+    /**
+     * What Esc does before it cancels runs, true when it did something: a replay pauses instead (Esc cancelling a
+     * replay's columns wiped the recording while its clock ran on).
+     */
+    public void setEscapeFirst(java.util.function.BooleanSupplier handled) {
+        escapeFirst = handled == null ? () -> false : handled;
     }
 
     /** Cancels every column's run; what arrived is kept. */

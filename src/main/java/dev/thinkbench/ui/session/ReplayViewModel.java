@@ -61,6 +61,16 @@ public final class ReplayViewModel {
                 drop();
             }
         });
+        // Esc while a recording is shown pauses it; its columns are the recording, nothing to cancel
+        compare.setEscapeFirst(() -> {
+            if (replay == null) {
+                return false;
+            }
+            if (replay.playing()) {
+                playPause();
+            }
+            return true;
+        });
     }
 
     /** The recorded session's expected answer, null when none: replayed answers are graded against it. */

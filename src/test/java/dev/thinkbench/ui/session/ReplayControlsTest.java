@@ -108,6 +108,15 @@ class ReplayControlsTest {
         elapse((long) (duration * 1e9));
         assertThat(lines(columns().get(2).thinkingText())).isEqualTo(halfway);
 
+        // Esc while replaying pauses it and keeps its columns (it cancelled them: "No thinking arrived")
+        press(robot, KeyCode.SPACE);
+        assertThat(window.sessions.replay().playingProperty().get()).isTrue();
+        press(robot, KeyCode.ESCAPE);
+        assertThat(window.sessions.replay().playingProperty().get()).isFalse();
+        assertThat(columns()).allSatisfy(c -> assertThat(c.viewModel().live().getState())
+                .isNotEqualTo(ColumnState.CANCELLED));
+        assertThat(lines(columns().get(2).thinkingText())).isEqualTo(halfway);
+
         robot.clickOn("#replaySpeed5");
         assertThat(window.sessions.replay().speedProperty().get()).isEqualTo(Replay.Speed.X5);
         robot.clickOn("#replayPlay");
