@@ -58,6 +58,11 @@ public final class SessionViewModel {
     private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<Path> restoreOffer = new ReadOnlyObjectWrapper<>(this, "restoreOffer");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    /**
+     * One read-only view of {@link #recent}, kept: a view made anew per call listens to the list weakly, so a
+     * listener added to it went quiet once the view was collected (Open recent stayed greyed until a restart).
+     */
+    private final ObservableList<Path> recentShown = FXCollections.unmodifiableObservableList(recent);
     private StepperSessions stepper;
     private SweepSessions sweeps;
     private int lastAutosaved;
@@ -368,6 +373,6 @@ public final class SessionViewModel {
 
     /** The session files used lately, newest first. */
     public ObservableList<Path> recent() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentShown;
     }
 }

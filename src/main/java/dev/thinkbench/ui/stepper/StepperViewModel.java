@@ -87,6 +87,10 @@ public final class StepperViewModel implements AutoCloseable {
     private final Map<StepperAction, ReadOnlyBooleanWrapper> can = new EnumMap<>(StepperAction.class);
     private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
     private final ObservableList<BranchSummary> branches = FXCollections.observableArrayList();
+    // one read-only view each, kept: a view made per call listens to its list weakly, and a listener on a view
+    // that was collected goes quiet
+    private final ObservableList<TimelineRow> timelineShown = FXCollections.unmodifiableObservableList(timeline);
+    private final ObservableList<BranchSummary> branchesShown = FXCollections.unmodifiableObservableList(branches);
     private Stepper stepper;
     /** Which session the queue belongs to: events of a closed session are dropped, not shown. */
     private volatile int session;
@@ -559,10 +563,10 @@ public final class StepperViewModel implements AutoCloseable {
 
     /** Every branch's steps, branch by branch: segments between interventions and the answers. */
     public ObservableList<TimelineRow> timeline() {
-        return FXCollections.unmodifiableObservableList(timeline);
+        return timelineShown;
     }
 
     public ObservableList<BranchSummary> branches() {
-        return FXCollections.unmodifiableObservableList(branches);
+        return branchesShown;
     }
 }

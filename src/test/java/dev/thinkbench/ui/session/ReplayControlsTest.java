@@ -81,6 +81,14 @@ class ReplayControlsTest {
         press(robot, KeyCode.CONTROL, KeyCode.S);
         assertThat(Files.readString(file)).contains("\"format\" : \"thinkbench-session\"");
         assertThat(robot.lookup("#sessionMessage").queryLabeled().getText()).isEqualTo("Saved to talk.json");
+        robot.clickOn("#sessionMenu");
+        javafx.scene.control.MenuButton sessionMenu = robot.lookup("#sessionMenu").query();
+        javafx.scene.control.Menu recentMenu = (javafx.scene.control.Menu) sessionMenu.getItems().get(1);
+        assertThat(recentMenu.isDisable()).as("the file just saved is recent").isFalse();
+        assertThat(recentMenu.getItems()).singleElement().satisfies(i -> assertThat(i.getText()).startsWith("talk.json"));
+        assertThat(robot.lookup(".menu").queryAll().stream().filter(Node::isDisabled).toList())
+                .as("shown enabled in the open menu").isEmpty();
+        press(robot, KeyCode.ESCAPE);
         Node bar = robot.lookup("#replayBar").query();
         assertThat(bar.isVisible()).isFalse();
 
