@@ -106,7 +106,9 @@ public final class MainWindow implements AutoCloseable {
         sessions.setStepper(stepperSessions());
         sessions.setSweeps(sweepSessions());
         sessionControls = new SessionControls(view, sessions, presenter, new ChooserFiles(view,
-                context.sampleSessions()));
+                context.sampleSessions(), () -> sessions.recent().isEmpty()
+                        ? context.dataDirectory().resolve("saved-sessions")
+                        : sessions.recent().getFirst().getParent()));
         view.addBarItem(sessionControls.menu());
         javafx.scene.control.MenuButton display = presenting.menu();
         // the language for the next start, beside the other display choices

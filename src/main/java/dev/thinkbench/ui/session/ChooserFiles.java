@@ -10,22 +10,31 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Asks for files with the platform's file chooser, over the window of {@code owner}, starting in the folder used last
- * (at first {@code startFolder}). A name typed without its extension gets it. UI thread only.
+ * Asks for files with the platform's file chooser, over the window of {@code owner}, starting in the folder used last;
+ * before any, Open starts in {@code openFolder} (the sample sessions) and Save in {@code saveFolder} (the user's own,
+ * made when first needed: saving into the app's samples put the user's files inside the app). A name typed without
+ * its extension gets it. UI thread only.
  */
 public final class ChooserFiles implements FileAsker {
 
     private final Node owner;
+    private final Path openFolder;
+    private final java.util.function.Supplier<Path> saveFolder;
     private File folder;
 
-    public ChooserFiles(Node owner, Path startFolder) {
+    /**
+     * @param openFolder where Open starts before a folder was used, null for the platform's choice
+     * @param saveFolder where Save starts before a folder was used (made if missing), null for the platform's choice
+     */
+    public ChooserFiles(Node owner, Path openFolder, java.util.function.Supplier<Path> saveFolder) {
         this.owner = owner;
-        this.folder = startFolder == null ? null : startFolder.toFile();
+        this.openFolder = openFolder;
+        this.saveFolder = saveFolder == null ? () -> null : saveFolder;
     }
 
     @Override
     public Path saveAs(String title, String extension, String suggested) {
-        FileChooser chooser = chooser(title, extension);
+        FileChooser chooser = chooser(title, extension, start(true));
         chooser.setInitialFileName(suggested);
         File f = chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
         if (f == null) {
@@ -39,8 +48,8 @@ public final class ChooserFiles implements FileAsker {
 
     @Override
     public Path open(String title, String extension) {
-        File f = chooser(title, extension).showOpenDialog(owner.getScene() == null ? null
-                : owner.getScene().getWindow());
+        File f = chooser(title, extension, start(false)).showOpenDialog(
+                owner.getScene() == null ? null : owner.getScene().getWindow());
         if (f == null) {
             return null;
         }
@@ -48,15 +57,36 @@ public final class ChooserFiles implements FileAsker {
         return f.toPath();
     }
 
-    private FileChooser chooser(String title, String extension) {
+    /** Where a dialog starts: the folder used last, else Open's or Save's own (Save's made if missing). */
+    Path start(boolean saving) {
+        return folder != null ? folder.toPath() : saving ? made(saveFolder.get()) : openFolder;
+    }
+
+    /** Remembers the folder of a file chosen (for tests: the dialog does it). */
+    void used(Path file) {
+        folder = file.toAbsolutePath().getParent().toFile();
+    }
+
+    private static Path made(Path dir) {
+        if (dir != null) {
+            try {
+                Files.createDirectories(dir);
+            } catch (java.io.IOException | SecurityException e) {
+                return null; // the platform's choice, then
+            }
+        }
+        return dir;
+    }
+
+    private FileChooser chooser(String title, String extension, Path start) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter(Messages.get("files.filter", extension.toUpperCase(Locale.ROOT)),
                         "*." + extension),
                 new FileChooser.ExtensionFilter(Messages.get("files.all"), "*"));
-        if (folder != null && Files.isDirectory(folder.toPath())) {
-            chooser.setInitialDirectory(folder);
+        if (start != null && Files.isDirectory(start)) {
+            chooser.setInitialDirectory(start.toFile());
         }
         return chooser;
     }
