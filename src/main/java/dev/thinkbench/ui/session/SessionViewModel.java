@@ -52,6 +52,8 @@ public final class SessionViewModel {
     private final RecentSessions recentStore;
     private final BackgroundTasks tasks;
     private final Supplier<Instant> now;
+    /** When the session shown was saved, while its columns are still its recording; null otherwise. */
+    private Instant openedAt;
     private final ReplayViewModel replay;
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>(this, "currentFile");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -117,6 +119,7 @@ public final class SessionViewModel {
                 blankToNull(c.baseUrlProperty().get()), blankToNull(key), sampling, null,
                 expectedAnswer(p));
         List<RecordedColumn> columns = new ArrayList<>();
+        boolean allRecorded = !compare.columns().isEmpty();
         for (ColumnViewModel column : compare.columns()) {
             String label = column.labelProperty().get() == null || column.labelProperty().get().isBlank()
                     ? Messages.get("column.defaultLabel", columns.size() + 1)
@@ -124,6 +127,7 @@ public final class SessionViewModel {
             String budget = column.budgetTextProperty().get();
             LaneRun run = column.live().shownRun();
             RecordedColumn recording = replay.recordingOf(column);
+            allRecorded &= recording != null;
             if (recording != null) {
                 columns.add(recording);
             } else if (run != null) {
@@ -134,7 +138,9 @@ public final class SessionViewModel {
                 columns.add(RecordedColumn.idle(label, budget));
             }
         }
-        return new Session(now.get(), "", setup, columns, stepper == null ? null : stepper.record(),
+        // a recording opened and saved again keeps the time it was made ("Recorded" showed the time of the save)
+        Instant at = allRecorded && openedAt != null ? openedAt : now.get();
+        return new Session(at, "", setup, columns, stepper == null ? null : stepper.record(),
                 sweeps == null ? null : sweeps.record());
     }
 
@@ -157,6 +163,7 @@ public final class SessionViewModel {
         p.temperatureProperty().set(s.temperature() == null ? "" : plain(s.temperature()));
         p.seedProperty().set(s.seed() == null ? "" : String.valueOf(s.seed()));
         p.expectedProperty().set(session.setup().expectedAnswer() == null ? "" : session.setup().expectedAnswer());
+        openedAt = session.savedAt();
         replay.open(session);
         if (stepper != null && session.stepper() != null && !session.stepper().branches().isEmpty()) {
             stepper.show(session.stepper());

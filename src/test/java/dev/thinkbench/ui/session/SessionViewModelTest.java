@@ -205,7 +205,9 @@ class SessionViewModelTest {
         Path file = dir.resolve("a.json");
         sessions(live, null).save(file);
         CompareViewModel shown = compare();
-        SessionViewModel replaying = sessions(shown, null);
+        SessionViewModel replaying = new SessionViewModel(shown, new SessionFile(), null,
+                new RecentSessions(dir.resolve("recent.json")), new WorkbenchFixture.SameThreadTasks(),
+                () -> Instant.parse("2026-12-04T19:00:00Z"), clock::get);
         replaying.open(file);
         replaying.replay().seek(0);
         frames(shown, 1, 0);
@@ -214,6 +216,8 @@ class SessionViewModelTest {
 
         assertThat(saved.columns()).extracting(RecordedColumn::events)
                 .isEqualTo(new SessionFile().read(file).columns().stream().map(RecordedColumn::events).toList());
+        assertThat(saved.savedAt()).as("the recording keeps the time it was made")
+                .isEqualTo(Instant.parse("2026-05-01T09:00:00Z"));
     }
 
     /** The Experiments tab as sessions see it, for tests: hands out set results, keeps what it is shown. */
