@@ -67,7 +67,7 @@ final class PromptOptions {
         } catch (CharacterCodingException e) {
             throw Arguments.error(command, "--prompt-file " + file + " is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
-            throw Arguments.error(command, "cannot read --prompt-file " + file + ": " + e.getMessage());
+            throw Arguments.error(command, "cannot read --prompt-file " + file + ": " + dev.thinkbench.core.FileProblems.reason(e));
         }
     }
 

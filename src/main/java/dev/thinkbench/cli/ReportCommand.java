@@ -66,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             contents = ResultLog.read(results);
         } catch (IOException e) {
-            throw Arguments.error(spec, "cannot read " + results + ": " + e.getMessage());
+            throw Arguments.error(spec, "cannot read " + results + ": " + dev.thinkbench.core.FileProblems.reason(e));
         }
         contents.issues().forEach(i -> err.println("thinkbench: " + results.getFileName() + " " + i + " (skipped)"));
         err.flush();
@@ -116,7 +116,7 @@ final class ReportCommand implements Callable<Integer> {
                 byId.put(p.id(), p.difficulty());
             }
         } catch (IOException e) {
-            err.println("thinkbench: cannot read --problems " + problems + " (" + e.getMessage()
+            err.println("thinkbench: cannot read --problems " + problems + " (" + dev.thinkbench.core.FileProblems.reason(e)
                     + "); the table has no difficulties");
         }
         return byId;

@@ -247,7 +247,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             load = ProblemSetReader.read(problems);
         } catch (IOException e) {
-            throw Arguments.error(spec, "cannot read --problems " + problems + ": " + e.getMessage());
+            throw Arguments.error(spec, "cannot read --problems " + problems + ": " + dev.thinkbench.core.FileProblems.reason(e));
         }
         for (LoadIssue issue : load.issues()) {
             err.println("thinkbench: " + problems.getFileName() + " " + issue + " (skipped)");

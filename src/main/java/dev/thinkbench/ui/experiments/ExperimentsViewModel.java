@@ -863,7 +863,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
     }
 
     private static String messageOf(Exception e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return dev.thinkbench.core.FileProblems.reason(e);
     }
 
     // --- properties --------------------------------------------------------------------------------------------

@@ -558,7 +558,7 @@ public final class SweepSetupViewModel {
     }
 
     private static String messageOf(Exception e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return dev.thinkbench.core.FileProblems.reason(e);
     }
 
     /** Every strategy the sweep can run, in the order they are listed. */
