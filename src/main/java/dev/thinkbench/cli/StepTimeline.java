@@ -42,8 +42,9 @@ final class StepTimeline {
                         s.promptTokensEvaluated() == null ? "\u2013" : s.promptTokensEvaluated().toString(),
                         s.durationMillis(), s.note()));
             }
-            b.append("  thinking: ").append(branch.thinkingTokens()).append(" tokens in ")
-                    .append(branch.thinkingSteps().size()).append(" steps\n");
+            int steps = branch.thinkingSteps().size();
+            b.append("  thinking: ").append(branch.thinkingTokens()).append(branch.thinkingTokens() == 1 ? " token in "
+                    : " tokens in ").append(steps).append(steps == 1 ? " step\n" : " steps\n");
             for (AnswerRecord a : branch.answers()) {
                 b.append("  answer").append(a.withdrawn() ? " (undone)" : "").append(": ")
                         .append(quote(a.text().strip())).append(" \u2014 ")

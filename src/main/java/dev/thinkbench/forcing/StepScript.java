@@ -139,7 +139,7 @@ public record StepScript(List<Action> actions) {
         for (Action action : actions) {
             if (snap.state() == StepperState.FAILED && !(action instanceof Undo || action instanceof Fork
                     || action instanceof Branch)) {
-                return new Result(snap, notes, "the last step failed: " + snap.reason());
+                return new Result(snap, notes, lastStepFailed(snap.reason()));
             }
             try {
                 snap = apply(stepper, action);
@@ -151,7 +151,7 @@ public record StepScript(List<Action> actions) {
             notes.add("no action left at the pause: accepted the model's end of thinking");
             snap = await(stepper.continueToAnswer());
         }
-        String error = snap.state() == StepperState.FAILED ? "the last step failed: " + snap.reason() : null;
+        String error = snap.state() == StepperState.FAILED ? lastStepFailed(snap.reason()) : null;
         return new Result(snap, notes, error);
     }
 
@@ -174,5 +174,11 @@ public record StepScript(List<Action> actions) {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the step broke: " + e.getCause(), e.getCause());
         }
+    }
+
+    /** "the last step failed: why", once (a failed step's own reason already starts "failed: "). */
+    static String lastStepFailed(String reason) {
+        String why = reason == null ? "" : reason.startsWith("failed: ") ? reason.substring("failed: ".length()) : reason;
+        return "the last step failed: " + why;
     }
 }

@@ -21,4 +21,11 @@ class StepScriptTest {
                 .hasMessageContaining("insert:TEXT");
         assertThatThrownBy(() -> StepScript.parse("branch:x")).hasMessageContaining("branch needs a number");
     }
+
+    @Test
+    void aFailedStepIsSaidFailedOnce() {
+        assertThat(StepScript.lastStepFailed("failed: Cannot reach the server"))
+                .isEqualTo("the last step failed: Cannot reach the server");
+        assertThat(StepScript.lastStepFailed("the cap")).isEqualTo("the last step failed: the cap");
+    }
 }

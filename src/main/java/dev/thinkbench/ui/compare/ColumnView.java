@@ -262,7 +262,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
         metrics.show(m);
         String count = Formats.tokens(m.thinkingTokens());
         String title = column.live().thinkingSummaryProperty().get() ? Messages.get("column.thinking.summary") : Messages.get("column.thinking");
-        thinkingTitle.setText(m.thinkingTokens().known() ? Messages.get("column.thinking.tokens", title, count) : title);
+        thinkingTitle.setText(!m.thinkingTokens().known() ? title : "1".equals(count)
+                ? Messages.get("column.thinking.oneToken", title) : Messages.get("column.thinking.tokens", title, count));
     }
 
     private void onError() {
