@@ -112,7 +112,8 @@ final class CompareCommand implements Callable<Integer> {
             Arguments.check(spec, () -> services.engines().get(engine.strip()));
         }
         EngineChoice choice = Arguments.check(spec, () -> EngineChoice.resolve(engine, server.model(), services));
-        EngineRegistry.Entry entry = Arguments.check(spec, () -> services.engines().get(choice.engineId()));
+        EngineRegistry.Entry entry = Arguments.check(spec, () -> EngineOptions.refuseUrlForLocal(
+                services.engines().get(choice.engineId()), server.baseUrl() != null));
         List<Lane> lanes = lanes(choice);
         String promptText = prompt.text();
         if (!format.equals("json") && !format.equals("table")) {

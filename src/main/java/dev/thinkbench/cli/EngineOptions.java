@@ -22,6 +22,21 @@ final class EngineOptions {
                     + "ANTHROPIC_API_KEY, OPENAI_API_KEY, GEMINI_API_KEY, DEEPSEEK_API_KEY")
     private String apiKeyEnv;
 
+    /**
+     * Refuses a {@code --base-url} for an engine that runs on this machine (it has no server, and the URL would be
+     * ignored without a word).
+     *
+     * @return {@code entry}, for chaining
+     */
+    static dev.thinkbench.engine.EngineRegistry.Entry refuseUrlForLocal(dev.thinkbench.engine.EngineRegistry.Entry entry,
+                                                                       boolean urlGiven) {
+        if (urlGiven && entry.defaultBaseUrl() == null) {
+            throw new IllegalArgumentException("--base-url is for an engine with a server; '" + entry.id()
+                    + "' runs on this machine (name a server engine with --engine, e.g. llama-server or ollama)");
+        }
+        return entry;
+    }
+
     /** The base URL as given, null for the engine's default. */
     String baseUrl() {
         return baseUrl;

@@ -117,6 +117,8 @@ final class StepCommand implements Callable<Integer> {
             Arguments.check(spec, () -> services.engines().raw(engine.strip()));
         }
         EngineChoice choice = Arguments.check(spec, () -> EngineChoice.resolve(engine, server.model(), services));
+        Arguments.check(spec, () -> EngineOptions.refuseUrlForLocal(services.engines().get(choice.engineId()),
+                server.baseUrl() != null));
         StepScript script = Arguments.check(spec, () -> StepScript.parse(actions));
         if (script.actions().isEmpty()) {
             throw Arguments.error(spec, "--actions is empty; give at least one action, e.g. wait,answer");

@@ -180,7 +180,8 @@ final class SweepCommand implements Callable<Integer> {
         EngineChoice choice = Arguments.check(spec, () -> EngineChoice.resolve(engine, model, services));
         String engineId = choice.engineId();
         String modelName = choice.model();
-        Arguments.check(spec, () -> services.engines().get(engineId));
+        Arguments.check(spec, () -> EngineOptions.refuseUrlForLocal(services.engines().get(engineId),
+                !baseUrls.isEmpty()));
         Judge judge = Arguments.check(spec, this::judge);
         SweepPlan plan = Arguments.check(spec, () -> new SweepPlan(set, lanes(engineId, modelName), samples,
                 strategies(set, judge.model()), modelName, system, sampling.sampling(choice.defaultTemperature())));

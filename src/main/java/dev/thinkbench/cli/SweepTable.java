@@ -76,10 +76,14 @@ final class SweepTable {
         }
         b.append("\ns1 measures (Control: runs within their budget; Scaling: mean pairwise slope; Performance: best "
                 + "accuracy)\n");
+        // one token unit for every strategy (the narrowest curve's), so the lines compare directly
+        int unit = all.stream().mapToInt(m -> ScalingMeasures.tokenUnit(m.tokenSpan())).min().orElse(1000);
+        String per = unit == 1000 ? "1k" : Integer.toString(unit);
         for (ScalingMeasures m : all) {
-            b.append(String.format(Locale.ROOT, "  %-9s Control %s, Scaling %s pts/1k tokens (%s pts/doubling), "
+            Double perUnit = m.scalingPerKiloToken() == null ? null : m.scalingPerKiloToken() * unit / 1000;
+            b.append(String.format(Locale.ROOT, "  %-9s Control %s, Scaling %s pts/%s tokens (%s pts/doubling), "
                             + "Performance %s, saturates %s%n", m.strategy(), percent(m.control()),
-                    signed(m.scalingPerKiloToken()), signed(m.scalingPerDoubling()), percent(m.performance()),
+                    signed(perUnit), per, signed(m.scalingPerDoubling()), percent(m.performance()),
                     m.saturationLabel() == null ? "not yet" : "at " + m.saturationLabel()));
         }
     }

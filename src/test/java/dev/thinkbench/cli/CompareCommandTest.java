@@ -92,7 +92,8 @@ class CompareCommandTest {
 
     private static Result run(Optional<CliServices.DefaultModel> defaultModel, String... args) {
         EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry("echo", "Echo",
-                "http://127.0.0.1:1", config -> new EchoTestEngine()));
+                "http://127.0.0.1:1", config -> new EchoTestEngine()))
+                .register(new EngineRegistry.Entry("here", "On this machine", null, config -> new EchoTestEngine()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;
@@ -180,6 +181,16 @@ class CompareCommandTest {
         assertThat(run("compare", "--engine", "echo", "--model", "m", "--prompt", "  ").code()).isEqualTo(2);
         assertThat(run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--api-key-env",
                 "THINKBENCH_SURELY_UNSET_VAR").err()).contains("THINKBENCH_SURELY_UNSET_VAR is not set");
+    }
+
+    @Test
+    void aBaseUrlForAnEngineOnThisMachineIsRefusedNotIgnored() {
+        assertThat(run("compare", "--engine", "here", "--model", "m", "--prompt", "q", "--budget", "x=none").code())
+                .isZero();
+        Result r = run("compare", "--engine", "here", "--model", "m", "--prompt", "q", "--budget", "x=none",
+                "--base-url", "http://127.0.0.1:9");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--base-url is for an engine with a server; 'here' runs on this machine");
     }
 
     @Test

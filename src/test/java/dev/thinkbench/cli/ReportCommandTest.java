@@ -107,6 +107,8 @@ class ReportCommandTest {
             assertThat(distinctColours(image)).as(chart + " has a drawing in it").isGreaterThan(20);
         }
         assertThat(r.out()).contains("s1 measures").contains("wrote summary.csv, runs.csv");
+        assertThat(r.out()).as("curves over tens of tokens: Scaling per 10 tokens, as the window says it")
+                .contains("pts/10 tokens").doesNotContain("pts/1k tokens");
     }
 
     @Test

@@ -19,4 +19,16 @@ package dev.thinkbench.lab.sweep;
  */
 public record ScalingMeasures(String strategy, Double control, Double scalingPerKiloToken, Double scalingPerDoubling,
                               Double tokenSpan, Double performance, String saturationLabel) {
+
+    /**
+     * The tokens to state Scaling per: 1,000, or the largest of 100, 10 and 1 that a curve spanning {@code span}
+     * tokens spans (a tiny model's curve over tens of tokens read "+2,408 points per 1,000 tokens").
+     */
+    public static int tokenUnit(Double span) {
+        int unit = 1000;
+        while (unit > 1 && span != null && span < unit) {
+            unit /= 10;
+        }
+        return unit;
+    }
 }

@@ -26,11 +26,7 @@ final class ScalingWords {
 
     /** 1,000 tokens, or the largest of 100, 10 and 1 that a curve spanning {@code span} tokens spans. */
     static int unit(Double span) {
-        int unit = 1000;
-        while (unit > 1 && span != null && span < unit) {
-            unit /= 10;
-        }
-        return unit;
+        return ScalingMeasures.tokenUnit(span);
     }
 
     /** {@link #perTokens(ScalingMeasures)} in the given unit (1,000, 100, 10 or 1 tokens). */
