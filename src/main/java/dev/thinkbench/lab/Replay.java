@@ -23,17 +23,35 @@ public final class Replay implements RunGroup {
 
     /** How fast the recording plays. */
     public enum Speed {
-        X1(1), X2(2), X5(5), INSTANT(0);
+        /** A tenth of the recorded pace: the micro model thinks a whole scratchpad in a fifth of a second. */
+        TENTH(1, 10), X1(1, 1), X2(2, 1), X5(5, 1), INSTANT(0, 1);
 
-        private final int factor;
+        private final int times;
+        private final int per;
 
-        Speed(int factor) {
-            this.factor = factor;
+        Speed(int times, int per) {
+            this.times = times;
+            this.per = per;
         }
 
-        /** 1, 2, 5, or 0 for instant. */
+        /** 1, 2, 5, or 0 for instant; 0 for a tenth too (see {@link #tenth()}). */
         public int factor() {
-            return factor;
+            return per == 1 ? times : 0;
+        }
+
+        /** Whether this is the slow motion (a tenth of the pace). */
+        public boolean tenth() {
+            return this == TENTH;
+        }
+
+        /** {@code recorded} nanoseconds of the recording at this speed (not for {@link #INSTANT}). */
+        long played(long recorded) {
+            return recorded * per / times;
+        }
+
+        /** {@code real} nanoseconds of the clock as recording time at this speed. */
+        long recorded(long real) {
+            return real * times / per;
         }
 
         /**
@@ -43,7 +61,7 @@ public final class Replay implements RunGroup {
          */
         public static Speed of(int factor) {
             for (Speed s : values()) {
-                if (s.factor == factor) {
+                if (s.per == 1 && s.times == factor) {
                     return s;
                 }
             }
@@ -133,7 +151,7 @@ public final class Replay implements RunGroup {
         long now = clock.getAsLong();
         if (playing) {
             position = speed == Speed.INSTANT ? duration
-                    : Math.min(duration, position + (now - lastClock) * speed.factor());
+                    : Math.min(duration, position + speed.recorded(now - lastClock));
         }
         lastClock = now;
     }
@@ -255,7 +273,7 @@ public final class Replay implements RunGroup {
         }
         long recorded = Math.max(0, due - position);
         long passed = clock.getAsLong() - lastClock;
-        return Math.max(0, recorded / speed.factor() - passed);
+        return Math.max(0, speed.played(recorded) - passed);
     }
 
     /** Waits between events on the command line; tests pass one that moves a test clock instead. */

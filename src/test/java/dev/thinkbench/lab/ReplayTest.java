@@ -145,6 +145,22 @@ class ReplayTest {
     }
 
     @Test
+    void aTenthOfThePaceShowsOneRecordedSecondInTen() {
+        Replay replay = Replay.start(List.of(track("a", 5)), Replay.Speed.TENTH, clock::get);
+        replay.advance();
+        elapse(9 * SECOND);
+        replay.advance();
+        assertThat(replay.runs().getFirst().trace().thinking()).as("0.9 s of the recording").isEmpty();
+        assertThat(replay.nanosUntilNextEvent()).isEqualTo(SECOND);
+        elapse(SECOND);
+        replay.advance();
+        assertThat(replay.runs().getFirst().trace().thinking()).isEqualTo("t1 ");
+        assertThat(replay.position()).isEqualTo(SECOND);
+        assertThatThrownBy(() -> Replay.Speed.of(10)).as("the command line's speeds stay 0, 1, 2, 5")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void playAtTheEndStartsOver() {
         Replay replay = Replay.start(List.of(track("a", 2)), Replay.Speed.INSTANT, clock::get);
         replay.advance();

@@ -96,13 +96,14 @@ public final class ReplayBar extends HBox {
         box.getStyleClass().add("replay-speeds");
         for (Replay.Speed s : Replay.Speed.values()) {
             ToggleButton b = new ToggleButton(s == Replay.Speed.INSTANT ? Messages.get("replay.speed.instant")
-                    : Messages.get("replay.speed", s.factor()));
-            b.setId("replaySpeed" + s.factor());
+                    : s.tenth() ? Messages.get("replay.speed.tenth") : Messages.get("replay.speed", s.factor()));
+            b.setId(s.tenth() ? "replaySpeedTenth" : "replaySpeed" + s.factor());
             b.setToggleGroup(group);
             b.getStyleClass().add(Styles.SMALL);
             b.setUserData(s);
             b.setSelected(s == replay.speedProperty().get());
             b.setTooltip(Icons.tip(s == Replay.Speed.INSTANT ? Messages.get("replay.speed.instant.help")
+                    : s.tenth() ? Messages.get("replay.speed.tenth.help")
                     : Messages.get("replay.speed.help", s.factor())));
             box.getChildren().add(b);
         }

@@ -21,6 +21,11 @@ class SampleSessionsTest {
         assertThat(s.note()).contains("micro-reasoner.gguf", "greedy", "bin/thinkbench compare");
         assertThat(s.setup().engineId()).isEqualTo("builtin");
         assertThat(s.setup().model()).isEqualTo("micro-reasoner.gguf");
+        assertThat(s.columns()).as("no model load before the first token: a replay starts at once")
+                .allSatisfy(c -> assertThat(c.events().stream()
+                        .filter(e -> !(e instanceof dev.thinkbench.core.ReasoningEvent.Started))
+                        .mapToLong(dev.thinkbench.core.ReasoningEvent::nanos).min().orElseThrow())
+                        .isLessThan(1_000_000_000L));
         Replay replay = s.replay(Replay.Speed.INSTANT, System::nanoTime);
         replay.advance();
         assertThat(replay.runs()).allMatch(r -> r.status() == RunStatus.OK);
