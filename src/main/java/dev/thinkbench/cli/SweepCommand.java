@@ -338,6 +338,24 @@ final class SweepCommand implements Callable<Integer> {
         return key;
     }
 
+    /**
+     * Why resuming {@code --out} would mix two sweeps (a label its runs had at another budget), null when it would
+     * not: a report pools a label's runs, so "small" at tokens:8 and at force:max=8 became one row.
+     */
+    private String otherBudget(SweepPlan plan, List<dev.thinkbench.lab.sweep.SweepRecord> existing) {
+        Map<String, String> planned = new java.util.HashMap<>();
+        plan.budgets().forEach(l -> planned.put(l.label(), l.budget().spec()));
+        for (dev.thinkbench.lab.sweep.SweepRecord r : existing) {
+            String now = planned.get(r.label());
+            if (now != null && r.budget() != null && !r.budget().equals(now)) {
+                return "--out " + out.getFileName() + " holds runs of another sweep: its '" + r.label() + "' is "
+                        + r.budget() + ", this sweep's is " + now + "; resuming would mix them (use another --out, "
+                        + "or another label)";
+            }
+        }
+        return null;
+    }
+
     private SweepOutcome run(SweepPlan plan, List<Endpoint> endpoints, List<Endpoint> judges, PrintWriter err)
             throws IOException {
         ResultLog log;
@@ -350,6 +368,10 @@ final class SweepCommand implements Callable<Integer> {
             if (log != null) {
                 log.existing().issues().forEach(i -> err.println("thinkbench: " + out.getFileName() + " " + i
                         + " (skipped)"));
+                String mixed = otherBudget(plan, log.existing().records());
+                if (mixed != null) {
+                    throw Arguments.error(spec, mixed);
+                }
             }
             SweepRunner runner = new SweepRunner(endpoints, judges, services.prices(), services.sweepOptions());
             SweepHandle handle = runner.start(plan, log, new SweepProgressPrinter(err, Duration.ofSeconds(2)));

@@ -118,6 +118,26 @@ class SweepCommandTest {
     }
 
     @Test
+    void anOutFileOfASweepWithOtherBudgetsIsRefusedNotMixedIn() throws Exception {
+        Path out = dir.resolve("mixed.jsonl");
+        String problems = threeProblems().toString();
+        assertThat(run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+                "--budget", "small=tokens:8", "--out", out.toString()).code()).isZero();
+        long lines = Files.lines(out).count();
+
+        Result other = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+                "--budget", "small=tokens:16", "--out", out.toString());
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("--out mixed.jsonl holds runs of another sweep: its 'small' is tokens:8, "
+                + "this sweep's is tokens:16");
+        assertThat(Files.lines(out).count()).as("nothing appended").isEqualTo(lines);
+
+        Result same = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+                "--budget", "small=tokens:8", "--out", out.toString());
+        assertThat(same.code()).as("the same sweep resumes").isZero();
+    }
+
+    @Test
     void jsonFormatPrintsExactlyTheDocumentedObjectAndOutGetsOneLinePerRun() throws Exception {
         Path out = dir.resolve("results.jsonl");
         Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
