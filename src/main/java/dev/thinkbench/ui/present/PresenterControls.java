@@ -72,6 +72,18 @@ public final class PresenterControls {
         StackPane.setAlignment(toast, Pos.BOTTOM_CENTER);
         view.getChildren().add(toast);
         toastTimer.setOnFinished(e -> toast.setVisible(false));
+        // the way out on screen (the top bar with its menu is hidden, and the toast naming Ctrl+Shift+P goes):
+        // small and faint in a corner until the pointer comes by
+        javafx.scene.control.Button leave = dev.thinkbench.ui.common.Icons.button(Messages.get("present.leave"),
+                org.kordamp.ikonli.feather.Feather.MINIMIZE_2, Messages.get("present.leave.help"),
+                atlantafx.base.theme.Styles.SMALL, atlantafx.base.theme.Styles.FLAT, "presenter-leave");
+        leave.setId("leavePresenterButton");
+        leave.setOnAction(e -> vm.togglePresenting(view.getHeight()));
+        leave.visibleProperty().bind(vm.presentingProperty());
+        leave.setFocusTraversable(false);
+        StackPane.setAlignment(leave, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(leave, new javafx.geometry.Insets(0, 6, 4, 0));
+        view.getChildren().add(leave);
         vm.zoomProperty().addListener((obs, old, now) -> applyZoom());
         vm.presentingProperty().addListener((obs, old, now) -> applyPresenting(now));
         vm.highContrastProperty().addListener((obs, old, now) -> applyContrast());

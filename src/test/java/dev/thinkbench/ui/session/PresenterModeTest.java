@@ -111,10 +111,14 @@ class PresenterModeTest {
             assertThat(column.metricsStrip().valueOf("Prompt")).isEqualTo("137");
         }
         assertThat(columns().get(2).answerText()).startsWith("Final Answer: 11");
+        Node leave = robot.lookup("#leavePresenterButton").query();
+        assertThat(leave.isVisible()).as("a way out on screen").isTrue();
+        assertInside("the way out", scene(leave), windowBounds);
 
-        press(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+        robot.clickOn(leave);
 
         assertThat(window.presenter.presentingProperty().get()).isFalse();
+        assertThat(leave.isVisible()).isFalse();
         assertThat(window.view.compareView().promptPane().getScene()).isNotNull();
         assertThat(scene(robot.lookup(".top-bar").query()).getHeight()).isGreaterThan(30);
     }
