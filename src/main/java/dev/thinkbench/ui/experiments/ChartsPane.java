@@ -46,8 +46,7 @@ final class ChartsPane extends VBox {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         // the header and the five measures of the dense table, without a scroll bar, however short the window: the
         // figure above gives way (at 1280x720 the measures showed three rows, scrolled, under a half-empty table)
-        measures.setPrefHeight(186);
-        measures.setMinHeight(186);
+        measures.getStyleClass().add("measures-whole"); // 14.4em high (thinkbench.css): it follows the zoom
         tabs.setMinHeight(0);
         getChildren().addAll(tabs, measures);
         results.figuresProperty().addListener((obs, old, now) -> {

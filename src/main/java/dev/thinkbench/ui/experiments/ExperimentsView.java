@@ -140,9 +140,7 @@ public final class ExperimentsView extends BorderPane {
         footer.setPadding(new Insets(6, 12, 12, 12));
         footer.getStyleClass().add("sweep-setup-footer");
         VBox column = new VBox(scroll, footer);
-        column.getStyleClass().add("sweep-setup-column");
-        column.setPrefWidth(340);
-        column.setMinWidth(280);
+        column.getStyleClass().add("sweep-setup-column"); // its width in em (thinkbench.css): it follows the zoom
         return column;
     }
 

@@ -425,6 +425,23 @@ class ExperimentsViewTest {
     }
 
     @Test
+    void atPresenterZoomTheFormsLabelsStayWholeAndTheMeasuresGrowWithTheText(FxRobot robot) {
+        Node measures = robot.lookup("#measuresTable").query();
+        double before = measures.getBoundsInLocal().getHeight();
+        robot.interact(() -> view.setStyle("-fx-font-size: 21px")); // 150 %, as presenter mode at 1080
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            Label strategies = robot.lookup((Label l) -> "Strategies".equals(l.getText())).queryAs(Label.class);
+            assertThat(strategies.getWidth()).as("'Strategies' whole, not 'Strateg...'")
+                    .isGreaterThanOrEqualTo(strategies.prefWidth(-1) - 0.5);
+            assertThat(measures.getBoundsInLocal().getHeight()).as("the measures' room follows the zoom")
+                    .isGreaterThan(before * 1.3);
+        } finally {
+            robot.interact(() -> view.setStyle(""));
+        }
+    }
+
+    @Test
     void anOpenTraceFollowsItsRunWhenTheNextSweepRunsItAgain(FxRobot robot) throws Exception {
         runSweep(robot);
         openTrace(robot, "p4", "large");
