@@ -165,16 +165,22 @@ public final class SessionControls {
         MenuItem save = item(Messages.get("session.save"), SAVE, this::save);
         MenuItem saveAs = item(Messages.get("session.saveAs"), SAVE_AS, this::saveAs);
         Menu export = new Menu(Messages.get("session.export"));
+        MenuItem forPrint = exportItem("session.export.chartsPrint", "session.export.charts.title", "png", "charts",
+                f -> exports.chartsPng(f, ChartSlides.Look.print()));
+        forPrint.setId("exportChartsForPrint");
         export.getItems().addAll(
                 exportItem("session.export.chartsShown", "session.export.charts.title", "png", "charts",
                         f -> exports.chartsPng(f, look())),
-                exportItem("session.export.chartsPrint", "session.export.charts.title", "png", "charts",
-                        f -> exports.chartsPng(f, ChartSlides.Look.print())),
+                forPrint,
                 exportItem("session.export.csv", "session.export.csv.title", "csv", "metrics", exports::csv),
                 exportItem("session.export.html", "session.export.html.title", "html", "report", exports::html),
                 exportItem("session.export.markdown", "session.export.markdown.title", "md", "report",
                         exports::markdown));
-        menu.setOnShowing(e -> export.getItems().forEach(i -> i.setDisable(!exports.hasComparison())));
+        menu.setOnShowing(e -> {
+            export.getItems().forEach(i -> i.setDisable(!exports.hasComparison()));
+            // in the light theme the print look is the look shown: one entry, not two that write the same file
+            forPrint.setVisible(look() != ChartSlides.Look.print());
+        });
         MenuItem quit = item(Messages.get("session.quit"), QUIT, this::quit);
         quit.setId("quitItem");
         menu.getItems().addAll(open, recentMenu, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),

@@ -88,6 +88,10 @@ class ReplayControlsTest {
         assertThat(recentMenu.getItems()).singleElement().satisfies(i -> assertThat(i.getText()).startsWith("talk.json"));
         assertThat(robot.lookup(".menu").queryAll().stream().filter(Node::isDisabled).toList())
                 .as("shown enabled in the open menu").isEmpty();
+        assertThat(sessionMenu.getItems().stream().filter(i -> i instanceof javafx.scene.control.Menu)
+                .flatMap(i -> ((javafx.scene.control.Menu) i).getItems().stream())
+                .filter(i -> "exportChartsForPrint".equals(i.getId())).findFirst().orElseThrow().isVisible())
+                .as("in the light theme the print look is the one shown: no second entry").isFalse();
         press(robot, KeyCode.ESCAPE);
         Node bar = robot.lookup("#replayBar").query();
         assertThat(bar.isVisible()).isFalse();
