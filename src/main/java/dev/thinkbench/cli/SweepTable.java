@@ -77,7 +77,7 @@ final class SweepTable {
         b.append("\ns1 measures (Control: runs within their budget; Scaling: mean pairwise slope; Performance: best "
                 + "accuracy)\n");
         // one token unit for every strategy (the narrowest curve's), so the lines compare directly
-        int unit = all.stream().mapToInt(m -> ScalingMeasures.tokenUnit(m.tokenSpan())).min().orElse(1000);
+        int unit = ScalingMeasures.tokenUnit(all);
         String per = unit == 1000 ? "1k" : Integer.toString(unit);
         for (ScalingMeasures m : all) {
             Double perUnit = m.scalingPerKiloToken() == null ? null : m.scalingPerKiloToken() * unit / 1000;

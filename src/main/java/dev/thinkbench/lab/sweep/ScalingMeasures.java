@@ -31,4 +31,9 @@ public record ScalingMeasures(String strategy, Double control, Double scalingPer
         }
         return unit;
     }
+
+    /** The one unit for a table of {@code measures}: the narrowest curve's, so the rows compare directly. */
+    public static int tokenUnit(java.util.List<ScalingMeasures> measures) {
+        return measures.stream().mapToInt(m -> tokenUnit(m.tokenSpan())).min().orElse(1000);
+    }
 }

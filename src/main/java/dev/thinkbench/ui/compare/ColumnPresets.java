@@ -51,17 +51,8 @@ final class ColumnPresets {
      * name its budget would get, or a preset name) keeps following the budget; one the user typed stays.
      */
     static List<ColumnViewModel> fromSettings(List<String> saved) {
-        List<ColumnViewModel> restored = new ArrayList<>();
-        for (String s : saved) {
-            int eq = s.indexOf('=');
-            if (eq > 0) {
-                String label = s.substring(0, eq);
-                String spec = s.substring(eq + 1);
-                restored.add(appGiven(label, spec) ? ColumnViewModel.followingBudget(label, spec)
-                        : new ColumnViewModel(label, spec));
-            }
-        }
-        return restored;
+        return parsed(saved, (label, spec) -> appGiven(label, spec) ? ColumnViewModel.followingBudget(label, spec)
+                : new ColumnViewModel(label, spec));
     }
 
     /**
@@ -69,14 +60,20 @@ final class ColumnPresets {
      * so a lesson's "64 tokens" edited to {@code max=256} is called "max 256", not still "64 tokens".
      */
     static List<ColumnViewModel> appNamed(List<String> columns) {
-        List<ColumnViewModel> named = new ArrayList<>();
-        for (String s : columns) {
+        return parsed(columns, ColumnViewModel::followingBudget);
+    }
+
+    /** Each {@code label=spec} entry made into a column; entries without {@code =} are skipped. */
+    private static List<ColumnViewModel> parsed(List<String> entries,
+                                                java.util.function.BiFunction<String, String, ColumnViewModel> make) {
+        List<ColumnViewModel> columns = new ArrayList<>();
+        for (String s : entries) {
             int eq = s.indexOf('=');
             if (eq > 0) {
-                named.add(ColumnViewModel.followingBudget(s.substring(0, eq), s.substring(eq + 1)));
+                columns.add(make.apply(s.substring(0, eq), s.substring(eq + 1)));
             }
         }
-        return named;
+        return columns;
     }
 
     private static boolean appGiven(String label, String spec) {

@@ -1,5 +1,7 @@
 package dev.thinkbench.ui.experiments;
 
+import dev.thinkbench.core.FileProblems;
+
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.lab.sweep.Endpoint;
@@ -240,7 +242,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
         offer.set(null);
         tasks.run(() -> store.mark(o.saved(), SweepStore.Status.SET_ASIDE), ok -> { },
-                e -> message.set(Messages.get("sweep.error.setAside", messageOf(e))));
+                e -> message.set(Messages.get("sweep.error.setAside", FileProblems.reason(e))));
     }
 
     /** Runs the current sweep again: runs whose result is ok are kept, failed ones run again. */
@@ -383,7 +385,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
 
     private void failedToStart(Exception e) {
         phase.set(Phase.IDLE);
-        message.set(Messages.get("sweep.error.start", messageOf(e)));
+        message.set(Messages.get("sweep.error.start", FileProblems.reason(e)));
     }
 
     private List<Endpoint> endpoints(SweepSetup s) {
@@ -602,7 +604,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         message.set(Messages.get(outcome.failed() > 0 ? "sweep.done.withFailures" : "sweep.done", outcome.runs(),
                 outcome.resumed(), outcome.failed(), Formats.seconds(outcome.wallMs())));
         tasks.run(() -> store.mark(target, SweepStore.Status.FINISHED), marked -> saved = marked,
-                e -> message.set(Messages.get("sweep.error.markFinished", messageOf(e))));
+                e -> message.set(Messages.get("sweep.error.markFinished", FileProblems.reason(e))));
     }
 
     // --- a sweep kept in a session ----------------------------------------------------------------------------
@@ -626,7 +628,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
             }
             return new Recorded(found, found.problems().problems());
         }, r -> showRecorded(r, records), e -> message.set(Messages.get("sweep.recorded.notShown", records.size(),
-                messageOf(e))));
+                FileProblems.reason(e))));
     }
 
     private record Recorded(SweepStore.Saved sweep, List<BenchProblem> problems) {
@@ -668,7 +670,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
 
     /** The sweeps kept on this machine, newest first, read in the background and handed to {@code then}. */
     public void listSaved(Consumer<List<SweepStore.Saved>> then) {
-        tasks.run(store::list, then, e -> message.set(Messages.get("sweep.past.notListed", messageOf(e))));
+        tasks.run(store::list, then, e -> message.set(Messages.get("sweep.past.notListed", FileProblems.reason(e))));
     }
 
     /**
@@ -700,7 +702,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
             showRecorded(new Recorded(sweep, opened.problems()), opened.records());
             message.set(Messages.get("sweep.past.shown", opened.records().size(),
                     Messages.get("sweep.past.status." + sweep.status().name())));
-        }, e -> message.set(Messages.get("sweep.past.notShown", messageOf(e))));
+        }, e -> message.set(Messages.get("sweep.past.notShown", FileProblems.reason(e))));
     }
 
     private record Opened(List<BenchProblem> problems, List<SweepRecord> records, ResultLog log) {
@@ -762,7 +764,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         tasks.run(() -> {
             target.append(graded);
             return graded;
-        }, ok -> { }, e -> message.set(Messages.get("sweep.grade.notSaved", messageOf(e))));
+        }, ok -> { }, e -> message.set(Messages.get("sweep.grade.notSaved", FileProblems.reason(e))));
     }
 
     /** What a cell opens. */
@@ -791,7 +793,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
             }
             whenDone.run();
         }, e -> {
-            LOG.log(System.Logger.Level.WARNING, "cannot read the trace of " + key + ": " + messageOf(e));
+            LOG.log(System.Logger.Level.WARNING, "cannot read the trace of " + key + ": " + FileProblems.reason(e));
             whenDone.run();
         });
         return true;
@@ -807,7 +809,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
             Files.writeString(folder.resolve("summary.csv"), SweepCsv.summary(rows), StandardCharsets.UTF_8);
             return folder;
         }, f -> message.set(Messages.get("sweep.export.csvWritten", f)),
-                e -> message.set(Messages.get("sweep.export.csvFailed", messageOf(e))));
+                e -> message.set(Messages.get("sweep.export.csvFailed", FileProblems.reason(e))));
     }
 
     /** Writes drawn charts as PNG files in the background ({@code files} and {@code images} pair up). */
@@ -825,7 +827,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
             return files;
         }, written -> message.set(Messages.get("sweep.export.pngWritten", String.join(", ", written.stream()
                 .map(f -> f.getFileName().toString()).toList()), written.getFirst().toAbsolutePath().getParent())),
-                e -> message.set(Messages.get("sweep.export.pngFailed", messageOf(e))));
+                e -> message.set(Messages.get("sweep.export.pngFailed", FileProblems.reason(e))));
     }
 
     /**
@@ -860,10 +862,6 @@ public final class ExperimentsViewModel implements AutoCloseable {
     /** The sweep shown, in words: its name and model. */
     private static String title(SweepSetup setup, int problems) {
         return SweepSetupViewModel.name(setup, problems) + " \u00b7 " + setup.model();
-    }
-
-    private static String messageOf(Exception e) {
-        return dev.thinkbench.core.FileProblems.reason(e);
     }
 
     // --- properties --------------------------------------------------------------------------------------------

@@ -135,7 +135,7 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
             return;
         }
         shown = figures.measures();
-        tokenUnit = shown.stream().mapToInt(s -> ScalingWords.unit(s.tokenSpan())).min().orElse(1000);
+        tokenUnit = ScalingMeasures.tokenUnit(shown);
         update();
     }
 

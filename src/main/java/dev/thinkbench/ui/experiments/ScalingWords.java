@@ -21,13 +21,9 @@ final class ScalingWords {
      * model's curve over tens of tokens would read "+2,000 points per 1,000 tokens"), the unit named in the cell.
      */
     static String perTokens(ScalingMeasures m) {
-        return perTokens(m, unit(m.tokenSpan()));
+        return perTokens(m, ScalingMeasures.tokenUnit(m.tokenSpan()));
     }
 
-    /** 1,000 tokens, or the largest of 100, 10 and 1 that a curve spanning {@code span} tokens spans. */
-    static int unit(Double span) {
-        return ScalingMeasures.tokenUnit(span);
-    }
 
     /** {@link #perTokens(ScalingMeasures)} in the given unit (1,000, 100, 10 or 1 tokens). */
     static String perTokens(ScalingMeasures m, int unit) {

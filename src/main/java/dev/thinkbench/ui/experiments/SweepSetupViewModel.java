@@ -1,5 +1,7 @@
 package dev.thinkbench.ui.experiments;
 
+import dev.thinkbench.core.FileProblems;
+
 import dev.thinkbench.core.Worded;
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.core.problemset.LoadIssue;
@@ -195,7 +197,7 @@ public final class SweepSetupViewModel {
             }
         }, error -> {
             if (generation == loadGeneration) {
-                problemsStatus.set(Messages.get("sweep.form.cannotRead", choice.name(), messageOf(error)));
+                problemsStatus.set(Messages.get("sweep.form.cannotRead", choice.name(), FileProblems.reason(error)));
             }
         });
     }
@@ -555,10 +557,6 @@ public final class SweepSetupViewModel {
 
     private String model() {
         return connection.modelProperty().get();
-    }
-
-    private static String messageOf(Exception e) {
-        return dev.thinkbench.core.FileProblems.reason(e);
     }
 
     /** Every strategy the sweep can run, in the order they are listed. */

@@ -40,7 +40,7 @@ public final class ChooserFiles implements FileAsker {
         if (f == null) {
             return null;
         }
-        folder = f.getParentFile();
+        used(f.toPath());
         String name = f.getName();
         return name.toLowerCase(Locale.ROOT).endsWith("." + extension) ? f.toPath()
                 : f.toPath().resolveSibling(name + "." + extension);
@@ -53,7 +53,7 @@ public final class ChooserFiles implements FileAsker {
         if (f == null) {
             return null;
         }
-        folder = f.getParentFile();
+        used(f.toPath());
         return f.toPath();
     }
 
@@ -62,7 +62,7 @@ public final class ChooserFiles implements FileAsker {
         return folder != null ? folder.toPath() : saving ? made(saveFolder.get()) : openFolder;
     }
 
-    /** Remembers the folder of a file chosen (for tests: the dialog does it). */
+    /** Remembers the folder of a file chosen: the next dialog starts there. */
     void used(Path file) {
         folder = file.toAbsolutePath().getParent().toFile();
     }

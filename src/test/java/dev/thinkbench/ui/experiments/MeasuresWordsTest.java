@@ -33,8 +33,8 @@ class MeasuresWordsTest {
                 .isEqualTo("\u2013");
 
         // the table states every strategy in the unit the narrowest curve needs; small slopes keep two digits
-        assertThat(ScalingWords.unit(30.0)).isEqualTo(10);
-        assertThat(ScalingWords.perTokens(perKilo(4.3, 7680.0), ScalingWords.unit(30.0)))
+        assertThat(dev.thinkbench.lab.sweep.ScalingMeasures.tokenUnit(30.0)).isEqualTo(10);
+        assertThat(ScalingWords.perTokens(perKilo(4.3, 7680.0), dev.thinkbench.lab.sweep.ScalingMeasures.tokenUnit(30.0)))
                 .isEqualTo("+0.043 pts/10 tok");
         assertThat(ScalingWords.perTokens(perKilo(150.0, 250.0), 10)).isEqualTo("+1.5 pts/10 tok");
         assertThat(ScalingWords.perTokens(perKilo(-25.0, 250.0), 10)).isEqualTo("-0.25 pts/10 tok");
