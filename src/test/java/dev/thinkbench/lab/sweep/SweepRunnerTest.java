@@ -315,10 +315,17 @@ class SweepRunnerTest {
     void anEndpointThatKeepsFailingIsDroppedAndItsRunsMoveToTheOthers() throws Exception {
         AnswerTestEngine dead = new AnswerTestEngine("dead", spec -> Reply.fail(FailureKind.UNREACHABLE,
                 "connection refused"));
-        AnswerTestEngine alive = new AnswerTestEngine("alive", SweepRunnerTest::solve);
-        // enough runs that the dead endpoint, chosen whenever it is the least busy, surely gets its three tries before
-        // the live one has served them all (with 12, a live endpoint taking each problem's second budget by affinity
-        // sometimes finished first)
+        // each live run takes a moment, so the live endpoint is busy when a new run starts and the dead one, then the
+        // least busy, is chosen: it gets its three tries long before the live one has served every run (with instant
+        // replies on a loaded 2-core machine, the live one once served all 60 after the dead one's first try)
+        AnswerTestEngine alive = new AnswerTestEngine("alive", spec -> {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return solve(spec);
+        });
         SweepOutcome outcome = run(runner(new Endpoint("http://a", dead, null, 1),
                 new Endpoint("http://b", alive, null, 1)), plan(30, 1, new FixedStrategy()), null);
 
