@@ -41,7 +41,7 @@ final class ChartSeries {
         List<XYChart.Series<Number, Number>> current = chart.getData();
         boolean same = current.size() == specs.size();
         for (int i = 0; same && i < specs.size(); i++) {
-            same = specs.get(i).name().equals(current.get(i).getName());
+            same = StrategyNames.shown(specs.get(i).name()).equals(current.get(i).getName());
         }
         if (same) {
             // the same curves: their points are set in place, a point a new budget brings is added to its curve
@@ -54,7 +54,7 @@ final class ChartSeries {
         List<XYChart.Series<Number, Number>> fresh = new ArrayList<>();
         for (Spec s : specs) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            series.setName(s.name());
+            series.setName(StrategyNames.shown(s.name()));
             for (Point p : s.points()) {
                 series.getData().add(new XYChart.Data<>(p.x(), p.y(), p.info()));
             }
@@ -134,7 +134,7 @@ final class ChartSeries {
         String tokens = r.meanThinkingTokens() == null ? Formats.DASH
                 : String.format(Locale.ROOT, "%.1f", r.meanThinkingTokens());
         String time = r.meanTotalMs() == null ? Formats.DASH : Formats.millis(Math.round(r.meanTotalMs()));
-        return Messages.get("sweep.point.at", r.strategy(), r.label(), r.budget()) + "\n"
+        return Messages.get("sweep.point.at", StrategyNames.shown(r.strategy()), r.label(), r.budget()) + "\n"
                 + Messages.get("sweep.point.accuracy", IntervalChart.percent(r.accuracy()),
                 IntervalChart.percent(r.wilson().low()), IntervalChart.percent(r.wilson().high()), r.correct(), r.n())
                 + "\n" + (r.costUsd() == null ? Messages.get("sweep.point.means", tokens, time)

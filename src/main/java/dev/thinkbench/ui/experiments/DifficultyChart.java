@@ -32,6 +32,7 @@ final class DifficultyChart implements FigureView {
         chart.setId("difficultyChart");
         chart.setPointLabels(false);
         strategy.setId("difficultyStrategy");
+        strategy.setConverter(StrategyNames.CONVERTER);
         strategy.valueProperty().addListener((obs, old, now) -> draw());
         empty.getStyleClass().add("chart-note");
         Label pick = new Label(Messages.get("sweep.chart.difficulty.strategy"));

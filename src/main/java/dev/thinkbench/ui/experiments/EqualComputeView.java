@@ -151,9 +151,9 @@ final class EqualComputeView implements FigureView {
         List<String> words = new ArrayList<>();
         for (SweepSummary.EqualCompute e : at) {
             SummaryRow p = e.point();
-            series.getData().add(new XYChart.Data<>(e.strategy(), p == null ? 0 : 100 * p.accuracy()));
-            words.add(p == null ? Messages.get("sweep.chart.equal.none", e.strategy(), tokens)
-                    : Messages.get("sweep.chart.equal.point", e.strategy(), IntervalChart.percent(p.accuracy()),
+            series.getData().add(new XYChart.Data<>(StrategyNames.shown(e.strategy()), p == null ? 0 : 100 * p.accuracy()));
+            words.add(p == null ? Messages.get("sweep.chart.equal.none", StrategyNames.shown(e.strategy()), tokens)
+                    : Messages.get("sweep.chart.equal.point", StrategyNames.shown(e.strategy()), IntervalChart.percent(p.accuracy()),
                     p.label(), String.format(Locale.ROOT, "%.0f", p.meanThinkingTokens())));
         }
         chart.getData().setAll(List.of(series));

@@ -100,7 +100,7 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         }
         for (int i = 0; i < strategies.size(); i++) {
             int index = i;
-            TableColumn<Measure, String> c = new TableColumn<>(strategies.get(i));
+            TableColumn<Measure, String> c = new TableColumn<>(StrategyNames.shown(strategies.get(i)));
             // the cell observes its value, so new measures show without new cells
             c.setCellValueFactory(d -> values.get(measures.indexOf(d.getValue())).get(index));
             c.setSortable(false);

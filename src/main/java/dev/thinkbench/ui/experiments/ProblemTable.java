@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.experiments;
 
 import atlantafx.base.theme.Styles;
+import dev.thinkbench.ui.common.FontScale;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,6 +20,8 @@ import java.util.function.Function;
 final class ProblemTable extends TableView<ResultRow> {
 
     private final SweepResults results;
+    /** The zoom the column widths follow; null until the grid hosts one. */
+    private FontScale scale;
 
     ProblemTable(SweepResults results) {
         super(results.rows());
@@ -74,10 +77,17 @@ final class ProblemTable extends TableView<ResultRow> {
         setMaxWidth(width + 2);
     }
 
-    private static TableColumn<ResultRow, String> text(String title, Function<ResultRow, String> value, double width) {
+    /** Widens the columns with the font from now on (presenter mode's zoom). */
+    void follow(FontScale fontScale) {
+        scale = fontScale;
+        fontScale.factorProperty().addListener(o -> fontScale.rescale(getColumns()));
+        fontScale.rescale(getColumns());
+    }
+
+    private TableColumn<ResultRow, String> text(String title, Function<ResultRow, String> value, double width) {
         TableColumn<ResultRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setPrefWidth(width);
+        FontScale.size(c, width, scale);
         c.setSortable(false);
         c.setReorderable(false);
         return c;

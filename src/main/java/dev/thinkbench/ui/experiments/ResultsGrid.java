@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
+import dev.thinkbench.ui.common.FontScale;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
@@ -34,6 +35,9 @@ final class ResultsGrid extends HBox {
         HBox.setHgrow(runs, Priority.ALWAYS);
         runs.setMinWidth(0);
         getChildren().setAll(left, runs);
+        FontScale scale = new FontScale(this);
+        problems.follow(scale);
+        runs.follow(scale);
         problems.skinProperty().addListener(o -> link());
         runs.skinProperty().addListener(o -> link());
     }

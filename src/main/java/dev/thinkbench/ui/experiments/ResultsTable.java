@@ -4,6 +4,7 @@ import dev.thinkbench.ui.common.Icons;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.sweep.RunKey;
 import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.ui.common.FontScale;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Messages;
 import javafx.css.PseudoClass;
@@ -43,6 +44,8 @@ final class ResultsTable extends TableView<ResultRow> {
     private final SweepResults results;
     private final Consumer<RunKey> open;
     private final BiConsumer<RunKey, Boolean> grade;
+    /** The zoom the column widths follow; null until the grid hosts one. */
+    private FontScale scale;
 
     /**
      * @param open opens a run's trace
@@ -62,20 +65,27 @@ final class ResultsTable extends TableView<ResultRow> {
         rebuild(results.columns());
     }
 
+    /** Widens the columns with the font from now on (presenter mode's zoom). */
+    void follow(FontScale fontScale) {
+        scale = fontScale;
+        fontScale.factorProperty().addListener(o -> fontScale.rescale(getColumns()));
+        fontScale.rescale(getColumns());
+    }
+
     private void rebuild(List<ColumnKey> keys) {
         List<TableColumn<ResultRow, ?>> cols = new ArrayList<>();
         Map<String, TableColumn<ResultRow, ResultCell>> groups = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             ColumnKey key = keys.get(i);
             TableColumn<ResultRow, ResultCell> group = groups.computeIfAbsent(key.strategy(), s -> {
-                TableColumn<ResultRow, ResultCell> g = new TableColumn<>(s);
+                TableColumn<ResultRow, ResultCell> g = new TableColumn<>(StrategyNames.shown(s));
                 g.getStyleClass().add("strategy-column");
                 return g;
             });
             int index = i;
             TableColumn<ResultRow, ResultCell> c = new TableColumn<>(key.label());
             c.setUserData(key);
-            c.setPrefWidth(96);
+            FontScale.size(c, 96, scale);
             c.setSortable(false);
             c.setReorderable(false);
             c.setCellValueFactory(d -> d.getValue().cellProperty(index));
@@ -120,7 +130,7 @@ final class ResultsTable extends TableView<ResultRow> {
         if (r == null) {
             return Messages.get(cell.state() == CellState.RUNNING ? "sweep.cell.runningNow" : "sweep.cell.notRun");
         }
-        StringBuilder b = new StringBuilder(Messages.get("sweep.run.heading", r.problemId(), r.strategy(), r.label(),
+        StringBuilder b = new StringBuilder(Messages.get("sweep.run.heading", r.problemId(), StrategyNames.shown(r.strategy()), r.label(),
                 r.budget(), r.sample() + 1) + "\n");
         if (!r.ok()) {
             b.append(RunWords.failure(r));

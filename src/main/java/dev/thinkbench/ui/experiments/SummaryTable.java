@@ -50,7 +50,7 @@ final class SummaryTable implements FigureView {
         table.getStyleClass().add(Styles.DENSE);
         table.setPlaceholder(MeasuresTable.wrapping(Messages.get("sweep.summary.placeholder"), 320));
         table.getColumns().addAll(List.of(
-                column(Messages.get("sweep.summary.strategy"), null, 84, SummaryRow::strategy),
+                column(Messages.get("sweep.summary.strategy"), null, 84, r -> StrategyNames.shown(r.strategy())),
                 budgetColumn(),
                 // the sample size, written n in every language
                 column("n", Messages.get("sweep.summary.n.help"), 48, r -> Integer.toString(r.n())),

@@ -3,6 +3,7 @@ package dev.thinkbench.ui.experiments;
 import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.ui.common.EditableSpinners;
+import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.ListChangeListener;
@@ -164,7 +165,9 @@ public final class SweepSetupController {
 
     private void bindRuns() {
         strategies.getItems().setAll(vm.strategyNames());
+        strategies.setConverter(StrategyNames.CONVERTER);
         strategies.setTitle(null);
+        strategies.setTooltip(Icons.tip(StrategyNames.about()));
         syncStrategiesFromViewModel();
         vm.strategies().addListener((ListChangeListener<String>) c -> syncStrategiesFromViewModel());
         strategies.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {

@@ -173,7 +173,8 @@ final class TraceView extends VBox {
     void show(RunKey runKey, String promptText) {
         key = runKey;
         prompt.setText(promptText);
-        heading.setText(Messages.get("sweep.trace.heading", runKey.problemId(), runKey.strategy(), runKey.label(),
+        heading.setText(Messages.get("sweep.trace.heading", runKey.problemId(),
+                StrategyNames.shown(runKey.strategy()), runKey.label(),
                 runKey.sample() + 1));
         RunDetail d = details.apply(runKey).orElse(null);
         live = d == null ? null : d.live();

@@ -108,6 +108,47 @@ class ResultsGridTest {
         assertLevel(problemTable, runs, "p45");
     }
 
+    @Test
+    void zoomedToOneAndAHalfTheColumnsWidenAndProblemIdsAreNotCut() throws Exception {
+        List<BenchProblem> problems = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            problems.add(BenchProblem.of(String.format("heldout-%04d", i), "q" + i, "1"));
+        }
+        OnFx.call(() -> {
+            results.reset(new SweepPlan(problems, List.of(new Lane("small", BudgetSpec.parse("tokens:8"))), 1,
+                    List.of(new FixedStrategy()), "m", "", null));
+            return null;
+        });
+        ProblemTable problemTable = grid.problems();
+        // the theme's font (14 px), then as presenter mode zooms: the root's font at 150 %
+        String base = css(".root { -fx-font-size: 14px; }");
+        String zoom = css(".root { -fx-font-size: 21px; }");
+        OnFx.call(() -> grid.getScene().getStylesheets().add(base));
+        OnFx.call(() -> null);
+        double runWidth = OnFx.call(() -> runs.getVisibleLeafColumns().getFirst().getWidth());
+        double problemWidth = OnFx.call(() -> problemTable.leafColumns().getFirst().getWidth());
+        assertThat(runWidth).as("a run column at the base size").isEqualTo(96);
+        try {
+            OnFx.call(() -> grid.getScene().getStylesheets().add(zoom));
+            OnFx.call(() -> null);
+            assertThat(OnFx.call(() -> runs.getVisibleLeafColumns().getFirst().getWidth())).isEqualTo(144);
+            assertThat(OnFx.call(() -> problemTable.leafColumns().getFirst().getWidth()))
+                    .isEqualTo(problemWidth * 1.5);
+            List<String> shown = OnFx.call(() -> problemTable.lookupAll(".table-cell").stream()
+                    .map(TableCell.class::cast).filter(c -> c.getText() != null && c.getText().startsWith("heldout"))
+                    .map(c -> ((javafx.scene.text.Text) c.lookup(".text")).getText()).toList());
+            assertThat(shown).as("the problem ids as drawn").isNotEmpty().allMatch(t -> t.matches("heldout-\\d{4}"));
+        } finally {
+            OnFx.call(() -> grid.getScene().getStylesheets().removeAll(zoom, base));
+        }
+        OnFx.call(() -> null);
+    }
+
+    private static String css(String rules) {
+        return "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(
+                rules.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private void assertLevel(ProblemTable problemTable, ResultsTable runTable, String id) throws Exception {
         Bounds left = OnFx.call(() -> rowCell(problemTable, problemTable.leafColumns().getFirst(), id));
         Bounds right = OnFx.call(() -> rowCell(runTable, runTable.getVisibleLeafColumns().getLast(), id));

@@ -1,0 +1,59 @@
+package dev.thinkbench.ui.common;
+
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.layout.Pane;
+
+/**
+ * How much larger than the base size ({@value #BASE_PX} px, the theme's) the font is in a part of the window: 1.5
+ * while presenter mode zooms to 150 %. Table columns, which CSS cannot size, are given their width at the base size
+ * ({@link #size}) and follow the zoom through it, as widths in em do in CSS (in pixels, presenter mode cut the results' cells to
+ * "8t ..." and their problem ids to "heldou..."). An invisible, unmanaged label in the host pane reads the font CSS
+ * gives that part of the window. UI thread only.
+ */
+public final class FontScale {
+
+    /** The font size, in pixels, at which a width given to {@link #size} is used as it is. */
+    public static final double BASE_PX = 14;
+    private static final String BASE_WIDTH = "thinkbench.base-width";
+
+    private final Label ruler = new Label();
+    private final ReadOnlyDoubleWrapper factor = new ReadOnlyDoubleWrapper(this, "factor", 1);
+
+    /** @param host the pane whose font it follows; gets an unmanaged, invisible child */
+    public FontScale(Pane host) {
+        ruler.setManaged(false);
+        ruler.setVisible(false);
+        ruler.setMouseTransparent(true);
+        host.getChildren().add(ruler);
+        ruler.fontProperty().addListener((obs, old, now) -> factor.set(now.getSize() / BASE_PX));
+        factor.set(ruler.getFont().getSize() / BASE_PX);
+    }
+
+    /** The font size over {@value #BASE_PX} px. */
+    public ReadOnlyDoubleProperty factorProperty() {
+        return factor.getReadOnlyProperty();
+    }
+
+    /**
+     * Gives {@code column} {@code basePx} pixels at the base size, scaled now and by {@link #rescale}.
+     *
+     * @param scale the scale it follows, null while there is none yet (the width is then {@code basePx})
+     */
+    public static void size(TableColumn<?, ?> column, double basePx, FontScale scale) {
+        column.getProperties().put(BASE_WIDTH, basePx);
+        column.setPrefWidth(Math.ceil(basePx * (scale == null ? 1 : scale.factor.get())));
+    }
+
+    /** Sizes again, at the current factor, every column (and nested column) given a width by {@link #size}. */
+    public void rescale(Iterable<? extends TableColumn<?, ?>> columns) {
+        for (TableColumn<?, ?> c : columns) {
+            if (c.getProperties().get(BASE_WIDTH) instanceof Double base) {
+                c.setPrefWidth(Math.ceil(base * factor.get()));
+            }
+            rescale(c.getColumns());
+        }
+    }
+}
