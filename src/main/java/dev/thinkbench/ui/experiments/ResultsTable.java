@@ -165,10 +165,9 @@ final class ResultsTable extends TableView<ResultRow> {
         RunCell(ColumnKey column) {
             this.column = column;
             getStyleClass().add("run-cell");
-            // a layout root: its row places it all the same (by column, whatever it holds), and a result that changes
-            // its text lays out this cell alone, not its row and the table's flow, which would apply CSS again to
-            // every cell of the row
-            setManaged(false);
+            // managed, as a table cell is: unmanaged (a layout root, so a new result laid out this cell alone) the
+            // cells of a table whose rows and columns were made again stopped taking results once the sweep ran
+            // (TableCell takes a new value at its next layout, and that layout never came): blank until scrolled
             setOnMouseEntered(e -> {
                 if (tip == null) {
                     tip = Icons.tip("");

@@ -313,23 +313,22 @@ class ExperimentsViewTest {
     }
 
     @Test
-    void aResultThatArrivesLaysOutItsOwnCellNotItsRow(FxRobot robot) throws Exception {
+    void aResultThatArrivesIsShownInItsCellInPlace(FxRobot robot) throws Exception {
         importProblems(robot);
         @SuppressWarnings("unchecked")
         TableCell<ResultRow, ResultCell> cell = (TableCell<ResultRow, ResultCell>) cell("p2", "medium");
         waitUntil("the table is laid out", () -> !cell.getTableRow().isNeedsLayout() && !cell.isNeedsLayout());
         double x = cell.getLayoutX();
         double width = cell.getWidth();
-        List<Boolean> needLayout = WaitForAsyncUtils.asyncFx(() -> {
+        WaitForAsyncUtils.asyncFx(() -> {
             RunKey key = vm.results().keyAt(vm.results().rows().get(1), new ColumnKey("fixed", "medium"))
                     .orElseThrow();
             vm.results().showRecords(List.of(new SweepRecord("p2", "medium", key.budget(), "fixed", 0, "ok", "8", "8",
                     true, 8, 2, 1200L, null, "answers", null)));
             vm.results().flush(System.nanoTime(), true);
-            return List.of(cell.isNeedsLayout(), cell.getTableRow().isNeedsLayout());
         }).get();
-        assertThat(needLayout).as("the cell, and not its row").containsExactly(true, false);
-        waitUntil("the cell is laid out", () -> !cell.isNeedsLayout());
+        waitUntil("the cell draws the result", () -> cell.lookup(".text") instanceof javafx.scene.text.Text t
+                && t.getText().equals("\u2713 8t 1.2s"));
         assertThat(cell.getText()).isEqualTo("\u2713 8t 1.2s");
         assertThat(cell.getLayoutX()).isEqualTo(x);
         assertThat(cell.getWidth()).isEqualTo(width);
@@ -731,6 +730,29 @@ class ExperimentsViewTest {
 
     static Instant now() {
         return Instant.now();
+    }
+
+    @Test
+    void afterTheStrategiesChangeEveryCellShownTakesItsResult(FxRobot robot) throws Exception {
+        // the problems load with one strategy; a second makes new rows and columns, then the sweep runs (a user's
+        // table stayed blank until scrolled: the cells showed pending while the rows held every result)
+        importProblems(robot);
+        WaitForAsyncUtils.asyncFx(() -> vm.setup().strategies().setAll("fixed", "majority")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> shown = WaitForAsyncUtils.asyncFx(() -> runCells().stream().map(c -> {
+            ResultRow row = c.getTableRow().getItem();
+            int column = vm.results().columns().indexOf((ColumnKey) c.getTableColumn().getUserData());
+            String expected = ResultsTable.cellText(row.cells().get(column));
+            javafx.scene.text.Text drawn = (javafx.scene.text.Text) c.lookup(".text");
+            return row.problemId() + " " + c.getTableColumn().getUserData() + ": "
+                    + (drawn != null && expected.equals(drawn.getText()) ? "ok" : "shows '"
+                    + (drawn == null ? null : drawn.getText()) + "' for '" + expected + "'");
+        }).toList()).get();
+        assertThat(shown).as("the cells on screen").hasSizeGreaterThan(8).allMatch(s -> s.endsWith(": ok"));
     }
 
     @Test
