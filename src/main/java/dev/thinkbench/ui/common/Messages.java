@@ -21,7 +21,10 @@ public final class Messages {
     private Messages() {
     }
 
-    /** The text for {@code key}, with {@code args} filled in when given. */
+    /**
+     * The text for {@code key}, with {@code args} filled in when given; in Korean, with each particle written both
+     * ways settled where the word before it tells ({@link KoreanParticles}).
+     */
     public static String get(String key, Object... args) {
         String pattern;
         try {
@@ -29,7 +32,9 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return new MessageFormat(pattern, locale).format(args);
+        String text = new MessageFormat(pattern, locale).format(args);
+        // a Korean particle written both ways after a placeholder ({0}을(를)) settles on the word filled in
+        return korean() ? KoreanParticles.settle(text) : text;
     }
 
     /** The language strings are shown in. */

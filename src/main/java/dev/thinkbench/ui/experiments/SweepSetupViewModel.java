@@ -304,7 +304,8 @@ public final class SweepSetupViewModel {
         }
         List<String> drawing = strategies.stream().filter(BEST_OF_N::contains).toList();
         if (!drawing.isEmpty() && candidates.get() > 1) {
-            said.add(Messages.get("sweep.form.greedyCandidates", String.join(", ", drawing), candidates.get()));
+            said.add(Messages.get("sweep.form.greedyCandidates",
+                    String.join(", ", drawing.stream().map(StrategyNames::shown).toList()), candidates.get()));
         }
         return String.join(" ", said);
     }
