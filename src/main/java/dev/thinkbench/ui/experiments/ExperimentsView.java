@@ -32,6 +32,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.StableScroll;
 import dev.thinkbench.ui.common.SceneGraph;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.feather.Feather;
@@ -130,6 +131,8 @@ public final class ExperimentsView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("sweep-setup-scroll");
+        // the footer's note comes and goes (a strategy ticked): what the form shows stays where it is
+        StableScroll.keepOffset(scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         // what Start will run (or why it cannot) stays in sight beside it, however far the form is scrolled
         List<Label> lines = setup.startLines();

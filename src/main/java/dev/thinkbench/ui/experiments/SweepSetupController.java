@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -19,6 +20,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -57,6 +59,7 @@ public final class SweepSetupController {
     @FXML private ComboBox<BudgetChoices.RangeKind> rangeKind;
     @FXML private CheckBox rangeWithNone;
     @FXML private Label budgetsError;
+    @FXML private Label strategiesLabel;
     @FXML private CheckComboBox<String> strategies;
     @FXML private Spinner<Integer> samples;
     @FXML private Spinner<Integer> candidates;
@@ -167,7 +170,12 @@ public final class SweepSetupController {
         strategies.getItems().setAll(vm.strategyNames());
         strategies.setConverter(StrategyNames.CONVERTER);
         strategies.setTitle(null);
-        strategies.setTooltip(Icons.tip(StrategyNames.about()));
+        // what each strategy does, over the label and the picker (its skin's own combo box catches the pointer)
+        Tooltip about = Icons.tip(StrategyNames.about());
+        strategiesLabel.setTooltip(about);
+        strategies.setTooltip(about);
+        strategies.skinProperty().addListener((obs, old, skin) -> strategies.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof Control).forEach(n -> ((Control) n).setTooltip(about)));
         syncStrategiesFromViewModel();
         vm.strategies().addListener((ListChangeListener<String>) c -> syncStrategiesFromViewModel());
         strategies.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
