@@ -47,6 +47,21 @@ public final class FontScale {
         column.setPrefWidth(Math.ceil(basePx * (scale == null ? 1 : scale.factor.get())));
     }
 
+    /**
+     * Widens {@code column} to {@code px} pixels at the current font when it is narrower, for good: its base width
+     * grows to match, so a later zoom keeps the room.
+     *
+     * @param scale the scale it follows, null while there is none yet
+     */
+    public static void atLeast(TableColumn<?, ?> column, double px, FontScale scale) {
+        if (column.getPrefWidth() >= px) {
+            return;
+        }
+        double factor = scale == null ? 1 : scale.factor.get();
+        column.getProperties().put(BASE_WIDTH, px / factor);
+        column.setPrefWidth(Math.ceil(px));
+    }
+
     /** Sizes again, at the current factor, every column (and nested column) given a width by {@link #size}. */
     public void rescale(Iterable<? extends TableColumn<?, ?>> columns) {
         for (TableColumn<?, ?> c : columns) {

@@ -83,7 +83,11 @@ final class ResultsTable extends TableView<ResultRow> {
                 return g;
             });
             int index = i;
-            TableColumn<ResultRow, ResultCell> c = new TableColumn<>(key.label());
+            TableColumn<ResultRow, ResultCell> c = new TableColumn<>();
+            // the budget's label, and how to read a cell ("24t") when the pointer rests on it
+            Label title = new Label(key.label());
+            title.setTooltip(Icons.tip(Messages.get("sweep.column.help")));
+            c.setGraphic(title);
             c.setUserData(key);
             FontScale.size(c, 96, scale);
             c.setSortable(false);
@@ -156,11 +160,18 @@ final class ResultsTable extends TableView<ResultRow> {
     }
 
     /** A run's cell: its state as a pseudo-class, its numbers as text, its trace on click, grading in its menu. */
+    /** Measures a cell's text (UI thread only). */
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+    /** Pixels beyond the text and padding a column keeps, so a text that just fits is not cut by rounding. */
+    private static final double FIT_SLACK = 4;
+
     private final class RunCell extends TableCell<ResultRow, ResultCell> {
         private final ColumnKey column;
         /** Made when the pointer first comes by: a table of hundreds of cells makes none up front. */
         private Tooltip tip;
         private ContextMenu shown;
+        /** A result's text came and its width is not checked yet. */
+        private boolean fitPending;
 
         RunCell(ColumnKey column) {
             this.column = column;
@@ -240,6 +251,33 @@ final class ResultsTable extends TableView<ResultRow> {
                     && item.record().gradeOverridden());
             setText(empty ? null : cellText(item));
             setTooltip(empty || item == null || tip == null ? null : tip);
+            fitPending = !empty && item != null && item.record() != null;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            // measured here, with the cell's CSS (font, padding) applied
+            if (fitPending) {
+                fitPending = false;
+                fit(getText());
+            }
+        }
+
+        /** Widens this cell's column when a result's text would be cut ("✓ 136t 182…"); columns never narrow. */
+        private void fit(String text) {
+            TableColumn<ResultRow, ResultCell> c = getTableColumn();
+            if (c == null || text == null) {
+                return;
+            }
+            MEASURE.setFont(getFont());
+            MEASURE.setText(text);
+            double need = Math.ceil(MEASURE.getLayoutBounds().getWidth() + snappedLeftInset() + snappedRightInset())
+                    + FIT_SLACK;
+            if (need > c.getPrefWidth()) {
+                // after this layout pass: a column widened inside it left its cells at the old width
+                javafx.application.Platform.runLater(() -> FontScale.atLeast(c, need, scale));
+            }
         }
     }
 }

@@ -335,6 +335,27 @@ class ExperimentsViewTest {
     }
 
     @Test
+    void aResultTooLongForItsColumnWidensTheColumnInsteadOfBeingCut(FxRobot robot) throws Exception {
+        importProblems(robot);
+        @SuppressWarnings("unchecked")
+        TableCell<ResultRow, ResultCell> cell = (TableCell<ResultRow, ResultCell>) cell("p2", "medium");
+        double width = WaitForAsyncUtils.asyncFx(() -> cell.getTableColumn().getWidth()).get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            RunKey key = vm.results().keyAt(vm.results().rows().get(1), new ColumnKey("fixed", "medium"))
+                    .orElseThrow();
+            vm.results().showRecords(List.of(new SweepRecord("p2", "medium", key.budget(), "fixed", 0, "ok", "8", "8",
+                    true, 123456, 2, 1234567L, 0.0123, "answers", null)));
+            vm.results().flush(System.nanoTime(), true);
+        }).get();
+        waitUntil("the cell takes the result", () -> cell.getText() != null && cell.getText().contains("123456t"));
+        String full = WaitForAsyncUtils.asyncFx(cell::getText).get();
+        waitUntil("the cell draws its whole text", () -> cell.lookup(".text") instanceof javafx.scene.text.Text t
+                && t.getText().equals(full), () -> ((javafx.scene.text.Text) cell.lookup(".text")).getText());
+        assertThat(full).contains("123456t");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> cell.getTableColumn().getWidth()).get()).isGreaterThan(width);
+    }
+
+    @Test
     void aSweepSavedInASessionIsShownAgainFromTheSessionAndAMissingFolderIsTold(FxRobot robot) throws Exception {
         runSweep(robot);
         List<SweepRecord> shown = WaitForAsyncUtils.asyncFx(() -> vm.results().records()).get();
