@@ -1,6 +1,7 @@
 package dev.thinkbench.engine.hosted;
 
 import dev.thinkbench.engine.EngineConfig;
+import dev.thinkbench.engine.MissingKeyException;
 import dev.thinkbench.engine.http.BaseUrl;
 import dev.thinkbench.engine.http.KeyHeader;
 import dev.thinkbench.engine.stream.ChatServer;
@@ -24,8 +25,7 @@ public final class HostedServers {
     public static ChatServer open(EngineConfig config, String defaultBaseUrl, String provider, String keyVariable,
                                   KeyHeader keyHeader) {
         if (config.apiKey() == null || config.apiKey().isBlank()) {
-            throw new IllegalArgumentException("no " + provider + " key: set " + keyVariable
-                    + " (or name another variable with --api-key-env), or enter the key in the connection bar");
+            throw new MissingKeyException(provider, keyVariable);
         }
         String base = BaseUrl.check(config.baseUrl(), defaultBaseUrl, provider);
         return new ChatServer(config, base, provider, "Check the network connection and the base URL ("

@@ -110,6 +110,9 @@ public final class PromptPane extends VBox {
         hint.textProperty().bind(compare.runHintProperty());
         hint.visibleProperty().bind(compare.runHintProperty().isNotEmpty());
         hint.managedProperty().bind(hint.visibleProperty());
+        // every line of it (a connection's problem can run long), and the whole of it on hover
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hint.tooltipProperty().bind(compare.runHintProperty().map(t -> t.isEmpty() ? null : Icons.tip(t)));
 
         getChildren().addAll(head, note, promptArea, new ProblemControls(compare), system, sampling(vm), buttons,
                 hint);

@@ -4,6 +4,7 @@ import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.EngineRegistry;
+import dev.thinkbench.engine.MissingKeyException;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.lab.settings.SecretsStore;
@@ -193,10 +194,24 @@ public final class ConnectionViewModel {
             connectionError.set(variable != null && key == null
                     ? Messages.get("connection.keyVariableMissing", variable) : "");
             engine.set(entry.factory().create(new EngineConfig(entry.id(), uri, key, null, variable)));
+        } catch (MissingKeyException e) {
+            noEngine(Messages.get("connection.keyMissing", e.provider(), e.keyVariable()));
         } catch (IllegalArgumentException e) {
-            engine.set(null);
-            connectionError.set(e.getMessage());
+            noEngine(e.getMessage());
         }
+    }
+
+    /**
+     * No engine can be made as set up: the reason shows as the connection error, and what the engine before it had
+     * listed goes (a green "1 model" stayed beside "no key" after a switch to a hosted API).
+     */
+    private void noEngine(String reason) {
+        engine.set(null);
+        connectionError.set(reason);
+        listGeneration++;
+        loadingModels.set(false);
+        models.clear();
+        status.set(ServerStatus.none());
     }
 
     /**

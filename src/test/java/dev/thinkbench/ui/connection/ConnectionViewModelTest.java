@@ -64,6 +64,38 @@ class ConnectionViewModelTest {
     }
 
     @Test
+    void switchingToAHostedEngineWithoutAKeySaysSoInWordsAndDropsTheModelsOfTheEngineBefore() {
+        EngineRegistry registry = registry(keys).register(new EngineRegistry.Entry("hosted", "Hosted API",
+                "https://api.example.test", config -> {
+                    throw new dev.thinkbench.engine.MissingKeyException("Hosted API", "HOSTED_API_KEY");
+                }));
+        ConnectionViewModel switching = new ConnectionViewModel(registry, new WorkbenchFixture.SameThreadTasks(),
+                name -> null);
+        switching.refreshModels();
+        assertThat(switching.statusProperty().get().state()).isEqualTo(ServerStatus.State.OK);
+        assertThat(switching.modelsProperty()).hasSize(2);
+
+        switching.engineEntryProperty().set(switching.engines().getLast());
+
+        assertThat(switching.engineProperty().get()).isNull();
+        assertThat(switching.connectionErrorProperty().get())
+                .isEqualTo("Hosted API needs a key: set the environment variable HOSTED_API_KEY, or type the key in "
+                        + "the key field");
+        assertThat(switching.statusProperty().get().state()).as("no green check left from the engine before")
+                .isEqualTo(ServerStatus.State.NONE);
+        assertThat(switching.modelsProperty()).isEmpty();
+        Messages.setLocale(java.util.Locale.KOREAN);
+        try {
+            switching.engineEntryProperty().set(switching.engines().getFirst());
+            switching.engineEntryProperty().set(switching.engines().getLast());
+            assertThat(switching.connectionErrorProperty().get()).isEqualTo(
+                    "Hosted API에는 키가 필요합니다: 환경 변수 HOSTED_API_KEY을(를) 설정하거나 키 칸에 키를 입력하세요");
+        } finally {
+            Messages.setLocale(java.util.Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void listingModelsPicksTheFirstWhenNoneIsChosen() {
         vm.refreshModels();
 
