@@ -8,6 +8,7 @@ import dev.thinkbench.core.Trace;
 import dev.thinkbench.lab.strategy.Candidate;
 import dev.thinkbench.lab.sweep.RunKey;
 import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.ui.common.EngineNames;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
@@ -258,7 +259,7 @@ final class TraceView extends VBox {
         return Messages.get("sweep.trace.numbers", RunWords.tokens(r.thinkingTokens()),
                 RunWords.tokens(r.answerTokens()), RunWords.computeOf(r.strategy())) + " \u00b7 "
                 + Messages.get("sweep.trace.runTime", Formats.millis(r.totalMs())) + " \u00b7 " + cost
-                + (r.endpoint() == null ? "" : " \u00b7 " + r.endpoint());
+                + (r.endpoint() == null ? "" : " \u00b7 " + EngineNames.of(r.endpoint(), r.endpoint()));
     }
 
     private void showTrace(Trace t) {
