@@ -175,7 +175,18 @@ public final class SweepSetupController {
         strategiesLabel.setTooltip(about);
         strategies.setTooltip(about);
         strategies.skinProperty().addListener((obs, old, skin) -> strategies.getChildrenUnmodifiable().stream()
-                .filter(n -> n instanceof Control).forEach(n -> ((Control) n).setTooltip(about)));
+                .filter(n -> n instanceof Control).forEach(n -> {
+                    ((Control) n).setTooltip(about);
+                    if (n instanceof ComboBox<?> inner) {
+                        // its list opened 50 px off and jumped into place at the first tick, under the pointer: a
+                        // layout once it shows puts it in place at once
+                        inner.showingProperty().addListener((o, was, showing) -> {
+                            if (showing) {
+                                javafx.application.Platform.runLater(inner::requestLayout);
+                            }
+                        });
+                    }
+                }));
         syncStrategiesFromViewModel();
         vm.strategies().addListener((ListChangeListener<String>) c -> syncStrategiesFromViewModel());
         strategies.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
