@@ -30,6 +30,10 @@ final class IntervalChart extends LineChart<Number, Number> {
     private final List<Circle> rings = new ArrayList<>();
     private final List<Text> ringNotes = new ArrayList<>();
     private boolean pointLabels = true;
+    /** Half a point marker's size, as the theme draws it, with a pixel to spare. */
+    private static final double MARKER_RADIUS = 6;
+    /** Where this layout's point markers are, every curve's: labels are placed clear of them. */
+    private final List<javafx.geometry.Bounds> markers = new ArrayList<>();
     /** The first curve's labels of this layout, by point, before they are placed. */
     private final List<PointLabel> pointLabelsToPlace = new ArrayList<>();
     /** Where this layout's saturation rings are, their notes placed after the labels. */
@@ -94,6 +98,8 @@ final class IntervalChart extends LineChart<Number, Number> {
                 }
                 double x = getXAxis().getDisplayPosition(d.getXValue());
                 double y = getYAxis().getDisplayPosition(d.getYValue());
+                markers.add(new javafx.geometry.BoundingBox(x - MARKER_RADIUS, y - MARKER_RADIUS, 2 * MARKER_RADIUS,
+                        2 * MARKER_RADIUS));
                 Line l = take(bars, bar++, () -> styled(new Line(), "wilson-bar"));
                 l.setStroke(color);
                 l.setStartX(x);
@@ -124,7 +130,8 @@ final class IntervalChart extends LineChart<Number, Number> {
                 }
             }
         }
-        // placed once their texts are whole, so a shared label's bounds are its final ones
+        // placed once their texts are whole, so a shared label's bounds are its final ones; clear of the other points'
+        // markers too (a label over another curve's point hid both)
         List<javafx.geometry.Bounds> taken = new ArrayList<>();
         for (PointLabel pl : pointLabelsToPlace) {
             Text t = take(labels, label, () -> styled(new Text(), "point-label"));
@@ -132,14 +139,19 @@ final class IntervalChart extends LineChart<Number, Number> {
             double w = t.getLayoutBounds().getWidth();
             double x = pl.x();
             double y = pl.y();
+            List<javafx.geometry.Bounds> avoid = new ArrayList<>(taken);
+            markers.stream().filter(m -> Math.abs(m.getCenterX() - x) >= 6 || Math.abs(m.getCenterY() - y) >= 6)
+                    .forEach(avoid::add);
             if (place(t, new double[][] {{x + 7, y - 7}, {x + 7, y + 16}, {x - 7 - w, y - 7}, {x - 7 - w, y + 16}},
-                    taken)) {
+                    avoid)) {
+                taken.add(avoid.getLast());
                 label++;
             } else {
                 t.setVisible(false); // no free spot: its tooltip still names it
             }
         }
         pointLabelsToPlace.clear();
+        markers.clear();
         // "saturates" beside its ring where no label is; a ring with no room for it says so in its tooltip
         int note = 0;
         for (double[] at : ringsToNote) {

@@ -56,6 +56,29 @@ class PointLabelsTest {
         assertThat(texts).contains("cap128, cap256", "cap64", "saturates");
     }
 
+    @Test
+    void aLabelStaysClearOfAnotherCurvesPoint() throws Exception {
+        // fixed's "small" beside its point, where adaptive's point sits just right of it (a user's chart: the label
+        // ran over the other curve's marker)
+        List<SummaryRow> rows = List.of(row("small", 8, 7), row("medium", 20, 20),
+                new SummaryRow("small", "tokens:1", "adaptive", 40, 7, 7 / 40.0, new Wilson(0.1, 0.9), 10.5, 100.0,
+                        null, 0, 0),
+                new SummaryRow("medium", "tokens:1", "adaptive", 40, 20, 0.5, new Wilson(0.1, 0.9), 26.0, 100.0,
+                        null, 0, 0));
+        WaitForAsyncUtils.asyncFx(() -> tokens.show(new SweepFigures(List.of(), rows, List.of(), Map.of()))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Bounds> markers = WaitForAsyncUtils.asyncFx(() -> tokens.chart().getData().getLast().getData().stream()
+                .map(d -> d.getNode().getBoundsInParent()).toList()).get();
+        List<Bounds> labels = WaitForAsyncUtils.asyncFx(() -> tokens.node().lookupAll(".point-label").stream()
+                .filter(Node::isVisible).map(Node::getBoundsInParent).toList()).get();
+        assertThat(labels).as("labels shown").isNotEmpty();
+        for (Bounds label : labels) {
+            for (Bounds marker : markers) {
+                assertThat(label.intersects(marker)).as("label %s over marker %s", label, marker).isFalse();
+            }
+        }
+    }
+
     private static SummaryRow row(String label, double tokens, int correct) {
         return new SummaryRow(label, "tokens:1", "fixed", 40, correct, correct / 40.0, new Wilson(0.1, 0.9), tokens,
                 100.0, null, 0, 0);
