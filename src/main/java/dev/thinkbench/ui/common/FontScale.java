@@ -32,6 +32,13 @@ public final class FontScale {
         factor.set(ruler.getFont().getSize() / BASE_PX);
     }
 
+    /** The width of {@code text} in the font of this part of the window at the base size (its factor taken out). */
+    public double baseWidth(String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(ruler.getFont());
+        return t.getLayoutBounds().getWidth() / factor.get();
+    }
+
     /** The font size over {@value #BASE_PX} px. */
     public ReadOnlyDoubleProperty factorProperty() {
         return factor.getReadOnlyProperty();

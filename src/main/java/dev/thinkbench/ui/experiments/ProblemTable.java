@@ -19,6 +19,9 @@ import java.util.function.Function;
  */
 final class ProblemTable extends TableView<ResultRow> {
 
+    private static final double PROBLEM_WIDTH = 110;
+    private static final double MAX_PROBLEM_WIDTH = 280;
+
     private final SweepResults results;
     /** The zoom the column widths follow; null until the grid hosts one. */
     private FontScale scale;
@@ -32,12 +35,19 @@ final class ProblemTable extends TableView<ResultRow> {
         setPlaceholder(new javafx.scene.layout.Region());
         // on every new list, also an equal one: whether there is a sample column depends on the rows
         results.columnsProperty().addListener(o -> rebuild(results.columns()));
+        // another problem set under the same columns: the problem column fits its ids
+        results.rows().addListener((javafx.collections.ListChangeListener<ResultRow>) c -> {
+            if (!leafColumns().isEmpty()) {
+                FontScale.size(leafColumns().getFirst(), problemWidth(), scale);
+            }
+        });
         rebuild(results.columns());
     }
 
     private void rebuild(List<ColumnKey> runColumns) {
         List<TableColumn<ResultRow, String>> cols = new ArrayList<>();
-        TableColumn<ResultRow, String> problem = text(Messages.get("sweep.table.problem"), ResultRow::problemId, 110);
+        TableColumn<ResultRow, String> problem = text(Messages.get("sweep.table.problem"), ResultRow::problemId,
+                problemWidth());
         problem.setCellFactory(c -> new HoverTooltipCell<>(ResultRow::prompt));
         cols.add(problem);
         if (results.rows().stream().anyMatch(r -> r.sample() > 0)) {
@@ -77,9 +87,24 @@ final class ProblemTable extends TableView<ResultRow> {
         setMaxWidth(width + 2);
     }
 
+    /**
+     * The problem column's width at the base size: the longest id whole (the seeds' ids run to 25 characters), 110 px
+     * at least and 280 at most (the prompt's tooltip names the problem too).
+     */
+    private double problemWidth() {
+        String longest = results.rows().stream().map(ResultRow::problemId)
+                .max(java.util.Comparator.comparingInt(String::length)).orElse("");
+        if (longest.isEmpty() || scale == null) {
+            return PROBLEM_WIDTH;
+        }
+        // the cell's padding and a little to spare
+        return Math.min(MAX_PROBLEM_WIDTH, Math.max(PROBLEM_WIDTH, Math.ceil(scale.baseWidth(longest)) + 20));
+    }
+
     /** Widens the columns with the font from now on (presenter mode's zoom). */
     void follow(FontScale fontScale) {
         scale = fontScale;
+        rebuild(results.columns());
         fontScale.factorProperty().addListener(o -> fontScale.rescale(getColumns()));
         fontScale.rescale(getColumns());
     }

@@ -144,6 +144,25 @@ class ResultsGridTest {
         OnFx.call(() -> null);
     }
 
+    @Test
+    void longProblemIdsAreShownWhole() throws Exception {
+        List<BenchProblem> problems = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            problems.add(BenchProblem.of("seed-strawberry-letters-" + i, "q" + i, "1"));
+        }
+        OnFx.call(() -> {
+            results.reset(new SweepPlan(problems, List.of(new Lane("small", BudgetSpec.parse("tokens:8"))), 1,
+                    List.of(new FixedStrategy()), "m", "", null));
+            return null;
+        });
+        OnFx.call(() -> null);
+        List<String> shown = OnFx.call(() -> grid.problems().lookupAll(".table-cell").stream()
+                .map(TableCell.class::cast).filter(c -> c.getText() != null && c.getText().startsWith("seed-"))
+                .map(c -> ((javafx.scene.text.Text) c.lookup(".text")).getText()).toList());
+        assertThat(shown).as("the problem ids as drawn").hasSize(4)
+                .allMatch(t -> t.matches("seed-strawberry-letters-\\d"));
+    }
+
     private static String css(String rules) {
         return "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(
                 rules.getBytes(java.nio.charset.StandardCharsets.UTF_8));
