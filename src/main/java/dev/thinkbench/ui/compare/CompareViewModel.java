@@ -587,9 +587,11 @@ public final class CompareViewModel {
         tally.set("");
         if (on) {
             budgetColumns = List.copyOf(columns);
-            String first = columns.isEmpty() ? "" : columns.getFirst().budgetTextProperty().get();
+            // the last column's budget, the largest in the presets: at the smallest, a small model's candidates are
+            // one run repeated (8 thinking tokens gave five identical answers at temperature 0.8)
+            String last = columns.isEmpty() ? "" : columns.getLast().budgetTextProperty().get();
             if (bestOfN.budgetProperty().get().isBlank()) {
-                bestOfN.budgetProperty().set(first);
+                bestOfN.budgetProperty().set(last);
             }
             layoutCandidates();
             bestOfN.setOutcome("");

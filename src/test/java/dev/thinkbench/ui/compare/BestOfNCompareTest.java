@@ -78,6 +78,8 @@ class BestOfNCompareTest {
 
         vm.bestOfN().enabledProperty().set(true);
         assertThat(vm.tallyProperty().get()).as("no count of columns no longer shown").isEmpty();
+        assertThat(vm.bestOfN().budgetProperty().get()).as("the candidates run at the last (largest) budget")
+                .isEqualTo(budgetColumns.getLast().budgetTextProperty().get());
 
         vm.bestOfN().enabledProperty().set(false);
         assertThat(vm.columns()).containsExactlyElementsOf(budgetColumns);
