@@ -25,6 +25,8 @@ public final class PresenterViewModel {
     private final ReadOnlyBooleanWrapper fullScreen = new ReadOnlyBooleanWrapper(this, "fullScreen");
     /** True while the zoom is the one presenter mode fitted to the window, not one the user chose. */
     private boolean fitted;
+    /** The zoom when presenter mode was entered, restored when it is left. */
+    private int zoomBefore = 100;
 
     public void zoomIn() {
         fitted = false;
@@ -59,15 +61,20 @@ public final class PresenterViewModel {
 
     /**
      * Enters or leaves presenter mode. Entering at 100 % zooms to fit {@code windowHeight}, so text reads from the back
-     * of the room on a large screen; leaving undoes that zoom. A zoom the user chose stays either way.
+     * of the room on a large screen. Leaving goes back to the zoom the window had before, whatever was zoomed while
+     * presenting (a zoom chosen on the stage stayed after it: the workbench at 110 % cut its cards, and only Ctrl+0,
+     * which nothing mentioned, brought it back).
      */
     public void togglePresenting(double windowHeight) {
         boolean entering = !presenting.get();
-        if (entering && zoom.get() == 100) {
-            zoom.set(fittingZoom(windowHeight));
-            fitted = true;
-        } else if (!entering && fitted) {
-            zoom.set(100);
+        if (entering) {
+            zoomBefore = zoom.get();
+            if (zoom.get() == 100) {
+                zoom.set(fittingZoom(windowHeight));
+                fitted = true;
+            }
+        } else {
+            zoom.set(zoomBefore);
             fitted = false;
         }
         presenting.set(entering);
