@@ -297,7 +297,7 @@ public final class Stepper implements AutoCloseable {
 
     /**
      * Why the branch is done: the answer is written, forced or not, and how sure the model was of it if known (in
-     * whole percent, rounded down: 99.6 % is not "100 %").
+     * whole percent, rounded down: 99.6% is not "100%").
      */
     private static String answered(boolean forced, OptionalDouble sure) {
         String how = forced ? "answer written (forced" : "answer written after the model ended its thinking";
@@ -305,7 +305,7 @@ public final class Stepper implements AutoCloseable {
             return forced ? how + ")" : how;
         }
         return how + (forced ? "; " : " (") + "its least sure token at " + (int) Math.floor(100 * sure.getAsDouble())
-                + " %)";
+                + "%)";
     }
 
     private String pauseReason(GuardedStep.Outcome o, Branch branch, StepRecord step) {
@@ -319,7 +319,7 @@ public final class Stepper implements AutoCloseable {
             case STOP_STRING -> o.guard() == GuardedStep.Guard.CUT_AT_STOP
                     ? "the model wants to stop thinking (" + used + " tokens so far); the server ignored the stop string"
                     : sure.isPresent() ? "the model wants to stop thinking (" + used + " tokens so far, "
-                            + (int) Math.floor(100 * sure.getAsDouble()) + " % sure)"
+                            + (int) Math.floor(100 * sure.getAsDouble()) + "% sure)"
                     : "the model wants to stop thinking (" + used + " tokens so far)";
         };
     }

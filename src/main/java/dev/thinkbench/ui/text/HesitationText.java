@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The words shown where the pointer rests on a token the model hesitated over: the token it chose, how likely it
- * was, and the tokens it nearly chose instead ("Chose “ 7” at 45 % · also likely: “ 8” 40 %, “ 6” 10 %"), those
- * under 1 % left out. Spaces stay inside the quotes; line breaks and tabs show as ↵ and ⇥. Stateless.
+ * was, and the tokens it nearly chose instead ("Chose “ 7” at 45% · also likely: “ 8” 40%, “ 6” 10%"), those
+ * under 1% left out. Spaces stay inside the quotes; line breaks and tabs show as ↵ and ⇥. Stateless.
  */
 public final class HesitationText {
 
@@ -41,7 +41,7 @@ public final class HesitationText {
     }
 
     private static String percent(double p) {
-        // a no-break space, so a line never ends between the number and its sign
-        return Math.round(100 * p) + "\u00a0%";
+        // no space before the sign, as English and Korean write it (and a line cannot end between them)
+        return Math.round(100 * p) + "%";
     }
 }

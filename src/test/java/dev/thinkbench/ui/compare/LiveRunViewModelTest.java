@@ -154,7 +154,7 @@ class LiveRunViewModelTest {
         assertThat(last.answerHesitationAt(1)).isNull();
         dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.ENGLISH);
         assertThat(HesitationText.describe(last.thinkingHesitationAt(12))).isEqualTo(
-                "Chose “ six” at 55\u00a0% · also likely: “ four” 34\u00a0%");
+                "Chose “ six” at 55% · also likely: “ four” 34%");
     }
 
     @Test

@@ -349,8 +349,8 @@ class VerdictCostLoadViewTest {
         javafx.geometry.Point2D sixAt = robot.point(six).query();
         robot.moveTo(sixAt);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(column.thinkingArea().hoverText()).isEqualTo("Chose “ six” at 55\u00a0% · also likely: "
-                + "“ four” 34\u00a0%, “ else” 11\u00a0%");
+        assertThat(column.thinkingArea().hoverText()).isEqualTo("Chose “ six” at 55% · also likely: "
+                + "“ four” 34%, “ else” 11%");
         javafx.scene.text.Text sure = (javafx.scene.text.Text) column.thinkingArea().lookupAll(".confidence-sure")
                 .iterator().next();
         javafx.geometry.Point2D sureAt = robot.point(sure).query();
@@ -361,8 +361,8 @@ class VerdictCostLoadViewTest {
                 .iterator().next();
         robot.moveTo(four);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(column.answerArea().hoverText()).isEqualTo("Chose “ 4” at 50\u00a0% · also likely: "
-                + "“ 5” 38\u00a0%, “ else” 13\u00a0%");
+        assertThat(column.answerArea().hoverText()).isEqualTo("Chose “ 4” at 50% · also likely: "
+                + "“ 5” 38%, “ else” 13%");
 
         robot.clickOn("#confidenceToggle");
         WaitForAsyncUtils.waitForFxEvents();

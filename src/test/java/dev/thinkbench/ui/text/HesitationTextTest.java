@@ -23,14 +23,14 @@ class HesitationTextTest {
         TokenProbability seven = new TokenProbability("7", 0.79, List.of(new TokenProbability.Alternative("Wait", 0.2),
                 new TokenProbability.Alternative("5", 0.004), new TokenProbability.Alternative("9", 0.003)));
 
-        assertThat(HesitationText.describe(seven)).isEqualTo("Chose “7” at 79\u00a0% · also likely: “Wait” 20\u00a0%");
+        assertThat(HesitationText.describe(seven)).isEqualTo("Chose “7” at 79% · also likely: “Wait” 20%");
     }
 
     @Test
     void aTokenWhoseRivalsAreAllFarBehindSaysSoAndLineBreaksShow() {
         TokenProbability spread = new TokenProbability("\n", 0.5, List.of(new TokenProbability.Alternative("a", 0.002)));
 
-        assertThat(HesitationText.describe(spread)).isEqualTo("Chose “↵” at 50\u00a0%; no other token came close");
+        assertThat(HesitationText.describe(spread)).isEqualTo("Chose “↵” at 50%; no other token came close");
         assertThat(HesitationText.describe(null)).isNull();
     }
 }
