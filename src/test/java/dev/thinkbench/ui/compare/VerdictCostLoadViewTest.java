@@ -211,6 +211,24 @@ class VerdictCostLoadViewTest {
     }
 
     @Test
+    void aNewProblemMakesTheColumnsStaleAndBestOfNsFreshColumnsAreNot(FxRobot robot) throws Exception {
+        robot.interact(() -> compare().prompt().promptProperty().set("A bus has 47 people. How many now?"));
+        runAndWait(robot);
+        Label note = robot.lookup("#staleNote").queryAs(Label.class);
+        assertThat(note.isVisible()).isFalse();
+
+        robot.interact(() -> compare().prompt().newProblem());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.isVisible()).as("a new problem drawn after the run").isTrue();
+        assertThat(note.getText()).startsWith("The columns show the last run, made before the prompt changed");
+
+        robot.interact(() -> compare().bestOfN().enabledProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.isVisible()).as("the candidate columns have not run: nothing of theirs is stale").isFalse();
+        robot.interact(() -> compare().bestOfN().enabledProperty().set(false));
+    }
+
+    @Test
     void withoutAnExpectedAnswerTheAnswerIsShownNotGraded(FxRobot robot) throws Exception {
         robot.interact(() -> compare().prompt().promptProperty().set("Something without a known answer"));
         runAndWait(robot);
