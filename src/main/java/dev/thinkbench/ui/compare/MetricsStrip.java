@@ -114,9 +114,11 @@ public final class MetricsStrip extends GridPane {
         prompt.set(m.promptTokens());
         thinking.set(m.thinkingTokens());
         answer.set(m.answerTokens());
-        cost.set(Formats.money(m.cost()), "");
-        cost.explain(m.cost().note() == null || m.cost().note().isBlank() ? Messages.get("metrics.cost.unknown")
-                : Messages.get("metrics.cost.note", m.cost().note()));
+        String money = Formats.money(m.cost());
+        cost.set(money, "");
+        // the amount in full first: a narrow tile cuts "$0.00009" to "$0.000..."
+        cost.explain(money + "\n" + (m.cost().note() == null || m.cost().note().isBlank()
+                ? Messages.get("metrics.cost.unknown") : Messages.get("metrics.cost.note", m.cost().note())));
         firstThinking.set(Formats.millis(m.timeToFirstThinkingMs()), "");
         firstAnswer.set(Formats.millis(m.timeToFirstAnswerMs()), "");
         thinkingTime.set(Formats.millis(m.thinkingMs()), "");
