@@ -125,6 +125,13 @@ public final class PresenterControls {
         }
     }
 
+    /** One step larger, or a word that this is the largest the window's height allows. */
+    private void zoomIn() {
+        if (!vm.zoomIn()) {
+            show(Messages.get("present.zoomMax", vm.maxZoom()));
+        }
+    }
+
     /** Filters, so they work with the caret in a text area; a key an open modal card took is left alone. */
     private void onKey(KeyEvent e) {
         if (e.isConsumed() || view.overlayShowing()) {
@@ -133,7 +140,7 @@ public final class PresenterControls {
         boolean shortcut = e.isShortcutDown() && !e.isAltDown();
         KeyCode code = e.getCode();
         if (shortcut && (code == KeyCode.EQUALS || code == KeyCode.PLUS || code == KeyCode.ADD)) {
-            vm.zoomIn();
+            zoomIn();
         } else if (shortcut && (code == KeyCode.MINUS || code == KeyCode.SUBTRACT)) {
             vm.zoomOut();
         } else if (shortcut && !e.isShiftDown() && (code == KeyCode.DIGIT0 || code == KeyCode.NUMPAD0)) {
@@ -248,7 +255,7 @@ public final class PresenterControls {
         vm.presentingProperty().addListener((obs, was, now) -> present.setSelected(now));
         MenuItem in = new MenuItem(Messages.get("present.zoomIn"));
         in.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
-        in.setOnAction(e -> vm.zoomIn());
+        in.setOnAction(e -> zoomIn());
         MenuItem out = new MenuItem(Messages.get("present.zoomOut"));
         out.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
         out.setOnAction(e -> vm.zoomOut());

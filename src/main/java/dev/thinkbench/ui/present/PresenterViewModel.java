@@ -18,6 +18,8 @@ public final class PresenterViewModel {
     public static final List<Integer> ZOOM_STEPS = List.of(100, 110, 125, 150, 175, 200, 250, 300);
     /** The window height the 100 % layout is made for (a 1280 x 720 projector). */
     static final double BASE_HEIGHT = 720;
+    /** The least window height, at 100 %, the charts and columns stay readable in; zooming in stops before less. */
+    static final double MIN_LAYOUT_HEIGHT = 600;
 
     private final ReadOnlyIntegerWrapper zoom = new ReadOnlyIntegerWrapper(this, "zoom", 100);
     private final ReadOnlyBooleanWrapper presenting = new ReadOnlyBooleanWrapper(this, "presenting");
@@ -27,15 +29,39 @@ public final class PresenterViewModel {
     private boolean fitted;
     /** The zoom when presenter mode was entered, restored when it is left. */
     private int zoomBefore = 100;
+    /** The window's height, 0 until known. */
+    private double windowHeight;
 
-    public void zoomIn() {
+    /**
+     * One step larger, up to the largest that leaves the layout {@value #MIN_LAYOUT_HEIGHT} pixels of height at 100 %
+     * (at 200 % in a 1080-pixel window the token chart was a strip and the latency axis's labels a blob).
+     *
+     * @return false when the zoom is already the largest that fits
+     */
+    public boolean zoomIn() {
         fitted = false;
+        int max = maxZoom();
         for (int step : ZOOM_STEPS) {
-            if (step > zoom.get()) {
+            if (step > zoom.get() && step <= max) {
                 zoom.set(step);
-                return;
+                return true;
             }
         }
+        return false;
+    }
+
+    /** The largest zoom step that leaves the layout {@value #MIN_LAYOUT_HEIGHT} px at 100 % (all steps before a size is known). */
+    public int maxZoom() {
+        if (windowHeight <= 0) {
+            return ZOOM_STEPS.getLast();
+        }
+        int best = ZOOM_STEPS.getFirst();
+        for (int step : ZOOM_STEPS) {
+            if (windowHeight * 100 / step >= MIN_LAYOUT_HEIGHT - 0.5) {
+                best = step;
+            }
+        }
+        return best;
     }
 
     public void zoomOut() {
@@ -66,6 +92,7 @@ public final class PresenterViewModel {
      * which nothing mentioned, brought it back).
      */
     public void togglePresenting(double windowHeight) {
+        this.windowHeight = windowHeight;
         boolean entering = !presenting.get();
         if (entering) {
             zoomBefore = zoom.get();
@@ -85,6 +112,7 @@ public final class PresenterViewModel {
      * zoom the user chose stays.
      */
     public void windowResized(double windowHeight) {
+        this.windowHeight = windowHeight;
         if (presenting.get() && fitted) {
             zoom.set(fittingZoom(windowHeight));
         }

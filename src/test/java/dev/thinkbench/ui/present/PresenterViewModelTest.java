@@ -2,6 +2,8 @@ package dev.thinkbench.ui.present;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Presenter mode's zoom without a toolkit: fitted to the window, following it, until the user chooses one. */
@@ -38,6 +40,21 @@ class PresenterViewModelTest {
         assertThat(vm.zoomProperty().get()).isEqualTo(150);
         vm.togglePresenting(900);
         assertThat(vm.zoomProperty().get()).as("chosen while presenting: the stage's alone").isEqualTo(100);
+    }
+
+    @Test
+    void zoomingInStopsWhereTheLayoutWouldLoseItsChartsAndSaysSo() {
+        PresenterViewModel vm = new PresenterViewModel();
+        vm.windowResized(1080);
+        List<Integer> steps = new java.util.ArrayList<>();
+        while (vm.zoomIn()) {
+            steps.add(vm.zoomProperty().get());
+        }
+        assertThat(steps).containsExactly(110, 125, 150, 175);
+        assertThat(vm.maxZoom()).isEqualTo(175);
+        vm.windowResized(2160);
+        assertThat(vm.zoomIn()).as("a 4K window allows more").isTrue();
+        assertThat(vm.zoomProperty().get()).isEqualTo(200);
     }
 
     @Test

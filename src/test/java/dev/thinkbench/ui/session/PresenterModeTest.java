@@ -124,27 +124,29 @@ class PresenterModeTest {
     }
 
     @Test
-    void zoomScalesTextAndLayoutAndStaysWithin100To300Percent(FxRobot robot) {
+    void zoomScalesTextAndLayoutAndStopsWhereTheWindowsHeightRunsOut(FxRobot robot) {
         Label value = robot.from(columns().getFirst()).lookup(".stat-value").queryAs(Label.class);
         double base = value.getFont().getSize();
         double baseWidth = columns().getFirst().getMinWidth() > 0 ? columns().getFirst().getMinWidth()
                 : columns().getFirst().minWidth(-1);
+        // a window this tall leaves the 100 % layout 600 px up to this zoom
+        int max = window.presenter.maxZoom();
+        assertThat(max).isGreaterThan(100);
 
-        press(robot, KeyCode.CONTROL, KeyCode.EQUALS);
-        press(robot, KeyCode.CONTROL, KeyCode.EQUALS);
-        press(robot, KeyCode.CONTROL, KeyCode.EQUALS);
-
-        assertThat(window.presenter.zoomProperty().get()).isEqualTo(150);
-        assertThat(value.getFont().getSize()).isCloseTo(base * 1.5, org.assertj.core.data.Offset.offset(0.15));
-        assertThat(columns().getFirst().minWidth(-1)).isCloseTo(baseWidth * 1.5,
-                org.assertj.core.data.Offset.offset(1.0));
-        assertThat(robot.from(robot.lookup("#themeToggle").queryAs(Node.class)).lookup(".tb-icon")
-                .queryAs(org.kordamp.ikonli.javafx.FontIcon.class).getIconSize()).isEqualTo(22); // 15 px at 100 %
-
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 12; i++) {
             press(robot, KeyCode.CONTROL, KeyCode.EQUALS);
         }
-        assertThat(window.presenter.zoomProperty().get()).isEqualTo(300);
+
+        assertThat(window.presenter.zoomProperty().get()).isEqualTo(max);
+        double z = max / 100.0;
+        assertThat(value.getFont().getSize()).isCloseTo(base * z, org.assertj.core.data.Offset.offset(0.15));
+        assertThat(columns().getFirst().minWidth(-1)).isCloseTo(baseWidth * z,
+                org.assertj.core.data.Offset.offset(1.0));
+        assertThat(robot.from(robot.lookup("#themeToggle").queryAs(Node.class)).lookup(".tb-icon")
+                .queryAs(org.kordamp.ikonli.javafx.FontIcon.class).getIconSize())
+                .isCloseTo((int) (15 * z), org.assertj.core.data.Offset.offset(1)); // 15 px at 100 %, whole pixels
+        assertThat(robot.lookup(".presenter-toast").queryAs(Label.class).getText())
+                .startsWith("Zoom " + max + "%: the largest this window's height allows");
 
         press(robot, KeyCode.CONTROL, KeyCode.DIGIT0);
         assertThat(window.presenter.zoomProperty().get()).isEqualTo(100);
