@@ -63,7 +63,7 @@ final class BestOfNBar extends HBox {
         pick.setMinWidth(Region.USE_PREF_SIZE);
         TextField budget = new TextField();
         budget.setId("bestOfNBudget");
-        budget.setPrefColumnCount(18);
+        budget.setPrefColumnCount(14);
         budget.setMinWidth(96);
         budget.getStyleClass().add(Styles.SMALL);
         budget.textProperty().bindBidirectional(vm.budgetProperty());
