@@ -69,8 +69,10 @@ public final class ReplayBar extends HBox {
         Label time = new Label();
         time.getStyleClass().add("replay-time");
         time.setMinWidth(Region.USE_PREF_SIZE);
-        time.textProperty().bind(Bindings.createStringBinding(() -> clock(replay.positionProperty().get()) + " / "
-                + clock(replay.durationProperty().get()), replay.positionProperty(), replay.durationProperty()));
+        time.textProperty().bind(Bindings.createStringBinding(() -> {
+            double duration = replay.durationProperty().get();
+            return clock(replay.positionProperty().get(), duration) + " / " + clock(duration, duration);
+        }, replay.positionProperty(), replay.durationProperty()));
         Button close = Icons.button(null, Feather.X, Messages.get("replay.close.help"),
                 Styles.BUTTON_ICON, Styles.FLAT);
         close.setId("replayClose");
@@ -124,8 +126,15 @@ public final class ReplayBar extends HBox {
         return box;
     }
 
-    static String clock(double seconds) {
+    /**
+     * A position as minutes, seconds and tenths; in hundredths for a recording under 10 s (a 0.2 s one read
+     * "0:00.0 / 0:00.2" with its slider a third of the way).
+     */
+    static String clock(double seconds, double duration) {
         long s = (long) Math.floor(seconds);
+        if (duration < 10) {
+            return String.format(Locale.ROOT, "%d:%02d.%02d", s / 60, s % 60, (long) ((seconds - s) * 100));
+        }
         return String.format(Locale.ROOT, "%d:%02d.%d", s / 60, s % 60, (long) ((seconds - s) * 10));
     }
 
