@@ -9,9 +9,9 @@ import javafx.scene.layout.Pane;
 /**
  * How much larger than the base size ({@value #BASE_PX} px, the theme's) the font is in a part of the window: 1.5
  * while presenter mode zooms to 150 %. Table columns, which CSS cannot size, are given their width at the base size
- * ({@link #size}) and follow the zoom through it, as widths in em do in CSS (in pixels, presenter mode cut the results' cells to
- * "8t ..." and their problem ids to "heldou..."). An invisible, unmanaged label in the host pane reads the font CSS
- * gives that part of the window. UI thread only.
+ * ({@link #size}) and follow the zoom through it, as widths in em do in CSS (in pixels, presenter mode cut the
+ * results' cells to "8t ..." and their problem ids to "heldou..."). An invisible, unmanaged label in the host pane
+ * reads the font CSS gives that part of the window. UI thread only.
  */
 public final class FontScale {
 

@@ -151,9 +151,10 @@ final class EqualComputeView implements FigureView {
         List<String> words = new ArrayList<>();
         for (SweepSummary.EqualCompute e : at) {
             SummaryRow p = e.point();
-            series.getData().add(new XYChart.Data<>(StrategyNames.shown(e.strategy()), p == null ? 0 : 100 * p.accuracy()));
-            words.add(p == null ? Messages.get("sweep.chart.equal.none", StrategyNames.shown(e.strategy()), tokens)
-                    : Messages.get("sweep.chart.equal.point", StrategyNames.shown(e.strategy()), IntervalChart.percent(p.accuracy()),
+            String name = StrategyNames.shown(e.strategy());
+            series.getData().add(new XYChart.Data<>(name, p == null ? 0 : 100 * p.accuracy()));
+            words.add(p == null ? Messages.get("sweep.chart.equal.none", name, tokens)
+                    : Messages.get("sweep.chart.equal.point", name, IntervalChart.percent(p.accuracy()),
                     p.label(), String.format(Locale.ROOT, "%.0f", p.meanThinkingTokens())));
         }
         chart.getData().setAll(List.of(series));

@@ -134,8 +134,8 @@ final class ResultsTable extends TableView<ResultRow> {
         if (r == null) {
             return Messages.get(cell.state() == CellState.RUNNING ? "sweep.cell.runningNow" : "sweep.cell.notRun");
         }
-        StringBuilder b = new StringBuilder(Messages.get("sweep.run.heading", r.problemId(), StrategyNames.shown(r.strategy()), r.label(),
-                r.budget(), r.sample() + 1) + "\n");
+        StringBuilder b = new StringBuilder(Messages.get("sweep.run.heading", r.problemId(),
+                StrategyNames.shown(r.strategy()), r.label(), r.budget(), r.sample() + 1) + "\n");
         if (!r.ok()) {
             b.append(RunWords.failure(r));
         } else {

@@ -50,7 +50,10 @@ public final class PresenterViewModel {
         return false;
     }
 
-    /** The largest zoom step that leaves the layout {@value #MIN_LAYOUT_HEIGHT} px at 100 % (all steps before a size is known). */
+    /**
+     * The largest zoom step that leaves the layout {@value #MIN_LAYOUT_HEIGHT} px at 100 % (every step before the
+     * window's height is known).
+     */
     public int maxZoom() {
         if (windowHeight <= 0) {
             return ZOOM_STEPS.getLast();
