@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
  * {@code thinkbench report results.jsonl --out DIR}: the summary table of a sweep's results file, and in DIR
  * {@code summary.csv}, {@code runs.csv}, {@code accuracy-vs-tokens.png} and {@code accuracy-vs-cost.png}, and with
  * {@code --problems} one {@code accuracy-by-difficulty-<strategy>.png} per strategy. Unreadable
- * lines are reported and skipped. Exit code 0, or 2 when the file cannot be read or holds no result.
+ * lines are reported and skipped. Exit code 0, or 2 when the results or --problems cannot be read, the results hold
+ * no result, or --out is not a folder.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Summarise a sweep's results file as tables (CSV) and charts (PNG).")
@@ -76,7 +77,15 @@ final class ReportCommand implements Callable<Integer> {
         }
         Map<String, Integer> difficulty = difficulties(err);
         List<SummaryRow> rows = SweepSummary.rows(records);
-        Files.createDirectories(out);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw Arguments.error(spec, "--out must be a folder: " + out + " is a file");
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw Arguments.error(spec, "cannot make the folder " + out + " ("
+                    + dev.thinkbench.core.FileProblems.reason(e) + ")");
+        }
         Files.writeString(out.resolve(SUMMARY), SweepCsv.summary(rows), StandardCharsets.UTF_8);
         Files.writeString(out.resolve(RUNS), SweepCsv.runs(records), StandardCharsets.UTF_8);
         String subtitle = results.getFileName() + " \u00b7 " + records.size() + " runs";
@@ -116,8 +125,9 @@ final class ReportCommand implements Callable<Integer> {
                 byId.put(p.id(), p.difficulty());
             }
         } catch (IOException e) {
-            err.println("thinkbench: cannot read --problems " + problems + " (" + dev.thinkbench.core.FileProblems.reason(e)
-                    + "); the table has no difficulties");
+            // as sweep does: a mistyped path is a bad argument, not charts quietly left out
+            throw Arguments.error(spec, "cannot read --problems " + problems + " ("
+                    + dev.thinkbench.core.FileProblems.reason(e) + ")");
         }
         return byId;
     }

@@ -19,6 +19,9 @@ public final class FileProblems {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "not UTF-8 text"; // Java says only "Input length = 1"
+        }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

@@ -170,6 +170,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void aMissingProblemFileABinaryResultsFileOrAFileForOutAreBadInput() throws Exception {
+        Result noProblems = run("report", results().toString(), "--out", dir.resolve("rb").toString(),
+                "--problems", dir.resolve("nope.jsonl").toString());
+        assertThat(noProblems.code()).isEqualTo(2);
+        assertThat(noProblems.err()).contains("cannot read --problems").contains("no such file");
+        Path binary = Files.write(dir.resolve("rand.jsonl"), new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, 10});
+        Result garbage = run("report", binary.toString(), "--out", dir.resolve("rb2").toString());
+        assertThat(garbage.code()).isEqualTo(2);
+        assertThat(garbage.err()).contains("not UTF-8 text").doesNotContain("Input length");
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Result outFile = run("report", results().toString(), "--out", file.toString());
+        assertThat(outFile.code()).isEqualTo(2);
+        assertThat(outFile.err()).contains("--out must be a folder");
+    }
+
+    @Test
     void chartsMarkWhereACurveSaturates() throws Exception {
         List<dev.thinkbench.lab.sweep.SummaryRow> rows = dev.thinkbench.lab.sweep.SweepSummary.rows(
                 dev.thinkbench.lab.sweep.ResultLog.read(results()).latest());

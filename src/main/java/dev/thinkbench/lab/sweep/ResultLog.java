@@ -57,6 +57,13 @@ public final class ResultLog implements AutoCloseable {
     public static ResultLog open(Path file) throws IOException {
         AppendFiles.createFolder(file);
         Contents existing = Files.exists(file) ? read(file) : new Contents(List.of(), List.of());
+        LoadIssue first = existing.issues().isEmpty() ? null : existing.issues().getFirst();
+        if (first != null && first.reason() != LoadIssue.Reason.CUT_OFF
+                && (existing.records().isEmpty() || first.line() < firstRecordLine(file))) {
+            // another kind of file (a saved session, a problem set): nothing is appended to it, nothing cut off it
+            throw new IOException(file.getFileName() + " is not a results file (line " + first.line() + ": "
+                    + first.message() + "); give --out a new file or one an earlier sweep wrote");
+        }
         cutPartialLastLine(file);
         return new ResultLog(file, existing, AppendFiles.appender(file));
     }
@@ -84,6 +91,22 @@ public final class ResultLog implements AutoCloseable {
             }
         }
         return new Contents(records, issues);
+    }
+
+    /** The number of the first line that reads as a result, 0 when none does. */
+    private static int firstRecordLine(Path file) throws IOException {
+        String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            try {
+                if (!lines[i].isBlank()) {
+                    SweepRecordJson.parse(lines[i].strip());
+                    return i + 1;
+                }
+            } catch (IllegalArgumentException notOne) {
+                // keep looking
+            }
+        }
+        return 0;
     }
 
     private static void cutPartialLastLine(Path file) throws IOException {

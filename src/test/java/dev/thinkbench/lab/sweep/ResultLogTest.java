@@ -49,6 +49,25 @@ class ResultLogTest {
     }
 
     @Test
+    void aFileThatIsNoResultsFileIsRefusedAndLeftAsItWas() throws Exception {
+        // a saved session given as --out: its lines were reported one by one, results appended and its last line cut
+        Path session = dir.resolve("s3.json");
+        String text = "{\n  \"schemaVersion\" : 3,\n  \"columns\" : [ ]\n}";
+        Files.writeString(session, text, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ResultLog.open(session)).isInstanceOf(java.io.IOException.class)
+                .hasMessageStartingWith("s3.json is not a results file (line 1: not valid JSON");
+        assertThat(Files.readString(session)).isEqualTo(text);
+
+        // a results file with one damaged line in the middle is still resumed
+        Path results = dir.resolve("r.jsonl");
+        Files.writeString(results, SweepRecordJson.line(record("p1", "ok")) + "\ngarbage\n"
+                + SweepRecordJson.line(record("p2", "ok")) + "\n", StandardCharsets.UTF_8);
+        try (ResultLog log = ResultLog.open(results)) {
+            assertThat(log.existing().records()).hasSize(2);
+        }
+    }
+
+    @Test
     void openingCutsAPartialLastLineAndAppendingGoesOnCleanly() throws Exception {
         Path file = dir.resolve("sub/r.jsonl");
         try (ResultLog log = ResultLog.open(file)) {
