@@ -33,4 +33,17 @@ public final class FileProblems {
         }
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
+
+    /**
+     * A JSON parser's message without its parser's own location notes ("(start marker at [Source: REDACTED
+     * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])"): the line number is the
+     * caller's to give.
+     */
+    public static String jsonReason(String parserMessage) {
+        if (parserMessage == null) {
+            return "";
+        }
+        return parserMessage.replaceAll("\\s*\\((start marker at )?\\[Source: .*?; line: \\d+, column: \\d+\\]\\)", "")
+                .replaceAll("\\s*at \\[Source: .*?; line: \\d+, column: \\d+\\]", "").strip();
+    }
 }

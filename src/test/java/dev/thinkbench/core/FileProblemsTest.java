@@ -23,4 +23,16 @@ class FileProblemsTest {
         assertThat(FileProblems.reason(new IOException("disk full"))).isEqualTo("disk full");
         assertThat(FileProblems.reason(new IOException())).isEqualTo("IOException");
     }
+
+    @Test
+    void aJsonParsersOwnLocationNotesAreLeftOut() {
+        assertThat(FileProblems.jsonReason("Unexpected end-of-input: expected close marker for Object (start marker at"
+                + " [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])"))
+                .isEqualTo("Unexpected end-of-input: expected close marker for Object");
+        assertThat(FileProblems.jsonReason("Unrecognized token 'garbage': was expecting (JSON String, Number, Array,"
+                + " Object or token 'null', 'true' or 'false')"))
+                .isEqualTo("Unrecognized token 'garbage': was expecting (JSON String, Number, Array, Object or token"
+                        + " 'null', 'true' or 'false')");
+        assertThat(FileProblems.jsonReason(null)).isEmpty();
+    }
 }

@@ -63,7 +63,8 @@ public final class ProblemSetReader {
             try {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                out.issue(n, LoadIssue.Reason.NOT_JSON, e.getOriginalMessage());
+                out.issue(n, LoadIssue.Reason.NOT_JSON,
+                        dev.thinkbench.core.FileProblems.jsonReason(e.getOriginalMessage()));
                 continue;
             }
             if (node == null || !node.isObject()) {

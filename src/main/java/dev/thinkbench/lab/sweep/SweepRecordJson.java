@@ -59,7 +59,8 @@ public final class SweepRecordJson {
         try {
             n = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw new IllegalArgumentException("not valid JSON ("
+                    + dev.thinkbench.core.FileProblems.jsonReason(e.getOriginalMessage()) + ")", e);
         }
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
