@@ -142,4 +142,17 @@ class CompareEndToEndTest {
         assertThat(root.path("runs").findValuesAsText("status")).containsOnly("ok");
         assertThat(root.path("runs").get(2).path("answer").asText()).isNotBlank();
     }
+
+    @Test
+    void aCorruptOrMissingGgufForTheBuiltInEngineIsBadInputBeforeAnyRun(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path rand = java.nio.file.Files.write(dir.resolve("rand.gguf"), new byte[] {6, 1, 50, 43, 7, 9});
+        Result corrupt = run("compare", "--engine", "builtin", "--model", rand.toString(), "--prompt", "q");
+        assertThat(corrupt.code()).isEqualTo(2);
+        assertThat(corrupt.err()).contains("cannot use rand.gguf:");
+        Result missing = run("compare", "--engine", "builtin", "--model", dir.resolve("nope.gguf").toString(),
+                "--prompt", "q");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.gguf: no such file");
+    }
 }
