@@ -73,7 +73,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Fail a run whose stream stays silent this long (default ${DEFAULT-VALUE})")
     private int timeoutSeconds;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "json|table")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
+            description = "table (default): a row per column, then the answers; json: one object with every run")
     private String format;
 
     @Option(names = "--template", paramLabel = "NAME|FILE",

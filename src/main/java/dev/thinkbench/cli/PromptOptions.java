@@ -30,10 +30,11 @@ final class PromptOptions {
 
     /** Exactly one of --prompt and --prompt-file. */
     static final class Source {
-        @Option(names = "--prompt", paramLabel = "TEXT", required = true)
+        @Option(names = "--prompt", paramLabel = "TEXT", required = true, description = "The prompt, as text")
         String text;
 
-        @Option(names = "--prompt-file", paramLabel = "FILE", required = true)
+        @Option(names = "--prompt-file", paramLabel = "FILE", required = true,
+                description = "The prompt, read from a UTF-8 text file")
         Path file;
     }
 

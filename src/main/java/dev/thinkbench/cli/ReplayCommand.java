@@ -35,7 +35,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "1 as recorded, 2 or 5 times faster, 0 at once (default ${DEFAULT-VALUE})")
     private int speed;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "json|table")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
+            description = "table (default) or json, as compare prints them")
     private String format;
 
     @Override

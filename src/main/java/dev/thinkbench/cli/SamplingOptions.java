@@ -16,7 +16,8 @@ final class SamplingOptions {
     @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling, above 0 and at most 1")
     private Double topP;
 
-    @Option(names = "--seed", paramLabel = "N")
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Sampling seed: the same seed and settings repeat a run where the engine allows it")
     private Long seed;
 
     /**

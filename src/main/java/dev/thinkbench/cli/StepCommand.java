@@ -77,14 +77,16 @@ final class StepCommand implements Callable<Integer> {
             description = "Wait texts, rotating (default ${DEFAULT-VALUE})")
     private String waitText;
 
-    @Option(names = "--answer-prefix", defaultValue = "Final Answer:", paramLabel = "TEXT")
+    @Option(names = "--answer-prefix", defaultValue = "Final Answer:", paramLabel = "TEXT",
+            description = "What forcing the answer writes after closing the thinking (default: ${DEFAULT-VALUE})")
     private String answerPrefix;
 
     @Option(names = "--max-thinking", defaultValue = "4096", paramLabel = "N",
             description = "Thinking-token cap per branch (default ${DEFAULT-VALUE})")
     private int maxThinking;
 
-    @Option(names = "--max-answer", defaultValue = "1024", paramLabel = "N")
+    @Option(names = "--max-answer", defaultValue = "1024", paramLabel = "N",
+            description = "The most answer tokens (default: ${DEFAULT-VALUE})")
     private int maxAnswer;
 
     @Mixin
@@ -94,7 +96,8 @@ final class StepCommand implements Callable<Integer> {
             description = "Fail a step whose stream stays silent this long (default ${DEFAULT-VALUE})")
     private int timeoutSeconds;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "text (default): the timeline of steps and the answer; json: the same as one object")
     private String format;
 
     private final CliServices services;

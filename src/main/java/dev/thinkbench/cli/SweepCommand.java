@@ -131,7 +131,8 @@ final class SweepCommand implements Callable<Integer> {
             + "existing file is resumed")
     private Path out;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
+            description = "table (default): the summary tables; json: one object with the summary and the counts")
     private String format;
 
     @Option(names = "--equal-compute", paramLabel = "TOKENS", split = ",",
@@ -378,10 +379,19 @@ final class SweepCommand implements Callable<Integer> {
             Thread hook = new Thread(() -> {
                 handle.cancel();
                 handle.done().completeOnTimeout(null, 5, java.util.concurrent.TimeUnit.SECONDS).join();
+                // interrupted (Ctrl+C, a kill): say where the finished runs are and how to go on
+                err.println("thinkbench: interrupted; " + (out == null
+                        ? "no --out was given, so the finished runs were not kept"
+                        : "the finished runs are in " + out + ": run the same command again to resume"));
+                err.flush();
             }, "thinkbench-sweep-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
             SweepOutcome outcome = handle.done().join();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // interrupted: the hook is running and says what happened ("Shutdown in progress" said nothing)
+            }
             return outcome;
         } finally {
             if (log != null) {
