@@ -261,6 +261,17 @@ final class SweepCommand implements Callable<Integer> {
         if (load.problems().isEmpty()) {
             throw Arguments.error(spec, "--problems " + problems + " holds no problem that loads");
         }
+        List<String> unanswered = load.problems().stream().filter(p -> p.answer() == null || p.answer().isBlank())
+                .map(BenchProblem::id).toList();
+        if (!unanswered.isEmpty()) {
+            // they run, and are counted apart from right and wrong: said here, not left for the table's n to hint at
+            boolean one = unanswered.size() == 1;
+            err.println("thinkbench: " + unanswered.size() + (one ? " problem has" : " problems have")
+                    + " no answer (" + String.join(", ", unanswered.subList(0, Math.min(5, unanswered.size())))
+                    + (unanswered.size() > 5 ? ", ..." : "") + "): " + (one ? "its" : "their")
+                    + " runs are shown ungraded");
+            err.flush();
+        }
         return load.problems();
     }
 

@@ -96,19 +96,20 @@ public final class BudgetSpec {
         return new ForcingPlan(min, max, waits, texts, fields.get("prefix"));
     }
 
-    private static int parseInt(String name, String text) {
+    /** A whole number, however large (a range check follows: 99999999999 tokens is out of range, not "no number"). */
+    private static long parseInt(String name, String text) {
         try {
-            return Integer.parseInt(text.strip());
+            return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
             throw new BudgetSpecException(BudgetSpecException.Reason.NOT_A_NUMBER, name, text.strip());
         }
     }
 
-    private static int inRange(String name, int value, int low, int high) {
+    private static int inRange(String name, long value, int low, int high) {
         if (value < low || value > high) {
             throw new BudgetSpecException(BudgetSpecException.Reason.OUT_OF_RANGE, name, low, high, value);
         }
-        return value;
+        return (int) value;
     }
 
     private static EffortLevel effort(String text) {

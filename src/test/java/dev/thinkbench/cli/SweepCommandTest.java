@@ -118,6 +118,23 @@ class SweepCommandTest {
     }
 
     @Test
+    void problemsWithoutAnAnswerAreNamedAndASessionFileGivenAsOutIsRefusedUntouched() throws Exception {
+        String problems = problems("{\"id\":\"a\",\"prompt\":\"q 1\",\"answer\":\"1\"}",
+                "{\"id\":\"open\",\"prompt\":\"q 2\"}").toString();
+        Result r = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+                "--budget", "small=tokens:8");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("thinkbench: 1 problem has no answer (open): its runs are shown ungraded");
+
+        Path session = Files.writeString(dir.resolve("s3.json"), "{\n  \"schemaVersion\" : 3\n}\n");
+        Result refused = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+                "--budget", "small=tokens:8", "--out", session.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("s3.json is not a results file");
+        assertThat(Files.readString(session)).isEqualTo("{\n  \"schemaVersion\" : 3\n}\n");
+    }
+
+    @Test
     void anOutFileOfASweepWithOtherBudgetsIsRefusedNotMixedIn() throws Exception {
         Path out = dir.resolve("mixed.jsonl");
         String problems = threeProblems().toString();

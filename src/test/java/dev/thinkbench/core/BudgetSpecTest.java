@@ -43,6 +43,9 @@ class BudgetSpecTest {
         assertThat(e).hasMessage("waits must be between 0 and 10000, was 20000");
         assertThat(catchThrowableOfType(BudgetSpecException.class, () -> BudgetSpec.parse("tokens:2000000"))
                 .arguments()).containsExactly("tokens", "1", "1000000", "2000000");
+        // past what an int holds: out of range too, not "not a whole number"
+        assertThat(catchThrowableOfType(BudgetSpecException.class, () -> BudgetSpec.parse("tokens:99999999999")))
+                .hasMessage("tokens must be between 1 and 1000000, was 99999999999");
     }
 
     @ParameterizedTest
