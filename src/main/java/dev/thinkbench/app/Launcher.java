@@ -17,6 +17,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && OpenArguments.OPEN.equals(args[0])
+                && java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
+            // help needs no display
+            System.out.println(OpenArguments.USAGE);
+            System.exit(0);
+        }
         if (args.length == 0 || OpenArguments.OPEN.equals(args[0])) {
             System.exit(openWorkbench(args));
         } else {

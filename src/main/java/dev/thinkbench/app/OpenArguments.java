@@ -13,6 +13,14 @@ import java.util.List;
 record OpenArguments(Path session, boolean present, boolean fullScreen) {
 
     static final String OPEN = "open";
+    /** What {@code open --help} prints. */
+    static final String USAGE = """
+            Usage: thinkbench open FILE [--present] [--full-screen]
+            Opens the workbench window with a saved session (a .json file from Save or compare --save) ready to
+            replay: Space plays, the speed buttons pace it.
+                  --present       in presenter mode (large text, chrome hidden; Ctrl+Shift+P leaves it)
+                  --full-screen   full screen (F11 leaves it)
+            A display is needed; on a machine without one, use replay or export on the command line.""";
 
     static OpenArguments parse(List<String> raw) {
         if (raw.isEmpty() || !OPEN.equals(raw.getFirst())) {

@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 /** The {@code thinkbench} command line: subcommands over the same lab and engine code as the workbench. */
 @Command(name = "thinkbench", mixinStandardHelpOptions = true, version = "Thinkbench 0.1",
         description = "A lab for test-time compute: one prompt at several thinking budgets.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class},
+        footer = {"", "Without a command: the workbench window. The window can also open a saved session:",
+                "  open FILE [--present] [--full-screen]   ready to replay, in presenter mode and full screen if asked",
+                "", "Exit codes: 0 all ran, 1 some run failed, 2 bad input."})
 public final class ThinkbenchCli {
 
     private ThinkbenchCli() {

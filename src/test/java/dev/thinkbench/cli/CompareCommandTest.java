@@ -110,6 +110,14 @@ class CompareCommandTest {
     }
 
     @Test
+    void theTopLevelHelpNamesOpenAndTheExitCodes() {
+        Result r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("open FILE [--present] [--full-screen]")
+                .contains("Exit codes: 0 all ran, 1 some run failed, 2 bad input.");
+    }
+
+    @Test
     void jsonListsEveryRunInBudgetOrderWithMetrics() throws Exception {
         Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "2+2?", "--format", "json",
                 "--budget", "off=none", "--budget", "big=tokens:50");
