@@ -56,10 +56,11 @@ public final class ResultLog implements AutoCloseable {
      */
     public static ResultLog open(Path file) throws IOException {
         AppendFiles.createFolder(file);
-        Contents existing = Files.exists(file) ? read(file) : new Contents(List.of(), List.of());
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        Contents existing = parse(text);
         LoadIssue first = existing.issues().isEmpty() ? null : existing.issues().getFirst();
         if (first != null && first.reason() != LoadIssue.Reason.CUT_OFF
-                && (existing.records().isEmpty() || first.line() < firstRecordLine(file))) {
+                && (existing.records().isEmpty() || first.line() == firstLine(text))) {
             // another kind of file (a saved session, a problem set): nothing is appended to it, nothing cut off it
             throw new IOException(file.getFileName() + " is not a results file (line " + first.line() + ": "
                     + first.message() + "); give --out a new file or one an earlier sweep wrote");
@@ -73,9 +74,12 @@ public final class ResultLog implements AutoCloseable {
      * a write that was cut off: reported as such and skipped.
      */
     public static Contents read(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    private static Contents parse(String text) {
         List<SweepRecord> records = new ArrayList<>();
         List<LoadIssue> issues = new ArrayList<>();
-        String text = Files.readString(file, StandardCharsets.UTF_8);
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -93,17 +97,12 @@ public final class ResultLog implements AutoCloseable {
         return new Contents(records, issues);
     }
 
-    /** The number of the first line that reads as a result, 0 when none does. */
-    private static int firstRecordLine(Path file) throws IOException {
-        String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n", -1);
+    /** The number of the first line that is not blank (a results file's first result), 0 when none is. */
+    private static int firstLine(String text) {
+        String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            try {
-                if (!lines[i].isBlank()) {
-                    SweepRecordJson.parse(lines[i].strip());
-                    return i + 1;
-                }
-            } catch (IllegalArgumentException notOne) {
-                // keep looking
+            if (!lines[i].isBlank()) {
+                return i + 1;
             }
         }
         return 0;

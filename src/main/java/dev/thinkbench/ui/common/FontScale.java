@@ -1,6 +1,5 @@
 package dev.thinkbench.ui.common;
 
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -32,17 +31,27 @@ public final class FontScale {
         factor.set(ruler.getFont().getSize() / BASE_PX);
     }
 
-    /** The width of {@code text} in the font of this part of the window at the base size (its factor taken out). */
-    public double baseWidth(String text) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
-        t.setFont(ruler.getFont());
-        return t.getLayoutBounds().getWidth() / factor.get();
+    /** Measures text (UI thread only). */
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+
+    /** The width of {@code text} in {@code font}. UI thread only. */
+    public static double textWidth(String text, javafx.scene.text.Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(text);
+        return MEASURE.getLayoutBounds().getWidth();
     }
 
-    /** The font size over {@value #BASE_PX} px. */
-    public ReadOnlyDoubleProperty factorProperty() {
-        return factor.getReadOnlyProperty();
+    /** The width of {@code text} in the font of this part of the window at the base size (its factor taken out). */
+    public double baseWidth(String text) {
+        return textWidth(text, ruler.getFont()) / factor.get();
     }
+
+    /** Sizes {@code table}'s columns again now and whenever the font changes (presenter mode's zoom). */
+    public void follow(javafx.scene.control.TableView<?> table) {
+        factor.addListener(o -> rescale(table.getColumns()));
+        rescale(table.getColumns());
+    }
+
 
     /**
      * Gives {@code column} {@code basePx} pixels at the base size, scaled now and by {@link #rescale}.

@@ -28,6 +28,12 @@ public final class Icons {
         return t;
     }
 
+    /** From now on {@code control} shows {@code text} whole on hover, and no tooltip while it is empty. */
+    public static void tipFollowing(javafx.scene.control.Control control,
+                                    javafx.beans.value.ObservableValue<String> text) {
+        control.tooltipProperty().bind(text.map(t -> t == null || t.isEmpty() ? null : tip(t)));
+    }
+
     /** A button with an icon, optional text, style classes and a tooltip. */
     public static Button button(String text, Ikon ikon, String tooltip, String... styleClasses) {
         Button b = new Button(text, ikon == null ? null : icon(ikon));

@@ -127,7 +127,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         error.visibleProperty().bind(column.budgetErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         // the whole message (and the budget syntax it names) on hover: a narrow column cuts its last lines
-        error.tooltipProperty().bind(column.budgetErrorProperty().map(t -> t.isEmpty() ? null : Icons.tip(t)));
+        Icons.tipFollowing(error, column.budgetErrorProperty());
         column.budgetErrorProperty().addListener((obs, old, now) -> budget.pseudoClassStateChanged(DANGER,
                 !now.isEmpty()));
         budget.pseudoClassStateChanged(DANGER, !column.budgetErrorProperty().get().isEmpty());

@@ -112,8 +112,6 @@ public final class CompareViewModel {
         this.presets = presets;
         this.prices = prices;
         columns.addListener((ListChangeListener<ColumnViewModel>) change -> onColumnsChanged(change));
-        // the columns shown may no longer be the run's (best-of-N's candidates) or be them again
-        columns.addListener((javafx.beans.InvalidationListener) obs -> checkStale());
         for (Observable o : List.of(prompt.promptProperty(), prompt.temperatureErrorProperty(),
                 prompt.seedErrorProperty(), connection.modelProperty(), connection.engineProperty(),
                 connection.connectionErrorProperty(), running)) {
@@ -153,9 +151,7 @@ public final class CompareViewModel {
      * shown.
      */
     private void checkStale() {
-        if (running.get() || comparison == null || laneOf.isEmpty() || runPrompt == null
-                || !columns.containsAll(laneOf.keySet())) {
-            // nothing shown was made by that run (best-of-N's candidate columns before their first run)
+        if (running.get() || comparison == null || laneOf.isEmpty() || runPrompt == null) {
             staleNote.set("");
             return;
         }
@@ -260,6 +256,8 @@ public final class CompareViewModel {
         }
         chartsStale();
         updateRunState();
+        // a column removed leaves the run's lanes: best-of-N's fresh candidates show nothing of that run
+        checkStale();
     }
 
     private void onEngineChanged(ReasoningEngine engine) {

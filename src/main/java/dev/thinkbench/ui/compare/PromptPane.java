@@ -112,7 +112,7 @@ public final class PromptPane extends VBox {
         hint.managedProperty().bind(hint.visibleProperty());
         // every line of it (a connection's problem can run long), and the whole of it on hover
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        hint.tooltipProperty().bind(compare.runHintProperty().map(t -> t.isEmpty() ? null : Icons.tip(t)));
+        Icons.tipFollowing(hint, compare.runHintProperty());
 
         getChildren().addAll(head, note, promptArea, new ProblemControls(compare), system, sampling(vm), buttons,
                 hint);

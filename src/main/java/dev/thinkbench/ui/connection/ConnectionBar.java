@@ -106,8 +106,7 @@ public final class ConnectionBar extends HBox {
         problem.setMaxWidth(420);
         problem.setMinWidth(60);
         HBox.setHgrow(problem, javafx.scene.layout.Priority.SOMETIMES);
-        problem.textProperty().addListener((obs, old, now) -> problem.setTooltip(now.isEmpty() ? null
-                : Icons.tip(now)));
+        Icons.tipFollowing(problem, problem.textProperty());
         serverStatus = new StatusBadge("serverStatus", vm.statusProperty(), vm::refreshModels);
         StatusBadge modelStatus = new StatusBadge("modelStatus", vm.modelStatusProperty(), null);
 

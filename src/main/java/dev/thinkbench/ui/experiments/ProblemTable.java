@@ -105,8 +105,7 @@ final class ProblemTable extends TableView<ResultRow> {
     void follow(FontScale fontScale) {
         scale = fontScale;
         rebuild(results.columns());
-        fontScale.factorProperty().addListener(o -> fontScale.rescale(getColumns()));
-        fontScale.rescale(getColumns());
+        fontScale.follow(this);
     }
 
     private TableColumn<ResultRow, String> text(String title, Function<ResultRow, String> value, double width) {

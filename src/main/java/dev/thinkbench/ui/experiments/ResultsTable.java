@@ -68,8 +68,7 @@ final class ResultsTable extends TableView<ResultRow> {
     /** Widens the columns with the font from now on (presenter mode's zoom). */
     void follow(FontScale fontScale) {
         scale = fontScale;
-        fontScale.factorProperty().addListener(o -> fontScale.rescale(getColumns()));
-        fontScale.rescale(getColumns());
+        fontScale.follow(this);
     }
 
     private void rebuild(List<ColumnKey> keys) {
@@ -160,8 +159,6 @@ final class ResultsTable extends TableView<ResultRow> {
     }
 
     /** A run's cell: its state as a pseudo-class, its numbers as text, its trace on click, grading in its menu. */
-    /** Measures a cell's text (UI thread only). */
-    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
     /** Pixels beyond the text and padding a column keeps, so a text that just fits is not cut by rounding. */
     private static final double FIT_SLACK = 4;
 
@@ -270,9 +267,7 @@ final class ResultsTable extends TableView<ResultRow> {
             if (c == null || text == null) {
                 return;
             }
-            MEASURE.setFont(getFont());
-            MEASURE.setText(text);
-            double need = Math.ceil(MEASURE.getLayoutBounds().getWidth() + snappedLeftInset() + snappedRightInset())
+            double need = Math.ceil(FontScale.textWidth(text, getFont()) + snappedLeftInset() + snappedRightInset())
                     + FIT_SLACK;
             if (need > c.getPrefWidth()) {
                 // after this layout pass: a column widened inside it left its cells at the old width
