@@ -45,7 +45,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * session could not be saved, 2 for bad arguments.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Run one prompt at several thinking budgets side by side.")
+        description = "Run one prompt at several thinking budgets side by side.",
+        footer = {"", "Examples:",
+                "  thinkbench compare --prompt \"What is 17 + 25?\" --expected 42",
+                "  thinkbench compare --prompt-file problem.txt --format json \\",
+                "      --budget short=tokens:256 --budget long=tokens:4096 \\",
+                "      --engine ollama --model qwen3:8b",
+                "  thinkbench compare --engine llama-server --model qwq --save demo.json \\",
+                "      --budget \"waits=force:min=1024,max=4096,waits=2,wait=Wait|Hmm\" \\",
+                "      --prompt \"How many r's are in raspberry?\""})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec

@@ -30,7 +30,10 @@ import java.util.concurrent.Callable;
  * file that cannot be read, which is left as it is.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a saved session's comparison as CSV, HTML, Markdown and PNG charts.")
+        description = "Export a saved session's comparison as CSV, HTML, Markdown and PNG charts.",
+        footer = {"", "Examples:",
+                "  thinkbench export demo.json --csv metrics.csv --html report.html \\",
+                "      --md report.md --png-dir charts/"})
 final class ExportCommand implements Callable<Integer> {
 
     @Spec

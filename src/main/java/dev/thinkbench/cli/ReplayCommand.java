@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  * a session file that cannot be read (cut short, not JSON, from a newer Thinkbench), which is left as it is.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Replay a saved session's comparison at its recorded pace and print it as compare does.")
+        description = "Replay a saved session's comparison at its recorded pace and print it as compare does.",
+        footer = {"", "Examples:",
+                "  thinkbench replay demo.json --speed 2 --format table",
+                "  thinkbench replay samples/sessions/micro-wait-rescue.json --speed 0"})
 final class ReplayCommand implements Callable<Integer> {
 
     @Spec

@@ -33,7 +33,11 @@ import java.util.concurrent.Callable;
  * no result, or --out is not a folder.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Summarise a sweep's results file as tables (CSV) and charts (PNG).")
+        description = "Summarise a sweep's results file as tables (CSV) and charts (PNG).",
+        footer = {"", "Examples:",
+                "  thinkbench report results.jsonl --out report/",
+                "  thinkbench report results.jsonl --out report/ \\",
+                "      --problems samples/problems/micro-heldout.jsonl --equal-compute 64,256"})
 final class ReportCommand implements Callable<Integer> {
 
     static final String SUMMARY = "summary.csv";

@@ -34,7 +34,12 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "step", mixinStandardHelpOptions = true,
         description = "Step through budget forcing by script: the model thinks until it tries to stop, then each "
-                + "action decides what happens.")
+                + "action decides what happens.",
+        footer = {"", "Examples:",
+                "  thinkbench step --prompt \"Start with 8. Add 38. Halve it. What do you get?\" \\",
+                "      --actions wait,insert:Hmm,answer",
+                "  thinkbench step --prompt-file problem.txt --format json \\",
+                "      --actions fork,wait,branch:0,continue"})
 final class StepCommand implements Callable<Integer> {
 
     @Spec

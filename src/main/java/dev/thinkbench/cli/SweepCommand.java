@@ -40,7 +40,19 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a problem set at several thinking budgets and strategies and summarise accuracy against "
-                + "compute.")
+                + "compute.",
+        footer = {"", "Examples:",
+                "  thinkbench sweep --problems samples/problems/micro-heldout.jsonl --limit 60 \\",
+                "      --budget cap8=tokens:8 --budget cap24=tokens:24 --budget cap256=tokens:256 \\",
+                "      --out results.jsonl",
+                "  thinkbench sweep --problems samples/problems/micro-heldout.jsonl --limit 20 \\",
+                "      --strategy fixed,majority,adaptive --temperature 0.8 \\",
+                "      --equal-compute 64,256",
+                "  thinkbench sweep --problems samples/problems/competition.jsonl \\",
+                "      --engine openai-compatible --model qwq --concurrency 8 --out qwq.jsonl \\",
+                "      --base-url http://gpu1:8000/v1 --base-url http://gpu2:8000/v1",
+                "Rerun with the same --out to resume: finished runs are skipped, failed ones",
+                "are retried."})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec

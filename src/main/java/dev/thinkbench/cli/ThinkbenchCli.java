@@ -1,5 +1,8 @@
 package dev.thinkbench.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,9 +44,16 @@ public final class ThinkbenchCli {
     /** The longest synopsis a usage error repeats. */
     static final int SHORT_SYNOPSIS_LINES = 4;
 
-    /** Adds {@code text} under the command's help; picocli formats footers, so a literal % is doubled. */
+    /**
+     * Adds {@code text} under the command's help, after its own footer (the examples); picocli formats footers, so a
+     * literal % is doubled.
+     */
     private static void footer(CommandLine command, String text) {
-        command.getCommandSpec().usageMessage().footer("", text.replace("%", "%%"));
+        CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
+        List<String> lines = new ArrayList<>(List.of(usage.footer()));
+        lines.add("");
+        lines.add(text.replace("%", "%%"));
+        usage.footer(lines.toArray(String[]::new));
     }
 
     /**

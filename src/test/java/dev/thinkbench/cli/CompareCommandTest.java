@@ -201,6 +201,19 @@ class CompareCommandTest {
         assertThat(r.err()).contains("--base-url is for an engine with a server; 'here' runs on this machine");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"compare", "step", "sweep", "report", "replay", "export"})
+    void everySubcommandsHelpEndsWithExamplesThatFitTheTerminal(String command) {
+        Result r = run(command, "--help");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Examples:%n  thinkbench %s ".formatted(command).replace("%n", System.lineSeparator()));
+        assertThat(r.out().lines().filter(line -> line.length() > 80)).as("lines wider than 80 columns").isEmpty();
+        if (r.out().contains("Engines (--engine ID):")) {
+            assertThat(r.out().indexOf("Examples:")).isLessThan(r.out().indexOf("Engines (--engine ID):"));
+        }
+    }
+
     @Test
     void helpListsEveryEngineAndWhatItTalksTo() {
         Result r = run("compare", "--help");
