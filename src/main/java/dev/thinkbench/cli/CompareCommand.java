@@ -7,9 +7,8 @@ import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.ReasoningEngine;
-import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.RawEngines;
-import dev.thinkbench.forcing.TemplateMarkers;
+import dev.thinkbench.forcing.TemplateChooser;
 import dev.thinkbench.lab.Comparison;
 import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.session.KnownAnswers;
@@ -87,7 +86,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--template", paramLabel = "NAME|FILE",
             description = "Chat template for raw-continuation engines (builtin, llama-server, openai-completions, "
-                    + "ollama-raw, deepseek-prefix): chatml-think (default), deepseek-r1, s1, or a Jinja file")
+                    + "ollama-raw, deepseek-prefix): chatml-think, deepseek-r1, s1, model (the model's own, from "
+                    + "its GGUF or server, else chatml-think), or a Jinja file. Default: model on the built-in "
+                    + "engine, chatml-think on the others")
     private String template;
 
     @Option(names = "--save", paramLabel = "FILE",
@@ -187,7 +188,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--template applies only to raw-continuation engines; '" + entry.id()
                     + "' applies the server's own chat template");
         }
-        return RawEngines.create(entry, config, ChatTemplates.resolve(template, TemplateMarkers.THINK));
+        return RawEngines.create(entry, config, TemplateChooser.forOption(template));
     }
 
     private List<Lane> lanes(EngineChoice choice) {

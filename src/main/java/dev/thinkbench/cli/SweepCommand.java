@@ -160,7 +160,9 @@ final class SweepCommand implements Callable<Integer> {
     private int timeoutSeconds;
 
     @Option(names = "--template", paramLabel = "NAME|FILE",
-            description = "Chat template for raw-continuation engines: chatml-think, deepseek-r1, s1, or a Jinja file")
+            description = "Chat template for raw-continuation engines: chatml-think, deepseek-r1, s1, model (the "
+                    + "model's own, from its GGUF or server, else chatml-think), or a Jinja file. Default: model on "
+                    + "the built-in engine, chatml-think on the others")
     private String template;
 
     private final CliServices services;

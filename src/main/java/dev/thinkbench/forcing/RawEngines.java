@@ -21,6 +21,15 @@ public final class RawEngines {
      */
     public static ForcingReasoningEngine create(EngineRegistry.Entry kind, EngineConfig config,
                                                 ChatTemplate template) {
+        return create(kind, config, TemplateChooser.fixed(template));
+    }
+
+    /**
+     * As {@link #create(EngineRegistry.Entry, EngineConfig, ChatTemplate)}, each run's template chosen by
+     * {@code templates} (e.g. the model's own, {@link TemplateChooser#forOption}).
+     */
+    public static ForcingReasoningEngine create(EngineRegistry.Entry kind, EngineConfig config,
+                                                TemplateChooser templates) {
         String url = config.baseUrl() == null ? null : config.baseUrl().toString();
         // Validate the URL now, so a bad one is reported when the engine is made, not at the first run.
         kind.backendSpec(url, config.apiKey(), "", config.timeout(), config.apiKeyEnv());
@@ -28,7 +37,7 @@ public final class RawEngines {
         return new ForcingReasoningEngine(kind.id(), kind.displayName() + " at " + server,
                 model -> kind.backend(kind.backendSpec(url, config.apiKey(), model, config.timeout(),
                         config.apiKeyEnv())),
-                template, !kind.id().equals(DeepSeekPrefixBackend.ID));
+                templates, !kind.id().equals(DeepSeekPrefixBackend.ID));
     }
 
     /** {@code kind} with a factory that makes its forcing engines over {@code template}. */

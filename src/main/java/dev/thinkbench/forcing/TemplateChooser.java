@@ -53,6 +53,23 @@ public final class TemplateChooser {
         return new TemplateChooser(fallback, jinjaMarkers, true);
     }
 
+    /** The name of the {@code --template} choice that means "the model's own template" ({@link #forOption}). */
+    public static final String MODEL_OPTION = "model";
+
+    /**
+     * The chooser a command's {@code --template} asks for: {@value #MODEL_OPTION} for the model's own template
+     * (per model, as {@link #perModel}, falling back on {@link ChatTemplates#CHATML_THINK} with
+     * {@link TemplateMarkers#THINK}), else the built-in template or Jinja file named, for every model.
+     *
+     * @throws IllegalArgumentException for an unknown name or a file that cannot be read or rendered
+     */
+    public static TemplateChooser forOption(String nameOrFile) {
+        if (nameOrFile != null && nameOrFile.strip().equals(MODEL_OPTION)) {
+            return perModel(ChatTemplates.CHATML_THINK, TemplateMarkers.THINK);
+        }
+        return fixed(ChatTemplates.resolve(nameOrFile, TemplateMarkers.THINK));
+    }
+
     /** The template for models nothing is known about; for a fixed chooser, the template. */
     public ChatTemplate fallback() {
         return fallback;

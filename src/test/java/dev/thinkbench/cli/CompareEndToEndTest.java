@@ -122,6 +122,23 @@ class CompareEndToEndTest {
     }
 
     @Test
+    void templateModelLaysThePromptOutWithTheServersOwnTemplate() throws Exception {
+        try (LlamaServerTestServer server = new LlamaServerTestServer()) {
+            server.withChatTemplate("[USER]{% for m in messages %}{{ m.content }}{% endfor %}[/USER]"
+                    + "{% if add_generation_prompt %}[BOT]{% endif %}");
+            server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply(" 3", "<|im_end|>"));
+
+            Result r = run("compare", "--engine", "llama-server", "--base-url", server.baseUrl().toString(),
+                    "--model", "m", "--template", "model", "--prompt", "How many r in raspberry?",
+                    "--budget", "capped=force:min=0,max=50", "--format", "json");
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(server.bodies("/completion").get(0).path("prompt").asText())
+                    .startsWith("[USER]How many r in raspberry?[/USER][BOT]<think>");
+        }
+    }
+
+    @Test
     void templateOnAChatEngineIsRejectedAsABadArgument() {
         Result r = run("compare", "--engine", "ollama", "--model", "m", "--prompt", "q", "--template", "s1");
         assertThat(r.code()).isEqualTo(2);

@@ -9,7 +9,7 @@ import dev.thinkbench.forcing.ChatTemplate;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.forcing.RawEngines;
-import dev.thinkbench.forcing.TemplateMarkers;
+import dev.thinkbench.forcing.TemplateChooser;
 import dev.thinkbench.lab.strategy.RawAccess;
 
 import java.net.URI;
@@ -64,7 +64,7 @@ public final class SweepEndpoints {
             EngineConfig config = new EngineConfig(entry.id(), url == null ? null : URI.create(url), apiKey, timeout,
                     apiKeyEnv);
             ReasoningEngine engine = template == null ? entry.factory().create(config)
-                    : RawEngines.create(entry, config, ChatTemplates.resolve(template, TemplateMarkers.THINK));
+                    : RawEngines.create(entry, config, TemplateChooser.forOption(template));
             RawAccess access = raw ? rawAccess(entry, url, apiKey, apiKeyEnv, model, timeout, template, engine) : null;
             String name = builtin ? engineId : url == null ? engineId : url;
             endpoints.add(new Endpoint(name, engine, access, perEndpoint));
@@ -75,8 +75,7 @@ public final class SweepEndpoints {
     private static RawAccess rawAccess(EngineRegistry.Entry entry, String url, String apiKey, String apiKeyEnv,
                                        String model, Duration timeout, String template, ReasoningEngine engine) {
         CompletionBackend backend = entry.backend(entry.backendSpec(url, apiKey, model, timeout, apiKeyEnv));
-        ChatTemplate chosen = template != null ? ChatTemplates.resolve(template, TemplateMarkers.THINK)
-                : engine instanceof ForcingReasoningEngine forcing ? forcing.templates().choose(model, backend)
+        ChatTemplate chosen = engine instanceof ForcingReasoningEngine forcing ? forcing.templates().choose(model, backend)
                 : ChatTemplates.CHATML_THINK;
         return new RawAccess(backend, chosen);
     }
