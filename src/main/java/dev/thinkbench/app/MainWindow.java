@@ -146,10 +146,10 @@ public final class MainWindow implements AutoCloseable {
             @Override
             public void show(StepperRecord record) {
                 stepper.stepper().systemProperty().set(record.system());
-                stepper.stepper().expectedProperty().set(record.expected());
                 stepper.stepper().templates().stream().filter(t -> t.name().equals(record.template())).findFirst()
                         .ifPresent(t -> stepper.stepper().templateProperty().set(t));
                 stepper.stepper().showRecorded(record.snapshot());
+                stepper.stepper().expectedProperty().set(record.expected()); // after its prompt, which it belongs to
             }
         };
     }

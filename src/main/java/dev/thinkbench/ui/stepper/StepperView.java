@@ -282,8 +282,11 @@ public final class StepperView extends VBox {
         dialog.setTitle(Messages.get("stepper.insert.title"));
         dialog.setHeaderText(Messages.get("stepper.insert.header"));
         // the app's own words: JavaFX names its stock buttons in the system's language, not the one chosen here
-        dialog.getDialogPane().getButtonTypes().setAll(okButton(), cancelButton());
-        dialog.showAndWait().ifPresent(vm::insert);
+        ButtonType ok = okButton();
+        dialog.getDialogPane().getButtonTypes().setAll(ok, cancelButton());
+        // nothing to insert: OK would add an empty step that changes nothing
+        dialog.getDialogPane().lookupButton(ok).disableProperty().bind(dialog.getEditor().textProperty().isEmpty());
+        dialog.showAndWait().filter(text -> !text.isEmpty()).ifPresent(vm::insert);
     }
 
     private void askEdit() {

@@ -44,6 +44,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -75,6 +77,12 @@ public final class StepperViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<TraceUpdate> trace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper("");
     private final StringProperty expected = new SimpleStringProperty(this, "expected", "");
+    /** The prompt {@link #expected} was given for; a prompt changed away from it clears it. */
+    private String expectedFor = "";
+    /** The prompt box's text when the session shown was run or opened. */
+    private String shownPrompt;
+    /** The expected answer the session shown is graded against: the one given for its prompt. */
+    private String gradedAgainst = "";
     /** The answer as spans, coloured by confidence like the trace when that view is on. */
     private final ReadOnlyObjectWrapper<TraceUpdate> answerTrace = new ReadOnlyObjectWrapper<>();
     /** The shown answer's tokens and where the model hesitated in it. */
@@ -124,8 +132,17 @@ public final class StepperViewModel implements AutoCloseable {
             redrawAnswer();
         });
         expected.addListener((obs, was, now) -> {
-            if (last != null) {
+            expectedFor = prompt.get();
+            if (last != null && Objects.equals(prompt.get(), shownPrompt)) {
+                gradedAgainst = now; // typed in for the prompt the session ran: its answers are graded again
                 showBranches(last);
+            }
+        });
+        prompt.addListener((obs, was, now) -> {
+            // an expected answer belongs to the prompt it was given for: a new prompt (typed, or another problem)
+            // would otherwise be graded against the last one's answer
+            if (!expected.get().isBlank() && !Objects.equals(now, expectedFor)) {
+                expected.set("");
             }
         });
     }
@@ -140,6 +157,10 @@ public final class StepperViewModel implements AutoCloseable {
 
     /** Starts a new session on the prompt with the chosen template (a running one is closed first). */
     public void run() {
+        if (prompt.get() == null || prompt.get().isBlank()) {
+            error.set(Messages.get("stepper.error.emptyPrompt"));
+            return;
+        }
         act(() -> {
             if (stepper != null) {
                 stepper.close();
@@ -147,6 +168,8 @@ public final class StepperViewModel implements AutoCloseable {
             int mine = ++session;
             queue.clear();
             recordedUntil = -1;
+            shownPrompt = prompt.get();
+            gradedAgainst = expected.get();
             stepper = factory.create(template.get(), event -> {
                 if (session == mine) {
                     queue.add(event);
@@ -158,43 +181,70 @@ public final class StepperViewModel implements AutoCloseable {
     }
 
     public void continueToAnswer() {
-        act(() -> stepper().continueToAnswer());
+        act(StepperAction.CONTINUE, () -> stepper().continueToAnswer());
     }
 
     public void waitMore() {
-        act(() -> stepper().waitMore());
+        act(StepperAction.WAIT, () -> stepper().waitMore());
     }
 
     public void insert(String text) {
-        act(() -> stepper().insert(text));
+        act(StepperAction.INSERT, () -> stepper().insert(text));
     }
 
     public void edit(String newThinking) {
-        act(() -> stepper().edit(newThinking));
+        act(StepperAction.EDIT, () -> stepper().edit(newThinking));
     }
 
     public void forceAnswer() {
-        act(() -> stepper().forceAnswer());
+        act(StepperAction.FORCE_ANSWER, () -> stepper().forceAnswer());
     }
 
     public void fork() {
-        act(() -> stepper().fork());
+        act(StepperAction.FORK, () -> stepper().fork());
     }
 
     public void undo() {
-        act(() -> stepper().undo());
+        act(StepperAction.UNDO, () -> stepper().undo());
     }
 
+    /** Makes branch {@code id} the active one; in a saved session shown, shows that branch as recorded. */
     public void selectBranch(int id) {
+        if (stepper == null && last != null && last.branches().stream().anyMatch(b -> b.id() == id)) {
+            BranchView b = last.branches().stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+            recordedUntil = b.events().isEmpty() ? 0 : b.events().getLast().nanos();
+            queue.add(new StepperEvent.Changed(new StepperSnapshot(b.status(), b.reason(), Set.of(), last.branches(),
+                    id, "", last.prompt())));
+            wake.run();
+            return;
+        }
         act(() -> stepper().select(id));
     }
 
     private Stepper stepper() {
         if (stepper == null) {
-            throw new IllegalStateException("press Run first");
+            throw new IllegalStateException(Messages.get(last == null ? "stepper.error.runFirst"
+                    : "stepper.error.saved"));
         }
         return stepper;
     }
+
+    /**
+     * Runs a stepping action when the session allows it now; otherwise says so in the window's words (a key can
+     * ask for an action whose button is disabled).
+     */
+    private void act(StepperAction kind, Runnable action) {
+        if (stepper != null && !can.get(kind).get()) {
+            error.set(Messages.get("stepper.error.notNow", Messages.get(LABELS.get(kind)).replace("\u2026", "")));
+            return;
+        }
+        act(action);
+    }
+
+    private static final Map<StepperAction, String> LABELS = Map.of(StepperAction.CONTINUE, "stepper.continue",
+            StepperAction.WAIT, "stepper.wait", StepperAction.INSERT, "stepper.insert", StepperAction.EDIT,
+            "stepper.edit", StepperAction.FORCE_ANSWER, "stepper.force", StepperAction.FORK, "stepper.fork",
+            StepperAction.UNDO, "stepper.undo");
 
     private void act(Runnable action) {
         try {
@@ -212,7 +262,8 @@ public final class StepperViewModel implements AutoCloseable {
 
     /**
      * Shows a saved stepping session as it was (its branches, text and numbers), through the same path as a live
-     * one; actions wait for a new Run. A session running now is closed first.
+     * one; its branches can be viewed one by one, other actions wait for a new Run. A session running now is closed
+     * first. Give its expected answer after this (its prompt is put in the box here).
      */
     public void showRecorded(StepperSnapshot snapshot) {
         if (stepper != null) {
@@ -225,6 +276,8 @@ public final class StepperViewModel implements AutoCloseable {
         ChatTemplate t = template.get();
         prompt.set(t == null ? snapshot.prompt()
                 : t.userPart(snapshot.prompt(), system.get()).orElse(snapshot.prompt()));
+        shownPrompt = prompt.get();
+        gradedAgainst = ""; // until the session's expected answer is given (expectedProperty, after this)
         var events = snapshot.active().events();
         recordedUntil = events.isEmpty() ? 0 : events.getLast().nanos();
         queue.add(new StepperEvent.Changed(snapshot));
@@ -457,7 +510,7 @@ public final class StepperViewModel implements AutoCloseable {
 
     /** The branches' summaries and the active answer's grade, against the expected answer now. */
     private void showBranches(StepperSnapshot s) {
-        String want = expected.get() == null || expected.get().isBlank() ? null : expected.get().strip();
+        String want = gradedAgainst == null || gradedAgainst.isBlank() ? null : gradedAgainst.strip();
         List<BranchSummary> summaries = new ArrayList<>();
         for (BranchView b : s.branches()) {
             Grade g = AnswerGrader.grade(b.answer(), want);

@@ -59,6 +59,14 @@ class StepperViewModelTest {
         assertThat(vm.timeline()).hasSize(rows);
     }
 
+    private void drainUntilThinking(String text) throws InterruptedException {
+        for (int i = 0; i < 1000 && !vm.currentThinking().contains(text); i++) {
+            vm.drain();
+            Thread.sleep(5);
+        }
+        assertThat(vm.currentThinking()).contains(text);
+    }
+
     @Test
     void manyStreamedPiecesBecomeOneTraceUpdatePerFrame() throws Exception {
         backend.then("a", "</think>");
@@ -254,11 +262,87 @@ class StepperViewModelTest {
     }
 
     @Test
-    void aRefusedActionIsShownNotThrown() {
+    void aRefusedActionIsShownNotThrown() throws Exception {
         vm.waitMore();
-        assertThat(vm.errorProperty().get()).isEqualTo("press Run first");
+        assertThat(vm.errorProperty().get()).isEqualTo("Press Run first: it starts the thinking on the prompt.");
         vm.promptProperty().set(" ");
         vm.run();
-        assertThat(vm.errorProperty().get()).isEqualTo("the prompt is empty");
+        assertThat(vm.errorProperty().get()).isEqualTo("Type a prompt first: the model thinks on it.");
+
+        backend.then("6x7=42", "</think>").then("42", "<|im_end|>");
+        vm.promptProperty().set("What is 6 x 7?");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        vm.continueToAnswer();
+        drainUntil(StepperState.DONE, 2);
+        vm.waitMore(); // the W key, whose button is disabled once the answer is written
+        assertThat(vm.errorProperty().get()).isEqualTo("Wait is not possible now.");
+        vm.undo();
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anExpectedAnswerBelongsToItsPromptAndANewPromptIsNotGradedAgainstIt() throws Exception {
+        backend.then("6x7=42", "</think>").then("42", "<|im_end|>").then("17+25=42", "</think>")
+                .then("42", "<|im_end|>");
+        vm.promptProperty().set("What is 6 x 7?");
+        vm.expectedProperty().set("42");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        vm.continueToAnswer();
+        drainUntil(StepperState.DONE, 2);
+        assertThat(vm.gradeProperty().get().verdict()).isEqualTo(Grade.Verdict.CORRECT);
+
+        vm.promptProperty().set("What is 17 + 25?");
+        assertThat(vm.expectedProperty().get()).as("the last prompt's answer").isEmpty();
+        assertThat(vm.branches().getFirst().verdict()).as("the session shown keeps its grade").isEqualTo("right");
+
+        vm.expectedProperty().set("66");
+        assertThat(vm.branches().getFirst().verdict()).as("an answer typed for another prompt").isEqualTo("right");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        vm.continueToAnswer();
+        drainUntil(StepperState.DONE, 2);
+        assertThat(vm.gradeProperty().get().verdict()).isEqualTo(Grade.Verdict.WRONG);
+        vm.expectedProperty().set("42");
+        assertThat(vm.gradeProperty().get().verdict()).as("corrected for this prompt").isEqualTo(Grade.Verdict.CORRECT);
+    }
+
+    @Test
+    void aSavedSessionsBranchesCanBeViewedOneByOne() throws Exception {
+        backend.then("6x7=43", "</think>").then("Let me check: 6x7=42", "</think>");
+        vm.promptProperty().set("What is 6 x 7?");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        vm.fork();
+        vm.drain();
+        vm.waitMore();
+        drainUntilThinking("6x7=42");
+        int secondRows = vm.timeline().size();
+        StepperRecord saved = StepperRecord.of(vm.lastSnapshot(), "", vm.templateProperty().get().name(), "42");
+        int second = vm.lastSnapshot().activeBranchId();
+        int first = vm.lastSnapshot().branches().getFirst().id();
+
+        vm.promptProperty().set("another prompt");
+        vm.showRecorded(saved.snapshot());
+        vm.expectedProperty().set(saved.expected());
+        drainUntil(StepperState.PAUSED, secondRows);
+        vm.selectBranch(first);
+        for (int i = 0; i < 1000 && vm.lastSnapshot().activeBranchId() != first; i++) {
+            vm.drain();
+            Thread.sleep(5);
+        }
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.currentThinking()).isEqualTo("6x7=43");
+        assertThat(vm.branches()).filteredOn(BranchSummary::active).singleElement()
+                .satisfies(b -> assertThat(b.id()).isEqualTo(first));
+        vm.selectBranch(second);
+        drainUntilThinking("6x7=42");
+        assertThat(vm.currentThinking()).startsWith("6x7=43").contains("6x7=42");
+        assertThat(vm.expectedProperty().get()).as("the session's own expected answer").isEqualTo("42");
+
+        vm.waitMore();
+        assertThat(vm.errorProperty().get()).startsWith("This is a saved session");
     }
 }
