@@ -1,5 +1,7 @@
 package dev.thinkbench.engine.stream;
 
+import java.util.List;
+
 /**
  * Keeps thinking ahead of answer text that arrived in the same stream chunk.
  *
@@ -9,6 +11,9 @@ package dev.thinkbench.engine.stream;
  * text is held until the chunk has been handled completely ({@link #endOfChunk()}) or until thinking of the same chunk
  * arrives; thinking is never held. Held text is released within the handling of its own chunk, so nothing waits for
  * the network.
+ *
+ * <p>Thinking a server leaves in the answer text between {@code <think>} tags is taken out as thinking
+ * ({@link InlineThinking}).
  *
  * <p>Token counts: by default one token per stream callback, the usual granularity of local servers (one sampled token
  * per chunk). Hosted APIs that send text in batches count nothing per callback (0, "cannot tell"), so that only the
@@ -24,6 +29,9 @@ public final class ThinkingFirst {
     private final boolean summary;
     private final StringBuilder heldAnswer = new StringBuilder();
     private int heldTokens;
+    private final InlineThinking inline = new InlineThinking();
+    /** Tokens of callbacks whose text is still held as a possible tag. */
+    private int untold;
 
     /** One token per callback; thinking is the model's own. */
     public ThinkingFirst(RunEvents events) {
@@ -42,21 +50,46 @@ public final class ThinkingFirst {
 
     public synchronized void thinking(String text) {
         events.thinking(text, tokensPerCallback, summary);
-        flush();
+        releaseAnswer();
     }
 
+    /**
+     * Answer text as the server sent it; thinking the server left in it between {@code <think>} tags is taken out
+     * as thinking ({@link InlineThinking}). A callback's token goes with the first text it completes.
+     */
     public synchronized void answer(String text) {
-        heldAnswer.append(text);
-        heldTokens += tokensPerCallback;
+        untold += tokensPerCallback;
+        pass(inline.content(text));
+    }
+
+    private void pass(List<InlineThinking.Piece> pieces) {
+        for (InlineThinking.Piece p : pieces) {
+            if (p.thinking()) {
+                events.thinking(p.text(), untold, summary);
+                releaseAnswer();
+            } else {
+                heldAnswer.append(p.text());
+                heldTokens += untold;
+            }
+            untold = 0;
+        }
     }
 
     /** The chunk has been handled: release its answer text. */
     public synchronized void endOfChunk() {
-        flush();
+        releaseAnswer();
     }
 
-    /** Releases held answer text now (before the run's terminal event, so nothing received is lost). */
+    /**
+     * Releases held text now (before the run's terminal event, so nothing received is lost), a tag's beginning
+     * held by {@link InlineThinking} included.
+     */
     public synchronized void flush() {
+        pass(inline.flush());
+        releaseAnswer();
+    }
+
+    private void releaseAnswer() {
         if (heldAnswer.isEmpty()) {
             return;
         }

@@ -64,6 +64,21 @@ class OpenAiCompatEngineTest {
     }
 
     @Test
+    void thinkingTheServerLeftInTheContentBetweenThinkTagsStreamsAsThinking() {
+        // llama-server --reasoning-format none, LM Studio, vLLM without a reasoning parser
+        server.script(OpenAiChatScript.of(MODEL).content("<think>", "\nSix", " sevens.", "</think>", "\n\n", "42")
+                .finish("stop").usage(15, 6, null).done());
+
+        CollectingSink sink = run(new Budget.Effort(EffortLevel.HIGH));
+
+        assertThat(sink.thinking()).isEqualTo("\nSix sevens.");
+        assertThat(sink.answer()).isEqualTo("42");
+        RunRecorder recorder = new RunRecorder(Price.free("local server: free"));
+        sink.events().forEach(recorder::accept);
+        assertThat(recorder.metrics(System.nanoTime()).thinkingTokens()).isEqualTo(TokenCount.counted(3));
+    }
+
+    @Test
     void streamsReasoningThenContentThenReportedUsage() {
         server.script(OpenAiChatScript.of(MODEL).reasoning("Six", " sevens").content("4", "2").finish("stop")
                 .usage(15, 40, 30).done());

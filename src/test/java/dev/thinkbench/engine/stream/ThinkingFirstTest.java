@@ -34,4 +34,23 @@ class ThinkingFirstTest {
                 .satisfies(d -> assertThat(d.text()).isEqualTo("42"))
                 .satisfies(d -> assertThat(d.tokens()).isEqualTo(2));
     }
+
+    @Test
+    void thinkingLeftInTheAnswerTextBetweenTagsIsThinkingWithItsTokens() {
+        CollectingSink sink = new CollectingSink();
+        ThinkingFirst order = new ThinkingFirst(new RunEvents(sink, "m", "none"));
+
+        for (String piece : new String[] {"<think>", "Six", " sevens", "</think>", "\n\n", "4", "2"}) {
+            order.answer(piece);
+            order.endOfChunk();
+        }
+        order.flush();
+
+        assertThat(sink.thinking()).isEqualTo("Six sevens");
+        assertThat(sink.answer()).isEqualTo("42");
+        assertThat(sink.ofType(ReasoningEvent.ThinkingDelta.class).stream().mapToInt(ReasoningEvent.ThinkingDelta::tokens)
+                .sum()).as("the tag's token goes with the first thinking").isEqualTo(3);
+        assertThat(sink.ofType(ReasoningEvent.AnswerDelta.class).stream().mapToInt(ReasoningEvent.AnswerDelta::tokens)
+                .sum()).as("the closing tag and the blank line go with the answer's first token").isEqualTo(4);
+    }
 }
