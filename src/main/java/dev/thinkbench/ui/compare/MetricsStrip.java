@@ -2,6 +2,7 @@ package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.TokenCount;
+import dev.thinkbench.ui.common.FontScale;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
@@ -33,6 +34,9 @@ public final class MetricsStrip extends GridPane {
     private static final int WIDE_TILES_PER_ROW = 6;
     /** A tile needs about this many ems of the value font to show "TTFT answer" and "12.34 s" side by side. */
     private static final double TILE_EMS = 4.8;
+    /** The style class of a value in the smaller font, and that font's size against the value's own (CSS). */
+    static final String TIGHT = "stat-value-tight";
+    private static final double TIGHT_RATIO = 0.85 / 1.05;
 
     private final Stat prompt = new Stat(Messages.get("metrics.prompt"), Messages.get("metrics.prompt.help"));
     private final Stat thinking = new Stat(Messages.get("metrics.thinking"), Messages.get("metrics.thinking.help"));
@@ -128,6 +132,11 @@ public final class MetricsStrip extends GridPane {
         compute.set(Formats.millis(m.generationMs()), "");
     }
 
+    /** Whether the value of the tile with this caption shows in the smaller font now, for tests. */
+    boolean tight(String caption) {
+        return tile(caption).value.getStyleClass().contains(TIGHT);
+    }
+
     /** The value text of a tile, by caption, shown or folded away, for tests. */
     public String valueOf(String caption) {
         return tile(caption).value.getText();
@@ -166,6 +175,33 @@ public final class MetricsStrip extends GridPane {
             explanation = Icons.tip(help);
             Tooltip.install(this, explanation);
             setMinWidth(0);
+        }
+
+        /** Set while the value shows in the smaller font because it did not fit the tile in its own. */
+        private boolean tight;
+
+        /**
+         * A value wider than its tile ("$0.00072" in a fifth of a narrow column) takes the smaller font rather than
+         * being cut to "$0.000..."; it goes back once it fits again at its own size.
+         */
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            String text = value.getText();
+            if (text == null || text.isEmpty()) {
+                return;
+            }
+            double room = getWidth() - snappedLeftInset() - snappedRightInset()
+                    - (marker.isManaged() ? marker.prefWidth(-1) + 4 : 0);
+            double need = FontScale.textWidth(text, value.getFont()) + value.snappedLeftInset()
+                    + value.snappedRightInset();
+            if (!tight && need > room + 0.5) {
+                tight = true;
+                value.getStyleClass().add(TIGHT);
+            } else if (tight && need / TIGHT_RATIO < room - 2) {
+                tight = false;
+                value.getStyleClass().remove(TIGHT);
+            }
         }
 
         void set(TokenCount count) {
