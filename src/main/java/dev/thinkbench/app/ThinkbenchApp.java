@@ -43,7 +43,9 @@ public final class ThinkbenchApp extends Application {
         // no larger than the screen: on a 1280 x 720 projector the window opens fitting it, laid out for it
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = window.view().createScene(Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
-        stage.setTitle("Thinkbench");
+        // the session file open or last saved, as desktop apps name their document
+        stage.titleProperty().bind(window.sessions().currentFileProperty()
+                .map(file -> "Thinkbench \u2014 " + file.getFileName()).orElse("Thinkbench"));
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);

@@ -5,7 +5,6 @@ import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.compare.CompareViewModel;
 import dev.thinkbench.ui.present.PresenterViewModel;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.Button;
@@ -14,27 +13,23 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.nio.file.Path;
 
 /**
  * What sits above the Compare columns, each line only while it has something to say: the offer to restore an
- * autosave a crash left behind, what the last save or open did (or why it failed), a note that the columns are a
+ * autosave a crash left behind, a note that the columns are a
  * finished comparison kept through an engine switch (with the new engine's presets a click away), the replay
  * controls of an opened session, and in presenter mode the prompt in large type. UI thread only.
  */
 public final class ColumnsHeader extends VBox {
 
-    /** How long a message that is not a problem stays. */
-    static final Duration MESSAGE_SHOWN = Duration.seconds(8);
-
     public ColumnsHeader(SessionViewModel sessions, PresenterViewModel presenter) {
         getStyleClass().add("columns-header");
         setId("columnsHeader");
         CompareViewModel compare = sessions.compare();
-        getChildren().addAll(restoreOffer(sessions), message(sessions), kept(compare),
+        getChildren().addAll(restoreOffer(sessions), kept(compare),
                 new ReplayBar(sessions.replay()), promptBanner(compare, presenter));
         BooleanBinding any = Bindings.createBooleanBinding(() -> getChildren().stream().anyMatch(n -> n.isVisible()),
                 getChildren().stream().map(n -> n.visibleProperty()).toArray(javafx.beans.Observable[]::new));
@@ -81,45 +76,6 @@ public final class ColumnsHeader extends VBox {
 
     private static String offerText(Path file) {
         return Messages.get("session.restoreOffer", file.getFileName());
-    }
-
-    private static HBox message(SessionViewModel sessions) {
-        Label text = wrapping(null);
-        text.setId("sessionMessage");
-        text.textProperty().bind(sessions.messageProperty());
-        HBox.setHgrow(text, Priority.ALWAYS);
-        Button close = Icons.button(null, Feather.X, Messages.get("session.message.close"), Styles.BUTTON_ICON,
-                Styles.FLAT,
-                Styles.SMALL);
-        close.setOnAction(e -> sessions.dismissMessage());
-        HBox box = new HBox(6, text, close);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        box.getStyleClass().addAll("session-note", "session-message");
-        sessions.problemProperty().addListener((obs, was, now) -> {
-            box.getStyleClass().remove("problem");
-            if (now) {
-                box.getStyleClass().add("problem");
-            }
-            text.setGraphic(Icons.icon(now ? Feather.ALERT_TRIANGLE : Feather.CHECK_CIRCLE));
-        });
-        text.setGraphic(Icons.icon(Feather.CHECK_CIRCLE));
-        box.visibleProperty().bind(sessions.messageProperty().isNotEmpty());
-        box.managedProperty().bind(box.visibleProperty());
-        // good news goes by itself after a while (the room to the columns); a problem stays until closed
-        PauseTransition fade = new PauseTransition(MESSAGE_SHOWN);
-        fade.setOnFinished(e -> {
-            if (!sessions.problemProperty().get()) {
-                sessions.dismissMessage();
-            }
-        });
-        sessions.messageProperty().addListener((obs, old, now) -> {
-            if (!now.isEmpty() && !sessions.problemProperty().get()) {
-                fade.playFromStart();
-            } else {
-                fade.stop();
-            }
-        });
-        return box;
     }
 
     private static HBox kept(CompareViewModel compare) {

@@ -60,6 +60,7 @@ public final class SessionControls {
         this.files = files;
         this.exports = new WindowExports(sessions);
         view.compareView().setColumnsHeader(new ColumnsHeader(sessions, presenter));
+        view.addBanner(new SessionMessageBar(sessions));
         view.compareView().hideSwitchesWhile(sessions.replay().activeProperty(), presenter.presentingProperty());
         sessions.recent().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();

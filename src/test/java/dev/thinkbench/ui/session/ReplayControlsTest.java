@@ -93,6 +93,17 @@ class ReplayControlsTest {
                 .filter(i -> "exportChartsForPrint".equals(i.getId())).findFirst().orElseThrow().isVisible())
                 .as("in the light theme the print look is the one shown: no second entry").isFalse();
         press(robot, KeyCode.ESCAPE);
+        robot.interact(() -> window.view.selectTab(1));
+        window.answers.add(dir.resolve("from-the-stepper.json"));
+        press(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S); // Save as, from the Stepper tab
+        javafx.scene.control.Labeled message = robot.lookup("#sessionMessage").queryLabeled();
+        assertThat(message.getText()).as("said where the user is").isEqualTo("Saved to from-the-stepper.json");
+        assertThat(message.isVisible() && message.getParent().isVisible()
+                && message.localToScreen(message.getBoundsInLocal()) != null).isTrue();
+        assertThat(robot.lookup("#toolTabs").query().localToScene(robot.lookup("#toolTabs").query()
+                .getBoundsInLocal()).getMinY()).as("above the tabs").isGreaterThan(message.localToScene(message
+                .getBoundsInLocal()).getMinY());
+        robot.interact(() -> window.view.selectTab(0));
         Node bar = robot.lookup("#replayBar").query();
         assertThat(bar.isVisible()).isFalse();
 
