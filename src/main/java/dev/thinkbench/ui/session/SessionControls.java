@@ -52,6 +52,11 @@ public final class SessionControls {
     private final WindowExports exports;
     private final Menu recentMenu = new Menu(Messages.get("session.openRecent"));
     private final PeriodicUiAction autosave;
+    private final UnsavedRunsGuard guard;
+    private final javafx.event.EventHandler<WindowEvent> closeHandler = this::onCloseRequest;
+    private final javafx.beans.value.ChangeListener<Window> windowListener = (obs, old, now) -> onWindow(old, now);
+    /** Set once the user chose how to close with unsaved runs: the next close request goes through. */
+    private boolean closeAnswered;
 
     public SessionControls(WorkbenchView view, SessionViewModel sessions, PresenterViewModel presenter,
                            FileAsker files) {
@@ -59,6 +64,7 @@ public final class SessionControls {
         this.sessions = sessions;
         this.files = files;
         this.exports = new WindowExports(sessions);
+        this.guard = new UnsavedRunsGuard(view, sessions);
         view.compareView().setColumnsHeader(new ColumnsHeader(sessions, presenter));
         view.addBanner(new SessionMessageBar(sessions));
         view.compareView().hideSwitchesWhile(sessions.replay().activeProperty(), presenter.presentingProperty());
@@ -75,10 +81,23 @@ public final class SessionControls {
         if (old != null) {
             old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKeyFilter);
             old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onReplayKey);
+            old.windowProperty().removeListener(windowListener);
+            onWindow(old.getWindow(), null);
         }
         if (now != null) {
             now.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyFilter);
             now.addEventFilter(KeyEvent.KEY_PRESSED, this::onReplayKey);
+            now.windowProperty().addListener(windowListener);
+            onWindow(null, now.getWindow());
+        }
+    }
+
+    private void onWindow(Window old, Window now) {
+        if (old != null) {
+            old.removeEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, closeHandler);
+        }
+        if (now != null) {
+            now.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, closeHandler);
         }
     }
 
@@ -143,17 +162,43 @@ public final class SessionControls {
     }
 
     public void saveAs() {
-        Path file = files.saveAs(Messages.get("session.save.title"), "json", "thinkbench-" + LocalDate.now() + ".json");
+        saveThen(() -> { }, true);
+    }
+
+    /** Saves (to the current file unless {@code ask}, else to one asked for), then runs {@code then} once written. */
+    private void saveThen(Runnable then, boolean ask) {
+        Path file = ask ? null : sessions.currentFileProperty().get();
+        if (file == null) {
+            file = files.saveAs(Messages.get("session.save.title"), "json", "thinkbench-" + LocalDate.now() + ".json");
+        }
         if (file != null) {
-            sessions.save(file);
+            sessions.save(file, then);
         }
     }
 
+    /** Opens a session file asked for; runs on screen that are in no file are offered a save first. */
     public void open() {
-        Path file = files.open(Messages.get("session.open.title"), "json");
-        if (file != null) {
-            sessions.open(file);
+        guard.check(UnsavedRunsGuard.Action.OPEN, then -> saveThen(then, false), () -> {
+            Path file = files.open(Messages.get("session.open.title"), "json");
+            if (file != null) {
+                sessions.open(file);
+            }
+        });
+    }
+
+    /**
+     * The window's close button and Ctrl+Q: runs on screen that are in no file are offered a save first (the close
+     * waits for the answer); once answered, the window closes.
+     */
+    private void onCloseRequest(WindowEvent e) {
+        if (closeAnswered || sessions.unsavedRuns().isEmpty()) {
+            return;
         }
+        e.consume();
+        guard.check(UnsavedRunsGuard.Action.CLOSE, then -> saveThen(then, false), () -> {
+            closeAnswered = true;
+            quit();
+        });
     }
 
     /** The top-bar menu. */

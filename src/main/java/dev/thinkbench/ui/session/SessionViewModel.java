@@ -68,6 +68,8 @@ public final class SessionViewModel {
     private StepperSessions stepper;
     private SweepSessions sweeps;
     private int lastAutosaved;
+    /** What the workbench held when it was last saved or opened (its {@link #fingerprint}); 0 before either. */
+    private int settled;
 
     /**
      * @param autosaves where autosaves go, null for none (tests)
@@ -191,21 +193,53 @@ public final class SessionViewModel {
 
     /** Saves the workbench to {@code file} in the background; the message says how it went. */
     public void save(Path file) {
+        save(file, () -> { });
+    }
+
+    /** As {@link #save(Path)}, then runs {@code then} once the file is written (not when it failed). */
+    public void save(Path file, Runnable then) {
         Session session = snapshot();
         tasks.run(() -> {
             files.write(file, session);
             return file;
         }, saved -> {
             currentFile.set(saved);
+            settled = fingerprint(session);
             remember(saved);
             tell(Messages.get("session.saved", saved.getFileName()), false);
+            then.run();
         }, error -> tell(error.getMessage(), true));
+    }
+
+    /**
+     * What runs on screen are not in a file (saved or opened) as they stand: the Compare columns that ran, the
+     * Stepper's branches, the sweep's results, in words ("3 Compare columns, 2 Stepper branches"); empty when
+     * there are none (a prompt alone is not worth asking about).
+     */
+    public String unsavedRuns() {
+        Session s = snapshot();
+        if (fingerprint(s) == settled) {
+            return "";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        long columns = s.columns().stream().filter(RecordedColumn::ran).count();
+        if (columns > 0) {
+            parts.add(Messages.get("session.unsaved.columns", columns));
+        }
+        if (s.stepper() != null && !s.stepper().branches().isEmpty()) {
+            parts.add(Messages.get("session.unsaved.branches", s.stepper().branches().size()));
+        }
+        if (s.sweep() != null && !s.sweep().rows().isEmpty()) {
+            parts.add(Messages.get("session.unsaved.results", s.sweep().rows().size()));
+        }
+        return String.join(", ", parts);
     }
 
     /** Opens {@code file} in the background and shows it; a file that cannot be read is told, and left as it is. */
     public void open(Path file) {
         tasks.run(() -> files.read(file), session -> {
             apply(session);
+            settled = fingerprint(snapshot());
             currentFile.set(file);
             remember(file);
             tell(Messages.get("session.opened", file.getFileName()), false);

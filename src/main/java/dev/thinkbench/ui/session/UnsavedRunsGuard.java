@@ -1,0 +1,87 @@
+package dev.thinkbench.ui.session;
+
+import atlantafx.base.theme.Styles;
+import dev.thinkbench.ui.WorkbenchView;
+import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.Messages;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.util.function.Consumer;
+
+/**
+ * Asks before something would throw away runs that are in no file: closing the window (its close button, Ctrl+Q)
+ * and opening a session over them. A card over the window names what is unsaved and offers Save (then goes on), going
+ * on without saving, or Cancel (Esc). With nothing unsaved it goes on at once. UI thread only.
+ */
+final class UnsavedRunsGuard {
+
+    /** What would lose the runs, with the words the card uses for it. */
+    enum Action {
+        CLOSE("session.unsaved.close", "session.unsaved.closeAnyway"),
+        OPEN("session.unsaved.open", "session.unsaved.openAnyway");
+
+        final String explanationKey;
+        final String anywayKey;
+
+        Action(String explanationKey, String anywayKey) {
+            this.explanationKey = explanationKey;
+            this.anywayKey = anywayKey;
+        }
+    }
+
+    private final WorkbenchView view;
+    private final SessionViewModel sessions;
+
+    UnsavedRunsGuard(WorkbenchView view, SessionViewModel sessions) {
+        this.view = view;
+        this.sessions = sessions;
+    }
+
+    /**
+     * Goes on with {@code action} now when nothing is unsaved; otherwise asks first.
+     *
+     * @param saveThen saves the runs (asking for a file where there is none yet), then runs what it is given once
+     *                 the file is written
+     * @param proceed what {@code action} does
+     */
+    void check(Action action, Consumer<Runnable> saveThen, Runnable proceed) {
+        String unsaved = sessions.unsavedRuns();
+        if (unsaved.isEmpty() || view.overlayShowing()) {
+            proceed.run();
+            return;
+        }
+        Label title = new Label(Messages.get("session.unsaved.title"));
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label text = new Label(Messages.get(action.explanationKey, unsaved));
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        Button save = Icons.button(Messages.get("session.unsaved.save"), Feather.SAVE, null, Styles.ACCENT);
+        save.setId("unsavedSave");
+        save.setDefaultButton(true);
+        save.setOnAction(e -> {
+            view.closeOverlay();
+            saveThen.accept(proceed);
+        });
+        Button anyway = Icons.button(Messages.get(action.anywayKey), Feather.TRASH_2, null, Styles.DANGER,
+                Styles.FLAT);
+        anyway.setId("unsavedAnyway");
+        anyway.setOnAction(e -> {
+            view.closeOverlay();
+            proceed.run();
+        });
+        Button cancel = Icons.button(Messages.get("dialog.cancel"), null, null, Styles.FLAT);
+        cancel.setId("unsavedCancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> view.closeOverlay());
+        HBox buttons = new HBox(8, save, anyway, cancel);
+        VBox card = new VBox(12, title, text, buttons);
+        card.setId("unsavedRuns");
+        card.setMaxWidth(560);
+        view.showOverlay(card, view::closeOverlay);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.thinkbench.ui.session;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs that are in no file are not lost to a close or an open without a word. */
+@ExtendWith(ApplicationExtension.class)
+class UnsavedRunsTest {
+
+    @TempDir
+    static Path dir;
+
+    private SessionWindow window;
+    private Stage own;
+
+    @Start
+    void start(Stage stage) {
+        window = new SessionWindow(dir);
+        // a stage of its own: the test closes it
+        own = new Stage();
+        own.setScene(window.view.createScene(1280, 800));
+        own.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> own.hide());
+    }
+
+    private static void press(FxRobot robot, KeyCode... keys) {
+        robot.press(keys);
+        for (int i = keys.length - 1; i >= 0; i--) {
+            robot.release(keys[i]);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private boolean cardShown(FxRobot robot) {
+        return robot.lookup("#unsavedRuns").tryQuery().map(Node::isVisible).orElse(false)
+                && window.view.overlayShowing();
+    }
+
+    @Test
+    void closingOrOpeningOverUnsavedRunsAsksFirstAndSaveThenCloses(FxRobot robot) throws Exception {
+        window.runAndFinish(robot);
+        robot.clickOn(own.getScene().getRoot());
+
+        press(robot, KeyCode.CONTROL, KeyCode.Q);
+        assertThat(own.isShowing()).as("the close waits for an answer").isTrue();
+        assertThat(cardShown(robot)).isTrue();
+        assertThat(robot.lookup("#unsavedRuns .label").queryAll().stream().map(n -> ((Label) n).getText()))
+                .anySatisfy(t -> assertThat(t).isEqualTo(
+                        "Closing Thinkbench loses what is on screen and in no file: 3 Compare columns."));
+        robot.clickOn("#unsavedCancel");
+        assertThat(cardShown(robot)).isFalse();
+        assertThat(own.isShowing()).isTrue();
+
+        window.answers.add(dir.resolve("no-such-session.json"));
+        press(robot, KeyCode.CONTROL, KeyCode.O);
+        assertThat(cardShown(robot)).isTrue();
+        assertThat(window.answers).as("no file asked for yet").hasSize(1);
+        robot.clickOn("#unsavedAnyway");
+        assertThat(window.answers).as("then the file is asked for").isEmpty();
+        assertThat(own.isShowing()).isTrue();
+
+        Path file = dir.resolve("kept.json");
+        window.answers.add(file);
+        press(robot, KeyCode.CONTROL, KeyCode.Q);
+        robot.clickOn("#unsavedSave");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !own.isShowing());
+        assertThat(Files.readString(file)).contains("\"format\" : \"thinkbench-session\"");
+        assertThat(window.sessions.unsavedRuns()).as("all in the file now").isEmpty();
+    }
+}
