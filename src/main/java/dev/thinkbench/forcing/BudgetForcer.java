@@ -227,7 +227,8 @@ public final class BudgetForcer {
 
         private ForcingOutcome end(RunStatus status, FailureKind kind, String message, java.time.Duration retryAfter) {
             if (status == RunStatus.FAILED && sawText) {
-                message = message + " What arrived before is kept.";
+                message = (message.matches("(?s).*[.!?\u2026]\\s*$") ? message.strip() : message.strip() + ".")
+                        + " What arrived before is kept.";
             }
             long now = System.nanoTime();
             sink.accept(status == RunStatus.CANCELLED ? new ReasoningEvent.Cancelled(now)

@@ -189,7 +189,8 @@ public final class FailureMapper {
     /** The stream stayed silent for {@code silence}. */
     public Failure silent(Duration silence) {
         return Failure.of(FailureKind.TIMEOUT, endpoint.describe() + " sent nothing for " + seconds(silence)
-                + "; the run was stopped (raise the timeout for slow models).");
+                + ", so the run was stopped: the server may be busy, or still loading the model. Retry when it "
+                + "answers.");
     }
 
     private String retryAdvice(Duration retryAfter) {

@@ -29,6 +29,16 @@ public final class EngineNames {
         return of(engine.id(), engine.displayName());
     }
 
+    /**
+     * The engine's name without what its brackets add, for a short note ("OpenAI-compatible" for "OpenAI-compatible
+     * (llama.cpp server, vLLM, LM Studio, DeepSeek)").
+     */
+    public static String shortOf(ReasoningEngine engine) {
+        String name = of(engine.id(), engine.displayName());
+        int bracket = name.indexOf(" (");
+        return bracket > 0 ? name.substring(0, bracket) : name;
+    }
+
     /** The name of engine {@code id} where the bundle words it, else {@code registryName} (e.g. a saved session's). */
     public static String of(String id, String registryName) {
         String key = "engine.name." + id;

@@ -12,6 +12,7 @@ import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.LaneRun;
 import dev.thinkbench.lab.PricedAs;
 import dev.thinkbench.lab.samples.ModelFit;
+import dev.thinkbench.ui.common.EngineNames;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.lab.strategy.Candidate;
@@ -205,10 +206,10 @@ public final class CompareViewModel {
     private void checkConfidence() {
         ReasoningEngine engine = connection.engineProperty().get();
         String model = connection.modelProperty().get();
-        confidenceUnavailableShort = engine == null ? "" : Messages.get("confidence.notReportedShort", engine.id());
+        confidenceUnavailableShort = engine == null ? "" : Messages.get("confidence.notReportedShort");
         confidenceUnavailable.set(engine == null ? Messages.get("confidence.noEngine")
                 : engine.reportsTokenProbabilities(model == null ? "" : model.strip()) ? ""
-                : Messages.get("confidence.notReported", engine.id()));
+                : Messages.get("confidence.notReported", EngineNames.shortOf(engine)));
     }
 
     /**

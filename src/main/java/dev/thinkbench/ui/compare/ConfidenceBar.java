@@ -35,7 +35,7 @@ final class ConfidenceBar extends HBox {
         legend.setId("confidenceLegend");
         legend.visibleProperty().bind(toggle.selectedProperty().and(toggle.disabledProperty().not()));
         legend.managedProperty().bind(legend.visibleProperty());
-        // the engine's name in short beside the switch; the whole reason in its tooltip
+        // why not, in short, beside the switch; the whole reason, with the engine's name, in its tooltip
         Label why = new Label();
         why.setId("confidenceUnavailable");
         why.getStyleClass().addAll(Styles.TEXT_SMALL, "confidence-unavailable");

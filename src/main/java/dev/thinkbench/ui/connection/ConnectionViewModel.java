@@ -244,20 +244,24 @@ public final class ConnectionViewModel {
         return keyStored.getReadOnlyProperty();
     }
 
-    /** Null for blank (the engine's default), else an absolute http(s) URL. */
+    /**
+     * Null for blank (the engine's default), else an absolute http(s) URL; a server typed without its scheme
+     * ({@code 127.0.0.1:8080/v1}, {@code localhost:11434}) is taken as http, as browsers do.
+     */
     static URI parseBaseUrl(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
+        String url = text.strip().contains("://") ? text.strip() : "http://" + text.strip();
         try {
-            URI uri = new URI(text.strip());
+            URI uri = new URI(url);
             if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase())
                     || uri.getHost() == null) {
                 throw new IllegalArgumentException(Messages.get("connection.baseUrl.shape", text.strip()));
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(Messages.get("connection.baseUrl.invalid", e.getReason()), e);
+            throw new IllegalArgumentException(Messages.get("connection.baseUrl.shape", text.strip()), e);
         }
     }
 

@@ -334,8 +334,8 @@ class VerdictCostLoadViewTest {
         assertThat(toggle.isDisabled()).as("the scripted engine reports no probabilities").isTrue();
         javafx.scene.control.Label why = robot.lookup("#confidenceUnavailable")
                 .queryAs(javafx.scene.control.Label.class);
-        assertThat(why.getText()).isEqualTo("not on scripted");
-        assertThat(why.getTooltip().getText()).contains("the scripted engine does not report them");
+        assertThat(why.getText()).isEqualTo("not on this engine");
+        assertThat(why.getTooltip().getText()).contains("Scripted test engine does not report them");
 
         confidentScript.then("Two", " doubled", " is", " maybe", " six", "</think>").then(" 4");
         robot.interact(() -> {

@@ -128,13 +128,27 @@ class ConnectionViewModelTest {
 
     @Test
     void aMalformedUrlLeavesNoEngineAndExplains() {
-        vm.baseUrlProperty().set("localhost:11434");
+        vm.baseUrlProperty().set("ftp://localhost:11434");
 
         assertThat(vm.engineProperty().get()).isNull();
         assertThat(vm.connectionErrorProperty().get())
-                .isEqualTo("base URL must look like http://127.0.0.1:11434, was 'localhost:11434'");
+                .isEqualTo("base URL must look like http://127.0.0.1:11434, was 'ftp://localhost:11434'");
+
+        vm.baseUrlProperty().set("http://local host:11434");
+        assertThat(vm.engineProperty().get()).isNull();
+        assertThat(vm.connectionErrorProperty().get()).as("not Java's words")
+                .isEqualTo("base URL must look like http://127.0.0.1:11434, was 'http://local host:11434'");
 
         vm.baseUrlProperty().set("http://localhost:11434");
+        assertThat(vm.engineProperty().get()).isNotNull();
+        assertThat(vm.connectionErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aServerTypedWithoutItsSchemeIsTakenAsHttp() {
+        assertThat(ConnectionViewModel.parseBaseUrl("127.0.0.1:18081/v1")).hasToString("http://127.0.0.1:18081/v1");
+        assertThat(ConnectionViewModel.parseBaseUrl(" localhost:11434 ")).hasToString("http://localhost:11434");
+        vm.baseUrlProperty().set("localhost:11434");
         assertThat(vm.engineProperty().get()).isNotNull();
         assertThat(vm.connectionErrorProperty().get()).isEmpty();
     }

@@ -234,8 +234,9 @@ final class LlamaSession implements HostSession {
             throw new HostFailure(FailureKind.BAD_REQUEST, "the prompt has no tokens");
         }
         if (context.contextSize() - prompt.length < 1) {
-            throw new HostFailure(FailureKind.BAD_REQUEST, "the prompt has " + prompt.length
-                    + " tokens but the context holds " + loaded.contextSize() + "; raise the context size");
+            throw new HostFailure(FailureKind.BAD_REQUEST, "the prompt (with any thinking it continues) has "
+                    + prompt.length + " tokens and fills the context of " + loaded.contextSize()
+                    + ": raise the context size, or give a smaller budget");
         }
         return new ContinuousBatch.Spec(prompt, request.maxTokens(), stop, sampling(request), top,
                 request.cachePrompt(), request.reuseGreedyPicks());
