@@ -391,4 +391,29 @@ class MainWindowTest {
                 .isEqualTo(dev.thinkbench.lab.settings.SecretsStore.OWNER_ONLY);
         assertThat(Files.readString(home.settingsFile())).contains("anthropic").doesNotContain(key);
     }
+
+    @Test
+    void aKeyPastedAndLeftIsKeptAnEmptyEnterKeepsItAndTheMenuForgetsIt(FxRobot robot) throws Exception {
+        String key = FakeKeys.of("sk-ant", "tabbed-away-from-91c3");
+        skipWelcome(robot);
+        robot.interact(() -> connection().use("anthropic", "http://127.0.0.1:9/v1", null, "claude-sonnet-4-5"));
+        javafx.scene.control.PasswordField field = robot.lookup("#apiKeyField").queryAs(
+                javafx.scene.control.PasswordField.class);
+
+        robot.clickOn(field).write(key).type(KeyCode.TAB);
+        waitUntil("the key is stored on leaving the field", () -> connection().keyStoredProperty().get());
+        assertThat(field.getText()).isEmpty();
+
+        robot.clickOn(field).type(KeyCode.ENTER);
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(connection().keyStoredProperty().get()).as("an empty field forgets nothing").isTrue();
+
+        javafx.scene.control.MenuItem forget = field.getContextMenu().getItems().stream()
+                .filter(i -> "forgetApiKey".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(forget.isDisable()).isFalse();
+        robot.interact(forget::fire);
+        waitUntil("the key is forgotten", () -> !connection().keyStoredProperty().get());
+        assertThat(forget.isDisable()).isTrue();
+    }
 }

@@ -14,6 +14,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
@@ -131,8 +133,10 @@ public final class ConnectionBar extends HBox {
     }
 
     /**
-     * A masked field for the API key itself: Enter keeps it in the user-only key file (never in the settings) and
-     * clears the field, so the key is never shown again. Hidden when the app has no key store.
+     * A masked field for the API key itself: Enter, or leaving the field, keeps it in the user-only key file (never in
+     * the settings) and clears the field, so the key is never shown again (a key pasted and tabbed away from was
+     * silently not used). An empty field leaves the saved key alone; its context menu forgets it. Hidden when the app
+     * has no key store.
      */
     private static PasswordField keyField(ConnectionViewModel vm) {
         PasswordField secret = new PasswordField();
@@ -142,10 +146,25 @@ public final class ConnectionBar extends HBox {
         secret.promptTextProperty().bind(Bindings.when(vm.keyStoredProperty()).then(Messages.get("engine.key.saved"))
                 .otherwise(Messages.get("engine.key.placeholder")));
         secret.setTooltip(Icons.tip(Messages.get("engine.key.help")));
-        secret.setOnAction(e -> {
-            vm.saveApiKey(secret.getText());
+        Runnable keep = () -> {
+            if (!secret.getText().isBlank()) {
+                vm.saveApiKey(secret.getText().strip());
+            }
             secret.clear();
+        };
+        secret.setOnAction(e -> keep.run());
+        secret.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                keep.run();
+            }
         });
+        MenuItem paste = new MenuItem(Messages.get("engine.key.paste"));
+        paste.setOnAction(e -> secret.paste());
+        MenuItem forget = new MenuItem(Messages.get("engine.key.forget"));
+        forget.setId("forgetApiKey");
+        forget.disableProperty().bind(vm.keyStoredProperty().not());
+        forget.setOnAction(e -> vm.saveApiKey(""));
+        secret.setContextMenu(new ContextMenu(paste, forget));
         secret.setVisible(vm.canStoreKeys());
         secret.setManaged(vm.canStoreKeys());
         return secret;
