@@ -92,7 +92,7 @@ class WelcomeViewTest {
         assertThat(bareFired).isEmpty();
         assertThat(bare.chosenProperty().get()).isNull();
         assertThat(robot.lookup("#builtInDetail").queryAs(Label.class).getText()).startsWith("Not included");
-        assertThat(bare.hostedStatusProperty().get()).isEqualTo("DeepSeek: DEEPSEEK_API_KEY is not set; set it "
-                + "and start Thinkbench again.");
+        assertThat(bare.hostedStatusProperty().get()).isEqualTo("DeepSeek: DEEPSEEK_API_KEY is not set; paste a key "
+                + "in the engine bar once you pick it.");
     }
 }
