@@ -147,8 +147,19 @@ class LessonsInTheWindowTest {
         assertThat(robot.lookup("#lessonQuestionsTitle").queryAs(Label.class).getText())
                 .isEqualTo("Lesson: 1. Test-time compute and the scaling curve");
         javafx.scene.layout.VBox list = (javafx.scene.layout.VBox) bar;
-        assertThat(list.getChildren()).hasSize(5).element(1).satisfies(n -> assertThat(((Label) n).getText())
+        assertThat(list.getChildren()).hasSize(6).element(1).satisfies(n -> assertThat(((Label) n).getText())
                 .startsWith("1. Which budgets get the answer right?"));
+        // the answers, folded until asked for: try first, then check
+        Node answers = robot.lookup("#exerciseAnswers").query();
+        assertThat(list.getChildren().getLast()).isSameAs(answers);
+        assertThat(robot.lookup("#exerciseAnswers .lesson-answer").queryAllAs(Label.class)).isNotEmpty()
+                .allSatisfy(n -> assertThat(n.getParent().isVisible()).isFalse());
+        robot.clickOn("#exerciseAnswersToggle");
+        assertThat(robot.lookup("#exerciseAnswers .lesson-answer").queryAllAs(Label.class)).hasSize(4)
+                .first().satisfies(a -> {
+                    assertThat(a.getText()).startsWith("1. Only the 64-token column is right (11).");
+                    assertThat(a.getParent().isVisible()).isTrue();
+                });
         robot.clickOn("#lessonQuestionsBack");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(selectedTab()).isEqualTo(MainWindow.LESSONS);

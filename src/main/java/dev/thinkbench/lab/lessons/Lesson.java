@@ -42,12 +42,41 @@ public record Lesson(String id, Map<String, String> markdown, Exercise exercise)
 
     /** The headings of a lesson's questions section, in the languages lessons are written in. */
     private static final Set<String> QUESTIONS_HEADINGS = Set.of("Questions", "\uc9c8\ubb38");
+    /** The headings of a lesson's answers section, in the languages lessons are written in. */
+    private static final Set<String> ANSWERS_HEADINGS = Set.of("Answers", "\ub2f5");
 
     /**
      * The numbered questions of the text's questions section ({@code ## Questions}, {@code ## 질문}) in
      * {@code language}, each as one line of Markdown without its number; empty when the section is missing.
      */
     public List<String> questions(String language) {
+        return numbered(language, QUESTIONS_HEADINGS);
+    }
+
+    /**
+     * The answers to {@link #questions}, in their order, from the text's answers section ({@code ## Answers},
+     * {@code ## 답}); empty when the lesson gives none. Shown only when asked for: try first, then check.
+     */
+    public List<String> answers(String language) {
+        return numbered(language, ANSWERS_HEADINGS);
+    }
+
+    /** The text to read in {@code language}: {@link #markdown} without its answers section. */
+    public String text(String language) {
+        StringBuilder out = new StringBuilder();
+        boolean inAnswers = false;
+        for (String line : markdown(language).split("\\R", -1)) {
+            if (line.startsWith("## ") || line.startsWith("# ")) {
+                inAnswers = line.startsWith("## ") && ANSWERS_HEADINGS.contains(line.substring(3).strip());
+            }
+            if (!inAnswers) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString().strip() + "\n";
+    }
+
+    private List<String> numbered(String language, Set<String> headings) {
         List<String> out = new ArrayList<>();
         boolean inSection = false;
         StringBuilder current = null;
@@ -56,7 +85,7 @@ public record Lesson(String id, Map<String, String> markdown, Exercise exercise)
                 if (inSection) {
                     break;
                 }
-                inSection = QUESTIONS_HEADINGS.contains(line.substring(3).strip());
+                inSection = headings.contains(line.substring(3).strip());
                 continue;
             }
             if (!inSection) {

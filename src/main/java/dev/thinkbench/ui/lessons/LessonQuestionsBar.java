@@ -24,7 +24,8 @@ import java.util.List;
  * The started exercise's lesson and its questions, kept in reach beside the tab the exercise runs in instead of one
  * tab away: a compact {@link #head()} for the window's top bar (how many questions, a toggle that shows them, Back
  * to the lesson, put away), which costs the exercise no height, and this bar of the questions themselves above the
- * tabs while the toggle is on. The toggle starts on in a window {@value #OPEN_FROM_HEIGHT_PX} px high or more; in a
+ * tabs while the toggle is on, with the lesson's answers folded below them. The toggle starts on in a window
+ * {@value #OPEN_FROM_HEIGHT_PX} px high or more; in a
  * shorter one the questions would squeeze the exercise's columns and charts, so one click opens them. Both hide on
  * the Lessons tab itself and when no exercise was started. UI thread only.
  */
@@ -35,6 +36,7 @@ public final class LessonQuestionsBar extends VBox {
 
     private final ToggleButton show = new ToggleButton();
     private final HBox head;
+    private final LessonAnswers answers;
 
     /**
      * @param onLessonsTab true while the Lessons tab is shown (the lesson is on screen: both parts hide)
@@ -72,7 +74,10 @@ public final class LessonQuestionsBar extends VBox {
         heading.setId("lessonQuestionsTitle");
         heading.getStyleClass().add(Styles.TEXT_BOLD);
         heading.textProperty().bind(title.textProperty());
-        getChildren().add(heading);
+        answers = new LessonAnswers(vm.exerciseAnswersProperty(), true);
+        answers.setId("exerciseAnswers");
+        answers.toggle().setId("exerciseAnswersToggle");
+        getChildren().addAll(heading, answers);
         vm.exerciseQuestionsProperty().subscribe(this::showQuestions);
 
         BooleanBinding active = vm.exerciseTitleProperty().isNotEmpty().and(Bindings.not(onLessonsTab));
@@ -88,14 +93,14 @@ public final class LessonQuestionsBar extends VBox {
     }
 
     private void showQuestions(List<String> questions) {
-        getChildren().remove(1, getChildren().size());
+        getChildren().remove(1, getChildren().size() - 1); // the heading stays first, the answers last
         for (int i = 0; i < questions.size(); i++) {
             // the Markdown's emphasis marks are left out: a plain line reads better than **New problem**
             Label q = new Label((i + 1) + ". " + questions.get(i).replace("**", "").replace("`", ""));
             q.setWrapText(true);
             q.setMinHeight(Region.USE_PREF_SIZE);
             q.getStyleClass().add(Styles.TEXT_SMALL);
-            getChildren().add(q);
+            getChildren().add(getChildren().size() - 1, q);
         }
         show.setSelected(getScene() == null || getScene().getHeight() >= OPEN_FROM_HEIGHT_PX);
     }

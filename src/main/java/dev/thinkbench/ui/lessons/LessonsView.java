@@ -31,7 +31,8 @@ public final class LessonsView extends SplitPane {
     private final LessonsViewModel vm;
     private final ListView<Lesson> list;
     private final MarkdownView text = new MarkdownView();
-    private final ScrollPane scroll = new ScrollPane(text);
+    private final LessonAnswers answers;
+    private final ScrollPane scroll = new ScrollPane();
     private final Button start;
 
     public LessonsView(LessonsViewModel vm) {
@@ -58,8 +59,14 @@ public final class LessonsView extends SplitPane {
         VBox.setVgrow(list, Priority.ALWAYS);
 
         text.setId("lessonText");
-        text.setPadding(new Insets(18, 24, 18, 24));
+        text.setPadding(new Insets(18, 24, 8, 24));
         text.setMaxWidth(880);
+        answers = new LessonAnswers(vm.answersProperty(), false);
+        answers.setId("lessonAnswers");
+        answers.toggle().setId("lessonAnswersToggle");
+        answers.setPadding(new Insets(0, 24, 18, 24));
+        answers.setMaxWidth(880);
+        scroll.setContent(new VBox(text, answers));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("lesson-scroll");
         vm.markdownProperty().addListener((obs, old, now) -> {

@@ -38,6 +38,10 @@ public final class LessonsViewModel {
     private final ReadOnlyStringWrapper exerciseTitle = new ReadOnlyStringWrapper(this, "exerciseTitle", "");
     private final ReadOnlyObjectWrapper<List<String>> exerciseQuestions = new ReadOnlyObjectWrapper<>(this,
             "exerciseQuestions", List.of());
+    private final ReadOnlyObjectWrapper<List<String>> exerciseAnswers = new ReadOnlyObjectWrapper<>(this,
+            "exerciseAnswers", List.of());
+    private final ReadOnlyObjectWrapper<List<String>> answers = new ReadOnlyObjectWrapper<>(this, "answers",
+            List.of());
 
     /**
      * @param lessons the lessons in order (may be empty: the tab then says where they should be)
@@ -56,7 +60,8 @@ public final class LessonsViewModel {
 
     private void refresh() {
         Lesson l = selected.get();
-        markdown.set(l == null ? "" : l.markdown(language.get()));
+        markdown.set(l == null ? "" : l.text(language.get()));
+        answers.set(l == null ? List.of() : l.answers(language.get()));
     }
 
     /** Sets up the open lesson's exercise from scratch (and runs it when it says so). */
@@ -70,6 +75,7 @@ public final class LessonsViewModel {
             problem.set("");
             exerciseTitle.set(l.title(language.get()));
             exerciseQuestions.set(l.questions(language.get()));
+            exerciseAnswers.set(l.answers(language.get()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             problem.set(Messages.get("lessons.exerciseFailed", e.getMessage()));
         }
@@ -101,7 +107,7 @@ public final class LessonsViewModel {
         return language;
     }
 
-    /** The open lesson's text in the chosen language (Markdown). */
+    /** The open lesson's text in the chosen language (Markdown), without its answers ({@link #answersProperty}). */
     public ReadOnlyStringProperty markdownProperty() {
         return markdown.getReadOnlyProperty();
     }
@@ -124,10 +130,21 @@ public final class LessonsViewModel {
         return exerciseQuestions.getReadOnlyProperty();
     }
 
+    /** The answers to that lesson's questions, in their order; empty when it gives none. */
+    public ReadOnlyObjectProperty<List<String>> exerciseAnswersProperty() {
+        return exerciseAnswers.getReadOnlyProperty();
+    }
+
+    /** The open lesson's answers to its questions (shown when asked for, under its text); empty for none. */
+    public ReadOnlyObjectProperty<List<String>> answersProperty() {
+        return answers.getReadOnlyProperty();
+    }
+
     /** Puts the exercise's questions away. */
     public void dismissQuestions() {
         exerciseTitle.set("");
         exerciseQuestions.set(List.of());
+        exerciseAnswers.set(List.of());
     }
 
     /** Why the lessons or an exercise could not be used, empty when all is well. */

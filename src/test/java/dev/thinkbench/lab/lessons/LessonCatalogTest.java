@@ -52,6 +52,24 @@ class LessonCatalogTest {
                 .containsExactly(false, false, false, false, true);
     }
 
+    @Test
+    void everyQuestionHasAnAnswerInBothLanguagesAndTheTextToReadKeepsThemOut() throws IOException {
+        List<Lesson> lessons = LessonCatalog.read(LESSONS);
+
+        assertThat(lessons).allSatisfy(l -> {
+            for (String language : List.of("en", "ko")) {
+                assertThat(l.answers(language)).as("%s %s", l.id(), language).hasSameSizeAs(l.questions(language))
+                        .allSatisfy(a -> assertThat(a).doesNotMatch("^\\d+\\..*").isNotBlank());
+                assertThat(l.text(language)).as("%s %s", l.id(), language).doesNotContain("## Answers")
+                        .doesNotContain("## \ub2f5").contains(l.title(language)).endsWith("\n");
+                assertThat(l.questions(language)).as("the questions stay in the text").allSatisfy(q ->
+                        assertThat(l.text(language)).contains(q.substring(0, Math.min(20, q.length()))));
+            }
+        });
+        assertThat(lessons.get(1).answers("en").get(1)).as("what the micro model does: lesson 2's columns part")
+                .contains("79 tokens");
+    }
+
     /**
      * Markdown's emphasis needs a closing "**" after a letter or before a space or punctuation: Korean text glued to it
      * ("**예산 강제(budget forcing)**로") showed the asterisks. Every lesson and help page parses with none left.
