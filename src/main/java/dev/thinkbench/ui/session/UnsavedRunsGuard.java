@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -81,6 +82,7 @@ final class UnsavedRunsGuard {
         HBox buttons = new HBox(8, save, anyway, cancel);
         VBox card = new VBox(12, title, text, buttons);
         card.setId("unsavedRuns");
+        card.setPadding(new Insets(20, 24, 18, 24));
         card.setMaxWidth(560);
         view.showOverlay(card, view::closeOverlay);
     }
