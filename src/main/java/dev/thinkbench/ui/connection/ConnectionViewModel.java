@@ -190,9 +190,12 @@ public final class ConnectionViewModel {
             URI uri = parseBaseUrl(baseUrl.get());
             String variable = apiKeyVariable.get() == null || apiKeyVariable.get().isBlank() ? null
                     : apiKeyVariable.get().strip();
-            String key = variable == null ? stored : environment.apply(variable);
-            connectionError.set(variable != null && key == null
-                    ? Messages.get("connection.keyVariableMissing", variable) : "");
+            String fromVariable = variable == null ? null : environment.apply(variable);
+            // a named variable that is not set falls back on the key saved here, and says so
+            String key = fromVariable != null ? fromVariable : stored;
+            connectionError.set(variable == null || fromVariable != null ? ""
+                    : Messages.get(stored != null ? "connection.keyVariableMissingSaved"
+                    : "connection.keyVariableMissing", variable));
             engine.set(entry.factory().create(new EngineConfig(entry.id(), uri, key, null, variable)));
         } catch (MissingKeyException e) {
             noEngine(Messages.get("connection.keyMissing", e.provider(), e.keyVariable()));

@@ -58,6 +58,12 @@ class ConnectionViewModelTest {
         assertThat(seen.getLast()).isEqualTo("sk-typed-into-window-42");
         keyed.apiKeyVariableProperty().set("TEST_KEY");
         assertThat(seen.getLast()).as("a named variable wins").isEqualTo("sk-secret");
+        keyed.apiKeyVariableProperty().set("MY_MISSING_KEY");
+        assertThat(seen.getLast()).as("a named variable that is not set falls back on the saved key")
+                .isEqualTo("sk-typed-into-window-42");
+        assertThat(keyed.connectionErrorProperty().get())
+                .isEqualTo("environment variable MY_MISSING_KEY is not set; using the key saved here");
+        keyed.apiKeyVariableProperty().set("");
         keyed.engineEntryProperty().set(keyed.engines().get(1));
         assertThat(keyed.keyStoredProperty().get()).as("the key belongs to its engine").isFalse();
         assertThat(vm.canStoreKeys()).isFalse();
