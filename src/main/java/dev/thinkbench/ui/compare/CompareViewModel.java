@@ -17,6 +17,7 @@ import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.lab.strategy.Candidate;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
+import dev.thinkbench.ui.connection.ServerStatus;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -115,7 +116,7 @@ public final class CompareViewModel {
         columns.addListener((ListChangeListener<ColumnViewModel>) change -> onColumnsChanged(change));
         for (Observable o : List.of(prompt.promptProperty(), prompt.temperatureErrorProperty(),
                 prompt.seedErrorProperty(), connection.modelProperty(), connection.engineProperty(),
-                connection.connectionErrorProperty(), running)) {
+                connection.connectionErrorProperty(), connection.statusProperty(), running)) {
             o.addListener(recheck);
         }
         connection.engineProperty().addListener((obs, old, now) -> onEngineChanged(now));
@@ -409,7 +410,11 @@ public final class CompareViewModel {
         }
         String model = connection.modelProperty().get();
         if (model == null || model.isBlank()) {
-            return Messages.get("runHint.noModel");
+            // no model because the server's list could not be had: the server is what to fix
+            ServerStatus status = connection.statusProperty().get();
+            return status != null && status.state() == ServerStatus.State.PROBLEM
+                    ? Messages.get("runHint.noModelServer", status.summary())
+                    : Messages.get("runHint.noModel");
         }
         if (!prompt.samplingValid()) {
             return Messages.get("runHint.sampling");

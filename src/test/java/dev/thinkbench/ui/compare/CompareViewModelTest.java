@@ -280,4 +280,23 @@ class CompareViewModelTest {
         assertThat(vm.columns()).extracting(ColumnViewModel::toSetting)
                 .containsExactly("small=tokens:1024", "medium=tokens:4096", "large=tokens:16384");
     }
+
+    @Test
+    void withNoModelBecauseTheServerIsDownTheHintPointsAtTheServer() {
+        ScriptedTestEngine down = new ScriptedTestEngine("down", spec -> Script.of(THINK, ANSWER), List.of());
+        WorkbenchServices services = WorkbenchFixture.services("down", "Down", down);
+        ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
+                new WorkbenchFixture.SameThreadTasks(), name -> null);
+        CompareViewModel vm = new CompareViewModel(connection, new PromptViewModel(List.of()),
+                new BudgetPresets(Map.of()), PriceTable.empty());
+        vm.prompt().promptProperty().set("1 + 1 = ?");
+
+        connection.refreshModels();
+
+        assertThat(vm.canRunProperty().get()).isFalse();
+        assertThat(vm.runHintProperty().get()).isEqualTo("No model to choose (Down: not reachable): check the server "
+                + "and its base URL, then press F5; or type a model name");
+        connection.modelProperty().set("typed-by-hand");
+        assertThat(vm.canRunProperty().get()).isTrue();
+    }
 }
