@@ -138,6 +138,8 @@ public final class CompareViewModel {
     }
 
     private final javafx.beans.InvalidationListener staleCheck = obs -> checkStale();
+    /** A column renamed (its budget edited): the charts' axis says its new name at once, not after the next run. */
+    private final javafx.beans.InvalidationListener relabel = obs -> chartsStale();
 
     /** What the comparison now starting was run with: its prompt's model and each run column's budget text. */
     private void recordRunInputs() {
@@ -244,6 +246,7 @@ public final class CompareViewModel {
         while (change.next()) {
             for (ColumnViewModel removed : change.getRemoved()) {
                 removed.budgetTextProperty().removeListener(staleCheck);
+                removed.labelProperty().removeListener(relabel);
                 removed.runnableProperty().removeListener(recheck);
                 removed.budgetErrorProperty().removeListener(recheck);
                 removed.live().cancel();
@@ -251,6 +254,7 @@ public final class CompareViewModel {
             }
             for (ColumnViewModel added : change.getAddedSubList()) {
                 added.budgetTextProperty().addListener(staleCheck);
+                added.labelProperty().addListener(relabel);
                 added.setEngine(connection.engineProperty().get());
                 added.runnableProperty().addListener(recheck);
                 added.budgetErrorProperty().addListener(recheck);

@@ -299,4 +299,21 @@ class CompareViewModelTest {
         connection.modelProperty().set("typed-by-hand");
         assertThat(vm.canRunProperty().get()).isTrue();
     }
+
+    @Test
+    void aColumnRenamedAfterARunIsNamedSoInTheChartsAtTheNextFrame() throws Exception {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
+        vm.prompt().promptProperty().set("1 + 1 = ?");
+        vm.run();
+        runToEnd(vm);
+        assertThat(vm.figuresProperty().get()).extracting(ColumnFigures::label)
+                .containsExactly("small", "medium", "large");
+
+        vm.columns().get(1).budgetTextProperty().set("tokens:2000");
+        vm.tick(Long.MAX_VALUE / 2);
+
+        assertThat(vm.figuresProperty().get()).extracting(ColumnFigures::label)
+                .containsExactly("small", vm.columns().get(1).labelProperty().get(), "large");
+        assertThat(vm.columns().get(1).labelProperty().get()).isNotEqualTo("medium");
+    }
 }
