@@ -138,6 +138,9 @@ public final class CompareViewModel {
     }
 
     private final javafx.beans.InvalidationListener staleCheck = obs -> checkStale();
+    /** Best-of-N's candidate columns that ran, with their outcome line, kept while Best-of-N is off. */
+    private List<ColumnViewModel> keptCandidates = List.of();
+    private String keptOutcome = "";
     /** A column renamed (its budget edited): the charts' axis says its new name at once, not after the next run. */
     private final javafx.beans.InvalidationListener relabel = obs -> chartsStale();
 
@@ -605,15 +608,36 @@ public final class CompareViewModel {
             if (bestOfN.budgetProperty().get().isBlank()) {
                 bestOfN.budgetProperty().set(last);
             }
-            layoutCandidates();
-            bestOfN.setOutcome("");
+            if (keptCandidatesFit()) {
+                // the candidates of the round before, with their answers and marks: switching off and on loses
+                // nothing
+                columns.setAll(keptCandidates);
+                bestOfN.setOutcome(keptOutcome);
+                countAnswers();
+                chartsStale();
+            } else {
+                layoutCandidates();
+                bestOfN.setOutcome("");
+            }
+            keptCandidates = List.of();
         } else if (!budgetColumns.isEmpty()) {
+            if (columns.stream().anyMatch(c -> c.live().getState() != ColumnState.IDLE)) {
+                keptCandidates = List.copyOf(columns);
+                keptOutcome = bestOfN.outcomeProperty().get();
+            }
             // the budget columns come back as they were, their answers counted again
             columns.setAll(budgetColumns);
             budgetColumns = List.of();
             countAnswers();
             chartsStale();
         }
+    }
+
+    /** Whether the candidates kept from the last round are as many as asked for now, each of the budget asked for. */
+    private boolean keptCandidatesFit() {
+        return !keptCandidates.isEmpty() && keptCandidates.size() == bestOfN.candidatesProperty().get()
+                && keptCandidates.stream().allMatch(c -> c.budgetTextProperty().get()
+                        .equals(bestOfN.budgetProperty().get()));
     }
 
     /** N candidate columns of the best-of-N budget, labelled #1 to #N (while no round runs). */

@@ -126,6 +126,19 @@ class BestOfNCompareTest {
         vm.bestOfN().enabledProperty().set(false);
         assertThat(vm.columns()).extracting(ColumnViewModel::toSetting)
                 .containsExactly("small=none", "medium=effort:low", "large=effort:high");
+
+        // on again: the round's candidates come back with their answers, marks and outcome, not empty columns
+        vm.bestOfN().enabledProperty().set(true);
+        assertThat(vm.columns()).extracting(c -> c.live().getState()).containsOnly(ColumnState.DONE);
+        assertThat(vm.columns()).extracting(c -> c.candidateMarkProperty().get())
+                .containsExactly("answer 41", "\u2713 picked \u00b7 answer 42", "answer 42");
+        assertThat(vm.bestOfN().outcomeProperty().get()).isEqualTo("#2 picked by majority vote: 2 of 3 votes for 42");
+
+        // asked for another number of candidates: a fresh round
+        vm.bestOfN().enabledProperty().set(false);
+        vm.bestOfN().candidatesProperty().set(4);
+        vm.bestOfN().enabledProperty().set(true);
+        assertThat(vm.columns()).hasSize(4).extracting(c -> c.live().getState()).containsOnly(ColumnState.IDLE);
     }
 
     @Test
