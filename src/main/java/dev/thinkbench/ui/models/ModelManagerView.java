@@ -137,7 +137,9 @@ public final class ModelManagerView extends VBox {
         Button use = Icons.button(Messages.get("models.use"), Feather.CHECK,
                 Messages.get("models.use.help"), Styles.ACCENT);
         use.setId("useButton");
-        use.disableProperty().bind(local.getSelectionModel().selectedItemProperty().isNull());
+        // a model the engine cannot run (its reason is on its line) offers nothing to use
+        use.disableProperty().bind(local.getSelectionModel().selectedItemProperty().map(m -> !m.usable())
+                .orElse(true));
         use.setOnAction(e -> vm.choose(local.getSelectionModel().getSelectedItem()));
         Button open = Icons.button(Messages.get("models.open"), Feather.FOLDER, Messages.get("models.open.help"));
         open.setId("openButton");

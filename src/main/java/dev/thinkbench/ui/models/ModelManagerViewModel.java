@@ -304,12 +304,15 @@ public final class ModelManagerViewModel implements AutoCloseable {
         }, e -> fail(Messages.get("models.error.delete", entry.model().fileName(), e.getMessage()), ""));
     }
 
-    /** Adds a GGUF file from anywhere; a file the engine cannot run is listed with its reason, and not chosen. */
+    /**
+     * Adds a GGUF file from anywhere and chooses it; a file the engine cannot run is not listed (a list line nothing
+     * could be done with, and no way to remove it): the reason is told instead.
+     */
     public void open(Path file) {
         tasks.run(() -> ModelStore.open(file), model -> {
-            opened.add(model);
-            models.add(model);
             if (model.usable()) {
+                opened.add(model);
+                models.add(model);
                 choose(model);
             } else {
                 fail(Messages.get("models.error.use", file.getFileName(), model.problem()), "");

@@ -112,12 +112,20 @@ class ModelManagerViewTest {
     void openingAFileTheEngineCannotRunSaysWhy(FxRobot robot) throws Exception {
         Path notes = Files.writeString(home.resolve("notes.gguf"), "these are notes, not a model");
 
+        int listed = view.viewModel().models().size();
         robot.interact(() -> view.viewModel().open(notes));
         waitUntil(() -> !view.viewModel().errorProperty().get().isEmpty());
 
         Label error = robot.lookup("#errorLabel").query();
-        assertThat(error.getText()).startsWith("Cannot use notes.gguf: magic:");
+        assertThat(error.getText()).startsWith("Cannot use notes.gguf: this is not a GGUF model file (it starts "
+                + "with 0x");
         assertThat(view.viewModel().selectedProperty().get()).isNull();
+        assertThat(view.viewModel().models()).as("not listed: nothing could be done with it").hasSize(listed);
+
+        Path empty = Files.createFile(home.resolve("empty.gguf"));
+        robot.interact(() -> view.viewModel().open(empty));
+        waitUntil(() -> view.viewModel().errorProperty().get().contains("empty.gguf"));
+        assertThat(error.getText()).isEqualTo("Cannot use empty.gguf: the file is empty");
     }
 
     @Test

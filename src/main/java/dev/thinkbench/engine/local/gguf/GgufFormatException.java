@@ -7,10 +7,17 @@ package dev.thinkbench.engine.local.gguf;
 public final class GgufFormatException extends Exception {
 
     private final GgufCheck check;
+    private final String detail;
 
     public GgufFormatException(GgufCheck check, String detail) {
         super(check.label() + ": " + detail);
         this.check = check;
+        this.detail = detail;
+    }
+
+    /** What is wrong, without the check's name: for a file that is no model at all the name adds nothing. */
+    public String detail() {
+        return detail;
     }
 
     /** Which check failed. */

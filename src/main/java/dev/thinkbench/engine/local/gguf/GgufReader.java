@@ -84,8 +84,8 @@ public final class GgufReader {
      */
     GgufFile parse(Path path, SeekableByteChannel channel, long size) throws GgufFormatException, IOException {
         if (size < HEADER_BYTES) {
-            throw new GgufFormatException(GgufCheck.FILE, "the file has " + size
-                    + " bytes, too small for a GGUF header (24)");
+            throw new GgufFormatException(GgufCheck.FILE, size == 0 ? "the file is empty"
+                    : "the file has " + size + " bytes, too small for a GGUF model (its header alone takes 24)");
         }
         return parse(path, new GgufInput(channel, size));
     }
@@ -106,7 +106,7 @@ public final class GgufReader {
         long magic = in.u32("the magic");
         if (magic != (GgufWriter.MAGIC & 0xFFFF_FFFFL)) {
             throw new GgufFormatException(GgufCheck.MAGIC, String.format(
-                    "the file starts with 0x%08X, not 'GGUF': this is not a GGUF model file", magic));
+                    "this is not a GGUF model file (it starts with 0x%08X, not 'GGUF')", magic));
         }
         int version = checkVersion(in.u32("the version"));
         long tensorCount = in.u64("the tensor count");

@@ -51,7 +51,10 @@ public record LocalModel(Path path, String displayName, Source source, long size
         try {
             return new LocalModel(path, displayName, source, size, GgufValidator.validate(path), null);
         } catch (GgufFormatException e) {
-            return new LocalModel(path, displayName, source, size, null, e.getMessage());
+            // "this is not a GGUF model file" says it all; "architecture: 'x' is not supported" needs its name
+            boolean noModel = e.check() == dev.thinkbench.engine.local.gguf.GgufCheck.FILE
+                    || e.check() == dev.thinkbench.engine.local.gguf.GgufCheck.MAGIC;
+            return new LocalModel(path, displayName, source, size, null, noModel ? e.detail() : e.getMessage());
         } catch (IOException e) {
             return new LocalModel(path, displayName, source, size, null, "cannot read the file: " + e.getMessage());
         }

@@ -114,7 +114,7 @@ class LocalModelsTest {
         LocalModel opened = ModelStore.open(bad);
 
         assertThat(opened.usable()).isFalse();
-        assertThat(opened.problem()).startsWith("magic:");
+        assertThat(opened.problem()).startsWith("this is not a GGUF model file (it starts with 0x");
     }
 
     @Test
