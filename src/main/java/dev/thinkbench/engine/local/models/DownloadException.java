@@ -9,6 +9,11 @@ public final class DownloadException extends Exception {
         CANCELLED,
         /** The connection dropped or the server failed, again after retries; the partial file is kept. */
         CONNECTION,
+        /**
+         * The server's name did not resolve or nothing answered at its address before a byte came: this computer
+         * looks offline (or a proxy or firewall is in the way). Not retried: waiting would only delay the news.
+         */
+        OFFLINE,
         /** The server refused the request (404, 403, ...). */
         HTTP,
         /** Not enough free disk space; the partial file is kept. */

@@ -119,12 +119,28 @@ final class DownloadTransfer {
             return new DownloadException(DownloadException.Reason.CANCELLED, "download paused");
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (ModelDownloader.sizeOf(part) == 0 && noRoute(e)) {
+            return new DownloadException(DownloadException.Reason.OFFLINE, what + ": this computer seems to be "
+                    + "offline, or a proxy or firewall blocks it. Try again once it is connected", e);
+        }
         if (message.contains("No space left")) {
             return new DownloadException(DownloadException.Reason.DISK_FULL, "the disk is full after "
                     + GgufModelInfo.humanBytes(ModelDownloader.sizeOf(part)) + "; free some space and resume", e);
         }
         return new DownloadException(DownloadException.Reason.CONNECTION, what + " after "
                 + GgufModelInfo.humanBytes(ModelDownloader.sizeOf(part)) + " (" + message + "); the download can resume", e);
+    }
+
+    /** Whether {@code e}, or what caused it, says the server's name did not resolve or nothing answered there. */
+    private static boolean noRoute(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException || t instanceof java.net.ConnectException
+                    || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.net.http.HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where this response's bytes go, from its status and Content-Range. */

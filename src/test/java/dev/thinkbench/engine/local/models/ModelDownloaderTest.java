@@ -103,6 +103,24 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void aServerNothingAnswersAtBeforeAByteSaysTheComputerSeemsOfflineAtOnce() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort(); // closed again: nothing listens there
+        }
+        java.net.URI url = java.net.URI.create("http://127.0.0.1:" + port + "/model.gguf");
+
+        DownloadException e = catchThrowableOfType(DownloadException.class, () -> downloader(-1).download(
+                new ModelDownloader.Request(url, target(), sha), p -> { }, null));
+
+        assertThat(e.reason()).isEqualTo(DownloadException.Reason.OFFLINE);
+        assertThat(e.getMessage()).isEqualTo("cannot reach 127.0.0.1: this computer seems to be offline, or a proxy "
+                + "or firewall blocks it. Try again once it is connected");
+        assertThat(e.getMessage()).doesNotContain("Exception", "resume", "0 B");
+        assertThat(target()).doesNotExist();
+    }
+
+    @Test
     void giveUpAfterRetriesKeepsThePartForALaterResume() throws Exception {
         try (LoopbackFileServer server = new LoopbackFileServer(model)) {
             server.cutResponses = 3;
