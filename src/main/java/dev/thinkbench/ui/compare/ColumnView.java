@@ -276,8 +276,24 @@ public final class ColumnView extends VBox implements TextStreamListener {
         if (show) {
             FailureKind kind = column.live().failureKindProperty().get();
             errorTitle.setText(column.live().hasOutput() ? Messages.get("column.error.partialKept", titleOf(kind)) : titleOf(kind));
-            errorText.setText(message);
+            errorText.setText(inWindowLanguage(kind, message));
         }
+    }
+
+    /**
+     * The engine's message (English: the command line and logs share it) led, in a window of another language, by
+     * what the failure means and what to do in that language; the message stays as its detail (it names the server,
+     * the status and the server's own words). In English the message says both already (the bundle's English advice
+     * keys exist for the bundles' parity).
+     */
+    static String inWindowLanguage(FailureKind kind, String message) {
+        if (!Messages.korean()) {
+            return message;
+        }
+        String key = "column.error.advice." + (kind == null ? FailureKind.UNKNOWN : kind).name().toLowerCase(
+                java.util.Locale.ROOT);
+        return Messages.bundle().containsKey(key) ? Messages.get(key) + "\n" + Messages.get("column.error.detail",
+                message) : message;
     }
 
     private static String titleOf(FailureKind kind) {
