@@ -46,4 +46,23 @@ public final class FileProblems {
         return parserMessage.replaceAll("\\s*\\((start marker at )?\\[Source: .*?; line: \\d+, column: \\d+\\]\\)", "")
                 .replaceAll("\\s*at \\[Source: .*?; line: \\d+, column: \\d+\\]", "").strip();
     }
+
+    /**
+     * A JSON parser's complaint in a few plain words ({@code unexpected 'x'} for Jackson's "Unexpected character ('x'
+     * (code 120)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+     * else as {@link #jsonReason} gives it.
+     */
+    public static String jsonWords(String parserMessage) {
+        String reason = jsonReason(parserMessage);
+        java.util.regex.Matcher c = java.util.regex.Pattern.compile("^Unexpected character \\('(.+?)' \\(code \\d+\\)\\)")
+                .matcher(reason);
+        if (c.find()) {
+            return "unexpected '" + c.group(1) + "'";
+        }
+        java.util.regex.Matcher t = java.util.regex.Pattern.compile("^Unrecognized token '(.+?)'").matcher(reason);
+        if (t.find()) {
+            return "unexpected '" + t.group(1) + "'";
+        }
+        return reason;
+    }
 }

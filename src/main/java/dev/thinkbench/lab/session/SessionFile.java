@@ -78,6 +78,11 @@ public final class SessionFile {
                 throw new SessionFileException(SessionFileException.Problem.TRUNCATED, "The session " + file
                         + " is empty (a save cut short?); it was left as it is.", null);
             }
+            if (!isText(bytes)) {
+                throw new SessionFileException(SessionFileException.Problem.CORRUPT, "The session " + file
+                        + " is not a text file (a Thinkbench session is JSON text: is it the right file?); it was left "
+                        + "as it is.", null);
+            }
             JsonNode root = SessionJson.MAPPER.readTree(bytes);
             if (root == null || root.isMissingNode()) {
                 throw new SessionFileException(SessionFileException.Problem.TRUNCATED, "The session " + file
@@ -92,7 +97,8 @@ public final class SessionFile {
             }
             throw new SessionFileException(SessionFileException.Problem.CORRUPT, "The session " + file
                     + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + "); it was left as it is.", e);
+                    + e.getLocation().getColumnNr() + ": " + dev.thinkbench.core.FileProblems.jsonWords(
+                    e.getOriginalMessage()) + "); it was left as it is.", e);
         } catch (JsonProcessingException e) {
             throw new SessionFileException(SessionFileException.Problem.CORRUPT, "The session " + file
                     + " cannot be read as JSON (" + e.getOriginalMessage() + "); it was left as it is.", e);
@@ -104,6 +110,25 @@ public final class SessionFile {
         } catch (IOException e) {
             throw new SessionFileException(SessionFileException.Problem.UNREADABLE, "The session " + file
                     + " cannot be read (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /** Whether {@code bytes} read as UTF-8 text: no malformed sequence and no NUL or other control byte but tabs
+     * and line ends (an image or an archive picked by mistake is not). */
+    private static boolean isText(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
         }
     }
 

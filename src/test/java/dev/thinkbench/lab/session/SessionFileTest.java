@@ -78,11 +78,23 @@ class SessionFileTest {
     }
 
     @Test
-    void garbageIsNotJson() throws IOException {
+    void garbageIsNotJsonAndSaysWhereInPlainWords() throws IOException {
         Path file = dir.resolve("s.json");
-        Files.write(file, new byte[]{'{', '"', 'a', '"', ':', ' ', '@', 0x01, 0x02});
+        Files.writeString(file, "{\"a\": @oops}");
 
-        expectProblem(file, SessionFileException.Problem.CORRUPT, "not valid JSON");
+        expectProblem(file, SessionFileException.Problem.CORRUPT,
+                "is not valid JSON (line 1, column 7: unexpected '@'); it was left as it is.");
+    }
+
+    @Test
+    void aBinaryFileIsNotATextFile() throws IOException {
+        Path file = dir.resolve("picture.json");
+        Files.write(file, new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+
+        expectProblem(file, SessionFileException.Problem.CORRUPT, "is not a text file (a Thinkbench session is JSON "
+                + "text: is it the right file?); it was left as it is.");
+        Files.write(file, new byte[]{'{', '"', 'a', '"', ':', ' ', '@', 0x01, 0x02});
+        expectProblem(file, SessionFileException.Problem.CORRUPT, "is not a text file");
     }
 
     @Test
