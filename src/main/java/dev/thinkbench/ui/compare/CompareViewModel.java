@@ -426,9 +426,10 @@ public final class CompareViewModel {
         if (!prompt.samplingValid()) {
             return Messages.get("runHint.sampling");
         }
-        for (ColumnViewModel c : columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnViewModel c = columns.get(i);
             if (!c.budgetErrorProperty().get().isEmpty()) {
-                return Messages.get("runHint.budget", c.labelProperty().get());
+                return Messages.get("runHint.budget", i + 1, c.budgetErrorProperty().get());
             }
         }
         if (columns.stream().noneMatch(ColumnViewModel::isRunnable)) {

@@ -83,8 +83,10 @@ class CompareViewModelTest {
         vm.prompt().promptProperty().set("1 + 1 = ?");
 
         vm.columns().get(1).budgetTextProperty().set("effort:extreme");
-        assertThat(vm.runHintProperty().get()).isEqualTo("Fix the budget of column 'medium'");
+        assertThat(vm.runHintProperty().get()).startsWith("Fix the budget of column 2: ")
+                .endsWith(vm.columns().get(1).budgetErrorProperty().get());
         assertThat(vm.columns().get(1).budgetErrorProperty().get()).contains("unknown effort level 'extreme'");
+
 
         vm.columns().get(1).budgetTextProperty().set("effort:low");
         vm.prompt().temperatureProperty().set("hot");
