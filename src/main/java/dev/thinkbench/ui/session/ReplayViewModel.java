@@ -51,6 +51,8 @@ public final class ReplayViewModel {
     private final Map<ColumnViewModel, RecordedColumn> recorded = new IdentityHashMap<>();
     private Replay replay;
     private int generation;
+    /** Set while {@link #open} puts the recording's columns in place. */
+    private boolean opening;
 
     /** @param clock monotonic nanoseconds ({@link System#nanoTime()} in the app, a test clock in tests) */
     public ReplayViewModel(CompareViewModel compare, LongSupplier clock) {
@@ -58,6 +60,13 @@ public final class ReplayViewModel {
         this.clock = clock;
         compare.runningProperty().addListener((obs, was, now) -> {
             if (now) {
+                drop();
+            }
+        });
+        // columns put in place by something else (a lesson's exercise, Back to my workbench, presets): the recording
+        // is no longer what they show, and its bar goes
+        compare.columns().addListener((javafx.collections.ListChangeListener<ColumnViewModel>) change -> {
+            if (replay != null && !opening && compare.columns().stream().noneMatch(recorded::containsKey)) {
                 drop();
             }
         });
@@ -90,7 +99,12 @@ public final class ReplayViewModel {
                 replayed.add(vm);
             }
         }
-        compare.showColumns(columns);
+        opening = true;
+        try {
+            compare.showColumns(columns);
+        } finally {
+            opening = false;
+        }
         for (int i = 0; i < columns.size(); i++) {
             RecordedColumn c = session.columns().get(i);
             if (!c.ran() && c.skipped() != null) {
@@ -98,6 +112,9 @@ public final class ReplayViewModel {
             }
         }
         expected = session.setup().expectedAnswer();
+        if (ran.isEmpty()) {
+            return; // nothing recorded ran (a Stepper or sweep session): no bar whose Play does nothing
+        }
         replay = Replay.start(ran.stream().map(c -> c.track(session.setup())).toList(), speed.get(), clock);
         replay.seek(replay.duration());
         replay.pause();

@@ -178,6 +178,28 @@ class SessionViewModelTest {
     }
 
     @Test
+    void aSessionWithNothingRecordedShowsNoReplayAndOtherColumnsPutInPlaceEndTheReplay() throws Exception {
+        CompareViewModel idle = compare();
+        SessionViewModel saving = sessions(idle, null);
+        Path empty = dir.resolve("nothing-ran.json");
+        saving.save(empty);
+        CompareViewModel live = compare();
+        runToEnd(live);
+        Path ran = dir.resolve("ran.json");
+        sessions(live, null).save(ran);
+
+        CompareViewModel shown = compare();
+        SessionViewModel opening = sessions(shown, null);
+        opening.open(empty);
+        assertThat(opening.replay().activeProperty().get()).as("no bar whose Play does nothing").isFalse();
+
+        opening.open(ran);
+        assertThat(opening.replay().activeProperty().get()).isTrue();
+        shown.restoreColumns(List.of("a=none", "b=effort:low"));
+        assertThat(opening.replay().activeProperty().get()).as("the columns are no longer the recording").isFalse();
+    }
+
+    @Test
     void theExpectedAnswerIsSavedAndReplayedAnswersAreGradedAgainstIt() throws Exception {
         CompareViewModel live = compare();
         live.prompt().expectedProperty().set("42");
