@@ -17,6 +17,8 @@ public final class FontScale {
     /** The font size, in pixels, at which a width given to {@link #size} is used as it is. */
     public static final double BASE_PX = 14;
     private static final String BASE_WIDTH = "thinkbench.base-width";
+    /** Set on a column whose minimum width is its width too ({@link #sizeFixed}). */
+    private static final String FIXED = "thinkbench.fixed-width";
 
     private final Label ruler = new Label();
     private final ReadOnlyDoubleWrapper factor = new ReadOnlyDoubleWrapper(this, "factor", 1);
@@ -64,6 +66,16 @@ public final class FontScale {
     }
 
     /**
+     * As {@link #size}, the column's minimum width the same: a table whose last column flexes (the policy then never
+     * cuts a header to "Tok...") keeps every other column whole at any zoom.
+     */
+    public static void sizeFixed(TableColumn<?, ?> column, double basePx, FontScale scale) {
+        column.getProperties().put(FIXED, Boolean.TRUE);
+        size(column, basePx, scale);
+        column.setMinWidth(column.getPrefWidth());
+    }
+
+    /**
      * Widens {@code column} to {@code px} pixels at the current font when it is narrower, for good: its base width
      * grows to match, so a later zoom keeps the room.
      *
@@ -82,7 +94,19 @@ public final class FontScale {
     public void rescale(Iterable<? extends TableColumn<?, ?>> columns) {
         for (TableColumn<?, ?> c : columns) {
             if (c.getProperties().get(BASE_WIDTH) instanceof Double base) {
-                c.setPrefWidth(Math.ceil(base * factor.get()));
+                double width = Math.ceil(base * factor.get());
+                if (Boolean.TRUE.equals(c.getProperties().get(FIXED))) {
+                    // the minimum first when it grows, the width first when it shrinks: never min > pref
+                    if (width > c.getPrefWidth()) {
+                        c.setMinWidth(width);
+                        c.setPrefWidth(width);
+                    } else {
+                        c.setPrefWidth(width);
+                        c.setMinWidth(width);
+                    }
+                } else {
+                    c.setPrefWidth(width);
+                }
             }
             rescale(c.getColumns());
         }

@@ -239,6 +239,7 @@ public final class StepperView extends VBox {
         VBox.setVgrow(branchList, Priority.ALWAYS);
         VBox timeline = new VBox(4, title(Messages.get("stepper.timeline"), Feather.LIST), table);
         timeline.setPadding(new Insets(0, 0, 6, 6));
+        new dev.thinkbench.ui.common.FontScale(timeline).follow(table); // its columns follow the zoom
         VBox branches = new VBox(4, title(Messages.get("stepper.branches"), Feather.GIT_BRANCH), branchList);
         branches.setPadding(new Insets(6, 0, 0, 6));
         SplitPane right = new SplitPane(timeline, branches);

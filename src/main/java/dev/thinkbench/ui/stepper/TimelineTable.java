@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.stepper;
 
 import atlantafx.base.theme.Styles;
+import dev.thinkbench.ui.common.FontScale;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -37,6 +38,7 @@ final class TimelineTable {
                 : r.promptTokens().toString()));
         table.getColumns().add(column("ms", 52, TimelineRow::millis));
         TableColumn<TimelineRow, String> ended = column(Messages.get("timeline.ended"), 180, TimelineRow::ended);
+        FontScale.size(ended, 180, null); // the one that flexes: not fixed, with a small minimum
         ended.setMinWidth(80);
         ended.setCellFactory(col -> new WrappingCell<>());
         table.getColumns().add(ended);
@@ -54,11 +56,16 @@ final class TimelineTable {
         column.setGraphic(header);
     }
 
+    /** A column this wide or wider flexes ("Ended"); the narrower ones are fixed. */
+    private static final double FLEXIBLE_FROM = 180;
+
     private static <T> TableColumn<TimelineRow, T> column(String title, double width, Function<TimelineRow, T> get) {
         TableColumn<TimelineRow, T> c = new TableColumn<>(title);
-        // fixed, so the constrained policy never shortens a header to "Tok..."; "Ended" is the one that flexes
-        c.setPrefWidth(width);
-        c.setMinWidth(width);
+        // fixed, so the constrained policy never shortens a header to "Tok..."; "Ended" is the one that flexes; in
+        // em, so they follow presenter mode's zoom (FontScale, given by the view: "Evaluatedms" at 150 %)
+        if (width < FLEXIBLE_FROM) {
+            FontScale.sizeFixed(c, width, null);
+        }
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(get.apply(cell.getValue())));
         c.setCellFactory(col -> new WrappingCell<>());
         c.setSortable(false);

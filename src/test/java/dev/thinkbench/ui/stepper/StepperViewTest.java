@@ -88,6 +88,27 @@ class StepperViewTest {
     }
 
     @Test
+    void theTimelinesColumnsFollowTheZoomSoNoHeaderRunsIntoTheNext(FxRobot robot) throws Exception {
+        TableView<TimelineRow> timeline = robot.lookup("#timelineTable").queryTableView();
+        java.util.List<Double> before = timeline.getColumns().stream().map(c -> c.getWidth()).toList();
+
+        robot.interact(() -> view.setStyle("-fx-font-size: 21px")); // presenter mode's 150 %
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (int i = 0; i < timeline.getColumns().size() - 1; i++) {
+            var column = timeline.getColumns().get(i);
+            assertThat(column.getWidth()).as("column %d", i).isGreaterThanOrEqualTo(before.get(i) * 1.5 - 1);
+            assertThat(column.getMinWidth()).as("column %d's minimum", i).isGreaterThanOrEqualTo(before.get(i) * 1.5 - 1);
+        }
+        robot.interact(() -> view.setStyle(""));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(timeline.getColumns().getFirst().getWidth()).as("back").isCloseTo(before.getFirst(),
+                org.assertj.core.data.Offset.offset(2.0));
+    }
+
+    @Test
     void ctrlEnterInThePromptRunsAsInCompare(FxRobot robot) throws Exception {
         robot.clickOn("#promptField");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
