@@ -7,21 +7,34 @@ import dev.thinkbench.forcing.StepRecord;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns branches into timeline rows: one per thinking segment, one per answer. Pure. */
+/** Turns branches into timeline rows: one per thinking segment, one per answer, one per fork. Pure. */
 final class TimelineRows {
 
     private TimelineRows() {
     }
 
+    /**
+     * A forked branch shows the steps it shares with its parent as one "fork" row (they were run once, on the
+     * parent: repeated with the parent's times they read as run twice), then its own, numbered on from there.
+     */
     static List<TimelineRow> of(List<BranchView> branches) {
         List<TimelineRow> rows = new ArrayList<>();
         for (BranchView b : branches) {
             int n = 0;
-            for (StepRecord s : b.steps()) {
+            int shared = b.parentId() == null ? 0 : Math.min(b.forkedAfterSteps(), b.steps().size());
+            if (b.parentId() != null) {
+                rows.add(new TimelineRow(b.id(), "", Messages.get("timeline.kind.fork"), "", null, null, null,
+                        Messages.get("timeline.forked", b.parentId(), b.forkedAfterSteps())));
+            }
+            for (StepRecord s : b.steps().subList(shared, b.steps().size())) {
+                if (n == 0) {
+                    n = (int) b.steps().subList(0, shared).stream()
+                            .filter(r -> r.phase() != StepRecord.Phase.ANSWER).count();
+                }
                 boolean answer = s.phase() == StepRecord.Phase.ANSWER;
                 rows.add(new TimelineRow(b.id(), answer ? "A" : String.valueOf(++n), kind(s),
                         shown(s.inserted()), s.tokens(), s.promptTokensEvaluated(),
-                        s.durationMillis(), StepperWords.say(s.note())));
+                        (Long) s.durationMillis(), StepperWords.say(s.note())));
             }
         }
         return rows;

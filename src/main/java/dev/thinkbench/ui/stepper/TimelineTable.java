@@ -33,10 +33,10 @@ final class TimelineTable {
         table.getColumns().add(column("#", 34, TimelineRow::step));
         table.getColumns().add(column(Messages.get("timeline.step"), 90, TimelineRow::kind));
         table.getColumns().add(column(Messages.get("timeline.inserted"), 84, TimelineRow::inserted));
-        table.getColumns().add(column(Messages.get("timeline.tokens"), 72, TimelineRow::tokens));
+        table.getColumns().add(column(Messages.get("timeline.tokens"), 72, r -> dashFor(r.tokens())));
         table.getColumns().add(column(Messages.get("timeline.prompt"), 86, r -> r.promptTokens() == null ? "\u2013"
                 : r.promptTokens().toString()));
-        table.getColumns().add(column("ms", 52, TimelineRow::millis));
+        table.getColumns().add(column("ms", 52, r -> dashFor(r.millis())));
         TableColumn<TimelineRow, String> ended = column(Messages.get("timeline.ended"), 180, TimelineRow::ended);
         FontScale.size(ended, 180, null); // the one that flexes: not fixed, with a small minimum
         ended.setMinWidth(80);
@@ -46,6 +46,11 @@ final class TimelineTable {
         // the last column takes what is left, so no column hides behind a scroll bar
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
+    }
+
+    /** A number, or a dash where a row has none (a fork ran nothing of its own). */
+    private static String dashFor(Number n) {
+        return n == null ? "\u2013" : n.toString();
     }
 
     private static void tip(TableColumn<TimelineRow, ?> column, String text) {

@@ -345,4 +345,25 @@ class StepperViewModelTest {
         vm.waitMore();
         assertThat(vm.errorProperty().get()).startsWith("This is a saved session");
     }
+
+    @Test
+    void aForkedBranchShowsItsSharedStepsAsOneForkRowNotAsStepsRunTwice() throws Exception {
+        backend.then("6x7=43", "</think>").then(" Let me check: 6x7=42", "</think>");
+        vm.promptProperty().set("What is 6 x 7?");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        vm.fork();
+        vm.drain();
+        vm.waitMore();
+        drainUntilThinking("6x7=42");
+
+        assertThat(vm.timeline()).extracting(TimelineRow::branchId, TimelineRow::step, TimelineRow::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "1", "think"),
+                        org.assertj.core.groups.Tuple.tuple(2, "", "fork"),
+                        org.assertj.core.groups.Tuple.tuple(2, "2", "wait"));
+        TimelineRow fork = vm.timeline().get(1);
+        assertThat(fork.tokens()).isNull();
+        assertThat(fork.millis()).isNull();
+        assertThat(fork.ended()).isEqualTo("from branch 1 after its step 1: those steps ran there, shared here");
+    }
 }
