@@ -135,9 +135,17 @@ public final class ServerClient {
         return new StreamExchange(http, watchdog, timeout, onSilence, listener, failures.clock());
     }
 
-    /** GETs {@code path} and parses the JSON answer. */
+    /**
+     * The longest a GET of metadata (a model list, the server's properties) may take: such answers come at once from
+     * a healthy server, and a server that accepts the connection and says nothing would otherwise keep the engine
+     * bar on "Checking..." for the whole run timeout.
+     */
+    static final Duration METADATA_TIMEOUT = Duration.ofSeconds(20);
+
+    /** GETs {@code path} and parses the JSON answer, waiting at most {@link #METADATA_TIMEOUT} (or the timeout). */
     public JsonNode getJson(String path) throws EngineException {
-        return exchangeJson(path, request(path, "application/json").timeout(timeout).GET().build());
+        Duration wait = timeout.compareTo(METADATA_TIMEOUT) < 0 ? timeout : METADATA_TIMEOUT;
+        return exchangeJson(path, request(path, "application/json").timeout(wait).GET().build());
     }
 
     /** POSTs {@code body} as JSON to {@code path} and parses the JSON answer. */

@@ -318,7 +318,8 @@ public final class ConnectionViewModel {
     private static String summaryOf(Exception error, String engineName) {
         FailureKind kind = error instanceof EngineException e ? e.kind() : FailureKind.UNKNOWN;
         return switch (kind) {
-            case UNREACHABLE, TIMEOUT -> Messages.get("connection.unreachable", engineName);
+            case UNREACHABLE -> Messages.get("connection.unreachable", engineName);
+            case TIMEOUT -> Messages.get("connection.silent", engineName); // it took the connection: reachable
             case AUTHENTICATION -> Messages.get("connection.auth", engineName);
             default -> Messages.get("connection.failed", engineName);
         };
