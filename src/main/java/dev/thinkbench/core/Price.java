@@ -59,4 +59,15 @@ public record Price(String model, BigDecimal inputPerMillion, BigDecimal outputP
         BigDecimal out = outputPerMillion.multiply(BigDecimal.valueOf(outputTokens));
         return new Money(in.add(out).divide(MILLION, MathContext.DECIMAL64), currency, source);
     }
+
+    /**
+     * The least a run cost whose prompt's tokens were never reported (it was cancelled or cut off first): its
+     * output tokens alone, marked as a lower bound, the note saying why.
+     */
+    public Money outputCostAtLeast(int outputTokens) {
+        BigDecimal out = outputPerMillion.multiply(BigDecimal.valueOf(outputTokens));
+        return new Money(out.divide(MILLION, MathContext.DECIMAL64), currency,
+                source + "; at least: the run ended before its prompt's tokens were reported, so only its output is "
+                        + "counted", true);
+    }
 }

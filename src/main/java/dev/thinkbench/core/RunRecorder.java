@@ -231,6 +231,9 @@ public final class RunRecorder {
         Integer output = usage.outputTokens() != null ? usage.outputTokens()
                 : thinking.known() && answerCount.known() ? thinking.value() + answerCount.value() : null;
         Money cost = price == null ? Money.unknown("no price for this model")
+                : usage.promptTokens() == null && output != null && !price.isFree()
+                        && (status == RunStatus.CANCELLED || status == RunStatus.FAILED)
+                ? price.outputCostAtLeast(output) // billed all the same: the least it cost
                 : price.cost(usage.promptTokens(), output);
         long end = endNanos >= 0 ? endNanos : nowNanos;
         Long total = startNanos < 0 ? null : millis(end - startNanos);

@@ -74,6 +74,27 @@ class RunRecorderTest {
     }
 
     @Test
+    void aRunCancelledBeforeItsUsageCameCostsAtLeastItsOutput() {
+        Price p = new Price("x", new BigDecimal("1"), new BigDecimal("10"), "USD", "test", "");
+        RunRecorder r = new RunRecorder(p);
+        r.accept(new Started(0, "m", "effort:high"));
+        for (int i = 0; i < 19; i++) {
+            r.accept(new ThinkingDelta(MS, "t", 1));
+        }
+        RunMetrics running = r.metrics(2 * MS);
+        assertThat(running.cost().known()).as("while it runs, the prompt may still be reported").isFalse();
+
+        r.accept(new ReasoningEvent.Cancelled(3 * MS));
+
+        RunMetrics m = r.metrics(3 * MS);
+        assertThat(m.cost().amount()).isEqualByComparingTo("0.00019");
+        assertThat(m.cost().atLeast()).isTrue();
+        assertThat(m.cost().display()).isEqualTo("\u2265 $0.00019");
+        assertThat(m.cost().note()).startsWith("test; at least:");
+        assertThat(new RunRecorder(Price.free("local")).metrics(0).cost().atLeast()).isFalse();
+    }
+
+    @Test
     void unknownStaysUnknown() {
         RunRecorder r = new RunRecorder(null);
         r.accept(new Started(0, "m", "none"));
