@@ -52,9 +52,12 @@ final class UnsavedRunsGuard {
      */
     void check(Action action, Consumer<Runnable> saveThen, Runnable proceed) {
         String unsaved = sessions.unsavedRuns();
-        if (unsaved.isEmpty() || view.overlayShowing()) {
+        if (unsaved.isEmpty()) {
             proceed.run();
             return;
+        }
+        if (view.overlayShowing()) {
+            view.closeOverlay(); // the help or the welcome gives way to the question
         }
         Label title = new Label(Messages.get("session.unsaved.title"));
         title.getStyleClass().add(Styles.TITLE_4);

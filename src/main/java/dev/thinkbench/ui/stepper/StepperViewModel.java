@@ -132,7 +132,7 @@ public final class StepperViewModel implements AutoCloseable {
             redrawAnswer();
         });
         expected.addListener((obs, was, now) -> {
-            expectedFor = prompt.get();
+            expectedFor = prompt.get() == null ? "" : prompt.get();
             if (last != null && Objects.equals(prompt.get(), shownPrompt)) {
                 gradedAgainst = now; // typed in for the prompt the session ran: its answers are graded again
                 showBranches(last);
@@ -140,8 +140,9 @@ public final class StepperViewModel implements AutoCloseable {
         });
         prompt.addListener((obs, was, now) -> {
             // an expected answer belongs to the prompt it was given for: a new prompt (typed, or another problem)
-            // would otherwise be graded against the last one's answer
-            if (!expected.get().isBlank() && !Objects.equals(now, expectedFor)) {
+            // would otherwise be graded against the last one's answer; one typed before any prompt belongs to the
+            // prompt typed after it (and is tied to it at the next Run)
+            if (!expected.get().isBlank() && !expectedFor.isBlank() && !Objects.equals(now, expectedFor)) {
                 expected.set("");
             }
         });
@@ -170,6 +171,9 @@ public final class StepperViewModel implements AutoCloseable {
             recordedUntil = -1;
             shownPrompt = prompt.get();
             gradedAgainst = expected.get();
+            if (!expected.get().isBlank()) {
+                expectedFor = prompt.get();
+            }
             stepper = factory.create(template.get(), event -> {
                 if (session == mine) {
                     queue.add(event);

@@ -306,6 +306,13 @@ class StepperViewModelTest {
         assertThat(vm.gradeProperty().get().verdict()).isEqualTo(Grade.Verdict.WRONG);
         vm.expectedProperty().set("42");
         assertThat(vm.gradeProperty().get().verdict()).as("corrected for this prompt").isEqualTo(Grade.Verdict.CORRECT);
+
+        vm.promptProperty().set("");
+        vm.expectedProperty().set("7");
+        vm.promptProperty().set("W");
+        vm.promptProperty().set("What is 3 + 4?");
+        assertThat(vm.expectedProperty().get()).as("typed before its prompt, kept while the prompt is typed")
+                .isEqualTo("7");
     }
 
     @Test
