@@ -35,12 +35,15 @@ final class StepTimeline {
             b.append(String.format("  %-3s %-15s %-26s %7s %8s %8s  %s%n", "#", "step", "inserted", "tokens",
                     "prompt", "ms", "ended"));
             int n = 0;
+            int shared = branch.parentId() == null ? 0 : branch.forkedAfterSteps();
             for (StepRecord s : branch.steps()) {
                 String index = s.phase() == StepRecord.Phase.ANSWER ? "A" : String.valueOf(++n);
-                b.append(String.format("  %-3s %-15s %-26s %7d %8s %8d  %s%n", index, label(s),
-                        clip(quote(s.inserted()), 26), s.tokens(),
-                        s.promptTokensEvaluated() == null ? "\u2013" : s.promptTokensEvaluated().toString(),
-                        s.durationMillis(), s.note()));
+                // a forked branch's first steps ran once, on its parent: their prompt and time are the parent's
+                boolean fromParent = n <= shared && s.phase() != StepRecord.Phase.ANSWER;
+                b.append(String.format("  %-3s %-15s %-26s %7d %8s %8s  %s%n", index, label(s),
+                        clip(quote(s.inserted()), 26), s.tokens(), fromParent ? "shared"
+                        : s.promptTokensEvaluated() == null ? "\u2013" : s.promptTokensEvaluated().toString(),
+                        fromParent ? "shared" : String.valueOf(s.durationMillis()), s.note()));
             }
             int steps = branch.thinkingSteps().size();
             b.append("  thinking: ").append(branch.thinkingTokens()).append(branch.thinkingTokens() == 1 ? " token in "

@@ -94,6 +94,21 @@ class StepCommandTest {
     }
 
     @Test
+    void aForkedBranchsSharedStepsSayTheyRanOnItsParent() {
+        server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply(" 2", "<|im_end|>"),
+                ScriptStep.reply(" Let", " me", " see", ".", "</think>"));
+
+        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+                "--prompt", "How many r in raspberry?", "--actions", "fork,answer,branch:1,wait");
+
+        assertThat(r.out()).as(r.err()).contains("branch 2 (forked from branch 1 after step 1)");
+        String second = r.out().substring(r.out().indexOf("branch 2 ("));
+        assertThat(second).containsPattern("(?m)^  1 +think +\"\" +\\d+ +shared +shared ");
+        String first = r.out().substring(r.out().indexOf("\nbranch 1"), r.out().indexOf("branch 2 ("));
+        assertThat(first).doesNotContain("shared");
+    }
+
+    @Test
     void anActionThatDoesNotFitIsReportedAndExitsOne() {
         server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply("2"));
 
