@@ -68,8 +68,11 @@ public final class SessionViewModel {
     private StepperSessions stepper;
     private SweepSessions sweeps;
     private int lastAutosaved;
-    /** What the workbench held when it was last saved or opened (its {@link #fingerprint}); 0 before either. */
-    private int settled;
+    /**
+     * What each part of the workbench held when it was last saved or opened ({@link #parts}): the Compare columns,
+     * the Stepper, the sweep; an unchanged part is in that file, a changed one is not.
+     */
+    private List<Integer> settled = List.of(0, 0, 0);
 
     /**
      * @param autosaves where autosaves go, null for none (tests)
@@ -204,7 +207,7 @@ public final class SessionViewModel {
             return file;
         }, saved -> {
             currentFile.set(saved);
-            settled = fingerprint(session);
+            settled = parts(session);
             remember(saved);
             tell(Messages.get("session.saved", saved.getFileName()), false);
             then.run();
@@ -218,28 +221,39 @@ public final class SessionViewModel {
      */
     public String unsavedRuns() {
         Session s = snapshot();
-        if (fingerprint(s) == settled) {
-            return "";
-        }
-        java.util.List<String> parts = new java.util.ArrayList<>();
+        List<Integer> now = parts(s);
+        List<String> words = new ArrayList<>();
         long columns = s.columns().stream().filter(RecordedColumn::ran).count();
-        if (columns > 0) {
-            parts.add(Messages.get("session.unsaved.columns", columns));
+        if (columns > 0 && !now.get(0).equals(settled.get(0))) {
+            words.add(Messages.get("session.unsaved.columns", columns));
         }
-        if (s.stepper() != null && !s.stepper().branches().isEmpty()) {
-            parts.add(Messages.get("session.unsaved.branches", s.stepper().branches().size()));
+        if (s.stepper() != null && !s.stepper().branches().isEmpty() && !now.get(1).equals(settled.get(1))) {
+            words.add(Messages.get("session.unsaved.branches", s.stepper().branches().size()));
         }
-        if (s.sweep() != null && !s.sweep().rows().isEmpty()) {
-            parts.add(Messages.get("session.unsaved.results", s.sweep().rows().size()));
+        if (s.sweep() != null && !s.sweep().rows().isEmpty() && !now.get(2).equals(settled.get(2))) {
+            words.add(Messages.get("session.unsaved.results", s.sweep().rows().size()));
         }
-        return String.join(", ", parts);
+        return String.join(", ", words);
+    }
+
+    /**
+     * What each part of {@code s} holds, by content: the Compare columns with every event of their runs, the
+     * Stepper's branches with every step (an undone step and a new one of the same length differ), the sweep's rows.
+     */
+    private static List<Integer> parts(Session s) {
+        int columns = Objects.hash(s.columns().stream().map(c -> c.label() + "=" + c.budget()).toList(),
+                s.columns().stream().map(RecordedColumn::events).toList());
+        int stepper = s.stepper() == null ? 0 : Objects.hash(s.stepper().activeBranchId(),
+                s.stepper().branches().stream().map(b -> List.of(b.steps(), b.thinking(), b.answers())).toList());
+        int sweep = s.sweep() == null ? 0 : s.sweep().rows().hashCode();
+        return List.of(columns, stepper, sweep);
     }
 
     /** Opens {@code file} in the background and shows it; a file that cannot be read is told, and left as it is. */
     public void open(Path file) {
         tasks.run(() -> files.read(file), session -> {
             apply(session);
-            settled = fingerprint(snapshot());
+            settled = parts(session); // what the file holds: a part shown as it was read is unchanged
             currentFile.set(file);
             remember(file);
             tell(Messages.get("session.opened", file.getFileName()), false);

@@ -87,4 +87,23 @@ class UnsavedRunsTest {
         assertThat(Files.readString(file)).contains("\"format\" : \"thinkbench-session\"");
         assertThat(window.sessions.unsavedRuns()).as("all in the file now").isEmpty();
     }
+
+    @Test
+    void onlyWhatChangedSinceTheFileIsNamedAndAChangeOfTheSameSizeCounts(FxRobot robot) throws Exception {
+        window.runAndFinish(robot);
+        Path file = dir.resolve("saved-once.json");
+        window.answers.add(file);
+        robot.interact(() -> window.sessions.save(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.sessions.unsavedRuns()).isEmpty();
+
+        robot.interact(() -> window.sessions.open(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.sessions.unsavedRuns()).as("opened as it was saved").isEmpty();
+
+        // the same run again: as many events, other times
+        window.runAndFinish(robot);
+        assertThat(window.sessions.unsavedRuns()).isEqualTo("3 Compare columns");
+    }
 }
