@@ -271,6 +271,18 @@ public final class WorkbenchView extends StackPane {
         top.getChildren().add(banner);
     }
 
+    /**
+     * Floats {@code note} over the bottom of the window, above the status bar, as a short-lived message that moves
+     * nothing when it comes or goes (a banner that pushed the tabs down put the next click somewhere else). Below
+     * any overlay card.
+     */
+    public void addFloating(javafx.scene.layout.Region note) {
+        note.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        StackPane.setAlignment(note, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(note, new Insets(0, 24, 36, 24));
+        getChildren().add(getChildren().indexOf(overlay), note);
+    }
+
     public void selectTab(int index) {
         tabs.getSelectionModel().select(index);
     }

@@ -66,7 +66,7 @@ public final class SessionControls {
         this.exports = new WindowExports(sessions);
         this.guard = new UnsavedRunsGuard(view, sessions);
         view.compareView().setColumnsHeader(new ColumnsHeader(sessions, presenter));
-        view.addBanner(new SessionMessageBar(sessions));
+        view.addFloating(new SessionMessageBar(sessions));
         view.compareView().hideSwitchesWhile(sessions.replay().activeProperty(), presenter.presentingProperty());
         sessions.recent().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();

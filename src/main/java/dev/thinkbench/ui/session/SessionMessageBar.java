@@ -13,12 +13,16 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * What the last save or open did, or why it failed, above the tabs of the whole window: saving and opening are the
- * window's (Ctrl+S from the Stepper, a file opened from the Experiments tab), so their word shows wherever the user
- * is. Good news goes by itself after a while; a problem stays until closed. Shown only while there is a message.
- * UI thread only.
+ * What the last save or open did, or why it failed, floating over the bottom of the whole window
+ * ({@link dev.thinkbench.ui.WorkbenchView#addFloating}): saving and opening are the window's (Ctrl+S from the Stepper,
+ * a file opened from the Experiments tab), so their word shows wherever the user is, and it moves nothing when it
+ * comes or goes. Good news goes by itself after a while; a problem stays until closed. Shown only while there is a
+ * message. UI thread only.
  */
 public final class SessionMessageBar extends HBox {
+
+    /** The widest the message's text runs before it wraps. */
+    static final double MAX_WIDTH_PX = 720;
 
     /** How long a message that is not a problem stays. */
     static final Duration MESSAGE_SHOWN = Duration.seconds(8);
@@ -31,7 +35,7 @@ public final class SessionMessageBar extends HBox {
         text.setId("sessionMessage");
         text.textProperty().bind(sessions.messageProperty());
         HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMaxWidth(Double.MAX_VALUE);
+        text.setMaxWidth(MAX_WIDTH_PX);
         Button close = Icons.button(null, Feather.X, Messages.get("session.message.close"), Styles.BUTTON_ICON,
                 Styles.FLAT, Styles.SMALL);
         close.setOnAction(e -> sessions.dismissMessage());
