@@ -125,6 +125,27 @@ class VerdictCostLoadViewTest {
     }
 
     @Test
+    void moreColumnsThanFitScrollInsideTheWindowSoTheLastCanBeReached(FxRobot robot) {
+        robot.interact(() -> {
+            compare().addColumn();
+            compare().addColumn();
+            compare().addColumn();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ColumnsPane pane = view.compareView().columnsPane();
+        javafx.geometry.Bounds inScene = pane.localToScene(pane.getLayoutBounds());
+
+        assertThat(inScene.getMaxX()).as("the pane ends inside the window").isLessThanOrEqualTo(
+                view.getScene().getWidth() + 0.5);
+        robot.interact(() -> pane.setHvalue(pane.getHmax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        ColumnView last = columns().getLast();
+        javafx.geometry.Bounds lastInScene = last.localToScene(last.getLayoutBounds());
+        assertThat(lastInScene.getMaxX()).as("scrolled to the end, the last column is whole on screen")
+                .isLessThanOrEqualTo(inScene.getMaxX() + 0.5);
+    }
+
+    @Test
     void eachColumnShowsItsAnswerLargeWithARightOrWrongMark(FxRobot robot) throws Exception {
         robot.interact(() -> {
             compare().prompt().promptProperty().set("A bus has 47 people. How many now?");
