@@ -15,6 +15,7 @@ import dev.thinkbench.ui.text.HesitationText;
 import dev.thinkbench.ui.text.StreamingTextArea;
 import dev.thinkbench.ui.common.Icons;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -285,9 +286,10 @@ public final class StepperView extends VBox {
         // the app's own words: JavaFX names its stock buttons in the system's language, not the one chosen here
         ButtonType ok = okButton();
         dialog.getDialogPane().getButtonTypes().setAll(ok, cancelButton());
-        // nothing to insert: OK would add an empty step that changes nothing
-        dialog.getDialogPane().lookupButton(ok).disableProperty().bind(dialog.getEditor().textProperty().isEmpty());
-        dialog.showAndWait().filter(text -> !text.isEmpty()).ifPresent(vm::insert);
+        // nothing (or only spaces) to insert: OK would add a step that changes nothing
+        dialog.getDialogPane().lookupButton(ok).disableProperty().bind(Bindings.createBooleanBinding(
+                () -> dialog.getEditor().getText().isBlank(), dialog.getEditor().textProperty()));
+        dialog.showAndWait().filter(text -> !text.isBlank()).ifPresent(vm::insert);
     }
 
     private void askEdit() {
