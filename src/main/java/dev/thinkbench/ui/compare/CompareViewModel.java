@@ -171,6 +171,23 @@ public final class CompareViewModel {
     }
 
     /**
+     * The prompt and expected answer the columns' runs answered, when they show runs of a prompt other than the one
+     * in the prompt box now (a lesson or a new problem put another there since); null when they show none or the
+     * box's own. A saved session keeps these with the runs, so that opened again they are graded against their own.
+     */
+    public java.util.Optional<AnsweredPrompt> shownRunPromptIfOther() {
+        boolean shown = columns.stream().anyMatch(laneOf::containsKey);
+        if (!shown || runPrompt == null || runPrompt.equals(prompt.promptProperty().get())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new AnsweredPrompt(runPrompt, runExpected));
+    }
+
+    /** A prompt the columns' runs answered, and the answer expected of them then (blank or null for none). */
+    public record AnsweredPrompt(String prompt, String expected) {
+    }
+
+    /**
      * Says, when not empty, that the columns show a run made before the prompt, the model or a budget changed; run
      * again to update them.
      */

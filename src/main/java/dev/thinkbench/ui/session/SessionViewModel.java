@@ -119,10 +119,14 @@ public final class SessionViewModel {
         EngineRegistry.Entry entry = c.engineEntryProperty().get();
         String key = c.apiKeyVariableProperty().get();
         Sampling sampling = p.samplingValid() ? p.sampling() : Sampling.defaults();
-        RunSetup setup = new RunSetup(p.promptProperty().get(), p.systemProperty().get(),
+        // the columns' runs keep the prompt they answered: one put in the box since (a lesson's, a new problem)
+        // would grade them against another problem's answer when opened
+        var answered = compare.shownRunPromptIfOther();
+        String promptText = answered.map(CompareViewModel.AnsweredPrompt::prompt).orElse(p.promptProperty().get());
+        String expected = answered.isPresent() ? answeredExpected(answered.get()) : expectedAnswer(p);
+        RunSetup setup = new RunSetup(promptText, p.systemProperty().get(),
                 entry == null ? "" : entry.id(), entry == null ? "" : entry.displayName(), c.modelProperty().get(),
-                blankToNull(c.baseUrlProperty().get()), blankToNull(key), sampling, null,
-                expectedAnswer(p));
+                blankToNull(c.baseUrlProperty().get()), blankToNull(key), sampling, null, expected);
         List<RecordedColumn> columns = new ArrayList<>();
         boolean allRecorded = !compare.columns().isEmpty();
         for (ColumnViewModel column : compare.columns()) {
@@ -153,6 +157,11 @@ public final class SessionViewModel {
     private static String expectedAnswer(PromptViewModel p) {
         String told = p.expectedProperty().get();
         return told != null && !told.isBlank() ? told.strip() : KnownAnswers.forPrompt(p.promptProperty().get());
+    }
+
+    private static String answeredExpected(CompareViewModel.AnsweredPrompt answered) {
+        return answered.expected() != null && !answered.expected().isBlank() ? answered.expected().strip()
+                : KnownAnswers.forPrompt(answered.prompt());
     }
 
     private static String blankToNull(String s) {

@@ -200,6 +200,27 @@ class SessionViewModelTest {
     }
 
     @Test
+    void runsAreSavedWithThePromptTheyAnsweredNotOneTypedSince() throws Exception {
+        CompareViewModel live = compare();
+        live.prompt().expectedProperty().set("42");
+        runToEnd(live);
+        live.prompt().promptProperty().set("A bus has 49 people. 24 more board. 7 get off. How many now?");
+        live.prompt().expectedProperty().set("66");
+        Path file = dir.resolve("answered.json");
+
+        sessions(live, null).save(file);
+
+        var setup = new SessionFile().read(file).setup();
+        assertThat(setup.prompt()).isEqualTo("What is 6 x 7?");
+        assertThat(setup.expectedAnswer()).isEqualTo("42");
+
+        live.prompt().promptProperty().set("What is 6 x 7?"); // back to the runs' own prompt: saved as typed
+        live.prompt().expectedProperty().set("forty-two");
+        sessions(live, null).save(file);
+        assertThat(new SessionFile().read(file).setup().expectedAnswer()).isEqualTo("forty-two");
+    }
+
+    @Test
     void theExpectedAnswerIsSavedAndReplayedAnswersAreGradedAgainstIt() throws Exception {
         CompareViewModel live = compare();
         live.prompt().expectedProperty().set("42");
