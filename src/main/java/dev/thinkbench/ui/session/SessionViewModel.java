@@ -265,7 +265,9 @@ public final class SessionViewModel {
             settled = parts(session); // what the file holds: a part shown as it was read is unchanged
             currentFile.set(file);
             remember(file);
-            tell(Messages.get("session.opened", file.getFileName()), false);
+            // "press Play" only where there is a recording to play (a Stepper or sweep session has none)
+            tell(Messages.get(replay.activeProperty().get() ? "session.opened" : "session.openedNoReplay",
+                    file.getFileName()), false);
         }, error -> {
             tell(error.getMessage(), true);
             if (!Files.exists(file)) {

@@ -192,9 +192,11 @@ class SessionViewModelTest {
         SessionViewModel opening = sessions(shown, null);
         opening.open(empty);
         assertThat(opening.replay().activeProperty().get()).as("no bar whose Play does nothing").isFalse();
+        assertThat(opening.messageProperty().get()).as("and no Play to press").isEqualTo("Opened nothing-ran.json");
 
         opening.open(ran);
         assertThat(opening.replay().activeProperty().get()).isTrue();
+        assertThat(opening.messageProperty().get()).isEqualTo("Opened ran.json: press Play to replay it as recorded");
         shown.restoreColumns(List.of("a=none", "b=effort:low"));
         assertThat(opening.replay().activeProperty().get()).as("the columns are no longer the recording").isFalse();
     }
