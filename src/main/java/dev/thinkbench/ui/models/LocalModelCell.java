@@ -39,7 +39,7 @@ final class LocalModelCell extends ListCell<LocalModel> {
             return;
         }
         HBox tags = new HBox(6, tag(source(m.source()), Styles.ACCENT));
-        String detail = m.usable() ? m.info().summary() : Messages.get("models.cannotRun", m.problem());
+        String detail = m.usable() ? m.info().summary() : Messages.get("models.cannotRun", ModelProblemWords.say(m.problem()));
         setText(m.displayName() + "\n" + detail);
         if (!m.usable()) {
             getStyleClass().add("unusable");

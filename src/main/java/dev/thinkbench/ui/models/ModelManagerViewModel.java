@@ -315,7 +315,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
                 models.add(model);
                 choose(model);
             } else {
-                fail(Messages.get("models.error.use", file.getFileName(), model.problem()), "");
+                fail(Messages.get("models.error.use", file.getFileName(), ModelProblemWords.say(model.problem())), "");
             }
         }, e -> fail(Messages.get("models.error.open", file.getFileName(), e.getMessage()), ""));
     }
@@ -333,7 +333,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
      */
     public void choose(LocalModel model) {
         if (!model.usable()) {
-            fail(Messages.get("models.error.use", model.displayName(), model.problem()), "");
+            fail(Messages.get("models.error.use", model.displayName(), ModelProblemWords.say(model.problem())), "");
             return;
         }
         selected.set(model);
