@@ -65,6 +65,9 @@ final class BestOfNBar extends HBox {
         budget.setId("bestOfNBudget");
         budget.setPrefColumnCount(14);
         budget.setMinWidth(96);
+        // as wide as its spec where there is room ("force:min=0,max=64,waits=0" was cut), up to a limit
+        budget.textProperty().subscribe(text -> budget.setPrefColumnCount(
+                Math.max(14, Math.min(32, text == null ? 0 : text.length() + 1))));
         budget.getStyleClass().add(Styles.SMALL);
         budget.textProperty().bindBidirectional(vm.budgetProperty());
         budget.setTooltip(Icons.tip(Messages.get("bestOfN.budget.help")));

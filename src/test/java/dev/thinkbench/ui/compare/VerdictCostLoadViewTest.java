@@ -122,6 +122,10 @@ class VerdictCostLoadViewTest {
         Label outcome = robot.lookup("#bestOfNOutcome").queryAs(Label.class);
         assertThat(outcome.getText()).isNotEmpty();
         assertThat(outcome.getTooltip().getText()).isEqualTo(outcome.getText());
+        javafx.scene.control.TextField budget = robot.lookup("#bestOfNBudget").queryAs(
+                javafx.scene.control.TextField.class);
+        robot.interact(() -> compare().bestOfN().budgetProperty().set("force:min=0,max=64,waits=0"));
+        assertThat(budget.getPrefColumnCount()).as("as wide as its spec").isEqualTo(27);
     }
 
     @Test
