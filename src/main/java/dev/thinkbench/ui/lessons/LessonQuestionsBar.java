@@ -25,9 +25,9 @@ import java.util.List;
  * tab away: a compact {@link #head()} for the window's top bar (how many questions, a toggle that shows them, Back
  * to the lesson, put away), which costs the exercise no height, and this bar of the questions themselves above the
  * tabs while the toggle is on, with the lesson's answers folded below them. The toggle starts on in a window
- * {@value #OPEN_FROM_HEIGHT_PX} px high or more; in a
- * shorter one the questions would squeeze the exercise's columns and charts, so one click opens them. Both hide on
- * the Lessons tab itself and when no exercise was started. UI thread only.
+ * {@value #OPEN_FROM_HEIGHT_PX} px high or more; in a shorter one the questions would squeeze the exercise's columns
+ * and charts, so one click opens them. Both hide on the Lessons tab itself and when no exercise was started. UI thread
+ * only.
  */
 public final class LessonQuestionsBar extends VBox {
 

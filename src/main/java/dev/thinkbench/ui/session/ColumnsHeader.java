@@ -19,9 +19,9 @@ import java.nio.file.Path;
 
 /**
  * What sits above the Compare columns, each line only while it has something to say: the offer to restore an
- * autosave a crash left behind, a note that the columns are a
- * finished comparison kept through an engine switch (with the new engine's presets a click away), the replay
- * controls of an opened session, and in presenter mode the prompt in large type. UI thread only.
+ * autosave a crash left behind, a note that the columns are a finished comparison kept through an engine switch (with
+ * the new engine's presets a click away), the replay controls of an opened session, and in presenter mode the prompt
+ * in large type. UI thread only.
  */
 public final class ColumnsHeader extends VBox {
 

@@ -32,10 +32,11 @@ import java.time.LocalDate;
 
 /**
  * Sessions in the window: a top-bar menu (Open, Save, Save as, recent files, and the exports), the header above the
- * Compare columns (restore offer, messages, replay controls), and the keys: Ctrl+O open, Ctrl+S save, Ctrl+Shift+S
- * save as; while a session is replayed and the caret is not in a text field, Space play / pause, Left / Right five
- * seconds, Home restart, 1 / 2 / 5 / 0 the speed. Autosaves every minute when something changed, besides after each
- * run. UI thread only.
+ * Compare columns (restore offer, replay controls), what a save or open did (floating over the window), the question
+ * before closing or opening over runs in no file ({@link UnsavedRunsGuard}), and the keys: Ctrl+O open, Ctrl+S save,
+ * Ctrl+Shift+S save as; while a session is replayed and the caret is not in a text field, Space play / pause, Left /
+ * Right five seconds, Home restart, 1 / 2 / 5 / 0 the speed. Autosaves every minute when something changed, besides
+ * after each run. UI thread only.
  */
 public final class SessionControls {
 
@@ -299,7 +300,8 @@ public final class SessionControls {
         for (Path p : sessions.recent()) {
             MenuItem item = new MenuItem(p.getFileName() + "  \u2014  " + p.getParent());
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> sessions.open(p));
+            item.setOnAction(e -> guard.check(UnsavedRunsGuard.Action.OPEN, then -> saveThen(then, false),
+                    () -> sessions.open(p)));
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
