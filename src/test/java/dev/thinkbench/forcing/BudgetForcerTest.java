@@ -57,38 +57,10 @@ class BudgetForcerTest {
 
     @Test
     void aFailureAfterTextSaysWhatIsKeptAsASentenceOfItsOwn() {
-        backend.then("Two", " r's", ".", "</think>");
-        dev.thinkbench.engine.CompletionBackend failingSecond = new dev.thinkbench.engine.CompletionBackend() {
-            private int calls;
+        backend.then("Two", " r's", ".", "</think>").thenFail(dev.thinkbench.core.FailureKind.BAD_REQUEST,
+                "the prompt fills the context of 4096: raise the context size");
 
-            @Override
-            public String id() {
-                return backend.id();
-            }
-
-            @Override
-            public String displayName() {
-                return backend.displayName();
-            }
-
-            @Override
-            public String model() {
-                return backend.model();
-            }
-
-            @Override
-            public dev.thinkbench.engine.CompletionResult complete(CompletionRequest request,
-                    dev.thinkbench.engine.CompletionListener listener, CancelToken cancel)
-                    throws dev.thinkbench.engine.EngineException {
-                if (++calls == 2) {
-                    throw new dev.thinkbench.engine.EngineException(dev.thinkbench.core.FailureKind.BAD_REQUEST,
-                            "the prompt fills the context of 4096: raise the context size");
-                }
-                return backend.complete(request, listener, cancel);
-            }
-        };
-
-        ForcingOutcome out = new BudgetForcer(failingSecond, ChatTemplates.CHATML_THINK).run(new ForcingRun("",
+        ForcingOutcome out = new BudgetForcer(backend, ChatTemplates.CHATML_THINK).run(new ForcingRun("",
                 "How many r in raspberry?", "m", new ForcingPlan(50, 100, 3, List.of("Wait"), null), null, "force"),
                 events, new CancelToken());
 

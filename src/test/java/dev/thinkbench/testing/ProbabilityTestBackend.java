@@ -48,7 +48,8 @@ public final class ProbabilityTestBackend implements CompletionBackend {
     }
 
     @Override
-    public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel) {
+    public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
+            throws dev.thinkbench.engine.EngineException {
         return scripted.complete(request, new CompletionListener() {
             @Override
             public void onText(String piece, int tokens) {

@@ -30,6 +30,8 @@ public final class ScriptedTestBackend implements CompletionBackend, TokenCounte
     private final Deque<java.util.Optional<Double>> probabilities = new ArrayDeque<>();
     private boolean reportsProbabilities;
     private final List<CompletionRequest> requests = new ArrayList<>();
+    /** The failures {@link #thenFail} scripted, by the index of the request they answer. */
+    private final java.util.Map<Integer, dev.thinkbench.engine.EngineException> failures = new java.util.HashMap<>();
     private boolean honourStops = true;
     private boolean honourCap = true;
     private int holdAfter = -1;
@@ -39,6 +41,14 @@ public final class ScriptedTestBackend implements CompletionBackend, TokenCounte
     public synchronized ScriptedTestBackend then(String... tokens) {
         script.add(List.of(tokens));
         probabilities.add(java.util.Optional.empty());
+        return this;
+    }
+
+    /** The next request fails with {@code kind} and {@code message}, as an engine's error would, before any text. */
+    public synchronized ScriptedTestBackend thenFail(dev.thinkbench.core.FailureKind kind, String message) {
+        script.add(List.of());
+        probabilities.add(java.util.Optional.empty());
+        failures.put(script.size() - 1 + requests.size(), new dev.thinkbench.engine.EngineException(kind, message));
         return this;
     }
 
@@ -121,7 +131,8 @@ public final class ScriptedTestBackend implements CompletionBackend, TokenCounte
     }
 
     @Override
-    public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel) {
+    public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
+            throws dev.thinkbench.engine.EngineException {
         List<String> tokens;
         Double probability;
         int hold;
@@ -133,6 +144,11 @@ public final class ScriptedTestBackend implements CompletionBackend, TokenCounte
             if (tokens == null) {
                 throw new AssertionError("scripted backend: no reply left for request " + requests.size());
             }
+            dev.thinkbench.engine.EngineException failure = failures.remove(requests.size() - 1);
+            if (failure != null) {
+                probabilities.poll();
+                throw failure;
+            }
             probability = request.topLogprobs() > 0 ? probabilities.poll().orElse(null) : null;
             if (request.topLogprobs() <= 0) {
                 probabilities.poll();
@@ -142,6 +158,7 @@ public final class ScriptedTestBackend implements CompletionBackend, TokenCounte
             heldNow = held;
             releaseNow = release;
         }
+
         long start = System.nanoTime();
         SimulatedModel.Generation gen = SimulatedModel.generate(tokens, request.maxTokens(), request.stop(),
                 honourStops, honourCap);

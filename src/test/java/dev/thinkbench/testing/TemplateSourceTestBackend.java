@@ -66,7 +66,8 @@ public final class TemplateSourceTestBackend implements CompletionBackend, ChatT
     }
 
     @Override
-    public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel) {
+    public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
+            throws dev.thinkbench.engine.EngineException {
         return scripted.complete(request, listener, cancel);
     }
 }

@@ -37,6 +37,8 @@ public final class MetricsStrip extends GridPane {
     /** The style class of a value in the smaller font, and that font's size against the value's own (CSS). */
     static final String TIGHT = "stat-value-tight";
     private static final double TIGHT_RATIO = 0.85 / 1.05;
+    /** Wider than any character of the value's bold font, in ems: a text this many ems long surely fits. */
+    private static final double SURE_EM_PER_CHAR = 0.75;
 
     private final Stat prompt = new Stat(Messages.get("metrics.prompt"), Messages.get("metrics.prompt.help"));
     private final Stat thinking = new Stat(Messages.get("metrics.thinking"), Messages.get("metrics.thinking.help"));
@@ -193,6 +195,9 @@ public final class MetricsStrip extends GridPane {
             }
             double room = getWidth() - snappedLeftInset() - snappedRightInset()
                     - (marker.isManaged() ? marker.prefWidth(-1) + 4 : 0);
+            if (!tight && text.length() * value.getFont().getSize() * SURE_EM_PER_CHAR < room) {
+                return; // short enough to fit surely: no measuring on every frame a value ticks
+            }
             double need = FontScale.textWidth(text, value.getFont()) + value.snappedLeftInset()
                     + value.snappedRightInset();
             // a pixel to spare: the label cuts its text a little before the measured width would say (the last

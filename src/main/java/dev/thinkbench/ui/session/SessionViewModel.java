@@ -345,14 +345,9 @@ public final class SessionViewModel {
                 || s.stepper() != null || s.sweep() != null && !s.sweep().rows().isEmpty();
     }
 
-    /** Changes whenever what a session would hold changes (not its time of saving). */
+    /** Changes whenever what a session would hold changes (not its time of saving): its setup and its parts. */
     private static int fingerprint(Session s) {
-        int events = s.columns().stream().mapToInt(c -> c.events().size()).sum();
-        int stepperEvents = s.stepper() == null ? 0 : s.stepper().branches().stream()
-                .mapToInt(b -> b.events().size() + b.steps().size()).sum();
-        int sweepRows = s.sweep() == null ? 0 : s.sweep().rows().hashCode();
-        return Objects.hash(s.setup(), s.columns().stream().map(c -> c.label() + "=" + c.budget()).toList(), events,
-                stepperEvents, sweepRows);
+        return Objects.hash(s.setup(), parts(s));
     }
 
     /** Looks for an autosave a crashed Thinkbench left behind, and offers it ({@link #restoreOfferProperty()}). */

@@ -29,18 +29,17 @@ final class TimelineTable {
         table.setId("timelineTable");
         table.setPlaceholder(new Label(Messages.get("timeline.empty")));
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
-        table.getColumns().add(column(Messages.get("timeline.branch"), 64, TimelineRow::branchId));
-        table.getColumns().add(column("#", 34, TimelineRow::step));
-        table.getColumns().add(column(Messages.get("timeline.step"), 90, TimelineRow::kind));
-        table.getColumns().add(column(Messages.get("timeline.inserted"), 84, TimelineRow::inserted));
-        table.getColumns().add(column(Messages.get("timeline.tokens"), 72, r -> dashFor(r.tokens())));
-        table.getColumns().add(column(Messages.get("timeline.prompt"), 86, r -> r.promptTokens() == null ? "\u2013"
-                : r.promptTokens().toString()));
-        table.getColumns().add(column("ms", 52, r -> dashFor(r.millis())));
-        TableColumn<TimelineRow, String> ended = column(Messages.get("timeline.ended"), 180, TimelineRow::ended);
-        FontScale.size(ended, 180, null); // the one that flexes: not fixed, with a small minimum
+        table.getColumns().add(fixed(column(Messages.get("timeline.branch"), TimelineRow::branchId), 64));
+        table.getColumns().add(fixed(column("#", TimelineRow::step), 34));
+        table.getColumns().add(fixed(column(Messages.get("timeline.step"), TimelineRow::kind), 90));
+        table.getColumns().add(fixed(column(Messages.get("timeline.inserted"), TimelineRow::inserted), 84));
+        table.getColumns().add(fixed(column(Messages.get("timeline.tokens"), r -> dashFor(r.tokens())), 72));
+        table.getColumns().add(fixed(column(Messages.get("timeline.prompt"), r -> dashFor(r.promptTokens())), 86));
+        table.getColumns().add(fixed(column("ms", r -> dashFor(r.millis())), 52));
+        // the one that flexes: its width in em too, with a small minimum
+        TableColumn<TimelineRow, String> ended = column(Messages.get("timeline.ended"), TimelineRow::ended);
+        FontScale.size(ended, 180, null);
         ended.setMinWidth(80);
-        ended.setCellFactory(col -> new WrappingCell<>());
         table.getColumns().add(ended);
         tip(table.getColumns().get(5), Messages.get("timeline.prompt.help"));
         // the last column takes what is left, so no column hides behind a scroll bar
@@ -61,16 +60,18 @@ final class TimelineTable {
         column.setGraphic(header);
     }
 
-    /** A column this wide or wider flexes ("Ended"); the narrower ones are fixed. */
-    private static final double FLEXIBLE_FROM = 180;
+    /**
+     * {@code c} at {@code width} base pixels, its minimum the same: the constrained policy never shortens its header
+     * to "Tok..." ("Ended" is the one that flexes); in em, so it follows presenter mode's zoom (the view's FontScale:
+     * "Evaluatedms" at 150 %).
+     */
+    private static <T> TableColumn<TimelineRow, T> fixed(TableColumn<TimelineRow, T> c, double width) {
+        FontScale.sizeFixed(c, width, null);
+        return c;
+    }
 
-    private static <T> TableColumn<TimelineRow, T> column(String title, double width, Function<TimelineRow, T> get) {
+    private static <T> TableColumn<TimelineRow, T> column(String title, Function<TimelineRow, T> get) {
         TableColumn<TimelineRow, T> c = new TableColumn<>(title);
-        // fixed, so the constrained policy never shortens a header to "Tok..."; "Ended" is the one that flexes; in
-        // em, so they follow presenter mode's zoom (FontScale, given by the view: "Evaluatedms" at 150 %)
-        if (width < FLEXIBLE_FROM) {
-            FontScale.sizeFixed(c, width, null);
-        }
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(get.apply(cell.getValue())));
         c.setCellFactory(col -> new WrappingCell<>());
         c.setSortable(false);

@@ -41,6 +41,16 @@ class CompareViewModelTest {
         return new CompareViewModel(connection, prompt, services.presets(), PriceTable.empty());
     }
 
+    /** A view model over an engine that lists no models (its list fails: "not reachable") and has no presets. */
+    private static CompareViewModel withoutModelsOrPresets(String id, String name) {
+        ScriptedTestEngine engine = new ScriptedTestEngine(id, spec -> Script.of(THINK, ANSWER), List.of());
+        WorkbenchServices services = WorkbenchFixture.services(id, name, engine);
+        ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
+                new WorkbenchFixture.SameThreadTasks(), n -> null);
+        return new CompareViewModel(connection, new PromptViewModel(List.of()), new BudgetPresets(Map.of()),
+                PriceTable.empty());
+    }
+
     /** Ticks like frames until no column runs (bounded), returning the number of frames. */
     private static int runToEnd(CompareViewModel vm) throws InterruptedException {
         long now = 0;
@@ -272,12 +282,7 @@ class CompareViewModelTest {
 
     @Test
     void anEngineWithoutPresetsGetsColumnsFromItsCapabilities() {
-        ScriptedTestEngine engine = new ScriptedTestEngine("bare", spec -> Script.of(THINK, ANSWER), List.of());
-        WorkbenchServices services = WorkbenchFixture.services("bare", "Bare", engine);
-        ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
-                new WorkbenchFixture.SameThreadTasks(), name -> null);
-        CompareViewModel vm = new CompareViewModel(connection, new PromptViewModel(List.of()),
-                new BudgetPresets(Map.of()), PriceTable.empty());
+        CompareViewModel vm = withoutModelsOrPresets("bare", "Bare");
 
         assertThat(vm.columns()).extracting(ColumnViewModel::toSetting)
                 .containsExactly("small=tokens:1024", "medium=tokens:4096", "large=tokens:16384");
@@ -285,12 +290,8 @@ class CompareViewModelTest {
 
     @Test
     void withNoModelBecauseTheServerIsDownTheHintPointsAtTheServer() {
-        ScriptedTestEngine down = new ScriptedTestEngine("down", spec -> Script.of(THINK, ANSWER), List.of());
-        WorkbenchServices services = WorkbenchFixture.services("down", "Down", down);
-        ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
-                new WorkbenchFixture.SameThreadTasks(), name -> null);
-        CompareViewModel vm = new CompareViewModel(connection, new PromptViewModel(List.of()),
-                new BudgetPresets(Map.of()), PriceTable.empty());
+        CompareViewModel vm = withoutModelsOrPresets("down", "Down");
+        ConnectionViewModel connection = vm.connection();
         vm.prompt().promptProperty().set("1 + 1 = ?");
 
         connection.refreshModels();

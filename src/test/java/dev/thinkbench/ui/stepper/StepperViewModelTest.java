@@ -67,6 +67,18 @@ class StepperViewModelTest {
         assertThat(vm.currentThinking()).contains(text);
     }
 
+    /** Runs "What is 6 x 7?" to its first pause, forks, and on the fork waits once: branch 1 "6x7=43", branch 2 on. */
+    private void forkThenWaitOnTheFork() throws InterruptedException {
+        backend.then("6x7=43", "</think>").then(" Let me check: 6x7=42", "</think>");
+        vm.promptProperty().set("What is 6 x 7?");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        vm.fork();
+        vm.drain();
+        vm.waitMore();
+        drainUntilThinking("6x7=42");
+    }
+
     @Test
     void manyStreamedPiecesBecomeOneTraceUpdatePerFrame() throws Exception {
         backend.then("a", "</think>");
@@ -317,14 +329,7 @@ class StepperViewModelTest {
 
     @Test
     void aSavedSessionsBranchesCanBeViewedOneByOne() throws Exception {
-        backend.then("6x7=43", "</think>").then("Let me check: 6x7=42", "</think>");
-        vm.promptProperty().set("What is 6 x 7?");
-        vm.run();
-        drainUntil(StepperState.PAUSED);
-        vm.fork();
-        vm.drain();
-        vm.waitMore();
-        drainUntilThinking("6x7=42");
+        forkThenWaitOnTheFork();
         int secondRows = vm.timeline().size();
         StepperRecord saved = StepperRecord.of(vm.lastSnapshot(), "", vm.templateProperty().get().name(), "42");
         int second = vm.lastSnapshot().activeBranchId();
@@ -355,14 +360,7 @@ class StepperViewModelTest {
 
     @Test
     void aForkedBranchShowsItsSharedStepsAsOneForkRowNotAsStepsRunTwice() throws Exception {
-        backend.then("6x7=43", "</think>").then(" Let me check: 6x7=42", "</think>");
-        vm.promptProperty().set("What is 6 x 7?");
-        vm.run();
-        drainUntil(StepperState.PAUSED);
-        vm.fork();
-        vm.drain();
-        vm.waitMore();
-        drainUntilThinking("6x7=42");
+        forkThenWaitOnTheFork();
 
         assertThat(vm.timeline()).extracting(TimelineRow::branchId, TimelineRow::step, TimelineRow::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "1", "think"),
