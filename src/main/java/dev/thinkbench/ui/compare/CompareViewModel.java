@@ -141,6 +141,48 @@ public final class CompareViewModel {
     /** Best-of-N's candidate columns that ran, with their outcome line, kept while Best-of-N is off. */
     private List<ColumnViewModel> keptCandidates = List.of();
     private String keptOutcome = "";
+    /** The run the kept candidates showed, so they can be retried and regraded when they come back. */
+    private ShownRun keptCandidatesRun;
+    /** The run the budget columns showed, kept with them while best-of-N shows its candidates. */
+    private ShownRun budgetColumnsRun;
+
+    /**
+     * What the columns shown were run with, kept while another set of columns (best-of-N's candidates, the budget
+     * columns) is shown instead: brought back with them, their Retry and stale note work as before.
+     */
+    private record ShownRun(Comparison comparison, CandidateRound round, Map<ColumnViewModel, Integer> lanes,
+                            Map<ColumnViewModel, String> budgets, String model, String expected, String prompt,
+                            Price pricedAs) {
+    }
+
+    private ShownRun shownRun() {
+        return new ShownRun(comparison, round, new IdentityHashMap<>(laneOf), new IdentityHashMap<>(runBudgets),
+                runModel, runExpected, runPrompt, runPricedAs);
+    }
+
+    /** Puts back what {@code run} kept, after its columns are shown again; null forgets the last comparison. */
+    private void showRun(ShownRun run) {
+        laneOf.clear();
+        runBudgets.clear();
+        if (run == null) {
+            comparison = null;
+            round = null;
+            return;
+        }
+        comparison = run.comparison();
+        round = run.round();
+        run.lanes().forEach((c, lane) -> {
+            if (columns.contains(c)) {
+                laneOf.put(c, lane);
+            }
+        });
+        runBudgets.putAll(run.budgets());
+        runModel = run.model();
+        runExpected = run.expected();
+        runPrompt = run.prompt();
+        runPricedAs = run.pricedAs();
+        checkStale();
+    }
     /** A column renamed (its budget edited): the charts' axis says its new name at once, not after the next run. */
     private final javafx.beans.InvalidationListener relabel = obs -> chartsStale();
 
@@ -620,6 +662,7 @@ public final class CompareViewModel {
         tally.set("");
         if (on) {
             budgetColumns = List.copyOf(columns);
+            budgetColumnsRun = shownRun();
             // the last column's budget, the largest in the presets: at the smallest, a small model's candidates are
             // one run repeated (8 thinking tokens gave five identical answers at temperature 0.8)
             String last = columns.isEmpty() ? "" : columns.getLast().budgetTextProperty().get();
@@ -630,21 +673,27 @@ public final class CompareViewModel {
                 // the candidates of the round before, with their answers and marks: switching off and on loses
                 // nothing
                 columns.setAll(keptCandidates);
+                showRun(keptCandidatesRun);
                 bestOfN.setOutcome(keptOutcome);
                 countAnswers();
                 chartsStale();
             } else {
                 layoutCandidates();
+                showRun(null);
                 bestOfN.setOutcome("");
             }
             keptCandidates = List.of();
+            keptCandidatesRun = null;
         } else if (!budgetColumns.isEmpty()) {
             if (columns.stream().anyMatch(c -> c.live().getState() != ColumnState.IDLE)) {
                 keptCandidates = List.copyOf(columns);
+                keptCandidatesRun = shownRun();
                 keptOutcome = bestOfN.outcomeProperty().get();
             }
-            // the budget columns come back as they were, their answers counted again
+            // the budget columns come back as they were, their answers counted again, Retry as before
             columns.setAll(budgetColumns);
+            showRun(budgetColumnsRun);
+            budgetColumnsRun = null;
             budgetColumns = List.of();
             countAnswers();
             chartsStale();

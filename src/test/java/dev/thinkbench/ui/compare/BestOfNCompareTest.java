@@ -85,6 +85,8 @@ class BestOfNCompareTest {
         assertThat(vm.columns()).containsExactlyElementsOf(budgetColumns);
         assertThat(vm.tallyProperty().get()).isEqualTo(tally);
         ColumnViewModel first = vm.columns().getFirst();
+        assertThat(vm.columns()).as("each column back keeps its run: Retry shows")
+                .allMatch(vm::canRetry);
         assertThat(first.live().getState()).isEqualTo(ColumnState.DONE);
         assertThat(first.live().getMetrics().thinkingTokens().known()).isTrue();
         StringBuilder replayed = new StringBuilder();
@@ -133,6 +135,14 @@ class BestOfNCompareTest {
         assertThat(vm.columns()).extracting(c -> c.candidateMarkProperty().get())
                 .containsExactly("answer 41", "\u2713 picked \u00b7 answer 42", "answer 42");
         assertThat(vm.bestOfN().outcomeProperty().get()).isEqualTo("#2 picked by majority vote: 2 of 3 votes for 42");
+        assertThat(vm.columns()).as("candidates back can run again").allMatch(vm::canRetry);
+        int before = started.size();
+        vm.retry(vm.columns().getFirst());
+        runUntilPicked(vm);
+        assertThat(started).hasSize(before + 1);
+        assertThat(started.getLast().sampling().seed()).as("the candidate's own seed").isEqualTo(7L);
+        assertThat(vm.bestOfN().outcomeProperty().get()).as("picked again after the retry")
+                .isEqualTo("#2 picked by majority vote: 2 of 3 votes for 42");
 
         // asked for another number of candidates: a fresh round
         vm.bestOfN().enabledProperty().set(false);
