@@ -65,6 +65,9 @@ public final class MetricsStrip extends GridPane {
         setVgap(6);
         arrange(TILES_PER_ROW);
         widthProperty().addListener((obs, old, now) -> fitTiles());
+        // presenter mode and the zoom change the fonts, not always the width
+        thinking.value.fontProperty().addListener((obs, old, now) -> fitTiles());
+        all.forEach(s -> s.caption.fontProperty().addListener((obs, old, now) -> fitTiles()));
         allShown.addListener((obs, old, now) -> rearrange(tilesPerRow()));
         show(RunMetrics.empty());
     }
@@ -76,7 +79,13 @@ public final class MetricsStrip extends GridPane {
 
     private void fitTiles() {
         double em = thinking.value.getFont().getSize();
-        int fits = (int) Math.floor(getWidth() / (TILE_EMS * em));
+        // the widest caption must fit too: its font grows apart from the value's (presenter mode cut "TTFT ans...")
+        double captions = 0;
+        for (Stat s : all) {
+            captions = Math.max(captions, FontScale.textWidth(s.caption.getText(), s.caption.getFont()));
+        }
+        int fits = (int) Math.min(Math.floor(getWidth() / (TILE_EMS * em)),
+                Math.floor((getWidth() + getHgap()) / (captions + 2 + getHgap())));
         int perRow = Math.max(TILES_PER_ROW, Math.min(WIDE_TILES_PER_ROW, fits));
         if (perRow != tilesPerRow()) {
             rearrange(perRow);

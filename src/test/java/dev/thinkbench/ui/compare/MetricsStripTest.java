@@ -69,4 +69,27 @@ class MetricsStripTest {
         assertThat(strip.tight("Cost")).as("room again").isFalse();
         assertThat(costDrawn(robot)).isEqualTo("$0.00072");
     }
+
+    @Test
+    void everyCaptionIsShownWholeWhenCaptionsGrowApartFromTheValues(FxRobot robot) {
+        robot.interact(() -> {
+            strip.allShownProperty().set(true);
+            holder.setMaxWidth(430);
+            strip.setStyle("-fx-font-size: 13px;");
+            strip.show(costing("0.00072"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        // the captions' font grows, the strip's width stays
+        robot.interact(() -> strip.lookupAll(".stat-caption").forEach(n -> n.setStyle("-fx-font-size: 17px;")));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup(".stat-caption").queryAllAs(Label.class))
+                .filteredOn(l -> l.getScene() != null && l.getParent().getParent() == strip)
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(((Text) l.lookup(".text")).getText()).as("drawn")
+                        .isEqualTo(l.getText()));
+    }
 }
