@@ -125,8 +125,21 @@ public final class StepperViewModel implements AutoCloseable {
         this.templates = FXCollections.observableArrayList(templates);
         this.template.set(templates.getFirst());
         for (StepperAction a : StepperAction.values()) {
-            can.put(a, new ReadOnlyBooleanWrapper(false));
+            ReadOnlyBooleanWrapper possible = new ReadOnlyBooleanWrapper(false);
+            // "Wait is not possible now" is gone once it is possible: the reason no longer holds
+            possible.addListener((obs, was, now) -> {
+                if (now && refused == a) {
+                    clearError();
+                }
+            });
+            can.put(a, possible);
         }
+        prompt.addListener((obs, was, now) -> {
+            if (refused == null && error.get().equals(Messages.get("stepper.error.emptyPrompt")) && now != null
+                    && !now.isBlank()) {
+                clearError(); // "Type a prompt first" while one is typed
+            }
+        });
         confidenceShown.addListener((obs, was, now) -> {
             redrawTrace();
             redrawAnswer();
@@ -159,6 +172,7 @@ public final class StepperViewModel implements AutoCloseable {
     /** Starts a new session on the prompt with the chosen template (a running one is closed first). */
     public void run() {
         if (prompt.get() == null || prompt.get().isBlank()) {
+            refused = null;
             error.set(Messages.get("stepper.error.emptyPrompt"));
             return;
         }
@@ -240,6 +254,7 @@ public final class StepperViewModel implements AutoCloseable {
     private void act(StepperAction kind, Runnable action) {
         if (stepper != null && !can.get(kind).get()) {
             error.set(Messages.get("stepper.error.notNow", Messages.get(LABELS.get(kind)).replace("\u2026", "")));
+            refused = kind;
             return;
         }
         act(action);
@@ -250,9 +265,17 @@ public final class StepperViewModel implements AutoCloseable {
             "stepper.edit", StepperAction.FORCE_ANSWER, "stepper.force", StepperAction.FORK, "stepper.fork",
             StepperAction.UNDO, "stepper.undo");
 
+    /** The action whose refusal {@link #error} says now, or null. */
+    private StepperAction refused;
+
+    private void clearError() {
+        refused = null;
+        error.set("");
+    }
+
     private void act(Runnable action) {
         try {
-            error.set("");
+            clearError();
             action.run();
         } catch (IllegalStateException | IllegalArgumentException e) {
             error.set(e.getMessage());

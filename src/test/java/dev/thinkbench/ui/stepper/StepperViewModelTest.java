@@ -283,8 +283,12 @@ class StepperViewModelTest {
 
         backend.then("6x7=42", "</think>").then("42", "<|im_end|>");
         vm.promptProperty().set("What is 6 x 7?");
+        assertThat(vm.errorProperty().get()).as("a prompt typed: the refusal no longer holds").isEmpty();
         vm.run();
+        vm.continueToAnswer(); // before the thinking pauses
+        assertThat(vm.errorProperty().get()).isEqualTo("Let it answer is not possible now.");
         drainUntil(StepperState.PAUSED);
+        assertThat(vm.errorProperty().get()).as("possible now: the refusal is gone").isEmpty();
         vm.continueToAnswer();
         drainUntil(StepperState.DONE, 2);
         vm.waitMore(); // the W key, whose button is disabled once the answer is written
