@@ -269,7 +269,7 @@ public final class SessionViewModel {
             tell(Messages.get(replay.activeProperty().get() ? "session.opened" : "session.openedNoReplay",
                     file.getFileName()), false);
         }, error -> {
-            tell(error.getMessage(), true);
+            tell(openProblem(file, error), true);
             if (!Files.exists(file)) {
                 forget(file);
             }
@@ -296,6 +296,18 @@ public final class SessionViewModel {
         } catch (IOException e) {
             recent.remove(file.toAbsolutePath().normalize());
         }
+    }
+
+    /**
+     * Why {@code file} could not be opened: the reader's message (English: the command line shares it), led in a
+     * window of another language by what is wrong in that language, the message kept as the detail.
+     */
+    static String openProblem(Path file, Throwable error) {
+        if (!Messages.korean() || !(error instanceof dev.thinkbench.lab.session.SessionFileException e)) {
+            return error.getMessage();
+        }
+        return Messages.get("session.openProblem." + e.problem().name().toLowerCase(java.util.Locale.ROOT),
+                file.getFileName()) + "\n" + Messages.get("session.openProblem.detail", e.getMessage());
     }
 
     private void tell(String text, boolean isProblem) {

@@ -435,4 +435,22 @@ class SessionViewModelTest {
 
         assertThat(Files.readString(file)).contains("\"apiKeyEnv\" : \"THINKBENCH_TEST_KEY\"").doesNotContain(key);
     }
+
+    @Test
+    void aSessionThatCannotBeOpenedIsToldInTheWindowsLanguageWithTheReadersWordsAsDetail() throws IOException {
+        Path cut = dir.resolve("cut.thinkbench.json");
+        Files.writeString(cut, "{\"schemaVersion\": 3, \"columns\": [");
+        Exception error = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> new SessionFile().read(cut));
+        try {
+            dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.ENGLISH);
+            assertThat(SessionViewModel.openProblem(cut, error)).isEqualTo(error.getMessage()).contains("cut short");
+            dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.KOREAN);
+            String korean = SessionViewModel.openProblem(cut, error);
+            assertThat(korean).startsWith("cut.thinkbench.json")
+                    .contains("\uc911\uac04\uc5d0 \ub04a\uaca8").endsWith(error.getMessage());
+        } finally {
+            dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.ENGLISH);
+        }
+    }
 }
