@@ -3,9 +3,10 @@ package dev.thinkbench.ui.models;
 import dev.thinkbench.ui.common.KnownSentences;
 
 /**
- * Why a file cannot run, in the window's language, for the reasons a learner meets (a file that is no model, an empty
- * file): the engine words them in English, as the command line prints them ({@link KnownSentences}). Any other reason
- * shows as it is (a model's own check names its keys and values). Any thread.
+ * Why a file cannot run, in the window's language (a file that is no model, an empty or cut-off one, an architecture
+ * the engine does not know, a damaged header): the engine words them in English, as the command line prints them
+ * ({@link KnownSentences}); in another language the English sentence follows as the detail where it names keys and
+ * values. A reason the list does not know shows as it is. Any thread.
  */
 final class ModelProblemWords {
 
@@ -13,6 +14,16 @@ final class ModelProblemWords {
             .add("this is not a GGUF model file \\(it starts with (0x[0-9A-F]+), not 'GGUF'\\)",
                     "models.problem.notGguf")
             .add("the file is empty", "models.problem.empty")
+            .add("architecture: '(.+?)' is not supported by the built-in engine \\((.+?)\\); it knows (.*)",
+                    "models.problem.architecture")
+            .add("architecture: '(.+?)' is an encoder or audio model and cannot continue text", "models.problem.encoder")
+            .add("(version: .*)", "models.problem.version")
+            .add("((?:truncated header): .*)", "models.problem.truncated")
+            .add("(cannot read the file: .*)", "models.problem.unreadable")
+            // any other check of the header: the file is damaged (or not written as llama.cpp writes them)
+            .add("((?:header counts|string length|value type|array length|duplicate key|alignment|tensor dimensions"
+                    + "|tensor type|tensor shape|tensor offset|tensor bounds|duplicate tensor|size limit|required key"
+                    + "|key type|missing tensor): .*)", "models.problem.damaged")
             .build();
 
     private ModelProblemWords() {
