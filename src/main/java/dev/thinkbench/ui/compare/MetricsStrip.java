@@ -65,9 +65,11 @@ public final class MetricsStrip extends GridPane {
         setVgap(6);
         arrange(TILES_PER_ROW);
         widthProperty().addListener((obs, old, now) -> fitTiles());
-        // presenter mode and the zoom change the fonts, not always the width
-        thinking.value.fontProperty().addListener((obs, old, now) -> fitTiles());
-        all.forEach(s -> s.caption.fontProperty().addListener((obs, old, now) -> fitTiles()));
+        // presenter mode and the zoom change the fonts, not always the width; fonts change while CSS is applied,
+        // when the tiles may not be moved: after it
+        javafx.beans.InvalidationListener fontChanged = obs -> refitLater();
+        thinking.value.fontProperty().addListener(fontChanged);
+        all.forEach(s -> s.caption.fontProperty().addListener(fontChanged));
         allShown.addListener((obs, old, now) -> rearrange(tilesPerRow()));
         show(RunMetrics.empty());
     }
@@ -75,6 +77,18 @@ public final class MetricsStrip extends GridPane {
     /** True (the default) for every tile, false for one row of the key ones. */
     public BooleanProperty allShownProperty() {
         return allShown;
+    }
+
+    private boolean refitDue;
+
+    private void refitLater() {
+        if (!refitDue) {
+            refitDue = true;
+            javafx.application.Platform.runLater(() -> {
+                refitDue = false;
+                fitTiles();
+            });
+        }
     }
 
     private void fitTiles() {
