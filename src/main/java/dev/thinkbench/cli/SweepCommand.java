@@ -364,24 +364,6 @@ final class SweepCommand implements Callable<Integer> {
         return key;
     }
 
-    /**
-     * Why resuming {@code --out} would mix two sweeps (a label its runs had at another budget), null when it would
-     * not: a report pools a label's runs, so "small" at tokens:8 and at force:max=8 became one row.
-     */
-    private String otherBudget(SweepPlan plan, List<dev.thinkbench.lab.sweep.SweepRecord> existing) {
-        Map<String, String> planned = new java.util.HashMap<>();
-        plan.budgets().forEach(l -> planned.put(l.label(), l.budget().spec()));
-        for (dev.thinkbench.lab.sweep.SweepRecord r : existing) {
-            String now = planned.get(r.label());
-            if (now != null && r.budget() != null && !r.budget().equals(now)) {
-                return "--out " + out.getFileName() + " holds runs of another sweep: its '" + r.label() + "' is "
-                        + r.budget() + ", this sweep's is " + now + "; resuming would mix them (use another --out, "
-                        + "or another label)";
-            }
-        }
-        return null;
-    }
-
     private SweepOutcome run(SweepPlan plan, List<Endpoint> endpoints, List<Endpoint> judges, PrintWriter err)
             throws IOException {
         ResultLog log;
@@ -394,9 +376,13 @@ final class SweepCommand implements Callable<Integer> {
             if (log != null) {
                 log.existing().issues().forEach(i -> err.println("thinkbench: " + out.getFileName() + " " + i
                         + " (skipped)"));
-                String mixed = otherBudget(plan, log.existing().records());
-                if (mixed != null) {
-                    throw Arguments.error(spec, mixed);
+                // a report pools the runs of a label: another sweep's runs in the same file would be averaged in
+                java.util.Optional<String> other = dev.thinkbench.lab.sweep.ResumeCheck.otherSweep(plan,
+                        log.existing().records());
+                if (other.isPresent()) {
+                    throw Arguments.error(spec, "--out " + out.getFileName() + " holds runs of another sweep: "
+                            + other.get() + "; resuming would mix them in one report (use another --out, or the "
+                            + "options that sweep ran with)");
                 }
             }
             SweepRunner runner = new SweepRunner(endpoints, judges, services.prices(), services.sweepOptions());

@@ -152,6 +152,35 @@ class SweepCommandTest {
         Result same = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:8", "--out", out.toString());
         assertThat(same.code()).as("the same sweep resumes").isZero();
+
+        Result fewer = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+                "--budget", "a=tokens:16", "--out", out.toString());
+        assertThat(fewer.code()).isEqualTo(2);
+        assertThat(fewer.err()).contains("--out mixed.jsonl holds runs of another sweep: it has a budget 'small' "
+                + "(tokens:8) that this sweep does not run");
+
+        Result added = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+                "--budget", "small=tokens:8", "--budget", "large=tokens:64", "--out", out.toString());
+        assertThat(added.code()).as("a budget added to the same sweep resumes it").isZero();
+
+        Result strategy = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+                "--budget", "small=tokens:8", "--budget", "large=tokens:64", "--strategy", "majority", "--out",
+                out.toString());
+        assertThat(strategy.err()).contains("it has runs of strategy 'fixed', which this sweep does not run");
+
+        long before = Files.lines(out).count();
+        String otherSet = problems("{\"id\":\"z\",\"prompt\":\"other 1\",\"answer\":\"7\"}").toString();
+        Result set = run(services(), "sweep", "--problems", otherSet, "--engine", "answer", "--model", "m",
+                "--budget", "small=tokens:8", "--budget", "large=tokens:64", "--out", out.toString());
+        assertThat(set.code()).isEqualTo(2);
+        assertThat(set.err()).contains("it has problem 'a', which is not among this sweep's problems");
+        String sameIds = problems("{\"id\":\"a\",\"prompt\":\"other 1\",\"answer\":\"7\"}",
+                "{\"id\":\"b\",\"prompt\":\"other 2\",\"answer\":\"2\"}",
+                "{\"id\":\"c\",\"prompt\":\"other 3\",\"answer\":\"3\"}").toString();
+        Result ids = run(services(), "sweep", "--problems", sameIds, "--engine", "answer", "--model", "m",
+                "--budget", "small=tokens:8", "--budget", "large=tokens:64", "--out", out.toString());
+        assertThat(ids.err()).contains("its problem 'a' expects 1, this sweep's expects 7 (another problem set?)");
+        assertThat(Files.lines(out).count()).as("nothing appended").isEqualTo(before);
     }
 
     @Test

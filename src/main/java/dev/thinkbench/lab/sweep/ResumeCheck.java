@@ -1,0 +1,64 @@
+package dev.thinkbench.lab.sweep;
+
+import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.lab.Lane;
+import dev.thinkbench.lab.strategy.Strategy;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether the results already in a file are runs of the sweep about to resume into it. A report pools every run of a
+ * label, strategy and problem, so runs of another sweep appended to the same file would be averaged in unnoticed: a
+ * label at another budget ("small" at tokens:8 and at force:max=8 became one row), another problem set (its problems
+ * averaged in with these), budgets or strategies this sweep does not run. Runs of a sweep with fewer problems or
+ * budgets than this one (a larger {@code --limit}, a budget added) belong to it. Pure; any thread.
+ */
+public final class ResumeCheck {
+
+    private ResumeCheck() {
+    }
+
+    /** Why {@code existing} is not (part of) {@code plan}'s runs, in a few words naming the first difference. */
+    public static Optional<String> otherSweep(SweepPlan plan, List<SweepRecord> existing) {
+        Map<String, String> budgets = new HashMap<>();
+        for (Lane l : plan.budgets()) {
+            budgets.put(l.label(), l.budget().spec());
+        }
+        Map<String, BenchProblem> problems = new HashMap<>();
+        for (BenchProblem p : plan.problems()) {
+            problems.put(p.id(), p);
+        }
+        Set<String> strategies = new HashSet<>();
+        for (Strategy s : plan.strategies()) {
+            strategies.add(s.name());
+        }
+        for (SweepRecord r : existing) {
+            String now = budgets.get(r.label());
+            if (now != null && !r.budget().equals(now)) {
+                return Optional.of("its '" + r.label() + "' is " + r.budget() + ", this sweep's is " + now);
+            }
+            if (now == null && !r.label().equals(SweepPlan.ROUTED)) {
+                return Optional.of("it has a budget '" + r.label() + "' (" + r.budget() + ") that this sweep does "
+                        + "not run");
+            }
+            if (!strategies.contains(r.strategy())) {
+                return Optional.of("it has runs of strategy '" + r.strategy() + "', which this sweep does not run");
+            }
+            BenchProblem p = problems.get(r.problemId());
+            if (p == null) {
+                return Optional.of("it has problem '" + r.problemId() + "', which is not among this sweep's "
+                        + "problems (another problem set?)");
+            }
+            if (r.expected() != null && p.answer() != null && !r.expected().equals(p.answer())) {
+                return Optional.of("its problem '" + r.problemId() + "' expects " + r.expected() + ", this sweep's "
+                        + "expects " + p.answer() + " (another problem set?)");
+            }
+        }
+        return Optional.empty();
+    }
+}
