@@ -225,7 +225,7 @@ public final class SessionViewModel {
 
     /**
      * What runs on screen are not in a file (saved or opened) as they stand: the Compare columns that ran, the
-     * Stepper's branches, the sweep's results, in words ("3 Compare columns, 2 Stepper branches"); empty when
+     * Stepper's branches, in words ("3 Compare columns, 2 Stepper branches"); empty when
      * there are none (a prompt alone is not worth asking about).
      */
     public String unsavedRuns() {
@@ -239,9 +239,8 @@ public final class SessionViewModel {
         if (s.stepper() != null && !s.stepper().branches().isEmpty() && !now.get(1).equals(settled.get(1))) {
             words.add(Messages.get("session.unsaved.branches", s.stepper().branches().size()));
         }
-        if (s.sweep() != null && !s.sweep().rows().isEmpty() && !now.get(2).equals(settled.get(2))) {
-            words.add(Messages.get("session.unsaved.results", s.sweep().rows().size()));
-        }
+        // a sweep's results are not asked about: each run is in its sweep's results file as it ends (Past sweeps
+        // lists it, a closed window resumes it), a grade set by hand too
         return String.join(", ", words);
     }
 

@@ -291,6 +291,8 @@ class SessionViewModelTest {
         tab.held = dev.thinkbench.lab.session.SweepResults.of("/sweeps/a/results.jsonl", List.of(result));
         SessionViewModel saving = sessions(live, null);
         saving.setSweeps(tab);
+        assertThat(saving.unsavedRuns()).as("the sweep's results are in its results file already; the columns are not")
+                .isEqualTo("3 Compare columns");
         Path file = dir.resolve("with-sweep.json");
 
         saving.save(file);
