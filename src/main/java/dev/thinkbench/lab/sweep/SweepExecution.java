@@ -119,7 +119,9 @@ final class SweepExecution implements SweepHandle {
 
     private void work(int worker) {
         try {
-            while (gate.pass()) {
+            // nothing left to take: the worker ends without waiting at the gate, so a pause pressed as the last runs
+            // finish still ends the sweep (it stayed "paused" with every run done)
+            while (queue.remaining() > 0 && gate.pass()) {
                 SweepTask task = queue.next(worker);
                 if (task == null) {
                     break;
@@ -187,7 +189,7 @@ final class SweepExecution implements SweepHandle {
         }
         synchronized (this) {
             record(record);
-            pace.finished(task, millis);
+            pace.finished(task, millis, elapsedMs());
             running.decrementAndGet();
         }
         emit(new SweepEvent.RunFinished(record, result.chosen().trace(), result.chosen().metrics(),

@@ -576,7 +576,9 @@ public final class ExperimentsViewModel implements AutoCloseable {
             // a sweep stopped before its last run says so here too, not only in its banner
             case ENDED, IDLE -> Messages.get(p.finished() < p.total() ? "sweep.eta.stoppedAfter" : "sweep.eta.took",
                     Formats.seconds(p.elapsedMs()));
-            default -> Messages.get("sweep.eta", Formats.seconds(p.etaMs()));
+            // none while only the first runs (which waited for the engine) have finished
+            default -> p.etaMs() == null ? Messages.get("sweep.eta.estimating")
+                    : Messages.get("sweep.eta", Formats.seconds(p.etaMs()));
         });
     }
 

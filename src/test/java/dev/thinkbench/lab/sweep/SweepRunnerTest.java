@@ -448,6 +448,22 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aPausePressedAsTheLastRunFinishesStillEndsTheSweep() throws Exception {
+        AnswerTestEngine engine = new AnswerTestEngine("e", SweepRunnerTest::solve).hold(1);
+        SweepPlan one = new SweepPlan(problems(1), List.of(BUDGETS.getFirst()), 1, List.of(new FixedStrategy()),
+                "test-model", "", new Sampling(0.7, null, 100L, null));
+        SweepHandle handle = runner(new Endpoint("e", engine, null, 1)).start(one, null, events::add);
+        engine.awaitHeld();
+        handle.pause();
+        engine.release();
+
+        SweepOutcome outcome = handle.done().get(10, TimeUnit.SECONDS);
+        assertThat(outcome.cancelled()).isFalse();
+        assertThat(outcome.records()).hasSize(1).allMatch(r -> r.status().equals("ok"));
+        assertThat(events.getLast()).isInstanceOf(SweepEvent.Ended.class);
+    }
+
+    @Test
     void progressCountsAndEstimatesTheTimeLeftFromThisSessionsPace() throws Exception {
         AnswerTestEngine engine = new AnswerTestEngine("e", spec -> {
             clock.advance(Duration.ofSeconds(2));
@@ -464,7 +480,8 @@ class SweepRunnerTest {
         assertThat(seen.getFirst().total()).isEqualTo(4);
         assertThat(seen.getFirst().finished()).isEqualTo(1);
         assertThat(seen.getFirst().elapsedMs()).isEqualTo(2000);
-        assertThat(seen.getFirst().etaMs()).isEqualTo(6000);
+        assertThat(seen.getFirst().etaMs()).as("the first run waited for the engine: no estimate from it").isNull();
+        assertThat(seen.get(1).etaMs()).isEqualTo(4000);
         assertThat(seen.getLast().etaMs()).isZero();
         assertThat(seen.getLast().fraction()).isEqualTo(1.0);
     }
