@@ -19,10 +19,13 @@ final class ColumnNames {
         };
     }
 
+    /**
+     * "max 256 +1 Wait": the minimum is where a Wait is appended, not a promise (the Waits may run out before it:
+     * "56–256" was read as a range the runs would keep, and most did not), so the name gives the cap and the Waits.
+     */
     private static String forcing(ForcingPlan plan) {
-        String range = plan.minThinkingTokens() > 0
-                ? Messages.get("column.name.range", plan.minThinkingTokens(), plan.maxThinkingTokens())
-                : Messages.get("column.name.max", plan.maxThinkingTokens());
-        return plan.maxWaits() > 0 ? Messages.get("column.name.waits", range, plan.maxWaits()) : range;
+        String max = Messages.get("column.name.max", plan.maxThinkingTokens());
+        return plan.maxWaits() > 0 && plan.minThinkingTokens() > 0
+                ? Messages.get("column.name.waits", max, plan.maxWaits()) : max;
     }
 }

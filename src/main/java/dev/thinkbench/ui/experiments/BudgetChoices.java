@@ -118,7 +118,7 @@ public final class BudgetChoices {
 
     /**
      * A budget in a few words for the form: {@code thinking off}, {@code cap 8 tokens}, {@code effort low},
-     * {@code force ≤ 8 tokens}, {@code force 56–256 tokens, 1 Wait}.
+     * {@code force ≤ 8 tokens}, {@code force ≤ 256 tokens, 1 Wait if it stops before 56}.
      */
     public static String words(Budget budget) {
         return switch (budget) {
@@ -126,11 +126,12 @@ public final class BudgetChoices {
             case Budget.Tokens t -> Messages.get("sweep.budgets.cap", t.maxThinkingTokens());
             case Budget.Effort e -> Messages.get("sweep.budgets.effort", e.level().wireName());
             case Budget.Forcing f -> {
+                // the minimum is where a Wait goes in while Waits are left, not a bound the runs keep
                 var p = f.plan();
-                String range = p.minThinkingTokens() > 0 ? p.minThinkingTokens() + "\u2013" + p.maxThinkingTokens()
-                        : "\u2264 " + p.maxThinkingTokens();
-                yield p.maxWaits() > 0 ? Messages.get("sweep.budgets.forceWaits", range, p.maxWaits())
-                        : Messages.get("sweep.budgets.force", range);
+                yield p.maxWaits() > 0 && p.minThinkingTokens() > 0
+                        ? Messages.get("sweep.budgets.forceWaits", p.maxThinkingTokens(), p.maxWaits(),
+                                p.minThinkingTokens())
+                        : Messages.get("sweep.budgets.force", p.maxThinkingTokens());
             }
         };
     }

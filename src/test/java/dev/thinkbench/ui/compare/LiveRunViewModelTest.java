@@ -158,6 +158,16 @@ class LiveRunViewModelTest {
     }
 
     @Test
+    void theStatusCountsOneThinkingTokenAsOneToken() {
+        play(List.of(new ReasoningEvent.Started(1, "m", "none"), new ReasoningEvent.ThinkingDelta(2, "a", 1)),
+                new ArrayList<>());
+        assertThat(last.statusTextProperty().get()).startsWith("Thinking\u2026 1 token \u00b7");
+        play(List.of(new ReasoningEvent.Started(1, "m", "none"), new ReasoningEvent.ThinkingDelta(2, "ab", 2)),
+                new ArrayList<>());
+        assertThat(last.statusTextProperty().get()).startsWith("Thinking\u2026 2 tokens \u00b7");
+    }
+
+    @Test
     void anEditedTraceReplacesWhatWasShown() {
         List<String> resets = new ArrayList<>();
         List<List<TextChunk>> batches = play(List.of(
