@@ -103,7 +103,36 @@ public final class ChartsPane extends HBox {
 
     private VBox costSlot(Chart c) {
         c.header.getChildren().add(estimateNote);
-        return c.slot(new StackPane(c.chart, freeNote));
+        costSlot = c.slot(new StackPane(c.chart, freeNote));
+        return costSlot;
+    }
+
+    /** The cost chart's place: a third of the pane, or only as wide as its note when every run was free. */
+    private VBox costSlot;
+    /** How wide the cost chart's place is while it shows only that the runs were free, in ems of the note. */
+    private static final double FREE_NOTE_EMS = 15;
+
+    /**
+     * Over runs that all cost nothing the cost chart has no bars to draw: it gives its room to the other two and
+     * shows only its note (the note lay over its own empty axis, and at 1280x720 in presenter mode the empty chart
+     * took a third of a strip the others needed).
+     */
+    private void fitCostSlot(boolean onlyFree) {
+        cost.chart.setVisible(!onlyFree);
+        HBox.setHgrow(costSlot, onlyFree ? Priority.NEVER : Priority.ALWAYS);
+        if (onlyFree) {
+            double em = freeNote.getFont().getSize();
+            costSlot.setPrefWidth(FREE_NOTE_EMS * em);
+            costSlot.setMaxWidth(FREE_NOTE_EMS * em);
+        } else {
+            costSlot.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            costSlot.setMaxWidth(Double.MAX_VALUE);
+        }
+    }
+
+    /** Whether the cost chart draws its plot (not only the note that the runs were free); for tests. */
+    boolean costPlotShown() {
+        return cost.chart.isVisible();
     }
 
     /** The key entries a chart shows, by name (a part no column knows a value for is left out); for tests. */
@@ -165,6 +194,7 @@ public final class ChartsPane extends HBox {
         estimateTip.setText(estimate);
         estimateNote.setVisible(!estimate.isEmpty());
         freeNote.setVisible(allFree && estimate.isEmpty());
+        fitCostSlot(freeNote.isVisible());
     }
 
     /** Column labels made unique, since a chart merges equal categories. */

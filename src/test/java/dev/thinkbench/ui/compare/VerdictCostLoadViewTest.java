@@ -26,6 +26,7 @@ import dev.thinkbench.ui.common.VerdictBox;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import javafx.scene.layout.Region;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -277,9 +278,17 @@ class VerdictCostLoadViewTest {
     void pricedAsCostsLocalRunsAtAHostedModelsRatesInTheChart(FxRobot robot) throws Exception {
         ChartsPane charts = runFree(robot);
         assertThat(charts.costNote()).startsWith("Free on this machine");
+        assertThat(charts.costPlotShown()).as("no empty plot under the note").isFalse();
+        Region tokensSlot = (Region) charts.lookup(".tokens-chart").getParent();
+        Region costSlot = (Region) charts.lookup(".cost-chart").getParent().getParent();
+        assertThat(costSlot.getWidth()).as("the free note's place leaves the room to the others")
+                .isLessThan(tokensSlot.getWidth() * 0.8);
 
         robot.interact(() -> assertThat(compare().pricedAs("gpt-5.4-mini")).isTrue());
         runAndWait(robot);
+        assertThat(charts.costPlotShown()).isTrue();
+        assertThat(costSlot.getWidth()).as("the bars get their room again")
+                .isGreaterThan(tokensSlot.getWidth() * 0.8);
 
         List<Double> cost = charts.values("Cost", "Cost");
         assertThat(cost).allSatisfy(v -> assertThat(v).isPositive());
