@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * s1's three measures (s1 §3.2), a row each, with a column per strategy: Control (the share of runs whose thinking
  * stayed within its budget's bounds), Scaling (the mean slope of the curve, per doubling of the tokens, and per 1,000
- * tokens or per a smaller power of ten that the curve spans: {@link ScalingWords#perTokens}), Performance (the best accuracy), and
+ * tokens or per a smaller power of ten that the curve spans: {@link ScalingWords#slopeIn}), Performance (the best accuracy), and
  * where the curve saturates. While results stream in, each cell's value is an observable string set in place, so new
  * measures change only the cells whose text changed: the table's rows and cells are made again only when the
  * strategies change (a {@code refresh()} would make every cell anew, with
@@ -38,16 +38,21 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
      */
     private int tokenUnit = 1000;
 
+    /** The index of the Scaling per tokens row in {@link #measures}. */
+    private static final int PER_TOKENS = 2;
+
     /** The rows, in the language shown when the table is made. */
     private final List<Measure> measures = List.of(
             measure("control", m -> m.control() == null ? Formats.DASH
                     : String.format(Locale.ROOT, "%.0f%%", 100 * m.control())),
             measure("perDoubling", m -> points(m.scalingPerDoubling())),
-            measure("perTokens", m -> ScalingWords.perTokens(m, tokenUnit)),
+            measure("perTokens", m -> ScalingWords.slopeIn(m, tokenUnit)),
             measure("performance", m -> IntervalChart.percent(m.performance())),
             measure("saturation", m -> m.saturationLabel() == null ? Messages.get("sweep.measures.rising")
                     : m.saturationLabel()));
 
+    /** The Scaling per tokens row's name, with the unit its cells are in ("Scaling per 10 tokens"). */
+    private final SimpleStringProperty perTokensName = new SimpleStringProperty(ScalingWords.rowName(1000));
     private List<ScalingMeasures> shown = List.of();
     /** The strategies the sweep set up runs, in plan order: each has a column before it has measures. */
     private List<String> planned = List.of();
@@ -87,7 +92,8 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
     private void rebuild() {
         List<TableColumn<Measure, String>> cols = new ArrayList<>();
         TableColumn<Measure, String> name = new TableColumn<>(Messages.get("sweep.measures.header"));
-        name.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().name()));
+        name.setCellValueFactory(d -> d.getValue() == measures.get(PER_TOKENS) ? perTokensName
+                : new ReadOnlyObjectWrapper<>(d.getValue().name()));
         name.setCellFactory(c -> new HoverTooltipCell<>(Measure::help));
         name.setPrefWidth(140);
         name.setSortable(false);
@@ -136,6 +142,7 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         }
         shown = figures.measures();
         tokenUnit = ScalingMeasures.tokenUnit(shown);
+        perTokensName.set(ScalingWords.rowName(tokenUnit));
         update();
     }
 
@@ -168,6 +175,11 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
             }
         }
         throw new IllegalArgumentException("no measure " + measure);
+    }
+
+    /** The rows' names as shown (the Scaling per tokens row with its unit), for tests. */
+    List<String> rowNames() {
+        return measures.stream().map(m -> m == measures.get(PER_TOKENS) ? perTokensName.get() : m.name()).toList();
     }
 
     /** The measures shown, one strategy each. */

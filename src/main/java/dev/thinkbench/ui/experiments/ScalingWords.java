@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * How s1's Scaling per tokens reads in the measures table: in accuracy points per 1,000 thinking tokens, or per a
- * smaller power of ten that a curve spans. Kept apart from the table (a control) so that it is plain text work.
+ * smaller power of ten that the curves span ({@link ScalingMeasures#tokenUnit}), the unit named in the row. Kept apart from the table (a control) so that it is plain text work.
  * Stateless; any thread.
  */
 final class ScalingWords {
@@ -17,22 +17,18 @@ final class ScalingWords {
     }
 
     /**
-     * s1's Scaling per 1,000 thinking tokens, or per 100, 10 or 1 when the curve spans fewer tokens than that (a tiny
-     * model's curve over tens of tokens would read "+2,000 points per 1,000 tokens"), the unit named in the cell.
+     * The slope alone ({@code +19.0 pts}) in {@code unit} tokens, for a table whose row names the unit once: in each
+     * cell of a narrow column "+19.0 pts/10 tok" was cut to "+19.0 pts/1...", which reads as another unit.
      */
-    static String perTokens(ScalingMeasures m) {
-        return perTokens(m, ScalingMeasures.tokenUnit(m.tokenSpan()));
+    static String slopeIn(ScalingMeasures m, int unit) {
+        Double perKilo = m.scalingPerKiloToken();
+        return perKilo == null ? Formats.DASH : Messages.get("sweep.measures.points", slope(perKilo * unit / 1000));
     }
 
-
-    /** {@link #perTokens(ScalingMeasures)} in the given unit (1,000, 100, 10 or 1 tokens). */
-    static String perTokens(ScalingMeasures m, int unit) {
-        Double perKilo = m.scalingPerKiloToken();
-        if (perKilo == null) {
-            return Formats.DASH;
-        }
-        return Messages.get("sweep.measures.pointsPer", slope(perKilo * unit / 1000),
-                unit == 1000 ? Messages.get("sweep.measures.unitKilo") : Integer.toString(unit));
+    /** "Scaling per 10 tokens": the row's name with its unit. */
+    static String rowName(int unit) {
+        return Messages.get("sweep.measures.perTokensIn", unit == 1000 ? Messages.get("sweep.measures.unitKilo")
+                : Integer.toString(unit));
     }
 
     /** A slope with two significant digits at least (one strategy's unit may be small for another's curve). */

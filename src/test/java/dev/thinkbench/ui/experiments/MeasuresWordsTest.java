@@ -22,25 +22,24 @@ class MeasuresWordsTest {
     }
 
     @Test
-    void scalingIsStatedPer1000TokensOrPerTheLargestPowerOfTenTheCurveSpans() {
-        assertThat(ScalingWords.perTokens(perKilo(4.3, 7680.0))).isEqualTo("+4.3 pts/1k tok");
-        assertThat(ScalingWords.perTokens(perKilo(2275.2, 30.0))).as("a curve from 8 to 38 tokens")
-                .isEqualTo("+22.8 pts/10 tok");
-        assertThat(ScalingWords.perTokens(perKilo(-150.0, 250.0))).isEqualTo("-15.0 pts/100 tok");
-        assertThat(ScalingWords.perTokens(perKilo(800.0, 0.5))).isEqualTo("+0.80 pts/1 tok");
-        assertThat(ScalingWords.perTokens(perKilo(4.3, null))).isEqualTo("+4.3 pts/1k tok");
-        assertThat(ScalingWords.perTokens(new ScalingMeasures("fixed", null, null, null, null, null, null)))
+    void scalingIsStatedPer1000TokensOrPerTheLargestPowerOfTenTheCurvesSpanNamedInTheRow() {
+        assertThat(ScalingMeasures.tokenUnit(7680.0)).isEqualTo(1000);
+        assertThat(ScalingMeasures.tokenUnit(30.0)).as("a curve from 8 to 38 tokens").isEqualTo(10);
+        assertThat(ScalingWords.rowName(1000)).isEqualTo("Scaling per 1k tokens");
+        assertThat(ScalingWords.rowName(10)).isEqualTo("Scaling per 10 tokens");
+        assertThat(ScalingWords.slopeIn(perKilo(4.3, 7680.0), 1000)).isEqualTo("+4.3 pts");
+        assertThat(ScalingWords.slopeIn(perKilo(2275.2, 30.0), 10)).isEqualTo("+22.8 pts");
+        assertThat(ScalingWords.slopeIn(perKilo(-150.0, 250.0), 100)).isEqualTo("-15.0 pts");
+        assertThat(ScalingWords.slopeIn(perKilo(800.0, 0.5), 1)).isEqualTo("+0.80 pts");
+        assertThat(ScalingWords.slopeIn(new ScalingMeasures("fixed", null, null, null, null, null, null), 10))
                 .isEqualTo("\u2013");
-
-        // the table states every strategy in the unit the narrowest curve needs; small slopes keep two digits
-        assertThat(dev.thinkbench.lab.sweep.ScalingMeasures.tokenUnit(30.0)).isEqualTo(10);
-        assertThat(ScalingWords.perTokens(perKilo(4.3, 7680.0), dev.thinkbench.lab.sweep.ScalingMeasures.tokenUnit(30.0)))
-                .isEqualTo("+0.043 pts/10 tok");
-        assertThat(ScalingWords.perTokens(perKilo(150.0, 250.0), 10)).isEqualTo("+1.5 pts/10 tok");
-        assertThat(ScalingWords.perTokens(perKilo(-25.0, 250.0), 10)).isEqualTo("-0.25 pts/10 tok");
+        // every strategy in the unit the narrowest curve needs: small slopes keep two digits
+        assertThat(ScalingWords.slopeIn(perKilo(4.3, 7680.0), 10)).isEqualTo("+0.043 pts");
+        assertThat(ScalingWords.slopeIn(perKilo(-25.0, 250.0), 10)).isEqualTo("-0.25 pts");
 
         Messages.setLocale(Locale.KOREAN);
-        assertThat(ScalingWords.perTokens(perKilo(2275.2, 30.0))).isEqualTo("+22.8%p/10토큰");
-        assertThat(ScalingWords.perTokens(perKilo(4.3, 7680.0))).isEqualTo("+4.3%p/1천토큰");
+        assertThat(ScalingWords.rowName(10)).isEqualTo("토큰 10개당 스케일링");
+        assertThat(ScalingWords.rowName(1000)).isEqualTo("토큰 1천개당 스케일링");
+        assertThat(ScalingWords.slopeIn(perKilo(2275.2, 30.0), 10)).isEqualTo("+22.8%p");
     }
 }

@@ -131,6 +131,9 @@ class StreamingFiguresTest {
             return null;
         });
         assertThat(table.valueAt("Performance", 0)).isEqualTo("50%");
+        // a curve over 100 tokens: Scaling per 100 tokens, the row naming the unit and the cell the points alone
+        assertThat(OnFx.call(table::rowNames)).contains("Scaling per 100 tokens");
+        assertThat(table.valueAt("Scaling per tokens", 0)).isEqualTo("+0.20 pts");
         List<javafx.scene.Node> cells = OnFx.call(() -> List.copyOf(table.lookupAll(".table-cell")));
         assertThat(cells).isNotEmpty();
 
