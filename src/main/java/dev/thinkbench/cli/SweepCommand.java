@@ -203,6 +203,8 @@ final class SweepCommand implements Callable<Integer> {
         List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services.engines().get(engineId),
                 modelName, baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
         warnOfGreedyRepeats(plan.greedyRepeats(), err);
+        SweepPlan.outOfOrder(plan.budgets()).ifPresent(why -> err.println("thinkbench: budgets are read smallest first "
+                + "(routing climbs them in that order; the tables list them so): " + why));
         if (confidence != null && plan.strategies().stream().anyMatch(s -> s.name().equals(AdaptiveStrategy.NAME))
                 && !endpoints.getFirst().engine().reportsTokenProbabilities(modelName)) {
             err.println("thinkbench: " + engineId + " reports no token probabilities for " + modelName

@@ -38,7 +38,7 @@ final class SweepTable {
         b.append(header).append("-".repeat(header.length() - 1)).append('\n');
         for (SummaryRow r : rows) {
             b.append(String.format(Locale.ROOT, "%-12s %-30s %-9s %5d %7d %8s %15s %9s %9s %10s %6d%n",
-                    clip(r.label(), 12), clip(r.budget(), 30), clip(r.strategy(), 9), r.n(), r.correct(),
+                    clip(r.label(), 12), clip(shortSpec(r.budget()), 30), clip(r.strategy(), 9), r.n(), r.correct(),
                     percent(r.accuracy()), r.n() == 0 ? "\u2013" : "[" + percent(r.wilson().low()) + ", "
                             + percent(r.wilson().high()) + "]", number(r.meanThinkingTokens()),
                     number(r.meanTotalMs()), cost(r.costUsd()), r.failed()));
@@ -78,12 +78,15 @@ final class SweepTable {
                 + "accuracy)\n");
         // one token unit for every strategy (the narrowest curve's), so the lines compare directly
         int unit = ScalingMeasures.tokenUnit(all);
-        String per = unit == 1000 ? "1k" : Integer.toString(unit);
+        String per = unit == 1000 ? "1k tokens" : unit == 1 ? "token" : unit + " tokens";
         for (ScalingMeasures m : all) {
             Double perUnit = m.scalingPerKiloToken() == null ? null : m.scalingPerKiloToken() * unit / 1000;
-            b.append(String.format(Locale.ROOT, "  %-9s Control %s, Scaling %s pts/%s tokens (%s pts/doubling), "
-                            + "Performance %s, saturates %s%n", m.strategy(), percent(m.control()),
-                    signed(perUnit), per, signed(m.scalingPerDoubling()), percent(m.performance()),
+            // a strategy without a slope says so once ("Scaling –"), not "– pts/1k tokens (– pts/doubling)"
+            String scaling = perUnit == null && m.scalingPerDoubling() == null ? "\u2013"
+                    : String.format(Locale.ROOT, "%s pts/%s (%s pts/doubling)", signed(perUnit), per,
+                    signed(m.scalingPerDoubling()));
+            b.append(String.format(Locale.ROOT, "  %-9s Control %s, Scaling %s, Performance %s, saturates %s%n",
+                    m.strategy(), percent(m.control()), scaling, percent(m.performance()),
                     m.saturationLabel() == null ? "not yet" : "at " + m.saturationLabel()));
         }
     }
@@ -111,6 +114,15 @@ final class SweepTable {
                 .append(r.error() == null ? r.status() : r.error()).append('\n'));
         if (failed.size() > FAILURES_SHOWN) {
             b.append("  ... and ").append(failed.size() - FAILURES_SHOWN).append(" more\n");
+        }
+    }
+
+    /** A budget as its shortest spec ({@code force:max=8}); a spec that does not parse (a routed run's) as it is. */
+    private static String shortSpec(String spec) {
+        try {
+            return dev.thinkbench.core.BudgetSpec.formatShort(dev.thinkbench.core.BudgetSpec.parse(spec));
+        } catch (IllegalArgumentException e) {
+            return spec;
         }
     }
 

@@ -42,6 +42,33 @@ public final class BudgetSpec {
         };
     }
 
+    /**
+     * A short spec that parses back to {@code budget}: a forcing plan without the parts that are defaults
+     * ({@code force:max=8} for {@code force:min=0,max=8,waits=0,wait=Wait}; the Waits kept beside a minimum, which
+     * they serve), for tables with little room.
+     */
+    public static String formatShort(Budget budget) {
+        if (!(budget instanceof Budget.Forcing f)) {
+            return format(budget);
+        }
+        ForcingPlan p = f.plan();
+        List<String> parts = new ArrayList<>();
+        if (p.minThinkingTokens() > 0) {
+            parts.add("min=" + p.minThinkingTokens());
+        }
+        parts.add("max=" + p.maxThinkingTokens());
+        if (p.maxWaits() > 0 || p.minThinkingTokens() > 0) { // the Waits said whenever a minimum asks for them
+            parts.add("waits=" + p.maxWaits());
+        }
+        if (!p.waitTexts().equals(List.of(ForcingPlan.DEFAULT_WAIT))) {
+            parts.add("wait=" + String.join("|", p.waitTexts()));
+        }
+        if (!ForcingPlan.DEFAULT_ANSWER_PREFIX.equals(p.answerPrefix())) {
+            parts.add("prefix=" + p.answerPrefix());
+        }
+        return "force:" + String.join(",", parts);
+    }
+
     private static String formatPlan(ForcingPlan p) {
         StringBuilder b = new StringBuilder("force:min=").append(p.minThinkingTokens())
                 .append(",max=").append(p.maxThinkingTokens())

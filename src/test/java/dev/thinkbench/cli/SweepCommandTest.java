@@ -173,7 +173,7 @@ class SweepCommandTest {
         Result set = run(services(), "sweep", "--problems", otherSet, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:8", "--budget", "large=tokens:64", "--out", out.toString());
         assertThat(set.code()).isEqualTo(2);
-        assertThat(set.err()).contains("it has problem 'a', which is not among this sweep's problems");
+        assertThat(set.err()).containsPattern("it has problem '[abc]', which is not among this sweep's problems");
         String sameIds = problems("{\"id\":\"a\",\"prompt\":\"other 1\",\"answer\":\"7\"}",
                 "{\"id\":\"b\",\"prompt\":\"other 2\",\"answer\":\"2\"}",
                 "{\"id\":\"c\",\"prompt\":\"other 3\",\"answer\":\"3\"}").toString();
@@ -181,6 +181,23 @@ class SweepCommandTest {
                 "--budget", "small=tokens:8", "--budget", "large=tokens:64", "--out", out.toString());
         assertThat(ids.err()).contains("its problem 'a' expects 1, this sweep's expects 7 (another problem set?)");
         assertThat(Files.lines(out).count()).as("nothing appended").isEqualTo(before);
+    }
+
+    @Test
+    void budgetsGivenLargestFirstAreWarnedOfAndTheTableShowsEachBudgetWhole() throws Exception {
+        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer", "--model",
+                "m", "--budget", "big=force:min=0,max=64,waits=0,wait=Wait", "--budget", "small=force:max=8");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("thinkbench: budgets are read smallest first (routing climbs them in that order; "
+                + "the tables list them so): 'big' (force:min=0,max=64,waits=0,wait=Wait) comes before 'small' "
+                + "(force:min=0,max=8,waits=0,wait=Wait)");
+        assertThat(r.out()).as("the shortest spec, not one cut at 30 characters")
+                .contains("big          force:max=64 ").contains("small        force:max=8 ")
+                .doesNotContain("\u2026");
+
+        Result ordered = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                "--model", "m", "--budget", "small=tokens:8", "--budget", "off=none", "--budget", "big=tokens:64");
+        assertThat(ordered.err()).doesNotContain("smallest first");
     }
 
     @Test

@@ -55,4 +55,20 @@ class BudgetSpecTest {
         assertThatThrownBy(() -> BudgetSpec.parse(spec)).isInstanceOf(BudgetSpecException.class)
                 .message().isNotBlank();
     }
+
+    @Test
+    void theShortFormLeavesOutTheDefaultsAndParsesBackToTheSameBudget() {
+        for (String spec : java.util.List.of("force:min=0,max=8,waits=0,wait=Wait", "force:min=56,max=256,waits=1",
+                "force:min=56,max=256,waits=3,wait=Wait|Hmm", "force:max=64,waits=2", "force:max=9,prefix=Answer:",
+                "tokens:8", "effort:high", "none")) {
+            Budget b = BudgetSpec.parse(spec);
+            assertThat(BudgetSpec.parse(BudgetSpec.formatShort(b))).as(spec).isEqualTo(b);
+        }
+        assertThat(BudgetSpec.formatShort(BudgetSpec.parse("force:min=0,max=8,waits=0,wait=Wait")))
+                .isEqualTo("force:max=8");
+        assertThat(BudgetSpec.formatShort(BudgetSpec.parse("force:min=56,max=256,waits=1,wait=Wait")))
+                .isEqualTo("force:min=56,max=256,waits=1");
+        assertThat(BudgetSpec.formatShort(BudgetSpec.parse("force:min=56,max=256,waits=3,wait=Wait|Hmm")))
+                .isEqualTo("force:min=56,max=256,waits=3,wait=Wait|Hmm");
+    }
 }

@@ -20,6 +20,37 @@ import java.util.Set;
 public record SweepPlan(List<BenchProblem> problems, List<Lane> budgets, int samples, List<Strategy> strategies,
                         String model, String system, Sampling sampling) {
 
+    /**
+     * The first pair of budgets of one kind given larger before smaller ({@code 'a' (tokens:64) before 'b'
+     * (tokens:8)}), or empty: budgets are read smallest first (routing climbs them in order, tables list them so).
+     * Budgets of different kinds are not compared.
+     */
+    public static java.util.Optional<String> outOfOrder(List<Lane> budgets) {
+        for (int i = 0; i + 1 < budgets.size(); i++) {
+            for (int j = i + 1; j < budgets.size(); j++) {
+                Lane a = budgets.get(i);
+                Lane b = budgets.get(j);
+                Integer sa = size(a.budget());
+                Integer sb = size(b.budget());
+                if (sa != null && sb != null && a.budget().getClass() == b.budget().getClass() && sa > sb) {
+                    return java.util.Optional.of("'" + a.label() + "' (" + a.budget().spec() + ") comes before '"
+                            + b.label() + "' (" + b.budget().spec() + ")");
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A budget's size within its kind: a token cap, a forcing maximum, an effort's rank. */
+    private static Integer size(dev.thinkbench.core.Budget budget) {
+        return switch (budget) {
+            case dev.thinkbench.core.Budget.None n -> null;
+            case dev.thinkbench.core.Budget.Tokens t -> t.maxThinkingTokens();
+            case dev.thinkbench.core.Budget.Forcing f -> f.plan().maxThinkingTokens();
+            case dev.thinkbench.core.Budget.Effort e -> e.level().ordinal();
+        };
+    }
+
     /** The label a routing result carries before it is known which rung it took. */
     public static final String ROUTED = "routed";
 
