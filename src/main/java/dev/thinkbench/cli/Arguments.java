@@ -7,12 +7,23 @@ import java.util.function.Supplier;
 
 /**
  * Turns a bad argument into a usage error: the core and engine constructors say what is wrong with an
- * {@link IllegalArgumentException}; on the command line that becomes a {@link ParameterException}, which prints the
- * message and the usage and exits with 2. Called on the command's thread.
+ * {@link IllegalArgumentException}; on the command line that becomes a {@link BadValue}, which prints the message
+ * and exits with 2. Called on the command's thread.
  */
 final class Arguments {
 
     private Arguments() {
+    }
+
+    /**
+     * A value the command line took but that does not work (a file that is missing or malformed, a number out of
+     * range): the message says what is wrong, and the synopsis is not repeated under it (the options were given
+     * right; picocli's own errors, an unknown option or a missing one, still show it).
+     */
+    static final class BadValue extends ParameterException {
+        BadValue(picocli.CommandLine commandLine, String message, Throwable cause) {
+            super(commandLine, message, cause);
+        }
     }
 
     /** {@code supplier}'s value, or a usage error with its {@link IllegalArgumentException}'s message. */
@@ -20,12 +31,12 @@ final class Arguments {
         try {
             return supplier.get();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new BadValue(spec.commandLine(), e.getMessage(), e);
         }
     }
 
     /** A usage error with {@code message}. */
     static ParameterException error(CommandSpec spec, String message) {
-        return new ParameterException(spec.commandLine(), message);
+        return new BadValue(spec.commandLine(), message, null);
     }
 }

@@ -57,15 +57,16 @@ public final class ThinkbenchCli {
     }
 
     /**
-     * The message, the command's synopsis when it is short, and where the full help is: short enough to see the
-     * message (sweep's synopsis alone is some 30 lines, which scrolled the one line that mattered away).
+     * The message, the command's synopsis when it is short and the options were given wrong (not for a value that
+     * does not work: a missing file), and where the full help is: short enough to see the message (sweep's synopsis
+     * alone is some 30 lines, which scrolled the one line that mattered away).
      */
     private static int usageError(CommandLine.ParameterException ex) {
         CommandLine command = ex.getCommandLine();
         command.getErr().println("thinkbench: " + ex.getMessage());
         CommandLine.Help help = command.getHelp();
         String synopsis = help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength());
-        if (synopsis.lines().count() <= SHORT_SYNOPSIS_LINES) {
+        if (!(ex instanceof Arguments.BadValue) && synopsis.lines().count() <= SHORT_SYNOPSIS_LINES) {
             command.getErr().print(synopsis);
         }
         command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options"

@@ -162,7 +162,10 @@ class ReportCommandTest {
     void aMissingOrEmptyResultsFileIsBadInput() throws Exception {
         Result missing = run("report", dir.resolve("none.jsonl").toString(), "--out", dir.toString());
         assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).contains("cannot read");
+        assertThat(missing.err()).contains("cannot read").contains("Try 'thinkbench report --help'")
+                .as("the options were given right: no synopsis under a missing file").doesNotContain("Usage:");
+        Result noOut = run("report", dir.resolve("none.jsonl").toString());
+        assertThat(noOut.err()).as("an option left out: the synopsis shows what is needed").contains("Usage:");
         Path empty = Files.writeString(dir.resolve("empty.jsonl"), "\n");
         Result nothing = run("report", empty.toString(), "--out", dir.toString());
         assertThat(nothing.code()).isEqualTo(2);
