@@ -79,7 +79,7 @@ public final class ExperimentsView extends BorderPane {
     private final Button setupToggle = new Button(null, Icons.icon(Feather.SIDEBAR));
     private final BooleanProperty setupShown = new SimpleBooleanProperty(true);
     private Function<Window, Path> problemChooser = ExperimentsView::chooseProblemFile;
-    private Function<Window, Path> folderChooser = ExperimentsView::chooseFolder;
+    private Function<Window, Path> folderChooser = this::chooseFolder;
 
     public ExperimentsView(ExperimentsViewModel vm) {
         this.vm = vm;
@@ -278,6 +278,8 @@ public final class ExperimentsView extends BorderPane {
         MenuItem csv = new MenuItem(Messages.get("sweep.export.csv"));
         csv.setOnAction(e -> choose(vm::exportCsv));
         MenuButton menu = new MenuButton(Messages.get("sweep.export"), Icons.icon(Feather.DOWNLOAD), chart, all, csv);
+        // with a run's trace in view there is no chart in view (it exported the Tokens chart instead)
+        menu.setOnShowing(e -> chart.setDisable(charts.selected() == null));
         menu.setId("exportMenu");
         menu.setMinWidth(Region.USE_PREF_SIZE);
         menu.getStyleClass().add(Styles.SMALL);
@@ -287,9 +289,13 @@ public final class ExperimentsView extends BorderPane {
     private void choose(java.util.function.Consumer<Path> then) {
         Path folder = folderChooser.apply(getScene() == null ? null : getScene().getWindow());
         if (folder != null) {
+            lastExportFolder = folder;
             then.accept(folder);
         }
     }
+
+    /** The folder the last export went to: the next export's chooser opens there (it opened on "Recent"). */
+    private Path lastExportFolder;
 
     /**
      * Writes the chart in view (or every chart) as PNG files sized for slides into {@code folder}, in the
@@ -366,9 +372,12 @@ public final class ExperimentsView extends BorderPane {
         return f == null ? null : f.toPath();
     }
 
-    private static Path chooseFolder(Window owner) {
+    private Path chooseFolder(Window owner) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(Messages.get("sweep.export.title"));
+        if (lastExportFolder != null && java.nio.file.Files.isDirectory(lastExportFolder)) {
+            chooser.setInitialDirectory(lastExportFolder.toFile());
+        }
         File f = chooser.showDialog(owner);
         return f == null ? null : f.toPath();
     }

@@ -400,6 +400,11 @@ class ExperimentsViewTest {
         assertThat(view.traceView().verdictText()).startsWith("\u2713 correct \u00b7 answer 144");
         assertThat(robot.lookup("#traceTab").tryQuery()).isPresent();
         assertThat(view.traceView().isVisible()).isTrue();
+        javafx.scene.control.MenuButton export = robot.lookup("#exportMenu").queryAs(
+                javafx.scene.control.MenuButton.class);
+        robot.interact(export::show);
+        assertThat(export.getItems().getFirst().isDisable()).as("a trace in view is no chart to export").isTrue();
+        robot.interact(export::hide);
 
         assertThat(summary("medium").accuracy()).isEqualTo(0.5);
         assertThat(vm.progressTextProperty().get()).contains("6 of 12 correct");
