@@ -41,6 +41,13 @@ final class EqualComputeView implements FigureView {
     private final Label detail = new Label();
     private final VBox pane;
     private SweepFigures shown = SweepFigures.EMPTY;
+    /** The strategies in plan order: the accuracy curves' order, which gives each strategy its colour. */
+    private List<String> planned = List.of();
+
+    @Override
+    public void plan(List<String> strategies) {
+        planned = List.copyOf(strategies);
+    }
 
     EqualComputeView() {
         budget.setId("equalComputeBudget");
@@ -152,7 +159,9 @@ final class EqualComputeView implements FigureView {
         for (SweepSummary.EqualCompute e : at) {
             SummaryRow p = e.point();
             String name = StrategyNames.shown(e.strategy());
-            series.getData().add(new XYChart.Data<>(name, p == null ? 0 : 100 * p.accuracy()));
+            XYChart.Data<String, Number> bar = new XYChart.Data<>(name, p == null ? 0 : 100 * p.accuracy());
+            colour(bar, colourIndex(e.strategy(), at));
+            series.getData().add(bar);
             words.add(p == null ? Messages.get("sweep.chart.equal.none", name, tokens)
                     : Messages.get("sweep.chart.equal.point", name, IntervalChart.percent(p.accuracy()),
                     p.label(), String.format(Locale.ROOT, "%.0f", p.meanThinkingTokens())));
@@ -161,9 +170,49 @@ final class EqualComputeView implements FigureView {
         detail.setText(words.stream().collect(Collectors.joining(" \u00b7 ")));
     }
 
+    /**
+     * The strategy's place among the accuracy curves (plan order, then the others as they come), whose colour its bar
+     * takes: one series drew every bar in the first curve's colour.
+     */
+    private int colourIndex(String strategy, List<SweepSummary.EqualCompute> at) {
+        List<String> order = new ArrayList<>(planned);
+        at.forEach(e -> {
+            if (!order.contains(e.strategy())) {
+                order.add(e.strategy());
+            }
+        });
+        return order.indexOf(strategy) % CHART_COLOURS;
+    }
+
+    /** The themes' chart colours ({@code -color-chart-1..8}), in the order their series take them. */
+    private static final int CHART_COLOURS = 8;
+
+    /**
+     * Fills the bar with the theme's chart colour {@code index} (the curve's): the chart classes every bar of its one
+     * series alike, and does so again whenever it lays them out, so the colour goes in the bar's own style.
+     */
+    private static void colour(XYChart.Data<String, Number> bar, int index) {
+        String style = "-fx-bar-fill: -color-chart-" + (index + 1) + ";";
+        if (bar.getNode() != null) {
+            bar.getNode().setStyle(style);
+        }
+        bar.nodeProperty().addListener((obs, old, node) -> {
+            if (node != null) {
+                node.setStyle(style);
+            }
+        });
+    }
+
+    /** The fill of each bar as styled, in order, for tests. */
+    List<String> barColours() {
+        return chart.getData().isEmpty() ? List.of() : chart.getData().getFirst().getData().stream()
+                .map(d -> d.getNode() == null ? "" : d.getNode().getStyle()).toList();
+    }
+
     @Override
     public FigureView fresh() {
         EqualComputeView copy = new EqualComputeView();
+        copy.planned = planned;
         copy.tokens = tokens;
         copy.follow(budget.getValue());
         copy.draw();

@@ -79,6 +79,35 @@ class EqualComputeViewTest {
                 .isEqualTo(1024);
     }
 
+    private static SummaryRow row(String strategy, String label, double tokens, int correct) {
+        return new SummaryRow(label, "tokens:" + label, strategy, 4, correct, correct / 4.0, new Wilson(0.1, 0.9),
+                tokens, 100.0, null, 0, 0);
+    }
+
+    @Test
+    void eachStrategysBarTakesItsCurvesColour() throws Exception {
+        OnFx.call(() -> {
+            view.plan(List.of("majority", "fixed", "adaptive"));
+            view.show(new SweepFigures(List.of(), List.of(row("fixed", "a", 40, 2), row("adaptive", "a", 30, 3),
+                    row("majority", "a", 50, 4)), List.of(), Map.of()));
+            return null;
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        List<String> strategies = OnFx.call(() -> view.detail().getText()).lines().toList();
+        assertThat(strategies).isNotEmpty();
+        // in the order the bars are drawn (the curves' order within the summary), each in its plan place's colour
+        List<String> colours = OnFx.call(view::barColours);
+        List<String> order = OnFx.call(() -> ((javafx.scene.chart.BarChart<?, ?>) view.node().lookup(".chart"))
+                .getData().getFirst().getData().stream().map(d -> (String) d.getXValue()).toList());
+        java.util.Map<String, String> expected = Map.of(StrategyNames.shown("majority"), "-fx-bar-fill: -color-chart-1;",
+                StrategyNames.shown("fixed"), "-fx-bar-fill: -color-chart-2;", StrategyNames.shown("adaptive"),
+                "-fx-bar-fill: -color-chart-3;");
+        for (int i = 0; i < order.size(); i++) {
+            assertThat(colours.get(i)).as(order.get(i)).isEqualTo(expected.get(order.get(i)));
+        }
+        assertThat(order).hasSize(3);
+    }
+
     @Test
     void inANarrowPaneTheBudgetsWordsStayWholeAndTheSliderGivesWay(FxRobot robot) throws Exception {
         OnFx.call(() -> {
