@@ -182,11 +182,18 @@ public final class ExperimentsView extends BorderPane {
         Button resume = Icons.button(Messages.get("sweep.resume"), Feather.PLAY, Messages.get("sweep.resume.help"), Styles.SMALL,
                 Styles.ACCENT);
         resume.setId("resumeSweep");
-        resume.setOnAction(e -> vm.acceptResume());
+        resume.setOnAction(e -> {
+            vm.acceptResume();
+            // the banner goes with the button: the keyboard stays in the tab (it went to the engine bar's first field)
+            requestFocus();
+        });
         Button aside = Icons.button(Messages.get("sweep.setAside"), Feather.X, Messages.get("sweep.setAside.help"),
                 Styles.SMALL, Styles.FLAT);
         aside.setId("setAsideSweep");
-        aside.setOnAction(e -> vm.declineResume());
+        aside.setOnAction(e -> {
+            vm.declineResume();
+            requestFocus();
+        });
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         // the text wraps; the buttons keep their words
