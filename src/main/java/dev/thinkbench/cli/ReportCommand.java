@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code thinkbench report results.jsonl --out DIR}: the summary table of a sweep's results file, and in DIR
- * {@code summary.csv}, {@code runs.csv}, {@code accuracy-vs-tokens.png} and {@code accuracy-vs-cost.png}, and with
+ * {@code summary.csv}, {@code runs.csv}, {@code accuracy-vs-tokens.png} and {@code accuracy-vs-cost.png} (unless no
+ * run has a cost other than zero), and with
  * {@code --problems} one {@code accuracy-by-difficulty-<strategy>.png} per strategy. Unreadable
  * lines are reported and skipped. Exit code 0, or 2 when the results or --problems cannot be read, the results hold
  * no result, or --out is not a folder.
@@ -95,8 +96,13 @@ final class ReportCommand implements Callable<Integer> {
         String subtitle = results.getFileName() + " \u00b7 " + records.size() + " runs";
         ImageIO.write(SweepCharts.accuracyVsTokens(rows, SweepSummary.measures(records), subtitle), "png",
                 out.resolve(TOKENS_CHART).toFile());
-        ImageIO.write(SweepCharts.accuracyVsCost(rows, subtitle), "png", out.resolve(COST_CHART).toFile());
-        List<String> written = new ArrayList<>(List.of(SUMMARY, RUNS, TOKENS_CHART, COST_CHART));
+        List<String> written = new ArrayList<>(List.of(SUMMARY, RUNS, TOKENS_CHART));
+        // a chart of points that all sit at $0 says nothing: the reason instead
+        java.util.Optional<String> noCostChart = SweepCharts.nothingToChartByCost(rows);
+        if (noCostChart.isEmpty()) {
+            ImageIO.write(SweepCharts.accuracyVsCost(rows, subtitle), "png", out.resolve(COST_CHART).toFile());
+            written.add(COST_CHART);
+        }
         Map<Integer, List<SummaryRow>> byDifficulty = SweepSummary.byDifficulty(records, difficulty::get);
         if (!byDifficulty.isEmpty()) {
             for (String strategy : SweepSummary.curves(rows).keySet()) {
@@ -109,7 +115,8 @@ final class ReportCommand implements Callable<Integer> {
 
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(SweepTable.render(records, difficulty::get, equalCompute));
-        stdout.println("\nwrote " + String.join(", ", written) + " to " + out);
+        stdout.println("\nwrote " + String.join(", ", written) + " to " + out
+                + noCostChart.map(why -> " (no " + COST_CHART + ": " + why + ")").orElse(""));
         stdout.flush();
         return 0;
     }

@@ -85,6 +85,19 @@ final class SweepCharts {
                 logAxis(max), curves.isEmpty() ? "no problem of this strategy has a difficulty" : null);
     }
 
+    /**
+     * Why an accuracy-vs-cost chart would show nothing (no run has a known cost, or every run was free: all points on
+     * one vertical line over a meaningless axis), or empty when it has something to show.
+     */
+    static java.util.Optional<String> nothingToChartByCost(List<SummaryRow> rows) {
+        List<SummaryRow> priced = rows.stream().filter(r -> r.costUsd() != null).toList();
+        if (priced.isEmpty()) {
+            return java.util.Optional.of("no run has a known cost (no price for this model)");
+        }
+        return priced.stream().allMatch(r -> costPerRun(r) == 0)
+                ? java.util.Optional.of("every run was free (a local engine)") : java.util.Optional.empty();
+    }
+
     static BufferedImage accuracyVsCost(List<SummaryRow> rows, String subtitle) {
         Map<String, List<SummaryRow>> curves = new java.util.LinkedHashMap<>();
         SweepSummary.curves(rows).forEach((s, c) -> {

@@ -86,6 +86,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void runsThatWereAllFreeGetNoCostChartAndTheReportSaysWhy() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String[] b : new String[][] {{"small", "tokens:8"}, {"large", "tokens:64"}}) {
+            for (int p = 0; p < 3; p++) {
+                lines.add(SweepRecordJson.line(new SweepRecord("p" + p, b[0], b[1], "fixed", 0, "ok", "1", "1", true,
+                        8, 2, 30L, 0.0, "builtin", null)));
+            }
+        }
+        Path file = Files.writeString(dir.resolve("free.jsonl"), String.join("\n", lines) + "\n");
+        Path out = dir.resolve("free-report");
+
+        Result r = run("report", file.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("accuracy-vs-tokens.png")).exists();
+        assertThat(out.resolve("accuracy-vs-cost.png")).as("every point at $0 on a meaningless axis").doesNotExist();
+        assertThat(r.out()).contains("wrote summary.csv, runs.csv, accuracy-vs-tokens.png to " + out
+                + " (no accuracy-vs-cost.png: every run was free (a local engine))");
+    }
+
+    @Test
     void writesSummaryAndRunsCsvAndTwoSlideSizedCharts() throws Exception {
         Path out = dir.resolve("report");
         Result r = run("report", results().toString(), "--out", out.toString());
