@@ -52,6 +52,10 @@ public final class ChartsPane extends HBox {
                     new Part(Messages.get("chart.part.thinking"), "thinking", f -> seconds(f.thinkingMs())),
                     new Part(Messages.get("chart.part.answer"), "answer", f -> seconds(f.answerMs()))));
 
+    /** The cost chart's place: a third of the pane, or only as wide as its note when every run was free. */
+    private VBox costSlot;
+    /** How wide the cost chart's place is while it shows only that the runs were free, in ems of the note. */
+    private static final double FREE_NOTE_EMS = 15;
     private final Label freeNote = new Label(Messages.get("chart.cost.free"));
     private final Label estimateNote = new Label();
     /** The whole estimate note (the rates and their source); the label shows its head. */
@@ -106,11 +110,6 @@ public final class ChartsPane extends HBox {
         costSlot = c.slot(new StackPane(c.chart, freeNote));
         return costSlot;
     }
-
-    /** The cost chart's place: a third of the pane, or only as wide as its note when every run was free. */
-    private VBox costSlot;
-    /** How wide the cost chart's place is while it shows only that the runs were free, in ems of the note. */
-    private static final double FREE_NOTE_EMS = 15;
 
     /**
      * Over runs that all cost nothing the cost chart has no bars to draw: it gives its room to the other two and

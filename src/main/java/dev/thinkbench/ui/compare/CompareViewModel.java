@@ -146,43 +146,6 @@ public final class CompareViewModel {
     /** The run the budget columns showed, kept with them while best-of-N shows its candidates. */
     private ShownRun budgetColumnsRun;
 
-    /**
-     * What the columns shown were run with, kept while another set of columns (best-of-N's candidates, the budget
-     * columns) is shown instead: brought back with them, their Retry and stale note work as before.
-     */
-    private record ShownRun(Comparison comparison, CandidateRound round, Map<ColumnViewModel, Integer> lanes,
-                            Map<ColumnViewModel, String> budgets, String model, String expected, String prompt,
-                            Price pricedAs) {
-    }
-
-    private ShownRun shownRun() {
-        return new ShownRun(comparison, round, new IdentityHashMap<>(laneOf), new IdentityHashMap<>(runBudgets),
-                runModel, runExpected, runPrompt, runPricedAs);
-    }
-
-    /** Puts back what {@code run} kept, after its columns are shown again; null forgets the last comparison. */
-    private void showRun(ShownRun run) {
-        laneOf.clear();
-        runBudgets.clear();
-        if (run == null) {
-            comparison = null;
-            round = null;
-            return;
-        }
-        comparison = run.comparison();
-        round = run.round();
-        run.lanes().forEach((c, lane) -> {
-            if (columns.contains(c)) {
-                laneOf.put(c, lane);
-            }
-        });
-        runBudgets.putAll(run.budgets());
-        runModel = run.model();
-        runExpected = run.expected();
-        runPrompt = run.prompt();
-        runPricedAs = run.pricedAs();
-        checkStale();
-    }
     /** A column renamed (its budget edited): the charts' axis says its new name at once, not after the next run. */
     private final javafx.beans.InvalidationListener relabel = obs -> chartsStale();
 
@@ -705,6 +668,44 @@ public final class CompareViewModel {
         return !keptCandidates.isEmpty() && keptCandidates.size() == bestOfN.candidatesProperty().get()
                 && keptCandidates.stream().allMatch(c -> c.budgetTextProperty().get()
                         .equals(bestOfN.budgetProperty().get()));
+    }
+
+    /**
+     * What the columns shown were run with, kept while another set of columns (best-of-N's candidates, the budget
+     * columns) is shown instead: brought back with them, their Retry and stale note work as before.
+     */
+    private record ShownRun(Comparison comparison, CandidateRound round, Map<ColumnViewModel, Integer> lanes,
+                            Map<ColumnViewModel, String> budgets, String model, String expected, String prompt,
+                            Price pricedAs) {
+    }
+
+    private ShownRun shownRun() {
+        return new ShownRun(comparison, round, new IdentityHashMap<>(laneOf), new IdentityHashMap<>(runBudgets),
+                runModel, runExpected, runPrompt, runPricedAs);
+    }
+
+    /** Puts back what {@code run} kept, after its columns are shown again; null forgets the last comparison. */
+    private void showRun(ShownRun run) {
+        laneOf.clear();
+        runBudgets.clear();
+        if (run == null) {
+            comparison = null;
+            round = null;
+            return;
+        }
+        comparison = run.comparison();
+        round = run.round();
+        run.lanes().forEach((c, lane) -> {
+            if (columns.contains(c)) {
+                laneOf.put(c, lane);
+            }
+        });
+        runBudgets.putAll(run.budgets());
+        runModel = run.model();
+        runExpected = run.expected();
+        runPrompt = run.prompt();
+        runPricedAs = run.pricedAs();
+        checkStale();
     }
 
     /** N candidate columns of the best-of-N budget, labelled #1 to #N (while no round runs). */

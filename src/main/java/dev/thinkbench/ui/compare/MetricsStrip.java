@@ -58,6 +58,8 @@ public final class MetricsStrip extends GridPane {
     /** The tiles a folded strip shows, as many as a row holds, the most telling first. */
     private final List<Stat> key = List.of(thinking, total, cost, answer, prompt, rate);
     private final BooleanProperty allShown = new SimpleBooleanProperty(this, "allShown", true);
+    /** A refit after a font change is queued (see the constructor). */
+    private boolean refitDue;
 
     public MetricsStrip() {
         getStyleClass().add("metrics-strip");
@@ -78,8 +80,6 @@ public final class MetricsStrip extends GridPane {
     public BooleanProperty allShownProperty() {
         return allShown;
     }
-
-    private boolean refitDue;
 
     private void refitLater() {
         if (!refitDue) {

@@ -80,6 +80,8 @@ public final class ExperimentsView extends BorderPane {
     private final BooleanProperty setupShown = new SimpleBooleanProperty(true);
     private Function<Window, Path> problemChooser = ExperimentsView::chooseProblemFile;
     private Function<Window, Path> folderChooser = this::chooseFolder;
+    /** The folder the last export went to: the next export's chooser opens there (it opened on "Recent"). */
+    private Path lastExportFolder;
 
     public ExperimentsView(ExperimentsViewModel vm) {
         this.vm = vm;
@@ -301,8 +303,6 @@ public final class ExperimentsView extends BorderPane {
         }
     }
 
-    /** The folder the last export went to: the next export's chooser opens there (it opened on "Recent"). */
-    private Path lastExportFolder;
 
     /**
      * Writes the chart in view (or every chart) as PNG files sized for slides into {@code folder}, in the

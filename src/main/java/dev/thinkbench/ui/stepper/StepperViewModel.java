@@ -93,6 +93,8 @@ public final class StepperViewModel implements AutoCloseable {
     private final ReadOnlyIntegerWrapper thinkingTokens = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(true);
     private final Map<StepperAction, ReadOnlyBooleanWrapper> can = new EnumMap<>(StepperAction.class);
+    /** The action whose refusal {@link #error} says now, or null. */
+    private StepperAction refused;
     private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
     private final ObservableList<BranchSummary> branches = FXCollections.observableArrayList();
     // one read-only view each, kept: a view made per call listens to its list weakly, and a listener on a view
@@ -264,9 +266,6 @@ public final class StepperViewModel implements AutoCloseable {
             StepperAction.WAIT, "stepper.wait", StepperAction.INSERT, "stepper.insert", StepperAction.EDIT,
             "stepper.edit", StepperAction.FORCE_ANSWER, "stepper.force", StepperAction.FORK, "stepper.fork",
             StepperAction.UNDO, "stepper.undo");
-
-    /** The action whose refusal {@link #error} says now, or null. */
-    private StepperAction refused;
 
     private void clearError() {
         refused = null;
