@@ -148,7 +148,13 @@ class StepperViewTest {
         double normal = traceFontSize(robot, trace);
 
         robot.interact(() -> view.getScene().getRoot().setStyle("-fx-font-size: 26px;"));
-        WaitForAsyncUtils.waitForFxEvents();
+        // the new size reaches the trace's text in a later pulse on a busy machine: wait for it (bounded)
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> traceFontSize(robot, trace) > normal * 1.5);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the assertions below say what the size is
+        }
         double zoomed = traceFontSize(robot, trace);
 
         assertThat(zoomed).as("the trace is 1.1 em of the root font").isCloseTo(26 * 1.1, org.assertj.core.data.Offset
