@@ -58,6 +58,9 @@ public final class LocalEngineProcess implements AutoCloseable {
     private Map<String, String> details = Map.of();
     private boolean closed;
 
+    /** How much lower than the app's the host's CPU priority is (its {@code nice} increment; 0 = the same). */
+    public static final String NICE_PROPERTY = "thinkbench.engine.nice";
+
     /** A process started with this JVM's {@code java} and classpath. */
     public LocalEngineProcess() {
         this(defaultCommand(), Duration.ofSeconds(60), LoadDeadline.STANDARD);
@@ -88,7 +91,13 @@ public final class LocalEngineProcess implements AutoCloseable {
      */
     public static List<String> defaultCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
+        List<String> command = new ArrayList<>();
+        int nice = Integer.getInteger(NICE_PROPERTY, 0);
+        Path niceProgram = Path.of("/usr/bin/nice");
+        if (nice > 0 && Files.isExecutable(niceProgram)) {
+            command.addAll(List.of(niceProgram.toString(), "-n", Integer.toString(Math.min(19, nice))));
+        }
+        command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"));
         for (String property : List.of(NativeLibraries.HOME_PROPERTY, NativeLibraries.LIB_DIR_PROPERTY)) {
             String value = System.getProperty(property);

@@ -190,7 +190,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
                 results.clear();
             } else {
                 results.reset(plan);
-        onRunChanged.accept(null);
+                onRunChanged.accept(null);
             }
         } finally {
             previewing = false;
