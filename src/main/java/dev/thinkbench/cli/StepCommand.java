@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
                 "  thinkbench step --prompt \"Start with 8. Add 38. Halve it. What do you get?\" \\",
                 "      --actions wait,insert:Hmm,answer",
                 "  thinkbench step --prompt-file problem.txt --format json \\",
-                "      --actions fork,wait,branch:0,continue"})
+                "      --actions fork,wait,branch:1,continue"})
 final class StepCommand implements Callable<Integer> {
 
     @Spec

@@ -214,7 +214,8 @@ public final class Stepper implements AutoCloseable {
                         + running.name().toLowerCase(Locale.ROOT));
             }
             active = branches.stream().filter(b -> b.id == branchId).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no branch " + branchId));
+                    .orElseThrow(() -> new IllegalArgumentException("no branch " + branchId + " (the branches are "
+                            + String.join(", ", branches.stream().map(b -> Integer.toString(b.id)).toList()) + ")"));
             return changed();
         }
     }

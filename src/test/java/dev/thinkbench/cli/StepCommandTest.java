@@ -120,6 +120,23 @@ class StepCommandTest {
     }
 
     @Test
+    void aBranchThatIsNotThereIsToldWithTheBranchesThatAre() {
+        server.then(ScriptStep.reply("Two", ".", "</think>"));
+
+        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+                "--prompt", "q", "--actions", "fork,branch:0");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("error: branch:0: no branch 0 (the branches are 1, 2)");
+    }
+
+    @Test
+    void theHelpsExamplesUseBranchesThatExist() {
+        assertThat(run("step", "--help").out()).contains("--actions fork,wait,branch:1,continue")
+                .doesNotContain("branch:0");
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertThat(run("step", "--engine", "vllm", "--model", "m", "--prompt", "q", "--actions", "wait").err())
                 .contains("unknown engine 'vllm' (raw engines: llama-server, openai-completions");
