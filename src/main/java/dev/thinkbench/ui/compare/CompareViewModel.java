@@ -398,6 +398,14 @@ public final class CompareViewModel {
     /** Adds a column that copies the last one's budget (or a medium effort); no-op at the maximum. */
     public ColumnViewModel addColumn() {
         if (bestOfN.enabledProperty().get()) {
+            if (candidatesRan() && bestOfN.candidatesProperty().get() < BestOfNViewModel.MAX) {
+                // the round's candidates stay with their answers; a new one joins, idle, until the next run
+                keepingCandidates(() -> {
+                    bestOfN.candidatesProperty().set(bestOfN.candidatesProperty().get() + 1);
+                    columns.add(new ColumnViewModel("#" + (columns.size() + 1), bestOfN.budgetProperty().get()));
+                });
+                return columns.getLast();
+            }
             bestOfN.candidatesProperty().set(bestOfN.candidatesProperty().get() + 1);
             return columns.getLast();
         }
@@ -414,6 +422,16 @@ public final class CompareViewModel {
     /** Removes a column, cancelling its run. The last column stays. */
     public void removeColumn(ColumnViewModel column) {
         if (bestOfN.enabledProperty().get()) {
+            if (candidatesRan()) {
+                if (bestOfN.candidatesProperty().get() > BestOfNViewModel.MIN) {
+                    // that candidate goes; the others keep their answers (all of them were laid out afresh, empty)
+                    keepingCandidates(() -> {
+                        bestOfN.candidatesProperty().set(bestOfN.candidatesProperty().get() - 1);
+                        columns.remove(column);
+                    });
+                }
+                return;
+            }
             bestOfN.candidatesProperty().set(bestOfN.candidatesProperty().get() - 1);
         } else if (columns.size() > 1) {
             columns.remove(column);
@@ -708,9 +726,38 @@ public final class CompareViewModel {
         checkStale();
     }
 
+    /** Set while the candidates change one by one (one removed or added), not laid out afresh. */
+    private boolean adjustingCandidates;
+
+    /** Whether any candidate column shows a run (or is running). */
+    private boolean candidatesRan() {
+        return columns.stream().anyMatch(c -> c.live().getState() != ColumnState.IDLE);
+    }
+
+    /**
+     * Removes or adds one candidate beside the others' answers: the round's pick was among the candidates it had, so
+     * it is forgotten (the marks of "picked" and the outcome go; a retry picks nothing), and the answers are counted
+     * again over the candidates shown.
+     */
+    private void keepingCandidates(Runnable change) {
+        adjustingCandidates = true;
+        try {
+            change.run();
+        } finally {
+            adjustingCandidates = false;
+        }
+        round = null;
+        picking = null;
+        pickDue = false;
+        columns.forEach(c -> c.markCandidate("", false));
+        bestOfN.setOutcome(Messages.get("bestOfN.changed", columns.size()));
+        countAnswers();
+        chartsStale();
+    }
+
     /** N candidate columns of the best-of-N budget, labelled #1 to #N (while no round runs). */
     private void layoutCandidates() {
-        if (!bestOfN.enabledProperty().get() || running.get()) {
+        if (!bestOfN.enabledProperty().get() || running.get() || adjustingCandidates) {
             return;
         }
         List<ColumnViewModel> candidates = new ArrayList<>();

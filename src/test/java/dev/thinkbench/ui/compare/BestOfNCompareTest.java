@@ -144,6 +144,23 @@ class BestOfNCompareTest {
         assertThat(vm.bestOfN().outcomeProperty().get()).as("picked again after the retry")
                 .isEqualTo("#2 picked by majority vote: 2 of 3 votes for 42");
 
+        // one candidate removed: the others keep their answers; the pick among three no longer stands
+        ColumnViewModel second = vm.columns().get(1);
+        vm.removeColumn(vm.columns().getFirst());
+        assertThat(vm.columns()).hasSize(2).startsWith(second)
+                .extracting(c -> c.live().getState()).containsOnly(ColumnState.DONE);
+        assertThat(vm.bestOfN().candidatesProperty().get()).isEqualTo(2);
+        assertThat(vm.bestOfN().outcomeProperty().get())
+                .isEqualTo("2 candidates now: run again (Ctrl+Enter) for a pick among them");
+        assertThat(vm.columns()).extracting(c -> c.pickedProperty().get()).containsOnly(false);
+        assertThat(vm.columns()).extracting(c -> c.candidateMarkProperty().get()).containsOnly("");
+        vm.removeColumn(vm.columns().getFirst());
+        assertThat(vm.columns()).as("two at the least").hasSize(2);
+        vm.addColumn();
+        assertThat(vm.columns()).hasSize(3).extracting(c -> c.live().getState())
+                .containsExactly(ColumnState.DONE, ColumnState.DONE, ColumnState.IDLE);
+        assertThat(vm.columns().getLast().labelProperty().get()).isEqualTo("#3");
+
         // asked for another number of candidates: a fresh round
         vm.bestOfN().enabledProperty().set(false);
         vm.bestOfN().candidatesProperty().set(4);
