@@ -61,6 +61,10 @@ public final class StepperView extends VBox {
         this(StepperViewModel.over(backend, templates, settings));
     }
 
+    private final Label discardText = new Label();
+    private final Button keepButton = new Button(Messages.get("stepper.discard.keep"));
+    private HBox discardBar;
+
     public StepperView(StepperViewModel viewModel) {
         this.vm = viewModel;
         setId("stepperView");
@@ -71,10 +75,62 @@ public final class StepperView extends VBox {
         SplitPane body = new SplitPane(traceAndAnswer(), timelineAndBranches());
         body.setDividerPositions(0.52);
         VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(promptRow(), actionRow(), statusRow(), body);
+        discardBar = discardQuestion();
+        getChildren().addAll(promptRow(), discardBar, actionRow(), statusRow(), body);
         vm.traceProperty().addListener((obs, old, update) -> show(update, trace));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         vm.setWake(FrameDriver.whileInScene(this, now -> vm.frame())::wake);
+    }
+
+    /**
+     * Runs the prompt, or first asks when that would take a session of several steps or branches off the screen (a
+     * stray Ctrl+Enter mid-talk lost a whole tree, and Undo emptied the Stepper): Start over runs, Keep (Esc, and the
+     * focus) leaves the session as it is.
+     */
+    private void runOrAsk() {
+        String lost = vm.runWouldDiscard();
+        if (lost.isEmpty()) {
+            runNow();
+            return;
+        }
+        discardText.setText(Messages.get("stepper.discard.ask", lost));
+        discardBar.setVisible(true);
+        keepButton.requestFocus();
+    }
+
+    private void runNow() {
+        discardBar.setVisible(false);
+        vm.run();
+        trace.requestFocus();
+    }
+
+    private void keepSession() {
+        discardBar.setVisible(false);
+        trace.requestFocus();
+    }
+
+    /** The question Run asks before it starts over ({@link #runOrAsk}), hidden otherwise. */
+    private HBox discardQuestion() {
+        discardText.setId("discardText");
+        discardText.setWrapText(true);
+        discardText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(discardText, Priority.ALWAYS);
+        Button over = Icons.button(Messages.get("stepper.discard.startOver"), Feather.PLAY, null, Styles.SMALL,
+                Styles.DANGER);
+        over.setId("startOverButton");
+        over.setOnAction(e -> runNow());
+        keepButton.setId("keepSessionButton");
+        keepButton.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
+        keepButton.setOnAction(e -> keepSession());
+        over.setMinWidth(Region.USE_PREF_SIZE);
+        keepButton.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(10, Icons.icon(Feather.ALERT_TRIANGLE), discardText, keepButton, over);
+        bar.getStyleClass().add("stepper-discard");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.setVisible(false);
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     public StepperViewModel viewModel() {
@@ -100,10 +156,8 @@ public final class StepperView extends VBox {
         system.textProperty().bindBidirectional(vm.systemProperty());
         templates.setMaxWidth(Double.MAX_VALUE);
         // the trace takes the focus, so W, A and Enter act at once (Run itself is disabled while thinking)
-        Button run = button("runButton", Messages.get("stepper.run"), Feather.PLAY, Messages.get("stepper.run.help"), () -> {
-            vm.run();
-            trace.requestFocus();
-        });
+        Button run = button("runButton", Messages.get("stepper.run"), Feather.PLAY, Messages.get("stepper.run.help"),
+                this::runOrAsk);
         run.getStyleClass().add(Styles.ACCENT);
         run.setMaxWidth(Double.MAX_VALUE);
         run.disableProperty().bind(vm.canRunProperty().not());
@@ -338,9 +392,13 @@ public final class StepperView extends VBox {
     private void onKey(KeyEvent e) {
         if (e.isShortcutDown() && e.getCode() == KeyCode.ENTER) {
             if (vm.canRunProperty().get()) {
-                vm.run();
-                trace.requestFocus();
+                runOrAsk();
             }
+            e.consume();
+            return;
+        }
+        if (discardBar.isVisible() && e.getCode() == KeyCode.ESCAPE) {
+            keepSession();
             e.consume();
             return;
         }

@@ -281,6 +281,23 @@ public final class StepperViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * What a new Run would take off the screen, in words ("2 branches, 5 steps"), when the session shown holds more
+     * than its first step (a Wait, an insert, a fork): Run starts over, and Undo cannot bring the old session back.
+     * Empty when there is little to lose (nothing ran, or one step).
+     */
+    public String runWouldDiscard() {
+        if (last == null || last.branches().isEmpty()) {
+            return "";
+        }
+        int steps = last.branches().stream().mapToInt(b -> b.steps().size()).sum();
+        int branches = last.branches().size();
+        if (branches < 2 && steps < 2) {
+            return "";
+        }
+        return Messages.get("stepper.discard.what", branches, steps);
+    }
+
     /** The session as the last frame showed it (for saving it), null before anything ran. */
     public StepperSnapshot lastSnapshot() {
         return last;

@@ -60,6 +60,33 @@ class StepperViewTest {
     }
 
     @Test
+    void runningAgainOverASessionOfSeveralStepsAsksFirstAndEscKeepsIt(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        waitEnabled(robot, "#waitButton");
+        assertThat(view.viewModel().runWouldDiscard()).as("one step: nothing much to lose").isEmpty();
+        robot.clickOn("#waitButton");
+        waitEnabled(robot, "#waitButton");
+        int prompts = backend.prompts().size();
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.ENTER)
+                .release(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#discardText").queryAs(javafx.scene.control.Label.class).getText())
+                .startsWith("Run again starts over: the session shown (1 branch, 2 steps) goes");
+        assertThat(robot.lookup("#keepSessionButton").query().isFocused()).as("keeping is the default").isTrue();
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#discardText").query().getParent().isVisible()).as("the question gone").isFalse();
+        assertThat(backend.prompts()).as("nothing ran").hasSize(prompts);
+        assertThat(view.viewModel().lastSnapshot().branches().getFirst().steps()).as("the session as it was").hasSize(2);
+
+        robot.clickOn("#runButton");
+        robot.clickOn("#startOverButton");
+        waitEnabled(robot, "#waitButton");
+        assertThat(view.viewModel().lastSnapshot().branches().getFirst().steps()).as("started over").hasSize(1);
+    }
+
+    @Test
     void waitTwiceThenForceAnswerShowsThreeThinkingSegmentsAndTheAnswer(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#waitButton").query().getStyleClass()).as("no accent while it cannot be pressed")
                 .doesNotContain("accent");
