@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /**
  * Picks a Korean particle for the word before it, as a Korean writer would: a message written as
  * {@code {0}을(를)} reads "모델을" for 모델 and "다수결을" for 다수결, "엔진을"/"버전을"... by whether the word's
- * last syllable ends in a consonant (받침). Digits are read as Korean numbers (1 일, 2 이, ...). After anything else
- * (a file name, an English word) the both-ways form stays, as it is written. Pure; any thread.
+ * last syllable ends in a consonant (받침). Digits are read as Korean numbers (1 일, 2 이, ...), a file's extension as
+ * Koreans say it (.json 제이슨: "a.json을"). After anything else (an English word) the both-ways form stays, as it is
+ * written. Pure; any thread.
  */
 public final class KoreanParticles {
 
@@ -31,12 +32,35 @@ public final class KoreanParticles {
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
             int last = finalConsonant(m.group(1).charAt(0));
+            if (last < 0) {
+                last = extensionFinal(text.substring(0, m.end(1)));
+            }
             String particle = last < 0 ? m.group(3) : pick(m.group(3), last);
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + particle));
         }
         m.appendTail(out);
         return out.toString();
     }
+
+    /**
+     * A file name's extension as Koreans read it (json 제이슨, jsonl 제이슨엘, gguf 지지유에프...): the final consonant
+     * of its last syllable, -1 when the text before the particle ends in no known extension.
+     */
+    private static int extensionFinal(String before) {
+        Matcher ext = EXTENSION.matcher(before);
+        if (!ext.find()) {
+            return -1;
+        }
+        return switch (ext.group(1).toLowerCase(java.util.Locale.ROOT)) {
+            case "json" -> NIEUN;
+            case "jsonl", "html" -> RIEUL;
+            case "gguf", "csv", "png", "md", "txt", "pdf", "zip", "svg" -> 0;
+            default -> -1;
+        };
+    }
+
+    private static final Pattern EXTENSION = Pattern.compile("\\.([A-Za-z]+)$");
+    private static final int NIEUN = 4;
 
     /** The index of the final consonant (0 none), -1 when it cannot be told. */
     private static int finalConsonant(char c) {

@@ -32,7 +32,12 @@ class KoreanParticlesTest {
         assertThat(KoreanParticles.settle("3을(를) 더하고 2을(를) 빼고 1을(를)")).isEqualTo("3을 더하고 2를 빼고 1을");
         assertThat(KoreanParticles.settle("'검증기'은(는) 아닙니다")).isEqualTo("'검증기'는 아닙니다");
         assertThat(KoreanParticles.settle("micro-heldout.jsonl을(를) 읽을 수 없습니다"))
-                .isEqualTo("micro-heldout.jsonl을(를) 읽을 수 없습니다");
+                .as("a file's extension as it is said: 제이슨엘").isEqualTo("micro-heldout.jsonl을 읽을 수 없습니다");
+        assertThat(KoreanParticles.settle("thinkbench-2026-12-05.json을(를) 열었습니다"))
+                .isEqualTo("thinkbench-2026-12-05.json을 열었습니다");
+        assertThat(KoreanParticles.settle("micro-reasoner.gguf이(가) 없습니다")).isEqualTo("micro-reasoner.gguf가 없습니다");
+        assertThat(KoreanParticles.settle("Ollama을(를) 켜세요")).as("an English word: both ways")
+                .isEqualTo("Ollama을(를) 켜세요");
         assertThat(KoreanParticles.settle("괄호 (를) 그대로")).isEqualTo("괄호 (를) 그대로");
     }
 

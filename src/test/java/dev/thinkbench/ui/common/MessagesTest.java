@@ -171,7 +171,7 @@ class MessagesTest {
         assertThat(Messages.get("welcome.title")).isEqualTo("Thinkbench\uc5d0 \uc624\uc2e0 \uac83\uc744 "
                 + "\ud658\uc601\ud569\ub2c8\ub2e4");
         assertThat(Messages.get("models.error.use", "a.gguf", "not a GGUF file"))
-                .isEqualTo("a.gguf\uc744(\ub97c) \uc4f8 \uc218 \uc5c6\uc2b5\ub2c8\ub2e4: not a GGUF file");
+                .isEqualTo("a.gguf\ub97c \uc4f8 \uc218 \uc5c6\uc2b5\ub2c8\ub2e4: not a GGUF file");
         assertThat(Messages.get("find.count", 2, 5)).isEqualTo("2 / 5");
         Messages.setLocale(Locale.ENGLISH);
         assertThat(Messages.get("models.error.use", "a.gguf", "not a GGUF file"))
