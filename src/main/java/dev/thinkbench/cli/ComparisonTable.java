@@ -27,7 +27,7 @@ final class ComparisonTable {
         for (ColumnResult run : runs) {
             RunMetrics m = run.metrics();
             b.append(String.format("%-10s %-28s %-9s %9s %9s %9s %9s %9s %9s %10s%n", clip(run.label(), 10),
-                    clip(run.budget(), 28), run.status().wireName(), m.promptTokens().display(),
+                    clip(SweepTable.shortSpec(run.budget()), 28), run.status().wireName(), m.promptTokens().display(),
                     m.thinkingTokens().display() + mark(m), m.answerTokens().display(),
                     dash(m.timeToFirstThinkingMs() != null ? m.timeToFirstThinkingMs() : m.timeToFirstAnswerMs()),
                     dash(m.totalMs()), m.tokensPerSecond() == null ? "\u2013"

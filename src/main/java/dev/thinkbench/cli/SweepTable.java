@@ -118,7 +118,7 @@ final class SweepTable {
     }
 
     /** A budget as its shortest spec ({@code force:max=8}); a spec that does not parse (a routed run's) as it is. */
-    private static String shortSpec(String spec) {
+    static String shortSpec(String spec) {
         try {
             return dev.thinkbench.core.BudgetSpec.formatShort(dev.thinkbench.core.BudgetSpec.parse(spec));
         } catch (IllegalArgumentException e) {

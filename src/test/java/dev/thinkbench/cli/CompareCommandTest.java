@@ -168,6 +168,11 @@ class CompareCommandTest {
         JsonNode runs = new ObjectMapper().readTree(r.out()).get("runs");
         assertThat(runs.get(0).get("error").asText()).contains("budget forcing needs a raw-continuation engine");
         assertThat(runs.get(1).get("status").asText()).isEqualTo("ok");
+
+        Result table = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q",
+                "--budget", "f=force:min=0,max=64,waits=0,wait=Wait", "--budget", "n=none");
+        assertThat(table.out()).as("the budget's short spec, whole").contains("f          force:max=64 ")
+                .doesNotContain("\u2026");
     }
 
     @Test
