@@ -58,8 +58,20 @@ public final class LocalEngineProcess implements AutoCloseable {
     private Map<String, String> details = Map.of();
     private boolean closed;
 
-    /** How much lower than the app's the host's CPU priority is (its {@code nice} increment; 0 = the same). */
+    /**
+     * How much lower than the app's the host's CPU priority is: its {@code nice} increment, {@value #DEFAULT_NICE}
+     * unless set (0 = the same as the app's). The host's decode threads take every core they are given; at the same
+     * priority they took the window's frames too. Measured through the whole window on this 2-core machine, a sweep of
+     * 600 micro-model runs (the Experiments tab, concurrency 8; BuiltinSweepFramesMain): at nice 0 the frame p99 was
+     * 31.8-33.6 ms (cold) and 23.5-23.9 ms (warm), 16-29 % of frames late; at nice 5 25.5-26.9 / 20.6-21.5 ms, 6-16 %;
+     * at nice 10 21.8 / 19.8 ms, 5-13 %. The sweep took as long at each (9.6-10.1 s and 5.3-6.0 s), and the Q4_0
+     * decode through the host read the same (669-685 tok/s against 670-672): a lower priority costs the engine
+     * nothing while the window is idle and gives way only while it draws. Where there is no {@code nice} program
+     * (Windows) the host runs at the app's priority.
+     */
     public static final String NICE_PROPERTY = "thinkbench.engine.nice";
+    static final int DEFAULT_NICE = 10;
+    private static final Path NICE_PROGRAM = Path.of("/usr/bin/nice");
 
     /** A process started with this JVM's {@code java} and classpath. */
     public LocalEngineProcess() {
@@ -77,10 +89,15 @@ public final class LocalEngineProcess implements AutoCloseable {
         this.loadDeadline = loadDeadline;
     }
 
+    /** This JVM's {@code java} program. */
+    public static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /**
      * {@code java --enable-native-access=ALL-UNNAMED -cp <this classpath> HostMain}, with a small heap and the quick
      * compiler only, passing on where llama.cpp's libraries are ({@code thinkbench.home},
-     * {@code thinkbench.llama.lib.dir}).
+     * {@code thinkbench.llama.lib.dir}), at a lower CPU priority than the app's ({@link #NICE_PROPERTY}).
      *
      * <p>The host's hot work is llama.cpp's native code; its Java code is a few percent of a token. The optimising
      * compiler (C2) spent the host's first seconds compiling that code on the cores the decode threads need, so the
@@ -90,12 +107,11 @@ public final class LocalEngineProcess implements AutoCloseable {
      * batched 6.3-7.4 s against 6.9-10.2 s) were no slower.
      */
     public static List<String> defaultCommand() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = javaExecutable();
         List<String> command = new ArrayList<>();
-        int nice = Integer.getInteger(NICE_PROPERTY, 0);
-        Path niceProgram = Path.of("/usr/bin/nice");
-        if (nice > 0 && Files.isExecutable(niceProgram)) {
-            command.addAll(List.of(niceProgram.toString(), "-n", Integer.toString(Math.min(19, nice))));
+        int nice = Integer.getInteger(NICE_PROPERTY, DEFAULT_NICE);
+        if (nice > 0 && Files.isExecutable(NICE_PROGRAM)) {
+            command.addAll(List.of(NICE_PROGRAM.toString(), "-n", Integer.toString(Math.min(19, nice))));
         }
         command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"));

@@ -63,7 +63,7 @@ class LocalEngineProcessTest {
     @Test
     void aLoadThatNeverAnswersFailsAtItsDeadlineAndStopsTheHost() throws Exception {
         Path model = TinyGguf.write(dir.resolve("tiny.gguf"));
-        List<String> silent = List.of(LocalEngineProcess.defaultCommand().getFirst(), "-cp",
+        List<String> silent = List.of(LocalEngineProcess.javaExecutable(), "-cp",
                 System.getProperty("java.class.path"), SilentTestHost.class.getName());
         try (LocalEngineProcess process = new LocalEngineProcess(silent, Duration.ofSeconds(60),
                 new LoadDeadline(Duration.ofSeconds(1), Duration.ZERO))) {
@@ -88,7 +88,7 @@ class LocalEngineProcessTest {
     @Test
     void theHostSeesNoneOfTheAppsSecretsInItsEnvironment() throws Exception {
         Path model = TinyGguf.write(dir.resolve("tiny.gguf"));
-        List<String> silent = List.of(LocalEngineProcess.defaultCommand().getFirst(), "-cp",
+        List<String> silent = List.of(LocalEngineProcess.javaExecutable(), "-cp",
                 System.getProperty("java.class.path"), SilentTestHost.class.getName());
         try (LocalEngineProcess process = new LocalEngineProcess(silent, Duration.ofSeconds(60),
                 new LoadDeadline(Duration.ofMillis(200), Duration.ZERO))) {
@@ -119,6 +119,30 @@ class LocalEngineProcessTest {
             assertThat(((LocalEngineException) e).details()).contains("llama_model_load", "wrong shape");
             assertThat(process.engineLog()).as("the log outlives the stopped process")
                     .anySatisfy(l -> assertThat(l).contains("wrong shape"));
+        }
+    }
+
+    @Test
+    void theHostRunsAtALowerCpuPriorityThanTheAppWhereNiceIsThere() {
+        boolean nice = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/nice"));
+        String before = System.getProperty(LocalEngineProcess.NICE_PROPERTY);
+        try {
+            System.clearProperty(LocalEngineProcess.NICE_PROPERTY);
+            if (nice) {
+                assertThat(LocalEngineProcess.defaultCommand()).startsWith("/usr/bin/nice", "-n", "10",
+                        LocalEngineProcess.javaExecutable());
+            } else {
+                assertThat(LocalEngineProcess.defaultCommand().getFirst()).as("no nice program (Windows)")
+                        .isEqualTo(LocalEngineProcess.javaExecutable());
+            }
+            System.setProperty(LocalEngineProcess.NICE_PROPERTY, "0");
+            assertThat(LocalEngineProcess.defaultCommand().getFirst()).isEqualTo(LocalEngineProcess.javaExecutable());
+        } finally {
+            if (before == null) {
+                System.clearProperty(LocalEngineProcess.NICE_PROPERTY);
+            } else {
+                System.setProperty(LocalEngineProcess.NICE_PROPERTY, before);
+            }
         }
     }
 }
