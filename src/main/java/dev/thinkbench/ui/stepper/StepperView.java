@@ -303,6 +303,17 @@ public final class StepperView extends VBox {
         return right;
     }
 
+    /** A key's action: its dialog only when the action is possible now (else the model says why it is not). */
+    private void act(StepperAction action, Runnable ask) {
+        if (vm.canProperty(action).get()) {
+            ask.run();
+        } else if (action == StepperAction.INSERT) {
+            vm.insert("");
+        } else {
+            vm.edit(vm.currentThinking());
+        }
+    }
+
     private Button action(String id, String text, Ikon icon, String tip, StepperAction action, Runnable onClick) {
         Button b = button(id, text, icon, tip, onClick);
         b.disableProperty().bind(vm.canProperty(action).not());
@@ -386,8 +397,8 @@ public final class StepperView extends VBox {
     }
 
     /**
-     * Ctrl+Enter runs from anywhere in the tab, the prompt included (as in Compare); W, A, Enter and Ctrl+Z act when
-     * no text field has the focus (typing stays typing).
+     * Ctrl+Enter runs from anywhere in the tab, the prompt included (as in Compare); W, A, Enter, I (insert), E (edit),
+     * F (fork) and Ctrl+Z act when no text field has the focus (typing stays typing).
      */
     private void onKey(KeyEvent e) {
         if (e.isShortcutDown() && e.getCode() == KeyCode.ENTER) {
@@ -415,6 +426,12 @@ public final class StepperView extends VBox {
             vm.forceAnswer();
         } else if (e.getCode() == KeyCode.ENTER) {
             vm.continueToAnswer();
+        } else if (e.getCode() == KeyCode.I) {
+            act(StepperAction.INSERT, this::askInsert);
+        } else if (e.getCode() == KeyCode.E) {
+            act(StepperAction.EDIT, this::askEdit);
+        } else if (e.getCode() == KeyCode.F) {
+            vm.fork();
         } else {
             return;
         }

@@ -87,6 +87,20 @@ class StepperViewTest {
     }
 
     @Test
+    void forkInsertAndEditHaveKeysToo(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#traceArea").query().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.I);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.viewModel().errorProperty().get()).as("I before Run: why not, not a dialog")
+                .isEqualTo("Press Run first: it starts the thinking on the prompt.");
+        robot.clickOn("#runButton");
+        waitEnabled(robot, "#forkButton");
+        robot.type(javafx.scene.input.KeyCode.F);
+        waitUntil(() -> view.viewModel().branches().size() == 2);
+        assertThat(view.viewModel().branches()).hasSize(2);
+    }
+
+    @Test
     void waitTwiceThenForceAnswerShowsThreeThinkingSegmentsAndTheAnswer(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#waitButton").query().getStyleClass()).as("no accent while it cannot be pressed")
                 .doesNotContain("accent");
