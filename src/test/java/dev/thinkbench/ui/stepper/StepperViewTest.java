@@ -41,6 +41,10 @@ class StepperViewTest {
         view = new StepperView(backend, ChatTemplates.builtIns(), StepperSettings.defaults(Sampling.greedy(1)));
         view.viewModel().promptProperty().set("How many r's are in raspberry?");
         stage.setScene(new Scene(view, 1200, 760));
+        // the window's theme and sheet, as the app has them (the selected row's colours are the theme's)
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
+                .getUserAgentStylesheet());
+        stage.getScene().getStylesheets().add(dev.thinkbench.ui.WorkbenchView.STYLESHEET);
         stage.show();
     }
 
@@ -84,6 +88,30 @@ class StepperViewTest {
         robot.clickOn("#startOverButton");
         waitEnabled(robot, "#waitButton");
         assertThat(view.viewModel().lastSnapshot().branches().getFirst().steps()).as("started over").hasSize(1);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
+                + 0.0722 * lin.applyAsDouble(c.getBlue());
+    }
+
+    @Test
+    void aSelectedTimelineRowKeepsItsTextReadable(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        waitEnabled(robot, "#waitButton");
+        TableView<TimelineRow> timeline = robot.lookup("#timelineTable").queryTableView();
+        robot.interact(() -> timeline.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableRow<?> row = robot.from(timeline).lookup(".table-row-cell:selected")
+                .queryAs(javafx.scene.control.TableRow.class);
+        javafx.scene.text.Text text = robot.from(row).lookup(".timeline-cell-text").queryAs(javafx.scene.text.Text.class);
+        java.util.List<javafx.scene.layout.BackgroundFill> fills = row.getBackground().getFills();
+        javafx.scene.paint.Color back = (javafx.scene.paint.Color) fills.getLast().getFill();
+        javafx.scene.paint.Color fore = (javafx.scene.paint.Color) text.getFill();
+        double a = luminance(back) + 0.05;
+        double b = luminance(fore) + 0.05;
+        assertThat(Math.max(a, b) / Math.min(a, b)).as("contrast of %s on %s", fore, back).isGreaterThan(4.5);
     }
 
     @Test
