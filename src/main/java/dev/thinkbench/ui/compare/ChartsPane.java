@@ -123,9 +123,12 @@ public final class ChartsPane extends HBox {
             double em = freeNote.getFont().getSize();
             costSlot.setPrefWidth(FREE_NOTE_EMS * em);
             costSlot.setMaxWidth(FREE_NOTE_EMS * em);
+            // not squeezed below it by charts that want more room (the note then lay over the latency axis)
+            costSlot.setMinWidth(Region.USE_PREF_SIZE);
         } else {
             costSlot.setPrefWidth(Region.USE_COMPUTED_SIZE);
             costSlot.setMaxWidth(Double.MAX_VALUE);
+            costSlot.setMinWidth(0);
         }
     }
 

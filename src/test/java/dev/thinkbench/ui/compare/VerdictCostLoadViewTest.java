@@ -283,6 +283,19 @@ class VerdictCostLoadViewTest {
         Region costSlot = (Region) charts.lookup(".cost-chart").getParent().getParent();
         assertThat(costSlot.getWidth()).as("the free note's place leaves the room to the others")
                 .isLessThan(tokensSlot.getWidth() * 0.8);
+        double width = view.getScene().getWindow().getWidth();
+        try {
+            // charts that want more room than there is
+            robot.interact(() -> view.getScene().getWindow().setWidth(760));
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Node note = robot.from(costSlot).lookup(".chart-note").query();
+            javafx.scene.Node latency = charts.lookup(".latency-chart").getParent();
+            assertThat(note.localToScene(note.getLayoutBounds()).getMaxX()).as("the note stays off the latency chart")
+                    .isLessThanOrEqualTo(latency.localToScene(latency.getLayoutBounds()).getMinX());
+        } finally {
+            robot.interact(() -> view.getScene().getWindow().setWidth(width));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
 
         robot.interact(() -> assertThat(compare().pricedAs("gpt-5.4-mini")).isTrue());
         runAndWait(robot);
