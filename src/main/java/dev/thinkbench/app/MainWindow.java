@@ -105,6 +105,7 @@ public final class MainWindow implements AutoCloseable {
                 tasks, Instant::now, System::nanoTime);
         sessions.setStepper(stepperSessions());
         sessions.setSweeps(sweepSessions());
+        sessions.messageProperty().addListener((obs, old, now) -> presenting.tellWhilePresenting(now));
         sessionControls = new SessionControls(view, sessions, presenter, new ChooserFiles(view,
                 context.sampleSessions(), () -> sessions.recent().isEmpty()
                         ? context.dataDirectory().resolve("saved-sessions")

@@ -294,6 +294,19 @@ class MainWindowTest {
     }
 
     @Test
+    void aSaveWhilePresentingSaysSoInTheToast(FxRobot robot) throws Exception {
+        skipWelcome(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.presenter().presentingProperty().get()).isTrue();
+        java.nio.file.Path file = home.data().resolve("talk.thinkbench.json");
+
+        robot.interact(() -> window.sessions().save(file));
+        waitUntil("the toast says it was saved", () -> robot.lookup(".presenter-toast").tryQueryAs(Label.class)
+                .filter(l -> l.isVisible() && l.getText().contains("talk.thinkbench.json")).isPresent());
+    }
+
+    @Test
     void stepperKeysActWhenItsTabHasTheFocusAndTextFieldsKeepTheirLetters(FxRobot robot) throws Exception {
         skipWelcome(robot);
         waitUntil("the micro model is chosen", () -> BundledModels.MICRO.equals(connection().modelProperty().get()));

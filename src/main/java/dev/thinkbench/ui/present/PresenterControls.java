@@ -232,6 +232,16 @@ public final class PresenterControls {
         }
     }
 
+    /**
+     * Shows {@code text} briefly while presenting (what Ctrl+S did: the window's own message bar is folded away in
+     * presenter mode, so a save said nothing); nothing otherwise.
+     */
+    public void tellWhilePresenting(String text) {
+        if (vm.presentingProperty().get() && text != null && !text.isBlank()) {
+            show(text);
+        }
+    }
+
     private void show(String text) {
         toast.setText(text);
         toast.setVisible(true);
