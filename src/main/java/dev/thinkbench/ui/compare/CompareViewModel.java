@@ -73,6 +73,7 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper figuresNote = new ReadOnlyStringWrapper(this, "figuresNote", "");
     private final ReadOnlyStringWrapper tally = new ReadOnlyStringWrapper(this, "tally", "");
     private final ReadOnlyStringWrapper staleNote = new ReadOnlyStringWrapper(this, "staleNote", "");
+    private final ReadOnlyStringWrapper shownPrompt = new ReadOnlyStringWrapper(this, "shownPrompt", "");
     /** Each run column's budget text and the model when the comparison shown started: edits after it make it stale. */
     private final Map<ColumnViewModel, String> runBudgets = new IdentityHashMap<>();
     private String runModel;
@@ -135,6 +136,7 @@ public final class CompareViewModel {
             o.addListener(obs -> checkStale());
         }
         installConfidence();
+        checkStale();
     }
 
     private final javafx.beans.InvalidationListener staleCheck = obs -> checkStale();
@@ -163,6 +165,7 @@ public final class CompareViewModel {
      * shown.
      */
     private void checkStale() {
+        shownPrompt.set(shownRunPromptIfOther().map(AnsweredPrompt::prompt).orElse(prompt.promptProperty().get()));
         if (running.get() || comparison == null || laneOf.isEmpty() || runPrompt == null) {
             staleNote.set("");
             return;
@@ -186,6 +189,15 @@ public final class CompareViewModel {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new AnsweredPrompt(runPrompt, runExpected));
+    }
+
+    /**
+     * The prompt the columns show the answers to: the one their runs answered while they show runs of another (a
+     * lesson or a new problem put another in the box since), else the prompt in the box. Presenter mode's headline
+     * shows it, so a room never reads one question above another's answers.
+     */
+    public ReadOnlyStringProperty shownPromptProperty() {
+        return shownPrompt.getReadOnlyProperty();
     }
 
     /** A prompt the columns' runs answered, and the answer expected of them then (blank or null for none). */

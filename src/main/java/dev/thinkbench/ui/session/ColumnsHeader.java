@@ -103,9 +103,10 @@ public final class ColumnsHeader extends VBox {
         prompt.getStyleClass().add("prompt-banner");
         prompt.setWrapText(true);
         prompt.setMaxHeight(Region.USE_PREF_SIZE);
-        prompt.textProperty().bind(compare.prompt().promptProperty());
+        // the question the columns answer (a lesson may have put the next one in the box already)
+        prompt.textProperty().bind(compare.shownPromptProperty());
         prompt.visibleProperty().bind(presenter.presentingProperty()
-                .and(compare.prompt().promptProperty().isNotEmpty()));
+                .and(compare.shownPromptProperty().isNotEmpty()));
         prompt.managedProperty().bind(prompt.visibleProperty());
         return prompt;
     }

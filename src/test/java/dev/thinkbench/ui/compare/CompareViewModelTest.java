@@ -238,6 +238,21 @@ class CompareViewModelTest {
     }
 
     @Test
+    void theShownPromptIsTheOneTheColumnsAnsweredUntilTheyRunAgain() throws InterruptedException {
+        CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
+        vm.prompt().promptProperty().set("1 + 1 = ?");
+        assertThat(vm.shownPromptProperty().get()).as("nothing ran: the box's").isEqualTo("1 + 1 = ?");
+        vm.run();
+        runToEnd(vm);
+
+        vm.prompt().promptProperty().set("2 + 2 = ?"); // a lesson puts its next problem in the box
+        assertThat(vm.shownPromptProperty().get()).as("the columns still answer the first").isEqualTo("1 + 1 = ?");
+        vm.run();
+        runToEnd(vm);
+        assertThat(vm.shownPromptProperty().get()).isEqualTo("2 + 2 = ?");
+    }
+
+    @Test
     void aPresetNameFollowsAnEditedBudgetUntilTheUserNamesTheColumn() {
         CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
         ColumnViewModel large = vm.columns().get(2);
