@@ -234,7 +234,13 @@ public final class WorkbenchView extends StackPane {
 
     private void focus(Node target) {
         if (target == compare.promptPane()) {
-            compare.promptPane().focusPrompt();
+            if (compare.promptPane().getScene() != null) {
+                compare.promptPane().focusPrompt();
+            } else {
+                // presenter mode has taken the prompt panel away: the columns' area, not the first column's name
+                // field (its focus ring showed to the room)
+                compare.requestFocus();
+            }
         } else if (target != null) {
             target.requestFocus();
         }

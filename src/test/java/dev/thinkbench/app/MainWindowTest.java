@@ -294,6 +294,19 @@ class MainWindowTest {
     }
 
     @Test
+    void inPresenterModeCompareTakesTheFocusWithoutAColumnsNameField(FxRobot robot) throws Exception {
+        skipWelcome(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        shortcut(robot, KeyCode.DIGIT2);
+        shortcut(robot, KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node owner = window.view().getScene().getFocusOwner();
+        assertThat(owner).as("no text field's focus ring before the room").isNotInstanceOf(
+                javafx.scene.control.TextInputControl.class);
+    }
+
+    @Test
     void aSaveWhilePresentingSaysSoInTheToast(FxRobot robot) throws Exception {
         skipWelcome(robot);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
