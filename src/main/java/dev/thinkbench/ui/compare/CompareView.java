@@ -33,6 +33,10 @@ public final class CompareView extends StackPane {
     private final ColumnsPane columns;
     private final PromptPane prompt;
     private final SplitPane charts;
+    /** The share of the height the columns take above the charts: less in presenter mode, where charts grow. */
+    private static final double COLUMNS_SHARE = 0.72;
+    private static final double PRESENTING_COLUMNS_SHARE = 0.64;
+    private boolean presentingNow;
     private final ChartsPane chartsPane;
     private final SplitPane main;
     private final VBox columnsArea;
@@ -68,8 +72,9 @@ public final class CompareView extends StackPane {
         VBox.setVgrow(columns, Priority.ALWAYS);
         charts = new SplitPane(columnsArea, chartsArea);
         charts.setOrientation(Orientation.VERTICAL);
-        charts.setDividerPositions(0.72);
+        charts.setDividerPositions(COLUMNS_SHARE);
         SplitPane.setResizableWithParent(chartsArea, false);
+        chartsArea.maxHeightProperty().addListener((obs, old, now) -> placeChartsDivider());
         main = new SplitPane(prompt, charts);
         main.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(prompt, false);
@@ -176,6 +181,27 @@ public final class CompareView extends StackPane {
             main.getItems().addFirst(prompt);
             main.setDividerPositions(0.24);
         }
+        // the charts are read from the back of the room too: about a third of the height (CSS lets them grow past a
+        // short window's cap in presenter mode); the columns' thinking scrolls, the latest lines in view
+        presentingNow = presenting;
+        placeChartsDivider();
+    }
+
+    /**
+     * Puts the divider over the charts where the mode wants it, after the layout pass in which the mode's styles
+     * apply: the charts' height cap comes with them (presenter mode lifts a short window's), and a divider set before
+     * stopped at the old cap. Called again whenever the cap changes.
+     */
+    private void placeChartsDivider() {
+        javafx.application.Platform.runLater(() -> {
+            if (charts.getItems().contains(chartsArea)) {
+                charts.setDividerPositions(columnsShare());
+            }
+        });
+    }
+
+    private double columnsShare() {
+        return presentingNow ? PRESENTING_COLUMNS_SHARE : COLUMNS_SHARE;
     }
 
     /** Hides or shows the charts below the columns. */
@@ -183,7 +209,7 @@ public final class CompareView extends StackPane {
         boolean shown = charts.getItems().contains(chartsArea);
         if (visible && !shown) {
             charts.getItems().add(chartsArea);
-            charts.setDividerPositions(0.72);
+            charts.setDividerPositions(columnsShare());
         } else if (!visible && shown) {
             charts.getItems().remove(chartsArea);
         }

@@ -84,6 +84,11 @@ class PresenterModeTest {
         Node topBar = robot.lookup(".top-bar").query();
         assertThat(topBar.isVisible() && scene(topBar).getHeight() > 1).as("top bar shown").isFalse();
         assertThat(window.view.compareView().promptPane().getScene()).as("prompt panel").isNull();
+        Region chartsArea = robot.lookup(".charts-area").queryAs(Region.class);
+        org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> chartsArea.getHeight() > 0.3 * 720);
+        assertThat(chartsArea.getHeight()).as("the charts a third of the height, not a short window's strip")
+                .isGreaterThan(0.3 * 720);
         Label banner = robot.lookup("#promptBanner").queryAs(Label.class);
         assertThat(banner.isVisible()).isTrue();
         assertInside("prompt banner", scene(banner), window.view.getScene().getRoot().getLayoutBounds());
