@@ -414,7 +414,7 @@ public final class CompareViewModel {
                 // the round's candidates stay with their answers; a new one joins, idle, until the next run
                 keepingCandidates(() -> {
                     bestOfN.candidatesProperty().set(bestOfN.candidatesProperty().get() + 1);
-                    columns.add(new ColumnViewModel("#" + (columns.size() + 1), bestOfN.budgetProperty().get()));
+                    columns.add(new ColumnViewModel("#" + nextCandidateNumber(), bestOfN.budgetProperty().get()));
                 });
                 return columns.getLast();
             }
@@ -736,6 +736,18 @@ public final class CompareViewModel {
         runPrompt = run.prompt();
         runPricedAs = run.pricedAs();
         checkStale();
+    }
+
+    /** One more than the highest candidate number shown (#1 removed from #1-#3, the one added is #4, not a second #3). */
+    private int nextCandidateNumber() {
+        int highest = 0;
+        for (ColumnViewModel c : columns) {
+            String label = c.labelProperty().get();
+            if (label != null && label.matches("#\\d+")) {
+                highest = Math.max(highest, Integer.parseInt(label.substring(1)));
+            }
+        }
+        return highest + 1;
     }
 
     /** Set while the candidates change one by one (one removed or added), not laid out afresh. */

@@ -311,6 +311,8 @@ public final class SessionViewModel {
 
     private void tell(String text, boolean isProblem) {
         problem.set(isProblem);
+        // the same words again (a second save to one file) are news too: cleared first, so they are told again
+        message.set("");
         message.set(text);
     }
 

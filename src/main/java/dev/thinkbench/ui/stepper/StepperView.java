@@ -63,6 +63,8 @@ public final class StepperView extends VBox {
 
     private final Label discardText = new Label();
     private final Button keepButton = new Button(Messages.get("stepper.discard.keep"));
+    private final Button startOver = Icons.button(Messages.get("stepper.discard.startOver"), Feather.PLAY, null,
+            Styles.SMALL, Styles.DANGER);
     private HBox discardBar;
 
     public StepperView(StepperViewModel viewModel) {
@@ -115,8 +117,7 @@ public final class StepperView extends VBox {
         discardText.setWrapText(true);
         discardText.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(discardText, Priority.ALWAYS);
-        Button over = Icons.button(Messages.get("stepper.discard.startOver"), Feather.PLAY, null, Styles.SMALL,
-                Styles.DANGER);
+        Button over = startOver;
         over.setId("startOverButton");
         over.setOnAction(e -> runNow());
         keepButton.setId("keepSessionButton");
@@ -408,9 +409,17 @@ public final class StepperView extends VBox {
             e.consume();
             return;
         }
-        if (discardBar.isVisible() && e.getCode() == KeyCode.ESCAPE) {
-            keepSession();
-            e.consume();
+        if (discardBar.isVisible()) {
+            // the question first: Esc keeps, Enter does what the focused answer says; the session's own keys wait
+            if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.ENTER && !startOver.isFocused()) {
+                keepSession();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                runNow();
+                e.consume();
+            } else if (e.getCode() != KeyCode.TAB && e.getCode() != KeyCode.SPACE && !e.getCode().isModifierKey()) {
+                e.consume();
+            }
             return;
         }
         if (e.getTarget() instanceof TextInputControl) {

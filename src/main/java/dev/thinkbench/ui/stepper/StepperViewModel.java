@@ -290,7 +290,9 @@ public final class StepperViewModel implements AutoCloseable {
         if (last == null || last.branches().isEmpty()) {
             return "";
         }
-        int steps = last.branches().stream().mapToInt(b -> b.steps().size()).sum();
+        // a fork starts with its parent's steps: counted once, on the parent
+        int steps = last.branches().stream().mapToInt(b -> b.steps().size()
+                - (b.parentId() == null ? 0 : b.forkedAfterSteps())).sum();
         int branches = last.branches().size();
         if (branches < 2 && steps < 2) {
             return "";

@@ -159,7 +159,8 @@ class BestOfNCompareTest {
         vm.addColumn();
         assertThat(vm.columns()).hasSize(3).extracting(c -> c.live().getState())
                 .containsExactly(ColumnState.DONE, ColumnState.DONE, ColumnState.IDLE);
-        assertThat(vm.columns().getLast().labelProperty().get()).isEqualTo("#3");
+        assertThat(vm.columns()).extracting(c -> c.labelProperty().get()).as("no two of one number")
+                .containsExactly("#2", "#3", "#4");
 
         // asked for another number of candidates: a fresh round
         vm.bestOfN().enabledProperty().set(false);

@@ -50,6 +50,7 @@ class StepperViewTest {
 
     @Stop
     void stop() {
+        javafx.application.Application.setUserAgentStylesheet(null);
         view.viewModel().close();
     }
 
@@ -78,12 +79,19 @@ class StepperViewTest {
         assertThat(robot.lookup("#discardText").queryAs(javafx.scene.control.Label.class).getText())
                 .startsWith("Run again starts over: the session shown (1 branch, 2 steps) goes");
         assertThat(robot.lookup("#keepSessionButton").query().isFocused()).as("keeping is the default").isTrue();
+        robot.type(javafx.scene.input.KeyCode.W);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(backend.prompts()).as("W waits for the question's answer").hasSize(prompts);
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#discardText").query().getParent().isVisible()).as("the question gone").isFalse();
         assertThat(backend.prompts()).as("nothing ran").hasSize(prompts);
         assertThat(view.viewModel().lastSnapshot().branches().getFirst().steps()).as("the session as it was").hasSize(2);
 
+        robot.interact(() -> view.viewModel().fork());
+        waitUntil(() -> view.viewModel().branches().size() == 2);
+        assertThat(view.viewModel().runWouldDiscard()).as("a fork's shared steps counted once")
+                .isEqualTo("2 branches, 2 steps");
         robot.clickOn("#runButton");
         robot.clickOn("#startOverButton");
         waitEnabled(robot, "#waitButton");
