@@ -35,7 +35,12 @@ final class Arguments {
         }
     }
 
-    /** A usage error with {@code message}. */
+    /** A usage error about how the options were given (one missing, one malformed): the synopsis follows it. */
+    static ParameterException usage(CommandSpec spec, String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** A value that does not work, with {@code message} ({@link BadValue}: no synopsis under it). */
     static ParameterException error(CommandSpec spec, String message) {
         return new BadValue(spec.commandLine(), message, null);
     }

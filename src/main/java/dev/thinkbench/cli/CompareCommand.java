@@ -205,7 +205,7 @@ final class CompareCommand implements Callable<Integer> {
         for (String b : budgets) {
             int eq = b.indexOf('=');
             if (eq <= 0 || b.substring(0, eq).isBlank()) {
-                throw Arguments.error(spec, "--budget needs LABEL=SPEC, was '" + b + "'");
+                throw Arguments.usage(spec, "--budget needs LABEL=SPEC, was '" + b + "'");
             }
             String label = b.substring(0, eq).strip();
             if (!labels.add(label)) {

@@ -60,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (csv == null && html == null && markdown == null && pngDir == null) {
-            throw Arguments.error(spec, "say what to write: --csv, --html, --md and/or --png-dir");
+            throw Arguments.usage(spec, "say what to write: --csv, --html, --md and/or --png-dir");
         }
         Session session;
         try {

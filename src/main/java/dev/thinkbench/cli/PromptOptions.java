@@ -47,7 +47,7 @@ final class PromptOptions {
     String text() {
         String text = source.file != null ? read(source.file) : source.text;
         if (text == null || text.isBlank()) {
-            throw Arguments.error(command, "the prompt is empty");
+            throw Arguments.usage(command, "the prompt is empty");
         }
         return text;
     }

@@ -102,6 +102,8 @@ final class ReportCommand implements Callable<Integer> {
         if (noCostChart.isEmpty()) {
             ImageIO.write(SweepCharts.accuracyVsCost(rows, subtitle), "png", out.resolve(COST_CHART).toFile());
             written.add(COST_CHART);
+        } else {
+            Files.deleteIfExists(out.resolve(COST_CHART)); // an earlier report's, of other runs
         }
         Map<Integer, List<SummaryRow>> byDifficulty = SweepSummary.byDifficulty(records, difficulty::get);
         if (!byDifficulty.isEmpty()) {

@@ -66,7 +66,8 @@ public final class BuiltinSweepFramesMain {
         run(() -> window.view().selectTab(MainWindow.EXPERIMENTS));
         ExperimentsViewModel vm = window.experiments().viewModel();
         System.out.printf(Locale.ROOT, "engine host nice %d; %d CPUs; %d problems x 3 presets, concurrency 8%n",
-                Integer.getInteger(LocalEngineProcess.NICE_PROPERTY, 0), Runtime.getRuntime().availableProcessors(),
+                LocalEngineProcess.defaultCommand().getFirst().endsWith("nice")
+                        ? Integer.parseInt(LocalEngineProcess.defaultCommand().get(2)) : 0, Runtime.getRuntime().availableProcessors(),
                 problems);
         for (int round = 1; round <= rounds; round++) {
             run(() -> {

@@ -54,13 +54,15 @@ public final class KoreanParticles {
         return switch (ext.group(1).toLowerCase(java.util.Locale.ROOT)) {
             case "json" -> NIEUN;
             case "jsonl", "html" -> RIEUL;
-            case "gguf", "csv", "png", "md", "txt", "pdf", "zip", "svg" -> 0;
+            case "zip" -> PIEUP;
+            case "gguf", "csv", "png", "md", "txt", "pdf", "svg" -> 0;
             default -> -1;
         };
     }
 
     private static final Pattern EXTENSION = Pattern.compile("\\.([A-Za-z]+)$");
     private static final int NIEUN = 4;
+    private static final int PIEUP = 17;
 
     /** The index of the final consonant (0 none), -1 when it cannot be told. */
     private static int finalConsonant(char c) {

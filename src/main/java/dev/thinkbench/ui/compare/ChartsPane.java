@@ -89,6 +89,10 @@ public final class ChartsPane extends HBox {
         // beside the cost chart's title, where its key would be (the rates' source in full in its tooltip): on a line
         // of its own it left the plot of a short window's chart a sliver; one line, cut rather than wrapped
         estimateNote.setWrapText(false);
+        // the note's place is sized in ems of its font: a zoom or presenter mode after it showed refits it, once CSS
+        // has applied (not inside the CSS pass)
+        freeNote.fontProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(
+                () -> fitCostSlot(freeNote.isVisible())));
         estimateNote.setMinWidth(0);
         estimateNote.maxWidthProperty().bind(cost.header.widthProperty());
         estimateNote.setTooltip(estimateTip);

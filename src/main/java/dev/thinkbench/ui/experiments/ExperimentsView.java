@@ -315,7 +315,7 @@ public final class ExperimentsView extends BorderPane {
         } else if (charts.selected() != null) {
             views.add(charts.selected());
         } else {
-            views.add(charts.views().getFirst());
+            return; // a trace in view: no chart (the menu item is off then)
         }
         List<String> sheets = getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets());
         List<BufferedImage> images = views.stream().map(v -> ChartExport.render(v, charts.latest(),

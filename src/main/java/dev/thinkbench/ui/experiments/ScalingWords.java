@@ -27,6 +27,9 @@ final class ScalingWords {
 
     /** "Scaling per 10 tokens": the row's name with its unit. */
     static String rowName(int unit) {
+        if (unit == 1) {
+            return Messages.get("sweep.measures.perToken");
+        }
         return Messages.get("sweep.measures.perTokensIn", unit == 1000 ? Messages.get("sweep.measures.unitKilo")
                 : Integer.toString(unit));
     }

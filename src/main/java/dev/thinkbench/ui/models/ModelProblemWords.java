@@ -14,6 +14,10 @@ final class ModelProblemWords {
             .add("this is not a GGUF model file \\(it starts with (0x[0-9A-F]+), not 'GGUF'\\)",
                     "models.problem.notGguf")
             .add("the file is empty", "models.problem.empty")
+            .add("the file has (\\d+) bytes, too small for a GGUF model \\(its header alone takes (\\d+)\\)",
+                    "models.problem.tooSmall")
+            .add("(.+ is not a file)", "models.problem.notAFile")
+            .add("(.+ cannot be read \\(permissions\\))", "models.problem.permissions")
             .add("architecture: '(.+?)' is not supported by the built-in engine \\((.+?)\\); it knows (.*)",
                     "models.problem.architecture")
             .add("architecture: '(.+?)' is an encoder or audio model and cannot continue text", "models.problem.encoder")

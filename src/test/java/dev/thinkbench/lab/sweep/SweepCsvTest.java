@@ -17,8 +17,8 @@ class SweepCsvTest {
 
         List<String> lines = csv.lines().toList();
         assertThat(lines.getFirst()).isEqualTo("problemId,label,budget,strategy,sample,status,answer,expected,correct,"
-                + "gradedByHand,thinkingTokens,answerTokens,totalMs,costUsd,endpoint,error");
-        assertThat(lines.get(1)).isEqualTo("p1,small,tokens:8,fixed,0,ok,4,5,false,false,8,2,300,,builtin,");
-        assertThat(lines.get(2)).isEqualTo("p1,small,tokens:8,fixed,0,ok,4,5,true,true,8,2,300,,builtin,");
+                + "thinkingTokens,answerTokens,totalMs,costUsd,endpoint,error,gradedByHand");
+        assertThat(lines.get(1)).isEqualTo("p1,small,tokens:8,fixed,0,ok,4,5,false,8,2,300,,builtin,,false");
+        assertThat(lines.get(2)).isEqualTo("p1,small,tokens:8,fixed,0,ok,4,5,true,8,2,300,,builtin,,true");
     }
 }

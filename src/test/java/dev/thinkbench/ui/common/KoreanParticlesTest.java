@@ -36,6 +36,7 @@ class KoreanParticlesTest {
         assertThat(KoreanParticles.settle("thinkbench-2026-12-05.json을(를) 열었습니다"))
                 .isEqualTo("thinkbench-2026-12-05.json을 열었습니다");
         assertThat(KoreanParticles.settle("micro-reasoner.gguf이(가) 없습니다")).isEqualTo("micro-reasoner.gguf가 없습니다");
+        assertThat(KoreanParticles.settle("models.zip을(를) 풀었습니다")).as("집").isEqualTo("models.zip을 풀었습니다");
         assertThat(KoreanParticles.settle("Ollama을(를) 켜세요")).as("an English word: both ways")
                 .isEqualTo("Ollama을(를) 켜세요");
         assertThat(KoreanParticles.settle("괄호 (를) 그대로")).isEqualTo("괄호 (를) 그대로");

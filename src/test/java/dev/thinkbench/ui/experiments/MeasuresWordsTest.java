@@ -27,6 +27,7 @@ class MeasuresWordsTest {
         assertThat(ScalingMeasures.tokenUnit(30.0)).as("a curve from 8 to 38 tokens").isEqualTo(10);
         assertThat(ScalingWords.rowName(1000)).isEqualTo("Scaling per 1k tokens");
         assertThat(ScalingWords.rowName(10)).isEqualTo("Scaling per 10 tokens");
+        assertThat(ScalingWords.rowName(1)).isEqualTo("Scaling per token");
         assertThat(ScalingWords.slopeIn(perKilo(4.3, 7680.0), 1000)).isEqualTo("+4.3 pts");
         assertThat(ScalingWords.slopeIn(perKilo(2275.2, 30.0), 10)).isEqualTo("+22.8 pts");
         assertThat(ScalingWords.slopeIn(perKilo(-150.0, 250.0), 100)).isEqualTo("-15.0 pts");

@@ -53,7 +53,10 @@ class ModelProblemWordsTest {
         byte[] whole = java.nio.file.Files.readAllBytes(good);
         java.nio.file.Files.write(shape, java.util.Arrays.copyOf(whole, whole.length - 64));
 
-        for (java.nio.file.Path file : java.util.List.of(unknown, cut, version, shape, dir.resolve("missing.gguf"))) {
+        java.nio.file.Path tiny = java.nio.file.Files.write(dir.resolve("tiny.gguf"), new byte[] {'G', 'G', 'U', 'F'});
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("folder.gguf"));
+        for (java.nio.file.Path file : java.util.List.of(unknown, cut, version, shape, dir.resolve("missing.gguf"), tiny,
+                folder)) {
             String problem = dev.thinkbench.engine.local.models.LocalModel.inspect(file,
                     dev.thinkbench.engine.local.models.LocalModel.Source.OPENED, file.getFileName().toString())
                     .problem();
