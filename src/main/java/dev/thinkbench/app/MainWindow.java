@@ -166,6 +166,11 @@ public final class MainWindow implements AutoCloseable {
             }
 
             @Override
+            public int unwrittenResults() {
+                return experiments.viewModel().unwrittenResults();
+            }
+
+            @Override
             public void show(SweepResults results) {
                 try {
                     experiments.viewModel().showRecorded(results.resultsFile() == null ? null

@@ -52,7 +52,7 @@ public final class ResumeCheck {
             BenchProblem p = problems.get(r.problemId());
             if (p == null) {
                 return Optional.of("it has problem '" + r.problemId() + "', which is not among this sweep's "
-                        + "problems (another problem set?)");
+                        + "problems (another problem set, or a smaller --limit?)");
             }
             if (r.expected() != null && p.answer() != null && !r.expected().equals(p.answer())) {
                 return Optional.of("its problem '" + r.problemId() + "' expects " + r.expected() + ", this sweep's "

@@ -81,6 +81,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private final SweepSetupViewModel setup;
     private final SweepResults results;
     private final ConcurrentLinkedQueue<SweepEvent> queue = new ConcurrentLinkedQueue<>();
+    /** See {@link #unwrittenResults()}. */
+    private int unwritten;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText",
@@ -513,7 +515,10 @@ public final class ExperimentsViewModel implements AutoCloseable {
                     Formats.seconds(b.delay().toMillis()), b.attempt() + 1));
             case SweepEvent.EndpointDropped d -> message.set(Messages.get("sweep.endpointDropped", d.endpoint(),
                     d.reason()));
-            case SweepEvent.WriteFailed w -> message.set(Messages.get("sweep.error.write", w.message()));
+            case SweepEvent.WriteFailed w -> {
+                unwritten++;
+                message.set(Messages.get("sweep.error.write", w.message()));
+            }
             case SweepEvent.Ended e -> {
                 inFlight = 0;
                 progress(e.progress());
@@ -760,13 +765,25 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
         ResultLog target = log;
         if (target == null) {
+            unwritten++;
             message.set(Messages.get("sweep.grade.notOpen"));
             return;
         }
         tasks.run(() -> {
             target.append(graded);
             return graded;
-        }, ok -> { }, e -> message.set(Messages.get("sweep.grade.notSaved", FileProblems.reason(e))));
+        }, ok -> { }, e -> {
+            unwritten++;
+            message.set(Messages.get("sweep.grade.notSaved", FileProblems.reason(e)));
+        });
+    }
+
+    /**
+     * Results and grades set by hand that could not be written to the sweep's results file (a full disk, a file gone,
+     * a sweep shown from a session): only the window holds them, so closing it loses them.
+     */
+    public int unwrittenResults() {
+        return unwritten;
     }
 
     /** What a cell opens. */

@@ -239,8 +239,12 @@ public final class SessionViewModel {
         if (s.stepper() != null && !s.stepper().branches().isEmpty() && !now.get(1).equals(settled.get(1))) {
             words.add(Messages.get("session.unsaved.branches", s.stepper().branches().size()));
         }
-        // a sweep's results are not asked about: each run is in its sweep's results file as it ends (Past sweeps
-        // lists it, a closed window resumes it), a grade set by hand too
+        // a sweep's results are asked about only where they could not be written: each run is in its sweep's results
+        // file as it ends (Past sweeps lists it, a closed window resumes it), a grade set by hand too
+        int unwritten = sweeps == null ? 0 : sweeps.unwrittenResults();
+        if (unwritten > 0) {
+            words.add(Messages.get("session.unsaved.unwritten", unwritten));
+        }
         return String.join(", ", words);
     }
 

@@ -11,6 +11,14 @@ public interface SweepSessions {
     /** The sweep's results to save, null when no sweep has results. */
     SweepResults record();
 
+    /**
+     * How many results or grades the Experiments tab holds that are in no file (their sweep's results file could not
+     * be written): the only sweep results closing the window would lose.
+     */
+    default int unwrittenResults() {
+        return 0;
+    }
+
     /** Shows a session's sweep results in the Experiments tab. */
     void show(SweepResults results);
 }

@@ -268,6 +268,13 @@ class SessionViewModelTest {
     /** The Experiments tab as sessions see it, for tests: hands out set results, keeps what it is shown. */
     private static final class SweepSessionsTestDouble implements SweepSessions {
         dev.thinkbench.lab.session.SweepResults held;
+        int unwritten;
+
+        @Override
+        public int unwrittenResults() {
+            return unwritten;
+        }
+
         final List<dev.thinkbench.lab.session.SweepResults> shown = new java.util.ArrayList<>();
 
         @Override
@@ -293,6 +300,10 @@ class SessionViewModelTest {
         saving.setSweeps(tab);
         assertThat(saving.unsavedRuns()).as("the sweep's results are in its results file already; the columns are not")
                 .isEqualTo("3 Compare columns");
+        tab.unwritten = 2;
+        assertThat(saving.unsavedRuns()).as("unless the file could not take them")
+                .isEqualTo("3 Compare columns, 2 sweep results their file could not take");
+        tab.unwritten = 0;
         Path file = dir.resolve("with-sweep.json");
 
         saving.save(file);
