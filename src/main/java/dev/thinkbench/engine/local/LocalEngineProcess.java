@@ -63,7 +63,7 @@ public final class LocalEngineProcess implements AutoCloseable {
      * unless set (0 = the same as the app's). The host's decode threads take every core they are given; at the same
      * priority they took the window's frames too. Measured through the whole window on a 2-core machine (2026-12-05,
      * Sapphire Rapids VM), a sweep of
-     * 600 micro-model runs (the Experiments tab, concurrency 8; BuiltinSweepFramesMain): at nice 0 the frame p99 was
+     * 600 micro-model runs (the Experiments tab, concurrency 8; BuiltinSweepFrameBench): at nice 0 the frame p99 was
      * 31.8-33.6 ms (cold) and 23.5-23.9 ms (warm), 16-29 % of frames late; at nice 5 25.5-26.9 / 20.6-21.5 ms, 6-16 %;
      * at nice 10 21.8 / 19.8 ms, 5-13 %. The sweep took as long at each (9.6-10.1 s and 5.3-6.0 s), and the Q4_0
      * decode through the host read the same (669-685 tok/s against 670-672): a lower priority costs the engine
