@@ -228,8 +228,25 @@ public final class WorkbenchView extends StackPane {
         if (tab != null && !overlay.isVisible()) {
             Node target = k == null || k.focus() == null ? tab.getContent() : k.focus();
             // after the skin has made the new content visible, or the request is ignored
-            Platform.runLater(() -> focus(target));
+            Platform.runLater(() -> {
+                focus(target);
+                // the keys go where the focus is: left in the tab before (a node now hidden), they reached no tab
+                // (a speaker's Ctrl+Enter after Ctrl+2 in presenter mode did nothing until a click)
+                Node owner = getScene() == null ? null : getScene().getFocusOwner();
+                if (tab.isSelected() && !inside(owner, tab.getContent())) {
+                    tab.getContent().requestFocus();
+                }
+            });
         }
+    }
+
+    private static boolean inside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void focus(Node target) {

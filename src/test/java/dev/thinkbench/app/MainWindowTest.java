@@ -294,6 +294,24 @@ class MainWindowTest {
     }
 
     @Test
+    void inPresenterModeATabChosenByItsKeyTakesTheKeys(FxRobot robot) throws Exception {
+        skipWelcome(robot);
+        waitUntil("the micro model is chosen", () -> BundledModels.MICRO.equals(connection().modelProperty().get()));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        shortcut(robot, KeyCode.DIGIT2);
+        waitUntil("the stepper shows", this::stepperShown);
+        javafx.scene.Node owner = window.view().getScene().getFocusOwner();
+        boolean inside = false;
+        for (javafx.scene.Node n = owner; n != null; n = n.getParent()) {
+            inside |= n == window.stepperTab();
+        }
+        assertThat(inside).as("the focus in the Stepper's tab, not left in Compare: " + owner).isTrue();
+        shortcut(robot, KeyCode.ENTER);
+        waitUntil("Ctrl+Enter ran the Stepper", () -> stepper().stateProperty().get() != StepperState.IDLE);
+    }
+
+    @Test
     void inPresenterModeCompareTakesTheFocusWithoutAColumnsNameField(FxRobot robot) throws Exception {
         skipWelcome(robot);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
