@@ -24,7 +24,8 @@ import java.util.function.LongSupplier;
  * Continuous batching on the loaded context, the way llama-server's slots work: completions {@link #add join} while
  * others run, and each {@link #step} is one {@code llama_decode} for every running completion: the next prompt chunk
  * of each newcomer and one token of each generating one. Every completion keeps its own stop strings, cap, sampler
- * and seed, token probabilities and cancel, and streams through its own {@link SequenceStream}.
+ * and seed, token probabilities and cancel, and streams through its own {@link SequenceStream}; the streams send
+ * their waiting text together, on one tick every {@link SequenceStream#FLUSH_NANOS}.
  *
  * <p>Which sequence a completion runs in comes from {@link SequenceSlots}: it reuses the longest prefix a cached
  * sequence holds (a Wait step evaluates only its own tokens) or starts as a copy of one ({@code llama_memory_seq_cp});
@@ -142,10 +143,13 @@ final class ContinuousBatch {
     private final long[] idleSince;
     /** The most bytes of KV cache state kept in memory: as many as the whole cache holds (known after one move). */
     private long memoryBudget = -1;
+    /** When the running completions last sent their waiting text, all at once ({@link SequenceStream#FLUSH_NANOS}). */
+    private long lastFlush;
 
     /** @param nanoTime monotonic nanoseconds: when an idle sequence moves to memory ({@link #KEEP_IN_CACHE_MS}) */
     ContinuousBatch(LlamaLibrary lib, LlamaContext ctx, SequenceSlots slots, LlamaBatch batch, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
+        this.lastFlush = nanoTime.getAsLong();
         this.idleSince = new long[slots.size()];
         Arrays.fill(idleSince, NEVER);
         this.lib = lib;
@@ -590,6 +594,13 @@ final class ContinuousBatch {
             }
         }
         batch.clear();
+        long now = nanoTime.getAsLong();
+        if (now - lastFlush >= SequenceStream.FLUSH_NANOS) {
+            lastFlush = now;
+            for (Running r : running) {
+                r.stream.flush(); // every stream on one tick: the step's lines leave in one write
+            }
+        }
     }
 
     private void sample(Running r, int index) {

@@ -55,6 +55,8 @@ final class HostServer implements ContinuousBatch.Replies {
     private final Thread worker = new Thread(this::work, "llama-worker");
     /** The request the worker is serving (worker thread only). */
     private HostRequest serving;
+    /** Set while the worker steps: the events of one step leave in one write when it ends (guarded by this). */
+    private boolean holdingStep;
 
     /**
      * @param log the host's stderr, where native code writes too (the app keeps its tail as the engine log)
@@ -130,7 +132,12 @@ final class HostServer implements ContinuousBatch.Replies {
                     }
                 }
                 if (session.generating()) {
-                    session.step(id -> closing || cancelled.contains(id));
+                    holdStep(true);
+                    try {
+                        session.step(id -> closing || cancelled.contains(id));
+                    } finally {
+                        holdStep(false);
+                    }
                 } else if (barrier == END) {
                     close();
                     return;
@@ -250,6 +257,22 @@ final class HostServer implements ContinuousBatch.Replies {
         send(new HostEvent.Error(id, kind.name(), message));
     }
 
+    /**
+     * Holds the worker's events back while it steps, and writes them when the step ends: the chunks of every
+     * sequence in the batch wake the app's reader once (on a machine whose cores all decode, each wake-up stalls the
+     * decode threads at ggml's next barrier).
+     */
+    private synchronized void holdStep(boolean hold) {
+        holdingStep = hold;
+        if (!hold) {
+            try {
+                out.flush();
+            } catch (IOException gone) {
+                // the app is gone too
+            }
+        }
+    }
+
     private synchronized void sendRaw(byte[] line) {
         try {
             out.write(line);
@@ -260,8 +283,8 @@ final class HostServer implements ContinuousBatch.Replies {
     }
 
     /**
-     * One write per event: a token's chunk costs one pipe write, whatever its size, and is written by hand
-     * ({@link ChunkLine}) unless it carries log-probabilities. A completion's last event (Done
+     * Writes an event: at once, or with the rest of the worker's step when it sends during one ({@link #holdStep}). A
+     * chunk is written by hand ({@link ChunkLine}) unless it carries log-probabilities. A completion's last event (Done
      * or Error) takes it out of flight and spends its cancel.
      */
     @Override
@@ -274,7 +297,9 @@ final class HostServer implements ContinuousBatch.Replies {
             out.write(event instanceof HostEvent.Chunk chunk && chunk.logprobs() == null ? ChunkLine.encode(chunk)
                     : json.writeValueAsBytes(event));
             out.write('\n');
-            out.flush();
+            if (!holdingStep || Thread.currentThread() != worker) {
+                out.flush();
+            }
         } catch (IOException e) {
             // stdout is gone: the app closed the pipe; stdin will close too and end the loop
         }

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * One sequence's output on its way to the app: token bytes joined into whole UTF-8 characters, stop strings found
- * ({@link StopStringMatcher}), and text coalesced into few {@link HostEvent.Chunk}s. A chunk goes out when
- * {@link #FLUSH_NANOS} have passed since the last one (the first token goes at once), so a fast model sends about one
- * line per half frame instead of one per token, and a slow one still streams token by token.
+ * ({@link StopStringMatcher}), and text coalesced into few {@link HostEvent.Chunk}s. The first token goes at once;
+ * after it, text waits until its batch {@link #flush flushes} every stream together, once per {@link #FLUSH_NANOS}
+ * ({@link ContinuousBatch}), so a fast model sends about one line per half frame instead of one per token, a slow one
+ * still streams token by token, and the sequences of one batch share one write to the app.
  *
  * <p>Not thread-safe: one per running completion, on the worker thread.
  */
@@ -26,7 +26,8 @@ final class SequenceStream {
      * once a frame, still gets new text every frame. Each line wakes two of the app's threads (the reader, then the
      * caller), and on a machine whose cores all decode, each wake-up stalls a decode thread and its partner at ggml's
      * next barrier. At 3 ms a 300 tok/s model sent a line per token; at 8 ms it decoded 9-19% faster through the host
-     * (alternated with 3 ms, same process, 2 cores), the micro model 11% faster.
+     * (alternated with 3 ms, same process, 2 cores), the micro model 11% faster. The sequences of one batch send on one
+     * tick, so eight running at once wake the app's reader once an interval, not eight times.
      */
     static final long FLUSH_NANOS = 8_000_000;
 
@@ -37,19 +38,11 @@ final class SequenceStream {
     private final StringBuilder text = new StringBuilder();
     private final List<TokenLogprob> logprobs = new ArrayList<>();
     private byte[] partial = new byte[0];
-    private final LongSupplier nanoTime;
     private int pendingTokens;
-    private long lastFlush;
+    private boolean sentAny;
 
     /** @param withLogprobs whether chunks carry their tokens' probabilities */
     SequenceStream(long id, List<String> stops, boolean withLogprobs, Consumer<HostEvent> out) {
-        this(id, stops, withLogprobs, out, System::nanoTime);
-    }
-
-    /** @param nanoTime the clock that decides when text has waited long enough (a test's own) */
-    SequenceStream(long id, List<String> stops, boolean withLogprobs, Consumer<HostEvent> out, LongSupplier nanoTime) {
-        this.nanoTime = nanoTime;
-        this.lastFlush = nanoTime.getAsLong() - FLUSH_NANOS;
         this.id = id;
         this.matcher = new StopStringMatcher(stops == null ? List.of() : stops);
         this.withLogprobs = withLogprobs;
@@ -57,7 +50,7 @@ final class SequenceStream {
     }
 
     /**
-     * Takes one generated token's bytes.
+     * Takes one generated token's bytes; the first one with text is sent at once, the rest wait for {@link #flush}.
      *
      * @param probability its log-probability and alternatives, null when not asked for
      * @return true when this token completed a stop string (the stream then ignores further text)
@@ -72,9 +65,8 @@ final class SequenceStream {
         if (matcher.matched() != null) {
             return true;
         }
-        long now = nanoTime.getAsLong();
-        if (now - lastFlush >= FLUSH_NANOS) {
-            flush(now);
+        if (!sentAny && !text.isEmpty()) {
+            flush();
         }
         return false;
     }
@@ -106,16 +98,17 @@ final class SequenceStream {
             }
             text.append(matcher.flush());
         }
-        flush(nanoTime.getAsLong());
+        flush();
         out.accept(new HostEvent.Done(id, stop, matcher.matched() == null ? "" : matcher.matched(), tokens,
                 promptTokens, evaluated, decodeSteps, sharedSteps));
     }
 
-    private void flush(long now) {
-        lastFlush = now;
+    /** Sends the text and tokens waiting since the last chunk, if any. */
+    void flush() {
         if (pendingTokens == 0 && text.isEmpty()) {
             return;
         }
+        sentAny = true;
         out.accept(new HostEvent.Chunk(id, text.toString(), pendingTokens,
                 withLogprobs ? List.copyOf(logprobs) : null));
         text.setLength(0);

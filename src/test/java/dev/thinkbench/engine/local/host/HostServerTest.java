@@ -330,4 +330,95 @@ class HostServerTest {
         assertThat(answers().get(2)).contains("\"type\":\"loaded\"", "\"id\":2");
         assertThat(exited.getCount()).as("a runtime exception does not end the host").isEqualTo(1);
     }
+
+    /**
+     * Test double: completions that each send a chunk every step and end after their max tokens, the first step once
+     * three have been admitted; records how many events each step sent.
+     */
+    private static final class ChunkingTestSession implements HostSession {
+        final List<Integer> eventsPerStep = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.Map<Long, Integer> left = new java.util.LinkedHashMap<>();
+        private final java.util.Map<Long, ContinuousBatch.Replies> replies = new java.util.HashMap<>();
+
+        @Override
+        public HostEvent.Loaded load(HostRequest.Load request, Consumer<HostEvent> progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int[] tokenize(String text) {
+            throw new UnsupportedOperationException();
+        }
+
+        private int admitted;
+
+        @Override
+        public void admit(HostRequest.Complete request, ContinuousBatch.Replies out) {
+            left.put(request.id(), request.maxTokens());
+            replies.put(request.id(), out);
+            admitted++;
+        }
+
+        @Override
+        public boolean generating() {
+            return admitted >= 3 && !left.isEmpty();
+        }
+
+        @Override
+        public void step(LongPredicate cancelled) {
+            int sent = 0;
+            for (Long id : List.copyOf(left.keySet())) {
+                replies.get(id).send(new HostEvent.Chunk(id, "t", 1, null));
+                sent++;
+                if (left.merge(id, -1, Integer::sum) == 0) {
+                    left.remove(id);
+                    replies.remove(id).send(new HostEvent.Done(id, "LENGTH", "", 1, 1, 1));
+                    sent++;
+                }
+            }
+            eventsPerStep.add(sent);
+        }
+
+        @Override
+        public void reset() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void theEventsOfOneStepLeaveInOneWrite() throws Exception {
+        ChunkingTestSession session = new ChunkingTestSession();
+        List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.io.PipedWriter requests = new java.io.PipedWriter();
+        // buffered as HostMain buffers stdout: what reaches the pipe is what a flush writes
+        HostServer server = new HostServer(new BufferedReader(new java.io.PipedReader(requests)),
+                new java.io.BufferedOutputStream(new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        write(new byte[] {(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        writes.add(new String(b, off, len, StandardCharsets.UTF_8));
+                    }
+                }, 1 << 16), new PrintStream(log, true, StandardCharsets.UTF_8), session, status -> exited.countDown());
+        Thread serving = serveInBackground(server);
+
+        send(requests, complete(1, 5) + "\n" + complete(2, 3) + "\n" + complete(3, 4));
+        for (int i = 0; i < 3000 && writes.stream().filter(w -> w.contains("\"type\":\"done\"")).count() < 3; i++) {
+            Thread.sleep(10);
+        }
+        requests.close();
+        serving.join(10_000);
+
+        List<Integer> linesPerWrite = writes.stream().filter(w -> w.contains("\"id\":1") || w.contains("\"id\":2")
+                || w.contains("\"id\":3")).map(w -> (int) w.lines().count()).toList();
+        assertThat(session.eventsPerStep).as("three completions, the second ending in the third step")
+                .containsExactly(3, 3, 4, 3, 2);
+        assertThat(linesPerWrite).as("one write a step, with all of its events").isEqualTo(session.eventsPerStep);
+    }
 }

@@ -46,46 +46,39 @@ class SequenceStreamTest {
     }
 
     @Test
-    void theFirstTokenGoesAtOnceAndTheRestIsCoalesced() {
+    void theFirstTokenGoesAtOnceAndTheRestWaitsForAFlush() {
         SequenceStream s = new SequenceStream(1, List.of(), false, events::add);
-
-        for (int i = 0; i < 1000; i++) {
-            s.accept(new byte[] {'a'}, null);
-        }
-        s.finish("LENGTH", 1000, 5, 5, 1, 0);
-
-        List<HostEvent.Chunk> chunks = events.stream().filter(e -> e instanceof HostEvent.Chunk)
-                .map(e -> (HostEvent.Chunk) e).toList();
-        assertThat(chunks.getFirst()).isEqualTo(new HostEvent.Chunk(1, "a", 1, null));
-        assertThat(chunks.size()).as("far fewer lines than tokens").isLessThan(100);
-        assertThat(text()).hasSize(1000);
-        assertThat(tokens()).isEqualTo(1000);
-    }
-
-    @Test
-    void textWaitsUpToTheFlushIntervalAndThenGoesWithEverythingPending() {
-        long[] now = {-5_000_000_000L}; // nanoTime may be any value, negative too
-        SequenceStream s = new SequenceStream(1, List.of(), false, events::add, () -> now[0]);
 
         s.accept(new byte[] {'a'}, null);
         assertThat(events).as("the first token goes at once").containsExactly(new HostEvent.Chunk(1, "a", 1, null));
 
         for (char c : "bcd".toCharArray()) {
-            now[0] += SequenceStream.FLUSH_NANOS / 4;
             s.accept(new byte[] {(byte) c}, null);
         }
-        assertThat(events).as("within the interval nothing more is sent").hasSize(1);
+        assertThat(events).as("until its batch flushes, nothing more is sent").hasSize(1);
 
-        now[0] += SequenceStream.FLUSH_NANOS / 4;
-        s.accept(new byte[] {'e'}, null);
+        s.flush();
         assertThat(events).hasSize(2);
-        assertThat(events.get(1)).isEqualTo(new HostEvent.Chunk(1, "bcde", 4, null));
+        assertThat(events.get(1)).isEqualTo(new HostEvent.Chunk(1, "bcd", 3, null));
+        s.flush();
+        assertThat(events).as("a flush with nothing waiting sends nothing").hasSize(2);
 
-        now[0] += 1;
-        s.accept(new byte[] {'f'}, null);
-        s.finish("LENGTH", 6, 1, 1, 6, 0);
-        assertThat(events.get(2)).as("the end sends what waits").isEqualTo(new HostEvent.Chunk(1, "f", 1, null));
+        s.accept(new byte[] {'e'}, null);
+        s.finish("LENGTH", 5, 1, 1, 5, 0);
+        assertThat(events.get(2)).as("the end sends what waits").isEqualTo(new HostEvent.Chunk(1, "e", 1, null));
         assertThat(events.getLast()).isInstanceOf(HostEvent.Done.class);
+    }
+
+    @Test
+    void aFirstTokenWithoutTextWaitsForTheFirstThatHasSome() {
+        SequenceStream s = new SequenceStream(1, List.of(), false, events::add);
+        byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+
+        s.accept(new byte[] {euro[0]}, null);
+        assertThat(events).as("half a character is no text yet").isEmpty();
+        s.accept(Arrays.copyOfRange(euro, 1, 3), null);
+
+        assertThat(events).containsExactly(new HostEvent.Chunk(1, "€", 2, null));
     }
 
     @Test
