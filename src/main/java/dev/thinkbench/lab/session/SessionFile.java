@@ -43,10 +43,16 @@ public final class SessionFile {
      * @throws SessionFileException saying what is wrong; the file is left as it is
      */
     public Session read(Path file) throws SessionFileException {
-        JsonNode root = parse(file);
+        JsonNode root;
+        try {
+            root = parse(file);
+        } catch (SessionFileException e) {
+            throw e.problem() == SessionFileException.Problem.CORRUPT ? problemSetOr(file, e) : e;
+        }
         if (!root.isObject() || !Session.FORMAT_NAME.equals(root.path("format").asText(null))) {
-            throw new SessionFileException(SessionFileException.Problem.NOT_A_SESSION, file + " is not a Thinkbench "
-                    + "session (no \"format\": \"" + Session.FORMAT_NAME + "\" in it); it was left as it is.", null);
+            throw problemSetOr(file, new SessionFileException(SessionFileException.Problem.NOT_A_SESSION, file
+                    + " is not a Thinkbench session: sessions are the files Session > Save writes (with \"format\": \""
+                    + Session.FORMAT_NAME + "\" in them). It was left as it is.", null));
         }
         JsonNode version = root.get("version");
         if (version == null || !version.isIntegralNumber()) {
@@ -63,6 +69,25 @@ public final class SessionFile {
         } catch (IllegalArgumentException e) {
             throw damaged(file, e.getMessage(), e);
         }
+    }
+
+    /**
+     * The better word for a file that is no session: that it is a problem set (a JSONL or CSV file of problems picked
+     * by mistake, which the Experiments tab opens), or else {@code otherwise}.
+     */
+    private static SessionFileException problemSetOr(Path file, SessionFileException otherwise) {
+        int problems;
+        try {
+            problems = dev.thinkbench.core.problemset.ProblemSetReader.read(file).problems().size();
+        } catch (java.io.IOException | RuntimeException e) {
+            problems = 0;
+        }
+        if (problems == 0) {
+            return otherwise;
+        }
+        return new SessionFileException(SessionFileException.Problem.PROBLEM_SET, file + " is a problem set ("
+                + problems + (problems == 1 ? " problem" : " problems") + "), not a session: open it in the Experiments "
+                + "tab with Import\u2026 beside the problem sets. It was left as it is.", null);
     }
 
     private JsonNode parse(Path file) throws SessionFileException {

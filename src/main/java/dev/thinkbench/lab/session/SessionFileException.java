@@ -18,6 +18,8 @@ public final class SessionFileException extends IOException {
         CORRUPT,
         /** It is JSON but not a Thinkbench session. */
         NOT_A_SESSION,
+        /** It is a problem set (JSONL or CSV), which the Experiments tab opens, not a session. */
+        PROBLEM_SET,
         /** It is from a newer Thinkbench, whose format this version does not know. */
         NEWER,
         /** It is a session whose content does not hold together (a field missing, a budget that does not parse). */

@@ -102,7 +102,21 @@ class SessionFileTest {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{\"schemaVersion\": 1, \"theme\": \"dark\"}");
 
-        expectProblem(file, SessionFileException.Problem.NOT_A_SESSION, "not a Thinkbench session");
+        expectProblem(file, SessionFileException.Problem.NOT_A_SESSION, "not a Thinkbench session: sessions are the "
+                + "files Session > Save writes");
+    }
+
+    @Test
+    void aProblemSetPickedByMistakeIsToldWhereItOpens() throws IOException {
+        Path jsonl = dir.resolve("set.jsonl");
+        Files.writeString(jsonl, "{\"id\":\"a\",\"prompt\":\"1+1?\",\"answer\":\"2\"}\n"
+                + "{\"id\":\"b\",\"prompt\":\"2+2?\",\"answer\":\"4\"}\n");
+        expectProblem(jsonl, SessionFileException.Problem.PROBLEM_SET, "set.jsonl is a problem set (2 problems), not a "
+                + "session: open it in the Experiments tab with Import\u2026");
+        Files.delete(jsonl);
+        Path csv = dir.resolve("set.csv");
+        Files.writeString(csv, "id,prompt,answer\na,1+1?,2\n");
+        expectProblem(csv, SessionFileException.Problem.PROBLEM_SET, "(1 problem)");
     }
 
     @Test
