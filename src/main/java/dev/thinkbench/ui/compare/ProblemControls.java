@@ -49,7 +49,10 @@ final class ProblemControls extends VBox {
         TextField expected = new TextField();
         expected.setId("expectedField");
         expected.textProperty().bindBidirectional(vm.expectedProperty());
-        expected.setPromptText(Messages.get("prompt.expected.prompt"));
+        expected.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                vm.expectedClearedProperty().get().isEmpty() ? Messages.get("prompt.expected.prompt")
+                        : Messages.get("prompt.expected.cleared", vm.expectedClearedProperty().get()),
+                vm.expectedClearedProperty()));
         expected.setTooltip(Icons.tip(Messages.get("prompt.expected.help")));
         GridPane.setHgrow(expected, Priority.ALWAYS);
 

@@ -2,6 +2,7 @@ package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.core.SameProblem;
 import dev.thinkbench.core.problems.ProblemGenerator;
 import dev.thinkbench.lab.samples.ModelFit;
 import dev.thinkbench.lab.samples.NewProblem;
@@ -50,6 +51,10 @@ public final class PromptViewModel {
     private final ReadOnlyStringWrapper temperatureError = new ReadOnlyStringWrapper(this, "temperatureError", "");
     private final ReadOnlyStringWrapper seedError = new ReadOnlyStringWrapper(this, "seedError", "");
     private final ReadOnlyStringWrapper sampleNote = new ReadOnlyStringWrapper(this, "sampleNote", "");
+    /** An expected answer cleared because the prompt became another problem ("" for none). */
+    private final ReadOnlyStringWrapper expectedCleared = new ReadOnlyStringWrapper(this, "expectedCleared", "");
+    /** The prompt the expected answer was given for (null while there is none). */
+    private String expectedFor;
 
     /** @param samples the samples to offer, worded as written; the view model words them in the window's language */
     /** The last problem drawn with New problem, first in the picker; null before any. */
@@ -69,6 +74,12 @@ public final class PromptViewModel {
                 sampleNote.set(""); // the note belongs to the sample
             }
         });
+        expected.addListener((obs, old, now) -> {
+            expectedFor = now == null || now.isBlank() ? null : prompt.get();
+            if (now != null && !now.isBlank()) {
+                expectedCleared.set("");
+            }
+        });
         prompt.addListener((obs, old, now) -> {
             SamplePrompt chosen = sample.get();
             if (chosen != null && !chosen.prompt().equals(now)) {
@@ -78,6 +89,14 @@ public final class PromptViewModel {
                 if (chosen.answer() != null && chosen.answer().equals(expected.get())) {
                     expected.set("");
                 }
+            }
+            // a typed answer belongs to the problem it was typed for: another problem typed over it is not graded
+            // against it (answers right for the new one were marked wrong)
+            String was = expected.get();
+            if (expectedFor != null && !expectedFor.isBlank() && was != null && !was.isBlank()
+                    && !SameProblem.asks(expectedFor, now)) {
+                expected.set("");
+                expectedCleared.set(was.strip());
             }
         });
         temperature.addListener((obs, old, now) -> temperatureError.set(temperatureProblem(now)));
@@ -191,6 +210,14 @@ public final class PromptViewModel {
      */
     public StringProperty expectedProperty() {
         return expected;
+    }
+
+    /**
+     * The expected answer last cleared because the prompt was changed into another problem (other numbers, or most
+     * words new; {@link SameProblem}), so the field can say where it went; "" once an answer is given again.
+     */
+    public ReadOnlyStringProperty expectedClearedProperty() {
+        return expectedCleared.getReadOnlyProperty();
     }
 
     /** The chosen sample; choosing one fills prompt and system; editing the prompt clears it. */

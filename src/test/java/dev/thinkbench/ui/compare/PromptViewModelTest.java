@@ -37,6 +37,32 @@ class PromptViewModelTest {
         assertThat(vm.sampleNoteProperty().get()).isEmpty();
     }
 
+    @Test
+    void aTypedAnswerGoesWhenAnotherProblemIsTypedOverItsPromptAndStaysThroughAnEdit() {
+        vm.promptProperty().set("I had 7 apples and ate 2, then bought 5 more. How many now?");
+        vm.expectedProperty().set("10");
+
+        vm.promptProperty().set("I had 7 apples and ate 2, then bought 5 more. How many apples now?");
+        assertThat(vm.expectedProperty().get()).as("a word added: the same problem").isEqualTo("10");
+
+        vm.promptProperty().set("Tom has 12 marbles. He gives away 5 and then finds 9. How many now?");
+        assertThat(vm.expectedProperty().get()).as("not graded against the apples' answer").isEmpty();
+        assertThat(vm.expectedClearedProperty().get()).isEqualTo("10");
+
+        vm.expectedProperty().set("16");
+        assertThat(vm.expectedClearedProperty().get()).as("an answer given again").isEmpty();
+        vm.promptProperty().set("Tom has 12 marbles. He gives away 5 and then finds 9. How many does he have now?");
+        assertThat(vm.expectedProperty().get()).isEqualTo("16");
+    }
+
+    @Test
+    void anAnswerTypedBeforeThePromptStaysWhileThePromptIsTyped() {
+        vm.expectedProperty().set("4");
+        vm.promptProperty().set("2");
+        vm.promptProperty().set("2 + 2 = ?");
+        assertThat(vm.expectedProperty().get()).isEqualTo("4");
+    }
+
     @ParameterizedTest
     @CsvSource(textBlock = """
             2.5,  temperature must be between 0 and 2
