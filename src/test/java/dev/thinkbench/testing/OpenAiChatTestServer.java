@@ -28,12 +28,15 @@ public final class OpenAiChatTestServer extends LoopbackServer {
 
     public static final String CHAT = "/v1/chat/completions";
     public static final String MODELS = "/v1/models";
+    /** llama-server's own endpoint (no {@code /v1}) that renders the prompt its chat template makes. */
+    public static final String APPLY_TEMPLATE = "/apply-template";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private volatile List<String> models = List.of();
     private volatile ScriptedReply modelsReply;
     private volatile String requiredKey;
+    private volatile String generationPrompt;
 
     private OpenAiChatTestServer() {
     }
@@ -67,6 +70,15 @@ public final class OpenAiChatTestServer extends LoopbackServer {
         return this;
     }
 
+    /**
+     * From now on, answers {@code POST /apply-template} as llama-server does, its prompt ending with
+     * {@code generationPrompt} (e.g. {@code "<|im_start|>assistant\n<think>\n"}); without it, a 404 as vLLM's.
+     */
+    public OpenAiChatTestServer templateEnds(String generationPrompt) {
+        this.generationPrompt = generationPrompt;
+        return this;
+    }
+
     /** The chat requests so far. */
     public List<RecordedRequest> chatRequests() {
         return requests(CHAT);
@@ -83,6 +95,10 @@ public final class OpenAiChatTestServer extends LoopbackServer {
         return switch (request.method() + " " + request.path()) {
             case "POST " + CHAT -> nextReply(request);
             case "GET " + MODELS -> modelsReply != null ? modelsReply : ScriptedReply.status(200, modelList());
+            case "POST " + APPLY_TEMPLATE -> generationPrompt == null ? ScriptedReply.status(404,
+                    "{\"error\":{\"message\":\"File Not Found\",\"type\":\"not_found_error\",\"code\":404}}")
+                    : ScriptedReply.status(200, JSON.createObjectNode().put("prompt", "<|im_start|>user\n1 + 1 = ?"
+                    + "<|im_end|>\n" + generationPrompt).toString());
             default -> ScriptedReply.status(404,
                     "{\"error\":{\"message\":\"File Not Found\",\"type\":\"not_found_error\",\"code\":404}}");
         };

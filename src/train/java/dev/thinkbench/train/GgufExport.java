@@ -17,6 +17,19 @@ import java.util.Map;
  */
 final class GgufExport {
 
+    /**
+     * The training layout ({@code chatml-think}) as Jinja, so llama.cpp front ends (llama-server) lay out the prompt
+     * as the model learned it: the prompt ends with {@code <think>}, and the model writes its thinking, then
+     * {@code </think>}.
+     */
+    static final String CHAT_TEMPLATE = """
+            {%- for message in messages -%}
+              {{- '<|im_start|>' + message.role + '\\n' + message.content + '<|im_end|>\\n' -}}
+            {%- endfor -%}
+            {%- if add_generation_prompt -%}
+              {{- '<|im_start|>assistant\\n<think>\\n' -}}
+            {%- endif -%}""";
+
     private GgufExport() {
     }
 
@@ -47,7 +60,8 @@ final class GgufExport {
                 .putU32("tokenizer.ggml.unknown_token_id", MicroVocab.UNK)
                 .putBool("tokenizer.ggml.add_bos_token", false)
                 .putBool("tokenizer.ggml.add_eos_token", false)
-                .putBool("tokenizer.ggml.add_space_prefix", false);
+                .putBool("tokenizer.ggml.add_space_prefix", false)
+                .put("tokenizer.chat_template", CHAT_TEMPLATE);
         for (Map.Entry<String, NDArray> e : model.parameters().entrySet()) {
             NDArray a = e.getValue();
             long[] shape = a.getShape().getShape();

@@ -26,7 +26,9 @@ import java.util.List;
  * OpenAI chat completions for {@link dev.thinkbench.engine.stream.ChatStreamRun}: the budget as
  * {@code reasoning_effort} or {@code max_tokens} (see {@link CompatBudgets}), {@code returnThinking(true)} so
  * {@code reasoning_content} (DeepSeek, llama.cpp) and {@code reasoning} (vLLM) stream as thinking, and usage with
- * {@code completion_tokens_details.reasoning_tokens} as the thinking count. Models from {@code GET {api}/models},
+ * {@code completion_tokens_details.reasoning_tokens} as the thinking count; a reply that starts inside thinking the
+ * prompt opened is split at {@code </think>} where the server tells ({@link TemplateProbe}). Models from
+ * {@code GET {api}/models},
  * answering {@code {"object":"list","data":[{"id":"...","owned_by":"..."}]}}.
  */
 final class CompatProtocol implements ChatProtocol {
@@ -35,9 +37,11 @@ final class CompatProtocol implements ChatProtocol {
 
     private final ChatServer server;
     private final ModelListing models;
+    private final TemplateProbe template;
 
     CompatProtocol(ChatServer server) {
         this.server = server;
+        this.template = new TemplateProbe(server, System::nanoTime);
         this.models = new ModelListing(server, "/models", "data",
                 "a \"data\" list of models; is this an OpenAI-compatible server?",
                 m -> new ModelInfo(m.path("id").asText(""), m.path("owned_by").asText("")));
@@ -80,6 +84,12 @@ final class CompatProtocol implements ChatProtocol {
     @Override
     public WireCheck wireCheck() {
         return WIRE;
+    }
+
+    /** From llama-server's rendered prompt ({@link TemplateProbe}); other servers do not tell, and say no. */
+    @Override
+    public boolean promptOpensThinking(RunSpec spec) {
+        return template.opensThinking(spec.model());
     }
 
     /**

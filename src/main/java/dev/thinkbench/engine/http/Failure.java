@@ -22,7 +22,7 @@ public record Failure(FailureKind kind, String message, Integer httpStatus, Stri
     }
 
     public EngineException toException() {
-        return new EngineException(kind, message, retryAfter);
+        return new EngineException(kind, message, retryAfter, httpStatus);
     }
 
     /** The same failure with {@code more} appended to its message. */

@@ -154,6 +154,20 @@ public final class ServerClient {
                 .header("Content-Type", "application/json").POST(jsonBody(body)).build());
     }
 
+    /**
+     * POSTs {@code body} as JSON to {@code path} on the server's root, the base URL without a trailing {@code /v1}
+     * (llama-server's own endpoints beside its OpenAI ones), waiting at most {@link #METADATA_TIMEOUT}, and parses the
+     * JSON answer.
+     */
+    public JsonNode postJsonAtRoot(String path, Object body) throws EngineException {
+        String root = baseUrl.endsWith("/v1") ? baseUrl.substring(0, baseUrl.length() - 3) : baseUrl;
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + (path.startsWith("/") ? path : "/" + path)))
+                .header("Accept", "application/json").header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        Duration wait = timeout.compareTo(METADATA_TIMEOUT) < 0 ? timeout : METADATA_TIMEOUT;
+        return exchangeJson(path, b.timeout(wait).POST(jsonBody(body)).build());
+    }
+
     private JsonNode exchangeJson(String path, HttpRequest request) throws EngineException {
         HttpResponse<InputStream> response;
         try {

@@ -60,6 +60,16 @@ public interface ChatProtocol {
         return false;
     }
 
+    /**
+     * Whether the server's chat template ends the prompt inside thinking ({@code <think>} written for the model, as
+     * DeepSeek-R1 distills' and QwQ's templates do), so that a reply's text up to {@code </think>} is thinking although
+     * it does not open with the tag (false by default: then only a reply that opens with it has inline thinking).
+     * Blocks; called on the run's own thread before it streams, so it may ask the server.
+     */
+    default boolean promptOpensThinking(RunSpec spec) {
+        return false;
+    }
+
     /** A streaming model for this run, sending through {@code http}. Must not contact the server. */
     StreamingChatModel model(RunSpec spec, HttpClientBuilder http);
 

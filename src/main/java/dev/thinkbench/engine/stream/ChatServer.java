@@ -80,6 +80,11 @@ public final class ChatServer {
         return client.getJson(path);
     }
 
+    /** POSTs {@code body} to {@code path} on the server's root (no {@code /v1}); see {@link ServerClient#postJsonAtRoot}. */
+    public JsonNode postJsonAtRoot(String path, Object body) throws EngineException {
+        return client.postJsonAtRoot(path, body);
+    }
+
     /** Starts one run on this server with {@code protocol}; returns at once (see {@link ChatStreamRun}). */
     public RunHandle start(RunSpec spec, ReasoningEventSink sink, ChatProtocol protocol) {
         return ChatStreamRun.start(spec, sink, protocol, this);

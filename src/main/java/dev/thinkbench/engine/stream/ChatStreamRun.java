@@ -74,6 +74,9 @@ public final class ChatStreamRun implements RunHandle {
             return;
         }
         try {
+            if (protocol.promptOpensThinking(spec)) {
+                order.promptOpenedThinking();
+            }
             StreamingChatModel model = protocol.model(spec, transport.asBuilder());
             if (!events.ended()) {
                 model.chat(ChatRequests.of(spec), new Handler());

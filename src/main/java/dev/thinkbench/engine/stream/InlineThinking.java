@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <p>Text is taken piece by piece as it streams; a piece that may still become a tag ({@code "<thi"},
  * {@code "</thin"}) is held until the next one tells, and {@link #flush()} gives back whatever is held at the end. A
- * reply that does not open with the tag (after white space) is all answer, passed on as it comes. The white space
- * between {@code </think>} and the answer is dropped.
+ * reply that does not open with the tag (after white space) is all answer, passed on as it comes, unless the prompt
+ * opened the thinking ({@link #openedByPrompt}): then the reply starts as thinking and {@code </think>} ends it. The
+ * white space between {@code </think>} and the answer is dropped.
  *
  * <p>Not thread-safe: one stream's text, in order.
  */
@@ -29,6 +30,28 @@ final class InlineThinking {
 
     private Where where = Where.UNDECIDED;
     private final StringBuilder held = new StringBuilder();
+    /** Whether the thinking was opened by the prompt, not by the reply. */
+    private boolean byPrompt;
+    /** Whether any text has been passed on. */
+    private boolean passedAny;
+
+    /** The prompt ends inside thinking: what comes is thinking until {@code </think>}. Before any text. */
+    void openedByPrompt() {
+        if (where == Where.UNDECIDED && held.isEmpty()) {
+            where = Where.THINKING;
+            byPrompt = true;
+        }
+    }
+
+    /**
+     * The server sends the thinking apart (a reasoning field): the text is then the answer, even where the prompt
+     * opened the thinking.
+     */
+    void separatedByServer() {
+        if (byPrompt && where == Where.THINKING && !passedAny && held.isEmpty()) {
+            where = Where.ANSWER;
+        }
+    }
 
     /** The pieces {@code text} completes, in order (none while it may still be part of a tag). */
     List<Piece> content(String text) {
@@ -85,8 +108,9 @@ final class InlineThinking {
         return s;
     }
 
-    private static void add(List<Piece> out, String text, boolean thinking) {
+    private void add(List<Piece> out, String text, boolean thinking) {
         if (!text.isEmpty()) {
+            passedAny = true;
             out.add(new Piece(text, thinking));
         }
     }

@@ -49,8 +49,17 @@ public final class ThinkingFirst {
     }
 
     public synchronized void thinking(String text) {
+        inline.separatedByServer();
         events.thinking(text, tokensPerCallback, summary);
         releaseAnswer();
+    }
+
+    /**
+     * The prompt opened the thinking ({@link ChatProtocol#promptOpensThinking}): the reply's text is thinking until
+     * {@code </think>}, unless the server sends the thinking apart. Call before the stream starts.
+     */
+    public synchronized void promptOpenedThinking() {
+        inline.openedByPrompt();
     }
 
     /**

@@ -79,6 +79,53 @@ class OpenAiCompatEngineTest {
     }
 
     @Test
+    void aReplyThatStartsInsideThinkingThePromptOpenedIsSplitAtTheClosingTag() {
+        // llama-server whose template ends the prompt with <think> (R1 distills, QwQ, the micro model), no parser
+        server.templateEnds("<|im_start|>assistant\n<think>\n");
+        server.script(OpenAiChatScript.of(MODEL).content("12-5=7", "\n7+9=16", "\n</think>", "\nFinal Answer: 16")
+                .finish("stop").done());
+
+        CollectingSink sink = run(new Budget.Effort(EffortLevel.HIGH));
+
+        assertThat(sink.thinking()).isEqualTo("12-5=7\n7+9=16\n");
+        assertThat(sink.answer()).isEqualTo("Final Answer: 16");
+        assertThat(server.requests(OpenAiChatTestServer.APPLY_TEMPLATE)).hasSize(1);
+    }
+
+    @Test
+    void aReplyCutInsideThinkingThePromptOpenedHasNoAnswer() {
+        server.templateEnds("<|im_start|>assistant\n<think>\n");
+        server.script(OpenAiChatScript.of(MODEL).content("12-5=7", "\n7").finish("length").done());
+
+        CollectingSink sink = run(new Budget.Tokens(8));
+
+        assertThat(sink.thinking()).isEqualTo("12-5=7\n7");
+        assertThat(sink.answer()).isEmpty();
+    }
+
+    @Test
+    void reasoningTheServerSendsApartKeepsTheContentAnAnswerThoughThePromptOpenedThinking() {
+        server.templateEnds("<|im_start|>assistant\n<think>\n");
+        server.script(OpenAiChatScript.of(MODEL).reasoning("Six sevens.").content("42").finish("stop").done());
+
+        CollectingSink sink = run(new Budget.Effort(EffortLevel.HIGH));
+
+        assertThat(sink.thinking()).isEqualTo("Six sevens.");
+        assertThat(sink.answer()).isEqualTo("42");
+    }
+
+    @Test
+    void withoutTheServerTellingAReplyWithoutTheOpeningTagIsAnswer() {
+        // vLLM and hosted APIs have no /apply-template: nothing is assumed
+        server.script(OpenAiChatScript.of(MODEL).content("Paris").finish("stop").done(),
+                OpenAiChatScript.of(MODEL).content("Rome").finish("stop").done());
+
+        assertThat(run(new Budget.Effort(EffortLevel.HIGH)).answer()).isEqualTo("Paris");
+        assertThat(run(new Budget.Effort(EffortLevel.HIGH)).answer()).isEqualTo("Rome");
+        assertThat(server.requests(OpenAiChatTestServer.APPLY_TEMPLATE)).as("a 404 is remembered").hasSize(1);
+    }
+
+    @Test
     void streamsReasoningThenContentThenReportedUsage() {
         server.script(OpenAiChatScript.of(MODEL).reasoning("Six", " sevens").content("4", "2").finish("stop")
                 .usage(15, 40, 30).done());
