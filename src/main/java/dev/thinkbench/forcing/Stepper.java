@@ -186,6 +186,19 @@ public final class Stepper implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the running step, whatever it waits for (a server that went silent): thinking pauses with what it wrote,
+     * an answer ends as stopped (Undo goes back before it). Nothing happens when no step runs.
+     */
+    public void stop() {
+        synchronized (lock) {
+            if (running != null) {
+                forceRequested = false;
+                stepCancel.cancel();
+            }
+        }
+    }
+
     /** A new branch from this point, with the same steps; it becomes the active one. */
     public StepperSnapshot fork() {
         synchronized (lock) {

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A test double: an HTTP/1.1 server on a raw loopback socket, so that it can misbehave in every way a real network
  * can (stall before the headers, reset the connection, send a line without end, invalid UTF-8). It speaks one
  * engine's wire format through a {@link Dialect}. Every GET answers a model listing in all the shapes the engines
- * read; the first POST plays the configured {@link Fault}, every later POST a healthy reply. All loops are bounded;
+ * read; the first POST plays the configured {@link Fault}, every later POST a healthy reply (a POST to llama-server's
+ * {@code /apply-template} is not one: it gets a 404, as from a server without it). All loops are bounded;
  * stalls end after a few seconds or when the server closes.
  */
 public final class FaultHttpServer implements AutoCloseable {
@@ -124,6 +125,11 @@ public final class FaultHttpServer implements AutoCloseable {
             OutputStream out = s.getOutputStream();
             if (request.method().equals("GET")) {
                 json(out, 200, "{\"data\":[{\"id\":\"other-model\"}],\"models\":[{\"name\":\"other-model\"}]}", "");
+                return;
+            }
+            if (request.path().endsWith("/apply-template")) {
+                // llama-server's prompt preview, asked before a chat run: answered as a server without it answers
+                json(out, 404, "{\"error\":{\"message\":\"File Not Found\"}}", "");
                 return;
             }
             play(s, out, posts.getAndIncrement() == 0 ? fault : Fault.NONE);

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * One streamed HTTP exchange, the same for every engine, chat and raw. {@link #open} sends the request and blocks
  * until the body may be read; on the way it
  * <ul>
+ *   <li>sends once more at once when the connection the client's pool gave it turns out closed by the server
+ *       ({@link #staleConnection});</li>
  *   <li>retries once when the server asks for a short wait (HTTP 429, 503 or 529 with a {@code Retry-After} of at
  *       most {@link RetryAfter#AUTO_RETRY_LIMIT}), telling the {@link Listener} first;</li>
  *   <li>turns an error status into an {@link HttpStatusException} (reading at most {@link #MAX_ERROR_BODY_BYTES});</li>
@@ -97,12 +99,23 @@ public final class StreamExchange implements AutoCloseable {
 
     private InputStream attempt(HttpRequest request, BoundedBody.Framing framing) throws IOException {
         boolean retried = false;
+        boolean resent = false;
         while (true) {
             if (isAborted()) {
                 return null;
             }
             watch = watchdog.watch(silence, onSilence);
-            HttpResponse<InputStream> response = send(request);
+            HttpResponse<InputStream> response;
+            try {
+                response = send(request);
+            } catch (IOException e) {
+                if (resent || !staleConnection(e)) {
+                    throw e;
+                }
+                resent = true; // the pool's connection was closed by the server meanwhile: once more, on a new one
+                watch.stop();
+                continue;
+            }
             if (response == null) {
                 return null;
             }
@@ -173,6 +186,18 @@ public final class StreamExchange implements AutoCloseable {
             }
             throw new IOException(cause == null ? "request failed" : cause.toString(), cause);
         }
+    }
+
+    /**
+     * Whether {@code e} is the mark of a kept-alive connection the server had closed while it sat in the client's pool
+     * (llama-server closes one after a number of requests, or when idle): the request went nowhere and no byte came
+     * back, so sending it again on a fresh connection is safe. Seen as "HTTP/1.1 header parser received no bytes" in
+     * about one of 40 requests of a sweep against llama-server, which the sweep then took for a server down.
+     */
+    static boolean staleConnection(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("header parser received no bytes") || e instanceof java.io.EOFException
+                || m.contains("Connection reset");
     }
 
     /** Waits before a retry; true when the exchange was aborted meanwhile. */

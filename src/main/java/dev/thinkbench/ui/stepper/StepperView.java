@@ -161,7 +161,14 @@ public final class StepperView extends VBox {
         run.getStyleClass().add(Styles.ACCENT);
         run.setMaxWidth(Double.MAX_VALUE);
         run.disableProperty().bind(vm.canRunProperty().not());
-        VBox side = new VBox(6, templates, system, run);
+        // while a step runs: the way out of a server that went silent (Esc does the same)
+        Button stop = button("stopButton", Messages.get("stepper.stop"), Feather.SQUARE,
+                Messages.get("stepper.stop.help"), vm::stop);
+        stop.setMaxWidth(Double.MAX_VALUE);
+        stop.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.stateProperty().get().running(), vm.stateProperty()));
+        stop.managedProperty().bind(stop.visibleProperty());
+        VBox side = new VBox(6, templates, system, run, stop);
         side.setPrefWidth(240);
         side.setMinWidth(200);
         return new HBox(8, prompt, side);
@@ -397,8 +404,9 @@ public final class StepperView extends VBox {
     }
 
     /**
-     * Ctrl+Enter runs from anywhere in the tab, the prompt included (as in Compare); W, A, Enter, I (insert), E (edit),
-     * F (fork) and Ctrl+Z act when no text field has the focus (typing stays typing).
+     * Ctrl+Enter runs from anywhere in the tab, the prompt included (as in Compare), and Esc stops a running step;
+     * W, A, Enter, I (insert), E (edit), F (fork) and Ctrl+Z act when no text field has the focus (typing stays
+     * typing).
      */
     private void onKey(KeyEvent e) {
         if (e.isShortcutDown() && e.getCode() == KeyCode.ENTER) {
@@ -419,6 +427,11 @@ public final class StepperView extends VBox {
             } else if (e.getCode() != KeyCode.TAB && e.getCode() != KeyCode.SPACE && !e.getCode().isModifierKey()) {
                 e.consume();
             }
+            return;
+        }
+        if (e.getCode() == KeyCode.ESCAPE && vm.stateProperty().get().running()) {
+            vm.stop();
+            e.consume();
             return;
         }
         if (e.getTarget() instanceof TextInputControl) {

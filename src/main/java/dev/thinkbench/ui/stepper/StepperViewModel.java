@@ -224,6 +224,13 @@ public final class StepperViewModel implements AutoCloseable {
         act(StepperAction.FORK, () -> stepper().fork());
     }
 
+    /** Stops the step that runs (Esc, or Stop): what it wrote is kept. Nothing while no step runs. */
+    public void stop() {
+        if (stepper != null && state.get().running()) {
+            act(() -> stepper.stop());
+        }
+    }
+
     public void undo() {
         act(StepperAction.UNDO, () -> stepper().undo());
     }
@@ -255,7 +262,13 @@ public final class StepperViewModel implements AutoCloseable {
      */
     private void act(StepperAction kind, Runnable action) {
         if (stepper != null && !can.get(kind).get()) {
-            error.set(Messages.get("stepper.error.notNow", Messages.get(LABELS.get(kind)).replace("\u2026", "")));
+            String what = Messages.get(LABELS.get(kind)).replace("\u2026", "");
+            // why not, and the way on: a step still running, an answer written, a step that failed
+            StepperState now = state.get();
+            error.set(now.running() ? Messages.get("stepper.error.notNow.running", what)
+                    : now == StepperState.DONE ? Messages.get("stepper.error.notNow.done", what)
+                    : now == StepperState.FAILED ? Messages.get("stepper.error.notNow.failed", what)
+                    : Messages.get("stepper.error.notNow", what));
             refused = kind;
             return;
         }

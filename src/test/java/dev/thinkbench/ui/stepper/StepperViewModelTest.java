@@ -292,9 +292,33 @@ class StepperViewModelTest {
         vm.continueToAnswer();
         drainUntil(StepperState.DONE, 2);
         vm.waitMore(); // the W key, whose button is disabled once the answer is written
-        assertThat(vm.errorProperty().get()).isEqualTo("Wait is not possible now.");
+        assertThat(vm.errorProperty().get()).isEqualTo("Wait is not possible now: the answer is written. Ctrl+Z steps "
+                + "back before it (F first forks, to keep this branch).");
         vm.undo();
         assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aStepThatHangsIsStoppedWithWhatItWroteKept() throws Exception {
+        // a server that went silent mid-answer: the answer step waits on it until stopped
+        backend.then("6x7=42", "</think>").then("4", "2", "<|im_end|>");
+        vm.promptProperty().set("What is 6 x 7?");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        backend.holdAfter(1);
+        vm.continueToAnswer();
+        backend.awaitHeld();
+        drainUntil(StepperState.ANSWERING, 1);
+        vm.waitMore();
+        assertThat(vm.errorProperty().get()).isEqualTo("Wait is not possible while the model writes: wait for it to "
+                + "pause, or press Esc to stop it.");
+
+        vm.stop();
+        drainUntil(StepperState.FAILED, 2);
+        assertThat(vm.answerProperty().get()).as("what it wrote before it hung").isEqualTo("4");
+        assertThat(vm.statusProperty().get()).contains("stopped");
+        vm.undo();
+        drainUntil(StepperState.PAUSED, 1);
     }
 
     @Test
