@@ -48,7 +48,16 @@ abstract sealed class HttpCompletionBackend implements CompletionBackend, ModelC
     private final String model;
 
     HttpCompletionBackend(String id, RawBackendSpec spec) {
-        String base = BaseUrl.check(spec.baseUrl(), spec.baseUrl().toString(), id);
+        this(id, spec, false);
+    }
+
+    /**
+     * @param atServerRoot whether the API sits at the server's root (llama-server's {@code /completion}): a base URL
+     *                     given with the {@code /v1} of the server's OpenAI routes is then taken without it
+     */
+    HttpCompletionBackend(String id, RawBackendSpec spec, boolean atServerRoot) {
+        String checked = BaseUrl.check(spec.baseUrl(), spec.baseUrl().toString(), id);
+        String base = atServerRoot && checked.endsWith("/v1") ? checked.substring(0, checked.length() - 3) : checked;
         boolean keySet = spec.apiKey() != null && !spec.apiKey().isBlank();
         this.http = new ServerClient(base, new Endpoint(id, base, keySet, spec.apiKeyEnv(),
                 "Is the server running, and is the base URL right?"), spec.apiKey(), spec.timeout());

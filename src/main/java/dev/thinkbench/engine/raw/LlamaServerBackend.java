@@ -34,7 +34,7 @@ public final class LlamaServerBackend extends HttpCompletionBackend implements C
     public static final String ID = "llama-server";
 
     public LlamaServerBackend(RawBackendSpec spec) {
-        super(ID, spec);
+        super(ID, spec, true);
     }
 
     @Override

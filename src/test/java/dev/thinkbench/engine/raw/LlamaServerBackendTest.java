@@ -149,10 +149,25 @@ class LlamaServerBackendTest {
                 .hasMessageContaining("HTTP 503").hasMessageContaining("Loading model");
 
         LlamaServerBackend wrongPath = new LlamaServerBackend(new RawBackendSpec(
-                URI.create(server.baseUrl() + "/v1"), null, "sim", Duration.ofSeconds(5)));
+                URI.create(server.baseUrl() + "/api"), null, "sim", Duration.ofSeconds(5)));
         assertThatThrownBy(() -> wrongPath.complete(request("Q:", 5), new Collected(), new CancelToken()))
                 .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(FailureKind.UNREACHABLE))
-                .hasMessageContaining("has no /v1/completion (HTTP 404)").hasMessageContaining("base URL");
+                .hasMessageContaining("has no /api/completion (HTTP 404)").hasMessageContaining("base URL");
+    }
+
+    @Test
+    void theBaseUrlOfTheServersOpenAiRoutesReachesItsOwnEndpoints() throws Exception {
+        // the URL people paste from their OpenAI-compatible setup: http://host:8080/v1 (or /v1/)
+        server.then(ScriptStep.reply("4", "2"));
+        for (String typed : List.of("/v1", "/v1/")) {
+            LlamaServerBackend b = new LlamaServerBackend(new RawBackendSpec(URI.create(server.baseUrl() + typed),
+                    null, "sim", Duration.ofSeconds(5)));
+            assertThat(b.listModels()).extracting(m -> m.name()).containsExactly("sim.gguf");
+        }
+        LlamaServerBackend b = new LlamaServerBackend(new RawBackendSpec(URI.create(server.baseUrl() + "/v1"),
+                null, "sim", Duration.ofSeconds(5)));
+        assertThat(b.complete(request("Q:", 5), new Collected(), new CancelToken()).stop())
+                .isEqualTo(CompletionResult.Stop.EOS);
     }
 
     @Test
