@@ -41,9 +41,20 @@ public final class ChooserFiles implements FileAsker {
             return null;
         }
         used(f.toPath());
-        String name = f.getName();
-        return name.toLowerCase(Locale.ROOT).endsWith("." + extension) ? f.toPath()
-                : f.toPath().resolveSibling(name + "." + extension);
+        return withExtension(f.toPath(), extension);
+    }
+
+    /**
+     * {@code file} ending in {@code .extension} once: added when missing, and a doubled one taken off (the dialog
+     * selects the suggested name without its extension, so "name.json" typed over it became "name.json.json").
+     */
+    static Path withExtension(Path file, String extension) {
+        String name = file.getFileName().toString();
+        String dot = "." + extension;
+        while (name.toLowerCase(Locale.ROOT).endsWith(dot + dot)) {
+            name = name.substring(0, name.length() - dot.length());
+        }
+        return file.resolveSibling(name.toLowerCase(Locale.ROOT).endsWith(dot) ? name : name + dot);
     }
 
     @Override

@@ -32,4 +32,13 @@ class ChooserFilesTest {
         ChooserFiles files = new ChooserFiles(null, null, () -> file.resolve("below-a-file"));
         assertThat(files.start(true)).isNull();
     }
+
+    @Test
+    void aSavedFileEndsInItsExtensionOnce(@TempDir Path dir) {
+        assertThat(ChooserFiles.withExtension(dir.resolve("mine"), "json")).isEqualTo(dir.resolve("mine.json"));
+        assertThat(ChooserFiles.withExtension(dir.resolve("mine.json"), "json")).isEqualTo(dir.resolve("mine.json"));
+        assertThat(ChooserFiles.withExtension(dir.resolve("mine.json.json"), "json")).as("typed over the stem")
+                .isEqualTo(dir.resolve("mine.json"));
+        assertThat(ChooserFiles.withExtension(dir.resolve("Mine.JSON"), "json")).isEqualTo(dir.resolve("Mine.JSON"));
+    }
 }
