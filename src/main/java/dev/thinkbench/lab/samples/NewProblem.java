@@ -37,9 +37,12 @@ public final class NewProblem {
         return p;
     }
 
-    /** About how many thinking tokens the micro model's full scratchpad for {@code p} takes (one a character). */
+    /**
+     * About how many thinking tokens the micro model's full scratchpad for {@code p} takes: one a character, and the
+     * closing {@code </think>}, which the runs count as thinking too.
+     */
     public static int scratchpadTokens(Problem p) {
-        return Scratchpad.clean(p).length();
+        return Scratchpad.clean(p).length() + 1;
     }
 
     /** The problem as a sample prompt for the micro model, with its answer and what to look for. */

@@ -64,6 +64,10 @@ class LessonCatalogTest {
                         .doesNotContain("## \ub2f5").contains(l.title(language)).endsWith("\n");
                 assertThat(l.questions(language)).as("the questions stay in the text").allSatisfy(q ->
                         assertThat(l.text(language)).contains(q.substring(0, Math.min(20, q.length()))));
+                // a numbered question in another section was missing from the exercise's questions and answers
+                assertThat(l.text(language).lines().filter(line -> line.matches("^\\d+\\. .*\\?.*")).count())
+                        .as("%s %s: every numbered question is one of its questions", l.id(), language)
+                        .isLessThanOrEqualTo(l.questions(language).size());
             }
         });
         assertThat(lessons.get(1).answers("en").get(1)).as("what the micro model does: lesson 2's columns part")

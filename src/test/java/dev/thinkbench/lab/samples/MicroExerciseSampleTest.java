@@ -21,6 +21,8 @@ class MicroExerciseSampleTest {
         assertThat(sample.id()).isEqualTo(MicroExerciseSample.ID);
         assertThat(sample.title()).isEqualTo("Micro model exercise (multi-step)");
         assertThat(sample.note()).contains("answer is " + p.answer(), p.id());
+        // the whole scratchpad as the built-in engine counts it (lesson 1 shows it: 46), </think> included
+        assertThat(sample.note()).contains("about 46 thinking tokens");
     }
 
     @Test
