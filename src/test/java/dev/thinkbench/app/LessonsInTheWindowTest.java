@@ -146,7 +146,7 @@ class LessonsInTheWindowTest {
         assertThat(bar.isVisible()).isTrue();
         assertThat(robot.lookup("#lessonQuestionsTitle").queryAs(Label.class).getText())
                 .isEqualTo("Lesson: 1. Test-time compute and the scaling curve");
-        javafx.scene.layout.VBox list = (javafx.scene.layout.VBox) bar;
+        javafx.scene.layout.VBox list = robot.lookup("#lessonQuestionsList").queryAs(javafx.scene.layout.VBox.class);
         assertThat(list.getChildren()).hasSize(6).element(1).satisfies(n -> assertThat(((Label) n).getText())
                 .startsWith("1. Which budgets get the answer right?"));
         // the answers, folded until asked for: try first, then check
@@ -160,6 +160,13 @@ class LessonsInTheWindowTest {
                     assertThat(a.getText()).startsWith("1. Only the 64-token column is right (11).");
                     assertThat(a.getParent().isVisible()).isTrue();
                 });
+        // questions and answers open in an 800-px window: they scroll, and Run stays in view
+        WaitForAsyncUtils.waitForFxEvents();
+        Node run = robot.lookup("#runButton").query();
+        assertThat(run.localToScene(run.getLayoutBounds()).getMaxY()).as("Run in view")
+                .isLessThanOrEqualTo(run.getScene().getHeight());
+        assertThat(bar.getLayoutBounds().getHeight()).as("the questions within a third of the window")
+                .isLessThanOrEqualTo(0.35 * run.getScene().getHeight() + 12);
         robot.clickOn("#lessonQuestionsBack");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(selectedTab()).isEqualTo(MainWindow.LESSONS);

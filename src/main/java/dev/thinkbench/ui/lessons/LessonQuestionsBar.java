@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -34,7 +35,11 @@ public final class LessonQuestionsBar extends VBox {
     /** A window at least this high shows the questions open when an exercise starts. */
     static final double OPEN_FROM_HEIGHT_PX = 900;
 
+    /** The most of the window's height the questions (and their answers) take; more scrolls. */
+    static final double MAX_SHARE_OF_WINDOW = 0.34;
+
     private final ToggleButton show = new ToggleButton();
+    private final VBox content = new VBox(2);
     private final HBox head;
     private final LessonAnswers answers;
 
@@ -46,7 +51,6 @@ public final class LessonQuestionsBar extends VBox {
         setId("lessonQuestions");
         getStyleClass().add("lesson-questions");
         setPadding(new Insets(4, 12, 4, 12));
-        setSpacing(2);
 
         show.setId("lessonQuestionsToggle");
         show.setGraphic(Icons.icon(Feather.BOOK_OPEN));
@@ -77,7 +81,22 @@ public final class LessonQuestionsBar extends VBox {
         answers = new LessonAnswers(vm.exerciseAnswersProperty(), true);
         answers.setId("exerciseAnswers");
         answers.toggle().setId("exerciseAnswersToggle");
-        getChildren().addAll(heading, answers);
+        content.setId("lessonQuestionsList");
+        content.getChildren().addAll(heading, answers);
+        // six questions and their answers are taller than a 768-pixel window leaves: they scroll within a third of
+        // the window, and the tab below keeps its Run button in view
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("lessonQuestionsScroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("lesson-questions-scroll");
+        sceneProperty().subscribe(scene -> {
+            scroll.maxHeightProperty().unbind();
+            if (scene != null) {
+                scroll.maxHeightProperty().bind(scene.heightProperty().multiply(MAX_SHARE_OF_WINDOW));
+            }
+        });
+        getChildren().add(scroll);
         vm.exerciseQuestionsProperty().subscribe(this::showQuestions);
 
         BooleanBinding active = vm.exerciseTitleProperty().isNotEmpty().and(Bindings.not(onLessonsTab));
@@ -93,14 +112,15 @@ public final class LessonQuestionsBar extends VBox {
     }
 
     private void showQuestions(List<String> questions) {
-        getChildren().remove(1, getChildren().size() - 1); // the heading stays first, the answers last
+        javafx.collections.ObservableList<Node> rows = content.getChildren();
+        rows.remove(1, rows.size() - 1); // the heading stays first, the answers last
         for (int i = 0; i < questions.size(); i++) {
             // the Markdown's emphasis marks are left out: a plain line reads better than **New problem**
             Label q = new Label((i + 1) + ". " + questions.get(i).replace("**", "").replace("`", ""));
             q.setWrapText(true);
             q.setMinHeight(Region.USE_PREF_SIZE);
             q.getStyleClass().add(Styles.TEXT_SMALL);
-            getChildren().add(getChildren().size() - 1, q);
+            rows.add(rows.size() - 1, q);
         }
         show.setSelected(getScene() == null || getScene().getHeight() >= OPEN_FROM_HEIGHT_PX);
     }
