@@ -104,6 +104,7 @@ public final class MainWindow implements AutoCloseable {
                 Autosaves.inDataFolder(context.dataDirectory()), RecentSessions.inDataFolder(context.dataDirectory()),
                 tasks, Instant::now, System::nanoTime);
         sessions.setStepper(stepperSessions());
+        stepperTab.stepperView().setSavedIn(sessions::stepperSavedIn);
         sessions.setSweeps(sweepSessions());
         sessions.messageProperty().addListener((obs, old, now) -> presenting.tellWhilePresenting(now));
         sessionControls = new SessionControls(view, sessions, presenter, new ChooserFiles(view,

@@ -249,6 +249,18 @@ public final class SessionViewModel {
     }
 
     /**
+     * The file that holds the Stepper's session as it stands (saved or opened, no step since), if any: a Run that
+     * starts over loses nothing the file does not keep.
+     */
+    public java.util.Optional<Path> stepperSavedIn() {
+        Session s = snapshot();
+        Path file = currentFile.get();
+        boolean kept = file != null && s.stepper() != null && !s.stepper().branches().isEmpty()
+                && parts(s).get(1).equals(settled.get(1));
+        return kept ? java.util.Optional.of(file) : java.util.Optional.empty();
+    }
+
+    /**
      * What each part of {@code s} holds, by content: the Compare columns with every event of their runs, the
      * Stepper's branches with every step (an undone step and a new one of the same length differ), the sweep's rows.
      */

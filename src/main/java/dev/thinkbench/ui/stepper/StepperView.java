@@ -89,13 +89,26 @@ public final class StepperView extends VBox {
      * stray Ctrl+Enter mid-talk lost a whole tree, and Undo emptied the Stepper): Start over runs, Keep (Esc, and the
      * focus) leaves the session as it is.
      */
+    /**
+     * Where the session shown is saved as it stands (the window's sessions tell; nothing until they are wired): Run's
+     * question then says the file keeps it instead of asking to save it.
+     */
+    public void setSavedIn(java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> where) {
+        savedIn = where;
+    }
+
+    private java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> savedIn = java.util.Optional::empty;
+
     private void runOrAsk() {
         String lost = vm.runWouldDiscard();
         if (lost.isEmpty()) {
             runNow();
             return;
         }
-        discardText.setText(Messages.get("stepper.discard.ask", lost));
+        java.util.Optional<java.nio.file.Path> file = savedIn.get();
+        discardText.setText(file.isPresent()
+                ? Messages.get("stepper.discard.askSaved", lost, file.get().getFileName())
+                : Messages.get("stepper.discard.ask", lost));
         discardBar.setVisible(true);
         keepButton.requestFocus();
     }

@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Sessions built by hand for tests: every event type, a skipped and an idle column, Stepper branches, sweep rows. */
-final class SessionSamples {
+public final class SessionSamples {
 
     static final long MS = 1_000_000L;
 
@@ -85,7 +85,7 @@ final class SessionSamples {
                 everyEventType());
     }
 
-    static Session full() {
+    public static Session full() {
         Price price = new Price("qwen3-8b", new BigDecimal("0.15"), new BigDecimal("0.6"), "USD",
                 "assets/pricing.json", "2025-06-01");
         List<RecordedColumn> columns = List.of(

@@ -466,4 +466,32 @@ class SessionViewModelTest {
             dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.ENGLISH);
         }
     }
+
+    @Test
+    void theStepperSessionIsKeptInItsFileUntilAStepChangesIt() throws Exception {
+        Path file = dir.resolve("stepper.json");
+        new SessionFile().write(file, dev.thinkbench.lab.session.SessionSamples.full());
+        SessionViewModel vm = sessions(compare(), null);
+        dev.thinkbench.lab.session.StepperRecord[] shown = {null};
+        vm.setStepper(new StepperSessions() {
+            @Override
+            public dev.thinkbench.lab.session.StepperRecord record() {
+                return shown[0];
+            }
+
+            @Override
+            public void show(dev.thinkbench.lab.session.StepperRecord record) {
+                shown[0] = record;
+            }
+        });
+        assertThat(vm.stepperSavedIn()).as("nothing opened").isEmpty();
+
+        vm.open(file);
+        assertThat(vm.stepperSavedIn()).as("as the file holds it").contains(file);
+
+        dev.thinkbench.lab.session.StepperRecord r = shown[0];
+        shown[0] = new dev.thinkbench.lab.session.StepperRecord(r.prompt(), r.system(), r.template(), r.expected(),
+                1, r.branches().subList(0, 1));
+        assertThat(vm.stepperSavedIn()).as("a branch gone since").isEmpty();
+    }
 }
