@@ -61,13 +61,16 @@ public final class Picks {
 
     /**
      * The answered candidate with the highest verifier score; among equal scores the majority answer of those tied,
-     * then the earliest. Unscored candidates lose to scored ones.
+     * then the earliest. Unscored candidates lose to scored ones; with none scored the majority picks, and the note
+     * quotes {@code judgeSaid} (the start of a judge's reply in which no score was found: a small model often
+     * answers the question again instead of scoring).
      */
-    public static Optional<Pick> bestScore(List<Candidate> candidates) {
+    public static Optional<Pick> bestScore(List<Candidate> candidates, String judgeSaid) {
         List<Candidate> scored = answered(candidates).stream().filter(c -> c.score() != null).toList();
         if (scored.isEmpty()) {
-            return majority(candidates).map(p -> new Pick(p.candidate(),
-                    new Worded(StrategyNote.UNSCORED_VOTES, p.why().arguments())));
+            return majority(candidates).map(p -> new Pick(p.candidate(), Worded.of(StrategyNote.UNSCORED_VOTES,
+                    p.why().arguments().get(0), p.why().arguments().get(1), p.why().arguments().get(2),
+                    excerpt(judgeSaid))));
         }
         double top = scored.stream().mapToDouble(Candidate::score).max().orElseThrow();
         List<Candidate> tied = scored.stream().filter(c -> c.score() == top).toList();
@@ -75,6 +78,12 @@ public final class Picks {
         return Optional.of(new Pick(pick, tied.size() > 1
                 ? Worded.of(StrategyNote.SHARED_SCORE, format(top), tied.size())
                 : Worded.of(StrategyNote.SCORE, format(top))));
+    }
+
+    /** The start of a reply, on one line, for a note. */
+    static String excerpt(String reply) {
+        String line = reply == null ? "" : reply.strip().replaceAll("\\s+", " ");
+        return line.length() <= 40 ? line : line.substring(0, 39) + "\u2026";
     }
 
     private static Optional<Pick> byLength(List<Candidate> candidates, boolean shortest) {

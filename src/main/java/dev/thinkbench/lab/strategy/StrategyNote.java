@@ -8,7 +8,8 @@ import dev.thinkbench.core.EnglishWording;
  */
 public enum StrategyNote implements EnglishWording {
     VOTES("{0} of {1} votes for {2}"),
-    UNSCORED_VOTES("no candidate was scored; {0} of {1} votes for {2}"),
+    UNSCORED_VOTES("the judge gave no score that reads as one (it said \u201c{3}\u201d), so the majority picked: {0} of "
+            + "{1} votes for {2}"),
     SCORE("verifier score {0}"),
     SHARED_SCORE("verifier score {0} shared by {1} candidates; majority among them"),
     SHORTEST("shortest of {0} ({1} tokens)"),
