@@ -7,20 +7,29 @@ import dev.thinkbench.ui.common.Messages;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Tooltip;
 
-/** The budget field's tooltip: the spec's grammar and what the budget typed means, in words, as it is typed. */
+/**
+ * The budget field's tooltip: what the budget typed means, in words, as it is typed; what it means on the engine
+ * chosen (the line under the field says it too, but a short window folds that line away); and the spec's grammar.
+ */
 final class BudgetHelp {
 
     private BudgetHelp() {
     }
 
-    static Tooltip tooltip(ObservableValue<Budget> budget) {
+    /** @param onEngine what the budget means on the engine chosen, "" when unknown */
+    static Tooltip tooltip(ObservableValue<Budget> budget, ObservableValue<String> onEngine) {
         Tooltip tip = Icons.tip("");
-        tip.textProperty().bind(budget.map(BudgetHelp::text).orElse(text(null)));
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> text(budget.getValue(), onEngine.getValue()), budget, onEngine));
         return tip;
     }
 
-    static String text(Budget budget) {
+    static String text(Budget budget, String onEngine) {
         String words = BudgetWords.describe(budget);
-        return budget == null ? words : words + "\n\n" + Messages.get("budget.words.grammar");
+        if (budget == null) {
+            return words;
+        }
+        String engine = onEngine == null || onEngine.isBlank() ? "" : "\n\n" + Messages.get("column.onEngine", onEngine);
+        return words + engine + "\n\n" + Messages.get("budget.words.grammar");
     }
 }

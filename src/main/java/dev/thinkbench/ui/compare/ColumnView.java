@@ -118,7 +118,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         TextField budget = new TextField();
         budget.textProperty().bindBidirectional(column.budgetTextProperty());
         budget.getStyleClass().addAll("budget-field", Styles.SMALL);
-        budget.setTooltip(BudgetHelp.tooltip(column.budgetProperty()));
+        budget.setTooltip(BudgetHelp.tooltip(column.budgetProperty(), column.meaningProperty()));
         budget.setPromptText("none \u00b7 tokens:N \u00b7 effort:LEVEL \u00b7 force:max=N");
         Label error = new Label();
         error.getStyleClass().addAll("field-error", Styles.TEXT_SMALL);
