@@ -17,6 +17,6 @@ final class Experiments {
 
     static ExperimentsView create(AppContext context, ConnectionViewModel connection, BackgroundTasks tasks) {
         return new ExperimentsView(new ExperimentsViewModel(connection, context, context.sweeps(),
-                context.problemSets(), tasks, SweepRunner.Options.defaults()));
+                context.problemSets(), tasks, SweepRunner.Options.defaults().pausingWhenNoEndpoint()));
     }
 }

@@ -126,6 +126,21 @@ final class EndpointPool {
         }
     }
 
+    /** Takes every dropped endpoint back, its failures forgotten (the user says the servers are back). */
+    void reviveAll() {
+        lock.lock();
+        try {
+            for (State s : states) {
+                s.dropped = false;
+                s.dropReason = null;
+                s.failuresInARow = 0;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The endpoint served a call: its run of failures ends. */
     void succeeded(Endpoint endpoint) {
         lock.lock();

@@ -39,9 +39,27 @@ final class PoolCalls implements Calls {
     private final PriceTable prices;
     private final String affinity;
     private final CallObserver observer;
+    private final boolean stopWhenNoEndpoint;
+
+    /**
+     * Thrown instead of failing the call when every endpoint is dropped and the sweep pauses for that
+     * ({@link SweepRunner.Options#pauseWhenNoEndpoint}): the run is not over, it runs again once resumed.
+     */
+    static final class NoEndpointLeft extends RuntimeException {
+        NoEndpointLeft(String reasons) {
+            super(reasons, null, false, false);
+        }
+    }
 
     PoolCalls(EndpointPool pool, RetryPolicy retry, SweepClock clock, PriceTable prices, String affinity,
               CallObserver observer) {
+        this(pool, retry, clock, prices, affinity, observer, false);
+    }
+
+    /** @param stopWhenNoEndpoint throw {@link NoEndpointLeft} rather than fail a call when every endpoint is dropped */
+    PoolCalls(EndpointPool pool, RetryPolicy retry, SweepClock clock, PriceTable prices, String affinity,
+              CallObserver observer, boolean stopWhenNoEndpoint) {
+        this.stopWhenNoEndpoint = stopWhenNoEndpoint;
         this.pool = pool;
         this.retry = retry;
         this.clock = clock;
@@ -100,6 +118,9 @@ final class PoolCalls implements Calls {
         for (int n = 1; n <= retry.attempts(); n++) {
             Optional<EndpointPool.Lease> lease = pool.acquire(affinity, needRaw, avoid);
             if (lease.isEmpty()) {
+                if (stopWhenNoEndpoint) {
+                    throw new NoEndpointLeft(pool.dropReasons());
+                }
                 String why = "no endpoint is left: " + pool.dropReasons();
                 return new RawCall<>(failed(model, budgetSpec, null, last == null ? FailureKind.UNREACHABLE
                         : last.call().failure(), why), null);

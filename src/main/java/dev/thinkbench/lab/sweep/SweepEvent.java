@@ -63,8 +63,17 @@ public sealed interface SweepEvent {
         }
     }
 
-    /** Pausing was asked for: no run starts until resumed; runs in flight finish. */
-    record Paused(SweepProgress progress) implements SweepEvent {
+    /**
+     * The sweep paused: no run starts until resumed; runs in flight finish.
+     *
+     * @param noEndpointLeft why, when the sweep paused itself because every endpoint was dropped (the drop reasons);
+     *                       null when pausing was asked for
+     */
+    record Paused(SweepProgress progress, String noEndpointLeft) implements SweepEvent {
+
+        public Paused(SweepProgress progress) {
+            this(progress, null);
+        }
     }
 
     record Resumed(SweepProgress progress) implements SweepEvent {

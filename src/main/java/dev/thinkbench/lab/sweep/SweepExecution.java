@@ -128,7 +128,7 @@ final class SweepExecution implements SweepHandle {
                 }
                 running.incrementAndGet();
                 try {
-                    runOne(task);
+                    runOne(worker, task);
                 } catch (InterruptedException | RuntimeException e) {
                     running.decrementAndGet();
                     throw e;
@@ -143,20 +143,29 @@ final class SweepExecution implements SweepHandle {
         }
     }
 
-    private void runOne(SweepTask task) throws InterruptedException {
+    private void runOne(int worker, SweepTask task) throws InterruptedException {
         RunKey key = task.key();
         emit(new SweepEvent.RunStarted(key));
         CallObserver observer = observer(key);
         String affinity = task.problem().prompt();
-        Calls calls = new PoolCalls(pool, options.retry(), options.clock(), prices, affinity, observer);
+        boolean pausing = options.pauseWhenNoEndpoint();
+        Calls calls = new PoolCalls(pool, options.retry(), options.clock(), prices, affinity, observer, pausing);
         Calls judge = judgePool == pool ? calls
-                : new PoolCalls(judgePool, options.retry(), options.clock(), prices, affinity, observer);
+                : new PoolCalls(judgePool, options.retry(), options.clock(), prices, affinity, observer, pausing);
         StrategyRun run = new StrategyRun(task.problem(), task.lane(), task.sample(), baseSpec(task), calls, judge,
                 plan.budgets());
         StrategyResult result;
         long started = options.clock().nanoTime();
         try {
             result = task.strategy().run(run);
+        } catch (PoolCalls.NoEndpointLeft gone) {
+            // every server stopped answering: the run goes back in the queue, and the sweep waits for the user
+            queue.giveBack(worker, task);
+            synchronized (this) {
+                running.decrementAndGet();
+            }
+            pauseForEndpoints(gone.getMessage());
+            return;
         } catch (RuntimeException | Error e) {
             // an Error too: the run is marked failed with it and the sweep goes on, never waits on it forever
             result = RunResults.internalError(task, e);
@@ -249,10 +258,20 @@ final class SweepExecution implements SweepHandle {
         }
     }
 
+    /** Pauses because every endpoint is dropped (once; workers that find the same wait at the gate). */
+    private synchronized void pauseForEndpoints(String reasons) {
+        if (!ended && gate.pause()) {
+            emit(new SweepEvent.Paused(progress(), reasons));
+        }
+    }
+
     @Override
     public synchronized void resume() {
         // a worker let go here finishes its run under this monitor, so it reports after the Resumed event
         if (!ended && gate.resume()) {
+            // the endpoints dropped so far get another chance: the user resumed, so the servers may be back
+            pool.reviveAll();
+            judgePool.reviveAll();
             emit(new SweepEvent.Resumed(progress()));
         }
     }

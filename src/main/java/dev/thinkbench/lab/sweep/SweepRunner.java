@@ -21,12 +21,21 @@ public final class SweepRunner {
      * @param dropAfter failures in a row after which an endpoint is dropped
      * @param clock time for ETA and backoff waits (tests pass one that returns at once)
      */
-    public record Options(RetryPolicy retry, int dropAfter, SweepClock clock) {
+    /**
+     * @param pauseWhenNoEndpoint whether the sweep pauses when every endpoint is dropped (a window, whose Resume
+     *                            tries them again), instead of failing the runs left at once (the command line,
+     *                            where running the command again resumes)
+     */
+    public record Options(RetryPolicy retry, int dropAfter, SweepClock clock, boolean pauseWhenNoEndpoint) {
 
         public Options {
             if (dropAfter < 1) {
                 throw new IllegalArgumentException("dropAfter must be at least 1, was " + dropAfter);
             }
+        }
+
+        public Options(RetryPolicy retry, int dropAfter, SweepClock clock) {
+            this(retry, dropAfter, clock, false);
         }
 
         /** {@link RetryPolicy#defaults()}, dropped after 3 failures in a row, the system clock. */
@@ -35,11 +44,16 @@ public final class SweepRunner {
         }
 
         public Options withClock(SweepClock other) {
-            return new Options(retry, dropAfter, other);
+            return new Options(retry, dropAfter, other, pauseWhenNoEndpoint);
         }
 
         public Options withRetry(RetryPolicy other) {
-            return new Options(other, dropAfter, clock);
+            return new Options(other, dropAfter, clock, pauseWhenNoEndpoint);
+        }
+
+        /** The same, pausing when every endpoint is dropped (see the record's comment). */
+        public Options pausingWhenNoEndpoint() {
+            return new Options(retry, dropAfter, clock, true);
         }
     }
 

@@ -54,6 +54,12 @@ final class WorkQueue {
         return largest == null ? null : largest.pollLast();
     }
 
+    /** Puts a run {@code worker} took back at the front of its group, to be taken again first. */
+    synchronized void giveBack(int worker, SweepTask task) {
+        held.computeIfAbsent(worker, w -> new ArrayDeque<>()).addFirst(task);
+        remaining++;
+    }
+
     /** Runs not yet taken. */
     synchronized int remaining() {
         return remaining;

@@ -503,8 +503,12 @@ public final class ExperimentsViewModel implements AutoCloseable {
             }
             case SweepEvent.Paused p -> {
                 phase.set(Phase.PAUSED);
+                inFlight = p.progress().running(); // a run given back for want of a server is in flight no more
                 progress(p.progress());
                 progressNow = true;
+                if (p.noEndpointLeft() != null) {
+                    message.set(Messages.get("sweep.pausedNoEndpoint", p.noEndpointLeft()));
+                }
             }
             case SweepEvent.Resumed r -> {
                 phase.set(Phase.RUNNING);

@@ -355,6 +355,35 @@ class SweepRunnerTest {
     }
 
     @Test
+    void inAWindowASweepWhoseServersAreAllGonePausesAndResumeTriesThemAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean(false);
+        AnswerTestEngine server = new AnswerTestEngine("server", spec -> up.get() ? solve(spec)
+                : Reply.fail(FailureKind.UNREACHABLE, "connection refused"));
+        SweepRunner runner = new SweepRunner(List.of(new Endpoint("http://a", server, null, 1)), List.of(),
+                PriceTable.empty(), new SweepRunner.Options(new RetryPolicy(4, Duration.ofSeconds(1),
+                        Duration.ofSeconds(30), Duration.ofMinutes(5)), 3, clock).pausingWhenNoEndpoint());
+        java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+        SweepHandle sweep = runner.start(plan(3, 1, new FixedStrategy()), null, e -> {
+            events.add(e);
+            if (e instanceof SweepEvent.Paused p && p.noEndpointLeft() != null) {
+                paused.countDown();
+            }
+        });
+
+        assertThat(paused.await(30, TimeUnit.SECONDS)).as("paused for want of a server").isTrue();
+        assertThat(sweep.paused()).isTrue();
+        assertThat(sweep.results()).as("no run failed for it").isEmpty();
+        assertThat(events).filteredOn(SweepEvent.Paused.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((SweepEvent.Paused) e).noEndpointLeft()).contains("connection refused"));
+
+        up.set(true);
+        sweep.resume();
+        SweepOutcome outcome = sweep.done().get(30, TimeUnit.SECONDS);
+        assertThat(outcome.records()).hasSize(6).allSatisfy(r -> assertThat(r.ok()).isTrue());
+        assertThat(outcome.failed()).isZero();
+    }
+
+    @Test
     void aFinalFailureIsNotRetried() throws Exception {
         AnswerTestEngine engine = new AnswerTestEngine("e", spec -> Reply.fail(FailureKind.AUTHENTICATION,
                 "key rejected"));
