@@ -386,4 +386,24 @@ class LessonsInTheWindowTest {
         Label detail = robot.lookup("#serverStatusDetail").queryAs(Label.class);
         assertThat(detail.getText()).isEqualTo(status.detail());
     }
+
+    @Test
+    void aServerEnginesFieldsAndItsCheckFitTheBarOfA1280PixelWindow(FxRobot robot) throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        robot.interact(() -> connection().use(dev.thinkbench.engine.raw.LlamaServerBackend.ID,
+                "http://127.0.0.1:" + closed, null, null));
+        waitUntil("the check ends", () -> connection().statusProperty().get().state()
+                != ServerStatus.State.CHECKING);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Button badge = robot.lookup("#serverStatus").queryAs(Button.class);
+        Node session = robot.lookup("#sessionMenu").query();
+        assertThat(badge.isVisible()).isTrue();
+        // the badge ran under the Session button: it is cut short within the bar now
+        assertThat(badge.localToScene(badge.getLayoutBounds()).getMaxX()).as("the check's badge ends before Session")
+                .isLessThan(session.localToScene(session.getLayoutBounds()).getMinX());
+    }
 }

@@ -39,6 +39,12 @@ public final class ConnectionBar extends HBox {
         this.vm = vm;
         getStyleClass().add("connection-bar");
         setSpacing(8);
+        // what still does not fit is cut at the bar's edge, never drawn over the window's buttons beside it
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.setY(-6); // room above and below for the focus ring
+        clip.widthProperty().bind(widthProperty().add(3));
+        clip.heightProperty().bind(heightProperty().add(12));
+        setClip(clip);
         setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<EngineRegistry.Entry> engine = new ComboBox<>(vm.engines());
@@ -54,7 +60,7 @@ public final class ConnectionBar extends HBox {
         url.textProperty().bindBidirectional(vm.baseUrlProperty());
         url.setPromptText(Messages.get("engine.url.placeholder"));
         url.setPrefColumnCount(18);
-        url.setMinWidth(120);
+        url.setMinWidth(96);
         url.setTooltip(Icons.tip(Messages.get("engine.url.help")));
         url.setOnAction(e -> vm.refreshModels());
         url.focusedProperty().addListener((obs, was, now) -> {
@@ -69,7 +75,7 @@ public final class ConnectionBar extends HBox {
         key.textProperty().bindBidirectional(vm.apiKeyVariableProperty());
         key.setPromptText(Messages.get("engine.keyVariable.placeholder"));
         key.setPrefColumnCount(10);
-        key.setMinWidth(90);
+        key.setMinWidth(64);
         key.setTooltip(Icons.tip(Messages.get("engine.keyVariable.help")));
         key.setOnAction(e -> vm.refreshModels());
 
@@ -142,7 +148,7 @@ public final class ConnectionBar extends HBox {
         PasswordField secret = new PasswordField();
         secret.setId("apiKeyField");
         secret.setPrefColumnCount(8);
-        secret.setMinWidth(80);
+        secret.setMinWidth(64);
         secret.promptTextProperty().bind(Bindings.when(vm.keyStoredProperty()).then(Messages.get("engine.key.saved"))
                 .otherwise(Messages.get("engine.key.placeholder")));
         secret.setTooltip(Icons.tip(Messages.get("engine.key.help")));

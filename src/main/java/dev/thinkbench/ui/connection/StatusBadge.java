@@ -24,6 +24,9 @@ final class StatusBadge extends Button {
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
 
+    /** The narrowest a badge gets: its icon and the start of its words. */
+    static final double MIN_WIDTH_PX = 72;
+
     private final ObservableValue<ServerStatus> status;
     private final Runnable checkAgain;
     private final ProgressIndicator busy = new ProgressIndicator();
@@ -34,9 +37,10 @@ final class StatusBadge extends Button {
         this.checkAgain = checkAgain;
         setId(id);
         getStyleClass().addAll("status-badge", Styles.FLAT, Styles.SMALL);
-        // keeps its few words whole: the engine and model boxes beside it give way first (the whole message is a
-        // click away)
-        setMinWidth(Region.USE_PREF_SIZE);
+        // keeps its few words whole while there is room: the engine and model boxes beside it give way first; where
+        // a server's fields leave none (1280 px), it gives way too, down to its icon and a word (the tooltip and a
+        // click have the rest), rather than run under the buttons beside the bar
+        setMinWidth(MIN_WIDTH_PX);
         setMaxWidth(Region.USE_PREF_SIZE);
         setFocusTraversable(false);
         busy.setPrefSize(12, 12);
