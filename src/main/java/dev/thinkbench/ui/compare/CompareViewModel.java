@@ -508,6 +508,7 @@ public final class CompareViewModel {
         runExpected = prompt.expectedProperty().get();
         runPrompt = prompt.promptProperty().get();
         runPricedAs = pricedAs.get();
+        keptColumns.set(false); // the columns run here now: no longer the comparison made on the engine before
         if (bestOfN.enabledProperty().get()) {
             runCandidates();
             return;

@@ -420,6 +420,10 @@ class SessionViewModelTest {
         assertThat(text.get(2).answer).hasToString("The answer is 42.");
         assertThat(vm.keptColumnsProperty().get()).isTrue();
 
+        runToEnd(vm);
+        assertThat(vm.keptColumnsProperty().get()).as("run on this engine: no longer the comparison made before")
+                .isFalse();
+
         vm.resetColumnsToPresets();
 
         assertThat(vm.columns()).extracting(c -> c.labelProperty().get()).containsExactly("only");
