@@ -205,8 +205,9 @@ public final class FailureMapper {
     private String authMessage(int status) {
         String where = endpoint.describe();
         if (!endpoint.keySet()) {
-            return where + " wants an API key (HTTP " + status + "). Put the key in an environment variable and "
-                    + "name that variable in the engine settings (--api-key-env VAR on the command line).";
+            return where + " wants an API key (HTTP " + status + "). Paste it into the API key field beside the base "
+                    + "URL (kept in a file only you can read), or name an environment variable that holds it "
+                    + "(--api-key-env VAR on the command line).";
         }
         String source = endpoint.apiKeyEnv() == null ? "the API key you configured"
                 : "the key in the environment variable " + endpoint.apiKeyEnv();
