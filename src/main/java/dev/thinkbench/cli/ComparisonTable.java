@@ -28,7 +28,8 @@ final class ComparisonTable {
             RunMetrics m = run.metrics();
             b.append(String.format("%-10s %-28s %-9s %9s %9s %9s %9s %9s %9s %10s%n", clip(run.label(), 10),
                     clip(SweepTable.shortSpec(run.budget()), 28), run.status().wireName(), m.promptTokens().display(),
-                    m.thinkingTokens().display() + mark(m), m.answerTokens().display(),
+                    nothing(run, m.thinkingTokens()) ? "\u2013" : m.thinkingTokens().display() + mark(m),
+                    nothing(run, m.answerTokens()) ? "\u2013" : m.answerTokens().display(),
                     dash(m.timeToFirstThinkingMs() != null ? m.timeToFirstThinkingMs() : m.timeToFirstAnswerMs()),
                     dash(m.totalMs()), m.tokensPerSecond() == null ? "\u2013"
                             : String.format("%.1f", m.tokensPerSecond()), m.cost().display()));
@@ -62,6 +63,11 @@ final class ComparisonTable {
                     + g.expected() + ")";
             case UNGRADABLE -> "";
         };
+    }
+
+    /** A run that did not end well and counted none of these tokens: a dash, not a measured 0. */
+    private static boolean nothing(ColumnResult run, dev.thinkbench.core.TokenCount count) {
+        return run.status() != RunStatus.OK && count.display().equals("0");
     }
 
     private static String mark(RunMetrics m) {

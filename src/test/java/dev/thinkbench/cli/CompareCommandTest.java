@@ -158,6 +158,12 @@ class CompareCommandTest {
         assertThat(runs.get(0).get("error").asText()).isEqualTo("stream cut");
         assertThat(runs.get(0).get("thinking").asText()).isEqualTo("think 13");
         assertThat(runs.get(1).get("status").asText()).isEqualTo("ok");
+
+        // the table: a failed run's token counts that got nothing are dashes, not measured zeros
+        Result table = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget",
+                "a=tokens:13", "--budget", "b=tokens:5");
+        String failedRow = table.out().lines().filter(l -> l.startsWith("a ")).findFirst().orElseThrow();
+        assertThat(failedRow).contains("failed").doesNotContain(" 0*").doesNotContain(" 0 ");
     }
 
     @Test
