@@ -106,7 +106,7 @@ public final class FailureMapper {
             String why = SecretScrubber.quote(String.valueOf(io.getMessage()), 120);
             return streamOpened
                     ? Failure.of(FailureKind.STREAM_CUT, "The connection to " + where
-                            + " broke in the middle of the answer (" + why + ").")
+                            + " broke while the reply streamed (" + why + ").")
                     : unreachable("Cannot talk to " + where + " (" + why + ").");
         }
         return Failure.of(FailureKind.UNKNOWN, "Talking to " + where + " failed: "
