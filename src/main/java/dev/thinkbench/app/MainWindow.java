@@ -19,6 +19,7 @@ import dev.thinkbench.ui.session.SweepSessions;
 import dev.thinkbench.ui.WorkbenchView;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.compare.PromptViewModel;
+import dev.thinkbench.ui.compare.ColumnViewModel;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import dev.thinkbench.ui.experiments.ExperimentsView;
 import dev.thinkbench.ui.lessons.LessonsView;
@@ -120,7 +121,36 @@ public final class MainWindow implements AutoCloseable {
         // the language and theme are written when chosen: a window that is killed, not closed, still keeps them
         view.viewModel().languageProperty().addListener((obs, old, now) -> saveSettingsNow());
         view.viewModel().themeProperty().addListener((obs, old, now) -> saveSettingsNow());
+        followChoices();
         sessions.checkForLeftBehind();
+    }
+
+    /**
+     * Keeps the engine, its URL, the model, the key's variable name and the Compare columns in the settings as they
+     * change: the file follows a moment later ({@link dev.thinkbench.lab.settings.CurrentSettings#SAVE_DELAY}), so a
+     * window that is killed, not closed, starts again as it was left (they were written only on exit).
+     */
+    private void followChoices() {
+        Runnable keep = () -> context.settings().update(previous ->
+                WorkbenchFactory.settingsOf(view.viewModel(), previous));
+        javafx.beans.InvalidationListener changed = o -> keep.run();
+        ConnectionViewModel c = view.viewModel().connection();
+        c.engineEntryProperty().addListener(changed);
+        c.baseUrlProperty().addListener(changed);
+        c.modelProperty().addListener(changed);
+        c.apiKeyVariableProperty().addListener(changed);
+        javafx.collections.ObservableList<ColumnViewModel> columns = view.viewModel().compare().columns();
+        java.util.function.Consumer<ColumnViewModel> follow = col -> {
+            col.labelProperty().addListener(changed);
+            col.budgetTextProperty().addListener(changed);
+        };
+        columns.forEach(follow);
+        columns.addListener((javafx.collections.ListChangeListener<ColumnViewModel>) ch -> {
+            while (ch.next()) {
+                ch.getAddedSubList().forEach(follow);
+            }
+            keep.run();
+        });
     }
 
     private void saveSettingsNow() {

@@ -154,6 +154,21 @@ class SettingsInTheWindowTest {
         }
     }
 
+    @Test
+    void aColumnsBudgetReachesTheFileAMomentAfterItChangesWithoutClosingTheWindow(FxRobot robot) throws Exception {
+        home = AppHome.create(dir);
+        open();
+        robot.interact(() -> window.view().viewModel().compare().columns().getFirst().budgetTextProperty()
+                .set("tokens:77"));
+
+        // written on the settings' own delay: polled, bounded (a window that is killed keeps it)
+        for (int i = 0; i < 100 && !(Files.exists(home.settingsFile())
+                && Files.readString(home.settingsFile()).contains("tokens:77")); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.readString(home.settingsFile())).contains("tokens:77");
+    }
+
     /** The language submenu, in the top bar's display menu. */
     private Menu languageMenu() {
         MenuButton display = (MenuButton) window.view().lookup("#presenterMenu");
