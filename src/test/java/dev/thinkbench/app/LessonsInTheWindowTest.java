@@ -335,7 +335,8 @@ class LessonsInTheWindowTest {
         List<ColumnView> views = window.view().compareView().columnsPane().columnViews();
         assertThat(views).allSatisfy(v -> {
             assertThat(v.viewModel().live().getState()).isEqualTo(ColumnState.SKIPPED);
-            assertThat(v.verdictBox().noticeText()).startsWith("The built-in micro model only solves");
+            assertThat(v.verdictBox().noticeText()).as("the why once, under the prompt")
+                    .isEqualTo("Not run: the note under the prompt says why.");
             assertThat(v.thinkingText()).isEmpty();
         });
     }

@@ -498,7 +498,9 @@ public final class CompareViewModel {
         }
         if (!promptWarning.get().isEmpty()) {
             String reason = Messages.get("compare.skippedOutsideMicroWorld");
-            columns.forEach(c -> c.live().skip(reason, promptWarning.get()));
+            // the why once, under the prompt; each column points there (three copies of it read as three problems)
+            String pointer = Messages.get("compare.skippedOutsideMicroWorld.column");
+            columns.forEach(c -> c.live().skip(reason, pointer));
             laneOf.clear();
             comparison = null;
             staleNote.set("");

@@ -212,6 +212,22 @@ public final class SweepSetupController {
         moreServers.disableProperty().bind(vm.takesServersProperty().not());
         temperature.textProperty().bindBidirectional(vm.temperatureProperty());
         seed.textProperty().bindBidirectional(vm.seedProperty());
+        markWhenWrong(limit, vm.limitErrorProperty());
+        markWhenWrong(temperature, vm.temperatureErrorProperty());
+        markWhenWrong(seed, vm.seedErrorProperty());
+    }
+
+    /**
+     * Outlines a field whose text the sweep cannot use, with the reason on hover: the form's one message is at its
+     * foot, far from a field near the top ("First N" typed as "twenty").
+     */
+    private static void markWhenWrong(TextField field, javafx.beans.value.ObservableValue<String> error) {
+        Tooltip usual = field.getTooltip();
+        error.subscribe(e -> {
+            boolean wrong = e != null && !e.isEmpty();
+            field.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, wrong);
+            field.setTooltip(wrong ? Icons.tip(e) : usual);
+        });
     }
 
     private void syncStrategiesFromViewModel() {

@@ -73,6 +73,9 @@ public final class SweepSetupViewModel {
     private final ReadOnlyObjectWrapper<List<LoadIssue>> issues = new ReadOnlyObjectWrapper<>(this, "issues", List.of());
     private final ReadOnlyStringWrapper problemsStatus = new ReadOnlyStringWrapper(this, "problemsStatus", "");
     private final StringProperty limit = new SimpleStringProperty(this, "limit", NO_LIMIT);
+    private final ReadOnlyStringWrapper limitError = new ReadOnlyStringWrapper(this, "limitError", "");
+    private final ReadOnlyStringWrapper temperatureError = new ReadOnlyStringWrapper(this, "temperatureError", "");
+    private final ReadOnlyStringWrapper seedError = new ReadOnlyStringWrapper(this, "seedError", "");
     private final ObjectProperty<BudgetMode> budgetMode = new SimpleObjectProperty<>(this, "budgetMode",
             BudgetMode.PRESETS);
     private final StringProperty budgetList = new SimpleStringProperty(this, "budgetList", "none\ntokens:8\ntokens:32");
@@ -277,6 +280,9 @@ public final class SweepSetupViewModel {
                 + (model == null || model.isBlank() ? Messages.get("sweep.form.engineNoModel") : model));
         String hint = blocker();
         startHint.set(hint);
+        limitError.set(problem(this::parseLimit));
+        temperatureError.set(problem(this::parseTemperature));
+        seedError.set(problem(this::parseSeed));
         valid.set(hint.isEmpty());
         int n = problemCount();
         // routing runs once per problem and sample, not once per budget
@@ -355,6 +361,31 @@ public final class SweepSetupViewModel {
             return Messages.get("sweep.form.atLeastOne");
         }
         return "";
+    }
+
+    /** What is wrong with a field's text as {@code parse} reads it, "" when nothing is. */
+    private static String problem(java.util.function.Supplier<?> parse) {
+        try {
+            parse.get();
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** What is wrong with the first-N field, "" when nothing is: the field is marked where it is typed. */
+    public ReadOnlyStringProperty limitErrorProperty() {
+        return limitError.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the temperature field, "" when nothing is. */
+    public ReadOnlyStringProperty temperatureErrorProperty() {
+        return temperatureError.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the seed field, "" when nothing is. */
+    public ReadOnlyStringProperty seedErrorProperty() {
+        return seedError.getReadOnlyProperty();
     }
 
     private boolean continuesRawText() {

@@ -103,7 +103,19 @@ class SweepSetupViewModelTest {
         SweepSetupViewModel vm = model();
         vm.temperatureProperty().set("hot");
         assertThat(vm.startHintProperty().get()).startsWith("Temperature must be a number");
+        assertThat(vm.temperatureErrorProperty().get()).as("the field is marked too")
+                .isEqualTo(vm.startHintProperty().get());
         vm.temperatureProperty().set("0");
+        assertThat(vm.temperatureErrorProperty().get()).isEmpty();
+        vm.limitProperty().set("twenty");
+        assertThat(vm.limitErrorProperty().get()).isNotEmpty().isEqualTo(vm.startHintProperty().get());
+        vm.limitProperty().set("-5");
+        assertThat(vm.limitErrorProperty().get()).isNotEmpty();
+        vm.limitProperty().set("");
+        assertThat(vm.limitErrorProperty().get()).isEmpty();
+        vm.seedProperty().set("x");
+        assertThat(vm.seedErrorProperty().get()).isNotEmpty();
+        vm.seedProperty().set("");
         vm.samplesProperty().set(2);
         assertThat(vm.validProperty().get()).isTrue();
         assertThat(vm.noteProperty().get()).startsWith("Samples differ only by seed")
