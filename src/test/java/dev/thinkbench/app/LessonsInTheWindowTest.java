@@ -390,6 +390,14 @@ class LessonsInTheWindowTest {
 
     @Test
     void aServerEnginesFieldsAndItsCheckFitTheBarOfA1280PixelWindow(FxRobot robot) throws Exception {
+        microChosen();
+        waitUntil("the model loaded", () -> robot.lookup("#modelStatus").queryAs(Button.class).isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#serverStatus", "#modelStatus")) {
+            Button shortBadge = robot.lookup(id).queryAs(Button.class);
+            assertThat(shortBadge.getWidth()).as("%s keeps its few words whole", id)
+                    .isGreaterThanOrEqualTo(shortBadge.prefWidth(-1) - 0.5);
+        }
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();

@@ -24,8 +24,8 @@ final class StatusBadge extends Button {
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
 
-    /** The narrowest a badge gets: its icon and the start of its words. */
-    static final double MIN_WIDTH_PX = 72;
+    /** The narrowest a problem's badge gets: its icon and the start of its words. */
+    static final double MIN_WIDTH_PX = 100;
 
     private final ObservableValue<ServerStatus> status;
     private final Runnable checkAgain;
@@ -37,10 +37,10 @@ final class StatusBadge extends Button {
         this.checkAgain = checkAgain;
         setId(id);
         getStyleClass().addAll("status-badge", Styles.FLAT, Styles.SMALL);
-        // keeps its few words whole while there is room: the engine and model boxes beside it give way first; where
-        // a server's fields leave none (1280 px), it gives way too, down to its icon and a word (the tooltip and a
-        // click have the rest), rather than run under the buttons beside the bar
-        setMinWidth(MIN_WIDTH_PX);
+        // a good state ("1 model", "Loaded in 1.1 s") keeps its words whole: the engine and model boxes beside it give
+        // way first; a problem (a server's, with its URL and key fields beside it) may give way too, down to its icon
+        // and first words (the tooltip and a click have the rest), rather than run under the buttons beside the bar
+        // ({@link #computeMinWidth})
         setMaxWidth(Region.USE_PREF_SIZE);
         setFocusTraversable(false);
         busy.setPrefSize(12, 12);
@@ -65,6 +65,13 @@ final class StatusBadge extends Button {
         // the summary too, so a hover names the state without a click
         setTooltip(s.summary().isEmpty() ? null : Icons.tip(s.detail().isEmpty() ? s.summary()
                 : s.summary() + "\n" + Messages.get("connection.details")));
+    }
+
+    /** A problem's few words may give way ({@link #MIN_WIDTH_PX}); a good state's stay whole. */
+    @Override
+    protected double computeMinWidth(double height) {
+        double pref = computePrefWidth(height);
+        return getPseudoClassStates().contains(PROBLEM) ? Math.min(pref, MIN_WIDTH_PX) : pref;
     }
 
     /** The whole message, in a popover under the badge. */
