@@ -376,10 +376,10 @@ class LessonsInTheWindowTest {
 
         ServerStatus status = connection().statusProperty().get();
         assertThat(status.state()).isEqualTo(ServerStatus.State.PROBLEM);
-        assertThat(status.summary()).isEqualTo("Ollama: not reachable");
+        assertThat(status.summary()).isEqualTo("Not reachable: Ollama");
         assertThat(status.detail()).contains(url);
         Button badge = robot.lookup("#serverStatus").queryAs(Button.class);
-        assertThat(badge.getText()).isEqualTo("Ollama: not reachable");
+        assertThat(badge.getText()).isEqualTo("Not reachable: Ollama");
 
         robot.clickOn(badge);
         WaitForAsyncUtils.waitForFxEvents();

@@ -312,7 +312,7 @@ class CompareViewModelTest {
         connection.refreshModels();
 
         assertThat(vm.canRunProperty().get()).isFalse();
-        assertThat(vm.runHintProperty().get()).isEqualTo("No model to choose (Down: not reachable): check the server "
+        assertThat(vm.runHintProperty().get()).isEqualTo("No model to choose (Not reachable: Down): check the server "
                 + "and its base URL, then press F5; or type a model name");
         connection.modelProperty().set("typed-by-hand");
         assertThat(vm.canRunProperty().get()).isTrue();

@@ -208,7 +208,7 @@ class ConnectionViewModelTest {
         vm.engineEntryProperty().set(vm.engines().get(1));
 
         assertThat(vm.statusProperty().get().state()).isEqualTo(ServerStatus.State.PROBLEM);
-        assertThat(vm.statusProperty().get().summary()).isEqualTo("Down: not reachable");
+        assertThat(vm.statusProperty().get().summary()).isEqualTo("Not reachable: Down");
         assertThat(vm.statusProperty().get().detail()).isEqualTo("scripted server is down");
 
         vm.engineEntryProperty().set(vm.engines().get(0));
