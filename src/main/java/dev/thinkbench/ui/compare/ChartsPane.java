@@ -166,6 +166,12 @@ public final class ChartsPane extends HBox {
         return chart(chart).chart.getHeight();
     }
 
+    /** The column names a chart's axis shows, by chart title; for tests. */
+    List<String> axisLabels(String chart) {
+        return chart(chart).x.lookupAll("Text").stream().filter(javafx.scene.Node::isVisible)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).filter(t -> t != null && !t.isBlank()).toList();
+    }
+
     /** The top of a chart's value axis, by chart title; for tests. */
     double axisTop(String chart) {
         return chart(chart).y.getUpperBound();
@@ -185,7 +191,8 @@ public final class ChartsPane extends HBox {
         };
     }
 
-    private void show(List<ColumnFigures> figures) {
+    /** Shows {@code figures}: the charts follow the Compare tab's this way (package-private for tests). */
+    void show(List<ColumnFigures> figures) {
         List<String> labels = uniqueLabels(figures);
         tokens.show(labels, figures);
         cost.show(labels, figures);
