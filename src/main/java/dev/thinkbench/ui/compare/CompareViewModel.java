@@ -77,6 +77,8 @@ public final class CompareViewModel {
     /** Each run column's budget text and the model when the comparison shown started: edits after it make it stale. */
     private final Map<ColumnViewModel, String> runBudgets = new IdentityHashMap<>();
     private String runModel;
+    /** The temperature and seed as typed when the comparison shown started ("t|seed"); null before a run. */
+    private String runSampling;
     private final ObjectProperty<Price> pricedAs = new SimpleObjectProperty<>(this, "pricedAs");
     private java.util.function.BooleanSupplier escapeFirst = () -> false;
     private final ReadOnlyStringWrapper promptWarning = new ReadOnlyStringWrapper(this, "promptWarning", "");
@@ -132,7 +134,8 @@ public final class CompareViewModel {
         installBestOfN();
         prompt.expectedProperty().addListener((obs, old, now) -> onExpectedChanged(now));
         pricedAs.addListener((obs, old, now) -> repriceShown(now));
-        for (Observable o : List.of(prompt.promptProperty(), connection.modelProperty(), running)) {
+        for (Observable o : List.of(prompt.promptProperty(), connection.modelProperty(), running,
+                prompt.temperatureProperty(), prompt.seedProperty())) {
             o.addListener(obs -> checkStale());
         }
         installConfidence();
@@ -154,6 +157,7 @@ public final class CompareViewModel {
     /** What the comparison now starting was run with: its prompt's model and each run column's budget text. */
     private void recordRunInputs() {
         runModel = connection.modelProperty().get();
+        runSampling = samplingTyped();
         runBudgets.clear();
         laneOf.keySet().forEach(c -> runBudgets.put(c, c.budgetTextProperty().get()));
         staleNote.set("");
@@ -174,8 +178,16 @@ public final class CompareViewModel {
                 : runModel != null && !runModel.equals(connection.modelProperty().get())
                 ? Messages.get("compare.stale.model")
                 : laneOf.keySet().stream().anyMatch(c -> !java.util.Objects.equals(runBudgets.get(c),
-                        c.budgetTextProperty().get())) ? Messages.get("compare.stale.budget") : null;
+                        c.budgetTextProperty().get())) ? Messages.get("compare.stale.budget")
+                : runSampling != null && !runSampling.equals(samplingTyped()) ? Messages.get("compare.stale.sampling")
+                : null;
         staleNote.set(what == null ? "" : Messages.get("compare.stale", what));
+    }
+
+    /** The temperature and seed as typed, stripped, for {@link #checkStale}. */
+    private String samplingTyped() {
+        return String.valueOf(prompt.temperatureProperty().get()).strip() + "|"
+                + String.valueOf(prompt.seedProperty().get()).strip();
     }
 
     /**

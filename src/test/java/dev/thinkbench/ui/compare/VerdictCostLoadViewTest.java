@@ -234,6 +234,12 @@ class VerdictCostLoadViewTest {
 
         runAndWait(robot);
         assertThat(note.isVisible()).as("a new run matches the form").isFalse();
+
+        String seed = compare().prompt().seedProperty().get();
+        robot.interact(() -> compare().prompt().seedProperty().set("7"));
+        assertThat(note.getText()).contains("before the temperature or seed changed");
+        robot.interact(() -> compare().prompt().seedProperty().set(seed));
+        assertThat(note.isVisible()).as("back to what ran").isFalse();
     }
 
     @Test
