@@ -275,5 +275,16 @@ class WorkbenchViewTest {
         robot.clickOn(robot.from(columns().get(3)).lookup(".remove-column").queryButton());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(columns()).hasSize(3);
+
+        // by the keyboard: the focus stays among the columns (it went to the engine box at the top)
+        javafx.scene.control.Button x = robot.from(columns().get(1)).lookup(".remove-column").queryButton();
+        robot.interact(x::requestFocus);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(columns()).hasSize(2);
+        javafx.scene.Node focused = robot.lookup("#columnsPane").tryQuery().map(javafx.scene.Node::getScene)
+                .orElse(columns().get(0).getScene()).getFocusOwner();
+        assertThat(focused).as("the x of the column now in its place")
+                .isSameAs(robot.from(columns().get(1)).lookup(".remove-column").queryButton());
     }
 }

@@ -76,6 +76,15 @@ public final class ColumnsPane extends ScrollPane {
             keep.add(existing != null ? existing : new ColumnView(vm, compare, numbers));
             appended = existing == null && !views.isEmpty() && vm == compare.columns().getLast();
         }
+        // a column removed with the keyboard's focus in it (its x pressed): the focus goes to the column that takes
+        // its place, not back to the top of the window
+        int focusedGone = -1;
+        Node focus = getScene() == null ? null : getScene().getFocusOwner();
+        for (int i = 0; i < views.size() && focus != null; i++) {
+            if (!keep.contains(views.get(i)) && dev.thinkbench.ui.common.SceneGraph.isInside(focus, views.get(i))) {
+                focusedGone = i;
+            }
+        }
         views.stream().filter(v -> !keep.contains(v)).forEach(ColumnView::dispose);
         views.clear();
         views.addAll(keep);
@@ -84,6 +93,12 @@ public final class ColumnsPane extends ScrollPane {
         row.getChildren().add(add);
         boolean last = keep.size() <= 1;
         keep.forEach(v -> v.lookupAll(".remove-column").forEach(n -> n.setDisable(last)));
+        if (focusedGone >= 0) {
+            Node next = keep.isEmpty() ? add
+                    : keep.get(Math.min(focusedGone, keep.size() - 1)).lookup(".remove-column");
+            Node target = next == null || next.isDisabled() ? add : next;
+            javafx.application.Platform.runLater(target::requestFocus);
+        }
         if (appended && getScene() != null) {
             // Bring a column the user just added into view.
             layout();
