@@ -193,12 +193,19 @@ public final class ModelManagerViewModel implements AutoCloseable {
 
     /** The settings as entered, or null (with the reason in {@link #errorProperty()}) when out of range. */
     public LocalEngineSettings settings() {
-        try {
-            return new LocalEngineSettings(threads.get(), contextSize.get());
-        } catch (IllegalArgumentException e) {
-            fail(e.getMessage(), "");
+        int t = threads.get();
+        int c = contextSize.get();
+        // said in the window's words (the engine's own check is English, for the command line)
+        if (t < 1 || t > LocalEngineSettings.MAX_THREADS) {
+            fail(Messages.get("models.error.threads", LocalEngineSettings.MAX_THREADS, t), "");
             return null;
         }
+        if (c < LocalEngineSettings.MIN_CONTEXT || c > LocalEngineSettings.MAX_CONTEXT) {
+            fail(Messages.get("models.error.context", LocalEngineSettings.MIN_CONTEXT, LocalEngineSettings.MAX_CONTEXT,
+                    c), "");
+            return null;
+        }
+        return new LocalEngineSettings(t, c);
     }
 
     /** Rescans the models folder, Ollama and LM Studio, and the catalog's download states. */

@@ -102,7 +102,7 @@ class ModelManagerViewModelTest {
         vm.contextSizeProperty().set(16);
 
         assertThat(vm.settings()).isNull();
-        assertThat(vm.errorProperty().get()).contains("context size must be between 128 and 262144");
+        assertThat(vm.errorProperty().get()).contains("The context must be 128 to 262,144 tokens");
         vm.contextSizeProperty().set(2048);
         assertThat(vm.settings()).isEqualTo(new LocalEngineSettings(vm.threadsProperty().get(), 2048));
     }
@@ -120,7 +120,7 @@ class ModelManagerViewModelTest {
         vm.contextSizeProperty().set(8192);
 
         assertThat(saved).containsExactly(new LocalEngineSettings(3, 4096), new LocalEngineSettings(3, 8192));
-        assertThat(vm.errorProperty().get()).contains("context size must be between");
+        assertThat(vm.errorProperty().get()).contains("The context must be 128 to");
     }
 
     @Test
