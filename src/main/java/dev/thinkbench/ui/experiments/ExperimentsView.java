@@ -268,10 +268,15 @@ public final class ExperimentsView extends BorderPane {
         List<MenuItem> items = new ArrayList<>();
         for (SweepStore.Saved s : sweeps.subList(0, Math.min(PAST_SHOWN, sweeps.size()))) {
             // named in the language shown (the setup's own title is data, kept in English)
+            // the strategies in the window's words, and what tells two sweeps of one set apart: samples, temperature
             MenuItem item = new MenuItem(Messages.get("sweep.past.item",
                     SweepSetupViewModel.name(s.setup(), s.problemCount()),
-                    String.join(", ", s.setup().strategies()), s.setup().model(), when.format(s.created()),
-                    Messages.get("sweep.past.status." + s.status().name())));
+                    String.join(", ", s.setup().strategies().stream().map(StrategyNames::shown).toList()),
+                    s.setup().model(), when.format(s.created()),
+                    Messages.get("sweep.past.status." + s.status().name()), s.setup().samples(),
+                    s.setup().temperature() == null ? Messages.get("sweep.past.engineTemperature")
+                            : String.format(Messages.locale(), "%.2f", s.setup().temperature()).replaceAll("0$", "")
+                            .replaceAll("\\.0$", "")));
             item.setMnemonicParsing(false);
             item.setOnAction(e -> vm.openSaved(s));
             items.add(item);

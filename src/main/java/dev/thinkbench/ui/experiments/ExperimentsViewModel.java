@@ -612,8 +612,10 @@ public final class ExperimentsViewModel implements AutoCloseable {
             return;
         }
         canRetryFailed.set(outcome.failed() > 0);
+        // the runs taken from the results file when the sweep began, said only when there were some
+        String kept = outcome.resumed() > 0 ? Messages.get("sweep.done.kept", outcome.resumed()) : "";
         message.set(Messages.get(outcome.failed() > 0 ? "sweep.done.withFailures" : "sweep.done", outcome.runs(),
-                outcome.resumed(), outcome.failed(), Formats.seconds(outcome.wallMs())));
+                kept, outcome.failed(), Formats.seconds(outcome.wallMs())));
         tasks.run(() -> store.mark(target, SweepStore.Status.FINISHED), marked -> saved = marked,
                 e -> message.set(Messages.get("sweep.error.markFinished", FileProblems.reason(e))));
     }

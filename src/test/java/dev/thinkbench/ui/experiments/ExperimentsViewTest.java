@@ -624,7 +624,9 @@ class ExperimentsViewTest {
             assertThat(korean).as("the Korean name").contains("\ubb38\uc81c 4\uac1c");
             waitUntil("the sweep is named in the language shown", () -> robot.lookup(".menu-item").queryAll().stream()
                     .anyMatch(n -> n.lookup(".label") instanceof Label l && l.getText() != null
-                            && l.getText().startsWith(korean)));
+                            && l.getText().startsWith(korean)
+                            // its strategies in Korean too, with what tells sweeps of one set apart
+                            && l.getText().contains("\uace0\uc815 \uc608\uc0b0") && l.getText().contains("\uc0d8\ud50c")));
             robot.type(KeyCode.ESCAPE);
         } finally {
             Messages.setLocale(shown);
