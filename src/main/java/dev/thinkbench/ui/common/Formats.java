@@ -14,7 +14,7 @@ public final class Formats {
     private Formats() {
     }
 
-    /** {@code 850 ms}, {@code 3.42 s}, {@code 2 m 05 s}; a dash for null. */
+    /** {@code 850 ms}, {@code 3.42 s}, {@code 2 min 05 s} (in the language shown); a dash for null. */
     public static String millis(Long ms) {
         if (ms == null) {
             return DASH;
@@ -25,7 +25,8 @@ public final class Formats {
         if (ms < 60_000) {
             return String.format(Locale.ROOT, "%.2f s", ms / 1000.0);
         }
-        return String.format(Locale.ROOT, "%d m %02d s", ms / 60_000, (ms / 1000) % 60);
+        // minutes in the language shown ("2 min 05 s", "2분 05초"): "2 m 05 s" read as metres in English too
+        return Messages.get("format.minutesSeconds", ms / 60_000, String.format(Locale.ROOT, "%02d", (ms / 1000) % 60));
     }
 
     /** Coarser, for status lines that tick: {@code 3.4 s}. */

@@ -913,7 +913,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         return progressText.getReadOnlyProperty();
     }
 
-    /** {@code ETA 1 m 20 s}, {@code paused · 12.0 s}, {@code took 3.4 s}. */
+    /** {@code ETA 1 min 20 s}, {@code paused · 12.0 s}, {@code took 3.4 s}. */
     public ReadOnlyStringProperty etaTextProperty() {
         return etaText.getReadOnlyProperty();
     }

@@ -46,4 +46,13 @@ class FormatsTest {
         assertThat(Formats.took(null)).isEqualTo(Formats.DASH);
         assertThat(Formats.seconds(19L)).as("a ticking status keeps its one decimal").isEqualTo("0.0 s");
     }
+
+    @Test
+    void minutesAreSaidInTheLanguageShown() {
+        Messages.setLocale(Locale.ENGLISH);
+        assertThat(Formats.millis(125_000L)).isEqualTo("2 min 05 s");
+        assertThat(Formats.seconds(301_000L)).isEqualTo("5 min 01 s");
+        Messages.setLocale(Locale.KOREAN);
+        assertThat(Formats.millis(125_000L)).isEqualTo("2분 05초");
+    }
 }
