@@ -78,6 +78,10 @@ final class EqualComputeView implements FigureView {
         chart.getXAxis().setLabel(Messages.get("sweep.chart.equal.axis"));
         detail.getStyleClass().add("chart-note");
         detail.setWrapText(true);
+        // each strategy's number at the budget, whole: on as many lines as it needs (cut at 1280 px, the last
+        // strategy's was never seen), and in full on hover
+        detail.setMinHeight(Region.USE_PREF_SIZE);
+        Icons.tipFollowing(detail, detail.textProperty());
         Label budgetLabel = new Label(Messages.get("sweep.chart.equal.budget"));
         // the words stay whole; the slider gives way in a narrow pane
         budgetLabel.setMinWidth(Region.USE_PREF_SIZE);

@@ -122,4 +122,25 @@ class EqualComputeViewTest {
         TextField field = robot.lookup("#equalComputeText").queryAs(TextField.class);
         assertThat(field.getWidth()).isGreaterThanOrEqualTo(field.prefWidth(-1) - 0.5);
     }
+
+    @Test
+    void inANarrowPaneEveryStrategysNumberIsShownWhole(FxRobot robot) throws Exception {
+        OnFx.call(() -> {
+            view.node().setMaxWidth(440);
+            view.node().setMaxHeight(240); // a short window's tab: the chart wants the room
+            view.plan(List.of("fixed", "majority", "adaptive"));
+            view.show(new SweepFigures(List.of(), List.of(row("cap8", 8, 1), row("cap128", 35, 4),
+                    new SummaryRow("cap8", "tokens:8", "majority", 4, 1, 0.25, new Wilson(0.1, 0.9), 56.0, 100.0,
+                            null, 0, 0),
+                    new SummaryRow("cap8", "tokens:8", "adaptive", 4, 3, 0.75, new Wilson(0.1, 0.9), 20.0, 100.0,
+                            null, 0, 0)), List.of(), Map.of()));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label detail = OnFx.call(view::detail);
+        javafx.scene.text.Text shown = OnFx.call(() -> (javafx.scene.text.Text) detail.lookup(".text"));
+        assertThat(detail.getText()).contains("adaptive");
+        assertThat(shown.getText()).as("the last strategy's number too, on another line if need be")
+                .isEqualTo(detail.getText());
+    }
 }
