@@ -25,11 +25,13 @@ final class ChartExport {
     private ChartExport() {
     }
 
-    /** Draws {@code view}'s kind of figure for {@code figures} at slide size; UI thread. */
-    static BufferedImage render(FigureView view, SweepFigures figures, String subtitle, List<String> stylesheets) {
-        FigureView copy = view.fresh();
+    /**
+     * Draws {@code copy} (a fresh view for export: {@link FigureView#exportViews}) for {@code figures} at slide
+     * size, without its controls ({@link FigureView#exportNode}); UI thread.
+     */
+    static BufferedImage render(FigureView copy, SweepFigures figures, String subtitle, List<String> stylesheets) {
         copy.show(figures);
-        Region node = copy.node();
+        Region node = copy.exportNode();
         StackPane root = new StackPane(node);
         root.getStyleClass().add("chart-export");
         root.setPadding(new Insets(28));
@@ -37,7 +39,10 @@ final class ChartExport {
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene.getStylesheets().setAll(stylesheets);
-        if (node instanceof javafx.scene.chart.Chart chart && subtitle != null && !subtitle.isBlank()) {
+        // the sweep's name under every figure's title (it was under one of them only)
+        javafx.scene.chart.Chart chart = node instanceof javafx.scene.chart.Chart c ? c
+                : (javafx.scene.chart.Chart) node.lookup(".chart");
+        if (chart != null && subtitle != null && !subtitle.isBlank()) {
             chart.setTitle(chart.getTitle() + "\n" + subtitle);
         }
         root.applyCss();

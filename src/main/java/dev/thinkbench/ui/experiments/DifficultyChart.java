@@ -48,9 +48,36 @@ final class DifficultyChart implements FigureView {
         return Messages.get("sweep.chart.difficulty.tab");
     }
 
+    /** The strategy an exported copy is for, named in its file; null for the view on screen. */
+    private String exportedStrategy;
+
     @Override
     public String fileName() {
-        return "accuracy-by-difficulty.png";
+        return exportedStrategy == null ? "accuracy-by-difficulty.png"
+                : "accuracy-by-difficulty-" + exportedStrategy.replaceAll("[^A-Za-z0-9-]", "_") + ".png";
+    }
+
+    /** The chart, titled with its strategy (the box that chose it stays on screen). */
+    @Override
+    public Region exportNode() {
+        String chosen = strategy.getValue();
+        if (chosen != null) {
+            chart.setTitle(Messages.get("sweep.chart.difficulty.title") + " \u00b7 " + StrategyNames.shown(chosen));
+        }
+        return chart;
+    }
+
+    /** One image per strategy of the sweep (the screen shows one at a time). */
+    @Override
+    public List<FigureView> exportViews(SweepFigures figures) {
+        List<FigureView> copies = new ArrayList<>();
+        for (String s : figures.rows().stream().map(SummaryRow::strategy).distinct().toList()) {
+            DifficultyChart copy = (DifficultyChart) fresh();
+            copy.strategy.setValue(s);
+            copy.exportedStrategy = s;
+            copies.add(copy);
+        }
+        return copies.isEmpty() ? List.of(fresh()) : copies;
     }
 
     @Override

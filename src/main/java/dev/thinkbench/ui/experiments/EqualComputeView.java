@@ -111,6 +111,15 @@ final class EqualComputeView implements FigureView {
         return pane;
     }
 
+    /** The chart and its numbers, titled with the budget (the slider and field that chose it stay on screen). */
+    @Override
+    public Region exportNode() {
+        chart.setTitle(Messages.get("sweep.chart.equal.titleAt", tokens));
+        VBox figure = new VBox(chart, detail);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return figure;
+    }
+
     @Override
     public void show(SweepFigures figures) {
         shown = figures;

@@ -316,9 +316,10 @@ public final class ExperimentsView extends BorderPane {
     public void exportCharts(Path folder, boolean every) {
         List<FigureView> views = new ArrayList<>();
         if (every) {
-            views.addAll(charts.views().stream().filter(v -> !(v instanceof SummaryTable)).toList());
+            charts.views().stream().filter(v -> !(v instanceof SummaryTable))
+                    .forEach(v -> views.addAll(v.exportViews(charts.latest())));
         } else if (charts.selected() != null) {
-            views.add(charts.selected());
+            views.add(charts.selected().fresh());
         } else {
             return; // a trace in view: no chart (the menu item is off then)
         }

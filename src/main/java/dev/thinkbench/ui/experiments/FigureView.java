@@ -29,4 +29,20 @@ interface FigureView {
 
     /** A new view of the same kind with the same choices (strategy, budget), for export. */
     FigureView fresh();
+
+    /**
+     * The figure alone for an exported image, without the controls that choose what it shows (a strategy box, a
+     * budget slider): the image says its choice in its title instead. The whole view by default.
+     */
+    default Region exportNode() {
+        return node();
+    }
+
+    /**
+     * The images exporting every chart writes for this view of {@code figures}: fresh copies ({@link #fresh}), by
+     * default one; a view that shows one strategy at a time gives one per strategy, each with a file name of its own.
+     */
+    default List<FigureView> exportViews(SweepFigures figures) {
+        return List.of(fresh());
+    }
 }

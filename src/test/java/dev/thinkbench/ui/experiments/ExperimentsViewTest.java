@@ -710,6 +710,10 @@ class ExperimentsViewTest {
         WaitForAsyncUtils.asyncFx(() -> vm.exportCsv(out)).get();
         waitUntil("the files are written", () -> Files.exists(out.resolve("accuracy-at-equal-compute.png"))
                 && Files.exists(out.resolve("summary.csv")));
+        // one image of accuracy by difficulty per strategy (the tab shows one at a time, the export had only that one)
+        waitUntil("the difficulty image of each strategy", () -> Files.exists(out.resolve(
+                "accuracy-by-difficulty-fixed.png")));
+        assertThat(out.resolve("accuracy-by-difficulty.png")).doesNotExist();
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("accuracy-vs-tokens.png").toFile());
         assertThat(png.getWidth()).isEqualTo(1600);
         assertThat(png.getHeight()).isEqualTo(900);
