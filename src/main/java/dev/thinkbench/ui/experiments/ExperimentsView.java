@@ -101,6 +101,7 @@ public final class ExperimentsView extends BorderPane {
         table = new ResultsTable(vm.results(), this::openTrace, vm::setGrade);
         grid = new ResultsGrid(new ProblemTable(vm.results()), table);
         charts = new ChartsPane(vm.results(), trace);
+        vm.phaseProperty().subscribe(p -> charts.measures().setPartial(p == Phase.RUNNING || p == Phase.PAUSED));
         setTop(resumeBanner());
         setLeft(setupColumn(formColumn(form)));
         setCenter(results());

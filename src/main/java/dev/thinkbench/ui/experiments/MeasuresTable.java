@@ -91,7 +91,8 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
 
     private void rebuild() {
         List<TableColumn<Measure, String>> cols = new ArrayList<>();
-        TableColumn<Measure, String> name = new TableColumn<>(Messages.get("sweep.measures.header"));
+        TableColumn<Measure, String> name = new TableColumn<>();
+        name.textProperty().bind(header);
         name.setCellValueFactory(d -> d.getValue() == measures.get(PER_TOKENS) ? perTokensName
                 : new ReadOnlyObjectWrapper<>(d.getValue().name()));
         name.setCellFactory(c -> new HoverTooltipCell<>(Measure::help));
@@ -133,6 +134,22 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
     void plan(List<String> strategiesPlanned) {
         planned = List.copyOf(strategiesPlanned);
         update();
+    }
+
+    /** The first column's title: "s1 measure", or "... so far" while the sweep has runs left. */
+    private final SimpleStringProperty header = new SimpleStringProperty(Messages.get("sweep.measures.header"));
+
+    /**
+     * Whether the measures are of a sweep still under way: they move a lot on few runs (a slope of +150 points a
+     * doubling half-way), so the table says they are so far.
+     */
+    void setPartial(boolean partial) {
+        header.set(Messages.get(partial ? "sweep.measures.header.partial" : "sweep.measures.header"));
+    }
+
+    /** The first column's title, for tests. */
+    String header() {
+        return header.get();
     }
 
     /** Shows new measures: new columns only when the strategies changed, else the same cells with new values. */

@@ -516,10 +516,13 @@ class ExperimentsViewTest {
         Thread.sleep(300);
         assertThat(engine.started()).as("no new run starts while paused").hasSize(inFlight);
         assertThat(robot.lookup("#sweepEta").queryAs(Label.class).getText()).startsWith("paused");
+        assertThat(view.charts().measures().header()).as("measures of a sweep half-way").isEqualTo(
+                "s1 measure, so far");
 
         robot.clickOn("#pauseResume");
         waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
         assertThat(engine.started()).hasSize(12);
+        assertThat(view.charts().measures().header()).isEqualTo("s1 measure");
         waitUntil("a sweep that ran through took its time", () -> vm.etaTextProperty().get().startsWith("took "),
                 () -> vm.etaTextProperty().get());
     }
