@@ -18,6 +18,10 @@ public record LoadIssue(int line, Reason reason, List<String> arguments) {
     /** Why an entry was skipped, with the English wording. */
     public enum Reason implements EnglishWording {
         NOT_JSON("not valid JSON ({0})"),
+        /** JSON that ends before its object closes. */
+        JSON_CUT_SHORT("not valid JSON: the line ends before its object closes"),
+        /** JSON with a character or word where none belongs. */
+        JSON_UNEXPECTED("not valid JSON: unexpected ''{0}''"),
         NOT_AN_OBJECT("not a JSON object"),
         TEXT_AFTER_QUOTE("text after a closing quote"),
         QUOTE_NEVER_CLOSED("a quoted field is never closed"),

@@ -63,8 +63,7 @@ public final class ProblemSetReader {
             try {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                out.issue(n, LoadIssue.Reason.NOT_JSON,
-                        dev.thinkbench.core.FileProblems.jsonReason(e.getOriginalMessage()));
+                notJson(out, n, e);
                 continue;
             }
             if (node == null || !node.isObject()) {
@@ -229,6 +228,23 @@ public final class ProblemSetReader {
 
         ProblemLoad build() {
             return new ProblemLoad(name, problems, issues);
+        }
+    }
+
+    /**
+     * A line that is not JSON, in words a window can say in its own language: cut short, an unexpected character or
+     * word, else the parser's own (English) words.
+     */
+    private static void notJson(Builder out, int line, JsonProcessingException e) {
+        String said = String.valueOf(e.getOriginalMessage());
+        String words = dev.thinkbench.core.FileProblems.jsonWords(said);
+        if (said.startsWith("Unexpected end-of-input")) {
+            out.issue(line, LoadIssue.Reason.JSON_CUT_SHORT);
+        } else if (words.startsWith("unexpected '") && words.endsWith("'")) {
+            out.issue(line, LoadIssue.Reason.JSON_UNEXPECTED, words.substring("unexpected '".length(),
+                    words.length() - 1));
+        } else {
+            out.issue(line, LoadIssue.Reason.NOT_JSON, dev.thinkbench.core.FileProblems.jsonReason(said));
         }
     }
 

@@ -58,6 +58,18 @@ class ProblemSetReaderTest {
     }
 
     @Test
+    void aBrokenLineIsToldInWordsAWindowCanTranslate() {
+        ProblemLoad load = ProblemSetReader.readJsonl("{\"id\":\"a\",\"prompt\":\"cut\",\"answer\":\"1\"\n"
+                + "this is not json\n{\"id\":\"b\",\"prompt\":\"ok\",\"answer\":\"2\"}\n", "set.jsonl");
+
+        assertThat(load.problems()).extracting(BenchProblem::id).containsExactly("b");
+        assertThat(load.issues()).extracting(LoadIssue::reason).containsExactly(LoadIssue.Reason.JSON_CUT_SHORT,
+                LoadIssue.Reason.JSON_UNEXPECTED);
+        assertThat(load.issues().get(0).message()).isEqualTo("not valid JSON: the line ends before its object closes");
+        assertThat(load.issues().get(1).message()).isEqualTo("not valid JSON: unexpected 'this'");
+    }
+
+    @Test
     void readsCsvWithQuotedFieldsLineBreaksAndAnyColumnOrder() throws IOException {
         String csv = "Prompt,ID,answer,tags,difficulty,notes\r\n"
                 + "\"Say \"\"hi\"\", then add 2, 3\",q1,5,math;easy,2,ignored\r\n"
