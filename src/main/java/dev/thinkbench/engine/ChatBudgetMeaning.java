@@ -30,7 +30,8 @@ public enum ChatBudgetMeaning implements EnglishWording {
     COMPAT_OFF("chat_template_kwargs.enable_thinking=false: thinking off (llama.cpp server and vLLM honour it for"
             + " Qwen3-style templates; other servers may ignore or reject it)"),
     COMPAT_EFFORT("reasoning_effort={0}: the server decides how long that is (DeepSeek takes low/high/max; llama.cpp"
-            + " and vLLM pass it to the chat template)"),
+            + " and vLLM pass it to the chat template, and a template that does not read it ignores it: every level"
+            + " then runs the same; tokens:N caps it there)"),
     COMPAT_TOKENS("max_tokens={0}: caps thinking and answer together (no thinking-only budget on these servers); a"
             + " long thought can leave no room for the answer"),
     DEEPSEEK_OFF("thinking.type=disabled: DeepSeek answers without reasoning"),
