@@ -20,8 +20,6 @@ public final class SweepRunner {
      * @param retry when and how long to wait before trying a failed call again
      * @param dropAfter failures in a row after which an endpoint is dropped
      * @param clock time for ETA and backoff waits (tests pass one that returns at once)
-     */
-    /**
      * @param pauseWhenNoEndpoint whether the sweep pauses when every endpoint is dropped (a window, whose Resume
      *                            tries them again), instead of failing the runs left at once (the command line,
      *                            where running the command again resumes)
