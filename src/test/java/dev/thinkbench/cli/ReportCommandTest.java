@@ -114,7 +114,7 @@ class ReportCommandTest {
         assertThat(r.err()).contains("results.jsonl line 26: ").contains("(skipped)");
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         assertThat(summary.getFirst()).isEqualTo("label,budget,strategy,n,correct,accuracy,wilsonLow,wilsonHigh,"
-                + "meanThinkingTokens,meanTotalMs,costUsd,failed,ungraded");
+                + "meanComputeTokens,meanTotalMs,costUsd,failed,ungraded");
         assertThat(summary).hasSize(7);
         assertThat(summary.get(1)).startsWith("small,tokens:8,fixed,4,1,0.25,").endsWith(",0,1,0");
         List<String> runs = Files.readAllLines(out.resolve("runs.csv"));

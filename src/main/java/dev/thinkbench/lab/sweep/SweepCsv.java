@@ -15,8 +15,10 @@ public final class SweepCsv {
     }
 
     public static String summary(List<SummaryRow> rows) {
+        // meanComputeTokens: a run's thinking, and for best-of-N every candidate's thinking and the answers not
+        // chosen (the axis the charts plot); "meanThinkingTokens" read as the chosen run's thinking alone
         StringBuilder b = new StringBuilder("label,budget,strategy,n,correct,accuracy,wilsonLow,wilsonHigh,"
-                + "meanThinkingTokens,meanTotalMs,costUsd,failed,ungraded\r\n");
+                + "meanComputeTokens,meanTotalMs,costUsd,failed,ungraded\r\n");
         for (SummaryRow r : rows) {
             b.append(String.join(",", field(r.label()), field(r.budget()), field(r.strategy()),
                     Integer.toString(r.n()), Integer.toString(r.correct()), number(r.accuracy()),
