@@ -35,10 +35,12 @@ final class InlineThinking {
     /** Whether any text has been passed on. */
     private boolean passedAny;
 
-    /** The prompt ends inside thinking: what comes is thinking until {@code </think>}. Before any text. */
+    /**
+     * The prompt ends inside thinking: what comes is thinking until {@code </think>} (a {@code <think>} the model
+     * writes again first is dropped). Before any text.
+     */
     void openedByPrompt() {
         if (where == Where.UNDECIDED && held.isEmpty()) {
-            where = Where.THINKING;
             byPrompt = true;
         }
     }
@@ -48,7 +50,7 @@ final class InlineThinking {
      * opened the thinking.
      */
     void separatedByServer() {
-        if (byPrompt && where == Where.THINKING && !passedAny && held.isEmpty()) {
+        if (byPrompt && (where == Where.UNDECIDED || where == Where.THINKING) && !passedAny && held.isEmpty()) {
             where = Where.ANSWER;
         }
     }
@@ -66,14 +68,17 @@ final class InlineThinking {
             if (start.length() < OPEN.length() && OPEN.startsWith(start)) {
                 return out; // white space or the tag's beginning so far
             }
-            if (!start.startsWith(OPEN)) {
+            if (start.startsWith(OPEN)) {
+                held.setLength(0);
+                held.append(start, OPEN.length(), start.length());
+                where = Where.THINKING;
+            } else if (byPrompt) {
+                where = Where.THINKING; // the prompt opened it: the text is thinking as it came
+            } else {
                 where = Where.ANSWER;
                 add(out, takeHeld(), false);
                 return out;
             }
-            held.setLength(0);
-            held.append(start, OPEN.length(), start.length());
-            where = Where.THINKING;
         }
         if (where == Where.THINKING) {
             int close = held.indexOf(CLOSE);
@@ -98,7 +103,7 @@ final class InlineThinking {
     /** What is held, as what it would have been: at the end of the stream. */
     List<Piece> flush() {
         List<Piece> out = new ArrayList<>(1);
-        add(out, takeHeld(), where == Where.THINKING);
+        add(out, takeHeld(), where == Where.THINKING || byPrompt && where == Where.UNDECIDED);
         return out;
     }
 

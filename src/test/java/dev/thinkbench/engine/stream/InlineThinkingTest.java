@@ -11,7 +11,17 @@ class InlineThinkingTest {
 
     /** Feeds the pieces one by one, then flushes; returns "T:" or "A:" per piece, merged where they run on. */
     private static List<String> split(String... pieces) {
+        return split(new InlineThinking(), pieces);
+    }
+
+    /** As {@link #split(String...)}, the prompt having opened the thinking. */
+    private static List<String> splitOpenedByPrompt(String... pieces) {
         InlineThinking inline = new InlineThinking();
+        inline.openedByPrompt();
+        return split(inline, pieces);
+    }
+
+    private static List<String> split(InlineThinking inline, String... pieces) {
         List<InlineThinking.Piece> out = new ArrayList<>();
         for (String p : pieces) {
             out.addAll(inline.content(p));
@@ -61,5 +71,17 @@ class InlineThinkingTest {
         inline.content("<think>");
         assertThat(inline.content("Step one. ")).containsExactly(new InlineThinking.Piece("Step one. ", true));
         assertThat(inline.content("Step two </")).containsExactly(new InlineThinking.Piece("Step two ", true));
+    }
+
+    @Test
+    void whenThePromptOpenedTheThinkingTheReplyIsThinkingUntilItClosesIt() {
+        assertThat(splitOpenedByPrompt("12-5=7", "\n7+9=16\n", "</th", "ink>\n", "Final Answer: 16"))
+                .containsExactly("T:12-5=7\n7+9=16\n", "A:Final Answer: 16");
+        assertThat(splitOpenedByPrompt("<thi", "nk>\n", "3+4=7", "</think>", "7"))
+                .as("a <think> the model writes again is dropped").containsExactly("T:\n3+4=7", "A:7");
+        assertThat(splitOpenedByPrompt("12-5=7\n7")).as("cut before it closes: all thinking")
+                .containsExactly("T:12-5=7\n7");
+        assertThat(splitOpenedByPrompt("<t")).as("a held tag's beginning at the end is thinking too")
+                .containsExactly("T:<t");
     }
 }
