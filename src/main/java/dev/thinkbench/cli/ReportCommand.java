@@ -125,7 +125,7 @@ final class ReportCommand implements Callable<Integer> {
 
     /** {@code accuracy-by-difficulty-<strategy>.png}, the strategy's name kept to letters, digits and dashes. */
     static String difficultyChart(String strategy) {
-        return "accuracy-by-difficulty-" + strategy.replaceAll("[^A-Za-z0-9-]", "_") + ".png";
+        return dev.thinkbench.lab.export.FigureFiles.byDifficulty(strategy);
     }
 
     private Map<String, Integer> difficulties(PrintWriter err) {

@@ -169,10 +169,9 @@ public final class CandidateRound {
                         // no verdict at all: say why rather than pass a majority vote off as the verifier's pick
                         return new Outcome(scored, Optional.empty(), judges, judges.getFirst().trace().error());
                     }
-                    String said = judges.stream().filter(j -> j.status() == RunStatus.OK)
-                            .map(j -> j.trace().answer()).filter(a -> a != null && !a.isBlank()).findFirst()
-                            .orElse("");
-                    return new Outcome(scored, Picks.bestScore(scored, said), judges, null);
+                    return new Outcome(scored, Picks.bestScore(scored, judges.stream()
+                            .filter(j -> j.status() == RunStatus.OK).map(j -> j.trace().answer()).toList()), judges,
+                            null);
                 });
     }
 }

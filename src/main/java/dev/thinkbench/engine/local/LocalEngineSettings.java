@@ -15,13 +15,23 @@ public record LocalEngineSettings(int threads, int contextSize) {
     public static final int MAX_THREADS = 256;
 
     public LocalEngineSettings {
-        if (threads < 1 || threads > MAX_THREADS) {
+        if (!validThreads(threads)) {
             throw new IllegalArgumentException("threads must be between 1 and " + MAX_THREADS + ", was " + threads);
         }
-        if (contextSize < MIN_CONTEXT || contextSize > MAX_CONTEXT) {
+        if (!validContext(contextSize)) {
             throw new IllegalArgumentException("context size must be between " + MIN_CONTEXT + " and "
                     + MAX_CONTEXT + " tokens, was " + contextSize);
         }
+    }
+
+    /** Whether {@code threads} is 1 to {@value #MAX_THREADS}. */
+    public static boolean validThreads(int threads) {
+        return threads >= 1 && threads <= MAX_THREADS;
+    }
+
+    /** Whether {@code contextSize} is {@value #MIN_CONTEXT} to {@value #MAX_CONTEXT} tokens. */
+    public static boolean validContext(int contextSize) {
+        return contextSize >= MIN_CONTEXT && contextSize <= MAX_CONTEXT;
     }
 
     /** One thread per physical core ({@link CpuCores#defaultThreads()}) and a 4096-token context. */

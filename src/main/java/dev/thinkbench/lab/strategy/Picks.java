@@ -62,10 +62,13 @@ public final class Picks {
     /**
      * The answered candidate with the highest verifier score; among equal scores the majority answer of those tied,
      * then the earliest. Unscored candidates lose to scored ones; with none scored the majority picks, and the note
-     * quotes {@code judgeSaid} (the start of a judge's reply in which no score was found: a small model often
-     * answers the question again instead of scoring).
+     * quotes the first of {@code judgeReplies} that says anything (a judge's reply in which no score was found: a
+     * small model often answers the question again instead of scoring).
+     *
+     * @param judgeReplies the answers of the judge calls that ended well, in order
      */
-    public static Optional<Pick> bestScore(List<Candidate> candidates, String judgeSaid) {
+    public static Optional<Pick> bestScore(List<Candidate> candidates, List<String> judgeReplies) {
+        String judgeSaid = judgeReplies.stream().filter(a -> a != null && !a.isBlank()).findFirst().orElse("");
         List<Candidate> scored = answered(candidates).stream().filter(c -> c.score() != null).toList();
         if (scored.isEmpty()) {
             return majority(candidates).map(p -> new Pick(p.candidate(), Worded.of(StrategyNote.UNSCORED_VOTES,

@@ -94,9 +94,8 @@ public final class VerifierStrategy implements Strategy {
             return new StrategyResult(judge, calls, 0, run.lane(), scored,
                     Worded.of(StrategyNote.JUDGE_FAILED, judge.error()));
         }
-        String said = judgeCalls.stream().filter(Call::ok).map(Call::answer).filter(a -> a != null && !a.isBlank())
-                .findFirst().orElse("");
-        return BestOfN.result(run, scored, Picks.bestScore(scored, said), judgeCalls);
+        return BestOfN.result(run, scored, Picks.bestScore(scored, judgeCalls.stream().filter(Call::ok)
+                .map(Call::answer).toList()), judgeCalls);
     }
 
     /**

@@ -54,7 +54,7 @@ final class DifficultyChart implements FigureView {
     @Override
     public String fileName() {
         return exportedStrategy == null ? "accuracy-by-difficulty.png"
-                : "accuracy-by-difficulty-" + exportedStrategy.replaceAll("[^A-Za-z0-9-]", "_") + ".png";
+                : dev.thinkbench.lab.export.FigureFiles.byDifficulty(exportedStrategy);
     }
 
     /** The chart, titled with its strategy (the box that chose it stays on screen). */

@@ -276,8 +276,7 @@ public final class ExperimentsView extends BorderPane {
                     s.setup().model(), when.format(s.created()),
                     Messages.get("sweep.past.status." + s.status().name()), s.setup().samples(),
                     s.setup().temperature() == null ? Messages.get("sweep.past.engineTemperature")
-                            : String.format(Messages.locale(), "%.2f", s.setup().temperature()).replaceAll("0$", "")
-                            .replaceAll("\\.0$", "")));
+                            : SweepSetupViewModel.stripZeros(s.setup().temperature())));
             item.setMnemonicParsing(false);
             item.setOnAction(e -> vm.openSaved(s));
             items.add(item);

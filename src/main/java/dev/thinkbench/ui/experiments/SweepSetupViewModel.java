@@ -578,7 +578,8 @@ public final class SweepSetupViewModel {
         budgetMode.set(BudgetMode.LIST);
     }
 
-    private static String stripZeros(double v) {
+    /** {@code 0.8}, {@code 1} (no trailing {@code .0}): a number as the form shows it. */
+    static String stripZeros(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 

@@ -196,11 +196,11 @@ public final class ModelManagerViewModel implements AutoCloseable {
         int t = threads.get();
         int c = contextSize.get();
         // said in the window's words (the engine's own check is English, for the command line)
-        if (t < 1 || t > LocalEngineSettings.MAX_THREADS) {
+        if (!LocalEngineSettings.validThreads(t)) {
             fail(Messages.get("models.error.threads", LocalEngineSettings.MAX_THREADS, t), "");
             return null;
         }
-        if (c < LocalEngineSettings.MIN_CONTEXT || c > LocalEngineSettings.MAX_CONTEXT) {
+        if (!LocalEngineSettings.validContext(c)) {
             fail(Messages.get("models.error.context", LocalEngineSettings.MIN_CONTEXT, LocalEngineSettings.MAX_CONTEXT,
                     c), "");
             return null;

@@ -191,7 +191,7 @@ class StrategiesTest {
     void tiedScoresFallBackToTheMajorityAmongThemAndUnscoredLose() {
         List<Candidate> c = List.of(new Candidate(0, null, "3", 8.0, 1), new Candidate(1, null, "4", 8.0, 1),
                 new Candidate(2, null, "4", 8.0, 1), new Candidate(3, null, "5", null, 1));
-        Picks.Pick pick = Picks.bestScore(c, "").orElseThrow();
+        Picks.Pick pick = Picks.bestScore(c, List.of()).orElseThrow();
         assertThat(pick.candidate().index()).isEqualTo(1);
         assertThat(pick.note()).contains("shared by 3 candidates");
     }
@@ -200,7 +200,8 @@ class StrategiesTest {
     void withNoScoreReadTheMajorityPicksAndTheNoteQuotesTheJudge() {
         List<Candidate> c = List.of(new Candidate(0, null, "11", null, 1), new Candidate(1, null, "11", null, 1),
                 new Candidate(2, null, "9", null, 1));
-        Picks.Pick pick = Picks.bestScore(c, "3+4=7\n</think>\nFinal Answer: 7 and then a long tail of more words")
+        Picks.Pick pick = Picks.bestScore(c, List.of(" ",
+                "3+4=7\n</think>\nFinal Answer: 7 and then a long tail of more words"))
                 .orElseThrow();
         assertThat(pick.candidate().index()).isZero();
         assertThat(pick.note()).isEqualTo("the judge gave no score that reads as one (it said \u201c3+4=7 </think> "
