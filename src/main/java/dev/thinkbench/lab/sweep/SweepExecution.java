@@ -268,10 +268,13 @@ final class SweepExecution implements SweepHandle {
     @Override
     public synchronized void resume() {
         // a worker let go here finishes its run under this monitor, so it reports after the Resumed event
-        if (!ended && gate.resume()) {
-            // the endpoints dropped so far get another chance: the user resumed, so the servers may be back
+        if (!ended && gate.paused()) {
+            // the endpoints dropped so far get another chance (the user resumed, so the servers may be back), before
+            // the gate opens: a worker let go first found none, and paused the sweep again for good
             pool.reviveAll();
             judgePool.reviveAll();
+        }
+        if (!ended && gate.resume()) {
             emit(new SweepEvent.Resumed(progress()));
         }
     }
