@@ -30,6 +30,8 @@ public final class OpenAiChatTestServer extends LoopbackServer {
     public static final String MODELS = "/v1/models";
     /** llama-server's own endpoint (no {@code /v1}) that renders the prompt its chat template makes. */
     public static final String APPLY_TEMPLATE = "/apply-template";
+    /** llama-server's own endpoint (no {@code /v1}) with its properties, among them what its chat template reads. */
+    public static final String PROPS = "/props";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,6 +39,7 @@ public final class OpenAiChatTestServer extends LoopbackServer {
     private volatile ScriptedReply modelsReply;
     private volatile String requiredKey;
     private volatile String generationPrompt;
+    private volatile Boolean templateReadsEffort;
 
     private OpenAiChatTestServer() {
     }
@@ -79,6 +82,15 @@ public final class OpenAiChatTestServer extends LoopbackServer {
         return this;
     }
 
+    /**
+     * From now on, answers {@code GET /props} as llama-server does, its {@code chat_template_caps} saying whether the
+     * template reads {@code reasoning_effort}; without it, a 404.
+     */
+    public OpenAiChatTestServer templateReadsEffort(boolean reads) {
+        this.templateReadsEffort = reads;
+        return this;
+    }
+
     /** The chat requests so far. */
     public List<RecordedRequest> chatRequests() {
         return requests(CHAT);
@@ -99,9 +111,17 @@ public final class OpenAiChatTestServer extends LoopbackServer {
                     "{\"error\":{\"message\":\"File Not Found\",\"type\":\"not_found_error\",\"code\":404}}")
                     : ScriptedReply.status(200, JSON.createObjectNode().put("prompt", "<|im_start|>user\n1 + 1 = ?"
                     + "<|im_end|>\n" + generationPrompt).toString());
+            case "GET " + PROPS -> templateReadsEffort == null ? notFound() : ScriptedReply.status(200,
+                    "{\"total_slots\":2,\"chat_template_caps\":{\"supports_reasoning_effort\":" + templateReadsEffort
+                    + ",\"supports_system_role\":true}}");
             default -> ScriptedReply.status(404,
                     "{\"error\":{\"message\":\"File Not Found\",\"type\":\"not_found_error\",\"code\":404}}");
         };
+    }
+
+    private static ScriptedReply notFound() {
+        return ScriptedReply.status(404, "{\"error\":{\"message\":\"File Not Found\",\"type\":\"not_found_error\","
+                + "\"code\":404}}");
     }
 
     private String modelList() {

@@ -86,6 +86,24 @@ final class CompatProtocol implements ChatProtocol {
         return WIRE;
     }
 
+    /**
+     * Forcing, as everywhere here; and an effort level where the server says its chat template does not read
+     * {@code reasoning_effort} (llama-server's {@code /props}, see {@link TemplateProbe}): every level would think
+     * alike there, and three look-alike columns would teach the wrong thing.
+     */
+    @Override
+    public String whyUnsupported(RunSpec spec) {
+        String forcing = ChatProtocol.super.whyUnsupported(spec);
+        if (forcing != null || !(spec.budget() instanceof Budget.Effort e)
+                || !template.template(spec.model()).ignoresEffort()) {
+            return forcing;
+        }
+        return server.describe() + " says the chat template of " + spec.model() + " does not read reasoning_effort,"
+                + " so effort '" + e.level().wireName() + "' would think as long as every other level. Give this"
+                + " column a tokens:N budget (it caps thinking and answer together), or use the llama-server engine,"
+                + " which holds thinking to a budget itself.";
+    }
+
     /** From llama-server's rendered prompt ({@link TemplateProbe}); other servers do not tell, and say no. */
     @Override
     public boolean promptOpensThinking(RunSpec spec) {

@@ -160,12 +160,22 @@ public final class ServerClient {
      * JSON answer.
      */
     public JsonNode postJsonAtRoot(String path, Object body) throws EngineException {
+        return exchangeJson(path, rootRequest(path).header("Content-Type", "application/json")
+                .POST(jsonBody(body)).build());
+    }
+
+    /** GETs {@code path} on the server's root (as {@link #postJsonAtRoot}) and parses the JSON answer. */
+    public JsonNode getJsonAtRoot(String path) throws EngineException {
+        return exchangeJson(path, rootRequest(path).GET().build());
+    }
+
+    private HttpRequest.Builder rootRequest(String path) {
         String root = baseUrl.endsWith("/v1") ? baseUrl.substring(0, baseUrl.length() - 3) : baseUrl;
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + (path.startsWith("/") ? path : "/" + path)))
-                .header("Accept", "application/json").header("Content-Type", "application/json");
+                .header("Accept", "application/json");
         headers.forEach(b::header);
         Duration wait = timeout.compareTo(METADATA_TIMEOUT) < 0 ? timeout : METADATA_TIMEOUT;
-        return exchangeJson(path, b.timeout(wait).POST(jsonBody(body)).build());
+        return b.timeout(wait);
     }
 
     private JsonNode exchangeJson(String path, HttpRequest request) throws EngineException {

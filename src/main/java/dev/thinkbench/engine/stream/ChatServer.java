@@ -85,6 +85,11 @@ public final class ChatServer {
         return client.postJsonAtRoot(path, body);
     }
 
+    /** GETs {@code path} on the server's root (no {@code /v1}); see {@link ServerClient#getJsonAtRoot}. */
+    public JsonNode getJsonAtRoot(String path) throws EngineException {
+        return client.getJsonAtRoot(path);
+    }
+
     /** Starts one run on this server with {@code protocol}; returns at once (see {@link ChatStreamRun}). */
     public RunHandle start(RunSpec spec, ReasoningEventSink sink, ChatProtocol protocol) {
         return ChatStreamRun.start(spec, sink, protocol, this);

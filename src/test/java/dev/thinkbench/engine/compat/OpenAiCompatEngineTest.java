@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.core.EffortLevel;
+import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.Price;
 import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.core.ReasoningEvent;
@@ -112,6 +113,36 @@ class OpenAiCompatEngineTest {
 
         assertThat(sink.thinking()).isEqualTo("Six sevens.");
         assertThat(sink.answer()).isEqualTo("42");
+    }
+
+    @Test
+    void anEffortLevelTheServersTemplateDoesNotReadIsRefusedWithTheWayOn() {
+        // llama-server with a template that never looks at reasoning_effort: low, medium and high would run alike
+        server.templateEnds("<|im_start|>assistant\n<think>\n").templateReadsEffort(false);
+        server.script(OpenAiChatScript.of(MODEL).content("12-5=7", "\n</think>", "\nFinal Answer: 7").finish("stop")
+                .done());
+
+        CollectingSink refused = run(new Budget.Effort(EffortLevel.LOW));
+        CollectingSink capped = run(new Budget.Tokens(64));
+
+        ReasoningEvent.Failed failed = refused.ofType(ReasoningEvent.Failed.class).getFirst();
+        assertThat(failed.kind()).isEqualTo(FailureKind.UNSUPPORTED);
+        assertThat(failed.message()).contains("does not read reasoning_effort", "effort 'low'", "tokens:N");
+        assertThat(server.chatRequests()).as("nothing sent for the refused level").hasSize(1);
+        assertThat(capped.answer()).isEqualTo("Final Answer: 7");
+        assertThat(server.requests(OpenAiChatTestServer.PROPS)).as("asked once, then remembered").hasSize(1);
+    }
+
+    @Test
+    void anEffortLevelRunsWhereTheServersTemplateReadsIt() {
+        server.templateEnds("<|im_start|>assistant\n<think>\n").templateReadsEffort(true);
+        server.script(OpenAiChatScript.of(MODEL).content("12-5=7", "\n</think>", "\nFinal Answer: 7").finish("stop")
+                .done());
+
+        CollectingSink sink = run(new Budget.Effort(EffortLevel.LOW));
+
+        assertThat(sink.answer()).isEqualTo("Final Answer: 7");
+        assertThat(server.chatRequests().getFirst().json().path("reasoning_effort").asText()).isEqualTo("low");
     }
 
     @Test
