@@ -180,8 +180,12 @@ public final class MainWindow implements AutoCloseable {
                 stepper.stepper().systemProperty().set(record.system());
                 stepper.stepper().templates().stream().filter(t -> t.name().equals(record.template())).findFirst()
                         .ifPresent(t -> stepper.stepper().templateProperty().set(t));
-                stepper.stepper().showRecorded(record.snapshot());
-                stepper.stepper().expectedProperty().set(record.expected()); // after its prompt, which it belongs to
+                stepper.stepper().showRecorded(record.snapshot(), record.expected());
+            }
+
+            @Override
+            public void clear() {
+                stepper.stepper().clear();
             }
         };
     }

@@ -132,7 +132,7 @@ public final class ExerciseSetup implements LessonWorkbench {
         compare.pricedAsProperty().set(s.pricedAs());
         if (s.stepperSession() != null && !s.stepperSession().branches().isEmpty()) {
             // the steps taken before the lesson, shown as they were (a new Run starts afresh)
-            stepper.stepper().showRecorded(s.stepperSession());
+            stepper.stepper().showRecorded(s.stepperSession(), s.stepperExpected());
         }
         stepper.stepper().promptProperty().set(s.stepperPrompt());
         stepper.stepper().expectedProperty().set(s.stepperExpected());

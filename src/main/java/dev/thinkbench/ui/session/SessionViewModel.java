@@ -181,6 +181,8 @@ public final class SessionViewModel {
         replay.open(session);
         if (stepper != null && session.stepper() != null && !session.stepper().branches().isEmpty()) {
             stepper.show(session.stepper());
+        } else if (stepper != null) {
+            stepper.clear();
         }
         if (sweeps != null && session.sweep() != null && !session.sweep().rows().isEmpty()) {
             sweeps.show(session.sweep());

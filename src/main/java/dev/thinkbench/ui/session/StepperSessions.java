@@ -12,4 +12,7 @@ public interface StepperSessions {
 
     /** Shows a saved stepping session in the Stepper tab. */
     void show(StepperRecord record);
+
+    /** Empties the Stepper tab: a session opened without Stepper work shows none (its branches are not the file's). */
+    void clear();
 }

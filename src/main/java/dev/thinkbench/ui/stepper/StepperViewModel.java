@@ -320,26 +320,63 @@ public final class StepperViewModel implements AutoCloseable {
 
     /**
      * Shows a saved stepping session as it was (its branches, text and numbers), through the same path as a live
-     * one; its branches can be viewed one by one, other actions wait for a new Run. A session running now is closed
-     * first. Give its expected answer after this (its prompt is put in the box here).
+     * one, its answers graded against {@code expectedAnswer} (the one saved with it; blank for none); its branches
+     * can be viewed one by one, other actions wait for a new Run. A session running now is closed first.
      */
-    public void showRecorded(StepperSnapshot snapshot) {
+    public void showRecorded(StepperSnapshot snapshot, String expectedAnswer) {
+        closeSession();
+        // the session keeps the templated prompt; the box shows the user's part (Run would template it again)
+        ChatTemplate t = template.get();
+        prompt.set(t == null ? snapshot.prompt()
+                : t.userPart(snapshot.prompt(), system.get()).orElse(snapshot.prompt()));
+        shownPrompt = prompt.get();
+        expected.set(expectedAnswer == null ? "" : expectedAnswer);
+        gradedAgainst = expected.get(); // said here: the field may have held the same text, and then tells nobody
+        var events = snapshot.active().events();
+        recordedUntil = events.isEmpty() ? 0 : events.getLast().nanos();
+        queue.add(new StepperEvent.Changed(snapshot));
+        wake.run();
+    }
+
+    /**
+     * Empties the tab, as before its first Run (a session opened without Stepper work shows none): a session
+     * running now is closed, its branches, text and numbers go. The prompt and expected answer stay in their boxes.
+     */
+    public void clear() {
+        closeSession();
+        recordedUntil = -1;
+        last = null;
+        recorder = null;
+        liveTokens = 0;
+        liveThinking.setLength(0);
+        liveConfidence.clear();
+        answerTokens.clear();
+        track.clear();
+        state.set(StepperState.IDLE);
+        status.set(Messages.get("stepper.status.start"));
+        clearError();
+        canRun.set(true);
+        can.values().forEach(flag -> flag.set(false));
+        timeline.clear();
+        branches.clear();
+        grade.set(null);
+        thinkingTokens.set(0);
+        metrics.set(RunMetrics.empty());
+        trace.set(new TraceUpdate(++seq, true, List.of()));
+        answer.set("");
+        redrawAnswer();
+        shownPrompt = null;
+        gradedAgainst = "";
+    }
+
+    /** Closes the session running now, if any; its events still queued are dropped. */
+    private void closeSession() {
         if (stepper != null) {
             stepper.close();
             stepper = null;
         }
         ++session;
         queue.clear();
-        // the session keeps the templated prompt; the box shows the user's part (Run would template it again)
-        ChatTemplate t = template.get();
-        prompt.set(t == null ? snapshot.prompt()
-                : t.userPart(snapshot.prompt(), system.get()).orElse(snapshot.prompt()));
-        shownPrompt = prompt.get();
-        gradedAgainst = ""; // until the session's expected answer is given (expectedProperty, after this)
-        var events = snapshot.active().events();
-        recordedUntil = events.isEmpty() ? 0 : events.getLast().nanos();
-        queue.add(new StepperEvent.Changed(snapshot));
-        wake.run();
     }
 
     /** The active branch's thinking as it stands, e.g. to prefill an edit. */

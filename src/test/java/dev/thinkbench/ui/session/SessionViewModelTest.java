@@ -472,6 +472,43 @@ class SessionViewModelTest {
     }
 
     @Test
+    void aSessionWithoutStepperWorkEmptiesTheStepperSoItsBranchesAreNotSavedIntoThatFile() throws Exception {
+        var full = dev.thinkbench.lab.session.SessionSamples.full();
+        Path withSteps = dir.resolve("stepper.json");
+        Path compareOnly = dir.resolve("compare.json");
+        new SessionFile().write(withSteps, full);
+        new SessionFile().write(compareOnly, new dev.thinkbench.lab.session.Session(full.savedAt(), "", full.setup(),
+                full.columns(), null, null));
+        SessionViewModel vm = sessions(compare(), null);
+        dev.thinkbench.lab.session.StepperRecord[] shown = {null};
+        int[] cleared = {0};
+        vm.setStepper(new StepperSessions() {
+            @Override
+            public dev.thinkbench.lab.session.StepperRecord record() {
+                return shown[0];
+            }
+
+            @Override
+            public void show(dev.thinkbench.lab.session.StepperRecord record) {
+                shown[0] = record;
+            }
+
+            @Override
+            public void clear() {
+                cleared[0]++;
+                shown[0] = null;
+            }
+        });
+
+        vm.open(withSteps);
+        assertThat(shown[0]).isNotNull();
+        vm.open(compareOnly);
+
+        assertThat(cleared[0]).isEqualTo(1);
+        assertThat(vm.snapshot().stepper()).as("what Ctrl+S would write").isNull();
+    }
+
+    @Test
     void theStepperSessionIsKeptInItsFileUntilAStepChangesIt() throws Exception {
         Path file = dir.resolve("stepper.json");
         new SessionFile().write(file, dev.thinkbench.lab.session.SessionSamples.full());
@@ -486,6 +523,11 @@ class SessionViewModelTest {
             @Override
             public void show(dev.thinkbench.lab.session.StepperRecord record) {
                 shown[0] = record;
+            }
+
+            @Override
+            public void clear() {
+                shown[0] = null;
             }
         });
         assertThat(vm.stepperSavedIn()).as("nothing opened").isEmpty();

@@ -257,11 +257,64 @@ class StepperViewModelTest {
         assertThat(saved.prompt()).as("saved templated").contains("<|im_start|>user");
 
         vm.promptProperty().set("something else");
-        vm.showRecorded(saved.snapshot());
+        vm.showRecorded(saved.snapshot(), "");
         assertThat(vm.promptProperty().get()).isEqualTo("What is 6 x 7?");
         vm.run();
         drainUntil(StepperState.PAUSED);
         assertThat(backend.prompts().getLast()).as("templated once").isEqualTo(saved.prompt());
+    }
+
+    @Test
+    void aSavedSessionIsGradedAgainstItsExpectedAnswerWhetherTheWindowIsNewOrTheBoxHeldItAlready() throws Exception {
+        backend.then("6x7=42", "</think>").then("Final Answer: 42", "<|im_end|>");
+        vm.promptProperty().set("What is 6 x 7?");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        vm.continueToAnswer();
+        drainUntil(StepperState.DONE, 2);
+        StepperRecord saved = StepperRecord.of(vm.lastSnapshot(), "", vm.templateProperty().get().name(), "42");
+
+        // a window that has shown nothing yet (bin/thinkbench open FILE)
+        StepperViewModel fresh = new StepperViewModel((t, l) -> {
+            throw new AssertionError("nothing runs");
+        }, vm.templates());
+        fresh.showRecorded(saved.snapshot(), saved.expected());
+        drainUntil(fresh, StepperState.DONE, 2);
+        assertThat(fresh.gradeProperty().get().verdict()).isEqualTo(Grade.Verdict.CORRECT);
+        assertThat(fresh.branches().getFirst().verdict()).isEqualTo("right");
+
+        // the box already says 42: the field tells nobody, the session is graded all the same
+        fresh.showRecorded(saved.snapshot(), saved.expected());
+        drainUntil(fresh, StepperState.DONE, 2);
+        assertThat(fresh.gradeProperty().get().verdict()).isEqualTo(Grade.Verdict.CORRECT);
+    }
+
+    @Test
+    void clearEmptiesTheTabAsBeforeItsFirstRunAndDropsWhatTheClosedSessionStillSends() throws Exception {
+        backend.then("6x7=42", "</think>").then("Final Answer: 42", "<|im_end|>");
+        vm.promptProperty().set("What is 6 x 7?");
+        vm.expectedProperty().set("42");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        vm.continueToAnswer();
+
+        vm.clear();
+        for (int i = 0; i < 20; i++) {
+            vm.drain();
+            Thread.sleep(5);
+        }
+
+        assertThat(vm.lastSnapshot()).isNull();
+        assertThat(vm.stateProperty().get()).isEqualTo(StepperState.IDLE);
+        assertThat(vm.timeline()).isEmpty();
+        assertThat(vm.branches()).isEmpty();
+        assertThat(vm.currentThinking()).isEmpty();
+        assertThat(vm.answerProperty().get()).isEmpty();
+        assertThat(vm.gradeProperty().get()).isNull();
+        assertThat(vm.canRunProperty().get()).isTrue();
+        assertThat(vm.runWouldDiscard()).isEmpty();
+        assertThat(vm.promptProperty().get()).as("the boxes keep their text").isEqualTo("What is 6 x 7?");
+        assertThat(vm.expectedProperty().get()).isEqualTo("42");
     }
 
     @Test
@@ -364,8 +417,7 @@ class StepperViewModelTest {
         int first = vm.lastSnapshot().branches().getFirst().id();
 
         vm.promptProperty().set("another prompt");
-        vm.showRecorded(saved.snapshot());
-        vm.expectedProperty().set(saved.expected());
+        vm.showRecorded(saved.snapshot(), saved.expected());
         drainUntil(StepperState.PAUSED, secondRows);
         vm.selectBranch(first);
         for (int i = 0; i < 1000 && vm.lastSnapshot().activeBranchId() != first; i++) {
