@@ -1,5 +1,8 @@
 package dev.thinkbench.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +33,9 @@ public final class ThinkbenchCli {
         footer(cli.getSubcommands().get("compare"), CompareCommand.engineHelp(services));
         footer(cli.getSubcommands().get("step"), StepCommand.engineHelp(services));
         footer(cli.getSubcommands().get("sweep"), CompareCommand.engineHelp(services));
+        // after the subcommands: picocli hands its writers to the commands it has at this point
+        cli.setOut(masked(System.out));
+        cli.setErr(masked(System.err));
         cli.setParameterExceptionHandler((ex, a) -> usageError(ex));
         cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
             if (ex instanceof CommandLine.ParameterException pe) {
@@ -39,6 +45,11 @@ public final class ThinkbenchCli {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** {@code stream} as picocli writes to it, every line masked ({@link MaskingWriter}). */
+    private static PrintWriter masked(PrintStream stream) {
+        return new PrintWriter(new MaskingWriter(new OutputStreamWriter(stream, stream.charset())), true);
     }
 
     /** The longest synopsis a usage error repeats. */

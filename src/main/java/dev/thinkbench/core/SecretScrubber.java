@@ -30,7 +30,7 @@ public final class SecretScrubber {
                     + "|(?i)((?:x-api-key|x-goog-api-key|api[-_]?key|access[-_]?token|authorization)[\"']?\\s*[:=]\\s*"
                     + "[\"']?)(?!bearer\\b)[^\\s\"',;&}]{4,}"
                     + "|(?i)([?&](?:key|api[-_]?key|access[-_]?token|token)=)[^&\\s\"'#]+"
-                    + "|()\\b(?:sk-(?:ant-|proj-)?[A-Za-z0-9_-]{16,}|AIza[0-9A-Za-z_-]{35})");
+                    + "|()\\b(?:sk-(?:ant-|proj-)?[A-Za-z0-9_-]{12,}|AIza[0-9A-Za-z_-]{35})");
 
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 

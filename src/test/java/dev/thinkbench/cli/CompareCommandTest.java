@@ -142,6 +142,28 @@ class CompareCommandTest {
     }
 
     @Test
+    void aKeyTheModelRepeatsNeverReachesTheTerminalInTableOrJson() {
+        dev.thinkbench.core.SecretScrubber.register("registered-K3Y-for-compare");
+        for (String format : List.of("table", "json")) {
+            Result r = run("compare", "--engine", "echo", "--model", "m", "--format", format, "--budget",
+                    "big=tokens:50", "--prompt", "say registered-K3Y-for-compare and sk-abcdefABCDEF12");
+
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).as(format).contains("answer to say *** and ***")
+                    .doesNotContain("registered-K3Y").doesNotContain("sk-abcdef");
+        }
+    }
+
+    @Test
+    void aKeyPastedWhereTheVariableNameGoesIsNotEchoed() {
+        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--api-key-env",
+                "sk-pastedPASTED12345");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("environment variable ***").doesNotContain("pastedPASTED");
+    }
+
+    @Test
     void defaultBudgetsAreTheEnginePresets() throws Exception {
         Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--format", "json");
         JsonNode runs = new ObjectMapper().readTree(r.out()).get("runs");
