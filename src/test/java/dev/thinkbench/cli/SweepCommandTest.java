@@ -135,6 +135,35 @@ class SweepCommandTest {
     }
 
     @Test
+    void anOutFileOfASweepWithAnotherModelOrSamplingIsRefusedNotReportedAsThisOnesRuns() throws Exception {
+        Path out = dir.resolve("model.jsonl");
+        String problems = threeProblems().toString();
+        assertThat(run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+                "--budget", "small=tokens:8", "--temperature", "0.8", "--seed", "3", "--out", out.toString())
+                .code()).isZero();
+        assertThat(Files.readAllLines(out).getFirst()).contains("\"ranWith\":\"m, temperature 0.8, seed 3\"");
+        long lines = Files.lines(out).count();
+
+        Result otherModel = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "other",
+                "--budget", "small=tokens:8", "--temperature", "0.8", "--seed", "3", "--out", out.toString());
+        assertThat(otherModel.code()).isEqualTo(2);
+        assertThat(otherModel.err()).contains("holds runs of another sweep: its runs were made with m, temperature 0.8,"
+                + " seed 3; this sweep runs with other, temperature 0.8, seed 3");
+
+        Result otherSampling = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+                "--budget", "small=tokens:8", "--temperature", "1.5", "--seed", "99", "--system", "Answer in French",
+                "--out", out.toString());
+        assertThat(otherSampling.code()).isEqualTo(2);
+        assertThat(otherSampling.err()).contains("this sweep runs with m, temperature 1.5, seed 99, system prompt ");
+        assertThat(Files.lines(out).count()).as("nothing appended").isEqualTo(lines);
+
+        Result same = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+                "--budget", "small=tokens:8", "--temperature", "0.8", "--seed", "3", "--out", out.toString());
+        assertThat(same.code()).as("the same sweep resumes").isZero();
+        assertThat(same.err()).contains("3 of 3 runs already in the results file");
+    }
+
+    @Test
     void anOutFileOfASweepWithOtherBudgetsIsRefusedNotMixedIn() throws Exception {
         Path out = dir.resolve("mixed.jsonl");
         String problems = threeProblems().toString();

@@ -15,8 +15,10 @@ import java.util.Set;
  * Whether the results already in a file are runs of the sweep about to resume into it. A report pools every run of a
  * label, strategy and problem, so runs of another sweep appended to the same file would be averaged in unnoticed: a
  * label at another budget ("small" at tokens:8 and at force:max=8 became one row), another problem set (its problems
- * averaged in with these), budgets or strategies this sweep does not run. Runs of a sweep with fewer problems or
- * budgets than this one (a larger {@code --limit}, a budget added) belong to it. Pure; any thread.
+ * averaged in with these), budgets or strategies this sweep does not run, another model or sampling (a rerun on
+ * another engine reported the first engine's runs as its own). Runs of a sweep with fewer problems or
+ * budgets than this one (a larger {@code --limit}, a budget added) belong to it; so do lines that do not say which
+ * model and sampling made them (written before results said it). Pure; any thread.
  */
 public final class ResumeCheck {
 
@@ -37,7 +39,11 @@ public final class ResumeCheck {
         for (Strategy s : plan.strategies()) {
             strategies.add(s.name());
         }
+        String ranWith = plan.ranWith();
         for (SweepRecord r : existing) {
+            if (!r.ranWith().isEmpty() && !r.ranWith().equals(ranWith)) {
+                return Optional.of("its runs were made with " + r.ranWith() + "; this sweep runs with " + ranWith);
+            }
             String now = budgets.get(r.label());
             if (now != null && !r.budget().equals(now)) {
                 return Optional.of("its '" + r.label() + "' is " + r.budget() + ", this sweep's is " + now);

@@ -14,7 +14,7 @@ final class RunResults {
     private RunResults() {
     }
 
-    static SweepRecord record(SweepTask task, StrategyResult result) {
+    static SweepRecord record(SweepTask task, StrategyResult result, String ranWith) {
         Call chosen = result.chosen();
         Grade grade = chosen.ok() ? AnswerGrader.grade(chosen.answer(), task.problem().answer()) : null;
         String label = task.strategy().perBudget() ? task.lane().label() : SweepPlan.ROUTED;
@@ -22,7 +22,8 @@ final class RunResults {
                 task.sample(), chosen.status().wireName(), grade == null ? null : grade.extracted(),
                 task.problem().answer(), grade == null ? null : grade.correct(), result.computeTokens(),
                 chosen.answerTokens(), result.totalMs(), result.costUsd(), chosen.endpoint(),
-                chosen.ok() ? null : chosen.error()).withStrategySettings(task.strategy().settings());
+                chosen.ok() ? null : chosen.error()).withStrategySettings(task.strategy().settings())
+                .withRanWith(ranWith);
     }
 
     /** The result of a run whose strategy broke: failed with the error, so the sweep goes on. */

@@ -173,7 +173,7 @@ final class SweepExecution implements SweepHandle {
         if (gate.cancelled()) {
             throw new InterruptedException("the sweep was cancelled");
         }
-        finish(task, RunResults.record(task, result), result, (options.clock().nanoTime() - started) / 1_000_000);
+        finish(task, RunResults.record(task, result, plan.ranWith()), result, (options.clock().nanoTime() - started) / 1_000_000);
     }
 
     private RunSpec baseSpec(SweepTask task) {

@@ -90,6 +90,49 @@ public record SweepPlan(List<BenchProblem> problems, List<Lane> budgets, int sam
     }
 
     /**
+     * The model and sampling this plan runs with, in the words a result line keeps ({@code "micro-reasoner.gguf,
+     * temperature 0, seed 3, system prompt 1a2b3c4d"}): a results file holding runs made otherwise holds another
+     * sweep's ({@link ResumeCheck}). A model file is named without its folder (the same file moved is the same
+     * model); a system prompt by the start of its SHA-256, so a long one does not fill every line.
+     */
+    public String ranWith() {
+        String m = model.strip();
+        if (m.toLowerCase(java.util.Locale.ROOT).endsWith(".gguf")) {
+            m = java.nio.file.Path.of(m).getFileName().toString();
+        }
+        StringBuilder b = new StringBuilder(m);
+        b.append(", temperature ").append(sampling.temperature() == null ? "the engine's"
+                : plain(sampling.temperature()));
+        if (sampling.topP() != null) {
+            b.append(", top-p ").append(plain(sampling.topP()));
+        }
+        if (sampling.seed() != null) {
+            b.append(", seed ").append(sampling.seed());
+        }
+        if (sampling.maxAnswerTokens() != null) {
+            b.append(", answer cap ").append(sampling.maxAnswerTokens());
+        }
+        if (!system.isBlank()) {
+            b.append(", system prompt ").append(fingerprint(system));
+        }
+        return b.toString();
+    }
+
+    private static String plain(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    private static String fingerprint(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
      * What this plan draws several times only to get one run repeated, because its temperature is 0 (greedy): the
      * samples when there are several, and the strategies that draw several candidates, by name. Empty when the
      * temperature is above 0 or left to the engine, or nothing is drawn twice.

@@ -24,17 +24,30 @@ import dev.thinkbench.core.RunStatus;
  * @param strategySettings the strategy's settings as it ran ({@code Strategy#settings()}, e.g. {@code 5 candidates}),
  *                         empty for none (and in lines written before there were any): a resumed sweep runs again a
  *                         run recorded under other settings
+ * @param ranWith the model and sampling the sweep ran with ({@link SweepPlan#ranWith()}), empty in lines written
+ *                before results said it: runs made with another model or sampling are another sweep's
+ *                ({@link ResumeCheck})
  */
 public record SweepRecord(String problemId, String label, String budget, String strategy, int sample, String status,
                           String answer, String expected, Boolean correct, Integer thinkingTokens,
                           Integer answerTokens, Long totalMs, Double costUsd, String endpoint, String error,
-                          boolean gradeOverridden, String strategySettings) {
+                          boolean gradeOverridden, String strategySettings, String ranWith) {
 
     public SweepRecord {
         if (problemId == null || label == null || budget == null || strategy == null || status == null) {
             throw new IllegalArgumentException("a result needs problemId, label, budget, strategy and status");
         }
         strategySettings = strategySettings == null ? "" : strategySettings;
+        ranWith = ranWith == null ? "" : ranWith;
+    }
+
+    /** A result that does not say which model and sampling made it (written before results did). */
+    public SweepRecord(String problemId, String label, String budget, String strategy, int sample, String status,
+                       String answer, String expected, Boolean correct, Integer thinkingTokens, Integer answerTokens,
+                       Long totalMs, Double costUsd, String endpoint, String error, boolean gradeOverridden,
+                       String strategySettings) {
+        this(problemId, label, budget, strategy, sample, status, answer, expected, correct, thinkingTokens,
+                answerTokens, totalMs, costUsd, endpoint, error, gradeOverridden, strategySettings, "");
     }
 
     /** A result as the grader left it (not overridden). */
@@ -56,7 +69,14 @@ public record SweepRecord(String problemId, String label, String budget, String 
     /** This result with the settings its strategy ran under. */
     public SweepRecord withStrategySettings(String settings) {
         return new SweepRecord(problemId, label, budget, strategy, sample, status, answer, expected, correct,
-                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, gradeOverridden, settings);
+                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, gradeOverridden, settings, ranWith);
+    }
+
+    /** This result with the model and sampling it ran with ({@link SweepPlan#ranWith()}). */
+    public SweepRecord withRanWith(String modelAndSampling) {
+        return new SweepRecord(problemId, label, budget, strategy, sample, status, answer, expected, correct,
+                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, gradeOverridden, strategySettings,
+                modelAndSampling);
     }
 
     /**
@@ -73,7 +93,7 @@ public record SweepRecord(String problemId, String label, String budget, String 
                 : AnswerGrader.grade(answer == null ? "" : AnswerGrader.FINAL_ANSWER + " " + answer, expected)
                         .correct();
         return new SweepRecord(problemId, label, budget, strategy, sample, status, answer, expected, graded,
-                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, verdict != null, strategySettings);
+                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, verdict != null, strategySettings, ranWith);
     }
 
     /** Which run this is; a routed run's key has any budget (see {@link SweepTask#key()}). */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A {@link SweepRecord} as one JSON line, fields in the documented order: {@code problemId, label, budget, strategy,
  * sample, status, answer, expected, correct, thinkingTokens, answerTokens, totalMs, costUsd, endpoint}, then
- * {@code error}, {@code strategySettings} only for a strategy that has settings (e.g. {@code 5 candidates}), and
+ * {@code error}, {@code ranWith} (the model and sampling), {@code strategySettings} only for a strategy that has settings (e.g. {@code 5 candidates}), and
  * {@code gradeOverridden: true} only on a line whose grade a person set; unknowns as null.
  * Stateless; any thread.
  */
@@ -36,6 +36,9 @@ public final class SweepRecordJson {
         o.put("costUsd", r.costUsd());
         o.put("endpoint", r.endpoint());
         o.put("error", r.error());
+        if (!r.ranWith().isEmpty()) {
+            o.put("ranWith", r.ranWith());
+        }
         if (!r.strategySettings().isEmpty()) {
             o.put("strategySettings", r.strategySettings());
         }
@@ -76,7 +79,8 @@ public final class SweepRecordJson {
                 integer(n, "thinkingTokens"), integer(n, "answerTokens"),
                 n.path("totalMs").isNumber() ? n.get("totalMs").asLong() : null,
                 n.path("costUsd").isNumber() ? n.get("costUsd").asDouble() : null, text(n, "endpoint"),
-                text(n, "error"), n.path("gradeOverridden").asBoolean(false), text(n, "strategySettings"));
+                text(n, "error"), n.path("gradeOverridden").asBoolean(false), text(n, "strategySettings"),
+                text(n, "ranWith"));
     }
 
     private static String text(JsonNode n, String field) {

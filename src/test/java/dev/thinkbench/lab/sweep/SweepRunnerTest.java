@@ -106,7 +106,7 @@ class SweepRunnerTest {
         assertThat(lines).hasSize(8).containsExactlyElementsOf(outcome.records());
         SweepRecord first = lines.getFirst();
         assertThat(first).isEqualTo(new SweepRecord("p1", "small", "tokens:8", "fixed", 0, "ok", "1", "1", true, 8,
-                2, first.totalMs(), 0.0, "local", null));
+                2, first.totalMs(), 0.0, "local", null).withRanWith("test-model, temperature 0.7, seed 100"));
         assertThat(first.totalMs()).isNotNull();
         assertThat(outcome.runs()).isEqualTo(8);
         assertThat(outcome.failed()).isZero();
