@@ -53,13 +53,16 @@ public final class ThinkbenchApp extends Application {
         window.view().compareView().promptPane().focusPrompt();
         OpenArguments open = OpenArguments.parse(getParameters().getRaw());
         if (open.session() != null) {
-            window.sessions().open(open.session());
-            if (open.present()) {
-                window.presenter().togglePresenting(scene.getHeight());
-            }
-            if (open.fullScreen()) {
-                window.presenter().toggleFullScreen();
-            }
+            // presenter mode once the session is shown: a file that cannot be opened keeps its problem in view (presenter
+            // mode folds the window's messages away, and the room would see the default prompt as if all were well)
+            window.sessions().open(open.session(), () -> {
+                if (open.present()) {
+                    window.presenter().togglePresenting(scene.getHeight());
+                }
+                if (open.fullScreen()) {
+                    window.presenter().toggleFullScreen();
+                }
+            });
         } else {
             window.showWelcomeIfFirstLaunch();
         }

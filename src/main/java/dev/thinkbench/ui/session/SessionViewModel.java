@@ -277,6 +277,14 @@ public final class SessionViewModel {
 
     /** Opens {@code file} in the background and shows it; a file that cannot be read is told, and left as it is. */
     public void open(Path file) {
+        open(file, () -> { });
+    }
+
+    /**
+     * As {@link #open(Path)}, then runs {@code then} once the session is shown (not when the file could not be read:
+     * its problem is what the user must see, e.g. before presenter mode folds the message away).
+     */
+    public void open(Path file, Runnable then) {
         tasks.run(() -> files.read(file), session -> {
             apply(session);
             settled = parts(session); // what the file holds: a part shown as it was read is unchanged
@@ -285,6 +293,7 @@ public final class SessionViewModel {
             // "press Play" only where there is a recording to play (a Stepper or sweep session has none)
             tell(Messages.get(replay.activeProperty().get() ? "session.opened" : "session.openedNoReplay",
                     file.getFileName()), false);
+            then.run();
         }, error -> {
             tell(openProblem(file, error), true);
             if (!Files.exists(file)) {

@@ -333,8 +333,10 @@ class SessionViewModelTest {
         List<ColumnViewModel> before = List.copyOf(other.columns());
 
         SessionViewModel opening = sessions(other, null);
-        opening.open(file);
+        boolean[] thenRan = {false};
+        opening.open(file, () -> thenRan[0] = true);
 
+        assertThat(thenRan[0]).as("nothing follows an open that failed (presenter mode would hide why)").isFalse();
         assertThat(opening.problemProperty().get()).isTrue();
         assertThat(opening.messageProperty().get()).contains("cut short", "left as it is");
         assertThat(other.columns()).containsExactlyElementsOf(before);
@@ -500,8 +502,10 @@ class SessionViewModelTest {
             }
         });
 
-        vm.open(withSteps);
+        boolean[] thenRan = {false};
+        vm.open(withSteps, () -> thenRan[0] = true);
         assertThat(shown[0]).isNotNull();
+        assertThat(thenRan[0]).as("what follows an open runs once the session is shown").isTrue();
         vm.open(compareOnly);
 
         assertThat(cleared[0]).isEqualTo(1);
