@@ -29,7 +29,7 @@ public final class ColumnsHeader extends VBox {
         getStyleClass().add("columns-header");
         setId("columnsHeader");
         CompareViewModel compare = sessions.compare();
-        getChildren().addAll(restoreOffer(sessions), kept(compare),
+        getChildren().addAll(restoreOffer(sessions, presenter), kept(compare, presenter),
                 new ReplayBar(sessions.replay()), promptBanner(compare, presenter));
         BooleanBinding any = Bindings.createBooleanBinding(() -> getChildren().stream().anyMatch(n -> n.isVisible()),
                 getChildren().stream().map(n -> n.visibleProperty()).toArray(javafx.beans.Observable[]::new));
@@ -48,7 +48,7 @@ public final class ColumnsHeader extends VBox {
         return label;
     }
 
-    private static HBox restoreOffer(SessionViewModel sessions) {
+    private static HBox restoreOffer(SessionViewModel sessions, PresenterViewModel presenter) {
         Label text = wrapping(null);
         text.setGraphic(Icons.icon(Feather.LIFE_BUOY));
         text.textProperty().bind(sessions.restoreOfferProperty().map(ColumnsHeader::offerText));
@@ -69,7 +69,9 @@ public final class ColumnsHeader extends VBox {
         box.setId("restoreOffer");
         box.getStyleClass().add("session-note");
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        box.visibleProperty().bind(sessions.restoreOfferProperty().isNotNull());
+        // for the speaker, not the room: folded away while presenting, back when presenter mode ends
+        box.visibleProperty().bind(sessions.restoreOfferProperty().isNotNull()
+                .and(presenter.presentingProperty().not()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
@@ -78,7 +80,7 @@ public final class ColumnsHeader extends VBox {
         return Messages.get("session.restoreOffer", file.getFileName());
     }
 
-    private static HBox kept(CompareViewModel compare) {
+    private static HBox kept(CompareViewModel compare, PresenterViewModel presenter) {
         Label text = wrapping(Messages.get("session.keptColumns"));
         text.setGraphic(Icons.icon(Feather.INFO));
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -92,7 +94,7 @@ public final class ColumnsHeader extends VBox {
         box.setId("keptColumns");
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         box.getStyleClass().add("kept-note");
-        box.visibleProperty().bind(compare.keptColumnsProperty());
+        box.visibleProperty().bind(compare.keptColumnsProperty().and(presenter.presentingProperty().not()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }

@@ -39,6 +39,7 @@ class ColumnsHeaderTest {
     static Path dir;
 
     private VBox area;
+    private final PresenterViewModel presenter = new PresenterViewModel();
 
     @Start
     void start(Stage stage) throws IOException {
@@ -53,7 +54,7 @@ class ColumnsHeaderTest {
         // as in the Compare tab at 1280x720: the header in the column area's VBox, above columns that want all the room
         VBox columns = new VBox();
         columns.setMinHeight(380);
-        area = new VBox(new ColumnsHeader(sessions, new PresenterViewModel()), columns);
+        area = new VBox(new ColumnsHeader(sessions, presenter), columns);
         stage.setScene(new Scene(area, 560, 400));
         stage.getScene().getStylesheets().add(dev.thinkbench.ui.WorkbenchView.STYLESHEET);
         stage.show();
@@ -69,5 +70,17 @@ class ColumnsHeaderTest {
         assertThat(text.getText()).contains("did not close normally");
         assertThat(shown.getText()).as("the whole offer, not cut with an ellipsis").isEqualTo(text.getText());
         assertThat(text.getHeight()).as("two lines or more").isGreaterThan(1.8 * shown.getFont().getSize());
+    }
+
+    @Test
+    void theRestoreOfferIsTheSpeakersNotTheRoomsAndFoldsAwayWhilePresenting(FxRobot robot) {
+        HBox offer = robot.lookup("#restoreOffer").queryAs(HBox.class);
+
+        robot.interact(() -> presenter.togglePresenting(720));
+        assertThat(offer.isVisible()).isFalse();
+        assertThat(offer.isManaged()).as("the columns get its room").isFalse();
+
+        robot.interact(() -> presenter.togglePresenting(720));
+        assertThat(offer.isVisible()).as("still offered after the talk").isTrue();
     }
 }
