@@ -9,6 +9,7 @@ import dev.thinkbench.ui.common.PeriodicUiAction;
 import dev.thinkbench.ui.present.PresenterViewModel;
 import javafx.collections.ListChangeListener;
 import javafx.event.Event;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
@@ -135,7 +136,7 @@ public final class SessionControls {
         Object target = e.getTarget();
         if (e.isConsumed() || !replay.activeProperty().get() || view.overlayShowing()
                 || target instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()
-                || target instanceof ButtonBase && e.getCode() == KeyCode.SPACE
+                || target instanceof ButtonBase && e.getCode() == KeyCode.SPACE && !inReplayBar(target)
                 || target instanceof Slider && e.getCode().isArrowKey()) {
             return;
         }
@@ -153,6 +154,23 @@ public final class SessionControls {
             }
         }
         e.consume();
+    }
+
+    /**
+     * Whether {@code target} is one of the replay bar's playing controls: there Space plays and pauses too (a speed
+     * clicked with the mouse keeps the focus, and Space pressed it again instead of playing). Its close button keeps
+     * its Space, the keyboard's way to press it.
+     */
+    private static boolean inReplayBar(Object target) {
+        if (target instanceof Node node && "replayClose".equals(node.getId())) {
+            return false;
+        }
+        for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
+            if (n instanceof ReplayBar) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Saves to the current file, or asks for one. */

@@ -117,11 +117,15 @@ class ReplayControlsTest {
         assertThat(bar.isVisible()).isFalse();
 
         window.answers.add(file);
+        robot.interact(() -> window.view.compareView().promptPane().focusPrompt());
         press(robot, KeyCode.CONTROL, KeyCode.O);
 
         assertThat(bar.isVisible()).isTrue();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> columns().get(2).answerText().startsWith("Final"));
         assertThat(lines(columns().get(2).thinkingText())).isEqualTo(40);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bar.getScene().getFocusOwner()).as("Space plays, not into the prompt")
+                .isSameAs(robot.lookup("#replayPlay").query());
 
         // Play from the end: the columns start over and stream only as the clock moves
         robot.clickOn("#replayPlay");
@@ -151,7 +155,14 @@ class ReplayControlsTest {
 
         robot.clickOn("#replaySpeed5");
         assertThat(window.sessions.replay().speedProperty().get()).isEqualTo(Replay.Speed.X5);
-        robot.clickOn("#replayPlay");
+        press(robot, KeyCode.DIGIT1);
+        press(robot, KeyCode.DIGIT5);
+        // the speed clicked has the focus: Space plays, as everywhere in the bar, and does not press it again
+        robot.interact(() -> window.sessions.replay().setSpeed(Replay.Speed.X1));
+        press(robot, KeyCode.SPACE);
+        assertThat(window.sessions.replay().speedProperty().get()).isEqualTo(Replay.Speed.X1);
+        assertThat(window.sessions.replay().playingProperty().get()).isTrue();
+        robot.interact(() -> window.sessions.replay().setSpeed(Replay.Speed.X5));
         elapse((long) (duration * 0.2e9)); // at 5x, the rest of the recording
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> columns().get(2).answerText().startsWith("Final"));
         assertThat(lines(columns().get(2).thinkingText())).isEqualTo(40);
