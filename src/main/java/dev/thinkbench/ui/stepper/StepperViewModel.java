@@ -272,7 +272,22 @@ public final class StepperViewModel implements AutoCloseable {
             refused = kind;
             return;
         }
-        act(action);
+        if (stepper == null) {
+            act(action); // nothing ran, or a saved session is shown: the action says why it cannot
+            return;
+        }
+        try {
+            clearError();
+            action.run();
+        } catch (IllegalStateException e) {
+            // the window had not yet heard that the last key started a step (W pressed twice): the session refused
+            // it for that; said in the window's words, and gone once the action is possible again
+            error.set(Messages.get("stepper.error.notNow.running", Messages.get(LABELS.get(kind))
+                    .replace("\u2026", "")));
+            refused = kind;
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+        }
     }
 
     private static final Map<StepperAction, String> LABELS = Map.of(StepperAction.CONTINUE, "stepper.continue",
@@ -599,6 +614,9 @@ public final class StepperViewModel implements AutoCloseable {
         status.set(said.isBlank() && s.state() == StepperState.IDLE ? Messages.get("stepper.status.start") : said);
         canRun.set(!s.state().running());
         can.forEach((action, flag) -> flag.set(s.can(action)));
+        if (refused != null && s.can(refused)) {
+            clearError(); // possible again (the steps between may have come in one frame: no flag changed)
+        }
         timeline.setAll(TimelineRows.of(s.branches()));
         showBranches(s);
     }

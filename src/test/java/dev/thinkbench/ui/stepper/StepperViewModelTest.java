@@ -352,6 +352,24 @@ class StepperViewModelTest {
     }
 
     @Test
+    void aKeyPressedTwiceBeforeTheWindowHeardOfTheFirstIsRefusedInItsWordsUntilPossibleAgain() throws Exception {
+        backend.then("6x7=43", "</think>").then(" Let me check: 6x7=42", "</think>");
+        vm.promptProperty().set("What is 6 x 7?");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        backend.holdAfter(0);
+        vm.waitMore();
+        backend.awaitHeld();
+        vm.waitMore(); // W again: the button still says possible, the session is already thinking
+
+        assertThat(vm.errorProperty().get()).isEqualTo("Wait is not possible while the model writes: wait for it to "
+                + "pause, or press Esc to stop it.");
+        backend.release();
+        drainUntil(StepperState.PAUSED, 2);
+        assertThat(vm.errorProperty().get()).as("gone once Wait is possible again").isEmpty();
+    }
+
+    @Test
     void aStepThatHangsIsStoppedWithWhatItWroteKept() throws Exception {
         // a server that went silent mid-answer: the answer step waits on it until stopped
         backend.then("6x7=42", "</think>").then("4", "2", "<|im_end|>");
