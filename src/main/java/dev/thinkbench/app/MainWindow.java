@@ -166,8 +166,8 @@ public final class MainWindow implements AutoCloseable {
         return new StepperSessions() {
             @Override
             public StepperRecord record() {
-                var snapshot = stepper.stepper().lastSnapshot();
-                if (snapshot == null || snapshot.branches().isEmpty()) {
+                var snapshot = stepper.stepper().snapshotToSave();
+                if (snapshot == null) {
                     return null;
                 }
                 var template = stepper.stepper().templateProperty().get();

@@ -334,6 +334,14 @@ public final class StepperViewModel implements AutoCloseable {
     }
 
     /**
+     * The session to save, as the last frame showed it; null when there is nothing to save: nothing ran, or every
+     * step was undone (closing asked to save "the Stepper's branch" of no step).
+     */
+    public StepperSnapshot snapshotToSave() {
+        return last == null || last.branches().stream().allMatch(b -> b.steps().isEmpty()) ? null : last;
+    }
+
+    /**
      * Shows a saved stepping session as it was (its branches, text and numbers), through the same path as a live
      * one, its answers graded against {@code expectedAnswer} (the one saved with it; blank for none); its branches
      * can be viewed one by one, other actions wait for a new Run. A session running now is closed first.

@@ -370,6 +370,22 @@ class StepperViewModelTest {
     }
 
     @Test
+    void everyStepUndoneLeavesNothingToSave() throws Exception {
+        backend.then("6x7=42", "</think>");
+        assertThat(vm.snapshotToSave()).as("nothing ran").isNull();
+        vm.promptProperty().set("What is 6 x 7?");
+        vm.run();
+        drainUntil(StepperState.PAUSED);
+        assertThat(vm.snapshotToSave()).isNotNull();
+
+        vm.undo();
+        drainUntil(StepperState.IDLE, 0);
+
+        assertThat(vm.lastSnapshot().branches()).as("the branch is still there, empty").hasSize(1);
+        assertThat(vm.snapshotToSave()).isNull();
+    }
+
+    @Test
     void aStepThatHangsIsStoppedWithWhatItWroteKept() throws Exception {
         // a server that went silent mid-answer: the answer step waits on it until stopped
         backend.then("6x7=42", "</think>").then("4", "2", "<|im_end|>");
