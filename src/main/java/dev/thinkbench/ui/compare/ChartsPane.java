@@ -136,6 +136,23 @@ public final class ChartsPane extends HBox {
         }
     }
 
+    /**
+     * Whether the charts are shown to an audience (presenter mode, a slide) rather than to the user at the controls:
+     * the cost chart's note over free runs then says only that they were free, not which control would price them
+     * (a control the room does not see, or a slide cannot press).
+     */
+    public void setForAudience(boolean audience) {
+        freeNote.setText(Messages.get(audience ? "chart.cost.free.audience" : "chart.cost.free"));
+    }
+
+    /**
+     * Fits the cost chart's place to what it shows now, at once: for a snapshot taken right after CSS and layout (a
+     * slide), where the fit that follows a font change would come only after the picture was taken.
+     */
+    public void fitNow() {
+        fitCostSlot(freeNote.isVisible());
+    }
+
     /** Whether the cost chart draws its plot (not only the note that the runs were free); for tests. */
     boolean costPlotShown() {
         return cost.chart.isVisible();

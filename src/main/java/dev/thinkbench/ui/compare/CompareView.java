@@ -184,6 +184,7 @@ public final class CompareView extends StackPane {
         // the charts are read from the back of the room too: about a third of the height (CSS lets them grow past a
         // short window's cap in presenter mode); the columns' thinking scrolls, the latest lines in view
         presentingNow = presenting;
+        chartsPane.setForAudience(presenting);
         placeChartsDivider();
     }
 

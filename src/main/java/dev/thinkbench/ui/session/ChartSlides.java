@@ -45,11 +45,24 @@ public final class ChartSlides {
 
     /** The slide as PNG bytes. */
     public static byte[] png(List<ColumnFigures> figures, String costNote, String title, String subtitle, Look look) {
+        Scene scene = laidOut(figures, costNote, title, subtitle, look);
+        WritableImage image = scene.snapshot(null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the charts as PNG", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The slide's scene, styled and laid out, ready for its picture; package-private for tests. */
+    static Scene laidOut(List<ColumnFigures> figures, String costNote, String title, String subtitle, Look look) {
         Label heading = new Label(title);
         heading.getStyleClass().add("slide-title");
         Label sub = new Label(subtitle);
-        sub.getStyleClass().add("slide-subtitle");
         sub.setWrapText(true);
+        sub.getStyleClass().add("slide-subtitle");
         sub.setMaxHeight(120);
         ChartsPane charts = new ChartsPane(figures, costNote);
         VBox slide = new VBox(16, heading, sub, charts);
@@ -63,15 +76,10 @@ public final class ChartSlides {
         if (look == Look.HIGH_CONTRAST) {
             scene.getStylesheets().add(PresenterControls.HIGH_CONTRAST);
         }
+        charts.setForAudience(true);
         slide.applyCss();
+        charts.fitNow(); // the note's place, in ems of the slide's font: before the picture, not after it
         slide.layout();
-        WritableImage image = scene.snapshot(null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the charts as PNG", e);
-        }
-        return out.toByteArray();
+        return scene;
     }
 }

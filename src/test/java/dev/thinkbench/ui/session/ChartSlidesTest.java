@@ -1,0 +1,49 @@
+package dev.thinkbench.ui.session;
+
+import dev.thinkbench.ui.compare.ColumnFigures;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A slide of free runs: the cost chart's note says they were free, in its own place, clear of the latency chart. */
+@ExtendWith(ApplicationExtension.class)
+class ChartSlidesTest {
+
+    @Start
+    void start(Stage stage) {
+        // the slide is laid out off-screen; a shown stage keeps the toolkit's pulse going
+        stage.show();
+    }
+
+    @Test
+    void theFreeNoteOfASlideIsForTheRoomAndClearOfTheLatencyChart(FxRobot robot) {
+        List<ColumnFigures> free = List.of(
+                new ColumnFigures("small", 8, 7, BigDecimal.ZERO, 30L, 40L, 10L),
+                new ColumnFigures("medium", 25, 7, BigDecimal.ZERO, 30L, 160L, 10L),
+                new ColumnFigures("large", 400, 7, BigDecimal.ZERO, 30L, 1500L, 10L));
+        Scene[] slide = {null};
+        robot.interact(() -> slide[0] = ChartSlides.laidOut(free, "", "Budgets", "micro model",
+                ChartSlides.Look.print()));
+
+        Label note = slide[0].getRoot().lookupAll(".chart-note").stream().filter(Node::isVisible)
+                .map(Label.class::cast).findFirst().orElseThrow();
+        assertThat(note.getText()).isEqualTo("Free: these runs ran on this machine");
+        Node latency = slide[0].getRoot().lookup(".latency-chart");
+        Bounds noteBounds = note.localToScene(note.getBoundsInLocal());
+        Bounds latencyBounds = latency.localToScene(latency.getBoundsInLocal());
+        assertThat(noteBounds.getMaxX()).as("the note ends before the latency chart begins")
+                .isLessThanOrEqualTo(latencyBounds.getMinX());
+    }
+}
