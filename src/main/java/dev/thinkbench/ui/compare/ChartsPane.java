@@ -272,6 +272,35 @@ public final class ChartsPane extends HBox {
         return best <= 0 ? label : label.substring(0, best) + "\n" + label.substring(best + 1);
     }
 
+    /**
+     * The axis labels of {@code columnLabels}: each {@link #axisLabel}, a long one cut in its middle first
+     * ({@link #shortened}) so that an 80-character name does not take the plot's room; where two cut ones would come
+     * out the same (the chart would merge them), those two stay whole.
+     */
+    static List<String> axisLabels(List<String> columnLabels, int oneLineChars) {
+        List<String> cut = columnLabels.stream().map(ChartsPane::shortened).toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < columnLabels.size(); i++) {
+            String c = cut.get(i);
+            boolean clash = java.util.Collections.frequency(cut, c) > 1;
+            out.add(axisLabel(clash ? columnLabels.get(i) : c, oneLineChars));
+        }
+        return out;
+    }
+
+    /** The longest column name an axis shows whole; a longer one keeps its start and its end. */
+    static final int AXIS_LABEL_MAX_CHARS = 24;
+
+    /** {@code label}, or for a longer one than {@link #AXIS_LABEL_MAX_CHARS} its start and end around an ellipsis. */
+    static String shortened(String label) {
+        if (label.length() <= AXIS_LABEL_MAX_CHARS) {
+            return label;
+        }
+        int head = (AXIS_LABEL_MAX_CHARS - 1) / 2 + 1;
+        int tail = AXIS_LABEL_MAX_CHARS - 1 - head;
+        return label.substring(0, head).stripTrailing() + "\u2026" + label.substring(label.length() - tail).stripLeading();
+    }
+
     /** Axis labels up to this long stay on one line (with up to {@value #FEW_COLUMNS} columns). */
     private static final int AXIS_LABEL_CHARS = 9;
     /** More columns than this break their labels from {@value #MANY_COLUMNS_LABEL_CHARS} characters. */
@@ -379,7 +408,7 @@ public final class ChartsPane extends HBox {
 
         void show(List<String> columnLabels, List<ColumnFigures> figures) {
             int oneLine = columnLabels.size() > FEW_COLUMNS ? MANY_COLUMNS_LABEL_CHARS : AXIS_LABEL_CHARS;
-            List<String> labels = columnLabels.stream().map(l -> axisLabel(l, oneLine)).toList();
+            List<String> labels = axisLabels(columnLabels, oneLine);
             if (!labels.equals(categories)) {
                 categories = List.copyOf(labels);
                 x.setCategories(FXCollections.observableArrayList(labels));

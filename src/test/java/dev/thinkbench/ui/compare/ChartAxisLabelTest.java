@@ -18,4 +18,16 @@ class ChartAxisLabelTest {
         assertThat(ChartsPane.axisLabel("sample 3", 5)).as("five candidates side by side").isEqualTo("sample\n3");
         assertThat(ChartsPane.axisLabel("#3", 5)).isEqualTo("#3");
     }
+
+    @Test
+    void aLongColumnNameIsShownByItsStartAndEndUnlessTwoWouldLookAlike() {
+        String longName = "tiny budget with a very very long label that goes on and on";
+        assertThat(ChartsPane.shortened(longName)).isEqualTo("tiny budget\u2026s on and on").hasSizeLessThanOrEqualTo(24);
+        assertThat(ChartsPane.axisLabels(java.util.List.of(longName, "small"), 9))
+                .containsExactly("tiny budget\u2026s\non and on", "small");
+        String a = "the same long beginning, x, and the same long end";
+        String b = "the same long beginning, y, and the same long end";
+        assertThat(ChartsPane.axisLabels(java.util.List.of(a, b), 9)).as("cut alike: kept whole, not merged")
+                .doesNotHaveDuplicates().allSatisfy(l -> assertThat(l).doesNotContain("\u2026"));
+    }
 }
