@@ -52,7 +52,7 @@ public final class SessionFile {
         if (!root.isObject() || !Session.FORMAT_NAME.equals(root.path("format").asText(null))) {
             throw problemSetOr(file, new SessionFileException(SessionFileException.Problem.NOT_A_SESSION, file
                     + " is not a Thinkbench session: sessions are the files Session > Save writes (with \"format\": \""
-                    + Session.FORMAT_NAME + "\" in them). It was left as it is.", null));
+                    + Session.FORMAT_NAME + "\" in them). It was left as it is.", "", null));
         }
         JsonNode version = root.get("version");
         if (version == null || !version.isIntegralNumber()) {
@@ -62,7 +62,8 @@ public final class SessionFile {
         if (v > migrations.current()) {
             throw new SessionFileException(SessionFileException.Problem.NEWER, "The session " + file + " is from a "
                     + "newer Thinkbench (format " + v + "; this version reads up to " + migrations.current()
-                    + "). Update Thinkbench to open it; the file was left as it is.", null);
+                    + "). Update Thinkbench to open it; the file was left as it is.", "format " + v
+                    + "; this version reads up to " + migrations.current(), null);
         }
         try {
             return SessionJson.read(migrations.upgrade((ObjectNode) root, v));
@@ -87,7 +88,7 @@ public final class SessionFile {
         }
         return new SessionFileException(SessionFileException.Problem.PROBLEM_SET, file + " is a problem set ("
                 + problems + (problems == 1 ? " problem" : " problems") + "), not a session: open it in the Experiments "
-                + "tab with Import\u2026 beside the problem sets. It was left as it is.", null);
+                + "tab with Import\u2026 beside the problem sets. It was left as it is.", "", null);
     }
 
     private JsonNode parse(Path file) throws SessionFileException {
@@ -96,45 +97,48 @@ public final class SessionFile {
             if (size > MAX_BYTES) {
                 throw new SessionFileException(SessionFileException.Problem.UNREADABLE, "The session " + file
                         + " is " + size / (1024 * 1024) + " MB, more than a session can be ("
-                        + MAX_BYTES / (1024 * 1024) + " MB); it was left as it is.", null);
+                        + MAX_BYTES / (1024 * 1024) + " MB); it was left as it is.", size / (1024 * 1024) + " MB, more"
+                        + " than a session can be (" + MAX_BYTES / (1024 * 1024) + " MB)", null);
             }
             byte[] bytes = Files.readAllBytes(file);
             if (isBlank(bytes)) {
                 throw new SessionFileException(SessionFileException.Problem.TRUNCATED, "The session " + file
-                        + " is empty (a save cut short?); it was left as it is.", null);
+                        + " is empty (a save cut short?); it was left as it is.", "", null);
             }
             if (!isText(bytes)) {
                 throw new SessionFileException(SessionFileException.Problem.CORRUPT, "The session " + file
                         + " is not a text file (a Thinkbench session is JSON text: is it the right file?); it was left "
-                        + "as it is.", null);
+                        + "as it is.", "", null);
             }
             JsonNode root = SessionJson.MAPPER.readTree(bytes);
             if (root == null || root.isMissingNode()) {
                 throw new SessionFileException(SessionFileException.Problem.TRUNCATED, "The session " + file
-                        + " is empty; it was left as it is.", null);
+                        + " is empty; it was left as it is.", "", null);
             }
             return root;
         } catch (JsonParseException e) {
             if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
                 throw new SessionFileException(SessionFileException.Problem.TRUNCATED, "The session " + file
                         + " is cut short (it ends at line " + e.getLocation().getLineNr() + " in the middle of its "
-                        + "content: a copy or save that did not finish?); it was left as it is.", e);
+                        + "content: a copy or save that did not finish?); it was left as it is.",
+                        "it ends at line " + e.getLocation().getLineNr(), e);
             }
+            String where = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+                    + dev.thinkbench.core.FileProblems.jsonWords(e.getOriginalMessage());
             throw new SessionFileException(SessionFileException.Problem.CORRUPT, "The session " + file
-                    + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + dev.thinkbench.core.FileProblems.jsonWords(
-                    e.getOriginalMessage()) + "); it was left as it is.", e);
+                    + " is not valid JSON (" + where + "); it was left as it is.", where, e);
         } catch (JsonProcessingException e) {
             throw new SessionFileException(SessionFileException.Problem.CORRUPT, "The session " + file
-                    + " cannot be read as JSON (" + e.getOriginalMessage() + "); it was left as it is.", e);
+                    + " cannot be read as JSON (" + e.getOriginalMessage() + "); it was left as it is.",
+                    e.getOriginalMessage(), e);
         } catch (NoSuchFileException e) {
             throw new SessionFileException(SessionFileException.Problem.UNREADABLE, "There is no session file "
-                    + file + ".", e);
+                    + file + ".", "there is no such file", e);
         } catch (SessionFileException e) {
             throw e;
         } catch (IOException e) {
             throw new SessionFileException(SessionFileException.Problem.UNREADABLE, "The session " + file
-                    + " cannot be read (" + e.getMessage() + ").", e);
+                    + " cannot be read (" + e.getMessage() + ").", e.getMessage(), e);
         }
     }
 
@@ -168,7 +172,7 @@ public final class SessionFile {
 
     private static SessionFileException damaged(Path file, String what, Throwable cause) {
         return new SessionFileException(SessionFileException.Problem.DAMAGED, "The session " + file
-                + " is damaged (" + what + "); it was left as it is.", cause);
+                + " is damaged (" + what + "); it was left as it is.", what, cause);
     }
 
     /**

@@ -27,13 +27,25 @@ public final class SessionFileException extends IOException {
     }
 
     private final Problem problem;
+    private final String detail;
 
-    SessionFileException(Problem problem, String message, Throwable cause) {
+    /**
+     * @param message the whole story, in English
+     * @param detail the particulars the kind of problem does not say (where the file is cut, the field that does not
+     *               hold together), for a window that words the kind in its own language; empty when there are none
+     */
+    SessionFileException(Problem problem, String message, String detail, Throwable cause) {
         super(message, cause);
         this.problem = problem;
+        this.detail = detail == null ? "" : detail;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** What the problem's kind does not say ("it ends at line 92"), in the reader's words; empty when nothing. */
+    public String detail() {
+        return detail;
     }
 }

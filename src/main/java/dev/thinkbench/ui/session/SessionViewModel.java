@@ -332,8 +332,10 @@ public final class SessionViewModel {
         if (!Messages.korean() || !(error instanceof dev.thinkbench.lab.session.SessionFileException e)) {
             return error.getMessage();
         }
-        return Messages.get("session.openProblem." + e.problem().name().toLowerCase(java.util.Locale.ROOT),
-                file.getFileName()) + "\n" + Messages.get("session.openProblem.detail", e.getMessage());
+        // the kind in the window's words, then only what it does not say (the whole English story repeated it)
+        String kind = Messages.get("session.openProblem." + e.problem().name().toLowerCase(java.util.Locale.ROOT),
+                file.getFileName());
+        return e.detail().isEmpty() ? kind : kind + "\n" + Messages.get("session.openProblem.detail", e.detail());
     }
 
     private void tell(String text, boolean isProblem) {

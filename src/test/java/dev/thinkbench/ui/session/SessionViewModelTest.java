@@ -467,7 +467,13 @@ class SessionViewModelTest {
             dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.KOREAN);
             String korean = SessionViewModel.openProblem(cut, error);
             assertThat(korean).startsWith("cut.thinkbench.json")
-                    .contains("\uc911\uac04\uc5d0 \ub04a\uaca8").endsWith(error.getMessage());
+                    .contains("\uc911\uac04\uc5d0 \ub04a\uaca8").endsWith("it ends at line 1")
+                    .as("the English story is not told again").doesNotContain("left as it is");
+            Path notSession = Files.writeString(dir.resolve("other.json"), "{\"hello\": 1}");
+            Exception other = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                    () -> new SessionFile().read(notSession));
+            assertThat(SessionViewModel.openProblem(notSession, other)).as("nothing the kind does not say")
+                    .doesNotContain("\n");
         } finally {
             dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.ENGLISH);
         }
