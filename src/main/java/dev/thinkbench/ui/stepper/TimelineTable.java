@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.FontScale;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
@@ -13,6 +15,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -36,16 +40,26 @@ final class TimelineTable {
         table.getColumns().add(fixed(column(Messages.get("timeline.tokens"), r -> dashFor(r.tokens())), 72));
         table.getColumns().add(fixed(column(Messages.get("timeline.prompt"), r -> dashFor(r.promptTokens())), 86));
         table.getColumns().add(fixed(column("ms", r -> dashFor(r.millis())), 52));
-        // the one that flexes: its width in em too, with a small minimum
+        // the one that flexes: what the others leave of the table's width, never less than a small minimum
         TableColumn<TimelineRow, String> ended = column(Messages.get("timeline.ended"), TimelineRow::ended);
-        FontScale.size(ended, 180, null);
         ended.setMinWidth(80);
+        List<TableColumn<TimelineRow, ?>> others = List.copyOf(table.getColumns());
+        List<Observable> widths = new ArrayList<>(List.of(table.widthProperty()));
+        others.forEach(c -> widths.add(c.widthProperty()));
+        // bound, not the constrained policy: that policy left "Ended" at its preferred width past the table's right
+        // edge when the table got its width after its rows (a session opened from another tab), and its text, wrapped
+        // at the column's width, was cut there ("model ended thi") with no scroll bar
+        ended.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(ended.getMinWidth(),
+                table.getWidth() - others.stream().mapToDouble(TableColumn::getWidth).sum() - ROOM_PX),
+                widths.toArray(Observable[]::new)));
         table.getColumns().add(ended);
         tip(table.getColumns().get(5), Messages.get("timeline.prompt.help"));
-        // the last column takes what is left, so no column hides behind a scroll bar
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         return table;
     }
+
+    /** The table's borders and a vertical scroll bar, which the last column leaves free. */
+    private static final double ROOM_PX = 16;
 
     /** A number, or a dash where a row has none (a fork ran nothing of its own). */
     private static String dashFor(Number n) {
