@@ -1,6 +1,8 @@
 package dev.thinkbench.ui.common;
 
 import dev.thinkbench.core.Grade;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -28,6 +30,7 @@ public final class VerdictBox extends VBox {
     private final Label mark = new Label();
     private final Label notice = new Label();
     private final Tooltip markTip = Icons.tip("");
+    private final BooleanProperty holdsPlace = new SimpleBooleanProperty(this, "holdsPlace");
 
     /**
      * @param grade the answer's grade, null while there is none
@@ -55,8 +58,18 @@ public final class VerdictBox extends VBox {
         notice.setGraphic(Icons.icon(Feather.ALERT_TRIANGLE));
         getChildren().addAll(line, notice);
         grade.addListener((obs, old, now) -> show(now, why.getValue()));
+        holdsPlace.addListener((obs, old, now) -> show(grade.getValue(), why.getValue()));
         why.addListener((obs, old, now) -> show(grade.getValue(), now));
         show(grade.getValue(), why.getValue());
+    }
+
+    /**
+     * Whether the box keeps its place while there is no grade yet (empty, its height kept): in presenter mode the
+     * thinking above it then keeps its height when the answer comes, instead of giving two lines of it up in front of
+     * the room. False by default.
+     */
+    public BooleanProperty holdsPlaceProperty() {
+        return holdsPlace;
     }
 
     private void show(Grade grade, String why) {
@@ -65,10 +78,11 @@ public final class VerdictBox extends VBox {
         notice.setVisible(hasNotice);
         notice.setManaged(hasNotice);
         boolean graded = grade != null && !hasNotice;
+        boolean placeHeld = holdsPlace.get() && !hasNotice;
         answer.getParent().setVisible(graded);
-        answer.getParent().setManaged(graded);
+        answer.getParent().setManaged(graded || placeHeld);
         setVisible(graded || hasNotice);
-        setManaged(isVisible());
+        setManaged(isVisible() || placeHeld);
         pseudoClassStateChanged(CORRECT, graded && grade.verdict() == Grade.Verdict.CORRECT);
         pseudoClassStateChanged(WRONG, graded && grade.verdict() == Grade.Verdict.WRONG);
         pseudoClassStateChanged(UNGRADED, graded && grade.verdict() == Grade.Verdict.UNGRADABLE);

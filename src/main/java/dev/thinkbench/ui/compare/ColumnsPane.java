@@ -3,6 +3,8 @@ package dev.thinkbench.ui.compare;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.thinkbench.ui.common.Icons;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,6 +33,7 @@ public final class ColumnsPane extends ScrollPane {
     private final HBox row = new HBox(12);
     private final Button add;
     private final List<ColumnView> views = new ArrayList<>();
+    private final BooleanProperty verdictsHoldPlace = new SimpleBooleanProperty(this, "verdictsHoldPlace");
     private final NumbersFold numbers = new NumbersFold();
 
     public ColumnsPane(CompareViewModel compare) {
@@ -68,12 +71,26 @@ public final class ColumnsPane extends ScrollPane {
         }
     }
 
+    private ColumnView newColumn(ColumnViewModel vm) {
+        ColumnView view = new ColumnView(vm, compare, numbers);
+        view.verdictBox().holdsPlaceProperty().bind(verdictsHoldPlace);
+        return view;
+    }
+
+    /**
+     * Whether the columns' verdicts keep their place before an answer is graded (presenter mode: the thinking keeps
+     * its height when the answers come in front of the room).
+     */
+    public BooleanProperty verdictsHoldPlaceProperty() {
+        return verdictsHoldPlace;
+    }
+
     private void rebuild() {
         List<ColumnView> keep = new ArrayList<>();
         boolean appended = false;
         for (ColumnViewModel vm : compare.columns()) {
             ColumnView existing = views.stream().filter(v -> v.viewModel() == vm).findFirst().orElse(null);
-            keep.add(existing != null ? existing : new ColumnView(vm, compare, numbers));
+            keep.add(existing != null ? existing : newColumn(vm));
             appended = existing == null && !views.isEmpty() && vm == compare.columns().getLast();
         }
         // a column removed with the keyboard's focus in it (its x pressed): the focus goes to the column that takes

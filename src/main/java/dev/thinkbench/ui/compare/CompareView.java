@@ -185,6 +185,7 @@ public final class CompareView extends StackPane {
         // short window's cap in presenter mode); the columns' thinking scrolls, the latest lines in view
         presentingNow = presenting;
         chartsPane.setForAudience(presenting);
+        columns.verdictsHoldPlaceProperty().set(presenting);
         placeChartsDivider();
     }
 

@@ -1,0 +1,50 @@
+package dev.thinkbench.ui.common;
+
+import dev.thinkbench.core.AnswerGrader;
+import dev.thinkbench.core.Grade;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Scene;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** A verdict that holds its place is as tall before its grade as after it, and shows nothing until then. */
+@ExtendWith(ApplicationExtension.class)
+class VerdictBoxTest {
+
+    private final SimpleObjectProperty<Grade> grade = new SimpleObjectProperty<>();
+    private VerdictBox box;
+
+    @Start
+    void start(Stage stage) {
+        box = new VerdictBox(grade, new SimpleStringProperty(""));
+        stage.setScene(new Scene(new VBox(box), 400, 200));
+        stage.getScene().getStylesheets().add(dev.thinkbench.ui.WorkbenchView.STYLESHEET);
+        stage.show();
+    }
+
+    @Test
+    void aVerdictThatHoldsItsPlaceKeepsItsHeightFromBeforeItsGradeToAfter(FxRobot robot) {
+        assertThat(box.isManaged()).as("by default: no place before a grade").isFalse();
+
+        robot.interact(() -> box.holdsPlaceProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = box.getHeight();
+        assertThat(box.isManaged()).isTrue();
+        assertThat(box.isVisible()).as("nothing shown yet").isFalse();
+
+        robot.interact(() -> grade.set(AnswerGrader.grade("Final Answer: 16", "16")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(box.isVisible()).isTrue();
+        assertThat(box.getHeight()).as("the same place").isCloseTo(before, within(2.0)).isGreaterThan(10);
+    }
+}
