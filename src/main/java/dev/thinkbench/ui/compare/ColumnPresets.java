@@ -4,6 +4,7 @@ import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.ui.common.Messages;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +18,21 @@ final class ColumnPresets {
     private ColumnPresets() {
     }
 
+    /**
+     * A preset's name as the window shows it: small / medium / large in the window's language (작게 / 중간 / 크게),
+     * any other name (one a user wrote into the presets file) as it is.
+     */
+    static String shownName(String presetLabel) {
+        return PRESET_NAMES.contains(presetLabel) ? Messages.get("column.preset." + presetLabel) : presetLabel;
+    }
+
     /** The model's (else the engine's) presets; without any, small / medium / large from what the engine can do. */
     static List<ColumnViewModel> forEngine(BudgetPresets presets, String engineId, String model,
                                            ReasoningEngine engine) {
         List<ColumnViewModel> columns = new ArrayList<>();
         for (BudgetPresets.Preset p : engineId == null ? List.<BudgetPresets.Preset>of()
                 : presets.forModel(engineId, model)) {
-            ColumnViewModel c = ColumnViewModel.followingBudget(p.label(), p.budget().spec());
+            ColumnViewModel c = ColumnViewModel.followingBudget(shownName(p.label()), p.budget().spec());
             c.setPresetMeaning(p.means());
             columns.add(c);
         }
@@ -41,7 +50,7 @@ final class ColumnPresets {
     private static List<ColumnViewModel> named(List<String> specs) {
         List<ColumnViewModel> columns = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            columns.add(ColumnViewModel.followingBudget(PRESET_NAMES.get(i), specs.get(i)));
+            columns.add(ColumnViewModel.followingBudget(shownName(PRESET_NAMES.get(i)), specs.get(i)));
         }
         return List.copyOf(columns);
     }
@@ -77,7 +86,8 @@ final class ColumnPresets {
     }
 
     private static boolean appGiven(String label, String spec) {
-        if (PRESET_NAMES.contains(label.strip())) {
+        if (PRESET_NAMES.contains(label.strip())
+                || PRESET_NAMES.stream().anyMatch(n -> shownName(n).equals(label.strip()))) {
             return true;
         }
         try {
