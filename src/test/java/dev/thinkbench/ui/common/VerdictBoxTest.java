@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -23,13 +24,21 @@ class VerdictBoxTest {
 
     private final SimpleObjectProperty<Grade> grade = new SimpleObjectProperty<>();
     private VerdictBox box;
+    private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        // a stage of its own, small: the primary stage is shared with the tests that follow
+        stage = new Stage();
         box = new VerdictBox(grade, new SimpleStringProperty(""));
         stage.setScene(new Scene(new VBox(box), 400, 200));
         stage.getScene().getStylesheets().add(dev.thinkbench.ui.WorkbenchView.STYLESHEET);
         stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> stage.hide());
     }
 
     @Test
