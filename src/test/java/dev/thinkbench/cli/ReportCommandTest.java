@@ -132,6 +132,24 @@ class ReportCommandTest {
     }
 
     @Test
+    void aCellASpreadsheetWouldRunAsAFormulaIsEscapedInBothCsvFilesAsExportDoes() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int p = 0; p < 2; p++) {
+            lines.add(SweepRecordJson.line(new SweepRecord("p" + p, "=cap", "tokens:8", "fixed", 0, "ok",
+                    "=HYPERLINK(\"http://x\")", "@1", false, 8, 2, 30L, 0.0, "e", null)));
+        }
+        Path file = Files.writeString(dir.resolve("formulas.jsonl"), String.join("\n", lines) + "\n");
+        Path out = dir.resolve("formula-report");
+
+        Result r = run("report", file.toString(), "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("runs.csv")).get(1))
+                .startsWith("p0,'=cap,tokens:8,fixed,0,ok,\"'=HYPERLINK(\"\"http://x\"\")\",'@1,false,");
+        assertThat(Files.readAllLines(out.resolve("summary.csv")).get(1)).startsWith("'=cap,tokens:8,fixed,");
+    }
+
+    @Test
     void withTheProblemSetEachStrategyGetsItsCurvesByDifficulty() throws Exception {
         Path problems = dir.resolve("set.jsonl");
         Files.writeString(problems, String.join("\n",
