@@ -1,6 +1,6 @@
 package dev.thinkbench.cli;
 
-import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.core.problemset.ProblemLoad;
 import dev.thinkbench.core.problemset.ProblemSetReader;
 import dev.thinkbench.lab.sweep.ResultLog;
 import dev.thinkbench.lab.sweep.SummaryRow;
@@ -28,10 +28,10 @@ import java.util.concurrent.Callable;
 /**
  * {@code thinkbench report results.jsonl --out DIR}: the summary table of a sweep's results file, and in DIR
  * {@code summary.csv}, {@code runs.csv}, {@code accuracy-vs-tokens.png} and {@code accuracy-vs-cost.png} (unless no
- * run has a cost other than zero), and with
- * {@code --problems} one {@code accuracy-by-difficulty-<strategy>.png} per strategy. Unreadable
- * lines are reported and skipped. Exit code 0, or 2 when the results or --problems cannot be read, the results hold
- * no result, or --out is not a folder.
+ * run has a cost other than zero), and with {@code --problems} one {@code accuracy-by-difficulty-<strategy>.png} per
+ * strategy. Unreadable lines are reported and skipped; a --problems file whose ids are not the results' is said on
+ * stderr. Exit code 0, or 2 when the results or --problems cannot be read, the results hold no result, --problems
+ * holds no problem, or --out is not a folder.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Summarise a sweep's results file as tables (CSV) and charts (PNG).",
@@ -80,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
         if (records.isEmpty()) {
             throw Arguments.error(spec, results + " holds no result");
         }
-        Map<String, Integer> difficulty = difficulties(err);
+        Map<String, Integer> difficulty = difficulties(err, records);
         List<SummaryRow> rows = SweepSummary.rows(records);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw Arguments.error(spec, "--out must be a folder: " + out + " is a file");
@@ -128,20 +128,45 @@ final class ReportCommand implements Callable<Integer> {
         return dev.thinkbench.lab.export.FigureFiles.byDifficulty(strategy);
     }
 
-    private Map<String, Integer> difficulties(PrintWriter err) {
+    /**
+     * The difficulty of each problem of --problems by id, empty without it. A file that holds no problem is bad
+     * input (as for sweep); one whose ids are not the results' is said on stderr, since the accuracy by difficulty is
+     * then left out.
+     */
+    private Map<String, Integer> difficulties(PrintWriter err, List<SweepRecord> records) {
         Map<String, Integer> byId = new HashMap<>();
         if (problems == null) {
             return byId;
         }
+        ProblemLoad load;
         try {
-            for (BenchProblem p : ProblemSetReader.read(problems).problems()) {
-                byId.put(p.id(), p.difficulty());
-            }
+            load = ProblemSetReader.read(problems);
         } catch (IOException e) {
             // as sweep does: a mistyped path is a bad argument, not charts quietly left out
             throw Arguments.error(spec, "cannot read --problems " + problems + " ("
                     + dev.thinkbench.core.FileProblems.reason(e) + ")");
         }
+        load.issues().forEach(i -> err.println("thinkbench: " + problems.getFileName() + " " + i + " (skipped)"));
+        if (load.problems().isEmpty()) {
+            throw Arguments.error(spec, "--problems " + problems + " holds no problem that loads, so there is no "
+                    + "difficulty to report by; give the problem set the sweep ran, or leave --problems out");
+        }
+        load.problems().forEach(p -> byId.put(p.id(), p.difficulty()));
+        List<String> ids = records.stream().map(SweepRecord::problemId).distinct().toList();
+        long found = ids.stream().filter(byId::containsKey).count();
+        String missing = "the accuracy by difficulty is left out; give --problems the problem set the sweep ran";
+        if (found == 0) {
+            err.println("thinkbench: 0 of the " + ids.size() + " problem ids in " + results.getFileName()
+                    + " are in --problems " + problems.getFileName() + ": " + missing);
+        } else if (found < ids.size()) {
+            err.println("thinkbench: only " + found + " of the " + ids.size() + " problem ids in "
+                    + results.getFileName() + " are in --problems " + problems.getFileName()
+                    + ": the accuracy by difficulty counts the runs of those");
+        } else if (ids.stream().noneMatch(id -> byId.get(id) != null)) {
+            err.println("thinkbench: the problems in --problems " + problems.getFileName() + " have no difficulty: "
+                    + missing);
+        }
+        err.flush();
         return byId;
     }
 }

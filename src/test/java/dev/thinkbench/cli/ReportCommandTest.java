@@ -179,6 +179,49 @@ class ReportCommandTest {
     }
 
     @Test
+    void aProblemFileThatHoldsNoProblemIsBadInputAsForSweep() throws Exception {
+        Path notProblems = Files.writeString(dir.resolve("notes.jsonl"), "just some notes\n");
+
+        Result r = run("report", results().toString(), "--out", dir.resolve("r").toString(), "--problems",
+                notProblems.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("notes.jsonl line 1: not valid JSON")
+                .contains("--problems " + notProblems + " holds no problem that loads");
+    }
+
+    @Test
+    void aProblemFileWhoseIdsMatchNoResultIsToldWithHowManyMatched() throws Exception {
+        Path other = Files.writeString(dir.resolve("other.jsonl"),
+                "{\"id\":\"x1\",\"prompt\":\"a\",\"answer\":\"1\",\"difficulty\":1}\n"
+                + "{\"id\":\"x2\",\"prompt\":\"b\",\"answer\":\"1\",\"difficulty\":3}\n");
+        Path out = dir.resolve("r");
+
+        Result none = run("report", results().toString(), "--out", out.toString(), "--problems", other.toString());
+
+        assertThat(none.code()).as(none.err()).isZero();
+        assertThat(none.err()).contains("0 of the 5 problem ids in results.jsonl are in --problems other.jsonl: "
+                + "the accuracy by difficulty is left out");
+        assertThat(none.out()).doesNotContain("accuracy by difficulty").doesNotContain("accuracy-by-difficulty");
+
+        Path some = Files.writeString(dir.resolve("some.jsonl"),
+                "{\"id\":\"p0\",\"prompt\":\"a\",\"answer\":\"1\",\"difficulty\":1}\n"
+                + "{\"id\":\"p1\",\"prompt\":\"b\",\"answer\":\"1\",\"difficulty\":3}\n");
+        Result part = run("report", results().toString(), "--out", out.toString(), "--problems", some.toString());
+        assertThat(part.code()).as(part.err()).isZero();
+        assertThat(part.err()).contains("only 2 of the 5 problem ids in results.jsonl are in --problems some.jsonl");
+        assertThat(part.out()).contains("accuracy by difficulty");
+
+        Path plain = Files.writeString(dir.resolve("plain.jsonl"), String.join("\n",
+                java.util.stream.IntStream.of(0, 1, 2, 3, 9).mapToObj(i -> "{\"id\":\"p" + i
+                        + "\",\"prompt\":\"a\",\"answer\":\"1\"}").toList()) + "\n");
+        Result noDifficulty = run("report", results().toString(), "--out", out.toString(), "--problems",
+                plain.toString());
+        assertThat(noDifficulty.code()).isZero();
+        assertThat(noDifficulty.err()).contains("the problems in --problems plain.jsonl have no difficulty");
+    }
+
+    @Test
     void labelsOfPointsOnOneSpotGoToFreePlacesOrAreLeftOut() {
         java.awt.Graphics2D g = new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB).createGraphics();
         List<java.awt.geom.Rectangle2D> taken = new ArrayList<>();
