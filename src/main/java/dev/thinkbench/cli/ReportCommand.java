@@ -27,9 +27,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code thinkbench report results.jsonl --out DIR}: the summary table of a sweep's results file, and in DIR
- * {@code summary.csv}, {@code runs.csv}, {@code accuracy-vs-tokens.png} and {@code accuracy-vs-cost.png} (unless no
- * run has a cost other than zero), and with {@code --problems} one {@code accuracy-by-difficulty-<strategy>.png} per
- * strategy. Unreadable lines are reported and skipped; a --problems file whose ids are not the results' is said on
+ * {@code summary.csv}, {@code runs.csv}, {@code accuracy-vs-tokens.png} (unless no graded run has a thinking-token
+ * count) and {@code accuracy-vs-cost.png} (unless no graded run has a cost other than zero), and with
+ * {@code --problems} one {@code accuracy-by-difficulty-<strategy>.png} per strategy; a chart left out is said why. Unreadable lines are reported and skipped; a --problems file whose ids are not the results' is said on
  * stderr. Exit code 0, or 2 when the results or --problems cannot be read, the results hold no result, --problems
  * holds no problem, or --out is not a folder.
  */
@@ -91,22 +91,48 @@ final class ReportCommand implements Callable<Integer> {
             throw Arguments.error(spec, "cannot make the folder " + out + " ("
                     + dev.thinkbench.core.FileProblems.reason(e) + ")");
         }
+        String wrote = writeFiles(records, rows, difficulty);
+
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(SweepTable.render(records, difficulty::get, equalCompute));
+        stdout.println("\n" + wrote);
+        stdout.flush();
+        return 0;
+    }
+
+    /**
+     * Writes the CSV files and the charts that have something to show into --out.
+     *
+     * @return what was written, and why a chart was not: for the last line of the output
+     */
+    private String writeFiles(List<SweepRecord> records, List<SummaryRow> rows, Map<String, Integer> difficulty)
+            throws IOException {
         Files.writeString(out.resolve(SUMMARY), SweepCsv.summary(rows), StandardCharsets.UTF_8);
         Files.writeString(out.resolve(RUNS), SweepCsv.runs(records), StandardCharsets.UTF_8);
         String subtitle = results.getFileName() + " \u00b7 " + records.size() + " runs";
-        ImageIO.write(SweepCharts.accuracyVsTokens(rows, SweepSummary.measures(records), subtitle), "png",
-                out.resolve(TOKENS_CHART).toFile());
-        List<String> written = new ArrayList<>(List.of(SUMMARY, RUNS, TOKENS_CHART));
-        // a chart of points that all sit at $0 says nothing: the reason instead
+        List<String> written = new ArrayList<>(List.of(SUMMARY, RUNS));
+        // a chart without a point, or of points that all sit at $0, says nothing: the reason instead
+        List<String> notWritten = new ArrayList<>();
+        java.util.Optional<String> noTokensChart = SweepCharts.nothingToChartByTokens(rows);
+        if (noTokensChart.isEmpty()) {
+            ImageIO.write(SweepCharts.accuracyVsTokens(rows, SweepSummary.measures(records), subtitle), "png",
+                    out.resolve(TOKENS_CHART).toFile());
+            written.add(TOKENS_CHART);
+        } else {
+            Files.deleteIfExists(out.resolve(TOKENS_CHART)); // an earlier report's, of other runs
+            notWritten.add("no " + TOKENS_CHART + ": " + noTokensChart.get());
+        }
         java.util.Optional<String> noCostChart = SweepCharts.nothingToChartByCost(rows);
         if (noCostChart.isEmpty()) {
             ImageIO.write(SweepCharts.accuracyVsCost(rows, subtitle), "png", out.resolve(COST_CHART).toFile());
             written.add(COST_CHART);
         } else {
-            Files.deleteIfExists(out.resolve(COST_CHART)); // an earlier report's, of other runs
+            Files.deleteIfExists(out.resolve(COST_CHART));
+            notWritten.add("no " + COST_CHART + ": " + noCostChart.get());
         }
         Map<Integer, List<SummaryRow>> byDifficulty = SweepSummary.byDifficulty(records, difficulty::get);
         if (!byDifficulty.isEmpty()) {
+            // the curves are those of the tokens chart: none without thinking-token counts
             for (String strategy : SweepSummary.curves(rows).keySet()) {
                 String file = difficultyChart(strategy);
                 ImageIO.write(SweepCharts.accuracyByDifficulty(byDifficulty, strategy, subtitle), "png",
@@ -114,13 +140,8 @@ final class ReportCommand implements Callable<Integer> {
                 written.add(file);
             }
         }
-
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(SweepTable.render(records, difficulty::get, equalCompute));
-        stdout.println("\nwrote " + String.join(", ", written) + " to " + out
-                + noCostChart.map(why -> " (no " + COST_CHART + ": " + why + ")").orElse(""));
-        stdout.flush();
-        return 0;
+        return "wrote " + String.join(", ", written) + " to " + out
+                + (notWritten.isEmpty() ? "" : " (" + String.join("; ", notWritten) + ")");
     }
 
     /** {@code accuracy-by-difficulty-<strategy>.png}, the strategy's name kept to letters, digits and dashes. */

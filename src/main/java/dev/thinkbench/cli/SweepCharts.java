@@ -86,6 +86,19 @@ final class SweepCharts {
     }
 
     /**
+     * Why an accuracy-vs-tokens chart would show no point (no run reports its thinking tokens, as Anthropic's API does
+     * not, or none of those that do was graded), or empty when it has points to show.
+     */
+    static java.util.Optional<String> nothingToChartByTokens(List<SummaryRow> rows) {
+        if (!SweepSummary.curves(rows).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(rows.stream().allMatch(r -> r.meanThinkingTokens() == null)
+                ? "no run has a thinking-token count (the engine reports none)"
+                : "no run with a thinking-token count was graded (no expected answer, or the runs failed)");
+    }
+
+    /**
      * Why an accuracy-vs-cost chart would show nothing (no run has a known cost, or every run was free: all points on
      * one vertical line over a meaningless axis), or empty when it has something to show.
      */

@@ -105,6 +105,32 @@ class ReportCommandTest {
                 + " (no accuracy-vs-cost.png: every run was free (a local engine))");
     }
 
+    /** Runs of an engine that reports no thinking-token count (Anthropic's), each costing {@code cost}. */
+    Path uncountedRuns(Double cost) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String[] b : new String[][] {{"small", "tokens:1024"}, {"large", "tokens:8192"}}) {
+            for (int p = 0; p < 3; p++) {
+                lines.add(SweepRecordJson.line(new SweepRecord("p" + p, b[0], b[1], "fixed", 0, "ok", "1", "1",
+                        p > 0 || b[0].equals("large"), null, 20, 900L, cost, "anthropic", null)));
+            }
+        }
+        return Files.writeString(dir.resolve("uncounted.jsonl"), String.join("\n", lines) + "\n");
+    }
+
+    @Test
+    void runsWithoutThinkingTokenCountsGetNoTokensChartAndTheReportSaysWhy() throws Exception {
+        Path out = dir.resolve("uncounted-report");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("accuracy-vs-tokens.png"), "an earlier report's chart, of other runs");
+
+        Result r = run("report", uncountedRuns(0.0).toString(), "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("accuracy-vs-tokens.png")).as("a chart without a point").doesNotExist();
+        assertThat(r.out()).contains("wrote summary.csv, runs.csv to " + out + " (no accuracy-vs-tokens.png: no run "
+                + "has a thinking-token count (the engine reports none); no accuracy-vs-cost.png: every run was free");
+    }
+
     @Test
     void writesSummaryAndRunsCsvAndTwoSlideSizedCharts() throws Exception {
         Path out = dir.resolve("report");
