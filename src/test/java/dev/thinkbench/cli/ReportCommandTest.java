@@ -132,6 +132,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void pricedRunsWithoutThinkingTokenCountsAreChartedByCost() throws Exception {
+        Path out = dir.resolve("priced-report");
+
+        Result r = run("report", uncountedRuns(0.004).toString(), "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote summary.csv, runs.csv, accuracy-vs-cost.png to " + out
+                + " (no accuracy-vs-tokens.png: ");
+        BufferedImage cost = ImageIO.read(out.resolve("accuracy-vs-cost.png").toFile());
+        int firstCurve = 0x1F77B4;
+        int drawn = 0;
+        for (int y = 0; y < cost.getHeight(); y++) {
+            for (int x = 0; x < cost.getWidth(); x++) {
+                drawn += (cost.getRGB(x, y) & 0xFFFFFF) == firstCurve ? 1 : 0;
+            }
+        }
+        assertThat(drawn).as("the fixed strategy's points and line, in its colour").isGreaterThan(300);
+    }
+
+    @Test
     void writesSummaryAndRunsCsvAndTwoSlideSizedCharts() throws Exception {
         Path out = dir.resolve("report");
         Result r = run("report", results().toString(), "--out", out.toString());
