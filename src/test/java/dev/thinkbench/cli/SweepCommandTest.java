@@ -209,8 +209,10 @@ class SweepCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = r.json();
         assertThat(root.properties()).extracting(Map.Entry::getKey)
-                .containsExactly("summary", "runs", "failed", "wallMs");
+                .containsExactly("summary", "runs", "failed", "wallMs", "interrupted");
         assertThat(root.path("runs").asInt()).isEqualTo(6);
+        assertThat(root.path("interrupted").isBoolean()).isTrue();
+        assertThat(root.path("interrupted").asBoolean()).isFalse();
         assertThat(root.path("failed").asInt()).isZero();
         assertThat(root.path("wallMs").isIntegralNumber()).isTrue();
         JsonNode small = root.path("summary").get(0);
