@@ -86,7 +86,7 @@ final class StepTimeline {
         return s.length() <= width ? s : s.substring(0, width - 1) + "\u2026";
     }
 
-    static String json(Map<String, Object> header, StepScript.Result result) throws java.io.IOException {
+    static String json(Map<String, Object> header, StepScript.Result result) {
         StepperSnapshot snap = result.snapshot();
         Map<String, Object> root = new LinkedHashMap<>(header);
         root.put("state", snap.state().name().toLowerCase(Locale.ROOT));
@@ -99,7 +99,11 @@ final class StepTimeline {
         root.put("branches", branches);
         root.put("notes", result.notes());
         root.put("error", result.error());
-        return JSON.writeValueAsString(root);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the timeline as JSON", e);
+        }
     }
 
     private static Map<String, Object> branch(BranchView b) {
