@@ -114,7 +114,16 @@ class CompareCommandTest {
         Result r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("open FILE [--present] [--full-screen]")
-                .contains("Exit codes: 0 all ran, 1 some run failed, 2 bad input.");
+                .contains("Exit codes: 0 all ran, 1 some run failed, 2 bad input, 130 interrupted (Ctrl-C).");
+    }
+
+    @Test
+    void theHelpOfEachCommandThatRunsModelsNamesTheExitCodes() {
+        for (String command : List.of("compare", "step", "sweep", "replay")) {
+            Result r = run(command, "--help");
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).as(command).contains("130 interrupted (Ctrl-C)");
+        }
     }
 
     @Test
