@@ -67,6 +67,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Arguments.positiveTokens(spec, "--equal-compute", equalCompute);
         PrintWriter err = spec.commandLine().getErr();
         ResultLog.Contents contents;
         try {

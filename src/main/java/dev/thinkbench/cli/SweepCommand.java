@@ -279,6 +279,7 @@ final class SweepCommand implements Callable<Integer> {
         if (candidates < 1 || candidates > 1024) {
             throw Arguments.error(spec, "--candidates must be between 1 and 1024, was " + candidates);
         }
+        Arguments.positiveTokens(spec, "--equal-compute", equalCompute);
     }
 
     private List<BenchProblem> load(PrintWriter err) {

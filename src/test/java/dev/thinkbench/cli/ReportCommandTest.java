@@ -268,6 +268,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void anEqualComputeBudgetThatIsNotAPositiveNumberOfTokensIsBadInput() throws Exception {
+        for (String tokens : List.of("-5,0", "64,0")) {
+            Result r = run("report", results().toString(), "--out", dir.resolve("r").toString(), "--equal-compute",
+                    tokens);
+
+            assertThat(r.code()).as(tokens).isEqualTo(2);
+            assertThat(r.err()).contains("--equal-compute must be a positive number of tokens, was ");
+            assertThat(r.out()).doesNotContain("compute tokens per problem");
+        }
+    }
+
+    @Test
     void labelsOfPointsOnOneSpotGoToFreePlacesOrAreLeftOut() {
         java.awt.Graphics2D g = new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB).createGraphics();
         List<java.awt.geom.Rectangle2D> taken = new ArrayList<>();

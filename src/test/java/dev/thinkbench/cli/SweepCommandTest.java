@@ -201,6 +201,17 @@ class SweepCommandTest {
     }
 
     @Test
+    void anEqualComputeBudgetThatIsNotAPositiveNumberOfTokensIsRefusedBeforeAnyRun() throws Exception {
+        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer", "--model",
+                "m", "--equal-compute", "-5,0");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--equal-compute must be a positive number of tokens, was -5 "
+                + "(e.g. --equal-compute 64,256)");
+        assertThat(byUrl).as("no run started").isEmpty();
+    }
+
+    @Test
     void jsonFormatPrintsExactlyTheDocumentedObjectAndOutGetsOneLinePerRun() throws Exception {
         Path out = dir.resolve("results.jsonl");
         Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
