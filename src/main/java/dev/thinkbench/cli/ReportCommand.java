@@ -75,8 +75,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw Arguments.error(spec, "cannot read " + results + ": " + dev.thinkbench.core.FileProblems.reason(e));
         }
-        contents.issues().forEach(i -> err.println("thinkbench: " + results.getFileName() + " " + i + " (skipped)"));
-        err.flush();
+        SkippedLines.report(err, results.getFileName().toString(), contents.issues(), "results");
         List<SweepRecord> records = contents.latest();
         if (records.isEmpty()) {
             throw Arguments.error(spec, results + " holds no result");
@@ -168,7 +167,7 @@ final class ReportCommand implements Callable<Integer> {
             throw Arguments.error(spec, "cannot read --problems " + problems + " ("
                     + dev.thinkbench.core.FileProblems.reason(e) + ")");
         }
-        load.issues().forEach(i -> err.println("thinkbench: " + problems.getFileName() + " " + i + " (skipped)"));
+        SkippedLines.report(err, problems.getFileName().toString(), load.issues(), "problems");
         if (load.problems().isEmpty()) {
             throw Arguments.error(spec, "--problems " + problems + " holds no problem that loads, so there is no "
                     + "difficulty to report by; give the problem set the sweep ran, or leave --problems out");

@@ -2,7 +2,6 @@ package dev.thinkbench.cli;
 
 import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.core.problemset.BenchProblem;
-import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.core.problemset.ProblemLoad;
 import dev.thinkbench.core.problemset.ProblemSetReader;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
@@ -289,10 +288,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw Arguments.error(spec, "cannot read --problems " + problems + ": " + dev.thinkbench.core.FileProblems.reason(e));
         }
-        for (LoadIssue issue : load.issues()) {
-            err.println("thinkbench: " + problems.getFileName() + " " + issue + " (skipped)");
-        }
-        err.flush();
+        SkippedLines.report(err, problems.getFileName().toString(), load.issues(), "problems");
         if (limit != null) {
             load = load.limit(limit);
         }
@@ -410,8 +406,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         try {
             if (log != null) {
-                log.existing().issues().forEach(i -> err.println("thinkbench: " + out.getFileName() + " " + i
-                        + " (skipped)"));
+                SkippedLines.report(err, out.getFileName().toString(), log.existing().issues(), "results");
                 // a report pools the runs of a label: another sweep's runs in the same file would be averaged in
                 java.util.Optional<String> other = dev.thinkbench.lab.sweep.ResumeCheck.otherSweep(plan,
                         log.existing().records());

@@ -312,6 +312,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void aFileThatIsNotResultsTakesAFewWarningsThenSaysHowManyMoreAndThatItHoldsNoResult() throws Exception {
+        List<String> readme = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            readme.add("Line " + i + " of a README, not a result");
+        }
+        Path file = Files.writeString(dir.resolve("README.md"), String.join("\n", readme) + "\n");
+
+        Result r = run("report", file.toString(), "--out", dir.resolve("r").toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines).filteredOn(l -> l.startsWith("thinkbench: README.md line ")).hasSize(5);
+        assertThat(lines).contains("thinkbench: README.md: ... and 35 more lines that are not results (skipped)");
+        assertThat(r.err()).contains(file + " holds no result");
+    }
+
+    @Test
     void aMissingProblemFileABinaryResultsFileOrAFileForOutAreBadInput() throws Exception {
         Result noProblems = run("report", results().toString(), "--out", dir.resolve("rb").toString(),
                 "--problems", dir.resolve("nope.jsonl").toString());

@@ -212,6 +212,18 @@ class SweepCommandTest {
     }
 
     @Test
+    void aProblemFileOfAnotherKindTakesAFewWarningsThenSaysHowManyMore() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.jsonl"), "a note\n".repeat(12));
+
+        Result r = run(services(), "sweep", "--problems", notes.toString(), "--engine", "answer", "--model", "m");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().filter(l -> l.startsWith("thinkbench: notes.jsonl line "))).hasSize(5);
+        assertThat(r.err()).contains("thinkbench: notes.jsonl: ... and 7 more lines that are not problems (skipped)")
+                .contains("holds no problem that loads");
+    }
+
+    @Test
     void jsonFormatPrintsExactlyTheDocumentedObjectAndOutGetsOneLinePerRun() throws Exception {
         Path out = dir.resolve("results.jsonl");
         Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
