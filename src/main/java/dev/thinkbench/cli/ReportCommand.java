@@ -1,5 +1,6 @@
 package dev.thinkbench.cli;
 
+import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.core.problemset.ProblemLoad;
 import dev.thinkbench.core.problemset.ProblemSetReader;
 import dev.thinkbench.lab.sweep.ResultLog;
@@ -75,7 +76,8 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw Arguments.error(spec, "cannot read " + results + ": " + dev.thinkbench.core.FileProblems.reason(e));
         }
-        SkippedLines.report(err, results.getFileName().toString(), contents.issues(), "results");
+        SkippedLines.report(err, results.getFileName().toString(), contents.issues(), "results",
+                ReportCommand::skipped);
         List<SweepRecord> records = contents.latest();
         if (records.isEmpty()) {
             throw Arguments.error(spec, results + " holds no result");
@@ -142,6 +144,19 @@ final class ReportCommand implements Callable<Integer> {
         }
         return "wrote " + String.join(", ", written) + " to " + out
                 + (notWritten.isEmpty() ? "" : " (" + String.join("; ", notWritten) + ")");
+    }
+
+    /**
+     * A skipped line of the results, in words: a last line cut off mid-write is a run the report leaves out (the
+     * results file's own wording, "that run will be done again", speaks of resuming).
+     */
+    private static String skipped(LoadIssue issue) {
+        if (issue.reason() != LoadIssue.Reason.CUT_OFF) {
+            return issue.toString();
+        }
+        return "line " + issue.line() + " looks cut short, as when a sweep is interrupted while writing it ("
+                + issue.arguments().getFirst() + "): that run is left out, and the same sweep run again with this "
+                + "file as --out does it again";
     }
 
     /** {@code accuracy-by-difficulty-<strategy>.png}, the strategy's name kept to letters, digits and dashes. */

@@ -329,6 +329,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void aLastLineCutShortIsSaidLikeTheOtherBadLines() throws Exception {
+        String whole = Files.readString(results());
+        String cut = whole.substring(0, whole.indexOf("\n{\"oops\":"));
+        cut = cut.substring(0, cut.length() - 12); // the failed run's line, cut mid-write: no newline after it
+        Path file = Files.writeString(dir.resolve("cut.jsonl"), cut);
+
+        Result r = run("report", file.toString(), "--out", dir.resolve("r").toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("thinkbench: cut.jsonl line 25 looks cut short, as when a sweep is interrupted "
+                + "while writing it (not valid JSON").contains("that run is left out");
+    }
+
+    @Test
     void aMissingProblemFileABinaryResultsFileOrAFileForOutAreBadInput() throws Exception {
         Result noProblems = run("report", results().toString(), "--out", dir.resolve("rb").toString(),
                 "--problems", dir.resolve("nope.jsonl").toString());
