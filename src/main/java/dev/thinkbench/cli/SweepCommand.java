@@ -4,6 +4,7 @@ import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.core.problemset.ProblemLoad;
 import dev.thinkbench.core.problemset.ProblemSetReader;
+import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.strategy.AdaptiveStrategy;
@@ -206,6 +207,7 @@ final class SweepCommand implements Callable<Integer> {
                 strategies(set, judge.model()), modelName, system, sampling.sampling(choice.defaultTemperature())));
         List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services.engines().get(engineId),
                 modelName, baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
+        refuseWhatCannotRun(plan, endpoints.getFirst(), engineId);
         warnOfGreedyRepeats(plan.greedyRepeats(), err);
         SweepPlan.outOfOrder(plan.budgets()).ifPresent(why -> err.println("thinkbench: budgets are read smallest first "
                 + "(routing climbs them in that order; the tables list them so): " + why));
@@ -251,6 +253,26 @@ final class SweepCommand implements Callable<Integer> {
                     : "they are in " + out + ": run the same command again to resume"));
         }
         err.flush();
+    }
+
+    /**
+     * Refuses, before any run, what every run would fail at, as the window's form does: a budget the engine cannot
+     * run (forcing on a chat engine) and a strategy that needs an engine continuing raw text (adaptive).
+     */
+    private void refuseWhatCannotRun(SweepPlan plan, Endpoint endpoint, String engineId) {
+        SweepPlan.unsupportedBudget(plan.budgets(), endpoint.engine().capabilities()).ifPresent(u -> {
+            throw Arguments.error(spec, "--budget " + u.lane().label() + "=" + u.lane().budget().spec() + ": "
+                    + u.why().english() + "; --engine " + engineId + " cannot run it");
+        });
+        EngineRegistry.Entry entry = services.engines().get(engineId);
+        for (Strategy strategy : plan.strategies()) {
+            if (Strategies.needsRawContinuation(strategy.name()) && !entry.continuesRawText()) {
+                throw Arguments.error(spec, "--strategy " + strategy.name() + " forks the trace and needs an "
+                        + "engine that continues raw text (" + String.join(", ", services.engines().rawEntries()
+                        .stream().map(EngineRegistry.Entry::id).toList()) + "); '" + engineId
+                        + "' is a chat engine");
+            }
+        }
     }
 
     private void checkOptions() {
