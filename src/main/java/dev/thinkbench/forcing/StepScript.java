@@ -83,8 +83,23 @@ public record StepScript(List<Action> actions) {
     public record Result(StepperSnapshot snapshot, List<String> notes, String error) {
     }
 
+    /**
+     * @throws IllegalArgumentException for a {@code branch:N} that no branch can answer where it stands: the first
+     *                                  branch is 1 and each fork before it adds the next number, so this is known
+     *                                  before any step runs
+     */
     public StepScript {
         actions = List.copyOf(actions);
+        int branches = 1;
+        for (Action action : actions) {
+            if (action instanceof Fork) {
+                branches++;
+            } else if (action instanceof Branch b && (b.id() < 1 || b.id() > branches)) {
+                throw new IllegalArgumentException(b.written() + ": no branch " + b.id() + " at that point of the "
+                        + "script (the branches are " + String.join(", ", java.util.stream.IntStream.rangeClosed(1,
+                        branches).mapToObj(Integer::toString).toList()) + "; each fork before it adds the next)");
+            }
+        }
     }
 
     /**

@@ -28,6 +28,15 @@ class StepScriptTest {
     }
 
     @Test
+    void aBranchThatNoForkBeforeItMadeIsRefusedBeforeAnyStepRuns() {
+        assertThatThrownBy(() -> StepScript.parse("branch:7,answer")).hasMessage("branch:7: no branch 7 at that "
+                + "point of the script (the branches are 1; each fork before it adds the next)");
+        assertThatThrownBy(() -> StepScript.parse("fork,branch:0")).hasMessageContaining("(the branches are 1, 2;");
+        assertThatThrownBy(() -> StepScript.parse("branch:2,fork")).hasMessageStartingWith("branch:2: no branch 2");
+        assertThat(StepScript.parse("fork,fork,branch:3,branch:1").actions()).hasSize(4);
+    }
+
+    @Test
     void aFailedStepIsSaidFailedOnce() {
         assertThat(StepScript.lastStepFailed("failed: Cannot reach the server"))
                 .isEqualTo("the last step failed: Cannot reach the server");
