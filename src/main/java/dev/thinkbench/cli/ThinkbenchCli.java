@@ -72,7 +72,8 @@ public final class ThinkbenchCli {
      */
     private static int usageError(CommandLine.ParameterException ex) {
         CommandLine command = ex.getCommandLine();
-        command.getErr().println("thinkbench: " + ex.getMessage());
+        // picocli words some messages "Error: ..."; after "thinkbench: " that said it twice
+        command.getErr().println("thinkbench: " + ex.getMessage().replaceFirst("^Error: ", ""));
         CommandLine.Help help = command.getHelp();
         String synopsis = help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength());
         if (!(ex instanceof Arguments.BadValue) && synopsis.lines().count() <= SHORT_SYNOPSIS_LINES) {

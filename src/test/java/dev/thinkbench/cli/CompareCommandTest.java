@@ -118,6 +118,15 @@ class CompareCommandTest {
     }
 
     @Test
+    void aMissingPromptSaysErrorOnce() {
+        Result r = run("compare", "--engine", "echo", "--model", "m");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("thinkbench: Missing required argument (specify one of these): ")
+                .doesNotContain("Error:");
+    }
+
+    @Test
     void theHelpOfEachCommandThatRunsModelsNamesTheExitCodes() {
         for (String command : List.of("compare", "step", "sweep", "replay")) {
             Result r = run(command, "--help");
