@@ -30,8 +30,7 @@ final class StepTimeline {
                 b.append(" (forked from branch ").append(branch.parentId()).append(" after step ")
                         .append(branch.forkedAfterSteps()).append(")");
             }
-            b.append(": ").append(branch.status().name().toLowerCase(Locale.ROOT)).append(" \u2014 ")
-                    .append(branch.reason()).append("\n");
+            b.append(": ").append(state(branch)).append("\n");
             b.append(String.format("  %-3s %-15s %-26s %7s %8s %8s  %s%n", "#", "step", "inserted", "tokens",
                     "prompt", "ms", "ended"));
             int n = 0;
@@ -61,6 +60,16 @@ final class StepTimeline {
             b.append("\nerror: ").append(result.error());
         }
         return b.append("\n").toString();
+    }
+
+    /**
+     * The branch's state and why, the state said once: a failed step's reason already starts with it
+     * ({@code failed: connection refused}), where "failed \u2014 failed: ..." said it twice.
+     */
+    static String state(BranchView branch) {
+        String status = branch.status().name().toLowerCase(Locale.ROOT);
+        String reason = branch.reason() == null ? "" : branch.reason();
+        return reason.startsWith(status + ": ") ? reason : status + " \u2014 " + reason;
     }
 
     private static String label(StepRecord s) {

@@ -137,6 +137,18 @@ class StepCommandTest {
     }
 
     @Test
+    void aFailedStepSaysFailedOnce() {
+        server.then(ScriptStep.reply("Two", ".", "</think>"), new ScriptStep.Status(500,
+                "{\"error\":{\"code\":500,\"message\":\"out of memory\"}}"));
+
+        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+                "--prompt", "q", "--actions", "wait,answer");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("(?m)^branch 1: failed: ").doesNotContain("failed \u2014 failed");
+    }
+
+    @Test
     void theHelpsExamplesUseBranchesThatExist() {
         assertThat(run("step", "--help").out()).contains("--actions fork,wait,branch:1,continue")
                 .doesNotContain("branch:0");
