@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Prints a comparison (live, or a replayed recording) exactly once, whether it ends normally or the user presses
  * Ctrl-C ({@link InterruptibleOutput}): the runs still going are cancelled and get up to {@link #GRACE} to end, and
  * every column is printed, the finished ones as they finished and the rest as cancelled with what they had produced;
- * then the after-print step (saving the session) runs, on either path. Also tells stderr as each column ends, so a long run shows
- * progress. Thread-safe: the command's thread, the engine threads and the shutdown hook call it.
+ * then the after-print step (saving the session) runs, on either path. Also tells stderr as each column ends, so a
+ * long run shows progress. Thread-safe: the command's thread, the engine threads and the shutdown hook call it.
  */
 final class ComparisonPrinter {
 

@@ -30,9 +30,10 @@ import java.util.concurrent.Callable;
  * {@code thinkbench report results.jsonl --out DIR}: the summary table of a sweep's results file, and in DIR
  * {@code summary.csv}, {@code runs.csv}, {@code accuracy-vs-tokens.png} (unless no graded run has a thinking-token
  * count) and {@code accuracy-vs-cost.png} (unless no graded run has a cost other than zero), and with
- * {@code --problems} one {@code accuracy-by-difficulty-<strategy>.png} per strategy; a chart left out is said why. Unreadable lines are reported and skipped; a --problems file whose ids are not the results' is said on
- * stderr. Exit code 0, or 2 when the results or --problems cannot be read, the results hold no result, --problems
- * holds no problem, or --out is not a folder.
+ * {@code --problems} one {@code accuracy-by-difficulty-<strategy>.png} per strategy; a chart left out is said why.
+ * Unreadable lines are reported (the first few, then how many more) and skipped; a --problems file whose ids are not
+ * the results' is said on stderr. Exit code 0, or 2 when the results or --problems cannot be read, the results hold no
+ * result, --problems holds no problem, or --out is not a folder.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Summarise a sweep's results file as tables (CSV) and charts (PNG).",
@@ -196,8 +197,8 @@ final class ReportCommand implements Callable<Integer> {
                     + " are in --problems " + problems.getFileName() + ": " + missing);
         } else if (found < ids.size()) {
             err.println("thinkbench: only " + found + " of the " + ids.size() + " problem ids in "
-                    + results.getFileName() + " are in --problems " + problems.getFileName()
-                    + ": the accuracy by difficulty counts the runs of those");
+                    + results.getFileName() + (found == 1 ? " is" : " are") + " in --problems "
+                    + problems.getFileName() + ": the accuracy by difficulty counts the runs of those");
         } else if (ids.stream().noneMatch(id -> byId.get(id) != null)) {
             err.println("thinkbench: the problems in --problems " + problems.getFileName() + " have no difficulty: "
                     + missing);
