@@ -35,6 +35,19 @@ final class Arguments {
         }
     }
 
+    /**
+     * Refuses a compute budget of {@code option} (its values {@code tokens}) that is not a positive number of tokens:
+     * "accuracy at -5 tokens per problem" means nothing.
+     */
+    static void positiveTokens(CommandSpec spec, String option, java.util.List<Integer> tokens) {
+        for (int t : tokens) {
+            if (t < 1) {
+                throw error(spec, option + " must be a positive number of tokens, was " + t + " (e.g. " + option
+                        + " 64,256)");
+            }
+        }
+    }
+
     /** A usage error about how the options were given (one missing, one malformed): the synopsis follows it. */
     static ParameterException usage(CommandSpec spec, String message) {
         return new ParameterException(spec.commandLine(), message);

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the workbench does with nothing configured. Ctrl-C prints the columns that finished and marks the rest cancelled.
  * {@code --save FILE} also writes the comparison as a session (every column's timed events), interrupted or not, for
  * {@code replay} and {@code export}. Exit code 0 when every run is ok, 1 when any failed or was cancelled or the
- * session could not be saved, 2 for bad arguments.
+ * session could not be saved, 2 for bad arguments, 130 when interrupted.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run one prompt at several thinking budgets side by side.",

@@ -9,17 +9,14 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Prints a comparison (live, or a replayed recording) exactly once, whether it ends normally or the user presses
- * Ctrl-C: a shutdown hook cancels the runs still going, waits up to {@link #GRACE} for them to end, and prints every
- * column, the finished ones as they finished and the rest as cancelled with what they had produced; then runs the
- * after-print step (saving the session), on either path. Also tells stderr as each column ends, so a long run shows
- * progress. Thread-safe: the command's thread, the engine threads and the shutdown hook call it.
+ * Ctrl-C ({@link InterruptibleOutput}): the runs still going are cancelled and get up to {@link #GRACE} to end, and
+ * every column is printed, the finished ones as they finished and the rest as cancelled with what they had produced;
+ * then the after-print step (saving the session) runs, on either path. Also tells stderr as each column ends, so a
+ * long run shows progress. Thread-safe: the command's thread, the engine threads and the shutdown hook call it.
  */
 final class ComparisonPrinter {
 
@@ -35,8 +32,8 @@ final class ComparisonPrinter {
     private final PrintWriter out;
     private final PrintWriter err;
     private final AtomicInteger ended = new AtomicInteger();
-    private volatile boolean interrupted;
-    private boolean printed;
+    /** The columns as printed, null until they are. */
+    private volatile List<ColumnResult> printedResults;
     private Runnable afterPrint = () -> { };
 
     /**
@@ -83,22 +80,18 @@ final class ComparisonPrinter {
         // every column's progress line is out before the output
         CompletableFuture<?>[] reported = runs.stream()
                 .map(run -> run.done().thenAccept(r -> progress(r, runs.size()))).toArray(CompletableFuture[]::new);
-        Thread hook = new Thread(this::interrupted, "thinkbench-compare-interrupted");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptibleOutput output = InterruptibleOutput.standBy("thinkbench-compare-interrupted",
+                comparison::cancelAll, GRACE, this::print);
         CompletableFuture.allOf(reported).join();
-        List<ColumnResult> results = print();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook prints (or has printed) what there is
-        }
+        output.workEnded();
+        List<ColumnResult> results = printedResults;
         return results != null && results.stream().allMatch(r -> r.status() == RunStatus.OK) ? 0 : 1;
     }
 
     private void progress(LaneRun run, int of) {
         int n = ended.incrementAndGet();
         synchronized (this) {
-            if (!printed) {
+            if (printedResults == null) {
                 err.printf("thinkbench: column '%s' %s (%d of %d done)%n", run.lane().label(),
                         run.status().wireName(), n, of);
                 err.flush();
@@ -106,44 +99,22 @@ final class ComparisonPrinter {
         }
     }
 
-    /** The shutdown hook: cancel what still runs, let it end, print (unless the command's thread already did). */
-    private void interrupted() {
-        interrupted = true;
-        comparison.cancelAll();
-        try {
-            comparison.done().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // a run that does not take its cancellation in time is printed as cancelled all the same
-        }
-        print();
-    }
-
-    /**
-     * Prints the columns unless already printed, marking the unfinished ones cancelled once interrupted; returns
-     * them, or null when already printed.
-     */
-    private synchronized List<ColumnResult> print() {
-        if (printed) {
-            return null;
-        }
-        printed = true;
-        boolean wasInterrupted = interrupted;
-        List<ColumnResult> results = ColumnResult.of(comparison.runs(), wasInterrupted);
+    /** Prints the columns, marking the unfinished ones cancelled when interrupted, then the after-print step. */
+    private synchronized void print(boolean interrupted) {
+        List<ColumnResult> results = ColumnResult.of(comparison.runs(), interrupted);
+        printedResults = results;
         if (format.equals("json")) {
             out.println(ComparisonJson.write(prompt, engine, model, results, extras));
         } else {
             out.print(ComparisonTable.render(results, extras));
         }
         out.flush();
-        if (wasInterrupted) {
+        if (interrupted) {
             long finished = results.stream().filter(r -> r.status() != RunStatus.CANCELLED).count();
             err.printf("thinkbench: interrupted: %d of %d columns had finished; the rest are marked cancelled%n",
                     finished, results.size());
             err.flush();
         }
         afterPrint.run();
-        return results;
     }
 }

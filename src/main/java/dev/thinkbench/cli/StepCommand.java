@@ -1,5 +1,6 @@
 package dev.thinkbench.cli;
 
+import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.ChatTemplateSource;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.EngineException;
@@ -17,20 +18,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code thinkbench step}: a scripted budget-forcing session on a raw backend ({@code --actions
  * wait,wait,insert:Hmm,answer}), printing the timeline as text or JSON. Without {@code --engine} and {@code --model}
  * it steps the bundled micro model on the built-in engine. Exit code 0 when the answer was written, 1 when a step
  * failed, an action was refused or the script ended without an answer (the reason goes to stderr too), 2 for bad
- * arguments.
+ * arguments, 130 when interrupted: Ctrl-C stops the step under way and prints the timeline so far, saying so.
  */
 @Command(name = "step", mixinStandardHelpOptions = true,
         description = "Step through budget forcing by script: the model thinks until it tries to stop, then each "
@@ -105,6 +106,9 @@ final class StepCommand implements Callable<Integer> {
             description = "text (default): the timeline of steps and the answer; json: the same as one object")
     private String format;
 
+    /** How long an interrupted session waits for the step under way to stop. */
+    static final Duration INTERRUPT_GRACE = Duration.ofSeconds(3);
+
     private final CliServices services;
 
     StepCommand(CliServices services) {
@@ -139,16 +143,47 @@ final class StepCommand implements Callable<Integer> {
                 () -> services.engines().raw(choice.engineId()).backend(backendSpec(choice)));
         ChatTemplate chatTemplate = template(backend, choice);
 
-        StepScript.Result result;
         try (Stepper stepper = new Stepper(backend, chatTemplate, settings, event -> { })) {
-            result = StepOutcome.explain(script.run(stepper, prompt.system(), promptText), script);
+            return runScript(script, stepper, promptText, backend, chatTemplate, choice);
         }
-        print(backend, chatTemplate, choice, result);
-        if (result.error() != null) {
-            spec.commandLine().getErr().println("thinkbench: step: " + result.error());
-            spec.commandLine().getErr().flush();
+    }
+
+    /**
+     * Runs the script and prints the timeline once, also when Ctrl-C stops it ({@link InterruptibleOutput}: the step
+     * under way is stopped and no further action applied; the timeline shows what the session held).
+     *
+     * @return the exit code: 0 when the answer was written, else 1
+     */
+    private int runScript(StepScript script, Stepper stepper, String promptText, CompletionBackend backend,
+                          ChatTemplate chatTemplate, EngineChoice choice) throws InterruptedException {
+        CancelToken stop = new CancelToken();
+        AtomicReference<StepScript.Result> ran = new AtomicReference<>();
+        InterruptibleOutput output = InterruptibleOutput.standBy("thinkbench-step-interrupted", () -> {
+            stop.cancel();
+            stepper.stop();
+        }, INTERRUPT_GRACE, interrupted -> {
+            StepScript.Result result = ran.get();
+            if (result == null && !interrupted) {
+                return; // the script broke: its exception says why
+            }
+            if (result == null) {
+                // a step that did not stop in time is shown as far as the session has it
+                result = new StepScript.Result(stepper.snapshot(), List.of(), StepScript.STOPPED);
+            }
+            if (interrupted && result.error() != null) {
+                result = new StepScript.Result(result.snapshot(), result.notes(), "interrupted (Ctrl-C): "
+                        + result.error());
+            }
+            print(backend, chatTemplate, choice, result, interrupted);
+        });
+        try {
+            ran.set(StepOutcome.explain(script.run(stepper, prompt.system(), promptText, stop), script));
+        } finally {
+            output.workEnded();
         }
-        return result.error() == null && result.snapshot().state() == StepperState.DONE ? 0 : 1;
+        StepScript.Result result = ran.get();
+        return !output.interrupted() && result.error() == null && result.snapshot().state() == StepperState.DONE
+                ? 0 : 1;
     }
 
     private RawBackendSpec backendSpec(EngineChoice choice) {
@@ -176,8 +211,12 @@ final class StepCommand implements Callable<Integer> {
         });
     }
 
+    /**
+     * The timeline on stdout, as text or JSON (with {@code "interrupted"}); what went wrong, if anything, on stderr
+     * too.
+     */
     private void print(CompletionBackend backend, ChatTemplate chatTemplate, EngineChoice choice,
-                       StepScript.Result result) throws IOException {
+                       StepScript.Result result, boolean interrupted) {
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             Map<String, Object> header = new LinkedHashMap<>();
@@ -186,6 +225,7 @@ final class StepCommand implements Callable<Integer> {
             header.put("model", choice.model());
             header.put("template", chatTemplate.name());
             header.put("actions", actions);
+            header.put("interrupted", interrupted);
             out.println(StepTimeline.json(header, result));
         } else {
             out.print(StepTimeline.text("thinkbench step \u00b7 " + backend.displayName() + " \u00b7 model "
@@ -193,5 +233,9 @@ final class StepCommand implements Callable<Integer> {
                     result));
         }
         out.flush();
+        if (result.error() != null) {
+            spec.commandLine().getErr().println("thinkbench: step: " + result.error());
+            spec.commandLine().getErr().flush();
+        }
     }
 }

@@ -30,8 +30,7 @@ final class StepTimeline {
                 b.append(" (forked from branch ").append(branch.parentId()).append(" after step ")
                         .append(branch.forkedAfterSteps()).append(")");
             }
-            b.append(": ").append(branch.status().name().toLowerCase(Locale.ROOT)).append(" \u2014 ")
-                    .append(branch.reason()).append("\n");
+            b.append(": ").append(state(branch)).append("\n");
             b.append(String.format("  %-3s %-15s %-26s %7s %8s %8s  %s%n", "#", "step", "inserted", "tokens",
                     "prompt", "ms", "ended"));
             int n = 0;
@@ -63,6 +62,16 @@ final class StepTimeline {
         return b.append("\n").toString();
     }
 
+    /**
+     * The branch's state and why, the state said once: a failed step's reason already starts with it
+     * ({@code failed: connection refused}), where "failed \u2014 failed: ..." said it twice.
+     */
+    static String state(BranchView branch) {
+        String status = branch.status().name().toLowerCase(Locale.ROOT);
+        String reason = branch.reason() == null ? "" : branch.reason();
+        return reason.startsWith(status + ": ") ? reason : status + " \u2014 " + reason;
+    }
+
     private static String label(StepRecord s) {
         if (s.phase() == StepRecord.Phase.ANSWER) {
             return s.openedBy() == null ? "answer" : switch (s.openedBy()) {
@@ -86,7 +95,7 @@ final class StepTimeline {
         return s.length() <= width ? s : s.substring(0, width - 1) + "\u2026";
     }
 
-    static String json(Map<String, Object> header, StepScript.Result result) throws java.io.IOException {
+    static String json(Map<String, Object> header, StepScript.Result result) {
         StepperSnapshot snap = result.snapshot();
         Map<String, Object> root = new LinkedHashMap<>(header);
         root.put("state", snap.state().name().toLowerCase(Locale.ROOT));
@@ -99,7 +108,11 @@ final class StepTimeline {
         root.put("branches", branches);
         root.put("notes", result.notes());
         root.put("error", result.error());
-        return JSON.writeValueAsString(root);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the timeline as JSON", e);
+        }
     }
 
     private static Map<String, Object> branch(BranchView b) {

@@ -86,33 +86,58 @@ final class SweepCharts {
     }
 
     /**
-     * Why an accuracy-vs-cost chart would show nothing (no run has a known cost, or every run was free: all points on
-     * one vertical line over a meaningless axis), or empty when it has something to show.
+     * Why an accuracy-vs-tokens chart would show no point (no run reports its thinking tokens, as Anthropic's API does
+     * not, or none of those that do was graded), or empty when it has points to show.
+     */
+    static java.util.Optional<String> nothingToChartByTokens(List<SummaryRow> rows) {
+        if (!SweepSummary.curves(rows).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(rows.stream().allMatch(r -> r.meanThinkingTokens() == null)
+                ? "no run has a thinking-token count (the engine reports none)"
+                : "no run with a thinking-token count was graded (no expected answer, or the runs failed)");
+    }
+
+    /**
+     * Why an accuracy-vs-cost chart would show nothing (no graded run has a known cost, or every run was free: all
+     * points on one vertical line over a meaningless axis), or empty when it has something to show.
      */
     static java.util.Optional<String> nothingToChartByCost(List<SummaryRow> rows) {
-        List<SummaryRow> priced = rows.stream().filter(r -> r.costUsd() != null).toList();
-        if (priced.isEmpty()) {
+        if (rows.stream().allMatch(r -> r.costUsd() == null)) {
             return java.util.Optional.of("no run has a known cost (no price for this model)");
+        }
+        List<SummaryRow> priced = costCurves(rows).values().stream().flatMap(List::stream).toList();
+        if (priced.isEmpty()) {
+            return java.util.Optional.of("no run with a known cost was graded (no expected answer, or the runs "
+                    + "failed)");
         }
         return priced.stream().allMatch(r -> costPerRun(r) == 0)
                 ? java.util.Optional.of("every run was free (a local engine)") : java.util.Optional.empty();
     }
 
     static BufferedImage accuracyVsCost(List<SummaryRow> rows, String subtitle) {
-        Map<String, List<SummaryRow>> curves = new java.util.LinkedHashMap<>();
-        SweepSummary.curves(rows).forEach((s, c) -> {
-            List<SummaryRow> priced = c.stream().filter(r -> r.costUsd() != null).toList();
-            if (!priced.isEmpty()) {
-                curves.put(s, new ArrayList<>(priced));
-            }
-        });
-        curves.values().forEach(c -> c.sort(java.util.Comparator.comparingDouble(SweepCharts::costPerRun)));
+        Map<String, List<SummaryRow>> curves = costCurves(rows);
         double max = curves.values().stream().flatMap(List::stream).mapToDouble(SweepCharts::costPerRun).max()
                 .orElse(0);
-        String note = curves.isEmpty() ? "no run has a known cost (no price for this model)"
+        String note = curves.isEmpty() ? "no graded run has a known cost (no price for this model)"
                 : max == 0 ? "every run was free (a local engine): all points sit at $0" : null;
         return draw("Accuracy vs cost", subtitle, "mean cost per run (USD)", curves, List.of(),
                 SweepCharts::costPerRun, linearAxis(max), note);
+    }
+
+    /**
+     * Each strategy's points with an accuracy and a cost, cheapest first; a point needs no token count (Anthropic's
+     * runs have none, and cost is what they are charted by).
+     */
+    private static Map<String, List<SummaryRow>> costCurves(List<SummaryRow> rows) {
+        Map<String, List<SummaryRow>> curves = new java.util.LinkedHashMap<>();
+        for (SummaryRow r : rows) {
+            if (r.accuracy() != null && r.costUsd() != null) {
+                curves.computeIfAbsent(r.strategy(), s -> new ArrayList<>()).add(r);
+            }
+        }
+        curves.values().forEach(c -> c.sort(java.util.Comparator.comparingDouble(SweepCharts::costPerRun)));
+        return curves;
     }
 
     private static double costPerRun(SummaryRow r) {

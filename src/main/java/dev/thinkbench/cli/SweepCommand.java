@@ -2,9 +2,9 @@ package dev.thinkbench.cli;
 
 import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.core.problemset.BenchProblem;
-import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.core.problemset.ProblemLoad;
 import dev.thinkbench.core.problemset.ProblemSetReader;
+import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.strategy.AdaptiveStrategy;
@@ -36,7 +36,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code thinkbench sweep}: a problem set at several budgets, samples and strategies; one JSON line per finished run
  * in {@code --out} (a rerun with the same file resumes: ok runs are skipped, failed ones retried); the summary as a
- * table or JSON. Exit code 0 when every run is ok, 1 when any failed or the sweep was interrupted, 2 for bad input.
+ * table or JSON. Ctrl-C cancels the runs in flight and prints the summary of the runs that had finished, saying so
+ * (JSON: {@code "interrupted": true}). Exit code 0 when every run is ok, 1 when any failed, 2 for bad input, 130 when
+ * interrupted.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a problem set at several thinking budgets and strategies and summarise accuracy against "
@@ -165,6 +167,9 @@ final class SweepCommand implements Callable<Integer> {
                     + "the built-in engine, chatml-think on the others")
     private String template;
 
+    /** How long an interrupted sweep waits for its runs in flight to take their cancellation. */
+    static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
+
     private final CliServices services;
 
     SweepCommand(CliServices services) {
@@ -202,6 +207,7 @@ final class SweepCommand implements Callable<Integer> {
                 strategies(set, judge.model()), modelName, system, sampling.sampling(choice.defaultTemperature())));
         List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services.engines().get(engineId),
                 modelName, baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
+        refuseWhatCannotRun(plan, endpoints.getFirst(), engineId);
         warnOfGreedyRepeats(plan.greedyRepeats(), err);
         SweepPlan.outOfOrder(plan.budgets()).ifPresent(why -> err.println("thinkbench: budgets are read smallest first "
                 + "(routing climbs them in that order; the tables list them so): " + why));
@@ -210,12 +216,20 @@ final class SweepCommand implements Callable<Integer> {
             err.println("thinkbench: " + engineId + " reports no token probabilities for " + modelName
                     + ": --confidence cannot apply, adaptive thinking stops when --agree probes agree");
         }
-        SweepOutcome outcome = run(plan, endpoints, judge.endpoints(), err);
+        return run(plan, endpoints, judge.endpoints(), err,
+                (outcome, interrupted) -> print(outcome, interrupted, plan, engineId, modelName));
+    }
 
+    /**
+     * The summary of {@code outcome} on stdout, as JSON or as the tables with a line of totals; on stderr, why results
+     * could not be written and, when interrupted, how many runs had finished and how to go on.
+     */
+    private void print(SweepOutcome outcome, boolean interrupted, SweepPlan plan, String engineId, String modelName) {
         PrintWriter stdout = spec.commandLine().getOut();
         if (format.equals("json")) {
-            stdout.println(SweepJson.write(outcome));
+            stdout.println(SweepJson.write(outcome, interrupted));
         } else {
+            List<BenchProblem> set = plan.problems();
             stdout.println("thinkbench sweep \u00b7 " + engineId + " \u00b7 " + modelName + " \u00b7 " + set.size()
                     + " problems \u00d7 " + plan.budgets().size() + " budgets \u00d7 " + samples + " sample(s) \u00d7 "
                     + String.join(", ", plan.strategies().stream().map(Strategy::name).toList()) + " \u00b7 "
@@ -223,14 +237,42 @@ final class SweepCommand implements Callable<Integer> {
             Map<String, Integer> difficulty = new HashMap<>();
             set.forEach(p -> difficulty.put(p.id(), p.difficulty()));
             stdout.print(SweepTable.render(outcome.records(), difficulty::get, equalCompute));
-            stdout.printf("%nruns %d, failed %d, wall %.1f s%s%n", outcome.runs(), outcome.failed(),
+            stdout.printf("%nruns %d%s, failed %d, wall %.1f s%s%n", outcome.runs(),
+                    interrupted ? " of " + plan.tasks().size() + " (interrupted)" : "", outcome.failed(),
                     outcome.wallMs() / 1000.0, out == null ? "" : ", results in " + out);
         }
         stdout.flush();
+        PrintWriter err = spec.commandLine().getErr();
         if (outcome.writeError() != null) {
             err.println("thinkbench: " + outcome.writeError());
         }
-        return outcome.failed() == 0 && !outcome.cancelled() && outcome.writeError() == null ? 0 : 1;
+        if (interrupted) {
+            err.println("thinkbench: interrupted (Ctrl-C): " + outcome.runs() + " of " + plan.tasks().size()
+                    + " runs had finished; " + (out == null
+                    ? "no --out was given, so they were not kept (give --out FILE to keep runs and resume)"
+                    : "they are in " + out + ": run the same command again to resume"));
+        }
+        err.flush();
+    }
+
+    /**
+     * Refuses, before any run, what every run would fail at, as the window's form does: a budget the engine cannot
+     * run (forcing on a chat engine) and a strategy that needs an engine continuing raw text (adaptive).
+     */
+    private void refuseWhatCannotRun(SweepPlan plan, Endpoint endpoint, String engineId) {
+        SweepPlan.unsupportedBudget(plan.budgets(), endpoint.engine().capabilities()).ifPresent(u -> {
+            throw Arguments.error(spec, "--budget " + u.lane().label() + "=" + u.lane().budget().spec() + ": "
+                    + u.why().english() + "; --engine " + engineId + " cannot run it");
+        });
+        EngineRegistry.Entry entry = services.engines().get(engineId);
+        for (Strategy strategy : plan.strategies()) {
+            if (Strategies.needsRawContinuation(strategy.name()) && !entry.continuesRawText()) {
+                throw Arguments.error(spec, "--strategy " + strategy.name() + " forks the trace and needs an "
+                        + "engine that continues raw text (" + String.join(", ", services.engines().rawEntries()
+                        .stream().map(EngineRegistry.Entry::id).toList()) + "); '" + engineId
+                        + "' is a chat engine");
+            }
+        }
     }
 
     private void checkOptions() {
@@ -258,6 +300,7 @@ final class SweepCommand implements Callable<Integer> {
         if (candidates < 1 || candidates > 1024) {
             throw Arguments.error(spec, "--candidates must be between 1 and 1024, was " + candidates);
         }
+        Arguments.positiveTokens(spec, "--equal-compute", equalCompute);
     }
 
     private List<BenchProblem> load(PrintWriter err) {
@@ -267,10 +310,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw Arguments.error(spec, "cannot read --problems " + problems + ": " + dev.thinkbench.core.FileProblems.reason(e));
         }
-        for (LoadIssue issue : load.issues()) {
-            err.println("thinkbench: " + problems.getFileName() + " " + issue + " (skipped)");
-        }
-        err.flush();
+        SkippedLines.report(err, problems.getFileName().toString(), load.issues(), "problems");
         if (limit != null) {
             load = load.limit(limit);
         }
@@ -366,8 +406,20 @@ final class SweepCommand implements Callable<Integer> {
         return key;
     }
 
-    private SweepOutcome run(SweepPlan plan, List<Endpoint> endpoints, List<Endpoint> judges, PrintWriter err)
-            throws IOException {
+    /** Prints a sweep's outcome; {@code interrupted}: Ctrl-C stopped it before every run had finished. */
+    @FunctionalInterface
+    private interface OutcomePrinter {
+        void print(SweepOutcome outcome, boolean interrupted);
+    }
+
+    /**
+     * Runs the sweep and prints its outcome once, also when Ctrl-C stops it ({@link InterruptibleOutput}: the runs in
+     * flight are cancelled, and the summary is of the runs that had finished).
+     *
+     * @return the exit code: 0 when every run is ok, 1 when one failed or the results could not be written
+     */
+    private int run(SweepPlan plan, List<Endpoint> endpoints, List<Endpoint> judges, PrintWriter err,
+                    OutcomePrinter printer) throws IOException {
         ResultLog log;
         try {
             log = out == null ? null : ResultLog.open(out);
@@ -376,8 +428,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         try {
             if (log != null) {
-                log.existing().issues().forEach(i -> err.println("thinkbench: " + out.getFileName() + " " + i
-                        + " (skipped)"));
+                SkippedLines.report(err, out.getFileName().toString(), log.existing().issues(), "results");
                 // a report pools the runs of a label: another sweep's runs in the same file would be averaged in
                 java.util.Optional<String> other = dev.thinkbench.lab.sweep.ResumeCheck.otherSweep(plan,
                         log.existing().records());
@@ -389,23 +440,16 @@ final class SweepCommand implements Callable<Integer> {
             }
             SweepRunner runner = new SweepRunner(endpoints, judges, services.prices(), services.sweepOptions());
             SweepHandle handle = runner.start(plan, log, new SweepProgressPrinter(err, Duration.ofSeconds(2)));
-            Thread hook = new Thread(() -> {
-                handle.cancel();
-                handle.done().completeOnTimeout(null, 5, java.util.concurrent.TimeUnit.SECONDS).join();
-                // interrupted (Ctrl+C, a kill): say where the finished runs are and how to go on
-                err.println("thinkbench: interrupted; " + (out == null
-                        ? "no --out was given, so the finished runs were not kept"
-                        : "the finished runs are in " + out + ": run the same command again to resume"));
-                err.flush();
-            }, "thinkbench-sweep-cancel");
-            Runtime.getRuntime().addShutdownHook(hook);
+            InterruptibleOutput output = InterruptibleOutput.standBy("thinkbench-sweep-interrupted", handle::cancel,
+                    INTERRUPT_GRACE, interrupted -> {
+                        // a run that does not take its cancellation in time is left out: the runs finished so far
+                        SweepOutcome now = handle.done().getNow(null);
+                        printer.print(now != null ? now : handle.soFar(), interrupted);
+                    });
             SweepOutcome outcome = handle.done().join();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // interrupted: the hook is running and says what happened ("Shutdown in progress" said nothing)
-            }
-            return outcome;
+            boolean interrupted = output.workEnded();
+            return outcome.failed() == 0 && !interrupted && !outcome.cancelled() && outcome.writeError() == null
+                    ? 0 : 1;
         } finally {
             if (log != null) {
                 log.close();

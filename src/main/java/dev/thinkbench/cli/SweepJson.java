@@ -11,7 +11,9 @@ import dev.thinkbench.lab.sweep.SweepSummary;
 
 /**
  * {@code sweep --format json}: exactly {@code {"summary": [{"label", "budget", "strategy", "n", "correct", "accuracy",
- * "meanThinkingTokens", "meanTotalMs", "costUsd"}...], "runs": N, "failed": N, "wallMs": N}}; unknowns are null.
+ * "meanThinkingTokens", "meanTotalMs", "costUsd"}...], "runs": N, "failed": N, "wallMs": N, "interrupted": B}};
+ * unknowns are null. {@code interrupted} is true when Ctrl-C stopped the sweep: the summary is of the runs that had
+ * finished.
  */
 final class SweepJson {
 
@@ -20,7 +22,7 @@ final class SweepJson {
     private SweepJson() {
     }
 
-    static String write(SweepOutcome outcome) {
+    static String write(SweepOutcome outcome, boolean interrupted) {
         ObjectNode root = MAPPER.createObjectNode();
         ArrayNode summary = root.putArray("summary");
         for (SummaryRow r : SweepSummary.rows(outcome.records())) {
@@ -38,6 +40,7 @@ final class SweepJson {
         root.put("runs", outcome.runs());
         root.put("failed", outcome.failed());
         root.put("wallMs", outcome.wallMs());
+        root.put("interrupted", interrupted);
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -15,13 +15,19 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class},
         footer = {"", "Without a command: the workbench window. The window can also open a saved session:",
                 "  open FILE [--present] [--full-screen]   ready to replay, in presenter mode and full screen if asked",
-                "", "Exit codes: 0 all ran, 1 some run failed, 2 bad input."})
+                "", ThinkbenchCli.EXIT_CODES})
 public final class ThinkbenchCli {
+
+    /** The exit codes, in the help of the commands that run models (an interrupted JVM exits 128 + SIGINT). */
+    static final String EXIT_CODES = "Exit codes: 0 all ran, 1 some run failed, 2 bad input, 130 interrupted (Ctrl-C).";
 
     private ThinkbenchCli() {
     }
 
-    /** Runs the command line and returns the exit code (0 ok, 1 a run failed, 2 bad arguments). */
+    /**
+     * Runs the command line and returns the exit code (0 ok, 1 a run failed, 2 bad arguments); Ctrl-C ends the JVM
+     * with 130 once the command has printed what it had.
+     */
     public static int run(String[] args, CliServices services) {
         CommandLine cli = new CommandLine(new ThinkbenchCli());
         cli.addSubcommand("compare", new CompareCommand(services));
@@ -33,6 +39,9 @@ public final class ThinkbenchCli {
         footer(cli.getSubcommands().get("compare"), CompareCommand.engineHelp(services));
         footer(cli.getSubcommands().get("step"), StepCommand.engineHelp(services));
         footer(cli.getSubcommands().get("sweep"), CompareCommand.engineHelp(services));
+        for (String runsModels : List.of("compare", "step", "sweep", "replay")) {
+            footer(cli.getSubcommands().get(runsModels), EXIT_CODES);
+        }
         // after the subcommands: picocli hands its writers to the commands it has at this point
         cli.setOut(masked(System.out));
         cli.setErr(masked(System.err));
@@ -74,7 +83,8 @@ public final class ThinkbenchCli {
      */
     private static int usageError(CommandLine.ParameterException ex) {
         CommandLine command = ex.getCommandLine();
-        command.getErr().println("thinkbench: " + ex.getMessage());
+        // picocli words some messages "Error: ..."; after "thinkbench: " that said it twice
+        command.getErr().println("thinkbench: " + ex.getMessage().replaceFirst("^Error: ", ""));
         CommandLine.Help help = command.getHelp();
         String synopsis = help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength());
         if (!(ex instanceof Arguments.BadValue) && synopsis.lines().count() <= SHORT_SYNOPSIS_LINES) {

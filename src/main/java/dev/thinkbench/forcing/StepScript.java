@@ -1,5 +1,7 @@
 package dev.thinkbench.forcing;
 
+import dev.thinkbench.engine.CancelToken;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,8 +83,23 @@ public record StepScript(List<Action> actions) {
     public record Result(StepperSnapshot snapshot, List<String> notes, String error) {
     }
 
+    /**
+     * @throws IllegalArgumentException for a {@code branch:N} that no branch can answer where it stands: the first
+     *                                  branch is 1 and each fork before it adds the next number, so this is known
+     *                                  before any step runs
+     */
     public StepScript {
         actions = List.copyOf(actions);
+        int branches = 1;
+        for (Action action : actions) {
+            if (action instanceof Fork) {
+                branches++;
+            } else if (action instanceof Branch b && (b.id() < 1 || b.id() > branches)) {
+                throw new IllegalArgumentException(b.written() + ": no branch " + b.id() + " at that point of the "
+                        + "script (the branches are " + String.join(", ", java.util.stream.IntStream.rangeClosed(1,
+                        branches).mapToObj(Integer::toString).toList()) + "; each fork before it adds the next)");
+            }
+        }
     }
 
     /**
@@ -134,9 +151,21 @@ public record StepScript(List<Action> actions) {
 
     /** Starts the session and applies the actions in turn; stops at the first refused action or failure. */
     public Result run(Stepper stepper, String system, String prompt) throws InterruptedException {
+        return run(stepper, system, prompt, new CancelToken());
+    }
+
+    /**
+     * As {@link #run(Stepper, String, String)}, and stops too once {@code stop} is cancelled: no further action is
+     * applied and the result's error says the script was stopped. Cancel {@code stop} first, then
+     * {@link Stepper#stop()} the step under way, so the script returns with what the session holds.
+     */
+    public Result run(Stepper stepper, String system, String prompt, CancelToken stop) throws InterruptedException {
         List<String> notes = new ArrayList<>();
         StepperSnapshot snap = await(stepper.start(system, prompt));
         for (Action action : actions) {
+            if (stop.isCancelled()) {
+                return new Result(stepper.snapshot(), notes, stopped(action));
+            }
             if (snap.state() == StepperState.FAILED && !(action instanceof Undo || action instanceof Fork
                     || action instanceof Branch)) {
                 return new Result(snap, notes, lastStepFailed(snap.reason()));
@@ -146,6 +175,9 @@ public record StepScript(List<Action> actions) {
             } catch (IllegalStateException | IllegalArgumentException e) {
                 return new Result(stepper.snapshot(), notes, action.written() + ": " + e.getMessage());
             }
+        }
+        if (stop.isCancelled()) {
+            return new Result(stepper.snapshot(), notes, STOPPED);
         }
         if (snap.state() == StepperState.PAUSED) {
             notes.add("no action left at the pause: accepted the model's end of thinking");
@@ -174,6 +206,13 @@ public record StepScript(List<Action> actions) {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the step broke: " + e.getCause(), e.getCause());
         }
+    }
+
+    /** The error of a script stopped before its end. */
+    public static final String STOPPED = "stopped before the script ended";
+
+    private static String stopped(Action next) {
+        return STOPPED + " (next: " + next.written() + ")";
     }
 
     /** "the last step failed: why", once (a failed step's own reason already starts "failed: "). */

@@ -114,7 +114,25 @@ class CompareCommandTest {
         Result r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("open FILE [--present] [--full-screen]")
-                .contains("Exit codes: 0 all ran, 1 some run failed, 2 bad input.");
+                .contains("Exit codes: 0 all ran, 1 some run failed, 2 bad input, 130 interrupted (Ctrl-C).");
+    }
+
+    @Test
+    void aMissingPromptSaysErrorOnce() {
+        Result r = run("compare", "--engine", "echo", "--model", "m");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("thinkbench: Missing required argument (specify one of these): ")
+                .doesNotContain("Error:");
+    }
+
+    @Test
+    void theHelpOfEachCommandThatRunsModelsNamesTheExitCodes() {
+        for (String command : List.of("compare", "step", "sweep", "replay")) {
+            Result r = run(command, "--help");
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).as(command).contains("130 interrupted (Ctrl-C)");
+        }
     }
 
     @Test

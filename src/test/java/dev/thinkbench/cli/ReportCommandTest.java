@@ -105,6 +105,52 @@ class ReportCommandTest {
                 + " (no accuracy-vs-cost.png: every run was free (a local engine))");
     }
 
+    /** Runs of an engine that reports no thinking-token count (Anthropic's), each costing {@code cost}. */
+    Path uncountedRuns(Double cost) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String[] b : new String[][] {{"small", "tokens:1024"}, {"large", "tokens:8192"}}) {
+            for (int p = 0; p < 3; p++) {
+                lines.add(SweepRecordJson.line(new SweepRecord("p" + p, b[0], b[1], "fixed", 0, "ok", "1", "1",
+                        p > 0 || b[0].equals("large"), null, 20, 900L, cost, "anthropic", null)));
+            }
+        }
+        return Files.writeString(dir.resolve("uncounted.jsonl"), String.join("\n", lines) + "\n");
+    }
+
+    @Test
+    void runsWithoutThinkingTokenCountsGetNoTokensChartAndTheReportSaysWhy() throws Exception {
+        Path out = dir.resolve("uncounted-report");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("accuracy-vs-tokens.png"), "an earlier report's chart, of other runs");
+
+        Result r = run("report", uncountedRuns(0.0).toString(), "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("accuracy-vs-tokens.png")).as("a chart without a point").doesNotExist();
+        assertThat(r.out()).contains("wrote summary.csv, runs.csv to " + out + " (no accuracy-vs-tokens.png: no run "
+                + "has a thinking-token count (the engine reports none); no accuracy-vs-cost.png: every run was free");
+    }
+
+    @Test
+    void pricedRunsWithoutThinkingTokenCountsAreChartedByCost() throws Exception {
+        Path out = dir.resolve("priced-report");
+
+        Result r = run("report", uncountedRuns(0.004).toString(), "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote summary.csv, runs.csv, accuracy-vs-cost.png to " + out
+                + " (no accuracy-vs-tokens.png: ");
+        BufferedImage cost = ImageIO.read(out.resolve("accuracy-vs-cost.png").toFile());
+        int firstCurve = 0x1F77B4;
+        int drawn = 0;
+        for (int y = 0; y < cost.getHeight(); y++) {
+            for (int x = 0; x < cost.getWidth(); x++) {
+                drawn += (cost.getRGB(x, y) & 0xFFFFFF) == firstCurve ? 1 : 0;
+            }
+        }
+        assertThat(drawn).as("the fixed strategy's points and line, in its colour").isGreaterThan(300);
+    }
+
     @Test
     void writesSummaryAndRunsCsvAndTwoSlideSizedCharts() throws Exception {
         Path out = dir.resolve("report");
@@ -129,6 +175,24 @@ class ReportCommandTest {
         assertThat(r.out()).contains("s1 measures").contains("wrote summary.csv, runs.csv");
         assertThat(r.out()).as("curves over tens of tokens: Scaling per 10 tokens, as the window says it")
                 .contains("pts/10 tokens").doesNotContain("pts/1k tokens");
+    }
+
+    @Test
+    void aCellASpreadsheetWouldRunAsAFormulaIsEscapedInBothCsvFilesAsExportDoes() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int p = 0; p < 2; p++) {
+            lines.add(SweepRecordJson.line(new SweepRecord("p" + p, "=cap", "tokens:8", "fixed", 0, "ok",
+                    "=HYPERLINK(\"http://x\")", "@1", false, 8, 2, 30L, 0.0, "e", null)));
+        }
+        Path file = Files.writeString(dir.resolve("formulas.jsonl"), String.join("\n", lines) + "\n");
+        Path out = dir.resolve("formula-report");
+
+        Result r = run("report", file.toString(), "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("runs.csv")).get(1))
+                .startsWith("p0,'=cap,tokens:8,fixed,0,ok,\"'=HYPERLINK(\"\"http://x\"\")\",'@1,false,");
+        assertThat(Files.readAllLines(out.resolve("summary.csv")).get(1)).startsWith("'=cap,tokens:8,fixed,");
     }
 
     @Test
@@ -157,6 +221,61 @@ class ReportCommandTest {
         try (var files = Files.list(without)) {
             assertThat(files.map(f -> f.getFileName().toString())).as("no difficulties, no such chart")
                     .noneMatch(f -> f.startsWith("accuracy-by-difficulty"));
+        }
+    }
+
+    @Test
+    void aProblemFileThatHoldsNoProblemIsBadInputAsForSweep() throws Exception {
+        Path notProblems = Files.writeString(dir.resolve("notes.jsonl"), "just some notes\n");
+
+        Result r = run("report", results().toString(), "--out", dir.resolve("r").toString(), "--problems",
+                notProblems.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("notes.jsonl line 1: not valid JSON")
+                .contains("--problems " + notProblems + " holds no problem that loads");
+    }
+
+    @Test
+    void aProblemFileWhoseIdsMatchNoResultIsToldWithHowManyMatched() throws Exception {
+        Path other = Files.writeString(dir.resolve("other.jsonl"),
+                "{\"id\":\"x1\",\"prompt\":\"a\",\"answer\":\"1\",\"difficulty\":1}\n"
+                + "{\"id\":\"x2\",\"prompt\":\"b\",\"answer\":\"1\",\"difficulty\":3}\n");
+        Path out = dir.resolve("r");
+
+        Result none = run("report", results().toString(), "--out", out.toString(), "--problems", other.toString());
+
+        assertThat(none.code()).as(none.err()).isZero();
+        assertThat(none.err()).contains("0 of the 5 problem ids in results.jsonl are in --problems other.jsonl: "
+                + "the accuracy by difficulty is left out");
+        assertThat(none.out()).doesNotContain("accuracy by difficulty").doesNotContain("accuracy-by-difficulty");
+
+        Path some = Files.writeString(dir.resolve("some.jsonl"),
+                "{\"id\":\"p0\",\"prompt\":\"a\",\"answer\":\"1\",\"difficulty\":1}\n"
+                + "{\"id\":\"p1\",\"prompt\":\"b\",\"answer\":\"1\",\"difficulty\":3}\n");
+        Result part = run("report", results().toString(), "--out", out.toString(), "--problems", some.toString());
+        assertThat(part.code()).as(part.err()).isZero();
+        assertThat(part.err()).contains("only 2 of the 5 problem ids in results.jsonl are in --problems some.jsonl");
+        assertThat(part.out()).contains("accuracy by difficulty");
+
+        Path plain = Files.writeString(dir.resolve("plain.jsonl"), String.join("\n",
+                java.util.stream.IntStream.of(0, 1, 2, 3, 9).mapToObj(i -> "{\"id\":\"p" + i
+                        + "\",\"prompt\":\"a\",\"answer\":\"1\"}").toList()) + "\n");
+        Result noDifficulty = run("report", results().toString(), "--out", out.toString(), "--problems",
+                plain.toString());
+        assertThat(noDifficulty.code()).isZero();
+        assertThat(noDifficulty.err()).contains("the problems in --problems plain.jsonl have no difficulty");
+    }
+
+    @Test
+    void anEqualComputeBudgetThatIsNotAPositiveNumberOfTokensIsBadInput() throws Exception {
+        for (String tokens : List.of("-5,0", "64,0")) {
+            Result r = run("report", results().toString(), "--out", dir.resolve("r").toString(), "--equal-compute",
+                    tokens);
+
+            assertThat(r.code()).as(tokens).isEqualTo(2);
+            assertThat(r.err()).contains("--equal-compute must be a positive number of tokens, was ");
+            assertThat(r.out()).doesNotContain("compute tokens per problem");
         }
     }
 
@@ -190,6 +309,37 @@ class ReportCommandTest {
         Result nothing = run("report", empty.toString(), "--out", dir.toString());
         assertThat(nothing.code()).isEqualTo(2);
         assertThat(nothing.err()).contains("holds no result");
+    }
+
+    @Test
+    void aFileThatIsNotResultsTakesAFewWarningsThenSaysHowManyMoreAndThatItHoldsNoResult() throws Exception {
+        List<String> readme = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            readme.add("Line " + i + " of a README, not a result");
+        }
+        Path file = Files.writeString(dir.resolve("README.md"), String.join("\n", readme) + "\n");
+
+        Result r = run("report", file.toString(), "--out", dir.resolve("r").toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines).filteredOn(l -> l.startsWith("thinkbench: README.md line ")).hasSize(5);
+        assertThat(lines).contains("thinkbench: README.md: ... and 35 more lines that are not results (skipped)");
+        assertThat(r.err()).contains(file + " holds no result");
+    }
+
+    @Test
+    void aLastLineCutShortIsSaidLikeTheOtherBadLines() throws Exception {
+        String whole = Files.readString(results());
+        String cut = whole.substring(0, whole.indexOf("\n{\"oops\":"));
+        cut = cut.substring(0, cut.length() - 12); // the failed run's line, cut mid-write: no newline after it
+        Path file = Files.writeString(dir.resolve("cut.jsonl"), cut);
+
+        Result r = run("report", file.toString(), "--out", dir.resolve("r").toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("thinkbench: cut.jsonl line 25 looks cut short, as when a sweep is interrupted "
+                + "while writing it (not valid JSON").contains("that run is left out");
     }
 
     @Test

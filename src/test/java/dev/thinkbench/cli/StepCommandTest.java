@@ -120,14 +120,32 @@ class StepCommandTest {
     }
 
     @Test
-    void aBranchThatIsNotThereIsToldWithTheBranchesThatAre() {
-        server.then(ScriptStep.reply("Two", ".", "</think>"));
+    void aBranchThatIsNotThereIsBadInputToldWithTheBranchesThatAreBeforeAnyStepRuns() {
+        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+                "--prompt", "q", "--actions", "branch:7,answer");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("thinkbench: branch:7: no branch 7 at that point of the script (the branches "
+                + "are 1; each fork before it adds the next)");
+        assertThat(r.out()).isEmpty();
+        assertThat(server.requests()).as("no step ran").isEmpty();
+
+        Result zero = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model",
+                "m", "--prompt", "q", "--actions", "fork,branch:0");
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).contains("branch:0: no branch 0 at that point of the script (the branches are 1, 2;");
+    }
+
+    @Test
+    void aFailedStepSaysFailedOnce() {
+        server.then(ScriptStep.reply("Two", ".", "</think>"), new ScriptStep.Status(500,
+                "{\"error\":{\"code\":500,\"message\":\"out of memory\"}}"));
 
         Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
-                "--prompt", "q", "--actions", "fork,branch:0");
+                "--prompt", "q", "--actions", "wait,answer");
 
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("error: branch:0: no branch 0 (the branches are 1, 2)");
+        assertThat(r.out()).containsPattern("(?m)^branch 1: failed: ").doesNotContain("failed \u2014 failed");
     }
 
     @Test

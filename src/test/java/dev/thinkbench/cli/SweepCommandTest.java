@@ -15,6 +15,7 @@ import dev.thinkbench.testing.AnswerTestEngine;
 import dev.thinkbench.testing.AnswerTestEngine.Reply;
 import dev.thinkbench.testing.OpenAiChatScript;
 import dev.thinkbench.testing.OpenAiChatTestServer;
+import dev.thinkbench.testing.ScriptedTestBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +49,24 @@ class SweepCommandTest {
         return Reply.answer("Final Answer: " + spec.prompt().substring(2), tokens);
     }
 
+    /** The raw backend of "raw-answer": it refuses every prompt (a run on it fails, quickly). */
+    static ScriptedTestBackend rawBackend() {
+        ScriptedTestBackend backend = new ScriptedTestBackend();
+        for (int i = 0; i < 8; i++) {
+            backend.thenFail(FailureKind.BAD_REQUEST, "prompt rejected");
+        }
+        return backend;
+    }
+
     CliServices services() {
         EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry("answer", "Answer test",
                 "http://default", config -> byUrl.computeIfAbsent(String.valueOf(config.baseUrl()),
                 url -> new AnswerTestEngine(url, url.equals("http://dead")
                         ? spec -> Reply.fail(FailureKind.UNREACHABLE, "connection refused")
                         : SweepCommandTest::solve))))
+                .register(new EngineRegistry.Entry("raw-answer", "Raw answer test", "Raw answer test",
+                        "http://raw-default", null, config -> byUrl.computeIfAbsent("raw " + config.baseUrl(),
+                        url -> new AnswerTestEngine(url, SweepCommandTest::solve)), spec -> rawBackend()))
                 .register(new EngineRegistry.Entry("judge", "Judge test", "http://judge-default",
                         config -> byUrl.computeIfAbsent("judge " + config.baseUrl(), url -> new AnswerTestEngine(url,
                                 spec -> Reply.answer("Score: 9", 2)))));
@@ -230,6 +243,29 @@ class SweepCommandTest {
     }
 
     @Test
+    void anEqualComputeBudgetThatIsNotAPositiveNumberOfTokensIsRefusedBeforeAnyRun() throws Exception {
+        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer", "--model",
+                "m", "--equal-compute", "-5,0");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--equal-compute must be a positive number of tokens, was -5 "
+                + "(e.g. --equal-compute 64,256)");
+        assertThat(byUrl).as("no run started").isEmpty();
+    }
+
+    @Test
+    void aProblemFileOfAnotherKindTakesAFewWarningsThenSaysHowManyMore() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.jsonl"), "a note\n".repeat(12));
+
+        Result r = run(services(), "sweep", "--problems", notes.toString(), "--engine", "answer", "--model", "m");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().filter(l -> l.startsWith("thinkbench: notes.jsonl line "))).hasSize(5);
+        assertThat(r.err()).contains("thinkbench: notes.jsonl: ... and 7 more lines that are not problems (skipped)")
+                .contains("holds no problem that loads");
+    }
+
+    @Test
     void jsonFormatPrintsExactlyTheDocumentedObjectAndOutGetsOneLinePerRun() throws Exception {
         Path out = dir.resolve("results.jsonl");
         Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
@@ -238,8 +274,10 @@ class SweepCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = r.json();
         assertThat(root.properties()).extracting(Map.Entry::getKey)
-                .containsExactly("summary", "runs", "failed", "wallMs");
+                .containsExactly("summary", "runs", "failed", "wallMs", "interrupted");
         assertThat(root.path("runs").asInt()).isEqualTo(6);
+        assertThat(root.path("interrupted").isBoolean()).isTrue();
+        assertThat(root.path("interrupted").asBoolean()).isFalse();
         assertThat(root.path("failed").asInt()).isZero();
         assertThat(root.path("wallMs").isIntegralNumber()).isTrue();
         JsonNode small = root.path("summary").get(0);
@@ -348,8 +386,9 @@ class SweepCommandTest {
         assertThat(noModel.code()).isEqualTo(2);
         assertThat(noModel.err()).contains("--judge-model NAME is needed for judge engine 'judge'");
         Result noProbabilities = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine",
-                "answer", "--model", "m", "--strategy", "adaptive", "--confidence", "0.9");
-        assertThat(noProbabilities.err()).contains("answer reports no token probabilities for m: --confidence cannot "
+                "raw-answer", "--model", "m", "--strategy", "adaptive", "--confidence", "0.9", "--limit", "1",
+                "--budget", "b=tokens:8");
+        assertThat(noProbabilities.err()).contains("raw-answer reports no token probabilities for m: --confidence cannot "
                 + "apply, adaptive thinking stops when --agree probes agree");
         Result urlAlone = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--judge-base-url", "http://x");
@@ -446,6 +485,32 @@ class SweepCommandTest {
             assertThat(r.json().path("summary").get(0).path("accuracy").asDouble()).isEqualTo(1.0);
             assertThat(r.json().path("summary").get(0).path("meanThinkingTokens").asDouble()).isEqualTo(3.0);
             assertThat(one.chatRequests().size() + two.chatRequests().size()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aBudgetOrAStrategyTheEngineCannotRunIsRefusedBeforeAnyRun() throws Exception {
+        try (OpenAiChatTestServer server = OpenAiChatTestServer.start()) {
+            server.respond(request -> OpenAiChatScript.of("m").content("Final Answer: 1").finish("stop").done());
+            List<String> chat = List.of("sweep", "--problems", threeProblems().toString(), "--engine",
+                    "openai-compatible", "--model", "m", "--base-url", server.baseUrl().toString());
+
+            List<String> forcing = new java.util.ArrayList<>(chat);
+            forcing.addAll(List.of("--budget", "f=force:max=64"));
+            Result forced = run(dev.thinkbench.app.AppContext.create(), forcing.toArray(String[]::new));
+            assertThat(forced.code()).as(forced.err()).isEqualTo(2);
+            assertThat(forced.err()).contains("--budget f=force:min=0,max=64,waits=0,wait=Wait: budget forcing needs "
+                    + "a raw-continuation engine (built-in, llama.cpp server").contains("--engine openai-compatible "
+                    + "cannot run it");
+
+            List<String> adaptive = new java.util.ArrayList<>(chat);
+            adaptive.addAll(List.of("--budget", "b=none", "--strategy", "fixed,adaptive"));
+            Result probing = run(dev.thinkbench.app.AppContext.create(), adaptive.toArray(String[]::new));
+            assertThat(probing.code()).as(probing.err()).isEqualTo(2);
+            assertThat(probing.err()).contains("--strategy adaptive forks the trace and needs an engine that "
+                    + "continues raw text (builtin, llama-server").contains("'openai-compatible' is a chat engine");
+
+            assertThat(server.chatRequests()).as("no run was sent").isEmpty();
         }
     }
 }

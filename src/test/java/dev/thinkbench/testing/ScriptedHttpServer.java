@@ -33,6 +33,8 @@ public abstract class ScriptedHttpServer implements AutoCloseable {
     private final List<Recorded> requests = new ArrayList<>();
     private volatile boolean honourStops = true;
     private volatile boolean honourCap = true;
+    private volatile long stallMillis = STALL_LIMIT_MS;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     /** One request as received. */
     public record Recorded(String method, String path, String authorization, JsonNode body) {
@@ -71,6 +73,33 @@ public abstract class ScriptedHttpServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A {@link ScriptStep.Stall} stays silent up to {@code atMost} (default a few seconds), or until the server
+     * closes: long enough for a test to act on the client while it waits.
+     */
+    public ScriptedHttpServer stallingUpTo(java.time.Duration atMost) {
+        stallMillis = atMost.toMillis();
+        return this;
+    }
+
+    /**
+     * Waits until {@code count} requests to {@code path} have arrived.
+     *
+     * @throws AssertionError when they have not within {@code within}
+     */
+    public synchronized void awaitRequests(String path, int count, java.time.Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (requests.stream().filter(r -> r.path().equals(path)).count() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError(count + " requests to " + path + " did not arrive within " + within
+                        + "; arrived: " + requests.stream().map(Recorded::path).toList());
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
     public synchronized List<Recorded> requests() {
         return List.copyOf(requests);
     }
@@ -90,6 +119,7 @@ public abstract class ScriptedHttpServer implements AutoCloseable {
             synchronized (this) {
                 requests.add(new Recorded(ex.getRequestMethod(), ex.getRequestURI().getPath(),
                         ex.getRequestHeaders().getFirst("Authorization"), body));
+                notifyAll();
             }
             handle(ex, ex.getRequestURI().getPath(), body);
         } catch (RuntimeException e) {
@@ -130,10 +160,10 @@ public abstract class ScriptedHttpServer implements AutoCloseable {
         out.flush();
     }
 
-    /** Stays silent for a few seconds (or until the server closes); never loops forever. */
-    protected static void stall() {
+    /** Stays silent for a few seconds or as {@link #stallingUpTo} says (or until the server closes). */
+    protected void stall() {
         try {
-            Thread.sleep(STALL_LIMIT_MS);
+            closed.await(stallMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException ignored) {
             // The server is closing.
         }
@@ -145,7 +175,7 @@ public abstract class ScriptedHttpServer implements AutoCloseable {
      *
      * @param pieceLine formats one token piece as a complete stream line or event
      */
-    protected static boolean fault(HttpExchange ex, ScriptStep step, String contentType,
+    protected boolean fault(HttpExchange ex, ScriptStep step, String contentType,
                                    java.util.function.Function<String, String> pieceLine) throws IOException {
         switch (step) {
             case ScriptStep.Reply r -> {
@@ -196,6 +226,7 @@ public abstract class ScriptedHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -24,7 +24,8 @@ import java.util.Set;
  * {@code source}, {@code license}; unknown fields are ignored and blank lines skipped. CSV: a header row naming the
  * same columns (in any order, any case; {@code tags} separated by {@code ;} or {@code |}), quoted fields as in
  * RFC 4180. A malformed entry (not an object, no id or prompt, a bad difficulty, an id seen before, a row with too
- * many fields) is reported with its line number and skipped; the rest loads. Stateless; any thread.
+ * many fields, a CSV record with text after a closing quote or a quote never closed) is reported with its line number
+ * and skipped; the rest loads. Stateless; any thread.
  */
 public final class ProblemSetReader {
 
@@ -80,39 +81,44 @@ public final class ProblemSetReader {
     /** Reads CSV text with a header row (see the class comment). */
     public static ProblemLoad readCsv(Reader in, String name) throws IOException {
         Builder out = new Builder(name);
-        List<CsvRecords.Row> rows;
-        try {
-            rows = CsvRecords.parse(in);
-        } catch (CsvRecords.CsvException e) {
-            out.issue(e.line(), e.reason());
+        List<CsvRecords.Entry> entries = CsvRecords.parse(in);
+        if (entries.isEmpty()) {
             return out.build();
         }
-        if (rows.isEmpty()) {
+        if (!(entries.getFirst() instanceof CsvRecords.Row first)) {
+            CsvRecords.Broken header = (CsvRecords.Broken) entries.getFirst();
+            out.issue(header.line(), header.reason());
             return out.build();
         }
-        List<String> header = rows.getFirst().fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .toList();
+        List<String> header = first.fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         if (!header.contains("id") || !header.contains("prompt")) {
-            out.issue(rows.getFirst().line(), LoadIssue.Reason.HEADER_WITHOUT_ID_AND_PROMPT, String.join(", ", header));
+            out.issue(first.line(), LoadIssue.Reason.HEADER_WITHOUT_ID_AND_PROMPT, String.join(", ", header));
             return out.build();
         }
-        for (CsvRecords.Row row : rows.subList(1, rows.size())) {
-            if (row.fields().stream().allMatch(String::isBlank)) {
-                continue;
+        for (CsvRecords.Entry entry : entries.subList(1, entries.size())) {
+            switch (entry) {
+                case CsvRecords.Broken broken -> out.issue(broken.line(), broken.reason());
+                case CsvRecords.Row row -> addRow(out, header, row);
             }
-            if (row.fields().size() > header.size()) {
-                out.issue(row.line(), LoadIssue.Reason.MORE_FIELDS_THAN_HEADER, row.fields().size(), header.size());
-                continue;
-            }
-            Map<String, String> cells = new HashMap<>();
-            for (int i = 0; i < row.fields().size(); i++) {
-                if (COLUMNS.contains(header.get(i))) {
-                    cells.put(header.get(i), row.fields().get(i));
-                }
-            }
-            out.add(row.line(), fromCells(cells));
         }
         return out.build();
+    }
+
+    private static void addRow(Builder out, List<String> header, CsvRecords.Row row) {
+        if (row.fields().stream().allMatch(String::isBlank)) {
+            return;
+        }
+        if (row.fields().size() > header.size()) {
+            out.issue(row.line(), LoadIssue.Reason.MORE_FIELDS_THAN_HEADER, row.fields().size(), header.size());
+            return;
+        }
+        Map<String, String> cells = new HashMap<>();
+        for (int i = 0; i < row.fields().size(); i++) {
+            if (COLUMNS.contains(header.get(i))) {
+                cells.put(header.get(i), row.fields().get(i));
+            }
+        }
+        out.add(row.line(), fromCells(cells));
     }
 
     /** A problem, or the reason the entry is not one. */

@@ -1,5 +1,6 @@
 package dev.thinkbench.lab.export;
 
+import dev.thinkbench.core.CsvCells;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.SecretScrubber;
 import dev.thinkbench.core.TokenCount;
@@ -10,8 +11,8 @@ import java.util.Locale;
 
 /**
  * A comparison's numbers as CSV (RFC 4180, a header line, one line per column that ran; unknown numbers empty, never
- * 0). A text cell a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}) gets a leading
- * apostrophe. Stateless; any thread.
+ * 0). A text cell a spreadsheet would run as a formula gets a leading apostrophe ({@link CsvCells}). Stateless; any
+ * thread.
  */
 public final class MetricsCsv {
 
@@ -67,8 +68,7 @@ public final class MetricsCsv {
 
     /** Masked, and kept from being read as a formula. */
     private static String text(String s) {
-        String masked = SecretScrubber.scrub(s == null ? "" : s);
-        return !masked.isEmpty() && "=+-@".indexOf(masked.charAt(0)) >= 0 ? "'" + masked : masked;
+        return CsvCells.notAFormula(SecretScrubber.scrub(s == null ? "" : s));
     }
 
     private static void line(StringBuilder b, List<String> cells) {
@@ -76,12 +76,7 @@ public final class MetricsCsv {
             if (i > 0) {
                 b.append(',');
             }
-            String c = cells.get(i);
-            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
-                b.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                b.append(c);
-            }
+            b.append(CsvCells.quoted(cells.get(i)));
         }
         b.append("\r\n");
     }

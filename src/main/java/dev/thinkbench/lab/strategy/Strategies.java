@@ -50,6 +50,15 @@ public final class Strategies {
     private Strategies() {
     }
 
+    /**
+     * Whether the strategy of this name needs an engine that continues raw text: adaptive thinking forks the trace
+     * to probe for an answer, which a chat API cannot. The window's form and the command line refuse it up front on a
+     * chat engine, where every run would fail.
+     */
+    public static boolean needsRawContinuation(String name) {
+        return AdaptiveStrategy.NAME.equals(name == null ? null : name.strip());
+    }
+
     /** @throws IllegalArgumentException naming the known strategies */
     public static Strategy named(String name, Options options) {
         String n = name == null ? "" : name.strip();

@@ -1,13 +1,16 @@
 package dev.thinkbench.lab.sweep;
 
+import dev.thinkbench.core.CsvCells;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 
 /**
- * A sweep's results as CSV (RFC 4180: fields with commas, quotes or line breaks are quoted): {@code summary.csv} one
- * row per strategy and budget, {@code runs.csv} one row per run with the results file's fields; the same files from
- * {@code thinkbench report} and the Experiments tab's export. Pure; any thread.
+ * A sweep's results as CSV (RFC 4180: fields with commas, quotes or line breaks are quoted; a text a spreadsheet
+ * would run as a formula, an answer like {@code =1+1}, gets a leading apostrophe, as in {@link CsvCells}):
+ * {@code summary.csv} one row per strategy and budget, {@code runs.csv} one row per run with the results file's
+ * fields; the same files from {@code thinkbench report} and the Experiments tab's export. Pure; any thread.
  */
 public final class SweepCsv {
 
@@ -43,11 +46,7 @@ public final class SweepCsv {
     }
 
     private static String field(String s) {
-        if (s == null) {
-            return "";
-        }
-        boolean quote = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r");
-        return quote ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return CsvCells.text(s);
     }
 
     private static String value(Number n) {

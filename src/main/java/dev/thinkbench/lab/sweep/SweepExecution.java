@@ -236,11 +236,16 @@ final class SweepExecution implements SweepHandle {
         SweepOutcome outcome;
         synchronized (this) {
             ended = true;
-            outcome = new SweepOutcome(resultsInPlanOrder(), resumed, elapsedMs(), gate.cancelled(),
-                    log == null ? List.of() : log.existing().issues(), pool.dropped(), writeError);
+            outcome = soFar();
         }
         emit(new SweepEvent.Ended(outcome, progress()));
         done.complete(outcome);
+    }
+
+    @Override
+    public synchronized SweepOutcome soFar() {
+        return new SweepOutcome(resultsInPlanOrder(), resumed, elapsedMs(), gate.cancelled(),
+                log == null ? List.of() : log.existing().issues(), pool.dropped(), writeError);
     }
 
     private void emit(SweepEvent event) {

@@ -26,6 +26,12 @@ public interface SweepHandle {
     /** The latest result of each run finished so far, resumed ones included, in plan order. */
     List<SweepRecord> results();
 
+    /**
+     * How the sweep stands now, as {@link #done()} would complete with it had the sweep ended here: for output that
+     * cannot wait for the end (a command line interrupted with Ctrl-C while a run does not take its cancellation).
+     */
+    SweepOutcome soFar();
+
     /** Completes (never exceptionally) when the sweep has ended, after the {@link SweepEvent.Ended} event. */
     CompletableFuture<SweepOutcome> done();
 }

@@ -2,6 +2,7 @@ package dev.thinkbench.lab.sweep;
 
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.problemset.BenchProblem;
+import dev.thinkbench.engine.EngineCapabilities;
 import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.strategy.Strategy;
 
@@ -36,6 +37,26 @@ public record SweepPlan(List<BenchProblem> problems, List<Lane> budgets, int sam
                     return java.util.Optional.of("'" + a.label() + "' (" + a.budget().spec() + ") comes before '"
                             + b.label() + "' (" + b.budget().spec() + ")");
                 }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A budget of a sweep that its engine cannot run, and why. */
+    public record UnsupportedBudget(Lane lane, dev.thinkbench.core.Worded why) {
+    }
+
+    /**
+     * The first of {@code budgets} that an engine of {@code capabilities} cannot run (a forcing plan on a chat engine,
+     * an effort it does not offer), or empty: every run of it would fail, so the window's form and the command line
+     * refuse it before the sweep starts.
+     */
+    public static java.util.Optional<UnsupportedBudget> unsupportedBudget(List<Lane> budgets,
+                                                                          EngineCapabilities capabilities) {
+        for (Lane lane : budgets) {
+            dev.thinkbench.core.Worded why = capabilities.unsupported(lane.budget());
+            if (why != null) {
+                return java.util.Optional.of(new UnsupportedBudget(lane, why));
             }
         }
         return java.util.Optional.empty();

@@ -2,7 +2,6 @@ package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.core.FileProblems;
 
-import dev.thinkbench.core.Worded;
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.core.problemset.ProblemLoad;
@@ -18,6 +17,7 @@ import dev.thinkbench.lab.strategy.RoutingStrategy;
 import dev.thinkbench.lab.strategy.Strategies;
 import dev.thinkbench.lab.strategy.VerifierStrategy;
 import dev.thinkbench.lab.sweep.SweepEndpoints;
+import dev.thinkbench.lab.sweep.SweepPlan;
 import dev.thinkbench.lab.sweep.SweepSetup;
 import dev.thinkbench.ui.BackgroundTasks;
 import dev.thinkbench.ui.common.EngineNames;
@@ -257,13 +257,8 @@ public final class SweepSetupViewModel {
         if (engine == null) {
             return "";
         }
-        for (Lane l : lanes) {
-            Worded why = engine.capabilities().unsupported(l.budget());
-            if (why != null) {
-                return l.label() + " (" + l.budget().spec() + "): " + WindowWording.of(why);
-            }
-        }
-        return "";
+        return SweepPlan.unsupportedBudget(lanes, engine.capabilities()).map(u -> u.lane().label() + " ("
+                + u.lane().budget().spec() + "): " + WindowWording.of(u.why())).orElse("");
     }
 
     private static int exponent(DoubleProperty p) {
@@ -344,7 +339,7 @@ public final class SweepSetupViewModel {
         if (strategies.isEmpty()) {
             return Messages.get("sweep.form.noStrategy");
         }
-        if (strategies.contains(AdaptiveStrategy.NAME) && !continuesRawText()) {
+        if (strategies.stream().anyMatch(Strategies::needsRawContinuation) && !continuesRawText()) {
             return Messages.get("sweep.form.adaptiveNeedsRaw");
         }
         try {

@@ -103,6 +103,39 @@ class ProblemSetReaderTest {
     }
 
     @Test
+    void aRecordWithTextAfterAClosingQuoteIsSkippedAndTheOtherRowsLoad() throws IOException {
+        String csv = "id,prompt,answer\n"
+                + "p1,\"1+1\",2\n"
+                + "p2,\"two\nlines\" x,5\n"
+                + "p3,2+2,4\n"
+                + "p4,\"3+3\"?,6\r\n"
+                + "p5,\"4+4\",8";
+        ProblemLoad load = ProblemSetReader.readCsv(new StringReader(csv), "q3.csv");
+
+        assertThat(load.problems()).extracting(BenchProblem::id).containsExactly("p1", "p3", "p5");
+        assertThat(load.issues()).extracting(LoadIssue::toString).as("the line each bad record starts on")
+                .containsExactly("line 3: text after a closing quote", "line 6: text after a closing quote");
+    }
+
+    @Test
+    void aQuoteNeverClosedSkipsItsRecordAndReadingGoesOnAtTheNextLine() throws IOException {
+        String csv = "id,prompt,answer\n"
+                + "p1,1+1,2\n"
+                + "p2,\"2+2\n"
+                + "p3,3+3,6\n"
+                + "p4,4+4,8\n";
+        ProblemLoad load = ProblemSetReader.readCsv(new StringReader(csv), "q3.csv");
+
+        assertThat(load.problems()).extracting(BenchProblem::id).containsExactly("p1", "p3", "p4");
+        assertThat(load.issues()).singleElement().hasToString("line 3: a quoted field is never closed");
+
+        ProblemLoad header = ProblemSetReader.readCsv(new StringReader("id,\"prompt\nq,x\n"), "h.csv");
+        assertThat(header.problems()).isEmpty();
+        assertThat(header.issues()).as("without its header no row can be read").singleElement()
+                .hasToString("line 1: a quoted field is never closed");
+    }
+
+    @Test
     void readsAFileByItsExtensionAndFailsClearlyWhenItIsMissing(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("set.csv");
         Files.writeString(csv, "id,prompt,answer\na,1+1,2\n");
