@@ -9,6 +9,7 @@ import dev.thinkbench.ui.common.Fonts;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.SceneGraph;
+import dev.thinkbench.ui.common.TabMovesFocus;
 import dev.thinkbench.ui.compare.CompareView;
 import dev.thinkbench.ui.connection.ConnectionBar;
 import javafx.application.Application;
@@ -81,6 +82,7 @@ public final class WorkbenchView extends StackPane {
     public WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
         Fonts.load();
+        TabMovesFocus.everywhere();
         getStyleClass().add("workbench-root");
         layout.getStyleClass().add("workbench");
         connectionBar = new ConnectionBar(vm.connection());

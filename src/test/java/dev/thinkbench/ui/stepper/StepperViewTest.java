@@ -45,6 +45,7 @@ class StepperViewTest {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
                 .getUserAgentStylesheet());
         stage.getScene().getStylesheets().add(dev.thinkbench.ui.WorkbenchView.STYLESHEET);
+        dev.thinkbench.ui.common.TabMovesFocus.everywhere(); // as the workbench has it, in its dialogs too
         stage.show();
     }
 
@@ -215,6 +216,14 @@ class StepperViewTest {
         assertThat(branches.getItems().get(1).answer()).as("as the grader reads it").startsWith("r, r, r.");
         assertThat(view.viewModel().timeline()).extracting(TimelineRow::branchId).containsExactly(1, 2, 2, 2);
         assertThat(List.copyOf(backend.prompts())).hasSize(3);
+    }
+
+    @Test
+    void tabLeavesThePromptWithoutChangingIt(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#promptField").query().requestFocus());
+        robot.type(KeyCode.TAB);
+        assertThat(robot.lookup("#promptField").query().isFocused()).isFalse();
+        assertThat(view.viewModel().promptProperty().get()).isEqualTo("How many r's are in raspberry?");
     }
 
     @Test
