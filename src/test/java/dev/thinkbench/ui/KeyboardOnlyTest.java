@@ -37,7 +37,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The workbench with the keyboard only, headless: Tab leaves the prompts without changing them.
+ * The workbench with the keyboard only, headless: Tab leaves the prompts without changing them, and the Best-of-N
+ * switch turns with Space.
  */
 @ExtendWith(ApplicationExtension.class)
 class KeyboardOnlyTest {
@@ -119,4 +120,15 @@ class KeyboardOnlyTest {
         assertThat(prompt().systemProperty().get()).isEqualTo("Be brief.");
     }
 
+    @Test
+    void spaceTurnsTheBestOfNSwitch(FxRobot robot) {
+        ToggleSwitch bestOfN = robot.lookup("#bestOfNToggle").queryAs(ToggleSwitch.class);
+        assertThat(bestOfN.isFocusTraversable()).isTrue();
+        robot.interact(bestOfN::requestFocus);
+
+        press(robot, KeyCode.SPACE);
+        assertThat(view.viewModel().compare().bestOfN().enabledProperty().get()).isTrue();
+        press(robot, KeyCode.SPACE);
+        assertThat(view.viewModel().compare().bestOfN().enabledProperty().get()).isFalse();
+    }
 }

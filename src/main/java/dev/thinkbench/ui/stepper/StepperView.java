@@ -9,6 +9,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.FrameDriver;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.Switches;
 import dev.thinkbench.ui.common.VerdictBox;
 import dev.thinkbench.ui.text.ConfidenceLegend;
 import dev.thinkbench.ui.text.HesitationText;
@@ -247,7 +248,7 @@ public final class StepperView extends VBox {
         vm.answerTraceProperty().addListener((obs, old, update) -> show(update, answer));
         trace.setHoverInfo(offset -> HesitationText.describe(vm.hesitationAt(offset)));
         answer.setHoverInfo(offset -> HesitationText.describe(vm.answerHesitationAt(offset)));
-        ToggleSwitch confidence = new ToggleSwitch(Messages.get("confidence.toggle"));
+        ToggleSwitch confidence = Switches.of(Messages.get("confidence.toggle"));
         confidence.setId("stepperConfidenceToggle");
         confidence.selectedProperty().bindBidirectional(vm.confidenceShownProperty());
         confidence.setTooltip(Icons.tip(Messages.get("confidence.help.stepper")));

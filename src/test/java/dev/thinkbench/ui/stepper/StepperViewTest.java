@@ -227,6 +227,17 @@ class StepperViewTest {
     }
 
     @Test
+    void theConfidenceSwitchTurnsWithSpace(FxRobot robot) {
+        Node toggle = robot.lookup("#stepperConfidenceToggle").query();
+        assertThat(toggle.isFocusTraversable()).isTrue();
+        robot.interact(toggle::requestFocus);
+
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.viewModel().confidenceShownProperty().get()).isTrue();
+    }
+
+    @Test
     void theTraceFontFollowsTheRootFontSize(FxRobot robot) throws Exception {
         robot.clickOn("#runButton");
         waitEnabled(robot, "#waitButton");
