@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.EngineNames;
+import dev.thinkbench.ui.common.FocusCycle;
 import dev.thinkbench.ui.common.Fonts;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
@@ -45,8 +46,9 @@ import java.util.Objects;
  * {@link #addTab}, a status bar with the selected tab's shortcuts, and an overlay layer for a modal card (the
  * welcome) over all of it. Applies the AtlantaFX Primer theme, light or dark. Window-wide shortcuts: Ctrl+1..9 select
  * a tab, F1 shows the help (when set), F5 lists models again, Ctrl+Shift+L switches the theme; while an overlay shows,
- * Esc closes it and the other shortcuts wait. A newly selected tab takes the keyboard focus, so its own keys work at
- * once. UI thread only.
+ * Esc closes it, Tab and Shift+Tab go round its own controls, and the other shortcuts wait. A newly selected tab takes
+ * the keyboard focus, so its own keys work at once; in every window, Tab leaves a multi-line text field
+ * ({@link TabMovesFocus}). UI thread only.
  */
 public final class WorkbenchView extends StackPane {
 
@@ -178,6 +180,10 @@ public final class WorkbenchView extends StackPane {
         if (overlay.isVisible()) {
             if (e.getCode() == KeyCode.ESCAPE && onOverlayEscape != null) {
                 onOverlayEscape.run();
+                e.consume();
+            } else if (e.getCode() == KeyCode.TAB && !e.isShortcutDown() && !e.isAltDown()) {
+                // round the card's own controls: the window behind is dimmed, and the focus must not go there
+                FocusCycle.move(overlay, getScene().getFocusOwner(), e.isShiftDown());
                 e.consume();
             } else if (!SceneGraph.isInside(e.getTarget(), overlay)) {
                 e.consume();

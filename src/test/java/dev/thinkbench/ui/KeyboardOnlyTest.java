@@ -37,8 +37,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The workbench with the keyboard only, headless: Tab leaves the prompts without changing them, and the Best-of-N
- * switch turns with Space.
+ * The workbench with the keyboard only, headless: Tab leaves the prompts without changing them, the help card keeps
+ * the focus while it shows and scrolls with the keys, and the Best-of-N switch turns with Space.
  */
 @ExtendWith(ApplicationExtension.class)
 class KeyboardOnlyTest {
@@ -118,6 +118,41 @@ class KeyboardOnlyTest {
         press(robot, KeyCode.TAB);
         assertThat(area.isFocused()).isFalse();
         assertThat(prompt().systemProperty().get()).isEqualTo("Be brief.");
+    }
+
+    @Test
+    void theHelpCardKeepsTheFocusWhileItShowsAndItsTextScrollsWithTheKeys(FxRobot robot) throws Exception {
+        String markdown = "# Help\n\n" + "A line of help that says something.\n\n".repeat(120);
+        HelpView help = new HelpView(markdown, () -> { }, () -> view.closeOverlay());
+        robot.interact(() -> view.showOverlay(help, view::closeOverlay));
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane scroll = robot.lookup("#helpScroll").queryAs(ScrollPane.class);
+        assertThat(scroll.isFocused()).as("the text has the focus, so the keys scroll it at once").isTrue();
+
+        press(robot, KeyCode.PAGE_DOWN);
+        assertThat(scroll.getVvalue()).as("Page Down").isGreaterThan(0);
+        double paged = scroll.getVvalue();
+        press(robot, KeyCode.DOWN);
+        assertThat(scroll.getVvalue()).as("Down").isGreaterThan(paged);
+        press(robot, KeyCode.END);
+        assertThat(scroll.getVvalue()).as("End").isEqualTo(scroll.getVmax());
+        press(robot, KeyCode.HOME);
+        assertThat(scroll.getVvalue()).as("Home").isEqualTo(scroll.getVmin());
+
+        List<Node> visited = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            press(robot, KeyCode.TAB);
+            visited.add(focusOwner());
+        }
+        press(robot, KeyCode.SHIFT, KeyCode.TAB);
+        visited.add(focusOwner());
+        assertThat(visited).as("Tab and Shift+Tab stay in the card").allSatisfy(n ->
+                assertThat(SceneGraph.isInside(n, help)).as("%s", n).isTrue());
+        assertThat(visited).as("and go round all of it").contains(scroll,
+                robot.lookup("#closeHelpButton").query(), robot.lookup("#openWelcomeButton").query());
+
+        press(robot, KeyCode.ESCAPE);
+        assertThat(view.overlayShowing()).isFalse();
     }
 
     @Test
