@@ -32,6 +32,19 @@ public final class KeyScrolling {
         });
     }
 
+    /**
+     * Page Up and Page Down pressed in {@code source} page {@code pane} instead (the lesson list: they switched
+     * lessons, where a reader wanted the lesson's next page).
+     */
+    public static void pageFrom(Node source, ScrollPane pane) {
+        source.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (noModifier(e) && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP)) {
+                scroll(pane, e.getCode(), false);
+                e.consume();
+            }
+        });
+    }
+
     /** The pane itself has the focus, or a button in it (which has no use for these keys). */
     private static boolean ownsKeys(ScrollPane pane, KeyEvent e) {
         return noModifier(e) && (e.getTarget() == pane || e.getTarget() instanceof ButtonBase && e.getCode() != KeyCode.SPACE);
