@@ -124,14 +124,17 @@ public final class LessonsView extends SplitPane {
             b.setUserData(code);
             b.getStyleClass().add(Styles.SMALL);
             b.setSelected(code.equals(vm.languageProperty().get()));
-            b.setOnAction(e -> {
-                if (!b.isSelected()) {
-                    b.setSelected(true);
-                }
-                vm.languageProperty().set(code);
-            });
             box.getChildren().add(b);
         }
+        // the selection says the language, however it was made: a click, or an arrow key (which selects in a toggle
+        // group, and left the lesson in the other language while the switch showed this one)
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                group.selectToggle(old); // pressing the chosen one again keeps it chosen
+            } else {
+                vm.languageProperty().set((String) now.getUserData());
+            }
+        });
         box.getChildren().getFirst().getStyleClass().add(Styles.LEFT_PILL);
         box.getChildren().getLast().getStyleClass().add(Styles.RIGHT_PILL);
         return box;

@@ -22,7 +22,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Lessons tab with the keyboard: the text takes the focus and scrolls with the keys. */
+/** The Lessons tab with the keyboard: the text takes the focus and scrolls, and the language switch follows arrows. */
 @ExtendWith(ApplicationExtension.class)
 class LessonsViewKeysTest {
 
@@ -104,6 +104,17 @@ class LessonsViewKeysTest {
         press(robot, KeyCode.PAGE_DOWN);
         assertThat(vm.selectedProperty().get()).as("the same lesson").isEqualTo(first);
         assertThat(text(robot).getVvalue()).as("its next page").isGreaterThan(0);
+    }
+
+    @Test
+    void theLanguageSwitchedWithAnArrowIsTheLanguageRead(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#language-en").query().requestFocus());
+
+        press(robot, KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#language-ko").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .isTrue();
+        assertThat(vm.languageProperty().get()).as("the lesson follows the switch").isEqualTo("ko");
     }
 
 }
