@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The workbench with the keyboard only, headless: Tab leaves the prompts without changing them, the help card keeps
- * the focus while it shows and scrolls with the keys, and the Best-of-N switch turns with Space.
+ * the focus while it shows and scrolls with the keys, the budget's meaning shows when its field has the focus, and
+ * the Best-of-N switch turns with Space.
  */
 @ExtendWith(ApplicationExtension.class)
 class KeyboardOnlyTest {
@@ -153,6 +154,29 @@ class KeyboardOnlyTest {
 
         press(robot, KeyCode.ESCAPE);
         assertThat(view.overlayShowing()).isFalse();
+    }
+
+    @Test
+    void aBudgetFieldWithTheFocusShowsWhatTheBudgetMeans(FxRobot robot) {
+        TextField budget = robot.lookup(".budget-field").queryAs(TextField.class);
+        Tooltip tip = budget.getTooltip();
+        assertThat(tip.isShowing()).isFalse();
+
+        robot.interact(() -> robot.lookup(".column-label").query().requestFocus());
+        for (int i = 0; i < 3 && !budget.isFocused(); i++) {
+            press(robot, KeyCode.TAB); // past the column's name and its close button
+        }
+        assertThat(budget.isFocused()).isTrue();
+        assertThat(tip.isShowing()).as("shown under the field, as on hover").isTrue();
+        assertThat(tip.getText()).isNotBlank();
+
+        press(robot, KeyCode.TAB);
+        assertThat(tip.isShowing()).as("gone with the focus").isFalse();
+
+        robot.clickOn(budget);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tip.isShowing()).as("a click has the tooltip on hover, and no tooltip standing over the text")
+                .isFalse();
     }
 
     @Test

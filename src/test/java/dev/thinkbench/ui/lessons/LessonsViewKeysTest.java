@@ -17,6 +17,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -117,4 +118,15 @@ class LessonsViewKeysTest {
         assertThat(vm.languageProperty().get()).as("the lesson follows the switch").isEqualTo("ko");
     }
 
+    @Test
+    void theLessonAndTheHelpSendTheKeyboardToTheBudgetsMeaningToo() throws IOException {
+        for (String file : List.of("en/02-budgets.md", "en/help.md")) {
+            String text = Files.readString(Path.of("assets/lessons", file)).replaceAll("\\s+", " ");
+            assertThat(text).as(file).containsPattern("Hover over (each|a) budget field, or (Tab to it|move the focus to it with Tab)");
+        }
+        for (String file : List.of("ko/02-budgets.md", "ko/help.md")) {
+            String text = Files.readString(Path.of("assets/lessons", file)).replaceAll("\\s+", " ");
+            assertThat(text).as(file).contains("마우스를 올리거나 Tab으로 포커스를 옮");
+        }
+    }
 }
