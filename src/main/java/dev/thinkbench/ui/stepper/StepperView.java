@@ -9,12 +9,14 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.FrameDriver;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.OwnedDialogs;
 import dev.thinkbench.ui.common.Switches;
 import dev.thinkbench.ui.common.VerdictBox;
 import dev.thinkbench.ui.text.ConfidenceLegend;
 import dev.thinkbench.ui.text.HesitationText;
 import dev.thinkbench.ui.text.StreamingTextArea;
 import dev.thinkbench.ui.common.Icons;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -366,7 +368,7 @@ public final class StepperView extends VBox {
     }
 
     private void askInsert() {
-        TextInputDialog dialog = new TextInputDialog("Hmm");
+        TextInputDialog dialog = OwnedDialogs.ownedBy(new TextInputDialog("Hmm"), this);
         dialog.setTitle(Messages.get("stepper.insert.title"));
         dialog.setHeaderText(Messages.get("stepper.insert.header"));
         // the app's own words: JavaFX names its stock buttons in the system's language, not the one chosen here
@@ -379,14 +381,29 @@ public final class StepperView extends VBox {
     }
 
     private void askEdit() {
-        Dialog<String> dialog = new Dialog<>();
+        Dialog<String> dialog = OwnedDialogs.ownedBy(new Dialog<>(), this);
         dialog.setTitle(Messages.get("stepper.edit.title"));
         dialog.setHeaderText(Messages.get("stepper.edit.header"));
         TextArea text = new TextArea(vm.currentThinking());
+        text.setId("editText");
         text.setWrapText(true);
         text.setPrefSize(640, 360);
         dialog.getDialogPane().setContent(text);
-        dialog.getDialogPane().getButtonTypes().addAll(okButton(), cancelButton());
+        ButtonType ok = okButton();
+        dialog.getDialogPane().getButtonTypes().addAll(ok, cancelButton());
+        // Enter makes a new line here, so Ctrl+Enter confirms (as Enter confirms the insert dialog's one line)
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.ENTER) {
+                ((Button) dialog.getDialogPane().lookupButton(ok)).fire();
+                e.consume();
+            }
+        });
+        // typing goes to the text at once, after the end of the thinking (the dialog opened with the focus outside it,
+        // and what was typed went nowhere)
+        dialog.setOnShown(e -> Platform.runLater(() -> {
+            text.requestFocus();
+            text.end();
+        }));
         dialog.setResultConverter(bt -> bt != null && bt.getButtonData() == ButtonBar.ButtonData.OK_DONE
                 ? text.getText() : null);
         dialog.showAndWait().ifPresent(vm::edit);

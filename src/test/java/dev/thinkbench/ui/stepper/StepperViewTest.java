@@ -219,11 +219,43 @@ class StepperViewTest {
     }
 
     @Test
+    void theEditDialogOpensWithTheCaretAtTheEndOfTheThinkingAndCtrlEnterConfirms(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        waitEnabled(robot, "#editButton");
+        String thinking = view.viewModel().currentThinking();
+        robot.interact(() -> robot.lookup("#traceArea").query().requestFocus());
+
+        robot.type(KeyCode.E);
+        waitUntil(() -> editor(robot) != null && editor(robot).isFocused());
+        javafx.scene.control.TextArea editor = editor(robot);
+        assertThat(editor.getCaretPosition()).as("the caret after the thinking").isEqualTo(thinking.length());
+        robot.type(KeyCode.SPACE, KeyCode.H, KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor.getText()).as("typing goes into the text").isEqualTo(thinking + " hm");
+        robot.type(KeyCode.TAB);
+        assertThat(editor.getScene().getFocusOwner()).as("Tab goes on to the dialog's buttons")
+                .isInstanceOf(javafx.scene.control.Button.class);
+        robot.press(KeyCode.SHIFT).press(KeyCode.TAB).release(KeyCode.TAB).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor.isFocused()).as("and Shift+Tab back").isTrue();
+        assertThat(editor.getText()).as("no tab typed").isEqualTo(thinking + " hm");
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitUntil(() -> editor(robot) == null);
+        waitUntil(() -> view.viewModel().currentThinking().endsWith(" hm"));
+    }
+
+    @Test
     void tabLeavesThePromptWithoutChangingIt(FxRobot robot) {
         robot.interact(() -> robot.lookup("#promptField").query().requestFocus());
         robot.type(KeyCode.TAB);
         assertThat(robot.lookup("#promptField").query().isFocused()).isFalse();
         assertThat(view.viewModel().promptProperty().get()).isEqualTo("How many r's are in raspberry?");
+    }
+
+    /** The Edit dialog's text, null while no dialog shows. */
+    private static javafx.scene.control.TextArea editor(FxRobot robot) {
+        return robot.lookup("#editText").tryQueryAs(javafx.scene.control.TextArea.class).orElse(null);
     }
 
     @Test
