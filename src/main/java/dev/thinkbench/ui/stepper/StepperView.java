@@ -50,14 +50,16 @@ import java.util.List;
  * Budget forcing by hand, as a self-contained node: a prompt, a template choice, the thinking as it streams (inserted
  * Wait texts and the user's inserts styled apart), the answer, the action buttons (Continue, Wait, Insert..., Edit,
  * Force answer now, Fork, Undo; keys Enter, W, A and Ctrl+Z when no text field has the focus), a timeline of
- * segments with tokens and time, and the branches with their answers. Drains its view model once per frame while it
- * is in a scene. Build and use it on the FX thread.
+ * segments with tokens and time, and the branches with their answers (Tab reaches them, the arrows pick one, Enter or
+ * Space switches to it). Drains its view model once per frame while it is in a scene. Build and use it on the FX
+ * thread.
  */
 public final class StepperView extends VBox {
 
     private final StepperViewModel vm;
     private final StreamingTextArea trace = new StreamingTextArea(Messages.get("stepper.trace.placeholder"));
     private final StreamingTextArea answer = new StreamingTextArea(Messages.get("column.answer.placeholder"));
+    private final ListView<BranchSummary> branchList;
 
     /** A stepper over {@code backend}, offering {@code templates} (the first is preselected). */
     public StepperView(CompletionBackend backend, List<ChatTemplate> templates, StepperSettings settings) {
@@ -72,6 +74,7 @@ public final class StepperView extends VBox {
 
     public StepperView(StepperViewModel viewModel) {
         this.vm = viewModel;
+        branchList = new ListView<>(vm.branches());
         setId("stepperView");
         setSpacing(8);
         setPadding(new Insets(10));
@@ -287,7 +290,6 @@ public final class StepperView extends VBox {
     }
 
     private SplitPane timelineAndBranches() {
-        ListView<BranchSummary> branchList = new ListView<>(vm.branches());
         branchList.setId("branchList");
         branchList.setPrefHeight(120);
         // dense: one line of text per branch (the theme's roomy cells gave each line two lines' height)
@@ -306,12 +308,18 @@ public final class StepperView extends VBox {
                 setText(empty || item == null ? null : item.toString());
             }
         });
-        branchList.setOnMouseClicked(e -> {
-            BranchSummary b = branchList.getSelectionModel().getSelectedItem();
-            if (b != null && !b.active()) {
-                vm.selectBranch(b.id());
+        branchList.setOnMouseClicked(e -> switchToSelectedBranch());
+        // the keyboard's way: Tab reaches the list, the arrows pick a branch, Enter or Space switches to it
+        branchList.setFocusTraversable(true);
+        branchList.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) && !e.isShortcutDown()
+                    && !e.isAltDown()) {
+                switchToSelectedBranch();
+                e.consume();
             }
         });
+        // each change lists the branches anew: the one shown is the one picked, and the arrows go on from it
+        vm.branches().addListener((javafx.collections.ListChangeListener<BranchSummary>) c -> selectActiveBranch());
         var table = TimelineTable.of(vm.timeline());
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox.setVgrow(branchList, Priority.ALWAYS);
@@ -324,6 +332,23 @@ public final class StepperView extends VBox {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.7);
         return right;
+    }
+
+    private void switchToSelectedBranch() {
+        BranchSummary b = branchList.getSelectionModel().getSelectedItem();
+        if (b != null && !b.active()) {
+            vm.selectBranch(b.id());
+        }
+    }
+
+    private void selectActiveBranch() {
+        for (int i = 0; i < vm.branches().size(); i++) {
+            if (vm.branches().get(i).active()) {
+                branchList.getSelectionModel().select(i);
+                branchList.getFocusModel().focus(i);
+                return;
+            }
+        }
     }
 
     /** A key's action: its dialog only when the action is possible now (else the model says why it is not). */
@@ -465,8 +490,8 @@ public final class StepperView extends VBox {
             e.consume();
             return;
         }
-        if (e.getTarget() instanceof TextInputControl) {
-            return;
+        if (e.getTarget() instanceof TextInputControl || e.getTarget() == branchList && e.getCode() == KeyCode.ENTER) {
+            return; // typing stays typing; Enter in the branch list switches branches (its own filter)
         }
         if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
             vm.undo();

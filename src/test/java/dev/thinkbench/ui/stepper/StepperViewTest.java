@@ -219,6 +219,39 @@ class StepperViewTest {
     }
 
     @Test
+    void tabReachesTheBranchListWhereArrowsPickABranchAndEnterSwitchesToIt(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        waitEnabled(robot, "#forkButton");
+        robot.clickOn("#forkButton");
+        waitUntil(() -> view.viewModel().branches().size() == 2);
+        ListView<BranchSummary> branches = robot.lookup("#branchList").queryListView();
+        assertThat(branches.getSelectionModel().getSelectedIndex()).as("the active branch shown as picked")
+                .isEqualTo(1);
+
+        robot.interact(() -> robot.lookup("#timelineTable").query().requestFocus());
+        java.util.List<String> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 4 && !branches.isFocused(); i++) {
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            order.add(String.valueOf(view.getScene().getFocusOwner()));
+        }
+        assertThat(branches.isFocused()).as("Tab from the timeline reaches the branches: %s", order).isTrue();
+
+        robot.type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(branches.getItems().get(0).active()).as("the arrows only pick").isFalse();
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> view.viewModel().branches().get(0).active());
+        assertThat(branches.getSelectionModel().getSelectedIndex()).isZero();
+        assertThat(view.viewModel().timeline()).as("Enter did not continue to the answer").extracting(TimelineRow::kind)
+                .doesNotContain("answer");
+
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> view.viewModel().branches().get(1).active());
+    }
+
+    @Test
     void theEditDialogOpensWithTheCaretAtTheEndOfTheThinkingAndCtrlEnterConfirms(FxRobot robot) throws Exception {
         robot.clickOn("#runButton");
         waitEnabled(robot, "#editButton");
