@@ -57,6 +57,7 @@ public final class WorkbenchView extends StackPane {
             WorkbenchView.class.getResource("thinkbench.css"), "thinkbench.css").toExternalForm();
     private static final KeyCombination THEME = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
+    private static final Map<Theme, String> THEME_CLASSES = Map.of(Theme.LIGHT, "theme-light", Theme.DARK, "theme-dark");
     private final String commonKeys = Messages.get("status.commonKeys");
 
     private final WorkbenchViewModel vm;
@@ -377,9 +378,15 @@ public final class WorkbenchView extends StackPane {
         return overlay.isVisible();
     }
 
-    private static void applyTheme(Theme theme) {
+    /**
+     * The theme for the whole application, and its name as a style class on this view (thinkbench.css raises the
+     * theme's muted text colours there, each its own way).
+     */
+    private void applyTheme(Theme theme) {
         Application.setUserAgentStylesheet(theme == Theme.DARK
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        getStyleClass().removeAll(THEME_CLASSES.values());
+        getStyleClass().add(THEME_CLASSES.get(theme));
     }
 
     public WorkbenchViewModel viewModel() {
