@@ -5,10 +5,12 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.EngineNames;
+import dev.thinkbench.ui.common.FocusCycle;
 import dev.thinkbench.ui.common.Fonts;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.SceneGraph;
+import dev.thinkbench.ui.common.TabMovesFocus;
 import dev.thinkbench.ui.compare.CompareView;
 import dev.thinkbench.ui.connection.ConnectionBar;
 import javafx.application.Application;
@@ -44,8 +46,9 @@ import java.util.Objects;
  * {@link #addTab}, a status bar with the selected tab's shortcuts, and an overlay layer for a modal card (the
  * welcome) over all of it. Applies the AtlantaFX Primer theme, light or dark. Window-wide shortcuts: Ctrl+1..9 select
  * a tab, F1 shows the help (when set), F5 lists models again, Ctrl+Shift+L switches the theme; while an overlay shows,
- * Esc closes it and the other shortcuts wait. A newly selected tab takes the keyboard focus, so its own keys work at
- * once. UI thread only.
+ * Esc closes it, Tab and Shift+Tab go round its own controls, and the other shortcuts wait. A newly selected tab takes
+ * the keyboard focus, so its own keys work at once; in every window, Tab leaves a multi-line text field
+ * ({@link TabMovesFocus}). UI thread only.
  */
 public final class WorkbenchView extends StackPane {
 
@@ -54,6 +57,7 @@ public final class WorkbenchView extends StackPane {
             WorkbenchView.class.getResource("thinkbench.css"), "thinkbench.css").toExternalForm();
     private static final KeyCombination THEME = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
+    private static final Map<Theme, String> THEME_CLASSES = Map.of(Theme.LIGHT, "theme-light", Theme.DARK, "theme-dark");
     private final String commonKeys = Messages.get("status.commonKeys");
 
     private final WorkbenchViewModel vm;
@@ -81,6 +85,7 @@ public final class WorkbenchView extends StackPane {
     public WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
         Fonts.load();
+        TabMovesFocus.everywhere();
         getStyleClass().add("workbench-root");
         layout.getStyleClass().add("workbench");
         connectionBar = new ConnectionBar(vm.connection());
@@ -176,6 +181,10 @@ public final class WorkbenchView extends StackPane {
         if (overlay.isVisible()) {
             if (e.getCode() == KeyCode.ESCAPE && onOverlayEscape != null) {
                 onOverlayEscape.run();
+                e.consume();
+            } else if (e.getCode() == KeyCode.TAB && !e.isShortcutDown() && !e.isAltDown()) {
+                // round the card's own controls: the window behind is dimmed, and the focus must not go there
+                FocusCycle.move(overlay, getScene().getFocusOwner(), e.isShiftDown());
                 e.consume();
             } else if (!SceneGraph.isInside(e.getTarget(), overlay)) {
                 e.consume();
@@ -369,9 +378,15 @@ public final class WorkbenchView extends StackPane {
         return overlay.isVisible();
     }
 
-    private static void applyTheme(Theme theme) {
+    /**
+     * The theme for the whole application, and its name as a style class on this view (thinkbench.css raises the
+     * theme's muted text colours there, each its own way).
+     */
+    private void applyTheme(Theme theme) {
         Application.setUserAgentStylesheet(theme == Theme.DARK
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        getStyleClass().removeAll(THEME_CLASSES.values());
+        getStyleClass().add(THEME_CLASSES.get(theme));
     }
 
     public WorkbenchViewModel viewModel() {

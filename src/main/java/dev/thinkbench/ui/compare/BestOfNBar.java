@@ -2,6 +2,7 @@ package dev.thinkbench.ui.compare;
 
 import dev.thinkbench.ui.common.DisplayConverter;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.Switches;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.CandidateRound;
@@ -42,7 +43,7 @@ final class BestOfNBar extends HBox {
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
-        ToggleSwitch toggle = new ToggleSwitch(Messages.get("bestOfN.toggle"));
+        ToggleSwitch toggle = Switches.of(Messages.get("bestOfN.toggle"));
         toggle.setId("bestOfNToggle");
         toggle.selectedProperty().bindBidirectional(vm.enabledProperty());
         toggle.disableProperty().bind(compare.runningProperty());

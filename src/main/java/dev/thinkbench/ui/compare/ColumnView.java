@@ -12,6 +12,7 @@ import atlantafx.base.theme.Styles;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.ui.common.Formats;
+import dev.thinkbench.ui.common.FocusTooltip;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.VerdictBox;
 import javafx.application.Platform;
@@ -119,6 +120,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
         budget.textProperty().bindBidirectional(column.budgetTextProperty());
         budget.getStyleClass().addAll("budget-field", Styles.SMALL);
         budget.setTooltip(BudgetHelp.tooltip(column.budgetProperty(), column.meaningProperty()));
+        // the keyboard's way to the same words: the lessons and the help send the reader to this tooltip
+        FocusTooltip.showWhileFocused(budget);
         budget.setPromptText("none \u00b7 tokens:N \u00b7 effort:LEVEL \u00b7 force:max=N");
         Label error = new Label();
         error.getStyleClass().addAll("field-error", Styles.TEXT_SMALL);

@@ -4,6 +4,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.Switches;
 import dev.thinkbench.ui.text.ConfidenceLegend;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -25,7 +26,7 @@ final class ConfidenceBar extends HBox {
         setSpacing(8);
         setAlignment(Pos.CENTER_RIGHT);
         setPadding(new Insets(4, 8, 4, 8));
-        ToggleSwitch toggle = new ToggleSwitch(Messages.get("confidence.toggle"));
+        ToggleSwitch toggle = Switches.of(Messages.get("confidence.toggle"));
         toggle.setId("confidenceToggle");
         toggle.selectedProperty().bindBidirectional(compare.confidenceShownProperty());
         toggle.disableProperty().bind(compare.confidenceUnavailableProperty().isNotEmpty());

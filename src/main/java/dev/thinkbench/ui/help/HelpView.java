@@ -2,6 +2,7 @@ package dev.thinkbench.ui.help;
 
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.KeyScrolling;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.markdown.MarkdownView;
 import javafx.geometry.Insets;
@@ -22,6 +23,7 @@ import org.kordamp.ikonli.feather.Feather;
 public final class HelpView extends VBox {
 
     private final MarkdownView text = new MarkdownView();
+    private final ScrollPane scroll = new ScrollPane(text);
 
     /**
      * @param markdown the help text in the user's language
@@ -36,8 +38,9 @@ public final class HelpView extends VBox {
         setMaxWidth(860);
         text.setMarkdown(markdown);
         text.setId("helpText");
-        ScrollPane scroll = new ScrollPane(text);
+        scroll.setId("helpScroll");
         scroll.setFitToWidth(true);
+        KeyScrolling.install(scroll);
         scroll.getStyleClass().add("lesson-scroll");
         scroll.setPrefViewportHeight(560);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -58,6 +61,12 @@ public final class HelpView extends VBox {
         }
         buttons.getChildren().addAll(spacer, close);
         getChildren().addAll(scroll, buttons);
+    }
+
+    /** Gives the focus to the text, so Page Down and the arrows scroll it at once. */
+    @Override
+    public void requestFocus() {
+        scroll.requestFocus();
     }
 
     /** The help text shown, for tests. */

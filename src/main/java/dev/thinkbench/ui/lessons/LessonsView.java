@@ -3,6 +3,7 @@ package dev.thinkbench.ui.lessons;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.lab.lessons.Lesson;
 import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.ui.common.KeyScrolling;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.markdown.MarkdownView;
 import javafx.geometry.Insets;
@@ -24,7 +25,9 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Lessons tab: the lessons listed on the left, the open one's text on the right (Markdown drawn as JavaFX text,
- * so it follows the theme and the zoom), English or Korean, and the exercise buttons under it. UI thread only.
+ * so it follows the theme and the zoom), English or Korean, and the exercise buttons under it. The text takes the focus
+ * and scrolls with the keys; Page Up and Page Down in the list page the text too (not the list: a reader lost the
+ * lesson for the next one). UI thread only.
  */
 public final class LessonsView extends SplitPane {
 
@@ -69,6 +72,9 @@ public final class LessonsView extends SplitPane {
         scroll.setContent(new VBox(text, answers));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("lesson-scroll");
+        scroll.setId("lessonScroll");
+        KeyScrolling.install(scroll);
+        KeyScrolling.pageFrom(list, scroll);
         vm.markdownProperty().addListener((obs, old, now) -> {
             text.setMarkdown(now);
             scroll.setVvalue(0);
@@ -118,14 +124,17 @@ public final class LessonsView extends SplitPane {
             b.setUserData(code);
             b.getStyleClass().add(Styles.SMALL);
             b.setSelected(code.equals(vm.languageProperty().get()));
-            b.setOnAction(e -> {
-                if (!b.isSelected()) {
-                    b.setSelected(true);
-                }
-                vm.languageProperty().set(code);
-            });
             box.getChildren().add(b);
         }
+        // the selection says the language, however it was made: a click, or an arrow key (which selects in a toggle
+        // group, and left the lesson in the other language while the switch showed this one)
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                group.selectToggle(old); // pressing the chosen one again keeps it chosen
+            } else {
+                vm.languageProperty().set((String) now.getUserData());
+            }
+        });
         box.getChildren().getFirst().getStyleClass().add(Styles.LEFT_PILL);
         box.getChildren().getLast().getStyleClass().add(Styles.RIGHT_PILL);
         return box;

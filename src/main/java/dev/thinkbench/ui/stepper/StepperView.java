@@ -9,11 +9,14 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.FrameDriver;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.OwnedDialogs;
+import dev.thinkbench.ui.common.Switches;
 import dev.thinkbench.ui.common.VerdictBox;
 import dev.thinkbench.ui.text.ConfidenceLegend;
 import dev.thinkbench.ui.text.HesitationText;
 import dev.thinkbench.ui.text.StreamingTextArea;
 import dev.thinkbench.ui.common.Icons;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -47,14 +50,16 @@ import java.util.List;
  * Budget forcing by hand, as a self-contained node: a prompt, a template choice, the thinking as it streams (inserted
  * Wait texts and the user's inserts styled apart), the answer, the action buttons (Continue, Wait, Insert..., Edit,
  * Force answer now, Fork, Undo; keys Enter, W, A and Ctrl+Z when no text field has the focus), a timeline of
- * segments with tokens and time, and the branches with their answers. Drains its view model once per frame while it
- * is in a scene. Build and use it on the FX thread.
+ * segments with tokens and time, and the branches with their answers (Tab reaches them, the arrows pick one, Enter or
+ * Space switches to it). Drains its view model once per frame while it is in a scene. Build and use it on the FX
+ * thread.
  */
 public final class StepperView extends VBox {
 
     private final StepperViewModel vm;
     private final StreamingTextArea trace = new StreamingTextArea(Messages.get("stepper.trace.placeholder"));
     private final StreamingTextArea answer = new StreamingTextArea(Messages.get("column.answer.placeholder"));
+    private final ListView<BranchSummary> branchList;
 
     /** A stepper over {@code backend}, offering {@code templates} (the first is preselected). */
     public StepperView(CompletionBackend backend, List<ChatTemplate> templates, StepperSettings settings) {
@@ -69,6 +74,7 @@ public final class StepperView extends VBox {
 
     public StepperView(StepperViewModel viewModel) {
         this.vm = viewModel;
+        branchList = new ListView<>(vm.branches());
         setId("stepperView");
         setSpacing(8);
         setPadding(new Insets(10));
@@ -247,7 +253,7 @@ public final class StepperView extends VBox {
         vm.answerTraceProperty().addListener((obs, old, update) -> show(update, answer));
         trace.setHoverInfo(offset -> HesitationText.describe(vm.hesitationAt(offset)));
         answer.setHoverInfo(offset -> HesitationText.describe(vm.answerHesitationAt(offset)));
-        ToggleSwitch confidence = new ToggleSwitch(Messages.get("confidence.toggle"));
+        ToggleSwitch confidence = Switches.of(Messages.get("confidence.toggle"));
         confidence.setId("stepperConfidenceToggle");
         confidence.selectedProperty().bindBidirectional(vm.confidenceShownProperty());
         confidence.setTooltip(Icons.tip(Messages.get("confidence.help.stepper")));
@@ -284,7 +290,6 @@ public final class StepperView extends VBox {
     }
 
     private SplitPane timelineAndBranches() {
-        ListView<BranchSummary> branchList = new ListView<>(vm.branches());
         branchList.setId("branchList");
         branchList.setPrefHeight(120);
         // dense: one line of text per branch (the theme's roomy cells gave each line two lines' height)
@@ -303,12 +308,18 @@ public final class StepperView extends VBox {
                 setText(empty || item == null ? null : item.toString());
             }
         });
-        branchList.setOnMouseClicked(e -> {
-            BranchSummary b = branchList.getSelectionModel().getSelectedItem();
-            if (b != null && !b.active()) {
-                vm.selectBranch(b.id());
+        branchList.setOnMouseClicked(e -> switchToSelectedBranch());
+        // the keyboard's way: Tab reaches the list, the arrows pick a branch, Enter or Space switches to it
+        branchList.setFocusTraversable(true);
+        branchList.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) && !e.isShortcutDown()
+                    && !e.isAltDown()) {
+                switchToSelectedBranch();
+                e.consume();
             }
         });
+        // each change lists the branches anew: the one shown is the one picked, and the arrows go on from it
+        vm.branches().addListener((javafx.collections.ListChangeListener<BranchSummary>) c -> selectActiveBranch());
         var table = TimelineTable.of(vm.timeline());
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox.setVgrow(branchList, Priority.ALWAYS);
@@ -321,6 +332,23 @@ public final class StepperView extends VBox {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.7);
         return right;
+    }
+
+    private void switchToSelectedBranch() {
+        BranchSummary b = branchList.getSelectionModel().getSelectedItem();
+        if (b != null && !b.active()) {
+            vm.selectBranch(b.id());
+        }
+    }
+
+    private void selectActiveBranch() {
+        for (int i = 0; i < vm.branches().size(); i++) {
+            if (vm.branches().get(i).active()) {
+                branchList.getSelectionModel().select(i);
+                branchList.getFocusModel().focus(i);
+                return;
+            }
+        }
     }
 
     /** A key's action: its dialog only when the action is possible now (else the model says why it is not). */
@@ -365,7 +393,7 @@ public final class StepperView extends VBox {
     }
 
     private void askInsert() {
-        TextInputDialog dialog = new TextInputDialog("Hmm");
+        TextInputDialog dialog = OwnedDialogs.ownedBy(new TextInputDialog("Hmm"), this);
         dialog.setTitle(Messages.get("stepper.insert.title"));
         dialog.setHeaderText(Messages.get("stepper.insert.header"));
         // the app's own words: JavaFX names its stock buttons in the system's language, not the one chosen here
@@ -378,14 +406,29 @@ public final class StepperView extends VBox {
     }
 
     private void askEdit() {
-        Dialog<String> dialog = new Dialog<>();
+        Dialog<String> dialog = OwnedDialogs.ownedBy(new Dialog<>(), this);
         dialog.setTitle(Messages.get("stepper.edit.title"));
         dialog.setHeaderText(Messages.get("stepper.edit.header"));
         TextArea text = new TextArea(vm.currentThinking());
+        text.setId("editText");
         text.setWrapText(true);
         text.setPrefSize(640, 360);
         dialog.getDialogPane().setContent(text);
-        dialog.getDialogPane().getButtonTypes().addAll(okButton(), cancelButton());
+        ButtonType ok = okButton();
+        dialog.getDialogPane().getButtonTypes().addAll(ok, cancelButton());
+        // Enter makes a new line here, so Ctrl+Enter confirms (as Enter confirms the insert dialog's one line)
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.ENTER) {
+                ((Button) dialog.getDialogPane().lookupButton(ok)).fire();
+                e.consume();
+            }
+        });
+        // typing goes to the text at once, after the end of the thinking (the dialog opened with the focus outside it,
+        // and what was typed went nowhere)
+        dialog.setOnShown(e -> Platform.runLater(() -> {
+            text.requestFocus();
+            text.end();
+        }));
         dialog.setResultConverter(bt -> bt != null && bt.getButtonData() == ButtonBar.ButtonData.OK_DONE
                 ? text.getText() : null);
         dialog.showAndWait().ifPresent(vm::edit);
@@ -447,8 +490,8 @@ public final class StepperView extends VBox {
             e.consume();
             return;
         }
-        if (e.getTarget() instanceof TextInputControl) {
-            return;
+        if (e.getTarget() instanceof TextInputControl || e.getTarget() == branchList && e.getCode() == KeyCode.ENTER) {
+            return; // typing stays typing; Enter in the branch list switches branches (its own filter)
         }
         if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
             vm.undo();

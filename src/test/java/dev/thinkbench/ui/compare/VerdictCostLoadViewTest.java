@@ -379,6 +379,22 @@ class VerdictCostLoadViewTest {
     }
 
     @Test
+    void theConfidenceSwitchTakesTheFocusAndTurnsWithSpace(FxRobot robot) throws Exception {
+        javafx.scene.Node toggle = robot.lookup("#confidenceToggle").query();
+        robot.interact(() -> view.viewModel().connection().use("confident", null, null, "scripted"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !toggle.isDisabled());
+        assertThat(toggle.isFocusTraversable()).isTrue();
+        robot.interact(toggle::requestFocus);
+
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(compare().confidenceShownProperty().get()).as("on").isTrue();
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(compare().confidenceShownProperty().get()).as("off again").isFalse();
+    }
+
+    @Test
     void theThinkingIsColouredByConfidenceWhereTheEngineReportsItAndTheSwitchSaysWhyNotElsewhere(FxRobot robot)
             throws Exception {
         robot.interact(() -> compare().prompt().promptProperty().set("q"));

@@ -45,6 +45,7 @@ class StepperViewTest {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
                 .getUserAgentStylesheet());
         stage.getScene().getStylesheets().add(dev.thinkbench.ui.WorkbenchView.STYLESHEET);
+        dev.thinkbench.ui.common.TabMovesFocus.everywhere(); // as the workbench has it, in its dialogs too
         stage.show();
     }
 
@@ -215,6 +216,90 @@ class StepperViewTest {
         assertThat(branches.getItems().get(1).answer()).as("as the grader reads it").startsWith("r, r, r.");
         assertThat(view.viewModel().timeline()).extracting(TimelineRow::branchId).containsExactly(1, 2, 2, 2);
         assertThat(List.copyOf(backend.prompts())).hasSize(3);
+    }
+
+    @Test
+    void tabReachesTheBranchListWhereArrowsPickABranchAndEnterSwitchesToIt(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        waitEnabled(robot, "#forkButton");
+        robot.clickOn("#forkButton");
+        waitUntil(() -> view.viewModel().branches().size() == 2);
+        ListView<BranchSummary> branches = robot.lookup("#branchList").queryListView();
+        assertThat(branches.getSelectionModel().getSelectedIndex()).as("the active branch shown as picked")
+                .isEqualTo(1);
+
+        robot.interact(() -> robot.lookup("#timelineTable").query().requestFocus());
+        java.util.List<String> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 4 && !branches.isFocused(); i++) {
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            order.add(String.valueOf(view.getScene().getFocusOwner()));
+        }
+        assertThat(branches.isFocused()).as("Tab from the timeline reaches the branches: %s", order).isTrue();
+
+        robot.type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(branches.getItems().get(0).active()).as("the arrows only pick").isFalse();
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> view.viewModel().branches().get(0).active());
+        assertThat(branches.getSelectionModel().getSelectedIndex()).isZero();
+        assertThat(view.viewModel().timeline()).as("Enter did not continue to the answer").extracting(TimelineRow::kind)
+                .doesNotContain("answer");
+
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> view.viewModel().branches().get(1).active());
+    }
+
+    @Test
+    void theEditDialogOpensWithTheCaretAtTheEndOfTheThinkingAndCtrlEnterConfirms(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        waitEnabled(robot, "#editButton");
+        String thinking = view.viewModel().currentThinking();
+        robot.interact(() -> robot.lookup("#traceArea").query().requestFocus());
+
+        robot.type(KeyCode.E);
+        waitUntil(() -> editor(robot) != null && editor(robot).isFocused());
+        javafx.scene.control.TextArea editor = editor(robot);
+        assertThat(editor.getCaretPosition()).as("the caret after the thinking").isEqualTo(thinking.length());
+        robot.type(KeyCode.SPACE, KeyCode.H, KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor.getText()).as("typing goes into the text").isEqualTo(thinking + " hm");
+        robot.type(KeyCode.TAB);
+        assertThat(editor.getScene().getFocusOwner()).as("Tab goes on to the dialog's buttons")
+                .isInstanceOf(javafx.scene.control.Button.class);
+        robot.press(KeyCode.SHIFT).press(KeyCode.TAB).release(KeyCode.TAB).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor.isFocused()).as("and Shift+Tab back").isTrue();
+        assertThat(editor.getText()).as("no tab typed").isEqualTo(thinking + " hm");
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitUntil(() -> editor(robot) == null);
+        waitUntil(() -> view.viewModel().currentThinking().endsWith(" hm"));
+    }
+
+    @Test
+    void tabLeavesThePromptWithoutChangingIt(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#promptField").query().requestFocus());
+        robot.type(KeyCode.TAB);
+        assertThat(robot.lookup("#promptField").query().isFocused()).isFalse();
+        assertThat(view.viewModel().promptProperty().get()).isEqualTo("How many r's are in raspberry?");
+    }
+
+    /** The Edit dialog's text, null while no dialog shows. */
+    private static javafx.scene.control.TextArea editor(FxRobot robot) {
+        return robot.lookup("#editText").tryQueryAs(javafx.scene.control.TextArea.class).orElse(null);
+    }
+
+    @Test
+    void theConfidenceSwitchTurnsWithSpace(FxRobot robot) {
+        Node toggle = robot.lookup("#stepperConfidenceToggle").query();
+        assertThat(toggle.isFocusTraversable()).isTrue();
+        robot.interact(toggle::requestFocus);
+
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.viewModel().confidenceShownProperty().get()).isTrue();
     }
 
     @Test
