@@ -14,10 +14,23 @@ package dev.thinkbench.core;
  *                    already loaded or the engine does not say
  * @param generationMs from the first generated token to the last (or now): the seconds of generation, null before
  *                     the first token
+ * @param outputTokens every token generated, thinking and answer together: as the engine reported it, else the two
+ *                     counts added; null when neither is known (an API that reports only the total, as Anthropic
+ *                     does without a thinking count, leaves the two parts unknown and this known)
  */
 public record RunMetrics(TokenCount promptTokens, TokenCount thinkingTokens, TokenCount answerTokens,
                          Long timeToFirstThinkingMs, Long timeToFirstAnswerMs, Long thinkingMs, Long totalMs,
-                         Double tokensPerSecond, Money cost, int waits, Long modelLoadMs, Long generationMs) {
+                         Double tokensPerSecond, Money cost, int waits, Long modelLoadMs, Long generationMs,
+                         Integer outputTokens) {
+
+    /** Metrics whose output is the thinking and answer counts added (null when either is unknown). */
+    public RunMetrics(TokenCount promptTokens, TokenCount thinkingTokens, TokenCount answerTokens,
+                      Long timeToFirstThinkingMs, Long timeToFirstAnswerMs, Long thinkingMs, Long totalMs,
+                      Double tokensPerSecond, Money cost, int waits, Long modelLoadMs, Long generationMs) {
+        this(promptTokens, thinkingTokens, answerTokens, timeToFirstThinkingMs, timeToFirstAnswerMs, thinkingMs,
+                totalMs, tokensPerSecond, cost, waits, modelLoadMs, generationMs,
+                thinkingTokens.known() && answerTokens.known() ? thinkingTokens.value() + answerTokens.value() : null);
+    }
 
     /** Metrics without a model load or generation time known. */
     public RunMetrics(TokenCount promptTokens, TokenCount thinkingTokens, TokenCount answerTokens,
@@ -32,11 +45,4 @@ public record RunMetrics(TokenCount promptTokens, TokenCount thinkingTokens, Tok
                 null, null, null, null, null, Money.unknown("not started"), 0);
     }
 
-    /** Thinking plus answer, or null when either is unknown. */
-    public Integer outputTokens() {
-        if (!thinkingTokens.known() || !answerTokens.known()) {
-            return null;
-        }
-        return thinkingTokens.value() + answerTokens.value();
-    }
 }

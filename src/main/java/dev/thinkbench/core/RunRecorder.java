@@ -256,7 +256,7 @@ public final class RunRecorder {
             }
         }
         return new RunMetrics(prompt, thinking, answerCount, ttThinking, ttAnswer, thinkingMs, total, tps, cost,
-                waits, modelLoadMs, generationMs);
+                waits, modelLoadMs, generationMs, output);
     }
 
     private TokenCount thinkingCount() {

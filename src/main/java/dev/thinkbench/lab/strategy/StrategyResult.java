@@ -34,17 +34,24 @@ public record StrategyResult(Call chosen, List<Call> calls, int extraTokens, Lan
 
     /**
      * Compute spent, in generated tokens: everything every call generated plus {@link #extraTokens}, except the
-     * chosen call's answer (its own answer tokens are reported apart). Null when any count is unknown.
+     * chosen call's answer (its own answer tokens are reported apart). A call whose parts are not known but whose
+     * output is (an API that reports only the total, as Anthropic does without a thinking count) counts all of its
+     * output, its answer included: a few tokens more, rather than no curve at all. Null when a call's compute is
+     * not known at all.
      */
     public Integer computeTokens() {
         long total = extraTokens;
         for (Call c : calls) {
             Integer thinking = c.thinkingTokens();
             Integer answer = c.answerTokens();
-            if (thinking == null || (c != chosen && answer == null)) {
+            Integer spent = c.metrics().outputTokens();
+            if (thinking != null && (c == chosen || answer != null)) {
+                spent = thinking + (c == chosen ? 0 : answer);
+            }
+            if (spent == null) {
                 return null;
             }
-            total += thinking + (c == chosen ? 0 : answer);
+            total += spent;
         }
         return (int) Math.min(Integer.MAX_VALUE, total);
     }
