@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Masks secrets in any text before it is shown, logged, saved or cut: every API key this process was configured with
  * ({@link #register}), and anything shaped like a credential (a {@code Bearer} token, an {@code x-api-key},
- * {@code x-goog-api-key} or {@code api_key} value, a {@code ?key=} query parameter, {@code sk-...} and {@code AIza...}
- * keys). Masking comes first and cutting second ({@link #quote}), so no prefix of a key survives a cut.
+ * {@code x-goog-api-key} or {@code api_key} value, a {@code ?key=} query parameter, {@code sk-...} (OpenAI, Anthropic,
+ * DeepSeek), {@code AIza...} (Google), {@code gsk_...} (Groq) and {@code hf_...} (Hugging Face) keys, also right after
+ * an escaped line break as JSON prints it). Masking comes first and cutting second ({@link #quote}), so no prefix of a key survives a cut.
  *
  * <p>One scrubber for the whole process: every path that turns server text into a user message goes through it, and
  * the run recorder passes failure messages through it once more. Threading: thread-safe; {@link #register} may be
@@ -30,7 +31,8 @@ public final class SecretScrubber {
                     + "|(?i)((?:x-api-key|x-goog-api-key|api[-_]?key|access[-_]?token|authorization)[\"']?\\s*[:=]\\s*"
                     + "[\"']?)(?!bearer\\b)[^\\s\"',;&}]{4,}"
                     + "|(?i)([?&](?:key|api[-_]?key|access[-_]?token|token)=)[^&\\s\"'#]+"
-                    + "|()\\b(?:sk-(?:ant-|proj-)?[A-Za-z0-9_-]{12,}|AIza[0-9A-Za-z_-]{35})");
+                    + "|()(?:(?<![A-Za-z0-9_-])|(?<=\\\\[nrt]))(?:sk-(?:ant-|proj-)?[A-Za-z0-9_-]{12,}"
+                    + "|AIza[0-9A-Za-z_-]{30,}|gsk_[A-Za-z0-9]{20,}|hf_[A-Za-z0-9]{20,})");
 
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 

@@ -30,6 +30,19 @@ class SecretScrubberTest {
     }
 
     @Test
+    void keysOfOtherProvidersAndKeysRightAfterAnEscapedLineBreakAreMaskedToo() {
+        assertThat(SecretScrubber.scrub("groq " + "gsk" + "_abcdefghijklmnop1234567890" + ", hf "
+                + "hf" + "_abcdefghijklmnopqrstuvwxyz12" + ", google "
+                + "AIza" + "SyA1234567890abcdefghijklmnopqrstu"))
+                .isEqualTo("groq ***, hf ***, google ***");
+        // as --format json prints thinking: a line break written \n, the key right after it
+        assertThat(SecretScrubber.scrub("\"thinking\": \"no problem.\\n" + FakeKeys.of("sk-", "abcdefABCDEF123456")
+                + "=440\\n\"")).isEqualTo("\"thinking\": \"no problem.\\n***=440\\n\"");
+        assertThat(SecretScrubber.scrub("a risk-assessment-framework-document")).as("a word with sk- inside")
+                .isEqualTo("a risk-assessment-framework-document");
+    }
+
+    @Test
     void ordinaryTextIsLeftAlone() {
         String text = "The answer is 42. Budget: tokens:512, keys of a piano, monkey business.";
         assertThat(SecretScrubber.scrub(text)).isEqualTo(text);

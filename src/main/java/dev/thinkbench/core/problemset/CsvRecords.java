@@ -11,7 +11,8 @@ import java.util.List;
  * commas, line breaks and doubled quotes. Both CRLF and LF end a record. A record that is not CSV is kept as a
  * {@link Broken} entry and the records after it are read on: text after a closing quote spoils only its own record;
  * a quote never closed spoils the record it opens in, and reading goes on at the line after the quote's (else one
- * stray quote would swallow the rest of the file). Stateless; any thread.
+ * stray quote would swallow the rest of the file); so does a quote "closed" on a later line right after a comma, which
+ * is the next record's opening quote (else it would swallow that record). Stateless; any thread.
  */
 final class CsvRecords {
 
@@ -71,6 +72,7 @@ final class CsvRecords {
             boolean afterQuote = false;
             int quoteAt = -1;
             int quoteLine = 0;
+            boolean closedByNextRecord = false;
             LoadIssue.Reason broken = null;
             while (pos < text.length()) {
                 char c = text.charAt(pos++);
@@ -78,6 +80,8 @@ final class CsvRecords {
                     if (c == '"') {
                         quoted = false;
                         afterQuote = true;
+                        // closed on a later line right after a comma: most likely the next record's opening quote
+                        closedByNextRecord = quoteLine < line && text.charAt(pos - 2) == ',';
                     } else {
                         line += c == '\n' ? 1 : 0;
                         field.append(c);
@@ -96,6 +100,10 @@ final class CsvRecords {
                     afterQuote = false;
                 } else if (c == '\n') {
                     line++;
+                    if (broken != null && closedByNextRecord) {
+                        resumeAfterOpenQuote(quoteAt, quoteLine);
+                        return;
+                    }
                     end(rowStart, fields, field, broken);
                     return;
                 } else {
@@ -107,14 +115,23 @@ final class CsvRecords {
                     field.append(c);
                 }
             }
-            if (quoted) {
-                entries.add(new Broken(quoteLine, LoadIssue.Reason.QUOTE_NEVER_CLOSED));
-                int lineEnd = text.indexOf('\n', quoteAt);
-                pos = lineEnd < 0 ? text.length() : lineEnd + 1;
-                line = quoteLine + 1;
+            if (quoted || broken != null && closedByNextRecord) {
+                resumeAfterOpenQuote(quoteAt, quoteLine);
                 return;
             }
             end(rowStart, fields, field, broken);
+        }
+
+        /**
+         * A quote left open: never closed, or closed only on a later line by the next record's opening quote, with
+         * that record's text after it. The record it opens in is broken (said at the quote's line) and reading goes
+         * on at the line after the quote's, so the records it ran over still load.
+         */
+        private void resumeAfterOpenQuote(int quoteAt, int quoteLine) {
+            entries.add(new Broken(quoteLine, LoadIssue.Reason.QUOTE_NEVER_CLOSED));
+            int lineEnd = text.indexOf('\n', quoteAt);
+            pos = lineEnd < 0 ? text.length() : lineEnd + 1;
+            line = quoteLine + 1;
         }
 
         private void end(int rowStart, List<String> fields, StringBuilder field, LoadIssue.Reason broken) {

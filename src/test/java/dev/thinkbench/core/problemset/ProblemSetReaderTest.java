@@ -136,6 +136,20 @@ class ProblemSetReaderTest {
     }
 
     @Test
+    void aQuoteLeftOpenThatTheNextRecordsQuoteClosesSpoilsOnlyItsOwnRecord() throws IOException {
+        String csv = "id,prompt,answer\n"
+                + "p1,\"Tom has 12 apples, gives away 5, buys 9 more. How many?\",16\n"
+                + "p2,\"Sam has 7 pens, buys 3 more. How many?,10\n"
+                + "p3,\"Ann has 20 cards, loses 4. How many?\",16\n"
+                + "p4,Bob has 5 cats and gets 2 more. How many?,7\n";
+        ProblemLoad load = ProblemSetReader.readCsv(new StringReader(csv), "p.csv");
+
+        assertThat(load.problems()).extracting(BenchProblem::id).as("p3 is not swallowed by p2's open quote")
+                .containsExactly("p1", "p3", "p4");
+        assertThat(load.issues()).singleElement().hasToString("line 3: a quoted field is never closed");
+    }
+
+    @Test
     void readsAFileByItsExtensionAndFailsClearlyWhenItIsMissing(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("set.csv");
         Files.writeString(csv, "id,prompt,answer\na,1+1,2\n");
