@@ -254,6 +254,7 @@ public final class StepperView extends VBox {
         trace.setHoverInfo(offset -> HesitationText.describe(vm.hesitationAt(offset)));
         answer.setHoverInfo(offset -> HesitationText.describe(vm.answerHesitationAt(offset)));
         ToggleSwitch confidence = Switches.of(Messages.get("confidence.toggle"));
+        confidence.getStyleClass().add("confidence-switch");
         confidence.setId("stepperConfidenceToggle");
         confidence.selectedProperty().bindBidirectional(vm.confidenceShownProperty());
         confidence.setTooltip(Icons.tip(Messages.get("confidence.help.stepper")));
