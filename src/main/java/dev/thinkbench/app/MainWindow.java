@@ -184,8 +184,10 @@ public final class MainWindow implements AutoCloseable {
             }
 
             @Override
-            public void clear() {
+            public void clear(String prompt, String expected) {
                 stepper.stepper().clear();
+                stepper.stepper().promptProperty().set(prompt == null ? "" : prompt);
+                stepper.stepper().expectedProperty().set(expected == null ? "" : expected); // after its prompt
             }
         };
     }

@@ -182,7 +182,7 @@ public final class SessionViewModel {
         if (stepper != null && session.stepper() != null && !session.stepper().branches().isEmpty()) {
             stepper.show(session.stepper());
         } else if (stepper != null) {
-            stepper.clear();
+            stepper.clear(session.setup().prompt(), session.setup().expectedAnswer());
         }
         if (sweeps != null && session.sweep() != null && !session.sweep().rows().isEmpty()) {
             sweeps.show(session.sweep());

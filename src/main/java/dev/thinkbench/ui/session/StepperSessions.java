@@ -13,6 +13,9 @@ public interface StepperSessions {
     /** Shows a saved stepping session in the Stepper tab. */
     void show(StepperRecord record);
 
-    /** Empties the Stepper tab: a session opened without Stepper work shows none (its branches are not the file's). */
-    void clear();
+    /**
+     * Empties the Stepper tab for a session opened without Stepper work (the branches shown are not the file's): its
+     * prompt and expected answer become the session's, ready to step through.
+     */
+    void clear(String prompt, String expected);
 }

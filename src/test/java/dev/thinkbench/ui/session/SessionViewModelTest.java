@@ -490,6 +490,7 @@ class SessionViewModelTest {
         SessionViewModel vm = sessions(compare(), null);
         dev.thinkbench.lab.session.StepperRecord[] shown = {null};
         int[] cleared = {0};
+        String[] clearedFor = {null};
         vm.setStepper(new StepperSessions() {
             @Override
             public dev.thinkbench.lab.session.StepperRecord record() {
@@ -502,9 +503,10 @@ class SessionViewModelTest {
             }
 
             @Override
-            public void clear() {
+            public void clear(String prompt, String expected) {
                 cleared[0]++;
                 shown[0] = null;
+                clearedFor[0] = prompt + " / " + expected;
             }
         });
 
@@ -515,6 +517,8 @@ class SessionViewModelTest {
         vm.open(compareOnly);
 
         assertThat(cleared[0]).isEqualTo(1);
+        assertThat(clearedFor[0]).as("the Stepper is given the session's prompt, not the last file's")
+                .isEqualTo(full.setup().prompt() + " / " + full.setup().expectedAnswer());
         assertThat(vm.snapshot().stepper()).as("what Ctrl+S would write").isNull();
     }
 
@@ -536,7 +540,7 @@ class SessionViewModelTest {
             }
 
             @Override
-            public void clear() {
+            public void clear(String prompt, String expected) {
                 shown[0] = null;
             }
         });
