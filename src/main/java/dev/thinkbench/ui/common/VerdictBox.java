@@ -50,6 +50,9 @@ public final class VerdictBox extends VBox {
         FlowPane line = new FlowPane(10, 2, answer, mark);
         line.setAlignment(Pos.CENTER_LEFT);
         line.setRowValignment(VPos.CENTER);
+        // a flow pane asks for its widest child's whole width as its minimum: a long answer ("I can only solve small
+        // arithmetic word problems.") then pushed the column's content past its edge; the answer is cut instead
+        line.setMinWidth(0);
         answer.maxWidthProperty().bind(line.widthProperty());
         mark.maxWidthProperty().bind(line.widthProperty());
         notice.getStyleClass().add("verdict-notice");

@@ -56,4 +56,12 @@ class VerdictBoxTest {
         assertThat(box.isVisible()).isTrue();
         assertThat(box.getHeight()).as("the same place").isCloseTo(before, within(2.0)).isGreaterThan(10);
     }
+
+    @Test
+    void aLongAnswerIsCutToTheColumnNotLaidOutPastIt(FxRobot robot) {
+        robot.interact(() -> grade.set(AnswerGrader.grade("I can only solve small arithmetic word problems.", null)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(box.minWidth(-1)).as("the box never asks for more than a narrow column has").isLessThan(200);
+    }
 }
