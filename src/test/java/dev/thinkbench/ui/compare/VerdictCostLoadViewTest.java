@@ -173,11 +173,12 @@ class VerdictCostLoadViewTest {
         assertThat(columns().get(1).answerText()).as("the raw answer text below").isEqualTo("Final Answer: 11");
 
         // a narrow column (a small window, or many candidates): the answer is never squeezed out by its mark; laid
-        // out here by hand at 150 px (the stage is shared with later test classes, so it keeps its size)
+        // out here by hand at 170 px, room for the answer but not for its mark beside it (the stage is shared with later
+        // test classes, so it keeps its size); narrower still, the answer is cut to the column, not drawn past it
         for (ColumnView c : columns()) {
             double[] measured = WaitForAsyncUtils.asyncFx(() -> {
                 VerdictBox box = c.verdictBox();
-                box.resize(150, box.prefHeight(150));
+                box.resize(170, box.prefHeight(170));
                 box.layout();
                 Label answer = (Label) box.lookup("#extractedAnswer");
                 return new double[] {answer.getWidth(), answer.prefWidth(-1)};
