@@ -1,7 +1,5 @@
 package dev.thinkbench.ui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.ui.common.KeyScrolling;
 import dev.thinkbench.ui.common.Switches;
@@ -112,27 +110,6 @@ class FocusRingTest {
         root.getChildren().add(node);
     }
 
-    private void theme(FxRobot robot, boolean dark) {
-        robot.interact(() -> {
-            Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                    : new PrimerLight().getUserAgentStylesheet());
-            root.getStyleClass().removeAll("theme-dark", "theme-light");
-            root.getStyleClass().add(dark ? "theme-dark" : "theme-light");
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** A theme colour as the sheet resolves it on this scene's root. */
-    private Color resolved(FxRobot robot, String variable) {
-        Label probe = new Label("x");
-        probe.setStyle("-fx-text-fill: " + variable + ";");
-        robot.interact(() -> root.getChildren().add(probe));
-        WaitForAsyncUtils.waitForFxEvents();
-        Color c = (Color) probe.getTextFill();
-        robot.interact(() -> root.getChildren().remove(probe));
-        return c;
-    }
-
     private static BorderStroke ringOf(Node node) {
         if (!(node instanceof Region r) || r.getBorder() == null || r.getBorder().getStrokes().isEmpty()) {
             return null;
@@ -141,10 +118,10 @@ class FocusRingTest {
     }
 
     private void everyControlShowsTheRing(FxRobot robot, boolean dark) {
-        theme(robot, dark);
-        Color ring = resolved(robot, "-color-accent-fg");
-        Color ground = resolved(robot, "-color-bg-default");
-        assertThat(ThemeContrastTest.contrast(ring, ground)).as("the ring on the ground").isGreaterThanOrEqualTo(4.5);
+        ThemeProbe.theme(robot, root, dark);
+        Color ring = ThemeProbe.resolved(robot, root, "-color-accent-fg");
+        Color ground = ThemeProbe.resolved(robot, root, "-color-bg-default");
+        assertThat(ThemeProbe.contrast(ring, ground)).as("the ring on the ground").isGreaterThanOrEqualTo(4.5);
         for (var entry : focusTargets.entrySet()) {
             robot.interact(() -> entry.getValue().requestFocus());
             WaitForAsyncUtils.waitForFxEvents();
@@ -174,7 +151,7 @@ class FocusRingTest {
 
     @Test
     void aFocusedToggleThatIsNotChosenDoesNotLookChosen(FxRobot robot) {
-        theme(robot, true);
+        ThemeProbe.theme(robot, root, true);
         robot.interact(() -> root.requestFocus());
         WaitForAsyncUtils.waitForFxEvents();
         List<?> idle = english.getBackground().getFills().stream().map(f -> f.getFill()).toList();

@@ -1,10 +1,7 @@
 package dev.thinkbench.ui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
@@ -43,46 +40,14 @@ class ThemeContrastTest {
         Application.setUserAgentStylesheet(null);
     }
 
-    private void theme(FxRobot robot, boolean dark) {
-        robot.interact(() -> {
-            Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                    : new PrimerLight().getUserAgentStylesheet());
-            root.getStyleClass().removeAll("theme-dark", "theme-light");
-            root.getStyleClass().add(dark ? "theme-dark" : "theme-light");
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** A theme colour as the sheet resolves it on this scene's root. */
-    private Color resolved(FxRobot robot, String variable) {
-        Label probe = new Label("x");
-        probe.setStyle("-fx-text-fill: " + variable + ";");
-        robot.interact(() -> root.getChildren().add(probe));
-        WaitForAsyncUtils.waitForFxEvents();
-        Color c = (Color) probe.getTextFill();
-        robot.interact(() -> root.getChildren().remove(probe));
-        return c;
-    }
-
-    static double contrast(Color a, Color b) {
-        double la = luminance(a) + 0.05;
-        double lb = luminance(b) + 0.05;
-        return Math.max(la, lb) / Math.min(la, lb);
-    }
-
-    private static double luminance(Color c) {
-        java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-        return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
-                + 0.0722 * lin.applyAsDouble(c.getBlue());
-    }
-
     private void textIsReadable(FxRobot robot, boolean dark) {
-        theme(robot, dark);
-        List<Color> grounds = List.of(resolved(robot, "-color-bg-default"), resolved(robot, "-color-bg-subtle"));
+        ThemeProbe.theme(robot, root, dark);
+        List<Color> grounds = List.of(ThemeProbe.resolved(robot, root, "-color-bg-default"),
+                ThemeProbe.resolved(robot, root, "-color-bg-subtle"));
         for (String text : List.of("-color-fg-muted", "-color-fg-subtle")) {
-            Color fg = resolved(robot, text);
+            Color fg = ThemeProbe.resolved(robot, root, text);
             for (Color ground : grounds) {
-                assertThat(contrast(fg, ground)).as("%s on %s (%s theme)", text, ground, dark ? "dark" : "light")
+                assertThat(ThemeProbe.contrast(fg, ground)).as("%s on %s (%s theme)", text, ground, dark ? "dark" : "light")
                         .isGreaterThanOrEqualTo(4.5);
             }
         }
@@ -97,9 +62,9 @@ class ThemeContrastTest {
         Color fieldGround = (Color) field.getBackground().getFills().getLast().getFill();
         robot.interact(() -> root.getChildren().removeAll(selection, field));
         assertThat(highlight.getOpacity()).as("an opaque highlight").isEqualTo(1.0);
-        assertThat(contrast(highlight, fieldGround)).as("the selection shows on the field")
+        assertThat(ThemeProbe.contrast(highlight, fieldGround)).as("the selection shows on the field")
                 .isGreaterThanOrEqualTo(3.0);
-        assertThat(contrast(selected, highlight)).as("selected text readable").isGreaterThanOrEqualTo(4.5);
+        assertThat(ThemeProbe.contrast(selected, highlight)).as("selected text readable").isGreaterThanOrEqualTo(4.5);
     }
 
     @Test

@@ -488,36 +488,17 @@ class SessionViewModelTest {
         new SessionFile().write(compareOnly, new dev.thinkbench.lab.session.Session(full.savedAt(), "", full.setup(),
                 full.columns(), null, null));
         SessionViewModel vm = sessions(compare(), null);
-        dev.thinkbench.lab.session.StepperRecord[] shown = {null};
-        int[] cleared = {0};
-        String[] clearedFor = {null};
-        vm.setStepper(new StepperSessions() {
-            @Override
-            public dev.thinkbench.lab.session.StepperRecord record() {
-                return shown[0];
-            }
-
-            @Override
-            public void show(dev.thinkbench.lab.session.StepperRecord record) {
-                shown[0] = record;
-            }
-
-            @Override
-            public void clear(String prompt, String expected) {
-                cleared[0]++;
-                shown[0] = null;
-                clearedFor[0] = prompt + " / " + expected;
-            }
-        });
+        StepperTabDouble stepper = new StepperTabDouble();
+        vm.setStepper(stepper);
 
         boolean[] thenRan = {false};
         vm.open(withSteps, () -> thenRan[0] = true);
-        assertThat(shown[0]).isNotNull();
+        assertThat(stepper.shown).isNotNull();
         assertThat(thenRan[0]).as("what follows an open runs once the session is shown").isTrue();
         vm.open(compareOnly);
 
-        assertThat(cleared[0]).isEqualTo(1);
-        assertThat(clearedFor[0]).as("the Stepper is given the session's prompt, not the last file's")
+        assertThat(stepper.cleared).isEqualTo(1);
+        assertThat(stepper.clearedFor).as("the Stepper is given the session's prompt, not the last file's")
                 .isEqualTo(full.setup().prompt() + " / " + full.setup().expectedAnswer());
         assertThat(vm.snapshot().stepper()).as("what Ctrl+S would write").isNull();
     }
@@ -527,31 +508,40 @@ class SessionViewModelTest {
         Path file = dir.resolve("stepper.json");
         new SessionFile().write(file, dev.thinkbench.lab.session.SessionSamples.full());
         SessionViewModel vm = sessions(compare(), null);
-        dev.thinkbench.lab.session.StepperRecord[] shown = {null};
-        vm.setStepper(new StepperSessions() {
-            @Override
-            public dev.thinkbench.lab.session.StepperRecord record() {
-                return shown[0];
-            }
-
-            @Override
-            public void show(dev.thinkbench.lab.session.StepperRecord record) {
-                shown[0] = record;
-            }
-
-            @Override
-            public void clear(String prompt, String expected) {
-                shown[0] = null;
-            }
-        });
+        StepperTabDouble stepper = new StepperTabDouble();
+        vm.setStepper(stepper);
         assertThat(vm.stepperSavedIn()).as("nothing opened").isEmpty();
 
         vm.open(file);
         assertThat(vm.stepperSavedIn()).as("as the file holds it").contains(file);
 
-        dev.thinkbench.lab.session.StepperRecord r = shown[0];
-        shown[0] = new dev.thinkbench.lab.session.StepperRecord(r.prompt(), r.system(), r.template(), r.expected(),
+        dev.thinkbench.lab.session.StepperRecord r = stepper.shown;
+        stepper.shown = new dev.thinkbench.lab.session.StepperRecord(r.prompt(), r.system(), r.template(), r.expected(),
                 1, r.branches().subList(0, 1));
         assertThat(vm.stepperSavedIn()).as("a branch gone since").isEmpty();
+    }
+
+    /** Test double of the Stepper tab: keeps what it was shown, and counts how often it was emptied and for what. */
+    private static final class StepperTabDouble implements StepperSessions {
+        dev.thinkbench.lab.session.StepperRecord shown;
+        int cleared;
+        String clearedFor;
+
+        @Override
+        public dev.thinkbench.lab.session.StepperRecord record() {
+            return shown;
+        }
+
+        @Override
+        public void show(dev.thinkbench.lab.session.StepperRecord record) {
+            shown = record;
+        }
+
+        @Override
+        public void clear(String prompt, String expected) {
+            cleared++;
+            shown = null;
+            clearedFor = prompt + " / " + expected;
+        }
     }
 }
