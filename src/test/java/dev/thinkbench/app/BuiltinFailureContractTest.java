@@ -112,7 +112,9 @@ class BuiltinFailureContractTest {
     @Test
     void killingTheEngineMidRunFailsThatRunKeepingItsTextAndTheNextRunWorks() throws Exception {
         CollectingSink killed = new CollectingSink();
-        RunHandle run = engine.start(spec(looping, "force:min=0,max=8000"), killed);
+        // kept thinking: a sampled run sometimes ended its thinking after a few tokens and finished before the kill
+        // landed (the test then saw no crash); Waits hold it to its minimum, far longer than a kill takes
+        RunHandle run = engine.start(spec(looping, "force:min=1900,max=1900,waits=10000"), killed);
         killed.awaitFirst(ReasoningEvent.ThinkingDelta.class);
         process.pid().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         killed.awaitEnd(run);
