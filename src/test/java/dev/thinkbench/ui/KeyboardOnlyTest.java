@@ -1,12 +1,7 @@
 package dev.thinkbench.ui;
 
 import atlantafx.base.controls.ToggleSwitch;
-import dev.thinkbench.app.WorkbenchFactory;
-import dev.thinkbench.engine.EngineRegistry;
-import dev.thinkbench.engine.compat.OpenAiCompatEngine;
-import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.samples.SamplePrompt;
-import dev.thinkbench.lab.settings.Settings;
 import dev.thinkbench.testing.OpenAiChatTestServer;
 import dev.thinkbench.ui.common.SceneGraph;
 import dev.thinkbench.ui.compare.PromptViewModel;
@@ -28,9 +23,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,14 +41,7 @@ class KeyboardOnlyTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry(OpenAiCompatEngine.ID,
-                "OpenAI-compatible", server.baseUrl().toString(), OpenAiCompatEngine::new));
-        BudgetPresets presets;
-        try (InputStream in = Files.newInputStream(Path.of("assets/budget-presets.json"))) {
-            presets = BudgetPresets.read(in);
-        }
-        view = WorkbenchFactory.create(WorkbenchFixture.services(registry, presets), new FxBackgroundTasks(),
-                Settings.defaults());
+        view = WorkbenchFixture.openAiCompatible(server);
         stage.setScene(view.createScene(1280, 760));
         stage.show();
     }

@@ -23,6 +23,22 @@ public final class WorkbenchFixture {
     private WorkbenchFixture() {
     }
 
+    /**
+     * The workbench with the OpenAI-compatible engine pointed at {@code server} and the app's own budget presets, as a
+     * user who chose that engine sees it (not shown: the caller puts it in a scene).
+     */
+    public static WorkbenchView openAiCompatible(dev.thinkbench.testing.OpenAiChatTestServer server) throws IOException {
+        EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry(
+                dev.thinkbench.engine.compat.OpenAiCompatEngine.ID, "OpenAI-compatible", server.baseUrl().toString(),
+                dev.thinkbench.engine.compat.OpenAiCompatEngine::new));
+        BudgetPresets presets;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(Path.of("assets/budget-presets.json"))) {
+            presets = BudgetPresets.read(in);
+        }
+        return dev.thinkbench.app.WorkbenchFactory.create(services(registry, presets), new FxBackgroundTasks(),
+                dev.thinkbench.lab.settings.Settings.defaults());
+    }
+
     /** Services with one engine kind {@code id} made by {@code engine}, and small / medium / large presets. */
     public static WorkbenchServices services(String id, String displayName, ReasoningEngine engine) {
         EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry(id, displayName,
