@@ -208,6 +208,11 @@ public final class MainWindow implements AutoCloseable {
             }
 
             @Override
+            public void clear() {
+                experiments.viewModel().clearShown();
+            }
+
+            @Override
             public void show(SweepResults results) {
                 try {
                     experiments.viewModel().showRecorded(results.resultsFile() == null ? null

@@ -170,6 +170,8 @@ public final class ExperimentsView extends BorderPane {
         vm.phaseProperty().addListener((obs, old, now) -> {
             if (now == Phase.STARTING && getWidth() > 0 && getWidth() < ROOMY_WIDTH) {
                 setupShown.set(false);
+            } else if (now == Phase.IDLE) {
+                setupShown.set(true); // the sweep shown was put away: the form is all there is, as in a new window
             }
         });
         return column;

@@ -679,6 +679,46 @@ public final class ExperimentsViewModel implements AutoCloseable {
                 + (graded == 0 ? "" : " \u00b7 " + correctText(correct, graded)));
     }
 
+    /**
+     * Puts the sweep shown away (a session without one was opened): the tab shows the form's sweep laid out, nothing
+     * run, as in a new window, so saving that session does not write another sweep's results into it. The sweep's
+     * results stay in its own folder (Past sweeps lists it). A sweep under way is left running, said in the message.
+     */
+    public void clearShown() {
+        if (phase.get().busy()) {
+            message.set(Messages.get("sweep.cleared.busy"));
+            return;
+        }
+        if (phase.get() == Phase.IDLE && unwritten == 0) {
+            return; // nothing shown but the form's layout
+        }
+        ShownFiles previous = detachFiles();
+        tasks.run(() -> {
+            previous.close();
+            return previous;
+        }, ok -> { }, e -> LOG.log(System.Logger.Level.WARNING, "cannot close the sweep's files: " + e.getMessage()));
+        saved = null;
+        problems = List.of();
+        tracesFile = null;
+        traceLookedFor.clear();
+        lastProgress = null;
+        handGraded = 0;
+        handCorrect = 0;
+        inFlight = 0;
+        unwritten = 0;
+        canRetryFailed.set(false);
+        title.set("");
+        progress.set(0);
+        progressText.set(Messages.get("sweep.progress.none"));
+        etaText.set("");
+        message.set("");
+        previewedLayout = null;
+        phase.set(Phase.IDLE);
+        results.clear();
+        onRunChanged.accept(null);
+        preview();
+    }
+
     // --- sweeps kept on this machine --------------------------------------------------------------------------
 
     /** The sweeps kept on this machine, newest first, read in the background and handed to {@code then}. */

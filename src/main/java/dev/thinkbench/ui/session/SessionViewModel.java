@@ -186,6 +186,8 @@ public final class SessionViewModel {
         }
         if (sweeps != null && session.sweep() != null && !session.sweep().rows().isEmpty()) {
             sweeps.show(session.sweep());
+        } else if (sweeps != null) {
+            sweeps.clear();
         }
     }
 

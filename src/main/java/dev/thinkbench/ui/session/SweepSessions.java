@@ -19,6 +19,9 @@ public interface SweepSessions {
         return 0;
     }
 
+    /** Puts the sweep shown away: a session without sweep results was opened. */
+    void clear();
+
     /** Shows a session's sweep results in the Experiments tab. */
     void show(SweepResults results);
 }

@@ -391,6 +391,28 @@ class ExperimentsViewTest {
     }
 
     @Test
+    void aSessionWithoutASweepPutsTheShownSweepAwaySoSavingItKeepsNoOtherSweep(FxRobot robot) throws Exception {
+        runSweep(robot);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> vm.results().records()).get()).hasSize(12);
+
+        WaitForAsyncUtils.asyncFx(() -> vm.clearShown()).get();
+
+        assertThat(WaitForAsyncUtils.asyncFx(() -> vm.results().records()).get())
+                .as("nothing of the last sweep is left to be saved into the session opened").isEmpty();
+        assertThat(vm.phaseProperty().get()).isEqualTo(Phase.IDLE);
+        assertThat(vm.titleProperty().get()).isEmpty();
+        assertThat(vm.progressTextProperty().get()).isEqualTo("No sweep yet: set one up and press Start.");
+        assertThat(vm.resultsFile()).isNull();
+        assertThat(vm.results().rows()).as("the form's sweep is laid out again, every run pending").hasSize(4);
+        assertThat(vm.canStartProperty().get()).isTrue();
+        assertThat(view.setupShown()).as("the form is shown again, as in a new window").isTrue();
+        robot.clickOn("#startSweep");
+        waitUntil("a new sweep runs to its end", () -> vm.phaseProperty().get() == Phase.ENDED,
+                () -> vm.phaseProperty().get() + " " + vm.messageProperty().get() + " " + vm.progressTextProperty().get());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> vm.results().records()).get()).hasSize(12);
+    }
+
+    @Test
     void clickingACellOpensItsTraceAndAGradeSetByHandChangesTheAccuracy(FxRobot robot) throws Exception {
         runSweep(robot);
 

@@ -276,6 +276,13 @@ class SessionViewModelTest {
         }
 
         final List<dev.thinkbench.lab.session.SweepResults> shown = new java.util.ArrayList<>();
+        int cleared;
+
+        @Override
+        public void clear() {
+            cleared++;
+            held = null;
+        }
 
         @Override
         public dev.thinkbench.lab.session.SweepResults record() {
@@ -318,6 +325,13 @@ class SessionViewModelTest {
             assertThat(r.resultsFile()).isEqualTo("/sweeps/a/results.jsonl");
             assertThat(r.records()).containsExactly(result);
         });
+        assertThat(other.cleared).isZero();
+
+        Path without = dir.resolve("without-sweep.json");
+        sessions(live, null).save(without);
+        opening.open(without);
+        assertThat(other.cleared).as("a session without a sweep puts the sweep shown away").isEqualTo(1);
+        assertThat(opening.snapshot().sweep()).isNull();
     }
 
     @Test
