@@ -72,4 +72,36 @@ class EditableSpinnersTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(steps.getValue()).isEqualTo(6);
     }
+
+    @Test
+    void aNumberChangedOrKeptIsSaidUnderTheSpinner(FxRobot robot) {
+        type(robot, "99");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(steps.getProperties().get(EditableSpinners.NOTE)).isEqualTo("99 is more than 6, the most: 6 is used");
+        assertThat(steps.getAccessibleHelp()).isEqualTo("99 is more than 6, the most: 6 is used");
+
+        type(robot, "0");
+        robot.clickOn("#beside");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(steps.getProperties().get(EditableSpinners.NOTE)).isEqualTo("0 is less than 1, the least: 1 is used");
+
+        type(robot, "abc");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(steps.getProperties().get(EditableSpinners.NOTE)).isEqualTo("\"abc\" is not a number: 1 is kept");
+    }
+
+    @Test
+    void aNumberTakenAsTypedIsNotRemarkedOn() {
+        var range = new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1000, 5);
+        assertThat(EditableSpinners.note(range, "5", 5)).isNull();
+        assertThat(EditableSpinners.note(range, "1000", 1000)).isNull();
+        assertThat(EditableSpinners.note(range, "1", 1)).isNull();
+        assertThat(EditableSpinners.note(range, "", 5)).isNull();
+        assertThat(EditableSpinners.note(range, "007", 7)).isNull();
+        assertThat(EditableSpinners.note(range, "5000", 5000)).isEqualTo("5000 is more than 1,000, the most: 1,000 is used");
+        assertThat(EditableSpinners.note(range, "99999999999999999999", 1000)).isEqualTo(
+                "\"99999999999999999999\" is not a number: 1,000 is kept");
+    }
 }
