@@ -71,6 +71,7 @@ final class ComparisonJson {
             put(metrics, "thinkingTokens", m.thinkingTokens().value());
             metrics.put("thinkingTokensSource", source(m.thinkingTokens()));
             put(metrics, "answerTokens", m.answerTokens().value());
+            put(metrics, "outputTokens", m.outputTokens());
             put(metrics, "timeToFirstThinkingMs", m.timeToFirstThinkingMs());
             put(metrics, "timeToFirstAnswerMs", m.timeToFirstAnswerMs());
             put(metrics, "thinkingMs", m.thinkingMs());

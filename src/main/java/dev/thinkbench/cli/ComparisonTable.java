@@ -28,13 +28,16 @@ final class ComparisonTable {
             RunMetrics m = run.metrics();
             b.append(String.format("%-10s %-28s %-9s %9s %9s %9s %9s %9s %9s %10s%n", clip(run.label(), 10),
                     clip(SweepTable.shortSpec(run.budget()), 28), run.status().wireName(), m.promptTokens().display(),
-                    nothing(run, m.thinkingTokens()) ? "\u2013" : m.thinkingTokens().display() + mark(m),
+                    thinking(run, m),
                     nothing(run, m.answerTokens()) ? "\u2013" : m.answerTokens().display(),
                     dash(m.timeToFirstThinkingMs() != null ? m.timeToFirstThinkingMs() : m.timeToFirstAnswerMs()),
                     dash(m.totalMs()), m.tokensPerSecond() == null ? "\u2013"
                             : String.format("%.1f", m.tokensPerSecond()), m.cost().display()));
         }
         b.append("(* counted here from the stream; otherwise reported by the server)\n");
+        if (runs.stream().anyMatch(r -> r.metrics().unsplitOutputTokens() != null)) {
+            b.append("(<=N: the server reports only the whole output, N tokens of thinking and answer together)\n");
+        }
         if (extras.pricedAs() != null) {
             b.append("(cost of free runs: ").append(extras.pricedAs().source()).append(")\n");
         }
@@ -68,6 +71,14 @@ final class ComparisonTable {
     /** A run that did not end well and counted none of these tokens: a dash, not a measured 0. */
     private static boolean nothing(ColumnResult run, dev.thinkbench.core.TokenCount count) {
         return run.status() != RunStatus.OK && count.display().equals("0");
+    }
+
+    /** The thinking tokens; where only the whole output is reported (Anthropic), at most that: "<=812". */
+    private static String thinking(ColumnResult run, RunMetrics m) {
+        if (m.unsplitOutputTokens() != null) {
+            return "<=" + m.unsplitOutputTokens();
+        }
+        return nothing(run, m.thinkingTokens()) ? "\u2013" : m.thinkingTokens().display() + mark(m);
     }
 
     private static String mark(RunMetrics m) {

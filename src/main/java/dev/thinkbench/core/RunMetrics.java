@@ -40,6 +40,14 @@ public record RunMetrics(TokenCount promptTokens, TokenCount thinkingTokens, Tok
                 totalMs, tokensPerSecond, cost, waits, null, null);
     }
 
+    /**
+     * The tokens generated, thinking and answer together, where the engine reported only their sum and neither part
+     * is known (Anthropic bills thinking as output and never counts it apart); null where the parts are told apart.
+     */
+    public Integer unsplitOutputTokens() {
+        return !thinkingTokens.known() && !answerTokens.known() ? outputTokens : null;
+    }
+
     public static RunMetrics empty() {
         return new RunMetrics(TokenCount.unknown(), TokenCount.unknown(), TokenCount.unknown(),
                 null, null, null, null, null, Money.unknown("not started"), 0);

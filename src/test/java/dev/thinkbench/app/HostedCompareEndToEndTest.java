@@ -115,11 +115,18 @@ class HostedCompareEndToEndTest {
             assertThat(large.path("metrics").path("thinkingTokens").isNull()).isTrue();
             assertThat(large.path("metrics").path("thinkingTokensSource").isNull())
                     .as("Anthropic does not report thinking apart: never 'reported'").isTrue();
+            assertThat(large.path("metrics").path("outputTokens").asInt()).as("what it reports: the whole output")
+                    .isEqualTo(120);
             // 20 x $3 + 120 x $15 per million
             assertThat(large.path("metrics").path("costUsd").decimalValue()).isEqualByComparingTo("0.00186");
             assertThat(server.streamRequests()).extracting(q -> q.json().path("thinking").path("budget_tokens")
                     .asInt()).containsExactlyInAnyOrder(1024, 4096, 16384);
             assertNoCanary(CANARY, r, home);
+
+            Result table = run(app, "compare", "--engine", "anthropic", "--base-url", server.baseUrl().toString(),
+                    "--model", "claude-sonnet-4-5", "--prompt", "GCD of 1071 and 462?");
+            assertThat(table.out()).as("the table's thinking: at most the whole output, said what it means")
+                    .contains("<=120").contains("(<=N: the server reports only the whole output");
         }
     }
 

@@ -33,6 +33,8 @@ public final class ChartImages {
 
     private static final Color THINKING = new Color(0x7c6cf2);
     private static final Color ANSWER = new Color(0x2da44e);
+    /** Thinking and answer together, where only their sum is reported (the window's colour for it). */
+    private static final Color UNSPLIT = new Color(0x3b8ea5);
     private static final Color FIRST_TOKEN = new Color(0x9aa4b2);
     private static final Color COST = new Color(0xd4a72c);
     private static final Color TEXT = new Color(0x1f2328);
@@ -52,7 +54,8 @@ public final class ChartImages {
 
     private static final Chart TOKENS = new Chart("Tokens", "tokens", List.of(
             new Part("Thinking", THINKING, m -> toDouble(m.thinkingTokens().value())),
-            new Part("Answer", ANSWER, m -> toDouble(m.answerTokens().value()))));
+            new Part("Answer", ANSWER, m -> toDouble(m.answerTokens().value())),
+            new Part("Thinking + answer", UNSPLIT, m -> toDouble(m.unsplitOutputTokens()))));
     private static final Chart COSTS = new Chart("Cost", "USD", List.of(
             new Part("Cost", COST, m -> m.cost().known() ? m.cost().amount().doubleValue() : null)));
     private static final Chart LATENCY = new Chart("Latency", "seconds", List.of(
@@ -175,7 +178,7 @@ public final class ChartImages {
         g.setStroke(new BasicStroke(2f));
         g.drawLine(left, bottom, right, bottom);
         if (chart.parts().size() > 1) {
-            legend(g, chart, left, bottom + 60 + legendH / 2);
+            legend(g, chart, columns, left, bottom + 60 + legendH / 2);
         }
         if (chart == COSTS && allFree(columns)) {
             note(g, "Free: every run was on a local engine", (left + right) / 2, (top + bottom) / 2);
@@ -199,10 +202,14 @@ public final class ChartImages {
         g.drawString(text, cx - w / 2 + 20, cy + fm.getAscent() / 2 - 2);
     }
 
-    private static void legend(Graphics2D g, Chart chart, int x, int y) {
+    /** The chart's key: a swatch and a name for each part some column has a value for. */
+    private static void legend(Graphics2D g, Chart chart, List<ComparisonReport.Column> columns, int x, int y) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 22));
         int at = x;
         for (Part p : chart.parts()) {
+            if (columns.stream().noneMatch(c -> p.value().apply(c.metrics()) != null)) {
+                continue;
+            }
             g.setColor(p.color());
             g.fillRect(at, y - 16, 20, 20);
             g.setColor(TEXT);

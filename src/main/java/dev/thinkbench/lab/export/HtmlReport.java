@@ -93,8 +93,8 @@ public final class HtmlReport {
                     .append("</pre>\n");
         }
         if (!c.thinking().isBlank()) {
-            b.append("<details><summary>Thinking (").append(esc(ReportText.tokens(c.metrics().thinkingTokens())))
-                    .append(" tokens)</summary>\n<pre class=\"thinking\">").append(esc(c.thinking().strip()))
+            b.append("<details><summary>Thinking (").append(esc(ReportText.thinkingTokens(c.metrics())))
+                    .append(")</summary>\n<pre class=\"thinking\">").append(esc(c.thinking().strip()))
                     .append("</pre></details>\n");
         }
     }

@@ -37,8 +37,8 @@ public final class MarkdownReport {
                 b.append(fence(c.answer().isBlank() ? "(no answer)" : c.answer().strip()));
             }
             if (!c.thinking().isBlank()) {
-                b.append("<details><summary>Thinking (").append(ReportText.tokens(c.metrics().thinkingTokens()))
-                        .append(" tokens)</summary>\n\n").append(fence(c.thinking().strip())).append("</details>\n\n");
+                b.append("<details><summary>Thinking (").append(ReportText.thinkingTokens(c.metrics()))
+                        .append(")</summary>\n\n").append(fence(c.thinking().strip())).append("</details>\n\n");
             }
         }
         b.append("## Metrics\n\n");

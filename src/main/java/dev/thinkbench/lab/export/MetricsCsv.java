@@ -19,7 +19,7 @@ public final class MetricsCsv {
     /** The header, in order. */
     public static final List<String> HEADER = List.of("engine", "model", "column", "budget", "status", "verdict",
             "prompt_tokens", "thinking_tokens", "thinking_tokens_source", "answer_tokens",
-            "time_to_first_thinking_ms", "time_to_first_answer_ms", "thinking_ms", "total_ms", "tokens_per_second",
+            "output_tokens", "time_to_first_thinking_ms", "time_to_first_answer_ms", "thinking_ms", "total_ms", "tokens_per_second",
             "cost_usd", "waits", "error");
 
     private MetricsCsv() {
@@ -41,6 +41,7 @@ public final class MetricsCsv {
             cells.add(number(m.thinkingTokens().value()));
             cells.add(source(m.thinkingTokens()));
             cells.add(number(m.answerTokens().value()));
+            cells.add(number(m.outputTokens()));
             cells.add(number(m.timeToFirstThinkingMs()));
             cells.add(number(m.timeToFirstAnswerMs()));
             cells.add(number(m.thinkingMs()));

@@ -63,10 +63,22 @@ final class ReportText {
     static List<String> metricCells(ComparisonReport.Column c) {
         RunMetrics m = c.metrics();
         return List.of(safe(c.label()), safe(c.budget()), c.status().wireName(),
-                c.verdict().words().isEmpty() ? DASH : c.verdict().words(), tokens(m.thinkingTokens()),
+                c.verdict().words().isEmpty() ? DASH : c.verdict().words(), thinking(m),
                 tokens(m.answerTokens()), millis(ChartImages.firstToken(m)), millis(m.totalMs()),
                 m.tokensPerSecond() == null ? DASH : String.format(Locale.ROOT, "%.1f", m.tokensPerSecond()),
                 m.cost().display(), String.valueOf(m.waits()));
+    }
+
+    /** The thinking tokens; where only the whole output is reported (Anthropic), at most that, said so. */
+    static String thinking(RunMetrics m) {
+        Integer unsplit = m.unsplitOutputTokens();
+        return unsplit == null ? tokens(m.thinkingTokens()) : "\u2264 " + unsplit + " (whole output)";
+    }
+
+    /** The thinking's size in words for its heading: "40* tokens", or "at most 812 tokens" (only the sum known). */
+    static String thinkingTokens(RunMetrics m) {
+        Integer unsplit = m.unsplitOutputTokens();
+        return unsplit == null ? tokens(m.thinkingTokens()) + " tokens" : "at most " + unsplit + " tokens";
     }
 
     static String tokens(TokenCount c) {

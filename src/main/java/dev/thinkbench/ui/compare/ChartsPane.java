@@ -32,7 +32,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Live charts of the columns: tokens (thinking and answer stacked), cost, and latency split into time to first token,
+ * Live charts of the columns: tokens (thinking and answer stacked; their sum where an engine reports only that), cost, and latency split into time to first token,
  * thinking and answer. Redrawn from {@link CompareViewModel#figuresProperty()}, which changes at most a few times a
  * second; values are updated in place, nothing animates, and the value axes grow in steps ({@link AxisScale})
  * rather than auto-ranging on every update. Unknown values draw no bar. UI thread only.
@@ -41,7 +41,9 @@ public final class ChartsPane extends HBox {
 
     private final Chart tokens = new Chart(Messages.get("chart.tokens"), "tokens-chart", Messages.get("chart.tokens.unit"), true, 10, "#,##0",
             List.of(new Part(Messages.get("chart.part.thinking"), "thinking", f -> toDouble(f.thinkingTokens())),
-                    new Part(Messages.get("chart.part.answer"), "answer", f -> toDouble(f.answerTokens()))));
+                    new Part(Messages.get("chart.part.answer"), "answer", f -> toDouble(f.answerTokens())),
+                    // an engine that reports only the sum (Anthropic): one bar of both, keyed apart
+                    new Part(Messages.get("chart.part.unsplit"), "unsplit", f -> toDouble(f.unsplitTokens()))));
     // micro-model runs cost fractions of a cent even at hosted rates: the axis fits them, however small
     private final Chart cost = new Chart(Messages.get("chart.cost"), "cost-chart", "USD", false, 0.000001, "0.#######",
             List.of(new Part(Messages.get("chart.cost"), "cost", f -> f.cost() == null ? null : f.cost().doubleValue())));

@@ -16,9 +16,17 @@ import java.math.BigDecimal;
  * @param thinkingMs from the first thinking token to the first answer token
  * @param answerMs from the first answer token to the end (or now)
  * @param loadMs the model load the run waited for before it started, null when none (the model was loaded)
+ * @param unsplitTokens the tokens generated, thinking and answer together, where the engine reported only their sum
+ *                      (Anthropic bills thinking as output and never counts it apart); null where the two are known
  */
 public record ColumnFigures(String label, Integer thinkingTokens, Integer answerTokens, BigDecimal cost,
-                            Long firstTokenMs, Long thinkingMs, Long answerMs, Long loadMs) {
+                            Long firstTokenMs, Long thinkingMs, Long answerMs, Long loadMs, Integer unsplitTokens) {
+
+    /** Figures whose thinking and answer are counted apart. */
+    public ColumnFigures(String label, Integer thinkingTokens, Integer answerTokens, BigDecimal cost,
+                         Long firstTokenMs, Long thinkingMs, Long answerMs, Long loadMs) {
+        this(label, thinkingTokens, answerTokens, cost, firstTokenMs, thinkingMs, answerMs, loadMs, null);
+    }
 
     /** Figures without a model load. */
     public ColumnFigures(String label, Integer thinkingTokens, Integer answerTokens, BigDecimal cost,
@@ -38,7 +46,7 @@ public record ColumnFigures(String label, Integer thinkingTokens, Integer answer
             thinking = 0L;
         }
         return new ColumnFigures(label, m.thinkingTokens().value(), m.answerTokens().value(), m.cost().amount(),
-                first, thinking, answer, m.modelLoadMs());
+                first, thinking, answer, m.modelLoadMs(), m.unsplitOutputTokens());
     }
 
     private static Long minKnown(Long a, Long b) {

@@ -141,7 +141,14 @@ public final class MetricsStrip extends GridPane {
     /** Shows {@code m}. */
     public void show(RunMetrics m) {
         prompt.set(m.promptTokens());
-        thinking.set(m.thinkingTokens());
+        if (m.unsplitOutputTokens() != null) {
+            // only the sum is reported (Anthropic): the thinking was at most that, said so rather than "-"
+            String sum = Formats.tokens(TokenCount.reported(m.unsplitOutputTokens()));
+            thinking.set("\u2264 " + sum, Messages.get("metrics.reported.short"));
+            thinking.explain(Messages.get("metrics.source.unsplit", thinking.help, sum));
+        } else {
+            thinking.set(m.thinkingTokens());
+        }
         answer.set(m.answerTokens());
         String money = Formats.money(m.cost());
         cost.set(money, "");
@@ -165,6 +172,11 @@ public final class MetricsStrip extends GridPane {
     /** The value text of a tile, by caption, shown or folded away, for tests. */
     public String valueOf(String caption) {
         return tile(caption).value.getText();
+    }
+
+    /** The tooltip text of a tile, by caption, for tests. */
+    String explanationOf(String caption) {
+        return tile(caption).explanation.getText();
     }
 
     /** Whether the tile with this caption is shown now, for tests. */

@@ -54,4 +54,21 @@ class ChartRelabelTest {
             assertThat(charts.axisLabels(chart)).as(chart).containsExactly("#1", "#2", "#3", "#4", "#5");
         }
     }
+
+    @Test
+    void aColumnWhoseEngineReportsOnlyItsWholeOutputDrawsThatSumUnderAKeyOfItsOwn(FxRobot robot) {
+        robot.interact(() -> charts.show(figures("sample ")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(charts.keyShown("Tokens")).as("every column counts its parts: no third key")
+                .containsExactly("Thinking", "Answer");
+
+        robot.interact(() -> charts.show(List.of(
+                new ColumnFigures("local", 40, 5, BigDecimal.ZERO, 100L, 200L, 50L),
+                new ColumnFigures("claude 4k", null, null, new BigDecimal("0.012"), 900L, 4000L, 800L, null, 812))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(charts.keyShown("Tokens")).containsExactly("Thinking", "Answer", "Thinking + answer");
+        assertThat(charts.values("Tokens", "Thinking + answer")).containsExactly(0.0, 812.0);
+        assertThat(charts.values("Tokens", "Thinking")).containsExactly(40.0, 0.0);
+    }
 }

@@ -23,6 +23,18 @@ class ColumnFiguresTest {
     }
 
     @Test
+    void anOutputReportedOnlyAsAWholeIsKeptAsTheUnsplitSum() {
+        RunMetrics anthropic = new RunMetrics(TokenCount.reported(30), TokenCount.unknown(), TokenCount.unknown(),
+                900L, 4900L, 4000L, 5700L, 150.0, new Money(new BigDecimal("0.012"), "USD", "list price"), 0, null,
+                4800L, 812);
+        RunMetrics counted = new RunMetrics(TokenCount.reported(30), TokenCount.reported(700), TokenCount.reported(112),
+                900L, 4900L, 4000L, 5700L, 150.0, new Money(BigDecimal.ZERO, "USD", "local"), 0, null, 4800L, 812);
+
+        assertThat(ColumnFigures.of("claude", anthropic).unsplitTokens()).isEqualTo(812);
+        assertThat(ColumnFigures.of("local", counted).unsplitTokens()).as("known apart: drawn apart").isNull();
+    }
+
+    @Test
     void unknownNumbersStayUnknownRatherThanZero() {
         ColumnFigures f = ColumnFigures.of("small", RunMetrics.empty());
 

@@ -55,6 +55,21 @@ class MetricsStripTest {
     }
 
     @Test
+    void anEngineThatReportsOnlyItsWholeOutputShowsTheThinkingAsAtMostThatSum(FxRobot robot) {
+        RunMetrics anthropic = new RunMetrics(TokenCount.reported(30), TokenCount.unknown(), TokenCount.unknown(),
+                900L, 4900L, 4000L, 5700L, 150.0, new Money(new BigDecimal("0.012"), "USD", "list price"), 0, null,
+                4800L, 812);
+        robot.interact(() -> strip.show(anthropic));
+
+        assertThat(strip.valueOf("Thinking")).isEqualTo("\u2264 812");
+        assertThat(strip.explanationOf("Thinking")).contains("at most 812").contains("thinking and answer together");
+
+        robot.interact(() -> strip.show(costing("0.00072")));
+        assertThat(strip.valueOf("Thinking")).isEqualTo("60");
+        assertThat(strip.explanationOf("Thinking")).contains("counted here");
+    }
+
+    @Test
     void aCostTooWideForItsTileIsShownWholeInASmallerFontAndGoesBackWhenThereIsRoom(FxRobot robot) {
         robot.interact(() -> strip.show(costing("0.00072")));
         WaitForAsyncUtils.waitForFxEvents();
