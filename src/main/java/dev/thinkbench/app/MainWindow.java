@@ -213,6 +213,11 @@ public final class MainWindow implements AutoCloseable {
             }
 
             @Override
+            public String underWay() {
+                return experiments.viewModel().underWay();
+            }
+
+            @Override
             public void show(SweepResults results) {
                 try {
                     experiments.viewModel().showRecorded(results.resultsFile() == null ? null

@@ -115,6 +115,8 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private int handGraded;
     private int handCorrect;
     private SweepProgress lastProgress;
+    /** How many runs the sweep launched last has, told before its first progress arrives. */
+    private int plannedRuns;
     /**
      * Runs started and not yet finished, counted from the events: a progress snapshot is taken as a run finishes,
      * before its worker takes the next one, so its own count of runs in flight is one short while the sweep goes on.
@@ -271,6 +273,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
             return;
         }
         results.reset(plan);
+        plannedRuns = plan.tasks().size();
         onRunChanged.accept(null);
         title.set(title(target.setup(), targetProblems.size()));
         // the sweep's events may be drained before it is known to have started: what they need is set now
@@ -830,6 +833,18 @@ public final class ExperimentsViewModel implements AutoCloseable {
      */
     public int unwrittenResults() {
         return unwritten;
+    }
+
+    /**
+     * The sweep under way in words ("37 of 120 runs"), null when none is: closing the window stops it (its
+     * finished runs are in its results file, and the next start offers to resume it), so the window asks first.
+     */
+    public String underWay() {
+        if (!phase.get().busy()) {
+            return null;
+        }
+        SweepProgress p = lastProgress;
+        return Messages.get("sweep.progress.runs", p == null ? 0 : p.finished(), p == null ? plannedRuns : p.total());
     }
 
     /** What a cell opens. */

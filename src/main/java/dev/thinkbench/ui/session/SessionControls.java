@@ -206,11 +206,11 @@ public final class SessionControls {
     }
 
     /**
-     * The window's close button and Ctrl+Q: runs on screen that are in no file are offered a save first (the close
-     * waits for the answer); once answered, the window closes.
+     * The window's close button and Ctrl+Q: runs on screen that are in no file are offered a save first, and a sweep
+     * under way is named (closing stops it) (the close waits for the answer); once answered, the window closes.
      */
     private void onCloseRequest(WindowEvent e) {
-        if (closeAnswered || sessions.unsavedRuns().isEmpty()) {
+        if (closeAnswered || sessions.unsavedRuns().isEmpty() && sessions.sweepUnderWay() == null) {
             return;
         }
         e.consume();

@@ -252,6 +252,11 @@ public final class SessionViewModel {
         return String.join(", ", words);
     }
 
+    /** The Experiments tab's sweep under way in words ("37 of 120 runs"), null when none is. */
+    public String sweepUnderWay() {
+        return sweeps == null ? null : sweeps.underWay();
+    }
+
     /**
      * The file that holds the Stepper's session as it stands (saved or opened, no step since), if any: a Run that
      * starts over loses nothing the file does not keep.

@@ -19,6 +19,12 @@ public interface SweepSessions {
         return 0;
     }
 
+    /**
+     * The sweep under way in words ("37 of 120 runs"), null when none is: closing the window stops it, so the window
+     * asks first.
+     */
+    String underWay();
+
     /** Puts the sweep shown away: a session without sweep results was opened. */
     void clear();
 

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Asks before something would throw away runs that are in no file: closing the window (its close button, Ctrl+Q)
  * and opening a session over them. A card over the window names what is unsaved and offers Save (then goes on), going
- * on without saving, or Cancel (Esc). With nothing unsaved it goes on at once. UI thread only.
+ * on without saving, or Cancel (Esc). Closing also names a sweep under way, which it stops (its finished runs are
+ * kept and the next start offers to resume it). With nothing to lose it goes on at once. UI thread only.
  */
 final class UnsavedRunsGuard {
 
@@ -52,16 +53,22 @@ final class UnsavedRunsGuard {
      */
     void check(Action action, Consumer<Runnable> saveThen, Runnable proceed) {
         String unsaved = sessions.unsavedRuns();
-        if (unsaved.isEmpty()) {
+        // opening a session leaves a sweep running; closing the window stops it
+        String sweep = action == Action.CLOSE ? sessions.sweepUnderWay() : null;
+        if (unsaved.isEmpty() && sweep == null) {
             proceed.run();
             return;
         }
         if (view.overlayShowing()) {
             view.closeOverlay(); // the help or the welcome gives way to the question
         }
-        Label title = new Label(Messages.get("session.unsaved.title"));
+        Label title = new Label(Messages.get(unsaved.isEmpty() ? "session.sweepUnderWay.title" : "session.unsaved.title"));
         title.getStyleClass().add(Styles.TITLE_4);
-        Label text = new Label(Messages.get(action.explanationKey, unsaved));
+        String explanation = unsaved.isEmpty() ? "" : Messages.get(action.explanationKey, unsaved);
+        if (sweep != null) {
+            explanation += (explanation.isEmpty() ? "" : "\n\n") + Messages.get("session.sweepUnderWay.close", sweep);
+        }
+        Label text = new Label(explanation);
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
         Button save = Icons.button(Messages.get("session.unsaved.save"), Feather.SAVE, null, Styles.ACCENT);
@@ -71,8 +78,8 @@ final class UnsavedRunsGuard {
             view.closeOverlay();
             saveThen.accept(proceed);
         });
-        Button anyway = Icons.button(Messages.get(action.anywayKey), Feather.TRASH_2, null, Styles.DANGER,
-                Styles.FLAT);
+        Button anyway = Icons.button(Messages.get(unsaved.isEmpty() ? "session.sweepUnderWay.closeAnyway"
+                : action.anywayKey), Feather.TRASH_2, null, Styles.DANGER, Styles.FLAT);
         anyway.setId("unsavedAnyway");
         anyway.setOnAction(e -> {
             view.closeOverlay();
@@ -82,7 +89,10 @@ final class UnsavedRunsGuard {
         cancel.setId("unsavedCancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> view.closeOverlay());
-        HBox buttons = new HBox(8, save, anyway, cancel);
+        HBox buttons = unsaved.isEmpty() ? new HBox(8, anyway, cancel) : new HBox(8, save, anyway, cancel);
+        if (unsaved.isEmpty()) {
+            anyway.setDefaultButton(true);
+        }
         VBox card = new VBox(12, title, text, buttons);
         card.setId("unsavedRuns");
         card.setPadding(new Insets(20, 24, 18, 24));

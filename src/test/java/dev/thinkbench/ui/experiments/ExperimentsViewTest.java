@@ -537,6 +537,8 @@ class ExperimentsViewTest {
                 + " of 12 runs"), () -> vm.progressTextProperty().get());
         Thread.sleep(300);
         assertThat(engine.started()).as("no new run starts while paused").hasSize(inFlight);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> vm.underWay()).get()).as("a paused sweep is under way: a close asks")
+                .isEqualTo(inFlight + " of 12 runs");
         assertThat(robot.lookup("#sweepEta").queryAs(Label.class).getText()).startsWith("paused");
         assertThat(view.charts().measures().header()).as("measures of a sweep half-way").isEqualTo(
                 "s1 measure, so far");
@@ -544,6 +546,7 @@ class ExperimentsViewTest {
         robot.clickOn("#pauseResume");
         waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
         assertThat(engine.started()).hasSize(12);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> vm.underWay()).get()).as("an ended sweep: nothing to ask").isNull();
         assertThat(view.charts().measures().header()).isEqualTo("s1 measure");
         waitUntil("a sweep that ran through took its time", () -> vm.etaTextProperty().get().startsWith("took "),
                 () -> vm.etaTextProperty().get());

@@ -279,6 +279,11 @@ class SessionViewModelTest {
         int cleared;
 
         @Override
+        public String underWay() {
+            return null;
+        }
+
+        @Override
         public void clear() {
             cleared++;
             held = null;

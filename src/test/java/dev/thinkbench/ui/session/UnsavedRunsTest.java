@@ -106,4 +106,72 @@ class UnsavedRunsTest {
         window.runAndFinish(robot);
         assertThat(window.sessions.unsavedRuns()).isEqualTo("3 Compare columns");
     }
+
+    /** An Experiments tab with a sweep under way, for tests: nothing of its results is unsaved. */
+    private static final class SweepUnderWayTestDouble implements SweepSessions {
+        String underWay = "3 of 12 runs";
+
+        @Override
+        public dev.thinkbench.lab.session.SweepResults record() {
+            return null;
+        }
+
+        @Override
+        public int unwrittenResults() {
+            return 0;
+        }
+
+        @Override
+        public String underWay() {
+            return underWay;
+        }
+
+        @Override
+        public void clear() {
+        }
+
+        @Override
+        public void show(dev.thinkbench.lab.session.SweepResults results) {
+        }
+    }
+
+    @Test
+    void closingStopsASweepUnderWaySoTheCloseAsksFirstAndAnOpenDoesNot(FxRobot robot) throws Exception {
+        SweepUnderWayTestDouble tab = new SweepUnderWayTestDouble();
+        robot.interact(() -> window.sessions.setSweeps(tab));
+        robot.clickOn(own.getScene().getRoot());
+
+        press(robot, KeyCode.CONTROL, KeyCode.Q);
+        assertThat(own.isShowing()).as("the close waits for an answer").isTrue();
+        assertThat(cardShown(robot)).isTrue();
+        assertThat(robot.lookup("#unsavedRuns .label").queryAll().stream().map(n -> ((Label) n).getText()))
+                .contains("Stop the sweep?")
+                .anySatisfy(t -> assertThat(t).startsWith("A sweep is under way (3 of 12 runs done). Closing "
+                        + "Thinkbench stops it").contains("offers to resume it"));
+        assertThat(robot.lookup("#unsavedSave").tryQuery()).as("nothing to save: no Save").isEmpty();
+        robot.clickOn("#unsavedCancel");
+        assertThat(own.isShowing()).isTrue();
+
+        window.answers.add(dir.resolve("no-such-session.json"));
+        press(robot, KeyCode.CONTROL, KeyCode.O);
+        assertThat(cardShown(robot)).as("opening a session leaves the sweep running: nothing to ask").isFalse();
+        assertThat(window.answers).isEmpty();
+
+        press(robot, KeyCode.CONTROL, KeyCode.Q);
+        robot.clickOn("#unsavedAnyway");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !own.isShowing());
+    }
+
+    @Test
+    void aSweepThatEndedAsksNothing(FxRobot robot) throws Exception {
+        SweepUnderWayTestDouble tab = new SweepUnderWayTestDouble();
+        tab.underWay = null;
+        robot.interact(() -> window.sessions.setSweeps(tab));
+        robot.clickOn(own.getScene().getRoot());
+
+        press(robot, KeyCode.CONTROL, KeyCode.Q);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !own.isShowing());
+        assertThat(cardShown(robot)).isFalse();
+    }
 }
