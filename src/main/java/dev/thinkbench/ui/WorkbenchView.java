@@ -4,6 +4,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
+import dev.thinkbench.ui.common.KeyboardModality;
 import dev.thinkbench.ui.common.EngineNames;
 import dev.thinkbench.ui.common.FocusCycle;
 import dev.thinkbench.ui.common.Fonts;
@@ -87,6 +88,7 @@ public final class WorkbenchView extends StackPane {
         Fonts.load();
         TabMovesFocus.everywhere();
         getStyleClass().add("workbench-root");
+        KeyboardModality.track(this); // the focus ring while the keyboard is in use
         layout.getStyleClass().add("workbench");
         connectionBar = new ConnectionBar(vm.connection());
         compare = new CompareView(vm.compare());

@@ -54,7 +54,7 @@ class FocusRingTest {
 
     @Start
     void start(Stage stage) {
-        root = new FlowPane(12, 12);
+        root = dev.thinkbench.ui.common.KeyboardModality.track(new FlowPane(12, 12));
         root.setStyle("-fx-padding: 12;");
         add("flat icon button", iconButton(Styles.BUTTON_ICON, Styles.FLAT));
         add("accent button", iconButton(Styles.ACCENT));
@@ -147,6 +147,31 @@ class FocusRingTest {
     @Test
     void everyControlShowsATwoPixelRingWhileFocusedInTheLightTheme(FxRobot robot) {
         everyControlShowsTheRing(robot, false);
+    }
+
+    @Test
+    void aButtonClickedWithTheMouseKeepsNoRingUntilAKeyIsPressedWhileAFieldKeepsItsRing(FxRobot robot) {
+        ThemeProbe.theme(robot, root, false);
+        Color ring = ThemeProbe.resolved(robot, root, "-color-accent-fg");
+        Node button = focusTargets.get("accent button");
+        Node text = focusTargets.get("text area");
+
+        robot.clickOn(button);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(button.isFocused()).isTrue();
+        BorderStroke clicked = ringOf(button);
+        assertThat(clicked == null || !ring.equals(clicked.getTopStroke())).as("clicked: no ring").isTrue();
+
+        robot.clickOn(text);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ringOf(text)).as("a field clicked into shows where the typing goes").isNotNull();
+        assertThat(ringOf(text).getTopStroke()).isEqualTo(ring);
+
+        robot.interact(() -> button.requestFocus());
+        robot.type(javafx.scene.input.KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ringOf(button)).as("a key pressed: the ring is back").isNotNull();
+        assertThat(ringOf(button).getTopStroke()).isEqualTo(ring);
     }
 
     @Test

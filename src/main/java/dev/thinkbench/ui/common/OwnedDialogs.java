@@ -27,6 +27,7 @@ public final class OwnedDialogs {
         // the theme's class (theme-dark, theme-light) and the like; "root" the dialog's scene gives its own root
         root.getStyleClass().stream().filter(c -> c.startsWith("theme-"))
                 .forEach(c -> dialog.getDialogPane().getStyleClass().add(c));
+        KeyboardModality.track(dialog.getDialogPane());
         return dialog;
     }
 }
