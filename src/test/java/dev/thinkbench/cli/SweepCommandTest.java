@@ -160,14 +160,15 @@ class SweepCommandTest {
         Result otherModel = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "other",
                 "--budget", "small=tokens:8", "--temperature", "0.8", "--seed", "3", "--out", out.toString());
         assertThat(otherModel.code()).isEqualTo(2);
-        assertThat(otherModel.err()).contains("holds runs of another sweep: its runs were made with m, temperature 0.8,"
-                + " seed 3; this sweep runs with other, temperature 0.8, seed 3");
+        assertThat(otherModel.err()).as("only what differs is named")
+                .contains("holds runs of another sweep: its runs were made with model m; this sweep runs with model other");
 
         Result otherSampling = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:8", "--temperature", "1.5", "--seed", "99", "--system", "Answer in French",
                 "--out", out.toString());
         assertThat(otherSampling.code()).isEqualTo(2);
-        assertThat(otherSampling.err()).contains("this sweep runs with m, temperature 1.5, seed 99, system prompt ");
+        assertThat(otherSampling.err()).contains("its runs were made with temperature 0.8, seed 3 and no system prompt;"
+                + " this sweep runs with temperature 1.5, seed 99 and system prompt ");
         assertThat(Files.lines(out).count()).as("nothing appended").isEqualTo(lines);
 
         Result same = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",

@@ -25,6 +25,58 @@ public final class ResumeCheck {
     private ResumeCheck() {
     }
 
+    /** The settings a {@link SweepPlan#ranWith()} line names, in its order, by name ("model" first). */
+    private static final List<String> SETTINGS = List.of("temperature", "top-p", "seed", "answer cap", "system prompt");
+
+    /**
+     * How runs made with {@code then} differ from a sweep that runs with {@code now}, naming only what differs: "its
+     * runs were made with model m; this sweep runs with model other", "... with temperature 0.8 and seed 3; this sweep
+     * runs with temperature 1.5 and no seed".
+     */
+    static String otherSettings(String then, String now) {
+        Map<String, String> a = settings(then);
+        Map<String, String> b = settings(now);
+        List<String> was = new java.util.ArrayList<>();
+        List<String> is = new java.util.ArrayList<>();
+        for (String name : a.keySet()) {
+            if (!java.util.Objects.equals(a.get(name), b.get(name))) {
+                was.add(setting(name, a.get(name)));
+                is.add(setting(name, b.get(name)));
+            }
+        }
+        if (was.isEmpty()) { // worded otherwise (an older line): say both whole
+            return "its runs were made with " + then + "; this sweep runs with " + now;
+        }
+        return "its runs were made with " + and(was) + "; this sweep runs with " + and(is);
+    }
+
+    private static Map<String, String> settings(String ranWith) {
+        Map<String, String> found = new java.util.LinkedHashMap<>();
+        found.put("model", null);
+        SETTINGS.forEach(name -> found.put(name, null));
+        String[] parts = ranWith.split(", ");
+        StringBuilder model = new StringBuilder();
+        for (String part : parts) {
+            String name = SETTINGS.stream().filter(n -> part.startsWith(n + " ")).findFirst().orElse(null);
+            if (name == null) {
+                model.append(model.isEmpty() ? "" : ", ").append(part); // a model name with a comma in it
+            } else {
+                found.put(name, part.substring(name.length() + 1));
+            }
+        }
+        found.put("model", model.toString());
+        return found;
+    }
+
+    private static String setting(String name, String value) {
+        return value == null ? "no " + name : name + " " + value;
+    }
+
+    private static String and(List<String> parts) {
+        return parts.size() == 1 ? parts.getFirst()
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
+    }
+
     /** Why {@code existing} is not (part of) {@code plan}'s runs, in a few words naming the first difference. */
     public static Optional<String> otherSweep(SweepPlan plan, List<SweepRecord> existing) {
         Map<String, String> budgets = new HashMap<>();
@@ -42,7 +94,7 @@ public final class ResumeCheck {
         String ranWith = plan.ranWith();
         for (SweepRecord r : existing) {
             if (!r.ranWith().isEmpty() && !r.ranWith().equals(ranWith)) {
-                return Optional.of("its runs were made with " + r.ranWith() + "; this sweep runs with " + ranWith);
+                return Optional.of(otherSettings(r.ranWith(), ranWith));
             }
             String now = budgets.get(r.label());
             if (now != null && !r.budget().equals(now)) {
