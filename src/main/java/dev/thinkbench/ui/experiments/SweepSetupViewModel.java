@@ -282,8 +282,13 @@ public final class SweepSetupViewModel {
         int n = problemCount();
         // routing runs once per problem and sample, not once per budget
         long routed = strategies.stream().filter(RoutingStrategy.NAME::equals).count();
-        long runs = (long) n * samples.get() * ((strategies.size() - routed) * budgets.get().size() + routed);
-        String plan = Messages.get("sweep.form.plan", n, budgets.get().size(), samples.get(), strategies.size(), runs);
+        int lanes = budgets.get().size();
+        // routing picks among the budgets: with none it has nothing to pick from either
+        long runs = lanes == 0 ? 0 : (long) n * samples.get() * ((strategies.size() - routed) * lanes + routed);
+        String plan = routed == 0 || lanes == 0
+                ? Messages.get("sweep.form.plan", n, lanes, samples.get(), strategies.size(), runs)
+                : routed == strategies.size() ? Messages.get("sweep.form.plan.routedOnly", n, samples.get(), runs)
+                : Messages.get("sweep.form.plan.routed", n, lanes, samples.get(), strategies.size() - routed, runs);
         long drawing = strategies.stream().filter(BEST_OF_N::contains).count();
         if (drawing > 0 && candidates.get() > 1) {
             // a best-of-N run is N generations (a verifier's judge calls come on top)

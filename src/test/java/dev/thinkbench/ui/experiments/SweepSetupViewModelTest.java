@@ -87,11 +87,26 @@ class SweepSetupViewModelTest {
         vm.temperatureProperty().set("0.7");
         vm.seedProperty().set("11");
 
-        assertThat(vm.planTextProperty().get()).isEqualTo("2 problems \u00d7 3 budgets \u00d7 3 samples \u00d7 3 "
-                + "strategies = 42 runs (each best-of-N run draws 5 candidates: 114 generations in all)");
+        assertThat(vm.planTextProperty().get()).as("the formula adds up: routing runs once, not once per budget")
+                .isEqualTo("2 problems \u00d7 3 samples \u00d7 (2 strategies \u00d7 3 budgets + routing, which picks "
+                        + "one budget) = 42 runs (each best-of-N run draws 5 candidates: 114 generations in all)");
         SweepSetup setup = vm.toSetup();
         assertThat(setup.budgets()).containsExactly("small=none", "medium=effort:low", "large=effort:high");
         assertThat(setup.plan(vm.selectedProblems()).tasks()).hasSize(42);
+
+        vm.strategies().setAll("routing");
+        assertThat(vm.planTextProperty().get()).isEqualTo("2 problems \u00d7 3 samples \u00d7 routing, which picks "
+                + "one budget = 6 runs");
+        vm.strategies().setAll("fixed");
+        vm.samplesProperty().set(1);
+        vm.budgetModeProperty().set(BudgetMode.LIST);
+        vm.budgetListProperty().set("none");
+        assertThat(vm.planTextProperty().get()).isEqualTo("2 problems \u00d7 1 budget \u00d7 1 sample \u00d7 1 strategy"
+                + " = 2 runs");
+        vm.strategies().setAll("fixed", "routing");
+        vm.budgetListProperty().set("tokens:eight");
+        assertThat(vm.planTextProperty().get()).as("no budget: routing has none to pick either")
+                .endsWith("= 0 runs");
         assertThat(setup.temperature()).isEqualTo(0.7);
         assertThat(setup.seed()).isEqualTo(11L);
         assertThat(setup.engineId()).isEqualTo("answers");
