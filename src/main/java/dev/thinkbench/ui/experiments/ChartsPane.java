@@ -98,6 +98,16 @@ final class ChartsPane extends VBox {
         tabs.getSelectionModel().select(traceTab);
     }
 
+    /** Takes the Trace tab away (the run it showed is in the table no more). */
+    void hideTrace() {
+        tabs.getTabs().remove(traceTab);
+    }
+
+    /** Whether the Trace tab is among the tabs, for tests. */
+    boolean traceShown() {
+        return tabs.getTabs().contains(traceTab);
+    }
+
     /** Selects the tab of {@code view}. */
     void select(FigureView view) {
         tabs.getTabs().stream().filter(t -> t.getUserData() == view).findFirst()

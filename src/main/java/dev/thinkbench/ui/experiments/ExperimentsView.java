@@ -119,7 +119,12 @@ public final class ExperimentsView extends BorderPane {
         });
         vm.setWake(frames::wake);
         vm.setOnRunChanged(changed -> {
-            if (trace.refreshIfShowing(changed)) {
+            // a new table: the run shown is read again from it (its problem may be another one under the same id),
+            // and put away when the table has it no more
+            if (trace.refreshIfShowing(changed, key -> vm.results().has(key) ? promptOf(key) : null)) {
+                if (trace.shownKey() == null) {
+                    charts.hideTrace();
+                }
                 frames.wake();
             }
         });
@@ -370,11 +375,15 @@ public final class ExperimentsView extends BorderPane {
     }
 
     private void openTrace(RunKey key) {
-        String prompt = vm.results().rows().stream().filter(r -> r.problemId().equals(key.problemId()))
-                .map(ResultRow::prompt).findFirst().orElse("");
-        trace.show(key, prompt);
+        trace.show(key, promptOf(key));
         frames.wake();
         charts.showTrace();
+    }
+
+    /** The prompt of {@code key}'s problem in the table laid out now. */
+    private String promptOf(RunKey key) {
+        return vm.results().rows().stream().filter(r -> r.problemId().equals(key.problemId()))
+                .map(ResultRow::prompt).findFirst().orElse("");
     }
 
     private static Path chooseProblemFile(Window owner) {

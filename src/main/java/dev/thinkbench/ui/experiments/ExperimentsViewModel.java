@@ -104,7 +104,10 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private final AtomicReference<String> traceWriteError = new AtomicReference<>();
     /** Asks the view for frames once an event is queued (its frame driver; any thread); set by the view. */
     private volatile Runnable wake = () -> { };
-    /** Told which run has a new call in flight, or null when every run may have changed (a new table). */
+    /**
+     * Told which run has a new call in flight or has finished, or null when every run may have changed (a new table,
+     * or the runs kept from a results file filled in).
+     */
     private Consumer<RunKey> onRunChanged = key -> { };
     private SweepStore.Saved saved;
     private List<BenchProblem> problems = List.of();
@@ -452,8 +455,9 @@ public final class ExperimentsViewModel implements AutoCloseable {
     }
 
     /**
-     * Told (on the UI thread) which run has a new call in flight, so a trace shown for it follows the new call, or
-     * null when every run may have changed: a new sweep laid out the table again, or a saved one was shown.
+     * Told (on the UI thread) which run has a new call in flight or has finished, so a trace shown for it follows it,
+     * or null when every run may have changed: a new sweep laid out the table again, a saved one was shown, or the
+     * runs a resumed sweep keeps from its results file were filled in.
      */
     public void setOnRunChanged(Consumer<RunKey> action) {
         onRunChanged = action == null ? key -> { } : action;
@@ -478,8 +482,14 @@ public final class ExperimentsViewModel implements AutoCloseable {
         for (SweepEvent e; (e = queue.poll()) != null; ) {
             results.apply(e);
             ended |= onEvent(e);
-            if (e instanceof SweepEvent.CallStarted c) {
-                onRunChanged.accept(c.key());
+            switch (e) {
+                case SweepEvent.CallStarted c -> onRunChanged.accept(c.key());
+                case SweepEvent.RunFinished f -> onRunChanged.accept(f.record().key());
+                // the runs kept from the results file are in the table now (it was laid out without them)
+                case SweepEvent.Started s when !s.resumed().isEmpty() -> onRunChanged.accept(null);
+                // runs cut off by Stop are in flight no more
+                case SweepEvent.Ended x -> onRunChanged.accept(null);
+                default -> { }
             }
         }
         results.flush(nowNanos, ended);

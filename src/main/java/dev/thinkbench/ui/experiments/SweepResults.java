@@ -203,8 +203,10 @@ public final class SweepResults {
                 live.remove(f.record().key());
                 put(f.record(), new RunDetail(f.record(), f.trace(), f.metrics(), f.candidates(), f.note(), null));
             }
+            // a run cut off by Stop ends without a result (a resume runs it again): none is in flight any more
+            case SweepEvent.Ended e -> live.clear();
             default -> {
-                // progress, pauses and the end are the view model's business
+                // progress and pauses are the view model's business
             }
         }
     }
@@ -315,6 +317,11 @@ public final class SweepResults {
     public Optional<RunKey> keyAt(ResultRow row, ColumnKey column) {
         int col = columns.get().indexOf(column);
         return Optional.ofNullable(cellKeys.get(List.of(row.problemId(), row.sample(), col)));
+    }
+
+    /** Whether the table laid out now has a cell for {@code key}. */
+    public boolean has(RunKey key) {
+        return cellKeys.containsValue(key);
     }
 
     /** What the cell of {@code key} opens: its result, trace and candidates, or its live call while in flight. */

@@ -170,6 +170,23 @@ final class TraceView extends VBox {
         }
     }
 
+    /** Shows no run: the one shown is in the table no more (another sweep was laid out). */
+    void clear() {
+        key = null;
+        live = null;
+        heading.setText("");
+        prompt.setText("");
+        verdict.setText("");
+        numbers.setText("");
+        thinking.clear();
+        answer.clear();
+        setGradingVisible(false);
+        metrics.setVisible(false);
+        metrics.setManaged(false);
+        showCandidates(List.of(), "");
+        placeholder(Messages.get("column.thinking.none"));
+    }
+
     /** Shows the run of {@code runKey}; {@code promptText} is its problem's prompt. */
     void show(RunKey runKey, String promptText) {
         key = runKey;
@@ -302,10 +319,24 @@ final class TraceView extends VBox {
      * did.
      */
     boolean refreshIfShowing(RunKey changed) {
+        return refreshIfShowing(changed, k -> prompt.getText());
+    }
+
+    /**
+     * As {@link #refreshIfShowing(RunKey)}, reading the run's prompt from {@code prompts}: a new table may hold
+     * another problem under the same id; null from it means the run is in the table no more, and the view is
+     * cleared.
+     */
+    boolean refreshIfShowing(RunKey changed, Function<RunKey, String> prompts) {
         if (key == null || changed != null && !changed.equals(key)) {
             return false;
         }
-        show(key, prompt.getText());
+        String promptText = prompts.apply(key);
+        if (promptText == null) {
+            clear();
+        } else {
+            show(key, promptText);
+        }
         return true;
     }
 

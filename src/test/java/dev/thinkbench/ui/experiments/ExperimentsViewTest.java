@@ -589,6 +589,44 @@ class ExperimentsViewTest {
     }
 
     @Test
+    void theTraceShownFollowsTheTableAResumedRunKeptAndAnotherSweepsTablePutItAway(FxRobot robot) throws Exception {
+        importProblems(robot);
+        engine.hold(1);
+        robot.clickOn("#startSweep");
+        engine.awaitHeld();
+        robot.clickOn("#stopSweep");
+        waitUntil("the sweep stops", () -> vm.phaseProperty().get() == Phase.ENDED);
+        engine.release();
+        try (ResultLog log = ResultLog.open(vm.resultsFile())) {
+            log.append(new SweepRecord("p1", "small", "none", "fixed", 0, "ok", "0", "4", false, 0, 2, 5L, null,
+                    "answers", null));
+        }
+        waitUntil("the resume offer shows", () -> vm.offerProperty().get() != null);
+        openTrace(robot, "p1", "small");
+        assertThat(view.traceView().verdictText()).isEqualTo("Not run yet.");
+
+        robot.clickOn("#resumeSweep");
+        waitUntil("the resumed sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.traceView().verdictText()).get())
+                .as("the run kept from the results file is shown, not 'not run'").isNotEqualTo("Not run yet.")
+                .contains("0");
+
+        Files.writeString(dir.resolve("set.jsonl"), """
+                {"id":"q1","prompt":"What is 1 + 1?","answer":"2","difficulty":1}
+                {"id":"q2","prompt":"What is 2 + 3?","answer":"5","difficulty":1}
+                """, StandardCharsets.UTF_8);
+        // the form folded away as the sweep started (a 1280-px window): imported and started as its buttons do
+        WaitForAsyncUtils.asyncFx(() -> vm.setup().importFile(dir.resolve("set.jsonl"))).get();
+        waitUntil("the other problems load", () -> vm.setup().problemsProperty().get().size() == 2);
+        WaitForAsyncUtils.asyncFx(() -> vm.start()).get();
+        waitUntil("the other sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.traceView().shownKey()).get())
+                .as("p1 is in this table no more: its trace is put away").isNull();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.charts().traceShown()).get()).isFalse();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.traceView().verdictText()).get()).isEmpty();
+    }
+
+    @Test
     void aRunFinishedInAnEarlierSessionOpensItsFullTraceFromTheTracesFile(FxRobot robot) throws Exception {
         runSweep(robot);
         Path results = vm.resultsFile();
