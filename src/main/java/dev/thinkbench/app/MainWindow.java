@@ -218,6 +218,21 @@ public final class MainWindow implements AutoCloseable {
             }
 
             @Override
+            public java.util.Map<String, byte[]> chartPngs() {
+                java.util.Map<String, byte[]> pngs = new java.util.LinkedHashMap<>();
+                experiments.reportCharts().forEach((caption, image) -> {
+                    try {
+                        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                        javax.imageio.ImageIO.write(image, "png", out);
+                        pngs.put(caption, out.toByteArray());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e); // in memory: does not happen
+                    }
+                });
+                return pngs;
+            }
+
+            @Override
             public void show(SweepResults results) {
                 try {
                     experiments.viewModel().showRecorded(results.resultsFile() == null ? null

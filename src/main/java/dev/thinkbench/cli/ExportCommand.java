@@ -9,6 +9,9 @@ import dev.thinkbench.lab.session.AtomicFiles;
 import dev.thinkbench.lab.session.Session;
 import dev.thinkbench.lab.session.SessionFile;
 import dev.thinkbench.lab.session.SessionFileException;
+import dev.thinkbench.lab.sweep.SummaryRow;
+import dev.thinkbench.lab.sweep.SweepRecord;
+import dev.thinkbench.lab.sweep.SweepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -90,19 +94,68 @@ final class ExportCommand implements Callable<Integer> {
                     write(pngDir.resolve(png.getKey()), png.getValue());
                 }
             }
+            Map<String, byte[]> sweepCharts = (html != null || pngDir != null) && sweep
+                    ? sweepCharts(session) : Map.of();
+            if (pngDir != null) {
+                for (Map.Entry<String, byte[]> png : sweepCharts.entrySet()) {
+                    write(pngDir.resolve(SWEEP_FILES.get(png.getKey())), png.getValue());
+                }
+            }
             if (html != null) {
                 write(html, HtmlReport.write(report, charts.isEmpty() ? Map.of()
-                        : Map.of("charts.png", charts.get("charts.png")))
+                        : Map.of("charts.png", charts.get("charts.png")), sweepCharts)
                         .getBytes(StandardCharsets.UTF_8));
             }
             if (markdown != null) {
-                write(markdown, MarkdownReport.write(report, ran ? chartLinks() : Map.of())
+                write(markdown, MarkdownReport.write(report, ran ? chartLinks() : Map.of(), sweepLinks(sweepCharts))
                         .getBytes(StandardCharsets.UTF_8));
             }
             return 0;
         } catch (IOException e) {
             return fail(e.getMessage(), 1);
         }
+    }
+
+    /** The file each sweep chart is written to under --png-dir, by caption. */
+    private static final Map<String, String> SWEEP_FILES = Map.of("Accuracy vs tokens", "sweep-accuracy-vs-tokens.png",
+            "Accuracy vs cost", "sweep-accuracy-vs-cost.png");
+
+    /**
+     * The sweep's charts as the sweep report draws them (accuracy against mean compute, and against cost where the
+     * runs cost something), by caption; those with nothing to show are left out.
+     */
+    private static Map<String, byte[]> sweepCharts(Session session) throws IOException {
+        List<SweepRecord> records = session.sweep().records();
+        List<SummaryRow> rows = SweepSummary.rows(records);
+        String subtitle = records.size() + " runs";
+        Map<String, byte[]> pngs = new LinkedHashMap<>();
+        if (SweepCharts.nothingToChartByTokens(rows).isEmpty()) {
+            pngs.put("Accuracy vs tokens", png(SweepCharts.accuracyVsTokens(rows, SweepSummary.measures(records),
+                    subtitle)));
+        }
+        if (SweepCharts.nothingToChartByCost(rows).isEmpty()) {
+            pngs.put("Accuracy vs cost", png(SweepCharts.accuracyVsCost(rows, subtitle)));
+        }
+        return pngs;
+    }
+
+    private static byte[] png(java.awt.image.BufferedImage image) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** The sweep charts' paths as seen from the Markdown file, when the PNGs are written too. */
+    private Map<String, String> sweepLinks(Map<String, byte[]> sweepCharts) {
+        Map<String, String> links = new LinkedHashMap<>();
+        if (pngDir != null) {
+            Path from = markdown.toAbsolutePath().getParent();
+            for (String caption : sweepCharts.keySet()) {
+                Path png = pngDir.toAbsolutePath().resolve(SWEEP_FILES.get(caption));
+                links.put(caption, from.relativize(png).toString().replace('\\', '/'));
+            }
+        }
+        return links;
     }
 
     /** The slide's path as seen from the Markdown file, when the PNGs are written too. */

@@ -195,11 +195,13 @@ class SessionCommandsTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         String html = Files.readString(out.resolve("r.html"));
-        assertThat(html).contains("<h2>Sweep</h2>", "<td>small</td>", "75%", "<td>large</td>", "100%",
-                "9 results kept in the session (from /data/sweeps/x/results.jsonl)").doesNotContain(CANARY);
+        assertThat(html).contains("<h1>Thinkbench sweep</h1>", "<h2>Sweep</h2>", "<td>small</td>", "75%",
+                "<td>large</td>", "100%", "9 results kept in the session (from /data/sweeps/x/results.jsonl)",
+                "alt=\"Accuracy vs tokens\" src=\"data:image/png;base64,", "<td>Budgets</td><td>small = none, "
+                        + "large = effort:high</td>").doesNotContain(CANARY).doesNotContain("<h2>Prompt</h2>");
         String md = Files.readString(out.resolve("r.md"));
-        assertThat(md).contains("## Sweep", "| fixed | small | 4 | 3 | 75% |", "| fixed | large |")
-                .doesNotContain(CANARY);
+        assertThat(md).startsWith("# Thinkbench sweep").contains("## Sweep", "| fixed | small | 4 | 3 | 75% |",
+                "| fixed | large |").doesNotContain(CANARY).doesNotContain("## Metrics");
 
         Files.writeString(file, Files.readString(file).replace("\"strategy\" : \"fixed\"", "\"strategy\" : 3"));
         Result bad = run("export", file.toString(), "--html", out.resolve("again.html").toString());

@@ -29,16 +29,29 @@ public record ComparisonReport(Instant recordedAt, String note, RunSetup setup, 
 
     /**
      * An Experiments sweep kept in the session, summarised as the sweep's report does: one row per budget and
-     * strategy.
+     * strategy, and the settings it ran with, read from its results (a session's Compare settings are not the
+     * sweep's).
      *
      * @param runs how many results the session holds
      * @param resultsFile the sweep's results file as saved, empty when not named
+     * @param model the model its runs were made with, empty when its results do not say
+     * @param settings name and value pairs: model, engine, sampling, budgets, strategies, problems
      */
-    public record SweepSummaryPart(int runs, String resultsFile, List<SummaryRow> rows) {
+    public record SweepSummaryPart(int runs, String resultsFile, List<SummaryRow> rows, String model,
+                                   List<List<String>> settings) {
 
         public SweepSummaryPart {
             rows = List.copyOf(rows);
             resultsFile = resultsFile == null ? "" : resultsFile;
+            model = model == null ? "" : model;
+            settings = settings.stream().map(List::copyOf).toList();
+        }
+
+        /** The summary of {@code records}, kept from the results file {@code resultsFile}. */
+        public static SweepSummaryPart of(String resultsFile, List<SweepRecord> records) {
+            SweepSettings s = SweepSettings.of(records, resultsFile);
+            return new SweepSummaryPart(records.size(), resultsFile, SweepSummary.rows(records), s.model(),
+                    s.rows());
         }
     }
 
@@ -59,7 +72,7 @@ public record ComparisonReport(Instant recordedAt, String note, RunSetup setup, 
         SweepSummaryPart sweep = null;
         if (session.sweep() != null && !session.sweep().rows().isEmpty()) {
             List<SweepRecord> records = session.sweep().records();
-            sweep = new SweepSummaryPart(records.size(), session.sweep().resultsFile(), SweepSummary.rows(records));
+            sweep = SweepSummaryPart.of(session.sweep().resultsFile(), records);
         }
         return new ComparisonReport(session.savedAt(), session.note(), session.setup(), columns, sweep);
     }
@@ -78,10 +91,29 @@ public record ComparisonReport(Instant recordedAt, String note, RunSetup setup, 
                 verdict, recorder.metrics(c.events().getLast().nanos()));
     }
 
-    /** The model and the engine it ran on, for titles: {@code qwen3-8b · Ollama}. */
+    /**
+     * The model and the engine it ran on, for titles: {@code qwen3-8b · Ollama}; for a report of a sweep alone, the
+     * sweep's model.
+     */
     public String heading() {
+        if (!hasComparison() && sweep != null && !sweep.model().isBlank()) {
+            return sweep.model();
+        }
         String engine = setup.engineName().isBlank() ? setup.engineId() : setup.engineName();
         return setup.model() + (engine.isBlank() ? "" : " \u00b7 " + engine);
+    }
+
+    /** Whether a Compare column ran: without one the report is of its sweep alone. */
+    public boolean hasComparison() {
+        return !ran().isEmpty();
+    }
+
+    /** The report's title: a comparison, a sweep, or both. */
+    public String title() {
+        if (sweep == null) {
+            return "Thinkbench comparison";
+        }
+        return hasComparison() ? "Thinkbench comparison and sweep" : "Thinkbench sweep";
     }
 
     /** The columns that ran. */

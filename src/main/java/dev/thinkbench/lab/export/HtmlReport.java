@@ -34,16 +34,45 @@ public final class HtmlReport {
      * @param charts PNG images by file name, embedded in order (e.g. the slide {@code charts.png}); may be empty
      */
     public static String write(ComparisonReport r, Map<String, byte[]> charts) {
+        return write(r, charts, Map.of());
+    }
+
+    /**
+     * @param charts the comparison's PNG images by file name, embedded in order; may be empty
+     * @param sweepCharts the sweep's PNG images by caption (its accuracy-vs-compute curve...); may be empty
+     */
+    public static String write(ComparisonReport r, Map<String, byte[]> charts, Map<String, byte[]> sweepCharts) {
         StringBuilder b = new StringBuilder(16_384);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                .append(esc("Thinkbench comparison \u00b7 " + r.heading())).append("</title>\n<style>\n")
+                .append(esc(r.title() + " \u00b7 " + r.heading())).append("</title>\n<style>\n")
                 .append(STYLE).append("</style>\n</head>\n<body>\n");
-        b.append("<h1>Thinkbench comparison</h1>\n<p class=\"muted\">").append(esc(r.heading()))
+        b.append("<h1>").append(esc(r.title())).append("</h1>\n<p class=\"muted\">").append(esc(r.heading()))
                 .append(" \u00b7 ").append(esc(ReportText.DATE.format(r.recordedAt()))).append("</p>\n");
         if (!r.note().isBlank()) {
             b.append("<p>").append(esc(r.note())).append("</p>\n");
         }
+        if (r.hasComparison()) {
+            comparison(b, r, charts);
+        }
+        if (r.sweep() != null) {
+            b.append("<h2>Sweep</h2>\n");
+            table(b, ReportText.SWEEP_HEADERS, r.sweep().rows().stream().map(ReportText::sweepCells).toList(), 2);
+            b.append("<p class=\"muted\">").append(esc(ReportText.sweepNote(r.sweep()))).append("</p>\n");
+            images(b, sweepCharts);
+            b.append("<h3>Sweep settings</h3>\n");
+            table(b, List.of("Setting", "Value"), r.sweep().settings(), 99);
+        }
+        if (r.hasComparison()) {
+            b.append("<h2>Model and settings</h2>\n");
+            table(b, List.of("Setting", "Value"), ReportText.settings(r).stream().map(List::of).toList(), 99);
+        }
+        b.append("<footer>Made with Thinkbench from a recorded session.</footer>\n</body>\n</html>\n");
+        return b.toString();
+    }
+
+    /** The prompt, each column's answer and thinking, the metrics and the comparison's charts. */
+    private static void comparison(StringBuilder b, ComparisonReport r, Map<String, byte[]> charts) {
         b.append("<h2>Prompt</h2>\n<pre class=\"prompt\">").append(esc(r.setup().prompt())).append("</pre>\n");
         if (!r.setup().system().isBlank()) {
             b.append("<p class=\"muted\">System prompt</p>\n<pre>").append(esc(r.setup().system()))
@@ -59,18 +88,14 @@ public final class HtmlReport {
                 .append("Times as recorded.</p>\n");
         if (!charts.isEmpty()) {
             b.append("<h2>Charts</h2>\n");
-            charts.forEach((name, png) -> b.append("<p><img alt=\"").append(esc(name)).append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(png)).append("\"></p>\n"));
+            images(b, charts);
         }
-        if (r.sweep() != null) {
-            b.append("<h2>Sweep</h2>\n");
-            table(b, ReportText.SWEEP_HEADERS, r.sweep().rows().stream().map(ReportText::sweepCells).toList(), 2);
-            b.append("<p class=\"muted\">").append(esc(ReportText.sweepNote(r.sweep()))).append("</p>\n");
-        }
-        b.append("<h2>Model and settings</h2>\n");
-        table(b, List.of("Setting", "Value"), ReportText.settings(r).stream().map(List::of).toList(), 99);
-        b.append("<footer>Made with Thinkbench from a recorded session.</footer>\n</body>\n</html>\n");
-        return b.toString();
+    }
+
+    private static void images(StringBuilder b, Map<String, byte[]> charts) {
+        charts.forEach((name, png) -> b.append("<p><img alt=\"").append(esc(name))
+                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
+                .append("\"></p>\n"));
     }
 
     private static void column(StringBuilder b, ComparisonReport.Column c) {

@@ -15,12 +15,43 @@ public final class MarkdownReport {
 
     /** @param charts image paths relative to the report, by caption; may be empty */
     public static String write(ComparisonReport r, Map<String, String> charts) {
+        return write(r, charts, Map.of());
+    }
+
+    /**
+     * @param charts the comparison's image paths relative to the report, by caption; may be empty
+     * @param sweepCharts the sweep's image paths relative to the report, by caption; may be empty
+     */
+    public static String write(ComparisonReport r, Map<String, String> charts, Map<String, String> sweepCharts) {
         StringBuilder b = new StringBuilder(8_192);
-        b.append("# Thinkbench comparison\n\n").append(inline(r.heading())).append(" \u00b7 ")
+        b.append("# ").append(r.title()).append("\n\n").append(inline(r.heading())).append(" \u00b7 ")
                 .append(ReportText.DATE.format(r.recordedAt())).append("\n\n");
         if (!r.note().isBlank()) {
             b.append(inline(r.note())).append("\n\n");
         }
+        if (r.hasComparison()) {
+            comparison(b, r, charts);
+        }
+        if (r.sweep() != null) {
+            b.append("## Sweep\n\n");
+            table(b, ReportText.SWEEP_HEADERS, r.sweep().rows().stream().map(ReportText::sweepCells).toList());
+            b.append('\n').append(inline(ReportText.sweepNote(r.sweep()))).append("\n\n");
+            images(b, sweepCharts);
+            b.append("### Sweep settings\n\n");
+            table(b, List.of("Setting", "Value"), r.sweep().settings());
+            b.append('\n');
+        }
+        if (r.hasComparison()) {
+            b.append("## Model and settings\n\n");
+            table(b, List.of("Setting", "Value"), ReportText.settings(r).stream().map(List::of).toList());
+            b.append('\n');
+        }
+        b.append("Made with Thinkbench from a recorded session.\n");
+        return b.toString();
+    }
+
+    /** The prompt, each column's answer and thinking, the metrics and the comparison's charts. */
+    private static void comparison(StringBuilder b, ComparisonReport r, Map<String, String> charts) {
         b.append("## Prompt\n\n").append(fence(r.setup().prompt()));
         if (!r.setup().system().isBlank()) {
             b.append("System prompt:\n\n").append(fence(r.setup().system()));
@@ -46,18 +77,13 @@ public final class MarkdownReport {
         b.append("\n\\* counted here from the stream; other counts as the server reported them. Times as recorded.\n\n");
         if (!charts.isEmpty()) {
             b.append("## Charts\n\n");
-            charts.forEach((caption, path) -> b.append("![").append(inline(caption)).append("](")
-                    .append(path.replace(" ", "%20").replace(")", "%29")).append(")\n\n"));
+            images(b, charts);
         }
-        if (r.sweep() != null) {
-            b.append("## Sweep\n\n");
-            table(b, ReportText.SWEEP_HEADERS, r.sweep().rows().stream().map(ReportText::sweepCells).toList());
-            b.append('\n').append(inline(ReportText.sweepNote(r.sweep()))).append("\n\n");
-        }
-        b.append("## Model and settings\n\n");
-        table(b, List.of("Setting", "Value"), ReportText.settings(r).stream().map(List::of).toList());
-        b.append("\nMade with Thinkbench from a recorded session.\n");
-        return b.toString();
+    }
+
+    private static void images(StringBuilder b, Map<String, String> charts) {
+        charts.forEach((caption, path) -> b.append("![").append(inline(caption)).append("](")
+                .append(path.replace(" ", "%20").replace(")", "%29")).append(")\n\n"));
     }
 
     private static void table(StringBuilder b, List<String> headers, List<List<String>> rows) {

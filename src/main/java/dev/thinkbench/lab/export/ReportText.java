@@ -25,7 +25,7 @@ final class ReportText {
             "Answer tokens", "First token", "Total time", "Tokens/s", "Cost", "Waits");
 
     static final List<String> SWEEP_HEADERS = List.of("Strategy", "Budget", "Runs", "Correct", "Accuracy",
-            "95% interval", "Mean thinking tokens", "Mean time", "Cost", "Failed");
+            "95% interval", "Mean compute (tokens)", "Mean time", "Cost", "Failed");
 
     private ReportText() {
     }

@@ -25,17 +25,14 @@ public final class ResumeCheck {
     private ResumeCheck() {
     }
 
-    /** The settings a {@link SweepPlan#ranWith()} line names, in its order, by name ("model" first). */
-    private static final List<String> SETTINGS = List.of("temperature", "top-p", "seed", "answer cap", "system prompt");
-
     /**
      * How runs made with {@code then} differ from a sweep that runs with {@code now}, naming only what differs: "its
      * runs were made with model m; this sweep runs with model other", "... with temperature 0.8 and seed 3; this sweep
      * runs with temperature 1.5 and no seed".
      */
     static String otherSettings(String then, String now) {
-        Map<String, String> a = settings(then);
-        Map<String, String> b = settings(now);
+        Map<String, String> a = RanWith.parts(then);
+        Map<String, String> b = RanWith.parts(now);
         List<String> was = new java.util.ArrayList<>();
         List<String> is = new java.util.ArrayList<>();
         for (String name : a.keySet()) {
@@ -48,24 +45,6 @@ public final class ResumeCheck {
             return "its runs were made with " + then + "; this sweep runs with " + now;
         }
         return "its runs were made with " + and(was) + "; this sweep runs with " + and(is);
-    }
-
-    private static Map<String, String> settings(String ranWith) {
-        Map<String, String> found = new java.util.LinkedHashMap<>();
-        found.put("model", null);
-        SETTINGS.forEach(name -> found.put(name, null));
-        String[] parts = ranWith.split(", ");
-        StringBuilder model = new StringBuilder();
-        for (String part : parts) {
-            String name = SETTINGS.stream().filter(n -> part.startsWith(n + " ")).findFirst().orElse(null);
-            if (name == null) {
-                model.append(model.isEmpty() ? "" : ", ").append(part); // a model name with a comma in it
-            } else {
-                found.put(name, part.substring(name.length() + 1));
-            }
-        }
-        found.put("model", model.toString());
-        return found;
     }
 
     private static String setting(String name, String value) {

@@ -337,6 +337,28 @@ public final class ExperimentsView extends BorderPane {
         vm.writePngs(files, images);
     }
 
+    /**
+     * The charts of the sweep shown, each drawn once at slide size in the light look, for a report (not the summary
+     * table, which the report writes as text), by a caption in the report's English made from its file name
+     * ("Accuracy vs tokens"); empty while no run has a result. UI thread.
+     */
+    public java.util.Map<String, BufferedImage> reportCharts() {
+        java.util.Map<String, BufferedImage> images = new java.util.LinkedHashMap<>();
+        if (vm.results().records().isEmpty()) {
+            return images;
+        }
+        List<String> sheets = getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets());
+        for (FigureView v : charts.views()) {
+            if (!(v instanceof SummaryTable)) {
+                FigureView copy = v.fresh();
+                String name = v.fileName().replaceFirst("\\.png$", "").replace('-', ' ');
+                images.put(Character.toUpperCase(name.charAt(0)) + name.substring(1),
+                        ChartExport.render(copy, charts.latest(), vm.titleProperty().get(), sheets));
+            }
+        }
+        return images;
+    }
+
     private Region statusBar() {
         status.setId("sweepStatus");
         status.textProperty().bind(vm.progressTextProperty());

@@ -229,6 +229,10 @@ public final class SessionControls {
         MenuItem open = item(Messages.get("session.open"), OPEN, this::open);
         MenuItem save = item(Messages.get("session.save"), SAVE, this::save);
         MenuItem saveAs = item(Messages.get("session.saveAs"), SAVE_AS, this::saveAs);
+        MenuItem htmlReport = exportItem("session.export.html", "session.export.html.title", "html", "report",
+                exports::html);
+        MenuItem markdownReport = exportItem("session.export.markdown", "session.export.markdown.title", "md",
+                "report", exports::markdown);
         Menu export = new Menu(Messages.get("session.export"));
         MenuItem forPrint = exportItem("session.export.chartsPrint", "session.export.charts.title", "png", "charts",
                 f -> exports.chartsPng(f, ChartSlides.Look.print()));
@@ -238,11 +242,13 @@ public final class SessionControls {
                         f -> exports.chartsPng(f, look())),
                 forPrint,
                 exportItem("session.export.csv", "session.export.csv.title", "csv", "metrics", exports::csv),
-                exportItem("session.export.html", "session.export.html.title", "html", "report", exports::html),
-                exportItem("session.export.markdown", "session.export.markdown.title", "md", "report",
-                        exports::markdown));
+                htmlReport, markdownReport);
         menu.setOnShowing(e -> {
             export.getItems().forEach(i -> i.setDisable(!exports.hasComparison()));
+            // a report tells a sweep as well as a comparison (the sweep's charts and CSV: its own Export button)
+            boolean report = exports.hasReport();
+            htmlReport.setDisable(!report);
+            markdownReport.setDisable(!report);
             // in the light theme the print look is the look shown: one entry, not two that write the same file
             forPrint.setVisible(look() != ChartSlides.Look.print());
         });

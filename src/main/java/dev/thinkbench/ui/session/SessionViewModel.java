@@ -252,6 +252,11 @@ public final class SessionViewModel {
         return String.join(", ", words);
     }
 
+    /** The Experiments tab's sweep charts as PNG images by caption, for a report; empty without a sweep. */
+    public java.util.Map<String, byte[]> sweepChartPngs() {
+        return sweeps == null ? java.util.Map.of() : sweeps.chartPngs();
+    }
+
     /** The Experiments tab's sweep under way in words ("37 of 120 runs"), null when none is. */
     public String sweepUnderWay() {
         return sweeps == null ? null : sweeps.underWay();

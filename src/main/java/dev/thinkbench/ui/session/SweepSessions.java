@@ -25,6 +25,12 @@ public interface SweepSessions {
      */
     String underWay();
 
+    /**
+     * The charts of the sweep whose results {@link #record} gives, as PNG images by caption, for a report; empty when
+     * there are none. UI thread (they are drawn there).
+     */
+    java.util.Map<String, byte[]> chartPngs();
+
     /** Puts the sweep shown away: a session without sweep results was opened. */
     void clear();
 

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Exports from the window: the charts as a slide-sized PNG (in the window's look or for print), the metrics as CSV,
- * and the comparison as a self-contained HTML or a Markdown report (its chart slide written beside it). The content
+ * and the comparison and the Experiments tab's sweep as a self-contained HTML or a Markdown report (its chart images
+ * written beside it). The content
  * is the workbench as a session would save it, so a replayed session exports as recorded. Each file is written whole
  * or not at all; every text is masked for secrets. FX thread (the chart slide is drawn there); the files are small.
  */
@@ -30,9 +31,14 @@ public final class WindowExports {
         this.sessions = sessions;
     }
 
-    /** True when there is something to export: a column that ran. */
+    /** True when there is a comparison to export (charts, metrics): a column that ran. */
     public boolean hasComparison() {
         return sessions.compare().columns().stream().anyMatch(c -> c.live().shownRun() != null);
+    }
+
+    /** True when there is something to report: a column that ran, or a sweep with results. */
+    public boolean hasReport() {
+        return hasComparison() || sessions.snapshot().sweep() != null;
     }
 
     private ComparisonReport report() {
@@ -58,19 +64,35 @@ public final class WindowExports {
         write(file, MetricsCsv.write(report()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** One HTML file with the print-look chart slide embedded. */
+    /** One HTML file with the print-look chart slide embedded, and the sweep's charts where there is a sweep. */
     public void html(Path file) throws IOException {
         Map<String, byte[]> charts = new LinkedHashMap<>();
-        charts.put("charts.png", slide(ChartSlides.Look.print()));
-        write(file, HtmlReport.write(report(), charts).getBytes(StandardCharsets.UTF_8));
+        if (hasComparison()) {
+            charts.put("charts.png", slide(ChartSlides.Look.print()));
+        }
+        write(file, HtmlReport.write(report(), charts, sessions.sweepChartPngs()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The Markdown report, and its chart slide as {@code NAME-charts.png} beside it. */
+    /**
+     * The Markdown report, its chart slide as {@code NAME-charts.png} beside it, and the sweep's charts as
+     * {@code NAME-sweep-1.png}... where there is a sweep.
+     */
     public void markdown(Path file) throws IOException {
-        String name = file.getFileName().toString().replaceFirst("\\.md$", "") + "-charts.png";
-        write(file.resolveSibling(name), slide(ChartSlides.Look.print()));
-        write(file, MarkdownReport.write(report(), Map.of("Tokens, cost and latency", name))
-                .getBytes(StandardCharsets.UTF_8));
+        String stem = file.getFileName().toString().replaceFirst("\\.md$", "");
+        Map<String, String> charts = new LinkedHashMap<>();
+        if (hasComparison()) {
+            String name = stem + "-charts.png";
+            write(file.resolveSibling(name), slide(ChartSlides.Look.print()));
+            charts.put("Tokens, cost and latency", name);
+        }
+        Map<String, String> sweepCharts = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, byte[]> png : sessions.sweepChartPngs().entrySet()) {
+            String name = stem + "-sweep-" + (++i) + ".png";
+            write(file.resolveSibling(name), png.getValue());
+            sweepCharts.put(png.getKey(), name);
+        }
+        write(file, MarkdownReport.write(report(), charts, sweepCharts).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void write(Path file, byte[] bytes) throws IOException {

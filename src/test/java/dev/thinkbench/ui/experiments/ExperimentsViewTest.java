@@ -394,8 +394,13 @@ class ExperimentsViewTest {
     void aSessionWithoutASweepPutsTheShownSweepAwaySoSavingItKeepsNoOtherSweep(FxRobot robot) throws Exception {
         runSweep(robot);
         assertThat(WaitForAsyncUtils.asyncFx(() -> vm.results().records()).get()).hasSize(12);
+        var charts = WaitForAsyncUtils.asyncFx(() -> view.reportCharts()).get();
+        assertThat(charts).as("a report's charts of the sweep shown: every chart, not the summary table")
+                .containsKey("Accuracy vs tokens").doesNotContainKey("Summary");
+        assertThat(charts.values()).allSatisfy(image -> assertThat(image.getWidth()).isEqualTo(1600));
 
         WaitForAsyncUtils.asyncFx(() -> vm.clearShown()).get();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.reportCharts()).get()).as("nothing shown: no charts").isEmpty();
 
         assertThat(WaitForAsyncUtils.asyncFx(() -> vm.results().records()).get())
                 .as("nothing of the last sweep is left to be saved into the session opened").isEmpty();

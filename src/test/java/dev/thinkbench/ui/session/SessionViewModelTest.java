@@ -267,6 +267,11 @@ class SessionViewModelTest {
 
     /** The Experiments tab as sessions see it, for tests: hands out set results, keeps what it is shown. */
     private static final class SweepSessionsTestDouble implements SweepSessions {
+        @Override
+        public java.util.Map<String, byte[]> chartPngs() {
+            return java.util.Map.of();
+        }
+
         dev.thinkbench.lab.session.SweepResults held;
         int unwritten;
 

@@ -109,6 +109,11 @@ class UnsavedRunsTest {
 
     /** An Experiments tab with a sweep under way, for tests: nothing of its results is unsaved. */
     private static final class SweepUnderWayTestDouble implements SweepSessions {
+        @Override
+        public java.util.Map<String, byte[]> chartPngs() {
+            return java.util.Map.of();
+        }
+
         String underWay = "3 of 12 runs";
 
         @Override

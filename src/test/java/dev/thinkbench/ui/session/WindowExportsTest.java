@@ -91,6 +91,84 @@ class WindowExportsTest {
         }
     }
 
+    /** An Experiments tab holding a finished sweep, for tests: its results and one chart. */
+    private static final class SweepShownTestDouble implements SweepSessions {
+        final List<dev.thinkbench.lab.sweep.SweepRecord> records = List.of(
+                record("p1", "small", "none", false, 0), record("p1", "large", "tokens:64", true, 40),
+                record("p2", "small", "none", true, 0), record("p2", "large", "tokens:64", true, 52));
+
+        private static dev.thinkbench.lab.sweep.SweepRecord record(String problem, String label, String budget,
+                                                                   boolean correct, int thinking) {
+            return new dev.thinkbench.lab.sweep.SweepRecord(problem, label, budget, "fixed", 0, "ok", "4", "4",
+                    correct, thinking, 3, 120L, null, "builtin", null, false, "",
+                    "micro-reasoner.gguf, temperature 0.8, seed 7");
+        }
+
+        @Override
+        public java.util.Map<String, byte[]> chartPngs() {
+            try {
+                java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+                ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", png);
+                return java.util.Map.of("Accuracy vs tokens", png.toByteArray());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public dev.thinkbench.lab.session.SweepResults record() {
+            return dev.thinkbench.lab.session.SweepResults.of("/data/sweeps/s/results.jsonl", records);
+        }
+
+        @Override
+        public int unwrittenResults() {
+            return 0;
+        }
+
+        @Override
+        public String underWay() {
+            return null;
+        }
+
+        @Override
+        public void clear() {
+        }
+
+        @Override
+        public void show(dev.thinkbench.lab.session.SweepResults results) {
+        }
+    }
+
+    @Test
+    void aSweepAloneIsReportedWithItsOwnSettingsAndCharts(FxRobot robot) throws Exception {
+        robot.interact(() -> window.sessions.setSweeps(new SweepShownTestDouble()));
+        WindowExports exports = new WindowExports(window.sessions);
+        assertThat(exports.hasComparison()).as("no Compare column ran").isFalse();
+        assertThat(exports.hasReport()).as("but a sweep is there to report").isTrue();
+        Path out = dir.resolve("sweep-exports");
+
+        robot.interact(() -> {
+            try {
+                exports.html(out.resolve("s.html"));
+                exports.markdown(out.resolve("s.md"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        String html = Files.readString(out.resolve("s.html"));
+        assertThat(html).contains("<h1>Thinkbench sweep</h1>", "micro-reasoner.gguf \u00b7 ", "<h2>Sweep</h2>",
+                        "<td>Temperature</td><td>0.8</td>", "<td>Seed</td><td>7</td>",
+                        "<td>Budgets</td><td>small = none, large = tokens:64</td>", "alt=\"Accuracy vs tokens\"")
+                .as("nothing of the Compare tab, which did not run").doesNotContain("<h2>Prompt</h2>", "<h2>Metrics</h2>",
+                        "Expected answer");
+        String md = Files.readString(out.resolve("s.md"));
+        assertThat(md).startsWith("# Thinkbench sweep").contains("![Accuracy vs tokens](s-sweep-1.png)",
+                "| Temperature | 0.8 |").doesNotContain("## Prompt");
+        assertThat(out.resolve("s-sweep-1.png")).exists();
+        assertThat(out.resolve("s-charts.png")).as("no comparison slide").doesNotExist();
+    }
+
     private static int brightness(int rgb) {
         return (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
     }
