@@ -51,6 +51,11 @@ final class TraceView extends VBox {
     private final Label heading = new Label();
     private final Label verdict = new Label();
     private final Label prompt = new Label();
+    /** Shows a long prompt whole, or its start again ({@link #PROMPT_HEAD_CHARS}). */
+    private final javafx.scene.control.Hyperlink promptMore = new javafx.scene.control.Hyperlink();
+    /** The run's prompt whole; the label may show its start only. */
+    private String promptText = "";
+    private boolean promptWhole;
     private final StreamingTextArea thinking = new StreamingTextArea(Messages.get("column.thinking.none"));
     private final StreamingTextArea answer = new StreamingTextArea(Messages.get("sweep.trace.answer.placeholder"));
     private final MetricsStrip metrics = new MetricsStrip();
@@ -92,6 +97,12 @@ final class TraceView extends VBox {
         prompt.getStyleClass().add("trace-prompt");
         prompt.setWrapText(true);
         prompt.setMinHeight(Region.USE_PREF_SIZE);
+        promptMore.setId("tracePromptMore");
+        promptMore.getStyleClass().add(Styles.TEXT_SMALL);
+        promptMore.setOnAction(e -> {
+            promptWhole = !promptWhole;
+            showPrompt();
+        });
         answer.getStyleClass().add("answer-text");
         note.setWrapText(true);
         note.getStyleClass().add(Styles.TEXT_MUTED);
@@ -138,7 +149,7 @@ final class TraceView extends VBox {
         metricsCaption.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         metricsCaption.setWrapText(true);
         metricsCaption.setMinHeight(Region.USE_PREF_SIZE);
-        getChildren().addAll(heading, prompt, verdict, numbers, grading, texts, metricsCaption, metrics, note,
+        getChildren().addAll(heading, prompt, promptMore, verdict, numbers, grading, texts, metricsCaption, metrics, note,
                 candidates);
     }
 
@@ -166,8 +177,32 @@ final class TraceView extends VBox {
     private void setGrade(Boolean verdictByHand) {
         if (key != null) {
             grade.accept(key, verdictByHand);
-            show(key, prompt.getText());
+            show(key, promptText);
         }
+    }
+
+    /** A prompt longer than this shows its start, with a link to the whole (a 20,000-character prompt pushed the
+     * verdict and the thinking out of sight). */
+    static final int PROMPT_HEAD_CHARS = 600;
+
+    private void setPrompt(String text) {
+        promptText = text == null ? "" : text;
+        showPrompt();
+    }
+
+    private void showPrompt() {
+        boolean longer = promptText.length() > PROMPT_HEAD_CHARS;
+        prompt.setText(!longer || promptWhole ? promptText
+                : promptText.substring(0, PROMPT_HEAD_CHARS).stripTrailing() + "\u2026");
+        promptMore.setText(!longer ? "" : promptWhole ? Messages.get("sweep.trace.promptLess")
+                : Messages.get("sweep.trace.promptMore", promptText.length()));
+        promptMore.setVisible(longer);
+        promptMore.setManaged(longer);
+    }
+
+    /** The prompt as shown (its start, when long), for tests. */
+    String promptShown() {
+        return prompt.getText();
     }
 
     /** Shows no run: the one shown is in the table no more (another sweep was laid out). */
@@ -175,7 +210,7 @@ final class TraceView extends VBox {
         key = null;
         live = null;
         heading.setText("");
-        prompt.setText("");
+        setPrompt("");
         verdict.setText("");
         numbers.setText("");
         thinking.clear();
@@ -190,7 +225,10 @@ final class TraceView extends VBox {
     /** Shows the run of {@code runKey}; {@code promptText} is its problem's prompt. */
     void show(RunKey runKey, String promptText) {
         key = runKey;
-        prompt.setText(promptText);
+        if (!promptText.equals(this.promptText)) {
+            promptWhole = false; // another run's prompt starts folded again
+        }
+        setPrompt(promptText);
         heading.setText(Messages.get("sweep.trace.heading", runKey.problemId(),
                 StrategyNames.shown(runKey.strategy()), runKey.label(),
                 runKey.sample() + 1));
@@ -237,7 +275,7 @@ final class TraceView extends VBox {
             placeholder(Messages.get("sweep.trace.loading"));
             if (!fetch.test(runKey, () -> {
                 if (runKey.equals(key) && live == null) {
-                    show(runKey, prompt.getText());
+                    show(runKey, promptText);
                 }
             })) {
                 placeholder(Messages.get("sweep.trace.noTrace"));
@@ -319,7 +357,7 @@ final class TraceView extends VBox {
      * did.
      */
     boolean refreshIfShowing(RunKey changed) {
-        return refreshIfShowing(changed, k -> prompt.getText());
+        return refreshIfShowing(changed, k -> promptText);
     }
 
     /**
@@ -353,7 +391,7 @@ final class TraceView extends VBox {
         pollLive();
         Optional<RunDetail> now = details.apply(key);
         if (now.isPresent() && now.get().live() == null) {
-            show(key, prompt.getText());
+            show(key, promptText);
         }
     }
 

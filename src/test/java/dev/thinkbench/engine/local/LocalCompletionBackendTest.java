@@ -225,7 +225,8 @@ class LocalCompletionBackendTest {
                 () -> backend.complete(request(PROMPT.repeat(400), 8), (t, n) -> { }, null));
 
         assertThat(e.kind()).isEqualTo(FailureKind.BAD_REQUEST);
-        assertThat(e.getMessage()).contains("fills the context of 8192", "raise the context size");
+        assertThat(e.getMessage()).contains("fills the context of 8192", "raise the context size", "shorten the prompt")
+                .as("a smaller budget cannot shorten a prompt").doesNotContain("budget");
     }
 
     @Test

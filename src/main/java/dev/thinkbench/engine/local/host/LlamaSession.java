@@ -234,9 +234,11 @@ final class LlamaSession implements HostSession {
             throw new HostFailure(FailureKind.BAD_REQUEST, "the prompt has no tokens");
         }
         if (context.contextSize() - prompt.length < 1) {
-            throw new HostFailure(FailureKind.BAD_REQUEST, "the prompt (with any thinking it continues) has "
-                    + prompt.length + " tokens and fills the context of " + loaded.contextSize()
-                    + ": raise the context size, or give a smaller budget");
+            // a first call's prompt is the problem's own: only more context or a shorter prompt helps (a smaller
+            // budget, advised once, cannot); a later call's holds the thinking it continues too
+            throw new HostFailure(FailureKind.BAD_REQUEST, "the prompt has " + prompt.length
+                    + " tokens (with any thinking it continues) and fills the context of " + loaded.contextSize()
+                    + ": raise the context size (the Models tab), or shorten the prompt");
         }
         return new ContinuousBatch.Spec(prompt, request.maxTokens(), stop, sampling(request), top,
                 request.cachePrompt(), request.reuseGreedyPicks());
