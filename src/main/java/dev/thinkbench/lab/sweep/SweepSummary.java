@@ -30,14 +30,28 @@ public final class SweepSummary {
     public record EqualCompute(String strategy, SummaryRow point) {
     }
 
-    /** One row per (strategy, label), in the order they first appear. */
+    /** One row per (strategy, label): strategies in the order they first appear, each with its labels in the order
+     * the labels first appear. */
     public static List<SummaryRow> rows(List<SweepRecord> records) {
         Map<List<String>, List<SweepRecord>> groups = new LinkedHashMap<>();
+        java.util.Set<String> strategies = new java.util.LinkedHashSet<>();
+        java.util.Set<String> labels = new java.util.LinkedHashSet<>();
         for (SweepRecord r : records) {
             groups.computeIfAbsent(List.of(r.strategy(), r.label()), k -> new ArrayList<>()).add(r);
+            strategies.add(r.strategy());
+            labels.add(r.label());
         }
+        // strategy by strategy, each in one budget order (that of the labels' first runs): a resumed sweep appends
+        // its runs in the order they finish, which had put a strategy's budgets apart and out of order
         List<SummaryRow> rows = new ArrayList<>();
-        groups.forEach((key, group) -> rows.add(row(key.get(1), key.get(0), group)));
+        for (String strategy : strategies) {
+            for (String label : labels) {
+                List<SweepRecord> group = groups.get(List.of(strategy, label));
+                if (group != null) {
+                    rows.add(row(label, strategy, group));
+                }
+            }
+        }
         return rows;
     }
 

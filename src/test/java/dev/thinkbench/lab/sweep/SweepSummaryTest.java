@@ -54,6 +54,24 @@ class SweepSummaryTest {
     }
 
     @Test
+    void aResumedSweepsRunsInFinishingOrderAreSummedUpStrategyByStrategyInOneBudgetOrder() {
+        List<SweepRecord> records = new ArrayList<>();
+        records.addAll(point("none", "none", "fixed", 1, 2, 0));
+        records.addAll(point("cap32", "tokens:32", "fixed", 1, 2, 30));
+        records.addAll(point("none", "none", "majority", 1, 2, 0));
+        // resumed: the rest finished in another order
+        records.addAll(point("cap64", "tokens:64", "adaptive", 2, 2, 50));
+        records.addAll(point("cap64", "tokens:64", "fixed", 2, 2, 60));
+        records.addAll(point("cap32", "tokens:32", "majority", 1, 2, 90));
+        records.addAll(point("none", "none", "adaptive", 0, 2, 0));
+        records.addAll(point("cap64", "tokens:64", "majority", 2, 2, 180));
+
+        assertThat(SweepSummary.rows(records)).extracting(r -> r.strategy() + " " + r.label()).containsExactly(
+                "fixed none", "fixed cap32", "fixed cap64", "majority none", "majority cap32", "majority cap64",
+                "adaptive none", "adaptive cap64");
+    }
+
+    @Test
     void wilsonIntervalsStayInsideZeroAndOne() {
         assertThat(Wilson.of(0, 10).low()).isZero();
         assertThat(Wilson.of(0, 10).high()).isCloseTo(0.2775, within(1e-3));
