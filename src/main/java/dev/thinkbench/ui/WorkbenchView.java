@@ -101,7 +101,20 @@ public final class WorkbenchView extends StackPane {
                 compare.promptPane()));
         notices.setId("notices");
         notices.setPadding(Insets.EMPTY);
-        top.getChildren().addAll(topBar(), notices);
+        HBox bar = topBar();
+        top.getChildren().addAll(bar, connectionBar.serverRow(), notices);
+        // the engine bar's room: what the top bar leaves beside its other items (it folds its server fields under it)
+        Runnable fit = () -> {
+            double others = bar.getChildren().stream().filter(n -> n != connectionBar && n.isManaged())
+                    .mapToDouble(n -> n instanceof Region r && HBox.getHgrow(r) == Priority.ALWAYS ? 0
+                            : n.prefWidth(-1)).sum();
+            double gaps = bar.getSpacing() * (bar.getChildren().stream().filter(javafx.scene.Node::isManaged)
+                    .count() - 1);
+            connectionBar.fitTo(bar.getWidth() - bar.getInsets().getLeft() - bar.getInsets().getRight() - others
+                    - gaps);
+        };
+        bar.widthProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(fit));
+        vm.connection().engineEntryProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(fit));
         layout.setTop(top);
         layout.setCenter(tabs);
         layout.setBottom(statusBar());
@@ -292,6 +305,11 @@ public final class WorkbenchView extends StackPane {
         Tab tab = addTab(title, icon, content, tooltip);
         tabKeys.put(tab, new TabKeys(shortcuts == null ? "" : shortcuts, focus));
         return tab;
+    }
+
+    /** The engine bar, for tests. */
+    public ConnectionBar connectionBar() {
+        return connectionBar;
     }
 
     /** Adds a control to the top bar, before the help and theme buttons (sessions, presenter mode). */

@@ -34,6 +34,12 @@ public final class ConnectionBar extends HBox {
     private final ConnectionViewModel vm;
     private final ComboBox<String> model = new ComboBox<>();
     private final StatusBadge serverStatus;
+    /** The server's URL, key variable and key, in the bar or, where it is too narrow, in {@link #serverRow}. */
+    private final HBox serverFields = new HBox(8);
+    /** A line of its own under the top bar for the server fields, shown while they are folded there. */
+    private final HBox serverRow = new HBox(8);
+    private final Label serverCaption = caption(Messages.get("engine.server.caption"));
+    private boolean folded;
 
     public ConnectionBar(ConnectionViewModel vm) {
         this.vm = vm;
@@ -118,10 +124,83 @@ public final class ConnectionBar extends HBox {
         serverStatus = new StatusBadge("serverStatus", vm.statusProperty(), vm::refreshModels);
         StatusBadge modelStatus = new StatusBadge("modelStatus", vm.modelStatusProperty(), null);
 
-        getChildren().addAll(caption(Messages.get("engine.caption")), engine, url, key, secret, caption(Messages.get("engine.model.caption")), model, refreshSlot,
-                problem, serverStatus, modelStatus);
+        serverFields.setAlignment(Pos.CENTER_LEFT);
+        serverFields.getChildren().addAll(url, key, secret);
+        serverRow.setId("serverRow");
+        serverRow.getStyleClass().add("server-row");
+        serverRow.setAlignment(Pos.CENTER_LEFT);
+        serverRow.setPadding(new javafx.geometry.Insets(0, 14, 8, 14));
+        getChildren().addAll(caption(Messages.get("engine.caption")), engine, serverFields,
+                caption(Messages.get("engine.model.caption")), model, refreshSlot, problem, serverStatus, modelStatus);
         vm.engineEntryProperty().addListener((obs, old, now) -> showServerFields(url, key, secret));
         showServerFields(url, key, secret);
+    }
+
+    /**
+     * The line under the top bar that takes the server's URL, key variable and key where the bar is too narrow for
+     * them beside the engine and model (at 1280 px the URL read "http://127.0.0." and both key fields "API ke");
+     * hidden otherwise. Put it under the top bar.
+     */
+    public Region serverRow() {
+        return serverRow;
+    }
+
+    /**
+     * Lays the bar out for {@code room} pixels: the server fields stay in the bar while everything fits, and go to
+     * {@link #serverRow} while it would not (they come back only with room to spare, so a width near the edge does
+     * not flip them back and forth).
+     */
+    public void fitTo(double room) {
+        double inline = inlineWidth();
+        boolean fold = folded ? inline > room - FOLD_MARGIN : inline > room;
+        if (fold != folded) {
+            folded = fold;
+            if (fold) {
+                getChildren().remove(serverFields);
+                serverRow.getChildren().setAll(serverCaption, serverFields);
+            } else {
+                serverRow.getChildren().clear();
+                getChildren().add(2, serverFields);
+            }
+        }
+        showServerRow();
+    }
+
+    /**
+     * The width the bar needs with the server fields in it: each part at its preferred width, the engine and model
+     * boxes down to {@value #COMBO_SHARE} of theirs (their names are cut with an ellipsis and shown whole when open).
+     */
+    private double inlineWidth() {
+        double width = 0;
+        int parts = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n.isManaged() && n != serverFields) {
+                width += n instanceof ComboBox<?> ? COMBO_SHARE * n.prefWidth(-1) : n.prefWidth(-1);
+                parts++;
+            }
+        }
+        if (vm.usesServer()) {
+            width += serverFields.prefWidth(-1);
+            parts++;
+        }
+        return width + getSpacing() * Math.max(0, parts - 1) + snappedLeftInset() + snappedRightInset();
+    }
+
+    /** How far the engine and model boxes may narrow before the server fields go under the bar. */
+    private static final double COMBO_SHARE = 0.7;
+
+    /** Room the bar must have to spare before folded server fields come back into it, in pixels. */
+    private static final double FOLD_MARGIN = 24;
+
+    /** Whether the server fields are on the line under the bar now, for tests. */
+    public boolean serverFieldsFolded() {
+        return folded && serverRow.isVisible();
+    }
+
+    private void showServerRow() {
+        boolean shown = folded && vm.usesServer();
+        serverRow.setVisible(shown);
+        serverRow.setManaged(shown);
     }
 
     /** An engine without a server (the built-in one) needs no URL or key: their room goes to the model and checks. */
@@ -136,6 +215,7 @@ public final class ConnectionBar extends HBox {
         }
         secret.setVisible(server && vm.canStoreKeys());
         secret.setManaged(secret.isVisible());
+        showServerRow();
     }
 
     /**
