@@ -68,6 +68,8 @@ public final class CompareViewModel {
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
     private final ReadOnlyStringWrapper runHint = new ReadOnlyStringWrapper(this, "runHint", "");
     private final ReadOnlyBooleanWrapper keptColumns = new ReadOnlyBooleanWrapper(this, "keptColumns");
+    /** Whether the columns were kept over another model of the same engine (not another engine). */
+    private final ReadOnlyBooleanWrapper keptOverModel = new ReadOnlyBooleanWrapper(this, "keptOverModel");
     private final ReadOnlyObjectWrapper<List<ColumnFigures>> figures =
             new ReadOnlyObjectWrapper<>(this, "figures", List.of());
     private final ReadOnlyStringWrapper figuresNote = new ReadOnlyStringWrapper(this, "figuresNote", "");
@@ -225,6 +227,14 @@ public final class CompareViewModel {
     }
 
     /**
+     * Whether the stale note is shown: not while the columns' own note says they were kept over another engine or
+     * model (it says as much, with the way to that one's presets; two notes crowded the columns of a 720-px window).
+     */
+    public javafx.beans.binding.BooleanExpression staleNoteShown() {
+        return staleNote.getReadOnlyProperty().isNotEmpty().and(keptColumns.getReadOnlyProperty().not());
+    }
+
+    /**
      * A new Priced as, after a run: the finished comparison's columns are costed at it at once (their token counts
      * are known), so the cost strip, chart and export show what was picked. While a run goes on it applies from the
      * next run.
@@ -319,6 +329,7 @@ public final class CompareViewModel {
         String id = engine == null ? null : engine.id();
         String key = id == null ? null : presets.presetKey(id, connection.modelProperty().get());
         boolean newKind = key != null && !key.equals(presetKey);
+        boolean sameEngine = id != null && id.equals(engineId);
         if (newKind && bestOfN.enabledProperty().get()) {
             bestOfN.enabledProperty().set(false); // the presets replace the user's columns, not the candidates
         }
@@ -332,6 +343,7 @@ public final class CompareViewModel {
         if (columns.isEmpty() || newKind && !results) {
             resetColumnsToPresets();
         } else if (newKind) {
+            keptOverModel.set(sameEngine);
             keptColumns.set(true);
         }
         columns.forEach(c -> c.setEngine(engine));
@@ -417,6 +429,14 @@ public final class CompareViewModel {
      */
     public ReadOnlyBooleanProperty keptColumnsProperty() {
         return keptColumns.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the kept columns ({@link #keptColumnsProperty()}) were run on another model of the engine chosen (its
+     * presets differ), rather than on another engine.
+     */
+    public ReadOnlyBooleanProperty keptOverModelProperty() {
+        return keptOverModel.getReadOnlyProperty();
     }
 
     /** Adds a column that copies the last one's budget (or a medium effort); no-op at the maximum. */

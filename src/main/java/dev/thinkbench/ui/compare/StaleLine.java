@@ -8,7 +8,8 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * Says, above the columns, that they show a run made before the prompt, the model or a budget changed
- * ({@link CompareViewModel#staleNoteProperty()}); hidden otherwise.
+ * ({@link CompareViewModel#staleNoteProperty()}); hidden otherwise, and while the columns' own note says they were
+ * kept over another engine or model.
  */
 final class StaleLine extends Label {
 
@@ -21,7 +22,7 @@ final class StaleLine extends Label {
         setMaxWidth(Double.MAX_VALUE);
         setPadding(new Insets(2, 12, 2, 12));
         textProperty().bind(compare.staleNoteProperty());
-        visibleProperty().bind(compare.staleNoteProperty().isNotEmpty());
+        visibleProperty().bind(compare.staleNoteShown());
         managedProperty().bind(visibleProperty());
     }
 }

@@ -81,13 +81,17 @@ public final class ColumnsHeader extends VBox {
     }
 
     private static HBox kept(CompareViewModel compare, PresenterViewModel presenter) {
-        Label text = wrapping(Messages.get("session.keptColumns"));
+        Label text = wrapping("");
+        text.textProperty().bind(compare.keptOverModelProperty().map(model -> Messages.get(model
+                ? "session.keptColumns.model" : "session.keptColumns")));
         text.setGraphic(Icons.icon(Feather.INFO));
         HBox.setHgrow(text, Priority.ALWAYS);
         Button presets = Icons.button(Messages.get("session.usePresets"), Feather.COLUMNS,
                 Messages.get("session.usePresets.help"),
                 Styles.SMALL, Styles.BUTTON_OUTLINED);
         presets.setId("usePresets");
+        presets.textProperty().bind(compare.keptOverModelProperty().map(model -> Messages.get(model
+                ? "session.usePresets.model" : "session.usePresets")));
         presets.setMinWidth(Region.USE_PREF_SIZE);
         presets.setOnAction(e -> compare.resetColumnsToPresets());
         HBox box = new HBox(8, text, presets);

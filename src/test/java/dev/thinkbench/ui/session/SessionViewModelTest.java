@@ -72,7 +72,8 @@ class SessionViewModelTest {
                 "scripted", List.of(new BudgetPresets.Preset("small", new Budget.None(), "off"),
                         new BudgetPresets.Preset("medium", BudgetSpec.parse("effort:low"), "low"),
                         new BudgetPresets.Preset("large", BudgetSpec.parse("effort:high"), "high")),
-                "other", List.of(new BudgetPresets.Preset("only", BudgetSpec.parse("effort:medium"), "medium"))));
+                "other", List.of(new BudgetPresets.Preset("only", BudgetSpec.parse("effort:medium"), "medium")),
+                "scripted:special*", List.of(new BudgetPresets.Preset("tiny", BudgetSpec.parse("tokens:8"), "8"))));
         WorkbenchServices services = WorkbenchFixture.services(registry, presets);
         ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
                 new WorkbenchFixture.SameThreadTasks(), name -> null);
@@ -445,6 +446,7 @@ class SessionViewModelTest {
         assertThat(vm.columns()).allMatch(c -> c.live().getState() == ColumnState.DONE);
         assertThat(text.get(2).answer).hasToString("The answer is 42.");
         assertThat(vm.keptColumnsProperty().get()).isTrue();
+        assertThat(vm.keptOverModelProperty().get()).as("kept over another engine").isFalse();
 
         runToEnd(vm);
         assertThat(vm.keptColumnsProperty().get()).as("run on this engine: no longer the comparison made before")
@@ -454,6 +456,21 @@ class SessionViewModelTest {
 
         assertThat(vm.columns()).extracting(c -> c.labelProperty().get()).containsExactly("only");
         assertThat(vm.keptColumnsProperty().get()).isFalse();
+    }
+
+    @Test
+    void columnsKeptOverAModelWithPresetsOfItsOwnSaySoInOneNote() throws Exception {
+        CompareViewModel vm = compare();
+        runToEnd(vm);
+
+        vm.connection().modelProperty().set("special-1");
+
+        assertThat(vm.keptColumnsProperty().get()).isTrue();
+        assertThat(vm.keptOverModelProperty().get()).as("the same engine, another model").isTrue();
+        assertThat(vm.staleNoteProperty().get()).as("the model changed after the run").contains("the model");
+        assertThat(vm.staleNoteShown().get()).as("said by the kept columns' note: one note, not two").isFalse();
+        vm.resetColumnsToPresets();
+        assertThat(vm.columns()).extracting(c -> c.labelProperty().get()).containsExactly("tiny");
     }
 
     @Test
