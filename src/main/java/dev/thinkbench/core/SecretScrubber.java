@@ -76,6 +76,52 @@ public final class SecretScrubber {
         return b.toString();
     }
 
+    /** What each character of a secret becomes on screen ({@link #blot}). */
+    public static final char BLOT = '\u2022';
+
+    /**
+     * {@code text} with every registered secret and credential-shaped value blotted out character for character
+     * ({@value #BLOT}), for the window: the text keeps its length, so what the window knows about each character (a
+     * token's confidence, its colour) stays where it was. A {@code Bearer } or {@code api_key=} before a value stays.
+     * Null stays null.
+     */
+    public static String blot(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String secret : SECRETS) {
+            if (out.contains(secret)) {
+                out = out.replace(secret, String.valueOf(BLOT).repeat(secret.length()));
+            }
+        }
+        Matcher m = SHAPES.matcher(out);
+        if (!m.find()) {
+            return out;
+        }
+        StringBuilder b = new StringBuilder(out.length());
+        int last = 0;
+        do {
+            String prefix = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                    : m.group(3) != null ? m.group(3) : "";
+            int from = m.start() + prefix.length();
+            b.append(out, last, from).append(String.valueOf(BLOT).repeat(m.end() - from));
+            last = m.end();
+        } while (m.find());
+        b.append(out, last, out.length());
+        return b.toString();
+    }
+
+    /** Whether some registered secret is longer than {@code start} and begins with it. */
+    static boolean startsSecret(String start) {
+        for (String secret : SECRETS) {
+            if (secret.length() > start.length() && secret.startsWith(start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * {@code text} scrubbed, then on one line, then cut to {@code maxChars} (an ellipsis marks the cut): the only way
      * server text should become part of a message.

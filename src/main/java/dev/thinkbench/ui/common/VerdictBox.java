@@ -92,7 +92,8 @@ public final class VerdictBox extends VBox {
         if (!graded) {
             return;
         }
-        answer.setText(grade.extracted() == null ? Messages.get("verdict.noAnswer") : grade.extracted());
+        answer.setText(grade.extracted() == null ? Messages.get("verdict.noAnswer")
+                : dev.thinkbench.core.SecretScrubber.blot(grade.extracted())); // a key the model wrote as its answer
         switch (grade.verdict()) {
             case CORRECT -> {
                 mark.setText(Messages.get("verdict.correct"));

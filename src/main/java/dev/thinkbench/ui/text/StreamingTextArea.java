@@ -1,6 +1,8 @@
 package dev.thinkbench.ui.text;
 
 import atlantafx.base.theme.Styles;
+import dev.thinkbench.core.SecretHoldBack;
+import dev.thinkbench.core.SecretScrubber;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.common.Icons;
 import javafx.animation.PauseTransition;
@@ -60,6 +62,21 @@ public final class StreamingTextArea extends StackPane {
     private boolean following = true;
     private boolean streaming = true;
     private long lastUserScroll;
+    /** Text appended and not shown yet: a trailing word that could still grow into a secret ({@link SecretHoldBack}). */
+    private final StringBuilder held = new StringBuilder();
+    /** The style class of each held piece, and where each piece ends in {@link #held}. */
+    private final java.util.List<String> heldStyles = new java.util.ArrayList<>();
+    private final java.util.List<Integer> heldEnds = new java.util.ArrayList<>();
+    /** The end of the text shown, as shown: what a secret's value may follow ({@code Bearer }). */
+    private String shownTail = "";
+    private static final int TAIL_CHARS = 64;
+    /**
+     * A held word shows once nothing has arrived for this long: a stream that ends or pauses on it ("... the answer is
+     * A", the Stepper stopped where the model wants to end) shows it, while a key arriving in pieces does so in
+     * milliseconds.
+     */
+    private static final Duration HELD_AT_MOST = Duration.millis(700);
+    private final PauseTransition heldTimer = new PauseTransition(HELD_AT_MOST);
 
     /**
      * Measures the text again: call after its font changed (the zoom), since heights measured at the old size are
@@ -87,6 +104,7 @@ public final class StreamingTextArea extends StackPane {
         StackPane.setMargin(jump, new Insets(0, 18, 6, 0));
         StackPane.setAlignment(placeholder, Pos.TOP_LEFT);
         StackPane.setMargin(placeholder, new Insets(8, 12, 8, 12));
+        heldTimer.setOnFinished(e -> release(held.length()));
         findBar = new FindBar(this, this::hideFind);
         area.setOnMatches(findBar::showCount);
         findBar.setVisible(false);
@@ -256,12 +274,47 @@ public final class StreamingTextArea extends StackPane {
         scrollToEnd();
     }
 
-    /** Appends a batch of text in one style class, then keeps the end in view if following. */
+    /**
+     * Appends a batch of text in one style class, then keeps the end in view if following. Secrets never show, not
+     * even in part: a trailing word that could still grow into one waits for its end (or the end of the stream,
+     * {@link #showStart}), and a secret shows blotted character for character, so offsets stay those of the text
+     * appended ({@link SecretScrubber#blot}).
+     */
     public void append(String text, String styleClass) {
         if (text.isEmpty()) {
             return;
         }
-        area.append(text, styleClass);
+        held.append(text);
+        heldStyles.add(styleClass);
+        heldEnds.add(held.length());
+        release(SecretHoldBack.holdFrom(shownTail, held.toString()));
+        if (held.isEmpty()) {
+            heldTimer.stop();
+        } else {
+            heldTimer.playFromStart();
+        }
+    }
+
+    /** Shows the first {@code count} held characters, blotted where they hold a secret, each piece in its style. */
+    private void release(int count) {
+        if (count <= 0) {
+            return;
+        }
+        String shown = SecretScrubber.blot(shownTail + held.substring(0, count)).substring(shownTail.length());
+        int from = 0;
+        while (from < count) {
+            int end = Math.min(heldEnds.getFirst(), count);
+            area.append(shown.substring(from, end), heldStyles.getFirst());
+            from = end;
+            if (heldEnds.getFirst() <= count) {
+                heldEnds.removeFirst();
+                heldStyles.removeFirst();
+            }
+        }
+        held.delete(0, count);
+        heldEnds.replaceAll(e -> e - count);
+        String tail = shownTail + shown;
+        shownTail = tail.substring(Math.max(0, tail.length() - TAIL_CHARS));
         placeholder.setVisible(false);
         if (following) {
             scrollToEnd();
@@ -272,8 +325,9 @@ public final class StreamingTextArea extends StackPane {
         area.showEnd();
     }
 
-    /** The stream has ended: shows the beginning (a finished answer reads from its first line). */
+    /** The stream has ended: shows what was held back, then the beginning (a finished answer reads from its first line). */
     public void showStart() {
+        release(held.length());
         streaming = false;
         if (area.length() > 0) {
             setFollowing(false);
@@ -283,6 +337,11 @@ public final class StreamingTextArea extends StackPane {
 
     /** Empties the area and follows the end again. */
     public void clear() {
+        heldTimer.stop();
+        held.setLength(0);
+        heldStyles.clear();
+        heldEnds.clear();
+        shownTail = "";
         area.clear();
         hideHover();
         streaming = true;
@@ -306,9 +365,9 @@ public final class StreamingTextArea extends StackPane {
         return area.text();
     }
 
-    /** The number of characters shown. */
+    /** The number of characters appended: those shown and a word held back while it could be a secret. */
     public int length() {
-        return area.length();
+        return area.length() + held.length();
     }
 
     public boolean isFollowing() {

@@ -267,4 +267,44 @@ class StreamingTextAreaTest {
         }
         return b.toString();
     }
+
+    @Test
+    void aKeyStreamedInPiecesNeverShowsNotEvenInPartAndKeepsItsLength() throws Exception {
+        String key = "sk-proj-" + "Ab3dE5gH7jK9mN1pQ3sT5vW7";
+        String shownAfterEachPiece = WaitForAsyncUtils.asyncFx(() -> {
+            area.clear();
+            StringBuilder seen = new StringBuilder();
+            for (String piece : new String[]{"Your key ", "is s", "k-pr", "oj-Ab3dE5gH7j", "K9mN1pQ3sT5vW7", " so ",
+                    "keep it."}) {
+                area.append(piece, "answer-text");
+                seen.append(area.text()).append('|');
+            }
+            return seen.toString();
+        }).get();
+
+        assertThat(shownAfterEachPiece).doesNotContain("sk-").doesNotContain("Ab3dE5").doesNotContain("is s|");
+        String raw = "Your key is " + key + " so keep it.";
+        String shown = WaitForAsyncUtils.asyncFx(() -> area.text()).get();
+        assertThat(shown).isEqualTo("Your key is " + "\u2022".repeat(key.length()) + " so keep it.");
+        assertThat(shown).as("offsets stay those of the text appended (confidence, hover)").hasSameSizeAs(raw);
+    }
+
+    @Test
+    void aWordThatMightStartAKeyShowsWhenTheStreamPausesOrEnds() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            area.clear();
+            area.append("The answer is A", "answer-text");
+        }).get();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> area.length()).get()).as("appended, waiting").isEqualTo(15);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> area.text()).get().equals("The answer is A"));
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            area.clear();
+            area.append("Options: hf", "answer-text");
+            area.showStart();
+        }).get();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> area.text()).get()).as("the end of the stream shows it at once")
+                .isEqualTo("Options: hf");
+    }
 }
