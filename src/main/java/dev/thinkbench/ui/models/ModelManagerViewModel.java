@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.models;
 
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.ui.BackgroundTasks;
 
 import dev.thinkbench.engine.CancelToken;
@@ -254,7 +255,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
             entry.update(CatalogEntry.State.PAUSED, m.sizeBytes() > 0 ? (double) partial / m.sizeBytes() : -1,
                     Messages.get("models.partial", GgufModelInfo.humanBytes(partial)));
         } else {
-            entry.update(CatalogEntry.State.AVAILABLE, 0, m.license());
+            entry.update(CatalogEntry.State.AVAILABLE, 0, entry.license());
         }
     }
 
@@ -283,10 +284,12 @@ public final class ModelManagerViewModel implements AutoCloseable {
         }, e -> {
             progress.remove(entry);
             boolean paused = e instanceof DownloadException d && d.reason() == DownloadException.Reason.CANCELLED;
+            // in the window's words: the downloader says why in English, by reason and values
+            String why = e instanceof DownloadException d ? WindowWording.of(d.worded()) : e.getMessage();
             entry.update(paused ? CatalogEntry.State.PAUSED : CatalogEntry.State.FAILED,
-                    entry.progressProperty().get(), e.getMessage());
+                    entry.progressProperty().get(), why);
             if (!paused) {
-                fail(entry.model().name() + ": " + e.getMessage(), "");
+                fail(entry.model().name() + ": " + why, "");
             }
         });
     }
@@ -307,7 +310,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
             return store.target(entry.model());
         }, target -> {
             models.removeIf(m -> m.path().equals(target));
-            entry.update(CatalogEntry.State.AVAILABLE, 0, entry.model().license());
+            entry.update(CatalogEntry.State.AVAILABLE, 0, entry.license());
         }, e -> fail(Messages.get("models.error.delete", entry.model().fileName(), e.getMessage()), ""));
     }
 

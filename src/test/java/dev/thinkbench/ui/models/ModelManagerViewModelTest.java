@@ -150,4 +150,24 @@ class ModelManagerViewModelTest {
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.detailsProperty().get()).isEmpty();
     }
+
+    @Test
+    void aCatalogLicenseIsSaidInTheWindowsLanguage() throws Exception {
+        CatalogModel distill = new CatalogModel("distill", "Distill", "qwen2", "1.5B", "Q4_K_M", 1000,
+                "MIT (base model Qwen2.5-Math-1.5B: Apache-2.0)", java.net.URI.create("https://example.org/d.gguf"),
+                null, "deepseek-r1", false, "");
+        dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.KOREAN);
+        try {
+            ModelManagerViewModel vm = new ModelManagerViewModel(List.of(distill), ModelStore.inDataDirectory(home),
+                    new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
+                    new LocalEngineSettings(2, 4096));
+            CatalogEntry entry = vm.catalog().getFirst();
+            vm.refresh();
+            drainUntil(vm, () -> !entry.detailProperty().get().isEmpty());
+
+            assertThat(entry.detailProperty().get()).isEqualTo("MIT (기반 모델 Qwen2.5-Math-1.5B: Apache-2.0)");
+        } finally {
+            dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.ENGLISH);
+        }
+    }
 }
