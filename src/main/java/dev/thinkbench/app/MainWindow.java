@@ -107,6 +107,7 @@ public final class MainWindow implements AutoCloseable {
         sessions.setStepper(stepperSessions());
         stepperTab.stepperView().setSavedIn(sessions::stepperSavedIn);
         sessions.setSweeps(sweepSessions());
+        sessions.setDownloads(models.viewModel()::downloadUnderWay);
         sessions.messageProperty().addListener((obs, old, now) -> presenting.tellWhilePresenting(now));
         sessionControls = new SessionControls(view, sessions, presenter, new ChooserFiles(view,
                 context.sampleSessions(), () -> sessions.recent().isEmpty()

@@ -294,6 +294,20 @@ public final class ModelManagerViewModel implements AutoCloseable {
         });
     }
 
+    /**
+     * The downloads under way in words ("DeepSeek-R1-Distill-Qwen-1.5B, 42%"; several joined by "; "), null when none
+     * is: closing the window pauses them, so it names them first.
+     */
+    public String downloadUnderWay() {
+        List<String> running = catalog.stream()
+                .filter(e -> e.stateProperty().get() == CatalogEntry.State.DOWNLOADING)
+                .map(e -> e.progressProperty().get() >= 0
+                        ? Messages.get("models.downloadUnderWay", e.model().name(), e.progressProperty().get())
+                        : e.model().name())
+                .toList();
+        return running.isEmpty() ? null : String.join("; ", running);
+    }
+
     /** Pauses a running download (the partial file stays for resuming). */
     public void pause(CatalogEntry entry) {
         CancelToken cancel = entry.cancelToken();

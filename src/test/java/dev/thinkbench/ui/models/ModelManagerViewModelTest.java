@@ -70,8 +70,10 @@ class ModelManagerViewModelTest {
 
             vm.download(entry);
             drainUntil(vm, () -> entry.progressProperty().get() > 0);
+            assertThat(vm.downloadUnderWay()).as("a close names it").matches("Tiny, \\d+%");
             vm.pause(entry);
             drainUntil(vm, () -> entry.stateProperty().get() == CatalogEntry.State.PAUSED);
+            assertThat(vm.downloadUnderWay()).as("paused: nothing under way").isNull();
             server.stall.countDown();
 
             assertThat(entry.stateProperty().get()).isEqualTo(CatalogEntry.State.PAUSED);
