@@ -167,22 +167,41 @@ public final class ModelManagerView extends VBox {
         return box;
     }
 
+    /**
+     * Hands {@code spinner}'s values to {@code target}, those in its range only: a typed 999 is the spinner's value
+     * for a moment before the spinner brings it into range, and it showed as a refusal ("Threads must be 1 to 256")
+     * beside the note that said what was used.
+     */
+    private static void passInRange(Spinner<Integer> spinner, javafx.beans.property.IntegerProperty target) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory range =
+                (SpinnerValueFactory.IntegerSpinnerValueFactory) spinner.getValueFactory();
+        spinner.valueProperty().addListener((obs, old, value) -> {
+            if (value != null && value >= range.getMin() && value <= range.getMax()) {
+                target.set(value);
+            }
+        });
+    }
+
     private HBox settings() {
+        // at most one thread per core: a number above it is brought down and the spinner's note says so
         Spinner<Integer> threads = EditableSpinners.typable(new Spinner<>(
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, LocalEngineSettings.MAX_THREADS,
-                        vm.threadsProperty().get())));
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, vm.maxThreads(), vm.threadsProperty().get())));
         threads.setId("threadsSpinner");
         threads.setPrefWidth(100);
-        threads.valueProperty().addListener((obs, old, value) -> vm.threadsProperty().set(value));
+        threads.setTooltip(Icons.tip(Messages.get("models.threads.help", vm.cores())));
+        passInRange(threads, vm.threadsProperty());
+        Label cores = new Label(Messages.get("models.threads.cores", vm.cores()));
+        cores.setId("coresLabel");
+        cores.getStyleClass().add(Styles.TEXT_MUTED);
         Spinner<Integer> context = EditableSpinners.typable(new Spinner<>(
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(LocalEngineSettings.MIN_CONTEXT,
                         LocalEngineSettings.MAX_CONTEXT, vm.contextSizeProperty().get(), 1024)));
         context.setId("contextSpinner");
         context.setPrefWidth(120);
-        context.valueProperty().addListener((obs, old, value) -> vm.contextSizeProperty().set(value));
+        passInRange(context, vm.contextSizeProperty());
         Label note = new Label(Messages.get("models.appliesNextRun"));
         note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        HBox box = new HBox(8, title(Messages.get("models.engine"), Feather.SLIDERS), new Label(Messages.get("models.threads")), threads,
+        HBox box = new HBox(8, title(Messages.get("models.engine"), Feather.SLIDERS), new Label(Messages.get("models.threads")), threads, cores,
                 new Label(Messages.get("models.context")), context, note);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -6,6 +6,7 @@ import dev.thinkbench.ui.BackgroundTasks;
 
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.local.CpuCores;
 import dev.thinkbench.engine.local.LocalEngineException;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.gguf.GgufModelInfo;
@@ -66,6 +67,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper loadStatus = new ReadOnlyStringWrapper("");
     private final IntegerProperty threads;
+    private final int cores;
     private final IntegerProperty contextSize;
     private final Map<CatalogEntry, ModelDownloader.Progress> progress = new ConcurrentHashMap<>();
     /** Asks the view for frames once a download reports progress (its frame driver; any thread); set by the view. */
@@ -77,17 +79,31 @@ public final class ModelManagerViewModel implements AutoCloseable {
     private ModelLoader loader;
 
     /**
+     * On this machine's processors ({@link CpuCores#available()}).
+     *
      * @param availableMemory bytes of memory available now (the memory warning compares against it)
      */
     public ModelManagerViewModel(List<CatalogModel> catalogModels, ModelStore store, ExternalModels external,
                                  ModelDownloader downloader, BackgroundTasks tasks, LongSupplier availableMemory,
                                  LocalEngineSettings settings) {
+        this(catalogModels, store, external, downloader, tasks, availableMemory, settings, CpuCores.available());
+    }
+
+    /**
+     * @param availableMemory bytes of memory available now (the memory warning compares against it)
+     * @param cores the processors this machine offers the engine: the most threads it may be given (a saved
+     *              setting above it is brought down to it)
+     */
+    public ModelManagerViewModel(List<CatalogModel> catalogModels, ModelStore store, ExternalModels external,
+                                 ModelDownloader downloader, BackgroundTasks tasks, LongSupplier availableMemory,
+                                 LocalEngineSettings settings, int cores) {
+        this.cores = Math.max(1, cores);
         this.store = store;
         this.external = external;
         this.downloader = downloader;
         this.tasks = tasks;
         this.availableMemory = availableMemory;
-        this.threads = new SimpleIntegerProperty(settings.threads());
+        this.threads = new SimpleIntegerProperty(Math.min(settings.threads(), maxThreads()));
         this.contextSize = new SimpleIntegerProperty(settings.contextSize());
         catalogModels.forEach(m -> catalog.add(new CatalogEntry(m)));
         threads.addListener((obs, old, value) -> settingsEdited());
@@ -192,13 +208,23 @@ public final class ModelManagerViewModel implements AutoCloseable {
         return store.directory();
     }
 
+    /** The processors this machine offers the engine. */
+    public int cores() {
+        return cores;
+    }
+
+    /** The most threads the engine may be given here: one per processor ({@link #cores()}), at most the engine's cap. */
+    public int maxThreads() {
+        return Math.min(cores, LocalEngineSettings.MAX_THREADS);
+    }
+
     /** The settings as entered, or null (with the reason in {@link #errorProperty()}) when out of range. */
     public LocalEngineSettings settings() {
         int t = threads.get();
         int c = contextSize.get();
         // said in the window's words (the engine's own check is English, for the command line)
-        if (!LocalEngineSettings.validThreads(t)) {
-            fail(Messages.get("models.error.threads", LocalEngineSettings.MAX_THREADS, t), "");
+        if (t < 1 || t > maxThreads()) {
+            fail(Messages.get("models.error.threads", maxThreads(), t, cores), "");
             return null;
         }
         if (!LocalEngineSettings.validContext(c)) {

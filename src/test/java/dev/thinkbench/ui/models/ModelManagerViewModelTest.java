@@ -109,11 +109,29 @@ class ModelManagerViewModelTest {
         assertThat(vm.settings()).isEqualTo(new LocalEngineSettings(vm.threadsProperty().get(), 2048));
     }
 
+    /** Threads = 256 saved on a 2-core machine ran 268 threads: the tab offers one per core and says how many. */
+    @Test
+    void moreThreadsThanCoresAreNotPassedOnAndTheCoresAreNamed() {
+        ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
+                new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
+                new LocalEngineSettings(256, 4096), 2);
+        List<LocalEngineSettings> saved = new ArrayList<>();
+        vm.setOnSettingsChanged(saved::add);
+
+        assertThat(vm.threadsProperty().get()).as("a saved 256 is brought down to the cores").isEqualTo(2);
+        assertThat(vm.maxThreads()).isEqualTo(2);
+        vm.threadsProperty().set(3);
+
+        assertThat(saved).isEmpty();
+        assertThat(vm.errorProperty().get()).isEqualTo("Threads must be 1 to 2 (you typed 3): this computer has 2 "
+                + "cores, and more threads than cores only wait for each other.");
+    }
+
     @Test
     void validSettingChangesArePassedOnAndOutOfRangeOnesAreNot() {
         ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
                 new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
-                new LocalEngineSettings(2, 4096));
+                new LocalEngineSettings(2, 4096), 8);
         List<LocalEngineSettings> saved = new ArrayList<>();
         vm.setOnSettingsChanged(saved::add);
 
