@@ -152,17 +152,24 @@ public final class ModelManagerView extends VBox {
                 vm.open(file.toPath());
             }
         });
+        Button forget = Icons.button(Messages.get("models.forget"), Feather.X, Messages.get("models.forget.help"));
+        forget.setId("forgetButton");
+        // an opened file only: the others are the folders' and other tools' to keep
+        forget.disableProperty().bind(local.getSelectionModel().selectedItemProperty()
+                .map(m -> !ModelManagerViewModel.forgettable(m)).orElse(true));
+        forget.setOnAction(e -> vm.forget(local.getSelectionModel().getSelectedItem()));
         Button rescan = Icons.button(Messages.get("models.rescan"), Feather.REFRESH_CW, Messages.get("models.rescan.help"));
         rescan.setId("rescanButton");
         rescan.setOnAction(e -> vm.refresh());
         Label chosen = new Label();
         chosen.setId("chosenLabel");
         chosen.getStyleClass().add(Styles.TEXT_MUTED);
-        chosen.textProperty().bind(vm.inUseProperty().map(p -> Messages.get("models.inUse", p.getFileName()))
-                .orElse(Messages.get("models.otherEngine")));
+        chosen.setWrapText(true);
+        chosen.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(vm::inUseLine,
+                vm.inUseProperty(), vm.models()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox box = new HBox(8, use, open, rescan, grow, chosen);
+        HBox box = new HBox(8, use, open, forget, rescan, grow, chosen);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

@@ -18,6 +18,7 @@ import dev.thinkbench.engine.local.models.LocalModel;
 import dev.thinkbench.engine.local.models.MemoryCheck;
 import dev.thinkbench.engine.local.models.ModelDownloader;
 import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.engine.local.models.OpenedModels;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -27,6 +28,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +74,8 @@ public final class ModelManagerViewModel implements AutoCloseable {
     private final Map<CatalogEntry, ModelDownloader.Progress> progress = new ConcurrentHashMap<>();
     /** Asks the view for frames once a download reports progress (its frame driver; any thread); set by the view. */
     private volatile Runnable wake = () -> { };
-    private final List<LocalModel> opened = new ArrayList<>();
+    private volatile OpenedModels opened = OpenedModels.none();
+    private Runnable onListChanged = () -> { };
     private Consumer<LocalEngineSettings> onSettingsChanged = settings -> { };
     private Consumer<LocalModel> onChosen = model -> { };
     private Supplier<List<LocalModel>> bundled = List::of;
@@ -134,6 +137,22 @@ public final class ModelManagerViewModel implements AutoCloseable {
         this.loader = loader;
     }
 
+    /**
+     * Where opened GGUF files are remembered between launches (the app: the data folder's list); by default a list
+     * kept for this run only. Read on a background thread at each refresh.
+     */
+    public void setOpenedModels(OpenedModels list) {
+        opened = list == null ? OpenedModels.none() : list;
+    }
+
+    /**
+     * Told on the FX thread when the models on this machine changed by the user's hand (a file forgotten), so the
+     * engine bar's model list can be read again.
+     */
+    public void setOnListChanged(Runnable listener) {
+        onListChanged = listener == null ? () -> { } : listener;
+    }
+
     /** The models shipped with the app, listed first; read on a background thread at each refresh. */
     public void setBundledModels(Supplier<List<LocalModel>> models) {
         bundled = models == null ? List::of : models;
@@ -150,7 +169,10 @@ public final class ModelManagerViewModel implements AutoCloseable {
         return catalog;
     }
 
-    /** Bundled models first, then downloads, then other tools' models, then opened files. */
+    /**
+     * Bundled models first, then downloads, then other tools' models, then opened files (one that has since vanished
+     * listed with its problem, so it can be forgotten).
+     */
     public ObservableList<LocalModel> models() {
         return models;
     }
@@ -164,9 +186,39 @@ public final class ModelManagerViewModel implements AutoCloseable {
         return inUse.getReadOnlyProperty();
     }
 
-    /** Tells which file the built-in engine runs (the app follows the engine bar); null for another engine. */
+    /**
+     * Tells which file the built-in engine runs (the app follows the engine bar); null for another engine. A file
+     * other than the one loaded here puts the load's status away: it spoke of another model.
+     */
     public void setInUse(Path file) {
-        inUse.set(file == null ? null : file.toAbsolutePath().normalize());
+        Path now = file == null ? null : file.toAbsolutePath().normalize();
+        LocalModel chosen = selected.get();
+        if (chosen != null && !chosen.path().toAbsolutePath().normalize().equals(now)) {
+            selected.set(null);
+            loadStatus.set("");
+            warning.set("");
+        }
+        inUse.set(now);
+    }
+
+    /**
+     * The line that names the model in use as people know it ("In use: micro:latest (Ollama)"), saying so when its
+     * file does not exist, or that the workbench is on another engine. Checks the file (FX thread; a stat).
+     */
+    public String inUseLine() {
+        Path file = inUse.get();
+        if (file == null) {
+            return Messages.get("models.otherEngine");
+        }
+        String name = nameOf(file);
+        return Files.isRegularFile(file) ? Messages.get("models.inUse", name)
+                : Messages.get("models.inUse.missing", name);
+    }
+
+    /** How the lists name {@code file}: its model's display name when listed, else its file name. */
+    private String nameOf(Path file) {
+        return models.stream().filter(m -> m.path().toAbsolutePath().normalize().equals(file)).findFirst()
+                .map(LocalModel::displayName).orElse(file.getFileName().toString());
     }
 
     /** The memory warning for the chosen model, empty when it fits. */
@@ -238,9 +290,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
     /** Rescans the models folder, Ollama and LM Studio, and the catalog's download states. */
     public void refresh() {
         tasks.run(this::scan, found -> {
-            List<LocalModel> all = new ArrayList<>(found.models());
-            all.addAll(opened);
-            models.setAll(all);
+            models.setAll(found.models());
             found.states().forEach(Runnable::run);
             if (!found.problem().isEmpty()) {
                 fail(found.problem(), "");
@@ -261,6 +311,11 @@ public final class ModelManagerViewModel implements AutoCloseable {
             problem = Messages.get("models.error.folder", store.directory(), e.getMessage());
         }
         found.addAll(external.all());
+        for (LocalModel m : opened.models()) {
+            if (found.stream().noneMatch(f -> f.path().equals(m.path()))) {
+                found.add(m);
+            }
+        }
         List<Runnable> states = new ArrayList<>();
         for (CatalogEntry entry : catalog) {
             boolean installed = store.installedFile(entry.model()).isPresent();
@@ -355,19 +410,44 @@ public final class ModelManagerViewModel implements AutoCloseable {
     }
 
     /**
-     * Adds a GGUF file from anywhere and chooses it; a file the engine cannot run is not listed (a list line nothing
-     * could be done with, and no way to remove it): the reason is told instead.
+     * Adds a GGUF file from anywhere, remembers it (it is listed here and in the engine bar's model list from now on,
+     * after a restart too) and chooses it; a file the engine cannot run is not added: the reason is told instead.
      */
     public void open(Path file) {
-        tasks.run(() -> ModelStore.open(file), model -> {
+        tasks.run(() -> {
+            LocalModel model = ModelStore.open(file);
             if (model.usable()) {
-                opened.add(model);
+                opened.add(model.path());
+            }
+            return model;
+        }, model -> {
+            if (model.usable()) {
+                models.removeIf(m -> m.path().equals(model.path()));
                 models.add(model);
                 choose(model);
             } else {
                 fail(Messages.get("models.error.use", file.getFileName(), ModelProblemWords.say(model.problem())), "");
             }
         }, e -> fail(Messages.get("models.error.open", file.getFileName(), e.getMessage()), ""));
+    }
+
+    /** Whether {@code model} is an opened file the user can forget. */
+    public static boolean forgettable(LocalModel model) {
+        return model != null && model.source() == LocalModel.Source.OPENED;
+    }
+
+    /** Forgets an opened file (the file itself is left alone): it leaves this list and the engine bar's. */
+    public void forget(LocalModel model) {
+        if (!forgettable(model)) {
+            return;
+        }
+        tasks.run(() -> {
+            opened.remove(model.path());
+            return model;
+        }, gone -> {
+            models.remove(gone);
+            onListChanged.run();
+        }, e -> fail(Messages.get("models.error.forget", model.displayName(), e.getMessage()), ""));
     }
 
     /** Chooses an installed catalog model (e.g. right after its download) as {@link #choose} does. */
@@ -413,7 +493,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
             loadStatus.set("");
             return;
         }
-        String name = model.path().getFileName().toString();
+        String name = model.displayName();
         loadStatus.set(Messages.get("models.loading", name));
         tasks.run(() -> {
             using.load(model);

@@ -19,6 +19,7 @@ final class ModelProblemWords {
             .add("the file is empty", "models.problem.empty")
             .add("the file has (\\d+) bytes, too small for a GGUF model \\(its header alone takes (\\d+)\\)",
                     "models.problem.tooSmall")
+            .add("(.+) does not exist \\(moved or deleted\\?\\)", "models.problem.missing")
             .add("(.+ is not a file)", "models.problem.notAFile")
             .add("(.+ cannot be read \\(permissions\\))", "models.problem.permissions")
             .add("architecture: '(.+?)' is not supported by the built-in engine \\((.+?)\\); it knows (.*)",

@@ -19,6 +19,14 @@ public final class GgufFormatException extends Exception {
         this.detail = detail;
     }
 
+    /**
+     * The one wording for a model file that is not there (moved, deleted, or a path typed wrong), wherever a missing
+     * file is said: {@code /x/ghost.gguf does not exist (moved or deleted?)}.
+     */
+    public static String missing(java.nio.file.Path path) {
+        return path + " does not exist (moved or deleted?)";
+    }
+
     /** What is wrong, without the check's name: for a file that is no model at all the name adds nothing. */
     public String detail() {
         return detail;

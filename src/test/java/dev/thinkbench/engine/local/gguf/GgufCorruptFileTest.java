@@ -58,7 +58,7 @@ class GgufCorruptFileTest {
     void missingFileFailsTheFileCheck() {
         assertThat(failure(dir.resolve("nope.gguf"))).satisfies(e -> {
             assertThat(e.check()).isEqualTo(GgufCheck.FILE);
-            assertThat(e.getMessage()).contains("nope.gguf", "not a file");
+            assertThat(e.getMessage()).contains("nope.gguf", "does not exist (moved or deleted?)");
         });
     }
 
