@@ -53,6 +53,7 @@ public final class ModelManagerView extends VBox {
         ListView<LocalModel> local = localList();
         VBox.setVgrow(local, Priority.ALWAYS);
         VBox onMachine = new VBox(6, title(Messages.get("models.local"), Feather.HARD_DRIVE), local, actions(local));
+        wholeRows(local, onMachine);
         ListView<CatalogEntry> catalog = new ListView<>(vm.catalog());
         catalog.setId("catalogList");
         catalog.getStyleClass().add("catalog-list");
@@ -131,6 +132,43 @@ public final class ModelManagerView extends VBox {
             }
         });
         return local;
+    }
+
+    /**
+     * Gives {@code list} the height of whole rows in the room {@code box} leaves it (at 1280x720 the second model
+     * showed cut in half): the rows are measured as laid out, and measured again when the room or the models change.
+     */
+    private static void wholeRows(ListView<?> list, VBox box) {
+        int[] tries = {0};
+        Runnable[] snap = new Runnable[1];
+        snap[0] = () -> {
+            double cell = list.lookupAll(".list-cell").stream().filter(n -> n instanceof LocalModelCell c
+                            && !c.isEmpty()).mapToDouble(n -> ((Region) n).getHeight()).max().orElse(0);
+            if (cell <= 1) {
+                // the rows are not laid out yet: measure once they are (a few pulses at most)
+                if (!list.getItems().isEmpty() && tries[0]++ < 20) {
+                    javafx.application.Platform.runLater(snap[0]);
+                }
+                return;
+            }
+            tries[0] = 0;
+            double others = box.getChildren().stream().filter(n -> n != list)
+                    .mapToDouble(n -> n.prefHeight(box.getWidth())).sum();
+            double room = box.getHeight() - box.snappedTopInset() - box.snappedBottomInset() - others
+                    - box.getSpacing() * (box.getChildren().size() - 1);
+            double insets = list.snappedTopInset() + list.snappedBottomInset();
+            int rows = (int) Math.max(1, Math.floor((room - insets) / cell + 0.01));
+            double height = Math.ceil(rows * cell + insets);
+            if (Math.abs(list.getMaxHeight() - height) > 0.5) {
+                list.setMaxHeight(height);
+                list.setPrefHeight(height);
+            }
+        };
+        Runnable later = () -> javafx.application.Platform.runLater(snap[0]);
+        box.heightProperty().addListener((obs, old, now) -> later.run());
+        box.widthProperty().addListener((obs, old, now) -> later.run());
+        list.getItems().addListener((javafx.collections.ListChangeListener<Object>) c -> later.run());
+        list.skinProperty().addListener((obs, old, now) -> later.run());
     }
 
     private HBox actions(ListView<LocalModel> local) {
