@@ -64,7 +64,8 @@ public final class ModelManagerView extends VBox {
         onMachine.setPadding(new Insets(0, 0, 6, 0));
         SplitPane lists = new SplitPane(onMachine, download);
         lists.setOrientation(Orientation.VERTICAL);
-        lists.setDividerPositions(0.34);
+        // room for two whole models at 1280x720 (the list then snaps to whole rows)
+        lists.setDividerPositions(0.40);
         lists.getStyleClass().add("model-lists");
         VBox.setVgrow(lists, Priority.ALWAYS);
         Label warning = new Label();
@@ -153,7 +154,7 @@ public final class ModelManagerView extends VBox {
             }
             tries[0] = 0;
             double others = box.getChildren().stream().filter(n -> n != list)
-                    .mapToDouble(n -> n.prefHeight(box.getWidth())).sum();
+                    .mapToDouble(n -> n.getLayoutBounds().getHeight()).sum();
             double room = box.getHeight() - box.snappedTopInset() - box.snappedBottomInset() - others
                     - box.getSpacing() * (box.getChildren().size() - 1);
             double insets = list.snappedTopInset() + list.snappedBottomInset();
