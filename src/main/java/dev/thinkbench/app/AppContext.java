@@ -11,6 +11,7 @@ import dev.thinkbench.engine.local.models.CatalogModel;
 import dev.thinkbench.engine.local.models.ExternalModels;
 import dev.thinkbench.engine.local.models.ModelCatalogFile;
 import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.engine.local.models.OpenedModels;
 import dev.thinkbench.engine.local.models.TemplateHints;
 import dev.thinkbench.lab.BudgetPresets;
 import dev.thinkbench.lab.samples.MicroExerciseSample;
@@ -115,7 +116,8 @@ public final class AppContext implements CliServices, WorkbenchServices {
         BundledModels bundled = BundledModels.inAssets(assets);
         LocalBackends builtin = new LocalBackends(new LocalEngineProcess(), bundled,
                 ModelStore.inDataDirectory(dataDir), externalModels,
-                new TemplateHints(catalog(assets), bundled), () -> settings.get().builtinEngine());
+                new TemplateHints(catalog(assets), bundled), () -> settings.get().builtinEngine(),
+                OpenedModels.inDataDirectory(dataDir));
         return new AppContext(assets, loadPrices(assets.resolve("pricing.json")),
                 loadPresets(assets.resolve("budget-presets.json")), settings,
                 new SecretsStore(configDir.resolve(SecretsStore.FILE_NAME)), builtin, environment, externalModels,

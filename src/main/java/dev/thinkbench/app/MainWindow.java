@@ -80,6 +80,13 @@ public final class MainWindow implements AutoCloseable {
         });
         models = ModelManagers.create(context, tasks);
         models.viewModel().setOnChosen(this::runOnBuiltIn);
+        // a file forgotten in the Models tab leaves the engine bar's model list too
+        models.viewModel().setOnListChanged(() -> {
+            if (connection.engineEntryProperty().get() != null
+                    && LocalCompletionBackend.ID.equals(connection.engineEntryProperty().get().id())) {
+                connection.refreshModels();
+            }
+        });
         connection.engineEntryProperty().addListener((obs, old, now) -> showModelInUse());
         connection.modelProperty().addListener((obs, old, now) -> showModelInUse());
         showModelInUse();
@@ -107,6 +114,7 @@ public final class MainWindow implements AutoCloseable {
         sessions.setStepper(stepperSessions());
         stepperTab.stepperView().setSavedIn(sessions::stepperSavedIn);
         sessions.setSweeps(sweepSessions());
+        sessions.setDownloads(models.viewModel()::downloadUnderWay);
         sessions.messageProperty().addListener((obs, old, now) -> presenting.tellWhilePresenting(now));
         sessionControls = new SessionControls(view, sessions, presenter, new ChooserFiles(view,
                 context.sampleSessions(), () -> sessions.recent().isEmpty()

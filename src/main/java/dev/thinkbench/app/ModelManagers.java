@@ -37,6 +37,7 @@ public final class ModelManagers {
                 settings.get().builtinEngine());
         vm.setOnSettingsChanged(engine -> save(settings, engine));
         vm.setBundledModels(() -> builtin.bundled().all());
+        vm.setOpenedModels(builtin.opened());
         // a chosen model is loaded at once, so a file llama.cpp refuses says why (with its log) in the Models tab
         vm.setLoader(model -> builtin.backend(builtin.nameOf(model.path())).load());
         return vm;

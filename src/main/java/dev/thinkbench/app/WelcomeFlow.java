@@ -8,6 +8,7 @@ import dev.thinkbench.engine.local.models.LocalModel;
 import dev.thinkbench.engine.ollama.OllamaEngine;
 import dev.thinkbench.lab.settings.CurrentSettings;
 import dev.thinkbench.ui.WorkbenchView;
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import dev.thinkbench.ui.welcome.HostedApi;
 import dev.thinkbench.ui.welcome.WelcomeView;
@@ -86,7 +87,7 @@ final class WelcomeFlow {
         settings.update(s -> WorkbenchFactory.settingsOf(view.viewModel(), s).withWelcomeSeen());
     }
 
-    /** E.g. {@code micro-reasoner.gguf · 1.1M parameters · F32}, when the micro model is shipped and runs here. */
+    /** E.g. {@code micro-reasoner.gguf · 1.1M parameters · F32} (in the window's language), when the micro model is shipped and runs here. */
     static Optional<String> microDescription(LocalBackends builtin) {
         return builtin.bundled().all().stream()
                 .filter(m -> m.usable() && m.path().getFileName().toString().equals(BundledModels.MICRO))
@@ -94,7 +95,7 @@ final class WelcomeFlow {
     }
 
     private static String describe(LocalModel m) {
-        return BundledModels.MICRO + " \u00b7 " + m.info().parameterLabel() + " parameters \u00b7 "
-                + m.info().quantization();
+        return Messages.get("welcome.builtIn.detail", BundledModels.MICRO, m.info().parameterLabel(),
+                m.info().quantization());
     }
 }

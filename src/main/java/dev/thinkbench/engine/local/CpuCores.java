@@ -23,6 +23,15 @@ public final class CpuCores {
     private CpuCores() {
     }
 
+    /**
+     * The most threads the engine takes on this machine: every processor this process may use
+     * ({@link Runtime#availableProcessors()}). More would only wait for each other at ggml's barriers (268 threads
+     * on 2 cores stalled a run and its cancel), so the engine uses no more than this.
+     */
+    public static int available() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
     /** Threads for the engine by default on this machine, at least 1. */
     public static int defaultThreads() {
         return defaultThreads(SYSFS_CPUS, Runtime.getRuntime().availableProcessors());

@@ -8,6 +8,7 @@ import dev.thinkbench.engine.local.models.ExternalModels;
 import dev.thinkbench.engine.local.models.LocalModel;
 import dev.thinkbench.engine.local.models.ModelCatalogFile;
 import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.engine.local.models.OpenedModels;
 import dev.thinkbench.engine.local.models.TemplateHints;
 
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
     private final ExternalModels external;
     private final TemplateHints templates;
     private final Supplier<LocalEngineSettings> settings;
+    private final OpenedModels opened;
 
     /** No bundled models and no template knowledge (each model is left to its own template or the default). */
     public LocalBackends(LocalEngineProcess process, ModelStore store, ExternalModels external,
@@ -48,6 +50,13 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
      */
     public LocalBackends(LocalEngineProcess process, BundledModels bundled, ModelStore store, ExternalModels external,
                          TemplateHints templates, Supplier<LocalEngineSettings> settings) {
+        this(process, bundled, store, external, templates, settings, OpenedModels.none());
+    }
+
+    /** As above, also offering the GGUF files the user opened ({@code opened}), listed last. */
+    public LocalBackends(LocalEngineProcess process, BundledModels bundled, ModelStore store, ExternalModels external,
+                         TemplateHints templates, Supplier<LocalEngineSettings> settings, OpenedModels opened) {
+        this.opened = opened;
         this.process = process;
         this.bundled = bundled;
         this.store = store;
@@ -87,6 +96,11 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
 
     public ModelStore store() {
         return store;
+    }
+
+    /** The GGUF files the user opened, remembered between launches. */
+    public OpenedModels opened() {
+        return opened;
     }
 
     public BundledModels bundled() {
@@ -159,7 +173,8 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
 
     /**
      * Usable models: bundled ones by file name (detail {@code bundled · 1.1M params · F32}), then downloads by file
-     * name, then other tools' models by absolute path.
+     * name, then other tools' models and opened files by absolute path, each labelled as people know it
+     * ({@code micro:latest (Ollama)}, the file name of an opened file).
      */
     @Override
     public List<ModelInfo> listModels() {
@@ -175,9 +190,12 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
                 models.add(new ModelInfo(m.path().getFileName().toString(), m.info().summary()));
             }
         }
-        for (LocalModel m : external.all()) {
-            if (m.usable() && Files.isRegularFile(m.path())) {
-                models.add(new ModelInfo(m.path().toString(), m.displayName() + " \u00b7 " + m.info().summary()));
+        List<LocalModel> others = new ArrayList<>(external.all());
+        others.addAll(opened.models());
+        for (LocalModel m : others) {
+            if (m.usable() && Files.isRegularFile(m.path())
+                    && models.stream().noneMatch(listed -> listed.name().equals(m.path().toString()))) {
+                models.add(new ModelInfo(m.path().toString(), m.info().summary(), m.displayName()));
             }
         }
         return models;

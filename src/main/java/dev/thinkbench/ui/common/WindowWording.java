@@ -5,6 +5,7 @@ import dev.thinkbench.core.Worded;
 import dev.thinkbench.core.problemset.LoadIssue;
 import dev.thinkbench.engine.ChatBudgetMeaning;
 import dev.thinkbench.engine.EngineCapabilities;
+import dev.thinkbench.engine.local.models.DownloadWording;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.lab.strategy.StrategyNote;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * or why the engine cannot run it, and how a strategy picked its answer. Those layers word their messages in English
  * (the command line's language) and name the reason and the values; this words the same reason from the bundle
  * ({@code budget.error.*}, {@code problems.issue.*}, {@code budget.meaning.*}, {@code budget.chat.*},
- * {@code budget.unsupported.*}, {@code strategy.note.*}).
+ * {@code budget.unsupported.*}, {@code strategy.note.*}, {@code download.error.*}).
  */
 public final class WindowWording {
 
@@ -37,13 +38,17 @@ public final class WindowWording {
         return issue.line() > 0 ? Messages.get("problems.issue.line", String.valueOf(issue.line()), what) : what;
     }
 
-    /** A budget's meaning on an engine, why the engine cannot run it, or how a strategy picked its answer. */
+    /**
+     * A budget's meaning on an engine, why the engine cannot run it, how a strategy picked its answer, or why a model
+     * download stopped.
+     */
     public static String of(Worded worded) {
         String prefix = switch (worded.reason()) {
             case ForcingReasoningEngine.Meaning m -> "budget.meaning.";
             case ChatBudgetMeaning m -> "budget.chat.";
             case EngineCapabilities.Unsupported u -> "budget.unsupported.";
             case StrategyNote n -> "strategy.note.";
+            case DownloadWording d -> "download.error.";
             default -> null;
         };
         return prefix == null ? worded.english() : worded(prefix, (Enum<?>) worded.reason(), worded.arguments());

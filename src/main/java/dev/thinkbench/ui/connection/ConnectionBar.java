@@ -93,8 +93,32 @@ public final class ConnectionBar extends HBox {
         model.valueProperty().bindBidirectional(vm.modelProperty());
         model.setTooltip(Icons.tip(Messages.get("engine.model.help")));
         ObservableList<String> names = FXCollections.observableArrayList();
-        vm.modelsProperty().addListener((ListChangeListener<ModelInfo>) c ->
-                names.setAll(vm.modelsProperty().stream().map(ModelInfo::name).toList()));
+        // the box and its list name each model as people know it (an Ollama blob's path is "micro:latest (Ollama)")
+        model.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return vm.labelOf(name);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return vm.nameOf(text);
+            }
+        });
+        model.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                setText(empty || name == null ? null : vm.labelOf(name));
+            }
+        });
+        vm.modelsProperty().addListener((ListChangeListener<ModelInfo>) c -> {
+            names.setAll(vm.modelsProperty().stream().map(ModelInfo::name).toList());
+            if (!model.getEditor().isFocused()) {
+                // the list came after the name (a restart): the box names it as the list does
+                model.getEditor().setText(vm.labelOf(model.getValue()));
+            }
+        });
         model.setItems(names);
 
         Button refresh = Icons.button(null, Feather.REFRESH_CW, Messages.get("engine.refresh.help"),

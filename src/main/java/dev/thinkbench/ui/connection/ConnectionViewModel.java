@@ -341,16 +341,15 @@ public final class ConnectionViewModel {
         }
         EngineRegistry.Entry entry = engineEntry.get();
         String name = model.get();
-        boolean listed = models.isEmpty() || models.stream().anyMatch(m -> m.name().equals(name == null ? ""
-                : name.strip()));
-        Callable<Long> work = entry == null || engine.get() == null || name == null || name.isBlank() || !listed
+        // a name the list lacks is loaded too: a typed path to a file that does not exist says so here, before Run
+        Callable<Long> work = entry == null || engine.get() == null || name == null || name.isBlank()
                 ? null : preloader.apply(entry.id(), name.strip());
         int generation = ++loadGeneration;
         if (work == null) {
             modelStatus.set(ServerStatus.none());
             return;
         }
-        String shown = name.strip();
+        String shown = labelOf(name.strip());
         modelStatus.set(new ServerStatus(ServerStatus.State.CHECKING, Messages.get("model.loading", shown), ""));
         tasks.run(work, ms -> {
             if (generation == loadGeneration) {
@@ -360,8 +359,11 @@ public final class ConnectionViewModel {
             }
         }, error -> {
             if (generation == loadGeneration) {
-                modelStatus.set(new ServerStatus(ServerStatus.State.PROBLEM, Messages.get("model.loadFailed"),
-                        messageOf(error)));
+                modelStatus.set(error instanceof ModelFileMissingException missing
+                        ? new ServerStatus(ServerStatus.State.PROBLEM, Messages.get("model.missing"),
+                                Messages.get("model.missing.detail", shown, missing.file()))
+                        : new ServerStatus(ServerStatus.State.PROBLEM, Messages.get("model.loadFailed"),
+                                messageOf(error)));
             }
         });
     }
@@ -389,6 +391,25 @@ public final class ConnectionViewModel {
 
     public StringProperty modelProperty() {
         return model;
+    }
+
+    /**
+     * How people know the model named {@code name} ({@link ModelInfo#label()}: {@code micro:latest (Ollama)} for a
+     * blob's path), as the list names it; the name itself when the list lacks it.
+     */
+    public String labelOf(String name) {
+        return name == null ? null : models.stream().filter(m -> m.name().equals(name)).findFirst()
+                .map(ModelInfo::label).orElse(name);
+    }
+
+    /** The model name for text typed or picked in the model box: a listed model's label means that model. */
+    public String nameOf(String text) {
+        if (text == null) {
+            return null;
+        }
+        String typed = text.strip();
+        return models.stream().filter(m -> m.label().equals(typed) && !m.name().equals(typed)).findFirst()
+                .map(ModelInfo::name).orElse(typed);
     }
 
     public ReadOnlyListProperty<ModelInfo> modelsProperty() {

@@ -60,6 +60,19 @@ final class CatalogCell extends ListCell<CatalogEntry> {
         box.setPrefWidth(0);
     }
 
+    /**
+     * As tall as the row's words at the cell's width: a cell sizes its graphic at the graphic's own width, where a
+     * long note (gpt-oss's) is one line, and the note was cut at "Checksum verified ...".
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (getGraphic() != box || width <= 0) {
+            return super.computePrefHeight(width);
+        }
+        Insets in = getInsets();
+        return in.getTop() + box.prefHeight(width - in.getLeft() - in.getRight()) + in.getBottom();
+    }
+
     @Override
     protected void updateItem(CatalogEntry entry, boolean empty) {
         super.updateItem(entry, empty);

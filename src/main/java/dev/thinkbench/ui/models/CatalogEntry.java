@@ -2,6 +2,7 @@ package dev.thinkbench.ui.models;
 
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.local.models.CatalogModel;
+import dev.thinkbench.ui.common.KnownSentences;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -47,6 +48,18 @@ public final class CatalogEntry {
     public ReadOnlyStringProperty detailProperty() {
         return detail.getReadOnlyProperty();
     }
+
+    /**
+     * The model's license in the window's language: the catalog writes "MIT (base model Qwen2.5-Math-1.5B:
+     * Apache-2.0)" in English; the names and licenses stay as written.
+     */
+    String license() {
+        return LICENSE.say(model.license());
+    }
+
+    private static final KnownSentences LICENSE = KnownSentences.builder()
+            .add("(.+) \\(base model (.+?): (.+)\\)", "models.license.withBase")
+            .build();
 
     void update(State s, double fraction, String text) {
         state.set(s);

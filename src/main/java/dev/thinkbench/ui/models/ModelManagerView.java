@@ -53,6 +53,7 @@ public final class ModelManagerView extends VBox {
         ListView<LocalModel> local = localList();
         VBox.setVgrow(local, Priority.ALWAYS);
         VBox onMachine = new VBox(6, title(Messages.get("models.local"), Feather.HARD_DRIVE), local, actions(local));
+        wholeRows(local, onMachine);
         ListView<CatalogEntry> catalog = new ListView<>(vm.catalog());
         catalog.setId("catalogList");
         catalog.getStyleClass().add("catalog-list");
@@ -63,7 +64,8 @@ public final class ModelManagerView extends VBox {
         onMachine.setPadding(new Insets(0, 0, 6, 0));
         SplitPane lists = new SplitPane(onMachine, download);
         lists.setOrientation(Orientation.VERTICAL);
-        lists.setDividerPositions(0.34);
+        // room for two whole models at 1280x720 (the list then snaps to whole rows)
+        lists.setDividerPositions(0.40);
         lists.getStyleClass().add("model-lists");
         VBox.setVgrow(lists, Priority.ALWAYS);
         Label warning = new Label();
@@ -133,6 +135,43 @@ public final class ModelManagerView extends VBox {
         return local;
     }
 
+    /**
+     * Gives {@code list} the height of whole rows in the room {@code box} leaves it (at 1280x720 the second model
+     * showed cut in half): the rows are measured as laid out, and measured again when the room or the models change.
+     */
+    private static void wholeRows(ListView<?> list, VBox box) {
+        int[] tries = {0};
+        Runnable[] snap = new Runnable[1];
+        snap[0] = () -> {
+            double cell = list.lookupAll(".list-cell").stream().filter(n -> n instanceof LocalModelCell c
+                            && !c.isEmpty()).mapToDouble(n -> ((Region) n).getHeight()).max().orElse(0);
+            if (cell <= 1) {
+                // the rows are not laid out yet: measure once they are (a few pulses at most)
+                if (!list.getItems().isEmpty() && tries[0]++ < 20) {
+                    javafx.application.Platform.runLater(snap[0]);
+                }
+                return;
+            }
+            tries[0] = 0;
+            double others = box.getChildren().stream().filter(n -> n != list)
+                    .mapToDouble(n -> n.getLayoutBounds().getHeight()).sum();
+            double room = box.getHeight() - box.snappedTopInset() - box.snappedBottomInset() - others
+                    - box.getSpacing() * (box.getChildren().size() - 1);
+            double insets = list.snappedTopInset() + list.snappedBottomInset();
+            int rows = (int) Math.max(1, Math.floor((room - insets) / cell + 0.01));
+            double height = Math.ceil(rows * cell + insets);
+            if (Math.abs(list.getMaxHeight() - height) > 0.5) {
+                list.setMaxHeight(height);
+                list.setPrefHeight(height);
+            }
+        };
+        Runnable later = () -> javafx.application.Platform.runLater(snap[0]);
+        box.heightProperty().addListener((obs, old, now) -> later.run());
+        box.widthProperty().addListener((obs, old, now) -> later.run());
+        list.getItems().addListener((javafx.collections.ListChangeListener<Object>) c -> later.run());
+        list.skinProperty().addListener((obs, old, now) -> later.run());
+    }
+
     private HBox actions(ListView<LocalModel> local) {
         Button use = Icons.button(Messages.get("models.use"), Feather.CHECK,
                 Messages.get("models.use.help"), Styles.ACCENT);
@@ -152,37 +191,63 @@ public final class ModelManagerView extends VBox {
                 vm.open(file.toPath());
             }
         });
+        Button forget = Icons.button(Messages.get("models.forget"), Feather.X, Messages.get("models.forget.help"));
+        forget.setId("forgetButton");
+        // an opened file only: the others are the folders' and other tools' to keep
+        forget.disableProperty().bind(local.getSelectionModel().selectedItemProperty()
+                .map(m -> !ModelManagerViewModel.forgettable(m)).orElse(true));
+        forget.setOnAction(e -> vm.forget(local.getSelectionModel().getSelectedItem()));
         Button rescan = Icons.button(Messages.get("models.rescan"), Feather.REFRESH_CW, Messages.get("models.rescan.help"));
         rescan.setId("rescanButton");
         rescan.setOnAction(e -> vm.refresh());
         Label chosen = new Label();
         chosen.setId("chosenLabel");
         chosen.getStyleClass().add(Styles.TEXT_MUTED);
-        chosen.textProperty().bind(vm.inUseProperty().map(p -> Messages.get("models.inUse", p.getFileName()))
-                .orElse(Messages.get("models.otherEngine")));
+        chosen.setWrapText(true);
+        chosen.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(vm::inUseLine,
+                vm.inUseProperty(), vm.models()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox box = new HBox(8, use, open, rescan, grow, chosen);
+        HBox box = new HBox(8, use, open, forget, rescan, grow, chosen);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
+    /**
+     * Hands {@code spinner}'s values to {@code target}, those in its range only: a typed 999 is the spinner's value
+     * for a moment before the spinner brings it into range, and it showed as a refusal ("Threads must be 1 to 256")
+     * beside the note that said what was used.
+     */
+    private static void passInRange(Spinner<Integer> spinner, javafx.beans.property.IntegerProperty target) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory range =
+                (SpinnerValueFactory.IntegerSpinnerValueFactory) spinner.getValueFactory();
+        spinner.valueProperty().addListener((obs, old, value) -> {
+            if (value != null && value >= range.getMin() && value <= range.getMax()) {
+                target.set(value);
+            }
+        });
+    }
+
     private HBox settings() {
+        // at most one thread per core: a number above it is brought down and the spinner's note says so
         Spinner<Integer> threads = EditableSpinners.typable(new Spinner<>(
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, LocalEngineSettings.MAX_THREADS,
-                        vm.threadsProperty().get())));
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, vm.maxThreads(), vm.threadsProperty().get())));
         threads.setId("threadsSpinner");
         threads.setPrefWidth(100);
-        threads.valueProperty().addListener((obs, old, value) -> vm.threadsProperty().set(value));
+        threads.setTooltip(Icons.tip(Messages.get("models.threads.help", vm.cores())));
+        passInRange(threads, vm.threadsProperty());
+        Label cores = new Label(Messages.get("models.threads.cores", vm.cores()));
+        cores.setId("coresLabel");
+        cores.getStyleClass().add(Styles.TEXT_MUTED);
         Spinner<Integer> context = EditableSpinners.typable(new Spinner<>(
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(LocalEngineSettings.MIN_CONTEXT,
                         LocalEngineSettings.MAX_CONTEXT, vm.contextSizeProperty().get(), 1024)));
         context.setId("contextSpinner");
         context.setPrefWidth(120);
-        context.valueProperty().addListener((obs, old, value) -> vm.contextSizeProperty().set(value));
+        passInRange(context, vm.contextSizeProperty());
         Label note = new Label(Messages.get("models.appliesNextRun"));
         note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        HBox box = new HBox(8, title(Messages.get("models.engine"), Feather.SLIDERS), new Label(Messages.get("models.threads")), threads,
+        HBox box = new HBox(8, title(Messages.get("models.engine"), Feather.SLIDERS), new Label(Messages.get("models.threads")), threads, cores,
                 new Label(Messages.get("models.context")), context, note);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

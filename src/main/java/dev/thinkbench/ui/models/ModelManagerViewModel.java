@@ -1,10 +1,12 @@
 package dev.thinkbench.ui.models;
 
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.ui.BackgroundTasks;
 
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.local.CpuCores;
 import dev.thinkbench.engine.local.LocalEngineException;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.gguf.GgufModelInfo;
@@ -16,6 +18,7 @@ import dev.thinkbench.engine.local.models.LocalModel;
 import dev.thinkbench.engine.local.models.MemoryCheck;
 import dev.thinkbench.engine.local.models.ModelDownloader;
 import dev.thinkbench.engine.local.models.ModelStore;
+import dev.thinkbench.engine.local.models.OpenedModels;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -25,6 +28,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,28 +69,44 @@ public final class ModelManagerViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper loadStatus = new ReadOnlyStringWrapper("");
     private final IntegerProperty threads;
+    private final int cores;
     private final IntegerProperty contextSize;
     private final Map<CatalogEntry, ModelDownloader.Progress> progress = new ConcurrentHashMap<>();
     /** Asks the view for frames once a download reports progress (its frame driver; any thread); set by the view. */
     private volatile Runnable wake = () -> { };
-    private final List<LocalModel> opened = new ArrayList<>();
+    private volatile OpenedModels opened = OpenedModels.none();
+    private Runnable onListChanged = () -> { };
     private Consumer<LocalEngineSettings> onSettingsChanged = settings -> { };
     private Consumer<LocalModel> onChosen = model -> { };
     private Supplier<List<LocalModel>> bundled = List::of;
     private ModelLoader loader;
 
     /**
+     * On this machine's processors ({@link CpuCores#available()}).
+     *
      * @param availableMemory bytes of memory available now (the memory warning compares against it)
      */
     public ModelManagerViewModel(List<CatalogModel> catalogModels, ModelStore store, ExternalModels external,
                                  ModelDownloader downloader, BackgroundTasks tasks, LongSupplier availableMemory,
                                  LocalEngineSettings settings) {
+        this(catalogModels, store, external, downloader, tasks, availableMemory, settings, CpuCores.available());
+    }
+
+    /**
+     * @param availableMemory bytes of memory available now (the memory warning compares against it)
+     * @param cores the processors this machine offers the engine: the most threads it may be given (a saved
+     *              setting above it is brought down to it)
+     */
+    public ModelManagerViewModel(List<CatalogModel> catalogModels, ModelStore store, ExternalModels external,
+                                 ModelDownloader downloader, BackgroundTasks tasks, LongSupplier availableMemory,
+                                 LocalEngineSettings settings, int cores) {
+        this.cores = Math.max(1, cores);
         this.store = store;
         this.external = external;
         this.downloader = downloader;
         this.tasks = tasks;
         this.availableMemory = availableMemory;
-        this.threads = new SimpleIntegerProperty(settings.threads());
+        this.threads = new SimpleIntegerProperty(Math.min(settings.threads(), maxThreads()));
         this.contextSize = new SimpleIntegerProperty(settings.contextSize());
         catalogModels.forEach(m -> catalog.add(new CatalogEntry(m)));
         threads.addListener((obs, old, value) -> settingsEdited());
@@ -117,6 +137,22 @@ public final class ModelManagerViewModel implements AutoCloseable {
         this.loader = loader;
     }
 
+    /**
+     * Where opened GGUF files are remembered between launches (the app: the data folder's list); by default a list
+     * kept for this run only. Read on a background thread at each refresh.
+     */
+    public void setOpenedModels(OpenedModels list) {
+        opened = list == null ? OpenedModels.none() : list;
+    }
+
+    /**
+     * Told on the FX thread when the models on this machine changed by the user's hand (a file forgotten), so the
+     * engine bar's model list can be read again.
+     */
+    public void setOnListChanged(Runnable listener) {
+        onListChanged = listener == null ? () -> { } : listener;
+    }
+
     /** The models shipped with the app, listed first; read on a background thread at each refresh. */
     public void setBundledModels(Supplier<List<LocalModel>> models) {
         bundled = models == null ? List::of : models;
@@ -133,7 +169,10 @@ public final class ModelManagerViewModel implements AutoCloseable {
         return catalog;
     }
 
-    /** Bundled models first, then downloads, then other tools' models, then opened files. */
+    /**
+     * Bundled models first, then downloads, then other tools' models, then opened files (one that has since vanished
+     * listed with its problem, so it can be forgotten).
+     */
     public ObservableList<LocalModel> models() {
         return models;
     }
@@ -147,9 +186,39 @@ public final class ModelManagerViewModel implements AutoCloseable {
         return inUse.getReadOnlyProperty();
     }
 
-    /** Tells which file the built-in engine runs (the app follows the engine bar); null for another engine. */
+    /**
+     * Tells which file the built-in engine runs (the app follows the engine bar); null for another engine. A file
+     * other than the one loaded here puts the load's status away: it spoke of another model.
+     */
     public void setInUse(Path file) {
-        inUse.set(file == null ? null : file.toAbsolutePath().normalize());
+        Path now = file == null ? null : file.toAbsolutePath().normalize();
+        LocalModel chosen = selected.get();
+        if (chosen != null && !chosen.path().toAbsolutePath().normalize().equals(now)) {
+            selected.set(null);
+            loadStatus.set("");
+            warning.set("");
+        }
+        inUse.set(now);
+    }
+
+    /**
+     * The line that names the model in use as people know it ("In use: micro:latest (Ollama)"), saying so when its
+     * file does not exist, or that the workbench is on another engine. Checks the file (FX thread; a stat).
+     */
+    public String inUseLine() {
+        Path file = inUse.get();
+        if (file == null) {
+            return Messages.get("models.otherEngine");
+        }
+        String name = nameOf(file);
+        return Files.isRegularFile(file) ? Messages.get("models.inUse", name)
+                : Messages.get("models.inUse.missing", name);
+    }
+
+    /** How the lists name {@code file}: its model's display name when listed, else its file name. */
+    private String nameOf(Path file) {
+        return models.stream().filter(m -> m.path().toAbsolutePath().normalize().equals(file)).findFirst()
+                .map(LocalModel::displayName).orElse(file.getFileName().toString());
     }
 
     /** The memory warning for the chosen model, empty when it fits. */
@@ -191,13 +260,23 @@ public final class ModelManagerViewModel implements AutoCloseable {
         return store.directory();
     }
 
+    /** The processors this machine offers the engine. */
+    public int cores() {
+        return cores;
+    }
+
+    /** The most threads the engine may be given here: one per processor ({@link #cores()}), at most the engine's cap. */
+    public int maxThreads() {
+        return Math.min(cores, LocalEngineSettings.MAX_THREADS);
+    }
+
     /** The settings as entered, or null (with the reason in {@link #errorProperty()}) when out of range. */
     public LocalEngineSettings settings() {
         int t = threads.get();
         int c = contextSize.get();
         // said in the window's words (the engine's own check is English, for the command line)
-        if (!LocalEngineSettings.validThreads(t)) {
-            fail(Messages.get("models.error.threads", LocalEngineSettings.MAX_THREADS, t), "");
+        if (t < 1 || t > maxThreads()) {
+            fail(Messages.get("models.error.threads", maxThreads(), t, cores), "");
             return null;
         }
         if (!LocalEngineSettings.validContext(c)) {
@@ -211,9 +290,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
     /** Rescans the models folder, Ollama and LM Studio, and the catalog's download states. */
     public void refresh() {
         tasks.run(this::scan, found -> {
-            List<LocalModel> all = new ArrayList<>(found.models());
-            all.addAll(opened);
-            models.setAll(all);
+            models.setAll(found.models());
             found.states().forEach(Runnable::run);
             if (!found.problem().isEmpty()) {
                 fail(found.problem(), "");
@@ -234,6 +311,11 @@ public final class ModelManagerViewModel implements AutoCloseable {
             problem = Messages.get("models.error.folder", store.directory(), e.getMessage());
         }
         found.addAll(external.all());
+        for (LocalModel m : opened.models()) {
+            if (found.stream().noneMatch(f -> f.path().equals(m.path()))) {
+                found.add(m);
+            }
+        }
         List<Runnable> states = new ArrayList<>();
         for (CatalogEntry entry : catalog) {
             boolean installed = store.installedFile(entry.model()).isPresent();
@@ -254,7 +336,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
             entry.update(CatalogEntry.State.PAUSED, m.sizeBytes() > 0 ? (double) partial / m.sizeBytes() : -1,
                     Messages.get("models.partial", GgufModelInfo.humanBytes(partial)));
         } else {
-            entry.update(CatalogEntry.State.AVAILABLE, 0, m.license());
+            entry.update(CatalogEntry.State.AVAILABLE, 0, entry.license());
         }
     }
 
@@ -283,12 +365,28 @@ public final class ModelManagerViewModel implements AutoCloseable {
         }, e -> {
             progress.remove(entry);
             boolean paused = e instanceof DownloadException d && d.reason() == DownloadException.Reason.CANCELLED;
+            // in the window's words: the downloader says why in English, by reason and values
+            String why = e instanceof DownloadException d ? WindowWording.of(d.worded()) : e.getMessage();
             entry.update(paused ? CatalogEntry.State.PAUSED : CatalogEntry.State.FAILED,
-                    entry.progressProperty().get(), e.getMessage());
+                    entry.progressProperty().get(), why);
             if (!paused) {
-                fail(entry.model().name() + ": " + e.getMessage(), "");
+                fail(entry.model().name() + ": " + why, "");
             }
         });
+    }
+
+    /**
+     * The downloads under way in words ("DeepSeek-R1-Distill-Qwen-1.5B, 42%"; several joined by "; "), null when none
+     * is: closing the window pauses them, so it names them first.
+     */
+    public String downloadUnderWay() {
+        List<String> running = catalog.stream()
+                .filter(e -> e.stateProperty().get() == CatalogEntry.State.DOWNLOADING)
+                .map(e -> e.progressProperty().get() >= 0
+                        ? Messages.get("models.downloadUnderWay", e.model().name(), e.progressProperty().get())
+                        : e.model().name())
+                .toList();
+        return running.isEmpty() ? null : String.join("; ", running);
     }
 
     /** Pauses a running download (the partial file stays for resuming). */
@@ -307,24 +405,49 @@ public final class ModelManagerViewModel implements AutoCloseable {
             return store.target(entry.model());
         }, target -> {
             models.removeIf(m -> m.path().equals(target));
-            entry.update(CatalogEntry.State.AVAILABLE, 0, entry.model().license());
+            entry.update(CatalogEntry.State.AVAILABLE, 0, entry.license());
         }, e -> fail(Messages.get("models.error.delete", entry.model().fileName(), e.getMessage()), ""));
     }
 
     /**
-     * Adds a GGUF file from anywhere and chooses it; a file the engine cannot run is not listed (a list line nothing
-     * could be done with, and no way to remove it): the reason is told instead.
+     * Adds a GGUF file from anywhere, remembers it (it is listed here and in the engine bar's model list from now on,
+     * after a restart too) and chooses it; a file the engine cannot run is not added: the reason is told instead.
      */
     public void open(Path file) {
-        tasks.run(() -> ModelStore.open(file), model -> {
+        tasks.run(() -> {
+            LocalModel model = ModelStore.open(file);
             if (model.usable()) {
-                opened.add(model);
+                opened.add(model.path());
+            }
+            return model;
+        }, model -> {
+            if (model.usable()) {
+                models.removeIf(m -> m.path().equals(model.path()));
                 models.add(model);
                 choose(model);
             } else {
                 fail(Messages.get("models.error.use", file.getFileName(), ModelProblemWords.say(model.problem())), "");
             }
         }, e -> fail(Messages.get("models.error.open", file.getFileName(), e.getMessage()), ""));
+    }
+
+    /** Whether {@code model} is an opened file the user can forget. */
+    public static boolean forgettable(LocalModel model) {
+        return model != null && model.source() == LocalModel.Source.OPENED;
+    }
+
+    /** Forgets an opened file (the file itself is left alone): it leaves this list and the engine bar's. */
+    public void forget(LocalModel model) {
+        if (!forgettable(model)) {
+            return;
+        }
+        tasks.run(() -> {
+            opened.remove(model.path());
+            return model;
+        }, gone -> {
+            models.remove(gone);
+            onListChanged.run();
+        }, e -> fail(Messages.get("models.error.forget", model.displayName(), e.getMessage()), ""));
     }
 
     /** Chooses an installed catalog model (e.g. right after its download) as {@link #choose} does. */
@@ -370,7 +493,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
             loadStatus.set("");
             return;
         }
-        String name = model.path().getFileName().toString();
+        String name = model.displayName();
         loadStatus.set(Messages.get("models.loading", name));
         tasks.run(() -> {
             using.load(model);

@@ -1,6 +1,9 @@
 package dev.thinkbench.ui.models;
 
+import dev.thinkbench.engine.local.gguf.GgufFormatException;
 import dev.thinkbench.ui.common.KnownSentences;
+
+import java.util.regex.Pattern;
 
 /**
  * Why a file cannot run, in the window's language (a file that is no model, an empty or cut-off one, an architecture
@@ -16,18 +19,17 @@ final class ModelProblemWords {
             .add("the file is empty", "models.problem.empty")
             .add("the file has (\\d+) bytes, too small for a GGUF model \\(its header alone takes (\\d+)\\)",
                     "models.problem.tooSmall")
+            .add("(.+) does not exist \\(moved or deleted\\?\\)", "models.problem.missing")
             .add("(.+ is not a file)", "models.problem.notAFile")
             .add("(.+ cannot be read \\(permissions\\))", "models.problem.permissions")
             .add("architecture: '(.+?)' is not supported by the built-in engine \\((.+?)\\); it knows (.*)",
                     "models.problem.architecture")
             .add("architecture: '(.+?)' is an encoder or audio model and cannot continue text", "models.problem.encoder")
             .add("(version: .*)", "models.problem.version")
-            .add("((?:truncated header): .*)", "models.problem.truncated")
+            .add(Pattern.quote(GgufFormatException.DAMAGED) + "(truncated header: .*)", "models.problem.truncated")
             .add("(cannot read the file: .*)", "models.problem.unreadable")
             // any other check of the header: the file is damaged (or not written as llama.cpp writes them)
-            .add("((?:header counts|string length|value type|array length|duplicate key|alignment|tensor dimensions"
-                    + "|tensor type|tensor shape|tensor offset|tensor bounds|duplicate tensor|size limit|required key"
-                    + "|key type|missing tensor): .*)", "models.problem.damaged")
+            .add(Pattern.quote(GgufFormatException.DAMAGED) + "(.*)", "models.problem.damaged")
             .build();
 
     private ModelProblemWords() {

@@ -207,10 +207,12 @@ public final class SessionControls {
 
     /**
      * The window's close button and Ctrl+Q: runs on screen that are in no file are offered a save first, and a sweep
-     * under way is named (closing stops it) (the close waits for the answer); once answered, the window closes.
+     * or a model download under way is named (closing stops the one, pauses the other) (the close waits for the
+     * answer); once answered, the window closes.
      */
     private void onCloseRequest(WindowEvent e) {
-        if (closeAnswered || sessions.unsavedRuns().isEmpty() && sessions.sweepUnderWay() == null) {
+        if (closeAnswered || sessions.unsavedRuns().isEmpty() && sessions.sweepUnderWay() == null
+                && sessions.downloadUnderWay() == null) {
             return;
         }
         e.consume();

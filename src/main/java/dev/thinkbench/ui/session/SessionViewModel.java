@@ -66,6 +66,7 @@ public final class SessionViewModel {
      */
     private final ObservableList<Path> recentShown = FXCollections.unmodifiableObservableList(recent);
     private StepperSessions stepper;
+    private DownloadsUnderWay downloads;
     private SweepSessions sweeps;
     private int lastAutosaved;
     /**
@@ -103,6 +104,11 @@ public final class SessionViewModel {
     /** Where the Experiments tab's sweep results come from and go to; null leaves them out. */
     public void setSweeps(SweepSessions source) {
         sweeps = source;
+    }
+
+    /** Where the model downloads under way are read from (closing the window pauses them); null for none. */
+    public void setDownloads(DownloadsUnderWay source) {
+        downloads = source;
     }
 
     /** Where the Stepper tab's session comes from and goes to; null leaves it out. */
@@ -260,6 +266,11 @@ public final class SessionViewModel {
     /** The Experiments tab's sweep under way in words ("37 of 120 runs"), null when none is. */
     public String sweepUnderWay() {
         return sweeps == null ? null : sweeps.underWay();
+    }
+
+    /** The model downloads under way in words ("DeepSeek-R1-Distill-Qwen-1.5B, 42%"), null when none is. */
+    public String downloadUnderWay() {
+        return downloads == null ? null : downloads.underWay();
     }
 
     /**

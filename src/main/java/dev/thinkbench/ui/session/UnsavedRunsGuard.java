@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * Asks before something would throw away runs that are in no file: closing the window (its close button, Ctrl+Q)
  * and opening a session over them. A card over the window names what is unsaved and offers Save (then goes on), going
  * on without saving, or Cancel (Esc). Closing also names a sweep under way, which it stops (its finished runs are
- * kept and the next start offers to resume it). With nothing to lose it goes on at once. UI thread only.
+ * kept and the next start offers to resume it), and a model download under way, which it pauses (the part downloaded
+ * stays for Resume). With nothing to lose it goes on at once. UI thread only.
  */
 final class UnsavedRunsGuard {
 
@@ -53,20 +54,26 @@ final class UnsavedRunsGuard {
      */
     void check(Action action, Consumer<Runnable> saveThen, Runnable proceed) {
         String unsaved = sessions.unsavedRuns();
-        // opening a session leaves a sweep running; closing the window stops it
+        // opening a session leaves a sweep and a download running; closing the window stops them
         String sweep = action == Action.CLOSE ? sessions.sweepUnderWay() : null;
-        if (unsaved.isEmpty() && sweep == null) {
+        String download = action == Action.CLOSE ? sessions.downloadUnderWay() : null;
+        if (unsaved.isEmpty() && sweep == null && download == null) {
             proceed.run();
             return;
         }
         if (view.overlayShowing()) {
             view.closeOverlay(); // the help or the welcome gives way to the question
         }
-        Label title = new Label(Messages.get(unsaved.isEmpty() ? "session.sweepUnderWay.title" : "session.unsaved.title"));
+        Label title = new Label(Messages.get(!unsaved.isEmpty() ? "session.unsaved.title"
+                : sweep != null ? "session.sweepUnderWay.title" : "session.downloadUnderWay.title"));
         title.getStyleClass().add(Styles.TITLE_4);
         String explanation = unsaved.isEmpty() ? "" : Messages.get(action.explanationKey, unsaved);
         if (sweep != null) {
             explanation += (explanation.isEmpty() ? "" : "\n\n") + Messages.get("session.sweepUnderWay.close", sweep);
+        }
+        if (download != null) {
+            explanation += (explanation.isEmpty() ? "" : "\n\n")
+                    + Messages.get("session.downloadUnderWay.close", download);
         }
         Label text = new Label(explanation);
         text.setWrapText(true);

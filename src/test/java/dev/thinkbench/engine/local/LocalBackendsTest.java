@@ -55,7 +55,7 @@ class LocalBackendsTest {
             assertThat(byDefault).isEqualTo("Let");
             assertThat(byPath).isEqualTo("Let");
             assertThat(missing.kind()).isEqualTo(FailureKind.MODEL_NOT_FOUND);
-            assertThat(missing.getMessage()).contains("gone.gguf", "is not a file");
+            assertThat(missing.getMessage()).contains("gone.gguf", "does not exist (moved or deleted?)");
             assertThat(backends.backend("tiny.gguf").listModels()).isEqualTo(models);
         }
     }

@@ -260,7 +260,7 @@ class LocalCompletionBackendTest {
                     () -> bad.complete(request(PROMPT, 4), (t, n) -> { }, null));
 
             assertThat(e.kind()).isEqualTo(FailureKind.BAD_REQUEST);
-            assertThat(e.getMessage()).startsWith("Cannot use broken.gguf: tensor bounds: tensor '");
+            assertThat(e.getMessage()).startsWith("Cannot use broken.gguf: not a usable GGUF file: damaged or incomplete; tensor bounds: tensor '");
             assertThat(fresh.pid()).as("no engine process was started").isEmpty();
         }
     }

@@ -130,6 +130,19 @@ class LocalEngineCapabilitiesTest {
         assertThat(process.details()).containsEntry("threads", "1");
     }
 
+    /** Threads = 256 on a small machine ran 268 threads on 2 cores: the host takes one per core and says so. */
+    @Test
+    void moreThreadsThanCoresAreBroughtDownToTheCoresWithTheReasonInTheDetails() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        LocalCompletionBackend many = new LocalCompletionBackend(process, model, new LocalEngineSettings(
+                LocalEngineSettings.MAX_THREADS, 4096));
+
+        assertThat(many.complete(request(PROMPT, 8), (t, n) -> { }, null).text()).isNotEmpty();
+
+        assertThat(process.details().get("threads")).startsWith(Math.min(cores, LocalEngineSettings.MAX_THREADS) + " ")
+                .contains("256 asked: this computer has " + cores + " cores");
+    }
+
     @Test
     void aTinyModelRunsOnTheAvx2BackendAndALargerOneOnGgmlsChoiceEachInItsOwnHost() throws Exception {
         // 512 wide, 2 layers: above the tiny limit

@@ -54,7 +54,7 @@ class LocalEngineProcessTest {
 
             assertThat(e).isNotNull();
             assertThat(e.kind()).isEqualTo(FailureKind.BAD_REQUEST);
-            assertThat(e.getMessage()).startsWith("Cannot use crafted.gguf: size limit: array 'zz.junk' has "
+            assertThat(e.getMessage()).startsWith("Cannot use crafted.gguf: not a usable GGUF file: damaged or incomplete; size limit: array 'zz.junk' has "
                     + "100000001 elements");
             assertThat(process.pid()).as("native code never saw the file").isEmpty();
         }

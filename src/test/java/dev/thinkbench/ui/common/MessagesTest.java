@@ -61,6 +61,51 @@ class MessagesTest {
         }
     }
 
+    /**
+     * Every string goes through MessageFormat (Messages.get), where a lone apostrophe starts a quote and is dropped:
+     * "the engine bar's key field" showed as "the engine bars key field". Between two letters it is always meant.
+     */
+    @Test
+    void noStringDropsAnApostropheBetweenLetters() throws IOException {
+        java.util.regex.Pattern lone = java.util.regex.Pattern.compile("\\p{L}'\\p{L}");
+        for (String file : List.of("messages.properties", "messages_ko.properties")) {
+            Properties p = load(file);
+            for (String key : p.stringPropertyNames()) {
+                String pattern = p.getProperty(key).replace("''", "");
+                assertThat(lone.matcher(pattern).find()).as(file + " " + key + " (write '' for an apostrophe)")
+                        .isFalse();
+            }
+        }
+        assertThat(Messages.get("welcome.hosted.text")).contains("the engine bar's key field",
+                "the provider's environment variable");
+    }
+
+    /**
+     * The user trial's Korean window showed a download error, the welcome's micro model line and a license in English,
+     * left "DEEPSEEK_API_KEY이(가)" unsettled, and called the engine bar two names.
+     */
+    @Test
+    void aDownloadsStopTheWelcomesModelLineAndKeyLinesAreKorean() throws IOException {
+        Properties en = load("messages.properties");
+        for (dev.thinkbench.engine.local.models.DownloadWording w
+                : dev.thinkbench.engine.local.models.DownloadWording.values()) {
+            assertThat(en.getProperty("download.error." + w.name())).as(w.name()).isEqualTo(w.english());
+        }
+        Messages.setLocale(Locale.KOREAN);
+        assertThat(WindowWording.of(Worded.of(dev.thinkbench.engine.local.models.DownloadWording.OFFLINE,
+                "huggingface.co"))).startsWith("huggingface.co에 연결할 수 없습니다").doesNotContain("offline");
+        assertThat(Messages.get("welcome.builtIn.detail", "micro-reasoner.gguf", "1.3M", "F32"))
+                .isEqualTo("micro-reasoner.gguf \u00b7 매개변수 1.3M개 \u00b7 F32");
+        for (String key : List.of("welcome.hosted.keySet", "welcome.hosted.keyMissing")) {
+            assertThat(Messages.get(key, "DeepSeek", "DEEPSEEK_API_KEY")).as(key).doesNotContain("(가)", "(이)");
+        }
+        for (String key : List.of("connection.keyVariableMissing", "connection.keyVariableMissingSaved")) {
+            assertThat(Messages.get(key, "DEEPSEEK_API_KEY")).as(key).doesNotContain("(가)", "(이)");
+        }
+        Properties ko = load("messages_ko.properties");
+        assertThat(ko.values()).as("the engine bar has one name").noneMatch(v -> v.toString().contains("엔진 막대"));
+    }
+
     @Test
     void everyBudgetErrorIsWordedInBothLanguagesAndTheEnglishMatchesTheCommandLines() throws IOException {
         Properties en = load("messages.properties");

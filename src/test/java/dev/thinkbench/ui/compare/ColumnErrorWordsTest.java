@@ -32,7 +32,7 @@ class ColumnErrorWordsTest {
         Messages.setLocale(Locale.KOREAN);
 
         assertThat(ColumnView.inWindowLanguage(FailureKind.AUTHENTICATION, ENGINE_SAYS)).isEqualTo(
-                "서버가 API 키를 받아들이지 않았습니다. 엔진 막대의 키나 키 변수를 확인하세요.\n자세히 (엔진의 말): " + ENGINE_SAYS);
+                "서버가 API 키를 받아들이지 않았습니다. 엔진 바의 키나 키 변수를 확인하세요.\n자세히 (엔진의 말): " + ENGINE_SAYS);
         assertThat(Arrays.stream(FailureKind.values()).map(k -> ColumnView.inWindowLanguage(k, ENGINE_SAYS)))
                 .allSatisfy(text -> assertThat(text).contains("\n자세히 (엔진의 말): ").endsWith(ENGINE_SAYS)
                         .doesNotStartWith("OpenAI"));

@@ -28,7 +28,8 @@ class ConnectionViewModelTest {
         return new EngineRegistry()
                 .register(new EngineRegistry.Entry("up", "Up", "http://127.0.0.1:1111", config -> {
                     keysSeen.add(String.valueOf(config.apiKey()));
-                    return engine("up", List.of(new ModelInfo("alpha", ""), new ModelInfo("beta", "")));
+                    return engine("up", List.of(new ModelInfo("alpha", ""), new ModelInfo("beta", ""),
+                            new ModelInfo("/o/blobs/sha256-c", "", "micro:latest (Ollama)")));
                 }))
                 .register(new EngineRegistry.Entry("down", "Down", "http://127.0.0.1:2222",
                         config -> engine("down", List.of())));
@@ -79,7 +80,7 @@ class ConnectionViewModelTest {
                 name -> null);
         switching.refreshModels();
         assertThat(switching.statusProperty().get().state()).isEqualTo(ServerStatus.State.OK);
-        assertThat(switching.modelsProperty()).hasSize(2);
+        assertThat(switching.modelsProperty()).hasSize(3);
 
         switching.engineEntryProperty().set(switching.engines().getLast());
 
@@ -105,7 +106,7 @@ class ConnectionViewModelTest {
     void listingModelsPicksTheFirstWhenNoneIsChosen() {
         vm.refreshModels();
 
-        assertThat(vm.modelsProperty()).extracting(ModelInfo::name).containsExactly("alpha", "beta");
+        assertThat(vm.modelsProperty()).extracting(ModelInfo::name).containsExactly("alpha", "beta", "/o/blobs/sha256-c");
         assertThat(vm.modelProperty().get()).isEqualTo("alpha");
         assertThat(vm.modelsErrorProperty().get()).isEmpty();
         assertThat(vm.loadingModelsProperty().get()).isFalse();
@@ -192,7 +193,7 @@ class ConnectionViewModelTest {
         assertThat(vm.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:1111");
         assertThat(vm.apiKeyVariableProperty().get()).isEqualTo("TEST_KEY");
         assertThat(vm.modelProperty().get()).isEqualTo("beta");
-        assertThat(vm.modelsProperty()).extracting(ModelInfo::name).containsExactly("alpha", "beta");
+        assertThat(vm.modelsProperty()).extracting(ModelInfo::name).containsExactly("alpha", "beta", "/o/blobs/sha256-c");
         assertThat(keys).contains("sk-secret");
     }
 
@@ -214,7 +215,7 @@ class ConnectionViewModelTest {
         vm.engineEntryProperty().set(vm.engines().get(0));
 
         assertThat(vm.statusProperty().get().state()).isEqualTo(ServerStatus.State.OK);
-        assertThat(vm.statusProperty().get().summary()).isEqualTo("2 models");
+        assertThat(vm.statusProperty().get().summary()).isEqualTo("3 models");
     }
 
     @Test
@@ -243,7 +244,17 @@ class ConnectionViewModelTest {
         vm.modelProperty().set("beta");
         assertThat(vm.modelStatusProperty().get().summary()).isEqualTo("Model ready");
         vm.modelProperty().set("typed-but-not-listed");
-        assertThat(loaded).as("only a listed model is loaded").containsExactly("alpha", "beta");
+        assertThat(loaded).as("a name the list lacks is checked too: a missing file says so before Run")
+                .containsExactly("alpha", "beta", "typed-but-not-listed");
+
+        vm.setModelPreloader((engineId, model) -> () -> {
+            throw new ModelFileMissingException("/x/ghost.gguf");
+        });
+        vm.modelProperty().set("/x/ghost.gguf");
+        assertThat(vm.modelStatusProperty().get().summary()).isEqualTo("Model file missing");
+        assertThat(vm.modelStatusProperty().get().detail()).isEqualTo("/x/ghost.gguf cannot run: /x/ghost.gguf does "
+                + "not exist (moved or deleted?). Pick another model in the Model list, or open the Models tab "
+                + "(Ctrl+3) to open the file where it is now or download one.");
 
         vm.setModelPreloader((engineId, model) -> () -> {
             throw new IllegalStateException("Cannot use beta: not a GGUF file");
@@ -251,5 +262,16 @@ class ConnectionViewModelTest {
         vm.modelProperty().set("beta");
         assertThat(vm.modelStatusProperty().get().state()).isEqualTo(ServerStatus.State.PROBLEM);
         assertThat(vm.modelStatusProperty().get().detail()).isEqualTo("Cannot use beta: not a GGUF file");
+    }
+
+    /** An Ollama model showed in the model box as "/.../.ollama/models/blobs/sha256-..."; the box names it by label. */
+    @Test
+    void aModelIsShownByItsLabelAndItsLabelMeansIt() {
+        vm.refreshModels();
+        assertThat(vm.labelOf("alpha")).as("known by its name").isEqualTo("alpha");
+        assertThat(vm.labelOf("/not/listed.gguf")).isEqualTo("/not/listed.gguf");
+        assertThat(vm.nameOf(" alpha ")).isEqualTo("alpha");
+        assertThat(vm.labelOf("/o/blobs/sha256-c")).isEqualTo("micro:latest (Ollama)");
+        assertThat(vm.nameOf("micro:latest (Ollama)")).as("picked or typed by its label").isEqualTo("/o/blobs/sha256-c");
     }
 }

@@ -70,8 +70,10 @@ class ModelManagerViewModelTest {
 
             vm.download(entry);
             drainUntil(vm, () -> entry.progressProperty().get() > 0);
+            assertThat(vm.downloadUnderWay()).as("a close names it").matches("Tiny, \\d+%");
             vm.pause(entry);
             drainUntil(vm, () -> entry.stateProperty().get() == CatalogEntry.State.PAUSED);
+            assertThat(vm.downloadUnderWay()).as("paused: nothing under way").isNull();
             server.stall.countDown();
 
             assertThat(entry.stateProperty().get()).isEqualTo(CatalogEntry.State.PAUSED);
@@ -107,11 +109,29 @@ class ModelManagerViewModelTest {
         assertThat(vm.settings()).isEqualTo(new LocalEngineSettings(vm.threadsProperty().get(), 2048));
     }
 
+    /** Threads = 256 saved on a 2-core machine ran 268 threads: the tab offers one per core and says how many. */
+    @Test
+    void moreThreadsThanCoresAreNotPassedOnAndTheCoresAreNamed() {
+        ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
+                new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
+                new LocalEngineSettings(256, 4096), 2);
+        List<LocalEngineSettings> saved = new ArrayList<>();
+        vm.setOnSettingsChanged(saved::add);
+
+        assertThat(vm.threadsProperty().get()).as("a saved 256 is brought down to the cores").isEqualTo(2);
+        assertThat(vm.maxThreads()).isEqualTo(2);
+        vm.threadsProperty().set(3);
+
+        assertThat(saved).isEmpty();
+        assertThat(vm.errorProperty().get()).isEqualTo("Threads must be 1 to 2 (you typed 3): this computer has 2 "
+                + "cores, and more threads than cores only wait for each other.");
+    }
+
     @Test
     void validSettingChangesArePassedOnAndOutOfRangeOnesAreNot() {
         ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
                 new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
-                new LocalEngineSettings(2, 4096));
+                new LocalEngineSettings(2, 4096), 8);
         List<LocalEngineSettings> saved = new ArrayList<>();
         vm.setOnSettingsChanged(saved::add);
 
@@ -149,5 +169,96 @@ class ModelManagerViewModelTest {
 
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.detailsProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aCatalogLicenseIsSaidInTheWindowsLanguage() throws Exception {
+        CatalogModel distill = new CatalogModel("distill", "Distill", "qwen2", "1.5B", "Q4_K_M", 1000,
+                "MIT (base model Qwen2.5-Math-1.5B: Apache-2.0)", java.net.URI.create("https://example.org/d.gguf"),
+                null, "deepseek-r1", false, "");
+        dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.KOREAN);
+        try {
+            ModelManagerViewModel vm = new ModelManagerViewModel(List.of(distill), ModelStore.inDataDirectory(home),
+                    new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
+                    new LocalEngineSettings(2, 4096));
+            CatalogEntry entry = vm.catalog().getFirst();
+            vm.refresh();
+            drainUntil(vm, () -> !entry.detailProperty().get().isEmpty());
+
+            assertThat(entry.detailProperty().get()).isEqualTo("MIT (기반 모델 Qwen2.5-Math-1.5B: Apache-2.0)");
+        } finally {
+            dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.ENGLISH);
+        }
+    }
+
+    private ModelManagerViewModel withOpened(dev.thinkbench.engine.local.models.OpenedModels opened) {
+        ModelManagerViewModel vm = new ModelManagerViewModel(List.of(), ModelStore.inDataDirectory(home),
+                new ExternalModels(home, Map.of()), new ModelDownloader(), tasks, () -> -1,
+                new LocalEngineSettings(2, 4096), 2);
+        vm.setOpenedModels(opened);
+        return vm;
+    }
+
+    /**
+     * An opened GGUF was gone from "On this machine" after a restart though the tab said "In use: my-model.gguf":
+     * it is remembered, a vanished one is listed as missing, and Forget takes it off.
+     */
+    @Test
+    void anOpenedFileIsListedAfterARestartAMissingOneSaysSoAndForgetTakesItOff() throws Exception {
+        Path file = TinyGguf.write(home.resolve("elsewhere/my-model.gguf"));
+        Path data = home.resolve("data");
+        ModelManagerViewModel first = withOpened(dev.thinkbench.engine.local.models.OpenedModels.inDataDirectory(data));
+        List<Runnable> relisted = new ArrayList<>();
+        first.open(file);
+        drainUntil(first, () -> first.inUseProperty().get() != null);
+        assertThat(first.models()).extracting(m -> m.displayName()).containsExactly("my-model.gguf");
+
+        ModelManagerViewModel restarted = withOpened(
+                dev.thinkbench.engine.local.models.OpenedModels.inDataDirectory(data));
+        restarted.setOnListChanged(() -> relisted.add(() -> { }));
+        restarted.refresh();
+        drainUntil(restarted, () -> !restarted.models().isEmpty());
+        assertThat(restarted.models()).singleElement().satisfies(m -> assertThat(m.usable()).isTrue());
+
+        Files.delete(file);
+        restarted.setInUse(file);
+        assertThat(restarted.inUseLine()).isEqualTo("In use: my-model.gguf, but the file does not exist. Pick "
+                + "another model here or in the engine bar, or open the file again.");
+        restarted.refresh();
+        drainUntil(restarted, () -> !restarted.models().getFirst().usable());
+        assertThat(restarted.models().getFirst().problem()).endsWith("does not exist (moved or deleted?)");
+
+        restarted.forget(restarted.models().getFirst());
+        drainUntil(restarted, () -> restarted.models().isEmpty());
+        assertThat(relisted).as("the engine bar lists again").hasSize(1);
+        assertThat(dev.thinkbench.engine.local.models.OpenedModels.inDataDirectory(data).files()).isEmpty();
+    }
+
+    /**
+     * An Ollama model showed as "In use: sha256-6ebb91e9..." and "sha256-... is loaded"; a model chosen in the engine
+     * bar left "my-model.gguf is loaded" beside "In use: ghost.gguf".
+     */
+    @Test
+    void theModelInUseIsNamedAsPeopleKnowItAndAnotherChoiceTakesAwayTheOldLoadStatus() throws Exception {
+        Path blob = home.resolve(".ollama/models/blobs/sha256-" + "a".repeat(64));
+        Files.createDirectories(blob.getParent());
+        TinyGguf.write(blob);
+        Path manifest = home.resolve(".ollama/models/manifests/registry.ollama.ai/library/micro/latest");
+        Files.createDirectories(manifest.getParent());
+        Files.writeString(manifest, "{\"layers\":[{\"mediaType\":\"application/vnd.ollama.image.model\","
+                + "\"digest\":\"sha256:" + "a".repeat(64) + "\"}]}");
+        ModelManagerViewModel vm = withOpened(dev.thinkbench.engine.local.models.OpenedModels.none());
+        vm.setLoader(model -> { });
+        vm.refresh();
+        drainUntil(vm, () -> !vm.models().isEmpty());
+
+        vm.choose(vm.models().getFirst());
+        drainUntil(vm, () -> vm.loadStatusProperty().get().endsWith("is loaded in the built-in engine"));
+
+        assertThat(vm.inUseLine()).isEqualTo("In use: micro:latest (Ollama)");
+        assertThat(vm.loadStatusProperty().get()).isEqualTo("micro:latest (Ollama) is loaded in the built-in engine");
+        vm.setInUse(home.resolve("ghost.gguf"));
+        assertThat(vm.loadStatusProperty().get()).as("it spoke of another model").isEmpty();
+        assertThat(vm.inUseLine()).startsWith("In use: ghost.gguf, but the file does not exist.");
     }
 }

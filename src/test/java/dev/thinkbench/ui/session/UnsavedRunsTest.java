@@ -167,6 +167,30 @@ class UnsavedRunsTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !own.isShowing());
     }
 
+    /** Closing during a model download quit without a word; the download is paused, and the close says so. */
+    @Test
+    void closingDuringAModelDownloadAsksFirst(FxRobot robot) throws Exception {
+        String[] underWay = {"DeepSeek-R1-Distill-Qwen-1.5B, 42%"};
+        robot.interact(() -> window.sessions.setDownloads(() -> underWay[0]));
+        robot.clickOn(own.getScene().getRoot());
+
+        press(robot, KeyCode.CONTROL, KeyCode.Q);
+        assertThat(own.isShowing()).as("the close waits for an answer").isTrue();
+        assertThat(cardShown(robot)).isTrue();
+        assertThat(robot.lookup("#unsavedRuns .label").queryAll().stream().map(n -> ((Label) n).getText()))
+                .contains("Pause the download?")
+                .anySatisfy(t -> assertThat(t).startsWith("A model download is under way "
+                        + "(DeepSeek-R1-Distill-Qwen-1.5B, 42%). Closing Thinkbench pauses it").contains("Resume"));
+        assertThat(robot.lookup("#unsavedSave").tryQuery()).as("nothing to save: no Save").isEmpty();
+        robot.clickOn("#unsavedCancel");
+        assertThat(own.isShowing()).isTrue();
+
+        underWay[0] = null;
+        press(robot, KeyCode.CONTROL, KeyCode.Q);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !own.isShowing());
+        assertThat(cardShown(robot)).as("no download: nothing to ask").isFalse();
+    }
+
     @Test
     void aSweepThatEndedAsksNothing(FxRobot robot) throws Exception {
         SweepUnderWayTestDouble tab = new SweepUnderWayTestDouble();

@@ -91,6 +91,9 @@ public final class GgufReader {
     }
 
     private GgufFile parse(Path path) throws GgufFormatException, IOException {
+        if (Files.notExists(path)) {
+            throw new GgufFormatException(GgufCheck.FILE, GgufFormatException.missing(path));
+        }
         if (!Files.isRegularFile(path)) {
             throw new GgufFormatException(GgufCheck.FILE, path + " is not a file");
         }

@@ -91,9 +91,10 @@ final class LlamaSession implements HostSession {
                 throw new HostFailure(FailureKind.UNSUPPORTED, path.getFileName() + " cannot continue text "
                         + "(an encoder-only model)");
             }
+            int threads = usableThreads(request.threads(), Runtime.getRuntime().availableProcessors());
             LlamaContext.Settings settings = new LlamaContext.Settings(request.contextSize(),
-                    Math.min(BATCH, request.contextSize()), SEQUENCES, request.threads(),
-                    tokenThreads(model.parameterCount(), request.threads()));
+                    Math.min(BATCH, request.contextSize()), SEQUENCES, threads,
+                    tokenThreads(model.parameterCount(), threads));
             context = LlamaContext.create(model, settings);
             batch = new LlamaBatch(context.batchSize());
             slots = new SequenceSlots(context.sequences());
@@ -101,6 +102,11 @@ final class LlamaSession implements HostSession {
             specials = model.vocab().specialTokens();
             tokenizer = new PromptTokenizer(model.vocab(), specials);
             details = details(library, mark, settings);
+            if (threads < request.threads()) {
+                details.put("threads", details.get("threads") + " (" + request.threads() + " asked: this computer has "
+                        + Runtime.getRuntime().availableProcessors() + " cores, and more threads than cores only wait "
+                        + "for each other)");
+            }
             loaded = request;
             return loadedEvent(request.id());
         } catch (LlamaException e) {
@@ -111,6 +117,15 @@ final class LlamaSession implements HostSession {
             close();
             throw e;
         }
+    }
+
+    /**
+     * The threads the engine computes with: those asked for, at most one per processor this process may use. ggml's
+     * threads meet at a barrier after every operation, so more threads than cores stall every step (268 threads on
+     * 2 cores took seconds a token and kept a cancelled run busy).
+     */
+    static int usableThreads(int asked, int processors) {
+        return Math.max(1, Math.min(asked, processors));
     }
 
     /** Threads for one-token decodes: one for a tiny model ({@link #ONE_THREAD_TOKEN_PARAMETERS}), else all. */

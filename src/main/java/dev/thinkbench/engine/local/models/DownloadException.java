@@ -1,5 +1,7 @@
 package dev.thinkbench.engine.local.models;
 
+import dev.thinkbench.core.Worded;
+
 /** A download that did not produce a model file, with a message for the user and whether it can resume. */
 public final class DownloadException extends Exception {
 
@@ -31,15 +33,28 @@ public final class DownloadException extends Exception {
     }
 
     private final Reason reason;
+    private final Worded worded;
 
     public DownloadException(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        this(reason, message, null);
     }
 
     public DownloadException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+        this.worded = Worded.plain(message);
+    }
+
+    /** A download stopped for {@code reason}, its message {@code words} in English (a window words it itself). */
+    public DownloadException(Reason reason, Worded words, Throwable cause) {
+        super(words.english(), cause);
+        this.reason = reason;
+        this.worded = words;
+    }
+
+    /** The message by its reason and values ({@link DownloadWording}), or as plain English text. */
+    public Worded worded() {
+        return worded;
     }
 
     public Reason reason() {

@@ -1,5 +1,7 @@
 package dev.thinkbench.engine.local.models;
 
+import dev.thinkbench.core.Worded;
+
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.local.gguf.GgufModelInfo;
 
@@ -85,8 +87,7 @@ final class DownloadTransfer {
                 watchdog.cancel(false);
             }
         } catch (IOException e) {
-            throw connection(stalled ? "the server stopped sending for " + stallTimeout.toSeconds() + " s"
-                    : "the connection dropped", e);
+            throw connection(stalled ? Stop.STALLED : Stop.DROPPED, e);
         }
     }
 
@@ -106,7 +107,7 @@ final class DownloadTransfer {
         try {
             return client.send(http.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw connection("cannot reach " + request.url().getHost(), e);
+            throw connection(Stop.UNREACHABLE, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel.cancel();
@@ -114,21 +115,32 @@ final class DownloadTransfer {
         }
     }
 
-    private DownloadException connection(String what, IOException e) {
+    /** Where the transfer stopped: before the server answered, or in the body (stalled, or dropped). */
+    private enum Stop {
+        UNREACHABLE, STALLED, DROPPED
+    }
+
+    private DownloadException connection(Stop stop, IOException e) {
         if (cancel.isCancelled()) {
             return new DownloadException(DownloadException.Reason.CANCELLED, "download paused");
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String host = request.url().getHost();
+        String kept = GgufModelInfo.humanBytes(ModelDownloader.sizeOf(part));
         if (ModelDownloader.sizeOf(part) == 0 && noRoute(e)) {
-            return new DownloadException(DownloadException.Reason.OFFLINE, what + ": this computer seems to be "
-                    + "offline, or a proxy or firewall blocks it. Try again once it is connected", e);
+            return new DownloadException(DownloadException.Reason.OFFLINE, Worded.of(DownloadWording.OFFLINE, host),
+                    e);
         }
         if (message.contains("No space left")) {
-            return new DownloadException(DownloadException.Reason.DISK_FULL, "the disk is full after "
-                    + GgufModelInfo.humanBytes(ModelDownloader.sizeOf(part)) + "; free some space and resume", e);
+            return new DownloadException(DownloadException.Reason.DISK_FULL,
+                    Worded.of(DownloadWording.DISK_FULL, kept), e);
         }
-        return new DownloadException(DownloadException.Reason.CONNECTION, what + " after "
-                + GgufModelInfo.humanBytes(ModelDownloader.sizeOf(part)) + " (" + message + "); the download can resume", e);
+        Worded words = switch (stop) {
+            case UNREACHABLE -> Worded.of(DownloadWording.UNREACHABLE, host, kept, message);
+            case STALLED -> Worded.of(DownloadWording.STALLED, stallTimeout.toSeconds(), kept, message);
+            case DROPPED -> Worded.of(DownloadWording.DROPPED, kept, message);
+        };
+        return new DownloadException(DownloadException.Reason.CONNECTION, words, e);
     }
 
     /** Whether {@code e}, or what caused it, says the server's name did not resolve or nothing answered there. */

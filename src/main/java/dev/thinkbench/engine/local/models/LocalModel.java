@@ -42,6 +42,9 @@ public record LocalModel(Path path, String displayName, Source source, long size
      * Blocks on file I/O.
      */
     public static LocalModel inspect(Path path, Source source, String displayName) {
+        if (Files.notExists(path)) {
+            return new LocalModel(path, displayName, source, 0, null, GgufFormatException.missing(path));
+        }
         long size;
         try {
             size = Files.size(path);

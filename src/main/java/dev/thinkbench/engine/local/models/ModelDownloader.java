@@ -1,5 +1,7 @@
 package dev.thinkbench.engine.local.models;
 
+import dev.thinkbench.core.Worded;
+
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.local.gguf.GgufFormatException;
 import dev.thinkbench.engine.local.gguf.GgufModelInfo;
@@ -157,8 +159,8 @@ public final class ModelDownloader {
 
     private static DownloadException cancelled(Path part) {
         long kept = sizeOf(part);
-        return new DownloadException(DownloadException.Reason.CANCELLED, "download paused; "
-                + GgufModelInfo.humanBytes(kept) + " kept, it continues from there next time");
+        return new DownloadException(DownloadException.Reason.CANCELLED,
+                Worded.of(DownloadWording.PAUSED, GgufModelInfo.humanBytes(kept)), null);
     }
 
     private Path finish(Request request, Path part) throws DownloadException {

@@ -58,7 +58,7 @@ class GgufCorruptFileTest {
     void missingFileFailsTheFileCheck() {
         assertThat(failure(dir.resolve("nope.gguf"))).satisfies(e -> {
             assertThat(e.check()).isEqualTo(GgufCheck.FILE);
-            assertThat(e.getMessage()).contains("nope.gguf", "not a file");
+            assertThat(e.getMessage()).contains("nope.gguf", "does not exist (moved or deleted?)");
         });
     }
 
@@ -207,6 +207,29 @@ class GgufCorruptFileTest {
         assertThat(e.check()).isEqualTo(GgufCheck.DUPLICATE_TENSOR);
     }
 
+    /**
+     * A 64-byte file whose header claims 48 tensors said only "header counts: ...", with no word that the file is
+     * damaged; every damaged or cut file now leads with the same plain words, a file of another kind does not.
+     */
+    @Test
+    void everyDamagedOrIncompleteFileLeadsWithThePlainWords() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("GGUF".getBytes(StandardCharsets.US_ASCII)).putInt(3).putLong(48).putLong(0);
+        GgufFormatException counts = failure(Files.write(dir.resolve("corrupt.gguf"), b.array()));
+        assertThat(counts.check()).isEqualTo(GgufCheck.COUNTS);
+        assertThat(counts.getMessage()).startsWith("not a usable GGUF file: damaged or incomplete; header counts: ")
+                .contains("48 tensor entries");
+
+        byte[] bytes = Files.readAllBytes(tiny());
+        assertThat(failure(Files.write(dir.resolve("cut.gguf"), Arrays.copyOf(bytes, bytes.length - 1000)))
+                .getMessage()).startsWith(GgufFormatException.DAMAGED + "tensor bounds: ");
+        int inLastTensorInfo = after(ByteBuffer.wrap(bytes), "blk.1.ffn_down.weight") + 2;
+        assertThat(failure(Files.write(dir.resolve("h.gguf"), Arrays.copyOf(bytes, inLastTensorInfo))).getMessage())
+                .startsWith(GgufFormatException.DAMAGED + "truncated header: ");
+        assertThat(failure(patched(tiny(), p -> p.putInt(4, 9))).getMessage()).as("another version: not damaged")
+                .startsWith("version: ");
+    }
+
     @Test
     void truncatedDataFailsTheBoundsCheckNamingTheTensor() throws IOException {
         Path tiny = tiny();
@@ -251,7 +274,7 @@ class GgufCorruptFileTest {
                 .remove("llama.attention.layer_norm_rms_epsilon").write(noEps);
         assertThat(failure(noEps)).satisfies(e -> {
             assertThat(e.check()).isEqualTo(GgufCheck.REQUIRED_KEY);
-            assertThat(e.getMessage()).isEqualTo("required key: llama.attention.layer_norm_rms_epsilon is missing");
+            assertThat(e.getMessage()).isEqualTo(GgufFormatException.DAMAGED + "required key: llama.attention.layer_norm_rms_epsilon is missing");
         });
         Path noArch = dir.resolve("no-arch.gguf");
         TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).remove("general.architecture").write(noArch);
@@ -279,7 +302,7 @@ class GgufCorruptFileTest {
     void missingTensorsFailTheMissingTensorCheck() throws IOException {
         Path noEmbedding = dir.resolve("no-embd.gguf");
         TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).removeTensor("token_embd.weight").write(noEmbedding);
-        assertThat(failure(noEmbedding).getMessage()).isEqualTo("missing tensor: token_embd.weight is missing");
+        assertThat(failure(noEmbedding).getMessage()).isEqualTo(GgufFormatException.DAMAGED + "missing tensor: token_embd.weight is missing");
 
         Path threeBlocks = dir.resolve("three.gguf");
         TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).putU32("llama.block_count", 3).write(threeBlocks);

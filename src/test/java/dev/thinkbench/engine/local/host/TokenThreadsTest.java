@@ -15,4 +15,12 @@ class TokenThreadsTest {
         assertThat(LlamaSession.tokenThreads(3_000_000, 2)).as("3M parameters decoded slower on one").isEqualTo(2);
         assertThat(LlamaSession.tokenThreads(600_000_000, 1)).isEqualTo(1);
     }
+
+    /** 268 threads on 2 cores stalled every step and kept a cancelled run busy: no more threads than processors. */
+    @Test
+    void theEngineComputesWithAtMostOneThreadPerProcessor() {
+        assertThat(LlamaSession.usableThreads(256, 2)).isEqualTo(2);
+        assertThat(LlamaSession.usableThreads(4, 16)).isEqualTo(4);
+        assertThat(LlamaSession.usableThreads(3, 0)).isEqualTo(1);
+    }
 }
