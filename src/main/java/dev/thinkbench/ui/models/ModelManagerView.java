@@ -139,7 +139,7 @@ public final class ModelManagerView extends VBox {
      * Gives {@code list} the height of whole rows in the room {@code box} leaves it (at 1280x720 the second model
      * showed cut in half): the rows are measured as laid out, and measured again when the room or the models change.
      */
-    private static void wholeRows(ListView<?> list, VBox box) {
+    private static <T> void wholeRows(ListView<T> list, VBox box) {
         int[] tries = {0};
         Runnable[] snap = new Runnable[1];
         snap[0] = () -> {
@@ -170,6 +170,14 @@ public final class ModelManagerView extends VBox {
         box.widthProperty().addListener((obs, old, now) -> later.run());
         list.getItems().addListener((javafx.collections.ListChangeListener<Object>) c -> later.run());
         list.skinProperty().addListener((obs, old, now) -> later.run());
+        // a row's height settles after its first layout (its words wrap, a missing file's reason shows): measured
+        // again then, or the list kept the height its rows had when first measured
+        javafx.util.Callback<ListView<T>, javafx.scene.control.ListCell<T>> cells = list.getCellFactory();
+        list.setCellFactory(l -> {
+            javafx.scene.control.ListCell<T> cell = cells.call(l);
+            cell.heightProperty().addListener((obs, old, now) -> later.run());
+            return cell;
+        });
     }
 
     private HBox actions(ListView<LocalModel> local) {
