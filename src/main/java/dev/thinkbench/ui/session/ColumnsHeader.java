@@ -25,11 +25,16 @@ import java.nio.file.Path;
  */
 public final class ColumnsHeader extends VBox {
 
-    public ColumnsHeader(SessionViewModel sessions, PresenterViewModel presenter) {
+    /**
+     * @param beforeReplacing runs what it is given once the user agrees to lose the Compare columns' runs that are in
+     *                        no file (asking first where there are some)
+     */
+    public ColumnsHeader(SessionViewModel sessions, PresenterViewModel presenter,
+                         java.util.function.Consumer<Runnable> beforeReplacing) {
         getStyleClass().add("columns-header");
         setId("columnsHeader");
         CompareViewModel compare = sessions.compare();
-        getChildren().addAll(restoreOffer(sessions, presenter), kept(compare, presenter),
+        getChildren().addAll(restoreOffer(sessions, presenter), kept(compare, presenter, beforeReplacing),
                 new ReplayBar(sessions.replay()), promptBanner(compare, presenter));
         BooleanBinding any = Bindings.createBooleanBinding(() -> getChildren().stream().anyMatch(n -> n.isVisible()),
                 getChildren().stream().map(n -> n.visibleProperty()).toArray(javafx.beans.Observable[]::new));
@@ -80,7 +85,8 @@ public final class ColumnsHeader extends VBox {
         return Messages.get("session.restoreOffer", file.getFileName());
     }
 
-    private static HBox kept(CompareViewModel compare, PresenterViewModel presenter) {
+    private static HBox kept(CompareViewModel compare, PresenterViewModel presenter,
+                             java.util.function.Consumer<Runnable> beforeReplacing) {
         Label text = wrapping("");
         text.textProperty().bind(compare.keptOverModelProperty().map(model -> Messages.get(model
                 ? "session.keptColumns.model" : "session.keptColumns")));
@@ -93,7 +99,8 @@ public final class ColumnsHeader extends VBox {
         presets.textProperty().bind(compare.keptOverModelProperty().map(model -> Messages.get(model
                 ? "session.usePresets.model" : "session.usePresets")));
         presets.setMinWidth(Region.USE_PREF_SIZE);
-        presets.setOnAction(e -> compare.resetColumnsToPresets());
+        // the kept columns hold runs: replacing them asks first where those are in no file (it cleared them unasked)
+        presets.setOnAction(e -> beforeReplacing.accept(compare::resetColumnsToPresets));
         HBox box = new HBox(8, text, presets);
         box.setId("keptColumns");
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

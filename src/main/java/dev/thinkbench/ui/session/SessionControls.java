@@ -67,7 +67,8 @@ public final class SessionControls {
         this.files = files;
         this.exports = new WindowExports(sessions);
         this.guard = new UnsavedRunsGuard(view, sessions);
-        view.compareView().setColumnsHeader(new ColumnsHeader(sessions, presenter));
+        view.compareView().setColumnsHeader(new ColumnsHeader(sessions, presenter, proceed -> guard.check(
+                UnsavedRunsGuard.Action.REPLACE_COLUMNS, then -> saveThen(then, false), proceed)));
         view.addFloating(new SessionMessageBar(sessions));
         view.compareView().hideSwitchesWhile(sessions.replay().activeProperty(), presenter.presentingProperty());
         sessions.recent().addListener((ListChangeListener<Path>) c -> fillRecent());

@@ -239,12 +239,24 @@ public final class SessionViewModel {
      * there are none (a prompt alone is not worth asking about).
      */
     public String unsavedRuns() {
+        return unsaved(false);
+    }
+
+    /** As {@link #unsavedRuns()}, the Compare columns alone (what replacing the columns would lose). */
+    public String unsavedColumns() {
+        return unsaved(true);
+    }
+
+    private String unsaved(boolean columnsOnly) {
         Session s = snapshot();
         List<Integer> now = parts(s);
         List<String> words = new ArrayList<>();
         long columns = s.columns().stream().filter(RecordedColumn::ran).count();
         if (columns > 0 && !now.get(0).equals(settled.get(0))) {
             words.add(Messages.get("session.unsaved.columns", columns));
+        }
+        if (columnsOnly) {
+            return String.join(", ", words);
         }
         if (s.stepper() != null && !s.stepper().branches().isEmpty() && !now.get(1).equals(settled.get(1))) {
             words.add(Messages.get("session.unsaved.branches", s.stepper().branches().size()));

@@ -15,8 +15,8 @@ import org.kordamp.ikonli.feather.Feather;
 import java.util.function.Consumer;
 
 /**
- * Asks before something would throw away runs that are in no file: closing the window (its close button, Ctrl+Q)
- * and opening a session over them. A card over the window names what is unsaved and offers Save (then goes on), going
+ * Asks before something would throw away runs that are in no file: closing the window (its close button, Ctrl+Q),
+ * opening a session over them, and the presets replacing the Compare columns that hold them. A card over the window names what is unsaved and offers Save (then goes on), going
  * on without saving, or Cancel (Esc). Closing also names a sweep under way, which it stops (its finished runs are
  * kept and the next start offers to resume it), and a model download under way, which it pauses (the part downloaded
  * stays for Resume). With nothing to lose it goes on at once. UI thread only.
@@ -26,7 +26,9 @@ final class UnsavedRunsGuard {
     /** What would lose the runs, with the words the card uses for it. */
     enum Action {
         CLOSE("session.unsaved.close", "session.unsaved.closeAnyway"),
-        OPEN("session.unsaved.open", "session.unsaved.openAnyway");
+        OPEN("session.unsaved.open", "session.unsaved.openAnyway"),
+        /** The engine's or model's presets replace the Compare columns: only their runs are at stake. */
+        REPLACE_COLUMNS("session.unsaved.replace", "session.unsaved.replaceAnyway");
 
         final String explanationKey;
         final String anywayKey;
@@ -53,7 +55,7 @@ final class UnsavedRunsGuard {
      * @param proceed what {@code action} does
      */
     void check(Action action, Consumer<Runnable> saveThen, Runnable proceed) {
-        String unsaved = sessions.unsavedRuns();
+        String unsaved = action == Action.REPLACE_COLUMNS ? sessions.unsavedColumns() : sessions.unsavedRuns();
         // opening a session leaves a sweep and a download running; closing the window stops them
         String sweep = action == Action.CLOSE ? sessions.sweepUnderWay() : null;
         String download = action == Action.CLOSE ? sessions.downloadUnderWay() : null;

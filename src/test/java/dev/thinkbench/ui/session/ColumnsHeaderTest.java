@@ -54,7 +54,7 @@ class ColumnsHeaderTest {
         // as in the Compare tab at 1280x720: the header in the column area's VBox, above columns that want all the room
         VBox columns = new VBox();
         columns.setMinHeight(380);
-        area = new VBox(new ColumnsHeader(sessions, presenter), columns);
+        area = new VBox(new ColumnsHeader(sessions, presenter, Runnable::run), columns);
         stage.setScene(new Scene(area, 560, 400));
         stage.getScene().getStylesheets().add(dev.thinkbench.ui.WorkbenchView.STYLESHEET);
         stage.show();

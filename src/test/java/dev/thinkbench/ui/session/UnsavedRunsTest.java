@@ -89,6 +89,22 @@ class UnsavedRunsTest {
     }
 
     @Test
+    void replacingTheColumnsWithThePresetsAsksFirstWhereTheirRunsAreInNoFile(FxRobot robot) throws Exception {
+        window.runAndFinish(robot);
+        boolean[] replaced = {false};
+        robot.interact(() -> new UnsavedRunsGuard(window.view, window.sessions).check(
+                UnsavedRunsGuard.Action.REPLACE_COLUMNS, then -> { }, () -> replaced[0] = true));
+
+        assertThat(cardShown(robot)).isTrue();
+        assertThat(replaced[0]).as("waits for the answer").isFalse();
+        assertThat(robot.lookup("#unsavedRuns .label").queryAll().stream().map(n -> ((Label) n).getText()))
+                .contains("The presets replace the columns on screen, and their runs are in no file: 3 Compare columns.");
+        robot.clickOn("#unsavedAnyway");
+        assertThat(replaced[0]).isTrue();
+        assertThat(window.sessions.unsavedColumns()).isEqualTo("3 Compare columns");
+    }
+
+    @Test
     void onlyWhatChangedSinceTheFileIsNamedAndAChangeOfTheSameSizeCounts(FxRobot robot) throws Exception {
         window.runAndFinish(robot);
         Path file = dir.resolve("saved-once.json");
