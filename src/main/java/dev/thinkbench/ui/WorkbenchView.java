@@ -102,8 +102,8 @@ public final class WorkbenchView extends StackPane {
         notices.setId("notices");
         notices.setPadding(Insets.EMPTY);
         HBox bar = topBar();
-        top.getChildren().addAll(bar, connectionBar.serverRow(), notices);
-        // the engine bar's room: what the top bar leaves beside its other items (it folds its server fields under it)
+        top.getChildren().addAll(bar, notices);
+        // the engine bar's room: what the top bar leaves beside its other items (it folds its server fields away)
         Runnable fit = () -> {
             double others = bar.getChildren().stream().filter(n -> n != connectionBar && n.isManaged())
                     .mapToDouble(n -> n instanceof Region r && HBox.getHgrow(r) == Priority.ALWAYS ? 0

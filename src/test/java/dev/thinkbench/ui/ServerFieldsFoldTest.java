@@ -2,6 +2,7 @@ package dev.thinkbench.ui;
 
 import dev.thinkbench.testing.OpenAiChatTestServer;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -55,24 +56,41 @@ class ServerFieldsFoldTest {
     }
 
     @Test
-    void theServerFieldsFoldUnderTheBarOnlyWhereItIsTooNarrowAndComeBackWithRoom(FxRobot robot) {
+    void theServerFieldsFoldBehindAChipOnlyWhereTheBarIsTooNarrowAndComeBackWithRoom(FxRobot robot) {
         resize(robot, 1000); // the test window has no Session or display menus: narrower than the app for the same fold
         assertThat(view.connectionBar().serverFieldsFolded()).as(state()).isTrue();
-        TextField url = robot.lookup("#baseUrlField").queryAs(TextField.class);
-        Node row = view.connectionBar().serverRow();
-        assertThat(url.getParent().getParent()).isSameAs(row);
-        assertThat(url.getWidth()).as("the URL is shown at its width, not cut to a few characters")
-                .isGreaterThanOrEqualTo(url.prefWidth(-1) - 1);
+        TextField url = robot.lookup("#baseUrlField").tryQueryAs(TextField.class).orElse(null);
+        assertThat(url).as("folded away: no cut field in the bar").isNull();
+        Button chip = robot.lookup("#serverChip").queryAs(Button.class);
+        assertThat(chip.getText()).as("the chip names the server").isEqualTo("127.0.0.1:" + server.baseUrl().getPort());
+
+        robot.interact(() -> view.connectionBar().openServerFields());
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField shown = robot.lookup("#baseUrlField").queryAs(TextField.class);
+        assertThat(shown.getScene().getWindow()).as("over the window, not in its height")
+                .isNotSameAs(own);
+        assertThat(shown.getWidth()).as("the URL is shown at its width, not cut to a few characters")
+                .isGreaterThanOrEqualTo(shown.prefWidth(-1) - 1);
+        assertThat(shown.isFocused()).isTrue();
 
         // a wider window than this screen has: the bar told its room as the top bar would
         robot.interact(() -> view.connectionBar().fitTo(2400));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.connectionBar().serverFieldsFolded()).isFalse();
-        assertThat(row.isVisible()).isFalse();
-        assertThat(url.getParent().getParent()).isSameAs(view.connectionBar());
+        assertThat(chip.isVisible()).isFalse();
+        assertThat(shown.getParent().getParent()).isSameAs(view.connectionBar());
         robot.interact(() -> view.connectionBar().fitTo(500));
         assertThat(view.connectionBar().serverFieldsFolded()).as("too narrow again").isTrue();
         double folded = view.connectionBar().prefWidth(-1);
         robot.interact(() -> view.connectionBar().fitTo(folded + 600));
         assertThat(view.connectionBar().serverFieldsFolded()).as("back with room to spare").isFalse();
+    }
+
+    @Test
+    void aServerIsNamedByItsHostOnTheChip() {
+        assertThat(dev.thinkbench.ui.connection.ConnectionBar.host("https://api.deepseek.com/v1"))
+                .isEqualTo("api.deepseek.com");
+        assertThat(dev.thinkbench.ui.connection.ConnectionBar.host("http://127.0.0.1:8080/v1")).isEqualTo("127.0.0.1:8080");
+        assertThat(dev.thinkbench.ui.connection.ConnectionBar.host("")).isNull();
     }
 }

@@ -20,6 +20,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import dev.thinkbench.ui.common.Messages;
@@ -34,11 +35,12 @@ public final class ConnectionBar extends HBox {
     private final ConnectionViewModel vm;
     private final ComboBox<String> model = new ComboBox<>();
     private final StatusBadge serverStatus;
-    /** The server's URL, key variable and key, in the bar or, where it is too narrow, in {@link #serverRow}. */
+    /** The server's URL, key variable and key, in the bar or, where it is too narrow, behind {@link #serverChip}. */
     private final HBox serverFields = new HBox(8);
-    /** A line of its own under the top bar for the server fields, shown while they are folded there. */
-    private final HBox serverRow = new HBox(8);
-    private final Label serverCaption = caption(Messages.get("engine.server.caption"));
+    /** Stands for the server fields while they are folded: the server's host; a click shows them. */
+    private final Button serverChip = Icons.button("", Feather.SERVER, Messages.get("engine.server.help"),
+            Styles.SMALL, Styles.BUTTON_OUTLINED);
+    private final org.controlsfx.control.PopOver serverPopOver = new org.controlsfx.control.PopOver();
     private boolean folded;
 
     public ConnectionBar(ConnectionViewModel vm) {
@@ -150,44 +152,48 @@ public final class ConnectionBar extends HBox {
 
         serverFields.setAlignment(Pos.CENTER_LEFT);
         serverFields.getChildren().addAll(url, key, secret);
-        serverRow.setId("serverRow");
-        serverRow.getStyleClass().add("server-row");
-        serverRow.setAlignment(Pos.CENTER_LEFT);
-        serverRow.setPadding(new javafx.geometry.Insets(0, 14, 8, 14));
-        getChildren().addAll(caption(Messages.get("engine.caption")), engine, serverFields,
+        serverChip.setId("serverChip");
+        serverChip.setMinWidth(Region.USE_PREF_SIZE);
+        serverChip.textProperty().bind(vm.baseUrlProperty().map(ConnectionBar::host)
+                .orElse(Messages.get("engine.server.caption")));
+        // a server that cannot be reached, or a URL that is no URL, shows on the chip too: the fields are behind it
+        vm.connectionErrorProperty().addListener((obs, old, now) -> serverChip.pseudoClassStateChanged(
+                Styles.STATE_DANGER, !now.isEmpty()));
+        serverChip.setOnAction(e -> showServerFields(url));
+        serverPopOver.setDetachable(false);
+        serverPopOver.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.TOP_LEFT);
+        serverPopOver.setAutoHide(true);
+        serverPopOver.getStyleClass().add("server-popover");
+        serverPopOver.setOnHidden(e -> serverChip.requestFocus());
+        getChildren().addAll(caption(Messages.get("engine.caption")), engine, serverFields, serverChip,
                 caption(Messages.get("engine.model.caption")), model, refreshSlot, problem, serverStatus, modelStatus);
         vm.engineEntryProperty().addListener((obs, old, now) -> showServerFields(url, key, secret));
         showServerFields(url, key, secret);
     }
 
     /**
-     * The line under the top bar that takes the server's URL, key variable and key where the bar is too narrow for
-     * them beside the engine and model (at 1280 px the URL read "http://127.0.0." and both key fields "API ke");
-     * hidden otherwise. Put it under the top bar.
-     */
-    public Region serverRow() {
-        return serverRow;
-    }
-
-    /**
-     * Lays the bar out for {@code room} pixels: the server fields stay in the bar while everything fits, and go to
-     * {@link #serverRow} while it would not (they come back only with room to spare, so a width near the edge does
-     * not flip them back and forth).
+     * Lays the bar out for {@code room} pixels: the server fields stay in the bar while everything fits, and fold
+     * behind a chip that names the server while it would not (at 1280 px the URL read "http://127.0.0." and both key
+     * fields "API ke"; a line of their own would take the columns' height). They come back into the bar only with room
+     * to spare, so a width near the edge does not flip them back and forth.
      */
     public void fitTo(double room) {
         double inline = inlineWidth();
         boolean fold = folded ? inline > room - FOLD_MARGIN : inline > room;
         if (fold != folded) {
             folded = fold;
+            serverPopOver.hide();
             if (fold) {
                 getChildren().remove(serverFields);
-                serverRow.getChildren().setAll(serverCaption, serverFields);
+                VBox content = new VBox(6, caption(Messages.get("engine.server.popover")), serverFields);
+                content.setPadding(new javafx.geometry.Insets(10, 12, 12, 12));
+                serverPopOver.setContentNode(content);
             } else {
-                serverRow.getChildren().clear();
-                getChildren().add(2, serverFields);
+                serverPopOver.setContentNode(null);
+                getChildren().add(getChildren().indexOf(serverChip), serverFields);
             }
         }
-        showServerRow();
+        showServerChip();
     }
 
     /**
@@ -204,27 +210,60 @@ public final class ConnectionBar extends HBox {
             }
         }
         if (vm.usesServer()) {
-            width += serverFields.prefWidth(-1);
-            parts++;
+            width += serverFields.prefWidth(-1) - (serverChip.isManaged() ? serverChip.prefWidth(-1) : 0);
+            parts += serverChip.isManaged() ? 0 : 1;
         }
         return width + getSpacing() * Math.max(0, parts - 1) + snappedLeftInset() + snappedRightInset();
     }
 
-    /** How far the engine and model boxes may narrow before the server fields go under the bar. */
+    /** How far the engine and model boxes may narrow before the server fields fold away. */
     private static final double COMBO_SHARE = 0.7;
+
+    /** Shows the folded server fields under the chip, the URL field focused. */
+    private void showServerFields(TextField url) {
+        if (folded && !serverPopOver.isShowing()) {
+            serverPopOver.show(serverChip);
+            url.requestFocus();
+        }
+    }
+
+    /** The host (and port) of {@code url} for the chip: {@code 127.0.0.1:8080}, {@code api.deepseek.com}. */
+    public static String host(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI u = java.net.URI.create(url.strip());
+            if (u.getHost() != null) {
+                return u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort();
+            }
+        } catch (IllegalArgumentException e) {
+            // shown as typed
+        }
+        String typed = url.strip();
+        return typed.length() <= 24 ? typed : typed.substring(0, 23) + "\u2026";
+    }
 
     /** Room the bar must have to spare before folded server fields come back into it, in pixels. */
     private static final double FOLD_MARGIN = 24;
 
-    /** Whether the server fields are on the line under the bar now, for tests. */
+    /** Whether the server fields are folded behind the chip now, for tests. */
     public boolean serverFieldsFolded() {
-        return folded && serverRow.isVisible();
+        return folded && serverChip.isVisible();
     }
 
-    private void showServerRow() {
+    /** Opens the folded server fields as a click on the chip does, for tests. */
+    public void openServerFields() {
+        serverChip.fire();
+    }
+
+    private void showServerChip() {
         boolean shown = folded && vm.usesServer();
-        serverRow.setVisible(shown);
-        serverRow.setManaged(shown);
+        serverChip.setVisible(shown);
+        serverChip.setManaged(shown);
+        if (!shown) {
+            serverPopOver.hide();
+        }
     }
 
     /** An engine without a server (the built-in one) needs no URL or key: their room goes to the model and checks. */
@@ -239,7 +278,7 @@ public final class ConnectionBar extends HBox {
         }
         secret.setVisible(server && vm.canStoreKeys());
         secret.setManaged(secret.isVisible());
-        showServerRow();
+        showServerChip();
     }
 
     /**
