@@ -80,6 +80,8 @@ public final class ExperimentsView extends BorderPane {
     private final BooleanProperty setupShown = new SimpleBooleanProperty(true);
     private Function<Window, Path> problemChooser = ExperimentsView::chooseProblemFile;
     private Function<Window, Path> folderChooser = this::chooseFolder;
+    /** Stop (or Pause) had the focus when it went off: Start takes it once the sweep has ended. */
+    private boolean focusStartWhenEnded;
     /** The folder the last export went to: the next export's chooser opens there (it opened on "Recent"). */
     private Path lastExportFolder;
 
@@ -363,10 +365,29 @@ public final class ExperimentsView extends BorderPane {
 
     private void onPhase(Phase phase) {
         boolean paused = phase == Phase.PAUSED;
+        boolean controls = phase == Phase.RUNNING || phase == Phase.PAUSED;
         pauseResume.setText(paused ? Messages.get("sweep.resume") : Messages.get("sweep.pause"));
         pauseResume.setGraphic(Icons.icon(paused ? Feather.PLAY : Feather.PAUSE));
-        pauseResume.setDisable(phase != Phase.RUNNING && phase != Phase.PAUSED);
-        stop.setDisable(phase != Phase.RUNNING && phase != Phase.PAUSED);
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        if (!controls && (focused == stop || focused == pauseResume)) {
+            // a disabled focus owner hands the focus to the window's first control (the Engine box at the top):
+            // it stays in the tab, and goes to Start once the sweep has ended
+            setupToggle.requestFocus();
+            focusStartWhenEnded = true;
+        }
+        pauseResume.setDisable(!controls);
+        stop.setDisable(!controls);
+        if (phase == Phase.ENDED && focusStartWhenEnded) {
+            focusStartWhenEnded = false;
+            // after this change has reached Start's binding (canStart follows the phase too)
+            javafx.application.Platform.runLater(() -> {
+                if (getScene() != null && getScene().getFocusOwner() == setupToggle) {
+                    requestFocus();
+                }
+            });
+        } else if (controls) {
+            focusStartWhenEnded = false;
+        }
     }
 
     private void openTrace(RunKey key) {
