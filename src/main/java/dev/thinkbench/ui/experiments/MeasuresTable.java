@@ -110,6 +110,7 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
             TableColumn<Measure, String> c = new TableColumn<>(StrategyNames.shown(strategies.get(i)));
             // the cell observes its value, so new measures show without new cells
             c.setCellValueFactory(d -> values.get(measures.indexOf(d.getValue())).get(index));
+            c.setCellFactory(col -> new WholeTextCell<>());
             c.setSortable(false);
             cols.add(c);
         }
