@@ -18,7 +18,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -219,10 +218,13 @@ public final class ExperimentsView extends BorderPane {
         Label title = new Label();
         title.getStyleClass().addAll(Styles.TITLE_4, "sweep-title");
         title.textProperty().bind(vm.titleProperty().map(t -> t.isEmpty() ? Messages.get("sweep.results") : t));
+        title.setId("sweepTitle");
+        // wrapped whole beside the menus: "… · 5 budgets · micro-rea…" was cut even at 1920 px
+        title.setWrapText(true);
         title.setMinWidth(0);
-        Tooltip titleTip = Icons.tip("");
-        titleTip.textProperty().bind(title.textProperty());
-        title.setTooltip(titleTip);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
         Label message = new Label();
         message.setId("sweepMessage");
         message.getStyleClass().addAll(Styles.TEXT_SMALL, "sweep-message");
@@ -230,9 +232,7 @@ public final class ExperimentsView extends BorderPane {
         // the line keeps its place while empty, so the table does not move under the pointer when a sweep ends
         message.textProperty().bind(vm.messageProperty().map(m -> m.isEmpty() ? "\u00a0" : m));
         message.setMinHeight(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, setupToggle, title, spacer, pastMenu(), exportMenu());
+        HBox head = new HBox(8, setupToggle, title, pastMenu(), exportMenu());
         head.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(grid, Priority.ALWAYS);
         VBox left = new VBox(6, head, message, grid);

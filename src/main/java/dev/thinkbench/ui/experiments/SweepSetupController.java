@@ -88,6 +88,10 @@ public final class SweepSetupController {
         engineText.textProperty().bind(vm.engineTextProperty());
         problemSet.setItems(vm.problemSets());
         problemSet.valueProperty().bindBidirectional(vm.problemSetProperty());
+        // the whole name on hover; the box keeps both ends of a long one ("micro-work…(saved copy)", thinkbench.css)
+        Tooltip wholeName = Icons.tip("");
+        wholeName.textProperty().bind(problemSet.valueProperty().map(ProblemSetChoice::name).orElse(""));
+        problemSet.tooltipProperty().bind(problemSet.valueProperty().map(v -> wholeName));
         problemsStatus.textProperty().bind(vm.problemsStatusProperty());
         problemsIssues.textProperty().bind(vm.issuesProperty().map(SweepSetupController::issuesText));
         shownWhenText(problemsIssues);
