@@ -48,8 +48,7 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
             measure("perDoubling", m -> points(m.scalingPerDoubling())),
             measure("perTokens", m -> ScalingWords.slopeIn(m, tokenUnit)),
             measure("performance", m -> IntervalChart.percent(m.performance())),
-            measure("saturation", m -> m.saturationLabel() == null ? Messages.get("sweep.measures.rising")
-                    : m.saturationLabel()));
+            measure("saturation", MeasuresTable::saturation));
 
     /** The Scaling per tokens row's name, with the unit its cells are in ("Scaling per 10 tokens"). */
     private final SimpleStringProperty perTokensName = new SimpleStringProperty(ScalingWords.rowName(1000));
@@ -83,6 +82,18 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         l.setTextAlignment(TextAlignment.CENTER);
         l.getStyleClass().add("chart-note");
         return l;
+    }
+
+    /**
+     * Where the curve saturates; with no saturation point, "still rising", or that it is at 100% already (a curve at
+     * the ceiling read "still rising").
+     */
+    static String saturation(ScalingMeasures m) {
+        if (m.saturationLabel() != null) {
+            return m.saturationLabel();
+        }
+        return Messages.get(m.performance() != null && m.performance() >= 1.0 ? "sweep.measures.ceiling"
+                : "sweep.measures.rising");
     }
 
     private static String points(Double v) {

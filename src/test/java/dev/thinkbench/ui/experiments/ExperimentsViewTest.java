@@ -531,7 +531,7 @@ class ExperimentsViewTest {
         int inFlight = engine.started().size();
         assertThat(inFlight).as("runs at once on a server engine").isEqualTo(4);
         waitUntil("the status says the runs in flight finish", () -> vm.progressTextProperty().get()
-                .endsWith("4 in flight finishing, none starts"), () -> vm.progressTextProperty().get());
+                .endsWith("finishing the 4 in flight \u00b7 no new run starts"), () -> vm.progressTextProperty().get());
         engine.release();
         waitUntil("the runs in flight finish", () -> vm.progressTextProperty().get().startsWith(inFlight
                 + " of 12 runs"), () -> vm.progressTextProperty().get());
@@ -539,7 +539,8 @@ class ExperimentsViewTest {
         assertThat(engine.started()).as("no new run starts while paused").hasSize(inFlight);
         assertThat(WaitForAsyncUtils.asyncFx(() -> vm.underWay()).get()).as("a paused sweep is under way: a close asks")
                 .isEqualTo(inFlight + " of 12 runs");
-        assertThat(robot.lookup("#sweepEta").queryAs(Label.class).getText()).startsWith("paused");
+        assertThat(robot.lookup("#sweepEta").queryAs(Label.class).getText()).as("the time so far, said so")
+                .startsWith("paused \u00b7 ").endsWith(" elapsed");
         assertThat(view.charts().measures().header()).as("measures of a sweep half-way").isEqualTo(
                 "s1 measure, so far");
 
