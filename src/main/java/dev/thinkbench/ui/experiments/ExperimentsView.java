@@ -267,9 +267,6 @@ public final class ExperimentsView extends BorderPane {
             none.setDisable(true);
             return List.of(none);
         }
-        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter
-                .ofLocalizedDateTime(java.time.format.FormatStyle.SHORT).withLocale(Messages.locale())
-                .withZone(java.time.ZoneId.systemDefault());
         List<MenuItem> items = new ArrayList<>();
         for (SweepStore.Saved s : sweeps.subList(0, Math.min(PAST_SHOWN, sweeps.size()))) {
             // named in the language shown (the setup's own title is data, kept in English)
@@ -277,7 +274,7 @@ public final class ExperimentsView extends BorderPane {
             MenuItem item = new MenuItem(Messages.get("sweep.past.item",
                     SweepSetupViewModel.name(s.setup(), s.problemCount()),
                     String.join(", ", s.setup().strategies().stream().map(StrategyNames::shown).toList()),
-                    s.setup().model(), when.format(s.created()),
+                    s.setup().model(), dev.thinkbench.ui.common.Formats.when(s.created()),
                     Messages.get("sweep.past.status." + s.status().name()), s.setup().samples(),
                     s.setup().temperature() == null ? Messages.get("sweep.past.engineTemperature")
                             : SweepSetupViewModel.stripZeros(s.setup().temperature())));
