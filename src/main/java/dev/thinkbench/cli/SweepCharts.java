@@ -33,9 +33,9 @@ final class SweepCharts {
     private static final int RIGHT = 330;
     private static final int TOP = 100;
     private static final int BOTTOM = 110;
-    private static final Color[] PALETTE = {new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C),
-            new Color(0x9467BD), new Color(0xFF7F0E), new Color(0x17BECF), new Color(0x8C564B), new Color(0xE377C2)};
     private static final Color GRID = new Color(0xE3E3E3);
+    /** Pixels kept free between two labels. */
+    private static final int LABEL_GAP = 8;
     private static final Color INK = new Color(0x222222);
 
     static {
@@ -159,7 +159,8 @@ final class SweepCharts {
             List<Rectangle2D> labels = new ArrayList<>();
             int i = 0;
             for (Map.Entry<String, List<SummaryRow>> e : curves.entrySet()) {
-                Color c = PALETTE[i % PALETTE.length];
+                // the strategy's own colour, as the window draws it
+                Color c = new Color(dev.thinkbench.lab.sweep.StrategyPalette.rgb(e.getKey()));
                 ScalingMeasures m = measures.stream().filter(s -> s.strategy().equals(e.getKey())).findFirst()
                         .orElse(null);
                 series(g, e.getValue(), c, x, axis, m, labels);
@@ -258,8 +259,11 @@ final class SweepCharts {
             if (m != null && r.label().equals(m.saturationLabel())) {
                 g.setStroke(new BasicStroke(3));
                 g.draw(new Ellipse2D.Double(px - 16, py - 16, 32, 32));
-                g.drawString("saturates", (float) px - 24 - g.getFontMetrics().stringWidth("saturates"),
-                        (float) py + 6);
+                // the note takes its place among the labels, so none is printed over it
+                int nw = g.getFontMetrics().stringWidth("saturates");
+                labels.add(new Rectangle2D.Double(px - 24 - nw, py + 6 - g.getFontMetrics().getAscent(), nw,
+                        g.getFontMetrics().getAscent() + 2));
+                g.drawString("saturates", (float) px - 24 - nw, (float) py + 6);
             }
             // points that fall on the same spot share one label
             pending = pending == null ? r.label() : pending + ", " + r.label();
@@ -291,7 +295,10 @@ final class SweepCharts {
                     height + 2);
             boolean inside = box.getMinY() >= TOP - 4 && box.getMaxY() <= HEIGHT - BOTTOM
                     && box.getMaxX() <= WIDTH - RIGHT + 20 && box.getMinX() >= LEFT;
-            if (inside && labels.stream().noneMatch(box::intersects)) {
+            // a gap around it: labels that only touched read as one word ("cap64cap32")
+            Rectangle2D room = new Rectangle2D.Double(box.getX() - LABEL_GAP, box.getY() - LABEL_GAP / 2,
+                    box.getWidth() + 2 * LABEL_GAP, box.getHeight() + LABEL_GAP);
+            if (inside && labels.stream().noneMatch(room::intersects)) {
                 labels.add(box);
                 g.drawString(text, (float) at[0], (float) at[1]);
                 return box;

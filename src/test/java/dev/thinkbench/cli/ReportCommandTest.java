@@ -280,6 +280,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void twoLabelsSideBySideKeepAGapOrOneIsLeftOut() {
+        // cap32 right of its point, cap64's point just right of it: the labels touched and read "cap64cap32"
+        java.awt.Graphics2D g = new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB).createGraphics();
+        List<java.awt.geom.Rectangle2D> taken = new ArrayList<>();
+        java.awt.geom.Rectangle2D first = SweepCharts.label(g, "cap32", 800, 400, taken);
+        // its first place (10 px right of its point) would start 2 px after cap32's end
+        java.awt.geom.Rectangle2D second = SweepCharts.label(g, "cap64", first.getMaxX() + 2 - 10, 400, taken);
+        if (second != null) {
+            double gap = second.getMinX() >= first.getMaxX() ? second.getMinX() - first.getMaxX()
+                    : first.getMinX() - second.getMaxX();
+            boolean apartVertically = second.getMinY() > first.getMaxY() || first.getMinY() > second.getMaxY();
+            assertThat(gap >= 6 || apartVertically).as("%s and %s", first, second).isTrue();
+        }
+        g.dispose();
+    }
+
+    @Test
     void labelsOfPointsOnOneSpotGoToFreePlacesOrAreLeftOut() {
         java.awt.Graphics2D g = new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB).createGraphics();
         List<java.awt.geom.Rectangle2D> taken = new ArrayList<>();

@@ -29,6 +29,18 @@ public final class Formats {
         return Messages.get("format.minutesSeconds", ms / 60_000, String.format(Locale.ROOT, "%02d", (ms / 1000) % 60));
     }
 
+    /** A moment as every list of the window writes it: {@code 2026-12-05 09:34}, in this computer's time zone. */
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(java.time.ZoneId.systemDefault());
+
+    /**
+     * {@code 2026-12-05 09:34}, local time: one form for past sweeps, sessions and replays (past sweeps read
+     * "12/5/26, 9:33 AM" while the rest read 2026-12-05 09:34).
+     */
+    public static String when(java.time.temporal.TemporalAccessor moment) {
+        return WHEN.format(moment);
+    }
+
     /** Coarser, for status lines that tick: {@code 3.4 s}. */
     public static String seconds(Long ms) {
         if (ms == null) {

@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.ui.common.Icons;
+import dev.thinkbench.lab.sweep.StrategyPalette;
 import dev.thinkbench.lab.sweep.SummaryRow;
 import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Messages;
@@ -48,6 +49,7 @@ final class ChartSeries {
             for (int i = 0; i < specs.size(); i++) {
                 update(current.get(i).getData(), specs.get(i).points());
             }
+            paint(chart, specs);
             chart.requestLayout();
             return;
         }
@@ -62,6 +64,38 @@ final class ChartSeries {
         }
         chart.getData().setAll(fresh);
         fresh.forEach(s -> s.getData().forEach(ChartSeries::tip));
+        paint(chart, specs);
+    }
+
+    /**
+     * Gives each strategy's curve its own colour ({@link StrategyPalette}, as {@code thinkbench report} draws it): its
+     * line, its points and its legend mark; other curves (one per difficulty) keep the theme's colours by order.
+     */
+    private static void paint(XYChart<Number, Number> chart, List<Spec> specs) {
+        List<XYChart.Series<Number, Number>> series = chart.getData();
+        for (int i = 0; i < specs.size() && i < series.size(); i++) {
+            String name = specs.get(i).name();
+            if (!StrategyPalette.isStrategy(name)) {
+                continue;
+            }
+            String colour = StrategyPalette.hex(name);
+            XYChart.Series<Number, Number> s = series.get(i);
+            if (s.getNode() != null) {
+                s.getNode().setStyle("-fx-stroke: " + colour + ";");
+            }
+            String mark = "-fx-background-color: " + colour + ", -color-bg-default;";
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                if (d.getNode() != null) {
+                    d.getNode().setStyle(mark);
+                }
+            }
+            for (Node item : chart.lookupAll(".chart-legend-item")) {
+                if (item instanceof javafx.scene.control.Label l && s.getName().equals(l.getText())
+                        && l.getGraphic() != null) {
+                    l.getGraphic().setStyle(mark);
+                }
+            }
+        }
     }
 
     private static void update(List<XYChart.Data<Number, Number>> data, List<Point> points) {

@@ -18,7 +18,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -80,6 +79,8 @@ public final class ExperimentsView extends BorderPane {
     private final BooleanProperty setupShown = new SimpleBooleanProperty(true);
     private Function<Window, Path> problemChooser = ExperimentsView::chooseProblemFile;
     private Function<Window, Path> folderChooser = this::chooseFolder;
+    /** Stop (or Pause) had the focus when it went off: Start takes it once the sweep has ended. */
+    private boolean focusStartWhenEnded;
     /** The folder the last export went to: the next export's chooser opens there (it opened on "Recent"). */
     private Path lastExportFolder;
 
@@ -222,10 +223,13 @@ public final class ExperimentsView extends BorderPane {
         Label title = new Label();
         title.getStyleClass().addAll(Styles.TITLE_4, "sweep-title");
         title.textProperty().bind(vm.titleProperty().map(t -> t.isEmpty() ? Messages.get("sweep.results") : t));
+        title.setId("sweepTitle");
+        // wrapped whole beside the menus: "… · 5 budgets · micro-rea…" was cut even at 1920 px
+        title.setWrapText(true);
         title.setMinWidth(0);
-        Tooltip titleTip = Icons.tip("");
-        titleTip.textProperty().bind(title.textProperty());
-        title.setTooltip(titleTip);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
         Label message = new Label();
         message.setId("sweepMessage");
         message.getStyleClass().addAll(Styles.TEXT_SMALL, "sweep-message");
@@ -233,9 +237,7 @@ public final class ExperimentsView extends BorderPane {
         // the line keeps its place while empty, so the table does not move under the pointer when a sweep ends
         message.textProperty().bind(vm.messageProperty().map(m -> m.isEmpty() ? "\u00a0" : m));
         message.setMinHeight(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, setupToggle, title, spacer, pastMenu(), exportMenu());
+        HBox head = new HBox(8, setupToggle, title, pastMenu(), exportMenu());
         head.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(grid, Priority.ALWAYS);
         VBox left = new VBox(6, head, message, grid);
@@ -270,9 +272,6 @@ public final class ExperimentsView extends BorderPane {
             none.setDisable(true);
             return List.of(none);
         }
-        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter
-                .ofLocalizedDateTime(java.time.format.FormatStyle.SHORT).withLocale(Messages.locale())
-                .withZone(java.time.ZoneId.systemDefault());
         List<MenuItem> items = new ArrayList<>();
         for (SweepStore.Saved s : sweeps.subList(0, Math.min(PAST_SHOWN, sweeps.size()))) {
             // named in the language shown (the setup's own title is data, kept in English)
@@ -280,7 +279,7 @@ public final class ExperimentsView extends BorderPane {
             MenuItem item = new MenuItem(Messages.get("sweep.past.item",
                     SweepSetupViewModel.name(s.setup(), s.problemCount()),
                     String.join(", ", s.setup().strategies().stream().map(StrategyNames::shown).toList()),
-                    s.setup().model(), when.format(s.created()),
+                    s.setup().model(), dev.thinkbench.ui.common.Formats.when(s.created()),
                     Messages.get("sweep.past.status." + s.status().name()), s.setup().samples(),
                     s.setup().temperature() == null ? Messages.get("sweep.past.engineTemperature")
                             : SweepSetupViewModel.stripZeros(s.setup().temperature())));
@@ -390,10 +389,29 @@ public final class ExperimentsView extends BorderPane {
 
     private void onPhase(Phase phase) {
         boolean paused = phase == Phase.PAUSED;
+        boolean controls = phase == Phase.RUNNING || phase == Phase.PAUSED;
         pauseResume.setText(paused ? Messages.get("sweep.resume") : Messages.get("sweep.pause"));
         pauseResume.setGraphic(Icons.icon(paused ? Feather.PLAY : Feather.PAUSE));
-        pauseResume.setDisable(phase != Phase.RUNNING && phase != Phase.PAUSED);
-        stop.setDisable(phase != Phase.RUNNING && phase != Phase.PAUSED);
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        if (!controls && (focused == stop || focused == pauseResume)) {
+            // a disabled focus owner hands the focus to the window's first control (the Engine box at the top):
+            // it stays in the tab, and goes to Start once the sweep has ended
+            setupToggle.requestFocus();
+            focusStartWhenEnded = true;
+        }
+        pauseResume.setDisable(!controls);
+        stop.setDisable(!controls);
+        if (phase == Phase.ENDED && focusStartWhenEnded) {
+            focusStartWhenEnded = false;
+            // after this change has reached Start's binding (canStart follows the phase too)
+            javafx.application.Platform.runLater(() -> {
+                if (getScene() != null && getScene().getFocusOwner() == setupToggle) {
+                    requestFocus();
+                }
+            });
+        } else if (controls) {
+            focusStartWhenEnded = false;
+        }
     }
 
     private void openTrace(RunKey key) {

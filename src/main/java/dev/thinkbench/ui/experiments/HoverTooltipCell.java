@@ -1,7 +1,6 @@
 package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.ui.common.Icons;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 
 import java.util.function.Function;
@@ -9,11 +8,12 @@ import java.util.function.Function;
 /**
  * A text cell whose row has more to say in a tooltip (a problem's prompt, a measure's meaning). The tooltip is made
  * when the pointer first comes by: a tooltip is a popup with its own scene, costly to make, and a table of hundreds
- * of cells would otherwise make them all up front though most are never shown. UI thread only.
+ * of cells would otherwise make them all up front though most are never shown. Its column widens to show its text
+ * whole. UI thread only.
  *
  * @param <S> the table's row type
  */
-final class HoverTooltipCell<S> extends TableCell<S, String> {
+final class HoverTooltipCell<S> extends WholeTextCell<S> {
 
     private final Function<S, String> tip;
     private Tooltip tooltip;
@@ -32,7 +32,6 @@ final class HoverTooltipCell<S> extends TableCell<S, String> {
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
-        setText(empty ? null : item);
         showTip();
     }
 

@@ -17,6 +17,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.TablePosition;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 
 import java.util.ArrayList;
@@ -31,8 +34,8 @@ import java.util.function.Consumer;
  * The results' run columns: a row per problem (and sample), a column group per strategy with a column per budget (the
  * problem's own columns are the {@link ProblemTable} beside it, which stays when these scroll sideways); each cell
  * shows whether the run was correct, wrong, ungraded or failed, with its tokens, time and cost, and says more in its
- * tooltip (the answer, the expected answer, why it failed, a grade set by hand). Clicking a cell opens its trace; its
- * context menu sets the grade by hand. A result that streams in updates only the table cell that shows it (the row's
+ * tooltip (the answer, the expected answer, why it failed, a grade set by hand). Clicking a cell (or Enter or Space on
+ * the focused one) opens its trace; its context menu (a right click, Shift+F10 or the Menu key) sets the grade by hand. A result that streams in updates only the table cell that shows it (the row's
  * cells are observable). UI thread only.
  */
 final class ResultsTable extends TableView<ResultRow> {
@@ -63,6 +66,108 @@ final class ResultsTable extends TableView<ResultRow> {
         setPlaceholder(MeasuresTable.wrapping(Messages.get("sweep.table.placeholder"), 320));
         results.columnsProperty().addListener(o -> rebuild(results.columns()));
         rebuild(results.columns());
+        // the keyboard does what the mouse does: Enter or Space opens the focused cell's trace, Shift+F10 or the
+        // Menu key its grading menu (arrows moved the selection, and no key showed a trace or changed a grade)
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+                return;
+            }
+            boolean menuKey = e.getCode() == KeyCode.CONTEXT_MENU || e.getCode() == KeyCode.F10 && e.isShiftDown();
+            boolean openKey = !e.isShiftDown() && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE);
+            if (menuKey) {
+                showFocusedMenu();
+                e.consume();
+            } else if (openKey) {
+                focusedRun().ifPresent(open);
+                e.consume();
+            }
+        });
+        // a platform that turns Shift+F10 or the Menu key into a context-menu request sends it to the table itself
+        setOnContextMenuRequested(e -> {
+            if (e.isKeyboardTrigger()) {
+                showFocusedMenu();
+                e.consume();
+            }
+        });
+    }
+
+    /** The focused cell's column (the first run column when the focus is on a row only), or null. */
+    private TableColumn<ResultRow, ?> focusedColumn() {
+        TablePosition<ResultRow, ?> at = getFocusModel().getFocusedCell();
+        if (at == null || at.getRow() < 0 || at.getRow() >= getItems().size()) {
+            return null;
+        }
+        TableColumn<ResultRow, ?> column = at.getTableColumn();
+        if (column == null || !(column.getUserData() instanceof ColumnKey)) {
+            column = getVisibleLeafColumns().isEmpty() ? null : getVisibleLeafColumns().getFirst();
+        }
+        return column != null && column.getUserData() instanceof ColumnKey ? column : null;
+    }
+
+    /** The run in the focused cell, when it has one (not pending). */
+    private java.util.Optional<RunKey> focusedRun() {
+        TableColumn<ResultRow, ?> column = focusedColumn();
+        if (column == null) {
+            return java.util.Optional.empty();
+        }
+        int row = getFocusModel().getFocusedIndex();
+        if (!(column.getCellData(row) instanceof ResultCell cell) || cell.state() == CellState.PENDING) {
+            return java.util.Optional.empty();
+        }
+        return results.keyAt(getItems().get(row), (ColumnKey) column.getUserData());
+    }
+
+    /** Shows the focused cell's menu under that cell (or in the table's middle when the cell is not drawn). */
+    private void showFocusedMenu() {
+        TableColumn<ResultRow, ?> column = focusedColumn();
+        if (column == null) {
+            return;
+        }
+        int row = getFocusModel().getFocusedIndex();
+        ContextMenu menu = column.getCellData(row) instanceof ResultCell cell
+                ? menu(cell, results.keyAt(getItems().get(row), (ColumnKey) column.getUserData()).orElse(null))
+                : null;
+        if (menu == null) {
+            return;
+        }
+        scrollTo(row);
+        scrollToColumn(column);
+        layout();
+        javafx.scene.Node anchor = lookupAll(".run-cell").stream()
+                .filter(n -> n instanceof RunCell c && c.getIndex() == row && c.getTableColumn() == column)
+                .findFirst().orElse(this);
+        javafx.geometry.Bounds b = anchor.localToScreen(anchor.getLayoutBounds());
+        if (b == null) {
+            return;
+        }
+        double y = anchor == this ? b.getCenterY() : b.getMaxY();
+        menu.show(anchor, anchor == this ? b.getCenterX() : b.getMinX(), y);
+    }
+
+    /**
+     * The menu of a run's cell: open its trace, and for a finished run the grade by hand; null for a cell that has
+     * no run yet.
+     */
+    private ContextMenu menu(ResultCell item, RunKey key) {
+        if (item == null || key == null || item.record() == null) {
+            return null;
+        }
+        MenuItem openTrace = new MenuItem(Messages.get("sweep.menu.openTrace"));
+        openTrace.setOnAction(e -> open.accept(key));
+        if (!item.record().ok()) {
+            return new ContextMenu(openTrace);
+        }
+        MenuItem right = new MenuItem(Messages.get("sweep.menu.markCorrect"));
+        right.setOnAction(e -> grade.accept(key, true));
+        MenuItem wrong = new MenuItem(Messages.get("sweep.menu.markWrong"));
+        wrong.setOnAction(e -> grade.accept(key, false));
+        MenuItem auto = new MenuItem(Messages.get("sweep.menu.useGrader"));
+        auto.setOnAction(e -> grade.accept(key, null));
+        auto.setDisable(!item.record().gradeOverridden());
+        // the grade it has already is not offered again
+        right.setDisable(Boolean.TRUE.equals(item.record().correct()));
+        wrong.setDisable(Boolean.FALSE.equals(item.record().correct()));
+        return new ContextMenu(openTrace, new SeparatorMenuItem(), right, wrong, auto);
     }
 
     /** Widens the columns with the font from now on (presenter mode's zoom). */
@@ -214,27 +319,7 @@ final class ResultsTable extends TableView<ResultRow> {
         }
 
         private ContextMenu menu() {
-            ResultCell item = getItem();
-            RunKey key = key().orElse(null);
-            if (item == null || key == null || item.record() == null) {
-                return null;
-            }
-            MenuItem openTrace = new MenuItem(Messages.get("sweep.menu.openTrace"));
-            openTrace.setOnAction(e -> open.accept(key));
-            if (!item.record().ok()) {
-                return new ContextMenu(openTrace);
-            }
-            MenuItem right = new MenuItem(Messages.get("sweep.menu.markCorrect"));
-            right.setOnAction(e -> grade.accept(key, true));
-            MenuItem wrong = new MenuItem(Messages.get("sweep.menu.markWrong"));
-            wrong.setOnAction(e -> grade.accept(key, false));
-            MenuItem auto = new MenuItem(Messages.get("sweep.menu.useGrader"));
-            auto.setOnAction(e -> grade.accept(key, null));
-            auto.setDisable(!item.record().gradeOverridden());
-            // the grade it has already is not offered again
-            right.setDisable(Boolean.TRUE.equals(item.record().correct()));
-            wrong.setDisable(Boolean.FALSE.equals(item.record().correct()));
-            return new ContextMenu(openTrace, new SeparatorMenuItem(), right, wrong, auto);
+            return ResultsTable.this.menu(getItem(), key().orElse(null));
         }
 
         @Override

@@ -5,6 +5,8 @@ import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.ui.common.EditableSpinners;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.PopupKeys;
+import dev.thinkbench.ui.common.RangeSliderFocus;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -86,6 +88,10 @@ public final class SweepSetupController {
         engineText.textProperty().bind(vm.engineTextProperty());
         problemSet.setItems(vm.problemSets());
         problemSet.valueProperty().bindBidirectional(vm.problemSetProperty());
+        // the whole name on hover; the box keeps both ends of a long one ("micro-work…(saved copy)", thinkbench.css)
+        Tooltip wholeName = Icons.tip("");
+        wholeName.textProperty().bind(problemSet.valueProperty().map(ProblemSetChoice::name).orElse(""));
+        problemSet.tooltipProperty().bind(problemSet.valueProperty().map(v -> wholeName));
         problemsStatus.textProperty().bind(vm.problemsStatusProperty());
         problemsIssues.textProperty().bind(vm.issuesProperty().map(SweepSetupController::issuesText));
         shownWhenText(problemsIssues);
@@ -158,6 +164,7 @@ public final class SweepSetupController {
         // was clamped to 1 and its thumb drawn there while the view model kept 3 (8 tokens) until the thumb was dragged
         range.highValueProperty().bindBidirectional(vm.rangeHighProperty());
         range.lowValueProperty().bindBidirectional(vm.rangeLowProperty());
+        RangeSliderFocus.traverseOut(range);
         rangeText.textProperty().bind(vm.rangeTextProperty());
         rangeKind.getItems().setAll(BudgetChoices.RangeKind.values());
         rangeKind.valueProperty().bindBidirectional(vm.rangeKindProperty());
@@ -187,6 +194,12 @@ public final class SweepSetupController {
                         });
                     }
                 }));
+        // the keys that open a combo box open it too (only the mouse did)
+        PopupKeys.open(strategies, () -> {
+            if (!strategies.isDisabled()) {
+                strategies.show();
+            }
+        });
         syncStrategiesFromViewModel();
         vm.strategies().addListener((ListChangeListener<String>) c -> syncStrategiesFromViewModel());
         strategies.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {

@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.session;
 
 import dev.thinkbench.ui.common.EngineNames;
+import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.lab.LaneRun;
 import dev.thinkbench.lab.Replay;
@@ -17,13 +18,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,9 +31,6 @@ import java.util.function.LongSupplier;
  * speed; the position can be moved. A live Run ends the replay (the columns take the new runs). UI thread only.
  */
 public final class ReplayViewModel {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
 
     private final CompareViewModel compare;
     private final LongSupplier clock;
@@ -130,8 +125,8 @@ public final class ReplayViewModel {
         String model = s.setup().model().isBlank() ? "" : " \u00b7 " + s.setup().model();
         String engine = EngineNames.of(s.setup().engineId(),
                 s.setup().engineName().isBlank() ? s.setup().engineId() : s.setup().engineName());
-        return engine.isBlank() ? Messages.get("replay.recorded", WHEN.format(s.savedAt()), model)
-                : Messages.get("replay.recordedOn", WHEN.format(s.savedAt()), model, engine);
+        return engine.isBlank() ? Messages.get("replay.recorded", Formats.when(s.savedAt()), model)
+                : Messages.get("replay.recordedOn", Formats.when(s.savedAt()), model, engine);
     }
 
     private void attach() {

@@ -55,4 +55,14 @@ class FormatsTest {
         Messages.setLocale(Locale.KOREAN);
         assertThat(Formats.millis(125_000L)).isEqualTo("2분 05초");
     }
+
+    @Test
+    void aMomentReadsTheSameInEveryListWhateverTheLanguage() {
+        java.time.LocalDateTime local = java.time.LocalDateTime.of(2026, 12, 5, 9, 34, 20);
+        java.time.Instant at = local.atZone(java.time.ZoneId.systemDefault()).toInstant();
+        Messages.setLocale(Locale.ENGLISH);
+        assertThat(Formats.when(at)).isEqualTo("2026-12-05 09:34");
+        Messages.setLocale(Locale.KOREAN);
+        assertThat(Formats.when(at)).isEqualTo("2026-12-05 09:34");
+    }
 }

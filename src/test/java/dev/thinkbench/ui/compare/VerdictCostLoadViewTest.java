@@ -335,7 +335,7 @@ class VerdictCostLoadViewTest {
         assertThat(charts.costNoteShown()).as("on the chart: its head; the rates in its tooltip")
                 .isEqualTo("Estimate at gpt-5.4-mini rates");
         assertThat(columns().get(0).metricsStrip().valueOf("Cost")).startsWith("$0.0");
-        assertThat(columns().get(0).metricsStrip().valueOf("Compute")).isNotEqualTo("\u2013");
+        assertThat(columns().get(0).metricsStrip().valueOf("Generation")).isNotEqualTo("\u2013");
     }
 
     @Test

@@ -43,4 +43,14 @@ class MeasuresWordsTest {
         assertThat(ScalingWords.rowName(1000)).isEqualTo("토큰 1천개당 스케일링");
         assertThat(ScalingWords.slopeIn(perKilo(2275.2, 30.0), 10)).isEqualTo("+22.8%p");
     }
+
+    @Test
+    void aCurveAlreadyAt100PercentDoesNotReadStillRising() {
+        assertThat(MeasuresTable.saturation(new ScalingMeasures("fixed", 1.0, 1.0, 1.0, 40.0, 1.0, null)))
+                .isEqualTo("at 100% (no room left to rise)");
+        assertThat(MeasuresTable.saturation(new ScalingMeasures("fixed", 1.0, 1.0, 1.0, 40.0, 0.5, null)))
+                .isEqualTo("still rising");
+        assertThat(MeasuresTable.saturation(new ScalingMeasures("fixed", 1.0, 1.0, 1.0, 40.0, 1.0, "cap32")))
+                .isEqualTo("cap32");
+    }
 }

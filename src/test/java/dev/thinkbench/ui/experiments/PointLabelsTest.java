@@ -79,6 +79,29 @@ class PointLabelsTest {
         }
     }
 
+    @Test
+    void eachStrategyHasItsOwnClearlyDistinctColourAsInTheReport() throws Exception {
+        List<SummaryRow> rows = List.of(row("small", 8, 7),
+                new SummaryRow("small", "tokens:1", "majority", 40, 9, 9 / 40.0, new Wilson(0.1, 0.9), 40.0, 100.0,
+                        null, 0, 0));
+        WaitForAsyncUtils.asyncFx(() -> tokens.show(new SweepFigures(List.of(), rows, List.of(), Map.of()))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.paint.Paint> strokes = WaitForAsyncUtils.asyncFx(() -> tokens.chart().getData().stream()
+                .map(s -> ((javafx.scene.shape.Path) s.getNode()).getStroke()).toList()).get();
+        assertThat(strokes).containsExactly(javafx.scene.paint.Color.web(
+                dev.thinkbench.lab.sweep.StrategyPalette.hex("fixed")), javafx.scene.paint.Color.web(
+                dev.thinkbench.lab.sweep.StrategyPalette.hex("majority")));
+        // fixed and majority read as red-orange and orange: now far apart in hue
+        javafx.scene.paint.Color fixed = (javafx.scene.paint.Color) strokes.get(0);
+        javafx.scene.paint.Color majority = (javafx.scene.paint.Color) strokes.get(1);
+        double hueApart = Math.abs(fixed.getHue() - majority.getHue());
+        assertThat(Math.min(hueApart, 360 - hueApart)).isGreaterThan(60);
+        List<String> legend = WaitForAsyncUtils.asyncFx(() -> tokens.node().lookupAll(".chart-legend-item").stream()
+                .map(n -> ((javafx.scene.control.Label) n).getGraphic().getStyle()).toList()).get();
+        assertThat(legend).allMatch(style -> style.contains(dev.thinkbench.lab.sweep.StrategyPalette.hex("fixed"))
+                || style.contains(dev.thinkbench.lab.sweep.StrategyPalette.hex("majority")));
+    }
+
     private static SummaryRow row(String label, double tokens, int correct) {
         return new SummaryRow(label, "tokens:1", "fixed", 40, correct, correct / 40.0, new Wilson(0.1, 0.9), tokens,
                 100.0, null, 0, 0);

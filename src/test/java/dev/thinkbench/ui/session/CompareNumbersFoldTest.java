@@ -90,7 +90,7 @@ class CompareNumbersFoldTest {
         robot.clickOn(toggle);
         WaitForAsyncUtils.waitForFxEvents();
         for (ColumnView column : columns()) {
-            assertThat(List.of("Thinking", "Total", "Cost", "TTFT think", "Prompt", "Model load", "Compute"))
+            assertThat(List.of("Thinking", "Total", "Cost", "TTFT think", "Prompt", "Model load", "Generation"))
                     .allMatch(column.metricsStrip()::shows);
         }
         assertThat(toggle.getText()).isEqualTo("Fewer numbers");
@@ -130,7 +130,7 @@ class CompareNumbersFoldTest {
         runAndFinish(robot);
         assertThat(pane().numbers().allShownProperty().get()).isTrue();
         for (ColumnView column : columns()) {
-            assertThat(List.of("Thinking", "TTFT think", "TTFT answer", "Output tok/s", "Compute"))
+            assertThat(List.of("Thinking", "TTFT think", "TTFT answer", "Output tok/s", "Generation"))
                     .allMatch(column.metricsStrip()::shows);
         }
     }
