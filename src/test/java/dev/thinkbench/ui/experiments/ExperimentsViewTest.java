@@ -170,8 +170,16 @@ class ExperimentsViewTest {
         // the form out of the way first, as a sweep started in a 1280-wide window puts it: the results title, wrapped
         // whole, takes fewer lines once it has the form's width
         robot.clickOn("#setupToggle");
-        WaitForAsyncUtils.waitForFxEvents();
-        double gridTop = OnFx.call(() -> grid.localToScene(0, 0).getY());
+        // the wrapped title takes its new height a pulse or two after the form goes: measured once it has settled
+        double[] settled = {Double.NaN};
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            double now = OnFx.call(() -> grid.localToScene(0, 0).getY());
+            boolean same = now == settled[0];
+            settled[0] = now;
+            return same;
+        });
+        double gridTop = settled[0];
 
         robot.interact(view::startSweep); // Start is in the form put away
         waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
