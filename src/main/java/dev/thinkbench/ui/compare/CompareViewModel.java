@@ -323,6 +323,10 @@ public final class CompareViewModel {
         updateRunState();
         // a column removed leaves the run's lanes: best-of-N's fresh candidates show nothing of that run
         checkStale();
+        // the count is of the columns shown: columns put back ("Back to my workbench") had kept a lesson's tally
+        if (!running.get()) {
+            countAnswers();
+        }
     }
 
     private void onEngineChanged(ReasoningEngine engine) {

@@ -61,6 +61,25 @@ class BestOfNCompareTest {
     }
 
     @Test
+    void otherColumnsPutBackLeaveNoCountOfTheColumnsGone() throws Exception {
+        CompareViewModel vm = model();
+        vm.restoreColumns(List.of("a=effort:low", "b=effort:low", "c=effort:low"));
+        vm.run();
+        long now = 0;
+        for (int frame = 1; frame <= 3000 && (vm.runningProperty().get()
+                || vm.columns().stream().anyMatch(c -> c.live().getState() != ColumnState.DONE)); frame++) {
+            now += 16_000_000L;
+            vm.tick(now);
+            Thread.sleep(2);
+        }
+        assertThat(vm.tallyProperty().get()).startsWith("3 samples: 41 \u00d73");
+
+        vm.restoreColumns(List.of("small=none", "large=effort:high")); // as Back to my workbench does
+
+        assertThat(vm.tallyProperty().get()).as("a lesson's count over the workbench's idle columns").isEmpty();
+    }
+
+    @Test
     void turningBestOfNOnAndOffBringsTheBudgetColumnsBackWithTheirTextNumbersAndCount() throws Exception {
         CompareViewModel vm = model();
         vm.restoreColumns(List.of("a=effort:low", "b=effort:low", "c=effort:low"));
