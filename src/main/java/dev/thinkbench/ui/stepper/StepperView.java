@@ -315,6 +315,9 @@ public final class StepperView extends VBox {
         branchList.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) && !e.isShortcutDown()
                     && !e.isAltDown()) {
+                if (e.getCode() == KeyCode.ENTER && !otherBranchSelected()) {
+                    return; // the branch shown: Enter lets it answer, as everywhere in the tab
+                }
                 switchToSelectedBranch();
                 e.consume();
             }
@@ -333,6 +336,12 @@ public final class StepperView extends VBox {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.7);
         return right;
+    }
+
+    /** Whether the branch list's selection is a branch other than the one shown. */
+    private boolean otherBranchSelected() {
+        BranchSummary b = branchList.getSelectionModel().getSelectedItem();
+        return b != null && !b.active();
     }
 
     private void switchToSelectedBranch() {
@@ -491,8 +500,9 @@ public final class StepperView extends VBox {
             e.consume();
             return;
         }
-        if (e.getTarget() instanceof TextInputControl || e.getTarget() == branchList && e.getCode() == KeyCode.ENTER) {
-            return; // typing stays typing; Enter in the branch list switches branches (its own filter)
+        if (e.getTarget() instanceof TextInputControl
+                || e.getTarget() == branchList && e.getCode() == KeyCode.ENTER && otherBranchSelected()) {
+            return; // typing stays typing; Enter on another branch in the list switches to it (its own filter)
         }
         if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
             vm.undo();

@@ -249,6 +249,11 @@ class StepperViewTest {
         robot.type(KeyCode.DOWN);
         robot.type(KeyCode.SPACE);
         waitUntil(() -> view.viewModel().branches().get(1).active());
+
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> view.viewModel().stateProperty().get() == StepperState.DONE);
+        assertThat(view.viewModel().timeline()).as("Enter on the branch shown lets it answer, as everywhere in the tab")
+                .extracting(TimelineRow::kind).contains("answer");
     }
 
     @Test
