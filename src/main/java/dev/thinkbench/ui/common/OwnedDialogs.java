@@ -8,7 +8,9 @@ import javafx.scene.control.Dialog;
 /**
  * A dialog dressed as the window that opens it: owned by that window (it stays in front of it and centred on it) and
  * drawn with the same stylesheets and theme style classes, so its focus ring, text selection and colours are the
- * window's (a bare dialog had only the theme's own, faint, ones). FX thread only.
+ * window's (a bare dialog had only the theme's own, faint, ones), and kept on the screen: centred on a window smaller
+ * than itself it started past the screen's edge (at 1366x768 the Edit dialog's first words read "nge the thinking").
+ * FX thread only.
  */
 public final class OwnedDialogs {
 
@@ -28,6 +30,23 @@ public final class OwnedDialogs {
         root.getStyleClass().stream().filter(c -> c.startsWith("theme-"))
                 .forEach(c -> dialog.getDialogPane().getStyleClass().add(c));
         KeyboardModality.track(dialog.getDialogPane());
+        javafx.stage.Window owner = scene.getWindow();
+        dialog.setOnShown(e -> keepOnScreen(dialog, owner));
         return dialog;
+    }
+
+    /** Moves (and if need be shrinks) {@code dialog} into the visual bounds of the screen its owner is on. */
+    static void keepOnScreen(Dialog<?> dialog, javafx.stage.Window owner) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
+                Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight())).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        if (dialog.getWidth() > screen.getWidth()) {
+            dialog.setWidth(screen.getWidth());
+        }
+        if (dialog.getHeight() > screen.getHeight()) {
+            dialog.setHeight(screen.getHeight());
+        }
+        dialog.setX(Math.max(screen.getMinX(), Math.min(dialog.getX(), screen.getMaxX() - dialog.getWidth())));
+        dialog.setY(Math.max(screen.getMinY(), Math.min(dialog.getY(), screen.getMaxY() - dialog.getHeight())));
     }
 }
