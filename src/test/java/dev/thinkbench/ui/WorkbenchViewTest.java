@@ -275,4 +275,15 @@ class WorkbenchViewTest {
         assertThat(focused).as("the x of the column now in its place")
                 .isSameAs(robot.from(columns().get(1)).lookup(".remove-column").queryButton());
     }
+
+    @Test
+    void theStepsOfTheNextProblemAreCountedInWords(FxRobot robot) {
+        Label unit = robot.lookup("#stepsUnit").queryAs(Label.class);
+        javafx.scene.control.Spinner<?> steps = robot.lookup("#stepsSpinner").queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> view.viewModel().compare().prompt().stepsProperty().set(1));
+        assertThat(unit.getText()).as("New problem of 1 step").isEqualTo("step");
+        robot.interact(() -> view.viewModel().compare().prompt().stepsProperty().set(4));
+        assertThat(unit.getText()).isEqualTo("steps");
+        assertThat(steps.getValue()).isEqualTo(4);
+    }
 }

@@ -77,7 +77,10 @@ final class ProblemControls extends VBox {
         if (!before.isBlank()) {
             problemRow.getChildren().add(caption(before));
         }
-        problemRow.getChildren().addAll(steps, caption(Messages.get("prompt.steps")));
+        Label unit = caption(Messages.get("prompt.steps", steps.getValue()));
+        unit.setId("stepsUnit");
+        unit.textProperty().bind(steps.valueProperty().map(n -> Messages.get("prompt.steps", n))); // 1 step, 3 steps
+        problemRow.getChildren().addAll(steps, unit);
         problemRow.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<Price> pricedAs = new ComboBox<>();
