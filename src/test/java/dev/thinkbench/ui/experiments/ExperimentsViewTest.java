@@ -90,8 +90,12 @@ class ExperimentsViewTest {
     }
 
     @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
+    void start(Stage primary) throws Exception {
+        // a stage of its own, 1280 x 800 whatever earlier test classes did to the shared one (a narrower stage
+        // wrapped the status line and moved the table in a full run)
+        this.stage = new Stage();
+        stage.setX(0);
+        stage.setY(0);
         dir = Files.createTempDirectory("thinkbench-experiments");
         Files.writeString(dir.resolve("set.jsonl"), PROBLEMS, StandardCharsets.UTF_8);
         store = new SweepStore(dir.resolve("sweeps"));
@@ -115,6 +119,7 @@ class ExperimentsViewTest {
     @AfterEach
     void stop() {
         WaitForAsyncUtils.asyncFx(() -> vm.close());
+        WaitForAsyncUtils.asyncFx(() -> stage.hide());
         WaitForAsyncUtils.waitForFxEvents();
         tasks.shutdown();
     }
