@@ -165,8 +165,8 @@ class LessonsInTheWindowTest {
         Node run = robot.lookup("#runButton").query();
         assertThat(run.localToScene(run.getLayoutBounds()).getMaxY()).as("Run in view")
                 .isLessThanOrEqualTo(run.getScene().getHeight());
-        assertThat(bar.getLayoutBounds().getHeight()).as("the questions within a third of the window")
-                .isLessThanOrEqualTo(0.35 * run.getScene().getHeight() + 12);
+        assertThat(bar.getLayoutBounds().getHeight()).as("the questions within a quarter of the window")
+                .isLessThanOrEqualTo(0.25 * run.getScene().getHeight() + 12);
         robot.clickOn("#lessonQuestionsBack");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(selectedTab()).isEqualTo(MainWindow.LESSONS);

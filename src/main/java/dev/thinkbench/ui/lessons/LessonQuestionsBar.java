@@ -35,8 +35,9 @@ public final class LessonQuestionsBar extends VBox {
     /** A window at least this high shows the questions open when an exercise starts. */
     static final double OPEN_FROM_HEIGHT_PX = 900;
 
-    /** The most of the window's height the questions (and their answers) take; more scrolls. */
-    static final double MAX_SHARE_OF_WINDOW = 0.34;
+    /** The most of the window's height the questions (and their answers) take; more scrolls (a third squeezed a
+     * 768-px window's thinking to two lines and cut Run off). */
+    static final double MAX_SHARE_OF_WINDOW = 0.25;
 
     private final ToggleButton show = new ToggleButton();
     private final VBox content = new VBox(2);
