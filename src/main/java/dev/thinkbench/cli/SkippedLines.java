@@ -35,7 +35,7 @@ final class SkippedLines {
         int more = 0;
         for (LoadIssue issue : issues) {
             if (said < SHOWN || issue.reason() == LoadIssue.Reason.CUT_OFF) {
-                err.println("thinkbench: " + file + " " + words.apply(issue) + " (skipped)");
+                err.println("thinkbench: " + file + " " + words.apply(issue) + (issue.reason().skips() ? " (skipped)" : ""));
                 said++;
             } else {
                 more++;

@@ -5,7 +5,8 @@ import dev.thinkbench.core.EnglishWording;
 import java.util.List;
 
 /**
- * A line of a problem file (or a results file) that was skipped, and why: the {@link Reason} and the values its
+ * A line of a problem file (or a results file) that was skipped (or loaded without a field it got wrong:
+ * {@link Reason#skips()}), and why: the {@link Reason} and the values its
  * wording names, as text. {@link #message()} is the English wording, for the command line and logs; a window in
  * another language words the reason itself from the same arguments.
  *
@@ -31,8 +32,10 @@ public record LoadIssue(int line, Reason reason, List<String> arguments) {
         NO_PROMPT("problem ''{0}'' has no prompt"),
         ANSWER_NOT_TEXT("problem ''{0}'': the answer must be text or a number"),
         TAGS_NOT_TEXT("problem ''{0}'': the tags must be a list of text"),
-        DIFFICULTY_NOT_A_NUMBER("problem ''{0}'': difficulty must be a whole number, was ''{1}''"),
-        DIFFICULTY_BELOW_ONE("problem ''{0}'': difficulty must be 1 or more, was {1}"),
+        /** The problem loads without a difficulty. */
+        DIFFICULTY_NOT_A_NUMBER("problem ''{0}'': difficulty must be a whole number, was ''{1}''; loaded without one"),
+        /** The problem loads without a difficulty. */
+        DIFFICULTY_BELOW_ONE("problem ''{0}'': difficulty must be 1 or more, was {1}; loaded without one"),
         ID_USED_BEFORE("id ''{0}'' was already used on line {1}"),
         CUT_OFF("the last line was cut off mid-write ({0}); that run will be done again"),
         /** Anything else: the argument is the whole (English) message. */
@@ -47,6 +50,11 @@ public record LoadIssue(int line, Reason reason, List<String> arguments) {
         @Override
         public String english() {
             return english;
+        }
+
+        /** Whether the entry was skipped; false where it loads all the same, without what was wrong in it. */
+        public boolean skips() {
+            return this != DIFFICULTY_NOT_A_NUMBER && this != DIFFICULTY_BELOW_ONE;
         }
     }
 

@@ -23,7 +23,8 @@ import java.util.Set;
  * number), {@code difficulty} (a whole number, 1 and up), {@code tags} (a list of text, or one text),
  * {@code source}, {@code license}; unknown fields are ignored and blank lines skipped. CSV: a header row naming the
  * same columns (in any order, any case; {@code tags} separated by {@code ;} or {@code |}), quoted fields as in
- * RFC 4180. A malformed entry (not an object, no id or prompt, a bad difficulty, an id seen before, a row with too
+ * RFC 4180. A difficulty that is no whole number of 1 or more is reported and left out (the problem loads without
+ * one). A malformed entry (not an object, no id or prompt, an id seen before, a row with too
  * many fields, a CSV record with text after a closing quote or a quote never closed) is reported with its line number
  * and skipped; the rest loads. Stateless; any thread.
  */
@@ -131,6 +132,10 @@ public final class ProblemSetReader {
     private record Bad(LoadIssue.Reason reason, Object... arguments) implements Entry {
     }
 
+    /** A problem that loads without a field it got wrong, and why. */
+    private record Warned(BenchProblem problem, LoadIssue.Reason reason, Object... arguments) implements Entry {
+    }
+
     private static Entry fromJson(Map<String, JsonNode> f) {
         String id = scalar(f.get("id"));
         String prompt = text(f.get("prompt"));
@@ -178,21 +183,29 @@ public final class ProblemSetReader {
     private static Entry build(String id, String prompt, String answer, String difficulty, List<String> tags,
                                String source, String license) {
         Integer level = null;
+        LoadIssue.Reason wrong = null;
+        Object said = null;
         if (difficulty != null && !difficulty.isBlank()) {
             try {
                 level = Integer.valueOf(difficulty.strip());
+                if (level < 1) {
+                    wrong = LoadIssue.Reason.DIFFICULTY_BELOW_ONE;
+                    said = level;
+                    level = null;
+                }
             } catch (NumberFormatException e) {
-                return new Bad(LoadIssue.Reason.DIFFICULTY_NOT_A_NUMBER, id.strip(), difficulty.strip());
-            }
-            if (level < 1) {
-                return new Bad(LoadIssue.Reason.DIFFICULTY_BELOW_ONE, id.strip(), level);
+                // "easy": the problem is run all the same, only left out of the curves by difficulty
+                wrong = LoadIssue.Reason.DIFFICULTY_NOT_A_NUMBER;
+                said = difficulty.strip();
             }
         }
+        BenchProblem problem;
         try {
-            return new Ok(new BenchProblem(id, prompt, answer, level, tags, source, license));
+            problem = new BenchProblem(id, prompt, answer, level, tags, source, license);
         } catch (IllegalArgumentException e) {
             return new Bad(LoadIssue.Reason.OTHER, e.getMessage());
         }
+        return wrong == null ? new Ok(problem) : new Warned(problem, wrong, id.strip(), said);
     }
 
     private static String scalar(JsonNode node) {
@@ -221,15 +234,24 @@ public final class ProblemSetReader {
         void add(int line, Entry entry) {
             switch (entry) {
                 case Bad bad -> issue(line, bad.reason(), bad.arguments());
-                case Ok ok -> {
-                    Integer first = seen.putIfAbsent(ok.problem().id(), line);
-                    if (first != null) {
-                        issue(line, LoadIssue.Reason.ID_USED_BEFORE, ok.problem().id(), first);
-                    } else {
-                        problems.add(ok.problem());
+                case Ok ok -> add(line, ok.problem());
+                case Warned warned -> {
+                    if (add(line, warned.problem())) {
+                        issue(line, warned.reason(), warned.arguments());
                     }
                 }
             }
+        }
+
+        /** Adds {@code problem} unless its id was seen before (said instead); whether it was added. */
+        private boolean add(int line, BenchProblem problem) {
+            Integer first = seen.putIfAbsent(problem.id(), line);
+            if (first != null) {
+                issue(line, LoadIssue.Reason.ID_USED_BEFORE, problem.id(), first);
+                return false;
+            }
+            problems.add(problem);
+            return true;
         }
 
         ProblemLoad build() {

@@ -114,7 +114,8 @@ public final class SweepSetupController {
         if (issues.isEmpty()) {
             return "";
         }
-        String shown = issues.stream().limit(5).map(i -> Messages.get("sweep.form.issue", WindowWording.of(i)))
+        String shown = issues.stream().limit(5).map(i -> i.reason().skips() ? Messages.get("sweep.form.issue", WindowWording.of(i))
+                : WindowWording.of(i))
                 .collect(Collectors.joining("\n"));
         return issues.size() > 5 ? shown + "\n" + Messages.get("sweep.form.moreIssues", issues.size() - 5) : shown;
     }

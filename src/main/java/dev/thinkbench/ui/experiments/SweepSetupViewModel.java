@@ -219,8 +219,9 @@ public final class SweepSetupViewModel {
         if (ungraded > 0) {
             s.append(" \u00b7 ").append(Messages.get("sweep.form.ungraded", ungraded));
         }
-        if (!load.issues().isEmpty()) {
-            s.append(" \u00b7 ").append(Messages.get("sweep.form.skipped", load.issues().size()));
+        long skipped = load.issues().stream().filter(i -> i.reason().skips()).count();
+        if (skipped > 0) {
+            s.append(" \u00b7 ").append(Messages.get("sweep.form.skipped", skipped));
         }
         problemsStatus.set(s.toString());
     }

@@ -44,14 +44,19 @@ class ProblemSetReaderTest {
                 {"id":"g","prompt":"no answer: run, shown ungraded"}
                 """, "set.jsonl");
 
-        assertThat(load.problems()).extracting(BenchProblem::id).containsExactly("a", "g");
-        assertThat(load.problems().get(1).gradable()).isFalse();
+        assertThat(load.problems()).extracting(BenchProblem::id).as("a bad difficulty loads the problem without one")
+                .containsExactly("a", "d", "e", "g");
+        assertThat(load.problems().get(1).difficulty()).isNull();
+        assertThat(load.problems().get(3).gradable()).isFalse();
         assertThat(load.issues()).extracting(LoadIssue::line).containsExactly(2, 3, 5, 6, 7, 8, 9, 10);
+        assertThat(load.issues()).extracting(i -> i.reason().skips())
+                .containsExactly(true, true, true, true, false, false, true, true);
         assertThat(load.issues().get(0).toString()).startsWith("line 2: not valid JSON");
         assertThat(load.issues().get(1).message()).isEqualTo("not a JSON object");
         assertThat(load.issues().get(2).message()).isEqualTo("no id");
         assertThat(load.issues().get(3).message()).contains("'c'", "has no prompt");
-        assertThat(load.issues().get(4).message()).contains("difficulty must be a whole number", "'hard'");
+        assertThat(load.issues().get(4).message()).contains("difficulty must be a whole number", "'hard'",
+                "loaded without one");
         assertThat(load.issues().get(5).message()).contains("difficulty must be 1 or more");
         assertThat(load.issues().get(6).message()).isEqualTo("id 'a' was already used on line 1");
         assertThat(load.issues().get(7).message()).contains("the answer must be text or a number");
@@ -84,6 +89,7 @@ class ProblemSetReaderTest {
         assertThat(load.problems()).containsExactly(
                 new BenchProblem("q1", "Say \"hi\", then add 2, 3", "5", 2, List.of("math", "easy"), "", ""),
                 new BenchProblem("q2", "two\nlines", null, null, List.of(), "", ""),
+                new BenchProblem("q3", "x", "1", null, List.of(), "", ""),
                 new BenchProblem("q6", "last", "B", null, List.of(), "", ""));
         assertThat(load.issues()).extracting(LoadIssue::line).containsExactly(6, 7, 8);
         assertThat(load.issues().get(0).message()).contains("difficulty must be a whole number");

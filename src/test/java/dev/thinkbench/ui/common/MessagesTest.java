@@ -141,13 +141,14 @@ class MessagesTest {
 
         Messages.setLocale(Locale.KOREAN);
         assertThat(load.issues()).extracting(WindowWording::of).containsExactly(
-                "1번째 줄: 문제 'a': difficulty에는 정수를 써야 합니다 (쓴 값: 'hard')");
+                "1번째 줄: 문제 'a': difficulty에는 정수를 써야 합니다 (쓴 값: 'hard'). 난이도 없이 불러왔습니다",
+                "2번째 줄: id 'a'은(는) 이미 1번째 줄에서 쓰였습니다");
         assertThat(WindowWording.of(LoadIssue.of(1801, LoadIssue.Reason.ID_USED_BEFORE, "b", 1500)))
                 .as("line numbers as written, not grouped")
                 .isEqualTo("1801번째 줄: id 'b'은(는) 이미 1500번째 줄에서 쓰였습니다");
         Messages.setLocale(Locale.ENGLISH);
         assertThat(WindowWording.of(load.issues().getFirst())).isEqualTo(load.issues().getFirst().toString())
-                .isEqualTo("line 1: problem 'a': difficulty must be a whole number, was 'hard'");
+                .isEqualTo("line 1: problem 'a': difficulty must be a whole number, was 'hard'; loaded without one");
     }
 
     @Test
