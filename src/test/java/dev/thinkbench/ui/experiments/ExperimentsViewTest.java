@@ -91,11 +91,14 @@ class ExperimentsViewTest {
 
     @Start
     void start(Stage primary) throws Exception {
-        // a stage of its own, 1280 x 800 whatever earlier test classes did to the shared one (a narrower stage
-        // wrapped the status line and moved the table in a full run)
+        // a stage of its own, 1280 x 800 whatever earlier test classes did to the shared one
         this.stage = new Stage();
         stage.setX(0);
         stage.setY(0);
+        // the app's theme, whatever an earlier test class left as the user agent stylesheet (Modena's larger type
+        // wrapped the status line and moved the table in a full run)
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
+                .getUserAgentStylesheet());
         dir = Files.createTempDirectory("thinkbench-experiments");
         Files.writeString(dir.resolve("set.jsonl"), PROBLEMS, StandardCharsets.UTF_8);
         store = new SweepStore(dir.resolve("sweeps"));
@@ -172,26 +175,19 @@ class ExperimentsViewTest {
                 "1 line skipped");
         assertThat(vm.setup().planTextProperty().get()).endsWith("= 12 runs");
         Node grid = robot.lookup("#resultsGrid").query();
-        // the form out of the way first, as a sweep started in a 1280-wide window puts it: the results title, wrapped
-        // whole, takes fewer lines once it has the form's width
-        robot.clickOn("#setupToggle");
-        // the wrapped title takes its new height a pulse or two after the form goes: measured once it has settled
-        double[] settled = {Double.NaN};
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            double now = OnFx.call(() -> grid.localToScene(0, 0).getY());
-            boolean same = now == settled[0];
-            settled[0] = now;
-            return same;
-        });
-        double gridTop = settled[0];
-
+        Node line = robot.lookup("#sweepMessage").query();
+        // the status line keeps its place while empty: what it says when the sweep ends moves nothing under it (the
+        // title above may take a second line once it names the sweep: measured against the line itself)
+        double lineHeight = OnFx.call(() -> line.getLayoutBounds().getHeight());
+        double lineToGrid = OnFx.call(() -> grid.localToScene(0, 0).getY() - line.localToScene(0, 0).getY());
         robot.interact(view::startSweep); // Start is in the form put away
         waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.messageProperty().get()).startsWith("Done: 12 runs");
-        assertThat(OnFx.call(() -> grid.localToScene(0, 0).getY())).as("the table stays put when the line says Done")
-                .isEqualTo(gridTop);
+        assertThat(OnFx.call(() -> line.getLayoutBounds().getHeight())).as("the line says Done in the room it kept")
+                .isEqualTo(lineHeight);
+        assertThat(OnFx.call(() -> grid.localToScene(0, 0).getY() - line.localToScene(0, 0).getY()))
+                .as("the table stays put under the line when it says Done").isEqualTo(lineToGrid);
 
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.progressTextProperty().get()).startsWith("12 of 12 runs \u00b7 6 of 12 correct (50%)");
