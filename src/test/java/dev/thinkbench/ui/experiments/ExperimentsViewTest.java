@@ -180,7 +180,7 @@ class ExperimentsViewTest {
         // title above may take a second line once it names the sweep: measured against the line itself)
         double lineHeight = OnFx.call(() -> line.getLayoutBounds().getHeight());
         double lineToGrid = OnFx.call(() -> grid.localToScene(0, 0).getY() - line.localToScene(0, 0).getY());
-        robot.interact(view::startSweep); // Start is in the form put away
+        robot.interact(view::startSweep); // as Start does
         waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.messageProperty().get()).startsWith("Done: 12 runs");
