@@ -76,6 +76,11 @@ final class CostChart implements FigureView {
     }
 
     @Override
+    public boolean worthExporting() {
+        return !note.isVisible(); // the note says every run was free, or none was priced
+    }
+
+    @Override
     public FigureView fresh() {
         return new CostChart();
     }

@@ -322,7 +322,8 @@ public final class ExperimentsView extends BorderPane {
     public void exportCharts(Path folder, boolean every) {
         List<FigureView> views = new ArrayList<>();
         if (every) {
-            charts.views().stream().filter(v -> !(v instanceof SummaryTable))
+            // a chart that has nothing to draw (every run free: a cost chart of one vertical line) is left out
+            charts.views().stream().filter(v -> !(v instanceof SummaryTable) && v.worthExporting())
                     .forEach(v -> views.addAll(v.exportViews(charts.latest())));
         } else if (charts.selected() != null) {
             views.add(charts.selected().fresh());
@@ -348,7 +349,7 @@ public final class ExperimentsView extends BorderPane {
         }
         List<String> sheets = getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets());
         for (FigureView v : charts.views()) {
-            if (!(v instanceof SummaryTable)) {
+            if (!(v instanceof SummaryTable) && v.worthExporting()) {
                 FigureView copy = v.fresh();
                 String name = v.fileName().replaceFirst("\\.png$", "").replace('-', ' ');
                 images.put(Character.toUpperCase(name.charAt(0)) + name.substring(1),

@@ -27,6 +27,14 @@ interface FigureView {
     default void plan(List<String> strategies) {
     }
 
+    /**
+     * Whether the figures last shown give this view something to draw: an accuracy-vs-cost chart of runs that were all
+     * free (or none priced) is a note, not a chart, and exporting every chart leaves it out, as {@code report} does.
+     */
+    default boolean worthExporting() {
+        return true;
+    }
+
     /** A new view of the same kind with the same choices (strategy, budget), for export. */
     FigureView fresh();
 

@@ -409,7 +409,8 @@ class ExperimentsViewTest {
         assertThat(WaitForAsyncUtils.asyncFx(() -> vm.results().records()).get()).hasSize(12);
         var charts = WaitForAsyncUtils.asyncFx(() -> view.reportCharts()).get();
         assertThat(charts).as("a report's charts of the sweep shown: every chart, not the summary table")
-                .containsKey("Accuracy vs tokens").doesNotContainKey("Summary");
+                .containsKey("Accuracy vs tokens").doesNotContainKey("Summary")
+                .as("every run free: no cost chart").doesNotContainKey("Accuracy vs cost");
         assertThat(charts.values()).allSatisfy(image -> assertThat(image.getWidth()).isEqualTo(1600));
 
         WaitForAsyncUtils.asyncFx(() -> vm.clearShown()).get();
@@ -799,6 +800,8 @@ class ExperimentsViewTest {
         waitUntil("the difficulty image of each strategy", () -> Files.exists(out.resolve(
                 "accuracy-by-difficulty-fixed.png")));
         assertThat(out.resolve("accuracy-by-difficulty.png")).doesNotExist();
+        assertThat(out.resolve("accuracy-vs-cost.png")).as("every run free: no cost chart, as report leaves it out")
+                .doesNotExist();
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("accuracy-vs-tokens.png").toFile());
         assertThat(png.getWidth()).isEqualTo(1600);
         assertThat(png.getHeight()).isEqualTo(900);
