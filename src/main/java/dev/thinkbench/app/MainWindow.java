@@ -228,15 +228,8 @@ public final class MainWindow implements AutoCloseable {
             @Override
             public java.util.Map<String, byte[]> chartPngs() {
                 java.util.Map<String, byte[]> pngs = new java.util.LinkedHashMap<>();
-                experiments.reportCharts().forEach((caption, image) -> {
-                    try {
-                        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                        javax.imageio.ImageIO.write(image, "png", out);
-                        pngs.put(caption, out.toByteArray());
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e); // in memory: does not happen
-                    }
-                });
+                experiments.reportCharts().forEach((caption, image) ->
+                        pngs.put(caption, dev.thinkbench.lab.export.ChartImages.png(image)));
                 return pngs;
             }
 

@@ -124,25 +124,19 @@ final class ExportCommand implements Callable<Integer> {
      * The sweep's charts as the sweep report draws them (accuracy against mean compute, and against cost where the
      * runs cost something), by caption; those with nothing to show are left out.
      */
-    private static Map<String, byte[]> sweepCharts(Session session) throws IOException {
+    private static Map<String, byte[]> sweepCharts(Session session) {
         List<SweepRecord> records = session.sweep().records();
         List<SummaryRow> rows = SweepSummary.rows(records);
         String subtitle = records.size() + " runs";
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         if (SweepCharts.nothingToChartByTokens(rows).isEmpty()) {
-            pngs.put("Accuracy vs tokens", png(SweepCharts.accuracyVsTokens(rows, SweepSummary.measures(records),
+            pngs.put("Accuracy vs tokens", ChartImages.png(SweepCharts.accuracyVsTokens(rows, SweepSummary.measures(records),
                     subtitle)));
         }
         if (SweepCharts.nothingToChartByCost(rows).isEmpty()) {
-            pngs.put("Accuracy vs cost", png(SweepCharts.accuracyVsCost(rows, subtitle)));
+            pngs.put("Accuracy vs cost", ChartImages.png(SweepCharts.accuracyVsCost(rows, subtitle)));
         }
         return pngs;
-    }
-
-    private static byte[] png(java.awt.image.BufferedImage image) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     /** The sweep charts' paths as seen from the Markdown file, when the PNGs are written too. */

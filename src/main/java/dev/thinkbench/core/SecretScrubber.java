@@ -56,10 +56,18 @@ public final class SecretScrubber {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        return cover(text, length -> MASK);
+    }
+
+    /**
+     * {@code text} with every registered secret and the value of every credential shape replaced by {@code cover}
+     * of its length (what comes before a value, {@code Bearer } or {@code api_key=}, stays).
+     */
+    private static String cover(String text, java.util.function.IntFunction<String> cover) {
         String out = text;
         for (String secret : SECRETS) {
             if (out.contains(secret)) {
-                out = out.replace(secret, MASK);
+                out = out.replace(secret, cover.apply(secret.length()));
             }
         }
         Matcher m = SHAPES.matcher(out);
@@ -67,12 +75,15 @@ public final class SecretScrubber {
             return out;
         }
         StringBuilder b = new StringBuilder(out.length());
+        int last = 0;
         do {
             String prefix = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
                     : m.group(3) != null ? m.group(3) : "";
-            m.appendReplacement(b, Matcher.quoteReplacement(prefix + MASK));
+            int from = m.start() + prefix.length();
+            b.append(out, last, from).append(cover.apply(m.end() - from));
+            last = m.end();
         } while (m.find());
-        m.appendTail(b);
+        b.append(out, last, out.length());
         return b.toString();
     }
 
@@ -89,27 +100,7 @@ public final class SecretScrubber {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = text;
-        for (String secret : SECRETS) {
-            if (out.contains(secret)) {
-                out = out.replace(secret, String.valueOf(BLOT).repeat(secret.length()));
-            }
-        }
-        Matcher m = SHAPES.matcher(out);
-        if (!m.find()) {
-            return out;
-        }
-        StringBuilder b = new StringBuilder(out.length());
-        int last = 0;
-        do {
-            String prefix = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
-                    : m.group(3) != null ? m.group(3) : "";
-            int from = m.start() + prefix.length();
-            b.append(out, last, from).append(String.valueOf(BLOT).repeat(m.end() - from));
-            last = m.end();
-        } while (m.find());
-        b.append(out, last, out.length());
-        return b.toString();
+        return cover(text, length -> String.valueOf(BLOT).repeat(length));
     }
 
     /** Whether some registered secret is longer than {@code start} and begins with it. */

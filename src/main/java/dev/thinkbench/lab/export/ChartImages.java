@@ -251,7 +251,8 @@ public final class ChartImages {
         return cut + "\u2026";
     }
 
-    private static byte[] png(BufferedImage image) {
+    /** {@code image} encoded as PNG. */
+    public static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);

@@ -316,15 +316,21 @@ public final class ExperimentsView extends BorderPane {
 
 
     /**
+     * The charts worth an image: not the summary table (text), nor a chart with nothing to draw (every run free: a
+     * cost chart of one vertical line).
+     */
+    private java.util.stream.Stream<FigureView> chartViews() {
+        return charts.views().stream().filter(v -> !(v instanceof SummaryTable) && v.worthExporting());
+    }
+
+    /**
      * Writes the chart in view (or every chart) as PNG files sized for slides into {@code folder}, in the
      * background once drawn.
      */
     public void exportCharts(Path folder, boolean every) {
         List<FigureView> views = new ArrayList<>();
         if (every) {
-            // a chart that has nothing to draw (every run free: a cost chart of one vertical line) is left out
-            charts.views().stream().filter(v -> !(v instanceof SummaryTable) && v.worthExporting())
-                    .forEach(v -> views.addAll(v.exportViews(charts.latest())));
+            chartViews().forEach(v -> views.addAll(v.exportViews(charts.latest())));
         } else if (charts.selected() != null) {
             views.add(charts.selected().fresh());
         } else {
@@ -348,14 +354,11 @@ public final class ExperimentsView extends BorderPane {
             return images;
         }
         List<String> sheets = getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets());
-        for (FigureView v : charts.views()) {
-            if (!(v instanceof SummaryTable) && v.worthExporting()) {
-                FigureView copy = v.fresh();
-                String name = v.fileName().replaceFirst("\\.png$", "").replace('-', ' ');
-                images.put(Character.toUpperCase(name.charAt(0)) + name.substring(1),
-                        ChartExport.render(copy, charts.latest(), vm.titleProperty().get(), sheets));
-            }
-        }
+        chartViews().forEach(v -> {
+            String name = v.fileName().replaceFirst("\\.png$", "").replace('-', ' ');
+            images.put(Character.toUpperCase(name.charAt(0)) + name.substring(1),
+                    ChartExport.render(v.fresh(), charts.latest(), vm.titleProperty().get(), sheets));
+        });
         return images;
     }
 
