@@ -71,7 +71,9 @@ public final class ModelManagerViewModel implements AutoCloseable {
     private final IntegerProperty threads;
     private final int cores;
     private final IntegerProperty contextSize;
-    private final Map<CatalogEntry, ModelDownloader.Progress> progress = new ConcurrentHashMap<>();
+    private final Map<CatalogEntry, Running> progress = new ConcurrentHashMap<>();
+    /** What download speeds are measured with (nanoseconds); a test drives it. */
+    private LongSupplier clock = System::nanoTime;
     /** Asks the view for frames once a download reports progress (its frame driver; any thread); set by the view. */
     private volatile Runnable wake = () -> { };
     private volatile OpenedModels opened = OpenedModels.none();
@@ -340,6 +342,15 @@ public final class ModelManagerViewModel implements AutoCloseable {
         }
     }
 
+    /** A running download's latest progress and its speed, measured from this start's first report. */
+    private record Running(ModelDownloader.Progress progress, DownloadRate rate) {
+    }
+
+    /** For tests: the clock (nanoseconds) download speeds are measured with, read on the downloading thread. */
+    void useClock(LongSupplier nanos) {
+        clock = nanos;
+    }
+
     /** Starts or resumes a download. */
     public void download(CatalogEntry entry) {
         if (entry.stateProperty().get() == CatalogEntry.State.DOWNLOADING) {
@@ -350,10 +361,12 @@ public final class ModelManagerViewModel implements AutoCloseable {
         entry.update(CatalogEntry.State.DOWNLOADING, entry.progressProperty().get(),
                 Messages.get("models.download.starting"));
         fail("", "");
+        DownloadRate rate = new DownloadRate(clock);
         tasks.run(() -> {
             Path file = downloader.download(ModelDownloader.Request.of(entry.model(), store.directory()),
                     p -> {
-                        progress.put(entry, p);
+                        rate.record(p.downloaded());
+                        progress.put(entry, new Running(p, rate));
                         wake.run();
                     }, cancel);
             return LocalModel.inspect(file, LocalModel.Source.DOWNLOADED, file.getFileName().toString());
@@ -521,14 +534,15 @@ public final class ModelManagerViewModel implements AutoCloseable {
         return !progress.isEmpty();
     }
 
-    /** Folds running downloads' progress into their entries. FX thread, once per frame. */
+    /**
+     * Folds running downloads' progress into their entries, with their speed and time left measured now (so a stall
+     * shows between reports). FX thread, once per frame.
+     */
     public void drain() {
-        progress.forEach((entry, p) -> {
+        progress.forEach((entry, running) -> {
             if (entry.stateProperty().get() == CatalogEntry.State.DOWNLOADING) {
-                entry.update(CatalogEntry.State.DOWNLOADING, p.fraction(), p.total() > 0
-                        ? Messages.get("models.progress", GgufModelInfo.humanBytes(p.downloaded()),
-                                GgufModelInfo.humanBytes(p.total()))
-                        : GgufModelInfo.humanBytes(p.downloaded()));
+                ModelDownloader.Progress p = running.progress();
+                entry.update(CatalogEntry.State.DOWNLOADING, p.fraction(), DownloadLine.of(p, running.rate().read()));
             }
         });
     }

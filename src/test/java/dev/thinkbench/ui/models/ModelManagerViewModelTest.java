@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +95,54 @@ class ModelManagerViewModelTest {
 
             assertThat(store.installedFile(tiny)).isEmpty();
             assertThat(vm.models()).isEmpty();
+        }
+    }
+
+    private ModelManagerViewModel downloading(CatalogModel... models) {
+        return new ModelManagerViewModel(List.of(models), ModelStore.inDataDirectory(home), new ExternalModels(home,
+                Map.of()), new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 2, Duration.ofMillis(10),
+                Duration.ofSeconds(20)), tasks, () -> -1, new LocalEngineSettings(2, 4096));
+    }
+
+    private static CatalogModel tiny(LoopbackFileServer server, String quantization, long size) {
+        return new CatalogModel("tiny-" + quantization.toLowerCase(java.util.Locale.ROOT), "Tiny", "llama", "120K",
+                quantization, size, "MIT", server.url(), null, "chatml-think", false, "");
+    }
+
+    /**
+     * The line under a running download, on a clock the test moves: bytes alone at first, a stall said as one once
+     * no byte has come for seconds, then the speed (over the stall too) when the rest arrives.
+     */
+    @Test
+    void aRunningDownloadSaysItsSpeedOrThatItStalledOnTheClockItIsGiven() throws Exception {
+        byte[] model = Files.readAllBytes(TinyGguf.write(home.resolve("source.gguf")));
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            server.stall = new CountDownLatch(1);
+            AtomicLong now = new AtomicLong();
+            Semaphore reports = new Semaphore(0);
+            ModelManagerViewModel vm = downloading(tiny(server, "F32", model.length));
+            vm.useClock(now::get);
+            vm.setWake(reports::release);
+            CatalogEntry entry = vm.catalog().getFirst();
+
+            vm.download(entry);
+            drainUntil(vm, () -> entry.progressProperty().get() > 0);
+            assertThat(entry.detailProperty().get()).matches("\\d+ KB of 489 KB");
+
+            now.set(7_000_000_000L);
+            vm.drain();
+            assertThat(entry.detailProperty().get()).matches("\\d+ KB of 489 KB \u00b7 stalled: no data for 7 s");
+
+            now.set(8_000_000_000L);
+            server.stall.countDown();
+            // the outcome waits in the task queue (not drained here), so the last report stays to be read
+            while (entry.progressProperty().get() < 1) {
+                assertThat(reports.tryAcquire(60, TimeUnit.SECONDS)).as("a progress report").isTrue();
+                vm.drain();
+            }
+            assertThat(entry.detailProperty().get()).as("about 485 KB in 8 s")
+                    .matches("489 KB of 489 KB \u00b7 6[01] KB/s");
+            drainUntil(vm, () -> entry.stateProperty().get() == CatalogEntry.State.INSTALLED);
         }
     }
 
