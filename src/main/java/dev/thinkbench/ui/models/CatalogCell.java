@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.models;
 
+import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import dev.thinkbench.engine.local.gguf.GgufModelInfo;
@@ -19,7 +20,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * One catalog model in the list: name, size and notes, its download progress, and Download / Pause / Resume, then Use
- * (run it on the built-in engine) once installed, and Delete.
+ * (run it on the built-in engine) once installed; Cancel beside Pause while it downloads, Delete once it is paused or
+ * installed.
  */
 final class CatalogCell extends ListCell<CatalogEntry> {
 
@@ -30,6 +32,7 @@ final class CatalogCell extends ListCell<CatalogEntry> {
     private final ProgressBar bar = new ProgressBar(0);
     private final Button action = new Button();
     private final Button delete = new Button(Messages.get("models.delete"));
+    private final Button cancel = new Button(Messages.get("models.download.cancel"));
     private final HBox box;
     private final ChangeListener<CatalogEntry.State> stateStyle = (obs, old, now) -> styleFor(now);
     private CatalogEntry shown;
@@ -45,12 +48,15 @@ final class CatalogCell extends ListCell<CatalogEntry> {
         bar.setPrefWidth(220);
         bar.managedProperty().bind(bar.visibleProperty());
         delete.managedProperty().bind(delete.visibleProperty());
+        cancel.getStyleClass().addAll("cancel-button", Styles.FLAT);
+        cancel.setTooltip(Icons.tip(Messages.get("models.download.cancel.help")));
+        cancel.managedProperty().bind(cancel.visibleProperty());
         HBox progress = new HBox(8, bar, detail);
         progress.setAlignment(Pos.CENTER_LEFT);
         VBox words = new VBox(3, title, notes, progress);
         words.setMinWidth(0);
         HBox.setHgrow(words, Priority.ALWAYS);
-        HBox buttons = new HBox(6, delete, action);
+        HBox buttons = new HBox(6, delete, cancel, action);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setMinWidth(Region.USE_PREF_SIZE);
         box = new HBox(16, words, buttons);
@@ -85,6 +91,7 @@ final class CatalogCell extends ListCell<CatalogEntry> {
         detail.textProperty().unbind();
         action.textProperty().unbind();
         delete.visibleProperty().unbind();
+        cancel.visibleProperty().unbind();
         if (empty || entry == null) {
             setGraphic(null);
             return;
@@ -118,7 +125,9 @@ final class CatalogCell extends ListCell<CatalogEntry> {
                 vm.download(entry);
             }
         });
+        cancel.visibleProperty().bind(entry.stateProperty().isEqualTo(CatalogEntry.State.DOWNLOADING));
         delete.setOnAction(e -> vm.delete(entry));
+        cancel.setOnAction(e -> vm.cancel(entry));
         setGraphic(box);
     }
 

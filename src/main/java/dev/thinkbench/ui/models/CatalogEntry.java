@@ -26,6 +26,7 @@ public final class CatalogEntry {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private CancelToken cancel;
+    private boolean discarding;
 
     CatalogEntry(CatalogModel model) {
         this.model = model;
@@ -73,5 +74,14 @@ public final class CatalogEntry {
 
     void cancelToken(CancelToken token) {
         cancel = token;
+    }
+
+    /** Whether its download was cancelled and what it wrote is to be deleted once it has stopped. FX thread. */
+    boolean discarding() {
+        return discarding;
+    }
+
+    void discarding(boolean value) {
+        discarding = value;
     }
 }

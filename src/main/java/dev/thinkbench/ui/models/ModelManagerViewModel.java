@@ -372,11 +372,21 @@ public final class ModelManagerViewModel implements AutoCloseable {
             return LocalModel.inspect(file, LocalModel.Source.DOWNLOADED, file.getFileName().toString());
         }, model -> {
             progress.remove(entry);
+            if (entry.discarding()) {
+                // it finished as Cancel was pressed: the user asked for nothing to stay
+                removeFiles(entry);
+                return;
+            }
             entry.update(CatalogEntry.State.INSTALLED, 1, Messages.get("models.installedIn", store.directory()));
             models.removeIf(m -> m.path().equals(model.path()));
             models.addFirst(model);
         }, e -> {
             progress.remove(entry);
+            if (entry.discarding()) {
+                // stopped: the downloading thread writes no more, so the partial file can go
+                removeFiles(entry);
+                return;
+            }
             boolean paused = e instanceof DownloadException d && d.reason() == DownloadException.Reason.CANCELLED;
             // in the window's words: the downloader says why in English, by reason and values
             String why = e instanceof DownloadException d ? WindowWording.of(d.worded()) : e.getMessage();
@@ -410,16 +420,43 @@ public final class ModelManagerViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops a running download and deletes what it wrote: the entry says it is cancelling until the downloading thread
+     * has stopped and the partial file is gone, then is available again. Does nothing unless it is downloading.
+     */
+    public void cancel(CatalogEntry entry) {
+        if (entry.stateProperty().get() != CatalogEntry.State.DOWNLOADING || entry.discarding()) {
+            return;
+        }
+        entry.discarding(true);
+        entry.update(CatalogEntry.State.DOWNLOADING, entry.progressProperty().get(),
+                Messages.get("models.download.cancelling"));
+        pause(entry);
+    }
+
     /** Deletes a downloaded model, or the partial file of a paused one. */
     public void delete(CatalogEntry entry) {
         pause(entry);
+        removeFiles(entry);
+    }
+
+    /** Deletes the entry's model and partial file; a cancelled download that cannot be deleted is left paused. */
+    private void removeFiles(CatalogEntry entry) {
         tasks.run(() -> {
             store.delete(entry.model());
             return store.target(entry.model());
         }, target -> {
+            entry.discarding(false);
             models.removeIf(m -> m.path().equals(target));
             entry.update(CatalogEntry.State.AVAILABLE, 0, entry.license());
-        }, e -> fail(Messages.get("models.error.delete", entry.model().fileName(), e.getMessage()), ""));
+        }, e -> {
+            String why = Messages.get("models.error.delete", entry.model().fileName(), e.getMessage());
+            if (entry.discarding()) {
+                entry.discarding(false);
+                entry.update(CatalogEntry.State.PAUSED, entry.progressProperty().get(), why);
+            }
+            fail(why, "");
+        });
     }
 
     /**
@@ -540,7 +577,7 @@ public final class ModelManagerViewModel implements AutoCloseable {
      */
     public void drain() {
         progress.forEach((entry, running) -> {
-            if (entry.stateProperty().get() == CatalogEntry.State.DOWNLOADING) {
+            if (entry.stateProperty().get() == CatalogEntry.State.DOWNLOADING && !entry.discarding()) {
                 ModelDownloader.Progress p = running.progress();
                 entry.update(CatalogEntry.State.DOWNLOADING, p.fraction(), DownloadLine.of(p, running.rate().read()));
             }

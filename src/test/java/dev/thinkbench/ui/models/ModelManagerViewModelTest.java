@@ -109,6 +109,39 @@ class ModelManagerViewModelTest {
                 quantization, size, "MIT", server.url(), null, "chatml-think", false, "");
     }
 
+    @Test
+    void cancelStopsTheDownloadDeletesWhatItWroteAndTheModelIsAvailableAgain() throws Exception {
+        byte[] model = Files.readAllBytes(TinyGguf.write(home.resolve("source.gguf")));
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            server.stall = new CountDownLatch(1);
+            CatalogModel tiny = tiny(server, "F32", model.length);
+            ModelStore store = ModelStore.inDataDirectory(home);
+            ModelManagerViewModel vm = downloading(tiny);
+            CatalogEntry entry = vm.catalog().getFirst();
+            vm.download(entry);
+            drainUntil(vm, () -> entry.progressProperty().get() > 0);
+            assertThat(store.partialBytes(tiny)).as("a partial file to delete").isPositive();
+
+            vm.cancel(entry);
+            assertThat(entry.detailProperty().get()).isEqualTo("cancelling\u2026");
+            drainUntil(vm, () -> entry.stateProperty().get() == CatalogEntry.State.AVAILABLE);
+
+            try (var left = Files.list(store.directory())) {
+                assertThat(left).as("nothing left on disk").isEmpty();
+            }
+            assertThat(entry.detailProperty().get()).as("the license, as before the download").isEqualTo("MIT");
+            assertThat(entry.progressProperty().get()).isZero();
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(vm.downloadUnderWay()).isNull();
+
+            server.stall.countDown();
+            server.stall = null;
+            vm.download(entry);
+            drainUntil(vm, () -> entry.stateProperty().get() == CatalogEntry.State.INSTALLED);
+            assertThat(server.rangesSeen.getLast()).as("downloaded again from the first byte").isEqualTo("none");
+        }
+    }
+
     /**
      * The line under a running download, on a clock the test moves: bytes alone at first, a stall said as one once
      * no byte has come for seconds, then the speed (over the stall too) when the rest arrives.

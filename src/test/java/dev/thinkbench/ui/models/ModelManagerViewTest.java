@@ -146,6 +146,32 @@ class ModelManagerViewTest {
     }
 
     @Test
+    void cancelIsOfferedBesidePauseOnlyWhileDownloadingAndLeavesNothingBehind(FxRobot robot) throws Exception {
+        ModelManagerViewModel vm = view.viewModel();
+        CatalogEntry entry = vm.catalog().getFirst();
+        waitUntil(() -> vm.models().size() == 1);
+        assertThat(robot.lookup(".cancel-button").queryButton().isVisible()).as("nothing to cancel").isFalse();
+
+        server.stall = new java.util.concurrent.CountDownLatch(1);
+        robot.clickOn(".download-button");
+        waitUntil(() -> entry.progressProperty().get() > 0);
+
+        javafx.scene.control.Button cancel = robot.lookup(".cancel-button").queryButton();
+        assertThat(cancel.isVisible()).isTrue();
+        assertThat(cancel.getText()).isEqualTo("Cancel");
+        assertThat(robot.lookup(".download-button").queryButton().getText()).isEqualTo("Pause");
+        assertThat(robot.lookup(".delete-button").queryButton().isVisible()).as("Delete is for paused or installed")
+                .isFalse();
+        robot.clickOn(cancel);
+        waitUntil(() -> entry.stateProperty().get() == CatalogEntry.State.AVAILABLE);
+
+        assertThat(robot.lookup(".cancel-button").queryButton().isVisible()).isFalse();
+        assertThat(robot.lookup(".download-button").queryButton().getText()).isEqualTo("Download");
+        assertThat(home.resolve("models/model.gguf.part")).doesNotExist();
+        assertThat(home.resolve("models/model.gguf")).doesNotExist();
+    }
+
+    @Test
     void bundledModelsAreListedFirst(FxRobot robot) throws Exception {
         Path bundled = TinyGguf.write(home.resolve("micro-reasoner.gguf"));
         robot.interact(() -> {
