@@ -393,7 +393,9 @@ public final class ModelManagerViewModel implements AutoCloseable {
             entry.update(paused ? CatalogEntry.State.PAUSED : CatalogEntry.State.FAILED,
                     entry.progressProperty().get(), why);
             if (!paused) {
-                fail(entry.model().name() + ": " + why, "");
+                // two catalog entries may share a name: the quantization tells them apart
+                fail(Messages.get("models.error.download", entry.model().name(), entry.model().quantization(), why),
+                        "");
             }
         });
     }

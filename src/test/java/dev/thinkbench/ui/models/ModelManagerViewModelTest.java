@@ -142,6 +142,23 @@ class ModelManagerViewModelTest {
         }
     }
 
+    /** Two catalog entries may share a name: a failure said "Tiny: ..." for either. */
+    @Test
+    void aFailedDownloadNamesTheModelWithItsQuantization() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(new byte[0])) {
+            server.status = 404;
+            ModelManagerViewModel vm = downloading(tiny(server, "Q8_0", 1000), tiny(server, "F32", 1000));
+            CatalogEntry f32 = vm.catalog().getLast();
+
+            vm.download(f32);
+            drainUntil(vm, () -> f32.stateProperty().get() == CatalogEntry.State.FAILED);
+
+            assertThat(vm.errorProperty().get()).isEqualTo("Tiny \u00b7 F32: the server has no such file (404): "
+                    + server.url());
+            assertThat(f32.detailProperty().get()).isEqualTo("the server has no such file (404): " + server.url());
+        }
+    }
+
     /**
      * The line under a running download, on a clock the test moves: bytes alone at first, a stall said as one once
      * no byte has come for seconds, then the speed (over the stall too) when the rest arrives.

@@ -31,7 +31,7 @@ public final class LoopbackFileServer implements AutoCloseable {
     volatile int cutResponses;
     volatile int cutAfter;
     volatile boolean ignoreRange;
-    volatile int status = 200;
+    public volatile int status = 200;
     /** When set, a full response carries no Content-Length: its body ends when the connection closes. */
     volatile boolean omitLength;
     /** When set, a response stalls after its first chunk until this latch opens. */
