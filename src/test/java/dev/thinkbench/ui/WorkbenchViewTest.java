@@ -202,9 +202,12 @@ class WorkbenchViewTest {
         assertThat(run.isDisabled()).isTrue();
         assertThat(hint.getText()).isEqualTo("Write a prompt or pick a sample to run");
 
+        double runY = run.localToScene(0, 0).getY();
         robot.clickOn("#promptArea").write("Hi");
         assertThat(run.isDisabled()).isFalse();
         assertThat(hint.isVisible()).isFalse();
+        assertThat(run.localToScene(0, 0).getY()).as("Run stays under the pointer when its hint goes")
+                .isEqualTo(runY);
     }
 
     @Test

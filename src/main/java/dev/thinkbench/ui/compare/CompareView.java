@@ -59,16 +59,18 @@ public final class CompareView extends StackPane {
         chartsArea.getStyleClass().add("charts-area");
         VBox.setVgrow(chartsPane, Priority.ALWAYS);
         bestOfNBar = new BestOfNBar(compare);
-        HBox.setHgrow(bestOfNBar, Priority.ALWAYS);
         // the count of the columns' answers in the row above them (shown while best-of-N is off, so its bar is
         // only its switch): in a short window the charts below keep their height
         TallyLine tally = new TallyLine(compare);
         HBox.setHgrow(tally, Priority.SOMETIMES);
-        switches = new HBox(bestOfNBar, tally, new ConfidenceBar(compare));
-        switches.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        // a finished run whose prompt, model or budget was changed since: said in a line above the columns
+        // a finished run whose prompt, model or budget was changed since: said in the same row, so the columns stay put
         staleLine = new StaleLine(compare);
-        columnsArea = new VBox(switches, staleLine, bestOfNBar.outcomeLine(), columns);
+        HBox.setHgrow(staleLine, Priority.SOMETIMES);
+        javafx.scene.layout.Region rest = new javafx.scene.layout.Region();
+        HBox.setHgrow(rest, Priority.ALWAYS);
+        switches = new HBox(bestOfNBar, staleLine, tally, rest, new ConfidenceBar(compare));
+        switches.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        columnsArea = new VBox(switches, bestOfNBar.outcomeLine(), columns);
         VBox.setVgrow(columns, Priority.ALWAYS);
         charts = new SplitPane(columnsArea, chartsArea);
         charts.setOrientation(Orientation.VERTICAL);
@@ -166,7 +168,7 @@ public final class CompareView extends StackPane {
 
     /** Puts {@code header} above the columns (a session's replay bar), replacing any header there was. */
     public void setColumnsHeader(Node header) {
-        columnsArea.getChildren().setAll(switches, staleLine, bestOfNBar.outcomeLine(), header, columns);
+        columnsArea.getChildren().setAll(switches, bestOfNBar.outcomeLine(), header, columns);
     }
 
     /**

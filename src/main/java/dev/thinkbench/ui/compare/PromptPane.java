@@ -20,6 +20,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import dev.thinkbench.ui.common.Messages;
 import org.kordamp.ikonli.feather.Feather;
@@ -109,13 +110,20 @@ public final class PromptPane extends VBox {
         hint.setGraphic(Icons.icon(Feather.INFO));
         hint.textProperty().bind(compare.runHintProperty());
         hint.visibleProperty().bind(compare.runHintProperty().isNotEmpty());
-        hint.managedProperty().bind(hint.visibleProperty());
         // every line of it (a connection's problem can run long), and the whole of it on hover
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Icons.tipFollowing(hint, compare.runHintProperty());
+        // its first line's room is kept while it is empty: "A run is in progress" appearing under Run moved Run up
+        // under the pointer
+        Label oneLine = new Label("\u00a0");
+        oneLine.getStyleClass().addAll("run-hint", Styles.TEXT_SMALL);
+        oneLine.setGraphic(Icons.icon(Feather.INFO));
+        oneLine.setVisible(false);
+        StackPane hintRow = new StackPane(oneLine, hint);
+        hintRow.setAlignment(Pos.TOP_LEFT);
 
         getChildren().addAll(head, note, promptArea, new ProblemControls(compare), system, sampling(vm), buttons,
-                hint);
+                hintRow);
     }
 
     private static VBox sampling(PromptViewModel vm) {

@@ -221,9 +221,12 @@ class VerdictCostLoadViewTest {
         Label note = robot.lookup("#staleNote").queryAs(Label.class);
         assertThat(note.isVisible()).isFalse();
 
+        double columnY = columns().get(0).localToScene(0, 0).getY();
         robot.clickOn("#promptArea").type(javafx.scene.input.KeyCode.END).write("x");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(note.isVisible()).as("typed: %s", compare().prompt().promptProperty().get()).isTrue();
+        assertThat(columns().get(0).localToScene(0, 0).getY()).as("the columns stay under the pointer")
+                .isEqualTo(columnY);
         robot.interact(() -> compare().prompt().promptProperty().set("A bus has 48 people. How many now?"));
         assertThat(note.isVisible()).isTrue();
         assertThat(note.getText()).startsWith("The columns show the last run, made before the prompt changed");
