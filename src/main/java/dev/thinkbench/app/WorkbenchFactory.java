@@ -25,7 +25,7 @@ public final class WorkbenchFactory {
     public static WorkbenchView create(WorkbenchServices services, BackgroundTasks tasks, Settings settings) {
         ConnectionViewModel connection = new ConnectionViewModel(services.engines(), tasks, services.environment(),
                 services.keyStore());
-        connection.restore(settings.engineId(), settings.baseUrl(), settings.model(), settings.apiKeyEnv());
+        connection.restore(settings.engineId(), settings.baseUrls(), settings.model(), settings.apiKeyEnvs());
         PromptViewModel prompt = new PromptViewModel(services.samples());
         CompareViewModel compare = new CompareViewModel(connection, prompt, services.presets(), services.prices());
         compare.restoreColumns(settings.columns());
@@ -42,9 +42,9 @@ public final class WorkbenchFactory {
         ConnectionViewModel c = vm.connection();
         String engineId = c.engineEntryProperty().get() == null ? previous.engineId()
                 : c.engineEntryProperty().get().id();
-        String key = c.apiKeyVariableProperty().get();
-        return previous.withEngine(engineId, c.baseUrlProperty().get(), c.modelProperty().get())
-                .withApiKeyEnv(key == null || key.isBlank() ? null : key.strip())
+        return previous.withEngine(engineId, c.baseUrls().get(engineId), c.modelProperty().get())
+                .withBaseUrls(c.baseUrls())
+                .withApiKeyEnvs(c.apiKeyVariables())
                 .withTheme(vm.themeProperty().get().settingsName())
                 .withLanguage(vm.languageProperty().get().settingsName())
                 .withColumns(vm.compare().budgetColumns().stream().map(ColumnViewModel::toSetting).toList());
