@@ -27,6 +27,10 @@ public final class WorkbenchFactory {
                 services.keyStore());
         connection.restore(settings.engineId(), settings.baseUrls(), settings.model(), settings.apiKeyEnvs());
         PromptViewModel prompt = new PromptViewModel(services.samples());
+        if (settings.temperature() != null) {
+            // as left, a cleared field too (it came back as 0.6, the first value, at every start)
+            prompt.temperatureProperty().set(settings.temperature());
+        }
         CompareViewModel compare = new CompareViewModel(connection, prompt, services.presets(), services.prices());
         compare.restoreColumns(settings.columns());
         WorkbenchViewModel workbench = new WorkbenchViewModel(connection, compare);
@@ -47,6 +51,7 @@ public final class WorkbenchFactory {
                 .withApiKeyEnvs(c.apiKeyVariables())
                 .withTheme(vm.themeProperty().get().settingsName())
                 .withLanguage(vm.languageProperty().get().settingsName())
-                .withColumns(vm.compare().budgetColumns().stream().map(ColumnViewModel::toSetting).toList());
+                .withColumns(vm.compare().budgetColumns().stream().map(ColumnViewModel::toSetting).toList())
+                .withTemperature(vm.compare().prompt().temperatureProperty().get());
     }
 }

@@ -30,11 +30,13 @@ import java.util.TreeMap;
  *                           {@value LocalEngineSettings#DEFAULT_CONTEXT}
  * @param language the window's language: {@value #SYSTEM_LANGUAGE} (the default, and what a file written before
  *                 this field loads as) for the system's, else a language tag such as {@code en} or {@code ko}
+ * @param temperature the Compare tab's temperature as last typed, blank when it was cleared (the engine's default);
+ *                    null before one was ever kept (a file written before this field), for the window's first value
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int schemaVersion, String engineId, Map<String, String> baseUrls, String model,
                        Map<String, String> apiKeyEnvs, String theme, List<String> columns, boolean welcomeSeen, int builtinThreads,
-                       int builtinContextSize, String language) {
+                       int builtinContextSize, String language, String temperature) {
 
     public static final int SCHEMA_VERSION = 1;
     /** {@link #builtinThreads()} for "one per physical core". */
@@ -68,10 +70,11 @@ public record Settings(int schemaVersion, String engineId, Map<String, String> b
                          @JsonProperty("welcomeSeen") boolean welcomeSeen,
                          @JsonProperty("builtinThreads") int builtinThreads,
                          @JsonProperty("builtinContextSize") int builtinContextSize,
-                         @JsonProperty("language") String language) {
+                         @JsonProperty("language") String language,
+                         @JsonProperty("temperature") String temperature) {
         return new Settings(schemaVersion, engineId, migrated(baseUrls, engineId, legacyBaseUrl), model,
                 migrated(apiKeyEnvs, engineId, legacyApiKeyEnv), theme, columns, welcomeSeen, builtinThreads,
-                builtinContextSize, language);
+                builtinContextSize, language, temperature);
     }
 
     private static Map<String, String> migrated(Map<String, String> perEngine, String engineId, String legacy) {
@@ -107,7 +110,7 @@ public record Settings(int schemaVersion, String engineId, Map<String, String> b
 
     public static Settings defaults() {
         return new Settings(SCHEMA_VERSION, null, Map.of(), null, Map.of(), "light", List.of(), false, AUTO_THREADS,
-                LocalEngineSettings.DEFAULT_CONTEXT, SYSTEM_LANGUAGE);
+                LocalEngineSettings.DEFAULT_CONTEXT, SYSTEM_LANGUAGE, null);
     }
 
     /**
@@ -126,25 +129,25 @@ public record Settings(int schemaVersion, String engineId, Map<String, String> b
     /** These settings with the built-in engine's threads ({@link #AUTO_THREADS} for one per physical core) and context. */
     public Settings withBuiltinEngine(int threads, int contextSize) {
         return new Settings(schemaVersion, engineId, baseUrls, model, apiKeyEnvs, theme, columns, welcomeSeen, threads,
-                contextSize, language);
+                contextSize, language, temperature);
     }
 
     /** These settings with engine {@code id} chosen, its base URL {@code url} (null for its default) and a model. */
     public Settings withEngine(String id, String url, String modelName) {
         return new Settings(schemaVersion, id, with(baseUrls, id, url), modelName, apiKeyEnvs, theme, columns,
-                welcomeSeen, builtinThreads, builtinContextSize, language);
+                welcomeSeen, builtinThreads, builtinContextSize, language, temperature);
     }
 
     /** These settings with each engine's base URL as given (an engine not in {@code urls} uses its default). */
     public Settings withBaseUrls(Map<String, String> urls) {
         return new Settings(schemaVersion, engineId, urls, model, apiKeyEnvs, theme, columns, welcomeSeen,
-                builtinThreads, builtinContextSize, language);
+                builtinThreads, builtinContextSize, language, temperature);
     }
 
     /** These settings with each engine's key variable as given (an engine not in {@code variables} names none). */
     public Settings withApiKeyEnvs(Map<String, String> variables) {
         return new Settings(schemaVersion, engineId, baseUrls, model, variables, theme, columns, welcomeSeen,
-                builtinThreads, builtinContextSize, language);
+                builtinThreads, builtinContextSize, language, temperature);
     }
 
     private static Map<String, String> with(Map<String, String> perEngine, String id, String value) {
@@ -160,28 +163,34 @@ public record Settings(int schemaVersion, String engineId, Map<String, String> b
 
     public Settings withTheme(String name) {
         return new Settings(schemaVersion, engineId, baseUrls, model, apiKeyEnvs, name, columns, welcomeSeen,
-                builtinThreads, builtinContextSize, language);
+                builtinThreads, builtinContextSize, language, temperature);
     }
 
     public Settings withColumns(List<String> specs) {
         return new Settings(schemaVersion, engineId, baseUrls, model, apiKeyEnvs, theme, specs, welcomeSeen,
-                builtinThreads, builtinContextSize, language);
+                builtinThreads, builtinContextSize, language, temperature);
     }
 
     /** These settings with {@code variable} (null for none) named for the chosen engine's key. */
     public Settings withApiKeyEnv(String variable) {
         return new Settings(schemaVersion, engineId, baseUrls, model, with(apiKeyEnvs, engineId, variable), theme,
-                columns, welcomeSeen, builtinThreads, builtinContextSize, language);
+                columns, welcomeSeen, builtinThreads, builtinContextSize, language, temperature);
     }
 
     /** These settings with the window's language ({@value #SYSTEM_LANGUAGE} or a language tag), read at start. */
     public Settings withLanguage(String tag) {
         return new Settings(schemaVersion, engineId, baseUrls, model, apiKeyEnvs, theme, columns, welcomeSeen,
-                builtinThreads, builtinContextSize, tag);
+                builtinThreads, builtinContextSize, tag, temperature);
+    }
+
+    /** These settings with the Compare tab's temperature as typed (blank: cleared, the engine's default). */
+    public Settings withTemperature(String typed) {
+        return new Settings(schemaVersion, engineId, baseUrls, model, apiKeyEnvs, theme, columns, welcomeSeen,
+                builtinThreads, builtinContextSize, language, typed == null ? "" : typed.strip());
     }
 
     public Settings withWelcomeSeen() {
         return new Settings(schemaVersion, engineId, baseUrls, model, apiKeyEnvs, theme, columns, true, builtinThreads,
-                builtinContextSize, language);
+                builtinContextSize, language, temperature);
     }
 }
