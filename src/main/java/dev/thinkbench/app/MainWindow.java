@@ -134,9 +134,10 @@ public final class MainWindow implements AutoCloseable {
     }
 
     /**
-     * Keeps the engine, its URL, the model, the key's variable name and the Compare columns in the settings as they
-     * change: the file follows a moment later ({@link dev.thinkbench.lab.settings.CurrentSettings#SAVE_DELAY}), so a
-     * window that is killed, not closed, starts again as it was left (they were written only on exit).
+     * Keeps the engine, its URL, the model, the key's variable name, the temperature and the Compare columns in the
+     * settings as they change: the file follows a moment later
+     * ({@link dev.thinkbench.lab.settings.CurrentSettings#SAVE_DELAY}), so a window that is killed, not closed, starts
+     * again as it was left (they were written only on exit).
      */
     private void followChoices() {
         Runnable keep = () -> context.settings().update(previous ->
@@ -147,6 +148,7 @@ public final class MainWindow implements AutoCloseable {
         c.baseUrlProperty().addListener(changed);
         c.modelProperty().addListener(changed);
         c.apiKeyVariableProperty().addListener(changed);
+        view.viewModel().compare().prompt().temperatureProperty().addListener(changed);
         javafx.collections.ObservableList<ColumnViewModel> columns = view.viewModel().compare().columns();
         java.util.function.Consumer<ColumnViewModel> follow = col -> {
             col.labelProperty().addListener(changed);

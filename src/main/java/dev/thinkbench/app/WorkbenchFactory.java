@@ -25,8 +25,12 @@ public final class WorkbenchFactory {
     public static WorkbenchView create(WorkbenchServices services, BackgroundTasks tasks, Settings settings) {
         ConnectionViewModel connection = new ConnectionViewModel(services.engines(), tasks, services.environment(),
                 services.keyStore());
-        connection.restore(settings.engineId(), settings.baseUrl(), settings.model(), settings.apiKeyEnv());
+        connection.restore(settings.engineId(), settings.baseUrls(), settings.model(), settings.apiKeyEnvs());
         PromptViewModel prompt = new PromptViewModel(services.samples());
+        if (settings.temperature() != null) {
+            // as left, a cleared field too (it came back as 0.6, the first value, at every start)
+            prompt.temperatureProperty().set(settings.temperature());
+        }
         CompareViewModel compare = new CompareViewModel(connection, prompt, services.presets(), services.prices());
         compare.restoreColumns(settings.columns());
         WorkbenchViewModel workbench = new WorkbenchViewModel(connection, compare);
@@ -42,11 +46,12 @@ public final class WorkbenchFactory {
         ConnectionViewModel c = vm.connection();
         String engineId = c.engineEntryProperty().get() == null ? previous.engineId()
                 : c.engineEntryProperty().get().id();
-        String key = c.apiKeyVariableProperty().get();
-        return previous.withEngine(engineId, c.baseUrlProperty().get(), c.modelProperty().get())
-                .withApiKeyEnv(key == null || key.isBlank() ? null : key.strip())
+        return previous.withEngine(engineId, c.baseUrls().get(engineId), c.modelProperty().get())
+                .withBaseUrls(c.baseUrls())
+                .withApiKeyEnvs(c.apiKeyVariables())
                 .withTheme(vm.themeProperty().get().settingsName())
                 .withLanguage(vm.languageProperty().get().settingsName())
-                .withColumns(vm.compare().budgetColumns().stream().map(ColumnViewModel::toSetting).toList());
+                .withColumns(vm.compare().budgetColumns().stream().map(ColumnViewModel::toSetting).toList())
+                .withTemperature(vm.compare().prompt().temperatureProperty().get());
     }
 }

@@ -16,13 +16,23 @@ import java.util.Set;
  * @param visibleThinking whether thinking text is streamed (not only counted)
  * @param reportsThinkingTokens whether the server reports thinking tokens separately
  * @param rawContinuation whether the engine can continue a raw prompt (true budget forcing)
+ * @param temperatureWhileThinking whether a temperature is sent with thinking on; false where the provider sets its
+ *                                 own then (Anthropic): the engine leaves the temperature out of a thinking run
+ *                                 rather than fail it, and the window says so beside the field
  */
 public record EngineCapabilities(Set<Budget.Kind> budgetKinds, List<EffortLevel> effortLevels,
-                                 boolean visibleThinking, boolean reportsThinkingTokens, boolean rawContinuation) {
+                                 boolean visibleThinking, boolean reportsThinkingTokens, boolean rawContinuation,
+                                 boolean temperatureWhileThinking) {
 
     public EngineCapabilities {
         budgetKinds = Set.copyOf(budgetKinds);
         effortLevels = List.copyOf(effortLevels);
+    }
+
+    /** An engine that takes a temperature while thinking, as most do. */
+    public EngineCapabilities(Set<Budget.Kind> budgetKinds, List<EffortLevel> effortLevels, boolean visibleThinking,
+                              boolean reportsThinkingTokens, boolean rawContinuation) {
+        this(budgetKinds, effortLevels, visibleThinking, reportsThinkingTokens, rawContinuation, true);
     }
 
     /** What an engine cannot do with a budget, with the English wording. */

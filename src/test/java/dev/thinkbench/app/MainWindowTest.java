@@ -394,7 +394,8 @@ class MainWindowTest {
         assertThat(connection().engineEntryProperty().get().id()).isEqualTo("openai-compatible");
         assertThat(connection().baseUrlProperty().get()).isEqualTo("https://api.deepseek.com");
         assertThat(connection().modelProperty().get()).isEqualTo("deepseek-reasoner");
-        assertThat(file).contains("\"apiKeyEnv\" : \"DEEPSEEK_API_KEY\"", "deepseek-reasoner")
+        assertThat(file).containsPattern("\"apiKeyEnvs\" : \\{\\s*\"openai-compatible\" : \"DEEPSEEK_API_KEY\"")
+                .contains("deepseek-reasoner")
                 .doesNotContain(SECRET);
         robot.interact(() -> {
             try {

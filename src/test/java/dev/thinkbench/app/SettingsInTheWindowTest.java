@@ -169,6 +169,26 @@ class SettingsInTheWindowTest {
         assertThat(Files.readString(home.settingsFile())).contains("tokens:77");
     }
 
+    @Test
+    void aClearedTemperatureStaysClearedAtTheNextStart(FxRobot robot) throws Exception {
+        home = AppHome.create(dir);
+        // on a server engine: the built-in micro model's exercise sets its own greedy temperature at each start
+        Files.createDirectories(home.settingsFile().getParent());
+        Files.writeString(home.settingsFile(), "{\"schemaVersion\": 1, \"engineId\": \"ollama\", "
+                + "\"baseUrls\": {\"ollama\": \"http://127.0.0.1:9\"}, \"welcomeSeen\": true}");
+        open();
+        var temperature = window.view().viewModel().compare().prompt().temperatureProperty();
+        assertThat(temperature.get()).as("the first value, before any was kept").isEqualTo("0.6");
+
+        robot.interact(() -> temperature.set(""));
+        WaitForAsyncUtils.asyncFx(() -> ThinkbenchApp.shutDown(window, tasks, context)).get(60, TimeUnit.SECONDS);
+        context = null;
+        open();
+
+        assertThat(window.view().viewModel().compare().prompt().temperatureProperty().get())
+                .as("cleared is the engine's default, kept as the user left it").isEmpty();
+    }
+
     /** The language submenu, in the top bar's display menu. */
     private Menu languageMenu() {
         MenuButton display = (MenuButton) window.view().lookup("#presenterMenu");

@@ -66,11 +66,25 @@ public final class ScriptedTestEngine implements ReasoningEngine {
     private final String id;
     private final Function<RunSpec, Script> scripts;
     private final List<ModelInfo> models;
+    private final EngineCapabilities capabilities;
 
     public ScriptedTestEngine(String id, Function<RunSpec, Script> scripts, List<ModelInfo> models) {
+        this(id, scripts, models, new EngineCapabilities(Set.of(Budget.Kind.NONE, Budget.Kind.TOKENS,
+                Budget.Kind.EFFORT), List.of(EffortLevel.LOW, EffortLevel.MEDIUM, EffortLevel.HIGH), true, true,
+                false));
+    }
+
+    private ScriptedTestEngine(String id, Function<RunSpec, Script> scripts, List<ModelInfo> models,
+                               EngineCapabilities capabilities) {
         this.id = id;
         this.scripts = scripts;
         this.models = models;
+        this.capabilities = capabilities;
+    }
+
+    /** The same engine claiming {@code other} capabilities. */
+    public ScriptedTestEngine withCapabilities(EngineCapabilities other) {
+        return new ScriptedTestEngine(id, scripts, models, other);
     }
 
     @Override
@@ -85,8 +99,7 @@ public final class ScriptedTestEngine implements ReasoningEngine {
 
     @Override
     public EngineCapabilities capabilities() {
-        return new EngineCapabilities(Set.of(Budget.Kind.NONE, Budget.Kind.TOKENS, Budget.Kind.EFFORT),
-                List.of(EffortLevel.LOW, EffortLevel.MEDIUM, EffortLevel.HIGH), true, true, false);
+        return capabilities;
     }
 
     @Override

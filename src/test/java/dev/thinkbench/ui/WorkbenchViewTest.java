@@ -252,7 +252,8 @@ class WorkbenchViewTest {
         assertThat(saved.engineId()).isEqualTo(OpenAiCompatEngine.ID);
         assertThat(saved.model()).isEqualTo(MODEL);
         assertThat(saved.theme()).isEqualTo("dark");
-        assertThat(saved.apiKeyEnv()).isEqualTo("SOME_KEY_VAR");
+        assertThat(saved.apiKeyEnvOf(OpenAiCompatEngine.ID)).isEqualTo("SOME_KEY_VAR");
+        assertThat(saved.apiKeyEnvs()).as("named for that engine only").hasSize(1);
         assertThat(saved.columns()).containsExactly("quick=effort:low", "medium=effort:medium", "large=effort:high");
         robot.interact(() -> view.viewModel().toggleTheme());
     }

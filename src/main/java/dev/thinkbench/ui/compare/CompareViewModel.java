@@ -351,6 +351,8 @@ public final class CompareViewModel {
             keptColumns.set(true);
         }
         columns.forEach(c -> c.setEngine(engine));
+        prompt.setTemperatureNote(engine == null || engine.capabilities().temperatureWhileThinking() ? ""
+                : Messages.get("prompt.temperature.ownWhileThinking", EngineNames.shortOf(engine)));
         updateRunState();
     }
 

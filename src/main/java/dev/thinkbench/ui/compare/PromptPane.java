@@ -148,7 +148,17 @@ public final class PromptPane extends VBox {
                         .map(both -> both ? "; " : "")).concat(vm.seedErrorProperty()));
         errors.visibleProperty().bind(errors.textProperty().isNotEmpty());
         errors.managedProperty().bind(errors.visibleProperty());
-        return new VBox(6, title, grid, errors);
+        // quiet, not an error: the engine sets its own temperature while thinking and the field's is left out there
+        Label note = new Label();
+        note.setId("temperatureNote");
+        note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        note.setWrapText(true);
+        note.setGraphic(Icons.icon(Feather.INFO));
+        note.textProperty().bind(vm.temperatureNoteProperty());
+        note.visibleProperty().bind(vm.temperatureNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return new VBox(6, title, grid, errors, note);
     }
 
     private static Label caption(String text) {

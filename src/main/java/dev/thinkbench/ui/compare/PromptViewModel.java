@@ -50,6 +50,8 @@ public final class PromptViewModel {
     private final StringProperty seed = new SimpleStringProperty(this, "seed", DEFAULT_SEED);
     private final ReadOnlyStringWrapper temperatureError = new ReadOnlyStringWrapper(this, "temperatureError", "");
     private final ReadOnlyStringWrapper seedError = new ReadOnlyStringWrapper(this, "seedError", "");
+    /** What the chosen engine does with the temperature when it is not what the field says, empty when it uses it. */
+    private final ReadOnlyStringWrapper temperatureNote = new ReadOnlyStringWrapper(this, "temperatureNote", "");
     private final ReadOnlyStringWrapper sampleNote = new ReadOnlyStringWrapper(this, "sampleNote", "");
     /** An expected answer cleared because the prompt became another problem ("" for none). */
     private final ReadOnlyStringWrapper expectedCleared = new ReadOnlyStringWrapper(this, "expectedCleared", "");
@@ -249,6 +251,19 @@ public final class PromptViewModel {
 
     public ReadOnlyStringProperty seedErrorProperty() {
         return seedError.getReadOnlyProperty();
+    }
+
+    /**
+     * A quiet note beside the temperature, empty when the chosen engine uses it as typed: e.g. that Anthropic sets its
+     * own while thinking (a typed temperature is left out of its thinking runs, not failed).
+     */
+    public ReadOnlyStringProperty temperatureNoteProperty() {
+        return temperatureNote.getReadOnlyProperty();
+    }
+
+    /** Set by the comparison when the engine changes. */
+    void setTemperatureNote(String note) {
+        temperatureNote.set(note == null ? "" : note);
     }
 
     /** What to look for with the chosen sample, empty when none is chosen. */

@@ -41,7 +41,9 @@ import java.util.function.UnaryOperator;
 /**
  * Which engine, server and model the workbench talks to. Rebuilds the {@link ReasoningEngine} whenever the engine
  * kind, base URL or key variable changes (creating an engine never contacts the server) and lists the server's models
- * off the UI thread. Errors are kept as messages for the view to show inline. Choosing an engine kind checks it at once
+ * off the UI thread. The base URL and the key variable belong to the engine kind they were set on: choosing another
+ * kind brings back its own (its default URL, no variable, when none was set), so one provider's key never goes to
+ * another provider's server. Errors are kept as messages for the view to show inline. Choosing an engine kind checks it at once
  * (its models are listed; {@link #statusProperty()} says how that went in a few words, with the whole message) and
  * brings back the model last used on it; a chosen model is loaded at once where the app says how
  * ({@link #setModelPreloader}). Use from the UI thread only.
@@ -67,6 +69,12 @@ public final class ConnectionViewModel {
             ServerStatus.none());
     /** The model last chosen on each engine kind, so a switch and back finds it again. */
     private final Map<String, String> modelByEngine = new HashMap<>();
+    /** The base URL set on each engine kind, where it is not the kind's default. */
+    private final Map<String, String> urlByEngine = new HashMap<>();
+    /** The key variable named on each engine kind, where one is. */
+    private final Map<String, String> keyVariableByEngine = new HashMap<>();
+    /** True while a switch of engine kind brings back the new kind's URL and key variable: one rebuild, after both. */
+    private boolean switching;
     private BiFunction<String, String, Callable<Long>> preloader = (engineId, modelName) -> null;
     private final ReadOnlyBooleanWrapper keyStored = new ReadOnlyBooleanWrapper(this, "keyStored");
     private final Optional<SecretsStore> keys;
@@ -90,8 +98,18 @@ public final class ConnectionViewModel {
         this.keys = keys;
         this.engines = FXCollections.unmodifiableObservableList(FXCollections.observableList(registry.entries()));
         engineEntry.addListener((obs, old, now) -> onEngineKindChanged(old, now));
-        baseUrl.addListener((obs, old, now) -> rebuildEngine());
-        apiKeyVariable.addListener((obs, old, now) -> rebuildEngine());
+        baseUrl.addListener((obs, old, now) -> {
+            if (!switching) {
+                remember(urlByEngine, now, engineEntry.get() == null ? null : engineEntry.get().defaultBaseUrl());
+                rebuildEngine();
+            }
+        });
+        apiKeyVariable.addListener((obs, old, now) -> {
+            if (!switching) {
+                remember(keyVariableByEngine, now, null);
+                rebuildEngine();
+            }
+        });
         if (!engines.isEmpty()) {
             engineEntry.set(engines.getFirst());
         }
@@ -110,28 +128,67 @@ public final class ConnectionViewModel {
         }
     }
 
-    /** Restores a saved choice; unknown engine ids are ignored. Null values keep the current ones. */
-    public void restore(String engineId, String url, String modelName, String keyVariable) {
+    /** Keeps {@code value} for the current engine kind; blank or {@code unset} forgets it. */
+    private void remember(Map<String, String> perEngine, String value, String unset) {
+        EngineRegistry.Entry entry = engineEntry.get();
+        if (entry == null) {
+            return;
+        }
+        if (value == null || value.isBlank() || value.strip().equals(unset)) {
+            perEngine.remove(entry.id());
+        } else {
+            perEngine.put(entry.id(), value.strip());
+        }
+    }
+
+    /**
+     * Restores a saved choice: the engine, each engine's base URL and key variable (by engine id; an engine not named
+     * uses its default URL and no variable) and the model. An unknown engine id is ignored; a null model keeps the
+     * current one.
+     */
+    public void restore(String engineId, Map<String, String> urls, String modelName, Map<String, String> keyVariables) {
         batch = true;
         try {
-            restoreAll(engineId, url, modelName, keyVariable);
+            urls.forEach((id, url) -> putIfSet(urlByEngine, id, url));
+            keyVariables.forEach((id, variable) -> putIfSet(keyVariableByEngine, id, variable));
+            engines.stream().filter(e -> e.id().equals(engineId)).findFirst().ifPresent(engineEntry::set);
+            showOwnConnection(engineEntry.get());
+            rebuildEngine();
+            if (modelName != null) {
+                model.set(modelName);
+            }
         } finally {
             batch = false;
         }
         preload();
     }
 
-    private void restoreAll(String engineId, String url, String modelName, String keyVariable) {
-        engines.stream().filter(e -> e.id().equals(engineId)).findFirst().ifPresent(engineEntry::set);
-        if (keyVariable != null) {
-            apiKeyVariable.set(keyVariable);
+    private static void putIfSet(Map<String, String> perEngine, String id, String value) {
+        if (id != null && value != null && !value.isBlank()) {
+            perEngine.put(id, value.strip());
         }
-        if (url != null && !url.isBlank()) {
-            baseUrl.set(url);
+    }
+
+    /** Shows the URL and key variable set on {@code entry} (its default URL, no variable, if none), rebuilding nothing. */
+    private void showOwnConnection(EngineRegistry.Entry entry) {
+        switching = true;
+        try {
+            baseUrl.set(entry == null ? "" : urlByEngine.getOrDefault(entry.id(),
+                    Objects.requireNonNullElse(entry.defaultBaseUrl(), "")));
+            apiKeyVariable.set(entry == null ? "" : keyVariableByEngine.getOrDefault(entry.id(), ""));
+        } finally {
+            switching = false;
         }
-        if (modelName != null) {
-            model.set(modelName);
-        }
+    }
+
+    /** The base URL set on each engine kind, by engine id, where it is not the kind's default. */
+    public Map<String, String> baseUrls() {
+        return Map.copyOf(urlByEngine);
+    }
+
+    /** The key variable named on each engine kind, by engine id, where one is. */
+    public Map<String, String> apiKeyVariables() {
+        return Map.copyOf(keyVariableByEngine);
     }
 
     /**
@@ -160,13 +217,10 @@ public final class ConnectionViewModel {
     }
 
     private void onEngineKindChanged(EngineRegistry.Entry old, EngineRegistry.Entry now) {
-        String url = baseUrl.get();
-        boolean defaultUrl = url == null || url.isBlank() || old != null && url.equals(old.defaultBaseUrl());
         models.clear();
         modelsError.set("");
-        if (now != null && defaultUrl) {
-            baseUrl.set(Objects.requireNonNullElse(now.defaultBaseUrl(), ""));
-        }
+        // its own server and key variable, never the kind's before: that sent one provider's key to another's server
+        showOwnConnection(now);
         rebuildEngine();
         if (old != null && !batch) {
             // back on an engine kind: its model again (or none until its list names one), and check it at once

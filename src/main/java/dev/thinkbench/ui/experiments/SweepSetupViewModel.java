@@ -78,7 +78,11 @@ public final class SweepSetupViewModel {
     private final ReadOnlyStringWrapper seedError = new ReadOnlyStringWrapper(this, "seedError", "");
     private final ObjectProperty<BudgetMode> budgetMode = new SimpleObjectProperty<>(this, "budgetMode",
             BudgetMode.PRESETS);
-    private final StringProperty budgetList = new SimpleStringProperty(this, "budgetList", "none\ntokens:8\ntokens:32");
+    /** The built-in engine's list: its micro model's budgets, from thinking off to a few scratchpad lines. */
+    static final String BUILTIN_LIST = "none\ntokens:8\ntokens:32";
+    private final StringProperty budgetList = new SimpleStringProperty(this, "budgetList", BUILTIN_LIST);
+    /** The list as last filled in for the engine and model; any other text is the user's and is never replaced. */
+    private String prefilledList = BUILTIN_LIST;
     private final DoubleProperty rangeLow = new SimpleDoubleProperty(this, "rangeLow", 3);
     private final DoubleProperty rangeHigh = new SimpleDoubleProperty(this, "rangeHigh", 8);
     private final ObjectProperty<BudgetChoices.RangeKind> rangeKind = new SimpleObjectProperty<>(this, "rangeKind",
@@ -121,6 +125,10 @@ public final class SweepSetupViewModel {
         this.presets = presets;
         this.tasks = tasks;
         problemSet.addListener((obs, old, now) -> load(now));
+        // before the budgets are worked out: the list they read is the engine's own
+        connection.engineProperty().addListener(x -> prefillList());
+        connection.modelProperty().addListener(x -> prefillList());
+        prefillList();
         for (Observable o : List.of(budgetMode, budgetList, rangeLow, rangeHigh, rangeKind, rangeWithNone,
                 connection.engineProperty(), connection.modelProperty())) {
             o.addListener(x -> updateBudgets());
@@ -153,6 +161,22 @@ public final class SweepSetupViewModel {
                         .orElse(problemSets.getFirst()));
             }
         }, error -> problemsStatus.set(Messages.get("sweep.form.samplesUnlisted", error.getMessage())));
+    }
+
+    /**
+     * Fills the budget list with the chosen engine's (and model's) presets while it holds what was filled in before:
+     * a DeepSeek list started as the built-in engine's none / tokens:8 / tokens:32, which DeepSeek refuses at once.
+     */
+    private void prefillList() {
+        String engine = engineId();
+        List<Lane> preset = engine == null || LocalCompletionBackend.ID.equals(engine) ? List.of()
+                : presets.lanes(engine, model());
+        String text = preset.isEmpty() ? BUILTIN_LIST : preset.stream()
+                .map(l -> dev.thinkbench.core.BudgetSpec.format(l.budget())).collect(Collectors.joining("\n"));
+        if (java.util.Objects.equals(budgetList.get(), prefilledList) && !text.equals(prefilledList)) {
+            prefilledList = text;
+            budgetList.set(text);
+        }
     }
 
     /** The built-in engine batches its concurrent runs (continuous batching) and its micro model is measured greedy. */

@@ -90,9 +90,47 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aFileWithOneSharedUrlGivesItToTheEngineItWasChosenOnOnly() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, """
+                {"schemaVersion": 1, "engineId": "deepseek", "baseUrl": "http://127.0.0.1:18724/v1",
+                 "model": "deepseek-v4-flash", "apiKeyEnv": "MY_DEEPSEEK_KEY", "theme": "light", "columns": [],
+                 "welcomeSeen": true, "builtinThreads": 0, "builtinContextSize": 4096, "language": "en"}
+                """);
+        SettingsStore store = new SettingsStore(file);
+
+        Settings loaded = store.load().settings();
+
+        assertThat(loaded.baseUrls()).containsExactly(java.util.Map.entry("deepseek", "http://127.0.0.1:18724/v1"));
+        assertThat(loaded.apiKeyEnvs()).containsExactly(java.util.Map.entry("deepseek", "MY_DEEPSEEK_KEY"));
+        assertThat(loaded.baseUrlOf("anthropic")).as("another engine uses its own default").isNull();
+        assertThat(loaded.apiKeyEnvOf("anthropic")).isNull();
+        store.save(loaded);
+        assertThat(Files.readString(file)).as("written per engine from now on").contains("\"baseUrls\"")
+                .doesNotContain("\"baseUrl\"").doesNotContain("\"apiKeyEnv\"");
+        assertThat(store.load().settings()).isEqualTo(loaded);
+    }
+
+    @Test
+    void eachEngineKeepsItsOwnUrlAndKeyVariable() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        Settings s = Settings.defaults().withEngine("anthropic", "http://127.0.0.1:18721/v1", "claude")
+                .withApiKeyEnv("MY_CLAUDE_KEY").withEngine("ollama", null, "qwen3");
+
+        store.save(s);
+        Settings loaded = store.load().settings();
+
+        assertThat(loaded.engineId()).isEqualTo("ollama");
+        assertThat(loaded.baseUrlOf("anthropic")).isEqualTo("http://127.0.0.1:18721/v1");
+        assertThat(loaded.apiKeyEnvOf("anthropic")).isEqualTo("MY_CLAUDE_KEY");
+        assertThat(loaded.baseUrlOf("ollama")).isNull();
+        assertThat(loaded.apiKeyEnvOf("ollama")).isNull();
+    }
+
+    @Test
     void settingsNeverCarryAKeyOnlyItsVariableName() throws Exception {
         SettingsStore store = new SettingsStore(dir.resolve("s.json"));
-        store.save(Settings.defaults().withApiKeyEnv("DEEPSEEK_API_KEY"));
+        store.save(Settings.defaults().withEngine("deepseek", null, null).withApiKeyEnv("DEEPSEEK_API_KEY"));
         assertThat(Files.readString(dir.resolve("s.json"))).contains("DEEPSEEK_API_KEY").doesNotContain("sk-");
     }
 

@@ -66,6 +66,36 @@ class CompareViewModelTest {
     }
 
     @Test
+    void anEngineThatSetsItsOwnTemperatureWhileThinkingSaysSoQuietlyBesideTheField() {
+        ScriptedTestEngine plain = new ScriptedTestEngine("plain", spec -> Script.of(THINK, ANSWER),
+                List.of(new ModelInfo("m1", "")));
+        ScriptedTestEngine own = new ScriptedTestEngine("own", spec -> Script.of(THINK, ANSWER),
+                List.of(new ModelInfo("m2", ""))).withCapabilities(new dev.thinkbench.engine.EngineCapabilities(
+                java.util.Set.of(Budget.Kind.NONE, Budget.Kind.TOKENS), List.of(), true, false, false, false));
+        dev.thinkbench.engine.EngineRegistry registry = new dev.thinkbench.engine.EngineRegistry()
+                .register(new dev.thinkbench.engine.EngineRegistry.Entry("plain", "Plain", "http://127.0.0.1:1",
+                        config -> plain))
+                .register(new dev.thinkbench.engine.EngineRegistry.Entry("own", "Own", "http://127.0.0.1:2",
+                        config -> own));
+        WorkbenchServices services = WorkbenchFixture.services(registry, new BudgetPresets(Map.of()));
+        ConnectionViewModel connection = new ConnectionViewModel(registry, new WorkbenchFixture.SameThreadTasks(),
+                name -> null);
+        PromptViewModel prompt = new PromptViewModel(services.samples());
+        new CompareViewModel(connection, prompt, services.presets(), PriceTable.empty());
+        prompt.temperatureProperty().set("0");
+        assertThat(prompt.temperatureNoteProperty().get()).isEmpty();
+
+        connection.engineEntryProperty().set(connection.engines().getLast());
+
+        assertThat(prompt.temperatureNoteProperty().get()).isEqualTo("Scripted test engine sets its own temperature "
+                + "while thinking: this one is used only by columns without thinking (budget none)");
+        assertThat(prompt.temperatureErrorProperty().get()).as("a note, not an error").isEmpty();
+        assertThat(prompt.samplingValid()).isTrue();
+        connection.engineEntryProperty().set(connection.engines().getFirst());
+        assertThat(prompt.temperatureNoteProperty().get()).isEmpty();
+    }
+
+    @Test
     void columnsStartAsTheEnginePresets() {
         CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
 

@@ -122,15 +122,27 @@ class ConnectionViewModelTest {
     }
 
     @Test
-    void switchingEngineKindMovesADefaultUrlToTheNewDefault() {
+    void eachEngineKindKeepsTheUrlAndKeyVariableSetOnItAndOthersUseTheirOwn() {
         assertThat(vm.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:1111");
 
         vm.engineEntryProperty().set(vm.engines().get(1));
         assertThat(vm.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:2222");
 
         vm.baseUrlProperty().set("http://10.0.0.5:9000");
+        vm.apiKeyVariableProperty().set("TEST_KEY");
+        keys.clear();
         vm.engineEntryProperty().set(vm.engines().get(0));
+        assertThat(vm.baseUrlProperty().get()).as("a URL set on one engine is not another's")
+                .isEqualTo("http://127.0.0.1:1111");
+        assertThat(vm.apiKeyVariableProperty().get()).isEmpty();
+        assertThat(keys).as("the other engine's key variable is never read for this one").doesNotContain("sk-secret");
+
+        vm.engineEntryProperty().set(vm.engines().get(1));
         assertThat(vm.baseUrlProperty().get()).isEqualTo("http://10.0.0.5:9000");
+        assertThat(vm.apiKeyVariableProperty().get()).isEqualTo("TEST_KEY");
+        assertThat(vm.baseUrls()).containsExactly(java.util.Map.entry("down", "http://10.0.0.5:9000"));
+        vm.baseUrlProperty().set("http://127.0.0.1:2222");
+        assertThat(vm.baseUrls()).as("the default is no setting").isEmpty();
     }
 
     @Test
@@ -174,11 +186,16 @@ class ConnectionViewModelTest {
 
     @Test
     void restoringASavedChoiceSelectsEngineUrlAndModel() {
-        vm.restore("down", "http://127.0.0.1:3333", "gamma", null);
+        vm.restore("down", java.util.Map.of("down", "http://127.0.0.1:3333", "up", "http://127.0.0.1:4444"), "gamma",
+                java.util.Map.of("up", "TEST_KEY"));
 
         assertThat(vm.engineEntryProperty().get().id()).isEqualTo("down");
         assertThat(vm.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:3333");
+        assertThat(vm.apiKeyVariableProperty().get()).isEmpty();
         assertThat(vm.modelProperty().get()).isEqualTo("gamma");
+        vm.engineEntryProperty().set(vm.engines().get(0));
+        assertThat(vm.baseUrlProperty().get()).isEqualTo("http://127.0.0.1:4444");
+        assertThat(vm.apiKeyVariableProperty().get()).isEqualTo("TEST_KEY");
     }
 
     @Test

@@ -47,6 +47,21 @@ class SweepSetupViewModelTest {
     }
 
     @Test
+    void theBudgetListStartsAsTheChosenEnginesOwnPresetsAndAListTypedThereStays() throws Exception {
+        SweepSetupViewModel vm = model();
+        vm.budgetModeProperty().set(BudgetMode.LIST);
+
+        assertThat(vm.budgetListProperty().get()).as("not the built-in engine's none / tokens:8 / tokens:32")
+                .isEqualTo("none\neffort:low\neffort:high");
+        assertThat(vm.budgetsErrorProperty().get()).isEmpty();
+        assertThat(vm.budgetsProperty().get()).hasSize(3);
+        vm.budgetListProperty().set("effort:low");
+        vm.budgetModeProperty().set(BudgetMode.PRESETS);
+        vm.budgetModeProperty().set(BudgetMode.LIST);
+        assertThat(vm.budgetListProperty().get()).isEqualTo("effort:low");
+    }
+
+    @Test
     void budgetsComeFromThePresetsAListOrADoublingRange() throws Exception {
         SweepSetupViewModel vm = model();
         assertThat(vm.budgetsProperty().get()).extracting(Lane::label).containsExactly("small", "medium", "large");

@@ -41,7 +41,7 @@ final class AnthropicBudgets {
     static final EngineCapabilities CAPABILITIES = new EngineCapabilities(
             Set.of(Budget.Kind.NONE, Budget.Kind.TOKENS, Budget.Kind.EFFORT),
             List.of(EffortLevel.LOW, EffortLevel.MEDIUM, EffortLevel.HIGH, EffortLevel.XHIGH, EffortLevel.MAX),
-            true, false, false);
+            true, false, false, false);
 
     /** Anthropic's smallest thinking budget. */
     static final int MIN_BUDGET = 1024;
@@ -81,12 +81,12 @@ final class AnthropicBudgets {
         return budget instanceof Budget.None ? null : samplingWithThinking(spec.sampling());
     }
 
-    /** Anthropic refuses temperature and top_k changes with thinking on, and top_p outside 0.95 to 1. */
+    /**
+     * Anthropic refuses temperature and top_k changes with thinking on, and top_p outside 0.95 to 1. A temperature is
+     * left out of a thinking run instead (its capabilities say so, and the window says so beside the field): every
+     * column failed for a temperature the user had set on another engine.
+     */
     private static String samplingWithThinking(Sampling s) {
-        if (s.temperature() != null) {
-            return "Anthropic does not take a temperature while thinking; leave the temperature unset, or use the "
-                    + "budget none";
-        }
         if (s.topP() != null && s.topP() < 0.95) {
             return "Anthropic takes top-p only from 0.95 to 1 while thinking; leave it unset, or use the budget none";
         }

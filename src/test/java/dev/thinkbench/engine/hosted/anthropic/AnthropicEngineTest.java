@@ -156,6 +156,20 @@ class AnthropicEngineTest {
     }
 
     @Test
+    void aTemperatureIsLeftOutOfAThinkingRunNotFailedAndTheCapabilitiesSaySo() {
+        server.respond(r -> gcd(SONNET));
+
+        CollectingSink sink = run(SONNET, BudgetSpec.parse("tokens:2048"), new Sampling(0.0, null, null, null));
+
+        assertThat(sink.ofType(ReasoningEvent.Failed.class)).as("a temperature set for another engine fails no column")
+                .isEmpty();
+        assertThat(sink.answer()).isNotEmpty();
+        JsonNode body = server.streamRequests().getFirst().json();
+        assertThat(body.has("temperature")).isFalse();
+        assertThat(engine.capabilities().temperatureWhileThinking()).isFalse();
+    }
+
+    @Test
     void noneSendsNoThinkingAndCapsTheAnswer() {
         server.respond(r -> AnthropicScript.of(SONNET).start(12).text("21").stop("end_turn", 2).build());
 
@@ -175,8 +189,6 @@ class AnthropicEngineTest {
         ReasoningEvent.Failed effortOnSonnet = run(SONNET, "effort:high").failure();
         ReasoningEvent.Failed tooSmall = run(SONNET, "tokens:512").failure();
         ReasoningEvent.Failed alwaysOn = run("claude-fable-5-1", "none").failure();
-        ReasoningEvent.Failed temperature = run(SONNET, BudgetSpec.parse("tokens:2048"),
-                new Sampling(0.7, null, null, null)).failure();
 
         assertThat(tokensOnOpus.kind()).isEqualTo(FailureKind.UNSUPPORTED);
         assertThat(tokensOnOpus.message()).contains("Claude Opus 4.7", "no thinking-token budget",
@@ -185,7 +197,6 @@ class AnthropicEngineTest {
                 "tokens:N (N from 1,024 to 63,999)");
         assertThat(tooSmall.message()).contains("1,024 to 63,999 tokens, not 512");
         assertThat(alwaysOn.message()).contains("cannot switch thinking off", "effort:low");
-        assertThat(temperature.message()).contains("temperature");
         assertThat(server.streamRequests()).isEmpty();
     }
 
