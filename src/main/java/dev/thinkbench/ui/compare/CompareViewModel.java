@@ -68,6 +68,8 @@ public final class CompareViewModel {
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
     private final ReadOnlyStringWrapper runHint = new ReadOnlyStringWrapper(this, "runHint", "");
     private final ReadOnlyBooleanWrapper keptColumns = new ReadOnlyBooleanWrapper(this, "keptColumns");
+    /** Whether some column's budget is one the chosen engine and model cannot run (its presets can). */
+    private final ReadOnlyBooleanWrapper budgetsRefused = new ReadOnlyBooleanWrapper(this, "budgetsRefused");
     /** Whether the columns were kept over another model of the same engine (not another engine). */
     private final ReadOnlyBooleanWrapper keptOverModel = new ReadOnlyBooleanWrapper(this, "keptOverModel");
     private final ReadOnlyObjectWrapper<List<ColumnFigures>> figures =
@@ -438,6 +440,14 @@ public final class CompareViewModel {
     }
 
     /**
+     * True while a column's budget is one the chosen engine and model refuse (Gemini 2.5 Pro and an effort level):
+     * their presets are the way out, offered beside the columns even after a run.
+     */
+    public ReadOnlyBooleanProperty budgetsRefusedProperty() {
+        return budgetsRefused.getReadOnlyProperty();
+    }
+
+    /**
      * Whether the kept columns ({@link #keptColumnsProperty()}) were run on another model of the engine chosen (its
      * presets differ), rather than on another engine.
      */
@@ -492,6 +502,12 @@ public final class CompareViewModel {
         String hint = blocker();
         runHint.set(hint);
         canRun.set(hint.isEmpty());
+        // reads every column's runnable (the listener above hears a change only once it has been read again)
+        boolean refused = false;
+        for (ColumnViewModel c : columns) {
+            refused |= !c.isRunnable() && !c.unsupportedProperty().get().isEmpty();
+        }
+        budgetsRefused.set(refused && !bestOfN.enabledProperty().get());
     }
 
     private String blocker() {

@@ -88,16 +88,22 @@ public final class ColumnsHeader extends VBox {
     private static HBox kept(CompareViewModel compare, PresenterViewModel presenter,
                              java.util.function.Consumer<Runnable> beforeReplacing) {
         Label text = wrapping("");
-        text.textProperty().bind(compare.keptOverModelProperty().map(model -> Messages.get(model
-                ? "session.keptColumns.model" : "session.keptColumns")));
+        // kept over another engine or model, or (after a run) holding a budget this model refuses: the presets are
+        // the way out either way
+        text.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(
+                compare.keptColumnsProperty().get() ? compare.keptOverModelProperty().get()
+                        ? "session.keptColumns.model" : "session.keptColumns" : "session.budgetsRefused"),
+                compare.keptColumnsProperty(), compare.keptOverModelProperty()));
         text.setGraphic(Icons.icon(Feather.INFO));
         HBox.setHgrow(text, Priority.ALWAYS);
         Button presets = Icons.button(Messages.get("session.usePresets"), Feather.COLUMNS,
                 Messages.get("session.usePresets.help"),
                 Styles.SMALL, Styles.BUTTON_OUTLINED);
         presets.setId("usePresets");
-        presets.textProperty().bind(compare.keptOverModelProperty().map(model -> Messages.get(model
-                ? "session.usePresets.model" : "session.usePresets")));
+        presets.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(
+                compare.keptOverModelProperty().get() || !compare.keptColumnsProperty().get()
+                        ? "session.usePresets.model" : "session.usePresets"),
+                compare.keptColumnsProperty(), compare.keptOverModelProperty()));
         presets.setMinWidth(Region.USE_PREF_SIZE);
         // the kept columns hold runs: replacing them asks first where those are in no file (it cleared them unasked)
         presets.setOnAction(e -> beforeReplacing.accept(compare::resetColumnsToPresets));
@@ -105,7 +111,8 @@ public final class ColumnsHeader extends VBox {
         box.setId("keptColumns");
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         box.getStyleClass().add("kept-note");
-        box.visibleProperty().bind(compare.keptColumnsProperty().and(presenter.presentingProperty().not()));
+        box.visibleProperty().bind(compare.keptColumnsProperty().or(compare.budgetsRefusedProperty())
+                .and(presenter.presentingProperty().not()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }

@@ -96,6 +96,29 @@ class CompareViewModelTest {
     }
 
     @Test
+    void aBudgetTheModelRefusesKeepsItsPresetsOnOffer() {
+        ScriptedTestEngine tokensOnly = new ScriptedTestEngine("tokens", spec -> Script.of(THINK, ANSWER),
+                List.of(new ModelInfo("m1", ""))).withCapabilities(new dev.thinkbench.engine.EngineCapabilities(
+                java.util.Set.of(Budget.Kind.NONE, Budget.Kind.TOKENS), List.of(), true, false, false, false));
+        WorkbenchServices services = WorkbenchFixture.services("tokens", "Tokens", tokensOnly);
+        ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
+                new WorkbenchFixture.SameThreadTasks(), name -> null);
+        connection.refreshModels();
+        CompareViewModel vm = new CompareViewModel(connection, new PromptViewModel(services.samples()),
+                services.presets(), PriceTable.empty());
+        assertThat(vm.budgetsRefusedProperty().get()).as("the fixture's presets hold effort levels").isTrue();
+        vm.columns().forEach(c -> c.budgetTextProperty().set("tokens:64"));
+        assertThat(vm.budgetsRefusedProperty().get()).isFalse();
+
+        vm.columns().getFirst().budgetTextProperty().set("effort:low");
+        assertThat(vm.columns().getFirst().unsupportedProperty().get()).isNotEmpty();
+        assertThat(vm.budgetsRefusedProperty().get()).as("the presets stay on offer, run or not").isTrue();
+
+        vm.columns().getFirst().budgetTextProperty().set("tokens:64");
+        assertThat(vm.budgetsRefusedProperty().get()).isFalse();
+    }
+
+    @Test
     void columnsStartAsTheEnginePresets() {
         CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER));
 
