@@ -230,7 +230,7 @@ public final class RunRecorder {
         TokenCount answerCount = answerCount(thinking);
         Integer output = usage.outputTokens() != null ? usage.outputTokens()
                 : thinking.known() && answerCount.known() ? thinking.value() + answerCount.value() : null;
-        Money cost = price == null ? Money.unknown("no price for this model")
+        Money cost = price == null ? Money.unpriced()
                 : usage.promptTokens() == null && output != null && !price.isFree()
                         && (status == RunStatus.CANCELLED || status == RunStatus.FAILED)
                 ? price.outputCostAtLeast(output) // billed all the same: the least it cost
@@ -266,7 +266,24 @@ public final class RunRecorder {
         if (thinkingCountUnknown) {
             return TokenCount.unknown();
         }
+        if (!counting()) {
+            return nothingGenerated() ? TokenCount.reported(0) : TokenCount.unknown();
+        }
         return TokenCount.counted(countedThinking);
+    }
+
+    /**
+     * Whether the engine counts tokens as they stream (a local one: its deltas carry counts). Until a delta carried
+     * one, a count of 0 says nothing: a hosted run that failed or was cancelled before any text, or one whose deltas
+     * carry no counts, has unknown counts (a dash), not "0 counted".
+     */
+    private boolean counting() {
+        return countedThinking > 0 || countedAnswer > 0;
+    }
+
+    /** The engine reported that the run generated nothing at all. */
+    private boolean nothingGenerated() {
+        return usage.outputTokens() != null && usage.outputTokens() == 0;
     }
 
     private TokenCount answerCount(TokenCount thinking) {
@@ -277,6 +294,9 @@ public final class RunRecorder {
         }
         if (answerCountUnknown) {
             return TokenCount.unknown();
+        }
+        if (!counting()) {
+            return nothingGenerated() ? TokenCount.reported(0) : TokenCount.unknown();
         }
         return TokenCount.counted(countedAnswer);
     }

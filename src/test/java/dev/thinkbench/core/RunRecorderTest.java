@@ -95,6 +95,40 @@ class RunRecorderTest {
     }
 
     @Test
+    void aHostedRunThatEndedBeforeAnyTokenHasNoCountsAndIsNeverFree() {
+        Price hosted = new Price("claude-opus-4-7", new BigDecimal("5"), new BigDecimal("25"), "USD", "list", "");
+        for (ReasoningEvent end : java.util.List.of(
+                new ReasoningEvent.Failed(30 * MS, FailureKind.AUTHENTICATION, "HTTP 401"),
+                new ReasoningEvent.Cancelled(30 * MS))) {
+            RunRecorder r = new RunRecorder(hosted);
+            r.accept(new Started(0, "claude-opus-4-7", "effort:low"));
+            r.accept(end);
+
+            RunMetrics m = r.metrics(40 * MS);
+            assertThat(m.thinkingTokens().known()).as("nothing arrived: a dash, not 0 counted").isFalse();
+            assertThat(m.answerTokens().known()).isFalse();
+            assertThat(m.cost().free()).isFalse();
+            assertThat(m.cost().display()).as("a hosted model's run is never free").isNotEqualTo("free");
+        }
+    }
+
+    @Test
+    void aLocalRunCountsItsOwnTokensAndIsFreeEvenWhenItFailsFirst() {
+        RunRecorder answered = new RunRecorder(Price.free("local"));
+        answered.accept(new Started(0, "m", "none"));
+        answered.accept(new AnswerDelta(MS, "4", 1));
+        answered.accept(new Finished(2 * MS, ReasoningEvent.StopReason.END_OF_TURN));
+        assertThat(answered.metrics(3 * MS).thinkingTokens()).as("it counts: no thinking is 0")
+                .isEqualTo(TokenCount.counted(0));
+
+        RunRecorder failed = new RunRecorder(Price.free("local"));
+        failed.accept(new Started(0, "m", "none"));
+        failed.accept(new ReasoningEvent.Failed(MS, FailureKind.ENGINE_CRASHED, "crashed"));
+        assertThat(failed.metrics(2 * MS).thinkingTokens().known()).isFalse();
+        assertThat(failed.metrics(2 * MS).cost().display()).isEqualTo("free");
+    }
+
+    @Test
     void unknownStaysUnknown() {
         RunRecorder r = new RunRecorder(null);
         r.accept(new Started(0, "m", "none"));
