@@ -129,6 +129,33 @@ class RunRecorderTest {
     }
 
     @Test
+    void aWaitTheServerAskedForIsNotTheModelsLatencyButIsToldApart() {
+        RunRecorder r = new RunRecorder(Price.free("local"));
+        r.accept(new Started(0, "m", "effort:low"));
+        r.accept(new ReasoningEvent.RetryWaiting(10 * MS, 3000, "HTTP 429"));
+        RunMetrics waiting = r.metrics(1010 * MS);
+        assertThat(waiting.retryWaitMs()).as("a second of the wait so far").isEqualTo(1000);
+        assertThat(waiting.totalMs()).isEqualTo(10);
+
+        r.accept(new ThinkingDelta(3040 * MS, "x", 1));
+        r.accept(new ThinkingDelta(3140 * MS, "y", 1));
+        r.accept(new AnswerDelta(3240 * MS, "4", 1));
+        r.accept(new Finished(3250 * MS, ReasoningEvent.StopReason.END_OF_TURN));
+
+        RunMetrics m = r.metrics(9999 * MS);
+        assertThat(m.timeToFirstThinkingMs()).as("from the attempt that answered").isEqualTo(40);
+        assertThat(m.timeToFirstAnswerMs()).isEqualTo(240);
+        assertThat(m.thinkingMs()).isEqualTo(200);
+        assertThat(m.totalMs()).isEqualTo(250);
+        assertThat(m.generationMs()).isEqualTo(200);
+        assertThat(m.retryWaitMs()).isEqualTo(3000);
+
+        RunRecorder plain = new RunRecorder(Price.free("local"));
+        plain.accept(new Started(0, "m", "none"));
+        assertThat(plain.metrics(MS).retryWaitMs()).isNull();
+    }
+
+    @Test
     void unknownStaysUnknown() {
         RunRecorder r = new RunRecorder(null);
         r.accept(new Started(0, "m", "none"));

@@ -334,7 +334,7 @@ public final class LiveRunViewModel {
     private void updateStatus() {
         RunMetrics m = metrics.get();
         String total = Formats.seconds(m.totalMs());
-        statusText.set(switch (state.get()) {
+        String status = switch (state.get()) {
             case IDLE -> Messages.get("run.status.ready");
             case SKIPPED -> statusText.get();
             case WAITING -> retryAtNanos - nowNanos > 0
@@ -347,7 +347,13 @@ public final class LiveRunViewModel {
             case DONE -> Messages.get("run.status.done", Formats.took(m.totalMs())); // "Done in 0.0 s" said nothing
             case FAILED -> Messages.get(sawText ? "run.status.failedKept" : "run.status.failed", total);
             case CANCELLED -> Messages.get(sawText ? "run.status.cancelledKept" : "run.status.cancelled", total);
-        });
+        };
+        // the wait the server asked for is left out of the times: the line says so, and how long it was
+        boolean retried = m.retryWaitMs() != null && state.get() != ColumnState.IDLE
+                && state.get() != ColumnState.SKIPPED && !(state.get() == ColumnState.WAITING
+                && retryAtNanos - nowNanos > 0);
+        statusText.set(retried ? Messages.get("run.status.retried", status, Formats.seconds(m.retryWaitMs()))
+                : status);
     }
 
     /** The run this column shows or showed last, also after it ended; null when none (or it was skipped). */
