@@ -341,8 +341,10 @@ public final class LiveRunViewModel {
                     ? Messages.get("run.status.retrying", Formats.seconds((retryAtNanos - nowNanos) / 1_000_000),
                             retryReason)
                     : Messages.get("run.status.waiting", total);
-            case THINKING -> Messages.get(m.thinkingTokens().known() && m.thinkingTokens().value() == 1
-                    ? "run.status.thinking.one" : "run.status.thinking", Formats.tokens(m.thinkingTokens()), total);
+            // no count until the engine reports one (a hosted API): no "- tokens"
+            case THINKING -> !m.thinkingTokens().known() ? Messages.get("run.status.thinking.uncounted", total)
+                    : Messages.get(m.thinkingTokens().value() == 1 ? "run.status.thinking.one"
+                    : "run.status.thinking", Formats.tokens(m.thinkingTokens()), total);
             case ANSWERING -> Messages.get("run.status.answering", total);
             case DONE -> Messages.get("run.status.done", Formats.took(m.totalMs())); // "Done in 0.0 s" said nothing
             case FAILED -> Messages.get(sawText ? "run.status.failedKept" : "run.status.failed", total);

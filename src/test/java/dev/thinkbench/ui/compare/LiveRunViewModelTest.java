@@ -184,6 +184,16 @@ class LiveRunViewModelTest {
     }
 
     @Test
+    void thinkingWhoseTokensNoOneCountedYetSaysNoCount() {
+        dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.ENGLISH);
+        play(List.of(new ReasoningEvent.Started(1, "m", "effort:low"),
+                new ReasoningEvent.ThinkingDelta(2, "I need 18 times 24.", 0)), new ArrayList<>());
+
+        assertThat(last.getMetrics().thinkingTokens().known()).isFalse();
+        assertThat(last.statusTextProperty().get()).startsWith("Thinking\u2026 ").doesNotContain("token");
+    }
+
+    @Test
     void anEditedTraceReplacesWhatWasShown() {
         List<String> resets = new ArrayList<>();
         List<List<TextChunk>> batches = play(List.of(
