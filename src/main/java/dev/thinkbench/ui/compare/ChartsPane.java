@@ -54,7 +54,10 @@ public final class ChartsPane extends HBox {
                     new Part(Messages.get("chart.part.thinking"), "thinking", f -> seconds(f.thinkingMs())),
                     new Part(Messages.get("chart.part.answer"), "answer", f -> seconds(f.answerMs()))));
 
-    /** The cost chart's place: a third of the pane, or only as wide as its note when every run was free. */
+    /**
+     * The cost chart's place: a third of the pane, or only as wide as its note when it has no bar to draw (every run
+     * was free, or the model has no price).
+     */
     private VBox costSlot;
     /** How wide the cost chart's place is while it shows only its note (free, or no price), in ems of the note. */
     private static final double FREE_NOTE_EMS = 15;
@@ -62,6 +65,8 @@ public final class ChartsPane extends HBox {
     private final Label freeNote = new Label(Messages.get("chart.cost.free"));
     /** Whether the charts are shown to an audience ({@link #setForAudience}). */
     private boolean forAudience;
+    /** Whether the note says the model has no price (rather than that the runs were free). */
+    private boolean unpricedShown;
     private final Label estimateNote = new Label();
     /** The whole estimate note (the rates and their source); the label shows its head. */
     private final Tooltip estimateTip = Icons.tip("");
@@ -156,9 +161,6 @@ public final class ChartsPane extends HBox {
     private String freeWords() {
         return Messages.get(forAudience ? "chart.cost.free.audience" : "chart.cost.free");
     }
-
-    /** Whether the note says the model has no price (rather than that the runs were free). */
-    private boolean unpricedShown;
 
     /**
      * Fits the cost chart's place to what it shows now, at once: for a snapshot taken right after CSS and layout (a
