@@ -49,9 +49,13 @@ public record Price(String model, BigDecimal inputPerMillion, BigDecimal outputP
 
     /**
      * The cost of the given counts; unknown if the output count is unknown (prompt tokens unknown count as 0 only
-     * when the price of input is 0).
+     * when the price of input is 0). A free price costs nothing whatever the counts: a local run that failed before
+     * its first token is free all the same.
      */
     public Money cost(Integer promptTokens, Integer outputTokens) {
+        if (isFree()) {
+            return Money.free(currency, source);
+        }
         if (outputTokens == null || (promptTokens == null && inputPerMillion.signum() != 0)) {
             return Money.unknown("token counts not known");
         }

@@ -3,6 +3,9 @@ package dev.thinkbench.core;
 /**
  * Numbers of one run, derived from its events. Any time may be null (not yet known, or never happened).
  *
+ * <p>Times leave out a wait the server asked for before a retry (HTTP 429 with {@code Retry-After}): that wait is the
+ * server's, not the model's latency, and is told apart as {@code retryWaitMs}.
+ *
  * @param timeToFirstThinkingMs from start to the first thinking text (a model load before the start not counted)
  * @param timeToFirstAnswerMs from start to the first answer text
  * @param thinkingMs from the first thinking text to the first answer text (or the last thinking text)
@@ -17,11 +20,21 @@ package dev.thinkbench.core;
  * @param outputTokens every token generated, thinking and answer together: as the engine reported it, else the two
  *                     counts added; null when neither is known (an API that reports only the total, as Anthropic
  *                     does without a thinking count, leaves the two parts unknown and this known)
+ * @param retryWaitMs how long the run waited to retry because the server asked it to, null when it did not
  */
 public record RunMetrics(TokenCount promptTokens, TokenCount thinkingTokens, TokenCount answerTokens,
                          Long timeToFirstThinkingMs, Long timeToFirstAnswerMs, Long thinkingMs, Long totalMs,
                          Double tokensPerSecond, Money cost, int waits, Long modelLoadMs, Long generationMs,
-                         Integer outputTokens) {
+                         Integer outputTokens, Long retryWaitMs) {
+
+    /** Metrics of a run that did not wait to retry. */
+    public RunMetrics(TokenCount promptTokens, TokenCount thinkingTokens, TokenCount answerTokens,
+                      Long timeToFirstThinkingMs, Long timeToFirstAnswerMs, Long thinkingMs, Long totalMs,
+                      Double tokensPerSecond, Money cost, int waits, Long modelLoadMs, Long generationMs,
+                      Integer outputTokens) {
+        this(promptTokens, thinkingTokens, answerTokens, timeToFirstThinkingMs, timeToFirstAnswerMs, thinkingMs,
+                totalMs, tokensPerSecond, cost, waits, modelLoadMs, generationMs, outputTokens, null);
+    }
 
     /** Metrics whose output is the thinking and answer counts added (null when either is unknown). */
     public RunMetrics(TokenCount promptTokens, TokenCount thinkingTokens, TokenCount answerTokens,

@@ -40,6 +40,8 @@ public final class RunRecorder {
     private Usage usage = Usage.unknown();
     private int waits;
     private Long modelLoadMs;
+    /** The waits before a retry the server asked for, each {start, end} in nanos: no part of the model's times. */
+    private final List<long[]> retryWaits = new ArrayList<>();
 
     /** @param price the price used for the cost, {@link Price#free(String)} for local engines, null if unknown */
     public RunRecorder(Price price) {
@@ -69,7 +71,10 @@ public final class RunRecorder {
                 // The views colour text by it; the trace and metrics do not change.
             }
             case ReasoningEvent.RetryWaiting w -> {
-                // The wait counts in the run's time, as it does for the user; nothing else changes.
+                // The server's wish, not the model's latency: the times are measured without it (the request is
+                // sent again when it is over), and the wait is told apart (RunMetrics#retryWaitMs).
+                ensureStarted(w.nanos());
+                retryWaits.add(new long[]{w.nanos(), w.nanos() + Math.max(0, w.waitMillis()) * 1_000_000});
             }
         }
     }
@@ -230,33 +235,52 @@ public final class RunRecorder {
         TokenCount answerCount = answerCount(thinking);
         Integer output = usage.outputTokens() != null ? usage.outputTokens()
                 : thinking.known() && answerCount.known() ? thinking.value() + answerCount.value() : null;
-        Money cost = price == null ? Money.unknown("no price for this model")
+        Money cost = price == null ? Money.unpriced()
                 : usage.promptTokens() == null && output != null && !price.isFree()
                         && (status == RunStatus.CANCELLED || status == RunStatus.FAILED)
                 ? price.outputCostAtLeast(output) // billed all the same: the least it cost
                 : price.cost(usage.promptTokens(), output);
         long end = endNanos >= 0 ? endNanos : nowNanos;
-        Long total = startNanos < 0 ? null : millis(end - startNanos);
-        Long ttThinking = firstThinkingNanos < 0 ? null : millis(firstThinkingNanos - startNanos);
-        Long ttAnswer = firstAnswerNanos < 0 ? null : millis(firstAnswerNanos - startNanos);
+        Long total = startNanos < 0 ? null : active(startNanos, end);
+        Long ttThinking = firstThinkingNanos < 0 ? null : active(startNanos, firstThinkingNanos);
+        Long ttAnswer = firstAnswerNanos < 0 ? null : active(startNanos, firstAnswerNanos);
         Long thinkingMs = null;
         if (firstThinkingNanos >= 0) {
             long thinkingEnd = firstAnswerNanos >= 0 ? firstAnswerNanos
                     : endNanos >= 0 ? Math.max(lastThinkingNanos, endNanos) : nowNanos;
-            thinkingMs = millis(thinkingEnd - firstThinkingNanos);
+            thinkingMs = active(firstThinkingNanos, thinkingEnd);
         }
         Double tps = null;
         Long generationMs = null;
         if (firstOutputNanos >= 0) {
             long genEnd = endNanos >= 0 ? lastOutputNanos : nowNanos;
-            generationMs = millis(genEnd - firstOutputNanos);
-            double seconds = (genEnd - firstOutputNanos) / 1e9;
+            generationMs = active(firstOutputNanos, genEnd);
+            double seconds = activeNanos(firstOutputNanos, genEnd) / 1e9;
             if (output != null && seconds > 0.001 && output > 1) {
                 tps = (output - 1) / seconds;
             }
         }
+        Long retryWait = retryWaits.isEmpty() ? null : millis(waited(Long.MIN_VALUE, end));
         return new RunMetrics(prompt, thinking, answerCount, ttThinking, ttAnswer, thinkingMs, total, tps, cost,
-                waits, modelLoadMs, generationMs, output);
+                waits, modelLoadMs, generationMs, output, retryWait);
+    }
+
+    /** Milliseconds from {@code from} to {@code to} without the retry waits between them. */
+    private long active(long from, long to) {
+        return millis(activeNanos(from, to));
+    }
+
+    private long activeNanos(long from, long to) {
+        return to - from - waited(from, to);
+    }
+
+    /** Nanoseconds of retry waits between {@code from} and {@code to}. */
+    private long waited(long from, long to) {
+        long sum = 0;
+        for (long[] w : retryWaits) {
+            sum += Math.max(0, Math.min(to, w[1]) - Math.max(from, w[0]));
+        }
+        return sum;
     }
 
     private TokenCount thinkingCount() {
@@ -266,7 +290,24 @@ public final class RunRecorder {
         if (thinkingCountUnknown) {
             return TokenCount.unknown();
         }
+        if (!counting()) {
+            return nothingGenerated() ? TokenCount.reported(0) : TokenCount.unknown();
+        }
         return TokenCount.counted(countedThinking);
+    }
+
+    /**
+     * Whether the engine counts tokens as they stream (a local one: its deltas carry counts). Until a delta carried
+     * one, a count of 0 says nothing: a hosted run that failed or was cancelled before any text, or one whose deltas
+     * carry no counts, has unknown counts (a dash), not "0 counted".
+     */
+    private boolean counting() {
+        return countedThinking > 0 || countedAnswer > 0;
+    }
+
+    /** The engine reported that the run generated nothing at all. */
+    private boolean nothingGenerated() {
+        return usage.outputTokens() != null && usage.outputTokens() == 0;
     }
 
     private TokenCount answerCount(TokenCount thinking) {
@@ -277,6 +318,9 @@ public final class RunRecorder {
         }
         if (answerCountUnknown) {
             return TokenCount.unknown();
+        }
+        if (!counting()) {
+            return nothingGenerated() ? TokenCount.reported(0) : TokenCount.unknown();
         }
         return TokenCount.counted(countedAnswer);
     }

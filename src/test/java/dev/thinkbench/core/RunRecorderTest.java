@@ -95,6 +95,67 @@ class RunRecorderTest {
     }
 
     @Test
+    void aHostedRunThatEndedBeforeAnyTokenHasNoCountsAndIsNeverFree() {
+        Price hosted = new Price("claude-opus-4-7", new BigDecimal("5"), new BigDecimal("25"), "USD", "list", "");
+        for (ReasoningEvent end : java.util.List.of(
+                new ReasoningEvent.Failed(30 * MS, FailureKind.AUTHENTICATION, "HTTP 401"),
+                new ReasoningEvent.Cancelled(30 * MS))) {
+            RunRecorder r = new RunRecorder(hosted);
+            r.accept(new Started(0, "claude-opus-4-7", "effort:low"));
+            r.accept(end);
+
+            RunMetrics m = r.metrics(40 * MS);
+            assertThat(m.thinkingTokens().known()).as("nothing arrived: a dash, not 0 counted").isFalse();
+            assertThat(m.answerTokens().known()).isFalse();
+            assertThat(m.cost().free()).isFalse();
+            assertThat(m.cost().display()).as("a hosted model's run is never free").isNotEqualTo("free");
+        }
+    }
+
+    @Test
+    void aLocalRunCountsItsOwnTokensAndIsFreeEvenWhenItFailsFirst() {
+        RunRecorder answered = new RunRecorder(Price.free("local"));
+        answered.accept(new Started(0, "m", "none"));
+        answered.accept(new AnswerDelta(MS, "4", 1));
+        answered.accept(new Finished(2 * MS, ReasoningEvent.StopReason.END_OF_TURN));
+        assertThat(answered.metrics(3 * MS).thinkingTokens()).as("it counts: no thinking is 0")
+                .isEqualTo(TokenCount.counted(0));
+
+        RunRecorder failed = new RunRecorder(Price.free("local"));
+        failed.accept(new Started(0, "m", "none"));
+        failed.accept(new ReasoningEvent.Failed(MS, FailureKind.ENGINE_CRASHED, "crashed"));
+        assertThat(failed.metrics(2 * MS).thinkingTokens().known()).isFalse();
+        assertThat(failed.metrics(2 * MS).cost().display()).isEqualTo("free");
+    }
+
+    @Test
+    void aWaitTheServerAskedForIsNotTheModelsLatencyButIsToldApart() {
+        RunRecorder r = new RunRecorder(Price.free("local"));
+        r.accept(new Started(0, "m", "effort:low"));
+        r.accept(new ReasoningEvent.RetryWaiting(10 * MS, 3000, "HTTP 429"));
+        RunMetrics waiting = r.metrics(1010 * MS);
+        assertThat(waiting.retryWaitMs()).as("a second of the wait so far").isEqualTo(1000);
+        assertThat(waiting.totalMs()).isEqualTo(10);
+
+        r.accept(new ThinkingDelta(3040 * MS, "x", 1));
+        r.accept(new ThinkingDelta(3140 * MS, "y", 1));
+        r.accept(new AnswerDelta(3240 * MS, "4", 1));
+        r.accept(new Finished(3250 * MS, ReasoningEvent.StopReason.END_OF_TURN));
+
+        RunMetrics m = r.metrics(9999 * MS);
+        assertThat(m.timeToFirstThinkingMs()).as("from the attempt that answered").isEqualTo(40);
+        assertThat(m.timeToFirstAnswerMs()).isEqualTo(240);
+        assertThat(m.thinkingMs()).isEqualTo(200);
+        assertThat(m.totalMs()).isEqualTo(250);
+        assertThat(m.generationMs()).isEqualTo(200);
+        assertThat(m.retryWaitMs()).isEqualTo(3000);
+
+        RunRecorder plain = new RunRecorder(Price.free("local"));
+        plain.accept(new Started(0, "m", "none"));
+        assertThat(plain.metrics(MS).retryWaitMs()).isNull();
+    }
+
+    @Test
     void unknownStaysUnknown() {
         RunRecorder r = new RunRecorder(null);
         r.accept(new Started(0, "m", "none"));

@@ -184,6 +184,14 @@ class FailureContractTest {
                             .satisfies(w -> assertThat(w.waitMillis()).isEqualTo(1000))
                             .satisfies(w -> assertThat(w.reason()).contains("HTTP 429"));
                     assertThat(faulty.posts()).isGreaterThanOrEqualTo(2);
+                    // the second of waiting is the server's, not the model's: the times are the answering attempt's
+                    dev.thinkbench.core.RunRecorder recorder = new dev.thinkbench.core.RunRecorder(null);
+                    bad.events().forEach(recorder::accept);
+                    dev.thinkbench.core.RunMetrics m = recorder.metrics(System.nanoTime());
+                    assertThat(m.retryWaitMs()).isEqualTo(1000);
+                    long span = (bad.events().getLast().nanos() - bad.events().getFirst().nanos()) / 1_000_000;
+                    assertThat(m.totalMs()).as("the run's time without the wait")
+                            .isCloseTo(span - 1000, org.assertj.core.data.Offset.offset(1L));
                 }
                 if (fault == Fault.INVALID_UTF8) {
                     assertThat(bad.thinking() + bad.answer()).contains("\uFFFD");

@@ -1,5 +1,6 @@
 package dev.thinkbench.lab.export;
 
+import dev.thinkbench.core.Money;
 import dev.thinkbench.core.RunMetrics;
 
 import javax.imageio.ImageIO;
@@ -182,13 +183,21 @@ public final class ChartImages {
         }
         if (chart == COSTS && allFree(columns)) {
             note(g, "Free: every run was on a local engine", (left + right) / 2, (top + bottom) / 2);
+        } else if (chart == COSTS && unpriced(columns)) {
+            note(g, "No run has a known cost: no price for this model", (left + right) / 2, (top + bottom) / 2);
         }
     }
 
+    /** Every known cost is a local engine's nothing (a hosted run billed nothing is $0, not free). */
     private static boolean allFree(List<ComparisonReport.Column> columns) {
-        List<BigDecimal> known = columns.stream().map(c -> c.metrics().cost())
-                .filter(m -> m.known()).map(m -> m.amount()).toList();
-        return !known.isEmpty() && known.stream().allMatch(a -> a.signum() == 0);
+        List<Money> known = columns.stream().map(c -> c.metrics().cost()).filter(Money::known).toList();
+        return !known.isEmpty() && known.stream().allMatch(Money::free);
+    }
+
+    /** No cost is known because the model has no price. */
+    private static boolean unpriced(List<ComparisonReport.Column> columns) {
+        List<Money> costs = columns.stream().map(c -> c.metrics().cost()).toList();
+        return costs.stream().noneMatch(Money::known) && costs.stream().anyMatch(m -> m.basis() == Money.Basis.UNPRICED);
     }
 
     private static void note(Graphics2D g, String text, int cx, int cy) {

@@ -57,12 +57,15 @@ public final class Formats {
         return ms < 1000 ? ms + " ms" : seconds(ms);
     }
 
-    /** A cost as the UI says it: {@code $0.0123}, "free" in the language shown, or a dash when unknown. */
+    /**
+     * A cost as the UI says it: {@code $0.0123}, "free" in the language shown (a local engine's; nothing billed at a
+     * price is {@code $0}), or a dash when unknown.
+     */
     public static String money(Money cost) {
         if (cost == null) {
             return DASH;
         }
-        return cost.known() && cost.amount().signum() == 0 ? Messages.get("money.free") : cost.display();
+        return cost.free() ? Messages.get("money.free") : cost.display();
     }
 
     public static String tokens(TokenCount count) {

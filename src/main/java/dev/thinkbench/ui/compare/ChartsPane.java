@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.core.Money;
 import dev.thinkbench.ui.common.DisplayConverter;
 import javafx.collections.FXCollections;
 import dev.thinkbench.ui.common.Icons;
@@ -19,7 +20,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -54,11 +54,19 @@ public final class ChartsPane extends HBox {
                     new Part(Messages.get("chart.part.thinking"), "thinking", f -> seconds(f.thinkingMs())),
                     new Part(Messages.get("chart.part.answer"), "answer", f -> seconds(f.answerMs()))));
 
-    /** The cost chart's place: a third of the pane, or only as wide as its note when every run was free. */
+    /**
+     * The cost chart's place: a third of the pane, or only as wide as its note when it has no bar to draw (every run
+     * was free, or the model has no price).
+     */
     private VBox costSlot;
-    /** How wide the cost chart's place is while it shows only that the runs were free, in ems of the note. */
+    /** How wide the cost chart's place is while it shows only its note (free, or no price), in ems of the note. */
     private static final double FREE_NOTE_EMS = 15;
+    /** Said instead of a plot with no bars: the runs were free (a local engine), or the model has no price. */
     private final Label freeNote = new Label(Messages.get("chart.cost.free"));
+    /** Whether the charts are shown to an audience ({@link #setForAudience}). */
+    private boolean forAudience;
+    /** Whether the note says the model has no price (rather than that the runs were free). */
+    private boolean unpricedShown;
     private final Label estimateNote = new Label();
     /** The whole estimate note (the rates and their source); the label shows its head. */
     private final Tooltip estimateTip = Icons.tip("");
@@ -144,7 +152,14 @@ public final class ChartsPane extends HBox {
      * (a control the room does not see, or a slide cannot press).
      */
     public void setForAudience(boolean audience) {
-        freeNote.setText(Messages.get(audience ? "chart.cost.free.audience" : "chart.cost.free"));
+        forAudience = audience;
+        if (freeNote.isVisible() && !unpricedShown) {
+            freeNote.setText(freeWords());
+        }
+    }
+
+    private String freeWords() {
+        return Messages.get(forAudience ? "chart.cost.free.audience" : "chart.cost.free");
     }
 
     /**
@@ -216,16 +231,21 @@ public final class ChartsPane extends HBox {
         tokens.show(labels, figures);
         cost.show(labels, figures);
         latency.show(labels, figures);
-        List<BigDecimal> known = figures.stream().map(ColumnFigures::cost)
-                .filter(Objects::nonNull).toList();
-        boolean allFree = !known.isEmpty() && known.stream().allMatch(c -> c.signum() == 0);
+        List<ColumnFigures> known = figures.stream().filter(f -> f.cost() != null).toList();
+        // "free on this machine" only for a local engine's runs: a hosted run billed nothing is $0, not free
+        boolean allFree = !known.isEmpty() && known.stream()
+                .allMatch(f -> f.cost().signum() == 0 && f.costBasis() == Money.Basis.FREE);
+        // no bar at all because the model has no price: say so, as the Experiments tab's cost chart does
+        boolean unpriced = known.isEmpty() && figures.stream().anyMatch(f -> f.costBasis() == Money.Basis.UNPRICED);
         String estimate = costNote.get();
         // "Estimate at gpt-5.4-mini rates" on the chart, the rates and their source in the tooltip
         int details = estimate.indexOf(" (");
         estimateNote.setText(details > 0 ? estimate.substring(0, details) : estimate);
         estimateTip.setText(estimate);
         estimateNote.setVisible(!estimate.isEmpty());
-        freeNote.setVisible(allFree && estimate.isEmpty());
+        unpricedShown = unpriced && estimate.isEmpty();
+        freeNote.setText(unpricedShown ? Messages.get("chart.cost.unpriced") : freeWords());
+        freeNote.setVisible((allFree || unpriced) && estimate.isEmpty());
         fitCostSlot(freeNote.isVisible());
     }
 

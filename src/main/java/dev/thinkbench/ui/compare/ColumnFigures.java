@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.core.Money;
 import dev.thinkbench.core.RunMetrics;
 
 import java.math.BigDecimal;
@@ -18,9 +19,19 @@ import java.math.BigDecimal;
  * @param loadMs the model load the run waited for before it started, null when none (the model was loaded)
  * @param unsplitTokens the tokens generated, thinking and answer together, where the engine reported only their sum
  *                      (Anthropic bills thinking as output and never counts it apart); null where the two are known
+ * @param costBasis what the cost rests on: a price, a local engine that costs nothing, or no price for the model (the
+ *                  cost chart's note says which: only a local engine's runs are "free on this machine")
  */
 public record ColumnFigures(String label, Integer thinkingTokens, Integer answerTokens, BigDecimal cost,
-                            Long firstTokenMs, Long thinkingMs, Long answerMs, Long loadMs, Integer unsplitTokens) {
+                            Long firstTokenMs, Long thinkingMs, Long answerMs, Long loadMs, Integer unsplitTokens,
+                            Money.Basis costBasis) {
+
+    /** Figures whose cost, where it is zero, is a local engine's (free), else at a price. */
+    public ColumnFigures(String label, Integer thinkingTokens, Integer answerTokens, BigDecimal cost,
+                         Long firstTokenMs, Long thinkingMs, Long answerMs, Long loadMs, Integer unsplitTokens) {
+        this(label, thinkingTokens, answerTokens, cost, firstTokenMs, thinkingMs, answerMs, loadMs, unsplitTokens,
+                cost != null && cost.signum() == 0 ? Money.Basis.FREE : Money.Basis.PRICED);
+    }
 
     /** Figures whose thinking and answer are counted apart. */
     public ColumnFigures(String label, Integer thinkingTokens, Integer answerTokens, BigDecimal cost,
@@ -46,7 +57,7 @@ public record ColumnFigures(String label, Integer thinkingTokens, Integer answer
             thinking = 0L;
         }
         return new ColumnFigures(label, m.thinkingTokens().value(), m.answerTokens().value(), m.cost().amount(),
-                first, thinking, answer, m.modelLoadMs(), m.unsplitOutputTokens());
+                first, thinking, answer, m.modelLoadMs(), m.unsplitOutputTokens(), m.cost().basis());
     }
 
     private static Long minKnown(Long a, Long b) {

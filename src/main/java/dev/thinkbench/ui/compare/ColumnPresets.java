@@ -32,9 +32,9 @@ final class ColumnPresets {
         List<ColumnViewModel> columns = new ArrayList<>();
         for (BudgetPresets.Preset p : engineId == null ? List.<BudgetPresets.Preset>of()
                 : presets.forModel(engineId, model)) {
-            ColumnViewModel c = ColumnViewModel.followingBudget(shownName(p.label()), p.budget().spec());
-            c.setPresetMeaning(p.means());
-            columns.add(c);
+            // what the preset means comes from the table when the column is shown (CompareViewModel#presetWords),
+            // for the budget then typed and the engine then chosen, not kept from here
+            columns.add(ColumnViewModel.followingBudget(shownName(p.label()), p.budget().spec()));
         }
         return columns.isEmpty() ? fromCapabilities(engine) : columns;
     }

@@ -15,6 +15,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.util.function.Function;
+
 /**
  * One budget column: its editable label and budget spec, validated as the user types (a parse error or what the
  * engine cannot do, each with a message), what the budget means on the current engine, and the live run it shows.
@@ -34,7 +36,8 @@ public final class ColumnViewModel {
     private final ReadOnlyStringWrapper candidateMark = new ReadOnlyStringWrapper(this, "candidateMark", "");
     private final ReadOnlyBooleanWrapper picked = new ReadOnlyBooleanWrapper(this, "picked");
     private ReasoningEngine engine;
-    private String presetMeaning = "";
+    /** The preset table's words for a budget on the engine kind and model chosen ("" for none). */
+    private Function<Budget, String> presetWords = b -> "";
     private final String givenLabel;
     private final String givenSpec;
     private boolean labelFollowsBudget;
@@ -91,13 +94,20 @@ public final class ColumnViewModel {
 
     /** Shows what the budget means on {@code newEngine} and whether it can run there. */
     public void setEngine(ReasoningEngine newEngine) {
-        engine = newEngine;
-        revalidate();
+        setEngine(newEngine, presetWords);
     }
 
-    /** The preset table's own words for this column's budget, used while no engine is set up. */
-    public void setPresetMeaning(String words) {
-        presetMeaning = words == null ? "" : words;
+    /**
+     * Shows what the budget means on {@code newEngine} and whether it can run there; while no engine is set up (its
+     * key is missing, no model is chosen), what the preset table says of the budget typed on the engine kind and
+     * model chosen. Both are worked out again from the budget typed whenever it changes: nothing is kept from the
+     * engine or the preset the column came from.
+     *
+     * @param words the preset table's words for a budget on the engine kind and model chosen, "" for none
+     */
+    public void setEngine(ReasoningEngine newEngine, Function<Budget, String> words) {
+        engine = newEngine;
+        presetWords = words == null ? b -> "" : words;
         revalidate();
     }
 
@@ -117,7 +127,7 @@ public final class ColumnViewModel {
             why = cannot == null ? "" : WindowWording.of(cannot);
             words = describe(parsed);
         } else if (parsed != null) {
-            words = presetMeaning;
+            words = presetWords(parsed);
         }
         unsupported.set(why);
         meaning.set(words);
@@ -129,8 +139,13 @@ public final class ColumnViewModel {
             Worded worded = engine.meaning(parsed);
             return worded == null ? engine.describe(parsed) : WindowWording.of(worded);
         } catch (RuntimeException e) {
-            return presetMeaning;
+            return presetWords(parsed);
         }
+    }
+
+    private String presetWords(Budget parsed) {
+        String words = presetWords.apply(parsed);
+        return words == null ? "" : words;
     }
 
     /** The lane to run, labelled {@code fallbackLabel} when the label is blank; null when the budget is invalid. */

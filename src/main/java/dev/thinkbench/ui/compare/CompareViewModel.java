@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The Compare tab: one prompt, several budget columns, run side by side. Starts a {@link Comparison} over the columns
@@ -127,6 +128,8 @@ public final class CompareViewModel {
             o.addListener(recheck);
         }
         connection.engineProperty().addListener((obs, old, now) -> onEngineChanged(now));
+        // another engine kind whose engine is not set up either (no key): the engine stays null, the words change
+        connection.engineEntryProperty().addListener((obs, old, now) -> describeColumns());
         // A model with presets of its own (a tiny model beside 7B ones on one engine) brings its own columns.
         connection.modelProperty().addListener((obs, old, now) -> onEngineChanged(connection.engineProperty().get()));
         onEngineChanged(connection.engineProperty().get());
@@ -316,7 +319,7 @@ public final class CompareViewModel {
             for (ColumnViewModel added : change.getAddedSubList()) {
                 added.budgetTextProperty().addListener(staleCheck);
                 added.labelProperty().addListener(relabel);
-                added.setEngine(connection.engineProperty().get());
+                added.setEngine(connection.engineProperty().get(), presetWords());
                 added.runnableProperty().addListener(recheck);
                 added.budgetErrorProperty().addListener(recheck);
             }
@@ -352,10 +355,31 @@ public final class CompareViewModel {
             keptOverModel.set(sameEngine);
             keptColumns.set(true);
         }
-        columns.forEach(c -> c.setEngine(engine));
+        describeColumns();
         prompt.setTemperatureNote(engine == null || engine.capabilities().temperatureWhileThinking() ? ""
                 : Messages.get("prompt.temperature.ownWhileThinking", EngineNames.shortOf(engine)));
         updateRunState();
+    }
+
+    /** Every column says again what its budget means on the engine (or engine kind) and model chosen now. */
+    private void describeColumns() {
+        ReasoningEngine engine = connection.engineProperty().get();
+        Function<Budget, String> words = presetWords();
+        columns.forEach(c -> c.setEngine(engine, words));
+    }
+
+    /**
+     * The preset table's words for a budget on the engine kind and model chosen, for columns whose engine is not set
+     * up: only a budget the table has for that kind and model has words; any other (a column kept from another
+     * engine, a budget typed) has none rather than another engine's.
+     */
+    private Function<Budget, String> presetWords() {
+        dev.thinkbench.engine.EngineRegistry.Entry entry = connection.engineEntryProperty().get();
+        List<BudgetPresets.Preset> table = entry == null ? List.of()
+                : presets.forModel(entry.id(), connection.modelProperty().get());
+        List<BudgetPresets.Preset> known = table == null ? List.of() : List.copyOf(table);
+        return budget -> known.stream().filter(p -> p.budget().equals(budget)).map(BudgetPresets.Preset::means)
+                .filter(java.util.Objects::nonNull).findFirst().orElse("");
     }
 
     /** Replaces the columns with the engine's small / medium / large presets. */

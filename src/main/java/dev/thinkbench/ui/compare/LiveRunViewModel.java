@@ -334,20 +334,28 @@ public final class LiveRunViewModel {
     private void updateStatus() {
         RunMetrics m = metrics.get();
         String total = Formats.seconds(m.totalMs());
-        statusText.set(switch (state.get()) {
+        String status = switch (state.get()) {
             case IDLE -> Messages.get("run.status.ready");
             case SKIPPED -> statusText.get();
             case WAITING -> retryAtNanos - nowNanos > 0
                     ? Messages.get("run.status.retrying", Formats.seconds((retryAtNanos - nowNanos) / 1_000_000),
                             retryReason)
                     : Messages.get("run.status.waiting", total);
-            case THINKING -> Messages.get(m.thinkingTokens().known() && m.thinkingTokens().value() == 1
-                    ? "run.status.thinking.one" : "run.status.thinking", Formats.tokens(m.thinkingTokens()), total);
+            // no count until the engine reports one (a hosted API): no "- tokens"
+            case THINKING -> !m.thinkingTokens().known() ? Messages.get("run.status.thinking.uncounted", total)
+                    : Messages.get(m.thinkingTokens().value() == 1 ? "run.status.thinking.one"
+                    : "run.status.thinking", Formats.tokens(m.thinkingTokens()), total);
             case ANSWERING -> Messages.get("run.status.answering", total);
             case DONE -> Messages.get("run.status.done", Formats.took(m.totalMs())); // "Done in 0.0 s" said nothing
             case FAILED -> Messages.get(sawText ? "run.status.failedKept" : "run.status.failed", total);
             case CANCELLED -> Messages.get(sawText ? "run.status.cancelledKept" : "run.status.cancelled", total);
-        });
+        };
+        // the wait the server asked for is left out of the times: the line says so, and how long it was
+        boolean retried = m.retryWaitMs() != null && state.get() != ColumnState.IDLE
+                && state.get() != ColumnState.SKIPPED && !(state.get() == ColumnState.WAITING
+                && retryAtNanos - nowNanos > 0);
+        statusText.set(retried ? Messages.get("run.status.retried", status, Formats.seconds(m.retryWaitMs()))
+                : status);
     }
 
     /** The run this column shows or showed last, also after it ended; null when none (or it was skipped). */

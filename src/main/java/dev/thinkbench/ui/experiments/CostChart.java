@@ -71,7 +71,7 @@ final class CostChart implements FigureView {
         }
         ChartSeries.show(chart, specs);
         note.setText(figures.rows().isEmpty() ? "" : specs.isEmpty()
-                ? Messages.get("sweep.chart.cost.unpriced") : max == 0 ? Messages.get("sweep.chart.cost.free") : "");
+                ? Messages.get("chart.cost.unpriced") : max == 0 ? Messages.get("sweep.chart.cost.free") : "");
         note.setVisible(!note.getText().isEmpty());
     }
 

@@ -25,7 +25,7 @@ class UnsplitOutputReportTest {
             TokenCount.unknown(), 900L, 4900L, 4000L, 5700L, 150.0,
             new Money(new BigDecimal("0.012"), "USD", "list price"), 0, null, 4800L, 812);
     private static final RunMetrics COUNTED = new RunMetrics(TokenCount.reported(30), TokenCount.counted(40),
-            TokenCount.counted(5), 90L, 490L, 400L, 570L, 150.0, new Money(BigDecimal.ZERO, "USD", "local"), 0);
+            TokenCount.counted(5), 90L, 490L, 400L, 570L, 150.0, Money.free("USD", "local"), 0);
 
     private static ComparisonReport report() {
         RunSetup setup = new RunSetup("What is 2 + 2?", "", "anthropic", "Anthropic", "claude-sonnet-4-5", null,

@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.common;
 
 import dev.thinkbench.core.Money;
+import dev.thinkbench.core.Price;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class FormatsTest {
 
     @Test
     void aCostIsSaidInTheLanguageShown() {
-        Money free = new Money(BigDecimal.ZERO, "USD", "local: free");
+        Money free = Money.free("USD", "local: free");
         Money priced = new Money(new BigDecimal("0.01234"), "USD", "gpt-5.4-mini rates");
 
         Messages.setLocale(Locale.ENGLISH);
@@ -36,6 +37,19 @@ class FormatsTest {
         assertThat(Formats.money(new Money(new BigDecimal("12.345"), "USD", "api"))).isEqualTo("$12.35");
         assertThat(Formats.money(Money.unknown("no price"))).isEqualTo(Formats.DASH);
         assertThat(Formats.money(null)).isEqualTo(Formats.DASH);
+    }
+
+    @Test
+    void nothingBilledAtAPriceIsZeroDollarsNeverFree() {
+        Money hosted = new Price("claude-opus-4-7", new BigDecimal("5"), new BigDecimal("25"), "USD", "list", "")
+                .cost(0, 0);
+
+        Messages.setLocale(Locale.ENGLISH);
+        assertThat(Formats.money(hosted)).as("a hosted model billed nothing: not \"free on this machine\"")
+                .isEqualTo("$0");
+        assertThat(Formats.money(Price.free("local server").cost(null, null)))
+                .as("a local engine is free whatever the counts, even before its first token").isEqualTo("free");
+        assertThat(Formats.money(Money.unpriced())).isEqualTo(Formats.DASH);
     }
 
     @Test

@@ -15,7 +15,7 @@ class ColumnFiguresTest {
     @Test
     void latencySplitsIntoFirstTokenThinkingAndAnswer() {
         RunMetrics m = new RunMetrics(TokenCount.reported(10), TokenCount.reported(300), TokenCount.counted(20),
-                400L, 2400L, 2000L, 3000L, 100.0, new Money(BigDecimal.ZERO, "USD", "local"), 0);
+                400L, 2400L, 2000L, 3000L, 100.0, Money.free("USD", "local"), 0);
 
         ColumnFigures f = ColumnFigures.of("large", m);
 
@@ -28,7 +28,7 @@ class ColumnFiguresTest {
                 900L, 4900L, 4000L, 5700L, 150.0, new Money(new BigDecimal("0.012"), "USD", "list price"), 0, null,
                 4800L, 812);
         RunMetrics counted = new RunMetrics(TokenCount.reported(30), TokenCount.reported(700), TokenCount.reported(112),
-                900L, 4900L, 4000L, 5700L, 150.0, new Money(BigDecimal.ZERO, "USD", "local"), 0, null, 4800L, 812);
+                900L, 4900L, 4000L, 5700L, 150.0, Money.free("USD", "local"), 0, null, 4800L, 812);
 
         assertThat(ColumnFigures.of("claude", anthropic).unsplitTokens()).isEqualTo(812);
         assertThat(ColumnFigures.of("local", counted).unsplitTokens()).as("known apart: drawn apart").isNull();

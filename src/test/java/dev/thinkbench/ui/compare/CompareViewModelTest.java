@@ -65,6 +65,80 @@ class CompareViewModelTest {
         throw new AssertionError("the comparison did not end within 2000 frames");
     }
 
+    /**
+     * What each column's budget means follows the engine kind, model and the column's own budget, also while the
+     * engine is not set up (no key): never the words of the engine or preset the column came from.
+     */
+    @Test
+    void aColumnsBudgetWordsFollowTheEngineKindModelAndItsOwnBudget() {
+        boolean[] anthropicKey = {true};
+        ScriptedTestEngine anthropic = new ScriptedTestEngine("anthropic", spec -> Script.of(THINK, ANSWER),
+                List.of(new ModelInfo("claude-opus-4-7", "")));
+        ScriptedTestEngine local = new ScriptedTestEngine("builtin", spec -> Script.of(THINK, ANSWER),
+                List.of(new ModelInfo("micro", "")));
+        dev.thinkbench.engine.EngineRegistry registry = new dev.thinkbench.engine.EngineRegistry()
+                .register(new dev.thinkbench.engine.EngineRegistry.Entry("anthropic", "Anthropic", "http://127.0.0.1:1",
+                        config -> {
+                            if (!anthropicKey[0]) {
+                                throw new dev.thinkbench.engine.MissingKeyException("Anthropic", "ANTHROPIC_API_KEY");
+                            }
+                            return anthropic;
+                        }))
+                .register(new dev.thinkbench.engine.EngineRegistry.Entry("openai", "OpenAI", "http://127.0.0.1:2",
+                        config -> {
+                            throw new dev.thinkbench.engine.MissingKeyException("OpenAI", "OPENAI_API_KEY");
+                        }))
+                .register(new dev.thinkbench.engine.EngineRegistry.Entry("deepseek", "DeepSeek", "http://127.0.0.1:3",
+                        config -> {
+                            throw new dev.thinkbench.engine.MissingKeyException("DeepSeek", "DEEPSEEK_API_KEY");
+                        }))
+                .register(new dev.thinkbench.engine.EngineRegistry.Entry("builtin", "Built-in", null,
+                        config -> local));
+        BudgetPresets presets = new BudgetPresets(Map.of(
+                "anthropic", List.of(new BudgetPresets.Preset("small", budget("effort:low"),
+                        "adaptive thinking, effort low")),
+                "openai", List.of(new BudgetPresets.Preset("small", budget("effort:low"), "reasoning.effort=low")),
+                "deepseek", List.of(new BudgetPresets.Preset("small", budget("effort:low"),
+                        "thinking.type=enabled, reasoning_effort=low")),
+                "builtin", List.of(new BudgetPresets.Preset("small", budget("force:min=0,max=256,waits=0"),
+                        "at most 256 thinking tokens, then end marker + \"Final Answer:\" are appended"))));
+        ConnectionViewModel connection = new ConnectionViewModel(registry, new WorkbenchFixture.SameThreadTasks(),
+                n -> null);
+        CompareViewModel vm = new CompareViewModel(connection, new PromptViewModel(List.of()), presets,
+                PriceTable.empty());
+        ColumnViewModel column = vm.columns().getFirst();
+        assertThat(column.budgetTextProperty().get()).isEqualTo("effort:low");
+        assertThat(column.meaningProperty().get()).as("the engine's own words").isEqualTo("scripted effort:low");
+
+        anthropicKey[0] = false;
+        connection.engineEntryProperty().set(registry.get("openai"));
+        assertThat(connection.engineProperty().get()).as("no key: no engine").isNull();
+        assertThat(column.meaningProperty().get()).as("OpenAI's words, not Anthropic Opus's")
+                .isEqualTo("reasoning.effort=low");
+
+        connection.engineEntryProperty().set(registry.get("deepseek"));
+        assertThat(column.meaningProperty().get()).isEqualTo("thinking.type=enabled, reasoning_effort=low");
+        column.budgetTextProperty().set("tokens:1024");
+        assertThat(column.meaningProperty().get()).as("no preset means tokens:1024 on DeepSeek: no words")
+                .isEmpty();
+
+        connection.engineEntryProperty().set(registry.get("builtin"));
+        ColumnViewModel forcing = vm.columns().getFirst();
+        assertThat(forcing.budgetTextProperty().get()).as("the built-in engine's presets")
+                .startsWith("force:min=0,max=256,waits=0");
+        connection.engineEntryProperty().set(registry.get("anthropic"));
+        assertThat(connection.engineProperty().get()).isNull();
+        assertThat(vm.columns().getFirst()).isSameAs(forcing);
+        assertThat(forcing.meaningProperty().get()).as("not the built-in engine's forcing words").isEmpty();
+        forcing.budgetTextProperty().set("effort:low");
+        assertThat(forcing.meaningProperty().get()).as("the budget typed, on the engine chosen")
+                .isEqualTo("adaptive thinking, effort low");
+    }
+
+    private static Budget budget(String spec) {
+        return dev.thinkbench.core.BudgetSpec.parse(spec);
+    }
+
     @Test
     void anEngineThatSetsItsOwnTemperatureWhileThinkingSaysSoQuietlyBesideTheField() {
         ScriptedTestEngine plain = new ScriptedTestEngine("plain", spec -> Script.of(THINK, ANSWER),

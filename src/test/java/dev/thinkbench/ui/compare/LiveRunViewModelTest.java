@@ -168,6 +168,32 @@ class LiveRunViewModelTest {
     }
 
     @Test
+    void aRunThatWaitedToRetrySaysSoAndItsTimesLeaveTheWaitOut() {
+        dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.ENGLISH);
+        long ms = 1_000_000L;
+        play(List.of(new ReasoningEvent.Started(0, "m", "none"),
+                new ReasoningEvent.RetryWaiting(10 * ms, 3000, "HTTP 429 and asked to wait"),
+                new ReasoningEvent.ThinkingDelta(3040 * ms, "a", 1),
+                new ReasoningEvent.AnswerDelta(3240 * ms, "4", 1),
+                new ReasoningEvent.Finished(3250 * ms, ReasoningEvent.StopReason.END_OF_TURN)), new ArrayList<>());
+
+        assertThat(last.getMetrics().timeToFirstThinkingMs()).as("not the 3 s the server asked to wait")
+                .isEqualTo(40);
+        assertThat(last.statusTextProperty().get())
+                .isEqualTo("Done in 250 ms \u00b7 retried after a 3.0 s wait, not counted in its times");
+    }
+
+    @Test
+    void thinkingWhoseTokensNoOneCountedYetSaysNoCount() {
+        dev.thinkbench.ui.common.Messages.setLocale(java.util.Locale.ENGLISH);
+        play(List.of(new ReasoningEvent.Started(1, "m", "effort:low"),
+                new ReasoningEvent.ThinkingDelta(2, "I need 18 times 24.", 0)), new ArrayList<>());
+
+        assertThat(last.getMetrics().thinkingTokens().known()).isFalse();
+        assertThat(last.statusTextProperty().get()).startsWith("Thinking\u2026 ").doesNotContain("token");
+    }
+
+    @Test
     void anEditedTraceReplacesWhatWasShown() {
         List<String> resets = new ArrayList<>();
         List<List<TextChunk>> batches = play(List.of(

@@ -45,4 +45,24 @@ class ChartSlidesTest {
         assertThat(noteBounds.getMaxX()).as("the note ends before the latency chart begins")
                 .isLessThanOrEqualTo(latencyBounds.getMinX());
     }
+
+    @Test
+    void aSlideOfAModelWithoutAPriceSaysWhyItsCostChartIsEmpty(FxRobot robot) {
+        dev.thinkbench.core.RunRecorder r = new dev.thinkbench.core.RunRecorder(null);
+        r.accept(new dev.thinkbench.core.ReasoningEvent.AnswerDelta(1_000_000, "432", 0));
+        r.accept(new dev.thinkbench.core.ReasoningEvent.UsageReported(2_000_000,
+                new dev.thinkbench.core.Usage(12, 169, 160)));
+        r.accept(new dev.thinkbench.core.ReasoningEvent.Finished(3_000_000,
+                dev.thinkbench.core.ReasoningEvent.StopReason.END_OF_TURN));
+        List<ColumnFigures> unpriced = List.of(ColumnFigures.of("#1", r.metrics(4_000_000)),
+                ColumnFigures.of("#2", r.metrics(4_000_000)));
+        Scene[] slide = {null};
+        robot.interact(() -> slide[0] = ChartSlides.laidOut(unpriced, "", "Budgets", "deepseek-v4-flash",
+                ChartSlides.Look.print()));
+
+        Label note = slide[0].getRoot().lookupAll(".chart-note").stream().filter(Node::isVisible)
+                .map(Label.class::cast).findFirst().orElseThrow();
+        assertThat(note.getText()).isEqualTo(
+                "No run has a known cost: there is no price for this model in assets/pricing.json.");
+    }
 }

@@ -25,8 +25,9 @@ import java.util.List;
  * DeepSeek's chat API in thinking mode for {@link dev.thinkbench.engine.stream.ChatStreamRun}, through langchain4j's
  * {@code OpenAiStreamingChatModel} (DeepSeek speaks the OpenAI chat-completions stream): the budget as
  * {@code thinking.type} and {@code reasoning_effort} (see {@link DeepSeekBudgets}); {@code reasoning_content}
- * streamed as thinking (the full reasoning, one token per chunk, thinking kept ahead of the answer at the boundary
- * chunk); usage with {@code completion_tokens_details.reasoning_tokens}. Models from {@code GET /models}.
+ * streamed as thinking (the full reasoning, thinking kept ahead of the answer at the boundary chunk); usage with
+ * {@code completion_tokens_details.reasoning_tokens}, the only token counts shown: a chunk may carry a word or a
+ * sentence, so chunks are not counted as tokens. Models from {@code GET /models}.
  */
 final class DeepSeekProtocol extends HostedProtocol {
 
@@ -53,6 +54,11 @@ final class DeepSeekProtocol extends HostedProtocol {
     @Override
     public String whyUnsupported(RunSpec spec) {
         return DeepSeekBudgets.whyUnsupported(spec, row(spec));
+    }
+
+    @Override
+    public boolean oneTokenPerCallback() {
+        return false; // a chunk is not a token (a stalled stream showed one sentence as "1 token"): usage counts
     }
 
     @Override

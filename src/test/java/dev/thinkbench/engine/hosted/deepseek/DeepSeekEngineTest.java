@@ -86,6 +86,23 @@ class DeepSeekEngineTest {
     }
 
     @Test
+    void aChunkOfReasoningIsNotCountedAsOneTokenBeforeTheUsageSaysHowMany() {
+        // one sentence in one chunk, then the stream ends without its usage (as a stalled one is cut)
+        server.script(OpenAiChatScript.of(MODEL).reasoning("I need 18 times 24.").content("432").finish("stop")
+                .done());
+
+        CollectingSink sink = run("effort:low");
+
+        assertThat(sink.thinking()).isEqualTo("I need 18 times 24.");
+        assertThat(sink.ofType(ReasoningEvent.ThinkingDelta.class))
+                .allSatisfy(d -> assertThat(d.tokens()).as("a chunk carries no count").isZero());
+        RunMetrics m = HostedAssets.recorded(sink, null).metrics(System.nanoTime());
+        assertThat(m.thinkingTokens()).as("a dash until the usage comes, not \"1 token\"")
+                .isEqualTo(TokenCount.unknown());
+        assertThat(m.answerTokens()).isEqualTo(TokenCount.unknown());
+    }
+
+    @Test
     void effortLevelsMapOntoLowHighAndMaxWithThinkingOn() {
         server.respond(r -> sixSevens());
 
