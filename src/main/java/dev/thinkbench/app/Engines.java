@@ -10,7 +10,6 @@ import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.forcing.RawEngines;
 import dev.thinkbench.forcing.TemplateChooser;
-import dev.thinkbench.forcing.TemplateMarkers;
 
 /** The engine kinds this build wires in, in the order the UI lists them: the one registry every part reads. */
 final class Engines {
@@ -45,7 +44,7 @@ final class Engines {
                 "llama.cpp in a child process on this machine; --model is a GGUF file or a model in the models folder",
                 null, null,
                 config -> new ForcingReasoningEngine(LocalCompletionBackend.ID, name, builtins::backend,
-                        TemplateChooser.perModel(ChatTemplates.CHATML_THINK, TemplateMarkers.THINK), true),
+                        TemplateChooser.byModel(), true),
                 spec -> builtins.backend(spec.model())));
     }
 }

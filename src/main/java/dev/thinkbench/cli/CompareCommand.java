@@ -7,6 +7,7 @@ import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.ReasoningEngine;
+import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.RawEngines;
 import dev.thinkbench.forcing.TemplateChooser;
 import dev.thinkbench.lab.Comparison;
@@ -86,8 +87,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--template", paramLabel = "NAME|FILE",
             description = "Chat template for raw-continuation engines (builtin, llama-server, openai-completions, "
-                    + "ollama-raw, deepseek-prefix): chatml-think, deepseek-r1, s1, model (the model's own, from "
-                    + "its GGUF or server, else chatml-think), or a Jinja file. Default: model on the built-in "
+                    + "ollama-raw, deepseek-prefix): " + ChatTemplates.NAMES + ", model (the model's own: the "
+                    + "family's built-in template where the model is known, else its GGUF's or server's template, "
+                    + "else chatml-think), or a Jinja file. Default: model on the built-in "
                     + "engine, chatml-think on the others")
     private String template;
 

@@ -1,16 +1,18 @@
 package dev.thinkbench.cli;
 
 import dev.thinkbench.engine.CancelToken;
-import dev.thinkbench.engine.ChatTemplateSource;
 import dev.thinkbench.engine.CompletionBackend;
-import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.EngineConfig;
+import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.RawBackendSpec;
 import dev.thinkbench.forcing.ChatTemplate;
 import dev.thinkbench.forcing.ChatTemplates;
+import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.forcing.StepScript;
 import dev.thinkbench.forcing.Stepper;
 import dev.thinkbench.forcing.StepperSettings;
 import dev.thinkbench.forcing.StepperState;
+import dev.thinkbench.forcing.TemplateChooser;
 import dev.thinkbench.forcing.TemplateMarkers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +56,10 @@ final class StepCommand implements Callable<Integer> {
     @Mixin
     private EngineOptions server;
 
-    @Option(names = "--template", defaultValue = "chatml-think", paramLabel = "NAME|FILE",
-            description = "chatml-think, deepseek-r1, s1, model (the server's own), or a Jinja file "
-                    + "(default ${DEFAULT-VALUE})")
+    @Option(names = "--template", paramLabel = "NAME|FILE",
+            description = ChatTemplates.NAMES + ", model (the model's own: the family's built-in template where "
+                    + "the model is known, else its GGUF's or server's template, else chatml-think), or a Jinja "
+                    + "file. Default: as compare, model on the built-in engine, chatml-think on the others")
     private String template;
 
     @Option(names = "--thinking-start", defaultValue = "<think>\n", paramLabel = "TEXT",
@@ -191,24 +195,31 @@ final class StepCommand implements Callable<Integer> {
                 choice.model(), Duration.ofSeconds(timeoutSeconds), server.apiKeyEnv());
     }
 
-    private ChatTemplate template(CompletionBackend backend, EngineChoice choice) throws EngineException {
+    /**
+     * The template as {@code compare} and the window's Stepper choose it ({@link TemplateChooser#choose}): without
+     * {@code --template}, the engine's own chooser (per model on the built-in engine); with one, the chooser it names.
+     * Blocks: it may read the model file or ask its server.
+     */
+    private ChatTemplate template(CompletionBackend backend, EngineChoice choice) {
         TemplateMarkers markers = Arguments.check(spec, () -> new TemplateMarkers(thinkingStart.replace("\\n", "\n"),
                 endMarker, endMarker + "\n", endOfTurn));
-        if (!template.equals("model")) {
-            return Arguments.check(spec, () -> ChatTemplates.resolve(template, markers));
-        }
-        if (!(backend instanceof ChatTemplateSource source)) {
-            throw Arguments.error(spec, "engine '" + choice.engineId()
-                    + "' cannot tell the model's own template; name one with --template");
-        }
-        return Arguments.check(spec, () -> {
-            try {
-                return ChatTemplates.fromModel(source, markers).orElseThrow(() -> new IllegalArgumentException(
-                        "the server has no chat template for this model; name one with --template"));
-            } catch (EngineException e) {
-                throw new IllegalArgumentException("cannot read the model's template: " + e.getMessage(), e);
+        TemplateChooser chooser = template == null ? engineChooser(choice)
+                : Arguments.check(spec, () -> TemplateChooser.forOption(template, markers));
+        return Arguments.check(spec, () -> chooser.choose(choice.model(), backend));
+    }
+
+    /** The chooser of the engine {@code compare} runs for this choice without {@code --template}. */
+    private TemplateChooser engineChooser(EngineChoice choice) {
+        EngineRegistry.Entry entry = services.engines().get(choice.engineId());
+        if (entry.factory() != null) {
+            String url = server.baseUrl() != null ? server.baseUrl() : entry.defaultBaseUrl();
+            EngineConfig config = new EngineConfig(entry.id(), url == null ? null : URI.create(url), server.apiKey(),
+                    Duration.ofSeconds(timeoutSeconds), server.apiKeyEnv());
+            if (Arguments.check(spec, () -> entry.factory().create(config)) instanceof ForcingReasoningEngine forcing) {
+                return forcing.templates();
             }
-        });
+        }
+        return TemplateChooser.fixed(ChatTemplates.CHATML_THINK);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.thinkbench.core.problemset.ProblemLoad;
 import dev.thinkbench.core.problemset.ProblemSetReader;
 import dev.thinkbench.engine.EngineRegistry;
 import dev.thinkbench.engine.local.LocalCompletionBackend;
+import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.lab.Lane;
 import dev.thinkbench.lab.strategy.AdaptiveStrategy;
 import dev.thinkbench.lab.strategy.Strategies;
@@ -162,8 +163,9 @@ final class SweepCommand implements Callable<Integer> {
     private int timeoutSeconds;
 
     @Option(names = "--template", paramLabel = "NAME|FILE",
-            description = "Chat template for raw-continuation engines: chatml-think, deepseek-r1, s1, model (the "
-                    + "model's own, from its GGUF or server, else chatml-think), or a Jinja file. Default: model on "
+            description = "Chat template for raw-continuation engines: " + ChatTemplates.NAMES + ", model (the "
+                    + "model's own: the family's built-in template where the model is known, else its GGUF's or "
+                    + "server's template, else chatml-think), or a Jinja file. Default: model on "
                     + "the built-in engine, chatml-think on the others")
     private String template;
 

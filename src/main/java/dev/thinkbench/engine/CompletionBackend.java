@@ -33,4 +33,14 @@ public interface CompletionBackend {
     default boolean reportsTokenProbabilities() {
         return false;
     }
+
+    /**
+     * The tokens one continuation's prompt and output share (the model's context), where this backend knows it
+     * without asking a server: the size the engine really uses once the model is loaded (llama.cpp may round up the
+     * size asked for), before that the size asked for; empty where unknown (a server's). Budget forcing keeps room in
+     * it for the answer. Any thread; never blocks.
+     */
+    default java.util.OptionalInt contextSize() {
+        return java.util.OptionalInt.empty();
+    }
 }

@@ -23,7 +23,9 @@ import java.util.List;
  * the marker is dropped, the next Wait text (rotating) is appended, and thinking continues. At the cap, a newline (if
  * needed), the end marker and the answer prefix are appended and the answer is generated; on a natural stop at or
  * above the minimum, the end marker is appended and the model answers. The cap holds even if the server ignores
- * {@code stop} or the cap ({@link GuardedStep}), and every decision is an {@code Intervention} with its reason.
+ * {@code stop} or the cap ({@link GuardedStep}), and every decision is an {@code Intervention} with its reason. Where
+ * the backend knows its context size, thinking also stops where the context would leave too little room for the
+ * forced answer ({@link ContextRoom}), and the intervention says that the context, not the budget, ended it.
  *
  * <p>Threading: {@link #run} blocks the calling thread and emits every event of the run on it, from
  * {@code Started} to exactly one of {@code Finished}, {@code Cancelled}, {@code Failed}. Never throws for a run's
@@ -102,15 +104,23 @@ public final class BudgetForcer {
                 if (remaining <= 0) {
                     return force("thinking reached the cap of " + plan.maxThinkingTokens() + " tokens");
                 }
-                GuardedStep.Outcome o = steps.think(base + thinking, remaining, listener(this::onThinking, true), cancel);
+                // the context's end caps thinking too, short of where the forced answer would no longer fit
+                ContextRoom room = steps.room(base + thinking, plan.answerPrefix(), run.maxAnswerTokens())
+                        .filter(r -> r.limits(remaining)).orElse(null);
+                if (room != null && room.tokens() <= 0) {
+                    return force(room.reason(used, plan.maxThinkingTokens()));
+                }
+                int cap = room != null ? room.tokens() : remaining;
+                GuardedStep.Outcome o = steps.think(base + thinking, cap, listener(this::onThinking, true), cancel);
                 thinking.append(o.text());
                 used += o.tokens();
-                records.add(StepRunner.record(StepRecord.Phase.THINKING, openedBy, inserted, remaining, o));
+                records.add(StepRunner.record(StepRecord.Phase.THINKING, openedBy, inserted, cap, o, List.of(), room));
                 if (o.stop() == CompletionResult.Stop.CANCELLED) {
                     return null;
                 }
                 if (o.stop() == CompletionResult.Stop.LENGTH) {
-                    return force(capReason(plan, o));
+                    return force(room != null && o.guard() == GuardedStep.Guard.NONE
+                            ? room.reason(used, plan.maxThinkingTokens()) : capReason(plan, o));
                 }
                 if (used < plan.minThinkingTokens() && waits < plan.maxWaits()) {
                     inserted = plan.waitText(waits++);

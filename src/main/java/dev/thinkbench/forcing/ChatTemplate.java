@@ -53,6 +53,23 @@ public interface ChatTemplate {
     /** The stop string that ends the answer (the end of the assistant's turn), e.g. {@code <|im_end|>}. */
     String endOfTurn();
 
+    /**
+     * Every stop string that ends the answer: {@link #endOfTurn()}, and where a family's answer message can end
+     * otherwise, those ends too (harmony's final channel ends at {@code <|end|>} as well as {@code <|return|>}), so
+     * that no control token shows as answer text. At most four: OpenAI-compatible servers take no more.
+     */
+    default java.util.List<String> answerStops() {
+        return java.util.List.of(endOfTurn());
+    }
+
+    /**
+     * This template for a run at effort {@code level}: a family that states a reasoning level in its prompt (harmony's
+     * {@code Reasoning: low}) states this one; the others are the same for every effort.
+     */
+    default ChatTemplate forEffort(dev.thinkbench.core.EffortLevel level) {
+        return this;
+    }
+
     /** Escapes special tokens in text the user writes into the thinking (Insert..., Edit). */
     String escape(String text);
 

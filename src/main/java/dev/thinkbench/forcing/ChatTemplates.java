@@ -53,6 +53,12 @@ public final class ChatTemplates {
     public static final ChatTemplate GPT_OSS = new HarmonyTemplate("gpt-oss",
             "gpt-oss (harmony): thinking on the analysis channel, the answer on final", "medium");
 
+    /**
+     * The built-in templates' names, for a command's help (a constant, as help text must be; a test keeps it equal to
+     * {@link #builtIns()}).
+     */
+    public static final String NAMES = "chatml-think, deepseek-r1, s1, qwen3, gpt-oss";
+
     private static final Map<String, ChatTemplate> BUILT_IN = new LinkedHashMap<>();
 
     static {

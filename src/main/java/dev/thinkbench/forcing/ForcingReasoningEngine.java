@@ -32,7 +32,8 @@ import java.util.function.Function;
  * A {@link ReasoningEngine} over any raw-continuation backend and chat template: every budget becomes s1 budget
  * forcing ({@link BudgetForcer}). {@code Forcing} runs its plan; {@code None} forces the answer at once (empty
  * thinking); {@code Tokens N} forces at N (min 0, no Waits); {@code Effort} low / medium / high caps thinking at
- * {@link #EFFORT_CAPS} tokens.
+ * {@link #EFFORT_CAPS} tokens, and a template that states a reasoning level (gpt-oss's harmony) states that one
+ * ({@link ChatTemplate#forEffort}).
  *
  * <p>Threading: {@link #start} returns at once; each run runs on its own virtual thread, which emits the run's
  * events. Runs are independent.
@@ -126,13 +127,33 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
         String end = template().thinkingEnd();
         return switch (budget) {
             case Budget.None n -> Worded.of(Meaning.OFF, end);
-            case Budget.Tokens t -> Worded.of(Meaning.CAP, t.maxThinkingTokens(), end,
-                    ForcingPlan.DEFAULT_ANSWER_PREFIX);
-            case Budget.Effort e -> EFFORT_CAPS.containsKey(e.level())
-                    ? Worded.of(Meaning.EFFORT, e.level().wireName(), EFFORT_CAPS.get(e.level()))
-                    : Worded.of(Meaning.EFFORT_NOT_OFFERED, e.level().wireName());
+            case Budget.Tokens t -> overContext(t.maxThinkingTokens()).isPresent()
+                    ? Worded.of(Meaning.CAP_OVER_CONTEXT, t.maxThinkingTokens(), end,
+                            ForcingPlan.DEFAULT_ANSWER_PREFIX, overContext(t.maxThinkingTokens()).getAsInt())
+                    : Worded.of(Meaning.CAP, t.maxThinkingTokens(), end, ForcingPlan.DEFAULT_ANSWER_PREFIX);
+            case Budget.Effort e when !EFFORT_CAPS.containsKey(e.level()) ->
+                    Worded.of(Meaning.EFFORT_NOT_OFFERED, e.level().wireName());
+            case Budget.Effort e -> overContext(EFFORT_CAPS.get(e.level())).isPresent()
+                    ? Worded.of(Meaning.EFFORT_OVER_CONTEXT, e.level().wireName(), EFFORT_CAPS.get(e.level()),
+                            overContext(EFFORT_CAPS.get(e.level())).getAsInt())
+                    : Worded.of(Meaning.EFFORT, e.level().wireName(), EFFORT_CAPS.get(e.level()));
             case Budget.Forcing f -> meaning(f.plan(), end);
         };
+    }
+
+    /**
+     * The context size when a thinking cap of {@code cap} tokens cannot fit in it (the context holds the prompt and
+     * the answer too), so a hint does not promise more thinking than the model can hold; empty when it fits or the
+     * context is unknown (a server's).
+     */
+    private java.util.OptionalInt overContext(int cap) {
+        java.util.OptionalInt context;
+        try {
+            context = backends.apply("").contextSize();
+        } catch (RuntimeException e) {
+            return java.util.OptionalInt.empty(); // a model that cannot be prepared: its run says why
+        }
+        return context.isPresent() && cap >= context.getAsInt() ? context : java.util.OptionalInt.empty();
     }
 
     private static Worded meaning(ForcingPlan p, String end) {
@@ -147,7 +168,13 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
     public enum Meaning implements EnglishWording {
         OFF("thinking off: {0} and the answer prefix are appended at once"),
         CAP("budget forcing: at most {0} thinking tokens, then {1} and \"{2}\"; no Waits"),
-        EFFORT("effort {0} means budget forcing with at most {1} thinking tokens here (no Waits)"),
+        EFFORT("effort {0} means budget forcing with at most {1} thinking tokens here (no Waits); gpt-oss is also "
+                + "told \"Reasoning: {0}\""),
+        EFFORT_OVER_CONTEXT("effort {0} means budget forcing with at most {1} thinking tokens here (no Waits), but "
+                + "the model''s context of {2} tokens holds the prompt, the thinking and the answer, so thinking ends "
+                + "sooner; gpt-oss is also told \"Reasoning: {0}\""),
+        CAP_OVER_CONTEXT("budget forcing: at most {0} thinking tokens, then {1} and \"{2}\"; no Waits; the model''s "
+                + "context of {3} tokens holds the prompt, the thinking and the answer, so thinking ends sooner"),
         EFFORT_NOT_OFFERED("effort {0} is not offered (use low, medium or high)"),
         PLAN("budget forcing: thinking stops on {0}, no Waits, answer forced at {1} tokens with \"{2}\""),
         PLAN_WAITS("budget forcing: thinking stops on {0}, up to {1} \u00d7 \"{2}\" below {3} tokens, answer forced at"
@@ -215,6 +242,9 @@ public final class ForcingReasoningEngine implements ReasoningEngine {
             plan = planFor(spec.budget());
             backend = backends.apply(spec.model());
             template = templates.choose(spec.model(), backend);
+            if (spec.budget() instanceof Budget.Effort effort) {
+                template = template.forEffort(effort.level());
+            }
         } catch (IllegalArgumentException e) {
             long now = System.nanoTime();
             sink.accept(new ReasoningEvent.Started(now, spec.model(), spec.budget().spec()));

@@ -1,6 +1,9 @@
 package dev.thinkbench.forcing;
 
+import dev.thinkbench.core.EffortLevel;
 import dev.thinkbench.core.SpecialTokens;
+
+import java.util.List;
 
 /**
  * OpenAI's harmony format (gpt-oss): messages are {@code <|start|>role<|message|>...<|end|>}, and the assistant
@@ -11,7 +14,9 @@ import dev.thinkbench.core.SpecialTokens;
  * <|message|>} with no newline between.
  *
  * <p>The system message states the reasoning level and the channels as gpt-oss's own template does, without a date
- * (runs stay reproducible); a system prompt becomes the developer message. Immutable and thread-safe.
+ * (runs stay reproducible); a system prompt becomes the developer message. The level is gpt-oss's default,
+ * {@code medium}, unless the run's budget is an effort ({@link #forEffort}): a token cap or a forcing plan keeps
+ * {@code medium} and cuts the analysis channel at its cap. Immutable and thread-safe.
  */
 record HarmonyTemplate(String name, String description, String reasoning) implements ChatTemplate {
 
@@ -20,6 +25,7 @@ record HarmonyTemplate(String name, String description, String reasoning) implem
     static final String END = "<|end|>";
     static final String CHANNEL = "<|channel|>";
     static final String RETURN = "<|return|>";
+    static final String CALL = "<|call|>";
 
     @Override
     public String prompt(String system, String user) {
@@ -37,6 +43,15 @@ record HarmonyTemplate(String name, String description, String reasoning) implem
                 .append(START).append("assistant").append(CHANNEL).append("analysis").append(MESSAGE).toString();
     }
 
+    /** The same template stating {@code Reasoning: low}, {@code medium} or {@code high} (harmony's three levels). */
+    @Override
+    public ChatTemplate forEffort(EffortLevel level) {
+        return switch (level) {
+            case LOW, MEDIUM, HIGH -> new HarmonyTemplate(name, description, level.wireName());
+            default -> this;
+        };
+    }
+
     @Override
     public String thinkingEnd() {
         return END;
@@ -52,9 +67,19 @@ record HarmonyTemplate(String name, String description, String reasoning) implem
         return RETURN;
     }
 
+    /**
+     * The final message ends at {@code <|return|>}, but a model may close it with {@code <|end|>} (as every other
+     * message ends), call a tool ({@code <|call|>}) or start another message: each ends the answer, so none shows as
+     * answer text.
+     */
+    @Override
+    public List<String> answerStops() {
+        return List.of(RETURN, END, CALL, START);
+    }
+
     @Override
     public String escape(String text) {
-        return SpecialTokens.escape(text, START, MESSAGE, END, CHANNEL, RETURN);
+        return SpecialTokens.escape(text, START, MESSAGE, END, CHANNEL, RETURN, CALL);
     }
 
     /** Channels are delimited by tokens, not lines: nothing goes between the thinking and the answer opening. */

@@ -7,15 +7,18 @@ import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
+import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.TokenCounter;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
  * Runs the two kinds of continuation budget forcing needs, guarded ({@link GuardedStep}): thinking, which stops at
- * the end-of-thinking marker or the end of turn, and the answer, which stops at the end of turn. Shared by the
- * automatic forcer and the stepper; blocks the calling thread.
+ * the end-of-thinking marker or the end of turn, and the answer, which stops at the end of turn or any other end of
+ * the answer's message ({@link ChatTemplate#answerStops()}). Shared by the automatic forcer and the stepper; blocks
+ * the calling thread.
  */
 final class StepRunner {
 
@@ -45,10 +48,27 @@ final class StepRunner {
                 cancel);
     }
 
+    /**
+     * The room the context leaves for thinking after {@code sofar}, keeping room to close it with
+     * {@code answerPrefix} and answer; empty where the backend knows no context size or cannot count tokens (a
+     * server's: its own limit then applies). Blocks while the backend counts.
+     */
+    java.util.Optional<ContextRoom> room(String sofar, String answerPrefix, int answerCap) throws EngineException {
+        if (!(backend instanceof TokenCounter counter) || backend.contextSize().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        // counted first: counting loads the model, after which the engine reports the context it really made
+        int held = counter.countTokens(sofar) + 1; // and the BOS token the engine puts before a prompt
+        int closing = counter.countTokens(template.closeThinking(sofar, answerPrefix));
+        java.util.OptionalInt context = backend.contextSize();
+        return context.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(ContextRoom.of(context.getAsInt(), held, closing, answerCap));
+    }
+
     /** Writes the answer after {@code sofar}, which already ends with the closed thinking. */
     GuardedStep.Outcome answer(String sofar, int cap, CompletionListener listener, CancelToken cancel)
             throws EngineException {
-        return GuardedStep.run(backend, request(new CompletionRequest(sofar, cap, List.of(template.endOfTurn()),
+        return GuardedStep.run(backend, request(new CompletionRequest(sofar, cap, template.answerStops(),
                 sampling, true)), listener, cancel);
     }
 
@@ -70,8 +90,20 @@ final class StepRunner {
     /** The record of a finished step, with how sure the model was of each of its tokens. */
     static StepRecord record(StepRecord.Phase phase, InterventionKind openedBy, String inserted, int cap,
                              GuardedStep.Outcome o, List<TokenProbability> confidence) {
+        return record(phase, openedBy, inserted, cap, o, confidence, null);
+    }
+
+    /**
+     * The record of a finished step; {@code room}, when it (not the budget) capped the step, says so in the note.
+     *
+     * @param room the context's room the step ran under, null when it did not cap it
+     */
+    static StepRecord record(StepRecord.Phase phase, InterventionKind openedBy, String inserted, int cap,
+                             GuardedStep.Outcome o, List<TokenProbability> confidence, ContextRoom room) {
+        String note = room != null && o.stop() == CompletionResult.Stop.LENGTH
+                && o.guard() == GuardedStep.Guard.NONE ? room.stepNote(o.tokens()) : note(phase, o);
         return new StepRecord(phase, openedBy, inserted, o.text(), o.tokens(), cap, o.promptTokens(),
-                o.promptTokensEvaluated(), o.stop(), note(phase, o), o.startNanos(), o.endNanos(), confidence);
+                o.promptTokensEvaluated(), o.stop(), note, o.startNanos(), o.endNanos(), confidence);
     }
 
     /** Why a step ended, in words. */

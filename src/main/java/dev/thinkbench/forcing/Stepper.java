@@ -287,17 +287,25 @@ public final class Stepper implements AutoCloseable {
                        CancelToken cancel, CompletableFuture<StepperSnapshot> done) {
         PartialStep partial = new PartialStep(StepRecord.Phase.THINKING, this::recordLocked, this::showLocked);
         GuardedStep.Outcome o;
+        ContextRoom room = null;
+        int stepCap = cap;
         try {
-            o = runner.think(sofar, cap, partial, cancel);
+            // the context's end caps thinking too, short of where the forced answer would no longer fit
+            room = runner.room(sofar, settings.answerPrefix(), settings.maxAnswerTokens())
+                    .filter(r -> r.limits(cap)).orElse(null);
+            stepCap = room != null ? room.tokens() : cap;
+            long now = System.nanoTime();
+            o = stepCap > 0 ? runner.think(sofar, stepCap, partial, cancel) : new GuardedStep.Outcome("", 0,
+                    CompletionResult.Stop.LENGTH, "", null, null, now, now, GuardedStep.Guard.NONE);
         } catch (EngineException | RuntimeException | Error e) {
             // an Error too (a broken install, a stack overflow): the step fails where the user looks, never hangs
-            fail(branch, partial.failed(openedBy, inserted, cap, e), e, done);
+            fail(branch, partial.failed(openedBy, inserted, stepCap, e), e, done);
             return;
         }
         synchronized (lock) {
-            StepRecord rec = StepRunner.record(StepRecord.Phase.THINKING, openedBy, inserted, cap, o,
-                    partial.confidence());
-            branch.advance(branch.current().with(rec, waits, StepperState.PAUSED, pauseReason(o, branch, rec),
+            StepRecord rec = StepRunner.record(StepRecord.Phase.THINKING, openedBy, inserted, stepCap, o,
+                    partial.confidence(), room);
+            branch.advance(branch.current().with(rec, waits, StepperState.PAUSED, pauseReason(o, branch, rec, room),
                     takeStepEvents()));
             running = null;
             if (forceRequested && !closed) {
@@ -322,11 +330,14 @@ public final class Stepper implements AutoCloseable {
                 + "%)";
     }
 
-    private String pauseReason(GuardedStep.Outcome o, Branch branch, StepRecord step) {
+    /** @param room the context's room when it, not the branch's cap, capped the step; else null */
+    private String pauseReason(GuardedStep.Outcome o, Branch branch, StepRecord step, ContextRoom room) {
         int used = branch.current().thinkingTokens() + o.tokens();
         OptionalDouble sure = TokenConfidences.stopProbability(step.confidence(), o.stoppingWord());
         return switch (o.stop()) {
-            case LENGTH -> "thinking reached its cap of " + settings.maxThinkingTokens()
+            case LENGTH -> room != null && o.guard() == GuardedStep.Guard.NONE
+                    ? room.reason(used, settings.maxThinkingTokens()) + ": force the answer, or undo"
+                    : "thinking reached its cap of " + settings.maxThinkingTokens()
                     + " tokens: force the answer, or undo";
             case CANCELLED -> forceRequested ? "stopped to force the answer" : "stopped";
             case EOS -> "the model ended its turn without closing its thinking (" + used + " tokens)";

@@ -53,6 +53,15 @@ public final class TemplateChooser {
         return new TemplateChooser(fallback, jinjaMarkers, true);
     }
 
+    /**
+     * The per-model chooser the built-in engine, the Stepper and {@code --template model} use: the template the
+     * backend names for the model, else its own Jinja template with {@link TemplateMarkers#THINK}, else
+     * {@link ChatTemplates#CHATML_THINK}.
+     */
+    public static TemplateChooser byModel() {
+        return perModel(ChatTemplates.CHATML_THINK, TemplateMarkers.THINK);
+    }
+
     /** The name of the {@code --template} choice that means "the model's own template" ({@link #forOption}). */
     public static final String MODEL_OPTION = "model";
 
@@ -64,10 +73,21 @@ public final class TemplateChooser {
      * @throws IllegalArgumentException for an unknown name or a file that cannot be read or rendered
      */
     public static TemplateChooser forOption(String nameOrFile) {
+        return forOption(nameOrFile, TemplateMarkers.THINK);
+    }
+
+    /**
+     * As {@link #forOption(String)}, with {@code markers} for a Jinja template (the model's own or a file's); a
+     * template the backend names for the model (e.g. {@code gpt-oss} for a gpt-oss file) comes first, with its own
+     * markers.
+     *
+     * @throws IllegalArgumentException for an unknown name or a file that cannot be read or rendered
+     */
+    public static TemplateChooser forOption(String nameOrFile, TemplateMarkers markers) {
         if (nameOrFile != null && nameOrFile.strip().equals(MODEL_OPTION)) {
-            return perModel(ChatTemplates.CHATML_THINK, TemplateMarkers.THINK);
+            return perModel(ChatTemplates.CHATML_THINK, markers);
         }
-        return fixed(ChatTemplates.resolve(nameOrFile, TemplateMarkers.THINK));
+        return fixed(ChatTemplates.resolve(nameOrFile, markers));
     }
 
     /** The template for models nothing is known about; for a fixed chooser, the template. */

@@ -192,6 +192,14 @@ class StepCommandTest {
     }
 
     @Test
+    void helpListsEveryTemplateItAccepts() {
+        Result r = run("step", "--help");
+
+        assertThat(r.out().replaceAll("\\s+", " "))
+                .contains("chatml-think, deepseek-r1, s1, qwen3, gpt-oss, model (the model's own");
+    }
+
+    @Test
     void anEmptyActionListIsAUsageError() {
         Result r = run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions", " , ");
 

@@ -1,5 +1,6 @@
 package dev.thinkbench.forcing;
 
+import dev.thinkbench.core.EffortLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,27 @@ class ChatTemplatesTest {
                 .isEqualTo("<|end|><|start|>assistant<|channel|>final<|message|>Final Answer:");
         assertThat(h.closeThinking("so 4.\n", null)).isEqualTo("<|end|><|start|>assistant<|channel|>final<|message|>");
         assertThat(h.endOfTurn()).isEqualTo("<|return|>");
+    }
+
+    @Test
+    void gptOssStatesTheEffortsReasoningLevel() {
+        assertThat(ChatTemplates.GPT_OSS.forEffort(EffortLevel.LOW).prompt("", "hi")).contains("Reasoning: low\n")
+                .doesNotContain("medium");
+        assertThat(ChatTemplates.GPT_OSS.forEffort(EffortLevel.HIGH).prompt("", "hi")).contains("Reasoning: high\n");
+        assertThat(ChatTemplates.QWEN3.forEffort(EffortLevel.LOW)).isSameAs(ChatTemplates.QWEN3);
+    }
+
+    @Test
+    void gptOssAnswerEndsAtAnyEndOfTheFinalMessage() {
+        assertThat(ChatTemplates.GPT_OSS.answerStops()).contains("<|return|>", "<|end|>", "<|call|>", "<|start|>")
+                .hasSizeLessThanOrEqualTo(4);
+        assertThat(ChatTemplates.QWEN3.answerStops()).containsExactly("<|im_end|>");
+    }
+
+    @Test
+    void theHelpsListOfNamesIsEveryBuiltIn() {
+        assertThat(ChatTemplates.NAMES).isEqualTo(String.join(", ",
+                ChatTemplates.builtIns().stream().map(ChatTemplate::name).toList()));
     }
 
     @Test

@@ -63,12 +63,52 @@ class ForcingReasoningEngineTest {
         assertThat(engine.capabilities().rawContinuation()).isTrue();
         assertThat(engine.capabilities().budgetKinds()).contains(Budget.Kind.FORCING, Budget.Kind.NONE);
         assertThat(engine.describe(new Budget.Effort(EffortLevel.MEDIUM)))
-                .isEqualTo("effort medium means budget forcing with at most 4096 thinking tokens here (no Waits)");
+                .isEqualTo("effort medium means budget forcing with at most 4096 thinking tokens here (no Waits); "
+                        + "gpt-oss is also told \"Reasoning: medium\"");
         assertThat(ForcingReasoningEngine.planFor(new Budget.Tokens(300)).maxThinkingTokens()).isEqualTo(300);
         assertThat(ForcingReasoningEngine.planFor(new Budget.None())).isNull();
         assertThat(engine.describe(BudgetSpec.parse("force:min=100,max=500,waits=2,wait=Wait|Hmm")))
                 .contains("up to 2 \u00d7 \"Wait\" / \"Hmm\" below 100 tokens").contains("forced at 500 tokens");
         assertThat(engine.capabilities().whyUnsupported(new Budget.Effort(EffortLevel.XHIGH))).contains("low");
+    }
+
+    @Test
+    void anEffortTellsGptOssItsReasoningLevelAndATokenCapKeepsMedium() throws Exception {
+        ScriptedTestBackend backend = new ScriptedTestBackend().then(" so 4", "<|end|>").then("4", "<|return|>")
+                .then(" so 4", "<|end|>").then("4", "<|return|>").then(" so 4", "<|end|>").then("4", "<|return|>");
+        ForcingReasoningEngine engine = ForcingReasoningEngine.over(backend, ChatTemplates.GPT_OSS);
+
+        for (String budget : List.of("effort:low", "effort:high", "tokens:100")) {
+            engine.start(spec(budget), new Events()).done().get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(backend.prompts().get(0)).contains("Reasoning: low\n");
+        assertThat(backend.prompts().get(2)).contains("Reasoning: high\n");
+        assertThat(backend.prompts().get(4)).contains("Reasoning: medium\n");
+    }
+
+    @Test
+    void aHintDoesNotPromiseMoreThinkingThanTheContextHolds() {
+        ScriptedTestBackend scripted = new ScriptedTestBackend();
+        dev.thinkbench.engine.CompletionBackend in4096 = new dev.thinkbench.engine.CompletionBackend() {
+            @Override public String id() { return "sim"; }
+            @Override public String displayName() { return "sim"; }
+            @Override public String model() { return "sim"; }
+            @Override public dev.thinkbench.engine.CompletionResult complete(
+                    dev.thinkbench.engine.CompletionRequest request, dev.thinkbench.engine.CompletionListener listener,
+                    dev.thinkbench.engine.CancelToken cancel) throws dev.thinkbench.engine.EngineException {
+                return scripted.complete(request, listener, cancel);
+            }
+            @Override public java.util.OptionalInt contextSize() { return java.util.OptionalInt.of(4096); }
+        };
+        ForcingReasoningEngine engine = ForcingReasoningEngine.over(in4096, ChatTemplates.CHATML_THINK);
+
+        assertThat(engine.describe(new Budget.Effort(EffortLevel.HIGH))).contains("at most 16384 thinking tokens")
+                .contains("the model's context of 4096 tokens holds the prompt, the thinking and the answer, so "
+                        + "thinking ends sooner");
+        assertThat(engine.describe(new Budget.Tokens(8000))).contains("context of 4096 tokens");
+        assertThat(engine.describe(new Budget.Effort(EffortLevel.LOW))).doesNotContain("context");
+        assertThat(engine.describe(new Budget.Tokens(1000))).doesNotContain("context");
     }
 
     @Test

@@ -52,8 +52,13 @@ class NewFamiliesForcingTest {
     }
 
     private static RunRecorder run(Path model, ChatTemplate template, String budget) throws Exception {
+        return run(model, SETTINGS, template, budget);
+    }
+
+    private static RunRecorder run(Path model, LocalEngineSettings settings, ChatTemplate template, String budget)
+            throws Exception {
         ForcingReasoningEngine engine = ForcingReasoningEngine.over(
-                new LocalCompletionBackend(process, model, SETTINGS), template);
+                new LocalCompletionBackend(process, model, settings), template);
         RunRecorder recorder = new RunRecorder(Price.free("local"));
         engine.start(new RunSpec("What is x?", "", "tiny", BudgetSpec.parse(budget), Sampling.greedy(1)),
                 recorder::accept).done().get(60, TimeUnit.SECONDS);
@@ -95,5 +100,43 @@ class NewFamiliesForcingTest {
         assertThat(r.trace().thinking()).isEqualTo("Let x");
         assertThat(r.interventions()).extracting(i -> i.kind()).contains(InterventionKind.ANSWER_FORCED);
         assertThat(r.trace().answer()).isEqualTo("4");
+    }
+
+    @Test
+    void harmonyAnswerEndsAtTheFinalChannelsEndToken() throws Exception {
+        RunRecorder r = run(harmony, ChatTemplates.GPT_OSS, "force:min=0,max=100,waits=0");
+
+        assertThat(r.interventions()).extracting(i -> i.kind()).containsExactly(InterventionKind.END_ACCEPTED);
+        assertThat(r.trace().answer()).as("<|end|> closes the final message; no control token is answer text")
+                .isEqualTo("Let x=2.");
+    }
+
+    @Test
+    void forcingThatFillsTheContextEndsThinkingThereAndStillAnswers() throws Exception {
+        // 60 Waits of about 6 tokens each cannot fit in the smallest context: the context, not the budget, ends it
+        LocalEngineSettings small = new LocalEngineSettings(1, LocalEngineSettings.MIN_CONTEXT);
+        RunRecorder r = run(qwen3, small, ChatTemplates.QWEN3, "force:min=300,max=400,waits=60");
+
+        assertThat(r.interventions().getLast().kind()).isEqualTo(InterventionKind.ANSWER_FORCED);
+        assertThat(r.interventions().getLast().reason()).contains("context of", "not the budget's cap of 400",
+                "kept for the answer");
+        assertThat(r.trace().answer()).isEqualTo("4");
+    }
+
+    @Test
+    void aStepThatReachesTheContextsEndPausesSayingSoAndTheAnswerFits() throws Exception {
+        LocalEngineSettings small = new LocalEngineSettings(1, LocalEngineSettings.MIN_CONTEXT);
+        LocalCompletionBackend backend = new LocalCompletionBackend(process, qwen3, small);
+        StepperSettings settings = new StepperSettings(Sampling.greedy(1), 16384, java.util.List.of("Wait"),
+                "Final Answer:", 1024);
+        try (Stepper stepper = new Stepper(backend, ChatTemplates.QWEN3, settings, event -> { })) {
+            stepper.start("", "What is x?").get(60, TimeUnit.SECONDS);
+            StepperSnapshot looped = stepper.insert("b").get(60, TimeUnit.SECONDS);
+
+            assertThat(looped.state()).isEqualTo(StepperState.PAUSED);
+            assertThat(looped.reason()).contains("context of", "not the budget's cap of 16384");
+            StepperSnapshot answered = stepper.forceAnswer().get(60, TimeUnit.SECONDS);
+            assertThat(answered.state()).as(answered.reason()).isEqualTo(StepperState.DONE);
+        }
     }
 }

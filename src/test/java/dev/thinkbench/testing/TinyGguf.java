@@ -115,6 +115,91 @@ public final class TinyGguf {
         return path;
     }
 
+    /**
+     * gpt-oss's own Jinja template, cut down: harmony messages, no {@code <think>} markers (a template that reads the
+     * file's Jinja with {@code <think>} markers lays the prompt out wrong for this model).
+     */
+    public static final String GPT_OSS_JINJA = "{{- '<|start|>system<|message|>Reasoning: medium<|end|>' }}"
+            + "{%- for message in messages %}{%- if message.role == 'user' %}"
+            + "{{- '<|start|>user<|message|>' + message.content + '<|end|>' }}{%- endif %}{%- endfor %}"
+            + "{%- if add_generation_prompt %}{{- '<|start|>assistant' }}{%- endif %}";
+
+    /**
+     * Writes a {@code gpt-oss}-architecture model (mixture of 4 experts, attention sinks, biases) with harmony's
+     * tokens and {@link #GPT_OSS_JINJA}, decoding greedily as {@link #writeHarmony} does: {@code Let x=2.<|end|>} on
+     * the analysis channel, {@code  x=2.<|end|>} after {@code Wait}, {@code 4<|return|>} after {@code Final Answer:}.
+     */
+    public static Path writeGptOss(Path path) throws IOException {
+        List<String> toks = new ArrayList<>(tokens());
+        toks.addAll(HARMONY_TOKENS);
+        List<Integer> types = new ArrayList<>(tokenTypes());
+        types.addAll(Collections.nCopies(HARMONY_TOKENS.size(), 3));
+        int v = toks.size();
+        int e = 64;
+        int layers = 2;
+        int heads = 4;
+        int kvHeads = 2;
+        int hd = 16;
+        int ff = 128;
+        int experts = 4;
+        Map<String, Integer> id = new HashMap<>();
+        for (int i = 0; i < v; i++) {
+            id.put(toks.get(i), i);
+        }
+        Random rng = new Random(42);
+        float[] emb = gaussian(rng, v * e, 1f);
+        float[] out = gaussian(rng, v * e, 0.02f);
+        for (List<String> chain : List.of(HARMONY_CHAIN, HARMONY_ANSWER)) {
+            for (int i = 0; i + 1 < chain.size(); i++) {
+                steer(out, emb, e, id.get(chain.get(i)), id.get(chain.get(i + 1)));
+            }
+        }
+        String a = "gpt-oss";
+        GgufWriter w = new GgufWriter().put("general.architecture", a).put("general.name", "gpt-oss tiny test")
+                .putU32("general.alignment", 32).putU32(a + ".context_length", 4096)
+                .putU32(a + ".embedding_length", e).putU32(a + ".block_count", layers)
+                .putU32(a + ".feed_forward_length", ff).putU32(a + ".attention.head_count", heads)
+                .putU32(a + ".attention.head_count_kv", kvHeads).putU32(a + ".rope.dimension_count", hd)
+                .putF32(a + ".rope.freq_base", 10000f).putF32(a + ".attention.layer_norm_rms_epsilon", 1e-5f)
+                .putU32(a + ".expert_count", experts).putU32(a + ".expert_used_count", 2)
+                .putU32(a + ".expert_feed_forward_length", ff).putU32(a + ".attention.sliding_window", 128)
+                .putU32(a + ".attention.key_length", hd).putU32(a + ".attention.value_length", hd)
+                .put("tokenizer.ggml.model", "llama").putStringArray("tokenizer.ggml.tokens", toks)
+                .putF32Array("tokenizer.ggml.scores", new float[v])
+                .putArray("tokenizer.ggml.token_type", GgufValueType.INT32, types)
+                .putU32("tokenizer.ggml.bos_token_id", 1)
+                .putU32("tokenizer.ggml.eos_token_id", toks.indexOf("<|return|>"))
+                .putU32("tokenizer.ggml.unknown_token_id", 0).putBool("tokenizer.ggml.add_bos_token", true)
+                .putBool("tokenizer.ggml.add_space_prefix", false).put("tokenizer.chat_template", GPT_OSS_JINJA);
+        w.addTensorF32("token_embd.weight", ne(e, v), emb);
+        w.addTensorF32("output_norm.weight", ne(e), ones(e));
+        w.addTensorF32("output.weight", ne(e, v), out);
+        for (int l = 0; l < layers; l++) {
+            String b = "blk." + l + ".";
+            w.addTensorF32(b + "attn_norm.weight", ne(e), ones(e));
+            w.addTensorF32(b + "post_attention_norm.weight", ne(e), ones(e));
+            w.addTensorF32(b + "attn_q.weight", ne(e, heads * hd), gaussian(rng, e * heads * hd, .02f));
+            w.addTensorF32(b + "attn_k.weight", ne(e, kvHeads * hd), gaussian(rng, e * kvHeads * hd, .02f));
+            w.addTensorF32(b + "attn_v.weight", ne(e, kvHeads * hd), gaussian(rng, e * kvHeads * hd, .02f));
+            w.addTensorF32(b + "attn_q.bias", ne(heads * hd), new float[heads * hd]);
+            w.addTensorF32(b + "attn_k.bias", ne(kvHeads * hd), new float[kvHeads * hd]);
+            w.addTensorF32(b + "attn_v.bias", ne(kvHeads * hd), new float[kvHeads * hd]);
+            w.addTensorF32(b + "attn_output.weight", ne(heads * hd, e), gaussian(rng, e * heads * hd, .02f));
+            w.addTensorF32(b + "attn_output.bias", ne(e), new float[e]);
+            w.addTensorF32(b + "attn_sinks.weight", ne(heads), new float[heads]);
+            w.addTensorF32(b + "ffn_gate_inp.weight", ne(e, experts), gaussian(rng, e * experts, .02f));
+            w.addTensorF32(b + "ffn_gate_inp.bias", ne(experts), new float[experts]);
+            w.addTensorF32(b + "ffn_gate_exps.weight", ne(e, ff, experts), gaussian(rng, e * ff * experts, .02f));
+            w.addTensorF32(b + "ffn_up_exps.weight", ne(e, ff, experts), gaussian(rng, e * ff * experts, .02f));
+            w.addTensorF32(b + "ffn_down_exps.weight", ne(ff, e, experts), gaussian(rng, e * ff * experts, .02f));
+            w.addTensorF32(b + "ffn_gate_exps.bias", ne(ff, experts), new float[ff * experts]);
+            w.addTensorF32(b + "ffn_up_exps.bias", ne(ff, experts), new float[ff * experts]);
+            w.addTensorF32(b + "ffn_down_exps.bias", ne(e, experts), new float[e * experts]);
+        }
+        w.write(path);
+        return path;
+    }
+
     /** The vocabulary, in id order. */
     public static List<String> tokens() {
         List<String> toks = new ArrayList<>(List.of("<unk>", "<s>", "</s>"));

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -132,6 +133,22 @@ public final class LocalCompletionBackend implements CompletionBackend, ChatTemp
     @Override
     public boolean reportsTokenProbabilities() {
         return true;
+    }
+
+    /**
+     * The context llama.cpp made for this model (it rounds the size asked for up: 128 asked can be 256 used) while the
+     * model is loaded under these settings, else the size asked for, which is never more.
+     */
+    @Override
+    public OptionalInt contextSize() {
+        if (process.loadedNow(model, settings)) {
+            try {
+                return OptionalInt.of(Integer.parseInt(process.details().get("context")));
+            } catch (NumberFormatException | NullPointerException notReported) {
+                // an older host: the size asked for
+            }
+        }
+        return OptionalInt.of(settings.contextSize());
     }
 
     /** Loads the model unless it is loaded; returns how long this call waited for the load, null if it did not. */

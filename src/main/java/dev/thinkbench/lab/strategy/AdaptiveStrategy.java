@@ -160,7 +160,7 @@ public final class AdaptiveStrategy implements Strategy {
                                     : "thinking reached the cap of " + cap + " tokens before the probes agreed");
                 }
                 CompletionResult step = complete(base + thinking, Math.min(settings.probeEvery(), cap - used),
-                        template.thinkingEnd(), run.base().sampling(), this::onThinking);
+                        List.of(template.thinkingEnd()), run.base().sampling(), this::onThinking);
                 if (promptTokens == null) {
                     promptTokens = step.promptTokens();
                 }
@@ -189,7 +189,7 @@ public final class AdaptiveStrategy implements Strategy {
             String closing = template.closeThinking(base + thinking, ForcingPlan.DEFAULT_ANSWER_PREFIX);
             for (int i = 0; i < settings.probesPerCheckpoint(); i++) {
                 List<TokenLogprob> probabilities = new ArrayList<>();
-                CompletionResult r = complete(base + thinking + closing, probeCap(), template.endOfTurn(),
+                CompletionResult r = complete(base + thinking + closing, probeCap(), template.answerStops(),
                         probeSampling(probes.size()), new CompletionListener() {
                             @Override
                             public void onText(String text, int tokens) {
@@ -225,7 +225,7 @@ public final class AdaptiveStrategy implements Strategy {
         private Outcome answer(InterventionKind kind, String prefix, String reason) throws EngineException {
             String closing = template.closeThinking(base + thinking, prefix);
             sink.accept(new ReasoningEvent.Intervention(System.nanoTime(), kind, closing, used, reason));
-            CompletionResult r = complete(base + thinking + closing, answerCap(), template.endOfTurn(),
+            CompletionResult r = complete(base + thinking + closing, answerCap(), template.answerStops(),
                     run.base().sampling(), (text, tokens) -> sink.accept(
                             new ReasoningEvent.AnswerDelta(System.nanoTime(), text, tokens)));
             if (promptTokens == null) {
@@ -250,15 +250,15 @@ public final class AdaptiveStrategy implements Strategy {
             sink.accept(new ReasoningEvent.ThinkingDelta(System.nanoTime(), text, tokens));
         }
 
-        private CompletionResult complete(String prompt, int max, String stop, Sampling sampling,
+        private CompletionResult complete(String prompt, int max, List<String> stops, Sampling sampling,
                                           CompletionListener listener) throws EngineException {
-            return complete(prompt, max, stop, sampling, listener, false);
+            return complete(prompt, max, stops, sampling, listener, false);
         }
 
         /** @param probabilities whether to ask for each token's probability (the listener's onTokens) */
-        private CompletionResult complete(String prompt, int max, String stop, Sampling sampling,
+        private CompletionResult complete(String prompt, int max, List<String> stops, Sampling sampling,
                                           CompletionListener listener, boolean probabilities) throws EngineException {
-            CompletionRequest request = new CompletionRequest(prompt, max, List.of(stop), sampling, true);
+            CompletionRequest request = new CompletionRequest(prompt, max, stops, sampling, true);
             return access.backend().complete(probabilities ? request.withTopLogprobs(1) : request, listener, cancel);
         }
 

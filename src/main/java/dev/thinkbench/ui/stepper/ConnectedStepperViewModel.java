@@ -12,7 +12,6 @@ import dev.thinkbench.forcing.Stepper;
 import dev.thinkbench.forcing.StepperEvent;
 import dev.thinkbench.forcing.StepperSettings;
 import dev.thinkbench.forcing.TemplateChooser;
-import dev.thinkbench.forcing.TemplateMarkers;
 import dev.thinkbench.ui.BackgroundTasks;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -47,7 +46,7 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
     private final Supplier<Sampling> sampling;
     private final UnaryOperator<String> environment;
     private final BackgroundTasks tasks;
-    private final TemplateChooser chooser = TemplateChooser.perModel(ChatTemplates.CHATML_THINK, TemplateMarkers.THINK);
+    private final TemplateChooser chooser = TemplateChooser.byModel();
     private final StepperViewModel stepper;
     private final ReadOnlyBooleanWrapper supported = new ReadOnlyBooleanWrapper(this, "supported");
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");

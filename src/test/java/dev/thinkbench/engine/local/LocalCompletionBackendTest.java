@@ -225,8 +225,11 @@ class LocalCompletionBackendTest {
                 () -> backend.complete(request(PROMPT.repeat(400), 8), (t, n) -> { }, null));
 
         assertThat(e.kind()).isEqualTo(FailureKind.BAD_REQUEST);
-        assertThat(e.getMessage()).contains("fills the context of 8192", "raise the context size", "shorten the prompt")
-                .as("a smaller budget cannot shorten a prompt").doesNotContain("budget");
+        assertThat(e.getMessage()).contains("fills the model's context of 8192 tokens",
+                        "raise the built-in engine's context size (builtinContextSize in Thinkbench's settings.json)",
+                        "shorten the prompt")
+                .as("a smaller budget cannot shorten a prompt").doesNotContain("budget")
+                .as("the command line has no Models tab").doesNotContain("Models tab");
     }
 
     @Test

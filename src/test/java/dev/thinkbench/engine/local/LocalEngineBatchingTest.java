@@ -275,7 +275,7 @@ class LocalEngineBatchingTest {
         assertThat(outcomes.get(1).result().text()).startsWith("cdb");
         assertThat(outcomes.get(2).failure()).isNotNull();
         assertThat(outcomes.get(2).failure().kind()).isEqualTo(FailureKind.BAD_REQUEST);
-        assertThat(outcomes.get(2).failure().getMessage()).contains("raise the context size");
+        assertThat(outcomes.get(2).failure().getMessage()).contains("raise the built-in engine's context size");
         assertThat(outcomes.get(0).result().text()).isEqualTo(expectedLoop);
         assertThat(outcomes.get(4).result().text()).isEqualTo(expectedLoop);
         assertThat(outcomes.get(3).result().text()).isEqualTo(TinyGguf.EXPECTED_OUTPUT);
@@ -296,7 +296,7 @@ class LocalEngineBatchingTest {
                 assertThat(o.result().text()).startsWith("cdbcdb");
             } else {
                 assertThat(o.failure().kind()).isEqualTo(FailureKind.BAD_REQUEST);
-                assertThat(o.failure().getMessage()).contains("raise the context size");
+                assertThat(o.failure().getMessage()).contains("raise the built-in engine's context size");
             }
         });
         assertThat(backend.complete(request(PROMPT, 64), (t, n) -> { }, null).text())

@@ -559,7 +559,8 @@ final class ContinuousBatch {
     private void giveWay(Running r) {
         if (r.generated > 0) {
             fail(r, FailureKind.BAD_REQUEST, "the context (" + ctx.contextSize() + " tokens) filled up with "
-                    + running.size() + " completions running at once; raise the context size or run fewer at once");
+                    + running.size() + " completions running at once; raise the built-in engine's context size "
+                    + "(builtinContextSize in Thinkbench's settings.json) or run fewer at once");
             return;
         }
         running.remove(r);

@@ -1,0 +1,82 @@
+package dev.thinkbench.cli;
+
+import dev.thinkbench.app.AppContext;
+import dev.thinkbench.testing.TinyGguf;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code thinkbench step} on the built-in engine through the real composition root: it lays the prompt out with the
+ * model family's template, as {@code compare} and the window's Stepper do, with or without {@code --template model}.
+ * A tiny gpt-oss model written by the test (its GGUF carries a Jinja template without {@code <think>} markers).
+ */
+@Timeout(180)
+class StepOnTheBuiltinEngineTest {
+
+    @TempDir
+    static Path dir;
+    static Path gptOss;
+    static AppContext context;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        gptOss = TinyGguf.writeGptOss(dir.resolve("gpt-oss-tiny.gguf"));
+        context = AppContext.create(Path.of("assets").toAbsolutePath(), dir.resolve("config"), dir.resolve("data"));
+    }
+
+    @AfterAll
+    static void close() {
+        context.builtin().close();
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = ThinkbenchCli.run(args, context);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void withoutATemplateAGptOssModelStepsInHarmony() {
+        Result r = run("step", "--model", gptOss.toString(), "--prompt", "What is x?", "--actions", "wait,answer");
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("template gpt-oss")
+                .contains("model ended thinking (<|end|>)").doesNotContain("without closing thinking")
+                .contains("thinking text: \"Let x=2.Wait x=2.\"").contains("answer: \"4\"");
+    }
+
+    @Test
+    void templateModelPrefersTheFamilysTemplateToTheFilesJinja() {
+        Result r = run("step", "--model", gptOss.toString(), "--template", "model", "--prompt", "What is x?",
+                "--actions", "continue");
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("template gpt-oss").contains("thinking text: \"Let x=2.\"")
+                .as("the final channel's <|end|> ends the answer").contains("answer: \"Let x=2.\"")
+                .doesNotContain("<|end|>\"");
+    }
+}
