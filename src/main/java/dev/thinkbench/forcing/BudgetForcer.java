@@ -105,8 +105,8 @@ public final class BudgetForcer {
                     return force("thinking reached the cap of " + plan.maxThinkingTokens() + " tokens");
                 }
                 // the context's end caps thinking too, short of where the forced answer would no longer fit
-                ContextRoom room = steps.room(base + thinking, plan.answerPrefix(), run.maxAnswerTokens())
-                        .filter(r -> r.limits(remaining)).orElse(null);
+                ContextRoom room = steps.room(base + thinking, plan.answerPrefix(), run.maxAnswerTokens(), remaining)
+                        .orElse(null);
                 if (room != null && room.tokens() <= 0) {
                     return force(room.reason(used, plan.maxThinkingTokens()));
                 }

@@ -49,20 +49,34 @@ final class StepRunner {
     }
 
     /**
-     * The room the context leaves for thinking after {@code sofar}, keeping room to close it with
-     * {@code answerPrefix} and answer; empty where the backend knows no context size or cannot count tokens (a
-     * server's: its own limit then applies). Blocks while the backend counts.
+     * The room the context leaves for thinking after {@code sofar} where it is less than {@code remaining}, the step's
+     * cap by the budget, keeping room to close it with {@code answerPrefix} and answer; empty where the budget's cap
+     * comes first, or the backend knows no context size or cannot count tokens (a server's: its own limit then
+     * applies). Blocks while the backend counts, which it does only when the context could be the limit.
      */
-    java.util.Optional<ContextRoom> room(String sofar, String answerPrefix, int answerCap) throws EngineException {
+    java.util.Optional<ContextRoom> room(String sofar, String answerPrefix, int answerCap, int remaining)
+            throws EngineException {
         if (!(backend instanceof TokenCounter counter) || backend.contextSize().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String closingText = template.closeThinking(sofar, answerPrefix);
+        // a token is at least one byte, so the bytes bound the count from above: a step whose budget cap fits even
+        // then needs no count (a sweep's thousands of short steps would each wait for two engine round trips)
+        long mostHeld = (long) utf8Bytes(sofar) + 1 + utf8Bytes(closingText);
+        if (mostHeld + ContextRoom.MAX_ANSWER_ROOM + remaining <= backend.contextSize().getAsInt()) {
             return java.util.Optional.empty();
         }
         // counted first: counting loads the model, after which the engine reports the context it really made
         int held = counter.countTokens(sofar) + 1; // and the BOS token the engine puts before a prompt
-        int closing = counter.countTokens(template.closeThinking(sofar, answerPrefix));
+        int closing = counter.countTokens(closingText);
         java.util.OptionalInt context = backend.contextSize();
         return context.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(ContextRoom.of(context.getAsInt(), held, closing, answerCap));
+                : java.util.Optional.of(ContextRoom.of(context.getAsInt(), held, closing, answerCap))
+                        .filter(r -> r.limits(remaining));
+    }
+
+    private static int utf8Bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     /** Writes the answer after {@code sofar}, which already ends with the closed thinking. */

@@ -291,8 +291,7 @@ public final class Stepper implements AutoCloseable {
         int stepCap = cap;
         try {
             // the context's end caps thinking too, short of where the forced answer would no longer fit
-            room = runner.room(sofar, settings.answerPrefix(), settings.maxAnswerTokens())
-                    .filter(r -> r.limits(cap)).orElse(null);
+            room = runner.room(sofar, settings.answerPrefix(), settings.maxAnswerTokens(), cap).orElse(null);
             stepCap = room != null ? room.tokens() : cap;
             long now = System.nanoTime();
             o = stepCap > 0 ? runner.think(sofar, stepCap, partial, cancel) : new GuardedStep.Outcome("", 0,

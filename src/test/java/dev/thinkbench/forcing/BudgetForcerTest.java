@@ -56,6 +56,22 @@ class BudgetForcerTest {
     }
 
     @Test
+    void theContextCapsThinkingOnlyWhereItCouldAndIsCountedOnlyThen() {
+        backend.withContextSize(4096).then("Two", "</think>").then(" 2", "<|im_end|>");
+        run(ForcingPlan.of(0, 100, 0));
+        assertThat(backend.countCalls()).as("a short step in a large context needs no count").isZero();
+        assertThat(backend.requests().getFirst().maxTokens()).isEqualTo(100);
+
+        ScriptedTestBackend small = new ScriptedTestBackend().withContextSize(200).then("Two", "</think>")
+                .then(" 2", "<|im_end|>");
+        new BudgetForcer(small, ChatTemplates.CHATML_THINK).run(new ForcingRun("", "How many r in raspberry?", "m",
+                ForcingPlan.of(0, 1000, 0), null, "force"), events, new CancelToken());
+        assertThat(small.countCalls()).as("a cap past the context's end is counted").isPositive();
+        assertThat(small.requests().getFirst().maxTokens()).as("thinking capped where the answer still fits")
+                .isBetween(1, 199);
+    }
+
+    @Test
     void aFailureAfterTextSaysWhatIsKeptAsASentenceOfItsOwn() {
         backend.then("Two", " r's", ".", "</think>").thenFail(dev.thinkbench.core.FailureKind.BAD_REQUEST,
                 "the prompt fills the context of 4096: raise the context size");

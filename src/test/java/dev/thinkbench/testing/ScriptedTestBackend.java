@@ -37,6 +37,8 @@ public final class ScriptedTestBackend implements CompletionBackend, TokenCounte
     private int holdAfter = -1;
     private CountDownLatch held = new CountDownLatch(1);
     private CountDownLatch release = new CountDownLatch(1);
+    private java.util.OptionalInt contextSize = java.util.OptionalInt.empty();
+    private final java.util.concurrent.atomic.AtomicInteger counts = new java.util.concurrent.atomic.AtomicInteger();
 
     public synchronized ScriptedTestBackend then(String... tokens) {
         script.add(List.of(tokens));
@@ -108,7 +110,24 @@ public final class ScriptedTestBackend implements CompletionBackend, TokenCounte
     /** The test double's tokenizer: one token per whitespace-separated word. */
     @Override
     public int countTokens(String text) {
+        counts.incrementAndGet();
         return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+    }
+
+    /** How many times {@link #countTokens} was called. */
+    public int countCalls() {
+        return counts.get();
+    }
+
+    /** Reports a context of {@code tokens} (none by default, as a server's). */
+    public synchronized ScriptedTestBackend withContextSize(int tokens) {
+        contextSize = java.util.OptionalInt.of(tokens);
+        return this;
+    }
+
+    @Override
+    public synchronized java.util.OptionalInt contextSize() {
+        return contextSize;
     }
 
     public synchronized List<String> prompts() {
