@@ -234,6 +234,23 @@ public final class SessionViewModel {
     }
 
     /**
+     * Replaces the Compare columns with the engine's presets ({@link CompareViewModel#resetColumnsToPresets()}). Where
+     * the columns replaced had runs and the window has a file, that file keeps those runs and stops being the
+     * window's document: the new columns' runs are other runs, and Save wrote them over the file that kept the old
+     * ones (a "save first" made just before the replacing is such an archive). The next Save asks for a file.
+     */
+    public void usePresets() {
+        boolean ran = snapshot().columns().stream().anyMatch(RecordedColumn::ran);
+        compare.resetColumnsToPresets();
+        Path kept = currentFile.get();
+        if (ran && kept != null) {
+            currentFile.set(null);
+            openedAt = null;
+            tell(Messages.get("session.keptIn", kept.getFileName()), false);
+        }
+    }
+
+    /**
      * What runs on screen are not in a file (saved or opened) as they stand: the Compare columns that ran, the
      * Stepper's branches, in words ("3 Compare columns, 2 Stepper branches"); empty when
      * there are none (a prompt alone is not worth asking about).
@@ -444,6 +461,8 @@ public final class SessionViewModel {
         restoreOffer.set(null);
         tasks.run(() -> files.read(offered), session -> {
             apply(session);
+            // the autosave's runs are not the runs of the file saved to or opened before: Save asks for a file
+            currentFile.set(null);
             tell(Messages.get("session.restored", session.savedAt().toString().replace('T', ' ')
                     .replaceAll("\\.\\d+", "").replace("Z", " UTC")), false);
             discardQuietly(offered);
