@@ -155,8 +155,10 @@ public final class SessionViewModel {
         }
         // a recording opened and saved again keeps the time it was made ("Recorded" showed the time of the save)
         Instant at = allRecorded && openedAt != null ? openedAt : now.get();
+        // a recording shown keeps its round wherever its replay stands; live candidates give theirs
+        var round = replay.activeProperty().get() ? replay.recordedRound() : compare.bestOfNRecord();
         return new Session(at, "", setup, columns, stepper == null ? null : stepper.record(),
-                sweeps == null ? null : sweeps.record());
+                sweeps == null ? null : sweeps.record(), round);
     }
 
     /** The answer the prompt pane was told, else the one known for a sample prompt, else null. */
