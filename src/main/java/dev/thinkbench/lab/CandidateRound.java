@@ -66,6 +66,8 @@ public final class CandidateRound {
     private final Selection selection;
     private final String expected;
     private final String judgeModel;
+    /** How the last pick ended, null before one has. */
+    private volatile Outcome last;
 
     private CandidateRound(ReasoningEngine engine, PriceTable prices, Comparison comparison, Selection selection,
                            String expected, String judgeModel) {
@@ -126,6 +128,7 @@ public final class CandidateRound {
      * candidate. Call again after a retry for a new pick.
      */
     public CompletableFuture<Outcome> pick() {
+        last = null;
         return comparison.done().thenCompose(v -> {
             List<Candidate> candidates = candidates();
             return switch (selection) {
@@ -134,7 +137,20 @@ public final class CandidateRound {
                 case LONGEST -> done(candidates, Picks.longest(candidates));
                 case VERIFIER -> judge(candidates);
             };
+        }).thenApply(outcome -> {
+            last = outcome;
+            return outcome;
         });
+    }
+
+    /** How the last {@link #pick()} ended, empty before one has (or while one is being made). */
+    public Optional<Outcome> lastOutcome() {
+        return Optional.ofNullable(last);
+    }
+
+    /** The verifier's model, null for the candidates' own. */
+    public String judgeModel() {
+        return judgeModel;
     }
 
     private static CompletableFuture<Outcome> done(List<Candidate> candidates, Optional<Picks.Pick> pick) {

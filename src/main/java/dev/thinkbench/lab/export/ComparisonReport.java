@@ -1,9 +1,11 @@
 package dev.thinkbench.lab.export;
 
+import dev.thinkbench.core.AnswerGrader;
 import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.RunRecorder;
 import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.core.Trace;
+import dev.thinkbench.lab.session.BestOfNRecord;
 import dev.thinkbench.lab.session.RecordedColumn;
 import dev.thinkbench.lab.session.RunSetup;
 import dev.thinkbench.lab.session.Session;
@@ -12,7 +14,11 @@ import dev.thinkbench.lab.sweep.SweepRecord;
 import dev.thinkbench.lab.sweep.SweepSummary;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A comparison as reports show it: what was asked of which model with which settings, when, and per column its
@@ -21,10 +27,70 @@ import java.util.List;
  * thread.
  */
 public record ComparisonReport(Instant recordedAt, String note, RunSetup setup, List<Column> columns,
-                               SweepSummaryPart sweep) {
+                               SweepSummaryPart sweep, BestOfNPart bestOfN) {
 
     public ComparisonReport {
         columns = List.copyOf(columns);
+    }
+
+    /** A report of budget columns (no best-of-N round). */
+    public ComparisonReport(Instant recordedAt, String note, RunSetup setup, List<Column> columns,
+                            SweepSummaryPart sweep) {
+        this(recordedAt, note, setup, columns, sweep, null);
+    }
+
+    /**
+     * The best-of-N round the columns were the candidates of: how the pick was made, the votes, and each candidate
+     * with its seed, answer, score and whether it was picked. English; any thread.
+     *
+     * @param selection how people call the selection ({@code majority vote})
+     * @param seeds the candidates' seeds in words ({@code 42 to 46}), empty when none was set
+     * @param votes the answers counted, most first ({@code 432 ×3 · 442 ×2}), empty when none was read
+     * @param picked the label of the candidate picked, empty when none was
+     * @param why why it was picked, or why none was; empty when not known
+     */
+    public record BestOfNPart(String selection, String judgeModel, String seeds, String votes, String picked,
+                              String why, List<CandidateRow> candidates) {
+
+        public BestOfNPart {
+            candidates = List.copyOf(candidates);
+            judgeModel = judgeModel == null ? "" : judgeModel;
+            picked = picked == null ? "" : picked;
+            why = why == null ? "" : why;
+        }
+
+        /**
+         * One candidate.
+         *
+         * @param seed null when no seed was set
+         * @param answer its answer as the grader reads it, empty when none was read
+         * @param score the verifier's score, null when none
+         */
+        public record CandidateRow(String label, Long seed, String answer, Double score, boolean picked) {
+        }
+
+        static BestOfNPart of(BestOfNRecord r, List<Column> columns, String expected) {
+            List<CandidateRow> rows = new ArrayList<>();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            Map<String, String> shown = new LinkedHashMap<>();
+            for (BestOfNRecord.Candidate c : r.candidates()) {
+                String answer = columns.stream()
+                        .filter(col -> col.label().equals(c.label()) && col.status() == RunStatus.OK)
+                        .map(col -> AnswerGrader.grade(col.answer(), expected).extracted())
+                        .filter(java.util.Objects::nonNull).findFirst().orElse("");
+                rows.add(new CandidateRow(c.label(), c.seed(), answer, c.score(), c.label().equals(r.picked())));
+                if (!answer.isEmpty()) {
+                    String key = String.valueOf(AnswerGrader.canonical(answer));
+                    counts.merge(key, 1, Integer::sum);
+                    shown.putIfAbsent(key, answer);
+                }
+            }
+            String votes = counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .map(e -> shown.get(e.getKey()) + " \u00d7" + e.getValue()).collect(Collectors.joining(" \u00b7 "));
+            return new BestOfNPart(r.selection().words(), r.judgeModel(), r.seedWords(), votes, r.picked(),
+                    r.why() == null ? "" : r.why().english(), rows);
+        }
     }
 
     /**
@@ -74,7 +140,9 @@ public record ComparisonReport(Instant recordedAt, String note, RunSetup setup, 
             List<SweepRecord> records = session.sweep().records();
             sweep = SweepSummaryPart.of(session.sweep().resultsFile(), records);
         }
-        return new ComparisonReport(session.savedAt(), session.note(), session.setup(), columns, sweep);
+        BestOfNPart bestOfN = session.bestOfN() == null ? null
+                : BestOfNPart.of(session.bestOfN(), columns, session.setup().expectedAnswer());
+        return new ComparisonReport(session.savedAt(), session.note(), session.setup(), columns, sweep, bestOfN);
     }
 
     private static Column column(RecordedColumn c, RunSetup setup) {

@@ -82,6 +82,15 @@ public final class HtmlReport {
         for (ComparisonReport.Column c : r.columns()) {
             column(b, c);
         }
+        if (r.bestOfN() != null) {
+            ComparisonReport.BestOfNPart n = r.bestOfN();
+            b.append("<h2>Best-of-N</h2>\n<p>").append(esc(ReportText.bestOfNSentence(n,
+                    MarkdownReport.budget(r)))).append("</p>\n");
+            if (!n.votes().isEmpty()) {
+                b.append("<p>Votes: ").append(esc(n.votes())).append("</p>\n");
+            }
+            table(b, ReportText.CANDIDATE_HEADERS, n.candidates().stream().map(ReportText::candidateCells).toList(), 1);
+        }
         b.append("<h2>Metrics</h2>\n");
         table(b, ReportText.METRIC_HEADERS, r.ran().stream().map(ReportText::metricCells).toList(), 4);
         b.append("<p class=\"muted\">* counted here from the stream; other counts as the server reported them. ")

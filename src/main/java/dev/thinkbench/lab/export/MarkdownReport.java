@@ -72,6 +72,15 @@ public final class MarkdownReport {
                         .append(")</summary>\n\n").append(fence(c.thinking().strip())).append("</details>\n\n");
             }
         }
+        if (r.bestOfN() != null) {
+            ComparisonReport.BestOfNPart n = r.bestOfN();
+            b.append("## Best-of-N\n\n").append(inline(ReportText.bestOfNSentence(n, budget(r)))).append("\n\n");
+            if (!n.votes().isEmpty()) {
+                b.append("Votes: ").append(inline(n.votes())).append("\n\n");
+            }
+            table(b, ReportText.CANDIDATE_HEADERS, n.candidates().stream().map(ReportText::candidateCells).toList());
+            b.append('\n');
+        }
         b.append("## Metrics\n\n");
         table(b, ReportText.METRIC_HEADERS, r.ran().stream().map(ReportText::metricCells).toList());
         b.append("\n\\* counted here from the stream; other counts as the server reported them. Times as recorded.\n\n");
@@ -79,6 +88,12 @@ public final class MarkdownReport {
             b.append("## Charts\n\n");
             images(b, charts);
         }
+    }
+
+    /** The budget every candidate ran at, when they share one. */
+    static String budget(ComparisonReport r) {
+        List<String> budgets = r.columns().stream().map(ComparisonReport.Column::budget).distinct().toList();
+        return budgets.size() == 1 ? budgets.getFirst() : "";
     }
 
     private static void images(StringBuilder b, Map<String, String> charts) {

@@ -45,7 +45,10 @@ final class ReportText {
         add(rows, "Temperature", s.sampling().temperature() == null ? "engine default"
                 : String.valueOf(s.sampling().temperature()));
         add(rows, "Top-p", s.sampling().topP() == null ? null : String.valueOf(s.sampling().topP()));
-        add(rows, "Seed", s.sampling().seed() == null ? "none" : String.valueOf(s.sampling().seed()));
+        // best-of-N ran each candidate with a seed of its own (the shared one plus its number)
+        boolean ownSeeds = r.bestOfN() != null && !r.bestOfN().seeds().isEmpty();
+        add(rows, "Seed", ownSeeds ? r.bestOfN().seeds() + " (one per candidate)"
+                : s.sampling().seed() == null ? "none" : String.valueOf(s.sampling().seed()));
         add(rows, "Answer cap", s.sampling().maxAnswerTokens() == null ? null
                 : s.sampling().maxAnswerTokens() + " tokens");
         add(rows, "Chat template", s.template());
@@ -104,6 +107,40 @@ final class ReportText {
             case CANCELLED -> "cancelled";
             default -> c.status().wireName();
         };
+    }
+
+    static final List<String> CANDIDATE_HEADERS = List.of("Candidate", "Seed", "Answer", "Score", "Picked");
+
+    /** One candidate of a best-of-N round. */
+    static List<String> candidateCells(ComparisonReport.BestOfNPart.CandidateRow c) {
+        return List.of(safe(c.label()), c.seed() == null ? DASH : String.valueOf(c.seed()),
+                c.answer().isEmpty() ? "(no answer)" : safe(c.answer()),
+                c.score() == null ? DASH : String.format(Locale.ROOT, "%.0f", c.score()), c.picked() ? "picked" : "");
+    }
+
+    /**
+     * The round in one sentence: {@code 5 candidates at effort:low, seeds 42 to 46; picked by majority vote: #1 (3 of
+     * 5 votes for 432).}
+     */
+    static String bestOfNSentence(ComparisonReport.BestOfNPart b, String budget) {
+        StringBuilder s = new StringBuilder().append(b.candidates().size()).append(" candidates");
+        if (budget != null && !budget.isBlank()) {
+            s.append(" at ").append(budget);
+        }
+        if (!b.seeds().isEmpty()) {
+            s.append(", seeds ").append(b.seeds());
+        }
+        s.append("; ");
+        if (b.picked().isEmpty()) {
+            s.append("nothing picked by ").append(b.selection()).append(b.why().isEmpty() ? "" : ": " + b.why());
+        } else {
+            s.append("picked by ").append(b.selection());
+            if (!b.judgeModel().isEmpty()) {
+                s.append(" (judge ").append(b.judgeModel()).append(')');
+            }
+            s.append(": ").append(b.picked()).append(b.why().isEmpty() ? "" : " (" + b.why() + ")");
+        }
+        return safe(s.append('.').toString());
     }
 
     /** One summary row of a sweep: accuracy with its Wilson interval, mean thinking tokens and time, cost. */

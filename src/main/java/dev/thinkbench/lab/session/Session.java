@@ -20,9 +20,10 @@ import java.util.function.LongSupplier;
  * @param columns the Compare columns in order, possibly none
  * @param stepper the Stepper's session, null when none was run
  * @param sweep an Experiments sweep's results, null when none
+ * @param bestOfN the best-of-N round the columns are the candidates of, null when they are budget columns
  */
 public record Session(Instant savedAt, String note, RunSetup setup, List<RecordedColumn> columns,
-                      StepperRecord stepper, SweepResults sweep) {
+                      StepperRecord stepper, SweepResults sweep, BestOfNRecord bestOfN) {
 
     /** The format version this build writes; files of a lower version are migrated when read. */
     public static final int FORMAT_VERSION = 1;
@@ -34,6 +35,12 @@ public record Session(Instant savedAt, String note, RunSetup setup, List<Recorde
         Objects.requireNonNull(setup, "setup");
         note = note == null ? "" : note;
         columns = List.copyOf(columns);
+    }
+
+    /** A session whose columns are budget columns (no best-of-N round). */
+    public Session(Instant savedAt, String note, RunSetup setup, List<RecordedColumn> columns, StepperRecord stepper,
+                   SweepResults sweep) {
+        this(savedAt, note, setup, columns, stepper, sweep, null);
     }
 
     /** A session of one comparison's runs as they stand (a run still going is saved as cancelled). */
@@ -53,11 +60,16 @@ public record Session(Instant savedAt, String note, RunSetup setup, List<Recorde
 
     /** This session with {@code text} as its note. */
     public Session withNote(String text) {
-        return new Session(savedAt, text, setup, columns, stepper, sweep);
+        return new Session(savedAt, text, setup, columns, stepper, sweep, bestOfN);
     }
 
     /** This session with a sweep's results in its slot. */
     public Session withSweep(SweepResults results) {
-        return new Session(savedAt, note, setup, columns, stepper, results);
+        return new Session(savedAt, note, setup, columns, stepper, results, bestOfN);
+    }
+
+    /** This session with {@code round} as the best-of-N round its columns are the candidates of (null: none). */
+    public Session withBestOfN(BestOfNRecord round) {
+        return new Session(savedAt, note, setup, columns, stepper, sweep, round);
     }
 }

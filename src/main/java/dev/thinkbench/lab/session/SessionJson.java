@@ -51,6 +51,9 @@ final class SessionJson {
         s.columns().forEach(c -> columns.add(column(c)));
         root.set("stepper", s.stepper() == null ? null : StepperJson.write(s.stepper(), MASK));
         root.set("sweep", s.sweep() == null ? null : sweep(s.sweep()));
+        if (s.bestOfN() != null) {
+            root.set("bestOfN", BestOfNJson.write(s.bestOfN(), MASK));
+        }
         try {
             return MAPPER.writer(PRINTER).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -155,7 +158,9 @@ final class SessionJson {
         StepperRecord stepper = Fields.present(root, "stepper")
                 ? at("stepper", () -> StepperJson.read(root.get("stepper"))) : null;
         SweepResults sweep = Fields.present(root, "sweep") ? at("sweep", () -> readSweep(root.get("sweep"))) : null;
-        return new Session(savedAt, Fields.text(root, "note"), setup, columns, stepper, sweep);
+        BestOfNRecord bestOfN = Fields.present(root, "bestOfN")
+                ? at("bestOfN", () -> BestOfNJson.read(root.get("bestOfN"))) : null;
+        return new Session(savedAt, Fields.text(root, "note"), setup, columns, stepper, sweep, bestOfN);
     }
 
     private static RunSetup readSetup(JsonNode o) {

@@ -112,6 +112,10 @@ public final class CompareViewModel {
     /** The budget columns the user set up, kept while best-of-N shows candidate columns instead. */
     private List<ColumnViewModel> budgetColumns = List.of();
     private CandidateRound round;
+    /** A recorded best-of-N round the columns show (a session opened), null when none. */
+    private dev.thinkbench.lab.session.BestOfNRecord recordedRound;
+    /** Set when the recorded round's marks and count are due once the columns have drained their runs. */
+    private boolean recordedDue;
     private CompletableFuture<CandidateRound.Outcome> picking;
     private boolean pickDue;
 
@@ -307,6 +311,9 @@ public final class CompareViewModel {
     }
 
     private void onColumnsChanged(ListChangeListener.Change<? extends ColumnViewModel> change) {
+        // a recorded round was of the columns it was shown on (a replay shows it again on its own columns)
+        recordedRound = null;
+        recordedDue = false;
         while (change.next()) {
             for (ColumnViewModel removed : change.getRemoved()) {
                 removed.budgetTextProperty().removeListener(staleCheck);
@@ -420,6 +427,8 @@ public final class CompareViewModel {
         round = null;
         picking = null;
         pickDue = false;
+        recordedRound = null;
+        recordedDue = false;
         comparison = null;
         laneOf.clear();
         staleNote.set("");
@@ -585,6 +594,10 @@ public final class CompareViewModel {
             chartsStale();
             return;
         }
+        if (recordedRound != null) {
+            showRecordedRound(null); // the columns run live now: the recording's pick is not theirs
+            recordedRound = null;
+        }
         runExpected = prompt.expectedProperty().get();
         runPrompt = prompt.promptProperty().get();
         runPricedAs = pricedAs.get();
@@ -692,7 +705,15 @@ public final class CompareViewModel {
         if (round != null) {
             tickCandidates(anyActive);
         }
-        return actionBusy || chartDirty || pickDue || picking != null
+        if (recordedDue && !anyActive) {
+            recordedDue = false;
+            String outcome = RoundRecords.markRecorded(columns, recordedRound);
+            countAnswers();
+            // majority vote is what the count says; another selection's pick and why are said beside it
+            boolean said = recordedRound.selection() == CandidateRound.Selection.MAJORITY && !tally.get().isEmpty();
+            tally.set(said ? tally.get() : tally.get().isEmpty() ? outcome : tally.get() + " \u00b7 " + outcome);
+        }
+        return actionBusy || chartDirty || pickDue || picking != null || recordedDue
                 || columns.stream().anyMatch(c -> c.live().following());
     }
 
@@ -937,18 +958,42 @@ public final class CompareViewModel {
             if (c.index() >= columns.size()) {
                 continue;
             }
-            String answer = c.extracted() == null ? Messages.get("bestOfN.mark.noAnswer")
-                    : Messages.get("bestOfN.mark.answer", c.extracted());
-            String mark = c.score() == null ? answer : Messages.get("bestOfN.mark.scored", answer,
-                    String.format(java.util.Locale.ROOT, "%.0f", c.score()));
-            columns.get(c.index()).markCandidate(c.index() == pickedIndex ? Messages.get("bestOfN.mark.picked", mark)
-                    : mark, c.index() == pickedIndex);
+            columns.get(c.index()).markCandidate(RoundRecords.mark(c, c.index() == pickedIndex),
+                    c.index() == pickedIndex);
         }
         bestOfN.setOutcome(outcome.judgeFailure() != null
                 ? Messages.get("bestOfN.judgeFailed", outcome.judgeFailure())
                 : outcome.pick().map(p -> Messages.get("bestOfN.picked", p.candidate().index() + 1,
                         BestOfNBar.selectionWords(round.selection()), WindowWording.of(p.why())))
                 .orElse(Messages.get("bestOfN.nothingPicked")));
+    }
+
+    /**
+     * The best-of-N round the columns show, as a session keeps it (the selection, each candidate's seed, the pick
+     * and why); null when the columns are budget columns or no candidate ran.
+     */
+    public dev.thinkbench.lab.session.BestOfNRecord bestOfNRecord() {
+        if (recordedRound != null) {
+            return recordedRound;
+        }
+        return bestOfN.enabledProperty().get() ? RoundRecords.of(columns, round, bestOfN.selectionProperty().get(),
+                bestOfN.judgeModelProperty().get()) : null;
+    }
+
+    /**
+     * Shows a recorded best-of-N round on the columns shown (a session replayed to its end): once their runs have
+     * drained, each candidate is marked as the live round marked it, the picked one too, and the answers are
+     * counted; null takes the marks and the count away (the replay plays again).
+     */
+    public void showRecordedRound(dev.thinkbench.lab.session.BestOfNRecord recorded) {
+        recordedDue = recorded != null;
+        if (recorded == null) {
+            columns.forEach(c -> c.markCandidate("", false));
+            tally.set("");
+        } else {
+            recordedRound = recorded;
+        }
+        wake.run();
     }
 
     /** The best-of-N mode: on, the columns are N candidates of one budget and the pick is marked. */

@@ -148,12 +148,68 @@ public final class ExperimentsView extends BorderPane {
         form.getChildren().removeAll(lines);
         VBox footer = new VBox(4);
         footer.getChildren().addAll(lines);
-        footer.getChildren().add(start);
+        footer.getChildren().addAll(costLine(), costQuestion(), start);
         footer.setPadding(new Insets(6, 12, 12, 12));
         footer.getStyleClass().add("sweep-setup-footer");
         VBox column = new VBox(scroll, footer);
         column.getStyleClass().add("sweep-setup-column"); // its width in em (thinkbench.css): it follows the zoom
         return column;
+    }
+
+    /** The runs and rough cost of a sweep on an engine whose runs cost money, beside Start; none for a local one. */
+    private Label costLine() {
+        Label line = new Label();
+        line.setId("sweepCostEstimate");
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        line.getStyleClass().add(Styles.TEXT_SMALL);
+        line.setGraphic(Icons.icon(Feather.DOLLAR_SIGN));
+        line.textProperty().bind(vm.costEstimateProperty());
+        line.visibleProperty().bind(vm.costEstimateProperty().isNotEmpty().and(vm.costQuestionProperty().isEmpty()));
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
+    }
+
+    /**
+     * Start pressed for a costly sweep: the estimate and the question in place of Start, which comes back once
+     * answered (the question takes the keyboard: Enter starts, Esc does not).
+     */
+    private Region costQuestion() {
+        Label title = new Label(Messages.get("sweep.cost.confirm.title"));
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        Label text = new Label();
+        text.setId("sweepCostQuestion");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.textProperty().bind(vm.costQuestionProperty());
+        Button go = Icons.button(Messages.get("sweep.cost.confirm.start"), Feather.PLAY, null, Styles.ACCENT);
+        go.setId("confirmSweepCost");
+        go.setDefaultButton(true);
+        go.setOnAction(e -> vm.confirmStart());
+        Button cancel = Icons.button(Messages.get("sweep.cost.confirm.cancel"), null, null, Styles.FLAT);
+        cancel.setId("cancelSweepCost");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> {
+            vm.cancelStart();
+            start.requestFocus();
+        });
+        HBox buttons = new HBox(8, go, cancel);
+        VBox box = new VBox(6, title, text, buttons);
+        box.setId("sweepCostCheck");
+        box.getStyleClass().add("resume-banner");
+        box.setPadding(new Insets(8));
+        box.visibleProperty().bind(vm.costQuestionProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        start.visibleProperty().bind(box.visibleProperty().not());
+        start.managedProperty().bind(start.visibleProperty());
+        box.visibleProperty().addListener((obs, was, shown) -> {
+            if (shown) {
+                go.requestFocus();
+            }
+        });
+        return box;
     }
 
     /**

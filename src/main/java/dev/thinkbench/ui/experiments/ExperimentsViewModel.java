@@ -9,6 +9,7 @@ import dev.thinkbench.lab.sweep.ResultLog;
 import dev.thinkbench.lab.sweep.RunKey;
 import dev.thinkbench.lab.sweep.SweepCsv;
 import dev.thinkbench.lab.sweep.SweepEndpoints;
+import dev.thinkbench.lab.sweep.SweepCostEstimate;
 import dev.thinkbench.lab.sweep.SweepEvent;
 import dev.thinkbench.lab.sweep.SweepHandle;
 import dev.thinkbench.lab.sweep.SweepOutcome;
@@ -40,6 +41,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +95,13 @@ public final class ExperimentsViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart");
     private final ReadOnlyBooleanWrapper canRetryFailed = new ReadOnlyBooleanWrapper(this, "canRetryFailed");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper costEstimate = new ReadOnlyStringWrapper(this, "costEstimate", "");
+    private final ReadOnlyStringWrapper costQuestion = new ReadOnlyStringWrapper(this, "costQuestion", "");
+    private final ConnectionViewModel connection;
+    /** The sweep Start was pressed for while its cost is asked about, null when nothing is asked. */
+    private PendingStart pendingStart;
+    /** What the runs finished in this window cost, in USD; null before one reported a cost. */
+    private BigDecimal spent;
     private SweepHandle handle;
     private ResultLog log;
     private TraceLog traceLog;
@@ -140,6 +149,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
     public ExperimentsViewModel(ConnectionViewModel connection, WorkbenchServices services, SweepStore store,
                                 Path samplesFolder, BackgroundTasks tasks, SweepRunner.Options options) {
         this.services = services;
+        this.connection = connection;
         this.store = store;
         this.tasks = tasks;
         this.options = options;
@@ -155,7 +165,13 @@ public final class ExperimentsViewModel implements AutoCloseable {
                 setup.budgetsProperty(), setup.samplesProperty(), setup.strategies())) {
             o.addListener(x -> preview());
         }
+        for (Observable o : List.of(setup.validProperty(), setup.problemsProperty(), setup.limitProperty(),
+                setup.budgetsProperty(), setup.samplesProperty(), setup.strategies(), connection.engineProperty(),
+                connection.modelProperty(), setup.candidatesProperty())) {
+            o.addListener(x -> updateCostEstimate());
+        }
         preview();
+        updateCostEstimate();
         lookForInterrupted();
     }
 
@@ -207,7 +223,11 @@ public final class ExperimentsViewModel implements AutoCloseable {
 
     // --- starting and resuming -------------------------------------------------------------------------------
 
-    /** Saves the sweep set up in the form and starts it; does nothing while one is under way. */
+    /**
+     * Saves the sweep set up in the form and starts it; does nothing while one is under way. A sweep whose runs cost
+     * money above {@link #COST_TO_ASK} (or cost an amount the price table cannot tell, over {@link #CALLS_TO_ASK}
+     * calls) is asked about first ({@link #costQuestionProperty()}): {@link #confirmStart()} starts it.
+     */
     public void start() {
         if (phase.get().busy()) {
             return;
@@ -221,6 +241,89 @@ public final class ExperimentsViewModel implements AutoCloseable {
             message.set(e.getMessage());
             return;
         }
+        SweepCostEstimate estimate = estimate(chosen, chosenProblems);
+        if (estimate != null && worthAsking(estimate)) {
+            pendingStart = new PendingStart(chosen, chosenProblems);
+            costQuestion.set(costWords(estimate, chosen.model()));
+            return;
+        }
+        begin(chosen, chosenProblems);
+    }
+
+    /** Starts the sweep whose cost was asked about. */
+    public void confirmStart() {
+        PendingStart pending = pendingStart;
+        pendingStart = null;
+        costQuestion.set("");
+        if (pending != null && !phase.get().busy()) {
+            begin(pending.setup(), pending.problems());
+        }
+    }
+
+    /** Does not start the sweep whose cost was asked about. */
+    public void cancelStart() {
+        pendingStart = null;
+        costQuestion.set("");
+    }
+
+    private record PendingStart(SweepSetup setup, List<BenchProblem> problems) {
+    }
+
+    /** A sweep estimated to cost this much (USD) or more is asked about before it starts. */
+    static final BigDecimal COST_TO_ASK = BigDecimal.ONE;
+    /** A paid sweep the price table cannot estimate is asked about from this many calls. */
+    static final long CALLS_TO_ASK = 50;
+
+    private static boolean worthAsking(SweepCostEstimate e) {
+        return e.paid() && (e.cost() == null ? e.calls() >= CALLS_TO_ASK : e.cost().compareTo(COST_TO_ASK) >= 0);
+    }
+
+    /**
+     * The rough cost of {@code s} over {@code problems} on the engine chosen; null when its runs are free (a local
+     * engine) or the engine is not the one the form's setup names.
+     */
+    private SweepCostEstimate estimate(SweepSetup s, List<BenchProblem> problems) {
+        dev.thinkbench.engine.ReasoningEngine engine = connection.engineProperty().get();
+        if (engine == null || !engine.id().equals(s.engineId()) || s.model() == null || s.model().isBlank()) {
+            return null;
+        }
+        SweepCostEstimate e;
+        try {
+            e = SweepCostEstimate.of(s.plan(problems), engine.price(s.model(), services.prices()));
+        } catch (IllegalArgumentException ex) {
+            return null; // the form says what is wrong with it
+        }
+        return e.paid() ? e : null;
+    }
+
+    /** The estimate in words: the runs, the calls, about what they cost at whose prices, or that it cannot say. */
+    private static String costWords(SweepCostEstimate e, String model) {
+        if (e.cost() == null) {
+            return Messages.get("sweep.cost.unknown", e.runs(), e.calls(), model);
+        }
+        return Messages.get("sweep.cost.estimate", e.runs(), e.calls(),
+                Formats.money(new dev.thinkbench.core.Money(e.cost(), e.price().currency(), "")),
+                e.price().displayName());
+    }
+
+    private void updateCostEstimate() {
+        if (phase.get().busy()) {
+            return;
+        }
+        String words = "";
+        try {
+            if (setup.validProperty().get()) {
+                SweepSetup s = setup.toSetup();
+                SweepCostEstimate e = estimate(s, setup.selectedProblems());
+                words = e == null ? "" : costWords(e, s.model());
+            }
+        } catch (IllegalStateException | IllegalArgumentException ex) {
+            // the form says why Start is disabled
+        }
+        costEstimate.set(words);
+    }
+
+    private void begin(SweepSetup chosen, List<BenchProblem> chosenProblems) {
         offer.set(null);
         phase.set(Phase.STARTING);
         message.set("");
@@ -277,6 +380,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
         results.reset(plan);
         plannedRuns = plan.tasks().size();
+        spent = null;
         onRunChanged.accept(null);
         title.set(title(target.setup(), targetProblems.size()));
         // the sweep's events may be drained before it is known to have started: what they need is set now
@@ -512,6 +616,9 @@ public final class ExperimentsViewModel implements AutoCloseable {
             case SweepEvent.Started s -> progress(s.progress());
             case SweepEvent.RunFinished f -> {
                 inFlight = Math.max(0, inFlight - 1);
+                if (f.record().costUsd() != null && f.record().costUsd() > 0) {
+                    spent = (spent == null ? BigDecimal.ZERO : spent).add(BigDecimal.valueOf(f.record().costUsd()));
+                }
                 progress(f.progress());
             }
             case SweepEvent.Paused p -> {
@@ -584,6 +691,11 @@ public final class ExperimentsViewModel implements AutoCloseable {
         }
         if (p.failed() > 0) {
             s.append(" \u00b7 ").append(Messages.get("sweep.progress.failed", p.failed()));
+        }
+        if (spent != null) {
+            // what the runs made in this window cost so far (a resumed sweep's earlier runs are in its results)
+            s.append(" \u00b7 ").append(Messages.get("sweep.progress.spent",
+                    Formats.money(new dev.thinkbench.core.Money(spent, "USD", ""))));
         }
         int running = phase.get() == Phase.ENDED || phase.get() == Phase.IDLE ? p.running() : inFlight;
         if (running > 0) {
@@ -991,6 +1103,19 @@ public final class ExperimentsViewModel implements AutoCloseable {
     /** An interrupted sweep to resume, null when there is none. */
     public ReadOnlyObjectProperty<ResumeOffer> offerProperty() {
         return offer.getReadOnlyProperty();
+    }
+
+    /**
+     * The runs and rough cost of the sweep set up in the form, where its engine's runs cost money (or cost an amount
+     * the price table cannot tell); empty for a local engine.
+     */
+    public ReadOnlyStringProperty costEstimateProperty() {
+        return costEstimate.getReadOnlyProperty();
+    }
+
+    /** The question Start asked before a costly sweep ({@link #confirmStart}, {@link #cancelStart}); empty for none. */
+    public ReadOnlyStringProperty costQuestionProperty() {
+        return costQuestion.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canStartProperty() {

@@ -34,7 +34,7 @@ public final class ColumnsHeader extends VBox {
         getStyleClass().add("columns-header");
         setId("columnsHeader");
         CompareViewModel compare = sessions.compare();
-        getChildren().addAll(restoreOffer(sessions, presenter), kept(compare, presenter, beforeReplacing),
+        getChildren().addAll(restoreOffer(sessions, presenter), kept(sessions, presenter, beforeReplacing),
                 new ReplayBar(sessions.replay()), promptBanner(compare, presenter));
         BooleanBinding any = Bindings.createBooleanBinding(() -> getChildren().stream().anyMatch(n -> n.isVisible()),
                 getChildren().stream().map(n -> n.visibleProperty()).toArray(javafx.beans.Observable[]::new));
@@ -85,8 +85,9 @@ public final class ColumnsHeader extends VBox {
         return Messages.get("session.restoreOffer", file.getFileName());
     }
 
-    private static HBox kept(CompareViewModel compare, PresenterViewModel presenter,
+    private static HBox kept(SessionViewModel sessions, PresenterViewModel presenter,
                              java.util.function.Consumer<Runnable> beforeReplacing) {
+        CompareViewModel compare = sessions.compare();
         Label text = wrapping("");
         // kept over another engine or model, or (after a run) holding a budget this model refuses: the presets are
         // the way out either way
@@ -106,7 +107,7 @@ public final class ColumnsHeader extends VBox {
                 compare.keptColumnsProperty(), compare.keptOverModelProperty()));
         presets.setMinWidth(Region.USE_PREF_SIZE);
         // the kept columns hold runs: replacing them asks first where those are in no file (it cleared them unasked)
-        presets.setOnAction(e -> beforeReplacing.accept(compare::resetColumnsToPresets));
+        presets.setOnAction(e -> beforeReplacing.accept(sessions::usePresets));
         HBox box = new HBox(8, text, presets);
         box.setId("keptColumns");
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

@@ -5,6 +5,7 @@ import dev.thinkbench.ui.common.Formats;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.lab.LaneRun;
 import dev.thinkbench.lab.Replay;
+import dev.thinkbench.lab.session.BestOfNRecord;
 import dev.thinkbench.lab.session.RecordedColumn;
 import dev.thinkbench.lab.session.Session;
 import dev.thinkbench.ui.compare.ColumnViewModel;
@@ -45,6 +46,10 @@ public final class ReplayViewModel {
     private final List<ColumnViewModel> replayed = new ArrayList<>();
     private final Map<ColumnViewModel, RecordedColumn> recorded = new IdentityHashMap<>();
     private Replay replay;
+    /** The best-of-N round the recorded columns are the candidates of, null when none. */
+    private BestOfNRecord round;
+    /** Whether the round's pick is shown: only at the recording's end, as live it came once every candidate ended. */
+    private boolean roundShown;
     private int generation;
     /** Set while {@link #open} puts the recording's columns in place. */
     private boolean opening;
@@ -107,6 +112,7 @@ public final class ReplayViewModel {
             }
         }
         expected = session.setup().expectedAnswer();
+        round = session.bestOfN();
         if (ran.isEmpty()) {
             return; // nothing recorded ran (a Stepper or sweep session): no bar whose Play does nothing
         }
@@ -114,6 +120,7 @@ public final class ReplayViewModel {
         replay.seek(replay.duration());
         replay.pause();
         attach();
+        showRound();
         title.set(describe(session));
         duration.set(seconds(replay.duration()));
         active.set(true);
@@ -140,6 +147,20 @@ public final class ReplayViewModel {
         }
     }
 
+    /** Shows the round's pick and tally at the recording's end, and takes them away while it plays again. */
+    private void showRound() {
+        boolean atEnd = replay.position() >= replay.duration();
+        if (round != null && atEnd != roundShown) {
+            roundShown = atEnd;
+            compare.showRecordedRound(atEnd ? round : null);
+        }
+    }
+
+    /** The recorded best-of-N round while a recording is shown, wherever the replay stands; null otherwise. */
+    public BestOfNRecord recordedRound() {
+        return active.get() ? round : null;
+    }
+
     /**
      * The whole recording of {@code column} when it shows a replayed run, wherever the replay stands (so saving a
      * paused replay keeps all of it); null for any other column.
@@ -161,6 +182,7 @@ public final class ReplayViewModel {
         if (replay.generation() != generation) {
             attach();
         }
+        showRound();
         update();
         return replay.playing();
     }
@@ -232,6 +254,8 @@ public final class ReplayViewModel {
     /** Forgets the replay without touching the columns (a live run took them over). */
     private void drop() {
         replay = null;
+        round = null;
+        roundShown = false;
         replayed.clear();
         recorded.clear();
         active.set(false);

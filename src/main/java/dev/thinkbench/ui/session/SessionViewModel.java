@@ -155,8 +155,10 @@ public final class SessionViewModel {
         }
         // a recording opened and saved again keeps the time it was made ("Recorded" showed the time of the save)
         Instant at = allRecorded && openedAt != null ? openedAt : now.get();
+        // a recording shown keeps its round wherever its replay stands; live candidates give theirs
+        var round = replay.activeProperty().get() ? replay.recordedRound() : compare.bestOfNRecord();
         return new Session(at, "", setup, columns, stepper == null ? null : stepper.record(),
-                sweeps == null ? null : sweeps.record());
+                sweeps == null ? null : sweeps.record(), round);
     }
 
     /** The answer the prompt pane was told, else the one known for a sample prompt, else null. */
@@ -231,6 +233,23 @@ public final class SessionViewModel {
             tell(Messages.get("session.saved", saved.getFileName()), false);
             then.run();
         }, error -> tell(error.getMessage(), true));
+    }
+
+    /**
+     * Replaces the Compare columns with the engine's presets ({@link CompareViewModel#resetColumnsToPresets()}). Where
+     * the columns replaced had runs and the window has a file, that file keeps those runs and stops being the
+     * window's document: the new columns' runs are other runs, and Save wrote them over the file that kept the old
+     * ones (a "save first" made just before the replacing is such an archive). The next Save asks for a file.
+     */
+    public void usePresets() {
+        boolean ran = snapshot().columns().stream().anyMatch(RecordedColumn::ran);
+        compare.resetColumnsToPresets();
+        Path kept = currentFile.get();
+        if (ran && kept != null) {
+            currentFile.set(null);
+            openedAt = null;
+            tell(Messages.get("session.keptIn", kept.getFileName()), false);
+        }
     }
 
     /**
@@ -444,6 +463,8 @@ public final class SessionViewModel {
         restoreOffer.set(null);
         tasks.run(() -> files.read(offered), session -> {
             apply(session);
+            // the autosave's runs are not the runs of the file saved to or opened before: Save asks for a file
+            currentFile.set(null);
             tell(Messages.get("session.restored", session.savedAt().toString().replace('T', ' ')
                     .replaceAll("\\.\\d+", "").replace("Z", " UTC")), false);
             discardQuietly(offered);

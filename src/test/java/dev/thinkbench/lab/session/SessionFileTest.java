@@ -176,6 +176,35 @@ class SessionFileTest {
     }
 
     @Test
+    void aBestOfNRoundSurvivesARoundTripAndItsWhyReadsByReasonOrElseInEnglish() throws IOException {
+        BestOfNRecord round = new BestOfNRecord(dev.thinkbench.lab.CandidateRound.Selection.VERIFIER, "judge-m",
+                List.of(new BestOfNRecord.Candidate("small", 42L, 9.0), new BestOfNRecord.Candidate("medium", 43L, null)),
+                "small", dev.thinkbench.core.Worded.of(dev.thinkbench.lab.strategy.StrategyNote.SCORE, "9"));
+        Session original = SessionSamples.full().withBestOfN(round);
+        Path file = dir.resolve("s.json");
+        files.write(file, original);
+
+        assertThat(files.read(file)).isEqualTo(original);
+        assertThat(Files.readString(file)).contains("\"selection\" : \"verifier\"", "\"noteReason\" : \"SCORE\"");
+
+        // a reason this version does not know: the English note, as written
+        Files.writeString(file, Files.readString(file).replace("\"SCORE\"", "\"TELEPATHY\""));
+        assertThat(files.read(file).bestOfN().why()).isEqualTo(dev.thinkbench.core.Worded.plain("verifier score 9"));
+    }
+
+    @Test
+    void aBestOfNPickThatIsNoCandidateIsDamage() throws IOException {
+        BestOfNRecord round = new BestOfNRecord(dev.thinkbench.lab.CandidateRound.Selection.MAJORITY, null,
+                List.of(new BestOfNRecord.Candidate("small", 1L, null)), "small", null);
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, SessionJson.write(SessionSamples.full().withBestOfN(round))
+                .replace("\"picked\" : \"small\"", "\"picked\" : \"large\""));
+
+        expectProblem(file, SessionFileException.Problem.DAMAGED, "bestOfN: the column picked, 'large', is not a "
+                + "candidate");
+    }
+
+    @Test
     void aMissingFileIsUnreadable() {
         assertThatThrownBy(() -> files.read(dir.resolve("nope.json")))
                 .isInstanceOf(SessionFileException.class).hasMessageContaining("There is no session file");

@@ -459,6 +459,41 @@ class SessionViewModelTest {
     }
 
     @Test
+    void aFileThatKeptTheRunsThePresetsReplacedIsNoLongerSavedOverByTheNextRuns() throws Exception {
+        CompareViewModel vm = compare();
+        runToEnd(vm);
+        SessionViewModel sessions = sessions(vm, null);
+        Path archive = dir.resolve("anthropic-sonnet.json");
+        sessions.save(archive); // "Save the runs first?" answered with Save
+        String kept = Files.readString(archive);
+        vm.connection().engineEntryProperty().set(vm.connection().engines().get(1));
+
+        sessions.usePresets();
+
+        assertThat(sessions.currentFileProperty().get()).as("no longer the window's document").isNull();
+        assertThat(sessions.messageProperty().get()).startsWith("anthropic-sonnet.json keeps the runs the presets "
+                + "replaced").contains("Save asks for a new one");
+        runToEnd(vm);
+        assertThat(sessions.unsavedColumns()).isEqualTo("1 Compare column");
+        assertThat(sessions.saveAgain()).as("Ctrl+S asks for a name").isFalse();
+        assertThat(Files.readString(archive)).isEqualTo(kept);
+        assertThat(new SessionFile().read(archive).setup().engineId()).isEqualTo("scripted");
+    }
+
+    @Test
+    void presetsOverColumnsThatNeverRanLeaveTheFileTheWindowsDocument() throws Exception {
+        CompareViewModel vm = compare();
+        SessionViewModel sessions = sessions(vm, null);
+        Path file = dir.resolve("prompt-only.json");
+        sessions.save(file);
+
+        sessions.usePresets();
+
+        assertThat(sessions.currentFileProperty().get()).isEqualTo(file);
+        assertThat(sessions.saveAgain()).isTrue();
+    }
+
+    @Test
     void columnsKeptOverAModelWithPresetsOfItsOwnSaySoInOneNote() throws Exception {
         CompareViewModel vm = compare();
         runToEnd(vm);

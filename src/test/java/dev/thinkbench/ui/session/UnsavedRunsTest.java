@@ -104,6 +104,37 @@ class UnsavedRunsTest {
         assertThat(window.sessions.unsavedColumns()).isEqualTo("3 Compare columns");
     }
 
+    /**
+     * "Save the runs first?" before the presets replace the columns: the file saved keeps those runs, and Ctrl+S after
+     * the next runs asks for a name instead of writing them over it.
+     */
+    @Test
+    void aSaveBeforeThePresetsReplaceTheColumnsIsAnArchiveThatCtrlSLeavesAlone(FxRobot robot) throws Exception {
+        window.runAndFinish(robot);
+        Path archive = dir.resolve("archive-" + System.nanoTime() + ".json");
+        window.answers.add(archive);
+        robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#usePresets").query()).fire());
+        assertThat(cardShown(robot)).isTrue();
+
+        robot.clickOn("#unsavedSave");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(archive));
+        WaitForAsyncUtils.waitForFxEvents();
+        String kept = Files.readString(archive);
+        assertThat(window.sessions.currentFileProperty().get()).as("an archive, not the window's document").isNull();
+        assertThat(window.view.viewModel().compare().columns()).allMatch(c -> c.live().getState()
+                == dev.thinkbench.ui.compare.ColumnState.IDLE);
+
+        window.runAndFinish(robot);
+        Path next = dir.resolve("next-" + System.nanoTime() + ".json");
+        window.answers.add(next);
+        robot.clickOn(own.getScene().getRoot());
+        press(robot, KeyCode.CONTROL, KeyCode.S);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(next));
+        assertThat(window.answers).as("Ctrl+S asked for a name").isEmpty();
+        assertThat(Files.readString(archive)).as("the archive keeps the runs it was saved with").isEqualTo(kept);
+        assertThat(window.sessions.currentFileProperty().get()).isEqualTo(next);
+    }
+
     @Test
     void onlyWhatChangedSinceTheFileIsNamedAndAChangeOfTheSameSizeCounts(FxRobot robot) throws Exception {
         window.runAndFinish(robot);
