@@ -2,8 +2,7 @@ package dev.thinkbench.app;
 
 import dev.thinkbench.testing.FakeKeys;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.thinkbench.cli.ThinkbenchCli;
+import dev.thinkbench.cli.CliRun;
 import dev.thinkbench.lab.settings.SecretsStore;
 import dev.thinkbench.testing.AnthropicScript;
 import dev.thinkbench.testing.GeminiScript;
@@ -13,10 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,11 +57,6 @@ class HostedCompareEndToEndTest {
         }
     };
 
-    private record Result(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
     @BeforeEach
     void captureLogs() {
@@ -77,20 +68,8 @@ class HostedCompareEndToEndTest {
         Logger.getLogger("").removeHandler(capture);
     }
 
-    private static Result run(AppContext app, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = ThinkbenchCli.run(args, app);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(AppContext app, String... args) {
+        return CliRun.of(app, args);
     }
 
     @Test
@@ -102,7 +81,7 @@ class HostedCompareEndToEndTest {
                     " 1071 = 2*462 + 147 ...").signature("EqQB").text("21").stop("end_turn", 120).build());
             AppContext app = home.launch(Map.of("ANTHROPIC_API_KEY", CANARY)::get);
 
-            Result r = run(app, "compare", "--engine", "anthropic", "--base-url", server.baseUrl().toString(),
+            CliRun r = run(app, "compare", "--engine", "anthropic", "--base-url", server.baseUrl().toString(),
                     "--model", "claude-sonnet-4-5", "--prompt", "GCD of 1071 and 462?", "--format", "json");
 
             assertThat(r.code()).as(r.err()).isZero();
@@ -123,7 +102,7 @@ class HostedCompareEndToEndTest {
                     .asInt()).containsExactlyInAnyOrder(1024, 4096, 16384);
             assertNoCanary(CANARY, r, home);
 
-            Result table = run(app, "compare", "--engine", "anthropic", "--base-url", server.baseUrl().toString(),
+            CliRun table = run(app, "compare", "--engine", "anthropic", "--base-url", server.baseUrl().toString(),
                     "--model", "claude-sonnet-4-5", "--prompt", "GCD of 1071 and 462?");
             assertThat(table.out()).as("the table's thinking: at most the whole output, said what it means")
                     .contains("<=120").contains("(<=N: the server reports only the whole output");
@@ -139,7 +118,7 @@ class HostedCompareEndToEndTest {
                     .text("4").stop("end_turn", 30).build());
             AppContext app = home.launch(Map.of("ANTHROPIC_API_KEY", CANARY)::get);
 
-            Result r = run(app, "compare", "--engine", "anthropic", "--base-url", server.baseUrl().toString(),
+            CliRun r = run(app, "compare", "--engine", "anthropic", "--base-url", server.baseUrl().toString(),
                     "--model", "claude-opus-4-7", "--prompt", "2+2?", "--format", "json",
                     "--budget", "old=tokens:4096", "--budget", "new=effort:high");
 
@@ -166,7 +145,7 @@ class HostedCompareEndToEndTest {
             app.secrets().put("gemini", GEMINI_CANARY);
             app.settings().update(s -> s.withEngine("gemini", null, "gemini-2.5-flash"));
 
-            Result r = run(app, "compare", "--engine", "gemini", "--base-url", server.baseUrl().toString(),
+            CliRun r = run(app, "compare", "--engine", "gemini", "--base-url", server.baseUrl().toString(),
                     "--model", "gemini-2.5-flash", "--prompt", "How many r in strawberry?", "--format", "json",
                     "--budget", "small=tokens:1024");
 
@@ -182,7 +161,7 @@ class HostedCompareEndToEndTest {
     }
 
     /** Not in the output, the log, the settings file or any other file of the config folder but the key file. */
-    private void assertNoCanary(String canary, Result r, AppHome home) throws IOException {
+    private void assertNoCanary(String canary, CliRun r, AppHome home) throws IOException {
         List<String> texts = new ArrayList<>(List.of(r.out(), r.err()));
         synchronized (logged) {
             texts.addAll(logged);

@@ -20,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,35 +80,21 @@ class CompareCommandTest {
         }
     }
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private static Result run(String... args) {
+    private static CliRun run(String... args) {
         return run(Optional.empty(), args);
     }
 
-    private static Result run(Optional<CliServices.DefaultModel> defaultModel, String... args) {
+    private static CliRun run(Optional<CliServices.DefaultModel> defaultModel, String... args) {
         EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry("echo", "Echo",
                 "http://127.0.0.1:1", config -> new EchoTestEngine()))
                 .register(new EngineRegistry.Entry("here", "On this machine", null, config -> new EchoTestEngine()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = ThinkbenchCli.run(args, new Services(registry, defaultModel));
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return CliRun.of(new Services(registry, defaultModel), args);
     }
 
     @Test
     void theTopLevelHelpNamesOpenAndTheExitCodes() {
-        Result r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("open FILE [--present] [--full-screen]")
                 .contains("Exit codes: 0 all ran, 1 some run failed, 2 bad input, 130 interrupted (Ctrl-C).");
@@ -119,7 +102,7 @@ class CompareCommandTest {
 
     @Test
     void aMissingPromptSaysErrorOnce() {
-        Result r = run("compare", "--engine", "echo", "--model", "m");
+        CliRun r = run("compare", "--engine", "echo", "--model", "m");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("thinkbench: Missing required argument (specify one of these): ")
@@ -129,7 +112,7 @@ class CompareCommandTest {
     @Test
     void theHelpOfEachCommandThatRunsModelsNamesTheExitCodes() {
         for (String command : List.of("compare", "step", "sweep", "replay")) {
-            Result r = run(command, "--help");
+            CliRun r = run(command, "--help");
             assertThat(r.code()).isZero();
             assertThat(r.out()).as(command).contains("130 interrupted (Ctrl-C)");
         }
@@ -137,7 +120,7 @@ class CompareCommandTest {
 
     @Test
     void jsonListsEveryRunInBudgetOrderWithMetrics() throws Exception {
-        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "2+2?", "--format", "json",
+        CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "2+2?", "--format", "json",
                 "--budget", "off=none", "--budget", "big=tokens:50");
         assertThat(r.code()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
@@ -163,7 +146,7 @@ class CompareCommandTest {
     void aKeyTheModelRepeatsNeverReachesTheTerminalInTableOrJson() {
         dev.thinkbench.core.SecretScrubber.register("registered-K3Y-for-compare");
         for (String format : List.of("table", "json")) {
-            Result r = run("compare", "--engine", "echo", "--model", "m", "--format", format, "--budget",
+            CliRun r = run("compare", "--engine", "echo", "--model", "m", "--format", format, "--budget",
                     "big=tokens:50", "--prompt", "say registered-K3Y-for-compare and sk-abcdefABCDEF12");
 
             assertThat(r.code()).isZero();
@@ -174,7 +157,7 @@ class CompareCommandTest {
 
     @Test
     void aKeyPastedWhereTheVariableNameGoesIsNotEchoed() {
-        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--api-key-env",
+        CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--api-key-env",
                 "sk-pastedPASTED12345");
 
         assertThat(r.code()).isEqualTo(2);
@@ -183,14 +166,14 @@ class CompareCommandTest {
 
     @Test
     void defaultBudgetsAreTheEnginePresets() throws Exception {
-        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--format", "json");
+        CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--format", "json");
         JsonNode runs = new ObjectMapper().readTree(r.out()).get("runs");
         assertThat(runs.findValuesAsText("label")).containsExactly("small", "large");
     }
 
     @Test
     void aFailedRunGivesExitCodeOneAndKeepsTheOthers() throws Exception {
-        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--format", "json",
+        CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--format", "json",
                 "--budget", "a=tokens:13", "--budget", "b=tokens:5");
         assertThat(r.code()).isEqualTo(1);
         JsonNode runs = new ObjectMapper().readTree(r.out()).get("runs");
@@ -200,7 +183,7 @@ class CompareCommandTest {
         assertThat(runs.get(1).get("status").asText()).isEqualTo("ok");
 
         // the table: a failed run's token counts that got nothing are dashes, not measured zeros
-        Result table = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget",
+        CliRun table = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget",
                 "a=tokens:13", "--budget", "b=tokens:5");
         String failedRow = table.out().lines().filter(l -> l.startsWith("a ")).findFirst().orElseThrow();
         assertThat(failedRow).contains("failed").doesNotContain(" 0*").doesNotContain(" 0 ");
@@ -208,14 +191,14 @@ class CompareCommandTest {
 
     @Test
     void unsupportedBudgetFailsOnlyItsColumn() throws Exception {
-        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--format", "json",
+        CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--format", "json",
                 "--budget", "f=force:min=1,max=9,waits=1,wait=Wait", "--budget", "n=none");
         assertThat(r.code()).isEqualTo(1);
         JsonNode runs = new ObjectMapper().readTree(r.out()).get("runs");
         assertThat(runs.get(0).get("error").asText()).contains("budget forcing needs a raw-continuation engine");
         assertThat(runs.get(1).get("status").asText()).isEqualTo("ok");
 
-        Result table = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q",
+        CliRun table = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q",
                 "--budget", "f=force:min=0,max=64,waits=0,wait=Wait", "--budget", "n=none");
         assertThat(table.out()).as("the budget's short spec, whole").contains("f          force:max=64 ")
                 .doesNotContain("\u2026");
@@ -223,7 +206,7 @@ class CompareCommandTest {
 
     @Test
     void tableShowsOneRowPerColumnAndTheAnswers() {
-        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "x=none");
+        CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "x=none");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("column").contains("x ").contains("free").contains("answer to q");
     }
@@ -232,7 +215,7 @@ class CompareCommandTest {
     void badArgumentsExitWithTwoAndUsage() {
         assertThat(run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "x=tokens:-1")
                 .code()).isEqualTo(2);
-        Result unknown = run("compare", "--engine", "nope", "--model", "m", "--prompt", "q");
+        CliRun unknown = run("compare", "--engine", "nope", "--model", "m", "--prompt", "q");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown engine 'nope'").contains("Try 'thinkbench compare --help'")
                 .as("the synopsis is too long to repeat").doesNotContain("Usage");
@@ -246,7 +229,7 @@ class CompareCommandTest {
     void aBaseUrlForAnEngineOnThisMachineIsRefusedNotIgnored() {
         assertThat(run("compare", "--engine", "here", "--model", "m", "--prompt", "q", "--budget", "x=none").code())
                 .isZero();
-        Result r = run("compare", "--engine", "here", "--model", "m", "--prompt", "q", "--budget", "x=none",
+        CliRun r = run("compare", "--engine", "here", "--model", "m", "--prompt", "q", "--budget", "x=none",
                 "--base-url", "http://127.0.0.1:9");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--base-url is for an engine with a server; 'here' runs on this machine");
@@ -255,7 +238,7 @@ class CompareCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"compare", "step", "sweep", "report", "replay", "export"})
     void everySubcommandsHelpEndsWithExamplesThatFitTheTerminal(String command) {
-        Result r = run(command, "--help");
+        CliRun r = run(command, "--help");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Examples:%n  thinkbench %s ".formatted(command).replace("%n", System.lineSeparator()));
@@ -267,7 +250,7 @@ class CompareCommandTest {
 
     @Test
     void helpListsEveryEngineAndWhatItTalksTo() {
-        Result r = run("compare", "--help");
+        CliRun r = run("compare", "--help");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Engines (--engine ID):").containsPattern("(?m)^  echo +Echo, at http://127\\.0\\.0\\.1:1$");
@@ -275,7 +258,7 @@ class CompareCommandTest {
 
     @Test
     void aPromptFileThatIsAFolderIsAUsageError(@TempDir Path dir) {
-        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt-file", dir.toString());
+        CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt-file", dir.toString());
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--prompt-file " + dir + " is a folder").doesNotContain("Exception");
@@ -285,7 +268,7 @@ class CompareCommandTest {
     void aPromptFileThatIsNotUtf8IsAUsageError(@TempDir Path dir) throws Exception {
         Path latin1 = Files.write(dir.resolve("prompt.txt"), new byte[] {'C', 'a', 'f', (byte) 0xE9, '?'});
 
-        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt-file", latin1.toString());
+        CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt-file", latin1.toString());
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("is not UTF-8 text");
@@ -295,7 +278,7 @@ class CompareCommandTest {
     void aPromptFileIsRead(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("prompt.txt"), "Caf\u00e9?");
 
-        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt-file", file.toString(), "--budget",
+        CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt-file", file.toString(), "--budget",
                 "x=none", "--format", "json");
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -308,7 +291,7 @@ class CompareCommandTest {
     void nonFiniteOrOutOfRangeSamplingIsAUsageError(String option) {
         int before = STARTED.size();
 
-        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", option);
+        CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", option);
 
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).containsPattern("(temperature|top-p) must be");
@@ -317,7 +300,7 @@ class CompareCommandTest {
 
     @Test
     void twoColumnsWithTheSameLabelAreRejected() {
-        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "a=none",
+        CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "a=none",
                 "--budget", " a =tokens:5");
 
         assertThat(r.code()).isEqualTo(2);
@@ -326,7 +309,7 @@ class CompareCommandTest {
 
     @Test
     void withoutEngineAndModelTheDefaultModelRunsGreedyOnItsPresets() throws Exception {
-        Result r = run(Optional.of(new CliServices.DefaultModel("echo", "m", 0.0)), "compare", "--prompt", "q",
+        CliRun r = run(Optional.of(new CliServices.DefaultModel("echo", "m", 0.0)), "compare", "--prompt", "q",
                 "--format", "json");
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -339,7 +322,7 @@ class CompareCommandTest {
 
     @Test
     void aTemperatureGivenWinsOverTheDefaultModelsGreedy() {
-        Result r = run(Optional.of(new CliServices.DefaultModel("echo", "m", 0.0)), "compare", "--prompt", "q",
+        CliRun r = run(Optional.of(new CliServices.DefaultModel("echo", "m", 0.0)), "compare", "--prompt", "q",
                 "--temperature", "0.7", "--budget", "x=none");
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -348,11 +331,11 @@ class CompareCommandTest {
 
     @Test
     void withoutADefaultModelEngineAndModelMustBeNamed() {
-        Result none = run("compare", "--prompt", "q");
+        CliRun none = run("compare", "--prompt", "q");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("name an engine with --engine ID");
 
-        Result noModel = run(Optional.of(new CliServices.DefaultModel("other", "m", 0.0)), "compare", "--engine",
+        CliRun noModel = run(Optional.of(new CliServices.DefaultModel("other", "m", 0.0)), "compare", "--engine",
                 "echo", "--prompt", "q");
         assertThat(noModel.code()).isEqualTo(2);
         assertThat(noModel.err()).contains("--model NAME is needed for engine 'echo'");
@@ -360,7 +343,7 @@ class CompareCommandTest {
 
     @Test
     void eachFinishedColumnIsReportedOnStderr() {
-        Result r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "a=tokens:13",
+        CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "a=tokens:13",
                 "--budget", "b=none", "--format", "json");
 
         assertThat(r.err()).contains("column 'a' failed").contains("column 'b' ok").contains("of 2 done");

@@ -1,7 +1,6 @@
 package dev.thinkbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thinkbench.app.AppContext;
 import dev.thinkbench.testing.LlamaServerTestServer;
 import dev.thinkbench.testing.OllamaChatScript;
@@ -12,35 +11,18 @@ import dev.thinkbench.testing.ScriptStep;
 import dev.thinkbench.testing.ScriptedReply;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code thinkbench compare} through the real composition root and adapters against loopback servers. */
 class CompareEndToEndTest {
 
-    private record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
         AppContext context = AppContext.create();
         try {
-            int code = ThinkbenchCli.run(args, context);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return CliRun.of(context, args);
         } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
             context.builtin().close();
         }
     }
@@ -54,7 +36,7 @@ class CompareEndToEndTest {
                         .answer("There are ", "3.").done()
                     : OllamaChatScript.of("qwen3:8b").answer("2").done());
 
-            Result r = run("compare", "--engine", "ollama", "--base-url", server.baseUrl().toString(), "--model",
+            CliRun r = run("compare", "--engine", "ollama", "--base-url", server.baseUrl().toString(), "--model",
                     "qwen3:8b", "--prompt", "How many r in raspberry?", "--format", "json", "--seed", "7");
 
             assertThat(r.code()).as(r.err()).isZero();
@@ -85,7 +67,7 @@ class CompareEndToEndTest {
                         .usage(20, 9, 6).done();
             });
 
-            Result r = run("compare", "--engine", "openai-compatible", "--base-url", server.baseUrl().toString(),
+            CliRun r = run("compare", "--engine", "openai-compatible", "--base-url", server.baseUrl().toString(),
                     "--model", "r1-distill", "--prompt", "6*7?", "--format", "json");
 
             assertThat(r.code()).isEqualTo(1);
@@ -108,7 +90,7 @@ class CompareEndToEndTest {
             server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply(" Three", ".", "</think>"),
                     ScriptStep.reply(" 3", "<|im_end|>"));
 
-            Result r = run("compare", "--engine", "llama-server", "--base-url", server.baseUrl().toString(),
+            CliRun r = run("compare", "--engine", "llama-server", "--base-url", server.baseUrl().toString(),
                     "--model", "m", "--template", "chatml-think", "--prompt", "How many r in raspberry?",
                     "--budget", "forced=force:min=4,max=50,waits=1,wait=Wait", "--format", "json");
 
@@ -128,7 +110,7 @@ class CompareEndToEndTest {
                     + "{% if add_generation_prompt %}[BOT]{% endif %}");
             server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply(" 3", "<|im_end|>"));
 
-            Result r = run("compare", "--engine", "llama-server", "--base-url", server.baseUrl().toString(),
+            CliRun r = run("compare", "--engine", "llama-server", "--base-url", server.baseUrl().toString(),
                     "--model", "m", "--template", "model", "--prompt", "How many r in raspberry?",
                     "--budget", "capped=force:min=0,max=50", "--format", "json");
 
@@ -140,14 +122,14 @@ class CompareEndToEndTest {
 
     @Test
     void templateOnAChatEngineIsRejectedAsABadArgument() {
-        Result r = run("compare", "--engine", "ollama", "--model", "m", "--prompt", "q", "--template", "s1");
+        CliRun r = run("compare", "--engine", "ollama", "--model", "m", "--prompt", "q", "--template", "s1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--template applies only to raw-continuation engines");
     }
 
     @Test
     void withNoEngineOrModelTheBundledMicroModelRunsItsPresetsOnTheBuiltInEngine() throws Exception {
-        Result r = run("compare", "--prompt", "Start with 8. Add 38. Halve it. What number do you get?", "--format",
+        CliRun r = run("compare", "--prompt", "Start with 8. Add 38. Halve it. What number do you get?", "--format",
                 "json");
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -164,10 +146,10 @@ class CompareEndToEndTest {
     void aCorruptOrMissingGgufForTheBuiltInEngineIsBadInputBeforeAnyRun(@org.junit.jupiter.api.io.TempDir
             java.nio.file.Path dir) throws Exception {
         java.nio.file.Path rand = java.nio.file.Files.write(dir.resolve("rand.gguf"), new byte[] {6, 1, 50, 43, 7, 9});
-        Result corrupt = run("compare", "--engine", "builtin", "--model", rand.toString(), "--prompt", "q");
+        CliRun corrupt = run("compare", "--engine", "builtin", "--model", rand.toString(), "--prompt", "q");
         assertThat(corrupt.code()).isEqualTo(2);
         assertThat(corrupt.err()).contains("cannot use rand.gguf:");
-        Result missing = run("compare", "--engine", "builtin", "--model", dir.resolve("nope.gguf").toString(),
+        CliRun missing = run("compare", "--engine", "builtin", "--model", dir.resolve("nope.gguf").toString(),
                 "--prompt", "q");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.gguf: no such file");

@@ -19,9 +19,7 @@ import dev.thinkbench.lab.BudgetPresets;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +71,6 @@ class CompareGradingTest {
         }
     }
 
-    private record Result(int code, String out, String err) {
-    }
 
     private static PriceTable prices() throws IOException {
         String json = "{\"prices\":[{\"model\":\"gpt-5.4-mini*\",\"input\":0.75,\"output\":4.50,\"currency\":\"USD\","
@@ -82,31 +78,19 @@ class CompareGradingTest {
         return PriceTable.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static Result run(String... args) throws IOException {
+    private static CliRun run(String... args) throws IOException {
         EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry("count", "Count",
                 null, config -> new CountingTestEngine()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = ThinkbenchCli.run(args, new Services(registry, prices()));
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return CliRun.of(new Services(registry, prices()), args);
     }
 
-    private static JsonNode runs(Result r) throws IOException {
+    private static JsonNode runs(CliRun r) throws IOException {
         return new ObjectMapper().readTree(r.out()).get("runs");
     }
 
     @Test
     void expectedGradesEachRunTrueFalseOrNullWhenItDidNotFinish() throws Exception {
-        Result r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--format", "json",
+        CliRun r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--format", "json",
                 "--expected", "24", "--budget", "a=tokens:8", "--budget", "b=tokens:24", "--budget", "c=tokens:13");
 
         JsonNode runs = runs(r);
@@ -120,7 +104,7 @@ class CompareGradingTest {
 
     @Test
     void withoutExpectedTheRunsCarryNoGrade() throws Exception {
-        Result r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--format", "json",
+        CliRun r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--format", "json",
                 "--budget", "a=tokens:8");
 
         assertThat(runs(r).get(0).has("correct")).isFalse();
@@ -129,7 +113,7 @@ class CompareGradingTest {
 
     @Test
     void pricedAsFillsTheCostOfFreeRunsAtThatModelsRates() throws Exception {
-        Result r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--format", "json",
+        CliRun r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--format", "json",
                 "--priced-as", "gpt-5.4-mini", "--budget", "a=tokens:8", "--budget", "b=tokens:80");
 
         JsonNode root = new ObjectMapper().readTree(r.out());
@@ -144,7 +128,7 @@ class CompareGradingTest {
 
     @Test
     void withoutPricedAsFreeRunsStayFree() throws Exception {
-        Result r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--format", "json",
+        CliRun r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--format", "json",
                 "--budget", "a=tokens:8");
 
         assertThat(runs(r).get(0).get("metrics").get("costUsd").decimalValue()).isZero();
@@ -153,7 +137,7 @@ class CompareGradingTest {
 
     @Test
     void anUnknownPricedAsModelIsAUsageErrorNamingTheChoices() throws Exception {
-        Result r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--priced-as", "gpt-9",
+        CliRun r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--priced-as", "gpt-9",
                 "--budget", "a=tokens:8");
 
         assertThat(r.code()).isEqualTo(2);
@@ -162,7 +146,7 @@ class CompareGradingTest {
 
     @Test
     void metricsCarryTheModelLoadApartFromTheTimeToTheFirstToken() throws Exception {
-        Result r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--format", "json",
+        CliRun r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--format", "json",
                 "--budget", "a=tokens:7", "--budget", "b=tokens:8");
 
         JsonNode loaded = runs(r).get(0).get("metrics");
@@ -173,7 +157,7 @@ class CompareGradingTest {
 
     @Test
     void theTableMarksEachAnswerRightOrWrongAndNamesTheEstimate() throws Exception {
-        Result r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--expected", "24",
+        CliRun r = run("compare", "--engine", "count", "--model", "m", "--prompt", "q", "--expected", "24",
                 "--priced-as", "gpt-5.4-mini", "--budget", "a=tokens:8", "--budget", "b=tokens:24");
 
         assertThat(r.out()).contains("== a == wrong: 8 (expected 24)", "== b == right: 24",

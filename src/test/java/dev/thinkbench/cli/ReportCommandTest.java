@@ -10,9 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,23 +40,9 @@ class ReportCommandTest {
         }
     };
 
-    record Result(int code, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = ThinkbenchCli.run(args, NO_ENGINES);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(NO_ENGINES, args);
     }
 
     /** Two strategies at three budgets over four problems; the majority costs money, one run failed. */
@@ -97,7 +80,7 @@ class ReportCommandTest {
         Path file = Files.writeString(dir.resolve("free.jsonl"), String.join("\n", lines) + "\n");
         Path out = dir.resolve("free-report");
 
-        Result r = run("report", file.toString(), "--out", out.toString());
+        CliRun r = run("report", file.toString(), "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(out.resolve("accuracy-vs-tokens.png")).exists();
         assertThat(out.resolve("accuracy-vs-cost.png")).as("every point at $0 on a meaningless axis").doesNotExist();
@@ -123,7 +106,7 @@ class ReportCommandTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("accuracy-vs-tokens.png"), "an earlier report's chart, of other runs");
 
-        Result r = run("report", uncountedRuns(0.0).toString(), "--out", out.toString());
+        CliRun r = run("report", uncountedRuns(0.0).toString(), "--out", out.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(out.resolve("accuracy-vs-tokens.png")).as("a chart without a point").doesNotExist();
@@ -135,7 +118,7 @@ class ReportCommandTest {
     void pricedRunsWithoutThinkingTokenCountsAreChartedByCost() throws Exception {
         Path out = dir.resolve("priced-report");
 
-        Result r = run("report", uncountedRuns(0.004).toString(), "--out", out.toString());
+        CliRun r = run("report", uncountedRuns(0.004).toString(), "--out", out.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote summary.csv, runs.csv, accuracy-vs-cost.png to " + out
@@ -154,7 +137,7 @@ class ReportCommandTest {
     @Test
     void writesSummaryAndRunsCsvAndTwoSlideSizedCharts() throws Exception {
         Path out = dir.resolve("report");
-        Result r = run("report", results().toString(), "--out", out.toString());
+        CliRun r = run("report", results().toString(), "--out", out.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("results.jsonl line 26: ").contains("(skipped)");
@@ -187,7 +170,7 @@ class ReportCommandTest {
         Path file = Files.writeString(dir.resolve("formulas.jsonl"), String.join("\n", lines) + "\n");
         Path out = dir.resolve("formula-report");
 
-        Result r = run("report", file.toString(), "--out", out.toString());
+        CliRun r = run("report", file.toString(), "--out", out.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readAllLines(out.resolve("runs.csv")).get(1))
@@ -204,7 +187,7 @@ class ReportCommandTest {
                 "{\"id\":\"p2\",\"prompt\":\"c\",\"answer\":\"1\",\"difficulty\":3}",
                 "{\"id\":\"p3\",\"prompt\":\"d\",\"answer\":\"1\",\"difficulty\":3}") + "\n");
         Path out = dir.resolve("report");
-        Result r = run("report", results().toString(), "--out", out.toString(), "--problems", problems.toString());
+        CliRun r = run("report", results().toString(), "--out", out.toString(), "--problems", problems.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         for (String strategy : List.of("fixed", "majority")) {
@@ -228,7 +211,7 @@ class ReportCommandTest {
     void aProblemFileThatHoldsNoProblemIsBadInputAsForSweep() throws Exception {
         Path notProblems = Files.writeString(dir.resolve("notes.jsonl"), "just some notes\n");
 
-        Result r = run("report", results().toString(), "--out", dir.resolve("r").toString(), "--problems",
+        CliRun r = run("report", results().toString(), "--out", dir.resolve("r").toString(), "--problems",
                 notProblems.toString());
 
         assertThat(r.code()).isEqualTo(2);
@@ -243,7 +226,7 @@ class ReportCommandTest {
                 + "{\"id\":\"x2\",\"prompt\":\"b\",\"answer\":\"1\",\"difficulty\":3}\n");
         Path out = dir.resolve("r");
 
-        Result none = run("report", results().toString(), "--out", out.toString(), "--problems", other.toString());
+        CliRun none = run("report", results().toString(), "--out", out.toString(), "--problems", other.toString());
 
         assertThat(none.code()).as(none.err()).isZero();
         assertThat(none.err()).contains("0 of the 5 problem ids in results.jsonl are in --problems other.jsonl: "
@@ -253,7 +236,7 @@ class ReportCommandTest {
         Path some = Files.writeString(dir.resolve("some.jsonl"),
                 "{\"id\":\"p0\",\"prompt\":\"a\",\"answer\":\"1\",\"difficulty\":1}\n"
                 + "{\"id\":\"p1\",\"prompt\":\"b\",\"answer\":\"1\",\"difficulty\":3}\n");
-        Result part = run("report", results().toString(), "--out", out.toString(), "--problems", some.toString());
+        CliRun part = run("report", results().toString(), "--out", out.toString(), "--problems", some.toString());
         assertThat(part.code()).as(part.err()).isZero();
         assertThat(part.err()).contains("only 2 of the 5 problem ids in results.jsonl are in --problems some.jsonl");
         assertThat(part.out()).contains("accuracy by difficulty");
@@ -261,7 +244,7 @@ class ReportCommandTest {
         Path plain = Files.writeString(dir.resolve("plain.jsonl"), String.join("\n",
                 java.util.stream.IntStream.of(0, 1, 2, 3, 9).mapToObj(i -> "{\"id\":\"p" + i
                         + "\",\"prompt\":\"a\",\"answer\":\"1\"}").toList()) + "\n");
-        Result noDifficulty = run("report", results().toString(), "--out", out.toString(), "--problems",
+        CliRun noDifficulty = run("report", results().toString(), "--out", out.toString(), "--problems",
                 plain.toString());
         assertThat(noDifficulty.code()).isZero();
         assertThat(noDifficulty.err()).contains("the problems in --problems plain.jsonl have no difficulty");
@@ -270,7 +253,7 @@ class ReportCommandTest {
     @Test
     void anEqualComputeBudgetThatIsNotAPositiveNumberOfTokensIsBadInput() throws Exception {
         for (String tokens : List.of("-5,0", "64,0")) {
-            Result r = run("report", results().toString(), "--out", dir.resolve("r").toString(), "--equal-compute",
+            CliRun r = run("report", results().toString(), "--out", dir.resolve("r").toString(), "--equal-compute",
                     tokens);
 
             assertThat(r.code()).as(tokens).isEqualTo(2);
@@ -316,14 +299,14 @@ class ReportCommandTest {
 
     @Test
     void aMissingOrEmptyResultsFileIsBadInput() throws Exception {
-        Result missing = run("report", dir.resolve("none.jsonl").toString(), "--out", dir.toString());
+        CliRun missing = run("report", dir.resolve("none.jsonl").toString(), "--out", dir.toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("cannot read").contains("Try 'thinkbench report --help'")
                 .as("the options were given right: no synopsis under a missing file").doesNotContain("Usage:");
-        Result noOut = run("report", dir.resolve("none.jsonl").toString());
+        CliRun noOut = run("report", dir.resolve("none.jsonl").toString());
         assertThat(noOut.err()).as("an option left out: the synopsis shows what is needed").contains("Usage:");
         Path empty = Files.writeString(dir.resolve("empty.jsonl"), "\n");
-        Result nothing = run("report", empty.toString(), "--out", dir.toString());
+        CliRun nothing = run("report", empty.toString(), "--out", dir.toString());
         assertThat(nothing.code()).isEqualTo(2);
         assertThat(nothing.err()).contains("holds no result");
     }
@@ -336,7 +319,7 @@ class ReportCommandTest {
         }
         Path file = Files.writeString(dir.resolve("README.md"), String.join("\n", readme) + "\n");
 
-        Result r = run("report", file.toString(), "--out", dir.resolve("r").toString());
+        CliRun r = run("report", file.toString(), "--out", dir.resolve("r").toString());
 
         assertThat(r.code()).isEqualTo(2);
         List<String> lines = r.err().lines().toList();
@@ -352,7 +335,7 @@ class ReportCommandTest {
         cut = cut.substring(0, cut.length() - 12); // the failed run's line, cut mid-write: no newline after it
         Path file = Files.writeString(dir.resolve("cut.jsonl"), cut);
 
-        Result r = run("report", file.toString(), "--out", dir.resolve("r").toString());
+        CliRun r = run("report", file.toString(), "--out", dir.resolve("r").toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("thinkbench: cut.jsonl line 25 looks cut short, as when a sweep is interrupted "
@@ -361,16 +344,16 @@ class ReportCommandTest {
 
     @Test
     void aMissingProblemFileABinaryResultsFileOrAFileForOutAreBadInput() throws Exception {
-        Result noProblems = run("report", results().toString(), "--out", dir.resolve("rb").toString(),
+        CliRun noProblems = run("report", results().toString(), "--out", dir.resolve("rb").toString(),
                 "--problems", dir.resolve("nope.jsonl").toString());
         assertThat(noProblems.code()).isEqualTo(2);
         assertThat(noProblems.err()).contains("cannot read --problems").contains("no such file");
         Path binary = Files.write(dir.resolve("rand.jsonl"), new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, 10});
-        Result garbage = run("report", binary.toString(), "--out", dir.resolve("rb2").toString());
+        CliRun garbage = run("report", binary.toString(), "--out", dir.resolve("rb2").toString());
         assertThat(garbage.code()).isEqualTo(2);
         assertThat(garbage.err()).contains("not UTF-8 text").doesNotContain("Input length");
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        Result outFile = run("report", results().toString(), "--out", file.toString());
+        CliRun outFile = run("report", results().toString(), "--out", file.toString());
         assertThat(outFile.code()).isEqualTo(2);
         assertThat(outFile.err()).contains("--out must be a folder");
     }

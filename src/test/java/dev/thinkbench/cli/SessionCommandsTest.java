@@ -1,6 +1,5 @@
 package dev.thinkbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.FailureKind;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,31 +46,17 @@ class SessionCommandsTest {
         }
     }
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private static Result run(String... args) {
+    private static CliRun run(String... args) {
         EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry("echo", "Echo",
                 "http://127.0.0.1:1", config -> new CompareCommandTest.EchoTestEngine()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = ThinkbenchCli.run(args, new Services(registry));
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return CliRun.of(new Services(registry), args);
     }
 
     @Test
     void aSavedComparisonReplaysAtOnceExactlyAsComparePrintedIt() throws Exception {
         Path file = dir.resolve("talk.json");
-        Result live = run("compare", "--engine", "echo", "--model", "m", "--prompt", "2+2?", "--format", "json",
+        CliRun live = run("compare", "--engine", "echo", "--model", "m", "--prompt", "2+2?", "--format", "json",
                 "--budget", "off=none", "--budget", "big=tokens:50", "--budget", "cut=tokens:13", "--save",
                 file.toString());
         assertThat(live.code()).isEqualTo(1); // the cut column failed
@@ -84,12 +67,12 @@ class SessionCommandsTest {
         assertThat(saved.setup().model()).isEqualTo("m");
         assertThat(saved.columns()).extracting(RecordedColumn::label).containsExactly("off", "big", "cut");
 
-        Result replayed = run("replay", file.toString(), "--speed", "0", "--format", "json");
+        CliRun replayed = run("replay", file.toString(), "--speed", "0", "--format", "json");
         assertThat(replayed.code()).isEqualTo(1);
         ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(replayed.out())).isEqualTo(json.readTree(live.out()));
 
-        Result table = run("replay", file.toString(), "--speed", "5");
+        CliRun table = run("replay", file.toString(), "--speed", "5");
         assertThat(table.out()).contains("big", "answer to 2+2?", "error: stream cut");
     }
 
@@ -107,7 +90,7 @@ class SessionCommandsTest {
             Files.setLastModifiedTime(bad, FileTime.fromMillis(1_000_000_000_000L));
             for (String[] args : List.of(new String[]{"replay", bad.toString()},
                     new String[]{"export", bad.toString(), "--csv", dir.resolve("x.csv").toString()})) {
-                Result r = run(args);
+                CliRun r = run(args);
                 assertThat(r.code()).as(bad + " " + args[0]).isEqualTo(2);
                 assertThat(r.err()).contains(bad.toString(), "left as it is");
                 assertThat(r.out()).isEmpty();
@@ -138,7 +121,7 @@ class SessionCommandsTest {
         new SessionFile().write(file, session("Final Answer: 11"));
         Path out = dir.resolve("out");
 
-        Result r = run("export", file.toString(), "--csv", out.resolve("m.csv").toString(), "--html",
+        CliRun r = run("export", file.toString(), "--csv", out.resolve("m.csv").toString(), "--html",
                 out.resolve("r.html").toString(), "--md", out.resolve("r.md").toString(), "--png-dir",
                 out.resolve("png").toString());
 
@@ -190,7 +173,7 @@ class SessionCommandsTest {
         new SessionFile().write(file, sweepOnly);
         Path out = dir.resolve("sweep-out");
 
-        Result r = run("export", file.toString(), "--html", out.resolve("r.html").toString(), "--md",
+        CliRun r = run("export", file.toString(), "--html", out.resolve("r.html").toString(), "--md",
                 out.resolve("r.md").toString());
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -204,7 +187,7 @@ class SessionCommandsTest {
                 "| fixed | large |").doesNotContain(CANARY).doesNotContain("## Metrics");
 
         Files.writeString(file, Files.readString(file).replace("\"strategy\" : \"fixed\"", "\"strategy\" : 3"));
-        Result bad = run("export", file.toString(), "--html", out.resolve("again.html").toString());
+        CliRun bad = run("export", file.toString(), "--html", out.resolve("again.html").toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("cannot be exported: sweep row 1 is not a sweep result");
         assertThat(out.resolve("again.html")).doesNotExist();

@@ -11,9 +11,6 @@ import dev.thinkbench.testing.ScriptStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,28 +29,14 @@ class StepCommandTest {
         @Override public BudgetPresets presets() { return new BudgetPresets(Map.of()); }
     }
 
-    private record Result(int code, String out, String err) {
-    }
 
     @AfterEach
     void stop() {
         server.close();
     }
 
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = ThinkbenchCli.run(args, new Services());
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(new Services(), args);
     }
 
     private void scriptRaspberry() {
@@ -66,7 +49,7 @@ class StepCommandTest {
     void scriptedActionsPrintTheTimelineAsJson() throws Exception {
         scriptRaspberry();
 
-        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+        CliRun r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
                 "--prompt", "How many r in raspberry?", "--actions", "wait,wait,insert:Hmm,answer", "--wait-text",
                 "Wait|Hmm", "--format", "json");
 
@@ -85,7 +68,7 @@ class StepCommandTest {
     void theTextTimelineShowsEachStepAndTheAnswer() {
         scriptRaspberry();
 
-        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+        CliRun r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
                 "--prompt", "How many r in raspberry?", "--actions", "wait,wait,wait,answer");
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -98,7 +81,7 @@ class StepCommandTest {
         server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply(" 2", "<|im_end|>"),
                 ScriptStep.reply(" Let", " me", " see", ".", "</think>"));
 
-        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+        CliRun r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
                 "--prompt", "How many r in raspberry?", "--actions", "fork,answer,branch:1,wait");
 
         assertThat(r.out()).as(r.err()).contains("branch 2 (forked from branch 1 after step 1)");
@@ -112,7 +95,7 @@ class StepCommandTest {
     void anActionThatDoesNotFitIsReportedAndExitsOne() {
         server.then(ScriptStep.reply("Two", ".", "</think>"), ScriptStep.reply("2"));
 
-        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+        CliRun r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
                 "--prompt", "q", "--actions", "continue,wait");
 
         assertThat(r.code()).isEqualTo(1);
@@ -121,7 +104,7 @@ class StepCommandTest {
 
     @Test
     void aBranchThatIsNotThereIsBadInputToldWithTheBranchesThatAreBeforeAnyStepRuns() {
-        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+        CliRun r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
                 "--prompt", "q", "--actions", "branch:7,answer");
 
         assertThat(r.code()).isEqualTo(2);
@@ -130,7 +113,7 @@ class StepCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(server.requests()).as("no step ran").isEmpty();
 
-        Result zero = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model",
+        CliRun zero = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model",
                 "m", "--prompt", "q", "--actions", "fork,branch:0");
         assertThat(zero.code()).isEqualTo(2);
         assertThat(zero.err()).contains("branch:0: no branch 0 at that point of the script (the branches are 1, 2;");
@@ -141,7 +124,7 @@ class StepCommandTest {
         server.then(ScriptStep.reply("Two", ".", "</think>"), new ScriptStep.Status(500,
                 "{\"error\":{\"code\":500,\"message\":\"out of memory\"}}"));
 
-        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+        CliRun r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
                 "--prompt", "q", "--actions", "wait,answer");
 
         assertThat(r.code()).isEqualTo(1);
@@ -158,7 +141,7 @@ class StepCommandTest {
     void badArgumentsAreUsageErrors() {
         assertThat(run("step", "--engine", "vllm", "--model", "m", "--prompt", "q", "--actions", "wait").err())
                 .contains("unknown engine 'vllm' (raw engines: llama-server, openai-completions");
-        Result badTemplate = run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions",
+        CliRun badTemplate = run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions",
                 "wait", "--template", "llama3");
         assertThat(badTemplate.code()).isEqualTo(2);
         assertThat(badTemplate.err()).contains("unknown chat template 'llama3' (known: chatml-think");
@@ -170,7 +153,7 @@ class StepCommandTest {
     void aScriptThatEndsWithoutAnAnswerSaysWhy() throws Exception {
         server.then(ScriptStep.reply("Two", ".", "</think>"));
 
-        Result r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
+        CliRun r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model", "m",
                 "--prompt", "q", "--actions", "undo", "--format", "json");
 
         assertThat(r.code()).isEqualTo(1);
@@ -182,7 +165,7 @@ class StepCommandTest {
 
     @Test
     void helpListsTheRawEnginesAndWhatTheyTalkTo() {
-        Result r = run("step", "--help");
+        CliRun r = run("step", "--help");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Engines (--engine ID):")
@@ -193,7 +176,7 @@ class StepCommandTest {
 
     @Test
     void helpListsEveryTemplateItAccepts() {
-        Result r = run("step", "--help");
+        CliRun r = run("step", "--help");
 
         assertThat(r.out().replaceAll("\\s+", " "))
                 .contains("chatml-think, deepseek-r1, s1, qwen3, gpt-oss, model (the model's own");
@@ -201,7 +184,7 @@ class StepCommandTest {
 
     @Test
     void anEmptyActionListIsAUsageError() {
-        Result r = run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions", " , ");
+        CliRun r = run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions", " , ");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--actions is empty");

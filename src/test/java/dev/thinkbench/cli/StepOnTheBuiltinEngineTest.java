@@ -8,10 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +26,6 @@ class StepOnTheBuiltinEngineTest {
     static Path gptOss;
     static AppContext context;
 
-    private record Result(int code, String out, String err) {
-    }
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -43,25 +38,13 @@ class StepOnTheBuiltinEngineTest {
         context.builtin().close();
     }
 
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = ThinkbenchCli.run(args, context);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(context, args);
     }
 
     @Test
     void withoutATemplateAGptOssModelStepsInHarmony() {
-        Result r = run("step", "--model", gptOss.toString(), "--prompt", "What is x?", "--actions", "wait,answer");
+        CliRun r = run("step", "--model", gptOss.toString(), "--prompt", "What is x?", "--actions", "wait,answer");
 
         assertThat(r.code()).as(r.err() + r.out()).isZero();
         assertThat(r.out()).contains("template gpt-oss")
@@ -71,7 +54,7 @@ class StepOnTheBuiltinEngineTest {
 
     @Test
     void templateModelPrefersTheFamilysTemplateToTheFilesJinja() {
-        Result r = run("step", "--model", gptOss.toString(), "--template", "model", "--prompt", "What is x?",
+        CliRun r = run("step", "--model", gptOss.toString(), "--template", "model", "--prompt", "What is x?",
                 "--actions", "continue");
 
         assertThat(r.code()).as(r.err() + r.out()).isZero();

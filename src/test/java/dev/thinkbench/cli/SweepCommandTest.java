@@ -20,9 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,26 +93,9 @@ class SweepCommandTest {
         };
     }
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    Result run(CliServices services, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = ThinkbenchCli.run(args, services);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    CliRun run(CliServices services, String... args) {
+        return CliRun.of(services, args);
     }
 
     Path problems(String... lines) throws Exception {
@@ -134,13 +114,13 @@ class SweepCommandTest {
     void problemsWithoutAnAnswerAreNamedAndASessionFileGivenAsOutIsRefusedUntouched() throws Exception {
         String problems = problems("{\"id\":\"a\",\"prompt\":\"q 1\",\"answer\":\"1\"}",
                 "{\"id\":\"open\",\"prompt\":\"q 2\"}").toString();
-        Result r = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+        CliRun r = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:8");
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("thinkbench: 1 problem has no answer (open): its runs are shown ungraded");
 
         Path session = Files.writeString(dir.resolve("s3.json"), "{\n  \"schemaVersion\" : 3\n}\n");
-        Result refused = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+        CliRun refused = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:8", "--out", session.toString());
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("s3.json is not a results file");
@@ -157,13 +137,13 @@ class SweepCommandTest {
         assertThat(Files.readAllLines(out).getFirst()).contains("\"ranWith\":\"m, temperature 0.8, seed 3\"");
         long lines = Files.lines(out).count();
 
-        Result otherModel = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "other",
+        CliRun otherModel = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "other",
                 "--budget", "small=tokens:8", "--temperature", "0.8", "--seed", "3", "--out", out.toString());
         assertThat(otherModel.code()).isEqualTo(2);
         assertThat(otherModel.err()).as("only what differs is named")
                 .contains("holds runs of another sweep: its runs were made with model m; this sweep runs with model other");
 
-        Result otherSampling = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+        CliRun otherSampling = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:8", "--temperature", "1.5", "--seed", "99", "--system", "Answer in French",
                 "--out", out.toString());
         assertThat(otherSampling.code()).isEqualTo(2);
@@ -171,7 +151,7 @@ class SweepCommandTest {
                 + " this sweep runs with temperature 1.5, seed 99 and system prompt ");
         assertThat(Files.lines(out).count()).as("nothing appended").isEqualTo(lines);
 
-        Result same = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+        CliRun same = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:8", "--temperature", "0.8", "--seed", "3", "--out", out.toString());
         assertThat(same.code()).as("the same sweep resumes").isZero();
         assertThat(same.err()).contains("3 of 3 runs already in the results file");
@@ -185,42 +165,42 @@ class SweepCommandTest {
                 "--budget", "small=tokens:8", "--out", out.toString()).code()).isZero();
         long lines = Files.lines(out).count();
 
-        Result other = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+        CliRun other = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:16", "--out", out.toString());
         assertThat(other.code()).isEqualTo(2);
         assertThat(other.err()).contains("--out mixed.jsonl holds runs of another sweep: its 'small' is tokens:8, "
                 + "this sweep's is tokens:16");
         assertThat(Files.lines(out).count()).as("nothing appended").isEqualTo(lines);
 
-        Result same = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+        CliRun same = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:8", "--out", out.toString());
         assertThat(same.code()).as("the same sweep resumes").isZero();
 
-        Result fewer = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+        CliRun fewer = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
                 "--budget", "a=tokens:16", "--out", out.toString());
         assertThat(fewer.code()).isEqualTo(2);
         assertThat(fewer.err()).contains("--out mixed.jsonl holds runs of another sweep: it has a budget 'small' "
                 + "(tokens:8) that this sweep does not run");
 
-        Result added = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+        CliRun added = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:8", "--budget", "large=tokens:64", "--out", out.toString());
         assertThat(added.code()).as("a budget added to the same sweep resumes it").isZero();
 
-        Result strategy = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
+        CliRun strategy = run(services(), "sweep", "--problems", problems, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:8", "--budget", "large=tokens:64", "--strategy", "majority", "--out",
                 out.toString());
         assertThat(strategy.err()).contains("it has runs of strategy 'fixed', which this sweep does not run");
 
         long before = Files.lines(out).count();
         String otherSet = problems("{\"id\":\"z\",\"prompt\":\"other 1\",\"answer\":\"7\"}").toString();
-        Result set = run(services(), "sweep", "--problems", otherSet, "--engine", "answer", "--model", "m",
+        CliRun set = run(services(), "sweep", "--problems", otherSet, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:8", "--budget", "large=tokens:64", "--out", out.toString());
         assertThat(set.code()).isEqualTo(2);
         assertThat(set.err()).containsPattern("it has problem '[abc]', which is not among this sweep's problems");
         String sameIds = problems("{\"id\":\"a\",\"prompt\":\"other 1\",\"answer\":\"7\"}",
                 "{\"id\":\"b\",\"prompt\":\"other 2\",\"answer\":\"2\"}",
                 "{\"id\":\"c\",\"prompt\":\"other 3\",\"answer\":\"3\"}").toString();
-        Result ids = run(services(), "sweep", "--problems", sameIds, "--engine", "answer", "--model", "m",
+        CliRun ids = run(services(), "sweep", "--problems", sameIds, "--engine", "answer", "--model", "m",
                 "--budget", "small=tokens:8", "--budget", "large=tokens:64", "--out", out.toString());
         assertThat(ids.err()).contains("its problem 'a' expects 1, this sweep's expects 7 (another problem set?)");
         assertThat(Files.lines(out).count()).as("nothing appended").isEqualTo(before);
@@ -228,7 +208,7 @@ class SweepCommandTest {
 
     @Test
     void budgetsGivenLargestFirstAreWarnedOfAndTheTableShowsEachBudgetWhole() throws Exception {
-        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer", "--model",
+        CliRun r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer", "--model",
                 "m", "--budget", "big=force:min=0,max=64,waits=0,wait=Wait", "--budget", "small=force:max=8");
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("thinkbench: budgets are read smallest first (routing climbs them in that order; "
@@ -238,14 +218,14 @@ class SweepCommandTest {
                 .contains("big          force:max=64 ").contains("small        force:max=8 ")
                 .doesNotContain("\u2026");
 
-        Result ordered = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+        CliRun ordered = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--budget", "small=tokens:8", "--budget", "off=none", "--budget", "big=tokens:64");
         assertThat(ordered.err()).doesNotContain("smallest first");
     }
 
     @Test
     void anEqualComputeBudgetThatIsNotAPositiveNumberOfTokensIsRefusedBeforeAnyRun() throws Exception {
-        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer", "--model",
+        CliRun r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer", "--model",
                 "m", "--equal-compute", "-5,0");
 
         assertThat(r.code()).isEqualTo(2);
@@ -258,7 +238,7 @@ class SweepCommandTest {
     void aProblemFileOfAnotherKindTakesAFewWarningsThenSaysHowManyMore() throws Exception {
         Path notes = Files.writeString(dir.resolve("notes.jsonl"), "a note\n".repeat(12));
 
-        Result r = run(services(), "sweep", "--problems", notes.toString(), "--engine", "answer", "--model", "m");
+        CliRun r = run(services(), "sweep", "--problems", notes.toString(), "--engine", "answer", "--model", "m");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().filter(l -> l.startsWith("thinkbench: notes.jsonl line "))).hasSize(5);
@@ -269,7 +249,7 @@ class SweepCommandTest {
     @Test
     void jsonFormatPrintsExactlyTheDocumentedObjectAndOutGetsOneLinePerRun() throws Exception {
         Path out = dir.resolve("results.jsonl");
-        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+        CliRun r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--out", out.toString(), "--format", "json", "--seed", "3");
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -303,7 +283,7 @@ class SweepCommandTest {
     @Test
     void atTemperatureZeroSamplesAndCandidatesThatRepeatOneRunAreSaidOnStandardErrorAndTheSweepStillRuns()
             throws Exception {
-        Result greedy = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+        CliRun greedy = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--temperature", "0", "--samples", "2", "--strategy", "fixed", "--strategy",
                 "majority", "--strategy", "shortest", "--candidates", "3", "--format", "json");
         assertThat(greedy.code()).as(greedy.err()).isZero();
@@ -311,12 +291,12 @@ class SweepCommandTest {
                 + "repeated").contains("majority, shortest pick among 3 identical candidates")
                 .doesNotContain("fixed pick");
 
-        Result sampled = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+        CliRun sampled = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--temperature", "0.7", "--samples", "2", "--strategy", "majority", "--format",
                 "json");
-        Result engineDefault = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine",
+        CliRun engineDefault = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine",
                 "answer", "--model", "m", "--samples", "2", "--strategy", "majority", "--format", "json");
-        Result oneEach = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+        CliRun oneEach = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--temperature", "0", "--strategy", "majority", "--candidates", "1", "--format",
                 "json");
         assertThat(List.of(sampled, engineDefault, oneEach)).allSatisfy(r -> {
@@ -333,7 +313,7 @@ class SweepCommandTest {
                 "--out", out.toString()).code()).isZero();
         int before = byUrl.get("http://default").started().size();
 
-        Result again = run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model",
+        CliRun again = run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model",
                 "m", "--out", out.toString());
 
         assertThat(again.code()).isZero();
@@ -344,7 +324,7 @@ class SweepCommandTest {
 
     @Test
     void runsSpreadOverSeveralBaseUrlsAndADeadOneIsDropped() throws Exception {
-        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+        CliRun r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--base-url", "http://dead", "--base-url", "http://one", "--base-url", "http://two",
                 "--concurrency", "1", "--strategy", "fixed,majority", "--candidates", "3", "--out",
                 dir.resolve("r.jsonl").toString(), "--equal-compute", "20");
@@ -362,7 +342,7 @@ class SweepCommandTest {
 
     @Test
     void theVerifierCanJudgeOnAnotherEngineAndModel() throws Exception {
-        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+        CliRun r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--strategy", "verifier", "--candidates", "2", "--budget", "b=tokens:64",
                 "--judge-engine", "judge", "--judge-model", "jm", "--judge-base-url", "http://judge1");
 
@@ -375,23 +355,23 @@ class SweepCommandTest {
         assertThat(byUrl.get("http://default").started()).as("the sweep's engine only made candidates")
                 .hasSize(6).noneMatch(spec -> spec.prompt().startsWith("You are checking"));
 
-        Result sameEngine = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine",
+        CliRun sameEngine = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine",
                 "answer", "--model", "m", "--strategy", "verifier", "--candidates", "1", "--budget", "b=tokens:64",
                 "--judge-model", "bigger");
         assertThat(sameEngine.code()).as(sameEngine.err()).isZero();
         assertThat(byUrl.get("http://default").started()).filteredOn(spec -> spec.prompt().startsWith(
                 "You are checking")).hasSize(3).allSatisfy(spec -> assertThat(spec.model()).isEqualTo("bigger"));
 
-        Result noModel = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+        CliRun noModel = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--strategy", "verifier", "--judge-engine", "judge");
         assertThat(noModel.code()).isEqualTo(2);
         assertThat(noModel.err()).contains("--judge-model NAME is needed for judge engine 'judge'");
-        Result noProbabilities = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine",
+        CliRun noProbabilities = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine",
                 "raw-answer", "--model", "m", "--strategy", "adaptive", "--confidence", "0.9", "--limit", "1",
                 "--budget", "b=tokens:8");
         assertThat(noProbabilities.err()).contains("raw-answer reports no token probabilities for m: --confidence cannot "
                 + "apply, adaptive thinking stops when --agree probes agree");
-        Result urlAlone = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+        CliRun urlAlone = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--judge-base-url", "http://x");
         assertThat(urlAlone.code()).isEqualTo(2);
         assertThat(urlAlone.err()).contains("--judge-base-url and --judge-api-key-env need --judge-engine");
@@ -399,7 +379,7 @@ class SweepCommandTest {
 
     @Test
     void aLoneDeadEndpointIsDroppedAndEveryRunFailsWithTheReason() throws Exception {
-        Result r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+        CliRun r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--base-url", "http://dead", "--concurrency", "1");
 
         assertThat(r.code()).isEqualTo(1);
@@ -414,7 +394,7 @@ class SweepCommandTest {
     void failedRunsExitOneAndAreListedWithTheirReason() throws Exception {
         Path problems = problems("{\"id\":\"a\",\"prompt\":\"q 1\",\"answer\":\"1\"}",
                 "{\"id\":\"bad\",\"prompt\":\"q bad\",\"answer\":\"2\"}");
-        Result r = run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model", "m",
+        CliRun r = run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model", "m",
                 "--budget", "one=tokens:4");
 
         assertThat(r.code()).isEqualTo(1);
@@ -425,7 +405,7 @@ class SweepCommandTest {
     void malformedProblemLinesAreReportedAndTheRestRuns() throws Exception {
         Path problems = problems("{\"id\":\"a\",\"prompt\":\"q 1\",\"answer\":\"1\"}", "not json",
                 "{\"id\":\"b\"}");
-        Result r = run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model", "m",
+        CliRun r = run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model", "m",
                 "--budget", "one=tokens:4", "--format", "json");
 
         assertThat(r.code()).isZero();
@@ -455,12 +435,12 @@ class SweepCommandTest {
             if (!c.getKey().contains("--engine")) {
                 args.addAll(List.of("--engine", "answer", "--model", "m"));
             }
-            Result r = run(services(), args.toArray(String[]::new));
+            CliRun r = run(services(), args.toArray(String[]::new));
             assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).contains(c.getValue());
         }
         Path empty = problems("nothing here");
-        Result r = run(services(), "sweep", "--problems", empty.toString(), "--engine", "answer", "--model", "m");
+        CliRun r = run(services(), "sweep", "--problems", empty.toString(), "--engine", "answer", "--model", "m");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("holds no problem that loads");
     }
@@ -477,7 +457,7 @@ class SweepCommandTest {
                             + prompt.substring(2)).finish("stop").usage(10, 5, 3).done();
                 });
             }
-            Result r = run(dev.thinkbench.app.AppContext.create(), "sweep", "--problems",
+            CliRun r = run(dev.thinkbench.app.AppContext.create(), "sweep", "--problems",
                     threeProblems().toString(), "--engine", "openai-compatible", "--model", "r1", "--base-url",
                     one.baseUrl().toString(), "--base-url", two.baseUrl().toString(), "--budget", "low=effort:low",
                     "--format", "json");
@@ -498,7 +478,7 @@ class SweepCommandTest {
 
             List<String> forcing = new java.util.ArrayList<>(chat);
             forcing.addAll(List.of("--budget", "f=force:max=64"));
-            Result forced = run(dev.thinkbench.app.AppContext.create(), forcing.toArray(String[]::new));
+            CliRun forced = run(dev.thinkbench.app.AppContext.create(), forcing.toArray(String[]::new));
             assertThat(forced.code()).as(forced.err()).isEqualTo(2);
             assertThat(forced.err()).contains("--budget f=force:min=0,max=64,waits=0,wait=Wait: budget forcing needs "
                     + "a raw-continuation engine (built-in, llama.cpp server").contains("--engine openai-compatible "
@@ -506,7 +486,7 @@ class SweepCommandTest {
 
             List<String> adaptive = new java.util.ArrayList<>(chat);
             adaptive.addAll(List.of("--budget", "b=none", "--strategy", "fixed,adaptive"));
-            Result probing = run(dev.thinkbench.app.AppContext.create(), adaptive.toArray(String[]::new));
+            CliRun probing = run(dev.thinkbench.app.AppContext.create(), adaptive.toArray(String[]::new));
             assertThat(probing.code()).as(probing.err()).isEqualTo(2);
             assertThat(probing.err()).contains("--strategy adaptive forks the trace and needs an engine that "
                     + "continues raw text (builtin, llama-server").contains("'openai-compatible' is a chat engine");
