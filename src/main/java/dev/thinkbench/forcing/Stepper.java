@@ -310,16 +310,22 @@ public final class Stepper implements AutoCloseable {
     }
 
     /**
-     * Why the branch is done: the answer is written, forced or not, and how sure the model was of it if known (in
-     * whole percent, rounded down: 99.6% is not "100%").
+     * Why the branch is done: the answer is written, forced or not, after what end of the thinking ({@code before},
+     * the last step before the answer: the model closed its thinking itself only where it stopped at the end marker;
+     * after its end of turn, the cap, a stop or an edit the user closed it), and how sure the model was of it if
+     * known (in whole percent, rounded down: 99.6% is not "100%").
      */
-    private static String answered(boolean forced, OptionalDouble sure) {
-        String how = forced ? "answer written (forced" : "answer written after the model ended its thinking";
-        if (sure.isEmpty()) {
-            return forced ? how + ")" : how;
+    private static String answered(boolean forced, StepRecord before, OptionalDouble sure) {
+        String least = sure.isEmpty() ? ""
+                : "its least sure token at " + (int) Math.floor(100 * sure.getAsDouble()) + "%";
+        if (!forced && before != null && before.stop() == CompletionResult.Stop.STOP_STRING) {
+            String how = "answer written after the model ended its thinking";
+            return least.isEmpty() ? how : how + " (" + least + ")";
         }
-        return how + (forced ? "; " : " (") + "its least sure token at " + (int) Math.floor(100 * sure.getAsDouble())
-                + "%)";
+        String how = forced ? "forced"
+                : before != null && before.stop() == CompletionResult.Stop.EOS
+                ? "you closed the thinking the model had left open" : "you closed the thinking";
+        return "answer written (" + how + (least.isEmpty() ? "" : "; " + least) + ")";
     }
 
     private String pauseReason(GuardedStep.Outcome o, Branch branch, StepRecord step) {
@@ -352,14 +358,15 @@ public final class Stepper implements AutoCloseable {
         }
         synchronized (lock) {
             StepRecord rec = StepRunner.record(StepRecord.Phase.ANSWER, how, closing, cap, o, partial.confidence());
+            BranchState s = branch.current();
             String reason = switch (o.stop()) {
                 case LENGTH -> "the answer reached its cap of " + cap + " tokens";
                 case CANCELLED -> "the answer was stopped before its end";
-                default -> answered(how == InterventionKind.ANSWER_FORCED, TokenConfidences.leastSure(rec.confidence()));
+                default -> answered(how == InterventionKind.ANSWER_FORCED,
+                        s.steps().isEmpty() ? null : s.steps().getLast(), TokenConfidences.leastSure(rec.confidence()));
             };
             StepperState status = o.stop() == CompletionResult.Stop.CANCELLED ? StepperState.FAILED
                     : StepperState.DONE;
-            BranchState s = branch.current();
             long now = System.nanoTime();
             if (status == StepperState.DONE) {
                 record(new ReasoningEvent.UsageReported(now, usage(s, rec)));

@@ -23,6 +23,11 @@ final class StepperWords {
             .add("the answer was stopped before its end", "answerStopped")
             .add("answer written \\(forced; its least sure token at (\\d+)%\\)", "answerForcedSure")
             .add("answer written \\(forced\\)", "answerForced")
+            .add("answer written \\(you closed the thinking the model had left open; its least sure token at (\\d+)%\\)",
+                    "answerClosedOpenSure")
+            .add("answer written \\(you closed the thinking the model had left open\\)", "answerClosedOpen")
+            .add("answer written \\(you closed the thinking; its least sure token at (\\d+)%\\)", "answerClosedSure")
+            .add("answer written \\(you closed the thinking\\)", "answerClosed")
             .add("answer written after the model ended its thinking \\(its least sure token at (\\d+)%\\)",
                     "answerWrittenSure")
             .add("answer written after the model ended its thinking", "answerWritten")
