@@ -207,7 +207,7 @@ public final class ModelManagerView extends VBox {
         forget.setOnAction(e -> vm.forget(local.getSelectionModel().getSelectedItem()));
         Button rescan = Icons.button(Messages.get("models.rescan"), Feather.REFRESH_CW, Messages.get("models.rescan.help"));
         rescan.setId("rescanButton");
-        rescan.setOnAction(e -> vm.refresh());
+        rescan.setOnAction(e -> vm.rescan());
         Label chosen = new Label();
         chosen.setId("chosenLabel");
         chosen.getStyleClass().add(Styles.TEXT_MUTED);
