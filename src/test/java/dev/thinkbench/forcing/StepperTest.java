@@ -202,6 +202,17 @@ class StepperTest {
     }
 
     @Test
+    void aNearlyCertainAnswerIsAboveNinetyNinePercentNeverAHundred() throws Exception {
+        backend.thenWithProbability(0.996, "Three", ".", "</think>").thenWithProbability(0.996, "3", "<|im_end|>");
+
+        startPaused();
+        StepperSnapshot s = done(stepper.continueToAnswer());
+
+        assertThat(s.reason()).isEqualTo("answer written after the model ended its thinking (its least sure token "
+                + "at >99%)");
+    }
+
+    @Test
     void lettingTheModelAnswerAfterItClosedItsThinkingSaysSo() throws Exception {
         backend.then("Three", ".", "</think>").then("3", "<|im_end|>");
         startPaused();
