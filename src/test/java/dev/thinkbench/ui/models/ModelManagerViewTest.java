@@ -172,15 +172,15 @@ class ModelManagerViewTest {
     }
 
     /**
-     * Whether {@code model}'s row shows in the list's viewport with its first line (the name): the list places rows
-     * by estimated heights, so the last one may end a little under the edge.
+     * Whether {@code model}'s row shows in the list's viewport: its top inside it. Not whole: the list places rows by
+     * estimated heights, and the last row may end under the edge.
      */
     private static boolean rowInSight(ListView<LocalModel> list, Path model) {
         javafx.geometry.Bounds view = list.localToScene(list.getLayoutBounds());
         return list.lookupAll(".list-cell").stream().anyMatch(n -> n instanceof ListCell<?> cell && cell.isVisible()
                 && cell.getItem() instanceof LocalModel m && m.path().equals(model)
-                && cell.localToScene(cell.getLayoutBounds()).getMinY() >= view.getMinY()
-                && cell.localToScene(cell.getLayoutBounds()).getMinY() + 18 <= view.getMaxY());
+                && cell.localToScene(cell.getLayoutBounds()).getMinY() >= view.getMinY() - 0.5
+                && cell.localToScene(cell.getLayoutBounds()).getMinY() < view.getMaxY() - 8);
     }
 
     /** Waits (bounded) until the row shows: the list scrolls after the layout that lists it, and snaps after that. */
