@@ -80,13 +80,7 @@ public final class MainWindow implements AutoCloseable {
         });
         models = ModelManagers.create(context, tasks);
         models.viewModel().setOnChosen(this::runOnBuiltIn);
-        // a file forgotten in the Models tab leaves the engine bar's model list too
-        models.viewModel().setOnListChanged(() -> {
-            if (connection.engineEntryProperty().get() != null
-                    && LocalCompletionBackend.ID.equals(connection.engineEntryProperty().get().id())) {
-                connection.refreshModels();
-            }
-        });
+        ModelManagers.followEachOther(connection, models.viewModel());
         connection.engineEntryProperty().addListener((obs, old, now) -> showModelInUse());
         connection.modelProperty().addListener((obs, old, now) -> showModelInUse());
         showModelInUse();

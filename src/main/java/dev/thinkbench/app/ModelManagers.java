@@ -3,11 +3,13 @@ package dev.thinkbench.app;
 import dev.thinkbench.ui.BackgroundTasks;
 
 import dev.thinkbench.engine.local.LocalBackends;
+import dev.thinkbench.engine.local.LocalCompletionBackend;
 import dev.thinkbench.engine.local.LocalEngineSettings;
 import dev.thinkbench.engine.local.models.ExternalModels;
 import dev.thinkbench.engine.local.models.MemoryCheck;
 import dev.thinkbench.engine.local.models.ModelDownloader;
 import dev.thinkbench.lab.settings.CurrentSettings;
+import dev.thinkbench.ui.connection.ConnectionViewModel;
 import dev.thinkbench.ui.models.ModelManagerView;
 import dev.thinkbench.ui.models.ModelManagerViewModel;
 
@@ -41,6 +43,26 @@ public final class ModelManagers {
         // a chosen model is loaded at once, so a file llama.cpp refuses says why (with its log) in the Models tab
         vm.setLoader(model -> builtin.backend(builtin.nameOf(model.path())).load());
         return vm;
+    }
+
+    /**
+     * Keeps the engine bar's model list and the Models tab's one picture of the models on this machine: each time the
+     * engine bar lists its models (F5, its refresh button, another engine) the Models tab rescans too, so a file moved
+     * away leaves the one and is marked missing in the other at once; a file forgotten in the Models tab leaves the
+     * engine bar's list (on the built-in engine). FX thread.
+     */
+    static void followEachOther(ConnectionViewModel connection, ModelManagerViewModel models) {
+        connection.loadingModelsProperty().addListener((obs, was, now) -> {
+            if (now) {
+                models.refresh();
+            }
+        });
+        models.setOnListChanged(() -> {
+            if (connection.engineEntryProperty().get() != null
+                    && LocalCompletionBackend.ID.equals(connection.engineEntryProperty().get().id())) {
+                connection.refreshModels();
+            }
+        });
     }
 
     /** In memory at once; the file follows on the settings' writer thread (a spinner tick costs no write). */

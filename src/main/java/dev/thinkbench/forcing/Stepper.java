@@ -3,6 +3,7 @@ package dev.thinkbench.forcing;
 import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.core.InterventionKind;
 import dev.thinkbench.core.ReasoningEvent;
+import dev.thinkbench.core.SurePercent;
 import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionBackend;
@@ -317,16 +318,22 @@ public final class Stepper implements AutoCloseable {
     }
 
     /**
-     * Why the branch is done: the answer is written, forced or not, and how sure the model was of it if known (in
-     * whole percent, rounded down: 99.6% is not "100%").
+     * Why the branch is done: the answer is written, forced or not, after what end of the thinking ({@code before},
+     * the last step before the answer: the model closed its thinking itself only where it stopped at the end marker;
+     * after its end of turn, the cap, a stop or an edit the user closed it), and how sure the model was of it if
+     * known (in whole percent; 99.6% is ">99%", never "100%").
      */
-    private static String answered(boolean forced, OptionalDouble sure) {
-        String how = forced ? "answer written (forced" : "answer written after the model ended its thinking";
-        if (sure.isEmpty()) {
-            return forced ? how + ")" : how;
+    private static String answered(boolean forced, StepRecord before, OptionalDouble sure) {
+        String least = sure.isEmpty() ? ""
+                : "its least sure token at " + SurePercent.of(sure.getAsDouble()) + "%";
+        if (!forced && before != null && before.stop() == CompletionResult.Stop.STOP_STRING) {
+            String how = "answer written after the model ended its thinking";
+            return least.isEmpty() ? how : how + " (" + least + ")";
         }
-        return how + (forced ? "; " : " (") + "its least sure token at " + (int) Math.floor(100 * sure.getAsDouble())
-                + "%)";
+        String how = forced ? "forced"
+                : before != null && before.stop() == CompletionResult.Stop.EOS
+                ? "you closed the thinking the model had left open" : "you closed the thinking";
+        return "answer written (" + how + (least.isEmpty() ? "" : "; " + least) + ")";
     }
 
     /** @param room the context's room when it, not the branch's cap, capped the step; else null */
@@ -343,7 +350,7 @@ public final class Stepper implements AutoCloseable {
             case STOP_STRING -> o.guard() == GuardedStep.Guard.CUT_AT_STOP
                     ? "the model wants to stop thinking (" + used + " tokens so far); the server ignored the stop string"
                     : sure.isPresent() ? "the model wants to stop thinking (" + used + " tokens so far, "
-                            + (int) Math.floor(100 * sure.getAsDouble()) + "% sure)"
+                            + SurePercent.of(sure.getAsDouble()) + "% sure)"
                     : "the model wants to stop thinking (" + used + " tokens so far)";
         };
     }
@@ -362,14 +369,15 @@ public final class Stepper implements AutoCloseable {
         }
         synchronized (lock) {
             StepRecord rec = StepRunner.record(StepRecord.Phase.ANSWER, how, closing, cap, o, partial.confidence());
+            BranchState s = branch.current();
             String reason = switch (o.stop()) {
                 case LENGTH -> "the answer reached its cap of " + cap + " tokens";
                 case CANCELLED -> "the answer was stopped before its end";
-                default -> answered(how == InterventionKind.ANSWER_FORCED, TokenConfidences.leastSure(rec.confidence()));
+                default -> answered(how == InterventionKind.ANSWER_FORCED,
+                        s.steps().isEmpty() ? null : s.steps().getLast(), TokenConfidences.leastSure(rec.confidence()));
             };
             StepperState status = o.stop() == CompletionResult.Stop.CANCELLED ? StepperState.FAILED
                     : StepperState.DONE;
-            BranchState s = branch.current();
             long now = System.nanoTime();
             if (status == StepperState.DONE) {
                 record(new ReasoningEvent.UsageReported(now, usage(s, rec)));

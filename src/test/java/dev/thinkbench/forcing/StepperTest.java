@@ -185,6 +185,52 @@ class StepperTest {
     }
 
     @Test
+    void lettingTheModelAnswerAfterItsEndOfTurnSaysTheUserClosedTheThinkingEvenAfterAnUndo() throws Exception {
+        // the model ends its turn inside its thinking (no </think>): the user forces, undoes, then lets it answer
+        backend.then("Let", " x=2.").then("4").then("4", "<|im_end|>");
+        StepperSnapshot paused = startPaused();
+        assertThat(paused.reason()).startsWith("the model ended its turn without closing its thinking");
+        done(stepper.forceAnswer());
+
+        StepperSnapshot back = stepper.undo();
+        StepperSnapshot s = done(stepper.continueToAnswer());
+
+        assertThat(back.reason()).isEqualTo(paused.reason());
+        assertThat(s.state()).isEqualTo(StepperState.DONE);
+        assertThat(s.reason()).isEqualTo("answer written (you closed the thinking the model had left open)")
+                .doesNotContain("ended its thinking");
+    }
+
+    @Test
+    void aNearlyCertainAnswerIsAboveNinetyNinePercentNeverAHundred() throws Exception {
+        backend.thenWithProbability(0.996, "Three", ".", "</think>").thenWithProbability(0.996, "3", "<|im_end|>");
+
+        startPaused();
+        StepperSnapshot s = done(stepper.continueToAnswer());
+
+        assertThat(s.reason()).isEqualTo("answer written after the model ended its thinking (its least sure token "
+                + "at >99%)");
+    }
+
+    @Test
+    void lettingTheModelAnswerAfterItClosedItsThinkingSaysSo() throws Exception {
+        backend.then("Three", ".", "</think>").then("3", "<|im_end|>");
+        startPaused();
+
+        assertThat(done(stepper.continueToAnswer()).reason())
+                .isEqualTo("answer written after the model ended its thinking");
+    }
+
+    @Test
+    void lettingTheModelAnswerAfterTheUserStoppedOrEditedSaysTheUserClosedTheThinking() throws Exception {
+        backend.then("Two", ".", "</think>").then("2", "<|im_end|>");
+        startPaused();
+        stepper.edit("Two, surely.");
+
+        assertThat(done(stepper.continueToAnswer()).reason()).isEqualTo("answer written (you closed the thinking)");
+    }
+
+    @Test
     void aForkIsANewBranchBesideTheFirstAndBothKeepTheirAnswers() throws Exception {
         backend.then("Two", ".", "</think>").then(" Three", ".", "</think>").then("3").then("2");
         startPaused();

@@ -65,17 +65,23 @@ public final class ScriptedTestEngine implements ReasoningEngine {
 
     private final String id;
     private final Function<RunSpec, Script> scripts;
-    private final List<ModelInfo> models;
+    private final java.util.function.Supplier<List<ModelInfo>> models;
     private final EngineCapabilities capabilities;
 
     public ScriptedTestEngine(String id, Function<RunSpec, Script> scripts, List<ModelInfo> models) {
+        this(id, scripts, () -> models);
+    }
+
+    /** An engine whose model list is read from {@code models} at each listing (files that come and go). */
+    public ScriptedTestEngine(String id, Function<RunSpec, Script> scripts,
+                              java.util.function.Supplier<List<ModelInfo>> models) {
         this(id, scripts, models, new EngineCapabilities(Set.of(Budget.Kind.NONE, Budget.Kind.TOKENS,
                 Budget.Kind.EFFORT), List.of(EffortLevel.LOW, EffortLevel.MEDIUM, EffortLevel.HIGH), true, true,
                 false));
     }
 
-    private ScriptedTestEngine(String id, Function<RunSpec, Script> scripts, List<ModelInfo> models,
-                               EngineCapabilities capabilities) {
+    private ScriptedTestEngine(String id, Function<RunSpec, Script> scripts,
+                               java.util.function.Supplier<List<ModelInfo>> models, EngineCapabilities capabilities) {
         this.id = id;
         this.scripts = scripts;
         this.models = models;
@@ -104,10 +110,11 @@ public final class ScriptedTestEngine implements ReasoningEngine {
 
     @Override
     public List<ModelInfo> listModels() throws EngineException {
-        if (models.isEmpty()) {
+        List<ModelInfo> listed = models.get();
+        if (listed.isEmpty()) {
             throw new EngineException(FailureKind.UNREACHABLE, "scripted server is down");
         }
-        return models;
+        return listed;
     }
 
     @Override

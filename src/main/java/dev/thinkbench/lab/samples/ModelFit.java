@@ -19,6 +19,9 @@ public final class ModelFit {
     public static final String OUTSIDE_MICRO_WORLD = "The built-in micro model only solves small arithmetic word "
             + "problems; pick a real model for this prompt.";
 
+    /** The id prefix of the samples made for the micro model (their notes give its numbers). */
+    static final String MICRO_ID_PREFIX = "micro-";
+
     private ModelFit() {
     }
 
@@ -38,6 +41,16 @@ public final class ModelFit {
         List<SamplePrompt> out = new ArrayList<>(samples.stream().filter(SamplePrompt::suitsMicro).toList());
         samples.stream().filter(s -> !s.suitsMicro()).forEach(out::add);
         return List.copyOf(out);
+    }
+
+    /**
+     * True when {@code sample}'s note is worded for the micro model (its thinking tokens and budgets are the micro
+     * model's): the exercise, a drawn new problem, and the samples file's {@code micro-} entries. Another model needs
+     * other numbers, so its note says so instead.
+     */
+    public static boolean notedForMicro(SamplePrompt sample) {
+        return sample.suitsMicro()
+                && (sample.id().startsWith(MICRO_ID_PREFIX) || sample.id().startsWith(NewProblem.ID_PREFIX));
     }
 
     /** Null when {@code prompt} suits the micro model, else what to say instead of running it there. */

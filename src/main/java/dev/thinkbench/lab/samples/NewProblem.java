@@ -16,6 +16,8 @@ public final class NewProblem {
 
     /** Draws give up looking for a held-out question after this many tries (about 1 in 10 is held out). */
     private static final int MAX_DRAWS = 500;
+    /** How a drawn problem's id (and so its sample's) begins. */
+    static final String ID_PREFIX = "new-";
 
     private NewProblem() {
     }
@@ -29,7 +31,7 @@ public final class NewProblem {
         ProblemGenerator generator = new ProblemGenerator(seed);
         Problem p = null;
         for (int i = 0; i < MAX_DRAWS; i++) {
-            p = generator.next(steps, "new-" + steps + "-" + Long.toHexString(seed));
+            p = generator.next(steps, ID_PREFIX + steps + "-" + Long.toHexString(seed));
             if (ProblemSplit.isHeldOut(p.question())) {
                 return p;
             }

@@ -26,6 +26,22 @@ final class ColumnNames {
     private static String forcing(ForcingPlan plan) {
         String max = Messages.get("column.name.max", plan.maxThinkingTokens());
         return plan.maxWaits() > 0 && plan.minThinkingTokens() > 0
-                ? Messages.get("column.name.waits", max, plan.maxWaits()) : max;
+                ? Messages.get("column.name.waits", max, plan.maxWaits(), waitWords(plan)) : max;
+    }
+
+    /** The most characters of the Wait texts a name shows before an ellipsis. */
+    static final int WAIT_CHARS = 16;
+
+    /**
+     * The Wait texts the plan appends, by their words ("Hmm", "Wait/Hmm"): a column with {@code wait=Hmm} was named
+     * "+5 Wait". Only those its Waits reach, each once, on one line, cut when long.
+     */
+    private static String waitWords(ForcingPlan plan) {
+        String words = String.join("/", plan.waitTexts().stream().limit(plan.maxWaits())
+                .map(t -> t.strip().replaceAll("\\s+", " ")).filter(t -> !t.isEmpty()).distinct().toList());
+        if (words.isEmpty()) {
+            words = ForcingPlan.DEFAULT_WAIT;
+        }
+        return words.length() <= WAIT_CHARS ? words : words.substring(0, WAIT_CHARS - 1) + "\u2026";
     }
 }

@@ -70,7 +70,7 @@ public final class PromptViewModel {
             if (now != null) {
                 prompt.set(now.prompt());
                 system.set(now.system());
-                sampleNote.set(now.note());
+                sampleNote.set(noteFor(now));
                 expected.set(now.answer() == null ? "" : now.answer());
             } else {
                 sampleNote.set(""); // the note belongs to the sample
@@ -162,7 +162,15 @@ public final class PromptViewModel {
                 orderedSamples.addFirst(drawn);
             }
             sample.set(chosen);
+            // a sample worded with the micro model's numbers says whose numbers they are once another model is on
+            sampleNote.set(chosen == null ? "" : noteFor(chosen));
         }
+    }
+
+    /** The sample's note for the chosen model: its own, or, for one worded for the micro model on another, that. */
+    private String noteFor(SamplePrompt chosen) {
+        return !microModel.get() && ModelFit.notedForMicro(chosen) ? Messages.get("sample.otherModel.note")
+                : chosen.note();
     }
 
     /** True while the built-in micro model is chosen. */

@@ -116,7 +116,8 @@ final class TraceView extends VBox {
                         ? Messages.get("sweep.table.none") : c.extracted()),
                 column(Messages.get("sweep.candidates.tokens"), c -> RunWords.tokens(c.tokens())),
                 column(Messages.get("sweep.candidates.score"), c -> c.score() == null ? Formats.DASH
-                        : c.call() == null ? Messages.get("sweep.candidates.confidence", Math.round(100 * c.score()))
+                        : c.call() == null ? Messages.get("sweep.candidates.confidence",
+                                dev.thinkbench.core.SurePercent.of(c.score()))
                         : String.format(Locale.ROOT, "%.0f", c.score())),
                 column(Messages.get("sweep.candidates.status"), c -> c.call() == null
                         ? Messages.get("sweep.candidates.probe") : RunWords.status(c.call().status().wireName()))));

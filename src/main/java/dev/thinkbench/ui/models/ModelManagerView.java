@@ -27,6 +27,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.io.File;
+import java.nio.file.Path;
 
 /**
  * The built-in engine's model manager, as a self-contained node: the models on this machine (bundled, downloads,
@@ -126,13 +127,66 @@ public final class ModelManagerView extends VBox {
         local.getStyleClass().add("local-models");
         local.setPlaceholder(new Label(Messages.get("models.none")));
         local.setCellFactory(list -> new LocalModelCell(vm.inUseProperty()));
-        vm.inUseProperty().addListener((obs, old, now) -> local.refresh());
+        vm.inUseProperty().addListener((obs, old, now) -> {
+            local.refresh();
+            show(local, now);
+        });
+        // the model just opened or chosen is selected and scrolled into sight (the sixth was below the fold)
+        vm.selectedProperty().addListener((obs, old, now) -> show(local, now == null ? null : now.path()));
+        // the list snaps to whole rows after a change: the selected row is kept in sight through it
+        local.heightProperty().addListener((obs, old, now) -> {
+            int at = local.getSelectionModel().getSelectedIndex();
+            if (at >= 0) {
+                javafx.application.Platform.runLater(() -> scrollIntoSight(local, at));
+            }
+        });
+        // listed after it was chosen (a rescan, the first listing): shown once it is there; a list merely read again
+        // leaves the user's own selection alone
+        vm.models().addListener((javafx.collections.ListChangeListener<LocalModel>) change -> {
+            Path wanted = vm.selectedProperty().get() != null ? vm.selectedProperty().get().path()
+                    : vm.inUseProperty().get();
+            boolean shownBefore = local.getSelectionModel().getSelectedItem() != null;
+            if (wanted != null && !shownBefore) {
+                show(local, wanted);
+            }
+        });
         local.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && local.getSelectionModel().getSelectedItem() != null) {
                 vm.choose(local.getSelectionModel().getSelectedItem());
             }
         });
         return local;
+    }
+
+    /** Selects the model of {@code file} in {@code list} and scrolls it into sight; nothing when it is not listed. */
+    private static void show(ListView<LocalModel> list, Path file) {
+        if (file == null) {
+            return;
+        }
+        Path wanted = file.toAbsolutePath().normalize();
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).path().toAbsolutePath().normalize().equals(wanted)) {
+                int at = i;
+                list.getSelectionModel().select(at);
+                // after the change that listed it is laid out (scrolling inside a list change is undone by it), the
+                // least scroll that shows the whole row (the list's own scrollTo put the last row half under the edge)
+                javafx.application.Platform.runLater(() -> scrollIntoSight(list, at));
+                return;
+            }
+        }
+    }
+
+    /**
+     * Scrolls {@code list} the least that shows row {@code index} (the flow's own scroll to a row; the list's
+     * scrollTo puts the row at the top, which at the end of the list is not where it shows).
+     */
+    private static void scrollIntoSight(ListView<?> list, int index) {
+        if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            list.layout(); // the flow learns of rows just added at its layout
+            flow.scrollTo(index);
+        } else {
+            list.scrollTo(index);
+        }
     }
 
     /**
@@ -207,7 +261,7 @@ public final class ModelManagerView extends VBox {
         forget.setOnAction(e -> vm.forget(local.getSelectionModel().getSelectedItem()));
         Button rescan = Icons.button(Messages.get("models.rescan"), Feather.REFRESH_CW, Messages.get("models.rescan.help"));
         rescan.setId("rescanButton");
-        rescan.setOnAction(e -> vm.refresh());
+        rescan.setOnAction(e -> vm.rescan());
         Label chosen = new Label();
         chosen.setId("chosenLabel");
         chosen.getStyleClass().add(Styles.TEXT_MUTED);

@@ -148,8 +148,8 @@ public final class ModelManagerViewModel implements AutoCloseable {
     }
 
     /**
-     * Told on the FX thread when the models on this machine changed by the user's hand (a file forgotten), so the
-     * engine bar's model list can be read again.
+     * Told on the FX thread when the models on this machine changed by the user's hand (a file forgotten) or a
+     * {@link #rescan()} found them changed, so the engine bar's model list can be read again.
      */
     public void setOnListChanged(Runnable listener) {
         onListChanged = listener == null ? () -> { } : listener;
@@ -291,13 +291,34 @@ public final class ModelManagerViewModel implements AutoCloseable {
 
     /** Rescans the models folder, Ollama and LM Studio, and the catalog's download states. */
     public void refresh() {
+        refresh(false);
+    }
+
+    /**
+     * The user's Rescan: {@link #refresh()}, and where the models found differ from those listed (a file moved away,
+     * a new download), the list-changed listener is told, so the engine bar lists them again too.
+     */
+    public void rescan() {
+        refresh(true);
+    }
+
+    private void refresh(boolean tellChange) {
         tasks.run(this::scan, found -> {
+            boolean changed = !shape(models).equals(shape(found.models()));
             models.setAll(found.models());
+            if (tellChange && changed) {
+                onListChanged.run();
+            }
             found.states().forEach(Runnable::run);
             if (!found.problem().isEmpty()) {
                 fail(found.problem(), "");
             }
         }, e -> fail(Messages.get("models.error.list", e.getMessage()), ""));
+    }
+
+    /** What the engine bar lists of {@code list}: each file and whether it can run. */
+    private static List<String> shape(List<LocalModel> list) {
+        return list.stream().map(m -> m.path() + (m.usable() ? "" : " (cannot run)")).toList();
     }
 
     /** What a rescan found: the models, each catalog entry's state to apply, and a problem to show. */

@@ -17,13 +17,19 @@ final class StepperWords {
             .add("the model ended its turn without closing its thinking \\((\\d+) tokens\\)", "endedTurn")
             .add("the model wants to stop thinking \\((\\d+) tokens so far\\); the server ignored the stop string",
                     "wantsToStopIgnored")
-            .add("the model wants to stop thinking \\((\\d+) tokens so far, (\\d+)% sure\\)", "wantsToStopSure")
+            .add("the model wants to stop thinking \\((\\d+) tokens so far, ([<>]?\\d+)% sure\\)", "wantsToStopSure")
             .add("the model wants to stop thinking \\((\\d+) tokens so far\\)", "wantsToStop")
             .add("the answer reached its cap of (\\d+) tokens", "answerCap")
             .add("the answer was stopped before its end", "answerStopped")
-            .add("answer written \\(forced; its least sure token at (\\d+)%\\)", "answerForcedSure")
+            .add("answer written \\(forced; its least sure token at ([<>]?\\d+)%\\)", "answerForcedSure")
             .add("answer written \\(forced\\)", "answerForced")
-            .add("answer written after the model ended its thinking \\(its least sure token at (\\d+)%\\)",
+            .add("answer written \\(you closed the thinking the model had left open; its least sure token at "
+                    + "([<>]?\\d+)%\\)", "answerClosedOpenSure")
+            .add("answer written \\(you closed the thinking the model had left open\\)", "answerClosedOpen")
+            .add("answer written \\(you closed the thinking; its least sure token at ([<>]?\\d+)%\\)",
+                    "answerClosedSure")
+            .add("answer written \\(you closed the thinking\\)", "answerClosed")
+            .add("answer written after the model ended its thinking \\(its least sure token at ([<>]?\\d+)%\\)",
                     "answerWrittenSure")
             .add("answer written after the model ended its thinking", "answerWritten")
             .add("thinking\u2026", "thinking")

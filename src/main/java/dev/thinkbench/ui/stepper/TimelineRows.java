@@ -33,8 +33,8 @@ final class TimelineRows {
                 }
                 boolean answer = s.phase() == StepRecord.Phase.ANSWER;
                 rows.add(new TimelineRow(b.id(), answer ? "A" : String.valueOf(++n), kind(s),
-                        shown(s.inserted()), s.tokens(), s.promptTokensEvaluated(),
-                        (Long) s.durationMillis(), StepperWords.say(s.note())));
+                        compact(s.inserted()), s.tokens(), s.promptTokensEvaluated(),
+                        (Long) s.durationMillis(), StepperWords.say(s.note()), shown(s.inserted())));
             }
         }
         return rows;
@@ -46,6 +46,32 @@ final class TimelineRows {
      */
     static String shown(String inserted) {
         return inserted.replace("\r\n", "\u21b5").replace("\n", "\u21b5").replace("\t", "\u2192");
+    }
+
+    /** The most characters an inserted text shows in its cell before it is cut (the whole is on hover). */
+    static final int SHORT_CHARS = 24;
+    private static final String CHANNEL = "<|channel|>";
+    private static final String MESSAGE = "<|message|>";
+
+    /**
+     * Inserted text in short, so a row stays one or two lines high: a harmony answer opening
+     * ({@code <|end|><|start|>assistant<|channel|>final<|message|>Final Answer:}) as its channel and what follows
+     * ("final channel + Final Answer:", what follows cut as below), else {@link #shown} cut at {@value #SHORT_CHARS} characters with an ellipsis.
+     */
+    static String compact(String inserted) {
+        int channel = inserted.lastIndexOf(CHANNEL);
+        int message = channel < 0 ? -1 : inserted.indexOf(MESSAGE, channel);
+        if (message > channel) {
+            String name = inserted.substring(channel + CHANNEL.length(), message).strip();
+            String rest = shown(inserted.substring(message + MESSAGE.length())).strip();
+            return rest.isEmpty() ? Messages.get("timeline.inserted.channel", name)
+                    : Messages.get("timeline.inserted.channelThen", name, cut(rest));
+        }
+        return cut(shown(inserted));
+    }
+
+    private static String cut(String text) {
+        return text.length() <= SHORT_CHARS ? text : text.substring(0, SHORT_CHARS - 1) + "\u2026";
     }
 
     static String kind(StepRecord s) {

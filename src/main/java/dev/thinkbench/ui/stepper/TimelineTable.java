@@ -36,7 +36,9 @@ final class TimelineTable {
         table.getColumns().add(fixed(column(Messages.get("timeline.branch"), TimelineRow::branchId), 64));
         table.getColumns().add(fixed(column("#", TimelineRow::step), 34));
         table.getColumns().add(fixed(column(Messages.get("timeline.step"), TimelineRow::kind), 90));
-        table.getColumns().add(fixed(column(Messages.get("timeline.inserted"), TimelineRow::inserted), 84));
+        // in short, the whole on hover: a harmony answer opening wrapped into a tall narrow cell, cut at "<|messag"
+        table.getColumns().add(fixed(column(Messages.get("timeline.inserted"),
+                r -> new Hovered(r.inserted(), r.insertedWhole())), 84));
         table.getColumns().add(fixed(column(Messages.get("timeline.tokens"), r -> dashFor(r.tokens())), 72));
         table.getColumns().add(fixed(column(Messages.get("timeline.prompt"), r -> dashFor(r.promptTokens())), 86));
         table.getColumns().add(fixed(column("ms", r -> dashFor(r.millis())), 52));
@@ -92,6 +94,14 @@ final class TimelineTable {
         return c;
     }
 
+    /** A cell's short text, with the whole text its tooltip shows. */
+    record Hovered(String shown, String whole) {
+        @Override
+        public String toString() {
+            return shown;
+        }
+    }
+
     /**
      * A cell whose text wraps (the row grows) instead of being cut with an ellipsis: a Text node as its graphic,
      * wrapped at the column's width (a wrapping label would not tell the row its height). The tooltip repeats it.
@@ -117,7 +127,8 @@ final class TimelineTable {
             String value = empty || item == null ? null : item.toString();
             text.setText(value == null ? "" : value);
             setGraphic(value == null ? null : text);
-            setTooltip(value == null || value.isEmpty() ? null : Icons.tip(value));
+            String tip = item instanceof Hovered h ? h.whole() : value;
+            setTooltip(tip == null || tip.isEmpty() ? null : Icons.tip(tip));
         }
 
         /** The text shown, whole, for tests. */

@@ -42,6 +42,7 @@ public final class HesitationText {
 
     private static String percent(double p) {
         // no space before the sign, as English and Korean write it (and a line cannot end between them)
-        return Math.round(100 * p) + "%";
+        // "<1%" and ">99%", never "0%" for a token it chose nor "100%" for one it was not wholly sure of
+        return dev.thinkbench.core.SurePercent.of(p) + "%";
     }
 }

@@ -171,6 +171,58 @@ class ModelManagerViewTest {
         assertThat(home.resolve("models/model.gguf")).doesNotExist();
     }
 
+    /**
+     * Whether {@code model}'s row shows in the list's viewport: its top inside it. Not whole: the list places rows by
+     * estimated heights, and the last row may end under the edge.
+     */
+    private static boolean rowInSight(ListView<LocalModel> list, Path model) {
+        javafx.geometry.Bounds view = list.localToScene(list.getLayoutBounds());
+        return list.lookupAll(".list-cell").stream().anyMatch(n -> n instanceof ListCell<?> cell && cell.isVisible()
+                && cell.getItem() instanceof LocalModel m && m.path().equals(model)
+                && cell.localToScene(cell.getLayoutBounds()).getMinY() >= view.getMinY() - 0.5
+                && cell.localToScene(cell.getLayoutBounds()).getMinY() < view.getMaxY() - 8);
+    }
+
+    /** Waits (bounded) until the row shows: the list scrolls after the layout that lists it, and snaps after that. */
+    private static void inSightSoon(ListView<LocalModel> list, Path model) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> rowInSight(list, model)).get());
+    }
+
+    @Test
+    void theModelJustOpenedOrPutInUseIsSelectedAndScrolledIntoSight(FxRobot robot) throws Exception {
+        ModelManagerViewModel vm = view.viewModel();
+        waitUntil(() -> vm.models().size() == 1);
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            files.add(TinyGguf.write(home.resolve("tiny-" + i + ".gguf")));
+        }
+        dev.thinkbench.engine.local.models.OpenedModels opened =
+                new dev.thinkbench.engine.local.models.OpenedModels(home.resolve("opened.json"));
+        for (Path f : files.subList(0, 8)) {
+            opened.add(f);
+        }
+        robot.interact(() -> {
+            vm.setOpenedModels(opened);
+            vm.refresh();
+        });
+        waitUntil(() -> vm.models().size() == 9);
+        ListView<LocalModel> local = robot.lookup("#localList").queryListView();
+        assertThat(rowInSight(local, files.get(7))).as("the list starts at the top: the eighth file below the fold")
+                .isFalse();
+
+        robot.interact(() -> vm.setInUse(files.get(7))); // the engine bar chose it
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(local.getSelectionModel().getSelectedItem().path()).isEqualTo(files.get(7));
+        inSightSoon(local, files.get(7));
+
+        robot.interact(() -> local.scrollTo(0));
+        robot.interact(() -> vm.open(files.get(8)));
+        waitUntil(() -> vm.selectedProperty().get() != null && vm.selectedProperty().get().path().equals(files.get(8)));
+        assertThat(local.getSelectionModel().getSelectedItem().path()).isEqualTo(files.get(8));
+        inSightSoon(local, files.get(8));
+    }
+
     @Test
     void bundledModelsAreListedFirst(FxRobot robot) throws Exception {
         Path bundled = TinyGguf.write(home.resolve("micro-reasoner.gguf"));

@@ -79,4 +79,24 @@ class TimelineTableTest {
         assertThat(endedColumn.getWidth()).as("and takes what the others leave").isGreaterThan(table.getWidth() - 40
                 - table.getColumns().stream().limit(table.getColumns().size() - 1).mapToDouble(c -> c.getWidth()).sum());
     }
+
+    @Test
+    void theInsertedCellShowsTheShortFormAndTheWholeTextOnHover(FxRobot robot) {
+        String whole = "<|end|><|start|>assistant<|channel|>final<|message|>Final Answer:";
+        robot.interact(() -> {
+            rows.setAll(List.of(new TimelineRow(1, "A", "answer", TimelineRows.compact(whole), 2, 1, 40L,
+                    "model ended its answer", whole)));
+            ((StackPane) stage.getScene().getRoot()).getChildren().add(table);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.TableCell<?, ?> cell = robot.from(table).lookup(".table-cell").queryAllAs(
+                javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getTableColumn() == table.getColumns().get(3) && c.getItem() != null)
+                .findFirst().orElseThrow();
+        Text text = robot.from(cell).lookup(".timeline-cell-text").queryAs(Text.class);
+        assertThat(text.getText()).isEqualTo("final channel + Final Answer:");
+        assertThat(cell.getTooltip().getText()).isEqualTo(whole);
+        assertThat(cell.getHeight()).as("a few lines, not a tall narrow column").isLessThan(80);
+    }
 }

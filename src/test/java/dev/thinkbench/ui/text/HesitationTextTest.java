@@ -33,4 +33,13 @@ class HesitationTextTest {
         assertThat(HesitationText.describe(spread)).isEqualTo("Chose “↵” at 50%; no other token came close");
         assertThat(HesitationText.describe(null)).isNull();
     }
+
+    @Test
+    void aTokenChosenAtAlmostNoChanceIsUnderOnePercentAndANearCertainOneAboveNinetyNine() {
+        TokenProbability guess = new TokenProbability("?", 0.003, List.of(new TokenProbability.Alternative("4", 0.9)));
+        TokenProbability sure = new TokenProbability("4", 0.996, List.of());
+
+        assertThat(HesitationText.describe(guess)).isEqualTo("Chose “?” at <1% · also likely: “4” 90%");
+        assertThat(HesitationText.describe(sure)).isEqualTo("Chose “4” at >99%; no other token came close");
+    }
 }
