@@ -51,6 +51,9 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper supported = new ReadOnlyBooleanWrapper(this, "supported");
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper(this, "target", "");
+    /** The engine and model the session shown ran on (the target at its Run), empty before one ran here. */
+    private String ranOn = "";
+    private final ReadOnlyStringWrapper ranOnNote = new ReadOnlyStringWrapper(this, "ranOnNote", "");
     private int templateGeneration;
 
     /**
@@ -71,7 +74,17 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
         this.stepper = new StepperViewModel(this::newStepper, ChatTemplates.builtIns());
         connection.engineEntryProperty().addListener((obs, old, now) -> onConnectionChanged());
         connection.modelProperty().addListener((obs, old, now) -> onConnectionChanged());
+        stepper.timeline().addListener((javafx.collections.ListChangeListener<TimelineRow>) c -> noteRanOn());
         onConnectionChanged();
+    }
+
+    /**
+     * Says which engine and model the steps shown ran on where that is no longer the engine bar's (the trace of a
+     * gpt-oss session stayed under a header naming the model chosen since); nothing while no steps are shown.
+     */
+    private void noteRanOn() {
+        boolean other = !ranOn.isEmpty() && !ranOn.equals(target.get()) && !stepper.timeline().isEmpty();
+        ranOnNote.set(other ? Messages.get("stepper.ranOn", ranOn) : "");
     }
 
     private Stepper newStepper(ChatTemplate template, Consumer<StepperEvent> listener) {
@@ -84,7 +97,10 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
             throw new IllegalStateException(Messages.get("stepper.chooseModel"));
         }
         CompletionBackend backend = engines.raw(engineId()).backend(spec());
-        return new Stepper(backend, template, StepperSettings.defaults(sampling.get()), listener);
+        Stepper made = new Stepper(backend, template, StepperSettings.defaults(sampling.get()), listener);
+        ranOn = target.get();
+        noteRanOn();
+        return made;
     }
 
     /** @throws IllegalArgumentException for a base URL that is not http(s) */
@@ -113,6 +129,7 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
         String modelText = model == null || model.isBlank() ? Messages.get("stepper.defaultModel") : model;
         target.set(entry == null ? "" : EngineNames.of(entry) + " \u00b7 " + modelText);
         explanation.set(raw ? "" : explain(entry));
+        noteRanOn();
         if (raw && builtinId.equals(entry.id())) {
             preselectTemplate(model);
         }
@@ -183,6 +200,11 @@ public final class ConnectedStepperViewModel implements AutoCloseable {
     /** Why the chosen engine cannot step, empty when it can. */
     public ReadOnlyStringProperty explanationProperty() {
         return explanation.getReadOnlyProperty();
+    }
+
+    /** "The steps shown ran on ..." where that engine and model are no longer the engine bar's; empty otherwise. */
+    public ReadOnlyStringProperty ranOnNoteProperty() {
+        return ranOnNote.getReadOnlyProperty();
     }
 
     /** The engine and model the next Run steps on, e.g. {@code Built-in engine (llama.cpp) · micro-reasoner.gguf}. */

@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.stepper;
 
 import atlantafx.base.theme.Styles;
+import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -44,7 +45,18 @@ public final class StepperTabView extends StackPane {
         target.textProperty().bind(vm.targetProperty());
         Label hint = new Label(Messages.get("stepper.stepsOn.hint"));
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        HBox line = new HBox(8, caption, target, hint);
+        Label ranOn = new Label();
+        ranOn.setId("stepperRanOn");
+        ranOn.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        ranOn.setMinWidth(0);
+        ranOn.textProperty().bind(vm.ranOnNoteProperty());
+        ranOn.visibleProperty().bind(vm.ranOnNoteProperty().isNotEmpty());
+        ranOn.managedProperty().bind(ranOn.visibleProperty());
+        Icons.tipFollowing(ranOn, vm.ranOnNoteProperty());
+        // the hint gives way to the note: the same line, so the steps below stay put
+        hint.visibleProperty().bind(ranOn.visibleProperty().not());
+        hint.managedProperty().bind(hint.visibleProperty());
+        HBox line = new HBox(8, caption, target, hint, ranOn);
         line.setAlignment(Pos.CENTER_LEFT);
         line.setPadding(new Insets(10, 10, 0, 10));
         return line;

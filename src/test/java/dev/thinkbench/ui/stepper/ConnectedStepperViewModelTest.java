@@ -108,6 +108,21 @@ class ConnectedStepperViewModelTest {
     }
 
     @Test
+    void theStepsShownSayWhichModelTheyRanOnOnceTheEngineBarChoosesAnother() throws Exception {
+        connection.use("llama-server", "http://10.0.0.7:9000", "SERVER_KEY", "qwq-32b");
+        assertThat(vm.ranOnNoteProperty().get()).as("nothing ran yet").isEmpty();
+        runUntilPaused();
+        assertThat(vm.ranOnNoteProperty().get()).as("shown on the model it ran on").isEmpty();
+
+        connection.modelProperty().set("gpt-oss-20b");
+        assertThat(vm.ranOnNoteProperty().get())
+                .isEqualTo("the steps shown ran on llama.cpp server \u00b7 qwq-32b; the next Run uses the engine bar's");
+
+        connection.modelProperty().set("qwq-32b");
+        assertThat(vm.ranOnNoteProperty().get()).as("back on the model it ran on").isEmpty();
+    }
+
+    @Test
     void switchingToTheBuiltInEngineMakesTheTabWorkOnItsDefaultModel() throws Exception {
         connection.use("ollama", null, null, "qwen3");
 
