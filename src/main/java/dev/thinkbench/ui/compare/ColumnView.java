@@ -159,13 +159,29 @@ public final class ColumnView extends VBox implements TextStreamListener {
         return editor;
     }
 
+    /**
+     * A titled pane's title that never asks for more width than the pane has: "Thinking (summary) · 160 tokens" was
+     * wider than a 1280-px column, and a titled pane is at least as wide as its title, so the thinking, the verdict and
+     * the answer stuck out of the card. The title is cut with an ellipsis there instead (the fold tooltip stays).
+     */
+    static LayoutBoundary fittedTitle(TitledPane pane, Label title) {
+        LayoutBoundary boundary = new LayoutBoundary(title);
+        title.setMinWidth(0);
+        // the pane's arrow and paddings take about 3 em of its title row
+        boundary.limitWidth(pane.widthProperty().subtract(title.getFont().getSize() * 3));
+        boundary.setMinWidth(0);
+        // its own minimum is its title's whole width: the column decides its width, the title follows
+        pane.setMinWidth(0);
+        return boundary;
+    }
+
     private VBox body() {
         thinkingPane.setContent(thinking);
         // The title counts tokens live: as a label in a layout boundary it changes without the titled pane
         // rebuilding its title (which its own text would make it do) or the column laying out again.
         thinkingTitle.getStyleClass().add("thinking-title");
         thinkingTitle.setStyle("-fx-font-size: 1.1em;"); // as AtlantaFX draws a dense titled pane's own title
-        thinkingPane.setGraphic(new LayoutBoundary(thinkingTitle));
+        thinkingPane.setGraphic(fittedTitle(thinkingPane, thinkingTitle));
         thinkingPane.setAccessibleText(Messages.get("column.thinking"));
         thinkingPane.setAnimated(false);
         thinkingPane.getStyleClass().addAll("thinking-pane", Styles.DENSE);

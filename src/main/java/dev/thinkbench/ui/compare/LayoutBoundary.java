@@ -19,6 +19,8 @@ final class LayoutBoundary extends Region {
     private boolean contentChanged;
     private double askedWidth;
     private double askedHeight = -1;
+    /** The most width it asks for, whatever its content wants (a title in a narrow pane); unlimited by default. */
+    private javafx.beans.value.ObservableDoubleValue widthLimit;
 
     LayoutBoundary(Region content) {
         this.content = content;
@@ -66,10 +68,18 @@ final class LayoutBoundary extends Region {
         return content.getContentBias();
     }
 
+    /** Asks for no more width than {@code limit} (content wider is laid out at it: a label then ellipsizes). */
+    void limitWidth(javafx.beans.value.ObservableDoubleValue limit) {
+        widthLimit = limit;
+        limit.addListener((obs, old, now) -> requestLayout());
+        requestLayout();
+    }
+
     @Override
     protected double computePrefWidth(double height) {
         askedWidth = Math.max(askedWidth, content.prefWidth(-1));
-        return askedWidth + getInsets().getLeft() + getInsets().getRight();
+        double width = askedWidth + getInsets().getLeft() + getInsets().getRight();
+        return widthLimit == null || widthLimit.get() <= 0 ? width : Math.min(width, widthLimit.get());
     }
 
     @Override
