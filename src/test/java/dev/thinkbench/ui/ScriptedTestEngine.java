@@ -88,6 +88,16 @@ public final class ScriptedTestEngine implements ReasoningEngine {
         this.capabilities = capabilities;
     }
 
+    /** The price this engine bills (free, as a local engine's, unless set: {@link #pricedAt}); null for unknown. */
+    private Price billed = Price.free("scripted test engine");
+
+    /** The same engine billing its runs at {@code price} (null: a hosted model the price table does not know). */
+    public ScriptedTestEngine pricedAt(Price price) {
+        ScriptedTestEngine copy = new ScriptedTestEngine(id, scripts, models, capabilities);
+        copy.billed = price;
+        return copy;
+    }
+
     /** The same engine claiming {@code other} capabilities. */
     public ScriptedTestEngine withCapabilities(EngineCapabilities other) {
         return new ScriptedTestEngine(id, scripts, models, other);
@@ -124,7 +134,7 @@ public final class ScriptedTestEngine implements ReasoningEngine {
 
     @Override
     public Price price(String model, PriceTable table) {
-        return Price.free("scripted test engine");
+        return billed;
     }
 
     @Override

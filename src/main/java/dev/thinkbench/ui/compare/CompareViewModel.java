@@ -69,6 +69,8 @@ public final class CompareViewModel {
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(this, "canRun");
     private final ReadOnlyStringWrapper runHint = new ReadOnlyStringWrapper(this, "runHint", "");
     private final ReadOnlyBooleanWrapper keptColumns = new ReadOnlyBooleanWrapper(this, "keptColumns");
+    /** Whether the chosen engine bills its runs itself (a hosted one): "Priced as" then has nothing to price. */
+    private final ReadOnlyBooleanWrapper pricedByEngine = new ReadOnlyBooleanWrapper(this, "pricedByEngine");
     /** Whether some column's budget is one the chosen engine and model cannot run (its presets can). */
     private final ReadOnlyBooleanWrapper budgetsRefused = new ReadOnlyBooleanWrapper(this, "budgetsRefused");
     /** Whether the columns were kept over another model of the same engine (not another engine). */
@@ -363,6 +365,9 @@ public final class CompareViewModel {
             keptColumns.set(true);
         }
         describeColumns();
+        // a hosted engine prices its runs from the table, or cannot (null): either way not free on this machine
+        Price own = engine == null ? null : engine.price(connection.modelProperty().get(), prices);
+        pricedByEngine.set(engine != null && (own == null || !own.isFree()));
         prompt.setTemperatureNote(engine == null || engine.capabilities().temperatureWhileThinking() ? ""
                 : Messages.get("prompt.temperature.ownWhileThinking", EngineNames.shortOf(engine)));
         updateRunState();
@@ -1029,6 +1034,11 @@ public final class CompareViewModel {
     /** Why Run is disabled, empty when it is enabled. */
     public ReadOnlyStringProperty runHintProperty() {
         return runHint.getReadOnlyProperty();
+    }
+
+    /** True while the chosen engine bills its own runs (a hosted engine): the "Priced as" estimate is for free ones. */
+    public ReadOnlyBooleanProperty pricedByEngineProperty() {
+        return pricedByEngine.getReadOnlyProperty();
     }
 
     /**

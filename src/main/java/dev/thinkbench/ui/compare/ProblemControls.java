@@ -90,8 +90,13 @@ final class ProblemControls extends VBox {
         choices.addAll(compare.priceChoices());
         pricedAs.getItems().setAll(choices);
         pricedAs.valueProperty().bindBidirectional(compare.pricedAsProperty());
-        pricedAs.setCellFactory(list -> new PriceCell());
-        pricedAs.setButtonCell(new PriceCell());
+        pricedAs.setCellFactory(list -> new PriceCell(compare.pricedByEngineProperty()));
+        PriceCell shown = new PriceCell(compare.pricedByEngineProperty());
+        pricedAs.setButtonCell(shown);
+        // a hosted engine's runs carry their own list price: the estimate for free runs has nothing to do (it read
+        // "free (no estimate)" beside columns costing dollars)
+        pricedAs.disableProperty().bind(compare.pricedByEngineProperty());
+        compare.pricedByEngineProperty().addListener((obs, was, now) -> shown.updateShown(pricedAs.getValue()));
         pricedAs.setMaxWidth(Double.MAX_VALUE);
         pricedAs.setTooltip(Icons.tip(Messages.get("prompt.pricedAs.help")));
         GridPane.setHgrow(pricedAs, Priority.ALWAYS);
@@ -113,13 +118,23 @@ final class ProblemControls extends VBox {
 
     /** A price choice by its model name and rates; the empty choice says runs stay priced as they are. */
     private static final class PriceCell extends ListCell<Price> {
+        private final javafx.beans.value.ObservableBooleanValue pricedByEngine;
+
+        PriceCell(javafx.beans.value.ObservableBooleanValue pricedByEngine) {
+            this.pricedByEngine = pricedByEngine;
+        }
+
+        void updateShown(Price item) {
+            updateItem(item, false);
+        }
+
         @Override
         protected void updateItem(Price item, boolean empty) {
             super.updateItem(item, empty);
             if (empty) {
                 setText(null);
             } else if (item == null) {
-                setText(Messages.get("prompt.pricedAs.none"));
+                setText(Messages.get(pricedByEngine.get() ? "prompt.pricedAs.engine" : "prompt.pricedAs.none"));
             } else {
                 setText(Messages.get("prompt.pricedAs.item", item.displayName(),
                         item.inputPerMillion().stripTrailingZeros().toPlainString(),

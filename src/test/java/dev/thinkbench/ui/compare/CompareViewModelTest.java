@@ -11,6 +11,7 @@ import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.lab.BudgetPresets;
+import dev.thinkbench.core.Price;
 import dev.thinkbench.ui.ScriptedTestEngine;
 import dev.thinkbench.ui.ScriptedTestEngine.Script;
 import dev.thinkbench.ui.WorkbenchFixture;
@@ -190,6 +191,23 @@ class CompareViewModelTest {
 
         vm.columns().getFirst().budgetTextProperty().set("tokens:64");
         assertThat(vm.budgetsRefusedProperty().get()).isFalse();
+    }
+
+    @Test
+    void pricedAsHasNothingToPriceOnAnEngineThatBillsItsRuns() {
+        for (Price billed : java.util.Arrays.asList(new Price("m1", java.math.BigDecimal.ONE, java.math.BigDecimal.TEN,
+                "USD", "test", "2026-12-05"), null)) {
+            ScriptedTestEngine hosted = new ScriptedTestEngine("hosted", spec -> Script.of(THINK, ANSWER),
+                    List.of(new ModelInfo("m1", ""))).pricedAt(billed);
+            WorkbenchServices services = WorkbenchFixture.services("hosted", "Hosted", hosted);
+            ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
+                    new WorkbenchFixture.SameThreadTasks(), name -> null);
+            connection.refreshModels();
+            CompareViewModel vm = new CompareViewModel(connection, new PromptViewModel(services.samples()),
+                    services.presets(), PriceTable.empty());
+            assertThat(vm.pricedByEngineProperty().get()).as("billed at %s", billed).isTrue();
+        }
+        assertThat(model(spec -> Script.of(THINK, ANSWER)).pricedByEngineProperty().get()).as("free here").isFalse();
     }
 
     @Test
