@@ -572,15 +572,25 @@ public final class ModelManagerViewModel implements AutoCloseable {
             using.load(model);
             return model;
         }, loadedModel -> {
-            if (model.equals(selected.get())) {
+            if (stillChosen(model)) {
                 loadStatus.set(Messages.get("models.loadedIn", name));
             }
         }, e -> {
-            if (model.equals(selected.get())) {
+            if (stillChosen(model)) {
                 loadStatus.set("");
                 fail(e.getMessage(), e instanceof LocalEngineException local ? local.details() : "");
             }
         });
+    }
+
+    /**
+     * Whether {@code model} is still the one chosen or the one the engine bar runs: the bar echoes a choice made here
+     * through {@link #setInUse}, passing through no model on its way, which took the choice away, and the load's end
+     * then left "Loading ..." beside the bar's "Loaded in 1.2 s".
+     */
+    private boolean stillChosen(LocalModel model) {
+        Path file = model.path().toAbsolutePath().normalize();
+        return model.equals(selected.get()) || file.equals(inUse.get());
     }
 
     /** What asks for frames once a download reports progress (the view's frame driver); called from any thread. */

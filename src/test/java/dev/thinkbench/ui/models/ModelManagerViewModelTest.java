@@ -362,4 +362,32 @@ class ModelManagerViewModelTest {
         assertThat(vm.loadStatusProperty().get()).as("it spoke of another model").isEmpty();
         assertThat(vm.inUseLine()).startsWith("In use: ghost.gguf, but the file does not exist.");
     }
+
+    /**
+     * The engine bar echoes a choice made here back through setInUse, and on its way to the new model may pass through
+     * none (or the old one): the load's end then found nothing chosen and "Loading ..." stayed beside "Loaded in 1.2 s".
+     */
+    @Test
+    void aLoadThatEndsAfterTheEngineBarsEchoSaysItLoaded() throws Exception {
+        Path blob = home.resolve(".ollama/models/blobs/sha256-" + "b".repeat(64));
+        Files.createDirectories(blob.getParent());
+        TinyGguf.write(blob);
+        Path manifest = home.resolve(".ollama/models/manifests/registry.ollama.ai/library/micro/latest");
+        Files.createDirectories(manifest.getParent());
+        Files.writeString(manifest, "{\"layers\":[{\"mediaType\":\"application/vnd.ollama.image.model\","
+                + "\"digest\":\"sha256:" + "b".repeat(64) + "\"}]}");
+        ModelManagerViewModel vm = withOpened(dev.thinkbench.engine.local.models.OpenedModels.none());
+        vm.setLoader(model -> { });
+        vm.setOnChosen(model -> {
+            vm.setInUse(null); // the engine bar between two models
+            vm.setInUse(model.path());
+        });
+        vm.refresh();
+        drainUntil(vm, () -> !vm.models().isEmpty());
+
+        vm.choose(vm.models().getFirst());
+        drainUntil(vm, () -> !vm.loadStatusProperty().get().startsWith("Loading"));
+
+        assertThat(vm.loadStatusProperty().get()).isEqualTo("micro:latest (Ollama) is loaded in the built-in engine");
+    }
 }
