@@ -46,6 +46,17 @@ class ModelManagerViewModelTest {
         tasks.close();
     }
 
+    /** Ollama's "micro:latest" in the test home: a tiny GGUF blob under {@code digest} and its manifest. */
+    private void ollamaMicro(String digest) throws java.io.IOException {
+        Path blob = home.resolve(".ollama/models/blobs/sha256-" + digest);
+        Files.createDirectories(blob.getParent());
+        TinyGguf.write(blob);
+        Path manifest = home.resolve(".ollama/models/manifests/registry.ollama.ai/library/micro/latest");
+        Files.createDirectories(manifest.getParent());
+        Files.writeString(manifest, "{\"layers\":[{\"mediaType\":\"application/vnd.ollama.image.model\","
+                + "\"digest\":\"sha256:" + digest + "\"}]}");
+    }
+
     private void drainUntil(ModelManagerViewModel vm, BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 9000 && !condition.getAsBoolean(); i++) {
             tasks.drain();
@@ -341,13 +352,7 @@ class ModelManagerViewModelTest {
      */
     @Test
     void theModelInUseIsNamedAsPeopleKnowItAndAnotherChoiceTakesAwayTheOldLoadStatus() throws Exception {
-        Path blob = home.resolve(".ollama/models/blobs/sha256-" + "a".repeat(64));
-        Files.createDirectories(blob.getParent());
-        TinyGguf.write(blob);
-        Path manifest = home.resolve(".ollama/models/manifests/registry.ollama.ai/library/micro/latest");
-        Files.createDirectories(manifest.getParent());
-        Files.writeString(manifest, "{\"layers\":[{\"mediaType\":\"application/vnd.ollama.image.model\","
-                + "\"digest\":\"sha256:" + "a".repeat(64) + "\"}]}");
+        ollamaMicro("a".repeat(64));
         ModelManagerViewModel vm = withOpened(dev.thinkbench.engine.local.models.OpenedModels.none());
         vm.setLoader(model -> { });
         vm.refresh();
@@ -369,13 +374,7 @@ class ModelManagerViewModelTest {
      */
     @Test
     void aLoadThatEndsAfterTheEngineBarsEchoSaysItLoaded() throws Exception {
-        Path blob = home.resolve(".ollama/models/blobs/sha256-" + "b".repeat(64));
-        Files.createDirectories(blob.getParent());
-        TinyGguf.write(blob);
-        Path manifest = home.resolve(".ollama/models/manifests/registry.ollama.ai/library/micro/latest");
-        Files.createDirectories(manifest.getParent());
-        Files.writeString(manifest, "{\"layers\":[{\"mediaType\":\"application/vnd.ollama.image.model\","
-                + "\"digest\":\"sha256:" + "b".repeat(64) + "\"}]}");
+        ollamaMicro("b".repeat(64));
         ModelManagerViewModel vm = withOpened(dev.thinkbench.engine.local.models.OpenedModels.none());
         vm.setLoader(model -> { });
         vm.setOnChosen(model -> {
