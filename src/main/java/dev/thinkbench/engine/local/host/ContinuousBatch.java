@@ -49,6 +49,8 @@ import java.util.function.LongSupplier;
  * sweep's, several budgets at once) leave them in place: their traces come back within milliseconds, and moving
  * them in and out there only cost time (a 200-problem micro sweep took 1.4x as long). In memory they cost nothing
  * per token; at most as many bytes as the whole KV cache are kept there, the least recently used dropped first.
+ * Once nothing else is left in the cache, the lone sequence itself is moved down into the lowest cells
+ * ({@link #packAlone}): its own cells may sit above, or interleaved with, those the others freed.
  *
  * <p>Not thread-safe: the host's worker thread only.
  */
@@ -95,6 +97,8 @@ final class ContinuousBatch {
         SequenceSlots.Sampled pendingSampled;
         int steps;
         int sharedSteps;
+        /** The most cells other sequences held in the KV cache beside this one's since it last sat alone there. */
+        int cellsBeside;
         boolean ended;
 
         Running(long id, Spec spec, Replies replies, LlamaSampler sampler, int cap) {
@@ -121,6 +125,10 @@ final class ContinuousBatch {
      * or a forced answer continues a trace within milliseconds of its end, and then finds it in place.
      */
     static final long KEEP_IN_CACHE_MS = 200;
+    /** llama.cpp rounds the cells it attends over up to a multiple of 256: fewer beside a sequence may cost nothing. */
+    static final int PACK_MIN_CELLS = 256;
+    /** The fewest tokens a completion may still generate for {@link #packAlone} to move it. */
+    static final int PACK_MIN_TOKENS = 32;
     private static final long NEVER = Long.MIN_VALUE;
 
     private final LlamaLibrary lib;
@@ -138,6 +146,8 @@ final class ContinuousBatch {
     /** Set when a completion gave way for room: nobody new starts until one ends. */
     private boolean roomShort;
     private long steps;
+    /** {@link #packs()}. */
+    private long packs;
     private final LongSupplier nanoTime;
     /** When each sequence's last completion ended ({@link #NEVER} before one has): idle since then. */
     private final long[] idleSince;
@@ -174,6 +184,11 @@ final class ContinuousBatch {
     }
 
     /** Decode steps since the context was created. */
+    /** How many times a lone sequence was moved down into the lowest cells ({@link #packAlone}). */
+    long packs() {
+        return packs;
+    }
+
     long steps() {
         return steps;
     }
@@ -202,6 +217,10 @@ final class ContinuousBatch {
         }
         if (running.size() == 1 && !running.getFirst().prefilling()) {
             moveIdleToMemory(); // a lone one-token decode: the idle cells below it cost every step
+            packAlone(running.getFirst());
+            if (running.isEmpty()) {
+                return;
+            }
         }
         List<Running> in = fill();
         try {
@@ -425,6 +444,47 @@ final class ContinuousBatch {
                 && (idleSince[sequence] == NEVER || now - idleSince[sequence] >= KEEP_IN_CACHE_MS * 1_000_000);
     }
 
+    /**
+     * Moves a completion that generates alone into the lowest cells of the KV cache when other sequences held at least
+     * {@value #PACK_MIN_CELLS} cells beside it and all have left the cache (ended, dropped or moved to memory): a copy
+     * out and back in ({@code llama_state_seq_get_data}, then {@code _set_data}, which frees its cells and fills the
+     * free ones from the lowest), nothing evaluated. llama.cpp attends over every cell up to the highest one in use;
+     * without this the largest budget of a Compare round, its cells interleaved with the smaller budgets' that ended,
+     * went on attending over all three traces' span for the rest of its thinking (2026-12-05, 2 cores, a 100M-parameter
+     * Q4_0 model, greedy budgets of 256, 768 and 1,536 tokens started together: the largest one's last 770 tokens,
+     * alone, at 152-176 tok/s moved against 115-145 left in place). Kept for when at least
+     * {@value #PACK_MIN_TOKENS} tokens may still come: the copy costs about as much as attending over the trace twice.
+     */
+    private void packAlone(Running r) {
+        if (r.cellsBeside < PACK_MIN_CELLS || r.cap - r.generated < PACK_MIN_TOKENS || cellsBeside(r.sequence) > 0) {
+            return;
+        }
+        r.cellsBeside = 0;
+        packs++;
+        SequenceState state;
+        try {
+            state = ctx.saveSequence(r.sequence);
+        } catch (LlamaException e) {
+            return; // nothing moved: it goes on where it is
+        }
+        try (state) {
+            if (!ctx.restoreSequence(r.sequence, state)) {
+                fail(r, FailureKind.SERVER_ERROR, "llama.cpp could not put the sequence back into its KV cache");
+            }
+        }
+    }
+
+    /** The cells the sequences other than {@code sequence} hold in the KV cache (shared ones counted for each). */
+    private int cellsBeside(int sequence) {
+        int cells = 0;
+        for (int s = 0; s < slots.size(); s++) {
+            if (s != sequence && slots.memoryState(s) == null) {
+                cells += slots.length(s);
+            }
+        }
+        return cells;
+    }
+
     private boolean running(int sequence) {
         for (Running r : running) {
             if (r.sequence == sequence) {
@@ -586,6 +646,9 @@ final class ContinuousBatch {
             if (shared) {
                 r.sharedSteps++;
             }
+        }
+        for (Running r : running) {
+            r.cellsBeside = Math.max(r.cellsBeside, cellsBeside(r.sequence));
         }
         for (Running r : in) {
             if (r.output >= 0) {

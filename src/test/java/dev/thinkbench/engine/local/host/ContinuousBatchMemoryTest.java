@@ -133,6 +133,48 @@ class ContinuousBatchMemoryTest {
         }
     }
 
+    @Test
+    void aLoneDecodeMovesDownIntoTheFreedCellsOnceTheOthersLeaveAndWritesTheSameText() {
+        int[] question = f.prompt(QUESTION);
+        int[] longOther = f.prompt(OTHER.repeat(12));
+        assertThat(longOther.length).as("more cells beside it than llama.cpp pads to")
+                .isGreaterThan(ContinuousBatch.PACK_MIN_CELLS);
+        f.clearEvents();
+        f.running.add(1, greedy(question, 200, false), f.replies);
+        f.running.add(2, greedy(longOther, 4, false), f.replies);
+        while (f.events.stream().noneMatch(e -> e instanceof HostEvent.Done d && d.id() == 2)) {
+            f.running.step(x -> false);
+        }
+        f.running.step(x -> false);
+        assertThat(f.running.packs()).as("the other's trace is still in the cache").isZero();
+
+        f.advance(ContinuousBatch.KEEP_IN_CACHE_MS + 1);
+        f.running.step(x -> false);
+        assertThat(f.running.packs()).as("alone in the cache: moved down once").isEqualTo(1);
+        f.running.step(x -> false);
+        assertThat(f.running.packs()).as("and only once").isEqualTo(1);
+        f.stepToEnd();
+        String text = textOf(f, 1);
+
+        try (MicroBatchFixture alone = new MicroBatchFixture(2)) {
+            Finished never = finish(alone, 1, greedy(question, 200, false));
+            assertThat(alone.running.packs()).as("nothing ever beside it").isZero();
+            assertThat(text).as("the same text as a decode that never shared the cache").isEqualTo(never.text());
+        }
+    }
+
+    @Test
+    void aLoneDecodeStaysWhereItIsWhileATraceBesideItIsStillInTheCache() {
+        int[] longOther = f.prompt(OTHER.repeat(12));
+        finish(1, greedy(longOther, 4, false));
+        f.running.add(2, greedy(f.prompt(QUESTION), 200, false), f.replies);
+        for (int i = 0; i < 5; i++) {
+            f.running.step(x -> false);
+        }
+        assertThat(f.running.packs()).as("the idle trace below has not moved out yet").isZero();
+        f.stepToEnd();
+    }
+
     /** Runs another completion past the time an idle trace stays in the cache. */
     private void moveIdleTracesToMemory() {
         f.running.add(2, greedy(f.prompt(OTHER), 60, false), f.replies);
@@ -161,6 +203,16 @@ class ContinuousBatchMemoryTest {
 
     private Finished finish(long id, ContinuousBatch.Spec spec) {
         return finish(f, id, spec);
+    }
+
+    private static String textOf(MicroBatchFixture f, long id) {
+        StringBuilder text = new StringBuilder();
+        for (HostEvent e : f.events) {
+            if (e instanceof HostEvent.Chunk c && c.id() == id) {
+                text.append(c.text());
+            }
+        }
+        return text.toString();
     }
 
     private static Finished finish(MicroBatchFixture f, long id, ContinuousBatch.Spec spec) {
