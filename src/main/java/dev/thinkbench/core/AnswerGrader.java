@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  * {@code 3/4} or {@code \frac{3}{4}}, thousands separators, a leading {@code $}; compared exactly by value), a
  * number with a unit after it ({@code 66 people}, {@code 12 km}, {@code 66명}: graded as the number, since a model
  * that answers {@code 66} has it right), a multiple-choice letter A to E (written {@code B}, {@code (B)},
- * {@code B.} or {@code B)}), or text (compared after trimming, collapsing spaces, dropping a final period and
- * ignoring case). After a marker the first value of that kind counts; without one, the last. Stateless; any thread.
+ * {@code B.} or {@code B)}), yes or no ({@code yes}/{@code no}, {@code true}/{@code false}, {@code 예}/{@code 네}/
+ * {@code 아니요}: the answer line's leading yes or no, else its last one, so {@code Yes, because 7 is prime} and
+ * {@code so the answer is no} both count), or text (compared after trimming, collapsing spaces, dropping a final
+ * period and ignoring case). After a marker the first value of that kind counts; without one, the last (for yes or
+ * no, the first or last non-blank line). Stateless; any thread.
  */
 public final class AnswerGrader {
 
@@ -31,6 +34,9 @@ public final class AnswerGrader {
     private static final Pattern CHOICE = Pattern.compile("(?<![A-Za-z])\\(?([A-E])\\)?(?![A-Za-z])");
     private static final Pattern CHOICE_MARKED = Pattern.compile("(?<![A-Za-z])\\(?([A-Ea-e])\\)?(?![A-Za-z])");
     private static final Pattern CHOICE_EXPECTED = Pattern.compile("\\(?([A-Ea-e])[).]?");
+    /** A yes or no word standing alone (a letter neither before nor after it). */
+    private static final Pattern YES_NO = Pattern.compile(
+            "(?iu)(?<!\\p{L})(yes|no|true|false|예|네|아니요|아니오|아니)(?!\\p{L})");
     /** An expected number followed by a unit of at most three words (letters only, no further digits). */
     private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
             "(-?\\$?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:/\\d+)?%?)\\s*(\\p{L}+(?:[ -]\\p{L}+){0,2})\\.?");
@@ -39,7 +45,7 @@ public final class AnswerGrader {
     }
 
     /** The kind of value an expected answer asks for. */
-    private enum Kind { NUMBER, CHOICE, TEXT }
+    private enum Kind { NUMBER, CHOICE, YES_NO, TEXT }
 
     /** Where to look and how: the region of the output and whether the first or the last value in it counts. */
     private record Region(String text, Grade.FoundBy foundBy, boolean first) {
@@ -78,6 +84,7 @@ public final class AnswerGrader {
         boolean same = switch (kind) {
             case NUMBER -> ExactNumber.parse(found).equals(ExactNumber.parse(normaliseNumber(value)));
             case CHOICE -> found.equals(choiceOf(value));
+            case YES_NO -> yes(found) == yes(value);
             case TEXT -> found.equalsIgnoreCase(normaliseText(value));
         };
         return new Grade(same ? Grade.Verdict.CORRECT : Grade.Verdict.WRONG, found, want, region.foundBy(),
@@ -113,7 +120,16 @@ public final class AnswerGrader {
         if (ExactNumber.parse(normaliseNumber(expected)).isPresent()) {
             return Kind.NUMBER;
         }
-        return CHOICE_EXPECTED.matcher(expected).matches() ? Kind.CHOICE : Kind.TEXT;
+        if (CHOICE_EXPECTED.matcher(expected).matches()) {
+            return Kind.CHOICE;
+        }
+        return YES_NO.matcher(normaliseText(expected)).matches() ? Kind.YES_NO : Kind.TEXT;
+    }
+
+    /** Whether a word {@link #YES_NO} matches says yes. */
+    private static boolean yes(String word) {
+        String w = normaliseText(word).toLowerCase(Locale.ROOT);
+        return w.equals("yes") || w.equals("true") || w.equals("예") || w.equals("네");
     }
 
     private static String choiceOf(String expected) {
@@ -177,8 +193,25 @@ public final class AnswerGrader {
                         region.first(), 1);
                 yield letter == null ? null : letter.toUpperCase(Locale.ROOT);
             }
+            case YES_NO -> yesOrNo(text(region));
             case TEXT -> text(region);
         };
+    }
+
+    /** The answer line's leading yes or no word, else its last one, or null when it has none. */
+    private static String yesOrNo(String line) {
+        if (line == null) {
+            return null;
+        }
+        Matcher m = YES_NO.matcher(line);
+        String found = null;
+        while (m.find()) {
+            if (m.start() == 0) {
+                return m.group(1);
+            }
+            found = m.group(1);
+        }
+        return found;
     }
 
     private static String pick(Matcher m, boolean first, int group) {

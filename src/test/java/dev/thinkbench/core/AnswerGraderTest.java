@@ -81,6 +81,12 @@ class AnswerGraderTest {
             "Answer: b|(B)|B|ANSWER",
             "I think the answer is D.|D|D|LAST_VALUE",
             "\\boxed{E}|e|E|BOXED",
+            // yes or no: the answer line's leading word, else its last yes or no
+            "91 = 7 x 13, so the answer is no.|No|no|LAST_VALUE",
+            "Yes, because 7 has no divisor but 1 and itself.|yes|Yes|LAST_VALUE",
+            "Final Answer: Yes. There is no doubt.|Yes|Yes|FINAL_ANSWER",
+            "Answer: true|yes|true|ANSWER",
+            "답: 아니요|아니요|아니요|ANSWER",
             // text, exact after trimming and case
             "Final Answer: Paris.|Paris|Paris|FINAL_ANSWER",
             "Answer: **new york**|New York|new york|ANSWER",
@@ -101,6 +107,8 @@ class AnswerGraderTest {
             "Final Answer: (B)|C|B",
             "Final Answer: Lyon|Paris|Lyon",
             "Final Answer: Paris, France|Paris|Paris, France",
+            "There is no remainder, so yes.|No|yes",
+            "Final Answer: No, 91 = 7 x 13|yes|No",
             "\\boxed{5} Final Answer: 6|5|6"})
     void gradesAWrongAnswerAsWrongWithWhatWasFound(String output, String expected, String extracted) {
         Grade g = AnswerGrader.grade(output, expected);
@@ -108,6 +116,18 @@ class AnswerGraderTest {
         assertThat(g.correct()).isFalse();
         assertThat(g.extracted()).isEqualTo(extracted);
         assertThat(g.flag()).isEqualTo(Grade.Flag.NONE);
+    }
+
+    @Test
+    void aYesOrNoAnswerIsReadFromTheLastLineWithoutAMarkerAndTheFirstAfterOne() {
+        assertThat(AnswerGrader.grade("Yes, 91 looks prime.\nBut 91 = 7 x 13.\nSo no.", "no").verdict())
+                .isEqualTo(Grade.Verdict.CORRECT);
+        assertThat(AnswerGrader.grade("Answer: no\nI checked: there is no divisor... wait, yes there is.", "no")
+                .verdict()).isEqualTo(Grade.Verdict.CORRECT);
+        Grade none = AnswerGrader.grade("91 = 7 x 13.", "no");
+        assertThat(none.verdict()).isEqualTo(Grade.Verdict.WRONG);
+        assertThat(none.flag()).isEqualTo(Grade.Flag.NO_ANSWER_FOUND);
+        assertThat(AnswerGrader.canonical("Yes")).isEqualTo(AnswerGrader.canonical("yes."));
     }
 
     @Test
