@@ -45,6 +45,7 @@ public final class AppContext implements CliServices, WorkbenchServices {
     private final BudgetPresets presets;
     private final LocalBackends builtin;
     private final EngineRegistry engines;
+    private final HostedEngines hosted;
     private final CurrentSettings settings;
     private final List<SamplePrompt> samples;
     private final UnaryOperator<String> environment;
@@ -65,11 +66,18 @@ public final class AppContext implements CliServices, WorkbenchServices {
         this.prices = prices;
         this.presets = presets;
         this.builtin = builtin;
-        this.engines = Engines.registry(builtin);
         this.secrets = secrets;
-        new HostedEngines(HostedEngines.loadModels(assets), secrets, environment).registerInto(engines);
+        this.hosted = new HostedEngines(HostedEngines.loadModels(assets), secrets, environment);
+        this.engines = registry(builtin);
         this.samples = MicroExerciseSample.withExercise(
                 loadSamples(assets.resolveSibling("samples").resolve("prompts.json")));
+    }
+
+    /** Every engine, the built-in one over {@code local}. */
+    private EngineRegistry registry(LocalBackends local) {
+        EngineRegistry registry = Engines.registry(local);
+        hosted.registerInto(registry);
+        return registry;
     }
 
     private static List<SamplePrompt> loadSamples(Path file) {
@@ -189,6 +197,12 @@ public final class AppContext implements CliServices, WorkbenchServices {
     @Override
     public EngineRegistry engines() {
         return engines;
+    }
+
+    /** The engines, the built-in one over the same process and models at {@code contextSize} (nothing is saved). */
+    @Override
+    public EngineRegistry enginesWithBuiltinContext(int contextSize) {
+        return registry(builtin.withContextSize(contextSize));
     }
 
     /** The built-in engine's models and process, shared by the workbench, the stepper and the command line. */

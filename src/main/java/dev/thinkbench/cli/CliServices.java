@@ -25,6 +25,17 @@ public interface CliServices {
         return Optional.empty();
     }
 
+    /**
+     * The engines as {@link #engines()}, but with the built-in engine loading its models with {@code contextSize}
+     * tokens of context instead of the saved setting: for one command's {@code --context}, nothing is saved.
+     *
+     * @param contextSize in range ({@link dev.thinkbench.engine.local.LocalEngineSettings#validContext})
+     * @throws IllegalArgumentException where these services have no built-in engine
+     */
+    default EngineRegistry enginesWithBuiltinContext(int contextSize) {
+        throw new IllegalArgumentException("--context is for the built-in engine, and this build has none");
+    }
+
     /** How sweeps retry, back off and drop endpoints (tests pass a clock that does not really wait). */
     default SweepRunner.Options sweepOptions() {
         return SweepRunner.Options.defaults();

@@ -66,6 +66,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private EngineOptions server;
 
+    @Mixin
+    private BuiltinContextOption context;
+
     @Option(names = "--budget", paramLabel = "LABEL=SPEC",
             description = "A column: SPEC is none, tokens:N, effort:LEVEL or force:min=N,max=N,waits=N,wait=TEXT. "
                     + "Repeat for more columns. Default: the engine's small/medium/large presets.")
@@ -124,8 +127,9 @@ final class CompareCommand implements Callable<Integer> {
             Arguments.check(spec, () -> services.engines().get(engine.strip()));
         }
         EngineChoice choice = Arguments.check(spec, () -> EngineChoice.resolve(engine, server.model(), services));
+        EngineRegistry engines = Arguments.check(spec, () -> context.engines(services, choice.engineId()));
         EngineRegistry.Entry entry = Arguments.check(spec, () -> EngineOptions.refuseUrlForLocal(
-                services.engines().get(choice.engineId()), server.baseUrl() != null));
+                engines.get(choice.engineId()), server.baseUrl() != null));
         List<Lane> lanes = lanes(choice);
         String promptText = prompt.text();
         if (!format.equals("json") && !format.equals("table")) {

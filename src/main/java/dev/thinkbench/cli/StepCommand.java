@@ -56,6 +56,9 @@ final class StepCommand implements Callable<Integer> {
     @Mixin
     private EngineOptions server;
 
+    @Mixin
+    private BuiltinContextOption context;
+
     @Option(names = "--template", paramLabel = "NAME|FILE",
             description = ChatTemplates.NAMES + ", model (the model's own: the family's built-in template where "
                     + "the model is known, else its GGUF's or server's template, else chatml-think), or a Jinja "
@@ -114,6 +117,8 @@ final class StepCommand implements Callable<Integer> {
     static final Duration INTERRUPT_GRACE = Duration.ofSeconds(3);
 
     private final CliServices services;
+    /** The engines this command runs on ({@link BuiltinContextOption}), set once the engine is chosen. */
+    private EngineRegistry engines;
 
     StepCommand(CliServices services) {
         this.services = services;
@@ -133,7 +138,8 @@ final class StepCommand implements Callable<Integer> {
             Arguments.check(spec, () -> services.engines().raw(engine.strip()));
         }
         EngineChoice choice = Arguments.check(spec, () -> EngineChoice.resolve(engine, server.model(), services));
-        Arguments.check(spec, () -> EngineOptions.refuseUrlForLocal(services.engines().get(choice.engineId()),
+        engines = Arguments.check(spec, () -> context.engines(services, choice.engineId()));
+        Arguments.check(spec, () -> EngineOptions.refuseUrlForLocal(engines.get(choice.engineId()),
                 server.baseUrl() != null));
         StepScript script = Arguments.check(spec, () -> StepScript.parse(actions));
         if (script.actions().isEmpty()) {
@@ -144,7 +150,7 @@ final class StepCommand implements Callable<Integer> {
                 sampling.sampling(choice.defaultTemperature()), maxThinking, List.of(waitText.split("\\|")),
                 answerPrefix, maxAnswer));
         CompletionBackend backend = Arguments.check(spec,
-                () -> services.engines().raw(choice.engineId()).backend(backendSpec(choice)));
+                () -> engines.raw(choice.engineId()).backend(backendSpec(choice)));
         ChatTemplate chatTemplate = template(backend, choice);
 
         try (Stepper stepper = new Stepper(backend, chatTemplate, settings, event -> { })) {
@@ -191,7 +197,7 @@ final class StepCommand implements Callable<Integer> {
     }
 
     private RawBackendSpec backendSpec(EngineChoice choice) {
-        return services.engines().raw(choice.engineId()).backendSpec(server.baseUrl(), server.apiKey(),
+        return engines.raw(choice.engineId()).backendSpec(server.baseUrl(), server.apiKey(),
                 choice.model(), Duration.ofSeconds(timeoutSeconds), server.apiKeyEnv());
     }
 
@@ -210,7 +216,7 @@ final class StepCommand implements Callable<Integer> {
 
     /** The chooser of the engine {@code compare} runs for this choice without {@code --template}. */
     private TemplateChooser engineChooser(EngineChoice choice) {
-        EngineRegistry.Entry entry = services.engines().get(choice.engineId());
+        EngineRegistry.Entry entry = engines.get(choice.engineId());
         if (entry.factory() != null) {
             String url = server.baseUrl() != null ? server.baseUrl() : entry.defaultBaseUrl();
             EngineConfig config = new EngineConfig(entry.id(), url == null ? null : URI.create(url), server.apiKey(),

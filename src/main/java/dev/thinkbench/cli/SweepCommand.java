@@ -76,6 +76,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NAME", description = "Model (default: the bundled micro model)")
     private String model;
 
+    @Mixin
+    private BuiltinContextOption context;
+
     @Option(names = "--base-url", paramLabel = "URL",
             description = "Server base URL; repeat for a fleet (runs spread over them, a failing one is dropped)")
     private List<String> baseUrls = new ArrayList<>();
@@ -173,6 +176,8 @@ final class SweepCommand implements Callable<Integer> {
     static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
 
     private final CliServices services;
+    /** The engines this sweep runs on ({@link BuiltinContextOption}), set once the engine is chosen. */
+    private EngineRegistry engines;
 
     SweepCommand(CliServices services) {
         this.services = services;
@@ -202,12 +207,13 @@ final class SweepCommand implements Callable<Integer> {
         EngineChoice choice = Arguments.check(spec, () -> EngineChoice.resolve(engine, model, services));
         String engineId = choice.engineId();
         String modelName = choice.model();
-        Arguments.check(spec, () -> EngineOptions.refuseUrlForLocal(services.engines().get(engineId),
-                !baseUrls.isEmpty()));
+        engines = Arguments.check(spec, () -> context.engines(services, engineId,
+                judgeEngine == null ? engineId : judgeEngine.strip()));
+        Arguments.check(spec, () -> EngineOptions.refuseUrlForLocal(engines.get(engineId), !baseUrls.isEmpty()));
         Judge judge = Arguments.check(spec, this::judge);
         SweepPlan plan = Arguments.check(spec, () -> new SweepPlan(set, lanes(engineId, modelName), samples,
                 strategies(set, judge.model()), modelName, system, sampling.sampling(choice.defaultTemperature())));
-        List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(services.engines().get(engineId),
+        List<Endpoint> endpoints = Arguments.check(spec, () -> SweepEndpoints.build(engines.get(engineId),
                 modelName, baseUrls, apiKey(), apiKeyEnv, Duration.ofSeconds(timeoutSeconds), template, concurrency));
         refuseWhatCannotRun(plan, endpoints.getFirst(), engineId);
         warnOfGreedyRepeats(plan.greedyRepeats(), err);
@@ -266,11 +272,11 @@ final class SweepCommand implements Callable<Integer> {
             throw Arguments.error(spec, "--budget " + u.lane().label() + "=" + u.lane().budget().spec() + ": "
                     + u.why().english() + "; --engine " + engineId + " cannot run it");
         });
-        EngineRegistry.Entry entry = services.engines().get(engineId);
+        EngineRegistry.Entry entry = engines.get(engineId);
         for (Strategy strategy : plan.strategies()) {
             if (Strategies.needsRawContinuation(strategy.name()) && !entry.continuesRawText()) {
                 throw Arguments.error(spec, "--strategy " + strategy.name() + " forks the trace and needs an "
-                        + "engine that continues raw text (" + String.join(", ", services.engines().rawEntries()
+                        + "engine that continues raw text (" + String.join(", ", engines.rawEntries()
                         .stream().map(EngineRegistry.Entry::id).toList()) + "); '" + engineId
                         + "' is a chat engine");
             }
@@ -369,7 +375,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             return new Judge(List.of(), judgeModel);
         }
-        services.engines().get(judgeEngine.strip());
+        engines.get(judgeEngine.strip());
         EngineChoice choice;
         try {
             choice = EngineChoice.resolve(judgeEngine, judgeModel, services);
@@ -380,7 +386,7 @@ final class SweepCommand implements Callable<Integer> {
         if (LocalCompletionBackend.ID.equals(choice.engineId()) && !judgeBaseUrls.isEmpty()) {
             throw new IllegalArgumentException("the built-in engine runs here and takes no --judge-base-url");
         }
-        return new Judge(SweepEndpoints.build(services.engines().get(choice.engineId()), choice.model(), judgeBaseUrls,
+        return new Judge(SweepEndpoints.build(engines.get(choice.engineId()), choice.model(), judgeBaseUrls,
                 keyIn(judgeApiKeyEnv), judgeApiKeyEnv, Duration.ofSeconds(timeoutSeconds), null, null), choice.model());
     }
 

@@ -40,6 +40,16 @@ public interface ReasoningEngine {
         return null;
     }
 
+    /**
+     * Null when {@code model} takes {@code budget} as far as the engine knows without asking its server, else why not
+     * and what to use instead, in the words a run of it would fail with (Claude Sonnet 4.5 and an effort level). Only
+     * what {@link #capabilities()} cannot say, per model; null by default (the server's answer decides). Any thread;
+     * never calls a server.
+     */
+    default String whyModelRefuses(Budget budget, String model) {
+        return null;
+    }
+
     /** The price of a model: free for local servers, from the table for hosted APIs, null if unknown. */
     Price price(String model, PriceTable table);
 

@@ -62,4 +62,19 @@ class StepOnTheBuiltinEngineTest {
                 .as("the final channel's <|end|> ends the answer").contains("answer: \"Let x=2.\"")
                 .doesNotContain("<|end|>\"");
     }
+
+    /** {@code --context} is the context the model is loaded with: a small one ends the thinking, the saved one not. */
+    @Test
+    void theContextGivenIsTheOneTheModelIsLoadedWith() {
+        String prompt = "What is x? ".repeat(12);
+        CliRun small = run("step", "--model", gptOss.toString(), "--prompt", prompt, "--actions", "continue",
+                "--context", "128");
+        CliRun saved = run("step", "--model", gptOss.toString(), "--prompt", prompt, "--actions", "continue");
+
+        assertThat(small.code()).isEqualTo(1);
+        assertThat(small.err()).contains("has 356 tokens and fills the model's context of 256 tokens (llama.cpp's "
+                + "size for the 128 asked for)");
+        assertThat(saved.code()).as("at the saved context, " + saved.err()).isZero();
+        assertThat(saved.out()).doesNotContain("fills the model's context").contains("answer: \"");
+    }
 }

@@ -1,6 +1,8 @@
 package dev.thinkbench.engine.hosted;
 
+import dev.thinkbench.core.Budget;
 import dev.thinkbench.core.RunSpec;
+import dev.thinkbench.core.Sampling;
 import dev.thinkbench.engine.EngineException;
 import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.http.Failure;
@@ -22,6 +24,9 @@ import java.util.Optional;
  * <p>Threading: as {@link ChatProtocol}; immutable.
  */
 public abstract class HostedProtocol implements ChatProtocol {
+
+    /** The prompt of the run {@link #whyModelRefuses} checks; never sent. */
+    private static final String BUDGET_CHECK_PROMPT = "(budget check)";
 
     protected final ChatServer server;
     private final HostedModels table;
@@ -49,6 +54,18 @@ public abstract class HostedProtocol implements ChatProtocol {
     /** The hosted-models table's row for the run's model, when it has one. */
     protected final Optional<HostedModel> row(RunSpec spec) {
         return table.lookup(engineId, spec.model());
+    }
+
+    /**
+     * The run's own check ({@link #whyUnsupported}) on a run of {@code model} with {@code budget} and default sampling:
+     * a hosted protocol's check reads only its capabilities and the hosted-models table, never the server.
+     */
+    @Override
+    public final String whyModelRefuses(Budget budget, String model) {
+        if (budget == null || model == null || model.isBlank()) {
+            return null;
+        }
+        return whyUnsupported(new RunSpec(BUDGET_CHECK_PROMPT, "", model.strip(), budget, Sampling.defaults()));
     }
 
     @Override

@@ -94,6 +94,23 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
         }
     }
 
+    /**
+     * These backends (the same process, models and templates) loading every model with {@code contextSize} tokens of
+     * context whatever the settings say; the other settings are still read at each run. For a command line's
+     * {@code --context}: the settings are left alone.
+     *
+     * @throws IllegalArgumentException for a size {@link LocalEngineSettings#validContext} refuses
+     */
+    public LocalBackends withContextSize(int contextSize) {
+        if (!LocalEngineSettings.validContext(contextSize)) {
+            throw new IllegalArgumentException("context size must be between " + LocalEngineSettings.MIN_CONTEXT
+                    + " and " + LocalEngineSettings.MAX_CONTEXT + " tokens, was " + contextSize);
+        }
+        Supplier<LocalEngineSettings> saved = settings;
+        return new LocalBackends(process, bundled, store, external, templates,
+                () -> saved.get().withContextSize(contextSize), opened);
+    }
+
     public ModelStore store() {
         return store;
     }

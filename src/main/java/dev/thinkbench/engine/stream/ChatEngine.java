@@ -61,6 +61,11 @@ public abstract class ChatEngine implements ReasoningEngine {
     }
 
     @Override
+    public final String whyModelRefuses(Budget budget, String model) {
+        return protocol.whyModelRefuses(budget, model);
+    }
+
+    @Override
     public final RunHandle start(RunSpec spec, ReasoningEventSink sink) {
         return server.start(spec, sink, protocol);
     }

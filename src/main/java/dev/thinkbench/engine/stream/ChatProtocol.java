@@ -43,6 +43,15 @@ public interface ChatProtocol {
     }
 
     /**
+     * What {@link #whyUnsupported} would say of {@code budget} on {@code model}, as far as it can be told without
+     * asking the server; see {@link ReasoningEngine#whyModelRefuses}. Null by default: a protocol whose check asks the
+     * server (a chat template probed) leaves it to the run.
+     */
+    default String whyModelRefuses(Budget budget, String model) {
+        return null;
+    }
+
+    /**
      * Whether each streamed text callback is one token, so that counting callbacks counts tokens (true by default:
      * local servers send one sampled token per chunk). Hosted APIs that batch text say no; their deltas then carry
      * no count and only the usage they report is shown.

@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * One budget column: its editable label and budget spec, validated as the user types (a parse error or what the
- * engine cannot do, each with a message), what the budget means on the current engine, and the live run it shows.
+ * engine cannot do, or the chosen model refuses, each with a message), what the budget means on the current engine, and the live run it shows.
  * A label the user did not type ({@link #followingBudget}) follows the budget: edit "large"'s budget down to
  * {@code max=8} and the column is called "max 8", edit it back and it is "large" again. UI thread only.
  */
@@ -36,6 +36,8 @@ public final class ColumnViewModel {
     private final ReadOnlyStringWrapper candidateMark = new ReadOnlyStringWrapper(this, "candidateMark", "");
     private final ReadOnlyBooleanWrapper picked = new ReadOnlyBooleanWrapper(this, "picked");
     private ReasoningEngine engine;
+    /** The model chosen, whose own refusals ({@link ReasoningEngine#whyModelRefuses}) the budget is checked for. */
+    private String model;
     /** The preset table's words for a budget on the engine kind and model chosen ("" for none). */
     private Function<Budget, String> presetWords = b -> "";
     private final String givenLabel;
@@ -94,7 +96,7 @@ public final class ColumnViewModel {
 
     /** Shows what the budget means on {@code newEngine} and whether it can run there. */
     public void setEngine(ReasoningEngine newEngine) {
-        setEngine(newEngine, presetWords);
+        setEngine(newEngine, model, presetWords);
     }
 
     /**
@@ -103,10 +105,16 @@ public final class ColumnViewModel {
      * model chosen. Both are worked out again from the budget typed whenever it changes: nothing is kept from the
      * engine or the preset the column came from.
      *
+     * Whether it can run there includes what {@code chosenModel} itself refuses (an effort level on Claude Sonnet
+     * 4.5), as far as the engine knows without asking its server: the column says so while the budget is typed, in
+     * the words the run would have failed with.
+     *
+     * @param chosenModel the model chosen, null or blank for none
      * @param words the preset table's words for a budget on the engine kind and model chosen, "" for none
      */
-    public void setEngine(ReasoningEngine newEngine, Function<Budget, String> words) {
+    public void setEngine(ReasoningEngine newEngine, String chosenModel, Function<Budget, String> words) {
         engine = newEngine;
+        model = chosenModel == null || chosenModel.isBlank() ? null : chosenModel.strip();
         presetWords = words == null ? b -> "" : words;
         revalidate();
     }
@@ -124,7 +132,7 @@ public final class ColumnViewModel {
         String words = "";
         if (parsed != null && engine != null) {
             Worded cannot = engine.capabilities().unsupported(parsed);
-            why = cannot == null ? "" : WindowWording.of(cannot);
+            why = cannot != null ? WindowWording.of(cannot) : modelRefuses(parsed);
             words = describe(parsed);
         } else if (parsed != null) {
             words = presetWords(parsed);
@@ -132,6 +140,15 @@ public final class ColumnViewModel {
         unsupported.set(why);
         meaning.set(words);
         runnable.set(parsed != null && why.isEmpty());
+    }
+
+    /** Why the chosen model refuses the budget (English, as the run's failure says it), "" when it does not. */
+    private String modelRefuses(Budget parsed) {
+        if (model == null) {
+            return "";
+        }
+        String why = engine.whyModelRefuses(parsed, model);
+        return why == null ? "" : why;
     }
 
     private String describe(Budget parsed) {

@@ -328,7 +328,7 @@ public final class CompareViewModel {
             for (ColumnViewModel added : change.getAddedSubList()) {
                 added.budgetTextProperty().addListener(staleCheck);
                 added.labelProperty().addListener(relabel);
-                added.setEngine(connection.engineProperty().get(), presetWords());
+                added.setEngine(connection.engineProperty().get(), connection.modelProperty().get(), presetWords());
                 added.runnableProperty().addListener(recheck);
                 added.budgetErrorProperty().addListener(recheck);
             }
@@ -373,11 +373,15 @@ public final class CompareViewModel {
         updateRunState();
     }
 
-    /** Every column says again what its budget means on the engine (or engine kind) and model chosen now. */
+    /**
+     * Every column says again what its budget means on the engine (or engine kind) and model chosen now, and whether
+     * they can run it.
+     */
     private void describeColumns() {
         ReasoningEngine engine = connection.engineProperty().get();
+        String model = connection.modelProperty().get();
         Function<Budget, String> words = presetWords();
-        columns.forEach(c -> c.setEngine(engine, words));
+        columns.forEach(c -> c.setEngine(engine, model, words));
     }
 
     /**

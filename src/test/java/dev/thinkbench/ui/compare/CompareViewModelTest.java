@@ -193,6 +193,75 @@ class CompareViewModelTest {
         assertThat(vm.budgetsRefusedProperty().get()).isFalse();
     }
 
+    /**
+     * An effort level on Claude Sonnet 4.5 (manual thinking only) is flagged as it is typed, in the words its run would
+     * have failed with, and again whenever the model changes; the check asks the server nothing.
+     */
+    @Test
+    void aBudgetTheChosenModelRefusesIsFlaggedBeforeRunAndFollowsTheModel() {
+        String key = dev.thinkbench.testing.FakeKeys.of("sk-ant", "test-7c1e9a0b2d");
+        String sonnet = "claude-sonnet-4-5";
+        String opus = "claude-opus-4-7";
+        try (dev.thinkbench.testing.HostedApiTestServer server = dev.thinkbench.testing.HostedApiTestServer.anthropic()) {
+            server.models(opus, sonnet).requireKey(key);
+            dev.thinkbench.engine.ReasoningEngine anthropic = new dev.thinkbench.engine.hosted.anthropic.AnthropicEngine(
+                    new dev.thinkbench.engine.EngineConfig("anthropic", server.baseUrl(), key,
+                            java.time.Duration.ofSeconds(10), "ANTHROPIC_API_KEY"),
+                    dev.thinkbench.engine.hosted.HostedAssets.models());
+            WorkbenchServices services = WorkbenchFixture.services(new dev.thinkbench.engine.EngineRegistry()
+                    .register(new dev.thinkbench.engine.EngineRegistry.Entry("anthropic", "Anthropic",
+                            server.baseUrl().toString(), config -> anthropic)),
+                    new BudgetPresets(Map.of("anthropic", List.of(
+                            new BudgetPresets.Preset("small", budget("effort:low"), "adaptive thinking, effort low"),
+                            new BudgetPresets.Preset("large", budget("effort:high"),
+                                    "adaptive thinking, effort high")))));
+            ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
+                    new WorkbenchFixture.SameThreadTasks(), name -> null);
+            connection.refreshModels();
+            CompareViewModel vm = new CompareViewModel(connection, new PromptViewModel(services.samples()),
+                    services.presets(), PriceTable.empty());
+            vm.prompt().promptProperty().set("GCD of 1071 and 462?");
+            connection.modelProperty().set(opus);
+            int asked = server.requests().size();
+            ColumnViewModel low = vm.columns().getFirst();
+            ColumnViewModel high = vm.columns().getLast();
+            assertThat(vm.columns()).allSatisfy(c -> assertThat(c.isRunnable()).isTrue());
+            assertThat(vm.budgetsRefusedProperty().get()).isFalse();
+
+            connection.modelProperty().set(sonnet);
+
+            assertThat(vm.columns()).as("the same columns, checked again").containsExactly(low, high);
+            String refusal = "Claude Sonnet 4.5 takes no effort levels (manual thinking: budget_tokens from 1,024, "
+                    + "below max_tokens; no effort levels); use tokens:N (N from 1,024 to 63,999) or none.";
+            assertThat(high.unsupportedProperty().get()).isEqualTo(refusal);
+            assertThat(high.isRunnable()).isFalse();
+            assertThat(low.isRunnable()).isFalse();
+            assertThat(vm.budgetsRefusedProperty().get()).as("this model's presets on offer").isTrue();
+            assertThat(vm.canRunProperty().get()).isFalse();
+            assertThat(vm.runHintProperty().get()).isEqualTo("No column has a budget this engine can run");
+
+            low.budgetTextProperty().set("tokens:512");
+            assertThat(low.unsupportedProperty().get()).as("flagged as typed")
+                    .contains("1,024 to 63,999 tokens, not 512");
+            low.budgetTextProperty().set("tokens:2048");
+            assertThat(low.isRunnable()).isTrue();
+            assertThat(low.unsupportedProperty().get()).isEmpty();
+            assertThat(vm.canRunProperty().get()).isTrue();
+            assertThat(vm.budgetsRefusedProperty().get()).as("one column still refused").isTrue();
+
+            connection.modelProperty().set(opus);
+            assertThat(high.isRunnable()).isTrue();
+            assertThat(low.unsupportedProperty().get()).contains("Claude Opus 4.7 takes no thinking-token budget");
+            connection.modelProperty().set(sonnet);
+            assertThat(server.requests()).as("no check asked the server").hasSize(asked);
+
+            vm.run();
+            assertThat(high.live().stateProperty().get()).isEqualTo(ColumnState.SKIPPED);
+            assertThat(high.live().statusTextProperty().get()).as("the same words after Run").contains(refusal);
+            vm.cancelAll();
+        }
+    }
+
     @Test
     void pricedAsHasNothingToPriceOnAnEngineThatBillsItsRuns() {
         for (Price billed : java.util.Arrays.asList(new Price("m1", java.math.BigDecimal.ONE, java.math.BigDecimal.TEN,

@@ -200,6 +200,26 @@ class AnthropicEngineTest {
         assertThat(server.streamRequests()).isEmpty();
     }
 
+    /** The per-model check a window makes while a budget is typed: the run's own words, with nothing sent. */
+    @Test
+    void aModelsRefusalIsToldBeforeARunInTheWordsTheRunFailsWithAndAsksTheServerNothing() {
+        for (String[] modelAndBudget : new String[][]{{SONNET, "effort:high"}, {OPUS, "tokens:4096"},
+                {SONNET, "tokens:512"}, {"claude-fable-5-1", "none"}}) {
+            Budget budget = BudgetSpec.parse(modelAndBudget[1]);
+            String before = engine.whyModelRefuses(budget, modelAndBudget[0]);
+            assertThat(server.requests()).as("the check asks the server nothing").isEmpty();
+
+            assertThat(before).as(String.join(" ", modelAndBudget))
+                    .isEqualTo(run(modelAndBudget[0], modelAndBudget[1]).failure().message());
+        }
+        assertThat(engine.whyModelRefuses(BudgetSpec.parse("tokens:2048"), SONNET)).isNull();
+        assertThat(engine.whyModelRefuses(BudgetSpec.parse("effort:xhigh"), OPUS)).isNull();
+        assertThat(engine.whyModelRefuses(BudgetSpec.parse("effort:high"), "claude-not-in-the-table"))
+                .as("a model the table does not know is left to the provider").isNull();
+        assertThat(engine.whyModelRefuses(BudgetSpec.parse("effort:high"), " ")).as("no model chosen").isNull();
+        assertThat(server.streamRequests()).isEmpty();
+    }
+
     @Test
     void aBudgetTheProviderRejectsForAModelTheTableDoesNotKnowIsExplained() {
         server.script(ScriptedReply.status(400, server.error(400, "invalid_request_error",
