@@ -18,8 +18,9 @@ import javafx.beans.property.StringProperty;
 import java.util.function.Function;
 
 /**
- * One budget column: its editable label and budget spec, validated as the user types (a parse error or what the
- * engine cannot do, or the chosen model refuses, each with a message), what the budget means on the current engine, and the live run it shows.
+ * One budget column: its editable label and budget spec, validated as the user types (a parse error, what the engine
+ * cannot do or what the chosen model refuses, each with a message), what the budget means on the current engine, and
+ * the live run it shows.
  * A label the user did not type ({@link #followingBudget}) follows the budget: edit "large"'s budget down to
  * {@code max=8} and the column is called "max 8", edit it back and it is "large" again. UI thread only.
  */
