@@ -115,6 +115,8 @@ public final class MainWindow implements AutoCloseable {
                         ? context.dataDirectory().resolve("saved-sessions")
                         : sessions.recent().getFirst().getParent()));
         view.addBarItem(sessionControls.menu());
+        // an exercise replaces the Compare columns: their runs in no file are offered a save first
+        lessons.viewModel().setAskFirst(sessionControls::beforeExercise);
         javafx.scene.control.MenuButton display = presenting.menu();
         // the language for the next start, beside the other display choices
         display.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(),

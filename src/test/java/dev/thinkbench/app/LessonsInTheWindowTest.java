@@ -127,6 +127,13 @@ class LessonsInTheWindowTest {
                 "24 tokens=force:min=0,max=24,waits=0", "64 tokens=force:min=0,max=64,waits=0");
         waitUntil("every column ran", () -> !compare().runningProperty().get() && compare().columns().stream()
                 .allMatch(c -> c.live().getState() == ColumnState.DONE));
+        // started again over those runs, in no file: "save first?" as before Open, and Cancel leaves them
+        robot.interact(() -> window.lessons().viewModel().startExercise());
+        assertThat(robot.lookup("#unsavedRuns").tryQuery()).as("save first?").isPresent();
+        robot.clickOn("#unsavedCancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#unsavedRuns").tryQuery()).isEmpty();
+        assertThat(compare().columns()).allMatch(c -> c.live().getState() == ColumnState.DONE);
         List<ColumnView> views = window.view().compareView().columnsPane().columnViews();
         assertThat(views).allSatisfy(v -> assertThat(v.verdictBox().markText()).startsWith("wrong"));
         assertThat(compare().columns()).allSatisfy(c -> assertThat(c.live().getMetrics().cost().note())

@@ -67,6 +67,11 @@ public final class ChartsPane extends HBox {
     private boolean forAudience;
     /** Whether the note says the model has no price (rather than that the runs were free). */
     private boolean unpricedShown;
+    /**
+     * Whether the engine chosen now bills its runs (a hosted one): free runs shown then are kept from a local engine
+     * before the switch, and "Priced as", which prices free runs only, is greyed.
+     */
+    private boolean pricedByEngine;
     private final Label estimateNote = new Label();
     /** The whole estimate note (the rates and their source); the label shows its head. */
     private final Tooltip estimateTip = Icons.tip("");
@@ -76,6 +81,10 @@ public final class ChartsPane extends HBox {
     public ChartsPane(CompareViewModel compare) {
         this(compare.figuresProperty().get(), () -> compare.costNoteProperty().get());
         compare.figuresProperty().addListener((obs, old, now) -> show(now));
+        // columns kept through a switch to a hosted engine keep their free runs: the note says where those ran, not
+        // that the engine chosen now is free, nor to pick a "Priced as" that is greyed
+        setPricedByEngine(compare.pricedByEngineProperty().get());
+        compare.pricedByEngineProperty().addListener((obs, was, now) -> setPricedByEngine(now));
     }
 
     /**
@@ -158,8 +167,21 @@ public final class ChartsPane extends HBox {
         }
     }
 
+    /**
+     * Whether the engine chosen now bills its own runs: the note over free runs (each ran on a local engine, whatever
+     * is chosen now) then says they ran on this machine and that the chosen engine bills, rather than pointing to
+     * "Priced as", which such an engine greys.
+     */
+    void setPricedByEngine(boolean billed) {
+        pricedByEngine = billed;
+        if (freeNote.isVisible() && !unpricedShown) {
+            freeNote.setText(freeWords());
+        }
+    }
+
     private String freeWords() {
-        return Messages.get(forAudience ? "chart.cost.free.audience" : "chart.cost.free");
+        return Messages.get(forAudience ? "chart.cost.free.audience"
+                : pricedByEngine ? "chart.cost.free.kept" : "chart.cost.free");
     }
 
     /**

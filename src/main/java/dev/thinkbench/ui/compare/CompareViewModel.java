@@ -605,7 +605,6 @@ public final class CompareViewModel {
         }
         if (recordedRound != null) {
             showRecordedRound(null); // the columns run live now: the recording's pick is not theirs
-            recordedRound = null;
         }
         runExpected = prompt.expectedProperty().get();
         runPrompt = prompt.promptProperty().get();
@@ -992,11 +991,13 @@ public final class CompareViewModel {
     /**
      * Shows a recorded best-of-N round on the columns shown (a session replayed to its end): once their runs have
      * drained, each candidate is marked as the live round marked it, the picked one too, and the answers are
-     * counted; null takes the marks and the count away (the replay plays again).
+     * counted; null takes the marks and the count away and forgets the round (the replay plays again, and shows it
+     * again at its end; or it was closed, and the columns are budget columns beside the Best-of-N switch off).
      */
     public void showRecordedRound(dev.thinkbench.lab.session.BestOfNRecord recorded) {
         recordedDue = recorded != null;
         if (recorded == null) {
+            recordedRound = null;
             columns.forEach(c -> c.markCandidate("", false));
             tally.set("");
         } else {

@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.lessons;
 
+import dev.thinkbench.lab.lessons.Exercise;
 import dev.thinkbench.lab.lessons.Lesson;
 import dev.thinkbench.ui.common.Messages;
 import javafx.beans.property.ObjectProperty;
@@ -16,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The Lessons tab: the lessons in order, the one open, the language it is read in (English or Korean; the system's
@@ -42,6 +44,8 @@ public final class LessonsViewModel {
             "exerciseAnswers", List.of());
     private final ReadOnlyObjectWrapper<List<String>> answers = new ReadOnlyObjectWrapper<>(this, "answers",
             List.of());
+    /** Asked before a Compare exercise replaces the columns ({@link #setAskFirst}); goes on at once unless set. */
+    private Consumer<Runnable> askFirst = Runnable::run;
 
     /**
      * @param lessons the lessons in order (may be empty: the tab then says where they should be)
@@ -64,18 +68,38 @@ public final class LessonsViewModel {
         answers.set(l == null ? List.of() : l.answers(language.get()));
     }
 
-    /** Sets up the open lesson's exercise from scratch (and runs it when it says so). */
+    /**
+     * What is asked before an exercise replaces the Compare columns and prompt (the window's "save first?" where their
+     * runs are in no file): it is given the setting up, and runs it now, once the runs are saved, or never (cancelled).
+     */
+    public void setAskFirst(Consumer<Runnable> ask) {
+        askFirst = ask == null ? Runnable::run : ask;
+    }
+
+    /**
+     * Sets up the open lesson's exercise from scratch (and runs it when it says so); one on the Compare tab, whose
+     * columns it replaces, asks first ({@link #setAskFirst}).
+     */
     public void startExercise() {
         Lesson l = selected.get();
         if (l == null) {
             return;
         }
+        String lang = language.get();
+        if (l.exercise().tab() == Exercise.Tab.COMPARE) {
+            askFirst.accept(() -> setUp(l, lang));
+        } else {
+            setUp(l, lang);
+        }
+    }
+
+    private void setUp(Lesson l, String lang) {
         try {
-            workbench.setUp(l.exercise(), language.get());
+            workbench.setUp(l.exercise(), lang);
             problem.set("");
-            exerciseTitle.set(l.title(language.get()));
-            exerciseQuestions.set(l.questions(language.get()));
-            exerciseAnswers.set(l.answers(language.get()));
+            exerciseTitle.set(l.title(lang));
+            exerciseQuestions.set(l.questions(lang));
+            exerciseAnswers.set(l.answers(lang));
         } catch (IllegalArgumentException | IllegalStateException e) {
             problem.set(Messages.get("lessons.exerciseFailed", e.getMessage()));
         }

@@ -242,11 +242,18 @@ public final class ReplayViewModel {
         }
     }
 
-    /** Stops replaying; the columns keep the whole recording, as it ended. */
+    /**
+     * Stops replaying; the columns keep the whole recording, as it ended. A best-of-N round's pick and count go with
+     * the replay: its candidates stay as budget columns beside the Best-of-N switch, which is off (the count stayed,
+     * as if the switch had produced it).
+     */
     public void close() {
         if (replay != null) {
             replay.seek(replay.duration());
             advanceNow();
+        }
+        if (round != null) {
+            compare.showRecordedRound(null);
         }
         drop();
     }

@@ -196,6 +196,16 @@ public final class SessionControls {
         }
     }
 
+    /**
+     * Before a lesson's exercise replaces the Compare columns and prompt: their runs in no file are offered a save
+     * first, as before the presets replace them; then {@code setUp} replaces them, and a file that kept their runs
+     * stops being the window's document ({@link SessionViewModel#replaceColumns}).
+     */
+    public void beforeExercise(Runnable setUp) {
+        guard.check(UnsavedRunsGuard.Action.EXERCISE, then -> saveThen(then, false),
+                () -> sessions.replaceColumns(setUp));
+    }
+
     /** Opens a session file asked for; runs on screen that are in no file are offered a save first. */
     public void open() {
         guard.check(UnsavedRunsGuard.Action.OPEN, then -> saveThen(then, false), () -> {

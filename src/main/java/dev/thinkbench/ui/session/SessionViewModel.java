@@ -242,8 +242,16 @@ public final class SessionViewModel {
      * ones (a "save first" made just before the replacing is such an archive). The next Save asks for a file.
      */
     public void usePresets() {
+        replaceColumns(compare::resetColumnsToPresets);
+    }
+
+    /**
+     * Replaces the Compare columns by {@code replace} (a lesson's exercise), as {@link #usePresets()} does with the
+     * presets: a file that kept the runs of the columns replaced stops being the window's document.
+     */
+    public void replaceColumns(Runnable replace) {
         boolean ran = snapshot().columns().stream().anyMatch(RecordedColumn::ran);
-        compare.resetColumnsToPresets();
+        replace.run();
         Path kept = currentFile.get();
         if (ran && kept != null) {
             currentFile.set(null);

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * Asks before something would throw away runs that are in no file: closing the window (its close button, Ctrl+Q),
- * opening a session over them, and the presets replacing the Compare columns that hold them. A card over the window names what is unsaved and offers Save (then goes on), going
+ * opening a session over them, and the presets or a lesson's exercise replacing the Compare columns that hold them. A card over the window names what is unsaved and offers Save (then goes on), going
  * on without saving, or Cancel (Esc). Closing also names a sweep under way, which it stops (its finished runs are
  * kept and the next start offers to resume it), and a model download under way, which it pauses (the part downloaded
  * stays for Resume). With nothing to lose it goes on at once. UI thread only.
@@ -28,7 +28,9 @@ final class UnsavedRunsGuard {
         CLOSE("session.unsaved.close", "session.unsaved.closeAnyway"),
         OPEN("session.unsaved.open", "session.unsaved.openAnyway"),
         /** The engine's or model's presets replace the Compare columns: only their runs are at stake. */
-        REPLACE_COLUMNS("session.unsaved.replace", "session.unsaved.replaceAnyway");
+        REPLACE_COLUMNS("session.unsaved.replace", "session.unsaved.replaceAnyway"),
+        /** A lesson's exercise replaces the Compare columns and prompt: only the columns' runs are at stake. */
+        EXERCISE("session.unsaved.exercise", "session.unsaved.exerciseAnyway");
 
         final String explanationKey;
         final String anywayKey;
@@ -55,7 +57,8 @@ final class UnsavedRunsGuard {
      * @param proceed what {@code action} does
      */
     void check(Action action, Consumer<Runnable> saveThen, Runnable proceed) {
-        String unsaved = action == Action.REPLACE_COLUMNS ? sessions.unsavedColumns() : sessions.unsavedRuns();
+        String unsaved = action == Action.REPLACE_COLUMNS || action == Action.EXERCISE ? sessions.unsavedColumns()
+                : sessions.unsavedRuns();
         // opening a session leaves a sweep and a download running; closing the window stops them
         String sweep = action == Action.CLOSE ? sessions.sweepUnderWay() : null;
         String download = action == Action.CLOSE ? sessions.downloadUnderWay() : null;

@@ -140,6 +140,36 @@ class BestOfNSessionTest {
         assertThat(new SessionFile().read(again).bestOfN()).as("saved again from the recording").isEqualTo(saved);
     }
 
+    /**
+     * A reopened round closed: the Best-of-N switch is off (the recorded candidates came back as budget columns), so
+     * the round's count and pick go with the replay; the count stayed above columns that no switch said were a round.
+     */
+    @Test
+    void closingAReplayedRoundLeavesNoCountOrPickBesideTheSwitchOff() throws Exception {
+        CompareViewModel live = compare();
+        runRound(live);
+        Path file = dir.resolve("bon.json");
+        sessions(live).save(file);
+        CompareViewModel opened = compare();
+        SessionViewModel reopening = sessions(opened);
+        reopening.open(file);
+        frames(opened, 3, 16_000_000L);
+        assertThat(opened.tallyProperty().get()).as("shown while the recording is").isNotEmpty();
+        assertThat(opened.bestOfN().enabledProperty().get()).isFalse();
+
+        reopening.replay().close();
+        frames(opened, 3, 16_000_000L);
+
+        assertThat(reopening.replay().activeProperty().get()).isFalse();
+        assertThat(opened.bestOfN().enabledProperty().get()).isFalse();
+        assertThat(opened.tallyProperty().get()).as("no round's count beside the switch off").isEmpty();
+        assertThat(marks(opened)).allMatch(String::isEmpty);
+        assertThat(opened.columns()).noneMatch(c -> c.pickedProperty().get());
+        assertThat(opened.columns()).as("the columns keep their runs, as they ended")
+                .allMatch(c -> c.live().getState() == dev.thinkbench.ui.compare.ColumnState.DONE);
+        assertThat(opened.bestOfNRecord()).as("nothing shows a round: none is saved").isNull();
+    }
+
     @Test
     void theReportsTellTheVoteAndEachCandidatesSeed() throws Exception {
         CompareViewModel live = compare();

@@ -13,8 +13,15 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.thinkbench.lab.lessons.Exercise;
+import dev.thinkbench.lab.lessons.Lesson;
+import dev.thinkbench.lab.lessons.LessonCatalog;
+import dev.thinkbench.ui.lessons.LessonWorkbench;
+import dev.thinkbench.ui.lessons.LessonsViewModel;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +140,89 @@ class UnsavedRunsTest {
         assertThat(window.answers).as("Ctrl+S asked for a name").isEmpty();
         assertThat(Files.readString(archive)).as("the archive keeps the runs it was saved with").isEqualTo(kept);
         assertThat(window.sessions.currentFileProperty().get()).isEqualTo(next);
+    }
+
+    /** A lessons workbench, for tests: counts the exercises set up, each replacing the Compare columns. */
+    private static final class ColumnsReplacingTestWorkbench implements LessonWorkbench {
+        private final dev.thinkbench.ui.compare.CompareViewModel compare;
+        int setUps;
+
+        ColumnsReplacingTestWorkbench(dev.thinkbench.ui.compare.CompareViewModel compare) {
+            this.compare = compare;
+        }
+
+        @Override
+        public void setUp(Exercise exercise, String language) {
+            setUps++;
+            if (exercise.tab() == Exercise.Tab.COMPARE) {
+                compare.showNamedColumns(exercise.columns(language));
+            }
+        }
+
+        @Override
+        public void restore() {
+        }
+
+        @Override
+        public boolean canRestore() {
+            return setUps > 0;
+        }
+    }
+
+    /**
+     * "Start the exercise" replaced the Compare columns and their runs in no file without a word: an exercise on the
+     * Compare tab asks "save first?" as the presets do (one on the Stepper leaves the columns, and asks nothing).
+     */
+    @Test
+    void aLessonsExerciseAsksFirstBeforeReplacingColumnsWhoseRunsAreInNoFile(FxRobot robot) throws Exception {
+        List<Lesson> lessons = LessonCatalog.read(Path.of("assets/lessons"));
+        Lesson onCompare = lessons.stream().filter(l -> l.exercise().tab() == Exercise.Tab.COMPARE).findFirst()
+                .orElseThrow();
+        Lesson onStepper = lessons.stream().filter(l -> l.exercise().tab() == Exercise.Tab.STEPPER).findFirst()
+                .orElseThrow();
+        ColumnsReplacingTestWorkbench workbench = new ColumnsReplacingTestWorkbench(window.view.viewModel().compare());
+        LessonsViewModel lessonsVm = new LessonsViewModel(lessons, "", workbench);
+        lessonsVm.setAskFirst(window.controls::beforeExercise);
+        lessonsVm.languageProperty().set("en");
+        window.runAndFinish(robot);
+
+        robot.interact(() -> {
+            lessonsVm.selectedProperty().set(onStepper);
+            lessonsVm.startExercise();
+        });
+        assertThat(cardShown(robot)).as("the Compare columns stay").isFalse();
+        assertThat(workbench.setUps).isEqualTo(1);
+
+        robot.interact(() -> {
+            lessonsVm.selectedProperty().set(onCompare);
+            lessonsVm.startExercise();
+        });
+        assertThat(cardShown(robot)).isTrue();
+        assertThat(workbench.setUps).as("waits for the answer").isEqualTo(1);
+        assertThat(robot.lookup("#unsavedRuns .label").queryAll().stream().map(n -> ((Label) n).getText()))
+                .contains("Save the runs first?", "The exercise replaces the Compare columns and prompt, and the "
+                        + "columns' runs are in no file: 3 Compare columns. Back to my workbench puts your prompt and "
+                        + "budgets back, but not these runs.");
+        assertThat(robot.lookup("#unsavedAnyway").queryButton().getText()).isEqualTo("Start without saving");
+        robot.clickOn("#unsavedCancel");
+        assertThat(cardShown(robot)).isFalse();
+        assertThat(workbench.setUps).as("cancelled: the columns stay").isEqualTo(1);
+        assertThat(window.sessions.unsavedColumns()).isEqualTo("3 Compare columns");
+
+        Path archive = dir.resolve("before-the-lesson-" + System.nanoTime() + ".json");
+        window.answers.add(archive);
+        robot.interact(lessonsVm::startExercise);
+        robot.clickOn("#unsavedSave");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.setUps == 2);
+        assertThat(Files.readString(archive)).contains("\"format\" : \"thinkbench-session\"");
+        assertThat(window.sessions.currentFileProperty().get()).as("an archive, not the window's document")
+                .isNull();
+        assertThat(window.view.viewModel().compare().columns()).allMatch(c -> c.live().getState()
+                == dev.thinkbench.ui.compare.ColumnState.IDLE);
+
+        robot.interact(lessonsVm::startExercise);
+        assertThat(cardShown(robot)).as("the lesson's columns have no runs: nothing to ask").isFalse();
+        assertThat(workbench.setUps).isEqualTo(3);
     }
 
     @Test
