@@ -226,7 +226,7 @@ class LocalCompletionBackendTest {
 
         assertThat(e.kind()).isEqualTo(FailureKind.BAD_REQUEST);
         assertThat(e.getMessage()).contains("fills the model's context of 8192 tokens",
-                        "raise the built-in engine's context size (builtinContextSize in Thinkbench's settings.json)",
+                        "raise the built-in engine's context size (Context on the Models tab, or --context on the command line)",
                         "shorten the prompt")
                 .as("a smaller budget cannot shorten a prompt").doesNotContain("budget")
                 .as("the command line has no Models tab").doesNotContain("Models tab");

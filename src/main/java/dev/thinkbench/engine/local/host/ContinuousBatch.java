@@ -620,7 +620,7 @@ final class ContinuousBatch {
         if (r.generated > 0) {
             fail(r, FailureKind.BAD_REQUEST, "the context (" + ctx.contextSize() + " tokens) filled up with "
                     + running.size() + " completions running at once; raise the built-in engine's context size "
-                    + "(builtinContextSize in Thinkbench's settings.json) or run fewer at once");
+                    + "(Context on the Models tab, or --context on the command line) or run fewer at once");
             return;
         }
         running.remove(r);

@@ -251,14 +251,14 @@ final class LlamaSession implements HostSession {
         if (context.contextSize() - prompt.length < 1) {
             // a first call's prompt is the problem's own: only more context or a shorter prompt helps (a smaller
             // budget, advised once, cannot); a later call's holds the thinking it continues too, so the text is not
-            // called the prompt. The size is the context llama.cpp made, which may be more than was asked for; the
-            // command line has no Models tab, so the setting is named where the window and the command line read it
+            // called the prompt. The size is the context llama.cpp made, which may be more than was asked for; where
+            // to raise it is named for the window and the command line alike
             int used = context.contextSize();
             throw new HostFailure(FailureKind.BAD_REQUEST, "the text to continue (the prompt, with any thinking so "
                     + "far) has " + prompt.length + " tokens and fills the model's context of " + used + " tokens"
                     + (used != loaded.contextSize() ? " (llama.cpp's size for the " + loaded.contextSize()
-                    + " asked for)" : "") + ": raise the built-in engine's context size (builtinContextSize in "
-                    + "Thinkbench's settings.json), or shorten the prompt");
+                    + " asked for)" : "") + ": raise the built-in engine's context size (Context on the Models tab, or "
+                    + "--context on the command line), or shorten the prompt");
         }
         return new ContinuousBatch.Spec(prompt, request.maxTokens(), stop, sampling(request), top,
                 request.cachePrompt(), request.reuseGreedyPicks());
