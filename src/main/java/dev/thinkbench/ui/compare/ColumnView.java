@@ -201,7 +201,10 @@ public final class ColumnView extends VBox implements TextStreamListener {
         errorTitle.getStyleClass().add("error-title");
         errorTitle.setGraphic(Icons.icon(Feather.ALERT_TRIANGLE));
         errorText.setWrapText(true);
-        errorText.setMinHeight(Region.USE_PREF_SIZE);
+        // A server's message can run to a dozen lines (a 400 with its JSON body): it stops at two lines
+        // (thinkbench.css) with an ellipsis, whole in its tooltip, so the thinking kept above stays readable.
+        errorText.setMinHeight(Region.USE_COMPUTED_SIZE);
+        Icons.tipFollowing(errorText, errorText.textProperty());
         errorTitle.setWrapText(true);
         errorTitle.setMinHeight(Region.USE_PREF_SIZE);
         errorBox.setMinHeight(Region.USE_PREF_SIZE);
@@ -209,7 +212,13 @@ public final class ColumnView extends VBox implements TextStreamListener {
         Button retryNow = Icons.button(Messages.get("column.retry"), Feather.ROTATE_CW, Messages.get("column.retry.help"), Styles.SMALL,
                 Styles.DANGER);
         retryNow.setOnAction(e -> compare.retry(column));
-        errorBox.getChildren().addAll(errorTitle, errorText, retryNow);
+        retryNow.setMinWidth(Region.USE_PREF_SIZE);
+        // Retry beside the title, not on a row of its own: at 1280x720 every row here is taken from the thinking
+        HBox.setHgrow(errorTitle, Priority.ALWAYS);
+        errorTitle.setMaxWidth(Double.MAX_VALUE);
+        HBox errorHead = new HBox(6, errorTitle, retryNow);
+        errorHead.setAlignment(Pos.TOP_LEFT);
+        errorBox.getChildren().addAll(errorHead, errorText);
         status.getStyleClass().addAll("status-line", Styles.TEXT_SMALL);
         status.setMaxWidth(Double.MAX_VALUE);
         status.setWrapText(true);

@@ -81,7 +81,9 @@ public final class StepperView extends VBox {
         getStylesheets().add(StepperView.class.getResource("stepper.css").toExternalForm());
         getStyleClass().add("stepper-view");
         SplitPane body = new SplitPane(traceAndAnswer(), timelineAndBranches());
-        body.setDividerPositions(0.52);
+        // the timeline's eight columns need the room more than the thinking does: at 0.52 a 1280-px window left
+        // "Ended" 100 px, and "model ended thinking (</think>)" stood three lines tall in every row
+        body.setDividerPositions(0.47);
         VBox.setVgrow(body, Priority.ALWAYS);
         discardBar = discardQuestion();
         getChildren().addAll(promptRow(), discardBar, actionRow(), statusRow(), body);

@@ -21,7 +21,8 @@ import java.util.function.Function;
 
 /**
  * The timeline as a table: branch, step, kind, inserted text, tokens, prompt tokens evaluated, time, how it ended.
- * Cells wrap rather than cut their text ("answer (forced)", a long reason), so every cell reads whole.
+ * Cells wrap rather than cut their text ("answer (forced)"), so every cell reads whole; "Ended" stops at two lines
+ * (a long reason with an ellipsis), and every cell's tooltip holds its whole text.
  */
 final class TimelineTable {
 
@@ -43,7 +44,9 @@ final class TimelineTable {
         table.getColumns().add(fixed(column(Messages.get("timeline.prompt"), r -> dashFor(r.promptTokens())), 86));
         table.getColumns().add(fixed(column("ms", r -> dashFor(r.millis())), 52));
         // the one that flexes: what the others leave of the table's width, never less than a small minimum
-        TableColumn<TimelineRow, String> ended = column(Messages.get("timeline.ended"), TimelineRow::ended);
+        // two lines at most, the rest cut with an ellipsis (whole in the tooltip): at 1280 px "model ended thinking
+        // (</think>)" stood three lines tall in every row
+        TableColumn<TimelineRow, String> ended = column(Messages.get("timeline.ended"), TimelineRow::ended, 2);
         ended.setMinWidth(80);
         List<TableColumn<TimelineRow, ?>> others = List.copyOf(table.getColumns());
         List<Observable> widths = new ArrayList<>(List.of(table.widthProperty()));
@@ -87,9 +90,14 @@ final class TimelineTable {
     }
 
     private static <T> TableColumn<TimelineRow, T> column(String title, Function<TimelineRow, T> get) {
+        return column(title, get, 0);
+    }
+
+    /** @param maxLines the most lines a cell shows, 0 for all */
+    private static <T> TableColumn<TimelineRow, T> column(String title, Function<TimelineRow, T> get, int maxLines) {
         TableColumn<TimelineRow, T> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(get.apply(cell.getValue())));
-        c.setCellFactory(col -> new WrappingCell<>());
+        c.setCellFactory(col -> new WrappingCell<>(maxLines));
         c.setSortable(false);
         return c;
     }
@@ -105,11 +113,15 @@ final class TimelineTable {
     /**
      * A cell whose text wraps (the row grows) instead of being cut with an ellipsis: a Text node as its graphic,
      * wrapped at the column's width (a wrapping label would not tell the row its height). The tooltip repeats it.
+     * Given a most of lines, the text stops there with an ellipsis (at the column's width and font of the moment).
      */
     private static final class WrappingCell<T> extends TableCell<TimelineRow, T> {
         private final Text text = new Text();
+        private final int maxLines;
+        private String whole = "";
 
-        WrappingCell() {
+        WrappingCell(int maxLines) {
+            this.maxLines = maxLines;
             text.getStyleClass().add("timeline-cell-text");
             tableColumnProperty().addListener((obs, old, now) -> {
                 text.wrappingWidthProperty().unbind();
@@ -117,6 +129,10 @@ final class TimelineTable {
                     text.wrappingWidthProperty().bind(now.widthProperty().subtract(12));
                 }
             });
+            if (maxLines > 0) {
+                text.wrappingWidthProperty().addListener((obs, old, now) -> show());
+                text.fontProperty().addListener((obs, old, now) -> show());
+            }
             setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
             setMinHeight(Region.USE_PREF_SIZE);
         }
@@ -125,10 +141,42 @@ final class TimelineTable {
         protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             String value = empty || item == null ? null : item.toString();
-            text.setText(value == null ? "" : value);
+            whole = value == null ? "" : value;
+            show();
             setGraphic(value == null ? null : text);
             String tip = item instanceof Hovered h ? h.whole() : value;
             setTooltip(tip == null || tip.isEmpty() ? null : Icons.tip(tip));
+        }
+
+        /** The whole text, or as much of it as fits the most lines, then an ellipsis. */
+        private void show() {
+            text.setText(whole);
+            if (maxLines <= 0 || whole.isEmpty() || text.getWrappingWidth() <= 0 || fits()) {
+                return;
+            }
+            int lo = 0;
+            int hi = whole.length() - 1;
+            while (lo < hi) { // the longest start that fits with its ellipsis
+                int mid = (lo + hi + 1) / 2;
+                text.setText(cut(mid));
+                if (fits()) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            int space = whole.lastIndexOf(' ', lo);
+            text.setText(cut(space > lo / 2 ? space : lo)); // after a whole word where that keeps most of it
+        }
+
+        private String cut(int length) {
+            return whole.substring(0, length).stripTrailing() + "\u2026";
+        }
+
+        private boolean fits() {
+            Text one = new Text("X");
+            one.setFont(text.getFont());
+            return text.getLayoutBounds().getHeight() < (maxLines + 0.5) * one.getLayoutBounds().getHeight();
         }
 
         /** The text shown, whole, for tests. */

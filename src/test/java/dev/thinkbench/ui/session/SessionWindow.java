@@ -47,7 +47,12 @@ final class SessionWindow {
     final SessionControls controls;
 
     SessionWindow(Path dataFolder) {
-        ScriptedTestEngine engine = new ScriptedTestEngine("scripted", SessionWindow::script,
+        this(dataFolder, SessionWindow::script);
+    }
+
+    /** @param scripts what each column's run does, by its run spec */
+    SessionWindow(Path dataFolder, java.util.function.Function<RunSpec, ScriptedTestEngine.Script> scripts) {
+        ScriptedTestEngine engine = new ScriptedTestEngine("scripted", scripts,
                 List.of(new ModelInfo("m1", "")));
         EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry("scripted", "Scripted",
                 "http://127.0.0.1:1", c -> engine));
@@ -79,7 +84,7 @@ final class SessionWindow {
                         + "How many people are on the bus now?");
     }
 
-    private static ScriptedTestEngine.Script script(RunSpec spec) {
+    static ScriptedTestEngine.Script script(RunSpec spec) {
         int lines = switch (spec.budget().spec()) {
             case "none" -> 0;
             case "effort:low" -> 12;

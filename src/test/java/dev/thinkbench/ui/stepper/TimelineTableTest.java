@@ -99,4 +99,28 @@ class TimelineTableTest {
         assertThat(cell.getTooltip().getText()).isEqualTo(whole);
         assertThat(cell.getHeight()).as("a few lines, not a tall narrow column").isLessThan(80);
     }
+
+    @Test
+    void aLongEndingStopsAtTwoLinesWithAnEllipsisAndReadsWholeOnHover(FxRobot robot) {
+        String whole = "model ended thinking (</think>; the server ignored the stop string, cut here)";
+        robot.interact(() -> {
+            rows.setAll(List.of(new TimelineRow(1, "1", "think", "", 12, 40, 120L, whole)));
+            ((StackPane) stage.getScene().getRoot()).getChildren().add(table);
+            stage.setWidth(660);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.TableCell<?, ?> cell = robot.from(table).lookup(".table-cell").queryAllAs(
+                javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getTableColumn() == table.getColumns().getLast() && c.getItem() != null)
+                .findFirst().orElseThrow();
+        Text text = robot.from(cell).lookup(".timeline-cell-text").queryAs(Text.class);
+        Text one = new Text("X");
+        one.setFont(text.getFont());
+        assertThat(text.getText()).startsWith("model ended").endsWith("\u2026");
+        assertThat(text.getLayoutBounds().getHeight()).as("two lines: %s", text.getText())
+                .isLessThan(2.5 * one.getLayoutBounds().getHeight());
+        assertThat(cell.getTooltip().getText()).isEqualTo(whole);
+    }
 }
