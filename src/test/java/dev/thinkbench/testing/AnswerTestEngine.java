@@ -64,6 +64,8 @@ public final class AnswerTestEngine implements ReasoningEngine {
     private final List<RunSpec> started = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private volatile java.util.function.BiFunction<dev.thinkbench.core.Budget, String, String> modelRefusals =
+            (budget, model) -> null;
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile CountDownLatch heldRuns = new CountDownLatch(0);
 
@@ -81,6 +83,17 @@ public final class AnswerTestEngine implements ReasoningEngine {
     /** A price of {@code perMillionOut} USD per million output tokens (input free). */
     public static Price pricedOut(double perMillionOut) {
         return new Price("*", BigDecimal.ZERO, BigDecimal.valueOf(perMillionOut), "USD", "test", "");
+    }
+
+    /** What {@link #whyModelRefuses} answers from now on (null from the function: the model takes the budget). */
+    public AnswerTestEngine refusing(java.util.function.BiFunction<dev.thinkbench.core.Budget, String, String> why) {
+        modelRefusals = why;
+        return this;
+    }
+
+    @Override
+    public String whyModelRefuses(dev.thinkbench.core.Budget budget, String model) {
+        return modelRefusals.apply(budget, model);
     }
 
     /** From now on, each run waits for {@link #release()} before replying; {@code runs} is how many to await. */

@@ -282,8 +282,20 @@ public final class SweepSetupViewModel {
         if (engine == null) {
             return "";
         }
-        return SweepPlan.unsupportedBudget(lanes, engine.capabilities()).map(u -> u.lane().label() + " ("
+        String cannot = SweepPlan.unsupportedBudget(lanes, engine.capabilities()).map(u -> u.lane().label() + " ("
                 + u.lane().budget().spec() + "): " + WindowWording.of(u.why())).orElse("");
+        String model = model();
+        if (!cannot.isEmpty() || model == null || model.isBlank()) {
+            return cannot;
+        }
+        // what the chosen model refuses (an effort level on Claude Sonnet 4.5), in its run's words, before Start
+        for (Lane lane : lanes) {
+            String why = engine.whyModelRefuses(lane.budget(), model);
+            if (why != null) {
+                return lane.label() + " (" + lane.budget().spec() + "): " + why;
+            }
+        }
+        return "";
     }
 
     private static int exponent(DoubleProperty p) {

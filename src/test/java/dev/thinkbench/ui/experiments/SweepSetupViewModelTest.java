@@ -24,13 +24,18 @@ class SweepSetupViewModelTest {
 
     @TempDir
     Path dir;
+    /** The engine bar's state the last {@link #model} reads. */
+    private ConnectionViewModel connection;
 
     private SweepSetupViewModel model() throws Exception {
+        return model(new AnswerTestEngine("answers", spec -> AnswerTestEngine.Reply.answer("2", 1)));
+    }
+
+    private SweepSetupViewModel model(AnswerTestEngine engine) throws Exception {
         Files.writeString(dir.resolve("set.csv"), "id,prompt,answer,difficulty\nq1,1 + 1 = ?,2,1\nq2,2 + 3 = ?,5,2\n"
                 + "q3,\"3, 4 or 5?\",,3\n");
-        AnswerTestEngine engine = new AnswerTestEngine("answers", spec -> AnswerTestEngine.Reply.answer("2", 1));
         WorkbenchServices services = WorkbenchFixture.services("answers", "Answer engine", engine);
-        ConnectionViewModel connection = new ConnectionViewModel(services.engines(),
+        connection = new ConnectionViewModel(services.engines(),
                 new WorkbenchFixture.SameThreadTasks(), name -> null);
         connection.modelProperty().set("m");
         return new SweepSetupViewModel(connection, services.presets(), new WorkbenchFixture.SameThreadTasks(),
@@ -59,6 +64,28 @@ class SweepSetupViewModelTest {
         vm.budgetModeProperty().set(BudgetMode.PRESETS);
         vm.budgetModeProperty().set(BudgetMode.LIST);
         assertThat(vm.budgetListProperty().get()).isEqualTo("effort:low");
+    }
+
+    @Test
+    void aBudgetTheChosenModelRefusesIsSaidBeforeStartAndCheckedAgainWhenTheModelChanges() throws Exception {
+        AnswerTestEngine engine = new AnswerTestEngine("answers", spec -> AnswerTestEngine.Reply.answer("2", 1))
+                .refusing((budget, model) -> model.equals("no-effort") && budget instanceof Budget.Effort
+                        ? "no-effort takes no effort level: use tokens:N" : null);
+        SweepSetupViewModel vm = model(engine);
+        vm.budgetModeProperty().set(BudgetMode.LIST);
+        vm.budgetListProperty().set("none\nhigh=effort:high");
+        assertThat(vm.budgetsErrorProperty().get()).isEmpty();
+
+        connection.modelProperty().set("no-effort");
+        assertThat(vm.budgetsErrorProperty().get()).isEqualTo("high (effort:high): no-effort takes no effort "
+                + "level: use tokens:N");
+        assertThat(vm.validProperty().get()).isFalse();
+        vm.budgetListProperty().set("none\ntokens:64");
+        assertThat(vm.budgetsErrorProperty().get()).isEmpty();
+        vm.budgetListProperty().set("effort:low");
+        connection.modelProperty().set("m");
+        assertThat(vm.budgetsErrorProperty().get()).as("another model takes it").isEmpty();
+        assertThat(engine.started()).as("nothing ran to find out").isEmpty();
     }
 
     @Test
