@@ -151,7 +151,9 @@ public final class ColumnView extends VBox implements TextStreamListener {
         unsupported.setWrapText(true);
         unsupported.setMinHeight(Region.USE_PREF_SIZE);
         unsupported.setGraphic(Icons.icon(Feather.SLASH));
-        unsupported.textProperty().bind(column.unsupportedProperty().map(s -> Messages.get("column.notOnEngine", s)));
+        unsupported.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Messages.get(
+                column.refusedByModelProperty().get() ? "column.notWithModel" : "column.notOnEngine",
+                column.unsupportedProperty().get()), column.unsupportedProperty(), column.refusedByModelProperty()));
         unsupported.visibleProperty().bind(column.unsupportedProperty().isNotEmpty());
         unsupported.managedProperty().bind(unsupported.visibleProperty());
         VBox editor = new VBox(4, budget, error, meaning, unsupported);

@@ -31,6 +31,7 @@ public final class ColumnViewModel {
     private final ReadOnlyObjectWrapper<Budget> budget = new ReadOnlyObjectWrapper<>(this, "budget");
     private final ReadOnlyStringWrapper budgetError = new ReadOnlyStringWrapper(this, "budgetError", "");
     private final ReadOnlyStringWrapper unsupported = new ReadOnlyStringWrapper(this, "unsupported", "");
+    private final ReadOnlyBooleanWrapper refusedByModel = new ReadOnlyBooleanWrapper(this, "refusedByModel");
     private final ReadOnlyStringWrapper meaning = new ReadOnlyStringWrapper(this, "meaning", "");
     private final ReadOnlyBooleanWrapper runnable = new ReadOnlyBooleanWrapper(this, "runnable");
     private final LiveRunViewModel live = new LiveRunViewModel();
@@ -131,13 +132,16 @@ public final class ColumnViewModel {
         budget.set(parsed);
         String why = "";
         String words = "";
+        boolean byModel = false;
         if (parsed != null && engine != null) {
             Worded cannot = engine.capabilities().unsupported(parsed);
             why = cannot != null ? WindowWording.of(cannot) : modelRefuses(parsed);
+            byModel = cannot == null && !why.isEmpty();
             words = describe(parsed);
         } else if (parsed != null) {
             words = presetWords(parsed);
         }
+        refusedByModel.set(byModel);
         unsupported.set(why);
         meaning.set(words);
         runnable.set(parsed != null && why.isEmpty());
@@ -202,6 +206,11 @@ public final class ColumnViewModel {
     /** Why the engine cannot run this budget, empty when it can. */
     public ReadOnlyStringProperty unsupportedProperty() {
         return unsupported.getReadOnlyProperty();
+    }
+
+    /** Whether {@link #unsupportedProperty} is the chosen model's refusal, not the engine's (set before it). */
+    public ReadOnlyBooleanProperty refusedByModelProperty() {
+        return refusedByModel.getReadOnlyProperty();
     }
 
     /** What the budget means on the engine, e.g. {@code reasoning_effort=low}. */

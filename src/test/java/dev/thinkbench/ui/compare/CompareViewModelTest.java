@@ -234,6 +234,7 @@ class CompareViewModelTest {
             String refusal = "Claude Sonnet 4.5 takes no effort levels (manual thinking: budget_tokens from 1,024, "
                     + "below max_tokens; no effort levels); use tokens:N (N from 1,024 to 63,999) or none.";
             assertThat(high.unsupportedProperty().get()).isEqualTo(refusal);
+            assertThat(high.refusedByModelProperty().get()).as("the model's refusal, said as such").isTrue();
             assertThat(high.isRunnable()).isFalse();
             assertThat(low.isRunnable()).isFalse();
             assertThat(vm.budgetsRefusedProperty().get()).as("this model's presets on offer").isTrue();
@@ -409,6 +410,7 @@ class CompareViewModelTest {
         forced.budgetTextProperty().set("force:max=64");
 
         assertThat(forced.unsupportedProperty().get()).startsWith("budget forcing needs a raw-continuation engine");
+        assertThat(forced.refusedByModelProperty().get()).as("the engine's, not a model's").isFalse();
         assertThat(forced.isRunnable()).isFalse();
         assertThat(vm.canRunProperty().get()).isTrue();
 
