@@ -170,6 +170,58 @@ class BestOfNSessionTest {
         assertThat(opened.bestOfNRecord()).as("nothing shows a round: none is saved").isNull();
     }
 
+    /**
+     * Columns put in place over a reopened round (a lesson's exercise, at the recording's end or while it plays
+     * again; the presets): the replay ends as closed, with no round, count or pick left for a later Save to write
+     * beside columns it was not of; a round the new columns then run is counted and saved as their own.
+     */
+    @Test
+    void columnsReplacedOverAReplayedRoundEndItAndTheirOwnRoundIsKept() throws Exception {
+        CompareViewModel live = compare();
+        runRound(live);
+        Path file = dir.resolve("bon.json");
+        sessions(live).save(file);
+        BestOfNRecord recorded = new SessionFile().read(file).bestOfN();
+        for (String how : List.of("exercise at the end", "exercise while it plays", "presets")) {
+            CompareViewModel opened = compare();
+            SessionViewModel reopening = sessions(opened);
+            reopening.open(file);
+            frames(opened, 3, 16_000_000L);
+            assertThat(opened.bestOfNRecord()).as(how + ": shown").isEqualTo(recorded);
+            if (how.endsWith("plays")) {
+                reopening.replay().restart();
+                frames(opened, 1, 1_000L);
+            }
+
+            if (how.equals("presets")) {
+                reopening.usePresets();
+            } else {
+                reopening.replaceColumns(() -> opened.showNamedColumns(List.of("a=effort:low", "b=effort:high")));
+            }
+            frames(opened, 5, 10 * SECOND);
+
+            assertThat(reopening.replay().activeProperty().get()).as(how).isFalse();
+            assertThat(reopening.replay().recordedRound()).as(how).isNull();
+            assertThat(opened.bestOfNRecord()).as(how + ": no round kept").isNull();
+            assertThat(opened.tallyProperty().get()).as(how + ": no stale count").isEmpty();
+            assertThat(marks(opened)).as(how).allMatch(String::isEmpty);
+            assertThat(opened.columns()).as(how).noneMatch(c -> c.pickedProperty().get());
+            Path saved = dir.resolve("after-" + how.replace(' ', '-') + ".json");
+            reopening.save(saved);
+            assertThat(new SessionFile().read(saved).bestOfN()).as(how + ": saved beside the new columns")
+                    .isNull();
+
+            runRound(opened);
+            assertThat(opened.tallyProperty().get()).as(how + ": the new round's own count")
+                    .startsWith("3 samples: 42 \u00d72 \u00b7 41 \u00d71");
+            Path theirs = dir.resolve("theirs-" + how.replace(' ', '-') + ".json");
+            reopening.save(theirs);
+            BestOfNRecord own = new SessionFile().read(theirs).bestOfN();
+            assertThat(own).as(how + ": their own round").isNotNull();
+            assertThat(own.picked()).isEqualTo("#2");
+        }
+    }
+
     @Test
     void theReportsTellTheVoteAndEachCandidatesSeed() throws Exception {
         CompareViewModel live = compare();
