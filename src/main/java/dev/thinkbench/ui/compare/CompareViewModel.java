@@ -760,12 +760,15 @@ public final class CompareViewModel {
 
     private void onBestOfN(boolean on) {
         cancelAll();
+        // what the columns shown were run with, their round too, before it is let go: candidates kept for later
+        // come back with their pick (shown and saved)
+        ShownRun shown = shownRun();
         round = null;
         picking = null;
         tally.set("");
         if (on) {
             budgetColumns = List.copyOf(columns);
-            budgetColumnsRun = shownRun();
+            budgetColumnsRun = shown;
             // the last column's budget, the largest in the presets: at the smallest, a small model's candidates are
             // one run repeated (8 thinking tokens gave five identical answers at temperature 0.8)
             String last = columns.isEmpty() ? "" : columns.getLast().budgetTextProperty().get();
@@ -790,7 +793,7 @@ public final class CompareViewModel {
         } else if (!budgetColumns.isEmpty()) {
             if (columns.stream().anyMatch(c -> c.live().getState() != ColumnState.IDLE)) {
                 keptCandidates = List.copyOf(columns);
-                keptCandidatesRun = shownRun();
+                keptCandidatesRun = shown;
                 keptOutcome = bestOfN.outcomeProperty().get();
             }
             // the budget columns come back as they were, their answers counted again, Retry as before

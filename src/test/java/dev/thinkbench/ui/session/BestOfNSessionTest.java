@@ -145,6 +145,22 @@ class BestOfNSessionTest {
      * the round's count and pick go with the replay; the count stayed above columns that no switch said were a round.
      */
     @Test
+    void aRoundSwitchedOffAndOnAgainIsSavedWithItsPick() throws Exception {
+        CompareViewModel live = compare();
+        runRound(live);
+        BestOfNRecord before = live.bestOfNRecord();
+        assertThat(before.picked()).isEqualTo("#2");
+
+        live.bestOfN().enabledProperty().set(false);
+        live.bestOfN().enabledProperty().set(true);
+        frames(live, 3, 16_000_000L);
+
+        assertThat(live.columns()).extracting(c -> c.pickedProperty().get()).as("the candidates come back marked")
+                .containsExactly(false, true, false);
+        assertThat(live.bestOfNRecord()).as("and are saved as they show: the pick and why too").isEqualTo(before);
+    }
+
+    @Test
     void closingAReplayedRoundLeavesNoCountOrPickBesideTheSwitchOff() throws Exception {
         CompareViewModel live = compare();
         runRound(live);
