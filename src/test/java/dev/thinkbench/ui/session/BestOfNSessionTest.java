@@ -162,10 +162,7 @@ class BestOfNSessionTest {
 
     @Test
     void closingAReplayedRoundLeavesNoCountOrPickBesideTheSwitchOff() throws Exception {
-        CompareViewModel live = compare();
-        runRound(live);
-        Path file = dir.resolve("bon.json");
-        sessions(live).save(file);
+        Path file = savedRound("bon.json");
         CompareViewModel opened = compare();
         SessionViewModel reopening = sessions(opened);
         reopening.open(file);
@@ -193,10 +190,7 @@ class BestOfNSessionTest {
      */
     @Test
     void columnsReplacedOverAReplayedRoundEndItAndTheirOwnRoundIsKept() throws Exception {
-        CompareViewModel live = compare();
-        runRound(live);
-        Path file = dir.resolve("bon.json");
-        sessions(live).save(file);
+        Path file = savedRound("bon.json");
         BestOfNRecord recorded = new SessionFile().read(file).bestOfN();
         for (String how : List.of("exercise at the end", "exercise while it plays", "presets")) {
             CompareViewModel opened = compare();
@@ -264,5 +258,14 @@ class BestOfNSessionTest {
         new SessionFile().write(file, s);
         assertThat(Files.readString(file)).doesNotContain("bestOfN");
         assertThat(new SessionFile().read(file).bestOfN()).isNull();
+    }
+
+    /** A live best-of-N round run and saved as {@code name}. */
+    private Path savedRound(String name) throws Exception {
+        CompareViewModel live = compare();
+        runRound(live);
+        Path file = dir.resolve(name);
+        sessions(live).save(file);
+        return file;
     }
 }

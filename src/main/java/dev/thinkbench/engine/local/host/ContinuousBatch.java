@@ -474,11 +474,16 @@ final class ContinuousBatch {
         }
     }
 
-    /** The cells the sequences other than {@code sequence} hold in the KV cache (shared ones counted for each). */
+    /** The cells the sequences other than running {@code sequence} hold in the KV cache (shared ones for each). */
     private int cellsBeside(int sequence) {
+        return cellsInCache() - slots.length(sequence);
+    }
+
+    /** The cells every sequence holds in the KV cache (shared ones counted for each), not those moved to memory. */
+    private int cellsInCache() {
         int cells = 0;
         for (int s = 0; s < slots.size(); s++) {
-            if (s != sequence && slots.memoryState(s) == null) {
+            if (slots.memoryState(s) == null) {
                 cells += slots.length(s);
             }
         }
@@ -647,8 +652,9 @@ final class ContinuousBatch {
                 r.sharedSteps++;
             }
         }
+        int inCache = cellsInCache(); // once a step, not once a running completion
         for (Running r : running) {
-            r.cellsBeside = Math.max(r.cellsBeside, cellsBeside(r.sequence));
+            r.cellsBeside = Math.max(r.cellsBeside, inCache - slots.length(r.sequence));
         }
         for (Running r : in) {
             if (r.output >= 0) {
