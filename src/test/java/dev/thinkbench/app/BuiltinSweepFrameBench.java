@@ -1,11 +1,11 @@
 package dev.thinkbench.app;
 
 import dev.thinkbench.engine.local.LocalEngineProcess;
+import dev.thinkbench.ui.FrameRecorder;
 import dev.thinkbench.ui.FxBackgroundTasks;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.experiments.ExperimentsViewModel;
 import dev.thinkbench.ui.experiments.Phase;
-import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Frame benchmark (Maven profile {@code bench-ui}, {@code -Dbench.only=builtin-sweep}; not part of the tests): the
  * whole window at 1280x720 under Monocle, with the built-in engine and the bundled micro model, sweeps the micro
  * model's held-out problems ({@code bench.sweep.problems}, 200) at the three presets, concurrency 8, in the
- * Experiments tab, {@code bench.rounds} times (2), and prints the frame (pulse) intervals p50 / p99 / max and the share
- * later than 17.5 ms while the results stream, with the engine host at the priority it runs at
- * ({@code -Dthinkbench.engine.nice}, 10 by default). Unlike the scripted sweep of {@code WorkbenchFrameBench}, the
+ * Experiments tab, {@code bench.rounds} times (2), and prints the frame (pulse) intervals and where the long ones'
+ * time went ({@link FrameRecorder}; {@code -Dbench.slowest=true} lists the 12 longest) while the results stream, with
+ * the engine host at the priority it runs at ({@code -Dthinkbench.engine.nice}, 10 by default) and on the threads
+ * {@code -Dbench.engine.threads} gives it (one per core by default). Unlike the scripted sweep of {@code WorkbenchFrameBench}, the
  * decoding here is the engine's own, in its own process, on the same cores as the window. Asserted: every run
  * finished; timings are printed, never asserted.
  */
@@ -40,13 +40,13 @@ class BuiltinSweepFrameBench {
 
     private static final int PROBLEMS = Integer.getInteger("bench.sweep.problems", 200);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    /** The built-in engine's threads ({@code bench.engine.threads}); 0: the settings' default (one per core). */
+    private static final int ENGINE_THREADS = Integer.getInteger("bench.engine.threads", 0);
 
     private MainWindow window;
     private AppContext context;
     private final FxBackgroundTasks tasks = new FxBackgroundTasks();
-    private final long[] pulses = new long[200_000];
-    private volatile int count;
-    private volatile boolean recording;
+    private final FrameRecorder frames = new FrameRecorder(200_000);
 
     @Start
     void start(Stage stage) throws IOException {
@@ -54,16 +54,13 @@ class BuiltinSweepFrameBench {
         Path tmp = Files.createTempDirectory("thinkbench-sweep-frames");
         context = AppContext.create(Path.of("assets").toAbsolutePath(), tmp.resolve("config"), tmp.resolve("data"));
         context.settings().update(s -> s.withWelcomeSeen());
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (recording && count < pulses.length) {
-                    pulses[count++] = System.nanoTime();
-                }
-            }
-        }.start();
+        if (ENGINE_THREADS > 0) {
+            context.settings().update(s -> s.withBuiltinEngine(ENGINE_THREADS, s.builtinContextSize()));
+        }
+        frames.install();
         window = MainWindow.create(context, tasks);
         stage.setScene(window.view().createScene(1280, 720));
+        frames.attach(stage.getScene());
         stage.show();
     }
 
@@ -94,34 +91,17 @@ class BuiltinSweepFrameBench {
             }).get();
             await(() -> vm.canStartProperty().get(), 60);
             Thread.sleep(500);
-            count = 0;
-            recording = true;
+            frames.begin();
             long started = System.nanoTime();
             WaitForAsyncUtils.asyncFx(vm::start).get();
             await(() -> vm.phaseProperty().get() == Phase.ENDED, 600);
-            recording = false;
-            long[] intervals = new long[Math.max(0, count - 1)];
-            for (int i = 1; i < count; i++) {
-                intervals[i - 1] = pulses[i] - pulses[i - 1];
-            }
-            Arrays.sort(intervals);
-            long late = Arrays.stream(intervals).filter(v -> v > 17_500_000L).count();
-            System.out.printf(Locale.ROOT, "round %d: %.1f s, %d frames, p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
-                            + "%.1f%% later than 17.5 ms; %s%n", round, (System.nanoTime() - started) / 1e9,
-                    intervals.length, ms(intervals, 50), ms(intervals, 99),
-                    intervals.length == 0 ? 0 : intervals[intervals.length - 1] / 1e6,
-                    100.0 * late / Math.max(1, intervals.length),
-                    WaitForAsyncUtils.asyncFx(() -> vm.progressTextProperty().get()).get());
+            frames.end();
+            frames.print(String.format(Locale.ROOT, "round %d, %.1f s, %s", round,
+                    (System.nanoTime() - started) / 1e9,
+                    WaitForAsyncUtils.asyncFx(() -> vm.progressTextProperty().get()).get()));
             assertThat(WaitForAsyncUtils.asyncFx(() -> vm.results().records().size()).get())
                     .as("every run finished").isEqualTo(PROBLEMS * 3);
         }
-    }
-
-    private static double ms(long[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * percentile / 100.0) - 1)] / 1e6;
     }
 
     private static void await(Callable<Boolean> condition, int seconds) throws Exception {

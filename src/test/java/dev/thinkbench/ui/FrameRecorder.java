@@ -26,7 +26,7 @@ import java.util.Locale;
  * CPU on a loaded machine). {@link #install} must run before any other animation timer starts, so that its timer
  * marks the pulse start.
  */
-final class FrameRecorder {
+public final class FrameRecorder {
 
     /** Intervals longer than this count as long frames (the benchmark's p99 target). */
     private static final long LONG_NANOS = 20_000_000L;
@@ -52,7 +52,7 @@ final class FrameRecorder {
     private long rendererId = -1;
     private final long jvmStartNanos;
 
-    FrameRecorder(int maxFrames) {
+    public FrameRecorder(int maxFrames) {
         capacity = maxFrames;
         start = new long[maxFrames];
         startCpu = new long[maxFrames];
@@ -69,7 +69,7 @@ final class FrameRecorder {
     }
 
     /** Starts the pulse-start timer; call on the UI thread before the scene under test starts its own timers. */
-    void install() {
+    public void install() {
         first.show();
     }
 
@@ -77,13 +77,13 @@ final class FrameRecorder {
      * Adds the layout listeners; call on the UI thread once the scene exists. The scene's pulse starts right after the
      * animation timers, so the pre-layout listener also marks the end of the frame driver's tick.
      */
-    void attach(Scene scene) {
+    public void attach(Scene scene) {
         scene.addPreLayoutPulseListener(() -> mark(layoutStart, layoutStartCpu));
         scene.addPostLayoutPulseListener(() -> mark(layoutEnd, layoutEndCpu));
     }
 
     /** Records from the next pulse on, forgetting earlier frames. */
-    void begin() {
+    public void begin() {
         synchronized (gcPauses) {
             gcPauses.clear();
         }
@@ -92,7 +92,7 @@ final class FrameRecorder {
         recording = true;
     }
 
-    void end() {
+    public void end() {
         recording = false;
     }
 
@@ -123,7 +123,7 @@ final class FrameRecorder {
     }
 
     /** Prints intervals, CPU per frame by phase, and what the long intervals had in them. */
-    void print(String phase) {
+    public void print(String phase) {
         int n = count - 1;
         if (n < 2) {
             System.out.println(phase + ": too few frames");
