@@ -435,18 +435,18 @@ final class SweepCommand implements Callable<Integer> {
             throw Arguments.error(spec, "cannot open --out " + out + ": " + e.getMessage());
         }
         try {
+            SweepRunner runner = new SweepRunner(endpoints, judges, services.prices(), services.sweepOptions());
             if (log != null) {
                 SkippedLines.report(err, out.getFileName().toString(), log.existing().issues(), "results");
                 // a report pools the runs of a label: another sweep's runs in the same file would be averaged in
-                java.util.Optional<String> other = dev.thinkbench.lab.sweep.ResumeCheck.otherSweep(plan,
-                        log.existing().records());
+                java.util.Optional<String> other = dev.thinkbench.lab.sweep.ResumeCheck.otherSweep(
+                        runner.asRun(plan), log.existing().records());
                 if (other.isPresent()) {
                     throw Arguments.error(spec, "--out " + out.getFileName() + " holds runs of another sweep: "
                             + other.get() + "; resuming would mix them in one report (use another --out, or the "
                             + "options that sweep ran with)");
                 }
             }
-            SweepRunner runner = new SweepRunner(endpoints, judges, services.prices(), services.sweepOptions());
             SweepHandle handle = runner.start(plan, log, new SweepProgressPrinter(err, Duration.ofSeconds(2)));
             InterruptibleOutput output = InterruptibleOutput.standBy("thinkbench-sweep-interrupted", handle::cancel,
                     INTERRUPT_GRACE, interrupted -> {

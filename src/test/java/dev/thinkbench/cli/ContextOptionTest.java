@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code --context TOKENS} of {@code compare}, {@code step} and {@code sweep}: checked against the settings' range,
- * refused for an engine with a server, and handed to the services so the built-in engine runs at that context. The
+ * refused for an engine with a server, and handed to the services so the built-in engine runs at that context (which
+ * a sweep's results then name, and resume only at). The
  * built-in engine here is a test double answering with the context it was made for; StepOnTheBuiltinEngineTest runs
  * the real one.
  */
@@ -33,24 +34,31 @@ class ContextOptionTest {
     @TempDir
     Path dir;
 
+    /** The built-in engine's context when no {@code --context} is given (the app's setting). */
+    private static final int SAVED_CONTEXT = 4096;
+
     /** The contexts the command asked the services for. */
     private final List<Integer> asked = new ArrayList<>();
 
-    /** The built-in engine's entry, its runs answering {@code words}; it can be stepped (its backend refuses). */
-    private static EngineRegistry.Entry builtin(String words) {
+    /**
+     * The built-in engine's entry at a context of {@code contextSize}, its runs answering {@code words}; it can be
+     * stepped (its backend, which reports that context, refuses).
+     */
+    private static EngineRegistry.Entry builtin(String words, int contextSize) {
         return new EngineRegistry.Entry(LocalCompletionBackend.ID, "Built-in test", "Built-in test", null, null,
                 config -> new AnswerTestEngine(LocalCompletionBackend.ID, spec -> Reply.answer(words, 2)),
-                spec -> new ScriptedTestBackend().thenFail(dev.thinkbench.core.FailureKind.BAD_REQUEST, words));
+                spec -> new ScriptedTestBackend().withContextSize(contextSize)
+                        .thenFail(dev.thinkbench.core.FailureKind.BAD_REQUEST, words));
     }
 
-    private static EngineRegistry registry(String builtinWords) {
-        return new EngineRegistry().register(builtin(builtinWords))
+    private static EngineRegistry registry(String builtinWords, int contextSize) {
+        return new EngineRegistry().register(builtin(builtinWords, contextSize))
                 .register(new EngineRegistry.Entry("server", "Server test", "http://127.0.0.1:1",
                         config -> new AnswerTestEngine("server", spec -> Reply.answer("server", 2))));
     }
 
     private CliServices services() {
-        EngineRegistry saved = registry("the saved context");
+        EngineRegistry saved = registry("the saved context", SAVED_CONTEXT);
         BudgetPresets presets = new BudgetPresets(Map.of(LocalCompletionBackend.ID,
                 List.of(new BudgetPresets.Preset("small", new Budget.Tokens(8), "8"))));
         return new CliServices() {
@@ -72,7 +80,7 @@ class ContextOptionTest {
             @Override
             public EngineRegistry enginesWithBuiltinContext(int contextSize) {
                 asked.add(contextSize);
-                return registry("a context of " + contextSize);
+                return registry("a context of " + contextSize, contextSize);
             }
         };
     }
@@ -130,6 +138,44 @@ class ContextOptionTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(asked).containsExactly(512);
         assertThat(Files.readString(out)).as("the answer as extracted").contains("\"answer\":\"512\"");
+    }
+
+    @Test
+    void aSweepOnTheBuiltinEngineRecordsItsContextAndResumesOnlyAtIt() throws Exception {
+        String problems = problems().toString();
+        Path out = dir.resolve("runs.jsonl");
+        CliRun at512 = run("sweep", "--problems", problems, "--engine", "builtin", "--model", "m", "--temperature",
+                "0", "--context", "512", "--out", out.toString());
+
+        assertThat(at512.code()).as(at512.err()).isZero();
+        assertThat(Files.readString(out)).contains("\"ranWith\":\"m, temperature 0, context 512\"");
+        long lines = Files.lines(out).count();
+
+        CliRun other = run("sweep", "--problems", problems, "--engine", "builtin", "--model", "m", "--temperature",
+                "0", "--context", "1024", "--out", out.toString());
+        assertThat(other.code()).as(other.err()).isEqualTo(2);
+        assertThat(other.err()).contains("--out runs.jsonl holds runs of another sweep: its runs were made with "
+                + "context 512; this sweep runs with context 1024");
+        CliRun saved = run("sweep", "--problems", problems, "--engine", "builtin", "--model", "m", "--temperature",
+                "0", "--out", out.toString());
+        assertThat(saved.err()).as("without --context, the app's setting")
+                .contains("its runs were made with context 512; this sweep runs with context " + SAVED_CONTEXT);
+        assertThat(Files.lines(out).count()).as("nothing appended").isEqualTo(lines);
+
+        CliRun same = run("sweep", "--problems", problems, "--engine", "builtin", "--model", "m", "--temperature",
+                "0", "--context", "512", "--out", out.toString());
+        assertThat(same.code()).as("the same sweep resumes: " + same.err()).isZero();
+        assertThat(same.err()).contains("1 of 1 runs already in the results file");
+    }
+
+    @Test
+    void aSweepOnAServerRecordsNoContext() throws Exception {
+        Path out = dir.resolve("server.jsonl");
+        CliRun r = run("sweep", "--problems", problems().toString(), "--engine", "server", "--model", "m",
+                "--temperature", "0", "--budget", "small=tokens:8", "--out", out.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(out)).contains("\"ranWith\":\"m, temperature 0\"").doesNotContain("context");
     }
 
     @Test

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a sweep ran with, read from its results (each line names its model and sampling in {@code ranWith}, its
- * budget, strategy and engine): the settings table of a report's sweep part. Lines written before results named
- * their model leave those rows out. Pure; any thread.
+ * What a sweep ran with, read from its results (each line names its model and sampling in {@code ranWith}, with the
+ * built-in engine's context size, its budget, strategy and engine): the settings table of a report's sweep part.
+ * Lines written before results named their model leave those rows out. Pure; any thread.
  *
  * @param model the model, empty when no line names it
  * @param rows name and value pairs, in the order a reader looks for them
@@ -50,6 +50,8 @@ record SweepSettings(String model, List<List<String>> rows) {
             add(rows, "Top-p", parts.get("top-p"));
             add(rows, "Seed", parts.get("seed") == null ? "none" : parts.get("seed"));
             add(rows, "Answer cap", parts.get("answer cap") == null ? null : parts.get("answer cap") + " tokens");
+            // the built-in engine's runs only: an engine with a server sets its own context
+            add(rows, "Context", parts.get(RanWith.CONTEXT) == null ? null : parts.get(RanWith.CONTEXT) + " tokens");
             add(rows, "System prompt", parts.get("system prompt") == null ? null
                     : "SHA-256 " + parts.get("system prompt") + "\u2026");
         } else {

@@ -7,16 +7,21 @@ import java.util.Map;
 
 /**
  * The settings a result line's {@code ranWith} names ({@link SweepPlan#ranWith()}: {@code "m.gguf, temperature 0,
- * seed 3, system prompt 1a2b3c4d"}), read back by name: the model first, then those of {@link #SETTINGS} it names
- * (one it leaves out maps to null). Pure; any thread.
+ * seed 3, context 4096, system prompt 1a2b3c4d"}), read back by name: the model first, then those of
+ * {@link #SETTINGS} it names (one it leaves out maps to null). Pure; any thread.
  */
 public final class RanWith {
 
     /** The settings after the model, in the order a line names them. */
-    public static final List<String> SETTINGS = List.of("temperature", "top-p", "seed", "answer cap",
+    public static final List<String> SETTINGS = List.of("temperature", "top-p", "seed", "answer cap", "context",
             "system prompt");
     /** The key of the model in {@link #parts}. */
     public static final String MODEL = "model";
+    /**
+     * The key of the context size in tokens: named only by the built-in engine's runs (an engine with a server sets
+     * its own, which a sweep cannot see), and not by lines written before results said it.
+     */
+    public static final String CONTEXT = "context";
 
     private RanWith() {
     }

@@ -16,9 +16,11 @@ import java.util.Set;
  * label, strategy and problem, so runs of another sweep appended to the same file would be averaged in unnoticed: a
  * label at another budget ("small" at tokens:8 and at force:max=8 became one row), another problem set (its problems
  * averaged in with these), budgets or strategies this sweep does not run, another model or sampling (a rerun on
- * another engine reported the first engine's runs as its own). Runs of a sweep with fewer problems or
- * budgets than this one (a larger {@code --limit}, a budget added) belong to it; so do lines that do not say which
- * model and sampling made them (written before results said it). Pure; any thread.
+ * another engine reported the first engine's runs as its own), another context size on the built-in engine (runs
+ * that fill a smaller context end "context full"). Runs of a sweep with fewer problems or budgets than this one (a
+ * larger {@code --limit}, a budget added) belong to it; so do lines that do not say which model and sampling made
+ * them (written before results said it), and lines that do not say the context size (written before results said it)
+ * are taken as made at this sweep's. Pure; any thread.
  */
 public final class ResumeCheck {
 
@@ -28,7 +30,7 @@ public final class ResumeCheck {
     /**
      * How runs made with {@code then} differ from a sweep that runs with {@code now}, naming only what differs: "its
      * runs were made with model m; this sweep runs with model other", "... with temperature 0.8 and seed 3; this sweep
-     * runs with temperature 1.5 and no seed".
+     * runs with temperature 1.5 and no seed", "... with context 4096; this sweep runs with context 8192".
      */
     static String otherSettings(String then, String now) {
         Map<String, String> a = RanWith.parts(then);
@@ -36,7 +38,7 @@ public final class ResumeCheck {
         List<String> was = new java.util.ArrayList<>();
         List<String> is = new java.util.ArrayList<>();
         for (String name : a.keySet()) {
-            if (!java.util.Objects.equals(a.get(name), b.get(name))) {
+            if (!java.util.Objects.equals(a.get(name), b.get(name)) && !unsaid(name, a)) {
                 was.add(setting(name, a.get(name)));
                 is.add(setting(name, b.get(name)));
             }
@@ -47,7 +49,30 @@ public final class ResumeCheck {
         return "its runs were made with " + and(was) + "; this sweep runs with " + and(is);
     }
 
+    /**
+     * Whether runs made with {@code then} belong to a sweep that runs with {@code now}: the same model and settings,
+     * where a line that does not name the context size (written before results said it) is taken as made at
+     * {@code now}'s.
+     */
+    static boolean sameSettings(String then, String now) {
+        if (then.equals(now)) {
+            return true;
+        }
+        Map<String, String> a = RanWith.parts(then);
+        Map<String, String> b = RanWith.parts(now);
+        return a.keySet().stream().allMatch(name -> unsaid(name, a) || java.util.Objects.equals(a.get(name),
+                b.get(name)));
+    }
+
+    /** Whether {@code parts} leaves {@code name} unsaid as lines written before results said it do. */
+    private static boolean unsaid(String name, Map<String, String> parts) {
+        return name.equals(RanWith.CONTEXT) && parts.get(name) == null;
+    }
+
     private static String setting(String name, String value) {
+        if (value == null && name.equals(RanWith.CONTEXT)) {
+            return "the server's context"; // only the built-in engine's runs name theirs
+        }
         return value == null ? "no " + name : name + " " + value;
     }
 
@@ -72,7 +97,7 @@ public final class ResumeCheck {
         }
         String ranWith = plan.ranWith();
         for (SweepRecord r : existing) {
-            if (!r.ranWith().isEmpty() && !r.ranWith().equals(ranWith)) {
+            if (!r.ranWith().isEmpty() && !sameSettings(r.ranWith(), ranWith)) {
                 return Optional.of(otherSettings(r.ranWith(), ranWith));
             }
             String now = budgets.get(r.label());

@@ -72,6 +72,24 @@ public final class SweepEndpoints {
         return endpoints;
     }
 
+    /**
+     * The tokens of context the endpoints' model is loaded with, where the engine loads it here: the built-in
+     * engine's, as its settings or {@code --context} ask for it (not the size llama.cpp may round it up to once
+     * loaded, so a sweep says the same whether or not its model was loaded when it started), else what the raw
+     * backend reports; null for an engine with a server (it sets its own) or without raw access.
+     */
+    public static Integer contextSize(List<Endpoint> endpoints) {
+        if (endpoints.isEmpty() || endpoints.getFirst().raw() == null) {
+            return null;
+        }
+        CompletionBackend backend = endpoints.getFirst().raw().backend();
+        if (backend instanceof LocalCompletionBackend local) {
+            return local.settings().contextSize();
+        }
+        java.util.OptionalInt reported = backend.contextSize();
+        return reported.isPresent() ? reported.getAsInt() : null;
+    }
+
     private static RawAccess rawAccess(EngineRegistry.Entry entry, String url, String apiKey, String apiKeyEnv,
                                        String model, Duration timeout, String template, ReasoningEngine engine) {
         CompletionBackend backend = entry.backend(entry.backendSpec(url, apiKey, model, timeout, apiKeyEnv));

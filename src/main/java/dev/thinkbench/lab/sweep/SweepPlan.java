@@ -17,9 +17,22 @@ import java.util.Set;
  * Budgets are given smallest first: routing reads them as a ladder.
  *
  * @param system the system prompt, empty for none
+ * @param contextSize the tokens of context the engine loads the model with where the sweep can tell (the built-in
+ *                    engine's, {@link SweepRunner#asRun}); null for an engine with a server, which sets its own
  */
 public record SweepPlan(List<BenchProblem> problems, List<Lane> budgets, int samples, List<Strategy> strategies,
-                        String model, String system, Sampling sampling) {
+                        String model, String system, Sampling sampling, Integer contextSize) {
+
+    /** A plan whose context size is not known (yet): {@link SweepRunner#asRun} adds the built-in engine's. */
+    public SweepPlan(List<BenchProblem> problems, List<Lane> budgets, int samples, List<Strategy> strategies,
+                     String model, String system, Sampling sampling) {
+        this(problems, budgets, samples, strategies, model, system, sampling, null);
+    }
+
+    /** This plan run with a context of {@code tokens} (null: one the sweep cannot tell). */
+    public SweepPlan withContextSize(Integer tokens) {
+        return new SweepPlan(problems, budgets, samples, strategies, model, system, sampling, tokens);
+    }
 
     /**
      * The first pair of budgets of one kind given larger before smaller ({@code 'a' (tokens:64) before 'b'
@@ -96,6 +109,9 @@ public record SweepPlan(List<BenchProblem> problems, List<Lane> budgets, int sam
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("no model chosen");
         }
+        if (contextSize != null && contextSize < 1) {
+            throw new IllegalArgumentException("a context size is at least 1 token, was " + contextSize);
+        }
         Set<String> labels = new HashSet<>();
         for (Lane b : budgets) {
             if (!labels.add(b.label())) {
@@ -112,9 +128,10 @@ public record SweepPlan(List<BenchProblem> problems, List<Lane> budgets, int sam
 
     /**
      * The model and sampling this plan runs with, in the words a result line keeps ({@code "micro-reasoner.gguf,
-     * temperature 0, seed 3, system prompt 1a2b3c4d"}): a results file holding runs made otherwise holds another
-     * sweep's ({@link ResumeCheck}). A model file is named without its folder (the same file moved is the same
-     * model); a system prompt by the start of its SHA-256, so a long one does not fill every line.
+     * temperature 0, seed 3, context 4096, system prompt 1a2b3c4d"}): a results file holding runs made otherwise
+     * holds another sweep's ({@link ResumeCheck}). A model file is named without its folder (the same file moved is
+     * the same model); the context size only where it is known (the built-in engine's); a system prompt by the start
+     * of its SHA-256, so a long one does not fill every line.
      */
     public String ranWith() {
         String m = model.strip();
@@ -132,6 +149,9 @@ public record SweepPlan(List<BenchProblem> problems, List<Lane> budgets, int sam
         }
         if (sampling.maxAnswerTokens() != null) {
             b.append(", answer cap ").append(sampling.maxAnswerTokens());
+        }
+        if (contextSize != null) {
+            b.append(", ").append(RanWith.CONTEXT).append(' ').append(contextSize);
         }
         if (!system.isBlank()) {
             b.append(", system prompt ").append(fingerprint(system));

@@ -24,9 +24,9 @@ import dev.thinkbench.core.RunStatus;
  * @param strategySettings the strategy's settings as it ran ({@code Strategy#settings()}, e.g. {@code 5 candidates}),
  *                         empty for none (and in lines written before there were any): a resumed sweep runs again a
  *                         run recorded under other settings
- * @param ranWith the model and sampling the sweep ran with ({@link SweepPlan#ranWith()}), empty in lines written
- *                before results said it: runs made with another model or sampling are another sweep's
- *                ({@link ResumeCheck})
+ * @param ranWith the model and sampling the sweep ran with, and the built-in engine's context size
+ *                ({@link SweepPlan#ranWith()}), empty in lines written before results said it: runs made with
+ *                another model, sampling or context size are another sweep's ({@link ResumeCheck})
  */
 public record SweepRecord(String problemId, String label, String budget, String strategy, int sample, String status,
                           String answer, String expected, Boolean correct, Integer thinkingTokens,

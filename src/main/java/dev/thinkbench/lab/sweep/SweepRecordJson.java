@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A {@link SweepRecord} as one JSON line, fields in the documented order: {@code problemId, label, budget, strategy,
  * sample, status, answer, expected, correct, thinkingTokens, answerTokens, totalMs, costUsd, endpoint}, then
- * {@code error}, {@code ranWith} (the model and sampling), {@code strategySettings} only for a strategy that has settings (e.g. {@code 5 candidates}), and
+ * {@code error}, {@code ranWith} (the model and sampling, and the built-in engine's context size),
+ * {@code strategySettings} only for a strategy that has settings (e.g. {@code 5 candidates}), and
  * {@code gradeOverridden: true} only on a line whose grade a person set; unknowns as null.
  * Stateless; any thread.
  */

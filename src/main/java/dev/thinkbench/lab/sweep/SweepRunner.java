@@ -79,13 +79,23 @@ public final class SweepRunner {
     }
 
     /**
-     * Starts {@code plan}. With a {@code log}, runs whose latest result there is ok are skipped (failed ones run
-     * again) and each finished run is appended to it; the caller closes the log after {@link SweepHandle#done()}.
+     * {@code plan} as these endpoints run it: with the built-in engine's context size
+     * ({@link SweepEndpoints#contextSize}), which its results then name in {@link SweepPlan#ranWith()}. A plan that
+     * names a context size keeps it.
+     */
+    public SweepPlan asRun(SweepPlan plan) {
+        return plan.contextSize() != null ? plan : plan.withContextSize(SweepEndpoints.contextSize(endpoints));
+    }
+
+    /**
+     * Starts {@code plan} ({@link #asRun as these endpoints run it}). With a {@code log}, runs whose latest result
+     * there is ok are skipped (failed ones run again) and each finished run is appended to it; the caller closes the
+     * log after {@link SweepHandle#done()}.
      *
      * @param log the results file, null to keep results in memory only
      */
     public SweepHandle start(SweepPlan plan, ResultLog log, SweepListener listener) {
-        SweepExecution execution = new SweepExecution(plan, endpoints, judges, prices, options, log,
+        SweepExecution execution = new SweepExecution(asRun(plan), endpoints, judges, prices, options, log,
                 listener == null ? SweepListener.NONE : listener);
         execution.begin();
         return execution;
