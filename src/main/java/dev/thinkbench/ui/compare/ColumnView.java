@@ -305,7 +305,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
         errorBox.setManaged(show);
         if (show) {
             FailureKind kind = column.live().failureKindProperty().get();
-            errorTitle.setText(column.live().hasOutput() ? Messages.get("column.error.partialKept", titleOf(kind)) : titleOf(kind));
+            errorTitle.setText(errorTitle(kind, column.live().hasOutput()));
             errorText.setText(inWindowLanguage(kind, message));
         }
     }
@@ -324,6 +324,14 @@ public final class ColumnView extends VBox implements TextStreamListener {
                 java.util.Locale.ROOT);
         return Messages.bundle().containsKey(key) ? Messages.get(key) + "\n" + Messages.get("column.error.detail",
                 message) : message;
+    }
+
+    /**
+     * The failure box's title: what failed and, when the run wrote something first, that it is kept (said here only;
+     * the status line under it just says when the run failed).
+     */
+    static String errorTitle(FailureKind kind, boolean partialOutput) {
+        return partialOutput ? Messages.get("column.error.partialKept", titleOf(kind)) : titleOf(kind);
     }
 
     private static String titleOf(FailureKind kind) {

@@ -5,6 +5,7 @@ import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.core.Worded;
 import dev.thinkbench.engine.ReasoningEngine;
 import dev.thinkbench.lab.Lane;
+import dev.thinkbench.ui.common.ModelRefusalWords;
 import dev.thinkbench.ui.common.WindowWording;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -109,7 +110,7 @@ public final class ColumnViewModel {
      *
      * Whether it can run there includes what {@code chosenModel} itself refuses (an effort level on Claude Sonnet
      * 4.5), as far as the engine knows without asking its server: the column says so while the budget is typed, in
-     * the words the run would have failed with.
+     * the words the run would have failed with (said in the window's language where they are known).
      *
      * @param chosenModel the model chosen, null or blank for none
      * @param words the preset table's words for a budget on the engine kind and model chosen, "" for none
@@ -147,13 +148,16 @@ public final class ColumnViewModel {
         runnable.set(parsed != null && why.isEmpty());
     }
 
-    /** Why the chosen model refuses the budget (English, as the run's failure says it), "" when it does not. */
+    /**
+     * Why the chosen model refuses the budget, "" when it does not: the words the run's failure says it with, in the
+     * window's language where they are a known refusal ({@link ModelRefusalWords}).
+     */
     private String modelRefuses(Budget parsed) {
         if (model == null) {
             return "";
         }
         String why = engine.whyModelRefuses(parsed, model);
-        return why == null ? "" : why;
+        return why == null ? "" : ModelRefusalWords.say(why);
     }
 
     private String describe(Budget parsed) {

@@ -347,7 +347,8 @@ public final class LiveRunViewModel {
                     : "run.status.thinking", Formats.tokens(m.thinkingTokens()), total);
             case ANSWERING -> Messages.get("run.status.answering", total);
             case DONE -> Messages.get("run.status.done", Formats.took(m.totalMs())); // "Done in 0.0 s" said nothing
-            case FAILED -> Messages.get(sawText ? "run.status.failedKept" : "run.status.failed", total);
+            // a failure's box says whether the partial output is kept (ColumnView.errorTitle): not said twice here
+            case FAILED -> Messages.get("run.status.failed", total);
             case CANCELLED -> Messages.get(sawText ? "run.status.cancelledKept" : "run.status.cancelled", total);
         };
         // the wait the server asked for is left out of the times: the line says so, and how long it was

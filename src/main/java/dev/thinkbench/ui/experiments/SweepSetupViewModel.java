@@ -22,6 +22,7 @@ import dev.thinkbench.lab.sweep.SweepSetup;
 import dev.thinkbench.ui.BackgroundTasks;
 import dev.thinkbench.ui.common.EngineNames;
 import dev.thinkbench.ui.common.Messages;
+import dev.thinkbench.ui.common.ModelRefusalWords;
 import dev.thinkbench.ui.common.WindowWording;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import javafx.beans.Observable;
@@ -292,7 +293,7 @@ public final class SweepSetupViewModel {
         for (Lane lane : lanes) {
             String why = engine.whyModelRefuses(lane.budget(), model);
             if (why != null) {
-                return lane.label() + " (" + lane.budget().spec() + "): " + why;
+                return lane.label() + " (" + lane.budget().spec() + "): " + ModelRefusalWords.say(why);
             }
         }
         return "";

@@ -16,11 +16,13 @@ import dev.thinkbench.ui.ScriptedTestEngine;
 import dev.thinkbench.ui.ScriptedTestEngine.Script;
 import dev.thinkbench.ui.WorkbenchFixture;
 import dev.thinkbench.ui.WorkbenchServices;
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.connection.ConnectionViewModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -373,7 +375,11 @@ class CompareViewModelTest {
         assertThat(medium.live().getState()).isEqualTo(ColumnState.FAILED);
         assertThat(medium.live().errorProperty().get()).isEqualTo("the stream ended early");
         assertThat(medium.live().failureKindProperty().get()).isEqualTo(FailureKind.STREAM_CUT);
-        assertThat(medium.live().statusTextProperty().get()).contains("partial output is kept");
+        assertThat(medium.live().hasOutput()).as("it wrote some thinking first").isTrue();
+        assertThat(medium.live().statusTextProperty().get()).as("when it failed; the box above says what is kept")
+                .startsWith("Failed after ").doesNotContain("partial");
+        assertThat(ColumnView.errorTitle(medium.live().failureKindProperty().get(), medium.live().hasOutput()))
+                .isEqualTo("Stream cut \u2014 partial output kept");
         assertThat(List.of(vm.columns().get(0), vm.columns().get(2)))
                 .allSatisfy(c -> assertThat(c.live().getState()).isEqualTo(ColumnState.DONE));
         assertThat(vm.canRetry(medium)).isTrue();
@@ -384,6 +390,35 @@ class CompareViewModelTest {
 
         assertThat(medium.live().getState()).isEqualTo(ColumnState.DONE);
         assertThat(medium.live().errorProperty().get()).isEmpty();
+    }
+
+    /** "Partial output kept" is said once in a failed column: in its box's title, not again under it. */
+    @Test
+    void aFailedColumnSaysOnceThatItsPartialOutputIsKeptInEitherLanguage() throws InterruptedException {
+        try {
+            for (Locale locale : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+                Messages.setLocale(locale);
+                CompareViewModel vm = model(spec -> Script.of(THINK, ANSWER)
+                        .failing(FailureKind.STREAM_CUT, "the stream ended early"));
+                vm.prompt().promptProperty().set("1 + 1 = ?");
+
+                vm.run();
+                runToEnd(vm);
+
+                LiveRunViewModel failed = vm.columns().getFirst().live();
+                assertThat(failed.getState()).isEqualTo(ColumnState.FAILED);
+                assertThat(failed.hasOutput()).isTrue();
+                String kept = Messages.korean() ? "\ub0a8\uaca8" : "partial output"; // 남겨 (kept)
+                // what the column shows of its failure: the box's title and text, and the status line under it
+                String shown = String.join("\n", ColumnView.errorTitle(failed.failureKindProperty().get(), true),
+                        ColumnView.inWindowLanguage(failed.failureKindProperty().get(), failed.errorProperty().get()),
+                        failed.statusTextProperty().get());
+                assertThat(shown.split(kept, -1)).as(locale + ": said once in\n" + shown).hasSize(2);
+                vm.cancelAll();
+            }
+        } finally {
+            Messages.setLocale(Locale.ENGLISH);
+        }
     }
 
     @Test
