@@ -200,6 +200,53 @@ public final class TinyGguf {
         return path;
     }
 
+    /**
+     * Writes a {@code mamba}-architecture model (a recurrent state per sequence, no attention, no KV cache) with the
+     * reference vocabulary and random weights, large enough that what it picks next depends on everything it has read:
+     * the fixture for llama.cpp's recurrent memory, which cannot cut a sequence short and copies a sequence's whole
+     * state.
+     */
+    public static Path writeMamba(Path path) throws IOException {
+        List<String> toks = tokens();
+        int v = toks.size();
+        int e = 32;
+        int layers = 2;
+        int inner = 2 * e; // llama.cpp takes an expansion factor of 2 only
+        int state = 8;
+        int conv = 4;
+        int dtRank = 4;
+        Random rng = new Random(11);
+        String a = "mamba";
+        GgufWriter w = metadata(a, new Shape(e, layers, 1, 1, 4 * e, 1024), toks, tokenTypes())
+                .putU32(a + ".ssm.conv_kernel", conv).putU32(a + ".ssm.inner_size", inner)
+                .putU32(a + ".ssm.state_size", state).putU32(a + ".ssm.time_step_rank", dtRank);
+        w.addTensorF32("token_embd.weight", ne(e, v), gaussian(rng, v * e, 1f));
+        w.addTensorF32("output_norm.weight", ne(e), ones(e));
+        w.addTensorF32("output.weight", ne(e, v), gaussian(rng, v * e, 0.5f));
+        for (int l = 0; l < layers; l++) {
+            String b = "blk." + l + ".";
+            w.addTensorF32(b + "attn_norm.weight", ne(e), ones(e));
+            w.addTensorF32(b + "ssm_in.weight", ne(e, 2 * inner), gaussian(rng, e * 2 * inner, 0.3f));
+            w.addTensorF32(b + "ssm_conv1d.weight", ne(conv, inner), gaussian(rng, conv * inner, 0.5f));
+            w.addTensorF32(b + "ssm_conv1d.bias", ne(inner), new float[inner]);
+            w.addTensorF32(b + "ssm_x.weight", ne(inner, dtRank + 2 * state),
+                    gaussian(rng, inner * (dtRank + 2 * state), 0.3f));
+            w.addTensorF32(b + "ssm_dt.weight", ne(dtRank, inner), gaussian(rng, dtRank * inner, 0.3f));
+            float[] dtBias = new float[inner];
+            Arrays.fill(dtBias, -1f);
+            w.addTensorF32(b + "ssm_dt.bias", ne(inner), dtBias);
+            float[] decay = new float[state * inner]; // A = -exp(A_log) with A_log = log(1..state), as converted
+            for (int i = 0; i < decay.length; i++) {
+                decay[i] = -(1 + i % state);
+            }
+            w.addTensorF32(b + "ssm_a", ne(state, inner), decay);
+            w.addTensorF32(b + "ssm_d", ne(inner), ones(inner));
+            w.addTensorF32(b + "ssm_out.weight", ne(inner, e), gaussian(rng, inner * e, 0.3f));
+        }
+        w.write(path);
+        return path;
+    }
+
     /** The vocabulary, in id order. */
     public static List<String> tokens() {
         List<String> toks = new ArrayList<>(List.of("<unk>", "<s>", "</s>"));

@@ -134,6 +134,8 @@ final class ContinuousBatch {
     private final LlamaLibrary lib;
     private final LlamaContext ctx;
     private final LlamaVocab vocab;
+    /** The model keeps a recurrent state: a sequence's first tokens can be copied only when they are all it holds. */
+    private final boolean recurrent;
     private final SequenceSlots slots;
     private final LlamaBatch batch;
     private final Running[] owners;
@@ -165,6 +167,7 @@ final class ContinuousBatch {
         this.lib = lib;
         this.ctx = ctx;
         this.vocab = ctx.model().vocab();
+        this.recurrent = ctx.model().keepsRecurrentState();
         this.slots = slots;
         this.batch = batch;
         this.owners = new Running[batch.capacity()];
@@ -308,11 +311,22 @@ final class ContinuousBatch {
                 if (slots.length(source.sequence) < shared) {
                     continue; // the source is still evaluating what this prompt shares: copy it next step
                 }
-                plan = new SequenceSlots.Plan(plan.sequence(), source.sequence, shared);
+                if (canCopyFirst(source.sequence, shared)) {
+                    plan = new SequenceSlots.Plan(plan.sequence(), source.sequence, shared);
+                }
             }
             it.remove();
             place(r, plan);
         }
+    }
+
+    /**
+     * Whether the first {@code n} tokens {@code source} holds can be copied into another sequence: always, unless the
+     * model keeps a recurrent state ({@link dev.thinkbench.engine.local.llama.LlamaModel#keepsRecurrentState}), which
+     * llama.cpp copies whole, as it is after everything the source holds: then only when those are all it holds.
+     */
+    private boolean canCopyFirst(int source, int n) {
+        return !recurrent || n == slots.length(source);
     }
 
     /** The running completion whose prompt shares the longest prefix with {@code prompt}, or null. */
@@ -347,7 +361,7 @@ final class ContinuousBatch {
         }
         int reuse = plan.reuse();
         int from = plan.copyFrom();
-        if (reuse > 0 && !backInCache(from >= 0 ? from : seq, reuse)) {
+        if (reuse > 0 && (!backInCache(from >= 0 ? from : seq, reuse) || from >= 0 && !canCopyFirst(from, reuse))) {
             reuse = 0;
             from = -1;
         }
@@ -533,6 +547,9 @@ final class ContinuousBatch {
             picks[i] = slots.sampled(source, prompt.length + i);
         }
         int keep = prompt.length + most - 1;
+        if (source != seq && !canCopyFirst(source, keep)) {
+            return false;
+        }
         if (source == seq) {
             if (!ctx.removeTokens(seq, keep, -1)) {
                 return false;

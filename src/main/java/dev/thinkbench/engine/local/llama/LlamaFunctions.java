@@ -58,6 +58,8 @@ final class LlamaFunctions {
     final MethodHandle modelMetaValStrByIndex;
     final MethodHandle modelChatTemplate;
     final MethodHandle modelHasDecoder;
+    final MethodHandle modelIsRecurrent;
+    final MethodHandle modelIsHybrid;
 
     // context and memory
     final MethodHandle initFromModel;
@@ -147,6 +149,8 @@ final class LlamaFunctions {
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_LONG));
         modelChatTemplate = fn(llama, "llama_model_chat_template", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
         modelHasDecoder = fn(llama, "llama_model_has_decoder", FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS));
+        modelIsRecurrent = fn(llama, "llama_model_is_recurrent", FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS));
+        modelIsHybrid = fn(llama, "llama_model_is_hybrid", FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS));
 
         initFromModel = fn(llama, "llama_init_from_model",
                 FunctionDescriptor.of(ADDRESS, ADDRESS, LlamaLayouts.CONTEXT_PARAMS));

@@ -155,6 +155,21 @@ public final class LlamaModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the model keeps a recurrent state per sequence (Mamba, RWKV; hybrids such as Qwen3.5, Qwen3-Next,
+     * LFM2, Jamba, Granite 4 keep one beside their attention's KV cache): a state that has taken in every token so
+     * far and cannot be wound back to an earlier position. For such a model llama.cpp refuses to cut a sequence short
+     * and copies a sequence's whole state whatever range is asked, so a fork at a cut would carry the tokens after it.
+     */
+    public boolean keepsRecurrentState() {
+        try {
+            return (boolean) lib.fn.modelIsRecurrent.invokeExact(handle())
+                    || (boolean) lib.fn.modelIsHybrid.invokeExact(handle());
+        } catch (Throwable t) {
+            throw LlamaLibrary.unexpected("llama_model_is_recurrent", t);
+        }
+    }
+
     /** llama.cpp's one-line description, e.g. {@code qwen3 0.6B Q4_K - Medium}. */
     public String description() {
         try (Arena arena = Arena.ofConfined()) {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test fixture: the bundled micro model in a 4,096-token context of 16 sequences (1 thread), with the host's
+ * Test fixture: the bundled micro model (or another) in a 4,096-token context of 16 sequences (1 thread), with the host's
  * continuous batch over it (on a clock the test moves); the events every completion sends are collected, and a failure
  * fails the test.
  */
@@ -42,8 +42,13 @@ final class MicroBatchFixture implements AutoCloseable {
 
     /** @param threads the context's threads, for one-token decodes too */
     MicroBatchFixture(int threads) {
+        this(Path.of("assets/models/micro-reasoner.gguf"), threads);
+    }
+
+    /** The same over another model file. */
+    MicroBatchFixture(Path modelFile, int threads) {
         LlamaLibrary lib = LlamaLibrary.load();
-        model = LlamaModel.load(lib, Path.of("assets/models/micro-reasoner.gguf").toAbsolutePath(), null);
+        model = LlamaModel.load(lib, modelFile.toAbsolutePath(), null);
         ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 512, 16, threads));
         batch = new LlamaBatch(512);
         slots = new SequenceSlots(ctx.sequences());
