@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * Names the built-in chat template a model file is known to use, for the forcer to lay out prompts with: the models
  * bundled with Thinkbench are trained in {@value #CHATML_THINK}; a download catalog entry says its own (a DeepSeek-R1
  * distill family means {@value #DEEPSEEK_R1}); a file whose GGUF name or base name says it is a DeepSeek-R1 distill
- * (as Ollama's and LM Studio's copies do) gets {@value #DEEPSEEK_R1}; a {@code qwen3} file gets {@value #QWEN3} and
- * a {@code gpt-oss} one {@value #GPT_OSS}. Anything else is unknown, and the forcer may fall back to the file's own
- * Jinja template.
+ * (as Ollama's and LM Studio's copies do) gets {@value #DEEPSEEK_R1}; a {@code qwen3} file (or a Qwen3.5 or Qwen3-Next
+ * one) gets {@value #QWEN3} and a {@code gpt-oss} one {@value #GPT_OSS}. Anything else is unknown, and the forcer may
+ * fall back to the file's own Jinja template.
  *
  * <p>Immutable and thread-safe; {@link #forModel} blocks (it may read the file's header).
  */
@@ -83,7 +83,8 @@ public final class TemplateHints {
                 return Optional.of(DEEPSEEK_R1);
             }
             return switch (String.valueOf(gguf.string("general.architecture"))) {
-                case "qwen3" -> Optional.of(QWEN3);
+                // Qwen3.5 and Qwen3-Next think in Qwen3's layout (ChatML, <think>)
+                case "qwen3", "qwen35", "qwen35moe", "qwen3next" -> Optional.of(QWEN3);
                 case "gpt-oss" -> Optional.of(GPT_OSS);
                 default -> Optional.empty();
             };

@@ -88,6 +88,16 @@ class TemplateHintsTest {
     }
 
     @Test
+    void qwen35AndQwen3NextFilesGetQwen3sTemplate() throws IOException {
+        for (String arch : List.of("qwen35", "qwen35moe", "qwen3next")) {
+            Path file = dir.resolve(arch + "-file.gguf");
+            TinyGguf.writer(TinyGguf.Shape.TINY, List.of(TinyGguf.CHAIN), 1).put("general.architecture", arch)
+                    .write(file);
+            assertThat(TemplateHints.none().forModel(file)).as(arch).contains("qwen3");
+        }
+    }
+
+    @Test
     void anyOtherFileIsUnknownEvenWhenItIsNoModel() throws IOException {
         Path plain = tiny("plain.gguf");
         Path notes = Files.writeString(dir.resolve("notes.gguf"), "not a model");
