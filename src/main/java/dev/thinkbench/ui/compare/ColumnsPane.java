@@ -123,6 +123,14 @@ public final class ColumnsPane extends ScrollPane {
         }
     }
 
+    /**
+     * How much taller the columns' least height is than the room the pane gives them (0 while they fit): what they
+     * would scroll by.
+     */
+    public double lackingHeight() {
+        return Math.max(0, row.minHeight(-1) - getViewportBounds().getHeight());
+    }
+
     /** All numbers or the key ones, in every column. */
     public NumbersFold numbers() {
         return numbers;

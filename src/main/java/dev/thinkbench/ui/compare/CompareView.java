@@ -81,6 +81,10 @@ public final class CompareView extends StackPane {
         main.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(prompt, false);
         getChildren().add(main);
+        // the columns' least height comes before the charts' share: a replay bar or a zoom that leaves the columns
+        // short of it moves the divider down (a short window's charts shrink to nothing) instead of making them scroll
+        columns.viewportBoundsProperty().addListener((obs, old, now) ->
+                javafx.application.Platform.runLater(this::makeRoomForColumns));
         frames = new FrameDriver(compare::tick);
         compare.setWake(frames::wake);
         sceneProperty().addListener((obs, old, now) -> onScene(old, now));
@@ -202,6 +206,23 @@ public final class CompareView extends StackPane {
                 charts.setDividerPositions(columnsShare());
             }
         });
+    }
+
+    /**
+     * Moves the divider over the charts down by what the columns lack of their least height, as far as the charts can
+     * shrink: in a 1280 x 720 window the replay bar took that from the columns, which scrolled and cut their thinking.
+     */
+    private void makeRoomForColumns() {
+        double lacking = columns.lackingHeight();
+        double spare = chartsArea.getHeight() - chartsArea.minHeight(-1);
+        double height = charts.getHeight();
+        if (lacking < 0.5 || spare < 0.5 || height <= 0 || !charts.getItems().contains(chartsArea)) {
+            return;
+        }
+        // from where the divider is, not from its position, which a height cap on the charts may have overridden
+        double divider = height - columnsArea.getHeight() - chartsArea.getHeight();
+        double at = (columnsArea.getHeight() + divider / 2 + Math.min(lacking, spare)) / height;
+        charts.setDividerPositions(Math.min(1, at));
     }
 
     private double columnsShare() {
