@@ -124,11 +124,11 @@ public final class ColumnsPane extends ScrollPane {
     }
 
     /**
-     * How much taller the columns' least height is than the room the pane gives them (0 while they fit): what they
-     * would scroll by.
+     * The height the pane gives the columns beyond their least height: negative while they lack some (and scroll by
+     * it).
      */
-    public double lackingHeight() {
-        return Math.max(0, row.minHeight(-1) - getViewportBounds().getHeight());
+    public double spareHeight() {
+        return getViewportBounds().getHeight() - row.minHeight(-1);
     }
 
     /** All numbers or the key ones, in every column. */

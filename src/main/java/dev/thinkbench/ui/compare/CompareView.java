@@ -37,6 +37,8 @@ public final class CompareView extends StackPane {
     private static final double COLUMNS_SHARE = 0.72;
     private static final double PRESENTING_COLUMNS_SHARE = 0.64;
     private boolean presentingNow;
+    /** How far down the divider over the charts was moved to give the columns their least height, in pixels. */
+    private double movedForColumns;
     private final ChartsPane chartsPane;
     private final SplitPane main;
     private final VBox columnsArea;
@@ -203,6 +205,7 @@ public final class CompareView extends StackPane {
     private void placeChartsDivider() {
         javafx.application.Platform.runLater(() -> {
             if (charts.getItems().contains(chartsArea)) {
+                movedForColumns = 0;
                 charts.setDividerPositions(columnsShare());
             }
         });
@@ -210,19 +213,28 @@ public final class CompareView extends StackPane {
 
     /**
      * Moves the divider over the charts down by what the columns lack of their least height, as far as the charts can
-     * shrink: in a 1280 x 720 window the replay bar took that from the columns, which scrolled and cut their thinking.
+     * shrink (in a 1280 x 720 window the replay bar took that from the columns, which scrolled and cut their thinking),
+     * and back up, as far as it was moved, once the columns have height to spare again (the replay bar closed).
      */
     private void makeRoomForColumns() {
-        double lacking = columns.lackingHeight();
-        double spare = chartsArea.getHeight() - chartsArea.minHeight(-1);
         double height = charts.getHeight();
-        if (lacking < 0.5 || spare < 0.5 || height <= 0 || !charts.getItems().contains(chartsArea)) {
+        if (height <= 0 || !charts.getItems().contains(chartsArea)) {
             return;
         }
+        double spare = columns.spareHeight();
+        double move = 0;
+        if (spare < -0.5) {
+            move = Math.min(-spare, chartsArea.getHeight() - chartsArea.minHeight(-1));
+        } else if (spare > 0.5 && movedForColumns > 0.5) {
+            move = -Math.min(spare, movedForColumns);
+        }
+        if (Math.abs(move) < 0.5) {
+            return;
+        }
+        movedForColumns += move;
         // from where the divider is, not from its position, which a height cap on the charts may have overridden
         double divider = height - columnsArea.getHeight() - chartsArea.getHeight();
-        double at = (columnsArea.getHeight() + divider / 2 + Math.min(lacking, spare)) / height;
-        charts.setDividerPositions(Math.min(1, at));
+        charts.setDividerPositions(Math.min(1, (columnsArea.getHeight() + divider / 2 + move) / height));
     }
 
     private double columnsShare() {
@@ -234,6 +246,7 @@ public final class CompareView extends StackPane {
         boolean shown = charts.getItems().contains(chartsArea);
         if (visible && !shown) {
             charts.getItems().add(chartsArea);
+            movedForColumns = 0;
             charts.setDividerPositions(columnsShare());
         } else if (!visible && shown) {
             charts.getItems().remove(chartsArea);

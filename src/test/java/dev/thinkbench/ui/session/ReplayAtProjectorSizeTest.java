@@ -105,6 +105,8 @@ class ReplayAtProjectorSizeTest {
     @Test
     void aReplayedSessionFitsAProjectorWithItsThinkingWhole(FxRobot robot) throws Exception {
         window.runAndFinish(robot);
+        Region chartsArea = robot.lookup(".charts-area").queryAs(Region.class);
+        double chartsLive = chartsArea.getHeight();
         Path file = dir.resolve("talk.json");
         window.answers.add(file);
         press(robot, KeyCode.CONTROL, KeyCode.S);
@@ -126,8 +128,16 @@ class ReplayAtProjectorSizeTest {
 
         waitForTheColumnsToFit("presenting at " + window.presenter.maxZoom() + " %");
         assertThinkingWhole("presenting at " + window.presenter.maxZoom() + " %");
-        Region chartsArea = robot.lookup(".charts-area").queryAs(Region.class);
         assertThat(chartsArea.getHeight()).as("the charts gave the columns only what they lacked")
                 .isGreaterThan(0.25 * 720);
+
+        // off the stage and the recording closed: the columns have room again, and the charts get theirs back
+        press(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+        waitForTheColumnsToFit("the replay after presenting");
+        robot.clickOn("#replayClose");
+        assertThat(robot.lookup("#replayBar").query().isVisible()).isFalse();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Math.abs(chartsArea.getHeight() - chartsLive) < 1);
+        assertThat(chartsArea.getHeight()).as("the charts as tall as before the replay")
+                .isCloseTo(chartsLive, org.assertj.core.data.Offset.offset(1.0));
     }
 }
