@@ -123,6 +123,14 @@ public final class ColumnsPane extends ScrollPane {
         }
     }
 
+    /**
+     * The height the pane gives the columns beyond their least height: negative while they lack some (and scroll by
+     * it).
+     */
+    public double spareHeight() {
+        return getViewportBounds().getHeight() - row.minHeight(-1);
+    }
+
     /** All numbers or the key ones, in every column. */
     public NumbersFold numbers() {
         return numbers;

@@ -37,6 +37,8 @@ public final class CompareView extends StackPane {
     private static final double COLUMNS_SHARE = 0.72;
     private static final double PRESENTING_COLUMNS_SHARE = 0.64;
     private boolean presentingNow;
+    /** How far down the divider over the charts was moved to give the columns their least height, in pixels. */
+    private double movedForColumns;
     private final ChartsPane chartsPane;
     private final SplitPane main;
     private final VBox columnsArea;
@@ -81,6 +83,10 @@ public final class CompareView extends StackPane {
         main.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(prompt, false);
         getChildren().add(main);
+        // the columns' least height comes before the charts' share: a replay bar or a zoom that leaves the columns
+        // short of it moves the divider down (a short window's charts shrink to nothing) instead of making them scroll
+        columns.viewportBoundsProperty().addListener((obs, old, now) ->
+                javafx.application.Platform.runLater(this::makeRoomForColumns));
         frames = new FrameDriver(compare::tick);
         compare.setWake(frames::wake);
         sceneProperty().addListener((obs, old, now) -> onScene(old, now));
@@ -199,9 +205,36 @@ public final class CompareView extends StackPane {
     private void placeChartsDivider() {
         javafx.application.Platform.runLater(() -> {
             if (charts.getItems().contains(chartsArea)) {
+                movedForColumns = 0;
                 charts.setDividerPositions(columnsShare());
             }
         });
+    }
+
+    /**
+     * Moves the divider over the charts down by what the columns lack of their least height, as far as the charts can
+     * shrink (in a 1280 x 720 window the replay bar took that from the columns, which scrolled and cut their thinking),
+     * and back up, as far as it was moved, once the columns have height to spare again (the replay bar closed).
+     */
+    private void makeRoomForColumns() {
+        double height = charts.getHeight();
+        if (height <= 0 || !charts.getItems().contains(chartsArea)) {
+            return;
+        }
+        double spare = columns.spareHeight();
+        double move = 0;
+        if (spare < -0.5) {
+            move = Math.min(-spare, chartsArea.getHeight() - chartsArea.minHeight(-1));
+        } else if (spare > 0.5 && movedForColumns > 0.5) {
+            move = -Math.min(spare, movedForColumns);
+        }
+        if (Math.abs(move) < 0.5) {
+            return;
+        }
+        movedForColumns += move;
+        // from where the divider is, not from its position, which a height cap on the charts may have overridden
+        double divider = height - columnsArea.getHeight() - chartsArea.getHeight();
+        charts.setDividerPositions(Math.min(1, (columnsArea.getHeight() + divider / 2 + move) / height));
     }
 
     private double columnsShare() {
@@ -213,6 +246,7 @@ public final class CompareView extends StackPane {
         boolean shown = charts.getItems().contains(chartsArea);
         if (visible && !shown) {
             charts.getItems().add(chartsArea);
+            movedForColumns = 0;
             charts.setDividerPositions(columnsShare());
         } else if (!visible && shown) {
             charts.getItems().remove(chartsArea);
