@@ -48,7 +48,7 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
             measure("perDoubling", m -> points(m.scalingPerDoubling())),
             measure("perTokens", m -> ScalingWords.slopeIn(m, tokenUnit)),
             measure("performance", m -> IntervalChart.percent(m.performance())),
-            measure("saturation", MeasuresTable::saturation));
+            measure("saturation", ScalingWords::saturation));
 
     /** The Scaling per tokens row's name, with the unit its cells are in ("Scaling per 10 tokens"). */
     private final SimpleStringProperty perTokensName = new SimpleStringProperty(ScalingWords.rowName(1000));
@@ -84,18 +84,6 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
         return l;
     }
 
-    /**
-     * Where the curve saturates; with no saturation point, "still rising", or that it is at 100% already (a curve at
-     * the ceiling read "still rising").
-     */
-    static String saturation(ScalingMeasures m) {
-        if (m.saturationLabel() != null) {
-            return m.saturationLabel();
-        }
-        return Messages.get(m.performance() != null && m.performance() >= 1.0 ? "sweep.measures.ceiling"
-                : "sweep.measures.rising");
-    }
-
     private static String points(Double v) {
         return v == null ? Formats.DASH : Messages.get("sweep.measures.points", String.format(Locale.ROOT, "%+.1f", v));
     }
@@ -121,7 +109,8 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
             TableColumn<Measure, String> c = new TableColumn<>(StrategyNames.shown(strategies.get(i)));
             // the cell observes its value, so new measures show without new cells
             c.setCellValueFactory(d -> values.get(measures.indexOf(d.getValue())).get(index));
-            c.setCellFactory(col -> new WholeTextCell<>());
+            // all five rows in view: a column narrows again when a long value ("at 100% ...") goes
+            c.setCellFactory(col -> new WholeTextCell<>(true));
             c.setSortable(false);
             cols.add(c);
         }

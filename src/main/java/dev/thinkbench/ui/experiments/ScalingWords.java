@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * How s1's Scaling per tokens reads in the measures table: in accuracy points per 1,000 thinking tokens, or per a
- * smaller power of ten that the curves span ({@link ScalingMeasures#tokenUnit}), the unit named in the row. Kept apart from the table (a control) so that it is plain text work.
+ * smaller power of ten that the curves span ({@link ScalingMeasures#tokenUnit}), the unit named in the row; and where
+ * a curve saturates. Kept apart from the table (a control) so that it is plain text work, tested without JavaFX.
  * Stateless; any thread.
  */
 final class ScalingWords {
@@ -32,6 +33,18 @@ final class ScalingWords {
         }
         return Messages.get("sweep.measures.perTokensIn", unit == 1000 ? Messages.get("sweep.measures.unitKilo")
                 : Integer.toString(unit));
+    }
+
+    /**
+     * Where the curve saturates; with no saturation point, "still rising", or that it is at 100% already (a curve at
+     * the ceiling read "still rising").
+     */
+    static String saturation(ScalingMeasures m) {
+        if (m.saturationLabel() != null) {
+            return m.saturationLabel();
+        }
+        return Messages.get(m.performance() != null && m.performance() >= 1.0 ? "sweep.measures.ceiling"
+                : "sweep.measures.rising");
     }
 
     /** A slope with two significant digits at least (one strategy's unit may be small for another's curve). */

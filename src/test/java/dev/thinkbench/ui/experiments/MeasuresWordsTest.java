@@ -46,11 +46,22 @@ class MeasuresWordsTest {
 
     @Test
     void aCurveAlreadyAt100PercentDoesNotReadStillRising() {
-        assertThat(MeasuresTable.saturation(new ScalingMeasures("fixed", 1.0, 1.0, 1.0, 40.0, 1.0, null)))
+        assertThat(ScalingWords.saturation(new ScalingMeasures("fixed", 1.0, 1.0, 1.0, 40.0, 1.0, null)))
                 .isEqualTo("at 100% (no room left to rise)");
-        assertThat(MeasuresTable.saturation(new ScalingMeasures("fixed", 1.0, 1.0, 1.0, 40.0, 0.5, null)))
+        assertThat(ScalingWords.saturation(new ScalingMeasures("fixed", 1.0, 1.0, 1.0, 40.0, 0.5, null)))
                 .isEqualTo("still rising");
-        assertThat(MeasuresTable.saturation(new ScalingMeasures("fixed", 1.0, 1.0, 1.0, 40.0, 1.0, "cap32")))
+        assertThat(ScalingWords.saturation(new ScalingMeasures("fixed", 1.0, 1.0, 1.0, 40.0, 1.0, "cap32")))
                 .isEqualTo("cap32");
+    }
+
+    @Test
+    void controlsHelpNamesTheStrategyAsItsColumnDoes() {
+        // a Korean learner read "... fixed 전략에서 잽니다" on Control's tooltip, over a column named 고정 예산
+        for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.KOREAN}) {
+            Messages.setLocale(locale);
+            assertThat(Messages.get("sweep.measures.control.help")).as("%s", locale)
+                    .contains(" " + StrategyNames.shown("fixed") + " ");
+        }
+        assertThat(Messages.get("sweep.measures.control.help")).doesNotContainPattern("[a-z]{4,}");
     }
 }

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A value in the summary or the measures table is never cut: its column widens to it (a user read "100% [61%–10…"
- * in the Accuracy column and "Scaling per doub…" in the measures at 1280x720).
+ * in the Accuracy column and "Scaling per doub…" in the measures at 1280x720). A measures column narrows again when
+ * its long value goes, so every strategy's column stays in the pane.
  */
 @ExtendWith(ApplicationExtension.class)
 class WholeTextCellTest {
@@ -97,5 +98,39 @@ class WholeTextCellTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(measures.rowNames()).contains("Scaling per doubling");
         assertThat(cut(measures)).isEmpty();
+    }
+
+    @Test
+    void aMeasuresColumnNarrowsAgainWhenItsLongValueGoes(FxRobot robot) throws Exception {
+        // a sweep of three strategies at 1280x720: early on every curve was at 100% ("at 100% (no room left to
+        // rise)"), which widened each column; at the end every value was short, yet the third strategy's column
+        // stayed beyond the pane's right edge (568 px wide there, 700 in this test's larger font), out of reach
+        MeasuresTable measures = new MeasuresTable();
+        show(robot, measures, 700);
+        robot.interact(() -> measures.show(new SweepFigures(List.of(), List.of(), List.of(
+                new ScalingMeasures("fixed", 1.0, 0.0, 0.0, 30.0, 1.0, null),
+                new ScalingMeasures("majority", null, 0.0, 0.0, 30.0, 1.0, null),
+                new ScalingMeasures("adaptive", null, 0.0, 0.0, 30.0, 1.0, null)), Map.of())));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(measures.valueAt("Saturates at", 2)).isEqualTo("at 100% (no room left to rise)");
+        assertThat(cut(measures)).isEmpty();
+
+        robot.interact(() -> measures.show(new SweepFigures(List.of(), List.of(), List.of(
+                new ScalingMeasures("fixed", 0.73, 30.2, 2102.0, 30.0, 0.9, null),
+                new ScalingMeasures("majority", null, 38.1, 430.0, 200.0, 0.97, null),
+                new ScalingMeasures("adaptive", null, 48.4, 2650.0, 30.0, 0.87, null)), Map.of())));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(measures.valueAt("Saturates at", 2)).isEqualTo("still rising");
+        assertThat(cut(measures)).isEmpty();
+        double[] widths = WaitForAsyncUtils.asyncFx(() -> new double[] {
+                measures.getColumns().stream().mapToDouble(c -> c.getWidth()).sum(),
+                measures.getWidth() - measures.snappedLeftInset() - measures.snappedRightInset()}).get();
+        assertThat(widths[0]).as("the columns' widths, all three strategies in the pane %s wide", widths[1])
+                .isLessThanOrEqualTo(widths[1] + 0.5)
+                .as("the columns fill the pane, no empty strip at the right").isGreaterThanOrEqualTo(widths[1] - 2);
     }
 }
