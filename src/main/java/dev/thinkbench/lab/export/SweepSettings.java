@@ -1,6 +1,7 @@
 package dev.thinkbench.lab.export;
 
 import dev.thinkbench.lab.sweep.RanWith;
+import dev.thinkbench.lab.sweep.ResumeCheck;
 import dev.thinkbench.lab.sweep.SweepRecord;
 
 import java.util.ArrayList;
@@ -40,6 +41,11 @@ record SweepSettings(String model, List<List<String>> rows) {
             problems.add(r.problemId());
             samples = Math.max(samples, r.sample() + 1);
         }
+        // a line that does not name the context size (written before results said it) is of the sweep resumed with
+        // the same settings at a size, as the resume check took it
+        List<String> said = List.copyOf(ranWith);
+        ranWith.removeIf(then -> said.stream().anyMatch(now -> !now.equals(then) && ResumeCheck.sameSettings(then,
+                now)));
         String model = "";
         if (ranWith.size() == 1) {
             Map<String, String> parts = RanWith.parts(ranWith.iterator().next());

@@ -54,7 +54,7 @@ public final class ResumeCheck {
      * where a line that does not name the context size (written before results said it) is taken as made at
      * {@code now}'s.
      */
-    static boolean sameSettings(String then, String now) {
+    public static boolean sameSettings(String then, String now) {
         if (then.equals(now)) {
             return true;
         }

@@ -56,4 +56,18 @@ class SweepSettingsTest {
         assertThat(row(SweepSettings.of(both, "runs.jsonl"), "Made with")).containsExactly("Made with",
                 "m.gguf, temperature 0, context 512; m.gguf, temperature 0, context 4096");
     }
+
+    @Test
+    void linesWrittenBeforeResultsNamedTheContextAreOfTheResumedSweepThatNamesIt() {
+        // a sweep begun before results named the context size and resumed after: one sweep to the resume check
+        List<SweepRecord> resumed = new java.util.ArrayList<>(runsMadeWith("builtin", "m.gguf, temperature 0"));
+        resumed.add(new SweepRecord("q", "small", "tokens:8", "fixed", 0, "ok", "4", "4", true, 8, 2, 30L, 0.0,
+                "builtin", null).withRanWith("m.gguf, temperature 0, context 4096"));
+
+        SweepSettings s = SweepSettings.of(resumed, "runs.jsonl");
+
+        assertThat(s.model()).isEqualTo("m.gguf");
+        assertThat(row(s, "Made with")).isNull();
+        assertThat(row(s, "Context")).containsExactly("Context", "4096 tokens");
+    }
 }
