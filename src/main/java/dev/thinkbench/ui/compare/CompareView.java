@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -37,7 +38,10 @@ public final class CompareView extends StackPane {
     private static final double COLUMNS_SHARE = 0.72;
     private static final double PRESENTING_COLUMNS_SHARE = 0.64;
     private boolean presentingNow;
-    /** How far down the divider over the charts was moved to give the columns their least height, in pixels. */
+    /**
+     * How far down the divider over the charts was moved to give the columns their least height, in pixels, since it
+     * was last placed or dragged.
+     */
     private double movedForColumns;
     private final ChartsPane chartsPane;
     private final SplitPane main;
@@ -87,6 +91,13 @@ public final class CompareView extends StackPane {
         // short of it moves the divider down (a short window's charts shrink to nothing) instead of making them scroll
         columns.viewportBoundsProperty().addListener((obs, old, now) ->
                 javafx.application.Platform.runLater(this::makeRoomForColumns));
+        // a divider the user takes is where they put it: what it was moved for the columns is not given back over a
+        // drag that gave the columns more room (it went back up by that much once let go)
+        charts.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (onDivider(e.getTarget())) {
+                movedForColumns = 0;
+            }
+        });
         frames = new FrameDriver(compare::tick);
         compare.setWake(frames::wake);
         sceneProperty().addListener((obs, old, now) -> onScene(old, now));
@@ -214,7 +225,8 @@ public final class CompareView extends StackPane {
     /**
      * Moves the divider over the charts down by what the columns lack of their least height, as far as the charts can
      * shrink (in a 1280 x 720 window the replay bar took that from the columns, which scrolled and cut their thinking),
-     * and back up, as far as it was moved, once the columns have height to spare again (the replay bar closed).
+     * and back up, as far as it was moved since the user last dragged it, once the columns have height to spare again
+     * (the replay bar closed).
      */
     private void makeRoomForColumns() {
         double height = charts.getHeight();
@@ -235,6 +247,16 @@ public final class CompareView extends StackPane {
         // from where the divider is, not from its position, which a height cap on the charts may have overridden
         double divider = height - columnsArea.getHeight() - chartsArea.getHeight();
         charts.setDividerPositions(Math.min(1, (columnsArea.getHeight() + divider / 2 + move) / height));
+    }
+
+    /** Whether {@code target} is the divider over the charts, or a part of it. */
+    private boolean onDivider(Object target) {
+        for (Node n = target instanceof Node node ? node : null; n != null && n != charts; n = n.getParent()) {
+            if (n.getParent() == charts && n.getStyleClass().contains("split-pane-divider")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double columnsShare() {

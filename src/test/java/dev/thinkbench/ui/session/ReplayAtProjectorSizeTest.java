@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A recorded session opened in a 1280 x 720 window (a projector), headless, as a speaker shows it: with the replay bar
  * above them, and in presenter mode at the largest zoom the window allows, the columns fit without a scroll bar of
  * their own and every thinking box is whole. (Before, the replay bar's height came out of the columns: they scrolled,
- * and the thinking box was cut below its last visible line, its border gone.)
+ * and the thinking box was cut below its last visible line, its border gone.) The divider the columns moved down stays
+ * where the speaker drags it.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(120)
@@ -139,5 +140,44 @@ class ReplayAtProjectorSizeTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Math.abs(chartsArea.getHeight() - chartsLive) < 1);
         assertThat(chartsArea.getHeight()).as("the charts as tall as before the replay")
                 .isCloseTo(chartsLive, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    /** The vertical split pane the charts sit in, below the columns. */
+    private static javafx.scene.control.SplitPane chartsSplit(Region chartsArea) {
+        javafx.scene.Parent p = chartsArea.getParent();
+        while (!(p instanceof javafx.scene.control.SplitPane split && split.getOrientation() == Orientation.VERTICAL)) {
+            p = p.getParent();
+        }
+        return (javafx.scene.control.SplitPane) p;
+    }
+
+    @Test
+    void aDividerTheSpeakerDragsDownStaysWhereTheyPutIt(FxRobot robot) throws Exception {
+        window.runAndFinish(robot);
+        Region chartsArea = robot.lookup(".charts-area").queryAs(Region.class);
+        Path file = dir.resolve("drag.json");
+        window.answers.add(file);
+        press(robot, KeyCode.CONTROL, KeyCode.S);
+        window.answers.add(file);
+        press(robot, KeyCode.CONTROL, KeyCode.O);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> window.columns().get(2).answerText().startsWith("Final"));
+        waitForTheColumnsToFit("replay");
+        // the divider moved down for the replay bar; the speaker now gives the columns more room still
+        javafx.scene.control.SplitPane split = chartsSplit(chartsArea);
+        Node divider = split.getChildrenUnmodifiable().stream()
+                .filter(n -> n.getStyleClass().contains("split-pane-divider")).findFirst().orElseThrow();
+        Bounds at = divider.localToScreen(divider.getLayoutBounds());
+        double before = chartsArea.getHeight();
+        double drag = Math.min(24, before - chartsArea.minHeight(-1) - 2);
+        assertThat(drag).as("the charts can give some height").isGreaterThan(8);
+        robot.drag(new javafx.geometry.Point2D(at.getCenterX(), at.getCenterY()), javafx.scene.input.MouseButton.PRIMARY)
+                .dropTo(new javafx.geometry.Point2D(at.getCenterX(), at.getCenterY() + drag));
+        WaitForAsyncUtils.waitForFxEvents(8);
+
+        // (before, what the divider had been moved for the columns was given back over the drag: 113 px of charts
+        // dragged to 89 went back to 101)
+        assertThat(chartsArea.getHeight()).as("the divider stays where the speaker dragged it")
+                .isCloseTo(before - drag, org.assertj.core.data.Offset.offset(2.0));
     }
 }
