@@ -30,7 +30,10 @@ import java.util.function.LongSupplier;
  * <p>Which sequence a completion runs in comes from {@link SequenceSlots}: it reuses the longest prefix a cached
  * sequence holds (a Wait step evaluates only its own tokens) or starts as a copy of one ({@code llama_memory_seq_cp});
  * a prompt that shares a prefix with a completion still evaluating it waits for that evaluation and copies it (the
- * budgets of one problem arriving together evaluate their prompt once). A greedy completion that asks for it (a
+ * budgets of one problem arriving together evaluate their prompt once). For a model that keeps a recurrent state
+ * ({@link dev.thinkbench.engine.local.llama.LlamaModel#keepsRecurrentState}), which llama.cpp copies whole and cannot
+ * cut short, a sequence is copied only where what is taken is all it holds, and reused only without a cut
+ * ({@link #canCopyFirst}); otherwise the prompt is evaluated whole. A greedy completion that asks for it (a
  * sweep's) whose whole prompt a sequence holds, followed by tokens greedy decoding picked there, takes those tokens as
  * its own without decoding them ({@link #replay}): greedy decoding of the same tokens picks the same token, so a longer budget of a problem
  * neither decodes nor evaluates again the thinking a shorter budget generated; it copies those cells and goes on
