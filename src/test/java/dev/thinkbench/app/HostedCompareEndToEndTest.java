@@ -144,6 +144,8 @@ class HostedCompareEndToEndTest {
             AppContext app = home.launch(name -> null);
             app.secrets().put("gemini", GEMINI_CANARY);
             app.settings().update(s -> s.withEngine("gemini", null, "gemini-2.5-flash"));
+            // written now, not by the settings' writer a moment later, while the temporary folder is deleted
+            app.settings().close();
 
             CliRun r = run(app, "compare", "--engine", "gemini", "--base-url", server.baseUrl().toString(),
                     "--model", "gemini-2.5-flash", "--prompt", "How many r in strawberry?", "--format", "json",
