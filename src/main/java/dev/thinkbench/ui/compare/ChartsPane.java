@@ -197,6 +197,21 @@ public final class ChartsPane extends HBox {
         return cost.chart.isVisible();
     }
 
+    /**
+     * The least height of the charts that still reads, in ems of their titles' type: at 1280 x 720 (14 px) a value
+     * axis shows 0 and one number above it from about 111 px, below that only its 0, and under about 90 px all its
+     * numbers at one height.
+     */
+    static final double READABLE_EMS = 8;
+
+    /**
+     * The least height at which the charts read: their titles, a plot with room for a scale (0 and a number above
+     * it), and the column names below it.
+     */
+    public double readableHeight() {
+        return READABLE_EMS * ((Label) tokens.header.getChildren().getFirst()).getFont().getSize();
+    }
+
     /** The key entries a chart shows, by name (a part no column knows a value for is left out); for tests. */
     public List<String> keyShown(String chart) {
         return chart(chart).keyShown();

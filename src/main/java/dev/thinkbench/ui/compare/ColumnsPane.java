@@ -35,6 +35,8 @@ public final class ColumnsPane extends ScrollPane {
     private final List<ColumnView> views = new ArrayList<>();
     private final BooleanProperty verdictsHoldPlace = new SimpleBooleanProperty(this, "verdictsHoldPlace");
     private final NumbersFold numbers = new NumbersFold();
+    /** The height the charts below gave up for the columns' least height ({@link #setLentHeight}). */
+    private double lentHeight;
 
     public ColumnsPane(CompareViewModel compare) {
         this.compare = compare;
@@ -49,7 +51,7 @@ public final class ColumnsPane extends ScrollPane {
         setFitToHeight(false);
         viewportBoundsProperty().addListener((obs, old, now) -> {
             row.setPrefHeight(now.getHeight());
-            numbers.roomyProperty().set(now.getHeight() >= ROOMY_EMS * add.getFont().getSize());
+            judgeRoom();
         });
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
@@ -129,6 +131,21 @@ public final class ColumnsPane extends ScrollPane {
      */
     public double spareHeight() {
         return getViewportBounds().getHeight() - row.minHeight(-1);
+    }
+
+    /**
+     * Says how much of the viewport's height the charts below gave up so that the columns have their least height:
+     * it does not count as room for all the numbers (charts folded away to make room left the columns tall enough
+     * for all of them, whose added height then kept the charts from ever coming back).
+     */
+    void setLentHeight(double px) {
+        lentHeight = Math.max(0, px);
+        judgeRoom();
+    }
+
+    private void judgeRoom() {
+        numbers.roomyProperty().set(getViewportBounds().getHeight() - lentHeight
+                >= ROOMY_EMS * add.getFont().getSize());
     }
 
     /** All numbers or the key ones, in every column. */

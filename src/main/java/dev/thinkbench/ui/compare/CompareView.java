@@ -92,7 +92,8 @@ public final class CompareView extends StackPane {
         columns.viewportBoundsProperty().addListener((obs, old, now) ->
                 javafx.application.Platform.runLater(this::makeRoomForColumns));
         // a divider the user takes is where they put it: what it was moved for the columns is not given back over a
-        // drag that gave the columns more room (it went back up by that much once let go)
+        // drag that gave the columns more room (it went back up by that much once let go); the columns still do not
+        // count it as room for all their numbers (a press alone would unfold them)
         charts.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (onDivider(e.getTarget())) {
                 movedForColumns = 0;
@@ -216,7 +217,7 @@ public final class CompareView extends StackPane {
     private void placeChartsDivider() {
         javafx.application.Platform.runLater(() -> {
             if (charts.getItems().contains(chartsArea)) {
-                movedForColumns = 0;
+                moveForColumns(0);
                 charts.setDividerPositions(columnsShare());
             }
         });
@@ -226,7 +227,9 @@ public final class CompareView extends StackPane {
      * Moves the divider over the charts down by what the columns lack of their least height, as far as the charts can
      * shrink (in a 1280 x 720 window the replay bar took that from the columns, which scrolled and cut their thinking),
      * and back up, as far as it was moved since the user last dragged it, once the columns have height to spare again
-     * (the replay bar closed).
+     * (the replay bar closed). Charts that would be left lower than they can be read ({@link ChartsPane#readableHeight})
+     * fold away whole instead (a replay bar and the offer to restore an autosave left a strip whose axis numbers lay
+     * over each other), and come back once they can have that height again.
      */
     private void makeRoomForColumns() {
         double height = charts.getHeight();
@@ -234,19 +237,36 @@ public final class CompareView extends StackPane {
             return;
         }
         double spare = columns.spareHeight();
+        double shown = chartsArea.getHeight();
+        double least = chartsArea.minHeight(-1);
+        // below this the charts are a strip whose axis numbers lie over each other: they fold away instead
+        javafx.geometry.Insets pad = chartsArea.getInsets();
+        double readable = chartsPane.readableHeight() + pad.getTop() + pad.getBottom();
         double move = 0;
         if (spare < -0.5) {
-            move = Math.min(-spare, chartsArea.getHeight() - chartsArea.minHeight(-1));
+            move = Math.min(-spare, shown - least);
+            if (shown - move < readable - 0.5) {
+                move = shown - least;
+            }
         } else if (spare > 0.5 && movedForColumns > 0.5) {
             move = -Math.min(spare, movedForColumns);
+            if (shown <= least + 0.5 && shown - move < readable - 0.5) {
+                move = 0; // folded, they come back only once they can be read
+            }
         }
         if (Math.abs(move) < 0.5) {
             return;
         }
-        movedForColumns += move;
+        moveForColumns(movedForColumns + move);
         // from where the divider is, not from its position, which a height cap on the charts may have overridden
         double divider = height - columnsArea.getHeight() - chartsArea.getHeight();
         charts.setDividerPositions(Math.min(1, (columnsArea.getHeight() + divider / 2 + move) / height));
+    }
+
+    /** Records how far the divider is moved down for the columns; the columns do not count it as their own room. */
+    private void moveForColumns(double px) {
+        movedForColumns = px;
+        columns.setLentHeight(px);
     }
 
     /** Whether {@code target} is the divider over the charts, or a part of it. */
@@ -268,7 +288,7 @@ public final class CompareView extends StackPane {
         boolean shown = charts.getItems().contains(chartsArea);
         if (visible && !shown) {
             charts.getItems().add(chartsArea);
-            movedForColumns = 0;
+            moveForColumns(0);
             charts.setDividerPositions(columnsShare());
         } else if (!visible && shown) {
             charts.getItems().remove(chartsArea);

@@ -58,6 +58,8 @@ public final class SessionViewModel {
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>(this, "currentFile");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper(this, "problem");
+    /** Whether the message says to press Play: it goes once Play is pressed (it lay over the charts a while). */
+    private boolean pressPlayTold;
     private final ReadOnlyObjectWrapper<Path> restoreOffer = new ReadOnlyObjectWrapper<>(this, "restoreOffer");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     /**
@@ -91,6 +93,11 @@ public final class SessionViewModel {
         this.now = now;
         this.replay = new ReplayViewModel(compare, clock);
         compare.setOnFrame(replay::tick);
+        replay.playingProperty().addListener((obs, was, playing) -> {
+            if (playing && pressPlayTold) {
+                dismissMessage();
+            }
+        });
         compare.runningProperty().addListener((obs, was, running) -> {
             if (was && !running) {
                 autosave();
@@ -355,6 +362,7 @@ public final class SessionViewModel {
             // "press Play" only where there is a recording to play (a Stepper or sweep session has none)
             tell(Messages.get(replay.activeProperty().get() ? "session.opened" : "session.openedNoReplay",
                     file.getFileName()), false);
+            pressPlayTold = replay.activeProperty().get();
             then.run();
         }, error -> {
             tell(openProblem(file, error), true);
@@ -401,6 +409,7 @@ public final class SessionViewModel {
     }
 
     private void tell(String text, boolean isProblem) {
+        pressPlayTold = false;
         problem.set(isProblem);
         // the same words again (a second save to one file) are news too: cleared first, so they are told again
         message.set("");

@@ -127,10 +127,17 @@ class ReplayControlsTest {
         assertThat(bar.getScene().getFocusOwner()).as("Space plays, not into the prompt")
                 .isSameAs(robot.lookup("#replayPlay").query());
 
+        javafx.scene.control.Labeled opened = robot.lookup("#sessionMessage").queryLabeled();
+        assertThat(opened.getText()).isEqualTo("Opened talk.json: press Play to replay it as recorded");
+        assertThat(opened.getParent().isVisible()).isTrue();
+
         // Play from the end: the columns start over and stream only as the clock moves
         robot.clickOn("#replayPlay");
         elapse(0);
         assertThat(window.sessions.replay().playingProperty().get()).isTrue();
+        // "press Play" is done with once Play is pressed: it lay over the charts' labels for seconds more
+        assertThat(opened.getText()).as("the message goes with Play").isEmpty();
+        assertThat(opened.getParent().isVisible()).isFalse();
         assertThat(columns().get(2).answerText()).isEmpty();
         double duration = window.sessions.replay().durationProperty().get();
         elapse((long) (duration * 0.5e9));

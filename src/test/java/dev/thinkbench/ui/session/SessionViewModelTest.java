@@ -203,6 +203,28 @@ class SessionViewModelTest {
     }
 
     @Test
+    void playEndsThePressPlayMessageButNoOtherMessage() throws Exception {
+        CompareViewModel live = compare();
+        runToEnd(live);
+        Path ran = dir.resolve("played.json");
+        sessions(live, null).save(ran);
+
+        SessionViewModel opening = sessions(compare(), null);
+        opening.open(ran);
+        assertThat(opening.messageProperty().get()).isEqualTo("Opened played.json: press Play to replay it as recorded");
+        opening.replay().playPause();
+        assertThat(opening.replay().playingProperty().get()).isTrue();
+        assertThat(opening.messageProperty().get()).as("Play was pressed: the message says nothing more").isEmpty();
+
+        // a message told since is news of its own: Play leaves it
+        opening.replay().playPause();
+        opening.tellProblem("The disk is full");
+        opening.replay().playPause();
+        assertThat(opening.replay().playingProperty().get()).isTrue();
+        assertThat(opening.messageProperty().get()).isEqualTo("The disk is full");
+    }
+
+    @Test
     void runsAreSavedWithThePromptTheyAnsweredNotOneTypedSince() throws Exception {
         CompareViewModel live = compare();
         live.prompt().expectedProperty().set("42");

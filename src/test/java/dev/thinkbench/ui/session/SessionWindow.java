@@ -52,6 +52,15 @@ final class SessionWindow {
 
     /** @param scripts what each column's run does, by its run spec */
     SessionWindow(Path dataFolder, java.util.function.Function<RunSpec, ScriptedTestEngine.Script> scripts) {
+        this(dataFolder, scripts, null);
+    }
+
+    /**
+     * @param scripts   what each column's run does, by its run spec
+     * @param autosaves where the window's autosaves go (and a crashed one's are found), null for none
+     */
+    SessionWindow(Path dataFolder, java.util.function.Function<RunSpec, ScriptedTestEngine.Script> scripts,
+                  dev.thinkbench.lab.session.Autosaves autosaves) {
         ScriptedTestEngine engine = new ScriptedTestEngine("scripted", scripts,
                 List.of(new ModelInfo("m1", "")));
         EngineRegistry registry = new EngineRegistry().register(new EngineRegistry.Entry("scripted", "Scripted",
@@ -63,7 +72,7 @@ final class SessionWindow {
         view = WorkbenchFactory.create(WorkbenchFixture.services(registry, presets),
                 new WorkbenchFixture.SameThreadTasks(), Settings.defaults());
         presenting = new PresenterControls(view, presenter);
-        sessions = new SessionViewModel(view.viewModel().compare(), new SessionFile(), null,
+        sessions = new SessionViewModel(view.viewModel().compare(), new SessionFile(), autosaves,
                 new RecentSessions(dataFolder.resolve("recent.json")), new WorkbenchFixture.SameThreadTasks(),
                 Instant::now, clock::get);
         controls = new SessionControls(view, sessions, presenter, new FileAsker() {
