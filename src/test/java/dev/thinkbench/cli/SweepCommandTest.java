@@ -402,6 +402,20 @@ class SweepCommandTest {
     }
 
     @Test
+    void withJsonOutputAFailedRunsReasonIsSaidOnStandardErrorOncePerReason() throws Exception {
+        Path problems = problems("{\"id\":\"a\",\"prompt\":\"q 1\",\"answer\":\"1\"}",
+                "{\"id\":\"bad\",\"prompt\":\"q bad\",\"answer\":\"2\"}");
+        CliRun r = run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model", "m",
+                "--budget", "one=tokens:4", "--budget", "two=tokens:8", "--format", "json");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.json().path("failed").asInt()).isEqualTo(2);
+        // the JSON carries only the count: why they failed is said where a person reads it, and only once
+        assertThat(r.err()).containsOnlyOnce("prompt rejected")
+                .containsPattern("sweep: run bad \u00b7 (one|two) \u00b7 fixed #0 failed: prompt rejected");
+    }
+
+    @Test
     void malformedProblemLinesAreReportedAndTheRestRuns() throws Exception {
         Path problems = problems("{\"id\":\"a\",\"prompt\":\"q 1\",\"answer\":\"1\"}", "not json",
                 "{\"id\":\"b\"}");
