@@ -1,5 +1,7 @@
 package dev.thinkbench.cli;
 
+import dev.thinkbench.core.Budget;
+import dev.thinkbench.core.BudgetSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -23,6 +25,20 @@ final class Arguments {
     static final class BadValue extends ParameterException {
         BadValue(picocli.CommandLine commandLine, String message, Throwable cause) {
             super(commandLine, message, cause);
+        }
+    }
+
+    /**
+     * The budget of {@code --budget LABEL=SPEC}; {@code given} is the whole argument, named in the message when the
+     * spec does not parse, so that the wrong one of several budgets is plain.
+     *
+     * @throws IllegalArgumentException when the spec does not parse or is out of range
+     */
+    static Budget budget(String given, String spec) {
+        try {
+            return BudgetSpec.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--budget " + given + ": " + e.getMessage(), e);
         }
     }
 

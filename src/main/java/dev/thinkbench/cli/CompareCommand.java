@@ -1,6 +1,5 @@
 package dev.thinkbench.cli;
 
-import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.core.Price;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
@@ -218,7 +217,7 @@ final class CompareCommand implements Callable<Integer> {
                 throw Arguments.error(spec, "two columns are labelled '" + label
                         + "'; give each --budget its own label (the output names columns by label)");
             }
-            lanes.add(Arguments.check(spec, () -> new Lane(label, BudgetSpec.parse(b.substring(eq + 1)))));
+            lanes.add(Arguments.check(spec, () -> new Lane(label, Arguments.budget(b, b.substring(eq + 1)))));
         }
         return lanes;
     }

@@ -1,6 +1,5 @@
 package dev.thinkbench.cli;
 
-import dev.thinkbench.core.BudgetSpec;
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.core.problemset.ProblemLoad;
 import dev.thinkbench.core.problemset.ProblemSetReader;
@@ -354,7 +353,7 @@ final class SweepCommand implements Callable<Integer> {
             if (eq <= 0) {
                 throw new IllegalArgumentException("--budget needs LABEL=SPEC, was '" + b + "'");
             }
-            lanes.add(new Lane(b.substring(0, eq).strip(), BudgetSpec.parse(b.substring(eq + 1))));
+            lanes.add(new Lane(b.substring(0, eq).strip(), Arguments.budget(b, b.substring(eq + 1))));
         }
         return lanes;
     }

@@ -1,22 +1,29 @@
 package dev.thinkbench.cli;
 
+import dev.thinkbench.core.RunStatus;
 import dev.thinkbench.lab.sweep.SweepEvent;
 import dev.thinkbench.lab.sweep.SweepListener;
 import dev.thinkbench.lab.sweep.SweepProgress;
+import dev.thinkbench.lab.sweep.SweepRecord;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Prints a sweep's progress to the error stream, at most every {@code interval}: runs finished, failures, accuracy so
- * far and the time left; backoffs, dropped endpoints and write failures at once. Thread-safe (sweep workers call it).
+ * far and the time left; backoffs, dropped endpoints, write failures and the first failed run of each reason (a wrong
+ * key or model name is said at once, not only counted) at once. Thread-safe (sweep workers call it).
  */
 final class SweepProgressPrinter implements SweepListener {
 
     private final PrintWriter err;
     private final long intervalNanos;
     private long lastPrinted = System.nanoTime();
+    /** The failure reasons already said, so that a thousand runs failing one way print one line. */
+    private final Set<String> reasonsSaid = new HashSet<>();
 
     SweepProgressPrinter(PrintWriter err, Duration interval) {
         this.err = err;
@@ -30,6 +37,12 @@ final class SweepProgressPrinter implements SweepListener {
                     print("resuming: " + s.progress().finished() + " of " + s.progress().total()
                             + " runs already in the results file (" + s.progress().failed() + " failed, to retry)");
             case SweepEvent.RunFinished f -> {
+                SweepRecord r = f.record();
+                if (RunStatus.FAILED.wireName().equals(r.status())
+                        && reasonsSaid.add(r.error() == null ? "" : r.error())) {
+                    print("run " + r.key() + " failed: " + (r.error() == null ? "no reason given" : r.error())
+                            + " (further runs failing so are counted, not listed)");
+                }
                 long now = System.nanoTime();
                 if (now - lastPrinted >= intervalNanos) {
                     lastPrinted = now;

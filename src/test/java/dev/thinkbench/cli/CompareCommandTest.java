@@ -213,8 +213,11 @@ class CompareCommandTest {
 
     @Test
     void badArgumentsExitWithTwoAndUsage() {
-        assertThat(run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "x=tokens:-1")
-                .code()).isEqualTo(2);
+        CliRun budget = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--budget", "a=none",
+                "--budget", "x=tokens:-1");
+        assertThat(budget.code()).isEqualTo(2);
+        assertThat(budget.err()).as("which of the budgets is wrong")
+                .contains("--budget x=tokens:-1: tokens must be between 1 and 1000000, was -1");
         CliRun unknown = run("compare", "--engine", "nope", "--model", "m", "--prompt", "q");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown engine 'nope'").contains("Try 'thinkbench compare --help'")

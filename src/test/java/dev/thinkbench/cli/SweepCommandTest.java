@@ -402,6 +402,20 @@ class SweepCommandTest {
     }
 
     @Test
+    void withJsonOutputAFailedRunsReasonIsSaidOnStandardErrorOncePerReason() throws Exception {
+        Path problems = problems("{\"id\":\"a\",\"prompt\":\"q 1\",\"answer\":\"1\"}",
+                "{\"id\":\"bad\",\"prompt\":\"q bad\",\"answer\":\"2\"}");
+        CliRun r = run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model", "m",
+                "--budget", "one=tokens:4", "--budget", "two=tokens:8", "--format", "json");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.json().path("failed").asInt()).isEqualTo(2);
+        // the JSON carries only the count: why they failed is said where a person reads it, and only once
+        assertThat(r.err()).containsOnlyOnce("prompt rejected")
+                .containsPattern("sweep: run bad \u00b7 (one|two) \u00b7 fixed #0 failed: prompt rejected");
+    }
+
+    @Test
     void malformedProblemLinesAreReportedAndTheRestRuns() throws Exception {
         Path problems = problems("{\"id\":\"a\",\"prompt\":\"q 1\",\"answer\":\"1\"}", "not json",
                 "{\"id\":\"b\"}");
@@ -416,19 +430,30 @@ class SweepCommandTest {
     @Test
     void badInputExitsTwoWithAClearMessage() throws Exception {
         Path problems = threeProblems();
-        Map<List<String>, String> cases = Map.of(
-                List.of("--problems", dir.resolve("missing.jsonl").toString()), "cannot read --problems",
-                List.of("--problems", problems.toString(), "--budget", "oops"), "--budget needs LABEL=SPEC",
-                List.of("--problems", problems.toString(), "--budget", "x=tokens:-1"),
-                "tokens must be between 1 and 1000000, was -1",
-                List.of("--problems", problems.toString(), "--strategy", "beam"), "unknown strategy 'beam'",
-                List.of("--problems", problems.toString(), "--format", "xml"), "--format must be json or table",
-                List.of("--problems", problems.toString(), "--engine", "nope"), "unknown engine 'nope'",
-                List.of("--problems", problems.toString(), "--engine", "answer"), "--model NAME is needed",
-                List.of("--problems", problems.toString(), "--limit", "0"), "--limit must be at least 1",
-                List.of("--problems", problems.toString(), "--confidence", "1.5"),
-                "--confidence must be above 0 and at most 1",
-                List.of("--problems", problems.toString(), "--agree", "0"), "--agree must be at least 1, was 0");
+        Map<List<String>, String> cases = Map.ofEntries(
+                Map.entry(List.of("--problems", dir.resolve("missing.jsonl").toString()),
+                        "cannot read --problems"),
+                Map.entry(List.of("--problems", problems.toString(), "--budget", "oops"),
+                        "--budget needs LABEL=SPEC"),
+                Map.entry(List.of("--problems", problems.toString(), "--budget", "x=tokens:-1"),
+                        "--budget x=tokens:-1: tokens must be between 1 and 1000000, was -1"),
+                Map.entry(List.of("--problems", problems.toString(), "--budget", "ok=tokens:8", "--budget",
+                        "y=force:min=50,max=10"),
+                        "--budget y=force:min=50,max=10: min (50) is above max (10)"),
+                Map.entry(List.of("--problems", problems.toString(), "--strategy", "beam"),
+                        "unknown strategy 'beam'"),
+                Map.entry(List.of("--problems", problems.toString(), "--format", "xml"),
+                        "--format must be json or table"),
+                Map.entry(List.of("--problems", problems.toString(), "--engine", "nope"),
+                        "unknown engine 'nope'"),
+                Map.entry(List.of("--problems", problems.toString(), "--engine", "answer"),
+                        "--model NAME is needed"),
+                Map.entry(List.of("--problems", problems.toString(), "--limit", "0"),
+                        "--limit must be at least 1"),
+                Map.entry(List.of("--problems", problems.toString(), "--confidence", "1.5"),
+                        "--confidence must be above 0 and at most 1"),
+                Map.entry(List.of("--problems", problems.toString(), "--agree", "0"),
+                        "--agree must be at least 1, was 0"));
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
             List<String> args = new java.util.ArrayList<>(List.of("sweep"));
             args.addAll(c.getKey());
