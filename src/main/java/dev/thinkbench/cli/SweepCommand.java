@@ -237,10 +237,11 @@ final class SweepCommand implements Callable<Integer> {
             stdout.println(SweepJson.write(outcome, interrupted));
         } else {
             List<BenchProblem> set = plan.problems();
-            stdout.println("thinkbench sweep \u00b7 " + engineId + " \u00b7 " + modelName + " \u00b7 " + set.size()
-                    + " problems \u00d7 " + plan.budgets().size() + " budgets \u00d7 " + samples + " sample(s) \u00d7 "
+            stdout.println("thinkbench sweep \u00b7 " + engineId + " \u00b7 " + modelName + " \u00b7 "
+                    + count(set.size(), "problem") + " \u00d7 " + count(plan.budgets().size(), "budget") + " \u00d7 "
+                    + count(samples, "sample") + " \u00d7 "
                     + String.join(", ", plan.strategies().stream().map(Strategy::name).toList()) + " \u00b7 "
-                    + plan.tasks().size() + " runs (" + outcome.resumed() + " resumed)");
+                    + count(plan.tasks().size(), "run") + " (" + outcome.resumed() + " resumed)");
             Map<String, Integer> difficulty = new HashMap<>();
             set.forEach(p -> difficulty.put(p.id(), p.difficulty()));
             stdout.print(SweepTable.render(outcome.records(), difficulty::get, equalCompute));
@@ -462,5 +463,10 @@ final class SweepCommand implements Callable<Integer> {
                 log.close();
             }
         }
+    }
+
+    /** "1 problem", "3 problems". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

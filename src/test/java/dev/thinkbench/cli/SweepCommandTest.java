@@ -317,7 +317,7 @@ class SweepCommandTest {
                 "m", "--out", out.toString());
 
         assertThat(again.code()).isZero();
-        assertThat(again.out()).contains("6 runs (6 resumed)");
+        assertThat(again.out()).contains("3 problems \u00d7 2 budgets \u00d7 1 sample \u00d7 fixed \u00b7 6 runs (6 resumed)");
         assertThat(byUrl.get("http://default").started()).hasSize(before);
         assertThat(Files.readAllLines(out)).hasSize(6);
     }
@@ -371,6 +371,7 @@ class SweepCommandTest {
                 "--budget", "b=tokens:8");
         assertThat(noProbabilities.err()).contains("raw-answer reports no token probabilities for m: --confidence cannot "
                 + "apply, adaptive thinking stops when --agree probes agree");
+        assertThat(noProbabilities.out()).as("counted in the singular").contains("1 problem \u00d7 1 budget \u00d7");
         CliRun urlAlone = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
                 "--model", "m", "--judge-base-url", "http://x");
         assertThat(urlAlone.code()).isEqualTo(2);
