@@ -38,7 +38,7 @@ class ContinuousBatchMemoryTest {
     @Test
     void anIdleTraceMovesToMemoryOnlyAfterOthersDecodeForAWhileAndComesBackForItsNextStep() {
         int[] prompt = f.prompt(QUESTION);
-        Finished first = finish(1, greedy(prompt, 24, false));
+        MicroBatchFixture.Finished first = f.finish(1, greedy(prompt, 24, false));
         int held = holding(prompt);
         int[] trace = f.slots.tokens(held);
 
@@ -57,15 +57,15 @@ class ContinuousBatchMemoryTest {
         // a Wait step: the trace and a few tokens more
         int[] wait = f.model.vocab().tokenize("Wait", false, true);
         int[] next = IntStream.concat(Arrays.stream(trace), Arrays.stream(wait)).toArray();
-        Finished step = finish(3, greedy(next, 16, false));
+        MicroBatchFixture.Finished step = f.finish(3, greedy(next, 16, false));
         assertThat(step.done().promptTokensEvaluated()).as("only the inserted tokens evaluated")
                 .isEqualTo(wait.length);
         assertThat(f.slots.memoryState(held)).as("back in the cache").isNull();
         assertThat(f.slots.memoryBytes()).isZero();
 
         try (MicroBatchFixture never = new MicroBatchFixture(2)) {
-            assertThat(finish(never, 1, greedy(prompt, 24, false)).text()).isEqualTo(first.text());
-            assertThat(finish(never, 3, greedy(next, 16, false)).text()).as("the same text as a trace that never "
+            assertThat(never.finish(1, greedy(prompt, 24, false)).text()).isEqualTo(first.text());
+            assertThat(never.finish(3, greedy(next, 16, false)).text()).as("the same text as a trace that never "
                     + "left").isEqualTo(step.text());
         }
     }
@@ -73,11 +73,11 @@ class ContinuousBatchMemoryTest {
     @Test
     void aTraceInMemoryIsCopiedForAPromptThatBranchesOffIt() {
         int[] prompt = f.prompt(QUESTION);
-        Finished first = finish(1, greedy(prompt, 24, false));
+        MicroBatchFixture.Finished first = f.finish(1, greedy(prompt, 24, false));
         moveIdleTracesToMemory();
         assertThat(f.slots.memoryBytes()).isPositive();
 
-        Finished again = finish(3, greedy(prompt, 24, false));
+        MicroBatchFixture.Finished again = f.finish(3, greedy(prompt, 24, false));
         assertThat(again.text()).isEqualTo(first.text());
         assertThat(again.done().promptTokensEvaluated()).as("only the prompt's last token, for its logits")
                 .isEqualTo(1);
@@ -86,16 +86,16 @@ class ContinuousBatchMemoryTest {
     @Test
     void aLongerBudgetReplaysTheThinkingOfAShorterOneFromMemory() {
         int[] prompt = f.prompt(QUESTION);
-        finish(1, replaying(prompt, 12));
+        f.finish(1, replaying(prompt, 12));
         moveIdleTracesToMemory();
         assertThat(f.slots.memoryBytes()).isPositive();
-        Finished large = finish(3, replaying(prompt, 40));
+        MicroBatchFixture.Finished large = f.finish(3, replaying(prompt, 40));
 
         assertThat(large.done().promptTokensEvaluated()).isZero();
         assertThat(large.done().decodeSteps()).as("only what follows the 11 tokens the small budget evaluated")
                 .isEqualTo(large.done().tokens() - 11);
         try (MicroBatchFixture never = new MicroBatchFixture(2)) {
-            assertThat(large.text()).as("the same text as decoding it all").isEqualTo(finish(never, 1,
+            assertThat(large.text()).as("the same text as decoding it all").isEqualTo(never.finish(1,
                     greedy(prompt, 40, false)).text());
         }
     }
@@ -103,7 +103,7 @@ class ContinuousBatchMemoryTest {
     @Test
     void batchedStepsLeaveIdleTracesInTheCache() {
         int[] prompt = f.prompt(QUESTION);
-        finish(1, greedy(prompt, 24, false));
+        f.finish(1, greedy(prompt, 24, false));
         int held = holding(prompt);
         f.running.add(2, greedy(f.prompt(OTHER), 60, false), f.replies);
         f.running.add(3, greedy(f.prompt("Cat has 9 cups. She breaks 2 cups. How many cups does Cat have?"), 60,
@@ -119,7 +119,7 @@ class ContinuousBatchMemoryTest {
     void aLoneDecodeOnOneThreadMovesIdleTracesToMemoryToo() {
         try (MicroBatchFixture oneThread = new MicroBatchFixture(1)) {
             int[] prompt = oneThread.prompt(QUESTION);
-            finish(oneThread, 1, greedy(prompt, 24, false));
+            oneThread.finish(1, greedy(prompt, 24, false));
             int kept = IntStream.range(0, oneThread.slots.size()).filter(s -> oneThread.slots.length(s) > 0)
                     .findFirst().orElseThrow();
             oneThread.running.add(2, greedy(oneThread.prompt(OTHER), 60, false), oneThread.replies);
@@ -154,10 +154,10 @@ class ContinuousBatchMemoryTest {
         f.running.step(x -> false);
         assertThat(f.running.packs()).as("and only once").isEqualTo(1);
         f.stepToEnd();
-        String text = textOf(f, 1);
+        String text = f.textOf(1);
 
         try (MicroBatchFixture alone = new MicroBatchFixture(2)) {
-            Finished never = finish(alone, 1, greedy(question, 200, false));
+            MicroBatchFixture.Finished never = alone.finish(1, greedy(question, 200, false));
             assertThat(alone.running.packs()).as("nothing ever beside it").isZero();
             assertThat(text).as("the same text as a decode that never shared the cache").isEqualTo(never.text());
         }
@@ -166,7 +166,7 @@ class ContinuousBatchMemoryTest {
     @Test
     void aLoneDecodeStaysWhereItIsWhileATraceBesideItIsStillInTheCache() {
         int[] longOther = f.prompt(OTHER.repeat(12));
-        finish(1, greedy(longOther, 4, false));
+        f.finish(1, greedy(longOther, 4, false));
         f.running.add(2, greedy(f.prompt(QUESTION), 200, false), f.replies);
         for (int i = 0; i < 5; i++) {
             f.running.step(x -> false);
@@ -196,38 +196,5 @@ class ContinuousBatchMemoryTest {
 
     private static ContinuousBatch.Spec replaying(int[] prompt, int cap) {
         return greedy(prompt, cap, true);
-    }
-
-    private record Finished(String text, HostEvent.Done done) {
-    }
-
-    private Finished finish(long id, ContinuousBatch.Spec spec) {
-        return finish(f, id, spec);
-    }
-
-    private static String textOf(MicroBatchFixture f, long id) {
-        StringBuilder text = new StringBuilder();
-        for (HostEvent e : f.events) {
-            if (e instanceof HostEvent.Chunk c && c.id() == id) {
-                text.append(c.text());
-            }
-        }
-        return text.toString();
-    }
-
-    private static Finished finish(MicroBatchFixture f, long id, ContinuousBatch.Spec spec) {
-        f.clearEvents();
-        f.runToEnd(id, spec);
-        StringBuilder text = new StringBuilder();
-        HostEvent.Done done = null;
-        for (HostEvent e : f.events) {
-            if (e instanceof HostEvent.Chunk c) {
-                text.append(c.text());
-            } else if (e instanceof HostEvent.Done d) {
-                done = d;
-            }
-        }
-        assertThat(done).as("completion %d ended", id).isNotNull();
-        return new Finished(text.toString(), done);
     }
 }

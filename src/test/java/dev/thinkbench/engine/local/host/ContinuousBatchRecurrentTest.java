@@ -51,11 +51,11 @@ class ContinuousBatchRecurrentTest {
     void aPromptSharingTheStartOfALongerTraceIsEvaluatedWholeNotForkedFromTheTrace() {
         int[] prompt = prompt("Let x=2. Let y=");
         String fresh = fresh(greedy(prompt, 24)).text();
-        Finished first = finish(f, 1, greedy(prompt, 24));
+        MicroBatchFixture.Finished first = f.finish(1, greedy(prompt, 24));
         assertThat(first.text()).isEqualTo(fresh);
         assertThat(first.done().tokens()).as("long enough to fork from").isGreaterThan(SequenceSlots.FORK_MIN_TAIL);
 
-        Finished again = finish(f, 2, greedy(prompt, 24));
+        MicroBatchFixture.Finished again = f.finish(2, greedy(prompt, 24));
         assertThat(again.text()).as("the state after the prompt, not after the first trace").isEqualTo(fresh);
         assertThat(again.done().promptTokensEvaluated()).isEqualTo(prompt.length);
     }
@@ -70,21 +70,21 @@ class ContinuousBatchRecurrentTest {
         f.running.add(3, greedy(prompt, 12), f.replies);
         f.stepToEnd();
         for (long id = 1; id <= 3; id++) {
-            assertThat(textOf(f, id)).as("completion %d", id).isEqualTo(fresh);
+            assertThat(f.textOf(id)).as("completion %d", id).isEqualTo(fresh);
         }
     }
 
     @Test
     void aWaitStepContinuesTheWholeTraceEvaluatingOnlyItsNewTokens() {
         int[] prompt = prompt("Let x=2. Let y=");
-        finish(f, 1, greedy(prompt, 20));
+        f.finish(1, greedy(prompt, 20));
         int held = IntStream.range(0, f.slots.size()).filter(s -> f.slots.length(s) > prompt.length).findFirst()
                 .orElseThrow();
         int[] trace = f.slots.tokens(held);
         int[] wait = f.model.vocab().tokenize("Wait", false, true);
         int[] next = IntStream.concat(Arrays.stream(trace), Arrays.stream(wait)).toArray();
 
-        Finished step = finish(f, 2, greedy(next, 12));
+        MicroBatchFixture.Finished step = f.finish(2, greedy(next, 12));
         assertThat(step.done().promptTokensEvaluated()).as("only the inserted tokens").isEqualTo(wait.length);
         assertThat(step.text()).isEqualTo(fresh(greedy(next, 12)).text());
     }
@@ -92,8 +92,8 @@ class ContinuousBatchRecurrentTest {
     @Test
     void aSmallerGreedyBudgetAfterALargerOneDecodesWhatAFreshContextDecodes() {
         int[] prompt = prompt("Let x=2. Let y=");
-        finish(f, 1, replaying(prompt, 24));
-        Finished smaller = finish(f, 2, replaying(prompt, 8));
+        f.finish(1, replaying(prompt, 24));
+        MicroBatchFixture.Finished smaller = f.finish(2, replaying(prompt, 8));
         assertThat(smaller.text()).isEqualTo(fresh(greedy(prompt, 8)).text());
     }
 
@@ -108,9 +108,9 @@ class ContinuousBatchRecurrentTest {
         return f.model.vocab().tokenize(text, true, true);
     }
 
-    private static Finished fresh(ContinuousBatch.Spec spec) {
+    private static MicroBatchFixture.Finished fresh(ContinuousBatch.Spec spec) {
         try (MicroBatchFixture never = new MicroBatchFixture(mamba, 2)) {
-            return finish(never, 1, spec);
+            return never.finish(1, spec);
         }
     }
 
@@ -120,31 +120,5 @@ class ContinuousBatchRecurrentTest {
 
     private static ContinuousBatch.Spec replaying(int[] prompt, int cap) {
         return new ContinuousBatch.Spec(prompt, cap, List.of(), LlamaSampler.Settings.greedy(), 0, true, true);
-    }
-
-    private record Finished(String text, HostEvent.Done done) {
-    }
-
-    private static String textOf(MicroBatchFixture f, long id) {
-        StringBuilder text = new StringBuilder();
-        for (HostEvent e : f.events) {
-            if (e instanceof HostEvent.Chunk c && c.id() == id) {
-                text.append(c.text());
-            }
-        }
-        return text.toString();
-    }
-
-    private static Finished finish(MicroBatchFixture f, long id, ContinuousBatch.Spec spec) {
-        f.clearEvents();
-        f.runToEnd(id, spec);
-        HostEvent.Done done = null;
-        for (HostEvent e : f.events) {
-            if (e instanceof HostEvent.Done d) {
-                done = d;
-            }
-        }
-        assertThat(done).as("completion %d ended", id).isNotNull();
-        return new Finished(textOf(f, id), done);
     }
 }

@@ -86,6 +86,35 @@ final class MicroBatchFixture implements AutoCloseable {
         events.clear();
     }
 
+    /** A completion run to its end: the text it sent and how it ended. */
+    record Finished(String text, HostEvent.Done done) {
+    }
+
+    /** Forgets earlier events, runs a completion to its end and says what it sent; fails when it did not end. */
+    Finished finish(long id, ContinuousBatch.Spec spec) {
+        clearEvents();
+        runToEnd(id, spec);
+        HostEvent.Done done = null;
+        for (HostEvent e : events) {
+            if (e instanceof HostEvent.Done d && d.id() == id) {
+                done = d;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(done).as("completion %d ended", id).isNotNull();
+        return new Finished(textOf(id), done);
+    }
+
+    /** The text completion {@code id} sent, among the events collected. */
+    String textOf(long id) {
+        StringBuilder text = new StringBuilder();
+        for (HostEvent e : events) {
+            if (e instanceof HostEvent.Chunk c && c.id() == id) {
+                text.append(c.text());
+            }
+        }
+        return text.toString();
+    }
+
     @Override
     public void close() {
         slots.clearAll();
