@@ -1,10 +1,8 @@
 package dev.thinkbench.ui.session;
 
-import dev.thinkbench.ui.compare.ColumnState;
 import dev.thinkbench.ui.compare.ColumnView;
 import dev.thinkbench.ui.compare.ColumnsPane;
 import javafx.scene.control.Button;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -65,12 +63,6 @@ class CompareNumbersFoldTest {
                 .forEach(split -> split.setDividerPositions(0.97));
     }
 
-    private boolean verticalBarShown() {
-        // the pane's own bars (the text areas inside have theirs)
-        return pane().getChildrenUnmodifiable().stream().anyMatch(n -> n instanceof ScrollBar bar
-                && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL && bar.isVisible());
-    }
-
     @Test
     void aShortWindowShowsTheKeyNumbersAndOneClickShowsThemAllInEveryColumn(FxRobot robot) throws Exception {
         runAndFinish(robot);
@@ -83,7 +75,7 @@ class CompareNumbersFoldTest {
             assertThat(thinking.getHeight()).as("the thinking keeps five lines and more")
                     .isGreaterThanOrEqualTo(5 * 15.0);
         }
-        assertThat(verticalBarShown()).as("the columns fit the window").isFalse();
+        assertThat(window.columnsScroll()).as("the columns fit the window").isFalse();
         Button toggle = (Button) columns().getFirst().lookup(".numbers-toggle");
         assertThat(toggle.getText()).isEqualTo("All numbers");
 

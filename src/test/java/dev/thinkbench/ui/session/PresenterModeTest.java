@@ -1,6 +1,5 @@
 package dev.thinkbench.ui.session;
 
-import dev.thinkbench.ui.compare.ColumnState;
 import dev.thinkbench.ui.compare.ColumnView;
 import dev.thinkbench.ui.compare.ColumnsPane;
 import javafx.geometry.Bounds;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import static dev.thinkbench.testing.Keys.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,14 +51,6 @@ class PresenterModeTest {
 
     private void runAndFinish(FxRobot robot) throws TimeoutException {
         window.runAndFinish(robot);
-    }
-
-    private static void press(FxRobot robot, KeyCode... keys) {
-        robot.press(keys);
-        for (int i = keys.length - 1; i >= 0; i--) {
-            robot.release(keys[i]);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static Bounds scene(Node n) {

@@ -5,7 +5,6 @@ import dev.thinkbench.ui.compare.ColumnsPane;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
@@ -22,6 +21,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import static dev.thinkbench.testing.Keys.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,14 +47,6 @@ class ReplayAtProjectorSizeTest {
         stage.show();
     }
 
-    private static void press(FxRobot robot, KeyCode... keys) {
-        robot.press(keys);
-        for (int i = keys.length - 1; i >= 0; i--) {
-            robot.release(keys[i]);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private static Bounds scene(Node n) {
         return n.localToScene(n.getLayoutBounds());
     }
@@ -63,21 +55,15 @@ class ReplayAtProjectorSizeTest {
         return window.view.compareView().columnsPane();
     }
 
-    private boolean verticalBarShown() {
-        // the pane's own bars (the text areas inside have theirs)
-        return pane().getChildrenUnmodifiable().stream().anyMatch(n -> n instanceof ScrollBar bar
-                && bar.getOrientation() == Orientation.VERTICAL && bar.isVisible());
-    }
-
     /** The layout has settled (the divider moves after a pass) with the columns' own vertical bar gone. */
     private void waitForTheColumnsToFit(String when) {
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !verticalBarShown());
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.columnsScroll());
         } catch (TimeoutException e) {
             // the assertion below says what is wrong
         }
         WaitForAsyncUtils.waitForFxEvents(4);
-        assertThat(verticalBarShown()).as(when + ": the columns fit, no scroll bar of their own").isFalse();
+        assertThat(window.columnsScroll()).as(when + ": the columns fit, no scroll bar of their own").isFalse();
     }
 
     private void assertThinkingWhole(String when) {

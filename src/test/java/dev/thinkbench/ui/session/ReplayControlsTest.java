@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import static dev.thinkbench.testing.Keys.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,14 +46,6 @@ class ReplayControlsTest {
 
     private List<ColumnView> columns() {
         return window.view.compareView().columnsPane().columnViews();
-    }
-
-    private static void press(FxRobot robot, KeyCode... keys) {
-        robot.press(keys);
-        for (int i = keys.length - 1; i >= 0; i--) {
-            robot.release(keys[i]);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Moves the replay clock and lets a few frames drain. */

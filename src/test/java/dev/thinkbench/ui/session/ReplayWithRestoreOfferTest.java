@@ -6,10 +6,8 @@ import dev.thinkbench.lab.session.Session;
 import dev.thinkbench.lab.session.SessionFile;
 import dev.thinkbench.ui.compare.ChartsPane;
 import javafx.geometry.Bounds;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
@@ -30,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static dev.thinkbench.testing.Keys.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,19 +56,6 @@ class ReplayWithRestoreOfferTest {
                 new Autosaves(folder, 8, pid -> pid == 8, new SessionFile()));
         stage.setScene(window.view.createScene(1280, 720));
         stage.show();
-    }
-
-    private static void press(FxRobot robot, KeyCode... keys) {
-        robot.press(keys);
-        for (int i = keys.length - 1; i >= 0; i--) {
-            robot.release(keys[i]);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private boolean columnsScroll() {
-        return window.view.compareView().columnsPane().getChildrenUnmodifiable().stream().anyMatch(n ->
-                n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL && bar.isVisible());
     }
 
     /** The visible tick numbers of each chart's value axis, by their bounds in the scene. */
@@ -128,12 +114,12 @@ class ReplayWithRestoreOfferTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> window.columns().get(2).answerText().startsWith("Final"));
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !columnsScroll());
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.columnsScroll());
         } catch (java.util.concurrent.TimeoutException e) {
             // the assertion below says what is wrong
         }
         WaitForAsyncUtils.waitForFxEvents(8);
-        assertThat(columnsScroll()).as("the columns fit, no scroll bar of their own").isFalse();
+        assertThat(window.columnsScroll()).as("the columns fit, no scroll bar of their own").isFalse();
         assertChartsReadableOrFolded("the offer over a replay");
         assertThat(area.getHeight()).as("no room for readable charts here: they are folded away").isLessThan(1);
 

@@ -114,6 +114,13 @@ final class SessionWindow {
     }
 
     /** The Compare tab's column views, in order. */
+    /** Whether the Compare columns scroll: their pane's own vertical bar shows (the text areas inside have theirs). */
+    boolean columnsScroll() {
+        return view.compareView().columnsPane().getChildrenUnmodifiable().stream().anyMatch(n ->
+                n instanceof javafx.scene.control.ScrollBar bar
+                        && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL && bar.isVisible());
+    }
+
     List<dev.thinkbench.ui.compare.ColumnView> columns() {
         return view.compareView().columnsPane().columnViews();
     }

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static dev.thinkbench.testing.Keys.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs that are in no file are not lost to a close or an open without a word. */
@@ -48,14 +49,6 @@ class UnsavedRunsTest {
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> own.hide());
-    }
-
-    private static void press(FxRobot robot, KeyCode... keys) {
-        robot.press(keys);
-        for (int i = keys.length - 1; i >= 0; i--) {
-            robot.release(keys[i]);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private boolean cardShown(FxRobot robot) {
