@@ -42,7 +42,7 @@ import java.util.Random;
  * Sizes via {@code -Dbench.embedding}, {@code -Dbench.layers}, {@code -Dbench.threads}, {@code -Dbench.rounds};
  * {@code -Dbench.llamaBench=<path>} (or {@code $THINKBENCH_LLAMA_BENCH}) names llama-bench (a shared build runs on the
  * engine's own libraries: {@link LlamaBench}); {@code -Dbench.only=micro}
- * runs only the micro model's speed through the host.
+ * runs only the micro model's speed through the host, one sequence and several at once.
  */
 public final class LocalEngineBenchmark {
 
@@ -95,6 +95,7 @@ public final class LocalEngineBenchmark {
             if (only.equals("micro")) {
                 LocalCompletionBackend micro = new LocalCompletionBackend(process, MICRO.toAbsolutePath(),
                         new LocalEngineSettings(threads, 4096));
+                batches(micro).forEach(System.out::println);
                 microSpeed(micro, threads, rounds, microBench).forEach(System.out::println);
                 return;
             }
