@@ -496,6 +496,28 @@ class SweepCommandTest {
     }
 
     @Test
+    void aRejectedApiKeyIsSentOnceAndTheRunsLeftFailWithItsMessage() throws Exception {
+        try (OpenAiChatTestServer server = OpenAiChatTestServer.start()) {
+            server.requireApiKey("the-right-key");
+            server.respond(request -> OpenAiChatScript.of("m").content("Final Answer: 1").finish("stop").done());
+            // the key is PATH's value: long, and nothing else prints it
+            String key = System.getenv("PATH");
+            CliRun r = run(dev.thinkbench.app.AppContext.create(), "sweep", "--problems",
+                    threeProblems().toString(), "--engine", "openai-compatible", "--model", "m", "--base-url",
+                    server.baseUrl().toString(), "--api-key-env", "PATH", "--concurrency", "1", "--budget",
+                    "low=effort:low", "--budget", "high=effort:high", "--format", "json");
+
+            assertThat(r.code()).as(r.err()).isEqualTo(1);
+            assertThat(server.chatRequests()).as("the first run only").hasSize(1);
+            assertThat(r.json().path("runs").asInt()).isEqualTo(6);
+            assertThat(r.json().path("failed").asInt()).isEqualTo(6);
+            assertThat(r.err()).contains("dropped endpoint " + server.baseUrl()).contains(
+                    "rejected the API key (HTTP 401). Check the key in the environment variable PATH.");
+            assertThat(r.out() + r.err()).doesNotContain(key);
+        }
+    }
+
+    @Test
     void aBudgetOrAStrategyTheEngineCannotRunIsRefusedBeforeAnyRun() throws Exception {
         try (OpenAiChatTestServer server = OpenAiChatTestServer.start()) {
             server.respond(request -> OpenAiChatScript.of("m").content("Final Answer: 1").finish("stop").done());

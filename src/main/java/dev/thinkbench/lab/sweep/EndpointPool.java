@@ -13,7 +13,9 @@ import java.util.function.BiConsumer;
 /**
  * The endpoints of a sweep with a permit count each (at most {@code concurrency} calls at once per endpoint), the
  * endpoint that last served each prompt (so runs of one prompt return to it and hit its prompt cache), and their
- * health: an endpoint that fails {@code dropAfter} times in a row is dropped for the rest of the sweep.
+ * health: an endpoint that fails {@code dropAfter} times in a row is dropped for the rest of the sweep, and one that
+ * rejects the API key is dropped at once, for good (every call would be rejected the same way; a resume does not bring
+ * it back, as the key cannot change while the sweep runs).
  *
  * <p>Thread-safe; {@link #acquire} blocks until a permit is free.
  */
@@ -29,6 +31,8 @@ final class EndpointPool {
         int failuresInARow;
         boolean dropped;
         String dropReason;
+        /** The endpoint's rejection of the API key (the failure's message), null unless it rejected it. */
+        String rejectedKey;
 
         State(Endpoint endpoint) {
             this.endpoint = endpoint;
@@ -126,11 +130,17 @@ final class EndpointPool {
         }
     }
 
-    /** Takes every dropped endpoint back, its failures forgotten (the user says the servers are back). */
+    /**
+     * Takes every dropped endpoint back, its failures forgotten (the user says the servers are back); one that rejected
+     * the API key stays dropped.
+     */
     void reviveAll() {
         lock.lock();
         try {
             for (State s : states) {
+                if (s.rejectedKey != null) {
+                    continue;
+                }
                 s.dropped = false;
                 s.dropReason = null;
                 s.failuresInARow = 0;
@@ -171,6 +181,47 @@ final class EndpointPool {
             onDrop.accept(endpoint, dropped);
         }
         return dropped != null;
+    }
+
+    /**
+     * The endpoint rejected the API key (401/403): it is dropped at once and for good, so no more request goes to it.
+     * {@code message} is the failure's own (it names the key's source, never the key).
+     */
+    void rejectedKey(Endpoint endpoint, String message) {
+        String dropped = null;
+        lock.lock();
+        try {
+            State s = state(endpoint);
+            if (s.rejectedKey == null) {
+                s.rejectedKey = message;
+                s.dropped = true;
+                s.dropReason = "rejected the API key, so no more runs are sent to it: " + message;
+                dropped = s.dropReason;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (dropped != null) {
+            onDrop.accept(endpoint, dropped);
+        }
+    }
+
+    /**
+     * When every endpoint that fits was dropped for rejecting the API key: their messages (one each where they
+     * differ), which the runs left fail with; null while any of them may still serve or come back.
+     */
+    String keyRejections(boolean needRaw) {
+        lock.lock();
+        try {
+            List<State> fitting = states.stream().filter(s -> !needRaw || s.endpoint.raw() != null).toList();
+            if (fitting.isEmpty() || fitting.stream().anyMatch(s -> s.rejectedKey == null)) {
+                return null;
+            }
+            return String.join("; ", fitting.stream().map(s -> s.rejectedKey).distinct().toList());
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Why the endpoints were dropped, one phrase each, e.g. {@code http://a failed 3 times in a row, last: ...}. */

@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The {@link Calls} of one sweep run over an {@link EndpointPool}: each call takes a permit on an endpoint (the one
  * that last served the same prompt where free), runs there, and on failure is retried as the {@link RetryPolicy}
  * says: after a backoff (honouring Retry-After) for 429/5xx, at once on another endpoint when the endpoint is at
- * fault; failures count toward dropping the endpoint (rate limits do not). Confined to one worker thread.
+ * fault; failures count toward dropping the endpoint (rate limits do not), and a rejected API key drops it at once:
+ * once every endpoint has rejected it, the runs left fail with the same message without a request. Confined to one
+ * worker thread.
  */
 final class PoolCalls implements Calls {
 
@@ -101,6 +103,10 @@ final class PoolCalls implements Calls {
         if (call.failure() == null) {
             return null;
         }
+        if (call.failure() == FailureKind.AUTHENTICATION) {
+            // every call would be rejected the same way: the endpoint gets no more
+            pool.rejectedKey(endpoint, call.error());
+        }
         RetryPolicy.Handling handling = RetryPolicy.handling(call.failure());
         if (handling == RetryPolicy.Handling.FINAL || attempt == retry.attempts()) {
             return null;
@@ -118,6 +124,11 @@ final class PoolCalls implements Calls {
         for (int n = 1; n <= retry.attempts(); n++) {
             Optional<EndpointPool.Lease> lease = pool.acquire(affinity, needRaw, avoid);
             if (lease.isEmpty()) {
+                String rejected = pool.keyRejections(needRaw);
+                if (rejected != null) {
+                    // no request is sent: the run fails as the first one did (pausing would not help, the key stays)
+                    return new RawCall<>(failed(model, budgetSpec, null, FailureKind.AUTHENTICATION, rejected), null);
+                }
                 if (stopWhenNoEndpoint) {
                     throw new NoEndpointLeft(pool.dropReasons());
                 }

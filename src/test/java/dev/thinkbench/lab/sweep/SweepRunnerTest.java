@@ -385,14 +385,77 @@ class SweepRunnerTest {
 
     @Test
     void aFinalFailureIsNotRetried() throws Exception {
-        AnswerTestEngine engine = new AnswerTestEngine("e", spec -> Reply.fail(FailureKind.AUTHENTICATION,
-                "key rejected"));
+        AnswerTestEngine engine = new AnswerTestEngine("e", spec -> Reply.fail(FailureKind.BAD_REQUEST,
+                "request rejected"));
         SweepOutcome outcome = run(runner(new Endpoint("api", engine, null, 1)), plan(1, 1, new FixedStrategy()),
                 null);
 
         assertThat(engine.started()).hasSize(2);
         assertThat(clock.sleeps()).isEmpty();
-        assertThat(outcome.records()).allSatisfy(r -> assertThat(r.error()).isEqualTo("key rejected"));
+        assertThat(outcome.records()).allSatisfy(r -> assertThat(r.error()).isEqualTo("request rejected"));
+        assertThat(outcome.droppedEndpoints()).isEmpty();
+    }
+
+    static final String REJECTED = "https://api.example rejected the API key (HTTP 401). Check the key in the "
+            + "environment variable EXAMPLE_KEY.";
+
+    @Test
+    void aRejectedKeyDropsItsEndpointAtOnceAndTheRunsLeftFailWithItsMessageUnsent() throws Exception {
+        AnswerTestEngine rejecting = new AnswerTestEngine("api", spec -> Reply.fail(FailureKind.AUTHENTICATION,
+                REJECTED));
+        SweepOutcome outcome = run(runner(new Endpoint("https://api.example", rejecting, null, 1)),
+                plan(3, 1, new FixedStrategy()), null);
+
+        assertThat(rejecting.started()).as("one request: the rest are not sent").hasSize(1);
+        assertThat(outcome.records()).hasSize(6).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo("failed");
+            assertThat(r.error()).isEqualTo(REJECTED);
+        });
+        assertThat(outcome.failed()).isEqualTo(6);
+        assertThat(outcome.droppedEndpoints()).containsExactly("https://api.example");
+        assertThat(events).filteredOn(SweepEvent.EndpointDropped.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((SweepEvent.EndpointDropped) e).reason())
+                        .contains("rejected the API key", "EXAMPLE_KEY"));
+        assertThat(events).filteredOn(SweepEvent.RunFinished.class::isInstance).hasSize(6);
+        assertThat(clock.sleeps()).isEmpty();
+    }
+
+    @Test
+    void anEndpointThatRejectsTheKeyIsDroppedAndTheOthersServeTheRest() throws Exception {
+        AnswerTestEngine rejecting = new AnswerTestEngine("api", spec -> Reply.fail(FailureKind.AUTHENTICATION,
+                REJECTED));
+        AnswerTestEngine alive = new AnswerTestEngine("alive", spec -> {
+            try {
+                Thread.sleep(2); // busy when the next run starts, so the rejecting endpoint gets a run
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return solve(spec);
+        });
+        SweepOutcome outcome = run(runner(new Endpoint("https://api.example", rejecting, null, 1),
+                new Endpoint("http://b", alive, null, 1)), plan(10, 1, new FixedStrategy()), null);
+
+        assertThat(rejecting.started()).hasSize(1);
+        assertThat(outcome.records()).hasSize(20);
+        assertThat(outcome.records()).filteredOn(SweepRecord::failed).singleElement()
+                .satisfies(r -> assertThat(r.error()).isEqualTo(REJECTED));
+        assertThat(outcome.records()).filteredOn(SweepRecord::ok).hasSize(19)
+                .allSatisfy(r -> assertThat(r.endpoint()).isEqualTo("http://b"));
+        assertThat(outcome.droppedEndpoints()).containsExactly("https://api.example");
+    }
+
+    @Test
+    void inAWindowARejectedKeyFailsTheRunsLeftRatherThanPausingForIt() throws Exception {
+        AnswerTestEngine rejecting = new AnswerTestEngine("api", spec -> Reply.fail(FailureKind.AUTHENTICATION,
+                REJECTED));
+        SweepRunner runner = new SweepRunner(List.of(new Endpoint("https://api.example", rejecting, null, 1)),
+                List.of(), PriceTable.empty(), new SweepRunner.Options(new RetryPolicy(4, Duration.ofSeconds(1),
+                        Duration.ofSeconds(30), Duration.ofMinutes(5)), 3, clock).pausingWhenNoEndpoint());
+        SweepOutcome outcome = run(runner, plan(2, 1, new FixedStrategy()), null);
+
+        assertThat(rejecting.started()).hasSize(1);
+        assertThat(outcome.records()).hasSize(4).allSatisfy(r -> assertThat(r.error()).isEqualTo(REJECTED));
+        assertThat(events).noneMatch(SweepEvent.Paused.class::isInstance);
     }
 
     @Test
