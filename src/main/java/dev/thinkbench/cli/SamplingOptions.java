@@ -17,7 +17,8 @@ final class SamplingOptions {
     private Double topP;
 
     @Option(names = "--seed", paramLabel = "N",
-            description = "Sampling seed: the same seed and settings repeat a run where the engine allows it")
+            description = "Sampling seed, 0 to 2147483647: the same seed and settings repeat a run where the engine "
+                    + "allows it")
     private Long seed;
 
     /**
@@ -26,6 +27,10 @@ final class SamplingOptions {
      * @throws IllegalArgumentException when a value is out of range (NaN and infinities included)
      */
     Sampling sampling(Double defaultTemperature) {
+        if (seed != null && !Sampling.seedInRange(seed)) {
+            throw new IllegalArgumentException("--seed must be a whole number from 0 to " + Sampling.MAX_SEED
+                    + ", was " + seed + " (every engine takes that range as it is; -1 means \"random\" to llama.cpp)");
+        }
         return new Sampling(temperature != null ? temperature : defaultTemperature, topP, seed, null);
     }
 }

@@ -224,6 +224,24 @@ class SweepCommandTest {
     }
 
     @Test
+    void aSeedOutsideWhatEveryEngineTakesIsRefusedBeforeAnyRun() throws Exception {
+        for (String seed : List.of("-1", "-7", "2147483648")) {
+            CliRun r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                    "--model", "m", "--budget", "small=tokens:8", "--seed", seed);
+
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("--seed must be a whole number from 0 to 2147483647, was " + seed);
+        }
+        assertThat(byUrl).as("no run started").isEmpty();
+
+        for (String seed : List.of("0", "2147483647")) {
+            CliRun r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer",
+                    "--model", "m", "--budget", "small=tokens:8", "--seed", seed);
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+    }
+
+    @Test
     void anEqualComputeBudgetThatIsNotAPositiveNumberOfTokensIsRefusedBeforeAnyRun() throws Exception {
         CliRun r = run(services(), "sweep", "--problems", threeProblems().toString(), "--engine", "answer", "--model",
                 "m", "--equal-compute", "-5,0");

@@ -122,10 +122,10 @@ public final class PromptViewModel {
             return "";
         }
         try {
-            Long.parseLong(text.strip());
-            return "";
+            return Sampling.seedInRange(Long.parseLong(text.strip())) ? ""
+                    : Messages.get("prompt.seed.notNumber", String.valueOf(Sampling.MAX_SEED));
         } catch (NumberFormatException e) {
-            return Messages.get("prompt.seed.notNumber");
+            return Messages.get("prompt.seed.notNumber", String.valueOf(Sampling.MAX_SEED));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.core.FileProblems;
+import dev.thinkbench.core.Sampling;
 
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.core.problemset.LoadIssue;
@@ -494,11 +495,16 @@ public final class SweepSetupViewModel {
         if (t.isEmpty()) {
             return null;
         }
+        long parsed;
         try {
-            return Long.parseLong(t);
+            parsed = Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(Messages.get("sweep.form.seed"));
+            parsed = -1;
         }
+        if (!Sampling.seedInRange(parsed)) {
+            throw new IllegalArgumentException(Messages.get("sweep.form.seed", String.valueOf(Sampling.MAX_SEED)));
+        }
+        return parsed;
     }
 
     /** The problems the sweep runs: the loaded set, cut to the first N when asked. */

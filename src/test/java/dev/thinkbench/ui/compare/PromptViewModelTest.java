@@ -81,8 +81,19 @@ class PromptViewModelTest {
         assertThat(vm.sampling()).isEqualTo(new Sampling(0.0, null, null, null));
 
         vm.seedProperty().set("seven");
-        assertThat(vm.seedErrorProperty().get()).isEqualTo("seed must be a whole number (blank: none)");
+        assertThat(vm.seedErrorProperty().get()).isEqualTo("seed must be a whole number from 0 to 2147483647 "
+                + "(blank: none)");
         assertThat(vm.samplingValid()).isFalse();
+
+        for (String outside : List.of("-1", "2147483648")) {
+            vm.seedProperty().set(outside);
+            assertThat(vm.seedErrorProperty().get()).as(outside).isEqualTo("seed must be a whole number from 0 to "
+                    + "2147483647 (blank: none)");
+            assertThat(vm.samplingValid()).isFalse();
+        }
+        vm.seedProperty().set("2147483647");
+        assertThat(vm.samplingValid()).isTrue();
+        assertThat(vm.sampling().seed()).isEqualTo(2147483647L);
     }
 
     @Test

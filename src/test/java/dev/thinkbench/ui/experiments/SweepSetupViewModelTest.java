@@ -172,6 +172,13 @@ class SweepSetupViewModelTest {
         assertThat(vm.limitErrorProperty().get()).isEmpty();
         vm.seedProperty().set("x");
         assertThat(vm.seedErrorProperty().get()).isNotEmpty();
+        vm.seedProperty().set("-1");
+        assertThat(vm.seedErrorProperty().get()).isEqualTo("Seed must be a whole number from 0 to 2147483647 "
+                + "(blank: none)").isEqualTo(vm.startHintProperty().get());
+        vm.seedProperty().set("2147483648");
+        assertThat(vm.seedErrorProperty().get()).isNotEmpty();
+        vm.seedProperty().set("2147483647");
+        assertThat(vm.seedErrorProperty().get()).isEmpty();
         vm.seedProperty().set("");
         vm.samplesProperty().set(2);
         assertThat(vm.validProperty().get()).isTrue();
