@@ -536,6 +536,28 @@ class SweepCommandTest {
     }
 
     @Test
+    void aRowWhoseRunsAllFailedHasAnUnknownCostNotAFreeOne() throws Exception {
+        // the test engine is free, and refuses "q bad" at once: nothing was generated
+        Path problems = problems("{\"id\":\"a\",\"prompt\":\"q 1\",\"answer\":\"1\"}",
+                "{\"id\":\"bad\",\"prompt\":\"q bad\",\"answer\":\"2\"}");
+        CliRun json = run(services(), "sweep", "--problems", problems.toString(), "--engine", "answer", "--model",
+                "m", "--budget", "one=tokens:4", "--strategy", "fixed", "--format", "json");
+        assertThat(json.json().path("summary").get(0).path("costUsd").asDouble(-1)).as("free: a run finished")
+                .isZero();
+
+        Path onlyBad = problems("{\"id\":\"bad\",\"prompt\":\"q bad\",\"answer\":\"2\"}");
+        CliRun failing = run(services(), "sweep", "--problems", onlyBad.toString(), "--engine", "answer", "--model",
+                "m", "--budget", "one=tokens:4", "--format", "json");
+        assertThat(failing.code()).isEqualTo(1);
+        assertThat(failing.json().path("summary").get(0).has("costUsd")).isTrue();
+        assertThat(failing.json().path("summary").get(0).path("costUsd").isNull()).as(failing.out()).isTrue();
+
+        CliRun table = run(services(), "sweep", "--problems", onlyBad.toString(), "--engine", "answer", "--model",
+                "m", "--budget", "one=tokens:4");
+        assertThat(table.out()).contains("one ").doesNotContain("free");
+    }
+
+    @Test
     void aBudgetOrAStrategyTheEngineCannotRunIsRefusedBeforeAnyRun() throws Exception {
         try (OpenAiChatTestServer server = OpenAiChatTestServer.start()) {
             server.respond(request -> OpenAiChatScript.of("m").content("Final Answer: 1").finish("stop").done());

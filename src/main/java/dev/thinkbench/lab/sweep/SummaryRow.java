@@ -10,7 +10,8 @@ package dev.thinkbench.lab.sweep;
  * @param wilson the 95% Wilson interval of the accuracy
  * @param meanThinkingTokens mean compute tokens of the ok runs that report them, null when none do
  * @param meanTotalMs mean engine time of the ok runs, null when unknown
- * @param costUsd the cost of all runs together (failed ones too), null when no run's cost is known
+ * @param costUsd the cost of all runs together (failed ones too), null when no run's cost is known; failed runs that
+ *                cost nothing (nothing was generated) are not counted as known, so a row of such runs is null, not 0
  * @param failed runs that failed or were cancelled (left out of n)
  * @param ungraded ok runs of problems without an expected answer (left out of n)
  */

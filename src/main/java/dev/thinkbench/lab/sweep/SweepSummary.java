@@ -82,7 +82,9 @@ public final class SweepSummary {
         double cost = 0;
         boolean anyCost = false;
         for (SweepRecord r : group) {
-            if (r.costUsd() != null) {
+            // a failed run that cost nothing generated nothing: it says nothing of what the runs cost (a row of
+            // runs all refused is unknown, not free); one that was billed, or any run that finished, counts
+            if (r.costUsd() != null && (r.ok() || r.costUsd() > 0)) {
                 cost += r.costUsd();
                 anyCost = true;
             }

@@ -53,6 +53,31 @@ class SweepSummaryTest {
         assertThat(small.wilson().high()).isCloseTo(0.9544, within(1e-3));
     }
 
+    /** A failed run that cost {@code usd} (0: nothing was generated, as a run refused at once). */
+    static SweepRecord failedCosting(String label, String strategy, double usd) {
+        return new SweepRecord("pf", label, "tokens:8", strategy, 0, "failed", null, "1", null, null, null, 5L, usd,
+                "e", "rejected");
+    }
+
+    @Test
+    void aRowWhoseRunsAllFailedUnbilledHasNoKnownCostWhileBilledFailuresAndFreeRunsKeepTheirs() {
+        List<SweepRecord> records = new ArrayList<>();
+        records.add(failedCosting("none", "fixed", 0.0));
+        records.add(failedCosting("none", "fixed", 0.0));
+        records.add(failedCosting("billed", "fixed", 0.0));
+        records.add(failedCosting("billed", "fixed", 0.002));
+        SweepRecord freeRun = rec("local", "tokens:8", "fixed", "p1", true, 8);
+        records.add(new SweepRecord(freeRun.problemId(), "local", "tokens:8", "fixed", 0, "ok", "1", "1", true, 8, 2,
+                100L, 0.0, "e", null));
+        records.add(failedCosting("local", "fixed", 0.0));
+        Map<String, SummaryRow> byLabel = new java.util.HashMap<>();
+        SweepSummary.rows(records).forEach(r -> byLabel.put(r.label(), r));
+
+        assertThat(byLabel.get("none").costUsd()).as("nothing was generated: not known to be free").isNull();
+        assertThat(byLabel.get("billed").costUsd()).isCloseTo(0.002, within(1e-12));
+        assertThat(byLabel.get("local").costUsd()).as("a run that finished free").isZero();
+    }
+
     @Test
     void aResumedSweepsRunsInFinishingOrderAreSummedUpStrategyByStrategyInOneBudgetOrder() {
         List<SweepRecord> records = new ArrayList<>();
