@@ -578,6 +578,33 @@ class SweepRunnerTest {
         assertThat(seen.getLast().fraction()).isEqualTo(1.0);
     }
 
+    @Test
+    void aResumedSweepEstimatesTheTimeLeftFromThisSessionsRunsAndTheRunsLeftOnly() throws Exception {
+        Path out = dir.resolve("results.jsonl");
+        try (ResultLog log = ResultLog.open(out)) {
+            run(runner(new Endpoint("e", new AnswerTestEngine("e", SweepRunnerTest::solve), null, 1)),
+                    plan(2, 1, new FixedStrategy()), log);
+        }
+        clock.advance(Duration.ofSeconds(600)); // the file's runs are long done: their time is none of this session's
+        AnswerTestEngine engine = new AnswerTestEngine("e", spec -> {
+            clock.advance(Duration.ofSeconds(2));
+            return solve(spec);
+        });
+        List<SweepProgress> seen = new CopyOnWriteArrayList<>();
+        try (ResultLog log = ResultLog.open(out)) {
+            runner(new Endpoint("e", engine, null, 1)).start(plan(4, 1, new FixedStrategy()), log, e -> {
+                if (e instanceof SweepEvent.RunFinished f) {
+                    seen.add(f.progress());
+                }
+            }).done().get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(engine.started()).hasSize(4);
+        assertThat(seen).extracting(SweepProgress::finished).containsExactly(5, 6, 7, 8);
+        assertThat(seen.getFirst().etaMs()).isNull();
+        assertThat(seen).extracting(SweepProgress::etaMs).containsExactly(null, 4000L, 2000L, 0L);
+    }
+
     /**
      * A resume that lets the last runs go must still report Resumed before the end: a window that took a late
      * Resumed for its phase showed "running" forever after the sweep had ended (seen once in CI). The race is
