@@ -34,12 +34,23 @@ public final class Icons {
         control.tooltipProperty().bind(text.map(t -> t == null || t.isEmpty() ? null : tip(t)));
     }
 
-    /** A button with an icon, optional text, style classes and a tooltip. */
+    /**
+     * A button with an icon, optional text, style classes and a tooltip. Without text, a screen reader reads the
+     * tooltip as its name (an icon alone says nothing), until the button is given text of its own.
+     */
     public static Button button(String text, Ikon ikon, String tooltip, String... styleClasses) {
         Button b = new Button(text, ikon == null ? null : icon(ikon));
         b.getStyleClass().addAll(styleClasses);
         if (tooltip != null) {
             b.setTooltip(tip(tooltip));
+            if (text == null || text.isBlank()) {
+                b.setAccessibleText(tooltip);
+                b.textProperty().addListener((obs, old, now) -> {
+                    if (now != null && !now.isBlank() && tooltip.equals(b.getAccessibleText())) {
+                        b.setAccessibleText(null);
+                    }
+                });
+            }
         }
         b.setFocusTraversable(true);
         return b;

@@ -255,6 +255,7 @@ public final class PresenterControls {
         menu.setId("presenterMenu");
         menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         menu.setTooltip(Icons.tip(Messages.get("present.menu.help")));
+        menu.setAccessibleText(Messages.get("present.menu.help")); // an icon alone says nothing to a screen reader
         CheckMenuItem present = new CheckMenuItem(Messages.get("present.mode"));
         present.setAccelerator(PRESENT);
         present.selectedProperty().addListener((obs, was, now) -> {
