@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.compare;
 
+import dev.thinkbench.ui.common.AccessibleNames;
 import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.text.TextStreamListener;
 
@@ -102,7 +103,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
         cancel.setOnAction(e -> column.live().cancel());
         retry.setOnAction(e -> compare.retry(column));
         remove.setOnAction(e -> compare.removeColumn(column));
-        HBox header = new HBox(6, label, chip, cancel, retry, remove);
+        HBox header = new HBox(6, label, chip, cancel, retry, remove,
+                AccessibleNames.unseen(Messages.get("column.label.name"), label));
         header.setAlignment(Pos.CENTER_LEFT);
         // a best-of-N candidate: its answer, score, and whether it was picked
         Label mark = new Label();
@@ -156,7 +158,8 @@ public final class ColumnView extends VBox implements TextStreamListener {
                 column.unsupportedProperty().get()), column.unsupportedProperty(), column.refusedByModelProperty()));
         unsupported.visibleProperty().bind(column.unsupportedProperty().isNotEmpty());
         unsupported.managedProperty().bind(unsupported.visibleProperty());
-        VBox editor = new VBox(4, budget, error, meaning, unsupported);
+        VBox editor = new VBox(4, budget, error, meaning, unsupported,
+                AccessibleNames.unseen(Messages.get("column.budget.name"), budget));
         editor.getStyleClass().add("budget-editor");
         return editor;
     }

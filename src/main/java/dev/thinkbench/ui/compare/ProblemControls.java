@@ -9,6 +9,7 @@ import dev.thinkbench.ui.common.Messages;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
@@ -75,10 +76,11 @@ final class ProblemControls extends VBox {
         HBox problemRow = new HBox(6, fresh);
         String before = Messages.get("prompt.steps.before");
         if (!before.isBlank()) {
-            problemRow.getChildren().add(caption(before));
+            problemRow.getChildren().add(caption(before, null));
         }
-        Label unit = caption(Messages.get("prompt.steps", steps.getValue()));
+        Label unit = caption(Messages.get("prompt.steps", steps.getValue()), null);
         unit.setId("stepsUnit");
+        unit.setLabelFor(steps); // read out as "3 steps"
         unit.textProperty().bind(steps.valueProperty().map(n -> Messages.get("prompt.steps", n))); // 1 step, 3 steps
         problemRow.getChildren().addAll(steps, unit);
         problemRow.setAlignment(Pos.CENTER_LEFT);
@@ -104,13 +106,15 @@ final class ProblemControls extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        grid.addRow(0, caption(Messages.get("prompt.expected")), expected);
-        grid.addRow(1, caption(Messages.get("prompt.pricedAs")), pricedAs);
+        grid.addRow(0, caption(Messages.get("prompt.expected"), expected), expected);
+        grid.addRow(1, caption(Messages.get("prompt.pricedAs"), pricedAs), pricedAs);
         getChildren().addAll(warning, problemRow, grid);
     }
 
-    private static Label caption(String text) {
+    /** A small caption, tied to {@code field} when there is one (its name for a screen reader). */
+    private static Label caption(String text, Node field) {
         Label l = new Label(text);
+        l.setLabelFor(field);
         l.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;

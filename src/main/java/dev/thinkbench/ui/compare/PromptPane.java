@@ -54,7 +54,9 @@ public final class PromptPane extends VBox {
         samples.setTooltip(Icons.tip(Messages.get("prompt.samples.help")));
         samples.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(samples, Priority.ALWAYS);
-        HBox head = new HBox(10, title, samples);
+        title.setLabelFor(promptArea);
+        HBox head = new HBox(10, title, samples,
+                dev.thinkbench.ui.common.AccessibleNames.unseen(Messages.get("prompt.samples.name"), samples));
         head.setAlignment(Pos.CENTER_LEFT);
 
         Label note = new Label();
@@ -136,7 +138,8 @@ public final class PromptPane extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(4);
-        grid.addRow(0, caption(Messages.get("prompt.temperature")), caption(Messages.get("prompt.seed")));
+        grid.addRow(0, caption(Messages.get("prompt.temperature"), temperature),
+                caption(Messages.get("prompt.seed"), seed));
         grid.addRow(1, temperature, seed);
         GridPane.setHgrow(temperature, Priority.ALWAYS);
         GridPane.setHgrow(seed, Priority.ALWAYS);
@@ -161,8 +164,10 @@ public final class PromptPane extends VBox {
         return new VBox(6, title, grid, errors, note);
     }
 
-    private static Label caption(String text) {
+    /** A small caption over {@code field}, tied to it (its name for a screen reader). */
+    private static Label caption(String text, javafx.scene.Node field) {
         Label l = new Label(text);
+        l.setLabelFor(field);
         l.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         return l;
     }

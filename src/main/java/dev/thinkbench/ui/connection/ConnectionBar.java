@@ -165,8 +165,8 @@ public final class ConnectionBar extends HBox {
         serverPopOver.setAutoHide(true);
         serverPopOver.getStyleClass().add("server-popover");
         serverPopOver.setOnHidden(e -> serverChip.requestFocus());
-        getChildren().addAll(caption(Messages.get("engine.caption")), engine, serverFields, serverChip,
-                caption(Messages.get("engine.model.caption")), model, refreshSlot, problem, serverStatus, modelStatus);
+        getChildren().addAll(caption(Messages.get("engine.caption"), engine), engine, serverFields, serverChip,
+                caption(Messages.get("engine.model.caption"), model), model, refreshSlot, problem, serverStatus, modelStatus);
         vm.engineEntryProperty().addListener((obs, old, now) -> showServerFields(url, key, secret));
         showServerFields(url, key, secret);
     }
@@ -185,7 +185,7 @@ public final class ConnectionBar extends HBox {
             serverPopOver.hide();
             if (fold) {
                 getChildren().remove(serverFields);
-                VBox content = new VBox(6, caption(Messages.get("engine.server.popover")), serverFields);
+                VBox content = new VBox(6, caption(Messages.get("engine.server.popover"), null), serverFields);
                 content.setPadding(new javafx.geometry.Insets(10, 12, 12, 12));
                 serverPopOver.setContentNode(content);
             } else {
@@ -319,8 +319,10 @@ public final class ConnectionBar extends HBox {
         return secret;
     }
 
-    private static Label caption(String text) {
+    /** A caption before {@code field}, tied to it (its name for a screen reader). */
+    private static Label caption(String text, javafx.scene.Node field) {
         Label l = new Label(text);
+        l.setLabelFor(field);
         l.getStyleClass().addAll("bar-caption", Styles.TEXT_MUTED);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;

@@ -220,6 +220,7 @@ public final class ExperimentsView extends BorderPane {
         setupToggle.setId("setupToggle");
         setupToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         setupToggle.setTooltip(Icons.tip(Messages.get("sweep.setup.toggle")));
+        setupToggle.setAccessibleText(Messages.get("sweep.setup.toggle")); // an icon alone says nothing
         setupToggle.setOnAction(e -> setupShown.set(!setupShown.get()));
         column.visibleProperty().bind(setupShown);
         column.managedProperty().bind(column.visibleProperty());
@@ -280,6 +281,7 @@ public final class ExperimentsView extends BorderPane {
         title.getStyleClass().addAll(Styles.TITLE_4, "sweep-title");
         title.textProperty().bind(vm.titleProperty().map(t -> t.isEmpty() ? Messages.get("sweep.results") : t));
         title.setId("sweepTitle");
+        title.setLabelFor(table); // the table's name for a screen reader
         // wrapped whole beside the menus: "… · 5 budgets · micro-rea…" was cut even at 1920 px
         title.setWrapText(true);
         title.setMinWidth(0);
@@ -420,6 +422,9 @@ public final class ExperimentsView extends BorderPane {
 
     private Region statusBar() {
         status.setId("sweepStatus");
+        // a line to read, not a control to stop at: Tab went to it and showed nothing
+        status.setFocusTraversable(false);
+        status.accessibleTextProperty().bind(vm.progressTextProperty());
         status.textProperty().bind(vm.progressTextProperty());
         status.progressProperty().bind(vm.progressProperty());
         Label eta = new Label();
@@ -552,7 +557,10 @@ public final class ExperimentsView extends BorderPane {
      */
     @Override
     public void requestFocus() {
-        if (setupShown.get()) {
+        if (setupShown.get() && start.isDisabled()) {
+            // a disabled Start takes no focus, and the keys went to the engine bar: the form's first field
+            setup.problemSetPicker().requestFocus();
+        } else if (setupShown.get()) {
             start.requestFocus();
         } else {
             setupToggle.requestFocus();

@@ -62,6 +62,7 @@ final class MeasuresTable extends TableView<MeasuresTable.Measure> {
 
     MeasuresTable() {
         setId("measuresTable");
+        setAccessibleText(Messages.get("sweep.measures.header"));
         getStyleClass().addAll("measures-table", Styles.DENSE);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(wrapping(Messages.get("sweep.measures.placeholder"), 480));

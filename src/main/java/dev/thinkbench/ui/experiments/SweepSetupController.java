@@ -16,6 +16,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
@@ -44,6 +45,8 @@ public final class SweepSetupController {
 
     @FXML private VBox form;
     @FXML private Label engineText;
+    @FXML private Label problemsTitle;
+    @FXML private Label firstLabel;
     @FXML private ComboBox<ProblemSetChoice> problemSet;
     @FXML private Button importButton;
     @FXML private Label problemsStatus;
@@ -83,6 +86,7 @@ public final class SweepSetupController {
 
     /** Binds the form to {@code viewModel}; {@code fileChooser} picks a problem file to import (null: cancelled). */
     void bind(SweepSetupViewModel viewModel, Function<Window, Path> fileChooser) {
+        tieCaptions();
         vm = viewModel;
         chooser = fileChooser;
         engineText.textProperty().bind(vm.engineTextProperty());
@@ -269,6 +273,27 @@ public final class SweepSetupController {
             }
         });
         EditableSpinners.typable(spinner);
+    }
+
+    /**
+     * Ties each caption to its field, the field's name for a screen reader (the fxml cannot: a caption comes before
+     * its field): the problem set and the limit, and in the runs grid the caption left of each field.
+     */
+    private void tieCaptions() {
+        problemsTitle.setLabelFor(problemSet);
+        firstLabel.setLabelFor(limit);
+        for (GridPane grid : form.getChildren().stream().filter(GridPane.class::isInstance).map(GridPane.class::cast)
+                .toList()) {
+            for (Node caption : grid.getChildren()) {
+                if (caption instanceof Label label && GridPane.getColumnIndex(label) != null
+                        && GridPane.getColumnIndex(label) == 0) {
+                    grid.getChildren().stream()
+                            .filter(n -> GridPane.getColumnIndex(n) != null && GridPane.getColumnIndex(n) == 1
+                                    && java.util.Objects.equals(GridPane.getRowIndex(n), GridPane.getRowIndex(label)))
+                            .findFirst().ifPresent(label::setLabelFor);
+                }
+            }
+        }
     }
 
     @FXML

@@ -57,6 +57,7 @@ public final class LessonsView extends SplitPane {
         list.setPrefWidth(260);
         Label listTitle = new Label(Messages.get("lessons.title"), Icons.icon(Feather.BOOK_OPEN));
         listTitle.getStyleClass().add(Styles.TITLE_4);
+        listTitle.setLabelFor(list);
         VBox left = new VBox(8, listTitle, list);
         left.setPadding(new Insets(12));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -73,6 +74,7 @@ public final class LessonsView extends SplitPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("lesson-scroll");
         scroll.setId("lessonScroll");
+        scroll.setAccessibleText(Messages.get("lessons.text.name"));
         KeyScrolling.install(scroll);
         KeyScrolling.pageFrom(list, scroll);
         vm.markdownProperty().addListener((obs, old, now) -> {

@@ -43,6 +43,7 @@ public final class ModelManagerView extends VBox {
     public ModelManagerView(ModelManagerViewModel viewModel) {
         this.vm = viewModel;
         setId("modelManagerView");
+        setAccessibleText(Messages.get("tab.models")); // it takes the focus when its tab is chosen
         getStyleClass().add("model-manager");
         setSpacing(10);
         setPadding(new Insets(14, 16, 12, 16));
@@ -53,14 +54,18 @@ public final class ModelManagerView extends VBox {
         folder.setWrapText(true);
         ListView<LocalModel> local = localList();
         VBox.setVgrow(local, Priority.ALWAYS);
-        VBox onMachine = new VBox(6, title(Messages.get("models.local"), Feather.HARD_DRIVE), local, actions(local));
+        Label localTitle = title(Messages.get("models.local"), Feather.HARD_DRIVE);
+        localTitle.setLabelFor(local);
+        VBox onMachine = new VBox(6, localTitle, local, actions(local));
         wholeRows(local, onMachine);
         ListView<CatalogEntry> catalog = new ListView<>(vm.catalog());
         catalog.setId("catalogList");
         catalog.getStyleClass().add("catalog-list");
         catalog.setCellFactory(list -> new CatalogCell(vm));
         VBox.setVgrow(catalog, Priority.ALWAYS);
-        VBox download = new VBox(6, title(Messages.get("models.download"), Feather.DOWNLOAD_CLOUD), catalog);
+        Label downloadTitle = title(Messages.get("models.download"), Feather.DOWNLOAD_CLOUD);
+        downloadTitle.setLabelFor(catalog);
+        VBox download = new VBox(6, downloadTitle, catalog);
         download.setPadding(new Insets(8, 0, 0, 0));
         onMachine.setPadding(new Insets(0, 0, 6, 0));
         SplitPane lists = new SplitPane(onMachine, download);
@@ -309,8 +314,12 @@ public final class ModelManagerView extends VBox {
         passInRange(context, vm.contextSizeProperty());
         Label note = new Label(Messages.get("models.appliesNextRun"));
         note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        HBox box = new HBox(8, title(Messages.get("models.engine"), Feather.SLIDERS), new Label(Messages.get("models.threads")), threads, cores,
-                new Label(Messages.get("models.context")), context, note);
+        Label threadsLabel = new Label(Messages.get("models.threads"));
+        threadsLabel.setLabelFor(threads);
+        Label contextLabel = new Label(Messages.get("models.context"));
+        contextLabel.setLabelFor(context);
+        HBox box = new HBox(8, title(Messages.get("models.engine"), Feather.SLIDERS), threadsLabel, threads, cores,
+                contextLabel, context, note);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

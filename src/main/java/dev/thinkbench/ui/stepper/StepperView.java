@@ -1,5 +1,6 @@
 package dev.thinkbench.ui.stepper;
 
+import dev.thinkbench.ui.common.AccessibleNames;
 import dev.thinkbench.ui.common.DisplayConverter;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.forcing.ChatTemplate;
@@ -76,6 +77,9 @@ public final class StepperView extends VBox {
         this.vm = viewModel;
         branchList = new ListView<>(vm.branches());
         setId("stepperView");
+        // it takes the focus for its keys: read out what it is and which keys it has
+        setAccessibleText(Messages.get("tab.stepper"));
+        setAccessibleHelp(Messages.get("tab.stepper.keys"));
         setSpacing(8);
         setPadding(new Insets(10));
         getStylesheets().add(StepperView.class.getResource("stepper.css").toExternalForm());
@@ -189,10 +193,12 @@ public final class StepperView extends VBox {
         stop.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.stateProperty().get().running(), vm.stateProperty()));
         stop.managedProperty().bind(stop.visibleProperty());
-        VBox side = new VBox(6, templates, system, run, stop);
+        VBox side = new VBox(6, templates, system, run, stop,
+                AccessibleNames.unseen(Messages.get("stepper.template.name"), templates),
+                AccessibleNames.unseen(Messages.get("prompt.system"), system));
         side.setPrefWidth(240);
         side.setMinWidth(200);
-        return new HBox(8, prompt, side);
+        return new HBox(8, prompt, side, AccessibleNames.unseen(Messages.get("prompt.title"), prompt));
     }
 
     private HBox actionRow() {
@@ -248,6 +254,7 @@ public final class StepperView extends VBox {
         trace.setId("traceArea");
         trace.getStyleClass().add("stepper-trace");
         trace.setFocusTraversable(true);
+        trace.setAccessibleText(Messages.get("column.thinking"));
         VBox.setVgrow(trace, Priority.ALWAYS);
         answer.setId("answerArea");
         answer.getStyleClass().add("answer-text");
@@ -329,10 +336,14 @@ public final class StepperView extends VBox {
         var table = TimelineTable.of(vm.timeline());
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox.setVgrow(branchList, Priority.ALWAYS);
-        VBox timeline = new VBox(4, title(Messages.get("stepper.timeline"), Feather.LIST), table);
+        Label timelineTitle = title(Messages.get("stepper.timeline"), Feather.LIST);
+        timelineTitle.setLabelFor(table);
+        VBox timeline = new VBox(4, timelineTitle, table);
         timeline.setPadding(new Insets(0, 0, 6, 6));
         new dev.thinkbench.ui.common.FontScale(timeline).follow(table); // its columns follow the zoom
-        VBox branches = new VBox(4, title(Messages.get("stepper.branches"), Feather.GIT_BRANCH), branchList);
+        Label branchesTitle = title(Messages.get("stepper.branches"), Feather.GIT_BRANCH);
+        branchesTitle.setLabelFor(branchList);
+        VBox branches = new VBox(4, branchesTitle, branchList);
         branches.setPadding(new Insets(6, 0, 0, 6));
         SplitPane right = new SplitPane(timeline, branches);
         right.setOrientation(Orientation.VERTICAL);
