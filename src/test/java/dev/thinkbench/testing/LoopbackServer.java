@@ -45,7 +45,7 @@ public abstract class LoopbackServer implements AutoCloseable {
 
     protected LoopbackServer() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = StreamingHttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         } catch (IOException e) {
             throw new IllegalStateException("cannot open a loopback port", e);
         }

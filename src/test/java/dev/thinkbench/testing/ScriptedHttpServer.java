@@ -42,7 +42,7 @@ public abstract class ScriptedHttpServer implements AutoCloseable {
 
     protected ScriptedHttpServer() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = StreamingHttpServers.create(new InetSocketAddress("127.0.0.1", 0));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
