@@ -23,6 +23,8 @@ public record LoadIssue(int line, Reason reason, List<String> arguments) {
         JSON_CUT_SHORT("not valid JSON: the line ends before its object closes"),
         /** JSON with a character or word where none belongs. */
         JSON_UNEXPECTED("not valid JSON: unexpected ''{0}''"),
+        /** JSON with more than white space after its object closes (a second object, a stray word). */
+        TEXT_AFTER_OBJECT("not valid JSON: text after the object closes"),
         NOT_AN_OBJECT("not a JSON object"),
         TEXT_AFTER_QUOTE("text after a closing quote"),
         QUOTE_NEVER_CLOSED("a quoted field is never closed"),

@@ -1,5 +1,6 @@
 package dev.thinkbench.core.problemset;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,8 @@ import java.util.Set;
 /**
  * Reads problem sets. JSONL: one object a line with {@code id}, {@code prompt}, optional {@code answer} (text or
  * number), {@code difficulty} (a whole number, 1 and up), {@code tags} (a list of text, or one text),
- * {@code source}, {@code license}; unknown fields are ignored and blank lines skipped. CSV: a header row naming the
+ * {@code source}, {@code license}; unknown fields are ignored and blank lines skipped; anything but white space after
+ * a line's object makes the line malformed. CSV: a header row naming the
  * same columns (in any order, any case; {@code tags} separated by {@code ;} or {@code |}), quoted fields as in
  * RFC 4180. A difficulty that is no whole number of 1 or more is reported and left out (the problem loads without
  * one). A malformed entry (not an object, no id or prompt, an id seen before, a row with too
@@ -62,8 +64,12 @@ public final class ProblemSetReader {
                 continue;
             }
             JsonNode node;
-            try {
-                node = JSON.readTree(line);
+            try (JsonParser parser = JSON.createParser(line)) {
+                node = JSON.readTree(parser);
+                if (node != null && textAfter(parser)) {
+                    out.issue(n, LoadIssue.Reason.TEXT_AFTER_OBJECT);
+                    continue;
+                }
             } catch (JsonProcessingException e) {
                 notJson(out, n, e);
                 continue;
@@ -77,6 +83,15 @@ public final class ProblemSetReader {
             out.add(n, fromJson(fields));
         }
         return out.build();
+    }
+
+    /** Whether anything but white space follows the value {@code parser} has read (a second object, a stray word). */
+    private static boolean textAfter(JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken() != null;
+        } catch (JsonProcessingException e) {
+            return true;
+        }
     }
 
     /** Reads CSV text with a header row (see the class comment). */

@@ -75,6 +75,21 @@ class ProblemSetReaderTest {
     }
 
     @Test
+    void aLineWithTextAfterItsObjectIsSkippedNotLoadedWithoutTheRest() {
+        ProblemLoad load = ProblemSetReader.readJsonl("""
+                {"id":"a","prompt":"Start with 5. Add 5.","answer":10} garbage
+                {"id":"b","prompt":"two on one line","answer":1}{"id":"c","prompt":"lost","answer":2}
+                {"id":"d","prompt":"ok","answer":3}\t
+                """, "set.jsonl");
+
+        assertThat(load.problems()).extracting(BenchProblem::id).as("trailing white space is fine").containsExactly("d");
+        assertThat(load.issues()).extracting(LoadIssue::line).containsExactly(1, 2);
+        assertThat(load.issues()).extracting(LoadIssue::reason).containsOnly(LoadIssue.Reason.TEXT_AFTER_OBJECT);
+        assertThat(load.issues().getFirst().toString())
+                .isEqualTo("line 1: not valid JSON: text after the object closes");
+    }
+
+    @Test
     void readsCsvWithQuotedFieldsLineBreaksAndAnyColumnOrder() throws IOException {
         String csv = "Prompt,ID,answer,tags,difficulty,notes\r\n"
                 + "\"Say \"\"hi\"\", then add 2, 3\",q1,5,math;easy,2,ignored\r\n"
