@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The {@link Calls} of one sweep run over an {@link EndpointPool}: each call takes a permit on an endpoint (the one
  * that last served the same prompt where free), runs there, and on failure is retried as the {@link RetryPolicy}
  * says: after a backoff (honouring Retry-After) for 429/5xx, at once on another endpoint when the endpoint is at
- * fault; failures count toward dropping the endpoint (rate limits do not), and a rejected API key drops it at once:
- * once every endpoint has rejected it, the runs left fail with the same message without a request. Confined to one
- * worker thread.
+ * fault; failures count toward dropping the endpoint (rate limits do not; one that may be the prompt's, once per
+ * call), and a rejected API key drops it at once: once every endpoint has rejected it, the runs left fail with the
+ * same message without a request. Confined to one worker thread.
  */
 final class PoolCalls implements Calls {
 
@@ -93,9 +93,14 @@ final class PoolCalls implements Calls {
 
     /**
      * Tells the pool how the endpoint did; returns how to handle the failure, or null when the call is over (it
-     * succeeded, failed for good, or was the last try).
+     * succeeded, failed for good, or was the last try). A failure that may be the prompt's (a 5xx, a stream cut or
+     * garbled, a timeout) counts toward dropping the endpoint once per call, not once per try, so one problem a
+     * server always fails is retried and fails alone instead of taking the server from every other run; one that
+     * cannot be the prompt's (the server unreachable) counts each try.
+     *
+     * @param blamed the endpoints this call's failures have counted against so far; added to
      */
-    private RetryPolicy.Handling judge(Endpoint endpoint, Call call, int attempt) {
+    private RetryPolicy.Handling judge(Endpoint endpoint, Call call, int attempt, Set<String> blamed) {
         if (call.ok()) {
             pool.succeeded(endpoint);
             return null;
@@ -111,7 +116,8 @@ final class PoolCalls implements Calls {
         if (handling == RetryPolicy.Handling.FINAL || attempt == retry.attempts()) {
             return null;
         }
-        if (call.failure() != FailureKind.RATE_LIMITED) {
+        if (call.failure() != FailureKind.RATE_LIMITED
+                && (call.failure() == FailureKind.UNREACHABLE || blamed.add(endpoint.name()))) {
             pool.failed(endpoint, call.error());
         }
         return handling;
@@ -120,6 +126,7 @@ final class PoolCalls implements Calls {
     private <T> RawCall<T> withRetries(boolean needRaw, String model, String budgetSpec, Attempt<T> attempt)
             throws InterruptedException {
         Set<String> avoid = new HashSet<>();
+        Set<String> blamed = new HashSet<>();
         RawCall<T> last = null;
         for (int n = 1; n <= retry.attempts(); n++) {
             Optional<EndpointPool.Lease> lease = pool.acquire(affinity, needRaw, avoid);
@@ -142,7 +149,7 @@ final class PoolCalls implements Calls {
             RetryPolicy.Handling handling;
             try {
                 last = attempt.on(endpoint, recorder);
-                handling = judge(endpoint, last.call(), n);
+                handling = judge(endpoint, last.call(), n, blamed);
             } finally {
                 // the endpoint's health is told before its permit is free, so no other run takes the permit of an
                 // endpoint this failure drops

@@ -342,6 +342,28 @@ class SweepRunnerTest {
     }
 
     @Test
+    void oneProblemTheServerAlwaysFailsIsRetriedAndFailsWithItsOwnReasonWithoutDroppingTheServer() throws Exception {
+        // a server that answers every prompt but one, which it fails each try (a 500, a cut or garbled stream)
+        for (FailureKind kind : List.of(FailureKind.SERVER_ERROR, FailureKind.STREAM_CUT,
+                FailureKind.MALFORMED_STREAM)) {
+            events.clear();
+            AnswerTestEngine server = new AnswerTestEngine("server", spec -> spec.prompt().equals("question 1")
+                    ? Reply.fail(kind, "HTTP 500: cannot handle this prompt") : solve(spec));
+            SweepOutcome outcome = run(runner(new Endpoint("http://a", server, null, 1)), plan(3, 1,
+                    new FixedStrategy()), null);
+
+            assertThat(outcome.droppedEndpoints()).as(kind.name()).isEmpty();
+            assertThat(outcome.records()).as(kind.name()).hasSize(6)
+                    .filteredOn(r -> r.problemId().equals("p1")).hasSize(2).allSatisfy(r -> {
+                        assertThat(r.status()).isEqualTo("failed");
+                        assertThat(r.error()).isEqualTo("HTTP 500: cannot handle this prompt");
+                    });
+            assertThat(outcome.records()).as(kind.name()).filteredOn(r -> !r.problemId().equals("p1"))
+                    .hasSize(4).allSatisfy(r -> assertThat(r.ok()).isTrue());
+        }
+    }
+
+    @Test
     void whenEveryEndpointIsGoneTheRestFailWithTheReasonAndTheSweepEnds() throws Exception {
         AnswerTestEngine dead = new AnswerTestEngine("dead", spec -> Reply.fail(FailureKind.UNREACHABLE,
                 "connection refused"));
