@@ -49,13 +49,28 @@ final class SweepProgressPrinter implements SweepListener {
                     print(line(f.progress()));
                 }
             }
-            case SweepEvent.Backoff b -> print("backing off " + b.delay().toMillis() + " ms after " + b.message()
-                    + " on " + b.endpoint() + " (try " + b.attempt() + ")");
+            case SweepEvent.Backoff b -> print("run " + b.key() + ", try " + b.attempt() + " on " + b.endpoint() + ": "
+                    + sentence(b.message()) + " Trying again in " + wait(b.delay()) + ".");
             case SweepEvent.EndpointDropped d -> print("dropped endpoint " + d.endpoint() + ": " + d.reason());
             case SweepEvent.WriteFailed w -> print("could not write the result of " + w.key() + ": " + w.message());
             default -> {
             }
         }
+    }
+
+    /** {@code text} ending in a full stop (a server's words often have none). */
+    private static String sentence(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
+    }
+
+    /** A wait in words: {@code 800 ms}, {@code 2 s}, {@code 1.5 s}. */
+    private static String wait(Duration delay) {
+        long ms = delay.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        return (ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.1f", ms / 1000.0)) + " s";
     }
 
     private void print(String line) {
