@@ -324,7 +324,8 @@ class ReportCommandTest {
         assertThat(r.code()).isEqualTo(2);
         List<String> lines = r.err().lines().toList();
         assertThat(lines).filteredOn(l -> l.startsWith("thinkbench: README.md line ")).hasSize(5);
-        assertThat(lines).contains("thinkbench: README.md: ... and 35 more lines that are not results (skipped)");
+        assertThat(lines).contains("thinkbench: README.md: ... and 35 more lines that are not results (skipped): "
+                + "lines 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, ...");
         assertThat(r.err()).contains(file + " holds no result");
     }
 

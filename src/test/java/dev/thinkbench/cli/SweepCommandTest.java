@@ -260,7 +260,8 @@ class SweepCommandTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().filter(l -> l.startsWith("thinkbench: notes.jsonl line "))).hasSize(5);
-        assertThat(r.err()).contains("thinkbench: notes.jsonl: ... and 7 more lines that are not problems (skipped)")
+        assertThat(r.err()).contains("thinkbench: notes.jsonl: ... and 7 more lines that are not problems (skipped): "
+                        + "lines 6, 7, 8, 9, 10, 11, 12")
                 .contains("holds no problem that loads");
     }
 

@@ -69,6 +69,15 @@ public record LoadIssue(int line, Reason reason, List<String> arguments) {
         return new LoadIssue(line, reason, EnglishWording.texts(arguments));
     }
 
+    /**
+     * The line numbers of {@code issues}, comma separated: the first {@code most}, then {@code more} where there are
+     * others ({@code "9, 12, 14"}, {@code "6, 7, 8, ..."}).
+     */
+    public static String lineNumbers(List<LoadIssue> issues, int most, String more) {
+        List<String> numbers = issues.stream().limit(most).map(i -> Integer.toString(i.line())).toList();
+        return String.join(", ", numbers) + (issues.size() > most ? ", " + more : "");
+    }
+
     /** What is wrong, in English. */
     public String message() {
         return reason.format(arguments);
