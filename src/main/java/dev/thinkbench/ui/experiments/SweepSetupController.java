@@ -43,6 +43,9 @@ import java.util.stream.Collectors;
  */
 public final class SweepSetupController {
 
+    /** The skipped lines said one by one under the problem set. */
+    private static final int ISSUES_SAID = 5;
+
     @FXML private VBox form;
     @FXML private Label engineText;
     @FXML private Label problemsTitle;
@@ -114,14 +117,21 @@ public final class SweepSetupController {
         shownWhenText(startHint);
     }
 
-    private static String issuesText(List<LoadIssue> issues) {
+    /**
+     * The skipped lines said under the problem set: the first five (six when that is all), then how many more and
+     * their line numbers (the first ten).
+     */
+    static String issuesText(List<LoadIssue> issues) {
         if (issues.isEmpty()) {
             return "";
         }
-        String shown = issues.stream().limit(5).map(i -> i.reason().skips() ? Messages.get("sweep.form.issue", WindowWording.of(i))
-                : WindowWording.of(i))
+        int said = issues.size() == ISSUES_SAID + 1 ? ISSUES_SAID + 1 : ISSUES_SAID;
+        String shown = issues.stream().limit(said).map(i -> i.reason().skips()
+                        ? Messages.get("sweep.form.issue", WindowWording.of(i)) : WindowWording.of(i))
                 .collect(Collectors.joining("\n"));
-        return issues.size() > 5 ? shown + "\n" + Messages.get("sweep.form.moreIssues", issues.size() - 5) : shown;
+        List<LoadIssue> more = issues.subList(Math.min(said, issues.size()), issues.size());
+        return more.isEmpty() ? shown : shown + "\n" + Messages.get("sweep.form.moreIssues", more.size(),
+                LoadIssue.lineNumbers(more, 10, "\u2026"));
     }
 
     private static void shownWhenText(Label label) {
