@@ -138,6 +138,12 @@ final class ReportCommand implements Callable<Integer> {
             // the curves are those of the tokens chart: none without thinking-token counts
             for (String strategy : SweepSummary.curves(rows).keySet()) {
                 String file = difficultyChart(strategy);
+                if (byDifficulty.values().stream().noneMatch(d -> SweepSummary.curves(d).containsKey(strategy))) {
+                    // the problems with a difficulty only failed (or were not graded): the chart would be empty
+                    Files.deleteIfExists(out.resolve(file));
+                    notWritten.add("no " + file + ": no graded run is of a problem with a difficulty");
+                    continue;
+                }
                 ImageIO.write(SweepCharts.accuracyByDifficulty(byDifficulty, strategy, subtitle), "png",
                         out.resolve(file).toFile());
                 written.add(file);

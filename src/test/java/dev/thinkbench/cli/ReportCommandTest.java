@@ -208,6 +208,27 @@ class ReportCommandTest {
     }
 
     @Test
+    void whenOnlyFailedRunsHaveADifficultyNoEmptyDifficultyChartIsWrittenAndTheReportSaysWhy() throws Exception {
+        // p9 (difficulty 2) only failed; p0..p3 were graded but have no difficulty
+        Path problems = Files.writeString(dir.resolve("set.jsonl"), String.join("\n",
+                "{\"id\":\"p0\",\"prompt\":\"a\",\"answer\":\"1\"}",
+                "{\"id\":\"p1\",\"prompt\":\"b\",\"answer\":\"1\"}",
+                "{\"id\":\"p2\",\"prompt\":\"c\",\"answer\":\"1\"}",
+                "{\"id\":\"p3\",\"prompt\":\"d\",\"answer\":\"1\"}",
+                "{\"id\":\"p9\",\"prompt\":\"e\",\"answer\":\"1\",\"difficulty\":2}") + "\n");
+        Path out = dir.resolve("report");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("accuracy-by-difficulty-fixed.png"), "an old chart");
+
+        CliRun r = run("report", results().toString(), "--out", out.toString(), "--problems", problems.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("accuracy-by-difficulty-fixed.png")).as("an empty chart, or an old one").doesNotExist();
+        assertThat(r.out()).contains("no accuracy-by-difficulty-fixed.png: no graded run is of a problem with a "
+                + "difficulty");
+    }
+
+    @Test
     void aProblemFileThatHoldsNoProblemIsBadInputAsForSweep() throws Exception {
         Path notProblems = Files.writeString(dir.resolve("notes.jsonl"), "just some notes\n");
 
