@@ -44,6 +44,14 @@ public sealed interface SweepEvent {
             implements SweepEvent {
     }
 
+    /**
+     * A run in flight went back to the queue unfinished because every endpoint was dropped (a sweep that pauses for
+     * that, {@link SweepRunner.Options#pauseWhenNoEndpoint}); it runs again once resumed. Said for every such run,
+     * the first of which also pauses the sweep.
+     */
+    record RunGivenBack(RunKey key, SweepProgress progress) implements SweepEvent {
+    }
+
     /** An endpoint failed too often and gets no more runs. */
     record EndpointDropped(String endpoint, String reason) implements SweepEvent {
     }

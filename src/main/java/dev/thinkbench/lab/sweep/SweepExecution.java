@@ -161,9 +161,12 @@ final class SweepExecution implements SweepHandle {
         } catch (PoolCalls.NoEndpointLeft gone) {
             // every server stopped answering: the run goes back in the queue, and the sweep waits for the user
             queue.giveBack(worker, task);
+            SweepProgress now;
             synchronized (this) {
                 running.decrementAndGet();
+                now = progress();
             }
+            emit(new SweepEvent.RunGivenBack(key, now));
             pauseForEndpoints(gone.getMessage());
             return;
         } catch (RuntimeException | Error e) {

@@ -589,6 +589,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
             switch (e) {
                 case SweepEvent.CallStarted c -> onRunChanged.accept(c.key());
                 case SweepEvent.RunFinished f -> onRunChanged.accept(f.record().key());
+                case SweepEvent.RunGivenBack g -> onRunChanged.accept(g.key());
                 // the runs kept from the results file are in the table now (it was laid out without them)
                 case SweepEvent.Started s when !s.resumed().isEmpty() -> onRunChanged.accept(null);
                 // runs cut off by Stop are in flight no more
@@ -620,6 +621,12 @@ public final class ExperimentsViewModel implements AutoCloseable {
                     spent = (spent == null ? BigDecimal.ZERO : spent).add(BigDecimal.valueOf(f.record().costUsd()));
                 }
                 progress(f.progress());
+            }
+            case SweepEvent.RunGivenBack g -> {
+                // every server gone: the run goes back to the queue, in flight no more (the first also pauses)
+                inFlight = Math.max(0, inFlight - 1);
+                progress(g.progress());
+                progressNow = true;
             }
             case SweepEvent.Paused p -> {
                 phase.set(Phase.PAUSED);

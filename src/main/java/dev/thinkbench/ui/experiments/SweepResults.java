@@ -203,6 +203,11 @@ public final class SweepResults {
                 live.remove(f.record().key());
                 put(f.record(), new RunDetail(f.record(), f.trace(), f.metrics(), f.candidates(), f.note(), null));
             }
+            // every server gone: the run waits in the queue again, its cell as before it started
+            case SweepEvent.RunGivenBack g -> {
+                live.remove(g.key());
+                set(g.key(), ResultCell.PENDING);
+            }
             // a run cut off by Stop ends without a result (a resume runs it again): none is in flight any more
             case SweepEvent.Ended e -> live.clear();
             default -> {

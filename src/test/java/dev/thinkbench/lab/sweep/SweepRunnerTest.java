@@ -406,6 +406,34 @@ class SweepRunnerTest {
     }
 
     @Test
+    void everyRunInFlightWhenTheLastServerGoesIsSaidToGoBackUnfinishedNotOnlyTheFirst() throws Exception {
+        AnswerTestEngine server = new AnswerTestEngine("server", spec -> Reply.fail(FailureKind.UNREACHABLE,
+                "connection refused"));
+        SweepRunner runner = new SweepRunner(List.of(new Endpoint("http://a", server, null, 3)), List.of(),
+                PriceTable.empty(), new SweepRunner.Options(new RetryPolicy(4, Duration.ofSeconds(1),
+                        Duration.ofSeconds(30), Duration.ofMinutes(5)), 3, clock).pausingWhenNoEndpoint());
+        CountDownLatch givenBack = new CountDownLatch(3);
+        SweepHandle sweep = runner.start(plan(3, 1, new FixedStrategy()), null, e -> {
+            events.add(e);
+            if (e instanceof SweepEvent.RunGivenBack) {
+                givenBack.countDown();
+            }
+        });
+
+        // three runs were in flight (one endpoint, three at once): none may stay "running" in a window
+        assertThat(givenBack.await(30, TimeUnit.SECONDS)).as("each of the three said to be given back").isTrue();
+        assertThat(events).filteredOn(SweepEvent.RunStarted.class::isInstance).hasSize(3);
+        assertThat(events).filteredOn(SweepEvent.RunGivenBack.class::isInstance)
+                .extracting(e -> ((SweepEvent.RunGivenBack) e).key()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(events.stream().filter(SweepEvent.RunStarted.class::isInstance)
+                        .map(e -> ((SweepEvent.RunStarted) e).key()).toList());
+        assertThat(sweep.paused()).isTrue();
+        assertThat(sweep.progress().running()).isZero();
+        sweep.cancel();
+        sweep.done().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aFinalFailureIsNotRetried() throws Exception {
         AnswerTestEngine engine = new AnswerTestEngine("e", spec -> Reply.fail(FailureKind.BAD_REQUEST,
                 "request rejected"));

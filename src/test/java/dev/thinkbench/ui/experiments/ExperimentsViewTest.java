@@ -67,7 +67,12 @@ class ExperimentsViewTest {
 
     /** Put before every answer from then on (a later sweep's runs differ from the first's). */
     private volatile String answerPrefix = "";
+    /** Every call fails as when the server is not there. */
+    private volatile boolean serverGone;
     private final AnswerTestEngine engine = new AnswerTestEngine("answers", spec -> {
+        if (serverGone) {
+            return AnswerTestEngine.Reply.fail(dev.thinkbench.core.FailureKind.UNREACHABLE, "connection refused");
+        }
         AnswerTestEngine.Reply r = reply(spec);
         return answerPrefix.isEmpty() ? r : AnswerTestEngine.Reply.answer(answerPrefix + r.answer(), r.thinkingTokens());
     });
@@ -114,7 +119,7 @@ class ExperimentsViewTest {
         ConnectionViewModel connection = new ConnectionViewModel(services.engines(), tasks, services.environment());
         connection.modelProperty().set("test-model");
         ExperimentsView v = new ExperimentsView(new ExperimentsViewModel(connection, services, sweeps,
-                dir.resolve("no-samples-here"), tasks, SweepRunner.Options.defaults().withClock(new RecordingTestClock())));
+                dir.resolve("no-samples-here"), tasks, SweepRunner.Options.defaults().withClock(new RecordingTestClock()).pausingWhenNoEndpoint()));
         v.setChoosers(w -> dir.resolve("set.jsonl"), w -> dir.resolve("export"));
         return v;
     }
@@ -535,6 +540,20 @@ class ExperimentsViewTest {
         engine.release();
         waitUntil("the sweep ends", () -> vm.phaseProperty().get() == Phase.ENDED);
         assertThat(vm.progressTextProperty().get()).doesNotContain("running");
+    }
+
+    @Test
+    void whenTheServerIsGoneTheSweepPausesWithNoRunLeftRunningOrCountedInFlight(FxRobot robot) throws Exception {
+        importProblems(robot);
+        serverGone = true;
+        robot.clickOn("#startSweep");
+        waitUntil("the sweep pauses for want of a server", () -> vm.phaseProperty().get() == Phase.PAUSED);
+        // the four runs in flight (a server engine's four at once) all went back to the queue, not only the first
+        waitUntil("no cell says running and the status counts none in flight", () -> vm.results().rows().stream()
+                        .flatMap(r -> r.cells().stream()).noneMatch(c -> c.state() == CellState.RUNNING)
+                        && vm.progressTextProperty().get().equals("0 of 12 runs"),
+                () -> vm.progressTextProperty().get());
+        assertThat(engine.started()).as("each of the four tried").hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test
