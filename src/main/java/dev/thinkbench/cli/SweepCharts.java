@@ -112,7 +112,8 @@ final class SweepCharts {
                     + "failed)");
         }
         return priced.stream().allMatch(r -> costPerRun(r) == 0)
-                ? java.util.Optional.of("every run was free (a local engine)") : java.util.Optional.empty();
+                ? java.util.Optional.of("every run was free (the built-in engine or your own server)")
+                : java.util.Optional.empty();
     }
 
     static BufferedImage accuracyVsCost(List<SummaryRow> rows, String subtitle) {
@@ -120,7 +121,7 @@ final class SweepCharts {
         double max = curves.values().stream().flatMap(List::stream).mapToDouble(SweepCharts::costPerRun).max()
                 .orElse(0);
         String note = curves.isEmpty() ? "no graded run has a known cost (no price for this model)"
-                : max == 0 ? "every run was free (a local engine): all points sit at $0" : null;
+                : max == 0 ? "every run was free (the built-in engine or your own server): all points sit at $0" : null;
         return draw("Accuracy vs cost", subtitle, "mean cost per run (USD)", curves, List.of(),
                 SweepCharts::costPerRun, linearAxis(max), note);
     }

@@ -1,6 +1,8 @@
 package dev.thinkbench.cli;
 
+
 import dev.thinkbench.core.RunStatus;
+import dev.thinkbench.core.Sentences;
 import dev.thinkbench.lab.sweep.SweepEvent;
 import dev.thinkbench.lab.sweep.SweepListener;
 import dev.thinkbench.lab.sweep.SweepProgress;
@@ -50,18 +52,12 @@ final class SweepProgressPrinter implements SweepListener {
                 }
             }
             case SweepEvent.Backoff b -> print("run " + b.key() + ", try " + b.attempt() + " on " + b.endpoint() + ": "
-                    + sentence(b.message()) + " Trying again in " + wait(b.delay()) + ".");
+                    + Sentences.ended(b.message()) + " Trying again in " + wait(b.delay()) + ".");
             case SweepEvent.EndpointDropped d -> print("dropped endpoint " + d.endpoint() + ": " + d.reason());
             case SweepEvent.WriteFailed w -> print("could not write the result of " + w.key() + ": " + w.message());
             default -> {
             }
         }
-    }
-
-    /** {@code text} ending in a full stop (a server's words often have none). */
-    private static String sentence(String text) {
-        String t = text == null ? "" : text.strip();
-        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
     }
 
     /** A wait in words: {@code 800 ms}, {@code 2 s}, {@code 1.5 s}. */

@@ -85,7 +85,7 @@ class ReportCommandTest {
         assertThat(out.resolve("accuracy-vs-tokens.png")).exists();
         assertThat(out.resolve("accuracy-vs-cost.png")).as("every point at $0 on a meaningless axis").doesNotExist();
         assertThat(r.out()).contains("wrote summary.csv, runs.csv, accuracy-vs-tokens.png to " + out
-                + " (no accuracy-vs-cost.png: every run was free (a local engine))");
+                + " (no accuracy-vs-cost.png: every run was free (the built-in engine or your own server))");
     }
 
     /** Runs of an engine that reports no thinking-token count (Anthropic's), each costing {@code cost}. */

@@ -22,13 +22,13 @@ import java.util.Set;
 /**
  * Reads problem sets. JSONL: one object a line with {@code id}, {@code prompt}, optional {@code answer} (text or
  * number), {@code difficulty} (a whole number, 1 and up), {@code tags} (a list of text, or one text),
- * {@code source}, {@code license}; unknown fields are ignored and blank lines skipped; anything but white space after
- * a line's object makes the line malformed. CSV: a header row naming the
- * same columns (in any order, any case; {@code tags} separated by {@code ;} or {@code |}), quoted fields as in
- * RFC 4180. A difficulty that is no whole number of 1 or more is reported and left out (the problem loads without
- * one). A malformed entry (not an object, no id or prompt, an id seen before, a row with too
- * many fields, a CSV record with text after a closing quote or a quote never closed) is reported with its line number
- * and skipped; the rest loads. Stateless; any thread.
+ * {@code source}, {@code license}, in any case ({@code "ID"} too); unknown fields are ignored and blank lines skipped;
+ * anything but white space after a line's object makes the line malformed. CSV: a header row naming the same columns
+ * (in any order, any case; {@code tags} separated by {@code ;} or {@code |}), quoted fields as in RFC 4180. A
+ * difficulty that is no whole number of 1 or more is reported and left out (the problem loads without one). A
+ * malformed entry (not an object, no id or prompt, an id seen before, a row with too many fields, a CSV record with
+ * text after a closing quote or a quote never closed) is reported with its line number and skipped; the rest loads.
+ * Stateless; any thread.
  */
 public final class ProblemSetReader {
 
@@ -78,8 +78,16 @@ public final class ProblemSetReader {
                 out.issue(n, LoadIssue.Reason.NOT_AN_OBJECT);
                 continue;
             }
+            // keys in any case, as CSV headers are ("ID", "Prompt"); the lower-case one wins where both are there
             Map<String, JsonNode> fields = new HashMap<>();
-            node.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
+            node.properties().forEach(e -> {
+                String key = e.getKey().strip().toLowerCase(Locale.ROOT);
+                if (key.equals(e.getKey())) {
+                    fields.put(key, e.getValue());
+                } else {
+                    fields.putIfAbsent(key, e.getValue());
+                }
+            });
             out.add(n, fromJson(fields));
         }
         return out.build();

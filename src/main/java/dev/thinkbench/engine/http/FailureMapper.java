@@ -3,6 +3,7 @@ package dev.thinkbench.engine.http;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.langchain4j.exception.HttpException;
 import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.Sentences;
 import dev.thinkbench.core.SecretScrubber;
 
 import java.io.IOException;
@@ -127,7 +128,7 @@ public final class FailureMapper {
     public Failure fromStatus(int status, String body, String path, Duration retryAfter) {
         String said = ServerMessage.extract(body);
         String where = endpoint.describe();
-        String tail = said == null ? "." : ": " + sentence(said);
+        String tail = said == null ? "." : ": " + Sentences.ended(said);
         return switch (status) {
             case 401, 403 -> rejectedKey(status);
             case 404 -> said != null && said.toLowerCase(Locale.ROOT).contains("model")
@@ -164,7 +165,7 @@ public final class FailureMapper {
     /** An error the server reported inside a stream that had started well. */
     public Failure inStream(FailureKind kind, String serverText) {
         return Failure.of(kind, endpoint.describe() + " reported an error during the answer: "
-                + sentence(ServerMessage.shorten(serverText)));
+                + Sentences.ended(ServerMessage.shorten(serverText)));
     }
 
     /** A stream item that does not read as the protocol promised; {@code what} names it, already quoted. */
@@ -216,10 +217,6 @@ public final class FailureMapper {
 
     private Failure unreachable(String what) {
         return Failure.of(FailureKind.UNREACHABLE, what + " " + endpoint.unreachableHint());
-    }
-
-    private static String sentence(String text) {
-        return text.matches("(?s).*[.!?\u2026]$") ? text : text + ".";
     }
 
     private static String seconds(Duration d) {

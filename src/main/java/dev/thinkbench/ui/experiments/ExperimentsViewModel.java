@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.core.FileProblems;
+import dev.thinkbench.core.Sentences;
 
 import dev.thinkbench.core.problemset.BenchProblem;
 import dev.thinkbench.engine.EngineRegistry;
@@ -642,7 +643,7 @@ public final class ExperimentsViewModel implements AutoCloseable {
                 progress(r.progress());
                 progressNow = true;
             }
-            case SweepEvent.Backoff b -> message.set(Messages.get("sweep.backoff", b.endpoint(), b.message(),
+            case SweepEvent.Backoff b -> message.set(Messages.get("sweep.backoff", b.endpoint(), Sentences.ended(b.message()),
                     Formats.seconds(b.delay().toMillis()), b.attempt() + 1));
             case SweepEvent.EndpointDropped d -> message.set(Messages.get("sweep.endpointDropped", d.endpoint(),
                     d.reason()));

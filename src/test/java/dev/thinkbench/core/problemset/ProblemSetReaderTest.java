@@ -75,6 +75,19 @@ class ProblemSetReaderTest {
     }
 
     @Test
+    void jsonlKeysAreReadInAnyCaseAsCsvHeadersAre() {
+        ProblemLoad load = ProblemSetReader.readJsonl("""
+                {"ID":"p1","Prompt":"1 + 1 = ?","ANSWER":"2","Difficulty":1}
+                {"id":"p2","Id":"other","prompt":"2 + 2 = ?","answer":4}
+                """, "set.jsonl");
+
+        assertThat(load.issues()).isEmpty();
+        assertThat(load.problems()).containsExactly(
+                new BenchProblem("p1", "1 + 1 = ?", "2", 1, List.of(), "", ""),
+                new BenchProblem("p2", "2 + 2 = ?", "4", null, List.of(), "", ""));
+    }
+
+    @Test
     void aLineWithTextAfterItsObjectIsSkippedNotLoadedWithoutTheRest() {
         ProblemLoad load = ProblemSetReader.readJsonl("""
                 {"id":"a","prompt":"Start with 5. Add 5.","answer":10} garbage
