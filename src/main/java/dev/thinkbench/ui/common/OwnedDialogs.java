@@ -31,7 +31,9 @@ public final class OwnedDialogs {
                 .forEach(c -> dialog.getDialogPane().getStyleClass().add(c));
         KeyboardModality.track(dialog.getDialogPane());
         javafx.stage.Window owner = scene.getWindow();
-        dialog.setOnShown(e -> keepOnScreen(dialog, owner));
+        // a handler, not setOnShown: an opener that sets its own onShown (the Stepper's Edit focuses its text) would
+        // replace it, and the dialog opened past the screen's edge again
+        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> keepOnScreen(dialog, owner));
         return dialog;
     }
 

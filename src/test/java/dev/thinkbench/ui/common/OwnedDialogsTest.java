@@ -62,4 +62,16 @@ class OwnedDialogsTest {
         assertThat(dialog.getX() + dialog.getWidth()).isLessThanOrEqualTo(screen.getMaxX());
         assertThat(dialog.getY()).isGreaterThanOrEqualTo(screen.getMinY());
     }
+
+    @Test
+    void aDialogWhoseOpenerAlsoActsWhenItIsShownStaysOnTheScreen(FxRobot robot) {
+        // the Stepper's Edit dialog puts the focus in its text when shown; that must not undo keeping it on screen
+        boolean[] ran = {false};
+        dialog.setOnShown(e -> ran[0] = true);
+        robot.interact(() -> dialog.show());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ran[0]).isTrue();
+        assertThat(dialog.getX()).as("centred on a 400-px window at the screen's left edge it started at -150")
+                .isGreaterThanOrEqualTo(Screen.getPrimary().getVisualBounds().getMinX());
+    }
 }
