@@ -101,6 +101,9 @@ final class StepperJson {
     private static BranchView branch(JsonNode o) {
         List<StepRecord> steps = new ArrayList<>();
         JsonNode stepList = o.path("steps");
+        if (!stepList.isMissingNode() && !stepList.isNull() && !stepList.isArray()) {
+            throw new IllegalArgumentException("steps must be a list");
+        }
         for (int i = 0; i < stepList.size(); i++) {
             JsonNode s = stepList.get(i);
             steps.add(SessionJson.at("steps[" + i + "]", () -> step(s)));

@@ -30,6 +30,13 @@ public record StepperRecord(String prompt, String system, String template, Strin
         template = template == null ? "" : template;
         expected = expected == null ? "" : expected;
         branches = List.copyOf(branches);
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        for (BranchView b : branches) {
+            if (!ids.add(b.id())) {
+                // a branch is chosen by its id: two of one id would show the first whichever is clicked
+                throw new IllegalArgumentException("two branches have the id " + b.id());
+            }
+        }
         if (!branches.isEmpty() && branches.stream().noneMatch(b -> b.id() == activeBranchId)) {
             throw new IllegalArgumentException("the active branch " + activeBranchId + " is not among the branches");
         }
