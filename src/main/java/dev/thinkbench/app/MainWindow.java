@@ -109,6 +109,11 @@ public final class MainWindow implements AutoCloseable {
         stepperTab.stepperView().setSavedIn(sessions::stepperSavedIn);
         sessions.setSweeps(sweepSessions());
         sessions.setDownloads(models.viewModel()::downloadUnderWay);
+        sessions.setOnShown(part -> view.selectTab(switch (part) {
+            case COMPARE -> COMPARE;
+            case STEPPER -> STEPPER;
+            case SWEEP -> EXPERIMENTS;
+        }));
         sessions.messageProperty().addListener((obs, old, now) -> presenting.tellWhilePresenting(now));
         sessionControls = new SessionControls(view, sessions, presenter, new ChooserFiles(view,
                 context.sampleSessions(), () -> sessions.recent().isEmpty()

@@ -344,6 +344,30 @@ public final class SessionViewModel {
         return List.of(columns, stepper, sweep);
     }
 
+    /** The part of a session a window shows first when it opens one. */
+    public enum Part { COMPARE, STEPPER, SWEEP }
+
+    private java.util.function.Consumer<Part> onShown = part -> { };
+
+    /** Called with the part to show once an opened session is shown (the window selects its tab). */
+    public void setOnShown(java.util.function.Consumer<Part> onShown) {
+        this.onShown = Objects.requireNonNull(onShown);
+    }
+
+    /**
+     * The part to show first: Compare where it has recorded columns, else the Stepper or the sweep where the session
+     * holds one (a session saved from the Stepper alone opened on an empty Compare tab).
+     */
+    static Part shownPart(Session session) {
+        if (!session.columns().isEmpty()) {
+            return Part.COMPARE;
+        }
+        if (session.stepper() != null && !session.stepper().branches().isEmpty()) {
+            return Part.STEPPER;
+        }
+        return session.sweep() != null && !session.sweep().rows().isEmpty() ? Part.SWEEP : Part.COMPARE;
+    }
+
     /** Opens {@code file} in the background and shows it; a file that cannot be read is told, and left as it is. */
     public void open(Path file) {
         open(file, () -> { });
@@ -356,6 +380,7 @@ public final class SessionViewModel {
     public void open(Path file, Runnable then) {
         tasks.run(() -> files.read(file), session -> {
             apply(session);
+            onShown.accept(shownPart(session));
             settled = parts(session); // what the file holds: a part shown as it was read is unchanged
             currentFile.set(file);
             remember(file);
