@@ -55,8 +55,10 @@ record BranchState(List<StepRecord> steps, int waitsUsed, StepperState status, S
     }
 
     /**
-     * Thinking tokens in the trace as the model sees it: those generated since the last edit, plus the edited text's
-     * own size (an edit's step carries it), so an edit that shortens the trace shortens the count.
+     * Thinking tokens the model generated in this trace, counted as servers count them: each step's generated tokens
+     * (the end-of-thinking token it wrote included, the text inserted before it, such as "Wait", not), since the last
+     * edit, plus the edited text's own size (an edit's step carries it), so an edit that shortens the trace shortens
+     * the count.
      */
     int thinkingTokens() {
         int sum = 0;
