@@ -120,19 +120,28 @@ final class StepperJson {
         int id = (int) Fields.requiredLong(o, "id");
         String name = Fields.text(o, "name");
         return new BranchView(id, name == null ? "branch " + id : name, Fields.integer(o, "parent"),
-                Fields.intOr(o, "forkedAfterSteps", 0), Fields.enumValue(o, "status", StepperState.class),
+                notNegative(o, "forkedAfterSteps"), Fields.enumValue(o, "status", StepperState.class),
                 nonNull(Fields.text(o, "reason")), steps, nonNull(Fields.text(o, "thinking")),
-                Fields.intOr(o, "thinkingTokens", 0), answers, events);
+                notNegative(o, "thinkingTokens"), answers, events);
     }
 
     private static StepRecord step(JsonNode o) {
         return new StepRecord(Fields.enumValue(o, "phase", StepRecord.Phase.class),
                 Fields.enumOrNull(o, "openedBy", InterventionKind.class), Fields.text(o, "inserted"),
-                nonNull(Fields.text(o, "text")), Fields.intOr(o, "tokens", 0), Fields.intOr(o, "cap", 0),
+                nonNull(Fields.text(o, "text")), notNegative(o, "tokens"), notNegative(o, "cap"),
                 Fields.integer(o, "promptTokens"), Fields.integer(o, "promptTokensEvaluated"),
                 Fields.enumOrNull(o, "stop", CompletionResult.Stop.class), Fields.text(o, "note"),
                 Fields.requiredLong(o, "start"), Fields.requiredLong(o, "end"),
                 o.has("confidence") ? EventJson.readTokens(o.get("confidence")) : List.of());
+    }
+
+    /** A count (0 when absent): a negative one is a hand edit gone wrong, refused. */
+    private static int notNegative(JsonNode o, String field) {
+        int n = Fields.intOr(o, field, 0);
+        if (n < 0) {
+            throw new IllegalArgumentException(field + " is " + n + ", less than 0");
+        }
+        return n;
     }
 
     private static String nonNull(String s) {

@@ -37,6 +37,13 @@ public record StepperRecord(String prompt, String system, String template, Strin
                 throw new IllegalArgumentException("two branches have the id " + b.id());
             }
         }
+        for (BranchView b : branches) {
+            if (b.parentId() != null && (b.parentId() == b.id() || !ids.contains(b.parentId()))) {
+                // a fork is drawn under its parent, and going back follows the parent
+                throw new IllegalArgumentException("branch " + b.id() + "'s parent " + b.parentId()
+                        + (b.parentId() == b.id() ? " is itself" : " is not among the branches"));
+            }
+        }
         if (!branches.isEmpty() && branches.stream().noneMatch(b -> b.id() == activeBranchId)) {
             throw new IllegalArgumentException("the active branch " + activeBranchId + " is not among the branches");
         }

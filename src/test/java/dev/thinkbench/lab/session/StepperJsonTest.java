@@ -33,4 +33,24 @@ class StepperJsonTest {
         assertThatThrownBy(() -> StepperJson.read(o)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("steps must be a list");
     }
+
+    @Test
+    void aParentThatIsNoBranchOrTheBranchItselfIsRefused() throws Exception {
+        String orphan = branch(2, "[]").replace("{\"id\": 2,", "{\"id\": 2, \"parent\": 7,");
+        assertThatThrownBy(() -> StepperJson.read(stepper("[" + branch(1, "[]") + ", " + orphan + "]")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parent 7 is not among the branches");
+        String own = branch(1, "[]").replace("{\"id\": 1,", "{\"id\": 1, \"parent\": 1,");
+        assertThatThrownBy(() -> StepperJson.read(stepper("[" + own + "]")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parent 1 is itself");
+    }
+
+    @Test
+    void aNegativeCountIsRefused() throws Exception {
+        String negative = branch(1, "[]").replace("\"thinkingTokens\": 8", "\"thinkingTokens\": -8");
+        assertThatThrownBy(() -> StepperJson.read(stepper("[" + negative + "]")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thinkingTokens is -8, less than 0");
+        String step = "[{\"phase\": \"THINKING\", \"text\": \"8+38\", \"tokens\": -3, \"start\": 0, \"end\": 1}]";
+        assertThatThrownBy(() -> StepperJson.read(stepper("[" + branch(1, step) + "]")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokens is -3, less than 0");
+    }
 }
