@@ -16,10 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.ToLongFunction;
 
 /**
@@ -104,12 +108,29 @@ final class DownloadTransfer {
         if (existing > 0) {
             http.header("Range", "bytes=" + existing + "-");
         }
+        // a server may take the connection and never answer: the wait for its headers ends with a pause, or after the
+        // stall time, as a silent body does (the client's connect timeout covers only the connection itself)
+        CompletableFuture<HttpResponse<InputStream>> answer = client.sendAsync(http.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        cancel.onCancel(() -> answer.cancel(true));
         try {
-            return client.send(http.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw connection(Stop.UNREACHABLE, e);
+            return answer.get(stallTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw connection(Stop.UNREACHABLE, cause instanceof IOException io ? io : new IOException(cause));
+        } catch (CancellationException e) {
+            throw new DownloadException(DownloadException.Reason.CANCELLED, "download paused");
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            if (cancel.isCancelled()) {
+                throw new DownloadException(DownloadException.Reason.CANCELLED, "download paused");
+            }
+            throw new DownloadException(DownloadException.Reason.CONNECTION, Worded.of(DownloadWording.NO_ANSWER,
+                    request.url().getHost(), stallTimeout.toSeconds(),
+                    GgufModelInfo.humanBytes(ModelDownloader.sizeOf(part))), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            answer.cancel(true);
             cancel.cancel();
             throw new DownloadException(DownloadException.Reason.CANCELLED, "download interrupted");
         }

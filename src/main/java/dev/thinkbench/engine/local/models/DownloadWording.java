@@ -13,6 +13,8 @@ public enum DownloadWording implements EnglishWording {
             + "is connected"),
     /** {0} the host, {1} the bytes kept, {2} the network's words. */
     UNREACHABLE("cannot reach {0} after {1} ({2}); the download can resume"),
+    /** {0} the host, {1} seconds without an answer, {2} the bytes kept. */
+    NO_ANSWER("{0} did not answer for {1} s (after {2}); the download can resume"),
     /** {0} seconds without a byte, {1} the bytes kept, {2} the network's words. */
     STALLED("the server stopped sending for {0} s after {1} ({2}); the download can resume"),
     /** {0} the bytes kept, {1} the network's words. */

@@ -39,6 +39,15 @@ public final class LoopbackFileServer implements AutoCloseable {
     /** Only responses up to this number stall. */
     public volatile int stallResponses = Integer.MAX_VALUE;
     /**
+     * When set, the first {@link #silentResponses} requests get no answer at all (not even the status line) until this
+     * latch opens, as a server that accepts the connection and then hangs.
+     */
+    public volatile CountDownLatch silence;
+    /** Only requests up to this number get the silence. */
+    public volatile int silentResponses = Integer.MAX_VALUE;
+    /** Opens once a request has arrived that is being left in silence. */
+    public final CountDownLatch silenced = new CountDownLatch(1);
+    /**
      * Called with each request's Range header ("none" when absent) as it arrives, before the answer: a test
      * looks at the client's partial file here, at the moment the client resumes.
      */
@@ -93,6 +102,16 @@ public final class LoopbackFileServer implements AutoCloseable {
         int n = requests.incrementAndGet();
         rangesSeen.add(range == null ? "none" : range);
         onRequest.accept(range == null ? "none" : range);
+        CountDownLatch quiet = silence;
+        if (quiet != null && n <= silentResponses) {
+            silenced.countDown();
+            try {
+                quiet.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         OutputStream out = client.getOutputStream();
         if (status != 200) {
             head(out, status + " Error", 0, "");
@@ -142,6 +161,10 @@ public final class LoopbackFileServer implements AutoCloseable {
         CountDownLatch gate = stall;
         if (gate != null) {
             gate.countDown();
+        }
+        CountDownLatch quiet = silence;
+        if (quiet != null) {
+            quiet.countDown();
         }
         socket.close();
     }

@@ -167,6 +167,64 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void aServerThatNeverAnswersIsDroppedAfterTheStallTimeAndTriedAgain() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            server.silence = new CountDownLatch(1);
+            server.silentResponses = 1;
+            ModelDownloader impatient = new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 3,
+                    Duration.ofMillis(10), Duration.ofMillis(500));
+
+            Path file = impatient.download(new ModelDownloader.Request(server.url(), target(), sha), p -> { }, null);
+
+            assertThat(Files.readAllBytes(file)).isEqualTo(model);
+            assertThat(server.rangesSeen).hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersSaysSoOnceTheAttemptsAreSpent() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            server.silence = new CountDownLatch(1);
+            ModelDownloader impatient = new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 2,
+                    Duration.ofMillis(10), Duration.ofMillis(300));
+
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> impatient.download(
+                    new ModelDownloader.Request(server.url(), target(), sha), p -> { }, null));
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.CONNECTION);
+            assertThat(e.resumable()).isTrue();
+            assertThat(e.getMessage()).contains("did not answer for");
+            assertThat(target()).doesNotExist();
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void pausingWhileTheServerHasNotAnsweredStopsAtOnce() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            server.silence = new CountDownLatch(1);
+            CancelToken cancel = new CancelToken();
+            // a stall time far beyond the test's: only the pause can end this download in time
+            ModelDownloader patient = new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 3,
+                    Duration.ofMillis(10), Duration.ofMinutes(10));
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    server.silenced.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                cancel.cancel();
+            });
+
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> patient.download(
+                    new ModelDownloader.Request(server.url(), target(), sha), p -> { }, cancel));
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.CANCELLED);
+            assertThat(target()).doesNotExist();
+        }
+    }
+
+    @Test
     void checksumMismatchIsRejectedAndNothingIsLeft() throws Exception {
         try (LoopbackFileServer server = new LoopbackFileServer(model)) {
             String wrong = "0".repeat(64);
