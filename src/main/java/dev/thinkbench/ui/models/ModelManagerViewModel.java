@@ -148,8 +148,9 @@ public final class ModelManagerViewModel implements AutoCloseable {
     }
 
     /**
-     * Told on the FX thread when the models on this machine changed by the user's hand (a file forgotten) or a
-     * {@link #rescan()} found them changed, so the engine bar's model list can be read again.
+     * Told on the FX thread when the models on this machine changed by the user's hand (a file forgotten, a download
+     * finished, a downloaded model deleted) or a {@link #rescan()} found them changed, so the engine bar's model list
+     * can be read again.
      */
     public void setOnListChanged(Runnable listener) {
         onListChanged = listener == null ? () -> { } : listener;
@@ -401,6 +402,8 @@ public final class ModelManagerViewModel implements AutoCloseable {
             entry.update(CatalogEntry.State.INSTALLED, 1, Messages.get("models.installedIn", store.directory()));
             models.removeIf(m -> m.path().equals(model.path()));
             models.addFirst(model);
+            // the engine bar lists it too, without waiting for F5
+            onListChanged.run();
         }, e -> {
             progress.remove(entry);
             if (entry.discarding()) {
@@ -470,8 +473,11 @@ public final class ModelManagerViewModel implements AutoCloseable {
             return store.target(entry.model());
         }, target -> {
             entry.discarding(false);
-            models.removeIf(m -> m.path().equals(target));
+            boolean wasListed = models.removeIf(m -> m.path().equals(target));
             entry.update(CatalogEntry.State.AVAILABLE, 0, entry.license());
+            if (wasListed) {
+                onListChanged.run();
+            }
         }, e -> {
             String why = Messages.get("models.error.delete", entry.model().fileName(), e.getMessage());
             if (entry.discarding()) {

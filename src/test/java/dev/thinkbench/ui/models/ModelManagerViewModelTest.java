@@ -153,6 +153,29 @@ class ModelManagerViewModelTest {
         }
     }
 
+    /**
+     * The user trial: three downloads finished and the engine bar still said "1 model" and listed none of them until
+     * F5; deleting one left it listed there.
+     */
+    @Test
+    void aFinishedDownloadAndADeletedOneTellTheEngineBarToListTheModelsAgain() throws Exception {
+        byte[] model = Files.readAllBytes(TinyGguf.write(home.resolve("source.gguf")));
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            ModelManagerViewModel vm = downloading(tiny(server, "F32", model.length));
+            java.util.concurrent.atomic.AtomicInteger relisted = new java.util.concurrent.atomic.AtomicInteger();
+            vm.setOnListChanged(relisted::incrementAndGet);
+            CatalogEntry entry = vm.catalog().getFirst();
+
+            vm.download(entry);
+            drainUntil(vm, () -> entry.stateProperty().get() == CatalogEntry.State.INSTALLED);
+            assertThat(relisted.get()).as("told once the download is a model").isEqualTo(1);
+
+            vm.delete(entry);
+            drainUntil(vm, () -> entry.stateProperty().get() == CatalogEntry.State.AVAILABLE);
+            assertThat(relisted.get()).as("told once the model is gone").isEqualTo(2);
+        }
+    }
+
     /** Two catalog entries may share a name: a failure said "Tiny: ..." for either. */
     @Test
     void aFailedDownloadNamesTheModelWithItsQuantization() throws Exception {
