@@ -240,9 +240,10 @@ final class DownloadTransfer {
         Path dir = part.toAbsolutePath().getParent();
         long free = usableSpace.applyAsLong(dir);
         if (free >= 0 && free < needed + SPACE_MARGIN) {
-            throw new DownloadException(DownloadException.Reason.DISK_FULL, "not enough disk space in " + dir
-                    + ": " + GgufModelInfo.humanBytes(needed) + " still to download, "
-                    + GgufModelInfo.humanBytes(free) + " free");
+            // the room kept free is said too: "489 KB still to download, 610 KB free" read as if it fitted
+            throw new DownloadException(DownloadException.Reason.DISK_FULL, Worded.of(DownloadWording.NO_SPACE, dir,
+                    GgufModelInfo.humanBytes(needed), GgufModelInfo.humanBytes(SPACE_MARGIN),
+                    GgufModelInfo.humanBytes(free)), null);
         }
     }
 

@@ -19,6 +19,8 @@ public enum DownloadWording implements EnglishWording {
     STALLED("the server stopped sending for {0} s after {1} ({2}); the download can resume"),
     /** {0} the bytes kept, {1} the network's words. */
     DROPPED("the connection dropped after {0} ({1}); the download can resume"),
+    /** {0} the folder, {1} the bytes still to download, {2} the room kept free beside them, {3} the free space. */
+    NO_SPACE("not enough disk space in {0}: {1} still to download and {2} kept free beside it, but only {3} free"),
     /** {0} the bytes kept. */
     DISK_FULL("the disk is full after {0}; free some space and resume"),
     /** {0} the bytes kept. */

@@ -290,6 +290,25 @@ class ModelDownloaderTest {
         }
     }
 
+    /**
+     * The user trial: "489 KB still to download, 610 KB free" refused a download that seemed to fit; the room kept
+     * free beside the file was not said. And the window words it in its own language.
+     */
+    @Test
+    void aDownloadRefusedForTheRoomKeptFreeSaysThatRoomToo() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> downloader(
+                    model.length + 120_000).download(new ModelDownloader.Request(server.url(), target(), sha),
+                    p -> { }, null));
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.DISK_FULL);
+            assertThat(e.worded().reason()).isEqualTo(DownloadWording.NO_SPACE);
+            assertThat(e.getMessage()).contains("489 KB still to download", "17 MB", "609 KB free");
+            assertThat(target()).doesNotExist();
+            assertThat(ModelDownloader.partFile(target())).doesNotExist();
+        }
+    }
+
     @Test
     void missingFileIsAnHttpErrorWithTheStatus() throws Exception {
         try (LoopbackFileServer server = new LoopbackFileServer(model)) {
