@@ -414,8 +414,12 @@ public final class ModelManagerViewModel implements AutoCloseable {
             boolean paused = e instanceof DownloadException d && d.reason() == DownloadException.Reason.CANCELLED;
             // in the window's words: the downloader says why in English, by reason and values
             String why = e instanceof DownloadException d ? WindowWording.of(d.worded()) : e.getMessage();
-            entry.update(paused ? CatalogEntry.State.PAUSED : CatalogEntry.State.FAILED,
-                    entry.progressProperty().get(), why);
+            // a failure that kept a part to resume from (a full disk, a dropped connection) offers Resume and Delete,
+            // as a pause does: its words say "resume", and the part may be what fills the disk (a stat on the FX thread)
+            long part = e instanceof DownloadException d && d.resumable() ? store.partialBytes(entry.model()) : 0;
+            long size = entry.model().sizeBytes();
+            double done = part > 0 && size > 0 ? Math.min(1, (double) part / size) : entry.progressProperty().get();
+            entry.update(paused || part > 0 ? CatalogEntry.State.PAUSED : CatalogEntry.State.FAILED, done, why);
             if (!paused) {
                 // two catalog entries may share a name: the quantization tells them apart
                 fail(Messages.get("models.error.download", entry.model().name(), entry.model().quantization(), why),

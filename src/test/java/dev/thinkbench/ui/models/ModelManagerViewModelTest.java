@@ -176,6 +176,52 @@ class ModelManagerViewModelTest {
         }
     }
 
+    /**
+     * The user trial: the disk filled mid-download, the line said "free some space and resume", but the button said
+     * Download and no Delete was offered for the part kept on the full disk.
+     */
+    @Test
+    void aFailureThatKeptAPartToResumeOffersResumeAndDelete() throws Exception {
+        byte[] model = Files.readAllBytes(TinyGguf.write(home.resolve("source.gguf")));
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            CatalogModel tiny = tiny(server, "F32", model.length);
+            ModelStore store = ModelStore.inDataDirectory(home);
+            Path part = ModelDownloader.partFile(store.target(tiny));
+            Files.createDirectories(part.getParent());
+            Files.write(part, java.util.Arrays.copyOf(model, model.length / 2));
+            ModelManagerViewModel vm = new ModelManagerViewModel(List.of(tiny), store, new ExternalModels(home,
+                    Map.of()), new ModelDownloader(HttpClient.newHttpClient(), p -> 1_000, 2, Duration.ofMillis(10),
+                    Duration.ofSeconds(20)), tasks, () -> -1, new LocalEngineSettings(2, 4096));
+            CatalogEntry entry = vm.catalog().getFirst();
+
+            vm.download(entry);
+            drainUntil(vm, () -> entry.stateProperty().get() != CatalogEntry.State.DOWNLOADING);
+
+            assertThat(entry.stateProperty().get()).as("Resume and Delete on offer").isEqualTo(
+                    CatalogEntry.State.PAUSED);
+            assertThat(entry.detailProperty().get()).startsWith("not enough disk space");
+            assertThat(vm.errorProperty().get()).startsWith("Tiny \u00b7 F32: not enough disk space");
+            assertThat(store.partialBytes(tiny)).isEqualTo(model.length / 2);
+            assertThat(entry.progressProperty().get()).as("the bar shows the part kept").isCloseTo(0.5,
+                    org.assertj.core.data.Offset.offset(0.01));
+        }
+    }
+
+    @Test
+    void aFailureThatKeptNothingOffersADownloadAgain() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(new byte[0])) {
+            server.status = 503;
+            ModelManagerViewModel vm = downloading(tiny(server, "F32", 1000));
+            CatalogEntry entry = vm.catalog().getFirst();
+
+            vm.download(entry);
+            drainUntil(vm, () -> entry.stateProperty().get() != CatalogEntry.State.DOWNLOADING);
+
+            assertThat(entry.stateProperty().get()).isEqualTo(CatalogEntry.State.FAILED);
+            assertThat(entry.detailProperty().get()).contains("503");
+        }
+    }
+
     /** Two catalog entries may share a name: a failure said "Tiny: ..." for either. */
     @Test
     void aFailedDownloadNamesTheModelWithItsQuantization() throws Exception {
