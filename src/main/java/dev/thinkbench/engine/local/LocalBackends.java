@@ -149,8 +149,9 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
     }
 
     /**
-     * The file a model name runs: a bundled or downloaded model by file name, any file by absolute path, the default
-     * model for a blank name. Blocks on file checks for a blank name.
+     * The file a model name runs: a bundled or downloaded model by file name, any file by absolute path (or by a path
+     * relative to the working folder, where no download has that name), the default model for a blank name. Blocks
+     * on file checks.
      */
     public Path resolve(String model) {
         if (model == null || model.isBlank()) {
@@ -164,10 +165,15 @@ public final class LocalBackends implements ModelCatalog, AutoCloseable {
         if (shipped.isPresent()) {
             return shipped.get();
         }
+        // a download's name means the download, even where the working folder holds a file of that name
+        Path downloaded = store.directory().resolve(model);
+        if (Files.isRegularFile(downloaded)) {
+            return downloaded;
+        }
         if (Files.isRegularFile(path)) {
             return path.toAbsolutePath();
         }
-        return store.directory().resolve(model);
+        return downloaded;
     }
 
     /** The first usable model in listing order: the bundled micro model when shipped, else the next found. */

@@ -29,6 +29,28 @@ class LocalBackendsTest {
     @TempDir
     Path home;
 
+    /**
+     * The user trial: the app started in a folder holding a file of the same name as a download, and choosing the
+     * download ran that other file (and the Models tab said "Loading ..." for good, its choice not echoed back).
+     */
+    @Test
+    void aDownloadsNameRunsTheDownloadEvenWhenTheWorkingFolderHasAFileOfThatName() throws Exception {
+        ModelStore store = ModelStore.inDataDirectory(home.resolve("data"));
+        Files.createDirectories(store.directory());
+        String name = "cwd-twin-" + System.nanoTime() + ".gguf";
+        Path download = TinyGguf.write(store.directory().resolve(name));
+        Path twin = Path.of(name).toAbsolutePath();
+        Files.writeString(twin, "a file of the same name in the working folder");
+        try (LocalBackends backends = new LocalBackends(new LocalEngineProcess(), store,
+                new ExternalModels(home, Map.of()), () -> new LocalEngineSettings(1, 512))) {
+
+            assertThat(backends.resolve(name)).isEqualTo(download);
+            assertThat(backends.resolve(backends.nameOf(download))).isEqualTo(download);
+        } finally {
+            Files.deleteIfExists(twin);
+        }
+    }
+
     @Test
     void namesResolveToDownloadsOrPathsAndRunThroughOneSharedProcess() throws Exception {
         ModelStore store = ModelStore.inDataDirectory(home.resolve("data"));
