@@ -577,20 +577,35 @@ public final class ModelManagerViewModel implements AutoCloseable {
             return;
         }
         String name = model.displayName();
-        loadStatus.set(Messages.get("models.loading", name));
+        String loading = Messages.get("models.loading", name);
+        loadStatus.set(loading);
         tasks.run(() -> {
             using.load(model);
             return model;
         }, loadedModel -> {
             if (stillChosen(model)) {
                 loadStatus.set(Messages.get("models.loadedIn", name));
+            } else {
+                stopSaying(loading);
             }
         }, e -> {
             if (stillChosen(model)) {
                 loadStatus.set("");
                 fail(e.getMessage(), e instanceof LocalEngineException local ? local.details() : "");
+            } else {
+                stopSaying(loading);
             }
         });
+    }
+
+    /**
+     * Puts away a load's "Loading ..." once it ended for a model no longer chosen (the engine bar went to another
+     * file meanwhile), so it does not stay for good; another load's line is left alone.
+     */
+    private void stopSaying(String loading) {
+        if (loading.equals(loadStatus.get())) {
+            loadStatus.set("");
+        }
     }
 
     /**

@@ -441,6 +441,31 @@ class ModelManagerViewModelTest {
      * The engine bar echoes a choice made here back through setInUse, and on its way to the new model may pass through
      * none (or the old one): the load's end then found nothing chosen and "Loading ..." stayed beside "Loaded in 1.2 s".
      */
+    /** The engine bar went to another file than the one chosen here: the chosen load's end leaves no "Loading ...". */
+    @Test
+    void aLoadThatEndsAfterTheEngineBarWentElsewhereLeavesNoLoadingLine() throws Exception {
+        ollamaMicro("c".repeat(64));
+        ModelManagerViewModel vm = withOpened(dev.thinkbench.engine.local.models.OpenedModels.none());
+        CountDownLatch loading = new CountDownLatch(1);
+        vm.setLoader(model -> {
+            try {
+                loading.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        vm.setOnChosen(model -> vm.setInUse(home.resolve("another.gguf")));
+        vm.refresh();
+        drainUntil(vm, () -> !vm.models().isEmpty());
+
+        vm.choose(vm.models().getFirst());
+        assertThat(vm.loadStatusProperty().get()).startsWith("Loading");
+        loading.countDown();
+        drainUntil(vm, () -> !vm.loadStatusProperty().get().startsWith("Loading"));
+
+        assertThat(vm.loadStatusProperty().get()).isEmpty();
+    }
+
     @Test
     void aLoadThatEndsAfterTheEngineBarsEchoSaysItLoaded() throws Exception {
         ollamaMicro("b".repeat(64));
