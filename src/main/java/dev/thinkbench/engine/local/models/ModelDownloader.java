@@ -168,8 +168,10 @@ public final class ModelDownloader {
             String actual = sha256(part);
             if (!actual.equalsIgnoreCase(request.sha256())) {
                 deleteQuietly(part);
-                throw new DownloadException(DownloadException.Reason.CHECKSUM, "the downloaded file's SHA-256 is "
-                        + actual + " but " + request.sha256() + " was published; the file was deleted");
+                // the point first: the two hashes are long, and a one-line label cuts what follows them
+                throw new DownloadException(DownloadException.Reason.CHECKSUM, "the downloaded file is not the one "
+                        + "published (its checksum differs), so it was deleted: SHA-256 " + actual + ", published "
+                        + request.sha256());
             }
         }
         try {
