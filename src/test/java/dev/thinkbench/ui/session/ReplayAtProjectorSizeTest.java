@@ -95,10 +95,8 @@ class ReplayAtProjectorSizeTest {
         Region chartsArea = robot.lookup(".charts-area").queryAs(Region.class);
         double chartsLive = chartsArea.getHeight();
         Path file = dir.resolve("talk.json");
-        window.answers.add(file);
-        press(robot, KeyCode.CONTROL, KeyCode.S);
-        window.answers.add(file);
-        press(robot, KeyCode.CONTROL, KeyCode.O);
+        window.saveWithKeys(robot, file);
+        window.openWithKeys(robot, file);
         assertThat(robot.lookup("#replayBar").query().isVisible()).isTrue();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> window.columns().get(2).answerText().startsWith("Final"));
@@ -142,10 +140,8 @@ class ReplayAtProjectorSizeTest {
         window.runAndFinish(robot);
         Region chartsArea = robot.lookup(".charts-area").queryAs(Region.class);
         Path file = dir.resolve("drag.json");
-        window.answers.add(file);
-        press(robot, KeyCode.CONTROL, KeyCode.S);
-        window.answers.add(file);
-        press(robot, KeyCode.CONTROL, KeyCode.O);
+        window.saveWithKeys(robot, file);
+        window.openWithKeys(robot, file);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> window.columns().get(2).answerText().startsWith("Final"));
         waitForTheColumnsToFit("replay");

@@ -70,8 +70,7 @@ class ReplayControlsTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> columns().stream()
                 .allMatch(c -> c.viewModel().live().getState() == ColumnState.DONE));
         Path file = dir.resolve("talk.json");
-        window.answers.add(file);
-        press(robot, KeyCode.CONTROL, KeyCode.S);
+        window.saveWithKeys(robot, file);
         assertThat(Files.readString(file)).contains("\"format\" : \"thinkbench-session\"");
         assertThat(robot.lookup("#sessionMessage").queryLabeled().getText()).isEqualTo("Saved to talk.json");
         robot.clickOn("#sessionMenu");

@@ -8,7 +8,6 @@ import dev.thinkbench.ui.compare.ChartsPane;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static dev.thinkbench.testing.Keys.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -104,12 +102,10 @@ class ReplayWithRestoreOfferTest {
         Region area = robot.lookup(".charts-area").queryAs(Region.class);
         double chartsLive = area.getHeight();
         Path file = dir.resolve("talk.json");
-        window.answers.add(file);
-        press(robot, KeyCode.CONTROL, KeyCode.S);
+        window.saveWithKeys(robot, file);
         robot.interact(window.sessions::checkForLeftBehind);
         assertThat(robot.lookup("#restoreOffer").query().isVisible()).isTrue();
-        window.answers.add(file);
-        press(robot, KeyCode.CONTROL, KeyCode.O);
+        window.openWithKeys(robot, file);
         assertThat(robot.lookup("#replayBar").query().isVisible()).isTrue();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> window.columns().get(2).answerText().startsWith("Final"));

@@ -134,4 +134,16 @@ final class SessionWindow {
                 .allMatch(c -> c.viewModel().live().getState() == dev.thinkbench.ui.compare.ColumnState.DONE));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
+
+    /** Saves the session to {@code file} as a user does: Ctrl+S, the file dialog answered with it. */
+    void saveWithKeys(org.testfx.api.FxRobot robot, Path file) {
+        answers.add(file);
+        dev.thinkbench.testing.Keys.press(robot, javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S);
+    }
+
+    /** Opens {@code file} as a user does: Ctrl+O, the file dialog answered with it. */
+    void openWithKeys(org.testfx.api.FxRobot robot, Path file) {
+        answers.add(file);
+        dev.thinkbench.testing.Keys.press(robot, javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.O);
+    }
 }
