@@ -98,7 +98,7 @@ final class PoolCalls implements Calls {
      * server always fails is retried and fails alone instead of taking the server from every other run; one that
      * cannot be the prompt's (the server unreachable) counts each try.
      *
-     * @param blamed the endpoints this call's failures have counted against so far; added to
+     * @param blamed the endpoints this call's failures have counted against so far; this judgement adds to it
      */
     private RetryPolicy.Handling judge(Endpoint endpoint, Call call, int attempt, Set<String> blamed) {
         if (call.ok()) {
