@@ -48,12 +48,20 @@ final class LlamaSession implements HostSession {
      * 3M and 9.6M parameters were 0.86x and 0.67x, so they keep every thread.
      */
     static final long ONE_THREAD_TOKEN_PARAMETERS = 2_000_000;
+    /**
+     * Below this many parameters a completion generating alone decodes in a context of its own
+     * ({@link LoneContext}), where llama.cpp's per-batch check of every sequence id a unified cache allows is not
+     * made: for the bundled micro model that check is half of each token's time; for larger models a small share,
+     * against a copy of the whole trace in and out.
+     */
+    static final long LONE_CONTEXT_PARAMETERS = ONE_THREAD_TOKEN_PARAMETERS;
     /** How much of llama.cpp's load log the details keep. */
     private static final int LOAD_LOG_LINES = 40;
 
     private LlamaLibrary lib;
     private LlamaModel model;
     private LlamaContext context;
+    private LoneContext lone;
     private LlamaBatch batch;
     private SequenceSlots slots;
     private ContinuousBatch running;
@@ -96,9 +104,12 @@ final class LlamaSession implements HostSession {
                     Math.min(BATCH, request.contextSize()), SEQUENCES, threads,
                     tokenThreads(model.parameterCount(), threads));
             context = LlamaContext.create(model, settings);
+            if (model.parameterCount() < LONE_CONTEXT_PARAMETERS && !model.keepsRecurrentState()) {
+                lone = LoneContext.create(model, context.contextSize(), settings.tokenThreads());
+            }
             batch = new LlamaBatch(context.batchSize());
             slots = new SequenceSlots(context.sequences());
-            running = new ContinuousBatch(library, context, slots, batch, System::nanoTime);
+            running = new ContinuousBatch(library, context, lone, slots, batch, System::nanoTime);
             specials = model.vocab().specialTokens();
             tokenizer = new PromptTokenizer(model.vocab(), specials);
             details = details(library, mark, settings);
@@ -221,7 +232,7 @@ final class LlamaSession implements HostSession {
     @Override
     public void reset() {
         if (running != null) {
-            running.abandon();
+            running.abandon(); // the lone context too
             context.clear();
             slots.clearAll();
         }
@@ -301,6 +312,10 @@ final class LlamaSession implements HostSession {
         if (batch != null) {
             batch.close();
             batch = null;
+        }
+        if (lone != null) {
+            lone.close();
+            lone = null;
         }
         if (context != null) {
             context.close();

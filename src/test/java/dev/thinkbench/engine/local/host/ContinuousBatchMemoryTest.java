@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A cached trace left idle while another completion generates alone moves out of the KV cache into memory (its cells
  * would cost every step of that decode), on two threads and on one, and comes back when a prompt uses it: continued
  * in place, forked, or replayed, with the same text as if it had never left and nothing evaluated again; batched
- * steps leave it in place.
+ * steps leave it in place. All on the micro model without the {@link LoneContext} it would decode alone in, as a model
+ * above {@link LlamaSession#LONE_CONTEXT_PARAMETERS} runs.
  */
 class ContinuousBatchMemoryTest {
 
@@ -27,7 +28,7 @@ class ContinuousBatchMemoryTest {
 
     @BeforeEach
     void load() {
-        f = new MicroBatchFixture(2);
+        f = MicroBatchFixture.sharedOnly(2);
     }
 
     @AfterEach
@@ -63,7 +64,7 @@ class ContinuousBatchMemoryTest {
         assertThat(f.slots.memoryState(held)).as("back in the cache").isNull();
         assertThat(f.slots.memoryBytes()).isZero();
 
-        try (MicroBatchFixture never = new MicroBatchFixture(2)) {
+        try (MicroBatchFixture never = MicroBatchFixture.sharedOnly(2)) {
             assertThat(never.finish(1, greedy(prompt, 24, false)).text()).isEqualTo(first.text());
             assertThat(never.finish(3, greedy(next, 16, false)).text()).as("the same text as a trace that never "
                     + "left").isEqualTo(step.text());
@@ -94,7 +95,7 @@ class ContinuousBatchMemoryTest {
         assertThat(large.done().promptTokensEvaluated()).isZero();
         assertThat(large.done().decodeSteps()).as("only what follows the 11 tokens the small budget evaluated")
                 .isEqualTo(large.done().tokens() - 11);
-        try (MicroBatchFixture never = new MicroBatchFixture(2)) {
+        try (MicroBatchFixture never = MicroBatchFixture.sharedOnly(2)) {
             assertThat(large.text()).as("the same text as decoding it all").isEqualTo(never.finish(1,
                     greedy(prompt, 40, false)).text());
         }
@@ -117,7 +118,7 @@ class ContinuousBatchMemoryTest {
 
     @Test
     void aLoneDecodeOnOneThreadMovesIdleTracesToMemoryToo() {
-        try (MicroBatchFixture oneThread = new MicroBatchFixture(1)) {
+        try (MicroBatchFixture oneThread = MicroBatchFixture.sharedOnly(1)) {
             int[] prompt = oneThread.prompt(QUESTION);
             oneThread.finish(1, greedy(prompt, 24, false));
             int kept = IntStream.range(0, oneThread.slots.size()).filter(s -> oneThread.slots.length(s) > 0)
@@ -156,7 +157,7 @@ class ContinuousBatchMemoryTest {
         f.stepToEnd();
         String text = f.textOf(1);
 
-        try (MicroBatchFixture alone = new MicroBatchFixture(2)) {
+        try (MicroBatchFixture alone = MicroBatchFixture.sharedOnly(2)) {
             MicroBatchFixture.Finished never = alone.finish(1, greedy(question, 200, false));
             assertThat(alone.running.packs()).as("nothing ever beside it").isZero();
             assertThat(text).as("the same text as a decode that never shared the cache").isEqualTo(never.text());

@@ -12,13 +12,16 @@ import java.util.List;
 
 /**
  * Test fixture: the bundled micro model (or another) in a 4,096-token context of 16 sequences (1 thread), with the host's
- * continuous batch over it (on a clock the test moves); the events every completion sends are collected, and a failure
- * fails the test.
+ * continuous batch over it (on a clock the test moves) and, as the host gives a model under
+ * {@link LlamaSession#LONE_CONTEXT_PARAMETERS}, a {@link LoneContext} for a completion generating alone (unless a test
+ * asks for none); the events every completion sends are collected, and a failure fails the test.
  */
 final class MicroBatchFixture implements AutoCloseable {
 
     final LlamaModel model;
     final LlamaContext ctx;
+    /** The context for a completion generating alone, or null. */
+    final LoneContext lone;
     final SequenceSlots slots;
     final ContinuousBatch running;
     /** Every event sent, in order ({@link #clearEvents} forgets them). */
@@ -35,6 +38,7 @@ final class MicroBatchFixture implements AutoCloseable {
         }
     };
     private final LlamaBatch batch;
+    private static final Path MICRO = Path.of("assets/models/micro-reasoner.gguf");
 
     MicroBatchFixture() {
         this(1);
@@ -42,17 +46,32 @@ final class MicroBatchFixture implements AutoCloseable {
 
     /** @param threads the context's threads, for one-token decodes too */
     MicroBatchFixture(int threads) {
-        this(Path.of("assets/models/micro-reasoner.gguf"), threads);
+        this(MICRO, threads);
+    }
+
+    /**
+     * The micro model with no {@link LoneContext}: everything decodes in the shared context, as for a model above
+     * {@link LlamaSession#LONE_CONTEXT_PARAMETERS}.
+     */
+    static MicroBatchFixture sharedOnly(int threads) {
+        return new MicroBatchFixture(MICRO, threads, false);
     }
 
     /** The same over another model file. */
     MicroBatchFixture(Path modelFile, int threads) {
+        this(modelFile, threads, true);
+    }
+
+    /** @param loneContext false: no {@link LoneContext}, whatever the model (everything decodes in the shared one) */
+    MicroBatchFixture(Path modelFile, int threads, boolean loneContext) {
         LlamaLibrary lib = LlamaLibrary.load();
         model = LlamaModel.load(lib, modelFile.toAbsolutePath(), null);
         ctx = LlamaContext.create(model, new LlamaContext.Settings(4096, 512, 16, threads));
+        lone = loneContext && model.parameterCount() < LlamaSession.LONE_CONTEXT_PARAMETERS
+                && !model.keepsRecurrentState() ? LoneContext.create(model, ctx.contextSize(), threads) : null;
         batch = new LlamaBatch(512);
         slots = new SequenceSlots(ctx.sequences());
-        running = new ContinuousBatch(lib, ctx, slots, batch, () -> nanoTime);
+        running = new ContinuousBatch(lib, ctx, lone, slots, batch, () -> nanoTime);
     }
 
     /** The batch's clock: it stands still unless a test moves it, so no idle sequence moves to memory by itself. */
@@ -119,6 +138,9 @@ final class MicroBatchFixture implements AutoCloseable {
     public void close() {
         slots.clearAll();
         batch.close();
+        if (lone != null) {
+            lone.close();
+        }
         ctx.close();
         model.close();
     }
