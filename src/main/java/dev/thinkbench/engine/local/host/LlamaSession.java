@@ -51,7 +51,7 @@ final class LlamaSession implements HostSession {
     /**
      * Below this many parameters a completion generating alone decodes in a context of its own
      * ({@link LoneContext}), where llama.cpp's per-batch check of every sequence id a unified cache allows is not
-     * made: for the bundled micro model that check is half of each token's time; for larger models a small share,
+     * made: for the bundled micro model that check is a fifth of each token's time; for larger models a small share,
      * against a copy of the whole trace in and out.
      */
     static final long LONE_CONTEXT_PARAMETERS = ONE_THREAD_TOKEN_PARAMETERS;
