@@ -24,7 +24,9 @@ public enum DownloadWording implements EnglishWording {
     /** {0} the bytes kept. */
     DISK_FULL("the disk is full after {0}; free some space and resume"),
     /** {0} the bytes kept. */
-    PAUSED("download paused; {0} kept, it continues from there next time");
+    PAUSED("download paused; {0} kept, it continues from there next time"),
+    /** No value: paused before the first byte came. */
+    PAUSED_BEFORE_DATA("download paused before any data came; it starts from the beginning next time");
 
     private final String english;
 

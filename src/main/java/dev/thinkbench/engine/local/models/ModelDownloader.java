@@ -22,6 +22,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
 /**
@@ -143,15 +145,18 @@ public final class ModelDownloader {
                     throw token.isCancelled() ? cancelled(part) : e;
                 }
                 last = e;
-                pause(attempt);
+                waitBeforeRetry(retryDelay.multipliedBy(attempt), token);
             }
         }
         throw last;
     }
 
-    private void pause(int attempt) {
+    /** Waits {@code delay} before the next attempt; a pause or cancel ends the wait at once. */
+    static void waitBeforeRetry(Duration delay, CancelToken token) {
+        CountDownLatch cancelled = new CountDownLatch(1);
+        token.onCancel(cancelled::countDown);
         try {
-            Thread.sleep(retryDelay.multipliedBy(attempt).toMillis());
+            cancelled.await(delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -159,8 +164,9 @@ public final class ModelDownloader {
 
     private static DownloadException cancelled(Path part) {
         long kept = sizeOf(part);
-        return new DownloadException(DownloadException.Reason.CANCELLED,
-                Worded.of(DownloadWording.PAUSED, GgufModelInfo.humanBytes(kept)), null);
+        return new DownloadException(DownloadException.Reason.CANCELLED, kept > 0
+                ? Worded.of(DownloadWording.PAUSED, GgufModelInfo.humanBytes(kept))
+                : Worded.of(DownloadWording.PAUSED_BEFORE_DATA), null);
     }
 
     private Path finish(Request request, Path part) throws DownloadException {

@@ -225,6 +225,50 @@ class ModelDownloaderTest {
     }
 
     @Test
+    @Timeout(20)
+    void pausingEndsTheWaitBeforeTheNextAttemptAtOnce() throws Exception {
+        CancelToken cancel = new CancelToken();
+        CountDownLatch waiting = new CountDownLatch(1);
+        Thread pauser = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                waiting.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cancel.cancel();
+        });
+        waiting.countDown();
+        // a wait far beyond the test's: only the pause can end it in time
+        ModelDownloader.waitBeforeRetry(Duration.ofMinutes(10), cancel);
+        pauser.join();
+        assertThat(cancel.isCancelled()).isTrue();
+    }
+
+    @Test
+    void aPauseBeforeAnyByteSaysNothingWasKept() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(model)) {
+            server.silence = new CountDownLatch(1);
+            CancelToken cancel = new CancelToken();
+            ModelDownloader patient = new ModelDownloader(HttpClient.newHttpClient(), p -> -1, 3,
+                    Duration.ofMillis(10), Duration.ofMinutes(10));
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    server.silenced.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                cancel.cancel();
+            });
+
+            DownloadException e = catchThrowableOfType(DownloadException.class, () -> patient.download(
+                    new ModelDownloader.Request(server.url(), target(), sha), p -> { }, cancel));
+
+            assertThat(e.reason()).isEqualTo(DownloadException.Reason.CANCELLED);
+            assertThat(e.getMessage()).contains("before any data came").doesNotContain("0 B");
+        }
+    }
+
+    @Test
     void checksumMismatchIsRejectedAndNothingIsLeft() throws Exception {
         try (LoopbackFileServer server = new LoopbackFileServer(model)) {
             String wrong = "0".repeat(64);
