@@ -775,11 +775,10 @@ final class ContinuousBatch {
 
     /**
      * Moves the completion in {@link #lone} back into its sequence here; where there is no room for it, drops the idle
-     * sequences in the cache first.
-     *
-     * @return false when it could not, and the completion failed (or, one that has ended, lost only its cache)
+     * sequences in the cache first. Where it still cannot, the completion fails (one that has ended loses only its
+     * cache).
      */
-    private boolean bringBack() {
+    private void bringBack() {
         Running r = alone;
         alone = null;
         try {
@@ -794,7 +793,6 @@ final class ContinuousBatch {
                             + "KV cache", List.of());
                 }
             }
-            return true;
         } catch (LlamaException e) {
             lone.clear();
             if (r.ended) {
@@ -803,7 +801,6 @@ final class ContinuousBatch {
                 fail(r, FailureKind.SERVER_ERROR, "llama.cpp could not move the sequence back into its KV cache: "
                         + e.getMessage());
             }
-            return false;
         }
     }
 
