@@ -297,7 +297,9 @@ public final class ModelManagerViewModel implements AutoCloseable {
 
     /**
      * The user's Rescan: {@link #refresh()}, and where the models found differ from those listed (a file moved away,
-     * a new download), the list-changed listener is told, so the engine bar lists them again too.
+     * a new download), the list-changed listener is told, so the engine bar lists them again too. A Rescan that finds
+     * no problem clears the last one shown: the catalog lines it resets (a failed download offered again) no longer
+     * say it either.
      */
     public void rescan() {
         refresh(true);
@@ -313,6 +315,8 @@ public final class ModelManagerViewModel implements AutoCloseable {
             found.states().forEach(Runnable::run);
             if (!found.problem().isEmpty()) {
                 fail(found.problem(), "");
+            } else if (tellChange) {
+                fail("", "");
             }
         }, e -> fail(Messages.get("models.error.list", e.getMessage()), ""));
     }

@@ -222,6 +222,27 @@ class ModelManagerViewModelTest {
         }
     }
 
+    /**
+     * The user trial: a failed download's line stayed under the list after Rescan, beside the same model's line
+     * offering Download again.
+     */
+    @Test
+    void aRescanThatFindsNoProblemClearsTheLastOneShown() throws Exception {
+        try (LoopbackFileServer server = new LoopbackFileServer(new byte[0])) {
+            server.status = 404;
+            ModelManagerViewModel vm = downloading(tiny(server, "F32", 1000));
+            CatalogEntry entry = vm.catalog().getFirst();
+            vm.download(entry);
+            drainUntil(vm, () -> entry.stateProperty().get() == CatalogEntry.State.FAILED);
+            assertThat(vm.errorProperty().get()).contains("404");
+
+            vm.rescan();
+            drainUntil(vm, () -> vm.errorProperty().get().isEmpty());
+
+            assertThat(entry.stateProperty().get()).as("offered again").isEqualTo(CatalogEntry.State.AVAILABLE);
+        }
+    }
+
     /** Two catalog entries may share a name: a failure said "Tiny: ..." for either. */
     @Test
     void aFailedDownloadNamesTheModelWithItsQuantization() throws Exception {
