@@ -318,9 +318,10 @@ public final class StepperViewModel implements AutoCloseable {
         if (last == null || last.branches().isEmpty()) {
             return "";
         }
-        // a fork starts with its parent's steps: counted once, on the parent
-        int steps = last.branches().stream().mapToInt(b -> b.steps().size()
-                - (b.parentId() == null ? 0 : b.forkedAfterSteps())).sum();
+        // a fork starts with its parent's steps: counted once, on the parent (an Undo may have taken the fork
+        // back below the point it was forked at)
+        int steps = last.branches().stream().mapToInt(b -> b.parentId() == null ? b.steps().size()
+                : Math.max(0, b.steps().size() - b.forkedAfterSteps())).sum();
         int branches = last.branches().size();
         if (branches < 2 && steps < 2) {
             return "";

@@ -93,6 +93,10 @@ class StepperViewTest {
         waitUntil(() -> view.viewModel().branches().size() == 2);
         assertThat(view.viewModel().runWouldDiscard()).as("a fork's shared steps counted once")
                 .isEqualTo("2 branches, 2 steps");
+        // the fork undone below the point it was forked at: its parent's steps are still there
+        robot.interact(() -> view.viewModel().undo());
+        waitUntil(() -> view.viewModel().lastSnapshot().branches().getLast().steps().size() == 1);
+        assertThat(view.viewModel().runWouldDiscard()).isEqualTo("2 branches, 2 steps");
         robot.clickOn("#runButton");
         robot.clickOn("#startOverButton");
         waitEnabled(robot, "#waitButton");
