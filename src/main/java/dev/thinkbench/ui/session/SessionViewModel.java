@@ -54,6 +54,8 @@ public final class SessionViewModel {
     private final Supplier<Instant> now;
     /** When the session shown was saved, while its columns are still its recording; null otherwise. */
     private Instant openedAt;
+    /** The note of the session opened last (which model, settings and command made a recorded sample); "" for none. */
+    private String openedNote = "";
     private final ReplayViewModel replay;
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>(this, "currentFile");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -160,11 +162,13 @@ public final class SessionViewModel {
                 columns.add(RecordedColumn.idle(label, budget));
             }
         }
-        // a recording opened and saved again keeps the time it was made ("Recorded" showed the time of the save)
+        // a recording opened and saved again keeps the time it was made ("Recorded" showed the time of the save) and
+        // its note (a sample saved again, or exported, lost how it was recorded); other columns are other runs
         Instant at = allRecorded && openedAt != null ? openedAt : now.get();
+        String note = allRecorded && openedAt != null ? openedNote : "";
         // a recording shown keeps its round wherever its replay stands; live candidates give theirs
         var round = replay.activeProperty().get() ? replay.recordedRound() : compare.bestOfNRecord();
-        return new Session(at, "", setup, columns, stepper == null ? null : stepper.record(),
+        return new Session(at, note, setup, columns, stepper == null ? null : stepper.record(),
                 sweeps == null ? null : sweeps.record(), round);
     }
 
@@ -193,6 +197,7 @@ public final class SessionViewModel {
         p.seedProperty().set(s.seed() == null ? "" : String.valueOf(s.seed()));
         p.expectedProperty().set(session.setup().expectedAnswer() == null ? "" : session.setup().expectedAnswer());
         openedAt = session.savedAt();
+        openedNote = session.note();
         replay.open(session);
         if (stepper != null && session.stepper() != null && !session.stepper().branches().isEmpty()) {
             stepper.show(session.stepper());

@@ -288,6 +288,26 @@ class SessionViewModelTest {
                 .isEqualTo(Instant.parse("2026-05-01T09:00:00Z"));
     }
 
+    @Test
+    void anOpenedRecordingSavedAgainKeepsItsNoteUntilItsColumnsAreReplaced() throws Exception {
+        CompareViewModel live = compare();
+        runToEnd(live);
+        Path file = dir.resolve("noted.json");
+        Session recorded = sessions(live, null).snapshot().withNote("Recorded with: bin/thinkbench compare ...");
+        new SessionFile().write(file, recorded);
+        CompareViewModel shown = compare();
+        SessionViewModel replaying = sessions(shown, null);
+        replaying.open(file);
+        frames(shown, 1, 0);
+
+        assertThat(replaying.snapshot().note()).as("the sample's note, saved again or exported")
+                .isEqualTo("Recorded with: bin/thinkbench compare ...");
+
+        replaying.usePresets();
+
+        assertThat(replaying.snapshot().note()).as("other columns are not the recording the note tells of").isEmpty();
+    }
+
     /** The Experiments tab as sessions see it, for tests: hands out set results, keeps what it is shown. */
     private static final class SweepSessionsTestDouble implements SweepSessions {
         @Override
