@@ -6,6 +6,7 @@ import dev.thinkbench.lab.export.MarkdownReport;
 import dev.thinkbench.lab.export.MetricsCsv;
 import dev.thinkbench.lab.session.AtomicFiles;
 import dev.thinkbench.lab.session.Session;
+import dev.thinkbench.ui.common.Messages;
 import dev.thinkbench.ui.compare.ColumnFigures;
 import dev.thinkbench.ui.compare.CompareViewModel;
 
@@ -50,9 +51,14 @@ public final class WindowExports {
         Session s = sessions.snapshot();
         List<ColumnFigures> figures = compare.columns().stream()
                 .map(c -> ColumnFigures.of(c.labelProperty().get(), c.live().getMetrics())).toList();
-        return ChartSlides.png(figures, compare.costNoteProperty().get(), "Thinking budgets: tokens, cost, latency",
+        return ChartSlides.png(figures, compare.costNoteProperty().get(), slideTitle(),
                 ComparisonReport.of(s).heading() + "  \u00b7  \u201c"
                         + s.setup().prompt().replaceAll("\\s+", " ").strip() + "\u201d", look);
+    }
+
+    /** The chart slide's title, in the window's language as the charts under it are. */
+    static String slideTitle() {
+        return Messages.get("session.export.slide.title");
     }
 
     /** Writes the charts as one 1920 x 1080 PNG. */
