@@ -47,6 +47,8 @@ public final class ModelRefusalWords {
                     "refusal.gemini.noLevelNone")
             .add("OpenAI has no thinking-token budget \\(max_output_tokens would cap thinking and answer together\\); "
                     + "use (.+)", "refusal.openai.noTokenBudget", WAYS)
+            .add("OpenAI's reasoning models take no top-p while they reason; leave it unset, or use the budget none",
+                    "refusal.openai.topP")
             .add("DeepSeek has no thinking-token budget \\(max_tokens covers thinking and answer together\\); use (.+), "
                     + "or the deepseek-prefix engine to force a budget", "refusal.deepseek.noTokenBudget", WAYS)
             .add("budget forcing on DeepSeek goes through the deepseek-prefix engine \\(chat-prefix completion "

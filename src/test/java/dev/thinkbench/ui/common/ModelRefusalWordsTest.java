@@ -165,6 +165,21 @@ class ModelRefusalWordsTest {
     }
 
     @Test
+    void openAisRefusalOfATopPWhileReasoningReadsInKorean() {
+        ReasoningEngine openAi = engines(HostedAssets.models()).get(1);
+        CollectingSink sink = new CollectingSink();
+        sink.awaitEnd(openAi.start(new RunSpec("2 + 2?", "", "gpt-5.5", BudgetSpec.parse("effort:high"),
+                new Sampling(null, 0.5, null, null)), sink));
+        assertThat(sink.failure().kind()).isEqualTo(FailureKind.UNSUPPORTED);
+
+        Messages.setLocale(Locale.KOREAN);
+        assertThat(ModelRefusalWords.say(sink.failure().message()))
+                .isEqualTo("OpenAI\uc758 \ucd94\ub860 \ubaa8\ub378\uc740 \ucd94\ub860\ud558\ub294 \ub3d9\uc548 "
+                        + "top-p\ub97c \ubc1b\uc9c0 \uc54a\uc2b5\ub2c8\ub2e4. \ube44\uc6cc \ub450\uac70\ub098 "
+                        + "\uc608\uc0b0 none\uc744 \uc4f0\uc138\uc694");
+    }
+
+    @Test
     void aReasonTheListDoesNotKnowShowsAsItIs() {
         Messages.setLocale(Locale.KOREAN);
         assertThat(ModelRefusalWords.say("a reason added later; use effort:low or none"))

@@ -26,18 +26,31 @@ import java.util.Set;
  * </ul>
  * Reasoning itself is never shown by OpenAI: the column streams the reasoning summary, and the reasoning tokens come
  * from the final usage.
+ *
+ * <p>Sampling: OpenAI's reasoning models refuse {@code temperature} and {@code top_p} while they reason (HTTP 400
+ * "Unsupported parameter"; GPT-5.1 and later take them only with effort none). A temperature is left out of a
+ * reasoning run instead (the capabilities say so, and the window says so beside the field), as on Anthropic; a top-p
+ * fails the run before anything is sent, saying how to go on.
  */
 final class ResponsesBudgets {
 
     /** What the API is asked for; null fields are not sent. */
     record Plan(String effort, String summary, Integer maxOutputTokens) {
+
+        /** Whether the model reasons in this run, so that it takes no temperature or top-p. */
+        boolean reasons() {
+            return !NO_REASONING.equals(effort);
+        }
     }
+
+    /** The effort that skips reasoning. */
+    private static final String NO_REASONING = "none";
 
     static final EngineCapabilities CAPABILITIES = new EngineCapabilities(
             Set.of(Budget.Kind.NONE, Budget.Kind.EFFORT),
             List.of(EffortLevel.NONE, EffortLevel.MINIMAL, EffortLevel.LOW, EffortLevel.MEDIUM, EffortLevel.HIGH,
                     EffortLevel.XHIGH),
-            true, true, false);
+            true, true, false, false);
 
     private ResponsesBudgets() {
     }
@@ -53,15 +66,21 @@ final class ResponsesBudgets {
         if (fromCapabilities != null) {
             return fromCapabilities;
         }
-        return row.map(m -> ModelKnobs.whyUnsupported(m, budget, null)).orElse(null);
+        String knob = row.map(m -> ModelKnobs.whyUnsupported(m, budget, null)).orElse(null);
+        if (knob != null) {
+            return knob;
+        }
+        return spec.sampling().topP() != null && plan(spec).reasons()
+                ? "OpenAI's reasoning models take no top-p while they reason; leave it unset, or use the budget none"
+                : null;
     }
 
     /** @throws IllegalArgumentException for a budget {@link #whyUnsupported} refuses */
     static Plan plan(RunSpec spec) {
         return switch (spec.budget()) {
-            case Budget.None n -> new Plan("none", null, spec.sampling().maxAnswerTokens());
+            case Budget.None n -> new Plan(NO_REASONING, null, spec.sampling().maxAnswerTokens());
             case Budget.Effort e when e.level() == EffortLevel.NONE ->
-                    new Plan("none", null, spec.sampling().maxAnswerTokens());
+                    new Plan(NO_REASONING, null, spec.sampling().maxAnswerTokens());
             case Budget.Effort e -> new Plan(e.level().wireName(), "auto", null);
             case Budget.Tokens t -> throw new IllegalArgumentException("OpenAI has no thinking-token budget");
             case Budget.Forcing f -> throw new IllegalArgumentException(CAPABILITIES.whyUnsupported(f));

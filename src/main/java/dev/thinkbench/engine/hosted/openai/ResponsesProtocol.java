@@ -81,8 +81,8 @@ final class ResponsesProtocol extends HostedProtocol {
                 .reasoningEffort(plan.effort())
                 .reasoningSummary(plan.summary())
                 .maxOutputTokens(plan.maxOutputTokens())
-                .temperature(s.temperature())
-                .topP(s.topP())
+                .temperature(plan.reasons() ? null : s.temperature()) // refused while reasoning: see ResponsesBudgets
+                .topP(plan.reasons() ? null : s.topP())
                 .store(false)
                 .build();
     }

@@ -117,6 +117,40 @@ class OpenAiResponsesEngineTest {
         assertThat(m.thinkingTokens()).as("a reported 0 is a real 0").isEqualTo(TokenCount.reported(0));
     }
 
+    /**
+     * OpenAI's reasoning models answer a temperature or top-p with HTTP 400 "Unsupported parameter" while they reason
+     * (GPT-5.1 and later take them with effort none): the window's first temperature, 0.6, failed every column.
+     */
+    @Test
+    void aTemperatureIsLeftOutOfAReasoningRunAndSentOnlyWithEffortNone() {
+        server.respond(r -> strawberry());
+
+        CollectingSink reasoning = run(MODEL, BudgetSpec.parse("effort:high"), new Sampling(0.6, null, null, null));
+        CollectingSink none = run(MODEL, new Budget.None(), new Sampling(0.6, 0.9, null, null));
+
+        assertThat(reasoning.ofType(ReasoningEvent.Failed.class)).as("a temperature set for another engine fails "
+                + "no column").isEmpty();
+        assertThat(reasoning.answer()).isEqualTo("There are 3.");
+        JsonNode high = server.streamRequests().get(0).json();
+        assertThat(high.has("temperature")).isFalse();
+        assertThat(high.has("top_p")).isFalse();
+        JsonNode off = server.streamRequests().get(1).json();
+        assertThat(off.path("temperature").asDouble()).isEqualTo(0.6);
+        assertThat(off.path("top_p").asDouble()).isEqualTo(0.9);
+        assertThat(none.ofType(ReasoningEvent.Finished.class)).hasSize(1);
+        assertThat(engine.capabilities().temperatureWhileThinking()).isFalse();
+    }
+
+    @Test
+    void aTopPFailsAReasoningRunBeforeAnythingIsSentSayingHowToGoOn() {
+        ReasoningEvent.Failed failed = run(MODEL, BudgetSpec.parse("effort:low"), new Sampling(null, 0.9, null, null))
+                .failure();
+
+        assertThat(failed.kind()).isEqualTo(FailureKind.UNSUPPORTED);
+        assertThat(failed.message()).contains("no top-p while they reason", "budget none");
+        assertThat(server.streamRequests()).isEmpty();
+    }
+
     @Test
     void budgetsTheModelCannotTakeFailWithTheKnobToUse() {
         ReasoningEvent.Failed tokens = run(MODEL, "tokens:4096").failure();
