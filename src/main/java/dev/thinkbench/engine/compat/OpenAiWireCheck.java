@@ -12,11 +12,18 @@ import java.util.Locale;
 /**
  * The OpenAI chat-completions SSE stream: each {@code data:} is a JSON chunk; the stream is complete once a choice
  * carries a {@code finish_reason} or {@code data: [DONE]} arrives; errors come as {@code event: error} or as a chunk
- * with an {@code error} object (vLLM, llama.cpp). Public because the hosted DeepSeek engine speaks the same stream.
+ * with an {@code error} object (vLLM, llama.cpp). DeepSeek's {@code finish_reason: "insufficient_system_resource"}
+ * ends the stream but interrupts the run: the server broke the answer off. Public because the hosted DeepSeek engine
+ * speaks the same stream.
  */
 public final class OpenAiWireCheck implements WireCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * DeepSeek's finish reason for an answer its inference system broke off ("the request is interrupted due to
+     * insufficient resource of the inference system"): not an end the model chose.
+     */
+    private static final String INSUFFICIENT_RESOURCE = "insufficient_system_resource";
 
     @Override
     public Verdict inspect(String eventName, String data) {
@@ -42,6 +49,10 @@ public final class OpenAiWireCheck implements WireCheck {
             return serverError(error == null ? chunk : error);
         }
         JsonNode finish = chunk.path("choices").path(0).path("finish_reason");
+        if (INSUFFICIENT_RESOURCE.equals(finish.asText(""))) {
+            return new Verdict.Interrupted(FailureKind.SERVER_ERROR, "it cut the answer short for want of inference"
+                    + " resources (finish_reason " + INSUFFICIENT_RESOURCE + "); retry in a moment");
+        }
         return new Verdict.Deliver(finish.isTextual() && !finish.asText().isEmpty());
     }
 

@@ -15,6 +15,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.thinkbench.core.FailureKind;
+import dev.thinkbench.core.ReasoningEvent;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.ReasoningEventSink;
@@ -28,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
  * {@link dev.thinkbench.engine.ReasoningEngine} contract: {@code Started}, thinking and answer deltas (thinking first
  * within a chunk, see {@link ThinkingFirst}), usage, then exactly one of {@code Finished}, {@code Cancelled},
  * {@code Failed}. Nothing escapes as an exception. A stream that ends before the server said it was done fails as
- * {@code STREAM_CUT}; silence longer than the timeout fails as {@code TIMEOUT} and stops the stream. Text received
+ * {@code STREAM_CUT}; silence longer than the timeout fails as {@code TIMEOUT} and stops the stream; an answer the
+ * server broke off itself ({@link WireCheck.Verdict.Interrupted}) fails once its usage was reported. Text received
  * before a failure or cancel has already been delivered, so it stays in the recorder.
  *
  * <p>Threading: {@link ChatServer#start} returns at once; the request is built and sent on a virtual thread, deltas
@@ -47,6 +49,8 @@ public final class ChatStreamRun implements RunHandle {
     private final Duration silence;
     private volatile boolean opened;
     private volatile boolean completeSeen;
+    /** Set when the server ended the answer early for a fault of its own; the run fails with it once it ends. */
+    private volatile Failure interrupted;
 
     private ChatStreamRun(RunSpec spec, ReasoningEventSink sink, ChatProtocol protocol, ChatServer server) {
         this.spec = spec;
@@ -117,7 +121,15 @@ public final class ChatStreamRun implements RunHandle {
         if (usage != null) {
             events.usage(usage);
         }
-        if (events.finished(ChatRequests.stopReason(response.finishReason()))) {
+        end(ChatRequests.stopReason(response.finishReason()));
+    }
+
+    /** Ends a stream the server said was complete: finished, or failed where the server cut the answer short. */
+    private void end(ReasoningEvent.StopReason reason) {
+        Failure cutShort = interrupted;
+        if (cutShort != null) {
+            fail(cutShort);
+        } else if (events.finished(reason)) {
             stop();
         }
     }
@@ -220,6 +232,11 @@ public final class ChatStreamRun implements RunHandle {
                     fail(failures.inStream(e.kind(), e.message()));
                     yield false;
                 }
+                case WireCheck.Verdict.Interrupted i -> {
+                    interrupted = failures.inStream(i.kind(), i.message());
+                    completeSeen = true;
+                    yield true;
+                }
             };
         }
 
@@ -245,9 +262,7 @@ public final class ChatStreamRun implements RunHandle {
             }
             // The server said it was done but langchain4j did not complete: keep what arrived, as finished.
             order.flush();
-            if (events.finished(dev.thinkbench.core.ReasoningEvent.StopReason.UNKNOWN)) {
-                stop();
-            }
+            end(ReasoningEvent.StopReason.UNKNOWN);
         }
     }
 }

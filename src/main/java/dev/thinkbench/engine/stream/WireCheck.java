@@ -40,5 +40,14 @@ public interface WireCheck {
         /** The server reported an error inside the stream; {@code message} as sent, unscrubbed and uncut. */
         record ServerError(FailureKind kind, String message) implements Verdict {
         }
+
+        /**
+         * The server ended the answer early for a fault of its own, in an event that still carries text (DeepSeek's
+         * {@code finish_reason: "insufficient_system_resource"}): the event is handed to langchain4j so its text is
+         * kept, the stream counts as complete so its usage is still read, and the run then fails with
+         * {@code message} instead of finishing as if the answer were whole.
+         */
+        record Interrupted(FailureKind kind, String message) implements Verdict {
+        }
     }
 }

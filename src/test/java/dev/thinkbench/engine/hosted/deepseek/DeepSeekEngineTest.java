@@ -12,6 +12,7 @@ import dev.thinkbench.core.RunMetrics;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
 import dev.thinkbench.core.TokenCount;
+import dev.thinkbench.core.Usage;
 import dev.thinkbench.engine.EngineConfig;
 import dev.thinkbench.engine.hosted.HostedAssets;
 import dev.thinkbench.testing.CollectingSink;
@@ -150,5 +151,27 @@ class DeepSeekEngineTest {
 
         assertThat(failed.kind()).isEqualTo(FailureKind.UNSUPPORTED);
         assertThat(failed.message()).contains("rejected the budget effort:max", "effort:low|high|max");
+    }
+    /**
+     * DeepSeek documents {@code finish_reason: "insufficient_system_resource"}: its inference system broke the answer
+     * off. It finished as if the answer were whole (and a sweep graded it).
+     */
+    @Test
+    void anAnswerDeepSeekBrokeOffForWantOfResourcesFailsKeepingItsTextAndItsBilledUsage() {
+        server.script(OpenAiChatScript.of(MODEL).reasoning("Six sevens", " are").content("4")
+                .event("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"2\"},"
+                        + "\"finish_reason\":\"insufficient_system_resource\"}]}")
+                .usage(9, 6, 4).done());
+
+        CollectingSink sink = run("effort:high");
+
+        assertThat(sink.terminals()).singleElement().isInstanceOf(ReasoningEvent.Failed.class);
+        assertThat(sink.failureKind()).isEqualTo(FailureKind.SERVER_ERROR);
+        assertThat(sink.failure().message()).contains("insufficient_system_resource", "retry",
+                "What arrived before is kept.");
+        assertThat(sink.thinking()).isEqualTo("Six sevens are");
+        assertThat(sink.answer()).as("the text of the chunk that broke off too").isEqualTo("42");
+        assertThat(sink.ofType(ReasoningEvent.UsageReported.class)).as("the tokens are billed all the same")
+                .singleElement().satisfies(u -> assertThat(u.usage()).isEqualTo(new Usage(9, 6, 4)));
     }
 }
