@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class DeepSeekTestServer extends ScriptedHttpServer {
 
+    private volatile String finishReason;
+
     private final String key;
 
     public DeepSeekTestServer(String key) {
@@ -44,6 +46,14 @@ public final class DeepSeekTestServer extends ScriptedHttpServer {
         }
     }
 
+    /**
+     * From now on every reply ends with this {@code finish_reason} instead of {@code stop} or {@code length} (e.g.
+     * DeepSeek's {@code insufficient_system_resource}); null goes back to the generation's own.
+     */
+    public void finishWith(String reason) {
+        this.finishReason = reason;
+    }
+
     private void chat(HttpExchange ex, JsonNode body) throws IOException {
         ScriptStep step = nextStep();
         if (fault(ex, step, "text/event-stream", t -> delta("reasoning_content", t))) {
@@ -65,7 +75,9 @@ public final class DeepSeekTestServer extends ScriptedHttpServer {
         Map<String, Object> choice = new HashMap<>();
         choice.put("index", 0);
         choice.put("delta", Map.of());
-        choice.put("finish_reason", gen.end() == SimulatedModel.End.LIMIT ? "length" : "stop");
+        String forced = finishReason;
+        choice.put("finish_reason", forced != null ? forced
+                : gen.end() == SimulatedModel.End.LIMIT ? "length" : "stop");
         write(out, "data: " + json(Map.of("choices", List.of(choice))) + "\n\n");
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("prompt_tokens", 20);

@@ -64,6 +64,15 @@ abstract class ChoiceStream implements StreamProtocol {
         return false;
     }
 
+    /** DeepSeek's finish reason for a continuation its inference system broke off for want of resources. */
+    private static final String INSUFFICIENT_RESOURCE = "insufficient_system_resource";
+
+    @Override
+    public final String brokenOff() {
+        return INSUFFICIENT_RESOURCE.equals(finish) ? "it cut the continuation short for want of inference resources"
+                + " (finish_reason " + INSUFFICIENT_RESOURCE + "); retry in a moment" : null;
+    }
+
     /** The last finish reason, null until one came (then the stream was cut). */
     final String finish() {
         return finish;

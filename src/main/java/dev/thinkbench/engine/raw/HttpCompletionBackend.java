@@ -5,6 +5,7 @@ import dev.thinkbench.engine.RawBackendSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.exception.HttpException;
+import dev.thinkbench.core.FailureKind;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.CompletionListener;
@@ -137,6 +138,10 @@ abstract sealed class HttpCompletionBackend implements CompletionBackend, ModelC
         CompletionResult result = reading.atEnd();
         if (result == null) {
             throw failures.cut(protocol.missingEnd()).toException();
+        }
+        String brokenOff = protocol.brokenOff();
+        if (brokenOff != null) {
+            throw failures.inStream(FailureKind.SERVER_ERROR, brokenOff).toException();
         }
         return result;
     }

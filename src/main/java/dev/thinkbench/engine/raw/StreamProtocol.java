@@ -58,4 +58,14 @@ interface StreamProtocol {
 
     /** What never came when {@link #onEnd} returns null, e.g. {@code without a finish_reason}. */
     String missingEnd();
+
+    /**
+     * Why the server broke the continuation off itself although its stream ended properly (DeepSeek's
+     * {@code finish_reason: "insufficient_system_resource"}), fit to quote; null when the continuation ended as the
+     * model or the cap ended it (the default). Asked after {@link #onEnd} gave a result: the text stays delivered, the
+     * continuation then fails.
+     */
+    default String brokenOff() {
+        return null;
+    }
 }

@@ -89,4 +89,18 @@ class DeepSeekPrefixBackendTest {
                 .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(FailureKind.AUTHENTICATION))
                 .hasMessageNotContaining("sk-nope");
     }
+    /** DeepSeek's documented finish reason for a generation its inference system broke off: not the model's end. */
+    @Test
+    void aContinuationDeepSeekBrokeOffForWantOfResourcesFailsAfterItsTextNotAsTheModelsEnd() {
+        server.finishWith("insufficient_system_resource");
+        server.then(ScriptStep.reply(",", " three"));
+        Collected seen = new Collected();
+
+        assertThatThrownBy(() -> backend("sk-ds").complete(new CompletionRequest(CHATML, 200, List.of("</think>"),
+                null, true), seen, new CancelToken()))
+                .isInstanceOf(EngineException.class)
+                .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(FailureKind.SERVER_ERROR))
+                .hasMessageContaining("insufficient_system_resource").hasMessageContaining("retry");
+        assertThat(seen.text()).as("what arrived was delivered").isEqualTo(", three");
+    }
 }
