@@ -27,7 +27,8 @@ import java.util.List;
  * without touching the trace; thinking stops as soon as the {@link StopRule} is met (by default: the last {@code k}
  * probes agree; {@link Settings#withConfidence} adds: or a probe's answer is confident enough, from the probe's token
  * probabilities where the engine reports them), and that probe's answer is the answer. Thinking also ends when the
- * model ends it (then it answers as usual) or at the budget's cap (then the answer is forced, as s1 does). The cap
+ * model ends it (then it answers as usual) or at the budget's cap (then the answer is forced, as s1 does, with no
+ * probe there first: it would ask the same trace the same question). The cap
  * is the budget's maximum (a token budget, a forcing plan's max, an effort level's cap); its minimum and Waits do not
  * apply here.
  *
@@ -173,6 +174,11 @@ public final class AdaptiveStrategy implements Strategy {
                 if (step.stop() == CompletionResult.Stop.EOS || step.stop() == CompletionResult.Stop.STOP_STRING) {
                     return answer(InterventionKind.END_ACCEPTED, null, "the model ended its thinking at " + used
                             + " tokens before the probes agreed");
+                }
+                if (used >= cap) {
+                    // the cap forces the answer on this very trace next: a probe here would ask the same question
+                    // of it once more, spending its tokens as compute for nothing (at temperature 0, the same answer)
+                    continue;
                 }
                 Probe settled = probe();
                 if (cancel.isCancelled()) {

@@ -337,7 +337,7 @@ class StrategiesTest {
         events.clear();
         ScriptedTestBackend capped = new ScriptedTestBackend()
                 .thenEndless(10).then(" 1", "<|im_end|>")
-                .thenEndless(10).then(" 2", "<|im_end|>")
+                .thenEndless(10)
                 .then(" 3", "<|im_end|>");
         SweepRecord forced = runOne(new AdaptiveStrategy(AdaptiveStrategy.Settings.agreeing(4, 1, 2)),
                 BenchProblem.of("p", "hard", "3"), List.of(new Lane("cap8", BudgetSpec.parse("tokens:8"))),
@@ -345,7 +345,19 @@ class StrategiesTest {
         assertThat(forced.answer()).isEqualTo("3");
         assertThat(capped.prompts().getLast()).endsWith("</think>\nFinal Answer:");
         assertThat(finished().trace().segments()).isNotEmpty();
-        assertThat(forced.thinkingTokens()).as("8 thinking + 2 probes of 2").isEqualTo(12);
+        assertThat(capped.requests()).as("thinking, probe at 4, thinking to the cap, the forced answer: no probe at "
+                + "the cap, where the forced answer asks the same trace the same question").hasSize(4);
+        assertThat(finished().candidates()).extracting(Candidate::extracted).containsExactly("1");
+        assertThat(forced.thinkingTokens()).as("8 thinking + 1 probe of 2").isEqualTo(10);
+
+        events.clear();
+        ScriptedTestBackend probesPastTheCap = new ScriptedTestBackend().thenEndless(10).then(" 5", "<|im_end|>");
+        SweepRecord noProbe = runOne(new AdaptiveStrategy(AdaptiveStrategy.Settings.agreeing(16, 1, 2)),
+                BenchProblem.of("p", "hard", "5"), List.of(new Lane("cap8", BudgetSpec.parse("tokens:8"))),
+                rawEndpoint(probesPastTheCap));
+        assertThat(probesPastTheCap.requests()).as("a probe interval past the cap: thinking, then the answer")
+                .hasSize(2);
+        assertThat(noProbe.thinkingTokens()).as("as a fixed run at the cap costs").isEqualTo(8);
     }
 
     @Test
