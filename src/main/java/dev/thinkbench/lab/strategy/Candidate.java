@@ -25,6 +25,16 @@ public record Candidate(int index, Call call, String extracted, Double score, In
                 : thinking + answer);
     }
 
+    /**
+     * How long it reasoned: its call's thinking tokens; without a call (a probe, a candidate made in a test) or when
+     * the engine did not count the thinking, {@link #tokens}. The answer's own length is left out: at a cap every
+     * candidate thinks as long, and a shorter number written in fewer tokens must not make its reasoning "shorter".
+     */
+    public Integer reasoningTokens() {
+        Integer thinking = call == null ? null : call.thinkingTokens();
+        return thinking != null ? thinking : tokens;
+    }
+
     /** This candidate with the verifier's score. */
     public Candidate scored(Double verifierScore) {
         return new Candidate(index, call, extracted, verifierScore, tokens);

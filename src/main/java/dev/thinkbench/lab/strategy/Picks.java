@@ -12,7 +12,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * The selection rules of best-of-N, pure and shared: majority vote over the extracted answers (equal numbers meet
- * whatever their form), the shortest or longest reasoning, the verifier's highest score. Only candidates whose call
+ * whatever their form), the shortest or longest reasoning (thinking tokens), the verifier's highest score. Only candidates whose call
  * succeeded and whose answer could be read take part; ties go to the earliest candidate. Stateless; any thread.
  */
 public final class Picks {
@@ -33,7 +33,10 @@ public final class Picks {
         }
     }
 
-    /** The most common answer; its first candidate. Empty when no candidate has an answer. */
+    /**
+     * The most common answer; its first candidate. Answers with as many votes tie, and the one given first wins: the
+     * note then names the answers it tied with. Empty when no candidate has an answer.
+     */
     public static Optional<Pick> majority(List<Candidate> candidates) {
         Map<String, Integer> votes = new LinkedHashMap<>();
         Map<String, Candidate> firstWith = new LinkedHashMap<>();
@@ -45,16 +48,24 @@ public final class Picks {
         return votes.entrySet().stream()
                 .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
                         .thenComparing(e -> -firstWith.get(e.getKey()).index()))
-                .map(e -> new Pick(firstWith.get(e.getKey()), Worded.of(StrategyNote.VOTES, e.getValue(),
-                        candidates.size(), firstWith.get(e.getKey()).extracted())));
+                .map(e -> {
+                    Candidate first = firstWith.get(e.getKey());
+                    List<String> tiedWith = votes.entrySet().stream()
+                            .filter(o -> o.getValue().equals(e.getValue()) && !o.getKey().equals(e.getKey()))
+                            .map(o -> firstWith.get(o.getKey()).extracted()).toList();
+                    return new Pick(first, tiedWith.isEmpty()
+                            ? Worded.of(StrategyNote.VOTES, e.getValue(), candidates.size(), first.extracted())
+                            : Worded.of(StrategyNote.TIED_VOTES, e.getValue(), candidates.size(), first.extracted(),
+                                    String.join(", ", tiedWith)));
+                });
     }
 
-    /** The answered candidate that generated the fewest tokens. */
+    /** The answered candidate that reasoned the fewest tokens ({@link Candidate#reasoningTokens()}). */
     public static Optional<Pick> shortest(List<Candidate> candidates) {
         return byLength(candidates, true);
     }
 
-    /** The answered candidate that generated the most tokens. */
+    /** The answered candidate that reasoned the most tokens ({@link Candidate#reasoningTokens()}). */
     public static Optional<Pick> longest(List<Candidate> candidates) {
         return byLength(candidates, false);
     }
@@ -90,13 +101,13 @@ public final class Picks {
     }
 
     private static Optional<Pick> byLength(List<Candidate> candidates, boolean shortest) {
-        ToIntFunction<Candidate> length = c -> c.tokens() != null ? c.tokens()
+        ToIntFunction<Candidate> length = c -> c.reasoningTokens() != null ? c.reasoningTokens()
                 : shortest ? Integer.MAX_VALUE : -1;
         Comparator<Candidate> order = Comparator.comparingInt(length);
         order = (shortest ? order : order.reversed()).thenComparingInt(Candidate::index);
         return answered(candidates).stream().min(order).map(c -> new Pick(c,
                 Worded.of(shortest ? StrategyNote.SHORTEST : StrategyNote.LONGEST, candidates.size(),
-                        c.tokens() == null ? "?" : c.tokens())));
+                        c.reasoningTokens() == null ? "?" : c.reasoningTokens())));
     }
 
     private static List<Candidate> answered(List<Candidate> candidates) {

@@ -8,12 +8,13 @@ import dev.thinkbench.core.EnglishWording;
  */
 public enum StrategyNote implements EnglishWording {
     VOTES("{0} of {1} votes for {2}"),
+    TIED_VOTES("{0} of {1} votes for {2}, tied with {3}: the answer given first wins the tie"),
     UNSCORED_VOTES("the judge gave no score that reads as one (it said \u201c{3}\u201d), so the majority picked: {0} of "
             + "{1} votes for {2}"),
     SCORE("verifier score {0}"),
     SHARED_SCORE("verifier score {0} shared by {1} candidates; majority among them"),
-    SHORTEST("shortest of {0} ({1} tokens)"),
-    LONGEST("longest of {0} ({1} tokens)"),
+    SHORTEST("shortest reasoning of {0} ({1} thinking tokens)"),
+    LONGEST("longest reasoning of {0} ({1} thinking tokens)"),
     NO_READABLE_ANSWER("no candidate gave a readable answer"),
     EVERY_CANDIDATE_FAILED("every candidate failed"),
     JUDGE_FAILED("the judge failed on every candidate: {0}"),

@@ -112,6 +112,12 @@ class StrategiesTest {
         List<Candidate> c = List.of(cand(0, "3", 1), cand(1, "4", 1), cand(2, "4", 1), cand(3, "3", 1),
                 cand(4, null, 1));
         assertThat(Picks.majority(c).orElseThrow().candidate().index()).isZero();
+        assertThat(Picks.majority(c).orElseThrow().note()).as("a tie says so, and how it was broken")
+                .isEqualTo("2 of 5 votes for 3, tied with 4: the answer given first wins the tie");
+        assertThat(Picks.majority(List.of(cand(0, "9", 1), cand(1, "8", 1), cand(2, "7", 1))).orElseThrow().note())
+                .isEqualTo("1 of 3 votes for 9, tied with 8, 7: the answer given first wins the tie");
+        assertThat(Picks.majority(List.of(cand(0, "9", 1), cand(1, "8", 1), cand(2, "8", 1))).orElseThrow().note())
+                .as("no tie").isEqualTo("2 of 3 votes for 8");
         assertThat(Picks.majority(List.of(cand(0, null, 1)))).isEmpty();
     }
 
@@ -124,13 +130,37 @@ class StrategiesTest {
                 endpoint(candidates(answers, thinking, x -> "")));
         assertThat(shortest.answer()).isEqualTo("2");
         assertThat(shortest.correct()).isTrue();
-        assertThat(finished().note().english()).isEqualTo("shortest of 4 (7 tokens)");
+        assertThat(finished().note().english()).isEqualTo("shortest reasoning of 4 (5 thinking tokens)");
 
         events.clear();
         SweepRecord longest = runOne(new BestOfN(BestOfN.Selection.LONGEST, 4), p, List.of(LANE),
                 endpoint(candidates(answers, thinking, x -> "")));
         assertThat(longest.answer()).isEqualTo("3");
         assertThat(longest.correct()).isFalse();
+    }
+
+    @Test
+    void shortestAndLongestMeasureTheReasoningNotTheAnswersLength() throws Exception {
+        // candidates 0 and 1 think as long (5 tokens with the end of thinking, as at a cap); 0 writes its answer in more tokens ("100" in 3
+        // pieces); 2 thinks one token longer and answers briefly. By thinking + answer, 1 would be "shortest" for
+        // writing a shorter number and 0 "longest" for a longer one.
+        Function<String, ScriptedTestBackend> script = ignored -> new ScriptedTestBackend()
+                .then("a", "b", "c", "d", "</think>").then("Final", " Answer", ":", " 1", "0", "0", "<|im_end|>")
+                .then("a", "b", "c", "d", "</think>").then("Final", " Answer", ":", " 2", "<|im_end|>")
+                .then("a", "b", "c", "d", "e", "</think>").then("Final", " Answer", ":", " 3", "<|im_end|>");
+        BenchProblem p = BenchProblem.of("p", "q", "100");
+
+        SweepRecord shortest = runOne(new BestOfN(BestOfN.Selection.SHORTEST, 3), p, List.of(LANE),
+                rawEndpoint(script.apply("")));
+        assertThat(finished().candidates()).extracting(Candidate::extracted).containsExactly("100", "2", "3");
+        assertThat(shortest.answer()).as("a tie in reasoning goes to the earliest").isEqualTo("100");
+        assertThat(finished().note().english()).isEqualTo("shortest reasoning of 3 (5 thinking tokens)");
+
+        events.clear();
+        SweepRecord longest = runOne(new BestOfN(BestOfN.Selection.LONGEST, 3), p, List.of(LANE),
+                rawEndpoint(script.apply("")));
+        assertThat(longest.answer()).isEqualTo("3");
+        assertThat(finished().note().english()).isEqualTo("longest reasoning of 3 (6 thinking tokens)");
     }
 
     @Test
