@@ -6,6 +6,7 @@ import javafx.collections.FXCollections;
 import dev.thinkbench.ui.common.Icons;
 import dev.thinkbench.ui.common.Messages;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.chart.BarChart;
@@ -392,6 +393,11 @@ public final class ChartsPane extends HBox {
         private List<String> categories = List.of();
         private AxisScale scale;
         private boolean relabelPending;
+        private final String heading;
+        private final DecimalFormat format;
+        /** The columns' whole labels and figures last shown, for {@link #summary()}. */
+        private List<String> shownLabels = List.of();
+        private List<ColumnFigures> shownFigures = List.of();
 
         Chart(String title, String styleClass, String unit, boolean stacked, double minimumUpper, String tickFormat,
               List<Part> parts) {
@@ -402,7 +408,7 @@ public final class ChartsPane extends HBox {
             y.setAutoRanging(false);
             y.setLowerBound(0);
             y.setMinorTickVisible(false);
-            DecimalFormat format = new DecimalFormat(tickFormat, DecimalFormatSymbols.getInstance(Locale.ROOT));
+            format = new DecimalFormat(tickFormat, DecimalFormatSymbols.getInstance(Locale.ROOT));
             y.setTickLabelFormatter(DisplayConverter.of(format::format));
             rescale(0);
             x.setAnimated(false);
@@ -410,8 +416,22 @@ public final class ChartsPane extends HBox {
             // or a stylesheet change passes through tiny sizes); building its labels again after each width change
             // brings them back
             x.widthProperty().addListener((obs, old, now) -> relabelSoon());
-            chart = stacked ? new StackedBarChart<>(x, y) : new BarChart<>(x, y);
-            Label heading = new Label(title.equalsIgnoreCase(unit) ? title : title + " (" + unit + ")");
+            // a screen reader reads the chart as its heading and each column's values (made when asked)
+            chart = stacked ? new StackedBarChart<>(x, y) {
+                @Override
+                public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+                    return attribute == AccessibleAttribute.TEXT ? summary()
+                            : super.queryAccessibleAttribute(attribute, parameters);
+                }
+            } : new BarChart<>(x, y) {
+                @Override
+                public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+                    return attribute == AccessibleAttribute.TEXT ? summary()
+                            : super.queryAccessibleAttribute(attribute, parameters);
+                }
+            };
+            this.heading = title.equalsIgnoreCase(unit) ? title : title + " (" + unit + ")";
+            Label heading = new Label(this.heading);
             heading.getStyleClass().add("chart-heading");
             header.getStyleClass().add("chart-header");
             header.setAlignment(Pos.CENTER);
@@ -465,7 +485,28 @@ public final class ChartsPane extends HBox {
             throw new IllegalArgumentException("no series " + name);
         }
 
+        /** The heading, then each column's known values by part ("Tokens (Tokens): 8 tokens: Thinking 8, Answer 3"). */
+        String summary() {
+            List<String> columns = new ArrayList<>();
+            for (int i = 0; i < shownFigures.size() && i < shownLabels.size(); i++) {
+                List<String> values = new ArrayList<>();
+                for (Part p : parts) {
+                    Double v = p.value().apply(shownFigures.get(i));
+                    if (v != null) {
+                        values.add(parts.size() > 1 ? Messages.get("chart.summary.part", p.name(), format.format(v))
+                                : format.format(v));
+                    }
+                }
+                columns.add(Messages.get("chart.summary.column", shownLabels.get(i),
+                        values.isEmpty() ? "\u2013" : String.join(", ", values)));
+            }
+            return Messages.get("chart.summary", heading,
+                    columns.isEmpty() ? Messages.get("chart.summary.none") : String.join("; ", columns));
+        }
+
         void show(List<String> columnLabels, List<ColumnFigures> figures) {
+            shownLabels = List.copyOf(columnLabels);
+            shownFigures = List.copyOf(figures);
             int oneLine = columnLabels.size() > FEW_COLUMNS ? MANY_COLUMNS_LABEL_CHARS : AXIS_LABEL_CHARS;
             List<String> labels = axisLabels(columnLabels, oneLine);
             if (!labels.equals(categories)) {

@@ -1,6 +1,7 @@
 package dev.thinkbench.ui.experiments;
 
 import dev.thinkbench.ui.common.Messages;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
@@ -78,6 +79,46 @@ final class IntervalChart extends LineChart<Number, Number> {
     void setPointLabels(boolean show) {
         pointLabels = show;
         requestChartLayout();
+    }
+
+    /**
+     * What a screen reader reads for the chart (its accessible text, made when asked): the title, what the x axis
+     * measures, and per curve each point's budget, accuracy and x value, as the plot shows them.
+     */
+    @Override
+    public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+        if (attribute == AccessibleAttribute.TEXT) {
+            return summary();
+        }
+        return super.queryAccessibleAttribute(attribute, parameters);
+    }
+
+    String summary() {
+        List<String> curves = new ArrayList<>();
+        for (Series<Number, Number> series : getData()) {
+            List<String> points = new ArrayList<>();
+            for (Data<Number, Number> d : series.getData()) {
+                String label = d.getExtraValue() instanceof ChartPoint p ? p.row().label() : "";
+                points.add(Messages.get("sweep.chart.summary.point", label,
+                        Math.round(d.getYValue().doubleValue()), number(d.getXValue().doubleValue())).strip());
+            }
+            if (!points.isEmpty()) {
+                curves.add(Messages.get("sweep.chart.summary.curve", series.getName(), String.join(", ", points)));
+            }
+        }
+        return Messages.get("sweep.chart.summary", getTitle(), getXAxis().getLabel(),
+                curves.isEmpty() ? Messages.get("sweep.chart.summary.empty") : String.join(". ", curves));
+    }
+
+    /** An x value as a reader says it: whole numbers from 10 on, otherwise three significant digits. */
+    private static String number(double x) {
+        if (!Double.isFinite(x)) {
+            return "\u2013";
+        }
+        if (Math.abs(x) >= 10) {
+            return String.format(Locale.ROOT, "%,d", Math.round(x));
+        }
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     @Override
