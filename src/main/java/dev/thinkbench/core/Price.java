@@ -7,12 +7,20 @@ import java.math.MathContext;
  * A model's list price per million tokens. Thinking tokens are billed as output.
  *
  * @param source where the price was read, and when
+ * @param cachedInputPerMillion the price of a prompt token read from the provider's prompt cache, null where the
+ *                              table lists none: then cached prompt tokens are priced at the full input rate
  */
 public record Price(String model, BigDecimal inputPerMillion, BigDecimal outputPerMillion, String currency,
-                    String source, String date) {
+                    String source, String date, BigDecimal cachedInputPerMillion) {
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
     private static final String ESTIMATE = "Estimate at ";
+
+    /** A price with no cached-input rate: every prompt token at {@code inputPerMillion}. */
+    public Price(String model, BigDecimal inputPerMillion, BigDecimal outputPerMillion, String currency,
+                 String source, String date) {
+        this(model, inputPerMillion, outputPerMillion, currency, source, date, null);
+    }
 
     /** A zero price for local servers and the embedded engine. */
     public static Price free(String why) {
@@ -26,7 +34,8 @@ public record Price(String model, BigDecimal inputPerMillion, BigDecimal outputP
 
     /**
      * This price used as an estimate for a run that costs nothing (a local model priced as a hosted one): the cost's
-     * note says so, naming the model, the rates, where they come from and when.
+     * note says so, naming the model, the rates, where they come from and when. The estimate has no cached-input
+     * rate: a local server's own prompt cache says nothing of what the provider's cache would have held.
      */
     public Price asEstimate() {
         String rates = currency + " " + inputPerMillion.stripTrailingZeros().toPlainString() + " in / "
@@ -53,15 +62,43 @@ public record Price(String model, BigDecimal inputPerMillion, BigDecimal outputP
      * its first token is free all the same.
      */
     public Money cost(Integer promptTokens, Integer outputTokens) {
+        return cost(promptTokens, null, outputTokens);
+    }
+
+    /**
+     * As {@link #cost(Integer, Integer)}, with {@code cachedPromptTokens} of the prompt tokens read from the provider's
+     * prompt cache: those are priced at {@link #cachedInputPerMillion} where this price has one, and at the full input
+     * rate where it has none (the note then says so). With no cached tokens (null or 0) the cost is the same as
+     * without them.
+     */
+    public Money cost(Integer promptTokens, Integer cachedPromptTokens, Integer outputTokens) {
         if (isFree()) {
             return Money.free(currency, source);
         }
         if (outputTokens == null || (promptTokens == null && inputPerMillion.signum() != 0)) {
             return Money.unknown("token counts not known");
         }
-        BigDecimal in = inputPerMillion.multiply(BigDecimal.valueOf(promptTokens == null ? 0 : promptTokens));
+        int prompt = promptTokens == null ? 0 : promptTokens;
+        int cached = cachedPromptTokens == null || promptTokens == null ? 0
+                : Math.max(0, Math.min(cachedPromptTokens, prompt));
+        BigDecimal cachedRate = cachedInputPerMillion == null ? inputPerMillion : cachedInputPerMillion;
+        BigDecimal in = inputPerMillion.multiply(BigDecimal.valueOf(prompt - cached))
+                .add(cachedRate.multiply(BigDecimal.valueOf(cached)));
         BigDecimal out = outputPerMillion.multiply(BigDecimal.valueOf(outputTokens));
-        return new Money(in.add(out).divide(MILLION, MathContext.DECIMAL64), currency, source);
+        return new Money(in.add(out).divide(MILLION, MathContext.DECIMAL64), currency, cachedNote(cached));
+    }
+
+    /** The source, and how cached prompt tokens were priced when there were any. */
+    private String cachedNote(int cached) {
+        if (cached == 0) {
+            return source;
+        }
+        String tokens = cached == 1 ? "1 prompt token" : cached + " prompt tokens";
+        String from = source == null || source.isBlank() ? "" : source + "; ";
+        return from + tokens + " read from the provider's cache " + (cachedInputPerMillion == null
+                ? "priced at the full input rate (no cached rate is listed for this model)"
+                : "priced at the cached rate of " + currency + " "
+                        + cachedInputPerMillion.stripTrailingZeros().toPlainString() + " per million");
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Model prices from {@code assets/pricing.json}: per model name (or name prefix ending in {@code *}), input and output
- * price per million tokens, currency, source and date. Users edit the file; the longest matching entry wins.
+ * price per million tokens, the cached-input price where the source gives one, currency, source and date. Users edit the file; the longest matching entry wins.
  */
 public final class PriceTable {
 
@@ -31,8 +31,9 @@ public final class PriceTable {
     }
 
     /**
-     * Reads the JSON form: {@code {"version":1,"prices":[{"model":"deepseek-chat","input":0.28,"output":0.42,
-     * "currency":"USD","source":"...","date":"2025-12-09"}]}}.
+     * Reads the JSON form: {@code {"version":1,"prices":[{"model":"deepseek-chat","input":0.28,"cachedInput":0.028,
+     * "output":0.42,"currency":"USD","source":"...","date":"2025-12-09"}]}}; {@code cachedInput} (the price of a
+     * prompt token read from the provider's cache) is optional.
      *
      * @throws IOException with a message naming the entry that is wrong
      */
@@ -48,9 +49,14 @@ public final class PriceTable {
             if (model.isBlank() || !n.path("input").isNumber() || !n.path("output").isNumber()) {
                 throw new IOException("pricing entry " + n + " needs model, input and output");
             }
+            JsonNode cached = n.path("cachedInput");
+            if (!cached.isMissingNode() && !cached.isNull() && !cached.isNumber()) {
+                throw new IOException("pricing entry " + n + ": cachedInput must be a number");
+            }
             prices.add(new Price(model.toLowerCase(Locale.ROOT), n.get("input").decimalValue(),
                     n.get("output").decimalValue(), n.path("currency").asText("USD"),
-                    n.path("source").asText(""), n.path("date").asText("")));
+                    n.path("source").asText(""), n.path("date").asText(""),
+                    cached.isNumber() ? cached.decimalValue() : null));
         }
         return new PriceTable(prices);
     }

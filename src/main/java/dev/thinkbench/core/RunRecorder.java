@@ -191,7 +191,8 @@ public final class RunRecorder {
     private static Usage merge(Usage old, Usage update) {
         return new Usage(update.promptTokens() != null ? update.promptTokens() : old.promptTokens(),
                 update.outputTokens() != null ? update.outputTokens() : old.outputTokens(),
-                update.thinkingTokens() != null ? update.thinkingTokens() : old.thinkingTokens());
+                update.thinkingTokens() != null ? update.thinkingTokens() : old.thinkingTokens(),
+                update.cachedPromptTokens() != null ? update.cachedPromptTokens() : old.cachedPromptTokens());
     }
 
     /** The run's text so far. Copies the text: call it when something changed, not every frame for long traces. */
@@ -239,7 +240,7 @@ public final class RunRecorder {
                 : usage.promptTokens() == null && output != null && !price.isFree()
                         && (status == RunStatus.CANCELLED || status == RunStatus.FAILED)
                 ? price.outputCostAtLeast(output) // billed all the same: the least it cost
-                : price.cost(usage.promptTokens(), output);
+                : price.cost(usage.promptTokens(), usage.cachedPromptTokens(), output);
         long end = endNanos >= 0 ? endNanos : nowNanos;
         Long total = startNanos < 0 ? null : active(startNanos, end);
         Long ttThinking = firstThinkingNanos < 0 ? null : active(startNanos, firstThinkingNanos);

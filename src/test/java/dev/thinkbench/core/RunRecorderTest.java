@@ -73,6 +73,43 @@ class RunRecorderTest {
         assertThat(m.cost().amount()).isEqualByComparingTo("0.031");
     }
 
+    /**
+     * Providers bill prompt tokens read from their cache at a lower rate (GPT-5.5: 5 in, 0.50 cached per million); the
+     * cost priced every prompt token at the full input rate.
+     */
+    @Test
+    void promptTokensReadFromTheCacheArePricedAtTheCachedRateWhereThereIsOneAndAtTheFullRateWhereNot() {
+        Price cachedRate = new Price("x", new BigDecimal("5"), new BigDecimal("30"), "USD", "test", "",
+                new BigDecimal("0.5"));
+        Price noCachedRate = new Price("x", new BigDecimal("5"), new BigDecimal("30"), "USD", "test", "");
+
+        RunMetrics cheap = cachedRun(cachedRate, new Usage(1000, 100, 40, 800));
+        RunMetrics full = cachedRun(noCachedRate, new Usage(1000, 100, 40, 800));
+        RunMetrics nothingCached = cachedRun(cachedRate, new Usage(1000, 100, 40, 0));
+        RunMetrics notSaid = cachedRun(cachedRate, new Usage(1000, 100, 40));
+
+        // (200 x 5 + 800 x 0.5 + 100 x 30) / 1e6
+        assertThat(cheap.cost().amount()).isEqualByComparingTo("0.0044");
+        assertThat(cheap.cost().note()).isEqualTo("test; 800 prompt tokens read from the provider's cache priced at"
+                + " the cached rate of USD 0.5 per million");
+        assertThat(cheap.promptTokens()).as("the prompt's count is all of it").isEqualTo(TokenCount.reported(1000));
+        assertThat(full.cost().amount()).isEqualByComparingTo("0.008");
+        assertThat(full.cost().note()).contains("800 prompt tokens read from the provider's cache priced at the full"
+                + " input rate (no cached rate is listed for this model)");
+        assertThat(nothingCached.cost()).as("nothing cached: the cost as before").isEqualTo(notSaid.cost());
+        assertThat(notSaid.cost().amount()).isEqualByComparingTo("0.008");
+        assertThat(notSaid.cost().note()).isEqualTo("test");
+    }
+
+    private static RunMetrics cachedRun(Price price, Usage usage) {
+        RunRecorder r = new RunRecorder(price);
+        r.accept(new Started(0, "m", "effort:high"));
+        r.accept(new UsageReported(MS, new Usage(null, null, null, null)));
+        r.accept(new UsageReported(2 * MS, usage));
+        r.accept(new Finished(3 * MS, ReasoningEvent.StopReason.END_OF_TURN));
+        return r.metrics(0);
+    }
+
     @Test
     void aRunCancelledBeforeItsUsageCameCostsAtLeastItsOutput() {
         Price p = new Price("x", new BigDecimal("1"), new BigDecimal("10"), "USD", "test", "");

@@ -33,10 +33,24 @@ public final class AnthropicScript extends ReplyBuilder<AnthropicScript> {
 
     /** {@code message_start} with {@code usage.input_tokens}. */
     public AnthropicScript start(int inputTokens) {
+        return start(inputTokens, null, null);
+    }
+
+    /**
+     * {@code message_start} with {@code usage.input_tokens} (the prompt tokens outside the cache) and, when not null,
+     * {@code cache_read_input_tokens} and {@code cache_creation_input_tokens}.
+     */
+    public AnthropicScript start(int inputTokens, Integer cacheRead, Integer cacheCreation) {
         ObjectNode message = JSON.createObjectNode().put("id", "msg_01test").put("type", "message")
                 .put("role", "assistant").put("model", model).putNull("stop_reason").putNull("stop_sequence");
         message.putArray("content");
-        message.putObject("usage").put("input_tokens", inputTokens).put("output_tokens", 1);
+        ObjectNode usage = message.putObject("usage").put("input_tokens", inputTokens).put("output_tokens", 1);
+        if (cacheRead != null) {
+            usage.put("cache_read_input_tokens", cacheRead);
+        }
+        if (cacheCreation != null) {
+            usage.put("cache_creation_input_tokens", cacheCreation);
+        }
         ObjectNode n = JSON.createObjectNode().put("type", "message_start");
         n.set("message", message);
         return event("message_start", n);

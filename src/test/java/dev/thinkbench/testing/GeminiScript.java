@@ -46,6 +46,12 @@ public final class GeminiScript extends ReplyBuilder<GeminiScript> {
 
     /** The last chunk: an empty text part, {@code finishReason} and {@code usageMetadata}; null counts left out. */
     public GeminiScript finish(String reason, int promptTokens, Integer candidatesTokens, Integer thoughtsTokens) {
+        return finish(reason, promptTokens, candidatesTokens, thoughtsTokens, null);
+    }
+
+    /** As {@link #finish(String, int, Integer, Integer)}, with {@code cachedContentTokenCount} when not null. */
+    public GeminiScript finish(String reason, int promptTokens, Integer candidatesTokens, Integer thoughtsTokens,
+                               Integer cachedTokens) {
         ObjectNode n = response(JSON.createObjectNode().put("text", ""));
         ((ObjectNode) n.path("candidates").get(0)).put("finishReason", reason);
         ObjectNode usage = n.putObject("usageMetadata").put("promptTokenCount", promptTokens);
@@ -57,6 +63,9 @@ public final class GeminiScript extends ReplyBuilder<GeminiScript> {
         if (thoughtsTokens != null) {
             usage.put("thoughtsTokenCount", thoughtsTokens);
             total += thoughtsTokens;
+        }
+        if (cachedTokens != null) {
+            usage.put("cachedContentTokenCount", cachedTokens);
         }
         usage.put("totalTokenCount", total);
         return event(n.toString());

@@ -85,6 +85,18 @@ public final class OpenAiChatScript extends ReplyBuilder<OpenAiChatScript> {
         return event(n.toString());
     }
 
+    /** The usage chunk with {@code "choices":[]} and {@code usage} as given (a JSON object's text). */
+    public OpenAiChatScript usage(String usageJson) {
+        try {
+            ObjectNode n = base();
+            n.putArray("choices");
+            n.set("usage", JSON.readTree(usageJson));
+            return event(n.toString());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(usageJson, e);
+        }
+    }
+
     /** {@code data: [DONE]}, and the body ends. */
     public ScriptedReply done() {
         return event("[DONE]").build();

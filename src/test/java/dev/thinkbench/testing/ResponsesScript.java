@@ -74,12 +74,17 @@ public final class ResponsesScript extends ReplyBuilder<ResponsesScript> {
 
     /** {@code response.completed} with the usage; a null {@code reasoningTokens} leaves the details out. */
     public ResponsesScript completed(int inputTokens, int outputTokens, Integer reasoningTokens) {
-        return finished("response.completed", "completed", inputTokens, outputTokens, reasoningTokens);
+        return completed(inputTokens, outputTokens, reasoningTokens, 0);
+    }
+
+    /** As {@link #completed(int, int, Integer)}, {@code cachedTokens} of the input read from OpenAI's prompt cache. */
+    public ResponsesScript completed(int inputTokens, int outputTokens, Integer reasoningTokens, int cachedTokens) {
+        return finished("response.completed", "completed", inputTokens, outputTokens, reasoningTokens, cachedTokens);
     }
 
     /** {@code response.incomplete}: the output cap was reached. */
     public ResponsesScript incomplete(int inputTokens, int outputTokens, Integer reasoningTokens) {
-        return finished("response.incomplete", "incomplete", inputTokens, outputTokens, reasoningTokens);
+        return finished("response.incomplete", "incomplete", inputTokens, outputTokens, reasoningTokens, 0);
     }
 
     /** {@code response.failed} with {@code response.error}. */
@@ -99,7 +104,8 @@ public final class ResponsesScript extends ReplyBuilder<ResponsesScript> {
         return raw("event: " + name + "\ndata: " + data + "\n\n");
     }
 
-    private ResponsesScript finished(String type, String status, int input, int output, Integer reasoning) {
+    private ResponsesScript finished(String type, String status, int input, int output, Integer reasoning,
+                                     int cached) {
         ObjectNode response = response(status);
         ArrayNode items = response.putArray("output");
         if (!summaryText.isEmpty()) {
@@ -112,7 +118,7 @@ public final class ResponsesScript extends ReplyBuilder<ResponsesScript> {
         }
         ObjectNode usage = response.putObject("usage").put("input_tokens", input).put("output_tokens", output)
                 .put("total_tokens", input + output);
-        usage.putObject("input_tokens_details").put("cached_tokens", 0);
+        usage.putObject("input_tokens_details").put("cached_tokens", cached);
         if (reasoning != null) {
             usage.putObject("output_tokens_details").put("reasoning_tokens", reasoning);
         }

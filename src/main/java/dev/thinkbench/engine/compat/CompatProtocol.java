@@ -2,6 +2,7 @@ package dev.thinkbench.engine.compat;
 
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
@@ -119,6 +120,13 @@ final class CompatProtocol implements ChatProtocol {
         Integer reasoning = usage instanceof OpenAiTokenUsage o && o.outputTokensDetails() != null
                 ? o.outputTokensDetails().reasoningTokens() : null;
         return reasoning != null && reasoning == 0 && thinkingStreamed ? null : reasoning;
+    }
+
+    /** {@code usage.prompt_tokens_details.cached_tokens}, where the server sends it (OpenAI does). */
+    @Override
+    public Integer cachedPromptTokens(ChatResponse response) {
+        return response.tokenUsage() instanceof OpenAiTokenUsage o && o.inputTokensDetails() != null
+                ? o.inputTokensDetails().cachedTokens() : null;
     }
 
     @Override

@@ -96,7 +96,16 @@ public interface ChatProtocol {
         if (t == null || (t.inputTokenCount() == null && t.outputTokenCount() == null)) {
             return null;
         }
-        return new Usage(t.inputTokenCount(), t.outputTokenCount(), thinkingTokens(t, thinkingStreamed));
+        return new Usage(t.inputTokenCount(), t.outputTokenCount(), thinkingTokens(t, thinkingStreamed),
+                cachedPromptTokens(response));
+    }
+
+    /**
+     * The prompt tokens the server read from its prompt cache (part of the prompt tokens, billed at a cached rate), or
+     * null when it does not say (the default).
+     */
+    default Integer cachedPromptTokens(ChatResponse response) {
+        return null;
     }
 
     /**

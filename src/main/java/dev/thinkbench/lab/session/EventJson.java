@@ -75,6 +75,9 @@ final class EventJson {
                 o.put("promptTokens", u.usage().promptTokens());
                 o.put("outputTokens", u.usage().outputTokens());
                 o.put("thinkingTokens", u.usage().thinkingTokens());
+                if (u.usage().cachedPromptTokens() != null) {
+                    o.put("cachedPromptTokens", u.usage().cachedPromptTokens());
+                }
             }
             case ReasoningEvent.Finished f -> {
                 o.put("type", "finished");
@@ -121,7 +124,8 @@ final class EventJson {
             case "retry-waiting" -> new ReasoningEvent.RetryWaiting(t, Fields.requiredLong(o, "waitMillis"),
                     Fields.text(o, "reason"));
             case "usage" -> new ReasoningEvent.UsageReported(t, new Usage(Fields.integer(o, "promptTokens"),
-                    Fields.integer(o, "outputTokens"), Fields.integer(o, "thinkingTokens")));
+                    Fields.integer(o, "outputTokens"), Fields.integer(o, "thinkingTokens"),
+                    Fields.integer(o, "cachedPromptTokens")));
             case "finished" -> new ReasoningEvent.Finished(t,
                     Fields.enumValue(o, "reason", ReasoningEvent.StopReason.class));
             case "cancelled" -> new ReasoningEvent.Cancelled(t);

@@ -108,6 +108,9 @@ final class SessionJson {
         o.put("model", p.model());
         o.put("inputPerMillion", p.inputPerMillion());
         o.put("outputPerMillion", p.outputPerMillion());
+        if (p.cachedInputPerMillion() != null) {
+            o.put("cachedInputPerMillion", p.cachedInputPerMillion());
+        }
         o.put("currency", p.currency());
         o.put("source", p.source());
         o.put("date", p.date());
@@ -217,9 +220,14 @@ final class SessionJson {
         if (!o.isObject() || !o.path("inputPerMillion").isNumber() || !o.path("outputPerMillion").isNumber()) {
             throw new IllegalArgumentException("a price needs inputPerMillion and outputPerMillion numbers");
         }
+        JsonNode cached = o.path("cachedInputPerMillion");
+        if (Fields.present(o, "cachedInputPerMillion") && !cached.isNumber()) {
+            throw new IllegalArgumentException("a price's cachedInputPerMillion must be a number");
+        }
         return new Price(Fields.text(o, "model"), o.get("inputPerMillion").decimalValue(),
                 o.get("outputPerMillion").decimalValue(), Fields.present(o, "currency")
-                ? Fields.requiredText(o, "currency") : "USD", Fields.text(o, "source"), Fields.text(o, "date"));
+                ? Fields.requiredText(o, "currency") : "USD", Fields.text(o, "source"), Fields.text(o, "date"),
+                cached.isNumber() ? cached.decimalValue() : null);
     }
 
     private static SweepResults readSweep(JsonNode o) {

@@ -173,6 +173,20 @@ class OpenAiCompatEngineTest {
                 .isEqualTo(ReasoningEvent.StopReason.END_OF_TURN);
     }
 
+    /** OpenAI's chat completions report the prompt's cached part as {@code prompt_tokens_details.cached_tokens}. */
+    @Test
+    void theCachedPartOfThePromptIsReported() {
+        server.script(OpenAiChatScript.of(MODEL).reasoning("a").content("c").finish("stop")
+                .usage("{\"prompt_tokens\":2048,\"completion_tokens\":50,\"total_tokens\":2098,"
+                        + "\"prompt_tokens_details\":{\"cached_tokens\":1920},"
+                        + "\"completion_tokens_details\":{\"reasoning_tokens\":44}}").done());
+
+        CollectingSink sink = run(new Budget.Effort(EffortLevel.HIGH));
+
+        assertThat(sink.ofType(ReasoningEvent.UsageReported.class).getFirst().usage())
+                .isEqualTo(new Usage(2048, 50, 44, 1920));
+    }
+
     @Test
     void reportedReasoningTokensBecomeTheThinkingCount() {
         server.script(OpenAiChatScript.of(MODEL).reasoning("a", "b").content("c").finish("stop").usage(9, 50, 44)

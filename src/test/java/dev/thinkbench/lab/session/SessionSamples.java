@@ -48,7 +48,7 @@ public final class SessionSamples {
                 new ReasoningEvent.Intervention(1640 * MS, InterventionKind.ANSWER_FORCED, "</think>\nFinal Answer:",
                         8),
                 new ReasoningEvent.AnswerDelta(1650 * MS, " 42", 1),
-                new ReasoningEvent.UsageReported(1660 * MS, new Usage(20, 9, null)),
+                new ReasoningEvent.UsageReported(1660 * MS, new Usage(20, 9, null, 6)),
                 new ReasoningEvent.Finished(1670 * MS, ReasoningEvent.StopReason.END_OF_TURN));
     }
 
@@ -87,7 +87,7 @@ public final class SessionSamples {
 
     public static Session full() {
         Price price = new Price("qwen3-8b", new BigDecimal("0.15"), new BigDecimal("0.6"), "USD",
-                "assets/pricing.json", "2025-06-01");
+                "assets/pricing.json", "2025-06-01", new BigDecimal("0.015"));
         List<RecordedColumn> columns = List.of(
                 new RecordedColumn("small", "force:min=0,max=64,waits=1,wait=Wait", price, null, everyEventType()),
                 new RecordedColumn("medium", "effort:high", null, null, failed()),

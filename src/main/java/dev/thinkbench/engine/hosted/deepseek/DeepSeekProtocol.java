@@ -1,7 +1,10 @@
 package dev.thinkbench.engine.hosted.deepseek;
 
 import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
@@ -14,6 +17,7 @@ import dev.thinkbench.engine.ModelInfo;
 import dev.thinkbench.engine.compat.OpenAiWireCheck;
 import dev.thinkbench.engine.hosted.HostedModels;
 import dev.thinkbench.engine.hosted.HostedProtocol;
+import dev.thinkbench.engine.hosted.RawEvents;
 import dev.thinkbench.engine.stream.ChatRequests;
 import dev.thinkbench.engine.stream.ChatServer;
 import dev.thinkbench.engine.stream.ModelListing;
@@ -26,7 +30,7 @@ import java.util.List;
  * {@code OpenAiStreamingChatModel} (DeepSeek speaks the OpenAI chat-completions stream): the budget as
  * {@code thinking.type} and {@code reasoning_effort} (see {@link DeepSeekBudgets}); {@code reasoning_content}
  * streamed as thinking (the full reasoning, thinking kept ahead of the answer at the boundary chunk); usage with
- * {@code completion_tokens_details.reasoning_tokens}, the only token counts shown: a chunk may carry a word or a
+ * {@code completion_tokens_details.reasoning_tokens} and {@code prompt_cache_hit_tokens}, the only token counts shown: a chunk may carry a word or a
  * sentence, so chunks are not counted as tokens. Models from {@code GET /models}.
  */
 final class DeepSeekProtocol extends HostedProtocol {
@@ -78,6 +82,25 @@ final class DeepSeekProtocol extends HostedProtocol {
                 .topP(s.topP())
                 .seed(ChatRequests.seed(s.seed()))
                 .build();
+    }
+
+    /**
+     * DeepSeek's {@code usage.prompt_cache_hit_tokens} (its own name; the prompt tokens are hits and misses together),
+     * read from the raw events since langchain4j drops it; else {@code prompt_tokens_details.cached_tokens}.
+     */
+    @Override
+    public Integer cachedPromptTokens(ChatResponse response) {
+        Integer hits = null;
+        if (response.metadata() instanceof OpenAiChatResponseMetadata m && m.rawServerSentEvents() != null) {
+            for (ServerSentEvent e : m.rawServerSentEvents()) {
+                hits = RawEvents.count(RawEvents.parse(e.data()).path("usage"), hits, "prompt_cache_hit_tokens");
+            }
+        }
+        if (hits != null) {
+            return hits;
+        }
+        return response.tokenUsage() instanceof OpenAiTokenUsage o && o.inputTokensDetails() != null
+                ? o.inputTokensDetails().cachedTokens() : null;
     }
 
     /** {@code reasoning_tokens}, as reported (0 with thinking off is a real 0). */

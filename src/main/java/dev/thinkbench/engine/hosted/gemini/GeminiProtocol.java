@@ -100,7 +100,10 @@ final class GeminiProtocol extends HostedProtocol {
                 .build();
     }
 
-    /** Output is the answer's candidates plus the thoughts, since both are billed as output. */
+    /**
+     * Output is the answer's candidates plus the thoughts, since both are billed as output; the prompt's
+     * {@code cachedContentTokenCount} (part of {@code promptTokenCount}) are its cached tokens.
+     */
     @Override
     public Usage usage(ChatResponse response, boolean thinkingStreamed) {
         TokenUsage t = response.tokenUsage();
@@ -111,7 +114,8 @@ final class GeminiProtocol extends HostedProtocol {
         Integer thoughts = g.thoughtsTokenCount();
         Integer output = candidates == null && thoughts == null ? null
                 : (candidates == null ? 0 : candidates) + (thoughts == null ? 0 : thoughts);
-        return g.inputTokenCount() == null && output == null ? null : new Usage(g.inputTokenCount(), output, thoughts);
+        return g.inputTokenCount() == null && output == null ? null : new Usage(g.inputTokenCount(), output, thoughts,
+                g.cachedContentTokenCount());
     }
 
     @Override

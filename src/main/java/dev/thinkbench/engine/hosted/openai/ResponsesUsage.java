@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The token counts of one Responses stream, from the {@code response.usage} of its final event
- * ({@code response.completed} or {@code response.incomplete}): {@code input_tokens}, {@code output_tokens} (reasoning
+ * ({@code response.completed} or {@code response.incomplete}): {@code input_tokens} (with
+ * {@code input_tokens_details.cached_tokens}, those read from OpenAI's prompt cache), {@code output_tokens} (reasoning
  * included) and {@code output_tokens_details.reasoning_tokens}. Read from the raw events because langchain4j turns a
  * missing count into 0. Stateless.
  */
@@ -28,7 +29,8 @@ final class ResponsesUsage {
                 Integer output = RawEvents.count(usage, null, "output_tokens");
                 Integer reasoning = RawEvents.count(usage, null, "output_tokens_details", "reasoning_tokens");
                 if (input != null || output != null) {
-                    found = new Usage(input, output, reasoning);
+                    found = new Usage(input, output, reasoning,
+                            RawEvents.count(usage, null, "input_tokens_details", "cached_tokens"));
                 }
             }
         }

@@ -306,4 +306,26 @@ class AnthropicEngineTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ANTHROPIC_API_KEY");
         assertThat(engine.toString()).doesNotContain(KEY);
     }
+
+    /**
+     * Anthropic's {@code input_tokens} leaves out the prompt tokens read from and written to its cache: the prompt is
+     * all three, the reads its cached part. With no cached rate in the table, they cost the full input rate (the note
+     * says so) rather than nothing.
+     */
+    @Test
+    void promptTokensInAnthropicsCacheCountAsPromptTokensAndTheReadsAsCached() {
+        server.script(AnthropicScript.of(SONNET).start(12, 800, 100).thinking("Euclid ...").signature("Eq")
+                .text("21").stop("end_turn", 90).build());
+        Price sonnet = HostedAssets.prices().lookup(SONNET).orElseThrow();
+
+        CollectingSink sink = run(SONNET, "tokens:2048");
+        RunMetrics m = HostedAssets.recorded(sink, sonnet).metrics(System.nanoTime());
+
+        assertThat(sink.ofType(ReasoningEvent.UsageReported.class).getFirst().usage())
+                .isEqualTo(new Usage(912, 90, null, 800));
+        assertThat(m.promptTokens()).isEqualTo(TokenCount.reported(912));
+        // 912 x $3 + 90 x $15 per million
+        assertThat(m.cost().amount()).isEqualByComparingTo(new BigDecimal("0.004086"));
+        assertThat(m.cost().note()).contains("priced at the full input rate (no cached rate is listed");
+    }
 }

@@ -174,4 +174,26 @@ class DeepSeekEngineTest {
         assertThat(sink.ofType(ReasoningEvent.UsageReported.class)).as("the tokens are billed all the same")
                 .singleElement().satisfies(u -> assertThat(u.usage()).isEqualTo(new Usage(9, 6, 4)));
     }
+
+    /**
+     * DeepSeek reports the prompt's cache hits ({@code prompt_cache_hit_tokens}, billed at 0.028 against 0.28 per
+     * million); they were priced at the full input rate.
+     */
+    @Test
+    void promptTokensDeepSeekReadFromItsCacheArePricedAtItsCacheHitRate() {
+        server.script(OpenAiChatScript.of(MODEL).reasoning("Six sevens").content("42").finish("stop")
+                .usage("{\"prompt_tokens\":1000,\"prompt_cache_hit_tokens\":800,\"prompt_cache_miss_tokens\":200,"
+                        + "\"completion_tokens\":6,\"total_tokens\":1006,"
+                        + "\"completion_tokens_details\":{\"reasoning_tokens\":4}}").done());
+        Price listed = HostedAssets.prices().lookup("deepseek-chat").orElseThrow();
+
+        CollectingSink sink = run("effort:high");
+
+        assertThat(sink.ofType(ReasoningEvent.UsageReported.class)).singleElement()
+                .satisfies(u -> assertThat(u.usage()).isEqualTo(new Usage(1000, 6, 4, 800)));
+        assertThat(listed.cachedInputPerMillion()).as("the table's cache-hit rate").isEqualByComparingTo("0.028");
+        RunMetrics m = HostedAssets.recorded(sink, listed).metrics(System.nanoTime());
+        // (200 x 0.28 + 800 x 0.028 + 6 x 0.42) / 1e6
+        assertThat(m.cost().amount()).isEqualByComparingTo("0.00008092");
+    }
 }

@@ -200,4 +200,20 @@ class GeminiEngineTest {
         assertThat(failed.kind()).isEqualTo(FailureKind.MODEL_NOT_FOUND);
         assertThat(failed.message()).contains("'gemini-nope'", FLASH);
     }
+
+    /** Gemini's {@code cachedContentTokenCount} is the cached part of the prompt; Flash has no cached rate listed. */
+    @Test
+    void theCachedPartOfThePromptIsReportedAndCostsTheFullRateWhereNoCachedRateIsListed() {
+        server.script(GeminiScript.of(FLASH).text("3").finish("STOP", 1000, 4, 120, 600).build());
+        Price flash = HostedAssets.prices().lookup(FLASH).orElseThrow();
+
+        CollectingSink sink = run(FLASH, "tokens:2048");
+        RunMetrics m = HostedAssets.recorded(sink, flash).metrics(System.nanoTime());
+
+        assertThat(sink.ofType(ReasoningEvent.UsageReported.class).getFirst().usage())
+                .isEqualTo(new Usage(1000, 124, 120, 600));
+        // 1000 x $0.30 + 124 x $2.50 per million
+        assertThat(m.cost().amount()).isEqualByComparingTo(new BigDecimal("0.00061"));
+        assertThat(m.cost().note()).contains("600 prompt tokens read from the provider's cache priced at the full");
+    }
 }

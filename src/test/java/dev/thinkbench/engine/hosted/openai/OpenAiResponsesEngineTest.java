@@ -77,7 +77,7 @@ class OpenAiResponsesEngineTest {
         assertThat(sink.ofType(ReasoningEvent.ThinkingDelta.class)).allSatisfy(d -> assertThat(d.summary()).isTrue());
         assertThat(sink.answer()).isEqualTo("There are 3.");
         assertThat(sink.ofType(ReasoningEvent.UsageReported.class).getFirst().usage())
-                .isEqualTo(new Usage(20, 150, 140));
+                .as("none of the input came from the cache").isEqualTo(new Usage(20, 150, 140, 0));
         RecordedRequest request = server.streamRequests().getFirst();
         assertThat(request.header("authorization")).isEqualTo("Bearer " + KEY);
         JsonNode body = request.json();
@@ -225,5 +225,22 @@ class OpenAiResponsesEngineTest {
 
         assertThat(failed.kind()).isEqualTo(FailureKind.MODEL_NOT_FOUND);
         assertThat(failed.message()).contains("'gpt-nope'", MODEL, "gpt-5-mini");
+    }
+
+    /** GPT-5.5 bills cached input at $0.50 against $5 per million; cached tokens were priced at the full rate. */
+    @Test
+    void inputOpenAiReadFromItsCacheIsPricedAtTheCachedRate() {
+        server.script(ResponsesScript.of(MODEL).created().summary("**Counting**").text("3")
+                .completed(1000, 150, 140, 800).build());
+        Price price = HostedAssets.prices().lookup(MODEL).orElseThrow();
+
+        CollectingSink sink = run(MODEL, "effort:high");
+        RunMetrics m = HostedAssets.recorded(sink, price).metrics(System.nanoTime());
+
+        assertThat(sink.ofType(ReasoningEvent.UsageReported.class).getFirst().usage())
+                .isEqualTo(new Usage(1000, 150, 140, 800));
+        // 200 x $5 + 800 x $0.50 + 150 x $30 per million
+        assertThat(m.cost().amount()).isEqualByComparingTo(new BigDecimal("0.0059"));
+        assertThat(m.cost().note()).contains("800 prompt tokens read from the provider's cache", "USD 0.5 per million");
     }
 }
