@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Model prices from {@code assets/pricing.json}: per model name (or name prefix ending in {@code *}), input and output
- * price per million tokens, the cached-input price where the source gives one, currency, source and date. Users edit the file; the longest matching entry wins.
+ * price per million tokens, the cached-input price where the source gives one, currency, source and date. Users edit
+ * the file; the longest matching entry wins.
  */
 public final class PriceTable {
 

@@ -30,8 +30,8 @@ import java.util.List;
  * {@code OpenAiStreamingChatModel} (DeepSeek speaks the OpenAI chat-completions stream): the budget as
  * {@code thinking.type} and {@code reasoning_effort} (see {@link DeepSeekBudgets}); {@code reasoning_content}
  * streamed as thinking (the full reasoning, thinking kept ahead of the answer at the boundary chunk); usage with
- * {@code completion_tokens_details.reasoning_tokens} and {@code prompt_cache_hit_tokens}, the only token counts shown: a chunk may carry a word or a
- * sentence, so chunks are not counted as tokens. Models from {@code GET /models}.
+ * {@code completion_tokens_details.reasoning_tokens} and {@code prompt_cache_hit_tokens}, the only token counts
+ * shown: a chunk may carry a word or a sentence, so chunks are not counted as tokens. Models from {@code GET /models}.
  */
 final class DeepSeekProtocol extends HostedProtocol {
 
