@@ -59,6 +59,22 @@ class PricedAsTest {
         assertThat(PricedAs.price(free, "micro", table(), "unknown").isFree()).isTrue();
     }
 
+    /**
+     * A local server's own prompt cache (llama-server reports cached tokens too) says nothing of what the hosted
+     * provider's cache would hold: the estimate prices every prompt token at the full input rate.
+     */
+    @Test
+    void anEstimateIgnoresTheHostedModelsCachedRate() throws IOException {
+        String json = "{\"prices\":[{\"model\":\"gpt-5.5*\",\"input\":5,\"cachedInput\":0.5,\"output\":30}]}";
+        PriceTable table = PriceTable.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        assertThat(table.lookup("gpt-5.5").orElseThrow().cachedInputPerMillion()).isEqualByComparingTo("0.5");
+
+        Price p = PricedAs.price(new PricedTestEngine(Price.free("local")), "micro", table, "gpt-5.5");
+
+        assertThat(p.cost(1000, 800, 100).amount()).isEqualByComparingTo(p.cost(1000, 100).amount())
+                .isEqualByComparingTo("0.008");
+    }
+
     @Test
     void aRunWithAPriceOfItsOwnKeepsIt() throws IOException {
         Price own = new Price("deepseek", BigDecimal.ONE, BigDecimal.TEN, "USD", "own", "");
