@@ -24,5 +24,11 @@ public enum FailureKind {
     ENGINE_CRASHED,
     /** The budget or another setting is not supported by this engine. */
     UNSUPPORTED,
+    /**
+     * The provider's content filter stopped the answer (Gemini {@code finishReason: SAFETY} and kin, Anthropic
+     * {@code stop_reason: refusal}, OpenAI {@code finish_reason: content_filter}): the text so far is kept, but the
+     * answer is not the model's whole answer, so it is not graded.
+     */
+    CONTENT_FILTERED,
     UNKNOWN
 }

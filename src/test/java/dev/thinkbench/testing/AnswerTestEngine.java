@@ -38,7 +38,7 @@ public final class AnswerTestEngine implements ReasoningEngine {
      * What one run does.
      *
      * @param thinkingTokens how many thinking tokens it streams (one event each)
-     * @param answer the answer text (one event), ignored on failure
+     * @param answer the answer text (one event); on failure, streamed before it when not empty
      * @param failure the failure to end with instead, null to finish
      * @param retryAfter the failure's Retry-After, null for none
      */
@@ -51,6 +51,11 @@ public final class AnswerTestEngine implements ReasoningEngine {
 
         public static Reply fail(FailureKind kind, String message) {
             return new Reply(0, "", kind, message, null);
+        }
+
+        /** The answer streamed, then the run fails (a provider's content filter stopped it, say). */
+        public static Reply failAfter(String answer, FailureKind kind, String message) {
+            return new Reply(0, answer, kind, message, null);
         }
 
         public Reply retryAfter(Duration after) {
@@ -204,6 +209,9 @@ public final class AnswerTestEngine implements ReasoningEngine {
             sink.accept(new ReasoningEvent.ThinkingDelta(System.nanoTime(), " t", 1));
         }
         if (reply.failure() != null) {
+            if (!reply.answer().isEmpty()) {
+                sink.accept(new ReasoningEvent.AnswerDelta(System.nanoTime(), reply.answer(), 2));
+            }
             sink.accept(new ReasoningEvent.Failed(System.nanoTime(), reply.failure(), reply.message(),
                     reply.retryAfter()));
             return;

@@ -23,6 +23,7 @@ public final class ResponsesScript extends ReplyBuilder<ResponsesScript> {
     private final StringBuilder summaryText = new StringBuilder();
     private final StringBuilder outputText = new StringBuilder();
     private int sequence;
+    private String incompleteReason;
     private int outputIndex = -1;
     private String openItem;
 
@@ -87,6 +88,15 @@ public final class ResponsesScript extends ReplyBuilder<ResponsesScript> {
         return finished("response.incomplete", "incomplete", inputTokens, outputTokens, reasoningTokens, 0);
     }
 
+    /**
+     * {@code response.incomplete} with {@code incomplete_details.reason} ({@code max_output_tokens} or
+     * {@code content_filter}).
+     */
+    public ResponsesScript incomplete(int inputTokens, int outputTokens, Integer reasoningTokens, String reason) {
+        incompleteReason = reason;
+        return incomplete(inputTokens, outputTokens, reasoningTokens);
+    }
+
     /** {@code response.failed} with {@code response.error}. */
     public ResponsesScript failed(String code, String message) {
         ObjectNode response = response("failed");
@@ -107,6 +117,9 @@ public final class ResponsesScript extends ReplyBuilder<ResponsesScript> {
     private ResponsesScript finished(String type, String status, int input, int output, Integer reasoning,
                                      int cached) {
         ObjectNode response = response(status);
+        if (incompleteReason != null) {
+            response.putObject("incomplete_details").put("reason", incompleteReason);
+        }
         ArrayNode items = response.putArray("output");
         if (!summaryText.isEmpty()) {
             ObjectNode r = items.addObject().put("type", "reasoning").put("id", "rs_test");

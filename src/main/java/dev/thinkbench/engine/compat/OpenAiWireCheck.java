@@ -13,8 +13,9 @@ import java.util.Locale;
  * The OpenAI chat-completions SSE stream: each {@code data:} is a JSON chunk; the stream is complete once a choice
  * carries a {@code finish_reason} or {@code data: [DONE]} arrives; errors come as {@code event: error} or as a chunk
  * with an {@code error} object (vLLM, llama.cpp). DeepSeek's {@code finish_reason: "insufficient_system_resource"}
- * ends the stream but interrupts the run: the server broke the answer off. Public because the hosted DeepSeek engine
- * speaks the same stream.
+ * ends the stream but interrupts the run: the server broke the answer off; so does {@code finish_reason:
+ * "content_filter"}, as {@code CONTENT_FILTERED} (OpenAI's, Azure's content filter stopped the answer). Public because
+ * the hosted DeepSeek engine speaks the same stream.
  */
 public final class OpenAiWireCheck implements WireCheck {
 
@@ -24,6 +25,8 @@ public final class OpenAiWireCheck implements WireCheck {
      * insufficient resource of the inference system"): not an end the model chose.
      */
     private static final String INSUFFICIENT_RESOURCE = "insufficient_system_resource";
+    /** The finish reason of a chunk the provider's content filter stopped. */
+    private static final String CONTENT_FILTER = "content_filter";
 
     @Override
     public Verdict inspect(String eventName, String data) {
@@ -52,6 +55,9 @@ public final class OpenAiWireCheck implements WireCheck {
         if (INSUFFICIENT_RESOURCE.equals(finish.asText(""))) {
             return new Verdict.Interrupted(FailureKind.SERVER_ERROR, "it cut the answer short for want of inference"
                     + " resources (finish_reason " + INSUFFICIENT_RESOURCE + "); retry in a moment");
+        }
+        if (CONTENT_FILTER.equals(finish.asText(""))) {
+            return new Verdict.Interrupted(FailureKind.CONTENT_FILTERED, "finish_reason " + CONTENT_FILTER);
         }
         return new Verdict.Deliver(finish.isTextual() && !finish.asText().isEmpty());
     }

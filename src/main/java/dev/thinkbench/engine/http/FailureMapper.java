@@ -162,8 +162,15 @@ public final class FailureMapper {
         return new Failure(FailureKind.AUTHENTICATION, authMessage(status), status, null, null);
     }
 
-    /** An error the server reported inside a stream that had started well. */
+    /**
+     * An error the server reported inside a stream that had started well; for {@link FailureKind#CONTENT_FILTERED},
+     * {@code serverText} says how the server said so (e.g. "finishReason SAFETY").
+     */
     public Failure inStream(FailureKind kind, String serverText) {
+        if (kind == FailureKind.CONTENT_FILTERED) {
+            return Failure.of(kind, endpoint.describe() + " stopped the answer with its content filter ("
+                    + ServerMessage.shorten(serverText) + "); the answer is incomplete, so it is not graded.");
+        }
         return Failure.of(kind, endpoint.describe() + " reported an error during the answer: "
                 + Sentences.ended(ServerMessage.shorten(serverText)));
     }

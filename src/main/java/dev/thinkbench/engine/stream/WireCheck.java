@@ -43,7 +43,8 @@ public interface WireCheck {
 
         /**
          * The server ended the answer early for a fault of its own, in an event that still carries text (DeepSeek's
-         * {@code finish_reason: "insufficient_system_resource"}): the event is handed to langchain4j so its text is
+         * {@code finish_reason: "insufficient_system_resource"}), or its content filter stopped the answer
+         * ({@link FailureKind#CONTENT_FILTERED}): the event is handed to langchain4j so its text is
          * kept, the stream counts as complete so its usage is still read, and the run then fails with
          * {@code message} instead of finishing as if the answer were whole.
          */

@@ -41,7 +41,8 @@ public record RetryPolicy(int attempts, Duration base, Duration max, Duration ma
         return switch (kind) {
             case RATE_LIMITED, SERVER_ERROR -> Handling.BACK_OFF;
             case UNREACHABLE, TIMEOUT, STREAM_CUT, ENGINE_CRASHED, MALFORMED_STREAM -> Handling.FAIL_OVER;
-            case AUTHENTICATION, MODEL_NOT_FOUND, BAD_REQUEST, UNSUPPORTED, UNKNOWN -> Handling.FINAL;
+            // A filtered answer is the provider's judgement of the prompt, not a fault: asking again pays again.
+            case AUTHENTICATION, MODEL_NOT_FOUND, BAD_REQUEST, UNSUPPORTED, CONTENT_FILTERED, UNKNOWN -> Handling.FINAL;
         };
     }
 

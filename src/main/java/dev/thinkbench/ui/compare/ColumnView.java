@@ -353,6 +353,7 @@ public final class ColumnView extends VBox implements TextStreamListener {
             case TIMEOUT -> Messages.get("column.error.timeout");
             case ENGINE_CRASHED -> Messages.get("column.error.engine_crashed");
             case UNSUPPORTED -> Messages.get("column.error.unsupported");
+            case CONTENT_FILTERED -> Messages.get("column.error.content_filtered");
             case UNKNOWN -> Messages.get("column.error.failed");
         };
     }

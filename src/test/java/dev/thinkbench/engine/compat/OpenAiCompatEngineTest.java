@@ -187,6 +187,23 @@ class OpenAiCompatEngineTest {
                 .isEqualTo(new Usage(2048, 50, 44, 1920));
     }
 
+    /** OpenAI's (and Azure's) {@code finish_reason: "content_filter"}; it finished as if whole, stop unknown. */
+    @Test
+    void anAnswerTheContentFilterStoppedFailsAsFilteredKeepingItsTextAndUsage() {
+        server.script(OpenAiChatScript.of(MODEL).reasoning("a").content("Step one").finish("content_filter")
+                .usage(9, 5, 1).done());
+
+        CollectingSink sink = run(new Budget.Effort(EffortLevel.HIGH));
+
+        assertThat(sink.terminals()).singleElement().isInstanceOf(ReasoningEvent.Failed.class);
+        assertThat(sink.failureKind()).isEqualTo(FailureKind.CONTENT_FILTERED);
+        assertThat(sink.failure().message()).contains("stopped the answer with its content filter",
+                "finish_reason content_filter", "What arrived before is kept.");
+        assertThat(sink.answer()).isEqualTo("Step one");
+        assertThat(sink.ofType(ReasoningEvent.UsageReported.class)).singleElement()
+                .satisfies(u -> assertThat(u.usage()).isEqualTo(new Usage(9, 5, 1)));
+    }
+
     @Test
     void reportedReasoningTokensBecomeTheThinkingCount() {
         server.script(OpenAiChatScript.of(MODEL).reasoning("a", "b").content("c").finish("stop").usage(9, 50, 44)

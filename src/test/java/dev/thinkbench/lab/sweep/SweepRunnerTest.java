@@ -363,6 +363,31 @@ class SweepRunnerTest {
         }
     }
 
+    /**
+     * A provider's content filter stopped the answer after its text (here, the right answer): the run fails with the
+     * reason, is not graded (a cut answer is not the model's answer), and is not asked again (that pays again for the
+     * same judgement).
+     */
+    @Test
+    void anAnswerTheContentFilterStoppedFailsUngradedAndIsNotRetried() throws Exception {
+        String filtered = "Gemini at http://a stopped the answer with its content filter (finishReason SAFETY)";
+        AnswerTestEngine server = new AnswerTestEngine("server", spec -> spec.prompt().equals("question 1")
+                ? Reply.failAfter("Final Answer: 1", FailureKind.CONTENT_FILTERED, filtered) : solve(spec));
+
+        SweepOutcome outcome = run(runner(new Endpoint("http://a", server, null, 1)), plan(2, 1,
+                new FixedStrategy()), null);
+
+        assertThat(outcome.records()).filteredOn(r -> r.problemId().equals("p1")).hasSize(2).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo("failed");
+            assertThat(r.correct()).as("not graded").isNull();
+            assertThat(r.answer()).isNull();
+            assertThat(r.error()).isEqualTo(filtered);
+        });
+        assertThat(outcome.failed()).isEqualTo(2);
+        assertThat(server.started()).as("each run asked once").hasSize(4);
+        assertThat(outcome.droppedEndpoints()).isEmpty();
+    }
+
     @Test
     void whenEveryEndpointIsGoneTheRestFailWithTheReasonAndTheSweepEnds() throws Exception {
         AnswerTestEngine dead = new AnswerTestEngine("dead", spec -> Reply.fail(FailureKind.UNREACHABLE,

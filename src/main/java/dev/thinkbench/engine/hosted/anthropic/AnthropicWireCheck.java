@@ -10,9 +10,12 @@ import dev.thinkbench.engine.stream.JsonWireCheck;
  * {@code content_block_delta}, {@code content_block_stop}, {@code message_delta}, {@code message_stop}, {@code ping}),
  * each with a JSON object. The stream is complete at {@code message_stop}, or once a {@code message_delta} carries the
  * {@code stop_reason}. An {@code event: error} after the 200 ({@code {"type":"error","error":{"type":
- * "overloaded_error","message":"Overloaded"}}}) is the server's error.
+ * "overloaded_error","message":"Overloaded"}}}) is the server's error. A {@code stop_reason} of {@code refusal} (the
+ * model's safety classifiers stopped the answer) ends the stream but interrupts the run as {@code CONTENT_FILTERED}.
  */
 final class AnthropicWireCheck extends JsonWireCheck {
+
+    private static final String REFUSAL = "refusal";
 
     @Override
     protected Verdict inspectObject(String eventName, JsonNode event) {
@@ -21,6 +24,9 @@ final class AnthropicWireCheck extends JsonWireCheck {
             return serverError(event.path("error"), event);
         }
         boolean stopped = "message_delta".equals(type) && event.path("delta").path("stop_reason").isTextual();
+        if (stopped && REFUSAL.equals(event.path("delta").path("stop_reason").asText())) {
+            return new Verdict.Interrupted(FailureKind.CONTENT_FILTERED, "stop_reason " + REFUSAL);
+        }
         return new Verdict.Deliver("message_stop".equals(type) || stopped);
     }
 

@@ -11,7 +11,9 @@ import java.util.Locale;
  * OpenAI's Responses stream: named events whose JSON repeats the name in {@code type}
  * ({@code response.created}, {@code response.reasoning_summary_text.delta}, {@code response.output_text.delta},
  * ...). The stream is complete at {@code response.completed} or {@code response.incomplete} (the output cap was
- * reached); {@code response.failed} and {@code error} are the server's errors.
+ * reached); {@code response.failed} and {@code error} are the server's errors. A {@code response.incomplete} whose
+ * {@code incomplete_details.reason} is {@code content_filter} interrupts the run as {@code CONTENT_FILTERED}: its text
+ * and usage are kept, the answer is not whole.
  */
 final class ResponsesWireCheck extends JsonWireCheck {
 
@@ -23,6 +25,10 @@ final class ResponsesWireCheck extends JsonWireCheck {
         }
         if ("response.failed".equals(type)) {
             return serverError(event.path("response").path("error"));
+        }
+        if ("response.incomplete".equals(type) && "content_filter".equals(event.path("response")
+                .path("incomplete_details").path("reason").asText(""))) {
+            return new Verdict.Interrupted(FailureKind.CONTENT_FILTERED, "incomplete_details.reason content_filter");
         }
         return new Verdict.Deliver("response.completed".equals(type) || "response.incomplete".equals(type));
     }

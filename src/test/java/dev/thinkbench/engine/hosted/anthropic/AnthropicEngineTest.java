@@ -328,4 +328,24 @@ class AnthropicEngineTest {
         assertThat(m.cost().amount()).isEqualByComparingTo(new BigDecimal("0.004086"));
         assertThat(m.cost().note()).contains("priced at the full input rate (no cached rate is listed");
     }
+
+    /**
+     * {@code stop_reason: "refusal"}: Claude's safety classifiers stopped the answer. It finished as if whole, with an
+     * unknown stop.
+     */
+    @Test
+    void anAnswerStoppedAsARefusalFailsAsFilteredKeepingItsTextAndUsage() {
+        server.script(AnthropicScript.of(SONNET).start(12).thinking("Let me see").signature("Eq")
+                .text("Here is how").stop("refusal", 30).build());
+
+        CollectingSink sink = run(SONNET, "tokens:2048");
+
+        assertThat(sink.terminals()).singleElement().isInstanceOf(ReasoningEvent.Failed.class);
+        assertThat(sink.failureKind()).isEqualTo(FailureKind.CONTENT_FILTERED);
+        assertThat(sink.failure().message()).contains("stopped the answer with its content filter",
+                "stop_reason refusal", "What arrived before is kept.");
+        assertThat(sink.answer()).isEqualTo("Here is how");
+        assertThat(sink.ofType(ReasoningEvent.UsageReported.class)).singleElement()
+                .satisfies(u -> assertThat(u.usage()).isEqualTo(new Usage(12, 30, null)));
+    }
 }

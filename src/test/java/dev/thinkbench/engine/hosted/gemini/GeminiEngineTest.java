@@ -216,4 +216,26 @@ class GeminiEngineTest {
         assertThat(m.cost().amount()).isEqualByComparingTo(new BigDecimal("0.00061"));
         assertThat(m.cost().note()).contains("600 prompt tokens read from the provider's cache priced at the full");
     }
+
+    /**
+     * A {@code finishReason} of a content filter (SAFETY, RECITATION, PROHIBITED_CONTENT, BLOCKLIST, SPII) stopped
+     * the answer; it finished as if whole, with an unknown stop.
+     */
+    @Test
+    void anAnswerAContentFilterStoppedFailsSayingWhichKeepingItsTextAndUsage() {
+        for (String reason : java.util.List.of("SAFETY", "RECITATION", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII")) {
+            server.script(GeminiScript.of(FLASH).thought("**Planning**").text("Step one: ")
+                    .finish(reason, 10, 3, 40).build());
+
+            CollectingSink sink = run(FLASH, "tokens:2048");
+
+            assertThat(sink.terminals()).as(reason).singleElement().isInstanceOf(ReasoningEvent.Failed.class);
+            assertThat(sink.failureKind()).as(reason).isEqualTo(FailureKind.CONTENT_FILTERED);
+            assertThat(sink.failure().message()).as(reason).contains("stopped the answer with its content filter",
+                    "finishReason " + reason, "What arrived before is kept.");
+            assertThat(sink.answer()).as(reason).isEqualTo("Step one: ");
+            assertThat(sink.ofType(ReasoningEvent.UsageReported.class)).as(reason).singleElement()
+                    .satisfies(u -> assertThat(u.usage()).isEqualTo(new Usage(10, 43, 40)));
+        }
+    }
 }

@@ -243,4 +243,34 @@ class OpenAiResponsesEngineTest {
         assertThat(m.cost().amount()).isEqualByComparingTo(new BigDecimal("0.0059"));
         assertThat(m.cost().note()).contains("800 prompt tokens read from the provider's cache", "USD 0.5 per million");
     }
+
+    /**
+     * {@code response.incomplete} for {@code content_filter}: OpenAI's filter stopped the answer. It finished as if
+     * whole, with an unknown stop.
+     */
+    @Test
+    void anAnswerOpenAisContentFilterStoppedFailsSayingSoKeepingItsTextAndUsage() {
+        server.script(ResponsesScript.of(MODEL).created().summary("**Thinking**").text("The first step")
+                .incomplete(20, 60, 50, "content_filter").build());
+
+        CollectingSink sink = run(MODEL, "effort:high");
+
+        assertThat(sink.terminals()).singleElement().isInstanceOf(ReasoningEvent.Failed.class);
+        assertThat(sink.failureKind()).isEqualTo(FailureKind.CONTENT_FILTERED);
+        assertThat(sink.failure().message()).contains("stopped the answer with its content filter",
+                "incomplete_details.reason content_filter", "What arrived before is kept.");
+        assertThat(sink.answer()).isEqualTo("The first step");
+        assertThat(sink.ofType(ReasoningEvent.UsageReported.class)).singleElement()
+                .satisfies(u -> assertThat(u.usage()).isEqualTo(new Usage(20, 60, 50, 0)));
+    }
+
+    @Test
+    void anAnswerCutAtTheOutputCapStillFinishesAsLength() {
+        server.script(ResponsesScript.of(MODEL).created().text("The first step")
+                .incomplete(20, 60, 50, "max_output_tokens").build());
+
+        CollectingSink sink = run(MODEL, "effort:high");
+
+        assertThat(sink.terminals()).singleElement().isInstanceOf(ReasoningEvent.Finished.class);
+    }
 }
