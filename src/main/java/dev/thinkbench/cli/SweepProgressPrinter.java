@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * Prints a sweep's progress to the error stream, at most every {@code interval}: runs finished, failures, accuracy so
- * far and the time left; backoffs, dropped endpoints, write failures and the first failed run of each reason (a wrong
- * key or model name is said at once, not only counted) at once. Thread-safe (sweep workers call it).
+ * far and the time left; the model's load before the first run, backoffs, dropped endpoints, write failures and the
+ * first failed run of each reason (a wrong key or model name is said at once, not only counted) at once. Thread-safe
+ * (sweep workers call it).
  */
 final class SweepProgressPrinter implements SweepListener {
 
@@ -51,6 +52,11 @@ final class SweepProgressPrinter implements SweepListener {
                     print(line(f.progress()));
                 }
             }
+            case SweepEvent.ModelLoading l -> print("loading model " + l.model() + " ...");
+            case SweepEvent.ModelLoaded l when l.error() != null ->
+                    print("could not load " + l.model() + ": " + Sentences.ended(l.error()));
+            case SweepEvent.ModelLoaded l when l.loadMs() != null ->
+                    print("loaded " + l.model() + " in " + wait(Duration.ofMillis(l.loadMs())));
             case SweepEvent.Backoff b -> print("run " + b.key() + ", try " + b.attempt() + " on " + b.endpoint() + ": "
                     + Sentences.ended(b.message()) + " Trying again in " + wait(b.delay()) + ".");
             case SweepEvent.EndpointDropped d -> print("dropped endpoint " + d.endpoint() + ": " + d.reason());

@@ -28,6 +28,22 @@ public sealed interface SweepEvent {
         }
     }
 
+    /**
+     * The sweep loads its model on {@code endpoint} before any run starts (an engine that loads models here, as the
+     * built-in one does), so that no run's time includes the load. Followed by {@link ModelLoaded}.
+     */
+    record ModelLoading(String endpoint, String model) implements SweepEvent {
+    }
+
+    /**
+     * The load that {@link ModelLoading} announced ended; the runs start now.
+     *
+     * @param loadMs how long the load took, null when the model was loaded already or the load failed
+     * @param error why the model could not be loaded (its runs then fail with that), null when it is loaded
+     */
+    record ModelLoaded(String endpoint, String model, Long loadMs, String error) implements SweepEvent {
+    }
+
     /** A run began. */
     record RunStarted(RunKey key) implements SweepEvent {
     }

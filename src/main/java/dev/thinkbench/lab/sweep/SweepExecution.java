@@ -5,6 +5,8 @@ import dev.thinkbench.core.PriceTable;
 import dev.thinkbench.core.RunRecorder;
 import dev.thinkbench.core.RunSpec;
 import dev.thinkbench.core.Sampling;
+import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ModelLoading;
 import dev.thinkbench.lab.strategy.Calls;
 import dev.thinkbench.lab.strategy.StrategyResult;
 import dev.thinkbench.lab.strategy.StrategyRun;
@@ -42,6 +44,7 @@ final class SweepExecution implements SweepHandle {
     private final SweepRunner.Options options;
     private final ResultLog log;
     private final SweepListener listener;
+    private final List<Endpoint> endpoints;
     private final EndpointPool pool;
     private final EndpointPool judgePool;
     private final List<SweepTask> tasks;
@@ -71,13 +74,17 @@ final class SweepExecution implements SweepHandle {
         this.options = options;
         this.log = log;
         this.listener = listener;
+        this.endpoints = List.copyOf(endpoints);
         this.pool = new EndpointPool(endpoints, options.dropAfter(), this::dropped);
         this.judgePool = judges.isEmpty() ? pool : new EndpointPool(judges, options.dropAfter(), this::dropped);
         this.tasks = plan.tasks();
         this.gate = new PauseGate(options.clock());
     }
 
-    /** Reads what the results file holds for this plan, reports the start and starts the workers. */
+    /**
+     * Reads what the results file holds for this plan, reports the start and starts the workers; where an endpoint
+     * loads its model here (the built-in engine), a thread of its own loads it first, so the load is in no run's time.
+     */
     void begin() {
         startNanos = options.clock().nanoTime();
         // each planned run and its strategy's settings: a result made under other settings is run again
@@ -110,11 +117,48 @@ final class SweepExecution implements SweepHandle {
             end();
             return;
         }
+        List<Endpoint> loading = endpoints.stream()
+                .filter(e -> e.raw() != null && e.raw().backend() instanceof ModelLoading).toList();
+        if (loading.isEmpty()) {
+            startWorkers(count);
+            return;
+        }
+        // the model loads before the first run starts, so the first runs' times are the model's, not the load's
+        Thread loader = Thread.ofVirtual().name("sweep-model-load").unstarted(() -> {
+            loading.forEach(this::loadModel);
+            startWorkers(count);
+        });
+        workers.add(loader);
+        loader.start();
+    }
+
+    /** Loads an endpoint's model, saying so; a failure is said and left to the runs, which fail with it. */
+    private void loadModel(Endpoint endpoint) {
+        if (gate.cancelled()) {
+            return;
+        }
+        String model = endpoint.raw().backend().model();
+        emit(new SweepEvent.ModelLoading(endpoint.name(), model));
+        Long loadMs = null;
+        String error = null;
+        try {
+            loadMs = ((ModelLoading) endpoint.raw().backend()).loadModel();
+        } catch (EngineException e) {
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            error = "internal error: " + e;
+        }
+        emit(new SweepEvent.ModelLoaded(endpoint.name(), model, loadMs, error));
+    }
+
+    private void startWorkers(int count) {
+        List<Thread> started = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int id = i;
-            workers.add(Thread.ofVirtual().name("sweep-worker-" + i).unstarted(() -> work(id)));
+            started.add(Thread.ofVirtual().name("sweep-worker-" + i).unstarted(() -> work(id)));
         }
-        workers.forEach(Thread::start);
+        workers.addAll(started);
+        started.forEach(Thread::start);
     }
 
     private void work(int worker) {

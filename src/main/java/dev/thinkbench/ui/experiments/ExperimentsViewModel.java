@@ -643,6 +643,16 @@ public final class ExperimentsViewModel implements AutoCloseable {
                 progress(r.progress());
                 progressNow = true;
             }
+            case SweepEvent.ModelLoading l -> message.set(Messages.get("sweep.loadingModel", l.model()));
+            case SweepEvent.ModelLoaded l -> {
+                if (l.error() != null) {
+                    message.set(Messages.get("sweep.modelNotLoaded", l.model(), Sentences.ended(l.error())));
+                } else if (l.loadMs() != null) {
+                    message.set(Messages.get("sweep.modelLoaded", l.model(), Formats.seconds(l.loadMs())));
+                } else if (message.get().equals(Messages.get("sweep.loadingModel", l.model()))) {
+                    message.set("");
+                }
+            }
             case SweepEvent.Backoff b -> message.set(Messages.get("sweep.backoff", b.endpoint(), Sentences.ended(b.message()),
                     Formats.seconds(b.delay().toMillis()), b.attempt() + 1));
             case SweepEvent.EndpointDropped d -> message.set(Messages.get("sweep.endpointDropped", d.endpoint(),

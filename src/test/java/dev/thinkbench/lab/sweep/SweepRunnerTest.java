@@ -13,6 +13,7 @@ import dev.thinkbench.engine.CompletionListener;
 import dev.thinkbench.engine.CompletionRequest;
 import dev.thinkbench.engine.CompletionResult;
 import dev.thinkbench.engine.EngineException;
+import dev.thinkbench.engine.ModelLoading;
 import dev.thinkbench.forcing.ChatTemplates;
 import dev.thinkbench.forcing.ForcingReasoningEngine;
 import dev.thinkbench.lab.strategy.AdaptiveStrategy;
@@ -713,6 +714,90 @@ class SweepRunnerTest {
             assertThat(seen.getLast()).as("round %d", round).isInstanceOf(SweepEvent.Ended.class);
             assertThat(seen).as("round %d", round).filteredOn(SweepEvent.Ended.class::isInstance).hasSize(1);
             assertThat(engine.started()).hasSize(8);
+        }
+    }
+
+    @Test
+    void aModelThatLoadsHereIsLoadedOnceBeforeAnyRunStartsSoNoRunsTimeHoldsTheLoad() throws Exception {
+        AnswerTestEngine engine = new AnswerTestEngine("e", SweepRunnerTest::solve);
+        LoadCountingTestBackend backend = new LoadCountingTestBackend(engine, 2500L, null);
+        SweepOutcome outcome = run(runner(new Endpoint("builtin", engine,
+                new RawAccess(backend, ChatTemplates.CHATML_THINK), 4)), plan(3, 1, new FixedStrategy()), null);
+
+        assertThat(backend.loads.get()).isEqualTo(1);
+        assertThat(backend.runsStartedAtLoad).containsExactly(0);
+        assertThat(events.subList(0, 3)).containsExactly(events.getFirst(),
+                new SweepEvent.ModelLoading("builtin", "m"), new SweepEvent.ModelLoaded("builtin", "m", 2500L, null));
+        assertThat(events.get(3)).isInstanceOf(SweepEvent.RunStarted.class);
+        assertThat(outcome.runs()).isEqualTo(6);
+    }
+
+    @Test
+    void aModelThatCannotBeLoadedIsSaidAndTheRunsStillRunToSayItThemselves() throws Exception {
+        AnswerTestEngine engine = new AnswerTestEngine("e", SweepRunnerTest::solve);
+        LoadCountingTestBackend backend = new LoadCountingTestBackend(engine, null, "llama.cpp could not load m");
+        SweepOutcome outcome = run(runner(new Endpoint("builtin", engine,
+                new RawAccess(backend, ChatTemplates.CHATML_THINK), 4)), plan(1, 1, new FixedStrategy()), null);
+
+        assertThat(events).contains(new SweepEvent.ModelLoaded("builtin", "m", null, "llama.cpp could not load m"));
+        assertThat(outcome.runs()).isEqualTo(2);
+    }
+
+    @Test
+    void anEngineThatLoadsNoModelHereStartsItsRunsWithoutALoad() throws Exception {
+        run(runner(new Endpoint("e", new AnswerTestEngine("e", SweepRunnerTest::solve), null, 2)),
+                plan(1, 1, new FixedStrategy()), null);
+
+        assertThat(events).noneMatch(e -> e instanceof SweepEvent.ModelLoading || e instanceof SweepEvent.ModelLoaded);
+    }
+
+    /**
+     * A test double: a raw backend whose model loads here (as the built-in engine's does), counting its loads and
+     * noting how many runs {@code engine} had started at each.
+     */
+    static final class LoadCountingTestBackend implements CompletionBackend, ModelLoading {
+
+        final AtomicInteger loads = new AtomicInteger();
+        final List<Integer> runsStartedAtLoad = new CopyOnWriteArrayList<>();
+        private final AnswerTestEngine engine;
+        private final Long loadMs;
+        private final String failure;
+
+        LoadCountingTestBackend(AnswerTestEngine engine, Long loadMs, String failure) {
+            this.engine = engine;
+            this.loadMs = loadMs;
+            this.failure = failure;
+        }
+
+        @Override
+        public Long loadModel() throws EngineException {
+            loads.incrementAndGet();
+            runsStartedAtLoad.add(engine.started().size());
+            if (failure != null) {
+                throw new EngineException(FailureKind.BAD_REQUEST, failure);
+            }
+            return loadMs;
+        }
+
+        @Override
+        public String id() {
+            return "loading";
+        }
+
+        @Override
+        public String displayName() {
+            return "loading test backend";
+        }
+
+        @Override
+        public String model() {
+            return "m";
+        }
+
+        @Override
+        public CompletionResult complete(CompletionRequest request, CompletionListener listener, CancelToken cancel)
+                throws EngineException {
+            throw new EngineException(FailureKind.UNSUPPORTED, "not used by these tests");
         }
     }
 }
