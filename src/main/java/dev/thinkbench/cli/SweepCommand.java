@@ -247,7 +247,9 @@ final class SweepCommand implements Callable<Integer> {
             stdout.print(SweepTable.render(outcome.records(), difficulty::get, equalCompute));
             stdout.printf("%nruns %d%s, failed %d, wall %.1f s%s%n", outcome.runs(),
                     interrupted ? " of " + plan.tasks().size() + " (interrupted)" : "", outcome.failed(),
-                    outcome.wallMs() / 1000.0, out == null ? "" : ", results in " + out);
+                    outcome.wallMs() / 1000.0, out == null ? "" : ", results in " + out
+                            + (outcome.records().stream().anyMatch(r -> r.note() != null)
+                            ? " (each run's \"note\" says how its strategy picked the answer)" : ""));
         }
         stdout.flush();
         PrintWriter err = spec.commandLine().getErr();

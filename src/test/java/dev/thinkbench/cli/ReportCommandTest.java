@@ -148,7 +148,7 @@ class ReportCommandTest {
         assertThat(summary.get(1)).startsWith("small,tokens:8,fixed,4,1,0.25,").endsWith(",0,1,0");
         List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
         assertThat(runs).hasSize(26);
-        assertThat(runs.getLast()).endsWith(",e,\"boom, \"\"quoted\"\"\",false");
+        assertThat(runs.getLast()).endsWith(",e,\"boom, \"\"quoted\"\"\",false,");
         for (String chart : List.of("accuracy-vs-tokens.png", "accuracy-vs-cost.png")) {
             BufferedImage image = ImageIO.read(out.resolve(chart).toFile());
             assertThat(image.getWidth()).isEqualTo(1600);

@@ -357,6 +357,10 @@ class SweepCommandTest {
         assertThat(byUrl.get("http://dead").started()).as("dropped after 3 failures at most").hasSizeLessThanOrEqualTo(3);
         assertThat(r.out()).contains("majority").contains("at 20 compute tokens per problem:");
         assertThat(r.out()).contains("accuracy by difficulty");
+        assertThat(records).filteredOn(rec -> rec.strategy().equals("majority"))
+                .allSatisfy(rec -> assertThat(rec.note()).startsWith("3 of 3 votes for "));
+        assertThat(r.out()).contains(", results in " + dir.resolve("r.jsonl")
+                + " (each run's \"note\" says how its strategy picked the answer)");
     }
 
     @Test

@@ -23,7 +23,7 @@ final class RunResults {
                 task.problem().answer(), grade == null ? null : grade.correct(), result.computeTokens(),
                 chosen.answerTokens(), result.totalMs(), result.costUsd(), chosen.endpoint(),
                 chosen.ok() ? null : chosen.error()).withStrategySettings(task.strategy().settings())
-                .withRanWith(ranWith);
+                .withRanWith(ranWith).withNote(result.note() == null ? null : result.note().english());
     }
 
     /** The result of a run whose strategy broke: failed with the error, so the sweep goes on. */

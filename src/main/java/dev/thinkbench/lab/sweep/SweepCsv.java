@@ -34,13 +34,13 @@ public final class SweepCsv {
 
     public static String runs(List<SweepRecord> records) {
         StringBuilder b = new StringBuilder("problemId,label,budget,strategy,sample,status,answer,expected,correct,"
-                + "thinkingTokens,answerTokens,totalMs,costUsd,endpoint,error,gradedByHand\r\n");
+                + "thinkingTokens,answerTokens,totalMs,costUsd,endpoint,error,gradedByHand,note\r\n");
         for (SweepRecord r : records) {
             b.append(String.join(",", field(r.problemId()), field(r.label()), field(r.budget()), field(r.strategy()),
                     Integer.toString(r.sample()), field(r.status()), field(r.answer()), field(r.expected()),
                     r.correct() == null ? "" : r.correct().toString(), value(r.thinkingTokens()),
                     value(r.answerTokens()), value(r.totalMs()), number(r.costUsd()), field(r.endpoint()),
-                    field(r.error()), Boolean.toString(r.gradeOverridden()))).append("\r\n");
+                    field(r.error()), Boolean.toString(r.gradeOverridden()), field(r.note()))).append("\r\n");
         }
         return b.toString();
     }

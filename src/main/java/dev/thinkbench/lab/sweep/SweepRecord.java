@@ -27,11 +27,13 @@ import dev.thinkbench.core.RunStatus;
  * @param ranWith the model and sampling the sweep ran with, and the built-in engine's context size
  *                ({@link SweepPlan#ranWith()}), empty in lines written before results said it: runs made with
  *                another model, sampling or context size are another sweep's ({@link ResumeCheck})
+ * @param note how the strategy picked its answer, in English (e.g. {@code 3 of 5 votes for 42}); null for a strategy
+ *             with nothing to say (a fixed run) and in lines written before results kept it
  */
 public record SweepRecord(String problemId, String label, String budget, String strategy, int sample, String status,
                           String answer, String expected, Boolean correct, Integer thinkingTokens,
                           Integer answerTokens, Long totalMs, Double costUsd, String endpoint, String error,
-                          boolean gradeOverridden, String strategySettings, String ranWith) {
+                          boolean gradeOverridden, String strategySettings, String ranWith, String note) {
 
     public SweepRecord {
         if (problemId == null || label == null || budget == null || strategy == null || status == null) {
@@ -39,6 +41,15 @@ public record SweepRecord(String problemId, String label, String budget, String 
         }
         strategySettings = strategySettings == null ? "" : strategySettings;
         ranWith = ranWith == null ? "" : ranWith;
+    }
+
+    /** A result without a note on its pick ({@link #withNote}). */
+    public SweepRecord(String problemId, String label, String budget, String strategy, int sample, String status,
+                       String answer, String expected, Boolean correct, Integer thinkingTokens, Integer answerTokens,
+                       Long totalMs, Double costUsd, String endpoint, String error, boolean gradeOverridden,
+                       String strategySettings, String ranWith) {
+        this(problemId, label, budget, strategy, sample, status, answer, expected, correct, thinkingTokens,
+                answerTokens, totalMs, costUsd, endpoint, error, gradeOverridden, strategySettings, ranWith, null);
     }
 
     /** A result that does not say which model and sampling made it (written before results did). */
@@ -69,14 +80,21 @@ public record SweepRecord(String problemId, String label, String budget, String 
     /** This result with the settings its strategy ran under. */
     public SweepRecord withStrategySettings(String settings) {
         return new SweepRecord(problemId, label, budget, strategy, sample, status, answer, expected, correct,
-                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, gradeOverridden, settings, ranWith);
+                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, gradeOverridden, settings, ranWith, note);
     }
 
     /** This result with the model and sampling it ran with ({@link SweepPlan#ranWith()}). */
     public SweepRecord withRanWith(String modelAndSampling) {
         return new SweepRecord(problemId, label, budget, strategy, sample, status, answer, expected, correct,
                 thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, gradeOverridden, strategySettings,
-                modelAndSampling);
+                modelAndSampling, note);
+    }
+
+    /** This result with how its strategy picked, in English; null for nothing to say. */
+    public SweepRecord withNote(String pick) {
+        return new SweepRecord(problemId, label, budget, strategy, sample, status, answer, expected, correct,
+                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, gradeOverridden, strategySettings,
+                ranWith, pick);
     }
 
     /**
@@ -93,7 +111,8 @@ public record SweepRecord(String problemId, String label, String budget, String 
                 : AnswerGrader.grade(answer == null ? "" : AnswerGrader.FINAL_ANSWER + " " + answer, expected)
                         .correct();
         return new SweepRecord(problemId, label, budget, strategy, sample, status, answer, expected, graded,
-                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, verdict != null, strategySettings, ranWith);
+                thinkingTokens, answerTokens, totalMs, costUsd, endpoint, error, verdict != null, strategySettings, ranWith,
+                note);
     }
 
     /** Which run this is; a routed run's key has any budget (see {@link SweepTask#key()}). */

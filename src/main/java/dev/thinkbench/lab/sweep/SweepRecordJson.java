@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A {@link SweepRecord} as one JSON line, fields in the documented order: {@code problemId, label, budget, strategy,
  * sample, status, answer, expected, correct, thinkingTokens, answerTokens, totalMs, costUsd, endpoint}, then
  * {@code error}, {@code ranWith} (the model and sampling, and the built-in engine's context size),
- * {@code strategySettings} only for a strategy that has settings (e.g. {@code 5 candidates}), and
+ * {@code strategySettings} only for a strategy that has settings (e.g. {@code 5 candidates}), {@code note} only for a
+ * run whose strategy said how it picked (e.g. {@code 3 of 5 votes for 42}; lines without it read as having none), and
  * {@code gradeOverridden: true} only on a line whose grade a person set; unknowns as null.
  * Stateless; any thread.
  */
@@ -42,6 +43,9 @@ public final class SweepRecordJson {
         }
         if (!r.strategySettings().isEmpty()) {
             o.put("strategySettings", r.strategySettings());
+        }
+        if (r.note() != null) {
+            o.put("note", r.note());
         }
         if (r.gradeOverridden()) {
             o.put("gradeOverridden", true);
@@ -81,7 +85,7 @@ public final class SweepRecordJson {
                 n.path("totalMs").isNumber() ? n.get("totalMs").asLong() : null,
                 n.path("costUsd").isNumber() ? n.get("costUsd").asDouble() : null, text(n, "endpoint"),
                 text(n, "error"), n.path("gradeOverridden").asBoolean(false), text(n, "strategySettings"),
-                text(n, "ranWith"));
+                text(n, "ranWith"), text(n, "note"));
     }
 
     private static String text(JsonNode n, String field) {

@@ -33,6 +33,20 @@ class ResultLogTest {
     }
 
     @Test
+    void aNoteOnThePickIsWrittenAfterTheOtherFieldsAndALineWithoutOneReadsAsNone() {
+        SweepRecord r = record("p1", "ok").withStrategySettings("5 candidates").withRanWith("m, temperature 0.7")
+                .withNote("3 of 5 votes for 42");
+        String line = SweepRecordJson.line(r);
+
+        assertThat(line).endsWith(",\"ranWith\":\"m, temperature 0.7\",\"strategySettings\":\"5 candidates\","
+                + "\"note\":\"3 of 5 votes for 42\"}");
+        assertThat(SweepRecordJson.parse(line)).isEqualTo(r);
+        assertThat(SweepRecordJson.parse(line.replace(",\"note\":\"3 of 5 votes for 42\"", "")))
+                .as("a line written before results kept the note")
+                .isEqualTo(r.withNote(null));
+    }
+
+    @Test
     void aMalformedLineIsReportedAndTheLatestResultOfARunWins() throws Exception {
         Path file = dir.resolve("r.jsonl");
         Files.writeString(file, SweepRecordJson.line(record("p1", "failed")) + "\n"

@@ -231,6 +231,25 @@ class SweepRunnerTest {
     }
 
     @Test
+    void eachResultLineSaysHowItsStrategyPickedAndAFixedRunSaysNothing() throws Exception {
+        Path out = dir.resolve("results.jsonl");
+        try (ResultLog log = ResultLog.open(out)) {
+            run(runner(new Endpoint("local", new AnswerTestEngine("e", SweepRunnerTest::solve), null, 1)),
+                    plan(1, 1, new FixedStrategy(), new BestOfN(BestOfN.Selection.MAJORITY, 3)), log);
+        }
+
+        List<SweepRecord> lines = ResultLog.read(out).records();
+        assertThat(lines).filteredOn(r -> r.strategy().equals("majority")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.note()).isEqualTo("3 of 3 votes for 1"));
+        assertThat(lines).filteredOn(r -> r.strategy().equals("fixed")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.note()).isNull());
+        assertThat(Files.readAllLines(out)).filteredOn(l -> l.contains("\"strategy\":\"majority\"")).hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("\"note\":\"3 of 3 votes for 1\""));
+        assertThat(Files.readAllLines(out)).filteredOn(l -> l.contains("\"strategy\":\"fixed\""))
+                .noneMatch(l -> l.contains("\"note\""));
+    }
+
+    @Test
     void rateLimitsBackOffHonouringRetryAfterThenDoubling() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         AnswerTestEngine engine = new AnswerTestEngine("e", spec -> switch (calls.incrementAndGet()) {
