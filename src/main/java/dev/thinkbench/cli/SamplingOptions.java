@@ -27,6 +27,14 @@ final class SamplingOptions {
      * @throws IllegalArgumentException when a value is out of range (NaN and infinities included)
      */
     Sampling sampling(Double defaultTemperature) {
+        // written as "not inside" so NaN, which fails every comparison, is refused too; named as typed, as the other
+        // options' messages are (Sampling's own words are the window's)
+        if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
+            throw new IllegalArgumentException("--temperature must be between 0 and 2, was " + temperature);
+        }
+        if (topP != null && !(topP > 0 && topP <= 1)) {
+            throw new IllegalArgumentException("--top-p must be above 0 and at most 1, was " + topP);
+        }
         if (seed != null && !Sampling.seedInRange(seed)) {
             throw new IllegalArgumentException("--seed must be a whole number from 0 to " + Sampling.MAX_SEED
                     + ", was " + seed + " (every engine takes that range as it is; -1 means \"random\" to llama.cpp)");

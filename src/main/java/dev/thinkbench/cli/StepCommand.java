@@ -1,5 +1,6 @@
 package dev.thinkbench.cli;
 
+import dev.thinkbench.core.ForcingPlan;
 import dev.thinkbench.engine.CancelToken;
 import dev.thinkbench.engine.CompletionBackend;
 import dev.thinkbench.engine.EngineConfig;
@@ -133,6 +134,16 @@ final class StepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!format.equals("json") && !format.equals("text")) {
             throw Arguments.error(spec, "--format must be text or json, was '" + format + "'");
+        }
+        if (maxThinking < 1 || maxThinking > ForcingPlan.MAX_TOKENS) {
+            throw Arguments.error(spec, "--max-thinking must be between 1 and " + ForcingPlan.MAX_TOKENS + ", was "
+                    + maxThinking);
+        }
+        if (maxAnswer < 1) {
+            throw Arguments.error(spec, "--max-answer must be at least 1, was " + maxAnswer);
+        }
+        if (timeoutSeconds < 1) {
+            throw Arguments.error(spec, "--timeout must be at least 1 second");
         }
         if (engine != null) {
             Arguments.check(spec, () -> services.engines().raw(engine.strip()));

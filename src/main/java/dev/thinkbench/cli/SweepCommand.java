@@ -292,6 +292,9 @@ final class SweepCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw Arguments.error(spec, "--timeout must be at least 1 second");
         }
+        if (samples < 1 || samples > SweepPlan.MAX_SAMPLES) {
+            throw Arguments.error(spec, "--samples must be between 1 and " + SweepPlan.MAX_SAMPLES + ", was " + samples);
+        }
         if (limit != null && limit < 1) {
             throw Arguments.error(spec, "--limit must be at least 1, was " + limit);
         }

@@ -297,7 +297,9 @@ class CompareCommandTest {
         CliRun r = run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", option);
 
         assertThat(r.code()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).containsPattern("(temperature|top-p) must be");
+        assertThat(r.err()).as("the option named as typed")
+                .containsPattern("^thinkbench: --(temperature must be between 0 and 2|top-p must be above 0 and at "
+                        + "most 1), was ");
         assertThat(STARTED).as("nothing was sent").hasSize(before);
     }
 

@@ -150,6 +150,23 @@ class StepCommandTest {
     }
 
     @Test
+    void anOptionOutOfRangeIsNamedAsTyped() {
+        Map<String, String> cases = Map.of(
+                "--max-thinking=0", "thinkbench: --max-thinking must be between 1 and 1000000, was 0",
+                "--max-answer=0", "thinkbench: --max-answer must be at least 1, was 0",
+                "--timeout=0", "thinkbench: --timeout must be at least 1 second",
+                "--temperature=2.5", "thinkbench: --temperature must be between 0 and 2, was 2.5",
+                "--top-p=0", "thinkbench: --top-p must be above 0 and at most 1, was 0.0");
+        cases.forEach((option, message) -> {
+            CliRun r = run("step", "--engine", "llama-server", "--base-url", server.baseUrl().toString(), "--model",
+                    "m", "--prompt", "q", "--actions", "wait", option);
+            assertThat(r.code()).as(option).isEqualTo(2);
+            assertThat(r.err()).as(option).startsWith(message);
+        });
+        assertThat(server.requests()).as("no step ran").isEmpty();
+    }
+
+    @Test
     void aScriptThatEndsWithoutAnAnswerSaysWhy() throws Exception {
         server.then(ScriptStep.reply("Two", ".", "</think>"));
 

@@ -477,7 +477,13 @@ class SweepCommandTest {
                 Map.entry(List.of("--problems", problems.toString(), "--confidence", "1.5"),
                         "--confidence must be above 0 and at most 1"),
                 Map.entry(List.of("--problems", problems.toString(), "--agree", "0"),
-                        "--agree must be at least 1, was 0"));
+                        "--agree must be at least 1, was 0"),
+                Map.entry(List.of("--problems", problems.toString(), "--samples", "0"),
+                        "thinkbench: --samples must be between 1 and 10000, was 0"),
+                Map.entry(List.of("--problems", problems.toString(), "--temperature", "3"),
+                        "thinkbench: --temperature must be between 0 and 2, was 3.0"),
+                Map.entry(List.of("--problems", problems.toString(), "--top-p", "1.5"),
+                        "thinkbench: --top-p must be above 0 and at most 1, was 1.5"));
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
             List<String> args = new java.util.ArrayList<>(List.of("sweep"));
             args.addAll(c.getKey());

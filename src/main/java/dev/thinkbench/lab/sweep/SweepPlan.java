@@ -88,6 +88,9 @@ public record SweepPlan(List<BenchProblem> problems, List<Lane> budgets, int sam
     /** The label a routing result carries before it is known which rung it took. */
     public static final String ROUTED = "routed";
 
+    /** The most samples per problem, budget and strategy. */
+    public static final int MAX_SAMPLES = 10_000;
+
     public SweepPlan {
         problems = List.copyOf(problems);
         budgets = List.copyOf(budgets);
@@ -103,8 +106,8 @@ public record SweepPlan(List<BenchProblem> problems, List<Lane> budgets, int sam
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("the sweep has no strategies");
         }
-        if (samples < 1 || samples > 10_000) {
-            throw new IllegalArgumentException("samples must be between 1 and 10000, was " + samples);
+        if (samples < 1 || samples > MAX_SAMPLES) {
+            throw new IllegalArgumentException("samples must be between 1 and " + MAX_SAMPLES + ", was " + samples);
         }
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("no model chosen");
