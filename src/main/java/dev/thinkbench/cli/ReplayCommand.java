@@ -47,7 +47,10 @@ final class ReplayCommand implements Callable<Integer> {
         if (!format.equals("json") && !format.equals("table")) {
             throw Arguments.error(spec, "--format must be json or table, was '" + format + "'");
         }
-        Replay.Speed pace = Arguments.check(spec, () -> Replay.Speed.of(speed));
+        if (speed != 0 && speed != 1 && speed != 2 && speed != 5) {
+            throw Arguments.error(spec, "--speed must be 1, 2, 5 or 0 (at once), was " + speed);
+        }
+        Replay.Speed pace = Replay.Speed.of(speed);
         Session session;
         try {
             session = new SessionFile().read(file);

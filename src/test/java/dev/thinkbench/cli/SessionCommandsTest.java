@@ -107,7 +107,8 @@ class SessionCommandsTest {
     void badArgumentsExitWithTwo() throws Exception {
         Path file = dir.resolve("s.json");
         new SessionFile().write(file, session("none"));
-        assertThat(run("replay", file.toString(), "--speed", "3").err()).contains("speed must be 1, 2, 5 or 0");
+        assertThat(run("replay", file.toString(), "--speed", "3").err())
+                .contains("thinkbench: --speed must be 1, 2, 5 or 0 (at once), was 3");
         assertThat(run("replay", file.toString(), "--speed", "3").code()).isEqualTo(2);
         assertThat(run("export", file.toString()).code()).isEqualTo(2);
         assertThat(run("compare", "--engine", "echo", "--model", "m", "--prompt", "q", "--save", dir.toString())
