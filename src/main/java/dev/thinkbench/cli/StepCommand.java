@@ -156,10 +156,14 @@ final class StepCommand implements Callable<Integer> {
         if (script.actions().isEmpty()) {
             throw Arguments.error(spec, "--actions is empty; give at least one action, e.g. wait,answer");
         }
+        // a blank text between the bars would insert nothing where the model wanted to stop
+        List<String> waits = java.util.Arrays.stream(waitText.split("\\|")).filter(t -> !t.isBlank()).toList();
+        if (waits.isEmpty()) {
+            throw Arguments.error(spec, "--wait-text has no text; give at least one, e.g. --wait-text 'Wait|Hmm'");
+        }
         String promptText = prompt.text();
         StepperSettings settings = Arguments.check(spec, () -> new StepperSettings(
-                sampling.sampling(choice.defaultTemperature()), maxThinking, List.of(waitText.split("\\|")),
-                answerPrefix, maxAnswer));
+                sampling.sampling(choice.defaultTemperature()), maxThinking, waits, answerPrefix, maxAnswer));
         CompletionBackend backend = Arguments.check(spec,
                 () -> engines.raw(choice.engineId()).backend(backendSpec(choice)));
         ChatTemplate chatTemplate = template(backend, choice);

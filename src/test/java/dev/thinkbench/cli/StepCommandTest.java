@@ -11,6 +11,8 @@ import dev.thinkbench.testing.ScriptStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -197,6 +199,18 @@ class StepCommandTest {
 
         assertThat(r.out().replaceAll("\\s+", " "))
                 .contains("chatml-think, deepseek-r1, s1, qwen3, gpt-oss, model (the model's own");
+    }
+
+    /** A user trial: "--wait-text '|'" ran the session with no Wait text at all. */
+    @Test
+    void aWaitTextListWithNoTextIsAUsageError() {
+        for (String waits : List.of("|", " | ", "")) {
+            CliRun r = run("step", "--engine", "llama-server", "--model", "m", "--prompt", "q", "--actions", "wait",
+                    "--wait-text", waits);
+
+            assertThat(r.code()).as("--wait-text '%s'", waits).isEqualTo(2);
+            assertThat(r.err()).contains("--wait-text has no text");
+        }
     }
 
     @Test
