@@ -92,20 +92,19 @@ public final class ColumnView extends VBox implements TextStreamListener {
     }
 
     private VBox header() {
-        TextField label = new TextField();
-        label.textProperty().bindBidirectional(column.labelProperty());
-        label.getStyleClass().add("column-label");
-        label.setPromptText(Messages.get("column.label.placeholder"));
-        label.setTooltip(Icons.tip(Messages.get("column.label.help")));
-        HBox.setHgrow(label, Priority.ALWAYS);
+        ColumnTitle title = new ColumnTitle(column.labelProperty());
+        TextField label = title.field();
+        HBox.setHgrow(title, Priority.ALWAYS);
         chip.getStyleClass().add("state-chip");
         chip.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setOnAction(e -> column.live().cancel());
         retry.setOnAction(e -> compare.retry(column));
         remove.setOnAction(e -> compare.removeColumn(column));
-        HBox header = new HBox(6, label, chip, cancel, retry, remove,
+        // tight, so a title keeps its budget readable beside a badge and the cancel button in a narrow column
+        HBox header = new HBox(4, title, chip, cancel, retry, remove,
                 AccessibleNames.unseen(Messages.get("column.label.name"), label));
         header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("budget-column-header");
         // a best-of-N candidate: its answer, score, and whether it was picked
         Label mark = new Label();
         mark.getStyleClass().addAll("candidate-mark", Styles.TEXT_SMALL);
