@@ -38,6 +38,8 @@ public final class HelpView extends VBox {
         setMaxWidth(860);
         text.setMarkdown(markdown);
         text.setId("helpText");
+        // inside its scroll area as the lessons' text is (the headings touched its left edge, the tables its right)
+        text.setPadding(new Insets(18, 24, 18, 24));
         scroll.setId("helpScroll");
         scroll.setFitToWidth(true);
         KeyScrolling.install(scroll);
