@@ -153,6 +153,35 @@ class PresenterModeTest {
         assertThat(window.presenter.zoomProperty().get()).isEqualTo(100);
     }
 
+    /**
+     * The one-line hint (on entering presenter mode, after a save) sits in the strip the charts leave free at the
+     * bottom, beside the way out: before, it was lifted onto the charts and covered their axis labels.
+     */
+    @Test
+    void theHintCoversNoChartNorColumn(FxRobot robot) throws TimeoutException {
+        runAndFinish(robot);
+        press(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+        Region chartsArea = robot.lookup(".charts-area").queryAs(Region.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chartsArea.getHeight() > 0.3 * 720);
+        WaitForAsyncUtils.waitForFxEvents(4);
+
+        robot.interact(() -> window.presenting.tellWhilePresenting("Saved talk.json"));
+
+        Label hint = robot.lookup(".presenter-toast").queryAs(Label.class);
+        assertThat(hint.isVisible()).isTrue();
+        Bounds drawn = scene(hint);
+        assertInside("the hint", drawn, new javafx.geometry.BoundingBox(0, 0, 1280, 720));
+        List<Node> charts = List.copyOf(chartsArea.lookupAll(".chart"));
+        assertThat(charts).isNotEmpty();
+        for (Node chart : charts) {
+            assertThat(drawn.intersects(scene(chart))).as("the hint over the chart %s", chart.getStyleClass())
+                    .isFalse();
+        }
+        ColumnsPane pane = window.view.compareView().columnsPane();
+        assertThat(drawn.intersects(pane.localToScene(pane.getViewportBounds()))).as("the hint over the columns")
+                .isFalse();
+    }
+
     @Test
     void highContrastLaysItsStylesheetOverTheTheme(FxRobot robot) {
         press(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H);
