@@ -40,7 +40,13 @@ public final class ReplayBar extends HBox {
         title.setGraphic(Icons.icon(Feather.FILM));
         title.textProperty().bind(replay.titleProperty());
         title.setMinWidth(0);
-        title.setTooltip(Icons.tip(Messages.get("replay.title.help")));
+        // the whole title (a narrow bar cuts it) and the file's note, e.g. how a sample was recorded
+        javafx.scene.control.Tooltip tip = Icons.tip("");
+        tip.textProperty().bind(Bindings.createStringBinding(() -> replay.noteProperty().get().isEmpty()
+                        ? Messages.get("replay.title.tip", replay.titleProperty().get())
+                        : Messages.get("replay.title.tipNote", replay.titleProperty().get(), replay.noteProperty().get()),
+                replay.titleProperty(), replay.noteProperty()));
+        title.setTooltip(tip);
         play.setId("replayPlay");
         play.setOnAction(e -> replay.playPause());
         replay.playingProperty().addListener((obs, was, now) -> {

@@ -42,6 +42,7 @@ public final class ReplayViewModel {
     private final ReadOnlyDoubleWrapper position = new ReadOnlyDoubleWrapper(this, "position");
     private final ReadOnlyDoubleWrapper duration = new ReadOnlyDoubleWrapper(this, "duration");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     /** The replayed columns' view models, in track order (a column the user removed stays here, unattached). */
     private final List<ColumnViewModel> replayed = new ArrayList<>();
     private final Map<ColumnViewModel, RecordedColumn> recorded = new IdentityHashMap<>();
@@ -122,6 +123,7 @@ public final class ReplayViewModel {
         attach();
         showRound();
         title.set(describe(session));
+        note.set(session.note().strip());
         duration.set(seconds(replay.duration()));
         active.set(true);
         update();
@@ -295,6 +297,14 @@ public final class ReplayViewModel {
     /** When and on what the session was recorded, e.g. {@code Recorded 2026-03-01 10:15 · qwen3 on Ollama}. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /**
+     * The opened file's note for people, e.g. how a sample was recorded (model, settings, command); empty for none.
+     * It stays the opened file's until another is opened.
+     */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     private static double seconds(long nanos) {

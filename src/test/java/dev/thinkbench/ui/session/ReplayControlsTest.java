@@ -176,4 +176,29 @@ class ReplayControlsTest {
         assertThat(lines(columns().get(2).thinkingText())).isEqualTo(40);
         assertThat(columns()).allMatch(c -> c.viewModel().live().getState() == ColumnState.DONE);
     }
+
+    /**
+     * A file's note for people (how a sample was recorded: model, settings, command) is in the tooltip of the replay
+     * bar's title, with the whole title; before, it was shown nowhere in the window.
+     */
+    @Test
+    void theOpenedFilesNoteIsInTheTitlesTooltip(FxRobot robot) throws Exception {
+        window.runAndFinish(robot);
+        Path plain = dir.resolve("plain.json");
+        window.saveWithKeys(robot, plain);
+        dev.thinkbench.lab.session.SessionFile files = new dev.thinkbench.lab.session.SessionFile();
+        Path noted = dir.resolve("noted.json");
+        String note = "Recorded on the scripted engine with: bin/thinkbench compare --budget none --save noted.json";
+        files.write(noted, files.read(plain).withNote(note));
+
+        window.openWithKeys(robot, noted);
+        javafx.scene.control.Label title = robot.lookup(".replay-title").queryAs(javafx.scene.control.Label.class);
+        assertThat(title.isVisible()).isTrue();
+        String tip = title.getTooltip().getText();
+        assertThat(tip).startsWith(title.getText()).contains("The file's note: " + note);
+
+        window.openWithKeys(robot, plain);
+        assertThat(title.getTooltip().getText()).as("no note, none shown").doesNotContain("note")
+                .startsWith(title.getText());
+    }
 }
