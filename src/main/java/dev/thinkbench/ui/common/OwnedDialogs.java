@@ -9,8 +9,8 @@ import javafx.scene.control.Dialog;
  * A dialog dressed as the window that opens it: owned by that window (it stays in front of it and centred on it) and
  * drawn with the same stylesheets and theme style classes, so its focus ring, text selection and colours are the
  * window's (a bare dialog had only the theme's own, faint, ones), and kept on the screen: centred on a window smaller
- * than itself it started past the screen's edge (at 1366x768 the Edit dialog's first words read "nge the thinking").
- * FX thread only.
+ * than itself it started past the screen's edge (at 1366x768 the Edit dialog's first words read "nge the thinking"),
+ * also where the window system places it only after it is shown (X11). FX thread only.
  */
 public final class OwnedDialogs {
 
@@ -34,11 +34,28 @@ public final class OwnedDialogs {
         // a handler, not setOnShown: an opener that sets its own onShown (the Stepper's Edit focuses its text) would
         // replace it, and the dialog opened past the screen's edge again
         dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> keepOnScreen(dialog, owner));
+        // and whenever it is moved or resized while shown: on X11 the window system places and sizes the dialog only
+        // after it is shown (its x and width are still NaN then), so at 1280x720 the Edit dialog still opened at
+        // x=-88 with its first words cut
+        // (change listeners: an invalidation listener would go quiet after a change made while the dialog was hidden)
+        javafx.beans.value.ChangeListener<Number> placed = (o, before, now) -> {
+            if (dialog.isShowing()) {
+                keepOnScreen(dialog, owner);
+            }
+        };
+        dialog.xProperty().addListener(placed);
+        dialog.yProperty().addListener(placed);
+        dialog.widthProperty().addListener(placed);
+        dialog.heightProperty().addListener(placed);
         return dialog;
     }
 
     /** Moves (and if need be shrinks) {@code dialog} into the visual bounds of the screen its owner is on. */
     static void keepOnScreen(Dialog<?> dialog, javafx.stage.Window owner) {
+        if (Double.isNaN(dialog.getX()) || Double.isNaN(dialog.getY()) || Double.isNaN(dialog.getWidth())
+                || Double.isNaN(dialog.getHeight())) {
+            return; // not placed yet: the listeners on its place and size call again once it is
+        }
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
                 Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight())).stream().findFirst()
                 .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();

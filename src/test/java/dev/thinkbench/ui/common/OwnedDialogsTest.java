@@ -74,4 +74,19 @@ class OwnedDialogsTest {
         assertThat(dialog.getX()).as("centred on a 400-px window at the screen's left edge it started at -150")
                 .isGreaterThanOrEqualTo(Screen.getPrimary().getVisualBounds().getMinX());
     }
+
+    @Test
+    void aDialogTheWindowSystemPlacesAfterItIsShownIsMovedOntoTheScreen(FxRobot robot) {
+        // on X11 a dialog's x and width are still NaN when it is shown; the window system sets them afterwards (the
+        // Stepper's Edit dialog at 1280x720: x=-88, its first words cut). Here that late placement is played by hand
+        robot.interact(() -> dialog.show());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> dialog.setX(-88));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        assertThat(dialog.getX()).as("its first words on the screen").isGreaterThanOrEqualTo(screen.getMinX());
+        robot.interact(() -> dialog.setWidth(screen.getWidth() + 300));
+        assertThat(dialog.getX()).isGreaterThanOrEqualTo(screen.getMinX());
+        assertThat(dialog.getX() + dialog.getWidth()).as("grown past the screen's right edge")
+                .isLessThanOrEqualTo(screen.getMaxX());
+    }
 }
