@@ -97,6 +97,31 @@ class LessonCatalogTest {
         }
     }
 
+    /**
+     * A line break inside a paragraph is shown as a space, and Korean writes a particle or ending right after the word
+     * it belongs to: "(40 % 미만)" broken before "입니다" read "곳(40 % 미만) 입니다", "(내장 엔진)" before "에서만"
+     * "엔진) 에서만".
+     */
+    @Test
+    void noKoreanLineBreakSplitsAParticleOffItsWord() throws IOException {
+        List<Path> pages;
+        try (var files = Files.walk(LESSONS.resolve("ko"))) {
+            pages = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+        }
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(6);
+        java.util.regex.Pattern particle = java.util.regex.Pattern.compile(
+                "^\\s*(입니다|이다|에서|에게|으로|로|을|를|은|는|이|가|와|과|의|도|만)(?![가-힣])|^\\s*(입니다|에서만|에서는)");
+        for (Path page : pages) {
+            List<String> lines = Files.readAllLines(page);
+            for (int i = 1; i < lines.size(); i++) {
+                String before = lines.get(i - 1).strip();
+                boolean endsAWord = before.endsWith(")") || before.endsWith("`") || before.endsWith("**");
+                assertThat(endsAWord && particle.matcher(lines.get(i)).find())
+                        .as("%s line %d: \"%s\" then \"%s\"", page, i + 1, before, lines.get(i).strip()).isFalse();
+            }
+        }
+    }
+
     @Test
     void everyExerciseNamesASampleBudgetsAndAPriceThatExist() throws IOException {
         Set<String> samples = MicroExerciseSample.withExercise(SamplePrompts.read(Path.of("samples/prompts.json")))
