@@ -87,7 +87,7 @@ public final class MarkdownView extends VBox {
 
     private static void collect(javafx.scene.Node node, StringBuilder b) {
         if (node instanceof javafx.scene.text.Text t) {
-            b.append(t.getText());
+            b.append(t.getText().replace('\u00A0', ' ')); // as written: a search types a plain space
         } else if (node instanceof Label l) {
             b.append(l.getText()).append(' ');
         } else if (node instanceof javafx.scene.Parent p) {
@@ -232,7 +232,7 @@ public final class MarkdownView extends VBox {
     private void addInlines(Node parent, List<javafx.scene.text.Text> out, List<String> style) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
             switch (n) {
-                case Text t -> out.add(text(t.getChars().toString(), style));
+                case Text t -> out.add(text(keepPercentWithNumber(t.getChars().toString()), style));
                 case Code c -> out.add(text(c.getText().toString(), plus(style, "md-code")));
                 case Emphasis e -> addInlines(e, out, plus(style, "md-em"));
                 case StrongEmphasis s -> addInlines(s, out, plus(style, "md-strong"));
@@ -248,6 +248,13 @@ public final class MarkdownView extends VBox {
                 }
             }
         }
+    }
+
+    private static final java.util.regex.Pattern NUMBER_PERCENT = java.util.regex.Pattern.compile("(\\d) %");
+
+    /** "57 %" keeps its sign on the number's line: the space before it does not break (a line read "81" then "%"). */
+    static String keepPercentWithNumber(String s) {
+        return NUMBER_PERCENT.matcher(s).replaceAll("$1\u00A0%");
     }
 
     private static List<String> plus(List<String> style, String more) {
