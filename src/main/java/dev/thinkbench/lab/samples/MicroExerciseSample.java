@@ -37,8 +37,8 @@ public final class MicroExerciseSample {
         return new SamplePrompt(ID, "Micro model exercise (multi-step)", "math", p.question(), "",
                 "A " + p.difficulty() + "-step problem from the micro model's held-out set (" + p.id() + "); the "
                         + "answer is " + p.answer() + ". A full scratchpad takes about " + traceTokens
-                        + " thinking tokens: watch the smallest budget guess, a middle one stop half-way, and the "
-                        + "largest work it out.", Integer.toString(p.answer()),
+                        + " thinking tokens: a budget below that guesses or stops half-way, one above it has room to "
+                        + "work it out.", Integer.toString(p.answer()),
                 List.of(SamplePrompt.MICRO, SamplePrompt.ANY));
     }
 

@@ -42,12 +42,12 @@ class SampleNoteModelFitTest {
         connection.use("builtin", null, null, BundledModels.MICRO);
         prompt.sampleProperty().set(sample(MicroExerciseSample.ID));
         String microNote = prompt.sampleNoteProperty().get();
-        assertThat(microNote).contains("watch the smallest budget guess");
+        assertThat(microNote).contains("a budget below that guesses");
 
         connection.use("builtin", null, null, Q4);
 
         assertThat(prompt.sampleNoteProperty().get()).isEqualTo(Messages.get("sample.otherModel.note"))
-                .doesNotContain("watch the smallest budget guess");
+                .doesNotContain("a budget below that guesses");
         assertThat(compare.promptWarningProperty().get()).as("the prompt itself suits any model").isEmpty();
 
         compare.resetColumnsToPresets();
