@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * loading another model frees the previous one. The context holds {@value #SEQUENCES} sequences in one KV cache:
  * up to that many completions run at once, continuously batched ({@link ContinuousBatch}), and forks and the
  * budgets of one prompt share evaluated prefixes ({@link SequenceSlots}); stop strings are matched here
- * ({@link SequenceStream}).
+ * ({@link SequenceStream}). A model under {@link #LONE_CONTEXT_PARAMETERS} gets a second context of one sequence for a
+ * completion generating alone ({@link LoneContext}).
  */
 final class LlamaSession implements HostSession {
 
