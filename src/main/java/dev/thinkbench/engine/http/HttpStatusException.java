@@ -24,7 +24,8 @@ public final class HttpStatusException extends HttpException {
         super(status, body);
         this.path = path;
         this.contentType = headers.firstValue("Content-Type").orElse("");
-        this.retryAfter = RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock).orElse(null);
+        this.retryAfter = RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock)
+                .or(() -> RetryAfter.retryable(status) ? RetryAfter.fromBody(body) : Optional.empty()).orElse(null);
     }
 
     /** The response body as received (at most {@link StreamExchange#MAX_ERROR_BODY_BYTES}). */
@@ -41,7 +42,7 @@ public final class HttpStatusException extends HttpException {
         return contentType;
     }
 
-    /** The wait the server asked for, when it sent a readable {@code Retry-After}. */
+    /** The wait the server asked for, when it sent a readable {@code Retry-After} (or said it in its body). */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

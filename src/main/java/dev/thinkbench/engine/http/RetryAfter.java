@@ -8,8 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * A server's {@code Retry-After} header (RFC 9110): a number of seconds, or an HTTP date. What a 429, 503 or 529
- * answer asks the client to wait before the next try. Stateless; any thread.
+ * A server's {@code Retry-After} header (RFC 9110): a number of seconds, or an HTTP date; or, where a server says it
+ * in its error body instead ({@link #fromBody}), that. What a 429, 503 or 529 answer asks the client to wait before
+ * the next try. Stateless; any thread.
  */
 public final class RetryAfter {
 
@@ -37,6 +38,28 @@ public final class RetryAfter {
                 return Optional.empty();
             }
         }
+    }
+
+    /** Google's {@code RetryInfo} detail in an error body: {@code "retryDelay": "37s"} (a protobuf Duration). */
+    private static final java.util.regex.Pattern RETRY_DELAY =
+            java.util.regex.Pattern.compile("\"retryDelay\"\\s*:\\s*\"(\\d{1,9})(?:\\.(\\d{1,9}))?s\"");
+
+    /**
+     * The wait an error body asks for where the server says it there instead of in a header: Google's APIs (Gemini)
+     * answer a 429 with a {@code google.rpc.RetryInfo} detail, {@code "retryDelay": "37s"}, and no {@code Retry-After}.
+     * Empty when the body has none.
+     */
+    public static Optional<Duration> fromBody(String body) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = RETRY_DELAY.matcher(body);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        long seconds = Math.min(Long.parseLong(m.group(1)), 86_400 * 7);
+        long nanos = m.group(2) == null ? 0 : Long.parseLong((m.group(2) + "000000000").substring(0, 9));
+        return Optional.of(Duration.ofSeconds(seconds, nanos));
     }
 
     /** Whether an answer with this status may be retried after its {@code Retry-After}. */
