@@ -663,17 +663,11 @@ final class ContinuousBatch {
                 ctx.decode(batch);
                 return in;
             } catch (LlamaContext.NoRoomException full) {
-                // the idle sequences in the cache (one kept in memory holds no cell to free)
-                int[] idle = Arrays.stream(slots.evictable(busySequences())).filter(s -> slots.memoryState(s) == null)
-                        .toArray();
-                if (idle.length > 0) {
-                    for (int s : idle) {
-                        forget(s);
+                if (dropIdleInCache() == 0) { // nothing idle to free: the newest completion gives way
+                    if (running.size() < 2) {
+                        throw full;
                     }
-                } else if (running.size() > 1) {
                     giveWay(running.getLast());
-                } else {
-                    throw full;
                 }
                 in = fill();
             }
@@ -783,11 +777,7 @@ final class ContinuousBatch {
         alone = null;
         try {
             if (!lone.giveBack(ctx, r.sequence)) {
-                for (int s : slots.evictable(busySequences())) {
-                    if (slots.memoryState(s) == null) {
-                        forget(s);
-                    }
-                }
+                dropIdleInCache();
                 if (!lone.giveBack(ctx, r.sequence)) {
                     throw new LlamaException("no room for its " + slots.length(r.sequence) + " tokens in the shared "
                             + "KV cache", List.of());
@@ -881,6 +871,22 @@ final class ContinuousBatch {
             forget(r.sequence);
         }
         r.replies.fail(r.id, kind, message);
+    }
+
+    /**
+     * Drops the idle sequences that hold cells in the KV cache (one kept in memory holds none to free).
+     *
+     * @return how many were dropped
+     */
+    private int dropIdleInCache() {
+        int dropped = 0;
+        for (int s : slots.evictable(busySequences())) {
+            if (slots.memoryState(s) == null) {
+                forget(s);
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     private void forget(int sequence) {
